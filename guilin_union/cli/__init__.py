@@ -1,0 +1,163 @@
+"""Command line: ``guilin-union [--db PATH] COMMAND ...`` (no Qt import here).
+
+Each area registers its commands from its own module (``cli/<area>.py``) so the areas grow
+independently. Exit codes: 0 done; 1 data or validation error (reason on stderr, nothing
+written); 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from guilin_union import __version__
+
+# Modules under guilin_union/cli/ that register commands, in help order.
+COMMAND_MODULES = (
+    "system",
+    "members",
+    "intake",
+    "congress",
+    "proposals",
+    "workpoints",
+    "activities",
+    "welfare",
+    "safety",
+)
+
+EXIT_OK = 0
+EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliContext:
+    """Handed to every command: opens the database lazily (``--db`` or the default)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db = None
+
+    @property
+    def db_path(self) -> Path:
+        from guilin_union.storage import default_db_path
+
+        return Path(self.args.db) if self.args.db else default_db_path()
+
+    @property
+    def db(self):
+        if self._db is None:
+            from guilin_union.storage import open_database
+
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        message = (
+            message.replace("the following arguments are required", "缺少必需参数")
+            .replace("invalid choice", "无效的选项")
+            .replace("unrecognized arguments", "无法识别的参数")
+            .replace("expected one argument", "需要一个参数值")
+            .replace("argument", "参数")
+            .replace("not allowed with", "不能与以下参数同时使用")
+            .replace("one of the arguments", "必须提供以下参数之一")
+            .replace("is required", "")
+        )
+        self.exit(EXIT_USAGE, f"{self.prog}: 错误: {message}\n")
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON in UTF-8 whatever the console's code page (Windows cmd is GBK)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def emit(text: str) -> None:
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+
+
+def fail(message: str, code: int = EXIT_DATA_ERROR) -> int:
+    try:
+        print(message, file=sys.stderr)
+    except UnicodeEncodeError:
+        sys.stderr.buffer.write((message + "\n").encode("utf-8"))
+    return code
+
+
+Handler = Callable[[argparse.Namespace, CliContext], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="guilin-union",
+        description="桂林学院工会工作管理系统。不带命令时打开图形界面。",
+    )
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 GUILIN_UNION_DB）")
+    parser.add_argument("--demo", action="store_true", help="用演示数据库打开图形界面（首次使用时自动生成）")
+    parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库上运行主窗口、报表和导出")
+    parser.add_argument("--version", action="version", version=f"guilin-union {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+    report = sub.add_parser("report", help="生成 PDF 报表（report list 列出全部）")
+    report_sub = report.add_subparsers(dest="report_name", metavar="REPORT", parser_class=ChineseArgumentParser)
+    report_sub.required = True
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"guilin_union.cli.{name}")
+        module.register(sub, report_sub)
+    return parser
+
+
+def add_output_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+    from guilin_union.storage.migrations import DatabaseTooNewError
+
+    handler: Handler = args.handler
+    ctx = CliContext(args)
+    try:
+        return handler(args, ctx)
+    except (ValidationError, NotFoundError, ConflictError, DatabaseTooNewError) as exc:
+        return fail(f"错误：{exc}")
+    except Exception as exc:
+        from guilin_union.spreadsheets.errors import FileLockedError, WorkbookError
+
+        if isinstance(exc, (WorkbookError, FileLockedError)):
+            return fail(f"错误：{exc}")
+        from guilin_union.reports.errors import ReportWriteError
+
+        if isinstance(exc, ReportWriteError):
+            return fail(f"错误：{exc}")
+        raise
+    finally:
+        ctx.close()

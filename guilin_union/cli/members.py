@@ -1,0 +1,75 @@
+"""``members`` commands and the member-register reports."""
+from __future__ import annotations
+
+import argparse
+
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_json
+from guilin_union.core.members import MemberStatus
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--branch", metavar="NAME", help="只含该分工会")
+    parser.add_argument("--status", choices=[s.value for s in MemberStatus], help="会籍状态")
+    parser.add_argument("--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号")
+
+
+def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
+    members = sub.add_parser("members", help="会员名册")
+    msub = members.add_subparsers(dest="members_command", metavar="ACTION")
+    msub.required = True
+
+    listing = msub.add_parser("list", help="列出会员")
+    _add_filters(listing)
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_list)
+
+    export = msub.add_parser("export", help="导出会员名册到 Excel")
+    export.add_argument("file", metavar="FILE.xlsx")
+    _add_filters(export)
+    export.add_argument("--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）")
+    export.set_defaults(handler=cmd_export)
+
+    roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
+    _add_filters(roster)
+    roster.add_argument("--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）")
+    add_output_arg(roster)
+    roster.set_defaults(handler=cmd_roster)
+
+
+def _query(db, args: argparse.Namespace):
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services import branches
+    from guilin_union.services.members import MemberQuery
+
+    if args.branch and branches.find_branch_id(db, args.branch) is None:
+        raise ValidationError(branches.unknown_branch_message(db, args.branch))
+    return MemberQuery(search=args.search or "", branch_name=args.branch, status=args.status)
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.members import list_members, to_public_json
+
+    rows = list_members(ctx.db, _query(ctx.db, args))
+    if args.json:
+        emit_json([to_public_json(r) for r in rows])
+    else:
+        for r in rows:
+            emit("\t".join(str(r[k] or "") for k in ("member_no", "name", "gender", "branch", "status", "id_number_masked")))
+        emit(f"共 {len(rows)} 人")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.member_outputs import export_members
+
+    path, n = export_members(ctx.db, args.file, _query(ctx.db, args), unmasked=args.unmasked)
+    emit(f"已导出 {n} 名会员到 {path}")
+    return 0
+
+
+def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.member_outputs import member_roster_pdf
+
+    path, n = member_roster_pdf(ctx.db, args.output, _query(ctx.db, args), unmasked=args.unmasked)
+    emit(f"已生成会员花名册（{n} 人）：{path}")
+    return 0

@@ -1,0 +1,56 @@
+"""System commands: demo data, database check, report list."""
+from __future__ import annotations
+
+import argparse
+
+from guilin_union.cli import CliContext, emit, emit_json, fail
+
+
+def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="向空数据库填入演示数据")
+    demo.add_argument("--scale", choices=["normal", "large"], default="normal",
+                      help="normal：约 600 名会员；large：二十年规模的大数据库（性能测试用）")
+    demo.add_argument("--seed", type=int, default=2024, help="随机种子（同一种子生成同样的数据）")
+    demo.set_defaults(handler=cmd_demo)
+
+    check = sub.add_parser("check", help="检查数据库：结构版本和完整性")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.set_defaults(handler=cmd_check)
+
+    listing = report_sub.add_parser("list", help="列出全部报表名称")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_report_list)
+
+
+def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.demo import populate_demo
+
+    summary = populate_demo(ctx.db, scale=args.scale, seed=args.seed)
+    emit("演示数据已生成：" + "，".join(f"{k} {v}" for k, v in summary.items()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.maintenance import check_database
+
+    result = check_database(ctx.db)
+    if args.json:
+        emit_json(result)
+    else:
+        emit(f"结构版本：{result['schema_version']}")
+        emit(f"完整性检查：{'正常' if result['integrity'] == 'ok' else result['integrity']}")
+        emit(f"外键检查：{'正常' if result['foreign_keys'] == 'ok' else result['foreign_keys']}")
+    if result["integrity"] != "ok" or result["foreign_keys"] != "ok":
+        return fail("数据库检查发现问题，请从备份恢复（文件 ▸ 恢复备份）。")
+    return 0
+
+
+def cmd_report_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.reports.registry import REPORTS
+
+    if args.json:
+        emit_json([{"name": k, "title": v} for k, v in REPORTS.items()])
+    else:
+        for name, title in REPORTS.items():
+            emit(f"{name}\t{title}")
+    return 0

@@ -1,0 +1,276 @@
+"""Read the text out of a document file (.txt, .docx, .pdf) for the work-points parser.
+
+The text is returned as it stands in the file: one paragraph (docx) or one line (txt, PDF) per
+line. Repairing PDF artefacts is the parser's job (``core.workpoints_parser``), so the same
+text from any source parses to the same tree.
+
+>>> from pathlib import Path
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder) / "要点.txt"
+...     _ = path.write_bytes("一、总体要求".encode("gb18030"))
+...     read_document_text(path)
+'一、总体要求'
+
+Libraries: python-docx for Word files, pypdf for PDF text layers. Every failure reaches the
+user as a ``ValidationError`` with a message in Chinese.
+"""
+from __future__ import annotations
+
+import codecs
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from guilin_union.core.errors import ValidationError
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "decode_text",
+    "read_document_text",
+    "read_docx_text",
+    "read_pdf_text",
+    "read_txt_text",
+]
+
+#: A work-points document is a few pages; anything far larger is the wrong file.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+
+_NO_TEXT_LAYER = "该 PDF 没有文字层（可能是扫描件），请提供 Word 或文本版本"
+
+# Word's numbering formats we can render; other formats are left out of the text.
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
+
+    Windows Notepad and WPS save Chinese text as GBK/GB18030 ("ANSI"); GB18030 is a superset
+    of GBK and GB2312, so it is the fallback when the bytes are not valid UTF-8.
+
+    >>> decode_text("工会".encode("utf-8-sig")), decode_text("工会".encode("gbk"))
+    ('工会', '工会')
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            "无法识别该文本文件的编码，请用记事本“另存为”UTF-8 编码后再导入", "path"
+        ) from None
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file():
+        raise ValidationError(f"找不到文件：{path}", "path")
+    if path.stat().st_size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            f"文件过大（超过 {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB），请确认选择的是工作要点文件",
+            "path",
+        )
+
+
+def read_txt_text(path: str | Path) -> str:
+    """Text of a .txt file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030."""
+    path = Path(path)
+    _check_file(path)
+    return decode_text(path.read_bytes())
+
+
+# --------------------------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------------------------
+def _chinese_counting(value: int) -> str:
+    """1 -> 一, 10 -> 十, 17 -> 十七, 20 -> 二十 (Word's chineseCounting format, 1–99)."""
+    tens, units = divmod(value, 10)
+    if value < 10:
+        return _CHINESE_DIGITS[value]
+    text = ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十"
+    return text + (_CHINESE_DIGITS[units] if units else "")
+
+
+class _WordNumbering:
+    """Renders Word's automatic list numbers ("一、", "（一）", "1.") that are not in the
+    paragraph text, so auto-numbered documents parse like typed ones.
+
+    Only the counting formats that work points use are rendered (decimal and Chinese
+    counting); a list in any other format (letters, 甲乙丙, bullets) gets no label.
+    """
+
+    _FORMATS = {"decimal", "chineseCounting", "chineseCountingThousand",
+                "decimalFullWidth", "decimalHalfWidth"}
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in numbering.findall(qn("w:abstractNum")):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for level in node.findall(qn("w:lvl")):
+                levels[int(level.get(qn("w:ilvl"), "0"))] = (
+                    self._val(level, "w:numFmt", "decimal"),
+                    self._val(level, "w:lvlText", ""),
+                    int(self._val(level, "w:start", "1")),
+                )
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in numbering.findall(qn("w:num")):
+            num_id = num.get(qn("w:numId"), "")
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(qn("w:val"), "") if ref is not None else "", {}))
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, int(start.get(qn("w:val"), "1")))
+            for ilvl, spec in levels.items():
+                self._levels[(num_id, ilvl)] = spec
+
+    def _val(self, element: Any, tag: str, default: str) -> str:
+        child = element.find(self._qn(tag))
+        return child.get(self._qn("w:val"), default) if child is not None else default
+
+    def label(self, paragraph: Any) -> str:
+        """The rendered number of ``paragraph`` ("（三）"), or "" when it has none."""
+        if not self._levels:
+            return ""
+        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        if num_pr is None:
+            num_pr = self._style_num_pr(paragraph)
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        if (num_id, ilvl) not in self._levels:
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        start = self._levels[(num_id, ilvl)][2]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]  # a new parent restarts the numbering below it
+        fmt, text, _ = self._levels[(num_id, ilvl)]
+        for level in range(ilvl + 1):
+            spec = self._levels.get((num_id, level))
+            if spec is None:
+                continue
+            value = counters.get(level, spec[2])
+            if spec[0] not in self._FORMATS:
+                return ""
+            rendered = str(value) if spec[0].startswith("decimal") else _chinese_counting(value)
+            text = text.replace(f"%{level + 1}", rendered)
+        return text
+
+    @staticmethod
+    def _style_num_pr(paragraph: Any) -> Any:
+        style = paragraph.style
+        while style is not None:
+            p_pr = style.element.pPr
+            if p_pr is not None and p_pr.numPr is not None:
+                return p_pr.numPr
+            style = style.base_style
+        return None
+
+
+def _iter_docx_paragraphs(parent: Any, numbering: _WordNumbering) -> Iterator[str]:
+    """Paragraph texts of a body or table cell in document order, tables included."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in parent.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield numbering.label(block) + block.text
+        elif isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    # A merged cell is returned once per grid column it spans.
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _iter_docx_paragraphs(cell, numbering)
+
+
+def read_docx_text(path: str | Path) -> str:
+    """Paragraphs of a .docx in order (text in tables included), one per line.
+
+    Word's automatic numbering is written out in front of the paragraph text.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    path = Path(path)
+    _check_file(path)
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise ValidationError(
+            "无法读取该 Word 文件（可能已损坏，或是旧版 .doc 格式），请另存为 .docx 后再试", "path"
+        ) from None
+    numbering = _WordNumbering(document)
+    return "\n".join(_iter_docx_paragraphs(document, numbering))
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------
+def read_pdf_text(path: str | Path) -> str:
+    """Text layer of a PDF, page after page (one line per text line).
+
+    A PDF without text (a scan) is refused: it cannot be parsed without OCR.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    path = Path(path)
+    _check_file(path)
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValidationError("该 PDF 已加密，请提供未加密的文件", "path")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ValidationError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise ValidationError("无法读取该 PDF 文件（可能已损坏）", "path") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ValidationError(_NO_TEXT_LAYER, "path")
+    return text
+
+
+def read_document_text(path: str | Path) -> str:
+    """Text of a .txt, .docx or .pdf file, chosen by the file's suffix.
+
+    Raises ``ValidationError`` for other types (.doc, .wps: save as .docx first), missing,
+    oversized, unreadable files and PDFs without a text layer.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return read_txt_text(path)
+    if suffix == ".docx":
+        return read_docx_text(path)
+    if suffix == ".pdf":
+        return read_pdf_text(path)
+    raise ValidationError(
+        f"不支持的文件类型“{path.suffix or '无扩展名'}”：请选择 .docx、.pdf 或 .txt 文件"
+        "（旧版 .doc、.wps 请先另存为 .docx）",
+        "path",
+    )

@@ -1,0 +1,30 @@
+"""Excel (.xlsx) import and export with openpyxl: plain data in, plain data and row errors out.
+
+No Qt here. See data-safety.md, "Excel in and out", for the rules this package implements.
+"""
+from guilin_union.spreadsheets.errors import FileLockedError, RowError, WorkbookError
+from guilin_union.spreadsheets.reader import (
+    Field,
+    ParsedRow,
+    ReadResult,
+    detect_mapping,
+    list_sheets,
+    read_table,
+)
+from guilin_union.spreadsheets.writer import Column, Sheet, write_errors, write_workbook
+
+__all__ = [
+    "Column",
+    "Field",
+    "FileLockedError",
+    "ParsedRow",
+    "ReadResult",
+    "RowError",
+    "Sheet",
+    "WorkbookError",
+    "detect_mapping",
+    "list_sheets",
+    "read_table",
+    "write_errors",
+    "write_workbook",
+]

@@ -1,0 +1,27 @@
+"""All schema migrations, in the order they are applied.
+
+Each area keeps its own list in its own module so areas grow independently. Never reorder or
+rename an entry that has shipped: the names are recorded in every user's database.
+"""
+from guilin_union.storage.migrations import Migration
+from guilin_union.storage.schema import (
+    activities,
+    congress,
+    foundation,
+    intake,
+    proposals,
+    safety,
+    welfare,
+    workpoints,
+)
+
+ALL_MIGRATIONS: list[Migration] = [
+    *foundation.MIGRATIONS,
+    *intake.MIGRATIONS,
+    *congress.MIGRATIONS,
+    *proposals.MIGRATIONS,
+    *workpoints.MIGRATIONS,
+    *activities.MIGRATIONS,
+    *welfare.MIGRATIONS,
+    *safety.MIGRATIONS,
+]

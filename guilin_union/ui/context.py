@@ -1,0 +1,41 @@
+"""The one context object handed to every widget (git-cola's pattern)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+
+from guilin_union.services.changes import Changes
+from guilin_union.ui.prompts import Prompts
+
+
+@dataclass
+class AppContext:
+    db: sqlite_utils.Database
+    db_path: Path
+    prompts: Prompts = field(default_factory=Prompts)
+    qsettings: QSettings = field(default_factory=lambda: QSettings("GuilinUnion", "guilin-union"))
+    undo_stack: QUndoStack = field(default_factory=QUndoStack)
+    read_only: bool = False
+    _listeners: list[Callable[[Changes], None]] = field(default_factory=list)
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        self._listeners.append(listener)
+
+    def notify(self, changes: Changes) -> None:
+        """Fan a change out once to every screen; each reloads only if it cares."""
+        for listener in list(self._listeners):
+            listener(changes)
+
+    def last_folder(self, key: str = "export") -> Path:
+        value = self.qsettings.value(f"folders/{key}", "")
+        path = Path(str(value)) if value else Path.home()
+        return path if path.exists() else Path.home()
+
+    def remember_folder(self, path: Path, key: str = "export") -> None:
+        folder = path if path.is_dir() else path.parent
+        self.qsettings.setValue(f"folders/{key}", str(folder))

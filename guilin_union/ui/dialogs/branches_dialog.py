@@ -1,0 +1,134 @@
+"""设置 ▸ 分工会管理: add, rename, merge, deactivate, set chair; delete only if unused."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import branches as branches_service
+from guilin_union.services.changes import Changes
+from guilin_union.ui.context import AppContext
+
+HEADERS = ("代码", "分工会名称", "分工会主席", "会员数", "状态")
+
+
+class BranchesDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("分工会管理")
+        self.resize(720, 520)
+        layout = QVBoxLayout(self)
+        hint = QLabel("每名会员属于一个分工会。有会员的分工会不能删除，可以合并到其他分工会或停用。")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.branches_table = QTableWidget(0, len(HEADERS))
+        self.branches_table.setObjectName("branches_table")
+        self.branches_table.setHorizontalHeaderLabels(list(HEADERS))
+        self.branches_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.branches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.branches_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.branches_table.verticalHeader().setVisible(False)
+        self.branches_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.branches_table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增…")
+        self.rename_button = QPushButton("重命名…")
+        self.chair_button = QPushButton("设置主席…")
+        self.merge_button = QPushButton("合并到…")
+        self.toggle_button = QPushButton("停用/启用")
+        self.delete_button = QPushButton("删除")
+        self.close_button = QPushButton("关闭")
+        for b in (self.add_button, self.rename_button, self.chair_button, self.merge_button,
+                  self.toggle_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_branch)
+        self.rename_button.clicked.connect(self.rename_branch)
+        self.chair_button.clicked.connect(self.set_chair)
+        self.merge_button.clicked.connect(self.merge_branch)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.delete_button.clicked.connect(self.delete_branch)
+        self.close_button.clicked.connect(self.accept)
+        self.reload()
+
+    def reload(self) -> None:
+        self._branches = branches_service.list_branches(self.ctx.db)
+        self.branches_table.setRowCount(len(self._branches))
+        for row, b in enumerate(self._branches):
+            values = (b.code or "", b.name, b.chair or "", str(b.member_count), "启用" if b.active else "已停用")
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col in (0, 3, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.branches_table.setItem(row, col, item)
+        self.branches_table.resizeColumnsToContents()
+        self.branches_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def current(self):
+        row = self.branches_table.currentRow()
+        return self._branches[row] if 0 <= row < len(self._branches) else None
+
+    def _run(self, action) -> None:
+        try:
+            result = action()
+        except Exception as exc:  # ValidationError / ConflictError: the message says why
+            self.ctx.prompts.warning(self, "分工会管理", str(exc))
+            return
+        self.reload()
+        self.ctx.notify(result.changes if hasattr(result, "changes") else Changes.of("branches"))
+
+    def add_branch(self) -> None:
+        name = self.ctx.prompts.ask_text(self, "新增分工会", "分工会名称：")
+        if name:
+            self._run(lambda: branches_service.add_branch(self.ctx.db, name))
+
+    def rename_branch(self) -> None:
+        b = self.current()
+        if b is None:
+            return
+        name = self.ctx.prompts.ask_text(self, "重命名分工会", "新名称：", b.name)
+        if name and name != b.name:
+            self._run(lambda: branches_service.rename_branch(self.ctx.db, b.id, name))
+
+    def set_chair(self) -> None:
+        b = self.current()
+        if b is None:
+            return
+        chair = self.ctx.prompts.ask_text(self, "设置分工会主席", f"{b.name}主席姓名：", b.chair or "")
+        if chair is not None:
+            self._run(lambda: branches_service.set_chair(self.ctx.db, b.id, chair))
+
+    def merge_branch(self) -> None:
+        b = self.current()
+        if b is None:
+            return
+        targets = [x.name for x in self._branches if x.id != b.id and x.active]
+        target = self.ctx.prompts.ask_item(self, "合并分工会", f"把“{b.name}”的全部会员并入：", targets)
+        if not target:
+            return
+        target_id = branches_service.find_branch_id(self.ctx.db, target)
+        if self.ctx.prompts.confirm(self, "合并分工会", f"确定把“{b.name}”的 {b.member_count} 名会员并入“{target}”？\n“{b.name}”将被停用。"):
+            self._run(lambda: branches_service.merge_branches(self.ctx.db, b.id, target_id))
+
+    def toggle_active(self) -> None:
+        b = self.current()
+        if b is not None:
+            self._run(lambda: branches_service.set_active(self.ctx.db, b.id, not b.active))
+
+    def delete_branch(self) -> None:
+        b = self.current()
+        if b is not None and self.ctx.prompts.confirm(self, "删除分工会", f"确定删除“{b.name}”？", ok_text="删除"):
+            self._run(lambda: branches_service.delete_branch(self.ctx.db, b.id))

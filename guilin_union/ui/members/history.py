@@ -1,0 +1,19 @@
+"""Pages shown under a member's form (status history, activities, payments …).
+
+Each area registers a provider when its tab module is imported; the member dialog asks every
+provider for a page. Keeps the member form ignorant of the areas that hang off a member.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+# (title, factory(ctx, member_id) -> QWidget | None)
+MemberPageFactory = Callable[[object, int], QWidget | None]
+PROVIDERS: list[tuple[str, MemberPageFactory]] = []
+
+
+def register(title: str, factory: MemberPageFactory) -> None:
+    if all(t != title for t, _ in PROVIDERS):
+        PROVIDERS.append((title, factory))

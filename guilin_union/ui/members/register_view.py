@@ -1,0 +1,364 @@
+"""The member register (会员名册): search, filters, SQL sorting, form, export, roster PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.members import MemberStatus
+from guilin_union.services import branches as branches_service
+from guilin_union.services import members as members_service
+from guilin_union.services import settings as settings_service
+from guilin_union.services.changes import Changes
+from guilin_union.services.members import MemberQuery
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.members import history
+from guilin_union.ui.members.member_dialog import MemberDialog
+from guilin_union.ui import undo
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+SEARCH_DEBOUNCE_MS = 150
+
+STATUS_COLORS = {"保留会籍": "#1565c0", "转出": "#777777", "退会": "#777777", "开除": "#b00020", "去世": "#555555"}
+
+COLUMNS = [
+    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
+    ColumnSpec("name", "姓名", sort_key="name"),
+    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
+    ColumnSpec("branch", "分工会", sort_key="branch"),
+    ColumnSpec("department", "部门", sort_key="department"),
+    ColumnSpec("title", "职称", sort_key="title"),
+    ColumnSpec("phone_display", "手机", sort_key="phone"),
+    ColumnSpec("join_date", "入会日期", sort_key="join_date", formatter=lambda v, _r: v or ""),
+    ColumnSpec("status", "会籍状态", sort_key="status", align="center",
+               foreground=lambda r: STATUS_COLORS.get(r.get("status"))),
+]
+
+
+class MemberSource:
+    """Row source for the table model: the current MemberQuery against the database."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.query = MemberQuery()
+        self.masked = True
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        if sort_key is not None:
+            self.query = MemberQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+        return members_service.query_ids(self.ctx.db, self.query)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return members_service.fetch_rows(self.ctx.db, ids, masked=self.masked)
+
+
+class MemberRegisterView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = MemberSource(ctx)
+        self.source.masked = bool(settings_service.get(ctx.db, "mask_personal_numbers"))
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        self._build()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.reload_branches()
+        self.apply_filters()
+        self.fit_columns()
+
+    # ---- building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("member_search_edit")
+        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("branch_filter_combo")
+        self.branch_combo.setMinimumContentsLength(10)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("status_filter_combo")
+        self.status_combo.addItem("全部状态", None)
+        for status in MemberStatus:
+            self.status_combo.addItem(status.value, status.value)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(QLabel("分工会"))
+        bar.addWidget(self.branch_combo, 2)
+        bar.addWidget(QLabel("状态"))
+        bar.addWidget(self.status_combo, 1)
+        layout.addLayout(bar)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增会员")
+        self.edit_button = QPushButton("编辑")
+        self.delete_button = QPushButton("删除")
+        self.export_button = QPushButton("导出 Excel…")
+        self.roster_button = QPushButton("打印花名册…")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("member_count_label")
+        buttons.addWidget(self.count_label)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.roster_button)
+        layout.addLayout(buttons)
+
+        self.members_table = QTableView()
+        self.members_table.setObjectName("members_table")
+        self.members_table.setModel(self.model)
+        self.members_table.setSortingEnabled(True)
+        self.members_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_table.verticalHeader().setDefaultSectionSize(26)
+        self.members_table.verticalHeader().setVisible(False)
+        self.members_table.setAlternatingRowColors(True)
+        self.members_table.setWordWrap(False)
+        header = self.members_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        layout.addWidget(self.members_table)
+
+        self.members_table.doubleClicked.connect(self._open_index)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.members_table, activated=self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.members_table, activated=self.edit_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table, activated=self.delete_selected)
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button.clicked.connect(self.export_excel)
+        self.roster_button.clicked.connect(self.print_roster)
+
+    def fit_columns(self) -> None:
+        """Columns fit their content (first page); 部门 takes the spare width."""
+        self.members_table.resizeColumnsToContents()
+        header = self.members_table.horizontalHeader()
+        for col in range(len(COLUMNS)):
+            header.resizeSection(col, header.sectionSize(col) + 12)
+        department = next(i for i, c in enumerate(COLUMNS) if c.key == "department")
+        header.setSectionResizeMode(department, QHeaderView.ResizeMode.Stretch)
+
+    def reload_branches(self) -> None:
+        current = self.branch_combo.currentData()
+        self.branch_combo.blockSignals(True)
+        self.branch_combo.clear()
+        self.branch_combo.addItem("全部分工会", None)
+        for branch in branches_service.list_branches(self.ctx.db):
+            label = branch.name if branch.active else f"{branch.name}（已停用）"
+            self.branch_combo.addItem(label, branch.id)
+        index = self.branch_combo.findData(current)
+        self.branch_combo.setCurrentIndex(max(index, 0))
+        self.branch_combo.blockSignals(False)
+
+    # ---- filtering
+    def current_query(self) -> MemberQuery:
+        return MemberQuery(
+            search=self.search_edit.text().strip(),
+            branch_id=self.branch_combo.currentData(),
+            status=self.status_combo.currentData(),
+            sort_key=self.source.query.sort_key,
+            descending=self.source.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self.source.query = self.current_query()
+        self.model.reload()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = members_service.count(self.ctx.db)
+        shown = self.model.rowCount()
+        self.count_label.setText(f"显示 {shown} 人 / 共 {total} 人" if shown != total else f"共 {total} 人")
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("branches"):
+            self.reload_branches()
+        if changes.touches("members", "branches"):
+            self.source.masked = bool(settings_service.get(self.ctx.db, "mask_personal_numbers"))
+            self.model.reload()
+            self._update_count()
+
+    # ---- records
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.members_table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        member_id = self.model.row_id(index.row())
+        if member_id is not None:
+            self.edit_member(member_id)
+
+    def _branch_names(self) -> list[str]:
+        return branches_service.branch_names(self.ctx.db)
+
+    def _submit(self, member_id: int | None):
+        from guilin_union.services.members import MemberValidationError
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                if member_id is None:
+                    result = members_service.add_member(self.ctx.db, data)
+                else:
+                    result = members_service.update_member(self.ctx.db, member_id, data)
+            except MemberValidationError as exc:
+                return exc.errors
+            self._push_undo(member_id, result, data)
+            self._last_saved_id = result.row_id
+            self.ctx.notify(result.changes)
+            return None
+
+        return submit
+
+    def _push_undo(self, member_id: int | None, result, data: dict[str, Any]) -> None:
+        db = self.ctx.db
+        new_id = result.row_id
+        name = data.get("name", "")
+        if member_id is None:
+            snapshot: dict[str, Any] = {}
+
+            def undo_add():
+                outcome = members_service.delete_member(db, new_id)
+                snapshot.update(outcome.undo or {})
+                return outcome
+
+            undo.push(self.ctx, f"新增会员 {name}", undo_add, lambda: members_service.restore_member(db, snapshot))
+        else:
+            after = members_service.get_member_row(db, member_id)
+            undo.push(
+                self.ctx, f"修改会员 {name}",
+                lambda: members_service.restore_row(db, member_id, result.undo or {}),
+                lambda: members_service.restore_row(db, member_id, after),
+            )
+
+    def add_member(self) -> MemberDialog:
+        dialog = MemberDialog(self._branch_names(), self._submit(None), parent=self)
+        current_branch = self.branch_combo.currentData()
+        if current_branch is not None:
+            dialog.ui.branch_combo.setCurrentText(self.branch_combo.currentText())
+        dialog.setModal(True)
+        dialog.finished.connect(lambda _r: self._select_saved())
+        dialog.open()
+        return dialog
+
+    def edit_member(self, member_id: int) -> MemberDialog:
+        record = members_service.get_member(self.ctx.db, member_id)
+        pages = []
+        for title, factory in history.PROVIDERS:
+            page = factory(self.ctx, member_id)
+            if page is not None:
+                pages.append((title, page))
+        dialog = MemberDialog(self._branch_names(), self._submit(member_id), data=record.to_dict(),
+                              history_pages=pages, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.edit_member(ids[0])
+
+    def _select_saved(self) -> None:
+        member_id = getattr(self, "_last_saved_id", None)
+        row = self.model.row_of_id(member_id) if member_id is not None else None
+        if row is not None:
+            self.members_table.selectRow(row)
+            self.members_table.scrollTo(self.model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        rows = members_service.fetch_rows(self.ctx.db, ids)
+        names = "、".join(rows[i]["name"] for i in ids[:5]) + ("等" if len(ids) > 5 else "")
+        if not self.ctx.prompts.confirm(
+            self, "删除会员", f"确定删除 {len(ids)} 名会员（{names}）吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            ok_text="删除",
+        ):
+            return
+        db = self.ctx.db
+        for member_id in ids:
+            try:
+                result = members_service.delete_member(db, member_id)
+            except Exception as exc:  # ConflictError / NotFoundError: say why, stop
+                self.ctx.prompts.warning(self, "无法删除", str(exc))
+                break
+            row = result.undo or {}
+            undo.push(
+                self.ctx, f"删除会员 {row.get('name', '')}",
+                lambda row=row: members_service.restore_member(db, row),
+                lambda mid=member_id: members_service.delete_member(db, mid),
+            )
+            self.ctx.notify(result.changes)
+
+    # ---- outputs
+    def _ask_unmasked(self, what: str) -> bool | None:
+        """Full numbers only by an explicit choice (which is logged by the service)."""
+        choice = self.ctx.prompts.ask_item(
+            self, what, "证件号码和手机号：", ["部分隐藏（推荐）", "显示完整号码（将记入操作日志）"]
+        )
+        if choice is None:
+            return None
+        return choice.startswith("显示完整")
+
+    def export_excel(self) -> Path | None:
+        unmasked = self._ask_unmasked("导出会员名册")
+        if unmasked is None:
+            return None
+        name = f"{settings_service.get(self.ctx.db, 'union_name')}会员名册.xlsx"
+        path = self.ctx.prompts.save_file(self, "导出会员名册", self.ctx.last_folder() / name, "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return None
+        from guilin_union.services.member_outputs import export_members
+
+        try:
+            out, n = export_members(self.ctx.db, path, self.current_query(), unmasked=unmasked)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "导出失败", str(exc))
+            return None
+        self.ctx.remember_folder(out)
+        self.ctx.prompts.info(self, "导出完成", f"已导出 {n} 名会员：\n{out}")
+        return out
+
+    def print_roster(self) -> Path | None:
+        unmasked = self._ask_unmasked("打印会员花名册")
+        if unmasked is None:
+            return None
+        path = self.ctx.prompts.save_file(self, "保存会员花名册 PDF", self.ctx.last_folder() / "会员花名册.pdf", "PDF 文件 (*.pdf)")
+        if path is None:
+            return None
+        from guilin_union.services.member_outputs import member_roster_pdf
+        from guilin_union.ui.open_file import open_document
+
+        try:
+            out, _n = member_roster_pdf(self.ctx.db, path, self.current_query(), unmasked=unmasked)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "生成失败", str(exc))
+            return None
+        self.ctx.remember_folder(out)
+        open_document(out)
+        return out

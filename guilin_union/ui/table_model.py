@@ -1,0 +1,141 @@
+"""One table model for every list (Anki's browser pattern).
+
+The model holds only the ids of the current query. Rows are fetched from the source in
+pages when the view first asks for them and cached; a change marks the cache stale. Sorting
+and filtering happen in SQL in the source, never in a proxy model over thousands of rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+_ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    "center": Qt.AlignmentFlag.AlignCenter,
+    "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column declared as data: key in the row dict, header, optional sort key and format."""
+
+    key: str
+    header: str
+    sort_key: str | None = None
+    align: str = "left"
+    formatter: Callable[[Any, dict[str, Any]], str] | None = None
+    foreground: Callable[[dict[str, Any]], str | None] | None = None
+
+
+class RowSource(Protocol):
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]: ...
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]: ...
+
+
+class IdTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+
+    def __init__(self, columns: list[ColumnSpec], source: RowSource, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.source = source
+        self._ids: list[int] = []
+        self._pages: dict[int, dict[int, dict[str, Any]]] = {}
+        self._sort_key: str | None = None
+        self._descending = False
+
+    # ---- loading
+    def reload(self) -> None:
+        """Re-run the query (after a filter, sort or data change)."""
+        self.beginResetModel()
+        self._ids = self.source.ids(self._sort_key, self._descending)
+        self._pages.clear()
+        self.endResetModel()
+
+    def mark_stale(self) -> None:
+        """Forget cached rows but keep the id list (a value changed, not membership)."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        page = row // self.PAGE_SIZE
+        cached = self._pages.get(page)
+        if cached is None:
+            ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
+            cached = self.source.rows(ids)
+            self._pages[page] = cached
+        return cached.get(self._ids[row])
+
+    def row_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        return self._row(row) if 0 <= row < len(self._ids) else None
+
+    def row_of_id(self, row_id: int) -> int | None:
+        try:
+            return self._ids.index(row_id)
+        except ValueError:
+            return None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # ---- Qt overrides
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            row = self._row(index.row())
+            if row is None:
+                return ""
+            value = row.get(column.key)
+            text = column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_ALIGN.get(column.align, _ALIGN["left"]).value)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            from PySide6.QtGui import QColor
+
+            row = self._row(index.row())
+            color = column.foreground(row) if row else None
+            return QColor(color) if color else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self.columns)):
+            return
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self._sort_key = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._ids = self.source.ids(self._sort_key, self._descending)
+        self._pages.clear()
+        self.layoutChanged.emit()

@@ -1,0 +1,12 @@
+"""The main window's tabs, in the order the secretary works (DEVELOPERS.md).
+
+Each entry names the module whose ``create_tab(ctx)`` builds the tab. A tab may define
+``on_changes(changes)`` to refresh when a change it cares about happens elsewhere.
+"""
+TABS: list[tuple[str, str]] = [
+    ("工作要点", "guilin_union.ui.tabs.workpoints_tab"),
+    ("教代会", "guilin_union.ui.tabs.congress_tab"),
+    ("会员入会", "guilin_union.ui.tabs.members_tab"),
+    ("活动", "guilin_union.ui.tabs.activities_tab"),
+    ("慰问", "guilin_union.ui.tabs.welfare_tab"),
+]
