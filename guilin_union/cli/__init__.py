@@ -123,11 +123,38 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"guilin_union.cli.{name}")
         module.register(sub, report_sub)
+    # `report list` shows exactly the reports the parser knows, with their help text.
+    REPORT_NAMES.clear()
+    REPORT_NAMES.update(
+        {action.dest: action.help or "" for action in report_sub._choices_actions if action.dest != "list"}
+    )
     return parser
+
+
+REPORT_NAMES: dict[str, str] = {}
 
 
 def add_output_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
+
+
+def finish_import(args: argparse.Namespace, outcome: Any) -> int:
+    """Print an ImportOutcome the same way for every ``... import`` command.
+
+    Exit 0 with ``{"imported", "skipped", "updated"}``; any row error: exit 1, nothing
+    written, ``{"errors": [{"row", "column", "value", "message"}]}``.
+    """
+    if getattr(args, "json", False):
+        emit_json(outcome.to_json())
+    else:
+        for error in outcome.errors:
+            emit(f"第 {error.row} 行【{error.column}】“{error.value}”：{error.message}")
+        emit(outcome.summary())
+    if outcome.errors:
+        if not getattr(args, "json", False):
+            fail("导入失败：请按上面的清单修改 Excel 文件后重新导入。")
+        return EXIT_DATA_ERROR
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,11 +46,11 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.reports.registry import REPORTS
+    from guilin_union.cli import REPORT_NAMES
 
     if args.json:
-        emit_json([{"name": k, "title": v} for k, v in REPORTS.items()])
+        emit_json([{"name": k, "title": v} for k, v in REPORT_NAMES.items()])
     else:
-        for name, title in REPORTS.items():
+        for name, title in REPORT_NAMES.items():
             emit(f"{name}\t{title}")
     return 0

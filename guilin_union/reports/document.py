@@ -32,14 +32,17 @@ from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    Frame,
     KeepTogether,
     LongTable,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
 )
@@ -62,6 +65,7 @@ from guilin_union.reports.styles import (
     LABEL_BACKGROUND,
     LINE_SPACING,
     MARGIN,
+    NOTE_SIZE,
     RUNNING_HEADER_SIZE,
     TABLE_SIZE,
     TITLE_SIZE,
@@ -82,7 +86,16 @@ CREATOR = "桂林学院工会工作管理系统"
 # Room a heading needs below it (its own lines + a table header + a couple of rows); with less
 # left on the page it moves to the next one instead of being stranded at the bottom.
 _HEADING_ROOM = 32 * mm
-_SIGN_GAP = "\u3000" * 4  # blank space to write in on printed "年 月 日"
+# No-break spaces: a Paragraph collapses ordinary (and ideographic) spaces, but the blanks in
+# "日期：    年  月  日" are where people write by hand.
+_BLANK = "\u00a0"
+
+
+def _blank_date(prefix: str) -> str:
+    """>>> _blank_date("日期：").count("\u00a0")
+    24
+    """
+    return f"{prefix}{_BLANK * 12}年{_BLANK * 6}月{_BLANK * 6}日"
 
 
 @dataclass(frozen=True)
@@ -119,6 +132,7 @@ class Report:
         self.fonts: FontChoice = register_fonts()
         self.page_size: tuple[float, float] = to_landscape(A4) if landscape else A4
         self.frame_width: float = self.page_size[0] - 2 * MARGIN
+        self.frame_height: float = self.page_size[1] - 2 * MARGIN
         self.generated_on = generated_on or datetime.date.today()
         self._story: list[Flowable] = []
         self._groups: list[list[Flowable]] = []
@@ -168,7 +182,9 @@ class Report:
         for col in range(0, 2 * columns, 2):
             style.append(("BACKGROUND", (col, 0), (col, -1), LABEL_BACKGROUND))
             style.append(("ALIGN", (col, 0), (col, -1), "CENTER"))
-        self._add(Table(data, colWidths=widths, style=style, minRowHeights=[8 * mm] * len(data), hAlign="CENTER"))
+        table = Table(data, colWidths=widths, style=style, minRowHeights=[8 * mm] * len(data), hAlign="CENTER")
+        self._tables.append(table)
+        self._add(KeepTogether([table]))  # a form grid is read as one piece
 
     def table(
         self,
@@ -197,12 +213,20 @@ class Report:
         n = len(cols)
 
         header_cell = _CellFactory(self.fonts, font_size, "header")
-        body_cell = _CellFactory(self.fonts, font_size, "body")
+        # A cell taller than a page cannot move to the next page (reportlab fails, or splits
+        # it inside the row and repeats the header twice): such text is cut into pieces that
+        # each fit comfortably, printed as continuation rows without a line between them.
+        body_cell = _CellFactory(self.fonts, font_size, "body", max_height=self.frame_height * 0.25)
         data: list[list[object]] = [[header_cell(c.header, a, "center") for c, a in zip(cols, avail)]]
+        joined: list[int] = []  # rows whose bottom line is left out (continued below)
         for number, row in enumerate(rows, start=1):
             if len(row) != n:
                 raise ValueError(f"表格第 {number} 行有 {len(row)} 个单元格，应为 {n} 个")
-            data.append([body_cell(v, a, al) for v, a, al in zip(row, avail, aligns)])
+            cells = [body_cell(v, a, al) for v, a, al in zip(row, avail, aligns)]
+            if any(type(c) is _Pieces for c in cells):
+                _append_continued(data, cells, joined)
+            else:
+                data.append(cells)
         empty = not rows
         if empty:
             data.append(["（无）"] + [""] * (n - 1))
@@ -214,10 +238,14 @@ class Report:
 
         # A constant number of style commands (not one per cell): cheap for 3,000 rows.
         style: list[tuple] = [
-            *self._base_table_style(font_size),
+            *self._base_table_style(font_size, grid=not joined),
             ("FONT", (0, 0), (-1, 0), self.fonts.title, font_size, round(font_size * LINE_SPACING, 2)),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
         ]
+        if joined:
+            style += _lines_except(joined, len(data))
+            for row in joined:  # pieces of one cell read as one block of text
+                style += [("BOTTOMPADDING", (0, row), (-1, row), 0), ("TOPPADDING", (0, row + 1), (-1, row + 1), 0)]
         for j, align in enumerate(aligns):
             style.append(("ALIGN", (j, 1), (j, -1), align.upper()))
         style.append(("ALIGN", (0, 0), (-1, 0), "CENTER"))
@@ -226,7 +254,7 @@ class Report:
         if total_row is not None:
             style.append(("FONT", (0, -1), (-1, -1), self.fonts.title, font_size, round(font_size * LINE_SPACING, 2)))
         # LongTable: reportlab's variant tuned for tables that run over many pages.
-        table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0, style=style, hAlign="CENTER")
+        table = _GridTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0, style=style, hAlign="CENTER")
         self._tables.append(table)
         self._add(table)
 
@@ -238,13 +266,16 @@ class Report:
         self._add(Paragraph(esc(text), totals_style(self.fonts)))
 
     def signature_block(self, labels: Sequence[str], *, with_date: bool = True, per_row: int = 3) -> None:
-        """Lines to sign on, e.g. ``经手人：______ 证明人：______ 分工会主席：______``."""
+        """Lines to sign on, e.g. ``经手人：______ 证明人：______ 分工会主席：______``,
+        then ``日期：    年  月  日`` at the right. Kept on one page.
+        """
         if not labels:
             return
         font = pdfmetrics.getFont(self.fonts.body)
-        texts = [f"{clean(label)}：" for label in labels]
+        texts = [f"{clean(label).strip()}：" for label in labels]
         per_row = max(1, min(per_row, len(texts)))
-        label_width = max(font.stringWidth(t, BODY_SIZE) for t in texts) + 4
+        gap = 5 * mm  # between the end of one line and the next label
+        label_width = max(font.stringWidth(t, BODY_SIZE) for t in texts) + 2 + gap
         line_width = self.frame_width / per_row - label_width
         data = []
         for start in range(0, len(texts), per_row):
@@ -256,9 +287,10 @@ class Report:
         style: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.body, BODY_SIZE),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 16),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
         for row_index, row in enumerate(data):
@@ -266,14 +298,11 @@ class Report:
                 if row[col - 1]:
                     style.append(("LINEBELOW", (col, row_index), (col, row_index), GRID_WIDTH, colors.black))
         flowables: list[Flowable] = [
-            Spacer(1, 4 * mm),
+            Spacer(1, 3 * mm),
             Table(data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"),
         ]
         if with_date:
-            flowables += [
-                Spacer(1, 3 * mm),
-                Paragraph(esc(f"日期：{_SIGN_GAP}年{_SIGN_GAP[:2]}月{_SIGN_GAP[:2]}日"), text_style(self.fonts, BODY_SIZE, "right")),
-            ]
+            flowables += [Spacer(1, 4 * mm), Paragraph(esc(_blank_date("日期：")), text_style(self.fonts, BODY_SIZE, "right"))]
         self._add(KeepTogether(flowables))
 
     def signature_boxes(
@@ -293,15 +322,16 @@ class Report:
         width = self.frame_width / columns
         label_style = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
         sign_style = cell_style(self.fonts, TABLE_SIZE, "right", "body")
-        sign = f"{clean(sign_text)}{_SIGN_GAP * 2}{_SIGN_GAP[:3]}年{_SIGN_GAP[:2]}月{_SIGN_GAP[:2]}日"
+        sign = esc(_blank_date(clean(sign_text) + _BLANK * 14))
         cells: list[object] = [
-            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), Paragraph(esc(sign), sign_style)]
+            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), Paragraph(sign, sign_style)]
             for label in labels
         ]
         cells += [""] * (-len(cells) % columns)
         data = [cells[i : i + columns] for i in range(0, len(cells), columns)]
         style = [*self._base_table_style(TABLE_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
         self._add(Table(data, colWidths=[width] * columns, style=style, hAlign="CENTER"))
 
     def spacer(self, mm: float = 4) -> None:  # noqa: F811 (the parameter shadows the unit)
@@ -351,28 +381,26 @@ class Report:
             self._build_once(target, list(self._story))
 
     def _build_once(self, target: Path, story: list[Flowable]) -> None:
-        doc = SimpleDocTemplate(
-            str(target),
-            pagesize=self.page_size,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=self.title,
-            author=self.institution,
-            creator=CREATOR,
-        )
+        width, height = self.page_size
+        # Zero frame padding: tables are exactly as wide as the text area (20 mm margins).
+        frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         header_text = self._running_header_text()
 
-        def later_pages(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
-            running_header(canvas, self.fonts.body, header_text)
+        def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            if canvas.getPageNumber() > 1:  # page 1 carries the full title instead
+                running_header(canvas, self.fonts.body, header_text)
 
-        doc.build(
-            story,
-            onFirstPage=lambda canvas, _doc: None,
-            onLaterPages=later_pages,
-            canvasmaker=numbered_canvas(self.fonts.body),
+        doc = BaseDocTemplate(
+            str(target),
+            pagesize=self.page_size,
+            pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=decorate)],
+            title=self.title,
+            author=self.institution,
+            subject=self.title,
+            creator=CREATOR,
         )
+        doc.build(story, canvasmaker=numbered_canvas(self.fonts.body))
 
     # ----------------------------------------------------------------- helpers
     def _add(self, flowable: Flowable) -> None:
@@ -394,7 +422,8 @@ class Report:
             info = Table(
                 [[Paragraph(esc(left), note_style(self.fonts)), Paragraph(esc(right), note_style(self.fonts, "right"))]],
                 colWidths=[self.frame_width * 0.62, self.frame_width * 0.38],
-                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                style=[("FONT", (0, 0), (-1, -1), self.fonts.body, NOTE_SIZE),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
             )
@@ -417,11 +446,10 @@ class Report:
         total = sum(weights)
         return [self.frame_width * fraction * w / total for w in weights]
 
-    def _base_table_style(self, size: float) -> list[tuple]:
-        return [
+    def _base_table_style(self, size: float, *, grid: bool = True) -> list[tuple]:
+        style: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.body, size, round(size * LINE_SPACING, 2)),
             ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
-            ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
             ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_H),
@@ -429,6 +457,53 @@ class Report:
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_V),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_V),
         ]
+        if grid:
+            style.insert(2, ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black))
+        return style
+
+
+class _GridTable(LongTable):
+    """A LongTable whose frame is closed at the foot of every page it runs over.
+
+    reportlab's ``splitlast`` style row only works for the first page break (reportlab 4/5),
+    so the closing line is added to each part as it is split off.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            parts[0]._addCommand(("LINEBELOW", (0, -1), (-1, -1), BOX_WIDTH, colors.black))
+        return parts
+
+
+class _Pieces(list):  # type: ignore[type-arg]
+    """Paragraphs of one cell's text that was too tall for a page, in order."""
+
+
+def _append_continued(data: list[list[object]], cells: list[object], joined: list[int]) -> None:
+    """Append a row whose long cells were cut into pieces, as 1 + N continuation rows."""
+    depth = max(len(c) if type(c) is _Pieces else 1 for c in cells)
+    for k in range(depth):
+        row: list[object] = []
+        for cell in cells:
+            if type(cell) is _Pieces:
+                row.append(cell[k] if k < len(cell) else "")
+            else:
+                row.append(cell if k == 0 else "")
+        if k < depth - 1:
+            joined.append(len(data))
+        data.append(row)
+
+
+def _lines_except(joined: list[int], row_count: int) -> list[tuple]:
+    """Grid lines as commands: all verticals, and a line below every row except ``joined``."""
+    commands: list[tuple] = [("LINEAFTER", (0, 0), (-2, -1), GRID_WIDTH, colors.black)]
+    start = 0
+    for row in [*joined, row_count - 1]:
+        if row > start:
+            commands.append(("LINEBELOW", (0, start), (-1, row - 1), GRID_WIDTH, colors.black))
+        start = row + 1
+    return commands
 
 
 class _CellFactory:
@@ -437,24 +512,51 @@ class _CellFactory:
     A plain string when it certainly fits on one line (drawn literally, no markup parsing:
     this keeps a 3,000-row table about as fast as a bare reportlab table), otherwise an
     escaped Paragraph that wraps. "Certainly fits" is checked first with the font's widest
-    glyph (no measuring at all for short cells), then by measuring the text.
+    glyph (no measuring at all for short cells), then by measuring the text. With
+    ``max_height``, text that would be taller than that becomes :class:`_Pieces`.
     """
 
-    __slots__ = ("_fonts", "_size", "_role", "_width", "_widest")
+    __slots__ = ("_fonts", "_size", "_role", "_width", "_widest", "_max_height", "_max_lines")
 
-    def __init__(self, fonts: FontChoice, size: float, role: Role) -> None:
+    def __init__(self, fonts: FontChoice, size: float, role: Role, *, max_height: float | None = None) -> None:
         self._fonts = fonts
         self._size = size
         self._role = role
         font = pdfmetrics.getFont(fonts.title if role in ("header", "total") else fonts.body)
         self._width = font.stringWidth
         self._widest = _widest_glyph(font) * size / 1000
+        self._max_height = max_height or 0.0
+        self._max_lines = int(self._max_height / (size * LINE_SPACING))
 
-    def __call__(self, value: object, avail: float, align: Align) -> str | Paragraph:
+    def __call__(self, value: object, avail: float, align: Align) -> str | Paragraph | _Pieces:
         text = clean(value)
         if "\n" not in text and (len(text) * self._widest <= avail or self._width(text, self._size) <= avail):
             return text
-        return Paragraph(esc(text), cell_style(self._fonts, self._size, align, self._role))
+        paragraph = Paragraph(esc(text), cell_style(self._fonts, self._size, align, self._role))
+        # Only text that might be that tall is laid out here (a line holds at least
+        # avail / widest-glyph characters); everything else is left to the table.
+        if self._max_lines and (
+            len(text) * self._widest > avail * self._max_lines or text.count("\n") >= self._max_lines
+        ):
+            pieces = _split_paragraph(paragraph, avail, self._max_height)
+            if len(pieces) > 1:
+                return _Pieces(pieces)
+        return paragraph
+
+
+def _split_paragraph(paragraph: Paragraph, avail: float, max_height: float) -> list[Paragraph]:
+    """Cut a Paragraph at line boundaries into pieces at most ``max_height`` tall."""
+    pieces: list[Paragraph] = []
+    _, height = paragraph.wrap(avail, max_height)
+    while height > max_height:
+        parts = paragraph.split(avail, max_height)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        paragraph = parts[1]
+        _, height = paragraph.wrap(avail, max_height)
+    pieces.append(paragraph)
+    return pieces
 
 
 _WIDEST: dict[str, float] = {}

@@ -250,6 +250,7 @@ class MemberQuery:
     status: str | None = None
     sort_key: str = "member_no"
     descending: bool = False
+    statuses: tuple[str, ...] = ()  # any of these (e.g. a picker offering 在会 and 保留会籍)
 
 
 # Sort keys -> SQL. Names sort by pinyin, which is what a Chinese reader expects.
@@ -279,6 +280,9 @@ def _where(q: MemberQuery) -> tuple[str, list[Any]]:
     if q.status:
         clauses.append("m.status = ?")
         params.append(q.status)
+    if q.statuses:
+        clauses.append(f"m.status IN ({','.join('?' for _ in q.statuses)})")
+        params.extend(q.statuses)
     for term in to_halfwidth(q.search or "").split():
         term = term.strip()
         if not term:

@@ -279,7 +279,7 @@ def preview_rows(
         ws = wb[sheet] if sheet is not None and sheet in names else wb[names[0]]
         ws.reset_dimensions()
         out = []
-        for row in itertools.islice(ws.iter_rows(), rows):
+        for row in itertools.islice(_guarded(iter(ws.iter_rows()), Path(path).name), rows):
             out.append([_display(getattr(cell, "value", None)) for cell in row])
         return out
 
@@ -395,6 +395,11 @@ def _convert(f: Field, value: Any, date1904: bool, label: str) -> object:
             raise _CellProblem(f"“{text}”不是整数")
         return int(Decimal(compact))
     if kind == "money":
+        if isinstance(value, float):
+            # Excel keeps up to 17 digits in the file but shows 15: a value computed as
+            # 82.82000000000001 is the 82.82 the user sees. Rounding to 15 significant digits
+            # (Excel's own display precision) removes only binary noise, never a real fen.
+            return parse_yuan(Decimal(f"{value:.15g}"))
         if _is_number(value):
             return parse_yuan(value)
         text = _text_of(value)
@@ -427,6 +432,26 @@ def _is_blank(value: Any) -> bool:
 
 
 # --------------------------------------------------------------------------- read_table
+
+
+def _guarded(rows: Iterator[Sequence[Any]], file_name: str) -> Iterator[Sequence[Any]]:
+    """Iterate worksheet rows, turning parser failures into a plain-language refusal.
+
+    Read-only mode parses the sheet XML lazily, so a damaged or hostile part (defusedxml
+    refuses entity declarations) only fails here, in the middle of the loop.
+    """
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise WorkbookError(
+                f"无法读取文件“{file_name}”：工作表内容已损坏或格式不受支持（{type(exc).__name__}）。"
+                "请在 Excel/WPS 中打开并重新另存为 .xlsx 后再导入。"
+            ) from exc
+        yield row
+
 
 
 def _choose_header(
@@ -502,7 +527,7 @@ def read_table(
             # The <dimension> element is often wrong (files from other programs): without
             # this reset, read-only mode silently stops at the row it claims is the last.
             ws.reset_dimensions()
-            rows_iter = iter(ws.iter_rows())
+            rows_iter = _guarded(iter(ws.iter_rows()), Path(path).name)
             head = list(itertools.islice(rows_iter, HEADER_SCAN_ROWS))
             found = _choose_header(head, fields, mapping)
             if found is not None:
@@ -567,11 +592,10 @@ def _read_rows(
 ) -> None:
     columns = [(f, result.mapping[f.key]) for f in fields if f.key in result.mapping]
     # Optional fields whose column is absent are present in every row as None.
-    absent = {f.key: None for f in fields if f.key not in result.mapping}
-    labels = {
-        f.key: result.headers.get(col) or f.header
-        for f, col in columns
-    }
+    has_absent = any(f.key not in result.mapping for f in fields)
+    order = [f.key for f in fields]
+    # Errors name the column as the file names it, so the user finds it at once.
+    labels = {f.key: result.headers.get(col) or f.header for f, col in columns}
     total_estimate = max(estimated - result.header_row, 0)
     for row_number, row in enumerate(rows, start=first_row):
         cells = [(f, col, _cell_value(row, col)) for f, col in columns]
@@ -583,13 +607,13 @@ def _read_rows(
             raise WorkbookError(
                 f"工作表“{result.sheet}”的数据超过{max_rows}行，超出单次导入的上限。请把数据分成几个文件分批导入。"
             )
-        values: dict[str, object] = dict(absent)
+        values: dict[str, object] = {}
         row_errors: list[RowError] = []
         for f, col, cell, value in raw:
             label = labels[f.key]
             data_type = getattr(cell, "data_type", None)
             try:
-                if data_type == "f" or (isinstance(value, str) and data_type != "s" and value.startswith("=")):
+                if data_type == "f":
                     raise _CellProblem("单元格含公式，请改为直接填写数值")
                 if data_type == "e":
                     raise _CellProblem(f"单元格是错误值{value}，请改为直接填写数值")
@@ -603,6 +627,8 @@ def _read_rows(
                 row_errors.append(RowError(row_number, label, _display(value), problem.message))
         if row_errors:
             result.errors.extend(row_errors)
+        elif has_absent:
+            result.rows.append(ParsedRow(row_number, {key: values.get(key) for key in order}))
         else:
             result.rows.append(ParsedRow(row_number, values))
         if progress is not None and result.total_rows % PROGRESS_EVERY == 0:

@@ -35,6 +35,14 @@ class Prompts:
         value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
         return value if ok else None
 
+    def pick_members(self, ctx, parent: QWidget | None, *, title: str, multi: bool = True,
+                     statuses: tuple[str, ...] = ("在会",), exclude_ids: set[int] | None = None) -> list[int]:
+        from guilin_union.ui.widgets.member_picker import MemberPickerDialog
+
+        dialog = MemberPickerDialog(ctx.db, title=title, multi=multi, statuses=statuses,
+                                    exclude_ids=exclude_ids, parent=parent)
+        return dialog.selected_ids() if dialog.exec() else []
+
     def save_file(self, parent: QWidget | None, title: str, start: Path, filters: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
         return Path(name) if name else None

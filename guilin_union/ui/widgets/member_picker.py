@@ -1,0 +1,126 @@
+"""Choosing members from the register: search, 分工会 filter, multi-select.
+
+Every area that adds people (delegates, participants, payments) uses this one dialog,
+through ``ctx.prompts.pick_members`` so tests can answer it without a modal loop.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import branches as branches_service
+from guilin_union.services import members as members_service
+from guilin_union.services.members import MemberQuery
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+PICKER_COLUMNS = [
+    ColumnSpec("name", "姓名", sort_key="name"),
+    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
+    ColumnSpec("branch", "分工会", sort_key="branch"),
+    ColumnSpec("department", "部门", sort_key="department"),
+    ColumnSpec("staff_no", "工号", sort_key="staff_no"),
+    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
+    ColumnSpec("status", "会籍状态", sort_key="status", align="center"),
+]
+
+
+class _PickerSource:
+    def __init__(self, db: Any, statuses: tuple[str, ...]) -> None:
+        self.db = db
+        self.query = MemberQuery(statuses=statuses, sort_key="branch")
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        if sort_key is not None:
+            self.query = MemberQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+        return members_service.query_ids(self.db, self.query)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return members_service.fetch_rows(self.db, ids)
+
+
+class MemberPickerDialog(QDialog):
+    def __init__(self, db: Any, *, title: str = "选择会员", multi: bool = True,
+                 statuses: tuple[str, ...] = ("在会",), exclude_ids: set[int] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 560)
+        self.db = db
+        self.exclude_ids = exclude_ids or set()
+        self.source = _PickerSource(db, statuses)
+        self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("picker_search_edit")
+        self.search_edit.setPlaceholderText("姓名、拼音首字母、工号或会员编号")
+        self.search_edit.setClearButtonEnabled(True)
+        self.branch_combo = QComboBox()
+        self.branch_combo.addItem("全部分工会", None)
+        for b in branches_service.list_branches(db, include_inactive=False):
+            self.branch_combo.addItem(b.name, b.id)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(QLabel("分工会"))
+        bar.addWidget(self.branch_combo, 2)
+        layout.addLayout(bar)
+        self.table = QTableView()
+        self.table.setObjectName("picker_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.hint_label = QLabel("可按住 Ctrl 或 Shift 多选；选中一个分工会后按 Ctrl+A 全选该分工会。" if multi else "双击选择一人。")
+        self.hint_label.setStyleSheet("color: #666;")
+        layout.addWidget(self.hint_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("选择")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        self.source.query = MemberQuery(
+            **{**self.source.query.__dict__, "search": self.search_edit.text().strip(),
+               "branch_id": self.branch_combo.currentData()}
+        )
+        self.model.reload()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.row_id(r) for r in rows]
+        return [i for i in ids if i is not None and i not in self.exclude_ids]
+
+
+def pick_members(ctx: Any, parent: QWidget | None, *, title: str = "选择会员", multi: bool = True,
+                 statuses: tuple[str, ...] = ("在会",), exclude_ids: set[int] | None = None) -> list[int]:
+    """Ask the user for members; returns their ids (empty when cancelled)."""
+    return ctx.prompts.pick_members(ctx, parent, title=title, multi=multi, statuses=statuses, exclude_ids=exclude_ids)

@@ -1,0 +1,134 @@
+"""The generic import wizard, driven with a small importer of 分工会 rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from openpyxl import Workbook
+
+from guilin_union.services import branches
+from guilin_union.services.import_common import ImportOutcome, ImportPlan
+from guilin_union.spreadsheets.errors import RowError
+from guilin_union.spreadsheets.reader import Field
+from guilin_union.storage import open_database
+from guilin_union.ui.widgets.import_wizard import ImportWizard
+from tests.ui.helpers import ScriptedPrompts
+
+
+@dataclass
+class BranchImporter:
+    """Rows of (分工会名称, 主席) become branches; an existing name is an error."""
+
+    name: str = "branches"
+    areas: tuple[str, ...] = ("branches",)
+    fields: list[Field] = field(default_factory=lambda: [
+        Field("name", "分工会名称", synonyms=("名称", "分工会"), required=True),
+        Field("chair", "主席", synonyms=("分工会主席",)),
+    ])
+
+    def validate(self, db, read):
+        plan = ImportPlan()
+        existing = set(branches.branch_names(db, include_inactive=True))
+        for row in read.rows:
+            name = row.values["name"]
+            if name in existing:
+                plan.errors.append(RowError(row.row, "分工会名称", name, "该分工会已存在"))
+            else:
+                plan.items.append(row.values)
+        return plan
+
+    def commit(self, db, plan):
+        for item in plan.items:
+            branches.add_branch(db, item["name"], chair=item.get("chair"))
+        return ImportOutcome(imported=len(plan.items))
+
+
+def _workbook(path, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["桂林学院分工会名单"])  # a title row above the header
+    ws.merge_cells("A1:B1")
+    ws.append(["名称", "分工会主席"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    from guilin_union.ui.application import ensure_application
+    from guilin_union.ui.context import AppContext
+
+    ensure_application()
+    path = tmp_path / "w.db"
+    db = open_database(path)
+    branches.add_branch(db, "文学院分工会")
+    yield AppContext(db=db, db_path=path, prompts=ScriptedPrompts())
+    db.conn.close()
+
+
+def _walk_to_check(qtbot, ctx, file):
+    wizard = ImportWizard(ctx, BranchImporter(), "导入分工会")
+    qtbot.addWidget(wizard)
+    wizard.background = False
+    ctx.prompts.open_paths.append(file)
+    wizard.browse()
+    assert wizard.sheet_combo.count() == 1
+    wizard.go_next()  # -> mapping
+    assert wizard.pages.currentIndex() == 1
+    assert wizard.mapping() == {"name": 1, "chair": 2}
+    wizard.go_next()  # -> check
+    assert wizard.pages.currentIndex() == 2
+    return wizard
+
+
+def test_bad_row_is_shown_and_nothing_is_written(qtbot, ctx, tmp_path):
+    file = _workbook(tmp_path / "b.xlsx", [("体育学院分工会", "王强"), ("文学院分工会", "李丽"), ("艺术学院分工会", None)])
+    wizard = _walk_to_check(qtbot, ctx, file)
+    assert not wizard.next_button.isEnabled()
+    assert wizard.errors_table.rowCount() == 1
+    assert wizard.errors_table.item(0, 0).text() == "4"  # Excel row number
+    assert "已存在" in wizard.errors_table.item(0, 3).text()
+    assert wizard.preview_table.item(0, 1).toolTip() == "该分工会已存在"
+    assert branches.branch_names(ctx.db) == ["文学院分工会"]
+    errors_file = tmp_path / "errors.xlsx"
+    ctx.prompts.save_paths.append(errors_file)
+    wizard.save_errors()
+    assert errors_file.exists()
+
+
+def test_good_file_imports_everything(qtbot, ctx, tmp_path):
+    file = _workbook(tmp_path / "g.xlsx", [("体育学院分工会", "王强"), ("艺术学院分工会", None)])
+    wizard = _walk_to_check(qtbot, ctx, file)
+    assert wizard.next_button.isEnabled() and wizard.next_button.text() == "导入 2 条"
+    notified = []
+    ctx.subscribe(notified.append)
+    wizard.go_next()
+    assert wizard.pages.currentIndex() == 3
+    assert "已导入 2 条" in wizard.done_label.text()
+    assert set(branches.branch_names(ctx.db)) == {"文学院分工会", "体育学院分工会", "艺术学院分工会"}
+    assert notified and notified[0].touches("branches")
+    assert wizard.outcome.backup is not None and wizard.outcome.backup.exists()
+
+
+def test_background_check_reports_progress_and_result(qtbot, ctx, tmp_path):
+    file = _workbook(tmp_path / "g.xlsx", [("体育学院分工会", "王强")])
+    wizard = ImportWizard(ctx, BranchImporter(), "导入分工会")
+    qtbot.addWidget(wizard)
+    wizard.file_edit.setText(str(file))
+    wizard.go_next()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=5000)
+    assert wizard.next_button.isEnabled()
+
+
+def test_not_an_xlsx_is_refused_on_the_first_page(qtbot, ctx, tmp_path):
+    fake = tmp_path / "list.xlsx"
+    fake.write_text("姓名,身份证号\n张三,1\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, BranchImporter(), "导入分工会")
+    qtbot.addWidget(wizard)
+    wizard.file_edit.setText(str(fake))
+    wizard.go_next()
+    assert wizard.pages.currentIndex() == 0
+    assert ".xlsx" in wizard.file_message.text()

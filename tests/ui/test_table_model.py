@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+
+class ListSource:
+    def __init__(self, rows):
+        self.data = {r["id"]: r for r in rows}
+        self.fetched: list[list[int]] = []
+
+    def ids(self, sort_key, descending):
+        key = sort_key or "id"
+        return [r["id"] for r in sorted(self.data.values(), key=lambda r: r[key], reverse=descending)]
+
+    def rows(self, ids):
+        self.fetched.append(list(ids))
+        return {i: dict(self.data[i]) for i in ids}
+
+
+COLUMNS = [ColumnSpec("name", "姓名", sort_key="name"), ColumnSpec("age", "年龄", sort_key="age", align="right"),
+           ColumnSpec("note", "备注")]
+
+
+def make(n=450):
+    rows = [{"id": i, "name": f"会员{i:04d}", "age": 20 + (i * 7) % 40, "note": None} for i in range(1, n + 1)]
+    source = ListSource(rows)
+    model = IdTableModel(COLUMNS, source)
+    model.reload()
+    return model, source
+
+
+def test_model_passes_qtmodeltester(qtmodeltester):
+    model, _ = make()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_fetched_lazily_in_pages():
+    model, source = make()
+    assert source.fetched == []  # nothing fetched until a cell is read
+    assert model.data(model.index(0, 0)) == "会员0001"
+    assert model.data(model.index(449, 0)) == "会员0450"
+    assert [len(p) for p in source.fetched] == [IdTableModel.PAGE_SIZE, 450 - 2 * IdTableModel.PAGE_SIZE]
+    model.data(model.index(5, 1))
+    assert len(source.fetched) == 2  # cached
+
+
+def test_sort_is_delegated_to_the_source_and_none_shows_empty():
+    model, _ = make(10)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    ages = [int(model.data(model.index(r, 1))) for r in range(10)]
+    assert ages == sorted(ages, reverse=True)
+    assert model.data(model.index(0, 2)) == ""
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "年龄"
+
+
+def test_mark_stale_refetches(qtbot):
+    model, source = make(3)
+    model.data(model.index(0, 0))
+    source.data[1]["name"] = "改名"
+    with qtbot.waitSignal(model.dataChanged):
+        model.mark_stale()
+    assert model.data(model.index(0, 0)) == "改名"
