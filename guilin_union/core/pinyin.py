@@ -13,13 +13,33 @@ import re
 
 _KEEP_RE = re.compile(r"[^a-z0-9]")
 
+# Polyphonic characters read differently as surnames (覃 is common in Guangxi: qín, not tán).
+# pypinyin reads a name as an ordinary word, so the surname is looked up here first.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "万俟": ("mo", "qi"), "尉迟": ("yu", "chi"), "单于": ("chan", "yu"), "长孙": ("zhang", "sun"),
+    "覃": ("qin",), "单": ("shan",), "曾": ("zeng",), "区": ("ou",), "解": ("xie",),
+    "查": ("zha",), "朴": ("piao",), "仇": ("qiu",), "乐": ("yue",), "翟": ("zhai",),
+    "盖": ("ge",), "缪": ("miao",), "尉": ("yu",), "秘": ("bi",), "种": ("chong",),
+    "召": ("shao",), "繁": ("po",), "员": ("yun",), "折": ("she",), "禚": ("zhuo",),
+    "长": ("chang",), "宁": ("ning",), "华": ("hua",), "任": ("ren",), "沈": ("shen",),
+    "薄": ("bo",), "藏": ("zang",), "重": ("chong",), "柏": ("bai",), "纪": ("ji",),
+    "费": ("fei",), "过": ("guo",), "句": ("gou",), "阚": ("kan",), "隗": ("wei",),
+}
+
 
 def _syllables(name: str, first_letter: bool) -> list[str]:
     from pypinyin import Style, lazy_pinyin
 
     style = Style.FIRST_LETTER if first_letter else Style.NORMAL
+    head: list[str] = []
+    for length in (2, 1):
+        reading = SURNAME_READINGS.get(name[:length])
+        if reading:
+            head = [r[0] if first_letter else r for r in reading]
+            name = name[length:]
+            break
     # errors="default" passes non-Chinese runs through unchanged; they are filtered below.
-    return lazy_pinyin(name, style=style, errors="default", strict=False)
+    return head + lazy_pinyin(name, style=style, errors="default", strict=False)
 
 
 def name_initials(name: str) -> str:

@@ -722,7 +722,8 @@ def parse_workpoints(text: str) -> ParsedWorkpoints:
     """Parse a work-points document (text from .txt, .docx or PDF) into meta and a tree.
 
     The outline starts at the first paragraph numbered 一、 / （一） / 1. / （1） with the
-    number one; everything before it is header, notice, title and introduction.
+    number one (or, failing that, at the first numbered paragraph); everything before it is
+    header, notice, title and introduction.
 
     >>> doc = parse_workpoints("1.第一项。\\n2.第二项（牵头单位：工会）")
     >>> [(n.number, n.level, n.lead_unit) for n in doc.iter_nodes()]
@@ -730,11 +731,12 @@ def parse_workpoints(text: str) -> ParsedWorkpoints:
     """
     warnings: list[str] = []
     paragraphs = normalize_extracted_text(text).split("\n") if text.strip() else []
-    start = next(
-        (index for index, paragraph in enumerate(paragraphs)
-         if (candidate := _match_node(paragraph)) is not None and candidate.value == 1),
-        None,
-    )
+    numbered = [(index, candidate) for index, paragraph in enumerate(paragraphs)
+                if (candidate := _match_node(paragraph)) is not None]
+    # The outline starts at its first "one"; an excerpt that starts later (at （九）) is
+    # still read from its first numbered paragraph.
+    start = next((index for index, candidate in numbered if candidate.value == 1),
+                 numbered[0][0] if numbered else None)
     if start is None:
         meta = _MetaReader(paragraphs).read()
         warnings.append("未识别到任何工作要点条目：条目应以“一、”“（一）”或“1.”等编号开头")

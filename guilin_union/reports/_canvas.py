@@ -19,7 +19,9 @@ RUNNING_HEADER_Y_FROM_TOP = 12 * mm
 
 
 def page_label(page: int, total: int) -> str:
-    """>>> page_label(2, 7)
+    """The footer text.
+
+    >>> page_label(2, 7)
     '第 2 页 共 7 页'
     """
     return f"第 {page} 页 共 {total} 页"

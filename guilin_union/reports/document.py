@@ -82,7 +82,7 @@ from guilin_union.reports.styles import (
 __all__ = ["Col", "Report", "ReportWriteError", "MASKED_NOTE"]
 
 MASKED_NOTE = "（证件号码、手机号已按隐私保护要求部分隐藏）"
-CREATOR = "桂林学院工会工作管理系统"
+CREATOR = "guilin-union 工会工作管理系统"
 # Room a heading needs below it (its own lines + a table header + a couple of rows); with less
 # left on the page it moves to the next one instead of being stranded at the bottom.
 _HEADING_ROOM = 32 * mm
@@ -92,7 +92,9 @@ _BLANK = "\u00a0"
 
 
 def _blank_date(prefix: str) -> str:
-    """>>> _blank_date("日期：").count("\u00a0")
+    """``日期：`` followed by blanks to write the year, month and day in.
+
+    >>> _blank_date("日期：").count(_BLANK)
     24
     """
     return f"{prefix}{_BLANK * 12}年{_BLANK * 6}月{_BLANK * 6}日"
@@ -219,6 +221,7 @@ class Report:
         body_cell = _CellFactory(self.fonts, font_size, "body", max_height=self.frame_height * 0.25)
         data: list[list[object]] = [[header_cell(c.header, a, "center") for c, a in zip(cols, avail)]]
         joined: list[int] = []  # rows whose bottom line is left out (continued below)
+        number = 0
         for number, row in enumerate(rows, start=1):
             if len(row) != n:
                 raise ValueError(f"表格第 {number} 行有 {len(row)} 个单元格，应为 {n} 个")
@@ -227,7 +230,7 @@ class Report:
                 _append_continued(data, cells, joined)
             else:
                 data.append(cells)
-        empty = not rows
+        empty = number == 0
         if empty:
             data.append(["（无）"] + [""] * (n - 1))
         if total_row is not None:

@@ -9,6 +9,7 @@ from guilin_union.spreadsheets.reader import (
     ReadResult,
     detect_mapping,
     list_sheets,
+    preview_rows,
     read_table,
 )
 from guilin_union.spreadsheets.writer import Column, Sheet, write_errors, write_workbook
@@ -24,6 +25,7 @@ __all__ = [
     "WorkbookError",
     "detect_mapping",
     "list_sheets",
+    "preview_rows",
     "read_table",
     "write_errors",
     "write_workbook",

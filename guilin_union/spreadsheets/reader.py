@@ -453,7 +453,6 @@ def _guarded(rows: Iterator[Sequence[Any]], file_name: str) -> Iterator[Sequence
         yield row
 
 
-
 def _choose_header(
     head: list[Sequence[Any]], fields: Sequence[Field], mapping: dict[str, int] | None
 ) -> tuple[int, dict[str, int]] | None:

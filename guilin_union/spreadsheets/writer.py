@@ -1,10 +1,11 @@
 """Write .xlsx files: text kept as text, formulas never injected, files replaced atomically.
 
->>> import tempfile, pathlib
->>> out = pathlib.Path(tempfile.mkdtemp()) / "会员.xlsx"
 >>> cols = [Column("name", "姓名"), Column("dues", "会费", kind="money")]
->>> write_workbook(out, [Sheet("会员", cols, [{"name": "张三", "dues": 1250}])]).name
-'会员.xlsx'
+>>> sheet = Sheet("会员", cols, [{"name": "张三", "dues": 1250}], heading="会员名单")
+>>> write_workbook("会员.xlsx", [sheet])  # doctest: +SKIP
+PosixPath('会员.xlsx')
+>>> is_injection("=1+1"), is_injection("1+1")
+(True, False)
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -39,6 +40,9 @@ INT_FORMAT = "0"
 # edits it, or by CSV re-import (CWE-1236). Written as a string with quotePrefix it stays text.
 _INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _INVALID_TITLE_RE = re.compile(r"[\[\]:*?/\\]")
+# Characters XML 1.0 cannot carry at all (C0 controls except tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF). They are invisible, so dropping them on export loses nothing readable.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 _WIDTH_SAMPLE_ROWS = 1000
 _MIN_WIDTH, _MAX_WIDTH = 6.0, 50.0
@@ -156,8 +160,7 @@ def _as_text(value: object) -> str:
         text = value.isoformat()
     else:
         text = str(value)
-    # Control characters cannot be stored in XML at all; they are invisible anyway.
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = _XML_ILLEGAL_RE.sub("", text)
     if len(text) > _MAX_CELL_TEXT:
         raise ValueError(f"单元格文本超过 Excel 的上限（{_MAX_CELL_TEXT}个字符）")
     return text

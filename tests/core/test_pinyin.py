@@ -22,3 +22,14 @@ from guilin_union.core.pinyin import name_initials, name_pinyin
 def test_name_initials_and_pinyin(name: str, initials: str, full: str) -> None:
     assert name_initials(name) == initials
     assert name_pinyin(name) == full
+
+
+@pytest.mark.parametrize(
+    "name, full, initials",
+    [("覃海", "qinhai", "qh"), ("单雄信", "shanxiongxin", "sxx"), ("曾国藩", "zengguofan", "zgf"),
+     ("区志强", "ouzhiqiang", "ozq"), ("翟志刚", "zhaizhigang", "zzg"), ("尉迟恭", "yuchigong", "ycg"),
+     ("长孙无忌", "zhangsunwuji", "zswj"), ("乐毅", "yueyi", "yy")],
+)
+def test_polyphonic_surnames_read_as_surnames(name, full, initials):
+    assert name_pinyin(name) == full
+    assert name_initials(name) == initials

@@ -3,6 +3,7 @@ annotation form, each PDF-extraction artefact and the header metadata."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import cn2an
@@ -295,7 +296,7 @@ def test_number_inside_a_sentence_is_not_a_node() -> None:
     text = "（一）开展活动，内容包括 1. 健步走 2. 气排球。\n（二）做好服务。"
     doc = parse_workpoints(text)
     assert _shape(doc) == [("一", 1, "item"), ("二", 1, "item")]
-    assert doc.nodes[0].text == "开展活动，内容包括 1. 健步走 2. 气排球。"
+    assert doc.nodes[0].text == "开展活动，内容包括1.健步走2.气排球。"
 
 
 @pytest.mark.parametrize(
@@ -452,46 +453,59 @@ def test_signature_and_date_at_the_end_go_to_meta() -> None:
     assert doc.nodes[-1].text == "第二项。"
 
 
-def test_sample_with_random_extra_breaks_parses_the_same() -> None:
-    """A deterministic sweep: every long paragraph broken at every 7th character."""
+def _break_like_a_pdf(source: str, rng: random.Random, max_cuts: int) -> str:
+    """Break every line longer than 40 characters (the ones a PDF wraps) at up to
+    ``max_cuts`` random places, with blank lines and page numbers between the pieces.
+
+    Cuts avoid the first four characters (a PDF does not split "（一）") and the sides of
+    digits and spaces: a wrapped line holding nothing but a number cannot be told from a page
+    number, and real wrapping never produces one.
+    """
+    out = []
+    for line in source.splitlines():
+        if len(line) > 40:
+            allowed = [i for i in range(4, len(line))
+                       if not (line[i - 1].isdigit() or line[i - 1].isspace()
+                               or line[i].isdigit() or line[i].isspace())]
+            cuts = sorted(rng.sample(allowed, min(len(allowed), rng.randrange(max_cuts + 1))))
+            pieces, previous = [], 0
+            for cut in cuts:
+                pieces += [line[previous:cut],
+                           rng.choice(["\n", "\n\n", "\n\n- 5 -\n\n", "\n第5页\n", "\n5\n"])]
+                previous = cut
+            pieces.append(line[previous:])
+            line = "".join(pieces)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_sample_broken_every_seventh_character_parses_the_same() -> None:
     source = REGION_2025.read_text(encoding="utf-8")
     reference = parse_workpoints(source).to_dict()
     broken_lines = []
     for line in source.splitlines():
         if len(line) > 40:
-            pieces = [line[:4]] + [line[i:i + 7] for i in range(4, len(line), 7)]
-            line = "\n\n- 2 -\n".join(pieces)
+            pieces, previous = [], 0
+            for cut in range(7, len(line), 7):
+                if line[cut - 1].isdigit() or line[cut - 1].isspace() or line[cut].isdigit() \
+                        or line[cut].isspace():
+                    continue
+                pieces.append(line[previous:cut])
+                previous = cut
+            line = "\n\n- 2 -\n".join([*pieces, line[previous:]])
         broken_lines.append(line)
+    assert len(broken_lines) < len("\n".join(broken_lines).splitlines()) / 5
     assert parse_workpoints("\n".join(broken_lines)).to_dict() == reference
 
 
 @settings(max_examples=60, deadline=None)
-@given(data=st.data())
-def test_random_pdf_like_breaks_do_not_change_the_tree(data: st.DataObject) -> None:
-    """Lines longer than 40 characters (the ones a PDF wraps) broken at random places, with
-    blank lines and page numbers between, parse to the same tree. Breaks are not placed in the
-    first four characters (a PDF does not split "（一）") nor next to a digit (a line of bare
-    digits cannot be told from a page number)."""
-    source = SCHOOL_2024.read_text(encoding="utf-8") if data.draw(st.booleans()) \
-        else REGION_2025.read_text(encoding="utf-8")
-    reference = parse_workpoints(source).to_dict()
-    out = []
-    for line in source.splitlines():
-        if len(line) > 40:
-            allowed = [i for i in range(4, len(line))
-                       if not line[i - 1].isdigit() and not line[i].isdigit()]
-            cuts = sorted(data.draw(st.sets(st.sampled_from(allowed), max_size=6)))
-            separators = data.draw(st.lists(st.sampled_from(["\n", "\n\n", "\n\n- 5 -\n\n",
-                                                             "\n第5页\n"]),
-                                            min_size=len(cuts), max_size=len(cuts)))
-            pieces, previous = [], 0
-            for cut, separator in zip(cuts, separators):
-                pieces.extend([line[previous:cut], separator])
-                previous = cut
-            pieces.append(line[previous:])
-            line = "".join(pieces)
-        out.append(line)
-    assert parse_workpoints("\n".join(out)).to_dict() == reference
+@given(seed=st.integers(min_value=0, max_value=2**32), use_2024=st.booleans())
+def test_random_pdf_like_breaks_do_not_change_the_tree(seed: int, use_2024: bool) -> None:
+    """The same tree whatever the line breaks, blank lines and page numbers. (The cuts come
+    from a seeded generator so that a failure shrinks to one number quickly.)"""
+    source = (SCHOOL_2024 if use_2024 else REGION_2025).read_text(encoding="utf-8")
+    broken = _break_like_a_pdf(source, random.Random(seed), max_cuts=8)
+    assert parse_workpoints(broken).to_dict() == parse_workpoints(source).to_dict()
 
 
 # --------------------------------------------------------------------------------------------

@@ -40,3 +40,21 @@ def is_embedded(font: dict) -> bool:
         return False
     descriptor = descriptor.get_object()
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+_FOOTER = re.compile(r"^第 \d+ 页 共 \d+ 页$")
+
+
+def body_text(pages: list[str], running_header: str, *, table_header: str = "") -> str:
+    """All pages' text squashed and joined, without the page furniture (footer, running
+    header) and repeated table headers, so that text cut by a page break reads on."""
+    parts = []
+    for number, text in enumerate(pages):
+        lines = [line for line in text.splitlines() if not _FOOTER.match(line.strip())]
+        if number and lines and squash(lines[0]) == squash(running_header):
+            lines = lines[1:]
+        flat = squash("\n".join(lines))
+        if number and table_header:
+            flat = flat.replace(squash(table_header), "", 1)
+        parts.append(flat)
+    return "".join(parts)

@@ -1,0 +1,84 @@
+"""会费汇总表: a month's union dues by 分工会, with the total in figures and in 大写.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "会费.pdf"
+>>> rows = [DuesReportRow("文学院分工会", 2, 1, 1, 0, 567000, 2835)]
+>>> build_dues_summary(out, rows, month="2024-05", rule_text="按月工资基数的0.5%计缴",
+...                    institution="桂林学院", union_name="桂林学院工会委员会").name
+'会费.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.core.money import format_fen
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "dues-summary"
+register(NAME, "会费汇总表（按分工会，指定月份）")
+
+
+@dataclass(frozen=True)
+class DuesReportRow:
+    branch: str
+    liable: int
+    with_base: int
+    missing_base: int
+    waived: int
+    base_total_fen: int
+    dues_total_fen: int
+
+
+COLUMNS = (
+    Col("序号", 5, "center"),
+    Col("分工会", 26),
+    Col("应缴人数", 10, "right"),
+    Col("已录基数", 10, "right"),
+    Col("未录基数", 10, "right"),
+    Col("免缴/不计", 10, "right"),
+    Col("工资基数合计（元）", 18, "right"),
+    Col("月会费合计（元）", 16, "right"),
+)
+
+
+def build_dues_summary(
+    path: str | os.PathLike[str],
+    rows: Sequence[DuesReportRow],
+    *,
+    month: str,
+    rule_text: str,
+    institution: str,
+    union_name: str,
+    generated_on: datetime.date | None = None,
+) -> Path:
+    """Write the summary for ``month`` (``YYYY-MM``); ``rule_text`` explains the rule."""
+    month_cn = f"{int(month[:4])}年{int(month[5:7])}月"
+    report = Report(
+        path,
+        f"{union_name or institution}会费汇总表",
+        institution=institution,
+        subtitle=f"{month_cn}（{rule_text}）",
+        generated_on=generated_on,
+    )
+    data = [
+        [i, r.branch, r.liable, r.with_base, r.missing_base, r.waived,
+         format_fen(r.base_total_fen), format_fen(r.dues_total_fen)]
+        for i, r in enumerate(rows, start=1)
+    ]
+    total = ["合计", "", sum(r.liable for r in rows), sum(r.with_base for r in rows),
+             sum(r.missing_base for r in rows), sum(r.waived for r in rows),
+             format_fen(sum(r.base_total_fen for r in rows)), format_fen(sum(r.dues_total_fen for r in rows))]
+    report.table(list(COLUMNS), data, total_row=total, font_size=9.5)
+    missing = sum(r.missing_base for r in rows)
+    with report.keep_together():
+        report.totals(f"{month_cn}会费合计", sum(r.dues_total_fen for r in rows))
+        if missing:
+            report.paragraph(f"注：有 {missing} 名应缴会员尚未录入工资基数，未计入合计。", size=9.5)
+        report.paragraph("“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5)
+        report.signature_block(["制表人", "审核人", "工会负责人"])
+    return report.save()

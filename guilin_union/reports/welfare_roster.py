@@ -1,0 +1,176 @@
+"""慰问发放签领表: the sign-for roster people sign when they receive a condolence payment.
+
+One section per 分工会, each starting on its own page, with a subtotal in figures and in
+大写 and the footer lines the 分工会 signs (经手人, 证明人, 分工会主席). When several 分工会
+are printed, a last page sums them up with the grand total in figures and in 大写.
+
+Rows are tall and the 领取人签字 column is wide, so that a name can be written by hand. The
+caller passes plain lines; ID numbers (if printed at all) arrive already masked.
+
+>>> import tempfile, pathlib
+>>> line = RosterLine("文学院分工会", "张三", "2015001", "2025年春节慰问", "300.00", 30000)
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "签领表.pdf"
+>>> build_welfare_roster(out, [RosterSection("文学院分工会", [line])],
+...                      institution="桂林学院", union_name="桂林学院工会委员会").name
+'签领表.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import ValidationError
+from guilin_union.core.money import format_fen, format_fen_yuan
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "welfare-roster"
+register(NAME, "慰问发放签领表（按批次或按年度/类型，分工会分页，合计含大写）")
+
+# Relative widths on landscape A4 (257 mm of text width): the signature column is the widest
+# so that a name fits comfortably in handwriting.
+ROSTER_COLUMNS: tuple[Col, ...] = (
+    Col("序号", 10, "center"),
+    Col("分工会", 34),
+    Col("姓名", 20, "center"),
+    Col("工号", 20, "center"),
+    Col("事由", 44),
+    Col("金额/物品", 30, "right"),
+    Col("领取人签字", 46, "center"),
+    Col("日期", 26, "center"),
+    Col("备注", 27),
+)
+ID_COLUMN = Col("身份证号", 36, "center")
+ROSTER_FONT_SIZE = 10.0
+# A blank two-line cell in the signature column: it makes every row about 11 mm tall, room
+# for a handwritten signature, through the engine's normal wrapping (no private layout hooks).
+SIGN_SPACE = "\u3000\n\u3000"
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One printed row. ``amount_text`` is what the 金额/物品 column shows (``300.00`` or
+    ``大米一袋（折合 150.00 元）``); ``amount_fen`` is what it adds to the totals."""
+
+    branch: str
+    name: str
+    staff_no: str
+    reason: str
+    amount_text: str
+    amount_fen: int
+    date: str = ""  # ISO or ""; printed only when the caller asks for dates
+    note: str = ""
+    id_masked: str = ""
+    is_goods: bool = False
+
+
+@dataclass(frozen=True)
+class RosterSection:
+    branch: str
+    lines: Sequence[RosterLine] = field(default_factory=tuple)
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.amount_fen for line in self.lines)
+
+
+def build_welfare_roster(
+    path: str | os.PathLike[str],
+    sections: Sequence[RosterSection],
+    *,
+    institution: str,
+    union_name: str,
+    title: str = "慰问发放签领表",
+    subtitle: str = "",
+    signers: Sequence[str] = ("经手人", "证明人", "分工会主席"),
+    summary_signers: Sequence[str] | None = None,
+    print_dates: bool = False,
+    show_id: bool = False,
+    generated_on: datetime.date | None = None,
+) -> Path:
+    """Write the roster and return its path. ``sections`` in print order (one per 分工会).
+
+    ``signers`` are the footer labels of every 分工会 section; ``summary_signers`` those of
+    the summary page (default: the first two signers). ``print_dates`` fills the 日期 column
+    with the payment dates (otherwise it is left blank to be written on receipt).
+    """
+    for section in sections:
+        for line in section.lines:
+            if isinstance(line.amount_fen, bool) or not isinstance(line.amount_fen, int):
+                raise TypeError("金额必须是整数（分）")
+    report = Report(
+        path,
+        f"{union_name or institution}{title}",
+        institution=institution,
+        subtitle=subtitle or None,
+        landscape=True,
+        masked_note=show_id,
+        generated_on=generated_on,
+    )
+    cols = list(ROSTER_COLUMNS)
+    if show_id:
+        cols.insert(4, ID_COLUMN)
+    printable = [s for s in sections if s.lines]
+    for index, section in enumerate(printable):
+        if index:
+            report.page_break()  # each 分工会 signs its own page(s)
+        report.heading(f"{section.branch}（共 {len(section.lines)} 人）", level=1)
+        rows = [_row(number, line, print_dates, show_id) for number, line in enumerate(section.lines, start=1)]
+        total = ["小计", "", "", "", "", format_fen(section.total_fen), "", "", ""]
+        if show_id:
+            total.insert(4, "")
+        report.table(cols, rows, total_row=total, font_size=ROSTER_FONT_SIZE)
+        with report.keep_together():
+            report.totals(f"{section.branch}小计", section.total_fen)
+            _goods_note(report, section.lines)
+            report.signature_block(list(signers))
+    if not printable:
+        report.paragraph("（没有符合条件的发放记录）", align="center")
+        return report.save()
+    if len(printable) > 1:
+        _summary(report, printable, summary_signers if summary_signers is not None else list(signers)[:2])
+    return report.save()
+
+
+def _row(number: int, line: RosterLine, print_dates: bool, show_id: bool) -> list[object]:
+    date = _date(line.date) if print_dates else ""
+    row: list[object] = [number, line.branch, line.name, line.staff_no, line.reason, line.amount_text,
+                         SIGN_SPACE, date, line.note]
+    if show_id:
+        row.insert(4, line.id_masked)
+    return row
+
+
+def _date(value: str) -> str:
+    try:
+        return format_cn_date(value)
+    except ValidationError:
+        return value
+
+
+def _goods_note(report: Report, lines: Sequence[RosterLine]) -> None:
+    goods = sum(line.amount_fen for line in lines if line.is_goods)
+    if goods:
+        cash = sum(line.amount_fen for line in lines if not line.is_goods)
+        report.paragraph(f"其中现金 {format_fen_yuan(cash)}，实物折合 {format_fen_yuan(goods)}。")
+
+
+def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequence[str]) -> None:
+    report.page_break()
+    grand = sum(s.total_fen for s in sections)
+    people = sum(len(s.lines) for s in sections)
+    report.heading("汇总", level=1)
+    report.table(
+        [Col("序号", 1, "center"), Col("分工会", 5), Col("人数", 2, "right"), Col("金额（元）", 3, "right")],
+        [[i, s.branch, len(s.lines), format_fen(s.total_fen)] for i, s in enumerate(sections, start=1)],
+        total_row=["合计", "", people, format_fen(grand)],
+        width_fraction=0.65,
+    )
+    with report.keep_together():
+        report.totals(f"合计（{len(sections)} 个分工会，{people} 人）", grand)
+        _goods_note(report, [line for s in sections for line in s.lines])
+        report.signature_block(list(signers))
