@@ -69,3 +69,20 @@ def make_congress(db, *, formal: int = 6, attending: int = 1, special: int = 1, 
             db, term_id, c.members[name], delegate_type=kind, category=category, start_date="2022-03-01"
         ).row_id
     return c
+
+
+def submit(c: Congress, title: str, proposer: str = "赵一", seconders: tuple[str, ...] = ("钱二", "孙三"), **extra):
+    """Submit a proposal by names of the fixture's people (returns the proposal id)."""
+    from guilin_union.services import proposals
+
+    data = {"title": title, "category": extra.pop("category", "民生福利"), "reasons": extra.pop("reasons", "现状"),
+            "suggestions": extra.pop("suggestions", "建议"), "proposer_member_id": c.members[proposer] if proposer else None,
+            "seconder_ids": [c.members[s] for s in seconders], "submitted_on": extra.pop("submitted_on", "2024-02-20"),
+            **extra}
+    return proposals.submit_proposal(c.db, c.session_id, data, confirm_duplicate=extra.get("confirm", False)).row_id
+
+
+def department(db, name: str) -> int:
+    from guilin_union.services import proposals
+
+    return proposals.department_id(db, name)

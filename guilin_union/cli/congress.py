@@ -1,8 +1,246 @@
-"""Command-line commands of the congress area (registered by guilin_union.cli)."""
+"""``congress`` commands (sessions, delegates, sign-in, imports) and the congress printouts.
+
+JSON shapes are a contract (issue 4): ``congress sessions --json`` → list of
+``{"id", "title", "start_date", "end_date", "status", "delegates": {...}}``;
+``congress attendance --session ID --json`` → ``{"应到", "实到", "quorum_met", ...}``.
+"""
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish_import
+
+
+def add_session_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--session", required=True, metavar="ID",
+                        help="会议编号（congress sessions 可查看；也可写 current 表示当前会议）")
+
+
+def resolve_session(db: Any, value: str) -> int:
+    """``--session`` as a number, or ``current`` for the session being worked on."""
+    from guilin_union.core.errors import NotFoundError, ValidationError
+    from guilin_union.services import congress
+
+    if value.strip().lower() in ("current", "当前"):
+        session_id = congress.current_session_id(db)
+        if session_id is None:
+            raise NotFoundError("还没有任何会议，请先用图形界面创建届次和会议")
+        return session_id
+    if not value.strip().isdigit():
+        raise ValidationError(f"会议编号应为数字，现为“{value}”")
+    return congress.get_session(db, int(value)).id
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    """Add this area's commands and report names. The area's issue fills this in."""
+    parser = sub.add_parser("congress", help="教代会：会议、代表、签到")
+    csub = parser.add_subparsers(dest="congress_command", metavar="ACTION")
+    csub.required = True
+
+    sessions = csub.add_parser("sessions", help="列出各届各次会议及代表人数")
+    sessions.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sessions.set_defaults(handler=cmd_sessions)
+
+    delegates = csub.add_parser("delegates", help="列出某次会议的代表（以会议日期为准）")
+    add_session_arg(delegates)
+    delegates.add_argument("--json", action="store_true", help="以 JSON 输出")
+    delegates.set_defaults(handler=cmd_delegates)
+
+    attendance = csub.add_parser("attendance", help="某次会议的签到情况与法定人数")
+    add_session_arg(attendance)
+    attendance.add_argument("--json", action="store_true", help="以 JSON 输出")
+    attendance.set_defaults(handler=cmd_attendance)
+
+    votes = csub.add_parser("votes", help="某次会议的表决结果")
+    add_session_arg(votes)
+    votes.add_argument("--json", action="store_true", help="以 JSON 输出")
+    votes.set_defaults(handler=cmd_votes)
+
+    imp = csub.add_parser("import-delegates", help="从 Excel 导入某届的代表名单（按身份证号或工号匹配会员）")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--term", required=True, type=int, metavar="ID", help="届次编号（congress sessions 中的 term_id）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.set_defaults(handler=cmd_import_delegates)
+
+    imp_att = csub.add_parser("import-attendance", help="从 Excel 导入某次会议的签到情况")
+    imp_att.add_argument("file", metavar="FILE.xlsx")
+    add_session_arg(imp_att)
+    imp_att.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    imp_att.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp_att.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp_att.set_defaults(handler=cmd_import_attendance)
+
+    for name, text, handler in (
+        ("agenda", "教代会会议议程", cmd_report_agenda),
+        ("delegates", "教代会代表名册（按代表团，含构成统计）", cmd_report_delegates),
+        ("signin", "教代会签到表（每个代表团一页）", cmd_report_signin),
+        ("ballot", "教代会表决票", cmd_report_ballot),
+        ("vote-results", "教代会表决结果汇总", cmd_report_vote_results),
+    ):
+        report = report_sub.add_parser(name, help=text)
+        add_session_arg(report)
+        add_output_arg(report)
+        if name == "ballot":
+            report.add_argument("--copies", type=int, metavar="N", help="张数（默认为正式代表人数）")
+            report.add_argument("--one-per-page", action="store_true", help="一页一张（默认一页多张，便于裁切）")
+        if name == "signin":
+            report.add_argument("--with-counts", action="store_true", help="填入已记录的实到人数（会后存档用）")
+        report.set_defaults(handler=handler)
+
+
+def session_json(db: Any, session: Any) -> dict[str, Any]:
+    from guilin_union.services import congress_delegates as delegates
+
+    counts = delegates.counts_by_type(db, session.term_id, session.date)
+    return {
+        "id": session.id,
+        "term_id": session.term_id,
+        "term": session.term_number,
+        "meeting_no": session.meeting_no,
+        "title": session.title,
+        "start_date": session.start_date,
+        "end_date": session.end_date,
+        "venue": session.venue,
+        "status": session.status,
+        "proposal_deadline": session.proposal_deadline,
+        "reply_deadline": session.reply_deadline,
+        "delegates": counts,
+        "formal_delegates": counts.get("正式代表", 0),
+        "delegate_total": sum(counts.values()),
+    }
+
+
+def cmd_sessions(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress
+
+    data = [session_json(ctx.db, s) for s in congress.list_sessions(ctx.db)]
+    if args.json:
+        emit_json(data)
+        return 0
+    for s in data:
+        counts = s["delegates"]
+        dates = s["start_date"] + (f"至{s['end_date']}" if s["end_date"] and s["end_date"] != s["start_date"] else "")
+        emit(f"{s['id']}\t{s['title']}\t{dates}\t{s['status']}\t正式代表 {counts['正式代表']} 人，"
+             f"列席 {counts['列席代表']} 人，特邀 {counts['特邀代表']} 人")
+    emit(f"共 {len(data)} 次会议")
+    return 0
+
+
+def delegate_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"], "member_id": row["member_id"], "name": row["name"], "gender": row["gender"],
+        "branch": row["branch"], "department": row["department"], "title": row["title"],
+        "delegation": row["delegation"], "type": row["delegate_type"], "category": row["category"],
+        "is_head": bool(row["is_head"]), "start_date": row["start_date"], "end_date": row["end_date"],
+        "start_reason": row["start_reason"],
+    }
+
+
+def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_delegates as delegates
+
+    session_id = resolve_session(ctx.db, args.session)
+    rows = delegates.session_delegates(ctx.db, session_id)
+    if args.json:
+        emit_json([delegate_json(r) for r in rows])
+        return 0
+    for r in rows:
+        emit("\t".join([r["delegation"] or "（未分团）", r["name"], r["gender"] or "", r["delegate_type"], r["category"],
+                        "团长" if r["is_head"] else ""]).rstrip())
+    formal = sum(1 for r in rows if r["delegate_type"] == "正式代表")
+    emit(f"共 {len(rows)} 人，其中正式代表 {formal} 人")
+    return 0
+
+
+def cmd_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_attendance import attendance_summary
+
+    summary = attendance_summary(ctx.db, resolve_session(ctx.db, args.session))
+    if args.json:
+        emit_json(summary.to_json())
+        return 0
+    emit(f"应到 {summary.expected} 人，实到 {summary.present} 人，请假 {summary.on_leave} 人，"
+         f"缺席 {summary.absent} 人，未签到 {summary.unmarked} 人")
+    emit(summary.status_text)
+    return 0
+
+
+def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_votes import vote_summary
+
+    summary = vote_summary(ctx.db, resolve_session(ctx.db, args.session))
+    data = [{
+        "id": r.motion.id, "title": r.motion.title, "yes": r.motion.votes_yes, "no": r.motion.votes_no,
+        "abstain": r.motion.votes_abstain, "not_voted": r.not_voted, "needed": r.needed,
+        "passed": r.passed, "result": r.result_text,
+    } for r in summary.results]
+    if args.json:
+        emit_json({"session_id": summary.session.id, "rule": summary.rule_text, "motions": data})
+        return 0
+    emit(f"表决规则：{summary.rule_text}")
+    for d in data:
+        counts = "" if d["yes"] is None else f"同意 {d['yes']}，反对 {d['no']}，弃权 {d['abstain']}，未投 {d['not_voted']}"
+        emit(f"{d['title']}\t{counts}\t{d['result']}")
+    return 0
+
+
+def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress
+    from guilin_union.services.congress_import import DelegateImporter
+    from guilin_union.services.import_common import run_import
+
+    congress.get_term(ctx.db, args.term)
+    outcome = run_import(ctx.db, args.file, DelegateImporter(args.term), sheet=args.sheet, dry_run=args.dry_run)
+    return finish_import(args, outcome)
+
+
+def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_import import AttendanceImporter
+    from guilin_union.services.import_common import run_import
+
+    session_id = resolve_session(ctx.db, args.session)
+    outcome = run_import(ctx.db, args.file, AttendanceImporter(session_id), sheet=args.sheet, dry_run=args.dry_run)
+    return finish_import(args, outcome)
+
+
+def cmd_report_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_outputs import agenda_pdf
+
+    path = agenda_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成会议议程：{path}")
+    return 0
+
+
+def cmd_report_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_outputs import delegates_pdf
+
+    path, n = delegates_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成代表名册（{n} 人）：{path}")
+    return 0
+
+
+def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_outputs import signin_pdf
+
+    path, n = signin_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output, with_counts=args.with_counts)
+    emit(f"已生成签到表（{n} 个代表团）：{path}")
+    return 0
+
+
+def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_outputs import ballot_pdf
+
+    path, n = ballot_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output, copies=args.copies,
+                         one_per_page=args.one_per_page)
+    emit(f"已生成表决票（{n} 张）：{path}")
+    return 0
+
+
+def cmd_report_vote_results(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_outputs import vote_results_pdf
+
+    path = vote_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成表决结果：{path}")
+    return 0

@@ -1,8 +1,190 @@
-"""Command-line commands of the proposals area (registered by guilin_union.cli)."""
+"""``proposals`` commands (list, import, stats, export) and the proposal printouts.
+
+JSON contract (issue 5): ``proposals list --json`` → list of objects with ``number``, ``title``,
+``category``, ``proposer``, ``seconders``, ``review_outcome``, ``handling_status``, ``rating``;
+``proposals import`` → the member import's shape; ``proposals stats --json`` → the numbers
+behind 提案工作报告.
+"""
 from __future__ import annotations
 
 import argparse
 
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish_import
+from guilin_union.cli.congress import add_session_arg, resolve_session
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    from guilin_union.storage.schema.proposals import PROPOSAL_STATUSES, RATINGS
+
+    parser.add_argument("--status", choices=PROPOSAL_STATUSES, help="提案状态")
+    parser.add_argument("--category", metavar="NAME", help="类别")
+    parser.add_argument("--department", metavar="NAME", help="主办或协办单位")
+    parser.add_argument("--overdue", action="store_true", help="只列逾期未答复的")
+    parser.add_argument("--rating", choices=[*RATINGS, "未评价"], help="评价")
+    parser.add_argument("--search", metavar="TEXT", help="在案由、理由、建议中检索")
+
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    """Add this area's commands and report names. The area's issue fills this in."""
+    parser = sub.add_parser("proposals", help="教代会提案")
+    psub = parser.add_subparsers(dest="proposals_command", metavar="ACTION")
+    psub.required = True
+
+    listing = psub.add_parser("list", help="列出某次会议的提案")
+    add_session_arg(listing)
+    _add_filters(listing)
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_list)
+
+    imp = psub.add_parser("import", help="从 Excel 导入各代表团收集的提案")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    add_session_arg(imp)
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    imp.set_defaults(handler=cmd_import)
+
+    stats = psub.add_parser("stats", help="提案工作统计（办复率、满意率等）")
+    add_session_arg(stats)
+    stats.add_argument("--json", action="store_true", help="以 JSON 输出")
+    stats.add_argument("--xlsx", metavar="FILE.xlsx", help="同时导出为 Excel")
+    stats.set_defaults(handler=cmd_stats)
+
+    export = psub.add_parser("export", help="把提案列表导出到 Excel")
+    export.add_argument("file", metavar="FILE.xlsx")
+    add_session_arg(export)
+    _add_filters(export)
+    export.set_defaults(handler=cmd_export)
+
+    for name, text, handler in (
+        ("proposal-forms", "提案表（每件一页，含签名栏）", cmd_report_forms),
+        ("proposal-compilation", "提案汇编（立案提案全文）", cmd_report_compilation),
+        ("proposal-handling", "提案办理情况一览表", cmd_report_handling),
+        ("proposal-stats", "提案工作报告统计", cmd_report_stats),
+    ):
+        report = report_sub.add_parser(name, help=text)
+        add_session_arg(report)
+        add_output_arg(report)
+        if name == "proposal-handling":
+            _add_filters(report)
+        if name == "proposal-forms":
+            report.add_argument("--number", action="append", metavar="2024-001", help="只打印这些编号（可重复）")
+        report.set_defaults(handler=handler)
+
+
+def _query(ctx: CliContext, args: argparse.Namespace):
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services import proposals
+    from guilin_union.services.proposals_query import ProposalQuery
+
+    department_id = None
+    if getattr(args, "department", None):
+        department_id = proposals.department_id(ctx.db, args.department)
+        if department_id is None:
+            names = "、".join(d.name for d in proposals.list_departments(ctx.db))
+            raise ValidationError(f"没有部门“{args.department}”。现有部门：{names}")
+    return ProposalQuery(
+        session_id=resolve_session(ctx.db, args.session), status=getattr(args, "status", None),
+        category=getattr(args, "category", None), department_id=department_id,
+        overdue=bool(getattr(args, "overdue", False)), rating=getattr(args, "rating", None),
+        search=getattr(args, "search", None) or "")
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_query import handling_status, list_rows, to_public_json
+
+    rows = list_rows(ctx.db, _query(ctx, args))
+    if args.json:
+        emit_json([to_public_json(r) for r in rows])
+        return 0
+    for r in rows:
+        emit("\t".join([r["number"], r["title"], r["category"], r["proposer"], "、".join(r["seconders"]),
+                        r["review_text"], handling_status(r), r["rating"] or ""]))
+    emit(f"共 {len(rows)} 件")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.import_common import run_import
+    from guilin_union.services.proposals_import import ProposalImporter
+
+    session_id = resolve_session(ctx.db, args.session)
+    outcome = run_import(ctx.db, args.file, ProposalImporter(session_id), sheet=args.sheet, dry_run=args.dry_run)
+    if not args.json:
+        for note in outcome.notes:
+            emit(f"提示：{note}")
+    return finish_import(args, outcome)
+
+
+def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_query import session_stats
+
+    session_id = resolve_session(ctx.db, args.session)
+    stats = session_stats(ctx.db, session_id)
+    if args.xlsx:
+        from guilin_union.services.proposals_outputs import stats_excel
+
+        stats_excel(ctx.db, session_id, args.xlsx)
+    if args.json:
+        emit_json(stats.to_json())
+        return 0
+    data = stats.to_json()
+    emit(f"{stats.session_title}：收到提案 {data['total']} 件，立案 {data['accepted']} 件（重点 {data['key_accepted']} 件）")
+    emit("审查结果：" + "，".join(f"{k} {v}" for k, v in data["by_review"].items()))
+    emit("类别：" + "，".join(f"{c['category']} {c['count']}（{c['percent']}）" for c in data["by_category"]))
+    emit(f"办复率 {data['reply_rate']}（{data['replied']}/{data['accepted']}），"
+         f"满意率 {data['satisfaction_rate']}（{data['satisfied'] + data['basically_satisfied']}/{data['rated']}）")
+    emit(f"逾期未答复 {data['overdue_count']} 件" + ("：" + "、".join(o["number"] for o in data["overdue"]) if data["overdue"] else ""))
+    if args.xlsx:
+        emit(f"已导出：{args.xlsx}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_outputs import export_list
+
+    path, n = export_list(ctx.db, _query(ctx, args), args.file)
+    emit(f"已导出 {n} 件提案到 {path}")
+    return 0
+
+
+def cmd_report_forms(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import NotFoundError
+    from guilin_union.services.proposals_outputs import proposal_forms_pdf
+
+    session_id = resolve_session(ctx.db, args.session)
+    ids = None
+    if args.number:
+        ids = []
+        for number in args.number:
+            row = ctx.db.execute("SELECT id FROM proposals WHERE session_id = ? AND number = ?",
+                                 [session_id, number.strip()]).fetchone()
+            if row is None:
+                raise NotFoundError(f"本次会议没有编号为 {number} 的提案")
+            ids.append(row[0])
+    path, n = proposal_forms_pdf(ctx.db, session_id, args.output, ids=ids)
+    emit(f"已生成提案表（{n} 件）：{path}")
+    return 0
+
+
+def cmd_report_compilation(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_outputs import compilation_pdf
+
+    path, n = compilation_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成提案汇编（{n} 件）：{path}")
+    return 0
+
+
+def cmd_report_handling(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_outputs import handling_pdf
+
+    path, n = handling_pdf(ctx.db, _query(ctx, args), args.output)
+    emit(f"已生成提案办理情况一览表（{n} 件）：{path}")
+    return 0
+
+
+def cmd_report_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.proposals_outputs import stats_pdf
+
+    path = stats_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成提案工作统计：{path}")
+    return 0

@@ -1,8 +1,184 @@
-"""Command-line commands of the safety area (registered by guilin_union.cli)."""
+"""Command-line commands of the safety area: backup, backups list, restore, log, anonymize.
+
+``check`` is registered by cli/system.py (it reports through services.safety_check).
+"""
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from guilin_union.cli import ChineseArgumentParser, CliContext, emit, emit_json, fail
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    """Add this area's commands and report names. The area's issue fills this in."""
+    """Add this area's commands."""
+    backup = sub.add_parser("backup", help="立即备份数据库（校验后保存，自动整理旧备份）")
+    backup.add_argument("--to", metavar="DIR", help="保存到这个文件夹（默认：备份设置中的文件夹）")
+    backup.add_argument("--json", action="store_true", help="以 JSON 输出")
+    backup.set_defaults(handler=cmd_backup)
+
+    backups = sub.add_parser("backups", help="备份文件（backups list 列出全部）")
+    backups_sub = backups.add_subparsers(dest="backups_command", metavar="ACTION", parser_class=ChineseArgumentParser)
+    backups_sub.required = True
+    listing = backups_sub.add_parser("list", help="列出备份：时间、大小、会员/慰问/提案条数")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_backups_list)
+
+    restore = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
+    restore.add_argument("file", metavar="FILE", help="备份文件（.db）")
+    restore.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    restore.set_defaults(handler=cmd_restore)
+
+    log = sub.add_parser("log", help="查看操作日志（谁、何时、改了什么）")
+    log.add_argument("--since", metavar="DATE", help="起始日期（含），如 2024-03-01")
+    log.add_argument("--until", metavar="DATE", help="截止日期（含）")
+    log.add_argument("--table", metavar="NAME", help="数据表，如 members 或 会员")
+    log.add_argument("--user", metavar="USER", help="操作用户")
+    log.add_argument("--action", metavar="ACTION", help="操作：insert/update/delete/reveal/restore/erase …")
+    log.add_argument("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）")
+    log.add_argument("--json", action="store_true", help="以 JSON 输出")
+    log.set_defaults(handler=cmd_log)
+
+    anonymize = sub.add_parser("anonymize", help="生成匿名化副本（姓名、证件号码、手机号全部替换），可随问题报告发送")
+    anonymize.add_argument("-o", "--output", required=True, metavar="FILE.db", help="输出文件")
+    anonymize.add_argument("--json", action="store_true", help="以 JSON 输出")
+    anonymize.set_defaults(handler=cmd_anonymize)
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import safety
+    from guilin_union.storage.backup import BackupError
+
+    try:
+        report = safety.backup_now(ctx.db, to=Path(args.to) if args.to else None)
+    except (BackupError, OSError) as exc:
+        return fail(f"备份失败：{exc}")
+    if args.json:
+        emit_json({
+            "path": str(report.primary), "size": report.primary.stat().st_size, "verified": True,
+            "copies": [str(p) for p in report.copies], "deleted": [str(p) for p in report.deleted],
+            "problems": report.problems,
+        })
+    else:
+        emit(f"已备份并校验：{report.primary}")
+        for copy in report.copies:
+            emit(f"另存一份：{copy}")
+        if report.deleted:
+            emit(f"按保留规则删除了 {len(report.deleted)} 个旧备份。")
+    for problem in report.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_backups_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import safety
+
+    infos = safety.list_backups(ctx.db)
+    if args.json:
+        emit_json([{**i.to_json(), "reason_label": safety.reason_label(i.reason)} for i in infos])
+        return 0
+    if not infos:
+        emit("还没有备份。")
+        return 0
+    for info in infos:
+        row = safety.describe_backup(info)
+        counts = "，".join(
+            f"{label} {info.counts[t]}" for t, label in (("members", "会员"), ("welfare_payments", "慰问"), ("proposals", "提案"))
+            if t in info.counts
+        )
+        emit(f"{row['created_text']}\t{row['size_text']}\t{row['reason_label']}\t{counts}\t{info.path}")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question + " [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是", "确定")
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import safety
+    from guilin_union.storage.backup import BackupError, check_restorable, recover_damaged
+    from guilin_union.storage.integrity import DatabaseDamagedError
+    from guilin_union.storage.lock import DatabaseLock
+
+    source = Path(args.file)
+    try:
+        check_restorable(source)
+    except BackupError as exc:
+        return fail(f"错误：{exc}")
+    if not args.yes and not _confirm(f"用备份 {source.name} 替换当前数据？当前数据会先自动备份。"):
+        return fail("未恢复：请加 --yes 确认（当前数据会先自动备份）。")
+    lock = DatabaseLock(ctx.db_path).acquire()  # refuses while another program has the file open
+    try:
+        try:
+            db = ctx.db
+        except DatabaseDamagedError:
+            damaged = recover_damaged(ctx.db_path, source)
+            emit(f"当前数据文件已损坏，已改名保留为：{damaged}")
+            emit(f"已从备份恢复：{source}")
+            return 0
+        _result, report = safety.restore(db, source)
+    except BackupError as exc:
+        return fail(f"恢复失败：{exc}")
+    finally:
+        lock.release()
+    emit(f"已从备份恢复：{source}")
+    if report.safety_backup is not None:
+        emit(f"恢复前的数据已备份为：{report.safety_backup}")
+    for problem in report.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    return 0
+
+
+def _table_name(value: str | None) -> str | None:
+    if not value:
+        return None
+    from guilin_union.storage.recycle import TABLE_LABELS
+
+    for table, label in TABLE_LABELS.items():
+        if value == label:
+            return table
+    return value
+
+
+def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import safety_log
+
+    q = safety_log.LogQuery(
+        table=_table_name(args.table),
+        since=safety_log.normalise_date(args.since, "since"),
+        until=safety_log.normalise_date(args.until, "until"),
+        user=args.user or None,
+        action=args.action or None,
+    )
+    entries = safety_log.list_entries(ctx.db, q, limit=args.limit, newest_first=bool(args.limit))
+    if args.limit:
+        entries.reverse()
+    if args.json:
+        emit_json([e.to_json() for e in entries])
+        return 0
+    for e in entries:
+        what = e.summary()
+        row = "" if e.row_id is None else f" #{e.row_id}"
+        emit(f"{e.ts.replace('T', ' ')}\t{e.user}\t{safety_log.table_label(e.table)}{row}\t"
+             f"{safety_log.action_label(e.action)}\t{what}" + (f"\t{e.note}" if e.note and e.note != what else ""))
+    if not entries:
+        emit("没有符合条件的日志。")
+    return 0
+
+
+def cmd_anonymize(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.anonymize import anonymize_copy
+
+    report = anonymize_copy(ctx.db, Path(args.output))
+    if args.json:
+        emit_json(report.to_json())
+    else:
+        emit(f"已生成匿名化副本：{report.path}（{report.people} 名会员，替换 {report.values_replaced} 个姓名/号码）")
+    return 0

@@ -31,17 +31,43 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.maintenance import check_database
+    import sqlite3
 
-    result = check_database(ctx.db)
+    from guilin_union.services.maintenance import check_database, check_unopenable
+    from guilin_union.storage import open_database
+    from guilin_union.storage.integrity import DatabaseDamagedError
+
+    damaged = None
+    try:
+        result = check_database(ctx.db)
+    except DatabaseDamagedError as exc:
+        # A damaged file is examined read-only (never migrated or written).
+        damaged = exc.report
+        try:
+            db = open_database(ctx.db_path, read_only=True, check_integrity=False)
+        except sqlite3.DatabaseError as inner:
+            result = check_unopenable(str(inner))
+        else:
+            try:
+                result = check_database(db)
+            finally:
+                db.conn.close()
+        if result["integrity"] == "ok":
+            result["integrity"] = damaged.details
+        result["newest_backup"] = str(damaged.newest_backup) if damaged.newest_backup else None
     if args.json:
         emit_json(result)
     else:
         emit(f"结构版本：{result['schema_version']}")
         emit(f"完整性检查：{'正常' if result['integrity'] == 'ok' else result['integrity']}")
         emit(f"外键检查：{'正常' if result['foreign_keys'] == 'ok' else result['foreign_keys']}")
+        for problem in result.get("problems", []):
+            emit(f"  · {problem}")
     if result["integrity"] != "ok" or result["foreign_keys"] != "ok":
-        return fail("数据库检查发现问题，请从备份恢复（文件 ▸ 恢复备份）。")
+        hint = "数据库检查发现问题，请从备份恢复（文件 ▸ 恢复备份，或 restore 命令）。"
+        if damaged is not None and damaged.newest_backup is not None:
+            hint += f"\n最近的完好备份：{damaged.newest_backup}"
+        return fail(hint)
     return 0
 
 

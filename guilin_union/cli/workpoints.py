@@ -1,8 +1,293 @@
-"""Command-line commands of the workpoints area (registered by guilin_union.cli)."""
+"""``workpoints`` commands (年度工作要点) and the work-points reports.
+
+- ``workpoints import FILE --year YYYY [--kind school|upper] [--dry-run] [--json] [--replace]``
+  (``-`` reads standard input). ``--json`` prints the parsed tree exactly as
+  ``ParsedWorkpoints.to_dict()`` — ``{"meta": {...}, "nodes": [...]}`` — plus ``"plan_id"``
+  when it was saved.
+- ``workpoints list --year YYYY [--kind] [--json]``: every item with number, level, heading,
+  lead_unit, responsible_units, owner, deadline, status and latest_note.
+- ``workpoints plans``, ``workpoints carry-over``, ``workpoints unanswered``,
+  ``workpoints export`` (the ledger as Excel).
+- ``report workpoints-ledger --year YYYY -o FILE.pdf`` (or ``.xlsx``),
+  ``report workpoints-summary --year YYYY -o FILE.pdf``.
+"""
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, fail
+
+KINDS = ("school", "upper")
+
+
+def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = True) -> None:
+    parser.add_argument("--year", type=int, required=year_required, metavar="YYYY", help="年度")
+    parser.add_argument("--kind", choices=KINDS, help="school：本校；upper：上级（默认：该年度全部）")
+    parser.add_argument("--plan", type=int, metavar="ID", help="只含这一份计划（见 workpoints plans）")
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    """Add this area's commands and report names. The area's issue fills this in."""
+    wp = sub.add_parser("workpoints", help="年度工作要点：导入、跟踪、台账")
+    wsub = wp.add_subparsers(dest="workpoints_command", metavar="ACTION")
+    wsub.required = True
+
+    imp = wsub.add_parser("import", help="导入工作要点文件（.docx、.pdf、.txt；- 表示标准输入）")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--year", type=int, metavar="YYYY", help="年度（不写时从文件标题或文号推断）")
+    imp.add_argument("--kind", choices=KINDS, default="school", help="school：本校（默认）；upper：上级工会")
+    imp.add_argument("--dry-run", action="store_true", help="只解析并显示，不保存")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出解析出的条目树")
+    imp.add_argument("--replace", action="store_true",
+                     help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留")
+    imp.set_defaults(handler=cmd_import)
+
+    listing = wsub.add_parser("list", help="列出某年度工作要点的条目及落实情况")
+    _add_plan_filters(listing)
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_list)
+
+    plans = wsub.add_parser("plans", help="列出已导入的工作要点计划")
+    plans.add_argument("--year", type=int, metavar="YYYY", help="只含该年度")
+    plans.add_argument("--json", action="store_true", help="以 JSON 输出")
+    plans.set_defaults(handler=cmd_plans)
+
+    carry = wsub.add_parser("carry-over", help="把未完成的条目结转到下一年度")
+    carry.add_argument("--from-year", type=int, required=True, metavar="YYYY", help="从哪一年结转")
+    carry.add_argument("--kind", choices=KINDS, default="school", help="计划类别（默认本校）")
+    carry.add_argument("--to-year", type=int, metavar="YYYY", help="结转到哪一年（默认下一年）")
+    carry.add_argument("--json", action="store_true", help="以 JSON 输出")
+    carry.set_defaults(handler=cmd_carry_over)
+
+    unanswered = wsub.add_parser("unanswered", help="列出尚无本校条目对应的上级要点")
+    unanswered.add_argument("--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度")
+    unanswered.add_argument("--json", action="store_true", help="以 JSON 输出")
+    unanswered.set_defaults(handler=cmd_unanswered)
+
+    export = wsub.add_parser("export", help="导出工作要点落实台账到 Excel")
+    _add_plan_filters(export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
+    export.set_defaults(handler=cmd_export)
+
+    ledger = report_sub.add_parser("workpoints-ledger", help="工作要点落实台账（PDF；输出文件以 .xlsx 结尾时为 Excel）")
+    _add_plan_filters(ledger)
+    add_output_arg(ledger)
+    ledger.set_defaults(handler=cmd_ledger)
+
+    summary = report_sub.add_parser("workpoints-summary", help="工作要点年终总结（按板块统计，列出进展）")
+    _add_plan_filters(summary)
+    add_output_arg(summary)
+    summary.set_defaults(handler=cmd_summary)
+
+
+# --------------------------------------------------------------------------- import
+def _read_input(name: str) -> tuple[str, str]:
+    """(text, source name) of FILE, or of standard input for ``-``."""
+    from guilin_union.services.document_text import decode_text, read_document_text
+
+    if name == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        return decode_text(data), "标准输入"
+    path = Path(name)
+    return read_document_text(path), path.name
+
+
+def _print_tree(nodes: list[Any], indent: int = 0) -> None:
+    from guilin_union.services.workpoints_outline import display_number, format_units
+
+    for node in nodes:
+        line = "  " * indent + display_number(node.style, node.number) + node.heading
+        units = []
+        if node.lead_unit:
+            units.append(f"牵头：{node.lead_unit}")
+        if node.responsible_units:
+            units.append(f"责任：{format_units(node.responsible_units)}")
+        emit(line + (f"（{'；'.join(units)}）" if units else ""))
+        _print_tree(node.children, indent + 1)
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import workpoints_import as wi
+
+    text, source = _read_input(args.file)
+    preview = wi.preview_text(text, source)
+    for warning in preview.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    year = args.year or preview.guessed_year
+    if year is None:
+        return fail("错误：无法从文件判断年度，请用 --year 指定，例如 --year 2024")
+    if not preview.parsed.nodes:
+        return fail("错误：没有识别到任何条目（条目应以“一、”“（一）”或“1.”等编号开头），未保存。")
+    data = preview.parsed.to_dict()
+    if args.dry_run:
+        if args.json:
+            emit_json(data)
+        else:
+            _print_tree(preview.parsed.nodes)
+            emit(f"共 {preview.node_count} 个条目（仅预览，未保存）")
+        return 0
+    existing = wi.existing_plans(ctx.db, year, args.kind)
+    result = wi.import_document(
+        ctx.db, preview.parsed, year=year, kind=args.kind, source_name=source, source_text=text,
+        on_conflict="replace" if args.replace and existing else "keep",
+    )
+    if existing and not args.replace:
+        print(f"提示：{year}年已有同类工作要点{len(existing)}份，本次另存为一份新的计划"
+              "（如需替换，请加 --replace）", file=sys.stderr)
+    if args.json:
+        emit_json({**data, "plan_id": result.row_id})
+    else:
+        from guilin_union.services.workpoints import get_plan, plan_label
+
+        emit(f"已导入：{plan_label(get_plan(ctx.db, result.row_id))}，共 {preview.node_count} 个条目"
+             + ("（已替换原有计划）" if result.undo and result.undo.get("replaced_plan_id") else ""))
+    return 0
+
+
+# --------------------------------------------------------------------------- lists
+def _plans(ctx: CliContext, args: argparse.Namespace) -> list[dict[str, Any]]:
+    from guilin_union.services.workpoints_outputs import resolve_plans
+
+    return resolve_plans(ctx.db, args.year, args.kind, getattr(args, "plan", None))
+
+
+def item_json(plan: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """One item of ``workpoints list --json`` (a documented, stable contract)."""
+    return {
+        "id": node["id"],
+        "plan_id": plan["id"],
+        "year": plan["year"],
+        "kind": plan["kind"],
+        "number": node["number"],
+        "label": node["label"],
+        "level": node["level"],
+        "heading": node["heading"],
+        "lead_unit": node["lead_unit"],
+        "responsible_units": list(node["responsible_units"]),
+        "owner": node["owner"],
+        "deadline": node["deadline"],
+        "status": node["status"],
+        "latest_note": node["latest_note"],
+        "latest_note_date": node["latest_note_date"],
+        "tracked": node["is_leaf"],
+        "overdue": node["overdue"],
+        "evidence_count": node["evidence_count"],
+    }
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.workpoints import plan_items, plan_label
+
+    try:
+        plans = _plans(ctx, args)
+    except ValidationError as exc:
+        if args.json and args.plan is None:  # a year without plans is an empty list, not an error
+            emit_json([])
+            return 0
+        raise exc
+    rows = [(plan, node) for plan in plans for node in plan_items(ctx.db, plan["id"])]
+    if args.json:
+        emit_json([item_json(plan, node) for plan, node in rows])
+        return 0
+    current = None
+    for plan, node in rows:
+        if plan["id"] != current:
+            emit(f"== {plan_label(plan)}")
+            current = plan["id"]
+        indent = "  " * (node["level"] - 1)
+        fields = [node["status_text"].replace("\n", "")]
+        if node["is_leaf"]:
+            fields += [node["owner"] or "（未定责任人）", node["deadline"] or "（未定时限）"]
+        emit(f"{indent}{node['label']}{node['heading']}\t" + "\t".join(fields))
+    emit(f"共 {sum(1 for _, n in rows if n['is_leaf'])} 项需跟踪的条目")
+    return 0
+
+
+def cmd_plans(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints import kind_label, list_plans
+
+    plans = list_plans(ctx.db, year=args.year)
+    if args.json:
+        emit_json([{key: p[key] for key in ("id", "year", "kind", "title", "doc_number", "issuer", "doc_date",
+                                            "source_name", "imported_at", "item_count", "tracked_count")}
+                   for p in plans])
+        return 0
+    for p in plans:
+        emit(f"{p['id']}\t{p['year']}\t{kind_label(p['kind'])}\t{p['title']}\t{p['tracked_count']} 项")
+    emit(f"共 {len(plans)} 份计划")
+    return 0
+
+
+def cmd_carry_over(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints import get_plan, plan_label
+    from guilin_union.services.workpoints_outputs import resolve_plans
+    from guilin_union.services.workpoints_rollover import carry_over
+
+    plans = resolve_plans(ctx.db, args.from_year, args.kind)
+    total = 0
+    target = None
+    for plan in plans:
+        try:
+            result = carry_over(ctx.db, plan["id"], to_year=args.to_year)
+        except Exception as exc:
+            from guilin_union.core.errors import ValidationError
+
+            if isinstance(exc, ValidationError) and exc.field == "item_ids" and len(plans) > 1:
+                continue  # nothing left to carry in this plan; the others may have some
+            raise
+        total += result.undo["count"]
+        target = result.row_id
+    if target is None:
+        return fail("错误：没有需要结转的条目")
+    if args.json:
+        emit_json({"carried": total, "plan_id": target})
+    else:
+        emit(f"已结转 {total} 项到：{plan_label(get_plan(ctx.db, target))}")
+    return 0
+
+
+def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints_links import unanswered_upper_items
+    from guilin_union.services.workpoints_outputs import resolve_plans
+
+    rows = []
+    for plan in resolve_plans(ctx.db, args.year, "upper"):
+        for item in unanswered_upper_items(ctx.db, plan["id"]):
+            rows.append({"id": item["id"], "plan_id": plan["id"], "number": item["number"], "label": item["label"],
+                         "heading": item["heading"], "lead_unit": item["lead_unit"]})
+    if args.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            emit(f"{r['label']}{r['heading']}")
+        emit(f"共 {len(rows)} 项上级要点尚无本校条目对应")
+    return 0
+
+
+# --------------------------------------------------------------------------- outputs
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints_outputs import ledger_excel
+
+    path, n = ledger_excel(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
+    emit(f"已导出工作要点落实台账（{n} 行）：{path}")
+    return 0
+
+
+def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints_outputs import ledger_excel, ledger_pdf
+
+    writer = ledger_excel if str(args.output).lower().endswith(".xlsx") else ledger_pdf
+    path, n = writer(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
+    emit(f"已生成工作要点落实台账（{n} 行）：{path}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.workpoints_outputs import summary_pdf
+
+    path, n = summary_pdf(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
+    emit(f"已生成工作要点年终总结（{n} 项）：{path}")
+    return 0

@@ -92,7 +92,9 @@ class WorkpointsMeta:
     intro: str | None = None
 
     def to_dict(self) -> dict:
-        """>>> WorkpointsMeta(title="要点").to_dict()["title"]
+        """The metadata as plain JSON-ready data.
+
+        >>> WorkpointsMeta(title="要点").to_dict()["title"]
         '要点'
         """
         return {
@@ -198,7 +200,7 @@ _DOC_NUMBER_LINE_RE = re.compile(
     rf"^(?P<before>[^，。：:；;]{{0,40}}?)(?P<number>{_DOC_NUMBER_RE.pattern})"
     r"(?:签发人[：:].{0,20})?$"
 )
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _DATE_BODY = (
     r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
@@ -217,15 +219,15 @@ _TITLE_END_RE = re.compile(
 _SENTENCE_PUNCT_RE = re.compile(r"[，。；：！？,;:!?、]")
 # Characters that end a paragraph when a line ends with them. A closing bracket counts: an
 # item ends with its annotation "（牵头单位：…）".
-_CLOSING = frozenset("。！？；：!?;:）)")
+_CLOSING = frozenset("。！？；：!?;:）)】")
 
 # Trailing matter after the outline: web-page footers, 供稿 lines, 版记.
 _FOOTER_RE = re.compile(
     r"^[（(【\[]?\s*(?:供稿|来源|稿件来源|信息来源|撰稿|撰文|文字|文稿|文|图|图片|图文|摄影|编辑"
     r"|责任编辑|责编|编审|审核|审稿|初审|复审|终审|校对|作者|发布者|发布人|发布时间|发布日期"
     r"|更新时间|点击数?|浏览(?:次数|量)?|阅读(?:次数|量)?|访问量)\s*[：:]"
-    r"|^(?:https?://|www\.)|^抄送[：:]|版权所有|copyright|©|ICP备|公网安备|技术支持"
-    r"|打印本页|关闭窗口|返回顶部|^上一篇|^下一篇|分享到|【打印】|【关闭】"
+    r"|^(?:https?://|www\.)|^抄送[：:]|版权所有|copyright|©|ICP备|公网安备|技术支持[：:]"
+    r"|打印本页|关闭窗口|返回顶部|^上一篇|^下一篇|^分享到|【打印】|【关闭】"
     r"|^.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$",
     re.IGNORECASE,
 )
@@ -235,14 +237,20 @@ _TRAILING_CREDIT_RE = re.compile(
     r"[^（）()]*[）)]$"
 )
 
-# Annotation "（牵头单位：…，责任单位：…）"; 部门 is accepted as a synonym of 单位.
-_ANNOTATION_START_RE = re.compile(r"[（(]\s*(?:牵头|责任|配合|协办)(?:单位|部门)\s*[：:]")
-_ANNOTATION_LABEL_RE = re.compile(r"(牵头|责任|配合|协办)(?:单位|部门)\s*[：:]")
+# Annotation "（牵头单位：…，责任单位：…）"; 部门 is accepted as a synonym of 单位, and 【…】
+# as brackets. Other labels that some documents add (责任人, 完成时限) end a unit list; their
+# content is not a unit.
+_ANNOTATION_START_RE = re.compile(r"[（(【\[]\s*(?:牵头|责任|配合|协办)(?:单位|部门)\s*[：:]")
+_ANNOTATION_LABEL_RE = re.compile(
+    r"(?:(?P<unit>牵头|责任|配合|协办)(?:单位|部门)"
+    r"|责任人|联系人|完成时限|完成时间|时间节点|时限)\s*[：:]"
+)
+_CLOSER_OF = {"（": "）)", "(": "）)", "【": "】", "[": "]"}
 _UNIT_SEPARATORS = frozenset("、，,；;")
 _OPEN_BRACKETS = frozenset("〈《（(【[<")
 _CLOSE_BRACKETS = frozenset("〉》）)】]>")
 _SEGMENT_STRIP = " \t，,；;、。."
-_SENTENCE_END_RE = re.compile(r"[。！？!?]")
+_SENTENCE_END = "。"
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,16 +263,28 @@ def _clean_line(line: str) -> str:
     return _SPACES_RE.sub(" ", line).strip()
 
 
+def _needs_space(left: str, right: str) -> bool:
+    return bool(left) and bool(right) and left[-1].isascii() and left[-1].isalpha() \
+        and right[0].isascii() and right[0].isalpha()
+
+
 def _join(left: str, right: str) -> str:
     """Join two pieces of a broken line: no space in Chinese, one space between English words.
 
     >>> _join("牵", "头单位"), _join("Microsoft", "Word"), _join("2024", "年")
     ('牵头单位', 'Microsoft Word', '2024年')
     """
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() \
-            and right[0].isalpha():
-        return f"{left} {right}"
-    return left + right
+    return f"{left} {right}" if _needs_space(left, right) else left + right
+
+
+def _join_all(pieces: list[str]) -> str:
+    """``_join`` over many pieces in linear time (no repeated string copying)."""
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index and _needs_space(pieces[index - 1], piece):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 def _is_date_line(line: str) -> bool:
@@ -282,15 +302,22 @@ def _starts_block(line: str) -> bool:
     )
 
 
-def _closes_paragraph(text: str) -> bool:
-    """Whether a paragraph ending like ``text`` is complete, so the next line starts anew."""
+# How much of a paragraph's end decides whether it is complete: the checks below look at its
+# last few characters, or at the whole of a short paragraph (a date, a 文号, "附件").
+_TAIL = 120
+
+
+def _closes_paragraph(tail: str, whole: bool) -> bool:
+    """Whether a paragraph ending with ``tail`` is complete, so the next line starts anew.
+
+    ``whole`` says that ``tail`` is the entire paragraph.
+    """
     return (
-        text[-1] in _CLOSING
-        or text.endswith(("文件", "通知"))
-        or _TITLE_END_RE.search(text) is not None
-        or _is_date_line(text)
-        or _DOC_NUMBER_LINE_RE.match(text) is not None
-        or _ATTACHMENT_ALONE_RE.match(text) is not None
+        tail[-1] in _CLOSING
+        or tail.endswith(("文件", "通知"))
+        or _TITLE_END_RE.search(tail[-30:]) is not None
+        or (whole and (_is_date_line(tail) or _DOC_NUMBER_LINE_RE.match(tail) is not None
+                       or _ATTACHMENT_ALONE_RE.match(tail) is not None))
     )
 
 
@@ -307,14 +334,24 @@ def normalize_extracted_text(text: str) -> str:
     '（一）加强学习，组织教职工学习。（牵头单位：校工会）\\n（二）下一项'
     """
     paragraphs: list[str] = []
+    pieces: list[str] = []  # lines of the paragraph being built
+    tail = ""  # its last _TAIL characters
+    whole = True  # whether tail is all of it
     for raw in _NEWLINES_RE.sub("\n", text).split("\n"):
         line = _clean_line(raw)
         if not line or _PAGE_NUMBER_RE.match(line):
             continue
-        if paragraphs and not _closes_paragraph(paragraphs[-1]) and not _starts_block(line):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+        if pieces and not _closes_paragraph(tail, whole) and not _starts_block(line):
+            pieces.append(line)
+            joined = _join(tail, line)
+            whole = whole and len(joined) <= _TAIL
+            tail = joined[-_TAIL:]
         else:
-            paragraphs.append(line)
+            if pieces:
+                paragraphs.append(_join_all(pieces))
+            pieces, tail, whole = [line], line[-_TAIL:], len(line) <= _TAIL
+    if pieces:
+        paragraphs.append(_join_all(pieces))
     return "\n".join(paragraphs)
 
 
@@ -436,13 +473,18 @@ def _split_units(text: str) -> list[str]:
 
 
 def _find_annotation(text: str, start: int) -> int | None:
-    """End index (exclusive) of the bracket opened at ``start``; None when never closed."""
+    """End index (exclusive) of the bracket opened at ``start``; None when never closed.
+
+    Full- and half-width round brackets close each other: "（牵头单位：…)" occurs.
+    """
+    closers = _CLOSER_OF[text[start]]
+    openers = "（(" if text[start] in "（(" else text[start]
     depth = 0
     for index in range(start, len(text)):
         char = text[index]
-        if char in "（(":
+        if char in openers:
             depth += 1
-        elif char in "）)":
+        elif char in closers:
             depth -= 1
             if depth == 0:
                 return index + 1
@@ -457,9 +499,9 @@ def _parse_annotation(inner: str) -> tuple[str | None, list[str]]:
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
         content = inner[label.end():end].strip(_SEGMENT_STRIP)
-        if not content:
+        if not content or label.group("unit") is None:
             continue
-        if label.group(1) == "牵头":
+        if label.group("unit") == "牵头":
             if lead is None:
                 lead = content
         else:
@@ -506,15 +548,17 @@ def _extract_annotations(
 
 
 def _heading(text: str) -> str:
-    """The first sentence, up to and including the first 。(or ！？); else the whole text."""
-    match = _SENTENCE_END_RE.search(text)
-    return text[: match.end()] if match else text
+    """The first sentence, up to and including the first 。; else the whole text.
+
+    >>> _heading("加强学习。组织教职工学习。"), _heading("深化教职工关爱系列行动")
+    ('加强学习。', '深化教职工关爱系列行动')
+    """
+    end = text.find(_SENTENCE_END)
+    return text[: end + 1] if end >= 0 else text
 
 
 def _finish(draft: _Draft, warnings: list[str]) -> WorkpointNode:
-    raw = ""
-    for part in draft.parts:
-        raw = _join(raw, part)
+    raw = _join_all(draft.parts)
     label = f"“{_display(_Candidate(draft.style, draft.number, 0, ''))}”"
     text, lead, units = _extract_annotations(raw, label, warnings)
     return WorkpointNode(
@@ -552,6 +596,9 @@ def _looks_like_signature(paragraph: str) -> bool:
         and _NODE_RE.match(paragraph) is None
         and not _is_date_line(paragraph)
     )
+
+
+_ORGANISATION_END_RE = re.compile(r"(?:工会|委员会|联合会|学院|大学|学校|办公室|处|部)$")
 
 
 def _is_note_line(paragraph: str) -> bool:
@@ -671,7 +718,9 @@ class _MetaReader:
                     self.signature = previous
 
     def _read_intro(self, start: int) -> None:
-        intro = ""
+        """The paragraphs between the title and the outline, joined; a bracketed note with a
+        date under the title gives the date instead."""
+        parts: list[str] = []
         for paragraph in self.paras[start:]:
             if _ATTACHMENT_RE.match(paragraph) or _FOOTER_RE.search(paragraph):
                 continue
@@ -681,8 +730,8 @@ class _MetaReader:
                     self.meta.date = _iso_date(match)
                 if _is_date_line(paragraph) or match:
                     continue
-            intro = _join(intro, paragraph)
-        self.meta.intro = intro or None
+            parts.append(paragraph)
+        self.meta.intro = _join_all(parts) or None
 
 
 # --------------------------------------------------------------------------------------------
@@ -705,6 +754,12 @@ def _strip_trailing(paragraphs: list[str], meta: WorkpointsMeta) -> list[str]:
                 end -= 1
             continue
         if _FOOTER_RE.search(paragraph) or _ATTACHMENT_RE.match(paragraph):
+            end -= 1
+            continue
+        if end >= 2 and signature is None and _looks_like_signature(paragraph) \
+                and _ORGANISATION_END_RE.search(paragraph) \
+                and paragraphs[end - 2][-1] in _CLOSING:
+            signature = paragraph  # 落款 without a date
             end -= 1
             continue
         break

@@ -13,19 +13,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from guilin_union.reports.errors import ReportWriteError
+
 # Windows virus scanners briefly lock a freshly written file: retry the rename a few times.
 _REPLACE_RETRY_DELAYS = (0.1, 0.3)
 
-
-class ReportWriteError(OSError):
-    """The printout could not be written. ``str()`` is a Chinese message for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+__all__ = ["ReportWriteError", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], build: Callable[[Path], None]) -> Path:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -50,8 +51,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.money import fen_to_upper, format_fen_yuan
-from guilin_union.reports._atomic import ReportWriteError, write_atomically
+from guilin_union.reports._atomic import write_atomically
 from guilin_union.reports._canvas import numbered_canvas, running_header
+from guilin_union.reports.errors import ReportWriteError
 from guilin_union.reports.fonts import FontChoice, register_fonts
 from guilin_union.reports.markup import clean, esc
 from guilin_union.reports.styles import (
@@ -61,6 +63,7 @@ from guilin_union.reports.styles import (
     CELL_PADDING_V,
     GRID_WIDTH,
     HEADER_BACKGROUND,
+    HEADING_SIZES,
     INSTITUTION_SIZE,
     LABEL_BACKGROUND,
     LINE_SPACING,
@@ -86,18 +89,19 @@ CREATOR = "guilin-union 工会工作管理系统"
 # Room a heading needs below it (its own lines + a table header + a couple of rows); with less
 # left on the page it moves to the next one instead of being stranded at the bottom.
 _HEADING_ROOM = 32 * mm
-# No-break spaces: a Paragraph collapses ordinary (and ideographic) spaces, but the blanks in
-# "日期：    年  月  日" are where people write by hand.
-_BLANK = "\u00a0"
+# Ideographic spaces (one character wide) where people write by hand: "日期：    年  月  日".
+# They are drawn as a plain string (_plain_line): a Paragraph would collapse them, and
+# no-break spaces have no glyph in the STSong-Light fallback font.
+_BLANK = "\u3000"
 
 
 def _blank_date(prefix: str) -> str:
     """``日期：`` followed by blanks to write the year, month and day in.
 
     >>> _blank_date("日期：").count(_BLANK)
-    24
+    10
     """
-    return f"{prefix}{_BLANK * 12}年{_BLANK * 6}月{_BLANK * 6}日"
+    return f"{prefix}{_BLANK * 4}年{_BLANK * 3}月{_BLANK * 3}日"
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,10 @@ class Report:
         masked_note: bool = False,
         generated_on: datetime.date | None = None,
         show_print_date: bool = True,
+        notice: str | None = None,
     ) -> None:
+        """``masked_note`` prints :data:`MASKED_NOTE` under the title; ``notice`` prints any
+        other short note in its place (e.g. a warning that full ID numbers are shown)."""
         self.path = Path(path)
         self.title = clean(title).strip()
         self.institution = clean(institution).strip()
@@ -140,7 +147,8 @@ class Report:
         self._groups: list[list[Flowable]] = []
         self._tables: list[Table] = []
         self._saved = False
-        self._add_title_block(clean(subtitle).strip() if subtitle else "", masked_note, show_print_date)
+        left = clean(notice).strip() if notice else (MASKED_NOTE if masked_note else "")
+        self._add_title_block(clean(subtitle).strip() if subtitle else "", left, show_print_date)
 
     # ----------------------------------------------------------------- content
     def heading(self, text: str, level: int = 1) -> None:
@@ -186,12 +194,12 @@ class Report:
             style.append(("ALIGN", (col, 0), (col, -1), "CENTER"))
         table = Table(data, colWidths=widths, style=style, minRowHeights=[8 * mm] * len(data), hAlign="CENTER")
         self._tables.append(table)
-        self._add(KeepTogether([table]))  # a form grid is read as one piece
+        self._add_kept([table])  # a form grid is read as one piece
 
     def table(
         self,
         cols: Sequence[Col],
-        rows: Sequence[Sequence[object]],
+        rows: Iterable[Sequence[object]],
         *,
         repeat_header: bool = True,
         total_row: Sequence[object] | None = None,
@@ -201,18 +209,19 @@ class Report:
     ) -> None:
         """A gridded table. Long text wraps; the header row repeats on every page.
 
-        ``total_row`` is printed last in the title face; ``group_title`` is a small heading
-        printed right above the table; ``width_fraction`` < 1 makes a narrower, centred table
-        (a short summary should not stretch across a landscape page).
+        ``total_row`` is printed last in the title face. ``group_title`` (e.g.
+        ``"文学院分工会（共 12 人）"``) is printed right above the table and repeated above the
+        header on every page the table runs over, with "（续）". ``width_fraction`` < 1 makes a
+        narrower, centred table (a short summary should not stretch across a landscape page).
         """
         if not cols:
             raise ValueError("表格至少需要一列")
-        if group_title:
-            self.heading(group_title, level=2)
         widths = self._widths([c.width for c in cols], width_fraction)
         avail = [w - 2 * CELL_PADDING_H for w in widths]
         aligns = [c.align for c in cols]
         n = len(cols)
+        caption = clean(group_title).strip() if group_title else ""
+        top = 1 if caption else 0  # index of the header row
 
         header_cell = _CellFactory(self.fonts, font_size, "header")
         # A cell taller than a page cannot move to the next page (reportlab fails, or splits
@@ -220,6 +229,10 @@ class Report:
         # each fit comfortably, printed as continuation rows without a line between them.
         body_cell = _CellFactory(self.fonts, font_size, "body", max_height=self.frame_height * 0.25)
         data: list[list[object]] = [[header_cell(c.header, a, "center") for c, a in zip(cols, avail)]]
+        continued = None
+        if caption:
+            first, continued = self._captions(caption, sum(widths))
+            data.insert(0, [first] + [""] * (n - 1))
         joined: list[int] = []  # rows whose bottom line is left out (continued below)
         number = 0
         for number, row in enumerate(rows, start=1):
@@ -240,26 +253,45 @@ class Report:
             data.append([total_cell(v, a, al) for v, a, al in zip(total_row, avail, aligns)])
 
         # A constant number of style commands (not one per cell): cheap for 3,000 rows.
+        leading = round(font_size * LINE_SPACING, 2)
         style: list[tuple] = [
-            *self._base_table_style(font_size, grid=not joined),
-            ("FONT", (0, 0), (-1, 0), self.fonts.title, font_size, round(font_size * LINE_SPACING, 2)),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+            *self._base_table_style(font_size, grid=not joined, first_row=top),
+            ("FONT", (0, top), (-1, top), self.fonts.title, font_size, leading),
+            ("BACKGROUND", (0, top), (-1, top), HEADER_BACKGROUND),
         ]
+        if caption:
+            style += [("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                      ("LEFTPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 0), (-1, 0), 8),
+                      ("BOTTOMPADDING", (0, 0), (-1, 0), 4)]
         if joined:
-            style += _lines_except(joined, len(data))
+            style += _lines_except(joined, len(data), top)
             for row in joined:  # pieces of one cell read as one block of text
                 style += [("BOTTOMPADDING", (0, row), (-1, row), 0), ("TOPPADDING", (0, row + 1), (-1, row + 1), 0)]
         for j, align in enumerate(aligns):
-            style.append(("ALIGN", (j, 1), (j, -1), align.upper()))
-        style.append(("ALIGN", (0, 0), (-1, 0), "CENTER"))
+            style.append(("ALIGN", (j, top + 1), (j, -1), align.upper()))
+        style.append(("ALIGN", (0, top), (-1, top), "CENTER"))
         if empty:
-            style += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]
+            style += [("SPAN", (0, top + 1), (-1, top + 1)), ("ALIGN", (0, top + 1), (-1, top + 1), "CENTER")]
         if total_row is not None:
-            style.append(("FONT", (0, -1), (-1, -1), self.fonts.title, font_size, round(font_size * LINE_SPACING, 2)))
-        # LongTable: reportlab's variant tuned for tables that run over many pages.
-        table = _GridTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0, style=style, hAlign="CENTER")
+            style.append(("FONT", (0, -1), (-1, -1), self.fonts.title, font_size, leading))
+        if caption:
+            # Not stranded at the foot of a page with no room for the rows under it.
+            self._add(CondPageBreak(_HEADING_ROOM))
+        table = _GridTable(data, colWidths=widths, repeatRows=top + 1 if repeat_header else 0,
+                           style=style, hAlign="CENTER")
+        table.continued_caption = continued if repeat_header else None
         self._tables.append(table)
         self._add(table)
+
+    def _captions(self, caption: str, width: float) -> tuple[Paragraph, Paragraph]:
+        """The group title for the first page and "…（续）" for the next ones. The row keeps
+        the height it had on the first page, so "（续）" is only added if it needs no new line."""
+        style = cell_style(self.fonts, HEADING_SIZES[2], "left", "body")
+        measure = pdfmetrics.getFont(self.fonts.body).stringWidth
+        suffixed = f"{caption}（续）"
+        lines = [math.ceil(measure(t, HEADING_SIZES[2]) * 1.02 / width) for t in (caption, suffixed)]
+        first = Paragraph(esc(caption), style)
+        return first, Paragraph(esc(suffixed if lines[0] == lines[1] else caption), style)
 
     def totals(self, label: str, fen: int) -> None:
         """``合计：1,234.50 元（大写：壹仟贰佰叁拾肆元伍角）`` (``fen`` is integer 分)."""
@@ -305,8 +337,8 @@ class Report:
             Table(data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"),
         ]
         if with_date:
-            flowables += [Spacer(1, 4 * mm), Paragraph(esc(_blank_date("日期：")), text_style(self.fonts, BODY_SIZE, "right"))]
-        self._add(KeepTogether(flowables))
+            flowables += [Spacer(1, 4 * mm), self._plain_line(_blank_date("日期："), BODY_SIZE, self.frame_width)]
+        self._add_kept(flowables)
 
     def signature_boxes(
         self,
@@ -324,10 +356,10 @@ class Report:
         columns = max(1, min(columns or len(labels), 3, len(labels)))
         width = self.frame_width / columns
         label_style = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
-        sign_style = cell_style(self.fonts, TABLE_SIZE, "right", "body")
-        sign = esc(_blank_date(clean(sign_text) + _BLANK * 14))
+        sign = _blank_date(clean(sign_text) + _BLANK * 4)
+        inner = width - 14  # the box's left and right padding below
         cells: list[object] = [
-            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), Paragraph(sign, sign_style)]
+            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), self._plain_line(sign, TABLE_SIZE, inner)]
             for label in labels
         ]
         cells += [""] * (-len(cells) % columns)
@@ -335,7 +367,14 @@ class Report:
         style = [*self._base_table_style(TABLE_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                  ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
-        self._add(Table(data, colWidths=[width] * columns, style=style, hAlign="CENTER"))
+        boxes = Table(data, colWidths=[width] * columns, style=style, hAlign="CENTER")
+        boxes.spaceBefore = 3 * mm
+        self._add(boxes)
+
+    def add(self, flowable: Flowable) -> None:
+        """Append any reportlab flowable (a custom drawing, a special table), in order and
+        inside an open :meth:`keep_together` block. Escape user text yourself with ``esc``."""
+        self._add(flowable)
 
     def spacer(self, mm: float = 4) -> None:  # noqa: F811 (the parameter shadows the unit)
         """Vertical white space in millimetres."""
@@ -357,7 +396,7 @@ class Report:
         finally:
             group = self._groups.pop()
             if group:
-                self._add(KeepTogether(group))
+                self._add_kept(group)
 
     # ----------------------------------------------------------------- output
     def save(self) -> Path:
@@ -409,7 +448,16 @@ class Report:
     def _add(self, flowable: Flowable) -> None:
         (self._groups[-1] if self._groups else self._story).append(flowable)
 
-    def _add_title_block(self, subtitle: str, masked_note: bool, show_print_date: bool) -> None:
+    def _add_kept(self, flowables: list[Flowable]) -> None:
+        """Keep ``flowables`` on one page. Inside a keep_together() block they simply join
+        it: a KeepTogether nested in another reports an enormous height to force a split,
+        which would push the whole outer block to a new page every time."""
+        if self._groups:
+            self._groups[-1].extend(flowables)
+        else:
+            self._story.append(KeepTogether(flowables))
+
+    def _add_title_block(self, subtitle: str, left: str, show_print_date: bool) -> None:
         fake_bold = self.fonts.title == self.fonts.body  # no separate bold-looking face found
         if self.institution and self.institution not in self.title:
             self._add(_TitleText(self.institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False))
@@ -418,7 +466,6 @@ class Report:
         if subtitle:
             self._add(Spacer(1, 1 * mm))
             self._add(Paragraph(esc(subtitle), subtitle_style(self.fonts)))
-        left = MASKED_NOTE if masked_note else ""
         right = f"打印日期：{format_cn_date(self.generated_on)}" if show_print_date else ""
         if left or right:
             self._add(Spacer(1, 2 * mm))
@@ -432,6 +479,17 @@ class Report:
             )
             self._add(info)
         self._add(Spacer(1, 3 * mm))
+
+    def _plain_line(self, text: str, size: float, width: float) -> Table:
+        """A right-aligned line drawn as a plain string: its spaces are kept as typed."""
+        return Table(
+            [[text]],
+            colWidths=[width],
+            style=[("FONT", (0, 0), (-1, -1), self.fonts.body, size), ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
+            hAlign="RIGHT",
+        )
 
     def _running_header_text(self) -> str:
         text = self.title if not self.institution or self.institution in self.title else f"{self.institution}　{self.title}"
@@ -449,11 +507,12 @@ class Report:
         total = sum(weights)
         return [self.frame_width * fraction * w / total for w in weights]
 
-    def _base_table_style(self, size: float, *, grid: bool = True) -> list[tuple]:
+    def _base_table_style(self, size: float, *, grid: bool = True, first_row: int = 0) -> list[tuple]:
+        """Font, paddings and a thin black grid; rows above ``first_row`` (a caption) get no lines."""
         style: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.body, size, round(size * LINE_SPACING, 2)),
             ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
-            ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+            ("BOX", (0, first_row), (-1, -1), BOX_WIDTH, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_H),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_H),
@@ -461,7 +520,7 @@ class Report:
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_V),
         ]
         if grid:
-            style.insert(2, ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black))
+            style.insert(2, ("INNERGRID", (0, first_row), (-1, -1), GRID_WIDTH, colors.black))
         return style
 
 
@@ -472,10 +531,17 @@ class _GridTable(LongTable):
     so the closing line is added to each part as it is split off.
     """
 
+    continued_caption: Paragraph | None = None  # the group title for continuation pages
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
-            parts[0]._addCommand(("LINEBELOW", (0, -1), (-1, -1), BOX_WIDTH, colors.black))
+            first, rest = parts
+            first._addCommand(("LINEBELOW", (0, -1), (-1, -1), BOX_WIDTH, colors.black))
+            if self.continued_caption is not None:
+                # A new row list: the repeated rows are shared with the part drawn on this page.
+                rest._cellvalues[0] = [self.continued_caption, *rest._cellvalues[0][1:]]
+                rest.continued_caption = self.continued_caption
         return parts
 
 
@@ -498,10 +564,10 @@ def _append_continued(data: list[list[object]], cells: list[object], joined: lis
         data.append(row)
 
 
-def _lines_except(joined: list[int], row_count: int) -> list[tuple]:
+def _lines_except(joined: list[int], row_count: int, first_row: int = 0) -> list[tuple]:
     """Grid lines as commands: all verticals, and a line below every row except ``joined``."""
-    commands: list[tuple] = [("LINEAFTER", (0, 0), (-2, -1), GRID_WIDTH, colors.black)]
-    start = 0
+    commands: list[tuple] = [("LINEAFTER", (0, first_row), (-2, -1), GRID_WIDTH, colors.black)]
+    start = first_row
     for row in [*joined, row_count - 1]:
         if row > start:
             commands.append(("LINEBELOW", (0, start), (-1, row - 1), GRID_WIDTH, colors.black))

@@ -35,14 +35,14 @@ class DuesReportRow:
 
 
 COLUMNS = (
-    Col("序号", 5, "center"),
-    Col("分工会", 26),
+    Col("序号", 8, "center"),
+    Col("分工会", 30),
     Col("应缴人数", 10, "right"),
     Col("已录基数", 10, "right"),
     Col("未录基数", 10, "right"),
-    Col("免缴/不计", 10, "right"),
-    Col("工资基数合计（元）", 18, "right"),
-    Col("月会费合计（元）", 16, "right"),
+    Col("免缴/不计", 11, "right"),
+    Col("基数合计（元）", 17, "right"),
+    Col("会费合计（元）", 16, "right"),
 )
 
 
@@ -70,7 +70,7 @@ def build_dues_summary(
          format_fen(r.base_total_fen), format_fen(r.dues_total_fen)]
         for i, r in enumerate(rows, start=1)
     ]
-    total = ["合计", "", sum(r.liable for r in rows), sum(r.with_base for r in rows),
+    total = ["", "合计", sum(r.liable for r in rows), sum(r.with_base for r in rows),
              sum(r.missing_base for r in rows), sum(r.waived for r in rows),
              format_fen(sum(r.base_total_fen for r in rows)), format_fen(sum(r.dues_total_fen for r in rows))]
     report.table(list(COLUMNS), data, total_row=total, font_size=9.5)

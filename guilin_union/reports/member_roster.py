@@ -43,6 +43,7 @@ ROSTER_COLUMNS: tuple[Col, ...] = (
     Col("会籍状态", 52, "center"),
 )
 ROSTER_FONT_SIZE = 9.5
+UNMASKED_NOTE = "（本表含完整证件号码、手机号，请妥善保管，用后及时销毁）"
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,17 @@ def build_member_roster(
     union_name: str,
     filter_note: str = "",
     generated_on: datetime.date | None = None,
+    masked: bool | None = None,
 ) -> Path:
     """Write the roster: one section per 分工会 (``groups`` in the order given), then a summary.
 
-    ``filter_note`` (e.g. ``"会籍状态：在会"``) is printed under the title.
+    ``filter_note`` (e.g. ``"会籍状态：在会"``) is printed under the title. ``masked`` says
+    whether the numbers passed in are masked; left as ``None`` it is told from the data (any
+    number without ``*`` means full numbers). The privacy line under the title follows it,
+    so the page never claims numbers are hidden when the user chose to print them in full.
     """
+    if masked is None:
+        masked = _all_masked(groups)
     title = f"{union_name or institution}会员花名册"
     report = Report(
         path,
@@ -80,19 +87,32 @@ def build_member_roster(
         institution=institution,
         subtitle=filter_note or None,
         landscape=True,
-        masked_note=True,
+        masked_note=masked,
+        notice=None if masked else UNMASKED_NOTE,
         generated_on=generated_on,
     )
     for branch, members in groups:
-        report.heading(f"{branch}（共 {len(members)} 人）", level=1)
+        # The branch's title repeats (with "（续）") above the header on every page it runs over.
         report.table(
             list(ROSTER_COLUMNS),
             [_row(number, m) for number, m in enumerate(members, start=1)],
+            group_title=f"{branch}（共 {len(members)} 人）",
             font_size=ROSTER_FONT_SIZE,
         )
-        report.spacer(3)
+        report.spacer(2)
     _summary(report, groups)
     return report.save()
+
+
+def _all_masked(groups: Sequence[tuple[str, Sequence[RosterMember]]]) -> bool:
+    """True unless some phone or ID number is printed without a ``*``."""
+    return all(
+        "*" in value
+        for _, members in groups
+        for m in members
+        for value in (m.phone_masked, m.id_masked)
+        if value
+    )
 
 
 def _row(number: int, m: RosterMember) -> list[object]:

@@ -31,30 +31,46 @@ from guilin_union.reports.registry import register
 NAME = "welfare-roster"
 register(NAME, "慰问发放签领表（按批次或按年度/类型，分工会分页，合计含大写）")
 
-# Relative widths on landscape A4 (257 mm of text width): the signature column is the widest
-# so that a name fits comfortably in handwriting.
+# Relative widths in millimetres of portrait A4's 170 mm text width: a staff number and
+# "1,000.00" stay on one line, long 分工会 names and reasons wrap, and the signature column is
+# the widest so that a name fits comfortably in handwriting.
 ROSTER_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 10, "center"),
-    Col("分工会", 34),
-    Col("姓名", 20, "center"),
-    Col("工号", 20, "center"),
-    Col("事由", 44),
-    Col("金额/物品", 30, "right"),
-    Col("领取人签字", 46, "center"),
-    Col("日期", 26, "center"),
-    Col("备注", 27),
+    Col("序号", 9, "center"),
+    Col("分工会", 24),
+    Col("姓名", 15, "center"),
+    Col("工号", 19, "center"),
+    Col("事由", 27),
+    Col("金额/物品", 20, "right"),
+    Col("领取人签字", 31, "center"),
+    Col("日期", 14, "center"),
+    Col("备注", 11),
 )
-ID_COLUMN = Col("身份证号", 36, "center")
-ROSTER_FONT_SIZE = 10.0
-# A blank two-line cell in the signature column: it makes every row about 11 mm tall, room
+# With the (masked) ID number the page turns landscape (257 mm) so the 18 characters of the
+# ID stay on one line.
+ROSTER_COLUMNS_WITH_ID: tuple[Col, ...] = (
+    Col("序号", 10, "center"),
+    Col("分工会", 28),
+    Col("姓名", 18, "center"),
+    Col("工号", 20, "center"),
+    Col("身份证号", 38, "center"),
+    Col("事由", 32),
+    Col("金额/物品", 26, "right"),
+    Col("领取人签字", 42, "center"),
+    Col("日期", 22, "center"),
+    Col("备注", 21),
+)
+ROSTER_FONT_SIZE = 9.5
+# A blank two-line cell in the signature column: it makes every row about 10 mm tall, room
 # for a handwritten signature, through the engine's normal wrapping (no private layout hooks).
-SIGN_SPACE = "\u3000\n\u3000"
+# No-break spaces, because reportlab drops lines that hold only ordinary whitespace.
+SIGN_SPACE = "\u00a0\n\u00a0"
 
 
 @dataclass(frozen=True)
 class RosterLine:
-    """One printed row. ``amount_text`` is what the 金额/物品 column shows (``300.00`` or
-    ``大米一袋（折合 150.00 元）``); ``amount_fen`` is what it adds to the totals."""
+    """One printed row. ``amount_text`` is what the 金额/物品 column shows (``300.00``, or for
+    goods ``大米一袋`` and the value on a second line); ``amount_fen`` is what it adds to the
+    totals."""
 
     branch: str
     name: str
@@ -89,6 +105,7 @@ def build_welfare_roster(
     signers: Sequence[str] = ("经手人", "证明人", "分工会主席"),
     summary_signers: Sequence[str] | None = None,
     print_dates: bool = False,
+    print_notes: bool = False,
     show_id: bool = False,
     generated_on: datetime.date | None = None,
 ) -> Path:
@@ -96,7 +113,9 @@ def build_welfare_roster(
 
     ``signers`` are the footer labels of every 分工会 section; ``summary_signers`` those of
     the summary page (default: the first two signers). ``print_dates`` fills the 日期 column
-    with the payment dates (otherwise it is left blank to be written on receipt).
+    with the payment dates (otherwise it is left blank to be written on receipt);
+    ``print_notes`` fills 备注 with the records' notes (otherwise it is left for remarks such
+    as 代领 written at the desk).
     """
     for section in sections:
         for line in section.lines:
@@ -107,27 +126,27 @@ def build_welfare_roster(
         f"{union_name or institution}{title}",
         institution=institution,
         subtitle=subtitle or None,
-        landscape=True,
+        landscape=show_id,
         masked_note=show_id,
         generated_on=generated_on,
     )
-    cols = list(ROSTER_COLUMNS)
-    if show_id:
-        cols.insert(4, ID_COLUMN)
+    cols = list(ROSTER_COLUMNS_WITH_ID if show_id else ROSTER_COLUMNS)
     printable = [s for s in sections if s.lines]
     for index, section in enumerate(printable):
         if index:
             report.page_break()  # each 分工会 signs its own page(s)
         report.heading(f"{section.branch}（共 {len(section.lines)} 人）", level=1)
-        rows = [_row(number, line, print_dates, show_id) for number, line in enumerate(section.lines, start=1)]
+        rows = [_row(number, line, print_dates, print_notes, show_id)
+                for number, line in enumerate(section.lines, start=1)]
         total = ["小计", "", "", "", "", format_fen(section.total_fen), "", "", ""]
         if show_id:
             total.insert(4, "")
         report.table(cols, rows, total_row=total, font_size=ROSTER_FONT_SIZE)
-        with report.keep_together():
-            report.totals(f"{section.branch}小计", section.total_fen)
-            _goods_note(report, section.lines)
-            report.signature_block(list(signers))
+        # Not inside report.keep_together(): signature_block is itself a KeepTogether, and a
+        # nested one always pushes the whole group to a new page.
+        report.totals(f"{section.branch}小计", section.total_fen)
+        _goods_note(report, section.lines)
+        report.signature_block(list(signers))
     if not printable:
         report.paragraph("（没有符合条件的发放记录）", align="center")
         return report.save()
@@ -136,10 +155,10 @@ def build_welfare_roster(
     return report.save()
 
 
-def _row(number: int, line: RosterLine, print_dates: bool, show_id: bool) -> list[object]:
+def _row(number: int, line: RosterLine, print_dates: bool, print_notes: bool, show_id: bool) -> list[object]:
     date = _date(line.date) if print_dates else ""
     row: list[object] = [number, line.branch, line.name, line.staff_no, line.reason, line.amount_text,
-                         SIGN_SPACE, date, line.note]
+                         SIGN_SPACE, date, line.note if print_notes else ""]
     if show_id:
         row.insert(4, line.id_masked)
     return row
@@ -170,7 +189,6 @@ def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequenc
         total_row=["合计", "", people, format_fen(grand)],
         width_fraction=0.65,
     )
-    with report.keep_together():
-        report.totals(f"合计（{len(sections)} 个分工会，{people} 人）", grand)
-        _goods_note(report, [line for s in sections for line in s.lines])
-        report.signature_block(list(signers))
+    report.totals(f"合计（{len(sections)} 个分工会，{people} 人）", grand)
+    _goods_note(report, [line for s in sections for line in s.lines])
+    report.signature_block(list(signers))

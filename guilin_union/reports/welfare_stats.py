@@ -17,9 +17,13 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
+from typing import TYPE_CHECKING
+
 from guilin_union.core.money import format_fen
-from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import register
+
+if TYPE_CHECKING:  # reportlab is imported only when a PDF is built: the statistics screen
+    from guilin_union.reports.document import Report  # uses the dataclasses below at start-up
 
 NAME = "welfare-stats"
 register(NAME, "年度慰问统计（按类型、分工会、会员，含超标准记录）")
@@ -82,6 +86,7 @@ def build_welfare_stats(
     generated_on: datetime.date | None = None,
 ) -> Path:
     """Write the yearly statistics and return the path."""
+    from guilin_union.reports.document import Col, Report
     report = Report(path, f"{stats.year}年度慰问统计", institution=union_name or institution,
                     generated_on=generated_on)
     report.paragraph(
@@ -121,6 +126,7 @@ def build_welfare_stats(
 
 
 def _table(report: Report, label: str, rows: Sequence[StatsRow], stats: WelfareStats, *, people: bool = True) -> None:
+    from guilin_union.reports.document import Col
     cols = [Col("序号", 1, "center"), Col(label, 5), Col("笔数", 2, "right")]
     if people:
         cols.append(Col("人数", 2, "right"))

@@ -32,7 +32,6 @@ from guilin_union.storage.schema.activities import (
     ACTIVITY_STATUSES,
     EVENT_KINDS,
     ORGANISER_KINDS,
-    PARTICIPANT_STATUSES,
 )
 
 AREA = "activities"
@@ -467,29 +466,62 @@ def workpoint_table(db: sqlite_utils.Database) -> str | None:
 
 def _label_column(db: sqlite_utils.Database, table: str) -> str | None:
     columns = {c.name for c in db[table].columns}
-    return next((c for c in ("title", "text", "content", "name") if c in columns), None)
+    return next((c for c in ("heading", "title", "text", "content", "name") if c in columns), None)
 
 
-def workpoint_choices(db: sqlite_utils.Database) -> list[tuple[int, str]]:
-    """(id, label) of the work-point items an activity can serve; empty until that area exists."""
+def _plan_year_join(db: sqlite_utils.Database, table: str) -> tuple[str, str, str] | None:
+    """(select, join, where) adding the plan's year, when the work-points schema has plans.
+
+    Only the school's own plans (``kind = 'school'``) are offered: an activity carries out a
+    school item; the school item in turn answers the upper union's item.
+    """
+    if "workpoint_plans" not in db.table_names():
+        return None
+    item_columns = {c.name for c in db[table].columns}
+    plan_columns = {c.name for c in db["workpoint_plans"].columns}
+    if "plan_id" not in item_columns or "year" not in plan_columns:
+        return None
+    where = " WHERE p.kind = 'school'" if "kind" in plan_columns else ""
+    return ", p.year", " JOIN workpoint_plans p ON p.id = i.plan_id", where
+
+
+def workpoint_choices(db: sqlite_utils.Database, year: int | None = None) -> list[tuple[int, str]]:
+    """(id, label) of the work-point items an activity can serve; empty until that area exists.
+
+    Labels read ``2024年 开展第二十二届田径运动会…``; newest plans first, then document order;
+    ``year`` keeps one year's items only.
+    """
     table = workpoint_table(db)
     if table is None:
         return []
     label = _label_column(db, table)
     if label is None:
         return [(r[0], f"条目 {r[0]}") for r in db.execute(f"SELECT id FROM [{table}] ORDER BY id")]
-    return [(r[0], _shorten(r[1] or "")) for r in db.execute(f"SELECT id, [{label}] FROM [{table}] ORDER BY id")]
+    joined = _plan_year_join(db, table)
+    if joined is None:
+        return [(r[0], _shorten(r[1] or "")) for r in db.execute(f"SELECT id, [{label}] FROM [{table}] ORDER BY id")]
+    select, join, where = joined
+    params: list[Any] = []
+    if year is not None:
+        where += (" AND" if where else " WHERE") + " p.year = ?"
+        params.append(year)
+    order = "p.year DESC, i.position, i.id" if "position" in {c.name for c in db[table].columns} else "p.year DESC, i.id"
+    rows = db.execute(f"SELECT i.id, i.[{label}]{select} FROM [{table}] i{join}{where} ORDER BY {order}", params)
+    return [(r[0], _shorten(f"{r[2]}年 {r[1] or ''}")) for r in rows]
 
 
 def workpoint_label(db: sqlite_utils.Database, item_id: int | None) -> str:
     if item_id is None:
         return ""
     table = workpoint_table(db)
-    if table is None:
+    label = _label_column(db, table) if table else None
+    if table is None or label is None:
         return f"工作要点条目 {item_id}"
-    label = _label_column(db, table)
-    if label is None:
-        return f"工作要点条目 {item_id}"
+    joined = _plan_year_join(db, table)
+    if joined is not None:
+        select, join, _where = joined
+        row = db.execute(f"SELECT i.[{label}]{select} FROM [{table}] i{join} WHERE i.id = ?", [item_id]).fetchone()
+        return _shorten(f"{row[1]}年 {row[0] or ''}") if row else f"工作要点条目 {item_id}（已删除）"
     row = db.execute(f"SELECT [{label}] FROM [{table}] WHERE id = ?", [item_id]).fetchone()
     return _shorten(row[0] or "") if row else f"工作要点条目 {item_id}（已删除）"
 
@@ -610,15 +642,23 @@ def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list
     return [r[0] for r in db.execute(sql, params)]
 
 
-_EMPTY_COUNTS = {"registered": 0, "waiting": 0, "cancelled": 0, "attended": 0,
+_EMPTY_COUNTS = {"registered": 0, "places_used": 0, "waiting": 0, "cancelled": 0, "attended": 0,
                  "budget_planned": 0, "budget_actual": 0, "event_count": 0}
 
 
 def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str, int]]:
     result: dict[int, dict[str, int]] = {i: dict(_EMPTY_COUNTS) for i in ids}
+    outside = setting_list(db, "activity_roles_outside_places")
+    outside_marks = ",".join("?" for _ in outside) or "''"
     for start in range(0, len(ids), 500):
         chunk = list(ids[start:start + 500])
         marks = ",".join("?" for _ in chunk)
+        for activity_id, n in db.execute(
+            f"SELECT activity_id, count(*) FROM activity_participants WHERE activity_id IN ({marks})"
+            f" AND status IN ('已报名', '已确认', '已参加') AND role NOT IN ({outside_marks}) GROUP BY activity_id",
+            [*chunk, *outside],
+        ):
+            result[activity_id]["places_used"] = n
         for activity_id, status, n in db.execute(
             f"SELECT activity_id, status, count(*) FROM activity_participants"
             f" WHERE activity_id IN ({marks}) GROUP BY activity_id, status", chunk
@@ -688,6 +728,7 @@ def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "signup_deadline": row["signup_deadline"],
         "places": row["places"],
         "registered": row["registered"],
+        "places_used": row["places_used"],
         "waiting": row["waiting"],
         "status": row["status"],
         "year": row["year"],

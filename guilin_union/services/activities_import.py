@@ -247,7 +247,7 @@ class SignupImporter:
         """Write every item (inside the pipeline's transaction), in the order of the file."""
         from guilin_union.services.activities_registration import register_members, update_participant
 
-        outcome = ImportOutcome(skipped=plan.skipped, notes=list(plan.notes))
+        outcome = ImportOutcome(skipped=plan.skipped)
         waitlisted: list[str] = []
         for item in plan.items:
             if item.participant_id is not None and not item.renew:

@@ -168,14 +168,24 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
         raise ValidationError("未知的设置项：" + "、".join(sorted(unknown)))
     merged = {**settings.get_many(db, list(RULE_KEYS)), **values}
     checked = _check_rules(merged)
-    stored = dict(values)
-    if "congress_delegate_categories" in stored:
-        stored["congress_delegate_categories"] = list(checked.categories)
-    if "congress_age_bands" in stored:
-        stored["congress_age_bands"] = list(checked.age_bands)
+    # Stored in their checked, typed form (a fraction typed as "2" in a form is kept as 2).
+    canonical: dict[str, Any] = {
+        "congress_name": checked.congress_name,
+        "congress_term_years": checked.term_years,
+        "congress_quorum_numerator": checked.quorum.numerator,
+        "congress_quorum_denominator": checked.quorum.denominator,
+        "congress_pass_numerator": checked.passing.numerator,
+        "congress_pass_denominator": checked.passing.denominator,
+        "congress_pass_base": checked.pass_base,
+        "congress_teacher_share_min_percent": checked.teacher_min_percent,
+        "congress_delegate_categories": list(checked.categories),
+        "congress_age_bands": list(checked.age_bands),
+        "congress_proposal_deadline_days": checked.proposal_deadline_days,
+        "congress_reply_deadline_days": checked.reply_deadline_days,
+    }
     with db.atomic():
-        for key, value in stored.items():
-            settings.set_value(db, key, value)
+        for key, value in values.items():
+            settings.set_value(db, key, canonical.get(key, value))
     return OpResult(Changes.of("settings", AREA))
 
 

@@ -32,7 +32,7 @@ TEACHING_TITLES = ("教授", "副教授", "讲师", "助教", "研究员", "副�
 # Departments whose staff are usually 教辅 / 工勤 rather than teachers or administrators.
 SUPPORT_HINTS = ("图书馆", "实验", "网络", "信息中心", "档案", "校医院", "幼儿园")
 SERVICE_HINTS = ("后勤", "物业", "保卫", "膳食", "场馆")
-ADMIN_HINTS = ("办公室", "处", "部", "党委", "团委", "工会")
+ADMIN_HINTS = ("办公室", "处", "党委", "团委", "机关", "学生工作部", "招生就业")
 TEACHING_PLACES = ("系", "教研", "教学部")
 
 
@@ -197,21 +197,20 @@ def guess_category(member: Mapping[str, Any], categories: Iterable[str]) -> str:
     """
     options = list(categories)
     title = str(member.get("title") or "")
-    place = f"{member.get('department') or ''}{member.get('branch') or ''}"
+    # The 分工会 name helps (图书馆分工会) but its suffix must not read as an office.
+    place = f"{member.get('department') or ''}{str(member.get('branch') or '').replace('分工会', '')}"
 
     def pick(name: str) -> str:
         return name if name in options else options[-1]
 
-    if any(t in title for t in TEACHING_TITLES):
-        return pick("教师")
     if any(h in place for h in SUPPORT_HINTS) or "实验" in title or "馆员" in title:
         return pick("教辅")
     if any(h in place for h in SERVICE_HINTS):
         return pick("工勤")
-    if any(h in place for h in TEACHING_PLACES):
-        return pick("教师")
     if any(h in place for h in ADMIN_HINTS):
         return pick("管理")
+    if any(t in title for t in TEACHING_TITLES) or any(h in place for h in TEACHING_PLACES):
+        return pick("教师")
     return pick("其他")
 
 
@@ -704,7 +703,9 @@ def composition(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) -> 
     missing_head = [c.name for c in result.by_delegation if c.total and not c.head]
     if missing_head:
         result.warnings.append("以下代表团尚未指定团长：" + "、".join(missing_head) + "。")
-    gone = [f"{r['name']}（{r['member_status']}）" for r in rows if r["member_status"] != "在会" and r["delegate_type"] == congress.FORMAL]
+    # Today's 会籍 says nothing about a term long past: only the current term is checked.
+    current_term = congress.get_term(db, term_id).end_year >= _dt.date.today().year
+    gone = [] if not current_term else [f"{r['name']}（{r['member_status']}）" for r in rows if r["member_status"] != "在会" and r["delegate_type"] == congress.FORMAL]
     if gone:
         result.warnings.append("以下正式代表已不在会，请办理更换或终止资格：" + "、".join(gone) + "。")
     return result

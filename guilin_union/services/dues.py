@@ -100,8 +100,17 @@ def default_start_month(db: sqlite_utils.Database, join_date: str | None) -> str
     """The dues start month for a join date under the ``dues_start_rule`` setting."""
     if not join_date:
         return None
+    return start_month_for(join_date, str(settings.get(db, "dues_start_rule")))
+
+
+def start_month_for(join_date: str | None, start_rule: str) -> str | None:
+    """>>> start_month_for("2024-03-15", "join_month"), start_month_for("2024-12-15", "next_month")
+    ('2024-03', '2025-01')
+    """
+    if not join_date:
+        return None
     d = _dt.date.fromisoformat(join_date)
-    if current_rule(db).start_rule == "next_month":
+    if start_rule == "next_month":
         d = (d.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
     return f"{d.year:04d}-{d.month:02d}"
 

@@ -89,9 +89,13 @@ def validate_file(
     sheet: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
+    limits: dict[str, int] | None = None,
 ) -> tuple[ReadResult, ImportPlan]:
-    """Read and validate without writing (the wizard's preview step)."""
-    read = read_table(path, importer.fields, sheet=sheet, mapping=mapping, progress=progress)
+    """Read and validate without writing (the wizard's preview step).
+
+    ``limits`` may carry ``max_rows`` / ``max_bytes`` (the settings of the importing area).
+    """
+    read = read_table(path, importer.fields, sheet=sheet, mapping=mapping, progress=progress, **(limits or {}))
     plan = importer.validate(db, read)
     # Reader errors (cell types, formulas, number-stored IDs) come first, row by row.
     plan.errors = sorted([*read.errors, *plan.errors], key=lambda e: (e.row, e.column))
@@ -126,8 +130,9 @@ def run_import(
     mapping: dict[str, int] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    limits: dict[str, int] | None = None,
 ) -> ImportOutcome:
-    read, plan = validate_file(db, path, importer, sheet=sheet, mapping=mapping, progress=progress)
+    read, plan = validate_file(db, path, importer, sheet=sheet, mapping=mapping, progress=progress, limits=limits)
     if plan.errors:
         return ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
     if dry_run:

@@ -5,15 +5,17 @@ from typing import Any
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import schema_version
 
 
 def check_database(db: sqlite_utils.Database) -> dict[str, Any]:
-    """``{"integrity": "ok", "foreign_keys": "ok", "schema_version": N}`` (the CLI contract)."""
-    integrity_rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
-    integrity = "ok" if integrity_rows == ["ok"] else "；".join(integrity_rows[:20])
-    fk_rows = list(db.execute("PRAGMA foreign_key_check"))
-    foreign_keys = (
-        "ok" if not fk_rows else "；".join(f"{r[0]} 第 {r[1]} 行引用了不存在的 {r[2]}" for r in fk_rows[:20])
-    )
-    return {"integrity": integrity, "foreign_keys": foreign_keys, "schema_version": schema_version(db)}
+    """``{"integrity": "ok", "foreign_keys": "ok", "schema_version": N}`` (the CLI contract),
+    plus ``problems``: the same findings as plain Chinese sentences (services.safety_check)."""
+    from guilin_union.services.safety_check import check_report
+
+    return check_report(db).to_json()
+
+
+def check_unopenable(message: str) -> dict[str, Any]:
+    """The check result for a file SQLite cannot even open as a database."""
+    return {"integrity": message, "foreign_keys": "未检查", "schema_version": None,
+            "problems": [f"数据文件无法作为数据库读取（{message}）。"]}

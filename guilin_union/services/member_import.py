@@ -385,6 +385,7 @@ class MemberImporter:
         first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM members").fetchone()[0]
         issuer: NumberIssuer | None = None
         this_year = (self.today or _dt.date.today()).year
+        start_rule = str(settings.get(db, "dues_start_rule"))
         records = []
         dues_rows = []
         for offset, p in enumerate(rows):
@@ -397,7 +398,7 @@ class MemberImporter:
             record.update(id=first + offset, name_initials=name_initials(values["name"]),
                           name_pinyin=name_pinyin(values["name"]), created_at=now, updated_at=now)
             records.append(record)
-            start = dues_service.default_start_month(db, values.get("join_date"))
+            start = dues_service.start_month_for(values.get("join_date"), start_rule)
             if values.get("salary_base") is not None or start:
                 dues_rows.append((record["id"], values.get("salary_base"), start, now))
         _bulk_insert(db, "members", ("id", *MEMBER_COLUMNS), records, note)

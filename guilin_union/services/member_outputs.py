@@ -109,6 +109,7 @@ def member_roster_pdf(
         institution=inst["institution_name"],
         union_name=inst["union_name"],
         filter_note=describe_query(db, q),
+        masked=not unmasked,
     )
     n = sum(len(g[1]) for g in groups)
     if unmasked:

@@ -60,6 +60,15 @@ _ACTION_ALIASES: dict[str, str] = {
 }
 
 
+def allowed_actions(current: str) -> list[str]:
+    """The actions that fit a member's current status.
+
+    >>> allowed_actions("保留会籍")
+    ['转出', '退会', '开除', '去世', '恢复会籍']
+    """
+    return [a for a in ACTIONS if current in _ALLOWED_FROM[a]]
+
+
 def action_for(new_status: str) -> str:
     """The action name for an action or a target status (``"保留会籍"`` → ``"退休（保留会籍）"``).
 

@@ -41,7 +41,8 @@ __all__ = [
     "delete_payment", "restore_payment", "set_state", "get_payment", "query_ids", "count",
     "fetch_rows", "list_payments", "to_public_json", "payment_warnings", "list_open_warnings",
     "mark_reviewed", "add_attachment", "list_attachments", "remove_attachment",
-    "member_payments", "payment_years", "describe_query",
+    "member_payments", "payment_years", "describe_query", "insert_checked", "totals", "amount_text",
+    "restore_states", "STATES",
 ]
 
 STATES = config.PAYMENT_STATES
@@ -264,8 +265,11 @@ def update_payment(
     again; a new one needs ``override_reason``. ``undo`` holds the previous row and warnings."""
     with db.atomic():
         before_row = get_payment(db, payment_id)
-        p = validate_payment(db, {**_input_dict(before_row), **dict(
-            data.to_dict() if isinstance(data, PaymentInput) else data)})
+        changes = dict(data.to_dict() if isinstance(data, PaymentInput) else data)
+        base = _input_dict(before_row)
+        if "pay_date" in changes and "year" not in changes and base["year"] == int(base["pay_date"][:4]):
+            del base["year"]  # the year followed the date before: let it follow the new date
+        p = validate_payment(db, {**base, **changes})
         warnings = check_payment(db, facts_of(p), exclude_id=payment_id)
         old = payment_warnings(db, payment_id)
         old_codes = {w["code"] for w in old}
@@ -342,8 +346,9 @@ def set_state(
 ) -> OpResult:
     """Move payments to ``state`` on date ``on`` (default today).
 
-    Forward: the date of every step reached is filled in when missing. Back (correcting a
-    mistake): the dates of the steps undone are cleared. ``undo`` maps id -> previous values.
+    Forward: the date of the step reached is filled in (when missing); steps jumped over keep
+    no date rather than an invented one. Back (correcting a mistake): the dates of the steps
+    undone are cleared. ``undo`` maps id -> previous values.
     """
     if state not in STATES:
         raise ValidationError("审批状态应为：" + "、".join(STATES), "state")
@@ -354,14 +359,11 @@ def set_state(
         for payment_id in payment_ids:
             row = get_payment(db, payment_id)
             changes: dict[str, Any] = {"state": state}
-            for i, step in enumerate(STATES):
-                column = STATE_DATE_COLUMNS[step]
-                if i <= target and i > 0 and not row[column]:
-                    changes[column] = day
-                elif i > target:
-                    changes[column] = None
-            if not row["applied_on"]:
-                changes["applied_on"] = day
+            column = STATE_DATE_COLUMNS[state]
+            if not row[column]:
+                changes[column] = day
+            for later in STATES[target + 1:]:
+                changes[STATE_DATE_COLUMNS[later]] = None
             if all(row.get(k) == v for k, v in changes.items()):
                 continue
             changes["updated_at"] = audit.now_iso()

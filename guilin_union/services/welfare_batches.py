@@ -282,7 +282,8 @@ def create_batch(db: sqlite_utils.Database, req: BatchRequest) -> tuple[OpResult
             raise PaymentWarnings(preview.warnings, label="本批次")
         if not preview.eligible:
             raise ValidationError("没有符合条件的会员，未创建批次")
-        text = config.clean_text(req.reason) or f"{req.year}年{config.clean_text(req.occasion)}慰问"
+        # The year is on the record and in the roster's title; the 事由 stays short to print.
+        text = config.clean_text(req.reason) or f"{config.clean_text(req.occasion)}慰问"
         handler = config.clean_text(req.handler)
         batch_id = audit.insert(db, "welfare_batches", {
             "year": int(req.year), "type": preview.type, "occasion": config.clean_text(req.occasion),
@@ -291,13 +292,15 @@ def create_batch(db: sqlite_utils.Database, req: BatchRequest) -> tuple[OpResult
             "goods": config.clean_text(req.goods) or None, "reason": text, "handler": handler or None,
             "override_reason": reason or None, "state": "有效", "created_at": audit.now_iso(),
         })
-        today = _dt.date.today().isoformat()
+        # Approved when created; a batch entered afterwards for a past festival was approved
+        # by its payment date at the latest.
+        approved = min(_dt.date.today().isoformat(), preview.pay_date)
         for line in preview.eligible:
             p = payments.PaymentInput(
                 member_id=line.member_id, type=preview.type, pay_date=preview.pay_date,
                 amount_fen=line.amount_fen, form=req.form, goods=config.clean_text(req.goods),
                 occasion=config.clean_text(req.occasion), reason=text, handler=handler,
-                state=BATCH_PAYMENT_STATE, applied_on=preview.pay_date, approved_on=today,
+                state=BATCH_PAYMENT_STATE, applied_on=approved, approved_on=approved,
                 year=int(req.year), hardship_id=line.hardship_id, batch_id=batch_id,
             )
             payments.insert_checked(db, p, preview.warnings, reason, branch_id=line.branch_id,

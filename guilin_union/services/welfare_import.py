@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.money import format_fen
 from guilin_union.services import welfare as payments
 from guilin_union.services import welfare_config as config
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
@@ -100,6 +101,8 @@ class WelfareImporter:
 
         def error(row: int, key: str, value: Any, message: str) -> None:
             label = header_label(read, key, _LABELS.get(key, key))
+            if key == "amount" and isinstance(value, int):
+                value = format_fen(value).replace(",", "")  # the reader hands fen; show yuan
             plan.errors.append(RowError(row, label, "" if value is None else str(value), message))
 
         accepted = 0

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.core.money import format_fen
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.money import format_fen
 from guilin_union.services import member_status
 from guilin_union.services import welfare_config as config
 from guilin_union.services.welfare_standards import Standard, get_standard

@@ -75,6 +75,11 @@ def insert(
     )
     row_id = int(row["id"]) if row.get("id") is not None else int(cursor.lastrowid)
     log_event(db, table, row_id, "insert", after={**row, "id": row_id}, note=note)
+    if row.get("id") is not None:
+        # An undo that puts a deleted row back: the recycle bin stops offering it.
+        from guilin_union.storage import recycle
+
+        recycle.note_reinserted(db, table, row_id, row)
     return row_id
 
 
@@ -119,8 +124,18 @@ def update(
 def delete(
     db: sqlite_utils.Database, table: str, row_id: int, *, note: str | None = None
 ) -> dict[str, Any]:
-    """Delete one row and log its full content; returns the deleted row (for undo)."""
+    """Delete one row and log its full content; returns the deleted row (for undo).
+
+    The row first goes to the recycle bin (``storage.recycle``), together with the rows its
+    delete takes along (ON DELETE CASCADE, also logged here); every delete of one
+    transaction forms one recycle-bin group, restored together. A savepoint keeps the copy
+    and the delete together when the delete is refused (e.g. by a foreign key).
+    """
+    from guilin_union.storage import recycle
+
     before = get_row(db, table, row_id)
-    db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
-    log_event(db, table, row_id, "delete", before=before, note=note)
+    with db.atomic():
+        log_event(db, table, row_id, "delete", before=before, note=note)
+        recycle.capture(db, table, row_id, before, note=note)
+        db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
     return before

@@ -5,8 +5,10 @@ data-safety.md are never forgotten (``foreign_keys`` is off by default in Python
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -15,6 +17,7 @@ from guilin_union.storage.migrations import DatabaseTooNewError, migrate
 
 __all__ = [
     "DatabaseTooNewError",
+    "UnionDatabase",
     "open_database",
     "apply_pragmas",
     "default_data_dir",
@@ -63,35 +66,83 @@ def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         conn.execute(f"PRAGMA {name}={value}")
 
 
+class UnionDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database that numbers its outermost transactions.
+
+    sqlite3 has no commit hook, so the recycle bin recognises "rows deleted by one user
+    action" (one ``with db.atomic():``) by this counter. Everything else is unchanged.
+    """
+
+    transaction_serial: int = 0
+    read_only: bool = False
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if not self.conn.in_transaction:
+            self.transaction_serial += 1
+        with super().atomic() as db:
+            yield db
+
+
+def _connect(path: str | os.PathLike[str], read_only: bool) -> sqlite3.Connection:
+    if str(path) == ":memory:":
+        return sqlite3.connect(":memory:", check_same_thread=False)
+    file = Path(path)
+    if read_only:
+        return sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    return sqlite3.connect(str(file))
+
+
 def open_database(
     path: str | os.PathLike[str] | None = None,
     *,
     read_only: bool = False,
     run_migrations: bool = True,
+    check_integrity: bool = True,
 ) -> sqlite_utils.Database:
     """Open (creating if needed) the union database with every safety pragma set.
+
+    ``PRAGMA quick_check`` runs on every open of a file (before any migration): a damaged
+    file raises :class:`~guilin_union.storage.integrity.DatabaseDamagedError`, whose report
+    names the newest good backup. To look inside a damaged file anyway, open it with
+    ``read_only=True, check_integrity=False``.
 
     >>> db = open_database(":memory:")
     >>> db.execute("PRAGMA foreign_keys").fetchone()[0]
     1
     """
+    from guilin_union.storage.integrity import (
+        DatabaseDamagedError,
+        damage_report,
+        is_damage_error,
+        quick_check,
+    )
+
     if path is None:
         path = default_db_path()
-    if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-    else:
-        file = Path(path)
-        if read_only:
-            conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
-        else:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(file))
-    # Autocommit mode: transactions are explicit through db.atomic().
-    conn.isolation_level = None
-    apply_pragmas(conn, read_only=read_only)
-    db = sqlite_utils.Database(conn)
+    in_memory = str(path) == ":memory:"
+    conn = _connect(path, read_only)
+    try:
+        # Autocommit mode: transactions are explicit through db.atomic().
+        conn.isolation_level = None
+        apply_pragmas(conn, read_only=read_only)
+        if check_integrity and not in_memory:
+            result = quick_check(conn)
+            if result != "ok":
+                raise DatabaseDamagedError(damage_report(Path(path), result))
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if check_integrity and is_damage_error(exc):
+            raise DatabaseDamagedError(damage_report(Path(path), str(exc))) from exc
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    db = UnionDatabase(conn)
+    db.read_only = read_only
     if run_migrations and not read_only:
-        migrate(db, path=None if str(path) == ":memory:" else Path(path))
+        migrate(db, path=None if in_memory else Path(path))
     elif read_only:
         from guilin_union.storage.migrations import check_not_newer
 

@@ -52,11 +52,15 @@ def choose_db_path(db: str | None, demo: bool) -> Path:
 
 
 def open_context(path: Path, *, prompts: Prompts | None = None, parent: QWidget | None = None) -> AppContext | None:
-    """Open the database for the GUI; errors propagate with a Chinese message."""
-    from guilin_union.storage import open_database
+    """Open the database for the GUI; errors propagate with a Chinese message.
 
-    db = open_database(path)
-    return AppContext(db=db, db_path=Path(path), prompts=prompts or Prompts())
+    The safety layer takes the file's lock (or offers read-only), runs ``quick_check``
+    (offering the newest good backup for a damaged file), and hands over to a program
+    already showing this file on this PC (then None is returned).
+    """
+    from guilin_union.ui.safety import open_guarded
+
+    return open_guarded(Path(path), prompts=prompts or Prompts(), parent=parent)
 
 
 def prepare_demo(path: Path) -> None:
@@ -83,8 +87,8 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     except Exception as exc:
         prompts.error(None, "无法打开数据库", f"{path}\n\n{exc}")
         return 1
-    if ctx is None:
-        return 1
+    if ctx is None:  # the program already showing this file took over, or the user declined
+        return 0
     from guilin_union.ui.main_window import MainWindow
 
     window = MainWindow(ctx)

@@ -13,6 +13,7 @@ from guilin_union.services import members as members_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.safety import install_safety_menus
 from guilin_union.ui.tabs import TABS
 
 APP_TITLE = "工会工作管理系统"
@@ -29,6 +30,7 @@ class MainWindow(QMainWindow):
         self.tab_widgets: dict[str, QWidget] = {}
         self._build_tabs()
         self._build_menus()
+        self.safety = install_safety_menus(self)  # backups, restore, log, recycle bin, lock
         self.db_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)

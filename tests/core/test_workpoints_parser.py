@@ -70,6 +70,15 @@ def _shape(doc: ParsedWorkpoints) -> list[tuple[str, int, str]]:
     return [(node.number, node.level, node.style) for node in doc.iter_nodes()]
 
 
+def test_docstring_examples() -> None:
+    import doctest
+
+    from guilin_union.core import workpoints_parser
+
+    result = doctest.testmod(workpoints_parser)
+    assert result.attempted > 5 and result.failed == 0
+
+
 # --------------------------------------------------------------------------------------------
 # Chinese numerals
 # --------------------------------------------------------------------------------------------
@@ -357,6 +366,8 @@ def test_empty_text() -> None:
         ("（牵头部门：校工会，配合部门：人事处）", "校工会", ["人事处"]),
         ("（牵头单位：校工会，责任单位：人事处，配合单位：财务处、人事处）", "校工会",
          ["人事处", "财务处"]),
+        ("【牵头单位：校工会；责任单位：人事处、财务处；责任人：张三；完成时限：2024年6月】",
+         "校工会", ["人事处", "财务处"]),
     ],
 )
 def test_annotation_forms(annotation: str, lead: str | None, units: list[str]) -> None:
@@ -443,6 +454,12 @@ def test_trailing_footer_lines_are_not_items(footer: str) -> None:
 def test_credit_glued_to_the_last_item_is_removed() -> None:
     doc = parse_workpoints("（一）第一项。\n（二）提升工作质效。（供稿：工会办公室）")
     assert doc.nodes[-1].text == "提升工作质效。"
+
+
+def test_signature_without_date_at_the_end_is_not_text() -> None:
+    doc = parse_workpoints("（一）第一项。\n（二）第二项。\n桂林学院工会委员会\n（供稿：工会办公室）")
+    assert doc.nodes[-1].text == "第二项。"
+    assert doc.meta.issuer == "桂林学院工会委员会"
 
 
 def test_signature_and_date_at_the_end_go_to_meta() -> None:
@@ -574,3 +591,12 @@ def test_wrapped_title_and_intro_after_notice() -> None:
 def test_invalid_date_is_ignored() -> None:
     doc = parse_workpoints("工作要点\n2024年2月30日\n1.第一项。")
     assert doc.meta.date is None
+
+
+def test_title_glued_to_the_introduction_is_split_by_the_notice_title() -> None:
+    # "…工作重点" has no title ending the repair step knows, so the introduction's first line
+    # is joined to it; the title quoted in the notice separates them again.
+    raw = ("关于印发《桂林学院工会2024年工作重点》的通知\n各分工会：\n现印发给你们。\n"
+           "桂林学院工会2024年工作重点\n以服务教职工为\n中心。\n1.第一项。")
+    meta = parse_workpoints(raw).meta
+    assert (meta.title, meta.intro) == ("桂林学院工会2024年工作重点", "以服务教职工为中心。")

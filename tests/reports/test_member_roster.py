@@ -73,9 +73,25 @@ def test_long_roster_repeats_the_header_and_keeps_every_member(out: Path) -> Non
     assert all(f"会员{i:03d}" in flat for i in range(1, 121))
     for text in pages[:-1]:
         assert "序号会员编号姓名" in squash(text)
+    assert "文学院分工会（共120人）序号" in squash(pages[0]) and "（续）" not in pages[0]
+    assert "文学院分工会（共120人）（续）序号" in squash(pages[1])  # the branch on every page
     assert "总计120人" in flat
 
 
 def test_unparseable_date_is_printed_as_given(out: Path) -> None:
     _build(out, [("文学院分工会", [_member(1, "张三", joined="2024年13月")])])
     assert "2024年13月" in squash(page_texts(out)[0])
+
+
+def _unmasked(i: int) -> RosterMember:
+    return RosterMember(f"GL{i:04d}", "张三", "男", "文学院", "讲师", FULL_PHONES[0], FULL_IDS[0], "2024-03-05", "在会")
+
+
+def test_full_numbers_are_not_announced_as_hidden(tmp_path: Path) -> None:
+    detected = _build(tmp_path / "a.pdf", [("文学院分工会", [_member(1, "李四"), _unmasked(2)])])
+    explicit = _build(tmp_path / "b.pdf", [("文学院分工会", [_member(1, "李四")])], masked=False)
+    for path in (detected, explicit):
+        flat = squash(page_texts(path)[0])
+        assert "已按隐私保护要求部分隐藏" not in flat
+        assert "本表含完整证件号码、手机号" in flat
+    assert FULL_IDS[0] in squash(page_texts(detected)[0])

@@ -1,15 +1,13 @@
-"""The examples in the reports package's docstrings are true."""
+"""The examples in the report engine's docstrings are true."""
 from __future__ import annotations
 
 import doctest
 import importlib
-import pkgutil
 
 import pytest
 
-import guilin_union.reports as package
-
-MODULES = sorted(m.name for m in pkgutil.iter_modules(package.__path__))
+# The engine's own modules (report modules written by other areas have their own tests).
+MODULES = ["_atomic", "_canvas", "document", "errors", "fonts", "markup", "member_roster", "registry", "styles"]
 
 
 @pytest.mark.parametrize("name", MODULES)

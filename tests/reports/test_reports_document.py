@@ -1,6 +1,7 @@
 """Report: read the PDF back and check what a reader of the printout would check."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from reportlab.platypus import Paragraph
 from guilin_union.reports import _atomic
 from guilin_union.reports.document import MASKED_NOTE, Col, Report, ReportWriteError, _CellFactory, _Pieces
 from guilin_union.reports.fonts import register_fonts
+from guilin_union.reports.styles import text_style
 from tests.reports._pdf import body_text, fonts_in, is_embedded, page_texts, squash
 from tests.reports.conftest import FIXED_DAY, needs_cjk_ttf
 
@@ -64,6 +66,19 @@ def test_page_numbers_and_repeated_header_on_every_page(out: Path) -> None:
     assert "参加人员名单" in second  # the running header
     every_name = "".join(squash(t) for t in pages)
     assert all(f"会员{i:04d}" in every_name for i in range(1, 151))
+
+
+def test_group_title_repeats_with_continued_mark(out: Path) -> None:
+    report = _report(out)
+    report.table(COLS, _rows(100), group_title="文学院分工会（共 100 人）")
+    report.table(COLS, _rows(2), group_title="机关分工会")
+    report.save()
+    pages = [squash(t) for t in page_texts(out)]
+    assert len(pages) >= 3
+    assert "文学院分工会（共100人）序号姓名" in pages[0] and "（续）" not in pages[0]
+    for flat in pages[1:-1]:
+        assert "文学院分工会（共100人）（续）序号姓名" in flat
+    assert "机关分工会序号姓名" in pages[-1] and "机关分工会（续）" not in pages[-1]
 
 
 def test_header_not_repeated_when_asked(out: Path) -> None:
@@ -130,11 +145,11 @@ def test_cell_taller_than_a_page_is_continued_with_one_header_per_page(out: Path
     note = "很长的备注内容，" * 600
     report = _report(out)
     report.table([Col("序号", 1, "center"), Col("备注", 8), Col("状态", 1.5)],
-                 [[1, "短", "在会"], [2, note, "进行中"], [3, "末行", "完成"]])
+                 [[1, "短", "在会"], [2, note, "进行中"], [3, "末行", "完成"]], group_title="进展情况")
     report.save()
     pages = page_texts(out)
     assert len(pages) >= 3
-    flat = body_text(pages, "桂林学院　参加人员名单", table_header="序号备注状态")
+    flat = body_text(pages, "桂林学院　参加人员名单", table_header="进展情况（续）序号备注状态")
     assert flat.count("很长的备注内容，") == 600
     # the pieces read on across the page breaks (the row's other cells sit by the first piece)
     assert squash(note) in flat.replace("进行中", "", 1)
@@ -177,15 +192,39 @@ def test_forms_signatures_and_empty_tables(out: Path) -> None:
     assert "第二页" in second and "第 2 页 共 2 页" in second
 
 
-def test_keep_together_groups_content(out: Path) -> None:
-    report = _report(out)
-    report.table(COLS, _rows(35))
-    with report.keep_together():
+def _signed_list(path: Path, kept: bool) -> list[str]:
+    report = _report(path)
+    report.table(COLS, _rows(45))
+    block = report.keep_together() if kept else contextlib.nullcontext()
+    with block:
         report.totals("合计", 100)
-        report.signature_block(["经手人"])
+        report.signature_block(["经手人"])  # itself kept together: nested
+        report.key_values([("审核", "")])
     report.save()
-    pages = page_texts(out)
-    assert "合计" in squash(pages[-1]) and "经手人" in squash(pages[-1])
+    return page_texts(path)
+
+
+def test_keep_together_block_stays_on_the_last_page_when_it_fits(tmp_path: Path) -> None:
+    kept = _signed_list(tmp_path / "kept.pdf", kept=True)
+    loose = _signed_list(tmp_path / "loose.pdf", kept=False)
+    assert len(kept) == len(loose)  # nesting does not push the block to a page of its own
+    last = squash(kept[-1])
+    assert "会员0045" in last and "合计" in last and "经手人" in last and "审核" in last
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_keep_together_moves_the_whole_block(tmp_path: Path, kept: bool) -> None:
+    path = tmp_path / "k.pdf"
+    report = _report(path)
+    report.table(COLS, _rows(30))  # leaves room for the first line of the block only
+    with report.keep_together() if kept else contextlib.nullcontext():
+        report.paragraph("块开始")
+        report.spacer(60)
+        report.paragraph("块结束")
+    report.save()
+    first, second = page_texts(path)
+    assert "会员0030" in first and "块结束" in second
+    assert ("块开始" in second) is kept
 
 
 def test_landscape_page(out: Path) -> None:
@@ -272,3 +311,20 @@ def test_form_value_taller_than_a_page_still_prints(out: Path) -> None:
     pages = page_texts(out)
     assert len(pages) >= 2
     assert body_text(pages, "桂林学院　参加人员名单").count("备注内容很长。") == 900
+
+
+def test_write_error_is_importable_from_errors_module() -> None:
+    from guilin_union.reports import errors
+
+    assert errors.ReportWriteError is ReportWriteError
+    assert issubclass(ReportWriteError, OSError)
+
+
+def test_custom_flowable_joins_the_keep_together_block(out: Path) -> None:
+    report = _report(out)
+    with report.keep_together():
+        report.add(Paragraph("自定义内容", text_style(report.fonts)))
+        report.paragraph("随后一段")
+    report.save()
+    flat = squash(page_texts(out)[0])
+    assert flat.index("自定义内容") < flat.index("随后一段")

@@ -118,3 +118,40 @@ def test_unknown_member(branch_db):
         svc.status_on(branch_db, 999, "2020-01-01")
     with pytest.raises(NotFoundError):
         svc.record_status_change(branch_db, 999, "退会", on="2020-01-01", reason="x")
+
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=3000), st.sampled_from(list(svc.ACTIONS))),
+                min_size=1, max_size=6))
+def test_status_on_matches_a_reference_model(branch_db, steps):
+    """Apply random (gap in days, action) steps; whatever was accepted, status_on agrees with
+    replaying the accepted events by hand, and statuses_on agrees with status_on."""
+    member = add_member(branch_db, name=f"测{len(steps)}", join_date="2000-01-01")
+    day = dt.date(2000, 1, 1)
+    accepted: list[tuple[dt.date, str]] = []
+    for gap, action in steps:
+        day = min(day + dt.timedelta(days=gap), dt.date.today())
+        try:
+            svc.record_status_change(branch_db, member, action, on=day, reason="测试")
+        except (ConflictError, ValidationError):
+            continue
+        accepted.append((day, svc.ACTIONS[action]))
+
+    def expected(on: dt.date) -> str | None:
+        if on < dt.date(2000, 1, 1):
+            return None
+        status = "在会"
+        for when, to in accepted:
+            if when <= on:
+                status = to
+        return status
+
+    probes = {dt.date(1999, 12, 31), dt.date(2000, 1, 1)}
+    for when, _ in accepted:
+        probes |= {when - dt.timedelta(days=1), when, when + dt.timedelta(days=1)}
+    for on in sorted(probes):
+        assert svc.status_on(branch_db, member, on) == expected(on)
+        assert svc.statuses_on(branch_db, [member], on) == {member: expected(on)}

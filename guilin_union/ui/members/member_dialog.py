@@ -69,6 +69,9 @@ class MemberDialog(QDialog):
         self.setWindowTitle("编辑会员" if data else "新增会员")
         if data:
             self.set_data(data)
+            # Status changes are dated events with a reason (会籍变更 page), never a silent edit.
+            self.ui.status_combo.setEnabled(False)
+            self.ui.status_combo.setToolTip("会籍状态的变更（转出、退休、退会等）请在下方“会籍变更”页办理，以便保留历史记录。")
         pages = history_pages or []
         for title, page in pages:
             self.ui.history_tabs.addTab(page, title)

@@ -376,7 +376,8 @@ class ImportWizard(QDialog):
         self.preview_table.setColumnCount(len(fields) + 1)
         self.preview_table.setHorizontalHeaderLabels(["行号", *headers])
         good = {r.row: r for r in read.rows}
-        shown_rows = bad_rows[:PREVIEW_LIMIT] + [r for r in sorted(good) if r not in bad_cells][: max(0, PREVIEW_LIMIT - len(bad_rows))]
+        bad_set = set(bad_rows)
+        shown_rows = bad_rows[:PREVIEW_LIMIT] + [r for r in sorted(good) if r not in bad_set][: max(0, PREVIEW_LIMIT - len(bad_rows))]
         self.preview_table.setRowCount(len(shown_rows))
         raw_by_row = {e.row: {} for e in plan.errors}
         for e in plan.errors:

@@ -1,0 +1,77 @@
+"""会议议程: the agenda of one session, 预备会议 then 正式会议.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "议程.pdf"
+>>> item = AgendaRow("2024-03-15", "08:30—09:00", "学校工作报告", "大会主席团", "校长", "学术报告厅")
+>>> build_agenda(out, session_title="第一届教职工代表大会第三次会议", parts=[("正式会议", [item])]).name
+'议程.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "agenda"
+register(NAME, "教代会会议议程（预备会议、正式会议）")
+
+AGENDA_COLUMNS = (
+    Col("序号", 9, "center"),
+    Col("时间", 24, "center"),
+    Col("议程内容", 62),
+    Col("主持人", 24),
+    Col("报告人", 26),
+    Col("地点", 24),
+)
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One printed item; ``item_date`` ISO or ``""``, ``time_range`` like ``08:30—09:00``."""
+
+    item_date: str
+    time_range: str
+    content: str
+    presider: str
+    reporter: str
+    place: str
+
+
+def build_agenda(
+    path: str | os.PathLike[str],
+    *,
+    session_title: str,
+    parts: Sequence[tuple[str, Sequence[AgendaRow]]],
+    institution: str = "桂林学院",
+    date_text: str = "",
+    venue: str = "",
+    generated_on: datetime.date | None = None,
+) -> Path:
+    """One table per part. When the items span several days the date is printed with the time."""
+    subtitle = "　".join(x for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "") if x)
+    report = Report(path, f"{session_title}议程", institution=institution, subtitle=subtitle or None,
+                    generated_on=generated_on, show_print_date=False)
+    days = sorted({row.item_date for _, rows in parts for row in rows if row.item_date})
+    several_days = len(days) > 1
+    number = 0
+    for part, rows in parts:
+        if not rows:
+            continue
+        table_rows = []
+        for row in rows:
+            number += 1
+            when = row.time_range
+            if several_days and row.item_date:
+                when = f"{format_cn_date(row.item_date)}\n{when}".strip()
+            table_rows.append([number, when, row.content, row.presider, row.reporter, row.place])
+        report.table(list(AGENDA_COLUMNS), table_rows, group_title=part)
+        report.spacer(2)
+    if number == 0:
+        report.paragraph("（尚未编排议程）", align="center")
+    return report.save()

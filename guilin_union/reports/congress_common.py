@@ -1,0 +1,101 @@
+"""Small drawing pieces shared by the congress and proposal printouts.
+
+The ballot's ☐ is drawn as a rectangle with reportlab instead of being a character: the
+embedded Chinese font may have no glyph for U+2610 (WenQuanYi Micro Hei has none; it would
+print as an empty gap or a tofu box). The label beside the box is ordinary text, so the PDF
+still reads back as "同意 反对 弃权".
+
+``Report`` has no public way to add a custom flowable yet, so :func:`add_flowable` uses its
+internal ``_add`` (the one place this package reaches inside the engine).
+"""
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from guilin_union.reports.document import Report
+from guilin_union.reports.markup import clean
+
+
+def add_flowable(report: Report, flowable: Flowable) -> None:
+    """Append a custom flowable to a report (inside ``keep_together`` blocks too)."""
+    report._add(flowable)  # noqa: SLF001 - see the module docstring
+
+
+class BoxedChoices(Flowable):
+    """``□ 同意   □ 反对   □ 弃权`` with drawn boxes, centred in the available width."""
+
+    def __init__(self, labels: list[str], font: str, size: float = 11, gap: float = 6 * mm) -> None:
+        super().__init__()
+        self.labels = [clean(label) for label in labels]
+        self.font = font
+        self.size = size
+        self.gap = gap
+        self.box = size * 0.95
+
+    def _natural_width(self) -> float:
+        measure = pdfmetrics.getFont(self.font).stringWidth
+        return sum(self.box + self.size * 0.35 + measure(label, self.size) for label in self.labels) + \
+            self.gap * (len(self.labels) - 1)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.size * 1.6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        measure = pdfmetrics.getFont(self.font).stringWidth
+        x = max((self.width - self._natural_width()) / 2, 0)
+        baseline = (self.height - self.size) / 2 + self.size * 0.15
+        canvas.saveState()
+        canvas.setLineWidth(0.8)
+        canvas.setStrokeColor(colors.black)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(self.font, self.size)
+        for label in self.labels:
+            canvas.rect(x, baseline - self.size * 0.08, self.box, self.box, stroke=1, fill=0)
+            x += self.box + self.size * 0.35
+            canvas.drawString(x, baseline, label)
+            x += measure(label, self.size) + self.gap
+        canvas.restoreState()
+
+
+class CutLine(Flowable):
+    """A dashed line across the page with a small ✂-free note (cut the ballots apart)."""
+
+    def __init__(self, font: str, text: str = "（沿此线剪开）", size: float = 7.5) -> None:
+        super().__init__()
+        self.font = font
+        self.text = text
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = 8 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height / 2
+        measure = pdfmetrics.getFont(self.font).stringWidth(self.text, self.size)
+        canvas.saveState()
+        canvas.setStrokeColor(colors.Color(0.45, 0.45, 0.45))
+        canvas.setDash(3, 3)
+        canvas.setLineWidth(0.5)
+        middle = self.width / 2
+        canvas.line(0, y, middle - measure / 2 - 4, y)
+        canvas.line(middle + measure / 2 + 4, y, self.width, y)
+        canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
+        canvas.setFont(self.font, self.size)
+        canvas.drawCentredString(middle, y - self.size * 0.35, self.text)
+        canvas.restoreState()
+
+
+def count_box_text(expected: int | None, label: str) -> str:
+    """``应到 85 人`` when known, else ``应到 ____ 人`` to fill in by hand."""
+    if expected is None:
+        return f"{label}\u3000\u3000\u3000人"
+    return f"{label} {expected} 人"

@@ -1,0 +1,180 @@
+"""入会申请书 and 工会会员登记表, one A4 page each per person, any number of people in one PDF.
+
+The data is filled in; signature and approval boxes are left for the pen. Personal numbers
+arrive already masked (or not, when the caller chose full numbers — which it logs).
+
+>>> import tempfile, pathlib
+>>> p = MemberForm(name="张三", gender="男", branch="文学院分工会", id_number="4503**********1255")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "表.pdf"
+>>> build_member_forms(out, [p], institution="桂林学院", union_name="桂林学院工会委员会").name
+'表.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import ValidationError
+from guilin_union.reports import document
+from guilin_union.reports.document import Report
+from guilin_union.reports.registry import register
+from guilin_union.reports.styles import INSTITUTION_SIZE, TITLE_SIZE
+
+NAME = "member-form"
+register(NAME, "入会申请书和工会会员登记表（每人一页，可批量打印）")
+
+APPLICATION_TEXT = (
+    "本人自愿加入中国工会。承认《中国工会章程》，遵守工会纪律，执行工会决议，"
+    "积极参加工会活动，履行会员义务，按期交纳会费。特此申请，请予审批。"
+)
+
+
+@dataclass(frozen=True)
+class MemberForm:
+    """One person's printed data (all text; dates ISO or blank)."""
+
+    name: str
+    gender: str = ""
+    ethnicity: str = ""
+    birth_date: str = ""
+    id_type: str = "居民身份证"
+    id_number: str = ""        # masked unless the caller chose otherwise
+    phone: str = ""            # masked likewise
+    staff_no: str = ""
+    branch: str = ""
+    department: str = ""
+    position: str = ""
+    title: str = ""
+    education: str = ""
+    political_status: str = ""
+    employment_type: str = ""
+    hire_date: str = ""
+    join_date: str = ""
+    member_no: str = ""
+    is_model_worker: bool = False
+    applied_on: str = ""
+    notes: str = ""
+
+
+class _FormReport(Report):
+    """A Report whose pages each carry their own title (one form per page)."""
+
+    def _add_title_block(self, *_args: Any, **_kwargs: Any) -> None:  # noqa: D401
+        pass  # every form page adds its own title
+
+    def approval_boxes(self, labels: Sequence[str], *, height_mm: float = 30) -> None:
+        """Opinion boxes: label at the top, then room to write, then "签名（盖章）：" and the
+        date on their own lines (so they fit however narrow the box)."""
+        from reportlab.lib import colors
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Paragraph, Spacer, Table
+
+        from guilin_union.reports.markup import esc
+        from guilin_union.reports.styles import BOX_WIDTH, GRID_WIDTH, TABLE_SIZE, cell_style
+
+        blank = "\u00a0"
+        head = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
+        left = cell_style(self.fonts, TABLE_SIZE, "left", "body")
+        right = cell_style(self.fonts, TABLE_SIZE, "right", "body")
+        cells = [[Paragraph(esc(label), head), Spacer(1, height_mm * mm),
+                  Paragraph(esc("签名（盖章）："), left),
+                  Paragraph(esc(f"{blank * 6}年{blank * 4}月{blank * 4}日"), right)] for label in labels]
+        width = self.frame_width / len(labels)
+        style = [("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+                 ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+        self._add(Table([cells], colWidths=[width] * len(labels), style=style, hAlign="CENTER"))
+
+    def form_title(self, institution: str, title: str) -> None:
+        fake_bold = self.fonts.title == self.fonts.body
+        self._add(document._TitleText(institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False))
+        self._add(document._TitleText(title, self.fonts.title, TITLE_SIZE, fake_bold=fake_bold))
+        self.spacer(5)
+
+
+def _date(value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return format_cn_date(value)
+    except ValidationError:
+        return value
+
+
+def _application_page(report: _FormReport, p: MemberForm, institution: str, union_name: str) -> None:
+    report.form_title(institution, "入会申请书")
+    report.paragraph(f"{union_name}：", size=12)
+    report.paragraph("\u00a0" * 8 + APPLICATION_TEXT, size=12)  # no-break spaces survive as the indent
+    report.spacer(2)
+    report.key_values([
+        ("姓名", p.name), ("性别", p.gender),
+        ("出生日期", _date(p.birth_date)), ("民族", p.ethnicity),
+        ("政治面貌", p.political_status), ("学历", p.education),
+        ("所在分工会", p.branch), ("部门", p.department),
+        ("职务", p.position), ("职称", p.title),
+        ("用工形式", p.employment_type), ("入职日期", _date(p.hire_date)),
+        (p.id_type or "证件号码", p.id_number), ("手机", p.phone),
+    ])
+    report.spacer(6)
+    blank = "\u00a0"  # no-break spaces: the blanks are where people write
+    when = f"申请日期：{_date(p.applied_on)}" if p.applied_on else f"日期：{blank * 8}年{blank * 4}月{blank * 4}日"
+    report.paragraph(f"申请人（签名）：{blank * 28}{when}", align="right", size=11)
+    report.spacer(6)
+    report.approval_boxes(["分工会审核意见", "校工会审批意见"], height_mm=34)
+
+
+def _registration_page(report: _FormReport, p: MemberForm, institution: str, union_name: str) -> None:
+    report.form_title(institution, "工会会员登记表")
+    report.paragraph(f"会员编号：{p.member_no or '（批准后填写）'}", align="right", size=10.5)
+    report.key_values([
+        ("姓名", p.name), ("性别", p.gender),
+        ("民族", p.ethnicity), ("出生日期", _date(p.birth_date)),
+        ("证件类型", p.id_type), ("证件号码", p.id_number),
+        ("手机", p.phone), ("工号", p.staff_no),
+        ("分工会", p.branch), ("部门", p.department),
+        ("职务", p.position), ("职称", p.title),
+        ("学历", p.education), ("政治面貌", p.political_status),
+        ("用工形式", p.employment_type), ("入职日期", _date(p.hire_date)),
+        ("入会日期", _date(p.join_date)), ("是否劳模", "是" if p.is_model_worker else "否"),
+    ])
+    report.key_values([("备注", p.notes)], columns=1)
+    report.spacer(5)
+    report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=30)
+    report.paragraph(f"注：本表由{union_name}留存，会员信息如有变动请及时告知所在分工会。", size=9)
+
+
+def build_member_forms(
+    path: str | os.PathLike[str],
+    people: Sequence[MemberForm],
+    *,
+    institution: str,
+    union_name: str,
+    application: bool = True,
+    registration: bool = True,
+    generated_on: datetime.date | None = None,
+) -> Path:
+    """For each person: the 入会申请书 page and/or the 工会会员登记表 page, in one PDF."""
+    if not people:
+        raise ValidationError("没有要打印的人员")
+    if not (application or registration):
+        raise ValidationError("请至少选择一种表格")
+    kinds = [k for k, on in (("入会申请书", application), ("工会会员登记表", registration)) if on]
+    report = _FormReport(path, "及".join(kinds), institution=institution, generated_on=generated_on)
+    first = True
+    for person in people:
+        for kind in kinds:
+            if not first:
+                report.page_break()
+            first = False
+            if kind == "入会申请书":
+                _application_page(report, person, institution, union_name)
+            else:
+                _registration_page(report, person, institution, union_name)
+    return report.save()

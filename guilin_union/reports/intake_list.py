@@ -1,0 +1,93 @@
+"""待批准入会人员名单: the pending applications for the committee, grouped by 分工会.
+
+>>> import tempfile, pathlib
+>>> row = PendingPerson("张三", "男", "1990-03-07", "汉语言文学系", "讲师", "硕士研究生", "中共党员",
+...                     "在编", "2024-09-01", "2024-09-02", "待校工会批准")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "名单.pdf"
+>>> build_intake_list(out, [("文学院分工会", [row])], institution="桂林学院",
+...                   union_name="桂林学院工会委员会").name
+'名单.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "intake-list"
+register(NAME, "待批准入会人员名单（按分工会分组，供校工会审批）")
+
+COLUMNS = (
+    Col("序号", 28, "center"),
+    Col("姓名", 56),
+    Col("性别", 28, "center"),
+    Col("出生年月", 56, "center"),
+    Col("部门", 96),
+    Col("职称", 62),
+    Col("学历", 60),
+    Col("政治面貌", 56),
+    Col("用工形式", 52, "center"),
+    Col("入职日期", 80, "center"),
+    Col("申请日期", 80, "center"),
+    Col("审核情况", 70, "center"),
+)
+
+
+@dataclass(frozen=True)
+class PendingPerson:
+    name: str
+    gender: str
+    birth_date: str
+    department: str
+    title: str
+    education: str
+    political_status: str
+    employment_type: str
+    hire_date: str
+    applied_on: str
+    state: str
+
+
+def _month(value: str) -> str:
+    return f"{value[:4]}.{value[5:7]}" if value and len(value) >= 7 else ""
+
+
+def _date(value: str) -> str:
+    return format_cn_date(value) if value else ""
+
+
+def build_intake_list(
+    path: str | os.PathLike[str],
+    groups: Sequence[tuple[str, Sequence[PendingPerson]]],
+    *,
+    institution: str,
+    union_name: str,
+    generated_on: datetime.date | None = None,
+) -> Path:
+    total = sum(len(people) for _, people in groups)
+    report = Report(path, "待批准入会人员名单", institution=union_name or institution,
+                    subtitle=f"共 {total} 人", landscape=True, generated_on=generated_on)
+    number = 0
+    for branch, people in groups:
+        rows = []
+        for person in people:
+            number += 1
+            rows.append([number, person.name, person.gender, _month(person.birth_date), person.department,
+                         person.title, person.education, person.political_status, person.employment_type,
+                         _date(person.hire_date), _date(person.applied_on),
+                         "分工会已审核" if person.state == "待校工会批准" else "待分工会审核"])
+        report.table(list(COLUMNS), rows, group_title=f"{branch}（{len(people)} 人）", font_size=9.5)
+    if not groups:
+        report.paragraph("目前没有待批准的入会申请。")
+    report.spacer(4)
+    with report.keep_together():
+        blank = "\u00a0" * 6  # the committee writes the number it approves
+        report.paragraph(f"经{union_name}研究，同意以上{blank}名同志加入工会。", size=11)
+        report.signature_boxes(["校工会审批意见"], height_mm=22, sign_text="工会主席（签名）：")
+    return report.save()

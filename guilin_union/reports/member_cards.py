@@ -1,0 +1,147 @@
+"""会员证 sheets: standard-size cards (85.6 × 54 mm), ten per A4 page, with a photo box.
+
+Drawn directly on the canvas (a card is a fixed-size drawing, not flowing text), with the
+same embedded Chinese font as every other report, written atomically like them.
+
+>>> import tempfile, pathlib
+>>> card = MemberCard("张三", "2024010001", "文学院分工会", "2024-09-20")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "会员证.pdf"
+>>> build_member_cards(out, [card], union_name="桂林学院工会委员会", issued_on=None).name
+'会员证.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import ValidationError
+from guilin_union.reports._atomic import write_atomically
+from guilin_union.reports.fonts import register_fonts
+from guilin_union.reports.markup import clean
+from guilin_union.reports.registry import register
+
+NAME = "member-cards"
+register(NAME, "会员证（每页10张，含照片框，可按分工会打印）")
+
+CARD_W, CARD_H = 85.6 * mm, 54 * mm
+COLUMNS, ROWS = 2, 5
+GAP = 2 * mm
+PHOTO_W, PHOTO_H = 22 * mm, 30 * mm
+RED = colors.Color(0.72, 0.1, 0.1)
+
+
+@dataclass(frozen=True)
+class MemberCard:
+    name: str
+    member_no: str
+    branch: str
+    join_date: str  # ISO or ""
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> float:
+    """The largest size ≤ ``size`` at which ``text`` fits in ``width`` (never below 6 pt)."""
+    measure = pdfmetrics.getFont(font).stringWidth
+    while size > 6 and measure(text, size) > width:
+        size -= 0.25
+    return size
+
+
+def _card(canvas: Canvas, x: float, y: float, card: MemberCard, *, union_name: str, issued: str,
+          body: str, title: str) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
+    canvas.setLineWidth(0.5)
+    canvas.setDash(2, 2)  # dashed: the cutting line
+    canvas.roundRect(x, y, CARD_W, CARD_H, 3 * mm)
+    canvas.setDash()
+    # Header band with the union's name and 会员证.
+    band = 11 * mm
+    canvas.setFillColor(RED)
+    canvas.rect(x + 0.3 * mm, y + CARD_H - band, CARD_W - 0.6 * mm, band - 0.3 * mm, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    head = clean(union_name)
+    size = _fit(canvas, head, title, 9.5, CARD_W - 8 * mm)
+    canvas.setFont(title, size)
+    canvas.drawCentredString(x + CARD_W / 2, y + CARD_H - 4.6 * mm, head)
+    canvas.setFont(title, 10.5)
+    canvas.drawCentredString(x + CARD_W / 2, y + CARD_H - 9.3 * mm, "会 员 证")
+    # Photo box.
+    px, py = x + 4 * mm, y + CARD_H - band - 3 * mm - PHOTO_H
+    canvas.setStrokeColor(colors.black)
+    canvas.setFillColor(colors.black)
+    canvas.setLineWidth(0.6)
+    canvas.rect(px, py, PHOTO_W, PHOTO_H)
+    canvas.setFont(body, 7.5)
+    canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
+    canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 + 1 * mm, "照片")
+    canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 - 3 * mm, "（一寸）")
+    # Fields.
+    canvas.setFillColor(colors.black)
+    tx = px + PHOTO_W + 4 * mm
+    width = x + CARD_W - 3.5 * mm - tx
+    lines = (("姓　　名", card.name), ("会员编号", card.member_no), ("分 工 会", card.branch),
+             ("入会日期", format_cn_date(card.join_date) if card.join_date else ""))
+    ty = y + CARD_H - band - 6.5 * mm
+    label_w = pdfmetrics.getFont(body).stringWidth("会员编号：", 8)
+    for label, value in lines:
+        canvas.setFont(body, 8)
+        canvas.drawString(tx, ty, f"{label}：")
+        text = clean(value)
+        size = _fit(canvas, text, title if label.startswith("姓") else body, 9 if label.startswith("姓") else 8.5,
+                    width - label_w)
+        canvas.setFont(title if label.startswith("姓") else body, size)
+        canvas.drawString(tx + label_w, ty, text)
+        canvas.setLineWidth(0.3)
+        canvas.line(tx + label_w, ty - 1.2 * mm, tx + width, ty - 1.2 * mm)
+        ty -= 7.2 * mm
+    canvas.setFont(body, 7)
+    canvas.drawString(x + 4 * mm, y + 3.2 * mm, f"发证日期：{issued}")
+    canvas.drawRightString(x + CARD_W - 4 * mm, y + 3.2 * mm, "（发证单位盖章）")
+    canvas.restoreState()
+
+
+def build_member_cards(
+    path: str | os.PathLike[str],
+    cards: Sequence[MemberCard],
+    *,
+    union_name: str,
+    issued_on: datetime.date | None = None,
+) -> Path:
+    """Ten cards per A4 page in reading order; cutting lines dashed."""
+    if not cards:
+        raise ValidationError("没有要打印会员证的会员")
+    fonts = register_fonts()
+    issued = format_cn_date(issued_on or datetime.date.today())
+    page_w, page_h = A4
+    left = (page_w - COLUMNS * CARD_W - (COLUMNS - 1) * GAP) / 2
+    top = (page_h + ROWS * CARD_H + (ROWS - 1) * GAP) / 2
+    per_page = COLUMNS * ROWS
+
+    def build(target: Path) -> None:
+        canvas = Canvas(str(target), pagesize=A4, initialFontName=fonts.body)
+        canvas.setTitle(f"{union_name}会员证")
+        canvas.setAuthor(union_name)
+        pages = (len(cards) + per_page - 1) // per_page
+        for page in range(pages):
+            chunk = cards[page * per_page:(page + 1) * per_page]
+            for i, card in enumerate(chunk):
+                col, row = i % COLUMNS, i // COLUMNS
+                x = left + col * (CARD_W + GAP)
+                y = top - (row + 1) * CARD_H - row * GAP
+                _card(canvas, x, y, card, union_name=union_name, issued=issued, body=fonts.body, title=fonts.title)
+            canvas.setFont(fonts.body, 8)
+            canvas.drawCentredString(page_w / 2, 4 * mm, f"第 {page + 1} 页 共 {pages} 页（沿虚线裁开）")
+            canvas.showPage()
+        canvas.save()
+
+    return write_atomically(path, build)

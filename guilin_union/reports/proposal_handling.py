@@ -1,0 +1,82 @@
+"""提案办理情况一览表: one line per proposal, landscape.
+
+>>> import tempfile, pathlib
+>>> row = HandlingRow("2024-001", "关于增设托管班的建议", "张三", "李四、王五", "民生福利", "立案（一般）",
+...                   "后勤保障处", "", "2024-05-01", "已落实", "满意")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "一览表.pdf"
+>>> build_handling_list(out, [row], session_title="第一届第三次会议").name
+'一览表.pdf'
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "proposal-handling"
+register(NAME, "提案办理情况一览表")
+
+COLUMNS = (
+    Col("编号", 14, "center"),
+    Col("案由", 46),
+    Col("提案人", 16),
+    Col("附议人", 20),
+    Col("类别", 12, "center"),
+    Col("审查结果", 17, "center"),
+    Col("主办/协办单位", 28),
+    Col("答复日期", 18, "center"),
+    Col("落实情况", 14, "center"),
+    Col("评价", 12, "center"),
+)
+
+
+@dataclass(frozen=True)
+class HandlingRow:
+    number: str
+    title: str
+    proposer: str
+    seconders: str
+    category: str
+    review: str
+    lead: str
+    co: str
+    reply_date: str
+    outcome: str
+    rating: str
+    overdue: bool = False
+    round_no: int = 1
+
+
+def build_handling_list(
+    path: str | os.PathLike[str],
+    rows: Sequence[HandlingRow],
+    *,
+    session_title: str,
+    institution: str = "桂林学院",
+    filter_note: str = "",
+    as_of: str = "",
+    generated_on: datetime.date | None = None,
+) -> Path:
+    subtitle = session_title + (f"（{filter_note}）" if filter_note else "")
+    report = Report(path, "提案办理情况一览表", institution=institution, subtitle=subtitle, landscape=True,
+                    generated_on=generated_on)
+    data = []
+    for r in rows:
+        departments = r.lead + (f"\n协办：{r.co}" if r.co else "") if r.lead else "—"
+        replied = format_cn_date(r.reply_date) if r.reply_date else ("逾期未复" if r.overdue else "")
+        outcome = r.outcome + (f"（第{r.round_no}轮）" if r.round_no > 1 and r.outcome else "")
+        data.append([r.number, r.title, r.proposer, r.seconders, r.category, r.review, departments, replied,
+                     outcome, r.rating])
+    report.table(list(COLUMNS), data, font_size=9)
+    overdue = sum(1 for r in rows if r.overdue)
+    line = f"共 {len(rows)} 件"
+    if overdue:
+        line += f"，其中逾期未答复 {overdue} 件" + (f"（截至{format_cn_date(as_of)}）" if as_of else "")
+    report.paragraph(line + "。")
+    return report.save()

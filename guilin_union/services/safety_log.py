@@ -1,0 +1,331 @@
+"""The change log (操作日志) for reading: filters, before/after values, Excel export.
+
+Nothing here (nor anywhere in the program) deletes entries: the table's triggers refuse it.
+ID numbers and phones inside the logged values are masked unless the caller asks for full
+values — which is itself logged, like every reveal of full numbers.
+
+>>> q = LogQuery(table="members", since="2024-03-01")
+>>> _where(q)[0]
+' WHERE table_name = ? AND ts >= ?'
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from guilin_union.core.dates import parse_date
+from guilin_union.core.masking import mask_id, mask_phone
+from guilin_union.core.members import FIELD_LABELS
+from guilin_union.storage import audit
+from guilin_union.storage.recycle import table_label
+
+ACTION_LABELS: dict[str, str] = {
+    "insert": "新增",
+    "update": "修改",
+    "delete": "删除",
+    "event": "事件",
+    "reveal": "显示/导出完整号码",
+    "restore": "恢复备份",
+    "erase": "删除个人信息",
+    "export": "导出",
+    "purge": "彻底删除（回收站）",
+}
+_EXTRA_LABELS = {
+    "id": "编号", "branch_id": "分工会", "member_id": "会员", "created_at": "创建时间",
+    "updated_at": "修改时间", "amount_fen": "金额（分）", "state": "状态", "type": "类型",
+    "reason": "事由", "year": "年度", "pay_date": "日期", "title": "标题", "chair": "主席",
+    "code": "代码", "active": "启用", "sort_order": "排序", "name_initials": "拼音首字母",
+    "name_pinyin": "拼音", "occasion": "事项", "message": "内容", "override_reason": "超标准原因",
+    "overridden_at": "确认时间", "overridden_by": "确认人", "payment_id": "慰问记录", "batch_id": "批次",
+    "hardship_id": "困难帮扶档案", "form": "形式", "goods": "物品", "handler": "经手人", "notes": "备注",
+    "applied_on": "申请日期", "approved_on": "批准日期", "paid_on": "发放日期", "event_date": "日期",
+    "from_status": "原状态", "to_status": "新状态", "action": "操作", "document_no": "文号",
+    "recorded_by": "记录人", "recorded_at": "记录时间", "activity_id": "活动", "session_id": "会议",
+    "term_id": "届次", "proposal_id": "提案", "path": "文件", "original_name": "文件名",
+    "salary_base_fen": "工资基数（分）", "dues_start_month": "会费起始月份", "delegate_id": "代表",
+    "participant_id": "参加人员", "event_id": "项目",
+}
+_SUMMARY_KEYS = ("name", "title", "type", "occasion", "member_no", "member_id", "amount_fen", "code")
+_ID_KEYS = {"id_number"}
+_PHONE_KEYS = {"phone"}
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key) or _EXTRA_LABELS.get(key) or key
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    """Filters of the log viewer and ``log`` command. Dates are ISO (``until`` inclusive)."""
+
+    table: str | None = None
+    since: str | None = None
+    until: str | None = None
+    user: str | None = None
+    action: str | None = None
+    search: str = ""
+    row_id: int | None = None
+
+
+def normalise_date(value: str | None, field: str) -> str | None:
+    """Accept every date form the program accepts (2024-3-5, 2024年3月5日 …) -> ISO."""
+    if value is None or not str(value).strip():
+        return None
+    return parse_date(str(value).strip(), field=field).isoformat()
+
+
+def _where(q: LogQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if q.table:
+        clauses.append("table_name = ?")
+        params.append(q.table)
+    if q.since:
+        clauses.append("ts >= ?")
+        params.append(q.since)
+    if q.until:
+        clauses.append("ts < ?")
+        params.append(q.until + "T99")  # inclusive of the whole day: 'T99' sorts after any time
+    if q.user:
+        clauses.append("os_user = ?")
+        params.append(q.user)
+    if q.action:
+        clauses.append("action = ?")
+        params.append(q.action)
+    if q.row_id is not None:
+        clauses.append("row_id = ?")
+        params.append(q.row_id)
+    if q.search.strip():
+        like = f"%{q.search.strip()}%"
+        clauses.append("(coalesce(note, '') LIKE ? OR coalesce(before_json, '') LIKE ? OR coalesce(after_json, '') LIKE ?)")
+        params += [like, like, like]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+SORT_SQL = {"ts": "ts", "user": "os_user", "table": "table_name", "action": "action", "row_id": "row_id"}
+
+
+def query_ids(db: sqlite_utils.Database, q: LogQuery, sort_key: str | None = None, descending: bool = True) -> list[int]:
+    """Entry ids in order (newest first by default); the table model fetches rows lazily."""
+    where, params = _where(q)
+    order = SORT_SQL.get(sort_key or "ts", "ts")
+    direction = " DESC" if descending else ""
+    return [r[0] for r in db.execute(f"SELECT id FROM change_log{where} ORDER BY {order}{direction}, id{direction}", params)]
+
+
+def count(db: sqlite_utils.Database, q: LogQuery | None = None) -> int:
+    where, params = _where(q or LogQuery())
+    return int(db.execute(f"SELECT count(*) FROM change_log{where}", params).fetchone()[0])
+
+
+def _load(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"?": text}
+    return value if isinstance(value, dict) else {"?": value}
+
+
+def mask_values(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The same dict with ID numbers and phones masked.
+
+    >>> mask_values({"name": "张三", "phone": "13812345678"})["phone"]
+    '138****5678'
+    """
+    if values is None:
+        return None
+    out = dict(values)
+    for key, value in values.items():
+        if key in _ID_KEYS and value:
+            out[key] = mask_id(str(value))
+        elif key in _PHONE_KEYS and value:
+            out[key] = mask_phone(str(value))
+    return out
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def values_text(values: dict[str, Any] | None, keys: Iterable[str] | None = None,
+                member_names: dict[int, str] | None = None) -> str:
+    """``姓名：张三；手机：138****5678`` (one line, for lists and Excel); the naming fields
+    first, a member id shown as the member's name when ``member_names`` knows it."""
+    if not values:
+        return ""
+    if keys is not None:
+        chosen = list(keys)
+    else:
+        chosen = [k for k in _SUMMARY_KEYS if k in values] + [k for k in values if k not in _SUMMARY_KEYS]
+    parts = []
+    for key in chosen:
+        if key not in values:
+            continue
+        value = values.get(key)
+        if key == "member_id" and member_names and value in member_names:
+            value = member_names[value]
+        parts.append(f"{field_label(key)}：{_text(value)}")
+    return "；".join(parts)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    ts: str
+    user: str
+    table: str
+    row_id: int | None
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str | None
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) for every field that appears in either side."""
+        keys: list[str] = []
+        for side in (self.before or {}, self.after or {}):
+            for key in side:
+                if key not in keys:
+                    keys.append(key)
+        rows = []
+        for key in keys:
+            before = _text(self.before.get(key)) if self.before and key in self.before else ""
+            after = _text(self.after.get(key)) if self.after and key in self.after else ""
+            rows.append((field_label(key), before, after))
+        return rows
+
+    def summary(self, member_names: dict[int, str] | None = None) -> str:
+        """One line for the list: what changed (an edit) or what the record was."""
+        if self.action == "update":
+            return values_text(self.after, member_names=member_names)
+        values = self.after if self.action == "insert" else self.before if self.action == "delete" else None
+        if values is None:
+            return self.note or ""
+        key_fields = [k for k in _SUMMARY_KEYS if values.get(k) not in (None, "")]
+        return values_text(values, key_fields, member_names) if key_fields else values_text(
+            {k: v for k, v in values.items() if v not in (None, "")})
+
+    def member_ids(self) -> set[int]:
+        ids = set()
+        for side in (self.before, self.after):
+            if side and isinstance(side.get("member_id"), int):
+                ids.add(side["member_id"])
+        return ids
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``log --json`` object."""
+        return {
+            "id": self.id, "ts": self.ts, "user": self.user, "table": self.table, "row_id": self.row_id,
+            "action": self.action, "before": self.before, "after": self.after, "note": self.note,
+        }
+
+
+_SELECT = "SELECT id, ts, os_user, table_name, row_id, action, before_json, after_json, note FROM change_log"
+
+
+def _entry(row: tuple, masked: bool) -> LogEntry:
+    before, after = _load(row[6]), _load(row[7])
+    if masked:
+        before, after = mask_values(before), mask_values(after)
+    return LogEntry(row[0], row[1], row[2], row[3], row[4], row[5], before, after, row[8])
+
+
+def get_entries(db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True) -> dict[int, LogEntry]:
+    ids = list(ids)
+    result: dict[int, LogEntry] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in db.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
+            result[row[0]] = _entry(row, masked)
+    return result
+
+
+def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True) -> dict[int, dict[str, Any]]:
+    """Display rows for the viewer's table model."""
+    rows = {}
+    entries = get_entries(db, ids, masked=masked)
+    names = member_names(db, set().union(*(e.member_ids() for e in entries.values())) if entries else set())
+    for entry_id, e in entries.items():
+        rows[entry_id] = {
+            "id": e.id, "ts": e.ts.replace("T", " "), "user": e.user, "table": table_label(e.table),
+            "table_name": e.table, "row_id": "" if e.row_id is None else e.row_id,
+            "action": action_label(e.action), "summary": e.summary(names), "note": e.note or "",
+        }
+    return rows
+
+
+def member_names(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, str]:
+    """Names of members by id (one query), for showing ``会员：张三`` instead of a number."""
+    ids = list(ids)
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        names.update({r[0]: r[1] for r in db.execute(f"SELECT id, name FROM members WHERE id IN ({marks})", chunk)})
+    return names
+
+
+def list_entries(db: sqlite_utils.Database, q: LogQuery | None = None, *, masked: bool = True,
+                 limit: int | None = None, newest_first: bool = False) -> list[LogEntry]:
+    """Entries in time order (oldest first unless ``newest_first``)."""
+    where, params = _where(q or LogQuery())
+    direction = " DESC" if newest_first else ""
+    sql = f"{_SELECT}{where} ORDER BY ts{direction}, id{direction}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [_entry(r, masked) for r in db.execute(sql, params)]
+
+
+def distinct(db: sqlite_utils.Database, column: str) -> list[str]:
+    """Values present in the log for a filter box (``table_name``, ``os_user``, ``action``)."""
+    if column not in ("table_name", "os_user", "action"):
+        raise ValueError(column)
+    return [r[0] for r in db.execute(f"SELECT DISTINCT {column} FROM change_log ORDER BY {column}")]
+
+
+def log_reveal(db: sqlite_utils.Database, what: str) -> None:
+    """Record that full numbers in the change log were shown or exported."""
+    with db.atomic():
+        audit.log_event(db, "change_log", None, "reveal", note=what)
+
+
+def export_log(db: sqlite_utils.Database, path: str | Path, q: LogQuery | None = None, *,
+               masked: bool = True) -> tuple[Path, int]:
+    """Write the filtered log to Excel (one row per entry); full numbers only when asked,
+    which is logged."""
+    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+
+    entries = list_entries(db, q, masked=masked)
+    rows = [
+        {
+            "ts": e.ts.replace("T", " "), "user": e.user, "table": table_label(e.table),
+            "row_id": "" if e.row_id is None else str(e.row_id), "action": action_label(e.action),
+            "before": values_text(e.before), "after": values_text(e.after), "note": e.note or "",
+        }
+        for e in entries
+    ]
+    columns = [
+        Column("ts", "时间", width=20), Column("user", "用户"), Column("table", "数据表"),
+        Column("row_id", "记录编号"), Column("action", "操作"), Column("before", "修改前", width=50),
+        Column("after", "修改后", width=50), Column("note", "说明", width=40),
+    ]
+    out = write_workbook(path, [Sheet(title="操作日志", columns=columns, rows=rows, heading="操作日志")])
+    if not masked:
+        log_reveal(db, f"导出操作日志（含完整证件号码和手机号，{len(rows)} 条）：{out}")
+    return out, len(rows)

@@ -1,0 +1,1 @@
+"""The activities area's screens (活动): list, details, registration, results, budget."""

@@ -1,0 +1,485 @@
+"""活动 tab: the list of activities on the left, the selected one on the right in four pages
+(概况, 报名, 成绩, 经费), and the printouts and exports in two menus."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import activities as activities_service
+from guilin_union.services import activities_outputs as outputs
+from guilin_union.services import branches as branches_service
+from guilin_union.services.activities import ActivityQuery
+from guilin_union.services.changes import Changes
+from guilin_union.storage.schema.activities import ACTIVITY_STATUSES
+from guilin_union.ui import undo
+from guilin_union.ui.activities.budget_page import BudgetPage
+from guilin_union.ui.activities.common import (
+    ACTIVITY_STATUS_COLORS,
+    OutputRunner,
+    compact_combo,
+    field_errors,
+    safe_file_name,
+    setup_table,
+)
+from guilin_union.ui.activities.detail_page import DetailPage
+from guilin_union.ui.activities.participants_page import ParticipantsPage
+from guilin_union.ui.activities.results_page import ResultsPage
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+
+def _registered(_value: Any, row: dict[str, Any]) -> str:
+    text = str(row["registered"])
+    if row.get("waiting"):
+        text += f"（候补{row['waiting']}）"
+    return text
+
+
+COLUMNS = [
+    ColumnSpec("start_date", "日期", sort_key="start_date"),
+    ColumnSpec("name", "活动名称", sort_key="name"),
+    ColumnSpec("type", "类型", sort_key="type"),
+    ColumnSpec("registered", "报名", sort_key="registered", align="right", formatter=_registered),
+    ColumnSpec("places", "名额", sort_key="places", align="right", formatter=lambda v, _r: str(v) if v else "不限"),
+    ColumnSpec("status", "状态", sort_key="status", align="center",
+               foreground=lambda r: ACTIVITY_STATUS_COLORS.get(r.get("status"))),
+]
+
+
+class ActivitySource:
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.query = ActivityQuery()
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        if sort_key is not None:
+            self.query = ActivityQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+        return activities_service.query_ids(self.ctx.db, self.query)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return activities_service.fetch_rows(self.ctx.db, ids)
+
+
+class ActivitiesView(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = ActivitySource(ctx)
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        self.outputs = OutputRunner(ctx, self)
+        self.current_id: int | None = None
+        self._reloading = False
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.year_combo, self.type_combo, self.status_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.reload_filters()
+        self.apply_filters()
+        self._fit_list()
+
+    # ---- building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("activity_search_edit")
+        self.search_edit.setPlaceholderText("搜索活动名称、地点")
+        self.search_edit.setClearButtonEnabled(True)
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("activity_year_combo")
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("activity_type_combo")
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("activity_status_combo")
+        for combo in (self.year_combo, self.type_combo, self.status_combo):
+            compact_combo(combo, 7)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(QLabel("年度"))
+        bar.addWidget(self.year_combo, 1)
+        bar.addWidget(QLabel("类型"))
+        bar.addWidget(self.type_combo, 1)
+        bar.addWidget(QLabel("状态"))
+        bar.addWidget(self.status_combo, 1)
+        layout.addLayout(bar)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("新建活动…")
+        self.new_button.setObjectName("new_activity_button")
+        self.edit_button = QPushButton("编辑…")
+        self.edit_button.setObjectName("edit_activity_button")
+        self.delete_button = QPushButton("删除")
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("activity_count_label")
+        buttons.addWidget(self.count_label)
+        buttons.addSpacing(12)
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("activity_print_button")
+        self.print_button.setText("打印 ▾")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction("活动报名表（各分工会）…", self.print_signup_forms)
+        print_menu.addAction("空白报名表…", lambda: self.print_signup_forms(blank=True))
+        print_menu.addAction("报名表 Excel 模板（发给分工会）…", self.save_signup_template)
+        print_menu.addSeparator()
+        print_menu.addAction("参加人员名单…", self.print_participants)
+        print_menu.addAction("签到表…", lambda: self.print_participants(sign_in=True))
+        print_menu.addAction("获奖名单…", self.print_results)
+        print_menu.addAction("团体总分表…", self.print_team_points)
+        print_menu.addAction("活动总结表…", self.print_summary)
+        self.print_button.setMenu(print_menu)
+        self.print_menu = print_menu
+        self.export_button = QToolButton()
+        self.export_button.setText("导出 ▾")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("参加人员（Excel）…", self.export_participants)
+        export_menu.addAction("成绩和团体总分（Excel）…", self.export_results)
+        self.export_button.setMenu(export_menu)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.activities_table = QTableView()
+        self.activities_table.setObjectName("activities_table")
+        self.activities_table.setModel(self.model)
+        setup_table(self.activities_table, multi=False, sortable=True)
+        self.activities_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.activities_table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.activities_table.doubleClicked.connect(lambda _i: self.edit_current())
+        splitter.addWidget(self.activities_table)
+
+        self.pages = QTabWidget()
+        self.pages.setObjectName("activity_pages")
+        self.detail_page = DetailPage(self.ctx)
+        self.participants_page = ParticipantsPage(self.ctx)
+        self.results_page = ResultsPage(self.ctx)
+        self.budget_page = BudgetPage(self.ctx)
+        self.pages.addTab(self.detail_page, "概况")
+        self.pages.addTab(self.participants_page, "报名")
+        self.pages.addTab(self.results_page, "成绩")
+        self.pages.addTab(self.budget_page, "经费")
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([730, 550])
+        layout.addWidget(splitter, 1)
+
+        self.new_button.clicked.connect(self.new_activity)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self._set_current(None)
+
+    def _fit_list(self) -> None:
+        table = self.activities_table
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(36)
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        for col in range(len(COLUMNS)):
+            header.resizeSection(col, min(header.sectionSize(col) + 12, 300))
+        # The name takes what is left, so 状态 stays visible on a narrow screen (long names elide).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    # ---- filters
+    def reload_filters(self) -> None:
+        year, kind, status = self.year_combo.currentData(), self.type_combo.currentData(), self.status_combo.currentData()
+        for combo in (self.year_combo, self.type_combo, self.status_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.year_combo.addItem("全部年度", None)
+        for y in activities_service.years(self.ctx.db):
+            self.year_combo.addItem(f"{y}年", y)
+        self.type_combo.addItem("全部类型", None)
+        types = activities_service.activity_types(self.ctx.db)
+        used = [r[0] for r in self.ctx.db.execute("SELECT DISTINCT type FROM activities ORDER BY type")]
+        for t in types + [u for u in used if u not in types]:
+            self.type_combo.addItem(t, t)
+        self.status_combo.addItem("全部状态", None)
+        for s in ACTIVITY_STATUSES:
+            self.status_combo.addItem(s, s)
+        for combo, value in ((self.year_combo, year), (self.type_combo, kind), (self.status_combo, status)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
+    def current_query(self) -> ActivityQuery:
+        return ActivityQuery(
+            year=self.year_combo.currentData(), type=self.type_combo.currentData(),
+            status=self.status_combo.currentData(), search=self.search_edit.text().strip(),
+            sort_key=self.source.query.sort_key, descending=self.source.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        keep = self.current_id
+        self.source.query = self.current_query()
+        self._reloading = True
+        try:
+            self.model.reload()
+        finally:
+            self._reloading = False
+        self._update_count()
+        if keep is None or self.model.row_of_id(keep) is None:
+            keep = self.model.row_id(0)
+        self.select_activity(keep)
+
+    def _update_count(self) -> None:
+        total = activities_service.count(self.ctx.db)
+        shown = self.model.rowCount()
+        self.count_label.setText(f"显示 {shown} 项 / 共 {total} 项" if shown != total else f"共 {total} 项活动")
+
+    def select_activity(self, activity_id: int | None) -> None:
+        """Select a row and show that activity in the pages (refreshed once)."""
+        row = self.model.row_of_id(activity_id) if activity_id is not None else None
+        self._reloading = True
+        try:
+            if row is None:
+                self.activities_table.clearSelection()
+            else:
+                self.activities_table.selectRow(row)
+                self.activities_table.scrollTo(self.model.index(row, 0))
+        finally:
+            self._reloading = False
+        self._set_current(activity_id if row is not None else None)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._reloading:
+            return
+        rows = self.activities_table.selectionModel().selectedRows()
+        activity_id = self.model.row_id(rows[0].row()) if rows else None
+        if activity_id != self.current_id:
+            self._set_current(activity_id)
+
+    def _set_current(self, activity_id: int | None) -> None:
+        self.current_id = activity_id
+        for page in (self.detail_page, self.participants_page, self.results_page, self.budget_page):
+            page.set_activity(activity_id)
+        enabled = activity_id is not None
+        for widget in (self.edit_button, self.delete_button, self.print_button, self.export_button):
+            widget.setEnabled(enabled)
+
+    def on_changes(self, changes: Changes) -> None:
+        if not changes.touches("activities", "members", "branches", "settings"):
+            return
+        if changes.touches("activities", "settings"):
+            self.reload_filters()
+        keep = self.current_id
+        self._reloading = True
+        try:
+            self.model.reload()
+            row = self.model.row_of_id(keep) if keep is not None else None
+            if row is not None:
+                self.activities_table.selectRow(row)
+        finally:
+            self._reloading = False
+        self._update_count()
+        self._set_current(keep if row is not None else None)
+
+    # ---- records
+    def _dialog(self, activity_id: int | None):
+        from guilin_union.ui.activities.activity_dialog import ActivityDialog
+
+        db = self.ctx.db
+        data = activities_service.get_activity(db, activity_id) if activity_id is not None else None
+
+        def submit(values: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                result = activities_service.save_activity(db, values, activity_id)
+            except Exception as exc:
+                return field_errors(exc)
+            new_id = result.row_id
+            if activity_id is None:
+                snapshot: dict[str, Any] = {}
+
+                def undo_new():
+                    outcome = activities_service.delete_activity(db, new_id)
+                    snapshot.update(outcome.undo or {})
+                    return outcome
+
+                undo.push(self.ctx, f"新建活动 {values['name']}", undo_new,
+                          lambda: activities_service.restore_activity(db, snapshot))
+            else:
+                before = (result.undo or {}).get("row") or {}
+                after = activities_service.get_activity_row(db, activity_id)
+                undo.push(self.ctx, f"修改活动 {values['name']}",
+                          lambda: activities_service.restore_activity_row(db, activity_id, before),
+                          lambda: activities_service.restore_activity_row(db, activity_id, after))
+            self.current_id = new_id
+            self.ctx.notify(result.changes)
+            self.select_activity(new_id)
+            return None
+
+        dialog = ActivityDialog(
+            submit,
+            types=activities_service.activity_types(db),
+            branches=[(b.id, b.name) for b in branches_service.list_branches(db, include_inactive=False)],
+            # Offered only once the work-points area's table exists.
+            workpoints=(lambda year: activities_service.workpoint_choices(db, year))
+            if activities_service.workpoint_table(db) else None,
+            data=data,
+            parent=self,
+        )
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def new_activity(self):
+        return self._dialog(None)
+
+    def edit_current(self):
+        if self.current_id is None:
+            return None
+        return self._dialog(self.current_id)
+
+    def delete_current(self) -> None:
+        if self.current_id is None:
+            return
+        db = self.ctx.db
+        activity = activities_service.get_activity(db, self.current_id)
+        people = activity["registered"] + activity["waiting"] + activity["cancelled"]
+        detail = f"（含 {people} 条报名记录及其成绩、经费）" if people else ""
+        if not self.ctx.prompts.confirm(
+            self, "删除活动", f"确定删除活动“{activity['name']}”{detail}吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            ok_text="删除",
+        ):
+            return
+        activity_id = self.current_id
+        try:
+            result = activities_service.delete_activity(db, activity_id)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "无法删除", str(exc))
+            return
+        snapshot = result.undo or {}
+        undo.push(self.ctx, f"删除活动 {activity['name']}", lambda: activities_service.restore_activity(db, snapshot),
+                  lambda: activities_service.delete_activity(db, activity_id))
+        self.current_id = None
+        self.ctx.notify(result.changes)
+        self.select_activity(self.model.row_id(0))
+
+    # ---- outputs
+    def _activity_name(self) -> str:
+        assert self.current_id is not None
+        return activities_service.get_activity_row(self.ctx.db, self.current_id)["name"]
+
+    def _save_path(self, title: str, name: str, filters: str = "PDF 文件 (*.pdf)") -> Path | None:
+        return self.ctx.prompts.save_file(self, title, self.ctx.last_folder() / safe_file_name(name), filters)
+
+    def _pdf(self, title: str, suffix: str, work) -> Path | None:
+        if self.current_id is None:
+            return None
+        path = self._save_path(f"保存{title}", f"{self._activity_name()}{suffix}.pdf")
+        if path is None:
+            return None
+        written: list[Path] = []
+
+        def done(out: Path) -> None:
+            from guilin_union.ui.open_file import open_document
+
+            written.append(out)
+            self.ctx.remember_folder(out)
+            open_document(out)
+
+        activity_id = self.current_id
+        self.outputs.run(title, lambda db: work(db, activity_id, path), done)
+        return written[0] if written else path
+
+    def print_signup_forms(self, blank: bool = False) -> Path | None:
+        return self._pdf("活动报名表", "报名表",
+                         lambda db, a, p: outputs.signup_form_pdf(db, a, p, blank=blank))
+
+    def print_participants(self, sign_in: bool = False) -> Path | None:
+        return self._pdf("签到表" if sign_in else "参加人员名单", "签到表" if sign_in else "参加人员名单",
+                         lambda db, a, p: outputs.participants_pdf(db, a, p, sign_in=sign_in))
+
+    def print_results(self) -> Path | None:
+        return self._pdf("获奖名单", "获奖名单", outputs.results_pdf)
+
+    def print_team_points(self) -> Path | None:
+        return self._pdf("团体总分表", "团体总分表", outputs.team_points_pdf)
+
+    def print_summary(self) -> Path | None:
+        return self._pdf("活动总结表", "总结表", outputs.summary_pdf)
+
+    def save_signup_template(self) -> Path | None:
+        if self.current_id is None:
+            return None
+        from guilin_union.services.activities_import import write_signup_template
+
+        path = self._save_path("保存报名表模板", f"{self._activity_name()}报名表.xlsx", "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return None
+        try:
+            out = write_signup_template(self.ctx.db, self.current_id, path)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "保存失败", str(exc))
+            return None
+        self.ctx.remember_folder(out)
+        self.ctx.prompts.info(self, "报名表模板", f"模板已保存：\n{out}\n请发给各分工会填写，收回后用“报名 ▸ 导入报名表”导入。")
+        return out
+
+    def _ask_unmasked(self) -> bool | None:
+        choice = self.ctx.prompts.ask_item(
+            self, "导出参加人员", "证件号码和手机号：", ["部分隐藏（推荐）", "显示完整号码（如保险登记用，将记入操作日志）"]
+        )
+        if choice is None:
+            return None
+        return choice.startswith("显示完整")
+
+    def export_participants(self) -> Path | None:
+        if self.current_id is None:
+            return None
+        unmasked = self._ask_unmasked()
+        if unmasked is None:
+            return None
+        path = self._save_path("导出参加人员", f"{self._activity_name()}参加人员.xlsx", "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return None
+        try:
+            out, n = outputs.export_participants(self.ctx.db, self.current_id, path, unmasked=unmasked)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "导出失败", str(exc))
+            return None
+        self.ctx.remember_folder(out)
+        self.ctx.prompts.info(self, "导出完成", f"已导出 {n} 条报名记录：\n{out}")
+        return out
+
+    def export_results(self) -> Path | None:
+        if self.current_id is None:
+            return None
+        path = self._save_path("导出成绩", f"{self._activity_name()}成绩.xlsx", "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return None
+        try:
+            out = outputs.export_results(self.ctx.db, self.current_id, path)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "导出失败", str(exc))
+            return None
+        self.ctx.remember_folder(out)
+        self.ctx.prompts.info(self, "导出完成", f"已导出成绩：\n{out}")
+        return out
+
+    def export_current(self) -> Path | None:
+        """文件 ▸ 导出… on this tab: the participants of the selected activity."""
+        return self.export_participants()

@@ -1,0 +1,312 @@
+"""经费 page: planned and actual lines, totals by category and an over-budget warning."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.dates import format_cn_date
+from guilin_union.core.money import format_fen, format_fen_yuan
+from guilin_union.services import activities as activities_service
+from guilin_union.services import activities_budget as budget_service
+from guilin_union.ui import undo
+from guilin_union.ui.activities.common import WARNING_COLOR, field_errors, setup_table
+
+LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
+CATEGORY_HEADERS = ["科目", "预算（元）", "实际（元）", "结余（元）"]
+
+
+def _money_item(fen: int, *, red: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(format_fen(fen))
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if red:
+        item.setForeground(QColor(WARNING_COLOR))
+    return item
+
+
+class BudgetPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activity_id: int | None = None
+        self._line_ids: list[int] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.add_plan_button = QPushButton("添加预算…")
+        self.add_plan_button.setObjectName("add_plan_button")
+        self.add_actual_button = QPushButton("添加支出…")
+        self.add_actual_button.setObjectName("add_actual_button")
+        self.edit_button = QPushButton("修改…")
+        self.delete_button = QPushButton("删除")
+        for button in (self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.year_button = QPushButton("年度经费汇总…")
+        self.year_button.setObjectName("year_budget_button")
+        bar.addWidget(self.year_button)
+        layout.addLayout(bar)
+
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("budget_totals_label")
+        layout.addWidget(self.totals_label)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("budget_warning_label")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(f"color: {WARNING_COLOR};")
+        layout.addWidget(self.warning_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.lines_table = QTableWidget(0, len(LINE_HEADERS))
+        self.lines_table.setObjectName("budget_lines_table")
+        self.lines_table.setHorizontalHeaderLabels(LINE_HEADERS)
+        setup_table(self.lines_table)
+        self.lines_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        splitter.addWidget(self.lines_table)
+        self.category_table = QTableWidget(0, len(CATEGORY_HEADERS))
+        self.category_table.setObjectName("budget_category_table")
+        self.category_table.setHorizontalHeaderLabels(CATEGORY_HEADERS)
+        setup_table(self.category_table, multi=False)
+        splitter.addWidget(self.category_table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.add_plan_button.clicked.connect(lambda: self.add_line("预算"))
+        self.add_actual_button.clicked.connect(lambda: self.add_line("支出"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.year_button.clicked.connect(self.show_year_summary)
+
+    def set_activity(self, activity_id: int | None) -> None:
+        self.activity_id = activity_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        enabled = self.activity_id is not None
+        for widget in (self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button):
+            widget.setEnabled(enabled)
+        self.lines_table.setRowCount(0)
+        self.category_table.setRowCount(0)
+        self._line_ids = []
+        if not enabled:
+            self.totals_label.setText("")
+            self.warning_label.setText("")
+            return
+        db = self.ctx.db
+        try:
+            lines = budget_service.list_lines(db, self.activity_id)  # type: ignore[arg-type]
+        except Exception:
+            return
+        self.lines_table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            date = format_cn_date(line["spent_on"]) if line["spent_on"] else ""
+            values = [line["kind"], line["category"], None, date, line["description"] or "", line["voucher_no"] or ""]
+            for c, value in enumerate(values):
+                item = _money_item(line["amount"]) if c == 2 else QTableWidgetItem(str(value))
+                if c == 0 and line["kind"] == "支出":
+                    item.setForeground(QColor("#1565c0"))
+                self.lines_table.setItem(r, c, item)
+            self._line_ids.append(line["id"])
+        self.lines_table.resizeColumnsToContents()
+        summary = budget_service.summarise(lines, activities_service.expense_categories(db))
+        self.category_table.setRowCount(len(summary.categories) + 1)
+        for r, c in enumerate(summary.categories):
+            self.category_table.setItem(r, 0, QTableWidgetItem(c.category))
+            self.category_table.setItem(r, 1, _money_item(c.planned))
+            self.category_table.setItem(r, 2, _money_item(c.actual, red=c.over))
+            self.category_table.setItem(r, 3, _money_item(c.difference, red=c.over))
+        last = len(summary.categories)
+        total = QTableWidgetItem("合计")
+        font = total.font()
+        font.setBold(True)
+        total.setFont(font)
+        self.category_table.setItem(last, 0, total)
+        for col, (value, red) in enumerate(((summary.planned, False), (summary.actual, summary.over_budget),
+                                            (summary.balance, summary.over_budget)), start=1):
+            item = _money_item(value, red=red)
+            item.setFont(font)
+            self.category_table.setItem(last, col, item)
+        self.category_table.resizeColumnsToContents()
+        self.category_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.totals_label.setText(
+            f"预算合计 {format_fen_yuan(summary.planned)}　实际支出 {format_fen_yuan(summary.actual)}　"
+            f"结余 {format_fen_yuan(summary.balance)}"
+        )
+        warnings = summary.warnings()
+        self.warning_label.setText("⚠ " + "；".join(warnings) if warnings else "")
+
+    def _selected_line(self) -> int | None:
+        rows = sorted({i.row() for i in self.lines_table.selectedIndexes()})
+        return self._line_ids[rows[0]] if rows and rows[0] < len(self._line_ids) else None
+
+    def _open(self, kind: str, data: dict[str, Any] | None, line_id: int | None):
+        from guilin_union.ui.activities.budget_dialog import BudgetDialog
+
+        db = self.ctx.db
+        assert self.activity_id is not None
+        activity_id = self.activity_id
+
+        def submit(values: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                if line_id is None:
+                    result = budget_service.add_line(db, activity_id, **values)
+                    new_id = result.row_id
+                    snapshot: dict[str, Any] = {}
+
+                    def undo_add():
+                        outcome = budget_service.delete_line(db, new_id)
+                        snapshot.update(outcome.undo or {})
+                        return outcome
+
+                    undo.push(self.ctx, f"添加{values['kind']}", undo_add,
+                              lambda: budget_service.restore_line(db, snapshot))
+                else:
+                    result = budget_service.update_line(db, line_id, values)
+                    before = result.undo or {}
+                    after = budget_service.get_line(db, line_id)
+                    undo.push(self.ctx, "修改经费", lambda: budget_service.restore_line(db, before),
+                              lambda: budget_service.restore_line(db, after))
+            except Exception as exc:
+                return field_errors(exc)
+            self.ctx.notify(result.changes)
+            summary = budget_service.budget_summary(db, activity_id)
+            if values["kind"] == "支出" and summary.over_budget:
+                self.ctx.prompts.warning(self, "超出预算", "；".join(summary.warnings()) + "。")
+            return None
+
+        dialog = BudgetDialog(submit, categories=activities_service.expense_categories(db), kind=kind,
+                              data=data, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def add_line(self, kind: str):
+        if self.activity_id is None:
+            return None
+        return self._open(kind, None, None)
+
+    def edit_selected(self):
+        line_id = self._selected_line()
+        if line_id is None:
+            return None
+        try:
+            data = budget_service.get_line(self.ctx.db, line_id)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "修改经费", str(exc))
+            return None
+        return self._open(data["kind"], data, line_id)
+
+    def delete_selected(self) -> None:
+        line_id = self._selected_line()
+        if line_id is None:
+            return
+        if not self.ctx.prompts.confirm(self, "删除经费记录", "删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+            return
+        db = self.ctx.db
+        try:
+            result = budget_service.delete_line(db, line_id)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "无法删除", str(exc))
+            return
+        row = result.undo or {}
+        undo.push(self.ctx, "删除经费记录", lambda: budget_service.restore_line(db, row),
+                  lambda: budget_service.delete_line(db, line_id))
+        self.ctx.notify(result.changes)
+
+    def show_year_summary(self) -> "YearSummaryDialog":
+        years = activities_service.years(self.ctx.db)
+        year = years[0] if years else None
+        if self.activity_id is not None:
+            try:
+                year = int(activities_service.get_activity_row(self.ctx.db, self.activity_id)["start_date"][:4])
+            except Exception:
+                pass
+        dialog = YearSummaryDialog(self.ctx, year, self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+
+class YearSummaryDialog(QDialog):
+    """A year's spending by activity type, with a button to print it."""
+
+    def __init__(self, ctx: Any, year: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import datetime as _dt
+
+        self.ctx = ctx
+        self.setWindowTitle("年度活动经费汇总")
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("年度"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setValue(year or _dt.date.today().year)
+        bar.addWidget(self.year_spin)
+        bar.addStretch(1)
+        self.print_button = QPushButton("打印汇总表…")
+        bar.addWidget(self.print_button)
+        layout.addLayout(bar)
+        headers = ["活动类型", "活动数", "参加人次", "预算（元）", "实际（元）", "结余（元）"]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setObjectName("year_summary_table")
+        self.table.setHorizontalHeaderLabels(headers)
+        setup_table(self.table, multi=False)
+        layout.addWidget(self.table)
+        self.total_label = QLabel()
+        layout.addWidget(self.total_label)
+        self.year_spin.valueChanged.connect(lambda _v: self.reload())
+        self.print_button.clicked.connect(self.print_summary)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = budget_service.year_summary(self.ctx.db, self.year_spin.value())
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(row.type))
+            for c, value in enumerate((row.activities, row.participants), start=1):
+                item = QTableWidgetItem(str(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+            self.table.setItem(r, 3, _money_item(row.planned))
+            self.table.setItem(r, 4, _money_item(row.actual, red=row.actual > row.planned))
+            self.table.setItem(r, 5, _money_item(row.balance, red=row.balance < 0))
+        self.table.resizeColumnsToContents()
+        planned = sum(r.planned for r in rows)
+        actual = sum(r.actual for r in rows)
+        self.total_label.setText(
+            f"{self.year_spin.value()}年共 {sum(r.activities for r in rows)} 项活动，"
+            f"预算 {format_fen_yuan(planned)}，实际支出 {format_fen_yuan(actual)}。"
+        )
+
+    def print_summary(self) -> None:
+        from guilin_union.services.activities_outputs import year_budget_pdf
+        from guilin_union.ui.open_file import open_document
+
+        year = self.year_spin.value()
+        path = self.ctx.prompts.save_file(self, "保存年度经费汇总表", self.ctx.last_folder() / f"{year}年活动经费汇总表.pdf",
+                                          "PDF 文件 (*.pdf)")
+        if path is None:
+            return
+        try:
+            out = year_budget_pdf(self.ctx.db, year, path)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "生成失败", str(exc))
+            return
+        self.ctx.remember_folder(out)
+        open_document(out)

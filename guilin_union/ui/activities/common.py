@@ -1,0 +1,121 @@
+"""Small helpers shared by the activity screens: table set-up, outputs off the UI thread."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QTableWidget, QWidget
+
+from guilin_union.core.errors import ValidationError
+
+ERROR_STYLE = "border: 1px solid #d32f2f;"
+WARNING_COLOR = "#b00020"
+MUTED_COLOR = "#666666"
+
+# Status colours: the waiting list and cancellations stand out without shouting.
+PARTICIPANT_STATUS_COLORS = {"候补": "#b26a00", "已取消": "#888888", "已参加": "#1b5e20"}
+ACTIVITY_STATUS_COLORS = {"报名中": "#1565c0", "进行中": "#1b5e20", "已取消": "#888888"}
+
+
+def setup_table(table: QTableView | QTableWidget, *, multi: bool = True, sortable: bool = False) -> None:
+    """The look every list shares: whole rows selected, no in-place editing, compact rows."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    if isinstance(table, QTableView) and sortable:
+        table.setSortingEnabled(True)
+        header.setSortIndicatorShown(True)
+        # A new header sorts descending by default; lists start in their natural order.
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+
+def compact_combo(combo: QComboBox, chars: int = 8) -> None:
+    """A filter combo that does not widen the whole page to its longest item."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+
+
+def fit_columns(table: QTableView, stretch: int | None = None, extra: int = 14, maximum: int = 320) -> None:
+    """Columns fit their content (capped), one column takes the spare width."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for col in range(header.count()):
+        header.resizeSection(col, min(header.sectionSize(col) + extra, maximum))
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def field_errors(exc: Exception) -> dict[str, str]:
+    """A service error as {field: message} for a form (``_`` when no field is known)."""
+    errors = getattr(exc, "errors", None)
+    if isinstance(errors, dict):
+        return dict(errors)
+    if isinstance(exc, ValidationError):
+        return {exc.field or "_": exc.message}
+    return {"_": str(exc)}
+
+
+class OutputRunner:
+    """Writes PDFs and Excel files off the UI thread (a worker opens its own connection).
+
+    ``background = False`` runs the work directly (tests, and screenshots).
+    """
+
+    background = True
+
+    def __init__(self, ctx: Any, parent: QWidget) -> None:
+        self.ctx = ctx
+        self.parent = parent
+
+    def run(self, title: str, work: Callable[[Any], Path | tuple[Path, int]],
+            done: Callable[[Path], None] | None = None) -> None:
+        db_path = self.ctx.db_path
+
+        def finished(result: Any) -> None:
+            path = result[0] if isinstance(result, tuple) else result
+            if done is not None:
+                done(Path(path))
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.prompts.error(self.parent, f"{title}失败", str(exc))
+
+        if not self.background or str(db_path) == ":memory:":
+            try:
+                result = work(self.ctx.db)
+            except Exception as exc:  # shown to the user, data untouched
+                failed(exc)
+                return
+            finished(result)
+            return
+
+        def task(_progress: Callable[[int, int], None]) -> Any:
+            from guilin_union.storage import open_database
+
+            db = open_database(db_path)
+            try:
+                return work(db)
+            finally:
+                db.conn.close()
+
+        from guilin_union.ui.tasks import run_task
+
+        run_task(task, finished, failed)
+
+
+def safe_file_name(text: str) -> str:
+    """A file name from an activity name (Windows forbids \\ / : * ? " < > |)."""
+    for ch in '\\/:*?"<>|':
+        text = text.replace(ch, "_")
+    return text.strip() or "活动"

@@ -1,0 +1,465 @@
+"""报名 page: participants of the selected activity — add from the register, import the
+分工会's Excel sign-ups, change role/events, sign in (attendance), cancel (the waiting list
+moves up), delete entries made by mistake."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import activities as activities_service
+from guilin_union.services import activities_registration as registration
+from guilin_union.services import branches as branches_service
+from guilin_union.services.activities_registration import ParticipantQuery
+from guilin_union.storage.schema.activities import PARTICIPANT_STATUSES
+from guilin_union.ui import undo
+from guilin_union.ui.activities.common import (
+    PARTICIPANT_STATUS_COLORS,
+    compact_combo,
+    field_errors,
+    fit_columns,
+    setup_table,
+)
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+# The columns the secretary works with first (status, events) come before the reference ones.
+COLUMNS = [
+    ColumnSpec("seq", "序号", sort_key="seq", align="center"),
+    ColumnSpec("name", "姓名", sort_key="name"),
+    ColumnSpec("branch", "分工会", sort_key="branch"),
+    ColumnSpec("role", "角色", sort_key="role", align="center"),
+    ColumnSpec("events_text", "报名项目"),
+    ColumnSpec("status", "状态", sort_key="status", align="center",
+               foreground=lambda r: PARTICIPANT_STATUS_COLORS.get(r.get("status"))),
+    ColumnSpec("result", "成绩"),
+    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
+    ColumnSpec("staff_no", "工号", sort_key="staff_no"),
+    ColumnSpec("department", "部门", sort_key="department"),
+    ColumnSpec("notes", "备注"),
+]
+
+
+class ParticipantSource:
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.query: ParticipantQuery | None = None
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        if self.query is None:
+            return []
+        if sort_key is not None:
+            self.query = ParticipantQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+        return registration.participant_ids(self.ctx.db, self.query)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return registration.fetch_participants(self.ctx.db, ids)
+
+
+class ParticipantsPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activity_id: int | None = None
+        self.source = ParticipantSource(ctx)
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.branch_combo, self.status_combo, self.event_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._fitted = False
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("participant_search_edit")
+        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母、工号、部门")
+        self.search_edit.setClearButtonEnabled(True)
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("participant_branch_combo")
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("participant_status_combo")
+        self.status_combo.addItem("全部状态", None)
+        for status in PARTICIPANT_STATUSES:
+            self.status_combo.addItem(status, status)
+        self.event_combo = QComboBox()
+        self.event_combo.setObjectName("participant_event_combo")
+        self.search_edit.setMinimumWidth(120)
+        for combo, chars in ((self.branch_combo, 8), (self.event_combo, 6), (self.status_combo, 4)):
+            compact_combo(combo, chars)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(QLabel("分工会"))
+        bar.addWidget(self.branch_combo, 2)
+        bar.addWidget(QLabel("项目"))
+        bar.addWidget(self.event_combo, 1)
+        bar.addWidget(QLabel("状态"))
+        bar.addWidget(self.status_combo, 1)
+        layout.addLayout(bar)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("添加人员…")
+        self.add_button.setObjectName("add_participants_button")
+        self.import_button = QPushButton("导入报名表…")
+        self.import_button.setObjectName("import_signups_button")
+        self.edit_button = QPushButton("修改…")
+        self.attend_button = QPushButton("签到")
+        self.attend_button.setToolTip("把所选人员标记为“已参加”（活动当天签到）")
+        self.status_button = QToolButton()
+        self.status_button.setText("更多 ▾")
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.status_button)
+        self.unattend_action = menu.addAction("取消签到（改回已确认）", lambda: self.mark_attendance(False))
+        self.confirm_action = menu.addAction("改为已确认", lambda: self.set_status("已确认"))
+        self.cancel_action = menu.addAction("取消报名（候补自动递补）", lambda: self.set_status("已取消"))
+        self.wait_action = menu.addAction("改为候补", lambda: self.set_status("候补"))
+        self.restore_action = menu.addAction("恢复为已报名", lambda: self.set_status("已报名"))
+        menu.addSeparator()
+        self.delete_action = menu.addAction("删除报名记录（误录时使用）", self.delete_selected)
+        self.status_button.setMenu(menu)
+        for button in (self.add_button, self.import_button, self.edit_button, self.attend_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.status_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("participant_count_label")
+        self.count_label.setStyleSheet("color: #444;")
+        layout.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("participants_table")
+        self.table.setModel(self.model)
+        setup_table(self.table, sortable=True)
+        self.table.doubleClicked.connect(self._open_index)
+        layout.addWidget(self.table)
+
+        self.add_button.clicked.connect(self.add_participants)
+        self.import_button.clicked.connect(self.import_signups)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.attend_button.clicked.connect(lambda: self.mark_attendance(True))
+
+    # ---- loading
+    def set_activity(self, activity_id: int | None) -> None:
+        changed = activity_id != self.activity_id
+        self.activity_id = activity_id
+        if changed:
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+        self.reload_filters(reset=changed)
+        self.apply_filters()
+
+    def reload_filters(self, *, reset: bool = False) -> None:
+        branch = None if reset else self.branch_combo.currentData()
+        event = None if reset else self.event_combo.currentData()
+        for combo in (self.branch_combo, self.event_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.branch_combo.addItem("全部分工会", None)
+        for b in branches_service.list_branches(self.ctx.db):
+            self.branch_combo.addItem(b.name if b.active else f"{b.name}（已停用）", b.id)
+        self.event_combo.addItem("全部项目", None)
+        if self.activity_id is not None:
+            try:
+                for e in activities_service.list_events(self.ctx.db, self.activity_id):
+                    self.event_combo.addItem(e["name"], e["id"])
+            except Exception:
+                pass
+        self.branch_combo.setCurrentIndex(max(self.branch_combo.findData(branch), 0))
+        self.event_combo.setCurrentIndex(max(self.event_combo.findData(event), 0))
+        if reset:
+            self.status_combo.blockSignals(True)
+            self.status_combo.setCurrentIndex(0)
+            self.status_combo.blockSignals(False)
+        for combo in (self.branch_combo, self.event_combo):
+            combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        enabled = self.activity_id is not None
+        for widget in (self.add_button, self.import_button, self.edit_button, self.attend_button, self.status_button):
+            widget.setEnabled(enabled)
+        if self.activity_id is None:
+            self.source.query = None
+        else:
+            old = self.source.query
+            self.source.query = ParticipantQuery(
+                self.activity_id,
+                branch_id=self.branch_combo.currentData(),
+                status=self.status_combo.currentData(),
+                event_id=self.event_combo.currentData(),
+                search=self.search_edit.text().strip(),
+                sort_key=old.sort_key if old else "seq",
+                descending=old.descending if old else False,
+            )
+        self.model.reload()
+        if not self._fitted and self.model.rowCount():
+            fit_columns(self.table, stretch=None)
+            self._fitted = True
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.activity_id is None:
+            self.count_label.setText("")
+            return
+        try:
+            a = activities_service.get_activity(self.ctx.db, self.activity_id)
+        except Exception:
+            self.count_label.setText("")
+            return
+        text = f"报名 {a['registered']} 人"
+        if a["places"]:
+            text += f"，名额 {a['places_used']}/{a['places']}"
+        if a["waiting"]:
+            text += f"，候补 {a['waiting']} 人"
+        if a["attended"]:
+            text += f"，已签到 {a['attended']} 人"
+        shown = self.model.rowCount()
+        self.count_label.setText(text + f"（列表 {shown} 条）")
+
+    def refresh(self) -> None:
+        self.reload_filters()
+        self.apply_filters()
+
+    # ---- selection
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [pid for pid in (self.model.row_id(r) for r in rows) if pid is not None]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        pid = self.model.row_id(index.row())
+        if pid is not None:
+            self.edit_participant(pid)
+
+    def _activity(self) -> dict[str, Any]:
+        assert self.activity_id is not None
+        return activities_service.get_activity(self.ctx.db, self.activity_id)
+
+    # ---- adding
+    def add_participants(self, member_ids: list[int] | None = None):
+        """Pick members from the register, then choose role and events for all of them."""
+        if self.activity_id is None:
+            return None
+        activity = self._activity()
+        if member_ids is None:
+            from guilin_union.ui.widgets.member_picker import pick_members
+
+            existing = {r[0] for r in self.ctx.db.execute(
+                "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
+                [self.activity_id],
+            )}
+            member_ids = pick_members(self.ctx, self, title=f"选择参加“{activity['name']}”的人员",
+                                      statuses=tuple(registration.eligible_statuses(self.ctx.db)),
+                                      exclude_ids=existing)
+        if not member_ids:
+            return None
+        if activities_service.is_signup_closed(activity) and not self.ctx.prompts.confirm(
+            self, "报名已截止", f"报名已于 {activity['signup_deadline']} 截止，仍要登记吗？", ok_text="仍要登记"
+        ):
+            return None
+        names = [r[0] for r in self.ctx.db.execute(
+            f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in member_ids)})", member_ids
+        )]
+        people = "、".join(names[:8]) + (f" 等 {len(names)} 人" if len(names) > 8 else f"（{len(names)} 人）")
+        from guilin_union.ui.activities.participant_dialog import ParticipantDialog
+
+        db = self.ctx.db
+        activity_id = self.activity_id
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                result = registration.register_members(
+                    db, activity_id, member_ids, role=data["role"], event_ids=data["event_ids"],
+                    status=data["status"], notes=data["notes"],
+                )
+            except Exception as exc:
+                return field_errors(exc)
+            added = list(result.added)
+            undo.push(self.ctx, f"登记报名（{len(added)} 人）",
+                      lambda: registration.undo_registration(db, added),
+                      lambda: registration.register_members(db, activity_id, member_ids, role=data["role"],
+                                                            event_ids=data["event_ids"], status=data["status"],
+                                                            notes=data["notes"]))
+            self.ctx.notify(result.changes)
+            message = result.message()
+            if result.waitlisted or result.skipped:
+                self.ctx.prompts.info(self, "登记报名", message)
+            return None
+
+        dialog = ParticipantDialog(
+            submit, people=people, roles=activities_service.roles(db),
+            events=[(e["id"], e["name"]) for e in activity["events"]], event_limit=activity["event_limit"],
+            parent=self,
+        )
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def import_signups(self):
+        """The shared import wizard with this activity's importer and template."""
+        if self.activity_id is None:
+            return None
+        from guilin_union.services.activities_import import SignupImporter, write_signup_template
+        from guilin_union.ui.widgets.import_wizard import ImportWizard
+
+        activity_id = self.activity_id
+        importer = SignupImporter.for_activity(self.ctx.db, activity_id)
+        db_path = self.ctx.db_path
+
+        def template(path):
+            from guilin_union.storage import open_database
+
+            db = open_database(db_path)
+            try:
+                return write_signup_template(db, activity_id, path)
+            finally:
+                db.conn.close()
+
+        wizard = ImportWizard(self.ctx, importer, f"导入报名表 — {importer.activity_name}", self,
+                              template_writer=template)
+        # The wizard picks the file; the importer then checks it is this activity's form.
+        wizard.before_validate = lambda: setattr(importer, "source_path", wizard.path())
+        wizard.setModal(True)
+        wizard.open()
+        return wizard
+
+    # ---- editing
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.edit_participant(ids[0])
+
+    def edit_participant(self, participant_id: int):
+        from guilin_union.ui.activities.participant_dialog import ParticipantDialog
+
+        db = self.ctx.db
+        try:
+            person = registration.get_participant(db, participant_id)
+            activity = activities_service.get_activity(db, person["activity_id"])
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "修改报名", str(exc))
+            return None
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                with db.atomic():
+                    result = registration.update_participant(
+                        db, participant_id, role=data["role"], event_ids=data["event_ids"], notes=data["notes"],
+                        branch_id=data["branch_id"],
+                    )
+                    status_result = None
+                    if data["status"] != person["status"]:
+                        status_result = registration.set_participant_status(db, [participant_id], data["status"])
+            except Exception as exc:
+                return field_errors(exc)
+            before = (result.undo or {}).get("row") or person
+            statuses = (status_result.undo or {}).get("statuses", {}) if status_result else {}
+            seqs = (status_result.undo or {}).get("seqs", {}) if status_result else {}
+
+            def undo_edit():
+                registration.restore_statuses(db, statuses, seqs)
+                return registration.update_participant(db, participant_id, role=before["role"],
+                                                       event_ids=before["event_ids"], notes=before["notes"] or "",
+                                                       branch_id=before["branch_id"])
+
+            def redo_edit():
+                outcome = registration.update_participant(db, participant_id, role=data["role"],
+                                                          event_ids=data["event_ids"], notes=data["notes"],
+                                                          branch_id=data["branch_id"])
+                if data["status"] != before["status"]:
+                    registration.set_participant_status(db, [participant_id], data["status"])
+                return outcome
+
+            undo.push(self.ctx, f"修改报名 {person['name']}", undo_edit, redo_edit)
+            self.ctx.notify(result.changes)
+            promoted = list(getattr(result, "promoted", ())) + list(getattr(status_result, "promoted", ()) if status_result else [])
+            if promoted:
+                self.ctx.prompts.info(self, "候补递补", f"{'、'.join(promoted)} 由候补转为已报名。")
+            return None
+
+        branches = [(b.id, b.name) for b in branches_service.list_branches(db)]
+        dialog = ParticipantDialog(
+            submit, people=f"{person['name']}（报名顺序 {person['seq']}）", roles=activities_service.roles(db),
+            events=[(e["id"], e["name"]) for e in activity["events"]], event_limit=activity["event_limit"],
+            branches=branches, data=person, parent=self,
+        )
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def set_status(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        db = self.ctx.db
+        if status == "已取消" and not self.ctx.prompts.confirm(
+            self, "取消报名", f"取消所选 {len(ids)} 人的报名吗？空出的名额将按顺序由候补人员递补。", ok_text="取消报名"
+        ):
+            return
+        try:
+            result = registration.set_participant_status(db, ids, status)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "无法修改状态", str(exc))
+            return
+        statuses = (result.undo or {}).get("statuses", {})
+        seqs = (result.undo or {}).get("seqs", {})
+        undo.push(self.ctx, f"报名状态改为{status}（{len(ids)} 人）",
+                  lambda: registration.restore_statuses(db, statuses, seqs),
+                  lambda: registration.set_participant_status(db, ids, status))
+        self.ctx.notify(result.changes)
+        if result.promoted:
+            self.ctx.prompts.info(self, "候补递补", f"{'、'.join(result.promoted)} 由候补转为已报名。")
+
+    def mark_attendance(self, attended: bool) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        db = self.ctx.db
+        try:
+            result = registration.mark_attendance(db, ids, attended)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "签到", str(exc))
+            return
+        statuses = (result.undo or {}).get("statuses", {})
+        undo.push(self.ctx, f"{'签到' if attended else '取消签到'}（{len(ids)} 人）",
+                  lambda: registration.restore_statuses(db, statuses),
+                  lambda: registration.mark_attendance(db, ids, attended))
+        self.ctx.notify(result.changes)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if not self.ctx.prompts.confirm(
+            self, "删除报名记录",
+            f"删除所选 {len(ids)} 条报名记录吗？\n（正常退出请用“取消报名”，会保留记录。）删除后可用“编辑 ▸ 撤销”恢复。",
+            ok_text="删除",
+        ):
+            return
+        db = self.ctx.db
+        try:
+            result = registration.remove_participants(db, ids)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "无法删除", str(exc))
+            return
+        snapshot = result.undo or {}
+        undo.push(self.ctx, f"删除报名记录（{len(ids)} 条）",
+                  lambda: registration.restore_participants(db, snapshot),
+                  lambda: registration.remove_participants(db, ids))
+        self.ctx.notify(result.changes)
+

@@ -1,0 +1,281 @@
+"""成绩 page: results per event (placings, scores, awards) and the team table (团体总分)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import activities as activities_service
+from guilin_union.services import activities_registration as registration
+from guilin_union.services import activities_results as results_service
+from guilin_union.ui import undo
+from guilin_union.ui.activities.common import field_errors, setup_table
+
+RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
+
+
+class ResultsPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activity_id: int | None = None
+        self._result_ids: list[int] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("项目"))
+        self.event_combo = QComboBox()
+        self.event_combo.setObjectName("results_event_combo")
+        self.event_combo.setMinimumContentsLength(12)
+        self.event_combo.currentIndexChanged.connect(lambda _i: self.reload_results())
+        bar.addWidget(self.event_combo)
+        self.add_button = QPushButton("录入成绩…")
+        self.add_button.setObjectName("add_result_button")
+        self.edit_button = QPushButton("修改…")
+        self.delete_button = QPushButton("删除")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.results_count = QLabel()
+        bar.addWidget(self.results_count)
+        layout.addLayout(bar)
+
+        # Results above, team table below: both get the full width of the page.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.results_table = QTableWidget(0, len(RESULT_HEADERS))
+        self.results_table.setObjectName("results_table")
+        self.results_table.setHorizontalHeaderLabels(RESULT_HEADERS)
+        setup_table(self.results_table)
+        self.results_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        splitter.addWidget(self.results_table)
+
+        team_box = QGroupBox("团体总分")
+        team_layout = QHBoxLayout(team_box)
+        self.team_table = QTableWidget(0, 5)
+        self.team_table.setObjectName("team_table")
+        self.team_table.setHorizontalHeaderLabels(["名次", "分工会", "总分", "第一名", "第二名"])
+        setup_table(self.team_table, multi=False)
+        self.team_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.team_table.horizontalHeader().setStretchLastSection(False)
+        team_layout.addWidget(self.team_table, 1)
+        side = QVBoxLayout()
+        self.scheme_label = QLabel()
+        self.scheme_label.setObjectName("scheme_label")
+        self.scheme_label.setWordWrap(True)
+        self.scheme_label.setStyleSheet("color: #555;")
+        self.scheme_label.setFixedWidth(200)
+        side.addWidget(self.scheme_label)
+        side.addStretch(1)
+        self.scheme_button = QPushButton("计分办法…")
+        self.scheme_button.clicked.connect(self.edit_scheme)
+        side.addWidget(self.scheme_button)
+        team_layout.addLayout(side)
+        splitter.addWidget(team_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.add_button.clicked.connect(self.add_result)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    # ---- loading
+    def set_activity(self, activity_id: int | None) -> None:
+        reset = activity_id != self.activity_id
+        self.activity_id = activity_id
+        self.refresh(reset=reset)
+
+    def refresh(self, *, reset: bool = False) -> None:
+        current = None if reset else self.event_combo.currentData()
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
+        self.event_combo.addItem("全部项目", None)
+        if self.activity_id is not None:
+            try:
+                for e in activities_service.list_events(self.ctx.db, self.activity_id):
+                    self.event_combo.addItem(e["name"] + ("（团体）" if e["kind"] == "团体" else ""), e["id"])
+            except Exception:
+                self.activity_id = None
+        self.event_combo.setCurrentIndex(max(self.event_combo.findData(current), 0))
+        self.event_combo.blockSignals(False)
+        for widget in (self.add_button, self.edit_button, self.delete_button, self.scheme_button):
+            widget.setEnabled(self.activity_id is not None)
+        self.reload_results()
+        self.reload_team()
+
+    def reload_results(self) -> None:
+        table = self.results_table
+        table.setRowCount(0)
+        self._result_ids = []
+        if self.activity_id is None:
+            self.results_count.setText("")
+            return
+        rows = results_service.list_results(self.ctx.db, self.activity_id, event_id=self.event_combo.currentData())
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row["event"], row["rank_text"], row["winner"], row["branch"], row["score"] or "",
+                      row["award"] or "", row["notes"] or ""]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(r, c, item)
+            self._result_ids.append(row["id"])
+        table.resizeColumnsToContents()
+        self.results_count.setText(f"共 {len(rows)} 条成绩")
+
+    def reload_team(self) -> None:
+        table = self.team_table
+        table.setRowCount(0)
+        self.scheme_label.setText("")
+        if self.activity_id is None:
+            return
+        try:
+            scheme = results_service.point_scheme(self.ctx.db)
+            standings = results_service.team_standings(self.ctx.db, self.activity_id)
+        except Exception as exc:  # e.g. a point scheme typed wrongly in the settings
+            self.scheme_label.setText(f"无法统计团体总分：{exc}")
+            return
+        table.setRowCount(len(standings))
+        for r, s in enumerate(standings):
+            values = [f"{s.rank}（并列）" if s.tied else str(s.rank), s.branch, s.points_text, str(s.firsts), str(s.seconds)]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c != 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if s.tied:
+                    item.setForeground(QColor("#b26a00"))
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        rule = results_service.tie_rule(self.ctx.db)
+        self.scheme_label.setText(
+            f"计分：{results_service.scheme_text(scheme)}；并列名次{rule}；总分相同看第一名个数，再看第二名个数。"
+        )
+
+    # ---- editing
+    def _selected_result(self) -> int | None:
+        rows = sorted({i.row() for i in self.results_table.selectedIndexes()})
+        return self._result_ids[rows[0]] if rows and rows[0] < len(self._result_ids) else None
+
+    def _dialog(self, data: dict[str, Any] | None, result_id: int | None):
+        from guilin_union.ui.activities.result_dialog import ResultDialog
+
+        db = self.ctx.db
+        assert self.activity_id is not None
+        activity_id = self.activity_id
+        activity = activities_service.get_activity(db, activity_id)
+        if not activity["events"]:
+            self.ctx.prompts.warning(self, "录入成绩", "本活动还没有设置项目。请先在“编辑活动”中添加比赛项目（评选也可设一个项目）。")
+            return None
+        people = [
+            {"id": p["id"], "label": f"{p['name']}（{p['branch']}）", "event_ids": p["event_ids"]}
+            for p in registration.list_participants(db, registration.ParticipantQuery(activity_id, sort_key="branch"))
+            if p["status"] in registration.OCCUPYING
+        ]
+        branch_rows = db.execute(
+            "SELECT DISTINCT b.id, b.name, b.sort_order FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
+            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id", [activity_id]
+        ).fetchall()
+        branches = [(r[0], r[1]) for r in branch_rows] or [
+            (r[0], r[1]) for r in db.execute("SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id")
+        ]
+
+        def submit(values: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                result = results_service.record_result(
+                    db, activity_id, values["event_id"], participant_id=values["participant_id"],
+                    branch_id=values["branch_id"], rank=values["rank"], score=values["score"],
+                    award=values["award"], notes=values["notes"], result_id=result_id,
+                )
+            except Exception as exc:
+                return field_errors(exc)
+            undo_data = result.undo or {}
+            new_id = result.row_id
+
+            def redo():
+                return results_service.record_result(
+                    db, activity_id, values["event_id"], participant_id=values["participant_id"],
+                    branch_id=values["branch_id"], rank=values["rank"], score=values["score"],
+                    award=values["award"], notes=values["notes"], result_id=result_id,
+                )
+
+            undo.push(self.ctx, "修改成绩" if result_id else "录入成绩",
+                      lambda: results_service.undo_record(db, undo_data), redo)
+            self.ctx.notify(result.changes)
+            self._last_result = new_id
+            return None
+
+        dialog = ResultDialog(
+            submit, events=[(e["id"], e["name"], e["kind"]) for e in activity["events"]], people=people,
+            branches=branches, awards=activities_service.award_names(db), data=data, parent=self,
+        )
+        if data is None and self.event_combo.currentData() is not None:
+            dialog.ui.event_combo.setCurrentIndex(max(dialog.ui.event_combo.findData(self.event_combo.currentData()), 0))
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def add_result(self):
+        if self.activity_id is None:
+            return None
+        return self._dialog(None, None)
+
+    def edit_selected(self):
+        result_id = self._selected_result()
+        if result_id is None:
+            return None
+        try:
+            data = results_service.get_result(self.ctx.db, result_id)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "修改成绩", str(exc))
+            return None
+        return self._dialog(data, result_id)
+
+    def delete_selected(self) -> None:
+        result_id = self._selected_result()
+        if result_id is None:
+            return
+        if not self.ctx.prompts.confirm(self, "删除成绩", "删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+            return
+        db = self.ctx.db
+        try:
+            result = results_service.delete_result(db, result_id)
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "无法删除", str(exc))
+            return
+        row = result.undo or {}
+        undo.push(self.ctx, "删除成绩", lambda: results_service.restore_result(db, row),
+                  lambda: results_service.delete_result(db, result_id))
+        self.ctx.notify(result.changes)
+
+    def edit_scheme(self) -> None:
+        db = self.ctx.db
+        current = ",".join(str(p) for p in results_service.point_scheme(db))
+        text = self.ctx.prompts.ask_text(self, "团体总分计分办法", "第1名起各名次的得分（用逗号分隔）：", current)
+        if text is None:
+            return
+        choices = ["平分（平分所占名次的分数）", "同分（各得该名次的分数）"]
+        choices.sort(key=lambda c: not c.startswith(results_service.tie_rule(db)))  # current rule first
+        rule = self.ctx.prompts.ask_item(self, "团体总分计分办法", "名次并列时：", choices)
+        if rule is None:
+            return
+        try:
+            result = results_service.set_scoring(db, text, rule[:2])
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "计分办法", str(exc))
+            return
+        self.ctx.notify(result.changes)

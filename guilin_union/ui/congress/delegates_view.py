@@ -1,0 +1,400 @@
+"""代表 page: the delegates of the session's term, election from the member register,
+更换/补选 with dates, 代表团 and 团长, import/export, and the composition with its warnings."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import congress
+from guilin_union.services import congress_delegates as delegates_service
+from guilin_union.services.changes import Changes
+from guilin_union.ui.congress.common import (
+    MUTED_COLOR,
+    WARNING_COLOR,
+    ListSource,
+    fit_columns,
+    run_service,
+    selected_ids,
+    setup_table,
+)
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+if TYPE_CHECKING:
+    from guilin_union.ui.congress.page import CongressTab
+
+
+def _period(_value: Any, row: dict[str, Any]) -> str:
+    end = row.get("end_date")
+    return f"{row['start_date']} 至 {end}" if end else f"{row['start_date']} 起"
+
+
+def _remark(_value: Any, row: dict[str, Any]) -> str:
+    if row.get("end_date"):
+        return f"已终止：{row.get('end_reason') or ''}"
+    return row.get("notes") or ""
+
+
+COLUMNS = [
+    ColumnSpec("name", "姓名"),
+    ColumnSpec("gender", "性别", align="center"),
+    ColumnSpec("delegation", "代表团"),
+    ColumnSpec("department", "部门"),
+    ColumnSpec("title", "职称"),
+    ColumnSpec("delegate_type", "代表类型", align="center"),
+    ColumnSpec("category", "类别", align="center"),
+    ColumnSpec("is_head", "团长", align="center", formatter=lambda v, _r: "团长" if v else ""),
+    ColumnSpec("start_reason", "产生方式", align="center"),
+    ColumnSpec("start_date", "任职期间", formatter=_period),
+    ColumnSpec("notes", "备注", formatter=_remark,
+               foreground=lambda r: MUTED_COLOR if r.get("end_date") else None),
+]
+
+
+class DelegatesView(QWidget):
+    def __init__(self, ctx: AppContext, page: CongressTab) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        self.page = page
+        self.session_id: int | None = None
+        self.term_id: int | None = None
+        self.source = ListSource(self._fetch)
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_buttons())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.delegates_table = QTableView()
+        self.delegates_table.setObjectName("delegates_table")
+        self.delegates_table.setModel(self.model)
+        setup_table(self.delegates_table, multi=True)
+        self.delegates_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        splitter.addWidget(self.delegates_table)
+        splitter.addWidget(self._build_composition())
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([460, 170])
+        layout.addWidget(splitter, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._sized = False
+
+    def _build_filters(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("delegate_search_edit")
+        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母、工号、代表团")
+        self.search_edit.setClearButtonEnabled(True)
+        self.type_combo = QComboBox()
+        self.type_combo.addItem("全部类型", None)
+        for t in congress.DELEGATE_TYPES:
+            self.type_combo.addItem(t, t)
+        self.delegation_combo = QComboBox()
+        self.delegation_combo.setMinimumContentsLength(12)
+        self.ended_check = QCheckBox("含已终止资格的记录")
+        self.count_label = QLabel()
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.type_combo)
+        bar.addWidget(self.delegation_combo, 1)
+        bar.addWidget(self.ended_check)
+        bar.addWidget(self.count_label)
+        self.type_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.delegation_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.ended_check.toggled.connect(lambda _c: self.reload())
+        return bar
+
+    def _build_buttons(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.add_button = QPushButton("从会员中添加代表…")
+        self.edit_button = QPushButton("编辑…")
+        self.replace_button = QPushButton("更换/补选…")
+        self.end_button = QPushButton("终止资格…")
+        self.head_button = QPushButton("设为团长")
+        self.delete_button = QPushButton("删除记录")
+        self.delegations_button = QPushButton("代表团…")
+        self.import_button = QPushButton("导入 Excel…")
+        for b in (self.add_button, self.edit_button, self.replace_button, self.end_button, self.head_button,
+                  self.delete_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.delegations_button)
+        bar.addWidget(self.import_button)
+        self.add_button.clicked.connect(self.add_delegates)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.replace_button.clicked.connect(self.replace_selected)
+        self.end_button.clicked.connect(self.end_selected)
+        self.head_button.clicked.connect(self.make_head)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delegations_button.clicked.connect(self.manage_delegations)
+        self.import_button.clicked.connect(self.import_excel)
+        return bar
+
+    def _build_composition(self) -> QGroupBox:
+        box = QGroupBox("代表构成（以会议日期为准）")
+        row = QVBoxLayout(box)
+        self.composition_label = QLabel()
+        self.composition_label.setObjectName("composition_label")
+        self.composition_label.setWordWrap(True)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("composition_warning_label")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addWidget(self.composition_label)
+        inner_layout.addWidget(self.warning_label)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        row.addWidget(scroll)
+        box.setMinimumHeight(120)
+        return box
+
+    # ------------------------------------------------------------------ data
+    def _fetch(self) -> list[dict[str, Any]]:
+        if self.term_id is None:
+            return []
+        return delegates_service.list_term_delegates(
+            self.ctx.db, self.term_id, include_ended=self.ended_check.isChecked(),
+            search=self.search_edit.text().strip(), delegate_type=self.type_combo.currentData(),
+            delegation_id=self.delegation_combo.currentData())
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        session = self.page.session()
+        self.term_id = session.term_id if session else None
+        self.reload_delegations()
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("congress", "members", "branches", "settings"):
+            self.reload_delegations()
+            self.reload()
+
+    def reload_delegations(self) -> None:
+        current = self.delegation_combo.currentData()
+        self.delegation_combo.blockSignals(True)
+        self.delegation_combo.clear()
+        self.delegation_combo.addItem("全部代表团", None)
+        if self.term_id is not None:
+            for g in delegates_service.list_delegations(self.ctx.db, self.term_id):
+                self.delegation_combo.addItem(g.name, g.id)
+        self.delegation_combo.setCurrentIndex(max(self.delegation_combo.findData(current), 0))
+        self.delegation_combo.blockSignals(False)
+
+    def reload(self) -> None:
+        self.model.reload()
+        if not self._sized and self.model.rowCount():
+            fit_columns(self.delegates_table, stretch=3)
+            self._sized = True
+        self.count_label.setText(f"{self.model.rowCount()} 条")
+        for b in (self.add_button, self.import_button, self.delegations_button):
+            b.setEnabled(self.term_id is not None)
+        self.refresh_composition()
+
+    def refresh_composition(self) -> None:
+        session = self.page.session()
+        if session is None:
+            self.composition_label.setText("")
+            self.warning_label.setText("")
+            return
+        comp = delegates_service.composition(self.ctx.db, session.term_id, session.date)
+        lines = comp.summary_lines()
+        groups = "；".join(f"{c.name} {c.formal}" for c in comp.by_delegation if c.formal)
+        lines.append(f"各代表团正式代表：{groups}。" if groups else "")
+        self.composition_label.setText("\n".join(x for x in lines if x))
+        self.warning_label.setText("\n".join(f"⚠ {w}" for w in comp.warnings))
+
+    def selected_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for delegate_id in selected_ids(self.delegates_table):
+            row = self.model.row_data(self.model.row_of_id(delegate_id) or 0)
+            if row and row["id"] == delegate_id:
+                rows.append(row)
+        return rows
+
+    def _delegation_options(self) -> list[tuple[int, str]]:
+        if self.term_id is None:
+            return []
+        return [(g.id, g.name) for g in delegates_service.list_delegations(self.ctx.db, self.term_id)]
+
+    # ------------------------------------------------------------------ actions
+    def add_delegates(self) -> None:
+        from guilin_union.ui.congress.dialogs import DelegateDialog
+        from guilin_union.ui.widgets.member_picker import pick_members
+
+        if self.term_id is None:
+            return
+        current = {r[0] for r in self.ctx.db.execute(
+            "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL", [self.term_id])}
+        ids = pick_members(self.ctx, self, title="选择要添加为代表的会员", statuses=("在会", "保留会籍"),
+                           exclude_ids=current)
+        if not ids:
+            return
+        names = "、".join(r[0] for r in self.ctx.db.execute(
+            f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in ids)}) LIMIT 6", ids))
+        text = f"{names}{'等' if len(ids) > 6 else ''}（共 {len(ids)} 人）"
+        session = self.page.session()
+        term_id = self.term_id
+
+        def submit(data: dict[str, Any]) -> str | None:
+            try:
+                result = delegates_service.add_delegates(self.ctx.db, term_id, ids, **data)
+            except Exception as exc:
+                return str(exc)
+            self.ctx.notify(result.changes)
+            return None
+
+        start = delegates_service.default_start_date(self.ctx.db, term_id) if session else None
+        dialog = DelegateDialog(submit, member_text=text, categories=congress.rules(self.ctx.db).categories,
+                                delegations=self._delegation_options(), data={"start_date": start}, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        self._last_dialog = dialog
+        return dialog
+
+    def edit_selected(self) -> None:
+        from guilin_union.ui.congress.dialogs import DelegateDialog
+
+        rows = self.selected_rows()
+        if not rows:
+            return
+        row = rows[0]
+
+        def submit(data: dict[str, Any]) -> str | None:
+            try:
+                result = delegates_service.update_delegate(self.ctx.db, row["id"], data)
+            except Exception as exc:
+                return str(exc)
+            self.ctx.notify(result.changes)
+            return None
+
+        dialog = DelegateDialog(submit, member_text=f"{row['name']}（{row['branch']}）",
+                                categories=congress.rules(self.ctx.db).categories,
+                                delegations=self._delegation_options(), data=row, allow_auto=False, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        self._last_dialog = dialog
+
+    def replace_selected(self) -> None:
+        from guilin_union.ui.congress.dialogs import ReplaceDialog
+        from guilin_union.ui.widgets.member_picker import pick_members
+
+        rows = self.selected_rows()
+        if not rows:
+            return
+        row = rows[0]
+        if row["end_date"]:
+            self.ctx.prompts.info(self, "更换代表", f"{row['name']}的代表资格已终止。")
+            return
+
+        def pick() -> tuple[int, str] | None:
+            ids = pick_members(self.ctx, self, title=f"选择接替{row['name']}的会员", multi=False)
+            if not ids:
+                return None
+            found = self.ctx.db.execute("SELECT m.name, b.name FROM members m JOIN branches b ON b.id = m.branch_id"
+                                        " WHERE m.id = ?", [ids[0]]).fetchone()
+            return ids[0], f"{found[0]}（{found[1]}）"
+
+        def submit(data: dict[str, Any]) -> str | None:
+            if data["new_member_id"] is None:
+                return "请先选择接替的会员"
+            try:
+                result = delegates_service.replace_delegate(
+                    self.ctx.db, row["id"], data["new_member_id"], on_date=data["on_date"], reason=data["reason"],
+                    start_reason=data["start_reason"])
+            except Exception as exc:
+                return str(exc)
+            self.ctx.notify(result.changes)
+            return None
+
+        dialog = ReplaceDialog(submit, old_text=f"{row['name']}（{row['delegation'] or ''}，{row['delegate_type']}）",
+                               pick=pick, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        self._last_dialog = dialog
+        return dialog
+
+    def end_selected(self) -> None:
+        rows = [r for r in self.selected_rows() if not r["end_date"]]
+        if not rows:
+            return
+        row = rows[0]
+        reason = self.ctx.prompts.ask_item(self, "终止代表资格", f"{row['name']}的代表资格终止原因：",
+                                           list(delegates_service.END_REASONS))
+        if reason is None:
+            return
+        day = self.ctx.prompts.ask_text(self, "终止代表资格", "从哪一天起不再是代表（如 2024-09-01）：")
+        if not day:
+            return
+        run_service(self.ctx, self, "终止代表资格",
+                    lambda: delegates_service.end_delegate(self.ctx.db, row["id"], day, reason))
+
+    def make_head(self) -> None:
+        rows = self.selected_rows()
+        if not rows or rows[0]["delegation_id"] is None:
+            return
+        row = rows[0]
+        run_service(self.ctx, self, "设为团长",
+                    lambda: delegates_service.set_head(self.ctx.db, row["delegation_id"], row["member_id"]))
+
+    def delete_selected(self) -> None:
+        from guilin_union.ui import undo
+
+        rows = self.selected_rows()
+        if not rows:
+            return
+        row = rows[0]
+        if not self.ctx.prompts.confirm(self, "删除代表记录",
+                                        f"确定删除{row['name']}的这条代表记录吗？\n（只用于删除录错的记录；"
+                                        "代表不再任职请用“终止资格”或“更换”。）", ok_text="删除"):
+            return
+        db = self.ctx.db
+        result = run_service(self.ctx, self, "删除代表记录", lambda: delegates_service.delete_delegate(db, row["id"]))
+        if result is not None:
+            saved = result.undo or {}
+            undo.push(self.ctx, f"删除代表 {row['name']}", lambda: delegates_service.restore_delegate(db, saved),
+                      lambda: delegates_service.delete_delegate(db, row["id"]))
+
+    def manage_delegations(self) -> None:
+        from guilin_union.ui.congress.delegations_dialog import DelegationsDialog
+
+        if self.term_id is not None:
+            dialog = DelegationsDialog(self.ctx, self.term_id, self)
+            dialog.setModal(True)
+            dialog.open()
+            self._last_dialog = dialog
+
+    def import_excel(self) -> None:
+        from guilin_union.services.congress_import import DelegateImporter, write_delegate_template
+        from guilin_union.ui.widgets.import_wizard import ImportWizard
+
+        if self.term_id is None:
+            return
+        term = congress.get_term(self.ctx.db, self.term_id)
+        wizard = ImportWizard(self.ctx, DelegateImporter(self.term_id), f"导入{term.label}代表名单", self,
+                              template_writer=write_delegate_template)
+        wizard.setModal(True)
+        wizard.open()
+        self._last_dialog = wizard

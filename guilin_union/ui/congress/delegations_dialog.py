@@ -1,0 +1,119 @@
+"""代表团 of a term: add, rename, order, delete; one per 分工会 with one click."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import congress
+from guilin_union.services import congress_delegates as delegates_service
+from guilin_union.services.changes import Changes
+from guilin_union.ui.congress.common import MUTED_COLOR, run_service
+from guilin_union.ui.context import AppContext
+
+
+class DelegationsDialog(QDialog):
+    def __init__(self, ctx: AppContext, term_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.term_id = term_id
+        self.setWindowTitle(f"{congress.get_term(ctx.db, term_id).label}代表团")
+        self.resize(520, 460)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.list_widget = QListWidget()
+        self.list_widget.setObjectName("delegations_list")
+        row.addWidget(self.list_widget, 1)
+        buttons = QVBoxLayout()
+        self.add_button = QPushButton("新增…")
+        self.rename_button = QPushButton("重命名…")
+        self.up_button = QPushButton("上移")
+        self.down_button = QPushButton("下移")
+        self.delete_button = QPushButton("删除")
+        self.defaults_button = QPushButton("按分工会补齐")
+        for b in (self.add_button, self.rename_button, self.up_button, self.down_button, self.delete_button,
+                  self.defaults_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+        hint = QLabel("团长在“代表”页选中代表后点“设为团长”。删除前须先把代表调到其他代表团。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {MUTED_COLOR};")
+        layout.addWidget(hint)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.delete_button.clicked.connect(self.delete)
+        self.defaults_button.clicked.connect(self.defaults)
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.list_widget.clear()
+        for g in delegates_service.list_delegations(self.ctx.db, self.term_id):
+            head = f"，团长：{g.head_name}" if g.head_name else "，未指定团长"
+            item = QListWidgetItem(f"{g.name}（{g.delegate_count} 人{head}）")
+            item.setData(256, g.id)
+            self.list_widget.addItem(item)
+            if g.id == select:
+                self.list_widget.setCurrentItem(item)
+
+    def current_id(self) -> int | None:
+        item = self.list_widget.currentItem()
+        return item.data(256) if item else None
+
+    def _done(self, result: object, select: int | None = None) -> None:
+        if result is not None:
+            self.reload(select)
+
+    def add(self) -> None:
+        name = self.ctx.prompts.ask_text(self, "新增代表团", "代表团名称：")
+        if name:
+            result = run_service(self.ctx, self, "新增代表团",
+                                 lambda: delegates_service.add_delegation(self.ctx.db, self.term_id, name))
+            self._done(result, getattr(result, "row_id", None))
+
+    def rename(self) -> None:
+        delegation_id = self.current_id()
+        if delegation_id is None:
+            return
+        old = delegates_service.get_delegation(self.ctx.db, delegation_id).name
+        name = self.ctx.prompts.ask_text(self, "重命名代表团", "新名称：", old)
+        if name:
+            self._done(run_service(self.ctx, self, "重命名代表团",
+                                   lambda: delegates_service.rename_delegation(self.ctx.db, delegation_id, name)),
+                       delegation_id)
+
+    def move(self, delta: int) -> None:
+        delegation_id = self.current_id()
+        if delegation_id is not None:
+            self._done(run_service(self.ctx, self, "调整顺序",
+                                   lambda: delegates_service.move_delegation(self.ctx.db, delegation_id, delta)),
+                       delegation_id)
+
+    def delete(self) -> None:
+        delegation_id = self.current_id()
+        if delegation_id is not None and self.ctx.prompts.confirm(self, "删除代表团", "确定删除所选代表团吗？", ok_text="删除"):
+            self._done(run_service(self.ctx, self, "删除代表团",
+                                   lambda: delegates_service.delete_delegation(self.ctx.db, delegation_id)))
+
+    def defaults(self) -> None:
+        result = run_service(self.ctx, self, "按分工会补齐",
+                             lambda: delegates_service.ensure_default_delegations(self.ctx.db, self.term_id))
+        if result is not None:
+            self.reload()
+            self.ctx.prompts.info(self, "按分工会补齐", f"新增 {result.row_id} 个代表团。")
+            self.ctx.notify(Changes.of("congress"))

@@ -1,0 +1,242 @@
+"""表决 page: motions with their counts and the result computed by the rule in the settings."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from guilin_union.services import congress
+from guilin_union.services import congress_outputs as outputs
+from guilin_union.services import congress_votes as votes_service
+from guilin_union.services.changes import Changes
+from guilin_union.services.congress_attendance import attendance_summary
+from guilin_union.ui.congress.common import (
+    MUTED_COLOR,
+    WARNING_COLOR,
+    ListSource,
+    fit_columns,
+    run_service,
+    save_pdf,
+    selected_ids,
+    setup_table,
+)
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+if TYPE_CHECKING:
+    from guilin_union.ui.congress.page import CongressTab
+
+RESULT_COLORS = {"通过": "#1b5e20", "未通过": "#b00020", "待表决": MUTED_COLOR}
+
+
+def _count(value: Any, _row: dict[str, Any]) -> str:
+    return "" if value is None else str(value)
+
+
+COLUMNS = [
+    ColumnSpec("number", "序号", align="center"),
+    ColumnSpec("title", "表决事项"),
+    ColumnSpec("kind", "类型", align="center"),
+    ColumnSpec("votes_yes", "同意", align="right", formatter=_count),
+    ColumnSpec("votes_no", "反对", align="right", formatter=_count),
+    ColumnSpec("votes_abstain", "弃权", align="right", formatter=_count),
+    ColumnSpec("not_voted", "未投", align="right", formatter=_count),
+    ColumnSpec("needed", "通过所需", align="right"),
+    ColumnSpec("result", "结果", align="center", foreground=lambda r: RESULT_COLORS.get(r.get("result"))),
+    ColumnSpec("warning", "提示", foreground=lambda _r: WARNING_COLOR),
+]
+
+
+class VotesView(QWidget):
+    def __init__(self, ctx: AppContext, page: CongressTab) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        self.page = page
+        self.session_id: int | None = None
+        self.source = ListSource(self._fetch)
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton("添加…")
+        self.edit_button = QPushButton("录入票数/编辑…")
+        self.clear_button = QPushButton("清除票数")
+        self.delete_button = QPushButton("删除")
+        self.up_button = QPushButton("▲ 上移")
+        self.down_button = QPushButton("▼ 下移")
+        self.standard_button = QPushButton("添加常用表决事项")
+        self.ballot_button = QPushButton("打印表决票…")
+        self.results_button = QPushButton("打印表决结果…")
+        for b in (self.add_button, self.edit_button, self.clear_button, self.delete_button, self.up_button,
+                  self.down_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        for b in (self.standard_button, self.ballot_button, self.results_button):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.votes_table = QTableView()
+        self.votes_table.setObjectName("votes_table")
+        self.votes_table.setModel(self.model)
+        setup_table(self.votes_table)
+        self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        layout.addWidget(self.votes_table, 1)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("votes_summary_label")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.add_button.clicked.connect(self.add_motion)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.clear_button.clicked.connect(self.clear_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.standard_button.clicked.connect(self.add_standard)
+        self.ballot_button.clicked.connect(lambda: self.page.session_view.print_ballots())
+        self.results_button.clicked.connect(lambda: self.page.session_view.print_results())
+        self._sized = False
+
+    def _fetch(self) -> list[dict[str, Any]]:
+        if self.session_id is None:
+            return []
+        rows = []
+        for n, r in enumerate(votes_service.motion_results(self.ctx.db, self.session_id), start=1):
+            rows.append({**r.motion.__dict__, "number": n, "not_voted": r.not_voted, "needed": r.needed,
+                         "result": r.result_text, "warning": "；".join(r.warnings)})
+        return rows
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("congress", "settings"):
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.model.reload()
+        if not self._sized and self.model.rowCount():
+            fit_columns(self.votes_table, stretch=1)
+            self._sized = True
+        for b in (self.add_button, self.standard_button, self.ballot_button, self.results_button):
+            b.setEnabled(self.session_id is not None)
+        if select is not None and self.model.row_of_id(select) is not None:
+            self.votes_table.selectRow(self.model.row_of_id(select))
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        if self.session_id is None:
+            self.summary_label.setText("")
+            return
+        summary = votes_service.vote_summary(self.ctx.db, self.session_id)
+        att = summary.attendance
+        text = (f"表决规则：{summary.rule_text}（全体正式代表 {att.expected} 人，实到 {att.present} 人）。"
+                f"共 {len(summary.results)} 项：通过 {summary.passed} 项，未通过 {summary.failed} 项，"
+                f"待表决 {summary.pending} 项。")
+        if summary.notes:
+            text += "\n" + "\n".join(summary.notes)
+        self.summary_label.setText(text)
+
+    def _selected(self) -> dict[str, Any] | None:
+        ids = selected_ids(self.votes_table)
+        if not ids:
+            return None
+        row = self.model.row_of_id(ids[0])
+        return self.model.row_data(row) if row is not None else None
+
+    def _evaluator(self):
+        rule = congress.rules(self.ctx.db)
+        att = attendance_summary(self.ctx.db, self.session_id) if self.session_id else None
+
+        def evaluate(yes: int, no: int, abstain: int) -> str:
+            if att is None:
+                return ""
+            motion = votes_service.Motion(0, 0, 0, "", "决议", yes, no, abstain, None, None)
+            result = votes_service.evaluate(motion, att, rule)
+            text = f"{result.result_text}（需同意 {result.needed} 票以上，未投 {result.not_voted} 票）"
+            if yes + no + abstain > att.expected:
+                text = f"票数合计超过正式代表人数 {att.expected} 人"
+            return text
+
+        return evaluate
+
+    def _open(self, data: dict[str, Any] | None) -> None:
+        from guilin_union.ui.congress.dialogs import MotionDialog
+
+        session = self.page.session()
+        if session is None:
+            return
+        sid = session.id
+
+        def submit(values: dict[str, Any]) -> str | None:
+            db = self.ctx.db
+            try:
+                with db.atomic():
+                    if data is None:
+                        motion_id = votes_service.add_motion(db, sid, values["title"], kind=values["kind"],
+                                                             notes=values["notes"]).row_id
+                    else:
+                        motion_id = data["id"]
+                        votes_service.update_motion(db, motion_id, {k: values[k] for k in ("title", "kind", "notes")})
+                    if values["voted"]:
+                        votes_service.record_votes(db, motion_id, yes=values["yes"], no=values["no"],
+                                                   abstain=values["abstain"], voted_on=values["voted_on"])
+                    elif data is not None and data.get("votes_yes") is not None:
+                        votes_service.clear_votes(db, motion_id)
+            except Exception as exc:
+                return str(exc)
+            self.ctx.notify(Changes.of("congress"))
+            self.reload(select=motion_id)
+            return None
+
+        dialog = MotionDialog(submit, evaluate=self._evaluator(), default_date=session.start_date, data=data,
+                              parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        self._last_dialog = dialog
+        return dialog
+
+    def add_motion(self) -> None:
+        return self._open(None)
+
+    def edit_selected(self) -> None:
+        row = self._selected()
+        if row is not None:
+            return self._open(row)
+
+    def clear_selected(self) -> None:
+        from guilin_union.ui import undo
+
+        row = self._selected()
+        if row is None or row.get("votes_yes") is None:
+            return
+        db = self.ctx.db
+        result = run_service(self.ctx, self, "清除票数", lambda: votes_service.clear_votes(db, row["id"]))
+        if result is not None:
+            before = result.undo or {}
+            undo.push(self.ctx, "清除票数", lambda: votes_service.restore_votes(db, row["id"], before),
+                      lambda: votes_service.clear_votes(db, row["id"]))
+
+    def delete_selected(self) -> None:
+        from guilin_union.ui import undo
+
+        row = self._selected()
+        if row is None:
+            return
+        if not self.ctx.prompts.confirm(self, "删除表决事项", f"确定删除“{row['title']}”吗？", ok_text="删除"):
+            return
+        db = self.ctx.db
+        result = run_service(self.ctx, self, "删除表决事项", lambda: votes_service.delete_motion(db, row["id"]))
+        if result is not None:
+            saved = result.undo or {}
+            undo.push(self.ctx, f"删除表决事项 {row['title']}", lambda: votes_service.restore_motion(db, saved),
+                      lambda: votes_service.delete_motion(db, row["id"]))
+
+    def move(self, delta: int) -> None:
+        row = self._selected()
+        if row is not None and run_service(self.ctx, self, "调整顺序",
+                                           lambda: votes_service.move_motion(self.ctx.db, row["id"], delta)):
+            self.reload(select=row["id"])
+
+    def add_standard(self) -> None:
+        if self.session_id is not None:
+            sid = self.session_id
+            run_service(self.ctx, self, "添加常用表决事项", lambda: votes_service.add_standard_motions(self.ctx.db, sid))

@@ -1,0 +1,1 @@
+"""GUI of the intake area: applications, import, status history, dues, statistics."""

@@ -1,0 +1,407 @@
+"""申请审批: the 入会申请 list with the workflow's batch actions, import and printouts."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import branches as branches_service
+from guilin_union.services import intake
+from guilin_union.services.changes import Changes
+from guilin_union.services.intake import ApplicationQuery
+from guilin_union.ui import undo
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.intake.common import run_action, write_file
+from guilin_union.ui.intake.dialogs import ApplicationDialog
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+
+STATE_COLORS = {"待分工会审核": "#b26a00", "待校工会批准": "#1565c0", "已批准": "#2e7d32", "未通过": "#b00020"}
+PENDING = "pending"
+STATE_FILTERS = (("待审批（全部）", PENDING), ("待分工会审核", "待分工会审核"), ("待校工会批准", "待校工会批准"),
+                 ("已批准", "已批准"), ("未通过", "未通过"), ("全部状态", None))
+
+COLUMNS = [
+    ColumnSpec("applied_on", "申请日期", sort_key="applied_on", align="center"),
+    ColumnSpec("name", "姓名", sort_key="name"),
+    ColumnSpec("gender", "性别", align="center"),
+    ColumnSpec("branch", "分工会", sort_key="branch"),
+    ColumnSpec("department", "部门", sort_key="department"),
+    ColumnSpec("title", "职称"),
+    ColumnSpec("employment_type", "用工形式", align="center"),
+    ColumnSpec("state", "状态", sort_key="state", align="center", foreground=lambda r: STATE_COLORS.get(r.get("state"))),
+    ColumnSpec("branch_reviewed_at", "分工会审核", align="center"),
+    ColumnSpec("decided_at", "审批日期", sort_key="decided_at", align="center"),
+    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
+    ColumnSpec("reject_reason", "未通过原因"),
+]
+
+
+class ApplicationSource:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.query = ApplicationQuery(pending_only=True)
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        if sort_key is not None:
+            self.query = ApplicationQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+        return intake.query_ids(self.ctx.db, self.query)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return intake.fetch_rows(self.ctx.db, ids)
+
+
+class ApplicationsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = ApplicationSource(ctx)
+        self.model = IdTableModel(COLUMNS, self.source, self)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.state_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload_branches()
+        self.apply_filters()
+        self._fit_columns()
+
+    # ---- building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("application_search_edit")
+        self.search_edit.setPlaceholderText("搜索：姓名、工号、部门、证件号尾号")
+        self.search_edit.setClearButtonEnabled(True)
+        self.state_combo = QComboBox()
+        self.state_combo.setObjectName("application_state_combo")
+        for label, value in STATE_FILTERS:
+            self.state_combo.addItem(label, value)
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("application_branch_combo")
+        self.branch_combo.setMinimumContentsLength(10)
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(QLabel("状态"))
+        bar.addWidget(self.state_combo, 1)
+        bar.addWidget(QLabel("分工会"))
+        bar.addWidget(self.branch_combo, 2)
+        layout.addLayout(bar)
+
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("新增申请")
+        self.edit_button = QPushButton("编辑")
+        self.delete_button = QPushButton("删除")
+        self.review_button = QPushButton("分工会审核通过")
+        self.approve_button = QPushButton("批准入会")
+        self.approve_button.setToolTip("校工会批准：建立会员档案并按规则发放会员编号")
+        self.reject_button = QPushButton("不予通过…")
+        self.reopen_button = QPushButton("重新审核")
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addSpacing(16)
+        for b in (self.review_button, self.approve_button, self.reject_button, self.reopen_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("application_count_label")
+        actions.addWidget(self.count_label)
+        actions.addSpacing(12)
+        self.import_button = QPushButton("从 Excel 导入…")
+        self.import_button.setObjectName("intake_import_button")
+        actions.addWidget(self.import_button)
+        self.print_button = QToolButton()
+        self.print_button.setText("打印 ▾")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        self.print_forms_action = QAction("入会申请书及会员登记表（所选）…", self)
+        self.print_list_action = QAction("待批准入会人员名单…", self)
+        self.template_action = QAction("下载导入模板…", self)
+        menu.addAction(self.print_forms_action)
+        menu.addAction(self.print_list_action)
+        menu.addSeparator()
+        menu.addAction(self.template_action)
+        self.print_button.setMenu(menu)
+        actions.addWidget(self.print_button)
+        layout.addLayout(actions)
+
+        self.table = QTableView()
+        self.table.setObjectName("applications_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.table)
+        self.hint_label = QLabel("流程：导入或新增申请 → 分工会审核通过 → 校工会批准（发放会员编号）。"
+                                 "可按住 Ctrl 或 Shift 多选后批量操作。")
+        self.hint_label.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint_label)
+
+        self.table.doubleClicked.connect(lambda index: self.open_application(self.model.row_id(index.row())))
+        self.add_button.clicked.connect(self.add_application)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.review_button.clicked.connect(self.review_selected)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.import_button.clicked.connect(self.import_excel)
+        self.print_forms_action.triggered.connect(self.print_forms)
+        self.print_list_action.triggered.connect(self.print_list)
+        self.template_action.triggered.connect(self.save_template)
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col, spec in enumerate(COLUMNS):
+            minimum = {"name": 70, "branch": 150, "department": 120, "reject_reason": 160}.get(spec.key, 0)
+            header.resizeSection(col, max(header.sectionSize(col) + 12, minimum))
+        header.setStretchLastSection(True)
+
+    def reload_branches(self) -> None:
+        current = self.branch_combo.currentData()
+        self.branch_combo.blockSignals(True)
+        self.branch_combo.clear()
+        self.branch_combo.addItem("全部分工会", None)
+        for branch in branches_service.list_branches(self.ctx.db):
+            self.branch_combo.addItem(branch.name, branch.id)
+        self.branch_combo.setCurrentIndex(max(self.branch_combo.findData(current), 0))
+        self.branch_combo.blockSignals(False)
+
+    # ---- filters
+    def apply_filters(self) -> None:
+        state = self.state_combo.currentData()
+        self.source.query = ApplicationQuery(
+            state=None if state in (None, PENDING) else state,
+            pending_only=state == PENDING,
+            branch_id=self.branch_combo.currentData(),
+            search=self.search_edit.text().strip(),
+            sort_key=self.source.query.sort_key,
+            descending=self.source.query.descending,
+        )
+        self.model.reload()
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        counts = intake.counts_by_state(self.ctx.db)
+        self.count_label.setText(
+            f"显示 {self.model.rowCount()} 条　待分工会审核 {counts['待分工会审核']}　待校工会批准 {counts['待校工会批准']}")
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("branches"):
+            self.reload_branches()
+        if changes.touches("intake", "branches", "members"):
+            self.model.reload()
+            self._update_count()
+            self._update_buttons()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select these applications (tests and after an import)."""
+        self.table.clearSelection()
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for app_id in ids:
+            row = self.model.row_of_id(app_id)
+            if row is not None:
+                self.table.selectRow(row)
+        self.table.setSelectionMode(mode)
+
+    def _selected_states(self) -> set[str]:
+        rows = intake.fetch_rows(self.ctx.db, self.selected_ids())
+        return {r["state"] for r in rows.values()}
+
+    def _update_buttons(self) -> None:
+        states = self._selected_states() if self.selected_ids() else set()
+        pending = bool(states) and states <= set(intake.PENDING_STATES)
+        self.edit_button.setEnabled(len(self.selected_ids()) == 1)
+        self.delete_button.setEnabled(bool(states) and "已批准" not in states)
+        self.review_button.setEnabled(states == {"待分工会审核"})
+        self.approve_button.setEnabled(pending)
+        self.reject_button.setEnabled(pending)
+        self.reopen_button.setEnabled(states == {"未通过"})
+        self.print_forms_action.setEnabled(bool(states))
+
+    # ---- records
+    def _branch_names(self) -> list[str]:
+        return branches_service.branch_names(self.ctx.db)
+
+    def _submit(self, app_id: int | None):
+        from guilin_union.services.members import MemberValidationError
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                if app_id is None:
+                    result = intake.add_application(self.ctx.db, data)
+                else:
+                    result = intake.update_application(self.ctx.db, app_id, data)
+            except MemberValidationError as exc:
+                return exc.errors
+            except Exception as exc:  # a conflict (e.g. decided meanwhile): show it on the form
+                return {"name": str(exc)}
+            db, new_id = self.ctx.db, result.row_id
+            if app_id is None:
+                snapshot: dict[str, Any] = {}
+
+                def undo_add():
+                    outcome = intake.delete_application(db, new_id)
+                    snapshot.update(outcome.undo or {})
+                    return outcome
+
+                undo.push(self.ctx, f"新增入会申请 {data.get('name', '')}", undo_add,
+                          lambda: intake.restore_application(db, snapshot))
+            else:
+                after = intake.get_application(db, app_id)
+                after.pop("branch", None)
+                undo.push(self.ctx, f"修改入会申请 {data.get('name', '')}",
+                          lambda: intake.restore_application_row(db, app_id, result.undo or {}),
+                          lambda: intake.restore_application_row(db, app_id, after))
+            self.ctx.notify(result.changes)
+            return None
+
+        return submit
+
+    def add_application(self) -> ApplicationDialog:
+        dialog = ApplicationDialog(self._branch_names(), self._submit(None), parent=self)
+        if self.branch_combo.currentData() is not None:
+            dialog.ui.branch_combo.setCurrentText(self.branch_combo.currentText())
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def open_application(self, app_id: int | None) -> ApplicationDialog | None:
+        if app_id is None:
+            return None
+        row = intake.get_application(self.ctx.db, app_id)
+        editable = row["state"] in intake.PENDING_STATES
+        dialog = ApplicationDialog(self._branch_names(), self._submit(app_id), data=row,
+                                   read_only=not editable, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_application(ids[0])
+
+    def _names(self, ids: list[int]) -> str:
+        rows = intake.fetch_rows(self.ctx.db, ids)
+        return "、".join(rows[i]["name"] for i in ids[:5]) + ("等" if len(ids) > 5 else "")
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.ctx.prompts.confirm(
+                self, "删除入会申请", f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？\n"
+                "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。", ok_text="删除"):
+            return
+        db = self.ctx.db
+        for app_id in ids:
+            result = run_action(self.ctx, self, "无法删除", lambda a=app_id: intake.delete_application(db, a))
+            if result is None:
+                break
+            row = result.undo or {}
+            undo.push(self.ctx, f"删除入会申请 {row.get('name', '')}",
+                      lambda row=row: intake.restore_application(db, row),
+                      lambda a=app_id: intake.delete_application(db, a))
+
+    def _batch(self, title: str, action, undo_fn, confirm_text: str | None = None):
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        if confirm_text is not None and not self.ctx.prompts.confirm(self, title, confirm_text.format(
+                n=len(ids), names=self._names(ids))):
+            return None
+        result = run_action(self.ctx, self, title, lambda: action(ids))
+        if result is not None and result.undo:
+            data = result.undo
+            undo.push(self.ctx, f"{title}（{len(ids)} 人）", lambda: undo_fn(self.ctx.db, data),
+                      lambda: action(ids))
+        return result
+
+    def review_selected(self):
+        return self._batch("分工会审核通过", lambda ids: intake.branch_approve(self.ctx.db, ids), intake.revert_states)
+
+    def approve_selected(self):
+        result = self._batch(
+            "批准入会", lambda ids: intake.approve(self.ctx.db, ids), intake.revert_approval,
+            "确定批准以下 {n} 人入会吗？\n{names}\n\n批准后将建立会员档案并按规则发放会员编号，入会日期为今天。")
+        if result is not None:
+            numbers = [r["member_no"] for r in intake.fetch_rows(self.ctx.db, result.undo["rows"]).values()]
+            self.ctx.prompts.info(self, "批准入会", f"已批准 {len(numbers)} 人入会，会员编号："
+                                  + "、".join(sorted(n for n in numbers if n)))
+        return result
+
+    def reject_selected(self):
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        reason = self.ctx.prompts.ask_text(self, "不予通过", f"不予通过的原因（{len(ids)} 人，同一原因）：")
+        if reason is None:
+            return None
+        return self._batch("不予通过", lambda i: intake.reject(self.ctx.db, i, reason), intake.revert_states)
+
+    def reopen_selected(self):
+        return self._batch("重新审核", lambda ids: intake.reopen(self.ctx.db, ids), intake.revert_states)
+
+    # ---- files
+    def import_excel(self):
+        from guilin_union.ui.intake.import_dialog import MemberImportWizard
+
+        wizard = MemberImportWizard(self.ctx, self)
+        wizard.setModal(True)
+        wizard.open()
+        return wizard
+
+    def save_template(self):
+        from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
+
+        return write_file(self.ctx, self, "下载导入模板", TEMPLATE_NAME, "Excel 工作簿 (*.xlsx)",
+                          lambda p: write_template(self.ctx.db, p))
+
+    def print_forms(self):
+        from guilin_union.services.intake_outputs import member_forms_pdf
+
+        ids = self.selected_ids()
+        if not ids:
+            self.ctx.prompts.info(self, "打印", "请先选择要打印的入会申请。")
+            return None
+        rows = intake.fetch_rows(self.ctx.db, ids)
+        member_ids = [rows[i]["member_id"] for i in ids if rows[i]["member_id"]]
+        app_ids = [i for i in ids if not rows[i]["member_id"]]
+        return write_file(self.ctx, self, "打印入会申请书及登记表", "入会申请书及会员登记表.pdf", "PDF 文件 (*.pdf)",
+                          lambda p: member_forms_pdf(self.ctx.db, p, member_ids=member_ids, application_ids=app_ids))
+
+    def print_list(self):
+        from guilin_union.services.intake_outputs import intake_list_pdf
+
+        return write_file(self.ctx, self, "打印待批准入会人员名单", "待批准入会人员名单.pdf", "PDF 文件 (*.pdf)",
+                          lambda p: intake_list_pdf(self.ctx.db, p))

@@ -1,0 +1,246 @@
+"""Pages on the member form: 会籍变更 (status history + record a change) and 会费.
+
+Registered with ``ui.members.history`` when the 会员入会 tab module is imported.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.dates import parse_month
+from guilin_union.core.errors import ValidationError
+from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.services import dues as dues_service
+from guilin_union.services import member_status
+from guilin_union.services import members as members_service
+from guilin_union.ui import undo
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.intake.common import USER_ERRORS, this_month
+from guilin_union.ui.intake.dialogs import StatusChangeDialog
+from guilin_union.ui.members import history
+
+HISTORY_HEADERS = ("变更日期", "变更类型", "状态变化", "原因", "文件号", "经办人", "登记时间")
+
+
+class StatusHistoryPage(QWidget):
+    """The member's 会籍变更 history, oldest first, with the action to record a new one."""
+
+    def __init__(self, ctx: AppContext, member_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(HISTORY_HEADERS))
+        self.table.setObjectName("status_history_table")
+        self.table.setHorizontalHeaderLabels(list(HISTORY_HEADERS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("current_status_label")
+        row.addWidget(self.status_label)
+        row.addStretch(1)
+        self.change_button = QPushButton("办理会籍变更…")
+        self.change_button.setObjectName("status_change_button")
+        self.undo_button = QPushButton("撤销最近一次变更")
+        row.addWidget(self.change_button)
+        row.addWidget(self.undo_button)
+        layout.addLayout(row)
+        self.change_button.clicked.connect(self.open_change_dialog)
+        self.undo_button.clicked.connect(self.undo_latest)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = member_status.status_history(self.ctx.db, self.member_id)
+        self.events = rows
+        self.table.setRowCount(len(rows))
+        for r, h in enumerate(rows):
+            values = (h["date"], h["action"], f"{h['from']} → {h['to']}", h["reason"], h["document_no"] or "",
+                      h["recorded_by"], (h["recorded_at"] or "").replace("T", " "))
+            for c, text in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        row = members_service.get_member_row(self.ctx.db, self.member_id)
+        note = "（尚无变更记录）" if not rows else ""
+        self.status_label.setText(f"当前会籍状态：{row['status']}{note}")
+        self.undo_button.setEnabled(bool(rows))
+
+    def _sync_member_form(self) -> None:
+        """The member form around this page shows a status too: keep it current, so saving
+        the form cannot write the old status back."""
+        dialog = self.window()
+        ui = getattr(dialog, "ui", None)
+        combo = getattr(ui, "status_combo", None)
+        if combo is not None:
+            status = members_service.get_member_row(self.ctx.db, self.member_id)["status"]
+            combo.setCurrentText(status)
+
+    def open_change_dialog(self) -> StatusChangeDialog:
+        row = members_service.get_member_row(self.ctx.db, self.member_id)
+
+        def submit(values: dict[str, Any]) -> str | None:
+            return self.record(**values)
+
+        dialog = StatusChangeDialog(row["name"], row["status"], submit, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def record(self, *, new_status: str, on: Any, reason: str, document_no: str | None = None) -> str | None:
+        """Record a change (returns the refusal message, or None when done)."""
+        db = self.ctx.db
+        try:
+            result = member_status.record_status_change(db, self.member_id, new_status, on=on, reason=reason,
+                                                        document_no=document_no)
+        except USER_ERRORS as exc:
+            return str(exc)
+        state = {"event_id": result.row_id}
+
+        def redo():
+            again = member_status.record_status_change(db, self.member_id, new_status, on=on, reason=reason,
+                                                       document_no=document_no)
+            state["event_id"] = again.row_id
+            return again
+
+        undo.push(self.ctx, f"会籍变更：{new_status}", lambda: member_status.undo_status_change(db, state["event_id"]),
+                  redo)
+        self.ctx.notify(result.changes)
+        self.reload()
+        self._sync_member_form()
+        return None
+
+    def undo_latest(self) -> None:
+        if not self.events:
+            return
+        last = self.events[-1]
+        if not self.ctx.prompts.confirm(self, "撤销会籍变更",
+                                        f"确定撤销 {last['date']} 的“{last['action']}”吗？会籍状态将恢复为“{last['from']}”。"):
+            return
+        try:
+            result = member_status.undo_status_change(self.ctx.db, last["id"])
+        except USER_ERRORS as exc:
+            self.ctx.prompts.warning(self, "撤销会籍变更", str(exc))
+            return
+        self.ctx.notify(result.changes)
+        self.reload()
+        self._sync_member_form()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.reload()  # another page of the form may have changed the member meanwhile
+        super().showEvent(event)
+
+
+class DuesPage(QWidget):
+    """The member's salary base, dues start month and this month's dues."""
+
+    def __init__(self, ctx: AppContext, member_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        form = QFormLayout(self)
+        self.base_edit = QLineEdit()
+        self.base_edit.setObjectName("salary_base_edit")
+        self.base_edit.setPlaceholderText("月工资基数，如 6543.21（可不填）")
+        self.start_edit = QLineEdit()
+        self.start_edit.setObjectName("dues_start_edit")
+        self.start_edit.setPlaceholderText("如 2024-09")
+        self.dues_label = QLabel()
+        self.dues_label.setObjectName("monthly_dues_label")
+        self.rule_label = QLabel()
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color: #555;")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.save_button = QPushButton("保存会费信息")
+        self.save_button.setObjectName("save_dues_button")
+        form.addRow("工资基数（元）", self.base_edit)
+        form.addRow("会费起始月", self.start_edit)
+        form.addRow("本月会费", self.dues_label)
+        form.addRow("", self.rule_label)
+        form.addRow("", self.error_label)
+        form.addRow("", self.save_button)
+        self.save_button.clicked.connect(self.save)
+        self.base_edit.textChanged.connect(lambda _t: self.preview())
+        self.reload()
+
+    def reload(self) -> None:
+        record = dues_service.get_dues_record(self.ctx.db, self.member_id)
+        base = record["salary_base_fen"]
+        self.base_edit.setText("" if base is None else format_fen(base).replace(",", ""))
+        self.start_edit.setText(record["dues_start_month"] or "")
+        self._loaded = (self.base_edit.text(), self.start_edit.text())
+        self.rule_label.setText(dues_service.current_rule(self.ctx.db).describe()
+                                + "；退休（保留会籍）自退休次月起免缴。")
+        self.preview()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # A status change on the 会籍变更 page changes what is owed: show it afresh, unless
+        # the user has typed something not yet saved.
+        if (self.base_edit.text(), self.start_edit.text()) == self._loaded:
+            self.reload()
+        else:
+            self.preview()
+        super().showEvent(event)
+
+    def preview(self) -> None:
+        """Show this month's dues as the user types the base."""
+        text = self.base_edit.text().strip()
+        self.error_label.clear()
+        line = dues_service.member_month_dues(self.ctx.db, self.member_id, this_month())
+        if line is None or not line.liable:
+            self.dues_label.setText(f"0.00 元（{line.note if line else '本月不是会员'}）")
+            return
+        if not text:
+            self.dues_label.setText("未录入工资基数")
+            return
+        try:
+            fen = parse_yuan(text)
+        except ValidationError as exc:
+            self.dues_label.setText("—")
+            self.error_label.setText(exc.message)
+            return
+        self.dues_label.setText(f"{format_fen(dues_service.current_rule(self.ctx.db).dues(fen))} 元")
+
+    def save(self) -> bool:
+        try:
+            text = self.base_edit.text().strip()
+            base = parse_yuan(text, field="salary_base") if text else None
+            start = self.start_edit.text().strip()
+            start = parse_month(start, field="dues_start_month") if start else None
+            result = dues_service.set_dues_record(self.ctx.db, self.member_id, salary_base_fen=base,
+                                                  dues_start_month=start)
+        except USER_ERRORS as exc:
+            self.error_label.setText(str(exc))
+            return False
+        before = result.undo or {}
+        db, mid = self.ctx.db, self.member_id
+        undo.push(self.ctx, "修改工资基数",
+                  lambda: dues_service.set_dues_record(db, mid, salary_base_fen=before.get("salary_base_fen"),
+                                                       dues_start_month=before.get("dues_start_month")),
+                  lambda: dues_service.set_dues_record(db, mid, salary_base_fen=base, dues_start_month=start))
+        self.ctx.notify(result.changes)
+        self.reload()
+        self.error_label.setText("")
+        self.dues_label.setText(self.dues_label.text() + "（已保存）")
+        return True
+
+
+def register_pages() -> None:
+    history.register("会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id))
+    history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id))

@@ -1,0 +1,122 @@
+"""会员统计: the statistics tables on screen, with Excel export and PDF, plus 会员证."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import branches as branches_service
+from guilin_union.services import member_stats
+from guilin_union.services.changes import Changes
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.intake.common import write_file
+
+
+class StatsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("统计日期"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("stats_date_edit")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        bar.addWidget(self.date_edit)
+        self.note_label = QLabel("统计在会及保留会籍的会员；“会籍状态”表统计全部会员。")
+        self.note_label.setStyleSheet("color: #555;")
+        bar.addWidget(self.note_label, 1)
+        self.export_button = QPushButton("导出 Excel…")
+        self.pdf_button = QPushButton("打印统计表…")
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.pdf_button)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel("会员证"))
+        self.card_branch_combo = QComboBox()
+        self.card_branch_combo.setObjectName("card_branch_combo")
+        self.card_branch_combo.setMinimumContentsLength(10)
+        bar.addWidget(self.card_branch_combo)
+        self.cards_button = QPushButton("打印会员证…")
+        bar.addWidget(self.cards_button)
+        layout.addLayout(bar)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("stats_tables")
+        layout.addWidget(self.tables)
+        self.date_edit.dateChanged.connect(lambda _d: self.reload())
+        self.export_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.cards_button.clicked.connect(self.print_cards)
+        self.reload_branches()
+        self.reload()
+
+    def as_of(self) -> _dt.date:
+        d = self.date_edit.date()
+        return _dt.date(d.year(), d.month(), d.day())
+
+    def reload_branches(self) -> None:
+        self.card_branch_combo.clear()
+        self.card_branch_combo.addItem("全部分工会", None)
+        for name in branches_service.branch_names(self.ctx.db):
+            self.card_branch_combo.addItem(name, name)
+
+    def reload(self) -> None:
+        stats = member_stats.member_statistics(self.ctx.db, as_of=self.as_of())
+        current = self.tables.currentIndex()
+        self.tables.clear()
+        for table in stats.tables:
+            widget = QTableWidget(len(table.rows) + 1, len(table.columns) + 1)
+            widget.setHorizontalHeaderLabels([table.first_header, *table.columns])
+            widget.verticalHeader().setVisible(False)
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for r, (label, values) in enumerate([*table.rows, ("合计", table.total)]):
+                widget.setItem(r, 0, QTableWidgetItem(label))
+                for c, value in enumerate(values, start=1):
+                    item = QTableWidgetItem(str(value))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    widget.setItem(r, c, item)
+            widget.verticalHeader().setDefaultSectionSize(26)
+            header = widget.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            short = table.title.split("（")[0].replace("按", "").replace("统计", "")
+            self.tables.addTab(widget, short)
+        self.tables.setCurrentIndex(max(current, 0))
+        self._stale = False
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("branches"):
+            self.reload_branches()
+        if changes.touches("members", "branches", "member_status", "settings"):
+            self.reload()
+
+    def export_excel(self):
+        return write_file(self.ctx, self, "导出会员统计", "会员统计.xlsx", "Excel 工作簿 (*.xlsx)",
+                          lambda p: member_stats.export_statistics(self.ctx.db, p, as_of=self.as_of()))
+
+    def print_pdf(self):
+        return write_file(self.ctx, self, "打印会员统计表", "会员统计表.pdf", "PDF 文件 (*.pdf)",
+                          lambda p: member_stats.statistics_pdf(self.ctx.db, p, as_of=self.as_of()))
+
+    def print_cards(self):
+        from guilin_union.services.intake_outputs import member_cards_pdf
+
+        branch = self.card_branch_combo.currentData()
+        name = f"会员证-{branch}.pdf" if branch else "会员证.pdf"
+        return write_file(self.ctx, self, "打印会员证", name, "PDF 文件 (*.pdf)",
+                          lambda p: member_cards_pdf(self.ctx.db, p, branch_name=branch))

@@ -1,0 +1,70 @@
+"""Small shared pieces of the safety dialogs."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None, *,
+               multi: bool = False, stretch_column: int | None = None) -> QTableView:
+    """A read-only, row-selecting table in the program's usual style."""
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_column is None)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def set_widths(table: QTableView, widths: Sequence[int]) -> None:
+    for column, width in enumerate(widths):
+        if width:
+            table.setColumnWidth(column, width)
+
+
+def selected_rows(table: QTableView) -> list[int]:
+    model = table.selectionModel()
+    if model is None:
+        return []
+    return sorted({index.row() for index in model.selectedRows()})
+
+
+class ListSource:
+    """A RowSource over a small in-memory list (ids are list positions)."""
+
+    def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
+        self.items: list[dict[str, Any]] = rows or []
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        order = list(range(len(self.items)))
+        if sort_key is not None:
+            order.sort(key=lambda i: (self.items[i].get(sort_key) is None, self.items[i].get(sort_key) or 0),
+                       reverse=descending)
+        return order
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return {i: self.items[i] for i in ids if 0 <= i < len(self.items)}
+
+
+def busy(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` with the wait cursor (short synchronous work such as a restore)."""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        return fn()
+    finally:
+        QGuiApplication.restoreOverrideCursor()

@@ -1,0 +1,1 @@
+"""慰问 (welfare) screens: payments, festival batches, standards, hardship file, statistics."""

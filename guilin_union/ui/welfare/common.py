@@ -1,0 +1,161 @@
+"""Small helpers shared by the welfare screens."""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
+
+from guilin_union.services import welfare
+from guilin_union.services.welfare_rules import RuleWarning
+from guilin_union.ui.context import AppContext
+
+ERROR_STYLE = "border: 1px solid #d32f2f;"
+FLAG_COLOR = "#b00020"
+MAX_COLUMN_WIDTH = 320
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+STATE_COLORS = {"申请": "#8a6d00", "分工会审核": "#1565c0", "校工会批准": "#2e7d32", "已发放": "#555555"}
+
+
+def warnings_text(warnings: Sequence[RuleWarning]) -> str:
+    """One numbered line per warning, for labels and questions.
+
+    >>> warnings_text([RuleWarning("cap", "金额超过上限")])
+    '1. 【超过单次上限】金额超过上限'
+    """
+    return "\n".join(f"{i}. 【{w.label}】{w.message}" for i, w in enumerate(warnings, start=1))
+
+
+def ask_override(ctx: AppContext, parent: QWidget | None, warnings: Sequence[RuleWarning], what: str = "这笔慰问") -> str | None:
+    """Show the failed checks and ask for the reason to save anyway (None = do not save)."""
+    text = (f"{what}不符合慰问标准：\n\n{warnings_text(warnings)}\n\n"
+            "如确需发放，请填写理由（将与记录一起保存，并列入“有超标准/需复核”清单）：")
+    return ctx.prompts.ask_text(parent, "超出慰问标准", text)
+
+
+def fill_year_combo(combo: QComboBox, db, *, with_all: bool, current: int | None = None) -> None:
+    """Years with data plus this year and the next, newest first."""
+    today = _dt.date.today().year
+    years = sorted(set(welfare.payment_years(db)) | {today, today + 1}, reverse=True)
+    keep = combo.currentData() if current is None else current
+    combo.blockSignals(True)
+    combo.clear()
+    if with_all:
+        combo.addItem("全部年度", None)
+    for year in years:
+        combo.addItem(f"{year}年", year)
+    index = combo.findData(keep) if keep is not None else -1
+    if index < 0:
+        index = 0 if with_all and keep is None else combo.findData(today)
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only model over plain rows of text (short lists: standards, previews,
+    statistics). Rows are served to the view on demand instead of one QTableWidgetItem per
+    cell, which also keeps thousands of Python→Qt calls out of a refresh."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self.rows: list[list[str]] = []
+        self.right: frozenset[int] = frozenset()
+
+    def set_rows(self, headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> None:
+        self.beginResetModel()
+        self.headers = list(headers)
+        self.rows = [["" if v is None else str(v) for v in row] for row in rows]
+        self.right = frozenset(right)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
+            return _RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        return self.rows[row][column]
+
+
+def fill_table(table: QTableView, headers: Sequence[str], rows: Sequence[Sequence[object]],
+               *, right: Sequence[int] = (), stretch: int | None = None) -> RowsModel:
+    """Show ``rows`` in a read-only table view (the model is created on first use)."""
+    model = table.model()
+    if not isinstance(model, RowsModel):
+        model = RowsModel(table)
+        table.setModel(model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.horizontalHeader().setResizeContentsPrecision(200)
+    model.set_rows(headers, rows, right)
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for col in range(len(headers)):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, min(header.sectionSize(col) + 12, MAX_COLUMN_WIDTH))
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return model
+
+
+def cell_text(table: QTableView, row: int, column: int) -> str:
+    """The text shown in one cell of a :func:`fill_table` table."""
+    model = table.model()
+    return model.text(row, column) if isinstance(model, RowsModel) else ""
+
+
+def write_in_background(ctx: AppContext, parent: QWidget | None, title: str,
+                        work: Callable[[Any], Path], *, open_after: bool = True) -> None:
+    """Write a PDF/Excel file off the UI thread (a 3,000-row roster takes seconds).
+
+    ``work(db)`` runs in the task pool on its own connection (an sqlite3 connection belongs
+    to its thread) and returns the written path, which is then opened in the viewer.
+    """
+    from guilin_union.ui.open_file import open_document
+    from guilin_union.ui.tasks import run_task
+
+    db_path = ctx.db_path
+
+    def task(_progress: Callable[[int, int], None]) -> Path:
+        from guilin_union.storage import open_database
+
+        db = open_database(db_path)
+        try:
+            return work(db)
+        finally:
+            db.conn.close()
+
+    def done(path: Path) -> None:
+        ctx.remember_folder(path)
+        if open_after:
+            open_document(path)
+
+    def failed(exc: BaseException) -> None:
+        ctx.prompts.error(parent, f"{title}失败", str(exc))
+
+    run_task(task, done, failed)

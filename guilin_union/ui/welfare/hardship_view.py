@@ -1,0 +1,241 @@
+"""困难帮扶档案: the yearly file of members in difficulty, the support they received, and
+the 送温暖 / 金秋助学 batches it feeds."""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.services import welfare_config as config
+from guilin_union.services import welfare_hardship as hardship
+from guilin_union.services.changes import Changes
+from guilin_union.ui import undo
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
+from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
+
+HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
+Submit = Callable[[dict[str, Any]], dict[str, str] | None]
+
+
+class HardshipDialog(QDialog):
+    """One entry of the file. Never writes: hands a dict to ``submit``."""
+
+    def __init__(self, year: int, categories: Sequence[str], submit: Submit,
+                 pick_member: Callable[[], tuple[int, str] | None], *, data: dict[str, Any] | None = None,
+                 member_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_WelfareHardshipDialog()
+        self.ui.setupUi(self)
+        self._submit = submit
+        self._pick = pick_member
+        self.year = year
+        self.member_id: int | None = None
+        ui = self.ui
+        ui.year_value.setText(f"{year}年")
+        ui.category_combo.addItems(list(categories))
+        if data:
+            self.member_id = data["member_id"]
+            ui.member_value.setText(member_label)
+            ui.pick_member_button.setEnabled(False)  # a new person is a new entry
+            ui.category_combo.setCurrentText(data.get("category") or "")
+            ui.household_edit.setPlainText(data.get("household") or "")
+            ui.support_notes_edit.setPlainText(data.get("support_notes") or "")
+        self.setWindowTitle(f"{year}年困难帮扶档案")
+        ui.pick_member_button.clicked.connect(self.choose_member)
+        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+
+    def choose_member(self) -> None:
+        chosen = self._pick()
+        if chosen is not None:
+            self.member_id, label = chosen
+            self.ui.member_value.setText(label)
+
+    def data(self) -> dict[str, Any]:
+        return {"year": self.year, "member_id": self.member_id, "category": self.ui.category_combo.currentText(),
+                "household": self.ui.household_edit.toPlainText().strip(),
+                "support_notes": self.ui.support_notes_edit.toPlainText().strip()}
+
+    def save(self) -> None:
+        errors = self._submit(self.data())
+        self.ui.pick_member_button.setStyleSheet(ERROR_STYLE if errors and "member_id" in errors else "")
+        if errors:
+            self.ui.summary_label.setText("\n".join(errors.values()))
+            return
+        self.accept()
+
+
+class HardshipView(QWidget):
+    def __init__(self, ctx: AppContext, open_batch: Callable[..., Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.open_batch = open_batch
+        self.entry_ids: list[int] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setObjectName("welfare_hardship_year_spin")
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setSuffix(" 年")
+        self.year_spin.setValue(_dt.date.today().year)
+        self.add_button = QPushButton("加入档案…")
+        self.edit_button = QPushButton("修改…")
+        self.delete_button = QPushButton("移出档案")
+        self.carry_button = QPushButton("从上一年结转")
+        self.warmth_button = QPushButton("发放送温暖…")
+        self.school_button = QPushButton("发放金秋助学…")
+        bar.addWidget(QLabel("年度"))
+        bar.addWidget(self.year_spin)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for button in (self.carry_button, self.warmth_button, self.school_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("welfare_hardship_summary")
+        layout.addWidget(self.summary_label)
+        self.table = QTableView()
+        self.table.setObjectName("welfare_hardship_table")
+        layout.addWidget(self.table)
+        self.year_spin.valueChanged.connect(lambda _v: self.reload())
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.add_button.clicked.connect(lambda: self.add_entry())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.carry_button.clicked.connect(self.carry_over)
+        occasions = config.hardship_occasions(ctx.db)
+        self.warmth_button.clicked.connect(lambda: self._batch(occasions[0] if occasions else "送温暖"))
+        self.school_button.clicked.connect(lambda: self._batch(occasions[1] if len(occasions) > 1 else "金秋助学"))
+        self.reload()
+
+    def reload(self) -> None:
+        rows = hardship.list_hardship(self.ctx.db, self.year_spin.value())
+        self.entry_ids = [r["id"] for r in rows]
+        fill_table(self.table, HEADERS, [
+            [r["branch"], r["name"], r["staff_no"], r["member_status"], r["category"], r["household"],
+             r["support_notes"], r["support_text"]] for r in rows
+        ], stretch=5)
+        supported = sum(1 for r in rows if r["support_count"])
+        total = sum(r["support_fen"] for r in rows)
+        from guilin_union.core.money import format_fen
+
+        self.summary_label.setText(f"{self.year_spin.value()}年档案共 {len(rows)} 人，已帮扶 {supported} 人，"
+                                   f"帮扶金额合计 {format_fen(total)} 元。")
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("welfare", "members", "branches"):
+            self.reload()
+
+    def _pick(self) -> tuple[int, str] | None:
+        from guilin_union.ui.welfare.payments_view import member_label
+
+        ids = self.ctx.prompts.pick_members(self.ctx, self, title="选择困难会员", multi=False,
+                                            statuses=("在会", "保留会籍"))
+        return (ids[0], member_label(self.ctx.db, ids[0])) if ids else None
+
+    def _submit(self, entry_id: int | None) -> Submit:
+        db = self.ctx.db
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                result = hardship.save_hardship(db, data, entry_id)
+            except ValidationError as exc:
+                return {exc.field or "summary": exc.message}
+            if entry_id is None:
+                new_id = result.row_id
+                saved: dict[str, Any] = {}
+
+                def undo_add():
+                    outcome = hardship.delete_hardship(db, new_id)
+                    saved.update(outcome.undo or {})
+                    return outcome
+
+                undo.push(self.ctx, "加入困难帮扶档案", undo_add, lambda: hardship.restore_hardship(db, saved))
+            else:
+                before = result.undo or {}
+                after = hardship.get_hardship(db, entry_id)
+                undo.push(self.ctx, "修改困难帮扶档案", lambda: hardship.restore_hardship(db, before),
+                          lambda: hardship.restore_hardship(db, after))
+            self.ctx.notify(result.changes)
+            return None
+
+        return submit
+
+    def add_entry(self) -> HardshipDialog:
+        dialog = HardshipDialog(self.year_spin.value(), config.hardship_categories(self.ctx.db), self._submit(None),
+                                self._pick, parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def selected_entry(self) -> int | None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.selectionModel() else []
+        if not rows:
+            self.ctx.prompts.info(self, "困难帮扶档案", "请先在表格中选择一名会员。")
+            return None
+        return self.entry_ids[rows[0]]
+
+    def edit_selected(self) -> HardshipDialog | None:
+        from guilin_union.ui.welfare.payments_view import member_label
+
+        entry_id = self.selected_entry()
+        if entry_id is None:
+            return None
+        row = hardship.get_hardship(self.ctx.db, entry_id)
+        dialog = HardshipDialog(row["year"], config.hardship_categories(self.ctx.db), self._submit(entry_id), self._pick,
+                                data=row, member_label=member_label(self.ctx.db, row["member_id"]), parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        entry_id = self.selected_entry()
+        if entry_id is None:
+            return
+        if not self.ctx.prompts.confirm(self, "移出档案", "把该会员移出本年度困难帮扶档案吗？已发放的帮扶记录保留。",
+                                        ok_text="移出"):
+            return
+        db = self.ctx.db
+        try:
+            result = hardship.delete_hardship(db, entry_id)
+        except NotFoundError as exc:
+            self.ctx.prompts.warning(self, "移出档案", str(exc))
+            return
+        row = result.undo or {}
+        undo.push(self.ctx, "移出困难帮扶档案", lambda: hardship.restore_hardship(db, row),
+                  lambda: hardship.delete_hardship(db, entry_id))
+        self.ctx.notify(result.changes)
+
+    def carry_over(self) -> None:
+        year = self.year_spin.value()
+        try:
+            result = hardship.copy_hardship_year(self.ctx.db, year - 1, year)
+        except (ValidationError, ConflictError) as exc:
+            self.ctx.prompts.warning(self, "从上一年结转", str(exc))
+            return
+        self.ctx.notify(result.changes)
+        self.ctx.prompts.info(self, "从上一年结转", f"已从{year - 1}年档案结转 {result.row_id} 人，请逐一核实今年的情况。")
+
+    def _batch(self, occasion: str) -> None:
+        if self.open_batch is not None:
+            from guilin_union.services.welfare_batches import RULE_HARDSHIP
+
+            self.open_batch(occasion=occasion, eligibility=RULE_HARDSHIP, year=self.year_spin.value())

@@ -1,0 +1,69 @@
+"""慰问设置: the lists the welfare rules use (types, festivals, hardship categories, the
+送温暖/金秋助学 items) and the duplicate window. Never writes: ``values`` is read by the
+caller, which saves through the service."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+LISTS = (
+    ("welfare_types", "慰问类型"),
+    ("welfare_festivals", "节日"),
+    ("welfare_hardship_categories", "困难类别"),
+    ("welfare_hardship_occasions", "困难帮扶项目"),
+)
+
+
+class WelfareSettingsDialog(QDialog):
+    def __init__(self, current: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("慰问设置")
+        self.resize(560, 620)
+        layout = QVBoxLayout(self)
+        intro = QLabel("每行一项。修改类型名称不会改动已登记的记录；删除的类型不再出现在新登记和新标准中。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.edits: dict[str, QPlainTextEdit] = {}
+        for key, label in LISTS:
+            edit = QPlainTextEdit("\n".join(current.get(key) or []))
+            edit.setObjectName(f"{key}_edit")
+            edit.setMaximumHeight(120)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.duplicate_spin = QSpinBox()
+        self.duplicate_spin.setRange(0, 366)
+        self.duplicate_spin.setSuffix(" 天")
+        self.duplicate_spin.setValue(int(current.get("welfare_duplicate_days") or 30))
+        form.addRow("重复登记提醒", self.duplicate_spin)
+        layout.addLayout(form)
+        hint = QLabel("同一会员同一类型（同一事项）的两笔慰问在这个天数之内，登记时提示“可能重复”。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.summary_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {key: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+                                for key, edit in self.edits.items()}
+        data["welfare_duplicate_days"] = self.duplicate_spin.value()
+        return data

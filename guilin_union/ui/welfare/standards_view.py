@@ -1,0 +1,190 @@
+"""慰问标准: one year's standards per type; load the labelled examples, copy a year to the
+next, edit one type's rule."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.errors import NotFoundError, ValidationError
+from guilin_union.core.money import format_fen
+from guilin_union.services import welfare_config as config
+from guilin_union.services import welfare_standards as ws
+from guilin_union.services.changes import Changes
+from guilin_union.ui import undo
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.welfare.common import fill_table
+from guilin_union.ui.welfare.standard_dialog import StandardDialog
+
+HEADERS = ["慰问类型", "单次上限（元）", "发放形式", "次数规则", "每年总额上限（元）", "发放单位", "保留会籍", "所需材料", "依据"]
+
+
+class StandardsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.types: list[str] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setObjectName("welfare_standards_year_spin")
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setSuffix(" 年")
+        self.year_spin.setValue(_dt.date.today().year)
+        self.edit_button = QPushButton("修改…")
+        self.examples_button = QPushButton("载入示例标准")
+        self.copy_prev_button = QPushButton("从上一年复制")
+        self.copy_next_button = QPushButton("复制到下一年")
+        self.delete_button = QPushButton("删除该类型标准")
+        bar.addWidget(QLabel("年度"))
+        bar.addWidget(self.year_spin)
+        bar.addWidget(self.edit_button)
+        bar.addStretch(1)
+        for button in (self.examples_button, self.copy_prev_button, self.copy_next_button, self.delete_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("welfare_standards_notice")
+        self.notice_label.setWordWrap(True)
+        layout.addWidget(self.notice_label)
+        self.table = QTableView()
+        self.table.setObjectName("welfare_standards_table")
+        layout.addWidget(self.table)
+        help_label = QLabel("登记慰问时按慰问所属年度的标准检查：金额超过单次上限、超过次数或年度总额、"
+                            "会籍状态不符、可能重复登记时都会提示，确需发放的须填写理由。")
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet("color: #555;")
+        layout.addWidget(help_label)
+        self.year_spin.valueChanged.connect(lambda _v: self.reload())
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.examples_button.clicked.connect(self.load_examples)
+        self.copy_prev_button.clicked.connect(lambda: self.copy(self.year_spin.value() - 1, self.year_spin.value()))
+        self.copy_next_button.clicked.connect(lambda: self.copy(self.year_spin.value(), self.year_spin.value() + 1))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.reload()
+
+    @property
+    def year(self) -> int:
+        return self.year_spin.value()
+
+    def reload(self) -> None:
+        db = self.ctx.db
+        saved = ws.standards_by_type(db, self.year)
+        self.types = config.types(db) + [t for t in saved if t not in config.types(db)]
+        rows: list[list[Any]] = []
+        for type_name in self.types:
+            s = saved.get(type_name)
+            if s is None:
+                rows.append([type_name, "（未设置）", "", "", "", "", "", "", ""])
+                continue
+            rows.append([
+                type_name, "不限" if s.cap_fen is None else format_fen(s.cap_fen), s.form,
+                f"每年最多 {s.max_per_year} 次" if s.rule_kind == "每年限次" else s.rule_kind,
+                "" if s.yearly_cap_fen is None else format_fen(s.yearly_cap_fen), s.payer,
+                "可享受" if s.retired_eligible else "不含", s.evidence, s.source,
+            ])
+        fill_table(self.table, HEADERS, rows, right=(1, 4), stretch=8)
+        examples = [s for s in saved.values() if s.is_example]
+        if not saved:
+            self.notice_label.setStyleSheet("color: #b00020;")
+            self.notice_label.setText(f"{self.year}年尚未设置慰问标准：登记慰问时无法核对金额和次数。"
+                                      "请“从上一年复制”，或“载入示例标准”后按本校规定修改。")
+        elif examples:
+            self.notice_label.setStyleSheet("color: #8a6d00;")
+            self.notice_label.setText(f"{self.year}年有 {len(examples)} 项仍是示例标准（参照安徽省公布的标准，不是本校规定），"
+                                      "请按本校文件逐项修改并填写“依据”。")
+        else:
+            self.notice_label.setStyleSheet("color: #2e7d32;")
+            self.notice_label.setText(f"{self.year}年已设置 {len(saved)} 项慰问标准。")
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("welfare", "settings"):
+            self.reload()
+
+    def selected_type(self) -> str | None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.selectionModel() else []
+        if not rows:
+            self.ctx.prompts.info(self, "慰问标准", "请先在表格中选择一个慰问类型。")
+            return None
+        return self.types[rows[0]]
+
+    def edit_selected(self) -> StandardDialog | None:
+        type_name = self.selected_type()
+        return None if type_name is None else self.edit(type_name)
+
+    def edit(self, type_name: str) -> StandardDialog:
+        db = self.ctx.db
+        current = ws.get_standard(db, self.year, type_name) or ws.Standard(self.year, type_name)
+
+        def submit(data: dict[str, Any]) -> dict[str, str] | None:
+            try:
+                result = ws.save_standard(db, data)
+            except ValidationError as exc:
+                return {exc.field or "summary": exc.message}
+            if result.undo:
+                before = result.undo
+                after = ws.get_standard(db, self.year, type_name)
+                undo.push(self.ctx, f"修改慰问标准 {type_name}", lambda: ws.restore_standard(db, before),
+                          lambda: ws.save_standard(db, after))
+            self.ctx.notify(result.changes)
+            return None
+
+        dialog = StandardDialog(current, submit, self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def load_examples(self) -> None:
+        db = self.ctx.db
+        existing = ws.list_standards(db, self.year)
+        overwrite = False
+        if existing:
+            if not self.ctx.prompts.confirm(self, "载入示例标准", f"{self.year}年已有 {len(existing)} 项标准，"
+                                            "载入示例将覆盖它们。确定吗？", ok_text="覆盖"):
+                return
+            overwrite = True
+        result = ws.load_examples(db, self.year, overwrite=overwrite)
+        self.ctx.notify(result.changes)
+        self.ctx.prompts.info(self, "载入示例标准", f"已载入 {result.row_id} 项示例标准。\n{ws.EXAMPLE_SOURCE}。")
+
+    def copy(self, from_year: int, to_year: int) -> None:
+        db = self.ctx.db
+        overwrite = False
+        if ws.list_standards(db, to_year):
+            if not self.ctx.prompts.confirm(self, "复制慰问标准", f"{to_year}年已有标准，用{from_year}年的标准覆盖吗？",
+                                            ok_text="覆盖"):
+                return
+            overwrite = True
+        try:
+            result = ws.copy_year(db, from_year, to_year, overwrite=overwrite)
+        except (ValidationError, NotFoundError) as exc:
+            self.ctx.prompts.warning(self, "复制慰问标准", str(exc))
+            return
+        self.year_spin.setValue(to_year)
+        self.ctx.notify(result.changes)
+        self.ctx.prompts.info(self, "复制慰问标准", f"已把{from_year}年的 {result.row_id} 项标准复制到{to_year}年。")
+
+    def delete_selected(self) -> None:
+        type_name = self.selected_type()
+        if type_name is None:
+            return
+        db = self.ctx.db
+        try:
+            result = ws.delete_standard(db, self.year, type_name)
+        except NotFoundError as exc:
+            self.ctx.prompts.info(self, "删除标准", str(exc))
+            return
+        row = result.undo or {}
+        undo.push(self.ctx, f"删除慰问标准 {type_name}", lambda: ws.restore_standard(db, row),
+                  lambda: ws.delete_standard(db, self.year, type_name))
+        self.ctx.notify(result.changes)

@@ -1,0 +1,129 @@
+"""统计与复核: one year's payments by type, by 分工会 and by member, and the payments saved
+despite a rule warning, which the secretary (or the union chair) marks as reviewed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.money import fen_to_upper, format_fen
+from guilin_union.services import welfare
+from guilin_union.services import welfare_outputs as outputs
+from guilin_union.services.changes import Changes
+from guilin_union.services.welfare_rules import WARNING_LABELS
+from guilin_union.ui.context import AppContext
+from guilin_union.ui.welfare.common import fill_table, fill_year_combo, write_in_background
+
+
+class StatsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.warning_ids: list[int] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("welfare_stats_year_combo")
+        self.print_button = QPushButton("打印年度统计…")
+        bar.addWidget(QLabel("年度"))
+        bar.addWidget(self.year_combo)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("welfare_stats_total")
+        bar.addWidget(self.total_label, 1)
+        bar.addWidget(self.print_button)
+        layout.addLayout(bar)
+        grid = QGridLayout()
+        self.type_table = QTableView()
+        self.branch_table = QTableView()
+        self.member_table = QTableView()
+        for col, (title, table) in enumerate((("按慰问类型", self.type_table), ("按分工会", self.branch_table),
+                                              ("按会员", self.member_table))):
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.addWidget(table)
+            grid.addWidget(box, 0, col)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
+        layout.addLayout(grid, 3)
+        review = QGroupBox("超标准或需复核的记录")
+        inner = QVBoxLayout(review)
+        row = QHBoxLayout()
+        self.include_reviewed_check = QCheckBox("同时显示已复核的")
+        self.review_button = QPushButton("标记为已复核")
+        self.reopen_button = QPushButton("改回待复核")
+        row.addWidget(self.include_reviewed_check)
+        row.addStretch(1)
+        row.addWidget(self.review_button)
+        row.addWidget(self.reopen_button)
+        inner.addLayout(row)
+        self.warnings_table = QTableView()
+        self.warnings_table.setObjectName("welfare_warnings_table")
+        inner.addWidget(self.warnings_table)
+        layout.addWidget(review, 2)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.include_reviewed_check.toggled.connect(lambda _c: self.reload())
+        self.review_button.clicked.connect(lambda: self.mark(True))
+        self.reopen_button.clicked.connect(lambda: self.mark(False))
+        self.print_button.clicked.connect(self.print_stats)
+        fill_year_combo(self.year_combo, ctx.db, with_all=False)
+        self.reload()
+
+    @property
+    def year(self) -> int:
+        return int(self.year_combo.currentData())
+
+    def reload(self) -> None:
+        stats = outputs.year_stats(self.ctx.db, self.year)
+        self.total_label.setText(
+            f"　{self.year}年共 {stats.total_count} 笔，{len(stats.by_member)} 人，合计 {format_fen(stats.total_fen)} 元"
+            f"（{fen_to_upper(stats.total_fen)}）")
+        for table, label, rows in ((self.type_table, "慰问类型", stats.by_type),
+                                   (self.branch_table, "分工会", stats.by_branch)):
+            fill_table(table, [label, "笔数", "人数", "金额（元）"],
+                       [[r.label, r.count, r.people, format_fen(r.total_fen)] for r in rows], right=(1, 2, 3), stretch=0)
+        fill_table(self.member_table, ["姓名", "分工会", "笔数", "金额（元）", "类型"],
+                   [[m.name, m.branch, m.count, format_fen(m.total_fen), m.types] for m in stats.by_member],
+                   right=(2, 3), stretch=4)
+        warnings = welfare.list_open_warnings(self.ctx.db, year=self.year,
+                                              include_reviewed=self.include_reviewed_check.isChecked())
+        self.warning_ids = [w["id"] for w in warnings]
+        fill_table(self.warnings_table, ["慰问日期", "姓名", "分工会", "类型", "金额（元）", "问题", "保存理由", "复核"], [
+            [w["pay_date"], w["name"], w["branch"], w["type"], format_fen(w["amount_fen"]),
+             f"【{WARNING_LABELS.get(w['code'], w['code'])}】{w['message']}", w["override_reason"],
+             f"已复核（{w['reviewed_by']}）" if w["reviewed_at"] else "待复核"] for w in warnings
+        ], right=(4,), stretch=5)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("welfare", "members", "branches", "settings"):
+            fill_year_combo(self.year_combo, self.ctx.db, with_all=False)
+            self.reload()
+
+    def mark(self, reviewed: bool) -> None:
+        rows = sorted({i.row() for i in self.warnings_table.selectionModel().selectedRows()})
+        ids = [self.warning_ids[r] for r in rows]
+        if not ids:
+            self.ctx.prompts.info(self, "复核", "请先选择要复核的记录（可多选）。")
+            return
+        result = welfare.mark_reviewed(self.ctx.db, ids, reviewed)
+        self.ctx.notify(result.changes)
+
+    def print_stats(self) -> Path | None:
+        year = self.year
+        path = self.ctx.prompts.save_file(self, "保存年度慰问统计", self.ctx.last_folder() / f"{year}年度慰问统计.pdf",
+                                          "PDF 文件 (*.pdf)")
+        if path is None:
+            return None
+        write_in_background(self.ctx, self, "生成年度统计", lambda db: outputs.stats_pdf(db, path, year))
+        return path

@@ -1,0 +1,115 @@
+"""Small helpers shared by the work-points screens: colours, table set-up, date fields,
+and writing printouts off the UI thread."""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QTableWidget, QWidget
+
+STATUS_COLORS = {"已完成": "#1b5e20", "进行中": "#1565c0", "未开始": "#5f6368", "已取消": "#9e9e9e"}
+OVERDUE_COLOR = "#b00020"
+SECTION_COLOR = "#0d3c61"
+MUTED_COLOR = "#666666"
+WARNING_STYLE = "color: #8a4b00;"
+ERROR_STYLE = "color: #b00020;"
+# A QDateEdit cannot be empty: its minimum date stands for "not set" and shows this text.
+NO_DATE = QDate(2000, 1, 1)
+NO_DATE_TEXT = "未设定"
+
+
+def setup_table(table: QTableView | QTableWidget, *, multi: bool = False) -> None:
+    """The look every list shares: whole rows selected, no in-place editing, compact rows."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+
+def optional_date_edit(edit: QDateEdit) -> None:
+    """Let a QDateEdit show 未设定 for "no date"."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(NO_DATE_TEXT)
+
+
+def set_optional_date(edit: QDateEdit, iso: str | None) -> None:
+    edit.setDate(QDate.fromString(iso, "yyyy-MM-dd") if iso else NO_DATE)
+
+
+def optional_date(edit: QDateEdit) -> str | None:
+    """ISO text of the date, or None when it shows 未设定."""
+    date = edit.date()
+    return None if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+
+def qdate(day: _dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def shorten(text: str | None, limit: int = 40) -> str:
+    """One line of at most ``limit`` characters (for table cells and combo boxes).
+
+    >>> shorten("一二三四五六", 4)
+    '一二三…'
+    """
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def safe_file_name(text: str) -> str:
+    """A file name from a title (Windows forbids \\ / : * ? " < > |)."""
+    for ch in '\\/:*?"<>|':
+        text = text.replace(ch, "_")
+    return text.strip() or "工作要点"
+
+
+class OutputRunner:
+    """Writes PDFs and Excel files off the UI thread (the worker opens its own connection).
+
+    ``background = False`` runs the work directly (tests and screenshots).
+    """
+
+    background = True
+
+    def __init__(self, ctx: Any, parent: QWidget) -> None:
+        self.ctx = ctx
+        self.parent = parent
+
+    def run(self, title: str, work: Callable[[Any], tuple[Path, int]],
+            done: Callable[[Path, int], None]) -> None:
+        db_path = self.ctx.db_path
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.prompts.error(self.parent, f"{title}失败", str(exc))
+
+        if not self.background or str(db_path) == ":memory:":
+            try:
+                path, count = work(self.ctx.db)
+            except Exception as exc:  # shown to the user; nothing was written
+                failed(exc)
+                return
+            done(Path(path), count)
+            return
+
+        def task(_progress: Callable[[int, int], None]) -> tuple[Path, int]:
+            from guilin_union.storage import open_database
+
+            db = open_database(db_path, read_only=bool(getattr(self.ctx, "read_only", False)))
+            try:
+                return work(db)
+            finally:
+                db.conn.close()
+
+        from guilin_union.ui.tasks import run_task
+
+        run_task(task, lambda result: done(Path(result[0]), result[1]), failed)

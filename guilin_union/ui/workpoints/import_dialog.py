@@ -1,0 +1,519 @@
+"""导入工作要点: the source text beside the parsed tree, corrected before it is saved.
+
+The dialog reads a .docx/.pdf/.txt file (or pasted text), shows what the parser made of it,
+and lets the user fix the tree: change a node's level, split a node at the cursor, merge it
+with the next, remove a stray one, edit its heading, text and units, and the document's
+title, 文号, issuer, date, year and kind. It never writes to the database: ``request``
+holds what to save once it is accepted.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.dates import parse_date
+from guilin_union.core.errors import ValidationError
+from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointsMeta
+from guilin_union.services import workpoints_import as wi
+from guilin_union.services import workpoints_outline as wo
+from guilin_union.services.workpoints import KIND_LABELS
+from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class ImportRequest:
+    """What the user accepted: the corrected document and where it goes."""
+
+    parsed: ParsedWorkpoints
+    year: int
+    kind: str
+    source_name: str
+    source_text: str
+
+
+class ImportDialog(QDialog):
+    """See the module docstring. ``load_file`` / ``load_text`` fill it; ``save`` accepts."""
+
+    tree_rebuilt = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("workpoints_import_dialog")
+        self.setWindowTitle("导入工作要点")
+        self.flat: list[wo.OutlineNode] = []
+        self.warnings: list[str] = []
+        self.source_name = ""
+        self.request: ImportRequest | None = None
+        self._filling = False
+        self._edited = False
+        self._intro: str | None = None
+        self._build()
+        self._update_buttons()
+        self.resize(1240, 780)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+
+        source_bar = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("import_file_edit")
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText("选择 Word（.docx）、PDF 或文本文件，或把文字粘贴到左侧原文框中")
+        self.choose_button = QPushButton("选择文件…")
+        self.paste_button = QPushButton("粘贴剪贴板文字")
+        self.reparse_button = QPushButton("按原文重新识别")
+        self.reparse_button.setToolTip("修改左侧原文后，按修改后的原文重新识别条目（会放弃右侧的手工修正）")
+        source_bar.addWidget(QLabel("来源"))
+        source_bar.addWidget(self.file_edit, 1)
+        for button in (self.choose_button, self.paste_button, self.reparse_button):
+            source_bar.addWidget(button)
+        layout.addLayout(source_bar)
+
+        meta = QGroupBox("文件信息")
+        grid = QGridLayout(meta)
+        self.year_spin = QSpinBox()
+        self.year_spin.setObjectName("import_year_spin")
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setValue(_dt.date.today().year)
+        self.year_spin.setSuffix(" 年")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("import_kind_combo")
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(f"{label}工作要点", kind)
+        self.title_edit = QLineEdit()
+        self.doc_number_edit = QLineEdit()
+        self.doc_number_edit.setPlaceholderText("如 桂院工〔2024〕1号")
+        self.issuer_edit = QLineEdit()
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("如 2024-03-05")
+        grid.addWidget(QLabel("年度"), 0, 0)
+        grid.addWidget(self.year_spin, 0, 1)
+        grid.addWidget(QLabel("类别"), 0, 2)
+        grid.addWidget(self.kind_combo, 0, 3)
+        grid.addWidget(QLabel("标题"), 0, 4)
+        grid.addWidget(self.title_edit, 0, 5)
+        grid.addWidget(QLabel("文号"), 1, 0)
+        grid.addWidget(self.doc_number_edit, 1, 1)
+        grid.addWidget(QLabel("发文单位"), 1, 2)
+        grid.addWidget(self.issuer_edit, 1, 3)
+        grid.addWidget(QLabel("日期"), 1, 4)
+        grid.addWidget(self.date_edit, 1, 5)
+        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addWidget(meta)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("原文（可直接修改，再点“按原文重新识别”）"))
+        self.source_edit = QPlainTextEdit()
+        self.source_edit.setObjectName("import_source_edit")
+        self.source_edit.setPlaceholderText("在这里粘贴工作要点的文字……")
+        self.source_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        left_layout.addWidget(self.source_edit)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("识别出的条目"))
+        tools.addStretch(1)
+        self.promote_button = QPushButton("← 升一级")
+        self.promote_button.setToolTip("Ctrl+←：上移一级（下级条目随之移动）")
+        self.demote_button = QPushButton("降一级 →")
+        self.demote_button.setToolTip("Ctrl+→：成为前一条的下级")
+        self.split_button = QPushButton("在光标处拆分")
+        self.split_button.setToolTip("把条目从“全文”框中光标所在处拆成两条；光标在开头或末尾时从中间的句号处拆分")
+        self.merge_button = QPushButton("与下一条合并")
+        self.remove_button = QPushButton("删除此条")
+        for button in (self.promote_button, self.demote_button, self.split_button, self.merge_button,
+                       self.remove_button):
+            tools.addWidget(button)
+        right_layout.addLayout(tools)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("import_tree")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["编号", "要点", "牵头单位", "责任单位"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        right_layout.addWidget(self.tree, 3)
+
+        editor = QGroupBox("修改所选条目")
+        form = QFormLayout(editor)
+        self.heading_edit = QLineEdit()
+        self.heading_edit.setObjectName("node_heading_edit")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("node_text_edit")
+        self.text_edit.setMaximumHeight(110)
+        self.lead_unit_edit = QLineEdit()
+        self.units_edit = QLineEdit()
+        self.units_edit.setPlaceholderText("多个单位用“、”分隔")
+        form.addRow("要点", self.heading_edit)
+        form.addRow("全文", self.text_edit)
+        form.addRow("牵头单位", self.lead_unit_edit)
+        form.addRow("责任单位", self.units_edit)
+        right_layout.addWidget(editor, 2)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("import_warnings_label")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(WARNING_STYLE)
+        layout.addWidget(self.warnings_label)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("import_count_label")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存为工作要点")
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.button_box)
+        layout.addLayout(bottom)
+
+        self.choose_button.clicked.connect(self.choose_file)
+        self.paste_button.clicked.connect(self.paste_clipboard)
+        self.reparse_button.clicked.connect(self.reparse)
+        self.promote_button.clicked.connect(self.promote)
+        self.demote_button.clicked.connect(self.demote)
+        self.split_button.clicked.connect(self.split)
+        self.merge_button.clicked.connect(self.merge)
+        self.remove_button.clicked.connect(self.remove)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.heading_edit.textEdited.connect(self._heading_edited)
+        self.text_edit.textChanged.connect(self._text_edited)
+        self.lead_unit_edit.textEdited.connect(self._units_edited)
+        self.units_edit.textEdited.connect(self._units_edited)
+        self.button_box.accepted.connect(self.save)
+        self.button_box.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Left"), self.tree, activated=self.promote)
+        QShortcut(QKeySequence("Ctrl+Right"), self.tree, activated=self.demote)
+
+    # ------------------------------------------------------------------ loading
+    def choose_file(self) -> None:
+        path = self.ctx.prompts.open_file(self, "选择工作要点文件", self.ctx.last_folder("workpoints"), wi.FILE_FILTER)
+        if path is not None:
+            self.load_file(path)
+
+    def load_file(self, path: Path) -> bool:
+        """Read and parse a file; a problem is shown in the dialog, nothing is lost."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            preview = wi.preview_file(path)
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.ctx.remember_folder(Path(path), "workpoints")
+        self.file_edit.setText(str(path))
+        self._show_preview(preview)
+        return True
+
+    def paste_clipboard(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.error_label.setText("剪贴板中没有文字：请先在 Word、WPS 或网页中复制工作要点的文字")
+            return
+        self.load_text(text)
+
+    def load_text(self, text: str, source_name: str = wi.PASTED_SOURCE) -> bool:
+        try:
+            preview = wi.preview_text(text, source_name)
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return False
+        self.file_edit.setText(source_name)
+        self._show_preview(preview)
+        return True
+
+    def reparse(self) -> None:
+        if self._edited and not self.ctx.prompts.confirm(
+                self, "重新识别", "重新识别会放弃右侧已做的手工修正，确定吗？", ok_text="重新识别"):
+            return
+        self.load_text(self.source_edit.toPlainText(), self.source_name or wi.PASTED_SOURCE)
+
+    def _show_preview(self, preview: wi.ImportPreview) -> None:
+        self.error_label.clear()
+        self.source_name = preview.source_name
+        self.source_edit.setPlainText(preview.text)
+        meta = preview.parsed.meta
+        self.title_edit.setText(meta.title or "")
+        self.doc_number_edit.setText(meta.doc_number or "")
+        self.issuer_edit.setText(meta.issuer or "")
+        self.date_edit.setText(meta.date or "")
+        self._intro = meta.intro
+        if preview.guessed_year:
+            self.year_spin.setValue(preview.guessed_year)
+        kind = wi.guess_kind(self.ctx.db, preview.parsed)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.flat = wo.flatten(preview.parsed.nodes)
+        self.warnings = list(preview.warnings)
+        self._edited = False
+        self.rebuild_tree(0 if self.flat else None)
+
+    # ------------------------------------------------------------------ tree
+    def rebuild_tree(self, select: int | None = None) -> None:
+        """Show ``self.flat`` as a tree and select node ``select``."""
+        self._filling = True
+        self.tree.clear()
+        stack: list[tuple[int, QTreeWidgetItem]] = []
+        wanted: QTreeWidgetItem | None = None
+        for index, node in enumerate(self.flat):
+            item = QTreeWidgetItem()
+            item.setData(0, INDEX_ROLE, index)
+            self._fill_item(item, node)
+            while stack and stack[-1][0] >= node.level:
+                stack.pop()
+            if stack:
+                stack[-1][1].addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+            stack.append((node.level, item))
+            if index == select:
+                wanted = item
+        self.tree.expandAll()
+        self._filling = False
+        if wanted is not None:
+            self.tree.setCurrentItem(wanted)
+        self._show_current()
+        self._update_counts()
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(1, max(320, self.tree.columnWidth(1)))
+        self.tree_rebuilt.emit()
+
+    def _fill_item(self, item: QTreeWidgetItem, node: wo.OutlineNode) -> None:
+        item.setText(0, wo.display_number(node.style, node.number) or "（无编号）")
+        item.setText(1, node.heading)
+        item.setText(2, node.lead_unit or "")
+        item.setText(3, wo.format_units(node.units))
+        item.setToolTip(1, node.text)
+        if node.level == 1:
+            font = item.font(1)
+            font.setBold(True)
+            item.setFont(1, font)
+            item.setForeground(1, QColor(SECTION_COLOR))
+
+    def current_index(self) -> int | None:
+        item = self.tree.currentItem()
+        return None if item is None else int(item.data(0, INDEX_ROLE))
+
+    def item_for(self, index: int) -> QTreeWidgetItem | None:
+        found = [None]
+
+        def walk(item: QTreeWidgetItem) -> None:
+            if int(item.data(0, INDEX_ROLE)) == index:
+                found[0] = item
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        return found[0]
+
+    def select(self, index: int) -> None:
+        item = self.item_for(index)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _show_current(self) -> None:
+        if self._filling:
+            return
+        index = self.current_index()
+        node = self.flat[index] if index is not None and index < len(self.flat) else None
+        self._filling = True
+        for edit in (self.heading_edit, self.lead_unit_edit, self.units_edit):
+            edit.setEnabled(node is not None)
+        self.text_edit.setEnabled(node is not None)
+        self.heading_edit.setText(node.heading if node else "")
+        self.text_edit.setPlainText(node.text if node else "")
+        self.lead_unit_edit.setText(node.lead_unit or "" if node else "")
+        self.units_edit.setText(wo.format_units(node.units) if node else "")
+        self._filling = False
+        self._update_buttons()
+        if node is not None:
+            self._highlight_source(node)
+
+    def _highlight_source(self, node: wo.OutlineNode) -> None:
+        """Select the node's beginning in the source text (when it can be found there)."""
+        document = self.source_edit.document()
+        for probe in (node.text[:12], node.heading[:8], node.text[:6]):
+            if len(probe) < 4:
+                continue
+            cursor = document.find(probe)
+            if not cursor.isNull():
+                self.source_edit.setTextCursor(cursor)
+                self.source_edit.centerCursor()
+                return
+
+    def _update_buttons(self) -> None:
+        index = self.current_index()
+        has = index is not None and index < len(self.flat)
+        self.promote_button.setEnabled(has and wo.can_promote(self.flat, index))
+        self.demote_button.setEnabled(has and wo.can_demote(self.flat, index))
+        self.split_button.setEnabled(has)
+        self.merge_button.setEnabled(has and index < len(self.flat) - 1)
+        self.remove_button.setEnabled(has)
+        self.reparse_button.setEnabled(True)
+        self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(self.flat))
+
+    def _update_counts(self) -> None:
+        tree = wo.build_tree(self.flat)
+        leaves = sum(1 for node in ParsedWorkpoints(WorkpointsMeta(), tree).iter_nodes() if not node.children)
+        self.count_label.setText(f"共 {len(self.flat)} 个条目，其中需跟踪 {leaves} 项" if self.flat else "没有识别到条目")
+        warnings = list(self.warnings)
+        if not self.flat and self.source_edit.toPlainText().strip():
+            warnings = ["未识别到任何条目：条目应以“一、”“（一）”或“1.”等编号开头。可以修改原文后重新识别。"]
+        self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings_label.setVisible(bool(warnings))
+
+    # ------------------------------------------------------------------ edits
+    def _structural(self, action, *args, select_offset: int = 0) -> bool:
+        index = self.current_index()
+        if index is None:
+            return False
+        try:
+            result = action(self.flat, index, *args)
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return False
+        self.error_label.clear()
+        self._edited = True
+        target = result if isinstance(result, int) else index + select_offset
+        self.rebuild_tree(min(max(target, 0), len(self.flat) - 1) if self.flat else None)
+        return True
+
+    def promote(self) -> bool:
+        return self._structural(wo.promote)
+
+    def demote(self) -> bool:
+        return self._structural(wo.demote)
+
+    def split(self, at: int | None = None) -> bool:
+        """Split at ``at``, else at the cursor in the text box (when it is inside the text)."""
+        if at is None:
+            position = self.text_edit.textCursor().position()
+            text = self.text_edit.toPlainText()
+            at = position if 0 < position < len(text) else None
+        return self._structural(wo.split, at)
+
+    def merge(self) -> bool:
+        return self._structural(wo.merge_with_next)
+
+    def remove(self) -> bool:
+        return self._structural(wo.remove, select_offset=-1 if self.current_index() == len(self.flat) - 1 else 0)
+
+    def _current_node(self) -> wo.OutlineNode | None:
+        index = self.current_index()
+        return self.flat[index] if index is not None and index < len(self.flat) else None
+
+    def _refresh_current_item(self) -> None:
+        item, node = self.tree.currentItem(), self._current_node()
+        if item is not None and node is not None:
+            self._fill_item(item, node)
+            self._edited = True
+
+    def _heading_edited(self, text: str) -> None:
+        node = self._current_node()
+        if node is not None and not self._filling:
+            node.heading = text.strip()
+            self._refresh_current_item()
+
+    def _text_edited(self) -> None:
+        node = self._current_node()
+        if node is None or self._filling:
+            return
+        text = self.text_edit.toPlainText()
+        if node.heading == wo.heading_of(node.text):  # an automatic heading follows the text
+            node.heading = wo.heading_of(text)
+            self._filling = True
+            self.heading_edit.setText(node.heading)
+            self._filling = False
+        node.text = text.strip()
+        self._refresh_current_item()
+
+    def _units_edited(self, _text: str = "") -> None:
+        node = self._current_node()
+        if node is not None and not self._filling:
+            node.lead_unit = self.lead_unit_edit.text().strip() or None
+            node.units = wo.parse_units(self.units_edit.text())
+            self._refresh_current_item()
+
+    # ------------------------------------------------------------------ result
+    def build_request(self) -> ImportRequest:
+        """The corrected document; raises ValidationError with what to fix."""
+        if not self.flat:
+            raise ValidationError("没有可保存的条目")
+        empty = [i for i, node in enumerate(self.flat) if not node.heading.strip() and not node.text.strip()]
+        if empty:
+            self.select(empty[0])
+            raise ValidationError("有条目没有文字，请补全或删除后再保存")
+        date_text = self.date_edit.text().strip()
+        date = None
+        if date_text:
+            date = parse_date(date_text, field="doc_date").isoformat()
+        meta = WorkpointsMeta(
+            issuer=self.issuer_edit.text().strip() or None,
+            doc_number=self.doc_number_edit.text().strip() or None,
+            date=date,
+            title=self.title_edit.text().strip() or None,
+            intro=self._intro,
+        )
+        parsed = ParsedWorkpoints(meta, wo.build_tree(self.flat), list(self.warnings))
+        return ImportRequest(parsed, self.year_spin.value(), self.kind_combo.currentData(),
+                             self.source_name or wi.PASTED_SOURCE, self.source_edit.toPlainText())
+
+    def save(self) -> None:
+        try:
+            self.request = self.build_request()
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.accept()
+
+    def select_text_position(self, index: int, position: int) -> None:
+        """Put the text box's cursor at ``position`` of node ``index`` (as a click would)."""
+        self.select(index)
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(position, QTextCursor.MoveMode.MoveAnchor)
+        self.text_edit.setTextCursor(cursor)

@@ -1,0 +1,645 @@
+"""The selected item's tracking: owner, units, deadline, status (a Designer form), and pages
+for its progress notes, evidence files, links and text.
+
+Every change goes through ``services.workpoints``; each successful write is pushed on the
+undo stack and announced with ``ctx.notify``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.services import workpoints as wp
+from guilin_union.services import workpoints_links as wl
+from guilin_union.services.changes import OpResult
+from guilin_union.services.workpoints_outline import format_units
+from guilin_union.ui import undo
+from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
+from guilin_union.ui.workpoints.common import (
+    ERROR_STYLE,
+    MUTED_COLOR,
+    optional_date,
+    optional_date_edit,
+    set_optional_date,
+    setup_table,
+    shorten,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
+_FIELDS = ("owner", "lead_unit", "responsible_units", "deadline", "status")
+
+
+class ItemPanel(QWidget):
+    """Shows one item (``set_item``); empty when none is selected."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("workpoints_item_panel")
+        self.item: dict[str, Any] | None = None
+        self._loading = False
+        self._dirty = False
+        self._build()
+        self.set_item(None)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("item_title_label")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet(f"color: {MUTED_COLOR};")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.info_label)
+
+        self.form_widget = QWidget()
+        self.form = Ui_WorkpointItemForm()
+        self.form.setupUi(self.form_widget)
+        for status in wp.STATUSES:
+            self.form.status_combo.addItem(status, status)
+        optional_date_edit(self.form.deadline_edit)
+        layout.addWidget(self.form_widget)
+
+        self.pages = QTabWidget()
+        self.pages.setObjectName("item_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self._notes_page(), "进展情况")
+        self.pages.addTab(self._evidence_page(), "佐证材料")
+        self.pages.addTab(self._links_page(), "关联")
+        self.pages.addTab(self._content_page(), "条目内容")
+        layout.addWidget(self.pages, 1)
+
+        for edit in (self.form.owner_edit, self.form.lead_unit_edit, self.form.units_edit):
+            edit.textEdited.connect(self._mark_dirty)
+        self.form.deadline_edit.dateChanged.connect(self._mark_dirty)
+        self.form.status_combo.currentIndexChanged.connect(self._mark_dirty)
+        self.form.clear_deadline_button.clicked.connect(self._clear_deadline)
+        self.form.save_button.clicked.connect(self.save)
+        self.form.revert_button.clicked.connect(lambda: self.set_item(self.item["id"] if self.item else None))
+        self.refresh_suggestions()
+
+    def _button_row(self, *buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _notes_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.notes_table = QTableWidget(0, 3)
+        self.notes_table.setObjectName("notes_table")
+        self.notes_table.setHorizontalHeaderLabels(["日期", "进展情况", "记录人"])
+        setup_table(self.notes_table)
+        self.notes_table.setWordWrap(True)
+        self.notes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.notes_table.doubleClicked.connect(lambda _i: self.edit_note())
+        self.add_note_button = QPushButton("记录进展…")
+        self.add_note_button.setObjectName("add_note_button")
+        self.edit_note_button = QPushButton("修改…")
+        self.delete_note_button = QPushButton("删除")
+        self.add_note_button.clicked.connect(self.add_note)
+        self.edit_note_button.clicked.connect(self.edit_note)
+        self.delete_note_button.clicked.connect(self.delete_note)
+        layout.addLayout(self._button_row(self.add_note_button, self.edit_note_button, self.delete_note_button))
+        layout.addWidget(self.notes_table)
+        return page
+
+    def _evidence_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.evidence_table = QTableWidget(0, 3)
+        self.evidence_table.setObjectName("evidence_table")
+        self.evidence_table.setHorizontalHeaderLabels(["文件", "说明", "添加时间"])
+        setup_table(self.evidence_table)
+        self.evidence_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
+        self.add_evidence_button = QPushButton("添加文件…")
+        self.open_evidence_button = QPushButton("打开")
+        self.remove_evidence_button = QPushButton("移除")
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.remove_evidence_button.clicked.connect(self.remove_evidence)
+        hint = QLabel("文件会复制到数据文件旁的“附件”文件夹中保存。")
+        hint.setStyleSheet(f"color: {MUTED_COLOR};")
+        layout.addLayout(self._button_row(self.add_evidence_button, self.open_evidence_button,
+                                          self.remove_evidence_button))
+        layout.addWidget(self.evidence_table)
+        layout.addWidget(hint)
+        return page
+
+    def _links_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.upper_caption = QLabel("落实的上级工作要点")
+        layout.addWidget(self.upper_caption)
+        self.upper_list = QListWidget()
+        self.upper_list.setObjectName("upper_links_list")
+        self.upper_list.setWordWrap(True)
+        self.link_upper_button = QPushButton("对应上级要点…")
+        self.link_upper_button.setObjectName("link_upper_button")
+        self.unlink_upper_button = QPushButton("取消对应")
+        self.link_upper_button.clicked.connect(self.choose_upper_items)
+        self.unlink_upper_button.clicked.connect(self.unlink_upper)
+        layout.addLayout(self._button_row(self.link_upper_button, self.unlink_upper_button))
+        layout.addWidget(self.upper_list, 1)
+        self.records_caption = QLabel("开展的活动、召开的会议")
+        layout.addWidget(self.records_caption)
+        self.records_list = QListWidget()
+        self.records_list.setObjectName("record_links_list")
+        self.link_record_button = QPushButton("关联活动或会议…")
+        self.unlink_record_button = QPushButton("取消关联")
+        self.link_record_button.clicked.connect(self.choose_record)
+        self.unlink_record_button.clicked.connect(self.unlink_record)
+        layout.addLayout(self._button_row(self.link_record_button, self.unlink_record_button))
+        layout.addWidget(self.records_list, 1)
+        return page
+
+    def _content_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("要点（台账中列出的文字）"))
+        self.heading_edit = QLineEdit()
+        self.heading_edit.setObjectName("item_heading_edit")
+        layout.addWidget(self.heading_edit)
+        layout.addWidget(QLabel("条目全文"))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("item_text_edit")
+        layout.addWidget(self.text_edit, 1)
+        self.content_error = QLabel()
+        self.content_error.setStyleSheet(ERROR_STYLE)
+        self.save_content_button = QPushButton("保存条目内容")
+        self.save_content_button.clicked.connect(self.save_content)
+        row = self._button_row(self.save_content_button)
+        row.insertWidget(1, self.content_error, 1)
+        layout.addLayout(row)
+        return page
+
+    def refresh_suggestions(self) -> None:
+        values = wp.suggestions(self.ctx.db)
+        for edit, key in ((self.form.owner_edit, "owners"), (self.form.lead_unit_edit, "units")):
+            completer = QCompleter(values[key], edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+
+    # ------------------------------------------------------------------ showing
+    def set_item(self, item_id: int | None) -> None:
+        """Show an item (None: nothing selected). Unsaved edits of the previous one are lost:
+        callers use :meth:`save_if_dirty` first."""
+        try:
+            self.item = wp.get_item(self.ctx.db, item_id) if item_id is not None else None
+        except NotFoundError:
+            self.item = None
+        item = self.item
+        self._loading = True
+        enabled = item is not None
+        tracked = bool(item and item["is_leaf"])
+        self.form_widget.setEnabled(tracked and not self.ctx.read_only)
+        self.pages.setEnabled(enabled)
+        if item is None:
+            self.title_label.setText("请在左侧选择一个条目")
+            self.info_label.setText("选中条目后，在这里填写责任人、完成时限、状态，记录进展，上传佐证材料。")
+            for edit in (self.form.owner_edit, self.form.lead_unit_edit, self.form.units_edit):
+                edit.clear()
+            set_optional_date(self.form.deadline_edit, None)
+        else:
+            self.title_label.setText(shorten(wp.item_title(item), 90))
+            self.title_label.setToolTip(wp.item_title(item))
+            self.form.owner_edit.setText(item["owner"] or "")
+            self.form.lead_unit_edit.setText(item["lead_unit"] or "")
+            self.form.units_edit.setText(format_units(item["responsible_units"]))
+            set_optional_date(self.form.deadline_edit, item["deadline"])
+            self.form.status_combo.setCurrentIndex(max(0, self.form.status_combo.findData(item["status"])))
+            self.info_label.setText(self._info_text(item))
+            self.heading_edit.setText(item["heading"])
+            self.text_edit.setPlainText(item["text"])
+        self.form.error_label.clear()
+        self.content_error.clear()
+        self._loading = False
+        self._dirty = False
+        self._update_save_buttons()
+        self.reload_pages()
+
+    def _info_text(self, item: dict[str, Any]) -> str:
+        parts = [f"{item['year']}年 {wp.kind_label(item['kind'])}：{item['plan_title']}"]
+        if not item["is_leaf"]:
+            count = self.ctx.db.execute("SELECT count(*) FROM workpoint_items WHERE parent_id = ?",
+                                        [item["id"]]).fetchone()[0]
+            parts.append(f"该条目下有 {count} 个子条目，请在子条目上跟踪落实情况。")
+        if item["carried_from_item_id"]:
+            parts.append("由上一年度结转而来，上一年度的进展记录一并列出。")
+        carried = self.ctx.db.execute(
+            "SELECT p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
+            " WHERE c.carried_from_item_id = ?", [item["id"]]).fetchone()
+        if carried:
+            parts.append(f"已结转至{carried[0]}年继续跟踪。")
+        return "　".join(parts)
+
+    def reload_pages(self) -> None:
+        item = self.item
+        self._fill_notes(wp.item_history(self.ctx.db, item["id"]) if item else [])
+        self._fill_evidence(wp.list_evidence(self.ctx.db, item["id"]) if item else [])
+        is_school = bool(item and item["kind"] == "school")
+        self.upper_list.clear()
+        if item:
+            if is_school:
+                for link in wl.upper_links(self.ctx.db, item["id"]):
+                    entry = QListWidgetItem(f"{link['year']}年 {link['title']}")
+                    entry.setData(ID_ROLE, link["id"])
+                    self.upper_list.addItem(entry)
+            else:
+                for answer in wl.answering_items(self.ctx.db, item["id"]):
+                    self.upper_list.addItem(f"{answer['year']}年 {answer['title']}（{answer['status']}）")
+        self.upper_caption.setText("落实的上级工作要点" if is_school or not item else "本校落实该要点的条目")
+        self.link_upper_button.setVisible(is_school or not item)
+        self.unlink_upper_button.setVisible(is_school or not item)
+        self.records_list.clear()
+        kinds = wl.available_record_kinds(self.ctx.db)
+        if item:
+            for link in wl.record_links(self.ctx.db, item["id"]):
+                text = f"{link['kind_label']}：{link['label']}"
+                if link["link_id"] is None:
+                    text += "（在活动中登记）"
+                entry = QListWidgetItem(text)
+                entry.setData(ID_ROLE, link["link_id"])
+                self.records_list.addItem(entry)
+        for widget in (self.records_caption, self.records_list, self.link_record_button, self.unlink_record_button):
+            widget.setVisible(bool(kinds))
+        writable = bool(item) and not self.ctx.read_only
+        for button in (self.add_note_button, self.edit_note_button, self.delete_note_button, self.add_evidence_button,
+                       self.remove_evidence_button, self.link_upper_button, self.unlink_upper_button,
+                       self.link_record_button, self.unlink_record_button, self.save_content_button):
+            button.setEnabled(writable)
+        self.open_evidence_button.setEnabled(bool(item))
+        self.pages.setTabText(0, f"进展情况（{self.notes_table.rowCount()}）")
+        self.pages.setTabText(1, f"佐证材料（{self.evidence_table.rowCount()}）")
+        self.pages.setTabText(2, f"关联（{self.upper_list.count() + self.records_list.count()}）")
+
+    def _fill_notes(self, notes: list[dict[str, Any]]) -> None:
+        self.notes_table.setRowCount(len(notes))
+        for row, note in enumerate(reversed(notes)):  # newest first
+            date = QTableWidgetItem(note["note_date"] + (f"\n（{note['year']}年）" if note["inherited"] else ""))
+            date.setData(ID_ROLE, None if note["inherited"] else note["id"])
+            text = QTableWidgetItem(note["text"])
+            text.setToolTip(note["text"])
+            who = QTableWidgetItem(note["recorded_by"] or "")
+            if note["inherited"]:
+                for cell in (date, text, who):
+                    cell.setForeground(Qt.GlobalColor.gray)
+            for column, cell in enumerate((date, text, who)):
+                self.notes_table.setItem(row, column, cell)
+        self.notes_table.resizeColumnToContents(0)
+        self.notes_table.resizeRowsToContents()
+
+    def _fill_evidence(self, rows: list[dict[str, Any]]) -> None:
+        self.evidence_table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            name = QTableWidgetItem(entry["original_name"])
+            name.setData(ID_ROLE, entry["id"])
+            self.evidence_table.setItem(row, 0, name)
+            self.evidence_table.setItem(row, 1, QTableWidgetItem(entry["caption"] or ""))
+            self.evidence_table.setItem(row, 2, QTableWidgetItem(entry["added_at"][:16].replace("T", " ")))
+        self.evidence_table.resizeColumnToContents(2)
+
+    # ------------------------------------------------------------------ the form
+    def _mark_dirty(self, *_args: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+            self._update_save_buttons()
+
+    def _update_save_buttons(self) -> None:
+        self.form.save_button.setEnabled(self._dirty)
+        self.form.revert_button.setEnabled(self._dirty)
+
+    def _clear_deadline(self) -> None:
+        set_optional_date(self.form.deadline_edit, None)
+
+    def form_values(self) -> dict[str, Any]:
+        return {
+            "owner": self.form.owner_edit.text(),
+            "lead_unit": self.form.lead_unit_edit.text(),
+            "responsible_units": self.form.units_edit.text(),
+            "deadline": optional_date(self.form.deadline_edit),
+            "status": self.form.status_combo.currentData(),
+        }
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def save(self) -> bool:
+        """Save the form; a refused value is shown beside the buttons."""
+        if self.item is None:
+            return False
+        item_id = self.item["id"]
+        try:
+            result = wp.update_item(self.ctx.db, item_id, self.form_values())
+        except USER_ERRORS as exc:
+            self.form.error_label.setText(str(exc))
+            return False
+        self._push_edit(item_id, result, "修改工作要点条目")
+        self._dirty = False
+        self.ctx.notify(result.changes)
+        self.set_item(item_id)
+        self.saved.emit(item_id)
+        return True
+
+    def save_if_dirty(self) -> bool:
+        """Before another item is shown: save unsaved edits (True when nothing is lost)."""
+        if not self._dirty or self.item is None:
+            return True
+        if self.save():
+            return True
+        self.ctx.prompts.warning(self, "未保存", f"“{shorten(self.item['heading'], 30)}”的修改没有保存：\n"
+                                 f"{self.form.error_label.text()}")
+        return False
+
+    def _push_edit(self, item_id: int, result: OpResult, text: str) -> None:
+        before = dict(result.undo or {})
+        if not before:
+            return
+        db = self.ctx.db
+        after = wp.stored_values(db, item_id, before)
+        undo.push(self.ctx, text, lambda: wp.restore_item(db, item_id, before),
+                  lambda: wp.restore_item(db, item_id, after))
+
+    def save_content(self) -> bool:
+        if self.item is None:
+            return False
+        item_id = self.item["id"]
+        try:
+            result = wp.update_item(self.ctx.db, item_id, {"heading": self.heading_edit.text(),
+                                                           "text": self.text_edit.toPlainText()})
+        except USER_ERRORS as exc:
+            self.content_error.setText(str(exc))
+            return False
+        self._push_edit(item_id, result, "修改条目内容")
+        self.ctx.notify(result.changes)
+        self.set_item(item_id)
+        return True
+
+    # ------------------------------------------------------------------ notes
+    def _selected_id(self, table: QTableWidget) -> int | None:
+        row = table.currentRow()
+        cell = table.item(row, 0) if row >= 0 else None
+        value = cell.data(ID_ROLE) if cell is not None else None
+        return int(value) if value is not None else None
+
+    def _run(self, title: str, action: Callable[[], OpResult]) -> OpResult | None:
+        try:
+            result = action()
+        except USER_ERRORS as exc:
+            self.ctx.prompts.warning(self, title, str(exc))
+            return None
+        self.ctx.notify(result.changes)
+        return result
+
+    def add_note(self):
+        from guilin_union.ui.workpoints.note_dialog import NoteDialog
+
+        if self.item is None:
+            return None
+        item_id, db = self.item["id"], self.ctx.db
+
+        def submit(values: dict[str, Any]) -> str | None:
+            try:
+                result = wp.add_note(db, item_id, **values)
+            except USER_ERRORS as exc:
+                return str(exc)
+            snapshot: dict[str, Any] = {}
+            status_before = result.undo.get("status") if result.undo else None
+
+            def undo_add() -> OpResult:
+                outcome = wp.delete_note(db, result.row_id)
+                snapshot.update(outcome.undo or {})
+                if status_before is not None:
+                    wp.restore_item(db, item_id, {"status": status_before})
+                return outcome
+
+            def redo_add() -> OpResult:
+                outcome = wp.restore_row(db, "workpoint_notes", snapshot)
+                if values.get("set_status"):
+                    wp.restore_item(db, item_id, {"status": values["set_status"]})
+                return outcome
+
+            undo.push(self.ctx, "记录进展情况", undo_add, redo_add)
+            self.ctx.notify(result.changes)
+            self.set_item(item_id)
+            return None
+
+        dialog = NoteDialog(submit, item_title=wp.item_title(self.item), status=self.item["status"],
+                            recorder=self.item["owner"] or "", parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def edit_note(self):
+        from guilin_union.ui.workpoints.note_dialog import NoteDialog
+
+        note_id = self._selected_id(self.notes_table)
+        if self.item is None:
+            return None
+        if note_id is None:
+            if self.notes_table.currentRow() >= 0:
+                self.ctx.prompts.info(self, "修改进展", "上一年度的进展记录请在上一年度的计划中修改。")
+            return None
+        item_id, db = self.item["id"], self.ctx.db
+        note = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
+
+        def submit(values: dict[str, Any]) -> str | None:
+            values.pop("set_status", None)
+            try:
+                result = wp.update_note(db, note_id, **values)
+            except USER_ERRORS as exc:
+                return str(exc)
+            before = dict(result.undo or {})
+            saved = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
+            after = {k: saved[k] for k in before}
+            undo.push(self.ctx, "修改进展情况", lambda: wp.restore_note_values(db, note_id, before),
+                      lambda: wp.restore_note_values(db, note_id, after))
+            self.ctx.notify(result.changes)
+            self.set_item(item_id)
+            return None
+
+        dialog = NoteDialog(submit, item_title=wp.item_title(self.item), status=self.item["status"], data=note,
+                            parent=self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
+
+    def delete_note(self) -> None:
+        note_id = self._selected_id(self.notes_table)
+        if note_id is None or self.item is None:
+            return
+        if not self.ctx.prompts.confirm(self, "删除进展", "确定删除这条进展记录吗？\n可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+            return
+        db, item_id = self.ctx.db, self.item["id"]
+        result = self._run("删除进展", lambda: wp.delete_note(db, note_id))
+        if result is not None:
+            row = dict(result.undo or {})
+            undo.push(self.ctx, "删除进展情况", lambda: wp.restore_row(db, "workpoint_notes", row),
+                      lambda: wp.delete_note(db, note_id))
+            self.set_item(item_id)
+
+    # ------------------------------------------------------------------ evidence
+    def add_evidence(self) -> None:
+        if self.item is None:
+            return
+        path = self.ctx.prompts.open_file(self, "选择佐证材料", self.ctx.last_folder("evidence"),
+                                          "所有文件 (*);;PDF 文件 (*.pdf);;图片 (*.jpg *.jpeg *.png);;"
+                                          "Word 文件 (*.doc *.docx);;Excel 文件 (*.xls *.xlsx)")
+        if path is None:
+            return
+        db, item_id = self.ctx.db, self.item["id"]
+        result = self._run("添加佐证材料", lambda: wp.add_evidence(db, item_id, path))
+        if result is None:
+            return
+        self.ctx.remember_folder(path, "evidence")
+        snapshot: dict[str, Any] = {}
+
+        def undo_add() -> OpResult:
+            outcome = wp.remove_evidence(db, result.row_id)
+            snapshot.update(outcome.undo or {})
+            return outcome
+
+        undo.push(self.ctx, "添加佐证材料", undo_add, lambda: wp.restore_row(db, "workpoint_evidence", snapshot))
+        self.set_item(item_id)
+
+    def open_evidence(self) -> None:
+        evidence_id = self._selected_id(self.evidence_table)
+        if evidence_id is None:
+            return
+        from guilin_union.ui.open_file import open_document
+
+        try:
+            path = wp.evidence_path(self.ctx.db, evidence_id)
+        except USER_ERRORS as exc:
+            self.ctx.prompts.warning(self, "打开佐证材料", str(exc))
+            return
+        open_document(path)
+
+    def remove_evidence(self) -> None:
+        evidence_id = self._selected_id(self.evidence_table)
+        if evidence_id is None or self.item is None:
+            return
+        if not self.ctx.prompts.confirm(self, "移除佐证材料", "从该条目的佐证材料中移除这个文件吗？\n"
+                                        "（附件文件夹中的副本会保留，可用“编辑 ▸ 撤销”恢复。）", ok_text="移除"):
+            return
+        db, item_id = self.ctx.db, self.item["id"]
+        result = self._run("移除佐证材料", lambda: wp.remove_evidence(db, evidence_id))
+        if result is not None:
+            row = dict(result.undo or {})
+            undo.push(self.ctx, "移除佐证材料", lambda: wp.restore_row(db, "workpoint_evidence", row),
+                      lambda: wp.remove_evidence(db, evidence_id))
+            self.set_item(item_id)
+
+    # ------------------------------------------------------------------ links
+    def choose_upper_items(self):
+        from guilin_union.ui.workpoints.pickers import UpperItemPicker
+
+        if self.item is None or self.item["kind"] != "school":
+            return None
+        item_id = self.item["id"]
+        linked = {link["id"] for link in wl.upper_links(self.ctx.db, item_id)}
+        picker = UpperItemPicker(self.ctx.db, item_title=wp.item_title(self.item), linked=linked,
+                                 year=self.item["year"], parent=self)
+        picker.setModal(True)
+        picker.accepted.connect(lambda: self.apply_upper_links(item_id, linked, picker.linked))
+        picker.open()
+        return picker
+
+    def apply_upper_links(self, item_id: int, before: set[int], after: set[int]) -> None:
+        db = self.ctx.db
+        for upper_id in sorted(after - before):
+            result = self._run("对应上级要点", lambda u=upper_id: wl.link_upper(db, item_id, u))
+            if result is not None:
+                undo.push(self.ctx, "对应上级要点", lambda u=upper_id: wl.unlink_upper(db, item_id, u),
+                          lambda u=upper_id: wl.link_upper(db, item_id, u))
+        for upper_id in sorted(before - after):
+            result = self._run("取消对应", lambda u=upper_id: wl.unlink_upper(db, item_id, u))
+            if result is not None:
+                undo.push(self.ctx, "取消对应上级要点", lambda u=upper_id: wl.link_upper(db, item_id, u),
+                          lambda u=upper_id: wl.unlink_upper(db, item_id, u))
+        self.set_item(item_id)
+
+    def unlink_upper(self) -> None:
+        entry = self.upper_list.currentItem()
+        if entry is None or self.item is None or entry.data(ID_ROLE) is None:
+            return
+        upper_id = int(entry.data(ID_ROLE))
+        self.apply_upper_links(self.item["id"], {upper_id}, set())
+
+    def choose_record(self):
+        from guilin_union.ui.workpoints.pickers import RecordPicker
+
+        if self.item is None:
+            return None
+        item_id, db = self.item["id"], self.ctx.db
+        picker = RecordPicker(db, year=self.item["year"], parent=self)
+        picker.setModal(True)
+
+        def chosen() -> None:
+            choice = picker.choice()
+            if choice is None:
+                return
+            kind, record_id = choice
+            result = self._run("关联活动或会议", lambda: wl.link_record(db, item_id, kind, record_id))
+            if result is not None:
+                snapshot: dict[str, Any] = {}
+
+                def undo_link() -> OpResult:
+                    outcome = wl.unlink_record(db, result.row_id)
+                    snapshot.update(outcome.undo or {})
+                    return outcome
+
+                undo.push(self.ctx, "关联活动或会议", undo_link, lambda: wp.restore_row(db, "workpoint_record_links", snapshot))
+                self.set_item(item_id)
+
+        picker.accepted.connect(chosen)
+        picker.open()
+        return picker
+
+    def unlink_record(self) -> None:
+        entry = self.records_list.currentItem()
+        if entry is None or self.item is None:
+            return
+        link_id = entry.data(ID_ROLE)
+        if link_id is None:
+            self.ctx.prompts.info(self, "取消关联", "这个活动是在“活动”中登记对应本条目的，请在活动信息中修改。")
+            return
+        db, item_id = self.ctx.db, self.item["id"]
+        result = self._run("取消关联", lambda: wl.unlink_record(db, int(link_id)))
+        if result is not None:
+            row = dict(result.undo or {})
+            undo.push(self.ctx, "取消关联活动或会议", lambda: wp.restore_row(db, "workpoint_record_links", row),
+                      lambda: wl.unlink_record(db, int(link_id)))
+            self.set_item(item_id)

@@ -1,0 +1,164 @@
+"""The overview at the top of the tab: how the plan stands, per section, and what needs
+attention (overdue items, items without an owner, items due soon)."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.services import settings
+from guilin_union.services.workpoints_queries import PlanOverview, overview
+from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, setup_table, shorten
+
+SECTION_HEADERS = ["板块", "条目", "已完成", "进行中", "未开始", "逾期", "完成进度"]
+
+
+class OverviewPanel(QFrame):
+    """``filter_requested("overdue" | "no_owner" | "all")`` asks the list to show those items;
+    ``item_requested(id)`` asks it to select one (a section's first item)."""
+
+    filter_requested = Signal(str)
+    item_requested = Signal(int)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("workpoints_overview")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.data: PlanOverview | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+
+        left = QVBoxLayout()
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("overview_totals_label")
+        self.totals_label.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("overview_progress")
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("完成 %p%")
+        self.progress.setMaximumWidth(360)
+        left.addWidget(self.totals_label)
+        left.addWidget(self.progress)
+        self.overdue_button = self._link_button("overdue_button")
+        self.no_owner_button = self._link_button("no_owner_button")
+        self.due_soon_label = QLabel()
+        self.due_soon_label.setObjectName("due_soon_label")
+        self.due_soon_label.setWordWrap(True)
+        self.all_button = self._link_button("all_items_button")
+        self.all_button.setText("显示全部条目")
+        left.addWidget(self.overdue_button)
+        left.addWidget(self.no_owner_button)
+        left.addWidget(self.due_soon_label)
+        left.addWidget(self.all_button)
+        left.addStretch(1)
+        layout.addLayout(left, 2)
+
+        self.sections_table = QTableWidget(0, len(SECTION_HEADERS))
+        self.sections_table.setObjectName("overview_sections_table")
+        self.sections_table.setHorizontalHeaderLabels(SECTION_HEADERS)
+        setup_table(self.sections_table)
+        header = self.sections_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(SECTION_HEADERS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(SECTION_HEADERS) - 1, QHeaderView.ResizeMode.Fixed)
+        self.sections_table.verticalHeader().setDefaultSectionSize(24)
+        self.sections_table.cellDoubleClicked.connect(self._section_clicked)
+        self.sections_table.cellClicked.connect(self._section_clicked)
+        layout.addWidget(self.sections_table, 5)
+
+        self.overdue_button.clicked.connect(lambda: self.filter_requested.emit("overdue"))
+        self.no_owner_button.clicked.connect(lambda: self.filter_requested.emit("no_owner"))
+        self.all_button.clicked.connect(lambda: self.filter_requested.emit("all"))
+
+    @staticmethod
+    def _link_button(name: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet("text-align: left; padding: 1px 2px;")
+        return button
+
+    def show_plan(self, plan_id: int | None, today: _dt.date | None = None) -> None:
+        self.data = overview(self.ctx.db, plan_id, today=today) if plan_id is not None else None
+        data = self.data
+        if data is None:
+            self.totals_label.setText("")
+            self.sections_table.setRowCount(0)
+            for widget in (self.overdue_button, self.no_owner_button, self.all_button):
+                widget.hide()
+            self.due_soon_label.clear()
+            self.progress.setValue(0)
+            return
+        t = data.totals
+        self.totals_label.setText(
+            f"需跟踪 {t.total} 项：已完成 {t.done}　进行中 {t.in_progress}　未开始 {t.not_started}"
+            + (f"　已取消 {t.cancelled}" if t.cancelled else ""))
+        self.progress.setMaximum(max(1, t.total - t.cancelled))
+        self.progress.setValue(t.done)
+        self.overdue_button.setText(f"⚠ 逾期未完成 {len(data.overdue)} 项（点击查看）" if data.overdue else "✓ 没有逾期的条目")
+        self.overdue_button.setStyleSheet(
+            f"text-align: left; padding: 1px 2px; color: {OVERDUE_COLOR if data.overdue else STATUS_COLORS['已完成']};")
+        self.overdue_button.setEnabled(bool(data.overdue))
+        self.no_owner_button.setText(f"未定责任人 {len(data.no_owner)} 项（点击查看）" if data.no_owner
+                                     else "✓ 每项都已定责任人")
+        self.no_owner_button.setEnabled(bool(data.no_owner))
+        days = int(settings.get(self.ctx.db, "workpoints_due_soon_days") or 30)
+        if data.due_soon:
+            names = "、".join(f"{n['label']}{shorten(n['heading'], 12)}（{n['deadline']}）" for n in data.due_soon[:3])
+            self.due_soon_label.setText(f"{days}天内到期 {len(data.due_soon)} 项：{names}"
+                                        + ("等" if len(data.due_soon) > 3 else ""))
+        else:
+            self.due_soon_label.setText(f"{days}天内没有到期的条目")
+        for widget in (self.overdue_button, self.no_owner_button, self.all_button):
+            widget.show()
+        self._fill_sections(data)
+
+    def _fill_sections(self, data: PlanOverview) -> None:
+        table = self.sections_table
+        table.setRowCount(len(data.sections))
+        for row, section in enumerate(data.sections):
+            values = [section.label, section.total, section.done, section.in_progress, section.not_started,
+                      section.overdue]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(str(value))
+                if column:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    cell.setToolTip(section.label)
+                    cell.setData(Qt.ItemDataRole.UserRole, section.items[0]["id"] if section.items else None)
+                if column == 5 and value:
+                    cell.setForeground(QColor(OVERDUE_COLOR))
+                table.setItem(row, column, cell)
+            base = section.total - section.cancelled
+            bar = QProgressBar()
+            bar.setMaximum(max(1, base))
+            bar.setValue(section.done)
+            bar.setFormat(f"{round(section.done_rate * 100)}%" if base else "—")
+            bar.setMaximumHeight(18)
+            table.setCellWidget(row, 6, bar)
+        table.setColumnWidth(6, 110)
+        # As tall as its rows (up to six), so the list below keeps the room.
+        rows = min(max(len(data.sections), 1), 6)
+        table.setFixedHeight(table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize() + 4)
+
+    def _section_clicked(self, row: int, _column: int) -> None:
+        cell = self.sections_table.item(row, 0)
+        item_id = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
+        if item_id is not None:
+            self.item_requested.emit(int(item_id))

@@ -1,0 +1,212 @@
+"""The intake pages of the 会员入会 tab, driven through the real main window."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+
+from guilin_union.services import branches, dues, intake, members
+from guilin_union.storage import open_database
+from tests.intake_fixtures import person_row, resident_id, write_book
+from tests.ui.helpers import make_window
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "gui.db"
+    db = open_database(path)
+    for name in ("文学院分工会", "机关分工会"):
+        branches.add_branch(db, name)
+    db.conn.close()
+    return path
+
+
+def _tab(window):
+    return window.tab_widgets["会员入会"]
+
+
+def _counts(db):
+    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("intake_applications", "members", "change_log")}
+
+
+def _wizard(qtbot, window, prompts, path):
+    view = _tab(window).applications_view
+    wizard = view.import_excel()
+    qtbot.addWidget(wizard)
+    wizard.background = False
+    prompts.open_paths.append(path)
+    wizard.browse()
+    wizard.go_next()  # -> column mapping
+    assert wizard.pages.currentIndex() == 1
+    return wizard
+
+
+def test_import_wizard_one_bad_row_changes_nothing(qtbot, db_path, tmp_path):
+    good = [person_row(resident_id(seq=i), f"人{i}", phone=f"1390000{i:04d}") for i in range(1, 6)]
+    bad_id = resident_id(seq=9)[:17] + "0"
+    if bad_id == resident_id(seq=9):
+        bad_id = bad_id[:17] + "1"
+    rows = good[:2] + [person_row(bad_id, "错行", phone="13800009999")] + good[2:]
+    path = write_book(tmp_path / "新进人员.xlsx", rows, title="2025年新进教职工名单")
+    window, prompts = make_window(qtbot, db_path)
+    before = _counts(window.ctx.db)
+    wizard = _wizard(qtbot, window, prompts, path)
+    wizard.go_next()  # -> check
+    assert wizard.pages.currentIndex() == 2
+    assert wizard.errors_table.rowCount() == 1
+    assert wizard.errors_table.item(0, 0).text() == "5"  # title row + header: the bad person is Excel row 5
+    assert wizard.errors_table.item(0, 1).text() == "身份证号"
+    assert "校验位" in wizard.errors_table.item(0, 3).text()
+    assert "发现 1 处错误" in wizard.check_summary.text()
+    assert not wizard.next_button.isEnabled()  # nothing can be imported
+    # The bad cell is marked in the preview, with the reason as its tooltip.
+    marked = [wizard.preview_table.item(r, c) for r in range(wizard.preview_table.rowCount())
+              for c in range(wizard.preview_table.columnCount())
+              if wizard.preview_table.item(r, c) and wizard.preview_table.item(r, c).toolTip()]
+    assert marked and {m.text() for m in marked} == {bad_id}
+    assert {wizard.preview_table.item(m.row(), 0).text() for m in marked} == {"5"}
+    # The error list can be saved with its explanation column.
+    from openpyxl import load_workbook
+
+    prompts.save_paths.append(tmp_path / "错误清单.xlsx")
+    wizard.save_errors()
+    saved = [[c.value for c in r] for r in load_workbook(tmp_path / "错误清单.xlsx").active.iter_rows()]
+    assert saved[1] == ["行号", "列", "值", "错误说明"] and "校验位" in saved[2][3]
+    wizard.reject()
+    assert _counts(window.ctx.db) == before
+
+
+def test_import_wizard_as_members_with_progress_and_summary(qtbot, db_path, tmp_path):
+    rows = [person_row(resident_id(seq=i), f"人{i}", phone=f"1390000{i:04d}") for i in range(1, 4)]
+    path = write_book(tmp_path / "ok.xlsx", rows)
+    window, prompts = make_window(qtbot, db_path)
+    wizard = _wizard(qtbot, window, prompts, path)
+    wizard.options.as_members.setChecked(True)
+    wizard.go_next()
+    assert wizard.next_button.isEnabled() and wizard.next_button.text() == "导入 3 条"
+    wizard.go_next()
+    assert wizard.pages.currentIndex() == 3
+    assert "已导入 3 条" in wizard.done_label.text()
+    register = _tab(window).register_view
+    assert register.model.rowCount() == 3
+    assert all(register.model.row_data(r)["member_no"] for r in range(3))
+
+
+def test_workflow_batch_actions(qtbot, db_path):
+    window, prompts = make_window(qtbot, db_path)
+    db = window.ctx.db
+    ids = [intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id for n in ("甲", "乙", "丙")]
+    view = _tab(window).applications_view
+    view.apply_filters()
+    view.select_ids(ids[:2])
+    assert view.review_button.isEnabled() and view.approve_button.isEnabled()
+    view.review_selected()
+    assert {intake.get_application(db, i)["state"] for i in ids[:2]} == {"待校工会批准"}
+    view.select_ids(ids[:2])
+    prompts.confirms.append(True)
+    view.approve_selected()
+    approved = [intake.get_application(db, i) for i in ids[:2]]
+    assert all(a["state"] == "已批准" and a["member_no"] for a in approved)
+    assert any("会员编号" in m[2] for m in prompts.messages if m[0] == "info")
+    view.select_ids([ids[2]])
+    prompts.texts.append("材料不全")
+    view.reject_selected()
+    assert intake.get_application(db, ids[2])["reject_reason"] == "材料不全"
+    # Ctrl+Z undoes the rejection.
+    window.ctx.undo_stack.undo()
+    assert intake.get_application(db, ids[2])["state"] == "待分工会审核"
+
+
+def test_member_form_shows_status_history_and_dues(qtbot, db_path):
+    window, prompts = make_window(qtbot, db_path)
+    db = window.ctx.db
+    member_id = members.add_member(db, {"name": "李老师", "branch": "文学院分工会", "join_date": "2000-09-01"}).row_id
+    dues.set_dues_record(db, member_id, salary_base_fen=567890)
+    register = _tab(window).register_view
+    register.apply_filters()
+    dialog = register.edit_member(member_id)
+    qtbot.addWidget(dialog)
+    titles = [dialog.ui.history_tabs.tabText(i) for i in range(dialog.ui.history_tabs.count())]
+    assert "会籍变更" in titles and "会费" in titles
+    page = dialog.ui.history_tabs.widget(titles.index("会籍变更"))
+    assert page.record(new_status="退休（保留会籍）", on="2024-06-30", reason="到龄退休") is None
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 2).text() == "在会 → 保留会籍"
+    assert dialog.ui.status_combo.currentText() == "保留会籍"  # the form cannot write the old status back
+    assert page.record(new_status="退休（保留会籍）", on="2024-07-01", reason="x") is not None
+    dues_page = dialog.ui.history_tabs.widget(titles.index("会费"))
+    dialog.ui.history_tabs.setCurrentWidget(dues_page)  # shown again: reflects the retirement
+    assert dues_page.base_edit.text() == "5678.90"
+    assert "免缴" in dues_page.dues_label.text()
+    dues_page.base_edit.setText("6000")
+    assert dues_page.save()
+    assert dues.get_dues_record(db, member_id)["salary_base_fen"] == 600000
+
+
+def test_dues_and_stats_pages(qtbot, db_path, tmp_path):
+    window, prompts = make_window(qtbot, db_path)
+    db = window.ctx.db
+    member_id = members.add_member(db, {"name": "甲", "branch": "文学院分工会", "join_date": "2000-01-01",
+                                        "id_number": resident_id()}).row_id
+    dues.set_dues_record(db, member_id, salary_base_fen=567890)
+    tab = _tab(window)
+    tab.dues_view.reload()
+    table = tab.dues_view.summary_table
+    assert table.item(0, 0).text() == "文学院分工会" and table.item(0, 6).text() == "28.35"
+    assert table.item(table.rowCount() - 1, 0).text() == "合计"
+    table.selectRow(0)
+    assert tab.dues_view.detail_model.rowCount() == 1
+    prompts.save_paths.append(tmp_path / "会费.pdf")
+    assert tab.dues_view.print_pdf() == tmp_path / "会费.pdf"
+    tab.stats_view.reload()
+    first = tab.stats_view.tables.widget(0)
+    assert isinstance(first, QTableWidget) and first.item(0, 0).text() == "文学院分工会"
+    prompts.save_paths.append(tmp_path / "统计.xlsx")
+    assert tab.stats_view.export_excel() == tmp_path / "统计.xlsx"
+    prompts.save_paths.append(tmp_path / "证.pdf")
+    assert tab.stats_view.print_cards() == tmp_path / "证.pdf"
+
+
+def test_new_application_through_the_form(qtbot, db_path, sample_ids):
+    window, prompts = make_window(qtbot, db_path)
+    view = _tab(window).applications_view
+    dialog = view.add_application()
+    qtbot.addWidget(dialog)
+    assert not dialog.ui.member_no_edit.isVisible() and not dialog.ui.status_combo.isVisible()
+    dialog.ui.name_edit.setText("王小明")
+    dialog.ui.id_number_edit.setText(sample_ids["man"])
+    dialog.fill_from_id()
+    dialog.ui.branch_combo.setCurrentText("机关分工会")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert view.model.rowCount() == 1 and view.model.row_data(0)["state"] == "待分工会审核"
+    # The same person again is refused on the form, next to the ID field.
+    again = view.add_application()
+    qtbot.addWidget(again)
+    again.ui.name_edit.setText("王小明")
+    again.ui.id_number_edit.setText(sample_ids["man"])
+    again.ui.branch_combo.setCurrentText("机关分工会")
+    again.save()
+    assert again.result() != again.DialogCode.Accepted
+    assert "已有“王小明”的入会申请" in again.findChild(type(again.ui.summary_label), "id_number_error").text()
+
+
+def test_dues_settings_dialog_validates(qtbot):
+    from guilin_union.ui.application import ensure_application
+    from guilin_union.ui.intake.dialogs import DuesSettingsDialog
+
+    ensure_application()
+    dialog = DuesSettingsDialog({"dues_rate_percent": "0.5", "dues_base_unit_fen": 1000, "dues_start_rule": "join_month",
+                                 "member_no_rule": "{年份}{分工会代码}{序号}", "member_no_sequence_digits": 4})
+    qtbot.addWidget(dialog)
+    assert dialog.ui.unit_edit.text() == "10"
+    dialog.ui.number_rule_edit.setText("{年份}{姓名}{序号}")
+    dialog.save()
+    assert dialog.result_values is None and "无法识别" in dialog.ui.error_label.text()
+    dialog.ui.number_rule_edit.setText("GL{年份2}{序号}")
+    dialog.ui.rate_edit.setText("1%")
+    dialog.save()
+    assert dialog.result_values == {"dues_rate_percent": "1", "dues_base_unit_fen": 1000, "dues_start_rule": "join_month",
+                                    "member_no_rule": "GL{年份2}{序号}", "member_no_sequence_digits": 4}
