@@ -8,14 +8,23 @@
 #
 # Usage: installer/build_linux.sh [OUT_DIR]
 #   OUT_DIR (default: the repository) receives dist/guilin-union/ and build/pyinstaller/.
-# Needs: uv (the dev dependency group brings PyInstaller); on a bare Debian/Ubuntu the
-# packages .ci/run installs (Qt's libEGL/libGL/libxkbcommon/libfontconfig/libdbus).
+# Needs: uv (the dev dependency group brings PyInstaller), binutils (objdump; installed
+# below with apt-get if missing) and, on a bare Debian/Ubuntu, the packages .ci/run installs
+# (Qt's libEGL/libGL/libxkbcommon/libfontconfig/libdbus).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$(mkdir -p "${1:-$ROOT}" && cd "${1:-$ROOT}" && pwd)"
 DIST="$OUT/dist"
 BUNDLE="$DIST/guilin-union"
+
+# PyInstaller reads shared libraries with objdump (binutils), which a bare Debian may lack.
+if ! command -v objdump >/dev/null 2>&1; then
+  echo "==> 安装 binutils（PyInstaller 需要 objdump）"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq binutils >/dev/null
+fi
 
 cd "$ROOT"
 echo "==> PyInstaller: $ROOT/installer/guilin_union.spec -> $BUNDLE"

@@ -410,3 +410,10 @@ def test_every_current_cli_report_can_be_planned_on_demo_data(demo_test: SelfTes
             assert plan.error is None, (name, plan.error)
     finally:
         db.conn.close()
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(selftest, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3 and result.failed == 0

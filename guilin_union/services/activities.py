@@ -54,7 +54,12 @@ settings.register_defaults({
     "activity_eligible_statuses": (["在会", "保留会籍"], "可以报名参加活动的会籍状态"),
 })
 
-FIELD_LABELS = {
+FIELD_LABELS: dict[str, str] = {
+    "activity_types": "活动类型", "activity_roles": "角色", "activity_expense_categories": "支出科目",
+    "activity_awards": "奖项", "activity_roles_outside_places": "不占名额的角色",
+    "activity_eligible_statuses": "可报名的会籍状态", "activity_point_scheme": "团体总分计分办法",
+    "activity_tie_points": "并列名次的得分",
+
     "name": "活动名称", "type": "活动类型", "organiser_kind": "主办方", "organiser_branch": "主办分工会",
     "organiser_name": "主办单位名称", "start_date": "开始日期", "end_date": "结束日期", "place": "地点",
     "signup_deadline": "报名截止", "places": "名额", "event_limit": "每人限报项目数",
@@ -749,3 +754,73 @@ def count(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> int:
     return db.execute(f"SELECT count(*) FROM activities a{where}", params).fetchone()[0]
 
 
+
+
+# ---------------------------------------------------------------- the area's settings
+
+LIST_SETTINGS: dict[str, str] = {
+    "activity_types": "活动类型",
+    "activity_roles": "角色",
+    "activity_expense_categories": "支出科目",
+    "activity_awards": "奖项",
+    "activity_roles_outside_places": "不占名额的角色",
+    "activity_eligible_statuses": "可报名的会籍状态",
+}
+
+
+def parse_list(text: str | Sequence[str]) -> list[str]:
+    """One entry per line (or separated by 、，,), blanks dropped, duplicates kept once.
+
+    >>> parse_list("器材\\n服装、场地\\n器材")
+    ['器材', '服装', '场地']
+    """
+    if isinstance(text, str):
+        parts = text.replace("，", "\n").replace(",", "\n").replace("、", "\n").splitlines()
+    else:
+        parts = list(text)
+    out: list[str] = []
+    for part in parts:
+        value = clean_cell_text(str(part))
+        if value and value not in out:
+            out.append(value)
+    return out
+
+
+def save_settings(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult:
+    """Validate and store the area's settings (lists, point scheme, tie rule) in one go.
+
+    Raises :class:`ActivityValidationError` naming every bad entry; nothing is stored then.
+    """
+    from guilin_union.core.members import MemberStatus
+    from guilin_union.services.activities_results import TIE_RULES, parse_point_scheme
+
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for key, label in LIST_SETTINGS.items():
+        if key not in values:
+            continue
+        items = parse_list(values[key])
+        if not items and key not in ("activity_roles_outside_places", "activity_awards"):
+            errors[key] = f"{label}至少要有一项"
+        clean[key] = items
+    role_list = clean.get("activity_roles") or roles(db)
+    unknown = [r for r in clean.get("activity_roles_outside_places", []) if r not in role_list]
+    if unknown:
+        errors["activity_roles_outside_places"] = f"角色“{'、'.join(unknown)}”不在角色列表中"
+    statuses = {s.value for s in MemberStatus}
+    bad = [s for s in clean.get("activity_eligible_statuses", []) if s not in statuses]
+    if bad:
+        errors["activity_eligible_statuses"] = f"会籍状态“{'、'.join(bad)}”不存在，可选：{'、'.join(s.value for s in MemberStatus)}"
+    if "activity_point_scheme" in values:
+        try:
+            clean["activity_point_scheme"] = ",".join(str(p) for p in parse_point_scheme(values["activity_point_scheme"]))
+        except ValidationError as exc:
+            errors["activity_point_scheme"] = exc.message
+    if "activity_tie_points" in values:
+        if values["activity_tie_points"] not in TIE_RULES:
+            errors["activity_tie_points"] = "并列名次的得分应为：" + "、".join(TIE_RULES)
+        clean["activity_tie_points"] = values["activity_tie_points"]
+    if errors:
+        raise ActivityValidationError(errors)
+    settings.set_many(db, clean)
+    return OpResult(Changes.of(AREA, "settings"))

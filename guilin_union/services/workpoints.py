@@ -396,6 +396,8 @@ def plan_nodes(db: sqlite_utils.Database, plan_id: int, today: _dt.date | None =
         n["answered_count"] = answered.get(n["id"], 0)
         n["record_link_count"] = records.get(n["id"], 0)
         n["carried_to_year"] = carried_to.get(n["id"])
+        if n["carried_to_year"]:
+            n["overdue"] = False  # it goes on in the later year's plan
         n["carried_from_year"] = carried_from.get(n["id"])
     _summarise_containers(nodes)
     return nodes

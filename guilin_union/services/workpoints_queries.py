@@ -84,7 +84,8 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
         clauses.append("i.status = ?")
         params.append(q.status)
     if q.overdue_only:
-        clauses.append("i.deadline IS NOT NULL AND i.deadline < ? AND i.status NOT IN ('已完成', '已取消')")
+        clauses.append("i.deadline IS NOT NULL AND i.deadline < ? AND i.status NOT IN ('已完成', '已取消')"
+                       " AND NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.carried_from_item_id = i.id)")
         params.append(today_or(q.today).isoformat())
     if q.no_owner_only:
         clauses.append("i.owner IS NULL AND i.status <> '已取消'")

@@ -14,6 +14,11 @@ import traceback
 from pathlib import Path
 
 
+def mark(text: str) -> None:
+    """A line for the test (one write: atomic on a pipe, no buffering across the fork)."""
+    os.write(1, f"MARK {text}\n".encode())
+
+
 def main() -> int:
     mode, template = sys.argv[1], Path(sys.argv[2])
     from guilin_union.services.import_common import commit_plan
@@ -29,12 +34,31 @@ def main() -> int:
         db.conn.close()  # no connection may cross the fork
         assert not plan.errors, plan.errors[:3]
 
+        original_commit = importer.commit
+
+        def marked_commit(db, plan):  # noqa: ANN001, ANN202
+            mark("BEGIN")  # inside the transaction, after the backup
+            return original_commit(db, plan)
+
+        importer.commit = marked_commit  # type: ignore[method-assign]
+
         def work(db):  # noqa: ANN001, ANN202
             commit_plan(db, importer, plan)
     else:
+        from guilin_union.services import welfare
         from guilin_union.services.welfare_batches import BatchRequest, create_batch
 
         request = BatchRequest(year=2026, occasion="端午节", amount_fen=20000, override_reason="崩溃测试")
+        original_insert = welfare.insert_checked
+        first = [True]
+
+        def marked_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            if first[0]:
+                first[0] = False
+                mark("BEGIN")  # the first payment row is being written
+            return original_insert(*args, **kwargs)
+
+        welfare.insert_checked = marked_insert
 
         def work(db):  # noqa: ANN001, ANN202
             create_batch(db, request)
@@ -50,6 +74,7 @@ def main() -> int:
             try:
                 db = open_database(Path(arg))
                 work(db)
+                mark("DONE")  # committed
                 db.conn.close()
             except BaseException:
                 traceback.print_exc()

@@ -238,3 +238,17 @@ def test_demo_data_respects_the_registration_rules(demo_db):
         assert used <= places
         if waiting:
             assert used == places
+
+
+def test_area_settings_are_validated_and_stored_together(db):
+    svc.save_settings(db, {"activity_types": "文体活动\n读书会\n文体活动", "activity_point_scheme": "9-7-6-5",
+                           "activity_tie_points": "同分", "activity_roles_outside_places": "裁判"})
+    assert svc.activity_types(db) == ["文体活动", "读书会"]
+    assert settings.get(db, "activity_point_scheme") == "9,7,6,5"
+    assert settings.get(db, "activity_tie_points") == "同分"
+    with pytest.raises(ActivityValidationError) as info:
+        svc.save_settings(db, {"activity_types": "", "activity_point_scheme": "1,2",
+                               "activity_roles_outside_places": "啦啦队", "activity_eligible_statuses": "在职"})
+    assert set(info.value.errors) == {"activity_types", "activity_point_scheme", "activity_roles_outside_places",
+                                      "activity_eligible_statuses"}
+    assert svc.activity_types(db) == ["文体活动", "读书会"]  # nothing stored

@@ -84,3 +84,40 @@ def test_undo_carry_over(db) -> None:
     with pytest.raises(ConflictError, match="不能撤销"):
         ro.undo_carry_over(db, result.undo)
     assert len(wp.list_plans(db)) == 2
+
+
+def test_carried_items_are_not_overdue_in_the_old_plan(db) -> None:
+    import datetime as dt
+
+    from guilin_union.services.workpoints_queries import ItemQuery, overview, query_item_ids
+
+    plan_id = save_school(db)
+    ids = item_ids(db, plan_id)
+    wp.update_item(db, ids["十"], {"deadline": "2024-12-31", "status": "进行中"})
+    day = dt.date(2025, 1, 15)
+    assert [n["id"] for n in overview(db, plan_id, today=day).overdue] == [ids["十"]]
+    ro.carry_over(db, plan_id, item_ids=[ids["十"]])
+    assert overview(db, plan_id, today=day).overdue == []
+    assert query_item_ids(db, ItemQuery(plan_id=plan_id, overdue_only=True, today=day)) == []
+
+
+def test_import_of_the_year_takes_in_the_carried_items(db) -> None:
+    from guilin_union.services import workpoints_import as wi
+    from tests.workpoints_fixtures import SCHOOL_2024
+
+    plan_id = save_school(db)
+    ids = item_ids(db, plan_id)
+    wp.add_note(db, ids["十"], note_date="2024-06-01", text="入会工作进行中。")
+    carry_plan = ro.carry_over(db, plan_id, item_ids=[ids["十"], ids["十一"]]).row_id
+    assert ro.is_carry_plan(db, wp.get_plan(db, carry_plan))
+    assert not ro.is_carry_plan(db, wp.get_plan(db, plan_id))
+    assert wi.existing_plans(db, 2025, "school") == []  # nothing to ask about
+    preview = wi.preview_file(SCHOOL_2024)
+    result = wi.import_document(db, preview.parsed, year=2025, source_name="2025.txt", source_text=preview.text)
+    assert result.undo["carried_items"] == 3  # the section and its two items
+    assert [p["id"] for p in wp.list_plans(db, year=2025)] == [result.row_id]
+    nodes = wp.plan_items(db, result.row_id)
+    assert len(nodes) == 16 + 3 and nodes[-3]["heading"] == "2024年度结转事项"
+    carried = next(n for n in nodes if n["carried_from_item_id"] == ids["十"])
+    assert [n["text"] for n in wp.item_history(db, carried["id"])] == ["入会工作进行中。"]
+    assert [n["position"] for n in nodes] == sorted(n["position"] for n in nodes)

@@ -239,3 +239,18 @@ def test_the_work_point_item_is_chosen_among_the_years_items(qtbot, app):
     _save(dialog)
     activity = activities_service.get_activity(db, view.current_id)
     assert activity["workpoint_item_id"] == items[2024]
+
+
+def test_activity_settings_dialog(qtbot, app):
+    _window, _prompts, view, _people = app
+    dialog = view.edit_settings()
+    dialog.list_edits["activity_expense_categories"].setPlainText("器材\n奖品\n宣传")
+    dialog.scheme_edit.setText("9,7,5")
+    dialog.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert activities_service.expense_categories(view.ctx.db) == ["器材", "奖品", "宣传"]
+    dialog = view.edit_settings()
+    dialog.scheme_edit.setText("一二三")
+    dialog.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.isVisible() and "不是非负整数" in dialog.summary_label.text()
+    dialog.reject()

@@ -5,7 +5,8 @@ Normal scale: the school's 2024 points (本校) and the regional education union
 statuses and monthly progress notes on the items; a few school items linked to the upper
 items they answer (some upper items are left unanswered, so the side-by-side view has
 something to show); the 2024 congress item linked to that year's congress session when the
-congress demo made one; the unfinished 2024 items carried over into 2025.
+congress demo made one; all but one of the unfinished 2024 items carried over into 2025
+(the one left shows as overdue).
 
 Large scale (issue 11): twenty yearly plans — the school's points for ten years and the
 upper union's for ten — made from the samples with shifted years.
@@ -246,7 +247,7 @@ def _add_plan(db: sqlite_utils.Database, sample: str, *, year: int, base_year: i
 
 
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
-    from guilin_union.services.workpoints_rollover import carry_over
+    from guilin_union.services.workpoints_rollover import carry_over, carry_over_candidates
 
     today = _dt.date.today()
     now = _dt.datetime.now().isoformat(timespec="seconds")
@@ -273,10 +274,18 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         if upper is not None:
             links += _link(db, plans[("school", year)], upper, now)
     links += _link_congress(db, plans[("school", SCHOOL_YEAR)], SCHOOL_YEAR, now)
-    carried = carry_over(db, plans[("school", SCHOOL_YEAR)], to_year=SCHOOL_YEAR + 1)
+    # The secretary carries most unfinished items into the next year and leaves one overdue
+    # (so the overview has something to point at).
+    unfinished = carry_over_candidates(db, plans[("school", SCHOOL_YEAR)])
+    carried = 0
+    if len(unfinished) > 1:
+        result = carry_over(db, plans[("school", SCHOOL_YEAR)], to_year=SCHOOL_YEAR + 1,
+                            item_ids=[n["id"] for n in unfinished[1:]])
+        carried = result.undo["count"]
+        plans[("school", SCHOOL_YEAR + 1)] = result.row_id
     return {
-        "工作要点计划": len(plans) + (1 if carried.undo and carried.undo["created_plan"] else 0),
+        "工作要点计划": len(plans),
         "工作要点进展记录": notes,
         "工作要点关联": links,
-        "结转条目": carried.undo["count"] if carried.undo else 0,
+        "结转条目": carried,
     }

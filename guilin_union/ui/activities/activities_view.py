@@ -128,8 +128,13 @@ class ActivitiesView(QWidget):
         self.edit_button = QPushButton("编辑…")
         self.edit_button.setObjectName("edit_activity_button")
         self.delete_button = QPushButton("删除")
+        self.settings_button = QPushButton("活动设置…")
+        self.settings_button.setObjectName("activity_settings_button")
+        self.settings_button.setToolTip("活动类型、角色、支出科目、奖项、团体总分计分办法")
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("activity_count_label")
@@ -191,6 +196,7 @@ class ActivitiesView(QWidget):
         self.new_button.clicked.connect(self.new_activity)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.settings_button.clicked.connect(self.edit_settings)
         self._set_current(None)
 
     def _fit_list(self) -> None:
@@ -377,6 +383,14 @@ class ActivitiesView(QWidget):
         self.current_id = None
         self.ctx.notify(result.changes)
         self.select_activity(self.model.row_id(0))
+
+    def edit_settings(self):
+        from guilin_union.ui.activities.settings_dialog import ActivitySettingsDialog
+
+        dialog = ActivitySettingsDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
 
     # ---- outputs
     def _activity_name(self) -> str:
