@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from guilin_union.core.errors import NotFoundError, ValidationError
+from guilin_union.core.errors import ValidationError
 from guilin_union.core.ids import parse_id_number
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
@@ -280,10 +280,7 @@ def write_attendance_template(db: sqlite_utils.Database, session_id: int, path: 
     """The session's delegates pre-filled, with an empty 签到情况 column to fill in."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
-    try:
-        session = congress.get_session(db, session_id)
-    except NotFoundError:
-        raise
+    session = congress.get_session(db, session_id)
     rows = [{"delegation": d["delegation"] or "", "name": d["name"], "staff_no": d["staff_no"] or "",
              "delegate_type": d["delegate_type"], "status": "", "note": ""}
             for d in delegates_service.session_delegates(db, session_id)]

@@ -223,3 +223,17 @@ def overview(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None 
     overdue.sort(key=lambda n: (n["deadline"], n["position"]))
     due_soon.sort(key=lambda n: (n["deadline"], n["position"]))
     return PlanOverview(plan, ordered, totals, overdue, no_owner, due_soon, nodes)
+
+
+def items_owned_by(db: sqlite_utils.Database, owner: str) -> list[dict[str, Any]]:
+    """Tracked items whose 责任人 is ``owner`` (by name), newest year first."""
+    rows: list[dict[str, Any]] = []
+    plan_ids = [r[0] for r in db.execute(
+        "SELECT DISTINCT i.plan_id FROM workpoint_items i JOIN workpoint_plans p ON p.id = i.plan_id"
+        " WHERE i.owner = ? ORDER BY p.year DESC, i.plan_id", [owner])]
+    for plan_id in plan_ids:
+        plan = get_plan(db, plan_id)
+        for node in plan_nodes(db, plan_id):
+            if node["owner"] == owner and node["is_leaf"]:
+                rows.append({**node, "year": plan["year"], "plan_title": plan["title"]})
+    return rows

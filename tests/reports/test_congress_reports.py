@@ -6,7 +6,6 @@ from pypdf import PdfReader
 
 from guilin_union.services import congress_agenda as agenda
 from guilin_union.services import congress_attendance as attendance
-from guilin_union.services import congress_delegates as delegates
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services import congress_votes as votes
 from tests.congress_fixtures import make_congress

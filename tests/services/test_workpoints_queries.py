@@ -110,3 +110,11 @@ def test_document_without_sections(db) -> None:
     assert labels == ["1.", "2.", "2.（1）", "2.（2）"]
     flat = wp.save_plan(db, parse_workpoints("1.甲。\n2.乙。"), year=2025).row_id
     assert [(s.label, s.total) for s in wq.overview(db, flat).sections] == [("全部条目", 2)]
+
+
+def test_items_owned_by(tracked) -> None:
+    db, _, ids = tracked
+    rows = wq.items_owned_by(db, "王宁")
+    assert [r["id"] for r in rows] == [ids["一"], ids["八"]]
+    assert rows[0]["year"] == 2024 and rows[0]["plan_title"] == "桂林学院2024年工会工作要点"
+    assert wq.items_owned_by(db, "无此人") == []

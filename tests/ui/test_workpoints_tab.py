@@ -341,3 +341,22 @@ def test_carry_over_and_delete_plan(qtbot, tracked_path) -> None:
     assert tab.delete_plan()
     assert [p["kind"] for p in wp.list_plans(db)] == ["upper"]
     assert tab.current_plan_id() is not None and tab.current_plan_id() != source
+
+
+def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
+    from guilin_union.services import members
+    from guilin_union.ui.members import history
+    from guilin_union.ui.workpoints.member_page import member_workpoints_page
+
+    window, _ = make_window(qtbot, tracked_path)
+    db = window.ctx.db
+    owner = members.add_member(db, {"name": "王宁", "branch": "文学院分工会"}).row_id
+    other = members.add_member(db, {"name": "李静", "branch": "机关分工会"}).row_id
+    ids = item_ids(db, wp.list_plans(db, year=2024)[0]["id"])
+    wp.update_item(db, ids["八"], {"owner": "王宁", "status": "进行中"})
+    assert "负责的工作要点" in [title for title, _ in history.PROVIDERS]
+    page = member_workpoints_page(window.ctx, owner)
+    qtbot.addWidget(page)
+    table = page.findChild(type(window.tab_widgets["工作要点"].overview.sections_table), "member_workpoints_table")
+    assert table.rowCount() == 1 and table.item(0, 3).text() == "进行中"
+    assert member_workpoints_page(window.ctx, other) is None

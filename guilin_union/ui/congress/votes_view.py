@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
-from guilin_union.services import congress_outputs as outputs
 from guilin_union.services import congress_votes as votes_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress_attendance import attendance_summary
@@ -16,7 +15,6 @@ from guilin_union.ui.congress.common import (
     ListSource,
     fit_columns,
     run_service,
-    save_pdf,
     selected_ids,
     setup_table,
 )

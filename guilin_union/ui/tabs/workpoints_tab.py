@@ -28,13 +28,17 @@ from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_import as wi
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.members import history
 from guilin_union.ui.workpoints.common import MUTED_COLOR, OutputRunner, safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
+from guilin_union.ui.workpoints.member_page import member_workpoints_page
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
 from guilin_union.ui.workpoints.tracking_view import TrackingView
 
 USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
 KEEP_BOTH = "保留两份（另存为一份新的计划）"
+
+history.register("负责的工作要点", member_workpoints_page)
 
 
 class WorkpointsTab(QWidget):
@@ -70,10 +74,13 @@ class WorkpointsTab(QWidget):
         menu.addSeparator()
         self.delete_plan_action = menu.addAction("删除该计划…", self.delete_plan)
         self.more_button.setMenu(menu)
-        bar.addWidget(QLabel("年度"))
+        self.year_label, self.plan_label = QLabel("年度"), QLabel("计划")
+        bar.addWidget(self.year_label)
         bar.addWidget(self.year_combo)
-        bar.addWidget(QLabel("计划"))
+        bar.addWidget(self.plan_label)
         bar.addWidget(self.plan_combo, 1)
+        self.bar_spacer = QWidget()  # keeps the buttons at the right while the combos are hidden
+        bar.addWidget(self.bar_spacer, 1)
         for widget in (self.import_button, self.ledger_button, self.excel_button, self.summary_button,
                        self.more_button):
             bar.addWidget(widget)
@@ -124,6 +131,7 @@ class WorkpointsTab(QWidget):
         button.setObjectName("empty_import_button")
         button.setMinimumHeight(36)
         button.clicked.connect(lambda: self.open_import())
+        button.setEnabled(not self.ctx.read_only)
         for widget in (title, text):
             layout.addWidget(widget)
         row = QHBoxLayout()
@@ -168,6 +176,9 @@ class WorkpointsTab(QWidget):
         self.stack.setCurrentIndex(1 if plans else 0)
         for widget in (self.ledger_button, self.excel_button, self.summary_button, self.more_button):
             widget.setEnabled(bool(plans))
+        for widget in (self.year_label, self.year_combo, self.plan_label, self.plan_combo):
+            widget.setVisible(bool(plans))  # nothing to choose from yet
+        self.bar_spacer.setVisible(not plans)
         self.import_button.setEnabled(not self.ctx.read_only)
 
     def _fill_plan_combo(self, wanted: int | None) -> None:
