@@ -5,8 +5,8 @@ embedded Chinese font may have no glyph for U+2610 (WenQuanYi Micro Hei has none
 print as an empty gap or a tofu box). The label beside the box is ordinary text, so the PDF
 still reads back as "同意 反对 弃权".
 
-``Report`` has no public way to add a custom flowable yet, so :func:`add_flowable` uses its
-internal ``_add`` (the one place this package reaches inside the engine).
+Custom flowables go into the report through :meth:`Report.add` (inside ``keep_together``
+blocks too).
 """
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ from guilin_union.reports.markup import clean
 
 
 def add_flowable(report: Report, flowable: Flowable) -> None:
-    """Append a custom flowable to a report (inside ``keep_together`` blocks too)."""
-    report._add(flowable)  # noqa: SLF001 - see the module docstring
+    """Append a custom flowable to a report (kept for older engines without ``add``)."""
+    adder = getattr(report, "add", None)
+    if adder is not None:
+        adder(flowable)
+    else:  # pragma: no cover - engines before Report.add existed
+        report._add(flowable)  # noqa: SLF001
 
 
 class BoxedChoices(Flowable):

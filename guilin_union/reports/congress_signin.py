@@ -25,10 +25,10 @@ register(NAME, "教代会签到表（按代表团，每团一页，含应到/实
 
 SIGNIN_COLUMNS = (
     Col("序号", 8, "center"),
-    Col("代表团", 30),
-    Col("姓名", 20),
-    Col("签名", 42),
-    Col("备注", 16),
+    Col("代表团", 28),
+    Col("姓名", 28),
+    Col("签名", 38),
+    Col("备注", 14),
 )
 # A cell holding a line break is two lines high: room for a handwritten signature.
 # (No-break spaces: reportlab drops a line that holds only ordinary white space.)

@@ -45,6 +45,26 @@ def test_spec_version_and_icon_come_from_the_package(spec):
     assert spec["ICON"] == ROOT / "resources" / "icons" / "app.ico" and spec["ICON"].is_file()
 
 
+def test_spec_windows_version_resource(spec, monkeypatch):
+    """The .exe's version resource (built only on Windows; pefile is stubbed here)."""
+    import sys
+    import types
+
+    assert spec["_version_info"]() is None or sys.platform == "win32"  # not on Linux
+    import PyInstaller.compat
+
+    monkeypatch.setitem(sys.modules, "pefile", sys.modules.get("pefile") or types.ModuleType("pefile"))
+    monkeypatch.setattr(PyInstaller.compat, "win32api", types.ModuleType("win32api"), raising=False)
+    monkeypatch.setitem(spec, "sys", types.SimpleNamespace(platform="win32"))
+    info = spec["_version_info"]()
+    numbers = tuple(int(n) for n in (guilin_union.__version__.split(".") + ["0"] * 4)[:4])
+    assert info.ffi.fileVersionMS == (numbers[0] << 16 | numbers[1])
+    assert info.ffi.fileVersionLS == (numbers[2] << 16 | numbers[3])
+    raw = info.toRaw()
+    assert APP_NAME.encode("utf-16-le") in raw
+    assert guilin_union.__version__.encode("utf-16-le") in raw
+
+
 def test_spec_hidden_imports_cover_modules_loaded_by_name(spec):
     hidden = set(spec["HIDDEN_IMPORTS"])
     for name in ("guilin_union.cli.members", "guilin_union.services.demo.members",

@@ -24,6 +24,7 @@ from guilin_union.services.congress_votes import STANDARD_MOTIONS
 CONGRESS_NAME = "教职工代表大会暨工会会员代表大会"
 VENUES = ("学术报告厅", "图书馆报告厅", "大学生活动中心多功能厅")
 FORMAL_SHARE = 0.24         # about 120 of 600 members
+LARGE_FORMAL_SHARE = 0.07   # about 200 of 3,000: a congress does not grow with the school
 EXTRA_MOTIONS = ("通过《教职工绩效考核办法（修订稿）》", "通过《教职工年度考核实施办法》", "选举增补工会委员")
 
 
@@ -42,7 +43,8 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
                                                   "end_year": start_year + 5, "length_years": 5, "notes": None})
         delegations = _delegations(db, term_id)
         elected = (dates[0] - _dt.timedelta(days=60)).isoformat()  # before proposals are collected
-        delegates = _elect(db, rng, term_id, members, delegations, elected, current=last)
+        share = LARGE_FORMAL_SHARE if scale == "large" else FORMAL_SHARE
+        delegates = _elect(db, rng, term_id, members, delegations, elected, current=last, share=share)
         _replacements(db, rng, term_id, delegates, members, dates)
         for meeting_no, day in enumerate(dates, start=1):
             current = last and meeting_no == len(dates)
@@ -98,7 +100,7 @@ def _delegations(db: sqlite_utils.Database, term_id: int) -> dict[int, int]:
 
 def _elect(
     db: sqlite_utils.Database, rng: random.Random, term_id: int, members: list[dict[str, Any]],
-    delegations: dict[int, int], start: str, *, current: bool,
+    delegations: dict[int, int], start: str, *, current: bool, share: float = FORMAL_SHARE,
 ) -> list[dict[str, Any]]:
     """About a fifth of each 分工会's active members as 正式代表 (teachers preferred in the
     colleges so their share stays well above 60%), plus 列席 and 特邀代表."""
@@ -113,7 +115,7 @@ def _elect(
     for branch_id, people in by_branch.items():
         if branch_id not in delegations:
             continue
-        want = max(2, round(len(people) * FORMAL_SHARE))
+        want = max(2, round(len(people) * share))
         teachers = [p for p in people if guess_category(p, categories) == "教师"]
         others = [p for p in people if p not in teachers]
         rng.shuffle(teachers)
@@ -123,6 +125,7 @@ def _elect(
         for person in pool[:want]:
             chosen.append({**person, "type": "正式代表"})
             used.add(person["id"])
+    _raise_teacher_share(rng, chosen, by_branch, used, categories)
     rest = [m for m in active if m["id"] not in used and m["branch_id"] in delegations]
     rng.shuffle(rest)
     for person in rest[:10]:
@@ -150,6 +153,43 @@ def _elect(
     for delegation_id, member_id in heads.items():
         db.execute("UPDATE congress_delegations SET head_member_id = ? WHERE id = ?", [member_id, delegation_id])
     return delegates
+
+
+def _raise_teacher_share(rng: random.Random, chosen: list[dict[str, Any]], by_branch: dict[int, list[dict[str, Any]]],
+                         used: set[int], categories: list[str], target: int = 66) -> None:
+    """Swap non-teachers for unused teachers of the same 分工会 until teachers are at least
+    ``target`` % of the 正式代表 (as an election under the 60% rule would produce)."""
+    def is_teacher(p: dict[str, Any]) -> bool:
+        return guess_category(p, categories) == "教师"
+
+    spare = {b: [p for p in people if p["id"] not in used and is_teacher(p)] for b, people in by_branch.items()}
+    for person in spare.values():
+        rng.shuffle(person)
+    order = list(range(len(chosen)))
+    rng.shuffle(order)
+    for i in order:
+        teachers = sum(1 for p in chosen if is_teacher(p))
+        if teachers * 100 >= len(chosen) * target:
+            return
+        current = chosen[i]
+        pool = spare.get(current["branch_id"]) or []
+        if is_teacher(current) or not pool:
+            continue
+        # Keep at least one non-teacher per delegation where there was one (staff are represented too).
+        if sum(1 for p in chosen if p["branch_id"] == current["branch_id"] and not is_teacher(p)) <= 1:
+            continue
+        newcomer = pool.pop()
+        used.discard(current["id"])
+        used.add(newcomer["id"])
+        chosen[i] = {**newcomer, "type": "正式代表"}
+    # Still short (many staff-only 分工会): the colleges send more teachers, as their size warrants.
+    while sum(1 for p in chosen if is_teacher(p)) * 100 < len(chosen) * target:
+        branch = max(spare, key=lambda b: len(spare[b]), default=None)
+        if branch is None or not spare[branch]:
+            return
+        newcomer = spare[branch].pop()
+        used.add(newcomer["id"])
+        chosen.append({**newcomer, "type": "正式代表"})
 
 
 def _replacements(

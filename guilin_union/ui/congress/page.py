@@ -242,6 +242,15 @@ class CongressTab(QWidget):
         dialog.open()
         self._last_dialog = dialog
 
+    def export_current(self) -> None:
+        """文件 ▸ 导出…: the proposals list on the 提案 page, else the delegates of the session."""
+        if self.pages.currentWidget() is self.proposals_view and hasattr(self.proposals_view, "export_excel"):
+            self.proposals_view.export_excel()
+        elif self.session_id is not None:
+            self.session_view.export_delegates()
+        else:
+            self.ctx.prompts.info(self, "导出", "尚无会议可导出。")
+
     def notify_write(self, title: str, action: Any) -> Any:
         return run_service(self.ctx, self, title, action)
 

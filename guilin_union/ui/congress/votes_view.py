@@ -149,7 +149,7 @@ class VotesView(QWidget):
                 return ""
             motion = votes_service.Motion(0, 0, 0, "", "决议", yes, no, abstain, None, None)
             result = votes_service.evaluate(motion, att, rule)
-            text = f"{result.result_text}（需同意 {result.needed} 票以上，未投 {result.not_voted} 票）"
+            text = f"{result.result_text}（至少需同意 {result.needed} 票，未投 {result.not_voted} 票）"
             if yes + no + abstain > att.expected:
                 text = f"票数合计超过正式代表人数 {att.expected} 人"
             return text

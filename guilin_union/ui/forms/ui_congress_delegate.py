@@ -28,17 +28,17 @@ class Ui_CongressDelegateDialog(object):
         self.main_layout.setObjectName(u"main_layout")
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.member_value_caption = QLabel(CongressDelegateDialog)
+        self.member_value_caption.setObjectName(u"member_value_caption")
+        self.member_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.member_value_caption)
+
         self.member_value_label = QLabel(CongressDelegateDialog)
         self.member_value_label.setObjectName(u"member_value_label")
         self.member_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.member_value_label)
-
-        self.member_value_label1 = QLabel(CongressDelegateDialog)
-        self.member_value_label1.setObjectName(u"member_value_label1")
-        self.member_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.member_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.member_value_label)
 
         self.delegate_type_label = QLabel(CongressDelegateDialog)
         self.delegate_type_label.setObjectName(u"delegate_type_label")
@@ -138,8 +138,8 @@ class Ui_CongressDelegateDialog(object):
 
     def retranslateUi(self, CongressDelegateDialog):
         CongressDelegateDialog.setWindowTitle(QCoreApplication.translate("CongressDelegateDialog", u"\u4ee3\u8868", None))
-        self.member_value_label.setText(QCoreApplication.translate("CongressDelegateDialog", u"\u4f1a\u5458", None))
-        self.member_value_label1.setText("")
+        self.member_value_caption.setText(QCoreApplication.translate("CongressDelegateDialog", u"\u4f1a\u5458", None))
+        self.member_value_label.setText("")
         self.delegate_type_label.setText(QCoreApplication.translate("CongressDelegateDialog", u"\u4ee3\u8868\u7c7b\u578b", None))
         self.delegate_type_combo.setItemText(0, QCoreApplication.translate("CongressDelegateDialog", u"\u6b63\u5f0f\u4ee3\u8868", None))
         self.delegate_type_combo.setItemText(1, QCoreApplication.translate("CongressDelegateDialog", u"\u5217\u5e2d\u4ee3\u8868", None))

@@ -110,17 +110,17 @@ class Ui_CongressMotionDialog(object):
 
         self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.voted_on_edit)
 
+        self.result_value_caption = QLabel(CongressMotionDialog)
+        self.result_value_caption.setObjectName(u"result_value_caption")
+        self.result_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.result_value_caption)
+
         self.result_value_label = QLabel(CongressMotionDialog)
         self.result_value_label.setObjectName(u"result_value_label")
         self.result_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.result_value_label)
-
-        self.result_value_label1 = QLabel(CongressMotionDialog)
-        self.result_value_label1.setObjectName(u"result_value_label1")
-        self.result_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.result_value_label1)
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.result_value_label)
 
         self.notes_label = QLabel(CongressMotionDialog)
         self.notes_label.setObjectName(u"notes_label")
@@ -173,8 +173,8 @@ class Ui_CongressMotionDialog(object):
         self.abstain_spin.setSuffix(QCoreApplication.translate("CongressMotionDialog", u" \u7968", None))
         self.voted_on_label.setText(QCoreApplication.translate("CongressMotionDialog", u"\u8868\u51b3\u65e5\u671f", None))
         self.voted_on_edit.setDisplayFormat(QCoreApplication.translate("CongressMotionDialog", u"yyyy-MM-dd", None))
-        self.result_value_label.setText(QCoreApplication.translate("CongressMotionDialog", u"\u7ed3\u679c", None))
-        self.result_value_label1.setText("")
+        self.result_value_caption.setText(QCoreApplication.translate("CongressMotionDialog", u"\u7ed3\u679c", None))
+        self.result_value_label.setText("")
         self.notes_label.setText(QCoreApplication.translate("CongressMotionDialog", u"\u5907\u6ce8", None))
         self.message_label.setText("")
     # retranslateUi

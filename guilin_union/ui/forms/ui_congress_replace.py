@@ -35,29 +35,29 @@ class Ui_CongressReplaceDialog(object):
 
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.old_value_caption = QLabel(CongressReplaceDialog)
+        self.old_value_caption.setObjectName(u"old_value_caption")
+        self.old_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.old_value_caption)
+
         self.old_value_label = QLabel(CongressReplaceDialog)
         self.old_value_label.setObjectName(u"old_value_label")
         self.old_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.old_value_label)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.old_value_label)
 
-        self.old_value_label1 = QLabel(CongressReplaceDialog)
-        self.old_value_label1.setObjectName(u"old_value_label1")
-        self.old_value_label1.setWordWrap(True)
+        self.new_value_caption = QLabel(CongressReplaceDialog)
+        self.new_value_caption.setObjectName(u"new_value_caption")
+        self.new_value_caption.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.old_value_label1)
+        self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.new_value_caption)
 
         self.new_value_label = QLabel(CongressReplaceDialog)
         self.new_value_label.setObjectName(u"new_value_label")
         self.new_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.new_value_label)
-
-        self.new_value_label1 = QLabel(CongressReplaceDialog)
-        self.new_value_label1.setObjectName(u"new_value_label1")
-        self.new_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.new_value_label1)
+        self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.new_value_label)
 
         self.choose_button = QPushButton(CongressReplaceDialog)
         self.choose_button.setObjectName(u"choose_button")
@@ -132,10 +132,10 @@ class Ui_CongressReplaceDialog(object):
     def retranslateUi(self, CongressReplaceDialog):
         CongressReplaceDialog.setWindowTitle(QCoreApplication.translate("CongressReplaceDialog", u"\u66f4\u6362\u4ee3\u8868", None))
         self.intro_label.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u539f\u4ee3\u8868\u7684\u8d44\u683c\u4ece\u66f4\u6362\u65e5\u671f\u8d77\u7ec8\u6b62\uff0c\u63a5\u66ff\u8005\u4ece\u540c\u4e00\u5929\u8d77\u6210\u4e3a\u4ee3\u8868\uff08\u4ee3\u8868\u7c7b\u578b\u3001\u4ee3\u8868\u56e2\u4e0d\u53d8\uff1b\u539f\u4ee3\u8868\u82e5\u662f\u56e2\u957f\uff0c\u56e2\u957f\u968f\u4e4b\u79fb\u4ea4\uff09\u3002", None))
-        self.old_value_label.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u539f\u4ee3\u8868", None))
-        self.old_value_label1.setText("")
-        self.new_value_label.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u63a5\u66ff\u7684\u4f1a\u5458", None))
-        self.new_value_label1.setText(QCoreApplication.translate("CongressReplaceDialog", u"\uff08\u5c1a\u672a\u9009\u62e9\uff09", None))
+        self.old_value_caption.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u539f\u4ee3\u8868", None))
+        self.old_value_label.setText("")
+        self.new_value_caption.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u63a5\u66ff\u7684\u4f1a\u5458", None))
+        self.new_value_label.setText(QCoreApplication.translate("CongressReplaceDialog", u"\uff08\u5c1a\u672a\u9009\u62e9\uff09", None))
         self.choose_button.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u9009\u62e9\u63a5\u66ff\u7684\u4f1a\u5458\u2026", None))
         self.on_date_label.setText(QCoreApplication.translate("CongressReplaceDialog", u"\u66f4\u6362\u65e5\u671f", None))
         self.on_date_edit.setDisplayFormat(QCoreApplication.translate("CongressReplaceDialog", u"yyyy-MM-dd", None))

@@ -29,17 +29,17 @@ class Ui_ProposalAssignDialog(object):
         self.main_layout.setObjectName(u"main_layout")
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.proposal_value_caption = QLabel(ProposalAssignDialog)
+        self.proposal_value_caption.setObjectName(u"proposal_value_caption")
+        self.proposal_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_caption)
+
         self.proposal_value_label = QLabel(ProposalAssignDialog)
         self.proposal_value_label.setObjectName(u"proposal_value_label")
         self.proposal_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_label)
-
-        self.proposal_value_label1 = QLabel(ProposalAssignDialog)
-        self.proposal_value_label1.setObjectName(u"proposal_value_label1")
-        self.proposal_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label)
 
         self.lead_label = QLabel(ProposalAssignDialog)
         self.lead_label.setObjectName(u"lead_label")
@@ -111,8 +111,8 @@ class Ui_ProposalAssignDialog(object):
 
     def retranslateUi(self, ProposalAssignDialog):
         ProposalAssignDialog.setWindowTitle(QCoreApplication.translate("ProposalAssignDialog", u"\u4ea4\u529e", None))
-        self.proposal_value_label.setText(QCoreApplication.translate("ProposalAssignDialog", u"\u63d0\u6848", None))
-        self.proposal_value_label1.setText("")
+        self.proposal_value_caption.setText(QCoreApplication.translate("ProposalAssignDialog", u"\u63d0\u6848", None))
+        self.proposal_value_label.setText("")
         self.lead_label.setText(QCoreApplication.translate("ProposalAssignDialog", u"\u4e3b\u529e\u5355\u4f4d", None))
         self.co_label.setText(QCoreApplication.translate("ProposalAssignDialog", u"\u534f\u529e\u5355\u4f4d", None))
 #if QT_CONFIG(tooltip)

@@ -29,17 +29,17 @@ class Ui_ProposalDialog(object):
         self.main_layout.setObjectName(u"main_layout")
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.number_value_caption = QLabel(ProposalDialog)
+        self.number_value_caption.setObjectName(u"number_value_caption")
+        self.number_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.number_value_caption)
+
         self.number_value_label = QLabel(ProposalDialog)
         self.number_value_label.setObjectName(u"number_value_label")
         self.number_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.number_value_label)
-
-        self.number_value_label1 = QLabel(ProposalDialog)
-        self.number_value_label1.setObjectName(u"number_value_label1")
-        self.number_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.number_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.number_value_label)
 
         self.title_label = QLabel(ProposalDialog)
         self.title_label.setObjectName(u"title_label")
@@ -186,8 +186,8 @@ class Ui_ProposalDialog(object):
 
     def retranslateUi(self, ProposalDialog):
         ProposalDialog.setWindowTitle(QCoreApplication.translate("ProposalDialog", u"\u63d0\u6848", None))
-        self.number_value_label.setText(QCoreApplication.translate("ProposalDialog", u"\u7f16\u53f7", None))
-        self.number_value_label1.setText(QCoreApplication.translate("ProposalDialog", u"\u63d0\u4ea4\u540e\u81ea\u52a8\u7f16\u53f7", None))
+        self.number_value_caption.setText(QCoreApplication.translate("ProposalDialog", u"\u7f16\u53f7", None))
+        self.number_value_label.setText(QCoreApplication.translate("ProposalDialog", u"\u63d0\u4ea4\u540e\u81ea\u52a8\u7f16\u53f7", None))
         self.title_label.setText(QCoreApplication.translate("ProposalDialog", u"\u6848\u7531", None))
         self.title_edit.setPlaceholderText(QCoreApplication.translate("ProposalDialog", u"\u4e00\u4e8b\u4e00\u6848\uff0c\u5982\uff1a\u5173\u4e8e\u589e\u8bbe\u6559\u5de5\u5b50\u5973\u5bd2\u6691\u5047\u6258\u7ba1\u73ed\u7684\u5efa\u8bae", None))
         self.category_label.setText(QCoreApplication.translate("ProposalDialog", u"\u7c7b\u522b", None))

@@ -35,17 +35,17 @@ class Ui_ProposalRateDialog(object):
 
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.proposal_value_caption = QLabel(ProposalRateDialog)
+        self.proposal_value_caption.setObjectName(u"proposal_value_caption")
+        self.proposal_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_caption)
+
         self.proposal_value_label = QLabel(ProposalRateDialog)
         self.proposal_value_label.setObjectName(u"proposal_value_label")
         self.proposal_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_label)
-
-        self.proposal_value_label1 = QLabel(ProposalRateDialog)
-        self.proposal_value_label1.setObjectName(u"proposal_value_label1")
-        self.proposal_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label)
 
         self.rating_label = QLabel(ProposalRateDialog)
         self.rating_label.setObjectName(u"rating_label")
@@ -122,8 +122,8 @@ class Ui_ProposalRateDialog(object):
     def retranslateUi(self, ProposalRateDialog):
         ProposalRateDialog.setWindowTitle(QCoreApplication.translate("ProposalRateDialog", u"\u63d0\u6848\u4eba\u8bc4\u4ef7", None))
         self.intro_label.setText(QCoreApplication.translate("ProposalRateDialog", u"\u6ee1\u610f\u6216\u57fa\u672c\u6ee1\u610f\uff1a\u63d0\u6848\u529e\u7ed3\u3002\u4e0d\u6ee1\u610f\uff1a\u4ee5\u540c\u6837\u7684\u4e3b\u529e\u3001\u534f\u529e\u5355\u4f4d\u91cd\u65b0\u529e\u7406\uff0c\u539f\u6709\u7684\u529e\u7406\u8bb0\u5f55\u5168\u90e8\u4fdd\u7559\u3002", None))
-        self.proposal_value_label.setText(QCoreApplication.translate("ProposalRateDialog", u"\u63d0\u6848", None))
-        self.proposal_value_label1.setText("")
+        self.proposal_value_caption.setText(QCoreApplication.translate("ProposalRateDialog", u"\u63d0\u6848", None))
+        self.proposal_value_label.setText("")
         self.rating_label.setText(QCoreApplication.translate("ProposalRateDialog", u"\u8bc4\u4ef7", None))
         self.rating_combo.setItemText(0, QCoreApplication.translate("ProposalRateDialog", u"\u6ee1\u610f", None))
         self.rating_combo.setItemText(1, QCoreApplication.translate("ProposalRateDialog", u"\u57fa\u672c\u6ee1\u610f", None))

@@ -28,17 +28,17 @@ class Ui_ProposalReplyDialog(object):
         self.main_layout.setObjectName(u"main_layout")
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.proposal_value_caption = QLabel(ProposalReplyDialog)
+        self.proposal_value_caption.setObjectName(u"proposal_value_caption")
+        self.proposal_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_caption)
+
         self.proposal_value_label = QLabel(ProposalReplyDialog)
         self.proposal_value_label.setObjectName(u"proposal_value_label")
         self.proposal_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_label)
-
-        self.proposal_value_label1 = QLabel(ProposalReplyDialog)
-        self.proposal_value_label1.setObjectName(u"proposal_value_label1")
-        self.proposal_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label)
 
         self.reply_date_label = QLabel(ProposalReplyDialog)
         self.reply_date_label.setObjectName(u"reply_date_label")
@@ -114,8 +114,8 @@ class Ui_ProposalReplyDialog(object):
 
     def retranslateUi(self, ProposalReplyDialog):
         ProposalReplyDialog.setWindowTitle(QCoreApplication.translate("ProposalReplyDialog", u"\u7b54\u590d", None))
-        self.proposal_value_label.setText(QCoreApplication.translate("ProposalReplyDialog", u"\u63d0\u6848", None))
-        self.proposal_value_label1.setText("")
+        self.proposal_value_caption.setText(QCoreApplication.translate("ProposalReplyDialog", u"\u63d0\u6848", None))
+        self.proposal_value_label.setText("")
         self.reply_date_label.setText(QCoreApplication.translate("ProposalReplyDialog", u"\u7b54\u590d\u65e5\u671f", None))
         self.reply_date_edit.setDisplayFormat(QCoreApplication.translate("ProposalReplyDialog", u"yyyy-MM-dd", None))
         self.outcome_label.setText(QCoreApplication.translate("ProposalReplyDialog", u"\u843d\u5b9e\u60c5\u51b5", None))

@@ -35,17 +35,17 @@ class Ui_ProposalReviewDialog(object):
 
         self.form_layout = QFormLayout()
         self.form_layout.setObjectName(u"form_layout")
+        self.proposal_value_caption = QLabel(ProposalReviewDialog)
+        self.proposal_value_caption.setObjectName(u"proposal_value_caption")
+        self.proposal_value_caption.setWordWrap(True)
+
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_caption)
+
         self.proposal_value_label = QLabel(ProposalReviewDialog)
         self.proposal_value_label.setObjectName(u"proposal_value_label")
         self.proposal_value_label.setWordWrap(True)
 
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.proposal_value_label)
-
-        self.proposal_value_label1 = QLabel(ProposalReviewDialog)
-        self.proposal_value_label1.setObjectName(u"proposal_value_label1")
-        self.proposal_value_label1.setWordWrap(True)
-
-        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label1)
+        self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.proposal_value_label)
 
         self.result_label = QLabel(ProposalReviewDialog)
         self.result_label.setObjectName(u"result_label")
@@ -124,8 +124,8 @@ class Ui_ProposalReviewDialog(object):
     def retranslateUi(self, ProposalReviewDialog):
         ProposalReviewDialog.setWindowTitle(QCoreApplication.translate("ProposalReviewDialog", u"\u63d0\u6848\u5ba1\u67e5", None))
         self.intro_label.setText(QCoreApplication.translate("ProposalReviewDialog", u"\u63d0\u6848\u5de5\u4f5c\u59d4\u5458\u4f1a\u7684\u5ba1\u67e5\u610f\u89c1\u3002\u5e76\u6848\u53ef\u5728\u4e4b\u540e\u64a4\u9500\uff1b\u5176\u4ed6\u7ed3\u679c\u5728\u4ea4\u529e\u524d\u53ef\u201c\u64a4\u9500\u5ba1\u67e5\u7ed3\u679c\u201d\u3002", None))
-        self.proposal_value_label.setText(QCoreApplication.translate("ProposalReviewDialog", u"\u63d0\u6848", None))
-        self.proposal_value_label1.setText("")
+        self.proposal_value_caption.setText(QCoreApplication.translate("ProposalReviewDialog", u"\u63d0\u6848", None))
+        self.proposal_value_label.setText("")
         self.result_label.setText(QCoreApplication.translate("ProposalReviewDialog", u"\u5ba1\u67e5\u7ed3\u679c", None))
         self.result_combo.setItemText(0, QCoreApplication.translate("ProposalReviewDialog", u"\u7acb\u6848\uff08\u91cd\u70b9\uff09", None))
         self.result_combo.setItemText(1, QCoreApplication.translate("ProposalReviewDialog", u"\u7acb\u6848\uff08\u4e00\u822c\uff09", None))

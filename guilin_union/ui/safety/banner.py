@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 
@@ -12,16 +13,17 @@ class SafetyBanner(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safety_banner")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let the style sheet paint it
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
-            "#safety_banner { background: #fff4ce; border-bottom: 1px solid #e0c060; }"
+            "#safety_banner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
             " #safety_banner QLabel { color: #5c4400; }"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.message_label = QLabel(text)
         self.message_label.setObjectName("safety_banner_text")
-        self.message_label.setWordWrap(True)
+        self.message_label.setToolTip(text)
         self.message_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.message_label, 1)
         self.buttons: dict[str, QPushButton] = {}
@@ -35,3 +37,4 @@ class SafetyBanner(QWidget):
 
     def set_text(self, text: str) -> None:
         self.message_label.setText(text)
+        self.message_label.setToolTip(text)

@@ -8,6 +8,7 @@ else happens here, so the window's own code stays about tabs and menus.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -211,7 +212,8 @@ class SafetyController(QObject):
         risk = assess_location(path)
         if risk is None:
             return
-        key = f"safety/location_warned/{path}"
+        # QSettings keys may not contain slashes or backslashes: a digest names the file.
+        key = "safety/location_warned/" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:16]
         today = _dt.date.today().isoformat()
         if self.ctx.qsettings.value(key, "") == today:
             return  # warn once a day, not on every window

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.services.workpoints import STATUSES
 from guilin_union.ui.forms.ui_workpoints_note_dialog import Ui_WorkpointNoteDialog
-from guilin_union.ui.workpoints.common import qdate
+from guilin_union.ui.workpoints.common import qdate, shorten
 
 KEEP_STATUS = "不修改"
 
@@ -29,7 +29,8 @@ class NoteDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("workpoints_note_dialog")
         self._submit = submit
-        self.ui.item_label.setText(item_title)
+        self.ui.item_label.setText(shorten(item_title, 80))
+        self.ui.item_label.setToolTip(item_title)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.status_combo.addItem(f"{KEEP_STATUS}（现为“{status}”）", None)

@@ -224,8 +224,9 @@ class CarryOverDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("carry_list")
         for node in candidates:
-            item = QListWidgetItem(f"{node['label']}{shorten(node['heading'], 60)}　〔{node['status']}"
+            item = QListWidgetItem(f"{node['label']}{shorten(node['heading'], 36)}　〔{node['status']}"
                                    f"{'，' + node['owner'] if node['owner'] else ''}〕")
+            item.setToolTip(node["text"])
             item.setData(ID_ROLE, node["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
