@@ -18,6 +18,14 @@ from guilin_union.ui.tabs import TABS
 
 APP_TITLE = "工会工作管理系统"
 
+# (menu label, tab title, attribute path of the tab's own settings dialog)
+AREA_SETTINGS = (
+    ("教代会与提案规则…", "教代会", "edit_rules"),
+    ("会费与会员编号…", "会员入会", "dues_view.edit_settings"),
+    ("活动设置…", "活动", "edit_settings"),
+    ("慰问设置…", "慰问", "edit_settings"),
+)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -78,6 +86,14 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu("设置(&S)")
         settings_menu.addAction("单位信息…", self.edit_institution)
         settings_menu.addAction("分工会管理…", self.manage_branches)
+        settings_menu.addSeparator()
+        # Each area keeps its own settings dialog on its tab; the menu reaches them too.
+        for label, tab, path in AREA_SETTINGS:
+            target = self.tab_widgets.get(tab)
+            for attr in path.split("."):
+                target = getattr(target, attr, None)
+            if callable(target):
+                settings_menu.addAction(label, target)
         self.settings_menu = settings_menu
 
         help_menu = bar.addMenu("帮助(&H)")

@@ -183,3 +183,11 @@ def test_branch_manager_add_and_refuse_delete(qtbot, db_path, sample_ids):
     dialog.delete_branch()
     assert prompts.messages[-1][0] == "warning" and "不能删除" in prompts.messages[-1][2]
     assert _view(window).branch_combo.findText("体育学院分工会") >= 0
+
+
+def test_settings_menu_reaches_every_area_settings_dialog(qtbot, db_path):
+    window, _ = make_window(qtbot, db_path)
+    labels = [a.text() for a in window.settings_menu.actions() if a.text()]
+    assert labels[:2] == ["单位信息…", "分工会管理…"]
+    for label in ("教代会与提案规则…", "会费与会员编号…", "活动设置…", "慰问设置…"):
+        assert label in labels
