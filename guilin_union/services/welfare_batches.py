@@ -273,8 +273,14 @@ def create_batch(db: sqlite_utils.Database, req: BatchRequest) -> tuple[OpResult
     """Create every payment of the batch in one transaction (``row_id`` = the batch id).
 
     Batch-level warnings (amount over the cap, no standard) need ``req.override_reason``,
-    which is then kept with every payment of the batch.
+    which is then kept with every payment of the batch. A verified backup is made first
+    (data-safety: before every import, batch, restore and migration).
     """
+    from guilin_union.storage.backup import make_backup
+    from guilin_union.storage.database import database_path
+
+    if database_path(db) is not None and not db.conn.in_transaction:
+        make_backup(db, reason="before-batch")
     with db.atomic():
         preview = preview_batch(db, req)
         reason = config.clean_text(req.override_reason)

@@ -136,11 +136,6 @@ def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
         raise NotFoundError("工作要点计划不存在（可能已被删除）") from None
 
 
-def plans_for_year(db: sqlite_utils.Database, year: int, kind: str | None = None) -> list[dict[str, Any]]:
-    """The plans of a year (optionally one kind), 本校 first."""
-    return list_plans(db, year=year, kind=kind)
-
-
 def tracking_counts(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:
     """What tracking a plan holds: items with an owner/deadline/status, notes, files, links."""
     row = db.execute(

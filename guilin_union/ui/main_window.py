@@ -164,12 +164,14 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx, self).exec()
 
     def show_data_location(self) -> None:
-        from guilin_union.storage.backup import backup_dir_for
+        from guilin_union.services.safety import backup_folders
 
+        primary, second = backup_folders(self.ctx.db)
+        folders = f"{primary}" + (f"\n第二备份文件夹：{second}" if second else "")
         self.ctx.prompts.info(
             self,
             "数据文件位置",
-            f"当前数据文件：\n{self.ctx.db_path}\n\n自动备份文件夹：\n{backup_dir_for(self.ctx.db_path)}\n\n"
+            f"当前数据文件：\n{self.ctx.db_path}\n\n自动备份文件夹：\n{folders}\n\n"
             "搬到另一台电脑：退出程序后，把数据文件复制到新电脑，在新电脑上用“文件 ▸ 打开数据库…”打开。",
         )
 
