@@ -1,6 +1,9 @@
 """Entry point: ``guilin-union`` with a COMMAND runs the command line, without one the GUI.
 
 The GUI (and with it PySide6) is imported only when it is needed, so commands start fast.
+A plain GUI start (``guilin-union``, ``--db PATH``, ``--demo``) does not even build the
+command-line parser: that imports every area's commands and services, which the window
+does not need before it is shown (issue 11: start-up).
 """
 from __future__ import annotations
 
@@ -8,22 +11,52 @@ import sys
 from collections.abc import Sequence
 
 
+def gui_options(args: Sequence[str]) -> tuple[str | None, bool] | None:
+    """``(db, demo)`` when ``args`` only ask to open the GUI, else None (a command, --help,
+    --self-test, --version or anything unusual goes to the full parser).
+
+    >>> gui_options([]), gui_options(["--db", "a.db", "--demo"]), gui_options(["--db=b.db"])
+    ((None, False), ('a.db', True), ('b.db', False))
+    >>> gui_options(["members", "list"]) is None, gui_options(["--db"]) is None
+    (True, True)
+    """
+    db: str | None = None
+    demo = False
+    rest = list(args)
+    while rest:
+        token = rest.pop(0)
+        if token == "--demo":
+            demo = True
+        elif token == "--db" and rest and not rest[0].startswith("-"):
+            db = rest.pop(0)
+        elif token.startswith("--db=") and len(token) > len("--db="):
+            db = token[len("--db="):]
+        else:
+            return None
+    return db, demo
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    from guilin_union.cli import build_parser, run
-
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if args.command is not None:
-        code = run(args)
-    elif args.self_test:
-        from guilin_union.selftest import run_self_test
-
-        code = run_self_test()
-    else:
+    quick = gui_options(args_list)
+    if quick is not None:
         from guilin_union.ui.application import run_gui
 
-        code = run_gui(db=args.db, demo=args.demo)
+        code = run_gui(db=quick[0], demo=quick[1])
+    else:
+        from guilin_union.cli import build_parser, run
+
+        args = build_parser().parse_args(args_list)
+        if args.command is not None:
+            code = run(args)
+        elif args.self_test:
+            from guilin_union.selftest import run_self_test
+
+            code = run_self_test()
+        else:
+            from guilin_union.ui.application import run_gui
+
+            code = run_gui(db=args.db, demo=args.demo)
     if argv is None:
         sys.exit(code)
     return code

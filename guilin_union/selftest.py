@@ -445,23 +445,30 @@ class SelfTest:
 
     # ---- steps
     def check_resources(self) -> CheckResult:
-        from guilin_union.ui.application import resources_dir
+        """``resources/`` is where the program (or the bundle) expects it: icon and font."""
 
         def step() -> str:
+            from guilin_union.ui.application import resources_dir
+
             folder = resources_dir()
-            icon = folder / "icons" / "app.png"
             if not folder.is_dir():
                 raise CheckFailed(f"找不到资源文件夹 {folder}")
+            icon = folder / "icons" / "app.png"
             if not icon.is_file():
                 raise CheckFailed(f"找不到程序图标 {icon}")
+            fonts_dir = folder / "fonts"
+            if not any(fonts_dir.glob("*.tt[cf]")):
+                raise CheckFailed(f"找不到随程序附带的中文字体（{fonts_dir}）")
             return str(folder)
 
         return self.check("资源文件", step)
 
     def check_fonts(self) -> CheckResult:
-        from guilin_union.reports.fonts import register_fonts
+        """A Chinese TrueType font that reportlab embeds (the system's or the bundled one)."""
 
         def step() -> str:
+            from guilin_union.reports.fonts import register_fonts
+
             choice = register_fonts()
             self.font_embedded = choice.embedded
             if not choice.embedded:
@@ -475,10 +482,12 @@ class SelfTest:
         return self.check("中文字体", step)
 
     def prepare_database(self) -> CheckResult:
-        from guilin_union.services.demo import populate_demo
-        from guilin_union.storage import open_database
+        """A new database in the work folder, filled by the demo generator."""
 
         def step() -> str:
+            from guilin_union.services.demo import populate_demo
+            from guilin_union.storage import open_database
+
             db = open_database(self.db_path)
             try:
                 summary = populate_demo(db, seed=DEMO_SEED)
@@ -486,7 +495,8 @@ class SelfTest:
                 db.conn.close()
             if not summary.get("会员"):
                 raise CheckFailed("演示数据中没有会员")
-            return "，".join(f"{key} {count}" for key, count in summary.items())
+            shown = [f"{key} {count}" for key, count in summary.items()]
+            return "，".join(shown[:8]) + ("等" if len(shown) > 8 else "")
 
         return self.check("演示数据库", step)
 
@@ -507,28 +517,35 @@ class SelfTest:
 
     def check_reports(self, names: Iterable[str] | None = None) -> None:
         """One PDF of every report the command line offers (or only ``names``)."""
+        try:
+            parser, plans = self._plan_reports(names)
+        except Exception as exc:  # the command line itself is broken: one failed line
+            self.record("报表", False, f"无法读取命令行中的报表清单：{_describe(exc)}")
+            return
+        if not plans:
+            self.record("报表", False, "命令行中没有任何报表")
+            return
+        folder = self.workdir / "reports"
+        folder.mkdir(exist_ok=True)
+        for plan in plans:
+            label = f"报表 {plan.name}" + (f" {plan.title}" if plan.title else "")
+            self.check(label, lambda plan=plan: self._run_report(parser, plan, folder))
+
+    def _plan_reports(self, names: Iterable[str] | None) -> tuple[argparse.ArgumentParser, list[ReportPlan]]:
         from guilin_union import cli
+        from guilin_union.storage import open_database
 
         parser = cli.build_parser()
         parsers = report_parsers(parser)
         titles = dict(cli.REPORT_NAMES)
         wanted = list(titles) if names is None else list(names)
-        if not wanted:
-            self.record("报表", False, "命令行中没有任何报表")
-            return
-        from guilin_union.storage import open_database
-
         db = open_database(self.db_path)
         try:
             plans = [plan_report(db, name, titles.get(name, ""), parsers[name]) if name in parsers
                      else ReportPlan(name, "", error="命令行中没有这个报表") for name in wanted]
         finally:
             db.conn.close()
-        folder = self.workdir / "reports"
-        folder.mkdir(exist_ok=True)
-        for plan in plans:
-            label = f"报表 {plan.name}" + (f" {plan.title}" if plan.title else "")
-            self.check(label, lambda plan=plan: self._run_report(parser, plan, folder))
+        return parser, plans
 
     def _run_report(self, parser: argparse.ArgumentParser, plan: ReportPlan, folder: Path) -> str:
         if plan.error:
@@ -546,9 +563,11 @@ class SelfTest:
         return f"{detail}" + (f"，参数 {' '.join(options)}" if options else "")
 
     def check_excel_export(self) -> CheckResult:
-        from guilin_union import cli
+        """One Excel export through the command line (the member register), opened again."""
 
         def step() -> str:
+            from guilin_union import cli
+
             output = self.workdir / "会员名册.xlsx"
             code, _stdout, stderr = run_cli(cli.build_parser(), ["--db", str(self.db_path), "members", "export", str(output)])
             if code != 0:
@@ -613,22 +632,23 @@ class _WindowSession:
         self.qt_warnings: list[str] = []
         self._old_hook = sys.excepthook
         self._old_handler: Any = None
+        self._handler_installed = False
 
     def __enter__(self) -> _WindowSession:
-        from PySide6.QtCore import QSettings
-
-        from guilin_union.ui.application import ensure_application
-        from guilin_union.ui.context import AppContext
-
-        from PySide6.QtCore import qInstallMessageHandler
-
-        self.app = ensure_application()
-        sys.excepthook = self._excepthook
-        self._old_handler = qInstallMessageHandler(self._qt_message)
         try:
+            from PySide6.QtCore import QSettings, qInstallMessageHandler
+
             from guilin_union.storage import open_database
+            from guilin_union.ui.application import ensure_application
+            from guilin_union.ui.context import AppContext
             from guilin_union.ui.main_window import MainWindow
 
+            self.app = ensure_application()
+            sys.excepthook = self._excepthook
+            self._old_handler = qInstallMessageHandler(self._qt_message)
+            self._handler_installed = True
+            # Window geometry and last folders go to a file in the work folder, not to the
+            # user's settings.
             settings = QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)
             self.ctx = AppContext(db=open_database(self.db_path), db_path=self.db_path,
                                   prompts=_silent_prompts(), qsettings=settings)
@@ -647,12 +667,13 @@ class _WindowSession:
                 self.window.deleteLater()
                 self.pump()
         finally:
-            from PySide6.QtCore import qInstallMessageHandler
-
             if self.ctx is not None:
                 self.ctx.db.conn.close()
             sys.excepthook = self._old_hook
-            qInstallMessageHandler(self._old_handler)
+            if self._handler_installed:
+                from PySide6.QtCore import qInstallMessageHandler
+
+                qInstallMessageHandler(self._old_handler)
 
     def _qt_message(self, mode: Any, context: Any, message: str) -> None:
         """Qt's own messages: critical ones fail the current check; warnings (such as the

@@ -194,6 +194,13 @@ def test_missing_resources_fail(fresh: SelfTest, monkeypatch: pytest.MonkeyPatch
     (tmp_path / "nothing").mkdir()
     result = fresh.check_resources()
     assert not result.ok and "app.png" in result.detail
+    (tmp_path / "nothing" / "icons").mkdir()
+    (tmp_path / "nothing" / "icons" / "app.png").write_bytes(b"png")
+    result = fresh.check_resources()
+    assert not result.ok and "字体" in result.detail
+    (tmp_path / "nothing" / "fonts").mkdir()
+    (tmp_path / "nothing" / "fonts" / "x.ttc").write_bytes(b"ttcf")
+    assert fresh.check_resources().ok
 
 
 def test_font_fallback_fails_the_font_check(fresh: SelfTest, monkeypatch: pytest.MonkeyPatch):

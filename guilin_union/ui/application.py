@@ -1,16 +1,24 @@
-"""Starting the GUI: the QApplication, the database to open, the main window."""
+"""Starting the GUI: the QApplication, the database to open, the main window.
+
+The window is shown first and the database opened in the event loop's first turn (issue 11),
+so the program appears at once even on twenty years of records; this module therefore
+imports nothing heavy at the top (no sqlite-utils, no services).
+"""
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from guilin_union.ui.context import AppContext
 from guilin_union.ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from guilin_union.ui.context import AppContext
 
 ORGANIZATION = "GuilinUnion"
 APPLICATION = "guilin-union"
@@ -77,20 +85,31 @@ def prepare_demo(path: Path) -> None:
 
 
 def run_gui(db: str | None = None, demo: bool = False) -> int:
-    app = ensure_application()
-    path = choose_db_path(db, demo)
-    prompts = Prompts()
-    try:
-        if demo:
-            prepare_demo(path)
-        ctx = open_context(path, prompts=prompts)
-    except Exception as exc:
-        prompts.error(None, "无法打开数据库", f"{path}\n\n{exc}")
-        return 1
-    if ctx is None:  # the program already showing this file took over, or the user declined
-        return 0
+    """Show the main window at once, then open the database and fill it."""
     from guilin_union.ui.main_window import MainWindow
 
-    window = MainWindow(ctx)
+    app = ensure_application()
+    window = MainWindow(None)
     window.show()
-    return app.exec()
+    outcome = {"code": 0}
+
+    def open_and_attach() -> None:
+        path = choose_db_path(db, demo)
+        prompts = Prompts()
+        try:
+            if demo:
+                prepare_demo(path)
+            ctx = open_context(path, prompts=prompts)
+        except Exception as exc:
+            prompts.error(window, "无法打开数据库", f"{path}\n\n{exc}")
+            outcome["code"] = 1
+            window.close()
+            return
+        if ctx is None:  # the program already showing this file took over, or the user declined
+            window.close()
+            return
+        window.attach(ctx)
+
+    QTimer.singleShot(0, open_and_attach)
+    code = app.exec()
+    return outcome["code"] or code

@@ -1,64 +1,109 @@
-"""The main window: one tab per area, menus, status bar, undo, remembered geometry."""
+"""The main window: one tab per area, menus, status bar, undo, remembered geometry.
+
+Start-up is in two steps so the window appears at once, however large the records are
+(issue 11): ``MainWindow(None)`` is the window itself — title, the five tabs, menus, its
+remembered size — shown before the database is opened; :meth:`MainWindow.attach` then hands
+it the opened database and fills the current tab. The other tabs are built while the program
+is idle right after (or at once when the user or the code asks for one), so switching to them
+later is instant. ``MainWindow(ctx)`` does both steps at once.
+"""
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from guilin_union import __version__
-from guilin_union.services import members as members_service
-from guilin_union.services import settings as settings_service
-from guilin_union.services.changes import Changes
-from guilin_union.ui.context import AppContext
+from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.safety import install_safety_menus
 from guilin_union.ui.tabs import TABS
 
-APP_TITLE = "工会工作管理系统"
+if TYPE_CHECKING:
+    from guilin_union.services.changes import Changes
+    from guilin_union.ui.context import AppContext
 
-# (menu label, tab title, attribute path of the tab's own settings dialog)
-AREA_SETTINGS = (
-    ("教代会与提案规则…", "教代会", "edit_rules"),
-    ("会费与会员编号…", "会员入会", "dues_view.edit_settings"),
-    ("活动设置…", "活动", "edit_settings"),
-    ("慰问设置…", "慰问", "edit_settings"),
-)
+APP_TITLE = "工会工作管理系统"
+DEFAULT_TAB = 2  # 会员入会
+# The same store as AppContext.qsettings, for the moments before the database is open.
+SETTINGS_ORGANIZATION, SETTINGS_APPLICATION = "GuilinUnion", "guilin-union"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = ctx  # None until attach(): the window is shown before the database opens
         self.setObjectName("main_window")
+        self.setWindowTitle(APP_TITLE)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("area_tabs")
         self.setCentralWidget(self.tabs)
-        self.tab_widgets: dict[str, QWidget] = {}
-        self._build_tabs()
+        # Title -> the area's widget; reading one builds it if it is not built yet.
+        self.tab_widgets = LazyTabs(self.tabs)
+        for title, module_name in TABS:
+            self.tab_widgets.add(title, lambda module_name=module_name: self._create_tab(module_name))
+        self.tabs.setCurrentIndex(self._last_tab())
         self._build_menus()
-        self.safety = install_safety_menus(self)  # backups, restore, log, recycle bin, lock
-        self.db_label = QLabel()
+        self.menuBar().setEnabled(False)  # until the database is open
+        self.db_label = QLabel("正在打开数据库…")
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the window its opened database: menus, safety layer, the current tab filled,
+        the other tabs prepared when idle."""
+        self.ctx = ctx
+        undo = ctx.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = ctx.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.safety = install_safety_menus(self)  # backups, restore, log, recycle bin, lock
+        self.menuBar().setEnabled(True)
         ctx.subscribe(self.on_changes)
+        self.tabs.setCurrentIndex(self._last_tab())
+        self.tabs.currentChanged.connect(lambda i: self._settings().setValue("window/last_tab", i))
+        self.tab_widgets.activate()
         self.update_title()
         self.update_status()
-        self._restore_geometry()
+
+    def is_ready(self) -> bool:
+        """The database is open and the current tab is filled."""
+        return self.ctx is not None and self.tab_widgets.is_built(self.tabs.tabText(self.tabs.currentIndex()))
+
+    def pending_tabs(self) -> int:
+        """Tabs (and pages inside built tabs) still waiting to be built."""
+        built = self.tab_widgets.built_pages().values()
+        inner = sum(getattr(page, "pending_pages", lambda: 0)() for page in built)
+        return len(self.tab_widgets.pending()) + inner
 
     # ---- construction
-    def _build_tabs(self) -> None:
-        for title, module_name in TABS:
-            module = importlib.import_module(module_name)
-            widget = module.create_tab(self.ctx)
-            widget.setObjectName(f"tab_{module_name.rsplit('.', 1)[-1]}")
-            self.tabs.addTab(widget, title)
-            self.tab_widgets[title] = widget
-        last = int(self.ctx.qsettings.value("window/last_tab", 2) or 2)
-        self.tabs.setCurrentIndex(min(max(last, 0), self.tabs.count() - 1))
-        self.tabs.currentChanged.connect(lambda i: self.ctx.qsettings.setValue("window/last_tab", i))
+    def _create_tab(self, module_name: str) -> QWidget:
+        module = importlib.import_module(module_name)
+        widget = module.create_tab(self.ctx)
+        widget.setObjectName(f"tab_{module_name.rsplit('.', 1)[-1]}")
+        return widget
+
+    def _settings(self) -> QSettings:
+        if self.ctx is not None:
+            return self.ctx.qsettings
+        return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
+
+    def _last_tab(self) -> int:
+        try:
+            last = int(self._settings().value("window/last_tab", DEFAULT_TAB) or DEFAULT_TAB)
+        except (TypeError, ValueError):
+            last = DEFAULT_TAB
+        return min(max(last, 0), self.tabs.count() - 1)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -74,14 +119,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction("退出", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
-        edit_menu = bar.addMenu("编辑(&E)")
-        undo = self.ctx.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu = bar.addMenu("编辑(&E)")  # 撤销/重做 come with the database (attach)
 
         settings_menu = bar.addMenu("设置(&S)")
         settings_menu.addAction("单位信息…", self.edit_institution)
@@ -102,7 +140,7 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
 
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.qsettings.value("window/geometry")
+        geometry = self._settings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
@@ -110,7 +148,8 @@ class MainWindow(QMainWindow):
 
     # ---- change fan-out
     def on_changes(self, changes: Changes) -> None:
-        for widget in self.tab_widgets.values():
+        # Tabs not built yet read fresh data when they are built.
+        for widget in self.tab_widgets.built_pages().values():
             handler = getattr(widget, "on_changes", None)
             if handler is not None:
                 handler(changes)
@@ -119,11 +158,15 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_title(self) -> None:
+        from guilin_union.services import settings as settings_service
+
         institution = settings_service.get(self.ctx.db, "institution_name")
         suffix = "（只读）" if self.ctx.read_only else ""
         self.setWindowTitle(f"{institution}{APP_TITLE}{suffix} — {self.ctx.db_path.name}")
 
     def update_status(self) -> None:
+        from guilin_union.services import members as members_service
+
         self.db_label.setText(f"数据文件：{self.ctx.db_path}")
         counts = members_service.counts_by_status(self.ctx.db)
         branches = self.ctx.db.execute("SELECT count(*) FROM branches WHERE active = 1").fetchone()[0]
@@ -145,6 +188,8 @@ class MainWindow(QMainWindow):
         exporter()
 
     def edit_institution(self) -> None:
+        from guilin_union.services import settings as settings_service
+        from guilin_union.services.changes import Changes
         from guilin_union.ui.dialogs.institution_dialog import InstitutionDialog
 
         keys = list(settings_service.DEFAULTS)
@@ -208,7 +253,7 @@ class MainWindow(QMainWindow):
 
     # ---- closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.ctx.qsettings.setValue("window/geometry", self.saveGeometry())
+        self._settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
 
 

@@ -9,6 +9,7 @@ from guilin_union.storage.schema import (
     congress,
     foundation,
     intake,
+    performance,
     proposals,
     safety,
     welfare,
@@ -24,4 +25,5 @@ ALL_MIGRATIONS: list[Migration] = [
     *activities.MIGRATIONS,
     *welfare.MIGRATIONS,
     *safety.MIGRATIONS,
+    *performance.MIGRATIONS,  # issue 11: must stay last (it builds on every area's tables)
 ]

@@ -32,6 +32,7 @@ from guilin_union.ui import undo
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
 SEARCH_DEBOUNCE_MS = 150
+FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
 
 STATUS_COLORS = {"保留会籍": "#1565c0", "转出": "#777777", "退会": "#777777", "开除": "#b00020", "去世": "#555555"}
 
@@ -155,8 +156,10 @@ class MemberRegisterView(QWidget):
 
     def fit_columns(self) -> None:
         """Columns fit their content (first page); 部门 takes the spare width."""
-        self.members_table.resizeColumnsToContents()
         header = self.members_table.horizontalHeader()
+        # Qt measures 1,000 rows by default: on a large register that alone took a second.
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        self.members_table.resizeColumnsToContents()
         for col in range(len(COLUMNS)):
             header.resizeSection(col, header.sectionSize(col) + 12)
         department = next(i for i, c in enumerate(COLUMNS) if c.key == "department")

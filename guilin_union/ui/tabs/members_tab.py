@@ -1,18 +1,38 @@
-"""会员入会 tab: the register, 申请审批 (the intake workflow), 会费 and 会员统计."""
+"""会员入会 tab: the register, 申请审批 (the intake workflow), 会费 and 会员统计.
+
+Only the register is built with the tab; the other pages are built when first shown or while
+the program is idle (issue 11: the 会费 page alone sums a year of dues for every member).
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.applications_view import ApplicationsView
-from guilin_union.ui.intake.dues_view import DuesView
 from guilin_union.ui.intake.member_pages import register_pages
-from guilin_union.ui.intake.stats_view import StatsView
+from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.members.register_view import MemberRegisterView
 
 # The member form shows the 会籍变更 history and the 会费 page of each member.
 register_pages()
+
+
+def _applications(ctx: AppContext) -> QWidget:
+    from guilin_union.ui.intake.applications_view import ApplicationsView
+
+    return ApplicationsView(ctx)
+
+
+def _dues(ctx: AppContext) -> QWidget:
+    from guilin_union.ui.intake.dues_view import DuesView
+
+    return DuesView(ctx)
+
+
+def _stats(ctx: AppContext) -> QWidget:
+    from guilin_union.ui.intake.stats_view import StatsView
+
+    return StatsView(ctx)
 
 
 class MembersTab(QWidget):
@@ -24,19 +44,36 @@ class MembersTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("members_pages")
         self.pages.setDocumentMode(True)
-        self.register_view = MemberRegisterView(ctx)
-        self.applications_view = ApplicationsView(ctx)
-        self.dues_view = DuesView(ctx)
-        self.stats_view = StatsView(ctx)
-        self.pages.addTab(self.register_view, "会员名册")
-        self.pages.addTab(self.applications_view, "申请审批")
-        self.pages.addTab(self.dues_view, "会费")
-        self.pages.addTab(self.stats_view, "会员统计")
+        self.lazy_pages = LazyTabs(self.pages)
+        self.lazy_pages.add("会员名册", lambda: MemberRegisterView(ctx))
+        self.lazy_pages.add("申请审批", lambda: _applications(ctx))
+        self.lazy_pages.add("会费", lambda: _dues(ctx))
+        self.lazy_pages.add("会员统计", lambda: _stats(ctx))
+        self.lazy_pages.activate()
         layout.addWidget(self.pages)
 
+    # The pages by name (each is built on first use).
+    @property
+    def register_view(self) -> MemberRegisterView:
+        return self.lazy_pages["会员名册"]  # type: ignore[return-value]
+
+    @property
+    def applications_view(self) -> QWidget:
+        return self.lazy_pages["申请审批"]
+
+    @property
+    def dues_view(self) -> QWidget:
+        return self.lazy_pages["会费"]
+
+    @property
+    def stats_view(self) -> QWidget:
+        return self.lazy_pages["会员统计"]
+
+    def pending_pages(self) -> int:
+        return len(self.lazy_pages.pending())
+
     def on_changes(self, changes: Changes) -> None:
-        for i in range(self.pages.count()):
-            page = self.pages.widget(i)
+        for page in self.lazy_pages.built_pages().values():
             if hasattr(page, "on_changes"):
                 page.on_changes(changes)
 
