@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -40,6 +41,8 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db = None
+        self._lock = None
+        self.held_by: Exception | None = None  # LockHeldError when another program has the file
 
     @property
     def db_path(self) -> Path:
@@ -49,16 +52,30 @@ class CliContext:
 
     @property
     def db(self):
+        """The database, locked against a second writer (data-safety.md: one program per
+        file). While the GUI or another PC holds the file, commands still read it, opened
+        read-only; a write then fails with the holder named."""
         if self._db is None:
             from guilin_union.storage import open_database
+            from guilin_union.storage.lock import DatabaseLock, LockHeldError
 
-            self._db = open_database(self.db_path)
+            path = self.db_path
+            try:
+                self._lock = DatabaseLock(path).acquire()
+            except LockHeldError as exc:
+                self.held_by = exc
+                self._db = open_database(path, read_only=True)
+                return self._db
+            self._db = open_database(path)
         return self._db
 
     def close(self) -> None:
         if self._db is not None:
             self._db.conn.close()
             self._db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -176,6 +193,10 @@ def run(args: argparse.Namespace) -> int:
         return handler(args, ctx)
     except (ValidationError, NotFoundError, ConflictError, DatabaseTooNewError) as exc:
         return fail(f"错误：{exc}")
+    except sqlite3.OperationalError as exc:
+        if ctx.held_by is not None and "readonly" in str(exc).replace(" ", "").lower():
+            return fail(f"错误：{ctx.held_by}\n（本命令需要修改数据，未做任何修改。）")
+        raise
     except Exception as exc:
         from guilin_union.spreadsheets.errors import FileLockedError, WorkbookError
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -42,7 +42,24 @@ def ensure_application() -> QApplication:
     icon = resources_dir() / "icons" / "app.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_chinese_translation(app)
     return app  # type: ignore[return-value]
+
+
+_translators: list[QTranslator] = []
+
+
+def install_chinese_translation(app: QApplication) -> bool:
+    """Qt's own texts (file dialogs, Yes/No buttons, context menus) in Simplified Chinese."""
+    if _translators:
+        return True
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        _translators.append(translator)
+        return True
+    return False
 
 
 def choose_db_path(db: str | None, demo: bool) -> Path:
@@ -88,7 +105,10 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
     from guilin_union.ui.main_window import MainWindow
 
+    from guilin_union.ui import error_hook
+
     app = ensure_application()
+    error_hook.install()
     window = MainWindow(None)
     window.show()
     outcome = {"code": 0}

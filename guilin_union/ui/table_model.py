@@ -17,6 +17,15 @@ _ALIGN = {
     "center": Qt.AlignmentFlag.AlignCenter,
     "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
 }
+# data() runs for every role of every visible cell on every repaint (about 1,700 calls for one
+# screen of the register), so roles are compared as plain ints and constant answers are
+# computed once (issue 11: Qt's enum operators are slow in Python).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGN_VALUES = {key: int(flag.value) for key, flag in _ALIGN.items()}
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class IdTableModel(QAbstractTableModel):
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
         self._sort_key: str | None = None
         self._descending = False
+        self._alignments = [_ALIGN_VALUES.get(c.align, _ALIGN_VALUES["left"]) for c in columns]
 
     # ---- loading
     def reload(self) -> None:
@@ -95,25 +105,29 @@ class IdTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        if role != _DISPLAY and role != _TOOLTIP and role != _ALIGNMENT and role != _FOREGROUND:
             return None
+        if not index.isValid():
+            return None
+        number = index.row()
+        if not (0 <= number < len(self._ids)):
+            return None
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
-            row = self._row(index.row())
-            if row is None:
-                return ""
-            value = row.get(column.key)
-            text = column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_ALIGN.get(column.align, _ALIGN["left"]).value)
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+        if role == _FOREGROUND:
+            if column.foreground is None:
+                return None
             from PySide6.QtGui import QColor
 
-            row = self._row(index.row())
+            row = self._row(number)
             color = column.foreground(row) if row else None
             return QColor(color) if color else None
-        return None
+        row = self._row(number)
+        if row is None:
+            return ""
+        value = row.get(column.key)
+        return column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -125,7 +139,7 @@ class IdTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self.columns)):
