@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from guilin_union.ui.context import AppContext
 
 APP_TITLE = "工会工作管理系统"
+
+# (menu label, tab title, attribute path of the tab's own settings dialog)
+AREA_SETTINGS = (
+    ("教代会与提案规则…", "教代会", "edit_rules"),
+    ("会费与会员编号…", "会员入会", "dues_view.edit_settings"),
+    ("活动设置…", "活动", "edit_settings"),
+    ("慰问设置…", "慰问", "edit_settings"),
+)
 DEFAULT_TAB = 2  # 会员入会
 # The same store as AppContext.qsettings, for the moments before the database is open.
 SETTINGS_ORGANIZATION, SETTINGS_APPLICATION = "GuilinUnion", "guilin-union"
@@ -126,12 +134,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction("分工会管理…", self.manage_branches)
         settings_menu.addSeparator()
         # Each area keeps its own settings dialog on its tab; the menu reaches them too.
+        # The tab is found when the entry is chosen: tabs are built after the window shows.
         for label, tab, path in AREA_SETTINGS:
-            target = self.tab_widgets.get(tab)
-            for attr in path.split("."):
-                target = getattr(target, attr, None)
-            if callable(target):
-                settings_menu.addAction(label, target)
+            settings_menu.addAction(label, lambda tab=tab, path=path: self.open_area_settings(tab, path))
         self.settings_menu = settings_menu
 
         help_menu = bar.addMenu("帮助(&H)")
@@ -174,6 +179,14 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(f"会员 {total} 人（在会 {counts.get('在会', 0)}）  分工会 {branches} 个")
 
     # ---- menu actions
+    def open_area_settings(self, tab: str, path: str) -> None:
+        """Run a tab's own settings dialog (``path``: attribute path on the tab widget)."""
+        target: object = self.tab_widgets.get(tab)
+        for attr in path.split("."):
+            target = getattr(target, attr, None)
+        if callable(target):
+            target()
+
     def current_tab(self) -> QWidget:
         return self.tabs.currentWidget()
 
