@@ -52,6 +52,7 @@ class LazyTabs(QObject):
         self.tabs = tabs
         self.on_built = on_built
         self.active = False  # pages are built only once activated (e.g. the database is open)
+        self.background = False  # build the remaining pages when idle
         self._factories: dict[str, PageFactory] = {}
         self._placeholders: dict[str, _Placeholder] = {}
         self._built: dict[str, QWidget] = {}
@@ -135,6 +136,12 @@ class LazyTabs(QObject):
             self.on_built(title, page)
         return page
 
+    def stop_background(self) -> None:
+        """No more building while idle (the window is closing); pages are still built when
+        they are needed."""
+        self.background = False
+        self._idle.stop()
+
     def activate(self, *, build_rest_when_idle: bool = True) -> None:
         """Start building: the current page at once, the others when idle (if asked)."""
         self.active = True
@@ -150,12 +157,14 @@ class LazyTabs(QObject):
 
     def build_when_idle(self) -> None:
         """Build the remaining pages one at a time, each in its own turn of the event loop."""
+        self.background = True
         if self.pending():
             self._idle.start()
 
     def _build_next(self) -> None:
         remaining = self.pending()
-        if not remaining or not self.active:
+        # Only for a window on screen: one being closed (or never shown) builds nothing more.
+        if not remaining or not self.background or not self.tabs.window().isVisible():
             return
         self.build(remaining[0])
         if len(remaining) > 1:

@@ -267,6 +267,12 @@ class MainWindow(QMainWindow):
     # ---- closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._settings().setValue("window/geometry", self.saveGeometry())
+        # A closing window prepares no more tabs in the background.
+        self.tab_widgets.stop_background()
+        for page in self.tab_widgets.built_pages().values():
+            inner = getattr(page, "lazy_pages", None)
+            if inner is not None:
+                inner.stop_background()
         super().closeEvent(event)
 
 

@@ -197,3 +197,26 @@ def test_filters_overdue_and_search(qtbot, db_path):
     view.search_edit.setText("路灯")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     assert view.model.row_data(0)["title"] == "关于改善夜间照明的建议"
+
+
+def test_attachment_is_added_and_opened(qtbot, db_path, tmp_path, monkeypatch):
+    window, prompts = make_window(qtbot, db_path)
+    view = _view(window)
+    from tests.congress_fixtures import Congress
+
+    c = Congress(window.ctx.db, 1, 1, [])
+    c.members = {n: _member(window, n) for n in ("赵一", "钱二", "孙三")}
+    pid = submit(c, "关于改善食堂伙食的建议")
+    view.apply_filters()
+    view.select(pid)
+    prompts.messages.clear()
+    view.open_attachment()
+    assert prompts.messages[-1][0] == "info" and "没有附件" in prompts.messages[-1][2]
+    evidence = tmp_path / "调研报告.pdf"
+    evidence.write_bytes(b"%PDF-1.4 test")
+    prompts.open_paths.append(evidence)
+    view.add_attachment()
+    opened = []
+    monkeypatch.setattr("guilin_union.ui.open_file.open_document", lambda path: opened.append(path) or True)
+    view.open_attachment()
+    assert len(opened) == 1 and opened[0].name == "调研报告.pdf" and opened[0].read_bytes() == b"%PDF-1.4 test"

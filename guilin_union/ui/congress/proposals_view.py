@@ -176,6 +176,7 @@ class ProposalsView(QWidget):
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
         more.addAction("添加附件…", self.add_attachment)
+        more.addAction("打开附件…", self.open_attachment)
         more.addAction("撤销最近的评价", self.undo_rating)
         more.addSeparator()
         more.addAction("从 Excel 导入…", self.import_excel)
@@ -564,6 +565,32 @@ class ProposalsView(QWidget):
         if path is not None:
             self.ctx.remember_folder(path, "attachments")
             run_service(self.ctx, self, "添加附件", lambda: proposals.add_attachment(self.ctx.db, p.id, path))
+
+    def open_attachment(self) -> None:
+        """Open one of the proposal's attachments in the system viewer (chosen by name)."""
+        from guilin_union.services.attachments import resolve_attachment
+        from guilin_union.ui.open_file import open_document
+
+        p = self._one()
+        if p is None:
+            return
+        if not p.attachments:
+            self.ctx.prompts.info(self, "打开附件", f"提案 {p.number} 没有附件。")
+            return
+        names = [f"{a['name']}（{str(a['added_at'])[:10]}）" for a in p.attachments]
+        choice = names[0] if len(names) == 1 else self.ctx.prompts.ask_item(self, "打开附件", "附件：", names)
+        if choice is None:
+            return
+        attachment = p.attachments[names.index(choice)]
+        try:
+            path = resolve_attachment(self.ctx.db, attachment["path"])
+        except Exception as exc:
+            self.ctx.prompts.warning(self, "打开附件", str(exc))
+            return
+        if not path.exists():
+            self.ctx.prompts.warning(self, "打开附件", f"附件文件不见了（可能被移动或删除）：\n{path}")
+            return
+        open_document(path)
 
     def manage_departments(self) -> None:
         from guilin_union.ui.congress.departments_dialog import DepartmentsDialog
