@@ -26,27 +26,37 @@ def emit(data: Any) -> None:
 
 
 def _install_exec_stand_in(limit_s: float = 120.0) -> None:
-    """Replace ``QApplication.exec`` by a loop that reports SHOWN and READY, closes the
-    windows (so the program releases its lock as on a normal exit) and returns."""
+    """Report SHOWN at the first paint of a main window and READY when the program says its
+    window is filled (``is_ready()``; a window without that method is ready once shown), by
+    replacing ``QMainWindow.paintEvent`` and ``QApplication.exec``; then close the windows (so
+    the program releases its lock as on a normal exit) and return."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    state = {"shown": False, "ready": False}
+    original_paint = QMainWindow.paintEvent
+
+    def paint_event(window: QMainWindow, event: object) -> None:
+        original_paint(window, event)
+        if not state["shown"]:
+            state["shown"] = True
+            print("SHOWN", flush=True)
+
     def exec_stand_in(app: QApplication) -> int:
-        state = {"shown": False, "ready": False}
         loop = QEventLoop()
         started = time.monotonic()
 
         def check() -> None:
             windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
-            if windows and not state["shown"]:
-                state["shown"] = True
-                print("SHOWN", flush=True)
-            if windows and not state["ready"]:
+            if windows and state["shown"] and not state["ready"]:
                 is_ready = getattr(windows[0], "is_ready", None)
                 if is_ready is None or is_ready():
                     state["ready"] = True
                     print("READY", flush=True)
                     loop.quit()
+            if not windows and state["shown"]:
+                print("CLOSED", flush=True)
+                loop.quit()
             if time.monotonic() - started > limit_s:
                 print("TIMEOUT", flush=True)
                 loop.quit()
@@ -65,6 +75,7 @@ def _install_exec_stand_in(limit_s: float = 120.0) -> None:
         app.processEvents()
         return 0
 
+    QMainWindow.paintEvent = paint_event  # type: ignore[method-assign]
     QApplication.exec = exec_stand_in  # type: ignore[method-assign]
 
 

@@ -229,7 +229,8 @@ def measure_export(members_db: Path, workdir: Path, repeats: int) -> Result:
         wb = load_workbook(ours_path, read_only=True)
         try:
             sheet = wb.worksheets[0]
-            data_rows = sum(1 for row in sheet.iter_rows(values_only=True) if row and row[1] not in (None, ""))
+            data_rows = sum(1 for row in sheet.iter_rows(values_only=True)
+                            if len(row) > 1 and row[1] not in (None, ""))
         finally:
             wb.close()
         # Heading row and header row come on top of the members.

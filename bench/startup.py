@@ -48,6 +48,8 @@ def run_child(args: list[str], env: dict[str, str], cwd: Path, *, extra_python_a
             run.ready = now - start
         elif text == "TIMEOUT":
             run.error = "the window never became ready"
+        elif text == "CLOSED":
+            run.error = "the window closed before it was ready"
         elif text.startswith(MARKER):
             run.heavy_modules = json.loads(text[len(MARKER):]).get("heavy_modules", [])
         if now > deadline:

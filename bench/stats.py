@@ -6,7 +6,9 @@ absolute limit (``Target.at_most``); informational rows have no target.
 
 A measure that recorded nothing, recorded impossible values, or failed one of its sanity
 checks (for example "the search returned as many rows as the bare SQL") is INVALID, and an
-invalid row counts as a failure: the suite cannot silently measure nothing.
+invalid row counts as a failure: the suite cannot silently measure nothing. A requirement that
+is not a number (for example "no heavy library is imported at start-up") is a ``failures``
+entry: the row then FAILs whatever its figures.
 
 >>> r = Result("demo", [0.010, 0.012, 0.011], [0.010, 0.010, 0.010], Target.ratio(1.5))
 >>> round(r.ratio, 2), r.verdict
@@ -97,7 +99,8 @@ class Result:
     baseline: list[float] | None = None
     target: Target | None = None
     unit: Unit = "s"
-    problems: list[str] = field(default_factory=list)  # failed sanity checks
+    problems: list[str] = field(default_factory=list)  # failed sanity checks -> INVALID
+    failures: list[str] = field(default_factory=list)  # unmet requirements -> FAIL
     note: str = ""
     baseline_name: str = ""
 
@@ -130,6 +133,8 @@ class Result:
             return "INVALID"
         if self.target is None:
             return "info"
+        if self.failures:
+            return "FAIL"
         if self.target.kind == "ratio":
             value = self.ratio
         else:

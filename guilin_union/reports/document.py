@@ -578,7 +578,7 @@ def _lines_except(joined: list[int], row_count: int, first_row: int = 0) -> list
 class _CellFactory:
     """Turns a value into a table cell.
 
-    A plain string when it certainly fits on one line (drawn literally, no markup parsing:
+    A plain string when each of its lines certainly fits (drawn literally, no markup parsing:
     this keeps a 3,000-row table about as fast as a bare reportlab table), otherwise an
     escaped Paragraph that wraps. "Certainly fits" is checked first with the font's widest
     glyph (no measuring at all for short cells), then by measuring the text. With
@@ -599,7 +599,7 @@ class _CellFactory:
 
     def __call__(self, value: object, avail: float, align: Align) -> str | Paragraph | _Pieces:
         text = clean(value)
-        if "\n" not in text and (len(text) * self._widest <= avail or self._width(text, self._size) <= avail):
+        if self._fits_plain(text, avail):
             return text
         paragraph = Paragraph(esc(text), cell_style(self._fonts, self._size, align, self._role))
         # Only text that might be that tall is laid out here (a line holds at least
@@ -611,6 +611,21 @@ class _CellFactory:
             if len(pieces) > 1:
                 return _Pieces(pieces)
         return paragraph
+
+
+    def _fits_plain(self, text: str, avail: float) -> bool:
+        """Every line certainly fits: the table draws such text line by line, as fast as a
+        bare table (a 3,000-row sign-for roster has a two-line signature cell in every row).
+        Text with as many lines as a piece may hold takes the Paragraph path, which cuts it."""
+        if "\n" not in text:
+            return len(text) * self._widest <= avail or self._width(text, self._size) <= avail
+        lines = text.split("\n")
+        if self._max_lines and len(lines) >= self._max_lines:
+            return False
+        # A Paragraph drops lines of nothing but spaces, a table keeps them: such text keeps
+        # the Paragraph path so that it prints exactly as before.
+        return all(line.strip(" ") and (len(line) * self._widest <= avail or self._width(line, self._size) <= avail)
+                   for line in lines)
 
 
 def _split_paragraph(paragraph: Paragraph, avail: float, max_height: float) -> list[Paragraph]:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cn2an
-
 from guilin_union.core.errors import ValidationError
 
 
@@ -43,6 +41,8 @@ class Fraction:
     @property
     def text(self) -> str:
         """Chinese wording: ``三分之二``, ``二分之一``."""
+        import cn2an  # at first use: importing it costs about 0.3 s (issue 11)
+
         return f"{cn2an.an2cn(self.denominator)}分之{cn2an.an2cn(self.numerator)}"
 
 
@@ -127,6 +127,8 @@ def chinese_number(n: int) -> str:
     """
     if n < 1:
         raise ValidationError("届次和会次必须是正整数")
+    import cn2an  # at first use (see above)
+
     return str(cn2an.an2cn(n))
 
 

@@ -111,6 +111,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     error_hook.install()
     window = MainWindow(None)
     window.show()
+    app.processEvents()  # painted before the (possibly long) opening of the database
     outcome = {"code": 0}
 
     def open_and_attach() -> None:

@@ -184,3 +184,10 @@ def test_markdown_table_has_a_row_per_result():
     assert all(line.startswith("| ") and line.endswith(" |") for line in lines)
     assert "| 教代会" not in text  # names stay in their cell
     assert "tab build (info): 教代会" in text
+
+
+def test_an_unmet_requirement_fails_a_fast_row():
+    lean = Result("start-up", [0.2], [0.2], Target.ratio(1.5), failures=["reportlab imported at start-up"])
+    assert lean.valid and lean.ratio == pytest.approx(1.0)
+    assert lean.verdict == "FAIL"
+    assert not all_passed([lean])

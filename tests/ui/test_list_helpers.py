@@ -3,14 +3,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_editor import ListEditorDialog
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     debounced,
+    delete_each,
     make_id_table,
+    make_search_edit,
+    make_year_spin,
+    names_preview,
+    refill_combo,
     select_id,
     selected_ids,
     style_table,
@@ -87,6 +94,30 @@ def test_style_table_optional_parts_only_when_asked(qtbot):
     assert centred.horizontalHeader().defaultAlignment() == Qt.AlignmentFlag.AlignCenter
 
 
+def test_make_search_edit_is_named_hinted_and_clearable(qtbot):
+    edit = make_search_edit("things_search_edit", "搜索：名称")
+    qtbot.addWidget(edit)
+    assert edit.objectName() == "things_search_edit"
+    assert edit.placeholderText() == "搜索：名称"
+    assert edit.isClearButtonEnabled()
+    assert edit.text() == ""
+
+
+def test_make_year_spin_defaults_to_this_year_and_clamps(qtbot):
+    import datetime as dt
+
+    spin = make_year_spin("a_year_spin")
+    qtbot.addWidget(spin)
+    assert spin.objectName() == "a_year_spin"
+    assert (spin.minimum(), spin.maximum(), spin.suffix()) == (1990, 2100, " 年")
+    assert spin.value() == dt.date.today().year
+    later = make_year_spin("b", year=2031, minimum=2031)
+    qtbot.addWidget(later)
+    assert later.value() == 2031
+    later.setValue(2020)
+    assert later.value() == 2031  # nothing before the minimum
+
+
 def test_debounced_calls_once_after_typing_stops(qtbot):
     edit = QLineEdit()
     qtbot.addWidget(edit)
@@ -125,6 +156,22 @@ def test_add_filter_bar_adds_label_then_widget_with_stretch(qtbot):
     assert [bar.stretch(i) for i in range(4)] == [0, 1, 0, 2]
 
 
+def test_refill_combo_keeps_choice_without_signals(qtbot):
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    refill_combo(combo, ("全部", None), [("甲", 1), ("乙", 2)])
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "甲", "乙"]
+    assert combo.currentData() is None
+    combo.setCurrentIndex(2)
+    changes: list[int] = []
+    combo.currentIndexChanged.connect(changes.append)
+    refill_combo(combo, ("全部", None), [("丙", 3), ("乙（已停用）", 2)])
+    assert combo.currentData() == 2 and combo.currentText() == "乙（已停用）"
+    refill_combo(combo, None, [("丙", 3)])  # the chosen one is gone: the first item
+    assert combo.count() == 1 and combo.currentData() == 3
+    assert changes == []
+
+
 def test_selected_ids_in_row_order(qtbot):
     model = _model()
     table = make_id_table(model, object_name="t", sortable=False)
@@ -157,3 +204,262 @@ def test_select_id_selects_known_and_ignores_unknown(qtbot):
     assert not select_id(table, model, 99999)
     assert not select_id(table, model, None)
     assert selected_ids(table) == [2500]  # a miss leaves the selection alone
+
+
+# ---- the list-editor dialog (代表团, 职能部门)
+
+
+class _Editor(ListEditorDialog):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int | None]] = []
+        self._build(list_name="things_list", hint="说明文字", extra=[("extra_button", "另一个")], extra_at=2,
+                    hint_color="#123456")
+
+    def add(self) -> None:
+        self.calls.append(("add", None))
+
+    def rename(self) -> None:
+        self.calls.append(("rename", self.current_id()))
+
+    def move(self, delta: int) -> None:  # type: ignore[override]
+        self.calls.append(("move", delta))
+
+    def delete(self) -> None:
+        self.calls.append(("delete", self.current_id()))
+
+
+def _button_texts(dialog: ListEditorDialog) -> list[str]:
+    from PySide6.QtWidgets import QPushButton
+
+    column = dialog.layout().itemAt(0).layout().itemAt(1).layout()
+    return [column.itemAt(i).widget().text() for i in range(column.count())
+            if isinstance(column.itemAt(i).widget(), QPushButton)]
+
+
+def test_list_editor_lays_out_buttons_and_wires_them(qtbot):
+    dialog = _Editor()
+    qtbot.addWidget(dialog)
+    assert dialog.list_widget.objectName() == "things_list"
+    assert _button_texts(dialog) == ["新增…", "重命名…", "另一个", "上移", "下移", "删除"]
+    hint = dialog.layout().itemAt(1).widget()
+    assert hint.text() == "说明文字" and "#123456" in hint.styleSheet()
+    dialog._fill([(7, "甲"), (9, "乙")], select=9)
+    assert dialog.current_id() == 9
+    for button in (dialog.add_button, dialog.rename_button, dialog.up_button, dialog.down_button,
+                   dialog.delete_button):
+        button.click()
+    assert dialog.calls == [("add", None), ("rename", 9), ("move", -1), ("move", 1), ("delete", 9)]
+
+
+def test_list_editor_fill_replaces_and_current_id_none_when_empty(qtbot):
+    dialog = _Editor()
+    qtbot.addWidget(dialog)
+    dialog._fill([(1, "一"), (2, "二")])
+    assert dialog.current_id() is None
+    dialog._fill(iter([(3, "三")]), select=3)
+    assert [dialog.list_widget.item(i).text() for i in range(dialog.list_widget.count())] == ["三"]
+    assert dialog.current_id() == 3
+    dialog._fill([])
+    assert dialog.current_id() is None
+
+
+def _context(tmp_path):
+    from guilin_union.storage import open_database
+    from guilin_union.ui.application import ensure_application, open_context
+    from tests.congress_fixtures import make_congress
+    from tests.ui.helpers import ScriptedPrompts
+
+    path = tmp_path / "editor.db"
+    db = open_database(path)
+    congress = make_congress(db)
+    db.conn.close()
+    ensure_application()
+    prompts = ScriptedPrompts()
+    return open_context(path, prompts=prompts), prompts, congress.term_id
+
+
+def test_departments_dialog_lists_and_adds(qtbot, tmp_path):
+    from guilin_union.services import proposals
+    from guilin_union.ui.congress.departments_dialog import DepartmentsDialog
+
+    ctx, prompts, _term = _context(tmp_path)
+    dialog = DepartmentsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.list_widget.objectName() == "departments_list"
+    assert _button_texts(dialog) == ["新增…", "重命名…", "上移", "下移", "停用/启用", "删除"]
+    before = dialog.list_widget.count()
+    assert before == len(proposals.list_departments(ctx.db))
+    prompts.texts.append("测试处")
+    dialog.add_button.click()
+    assert dialog.list_widget.count() == before + 1
+    assert dialog.list_widget.currentItem().text().startswith("测试处")
+    new_id = dialog.current_id()
+    assert any(d.id == new_id and d.name == "测试处" for d in proposals.list_departments(ctx.db))
+
+
+def test_delegations_dialog_lists_the_terms_delegations(qtbot, tmp_path):
+    from guilin_union.services import congress_delegates
+    from guilin_union.ui.congress.delegations_dialog import DelegationsDialog
+
+    ctx, _prompts, term_id = _context(tmp_path)
+    dialog = DelegationsDialog(ctx, term_id)
+    qtbot.addWidget(dialog)
+    assert dialog.list_widget.objectName() == "delegations_list"
+    assert _button_texts(dialog) == ["新增…", "重命名…", "上移", "下移", "删除", "按分工会补齐"]
+    groups = congress_delegates.list_delegations(ctx.db, term_id)
+    assert dialog.list_widget.count() == len(groups) > 0
+    first = groups[0]
+    head = f"，团长：{first.head_name}" if first.head_name else "，未指定团长"
+    assert dialog.list_widget.item(0).text() == f"{first.name}（{first.delegate_count} 人{head}）"
+    dialog.list_widget.setCurrentRow(0)
+    assert dialog.current_id() == first.id
+
+
+# ---- names in a confirmation, deleting with undo
+
+def test_names_preview_limits_and_marks_more():
+    looked_up: list[int] = []
+
+    def name(i: int) -> str:
+        looked_up.append(i)
+        return f"人{i}"
+
+    assert names_preview([1, 2], name, 2) == "人1、人2"
+    assert names_preview([1, 2, 3, 4], name, 2) == "人1、人2等"
+    assert looked_up == [1, 2, 1, 2]  # never looks beyond the limit
+    assert names_preview([], name, 3) == ""
+
+
+class _Store:
+    """A tiny service: delete returns the row as undo data; id 3 refuses."""
+
+    def __init__(self) -> None:
+        from guilin_union.services.changes import Changes
+
+        self.changes = Changes.of("members")
+        self.rows = {i: {"id": i, "name": f"人{i}"} for i in (1, 2, 3, 4)}
+
+    def delete(self, row_id: int):
+        from guilin_union.core.errors import ConflictError
+        from guilin_union.services.changes import OpResult
+
+        if row_id == 3:
+            raise ConflictError("第3条已被引用")
+        return OpResult(self.changes, row_id, self.rows.pop(row_id))
+
+    def restore(self, row: dict[str, Any]):
+        from guilin_union.services.changes import OpResult
+
+        self.rows[row["id"]] = row
+        return OpResult(self.changes, row["id"])
+
+
+class _Ctx:
+    def __init__(self) -> None:
+        from PySide6.QtGui import QUndoStack
+
+        from tests.ui.helpers import ScriptedPrompts
+
+        self.prompts = ScriptedPrompts()
+        self.undo_stack = QUndoStack()
+        self.notified: list[object] = []
+
+    def notify(self, changes: object) -> None:
+        self.notified.append(changes)
+
+
+def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot):
+    from guilin_union.core.errors import ConflictError
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    ctx, store = _Ctx(), _Store()
+    done = delete_each(ctx, host, [1, 2, 3, 4], delete=store.delete, restore=store.restore,
+                       label=lambda row: f"删除 {row['name']}", errors=(ConflictError,))
+    assert done == 2
+    assert sorted(store.rows) == [3, 4]  # 4 never tried after 3 refused
+    assert ctx.prompts.messages[-1][:2] == ("warning", "无法删除") and "第3条" in ctx.prompts.messages[-1][2]
+    assert len(ctx.notified) == 2
+    assert [ctx.undo_stack.text(i) for i in range(ctx.undo_stack.count())] == ["删除 人1", "删除 人2"]
+    ctx.undo_stack.undo()
+    assert sorted(store.rows) == [2, 3, 4]
+    ctx.undo_stack.redo()
+    assert sorted(store.rows) == [3, 4]
+
+
+def test_delete_each_lets_other_errors_through(qtbot):
+    from guilin_union.core.errors import NotFoundError
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    ctx, store = _Ctx(), _Store()
+    with pytest.raises(Exception, match="第3条"):
+        delete_each(ctx, host, [3], delete=store.delete, restore=store.restore,
+                    label=lambda row: "x", errors=(NotFoundError,))
+    assert ctx.undo_stack.count() == 0
+
+
+# ---- the save step of the record dialogs
+
+def _save_dialog(answers: list[dict[str, str] | None]):
+    from PySide6.QtWidgets import QDialog
+
+    from guilin_union.ui.widgets.form_dialog import SubmitOnSave
+
+    class _Dialog(SubmitOnSave, QDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            self.submitted: list[dict[str, Any]] = []
+            self.shown: list[dict[str, str]] = []
+            self.result_data = None
+            self.value = "甲"
+
+            def submit(data: dict[str, Any]) -> dict[str, str] | None:
+                self.submitted.append(data)
+                return answers.pop(0)
+
+            self._submit = submit
+
+        def data(self) -> dict[str, Any]:
+            return {"name": self.value}
+
+        def show_errors(self, errors: dict[str, str]) -> None:
+            self.shown.append(errors)
+
+    return _Dialog()
+
+
+def test_submit_on_save_keeps_dialog_open_on_errors_then_accepts(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    dialog = _save_dialog([{"name": "姓名不能为空"}, None])
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.save()
+    assert dialog.shown == [{"name": "姓名不能为空"}]
+    assert dialog.result_data is None and dialog.isVisible()
+    dialog.value = "乙"
+    dialog.save()
+    assert dialog.submitted == [{"name": "甲"}, {"name": "乙"}]
+    assert dialog.result_data == {"name": "乙"}
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert len(dialog.shown) == 1
+
+
+def test_show_field_errors_marks_named_fields_and_lists_messages(qtbot):
+    from types import SimpleNamespace
+
+    from guilin_union.ui.activities.common import ERROR_STYLE, show_field_errors
+
+    ui = SimpleNamespace(name_edit=QLineEdit(), amount_edit=QLineEdit(), summary_label=QLabel())
+    for widget in vars(ui).values():
+        qtbot.addWidget(widget)
+    ui.amount_edit.setStyleSheet(ERROR_STYLE)  # left from an earlier attempt
+    fields = {"name": "name_edit", "amount": "amount_edit"}
+    show_field_errors(ui, fields, {"name": "请填写名称", "_": "其他问题"})
+    assert ui.name_edit.styleSheet() == ERROR_STYLE
+    assert ui.amount_edit.styleSheet() == ""
+    assert ui.summary_label.text() == "请填写名称\n其他问题"
+    show_field_errors(ui, fields, {})
+    assert ui.name_edit.styleSheet() == "" and ui.summary_label.text() == ""

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -40,6 +39,7 @@ from guilin_union.ui.activities.common import (
 )
 from guilin_union.ui.activities.detail_page import DetailPage
 from guilin_union.ui.activities.participants_page import ParticipantsPage
+from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, select_id
 from guilin_union.ui.activities.results_page import ResultsPage
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
@@ -86,11 +86,7 @@ class ActivitiesView(QWidget):
         self.current_id: int | None = None
         self._reloading = False
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.reload_filters()
@@ -101,10 +97,7 @@ class ActivitiesView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("activity_search_edit")
-        self.search_edit.setPlaceholderText("搜索活动名称、地点")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("activity_search_edit", "搜索活动名称、地点")
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("activity_year_combo")
         self.type_combo = QComboBox()
@@ -114,12 +107,8 @@ class ActivitiesView(QWidget):
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             compact_combo(combo, 7)
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("年度"))
-        bar.addWidget(self.year_combo, 1)
-        bar.addWidget(QLabel("类型"))
-        bar.addWidget(self.type_combo, 1)
-        bar.addWidget(QLabel("状态"))
-        bar.addWidget(self.status_combo, 1)
+        add_filter_bar(bar, (("年度", self.year_combo, 1), ("类型", self.type_combo, 1),
+                             ("状态", self.status_combo, 1)))
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
@@ -258,17 +247,14 @@ class ActivitiesView(QWidget):
 
     def select_activity(self, activity_id: int | None) -> None:
         """Select a row and show that activity in the pages (refreshed once)."""
-        row = self.model.row_of_id(activity_id) if activity_id is not None else None
         self._reloading = True
         try:
-            if row is None:
+            found = select_id(self.activities_table, self.model, activity_id)
+            if not found:
                 self.activities_table.clearSelection()
-            else:
-                self.activities_table.selectRow(row)
-                self.activities_table.scrollTo(self.model.index(row, 0))
         finally:
             self._reloading = False
-        self._set_current(activity_id if row is not None else None)
+        self._set_current(activity_id if found else None)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._reloading:

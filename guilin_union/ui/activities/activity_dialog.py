@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.storage.schema.activities import ACTIVITY_STATUSES, EVENT_KINDS, ORGANISER_KINDS
-from guilin_union.ui.activities.common import ERROR_STYLE
+from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_dialog import Ui_ActivityDialog
+from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 
@@ -35,7 +36,7 @@ FIELD_WIDGETS = {
 }
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(SubmitOnSave, QDialog):
     def __init__(
         self,
         submit: Submit,
@@ -205,18 +206,7 @@ class ActivityDialog(QDialog):
 
     # ---- saving
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, attr in FIELD_WIDGETS.items():
-            getattr(self.ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
-        self.ui.summary_label.setText("\n".join(errors.values()))
+        show_field_errors(self.ui, FIELD_WIDGETS, errors)
         first = next((k for k in FIELD_WIDGETS if k in errors), None)
         if first:
             getattr(self.ui, FIELD_WIDGETS[first]).setFocus()
-
-    def save(self) -> None:
-        data = self.data()
-        errors = self._submit(data)
-        if errors:
-            self.show_errors(errors)
-            return
-        self.result_data = data
-        self.accept()

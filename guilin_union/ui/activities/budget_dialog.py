@@ -8,15 +8,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.core.money import format_fen
 from guilin_union.storage.schema.activities import BUDGET_KINDS
-from guilin_union.ui.activities.common import ERROR_STYLE
+from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDialog
+from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {"kind": "kind_combo", "category": "category_combo", "amount": "amount_edit",
                  "spent_on": "spent_on_edit", "description": "description_edit", "voucher_no": "voucher_no_edit"}
 
 
-class BudgetDialog(QDialog):
+class BudgetDialog(SubmitOnSave, QDialog):
     def __init__(
         self,
         submit: Submit,
@@ -69,15 +70,4 @@ class BudgetDialog(QDialog):
         }
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, attr in FIELD_WIDGETS.items():
-            getattr(self.ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
-        self.ui.summary_label.setText("\n".join(errors.values()))
-
-    def save(self) -> None:
-        data = self.data()
-        errors = self._submit(data)
-        if errors:
-            self.show_errors(errors)
-            return
-        self.result_data = data
-        self.accept()
+        show_field_errors(self.ui, FIELD_WIDGETS, errors)

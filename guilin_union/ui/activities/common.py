@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QTableWidget, QWidget
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.ui.widgets.list_helpers import style_table
 
 ERROR_STYLE = "border: 1px solid #d32f2f;"
 WARNING_COLOR = "#b00020"
@@ -20,25 +21,14 @@ ACTIVITY_STATUS_COLORS = {"报名中": "#1565c0", "进行中": "#1b5e20", "已�
 
 
 def setup_table(table: QTableView | QTableWidget, *, multi: bool = True, sortable: bool = False) -> None:
-    """The look every list shares: whole rows selected, no in-place editing, compact rows."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    """The look every list shares (see :func:`style_table`), last column stretched and
+    headers centred; ``sortable`` starts the list sorted by its first column."""
+    style_table(table, multi=multi, stretch_last=True, center_headers=True)
     if isinstance(table, QTableView) and sortable:
         table.setSortingEnabled(True)
-        header.setSortIndicatorShown(True)
+        table.horizontalHeader().setSortIndicatorShown(True)
         # A new header sorts descending by default; lists start in their natural order.
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
 def compact_combo(combo: QComboBox, chars: int = 8) -> None:
@@ -65,6 +55,14 @@ def field_errors(exc: Exception) -> dict[str, str]:
     if isinstance(exc, ValidationError):
         return {exc.field or "_": exc.message}
     return {"_": str(exc)}
+
+
+def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, str]) -> None:
+    """Outline the fields named in ``errors`` in red (and clear the others), and list the
+    messages in the form's ``summary_label``. ``field_widgets`` maps field -> widget attribute."""
+    for key, attr in field_widgets.items():
+        getattr(ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
+    ui.summary_label.setText("\n".join(errors.values()))
 
 
 class OutputRunner:

@@ -13,15 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from guilin_union.storage.schema.activities import PARTICIPANT_STATUSES
-from guilin_union.ui.activities.common import ERROR_STYLE
+from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityParticipantDialog
+from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {"role": "role_combo", "events": "events_list", "status": "status_combo",
                  "notes": "notes_edit", "branch": "branch_combo"}
 
 
-class ParticipantDialog(QDialog):
+class ParticipantDialog(SubmitOnSave, QDialog):
     def __init__(
         self,
         submit: Submit,
@@ -118,15 +119,4 @@ class ParticipantDialog(QDialog):
         }
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, attr in FIELD_WIDGETS.items():
-            getattr(self.ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
-        self.ui.summary_label.setText("\n".join(errors.values()))
-
-    def save(self) -> None:
-        data = self.data()
-        errors = self._submit(data)
-        if errors:
-            self.show_errors(errors)
-            return
-        self.result_data = data
-        self.accept()
+        show_field_errors(self.ui, FIELD_WIDGETS, errors)

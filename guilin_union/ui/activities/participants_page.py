@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -33,6 +32,7 @@ from guilin_union.ui.activities.common import (
     setup_table,
 )
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, selected_ids
 
 # The columns the secretary works with first (status, events) come before the reference ones.
 COLUMNS = [
@@ -75,11 +75,7 @@ class ParticipantsPage(QWidget):
         self.source = ParticipantSource(ctx)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         for combo in (self.branch_combo, self.status_combo, self.event_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self._fitted = False
@@ -87,10 +83,7 @@ class ParticipantsPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("participant_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母、工号、部门")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("participant_search_edit", "搜索：姓名、拼音首字母、工号、部门")
         self.branch_combo = QComboBox()
         self.branch_combo.setObjectName("participant_branch_combo")
         self.status_combo = QComboBox()
@@ -104,12 +97,8 @@ class ParticipantsPage(QWidget):
         for combo, chars in ((self.branch_combo, 8), (self.event_combo, 6), (self.status_combo, 4)):
             compact_combo(combo, chars)
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("分工会"))
-        bar.addWidget(self.branch_combo, 2)
-        bar.addWidget(QLabel("项目"))
-        bar.addWidget(self.event_combo, 1)
-        bar.addWidget(QLabel("状态"))
-        bar.addWidget(self.status_combo, 1)
+        add_filter_bar(bar, (("分工会", self.branch_combo, 2), ("项目", self.event_combo, 1),
+                             ("状态", self.status_combo, 1)))
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
@@ -238,8 +227,7 @@ class ParticipantsPage(QWidget):
 
     # ---- selection
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [pid for pid in (self.model.row_id(r) for r in rows) if pid is not None]
+        return selected_ids(self.table, self.model)
 
     def _open_index(self, index: QModelIndex) -> None:
         pid = self.model.row_id(index.row())

@@ -7,15 +7,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from guilin_union.ui.activities.common import ERROR_STYLE
+from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_result_dialog import Ui_ActivityResultDialog
+from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {"event": "event_combo", "participant": "participant_combo", "branch": "branch_combo",
                  "rank": "rank_spin", "score": "score_edit", "award": "award_combo"}
 
 
-class ResultDialog(QDialog):
+class ResultDialog(SubmitOnSave, QDialog):
     """``events``: (id, name, kind); ``people``: dicts with id, label, event_ids."""
 
     def __init__(
@@ -96,15 +97,4 @@ class ResultDialog(QDialog):
         }
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, attr in FIELD_WIDGETS.items():
-            getattr(self.ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
-        self.ui.summary_label.setText("\n".join(errors.values()))
-
-    def save(self) -> None:
-        data = self.data()
-        errors = self._submit(data)
-        if errors:
-            self.show_errors(errors)
-            return
-        self.result_data = data
-        self.accept()
+        show_field_errors(self.ui, FIELD_WIDGETS, errors)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services import congress_agenda as agenda_service
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, run_service, save_pdf, selected_ids, setup_table
+from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, make_table, run_service, save_pdf, selected_ids
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
@@ -53,10 +53,7 @@ class AgendaView(QWidget):
         for b in (self.standard_button, self.copy_button, self.print_button):
             bar.addWidget(b)
         layout.addLayout(bar)
-        self.agenda_table = QTableView()
-        self.agenda_table.setObjectName("agenda_table")
-        self.agenda_table.setModel(self.model)
-        setup_table(self.agenda_table)
+        self.agenda_table = make_table(self.model, "agenda_table")
         self.agenda_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.agenda_table, 1)
         self.hint_label = QLabel("上移、下移在同一部分（预备会议或正式会议）内调整顺序；要改到另一部分，请编辑该项。")

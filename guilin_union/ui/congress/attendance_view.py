@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +20,10 @@ from guilin_union.services import congress
 from guilin_union.services import congress_attendance as attendance_service
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, run_service, selected_ids, setup_table
+from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, make_table, run_service, selected_ids
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -83,10 +82,7 @@ class AttendanceView(QWidget):
         self.model = AttendanceModel(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("attendance_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母（如 zs）、工号、代表团")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("attendance_search_edit", "搜索：姓名、拼音首字母（如 zs）、工号、代表团")
         self.delegation_combo = QComboBox()
         self.delegation_combo.setMinimumContentsLength(12)
         self.unmarked_check = QCheckBox("只看未签到")
@@ -109,19 +105,12 @@ class AttendanceView(QWidget):
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
-        self.attendance_table = QTableView()
-        self.attendance_table.setObjectName("attendance_table")
-        self.attendance_table.setModel(self.model)
-        setup_table(self.attendance_table, multi=True)
+        self.attendance_table = make_table(self.model, "attendance_table", multi=True)
         layout.addWidget(self.attendance_table, 1)
         hint = QLabel("勾选即为“出席”；灰底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。")
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(hint)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.reload, parent=self)
         self.delegation_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.unmarked_check.toggled.connect(lambda _c: self.reload())
         self.present_button.clicked.connect(lambda: self.mark(selected_ids(self.attendance_table), "出席"))
@@ -149,16 +138,9 @@ class AttendanceView(QWidget):
         self.reload()
 
     def reload_delegations(self) -> None:
-        current = self.delegation_combo.currentData()
-        self.delegation_combo.blockSignals(True)
-        self.delegation_combo.clear()
-        self.delegation_combo.addItem("全部代表团", None)
         session = self.page.session()
-        if session is not None:
-            for g in delegates_service.list_delegations(self.ctx.db, session.term_id):
-                self.delegation_combo.addItem(g.name, g.id)
-        self.delegation_combo.setCurrentIndex(max(self.delegation_combo.findData(current), 0))
-        self.delegation_combo.blockSignals(False)
+        groups = [] if session is None else delegates_service.list_delegations(self.ctx.db, session.term_id)
+        refill_combo(self.delegation_combo, ("全部代表团", None), ((g.name, g.id) for g in groups))
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("congress", "members"):

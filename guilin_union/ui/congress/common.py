@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from guilin_union.ui.context import AppContext
+# selected_ids is re-exported: the congress pages import it from here.
+from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
 
 #: Tests switch this off to run printouts synchronously (no thread pool, no waiting).
 BACKGROUND = True
@@ -38,18 +40,10 @@ class ListSource:
         return {i: self._rows[i] for i in ids if i in self._rows}
 
 
-def setup_table(table: QTableView, *, multi: bool = False) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
+    """An unsorted id table in the shared list look, the last column taking the spare width
+    (the congress queries already return their rows in order)."""
+    return make_id_table(model, object_name=name, multi=multi, sortable=False, stretch_last=True)
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, minimum: int = 60) -> None:
@@ -60,15 +54,6 @@ def fit_columns(table: QTableView, stretch: int | None = None, minimum: int = 60
         header.resizeSection(col, max(header.sectionSize(col) + 14, minimum))
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def selected_ids(table: QTableView) -> list[int]:
-    model = table.model()
-    selection = table.selectionModel()
-    if selection is None:
-        return []
-    rows = sorted({i.row() for i in selection.selectedRows()})
-    return [rid for rid in (model.row_id(r) for r in rows) if rid is not None]  # type: ignore[attr-defined]
 
 
 def to_qdate(value: str | _dt.date | None) -> QDate:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +27,12 @@ from guilin_union.ui.congress.common import (
     ListSource,
     fit_columns,
     run_service,
+    make_table,
     selected_ids,
-    setup_table,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -79,10 +78,7 @@ class DelegatesView(QWidget):
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.delegates_table = QTableView()
-        self.delegates_table.setObjectName("delegates_table")
-        self.delegates_table.setModel(self.model)
-        setup_table(self.delegates_table, multi=True)
+        self.delegates_table = make_table(self.model, "delegates_table", multi=True)
         self.delegates_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.delegates_table)
         splitter.addWidget(self._build_composition())
@@ -90,19 +86,12 @@ class DelegatesView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([460, 170])
         layout.addWidget(splitter, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.reload, parent=self)
         self._sized = False
 
     def _build_filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("delegate_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母、工号、代表团")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("delegate_search_edit", "搜索：姓名、拼音首字母、工号、代表团")
         self.type_combo = QComboBox()
         self.type_combo.addItem("全部类型", None)
         for t in congress.DELEGATE_TYPES:
@@ -193,15 +182,8 @@ class DelegatesView(QWidget):
             self.reload()
 
     def reload_delegations(self) -> None:
-        current = self.delegation_combo.currentData()
-        self.delegation_combo.blockSignals(True)
-        self.delegation_combo.clear()
-        self.delegation_combo.addItem("全部代表团", None)
-        if self.term_id is not None:
-            for g in delegates_service.list_delegations(self.ctx.db, self.term_id):
-                self.delegation_combo.addItem(g.name, g.id)
-        self.delegation_combo.setCurrentIndex(max(self.delegation_combo.findData(current), 0))
-        self.delegation_combo.blockSignals(False)
+        groups = [] if self.term_id is None else delegates_service.list_delegations(self.ctx.db, self.term_id)
+        refill_combo(self.delegation_combo, ("全部代表团", None), ((g.name, g.id) for g in groups))
 
     def reload(self) -> None:
         self.model.reload()

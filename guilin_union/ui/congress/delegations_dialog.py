@@ -1,79 +1,38 @@
 """代表团 of a term: add, rename, order, delete; one per 分工会 with one click."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
 from guilin_union.ui.congress.common import MUTED_COLOR, run_service
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_editor import ListEditorDialog
 
 
-class DelegationsDialog(QDialog):
+class DelegationsDialog(ListEditorDialog):
+    defaults_button: QPushButton
+
     def __init__(self, ctx: AppContext, term_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.term_id = term_id
         self.setWindowTitle(f"{congress.get_term(ctx.db, term_id).label}代表团")
         self.resize(520, 460)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.list_widget = QListWidget()
-        self.list_widget.setObjectName("delegations_list")
-        row.addWidget(self.list_widget, 1)
-        buttons = QVBoxLayout()
-        self.add_button = QPushButton("新增…")
-        self.rename_button = QPushButton("重命名…")
-        self.up_button = QPushButton("上移")
-        self.down_button = QPushButton("下移")
-        self.delete_button = QPushButton("删除")
-        self.defaults_button = QPushButton("按分工会补齐")
-        for b in (self.add_button, self.rename_button, self.up_button, self.down_button, self.delete_button,
-                  self.defaults_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        layout.addLayout(row)
-        hint = QLabel("团长在“代表”页选中代表后点“设为团长”。删除前须先把代表调到其他代表团。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {MUTED_COLOR};")
-        layout.addWidget(hint)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.add_button.clicked.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
-        self.delete_button.clicked.connect(self.delete)
+        self._build(list_name="delegations_list",
+                    hint="团长在“代表”页选中代表后点“设为团长”。删除前须先把代表调到其他代表团。",
+                    extra=[("defaults_button", "按分工会补齐")], hint_color=MUTED_COLOR)
         self.defaults_button.clicked.connect(self.defaults)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.list_widget.clear()
-        for g in delegates_service.list_delegations(self.ctx.db, self.term_id):
-            head = f"，团长：{g.head_name}" if g.head_name else "，未指定团长"
-            item = QListWidgetItem(f"{g.name}（{g.delegate_count} 人{head}）")
-            item.setData(256, g.id)
-            self.list_widget.addItem(item)
-            if g.id == select:
-                self.list_widget.setCurrentItem(item)
+        self._fill(((g.id, f"{g.name}（{g.delegate_count} 人{self._head_text(g.head_name)}）")
+                    for g in delegates_service.list_delegations(self.ctx.db, self.term_id)), select)
 
-    def current_id(self) -> int | None:
-        item = self.list_widget.currentItem()
-        return item.data(256) if item else None
+    @staticmethod
+    def _head_text(head_name: str | None) -> str:
+        return f"，团长：{head_name}" if head_name else "，未指定团长"
 
     def _done(self, result: object, select: int | None = None) -> None:
         if result is not None:

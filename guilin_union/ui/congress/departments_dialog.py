@@ -1,77 +1,31 @@
 """职能部门 that handle proposals: a maintained list (add, rename, order, deactivate, delete)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from guilin_union.services import proposals
 from guilin_union.ui.congress.common import MUTED_COLOR, run_service
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_editor import ListEditorDialog
 
 
-class DepartmentsDialog(QDialog):
+class DepartmentsDialog(ListEditorDialog):
+    toggle_button: QPushButton
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("职能部门（提案承办单位）")
         self.resize(460, 480)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.list_widget = QListWidget()
-        self.list_widget.setObjectName("departments_list")
-        row.addWidget(self.list_widget, 1)
-        buttons = QVBoxLayout()
-        self.add_button = QPushButton("新增…")
-        self.rename_button = QPushButton("重命名…")
-        self.up_button = QPushButton("上移")
-        self.down_button = QPushButton("下移")
-        self.toggle_button = QPushButton("停用/启用")
-        self.delete_button = QPushButton("删除")
-        for b in (self.add_button, self.rename_button, self.up_button, self.down_button, self.toggle_button,
-                  self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        layout.addLayout(row)
-        hint = QLabel("承办过提案的部门不能删除，可停用（停用后不再出现在交办的选择中，历史记录不变）。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {MUTED_COLOR};")
-        layout.addWidget(hint)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        self.add_button.clicked.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self._build(list_name="departments_list",
+                    hint="承办过提案的部门不能删除，可停用（停用后不再出现在交办的选择中，历史记录不变）。",
+                    extra=[("toggle_button", "停用/启用")], extra_at=4, hint_color=MUTED_COLOR)
         self.toggle_button.clicked.connect(self.toggle)
-        self.delete_button.clicked.connect(self.delete)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.list_widget.clear()
-        for d in proposals.list_departments(self.ctx.db):
-            text = d.name + ("（已停用）" if not d.active else "") + (f"　承办 {d.usage} 件次" if d.usage else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, d.id)
-            self.list_widget.addItem(item)
-            if d.id == select:
-                self.list_widget.setCurrentItem(item)
-
-    def current_id(self) -> int | None:
-        item = self.list_widget.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        self._fill(((d.id, d.name + ("（已停用）" if not d.active else "") + (f"　承办 {d.usage} 件次" if d.usage else ""))
+                    for d in proposals.list_departments(self.ctx.db)), select)
 
     def add(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增部门", "部门名称：")

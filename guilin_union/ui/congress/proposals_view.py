@@ -6,17 +6,15 @@ import datetime as _dt
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -41,14 +39,15 @@ from guilin_union.services.proposals_query import (
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
+    make_table,
     run_service,
     save_excel,
     save_pdf,
     selected_ids,
-    setup_table,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -109,10 +108,7 @@ class ProposalsView(QWidget):
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.proposals_table = QTableView()
-        self.proposals_table.setObjectName("proposals_table")
-        self.proposals_table.setModel(self.model)
-        setup_table(self.proposals_table, multi=True)
+        self.proposals_table = make_table(self.model, "proposals_table", multi=True)
         self.proposals_table.setSortingEnabled(True)
         self.proposals_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.proposals_table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -126,21 +122,14 @@ class ProposalsView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([900, 360])
         layout.addWidget(splitter, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         self._sized = False
         self.reload_filters()
 
     # ------------------------------------------------------------------ building
     def _build_filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("proposal_search_edit")
-        self.search_edit.setPlaceholderText("检索案由、理由、建议或编号")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("proposal_search_edit", "检索案由、理由、建议或编号")
         self.status_combo = QComboBox()
         self.category_combo = QComboBox()
         self.department_combo = QComboBox()

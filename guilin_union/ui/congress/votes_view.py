@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services import congress_votes as votes_service
@@ -15,8 +15,8 @@ from guilin_union.ui.congress.common import (
     ListSource,
     fit_columns,
     run_service,
+    make_table,
     selected_ids,
-    setup_table,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -71,10 +71,7 @@ class VotesView(QWidget):
         for b in (self.standard_button, self.ballot_button, self.results_button):
             bar.addWidget(b)
         layout.addLayout(bar)
-        self.votes_table = QTableView()
-        self.votes_table.setObjectName("votes_table")
-        self.votes_table.setModel(self.model)
-        setup_table(self.votes_table)
+        self.votes_table = make_table(self.model, "votes_table")
         self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.votes_table, 1)
         self.summary_label = QLabel()

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +25,14 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import run_action, write_file
 from guilin_union.ui.intake.dialogs import ApplicationDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    debounced,
+    make_id_table,
+    make_search_edit,
+    refill_combo,
+    selected_ids,
+)
 
 STATE_COLORS = {"待分工会审核": "#b26a00", "待校工会批准": "#1565c0", "已批准": "#2e7d32", "未通过": "#b00020"}
 PENDING = "pending"
@@ -72,11 +76,7 @@ class ApplicationsView(QWidget):
         self.source = ApplicationSource(ctx)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         self.state_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -88,10 +88,7 @@ class ApplicationsView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("application_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、工号、部门、证件号尾号")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("application_search_edit", "搜索：姓名、工号、部门、证件号尾号")
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("application_state_combo")
         for label, value in STATE_FILTERS:
@@ -100,10 +97,7 @@ class ApplicationsView(QWidget):
         self.branch_combo.setObjectName("application_branch_combo")
         self.branch_combo.setMinimumContentsLength(10)
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("状态"))
-        bar.addWidget(self.state_combo, 1)
-        bar.addWidget(QLabel("分工会"))
-        bar.addWidget(self.branch_combo, 2)
+        add_filter_bar(bar, (("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)))
         layout.addLayout(bar)
 
         actions = QHBoxLayout()
@@ -143,18 +137,7 @@ class ApplicationsView(QWidget):
         actions.addWidget(self.print_button)
         layout.addLayout(actions)
 
-        self.table = QTableView()
-        self.table.setObjectName("applications_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = make_id_table(self.model, object_name="applications_table")
         layout.addWidget(self.table)
         self.hint_label = QLabel("流程：导入或新增申请 → 分工会审核通过 → 校工会批准（发放会员编号）。"
                                  "可按住 Ctrl 或 Shift 多选后批量操作。")
@@ -183,14 +166,8 @@ class ApplicationsView(QWidget):
         header.setStretchLastSection(True)
 
     def reload_branches(self) -> None:
-        current = self.branch_combo.currentData()
-        self.branch_combo.blockSignals(True)
-        self.branch_combo.clear()
-        self.branch_combo.addItem("全部分工会", None)
-        for branch in branches_service.list_branches(self.ctx.db):
-            self.branch_combo.addItem(branch.name, branch.id)
-        self.branch_combo.setCurrentIndex(max(self.branch_combo.findData(current), 0))
-        self.branch_combo.blockSignals(False)
+        refill_combo(self.branch_combo, ("全部分工会", None),
+                     ((b.name, b.id) for b in branches_service.list_branches(self.ctx.db)))
 
     # ---- filters
     def apply_filters(self) -> None:
@@ -221,8 +198,7 @@ class ApplicationsView(QWidget):
             self._update_buttons()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
+        return selected_ids(self.table, self.model)
 
     def select_ids(self, ids: list[int]) -> None:
         """Select these applications (tests and after an import)."""

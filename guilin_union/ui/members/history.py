@@ -17,3 +17,16 @@ PROVIDERS: list[tuple[str, MemberPageFactory]] = []
 def register(title: str, factory: MemberPageFactory) -> None:
     if all(t != title for t, _ in PROVIDERS):
         PROVIDERS.append((title, factory))
+
+
+def load_providers() -> list[tuple[str, MemberPageFactory]]:
+    """Every area's pages. Areas register when their tab module is imported, and the main
+    window builds tabs only when needed (issue 11), so the form imports them all first
+    (already imported after start-up, when the tabs have been prepared)."""
+    import importlib
+
+    from guilin_union.ui.tabs import TABS
+
+    for _title, module_name in TABS:
+        importlib.import_module(module_name)
+    return list(PROVIDERS)

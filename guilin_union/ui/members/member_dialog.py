@@ -31,6 +31,7 @@ from guilin_union.core.members import (
     MemberStatus,
 )
 from guilin_union.ui.forms.ui_member_dialog import Ui_MemberDialog
+from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 # field key -> widget attribute on the generated form
 FIELD_WIDGETS = {
@@ -48,7 +49,7 @@ ERROR_STYLE = "border: 1px solid #d32f2f;"
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 
 
-class MemberDialog(QDialog):
+class MemberDialog(SubmitOnSave, QDialog):
     def __init__(
         self,
         branches: list[str],
@@ -188,12 +189,3 @@ class MemberDialog(QDialog):
             first = next((k for k in FIELD_WIDGETS if k in errors), None)
             if first:
                 self.widget(first).setFocus()
-
-    def save(self) -> None:
-        data = self.data()
-        errors = self._submit(data)
-        if errors:
-            self.show_errors(errors)
-            return
-        self.result_data = data
-        self.accept()

@@ -7,14 +7,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,15 @@ from guilin_union.ui.members import history
 from guilin_union.ui.members.member_dialog import MemberDialog
 from guilin_union.ui import undo
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    delete_each,
+    make_id_table,
+    names_preview,
+    refill_combo,
+    select_id,
+    selected_ids,
+)
 
 SEARCH_DEBOUNCE_MS = 150
 FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
@@ -104,10 +111,7 @@ class MemberRegisterView(QWidget):
         for status in MemberStatus:
             self.status_combo.addItem(status.value, status.value)
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("分工会"))
-        bar.addWidget(self.branch_combo, 2)
-        bar.addWidget(QLabel("状态"))
-        bar.addWidget(self.status_combo, 1)
+        add_filter_bar(bar, (("分工会", self.branch_combo, 2), ("状态", self.status_combo, 1)))
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
@@ -127,21 +131,8 @@ class MemberRegisterView(QWidget):
         buttons.addWidget(self.roster_button)
         layout.addLayout(buttons)
 
-        self.members_table = QTableView()
-        self.members_table.setObjectName("members_table")
-        self.members_table.setModel(self.model)
-        self.members_table.setSortingEnabled(True)
-        self.members_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members_table.verticalHeader().setDefaultSectionSize(26)
-        self.members_table.verticalHeader().setVisible(False)
-        self.members_table.setAlternatingRowColors(True)
-        self.members_table.setWordWrap(False)
-        header = self.members_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        self.members_table = make_id_table(self.model, object_name="members_table",
+                                           sort_indicator=(0, Qt.SortOrder.AscendingOrder), stretch_last=False)
         layout.addWidget(self.members_table)
 
         self.members_table.doubleClicked.connect(self._open_index)
@@ -166,16 +157,9 @@ class MemberRegisterView(QWidget):
         header.setSectionResizeMode(department, QHeaderView.ResizeMode.Stretch)
 
     def reload_branches(self) -> None:
-        current = self.branch_combo.currentData()
-        self.branch_combo.blockSignals(True)
-        self.branch_combo.clear()
-        self.branch_combo.addItem("全部分工会", None)
-        for branch in branches_service.list_branches(self.ctx.db):
-            label = branch.name if branch.active else f"{branch.name}（已停用）"
-            self.branch_combo.addItem(label, branch.id)
-        index = self.branch_combo.findData(current)
-        self.branch_combo.setCurrentIndex(max(index, 0))
-        self.branch_combo.blockSignals(False)
+        refill_combo(self.branch_combo, ("全部分工会", None),
+                     ((b.name if b.active else f"{b.name}（已停用）", b.id)
+                      for b in branches_service.list_branches(self.ctx.db)))
 
     # ---- filtering
     def current_query(self) -> MemberQuery:
@@ -207,8 +191,7 @@ class MemberRegisterView(QWidget):
 
     # ---- records
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.members_table.selectionModel().selectedRows()})
-        return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
+        return selected_ids(self.members_table, self.model)
 
     def _open_index(self, index: QModelIndex) -> None:
         member_id = self.model.row_id(index.row())
@@ -270,7 +253,7 @@ class MemberRegisterView(QWidget):
     def edit_member(self, member_id: int) -> MemberDialog:
         record = members_service.get_member(self.ctx.db, member_id)
         pages = []
-        for title, factory in history.PROVIDERS:
+        for title, factory in history.load_providers():
             page = factory(self.ctx, member_id)
             if page is not None:
                 pages.append((title, page))
@@ -286,37 +269,24 @@ class MemberRegisterView(QWidget):
             self.edit_member(ids[0])
 
     def _select_saved(self) -> None:
-        member_id = getattr(self, "_last_saved_id", None)
-        row = self.model.row_of_id(member_id) if member_id is not None else None
-        if row is not None:
-            self.members_table.selectRow(row)
-            self.members_table.scrollTo(self.model.index(row, 0))
+        select_id(self.members_table, self.model, getattr(self, "_last_saved_id", None))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         rows = members_service.fetch_rows(self.ctx.db, ids)
-        names = "、".join(rows[i]["name"] for i in ids[:5]) + ("等" if len(ids) > 5 else "")
+        names = names_preview(ids, lambda i: rows[i]["name"], 5)
         if not self.ctx.prompts.confirm(
             self, "删除会员", f"确定删除 {len(ids)} 名会员（{names}）吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
             ok_text="删除",
         ):
             return
         db = self.ctx.db
-        for member_id in ids:
-            try:
-                result = members_service.delete_member(db, member_id)
-            except Exception as exc:  # ConflictError / NotFoundError: say why, stop
-                self.ctx.prompts.warning(self, "无法删除", str(exc))
-                break
-            row = result.undo or {}
-            undo.push(
-                self.ctx, f"删除会员 {row.get('name', '')}",
-                lambda row=row: members_service.restore_member(db, row),
-                lambda mid=member_id: members_service.delete_member(db, mid),
-            )
-            self.ctx.notify(result.changes)
+        # Any service error (ConflictError / NotFoundError …): say why, stop.
+        delete_each(self.ctx, self, ids, delete=lambda mid: members_service.delete_member(db, mid),
+                    restore=lambda row: members_service.restore_member(db, row),
+                    label=lambda row: f"删除会员 {row.get('name', '')}")
 
     # ---- outputs
     def _ask_unmasked(self, what: str) -> bool | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -33,6 +32,7 @@ from guilin_union.storage.recycle import table_label
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 
 COLUMNS = [
     ColumnSpec("ts", "时间", sort_key="ts"),
@@ -43,7 +43,6 @@ COLUMNS = [
     ColumnSpec("summary", "内容"),
     ColumnSpec("note", "说明"),
 ]
-SEARCH_DEBOUNCE_MS = 150
 
 
 class LogSource:
@@ -71,11 +70,7 @@ class ChangeLogDialog(QDialog):
         self._row_id = row_id
         self._build()
         self._fill_filters(table)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         for combo in (self.table_combo, self.action_combo, self.user_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for check in (self.since_check, self.until_check):
@@ -103,10 +98,7 @@ class ChangeLogDialog(QDialog):
         for edit in (self.since_edit, self.until_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("log_search_edit")
-        self.search_edit.setPlaceholderText("搜索内容或说明")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("log_search_edit", "搜索内容或说明")
         bar.addWidget(QLabel("数据表"))
         bar.addWidget(self.table_combo, 2)
         bar.addWidget(QLabel("操作"))

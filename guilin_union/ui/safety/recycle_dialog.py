@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from guilin_union.services.safety_log import member_names
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
+from guilin_union.ui.widgets.list_helpers import make_search_edit
 
 GROUP_COLUMNS = [
     ColumnSpec("deleted_at", "删除时间", sort_key="deleted_at"),
@@ -90,10 +90,7 @@ class RecycleBinDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("recycle_search_edit")
-        self.search_edit.setPlaceholderText("搜索内容")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("recycle_search_edit", "搜索内容")
         self.show_restored_check = QCheckBox("也显示已恢复的")
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.show_restored_check)

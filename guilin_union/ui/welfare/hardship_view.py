@@ -2,7 +2,6 @@
 the 送温暖 / 金秋助学 batches it feeds."""
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
+from guilin_union.ui.widgets.list_helpers import make_year_spin
 
 HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -90,11 +89,7 @@ class HardshipView(QWidget):
         self.entry_ids: list[int] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.year_spin = QSpinBox()
-        self.year_spin.setObjectName("welfare_hardship_year_spin")
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setSuffix(" 年")
-        self.year_spin.setValue(_dt.date.today().year)
+        self.year_spin = make_year_spin("welfare_hardship_year_spin")
         self.add_button = QPushButton("加入档案…")
         self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("移出档案")

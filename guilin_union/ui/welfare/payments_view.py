@@ -7,10 +7,9 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +43,16 @@ from guilin_union.ui.welfare.common import (
     write_in_background,
 )
 from guilin_union.ui.welfare.payment_dialog import PaymentDialog
-
-SEARCH_DEBOUNCE_MS = 150
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    debounced,
+    delete_each,
+    make_id_table,
+    make_search_edit,
+    names_preview,
+    select_id,
+    selected_ids,
+)
 
 COLUMNS = [
     ColumnSpec("pay_date", "慰问日期", sort_key="date", align="center"),
@@ -112,11 +118,7 @@ class PaymentsView(QWidget):
         self.source = PaymentSource(ctx)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         for combo in (self.year_combo, self.type_combo, self.branch_combo, self.state_combo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.flagged_check.toggled.connect(lambda _c: self.apply_filters())
@@ -129,10 +131,7 @@ class PaymentsView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("welfare_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母、工号、事由、物品")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("welfare_search_edit", "搜索：姓名、拼音首字母、工号、事由、物品")
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_year_combo")
         self.type_combo = QComboBox()
@@ -147,10 +146,8 @@ class PaymentsView(QWidget):
         self.flagged_check = QCheckBox("有超标准/需复核")
         self.flagged_check.setObjectName("welfare_flagged_check")
         bar.addWidget(self.search_edit, 3)
-        for text, widget, stretch in (("年度", self.year_combo, 0), ("类型", self.type_combo, 1),
-                                      ("分工会", self.branch_combo, 2), ("状态", self.state_combo, 1)):
-            bar.addWidget(QLabel(text))
-            bar.addWidget(widget, stretch)
+        add_filter_bar(bar, (("年度", self.year_combo, 0), ("类型", self.type_combo, 1),
+                             ("分工会", self.branch_combo, 2), ("状态", self.state_combo, 1)))
         bar.addWidget(self.flagged_check)
         layout.addLayout(bar)
 
@@ -177,19 +174,8 @@ class PaymentsView(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.table = QTableView()
-        self.table.setObjectName("welfare_payments_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = make_id_table(self.model, object_name="welfare_payments_table",
+                                   sort_indicator=(0, Qt.SortOrder.DescendingOrder))
         # Fit columns to the first page only: sizing by 1,000 rows fetched five pages.
         self.table.horizontalHeader().setResizeContentsPrecision(IdTableModel.PAGE_SIZE)
         layout.addWidget(self.table)
@@ -264,8 +250,7 @@ class PaymentsView(QWidget):
 
     # ---- records
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [rid for rid in (self.model.row_id(r) for r in rows) if rid is not None]
+        return selected_ids(self.table, self.model)
 
     def _open_index(self, index: QModelIndex) -> None:
         payment_id = self.model.row_id(index.row())
@@ -405,32 +390,21 @@ class PaymentsView(QWidget):
             self.edit_payment(ids[0])
 
     def _select_saved(self) -> None:
-        payment_id = getattr(self, "_last_saved_id", None)
-        row = self.model.row_of_id(payment_id) if payment_id is not None else None
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        select_id(self.table, self.model, getattr(self, "_last_saved_id", None))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         rows = welfare.fetch_rows(self.ctx.db, ids)
-        names = "、".join(f"{rows[i]['name']}（{rows[i]['type_text']}）" for i in ids[:4]) + ("等" if len(ids) > 4 else "")
+        names = names_preview(ids, lambda i: f"{rows[i]['name']}（{rows[i]['type_text']}）", 4)
         if not self.ctx.prompts.confirm(self, "删除慰问记录", f"确定删除 {len(ids)} 笔慰问记录（{names}）吗？\n"
                                         "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。", ok_text="删除"):
             return
         db = self.ctx.db
-        for payment_id in ids:
-            try:
-                result = welfare.delete_payment(db, payment_id)
-            except (ConflictError, NotFoundError) as exc:
-                self.ctx.prompts.warning(self, "无法删除", str(exc))
-                break
-            saved = result.undo or {}
-            undo.push(self.ctx, "删除慰问记录", lambda saved=saved: welfare.restore_payment(db, saved),
-                      lambda pid=payment_id: welfare.delete_payment(db, pid))
-            self.ctx.notify(result.changes)
+        delete_each(self.ctx, self, ids, delete=lambda pid: welfare.delete_payment(db, pid),
+                    restore=lambda saved: welfare.restore_payment(db, saved), label=lambda _saved: "删除慰问记录",
+                    errors=(ConflictError, NotFoundError))
 
     def set_state_selected(self, state: str, on: str | None = None) -> None:
         ids = self.selected_ids()

@@ -2,14 +2,12 @@
 next, edit one type's rule."""
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
+from guilin_union.ui.widgets.list_helpers import make_year_spin
 
 HEADERS = ["慰问类型", "单次上限（元）", "发放形式", "次数规则", "每年总额上限（元）", "发放单位", "保留会籍", "所需材料", "依据"]
 
@@ -35,11 +34,7 @@ class StandardsView(QWidget):
         self.types: list[str] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.year_spin = QSpinBox()
-        self.year_spin.setObjectName("welfare_standards_year_spin")
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setSuffix(" 年")
-        self.year_spin.setValue(_dt.date.today().year)
+        self.year_spin = make_year_spin("welfare_standards_year_spin")
         self.edit_button = QPushButton("修改…")
         self.examples_button = QPushButton("载入示例标准")
         self.copy_prev_button = QPushButton("从上一年复制")

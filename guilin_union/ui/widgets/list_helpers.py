@@ -11,23 +11,30 @@ Example::
     add_filter_bar(bar, [("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)])
     ids = selected_ids(self.table)
     select_id(self.table, self.model, saved_id)
+    delete_each(ctx, self, ids, delete=lambda i: service.delete(db, i),
+                restore=lambda row: service.restore(db, row), label=lambda row: "删除…")
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as _dt
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QWidget,
 )
+
+from guilin_union.ui import undo
 
 #: Typing pauses this long before a list re-queries (one query per word, not per key).
 SEARCH_DEBOUNCE_MS = 150
@@ -95,6 +102,32 @@ def make_id_table(
     return table
 
 
+def make_search_edit(object_name: str, placeholder: str) -> QLineEdit:
+    """The search box above a list: named for tests, a hint of what it searches, and a
+    clear button (one click back to the whole list).
+
+    >>> self.search_edit = make_search_edit("welfare_search_edit", "搜索：姓名、工号")  # doctest: +SKIP
+    """
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+def make_year_spin(object_name: str, *, year: int | None = None, minimum: int = 1990) -> QSpinBox:
+    """A 年度 spin box (``minimum``–2100, shown as "2026 年") set to ``year``, else this year.
+
+    >>> self.year_spin = make_year_spin("welfare_standards_year_spin")  # doctest: +SKIP
+    """
+    spin = QSpinBox()
+    spin.setObjectName(object_name)
+    spin.setRange(minimum, 2100)  # before the value: a value outside the range is clamped
+    spin.setSuffix(" 年")
+    spin.setValue(_dt.date.today().year if year is None else year)
+    return spin
+
+
 def debounced(
     line_edit: QLineEdit,
     callback: Callable[[], Any],
@@ -133,6 +166,25 @@ def add_filter_bar(layout: QBoxLayout, pairs: Iterable[tuple[str, QWidget, int]]
     return labels
 
 
+def refill_combo(combo: QComboBox, first: tuple[str, Any] | None, items: Iterable[tuple[str, Any]]) -> None:
+    """Replace a filter combo's ``(text, data)`` items, keeping the chosen data if it is
+    still there (else the first item), without emitting change signals: the caller reloads
+    the list once afterwards instead of once per item.
+
+    ``first`` is the "all" entry such as ``("全部分工会", None)``. ``items`` is read after
+    the combo is cleared.
+    """
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(*first)
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
 def selected_ids(table: QTableView, model: Any | None = None) -> list[int]:
     """Ids of the selected rows of an id table, top to bottom (rows without an id skipped).
 
@@ -158,3 +210,45 @@ def select_id(table: QTableView, model: Any, row_id: int | None) -> bool:
     table.selectRow(row)
     table.scrollTo(model.index(row, 0))
     return True
+
+
+def names_preview(ids: Sequence[int], name: Callable[[int], str], limit: int) -> str:
+    """Names of the first ``limit`` ids joined with 、, and 等 when there are more (for a
+    confirmation). Only those names are computed, so ``name`` may look rows up.
+
+    >>> names_preview([1, 2, 3], {1: "张三", 2: "李四", 3: "王五"}.__getitem__, 2)
+    '张三、李四等'
+    """
+    return "、".join(name(i) for i in ids[:limit]) + ("等" if len(ids) > limit else "")
+
+
+def delete_each(
+    ctx: Any,
+    parent: QWidget,
+    ids: Iterable[int],
+    *,
+    delete: Callable[[int], Any],
+    restore: Callable[[dict[str, Any]], Any],
+    label: Callable[[dict[str, Any]], str],
+    errors: tuple[type[BaseException], ...] = (Exception,),
+) -> int:
+    """Delete records one by one, each its own undo step; returns how many were deleted.
+
+    ``delete(id)`` returns an OpResult whose ``undo`` is the deleted row; ``restore(row)``
+    puts it back and ``label(row)`` names the undo step. The first refusal (one of
+    ``errors``, e.g. a ConflictError) is shown as 无法删除 and stops the rest, so the user
+    sees one message rather than one per record. Each deletion is announced at once so
+    the other screens follow even when a later one fails.
+    """
+    done = 0
+    for row_id in ids:
+        try:
+            result = delete(row_id)
+        except errors as exc:
+            ctx.prompts.warning(parent, "无法删除", str(exc))
+            break
+        row = result.undo or {}
+        undo.push(ctx, label(row), lambda row=row: restore(row), lambda rid=row_id: delete(rid))
+        ctx.notify(result.changes)
+        done += 1
+    return done

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from guilin_union.services import branches as branches_service
 from guilin_union.services import members as members_service
 from guilin_union.services.members import MemberQuery
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, selected_ids
 
 PICKER_COLUMNS = [
     ColumnSpec("name", "姓名", sort_key="name"),
@@ -65,17 +64,13 @@ class MemberPickerDialog(QDialog):
         self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("picker_search_edit")
-        self.search_edit.setPlaceholderText("姓名、拼音首字母、工号或会员编号")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("picker_search_edit", "姓名、拼音首字母、工号或会员编号")
         self.branch_combo = QComboBox()
         self.branch_combo.addItem("全部分工会", None)
         for b in branches_service.list_branches(db, include_inactive=False):
             self.branch_combo.addItem(b.name, b.id)
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("分工会"))
-        bar.addWidget(self.branch_combo, 2)
+        add_filter_bar(bar, (("分工会", self.branch_combo, 2),))
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setObjectName("picker_table")
@@ -98,11 +93,7 @@ class MemberPickerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.apply_filters()
@@ -115,9 +106,7 @@ class MemberPickerDialog(QDialog):
         self.model.reload()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.model.row_id(r) for r in rows]
-        return [i for i in ids if i is not None and i not in self.exclude_ids]
+        return [i for i in selected_ids(self.table, self.model) if i not in self.exclude_ids]
 
 
 def pick_members(ctx: Any, parent: QWidget | None, *, title: str = "选择会员", multi: bool = True,

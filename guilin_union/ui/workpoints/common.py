@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QTableView, QTableWidget, QWidget
+
+from guilin_union.ui.widgets.list_helpers import style_table
 
 STATUS_COLORS = {"已完成": "#1b5e20", "进行中": "#1565c0", "未开始": "#5f6368", "已取消": "#9e9e9e"}
 OVERDUE_COLOR = "#b00020"
@@ -22,18 +24,8 @@ NO_DATE_TEXT = "未设定"
 
 
 def setup_table(table: QTableView | QTableWidget, *, multi: bool = False) -> None:
-    """The look every list shares: whole rows selected, no in-place editing, compact rows."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    """The look every list shares (see :func:`style_table`), with centred headers."""
+    style_table(table, multi=multi, center_headers=True)
 
 
 def optional_date_edit(edit: QDateEdit) -> None:

@@ -8,7 +8,6 @@ holds what to save once it is accepted.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,6 +40,7 @@ from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointsMeta
 from guilin_union.services import workpoints_import as wi
 from guilin_union.services import workpoints_outline as wo
 from guilin_union.services.workpoints import KIND_LABELS
+from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -100,11 +99,7 @@ class ImportDialog(QDialog):
 
         meta = QGroupBox("文件信息")
         grid = QGridLayout(meta)
-        self.year_spin = QSpinBox()
-        self.year_spin.setObjectName("import_year_spin")
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(_dt.date.today().year)
-        self.year_spin.setSuffix(" 年")
+        self.year_spin = make_year_spin("import_year_spin")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("import_kind_combo")
         for kind, label in KIND_LABELS.items():

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_links as wl
+from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -236,11 +236,7 @@ class CarryOverDialog(QDialog):
         all_button, none_button = QPushButton("全选"), QPushButton("全不选")
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
-        self.year_spin = QSpinBox()
-        self.year_spin.setObjectName("carry_year_spin")
-        self.year_spin.setRange(from_year + 1, 2100)
-        self.year_spin.setValue(from_year + 1)
-        self.year_spin.setSuffix(" 年")
+        self.year_spin = make_year_spin("carry_year_spin", year=from_year + 1, minimum=from_year + 1)
         bar.addWidget(all_button)
         bar.addWidget(none_button)
         bar.addStretch(1)

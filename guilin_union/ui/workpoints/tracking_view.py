@@ -4,14 +4,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,9 +28,9 @@ from guilin_union.ui.workpoints.common import (
     setup_table,
     shorten,
 )
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 from guilin_union.ui.workpoints.item_panel import ItemPanel
 
-SEARCH_DEBOUNCE_MS = 150
 INDENT = "\u3000"  # one ideographic space per level below the top
 
 
@@ -112,19 +111,13 @@ class TrackingView(QWidget):
         self._current_id: int | None = None
         self._reloading = False
         self._build()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self._search_timer = debounced(self.search_edit, self.apply_filters, parent=self)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("workpoints_search_edit")
-        self.search_edit.setPlaceholderText("搜索：要点、责任人、单位、进展中的字词，或编号（如 十一）")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("workpoints_search_edit", "搜索：要点、责任人、单位、进展中的字词，或编号（如 十一）")
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("workpoints_status_combo")
         self.status_combo.addItem("全部状态", None)
@@ -161,7 +154,6 @@ class TrackingView(QWidget):
         self.splitter.setSizes([820, 440])
         layout.addWidget(self.splitter, 1)
 
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.status_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.overdue_check.toggled.connect(lambda _c: self.apply_filters())
         self.no_owner_check.toggled.connect(lambda _c: self.apply_filters())

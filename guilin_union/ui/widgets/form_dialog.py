@@ -1,0 +1,36 @@
+"""The 保存 step shared by the record dialogs (活动, 报名, 成绩, 经费, 会员).
+
+Each dialog is given a ``submit(data) -> errors | None`` callback by its view: the view
+writes through the service and answers with the field errors it got. The dialog only stays
+open while there are errors, so a failed save never loses what was typed.
+
+Example::
+
+    class BudgetDialog(SubmitOnSave, QDialog):
+        def data(self) -> dict[str, Any]: ...
+        def show_errors(self, errors: dict[str, str]) -> None: ...
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+class SubmitOnSave:
+    """Mixin for a QDialog with ``data()``, ``show_errors(errors)`` and ``_submit``.
+
+    After a successful save ``result_data`` holds what was submitted and the dialog is
+    accepted; otherwise the errors are shown and the dialog stays open.
+    """
+
+    _submit: Callable[[dict[str, Any]], Mapping[str, str] | None]
+    result_data: dict[str, Any] | None
+
+    def save(self) -> None:
+        data = self.data()  # type: ignore[attr-defined]
+        errors = self._submit(data)
+        if errors:
+            self.show_errors(errors)  # type: ignore[attr-defined]
+            return
+        self.result_data = data
+        self.accept()  # type: ignore[attr-defined]
