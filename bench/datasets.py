@@ -39,7 +39,7 @@ LARGE_MINIMUMS: dict[str, int] = {
     "workpoint_plans": 20,
 }
 # Bumped whenever the synthetic registers change shape, so stale cached files are rebuilt.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "3"
 BRANCH_COUNT = 25
 
 # The staff list's columns as a personnel office writes them (header -> member row key).

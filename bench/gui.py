@@ -103,6 +103,7 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     ours: list[float] = []
     bare: list[float] = []
+    per_term: dict[str, list[float]] = {term: [] for term in SEARCH_TERMS}
     problems: list[str] = []
     timer = view._search_timer  # the debounce timer: fired at once instead of after 150 ms
 
@@ -133,6 +134,7 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
                 if round_no:
                     ours.append(elapsed)
                     bare.append(bare_elapsed)
+                    per_term[term].append(elapsed)
         first = view.model.row_data(0) if view.model.rowCount() else None
         if first is None or not first.get("name"):
             problems.append("the first row of the table has no name")
@@ -141,7 +143,8 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
         view.close()
         ctx.db.conn.close()
     return {"ours": ours, "bare": bare, "problems": sorted(set(problems)),
-            "members": _count(path)}
+            "members": _count(path),
+            "per_term": {term: sorted(v)[len(v) // 2] for term, v in per_term.items() if v}}
 
 
 def _count(path: Path) -> int:

@@ -42,6 +42,40 @@ def _syllables(name: str, first_letter: bool) -> list[str]:
     return head + lazy_pinyin(name, style=style, errors="default", strict=False)
 
 
+def name_keys(name: str) -> tuple[str, str]:
+    """``(name_initials(name), name_pinyin(name))`` from one pass of pypinyin — half the cost
+    when both are stored (an import of 5,000 staff computes 10,000 keys; issue 11).
+
+    A Chinese syllable's first letter is what ``Style.FIRST_LETTER`` gives; text that is not
+    Chinese passes through whole in both keys, as in the two functions.
+
+    >>> name_keys("欧阳娜娜"), name_keys("李Ａ·b2"), name_keys("")
+    (('oynn', 'ouyangnana'), ('lab2', 'liab2'), ('', ''))
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    from guilin_union.core.text import to_halfwidth
+
+    if not name:
+        return "", ""
+    text = to_halfwidth(name)
+    head: list[str] = []
+    for length in (2, 1):
+        reading = SURNAME_READINGS.get(text[:length])
+        if reading:
+            head = list(reading)
+            text = text[length:]
+            break
+    # Runs that are not Chinese come back marked, so that they are kept whole.
+    items = head + lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: _PASSTHROUGH + run, strict=False)
+    initials = "".join(i[1:] if i.startswith(_PASSTHROUGH) else i[:1] for i in items)
+    whole = "".join(i[1:] if i.startswith(_PASSTHROUGH) else i for i in items)
+    return _KEEP_RE.sub("", initials.lower()), _KEEP_RE.sub("", whole.lower())
+
+
+_PASSTHROUGH = "\x00"
+
+
 def name_initials(name: str) -> str:
     """First letters of each syllable; ASCII letters/digits kept lower-cased, the rest dropped.
 

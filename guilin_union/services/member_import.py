@@ -33,7 +33,7 @@ from guilin_union.core.ids import IdType, parse_id_number, parse_id_type
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
 from guilin_union.core.names import normalize_name
 from guilin_union.core.phones import normalize_mobile
-from guilin_union.core.pinyin import name_initials, name_pinyin
+from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import settings
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, commit_plan, header_label
@@ -395,8 +395,9 @@ class MemberImporter:
                 year = int(values["join_date"][:4]) if values.get("join_date") else this_year
                 values["member_no"] = issuer.next(branch_id=values["branch_id"], year=year)
             record = {k: values.get(k) for k in MEMBER_COLUMNS}
-            record.update(id=first + offset, name_initials=name_initials(values["name"]),
-                          name_pinyin=name_pinyin(values["name"]), created_at=now, updated_at=now)
+            initials, pinyin = name_keys(values["name"])  # one pypinyin pass for both keys
+            record.update(id=first + offset, name_initials=initials, name_pinyin=pinyin,
+                          created_at=now, updated_at=now)
             records.append(record)
             start = dues_service.start_month_for(values.get("join_date"), start_rule)
             if values.get("salary_base") is not None or start:
@@ -421,7 +422,8 @@ class MemberImporter:
         if p.action == "update_member":
             changes.pop("applied_on", None)
             if "name" in changes:
-                changes.update(name_initials=name_initials(changes["name"]), name_pinyin=name_pinyin(changes["name"]))
+                initials, pinyin = name_keys(changes["name"])
+                changes.update(name_initials=initials, name_pinyin=pinyin)
             changes["updated_at"] = audit.now_iso()
             audit.update(db, "members", int(p.target_id), changes, note=note)  # type: ignore[arg-type]
             if "member_no" in changes:

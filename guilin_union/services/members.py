@@ -21,11 +21,12 @@ from guilin_union.core.members import (
 )
 from guilin_union.core.names import normalize_name
 from guilin_union.core.phones import normalize_mobile
-from guilin_union.core.pinyin import name_initials, name_pinyin
+from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import branches as branches_service
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
+from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
 
 # Columns of the members table that come straight from a MemberRecord (branch is mapped
 # to branch_id separately).
@@ -158,8 +159,7 @@ def _row_from_record(db: sqlite_utils.Database, record: MemberRecord) -> dict[st
     row = {col: getattr(record, col) for col in _RECORD_COLUMNS}
     row["is_model_worker"] = 1 if record.is_model_worker else 0
     row["branch_id"] = branches_service.find_branch_id(db, record.branch)
-    row["name_initials"] = name_initials(record.name)
-    row["name_pinyin"] = name_pinyin(record.name)
+    row["name_initials"], row["name_pinyin"] = name_keys(record.name)
     return row
 
 
@@ -268,19 +268,23 @@ SORT_SQL: dict[str, str] = {
 }
 
 
-# One search term against the precomputed keys of ``member_search`` (storage/schema/
-# performance.py): the same matches as the seven LIKE tests below, found by scanning one narrow
-# table with instr() — several times faster on a large register.
-_KEYS_SEARCH = (
-    "m.id IN (SELECT id FROM member_search WHERE instr(contains_key, lower(?)) > 0"
-    " OR instr(starts_key, char(30) || lower(?)) > 0 OR instr(ends_key, upper(?) || char(29)) > 0)"
-)
+# A search term is looked for in the folded keys of storage/schema/performance.py: anywhere
+# in the name, staff number, member number or department; at the start of the pinyin
+# initials or the whole pinyin (zs → 张三); at the end of the ID number. (Written with
+# instr(), the term is taken literally: % and _ are not wildcards.)
+_CONTAINS, _STARTS, _ENDS = search_keys("m")
+_TERM_SQL = (f"(instr({_CONTAINS}, lower(?)) > 0 OR instr({_STARTS}, char(30) || lower(?)) > 0"
+             f" OR instr({_ENDS}, upper(?) || char(29)) > 0)")
 
 
 def has_search_keys(db: sqlite_utils.Database) -> bool:
-    """Whether the file has ``member_search`` (a file opened read-only may predate it)."""
-    row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_search'").fetchone()
+    """Whether the file has the search index (a file opened read-only may predate it)."""
+    row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [SEARCH_INDEX]).fetchone()
     return row is not None
+
+
+def _terms(q: MemberQuery) -> list[str]:
+    return [t for t in (part.strip() for part in to_halfwidth(q.search or "").split()) if t]
 
 
 def _needs_branches(q: MemberQuery) -> bool:
@@ -289,13 +293,23 @@ def _needs_branches(q: MemberQuery) -> bool:
     return bool(q.branch_name) or q.sort_key == "branch"
 
 
-def _from(q: MemberQuery) -> str:
-    return "members m JOIN branches b ON b.id = m.branch_id" if _needs_branches(q) else "members m"
+def _from(db: sqlite_utils.Database, q: MemberQuery) -> str:
+    """``members m`` (joined with branches when needed). A search reads the folded keys from
+    the search index, in member-number order, instead of folding every row again — unless a
+    分工会 is chosen: its own index finds its few thousand rows first."""
+    table = "members m"
+    if _terms(q) and q.branch_id is None and not q.branch_name and has_search_keys(db):
+        table += f" INDEXED BY {SEARCH_INDEX}"
+    return f"{table} JOIN branches b ON b.id = m.branch_id" if _needs_branches(q) else table
 
 
-def _where(q: MemberQuery, *, search_keys: bool = False) -> tuple[str, list[Any]]:
+def _where(q: MemberQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    # Search terms first: SQLite tests them on the index entry before reading the row.
+    for term in _terms(q):
+        clauses.append(_TERM_SQL)
+        params += [term, term, term]
     if q.branch_id is not None:
         clauses.append("m.branch_id = ?")
         params.append(q.branch_id)
@@ -308,39 +322,23 @@ def _where(q: MemberQuery, *, search_keys: bool = False) -> tuple[str, list[Any]
     if q.statuses:
         clauses.append(f"m.status IN ({','.join('?' for _ in q.statuses)})")
         params.extend(q.statuses)
-    for term in to_halfwidth(q.search or "").split():
-        term = term.strip()
-        if not term:
-            continue
-        if search_keys:
-            clauses.append(_KEYS_SEARCH)
-            params += [term, term, term]
-            continue
-        like = f"%{term}%"
-        lower = term.lower()
-        clauses.append(
-            "(m.name LIKE ? OR m.name_initials LIKE ? OR m.name_pinyin LIKE ?"
-            " OR m.staff_no LIKE ? OR m.member_no LIKE ? OR m.id_number LIKE ?"
-            " OR m.department LIKE ?)"
-        )
-        params += [like, f"{lower}%", f"{lower}%", like, like, f"%{term.upper()}", like]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def query_ids(db: sqlite_utils.Database, q: MemberQuery) -> list[int]:
     """Ids of the members in the view, sorted in SQL (the table model fetches rows lazily)."""
-    where, params = _where(q, search_keys=bool(q.search.strip()) and has_search_keys(db))
+    where, params = _where(q)
     order = SORT_SQL.get(q.sort_key, "m.member_no")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    sql = f"SELECT m.id FROM {_from(q)}{where} ORDER BY {order_sql}, m.id"
-    return [r[0] for r in db.execute(sql, params)]
+    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {order_sql}, m.id"
+    return [r[0] for r in db.execute(sql, params).fetchall()]
 
 
 def count(db: sqlite_utils.Database, q: MemberQuery | None = None) -> int:
     q = q or MemberQuery()
-    where, params = _where(q, search_keys=bool(q.search.strip()) and has_search_keys(db))
-    sql = f"SELECT count(*) FROM {_from(q)}{where}"
+    where, params = _where(q)
+    sql = f"SELECT count(*) FROM {_from(db, q)}{where}"
     return db.execute(sql, params).fetchone()[0]
 
 

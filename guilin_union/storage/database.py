@@ -139,7 +139,9 @@ def open_database(
     except BaseException:
         conn.close()
         raise
-    db = UnionDatabase(conn)
+    # No sqlite-utils plugins: the program uses none, and looking for them scans every
+    # installed package's entry points (20–40 ms of start-up; issue 11).
+    db = UnionDatabase(conn, execute_plugins=False)
     db.read_only = read_only
     if run_migrations and not read_only:
         migrate(db, path=None if in_memory else Path(path))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 PageFactory = Callable[[], QWidget]
 PLACEHOLDER_TEXT = "正在准备…"
 IDLE_DELAY_MS = 30  # let the window paint what it has before preparing the next page
+HIDDEN_RETRY_MS = 250  # a window not on screen yet is looked at again after this long
 
 
 class _Placeholder(QWidget):
@@ -47,10 +48,9 @@ class LazyTabs(QObject):
     ``collections.abc.Mapping`` subclass: its metaclass cannot be combined with QObject's.)
     """
 
-    def __init__(self, tabs: QTabWidget, *, on_built: Callable[[str, QWidget], None] | None = None) -> None:
+    def __init__(self, tabs: QTabWidget) -> None:
         super().__init__(tabs)
         self.tabs = tabs
-        self.on_built = on_built
         self.active = False  # pages are built only once activated (e.g. the database is open)
         self.background = False  # build the remaining pages when idle
         self._factories: dict[str, PageFactory] = {}
@@ -132,8 +132,6 @@ class LazyTabs(QObject):
             self.tabs.setUpdatesEnabled(True)
             self._swapping = False
         placeholder.deleteLater()
-        if self.on_built is not None:
-            self.on_built(title, page)
         return page
 
     def stop_background(self) -> None:
@@ -163,12 +161,14 @@ class LazyTabs(QObject):
 
     def _build_next(self) -> None:
         remaining = self.pending()
-        # Only for a window on screen: one being closed (or never shown) builds nothing more.
-        if not remaining or not self.background or not self.tabs.window().isVisible():
+        if not remaining or not self.background:
+            return
+        if not self.tabs.window().isVisible():  # not on screen yet: nobody is waiting for it
+            self._idle.start(HIDDEN_RETRY_MS)
             return
         self.build(remaining[0])
         if len(remaining) > 1:
-            self._idle.start()
+            self._idle.start(IDLE_DELAY_MS)
 
     def _current_changed(self, index: int) -> None:
         if self._swapping or not self.active:

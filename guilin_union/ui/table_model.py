@@ -40,6 +40,26 @@ class ColumnSpec:
     foreground: Callable[[dict[str, Any]], str | None] | None = None
 
 
+def _text(column: ColumnSpec, row: dict[str, Any]) -> str:
+    value = row.get(column.key)
+    return column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
+
+
+_COLOURS: dict[str, Any] = {}
+
+
+def _colour(name: str | None) -> Any:
+    """A QColor per colour name, made once."""
+    if not name:
+        return None
+    colour = _COLOURS.get(name)
+    if colour is None:
+        from PySide6.QtGui import QColor
+
+        colour = _COLOURS[name] = QColor(name)
+    return colour
+
+
 class RowSource(Protocol):
     def ids(self, sort_key: str | None, descending: bool) -> list[int]: ...
 
@@ -55,9 +75,12 @@ class IdTableModel(QAbstractTableModel):
         self.source = source
         self._ids: list[int] = []
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
+        # row number -> (texts, colours) as shown: a repaint asks each cell several times.
+        self._cells: dict[int, tuple[tuple[str, ...], tuple[Any, ...] | None]] = {}
         self._sort_key: str | None = None
         self._descending = False
         self._alignments = [_ALIGN_VALUES.get(c.align, _ALIGN_VALUES["left"]) for c in columns]
+        self._coloured = any(c.foreground is not None for c in columns)
 
     # ---- loading
     def reload(self) -> None:
@@ -65,11 +88,13 @@ class IdTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = self.source.ids(self._sort_key, self._descending)
         self._pages.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def mark_stale(self) -> None:
         """Forget cached rows but keep the id list (a value changed, not membership)."""
         self._pages.clear()
+        self._cells.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
@@ -81,6 +106,21 @@ class IdTableModel(QAbstractTableModel):
             cached = self.source.rows(ids)
             self._pages[page] = cached
         return cached.get(self._ids[row])
+
+    def _cells_of(self, number: int) -> tuple[tuple[str, ...], tuple[Any, ...] | None]:
+        """The texts (and colours) of one row as shown, formatted once."""
+        cells = self._cells.get(number)
+        if cells is None:
+            row = self._row(number)
+            if row is None:
+                cells = (("",) * len(self.columns), None)
+            else:
+                texts = tuple(_text(c, row) for c in self.columns)
+                colours = tuple(_colour(c.foreground(row)) if c.foreground else None
+                                for c in self.columns) if self._coloured else None
+                cells = (texts, colours)
+            self._cells[number] = cells
+        return cells
 
     def row_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -107,27 +147,15 @@ class IdTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != _DISPLAY and role != _TOOLTIP and role != _ALIGNMENT and role != _FOREGROUND:
             return None
-        if not index.isValid():
-            return None
-        number = index.row()
-        if not (0 <= number < len(self._ids)):
+        number, column = index.row(), index.column()
+        if not (0 <= number < len(self._ids) and 0 <= column < len(self.columns)) or not index.isValid():
             return None
         if role == _ALIGNMENT:
-            return self._alignments[index.column()]
-        column = self.columns[index.column()]
+            return self._alignments[column]
+        texts, colours = self._cells_of(number)
         if role == _FOREGROUND:
-            if column.foreground is None:
-                return None
-            from PySide6.QtGui import QColor
-
-            row = self._row(number)
-            color = column.foreground(row) if row else None
-            return QColor(color) if color else None
-        row = self._row(number)
-        if row is None:
-            return ""
-        value = row.get(column.key)
-        return column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
+            return colours[column] if colours is not None else None
+        return texts[column]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -152,4 +180,5 @@ class IdTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._ids = self.source.ids(self._sort_key, self._descending)
         self._pages.clear()
+        self._cells.clear()
         self.layoutChanged.emit()

@@ -1,5 +1,5 @@
-"""member_search (storage/schema/performance.py): kept in step with every write to members,
-and the register's search finds exactly what the seven LIKE tests found before it."""
+"""The search index (storage/schema/performance.py): the register's search uses it and finds
+exactly what the seven LIKE tests found before it."""
 from __future__ import annotations
 
 import random
@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from guilin_union.services import members
 from guilin_union.services.members import MemberQuery
+from guilin_union.storage.schema.performance import SEARCH_INDEX
 
-# The search exactly as it was written before the keys table existed (the reference).
+# The search exactly as it was written before the index existed (the reference).
 LIKE_SEARCH = (
     "SELECT id FROM members WHERE name LIKE ?1 OR name_initials LIKE ?2 OR name_pinyin LIKE ?2"
     " OR staff_no LIKE ?1 OR member_no LIKE ?1 OR id_number LIKE ?3 OR department LIKE ?1"
@@ -23,58 +24,55 @@ def like_ids(db, term: str) -> set[int]:
     return {r[0] for r in db.execute(LIKE_SEARCH, [f"%{term}%", f"{term.lower()}%", f"%{term.upper()}"])}
 
 
-def keys_of(db, member_id: int) -> tuple[str, str, str] | None:
-    row = db.execute("SELECT contains_key, starts_key, ends_key FROM member_search WHERE id = ?", [member_id]).fetchone()
-    return tuple(row) if row else None
-
-
-def test_migration_is_last_and_builds_keys_for_existing_members(tmp_path):
+def test_migrations_are_last_and_add_an_index_only(tmp_path):
     from guilin_union.storage import open_database
     from guilin_union.storage.schema import ALL_MIGRATIONS
 
-    assert ALL_MIGRATIONS[-1][0] == "performance_0001_member_search"
-    path = tmp_path / "old.db"
-    db = open_database(path)
-    db.execute("INSERT INTO branches (name) VALUES ('文学院分工会')")
-    db.execute(
-        "INSERT INTO members (name, name_initials, name_pinyin, staff_no, member_no, id_number, department,"
-        " branch_id, created_at, updated_at) VALUES ('张三', 'zs', 'zhangsan', 'AB12', '2024010001',"
-        " '45030219900307123X', '新闻传播系', 1, 'x', 'x')"
-    )
-    # Pretend the file predates the keys: drop them, forget the migration, open again.
-    for name in ("member_search_insert", "member_search_update", "member_search_delete"):
-        db.execute(f"DROP TRIGGER {name}")
-    db.execute("DROP TABLE member_search")
-    db.execute("DELETE FROM _migrations WHERE name = 'performance_0001_member_search'")
-    db.conn.close()
-    db = open_database(path)
+    assert [name for name, _ in ALL_MIGRATIONS[-3:]] == ["performance_0001_member_search",
+                                                          "performance_0002_search_keys_index",
+                                                          "performance_0003_search_index_in_register_order"]
+    db = open_database(tmp_path / "new.db")
     try:
-        assert keys_of(db, 1) == ("张三\x1fab12\x1f2024010001\x1f新闻传播系", "\x1ezs\x1ezhangsan",
-                                  "45030219900307123X\x1d")
+        assert members.has_search_keys(db)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "member_search" not in tables  # derived data lives in an index, not in a table
+        assert not list(db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'members'"))
     finally:
         db.conn.close()
 
 
-def test_keys_follow_insert_update_and_delete(demo_db, sample_ids):
-    branch = demo_db.execute("SELECT name FROM branches ORDER BY id LIMIT 1").fetchone()[0]
-    member_id = members.add_member(demo_db, {"name": "张晓明", "id_number": sample_ids["man"], "branch": branch,
-                                             "staff_no": "t900"}).row_id
-    contains, starts, ends = keys_of(demo_db, member_id)
-    assert contains.startswith("张晓明\x1ft900\x1f") and starts == "\x1ezxm\x1ezhangxiaoming"
-    assert ends == sample_ids["man"].upper() + "\x1d"
-    members.update_member(demo_db, member_id, {"name": "欧阳娜娜", "id_number": sample_ids["man"], "branch": branch,
-                                                "staff_no": "t900", "department": "Lab 9"})
-    contains, starts, ends = keys_of(demo_db, member_id)
-    assert contains.startswith("欧阳娜娜\x1f") and contains.endswith("\x1flab 9")
-    assert starts == "\x1eoynn\x1eouyangnana"
-    demo_db.execute("UPDATE members SET notes = 'n' WHERE id = ?", [member_id])  # not a key: unchanged
-    assert keys_of(demo_db, member_id) == (contains, starts, ends)
-    row = members.delete_member(demo_db, member_id).undo
-    assert keys_of(demo_db, member_id) is None
-    members.restore_member(demo_db, row)  # undo of a delete puts the keys back
-    assert keys_of(demo_db, member_id) == (contains, starts, ends)
-    total = demo_db.execute("SELECT count(*) FROM members").fetchone()[0]
-    assert demo_db.execute("SELECT count(*) FROM member_search").fetchone()[0] == total
+def test_a_file_with_the_development_keys_table_is_cleaned_up(tmp_path):
+    from guilin_union.storage import open_database
+
+    path = tmp_path / "dev.db"
+    db = open_database(path)
+    db.execute(f"DROP INDEX {SEARCH_INDEX}")
+    db.execute("CREATE INDEX idx_members_search_keys ON members (lower(name))")
+    db.execute("CREATE TABLE member_search (id INTEGER PRIMARY KEY, contains_key TEXT)")
+    db.execute("CREATE TRIGGER member_search_delete AFTER DELETE ON members BEGIN"
+               " DELETE FROM member_search WHERE id = OLD.id; END")
+    db.execute("DELETE FROM _migrations WHERE name LIKE 'performance_000%' AND name != 'performance_0001_member_search'")
+    db.conn.close()
+    db = open_database(path)
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        assert {"member_search", "member_search_delete", "idx_members_search_keys"}.isdisjoint(names)
+        assert SEARCH_INDEX in names
+    finally:
+        db.conn.close()
+
+
+def test_search_reads_the_keys_from_the_index_in_register_order(demo_db):
+    """The query spells the index's expressions exactly, so SQLite reads the folded keys from
+    the index (in member-number order) instead of folding every row again and sorting."""
+    q = MemberQuery(search="z")
+    where, params = members._where(q)
+    sql = f"SELECT m.id FROM {members._from(demo_db, q)}{where} ORDER BY m.member_no, m.id"
+    plan = " ".join(r[3] for r in demo_db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert SEARCH_INDEX in plan and "TEMP B-TREE" not in plan  # no sorting at all
+    # With a 分工会 chosen, that 分工会's own index comes first.
+    branch_q = MemberQuery(search="z", branch_id=1)
+    assert SEARCH_INDEX not in members._from(demo_db, branch_q)
 
 
 def _terms(db, seed: int = 1) -> list[str]:
@@ -105,6 +103,22 @@ def test_search_property(demo_db, term):
     assert set(members.query_ids(demo_db, MemberQuery(search=term))) == like_ids(demo_db, term)
 
 
+def test_search_follows_edits(demo_db, sample_ids):
+    branch = demo_db.execute("SELECT name FROM branches ORDER BY id LIMIT 1").fetchone()[0]
+    member_id = members.add_member(demo_db, {"name": "张晓明", "id_number": sample_ids["man"], "branch": branch,
+                                             "staff_no": "t900"}).row_id
+    assert member_id in members.query_ids(demo_db, MemberQuery(search="zxm"))
+    assert member_id in members.query_ids(demo_db, MemberQuery(search="T900"))
+    assert member_id in members.query_ids(demo_db, MemberQuery(search=sample_ids["man"][-4:]))
+    members.update_member(demo_db, member_id, {"name": "欧阳娜娜", "id_number": sample_ids["man"],
+                                                "branch": branch, "staff_no": "t900", "department": "Lab 9"})
+    assert member_id not in members.query_ids(demo_db, MemberQuery(search="zxm"))
+    assert member_id in members.query_ids(demo_db, MemberQuery(search="oynn"))
+    assert member_id in members.query_ids(demo_db, MemberQuery(search="lab"))
+    members.delete_member(demo_db, member_id)
+    assert member_id not in members.query_ids(demo_db, MemberQuery(search="oynn"))
+
+
 def test_several_terms_and_filters_combine(demo_db):
     branch_id, branch = demo_db.execute("SELECT id, name FROM branches ORDER BY id LIMIT 1").fetchone()
     by_id = set(members.query_ids(demo_db, MemberQuery(search="2 z", branch_id=branch_id, status="在会")))
@@ -118,30 +132,25 @@ def test_several_terms_and_filters_combine(demo_db):
 @pytest.mark.parametrize("sort_key", list(members.SORT_SQL))
 def test_every_sort_key_still_sorts_with_or_without_the_branch_join(demo_db, sort_key):
     ids = members.query_ids(demo_db, MemberQuery(sort_key=sort_key))
-    assert len(ids) == demo_db.execute("SELECT count(*) FROM members").fetchone()[0]
-    assert sorted(ids) == sorted(set(ids))
+    assert len(ids) == demo_db.execute("SELECT count(*) FROM members").fetchone()[0] == len(set(ids))
     descending = members.query_ids(demo_db, MemberQuery(sort_key=sort_key, descending=True))
     assert set(descending) == set(ids)
+    if sort_key == "branch":
+        orders = dict(demo_db.execute("SELECT m.id, b.sort_order FROM members m JOIN branches b ON b.id = m.branch_id"))
+        assert [orders[i] for i in ids] == sorted(orders[i] for i in ids)
 
 
-def test_a_file_without_the_keys_falls_back_to_like(demo_db):
+def test_a_file_without_the_index_falls_back_to_like(demo_db):
     """A file opened read-only is not migrated: the search must still work on it."""
     expected = set(members.query_ids(demo_db, MemberQuery(search="z")))
-    demo_db.execute("DROP TABLE member_search")
+    demo_db.execute(f"DROP INDEX {SEARCH_INDEX}")
     assert not members.has_search_keys(demo_db)
     assert set(members.query_ids(demo_db, MemberQuery(search="z"))) == expected
     assert members.count(demo_db, MemberQuery(search="z")) == len(expected)
 
 
-def test_keys_table_is_not_taken_for_personal_records(demo_db):
-    """No member_id / id_number column: privacy export and anonymiser skip this derived table."""
-    columns = {r[1] for r in demo_db.execute("PRAGMA table_info(member_search)")}
-    assert columns == {"id", "contains_key", "starts_key", "ends_key"}
-    assert list(demo_db.execute("PRAGMA foreign_key_list(member_search)")) == []
-
-
-def test_triggers_work_with_trusted_schema_off(tmp_path):
-    """The program opens files with trusted_schema=OFF; the triggers only use innocuous functions."""
+def test_index_works_with_trusted_schema_off(tmp_path):
+    """The program opens files with trusted_schema=OFF; the index only uses innocuous functions."""
     from guilin_union.storage import open_database
 
     path = tmp_path / "t.db"
@@ -150,5 +159,5 @@ def test_triggers_work_with_trusted_schema_off(tmp_path):
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("INSERT INTO branches (name) VALUES ('b')")
     conn.execute("INSERT INTO members (name, branch_id, created_at, updated_at) VALUES ('李四', 1, 'x', 'x')")
-    assert conn.execute("SELECT contains_key FROM member_search").fetchone()[0] == "李四\x1f\x1f\x1f"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -10,7 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.ids import make_resident_id
-from guilin_union.core.pinyin import name_initials, name_pinyin
+from guilin_union.core.pinyin import name_keys
 
 BRANCHES = (
     ("文学院分工会", ["汉语言文学系", "新闻传播系", "学院办公室"]),
@@ -128,11 +128,12 @@ def generate_member_rows(
         key = (join.year, code)
         serial_by_key[key] = serial_by_key.get(key, 0) + 1
         name = random_name(rng)
+        initials, pinyin = name_keys(name)
         yield {
             "member_no": f"{join.year}{code}{serial_by_key[key]:04d}",
             "name": name,
-            "name_initials": name_initials(name),
-            "name_pinyin": name_pinyin(name),
+            "name_initials": initials,
+            "name_pinyin": pinyin,
             "gender": gender,
             "ethnicity": _weighted(rng, ETHNICITY_WEIGHTS),
             "birth_date": birth.isoformat(),

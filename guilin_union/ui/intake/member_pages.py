@@ -182,7 +182,9 @@ class DuesPage(QWidget):
     def reload(self) -> None:
         record = dues_service.get_dues_record(self.ctx.db, self.member_id)
         base = record["salary_base_fen"]
+        self.base_edit.blockSignals(True)  # preview() runs once, below (it sums the member's dues)
         self.base_edit.setText("" if base is None else format_fen(base).replace(",", ""))
+        self.base_edit.blockSignals(False)
         self.start_edit.setText(record["dues_start_month"] or "")
         self._loaded = (self.base_edit.text(), self.start_edit.text())
         self.rule_label.setText(dues_service.current_rule(self.ctx.db).describe()
@@ -242,5 +244,5 @@ class DuesPage(QWidget):
 
 
 def register_pages() -> None:
-    history.register("会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id))
-    history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id))
+    history.register("会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id), always=True)
+    history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id), always=True)

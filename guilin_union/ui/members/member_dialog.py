@@ -97,23 +97,32 @@ class MemberDialog(SubmitOnSave, QDialog):
         ui.status_combo.addItems([s.value for s in MemberStatus])
 
     def _add_error_labels(self) -> None:
-        """Insert a hidden red message row under every field of the two forms."""
+        """Note which fields can show a red message row under them (the field rows of the
+        two forms). The rows themselves are made when a field first has an error: most forms
+        never show one, and twenty hidden rows slowed every opening (issue 11)."""
+        self._labelled: dict[str, QFormLayout] = {}
         for form in (self.ui.personal_form, self.ui.work_form):
-            row = 0
-            while row < form.rowCount():
+            for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                 widget = item.widget() if item else None
                 key = next((k for k, attr in FIELD_WIDGETS.items() if getattr(self.ui, attr) is widget), None)
                 if key is not None:
-                    label = QLabel()
-                    label.setObjectName(f"{key}_error")
-                    label.setWordWrap(True)
-                    label.setStyleSheet("color: #b00020;")
-                    label.hide()
-                    form.insertRow(row + 1, "", label)
-                    self._error_labels[key] = label
-                    row += 1
-                row += 1
+                    self._labelled[key] = form
+
+    def _error_label(self, key: str) -> QLabel:
+        """The message row under ``key``'s field (made on first use)."""
+        label = self._error_labels.get(key)
+        if label is None:
+            form = self._labelled[key]
+            row, _role = form.getWidgetPosition(self.widget(key))
+            label = QLabel()
+            label.setObjectName(f"{key}_error")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b00020;")
+            label.hide()
+            form.insertRow(row + 1, "", label)
+            self._error_labels[key] = label
+        return label
 
     # ---- values
     def widget(self, key: str) -> QWidget:
@@ -172,12 +181,15 @@ class MemberDialog(SubmitOnSave, QDialog):
 
     # ---- saving
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self._error_labels.items():
+        for key in self._labelled:
             message = errors.get(key)
+            if not message and key not in self._error_labels:
+                continue  # never had an error: nothing to clear
+            label = self._error_label(key)
             label.setText(message or "")
             label.setVisible(bool(message))
             self.widget(key).setStyleSheet(ERROR_STYLE if message else "")
-        other = [m for k, m in errors.items() if k not in self._error_labels]
+        other = [m for k, m in errors.items() if k not in self._labelled]
         if errors:
             text = f"有 {len(errors)} 处需要修改，请看标红的项目。"
             if other:

@@ -252,11 +252,7 @@ class MemberRegisterView(QWidget):
 
     def edit_member(self, member_id: int) -> MemberDialog:
         record = members_service.get_member(self.ctx.db, member_id)
-        pages = []
-        for title, factory in history.load_providers():
-            page = factory(self.ctx, member_id)
-            if page is not None:
-                pages.append((title, page))
+        pages = history.pages_for(self.ctx, member_id)
         dialog = MemberDialog(self._branch_names(), self._submit(member_id), data=record.to_dict(),
                               history_pages=pages, parent=self)
         dialog.setModal(True)

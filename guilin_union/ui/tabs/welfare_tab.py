@@ -1,6 +1,7 @@
 """慰问 tab: 慰问记录, 批量发放, 慰问标准, 困难帮扶, 统计与复核, plus 慰问设置.
 
-Importing this module registers the member form's 慰问记录 page.
+Importing this module registers the member form's 慰问记录 page. Only the 慰问记录 page is
+built with the tab; the others when first shown or while the program is idle (issue 11).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from guilin_union.services import settings as settings_service
 from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.members import history
 from guilin_union.ui.welfare.batches_view import BatchesView
 from guilin_union.ui.welfare.hardship_view import HardshipView
@@ -19,7 +21,7 @@ from guilin_union.ui.welfare.payments_view import PaymentsView
 from guilin_union.ui.welfare.standards_view import StandardsView
 from guilin_union.ui.welfare.stats_view import StatsView
 
-history.register("慰问记录", member_page)
+history.register("慰问记录", member_page, always=True)
 
 
 class WelfareTab(QWidget):
@@ -31,15 +33,13 @@ class WelfareTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("welfare_pages")
         self.pages.setDocumentMode(True)
-        self.payments_view = PaymentsView(ctx)
-        self.batches_view = BatchesView(ctx)
-        self.standards_view = StandardsView(ctx)
-        self.hardship_view = HardshipView(ctx, open_batch=self.open_batch)
-        self.stats_view = StatsView(ctx)
-        for page, title in ((self.payments_view, "慰问记录"), (self.batches_view, "节日批量发放"),
-                            (self.standards_view, "慰问标准"), (self.hardship_view, "困难帮扶档案"),
-                            (self.stats_view, "统计与复核")):
-            self.pages.addTab(page, title)
+        self.lazy_pages = LazyTabs(self.pages)
+        self.lazy_pages.add("慰问记录", lambda: PaymentsView(ctx))
+        self.lazy_pages.add("节日批量发放", lambda: BatchesView(ctx))
+        self.lazy_pages.add("慰问标准", lambda: StandardsView(ctx))
+        self.lazy_pages.add("困难帮扶档案", lambda: HardshipView(ctx, open_batch=self.open_batch))
+        self.lazy_pages.add("统计与复核", lambda: StatsView(ctx))
+        self.lazy_pages.activate()
         self.settings_button = QPushButton("慰问设置…")
         self.settings_button.setObjectName("welfare_settings_button")
         self.settings_button.setFlat(True)
@@ -47,9 +47,34 @@ class WelfareTab(QWidget):
         self.pages.setCornerWidget(self.settings_button)
         layout.addWidget(self.pages)
 
+    # The pages by name (each is built on first use).
+    @property
+    def payments_view(self) -> PaymentsView:
+        return self.lazy_pages["慰问记录"]  # type: ignore[return-value]
+
+    @property
+    def batches_view(self) -> BatchesView:
+        return self.lazy_pages["节日批量发放"]  # type: ignore[return-value]
+
+    @property
+    def standards_view(self) -> StandardsView:
+        return self.lazy_pages["慰问标准"]  # type: ignore[return-value]
+
+    @property
+    def hardship_view(self) -> HardshipView:
+        return self.lazy_pages["困难帮扶档案"]  # type: ignore[return-value]
+
+    @property
+    def stats_view(self) -> StatsView:
+        return self.lazy_pages["统计与复核"]  # type: ignore[return-value]
+
+    def pending_pages(self) -> int:
+        return len(self.lazy_pages.pending())
+
     def on_changes(self, changes: Changes) -> None:
-        for i in range(self.pages.count()):
-            handler = getattr(self.pages.widget(i), "on_changes", None)
+        # Pages not built yet read fresh data when they are built.
+        for page in self.lazy_pages.built_pages().values():
+            handler = getattr(page, "on_changes", None)
             if handler is not None:
                 handler(changes)
 

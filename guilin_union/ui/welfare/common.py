@@ -99,8 +99,11 @@ class RowsModel(QAbstractTableModel):
 
 
 def fill_table(table: QTableView, headers: Sequence[str], rows: Sequence[Sequence[object]],
-               *, right: Sequence[int] = (), stretch: int | None = None) -> RowsModel:
-    """Show ``rows`` in a read-only table view (the model is created on first use)."""
+               *, right: Sequence[int] = (), stretch: int | None = None, fit: bool = True) -> RowsModel:
+    """Show ``rows`` in a read-only table view (the model is created on first use).
+
+    ``fit=False`` leaves the column widths to :func:`fit_columns`, for a table that is not
+    on screen yet (a page of the member form: measuring text costs time at every opening)."""
     model = table.model()
     if not isinstance(model, RowsModel):
         model = RowsModel(table)
@@ -113,14 +116,20 @@ def fill_table(table: QTableView, headers: Sequence[str], rows: Sequence[Sequenc
         table.setWordWrap(False)
         table.horizontalHeader().setResizeContentsPrecision(200)
     model.set_rows(headers, rows, right)
+    if fit:
+        fit_columns(table, stretch)
+    return model
+
+
+def fit_columns(table: QTableView, stretch: int | None = None) -> None:
+    """Columns as wide as their content (capped), ``stretch`` taking the spare width."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
-    for col in range(len(headers)):
+    for col in range(header.count()):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(col, min(header.sectionSize(col) + 12, MAX_COLUMN_WIDTH))
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return model
 
 
 def cell_text(table: QTableView, row: int, column: int) -> str:

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from guilin_union.core.money import format_fen
 from guilin_union.services import welfare
-from guilin_union.ui.welfare.common import fill_table
+from guilin_union.ui.welfare.common import fill_table, fit_columns
 
 
 class MemberWelfarePage(QWidget):
@@ -28,8 +28,17 @@ class MemberWelfarePage(QWidget):
              r["state"] + (f"（{r['paid_on']}）" if r["paid_on"] else ""),
              ("超标准：" + r["override_reason"]) if r["flagged"] else (r["notes"] or "")]
             for r in rows
-        ], right=(2,), stretch=3)
+        ], right=(2,), stretch=3, fit=False)
         layout.addWidget(self.table)
+        self._fitted = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Column widths are measured when the page is first shown, not at every opening of
+        # the member form (issue 11).
+        if not self._fitted:
+            self._fitted = True
+            fit_columns(self.table, stretch=3)
+        super().showEvent(event)
 
 
 def member_page(ctx: object, member_id: int) -> QWidget | None:
