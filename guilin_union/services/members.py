@@ -203,13 +203,39 @@ def delete_member(db: sqlite_utils.Database, member_id: int) -> OpResult:
                     "可以改为变更会籍状态。"
                 ) from None
             raise
-    return OpResult(Changes.of("members"), member_id, undo=before)
+        group = db.execute(
+            "SELECT group_id FROM recycle_rows WHERE table_name = 'members' AND row_id = ?"
+            " AND cascade_of IS NULL AND restored_at IS NULL ORDER BY id DESC LIMIT 1",
+            [member_id],
+        ).fetchone() if "recycle_rows" in db.table_names() else None
+    undo = dict(before)
+    if group:
+        undo[RECYCLE_GROUP_KEY] = group[0]
+    return OpResult(Changes.of("members"), member_id, undo=undo)
+
+
+# Key in a delete's undo data naming its recycle-bin group: undoing through the bin brings
+# back what the delete took along (status history, dues base) and re-links applications.
+RECYCLE_GROUP_KEY = "_recycle_group"
 
 
 def restore_member(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Re-insert a deleted member with its original id (undo of a delete)."""
+    """Undo of a delete: restore through the recycle bin when the delete went there (so the
+    rows that went with the member come back too), else re-insert the row with its id."""
+    data = dict(row)
+    group_id = data.pop(RECYCLE_GROUP_KEY, None)
     with db.atomic():
-        member_id = audit.insert(db, "members", dict(row), note="撤销删除")
+        if group_id is not None:
+            from guilin_union.storage import recycle
+
+            still_there = db.execute(
+                "SELECT 1 FROM recycle_groups WHERE id = ? AND restored_at IS NULL", [group_id]
+            ).fetchone()
+            if still_there:
+                restored = recycle.restore_group(db, group_id)
+                member_id = next(r.new_id for r in restored if r.table == "members")
+                return OpResult(Changes.of("members", "intake"), member_id)
+        member_id = audit.insert(db, "members", data, note="撤销删除")
     return OpResult(Changes.of("members"), member_id)
 
 

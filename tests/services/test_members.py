@@ -134,3 +134,22 @@ def test_every_write_is_logged(branch_db):
     actions = [r[0] for r in branch_db.execute(
         "SELECT action FROM change_log WHERE table_name = 'members' AND row_id = ? ORDER BY id", [member_id])]
     assert actions == ["insert", "update"]
+
+
+def test_undo_of_delete_brings_back_the_status_history(branch_db):
+    from guilin_union.services import member_status
+
+    member_id = _add(branch_db, join_date="2010-09-01")
+    member_status.record_status_change(branch_db, member_id, "保留会籍", on="2024-06-30", reason="退休")
+    assert len(member_status.status_history(branch_db, member_id)) == 1
+    result = svc.delete_member(branch_db, member_id)
+    events = "SELECT count(*) FROM member_status_events WHERE member_id = ?"
+    assert branch_db.execute(events, [member_id]).fetchone()[0] == 0
+    restored = svc.restore_member(branch_db, result.undo)
+    assert restored.row_id == member_id
+    assert svc.get_member(branch_db, member_id).status == "保留会籍"
+    assert [e["to"] for e in member_status.status_history(branch_db, member_id)] == ["保留会籍"]
+    # Undoing twice is refused by the bin rather than duplicating anything.
+    again = svc.delete_member(branch_db, member_id)
+    svc.restore_member(branch_db, again.undo)
+    assert branch_db.execute("SELECT count(*) FROM members").fetchone()[0] == 1

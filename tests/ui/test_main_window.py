@@ -191,3 +191,23 @@ def test_settings_menu_reaches_every_area_settings_dialog(qtbot, db_path):
     assert labels[:2] == ["单位信息…", "分工会管理…"]
     for label in ("教代会与提案规则…", "会费与会员编号…", "活动设置…", "慰问设置…"):
         assert label in labels
+
+
+def test_undo_redo_undo_of_a_delete_keeps_the_status_history(qtbot, db_path, sample_ids):
+    from guilin_union.services import member_status
+
+    window, prompts = make_window(qtbot, db_path)
+    view = _view(window)
+    _add_member(qtbot, view, "张晓明", sample_ids["man"])
+    member_id = view.model.row_id(0)
+    db = window.ctx.db
+    db.execute("UPDATE members SET join_date = '2010-09-01' WHERE id = ?", [member_id])
+    member_status.record_status_change(db, member_id, "转出", on="2024-03-01", reason="调往他校")
+    view.members_table.selectRow(0)
+    prompts.confirms.append(True)
+    view.delete_selected()
+    for _ in range(2):
+        window.undo_action.trigger()
+        assert [e["to"] for e in member_status.status_history(db, member_id)] == ["转出"]
+        window.redo_action.trigger()
+        assert view.model.rowCount() == 0

@@ -252,8 +252,17 @@ def delete_each(
         except errors as exc:
             ctx.prompts.warning(parent, "无法删除", str(exc))
             break
-        row = result.undo or {}
-        undo.push(ctx, label(row), lambda row=row: restore(row), lambda rid=row_id: delete(rid))
+        row = dict(result.undo or {})
+
+        def redo(rid: int = row_id, row: dict[str, Any] = row) -> Any:
+            # A repeated delete makes new undo data (e.g. a new recycle-bin group): keep it,
+            # so the next undo restores what this delete took along.
+            again = delete(rid)
+            row.clear()
+            row.update(again.undo or {})
+            return again
+
+        undo.push(ctx, label(row), lambda row=row: restore(row), redo)
         ctx.notify(result.changes)
         done += 1
     return done
