@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         self.new_db_action = file_menu.addAction("新建数据库…", self.new_database)
         self.open_db_action = file_menu.addAction("打开数据库…", self.open_database)
+        self.demo_db_action = file_menu.addAction("打开演示数据库（熟悉程序用）", self.open_demo_database)
         file_menu.addSeparator()
         self.export_action = file_menu.addAction("导出…", self.export_current)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -247,7 +248,21 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.switch_database(path)
 
-    def switch_database(self, path: Path) -> None:
+    def open_demo_database(self) -> None:
+        """The demo database (made on first use, apart from the real data); not remembered as
+        the last database, so the next start opens the real one again."""
+        from guilin_union.storage import demo_db_path
+        from guilin_union.ui.application import prepare_demo
+
+        path = demo_db_path()
+        try:
+            prepare_demo(path)
+        except Exception as exc:
+            self.ctx.prompts.error(self, "无法打开演示数据库", str(exc))
+            return
+        self.switch_database(path, remember=False)
+
+    def switch_database(self, path: Path, *, remember: bool = True) -> None:
         from guilin_union.ui.application import open_context
 
         try:
@@ -257,8 +272,9 @@ class MainWindow(QMainWindow):
             return
         if ctx is None:
             return
-        ctx.remember_folder(path, "db")
-        ctx.qsettings.setValue("database/last", str(path))
+        if remember:
+            ctx.remember_folder(path, "db")
+            ctx.qsettings.setValue("database/last", str(path))
         replacement = MainWindow(ctx)
         replacement.show()
         self._replacement = replacement  # keep a reference until Qt owns it

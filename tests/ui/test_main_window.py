@@ -211,3 +211,35 @@ def test_undo_redo_undo_of_a_delete_keeps_the_status_history(qtbot, db_path, sam
         assert [e["to"] for e in member_status.status_history(db, member_id)] == ["转出"]
         window.redo_action.trigger()
         assert view.model.rowCount() == 0
+
+
+def test_empty_register_explains_the_first_steps(qtbot, tmp_path, sample_ids):
+    from guilin_union.storage import open_database as _open
+
+    path = tmp_path / "fresh.db"
+    _open(path).conn.close()
+    window, _ = make_window(qtbot, path)
+    view = _view(window)
+    assert view.first_run_label.isVisibleTo(view)
+    assert "分工会管理" in view.first_run_label.text()
+    db = window.ctx.db
+    branches.add_branch(db, "文学院分工会")
+    from guilin_union.services.changes import Changes
+
+    window.ctx.notify(Changes.of("branches"))
+    assert "分工会管理" not in view.first_run_label.text() and "导入" in view.first_run_label.text()
+    _add_member(qtbot, view, "张晓明", sample_ids["man"])
+    assert not view.first_run_label.isVisibleTo(view)
+
+
+def test_demo_database_from_the_file_menu_is_not_remembered(qtbot, db_path, tmp_path, monkeypatch):
+    demo = tmp_path / "demo" / "demo.db"
+    monkeypatch.setattr("guilin_union.storage.demo_db_path", lambda: demo)
+    window, _ = make_window(qtbot, db_path)
+    window.ctx.qsettings.setValue("database/last", str(db_path))
+    window.open_demo_database()
+    replacement = window._replacement
+    qtbot.addWidget(replacement)
+    assert replacement.ctx.db_path == demo
+    assert replacement.ctx.db.execute("SELECT count(*) FROM members").fetchone()[0] > 500
+    assert window.ctx.qsettings.value("database/last") == str(db_path)

@@ -133,6 +133,14 @@ class MemberRegisterView(QWidget):
 
         self.members_table = make_id_table(self.model, object_name="members_table",
                                            sort_indicator=(0, Qt.SortOrder.AscendingOrder), stretch_last=False)
+        # First run: an empty register says how to begin instead of showing a blank grid.
+        self.first_run_label = QLabel()
+        self.first_run_label.setObjectName("first_run_label")
+        self.first_run_label.setWordWrap(True)
+        self.first_run_label.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #f0c36d; padding: 10px; color: #5d4200;")
+        self.first_run_label.hide()
+        layout.addWidget(self.first_run_label)
         layout.addWidget(self.members_table)
 
         self.members_table.doubleClicked.connect(self._open_index)
@@ -180,6 +188,8 @@ class MemberRegisterView(QWidget):
         total = members_service.count(self.ctx.db)
         shown = self.model.rowCount()
         self.count_label.setText(f"显示 {shown} 人 / 共 {total} 人" if shown != total else f"共 {total} 人")
+        self.first_run_label.setText(first_run_hint(self.ctx.db, total))
+        self.first_run_label.setVisible(total == 0)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("branches"):
@@ -331,3 +341,15 @@ class MemberRegisterView(QWidget):
         self.ctx.remember_folder(out)
         open_document(out)
         return out
+
+
+def first_run_hint(db: Any, total: int) -> str:
+    """What an empty register tells a newcomer to do first."""
+    if total:
+        return ""
+    if not branches_service.branch_names(db, include_inactive=True):
+        return ("会员名册还是空的。第一步：在“设置 ▸ 分工会管理…”中添加本校的分工会（每名会员属于一个分工会）；"
+                "第二步：在“申请审批”页从人事处的 Excel 名单批量导入，或点“新增会员”逐个录入。"
+                "想先熟悉程序，可以用“文件 ▸ 打开演示数据库”看一看（演示数据与正式数据分开保存）。")
+    return ("会员名册还是空的：可以在“申请审批”页从人事处的 Excel 名单批量导入（程序会先逐行检查），"
+            "或点“新增会员”逐个录入。")
