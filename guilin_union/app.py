@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is not None:
             code = run(args)
         elif args.self_test:
-            from guilin_union.selftest import run_self_test
+            from guilin_union.ui.selftest import run_self_test
 
             code = run_self_test()
         else:

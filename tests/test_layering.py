@@ -14,7 +14,7 @@ ROOT = Path(guilin_union.__file__).resolve().parent
 def _non_ui_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages([str(ROOT)], prefix="guilin_union."):
-        if info.name.startswith("guilin_union.ui") or info.name in ("guilin_union.app", "guilin_union.__main__", "guilin_union.selftest"):
+        if info.name.startswith("guilin_union.ui") or info.name in ("guilin_union.app", "guilin_union.__main__"):
             continue
         names.append(info.name)
     return names

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from guilin_union import cli, selftest
-from guilin_union.selftest import CheckFailed, CheckResult, SelfTest, check_pdf, check_xlsx
+from guilin_union import cli
+from guilin_union.ui import selftest
+from guilin_union.ui.selftest import CheckFailed, CheckResult, SelfTest, check_pdf, check_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 

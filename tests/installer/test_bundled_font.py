@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from guilin_union.reports import fonts
-from guilin_union.selftest import check_pdf
+from guilin_union.ui.selftest import check_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT_DIR = ROOT / "resources" / "fonts"

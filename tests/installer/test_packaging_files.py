@@ -69,7 +69,7 @@ def test_spec_hidden_imports_cover_modules_loaded_by_name(spec):
     hidden = set(spec["HIDDEN_IMPORTS"])
     for name in ("guilin_union.cli.members", "guilin_union.services.demo.members",
                  "guilin_union.ui.tabs.members_tab", "guilin_union.ui.forms.ui_member_dialog",
-                 "guilin_union.selftest"):
+                 "guilin_union.ui.selftest"):
         assert name in hidden
 
 
