@@ -463,3 +463,19 @@ def test_show_field_errors_marks_named_fields_and_lists_messages(qtbot):
     assert ui.summary_label.text() == "请填写名称\n其他问题"
     show_field_errors(ui, fields, {})
     assert ui.name_edit.styleSheet() == "" and ui.summary_label.text() == ""
+
+
+def test_add_button_row_puts_left_then_stretch_then_right(qtbot):
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    from guilin_union.ui.widgets.list_helpers import add_button_row
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    a, b, c = QPushButton("添加"), QPushButton("删除"), QPushButton("打印")
+    row = add_button_row(layout, [a, b], [c])
+    items = [row.itemAt(i) for i in range(row.count())]
+    assert [i.widget() for i in items] == [a, b, None, c]
+    assert items[2].spacerItem() is not None
+    assert layout.itemAt(0).layout() is row

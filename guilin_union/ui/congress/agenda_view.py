@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services import congress_agenda as agenda_service
@@ -12,6 +12,7 @@ from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
 from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, make_table, run_service, save_pdf, selected_ids
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_helpers import add_button_row
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ class AgendaView(QWidget):
         self.source = ListSource(self._fetch)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.add_button = QPushButton("添加…")
         self.edit_button = QPushButton("编辑…")
         self.delete_button = QPushButton("删除")
@@ -47,12 +47,8 @@ class AgendaView(QWidget):
         self.standard_button = QPushButton("从标准议程开始")
         self.copy_button = QPushButton("从以前的会议复制…")
         self.print_button = QPushButton("打印议程…")
-        for b in (self.add_button, self.edit_button, self.delete_button, self.up_button, self.down_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        for b in (self.standard_button, self.copy_button, self.print_button):
-            bar.addWidget(b)
-        layout.addLayout(bar)
+        add_button_row(layout, (self.add_button, self.edit_button, self.delete_button, self.up_button,
+                                self.down_button), (self.standard_button, self.copy_button, self.print_button))
         self.agenda_table = make_table(self.model, "agenda_table")
         self.agenda_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.agenda_table, 1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services import congress_votes as votes_service
@@ -19,6 +19,7 @@ from guilin_union.ui.congress.common import (
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_helpers import add_button_row
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ class VotesView(QWidget):
         self.source = ListSource(self._fetch)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.add_button = QPushButton("添加…")
         self.edit_button = QPushButton("录入票数/编辑…")
         self.clear_button = QPushButton("清除票数")
@@ -64,13 +64,9 @@ class VotesView(QWidget):
         self.standard_button = QPushButton("添加常用表决事项")
         self.ballot_button = QPushButton("打印表决票…")
         self.results_button = QPushButton("打印表决结果…")
-        for b in (self.add_button, self.edit_button, self.clear_button, self.delete_button, self.up_button,
-                  self.down_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        for b in (self.standard_button, self.ballot_button, self.results_button):
-            bar.addWidget(b)
-        layout.addLayout(bar)
+        add_button_row(layout, (self.add_button, self.edit_button, self.clear_button, self.delete_button,
+                                self.up_button, self.down_button),
+                       (self.standard_button, self.ballot_button, self.results_button))
         self.votes_table = make_table(self.model, "votes_table")
         self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.votes_table, 1)

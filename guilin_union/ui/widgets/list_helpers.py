@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
@@ -169,6 +170,23 @@ def add_filter_bar(layout: QBoxLayout, pairs: Iterable[tuple[str, QWidget, int]]
         layout.addWidget(widget, stretch)
         labels.append(label)
     return labels
+
+
+def add_button_row(
+    layout: QBoxLayout, left: Iterable[QWidget], right: Iterable[QWidget] = ()
+) -> QHBoxLayout:
+    """A toolbar row: record actions on the left, printing/setup actions on the right.
+
+    >>> # add_button_row(layout, [add, edit, delete], [print_button])
+    """
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    layout.addLayout(row)
+    return row
 
 
 def refill_combo(combo: QComboBox, first: tuple[str, Any] | None, items: Iterable[tuple[str, Any]]) -> None:
