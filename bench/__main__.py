@@ -1,4 +1,5 @@
 """``uv run python -m bench``: see bench/__init__.py."""
+
 import sys
 
 from bench.runner import main

@@ -9,6 +9,7 @@ difference between them is their own work.
 The GUI measures (search, tab switching, record form) and the memory measure run in their own
 processes too, offscreen, and report their samples as one ``BENCH-JSON`` line.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,11 @@ def _install_exec_stand_in(limit_s: float = 120.0) -> None:
         started = time.monotonic()
 
         def check() -> None:
-            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+            windows = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMainWindow) and w.isVisible()
+            ]
             if windows and state["shown"] and not state["ready"]:
                 is_ready = getattr(windows[0], "is_ready", None)
                 if is_ready is None or is_ready():
@@ -68,8 +73,16 @@ def _install_exec_stand_in(limit_s: float = 120.0) -> None:
         timer.start()
         loop.exec()
         timer.stop()
-        emit({"heavy_modules": sorted(m for m in HEAVY_MODULES if m in sys.modules),
-              "titles": [w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]})
+        emit(
+            {
+                "heavy_modules": sorted(m for m in HEAVY_MODULES if m in sys.modules),
+                "titles": [
+                    w.windowTitle()
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMainWindow)
+                ],
+            }
+        )
         for window in QApplication.topLevelWidgets():
             window.close()
         app.processEvents()

@@ -12,6 +12,7 @@
 >>> expected
 3000
 """
+
 from __future__ import annotations
 
 import os
@@ -44,10 +45,20 @@ BRANCH_COUNT = 25
 
 # The staff list's columns as a personnel office writes them (header -> member row key).
 STAFF_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("姓名", "name"), ("性别", "gender"), ("民族", "ethnicity"), ("身份证号", "id_number"),
-    ("手机", "phone"), ("工号", "staff_no"), ("分工会", "branch"), ("部门", "department"),
-    ("职称", "title"), ("学历", "education"), ("政治面貌", "political_status"),
-    ("用工形式", "employment_type"), ("入职日期", "hire_date"), ("入会日期", "join_date"),
+    ("姓名", "name"),
+    ("性别", "gender"),
+    ("民族", "ethnicity"),
+    ("身份证号", "id_number"),
+    ("手机", "phone"),
+    ("工号", "staff_no"),
+    ("分工会", "branch"),
+    ("部门", "department"),
+    ("职称", "title"),
+    ("学历", "education"),
+    ("政治面貌", "political_status"),
+    ("用工形式", "employment_type"),
+    ("入职日期", "hire_date"),
+    ("入会日期", "join_date"),
 )
 
 
@@ -75,8 +86,13 @@ def count_rows(db_path: Path, tables: list[str]) -> dict[str, int]:
     """Rows per table (a missing table counts 0)."""
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] if t in existing else 0 for t in tables}
+        existing = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        return {
+            t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] if t in existing else 0
+            for t in tables
+        }
     finally:
         conn.close()
 
@@ -87,8 +103,11 @@ def count_problems(actual: Mapping[str, int], minimums: Mapping[str, int]) -> li
     >>> count_problems({"members": 3000, "proposals": 20}, {"members": 3000, "proposals": 1500})
     ['proposals: 20 rows, expected at least 1500']
     """
-    return [f"{table}: {actual.get(table, 0)} rows, expected at least {n}"
-            for table, n in minimums.items() if actual.get(table, 0) < n]
+    return [
+        f"{table}: {actual.get(table, 0)} rows, expected at least {n}"
+        for table, n in minimums.items()
+        if actual.get(table, 0) < n
+    ]
 
 
 def build_large_demo(path: Path, workdir: Path) -> tuple[float, dict[str, int], list[str]]:
@@ -99,7 +118,9 @@ def build_large_demo(path: Path, workdir: Path) -> tuple[float, dict[str, int], 
     shutil.rmtree(path.parent / "backups", ignore_errors=True)
     command = [sys.executable, "-m", "guilin_union", "--db", str(path), "demo", "--scale", "large"]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO_ROOT, env=child_env(workdir), capture_output=True, text=True)
+    done = subprocess.run(
+        command, cwd=REPO_ROOT, env=child_env(workdir), capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     problems = []
     if done.returncode != 0:
@@ -162,7 +183,9 @@ def staff_rows(count: int, *, seed: int = 5000) -> Iterator[dict[str, Any]]:
     from guilin_union.services.demo.members import BRANCHES, EXTRA_BRANCHES, generate_member_rows
 
     pool = (list(BRANCHES) + list(EXTRA_BRANCHES))[:BRANCH_COUNT]
-    fake_branches = [(i, name, f"{i:02d}", departments) for i, (name, departments) in enumerate(pool, start=1)]
+    fake_branches = [
+        (i, name, f"{i:02d}", departments) for i, (name, departments) in enumerate(pool, start=1)
+    ]
     names = {i: name for i, name, _code, _d in fake_branches}
     # Staff numbers from 90000 on, so they never collide with a register made by the demo.
     for row in generate_member_rows(_rng(seed), fake_branches, count, start_serial=90000):

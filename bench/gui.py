@@ -8,6 +8,7 @@ through ``MemberRegisterView.edit_member``. Each measure also checks that the wo
 (the search found exactly the rows the plain SQL finds, the tab is the visible one, the form
 shows the member) so that a broken measure is reported as INVALID, never as fast.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -130,7 +131,9 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
                 expected = bare_search(conn, term)
                 bare_elapsed = time.perf_counter() - start
                 if shown != len(expected) or not expected:
-                    problems.append(f"“{term}”: table shows {shown} rows, plain SQL finds {len(expected)}")
+                    problems.append(
+                        f"“{term}”: table shows {shown} rows, plain SQL finds {len(expected)}"
+                    )
                 if round_no:
                     ours.append(elapsed)
                     bare.append(bare_elapsed)
@@ -142,9 +145,13 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
         conn.close()
         view.close()
         ctx.db.conn.close()
-    return {"ours": ours, "bare": bare, "problems": sorted(set(problems)),
-            "members": _count(path),
-            "per_term": {term: sorted(v)[len(v) // 2] for term, v in per_term.items() if v}}
+    return {
+        "ours": ours,
+        "bare": bare,
+        "problems": sorted(set(problems)),
+        "members": _count(path),
+        "per_term": {term: sorted(v)[len(v) // 2] for term, v in per_term.items() if v},
+    }
 
 
 def _count(path: Path) -> int:
@@ -243,8 +250,12 @@ def measure_member_form(window, app, repeats: int) -> dict[str, Any]:
     ids = [r[0] for r in db.execute("SELECT id FROM members ORDER BY id")]
     step = max(1, len(ids) // (repeats + 1))
     sample = ids[::step][: repeats + 1]
-    names = {r[0]: r[1] for r in db.execute(
-        f"SELECT id, name FROM members WHERE id IN ({','.join('?' for _ in sample)})", sample)}
+    names = {
+        r[0]: r[1]
+        for r in db.execute(
+            f"SELECT id, name FROM members WHERE id IN ({','.join('?' for _ in sample)})", sample
+        )
+    }
     samples: list[float] = []
     problems: list[str] = []
     for n, member_id in enumerate(sample):
@@ -270,7 +281,11 @@ def run_gui_measures(spec: dict[str, Any]) -> dict[str, Any]:
         try:
             result[f"search_{key}"] = measure_search(Path(spec[key]), repeats)
         except Exception as exc:  # reported as an INVALID row, never as a pass
-            result[f"search_{key}"] = {"ours": [], "bare": [], "problems": [f"{type(exc).__name__}: {exc}"]}
+            result[f"search_{key}"] = {
+                "ours": [],
+                "bare": [],
+                "problems": [f"{type(exc).__name__}: {exc}"],
+            }
     try:
         app, window = open_main_window(Path(spec["large"]))
         result["tabs"] = measure_tabs(window, app, repeats)

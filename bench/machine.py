@@ -7,6 +7,7 @@ not import PySide6 or reportlab into the benchmark's own process.
 >>> {"CPU", "cores", "RAM", "OS", "Python", "PySide6", "SQLite"} <= set(info)
 True
 """
+
 from __future__ import annotations
 
 import os
@@ -63,7 +64,9 @@ def describe() -> dict[str, str]:
         "RAM": f"{ram / 2**30:.1f} GiB" if ram else "unknown",
         "OS": platform.platform(),
         "Python": f"{platform.python_implementation()} {sys.version.split()[0]}",
-        "PySide6": _version("PySide6-Essentials") if _version("PySide6") == "not installed" else _version("PySide6"),
+        "PySide6": _version("PySide6-Essentials")
+        if _version("PySide6") == "not installed"
+        else _version("PySide6"),
         "SQLite": sqlite3.sqlite_version,
         "reportlab": _version("reportlab"),
         "openpyxl": _version("openpyxl"),

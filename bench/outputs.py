@@ -10,6 +10,7 @@
   query included) vs openpyxl write-only appending the same values;
 - work-points parse: each sample document through ``core.workpoints_parser.parse_workpoints``.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -47,8 +48,12 @@ def roster_sections_of(large_db: Path, rows: int = PDF_ROWS) -> list[Any]:
 
     db = open_database(large_db, read_only=True)
     try:
-        years = [r[0] for r in db.execute(
-            "SELECT CAST(substr(pay_date, 1, 4) AS INTEGER) y FROM welfare_payments GROUP BY y ORDER BY count(*) DESC")]
+        years = [
+            r[0]
+            for r in db.execute(
+                "SELECT CAST(substr(pay_date, 1, 4) AS INTEGER) y FROM welfare_payments GROUP BY y ORDER BY count(*) DESC"
+            )
+        ]
         sections: list[Any] = []
         for year in years:
             sections, _subtitle = roster_sections(db, query=PaymentQuery(year=year))
@@ -82,16 +87,37 @@ def bare_roster_pdf(path: Path, sections: list[Any]) -> Path:
     data: list[list[object]] = [[c.header for c in ROSTER_COLUMNS]]
     for section in sections:
         for number, line in enumerate(section.lines, start=1):
-            data.append([number, line.branch, line.name, line.staff_no, line.reason, line.amount_text,
-                         SIGN_SPACE, "", ""])
+            data.append(
+                [
+                    number,
+                    line.branch,
+                    line.name,
+                    line.staff_no,
+                    line.reason,
+                    line.amount_text,
+                    SIGN_SPACE,
+                    "",
+                    "",
+                ]
+            )
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, ROSTER_FONT_SIZE),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, ROSTER_FONT_SIZE),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+    )
     doc.build([table])
     return path
 
@@ -109,8 +135,13 @@ def measure_pdf(large_db: Path, workdir: Path, repeats: int) -> Result:
         ours_path, bare_path = workdir / "roster-ours.pdf", workdir / "roster-bare.pdf"
 
         def ours() -> Path:
-            return build_welfare_roster(ours_path, sections, institution="桂林学院", union_name="桂林学院工会委员会",
-                                        subtitle="基准测试")
+            return build_welfare_roster(
+                ours_path,
+                sections,
+                institution="桂林学院",
+                union_name="桂林学院工会委员会",
+                subtitle="基准测试",
+            )
 
         def bare() -> Path:
             return bare_roster_pdf(bare_path, sections)
@@ -122,15 +153,22 @@ def measure_pdf(large_db: Path, workdir: Path, repeats: int) -> Result:
         ours_s, bare_s = alternate(ours, bare, repeats, warmup=1)
         ours_pages, bare_pages = pages_of(ours_path), pages_of(bare_path)
         # A 3,000-row roster cannot fit on a handful of pages; fewer means rows went missing.
-        expect(ours_pages >= PDF_ROWS // 40 and bare_pages >= PDF_ROWS // 60,
-               f"too few pages: ours {ours_pages}, bare {bare_pages}")
+        expect(
+            ours_pages >= PDF_ROWS // 40 and bare_pages >= PDF_ROWS // 60,
+            f"too few pages: ours {ours_pages}, bare {bare_pages}",
+        )
         first = sections[0].lines[0].name
         text = PdfReader(str(ours_path)).pages[0].extract_text() or ""
         expect(first in text, f"the first name {first} is not on page 1 of the roster")
-        return Result(name, ours_s, bare_s, target,
-                      note=f"{ours_pages} pages (per-分工会 sections, subtotals in 大写, signatures, "
-                           f"page X of Y) vs {bare_pages} pages",
-                      baseline_name="bare reportlab LongTable")
+        return Result(
+            name,
+            ours_s,
+            bare_s,
+            target,
+            note=f"{ours_pages} pages (per-分工会 sections, subtotals in 大写, signatures, "
+            f"page X of Y) vs {bare_pages} pages",
+            baseline_name="bare reportlab LongTable",
+        )
 
     return _guard(name, target, run)
 
@@ -158,8 +196,13 @@ def measure_import(workbook: Path, branches_db: Path, workdir: Path, repeats: in
             shutil.copyfile(branches_db, target_db)
             db = open_database(target_db)
             try:
-                outcome = run_import(db, workbook, MemberImporter(as_="members", source_name=workbook.name))
-                expect(not outcome.errors, f"import reported errors: {[e.to_dict() for e in outcome.errors[:3]]}")
+                outcome = run_import(
+                    db, workbook, MemberImporter(as_="members", source_name=workbook.name)
+                )
+                expect(
+                    not outcome.errors,
+                    f"import reported errors: {[e.to_dict() for e in outcome.errors[:3]]}",
+                )
                 count = db.execute("SELECT count(*) FROM members").fetchone()[0]
             finally:
                 db.conn.close()
@@ -174,15 +217,26 @@ def measure_import(workbook: Path, branches_db: Path, workdir: Path, repeats: in
             return rows - 1
 
         def written(count: int) -> None:
-            expect(count == IMPORT_ROWS, f"{count} members in the register after the import, expected {IMPORT_ROWS}")
+            expect(
+                count == IMPORT_ROWS,
+                f"{count} members in the register after the import, expected {IMPORT_ROWS}",
+            )
 
         def iterated(count: int) -> None:
             expect(count == IMPORT_ROWS, f"openpyxl iterated {count} rows, expected {IMPORT_ROWS}")
 
         # Copying the empty register is the only untimed preparation; it takes milliseconds.
-        ours_s, bare_s = alternate(ours, bare, repeats, warmup=1, check_ours=written, check_baseline=iterated)
-        return Result(name, ours_s, bare_s, target, baseline_name="openpyxl read-only iteration",
-                      note="run_import: read, check every row, back up, write in one transaction")
+        ours_s, bare_s = alternate(
+            ours, bare, repeats, warmup=1, check_ours=written, check_baseline=iterated
+        )
+        return Result(
+            name,
+            ours_s,
+            bare_s,
+            target,
+            baseline_name="openpyxl read-only iteration",
+            note="run_import: read, check every row, back up, write in one transaction",
+        )
 
     return _guard(name, target, run)
 
@@ -202,7 +256,10 @@ def measure_export(members_db: Path, workdir: Path, repeats: int) -> Result:
         db = open_database(members_db, read_only=True)
         ours_path, bare_path = workdir / "export-ours.xlsx", workdir / "export-bare.xlsx"
         rows = list_members(db)
-        expect(len(rows) == EXPORT_ROWS, f"the register has {len(rows)} members, expected {EXPORT_ROWS}")
+        expect(
+            len(rows) == EXPORT_ROWS,
+            f"the register has {len(rows)} members, expected {EXPORT_ROWS}",
+        )
         values = [[r.get(key) for key, _header in EXPORT_COLUMNS] for r in rows]
         headers = [header for _key, header in EXPORT_COLUMNS]
 
@@ -223,20 +280,31 @@ def measure_export(members_db: Path, workdir: Path, repeats: int) -> Result:
             expect(count == EXPORT_ROWS, f"exported {count} rows, expected {EXPORT_ROWS}")
 
         try:
-            ours_s, bare_s = alternate(ours, bare, repeats, warmup=1, check_ours=exported, check_baseline=exported)
+            ours_s, bare_s = alternate(
+                ours, bare, repeats, warmup=1, check_ours=exported, check_baseline=exported
+            )
         finally:
             db.conn.close()
         wb = load_workbook(ours_path, read_only=True)
         try:
             sheet = wb.worksheets[0]
-            data_rows = sum(1 for row in sheet.iter_rows(values_only=True)
-                            if len(row) > 1 and row[1] not in (None, ""))
+            data_rows = sum(
+                1
+                for row in sheet.iter_rows(values_only=True)
+                if len(row) > 1 and row[1] not in (None, "")
+            )
         finally:
             wb.close()
         # Heading row and header row come on top of the members.
         expect(data_rows >= EXPORT_ROWS, f"the exported file holds {data_rows} filled rows")
-        return Result(name, ours_s, bare_s, target, baseline_name="openpyxl write-only, same values",
-                      note="export_members: query, masking, text formats, widths, atomic save")
+        return Result(
+            name,
+            ours_s,
+            bare_s,
+            target,
+            baseline_name="openpyxl write-only, same values",
+            note="export_members: query, masking, text formats, widths, atomic save",
+        )
 
     return _guard(name, target, run)
 
@@ -248,8 +316,13 @@ def measure_workpoints(repeats: int) -> list[Result]:
     results = []
     files = sorted(WORKPOINT_SAMPLES.glob("*.txt"))
     if not files:
-        return [invalid("work-points parse", f"no sample documents in {WORKPOINT_SAMPLES}",
-                        target=Target.at_most(0.05))]
+        return [
+            invalid(
+                "work-points parse",
+                f"no sample documents in {WORKPOINT_SAMPLES}",
+                target=Target.at_most(0.05),
+            )
+        ]
     for file in files:
         name = f"work-points parse: {file.stem}"
         target = Target.at_most(0.05)
@@ -261,7 +334,9 @@ def measure_workpoints(repeats: int) -> list[Result]:
         def run(text: str = text, name: str = name, target: Target = target) -> Result:
             samples = repeat(lambda: parse_workpoints(text), repeats * 4, warmup=1, check=check)
             nodes = sum(1 for _ in parse_workpoints(text).iter_nodes())
-            return Result(name, samples, None, target, note=f"{len(text):,} characters, {nodes} items")
+            return Result(
+                name, samples, None, target, note=f"{len(text):,} characters, {nodes} items"
+            )
 
         results.append(_guard(name, target, run))
     return results

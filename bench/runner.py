@@ -5,6 +5,7 @@ a 100,000-member register, kept in the work folder for later runs) or ``--quick`
 repeats) or ``--only search,pdf`` (some measures). The exit code is 0 only when every measure
 that has a target meets it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,11 +23,30 @@ from typing import Any
 from bench import datasets, machine
 from bench.child import MARKER
 from bench.startup import StartupRun, parse_importtime, run_child
-from bench.stats import Result, Target, all_passed, format_markdown_table, format_text_table, format_value, invalid
+from bench.stats import (
+    Result,
+    Target,
+    all_passed,
+    format_markdown_table,
+    format_text_table,
+    format_value,
+    invalid,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RESULTS_PATH = Path(__file__).resolve().parent / "RESULTS.md"
-MEASURES = ("demo", "startup", "search", "tabs", "form", "memory", "pdf", "import", "export", "parse")
+MEASURES = (
+    "demo",
+    "startup",
+    "search",
+    "tabs",
+    "form",
+    "memory",
+    "pdf",
+    "import",
+    "export",
+    "parse",
+)
 
 
 @dataclass(frozen=True)
@@ -46,14 +66,30 @@ def log(text: str) -> None:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmarks of guilin-union against bare-library baselines.")
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough figure in a few minutes)")
-    parser.add_argument("--only", default="", help=f"comma-separated subset of: {', '.join(MEASURES)}")
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "guilin-union-bench",
-                        help="folder for the generated databases and files (kept between runs)")
-    parser.add_argument("--results", type=Path, default=RESULTS_PATH, help="where to write the Markdown results")
-    parser.add_argument("--reuse-demo", action="store_true",
-                        help="reuse large.db from an earlier run instead of timing `demo --scale large` again")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Benchmarks of guilin-union against bare-library baselines.",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats (a rough figure in a few minutes)"
+    )
+    parser.add_argument(
+        "--only", default="", help=f"comma-separated subset of: {', '.join(MEASURES)}"
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "guilin-union-bench",
+        help="folder for the generated databases and files (kept between runs)",
+    )
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS_PATH, help="where to write the Markdown results"
+    )
+    parser.add_argument(
+        "--reuse-demo",
+        action="store_true",
+        help="reuse large.db from an earlier run instead of timing `demo --scale large` again",
+    )
     args = parser.parse_args(argv)
     chosen = [m.strip() for m in args.only.split(",") if m.strip()] or list(MEASURES)
     unknown = sorted(set(chosen) - set(MEASURES))
@@ -64,7 +100,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 # ------------------------------------------------------------------ start-up
-def measure_startup(large_db: Path, workdir: Path, repeats: int) -> tuple[list[Result], dict[str, Any]]:
+def measure_startup(
+    large_db: Path, workdir: Path, repeats: int
+) -> tuple[list[Result], dict[str, Any]]:
     ours_env = datasets.child_env(workdir, "startup")
     bare_env = datasets.child_env(workdir, "startup-bare")
     ours_runs: list[StartupRun] = []
@@ -83,16 +121,30 @@ def measure_startup(large_db: Path, workdir: Path, repeats: int) -> tuple[list[R
     shown = [r.shown for r in ours_runs if r.shown is not None]
     ready = [r.ready for r in ours_runs if r.ready is not None]
     bare_shown = [r.shown for r in bare_runs if r.shown is not None]
-    _run, importtime = run_child(["startup-ours", str(large_db)], ours_env, REPO_ROOT,
-                                 extra_python_args=("-X", "importtime"))
+    _run, importtime = run_child(
+        ["startup-ours", str(large_db)], ours_env, REPO_ROOT, extra_python_args=("-X", "importtime")
+    )
     details = {"imports": parse_importtime(importtime), "heavy": heavy}
     results = [
-        Result("start-up: main window shown", shown, bare_shown, Target.ratio(1.5),
-               problems=problems, failures=lean_problems, baseline_name="bare QMainWindow with five empty tabs",
-               note="process start → first paint of the main window (large database)"),
-        Result("start-up: member list filled (info)", ready, bare_shown, None, problems=problems,
-               baseline_name="bare QMainWindow with five empty tabs",
-               note="process start → database checked and opened, current tab filled"),
+        Result(
+            "start-up: main window shown",
+            shown,
+            bare_shown,
+            Target.ratio(1.5),
+            problems=problems,
+            failures=lean_problems,
+            baseline_name="bare QMainWindow with five empty tabs",
+            note="process start → first paint of the main window (large database)",
+        ),
+        Result(
+            "start-up: member list filled (info)",
+            ready,
+            bare_shown,
+            None,
+            problems=problems,
+            baseline_name="bare QMainWindow with five empty tabs",
+            note="process start → database checked and opened, current tab filled",
+        ),
     ]
     return results, details
 
@@ -100,44 +152,92 @@ def measure_startup(large_db: Path, workdir: Path, repeats: int) -> tuple[list[R
 # ------------------------------------------------------------------ GUI child processes
 def run_json_child(args: list[str], env: dict[str, str], timeout: float = 1800) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.child", *args]
-    done = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
-                          timeout=timeout)
+    done = subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
     for line in reversed(done.stdout.splitlines()):
         if line.startswith(MARKER):
-            return json.loads(line[len(MARKER):])
-    raise RuntimeError(f"child {args[0]} gave no result (exit {done.returncode}): {done.stderr.strip()[-400:]}")
+            return json.loads(line[len(MARKER) :])
+    raise RuntimeError(
+        f"child {args[0]} gave no result (exit {done.returncode}): {done.stderr.strip()[-400:]}"
+    )
 
 
 def gui_results(data: dict[str, Any], measures: list[str], big_count: int) -> list[Result]:
     results: list[Result] = []
     if "search" in measures:
-        for key, label, limit in (("large", "large demo, 3,000 members", 0.030),
-                                  ("big", f"{big_count:,} members", 0.100)):
+        for key, label, limit in (
+            ("large", "large demo, 3,000 members", 0.030),
+            ("big", f"{big_count:,} members", 0.100),
+        ):
             part = data.get(f"search_{key}", {})
-            terms = "、".join(f"“{t}” {v * 1000:.0f} ms" for t, v in part.get("per_term", {}).items())
-            results.append(Result(
-                f"search keystroke: {label}", part.get("ours", []), part.get("bare", []), Target.at_most(limit),
-                problems=list(part.get("problems", [])), baseline_name="the plain SQL LIKE query",
-                note="text set → debounce fired → model reset → first page fetched and painted; "
-                     "ratio = to the plain SQL scan (reported, not a target)"
-                     + (f"; per keystroke: {terms}" if terms else "")))
+            terms = "、".join(
+                f"“{t}” {v * 1000:.0f} ms" for t, v in part.get("per_term", {}).items()
+            )
+            results.append(
+                Result(
+                    f"search keystroke: {label}",
+                    part.get("ours", []),
+                    part.get("bare", []),
+                    Target.at_most(limit),
+                    problems=list(part.get("problems", [])),
+                    baseline_name="the plain SQL LIKE query",
+                    note="text set → debounce fired → model reset → first page fetched and painted; "
+                    "ratio = to the plain SQL scan (reported, not a target)"
+                    + (f"; per keystroke: {terms}" if terms else ""),
+                )
+            )
     if "tabs" in measures:
         part = data.get("tabs", {})
         problems = list(part.get("problems", []))
         switch = part.get("switch", {})
         if not switch:
-            results.append(invalid("tab switch", "; ".join(problems) or "no tabs measured", target=Target.at_most(0.05)))
+            results.append(
+                invalid(
+                    "tab switch",
+                    "; ".join(problems) or "no tabs measured",
+                    target=Target.at_most(0.05),
+                )
+            )
         for title, samples in switch.items():
-            results.append(Result(f"tab switch: {title}", samples, None, Target.at_most(0.050), problems=problems,
-                                  note="setCurrentIndex → painted, large demo"))
+            results.append(
+                Result(
+                    f"tab switch: {title}",
+                    samples,
+                    None,
+                    Target.at_most(0.050),
+                    problems=problems,
+                    note="setCurrentIndex → painted, large demo",
+                )
+            )
         for title, samples in data.get("builds", {}).items():
-            results.append(Result(f"tab build (info): {title}", samples, None, None,
-                                  note="create_tab + first paint; done once, while the program is idle after start-up"))
+            results.append(
+                Result(
+                    f"tab build (info): {title}",
+                    samples,
+                    None,
+                    None,
+                    note="create_tab + first paint; done once, while the program is idle after start-up",
+                )
+            )
     if "form" in measures:
         part = data.get("form", {})
-        results.append(Result("member form: open", part.get("ours", []), None, Target.at_most(0.050),
-                              problems=list(part.get("problems", [])),
-                              note="MemberRegisterView.edit_member → painted, with every history page"))
+        results.append(
+            Result(
+                "member form: open",
+                part.get("ours", []),
+                None,
+                Target.at_most(0.050),
+                problems=list(part.get("problems", [])),
+                note="MemberRegisterView.edit_member → painted, with every history page",
+            )
+        )
     return results
 
 
@@ -158,8 +258,16 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
             seconds, counts, problems = datasets.build_large_demo(large_db, workdir)
             details["large_counts"] = counts
             if "demo" in measures:
-                results.append(Result("demo --scale large", [seconds], None, Target.at_most(60.0), problems=problems,
-                                      note=", ".join(f"{k} {v:,}" for k, v in counts.items())))
+                results.append(
+                    Result(
+                        "demo --scale large",
+                        [seconds],
+                        None,
+                        Target.at_most(60.0),
+                        problems=problems,
+                        note=", ".join(f"{k} {v:,}" for k, v in counts.items()),
+                    )
+                )
             elif problems:
                 log("the large demo has problems: " + "; ".join(problems))
         else:
@@ -187,19 +295,35 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
             details["gui_messages"] = data.get("messages", [])
             results += gui_results(data, measures, big_count)
         except Exception as exc:  # noqa: BLE001
-            results.append(invalid("GUI measures", f"{type(exc).__name__}: {exc}", target=Target.at_most(0.05)))
+            results.append(
+                invalid("GUI measures", f"{type(exc).__name__}: {exc}", target=Target.at_most(0.05))
+            )
 
     if "memory" in measures:
         log("peak memory after visiting every tab (GUI child process)…")
         target = Target.at_most(300.0)
         try:
             data = run_json_child(["memory", str(large_db)], datasets.child_env(workdir, "memory"))
-            results.append(Result("memory: peak RSS after every tab", [data["peak_mb"]], None, target, unit="MB",
-                                  problems=list(data.get("problems", [])),
-                                  note=f"{len(data.get('seen', []))} tabs and pages visited, large demo"))
+            results.append(
+                Result(
+                    "memory: peak RSS after every tab",
+                    [data["peak_mb"]],
+                    None,
+                    target,
+                    unit="MB",
+                    problems=list(data.get("problems", [])),
+                    note=f"{len(data.get('seen', []))} tabs and pages visited, large demo",
+                )
+            )
         except Exception as exc:  # noqa: BLE001
-            results.append(invalid("memory: peak RSS after every tab", f"{type(exc).__name__}: {exc}",
-                                   target=target, unit="MB"))
+            results.append(
+                invalid(
+                    "memory: peak RSS after every tab",
+                    f"{type(exc).__name__}: {exc}",
+                    target=target,
+                    unit="MB",
+                )
+            )
 
     from bench import outputs
 
@@ -214,7 +338,9 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
         results.append(outputs.measure_import(book, branches_db, workdir, reps.outputs))
     if "export" in measures:
         log("Excel export…")
-        members10k = datasets.build_members_db(workdir / "members10k.db", outputs.EXPORT_ROWS, seed=10)
+        members10k = datasets.build_members_db(
+            workdir / "members10k.db", outputs.EXPORT_ROWS, seed=10
+        )
         results.append(outputs.measure_export(members10k, workdir, reps.outputs))
     if "parse" in measures:
         log("work-points parser…")
@@ -222,8 +348,17 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
     return results, details
 
 
-def results_markdown(results: list[Result], details: dict[str, Any], info: dict[str, str], *,
-                     quick: bool, started: str, load_before: str, load_after: str, seconds: float) -> str:
+def results_markdown(
+    results: list[Result],
+    details: dict[str, Any],
+    info: dict[str, str],
+    *,
+    quick: bool,
+    started: str,
+    load_before: str,
+    load_after: str,
+    seconds: float,
+) -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -268,35 +403,59 @@ def results_markdown(results: list[Result], details: dict[str, Any], info: dict[
         if r.failures:
             extra.append("**" + "; ".join(r.failures) + "**")
         if len(r.ours) > 1:
-            extra.append(f"{len(r.ours)} samples, min {format_value(min(r.ours), r.unit)}, "
-                         f"max {format_value(max(r.ours), r.unit)}")
+            extra.append(
+                f"{len(r.ours)} samples, min {format_value(min(r.ours), r.unit)}, "
+                f"max {format_value(max(r.ours), r.unit)}"
+            )
         if extra:
             lines.append(f"- **{r.name}** — " + "; ".join(extra))
     startup = details.get("startup")
     if startup:
         lines += ["", "## Start-up import chain", ""]
         heavy = startup.get("heavy") or []
-        lines.append("Heavy libraries loaded before the window was ready: "
-                     + (", ".join(heavy) if heavy else "none (reportlab, openpyxl, pypinyin, cn2an, "
-                                                       "python-docx and pypdf wait for their first use)."))
+        lines.append(
+            "Heavy libraries loaded before the window was ready: "
+            + (
+                ", ".join(heavy)
+                if heavy
+                else "none (reportlab, openpyxl, pypinyin, cn2an, "
+                "python-docx and pypdf wait for their first use)."
+            )
+        )
         imports = startup.get("imports") or {}
         if imports:
-            lines += ["", "Import time by top-level package (one run with `python -X importtime`):", "",
-                      "| package | import time |", "| --- | ---: |"]
+            lines += [
+                "",
+                "Import time by top-level package (one run with `python -X importtime`):",
+                "",
+                "| package | import time |",
+                "| --- | ---: |",
+            ]
             for name, secs in list(imports.items())[:12]:
                 lines.append(f"| {name} | {secs * 1000:.1f} ms |")
     counts = details.get("large_counts")
     if counts:
-        lines += ["", "## The large demo database", "",
-                  ", ".join(f"{k}: {v:,}" for k, v in counts.items()) + "."]
-    lines += ["", "## Re-running", "",
-              "`uv run python -m bench` (full) or `uv run python -m bench --quick`; "
-              "`--only search,pdf` runs some measures; `--workdir DIR` keeps the generated data elsewhere. "
-              "See `bench/__init__.py` for what each measure does.", ""]
+        lines += [
+            "",
+            "## The large demo database",
+            "",
+            ", ".join(f"{k}: {v:,}" for k, v in counts.items()) + ".",
+        ]
+    lines += [
+        "",
+        "## Re-running",
+        "",
+        "`uv run python -m bench` (full) or `uv run python -m bench --quick`; "
+        "`--only search,pdf` runs some measures; `--workdir DIR` keeps the generated data elsewhere. "
+        "See `bench/__init__.py` for what each measure does.",
+        "",
+    ]
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None, *, now: Callable[[], _dt.datetime] = _dt.datetime.now) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, now: Callable[[], _dt.datetime] = _dt.datetime.now
+) -> int:
     args = parse_args(argv)
     started = now().strftime("%Y-%m-%d %H:%M")
     info = machine.describe()
@@ -307,9 +466,21 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], _dt.datetime] =
     seconds = time.perf_counter() - t0
     print(format_text_table(results))
     passed = all_passed(results)
-    print("\nAll measures meet their targets." if passed else "\nSome measures miss their targets (or are invalid).")
-    text = results_markdown(results, details, info, quick=args.quick, started=started, load_before=load_before,
-                            load_after=machine.load_average(), seconds=seconds)
+    print(
+        "\nAll measures meet their targets."
+        if passed
+        else "\nSome measures miss their targets (or are invalid)."
+    )
+    text = results_markdown(
+        results,
+        details,
+        info,
+        quick=args.quick,
+        started=started,
+        load_before=load_before,
+        load_after=machine.load_average(),
+        seconds=seconds,
+    )
     args.results.write_text(text, encoding="utf-8")
     log(f"written {args.results} ({seconds / 60:.1f} minutes)")
     return 0 if passed else 1

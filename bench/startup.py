@@ -6,6 +6,7 @@ Also reports the program's import chain: which heavy libraries were loaded at st
 (reportlab, openpyxl, pypinyin, cn2an … must wait for their first use) and, from one run
 with ``python -X importtime``, what the start-up imports cost by top-level package.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,15 +29,28 @@ class StartupRun:
     error: str = ""
 
 
-def run_child(args: list[str], env: dict[str, str], cwd: Path, *, extra_python_args: tuple[str, ...] = (),
-              timeout: float = 180.0) -> tuple[StartupRun, str]:
+def run_child(
+    args: list[str],
+    env: dict[str, str],
+    cwd: Path,
+    *,
+    extra_python_args: tuple[str, ...] = (),
+    timeout: float = 180.0,
+) -> tuple[StartupRun, str]:
     """Start ``python -m bench.child ARGS`` and time its SHOWN/READY lines; returns the run
     and the child's stderr."""
     command = [sys.executable, *extra_python_args, "-m", "bench.child", *args]
     run = StartupRun()
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8")
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     assert process.stdout is not None
     deadline = start + timeout
     for line in process.stdout:
@@ -51,7 +65,7 @@ def run_child(args: list[str], env: dict[str, str], cwd: Path, *, extra_python_a
         elif text == "CLOSED":
             run.error = "the window closed before it was ready"
         elif text.startswith(MARKER):
-            run.heavy_modules = json.loads(text[len(MARKER):]).get("heavy_modules", [])
+            run.heavy_modules = json.loads(text[len(MARKER) :]).get("heavy_modules", [])
         if now > deadline:
             process.kill()
             run.error = "timed out"
@@ -84,7 +98,7 @@ def parse_importtime(stderr: str) -> dict[str, float]:
     for line in stderr.splitlines():
         if not line.startswith("import time:"):
             continue
-        parts = line[len("import time:"):].split("|")
+        parts = line[len("import time:") :].split("|")
         if len(parts) != 3 or not parts[1].strip().isdigit():
             continue
         name_field = parts[2]

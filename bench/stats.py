@@ -16,6 +16,7 @@ entry: the row then FAILs whatever its figures.
 >>> format_value(0.0123, "s")
 '12.3 ms'
 """
+
 from __future__ import annotations
 
 import math
@@ -59,7 +60,8 @@ def valid_samples(samples: Sequence[float]) -> bool:
     (True, False, False, False)
     """
     return bool(samples) and all(
-        isinstance(s, (int, float)) and not isinstance(s, bool) and math.isfinite(s) and s > 0 for s in samples
+        isinstance(s, (int, float)) and not isinstance(s, bool) and math.isfinite(s) and s > 0
+        for s in samples
     )
 
 
@@ -208,14 +210,16 @@ def table_rows(results: Sequence[Result]) -> list[tuple[str, ...]]:
     """The cells of every row, as text."""
     rows = []
     for r in results:
-        rows.append((
-            r.name,
-            format_value(r.ours_median, r.unit),
-            format_value(r.baseline_median, r.unit),
-            format_ratio(r.ratio),
-            r.target.describe(r.unit) if r.target else "(info)",
-            r.verdict,
-        ))
+        rows.append(
+            (
+                r.name,
+                format_value(r.ours_median, r.unit),
+                format_value(r.baseline_median, r.unit),
+                format_ratio(r.ratio),
+                r.target.describe(r.unit) if r.target else "(info)",
+                r.verdict,
+            )
+        )
     return rows
 
 

@@ -6,6 +6,7 @@ machine hits both alike.
 >>> len(ours), len(base), min(ours) > min(base)
 (3, 3, True)
 """
+
 from __future__ import annotations
 
 import time
@@ -20,8 +21,13 @@ def timed(func: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
-def repeat(func: Callable[[], Any], repeats: int, *, warmup: int = 1,
-           check: Callable[[Any], None] | None = None) -> list[float]:
+def repeat(
+    func: Callable[[], Any],
+    repeats: int,
+    *,
+    warmup: int = 1,
+    check: Callable[[Any], None] | None = None,
+) -> list[float]:
     """``repeats`` timings of ``func`` after ``warmup`` untimed calls; ``check`` sees every
     return value (warm-up included) and raises if the call did not do its work."""
     if repeats < 1:
@@ -59,7 +65,10 @@ def alternate(
     ours_samples: list[float] = []
     base_samples: list[float] = []
     for _ in range(repeats):
-        for func, check, samples in ((ours, check_ours, ours_samples), (baseline, check_baseline, base_samples)):
+        for func, check, samples in (
+            (ours, check_ours, ours_samples),
+            (baseline, check_baseline, base_samples),
+        ):
             seconds, value = timed(func)
             if check is not None:
                 check(value)

@@ -5,6 +5,7 @@ A plain GUI start (``guilin-union``, ``--db PATH``, ``--demo``) does not even bu
 command-line parser: that imports every area's commands and services, which the window
 does not need before it is shown (issue 11: start-up).
 """
+
 from __future__ import annotations
 
 import sys
@@ -30,7 +31,7 @@ def gui_options(args: Sequence[str]) -> tuple[str | None, bool] | None:
         elif token == "--db" and rest and not rest[0].startswith("-"):
             db = rest.pop(0)
         elif token.startswith("--db=") and len(token) > len("--db="):
-            db = token[len("--db="):]
+            db = token[len("--db=") :]
         else:
             return None
     return db, demo

@@ -1,4 +1,5 @@
 """Shared helpers for the activities area's tests (imported, not a conftest)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,14 @@ from guilin_union.services import members as members_service
 BRANCHES = ("文学院分工会", "机关分工会", "信息工程学院分工会")
 # (name, branch index, gender) — staff numbers are S001, S002 … in this order.
 PEOPLE = (
-    ("张伟", 0, "男"), ("李娜", 0, "女"), ("王强", 1, "男"), ("刘芳", 1, "女"),
-    ("陈杰", 2, "男"), ("杨静", 2, "女"), ("赵磊", 0, "男"), ("黄丽", 1, "女"),
+    ("张伟", 0, "男"),
+    ("李娜", 0, "女"),
+    ("王强", 1, "男"),
+    ("刘芳", 1, "女"),
+    ("陈杰", 2, "男"),
+    ("杨静", 2, "女"),
+    ("赵磊", 0, "男"),
+    ("黄丽", 1, "女"),
 )
 
 
@@ -28,10 +35,16 @@ def setup(db) -> dict[str, int]:
             branches.add_branch(db, name)
     ids: dict[str, int] = {}
     for index, (name, branch, gender) in enumerate(PEOPLE, start=1):
-        ids[name] = members_service.add_member(db, {
-            "name": name, "branch": BRANCHES[branch], "staff_no": f"S{index:03d}",
-            "id_number": id_for(index, gender), "join_date": "2015-09-01",
-        }).row_id
+        ids[name] = members_service.add_member(
+            db,
+            {
+                "name": name,
+                "branch": BRANCHES[branch],
+                "staff_no": f"S{index:03d}",
+                "id_number": id_for(index, gender),
+                "join_date": "2015-09-01",
+            },
+        ).row_id
     return ids
 
 
@@ -42,8 +55,15 @@ def branch_id(db, name: str) -> int:
 
 
 def make_activity(db, **fields: Any) -> int:
-    data = {"name": "第二十二届田径运动会暨教职工亲子运动会", "type": "文体活动", "start_date": "2024-11-15",
-            "end_date": "2024-11-16", "place": "田径场", "signup_deadline": "2024-11-01", **fields}
+    data = {
+        "name": "第二十二届田径运动会暨教职工亲子运动会",
+        "type": "文体活动",
+        "start_date": "2024-11-15",
+        "end_date": "2024-11-16",
+        "place": "田径场",
+        "signup_deadline": "2024-11-01",
+        **fields,
+    }
     return activities_service.save_activity(db, data).row_id
 
 
@@ -53,14 +73,20 @@ def event_ids(db, activity_id: int) -> dict[str, int]:
 
 def statuses(db, activity_id: int) -> dict[str, str]:
     """{member name: registration status}."""
-    return {r[0]: r[1] for r in db.execute(
-        "SELECT m.name, p.status FROM activity_participants p JOIN members m ON m.id = p.member_id"
-        " WHERE p.activity_id = ? ORDER BY p.seq", [activity_id]
-    )}
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT m.name, p.status FROM activity_participants p JOIN members m ON m.id = p.member_id"
+            " WHERE p.activity_id = ? ORDER BY p.seq",
+            [activity_id],
+        )
+    }
 
 
 def participant_id(db, activity_id: int, member_id: int) -> int:
-    row = db.execute("SELECT id FROM activity_participants WHERE activity_id = ? AND member_id = ?",
-                     [activity_id, member_id]).fetchone()
+    row = db.execute(
+        "SELECT id FROM activity_participants WHERE activity_id = ? AND member_id = ?",
+        [activity_id, member_id],
+    ).fetchone()
     assert row is not None
     return row[0]

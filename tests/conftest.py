@@ -1,4 +1,5 @@
 """Test set-up: offscreen Qt, isolated settings, temporary databases."""
+
 from __future__ import annotations
 
 import os

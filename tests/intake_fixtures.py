@@ -1,4 +1,5 @@
 """Shared helpers for the intake area's tests (imported, not a conftest)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,16 +13,41 @@ def add_member(db, **fields: Any) -> int:
     return members_service.add_member(db, data).row_id
 
 
-HEADERS = ["姓名", "性别", "身份证号", "手机", "工号", "分工会", "部门", "职称", "用工形式", "入职日期"]
+HEADERS = [
+    "姓名",
+    "性别",
+    "身份证号",
+    "手机",
+    "工号",
+    "分工会",
+    "部门",
+    "职称",
+    "用工形式",
+    "入职日期",
+]
 
 
-def person_row(id_number: str, name: str = "张三", *, branch: str = "文学院分工会", phone: str = "13812345678",
-               staff_no: str | None = None, hire: object = "2024-09-01") -> list[object]:
+def person_row(
+    id_number: str,
+    name: str = "张三",
+    *,
+    branch: str = "文学院分工会",
+    phone: str = "13812345678",
+    staff_no: str | None = None,
+    hire: object = "2024-09-01",
+) -> list[object]:
     return [name, None, id_number, phone, staff_no, branch, "汉语言文学系", "讲师", "在编", hire]
 
 
-def write_book(path, rows: list[list[object]], *, headers: list[str] | None = None, title: str | None = None,
-               text_columns: tuple[int, ...] = (3, 4, 5), epoch1904: bool = False):
+def write_book(
+    path,
+    rows: list[list[object]],
+    *,
+    headers: list[str] | None = None,
+    title: str | None = None,
+    text_columns: tuple[int, ...] = (3, 4, 5),
+    epoch1904: bool = False,
+):
     """An .xlsx like the ones 人事处 sends: optional merged title row, then header and rows.
 
     ``rows`` items may be ``None`` (a blank row). Columns in ``text_columns`` (1-based) are

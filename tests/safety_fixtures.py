@@ -1,4 +1,5 @@
 """Shared helpers for the data-safety tests (imported, not a conftest)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,10 +21,14 @@ def setup_branches(db) -> None:  # noqa: ANN001
 
 def person_id(n: int, gender: str = "男") -> str:
     """A distinct valid resident ID number for person ``n``."""
-    return make_resident_id("450302", dt.date(1980 + n % 20, 1 + n % 12, 1 + n % 27), n % 100, gender)
+    return make_resident_id(
+        "450302", dt.date(1980 + n % 20, 1 + n % 12, 1 + n % 27), n % 100, gender
+    )
 
 
-def add_person(db, n: int, *, name: str | None = None, status: str = "在会", branch: str = BRANCHES[0]) -> int:  # noqa: ANN001
+def add_person(
+    db, n: int, *, name: str | None = None, status: str = "在会", branch: str = BRANCHES[0]
+) -> int:  # noqa: ANN001
     """A member with name, ID number, phone and staff number derived from ``n``."""
     data = {
         "name": name or f"测员{'甲乙丙丁戊己庚辛壬癸'[n % 10]}{n}",
@@ -46,9 +51,17 @@ def dump(source: Any, *, skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
         conn = source.conn
         close = False
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {t: list(conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in tables if t not in skip}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        return {
+            t: list(conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid"))
+            for t in tables
+            if t not in skip
+        }
     finally:
         if close:
             conn.close()
@@ -65,7 +78,7 @@ def corrupt_middle(path: Path, *, pages: int = 3, at: float = 0.5) -> None:
     first = max(2, int(count * at) - pages // 2)
     for page in range(first, first + pages):
         start = page * page_size
-        data[start:start + page_size] = bytes((i * 37 + 11) % 251 for i in range(page_size))
+        data[start : start + page_size] = bytes((i * 37 + 11) % 251 for i in range(page_size))
     path.write_bytes(bytes(data))
 
 
@@ -79,11 +92,13 @@ def corrupt_index(path: Path, index: str = "idx_recycle_rows_row") -> None:
     """Overwrite the root page of one index: ``quick_check`` fails, the tables stay readable."""
     conn = sqlite3.connect(str(path))
     try:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [index]).fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", [index]
+        ).fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     finally:
         conn.close()
     data = bytearray(path.read_bytes())
     start = (root - 1) * page_size
-    data[start:start + page_size] = bytes((i * 53 + 7) % 251 for i in range(page_size))
+    data[start : start + page_size] = bytes((i * 53 + 7) % 251 for i in range(page_size))
     path.write_bytes(bytes(data))

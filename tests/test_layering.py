@@ -1,4 +1,5 @@
 """Architecture rule: nothing below ``ui`` imports PySide6 (checked in a fresh interpreter)."""
+
 from __future__ import annotations
 
 import pkgutil
@@ -14,7 +15,10 @@ ROOT = Path(guilin_union.__file__).resolve().parent
 def _non_ui_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages([str(ROOT)], prefix="guilin_union."):
-        if info.name.startswith("guilin_union.ui") or info.name in ("guilin_union.app", "guilin_union.__main__"):
+        if info.name.startswith("guilin_union.ui") or info.name in (
+            "guilin_union.app",
+            "guilin_union.__main__",
+        ):
             continue
         names.append(info.name)
     return names
@@ -31,11 +35,15 @@ def test_core_layers_do_not_import_pyside6():
         "leaked = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "print(','.join(leaked))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "", f"PySide6 imported by a non-UI module: {result.stdout}"
 
 
 def test_cli_import_does_not_load_qt():
     code = "import sys; from guilin_union.cli import build_parser; build_parser(); print(any(m.startswith('PySide6') for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

@@ -1,4 +1,5 @@
 """``guilin-union --self-test``: it passes on a healthy program, and every kind of check can fail."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,19 +34,35 @@ def test_self_test_passes_in_a_fresh_process_and_covers_every_tab_and_report():
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "GUILIN_UNION_DB")}
     result = subprocess.run(
         [sys.executable, "-m", "guilin_union", "--self-test"],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
     )
     lines = _lines(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines and all(line.startswith("[通过]") for line in lines), result.stdout
     cli.build_parser()
     for name in cli.REPORT_NAMES:  # every report the CLI offers right now, none hard-coded
-        assert any(line.startswith(f"[通过] 报表 {name} ") for line in lines), f"no line for report {name}"
+        assert any(line.startswith(f"[通过] 报表 {name} ") for line in lines), (
+            f"no line for report {name}"
+        )
     from guilin_union.ui.tabs import TABS
 
     for title, _module in TABS:
         assert any(f"标签页“{title}”" in line for line in lines), f"tab {title} not opened"
-    for check in ("资源文件", "中文字体", "演示数据库", "主窗口", "关于对话框", "界面表单", "Excel 导出"):
+    for check in (
+        "资源文件",
+        "中文字体",
+        "演示数据库",
+        "主窗口",
+        "关于对话框",
+        "界面表单",
+        "Excel 导出",
+    ):
         assert any(line.startswith(f"[通过] {check}") for line in lines), check
     assert result.stdout.strip().splitlines()[-1] == f"自检完成：{len(lines)} 项通过，0 项失败。"
 
@@ -62,11 +79,17 @@ def test_a_broken_report_fails_the_run_with_exit_code_1(monkeypatch: pytest.Monk
     # The window and the other reports are covered by the test above; two reports keep it quick.
     monkeypatch.setattr(SelfTest, "check_window", lambda self: None)
     real_check_reports = SelfTest.check_reports
-    monkeypatch.setattr(SelfTest, "check_reports", lambda self, names=None: real_check_reports(self, ["member-roster", "member-stats"]))
+    monkeypatch.setattr(
+        SelfTest,
+        "check_reports",
+        lambda self, names=None: real_check_reports(self, ["member-roster", "member-stats"]),
+    )
     out = io.StringIO()
     assert selftest.run_self_test(out=out) == 1
     lines = _lines(out.getvalue())
-    assert any(line.startswith("[失败] 报表 member-roster ") and "不是 PDF" in line for line in lines), lines
+    assert any(
+        line.startswith("[失败] 报表 member-roster ") and "不是 PDF" in line for line in lines
+    ), lines
     # The other reports are still checked (and pass): one failure does not stop the run.
     assert any(line.startswith("[通过] 报表 ") for line in lines)
     assert out.getvalue().strip().splitlines()[-1].endswith("1 项失败。")
@@ -105,7 +128,9 @@ def test_check_result_lines():
     assert CheckResult("字体", False).line() == "[失败] 字体"
 
 
-def test_report_with_unresolvable_required_option_is_a_failed_check(fresh: SelfTest, monkeypatch: pytest.MonkeyPatch):
+def test_report_with_unresolvable_required_option_is_a_failed_check(
+    fresh: SelfTest, monkeypatch: pytest.MonkeyPatch
+):
     real_build = cli.build_parser
 
     def build_with_extra_report() -> argparse.ArgumentParser:
@@ -121,10 +146,14 @@ def test_report_with_unresolvable_required_option_is_a_failed_check(fresh: SelfT
     fresh.check_reports(["gizmo-report"])
     (result,) = fresh.results
     assert not result.ok
-    assert result.line().startswith("[失败] 报表 gizmo-report 测试用报表：无法为必需参数 --gizmo 确定取值")
+    assert result.line().startswith(
+        "[失败] 报表 gizmo-report 测试用报表：无法为必需参数 --gizmo 确定取值"
+    )
 
 
-def test_report_that_exits_with_an_error_is_a_failed_check(fresh: SelfTest, monkeypatch: pytest.MonkeyPatch):
+def test_report_that_exits_with_an_error_is_a_failed_check(
+    fresh: SelfTest, monkeypatch: pytest.MonkeyPatch
+):
     import guilin_union.cli.members as members_cli
 
     def refusing(args: argparse.Namespace, ctx: object) -> int:
@@ -136,7 +165,9 @@ def test_report_that_exits_with_an_error_is_a_failed_check(fresh: SelfTest, monk
     assert not result.ok and "退出码 1" in result.detail and "测试故障" in result.detail
 
 
-def test_report_needing_a_selecting_option_is_retried_with_it(fresh: SelfTest, monkeypatch: pytest.MonkeyPatch):
+def test_report_needing_a_selecting_option_is_retried_with_it(
+    fresh: SelfTest, monkeypatch: pytest.MonkeyPatch
+):
     """Like ``member-form``: nothing is required to argparse, but the command refuses (exit 2)
     until ``--member`` is given; the self-test tries the options it can fill."""
     real_build = cli.build_parser
@@ -251,7 +282,9 @@ def test_window_opens_every_tab_and_a_failing_sub_page_is_reported(
     import guilin_union.ui.main_window as main_window
 
     monkeypatch.setitem(sys.modules, "selftest_broken_tab", _broken_tab_module())
-    monkeypatch.setattr(main_window, "TABS", [*main_window.TABS, ("故障标签", "selftest_broken_tab")])
+    monkeypatch.setattr(
+        main_window, "TABS", [*main_window.TABS, ("故障标签", "selftest_broken_tab")]
+    )
     hook_before = sys.excepthook
     fresh.check_window()
     by_name = {r.name: r for r in fresh.results}
@@ -286,7 +319,12 @@ def test_check_pdf_accepts_a_real_report(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "没有生成文件"), (b"", "没有生成文件"), (b"GIF89a", "不是 PDF"), (b"%PDF-1.4 truncated", "无法读取")],
+    [
+        (None, "没有生成文件"),
+        (b"", "没有生成文件"),
+        (b"GIF89a", "不是 PDF"),
+        (b"%PDF-1.4 truncated", "无法读取"),
+    ],
 )
 def test_check_pdf_rejects_broken_files(tmp_path: Path, content: bytes | None, message: str):
     path = tmp_path / "x.pdf"
@@ -349,12 +387,20 @@ def area_db():
     import sqlite_utils
 
     db = sqlite_utils.Database(memory=True)
-    db["congress_sessions"].insert_all([{"id": 5, "start_date": "2023-04-01"}, {"id": 2, "start_date": "2021-04-01"}], pk="id")
-    db["activities"].insert_all([{"id": 9, "start_date": "2022-05-01", "status": "已结束"}], pk="id")
+    db["congress_sessions"].insert_all(
+        [{"id": 5, "start_date": "2023-04-01"}, {"id": 2, "start_date": "2021-04-01"}], pk="id"
+    )
+    db["activities"].insert_all(
+        [{"id": 9, "start_date": "2022-05-01", "status": "已结束"}], pk="id"
+    )
     db["welfare_payments"].insert_all([{"id": 1, "year": 2020, "pay_date": "2020-02-01"}], pk="id")
     db["members"].insert_all([{"id": 1, "status": "退会"}, {"id": 3, "status": "在会"}], pk="id")
-    db["member_dues"].insert_all([{"member_id": 1, "dues_start_month": "2999-01"},
-                                  {"member_id": 3, "dues_start_month": "2019-07"}])
+    db["member_dues"].insert_all(
+        [
+            {"member_id": 1, "dues_start_month": "2999-01"},
+            {"member_id": 3, "dues_start_month": "2019-07"},
+        ]
+    )
     return db
 
 
@@ -391,7 +437,10 @@ def test_plan_report_fills_required_options_and_either_or_groups(area_db):
 def test_plan_report_generic_id_option_and_unknown_option(area_db):
     parser = _report_parser()
     parser.add_argument("--activity-thing", dest="activity", type=int, required=True)
-    assert selftest.plan_report(area_db, "activity-x", "", parser).options == ["--activity-thing", "9"]
+    assert selftest.plan_report(area_db, "activity-x", "", parser).options == [
+        "--activity-thing",
+        "9",
+    ]
 
     unknown = _report_parser()
     unknown.add_argument("--colour", required=True)

@@ -1,12 +1,11 @@
 """Shared helpers for the welfare area's tests (imported, not a conftest)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from guilin_union.services import branches
+from guilin_union.services import branches, member_status, welfare_standards
 from guilin_union.services import members as members_service
-from guilin_union.services import member_status
-from guilin_union.services import welfare_standards
 
 YEAR = 2024
 

@@ -1,4 +1,5 @@
 """Shared helpers for the work-points tests: the two sample documents and saved plans."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,14 +21,18 @@ def save_school(db: sqlite_utils.Database, year: int = 2024) -> int:
     """The school's 2024 sample saved as a 本校 plan; returns the plan id."""
     from guilin_union.services.workpoints import save_plan
 
-    return save_plan(db, parsed(SCHOOL_2024), year=year, kind="school", source_name=SCHOOL_2024.name).row_id
+    return save_plan(
+        db, parsed(SCHOOL_2024), year=year, kind="school", source_name=SCHOOL_2024.name
+    ).row_id
 
 
 def save_upper(db: sqlite_utils.Database, year: int = 2025) -> int:
     """The regional 2025 sample saved as a 上级 plan; returns the plan id."""
     from guilin_union.services.workpoints import save_plan
 
-    return save_plan(db, parsed(REGION_2025), year=year, kind="upper", source_name=REGION_2025.name).row_id
+    return save_plan(
+        db, parsed(REGION_2025), year=year, kind="upper", source_name=REGION_2025.name
+    ).row_id
 
 
 def item_ids(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:

@@ -4,12 +4,13 @@ Each area registers its commands from its own module (``cli/<area>.py``) so the 
 independently. Exit codes: 0 done; 1 data or validation error (reason on stderr, nothing
 written); 2 usage error.
 """
+
 from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -129,13 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="guilin-union",
         description="桂林学院工会工作管理系统。不带命令时打开图形界面。",
     )
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 GUILIN_UNION_DB）")
-    parser.add_argument("--demo", action="store_true", help="用演示数据库打开图形界面（首次使用时自动生成）")
-    parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库上运行主窗口、报表和导出")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="数据库文件（默认：用户数据文件夹；也可用环境变量 GUILIN_UNION_DB）",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="用演示数据库打开图形界面（首次使用时自动生成）"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：在临时数据库上运行主窗口、报表和导出"
+    )
     parser.add_argument("--version", action="version", version=f"guilin-union {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser
+    )
     report = sub.add_parser("report", help="生成 PDF 报表（report list 列出全部）")
-    report_sub = report.add_subparsers(dest="report_name", metavar="REPORT", parser_class=ChineseArgumentParser)
+    report_sub = report.add_subparsers(
+        dest="report_name", metavar="REPORT", parser_class=ChineseArgumentParser
+    )
     report_sub.required = True
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"guilin_union.cli.{name}")
@@ -143,7 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     # `report list` shows exactly the reports the parser knows, with their help text.
     REPORT_NAMES.clear()
     REPORT_NAMES.update(
-        {action.dest: action.help or "" for action in report_sub._choices_actions if action.dest != "list"}
+        {
+            action.dest: action.help or ""
+            for action in report_sub._choices_actions
+            if action.dest != "list"
+        }
     )
     return parser
 

@@ -10,6 +10,7 @@ JSON contracts (keys may be added, never renamed):
 - ``activities import-signups --json``: as every import, ``{"imported", "skipped", "updated"}``
   or (exit 1) ``{"errors": [{"row", "column", "value", "message"}]}``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,9 @@ from guilin_union.storage.schema.activities import ACTIVITY_STATUSES, PARTICIPAN
 
 
 def _activity_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activity", type=int, required=True, metavar="ID", help="活动编号（activities list 可查）")
+    parser.add_argument(
+        "--activity", type=int, required=True, metavar="ID", help="活动编号（activities list 可查）"
+    )
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -57,7 +60,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     export = asub.add_parser("export-participants", help="导出参加人员到 Excel")
     export.add_argument("file", metavar="FILE.xlsx")
     _activity_arg(export)
-    export.add_argument("--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）")
+    export.add_argument(
+        "--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）"
+    )
     export.set_defaults(handler=cmd_export_participants)
 
     export_results = asub.add_parser("export-results", help="导出成绩和团体总分到 Excel")
@@ -79,13 +84,17 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
     signup = report_sub.add_parser("activity-signup", help="活动报名表（空白，每个分工会一页）")
     _activity_arg(signup)
-    signup.add_argument("--branch", action="append", metavar="NAME", help="只为该分工会生成（可多次使用）")
+    signup.add_argument(
+        "--branch", action="append", metavar="NAME", help="只为该分工会生成（可多次使用）"
+    )
     signup.add_argument("--blank", action="store_true", help="只生成一张不写分工会的空白表")
     signup.add_argument("--rows", type=int, default=15, help="每页空白行数（默认 15）")
     add_output_arg(signup)
     signup.set_defaults(handler=cmd_report_signup)
 
-    participants = report_sub.add_parser("activity-participants", help="活动参加人员名单（按分工会分组）")
+    participants = report_sub.add_parser(
+        "activity-participants", help="活动参加人员名单（按分工会分组）"
+    )
     _activity_arg(participants)
     participants.add_argument("--sign-in", action="store_true", help="加签到栏，作签到表使用")
     participants.add_argument("--branch", metavar="NAME", help="只含该分工会")
@@ -102,7 +111,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     add_output_arg(team_report)
     team_report.set_defaults(handler=cmd_report_team_points)
 
-    summary = report_sub.add_parser("activity-summary", help="活动总结表（参加情况、成绩、预算与支出）")
+    summary = report_sub.add_parser(
+        "activity-summary", help="活动总结表（参加情况、成绩、预算与支出）"
+    )
     _activity_arg(summary)
     add_output_arg(summary)
     summary.set_defaults(handler=cmd_report_summary)
@@ -128,21 +139,49 @@ def _branch_id(db, name: str | None) -> int | None:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities import ActivityQuery, list_activities, to_public_json
 
-    rows = list_activities(ctx.db, ActivityQuery(year=args.year, type=args.type, status=args.status,
-                                                 sort_key="start_date", descending=False))
+    rows = list_activities(
+        ctx.db,
+        ActivityQuery(
+            year=args.year,
+            type=args.type,
+            status=args.status,
+            sort_key="start_date",
+            descending=False,
+        ),
+    )
     if args.json:
         emit_json([to_public_json(r) for r in rows])
     else:
         for r in rows:
-            places = f"{r['registered']}人（名额 {r['places_used']}/{r['places']}）" if r["places"] else f"{r['registered']}人"
-            emit("\t".join([str(r["id"]), r["start_date"], r["name"], r["type"], r["organiser"], places, r["status"]]))
+            places = (
+                f"{r['registered']}人（名额 {r['places_used']}/{r['places']}）"
+                if r["places"]
+                else f"{r['registered']}人"
+            )
+            emit(
+                "\t".join(
+                    [
+                        str(r["id"]),
+                        r["start_date"],
+                        r["name"],
+                        r["type"],
+                        r["organiser"],
+                        places,
+                        r["status"],
+                    ]
+                )
+            )
         emit(f"共 {len(rows)} 项活动")
     return 0
 
 
 def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities import get_activity_row
-    from guilin_union.services.activities_registration import ParticipantQuery, list_participants, to_public_json
+    from guilin_union.services.activities_registration import (
+        ParticipantQuery,
+        list_participants,
+        to_public_json,
+    )
 
     get_activity_row(ctx.db, args.activity)
     rows = list_participants(ctx.db, ParticipantQuery(args.activity, status=args.status))
@@ -150,7 +189,19 @@ def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json([to_public_json(r) for r in rows])
     else:
         for r in rows:
-            emit("\t".join([str(r["seq"]), r["name"], r["branch"], r["role"], r["events_text"], r["status"], r["result"]]))
+            emit(
+                "\t".join(
+                    [
+                        str(r["seq"]),
+                        r["name"],
+                        r["branch"],
+                        r["role"],
+                        r["events_text"],
+                        r["status"],
+                        r["result"],
+                    ]
+                )
+            )
         emit(f"共 {len(rows)} 人")
     return 0
 
@@ -158,7 +209,9 @@ def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities_import import import_signups
 
-    outcome = import_signups(ctx.db, args.activity, args.file, dry_run=args.dry_run, sheet=args.sheet)
+    outcome = import_signups(
+        ctx.db, args.activity, args.file, dry_run=args.dry_run, sheet=args.sheet
+    )
     code = finish_import(args, outcome)
     if outcome.ok and outcome.notes and not args.json:
         for note in outcome.notes:
@@ -169,7 +222,9 @@ def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities_import import write_signup_template
 
-    path = write_signup_template(ctx.db, args.activity, args.file, branch_id=_branch_id(ctx.db, args.branch))
+    path = write_signup_template(
+        ctx.db, args.activity, args.file, branch_id=_branch_id(ctx.db, args.branch)
+    )
     emit(f"已生成报名表模板：{path}")
     return 0
 
@@ -199,8 +254,10 @@ def cmd_team_points(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json(rows)
     else:
         for r in rows:
-            emit(f"{r['rank']}{'（并列）' if r['tied'] else ''}\t{r['branch']}\t{r['points']} 分"
-                 f"\t第一名 {r['firsts']} 个\t第二名 {r['seconds']} 个")
+            emit(
+                f"{r['rank']}{'（并列）' if r['tied'] else ''}\t{r['branch']}\t{r['points']} 分"
+                f"\t第一名 {r['firsts']} 个\t第二名 {r['seconds']} 个"
+            )
     return 0
 
 
@@ -214,29 +271,54 @@ def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
         get_activity_row(ctx.db, args.activity)
         summary = budget.budget_summary(ctx.db, args.activity)
         if args.json:
-            emit_json({
-                "planned_fen": summary.planned, "actual_fen": summary.actual, "balance_fen": summary.balance,
-                "over_budget": summary.over_budget, "warnings": summary.warnings(),
-                "categories": [{"category": c.category, "planned_fen": c.planned, "actual_fen": c.actual}
-                               for c in summary.categories],
-                "lines": budget.list_lines(ctx.db, args.activity),
-            })
+            emit_json(
+                {
+                    "planned_fen": summary.planned,
+                    "actual_fen": summary.actual,
+                    "balance_fen": summary.balance,
+                    "over_budget": summary.over_budget,
+                    "warnings": summary.warnings(),
+                    "categories": [
+                        {"category": c.category, "planned_fen": c.planned, "actual_fen": c.actual}
+                        for c in summary.categories
+                    ],
+                    "lines": budget.list_lines(ctx.db, args.activity),
+                }
+            )
         else:
             for c in summary.categories:
-                emit(f"{c.category}\t预算 {format_fen_yuan(c.planned)}\t实际 {format_fen_yuan(c.actual)}")
-            emit(f"合计\t预算 {format_fen_yuan(summary.planned)}\t实际 {format_fen_yuan(summary.actual)}")
+                emit(
+                    f"{c.category}\t预算 {format_fen_yuan(c.planned)}\t实际 {format_fen_yuan(c.actual)}"
+                )
+            emit(
+                f"合计\t预算 {format_fen_yuan(summary.planned)}\t实际 {format_fen_yuan(summary.actual)}"
+            )
             for warning in summary.warnings():
                 emit(f"提示：{warning}")
         return 0
     rows = budget.year_summary(ctx.db, args.year)
     if args.json:
-        emit_json([{"type": r.type, "activities": r.activities, "participants": r.participants,
-                    "planned_fen": r.planned, "actual_fen": r.actual} for r in rows])
+        emit_json(
+            [
+                {
+                    "type": r.type,
+                    "activities": r.activities,
+                    "participants": r.participants,
+                    "planned_fen": r.planned,
+                    "actual_fen": r.actual,
+                }
+                for r in rows
+            ]
+        )
     else:
         for r in rows:
-            emit(f"{r.type}\t{r.activities} 项\t{r.participants} 人次\t预算 {format_fen_yuan(r.planned)}"
-                 f"\t实际 {format_fen_yuan(r.actual)}")
-        emit(f"合计\t预算 {format_fen_yuan(sum(r.planned for r in rows))}\t实际 {format_fen_yuan(sum(r.actual for r in rows))}")
+            emit(
+                f"{r.type}\t{r.activities} 项\t{r.participants} 人次\t预算 {format_fen_yuan(r.planned)}"
+                f"\t实际 {format_fen_yuan(r.actual)}"
+            )
+        emit(
+            f"合计\t预算 {format_fen_yuan(sum(r.planned for r in rows))}\t实际 {format_fen_yuan(sum(r.actual for r in rows))}"
+        )
     return 0
 
 
@@ -244,7 +326,9 @@ def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities_outputs import signup_form_pdf
 
     ids = [_branch_id(ctx.db, name) for name in args.branch] if args.branch else None
-    path = signup_form_pdf(ctx.db, args.activity, args.output, branch_ids=ids, blank=args.blank, rows=max(args.rows, 1))
+    path = signup_form_pdf(
+        ctx.db, args.activity, args.output, branch_ids=ids, blank=args.blank, rows=max(args.rows, 1)
+    )
     emit(f"已生成活动报名表：{path}")
     return 0
 
@@ -252,8 +336,13 @@ def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_report_participants(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities_outputs import participants_pdf
 
-    path, n = participants_pdf(ctx.db, args.activity, args.output, sign_in=args.sign_in,
-                               branch_id=_branch_id(ctx.db, args.branch))
+    path, n = participants_pdf(
+        ctx.db,
+        args.activity,
+        args.output,
+        sign_in=args.sign_in,
+        branch_id=_branch_id(ctx.db, args.branch),
+    )
     emit(f"已生成{'签到表' if args.sign_in else '参加人员名单'}（{n} 人）：{path}")
     return 0
 

@@ -4,6 +4,7 @@ JSON shapes are a contract (issue 4): ``congress sessions --json`` → list of
 ``{"id", "title", "start_date", "end_date", "status", "delegates": {...}}``;
 ``congress attendance --session ID --json`` → ``{"应到", "实到", "quorum_met", ...}``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,12 @@ from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish
 
 
 def add_session_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--session", required=True, metavar="ID",
-                        help="会议编号（congress sessions 可查看；也可写 current 表示当前会议）")
+    parser.add_argument(
+        "--session",
+        required=True,
+        metavar="ID",
+        help="会议编号（congress sessions 可查看；也可写 current 表示当前会议）",
+    )
 
 
 def resolve_session(db: Any, value: str) -> int:
@@ -56,9 +61,17 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     votes.add_argument("--json", action="store_true", help="以 JSON 输出")
     votes.set_defaults(handler=cmd_votes)
 
-    imp = csub.add_parser("import-delegates", help="从 Excel 导入某届的代表名单（按身份证号或工号匹配会员）")
+    imp = csub.add_parser(
+        "import-delegates", help="从 Excel 导入某届的代表名单（按身份证号或工号匹配会员）"
+    )
     imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--term", required=True, type=int, metavar="ID", help="届次编号（congress sessions 中的 term_id）")
+    imp.add_argument(
+        "--term",
+        required=True,
+        type=int,
+        metavar="ID",
+        help="届次编号（congress sessions 中的 term_id）",
+    )
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -83,10 +96,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         add_session_arg(report)
         add_output_arg(report)
         if name == "ballot":
-            report.add_argument("--copies", type=int, metavar="N", help="张数（默认为正式代表人数）")
-            report.add_argument("--one-per-page", action="store_true", help="一页一张（默认一页多张，便于裁切）")
+            report.add_argument(
+                "--copies", type=int, metavar="N", help="张数（默认为正式代表人数）"
+            )
+            report.add_argument(
+                "--one-per-page", action="store_true", help="一页一张（默认一页多张，便于裁切）"
+            )
         if name == "signin":
-            report.add_argument("--with-counts", action="store_true", help="填入已记录的实到人数（会后存档用）")
+            report.add_argument(
+                "--with-counts", action="store_true", help="填入已记录的实到人数（会后存档用）"
+            )
         report.set_defaults(handler=handler)
 
 
@@ -121,19 +140,32 @@ def cmd_sessions(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for s in data:
         counts = s["delegates"]
-        dates = s["start_date"] + (f"至{s['end_date']}" if s["end_date"] and s["end_date"] != s["start_date"] else "")
-        emit(f"{s['id']}\t{s['title']}\t{dates}\t{s['status']}\t正式代表 {counts['正式代表']} 人，"
-             f"列席 {counts['列席代表']} 人，特邀 {counts['特邀代表']} 人")
+        dates = s["start_date"] + (
+            f"至{s['end_date']}" if s["end_date"] and s["end_date"] != s["start_date"] else ""
+        )
+        emit(
+            f"{s['id']}\t{s['title']}\t{dates}\t{s['status']}\t正式代表 {counts['正式代表']} 人，"
+            f"列席 {counts['列席代表']} 人，特邀 {counts['特邀代表']} 人"
+        )
     emit(f"共 {len(data)} 次会议")
     return 0
 
 
 def delegate_json(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": row["id"], "member_id": row["member_id"], "name": row["name"], "gender": row["gender"],
-        "branch": row["branch"], "department": row["department"], "title": row["title"],
-        "delegation": row["delegation"], "type": row["delegate_type"], "category": row["category"],
-        "is_head": bool(row["is_head"]), "start_date": row["start_date"], "end_date": row["end_date"],
+        "id": row["id"],
+        "member_id": row["member_id"],
+        "name": row["name"],
+        "gender": row["gender"],
+        "branch": row["branch"],
+        "department": row["department"],
+        "title": row["title"],
+        "delegation": row["delegation"],
+        "type": row["delegate_type"],
+        "category": row["category"],
+        "is_head": bool(row["is_head"]),
+        "start_date": row["start_date"],
+        "end_date": row["end_date"],
         "start_reason": row["start_reason"],
     }
 
@@ -147,8 +179,18 @@ def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json([delegate_json(r) for r in rows])
         return 0
     for r in rows:
-        emit("\t".join([r["delegation"] or "（未分团）", r["name"], r["gender"] or "", r["delegate_type"], r["category"],
-                        "团长" if r["is_head"] else ""]).rstrip())
+        emit(
+            "\t".join(
+                [
+                    r["delegation"] or "（未分团）",
+                    r["name"],
+                    r["gender"] or "",
+                    r["delegate_type"],
+                    r["category"],
+                    "团长" if r["is_head"] else "",
+                ]
+            ).rstrip()
+        )
     formal = sum(1 for r in rows if r["delegate_type"] == "正式代表")
     emit(f"共 {len(rows)} 人，其中正式代表 {formal} 人")
     return 0
@@ -161,8 +203,10 @@ def cmd_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         emit_json(summary.to_json())
         return 0
-    emit(f"应到 {summary.expected} 人，实到 {summary.present} 人，请假 {summary.on_leave} 人，"
-         f"缺席 {summary.absent} 人，未签到 {summary.unmarked} 人")
+    emit(
+        f"应到 {summary.expected} 人，实到 {summary.present} 人，请假 {summary.on_leave} 人，"
+        f"缺席 {summary.absent} 人，未签到 {summary.unmarked} 人"
+    )
     emit(summary.status_text)
     return 0
 
@@ -171,17 +215,30 @@ def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress_votes import vote_summary
 
     summary = vote_summary(ctx.db, resolve_session(ctx.db, args.session))
-    data = [{
-        "id": r.motion.id, "title": r.motion.title, "yes": r.motion.votes_yes, "no": r.motion.votes_no,
-        "abstain": r.motion.votes_abstain, "not_voted": r.not_voted, "needed": r.needed,
-        "passed": r.passed, "result": r.result_text,
-    } for r in summary.results]
+    data = [
+        {
+            "id": r.motion.id,
+            "title": r.motion.title,
+            "yes": r.motion.votes_yes,
+            "no": r.motion.votes_no,
+            "abstain": r.motion.votes_abstain,
+            "not_voted": r.not_voted,
+            "needed": r.needed,
+            "passed": r.passed,
+            "result": r.result_text,
+        }
+        for r in summary.results
+    ]
     if args.json:
         emit_json({"session_id": summary.session.id, "rule": summary.rule_text, "motions": data})
         return 0
     emit(f"表决规则：{summary.rule_text}")
     for d in data:
-        counts = "" if d["yes"] is None else f"同意 {d['yes']}，反对 {d['no']}，弃权 {d['abstain']}，未投 {d['not_voted']}"
+        counts = (
+            ""
+            if d["yes"] is None
+            else f"同意 {d['yes']}，反对 {d['no']}，弃权 {d['abstain']}，未投 {d['not_voted']}"
+        )
         emit(f"{d['title']}\t{counts}\t{d['result']}")
     return 0
 
@@ -192,7 +249,9 @@ def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.import_common import run_import
 
     congress.get_term(ctx.db, args.term)
-    outcome = run_import(ctx.db, args.file, DelegateImporter(args.term), sheet=args.sheet, dry_run=args.dry_run)
+    outcome = run_import(
+        ctx.db, args.file, DelegateImporter(args.term), sheet=args.sheet, dry_run=args.dry_run
+    )
     return finish_import(args, outcome)
 
 
@@ -201,7 +260,9 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.import_common import run_import
 
     session_id = resolve_session(ctx.db, args.session)
-    outcome = run_import(ctx.db, args.file, AttendanceImporter(session_id), sheet=args.sheet, dry_run=args.dry_run)
+    outcome = run_import(
+        ctx.db, args.file, AttendanceImporter(session_id), sheet=args.sheet, dry_run=args.dry_run
+    )
     return finish_import(args, outcome)
 
 
@@ -224,7 +285,9 @@ def cmd_report_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress_outputs import signin_pdf
 
-    path, n = signin_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output, with_counts=args.with_counts)
+    path, n = signin_pdf(
+        ctx.db, resolve_session(ctx.db, args.session), args.output, with_counts=args.with_counts
+    )
     emit(f"已生成签到表（{n} 个代表团）：{path}")
     return 0
 
@@ -232,8 +295,13 @@ def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress_outputs import ballot_pdf
 
-    path, n = ballot_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output, copies=args.copies,
-                         one_per_page=args.one_per_page)
+    path, n = ballot_pdf(
+        ctx.db,
+        resolve_session(ctx.db, args.session),
+        args.output,
+        copies=args.copies,
+        one_per_page=args.one_per_page,
+    )
     emit(f"已生成表决票（{n} 张）：{path}")
     return 0
 

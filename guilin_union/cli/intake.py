@@ -14,6 +14,7 @@ Under the existing ``members`` command (built by cli/members.py)::
 Reports: ``member-form``, ``intake-list``, ``member-cards``, ``member-stats``,
 ``dues-summary`` (the last two write Excel instead when ``-o`` ends with ``.xlsx``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,13 +50,24 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     imp = msub.add_parser("import", help="从 Excel 导入人员（默认导入为入会申请）")
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（有多个工作表时）")
-    imp.add_argument("--as", dest="as_", choices=["applications", "members"], default="applications",
-                     help="applications：导入为入会申请（默认）；members：直接导入为会员")
-    imp.add_argument("--on-duplicate", choices=["error", "skip", "update"], default="error",
-                     help="身份证号已在名册（或已有申请）时：error 报错（默认）/ skip 跳过 / update 更新")
+    imp.add_argument(
+        "--as",
+        dest="as_",
+        choices=["applications", "members"],
+        default="applications",
+        help="applications：导入为入会申请（默认）；members：直接导入为会员",
+    )
+    imp.add_argument(
+        "--on-duplicate",
+        choices=["error", "skip", "update"],
+        default="error",
+        help="身份证号已在名册（或已有申请）时：error 报错（默认）/ skip 跳过 / update 更新",
+    )
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    imp.add_argument("--errors-xlsx", metavar="FILE.xlsx", help="有错误时把错误清单另存为 Excel（含错误说明列）")
+    imp.add_argument(
+        "--errors-xlsx", metavar="FILE.xlsx", help="有错误时把错误清单另存为 Excel（含错误说明列）"
+    )
     imp.set_defaults(handler=cmd_import)
 
     tpl = msub.add_parser("template", help="生成会员导入模板（会员导入模板.xlsx）")
@@ -63,24 +75,37 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     tpl.set_defaults(handler=cmd_template)
 
     apps = msub.add_parser("applications", help="列出入会申请")
-    apps.add_argument("--state", choices=["待分工会审核", "待校工会批准", "已批准", "未通过", "pending"],
-                      help="只列出该状态（pending：两种待审状态）")
+    apps.add_argument(
+        "--state",
+        choices=["待分工会审核", "待校工会批准", "已批准", "未通过", "pending"],
+        help="只列出该状态（pending：两种待审状态）",
+    )
     apps.add_argument("--json", action="store_true", help="以 JSON 输出")
     apps.set_defaults(handler=cmd_applications)
 
     approve = msub.add_parser("approve", help="校工会批准入会申请（发放会员编号）")
     which = approve.add_mutually_exclusive_group(required=True)
     which.add_argument("--all-pending", action="store_true", help="批准全部待审批的申请")
-    which.add_argument("--ids", type=_ids, metavar="1,2,3", help="申请编号（见 members applications）")
+    which.add_argument(
+        "--ids", type=_ids, metavar="1,2,3", help="申请编号（见 members applications）"
+    )
     approve.add_argument("--on", metavar="DATE", help="批准日期（默认今天，也是入会日期）")
     approve.add_argument("--json", action="store_true", help="以 JSON 输出")
     approve.set_defaults(handler=cmd_approve)
 
-    status = msub.add_parser("status", help="办理会籍变更（转出、退休、退会、开除、去世、恢复会籍）")
+    status = msub.add_parser(
+        "status", help="办理会籍变更（转出、退休、退会、开除、去世、恢复会籍）"
+    )
     status.add_argument("member", type=int, metavar="MEMBER_ID")
-    status.add_argument("--change", required=True, metavar="TYPE",
-                        help="转出 / 退休 / 退会 / 开除 / 去世 / 恢复会籍")
-    status.add_argument("--on", required=True, metavar="DATE", help="变更日期（新状态自该日起生效）")
+    status.add_argument(
+        "--change",
+        required=True,
+        metavar="TYPE",
+        help="转出 / 退休 / 退会 / 开除 / 去世 / 恢复会籍",
+    )
+    status.add_argument(
+        "--on", required=True, metavar="DATE", help="变更日期（新状态自该日起生效）"
+    )
     status.add_argument("--reason", required=True, help="变更原因")
     status.add_argument("--document", metavar="NO", help="文件号")
     status.set_defaults(handler=cmd_status)
@@ -90,25 +115,35 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     history.add_argument("--json", action="store_true", help="以 JSON 输出")
     history.set_defaults(handler=cmd_history)
 
-    form = report_sub.add_parser("member-form", help="入会申请书和工会会员登记表（每人一页，可批量打印）")
+    form = report_sub.add_parser(
+        "member-form", help="入会申请书和工会会员登记表（每人一页，可批量打印）"
+    )
     form.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）")
     form.add_argument("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号")
-    form.add_argument("--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）")
+    form.add_argument(
+        "--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）"
+    )
     add_output_arg(form)
     form.set_defaults(handler=cmd_member_form)
 
-    lst = report_sub.add_parser("intake-list", help="待批准入会人员名单（按分工会分组，供校工会审批）")
+    lst = report_sub.add_parser(
+        "intake-list", help="待批准入会人员名单（按分工会分组，供校工会审批）"
+    )
     lst.add_argument("--branch", metavar="NAME", help="只含该分工会")
     add_output_arg(lst)
     lst.set_defaults(handler=cmd_intake_list)
 
-    cards = report_sub.add_parser("member-cards", help="会员证（每页10张，含照片框，可按分工会打印）")
+    cards = report_sub.add_parser(
+        "member-cards", help="会员证（每页10张，含照片框，可按分工会打印）"
+    )
     cards.add_argument("--branch", metavar="NAME", help="只打印该分工会的会员")
     cards.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="只打印这些会员")
     add_output_arg(cards)
     cards.set_defaults(handler=cmd_member_cards)
 
-    stats = report_sub.add_parser("member-stats", help="会员统计表（按分工会、性别、年龄段、职称、用工形式、会籍状态）")
+    stats = report_sub.add_parser(
+        "member-stats", help="会员统计表（按分工会、性别、年龄段、职称、用工形式、会籍状态）"
+    )
     stats.add_argument("--on", metavar="DATE", help="统计日期（默认今天）")
     add_output_arg(stats)
     stats.set_defaults(handler=cmd_member_stats)
@@ -127,8 +162,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.spreadsheets.errors import WorkbookError
 
     try:
-        outcome = import_file(ctx.db, args.file, sheet=args.sheet, as_=args.as_,
-                              on_duplicate=args.on_duplicate, dry_run=args.dry_run)
+        outcome = import_file(
+            ctx.db,
+            args.file,
+            sheet=args.sheet,
+            as_=args.as_,
+            on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run,
+        )
     except WorkbookError as exc:
         # The whole file is refused: nothing was read into the database.
         return fail(f"错误：{exc}")
@@ -164,8 +205,20 @@ def cmd_applications(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for r in rows:
         extra = r["member_no"] or r["reject_reason"] or ""
-        emit("\t".join(str(x or "") for x in (r["id"], r["state"], r["name"], r["gender"], r["branch"],
-                                               r["applied_on"], extra)))
+        emit(
+            "\t".join(
+                str(x or "")
+                for x in (
+                    r["id"],
+                    r["state"],
+                    r["name"],
+                    r["gender"],
+                    r["branch"],
+                    r["applied_on"],
+                    extra,
+                )
+            )
+        )
     counts = intake.counts_by_state(ctx.db)
     emit(f"共 {len(rows)} 条（" + "，".join(f"{k} {v}" for k, v in counts.items()) + "）")
     return 0
@@ -183,8 +236,15 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     intake.approve(ctx.db, ids, on=args.on)
     rows = [intake.get_application(ctx.db, i) for i in ids]
-    approved = [{"application_id": r["id"], "member_id": r["member_id"], "member_no": r["member_no"],
-                 "name": r["name"]} for r in rows]
+    approved = [
+        {
+            "application_id": r["id"],
+            "member_id": r["member_id"],
+            "member_no": r["member_no"],
+            "name": r["name"],
+        }
+        for r in rows
+    ]
     if args.json:
         emit_json({"approved": len(approved), "members": approved})
     else:
@@ -197,10 +257,13 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import member_status
 
-    result = member_status.record_status_change(ctx.db, args.member, args.change, on=args.on,
-                                                reason=args.reason, document_no=args.document)
+    result = member_status.record_status_change(
+        ctx.db, args.member, args.change, on=args.on, reason=args.reason, document_no=args.document
+    )
     new = member_status.status_history(ctx.db, args.member)[-1]
-    emit(f"已办理：{new['action']}（{new['from']} → {new['to']}，自 {new['date']} 起），记录 #{result.row_id}")
+    emit(
+        f"已办理：{new['action']}（{new['from']} → {new['to']}，自 {new['date']} 起），记录 #{result.row_id}"
+    )
     return 0
 
 
@@ -212,8 +275,19 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json(rows)
         return 0
     for h in rows:
-        emit("\t".join(str(x or "") for x in (h["date"], h["action"], f"{h['from']}→{h['to']}", h["reason"],
-                                               h["document_no"], h["recorded_by"])))
+        emit(
+            "\t".join(
+                str(x or "")
+                for x in (
+                    h["date"],
+                    h["action"],
+                    f"{h['from']}→{h['to']}",
+                    h["reason"],
+                    h["document_no"],
+                    h["recorded_by"],
+                )
+            )
+        )
     if not rows:
         emit("没有会籍变更记录。")
     return 0
@@ -227,8 +301,13 @@ def cmd_member_form(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if not args.member and not args.application:
         return fail("请用 --member 或 --application 指定要打印的人员", 2)
-    path, n = member_forms_pdf(ctx.db, args.output, member_ids=args.member or (),
-                               application_ids=args.application or (), unmasked=args.unmasked)
+    path, n = member_forms_pdf(
+        ctx.db,
+        args.output,
+        member_ids=args.member or (),
+        application_ids=args.application or (),
+        unmasked=args.unmasked,
+    )
     emit(f"已生成入会申请书和会员登记表（{n} 人）：{path}")
     return 0
 

@@ -1,4 +1,5 @@
 """``members`` commands and the member-register reports."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,9 @@ from guilin_union.core.members import MemberStatus
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--branch", metavar="NAME", help="只含该分工会")
     parser.add_argument("--status", choices=[s.value for s in MemberStatus], help="会籍状态")
-    parser.add_argument("--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号")
+    parser.add_argument(
+        "--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号"
+    )
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -26,12 +29,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     export = msub.add_parser("export", help="导出会员名册到 Excel")
     export.add_argument("file", metavar="FILE.xlsx")
     _add_filters(export)
-    export.add_argument("--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）")
+    export.add_argument(
+        "--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）"
+    )
     export.set_defaults(handler=cmd_export)
 
     roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
     _add_filters(roster)
-    roster.add_argument("--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）")
+    roster.add_argument(
+        "--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）"
+    )
     add_output_arg(roster)
     roster.set_defaults(handler=cmd_roster)
 
@@ -54,7 +61,12 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json([to_public_json(r) for r in rows])
     else:
         for r in rows:
-            emit("\t".join(str(r[k] or "") for k in ("member_no", "name", "gender", "branch", "status", "id_number_masked")))
+            emit(
+                "\t".join(
+                    str(r[k] or "")
+                    for k in ("member_no", "name", "gender", "branch", "status", "id_number_masked")
+                )
+            )
         emit(f"共 {len(rows)} 人")
     return 0
 

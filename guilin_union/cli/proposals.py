@@ -5,6 +5,7 @@ JSON contract (issue 5): ``proposals list --json`` → list of objects with ``nu
 ``proposals import`` → the member import's shape; ``proposals stats --json`` → the numbers
 behind 提案工作报告.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,7 +68,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         if name == "proposal-handling":
             _add_filters(report)
         if name == "proposal-forms":
-            report.add_argument("--number", action="append", metavar="2024-001", help="只打印这些编号（可重复）")
+            report.add_argument(
+                "--number", action="append", metavar="2024-001", help="只打印这些编号（可重复）"
+            )
         report.set_defaults(handler=handler)
 
 
@@ -83,10 +86,14 @@ def _query(ctx: CliContext, args: argparse.Namespace):
             names = "、".join(d.name for d in proposals.list_departments(ctx.db))
             raise ValidationError(f"没有部门“{args.department}”。现有部门：{names}")
     return ProposalQuery(
-        session_id=resolve_session(ctx.db, args.session), status=getattr(args, "status", None),
-        category=getattr(args, "category", None), department_id=department_id,
-        overdue=bool(getattr(args, "overdue", False)), rating=getattr(args, "rating", None),
-        search=getattr(args, "search", None) or "")
+        session_id=resolve_session(ctx.db, args.session),
+        status=getattr(args, "status", None),
+        category=getattr(args, "category", None),
+        department_id=department_id,
+        overdue=bool(getattr(args, "overdue", False)),
+        rating=getattr(args, "rating", None),
+        search=getattr(args, "search", None) or "",
+    )
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -97,8 +104,20 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json([to_public_json(r) for r in rows])
         return 0
     for r in rows:
-        emit("\t".join([r["number"], r["title"], r["category"], r["proposer"], "、".join(r["seconders"]),
-                        r["review_text"], handling_status(r), r["rating"] or ""]))
+        emit(
+            "\t".join(
+                [
+                    r["number"],
+                    r["title"],
+                    r["category"],
+                    r["proposer"],
+                    "、".join(r["seconders"]),
+                    r["review_text"],
+                    handling_status(r),
+                    r["rating"] or "",
+                ]
+            )
+        )
     emit(f"共 {len(rows)} 件")
     return 0
 
@@ -108,7 +127,9 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.proposals_import import ProposalImporter
 
     session_id = resolve_session(ctx.db, args.session)
-    outcome = run_import(ctx.db, args.file, ProposalImporter(session_id), sheet=args.sheet, dry_run=args.dry_run)
+    outcome = run_import(
+        ctx.db, args.file, ProposalImporter(session_id), sheet=args.sheet, dry_run=args.dry_run
+    )
     if not args.json:
         for note in outcome.notes:
             emit(f"提示：{note}")
@@ -128,12 +149,22 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json(stats.to_json())
         return 0
     data = stats.to_json()
-    emit(f"{stats.session_title}：收到提案 {data['total']} 件，立案 {data['accepted']} 件（重点 {data['key_accepted']} 件）")
+    emit(
+        f"{stats.session_title}：收到提案 {data['total']} 件，立案 {data['accepted']} 件（重点 {data['key_accepted']} 件）"
+    )
     emit("审查结果：" + "，".join(f"{k} {v}" for k, v in data["by_review"].items()))
-    emit("类别：" + "，".join(f"{c['category']} {c['count']}（{c['percent']}）" for c in data["by_category"]))
-    emit(f"办复率 {data['reply_rate']}（{data['replied']}/{data['accepted']}），"
-         f"满意率 {data['satisfaction_rate']}（{data['satisfied'] + data['basically_satisfied']}/{data['rated']}）")
-    emit(f"逾期未答复 {data['overdue_count']} 件" + ("：" + "、".join(o["number"] for o in data["overdue"]) if data["overdue"] else ""))
+    emit(
+        "类别："
+        + "，".join(f"{c['category']} {c['count']}（{c['percent']}）" for c in data["by_category"])
+    )
+    emit(
+        f"办复率 {data['reply_rate']}（{data['replied']}/{data['accepted']}），"
+        f"满意率 {data['satisfaction_rate']}（{data['satisfied'] + data['basically_satisfied']}/{data['rated']}）"
+    )
+    emit(
+        f"逾期未答复 {data['overdue_count']} 件"
+        + ("：" + "、".join(o["number"] for o in data["overdue"]) if data["overdue"] else "")
+    )
     if args.xlsx:
         emit(f"已导出：{args.xlsx}")
     return 0
@@ -156,8 +187,10 @@ def cmd_report_forms(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.number:
         ids = []
         for number in args.number:
-            row = ctx.db.execute("SELECT id FROM proposals WHERE session_id = ? AND number = ?",
-                                 [session_id, number.strip()]).fetchone()
+            row = ctx.db.execute(
+                "SELECT id FROM proposals WHERE session_id = ? AND number = ?",
+                [session_id, number.strip()],
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"本次会议没有编号为 {number} 的提案")
             ids.append(row[0])

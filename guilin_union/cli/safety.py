@@ -2,6 +2,7 @@
 
 ``check`` is registered by cli/system.py (it reports through services.safety_check).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     backup.set_defaults(handler=cmd_backup)
 
     backups = sub.add_parser("backups", help="备份文件（backups list 列出全部）")
-    backups_sub = backups.add_subparsers(dest="backups_command", metavar="ACTION", parser_class=ChineseArgumentParser)
+    backups_sub = backups.add_subparsers(
+        dest="backups_command", metavar="ACTION", parser_class=ChineseArgumentParser
+    )
     backups_sub.required = True
     listing = backups_sub.add_parser("list", help="列出备份：时间、大小、会员/慰问/提案条数")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -35,12 +38,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     log.add_argument("--until", metavar="DATE", help="截止日期（含）")
     log.add_argument("--table", metavar="NAME", help="数据表，如 members 或 会员")
     log.add_argument("--user", metavar="USER", help="操作用户")
-    log.add_argument("--action", metavar="ACTION", help="操作：insert/update/delete/reveal/restore/erase …")
+    log.add_argument(
+        "--action", metavar="ACTION", help="操作：insert/update/delete/reveal/restore/erase …"
+    )
     log.add_argument("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）")
     log.add_argument("--json", action="store_true", help="以 JSON 输出")
     log.set_defaults(handler=cmd_log)
 
-    anonymize = sub.add_parser("anonymize", help="生成匿名化副本（姓名、证件号码、手机号全部替换），可随问题报告发送")
+    anonymize = sub.add_parser(
+        "anonymize", help="生成匿名化副本（姓名、证件号码、手机号全部替换），可随问题报告发送"
+    )
     anonymize.add_argument("-o", "--output", required=True, metavar="FILE.db", help="输出文件")
     anonymize.add_argument("--json", action="store_true", help="以 JSON 输出")
     anonymize.set_defaults(handler=cmd_anonymize)
@@ -55,11 +62,16 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     except (BackupError, OSError) as exc:
         return fail(f"备份失败：{exc}")
     if args.json:
-        emit_json({
-            "path": str(report.primary), "size": report.primary.stat().st_size, "verified": True,
-            "copies": [str(p) for p in report.copies], "deleted": [str(p) for p in report.deleted],
-            "problems": report.problems,
-        })
+        emit_json(
+            {
+                "path": str(report.primary),
+                "size": report.primary.stat().st_size,
+                "verified": True,
+                "copies": [str(p) for p in report.copies],
+                "deleted": [str(p) for p in report.deleted],
+                "problems": report.problems,
+            }
+        )
     else:
         emit(f"已备份并校验：{report.primary}")
         for copy in report.copies:
@@ -84,10 +96,17 @@ def cmd_backups_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for info in infos:
         row = safety.describe_backup(info)
         counts = "，".join(
-            f"{label} {info.counts[t]}" for t, label in (("members", "会员"), ("welfare_payments", "慰问"), ("proposals", "提案"))
+            f"{label} {info.counts[t]}"
+            for t, label in (
+                ("members", "会员"),
+                ("welfare_payments", "慰问"),
+                ("proposals", "提案"),
+            )
             if t in info.counts
         )
-        emit(f"{row['created_text']}\t{row['size_text']}\t{row['reason_label']}\t{counts}\t{info.path}")
+        emit(
+            f"{row['created_text']}\t{row['size_text']}\t{row['reason_label']}\t{counts}\t{info.path}"
+        )
     return 0
 
 
@@ -166,8 +185,11 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
     for e in entries:
         what = e.summary()
         row = "" if e.row_id is None else f" #{e.row_id}"
-        emit(f"{e.ts.replace('T', ' ')}\t{e.user}\t{safety_log.table_label(e.table)}{row}\t"
-             f"{safety_log.action_label(e.action)}\t{what}" + (f"\t{e.note}" if e.note and e.note != what else ""))
+        emit(
+            f"{e.ts.replace('T', ' ')}\t{e.user}\t{safety_log.table_label(e.table)}{row}\t"
+            f"{safety_log.action_label(e.action)}\t{what}"
+            + (f"\t{e.note}" if e.note and e.note != what else "")
+        )
     if not entries:
         emit("没有符合条件的日志。")
     return 0
@@ -180,5 +202,7 @@ def cmd_anonymize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         emit_json(report.to_json())
     else:
-        emit(f"已生成匿名化副本：{report.path}（{report.people} 名会员，替换 {report.values_replaced} 个姓名/号码）")
+        emit(
+            f"已生成匿名化副本：{report.path}（{report.people} 名会员，替换 {report.values_replaced} 个姓名/号码）"
+        )
     return 0

@@ -1,4 +1,5 @@
 """System commands: demo data, database check, report list."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,8 +9,12 @@ from guilin_union.cli import CliContext, emit, emit_json, fail
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="向空数据库填入演示数据")
-    demo.add_argument("--scale", choices=["normal", "large"], default="normal",
-                      help="normal：约 600 名会员；large：二十年规模的大数据库（性能测试用）")
+    demo.add_argument(
+        "--scale",
+        choices=["normal", "large"],
+        default="normal",
+        help="normal：约 600 名会员；large：二十年规模的大数据库（性能测试用）",
+    )
     demo.add_argument("--seed", type=int, default=2024, help="随机种子（同一种子生成同样的数据）")
     demo.set_defaults(handler=cmd_demo)
 

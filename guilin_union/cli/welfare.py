@@ -9,11 +9,20 @@
 - ``report welfare-roster (--batch ID | --year YYYY [--type 类型]) -o FILE.pdf``
 - ``report welfare-stats --year YYYY -o FILE.pdf``
 """
+
 from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import EXIT_DATA_ERROR, CliContext, add_output_arg, emit, emit_json, fail, finish_import
+from guilin_union.cli import (
+    EXIT_DATA_ERROR,
+    CliContext,
+    add_output_arg,
+    emit,
+    emit_json,
+    fail,
+    finish_import,
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -25,7 +34,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     listing.add_argument("--year", type=int, metavar="YYYY", help="标准年度")
     listing.add_argument("--type", metavar="类型", help="慰问类型，如 生病住院")
     listing.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    listing.add_argument("--state", metavar="状态", help="审批状态：申请/分工会审核/校工会批准/已发放")
+    listing.add_argument(
+        "--state", metavar="状态", help="审批状态：申请/分工会审核/校工会批准/已发放"
+    )
     listing.add_argument("--flagged", action="store_true", help="只列出有超标准/需复核的记录")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(handler=cmd_list)
@@ -33,7 +44,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     standards = wsub.add_parser("standards", help="查看（或载入、复制）某年度的慰问标准")
     standards.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
     group = standards.add_mutually_exclusive_group()
-    group.add_argument("--load-examples", action="store_true", help="载入示例标准（参照安徽省公布标准，需按本校规定修改）")
+    group.add_argument(
+        "--load-examples",
+        action="store_true",
+        help="载入示例标准（参照安徽省公布标准，需按本校规定修改）",
+    )
     group.add_argument("--copy-from", type=int, metavar="YYYY", help="把该年度的标准复制到 --year")
     standards.add_argument("--overwrite", action="store_true", help="目标年度已有标准时覆盖")
     standards.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -44,27 +59,40 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     importing.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动识别）")
     importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importing.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    importing.add_argument("--accept-warnings", metavar="REASON",
-                           help="接受违反慰问标准的行，并以此理由记录（否则这些行作为错误）")
+    importing.add_argument(
+        "--accept-warnings",
+        metavar="REASON",
+        help="接受违反慰问标准的行，并以此理由记录（否则这些行作为错误）",
+    )
     importing.set_defaults(handler=cmd_import)
 
     batch = wsub.add_parser("batch", help="节日慰问（或送温暖等）批量发放")
-    batch.add_argument("--festival", required=True, metavar="节日", help="节日或发放项目，如 春节、中秋节、送温暖")
+    batch.add_argument(
+        "--festival", required=True, metavar="节日", help="节日或发放项目，如 春节、中秋节、送温暖"
+    )
     batch.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
     money = batch.add_mutually_exclusive_group(required=True)
     money.add_argument("--amount", metavar="元", help="每人现金金额，如 300.00")
-    money.add_argument("--goods", metavar="TEXT", help="实物名称（同时用 --value 给出每份折合金额）")
+    money.add_argument(
+        "--goods", metavar="TEXT", help="实物名称（同时用 --value 给出每份折合金额）"
+    )
     batch.add_argument("--value", metavar="元", help="每份实物折合金额")
-    batch.add_argument("--branch", action="append", metavar="NAME", help="分工会（可重复；默认全部）")
+    batch.add_argument(
+        "--branch", action="append", metavar="NAME", help="分工会（可重复；默认全部）"
+    )
     batch.add_argument("--date", metavar="YYYY-MM-DD", help="发放日期（默认：当年为今天）")
     scope = batch.add_mutually_exclusive_group()
     scope.add_argument("--include-retired", action="store_true", help="包含保留会籍（退休）会员")
     scope.add_argument("--active-only", action="store_true", help="只含在会会员")
     scope.add_argument("--hardship", action="store_true", help="发放对象为本年困难帮扶档案中的会员")
-    batch.add_argument("--type", metavar="类型", help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）")
+    batch.add_argument(
+        "--type", metavar="类型", help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）"
+    )
     batch.add_argument("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）")
     batch.add_argument("--handler", metavar="NAME", help="经手人")
-    batch.add_argument("--accept-warnings", metavar="REASON", help="金额超过标准时仍然发放，并记录此理由")
+    batch.add_argument(
+        "--accept-warnings", metavar="REASON", help="金额超过标准时仍然发放，并记录此理由"
+    )
     batch.add_argument("--dry-run", action="store_true", help="只预览名单，不写入")
     batch.add_argument("--json", action="store_true", help="以 JSON 输出")
     batch.set_defaults(handler=cmd_batch)
@@ -74,15 +102,23 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     reverse.add_argument("--reason", required=True, metavar="TEXT", help="撤销原因")
     reverse.set_defaults(handler=cmd_reverse)
 
-    roster = report_sub.add_parser("welfare-roster", help="慰问发放签领表（分工会分页，合计含大写）")
+    roster = report_sub.add_parser(
+        "welfare-roster", help="慰问发放签领表（分工会分页，合计含大写）"
+    )
     which = roster.add_mutually_exclusive_group(required=True)
     which.add_argument("--batch", type=int, metavar="ID", help="批次编号")
     which.add_argument("--year", type=int, metavar="YYYY", help="年度")
     roster.add_argument("--type", metavar="类型", help="慰问类型（与 --year 一起使用）")
     roster.add_argument("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）")
-    roster.add_argument("--with-dates", action="store_true", help="在“日期”栏打印慰问日期（默认留空由领取人填写）")
-    roster.add_argument("--with-notes", action="store_true", help="在“备注”栏打印记录的备注（默认留空）")
-    roster.add_argument("--with-id", action="store_true", help="增加身份证号列（部分隐藏，横向打印）")
+    roster.add_argument(
+        "--with-dates", action="store_true", help="在“日期”栏打印慰问日期（默认留空由领取人填写）"
+    )
+    roster.add_argument(
+        "--with-notes", action="store_true", help="在“备注”栏打印记录的备注（默认留空）"
+    )
+    roster.add_argument(
+        "--with-id", action="store_true", help="增加身份证号列（部分隐藏，横向打印）"
+    )
     roster.add_argument("--excel", metavar="FILE.xlsx", help="同时导出 Excel 签领表")
     add_output_arg(roster)
     roster.set_defaults(handler=cmd_roster)
@@ -98,7 +134,9 @@ def _check_type(db, name: str | None) -> None:
     from guilin_union.services import welfare_config
 
     if name and name not in welfare_config.types(db):
-        raise ValidationError(f"慰问类型“{name}”不存在，可选：{'、'.join(welfare_config.types(db))}")
+        raise ValidationError(
+            f"慰问类型“{name}”不存在，可选：{'、'.join(welfare_config.types(db))}"
+        )
 
 
 def _branch_name(db, name: str | None) -> str | None:
@@ -118,18 +156,43 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     _check_type(db, args.type)
     if args.state and args.state not in welfare.STATES:
         raise ValidationError("审批状态应为：" + "、".join(welfare.STATES))
-    q = welfare.PaymentQuery(year=args.year, type=args.type, branch_name=_branch_name(db, args.branch),
-                             state=args.state, flagged_only=args.flagged, sort_key="date", descending=False)
+    q = welfare.PaymentQuery(
+        year=args.year,
+        type=args.type,
+        branch_name=_branch_name(db, args.branch),
+        state=args.state,
+        flagged_only=args.flagged,
+        sort_key="date",
+        descending=False,
+    )
     rows = welfare.list_payments(db, q)
     if args.json:
-        emit_json([welfare.to_public_json(r, welfare.payment_warnings(db, r["id"]) if r["flagged"] else [])
-                   for r in rows])
+        emit_json(
+            [
+                welfare.to_public_json(
+                    r, welfare.payment_warnings(db, r["id"]) if r["flagged"] else []
+                )
+                for r in rows
+            ]
+        )
         return 0
     from guilin_union.core.money import format_fen
 
     for r in rows:
         flag = "【需复核】" if r["flagged"] else ""
-        emit("\t".join([r["pay_date"], r["name"], r["branch"], r["type_text"], r["amount_text"], r["state"]]) + flag)
+        emit(
+            "\t".join(
+                [
+                    r["pay_date"],
+                    r["name"],
+                    r["branch"],
+                    r["type_text"],
+                    r["amount_text"],
+                    r["state"],
+                ]
+            )
+            + flag
+        )
     emit(f"共 {len(rows)} 笔，合计 {format_fen(sum(r['amount_fen'] for r in rows))} 元")
     return 0
 
@@ -151,14 +214,28 @@ def cmd_standards(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json([ws.to_public_json(s) for s in items])
         return 0
     if not items:
-        emit(f"{args.year}年尚未设置慰问标准。可用 --load-examples 载入示例，或 --copy-from 复制上一年。")
+        emit(
+            f"{args.year}年尚未设置慰问标准。可用 --load-examples 载入示例，或 --copy-from 复制上一年。"
+        )
         return 0
     from guilin_union.core.money import format_fen
 
     for s in items:
         cap = "不限" if s.cap_fen is None else f"≤{format_fen(s.cap_fen)}"
-        emit("\t".join([s.type, cap, s.form, s.rule_text(), s.payer,
-                        "含保留会籍" if s.retired_eligible else "仅在会", s.evidence, s.source]))
+        emit(
+            "\t".join(
+                [
+                    s.type,
+                    cap,
+                    s.form,
+                    s.rule_text(),
+                    s.payer,
+                    "含保留会籍" if s.retired_eligible else "仅在会",
+                    s.evidence,
+                    s.source,
+                ]
+            )
+        )
     return 0
 
 
@@ -189,13 +266,28 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.value:
             raise ValidationError("--value 只能与 --goods 一起使用")
         amount, form = parse_yuan(args.amount, field="amount"), "现金"
-    eligibility = (wb.RULE_WITH_RETIRED if args.include_retired else wb.RULE_ACTIVE if args.active_only
-                   else wb.RULE_HARDSHIP if args.hardship else None)
+    eligibility = (
+        wb.RULE_WITH_RETIRED
+        if args.include_retired
+        else wb.RULE_ACTIVE
+        if args.active_only
+        else wb.RULE_HARDSHIP
+        if args.hardship
+        else None
+    )
     _check_type(db, args.type)
     req = wb.BatchRequest(
-        year=args.year, occasion=args.festival, amount_fen=amount, form=form, goods=args.goods or "",
-        type=args.type, branch_ids=wb.branch_ids_by_names(db, args.branch) if args.branch else None,
-        eligibility=eligibility, pay_date=args.date, reason=args.reason or "", handler=args.handler or "",
+        year=args.year,
+        occasion=args.festival,
+        amount_fen=amount,
+        form=form,
+        goods=args.goods or "",
+        type=args.type,
+        branch_ids=wb.branch_ids_by_names(db, args.branch) if args.branch else None,
+        eligibility=eligibility,
+        pay_date=args.date,
+        reason=args.reason or "",
+        handler=args.handler or "",
         override_reason=args.accept_warnings or "",
     )
     if args.dry_run:
@@ -217,13 +309,17 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for w in preview.warnings:
         emit(f"提示：{w.message}")
-    emit(f"符合条件 {len(preview.eligible)} 人，合计 {format_fen(preview.total_fen)} 元；不符合 {len(preview.excluded)} 人。")
+    emit(
+        f"符合条件 {len(preview.eligible)} 人，合计 {format_fen(preview.total_fen)} 元；不符合 {len(preview.excluded)} 人。"
+    )
     for x in preview.excluded:
         emit(f"  未纳入：{x.branch}\t{x.name}\t{x.reason}")
     if batch_id is None:
         emit("（试运行，未写入）")
     else:
-        emit(f"已创建批次 {batch_id}。打印签领表：guilin-union report welfare-roster --batch {batch_id} -o 签领表.pdf")
+        emit(
+            f"已创建批次 {batch_id}。打印签领表：guilin-union report welfare-roster --batch {batch_id} -o 签领表.pdf"
+        )
     return 0
 
 
@@ -244,12 +340,24 @@ def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     query = None
     if args.batch is None:
         _check_type(db, args.type)
-        query = welfare.PaymentQuery(year=args.year, type=args.type, branch_name=_branch_name(db, args.branch),
-                                     sort_key="name", descending=False)
+        query = welfare.PaymentQuery(
+            year=args.year,
+            type=args.type,
+            branch_name=_branch_name(db, args.branch),
+            sort_key="name",
+            descending=False,
+        )
     elif args.type or args.branch:
         raise ValidationError("--type、--branch 只能与 --year 一起使用")
-    path, n = wo.roster_pdf(db, args.output, batch_id=args.batch, query=query, print_dates=args.with_dates,
-                            print_notes=args.with_notes, show_id=args.with_id)
+    path, n = wo.roster_pdf(
+        db,
+        args.output,
+        batch_id=args.batch,
+        query=query,
+        print_dates=args.with_dates,
+        print_notes=args.with_notes,
+        show_id=args.with_id,
+    )
     emit(f"已生成慰问发放签领表（{n} 人次）：{path}")
     if args.excel:
         xlsx, _ = wo.roster_excel(db, args.excel, batch_id=args.batch, query=query)

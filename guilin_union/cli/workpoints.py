@@ -11,6 +11,7 @@
 - ``report workpoints-ledger --year YYYY -o FILE.pdf`` (or ``.xlsx``),
   ``report workpoints-summary --year YYYY -o FILE.pdf``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,12 @@ KINDS = ("school", "upper")
 
 def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = True) -> None:
     parser.add_argument("--year", type=int, required=year_required, metavar="YYYY", help="年度")
-    parser.add_argument("--kind", choices=KINDS, help="school：本校；upper：上级（默认：该年度全部）")
-    parser.add_argument("--plan", type=int, metavar="ID", help="只含这一份计划（见 workpoints plans）")
+    parser.add_argument(
+        "--kind", choices=KINDS, help="school：本校；upper：上级（默认：该年度全部）"
+    )
+    parser.add_argument(
+        "--plan", type=int, metavar="ID", help="只含这一份计划（见 workpoints plans）"
+    )
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -37,11 +42,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     imp = wsub.add_parser("import", help="导入工作要点文件（.docx、.pdf、.txt；- 表示标准输入）")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--year", type=int, metavar="YYYY", help="年度（不写时从文件标题或文号推断）")
-    imp.add_argument("--kind", choices=KINDS, default="school", help="school：本校（默认）；upper：上级工会")
+    imp.add_argument(
+        "--kind", choices=KINDS, default="school", help="school：本校（默认）；upper：上级工会"
+    )
     imp.add_argument("--dry-run", action="store_true", help="只解析并显示，不保存")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出解析出的条目树")
-    imp.add_argument("--replace", action="store_true",
-                     help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留",
+    )
     imp.set_defaults(handler=cmd_import)
 
     listing = wsub.add_parser("list", help="列出某年度工作要点的条目及落实情况")
@@ -62,7 +72,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     carry.set_defaults(handler=cmd_carry_over)
 
     unanswered = wsub.add_parser("unanswered", help="列出尚无本校条目对应的上级要点")
-    unanswered.add_argument("--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度")
+    unanswered.add_argument(
+        "--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度"
+    )
     unanswered.add_argument("--json", action="store_true", help="以 JSON 输出")
     unanswered.set_defaults(handler=cmd_unanswered)
 
@@ -71,12 +83,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
     export.set_defaults(handler=cmd_export)
 
-    ledger = report_sub.add_parser("workpoints-ledger", help="工作要点落实台账（PDF；输出文件以 .xlsx 结尾时为 Excel）")
+    ledger = report_sub.add_parser(
+        "workpoints-ledger", help="工作要点落实台账（PDF；输出文件以 .xlsx 结尾时为 Excel）"
+    )
     _add_plan_filters(ledger)
     add_output_arg(ledger)
     ledger.set_defaults(handler=cmd_ledger)
 
-    summary = report_sub.add_parser("workpoints-summary", help="工作要点年终总结（按板块统计，列出进展）")
+    summary = report_sub.add_parser(
+        "workpoints-summary", help="工作要点年终总结（按板块统计，列出进展）"
+    )
     _add_plan_filters(summary)
     add_output_arg(summary)
     summary.set_defaults(handler=cmd_summary)
@@ -88,7 +104,11 @@ def _read_input(name: str) -> tuple[str, str]:
     from guilin_union.services.document_text import decode_text, read_document_text
 
     if name == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        data = (
+            sys.stdin.buffer.read()
+            if hasattr(sys.stdin, "buffer")
+            else sys.stdin.read().encode("utf-8")
+        )
         return decode_text(data), "标准输入"
     path = Path(name)
     return read_document_text(path), path.name
@@ -130,19 +150,29 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     existing = wi.existing_plans(ctx.db, year, args.kind)
     result = wi.import_document(
-        ctx.db, preview.parsed, year=year, kind=args.kind, source_name=source, source_text=text,
+        ctx.db,
+        preview.parsed,
+        year=year,
+        kind=args.kind,
+        source_name=source,
+        source_text=text,
         on_conflict="replace" if args.replace and existing else "keep",
     )
     if existing and not args.replace:
-        print(f"提示：{year}年已有同类工作要点{len(existing)}份，本次另存为一份新的计划"
-              "（如需替换，请加 --replace）", file=sys.stderr)
+        print(
+            f"提示：{year}年已有同类工作要点{len(existing)}份，本次另存为一份新的计划"
+            "（如需替换，请加 --replace）",
+            file=sys.stderr,
+        )
     if args.json:
         emit_json({**data, "plan_id": result.row_id})
     else:
         from guilin_union.services.workpoints import get_plan, plan_label
 
-        emit(f"已导入：{plan_label(get_plan(ctx.db, result.row_id))}，共 {preview.node_count} 个条目"
-             + ("（已替换原有计划）" if result.undo and result.undo.get("replaced_plan_id") else ""))
+        emit(
+            f"已导入：{plan_label(get_plan(ctx.db, result.row_id))}，共 {preview.node_count} 个条目"
+            + ("（已替换原有计划）" if result.undo and result.undo.get("replaced_plan_id") else "")
+        )
     return 0
 
 
@@ -211,12 +241,32 @@ def cmd_plans(args: argparse.Namespace, ctx: CliContext) -> int:
 
     plans = list_plans(ctx.db, year=args.year)
     if args.json:
-        emit_json([{key: p[key] for key in ("id", "year", "kind", "title", "doc_number", "issuer", "doc_date",
-                                            "source_name", "imported_at", "item_count", "tracked_count")}
-                   for p in plans])
+        emit_json(
+            [
+                {
+                    key: p[key]
+                    for key in (
+                        "id",
+                        "year",
+                        "kind",
+                        "title",
+                        "doc_number",
+                        "issuer",
+                        "doc_date",
+                        "source_name",
+                        "imported_at",
+                        "item_count",
+                        "tracked_count",
+                    )
+                }
+                for p in plans
+            ]
+        )
         return 0
     for p in plans:
-        emit(f"{p['id']}\t{p['year']}\t{kind_label(p['kind'])}\t{p['title']}\t{p['tracked_count']} 项")
+        emit(
+            f"{p['id']}\t{p['year']}\t{kind_label(p['kind'])}\t{p['title']}\t{p['tracked_count']} 项"
+        )
     emit(f"共 {len(plans)} 份计划")
     return 0
 
@@ -256,8 +306,16 @@ def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = []
     for plan in resolve_plans(ctx.db, args.year, "upper"):
         for item in unanswered_upper_items(ctx.db, plan["id"]):
-            rows.append({"id": item["id"], "plan_id": plan["id"], "number": item["number"], "label": item["label"],
-                         "heading": item["heading"], "lead_unit": item["lead_unit"]})
+            rows.append(
+                {
+                    "id": item["id"],
+                    "plan_id": plan["id"],
+                    "number": item["number"],
+                    "label": item["label"],
+                    "heading": item["heading"],
+                    "lead_unit": item["lead_unit"],
+                }
+            )
     if args.json:
         emit_json(rows)
     else:

@@ -9,6 +9,7 @@ datetime.date(2024, 3, 5)
 >>> format_cn_date("2024-03-05")
 '2024年3月5日'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -46,7 +47,9 @@ def _check_range(d: datetime.date, shown: str, field: str) -> datetime.date:
     return d
 
 
-def excel_serial_to_date(serial: float | int | Decimal, *, date1904: bool = False, field: str = "date") -> datetime.date:
+def excel_serial_to_date(
+    serial: float | int | Decimal, *, date1904: bool = False, field: str = "date"
+) -> datetime.date:
     """Convert an Excel serial day number to a date (the time-of-day fraction is dropped).
 
     >>> excel_serial_to_date(1), excel_serial_to_date(61)

@@ -1,4 +1,5 @@
 """Exceptions shared by every layer. Messages are Simplified Chinese: they reach the user."""
+
 from __future__ import annotations
 
 

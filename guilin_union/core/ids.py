@@ -9,6 +9,7 @@ data-safety.md). The rules follow GB 11643-1999 (公民身份号码, check digit
 >>> check_digit("11010519491231002")
 'X'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -111,7 +112,9 @@ def _clean(raw: object) -> str:
     return _SPACE_RE.sub("", to_halfwidth(remove_zero_width(str(raw)))).upper()
 
 
-def _check_18(number: str, label: str, field: str, today: datetime.date) -> tuple[datetime.date, str]:
+def _check_18(
+    number: str, label: str, field: str, today: datetime.date
+) -> tuple[datetime.date, str]:
     """Shared checks for the 18-character GB 11643 layout; returns (birth date, gender)."""
     if len(number) != 18:
         raise ValidationError(f"{label}应为18位，现为{len(number)}位", field)

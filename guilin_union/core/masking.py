@@ -1,4 +1,5 @@
 """Masking of personal numbers for display and print (个人信息保护法: masked by default)."""
+
 from __future__ import annotations
 
 

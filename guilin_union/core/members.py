@@ -1,7 +1,8 @@
 """Member register values: statuses, choice lists and the record dataclass (no I/O)."""
+
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -19,10 +20,41 @@ GENDERS = ("男", "女")
 EMPLOYMENT_TYPES = ("在编", "人事代理", "合同", "其他")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "无党派人士", "群众")
 EDUCATION_LEVELS = ("博士研究生", "硕士研究生", "大学本科", "大学专科", "中专/高中", "初中及以下")
-TITLES = ("教授", "副教授", "讲师", "助教", "研究员", "副研究员", "高级实验师", "实验师",
-          "高级工程师", "工程师", "助理工程师", "馆员", "副研究馆员", "会计师", "无")
-ETHNICITIES = ("汉族", "壮族", "瑶族", "苗族", "侗族", "仫佬族", "毛南族", "回族", "京族",
-               "彝族", "水族", "仡佬族", "满族", "土家族", "蒙古族", "其他")
+TITLES = (
+    "教授",
+    "副教授",
+    "讲师",
+    "助教",
+    "研究员",
+    "副研究员",
+    "高级实验师",
+    "实验师",
+    "高级工程师",
+    "工程师",
+    "助理工程师",
+    "馆员",
+    "副研究馆员",
+    "会计师",
+    "无",
+)
+ETHNICITIES = (
+    "汉族",
+    "壮族",
+    "瑶族",
+    "苗族",
+    "侗族",
+    "仫佬族",
+    "毛南族",
+    "回族",
+    "京族",
+    "彝族",
+    "水族",
+    "仡佬族",
+    "满族",
+    "土家族",
+    "蒙古族",
+    "其他",
+)
 
 
 @dataclass
@@ -59,7 +91,7 @@ class MemberRecord:
         return asdict(self)
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> "MemberRecord":
+    def from_mapping(cls, data: dict[str, Any]) -> MemberRecord:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

@@ -7,6 +7,7 @@
 >>> fen_to_upper(123450)
 '壹仟贰佰叁拾肆元伍角'
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@
 >>> normalize_name("阿依古丽・买买提")
 '阿依古丽·买买提'
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,9 @@ _SPACES_RE = re.compile(f"[\\s\u00a0\u3000{ZERO_WIDTH_CHARS}]")
 # public-security standard print U+00B7 "·", so one form keeps names searchable and comparable.
 # This is a single-character substitution, not Unicode normalisation: Chinese characters are
 # never touched.
-_DOT_TABLE = str.maketrans({"\u30fb": "·", "\u2022": "·", "\u2027": "·", "\u2219": "·", "\uff65": "·"})
+_DOT_TABLE = str.maketrans(
+    {"\u30fb": "·", "\u2022": "·", "\u2027": "·", "\u2219": "·", "\uff65": "·"}
+)
 
 
 def normalize_name(raw: str, field: str = "name") -> str:
@@ -48,7 +51,9 @@ def normalize_name(raw: str, field: str = "name") -> str:
         # Cc: control characters (tab, newline...); Cf: invisible format characters such as
         # right-to-left overrides that make a name display differently from what it is.
         if category in ("Cc", "Cf"):
-            raise ValidationError(f"姓名中含有不可见的控制字符（U+{ord(ch):04X}），请重新输入", field)
+            raise ValidationError(
+                f"姓名中含有不可见的控制字符（U+{ord(ch):04X}），请重新输入", field
+            )
     if len(text) > MAX_NAME_LENGTH:
         raise ValidationError(f"姓名过长：最多{MAX_NAME_LENGTH}个字，现为{len(text)}个字", field)
     if text.strip("·") != text or "··" in text:

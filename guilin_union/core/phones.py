@@ -5,6 +5,7 @@
 >>> normalize_phone("（0773）5851234 转 801")
 '0773-5851234-801'
 """
+
 from __future__ import annotations
 
 import re
@@ -87,11 +88,14 @@ def normalize_phone(raw: str, field: str = "phone") -> str:
     if not compact.startswith("0"):
         if len(compact) in (7, 8):
             raise ValidationError(f"电话号码“{text}”缺少区号，请写成 0773-5851234 的形式", field)
-        raise ValidationError(f"电话号码“{text}”格式不正确：应为11位手机号码或带区号的座机号码", field)
+        raise ValidationError(
+            f"电话号码“{text}”格式不正确：应为11位手机号码或带区号的座机号码", field
+        )
     match = _LANDLINE_RE.match(compact + (f"-{ext}" if ext else ""))
     if not match:
         raise ValidationError(
-            f"电话号码“{text}”格式不正确：座机应写成 0773-5851234（可加分机 0773-5851234-801）", field
+            f"电话号码“{text}”格式不正确：座机应写成 0773-5851234（可加分机 0773-5851234-801）",
+            field,
         )
     result = f"{match['area']}-{match['local']}"
     if match["ext"]:

@@ -7,6 +7,7 @@ Uses the ``pypinyin`` library (imported lazily: only search-key building needs i
 >>> name_pinyin("张三")
 'zhangsan'
 """
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,45 @@ _KEEP_RE = re.compile(r"[^a-z0-9]")
 # Polyphonic characters read differently as surnames (覃 is common in Guangxi: qín, not tán).
 # pypinyin reads a name as an ordinary word, so the surname is looked up here first.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
-    "万俟": ("mo", "qi"), "尉迟": ("yu", "chi"), "单于": ("chan", "yu"), "长孙": ("zhang", "sun"),
-    "覃": ("qin",), "单": ("shan",), "曾": ("zeng",), "区": ("ou",), "解": ("xie",),
-    "查": ("zha",), "朴": ("piao",), "仇": ("qiu",), "乐": ("yue",), "翟": ("zhai",),
-    "盖": ("ge",), "缪": ("miao",), "尉": ("yu",), "秘": ("bi",), "种": ("chong",),
-    "召": ("shao",), "繁": ("po",), "员": ("yun",), "折": ("she",), "禚": ("zhuo",),
-    "长": ("chang",), "宁": ("ning",), "华": ("hua",), "任": ("ren",), "沈": ("shen",),
-    "薄": ("bo",), "藏": ("zang",), "重": ("chong",), "柏": ("bai",), "纪": ("ji",),
-    "费": ("fei",), "过": ("guo",), "句": ("gou",), "阚": ("kan",), "隗": ("wei",),
+    "万俟": ("mo", "qi"),
+    "尉迟": ("yu", "chi"),
+    "单于": ("chan", "yu"),
+    "长孙": ("zhang", "sun"),
+    "覃": ("qin",),
+    "单": ("shan",),
+    "曾": ("zeng",),
+    "区": ("ou",),
+    "解": ("xie",),
+    "查": ("zha",),
+    "朴": ("piao",),
+    "仇": ("qiu",),
+    "乐": ("yue",),
+    "翟": ("zhai",),
+    "盖": ("ge",),
+    "缪": ("miao",),
+    "尉": ("yu",),
+    "秘": ("bi",),
+    "种": ("chong",),
+    "召": ("shao",),
+    "繁": ("po",),
+    "员": ("yun",),
+    "折": ("she",),
+    "禚": ("zhuo",),
+    "长": ("chang",),
+    "宁": ("ning",),
+    "华": ("hua",),
+    "任": ("ren",),
+    "沈": ("shen",),
+    "薄": ("bo",),
+    "藏": ("zang",),
+    "重": ("chong",),
+    "柏": ("bai",),
+    "纪": ("ji",),
+    "费": ("fei",),
+    "过": ("guo",),
+    "句": ("gou",),
+    "阚": ("kan",),
+    "隗": ("wei",),
 }
 
 
@@ -67,7 +99,9 @@ def name_keys(name: str) -> tuple[str, str]:
             text = text[length:]
             break
     # Runs that are not Chinese come back marked, so that they are kept whole.
-    items = head + lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: _PASSTHROUGH + run, strict=False)
+    items = head + lazy_pinyin(
+        text, style=Style.NORMAL, errors=lambda run: _PASSTHROUGH + run, strict=False
+    )
     initials = "".join(i[1:] if i.startswith(_PASSTHROUGH) else i[:1] for i in items)
     whole = "".join(i[1:] if i.startswith(_PASSTHROUGH) else i for i in items)
     return _KEEP_RE.sub("", initials.lower()), _KEEP_RE.sub("", whole.lower())

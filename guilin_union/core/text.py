@@ -5,6 +5,7 @@
 >>> clean_cell_text("\\u3000 张三\\u200b ")
 '张三'
 """
+
 from __future__ import annotations
 
 import re

@@ -22,6 +22,7 @@ line; ``parse_workpoints`` then reads the notice header, title and introduction 
 Pure functions, no I/O. Everything is linear in the length of the text with precompiled
 regular expressions: a whole document parses in a few milliseconds.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -193,9 +194,7 @@ _STYLES = ("section", "item", "sub", "subsub")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # 文号: 桂院工〔2024〕1号, 桂院工[2024]1号, 桂教工字［2025］9号; optionally 签发人 after it.
-_DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号"
-)
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号")
 _DOC_NUMBER_LINE_RE = re.compile(
     rf"^(?P<before>[^，。：:；;]{{0,40}}?)(?P<number>{_DOC_NUMBER_RE.pattern})"
     r"(?:签发人[：:].{0,20})?$"
@@ -264,8 +263,14 @@ def _clean_line(line: str) -> str:
 
 
 def _needs_space(left: str, right: str) -> bool:
-    return bool(left) and bool(right) and left[-1].isascii() and left[-1].isalpha() \
-        and right[0].isascii() and right[0].isalpha()
+    return (
+        bool(left)
+        and bool(right)
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    )
 
 
 def _join(left: str, right: str) -> str:
@@ -316,8 +321,14 @@ def _closes_paragraph(tail: str, whole: bool) -> bool:
         tail[-1] in _CLOSING
         or tail.endswith(("文件", "通知"))
         or _TITLE_END_RE.search(tail[-30:]) is not None
-        or (whole and (_is_date_line(tail) or _DOC_NUMBER_LINE_RE.match(tail) is not None
-                       or _ATTACHMENT_ALONE_RE.match(tail) is not None))
+        or (
+            whole
+            and (
+                _is_date_line(tail)
+                or _DOC_NUMBER_LINE_RE.match(tail) is not None
+                or _ATTACHMENT_ALONE_RE.match(tail) is not None
+            )
+        )
     )
 
 
@@ -397,7 +408,7 @@ def _match_node(paragraph: str) -> _Candidate | None:
             return None
     else:
         value = int(number)
-    return _Candidate(style, number, value, paragraph[match.end():])
+    return _Candidate(style, number, value, paragraph[match.end() :])
 
 
 def _display(candidate: _Candidate) -> str:
@@ -498,7 +509,7 @@ def _parse_annotation(inner: str) -> tuple[str | None, list[str]]:
     others: list[str] = []
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
-        content = inner[label.end():end].strip(_SEGMENT_STRIP)
+        content = inner[label.end() : end].strip(_SEGMENT_STRIP)
         if not content or label.group("unit") is None:
             continue
         if label.group("unit") == "牵头":
@@ -528,7 +539,7 @@ def _extract_annotations(
         else:
             inner_end = end - 1  # before the closing bracket
         count += 1
-        found_lead, found_units = _parse_annotation(text[match.start() + 1:inner_end])
+        found_lead, found_units = _parse_annotation(text[match.start() + 1 : inner_end])
         if found_lead is not None:
             if lead is None:
                 lead = found_lead
@@ -537,7 +548,7 @@ def _extract_annotations(
         for unit in found_units:
             if unit not in units:
                 units.append(unit)
-        pieces.append(text[position:match.start()])
+        pieces.append(text[position : match.start()])
         position = end
     pieces.append(text[position:])
     if count > 1:
@@ -644,8 +655,11 @@ class _MetaReader:
                     self.meta.issuer = mark.removesuffix("文件") or None
                 return index + 1
         for index, paragraph in enumerate(self.paras[:2]):
-            if paragraph.endswith("文件") and len(paragraph) <= 60 \
-                    and _SENTENCE_PUNCT_RE.search(paragraph) is None:
+            if (
+                paragraph.endswith("文件")
+                and len(paragraph) <= 60
+                and _SENTENCE_PUNCT_RE.search(paragraph) is None
+            ):
                 self.meta.issuer = paragraph.removesuffix("文件") or None
                 return index + 1
         return 0
@@ -656,8 +670,9 @@ class _MetaReader:
         Returns the index after it and the quoted title, or (None, None) if there is none.
         """
         for start in range(position, min(len(self.paras), position + 3)):
-            if _NOTICE_WORD_RE.search(self.paras[start]) is None \
-                    or self.paras[start].endswith("。"):
+            if _NOTICE_WORD_RE.search(self.paras[start]) is None or self.paras[start].endswith(
+                "。"
+            ):
                 continue
             joined = ""
             for end in range(start, min(len(self.paras), start + 3)):
@@ -677,7 +692,7 @@ class _MetaReader:
                 # The title was glued to the introduction (no punctuation between them).
                 self.meta.title = quoted
                 self.paras[index] = quoted
-                self.paras.insert(index + 1, paragraph[len(quoted):])
+                self.paras.insert(index + 1, paragraph[len(quoted) :])
                 return index
             if len(paragraph) >= 4 and quoted.startswith(paragraph):
                 joined, end = paragraph, index
@@ -685,7 +700,7 @@ class _MetaReader:
                     end += 1
                     joined = _join(joined, self.paras[end])
                 if joined == quoted:
-                    self.paras[index:end + 1] = [quoted]
+                    self.paras[index : end + 1] = [quoted]
                     return index
         return None
 
@@ -695,9 +710,12 @@ class _MetaReader:
         for index in range(start, len(self.paras)):
             paragraph = self.paras[index]
             next_is_date = index + 1 < len(self.paras) and _is_date_line(self.paras[index + 1])
-            if _is_date_line(paragraph) or _ATTACHMENT_RE.match(paragraph) \
-                    or _FOOTER_RE.search(paragraph) or (next_is_date and
-                                                        _looks_like_signature(paragraph)):
+            if (
+                _is_date_line(paragraph)
+                or _ATTACHMENT_RE.match(paragraph)
+                or _FOOTER_RE.search(paragraph)
+                or (next_is_date and _looks_like_signature(paragraph))
+            ):
                 continue
             if paragraph[-1] in "。！？：:;；!?" or paragraph.startswith("特此"):
                 if skip_body:
@@ -756,9 +774,13 @@ def _strip_trailing(paragraphs: list[str], meta: WorkpointsMeta) -> list[str]:
         if _FOOTER_RE.search(paragraph) or _ATTACHMENT_RE.match(paragraph):
             end -= 1
             continue
-        if end >= 2 and signature is None and _looks_like_signature(paragraph) \
-                and _ORGANISATION_END_RE.search(paragraph) \
-                and paragraphs[end - 2][-1] in _CLOSING:
+        if (
+            end >= 2
+            and signature is None
+            and _looks_like_signature(paragraph)
+            and _ORGANISATION_END_RE.search(paragraph)
+            and paragraphs[end - 2][-1] in _CLOSING
+        ):
             signature = paragraph  # 落款 without a date
             end -= 1
             continue
@@ -786,12 +808,17 @@ def parse_workpoints(text: str) -> ParsedWorkpoints:
     """
     warnings: list[str] = []
     paragraphs = normalize_extracted_text(text).split("\n") if text.strip() else []
-    numbered = [(index, candidate) for index, paragraph in enumerate(paragraphs)
-                if (candidate := _match_node(paragraph)) is not None]
+    numbered = [
+        (index, candidate)
+        for index, paragraph in enumerate(paragraphs)
+        if (candidate := _match_node(paragraph)) is not None
+    ]
     # The outline starts at its first "one"; an excerpt that starts later (at （九）) is
     # still read from its first numbered paragraph.
-    start = next((index for index, candidate in numbered if candidate.value == 1),
-                 numbered[0][0] if numbered else None)
+    start = next(
+        (index for index, candidate in numbered if candidate.value == 1),
+        numbered[0][0] if numbered else None,
+    )
     if start is None:
         meta = _MetaReader(paragraphs).read()
         warnings.append("未识别到任何工作要点条目：条目应以“一、”“（一）”或“1.”等编号开头")

@@ -4,6 +4,7 @@ If the PDF is open in a viewer that locks it (Adobe Reader, WPS on Windows), the
 the user is told so plainly and the old file stays as it was. A half-written PDF never
 replaces a good one.
 """
+
 from __future__ import annotations
 
 import errno
@@ -38,7 +39,9 @@ def write_atomically(path: str | os.PathLike[str], build: Callable[[Path], None]
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise ReportWriteError(f"没有权限在文件夹“{folder}”中保存文件，请选择其他文件夹。") from None
+        raise ReportWriteError(
+            f"没有权限在文件夹“{folder}”中保存文件，请选择其他文件夹。"
+        ) from None
     except OSError as exc:
         raise ReportWriteError(f"无法在文件夹“{folder}”中保存文件：{_reason(exc)}") from exc
     os.close(fd)
@@ -78,7 +81,9 @@ def _replace(temp: Path, target: Path) -> None:
                 ) from None
             time.sleep(delay)
         except OSError as exc:
-            raise ReportWriteError(f"无法保存“{target.name}”：{_reason(exc)}。原文件未被修改。") from exc
+            raise ReportWriteError(
+                f"无法保存“{target.name}”：{_reason(exc)}。原文件未被修改。"
+            ) from exc
 
 
 def _reason(exc: OSError) -> str:

@@ -4,6 +4,7 @@ The total page count is only known at the end, so the canvas keeps each finished
 state and draws the footers when the document is saved (the well-known reportlab
 "NumberedCanvas" recipe). That costs one pass, unlike ``multiBuild`` which lays out twice.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -8,6 +8,7 @@ The printouts themselves are in ``activity_signup``, ``activity_participants``,
 >>> when_text(info)
 '2024年5月10日至2024年5月11日'
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -116,7 +117,9 @@ def add_details(report: Report, info: ActivityInfo, *, with_description: bool = 
         report.key_values(long, columns=1)
 
 
-def add_team_table(report: Report, standings: Sequence[StandingLine], scheme_note: str, *, places_shown: int = 3) -> None:
+def add_team_table(
+    report: Report, standings: Sequence[StandingLine], scheme_note: str, *, places_shown: int = 3
+) -> None:
     """团体总分 rows: 名次, 分工会, 第1名…第N名 counts, 总分. ``scheme_note`` explains the scoring."""
     cols = [Col("名次", 2.2, "center"), Col("分工会", 5)]
     cols += [Col(f"第{i}名", 1.3, "center") for i in range(1, places_shown + 1)]

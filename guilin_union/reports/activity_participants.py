@@ -10,6 +10,7 @@ With ``sign_in`` the list gets a 签到 column and serves as the sign-in sheet o
 >>> build_participant_list(out, info, [("文学院分工会", [p])], institution="桂林学院工会委员会").name
 '名单.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -60,8 +61,16 @@ def build_participant_list(
         landscape=True,
         generated_on=generated_on,
     )
-    cols = [Col("序号", 1, "center"), Col("姓名", 2), Col("性别", 1, "center"), Col("工号", 2),
-            Col("部门", 3.5), Col("角色", 1.6, "center"), Col("报名项目", 4), Col("状态", 1.6, "center")]
+    cols = [
+        Col("序号", 1, "center"),
+        Col("姓名", 2),
+        Col("性别", 1, "center"),
+        Col("工号", 2),
+        Col("部门", 3.5),
+        Col("角色", 1.6, "center"),
+        Col("报名项目", 4),
+        Col("状态", 1.6, "center"),
+    ]
     if sign_in:
         cols.append(Col("签到", 2.6))
     else:
@@ -71,20 +80,46 @@ def build_participant_list(
         rows = []
         for number, p in enumerate(people, start=1):
             last = "\n" if sign_in else p.notes
-            rows.append([number, p.name, p.gender, p.staff_no, p.department, p.role, p.events, p.status, last])
+            rows.append(
+                [
+                    number,
+                    p.name,
+                    p.gender,
+                    p.staff_no,
+                    p.department,
+                    p.role,
+                    p.events,
+                    p.status,
+                    last,
+                ]
+            )
         report.table(cols, rows)
     if not groups:
         report.paragraph("尚无报名人员。")
     if waiting:
         report.heading(f"候补名单（共 {len(waiting)} 人，按报名先后排序）", level=1)
-        wait_cols = [Col("顺序", 1, "center"), Col("分工会", 4), Col("姓名", 2), Col("工号", 2),
-                     Col("角色", 1.6, "center"), Col("报名项目", 4)]
-        report.table(wait_cols, [[i, b, p.name, p.staff_no, p.role, p.events] for i, (b, p) in enumerate(waiting, start=1)])
+        wait_cols = [
+            Col("顺序", 1, "center"),
+            Col("分工会", 4),
+            Col("姓名", 2),
+            Col("工号", 2),
+            Col("角色", 1.6, "center"),
+            Col("报名项目", 4),
+        ]
+        report.table(
+            wait_cols,
+            [
+                [i, b, p.name, p.staff_no, p.role, p.events]
+                for i, (b, p) in enumerate(waiting, start=1)
+            ],
+        )
     _summary(report, groups, len(waiting))
     return report.save()
 
 
-def _summary(report: Report, groups: Sequence[tuple[str, Sequence[ParticipantLine]]], waiting: int) -> None:
+def _summary(
+    report: Report, groups: Sequence[tuple[str, Sequence[ParticipantLine]]], waiting: int
+) -> None:
     total = sum(len(people) for _, people in groups)
     roles = Counter(p.role for _, people in groups for p in people)
     with report.keep_together():
@@ -103,5 +138,9 @@ def _summary(report: Report, groups: Sequence[tuple[str, Sequence[ParticipantLin
             counts = Counter(p.status for p in people)
             rows.append([i, branch, *[counts.get(s, 0) for s in statuses], len(people)])
         totals = Counter(p.status for _, people in groups for p in people)
-        report.table(cols, rows, total_row=["合计", "", *[totals.get(s, 0) for s in statuses], total],
-                     width_fraction=0.7)
+        report.table(
+            cols,
+            rows,
+            total_row=["合计", "", *[totals.get(s, 0) for s in statuses], total],
+            width_fraction=0.7,
+        )

@@ -8,6 +8,7 @@
 >>> build_award_list(out, info, events, institution="桂林学院工会委员会").name
 '获奖名单.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -41,8 +42,13 @@ def build_award_list(
 ) -> Path:
     """Write the list: one table per event (individual or team), then the 团体总分 if any."""
     subtitle = when_text(info) + (f"　{info.place}" if info.place else "")
-    report = Report(path, f"{info.name}获奖名单", institution=institution, subtitle=subtitle,
-                    generated_on=generated_on)
+    report = Report(
+        path,
+        f"{info.name}获奖名单",
+        institution=institution,
+        subtitle=subtitle,
+        generated_on=generated_on,
+    )
     add_award_tables(report, events)
     if standings:
         report.heading("团体总分", level=1)
@@ -57,13 +63,28 @@ def add_award_tables(report: Report, events: Sequence[EventAwards]) -> None:
         return
     for event in events:
         if event.kind == "团体":
-            cols = [Col("名次", 1.2, "center"), Col("分工会", 5), Col("成绩", 2.2), Col("奖项", 2.2)]
+            cols = [
+                Col("名次", 1.2, "center"),
+                Col("分工会", 5),
+                Col("成绩", 2.2),
+                Col("奖项", 2.2),
+            ]
             rows = [[_rank(line.rank), line.winner, line.score, line.award] for line in event.lines]
         else:
-            cols = [Col("名次", 1.2, "center"), Col("姓名", 2.2), Col("分工会", 4.2), Col("成绩", 2.2),
-                    Col("奖项", 2.2)]
-            rows = [[_rank(line.rank), line.winner, line.branch, line.score, line.award] for line in event.lines]
-        report.table(cols, rows, group_title=f"{event.event}" + ("（团体）" if event.kind == "团体" else ""))
+            cols = [
+                Col("名次", 1.2, "center"),
+                Col("姓名", 2.2),
+                Col("分工会", 4.2),
+                Col("成绩", 2.2),
+                Col("奖项", 2.2),
+            ]
+            rows = [
+                [_rank(line.rank), line.winner, line.branch, line.score, line.award]
+                for line in event.lines
+            ]
+        report.table(
+            cols, rows, group_title=f"{event.event}" + ("（团体）" if event.kind == "团体" else "")
+        )
 
 
 def _rank(rank: int | None) -> str:

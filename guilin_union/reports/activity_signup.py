@@ -11,6 +11,7 @@ the 分工会主席 and the contact person.
 >>> build_signup_form(out, info, ["文学院分工会"], institution="桂林学院工会委员会").name
 '报名表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -50,8 +51,13 @@ def build_signup_form(
         show_print_date=False,
     )
     narrow = 1.3 if tick else 1.1
-    cols = [Col("序号", narrow, "center"), Col("姓名", 2.2), Col("性别", narrow, "center"), Col("工号", 2.2),
-            Col("角色", 1.8, "center")]
+    cols = [
+        Col("序号", narrow, "center"),
+        Col("姓名", 2.2),
+        Col("性别", narrow, "center"),
+        Col("工号", 2.2),
+        Col("角色", 1.8, "center"),
+    ]
     if tick:
         # Tick columns stay narrow (headers wrap) so that the form keeps portrait A4, one page.
         cols += [Col(event, 1.6, "center") for event in info.events]
@@ -64,7 +70,9 @@ def build_signup_form(
             report.page_break()
         add_details(report, info)
         report.spacer(2)
-        report.paragraph(f"报送单位：{branch}" if branch else "报送单位：____________________（分工会）", size=12)
+        report.paragraph(
+            f"报送单位：{branch}" if branch else "报送单位：____________________（分工会）", size=12
+        )
         blank = [[n, BLANK_LINE, *[""] * (len(cols) - 2)] for n in range(1, rows + 1)]
         report.table(cols, blank)
         report.paragraph(notes, size=9)
@@ -88,5 +96,7 @@ def _instructions(info: ActivityInfo, roles: Sequence[str], tick: bool) -> str:
     lines.append(f"2. {how}{limit}。")
     lines.append("3. 姓名须与会员名册一致，工号请准确填写，以便核对。")
     if info.signup_deadline:
-        lines.append(f"4. 请于{cn_date(info.signup_deadline)}前将报名表报送校工会（可同时报送电子表格）。")
+        lines.append(
+            f"4. 请于{cn_date(info.signup_deadline)}前将报名表报送校工会（可同时报送电子表格）。"
+        )
     return "\n".join(lines)

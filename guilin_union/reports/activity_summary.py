@@ -9,6 +9,7 @@ results (placings and the team table), budget against actual spending, and the s
 ...     budget=[BudgetLine("奖品", 100000, 95000)]).name
 '总结.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -73,15 +74,30 @@ def build_activity_summary(
 
     report.heading("二、参加情况", level=1)
     if participation:
-        cols = [Col("序号", 1, "center"), Col("分工会", 5), Col("报名", 1.5, "right"), Col("实到", 1.5, "right"),
-                Col("候补", 1.5, "right"), Col("取消", 1.5, "right")]
-        rows = [[i, p.branch, p.registered, p.attended, p.waiting, p.cancelled]
-                for i, p in enumerate(participation, start=1)]
-        total = ["合计", f"{len(participation)} 个分工会", sum(p.registered for p in participation),
-                 sum(p.attended for p in participation), sum(p.waiting for p in participation),
-                 sum(p.cancelled for p in participation)]
+        cols = [
+            Col("序号", 1, "center"),
+            Col("分工会", 5),
+            Col("报名", 1.5, "right"),
+            Col("实到", 1.5, "right"),
+            Col("候补", 1.5, "right"),
+            Col("取消", 1.5, "right"),
+        ]
+        rows = [
+            [i, p.branch, p.registered, p.attended, p.waiting, p.cancelled]
+            for i, p in enumerate(participation, start=1)
+        ]
+        total = [
+            "合计",
+            f"{len(participation)} 个分工会",
+            sum(p.registered for p in participation),
+            sum(p.attended for p in participation),
+            sum(p.waiting for p in participation),
+            sum(p.cancelled for p in participation),
+        ]
         report.table(cols, rows, total_row=total)
-        report.paragraph("注：“报名”为已报名、已确认和已参加的人数；“实到”为签到（已参加）人数。", size=9)
+        report.paragraph(
+            "注：“报名”为已报名、已确认和已参加的人数；“实到”为签到（已参加）人数。", size=9
+        )
     else:
         report.paragraph("无报名记录。")
 
@@ -95,14 +111,35 @@ def build_activity_summary(
     planned = sum(b.planned for b in budget)
     actual = sum(b.actual for b in budget)
     if budget:
-        cols = [Col("序号", 1, "center"), Col("支出科目", 3), Col("预算（元）", 2.4, "right"),
-                Col("实际支出（元）", 2.4, "right"), Col("结余（元）", 2.4, "right"), Col("说明", 2.6)]
+        cols = [
+            Col("序号", 1, "center"),
+            Col("支出科目", 3),
+            Col("预算（元）", 2.4, "right"),
+            Col("实际支出（元）", 2.4, "right"),
+            Col("结余（元）", 2.4, "right"),
+            Col("说明", 2.6),
+        ]
         rows = []
         for i, b in enumerate(budget, start=1):
             note = "超支" if b.actual > b.planned else ""
-            rows.append([i, b.category, format_fen(b.planned), format_fen(b.actual), format_fen(b.planned - b.actual), note])
-        total = ["合计", "", format_fen(planned), format_fen(actual), format_fen(planned - actual),
-                 "超支" if actual > planned else ""]
+            rows.append(
+                [
+                    i,
+                    b.category,
+                    format_fen(b.planned),
+                    format_fen(b.actual),
+                    format_fen(b.planned - b.actual),
+                    note,
+                ]
+            )
+        total = [
+            "合计",
+            "",
+            format_fen(planned),
+            format_fen(actual),
+            format_fen(planned - actual),
+            "超支" if actual > planned else "",
+        ]
         report.table(cols, rows, total_row=total)
         with report.keep_together():
             report.totals("预算合计", planned)
@@ -116,6 +153,8 @@ def build_activity_summary(
     report.paragraph(summary_text or "（未填写）")
     if attachments:
         report.heading("附件", level=2)
-        report.paragraph("\n".join(f"{i}. {name}" for i, name in enumerate(attachments, start=1)), size=10)
+        report.paragraph(
+            "\n".join(f"{i}. {name}" for i, name in enumerate(attachments, start=1)), size=10
+        )
     report.signature_block(list(signers), per_row=3)
     return report.save()

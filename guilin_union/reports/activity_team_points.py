@@ -9,6 +9,7 @@ then second places; a short note states the scoring rule.
 ...                  institution="桂林学院工会委员会").name
 '团体总分.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -35,8 +36,13 @@ def build_team_table(
     generated_on: datetime.date | None = None,
 ) -> Path:
     subtitle = when_text(info) + (f"　{info.place}" if info.place else "")
-    report = Report(path, f"{info.name}团体总分表", institution=institution, subtitle=subtitle,
-                    generated_on=generated_on)
+    report = Report(
+        path,
+        f"{info.name}团体总分表",
+        institution=institution,
+        subtitle=subtitle,
+        generated_on=generated_on,
+    )
     if standings:
         add_team_table(report, standings, scheme_note, places_shown=places_shown)
     else:

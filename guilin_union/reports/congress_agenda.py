@@ -6,6 +6,7 @@
 >>> build_agenda(out, session_title="第一届教职工代表大会第三次会议", parts=[("正式会议", [item])]).name
 '议程.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -54,9 +55,19 @@ def build_agenda(
     generated_on: datetime.date | None = None,
 ) -> Path:
     """One table per part. When the items span several days the date is printed with the time."""
-    subtitle = "　".join(x for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "") if x)
-    report = Report(path, f"{session_title}议程", institution=institution, subtitle=subtitle or None,
-                    generated_on=generated_on, show_print_date=False)
+    subtitle = "　".join(
+        x
+        for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
+        if x
+    )
+    report = Report(
+        path,
+        f"{session_title}议程",
+        institution=institution,
+        subtitle=subtitle or None,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
     days = sorted({row.item_date for _, rows in parts for row in rows if row.item_date})
     several_days = len(days) > 1
     number = 0

@@ -8,6 +8,7 @@ anonymous: no names, only the session, the motions and how to mark them.
 >>> build_ballots(out, session_title="第一届第三次会议", motions=["通过工会工作报告"], copies=2).name
 '表决票.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -46,8 +47,14 @@ def build_ballots(
     """``copies`` identical ballots (usually one per 正式代表)."""
     if copies < 1:
         raise ValueError("表决票张数至少为 1")
-    report = Report(path, "表决票", institution=institution, subtitle=session_title,
-                    generated_on=generated_on, show_print_date=False)
+    report = Report(
+        path,
+        "表决票",
+        institution=institution,
+        subtitle=session_title,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
     fonts = report.fonts
     width = report.frame_width
     for n in range(copies):
@@ -56,12 +63,24 @@ def build_ballots(
                 report.page_break()
             else:
                 add_flowable(report, CutLine(fonts.body))
-        add_flowable(report, KeepTogether([_ballot(report, session_title, motions, date_text, width, n + 1, copies)]))
+        add_flowable(
+            report,
+            KeepTogether(
+                [_ballot(report, session_title, motions, date_text, width, n + 1, copies)]
+            ),
+        )
     return report.save()
 
 
-def _ballot(report: Report, session_title: str, motions: Sequence[str], date_text: str, width: float,
-            number: int, copies: int) -> Table:
+def _ballot(
+    report: Report,
+    session_title: str,
+    motions: Sequence[str],
+    date_text: str,
+    width: float,
+    number: int,
+    copies: int,
+) -> Table:
     fonts = report.fonts
     head = cell_style(fonts, 13, "center", "header")
     body = cell_style(fonts, 10.5, "left", "body")
@@ -70,9 +89,13 @@ def _ballot(report: Report, session_title: str, motions: Sequence[str], date_tex
         [Paragraph(esc(f"{session_title}表决票"), head), ""],
     ]
     if date_text:
-        rows.append([Paragraph(esc(f"表决日期：{date_text}"), cell_style(fonts, 9.5, "center", "body")), ""])
+        rows.append(
+            [Paragraph(esc(f"表决日期：{date_text}"), cell_style(fonts, 9.5, "center", "body")), ""]
+        )
     for i, motion in enumerate(motions, start=1):
-        rows.append([Paragraph(esc(f"{i}. {motion}"), body), BoxedChoices(CHOICES, fonts.body, 10.5)])
+        rows.append(
+            [Paragraph(esc(f"{i}. {motion}"), body), BoxedChoices(CHOICES, fonts.body, 10.5)]
+        )
     if not motions:
         rows.append([Paragraph(esc("（尚无表决事项）"), body), ""])
     rows.append([Paragraph(esc(INSTRUCTIONS), small), ""])

@@ -8,6 +8,7 @@ still reads back as "同意 反对 弃权".
 Custom flowables go into the report through :meth:`Report.add` (inside ``keep_together``
 blocks too).
 """
+
 from __future__ import annotations
 
 from reportlab.lib import colors
@@ -41,8 +42,9 @@ class BoxedChoices(Flowable):
 
     def _natural_width(self) -> float:
         measure = pdfmetrics.getFont(self.font).stringWidth
-        return sum(self.box + self.size * 0.35 + measure(label, self.size) for label in self.labels) + \
-            self.gap * (len(self.labels) - 1)
+        return sum(
+            self.box + self.size * 0.35 + measure(label, self.size) for label in self.labels
+        ) + self.gap * (len(self.labels) - 1)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width

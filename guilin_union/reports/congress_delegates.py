@@ -12,6 +12,7 @@ warning line, not hidden.
 ...                       groups=[group], summary=RosterSummary(["共 1 人"], [], [], [])).name
 '名册.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -84,8 +85,13 @@ def build_delegate_roster(
     institution: str = "桂林学院",
     generated_on: datetime.date | None = None,
 ) -> Path:
-    report = Report(path, "代表名册", institution=institution,
-                    subtitle=f"{session_title}\n（代表资格以{format_cn_date(on_date)}为准）", generated_on=generated_on)
+    report = Report(
+        path,
+        "代表名册",
+        institution=institution,
+        subtitle=f"{session_title}\n（代表资格以{format_cn_date(on_date)}为准）",
+        generated_on=generated_on,
+    )
     number = 0
     for group in groups:
         if not group.delegates:
@@ -95,9 +101,23 @@ def build_delegate_roster(
         for d in group.delegates:
             number += 1
             note = "团长" if d.is_head else d.note
-            rows.append([number, d.name, d.gender, d.department or d.branch, d.title, d.delegate_type, d.category, note])
-        report.table(list(ROSTER_COLUMNS), rows,
-                     group_title=f"{group.delegation}（{len(group.delegates)} 人{head}）")
+            rows.append(
+                [
+                    number,
+                    d.name,
+                    d.gender,
+                    d.department or d.branch,
+                    d.title,
+                    d.delegate_type,
+                    d.category,
+                    note,
+                ]
+            )
+        report.table(
+            list(ROSTER_COLUMNS),
+            rows,
+            group_title=f"{group.delegation}（{len(group.delegates)} 人{head}）",
+        )
         report.spacer(2)
     if number == 0:
         report.paragraph("（尚无代表）", align="center")
@@ -115,16 +135,27 @@ def _summary(report: Report, summary: RosterSummary) -> None:
         totals = [sum(r[i] for r in summary.by_delegation) for i in (1, 2, 3)]
         with report.keep_together():
             report.table(
-                [Col("代表团", 4), Col("正式代表", 2, "right"), Col("列席代表", 2, "right"),
-                 Col("特邀代表", 2, "right"), Col("合计", 2, "right")],
+                [
+                    Col("代表团", 4),
+                    Col("正式代表", 2, "right"),
+                    Col("列席代表", 2, "right"),
+                    Col("特邀代表", 2, "right"),
+                    Col("合计", 2, "right"),
+                ],
                 [[name, a, b, c, a + b + c] for name, a, b, c in summary.by_delegation],
                 total_row=["合计", *totals, sum(totals)],
                 group_title="按代表团",
                 width_fraction=0.85,
             )
-    for title, label, rows in (("正式代表按类别", "类别", summary.by_category),
-                               ("正式代表按年龄", "年龄段", summary.by_age)):
+    for title, label, rows in (
+        ("正式代表按类别", "类别", summary.by_category),
+        ("正式代表按年龄", "年龄段", summary.by_age),
+    ):
         if rows:
             with report.keep_together():
-                report.table([Col(label, 3), Col("人数", 2, "right"), Col("占正式代表", 2, "right")],
-                             [list(r) for r in rows], group_title=title, width_fraction=0.6)
+                report.table(
+                    [Col(label, 3), Col("人数", 2, "right"), Col("占正式代表", 2, "right")],
+                    [list(r) for r in rows],
+                    group_title=title,
+                    width_fraction=0.6,
+                )

@@ -9,6 +9,7 @@ Each delegation starts on a new page (the sheets go to different tables at the m
 >>> build_signin_sheets(out, session_title="第一届第三次会议", groups=[g]).name
 '签到表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -38,9 +39,9 @@ _SIGN_SPACE = "\u00a0\n\u00a0"
 @dataclass(frozen=True)
 class SigninGroup:
     delegation: str
-    formal: Sequence[str]                               # names of the 正式代表
+    formal: Sequence[str]  # names of the 正式代表
     others: Sequence[str] = field(default_factory=tuple)  # 列席/特邀, with their type in brackets
-    present: int | None = None                          # 实到 when already known (else a blank box)
+    present: int | None = None  # 实到 when already known (else a blank box)
 
 
 def build_signin_sheets(
@@ -53,10 +54,20 @@ def build_signin_sheets(
     venue: str = "",
     generated_on: datetime.date | None = None,
 ) -> Path:
-    where = "　".join(x for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "") if x)
+    where = "　".join(
+        x
+        for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
+        if x
+    )
     subtitle = session_title + (f"\n{where}" if where else "")
-    report = Report(path, "代表签到表", institution=institution, subtitle=subtitle,
-                    generated_on=generated_on, show_print_date=False)
+    report = Report(
+        path,
+        "代表签到表",
+        institution=institution,
+        subtitle=subtitle,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
     first = True
     for group in groups:
         if not group.formal and not group.others:
@@ -66,16 +77,32 @@ def build_signin_sheets(
             report.heading(f"{session_title}　代表签到表", level=2)
         first = False
         report.heading(group.delegation, level=1)
-        present = f"{group.present} 人" if group.present is not None else "\u3000\u3000\u3000\u3000人"
-        report.key_values([("应到", f"{len(group.formal)} 人"), ("实到", present), ("请假", "\u3000\u3000\u3000\u3000人")],
-                          columns=3)
+        present = (
+            f"{group.present} 人" if group.present is not None else "\u3000\u3000\u3000\u3000人"
+        )
+        report.key_values(
+            [
+                ("应到", f"{len(group.formal)} 人"),
+                ("实到", present),
+                ("请假", "\u3000\u3000\u3000\u3000人"),
+            ],
+            columns=3,
+        )
         report.spacer(3)
-        rows = [[i, group.delegation, name, _SIGN_SPACE, ""] for i, name in enumerate(group.formal, start=1)]
+        rows = [
+            [i, group.delegation, name, _SIGN_SPACE, ""]
+            for i, name in enumerate(group.formal, start=1)
+        ]
         report.table(list(SIGNIN_COLUMNS), rows)
         if group.others:
             report.spacer(3)
-            others = [[i, group.delegation, name, _SIGN_SPACE, ""] for i, name in enumerate(group.others, start=1)]
-            report.table(list(SIGNIN_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）")
+            others = [
+                [i, group.delegation, name, _SIGN_SPACE, ""]
+                for i, name in enumerate(group.others, start=1)
+            ]
+            report.table(
+                list(SIGNIN_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
+            )
         report.signature_block(["代表团签到负责人"], with_date=False, per_row=2)
     if first:
         report.paragraph("（尚无代表）", align="center")

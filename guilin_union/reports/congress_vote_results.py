@@ -8,6 +8,7 @@
 ...                    rows=[r]).name
 '表决结果.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -63,9 +64,18 @@ def build_vote_results(
     generated_on: datetime.date | None = None,
 ) -> Path:
     subtitle = session_title + (f"\n表决日期：{date_text}" if date_text else "")
-    report = Report(path, "表决结果", institution=institution, subtitle=subtitle, generated_on=generated_on)
-    report.key_values([("应到正式代表", f"{expected} 人"), ("实到正式代表", f"{present} 人"),
-                       ("请假", f"{on_leave} 人"), ("法定人数", quorum_text)], columns=2)
+    report = Report(
+        path, "表决结果", institution=institution, subtitle=subtitle, generated_on=generated_on
+    )
+    report.key_values(
+        [
+            ("应到正式代表", f"{expected} 人"),
+            ("实到正式代表", f"{present} 人"),
+            ("请假", f"{on_leave} 人"),
+            ("法定人数", quorum_text),
+        ],
+        columns=2,
+    )
     report.spacer(2)
     report.paragraph(f"表决规则：{rule_text}。")
     for note in notes:
@@ -75,7 +85,16 @@ def build_vote_results(
         return "" if value is None else value
 
     table_rows = [
-        [i, r.title, show(r.yes), show(r.no), show(r.abstain), show(r.not_voted), r.needed, r.result]
+        [
+            i,
+            r.title,
+            show(r.yes),
+            show(r.no),
+            show(r.abstain),
+            show(r.not_voted),
+            r.needed,
+            r.result,
+        ]
         for i, r in enumerate(rows, start=1)
     ]
     report.table(list(RESULT_COLUMNS), table_rows)

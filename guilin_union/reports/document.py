@@ -16,6 +16,7 @@ All user text is escaped (:func:`guilin_union.reports.markup.esc`) before it rea
 >>> r.save() == out
 True
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -192,7 +193,9 @@ class Report:
         for col in range(0, 2 * columns, 2):
             style.append(("BACKGROUND", (col, 0), (col, -1), LABEL_BACKGROUND))
             style.append(("ALIGN", (col, 0), (col, -1), "CENTER"))
-        table = Table(data, colWidths=widths, style=style, minRowHeights=[8 * mm] * len(data), hAlign="CENTER")
+        table = Table(
+            data, colWidths=widths, style=style, minRowHeights=[8 * mm] * len(data), hAlign="CENTER"
+        )
         self._tables.append(table)
         self._add_kept([table])  # a form grid is read as one piece
 
@@ -228,7 +231,9 @@ class Report:
         # it inside the row and repeats the header twice): such text is cut into pieces that
         # each fit comfortably, printed as continuation rows without a line between them.
         body_cell = _CellFactory(self.fonts, font_size, "body", max_height=self.frame_height * 0.25)
-        data: list[list[object]] = [[header_cell(c.header, a, "center") for c, a in zip(cols, avail)]]
+        data: list[list[object]] = [
+            [header_cell(c.header, a, "center") for c, a in zip(cols, avail)]
+        ]
         continued = None
         if caption:
             first, continued = self._captions(caption, sum(widths))
@@ -260,25 +265,40 @@ class Report:
             ("BACKGROUND", (0, top), (-1, top), HEADER_BACKGROUND),
         ]
         if caption:
-            style += [("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                      ("LEFTPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 0), (-1, 0), 8),
-                      ("BOTTOMPADDING", (0, 0), (-1, 0), 4)]
+            style += [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+            ]
         if joined:
             style += _lines_except(joined, len(data), top)
             for row in joined:  # pieces of one cell read as one block of text
-                style += [("BOTTOMPADDING", (0, row), (-1, row), 0), ("TOPPADDING", (0, row + 1), (-1, row + 1), 0)]
+                style += [
+                    ("BOTTOMPADDING", (0, row), (-1, row), 0),
+                    ("TOPPADDING", (0, row + 1), (-1, row + 1), 0),
+                ]
         for j, align in enumerate(aligns):
             style.append(("ALIGN", (j, top + 1), (j, -1), align.upper()))
         style.append(("ALIGN", (0, top), (-1, top), "CENTER"))
         if empty:
-            style += [("SPAN", (0, top + 1), (-1, top + 1)), ("ALIGN", (0, top + 1), (-1, top + 1), "CENTER")]
+            style += [
+                ("SPAN", (0, top + 1), (-1, top + 1)),
+                ("ALIGN", (0, top + 1), (-1, top + 1), "CENTER"),
+            ]
         if total_row is not None:
             style.append(("FONT", (0, -1), (-1, -1), self.fonts.title, font_size, leading))
         if caption:
             # Not stranded at the foot of a page with no room for the rows under it.
             self._add(CondPageBreak(_HEADING_ROOM))
-        table = _GridTable(data, colWidths=widths, repeatRows=top + 1 if repeat_header else 0,
-                           style=style, hAlign="CENTER")
+        table = _GridTable(
+            data,
+            colWidths=widths,
+            repeatRows=top + 1 if repeat_header else 0,
+            style=style,
+            hAlign="CENTER",
+        )
         table.continued_caption = continued if repeat_header else None
         self._tables.append(table)
         self._add(table)
@@ -289,7 +309,9 @@ class Report:
         style = cell_style(self.fonts, HEADING_SIZES[2], "left", "body")
         measure = pdfmetrics.getFont(self.fonts.body).stringWidth
         suffixed = f"{caption}（续）"
-        lines = [math.ceil(measure(t, HEADING_SIZES[2]) * 1.02 / width) for t in (caption, suffixed)]
+        lines = [
+            math.ceil(measure(t, HEADING_SIZES[2]) * 1.02 / width) for t in (caption, suffixed)
+        ]
         first = Paragraph(esc(caption), style)
         return first, Paragraph(esc(suffixed if lines[0] == lines[1] else caption), style)
 
@@ -300,7 +322,9 @@ class Report:
         text = f"{clean(label)}：{format_fen_yuan(fen)}（大写：{fen_to_upper(fen)}）"
         self._add(Paragraph(esc(text), totals_style(self.fonts)))
 
-    def signature_block(self, labels: Sequence[str], *, with_date: bool = True, per_row: int = 3) -> None:
+    def signature_block(
+        self, labels: Sequence[str], *, with_date: bool = True, per_row: int = 3
+    ) -> None:
         """Lines to sign on, e.g. ``经手人：______ 证明人：______ 分工会主席：______``,
         then ``日期：    年  月  日`` at the right. Kept on one page.
         """
@@ -331,13 +355,20 @@ class Report:
         for row_index, row in enumerate(data):
             for col in range(1, 2 * per_row, 2):
                 if row[col - 1]:
-                    style.append(("LINEBELOW", (col, row_index), (col, row_index), GRID_WIDTH, colors.black))
+                    style.append(
+                        ("LINEBELOW", (col, row_index), (col, row_index), GRID_WIDTH, colors.black)
+                    )
         flowables: list[Flowable] = [
             Spacer(1, 3 * mm),
-            Table(data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"),
+            Table(
+                data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"
+            ),
         ]
         if with_date:
-            flowables += [Spacer(1, 4 * mm), self._plain_line(_blank_date("日期："), BODY_SIZE, self.frame_width)]
+            flowables += [
+                Spacer(1, 4 * mm),
+                self._plain_line(_blank_date("日期："), BODY_SIZE, self.frame_width),
+            ]
         self._add_kept(flowables)
 
     def signature_boxes(
@@ -359,14 +390,23 @@ class Report:
         sign = _blank_date(clean(sign_text) + _BLANK * 4)
         inner = width - 14  # the box's left and right padding below
         cells: list[object] = [
-            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), self._plain_line(sign, TABLE_SIZE, inner)]
+            [
+                Paragraph(esc(label), label_style),
+                Spacer(1, height_mm * mm),
+                self._plain_line(sign, TABLE_SIZE, inner),
+            ]
             for label in labels
         ]
         cells += [""] * (-len(cells) % columns)
         data = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-        style = [*self._base_table_style(TABLE_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
+        style = [
+            *self._base_table_style(TABLE_SIZE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ]
         boxes = Table(data, colWidths=[width] * columns, style=style, hAlign="CENTER")
         boxes.spaceBefore = 3 * mm
         self._add(boxes)
@@ -425,8 +465,17 @@ class Report:
     def _build_once(self, target: Path, story: list[Flowable]) -> None:
         width, height = self.page_size
         # Zero frame padding: tables are exactly as wide as the text area (20 mm margins).
-        frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = Frame(
+            MARGIN,
+            MARGIN,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         header_text = self._running_header_text()
 
         def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
@@ -460,7 +509,9 @@ class Report:
     def _add_title_block(self, subtitle: str, left: str, show_print_date: bool) -> None:
         fake_bold = self.fonts.title == self.fonts.body  # no separate bold-looking face found
         if self.institution and self.institution not in self.title:
-            self._add(_TitleText(self.institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False))
+            self._add(
+                _TitleText(self.institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False)
+            )
             self._add(Spacer(1, 1 * mm))
         self._add(_TitleText(self.title, self.fonts.title, TITLE_SIZE, fake_bold=fake_bold))
         if subtitle:
@@ -470,12 +521,21 @@ class Report:
         if left or right:
             self._add(Spacer(1, 2 * mm))
             info = Table(
-                [[Paragraph(esc(left), note_style(self.fonts)), Paragraph(esc(right), note_style(self.fonts, "right"))]],
+                [
+                    [
+                        Paragraph(esc(left), note_style(self.fonts)),
+                        Paragraph(esc(right), note_style(self.fonts, "right")),
+                    ]
+                ],
                 colWidths=[self.frame_width * 0.62, self.frame_width * 0.38],
-                style=[("FONT", (0, 0), (-1, -1), self.fonts.body, NOTE_SIZE),
-                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+                style=[
+                    ("FONT", (0, 0), (-1, -1), self.fonts.body, NOTE_SIZE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ],
             )
             self._add(info)
         self._add(Spacer(1, 3 * mm))
@@ -485,14 +545,23 @@ class Report:
         return Table(
             [[text]],
             colWidths=[width],
-            style=[("FONT", (0, 0), (-1, -1), self.fonts.body, size), ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
+            style=[
+                ("FONT", (0, 0), (-1, -1), self.fonts.body, size),
+                ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
             hAlign="RIGHT",
         )
 
     def _running_header_text(self) -> str:
-        text = self.title if not self.institution or self.institution in self.title else f"{self.institution}　{self.title}"
+        text = (
+            self.title
+            if not self.institution or self.institution in self.title
+            else f"{self.institution}　{self.title}"
+        )
         font = pdfmetrics.getFont(self.fonts.body)
         limit = self.frame_width * 0.9
         while text and font.stringWidth(text, RUNNING_HEADER_SIZE) > limit:
@@ -507,7 +576,9 @@ class Report:
         total = sum(weights)
         return [self.frame_width * fraction * w / total for w in weights]
 
-    def _base_table_style(self, size: float, *, grid: bool = True, first_row: int = 0) -> list[tuple]:
+    def _base_table_style(
+        self, size: float, *, grid: bool = True, first_row: int = 0
+    ) -> list[tuple]:
         """Font, paddings and a thin black grid; rows above ``first_row`` (a caption) get no lines."""
         style: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.body, size, round(size * LINE_SPACING, 2)),
@@ -587,7 +658,9 @@ class _CellFactory:
 
     __slots__ = ("_fonts", "_size", "_role", "_width", "_widest", "_max_height", "_max_lines")
 
-    def __init__(self, fonts: FontChoice, size: float, role: Role, *, max_height: float | None = None) -> None:
+    def __init__(
+        self, fonts: FontChoice, size: float, role: Role, *, max_height: float | None = None
+    ) -> None:
         self._fonts = fonts
         self._size = size
         self._role = role
@@ -605,13 +678,13 @@ class _CellFactory:
         # Only text that might be that tall is laid out here (a line holds at least
         # avail / widest-glyph characters); everything else is left to the table.
         if self._max_lines and (
-            len(text) * self._widest > avail * self._max_lines or text.count("\n") >= self._max_lines
+            len(text) * self._widest > avail * self._max_lines
+            or text.count("\n") >= self._max_lines
         ):
             pieces = _split_paragraph(paragraph, avail, self._max_height)
             if len(pieces) > 1:
                 return _Pieces(pieces)
         return paragraph
-
 
     def _fits_plain(self, text: str, avail: float) -> bool:
         """Every line certainly fits: the table draws such text line by line, as fast as a
@@ -624,8 +697,11 @@ class _CellFactory:
             return False
         # A Paragraph drops lines of nothing but spaces, a table keeps them: such text keeps
         # the Paragraph path so that it prints exactly as before.
-        return all(line.strip(" ") and (len(line) * self._widest <= avail or self._width(line, self._size) <= avail)
-                   for line in lines)
+        return all(
+            line.strip(" ")
+            and (len(line) * self._widest <= avail or self._width(line, self._size) <= avail)
+            for line in lines
+        )
 
 
 def _split_paragraph(paragraph: Paragraph, avail: float, max_height: float) -> list[Paragraph]:
@@ -653,7 +729,9 @@ def _widest_glyph(font: object) -> float:
         widest = float("inf")
         if isinstance(font, TTFont):
             widths = font.face.charWidths
-            widest = max(max(widths.values(), default=0), font.face.defaultWidth or 0) or float("inf")
+            widest = max(max(widths.values(), default=0), font.face.defaultWidth or 0) or float(
+                "inf"
+            )
         _WIDEST[name] = widest
     return _WIDEST[name]
 

@@ -1,4 +1,5 @@
 """Exceptions of the report engine. Messages are Simplified Chinese: they reach the user."""
+
 from __future__ import annotations
 
 

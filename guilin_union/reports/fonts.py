@@ -19,6 +19,7 @@ glyphs — reportlab cannot read CFF/OTF outlines such as Noto Sans CJK ``.otf``
 >>> choice.embedded, choice.body       # doctest: +SKIP
 (True, 'GU-wqy-microhei')
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,20 +47,42 @@ FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 # Preferred files, best first (lower-case names). The body of an official document is set in
 # 仿宋 or 宋体 (GB/T 9704); titles in 黑体 or another bold-looking face.
 BODY_PREFERENCE: tuple[str, ...] = (
-    "simfang.ttf", "simsun.ttc", "simsun.ttf", "simkai.ttf",
-    "lxgwwenkai-regular.ttf", "lxgwwenkaigb-regular.ttf", "lxgwwenkaiscreen.ttf",
-    "ukai.ttc", "uming.ttc",
-    "msyh.ttc", "msyh.ttf", "simhei.ttf",
-    "wqy-microhei.ttc", "wqy-zenhei.ttc",
-    "droidsansfallbackfull.ttf", "droidsansfallback.ttf",
-    "notosanscjk-regular.ttc", "notosanscjksc-regular.otf",
-    "songti.ttc", "stheiti light.ttc", "stheiti medium.ttc", "arial unicode.ttf",
+    "simfang.ttf",
+    "simsun.ttc",
+    "simsun.ttf",
+    "simkai.ttf",
+    "lxgwwenkai-regular.ttf",
+    "lxgwwenkaigb-regular.ttf",
+    "lxgwwenkaiscreen.ttf",
+    "ukai.ttc",
+    "uming.ttc",
+    "msyh.ttc",
+    "msyh.ttf",
+    "simhei.ttf",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "droidsansfallbackfull.ttf",
+    "droidsansfallback.ttf",
+    "notosanscjk-regular.ttc",
+    "notosanscjksc-regular.otf",
+    "songti.ttc",
+    "stheiti light.ttc",
+    "stheiti medium.ttc",
+    "arial unicode.ttf",
 )
 TITLE_PREFERENCE: tuple[str, ...] = (
-    "simhei.ttf", "msyhbd.ttc", "msyhbd.ttf", "msyh.ttc", "msyh.ttf",
-    "wqy-zenhei.ttc", "wqy-microhei.ttc",
-    "lxgwwenkai-bold.ttf", "lxgwwenkaigb-bold.ttf",
-    "stheiti medium.ttc", "droidsansfallbackfull.ttf", "droidsansfallback.ttf",
+    "simhei.ttf",
+    "msyhbd.ttc",
+    "msyhbd.ttf",
+    "msyh.ttc",
+    "msyh.ttf",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "lxgwwenkai-bold.ttf",
+    "lxgwwenkaigb-bold.ttf",
+    "stheiti medium.ttc",
+    "droidsansfallbackfull.ttf",
+    "droidsansfallback.ttf",
     "notosanscjk-bold.ttc",
 )
 _KNOWN = frozenset(BODY_PREFERENCE) | frozenset(TITLE_PREFERENCE)
@@ -68,8 +91,13 @@ _KNOWN = frozenset(BODY_PREFERENCE) | frozenset(TITLE_PREFERENCE)
 _PROBE_CHARS = "会员号"
 
 _SYSTEM_DIRS = (
-    "/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
-    "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts",
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.fonts",
+    "~/.local/share/fonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts",
+    "~/Library/Fonts",
 )
 
 
@@ -123,7 +151,11 @@ def _choose(sources: list[_Source]) -> FontChoice:
         name = _load(Path(forced))
         if name:
             return FontChoice(name, name, forced, forced, True)
-        log.warning("环境变量 %s 指定的字体“%s”无法使用（不存在、不是 TrueType 字体或不含中文），改为自动查找", ENV_FONT, forced)
+        log.warning(
+            "环境变量 %s 指定的字体“%s”无法使用（不存在、不是 TrueType 字体或不含中文），改为自动查找",
+            ENV_FONT,
+            forced,
+        )
 
     body = _first_usable(sources, BODY_PREFERENCE)
     if body is None:
@@ -131,7 +163,8 @@ def _choose(sources: list[_Source]) -> FontChoice:
         log.warning(
             "未找到可嵌入的中文 TrueType 字体，改用内置字体 %s（不嵌入 PDF，"
             "在没有中文字体的电脑上可能显示为空白）。可安装“文泉驿微米黑”或设置环境变量 %s。",
-            FALLBACK_CID_FONT, ENV_FONT_DIR,
+            FALLBACK_CID_FONT,
+            ENV_FONT_DIR,
         )
         return FontChoice(FALLBACK_CID_FONT, FALLBACK_CID_FONT, None, None, False)
     body_index, body_path, body_name = body
@@ -193,7 +226,12 @@ def _candidate_sources() -> Iterator[_Source]:
         yield _Source("env", tuple(_font_files(Path(env_dir))))
     if sys.platform == "win32":
         windows = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        user = Path(os.environ.get("LOCALAPPDATA", "~")).expanduser() / "Microsoft" / "Windows" / "Fonts"
+        user = (
+            Path(os.environ.get("LOCALAPPDATA", "~")).expanduser()
+            / "Microsoft"
+            / "Windows"
+            / "Fonts"
+        )
         # Only known names: a Windows font folder holds hundreds of Latin fonts.
         yield _Source("windows", tuple(_known_files([windows, user])))
     yield _Source("resources", tuple(f for d in _resource_dirs() for f in _font_files(d)))

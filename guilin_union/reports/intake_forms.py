@@ -9,6 +9,7 @@ arrive already masked (or not, when the caller chose full numbers — which it l
 >>> build_member_forms(out, [p], institution="桂林学院", union_name="桂林学院工会委员会").name
 '表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -43,8 +44,8 @@ class MemberForm:
     ethnicity: str = ""
     birth_date: str = ""
     id_type: str = "居民身份证"
-    id_number: str = ""        # masked unless the caller chose otherwise
-    phone: str = ""            # masked likewise
+    id_number: str = ""  # masked unless the caller chose otherwise
+    phone: str = ""  # masked likewise
     staff_no: str = ""
     branch: str = ""
     department: str = ""
@@ -81,20 +82,32 @@ class _FormReport(Report):
         head = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
         left = cell_style(self.fonts, TABLE_SIZE, "left", "body")
         right = cell_style(self.fonts, TABLE_SIZE, "right", "body")
-        cells = [[Paragraph(esc(label), head), Spacer(1, height_mm * mm),
-                  Paragraph(esc("签名（盖章）："), left),
-                  Paragraph(esc(f"{blank * 6}年{blank * 4}月{blank * 4}日"), right)] for label in labels]
+        cells = [
+            [
+                Paragraph(esc(label), head),
+                Spacer(1, height_mm * mm),
+                Paragraph(esc("签名（盖章）："), left),
+                Paragraph(esc(f"{blank * 6}年{blank * 4}月{blank * 4}日"), right),
+            ]
+            for label in labels
+        ]
         width = self.frame_width / len(labels)
-        style = [("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
-                 ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                 ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+        style = [
+            ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+            ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]
         self._add(Table([cells], colWidths=[width] * len(labels), style=style, hAlign="CENTER"))
 
     def form_title(self, institution: str, title: str) -> None:
         fake_bold = self.fonts.title == self.fonts.body
-        self._add(document._TitleText(institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False))
+        self._add(
+            document._TitleText(institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False)
+        )
         self._add(document._TitleText(title, self.fonts.title, TITLE_SIZE, fake_bold=fake_bold))
         self.spacer(5)
 
@@ -108,42 +121,72 @@ def _date(value: str) -> str:
         return value
 
 
-def _application_page(report: _FormReport, p: MemberForm, institution: str, union_name: str) -> None:
+def _application_page(
+    report: _FormReport, p: MemberForm, institution: str, union_name: str
+) -> None:
     report.form_title(institution, "入会申请书")
     report.paragraph(f"{union_name}：", size=12)
-    report.paragraph("\u00a0" * 8 + APPLICATION_TEXT, size=12)  # no-break spaces survive as the indent
+    report.paragraph(
+        "\u00a0" * 8 + APPLICATION_TEXT, size=12
+    )  # no-break spaces survive as the indent
     report.spacer(2)
-    report.key_values([
-        ("姓名", p.name), ("性别", p.gender),
-        ("出生日期", _date(p.birth_date)), ("民族", p.ethnicity),
-        ("政治面貌", p.political_status), ("学历", p.education),
-        ("所在分工会", p.branch), ("部门", p.department),
-        ("职务", p.position), ("职称", p.title),
-        ("用工形式", p.employment_type), ("入职日期", _date(p.hire_date)),
-        (p.id_type or "证件号码", p.id_number), ("手机", p.phone),
-    ])
+    report.key_values(
+        [
+            ("姓名", p.name),
+            ("性别", p.gender),
+            ("出生日期", _date(p.birth_date)),
+            ("民族", p.ethnicity),
+            ("政治面貌", p.political_status),
+            ("学历", p.education),
+            ("所在分工会", p.branch),
+            ("部门", p.department),
+            ("职务", p.position),
+            ("职称", p.title),
+            ("用工形式", p.employment_type),
+            ("入职日期", _date(p.hire_date)),
+            (p.id_type or "证件号码", p.id_number),
+            ("手机", p.phone),
+        ]
+    )
     report.spacer(6)
     blank = "\u00a0"  # no-break spaces: the blanks are where people write
-    when = f"申请日期：{_date(p.applied_on)}" if p.applied_on else f"日期：{blank * 8}年{blank * 4}月{blank * 4}日"
+    when = (
+        f"申请日期：{_date(p.applied_on)}"
+        if p.applied_on
+        else f"日期：{blank * 8}年{blank * 4}月{blank * 4}日"
+    )
     report.paragraph(f"申请人（签名）：{blank * 28}{when}", align="right", size=11)
     report.spacer(6)
     report.approval_boxes(["分工会审核意见", "校工会审批意见"], height_mm=34)
 
 
-def _registration_page(report: _FormReport, p: MemberForm, institution: str, union_name: str) -> None:
+def _registration_page(
+    report: _FormReport, p: MemberForm, institution: str, union_name: str
+) -> None:
     report.form_title(institution, "工会会员登记表")
     report.paragraph(f"会员编号：{p.member_no or '（批准后填写）'}", align="right", size=10.5)
-    report.key_values([
-        ("姓名", p.name), ("性别", p.gender),
-        ("民族", p.ethnicity), ("出生日期", _date(p.birth_date)),
-        ("证件类型", p.id_type), ("证件号码", p.id_number),
-        ("手机", p.phone), ("工号", p.staff_no),
-        ("分工会", p.branch), ("部门", p.department),
-        ("职务", p.position), ("职称", p.title),
-        ("学历", p.education), ("政治面貌", p.political_status),
-        ("用工形式", p.employment_type), ("入职日期", _date(p.hire_date)),
-        ("入会日期", _date(p.join_date)), ("是否劳模", "是" if p.is_model_worker else "否"),
-    ])
+    report.key_values(
+        [
+            ("姓名", p.name),
+            ("性别", p.gender),
+            ("民族", p.ethnicity),
+            ("出生日期", _date(p.birth_date)),
+            ("证件类型", p.id_type),
+            ("证件号码", p.id_number),
+            ("手机", p.phone),
+            ("工号", p.staff_no),
+            ("分工会", p.branch),
+            ("部门", p.department),
+            ("职务", p.position),
+            ("职称", p.title),
+            ("学历", p.education),
+            ("政治面貌", p.political_status),
+            ("用工形式", p.employment_type),
+            ("入职日期", _date(p.hire_date)),
+            ("入会日期", _date(p.join_date)),
+            ("是否劳模", "是" if p.is_model_worker else "否"),
+        ]
+    )
     report.key_values([("备注", p.notes)], columns=1)
     report.spacer(5)
     report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=30)

@@ -8,6 +8,7 @@
 ...                   union_name="桂林学院工会委员会").name
 '名单.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -71,18 +72,38 @@ def build_intake_list(
     generated_on: datetime.date | None = None,
 ) -> Path:
     total = sum(len(people) for _, people in groups)
-    report = Report(path, "待批准入会人员名单", institution=union_name or institution,
-                    subtitle=f"共 {total} 人", landscape=True, generated_on=generated_on)
+    report = Report(
+        path,
+        "待批准入会人员名单",
+        institution=union_name or institution,
+        subtitle=f"共 {total} 人",
+        landscape=True,
+        generated_on=generated_on,
+    )
     number = 0
     for branch, people in groups:
         rows = []
         for person in people:
             number += 1
-            rows.append([number, person.name, person.gender, _month(person.birth_date), person.department,
-                         person.title, person.education, person.political_status, person.employment_type,
-                         _date(person.hire_date), _date(person.applied_on),
-                         "分工会已审核" if person.state == "待校工会批准" else "待分工会审核"])
-        report.table(list(COLUMNS), rows, group_title=f"{branch}（{len(people)} 人）", font_size=9.5)
+            rows.append(
+                [
+                    number,
+                    person.name,
+                    person.gender,
+                    _month(person.birth_date),
+                    person.department,
+                    person.title,
+                    person.education,
+                    person.political_status,
+                    person.employment_type,
+                    _date(person.hire_date),
+                    _date(person.applied_on),
+                    "分工会已审核" if person.state == "待校工会批准" else "待分工会审核",
+                ]
+            )
+        report.table(
+            list(COLUMNS), rows, group_title=f"{branch}（{len(people)} 人）", font_size=9.5
+        )
     if not groups:
         report.paragraph("目前没有待批准的入会申请。")
     report.spacer(4)

@@ -12,6 +12,7 @@ only need :func:`clean`.
 >>> esc(None)
 ''
 """
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ same embedded Chinese font as every other report, written atomically like them.
 >>> build_member_cards(out, [card], union_name="桂林学院工会委员会", issued_on=None).name
 '会员证.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -56,8 +57,17 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> flo
     return size
 
 
-def _card(canvas: Canvas, x: float, y: float, card: MemberCard, *, union_name: str, issued: str,
-          body: str, title: str) -> None:
+def _card(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    card: MemberCard,
+    *,
+    union_name: str,
+    issued: str,
+    body: str,
+    title: str,
+) -> None:
     canvas.saveState()
     canvas.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
     canvas.setLineWidth(0.5)
@@ -67,7 +77,9 @@ def _card(canvas: Canvas, x: float, y: float, card: MemberCard, *, union_name: s
     # Header band with the union's name and 会员证.
     band = 11 * mm
     canvas.setFillColor(RED)
-    canvas.rect(x + 0.3 * mm, y + CARD_H - band, CARD_W - 0.6 * mm, band - 0.3 * mm, stroke=0, fill=1)
+    canvas.rect(
+        x + 0.3 * mm, y + CARD_H - band, CARD_W - 0.6 * mm, band - 0.3 * mm, stroke=0, fill=1
+    )
     canvas.setFillColor(colors.white)
     head = clean(union_name)
     size = _fit(canvas, head, title, 9.5, CARD_W - 8 * mm)
@@ -89,16 +101,25 @@ def _card(canvas: Canvas, x: float, y: float, card: MemberCard, *, union_name: s
     canvas.setFillColor(colors.black)
     tx = px + PHOTO_W + 4 * mm
     width = x + CARD_W - 3.5 * mm - tx
-    lines = (("姓　　名", card.name), ("会员编号", card.member_no), ("分 工 会", card.branch),
-             ("入会日期", format_cn_date(card.join_date) if card.join_date else ""))
+    lines = (
+        ("姓　　名", card.name),
+        ("会员编号", card.member_no),
+        ("分 工 会", card.branch),
+        ("入会日期", format_cn_date(card.join_date) if card.join_date else ""),
+    )
     ty = y + CARD_H - band - 6.5 * mm
     label_w = pdfmetrics.getFont(body).stringWidth("会员编号：", 8)
     for label, value in lines:
         canvas.setFont(body, 8)
         canvas.drawString(tx, ty, f"{label}：")
         text = clean(value)
-        size = _fit(canvas, text, title if label.startswith("姓") else body, 9 if label.startswith("姓") else 8.5,
-                    width - label_w)
+        size = _fit(
+            canvas,
+            text,
+            title if label.startswith("姓") else body,
+            9 if label.startswith("姓") else 8.5,
+            width - label_w,
+        )
         canvas.setFont(title if label.startswith("姓") else body, size)
         canvas.drawString(tx + label_w, ty, text)
         canvas.setLineWidth(0.3)
@@ -133,14 +154,25 @@ def build_member_cards(
         canvas.setAuthor(union_name)
         pages = (len(cards) + per_page - 1) // per_page
         for page in range(pages):
-            chunk = cards[page * per_page:(page + 1) * per_page]
+            chunk = cards[page * per_page : (page + 1) * per_page]
             for i, card in enumerate(chunk):
                 col, row = i % COLUMNS, i // COLUMNS
                 x = left + col * (CARD_W + GAP)
                 y = top - (row + 1) * CARD_H - row * GAP
-                _card(canvas, x, y, card, union_name=union_name, issued=issued, body=fonts.body, title=fonts.title)
+                _card(
+                    canvas,
+                    x,
+                    y,
+                    card,
+                    union_name=union_name,
+                    issued=issued,
+                    body=fonts.body,
+                    title=fonts.title,
+                )
             canvas.setFont(fonts.body, 8)
-            canvas.drawCentredString(page_w / 2, 4 * mm, f"第 {page + 1} 页 共 {pages} 页（沿虚线裁开）")
+            canvas.drawCentredString(
+                page_w / 2, 4 * mm, f"第 {page + 1} 页 共 {pages} 页（沿虚线裁开）"
+            )
             canvas.showPage()
         canvas.save()
 

@@ -7,6 +7,7 @@
 ...                    institution="桂林学院", union_name="桂林学院工会委员会").name
 '会费.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -66,19 +67,36 @@ def build_dues_summary(
         generated_on=generated_on,
     )
     data = [
-        [i, r.branch, r.liable, r.with_base, r.missing_base, r.waived,
-         format_fen(r.base_total_fen), format_fen(r.dues_total_fen)]
+        [
+            i,
+            r.branch,
+            r.liable,
+            r.with_base,
+            r.missing_base,
+            r.waived,
+            format_fen(r.base_total_fen),
+            format_fen(r.dues_total_fen),
+        ]
         for i, r in enumerate(rows, start=1)
     ]
-    total = ["", "合计", sum(r.liable for r in rows), sum(r.with_base for r in rows),
-             sum(r.missing_base for r in rows), sum(r.waived for r in rows),
-             format_fen(sum(r.base_total_fen for r in rows)), format_fen(sum(r.dues_total_fen for r in rows))]
+    total = [
+        "",
+        "合计",
+        sum(r.liable for r in rows),
+        sum(r.with_base for r in rows),
+        sum(r.missing_base for r in rows),
+        sum(r.waived for r in rows),
+        format_fen(sum(r.base_total_fen for r in rows)),
+        format_fen(sum(r.dues_total_fen for r in rows)),
+    ]
     report.table(list(COLUMNS), data, total_row=total, font_size=9.5)
     missing = sum(r.missing_base for r in rows)
     with report.keep_together():
         report.totals(f"{month_cn}会费合计", sum(r.dues_total_fen for r in rows))
         if missing:
             report.paragraph(f"注：有 {missing} 名应缴会员尚未录入工资基数，未计入合计。", size=9.5)
-        report.paragraph("“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5)
+        report.paragraph(
+            "“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5
+        )
         report.signature_block(["制表人", "审核人", "工会负责人"])
     return report.save()

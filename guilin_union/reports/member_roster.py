@@ -11,6 +11,7 @@ sees full ID numbers, so it cannot print them by mistake.
 ...                     union_name="桂林学院工会委员会").name
 '花名册.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -116,8 +117,18 @@ def _all_masked(groups: Sequence[tuple[str, Sequence[RosterMember]]]) -> bool:
 
 
 def _row(number: int, m: RosterMember) -> list[object]:
-    return [number, m.member_no, m.name, m.gender, m.department, m.title,
-            m.phone_masked, m.id_masked, _date(m.joined_on), m.status]
+    return [
+        number,
+        m.member_no,
+        m.name,
+        m.gender,
+        m.department,
+        m.title,
+        m.phone_masked,
+        m.id_masked,
+        _date(m.joined_on),
+        m.status,
+    ]
 
 
 def _date(value: str) -> str:
@@ -135,7 +146,9 @@ def _summary(report: Report, groups: Sequence[tuple[str, Sequence[RosterMember]]
         report.heading("汇总", level=1)
         line = f"总计 {total} 人"
         if statuses:
-            line += "，其中" + "，".join(f"{status} {count} 人" for status, count in statuses.most_common())
+            line += "，其中" + "，".join(
+                f"{status} {count} 人" for status, count in statuses.most_common()
+            )
         report.paragraph(line + "。")
         report.table(
             [Col("序号", 1, "center"), Col("分工会", 5), Col("人数", 2, "right")],

@@ -11,6 +11,7 @@ Takes plain ``StatsTable``-like objects (``title``, ``first_header``, ``columns`
 ...                    union_name="桂林学院工会委员会").name
 '统计.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -35,8 +36,14 @@ def build_member_stats(
     union_name: str,
     generated_on: datetime.date | None = None,
 ) -> Path:
-    report = Report(path, f"{union_name or institution}会员统计表", institution=institution,
-                    subtitle=note, landscape=True, generated_on=generated_on)
+    report = Report(
+        path,
+        f"{union_name or institution}会员统计表",
+        institution=institution,
+        subtitle=note,
+        landscape=True,
+        generated_on=generated_on,
+    )
     for number, table in enumerate(tables, start=1):
         label_weight = 9 if table.first_header == "分工会" else 6
         cols = [Col("序号", 2.2, "center"), Col(table.first_header, label_weight)] + [
@@ -45,7 +52,9 @@ def build_member_stats(
         rows = [[i, label, *values] for i, (label, values) in enumerate(table.rows, start=1)]
         narrow = min(1.0, 0.35 + 0.07 * len(cols))
         report.heading(f"{_cn_number(number)}、{table.title}", level=1)
-        report.table(cols, rows, total_row=["合计", "", *table.total], font_size=9.5, width_fraction=narrow)
+        report.table(
+            cols, rows, total_row=["合计", "", *table.total], font_size=9.5, width_fraction=narrow
+        )
         report.spacer(2)
     report.signature_block(["制表人", "审核人"])
     return report.save()

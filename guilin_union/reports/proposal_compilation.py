@@ -8,6 +8,7 @@
 >>> build_compilation(out, [doc], session_title="第一届第三次会议").name
 '汇编.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -32,10 +33,18 @@ def build_compilation(
     institution: str = "桂林学院",
     generated_on: datetime.date | None = None,
 ) -> Path:
-    report = Report(path, "提案汇编", institution=institution, subtitle=session_title, generated_on=generated_on)
+    report = Report(
+        path, "提案汇编", institution=institution, subtitle=session_title, generated_on=generated_on
+    )
     report.heading("目录", level=1)
     report.table(
-        [Col("序号", 6, "center"), Col("编号", 12, "center"), Col("案由", 52), Col("提案人", 20), Col("类别", 12, "center")],
+        [
+            Col("序号", 6, "center"),
+            Col("编号", 12, "center"),
+            Col("案由", 52),
+            Col("提案人", 20),
+            Col("类别", 12, "center"),
+        ],
         [[i, d.number, d.title, d.proposer, d.category] for i, d in enumerate(docs, start=1)],
     )
     report.paragraph(f"共收录立案提案 {len(docs)} 件（按编号排列）。")
@@ -48,7 +57,9 @@ def build_compilation(
         if doc.seconders:
             people += f"；附议人：{doc.seconders}"
         report.paragraph(people)
-        report.paragraph(f"类别：{doc.category}　审查结果：{doc.review_text}　提交日期：{format_cn_date(doc.submitted_on)}")
+        report.paragraph(
+            f"类别：{doc.category}　审查结果：{doc.review_text}　提交日期：{format_cn_date(doc.submitted_on)}"
+        )
         if doc.merged_sources:
             report.paragraph(f"并入的提案：{doc.merged_sources}")
         report.heading("理由", level=2)
@@ -60,6 +71,8 @@ def build_compilation(
             last = replied[-1]
             report.heading("办理答复", level=2)
             lead = last.lead + (f"（协办：{last.co}）" if last.co else "")
-            report.paragraph(f"承办单位：{lead}；答复日期：{format_cn_date(last.reply_date)}；落实情况：{last.outcome}")
+            report.paragraph(
+                f"承办单位：{lead}；答复日期：{format_cn_date(last.reply_date)}；落实情况：{last.outcome}"
+            )
             report.paragraph(last.reply_text)
     return report.save()

@@ -1,4 +1,5 @@
 """Plain data handed to the proposal printouts (the services fill it from the database)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

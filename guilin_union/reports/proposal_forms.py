@@ -11,6 +11,7 @@ A proposal not yet reviewed or handled prints its sections blank, to be filled i
 >>> build_proposal_forms(out, [doc], session_title="第一届第三次会议").name
 '提案表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -42,8 +43,14 @@ def build_proposal_forms(
     institution: str = "桂林学院",
     generated_on: datetime.date | None = None,
 ) -> Path:
-    report = Report(path, "教代会提案表", institution=institution, subtitle=session_title,
-                    generated_on=generated_on, show_print_date=False)
+    report = Report(
+        path,
+        "教代会提案表",
+        institution=institution,
+        subtitle=session_title,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
     for index, doc in enumerate(docs):
         if index:
             report.page_break()
@@ -58,9 +65,12 @@ def _one(report: Report, doc: ProposalDoc) -> None:
     report.heading(f"编号：{doc.number}", level=1)
     proposer_label = "提案代表团" if doc.kind == "集体" else "提案人"
     pairs: list[tuple[str, object]] = [
-        ("提案编号", doc.number), ("类别", doc.category),
-        (proposer_label, doc.proposer), ("代表团", doc.delegation),
-        ("提交日期", _date(doc.submitted_on)), ("提案形式", f"{doc.kind}提案"),
+        ("提案编号", doc.number),
+        ("类别", doc.category),
+        (proposer_label, doc.proposer),
+        ("代表团", doc.delegation),
+        ("提交日期", _date(doc.submitted_on)),
+        ("提案形式", f"{doc.kind}提案"),
     ]
     report.key_values(pairs, columns=2)
     extra: list[tuple[str, object]] = [("附议人", doc.seconders or "—")]
@@ -70,47 +80,85 @@ def _one(report: Report, doc: ProposalDoc) -> None:
         extra.append(("并入的提案", doc.merged_sources))
     if doc.late_reason:
         extra.append(("逾期提交说明", doc.late_reason))
-    extra += [("案由", doc.title), ("理由", doc.reasons or "\n\n\n"), ("建议", doc.suggestions or "\n\n\n")]
+    extra += [
+        ("案由", doc.title),
+        ("理由", doc.reasons or "\n\n\n"),
+        ("建议", doc.suggestions or "\n\n\n"),
+    ]
     report.key_values(extra, columns=1)
     report.signature_boxes(["提案人签名", "附议人签名"], height_mm=12, sign_text="签名：")
     report.heading("审查意见（提案工作委员会）", level=2)
     if doc.review_text != "待审查":
-        report.key_values([("审查结果", doc.review_text), ("审查日期", _date(doc.review_date)),
-                           ("审查意见", doc.review_note or "—")], columns=1)
+        report.key_values(
+            [
+                ("审查结果", doc.review_text),
+                ("审查日期", _date(doc.review_date)),
+                ("审查意见", doc.review_note or "—"),
+            ],
+            columns=1,
+        )
     else:
-        report.key_values([("审查结果", "□立案（□重点 □一般）　□并案　□转意见建议　□不立案"),
-                           ("审查意见", "\n")], columns=1)
+        report.key_values(
+            [("审查结果", "□立案（□重点 □一般）　□并案　□转意见建议　□不立案"), ("审查意见", "\n")],
+            columns=1,
+        )
     report.heading("办理情况", level=2)
     if doc.rounds:
         # Earlier rounds in one line each, so that a re-handled proposal still fits its page.
         earlier = doc.rounds[:-1]
         if earlier:
-            report.key_values([(f"第{r.round_no}轮办理", _round_line(r)) for r in earlier], columns=1)
+            report.key_values(
+                [(f"第{r.round_no}轮办理", _round_line(r)) for r in earlier], columns=1
+            )
         _round(report, doc.rounds[-1], bool(earlier))
     else:
-        report.key_values([("主办单位", ""), ("协办单位", ""), ("交办日期", ""), ("答复期限", "")], columns=2)
-        report.key_values([("答复意见", "\n\n"), ("落实情况", "□已落实　□正在落实　□未能落实（原因：" + _BLANK + "）"),
-                           ("提案人评价", _CHOICE_BLANK)], columns=1)
+        report.key_values(
+            [("主办单位", ""), ("协办单位", ""), ("交办日期", ""), ("答复期限", "")], columns=2
+        )
+        report.key_values(
+            [
+                ("答复意见", "\n\n"),
+                ("落实情况", "□已落实　□正在落实　□未能落实（原因：" + _BLANK + "）"),
+                ("提案人评价", _CHOICE_BLANK),
+            ],
+            columns=1,
+        )
         report.signature_boxes(["承办单位（盖章）", "提案人确认"], height_mm=10, sign_text="签名：")
 
 
 def _round_line(r: RoundDoc) -> str:
     lead = r.lead + (f"（协办：{r.co}）" if r.co else "")
     reply = f"{_date(r.reply_date)}答复，{r.outcome}" if r.reply_date else "未答复"
-    rating = f"；评价：{r.rating}" + (f"（{r.rating_note}）" if r.rating_note else "") if r.rating else ""
+    rating = (
+        f"；评价：{r.rating}" + (f"（{r.rating_note}）" if r.rating_note else "")
+        if r.rating
+        else ""
+    )
     return f"主办：{lead}；{_date(r.assigned_on)}交办；{reply}{rating}"
 
 
 def _round(report: Report, r: RoundDoc, numbered: bool) -> None:
     if numbered:
         report.paragraph(f"第 {r.round_no} 轮办理")
-    report.key_values([("主办单位", r.lead), ("协办单位", r.co or "—"), ("交办日期", _date(r.assigned_on)),
-                       ("答复期限", _date(r.reply_deadline)), ("答复日期", _date(r.reply_date) or "尚未答复"),
-                       ("落实情况", r.outcome or "—")], columns=2)
+    report.key_values(
+        [
+            ("主办单位", r.lead),
+            ("协办单位", r.co or "—"),
+            ("交办日期", _date(r.assigned_on)),
+            ("答复期限", _date(r.reply_deadline)),
+            ("答复日期", _date(r.reply_date) or "尚未答复"),
+            ("落实情况", r.outcome or "—"),
+        ],
+        columns=2,
+    )
     rows: list[tuple[str, object]] = [("答复意见", r.reply_text or "\n")]
     if r.outcome_reason:
         rows.append(("未能落实原因", r.outcome_reason))
-    rating = r.rating + (f"（{_date(r.rating_date)}）" if r.rating_date else "") if r.rating else _CHOICE_BLANK
+    rating = (
+        r.rating + (f"（{_date(r.rating_date)}）" if r.rating_date else "")
+        if r.rating
+        else _CHOICE_BLANK
+    )
     if r.rating_note:
         rating += f"　{r.rating_note}"
     rows.append(("提案人评价", rating))

@@ -7,6 +7,7 @@
 >>> build_handling_list(out, [row], session_title="第一届第三次会议").name
 '一览表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -64,19 +65,41 @@ def build_handling_list(
     generated_on: datetime.date | None = None,
 ) -> Path:
     subtitle = session_title + (f"（{filter_note}）" if filter_note else "")
-    report = Report(path, "提案办理情况一览表", institution=institution, subtitle=subtitle, landscape=True,
-                    generated_on=generated_on)
+    report = Report(
+        path,
+        "提案办理情况一览表",
+        institution=institution,
+        subtitle=subtitle,
+        landscape=True,
+        generated_on=generated_on,
+    )
     data = []
     for r in rows:
         departments = r.lead + (f"\n协办：{r.co}" if r.co else "") if r.lead else "—"
-        replied = format_cn_date(r.reply_date) if r.reply_date else ("逾期未复" if r.overdue else "")
+        replied = (
+            format_cn_date(r.reply_date) if r.reply_date else ("逾期未复" if r.overdue else "")
+        )
         outcome = r.outcome + (f"（第{r.round_no}轮）" if r.round_no > 1 and r.outcome else "")
-        data.append([r.number, r.title, r.proposer, r.seconders, r.category, r.review, departments, replied,
-                     outcome, r.rating])
+        data.append(
+            [
+                r.number,
+                r.title,
+                r.proposer,
+                r.seconders,
+                r.category,
+                r.review,
+                departments,
+                replied,
+                outcome,
+                r.rating,
+            ]
+        )
     report.table(list(COLUMNS), data, font_size=9)
     overdue = sum(1 for r in rows if r.overdue)
     line = f"共 {len(rows)} 件"
     if overdue:
-        line += f"，其中逾期未答复 {overdue} 件" + (f"（截至{format_cn_date(as_of)}）" if as_of else "")
+        line += f"，其中逾期未答复 {overdue} 件" + (
+            f"（截至{format_cn_date(as_of)}）" if as_of else ""
+        )
     report.paragraph(line + "。")
     return report.save()

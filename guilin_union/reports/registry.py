@@ -12,6 +12,7 @@ has to be a module here that calls :func:`register`.
 '演示报表'
 >>> unregister("demo-report")
 """
+
 from __future__ import annotations
 
 import importlib

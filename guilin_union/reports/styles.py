@@ -8,6 +8,7 @@ not create 30,000 style objects.
 >>> cell_style(fonts, 10, "right").alignment == TA_RIGHT
 True
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -35,10 +36,10 @@ FOOTER_SIZE = 9.0
 RUNNING_HEADER_SIZE = 8.5
 
 MARGIN = 20 * mm
-LINE_SPACING = 1.25           # table cells: compact but readable
-BODY_LINE_SPACING = 1.55      # running text
-GRID_WIDTH = 0.5              # thin black grid lines
-BOX_WIDTH = 0.9               # a slightly heavier outer frame, as on printed forms
+LINE_SPACING = 1.25  # table cells: compact but readable
+BODY_LINE_SPACING = 1.55  # running text
+GRID_WIDTH = 0.5  # thin black grid lines
+BOX_WIDTH = 0.9  # a slightly heavier outer frame, as on printed forms
 HEADER_BACKGROUND = colors.Color(0.88, 0.88, 0.88)
 LABEL_BACKGROUND = colors.Color(0.93, 0.93, 0.93)
 CELL_PADDING_H = 3.0
@@ -48,7 +49,9 @@ Role = Literal["body", "header", "total", "label"]
 
 
 @lru_cache(maxsize=256)
-def cell_style(fonts: FontChoice, size: float, align: str = "left", role: Role = "body") -> ParagraphStyle:
+def cell_style(
+    fonts: FontChoice, size: float, align: str = "left", role: Role = "body"
+) -> ParagraphStyle:
     """The style of a table cell Paragraph. Headers, totals and labels use the title face."""
     font = fonts.title if role in ("header", "total") else fonts.body
     return ParagraphStyle(

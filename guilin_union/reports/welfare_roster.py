@@ -14,6 +14,7 @@ caller passes plain lines; ID numbers (if printed at all) arrive already masked.
 ...                      institution="桂林学院", union_name="桂林学院工会委员会").name
 '签领表.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -136,8 +137,10 @@ def build_welfare_roster(
         if index:
             report.page_break()  # each 分工会 signs its own page(s)
         report.heading(f"{section.branch}（共 {len(section.lines)} 人）", level=1)
-        rows = [_row(number, line, print_dates, print_notes, show_id)
-                for number, line in enumerate(section.lines, start=1)]
+        rows = [
+            _row(number, line, print_dates, print_notes, show_id)
+            for number, line in enumerate(section.lines, start=1)
+        ]
         total = ["小计", "", "", "", "", format_fen(section.total_fen), "", "", ""]
         if show_id:
             total.insert(4, "")
@@ -151,14 +154,27 @@ def build_welfare_roster(
         report.paragraph("（没有符合条件的发放记录）", align="center")
         return report.save()
     if len(printable) > 1:
-        _summary(report, printable, summary_signers if summary_signers is not None else list(signers)[:2])
+        _summary(
+            report, printable, summary_signers if summary_signers is not None else list(signers)[:2]
+        )
     return report.save()
 
 
-def _row(number: int, line: RosterLine, print_dates: bool, print_notes: bool, show_id: bool) -> list[object]:
+def _row(
+    number: int, line: RosterLine, print_dates: bool, print_notes: bool, show_id: bool
+) -> list[object]:
     date = _date(line.date) if print_dates else ""
-    row: list[object] = [number, line.branch, line.name, line.staff_no, line.reason, line.amount_text,
-                         SIGN_SPACE, date, line.note if print_notes else ""]
+    row: list[object] = [
+        number,
+        line.branch,
+        line.name,
+        line.staff_no,
+        line.reason,
+        line.amount_text,
+        SIGN_SPACE,
+        date,
+        line.note if print_notes else "",
+    ]
     if show_id:
         row.insert(4, line.id_masked)
     return row
@@ -184,8 +200,16 @@ def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequenc
     people = sum(len(s.lines) for s in sections)
     report.heading("汇总", level=1)
     report.table(
-        [Col("序号", 1, "center"), Col("分工会", 5), Col("人数", 2, "right"), Col("金额（元）", 3, "right")],
-        [[i, s.branch, len(s.lines), format_fen(s.total_fen)] for i, s in enumerate(sections, start=1)],
+        [
+            Col("序号", 1, "center"),
+            Col("分工会", 5),
+            Col("人数", 2, "right"),
+            Col("金额（元）", 3, "right"),
+        ],
+        [
+            [i, s.branch, len(s.lines), format_fen(s.total_fen)]
+            for i, s in enumerate(sections, start=1)
+        ],
         total_row=["合计", "", people, format_fen(grand)],
         width_fraction=0.65,
     )

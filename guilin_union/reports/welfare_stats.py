@@ -7,6 +7,7 @@ payments saved despite a rule warning (for review).
 >>> build_welfare_stats(out, stats, institution="桂林学院", union_name="桂林学院工会委员会").name
 '统计.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -14,11 +15,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
-from typing import TYPE_CHECKING
-
 from guilin_union.core.money import format_fen
 from guilin_union.reports.registry import register
 
@@ -87,8 +87,13 @@ def build_welfare_stats(
 ) -> Path:
     """Write the yearly statistics and return the path."""
     from guilin_union.reports.document import Col, Report
-    report = Report(path, f"{stats.year}年度慰问统计", institution=union_name or institution,
-                    generated_on=generated_on)
+
+    report = Report(
+        path,
+        f"{stats.year}年度慰问统计",
+        institution=union_name or institution,
+        generated_on=generated_on,
+    )
     report.paragraph(
         f"{stats.year}年共发放慰问 {stats.total_count} 笔，合计 {format_fen(stats.total_fen)} 元"
         f"（含实物折合金额），涉及会员 {len(stats.by_member)} 人。"
@@ -103,21 +108,56 @@ def build_welfare_stats(
         _table(report, "状态", stats.by_state, stats, people=False)
     report.heading("四、按会员" if stats.by_state else "三、按会员", level=1)
     report.table(
-        [Col("序号", 8, "center"), Col("姓名", 16), Col("分工会", 34), Col("工号", 18, "center"),
-         Col("笔数", 10, "right"), Col("金额（元）", 20, "right"), Col("慰问类型", 40)],
-        [[i, m.name, m.branch, m.staff_no, m.count, format_fen(m.total_fen), m.types]
-         for i, m in enumerate(stats.by_member, start=1)],
-        total_row=["合计", "", "", "", sum(m.count for m in stats.by_member),
-                   format_fen(sum(m.total_fen for m in stats.by_member)), ""],
+        [
+            Col("序号", 8, "center"),
+            Col("姓名", 16),
+            Col("分工会", 34),
+            Col("工号", 18, "center"),
+            Col("笔数", 10, "right"),
+            Col("金额（元）", 20, "right"),
+            Col("慰问类型", 40),
+        ],
+        [
+            [i, m.name, m.branch, m.staff_no, m.count, format_fen(m.total_fen), m.types]
+            for i, m in enumerate(stats.by_member, start=1)
+        ],
+        total_row=[
+            "合计",
+            "",
+            "",
+            "",
+            sum(m.count for m in stats.by_member),
+            format_fen(sum(m.total_fen for m in stats.by_member)),
+            "",
+        ],
         font_size=9.5,
     )
     report.heading(("五" if stats.by_state else "四") + "、超标准或需复核的记录", level=1)
     if stats.warnings:
         report.table(
-            [Col("日期", 22, "center"), Col("姓名", 14), Col("分工会", 28), Col("类型", 16),
-             Col("金额（元）", 16, "right"), Col("提示", 60), Col("保存理由", 40), Col("复核", 10, "center")],
-            [[_date(w.date), w.name, w.branch, w.type, format_fen(w.amount_fen), w.message, w.reason,
-              "已复核" if w.reviewed else "待复核"] for w in stats.warnings],
+            [
+                Col("日期", 22, "center"),
+                Col("姓名", 14),
+                Col("分工会", 28),
+                Col("类型", 16),
+                Col("金额（元）", 16, "right"),
+                Col("提示", 60),
+                Col("保存理由", 40),
+                Col("复核", 10, "center"),
+            ],
+            [
+                [
+                    _date(w.date),
+                    w.name,
+                    w.branch,
+                    w.type,
+                    format_fen(w.amount_fen),
+                    w.message,
+                    w.reason,
+                    "已复核" if w.reviewed else "待复核",
+                ]
+                for w in stats.warnings
+            ],
             font_size=9.0,
         )
     else:
@@ -125,8 +165,16 @@ def build_welfare_stats(
     return report.save()
 
 
-def _table(report: Report, label: str, rows: Sequence[StatsRow], stats: WelfareStats, *, people: bool = True) -> None:
+def _table(
+    report: Report,
+    label: str,
+    rows: Sequence[StatsRow],
+    stats: WelfareStats,
+    *,
+    people: bool = True,
+) -> None:
     from guilin_union.reports.document import Col
+
     cols = [Col("序号", 1, "center"), Col(label, 5), Col("笔数", 2, "right")]
     if people:
         cols.append(Col("人数", 2, "right"))

@@ -13,6 +13,7 @@ the school's and the upper union's points.
 >>> build_workpoints_ledger(out, [plan], year=2024, institution="桂林学院工会委员会").name
 '台账.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -94,8 +95,15 @@ def build_workpoints_ledger(
     """
     title = f"{year}年工作要点落实台账"
     subtitle = plans[0].title if len(plans) == 1 else "、".join(p.title for p in plans)
-    report = Report(path, title, institution=institution, subtitle=subtitle, landscape=True,
-                    generated_on=generated_on, notice=status_note or None)
+    report = Report(
+        path,
+        title,
+        institution=institution,
+        subtitle=subtitle,
+        landscape=True,
+        generated_on=generated_on,
+        notice=status_note or None,
+    )
     for plan in plans:
         if len(plans) > 1:
             report.heading(plan.title, level=1)
@@ -116,8 +124,17 @@ def build_workpoints_ledger(
 
 
 def _cells(row: LedgerRow) -> list[object]:
-    return [row.label, row.heading, row.lead_unit, row.responsible_units, row.owner, _date(row.deadline),
-            row.progress, row.status, row.evidence]
+    return [
+        row.label,
+        row.heading,
+        row.lead_unit,
+        row.responsible_units,
+        row.owner,
+        _date(row.deadline),
+        row.progress,
+        row.status,
+        row.evidence,
+    ]
 
 
 def _date(value: str) -> str:

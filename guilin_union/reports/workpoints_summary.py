@@ -9,6 +9,7 @@ started, then every item with its progress notes of the year.
 ...                          institution="桂林学院工会委员会").name
 '总结.pdf'
 """
+
 from __future__ import annotations
 
 import datetime
@@ -95,7 +96,9 @@ def build_workpoints_summary(
     """Write the year-end summary of ``plans`` and return the path."""
     title = f"{year}年工作要点落实情况总结"
     subtitle = "、".join(p.title for p in plans)
-    report = Report(path, title, institution=institution, subtitle=subtitle, generated_on=generated_on)
+    report = Report(
+        path, title, institution=institution, subtitle=subtitle, generated_on=generated_on
+    )
     for plan in plans:
         if len(plans) > 1:
             report.heading(plan.title, level=1)
@@ -108,9 +111,23 @@ def build_workpoints_summary(
         rows = []
         for section in plan.sections:
             counts = [len(section.items), *(section.count(s) for s in STATUSES)]
-            rows.append([section.title or "其他条目", *counts, rate(counts[1], counts[0], counts[4])])
-        report.table(list(STATS_COLUMNS), rows, font_size=SUMMARY_FONT_SIZE,
-                     total_row=["合计", total, done, doing, waiting, cancelled, rate(done, total, cancelled)])
+            rows.append(
+                [section.title or "其他条目", *counts, rate(counts[1], counts[0], counts[4])]
+            )
+        report.table(
+            list(STATS_COLUMNS),
+            rows,
+            font_size=SUMMARY_FONT_SIZE,
+            total_row=[
+                "合计",
+                total,
+                done,
+                doing,
+                waiting,
+                cancelled,
+                rate(done, total, cancelled),
+            ],
+        )
         report.spacer(3)
         for section in plan.sections:
             counts = [len(section.items), *(section.count(s) for s in STATUSES)]
@@ -118,8 +135,16 @@ def build_workpoints_summary(
             report.heading(f"{section.title or '其他条目'}（{counts[0]}项：{parts}）", level=2)
             report.table(
                 list(ITEM_COLUMNS),
-                [[item.label, item.heading, item.owner, item.status, "\n".join(item.notes) or "（无进展记录）"]
-                 for item in section.items],
+                [
+                    [
+                        item.label,
+                        item.heading,
+                        item.owner,
+                        item.status,
+                        "\n".join(item.notes) or "（无进展记录）",
+                    ]
+                    for item in section.items
+                ],
                 font_size=SUMMARY_FONT_SIZE,
             )
             report.spacer(2)

@@ -11,6 +11,7 @@ Registration lives in :mod:`activities_registration`, results and team points in
 >>> get_activity(db, result.row_id)["events"][1]["name"]
 '女子组'
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -37,34 +38,63 @@ from guilin_union.storage.schema.activities import (
 AREA = "activities"
 
 # Every list and number the rules depend on is a setting (domain.md §4).
-DEFAULT_TYPES = ["文体活动", "评选", "征文/书法展", "劳模工匠进校园", "教师节庆祝", "技能竞赛",
-                 "单身联谊", "疗休养", "志愿服务", "其他"]
+DEFAULT_TYPES = [
+    "文体活动",
+    "评选",
+    "征文/书法展",
+    "劳模工匠进校园",
+    "教师节庆祝",
+    "技能竞赛",
+    "单身联谊",
+    "疗休养",
+    "志愿服务",
+    "其他",
+]
 DEFAULT_ROLES = ["运动员", "领队", "教练", "裁判", "工作人员", "观众"]
 DEFAULT_EXPENSE_CATEGORIES = ["器材", "服装", "场地", "交通", "奖品", "餐费", "其他"]
 DEFAULT_AWARDS = ["一等奖", "二等奖", "三等奖", "优秀奖", "金奖", "银奖", "铜奖", "最佳组织奖"]
 
-settings.register_defaults({
-    "activity_types": (DEFAULT_TYPES, "活动类型"),
-    "activity_roles": (DEFAULT_ROLES, "活动中的角色"),
-    "activity_expense_categories": (DEFAULT_EXPENSE_CATEGORIES, "活动经费支出科目"),
-    "activity_awards": (DEFAULT_AWARDS, "奖项名称（可直接输入其他名称）"),
-    "activity_point_scheme": ("7,5,4,3,2,1", "团体总分计分办法（第1名起各名次得分，逗号分隔）"),
-    "activity_tie_points": ("平分", "名次并列时的得分：平分（平分所占名次的分数）或同分（各得该名次分数）"),
-    "activity_roles_outside_places": (["裁判", "工作人员"], "不占报名名额的角色"),
-    "activity_eligible_statuses": (["在会", "保留会籍"], "可以报名参加活动的会籍状态"),
-})
+settings.register_defaults(
+    {
+        "activity_types": (DEFAULT_TYPES, "活动类型"),
+        "activity_roles": (DEFAULT_ROLES, "活动中的角色"),
+        "activity_expense_categories": (DEFAULT_EXPENSE_CATEGORIES, "活动经费支出科目"),
+        "activity_awards": (DEFAULT_AWARDS, "奖项名称（可直接输入其他名称）"),
+        "activity_point_scheme": ("7,5,4,3,2,1", "团体总分计分办法（第1名起各名次得分，逗号分隔）"),
+        "activity_tie_points": (
+            "平分",
+            "名次并列时的得分：平分（平分所占名次的分数）或同分（各得该名次分数）",
+        ),
+        "activity_roles_outside_places": (["裁判", "工作人员"], "不占报名名额的角色"),
+        "activity_eligible_statuses": (["在会", "保留会籍"], "可以报名参加活动的会籍状态"),
+    }
+)
 
 FIELD_LABELS: dict[str, str] = {
-    "activity_types": "活动类型", "activity_roles": "角色", "activity_expense_categories": "支出科目",
-    "activity_awards": "奖项", "activity_roles_outside_places": "不占名额的角色",
-    "activity_eligible_statuses": "可报名的会籍状态", "activity_point_scheme": "团体总分计分办法",
+    "activity_types": "活动类型",
+    "activity_roles": "角色",
+    "activity_expense_categories": "支出科目",
+    "activity_awards": "奖项",
+    "activity_roles_outside_places": "不占名额的角色",
+    "activity_eligible_statuses": "可报名的会籍状态",
+    "activity_point_scheme": "团体总分计分办法",
     "activity_tie_points": "并列名次的得分",
-
-    "name": "活动名称", "type": "活动类型", "organiser_kind": "主办方", "organiser_branch": "主办分工会",
-    "organiser_name": "主办单位名称", "start_date": "开始日期", "end_date": "结束日期", "place": "地点",
-    "signup_deadline": "报名截止", "places": "名额", "event_limit": "每人限报项目数",
-    "description": "活动内容", "workpoint_item_id": "对应工作要点", "summary": "活动总结",
-    "status": "状态", "events": "比赛项目",
+    "name": "活动名称",
+    "type": "活动类型",
+    "organiser_kind": "主办方",
+    "organiser_branch": "主办分工会",
+    "organiser_name": "主办单位名称",
+    "start_date": "开始日期",
+    "end_date": "结束日期",
+    "place": "地点",
+    "signup_deadline": "报名截止",
+    "places": "名额",
+    "event_limit": "每人限报项目数",
+    "description": "活动内容",
+    "workpoint_item_id": "对应工作要点",
+    "summary": "活动总结",
+    "status": "状态",
+    "events": "比赛项目",
 }
 MAX_NAME = 100
 
@@ -73,7 +103,11 @@ def setting_list(db: sqlite_utils.Database, key: str) -> list[str]:
     """A list setting, tolerant of a value typed as one string (``"器材、服装"``)."""
     value = settings.get(db, key)
     if isinstance(value, str):
-        value = [v for v in (p.strip() for p in value.replace("，", "、").replace(",", "、").split("、")) if v]
+        value = [
+            v
+            for v in (p.strip() for p in value.replace("，", "、").replace(",", "、").split("、"))
+            if v
+        ]
     return [str(v) for v in (value or [])]
 
 
@@ -94,6 +128,7 @@ def award_names(db: sqlite_utils.Database) -> list[str]:
 
 
 # ---------------------------------------------------------------- validation
+
 
 class ActivityValidationError(ValidationError):
     """Several fields failed; ``errors`` maps field key -> Chinese message (shown by the form)."""
@@ -202,7 +237,9 @@ def validate_activity(
         if branch_id is None and branch_name:
             branch_id = branches_service.find_branch_id(db, branch_name)
             if branch_id is None:
-                errors["organiser_branch"] = branches_service.unknown_branch_message(db, branch_name)
+                errors["organiser_branch"] = branches_service.unknown_branch_message(
+                    db, branch_name
+                )
         elif branch_id is None:
             errors["organiser_branch"] = "请选择主办的分工会"
         elif not db.execute("SELECT 1 FROM branches WHERE id = ?", [branch_id]).fetchone():
@@ -236,7 +273,12 @@ def validate_activity(
             errors["workpoint_item_id"] = "工作要点条目无效"
         else:
             table = workpoint_table(db)
-            if table and not db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["workpoint_item_id"]]).fetchone():
+            if (
+                table
+                and not db.execute(
+                    f"SELECT 1 FROM [{table}] WHERE id = ?", [row["workpoint_item_id"]]
+                ).fetchone()
+            ):
                 errors["workpoint_item_id"] = "所选工作要点条目不存在（可能已被删除）"
 
     status = _text(data.get("status")) or (current["status"] if current else "筹备中")
@@ -282,6 +324,7 @@ def validate_activity(
 
 # ---------------------------------------------------------------- writes
 
+
 def save_activity(
     db: sqlite_utils.Database, data: Mapping[str, Any], activity_id: int | None = None
 ) -> OpResult:
@@ -307,11 +350,18 @@ def save_activity(
         from guilin_union.services.activities_registration import promote_waiting
 
         promoted = promote_waiting(db, activity_id)
-    return OpResult(Changes.of(AREA), activity_id, undo={"row": before, "promoted": promoted} if before else None)
+    return OpResult(
+        Changes.of(AREA),
+        activity_id,
+        undo={"row": before, "promoted": promoted} if before else None,
+    )
 
 
 def _sync_events(db: sqlite_utils.Database, activity_id: int, events: Sequence[EventInput]) -> None:
-    existing = {r["id"]: r for r in _rows(db, "SELECT * FROM activity_events WHERE activity_id = ?", [activity_id])}
+    existing = {
+        r["id"]: r
+        for r in _rows(db, "SELECT * FROM activity_events WHERE activity_id = ?", [activity_id])
+    }
     kept = {e.id for e in events if e.id is not None}
     unknown = kept - existing.keys()
     if unknown:
@@ -320,18 +370,36 @@ def _sync_events(db: sqlite_utils.Database, activity_id: int, events: Sequence[E
         _delete_event(db, existing[event_id])
     # Renames happen before inserts so that "跳绳" renamed and a new "跳绳" do not collide.
     for order, event in enumerate(events, start=1):
-        values = {"name": event.name, "kind": event.kind, "points_weight": event.points_weight, "sort_order": order}
+        values = {
+            "name": event.name,
+            "kind": event.kind,
+            "points_weight": event.points_weight,
+            "sort_order": order,
+        }
         if event.id is not None:
             audit.update(db, "activity_events", event.id, values)
     for order, event in enumerate(events, start=1):
         if event.id is None:
-            audit.insert(db, "activity_events", {"activity_id": activity_id, "name": event.name, "kind": event.kind,
-                                                 "points_weight": event.points_weight, "sort_order": order})
+            audit.insert(
+                db,
+                "activity_events",
+                {
+                    "activity_id": activity_id,
+                    "name": event.name,
+                    "kind": event.kind,
+                    "points_weight": event.points_weight,
+                    "sort_order": order,
+                },
+            )
 
 
 def _delete_event(db: sqlite_utils.Database, event: Mapping[str, Any]) -> None:
-    entries = db.execute("SELECT count(*) FROM activity_entries WHERE event_id = ?", [event["id"]]).fetchone()[0]
-    results = db.execute("SELECT count(*) FROM activity_results WHERE event_id = ?", [event["id"]]).fetchone()[0]
+    entries = db.execute(
+        "SELECT count(*) FROM activity_entries WHERE event_id = ?", [event["id"]]
+    ).fetchone()[0]
+    results = db.execute(
+        "SELECT count(*) FROM activity_results WHERE event_id = ?", [event["id"]]
+    ).fetchone()[0]
     if entries or results:
         parts = []
         if entries:
@@ -350,7 +418,9 @@ def set_status(db: sqlite_utils.Database, activity_id: int, status: str) -> OpRe
         raise ValidationError("状态应为：" + "、".join(ACTIVITY_STATUSES), "status")
     with db.atomic():
         get_activity_row(db, activity_id)
-        before = audit.update(db, "activities", activity_id, {"status": status, "updated_at": audit.now_iso()})
+        before = audit.update(
+            db, "activities", activity_id, {"status": status, "updated_at": audit.now_iso()}
+        )
     return OpResult(Changes.of(AREA), activity_id, undo={"row": before})
 
 
@@ -359,11 +429,15 @@ def set_summary(db: sqlite_utils.Database, activity_id: int, summary: str | None
     text = (summary or "").strip() or None
     with db.atomic():
         get_activity_row(db, activity_id)
-        before = audit.update(db, "activities", activity_id, {"summary": text, "updated_at": audit.now_iso()})
+        before = audit.update(
+            db, "activities", activity_id, {"summary": text, "updated_at": audit.now_iso()}
+        )
     return OpResult(Changes.of(AREA), activity_id, undo={"row": before})
 
 
-def restore_activity_row(db: sqlite_utils.Database, activity_id: int, row: Mapping[str, Any]) -> OpResult:
+def restore_activity_row(
+    db: sqlite_utils.Database, activity_id: int, row: Mapping[str, Any]
+) -> OpResult:
     """Undo of an edit: put back the previous values of the activity row."""
     with db.atomic():
         values = {k: v for k, v in row.items() if k != "id"}
@@ -375,7 +449,10 @@ def restore_activity_row(db: sqlite_utils.Database, activity_id: int, row: Mappi
 _CHILD_TABLES = (
     ("activity_events", "activity_id = ?"),
     ("activity_participants", "activity_id = ?"),
-    ("activity_entries", "participant_id IN (SELECT id FROM activity_participants WHERE activity_id = ?)"),
+    (
+        "activity_entries",
+        "participant_id IN (SELECT id FROM activity_participants WHERE activity_id = ?)",
+    ),
     ("activity_results", "activity_id = ?"),
     ("activity_budget_lines", "activity_id = ?"),
     ("activity_attachments", "activity_id = ?"),
@@ -392,7 +469,9 @@ def delete_activity(db: sqlite_utils.Database, activity_id: int) -> OpResult:
         activity = get_activity_row(db, activity_id)
         snapshot: dict[str, list[dict[str, Any]]] = {"activities": [activity]}
         for table, where in _CHILD_TABLES:
-            snapshot[table] = _rows(db, f"SELECT * FROM {table} WHERE {where} ORDER BY id", [activity_id])
+            snapshot[table] = _rows(
+                db, f"SELECT * FROM {table} WHERE {where} ORDER BY id", [activity_id]
+            )
         note = f"删除活动“{activity['name']}”"
         for table, _where in reversed(_CHILD_TABLES):
             for row in snapshot[table]:
@@ -401,7 +480,9 @@ def delete_activity(db: sqlite_utils.Database, activity_id: int) -> OpResult:
     return OpResult(Changes.of(AREA), activity_id, undo=snapshot)
 
 
-def restore_activity(db: sqlite_utils.Database, snapshot: Mapping[str, list[Mapping[str, Any]]]) -> OpResult:
+def restore_activity(
+    db: sqlite_utils.Database, snapshot: Mapping[str, list[Mapping[str, Any]]]
+) -> OpResult:
     """Re-insert a deleted activity and its records with their original ids."""
     with db.atomic():
         activity_id = None
@@ -415,6 +496,7 @@ def restore_activity(db: sqlite_utils.Database, snapshot: Mapping[str, list[Mapp
 
 # ---------------------------------------------------------------- attachments
 
+
 def add_attachment(
     db: sqlite_utils.Database, activity_id: int, source: str | Path, caption: str | None = None
 ) -> OpResult:
@@ -424,10 +506,17 @@ def add_attachment(
     get_activity_row(db, activity_id)
     relative = store_attachment(db, AREA, activity_id, source)
     with db.atomic():
-        row_id = audit.insert(db, "activity_attachments", {
-            "activity_id": activity_id, "path": relative, "original_name": Path(source).name,
-            "caption": _text(caption), "added_at": audit.now_iso(),
-        })
+        row_id = audit.insert(
+            db,
+            "activity_attachments",
+            {
+                "activity_id": activity_id,
+                "path": relative,
+                "original_name": Path(source).name,
+                "caption": _text(caption),
+                "added_at": audit.now_iso(),
+            },
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -448,7 +537,9 @@ def restore_attachment(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpR
 
 
 def list_attachments(db: sqlite_utils.Database, activity_id: int) -> list[dict[str, Any]]:
-    return _rows(db, "SELECT * FROM activity_attachments WHERE activity_id = ? ORDER BY id", [activity_id])
+    return _rows(
+        db, "SELECT * FROM activity_attachments WHERE activity_id = ? ORDER BY id", [activity_id]
+    )
 
 
 def attachment_path(db: sqlite_utils.Database, attachment_id: int) -> Path:
@@ -459,6 +550,7 @@ def attachment_path(db: sqlite_utils.Database, attachment_id: int) -> Path:
 
 
 # ---------------------------------------------------------------- the work-point link
+
 
 def workpoint_table(db: sqlite_utils.Database) -> str | None:
     """The work-points area's item table, once that area exists (``workpoint_items``)."""
@@ -504,14 +596,23 @@ def workpoint_choices(db: sqlite_utils.Database, year: int | None = None) -> lis
         return [(r[0], f"条目 {r[0]}") for r in db.execute(f"SELECT id FROM [{table}] ORDER BY id")]
     joined = _plan_year_join(db, table)
     if joined is None:
-        return [(r[0], _shorten(r[1] or "")) for r in db.execute(f"SELECT id, [{label}] FROM [{table}] ORDER BY id")]
+        return [
+            (r[0], _shorten(r[1] or ""))
+            for r in db.execute(f"SELECT id, [{label}] FROM [{table}] ORDER BY id")
+        ]
     select, join, where = joined
     params: list[Any] = []
     if year is not None:
         where += (" AND" if where else " WHERE") + " p.year = ?"
         params.append(year)
-    order = "p.year DESC, i.position, i.id" if "position" in {c.name for c in db[table].columns} else "p.year DESC, i.id"
-    rows = db.execute(f"SELECT i.id, i.[{label}]{select} FROM [{table}] i{join}{where} ORDER BY {order}", params)
+    order = (
+        "p.year DESC, i.position, i.id"
+        if "position" in {c.name for c in db[table].columns}
+        else "p.year DESC, i.id"
+    )
+    rows = db.execute(
+        f"SELECT i.id, i.[{label}]{select} FROM [{table}] i{join}{where} ORDER BY {order}", params
+    )
     return [(r[0], _shorten(f"{r[2]}年 {r[1] or ''}")) for r in rows]
 
 
@@ -525,8 +626,12 @@ def workpoint_label(db: sqlite_utils.Database, item_id: int | None) -> str:
     joined = _plan_year_join(db, table)
     if joined is not None:
         select, join, _where = joined
-        row = db.execute(f"SELECT i.[{label}]{select} FROM [{table}] i{join} WHERE i.id = ?", [item_id]).fetchone()
-        return _shorten(f"{row[1]}年 {row[0] or ''}") if row else f"工作要点条目 {item_id}（已删除）"
+        row = db.execute(
+            f"SELECT i.[{label}]{select} FROM [{table}] i{join} WHERE i.id = ?", [item_id]
+        ).fetchone()
+        return (
+            _shorten(f"{row[1]}年 {row[0] or ''}") if row else f"工作要点条目 {item_id}（已删除）"
+        )
     row = db.execute(f"SELECT [{label}] FROM [{table}] WHERE id = ?", [item_id]).fetchone()
     return _shorten(row[0] or "") if row else f"工作要点条目 {item_id}（已删除）"
 
@@ -537,6 +642,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 # ---------------------------------------------------------------- reads
+
 
 def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
@@ -553,7 +659,9 @@ def get_activity_row(db: sqlite_utils.Database, activity_id: int) -> dict[str, A
 
 def list_events(db: sqlite_utils.Database, activity_id: int) -> list[dict[str, Any]]:
     return _rows(
-        db, "SELECT * FROM activity_events WHERE activity_id = ? ORDER BY sort_order, id", [activity_id]
+        db,
+        "SELECT * FROM activity_events WHERE activity_id = ? ORDER BY sort_order, id",
+        [activity_id],
     )
 
 
@@ -561,7 +669,9 @@ def organiser_label(db: sqlite_utils.Database, row: Mapping[str, Any]) -> str:
     """``校工会`` / the 分工会's name / the upper union's name (or ``上级工会``)."""
     kind = row.get("organiser_kind") or "校工会"
     if kind == "分工会" and row.get("organiser_branch_id") is not None:
-        found = db.execute("SELECT name FROM branches WHERE id = ?", [row["organiser_branch_id"]]).fetchone()
+        found = db.execute(
+            "SELECT name FROM branches WHERE id = ?", [row["organiser_branch_id"]]
+        ).fetchone()
         return found[0] if found else "分工会"
     if kind == "上级工会":
         return row.get("organiser_name") or "上级工会"
@@ -576,7 +686,9 @@ def get_activity(db: sqlite_utils.Database, activity_id: int) -> dict[str, Any]:
     row["events"] = list_events(db, activity_id)
     row["organiser"] = organiser_label(db, row)
     if row.get("organiser_branch_id") is not None:
-        found = db.execute("SELECT name FROM branches WHERE id = ?", [row["organiser_branch_id"]]).fetchone()
+        found = db.execute(
+            "SELECT name FROM branches WHERE id = ?", [row["organiser_branch_id"]]
+        ).fetchone()
         row["organiser_branch"] = found[0] if found else ""
     else:
         row["organiser_branch"] = ""
@@ -614,7 +726,7 @@ SORT_SQL: dict[str, str] = {
     "status": "a.status",
     "deadline": "a.signup_deadline",
     "registered": "(SELECT count(*) FROM activity_participants p WHERE p.activity_id = a.id"
-                  " AND p.status IN ('已报名', '已确认', '已参加'))",
+    " AND p.status IN ('已报名', '已确认', '已参加'))",
 }
 
 
@@ -647,8 +759,16 @@ def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list
     return [r[0] for r in db.execute(sql, params)]
 
 
-_EMPTY_COUNTS = {"registered": 0, "places_used": 0, "waiting": 0, "cancelled": 0, "attended": 0,
-                 "budget_planned": 0, "budget_actual": 0, "event_count": 0}
+_EMPTY_COUNTS = {
+    "registered": 0,
+    "places_used": 0,
+    "waiting": 0,
+    "cancelled": 0,
+    "attended": 0,
+    "budget_planned": 0,
+    "budget_actual": 0,
+    "event_count": 0,
+}
 
 
 def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str, int]]:
@@ -656,7 +776,7 @@ def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str
     outside = setting_list(db, "activity_roles_outside_places")
     outside_marks = ",".join("?" for _ in outside) or "''"
     for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
+        chunk = list(ids[start : start + 500])
         marks = ",".join("?" for _ in chunk)
         for activity_id, n in db.execute(
             f"SELECT activity_id, count(*) FROM activity_participants WHERE activity_id IN ({marks})"
@@ -666,7 +786,8 @@ def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str
             result[activity_id]["places_used"] = n
         for activity_id, status, n in db.execute(
             f"SELECT activity_id, status, count(*) FROM activity_participants"
-            f" WHERE activity_id IN ({marks}) GROUP BY activity_id, status", chunk
+            f" WHERE activity_id IN ({marks}) GROUP BY activity_id, status",
+            chunk,
         ):
             counts = result[activity_id]
             if status in ("已报名", "已确认", "已参加"):
@@ -679,9 +800,12 @@ def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str
                 counts["cancelled"] += n
         for activity_id, kind, total in db.execute(
             f"SELECT activity_id, kind, sum(amount) FROM activity_budget_lines"
-            f" WHERE activity_id IN ({marks}) GROUP BY activity_id, kind", chunk
+            f" WHERE activity_id IN ({marks}) GROUP BY activity_id, kind",
+            chunk,
         ):
-            result[activity_id]["budget_planned" if kind == "预算" else "budget_actual"] = int(total or 0)
+            result[activity_id]["budget_planned" if kind == "预算" else "budget_actual"] = int(
+                total or 0
+            )
         for activity_id, n in db.execute(
             f"SELECT activity_id, count(*) FROM activity_events WHERE activity_id IN ({marks}) GROUP BY activity_id",
             chunk,
@@ -698,7 +822,7 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
     short = settings.get(db, "union_short_name") or "校工会"
     counts = _counts(db, ids)
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         for row in _rows(db, f"SELECT * FROM activities WHERE id IN ({marks})", chunk):
             kind = row["organiser_kind"]
@@ -714,7 +838,9 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
     return result
 
 
-def list_activities(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list[dict[str, Any]]:
+def list_activities(
+    db: sqlite_utils.Database, q: ActivityQuery | None = None
+) -> list[dict[str, Any]]:
     ids = query_ids(db, q)
     rows = fetch_rows(db, ids)
     return [rows[i] for i in ids]
@@ -744,16 +870,17 @@ def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def years(db: sqlite_utils.Database) -> list[int]:
     """Years that have activities, newest first (for the year filter)."""
-    return [int(r[0]) for r in db.execute(
-        "SELECT DISTINCT substr(start_date, 1, 4) FROM activities ORDER BY 1 DESC"
-    )]
+    return [
+        int(r[0])
+        for r in db.execute(
+            "SELECT DISTINCT substr(start_date, 1, 4) FROM activities ORDER BY 1 DESC"
+        )
+    ]
 
 
 def count(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> int:
     where, params = _where(q or ActivityQuery())
     return db.execute(f"SELECT count(*) FROM activities a{where}", params).fetchone()[0]
-
-
 
 
 # ---------------------------------------------------------------- the area's settings
@@ -810,10 +937,14 @@ def save_settings(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpRes
     statuses = {s.value for s in MemberStatus}
     bad = [s for s in clean.get("activity_eligible_statuses", []) if s not in statuses]
     if bad:
-        errors["activity_eligible_statuses"] = f"会籍状态“{'、'.join(bad)}”不存在，可选：{'、'.join(s.value for s in MemberStatus)}"
+        errors["activity_eligible_statuses"] = (
+            f"会籍状态“{'、'.join(bad)}”不存在，可选：{'、'.join(s.value for s in MemberStatus)}"
+        )
     if "activity_point_scheme" in values:
         try:
-            clean["activity_point_scheme"] = ",".join(str(p) for p in parse_point_scheme(values["activity_point_scheme"]))
+            clean["activity_point_scheme"] = ",".join(
+                str(p) for p in parse_point_scheme(values["activity_point_scheme"])
+            )
         except ValidationError as exc:
             errors["activity_point_scheme"] = exc.message
     if "activity_tie_points" in values:

@@ -14,6 +14,7 @@ category — is a warning the user sees, not a block: the money has already been
 >>> summary.planned, summary.actual, summary.over_budget
 (100000, 120050, True)
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -49,16 +50,22 @@ def _amount(value: Any) -> int:
     return parse_yuan(value, field="amount")
 
 
-def _validate(db: sqlite_utils.Database, data: Mapping[str, Any], current: Mapping[str, Any] | None) -> dict[str, Any]:
+def _validate(
+    db: sqlite_utils.Database, data: Mapping[str, Any], current: Mapping[str, Any] | None
+) -> dict[str, Any]:
     kind = data.get("kind", current["kind"] if current else None)
     if kind not in BUDGET_KINDS:
         raise ValidationError("类别应为“预算”或“支出”", "kind")
-    category = clean_cell_text(str(data.get("category", current["category"] if current else "") or ""))
+    category = clean_cell_text(
+        str(data.get("category", current["category"] if current else "") or "")
+    )
     allowed = activities_service.expense_categories(db)
     if not category:
         raise ValidationError("请选择支出科目", "category")
     if category not in allowed and not (current and current["category"] == category):
-        raise ValidationError(f"支出科目“{category}”不在科目列表中，可选：{'、'.join(allowed)}", "category")
+        raise ValidationError(
+            f"支出科目“{category}”不在科目列表中，可选：{'、'.join(allowed)}", "category"
+        )
     amount = _amount(data["amount"]) if "amount" in data else current["amount"]  # type: ignore[index]
     spent_on = data.get("spent_on", current["spent_on"] if current else None)
     if spent_on in ("", None):
@@ -86,10 +93,23 @@ def add_line(
     """Add a planned (``预算``) or actual (``支出``) line; ``amount`` is int 分 or yuan text."""
     with db.atomic():
         activities_service.get_activity_row(db, activity_id)
-        values = _validate(db, {"kind": kind, "category": category, "amount": amount, "spent_on": spent_on,
-                                "description": description, "voucher_no": voucher_no}, None)
-        row_id = audit.insert(db, "activity_budget_lines",
-                              {"activity_id": activity_id, **values, "created_at": audit.now_iso()})
+        values = _validate(
+            db,
+            {
+                "kind": kind,
+                "category": category,
+                "amount": amount,
+                "spent_on": spent_on,
+                "description": description,
+                "voucher_no": voucher_no,
+            },
+            None,
+        )
+        row_id = audit.insert(
+            db,
+            "activity_budget_lines",
+            {"activity_id": activity_id, **values, "created_at": audit.now_iso()},
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -120,14 +140,21 @@ def restore_line(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
     """Undo of a delete (same id again) or of an edit (old values back)."""
     with db.atomic():
         if db.execute("SELECT 1 FROM activity_budget_lines WHERE id = ?", [row["id"]]).fetchone():
-            audit.update(db, "activity_budget_lines", row["id"], {k: v for k, v in row.items() if k != "id"},
-                         note="撤销修改")
+            audit.update(
+                db,
+                "activity_budget_lines",
+                row["id"],
+                {k: v for k, v in row.items() if k != "id"},
+                note="撤销修改",
+            )
         else:
             audit.insert(db, "activity_budget_lines", dict(row), note="撤销删除")
     return OpResult(Changes.of(AREA), row["id"])
 
 
-def list_lines(db: sqlite_utils.Database, activity_id: int, kind: str | None = None) -> list[dict[str, Any]]:
+def list_lines(
+    db: sqlite_utils.Database, activity_id: int, kind: str | None = None
+) -> list[dict[str, Any]]:
     sql = "SELECT * FROM activity_budget_lines WHERE activity_id = ?"
     params: list[Any] = [activity_id]
     if kind:
@@ -140,6 +167,7 @@ def list_lines(db: sqlite_utils.Database, activity_id: int, kind: str | None = N
 
 
 # ---------------------------------------------------------------- summaries
+
 
 @dataclass(frozen=True)
 class CategoryTotals:
@@ -184,16 +212,20 @@ class BudgetSummary:
                 )
         for c in self.categories:
             if c.over and c.planned > 0:
-                out.append(f"“{c.category}”超支 {format_fen_yuan(c.actual - c.planned)}"
-                           f"（预算 {format_fen_yuan(c.planned)}，实际 {format_fen_yuan(c.actual)}）")
+                out.append(
+                    f"“{c.category}”超支 {format_fen_yuan(c.actual - c.planned)}"
+                    f"（预算 {format_fen_yuan(c.planned)}，实际 {format_fen_yuan(c.actual)}）"
+                )
             elif c.over and self.planned > 0:
                 out.append(f"“{c.category}”无预算，实际支出 {format_fen_yuan(c.actual)}")
         return out
 
 
-def summarise(lines: Sequence[Mapping[str, Any]], category_order: Sequence[str] = ()) -> BudgetSummary:
+def summarise(
+    lines: Sequence[Mapping[str, Any]], category_order: Sequence[str] = ()
+) -> BudgetSummary:
     """Totals and per-category lines from budget rows (pure; categories in the settings' order)."""
-    per: "OrderedDict[str, list[int]]" = OrderedDict((c, [0, 0]) for c in category_order)
+    per: OrderedDict[str, list[int]] = OrderedDict((c, [0, 0]) for c in category_order)
     summary = BudgetSummary()
     for line in lines:
         amount = int(line["amount"])
@@ -230,23 +262,28 @@ class TypeYearTotals:
 def year_summary(db: sqlite_utils.Database, year: int) -> list[TypeYearTotals]:
     """Spending by activity type for one year (types in the settings' order, then others)."""
     start, end = f"{year:04d}-01-01", f"{year + 1:04d}-01-01"
-    data: "OrderedDict[str, dict[str, int]]" = OrderedDict(
+    data: OrderedDict[str, dict[str, int]] = OrderedDict(
         (t, {"activities": 0, "participants": 0, "planned": 0, "actual": 0})
         for t in activities_service.activity_types(db)
     )
     for kind, n in db.execute(
-        "SELECT type, count(*) FROM activities WHERE start_date >= ? AND start_date < ? GROUP BY type", [start, end]
+        "SELECT type, count(*) FROM activities WHERE start_date >= ? AND start_date < ? GROUP BY type",
+        [start, end],
     ):
-        data.setdefault(kind, {"activities": 0, "participants": 0, "planned": 0, "actual": 0})["activities"] = n
+        data.setdefault(kind, {"activities": 0, "participants": 0, "planned": 0, "actual": 0})[
+            "activities"
+        ] = n
     for kind, n in db.execute(
         "SELECT a.type, count(*) FROM activity_participants p JOIN activities a ON a.id = p.activity_id"
         " WHERE a.start_date >= ? AND a.start_date < ? AND p.status IN ('已报名', '已确认', '已参加')"
-        " GROUP BY a.type", [start, end]
+        " GROUP BY a.type",
+        [start, end],
     ):
         data[kind]["participants"] = n
     for kind, line_kind, total in db.execute(
         "SELECT a.type, l.kind, sum(l.amount) FROM activity_budget_lines l JOIN activities a ON a.id = l.activity_id"
-        " WHERE a.start_date >= ? AND a.start_date < ? GROUP BY a.type, l.kind", [start, end]
+        " WHERE a.start_date >= ? AND a.start_date < ? GROUP BY a.type, l.kind",
+        [start, end],
     ):
         data[kind]["planned" if line_kind == PLANNED else "actual"] = int(total or 0)
     return [TypeYearTotals(t, **v) for t, v in data.items() if v["activities"]]
@@ -257,6 +294,15 @@ def year_activity_totals(db: sqlite_utils.Database, year: int) -> list[dict[str,
     from guilin_union.services.activities import ActivityQuery, list_activities
 
     rows = list_activities(db, ActivityQuery(year=year, sort_key="start_date", descending=False))
-    return [{"id": r["id"], "name": r["name"], "type": r["type"], "start_date": r["start_date"],
-             "registered": r["registered"], "planned": r["budget_planned"], "actual": r["budget_actual"]}
-            for r in rows]
+    return [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "type": r["type"],
+            "start_date": r["start_date"],
+            "registered": r["registered"],
+            "planned": r["budget_planned"],
+            "actual": r["budget_actual"],
+        }
+        for r in rows
+    ]

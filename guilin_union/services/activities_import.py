@@ -11,6 +11,7 @@ register, the 分工会 must be theirs, the events must respect the per-person l
 a file without errors is written, in one transaction after a backup. Beyond the places,
 people go on the waiting list in the order of the file.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,8 +57,16 @@ def signup_fields(roles: Sequence[str], events: Sequence[dict[str, Any]]) -> lis
         Field("branch", "分工会", synonyms=("单位", "所在分工会", "报送单位", "部门工会")),
         Field("name", "姓名", synonyms=("名字", "参赛人员", "人员姓名")),
         Field("staff_no", "工号", synonyms=("职工号", "教工号", "人员编号")),
-        Field("id_number", "身份证号", synonyms=("身份证号码", "证件号码", "证件号"), kind="id_number"),
-        Field("role", "角色", synonyms=("身份", "类别", "参加身份"), kind="choice", choices=tuple(roles)),
+        Field(
+            "id_number", "身份证号", synonyms=("身份证号码", "证件号码", "证件号"), kind="id_number"
+        ),
+        Field(
+            "role",
+            "角色",
+            synonyms=("身份", "类别", "参加身份"),
+            kind="choice",
+            choices=tuple(roles),
+        ),
     ]
     for event in events:
         fields.append(Field(_event_key(event["id"]), event["name"], kind="bool"))
@@ -100,12 +109,18 @@ class SignupImporter:
     source_path: Path | None = None  # set before validating: the file's template marker is checked
 
     @classmethod
-    def for_activity(cls, db: sqlite_utils.Database, activity_id: int) -> "SignupImporter":
+    def for_activity(cls, db: sqlite_utils.Database, activity_id: int) -> SignupImporter:
         activity = activities_service.get_activity_row(db, activity_id)
         events = activities_service.list_events(db, activity_id)
         roles = activities_service.roles(db)
-        return cls(activity_id, activity["name"], events, roles, activity["event_limit"],
-                   fields=signup_fields(roles, events))
+        return cls(
+            activity_id,
+            activity["name"],
+            events,
+            roles,
+            activity["event_limit"],
+            fields=signup_fields(roles, events),
+        )
 
     # ---------------------------------------------------------------- validate
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
@@ -113,10 +128,14 @@ class SignupImporter:
         if self.source_path is not None:
             marker = template_activity(self.source_path)
             if marker is not None and marker[0] != self.activity_id:
-                plan.errors.append(RowError(
-                    1, "活动", marker[1],
-                    f"这是活动“{marker[1]}”的报名表，不是“{self.activity_name}”的。请使用本活动的报名表模板。",
-                ))
+                plan.errors.append(
+                    RowError(
+                        1,
+                        "活动",
+                        marker[1],
+                        f"这是活动“{marker[1]}”的报名表，不是“{self.activity_name}”的。请使用本活动的报名表模板。",
+                    )
+                )
                 return plan
         label = {f.key: header_label(read, f.key, f.header) for f in self.fields}
         events_by_name = {_norm(e["name"]): e for e in self.events}
@@ -131,7 +150,8 @@ class SignupImporter:
         entries: dict[int, set[int]] = {}
         for pid, event_id in db.execute(
             "SELECT x.participant_id, x.event_id FROM activity_entries x JOIN activity_participants p"
-            " ON p.id = x.participant_id WHERE p.activity_id = ?", [self.activity_id]
+            " ON p.id = x.participant_id WHERE p.activity_id = ?",
+            [self.activity_id],
         ):
             entries.setdefault(pid, set()).add(event_id)
         allowed_statuses = eligible_statuses(db)
@@ -142,10 +162,18 @@ class SignupImporter:
             errors: list[RowError] = []
 
             def error(key: str, value: Any, message: str) -> None:
-                errors.append(RowError(row, label.get(key, key), "" if value is None else str(value), message))
+                errors.append(
+                    RowError(row, label.get(key, key), "" if value is None else str(value), message)
+                )
 
             ticked = [e["id"] for e in self.events if values.get(_event_key(e["id"])) is True]
-            if not any(values.get(k) for k in ("name", "staff_no", "id_number", "role", "notes", "events_text")) and not ticked:
+            if (
+                not any(
+                    values.get(k)
+                    for k in ("name", "staff_no", "id_number", "role", "notes", "events_text")
+                )
+                and not ticked
+            ):
                 continue  # only the pre-filled 分工会 (or 序号): an unused line of the form
             raw_name = values.get("name")
             try:
@@ -166,8 +194,11 @@ class SignupImporter:
                 if id_number and by_id is None:
                     error("id_number", id_number, "会员名册中没有这个身份证号的会员")
                 if by_staff and by_id and by_staff["id"] != by_id["id"]:
-                    error("id_number", id_number,
-                          f"工号属于“{by_staff['name']}”，身份证号属于“{by_id['name']}”，不是同一人")
+                    error(
+                        "id_number",
+                        id_number,
+                        f"工号属于“{by_staff['name']}”，身份证号属于“{by_id['name']}”，不是同一人",
+                    )
                 else:
                     member = by_staff or by_id
             if member is not None and name and member["name"] != name:
@@ -179,11 +210,21 @@ class SignupImporter:
             if branch_text:
                 found = branches_service.find_branch_id(db, str(branch_text))
                 if found is None:
-                    error("branch", branch_text, branches_service.unknown_branch_message(db, str(branch_text)))
+                    error(
+                        "branch",
+                        branch_text,
+                        branches_service.unknown_branch_message(db, str(branch_text)),
+                    )
                 elif member is not None and found != member["branch_id"]:
-                    error("branch", branch_text, f"{member['name']}在会员名册中属于“{member['branch']}”")
+                    error(
+                        "branch",
+                        branch_text,
+                        f"{member['name']}在会员名册中属于“{member['branch']}”",
+                    )
             if member is not None and member["status"] not in allowed_statuses:
-                error("name", raw_name, f"{member['name']}的会籍状态为“{member['status']}”，不能报名")
+                error(
+                    "name", raw_name, f"{member['name']}的会籍状态为“{member['status']}”，不能报名"
+                )
             role = values.get("role") or (self.roles[0] if self.roles else "运动员")
             event_ids = list(ticked)
             text = values.get("events_text")
@@ -193,18 +234,33 @@ class SignupImporter:
                         continue
                     event = events_by_name.get(_norm(part))
                     if event is None:
-                        error("events_text", text, f"没有名为“{part}”的项目，可选：{'、'.join(event_names.values()) or '（本活动未设项目）'}")
+                        error(
+                            "events_text",
+                            text,
+                            f"没有名为“{part}”的项目，可选：{'、'.join(event_names.values()) or '（本活动未设项目）'}",
+                        )
                     elif event["id"] not in event_ids:
                         event_ids.append(event["id"])
             if self.event_limit is not None and len(event_ids) > self.event_limit:
                 who = member["name"] if member else name
-                key = "events_text" if text and not ticked else (_event_key(event_ids[0]) if ticked else "events_text")
-                error(key, TICK if ticked else text,
-                      f"{who}报了 {len(event_ids)} 个项目（{'、'.join(event_names[e] for e in event_ids)}），"
-                      f"超过本活动每人限报 {self.event_limit} 项的规定")
+                key = (
+                    "events_text"
+                    if text and not ticked
+                    else (_event_key(event_ids[0]) if ticked else "events_text")
+                )
+                error(
+                    key,
+                    TICK if ticked else text,
+                    f"{who}报了 {len(event_ids)} 个项目（{'、'.join(event_names[e] for e in event_ids)}），"
+                    f"超过本活动每人限报 {self.event_limit} 项的规定",
+                )
             if member is not None:
                 if member["id"] in seen:
-                    error("name", raw_name, f"与第 {seen[member['id']]} 行是同一人（{member['name']}）")
+                    error(
+                        "name",
+                        raw_name,
+                        f"与第 {seen[member['id']]} 行是同一人（{member['name']}）",
+                    )
                 else:
                     seen[member["id"]] = row
             if errors:
@@ -212,7 +268,15 @@ class SignupImporter:
                 continue
             assert member is not None
             notes = clean_cell_text(str(values.get("notes") or "")) or None
-            item = SignupItem(row, member["id"], member["name"], branch_id or member["branch_id"], role, event_ids, notes)
+            item = SignupItem(
+                row,
+                member["id"],
+                member["name"],
+                branch_id or member["branch_id"],
+                role,
+                event_ids,
+                notes,
+            )
             old = existing.get(member["id"])
             if old is not None and old["status"] != CANCELLED:
                 if old["role"] == role and entries.get(old["id"], set()) == set(event_ids):
@@ -234,9 +298,12 @@ class SignupImporter:
             return
         outside = outside_roles(db)
         queue = db.execute(
-            "SELECT count(*) FROM activity_participants WHERE activity_id = ? AND status = '候补'", [self.activity_id]
+            "SELECT count(*) FROM activity_participants WHERE activity_id = ? AND status = '候补'",
+            [self.activity_id],
         ).fetchone()[0]
-        newcomers = [i for i in plan.items if (i.participant_id is None or i.renew) and i.role not in outside]
+        newcomers = [
+            i for i in plan.items if (i.participant_id is None or i.renew) and i.role not in outside
+        ]
         waiting = newcomers if queue else newcomers[free:]
         if waiting:
             names = "、".join(i.name for i in waiting[:10]) + ("等" if len(waiting) > 10 else "")
@@ -245,19 +312,33 @@ class SignupImporter:
     # ---------------------------------------------------------------- commit
     def commit(self, db: sqlite_utils.Database, plan: ImportPlan) -> ImportOutcome:
         """Write every item (inside the pipeline's transaction), in the order of the file."""
-        from guilin_union.services.activities_registration import register_members, update_participant
+        from guilin_union.services.activities_registration import (
+            register_members,
+            update_participant,
+        )
 
         outcome = ImportOutcome(skipped=plan.skipped)
         waitlisted: list[str] = []
         for item in plan.items:
             if item.participant_id is not None and not item.renew:
-                update_participant(db, item.participant_id, role=item.role, event_ids=item.event_ids,
-                                   notes=item.notes if item.notes is not None else None)
+                update_participant(
+                    db,
+                    item.participant_id,
+                    role=item.role,
+                    event_ids=item.event_ids,
+                    notes=item.notes if item.notes is not None else None,
+                )
                 outcome.updated += 1
                 continue
             result = register_members(
-                db, self.activity_id, [item.member_id], role=item.role, event_ids=item.event_ids,
-                notes=item.notes, source="导入", branch_ids={item.member_id: item.branch_id},
+                db,
+                self.activity_id,
+                [item.member_id],
+                role=item.role,
+                event_ids=item.event_ids,
+                notes=item.notes,
+                source="导入",
+                branch_ids={item.member_id: item.branch_id},
             )
             waitlisted += list(result.waitlisted)
             outcome.imported += 1
@@ -273,7 +354,8 @@ def _norm(text: str) -> str:
 def _find(db: sqlite_utils.Database, column: str, value: str) -> dict[str, Any] | None:
     row = db.execute(
         f"SELECT m.id, m.name, m.status, m.branch_id, b.name FROM members m JOIN branches b ON b.id = m.branch_id"
-        f" WHERE m.{column} = ?", [value]
+        f" WHERE m.{column} = ?",
+        [value],
     ).fetchone()
     if row is None:
         return None
@@ -293,10 +375,13 @@ def import_signups(
     """Validate and (unless ``dry_run``) import a sign-up file for one activity."""
     importer = SignupImporter.for_activity(db, activity_id)
     importer.source_path = Path(path)
-    return run_import(db, path, importer, sheet=sheet, mapping=mapping, dry_run=dry_run, progress=progress)
+    return run_import(
+        db, path, importer, sheet=sheet, mapping=mapping, dry_run=dry_run, progress=progress
+    )
 
 
 # ---------------------------------------------------------------- the template
+
 
 def template_activity(path: str | Path) -> tuple[int, str] | None:
     """(activity id, name) recorded in a template made by this program, or None."""
@@ -309,8 +394,11 @@ def template_activity(path: str | Path) -> tuple[int, str] | None:
                 if META_SHEET not in wb.sheetnames:
                     return None
                 ws = wb[META_SHEET]
-                values = {row[0]: row[1] for row in ws.iter_rows(min_row=1, max_row=5, max_col=2, values_only=True)
-                          if row and row[0]}
+                values = {
+                    row[0]: row[1]
+                    for row in ws.iter_rows(min_row=1, max_row=5, max_col=2, values_only=True)
+                    if row and row[0]
+                }
             finally:
                 wb.close()
     except Exception:  # an unreadable file is reported by the reader with a proper message
@@ -322,7 +410,12 @@ def template_activity(path: str | Path) -> tuple[int, str] | None:
 
 
 def write_signup_template(
-    db: sqlite_utils.Database, activity_id: int, path: str | Path, *, branch_id: int | None = None, rows: int = 60
+    db: sqlite_utils.Database,
+    activity_id: int,
+    path: str | Path,
+    *,
+    branch_id: int | None = None,
+    rows: int = 60,
 ) -> Path:
     """Write the sign-up form for one activity (optionally pre-filled for one 分工会).
 
@@ -376,8 +469,10 @@ def write_signup_template(
         info.append(f"每人限报{activity['event_limit']}项")
     ws["A2"] = "　".join(info)
     ws.merge_cells(f"A2:{last}2")
-    ws["A3"] = ("填写说明：姓名须与会员名册一致，工号或身份证号至少填写一项（用于核对本人）；"
-                "分工会、角色请在下拉列表中选择；报名的项目在对应列选择“√”。请勿修改表头。")
+    ws["A3"] = (
+        "填写说明：姓名须与会员名册一致，工号或身份证号至少填写一项（用于核对本人）；"
+        "分工会、角色请在下拉列表中选择；报名的项目在对应列选择“√”。请勿修改表头。"
+    )
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws["A3"].font = Font(color="C00000")
     ws.merge_cells(f"A3:{last}3")
@@ -391,7 +486,9 @@ def write_signup_template(
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[header_row].height = 32
-    widths = [6, 22, 10, 12, 22, 10] + [max(10, min(18, len(e["name"]) * 2 + 8)) for e in events] + [20]
+    widths = (
+        [6, 22, 10, 12, 22, 10] + [max(10, min(18, len(e["name"]) * 2 + 8)) for e in events] + [20]
+    )
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     first, last_row = header_row + 1, header_row + rows
@@ -449,6 +546,7 @@ def write_signup_template(
         from guilin_union.spreadsheets.errors import FileLockedError
 
         raise FileLockedError(
-            f"文件“{target.name}”正被其他程序（如 Excel/WPS）打开，无法写入。请关闭该文件后重试。", str(target)
+            f"文件“{target.name}”正被其他程序（如 Excel/WPS）打开，无法写入。请关闭该文件后重试。",
+            str(target),
         ) from exc
     return target

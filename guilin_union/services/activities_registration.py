@@ -13,6 +13,7 @@ Rules (domain.md §4, issue 7):
 >>> OCCUPYING
 ('已报名', '已确认', '已参加')
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -96,7 +97,8 @@ def free_places(db: sqlite_utils.Database, activity_id: int) -> int | None:
 
 def _next_seq(db: sqlite_utils.Database, activity_id: int) -> int:
     return db.execute(
-        "SELECT coalesce(max(seq), 0) + 1 FROM activity_participants WHERE activity_id = ?", [activity_id]
+        "SELECT coalesce(max(seq), 0) + 1 FROM activity_participants WHERE activity_id = ?",
+        [activity_id],
     ).fetchone()[0]
 
 
@@ -105,7 +107,10 @@ def _event_map(db: sqlite_utils.Database, activity_id: int) -> dict[int, str]:
 
 
 def check_events(
-    db: sqlite_utils.Database, activity: Mapping[str, Any], member_name: str, event_ids: Sequence[int]
+    db: sqlite_utils.Database,
+    activity: Mapping[str, Any],
+    member_name: str,
+    event_ids: Sequence[int],
 ) -> list[int]:
     """Validate a person's events: they belong to the activity and respect the per-person limit."""
     events = _event_map(db, activity["id"])
@@ -150,21 +155,29 @@ def check_eligible(db: sqlite_utils.Database, member: Mapping[str, Any]) -> None
 
 
 def _set_entries(db: sqlite_utils.Database, participant_id: int, event_ids: Sequence[int]) -> None:
-    current = {r[0]: r[1] for r in db.execute(
-        "SELECT event_id, id FROM activity_entries WHERE participant_id = ?", [participant_id]
-    )}
+    current = {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT event_id, id FROM activity_entries WHERE participant_id = ?", [participant_id]
+        )
+    }
     wanted = set(event_ids)
     for event_id, entry_id in current.items():
         if event_id not in wanted:
             if db.execute(
-                "SELECT 1 FROM activity_results WHERE participant_id = ? AND event_id = ?", [participant_id, event_id]
+                "SELECT 1 FROM activity_results WHERE participant_id = ? AND event_id = ?",
+                [participant_id, event_id],
             ).fetchone():
-                name = db.execute("SELECT name FROM activity_events WHERE id = ?", [event_id]).fetchone()[0]
+                name = db.execute(
+                    "SELECT name FROM activity_events WHERE id = ?", [event_id]
+                ).fetchone()[0]
                 raise ConflictError(f"项目“{name}”已有成绩记录，不能取消该项目的报名；请先删除成绩")
             audit.delete(db, "activity_entries", entry_id)
     for event_id in event_ids:
         if event_id not in current:
-            audit.insert(db, "activity_entries", {"participant_id": participant_id, "event_id": event_id})
+            audit.insert(
+                db, "activity_entries", {"participant_id": participant_id, "event_id": event_id}
+            )
 
 
 def _takes_place(role: str, outside: set[str]) -> bool:
@@ -212,8 +225,11 @@ def register_members(
                 continue
             seen.add(member_id)
             member = _member(db, member_id)
-            existing = _rows(db, "SELECT * FROM activity_participants WHERE activity_id = ? AND member_id = ?",
-                             [activity_id, member_id])
+            existing = _rows(
+                db,
+                "SELECT * FROM activity_participants WHERE activity_id = ? AND member_id = ?",
+                [activity_id, member_id],
+            )
             if existing and existing[0]["status"] != CANCELLED:
                 skipped.append(member["name"])
                 continue
@@ -223,7 +239,11 @@ def register_members(
             plans.append(_Registration(member, events, existing[0] if existing else None, branch))
         promoted = promote_waiting(db, activity_id)
         outside = outside_roles(db)
-        free = None if activity["places"] is None else activity["places"] - places_used(db, activity_id)
+        free = (
+            None
+            if activity["places"] is None
+            else activity["places"] - places_used(db, activity_id)
+        )
         queue_exists = _waiting_ids(db, activity_id) != []
         added: list[int] = []
         waitlisted: list[str] = []
@@ -238,22 +258,35 @@ def register_members(
                 else:
                     free -= 1
             values = {
-                "branch_id": plan.branch_id, "role": role, "status": row_status,
-                "seq": _next_seq(db, activity_id), "registered_at": now, "source": source,
+                "branch_id": plan.branch_id,
+                "role": role,
+                "status": row_status,
+                "seq": _next_seq(db, activity_id),
+                "registered_at": now,
+                "source": source,
                 "notes": clean_cell_text(notes or "") or None,
             }
             if plan.existing is not None:
-                audit.update(db, "activity_participants", plan.existing["id"], values, note="重新报名")
+                audit.update(
+                    db, "activity_participants", plan.existing["id"], values, note="重新报名"
+                )
                 participant_id = plan.existing["id"]
             else:
                 participant_id = audit.insert(
-                    db, "activity_participants", {"activity_id": activity_id, "member_id": plan.member["id"], **values}
+                    db,
+                    "activity_participants",
+                    {"activity_id": activity_id, "member_id": plan.member["id"], **values},
                 )
             _set_entries(db, participant_id, plan.event_ids)
             added.append(participant_id)
     return RegistrationResult(
-        Changes.of(AREA), added[0] if added else None, undo={"added": added},
-        added=tuple(added), waitlisted=tuple(waitlisted), promoted=tuple(promoted), skipped=tuple(skipped),
+        Changes.of(AREA),
+        added[0] if added else None,
+        undo={"added": added},
+        added=tuple(added),
+        waitlisted=tuple(waitlisted),
+        promoted=tuple(promoted),
+        skipped=tuple(skipped),
     )
 
 
@@ -267,10 +300,14 @@ def get_participant(db: sqlite_utils.Database, participant_id: int) -> dict[str,
     if not rows:
         raise NotFoundError("报名记录不存在（可能已被删除）")
     row = rows[0]
-    row["event_ids"] = [r[0] for r in db.execute(
-        "SELECT e.id FROM activity_entries x JOIN activity_events e ON e.id = x.event_id"
-        " WHERE x.participant_id = ? ORDER BY e.sort_order, e.id", [participant_id]
-    )]
+    row["event_ids"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT e.id FROM activity_entries x JOIN activity_events e ON e.id = x.event_id"
+            " WHERE x.participant_id = ? ORDER BY e.sort_order, e.id",
+            [participant_id],
+        )
+    ]
     return row
 
 
@@ -300,9 +337,13 @@ def update_participant(
             values["branch_id"] = branch_id
         outside = outside_roles(db)
         new_role = values.get("role", before["role"])
-        if (before["status"] in OCCUPYING and activity["places"] is not None
-                and not _takes_place(before["role"], outside) and _takes_place(new_role, outside)
-                and places_used(db, activity["id"]) >= activity["places"]):
+        if (
+            before["status"] in OCCUPYING
+            and activity["places"] is not None
+            and not _takes_place(before["role"], outside)
+            and _takes_place(new_role, outside)
+            and places_used(db, activity["id"]) >= activity["places"]
+        ):
             raise ConflictError(
                 f"名额已满（{activity['places']} 人），{before['name']}改为“{new_role}”后将占用名额。"
                 "请先增加名额或取消其他人的报名。"
@@ -311,14 +352,19 @@ def update_participant(
         if event_ids is not None:
             _set_entries(db, participant_id, check_events(db, activity, before["name"], event_ids))
         promoted = promote_waiting(db, activity["id"])
-    return RegistrationResult(Changes.of(AREA), participant_id, undo={"row": before}, promoted=tuple(promoted))
+    return RegistrationResult(
+        Changes.of(AREA), participant_id, undo={"row": before}, promoted=tuple(promoted)
+    )
 
 
 def _waiting_ids(db: sqlite_utils.Database, activity_id: int) -> list[int]:
-    return [r[0] for r in db.execute(
-        "SELECT id FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq, id",
-        [activity_id],
-    )]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq, id",
+            [activity_id],
+        )
+    ]
 
 
 def promote_waiting(db: sqlite_utils.Database, activity_id: int) -> list[str]:
@@ -345,7 +391,9 @@ def promote_waiting(db: sqlite_utils.Database, activity_id: int) -> list[str]:
             if free <= 0:
                 break  # first come first served: nobody jumps the queue
             free -= 1
-        audit.update(db, "activity_participants", person["id"], {"status": "已报名"}, note="候补递补")
+        audit.update(
+            db, "activity_participants", person["id"], {"status": "已报名"}, note="候补递补"
+        )
         promoted.append(person["name"])
     return promoted
 
@@ -375,8 +423,12 @@ def set_participant_status(
         for person in people:
             if person["status"] == status:
                 continue
-            joining = (status in OCCUPYING and person["status"] not in OCCUPYING
-                       and _takes_place(person["role"], outside) and activity["places"] is not None)
+            joining = (
+                status in OCCUPYING
+                and person["status"] not in OCCUPYING
+                and _takes_place(person["role"], outside)
+                and activity["places"] is not None
+            )
             if joining and places_used(db, activity["id"]) >= activity["places"]:
                 raise ConflictError(
                     f"名额已满（{activity['places']} 人），{person['name']}不能从“{person['status']}”改为“{status}”。"
@@ -394,11 +446,17 @@ def set_participant_status(
         promoted = promote_waiting(db, activity["id"])
         for pid in before_promotion - set(_waiting_ids(db, activity["id"])):
             previous.setdefault(pid, WAITING)
-    return RegistrationResult(Changes.of(AREA), participant_ids[0], undo={"statuses": previous, "seqs": seqs},
-                              promoted=tuple(promoted))
+    return RegistrationResult(
+        Changes.of(AREA),
+        participant_ids[0],
+        undo={"statuses": previous, "seqs": seqs},
+        promoted=tuple(promoted),
+    )
 
 
-def cancel_registrations(db: sqlite_utils.Database, participant_ids: Sequence[int]) -> RegistrationResult:
+def cancel_registrations(
+    db: sqlite_utils.Database, participant_ids: Sequence[int]
+) -> RegistrationResult:
     """已取消: the places they held go to the waiting list in order."""
     return set_participant_status(db, participant_ids, CANCELLED)
 
@@ -440,12 +498,20 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
     ``undo`` holds the deleted rows for :func:`restore_participants`.
     """
     with db.atomic():
-        snapshot: dict[str, list[dict[str, Any]]] = {"activity_participants": [], "activity_entries": [], "statuses": []}
+        snapshot: dict[str, list[dict[str, Any]]] = {
+            "activity_participants": [],
+            "activity_entries": [],
+            "statuses": [],
+        }
         activity_ids: set[int] = set()
         for pid in participant_ids:
             person = get_participant(db, pid)
-            if db.execute("SELECT 1 FROM activity_results WHERE participant_id = ?", [pid]).fetchone():
-                raise ConflictError(f"{person['name']}已有成绩记录，不能删除报名；可以改为“已取消”，或先删除成绩")
+            if db.execute(
+                "SELECT 1 FROM activity_results WHERE participant_id = ?", [pid]
+            ).fetchone():
+                raise ConflictError(
+                    f"{person['name']}已有成绩记录，不能删除报名；可以改为“已取消”，或先删除成绩"
+                )
             entries = _rows(db, "SELECT * FROM activity_entries WHERE participant_id = ?", [pid])
             for entry in entries:
                 audit.delete(db, "activity_entries", entry["id"])
@@ -459,14 +525,18 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
             promote_waiting(db, activity_id)
             promoted_ids += [w for w in waiting if w not in _waiting_ids(db, activity_id)]
         snapshot["statuses"] = [{"id": pid, "status": WAITING} for pid in promoted_ids]
-    return OpResult(Changes.of(AREA), participant_ids[0] if participant_ids else None, undo=snapshot)
+    return OpResult(
+        Changes.of(AREA), participant_ids[0] if participant_ids else None, undo=snapshot
+    )
 
 
 def restore_participants(db: sqlite_utils.Database, snapshot: Mapping[str, Any]) -> OpResult:
     """Undo of :func:`remove_participants` (or of a registration: pass ``{"added": [...]}``)."""
     with db.atomic():
         for row in snapshot.get("statuses", []):
-            audit.update(db, "activity_participants", row["id"], {"status": row["status"]}, note="撤销删除")
+            audit.update(
+                db, "activity_participants", row["id"], {"status": row["status"]}, note="撤销删除"
+            )
         for row in snapshot.get("activity_participants", []):
             audit.insert(db, "activity_participants", dict(row), note="撤销删除")
         for row in snapshot.get("activity_entries", []):
@@ -480,6 +550,7 @@ def undo_registration(db: sqlite_utils.Database, added: Sequence[int]) -> OpResu
 
 
 # ---------------------------------------------------------------- queries
+
 
 @dataclass(frozen=True)
 class ParticipantQuery:
@@ -523,17 +594,23 @@ def _participant_where(q: ParticipantQuery) -> tuple[str, list[Any]]:
         clauses.append("p.role = ?")
         params.append(q.role)
     if q.event_id is not None:
-        clauses.append("EXISTS (SELECT 1 FROM activity_entries x WHERE x.participant_id = p.id AND x.event_id = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM activity_entries x WHERE x.participant_id = p.id AND x.event_id = ?)"
+        )
         params.append(q.event_id)
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
-        clauses.append("(m.name LIKE ? OR m.name_initials LIKE ? OR m.staff_no LIKE ? OR m.department LIKE ?)")
+        clauses.append(
+            "(m.name LIKE ? OR m.name_initials LIKE ? OR m.staff_no LIKE ? OR m.department LIKE ?)"
+        )
         params += [like, f"{term.lower()}%", like, like]
     return " WHERE " + " AND ".join(clauses), params
 
 
-_FROM = (" FROM activity_participants p JOIN members m ON m.id = p.member_id"
-         " JOIN branches b ON b.id = p.branch_id")
+_FROM = (
+    " FROM activity_participants p JOIN members m ON m.id = p.member_id"
+    " JOIN branches b ON b.id = p.branch_id"
+)
 
 
 def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]:
@@ -541,7 +618,10 @@ def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]
     order = PARTICIPANT_SORT_SQL.get(q.sort_key, "p.seq")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [r[0] for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)]
+    return [
+        r[0]
+        for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)
+    ]
 
 
 def _result_texts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -580,7 +660,7 @@ def fetch_participants(
     ids = list(ids)
     result: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         rows = _rows(
             db,
@@ -606,7 +686,9 @@ def fetch_participants(
             row["results"] = results.get(row["id"], [])
             row["result"] = result_text(row["results"])
             row["phone_display"] = mask_phone(row["phone"]) if masked else (row["phone"] or "")
-            row["id_number_display"] = mask_id(row["id_number"]) if masked else (row["id_number"] or "")
+            row["id_number_display"] = (
+                mask_id(row["id_number"]) if masked else (row["id_number"] or "")
+            )
             result[row["id"]] = row
     return result
 
@@ -640,14 +722,21 @@ def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def participation_by_branch(db: sqlite_utils.Database, activity_id: int) -> list[dict[str, Any]]:
     """Per 分工会 (in the branches' order): counts per status and the total not cancelled."""
-    out: "OrderedDict[int, dict[str, Any]]" = OrderedDict()
+    out: OrderedDict[int, dict[str, Any]] = OrderedDict()
     for branch_id, name, status, n in db.execute(
         "SELECT b.id, b.name, p.status, count(*) FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
         " WHERE p.activity_id = ? GROUP BY b.id, p.status ORDER BY b.sort_order, b.id",
         [activity_id],
     ):
-        entry = out.setdefault(branch_id, {"branch_id": branch_id, "branch": name,
-                                           **{s: 0 for s in PARTICIPANT_STATUSES}, "total": 0})
+        entry = out.setdefault(
+            branch_id,
+            {
+                "branch_id": branch_id,
+                "branch": name,
+                **{s: 0 for s in PARTICIPANT_STATUSES},
+                "total": 0,
+            },
+        )
         entry[status] = n
         if status != CANCELLED:
             entry["total"] += n
@@ -657,7 +746,8 @@ def participation_by_branch(db: sqlite_utils.Database, activity_id: int) -> list
 def status_counts(db: sqlite_utils.Database, activity_id: int) -> dict[str, int]:
     counts = {s: 0 for s in PARTICIPANT_STATUSES}
     for status, n in db.execute(
-        "SELECT status, count(*) FROM activity_participants WHERE activity_id = ? GROUP BY status", [activity_id]
+        "SELECT status, count(*) FROM activity_participants WHERE activity_id = ? GROUP BY status",
+        [activity_id],
     ):
         counts[status] = n
     return counts
@@ -665,11 +755,14 @@ def status_counts(db: sqlite_utils.Database, activity_id: int) -> dict[str, int]
 
 def event_counts(db: sqlite_utils.Database, activity_id: int) -> dict[int, int]:
     """Entries per event (people not cancelled)."""
-    return {r[0]: r[1] for r in db.execute(
-        "SELECT x.event_id, count(*) FROM activity_entries x JOIN activity_participants p ON p.id = x.participant_id"
-        " WHERE p.activity_id = ? AND p.status <> '已取消' GROUP BY x.event_id",
-        [activity_id],
-    )}
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT x.event_id, count(*) FROM activity_entries x JOIN activity_participants p ON p.id = x.participant_id"
+            " WHERE p.activity_id = ? AND p.status <> '已取消' GROUP BY x.event_id",
+            [activity_id],
+        )
+    }
 
 
 def member_history(db: sqlite_utils.Database, member_id: int) -> list[dict[str, Any]]:
@@ -714,10 +807,32 @@ def member_candidates(
 
 
 __all__ = [
-    "CANCELLED", "OCCUPYING", "ParticipantQuery", "RegistrationResult", "WAITING", "cancel_registrations",
-    "event_counts", "fetch_participants", "free_places", "get_participant", "list_participants",
-    "mark_attendance", "member_candidates", "member_history", "participant_ids", "participation_by_branch",
-    "places_used", "promote_waiting", "register_members", "remove_participants", "restore_participants",
-    "restore_statuses", "result_text", "set_participant_status", "status_counts", "to_public_json",
-    "undo_registration", "update_participant",
+    "CANCELLED",
+    "OCCUPYING",
+    "ParticipantQuery",
+    "RegistrationResult",
+    "WAITING",
+    "cancel_registrations",
+    "event_counts",
+    "fetch_participants",
+    "free_places",
+    "get_participant",
+    "list_participants",
+    "mark_attendance",
+    "member_candidates",
+    "member_history",
+    "participant_ids",
+    "participation_by_branch",
+    "places_used",
+    "promote_waiting",
+    "register_members",
+    "remove_participants",
+    "restore_participants",
+    "restore_statuses",
+    "result_text",
+    "set_participant_status",
+    "status_counts",
+    "to_public_json",
+    "undo_registration",
+    "update_participant",
 ]

@@ -16,6 +16,7 @@ share 3.5), never as floats.
 >>> [(s.rank, s.branch, format_points(s.points), s.tied) for s in standings]
 [(1, '文学院', '12', True), (1, '机关', '12', True)]
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -40,6 +41,7 @@ TIE_RULES = ("平分", "同分")
 
 # ---------------------------------------------------------------- the point scheme
 
+
 def parse_point_scheme(text: object) -> list[int]:
     """``"7,5,4,3,2,1"`` (also ``7-5-4``, ``7、5、4``, full-width) → ``[7, 5, 4, 3, 2, 1]``.
 
@@ -59,7 +61,9 @@ def parse_point_scheme(text: object) -> list[int]:
     for part in parts:
         part = part.strip()
         if not part.isdigit():
-            raise ValidationError(f"计分办法中的“{part}”不是非负整数，例如：7,5,4,3,2,1", "point_scheme")
+            raise ValidationError(
+                f"计分办法中的“{part}”不是非负整数，例如：7,5,4,3,2,1", "point_scheme"
+            )
         points.append(int(part))
     if len(points) > 20:
         raise ValidationError("计分办法最多设置前20名的得分", "point_scheme")
@@ -98,6 +102,7 @@ def scheme_text(points: Sequence[int]) -> str:
 
 # ---------------------------------------------------------------- team standings (pure)
 
+
 @dataclass(frozen=True)
 class TeamResult:
     """One placing that earns points for a team (分工会)."""
@@ -114,7 +119,7 @@ class TeamStanding:
     rank: int
     branch: str
     points: Fraction
-    places: list[int]           # places[0] = number of 1st places, places[1] = 2nd …
+    places: list[int]  # places[0] = number of 1st places, places[1] = 2nd …
     tied: bool = False
     branch_id: int | None = None
 
@@ -152,6 +157,7 @@ def place_points(rank: int, tied: int, scheme: Sequence[int], rule: str = "平�
     >>> place_points(3, 2, [7, 5, 4, 3, 2, 1], "同分")
     Fraction(4, 1)
     """
+
     def at(position: int) -> int:
         return scheme[position - 1] if 1 <= position <= len(scheme) else 0
 
@@ -172,21 +178,27 @@ def compute_team_standings(
     ``teams`` lists teams to show even without points (in display order for equal teams).
     """
     results = [r for r in results if r.rank is not None and r.rank > 0]
-    tally: "OrderedDict[str, TeamStanding]" = OrderedDict()
+    tally: OrderedDict[str, TeamStanding] = OrderedDict()
     for name in teams:
         tally.setdefault(name, TeamStanding(0, name, Fraction(0), [0] * max(len(scheme), 2)))
     tied_count: dict[tuple[int, int], int] = {}
     for r in results:
         tied_count[(r.event_id, r.rank)] = tied_count.get((r.event_id, r.rank), 0) + 1
     for r in results:
-        standing = tally.setdefault(r.branch, TeamStanding(0, r.branch, Fraction(0), [0] * max(len(scheme), 2)))
+        standing = tally.setdefault(
+            r.branch, TeamStanding(0, r.branch, Fraction(0), [0] * max(len(scheme), 2))
+        )
         if r.branch_id is not None:
             standing.branch_id = r.branch_id
-        standing.points += place_points(r.rank, tied_count[(r.event_id, r.rank)], scheme, rule) * r.weight
+        standing.points += (
+            place_points(r.rank, tied_count[(r.event_id, r.rank)], scheme, rule) * r.weight
+        )
         if r.rank <= len(standing.places):
             standing.places[r.rank - 1] += 1
     order = {name: i for i, name in enumerate(tally)}
-    ranked = sorted(tally.values(), key=lambda s: (-s.points, -s.firsts, -s.seconds, order[s.branch]))
+    ranked = sorted(
+        tally.values(), key=lambda s: (-s.points, -s.firsts, -s.seconds, order[s.branch])
+    )
     previous_key = None
     for position, standing in enumerate(ranked, start=1):
         key = (standing.points, standing.firsts, standing.seconds)
@@ -202,6 +214,7 @@ def compute_team_standings(
 
 # ---------------------------------------------------------------- writes
 
+
 def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
@@ -209,7 +222,11 @@ def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> li
 
 
 def _event(db: sqlite_utils.Database, activity_id: int, event_id: int) -> dict[str, Any]:
-    rows = _rows(db, "SELECT * FROM activity_events WHERE id = ? AND activity_id = ?", [event_id, activity_id])
+    rows = _rows(
+        db,
+        "SELECT * FROM activity_events WHERE id = ? AND activity_id = ?",
+        [event_id, activity_id],
+    )
     if not rows:
         raise ValidationError("请选择本活动的项目", "event")
     return rows[0]
@@ -253,8 +270,11 @@ def record_result(
         activity = activities_service.get_activity_row(db, activity_id)
         event = _event(db, activity_id, event_id)
         values: dict[str, Any] = {
-            "activity_id": activity_id, "event_id": event_id, "rank": _rank(rank),
-            "score": clean_cell_text(score or "") or None, "award": clean_cell_text(award or "") or None,
+            "activity_id": activity_id,
+            "event_id": event_id,
+            "rank": _rank(rank),
+            "score": clean_cell_text(score or "") or None,
+            "award": clean_cell_text(award or "") or None,
             "notes": clean_cell_text(notes or "") or None,
         }
         if values["rank"] is None and values["score"] is None and values["award"] is None:
@@ -268,7 +288,8 @@ def record_result(
             values.update(participant_id=None, branch_id=branch_id)
             clash = db.execute(
                 "SELECT id FROM activity_results WHERE event_id = ? AND branch_id = ? AND participant_id IS NULL"
-                " AND id IS NOT ?", [event_id, branch_id, result_id],
+                " AND id IS NOT ?",
+                [event_id, branch_id, result_id],
             ).fetchone()
             who = db.execute("SELECT name FROM branches WHERE id = ?", [branch_id]).fetchone()[0]
         else:
@@ -278,7 +299,9 @@ def record_result(
             if person["activity_id"] != activity_id:
                 raise ValidationError("所选人员没有报名本活动", "participant")
             if person["status"] not in OCCUPYING:
-                raise ConflictError(f"{person['name']}的报名状态为“{person['status']}”，不能录入成绩")
+                raise ConflictError(
+                    f"{person['name']}的报名状态为“{person['status']}”，不能录入成绩"
+                )
             values.update(participant_id=participant_id, branch_id=person["branch_id"])
             clash = db.execute(
                 "SELECT id FROM activity_results WHERE event_id = ? AND participant_id = ? AND id IS NOT ?",
@@ -288,10 +311,19 @@ def record_result(
             if event_id not in person["event_ids"]:
                 check_events(db, activity, person["name"], [*person["event_ids"], event_id])
                 side_effects["entry"] = audit.insert(
-                    db, "activity_entries", {"participant_id": participant_id, "event_id": event_id}, note="录入成绩时补报项目"
+                    db,
+                    "activity_entries",
+                    {"participant_id": participant_id, "event_id": event_id},
+                    note="录入成绩时补报项目",
                 )
             if person["status"] != "已参加":
-                audit.update(db, "activity_participants", participant_id, {"status": "已参加"}, note="录入成绩")
+                audit.update(
+                    db,
+                    "activity_participants",
+                    participant_id,
+                    {"status": "已参加"},
+                    note="录入成绩",
+                )
                 side_effects["status"] = {participant_id: person["status"]}
         if clash:
             raise ConflictError(f"{who}在“{event['name']}”已有成绩记录，请修改原记录")
@@ -322,7 +354,13 @@ def restore_result(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResul
     with db.atomic():
         exists = db.execute("SELECT 1 FROM activity_results WHERE id = ?", [row["id"]]).fetchone()
         if exists:
-            audit.update(db, "activity_results", row["id"], {k: v for k, v in row.items() if k != "id"}, note="撤销修改")
+            audit.update(
+                db,
+                "activity_results",
+                row["id"],
+                {k: v for k, v in row.items() if k != "id"},
+                note="撤销修改",
+            )
         else:
             audit.insert(db, "activity_results", dict(row), note="撤销删除")
     return OpResult(Changes.of(AREA), row["id"])
@@ -344,6 +382,7 @@ def undo_record(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
 
 
 # ---------------------------------------------------------------- reads
+
 
 def list_results(
     db: sqlite_utils.Database, activity_id: int, *, event_id: int | None = None
@@ -384,9 +423,11 @@ class EventAwards:
     results: list[dict[str, Any]] = field(default_factory=list)
 
 
-def award_list(db: sqlite_utils.Database, activity_id: int, *, only_awarded: bool = True) -> list[EventAwards]:
+def award_list(
+    db: sqlite_utils.Database, activity_id: int, *, only_awarded: bool = True
+) -> list[EventAwards]:
     """Results grouped by event; with ``only_awarded`` only placings and awards (no bare scores)."""
-    groups: "OrderedDict[int, EventAwards]" = OrderedDict()
+    groups: OrderedDict[int, EventAwards] = OrderedDict()
     for event in activities_service.list_events(db, activity_id):
         groups[event["id"]] = EventAwards(event["id"], event["name"], event["kind"])
     for row in list_results(db, activity_id):
@@ -407,13 +448,19 @@ def team_standings(db: sqlite_utils.Database, activity_id: int) -> list[TeamStan
         " WHERE r.activity_id = ? AND r.rank IS NOT NULL",
         [activity_id],
     ).fetchall()
-    teams = [r[0] for r in db.execute(
-        "SELECT DISTINCT b.name, b.sort_order, b.id FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
-        " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
-        [activity_id],
-    )]
+    teams = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT b.name, b.sort_order, b.id FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
+            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
+            [activity_id],
+        )
+    ]
     standings = compute_team_standings(
-        [TeamResult(r[0], r[1], r[2], r[3], r[4]) for r in rows], point_scheme(db), tie_rule(db), teams=teams
+        [TeamResult(r[0], r[1], r[2], r[3], r[4]) for r in rows],
+        point_scheme(db),
+        tie_rule(db),
+        teams=teams,
     )
     ids = {r[1]: r[0] for r in db.execute("SELECT id, name FROM branches")}
     for s in standings:
@@ -424,7 +471,14 @@ def team_standings(db: sqlite_utils.Database, activity_id: int) -> list[TeamStan
 def standings_json(standings: Sequence[TeamStanding]) -> list[dict[str, Any]]:
     """Plain data for the CLI and exports; ``points`` as text so 3.5 stays exact."""
     return [
-        {"rank": s.rank, "branch": s.branch, "points": s.points_text, "firsts": s.firsts,
-         "seconds": s.seconds, "places": list(s.places), "tied": s.tied}
+        {
+            "rank": s.rank,
+            "branch": s.branch,
+            "points": s.points_text,
+            "firsts": s.firsts,
+            "seconds": s.seconds,
+            "places": list(s.places),
+            "tied": s.tied,
+        }
         for s in standings
     ]

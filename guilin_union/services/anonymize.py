@@ -10,6 +10,7 @@ original value can still be found, the copy is deleted and an error raised.
 
 >>> # report = anonymize_copy(db, Path("给技术人员的副本.db")); report.people
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -29,9 +30,27 @@ from guilin_union.storage.database import database_path
 
 # Columns that hold the name of a person using or signing for the union.
 PERSON_NAME_COLUMNS = {
-    "chair", "handler", "head_name", "contact", "contact_person", "signer", "proposer_name", "person",
-    "reviewer", "recorded_by", "overridden_by", "reviewed_by", "decided_by", "branch_reviewed_by",
-    "os_user", "created_by", "updated_by", "approved_by", "responsible", "leader", "teacher",
+    "chair",
+    "handler",
+    "head_name",
+    "contact",
+    "contact_person",
+    "signer",
+    "proposer_name",
+    "person",
+    "reviewer",
+    "recorded_by",
+    "overridden_by",
+    "reviewed_by",
+    "decided_by",
+    "branch_reviewed_by",
+    "os_user",
+    "created_by",
+    "updated_by",
+    "approved_by",
+    "responsible",
+    "leader",
+    "teacher",
     "restored_by",
 }
 # Per-person columns in tables that describe people (tables having an ``id_number`` column).
@@ -47,8 +66,12 @@ class AnonymizeReport:
     rows_changed: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "people": self.people, "values_replaced": self.values_replaced,
-                "rows_changed": self.rows_changed}
+        return {
+            "path": str(self.path),
+            "people": self.people,
+            "values_replaced": self.values_replaced,
+            "rows_changed": self.rows_changed,
+        }
 
 
 class _Replacer:
@@ -68,7 +91,9 @@ class _Replacer:
         self._extra: dict[str, tuple[str | None, str | None]] = {}
         self._counters: dict[str, int] = {}
 
-    def _add(self, kind: str, original: str, extra: tuple[str | None, str | None] = (None, None)) -> str:
+    def _add(
+        self, kind: str, original: str, extra: tuple[str | None, str | None] = (None, None)
+    ) -> str:
         if original not in self.map:
             n = self._counters.get(kind, 0) + 1
             self._counters[kind] = n
@@ -81,13 +106,17 @@ class _Replacer:
     def _candidate(self, original: str, attempt: int) -> str:
         kind, n = self.kinds[original], self._serial[original]
         if kind == "name":
-            return f"测试会员{n:05d}" + (self._SUFFIXES[attempt % 10] * (1 + attempt // 10) if attempt else "")
+            return f"测试会员{n:05d}" + (
+                self._SUFFIXES[attempt % 10] * (1 + attempt // 10) if attempt else ""
+            )
         if kind == "id_number":
             birth, gender = self._extra[original]
             try:
                 if birth and gender in ("男", "女") and len(original) == 18:
                     region = 110101 + ((n // 100) + attempt * 97) * 100
-                    value = make_resident_id(str(region), _dt.date.fromisoformat(birth[:10]), n % 100, gender)
+                    value = make_resident_id(
+                        str(region), _dt.date.fromisoformat(birth[:10]), n % 100, gender
+                    )
                     if value != original:
                         return value
             except ValueError:
@@ -165,8 +194,12 @@ def trie_pattern(words: list[str]) -> str:
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -177,10 +210,16 @@ def _collect(conn: sqlite3.Connection, rep: _Replacer) -> int:
     """Register the people of every person table (members first, so their numbers are stable)."""
     people = 0
     tables = _tables(conn)
-    person_tables = sorted((t for t in tables if "id_number" in _columns(conn, t)), key=lambda t: (t != "members", t))
+    person_tables = sorted(
+        (t for t in tables if "id_number" in _columns(conn, t)), key=lambda t: (t != "members", t)
+    )
     for table in person_tables:
         cols = _columns(conn, table)
-        wanted = [c for c in ("name", "id_number", "phone", "staff_no", "birth_date", "gender") if c in cols]
+        wanted = [
+            c
+            for c in ("name", "id_number", "phone", "staff_no", "birth_date", "gender")
+            if c in cols
+        ]
         for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in wanted)} FROM [{table}]"):
             values = dict(zip(wanted, row))
             if table == "members":
@@ -188,7 +227,9 @@ def _collect(conn: sqlite3.Connection, rep: _Replacer) -> int:
             if values.get("name"):
                 rep.name(str(values["name"]))
             if values.get("id_number"):
-                rep.id_number(str(values["id_number"]), values.get("birth_date"), values.get("gender"))
+                rep.id_number(
+                    str(values["id_number"]), values.get("birth_date"), values.get("gender")
+                )
             if values.get("phone"):
                 rep.phone(str(values["phone"]))
             if values.get("staff_no"):
@@ -196,7 +237,9 @@ def _collect(conn: sqlite3.Connection, rep: _Replacer) -> int:
     for table in tables:
         for column in _columns(conn, table):
             if column in PERSON_NAME_COLUMNS:
-                for (value,) in conn.execute(f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"):
+                for (value,) in conn.execute(
+                    f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"
+                ):
                     if isinstance(value, str) and value.strip() and value not in rep.map:
                         rep.person(value)
     return people
@@ -222,7 +265,11 @@ def _rewrite(conn: sqlite3.Connection, rep: _Replacer) -> int:
             for i, (column, value) in enumerate(zip(cols, values)):
                 if not isinstance(value, str) or not value:
                     continue
-                if person_table and column in _PERSON_TABLE_COLUMNS or column in PERSON_NAME_COLUMNS:
+                if (
+                    person_table
+                    and column in _PERSON_TABLE_COLUMNS
+                    or column in PERSON_NAME_COLUMNS
+                ):
                     if value in rep.map:
                         new_values[i] = rep.map[value]
                         continue
@@ -230,14 +277,19 @@ def _rewrite(conn: sqlite3.Connection, rep: _Replacer) -> int:
             if person_table and "name" in cols:
                 name_value = new_values[cols.index("name")]
                 if isinstance(name_value, str):
-                    for column, func in (("name_initials", name_initials), ("name_pinyin", name_pinyin)):
+                    for column, func in (
+                        ("name_initials", name_initials),
+                        ("name_pinyin", name_pinyin),
+                    ):
                         if column in cols:
                             new_values[cols.index(column)] = func(name_value)
             if new_values != values:
                 updates.append((new_values, rowid))
         if updates:
             assignments = ", ".join(f"[{c}] = ?" for c in cols)
-            conn.executemany(f"UPDATE [{table}] SET {assignments} WHERE rowid = ?", [[*v, r] for v, r in updates])
+            conn.executemany(
+                f"UPDATE [{table}] SET {assignments} WHERE rowid = ?", [[*v, r] for v, r in updates]
+            )
             changed += len(updates)
     return changed
 
@@ -250,7 +302,9 @@ def _leftovers(path: Path, secrets: list[str]) -> list[str]:
     data = path.read_bytes()
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        schema = "\n".join(r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        schema = "\n".join(
+            r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
+        )
     finally:
         conn.close()
     pattern = re.compile(trie_pattern(secrets).encode("utf-8"))
@@ -278,13 +332,19 @@ def anonymize_copy(db: sqlite_utils.Database, out_path: str | Path) -> Anonymize
         try:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA foreign_keys = OFF")
-            triggers = [r[0] for r in conn.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'change_log'")]
+            triggers = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'change_log'"
+                )
+            ]
             rep = _Replacer()
             conn.execute("BEGIN")
             # The change log is append-only in the real file; in this throw-away copy its
             # triggers are lifted for the rewrite and put back afterwards.
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'change_log'").fetchall():
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'change_log'"
+            ).fetchall():
                 conn.execute(f"DROP TRIGGER [{name}]")
             people = _collect(conn, rep)
             rep.finalize()
@@ -297,7 +357,9 @@ def anonymize_copy(db: sqlite_utils.Database, out_path: str | Path) -> Anonymize
             conn.close()
         left = _leftovers(temp, list(rep.secrets()))
         if left:
-            raise ValidationError(f"匿名化副本中仍能找到 {len(left)} 个原始值，已放弃生成。请把此情况告诉技术人员。")
+            raise ValidationError(
+                f"匿名化副本中仍能找到 {len(left)} 个原始值，已放弃生成。请把此情况告诉技术人员。"
+            )
         os.replace(temp, out)
     finally:
         if temp.exists():

@@ -3,6 +3,7 @@
 The copy (never a link to the user's original) travels with the data folder; names keep
 the original file name, made unique, under ``attachments/<area>/<record id>/``.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -23,7 +24,9 @@ def attachments_root(db: sqlite_utils.Database) -> Path:
     return path.parent / "attachments"
 
 
-def store_attachment(db: sqlite_utils.Database, area: str, record_id: int, source: str | Path) -> str:
+def store_attachment(
+    db: sqlite_utils.Database, area: str, record_id: int, source: str | Path
+) -> str:
     """Copy ``source`` in and return its path relative to the attachments root (stored in
     the database so the folder can move with the data)."""
     source = Path(source)

@@ -1,4 +1,5 @@
 """分工会 (branch unions): the editable list every member belongs to."""
+
 from __future__ import annotations
 
 import difflib
@@ -31,9 +32,7 @@ def list_branches(db: sqlite_utils.Database, *, include_inactive: bool = True) -
     if not include_inactive:
         sql += " WHERE b.active = 1"
     sql += " ORDER BY b.sort_order, b.id"
-    return [
-        Branch(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in db.execute(sql)
-    ]
+    return [Branch(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in db.execute(sql)]
 
 
 def branch_names(db: sqlite_utils.Database, *, include_inactive: bool = False) -> list[str]:
@@ -92,8 +91,13 @@ def add_branch(
         row_id = audit.insert(
             db,
             "branches",
-            {"name": name, "code": code, "chair": (chair or "").strip() or None,
-             "active": 1, "sort_order": order},
+            {
+                "name": name,
+                "code": code,
+                "chair": (chair or "").strip() or None,
+                "active": 1,
+                "sort_order": order,
+            },
         )
     return OpResult(Changes.of("branches"), row_id)
 
@@ -149,10 +153,14 @@ def merge_branches(db: sqlite_utils.Database, source_id: int, target_id: int) ->
         target = _require(db, target_id)
         ids = [r[0] for r in db.execute("SELECT id FROM members WHERE branch_id = ?", [source_id])]
         for member_id in ids:
-            audit.update(db, "members", member_id, {"branch_id": target_id},
-                         note=f"分工会合并：{source['name']} → {target['name']}")
-        audit.update(db, "branches", source_id, {"active": 0},
-                     note=f"已并入{target['name']}")
+            audit.update(
+                db,
+                "members",
+                member_id,
+                {"branch_id": target_id},
+                note=f"分工会合并：{source['name']} → {target['name']}",
+            )
+        audit.update(db, "branches", source_id, {"active": 0}, note=f"已并入{target['name']}")
     return OpResult(Changes.of("branches", "members"), target_id)
 
 

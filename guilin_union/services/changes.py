@@ -1,4 +1,5 @@
 """What a user action changed, so each screen refreshes only if it cares (Anki's OpChanges)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,13 +12,13 @@ class Changes:
     areas: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, *areas: str) -> "Changes":
+    def of(cls, *areas: str) -> Changes:
         return cls(frozenset(areas))
 
     def touches(self, *areas: str) -> bool:
         return bool(self.areas.intersection(areas))
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         return Changes(self.areas | other.areas)
 
 

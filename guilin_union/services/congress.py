@@ -12,6 +12,7 @@ Submodules hold the rest of the area: ``congress_delegates`` (代表, 代表团,
 >>> # term = congress.create_term(db, start_year=2022).row_id
 >>> # session = congress.create_session(db, term, start_date="2024-03-15").row_id
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -26,7 +27,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.congress_rules import Fraction, compose_session_title, chinese_number
+from guilin_union.services.congress_rules import Fraction, chinese_number, compose_session_title
 from guilin_union.storage import audit
 from guilin_union.storage.schema.congress import (
     AGENDA_PARTS,
@@ -37,11 +38,33 @@ from guilin_union.storage.schema.congress import (
 )
 
 __all__ = [
-    "AGENDA_PARTS", "ATTENDANCE_STATUSES", "DELEGATE_TYPES", "MOTION_KINDS", "SESSION_STATUSES",
-    "PASS_BASES", "FORMAL", "CongressRules", "Term", "Session", "QuorumNotMetError",
-    "rules", "save_rules", "list_terms", "get_term", "create_term", "update_term", "delete_term",
-    "list_sessions", "get_session", "create_session", "update_session", "delete_session",
-    "set_session_status", "current_session_id", "session_date", "compose_title",
+    "AGENDA_PARTS",
+    "ATTENDANCE_STATUSES",
+    "DELEGATE_TYPES",
+    "MOTION_KINDS",
+    "SESSION_STATUSES",
+    "PASS_BASES",
+    "FORMAL",
+    "CongressRules",
+    "Term",
+    "Session",
+    "QuorumNotMetError",
+    "rules",
+    "save_rules",
+    "list_terms",
+    "get_term",
+    "create_term",
+    "update_term",
+    "delete_term",
+    "list_sessions",
+    "get_session",
+    "create_session",
+    "update_session",
+    "delete_session",
+    "set_session_status",
+    "current_session_id",
+    "session_date",
+    "compose_title",
 ]
 
 AREA = "congress"
@@ -49,18 +72,102 @@ FORMAL = "正式代表"
 PASS_BASES = ("全体正式代表", "实到正式代表")
 
 STANDARD_AGENDA: list[dict[str, str]] = [
-    {"part": "预备会议", "start_time": "08:00", "end_time": "08:05", "content": "大会筹备工作报告", "presider": "", "reporter": "筹备工作组组长"},
-    {"part": "预备会议", "start_time": "08:05", "end_time": "08:10", "content": "代表资格审查报告", "presider": "", "reporter": "代表资格审查委员会主任"},
-    {"part": "预备会议", "start_time": "08:10", "end_time": "08:20", "content": "选举大会主席团", "presider": "", "reporter": ""},
-    {"part": "预备会议", "start_time": "08:20", "end_time": "08:30", "content": "通过大会议程", "presider": "", "reporter": ""},
-    {"part": "正式会议", "start_time": "08:30", "end_time": "08:40", "content": "大会开幕（全体起立，奏唱国歌）", "presider": "大会主席团", "reporter": ""},
-    {"part": "正式会议", "start_time": "08:40", "end_time": "09:30", "content": "学校工作报告", "presider": "大会主席团", "reporter": "校长"},
-    {"part": "正式会议", "start_time": "09:30", "end_time": "09:50", "content": "财务工作报告", "presider": "大会主席团", "reporter": "分管财务工作的校领导"},
-    {"part": "正式会议", "start_time": "09:50", "end_time": "10:10", "content": "工会工作报告", "presider": "大会主席团", "reporter": "工会主席"},
-    {"part": "正式会议", "start_time": "10:10", "end_time": "10:25", "content": "提案工作报告", "presider": "大会主席团", "reporter": "提案工作委员会主任"},
-    {"part": "正式会议", "start_time": "10:40", "end_time": "11:40", "content": "各代表团分组讨论", "presider": "各代表团团长", "reporter": ""},
-    {"part": "正式会议", "start_time": "11:40", "end_time": "11:55", "content": "大会表决（通过各项报告和大会决议）", "presider": "大会主席团", "reporter": ""},
-    {"part": "正式会议", "start_time": "11:55", "end_time": "12:00", "content": "大会闭幕（奏唱《国际歌》）", "presider": "大会主席团", "reporter": ""},
+    {
+        "part": "预备会议",
+        "start_time": "08:00",
+        "end_time": "08:05",
+        "content": "大会筹备工作报告",
+        "presider": "",
+        "reporter": "筹备工作组组长",
+    },
+    {
+        "part": "预备会议",
+        "start_time": "08:05",
+        "end_time": "08:10",
+        "content": "代表资格审查报告",
+        "presider": "",
+        "reporter": "代表资格审查委员会主任",
+    },
+    {
+        "part": "预备会议",
+        "start_time": "08:10",
+        "end_time": "08:20",
+        "content": "选举大会主席团",
+        "presider": "",
+        "reporter": "",
+    },
+    {
+        "part": "预备会议",
+        "start_time": "08:20",
+        "end_time": "08:30",
+        "content": "通过大会议程",
+        "presider": "",
+        "reporter": "",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "08:30",
+        "end_time": "08:40",
+        "content": "大会开幕（全体起立，奏唱国歌）",
+        "presider": "大会主席团",
+        "reporter": "",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "08:40",
+        "end_time": "09:30",
+        "content": "学校工作报告",
+        "presider": "大会主席团",
+        "reporter": "校长",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "09:30",
+        "end_time": "09:50",
+        "content": "财务工作报告",
+        "presider": "大会主席团",
+        "reporter": "分管财务工作的校领导",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "09:50",
+        "end_time": "10:10",
+        "content": "工会工作报告",
+        "presider": "大会主席团",
+        "reporter": "工会主席",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "10:10",
+        "end_time": "10:25",
+        "content": "提案工作报告",
+        "presider": "大会主席团",
+        "reporter": "提案工作委员会主任",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "10:40",
+        "end_time": "11:40",
+        "content": "各代表团分组讨论",
+        "presider": "各代表团团长",
+        "reporter": "",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "11:40",
+        "end_time": "11:55",
+        "content": "大会表决（通过各项报告和大会决议）",
+        "presider": "大会主席团",
+        "reporter": "",
+    },
+    {
+        "part": "正式会议",
+        "start_time": "11:55",
+        "end_time": "12:00",
+        "content": "大会闭幕（奏唱《国际歌》）",
+        "presider": "大会主席团",
+        "reporter": "",
+    },
 ]
 
 settings.register_defaults(
@@ -73,7 +180,10 @@ settings.register_defaults(
         "congress_pass_denominator": (2, "表决通过：同意票超过（分母）"),
         "congress_pass_base": ("全体正式代表", "表决通过的基数（全体正式代表 / 实到正式代表）"),
         "congress_teacher_share_min_percent": (60, "正式代表中教师所占比例不低于（%）"),
-        "congress_delegate_categories": (["教师", "管理", "教辅", "工勤", "其他"], "代表类别（界别）"),
+        "congress_delegate_categories": (
+            ["教师", "管理", "教辅", "工勤", "其他"],
+            "代表类别（界别）",
+        ),
         "congress_age_bands": ([35, 45, 55], "代表年龄段分界（岁）"),
         "congress_proposal_deadline_days": (15, "提案截止日期：会议前若干天"),
         "congress_reply_deadline_days": (90, "提案默认答复期限：会议后若干天"),
@@ -82,14 +192,23 @@ settings.register_defaults(
 )
 
 RULE_KEYS = (
-    "congress_name", "congress_term_years", "congress_quorum_numerator", "congress_quorum_denominator",
-    "congress_pass_numerator", "congress_pass_denominator", "congress_pass_base",
-    "congress_teacher_share_min_percent", "congress_delegate_categories", "congress_age_bands",
-    "congress_proposal_deadline_days", "congress_reply_deadline_days",
+    "congress_name",
+    "congress_term_years",
+    "congress_quorum_numerator",
+    "congress_quorum_denominator",
+    "congress_pass_numerator",
+    "congress_pass_denominator",
+    "congress_pass_base",
+    "congress_teacher_share_min_percent",
+    "congress_delegate_categories",
+    "congress_age_bands",
+    "congress_proposal_deadline_days",
+    "congress_reply_deadline_days",
 )
 
 
 # --------------------------------------------------------------------------- rules
+
 
 @dataclass(frozen=True)
 class CongressRules:
@@ -130,17 +249,25 @@ def _check_rules(values: Mapping[str, Any]) -> CongressRules:
     term_years = _int(values["congress_term_years"], "每届年限")
     if term_years not in (3, 5):
         raise ValidationError("每届年限只能是 3 年或 5 年", "congress_term_years")
-    quorum = Fraction(_int(values["congress_quorum_numerator"], "法定人数分子"),
-                      _int(values["congress_quorum_denominator"], "法定人数分母"))
-    passing = Fraction(_int(values["congress_pass_numerator"], "表决通过分子"),
-                       _int(values["congress_pass_denominator"], "表决通过分母"))
+    quorum = Fraction(
+        _int(values["congress_quorum_numerator"], "法定人数分子"),
+        _int(values["congress_quorum_denominator"], "法定人数分母"),
+    )
+    passing = Fraction(
+        _int(values["congress_pass_numerator"], "表决通过分子"),
+        _int(values["congress_pass_denominator"], "表决通过分母"),
+    )
     base = str(values["congress_pass_base"])
     if base not in PASS_BASES:
         raise ValidationError("表决通过的基数应为：" + "、".join(PASS_BASES), "congress_pass_base")
     percent = _int(values["congress_teacher_share_min_percent"], "教师比例")
     if not 0 <= percent <= 100:
         raise ValidationError("教师比例应在 0 到 100 之间", "congress_teacher_share_min_percent")
-    categories = tuple(clean_cell_text(str(c)) for c in values["congress_delegate_categories"] if clean_cell_text(str(c)))
+    categories = tuple(
+        clean_cell_text(str(c))
+        for c in values["congress_delegate_categories"]
+        if clean_cell_text(str(c))
+    )
     if not categories or len(set(categories)) != len(categories):
         raise ValidationError("代表类别不能为空，也不能重复", "congress_delegate_categories")
     bands = tuple(sorted(_int(b, "年龄段分界") for b in values["congress_age_bands"]))
@@ -153,7 +280,9 @@ def _check_rules(values: Mapping[str, Any]) -> CongressRules:
     reply = _int(values["congress_reply_deadline_days"], "答复期限天数")
     if days < 0 or reply < 0:
         raise ValidationError("天数不能为负数")
-    return CongressRules(name, term_years, quorum, passing, base, percent, categories, bands, days, reply)
+    return CongressRules(
+        name, term_years, quorum, passing, base, percent, categories, bands, days, reply
+    )
 
 
 def rules(db: sqlite_utils.Database) -> CongressRules:
@@ -191,6 +320,7 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
 
 # --------------------------------------------------------------------------- terms
 
+
 @dataclass(frozen=True)
 class Term:
     id: int
@@ -207,7 +337,14 @@ class Term:
 
 
 def _term(row: Mapping[str, Any]) -> Term:
-    return Term(row["id"], row["number"], row["start_year"], row["end_year"], row["length_years"], row["notes"])
+    return Term(
+        row["id"],
+        row["number"],
+        row["start_year"],
+        row["end_year"],
+        row["length_years"],
+        row["notes"],
+    )
 
 
 def list_terms(db: sqlite_utils.Database) -> list[Term]:
@@ -235,7 +372,9 @@ def create_term(
         if length not in (3, 5):
             raise ValidationError("每届年限只能是 3 年或 5 年", "length_years")
         if number is None:
-            number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM congress_terms").fetchone()[0]
+            number = db.execute(
+                "SELECT coalesce(max(number), 0) + 1 FROM congress_terms"
+            ).fetchone()[0]
         number = _int(number, "届次")
         start_year = _int(start_year, "起始年份")
         if number < 1:
@@ -245,9 +384,15 @@ def create_term(
         if db.execute("SELECT 1 FROM congress_terms WHERE number = ?", [number]).fetchone():
             raise ValidationError(f"第{chinese_number(number)}届已存在", "number")
         row_id = audit.insert(
-            db, "congress_terms",
-            {"number": number, "start_year": start_year, "end_year": start_year + length,
-             "length_years": length, "notes": _text(notes)},
+            db,
+            "congress_terms",
+            {
+                "number": number,
+                "start_year": start_year,
+                "end_year": start_year + length,
+                "length_years": length,
+                "notes": _text(notes),
+            },
         )
     return OpResult(Changes.of(AREA), row_id)
 
@@ -259,15 +404,25 @@ def update_term(db: sqlite_utils.Database, term_id: int, data: Mapping[str, Any]
         changes: dict[str, Any] = {}
         if "number" in data:
             number = _int(data["number"], "届次")
-            other = db.execute("SELECT id FROM congress_terms WHERE number = ? AND id != ?", [number, term_id]).fetchone()
+            other = db.execute(
+                "SELECT id FROM congress_terms WHERE number = ? AND id != ?", [number, term_id]
+            ).fetchone()
             if other or number < 1:
-                raise ValidationError(f"第{chinese_number(max(number, 1))}届已存在或届次无效", "number")
+                raise ValidationError(
+                    f"第{chinese_number(max(number, 1))}届已存在或届次无效", "number"
+                )
             changes["number"] = number
         length = _int(data.get("length_years", term.length_years), "每届年限")
         if length not in (3, 5):
             raise ValidationError("每届年限只能是 3 年或 5 年", "length_years")
         start = _int(data.get("start_year", term.start_year), "起始年份")
-        end = _int(data.get("end_year", start + length if "start_year" in data or "length_years" in data else term.end_year), "结束年份")
+        end = _int(
+            data.get(
+                "end_year",
+                start + length if "start_year" in data or "length_years" in data else term.end_year,
+            ),
+            "结束年份",
+        )
         if end < start:
             raise ValidationError("结束年份不能早于起始年份", "end_year")
         changes.update(start_year=start, end_year=end, length_years=length)
@@ -283,17 +438,26 @@ def delete_term(db: sqlite_utils.Database, term_id: int) -> OpResult:
     """Delete an empty term (no sessions, no delegates); otherwise refuse and say why."""
     with db.atomic():
         term = get_term(db, term_id)
-        sessions = db.execute("SELECT count(*) FROM congress_sessions WHERE term_id = ?", [term_id]).fetchone()[0]
-        delegates = db.execute("SELECT count(*) FROM congress_delegates WHERE term_id = ?", [term_id]).fetchone()[0]
+        sessions = db.execute(
+            "SELECT count(*) FROM congress_sessions WHERE term_id = ?", [term_id]
+        ).fetchone()[0]
+        delegates = db.execute(
+            "SELECT count(*) FROM congress_delegates WHERE term_id = ?", [term_id]
+        ).fetchone()[0]
         if sessions or delegates:
-            raise ConflictError(f"{term.label}下还有 {sessions} 次会议、{delegates} 条代表记录，不能删除。")
-        for (delegation_id,) in db.execute("SELECT id FROM congress_delegations WHERE term_id = ?", [term_id]).fetchall():
+            raise ConflictError(
+                f"{term.label}下还有 {sessions} 次会议、{delegates} 条代表记录，不能删除。"
+            )
+        for (delegation_id,) in db.execute(
+            "SELECT id FROM congress_delegations WHERE term_id = ?", [term_id]
+        ).fetchall():
             audit.delete(db, "congress_delegations", delegation_id)
         before = audit.delete(db, "congress_terms", term_id)
     return OpResult(Changes.of(AREA), term_id, undo=before)
 
 
 # --------------------------------------------------------------------------- sessions
+
 
 @dataclass(frozen=True)
 class Session:
@@ -331,9 +495,20 @@ _SESSION_SELECT = (
 
 def _session(row: Mapping[str, Any]) -> Session:
     return Session(
-        row["id"], row["term_id"], row["term_number"], row["meeting_no"], row["title"], row["start_date"],
-        row["end_date"], row["venue"], row["status"], row["proposal_deadline"], row["reply_deadline"],
-        row["proposal_prefix"], row["quorum_override_reason"], row["notes"],
+        row["id"],
+        row["term_id"],
+        row["term_number"],
+        row["meeting_no"],
+        row["title"],
+        row["start_date"],
+        row["end_date"],
+        row["venue"],
+        row["status"],
+        row["proposal_deadline"],
+        row["reply_deadline"],
+        row["proposal_prefix"],
+        row["quorum_override_reason"],
+        row["notes"],
     )
 
 
@@ -367,7 +542,9 @@ def current_session_id(db: sqlite_utils.Database, today: _dt.date | None = None)
     """The session the secretary most likely works on: one in progress, else the next one
     in preparation, else the most recent."""
     today = today or _dt.date.today()
-    row = db.execute("SELECT id FROM congress_sessions WHERE status = '召开中' ORDER BY start_date DESC LIMIT 1").fetchone()
+    row = db.execute(
+        "SELECT id FROM congress_sessions WHERE status = '召开中' ORDER BY start_date DESC LIMIT 1"
+    ).fetchone()
     if row:
         return row[0]
     row = db.execute(
@@ -376,7 +553,9 @@ def current_session_id(db: sqlite_utils.Database, today: _dt.date | None = None)
     ).fetchone()
     if row:
         return row[0]
-    row = db.execute("SELECT id FROM congress_sessions ORDER BY start_date DESC, id DESC LIMIT 1").fetchone()
+    row = db.execute(
+        "SELECT id FROM congress_sessions ORDER BY start_date DESC, id DESC LIMIT 1"
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -428,20 +607,25 @@ def create_session(
         assert start is not None
         if meeting_no is None:
             meeting_no = db.execute(
-                "SELECT coalesce(max(meeting_no), 0) + 1 FROM congress_sessions WHERE term_id = ?", [term_id]
+                "SELECT coalesce(max(meeting_no), 0) + 1 FROM congress_sessions WHERE term_id = ?",
+                [term_id],
             ).fetchone()[0]
         meeting_no = _int(meeting_no, "会次")
         if meeting_no < 1:
             raise ValidationError("会次必须是正整数", "meeting_no")
         if db.execute(
-            "SELECT 1 FROM congress_sessions WHERE term_id = ? AND meeting_no = ?", [term_id, meeting_no]
+            "SELECT 1 FROM congress_sessions WHERE term_id = ? AND meeting_no = ?",
+            [term_id, meeting_no],
         ).fetchone():
-            raise ValidationError(f"{term.label}第{chinese_number(meeting_no)}次会议已存在", "meeting_no")
+            raise ValidationError(
+                f"{term.label}第{chinese_number(meeting_no)}次会议已存在", "meeting_no"
+            )
         start_day = _dt.date.fromisoformat(start)
         row = {
             "term_id": term_id,
             "meeting_no": meeting_no,
-            "title": _text(title) or compose_session_title(term.number, meeting_no, rule.congress_name),
+            "title": _text(title)
+            or compose_session_title(term.number, meeting_no, rule.congress_name),
             "start_date": start,
             "end_date": _date(end_date, "end_date"),
             "venue": _text(venue),
@@ -465,15 +649,18 @@ def _clean_prefix(value: Any) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    if len(text) > 12 or any(c in text for c in "/\\:*?\"<>|"):
-        raise ValidationError("提案编号前缀最多 12 个字符，且不能含有 / \\ : * ? \" < > |", "proposal_prefix")
+    if len(text) > 12 or any(c in text for c in '/\\:*?"<>|'):
+        raise ValidationError(
+            '提案编号前缀最多 12 个字符，且不能含有 / \\ : * ? " < > |', "proposal_prefix"
+        )
     return text
 
 
 def _check_prefix_unique(db: sqlite_utils.Database, prefix: str, session_id: int | None) -> None:
     """Two sessions with the same prefix would both print "2024-001": ask for another."""
     row = db.execute(
-        "SELECT title FROM congress_sessions WHERE proposal_prefix = ? AND id IS NOT ?", [prefix, session_id]
+        "SELECT title FROM congress_sessions WHERE proposal_prefix = ? AND id IS NOT ?",
+        [prefix, session_id],
     ).fetchone()
     if row:
         raise ValidationError(
@@ -482,8 +669,17 @@ def _check_prefix_unique(db: sqlite_utils.Database, prefix: str, session_id: int
         )
 
 
-SESSION_FIELDS = ("meeting_no", "title", "start_date", "end_date", "venue", "proposal_deadline",
-                  "reply_deadline", "proposal_prefix", "notes")
+SESSION_FIELDS = (
+    "meeting_no",
+    "title",
+    "start_date",
+    "end_date",
+    "venue",
+    "proposal_deadline",
+    "reply_deadline",
+    "proposal_prefix",
+    "notes",
+)
 
 
 def update_session(db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any]) -> OpResult:
@@ -497,9 +693,15 @@ def update_session(db: sqlite_utils.Database, session_id: int, data: Mapping[str
     with db.atomic():
         session = get_session(db, session_id)
         row = {
-            "meeting_no": session.meeting_no, "title": session.title, "start_date": session.start_date,
-            "end_date": session.end_date, "venue": session.venue, "proposal_deadline": session.proposal_deadline,
-            "reply_deadline": session.reply_deadline, "proposal_prefix": session.proposal_prefix, "notes": session.notes,
+            "meeting_no": session.meeting_no,
+            "title": session.title,
+            "start_date": session.start_date,
+            "end_date": session.end_date,
+            "venue": session.venue,
+            "proposal_deadline": session.proposal_deadline,
+            "reply_deadline": session.reply_deadline,
+            "proposal_prefix": session.proposal_prefix,
+            "notes": session.notes,
         }
         for key in data:
             value = data[key]
@@ -520,8 +722,12 @@ def update_session(db: sqlite_utils.Database, session_id: int, data: Mapping[str
                 "SELECT 1 FROM congress_sessions WHERE term_id = ? AND meeting_no = ? AND id != ?",
                 [session.term_id, row["meeting_no"], session_id],
             ).fetchone():
-                raise ValidationError(f"本届第{chinese_number(row['meeting_no'])}次会议已存在", "meeting_no")
-            if "title" not in data and session.title == compose_title(db, session.term_number, session.meeting_no):
+                raise ValidationError(
+                    f"本届第{chinese_number(row['meeting_no'])}次会议已存在", "meeting_no"
+                )
+            if "title" not in data and session.title == compose_title(
+                db, session.term_number, session.meeting_no
+            ):
                 row["title"] = compose_title(db, session.term_number, row["meeting_no"])
         _check_session_dates(row)
         _check_prefix_unique(db, row["proposal_prefix"], session_id)
@@ -536,8 +742,12 @@ def _retitle_sessions(db: sqlite_utils.Database, term_id: int) -> None:
     for session in list_sessions(db, term_id):
         expected_old = [compose_session_title(n, session.meeting_no, name) for n in range(1, 100)]
         if session.title in expected_old:
-            audit.update(db, "congress_sessions", session.id,
-                         {"title": compose_session_title(term.number, session.meeting_no, name)})
+            audit.update(
+                db,
+                "congress_sessions",
+                session.id,
+                {"title": compose_session_title(term.number, session.meeting_no, name)},
+            )
 
 
 def delete_session(db: sqlite_utils.Database, session_id: int) -> OpResult:
@@ -546,11 +756,15 @@ def delete_session(db: sqlite_utils.Database, session_id: int) -> OpResult:
         session = get_session(db, session_id)
         proposals = 0
         if "proposals" in db.table_names():
-            proposals = db.execute("SELECT count(*) FROM proposals WHERE session_id = ?", [session_id]).fetchone()[0]
+            proposals = db.execute(
+                "SELECT count(*) FROM proposals WHERE session_id = ?", [session_id]
+            ).fetchone()[0]
         if proposals:
             raise ConflictError(f"“{session.title}”已有 {proposals} 件提案，不能删除。")
         for table in ("congress_agenda_items", "congress_motions", "congress_attendance"):
-            for (row_id,) in db.execute(f"SELECT id FROM {table} WHERE session_id = ?", [session_id]).fetchall():
+            for (row_id,) in db.execute(
+                f"SELECT id FROM {table} WHERE session_id = ?", [session_id]
+            ).fetchall():
                 audit.delete(db, table, row_id, note=f"随会议“{session.title}”删除")
         if "proposal_counters" in db.table_names():
             db.execute("DELETE FROM proposal_counters WHERE session_id = ?", [session_id])
@@ -593,10 +807,14 @@ def set_session_status(
                     raise QuorumNotMetError(
                         f"未达到法定人数：应到正式代表 {summary.expected} 人，实到 {summary.present} 人，"
                         f"至少需要 {summary.needed} 人（{summary.rule_text}）。如确需开会，请填写原因。",
-                        expected=summary.expected, present=summary.present, needed=summary.needed,
+                        expected=summary.expected,
+                        present=summary.present,
+                        needed=summary.needed,
                     )
                 changes["quorum_override_reason"] = reason
-                note = f"未达法定人数开会（应到 {summary.expected}，实到 {summary.present}）：{reason}"
+                note = (
+                    f"未达法定人数开会（应到 {summary.expected}，实到 {summary.present}）：{reason}"
+                )
             else:
                 changes["quorum_override_reason"] = None
         before = audit.update(db, "congress_sessions", session_id, changes, note=note)

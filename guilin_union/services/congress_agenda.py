@@ -4,6 +4,7 @@
 >>> # copy_agenda(db, from_session_id, session_id)     # or from an earlier session
 >>> # move_item(db, item_id, -1)                       # one place up within its part
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -21,7 +22,17 @@ from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
 
 AREA = congress.AREA
-ITEM_FIELDS = ("part", "item_date", "start_time", "end_time", "content", "presider", "reporter", "place", "notes")
+ITEM_FIELDS = (
+    "part",
+    "item_date",
+    "start_time",
+    "end_time",
+    "content",
+    "presider",
+    "reporter",
+    "place",
+    "notes",
+)
 _TIME_RE = re.compile(r"^(\d{1,2})[:：.](\d{2})$")
 
 
@@ -59,7 +70,9 @@ def list_items(db: sqlite_utils.Database, session_id: int) -> list[AgendaItem]:
 
 
 def get_item(db: sqlite_utils.Database, item_id: int) -> AgendaItem:
-    for row in db.execute("SELECT session_id FROM congress_agenda_items WHERE id = ?", [item_id]).fetchall():
+    for row in db.execute(
+        "SELECT session_id FROM congress_agenda_items WHERE id = ?", [item_id]
+    ).fetchall():
         for item in list_items(db, row[0]):
             if item.id == item_id:
                 return item
@@ -99,7 +112,9 @@ def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
     item_date = data.get("item_date")
     out = {
         "part": part,
-        "item_date": parse_date(item_date, field="item_date").isoformat() if item_date not in (None, "") else None,
+        "item_date": parse_date(item_date, field="item_date").isoformat()
+        if item_date not in (None, "")
+        else None,
         "start_time": start,
         "end_time": end,
         "content": content,
@@ -121,8 +136,15 @@ def add_item(db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any]
     row = _clean(data)
     with db.atomic():
         congress.get_session(db, session_id)
-        row_id = audit.insert(db, "congress_agenda_items",
-                              {"session_id": session_id, "position": _next_position(db, session_id, row["part"]), **row})
+        row_id = audit.insert(
+            db,
+            "congress_agenda_items",
+            {
+                "session_id": session_id,
+                "position": _next_position(db, session_id, row["part"]),
+                **row,
+            },
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -152,7 +174,9 @@ def restore_item(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
     return OpResult(Changes.of(AREA), row_id)
 
 
-def set_order(db: sqlite_utils.Database, session_id: int, part: str, item_ids: Sequence[int]) -> OpResult:
+def set_order(
+    db: sqlite_utils.Database, session_id: int, part: str, item_ids: Sequence[int]
+) -> OpResult:
     """Store a new order for one part (after a drag): ``item_ids`` top to bottom."""
     with db.atomic():
         current = [i.id for i in list_items(db, session_id) if i.part == part]
@@ -182,11 +206,19 @@ def standard_agenda(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(item) for item in value if isinstance(item, Mapping)]
 
 
-def _fill(db: sqlite_utils.Database, session_id: int, items: list[dict[str, Any]], replace: bool, note: str) -> int:
+def _fill(
+    db: sqlite_utils.Database,
+    session_id: int,
+    items: list[dict[str, Any]],
+    replace: bool,
+    note: str,
+) -> int:
     session = congress.get_session(db, session_id)
     existing = list_items(db, session_id)
     if existing and not replace:
-        raise ConflictError(f"“{session.title}”已有 {len(existing)} 项议程；如要替换，请确认后再操作。")
+        raise ConflictError(
+            f"“{session.title}”已有 {len(existing)} 项议程；如要替换，请确认后再操作。"
+        )
     for item in existing:
         audit.delete(db, "congress_agenda_items", item.id, note=note)
     positions: dict[str, int] = {}
@@ -196,19 +228,27 @@ def _fill(db: sqlite_utils.Database, session_id: int, items: list[dict[str, Any]
         if not row["place"]:
             row["place"] = session.venue
         row["item_date"] = row["item_date"] or session.start_date
-        audit.insert(db, "congress_agenda_items",
-                     {"session_id": session_id, "position": positions[row["part"]], **row}, note=note)
+        audit.insert(
+            db,
+            "congress_agenda_items",
+            {"session_id": session_id, "position": positions[row["part"]], **row},
+            note=note,
+        )
     return len(items)
 
 
-def apply_standard_agenda(db: sqlite_utils.Database, session_id: int, *, replace: bool = False) -> OpResult:
+def apply_standard_agenda(
+    db: sqlite_utils.Database, session_id: int, *, replace: bool = False
+) -> OpResult:
     """Start from the standard agenda (places and dates taken from the session)."""
     with db.atomic():
         count = _fill(db, session_id, standard_agenda(db), replace, "采用标准议程")
     return OpResult(Changes.of(AREA), count)
 
 
-def copy_agenda(db: sqlite_utils.Database, from_session_id: int, to_session_id: int, *, replace: bool = False) -> OpResult:
+def copy_agenda(
+    db: sqlite_utils.Database, from_session_id: int, to_session_id: int, *, replace: bool = False
+) -> OpResult:
     """Copy an earlier session's agenda; its dates move to the new session's first day."""
     if from_session_id == to_session_id:
         raise ValidationError("不能从同一次会议复制议程")
@@ -223,7 +263,9 @@ def copy_agenda(db: sqlite_utils.Database, from_session_id: int, to_session_id: 
             row = {k: getattr(i, k) for k in ITEM_FIELDS}
             # A two-day agenda stays two days: dates keep their distance from the first day.
             if i.item_date:
-                row["item_date"] = (target.date + (_dt.date.fromisoformat(i.item_date) - source.date)).isoformat()
+                row["item_date"] = (
+                    target.date + (_dt.date.fromisoformat(i.item_date) - source.date)
+                ).isoformat()
             if i.place == source.venue:
                 row["place"] = None  # the new session's venue is filled in
             data.append(row)

@@ -5,6 +5,7 @@ excused. The meeting is valid when 实到 / 应到 ≥ the quorum fraction (a se
 default), decided in integers (:mod:`congress_rules`). 列席/特邀代表 may sign in too, but do
 not count towards the quorum.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -29,12 +30,12 @@ class AttendanceSummary:
     """The numbers always shown on the session page."""
 
     session_id: int
-    expected: int     # 应到: 正式代表 on the session date
-    present: int      # 实到
-    on_leave: int     # 请假
-    absent: int       # 缺席 (recorded as absent)
-    unmarked: int     # not signed in yet
-    needed: int       # the smallest 实到 that makes a quorum
+    expected: int  # 应到: 正式代表 on the session date
+    present: int  # 实到
+    on_leave: int  # 请假
+    absent: int  # 缺席 (recorded as absent)
+    unmarked: int  # not signed in yet
+    needed: int  # the smallest 实到 that makes a quorum
     quorum: Fraction
     quorum_met: bool
     others_present: int = 0  # 列席/特邀 who signed in
@@ -74,13 +75,20 @@ class AttendanceSummary:
 
 
 def attendance_rows(
-    db: sqlite_utils.Database, session_id: int, *, search: str = "", types: Iterable[str] | None = None
+    db: sqlite_utils.Database,
+    session_id: int,
+    *,
+    search: str = "",
+    types: Iterable[str] | None = None,
 ) -> list[dict[str, Any]]:
     """The session's delegates with their sign-in status (``None`` = not signed in)."""
     rows = session_delegates(db, session_id, types=types, search=search)
     marks = {
         r[0]: (r[1], r[2])
-        for r in db.execute("SELECT delegate_id, status, note FROM congress_attendance WHERE session_id = ?", [session_id])
+        for r in db.execute(
+            "SELECT delegate_id, status, note FROM congress_attendance WHERE session_id = ?",
+            [session_id],
+        )
     }
     for row in rows:
         status, note = marks.get(row["id"], (None, None))
@@ -105,7 +113,9 @@ def attendance_summary(db: sqlite_utils.Database, session_id: int) -> Attendance
         needed=quorum_needed(expected, rule.quorum.numerator, rule.quorum.denominator),
         quorum=rule.quorum,
         quorum_met=quorum_met(present, expected, rule.quorum.numerator, rule.quorum.denominator),
-        others_present=sum(1 for r in rows if r["delegate_type"] != congress.FORMAL and r["attendance"] == "出席"),
+        others_present=sum(
+            1 for r in rows if r["delegate_type"] != congress.FORMAL and r["attendance"] == "出席"
+        ),
     )
 
 
@@ -118,7 +128,13 @@ def _valid_delegates(db: sqlite_utils.Database, session_id: int) -> dict[int, st
     return {r["id"]: r["name"] for r in session_delegates(db, session_id)}
 
 
-def _write(db: sqlite_utils.Database, session_id: int, delegate_id: int, status: str | None, note: str | None) -> bool:
+def _write(
+    db: sqlite_utils.Database,
+    session_id: int,
+    delegate_id: int,
+    status: str | None,
+    note: str | None,
+) -> bool:
     row = db.execute(
         "SELECT id, status, note FROM congress_attendance WHERE session_id = ? AND delegate_id = ?",
         [session_id, delegate_id],
@@ -136,15 +152,27 @@ def _write(db: sqlite_utils.Database, session_id: int, delegate_id: int, status:
             changes["note"] = note or None
         audit.update(db, "congress_attendance", row[0], changes)
         return True
-    audit.insert(db, "congress_attendance", {
-        "session_id": session_id, "delegate_id": delegate_id, "status": status,
-        "note": note or None, "recorded_at": audit.now_iso(),
-    })
+    audit.insert(
+        db,
+        "congress_attendance",
+        {
+            "session_id": session_id,
+            "delegate_id": delegate_id,
+            "status": status,
+            "note": note or None,
+            "recorded_at": audit.now_iso(),
+        },
+    )
     return True
 
 
 def set_attendance(
-    db: sqlite_utils.Database, session_id: int, delegate_id: int, status: str | None, *, note: str | None = None
+    db: sqlite_utils.Database,
+    session_id: int,
+    delegate_id: int,
+    status: str | None,
+    *,
+    note: str | None = None,
 ) -> OpResult:
     """Record 出席/请假/缺席 for one delegate (``None`` clears the mark)."""
     _check_status(status)
@@ -175,4 +203,6 @@ def set_attendance_many(
 def mark_unmarked_present(db: sqlite_utils.Database, session_id: int) -> OpResult:
     """Everyone not yet marked becomes 出席 (the usual case: then untick the few absent)."""
     rows = attendance_rows(db, session_id)
-    return set_attendance_many(db, session_id, [r["id"] for r in rows if r["attendance"] is None], "出席")
+    return set_attendance_many(
+        db, session_id, [r["id"] for r in rows if r["attendance"] is None], "出席"
+    )

@@ -7,6 +7,7 @@ session's date: ``start_date <= D < end_date`` (``end_date`` NULL = to the end o
 >>> # add_delegate(db, term_id, member_id, delegate_type="正式代表", start_date="2022-03-01")
 >>> # replace_delegate(db, old_id, new_member_id, on_date="2023-09-01", reason="调离学校")
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -38,6 +39,7 @@ TEACHING_PLACES = ("系", "教研", "教学部")
 
 # --------------------------------------------------------------------------- delegations
 
+
 @dataclass(frozen=True)
 class Delegation:
     id: int
@@ -65,7 +67,9 @@ def list_delegations(db: sqlite_utils.Database, term_id: int) -> list[Delegation
 
 
 def get_delegation(db: sqlite_utils.Database, delegation_id: int) -> Delegation:
-    for d in db.execute("SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]).fetchall():
+    for d in db.execute(
+        "SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]
+    ).fetchall():
         for g in list_delegations(db, d[0]):
             if g.id == delegation_id:
                 return g
@@ -86,11 +90,23 @@ def ensure_default_delegations(db: sqlite_utils.Database, term_id: int) -> OpRes
     """One 代表团 per active 分工会 that has none yet in this term (the usual set-up)."""
     with db.atomic():
         congress.get_term(db, term_id)
-        existing = {r[0] for r in db.execute(
-            "SELECT branch_id FROM congress_delegations WHERE term_id = ? AND branch_id IS NOT NULL", [term_id])}
-        names = {r[0] for r in db.execute("SELECT name FROM congress_delegations WHERE term_id = ?", [term_id])}
-        order = db.execute("SELECT coalesce(max(sort_order), 0) FROM congress_delegations WHERE term_id = ?",
-                           [term_id]).fetchone()[0]
+        existing = {
+            r[0]
+            for r in db.execute(
+                "SELECT branch_id FROM congress_delegations WHERE term_id = ? AND branch_id IS NOT NULL",
+                [term_id],
+            )
+        }
+        names = {
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM congress_delegations WHERE term_id = ?", [term_id]
+            )
+        }
+        order = db.execute(
+            "SELECT coalesce(max(sort_order), 0) FROM congress_delegations WHERE term_id = ?",
+            [term_id],
+        ).fetchone()[0]
         added = 0
         for branch_id, branch_name in db.execute(
             "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"
@@ -101,23 +117,35 @@ def ensure_default_delegations(db: sqlite_utils.Database, term_id: int) -> OpRes
             if name in names:
                 continue
             order += 1
-            audit.insert(db, "congress_delegations",
-                         {"term_id": term_id, "name": name, "branch_id": branch_id, "sort_order": order})
+            audit.insert(
+                db,
+                "congress_delegations",
+                {"term_id": term_id, "name": name, "branch_id": branch_id, "sort_order": order},
+            )
             names.add(name)
             added += 1
     return OpResult(Changes.of(AREA), added)
 
 
-def add_delegation(db: sqlite_utils.Database, term_id: int, name: str, *, branch_id: int | None = None) -> OpResult:
+def add_delegation(
+    db: sqlite_utils.Database, term_id: int, name: str, *, branch_id: int | None = None
+) -> OpResult:
     name = _required_text(name, "代表团名称", "name")
     with db.atomic():
         congress.get_term(db, term_id)
-        if db.execute("SELECT 1 FROM congress_delegations WHERE term_id = ? AND name = ?", [term_id, name]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM congress_delegations WHERE term_id = ? AND name = ?", [term_id, name]
+        ).fetchone():
             raise ValidationError(f"代表团“{name}”已存在", "name")
-        order = db.execute("SELECT coalesce(max(sort_order), 0) + 1 FROM congress_delegations WHERE term_id = ?",
-                           [term_id]).fetchone()[0]
-        row_id = audit.insert(db, "congress_delegations",
-                              {"term_id": term_id, "name": name, "branch_id": branch_id, "sort_order": order})
+        order = db.execute(
+            "SELECT coalesce(max(sort_order), 0) + 1 FROM congress_delegations WHERE term_id = ?",
+            [term_id],
+        ).fetchone()[0]
+        row_id = audit.insert(
+            db,
+            "congress_delegations",
+            {"term_id": term_id, "name": name, "branch_id": branch_id, "sort_order": order},
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -125,8 +153,10 @@ def rename_delegation(db: sqlite_utils.Database, delegation_id: int, name: str) 
     name = _required_text(name, "代表团名称", "name")
     with db.atomic():
         g = get_delegation(db, delegation_id)
-        if db.execute("SELECT 1 FROM congress_delegations WHERE term_id = ? AND name = ? AND id != ?",
-                      [g.term_id, name, delegation_id]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM congress_delegations WHERE term_id = ? AND name = ? AND id != ?",
+            [g.term_id, name, delegation_id],
+        ).fetchone():
             raise ValidationError(f"代表团“{name}”已存在", "name")
         before = audit.update(db, "congress_delegations", delegation_id, {"name": name})
     return OpResult(Changes.of(AREA), delegation_id, undo=before)
@@ -143,7 +173,9 @@ def set_head(db: sqlite_utils.Database, delegation_id: int, member_id: int | Non
             ).fetchone()
             if not ok:
                 raise ValidationError(f"团长必须是“{g.name}”的现任代表", "head")
-        before = audit.update(db, "congress_delegations", delegation_id, {"head_member_id": member_id})
+        before = audit.update(
+            db, "congress_delegations", delegation_id, {"head_member_id": member_id}
+        )
     return OpResult(Changes.of(AREA), delegation_id, undo=before)
 
 
@@ -164,12 +196,19 @@ def move_delegation(db: sqlite_utils.Database, delegation_id: int, delta: int) -
 def delete_delegation(db: sqlite_utils.Database, delegation_id: int) -> OpResult:
     with db.atomic():
         g = get_delegation(db, delegation_id)
-        used = db.execute("SELECT count(*) FROM congress_delegates WHERE delegation_id = ?", [delegation_id]).fetchone()[0]
+        used = db.execute(
+            "SELECT count(*) FROM congress_delegates WHERE delegation_id = ?", [delegation_id]
+        ).fetchone()[0]
         if used:
-            raise ConflictError(f"代表团“{g.name}”有 {used} 条代表记录，不能删除；请先把代表调到其他代表团。")
-        if "proposals" in db.table_names() and db.execute(
-            "SELECT 1 FROM proposals WHERE delegation_id = ?", [delegation_id]
-        ).fetchone():
+            raise ConflictError(
+                f"代表团“{g.name}”有 {used} 条代表记录，不能删除；请先把代表调到其他代表团。"
+            )
+        if (
+            "proposals" in db.table_names()
+            and db.execute(
+                "SELECT 1 FROM proposals WHERE delegation_id = ?", [delegation_id]
+            ).fetchone()
+        ):
             raise ConflictError(f"代表团“{g.name}”提出过集体提案，不能删除。")
         before = audit.delete(db, "congress_delegations", delegation_id)
     return OpResult(Changes.of(AREA), delegation_id, undo=before)
@@ -187,6 +226,7 @@ def default_delegation_id(db: sqlite_utils.Database, term_id: int, member_id: in
 
 # --------------------------------------------------------------------------- delegates
 
+
 def guess_category(member: Mapping[str, Any], categories: Iterable[str]) -> str:
     """A sensible default 类别 from the member's 职称 and 部门 (the user can change it).
 
@@ -198,7 +238,9 @@ def guess_category(member: Mapping[str, Any], categories: Iterable[str]) -> str:
     options = list(categories)
     title = str(member.get("title") or "")
     # The 分工会 name helps (图书馆分工会) but its suffix must not read as an office.
-    place = f"{member.get('department') or ''}{str(member.get('branch') or '').replace('分工会', '')}"
+    place = (
+        f"{member.get('department') or ''}{str(member.get('branch') or '').replace('分工会', '')}"
+    )
 
     def pick(name: str) -> str:
         return name if name in options else options[-1]
@@ -259,7 +301,11 @@ def delegates_on(
 
 
 def session_delegates(
-    db: sqlite_utils.Database, session_id: int, *, types: Iterable[str] | None = None, search: str = ""
+    db: sqlite_utils.Database,
+    session_id: int,
+    *,
+    types: Iterable[str] | None = None,
+    search: str = "",
 ) -> list[dict[str, Any]]:
     """The delegates of the session's term on the session's date."""
     session = congress.get_session(db, session_id)
@@ -271,15 +317,22 @@ def _search(sql: str, params: list[Any], search: str) -> tuple[str, list[Any]]:
 
     for term in to_halfwidth(search or "").split():
         like = f"%{term}%"
-        sql += (" AND (m.name LIKE ? OR m.name_initials LIKE ? OR m.name_pinyin LIKE ? OR m.staff_no LIKE ?"
-                " OR g.name LIKE ? OR b.name LIKE ?)")
+        sql += (
+            " AND (m.name LIKE ? OR m.name_initials LIKE ? OR m.name_pinyin LIKE ? OR m.staff_no LIKE ?"
+            " OR g.name LIKE ? OR b.name LIKE ?)"
+        )
         params += [like, f"{term.lower()}%", f"{term.lower()}%", like, like, like]
     return sql, params
 
 
 def list_term_delegates(
-    db: sqlite_utils.Database, term_id: int, *, include_ended: bool = True, search: str = "",
-    delegate_type: str | None = None, delegation_id: int | None = None,
+    db: sqlite_utils.Database,
+    term_id: int,
+    *,
+    include_ended: bool = True,
+    search: str = "",
+    delegate_type: str | None = None,
+    delegation_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Every delegate period of a term (current ones first), for the 代表 page."""
     sql = _DELEGATE_SELECT + " WHERE d.term_id = ?"
@@ -304,18 +357,27 @@ def get_delegate(db: sqlite_utils.Database, delegate_id: int) -> dict[str, Any]:
     return rows[0]
 
 
-def is_formal_delegate_on(db: sqlite_utils.Database, term_id: int, member_id: int, on: _dt.date | str) -> bool:
+def is_formal_delegate_on(
+    db: sqlite_utils.Database, term_id: int, member_id: int, on: _dt.date | str
+) -> bool:
     clause, params = _on_clause(on)
-    return db.execute(
-        f"SELECT 1 FROM congress_delegates d WHERE d.term_id = ? AND d.member_id = ? AND d.delegate_type = '正式代表' AND {clause}",
-        [term_id, member_id, *params],
-    ).fetchone() is not None
+    return (
+        db.execute(
+            f"SELECT 1 FROM congress_delegates d WHERE d.term_id = ? AND d.member_id = ? AND d.delegate_type = '正式代表' AND {clause}",
+            [term_id, member_id, *params],
+        ).fetchone()
+        is not None
+    )
 
 
 def delegate_periods(db: sqlite_utils.Database, member_id: int) -> list[dict[str, Any]]:
     """Every mandate of a member across terms (for the member form's history page)."""
-    sql = _DELEGATE_SELECT.replace("SELECT d.id", "SELECT t.number AS term_number, t.start_year, t.end_year, d.id") \
-        .replace("FROM congress_delegates d", "FROM congress_delegates d JOIN congress_terms t ON t.id = d.term_id")
+    sql = _DELEGATE_SELECT.replace(
+        "SELECT d.id", "SELECT t.number AS term_number, t.start_year, t.end_year, d.id"
+    ).replace(
+        "FROM congress_delegates d",
+        "FROM congress_delegates d JOIN congress_terms t ON t.id = d.term_id",
+    )
     return list(db.query(sql + " WHERE d.member_id = ? ORDER BY d.start_date", [member_id]))
 
 
@@ -331,21 +393,33 @@ def _iso(value: Any, field: str) -> str:
 
 
 def _check_member(db: sqlite_utils.Database, member_id: int, delegate_type: str) -> dict[str, Any]:
-    row = db.execute("SELECT id, name, status, title, department, branch_id FROM members WHERE id = ?", [member_id]).fetchone()
+    row = db.execute(
+        "SELECT id, name, status, title, department, branch_id FROM members WHERE id = ?",
+        [member_id],
+    ).fetchone()
     if row is None:
         raise NotFoundError("会员不存在（可能已被删除）")
     member = {"id": row[0], "name": row[1], "status": row[2], "title": row[3], "department": row[4]}
     branch = db.execute("SELECT name FROM branches WHERE id = ?", [row[5]]).fetchone()
     member["branch"] = branch[0] if branch else ""
     if delegate_type == congress.FORMAL and member["status"] != "在会":
-        raise ValidationError(f"{member['name']}的会籍状态为“{member['status']}”，不能当选正式代表", "member")
+        raise ValidationError(
+            f"{member['name']}的会籍状态为“{member['status']}”，不能当选正式代表", "member"
+        )
     if member["status"] in ("去世", "开除"):
-        raise ValidationError(f"{member['name']}的会籍状态为“{member['status']}”，不能作为代表", "member")
+        raise ValidationError(
+            f"{member['name']}的会籍状态为“{member['status']}”，不能作为代表", "member"
+        )
     return member
 
 
 def _check_overlap(
-    db: sqlite_utils.Database, term_id: int, member_id: int, start: str, end: str | None, exclude_id: int | None
+    db: sqlite_utils.Database,
+    term_id: int,
+    member_id: int,
+    start: str,
+    end: str | None,
+    exclude_id: int | None,
 ) -> None:
     row = db.execute(
         "SELECT d.start_date, d.end_date, m.name FROM congress_delegates d JOIN members m ON m.id = d.member_id"
@@ -355,7 +429,9 @@ def _check_overlap(
     ).fetchone()
     if row:
         period = f"{row[0]} 起" + (f"至 {row[1]}" if row[1] else "")
-        raise ValidationError(f"{row[2]}在本届已是代表（{period}），同一时间只能有一条代表记录", "member")
+        raise ValidationError(
+            f"{row[2]}在本届已是代表（{period}），同一时间只能有一条代表记录", "member"
+        )
 
 
 def _check_in_term(term: congress.Term, day: str, field: str) -> None:
@@ -365,31 +441,47 @@ def _check_in_term(term: congress.Term, day: str, field: str) -> None:
 
 
 def _clean_delegate(
-    db: sqlite_utils.Database, term: congress.Term, member: Mapping[str, Any], data: Mapping[str, Any]
+    db: sqlite_utils.Database,
+    term: congress.Term,
+    member: Mapping[str, Any],
+    data: Mapping[str, Any],
 ) -> dict[str, Any]:
     rule = congress.rules(db)
     delegate_type = data.get("delegate_type") or congress.FORMAL
     if delegate_type not in congress.DELEGATE_TYPES:
-        raise ValidationError("代表类型应为：" + "、".join(congress.DELEGATE_TYPES), "delegate_type")
-    category = clean_cell_text(str(data.get("category") or "")) or guess_category(member, rule.categories)
+        raise ValidationError(
+            "代表类型应为：" + "、".join(congress.DELEGATE_TYPES), "delegate_type"
+        )
+    category = clean_cell_text(str(data.get("category") or "")) or guess_category(
+        member, rule.categories
+    )
     if category not in rule.categories:
         raise ValidationError("代表类别应为：" + "、".join(rule.categories), "category")
     delegation_id = data.get("delegation_id")
     if delegation_id is not None:
-        row = db.execute("SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]).fetchone()
+        row = db.execute(
+            "SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]
+        ).fetchone()
         if row is None or row[0] != term.id:
             raise ValidationError("代表团不属于本届", "delegation")
     start_reason = data.get("start_reason") or "当选"
     if start_reason not in START_REASONS:
         raise ValidationError("产生方式应为：" + "、".join(START_REASONS), "start_reason")
-    return {"delegate_type": delegate_type, "category": category, "delegation_id": delegation_id,
-            "start_reason": start_reason, "notes": clean_cell_text(str(data.get("notes") or "")) or None}
+    return {
+        "delegate_type": delegate_type,
+        "category": category,
+        "delegation_id": delegation_id,
+        "start_reason": start_reason,
+        "notes": clean_cell_text(str(data.get("notes") or "")) or None,
+    }
 
 
 def default_start_date(db: sqlite_utils.Database, term_id: int) -> str:
     """The first session of the term (delegates are elected before it), else 1 January of
     the term's first year."""
-    row = db.execute("SELECT min(start_date) FROM congress_sessions WHERE term_id = ?", [term_id]).fetchone()
+    row = db.execute(
+        "SELECT min(start_date) FROM congress_sessions WHERE term_id = ?", [term_id]
+    ).fetchone()
     if row and row[0]:
         return row[0]
     return f"{congress.get_term(db, term_id).start_year}-01-01"
@@ -414,9 +506,18 @@ def add_delegate(
     职称/部门, the start date defaults to the term's first session.
     """
     with db.atomic():
-        row_id = _insert_delegate(db, term_id, member_id, delegate_type=delegate_type, category=category,
-                                  delegation_id=delegation_id, start_date=start_date, start_reason=start_reason,
-                                  notes=notes, replaces_id=replaces_id)
+        row_id = _insert_delegate(
+            db,
+            term_id,
+            member_id,
+            delegate_type=delegate_type,
+            category=category,
+            delegation_id=delegation_id,
+            start_date=start_date,
+            start_reason=start_reason,
+            notes=notes,
+            replaces_id=replaces_id,
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -426,13 +527,26 @@ def _insert_delegate(db: sqlite_utils.Database, term_id: int, member_id: int, **
     if data.get("delegation_id") is None:
         data["delegation_id"] = default_delegation_id(db, term_id, member_id)
     clean = _clean_delegate(db, term, member, data)
-    start = _iso(data["start_date"], "start_date") if data.get("start_date") else default_start_date(db, term_id)
+    start = (
+        _iso(data["start_date"], "start_date")
+        if data.get("start_date")
+        else default_start_date(db, term_id)
+    )
     _check_in_term(term, start, "start_date")
     _check_overlap(db, term_id, member_id, start, None, None)
-    return audit.insert(db, "congress_delegates", {
-        "term_id": term_id, "member_id": member_id, **clean, "start_date": start, "end_date": None,
-        "end_reason": None, "replaces_id": data.get("replaces_id"),
-    })
+    return audit.insert(
+        db,
+        "congress_delegates",
+        {
+            "term_id": term_id,
+            "member_id": member_id,
+            **clean,
+            "start_date": start,
+            "end_date": None,
+            "end_reason": None,
+            "replaces_id": data.get("replaces_id"),
+        },
+    )
 
 
 def add_delegates(
@@ -446,10 +560,19 @@ def add_delegates(
     return OpResult(Changes.of(AREA), len(ids))
 
 
-DELEGATE_EDITABLE = ("delegate_type", "category", "delegation_id", "start_date", "start_reason", "notes")
+DELEGATE_EDITABLE = (
+    "delegate_type",
+    "category",
+    "delegation_id",
+    "start_date",
+    "start_reason",
+    "notes",
+)
 
 
-def update_delegate(db: sqlite_utils.Database, delegate_id: int, data: Mapping[str, Any]) -> OpResult:
+def update_delegate(
+    db: sqlite_utils.Database, delegate_id: int, data: Mapping[str, Any]
+) -> OpResult:
     """Edit type, category, delegation, start date or notes of one delegate period."""
     unknown = set(data) - set(DELEGATE_EDITABLE)
     if unknown:
@@ -459,22 +582,38 @@ def update_delegate(db: sqlite_utils.Database, delegate_id: int, data: Mapping[s
         term = congress.get_term(db, current["term_id"])
         merged = {k: current[k] for k in DELEGATE_EDITABLE}
         merged.update(data)
-        member = _check_member(db, current["member_id"], merged["delegate_type"]) if merged["delegate_type"] != current["delegate_type"] else {
-            "title": current["title"], "department": current["department"], "branch": current["branch"]}
+        member = (
+            _check_member(db, current["member_id"], merged["delegate_type"])
+            if merged["delegate_type"] != current["delegate_type"]
+            else {
+                "title": current["title"],
+                "department": current["department"],
+                "branch": current["branch"],
+            }
+        )
         clean = _clean_delegate(db, term, member, merged)
         start = _iso(merged["start_date"], "start_date")
         _check_in_term(term, start, "start_date")
         if current["end_date"] and start >= current["end_date"]:
             raise ValidationError("开始日期必须早于资格终止日期", "start_date")
-        _check_overlap(db, current["term_id"], current["member_id"], start, current["end_date"], delegate_id)
+        _check_overlap(
+            db, current["term_id"], current["member_id"], start, current["end_date"], delegate_id
+        )
         before = audit.update(db, "congress_delegates", delegate_id, {**clean, "start_date": start})
         if clean["delegation_id"] != current["delegation_id"] and current["is_head"]:
-            audit.update(db, "congress_delegations", current["delegation_id"], {"head_member_id": None},
-                         note="团长调到其他代表团")
+            audit.update(
+                db,
+                "congress_delegations",
+                current["delegation_id"],
+                {"head_member_id": None},
+                note="团长调到其他代表团",
+            )
     return OpResult(Changes.of(AREA), delegate_id, undo=before)
 
 
-def end_delegate(db: sqlite_utils.Database, delegate_id: int, end_date: Any, reason: str) -> OpResult:
+def end_delegate(
+    db: sqlite_utils.Database, delegate_id: int, end_date: Any, reason: str
+) -> OpResult:
     """End a mandate (调离, 退休, 辞去…) from ``end_date`` on, without a successor."""
     reason = _required_text(reason, "终止原因", "end_reason")
     with db.atomic():
@@ -483,11 +622,20 @@ def end_delegate(db: sqlite_utils.Database, delegate_id: int, end_date: Any, rea
         if current["end_date"]:
             raise ConflictError(f"{current['name']}的代表资格已于 {current['end_date']} 终止")
         if end <= current["start_date"]:
-            raise ValidationError(f"终止日期必须晚于开始日期（{current['start_date']}）", "end_date")
-        before = audit.update(db, "congress_delegates", delegate_id, {"end_date": end, "end_reason": reason})
+            raise ValidationError(
+                f"终止日期必须晚于开始日期（{current['start_date']}）", "end_date"
+            )
+        before = audit.update(
+            db, "congress_delegates", delegate_id, {"end_date": end, "end_reason": reason}
+        )
         if current["is_head"]:
-            audit.update(db, "congress_delegations", current["delegation_id"], {"head_member_id": None},
-                         note=f"团长{current['name']}代表资格终止")
+            audit.update(
+                db,
+                "congress_delegations",
+                current["delegation_id"],
+                {"head_member_id": None},
+                note=f"团长{current['name']}代表资格终止",
+            )
     return OpResult(Changes.of(AREA), delegate_id, undo=before)
 
 
@@ -516,16 +664,30 @@ def replace_delegate(
             raise ValidationError("接替的代表不能是原代表本人", "member")
         day = _iso(on_date, "on_date")
         if day <= old["start_date"]:
-            raise ValidationError(f"更换日期必须晚于原代表的开始日期（{old['start_date']}）", "on_date")
+            raise ValidationError(
+                f"更换日期必须晚于原代表的开始日期（{old['start_date']}）", "on_date"
+            )
         audit.update(db, "congress_delegates", delegate_id, {"end_date": day, "end_reason": reason})
         new_id = _insert_delegate(
-            db, old["term_id"], new_member_id, delegate_type=old["delegate_type"], category=category,
-            delegation_id=old["delegation_id"], start_date=day, start_reason=start_reason,
-            notes=f"接替{old['name']}（{reason}）", replaces_id=delegate_id,
+            db,
+            old["term_id"],
+            new_member_id,
+            delegate_type=old["delegate_type"],
+            category=category,
+            delegation_id=old["delegation_id"],
+            start_date=day,
+            start_reason=start_reason,
+            notes=f"接替{old['name']}（{reason}）",
+            replaces_id=delegate_id,
         )
         if old["is_head"]:
-            audit.update(db, "congress_delegations", old["delegation_id"], {"head_member_id": new_member_id},
-                         note=f"团长由{old['name']}更换")
+            audit.update(
+                db,
+                "congress_delegations",
+                old["delegation_id"],
+                {"head_member_id": new_member_id},
+                note=f"团长由{old['name']}更换",
+            )
     return OpResult(Changes.of(AREA), new_id)
 
 
@@ -533,11 +695,20 @@ def reopen_delegate(db: sqlite_utils.Database, delegate_id: int) -> OpResult:
     """Undo an end (or a replacement when the successor's row was deleted)."""
     with db.atomic():
         current = get_delegate(db, delegate_id)
-        if db.execute("SELECT 1 FROM congress_delegates WHERE replaces_id = ?", [delegate_id]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM congress_delegates WHERE replaces_id = ?", [delegate_id]
+        ).fetchone():
             raise ConflictError("该代表已有接替者，请先删除接替者的记录")
-        _check_overlap(db, current["term_id"], current["member_id"], current["start_date"], None, delegate_id)
-        before = audit.update(db, "congress_delegates", delegate_id, {"end_date": None, "end_reason": None},
-                              note="撤销资格终止")
+        _check_overlap(
+            db, current["term_id"], current["member_id"], current["start_date"], None, delegate_id
+        )
+        before = audit.update(
+            db,
+            "congress_delegates",
+            delegate_id,
+            {"end_date": None, "end_reason": None},
+            note="撤销资格终止",
+        )
     return OpResult(Changes.of(AREA), delegate_id, undo=before)
 
 
@@ -546,15 +717,28 @@ def delete_delegate(db: sqlite_utils.Database, delegate_id: int) -> OpResult:
     proposals (then end the mandate instead)."""
     with db.atomic():
         current = get_delegate(db, delegate_id)
-        if db.execute("SELECT 1 FROM congress_attendance WHERE delegate_id = ?", [delegate_id]).fetchone():
-            raise ConflictError(f"{current['name']}已有签到记录，不能删除；如已不再担任代表，请使用“终止资格”或“更换”。")
-        if db.execute("SELECT 1 FROM congress_delegates WHERE replaces_id = ?", [delegate_id]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM congress_attendance WHERE delegate_id = ?", [delegate_id]
+        ).fetchone():
+            raise ConflictError(
+                f"{current['name']}已有签到记录，不能删除；如已不再担任代表，请使用“终止资格”或“更换”。"
+            )
+        if db.execute(
+            "SELECT 1 FROM congress_delegates WHERE replaces_id = ?", [delegate_id]
+        ).fetchone():
             raise ConflictError("该代表已有接替者，请先删除接替者的记录")
         if current["replaces_id"]:
-            audit.update(db, "congress_delegates", current["replaces_id"], {"end_date": None, "end_reason": None},
-                         note="接替者记录删除，恢复原代表")
+            audit.update(
+                db,
+                "congress_delegates",
+                current["replaces_id"],
+                {"end_date": None, "end_reason": None},
+                note="接替者记录删除，恢复原代表",
+            )
         if current["is_head"]:
-            audit.update(db, "congress_delegations", current["delegation_id"], {"head_member_id": None})
+            audit.update(
+                db, "congress_delegations", current["delegation_id"], {"head_member_id": None}
+            )
         before = audit.delete(db, "congress_delegates", delegate_id)
     return OpResult(Changes.of(AREA), delegate_id, undo=before)
 
@@ -564,19 +748,24 @@ def restore_delegate(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpRes
     with db.atomic():
         row_id = audit.insert(db, "congress_delegates", dict(row), note="撤销删除")
         if row.get("replaces_id"):
-            audit.update(db, "congress_delegates", row["replaces_id"],
-                         {"end_date": row["start_date"], "end_reason": "更换"})
+            audit.update(
+                db,
+                "congress_delegates",
+                row["replaces_id"],
+                {"end_date": row["start_date"], "end_reason": "更换"},
+            )
     return OpResult(Changes.of(AREA), row_id)
 
 
 # --------------------------------------------------------------------------- composition
+
 
 @dataclass
 class DelegationCount:
     name: str
     formal: int = 0
     attending: int = 0  # 列席代表
-    special: int = 0    # 特邀代表
+    special: int = 0  # 特邀代表
     head: str = ""
 
     @property
@@ -705,16 +894,28 @@ def composition(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) -> 
         result.warnings.append("以下代表团尚未指定团长：" + "、".join(missing_head) + "。")
     # Today's 会籍 says nothing about a term long past: only the current term is checked.
     current_term = congress.get_term(db, term_id).end_year >= _dt.date.today().year
-    gone = [] if not current_term else [f"{r['name']}（{r['member_status']}）" for r in rows if r["member_status"] != "在会" and r["delegate_type"] == congress.FORMAL]
+    gone = (
+        []
+        if not current_term
+        else [
+            f"{r['name']}（{r['member_status']}）"
+            for r in rows
+            if r["member_status"] != "在会" and r["delegate_type"] == congress.FORMAL
+        ]
+    )
     if gone:
-        result.warnings.append("以下正式代表已不在会，请办理更换或终止资格：" + "、".join(gone) + "。")
+        result.warnings.append(
+            "以下正式代表已不在会，请办理更换或终止资格：" + "、".join(gone) + "。"
+        )
     return result
 
 
 def counts_by_type(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) -> dict[str, int]:
     clause, params = _on_clause(on)
-    found = dict(db.execute(
-        f"SELECT d.delegate_type, count(*) FROM congress_delegates d WHERE d.term_id = ? AND {clause} GROUP BY d.delegate_type",
-        [term_id, *params],
-    ).fetchall())
+    found = dict(
+        db.execute(
+            f"SELECT d.delegate_type, count(*) FROM congress_delegates d WHERE d.term_id = ? AND {clause} GROUP BY d.delegate_type",
+            [term_id, *params],
+        ).fetchall()
+    )
     return {t: found.get(t, 0) for t in congress.DELEGATE_TYPES}

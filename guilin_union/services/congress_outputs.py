@@ -3,6 +3,7 @@ screens, so what is printed is what is shown).
 
 >>> # agenda_pdf(db, session_id, "议程.pdf"); signin_pdf(db, session_id, "签到表.pdf")
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,11 +48,27 @@ def agenda_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> 
     items = agenda_service.list_items(db, session_id)
     parts = []
     for part in congress.AGENDA_PARTS:
-        rows = [AgendaRow(i.item_date or "", i.time_range, i.content, i.presider or "", i.reporter or "", i.place or "")
-                for i in items if i.part == part]
+        rows = [
+            AgendaRow(
+                i.item_date or "",
+                i.time_range,
+                i.content,
+                i.presider or "",
+                i.reporter or "",
+                i.place or "",
+            )
+            for i in items
+            if i.part == part
+        ]
         parts.append((part, rows))
-    return build_agenda(path, session_title=session.title, parts=parts, institution=_institution(db),
-                        date_text=session_date_text(session), venue=session.venue or "")
+    return build_agenda(
+        path,
+        session_title=session.title,
+        parts=parts,
+        institution=_institution(db),
+        date_text=session_date_text(session),
+        venue=session.venue or "",
+    )
 
 
 def roster_data(db: sqlite_utils.Database, session_id: int):
@@ -61,33 +78,61 @@ def roster_data(db: sqlite_utils.Database, session_id: int):
     session = congress.get_session(db, session_id)
     rows = delegates_service.session_delegates(db, session_id)
     comp = delegates_service.composition(db, session.term_id, session.date)
-    heads = {g.name: g.head_name or "" for g in delegates_service.list_delegations(db, session.term_id)}
+    heads = {
+        g.name: g.head_name or "" for g in delegates_service.list_delegations(db, session.term_id)
+    }
     groups: dict[str, list[DelegateRow]] = {}
     for r in rows:
         note = {"补选": "补选", "更换": "更换"}.get(r["start_reason"], "")
-        groups.setdefault(r["delegation"] or "（未分团）", []).append(DelegateRow(
-            r["name"], r["gender"] or "", r["branch"], r["department"] or "", r["title"] or "",
-            r["delegate_type"], r["category"], bool(r["is_head"]), note))
+        groups.setdefault(r["delegation"] or "（未分团）", []).append(
+            DelegateRow(
+                r["name"],
+                r["gender"] or "",
+                r["branch"],
+                r["department"] or "",
+                r["title"] or "",
+                r["delegate_type"],
+                r["category"],
+                bool(r["is_head"]),
+                note,
+            )
+        )
     summary = RosterSummary(
         lines=comp.summary_lines(),
-        by_delegation=[(c.name, c.formal, c.attending, c.special) for c in comp.by_delegation if c.total],
-        by_category=[(name, n, percent_text(n, comp.formal)) for name, n in comp.by_category.items()],
+        by_delegation=[
+            (c.name, c.formal, c.attending, c.special) for c in comp.by_delegation if c.total
+        ],
+        by_category=[
+            (name, n, percent_text(n, comp.formal)) for name, n in comp.by_category.items()
+        ],
         by_age=[(label, n, percent_text(n, comp.formal)) for label, n in comp.age_bands],
         warnings=comp.warnings,
     )
-    return session, [DelegateGroup(name, heads.get(name, ""), members) for name, members in groups.items()], summary
+    return (
+        session,
+        [DelegateGroup(name, heads.get(name, ""), members) for name, members in groups.items()],
+        summary,
+    )
 
 
 def delegates_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> tuple[Path, int]:
     from guilin_union.reports.congress_delegates import build_delegate_roster
 
     session, groups, summary = roster_data(db, session_id)
-    out = build_delegate_roster(path, session_title=session.title, on_date=session.start_date, groups=groups,
-                                summary=summary, institution=_institution(db))
+    out = build_delegate_roster(
+        path,
+        session_title=session.title,
+        on_date=session.start_date,
+        groups=groups,
+        summary=summary,
+        institution=_institution(db),
+    )
     return out, sum(len(g.delegates) for g in groups)
 
 
-def signin_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path, *, with_counts: bool = False) -> tuple[Path, int]:
+def signin_pdf(
+    db: sqlite_utils.Database, session_id: int, path: str | Path, *, with_counts: bool = False
+) -> tuple[Path, int]:
     """One sheet per delegation. ``with_counts`` prints the recorded 实到 (for the archive
     copy after the meeting); by default the box is left blank to fill in by hand."""
     from guilin_union.reports.congress_signin import SigninGroup, build_signin_sheets
@@ -107,15 +152,32 @@ def signin_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path, *, 
             present[name] = present.get(name, 0) + (1 if r["attendance"] == "出席" else 0)
         else:
             others.setdefault(name, []).append(f"{r['name']}（{r['delegate_type']}）")
-    groups = [SigninGroup(name, formal.get(name, []), others.get(name, []),
-                          present.get(name, 0) if with_counts else None) for name in order]
-    out = build_signin_sheets(path, session_title=session.title, groups=groups, institution=_institution(db),
-                              date_text=session_date_text(session), venue=session.venue or "")
+    groups = [
+        SigninGroup(
+            name,
+            formal.get(name, []),
+            others.get(name, []),
+            present.get(name, 0) if with_counts else None,
+        )
+        for name in order
+    ]
+    out = build_signin_sheets(
+        path,
+        session_title=session.title,
+        groups=groups,
+        institution=_institution(db),
+        date_text=session_date_text(session),
+        venue=session.venue or "",
+    )
     return out, len(groups)
 
 
 def ballot_pdf(
-    db: sqlite_utils.Database, session_id: int, path: str | Path, *, copies: int | None = None,
+    db: sqlite_utils.Database,
+    session_id: int,
+    path: str | Path,
+    *,
+    copies: int | None = None,
     one_per_page: bool = False,
 ) -> tuple[Path, int]:
     """Ballots for every motion; one per 正式代表 unless ``copies`` says otherwise."""
@@ -131,9 +193,15 @@ def ballot_pdf(
         copies = attendance_summary(db, session_id).expected or 1
     if copies < 1 or copies > 2000:
         raise ValidationError("表决票张数应在 1 到 2000 之间")
-    out = build_ballots(path, session_title=session.title, motions=motions, copies=copies,
-                        institution=_institution(db), one_per_page=one_per_page,
-                        date_text=session_date_text(session))
+    out = build_ballots(
+        path,
+        session_title=session.title,
+        motions=motions,
+        copies=copies,
+        institution=_institution(db),
+        one_per_page=one_per_page,
+        date_text=session_date_text(session),
+    )
     return out, copies
 
 
@@ -142,30 +210,73 @@ def vote_results_pdf(db: sqlite_utils.Database, session_id: int, path: str | Pat
 
     summary = vote_summary(db, session_id)
     att = summary.attendance
-    rows = [VoteRow(r.motion.title, r.motion.votes_yes, r.motion.votes_no, r.motion.votes_abstain, r.not_voted,
-                    r.needed, r.result_text) for r in summary.results]
+    rows = [
+        VoteRow(
+            r.motion.title,
+            r.motion.votes_yes,
+            r.motion.votes_no,
+            r.motion.votes_abstain,
+            r.not_voted,
+            r.needed,
+            r.result_text,
+        )
+        for r in summary.results
+    ]
     return build_vote_results(
-        path, session_title=summary.session.title, expected=att.expected, present=att.present,
-        on_leave=att.on_leave, quorum_text=att.status_text, rule_text=summary.rule_text, rows=rows,
-        institution=_institution(db), date_text=session_date_text(summary.session), notes=summary.notes,
+        path,
+        session_title=summary.session.title,
+        expected=att.expected,
+        present=att.present,
+        on_leave=att.on_leave,
+        quorum_text=att.status_text,
+        rule_text=summary.rule_text,
+        rows=rows,
+        institution=_institution(db),
+        date_text=session_date_text(summary.session),
+        notes=summary.notes,
     )
 
 
-def export_delegates(db: sqlite_utils.Database, session_id: int, path: str | Path) -> tuple[Path, int]:
+def export_delegates(
+    db: sqlite_utils.Database, session_id: int, path: str | Path
+) -> tuple[Path, int]:
     """The session's delegates with their sign-in as an Excel file."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     session = congress.get_session(db, session_id)
     rows = attendance_rows(db, session_id)
-    data = [{
-        "delegation": r["delegation"] or "", "name": r["name"], "gender": r["gender"] or "",
-        "branch": r["branch"], "department": r["department"] or "", "title": r["title"] or "",
-        "staff_no": r["staff_no"] or "", "delegate_type": r["delegate_type"], "category": r["category"],
-        "head": "是" if r["is_head"] else "", "start_date": r["start_date"], "attendance": r["attendance"] or "未签到",
-    } for r in rows]
-    columns = [Column("delegation", "代表团"), Column("name", "姓名"), Column("gender", "性别"),
-               Column("branch", "分工会"), Column("department", "部门"), Column("title", "职称"),
-               Column("staff_no", "工号"), Column("delegate_type", "代表类型"), Column("category", "类别"),
-               Column("head", "团长"), Column("start_date", "当选日期", kind="date"), Column("attendance", "签到情况")]
-    out = write_workbook(path, [Sheet("代表名单", columns, data, heading=f"{session.title}代表名单")])
+    data = [
+        {
+            "delegation": r["delegation"] or "",
+            "name": r["name"],
+            "gender": r["gender"] or "",
+            "branch": r["branch"],
+            "department": r["department"] or "",
+            "title": r["title"] or "",
+            "staff_no": r["staff_no"] or "",
+            "delegate_type": r["delegate_type"],
+            "category": r["category"],
+            "head": "是" if r["is_head"] else "",
+            "start_date": r["start_date"],
+            "attendance": r["attendance"] or "未签到",
+        }
+        for r in rows
+    ]
+    columns = [
+        Column("delegation", "代表团"),
+        Column("name", "姓名"),
+        Column("gender", "性别"),
+        Column("branch", "分工会"),
+        Column("department", "部门"),
+        Column("title", "职称"),
+        Column("staff_no", "工号"),
+        Column("delegate_type", "代表类型"),
+        Column("category", "类别"),
+        Column("head", "团长"),
+        Column("start_date", "当选日期", kind="date"),
+        Column("attendance", "签到情况"),
+    ]
+    out = write_workbook(
+        path, [Sheet("代表名单", columns, data, heading=f"{session.title}代表名单")]
+    )
     return out, len(data)

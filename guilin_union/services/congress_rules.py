@@ -12,6 +12,7 @@ exactly (with floats, 2/3 of 120 is 79.99999… and a boundary case can flip).
 >>> percent_text(2, 3)
 '66.7%'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

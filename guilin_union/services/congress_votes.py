@@ -8,6 +8,7 @@ ALL 正式代表 of the session (默认) or those present. 未投 = 应到 − (
 >>> # motion_results(db, session_id)[0].result_text
 >>> # '通过'
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -27,7 +28,11 @@ from guilin_union.storage import audit
 
 AREA = congress.AREA
 STANDARD_MOTIONS = (
-    "通过学校工作报告", "通过财务工作报告", "通过工会工作报告", "通过提案工作报告", "通过大会决议",
+    "通过学校工作报告",
+    "通过财务工作报告",
+    "通过工会工作报告",
+    "通过提案工作报告",
+    "通过大会决议",
 )
 
 
@@ -52,9 +57,9 @@ class Motion:
 @dataclass(frozen=True)
 class MotionResult:
     motion: Motion
-    expected: int        # 应到 (all 正式代表)
-    base: int            # what the pass fraction is taken of
-    needed: int          # smallest 同意 that passes
+    expected: int  # 应到 (all 正式代表)
+    base: int  # what the pass fraction is taken of
+    needed: int  # smallest 同意 that passes
     not_voted: int | None
     passed: bool | None  # None: not voted yet
     warnings: tuple[str, ...] = ()
@@ -98,7 +103,8 @@ def list_motions(db: sqlite_utils.Database, session_id: int) -> list[Motion]:
 def get_motion(db: sqlite_utils.Database, motion_id: int) -> Motion:
     row = db.execute(
         "SELECT id, session_id, position, title, kind, votes_yes, votes_no, votes_abstain, voted_on, notes"
-        " FROM congress_motions WHERE id = ?", [motion_id]
+        " FROM congress_motions WHERE id = ?",
+        [motion_id],
     ).fetchone()
     if row is None:
         raise NotFoundError("表决事项不存在（可能已被删除）")
@@ -119,17 +125,35 @@ def _kind(value: Any) -> str:
     return kind
 
 
-def add_motion(db: sqlite_utils.Database, session_id: int, title: str, *, kind: str = "决议",
-               notes: str | None = None) -> OpResult:
+def add_motion(
+    db: sqlite_utils.Database,
+    session_id: int,
+    title: str,
+    *,
+    kind: str = "决议",
+    notes: str | None = None,
+) -> OpResult:
     with db.atomic():
         congress.get_session(db, session_id)
-        position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM congress_motions WHERE session_id = ?",
-                              [session_id]).fetchone()[0]
-        row_id = audit.insert(db, "congress_motions", {
-            "session_id": session_id, "position": position, "title": _title(title), "kind": _kind(kind),
-            "votes_yes": None, "votes_no": None, "votes_abstain": None, "voted_on": None,
-            "notes": clean_cell_text(notes or "") or None,
-        })
+        position = db.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM congress_motions WHERE session_id = ?",
+            [session_id],
+        ).fetchone()[0]
+        row_id = audit.insert(
+            db,
+            "congress_motions",
+            {
+                "session_id": session_id,
+                "position": position,
+                "title": _title(title),
+                "kind": _kind(kind),
+                "votes_yes": None,
+                "votes_no": None,
+                "votes_abstain": None,
+                "voted_on": None,
+                "notes": clean_cell_text(notes or "") or None,
+            },
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -173,7 +197,13 @@ def _count(value: Any, label: str) -> int:
 
 
 def record_votes(
-    db: sqlite_utils.Database, motion_id: int, *, yes: Any, no: Any, abstain: Any, voted_on: Any = None
+    db: sqlite_utils.Database,
+    motion_id: int,
+    *,
+    yes: Any,
+    no: Any,
+    abstain: Any,
+    voted_on: Any = None,
 ) -> OpResult:
     """Store the counts. More votes than 正式代表 is impossible and refused."""
     counts = (_count(yes, "同意"), _count(no, "反对"), _count(abstain, "弃权"))
@@ -182,19 +212,37 @@ def record_votes(
         summary = attendance_summary(db, motion.session_id)
         if sum(counts) > summary.expected:
             raise ValidationError(
-                f"同意、反对、弃权合计 {sum(counts)} 票，超过正式代表人数 {summary.expected} 人", "votes")
-        day = parse_date(voted_on, field="voted_on").isoformat() if voted_on not in (None, "") else \
-            congress.get_session(db, motion.session_id).start_date
-        before = audit.update(db, "congress_motions", motion_id, {
-            "votes_yes": counts[0], "votes_no": counts[1], "votes_abstain": counts[2], "voted_on": day})
+                f"同意、反对、弃权合计 {sum(counts)} 票，超过正式代表人数 {summary.expected} 人",
+                "votes",
+            )
+        day = (
+            parse_date(voted_on, field="voted_on").isoformat()
+            if voted_on not in (None, "")
+            else congress.get_session(db, motion.session_id).start_date
+        )
+        before = audit.update(
+            db,
+            "congress_motions",
+            motion_id,
+            {
+                "votes_yes": counts[0],
+                "votes_no": counts[1],
+                "votes_abstain": counts[2],
+                "voted_on": day,
+            },
+        )
     return OpResult(Changes.of(AREA), motion_id, undo=before)
 
 
 def clear_votes(db: sqlite_utils.Database, motion_id: int) -> OpResult:
     with db.atomic():
         get_motion(db, motion_id)
-        before = audit.update(db, "congress_motions", motion_id,
-                              {"votes_yes": None, "votes_no": None, "votes_abstain": None, "voted_on": None})
+        before = audit.update(
+            db,
+            "congress_motions",
+            motion_id,
+            {"votes_yes": None, "votes_no": None, "votes_abstain": None, "voted_on": None},
+        )
     return OpResult(Changes.of(AREA), motion_id, undo=before)
 
 
@@ -232,7 +280,9 @@ def move_motion(db: sqlite_utils.Database, motion_id: int, delta: int) -> OpResu
     return OpResult(Changes.of(AREA), motion_id)
 
 
-def evaluate(motion: Motion, attendance: AttendanceSummary, rule: congress.CongressRules) -> MotionResult:
+def evaluate(
+    motion: Motion, attendance: AttendanceSummary, rule: congress.CongressRules
+) -> MotionResult:
     """The result of one motion under the rules (pure: no database access)."""
     base = attendance.expected if rule.pass_base == congress.PASS_BASES[0] else attendance.present
     needed = votes_needed(base, rule.passing.numerator, rule.passing.denominator)
@@ -241,10 +291,21 @@ def evaluate(motion: Motion, attendance: AttendanceSummary, rule: congress.Congr
     cast = (motion.votes_yes or 0) + (motion.votes_no or 0) + (motion.votes_abstain or 0)
     warnings = []
     if attendance.present and cast > attendance.present:
-        warnings.append(f"投票合计 {cast} 票多于实到正式代表 {attendance.present} 人，请核对签到或计票")
-    passed = motion_passes(motion.votes_yes or 0, base, rule.passing.numerator, rule.passing.denominator)
-    return MotionResult(motion, attendance.expected, base, needed, max(attendance.expected - cast, 0), passed,
-                        tuple(warnings))
+        warnings.append(
+            f"投票合计 {cast} 票多于实到正式代表 {attendance.present} 人，请核对签到或计票"
+        )
+    passed = motion_passes(
+        motion.votes_yes or 0, base, rule.passing.numerator, rule.passing.denominator
+    )
+    return MotionResult(
+        motion,
+        attendance.expected,
+        base,
+        needed,
+        max(attendance.expected - cast, 0),
+        passed,
+        tuple(warnings),
+    )
 
 
 def motion_results(db: sqlite_utils.Database, session_id: int) -> list[MotionResult]:
@@ -265,4 +326,3 @@ def vote_summary(db: sqlite_utils.Database, session_id: int) -> VoteSummary:
     if session.quorum_override_reason:
         summary.notes.append(f"未达法定人数开会的原因：{session.quorum_override_reason}")
     return summary
-

@@ -15,6 +15,7 @@ text from any source parses to the same tree.
 Libraries: python-docx for Word files, pypdf for PDF text layers. Every failure reaches the
 user as a ``ValidationError`` with a message in Chinese.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -55,7 +56,7 @@ def decode_text(data: bytes) -> str:
     ('工会', '工会')
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     try:
@@ -107,8 +108,13 @@ class _WordNumbering:
     counting); a list in any other format (letters, 甲乙丙, bullets) gets no label.
     """
 
-    _FORMATS = {"decimal", "chineseCounting", "chineseCountingThousand",
-                "decimalFullWidth", "decimalHalfWidth"}
+    _FORMATS = {
+        "decimal",
+        "chineseCounting",
+        "chineseCountingThousand",
+        "decimalFullWidth",
+        "decimalHalfWidth",
+    }
 
     def __init__(self, document: Any) -> None:
         from docx.oxml.ns import qn

@@ -12,6 +12,7 @@ date; a member who leaves (转出/退会/开除/去世) owes the month of leavin
 >>> monthly_dues_fen(567890, rate_percent="0.5", unit_fen=1000)
 2835
 """
+
 from __future__ import annotations
 
 import calendar
@@ -46,7 +47,9 @@ def rate_decimal(rate_percent: str | int | Decimal) -> Decimal:
     try:
         value = Decimal(str(rate_percent).strip().rstrip("%"))
     except InvalidOperation:
-        raise ValidationError(f"会费比例“{rate_percent}”不是有效的数字", "dues_rate_percent") from None
+        raise ValidationError(
+            f"会费比例“{rate_percent}”不是有效的数字", "dues_rate_percent"
+        ) from None
     if not Decimal(0) <= value <= Decimal(100):
         raise ValidationError("会费比例应在0%到100%之间", "dues_rate_percent")
     return value / 100
@@ -143,13 +146,17 @@ def set_dues_record(
     changes: dict[str, Any] = {}
     if salary_base_fen is not _UNSET:
         if salary_base_fen is not None and (
-            isinstance(salary_base_fen, bool) or not isinstance(salary_base_fen, int) or salary_base_fen < 0
+            isinstance(salary_base_fen, bool)
+            or not isinstance(salary_base_fen, int)
+            or salary_base_fen < 0
         ):
             raise ValidationError("工资基数必须是非负的整数分", "salary_base")
         changes["salary_base_fen"] = salary_base_fen
     if dues_start_month is not _UNSET:
         changes["dues_start_month"] = (
-            None if dues_start_month in (None, "") else parse_month(dues_start_month, field="dues_start_month")
+            None
+            if dues_start_month in (None, "")
+            else parse_month(dues_start_month, field="dues_start_month")
         )
     with db.atomic():
         before = get_dues_record(db, member_id)
@@ -164,11 +171,22 @@ def set_dues_record(
                     f"UPDATE member_dues SET {sets}, updated_at = ? WHERE member_id = ?",
                     [*real.values(), now, member_id],
                 )
-                audit.log_event(db, "member_dues", member_id, "update",
-                                before={k: before[k] for k in real}, after=real)
+                audit.log_event(
+                    db,
+                    "member_dues",
+                    member_id,
+                    "update",
+                    before={k: before[k] for k in real},
+                    after=real,
+                )
         else:
-            row = {"member_id": member_id, "salary_base_fen": None, "dues_start_month": None,
-                   **changes, "updated_at": now}
+            row = {
+                "member_id": member_id,
+                "salary_base_fen": None,
+                "dues_start_month": None,
+                **changes,
+                "updated_at": now,
+            }
             db.execute(
                 "INSERT INTO member_dues (member_id, salary_base_fen, dues_start_month, updated_at)"
                 " VALUES (?, ?, ?, ?)",
@@ -247,10 +265,10 @@ class DuesLine:
 class BranchDues:
     branch_id: int
     branch: str
-    liable: int = 0          # members who owe dues this month
-    with_base: int = 0       # of whom a salary base is recorded
+    liable: int = 0  # members who owe dues this month
+    with_base: int = 0  # of whom a salary base is recorded
     missing_base: int = 0
-    waived: int = 0          # 保留会籍 etc.
+    waived: int = 0  # 保留会籍 etc.
     base_total_fen: int = 0
     dues_total_fen: int = 0
 
@@ -275,7 +293,10 @@ class DuesSummary:
 
 
 def dues_lines(
-    db: sqlite_utils.Database, month: str, *, branch_id: int | None = None,
+    db: sqlite_utils.Database,
+    month: str,
+    *,
+    branch_id: int | None = None,
     member_ids: Iterable[int] | None = None,
 ) -> list[DuesLine]:
     """One line per member who could owe dues in ``month`` (members who left before the
@@ -327,7 +348,9 @@ def dues_summary(db: sqlite_utils.Database, month: str) -> DuesSummary:
     month = parse_month(month, field="month")
     summary = DuesSummary(month, current_rule(db))
     by_branch: dict[int, BranchDues] = {}
-    for bid, name in db.execute("SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"):
+    for bid, name in db.execute(
+        "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"
+    ):
         by_branch[bid] = BranchDues(bid, name)
     for line in dues_lines(db, month):
         b = by_branch.setdefault(line.branch_id, BranchDues(line.branch_id, line.branch))
@@ -365,33 +388,63 @@ def export_dues_summary(db: sqlite_utils.Database, month: str, path: str | Path)
     rows = [_summary_row(i, b) for i, b in enumerate(summary.branches, start=1)]
     rows.append({**_summary_row("", total), "branch": "合计"})
     columns = [
-        Column("no", "序号", width=6, kind="int"), Column("branch", "分工会", width=26),
-        Column("liable", "应缴人数", kind="int"), Column("with_base", "已录基数人数", kind="int"),
-        Column("missing_base", "未录基数人数", kind="int"), Column("waived", "免缴/不计人数", kind="int"),
-        Column("base", "工资基数合计（元）", kind="money"), Column("dues", "月会费合计（元）", kind="money"),
+        Column("no", "序号", width=6, kind="int"),
+        Column("branch", "分工会", width=26),
+        Column("liable", "应缴人数", kind="int"),
+        Column("with_base", "已录基数人数", kind="int"),
+        Column("missing_base", "未录基数人数", kind="int"),
+        Column("waived", "免缴/不计人数", kind="int"),
+        Column("base", "工资基数合计（元）", kind="money"),
+        Column("dues", "月会费合计（元）", kind="money"),
     ]
     detail_cols = [
-        Column("branch", "分工会", width=24), Column("member_no", "会员编号"), Column("name", "姓名"),
-        Column("status", "会籍状态"), Column("base", "工资基数（元）", kind="money"),
-        Column("dues", "月会费（元）", kind="money"), Column("note", "说明", width=30),
+        Column("branch", "分工会", width=24),
+        Column("member_no", "会员编号"),
+        Column("name", "姓名"),
+        Column("status", "会籍状态"),
+        Column("base", "工资基数（元）", kind="money"),
+        Column("dues", "月会费（元）", kind="money"),
+        Column("note", "说明", width=30),
     ]
     detail = [
-        {"branch": line.branch, "member_no": line.member_no, "name": line.name, "status": line.status,
-         "base": line.salary_base_fen, "dues": line.dues_fen if line.liable else None, "note": line.note}
+        {
+            "branch": line.branch,
+            "member_no": line.member_no,
+            "name": line.name,
+            "status": line.status,
+            "base": line.salary_base_fen,
+            "dues": line.dues_fen if line.liable else None,
+            "note": line.note,
+        }
         for line in dues_lines(db, summary.month)
     ]
     heading = f"{union}{_month_cn(summary.month)}会费汇总（{summary.rule.describe()}）"
     note_total = f"合计 {format_fen(total.dues_total_fen)} 元"
-    return write_workbook(path, [
-        Sheet("会费汇总", columns, rows, heading=heading + "，" + note_total),
-        Sheet("会费明细", detail_cols, detail, heading=f"{union}{_month_cn(summary.month)}会费明细"),
-    ])
+    return write_workbook(
+        path,
+        [
+            Sheet("会费汇总", columns, rows, heading=heading + "，" + note_total),
+            Sheet(
+                "会费明细",
+                detail_cols,
+                detail,
+                heading=f"{union}{_month_cn(summary.month)}会费明细",
+            ),
+        ],
+    )
 
 
 def _summary_row(no: object, b: BranchDues) -> dict[str, Any]:
-    return {"no": no if no != "" else None, "branch": b.branch, "liable": b.liable, "with_base": b.with_base,
-            "missing_base": b.missing_base, "waived": b.waived, "base": b.base_total_fen,
-            "dues": b.dues_total_fen}
+    return {
+        "no": no if no != "" else None,
+        "branch": b.branch,
+        "liable": b.liable,
+        "with_base": b.with_base,
+        "missing_base": b.missing_base,
+        "waived": b.waived,
+        "base": b.base_total_fen,
+        "dues": b.dues_total_fen,
+    }
 
 
 def _month_cn(month: str) -> str:
@@ -404,10 +457,22 @@ def dues_summary_pdf(db: sqlite_utils.Database, month: str, path: str | Path) ->
     summary = dues_summary(db, month)
     inst = settings.institution(db)
     rows = [
-        DuesReportRow(b.branch, b.liable, b.with_base, b.missing_base, b.waived, b.base_total_fen, b.dues_total_fen)
+        DuesReportRow(
+            b.branch,
+            b.liable,
+            b.with_base,
+            b.missing_base,
+            b.waived,
+            b.base_total_fen,
+            b.dues_total_fen,
+        )
         for b in summary.branches
     ]
     return build_dues_summary(
-        path, rows, month=summary.month, rule_text=summary.rule.describe(),
-        institution=inst["institution_name"], union_name=inst["union_name"],
+        path,
+        rows,
+        month=summary.month,
+        rule_text=summary.rule.describe(),
+        institution=inst["institution_name"],
+        union_name=inst["union_name"],
     )

@@ -8,6 +8,7 @@ An area supplies an :class:`Importer`: its ``fields`` (headers and synonyms), ``
 (rows -> plan + row errors, no writes) and ``commit`` (plan -> counts, inside the
 transaction).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -53,7 +54,11 @@ class ImportOutcome:
         """The CLI contract: ``{"imported", "skipped", "updated"}`` or ``{"errors": [...]}``."""
         if self.errors:
             return {"errors": [e.to_dict() for e in self.errors]}
-        data: dict[str, Any] = {"imported": self.imported, "skipped": self.skipped, "updated": self.updated}
+        data: dict[str, Any] = {
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "updated": self.updated,
+        }
         if self.dry_run:
             data["dry_run"] = True
         return data
@@ -95,7 +100,9 @@ def validate_file(
 
     ``limits`` may carry ``max_rows`` / ``max_bytes`` (the settings of the importing area).
     """
-    read = read_table(path, importer.fields, sheet=sheet, mapping=mapping, progress=progress, **(limits or {}))
+    read = read_table(
+        path, importer.fields, sheet=sheet, mapping=mapping, progress=progress, **(limits or {})
+    )
     plan = importer.validate(db, read)
     # Reader errors (cell types, formulas, number-stored IDs) come first, row by row.
     plan.errors = sorted([*read.errors, *plan.errors], key=lambda e: (e.row, e.column))
@@ -132,13 +139,19 @@ def run_import(
     progress: Progress | None = None,
     limits: dict[str, int] | None = None,
 ) -> ImportOutcome:
-    read, plan = validate_file(db, path, importer, sheet=sheet, mapping=mapping, progress=progress, limits=limits)
+    read, plan = validate_file(
+        db, path, importer, sheet=sheet, mapping=mapping, progress=progress, limits=limits
+    )
     if plan.errors:
         return ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
     if dry_run:
         return ImportOutcome(
-            imported=len(plan.items) - plan.updates, updated=plan.updates, skipped=plan.skipped,
-            dry_run=True, total_rows=read.total_rows, notes=plan.notes,
+            imported=len(plan.items) - plan.updates,
+            updated=plan.updates,
+            skipped=plan.skipped,
+            dry_run=True,
+            total_rows=read.total_rows,
+            notes=plan.notes,
         )
     outcome = commit_plan(db, importer, plan)
     outcome.total_rows = read.total_rows

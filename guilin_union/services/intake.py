@@ -8,6 +8,7 @@ of them happen or none (a refused item names the person and the reason).
 >>> # r = add_application(db, {"name": "张三", "branch": "文学院分工会", "id_number": "..."})
 >>> # branch_approve(db, [r.row_id]); approve(db, [r.row_id])
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -35,9 +36,23 @@ PENDING_STATES = (BRANCH_REVIEW, SCHOOL_APPROVAL)
 
 # Personal fields an application shares with the register (MemberRecord names).
 APPLICATION_FIELDS = (
-    "name", "gender", "ethnicity", "birth_date", "id_type", "id_number", "phone", "staff_no",
-    "department", "position", "title", "education", "political_status", "employment_type",
-    "hire_date", "is_model_worker", "notes",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "phone",
+    "staff_no",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "employment_type",
+    "hire_date",
+    "is_model_worker",
+    "notes",
 )
 CHANGES = Changes.of("intake")
 
@@ -119,8 +134,13 @@ def add_application(
         record, branch_id = _validate_personal(db, data)
         now = audit.now_iso()
         row = _row_from_record(record, branch_id)
-        row.update(state=BRANCH_REVIEW, applied_on=_iso_date(applied_on or data.get("applied_on"), "applied_on"),
-                   source=source, created_at=now, updated_at=now)
+        row.update(
+            state=BRANCH_REVIEW,
+            applied_on=_iso_date(applied_on or data.get("applied_on"), "applied_on"),
+            source=source,
+            created_at=now,
+            updated_at=now,
+        )
         app_id = audit.insert(db, "intake_applications", row)
     return OpResult(CHANGES, app_id)
 
@@ -152,11 +172,18 @@ def update_application(db: sqlite_utils.Database, app_id: int, data: Mapping[str
     return OpResult(CHANGES, app_id, undo=before)
 
 
-def restore_application_row(db: sqlite_utils.Database, app_id: int, row: Mapping[str, Any]) -> OpResult:
+def restore_application_row(
+    db: sqlite_utils.Database, app_id: int, row: Mapping[str, Any]
+) -> OpResult:
     """Undo of an edit or a state change: put the previous values back."""
     with db.atomic():
-        audit.update(db, "intake_applications", app_id, {k: v for k, v in row.items() if k != "id"},
-                     note="撤销")
+        audit.update(
+            db,
+            "intake_applications",
+            app_id,
+            {k: v for k, v in row.items() if k != "id"},
+            note="撤销",
+        )
     return OpResult(CHANGES, app_id)
 
 
@@ -195,16 +222,27 @@ def branch_approve(
     user = audit.os_user()
     with db.atomic():
         apps = _load(db, ids)
-        problems = [(a["id"], a["name"], f"当前为“{a['state']}”，不是待分工会审核")
-                    for a in apps if a["state"] != BRANCH_REVIEW]
+        problems = [
+            (a["id"], a["name"], f"当前为“{a['state']}”，不是待分工会审核")
+            for a in apps
+            if a["state"] != BRANCH_REVIEW
+        ]
         if problems:
             raise BatchError("分工会审核", problems)
         now = audit.now_iso()
         for a in apps:
-            audit.update(db, "intake_applications", a["id"], {
-                "state": SCHOOL_APPROVAL, "branch_reviewed_by": user, "branch_reviewed_at": day,
-                "updated_at": now,
-            }, note="分工会审核通过")
+            audit.update(
+                db,
+                "intake_applications",
+                a["id"],
+                {
+                    "state": SCHOOL_APPROVAL,
+                    "branch_reviewed_by": user,
+                    "branch_reviewed_at": day,
+                    "updated_at": now,
+                },
+                note="分工会审核通过",
+            )
     return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
 
 
@@ -235,8 +273,11 @@ def approve(
     created: list[int] = []
     with db.atomic():
         apps = _load(db, ids)
-        problems = [(a["id"], a["name"], f"当前为“{a['state']}”，不能批准")
-                    for a in apps if a["state"] not in PENDING_STATES]
+        problems = [
+            (a["id"], a["name"], f"当前为“{a['state']}”，不能批准")
+            for a in apps
+            if a["state"] not in PENDING_STATES
+        ]
         if problems:
             raise BatchError("批准入会", problems)
         issuer = NumberIssuer(db)
@@ -255,20 +296,30 @@ def approve(
             created.append(member_id)
             record_issued(db, [(member_no, member_id)], source=f"入会申请#{a['id']}")
             dues_service.set_dues_record(
-                db, member_id, dues_start_month=start or dues_service.default_start_month(db, joined)
+                db,
+                member_id,
+                dues_start_month=start or dues_service.default_start_month(db, joined),
             )
             changes: dict[str, Any] = {
-                "state": APPROVED, "decided_by": user, "decided_at": day, "member_id": member_id,
-                "member_no": member_no, "join_date": joined,
-                "dues_start_month": start or dues_service.default_start_month(db, joined), "updated_at": now,
+                "state": APPROVED,
+                "decided_by": user,
+                "decided_at": day,
+                "member_id": member_id,
+                "member_no": member_no,
+                "join_date": joined,
+                "dues_start_month": start or dues_service.default_start_month(db, joined),
+                "updated_at": now,
             }
             if not a.get("branch_reviewed_at"):
                 changes.update(branch_reviewed_by=user, branch_reviewed_at=day)
             audit.update(db, "intake_applications", a["id"], changes, note="校工会批准入会")
         if problems:
             raise BatchError("批准入会", problems)
-    return OpResult(Changes.of("intake", "members"), None,
-                    undo={"members": created, "rows": {a["id"]: a for a in apps}})
+    return OpResult(
+        Changes.of("intake", "members"),
+        None,
+        undo={"members": created, "rows": {a["id"]: a for a in apps}},
+    )
 
 
 def revert_approval(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
@@ -281,9 +332,21 @@ def revert_approval(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpRes
         for member_id in undo.get("members", []):
             members_service.delete_member(db, member_id)
         for app_id, row in undo.get("rows", {}).items():
-            restore = {k: row.get(k) for k in (
-                "state", "decided_by", "decided_at", "member_id", "member_no", "join_date",
-                "dues_start_month", "branch_reviewed_by", "branch_reviewed_at", "updated_at")}
+            restore = {
+                k: row.get(k)
+                for k in (
+                    "state",
+                    "decided_by",
+                    "decided_at",
+                    "member_id",
+                    "member_no",
+                    "join_date",
+                    "dues_start_month",
+                    "branch_reviewed_by",
+                    "branch_reviewed_at",
+                    "updated_at",
+                )
+            }
             audit.update(db, "intake_applications", int(app_id), restore, note="撤销批准")
     return OpResult(Changes.of("intake", "members"), None)
 
@@ -299,26 +362,47 @@ def reject(
     user = audit.os_user()
     with db.atomic():
         apps = _load(db, ids)
-        problems = [(a["id"], a["name"], f"当前为“{a['state']}”，不能再审批")
-                    for a in apps if a["state"] not in PENDING_STATES]
+        problems = [
+            (a["id"], a["name"], f"当前为“{a['state']}”，不能再审批")
+            for a in apps
+            if a["state"] not in PENDING_STATES
+        ]
         if problems:
             raise BatchError("不予通过", problems)
         now = audit.now_iso()
         for a in apps:
-            audit.update(db, "intake_applications", a["id"], {
-                "state": REJECTED, "reject_reason": text, "decided_by": user, "decided_at": day,
-                "updated_at": now,
-            }, note="入会申请未通过")
+            audit.update(
+                db,
+                "intake_applications",
+                a["id"],
+                {
+                    "state": REJECTED,
+                    "reject_reason": text,
+                    "decided_by": user,
+                    "decided_at": day,
+                    "updated_at": now,
+                },
+                note="入会申请未通过",
+            )
     return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
 
 
 def revert_states(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
     """Undo of :func:`branch_approve` / :func:`reject` / :func:`reopen`."""
-    keys = ("state", "reject_reason", "decided_by", "decided_at", "branch_reviewed_by",
-            "branch_reviewed_at", "updated_at")
+    keys = (
+        "state",
+        "reject_reason",
+        "decided_by",
+        "decided_at",
+        "branch_reviewed_by",
+        "branch_reviewed_at",
+        "updated_at",
+    )
     with db.atomic():
         for app_id, row in undo.get("rows", {}).items():
-            audit.update(db, "intake_applications", int(app_id), {k: row.get(k) for k in keys}, note="撤销")
+            audit.update(
+                db, "intake_applications", int(app_id), {k: row.get(k) for k in keys}, note="撤销"
+            )
     return OpResult(CHANGES, None)
 
 
@@ -326,24 +410,40 @@ def reopen(db: sqlite_utils.Database, ids: Iterable[int]) -> OpResult:
     """Send 未通过 applications back to 待分工会审核 (e.g. after the missing papers came)."""
     with db.atomic():
         apps = _load(db, ids)
-        problems = [(a["id"], a["name"], f"当前为“{a['state']}”") for a in apps if a["state"] != REJECTED]
+        problems = [
+            (a["id"], a["name"], f"当前为“{a['state']}”") for a in apps if a["state"] != REJECTED
+        ]
         if problems:
             raise BatchError("重新审核", problems)
         # The person may meanwhile have applied again: only one open application per ID.
         for a in apps:
-            if a["id_number"] and db.execute(
-                "SELECT 1 FROM intake_applications WHERE id_number = ? AND state IN (?, ?)",
-                [a["id_number"], *PENDING_STATES],
-            ).fetchone():
+            if (
+                a["id_number"]
+                and db.execute(
+                    "SELECT 1 FROM intake_applications WHERE id_number = ? AND state IN (?, ?)",
+                    [a["id_number"], *PENDING_STATES],
+                ).fetchone()
+            ):
                 problems.append((a["id"], a["name"], "已有新的入会申请"))
         if problems:
             raise BatchError("重新审核", problems)
         now = audit.now_iso()
         for a in apps:
-            audit.update(db, "intake_applications", a["id"], {
-                "state": BRANCH_REVIEW, "reject_reason": None, "decided_by": None, "decided_at": None,
-                "branch_reviewed_by": None, "branch_reviewed_at": None, "updated_at": now,
-            }, note="重新审核")
+            audit.update(
+                db,
+                "intake_applications",
+                a["id"],
+                {
+                    "state": BRANCH_REVIEW,
+                    "reject_reason": None,
+                    "decided_by": None,
+                    "decided_at": None,
+                    "branch_reviewed_by": None,
+                    "branch_reviewed_at": None,
+                    "updated_at": now,
+                },
+                note="重新审核",
+            )
     return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
 
 
@@ -352,7 +452,7 @@ def reopen(db: sqlite_utils.Database, ids: Iterable[int]) -> OpResult:
 
 @dataclass(frozen=True)
 class ApplicationQuery:
-    state: str | None = None           # one state, or None for all
+    state: str | None = None  # one state, or None for all
     pending_only: bool = False
     branch_id: int | None = None
     search: str = ""
@@ -385,7 +485,9 @@ def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
         params.append(q.branch_id)
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
-        clauses.append("(a.name LIKE ? OR a.staff_no LIKE ? OR a.department LIKE ? OR a.id_number LIKE ?)")
+        clauses.append(
+            "(a.name LIKE ? OR a.staff_no LIKE ? OR a.department LIKE ? OR a.id_number LIKE ?)"
+        )
         params += [like, like, like, f"%{term.upper()}"]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -395,26 +497,34 @@ def query_ids(db: sqlite_utils.Database, q: ApplicationQuery) -> list[int]:
     order = SORT_SQL.get(q.sort_key, "a.applied_on")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(p.strip() + direction for p in order.split(","))
-    sql = (f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
-           f" ORDER BY {order_sql}, a.id")
+    sql = (
+        f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
+        f" ORDER BY {order_sql}, a.id"
+    )
     return [r[0] for r in db.execute(sql, params)]
 
 
-def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True) -> dict[int, dict[str, Any]]:
+def fetch_rows(
+    db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True
+) -> dict[int, dict[str, Any]]:
     ids = list(ids)
     out: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         cursor = db.execute(
             "SELECT a.*, b.name AS branch FROM intake_applications a JOIN branches b ON b.id = a.branch_id"
-            f" WHERE a.id IN ({marks})", chunk)
+            f" WHERE a.id IN ({marks})",
+            chunk,
+        )
         names = [d[0] for d in cursor.description]
         for values in cursor:
             row = dict(zip(names, values))
             row["id_number_masked"] = mask_id(row["id_number"])
             row["phone_masked"] = mask_phone(row["phone"])
-            row["id_number_display"] = row["id_number_masked"] if masked else (row["id_number"] or "")
+            row["id_number_display"] = (
+                row["id_number_masked"] if masked else (row["id_number"] or "")
+            )
             row["phone_display"] = row["phone_masked"] if masked else (row["phone"] or "")
             out[row["id"]] = row
     return out
@@ -430,8 +540,12 @@ def list_applications(
 
 def counts_by_state(db: sqlite_utils.Database) -> dict[str, int]:
     counts = {s: 0 for s in APPLICATION_STATES}
-    counts.update({r[0]: r[1] for r in db.execute(
-        "SELECT state, count(*) FROM intake_applications GROUP BY state")})
+    counts.update(
+        {
+            r[0]: r[1]
+            for r in db.execute("SELECT state, count(*) FROM intake_applications GROUP BY state")
+        }
+    )
     return counts
 
 

@@ -5,6 +5,7 @@ Personal numbers are masked unless the caller asks for full numbers, which is lo
 
 >>> # member_forms_pdf(db, "表.pdf", member_ids=[3, 4]) -> (Path("表.pdf"), 2)
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -21,8 +22,20 @@ from guilin_union.services import settings
 from guilin_union.storage import audit
 
 _FORM_KEYS = (
-    "name", "gender", "ethnicity", "birth_date", "id_type", "staff_no", "department", "position", "title",
-    "education", "political_status", "employment_type", "hire_date", "notes",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "staff_no",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "employment_type",
+    "hire_date",
+    "notes",
 )
 
 
@@ -46,11 +59,13 @@ def _rows(db: sqlite_utils.Database, table: str, ids: list[int]) -> list[dict[st
         return []
     out: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         cursor = db.execute(
             f"SELECT t.*, b.name AS branch FROM {table} t JOIN branches b ON b.id = t.branch_id"
-            f" WHERE t.id IN ({marks})", chunk)
+            f" WHERE t.id IN ({marks})",
+            chunk,
+        )
         names = [d[0] for d in cursor.description]
         for values in cursor:
             row = dict(zip(names, values))
@@ -78,8 +93,12 @@ def member_forms_pdf(
     from guilin_union.reports.intake_forms import build_member_forms
 
     members = _rows(db, "members", list(dict.fromkeys(int(i) for i in member_ids)))
-    applied = {r[0]: r[1] for r in db.execute(
-        "SELECT member_id, applied_on FROM intake_applications WHERE member_id IS NOT NULL")}
+    applied = {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT member_id, applied_on FROM intake_applications WHERE member_id IS NOT NULL"
+        )
+    }
     for m in members:
         m["applied_on"] = applied.get(m["id"], "")
     apps = _rows(db, "intake_applications", list(dict.fromkeys(int(i) for i in application_ids)))
@@ -87,16 +106,29 @@ def member_forms_pdf(
     if not people:
         raise ValidationError("请选择要打印的会员或入会申请")
     inst = settings.institution(db)
-    out = build_member_forms(path, people, institution=inst["institution_name"], union_name=inst["union_name"],
-                             application=application, registration=registration)
+    out = build_member_forms(
+        path,
+        people,
+        institution=inst["institution_name"],
+        union_name=inst["union_name"],
+        application=application,
+        registration=registration,
+    )
     if unmasked:
         with db.atomic():
-            audit.log_event(db, "members", None, "reveal",
-                            note=f"打印入会申请书/会员登记表（完整证件号码和手机号，{len(people)} 人）：{out}")
+            audit.log_event(
+                db,
+                "members",
+                None,
+                "reveal",
+                note=f"打印入会申请书/会员登记表（完整证件号码和手机号，{len(people)} 人）：{out}",
+            )
     return Path(out), len(people)
 
 
-def intake_list_pdf(db: sqlite_utils.Database, path: str | Path, *, branch_name: str | None = None) -> tuple[Path, int]:
+def intake_list_pdf(
+    db: sqlite_utils.Database, path: str | Path, *, branch_name: str | None = None
+) -> tuple[Path, int]:
     """待批准入会人员名单: every open application, grouped by 分工会 in the branches' order."""
     from guilin_union.reports.intake_list import PendingPerson, build_intake_list
     from guilin_union.services import intake
@@ -106,17 +138,33 @@ def intake_list_pdf(db: sqlite_utils.Database, path: str | Path, *, branch_name:
         branch_id = branches_service.find_branch_id(db, branch_name)
         if branch_id is None:
             raise ValidationError(branches_service.unknown_branch_message(db, branch_name))
-    rows = intake.list_applications(db, intake.ApplicationQuery(pending_only=True, branch_id=branch_id,
-                                                                sort_key="branch"))
-    groups: "OrderedDict[str, list[PendingPerson]]" = OrderedDict()
+    rows = intake.list_applications(
+        db, intake.ApplicationQuery(pending_only=True, branch_id=branch_id, sort_key="branch")
+    )
+    groups: OrderedDict[str, list[PendingPerson]] = OrderedDict()
     for r in rows:
-        groups.setdefault(r["branch"], []).append(PendingPerson(
-            r["name"], r["gender"] or "", r["birth_date"] or "", r["department"] or "", r["title"] or "",
-            r["education"] or "", r["political_status"] or "", r["employment_type"] or "",
-            r["hire_date"] or "", r["applied_on"] or "", r["state"]))
+        groups.setdefault(r["branch"], []).append(
+            PendingPerson(
+                r["name"],
+                r["gender"] or "",
+                r["birth_date"] or "",
+                r["department"] or "",
+                r["title"] or "",
+                r["education"] or "",
+                r["political_status"] or "",
+                r["employment_type"] or "",
+                r["hire_date"] or "",
+                r["applied_on"] or "",
+                r["state"],
+            )
+        )
     inst = settings.institution(db)
-    out = build_intake_list(path, list(groups.items()), institution=inst["institution_name"],
-                            union_name=inst["union_name"])
+    out = build_intake_list(
+        path,
+        list(groups.items()),
+        institution=inst["institution_name"],
+        union_name=inst["union_name"],
+    )
     return Path(out), len(rows)
 
 
@@ -148,7 +196,8 @@ def member_cards_pdf(
         params.append(branch_name)
     rows = db.execute(
         "SELECT m.name, m.member_no, b.name, m.join_date FROM members m JOIN branches b ON b.id = m.branch_id"
-        f" WHERE {' AND '.join(clauses)} ORDER BY b.sort_order, b.id, m.member_no, m.id", params,
+        f" WHERE {' AND '.join(clauses)} ORDER BY b.sort_order, b.id, m.member_no, m.id",
+        params,
     ).fetchall()
     if not rows:
         raise ValidationError("没有符合条件的会员")

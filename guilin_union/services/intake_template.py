@@ -8,6 +8,7 @@ columns as dates, and drop-down lists for 性别, 分工会, 用工形式, 政�
 
 >>> # write_template(db, "会员导入模板.xlsx")
 """
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,13 @@ from pathlib import Path
 import sqlite_utils
 
 from guilin_union.core.ids import IdType
-from guilin_union.core.members import EDUCATION_LEVELS, EMPLOYMENT_TYPES, ETHNICITIES, GENDERS, POLITICAL_STATUSES
+from guilin_union.core.members import (
+    EDUCATION_LEVELS,
+    EMPLOYMENT_TYPES,
+    ETHNICITIES,
+    GENDERS,
+    POLITICAL_STATUSES,
+)
 from guilin_union.services import branches as branches_service
 from guilin_union.services import settings
 from guilin_union.spreadsheets.errors import FileLockedError
@@ -31,8 +38,13 @@ COLUMNS: tuple[tuple[str, float, str, str], ...] = (
     ("性别", 7, "性别", "可不填：填了身份证号会自动得出；填写时须与身份证号一致。"),
     ("民族", 9, "民族", "如：汉族、壮族。"),
     ("证件类型", 14, "证件类型", "默认居民身份证；港澳台居民、外籍人员请选择相应证件。"),
-    ("身份证号", 22, "id", "18位，最后一位可以是X。本列已设为“文本”格式，请勿改为数字格式，"
-                         "否则 Excel 会把末尾数字变成0。"),
+    (
+        "身份证号",
+        22,
+        "id",
+        "18位，最后一位可以是X。本列已设为“文本”格式，请勿改为数字格式，"
+        "否则 Excel 会把末尾数字变成0。",
+    ),
     ("出生日期", 12, "date", "可不填：由身份证号自动得出。"),
     ("手机", 14, "phone", "11位手机号码。本列已设为“文本”格式。"),
     ("工号", 12, "id", "人事处工号（文本）。"),
@@ -109,14 +121,20 @@ def write_template(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> P
         for row in range(first, end + 1):
             ws.cell(row=row, column=col).number_format = number_format
         if kind in list_ranges:
-            dv = DataValidation(type="list", formula1=f"={list_ranges[kind]}", allow_blank=True,
-                                showErrorMessage=kind in ("性别", "分工会", "用工形式", "证件类型", "是否"))
+            dv = DataValidation(
+                type="list",
+                formula1=f"={list_ranges[kind]}",
+                allow_blank=True,
+                showErrorMessage=kind in ("性别", "分工会", "用工形式", "证件类型", "是否"),
+            )
             dv.error = f"请从下拉列表中选择{header.replace('（必填）', '')}"
             dv.errorTitle = "输入有误"
             dv.add(f"{letter}{first}:{letter}{end}")
             ws.add_data_validation(dv)
         elif kind == "id" and header == "身份证号":
-            dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="20", allow_blank=True)
+            dv = DataValidation(
+                type="textLength", operator="lessThanOrEqual", formula1="20", allow_blank=True
+            )
             dv.prompt = "请按文本填写，18位身份证号最后一位可以是X"
             dv.promptTitle = "身份证号"
             dv.showInputMessage = True
@@ -134,7 +152,10 @@ def write_template(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> P
         ("", "1. 在“会员信息”工作表第3行起每行填写一人；第1行标题、第2行表头请勿修改或删除。"),
         ("", "2. 标“必填”的列必须填写；身份证号、手机、工号列已设为文本格式，请勿改成数值格式。"),
         ("", "3. 日期可写成 2024-09-01、2024/9/1、2024年9月1日 或 20240901。"),
-        ("", "4. 导入时程序会逐行检查；只要有一处错误，就不会导入任何数据，并给出错误清单（可保存为 Excel）。"),
+        (
+            "",
+            "4. 导入时程序会逐行检查；只要有一处错误，就不会导入任何数据，并给出错误清单（可保存为 Excel）。",
+        ),
         ("", "5. 默认导入为“入会申请”（待分工会审核）；也可以在导入时选择直接导入为会员。"),
         ("", "6. 已在会员名册中的人员（按身份证号判断）默认报错；导入时可选择“跳过”或“更新”。"),
         ("", "7. 请勿在单元格中使用公式。"),
@@ -142,8 +163,15 @@ def write_template(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> P
         ("列名", "填写要求"),
     ]
     lines += [(header.replace("（必填）", ""), note) for header, _w, _k, note in COLUMNS]
-    lines += [("", ""), ("示例", "张三｜男｜汉族｜居民身份证｜450302199003071255｜｜13812345678｜2024001｜"
-                              + lists["分工会"][0] + "｜汉语言文学系｜｜讲师｜博士研究生｜中共党员｜在编｜2024-09-01")]
+    lines += [
+        ("", ""),
+        (
+            "示例",
+            "张三｜男｜汉族｜居民身份证｜450302199003071255｜｜13812345678｜2024001｜"
+            + lists["分工会"][0]
+            + "｜汉语言文学系｜｜讲师｜博士研究生｜中共党员｜在编｜2024-09-01",
+        ),
+    ]
     for r, (a, b) in enumerate(lines, start=2):
         guide.cell(row=r, column=1, value=a).font = Font(bold=bool(a))
         cell = guide.cell(row=r, column=2, value=b)

@@ -1,10 +1,10 @@
 """Database health: integrity and foreign-key checks in plain terms."""
+
 from __future__ import annotations
 
 from typing import Any
 
 import sqlite_utils
-
 
 
 def check_database(db: sqlite_utils.Database) -> dict[str, Any]:
@@ -17,5 +17,9 @@ def check_database(db: sqlite_utils.Database) -> dict[str, Any]:
 
 def check_unopenable(message: str) -> dict[str, Any]:
     """The check result for a file SQLite cannot even open as a database."""
-    return {"integrity": message, "foreign_keys": "未检查", "schema_version": None,
-            "problems": [f"数据文件无法作为数据库读取（{message}）。"]}
+    return {
+        "integrity": message,
+        "foreign_keys": "未检查",
+        "schema_version": None,
+        "problems": [f"数据文件无法作为数据库读取（{message}）。"],
+    }

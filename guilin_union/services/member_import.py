@@ -17,12 +17,13 @@ Options:
 >>> # outcome = import_file(db, "新进人员.xlsx", as_="applications")
 >>> # outcome.to_json() -> {"imported": 37, "skipped": 0, "updated": 0}
 """
+
 from __future__ import annotations
 
 import datetime as _dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,23 +59,55 @@ FIELDS: list[Field] = [
     Field("gender", "性别"),
     Field("ethnicity", "民族"),
     Field("id_type", "证件类型", ("身份证件类型",)),
-    Field("id_number", "身份证号", ("身份证号码", "证件号码", "公民身份号码", "身份证", "证件号",
-                                  "居民身份证号码", "身份证件号码", "居民身份证号"), kind="id_number"),
+    Field(
+        "id_number",
+        "身份证号",
+        (
+            "身份证号码",
+            "证件号码",
+            "公民身份号码",
+            "身份证",
+            "证件号",
+            "居民身份证号码",
+            "身份证件号码",
+            "居民身份证号",
+        ),
+        kind="id_number",
+    ),
     Field("birth_date", "出生日期", ("出生年月", "出生年月日", "生日", "出生时间"), kind="date"),
-    Field("phone", "手机", ("手机号", "手机号码", "联系电话", "移动电话", "电话", "联系方式", "电话号码"),
-          kind="phone"),
+    Field(
+        "phone",
+        "手机",
+        ("手机号", "手机号码", "联系电话", "移动电话", "电话", "联系方式", "电话号码"),
+        kind="phone",
+    ),
     Field("staff_no", "工号", ("职工号", "教工号", "人员编号", "职工编号", "工作证号", "教职工号")),
-    Field("branch", "分工会", ("所属分工会", "部门工会", "所在分工会", "工会", "分会", "所属工会"),
-          required=True),
-    Field("department", "部门", ("所在部门", "所在单位", "单位", "二级单位", "院系", "科室", "部门名称",
-                               "工作部门")),
+    Field(
+        "branch",
+        "分工会",
+        ("所属分工会", "部门工会", "所在分工会", "工会", "分会", "所属工会"),
+        required=True,
+    ),
+    Field(
+        "department",
+        "部门",
+        ("所在部门", "所在单位", "单位", "二级单位", "院系", "科室", "部门名称", "工作部门"),
+    ),
     Field("position", "职务", ("行政职务", "职位", "现任职务")),
     Field("title", "职称", ("专业技术职务", "技术职称", "专业技术职称", "职称名称")),
     Field("education", "学历", ("最高学历", "文化程度")),
     Field("political_status", "政治面貌"),
-    Field("employment_type", "用工形式", ("用工性质", "用工类型", "人员类别", "编制类型", "编制", "人员性质")),
-    Field("hire_date", "入职日期", ("入校时间", "来校时间", "入职时间", "报到日期", "到校时间", "来校日期"),
-          kind="date"),
+    Field(
+        "employment_type",
+        "用工形式",
+        ("用工性质", "用工类型", "人员类别", "编制类型", "编制", "人员性质"),
+    ),
+    Field(
+        "hire_date",
+        "入职日期",
+        ("入校时间", "来校时间", "入职时间", "报到日期", "到校时间", "来校日期"),
+        kind="date",
+    ),
     Field("join_date", "入会日期", ("入会时间",), kind="date"),
     Field("applied_on", "申请日期", ("申请时间",), kind="date"),
     Field("member_no", "会员编号", ("会员号", "会员证号")),
@@ -85,26 +118,82 @@ FIELDS: list[Field] = [
 ]
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
-_TEXT_KEYS = ("ethnicity", "department", "position", "title", "education", "political_status", "notes")
+_TEXT_KEYS = (
+    "ethnicity",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "notes",
+)
 _EMPLOYMENT_SYNONYMS = {
-    "编制内": "在编", "事业编制": "在编", "在编人员": "在编", "正式在编": "在编",
-    "人事代理制": "人事代理", "代理": "人事代理",
-    "合同制": "合同", "劳动合同": "合同", "编外合同": "合同", "聘用": "合同", "合同工": "合同",
+    "编制内": "在编",
+    "事业编制": "在编",
+    "在编人员": "在编",
+    "正式在编": "在编",
+    "人事代理制": "人事代理",
+    "代理": "人事代理",
+    "合同制": "合同",
+    "劳动合同": "合同",
+    "编外合同": "合同",
+    "聘用": "合同",
+    "合同工": "合同",
 }
 _GENDER_SYNONYMS = {"男性": "男", "女性": "女", "M": "男", "F": "女"}
 
 # Columns written for each kind of record (the plan's items carry exactly these keys).
 APPLICATION_COLUMNS = (
-    "state", "name", "gender", "ethnicity", "birth_date", "id_type", "id_number", "phone",
-    "staff_no", "branch_id", "department", "position", "title", "education", "political_status",
-    "employment_type", "hire_date", "is_model_worker", "notes", "applied_on", "source",
-    "created_at", "updated_at",
+    "state",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "phone",
+    "staff_no",
+    "branch_id",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "employment_type",
+    "hire_date",
+    "is_model_worker",
+    "notes",
+    "applied_on",
+    "source",
+    "created_at",
+    "updated_at",
 )
 MEMBER_COLUMNS = (
-    "member_no", "name", "name_initials", "name_pinyin", "gender", "ethnicity", "birth_date",
-    "id_type", "id_number", "phone", "staff_no", "branch_id", "department", "position", "title",
-    "education", "political_status", "employment_type", "hire_date", "join_date",
-    "is_model_worker", "notes", "status", "created_at", "updated_at",
+    "member_no",
+    "name",
+    "name_initials",
+    "name_pinyin",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "phone",
+    "staff_no",
+    "branch_id",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "employment_type",
+    "hire_date",
+    "join_date",
+    "is_model_worker",
+    "notes",
+    "status",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -132,22 +221,42 @@ class _Existing:
     open_apps_by_staff_no: dict[str, tuple[int, str]]
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> "_Existing":
+    def load(cls, db: sqlite_utils.Database) -> _Existing:
         return cls(
             branches={r[0]: r[1] for r in db.execute("SELECT name, id FROM branches")},
-            members_by_id_number={r[0]: (r[1], r[2], r[3]) for r in db.execute(
-                "SELECT id_number, id, name, member_no FROM members WHERE id_number IS NOT NULL")},
-            members_by_staff_no={r[0]: (r[1], r[2]) for r in db.execute(
-                "SELECT staff_no, id, name FROM members WHERE staff_no IS NOT NULL")},
-            members_by_member_no={r[0]: (r[1], r[2]) for r in db.execute(
-                "SELECT member_no, id, name FROM members WHERE member_no IS NOT NULL")},
+            members_by_id_number={
+                r[0]: (r[1], r[2], r[3])
+                for r in db.execute(
+                    "SELECT id_number, id, name, member_no FROM members WHERE id_number IS NOT NULL"
+                )
+            },
+            members_by_staff_no={
+                r[0]: (r[1], r[2])
+                for r in db.execute(
+                    "SELECT staff_no, id, name FROM members WHERE staff_no IS NOT NULL"
+                )
+            },
+            members_by_member_no={
+                r[0]: (r[1], r[2])
+                for r in db.execute(
+                    "SELECT member_no, id, name FROM members WHERE member_no IS NOT NULL"
+                )
+            },
             issued={r[0] for r in db.execute("SELECT member_no FROM member_numbers_issued")},
-            open_apps={r[0]: (r[1], r[2], r[3]) for r in db.execute(
-                "SELECT id_number, id, name, state FROM intake_applications"
-                " WHERE id_number IS NOT NULL AND state IN ('待分工会审核', '待校工会批准')")},
-            open_apps_by_staff_no={r[0]: (r[1], r[2]) for r in db.execute(
-                "SELECT staff_no, id, name FROM intake_applications"
-                " WHERE staff_no IS NOT NULL AND state IN ('待分工会审核', '待校工会批准')")},
+            open_apps={
+                r[0]: (r[1], r[2], r[3])
+                for r in db.execute(
+                    "SELECT id_number, id, name, state FROM intake_applications"
+                    " WHERE id_number IS NOT NULL AND state IN ('待分工会审核', '待校工会批准')"
+                )
+            },
+            open_apps_by_staff_no={
+                r[0]: (r[1], r[2])
+                for r in db.execute(
+                    "SELECT staff_no, id, name FROM intake_applications"
+                    " WHERE staff_no IS NOT NULL AND state IN ('待分工会审核', '待校工会批准')"
+                )
+            },
         )
 
 
@@ -196,7 +305,9 @@ class MemberImporter:
 
             def err(key: str, message: str, value: object = None) -> None:
                 shown = parsed.values.get(key) if value is None else value
-                errors.append(RowError(parsed.row, labels[key], "" if shown is None else str(shown), message))
+                errors.append(
+                    RowError(parsed.row, labels[key], "" if shown is None else str(shown), message)
+                )
 
             values = self._normalise(parsed.values, existing, err)
             present = frozenset(k for k in mapped if parsed.values.get(k) not in (None, ""))
@@ -212,13 +323,20 @@ class MemberImporter:
                 app = existing.open_apps.get(number)
                 if member is not None:
                     action, target = self._duplicate(
-                        err, "update_member", member[0],
+                        err,
+                        "update_member",
+                        member[0],
                         f"该证件号码已在会员名册中（会员“{member[1]}”"
-                        + (f"，会员编号{member[2]}" if member[2] else "") + "）")
+                        + (f"，会员编号{member[2]}" if member[2] else "")
+                        + "）",
+                    )
                 elif app is not None:
                     action, target = self._duplicate(
-                        err, "update_application", app[0],
-                        f"该证件号码已有“{app[1]}”的入会申请（{app[2]}）")
+                        err,
+                        "update_application",
+                        app[0],
+                        f"该证件号码已有“{app[1]}”的入会申请（{app[2]}）",
+                    )
             staff = values.get("staff_no")
             if staff:
                 if staff in seen_staff:
@@ -226,10 +344,14 @@ class MemberImporter:
                 else:
                     seen_staff[staff] = parsed.row
                 holder = existing.members_by_staff_no.get(staff)
-                if holder and not (action == "update_member" and holder[0] == target) and action != "skip":
+                if (
+                    holder
+                    and not (action == "update_member" and holder[0] == target)
+                    and action != "skip"
+                ):
                     err("staff_no", f"工号已被会员“{holder[1]}”使用")
                 holder_app = existing.open_apps_by_staff_no.get(staff)
-                if (holder_app and self.as_ == "applications" and action == "insert"):
+                if holder_app and self.as_ == "applications" and action == "insert":
                     err("staff_no", f"工号已用于“{holder_app[1]}”的入会申请")
             member_no = values.get("member_no")
             if member_no and action != "skip":
@@ -242,8 +364,10 @@ class MemberImporter:
                     holder = existing.members_by_member_no.get(member_no)
                     if holder and not (action == "update_member" and holder[0] == target):
                         err("member_no", f"会员编号已被会员“{holder[1]}”使用")
-                    elif member_no in existing.issued and not holder and not (
-                        action == "update_member"
+                    elif (
+                        member_no in existing.issued
+                        and not holder
+                        and not (action == "update_member")
                     ):
                         err("member_no", "该会员编号曾经发放过，编号不能重复使用")
             if errors:
@@ -286,11 +410,19 @@ class MemberImporter:
             out[key] = clean_cell_text(str(value)) if value not in (None, "") else None
         for key in ("staff_no", "member_no"):
             value = raw.get(key)
-            out[key] = to_halfwidth(clean_cell_text(str(value))).upper() or None if value not in (None, "") else None
+            out[key] = (
+                to_halfwidth(clean_cell_text(str(value))).upper() or None
+                if value not in (None, "")
+                else None
+            )
         for key in ("birth_date", "hire_date", "join_date", "applied_on"):
             out[key] = raw.get(key)
         gender = raw.get("gender")
-        gender = _GENDER_SYNONYMS.get(str(gender).strip().upper(), str(gender).strip()) if gender else None
+        gender = (
+            _GENDER_SYNONYMS.get(str(gender).strip().upper(), str(gender).strip())
+            if gender
+            else None
+        )
         if gender is not None and gender not in ("男", "女"):
             err("gender", "性别应为“男”或“女”")
             gender = None
@@ -338,7 +470,11 @@ class MemberImporter:
         status = raw.get("status")
         statuses = {s.value for s in MemberStatus}
         if status not in (None, "") and clean_cell_text(str(status)) not in statuses:
-            err("status", "会籍状态应为：" + "、".join(sorted(statuses, key=list(s.value for s in MemberStatus).index)))
+            err(
+                "status",
+                "会籍状态应为："
+                + "、".join(sorted(statuses, key=list(s.value for s in MemberStatus).index)),
+            )
         out["status"] = clean_cell_text(str(status)) if status not in (None, "") else "在会"
         if self.as_ == "applications" and out["status"] != "在会":
             err("status", "导入为入会申请时会籍状态只能为空或“在会”")
@@ -349,7 +485,11 @@ class MemberImporter:
         if branch and out["branch_id"] is None:
             hints = _suggest(list(existing.branches), branch)
             message = f"分工会“{branch}”不存在"
-            message += ("，是否应为：" + "、".join(hints) + "？") if hints else "，请先在“设置 ▸ 分工会管理”中添加。"
+            message += (
+                ("，是否应为：" + "、".join(hints) + "？")
+                if hints
+                else "，请先在“设置 ▸ 分工会管理”中添加。"
+            )
             err("branch", message)
         return out
 
@@ -366,14 +506,21 @@ class MemberImporter:
             self._update(db, p, note)
         return ImportOutcome(imported=len(inserts), updated=len(updates), skipped=plan.skipped)
 
-    def _insert_applications(self, db: sqlite_utils.Database, rows: list[PlannedRow], note: str) -> None:
+    def _insert_applications(
+        self, db: sqlite_utils.Database, rows: list[PlannedRow], note: str
+    ) -> None:
         now = audit.now_iso()
         first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM intake_applications").fetchone()[0]
         records = []
         for offset, p in enumerate(rows):
             record = {k: p.values.get(k) for k in APPLICATION_COLUMNS}
-            record.update(id=first + offset, state="待分工会审核", source=self.source_name or "Excel 导入",
-                          created_at=now, updated_at=now)
+            record.update(
+                id=first + offset,
+                state="待分工会审核",
+                source=self.source_name or "Excel 导入",
+                created_at=now,
+                updated_at=now,
+            )
             records.append(record)
         _bulk_insert(db, "intake_applications", ("id", *APPLICATION_COLUMNS), records, note)
 
@@ -396,8 +543,13 @@ class MemberImporter:
                 values["member_no"] = issuer.next(branch_id=values["branch_id"], year=year)
             record = {k: values.get(k) for k in MEMBER_COLUMNS}
             initials, pinyin = name_keys(values["name"])  # one pypinyin pass for both keys
-            record.update(id=first + offset, name_initials=initials, name_pinyin=pinyin,
-                          created_at=now, updated_at=now)
+            record.update(
+                id=first + offset,
+                name_initials=initials,
+                name_pinyin=pinyin,
+                created_at=now,
+                updated_at=now,
+            )
             records.append(record)
             start = dues_service.start_month_for(values.get("join_date"), start_rule)
             if values.get("salary_base") is not None or start:
@@ -407,7 +559,9 @@ class MemberImporter:
         if dues_rows:
             db.conn.executemany(
                 "INSERT INTO member_dues (member_id, salary_base_fen, dues_start_month, updated_at)"
-                " VALUES (?, ?, ?, ?)", dues_rows)
+                " VALUES (?, ?, ?, ?)",
+                dues_rows,
+            )
 
     def _update(self, db: sqlite_utils.Database, p: PlannedRow, note: str) -> None:
         """Replace the target's values with the row's non-empty ones (status untouched)."""
@@ -433,7 +587,9 @@ class MemberImporter:
             if "salary_base" in p.present:
                 from guilin_union.services import dues as dues_service
 
-                dues_service.set_dues_record(db, int(p.target_id), salary_base_fen=p.values["salary_base"])  # type: ignore[arg-type]
+                dues_service.set_dues_record(
+                    db, int(p.target_id), salary_base_fen=p.values["salary_base"]
+                )  # type: ignore[arg-type]
         else:
             for key in ("join_date", "member_no"):
                 changes.pop(key, None)
@@ -457,7 +613,11 @@ def _suggest(names: list[str], name: str, n: int = 3) -> list[str]:
 
 
 def _bulk_insert(
-    db: sqlite_utils.Database, table: str, columns: tuple[str, ...], records: list[dict[str, Any]], note: str
+    db: sqlite_utils.Database,
+    table: str,
+    columns: tuple[str, ...],
+    records: list[dict[str, Any]],
+    note: str,
 ) -> None:
     """INSERT all records with one executemany, and one change-log entry per record (the
     same shape ``storage.audit.insert`` writes), also with one executemany."""
@@ -466,14 +626,26 @@ def _bulk_insert(
     names = ", ".join(f"[{c}]" for c in columns)
     marks = ", ".join("?" for _ in columns)
     db.conn.executemany(
-        f"INSERT INTO [{table}] ({names}) VALUES ({marks})", [[r.get(c) for c in columns] for r in records]
+        f"INSERT INTO [{table}] ({names}) VALUES ({marks})",
+        [[r.get(c) for c in columns] for r in records],
     )
     ts, user = audit.now_iso(), audit.os_user()
     db.conn.executemany(
         "INSERT INTO change_log (ts, os_user, table_name, row_id, action, before_json, after_json, note)"
         " VALUES (?, ?, ?, ?, 'insert', NULL, ?, ?)",
-        [(ts, user, table, r["id"], json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False,
-                                                  default=str, sort_keys=True), note) for r in records],
+        [
+            (
+                ts,
+                user,
+                table,
+                r["id"],
+                json.dumps(
+                    {c: r.get(c) for c in columns}, ensure_ascii=False, default=str, sort_keys=True
+                ),
+                note,
+            )
+            for r in records
+        ],
     )
 
 
@@ -482,7 +654,9 @@ def _bulk_insert(
 
 def file_limits(db: sqlite_utils.Database) -> tuple[int, int]:
     """(max bytes, max rows) from the settings."""
-    return int(float(settings.get(db, "import_max_megabytes")) * 1024 * 1024), int(settings.get(db, "import_max_rows"))
+    return int(float(settings.get(db, "import_max_megabytes")) * 1024 * 1024), int(
+        settings.get(db, "import_max_rows")
+    )
 
 
 def validate_import(
@@ -496,10 +670,19 @@ def validate_import(
 ) -> tuple[ReadResult, ImportPlan]:
     """Read (with the size/row limits of the settings) and validate; nothing is written."""
     max_bytes, max_rows = file_limits(db)
-    read = read_table(path, importer.fields, sheet=sheet, mapping=mapping, max_rows=max_rows,
-                      max_bytes=max_bytes, progress=progress)
+    read = read_table(
+        path,
+        importer.fields,
+        sheet=sheet,
+        mapping=mapping,
+        max_rows=max_rows,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
     plan = importer.validate(db, read)
-    plan.errors = sorted([*read.errors, *plan.errors], key=lambda e: (e.row, _column_order(e.column)))
+    plan.errors = sorted(
+        [*read.errors, *plan.errors], key=lambda e: (e.row, _column_order(e.column))
+    )
     return read, plan
 
 
@@ -525,12 +708,20 @@ def import_file(
     """The whole import: read, validate every row, then (no errors, not a dry run) back up
     and write everything in one transaction. Whole-file problems raise ``WorkbookError``."""
     importer = MemberImporter(as_=as_, on_duplicate=on_duplicate, source_name=Path(path).name)
-    read, plan = validate_import(db, path, importer, sheet=sheet, mapping=mapping, progress=progress)
+    read, plan = validate_import(
+        db, path, importer, sheet=sheet, mapping=mapping, progress=progress
+    )
     if plan.errors:
         return ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
     if dry_run:
-        return ImportOutcome(imported=len(plan.items) - plan.updates, updated=plan.updates,
-                             skipped=plan.skipped, dry_run=True, total_rows=read.total_rows, notes=plan.notes)
+        return ImportOutcome(
+            imported=len(plan.items) - plan.updates,
+            updated=plan.updates,
+            skipped=plan.skipped,
+            dry_run=True,
+            total_rows=read.total_rows,
+            notes=plan.notes,
+        )
     outcome = commit_plan(db, importer, plan, backup=backup)
     outcome.total_rows = read.total_rows
     return outcome

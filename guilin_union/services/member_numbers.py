@@ -13,6 +13,7 @@ every issued number is kept in ``member_numbers_issued``.
 >>> render_rule("{年份}{分工会代码}{序号}", year=2024, branch_code="03", sequence=7, digits=4)
 '2024030007'
 """
+
 from __future__ import annotations
 
 import re
@@ -58,12 +59,16 @@ def validate_rule(rule: str) -> str:
     for name in names:
         if name not in PLACEHOLDERS:
             allowed = "、".join(f"{{{p}}}" for p in PLACEHOLDERS)
-            raise ValidationError(f"会员编号规则中的“{{{name}}}”无法识别，可用：{allowed}", "member_no_rule")
+            raise ValidationError(
+                f"会员编号规则中的“{{{name}}}”无法识别，可用：{allowed}", "member_no_rule"
+            )
     if names.count("序号") != 1 or not text.endswith("{序号}"):
         raise ValidationError("会员编号规则必须以{序号}结尾，且只含一个{序号}", "member_no_rule")
     literal = _TOKEN_RE.sub("", text)
     if not _ALLOWED_LITERAL_RE.match(literal):
-        raise ValidationError("会员编号规则中除占位符外只能使用英文字母、数字、“-”和“_”", "member_no_rule")
+        raise ValidationError(
+            "会员编号规则中除占位符外只能使用英文字母、数字、“-”和“_”", "member_no_rule"
+        )
     return text
 
 
@@ -75,7 +80,11 @@ def render_rule(rule: str, *, year: int, branch_code: str, sequence: int, digits
 def rule_prefix(rule: str, *, year: int, branch_code: str) -> str:
     """Everything before the running number (the sequence counts per prefix)."""
     head = rule[: rule.rindex("{序号}")]
-    values = {"年份": f"{year:04d}", "年份2": f"{year % 100:02d}", "分工会代码": branch_code or "00"}
+    values = {
+        "年份": f"{year:04d}",
+        "年份2": f"{year % 100:02d}",
+        "分工会代码": branch_code or "00",
+    }
     return _TOKEN_RE.sub(lambda m: values[m.group(1)], head)
 
 
@@ -117,7 +126,7 @@ class NumberIssuer:
             for (number,) in self.db.execute(
                 f"SELECT member_no FROM {table} WHERE member_no LIKE ? ESCAPE '\\'", [like]
             ):
-                tail = number[len(prefix):] if number else ""
+                tail = number[len(prefix) :] if number else ""
                 if tail.isdigit() and len(tail) >= self.digits:
                     top = max(top, int(tail))
         return top
@@ -158,7 +167,9 @@ def preview_number(db: sqlite_utils.Database, branch_id: int, year: int) -> str:
 def issued_numbers(db: sqlite_utils.Database) -> set[str]:
     """Every number ever issued or present in the register."""
     numbers = {r[0] for r in db.execute("SELECT member_no FROM member_numbers_issued")}
-    numbers |= {r[0] for r in db.execute("SELECT member_no FROM members WHERE member_no IS NOT NULL")}
+    numbers |= {
+        r[0] for r in db.execute("SELECT member_no FROM members WHERE member_no IS NOT NULL")
+    }
     return numbers
 
 
@@ -178,7 +189,9 @@ def record_issued(
     return db.execute("SELECT count(*) FROM member_numbers_issued").fetchone()[0] - before
 
 
-def number_in_use(db: sqlite_utils.Database, number: str, *, member_id: int | None = None) -> str | None:
+def number_in_use(
+    db: sqlite_utils.Database, number: str, *, member_id: int | None = None
+) -> str | None:
     """Why ``number`` cannot be given to ``member_id`` (a Chinese message), or None."""
     row = db.execute(
         "SELECT id, name FROM members WHERE member_no = ? AND id IS NOT ?", [number, member_id]

@@ -1,4 +1,5 @@
 """Excel export and the 会员花名册 PDF of a register view (same query as the screen)."""
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -44,11 +45,17 @@ def describe_query(db: sqlite_utils.Database, q: MemberQuery) -> str:
 
 def _log_unmasked(db: sqlite_utils.Database, what: str, path: Path, n: int) -> None:
     with db.atomic():
-        audit.log_event(db, "members", None, "reveal", note=f"{what}（完整证件号码和手机号，{n} 人）：{path}")
+        audit.log_event(
+            db, "members", None, "reveal", note=f"{what}（完整证件号码和手机号，{n} 人）：{path}"
+        )
 
 
 def export_members(
-    db: sqlite_utils.Database, path: str | Path, q: MemberQuery | None = None, *, unmasked: bool = False
+    db: sqlite_utils.Database,
+    path: str | Path,
+    q: MemberQuery | None = None,
+    *,
+    unmasked: bool = False,
 ) -> tuple[Path, int]:
     """Write the view to Excel; numbers masked unless ``unmasked`` (which is logged)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
@@ -60,7 +67,15 @@ def export_members(
     title = f"{settings.get(db, 'union_name')}会员名册"
     note = describe_query(db, q)
     out = write_workbook(
-        path, [Sheet(title="会员名册", columns=columns, rows=rows, heading=title + (f"（{note}）" if note else ""))]
+        path,
+        [
+            Sheet(
+                title="会员名册",
+                columns=columns,
+                rows=rows,
+                heading=title + (f"（{note}）" if note else ""),
+            )
+        ],
     )
     if unmasked:
         _log_unmasked(db, "导出会员名册 Excel", out, len(rows))
@@ -74,10 +89,11 @@ def roster_groups(db: sqlite_utils.Database, q: MemberQuery, *, masked: bool = T
     # The user's sort order is kept inside each 分工会; the branches follow their own order.
     rows = list_members(db, q, masked=masked)
     order = {
-        r[0]: i for i, r in enumerate(db.execute("SELECT name FROM branches ORDER BY sort_order, id"))
+        r[0]: i
+        for i, r in enumerate(db.execute("SELECT name FROM branches ORDER BY sort_order, id"))
     }
     rows.sort(key=lambda r: order.get(r["branch"], len(order)))
-    groups: "OrderedDict[str, list[RosterMember]]" = OrderedDict()
+    groups: OrderedDict[str, list[RosterMember]] = OrderedDict()
     for r in rows:
         groups.setdefault(r["branch"], []).append(
             RosterMember(
@@ -96,7 +112,11 @@ def roster_groups(db: sqlite_utils.Database, q: MemberQuery, *, masked: bool = T
 
 
 def member_roster_pdf(
-    db: sqlite_utils.Database, path: str | Path, q: MemberQuery | None = None, *, unmasked: bool = False
+    db: sqlite_utils.Database,
+    path: str | Path,
+    q: MemberQuery | None = None,
+    *,
+    unmasked: bool = False,
 ) -> tuple[Path, int]:
     from guilin_union.reports.member_roster import build_member_roster
 

@@ -7,6 +7,7 @@ everyone in the register. Age is the age on the statistics date; the age bands a
 
 >>> # tables = member_statistics(db); tables[0].title -> '按分工会、性别、年龄段统计'
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -27,14 +28,74 @@ UNKNOWN = "未填"
 
 # 职称 → level, for the 职称级别 table (any title not listed counts as 其他).
 TITLE_LEVELS: dict[str, str] = {
-    **{t: "正高级" for t in ("教授", "研究员", "研究馆员", "正高级工程师", "正高级实验师", "正高级会计师",
-                            "正高级经济师", "编审", "主任医师", "主任护师", "正高级讲师")},
-    **{t: "副高级" for t in ("副教授", "副研究员", "副研究馆员", "高级工程师", "高级实验师", "高级会计师",
-                            "高级经济师", "副编审", "副主任医师", "副主任护师", "高级讲师", "高级政工师")},
-    **{t: "中级" for t in ("讲师", "工程师", "实验师", "馆员", "会计师", "经济师", "助理研究员", "编辑",
-                          "主治医师", "主管护师", "政工师", "审计师")},
-    **{t: "初级" for t in ("助教", "助理工程师", "助理实验师", "实验员", "助理馆员", "管理员", "助理会计师",
-                          "会计员", "助理经济师", "医师", "护师", "护士", "技术员")},
+    **{
+        t: "正高级"
+        for t in (
+            "教授",
+            "研究员",
+            "研究馆员",
+            "正高级工程师",
+            "正高级实验师",
+            "正高级会计师",
+            "正高级经济师",
+            "编审",
+            "主任医师",
+            "主任护师",
+            "正高级讲师",
+        )
+    },
+    **{
+        t: "副高级"
+        for t in (
+            "副教授",
+            "副研究员",
+            "副研究馆员",
+            "高级工程师",
+            "高级实验师",
+            "高级会计师",
+            "高级经济师",
+            "副编审",
+            "副主任医师",
+            "副主任护师",
+            "高级讲师",
+            "高级政工师",
+        )
+    },
+    **{
+        t: "中级"
+        for t in (
+            "讲师",
+            "工程师",
+            "实验师",
+            "馆员",
+            "会计师",
+            "经济师",
+            "助理研究员",
+            "编辑",
+            "主治医师",
+            "主管护师",
+            "政工师",
+            "审计师",
+        )
+    },
+    **{
+        t: "初级"
+        for t in (
+            "助教",
+            "助理工程师",
+            "助理实验师",
+            "实验员",
+            "助理馆员",
+            "管理员",
+            "助理会计师",
+            "会计员",
+            "助理经济师",
+            "医师",
+            "护师",
+            "护士",
+            "技术员",
+        )
+    },
     "无": "未评",
 }
 TITLE_LEVEL_ORDER = ("正高级", "副高级", "中级", "初级", "其他", "未评")
@@ -99,7 +160,7 @@ def member_statistics(
     if branch_id is not None:
         branch_sql += " WHERE id = ?"
         params.append(branch_id)
-    branch_names: "OrderedDict[int, str]" = OrderedDict(
+    branch_names: OrderedDict[int, str] = OrderedDict(
         (r[0], r[1]) for r in db.execute(branch_sql + " ORDER BY sort_order, id", params)
     )
     people = db.execute(
@@ -107,7 +168,9 @@ def member_statistics(
         + (" WHERE branch_id = ?" if branch_id is not None else ""),
         params,
     ).fetchall()
-    counts: dict[str, Counter[tuple[int, str]]] = {k: Counter() for k in ("sex", "age", "emp", "level", "status")}
+    counts: dict[str, Counter[tuple[int, str]]] = {
+        k: Counter() for k in ("sex", "age", "emp", "level", "status")
+    }
     titles: Counter[tuple[str, str]] = Counter()
     used_branches: set[int] = set()
     for bid, gender, birth, title, employment, status in people:
@@ -131,18 +194,33 @@ def member_statistics(
 
     sex_cols = ["男", "女", *optional("sex", UNKNOWN)]
     age_cols = [*bands, *optional("age", UNKNOWN)]
-    t1 = StatsTable("按分工会、性别、年龄段统计（在会及保留会籍）", "分工会", ["合计", *sex_cols, *age_cols])
-    t2 = StatsTable("按分工会、用工形式统计", "分工会", ["合计", *EMPLOYMENT_TYPES, *optional("emp", UNKNOWN)])
-    levels = [lv for lv in TITLE_LEVEL_ORDER if lv in ("正高级", "副高级", "中级", "初级") or any(
-        k[1] == lv for k in counts["level"])]
+    t1 = StatsTable(
+        "按分工会、性别、年龄段统计（在会及保留会籍）", "分工会", ["合计", *sex_cols, *age_cols]
+    )
+    t2 = StatsTable(
+        "按分工会、用工形式统计", "分工会", ["合计", *EMPLOYMENT_TYPES, *optional("emp", UNKNOWN)]
+    )
+    levels = [
+        lv
+        for lv in TITLE_LEVEL_ORDER
+        if lv in ("正高级", "副高级", "中级", "初级") or any(k[1] == lv for k in counts["level"])
+    ]
     t3 = StatsTable("按分工会、职称级别统计", "分工会", ["合计", *levels])
     statuses = [s.value for s in MemberStatus]
     t5 = StatsTable("按分工会、会籍状态统计（全部会员）", "分工会", ["合计", *statuses])
     for bid in shown:
         name = branch_names[bid]
         total = sum(counts["sex"][(bid, c)] for c in sex_cols)
-        t1.rows.append((name, [total, *[counts["sex"][(bid, c)] for c in sex_cols],
-                               *[counts["age"][(bid, c)] for c in age_cols]]))
+        t1.rows.append(
+            (
+                name,
+                [
+                    total,
+                    *[counts["sex"][(bid, c)] for c in sex_cols],
+                    *[counts["age"][(bid, c)] for c in age_cols],
+                ],
+            )
+        )
         t2.rows.append((name, [total, *[counts["emp"][(bid, c)] for c in t2.columns[1:]]]))
         t3.rows.append((name, [total, *[counts["level"][(bid, c)] for c in levels]]))
         everyone = [counts["status"][(bid, s)] for s in statuses]
@@ -155,13 +233,18 @@ def member_statistics(
         if gender in ("男", "女"):
             row[1 if gender == "男" else 2] += n
     level_rank = {lv: i for i, lv in enumerate(TITLE_LEVEL_ORDER)}
-    for title in sorted(by_title, key=lambda t: (level_rank[title_level(None if t == "未评" else t)], -by_title[t][0], t)):
+    for title in sorted(
+        by_title,
+        key=lambda t: (level_rank[title_level(None if t == "未评" else t)], -by_title[t][0], t),
+    ):
         t4.rows.append((title, by_title[title]))
     note = f"统计日期：{format_cn_date(as_of)}；年龄按统计日期计算"
     return MemberStats(as_of.isoformat(), note, [t1, t2, t3, t4, t5])
 
 
-def export_statistics(db: sqlite_utils.Database, path: str | Path, *, as_of: _dt.date | None = None) -> Path:
+def export_statistics(
+    db: sqlite_utils.Database, path: str | Path, *, as_of: _dt.date | None = None
+) -> Path:
     """Excel: one sheet per table, each with its total row."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
@@ -172,18 +255,34 @@ def export_statistics(db: sqlite_utils.Database, path: str | Path, *, as_of: _dt
         columns = [Column("label", table.first_header, width=26)] + [
             Column(f"c{j}", header, kind="int") for j, header in enumerate(table.columns)
         ]
-        rows = [{"label": label, **{f"c{j}": v for j, v in enumerate(values)}} for label, values in table.rows]
+        rows = [
+            {"label": label, **{f"c{j}": v for j, v in enumerate(values)}}
+            for label, values in table.rows
+        ]
         rows.append({"label": "合计", **{f"c{j}": v for j, v in enumerate(table.total)}})
         short = table.title.split("（")[0].replace("按", "").replace("统计", "")
-        sheets.append(Sheet(f"{i}.{short}"[:31], columns, rows,
-                            heading=f"{union}会员统计：{table.title}（{stats.population_note}）"))
+        sheets.append(
+            Sheet(
+                f"{i}.{short}"[:31],
+                columns,
+                rows,
+                heading=f"{union}会员统计：{table.title}（{stats.population_note}）",
+            )
+        )
     return write_workbook(path, sheets)
 
 
-def statistics_pdf(db: sqlite_utils.Database, path: str | Path, *, as_of: _dt.date | None = None) -> Path:
+def statistics_pdf(
+    db: sqlite_utils.Database, path: str | Path, *, as_of: _dt.date | None = None
+) -> Path:
     from guilin_union.reports.member_stats import build_member_stats
 
     stats = member_statistics(db, as_of=as_of)
     inst = settings.institution(db)
-    return build_member_stats(path, stats.tables, note=stats.population_note,
-                              institution=inst["institution_name"], union_name=inst["union_name"])
+    return build_member_stats(
+        path,
+        stats.tables,
+        note=stats.population_note,
+        institution=inst["institution_name"],
+        union_name=inst["union_name"],
+    )

@@ -11,6 +11,7 @@ on 2024-06-30 is 保留会籍 on 2024-06-30 and 在会 on 2024-06-29.
 >>> # status_on(db, 7, "2024-06-29"), status_on(db, 7, "2024-06-30")
 >>> # ('在会', '保留会籍')
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -43,10 +44,19 @@ _ALLOWED_FROM: dict[str, tuple[str, ...]] = {
     "退休（保留会籍）": (ACTIVE,),
     "退会": (ACTIVE, RETAINED),
     "开除": (ACTIVE, RETAINED),
-    "去世": (ACTIVE, RETAINED, MemberStatus.TRANSFERRED.value, MemberStatus.LEFT.value,
-             MemberStatus.EXPELLED.value),
-    "恢复会籍": (RETAINED, MemberStatus.TRANSFERRED.value, MemberStatus.LEFT.value,
-                 MemberStatus.EXPELLED.value),
+    "去世": (
+        ACTIVE,
+        RETAINED,
+        MemberStatus.TRANSFERRED.value,
+        MemberStatus.LEFT.value,
+        MemberStatus.EXPELLED.value,
+    ),
+    "恢复会籍": (
+        RETAINED,
+        MemberStatus.TRANSFERRED.value,
+        MemberStatus.LEFT.value,
+        MemberStatus.EXPELLED.value,
+    ),
 }
 # Plain status names and everyday words accepted for an action.
 _ACTION_ALIASES: dict[str, str] = {
@@ -130,7 +140,9 @@ def status_on(db: sqlite_utils.Database, member_id: int, on: _dt.date | str) -> 
     return current
 
 
-def statuses_on(db: sqlite_utils.Database, member_ids: list[int], on: _dt.date | str) -> dict[int, str | None]:
+def statuses_on(
+    db: sqlite_utils.Database, member_ids: list[int], on: _dt.date | str
+) -> dict[int, str | None]:
     """:func:`status_on` for many members with two queries (for rosters and batch checks).
 
     >>> # statuses_on(db, [1, 2], "2024-01-01") -> {1: "在会", 2: None}
@@ -139,11 +151,13 @@ def statuses_on(db: sqlite_utils.Database, member_ids: list[int], on: _dt.date |
     result: dict[int, str | None] = {}
     ids = list(dict.fromkeys(int(i) for i in member_ids))
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         members = {
             r[0]: (r[1], r[2])
-            for r in db.execute(f"SELECT id, status, join_date FROM members WHERE id IN ({marks})", chunk)
+            for r in db.execute(
+                f"SELECT id, status, join_date FROM members WHERE id IN ({marks})", chunk
+            )
         }
         events: dict[int, list[tuple[str, str, str]]] = {}
         for mid, date, frm, to in db.execute(
@@ -232,7 +246,10 @@ def record_status_change(
             },
         )
         audit.update(
-            db, "members", member_id, {"status": to_status, "updated_at": audit.now_iso()},
+            db,
+            "members",
+            member_id,
+            {"status": to_status, "updated_at": audit.now_iso()},
             note=f"会籍变更：{action}",
         )
     return OpResult(
@@ -260,7 +277,9 @@ def undo_status_change(db: sqlite_utils.Database, event_id: int) -> OpResult:
             raise ConflictError("只能撤销该会员最近的一次会籍变更")
         audit.delete(db, "member_status_events", event_id, note="撤销会籍变更")
         audit.update(
-            db, "members", event["member_id"],
+            db,
+            "members",
+            event["member_id"],
             {"status": event["from_status"], "updated_at": audit.now_iso()},
             note=f"撤销会籍变更：{event['action']}",
         )
@@ -280,7 +299,17 @@ def status_history(db: sqlite_utils.Database, member_id: int) -> list[dict[str, 
         " ORDER BY event_date, id",
         [member_id],
     )
-    keys = ("id", "date", "from", "to", "action", "reason", "document_no", "recorded_by", "recorded_at")
+    keys = (
+        "id",
+        "date",
+        "from",
+        "to",
+        "action",
+        "reason",
+        "document_no",
+        "recorded_by",
+        "recorded_at",
+    )
     return [dict(zip(keys, row)) for row in cursor]
 
 

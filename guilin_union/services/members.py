@@ -1,4 +1,5 @@
 """The member register (会员名册): validation, writes, queries for lists, exports and reports."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -31,13 +32,39 @@ from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
 # Columns of the members table that come straight from a MemberRecord (branch is mapped
 # to branch_id separately).
 _RECORD_COLUMNS = (
-    "member_no", "name", "gender", "ethnicity", "birth_date", "id_type", "id_number", "phone",
-    "staff_no", "department", "position", "title", "education", "political_status",
-    "employment_type", "hire_date", "join_date", "is_model_worker", "notes", "status",
+    "member_no",
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "phone",
+    "staff_no",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "employment_type",
+    "hire_date",
+    "join_date",
+    "is_model_worker",
+    "notes",
+    "status",
 )
 _DATE_FIELDS = ("birth_date", "hire_date", "join_date")
-_FREE_TEXT_FIELDS = ("ethnicity", "department", "position", "title", "education",
-                     "political_status", "notes", "member_no", "staff_no")
+_FREE_TEXT_FIELDS = (
+    "ethnicity",
+    "department",
+    "position",
+    "title",
+    "education",
+    "political_status",
+    "notes",
+    "member_no",
+    "staff_no",
+)
 
 
 class MemberValidationError(ValidationError):
@@ -104,7 +131,11 @@ def validate(
             out["id_number"] = info.number
             if info.birth_date is not None:
                 derived = info.birth_date.isoformat()
-                if out.get("birth_date") and out["birth_date"] != derived and "birth_date" not in errors:
+                if (
+                    out.get("birth_date")
+                    and out["birth_date"] != derived
+                    and "birth_date" not in errors
+                ):
                     errors["birth_date"] = f"出生日期与身份证号不符（身份证号为{derived}）"
                 out["birth_date"] = derived
             if info.gender is not None:
@@ -132,7 +163,13 @@ def validate(
         errors["status"] = "会籍状态应为：" + "、".join(s.value for s in MemberStatus)
     out["status"] = status
     model = data.get("is_model_worker")
-    out["is_model_worker"] = bool(model) and str(model).strip() not in ("否", "0", "False", "false", "N")
+    out["is_model_worker"] = bool(model) and str(model).strip() not in (
+        "否",
+        "0",
+        "False",
+        "false",
+        "N",
+    )
 
     branch = clean_cell_text(str(data.get("branch") or ""))
     if not branch:
@@ -203,11 +240,15 @@ def delete_member(db: sqlite_utils.Database, member_id: int) -> OpResult:
                     "可以改为变更会籍状态。"
                 ) from None
             raise
-        group = db.execute(
-            "SELECT group_id FROM recycle_rows WHERE table_name = 'members' AND row_id = ?"
-            " AND cascade_of IS NULL AND restored_at IS NULL ORDER BY id DESC LIMIT 1",
-            [member_id],
-        ).fetchone() if "recycle_rows" in db.table_names() else None
+        group = (
+            db.execute(
+                "SELECT group_id FROM recycle_rows WHERE table_name = 'members' AND row_id = ?"
+                " AND cascade_of IS NULL AND restored_at IS NULL ORDER BY id DESC LIMIT 1",
+                [member_id],
+            ).fetchone()
+            if "recycle_rows" in db.table_names()
+            else None
+        )
     undo = dict(before)
     if group:
         undo[RECYCLE_GROUP_KEY] = group[0]
@@ -265,6 +306,7 @@ def get_member(db: sqlite_utils.Database, member_id: int) -> MemberRecord:
 
 # ---------------------------------------------------------------- queries for lists
 
+
 @dataclass(frozen=True)
 class MemberQuery:
     """A filtered, sorted view of the register; the same object drives the table, the
@@ -299,13 +341,17 @@ SORT_SQL: dict[str, str] = {
 # initials or the whole pinyin (zs → 张三); at the end of the ID number. (Written with
 # instr(), the term is taken literally: % and _ are not wildcards.)
 _CONTAINS, _STARTS, _ENDS = search_keys("m")
-_TERM_SQL = (f"(instr({_CONTAINS}, lower(?)) > 0 OR instr({_STARTS}, char(30) || lower(?)) > 0"
-             f" OR instr({_ENDS}, upper(?) || char(29)) > 0)")
+_TERM_SQL = (
+    f"(instr({_CONTAINS}, lower(?)) > 0 OR instr({_STARTS}, char(30) || lower(?)) > 0"
+    f" OR instr({_ENDS}, upper(?) || char(29)) > 0)"
+)
 
 
 def has_search_keys(db: sqlite_utils.Database) -> bool:
     """Whether the file has the search index (a file opened read-only may predate it)."""
-    row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [SEARCH_INDEX]).fetchone()
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [SEARCH_INDEX]
+    ).fetchone()
     return row is not None
 
 
@@ -396,7 +442,7 @@ def fetch_rows(
     result: dict[int, dict[str, Any]] = {}
     # SQLite limits bound variables; pages are small but exports may not be.
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         cursor = db.execute(f"{_LIST_SELECT} WHERE m.id IN ({marks})", chunk)
         names = [d[0] for d in cursor.description]

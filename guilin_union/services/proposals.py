@@ -15,6 +15,7 @@ Handling (交办、答复、评价) lives in :mod:`proposals_handling`; lists an
 >>> #        "proposer_member_id": 12, "seconder_ids": [13, 14], "submitted_on": "2024-03-01"}).row_id
 >>> # accept(db, pid, level="重点", on="2024-03-20")
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -44,12 +45,42 @@ from guilin_union.storage.schema.proposals import (
 )
 
 __all__ = [
-    "AREA", "OUTCOMES", "PROPOSAL_KINDS", "PROPOSAL_STATUSES", "RATINGS", "REVIEW_LEVELS", "REVIEW_RESULTS",
-    "DuplicateWarning", "Proposal", "Person", "Event", "rules", "save_rules", "title_similarity",
-    "similar_titles", "check_proposal", "submit_proposal", "update_proposal", "delete_proposal",
-    "get_proposal", "events", "accept", "merge", "unmerge", "to_suggestion", "reject", "withdraw",
-    "reset_review", "add_attachment", "remove_attachment", "list_departments", "add_department",
-    "rename_department", "set_department_active", "move_department", "delete_department",
+    "AREA",
+    "OUTCOMES",
+    "PROPOSAL_KINDS",
+    "PROPOSAL_STATUSES",
+    "RATINGS",
+    "REVIEW_LEVELS",
+    "REVIEW_RESULTS",
+    "DuplicateWarning",
+    "Proposal",
+    "Person",
+    "Event",
+    "rules",
+    "save_rules",
+    "title_similarity",
+    "similar_titles",
+    "check_proposal",
+    "submit_proposal",
+    "update_proposal",
+    "delete_proposal",
+    "get_proposal",
+    "events",
+    "accept",
+    "merge",
+    "unmerge",
+    "to_suggestion",
+    "reject",
+    "withdraw",
+    "reset_review",
+    "add_attachment",
+    "remove_attachment",
+    "list_departments",
+    "add_department",
+    "rename_department",
+    "set_department_active",
+    "move_department",
+    "delete_department",
 ]
 
 AREA = "proposals"
@@ -58,21 +89,28 @@ CHANGES = Changes.of(AREA, congress.AREA)
 
 settings.register_defaults(
     {
-        "proposal_categories": (["教学科研", "人事制度", "后勤保障", "校园建设", "民生福利", "其他"], "提案类别"),
+        "proposal_categories": (
+            ["教学科研", "人事制度", "后勤保障", "校园建设", "民生福利", "其他"],
+            "提案类别",
+        ),
         "proposal_min_seconders": (2, "每件个人提案至少需要的附议人（正式代表）人数"),
         "proposal_duplicate_threshold_percent": (80, "案由相似度达到多少（%）时提示可能重复"),
         "proposal_rehandle_days": (30, "评价“不满意”后重新办理的答复期限（天）"),
     }
 )
-RULE_KEYS = ("proposal_categories", "proposal_min_seconders", "proposal_duplicate_threshold_percent",
-             "proposal_rehandle_days")
+RULE_KEYS = (
+    "proposal_categories",
+    "proposal_min_seconders",
+    "proposal_duplicate_threshold_percent",
+    "proposal_rehandle_days",
+)
 
 
 @dataclass(frozen=True)
 class ProposalRules:
     categories: tuple[str, ...]
     min_seconders: int
-    duplicate_threshold: int   # percent
+    duplicate_threshold: int  # percent
     rehandle_days: int
 
 
@@ -89,7 +127,9 @@ def _int_setting(value: Any, label: str, low: int, high: int) -> int:
 
 
 def _check_rules(values: Mapping[str, Any]) -> ProposalRules:
-    categories = tuple(clean_cell_text(str(c)) for c in values["proposal_categories"] if clean_cell_text(str(c)))
+    categories = tuple(
+        clean_cell_text(str(c)) for c in values["proposal_categories"] if clean_cell_text(str(c))
+    )
     if not categories or len(set(categories)) != len(categories):
         raise ValidationError("提案类别不能为空，也不能重复", "proposal_categories")
     return ProposalRules(
@@ -109,9 +149,12 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
     if unknown:
         raise ValidationError("未知的设置项：" + "、".join(sorted(unknown)))
     checked = _check_rules({**settings.get_many(db, list(RULE_KEYS)), **values})
-    canonical = {"proposal_categories": list(checked.categories), "proposal_min_seconders": checked.min_seconders,
-                 "proposal_duplicate_threshold_percent": checked.duplicate_threshold,
-                 "proposal_rehandle_days": checked.rehandle_days}
+    canonical = {
+        "proposal_categories": list(checked.categories),
+        "proposal_min_seconders": checked.min_seconders,
+        "proposal_duplicate_threshold_percent": checked.duplicate_threshold,
+        "proposal_rehandle_days": checked.rehandle_days,
+    }
     with db.atomic():
         for key in values:
             settings.set_value(db, key, canonical[key])
@@ -119,6 +162,7 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
 
 
 # --------------------------------------------------------------------------- departments
+
 
 @dataclass(frozen=True)
 class Department:
@@ -129,11 +173,15 @@ class Department:
     usage: int = 0
 
 
-def list_departments(db: sqlite_utils.Database, *, include_inactive: bool = True) -> list[Department]:
-    sql = ("SELECT d.id, d.name, d.active, d.sort_order,"
-           " (SELECT count(*) FROM proposal_rounds r WHERE r.lead_department_id = d.id)"
-           " + (SELECT count(*) FROM proposal_round_departments c WHERE c.department_id = d.id)"
-           " FROM proposal_departments d")
+def list_departments(
+    db: sqlite_utils.Database, *, include_inactive: bool = True
+) -> list[Department]:
+    sql = (
+        "SELECT d.id, d.name, d.active, d.sort_order,"
+        " (SELECT count(*) FROM proposal_rounds r WHERE r.lead_department_id = d.id)"
+        " + (SELECT count(*) FROM proposal_round_departments c WHERE c.department_id = d.id)"
+        " FROM proposal_departments d"
+    )
     if not include_inactive:
         sql += " WHERE d.active = 1"
     sql += " ORDER BY d.sort_order, d.id"
@@ -141,7 +189,9 @@ def list_departments(db: sqlite_utils.Database, *, include_inactive: bool = True
 
 
 def department_id(db: sqlite_utils.Database, name: str) -> int | None:
-    row = db.execute("SELECT id FROM proposal_departments WHERE name = ?", [clean_cell_text(name)]).fetchone()
+    row = db.execute(
+        "SELECT id FROM proposal_departments WHERE name = ?", [clean_cell_text(name)]
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -159,8 +209,12 @@ def add_department(db: sqlite_utils.Database, name: str) -> OpResult:
     with db.atomic():
         if department_id(db, name) is not None:
             raise ValidationError(f"部门“{name}”已存在", "name")
-        order = db.execute("SELECT coalesce(max(sort_order), 0) + 1 FROM proposal_departments").fetchone()[0]
-        row_id = audit.insert(db, "proposal_departments", {"name": name, "active": 1, "sort_order": order})
+        order = db.execute(
+            "SELECT coalesce(max(sort_order), 0) + 1 FROM proposal_departments"
+        ).fetchone()[0]
+        row_id = audit.insert(
+            db, "proposal_departments", {"name": name, "active": 1, "sort_order": order}
+        )
     return OpResult(Changes.of(AREA), row_id)
 
 
@@ -206,13 +260,14 @@ def delete_department(db: sqlite_utils.Database, dept_id: int) -> OpResult:
 
 # --------------------------------------------------------------------------- reading
 
+
 @dataclass(frozen=True)
 class Person:
     member_id: int
     name: str
-    role: str                  # 提案人 / 附议人 / 联名提案人
+    role: str  # 提案人 / 附议人 / 联名提案人
     delegation: str = ""
-    source_number: str = ""    # for co-proposers that came with a merged proposal
+    source_number: str = ""  # for co-proposers that came with a merged proposal
 
 
 @dataclass(frozen=True)
@@ -253,14 +308,16 @@ class Proposal:
     merged_into_number: str | None
     seconders: list[Person] = field(default_factory=list)
     co_proposers: list[Person] = field(default_factory=list)
-    merged_sources: list[tuple[int, str, str]] = field(default_factory=list)   # (id, number, title)
+    merged_sources: list[tuple[int, str, str]] = field(default_factory=list)  # (id, number, title)
     attachments: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def proposer_text(self) -> str:
         """``张三`` or ``文学院代表团（联系人：张三）`` for a collective proposal."""
         if self.kind == "集体":
-            return self.delegation_name + (f"（联系人：{self.proposer_name}）" if self.proposer_name else "")
+            return self.delegation_name + (
+                f"（联系人：{self.proposer_name}）" if self.proposer_name else ""
+            )
         return self.proposer_name
 
     @property
@@ -305,30 +362,62 @@ def get_proposal(db: sqlite_utils.Database, proposal_id: int) -> Proposal:
     ):
         person = Person(member_id, name, role, delegation or "", source or "")
         (proposal.seconders if role == "附议人" else proposal.co_proposers).append(person)
-    proposal.merged_sources = [tuple(r) for r in db.execute(
-        "SELECT id, number, title FROM proposals WHERE merged_into_id = ? ORDER BY seq", [proposal_id])]
-    proposal.attachments = list(db.query(
-        "SELECT id, path, name, added_at FROM proposal_attachments WHERE proposal_id = ? ORDER BY id", [proposal_id]))
+    proposal.merged_sources = [
+        tuple(r)
+        for r in db.execute(
+            "SELECT id, number, title FROM proposals WHERE merged_into_id = ? ORDER BY seq",
+            [proposal_id],
+        )
+    ]
+    proposal.attachments = list(
+        db.query(
+            "SELECT id, path, name, added_at FROM proposal_attachments WHERE proposal_id = ? ORDER BY id",
+            [proposal_id],
+        )
+    )
     return proposal
 
 
 def events(db: sqlite_utils.Database, proposal_id: int) -> list[Event]:
     """The timeline, oldest first (entry order breaks ties on the same day)."""
-    return [Event(*r) for r in db.execute(
-        "SELECT id, event_date, recorded_at, recorded_by, action, from_status, to_status, note"
-        " FROM proposal_events WHERE proposal_id = ? ORDER BY event_date, id", [proposal_id])]
+    return [
+        Event(*r)
+        for r in db.execute(
+            "SELECT id, event_date, recorded_at, recorded_by, action, from_status, to_status, note"
+            " FROM proposal_events WHERE proposal_id = ? ORDER BY event_date, id",
+            [proposal_id],
+        )
+    ]
 
 
-def _event(db: sqlite_utils.Database, proposal_id: int, action: str, on: str, *, from_status: str | None,
-           to_status: str | None, note: str | None = None) -> None:
-    audit.insert(db, "proposal_events", {
-        "proposal_id": proposal_id, "event_date": on, "recorded_at": audit.now_iso(),
-        "recorded_by": audit.os_user(), "action": action, "from_status": from_status, "to_status": to_status,
-        "note": note or None,
-    })
+def _event(
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    action: str,
+    on: str,
+    *,
+    from_status: str | None,
+    to_status: str | None,
+    note: str | None = None,
+) -> None:
+    audit.insert(
+        db,
+        "proposal_events",
+        {
+            "proposal_id": proposal_id,
+            "event_date": on,
+            "recorded_at": audit.now_iso(),
+            "recorded_by": audit.os_user(),
+            "action": action,
+            "from_status": from_status,
+            "to_status": to_status,
+            "note": note or None,
+        },
+    )
 
 
 # --------------------------------------------------------------------------- submission rules
+
 
 class DuplicateWarning(ConflictError):
     """The title is very close to another proposal of the session (一事一案): confirm first."""
@@ -363,7 +452,11 @@ def title_similarity(a: str, b: str) -> int:
 
 
 def similar_titles(
-    db: sqlite_utils.Database, session_id: int, title: str, *, exclude_id: int | None = None,
+    db: sqlite_utils.Database,
+    session_id: int,
+    title: str,
+    *,
+    exclude_id: int | None = None,
     threshold: int | None = None,
 ) -> list[tuple[str, str, int]]:
     """Other proposals of the session whose title is at least ``threshold`` % similar:
@@ -399,14 +492,18 @@ def _member_name(db: sqlite_utils.Database, member_id: int) -> str:
     return row[0]
 
 
-def delegate_problem(db: sqlite_utils.Database, term_id: int, member_id: int, day: str) -> str | None:
+def delegate_problem(
+    db: sqlite_utils.Database, term_id: int, member_id: int, day: str
+) -> str | None:
     """Why a member is not a 正式代表 of the term on ``day`` (None when they are)."""
     if delegates_service.is_formal_delegate_on(db, term_id, member_id, day):
         return None
     name = _member_name(db, member_id)
     rows = db.execute(
         "SELECT delegate_type, start_date, end_date, end_reason FROM congress_delegates"
-        " WHERE term_id = ? AND member_id = ? ORDER BY start_date", [term_id, member_id]).fetchall()
+        " WHERE term_id = ? AND member_id = ? ORDER BY start_date",
+        [term_id, member_id],
+    ).fetchall()
     for kind, start, end, reason in rows:
         if start <= day and (end is None or end > day):
             return f"{name}是{kind}，只有正式代表才能提出或附议提案"
@@ -419,7 +516,11 @@ def delegate_problem(db: sqlite_utils.Database, term_id: int, member_id: int, da
 
 
 def check_proposal(
-    db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any], *, proposal_id: int | None = None,
+    db: sqlite_utils.Database,
+    session_id: int,
+    data: Mapping[str, Any],
+    *,
+    proposal_id: int | None = None,
 ) -> tuple[dict[str, Any], list[int], list[tuple[str, str, int]]]:
     """Validate a submission: (clean row, seconder ids, similar titles). Raises
     :class:`ValidationError` with ``field`` set to the offending field."""
@@ -446,7 +547,9 @@ def check_proposal(
     if session.proposal_deadline and day > session.proposal_deadline:
         if not late_reason:
             raise ValidationError(
-                f"提交日期 {day} 已过提案截止日期 {session.proposal_deadline}，逾期提交须填写原因", "late_reason")
+                f"提交日期 {day} 已过提案截止日期 {session.proposal_deadline}，逾期提交须填写原因",
+                "late_reason",
+            )
     else:
         late_reason = None
     proposer = data.get("proposer_member_id")
@@ -461,7 +564,9 @@ def check_proposal(
     else:
         if delegation_id is None:
             raise ValidationError("集体提案须选择提出提案的代表团", "delegation")
-        row = db.execute("SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]).fetchone()
+        row = db.execute(
+            "SELECT term_id FROM congress_delegations WHERE id = ?", [delegation_id]
+        ).fetchone()
         if row is None or row[0] != session.term_id:
             raise ValidationError("代表团不属于本届", "delegation")
         if proposer is not None:
@@ -480,19 +585,29 @@ def check_proposal(
     if kind == "个人" and len(seconders) < rule.min_seconders:
         raise ValidationError(
             f"附议人不足：每件提案至少需要 {rule.min_seconders} 名正式代表附议（提案人本人除外），现有 {len(seconders)} 名",
-            "seconders")
+            "seconders",
+        )
     row = {
-        "title": title, "category": category, "reasons": _long_text(data.get("reasons")),
-        "suggestions": _long_text(data.get("suggestions")), "kind": kind,
-        "proposer_member_id": int(proposer) if proposer is not None else None, "delegation_id": delegation_id,
-        "submitted_on": day, "late_reason": late_reason,
+        "title": title,
+        "category": category,
+        "reasons": _long_text(data.get("reasons")),
+        "suggestions": _long_text(data.get("suggestions")),
+        "kind": kind,
+        "proposer_member_id": int(proposer) if proposer is not None else None,
+        "delegation_id": delegation_id,
+        "submitted_on": day,
+        "late_reason": late_reason,
     }
-    similar = similar_titles(db, session_id, title, exclude_id=proposal_id, threshold=rule.duplicate_threshold)
+    similar = similar_titles(
+        db, session_id, title, exclude_id=proposal_id, threshold=rule.duplicate_threshold
+    )
     return row, seconders, similar
 
 
 def _duplicate_message(similar: Sequence[tuple[str, str, int]]) -> str:
-    lines = "\n".join(f"{number}“{title}”（相似度 {percent}%）" for number, title, percent in similar[:5])
+    lines = "\n".join(
+        f"{number}“{title}”（相似度 {percent}%）" for number, title, percent in similar[:5]
+    )
     return f"本次会议已有案由相近的提案，可能重复（一事一案）：\n{lines}\n如确认是不同的事项，请确认后再提交。"
 
 
@@ -501,23 +616,43 @@ def _next_number(db: sqlite_utils.Database, session: congress.Session) -> tuple[
     so a number is never given twice."""
     db.execute(
         "INSERT OR IGNORE INTO proposal_counters (session_id, last_seq)"
-        " SELECT ?, coalesce(max(seq), 0) FROM proposals WHERE session_id = ?", [session.id, session.id])
-    db.execute("UPDATE proposal_counters SET last_seq = last_seq + 1 WHERE session_id = ?", [session.id])
-    seq = db.execute("SELECT last_seq FROM proposal_counters WHERE session_id = ?", [session.id]).fetchone()[0]
+        " SELECT ?, coalesce(max(seq), 0) FROM proposals WHERE session_id = ?",
+        [session.id, session.id],
+    )
+    db.execute(
+        "UPDATE proposal_counters SET last_seq = last_seq + 1 WHERE session_id = ?", [session.id]
+    )
+    seq = db.execute(
+        "SELECT last_seq FROM proposal_counters WHERE session_id = ?", [session.id]
+    ).fetchone()[0]
     return seq, f"{session.proposal_prefix}-{seq:03d}"
 
 
 def _write_people(db: sqlite_utils.Database, proposal_id: int, seconders: Iterable[int]) -> None:
     for (row_id,) in db.execute(
-        "SELECT id FROM proposal_people WHERE proposal_id = ? AND role = '附议人'", [proposal_id]).fetchall():
+        "SELECT id FROM proposal_people WHERE proposal_id = ? AND role = '附议人'", [proposal_id]
+    ).fetchall():
         audit.delete(db, "proposal_people", row_id)
     for position, member_id in enumerate(seconders, start=1):
-        audit.insert(db, "proposal_people", {"proposal_id": proposal_id, "member_id": member_id, "role": "附议人",
-                                             "source_proposal_id": None, "position": position})
+        audit.insert(
+            db,
+            "proposal_people",
+            {
+                "proposal_id": proposal_id,
+                "member_id": member_id,
+                "role": "附议人",
+                "source_proposal_id": None,
+                "position": position,
+            },
+        )
 
 
 def submit_proposal(
-    db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any], *, confirm_duplicate: bool = False,
+    db: sqlite_utils.Database,
+    session_id: int,
+    data: Mapping[str, Any],
+    *,
+    confirm_duplicate: bool = False,
     note: str | None = None,
 ) -> OpResult:
     """Check the rules, give the next number and record the submission (event 提交).
@@ -531,54 +666,105 @@ def submit_proposal(
             raise DuplicateWarning(_duplicate_message(similar), similar)
         seq, number = _next_number(db, session)
         now = audit.now_iso()
-        proposal_id = audit.insert(db, "proposals", {
-            "session_id": session_id, "seq": seq, "number": number, **row, "status": "待审查",
-            "review_result": None, "review_level": None, "review_date": None, "review_note": None,
-            "merged_into_id": None, "created_at": now, "updated_at": now,
-        }, note=note)
+        proposal_id = audit.insert(
+            db,
+            "proposals",
+            {
+                "session_id": session_id,
+                "seq": seq,
+                "number": number,
+                **row,
+                "status": "待审查",
+                "review_result": None,
+                "review_level": None,
+                "review_date": None,
+                "review_note": None,
+                "merged_into_id": None,
+                "created_at": now,
+                "updated_at": now,
+            },
+            note=note,
+        )
         _write_people(db, proposal_id, seconders)
         remarks = []
         if row["late_reason"]:
             remarks.append(f"逾期提交：{row['late_reason']}")
         if similar:
-            remarks.append("与" + "、".join(n for n, _t, _p in similar[:3]) + "案由相近，经确认仍提交")
+            remarks.append(
+                "与" + "、".join(n for n, _t, _p in similar[:3]) + "案由相近，经确认仍提交"
+            )
         if note:
             remarks.append(note)
-        _event(db, proposal_id, "提交", row["submitted_on"], from_status=None, to_status="待审查",
-               note="；".join(remarks) or None)
+        _event(
+            db,
+            proposal_id,
+            "提交",
+            row["submitted_on"],
+            from_status=None,
+            to_status="待审查",
+            note="；".join(remarks) or None,
+        )
     return OpResult(CHANGES, proposal_id)
 
 
 def update_proposal(
-    db: sqlite_utils.Database, proposal_id: int, data: Mapping[str, Any], *, confirm_duplicate: bool = False,
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    data: Mapping[str, Any],
+    *,
+    confirm_duplicate: bool = False,
 ) -> OpResult:
     """Correct a proposal still 待审查 (its number stays). Seconders are replaced as given."""
     with db.atomic():
         current = get_proposal(db, proposal_id)
         if current.status != "待审查":
-            raise ConflictError(f"提案 {current.number} 已{current.status}，不能再修改内容；如需更正，请先撤销审查结果。")
+            raise ConflictError(
+                f"提案 {current.number} 已{current.status}，不能再修改内容；如需更正，请先撤销审查结果。"
+            )
         merged = {
-            "title": current.title, "category": current.category, "reasons": current.reasons,
-            "suggestions": current.suggestions, "kind": current.kind,
-            "proposer_member_id": current.proposer_member_id, "delegation_id": current.delegation_id,
-            "submitted_on": current.submitted_on, "late_reason": current.late_reason,
+            "title": current.title,
+            "category": current.category,
+            "reasons": current.reasons,
+            "suggestions": current.suggestions,
+            "kind": current.kind,
+            "proposer_member_id": current.proposer_member_id,
+            "delegation_id": current.delegation_id,
+            "submitted_on": current.submitted_on,
+            "late_reason": current.late_reason,
             "seconder_ids": [p.member_id for p in current.seconders],
         }
         merged.update(data)
-        row, seconders, similar = check_proposal(db, current.session_id, merged, proposal_id=proposal_id)
+        row, seconders, similar = check_proposal(
+            db, current.session_id, merged, proposal_id=proposal_id
+        )
         if similar and not confirm_duplicate and row["title"] != current.title:
             raise DuplicateWarning(_duplicate_message(similar), similar)
         before = audit.update(db, "proposals", proposal_id, {**row, "updated_at": audit.now_iso()})
         if seconders != [p.member_id for p in current.seconders]:
             _write_people(db, proposal_id, seconders)
-        changed = [label for key, label in (("title", "案由"), ("category", "类别"), ("reasons", "理由"),
-                                            ("suggestions", "建议"), ("submitted_on", "提交日期"))
-                   if before.get(key) != row[key]]
+        changed = [
+            label
+            for key, label in (
+                ("title", "案由"),
+                ("category", "类别"),
+                ("reasons", "理由"),
+                ("suggestions", "建议"),
+                ("submitted_on", "提交日期"),
+            )
+            if before.get(key) != row[key]
+        ]
         if seconders != [p.member_id for p in current.seconders]:
             changed.append("附议人")
         if changed:
-            _event(db, proposal_id, "修改", _dt.date.today().isoformat(), from_status=current.status,
-                   to_status=current.status, note="修改了" + "、".join(changed))
+            _event(
+                db,
+                proposal_id,
+                "修改",
+                _dt.date.today().isoformat(),
+                from_status=current.status,
+                to_status=current.status,
+                note="修改了" + "、".join(changed),
+            )
     return OpResult(CHANGES, proposal_id, undo=before)
 
 
@@ -590,15 +776,20 @@ def delete_proposal(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
     with db.atomic():
         current = get_proposal(db, proposal_id)
         if current.status != "待审查" or current.merged_sources:
-            raise ConflictError(f"提案 {current.number} 已进入审查或有并入的提案，不能删除；提案人不再提出时请用“撤案”。")
+            raise ConflictError(
+                f"提案 {current.number} 已进入审查或有并入的提案，不能删除；提案人不再提出时请用“撤案”。"
+            )
         for table in ("proposal_people", "proposal_events", "proposal_attachments"):
-            for (row_id,) in db.execute(f"SELECT id FROM {table} WHERE proposal_id = ?", [proposal_id]).fetchall():
+            for (row_id,) in db.execute(
+                f"SELECT id FROM {table} WHERE proposal_id = ?", [proposal_id]
+            ).fetchall():
                 audit.delete(db, table, row_id, note=f"随提案 {current.number} 删除")
         before = audit.delete(db, "proposals", proposal_id)
     return OpResult(CHANGES, proposal_id, undo=before)
 
 
 # --------------------------------------------------------------------------- review
+
 
 def _day(on: Any) -> str:
     if on in (None, ""):
@@ -609,7 +800,9 @@ def _day(on: Any) -> str:
 def _require_status(p: Proposal, allowed: Iterable[str], action: str) -> None:
     allowed = tuple(allowed)
     if p.status not in allowed:
-        raise ConflictError(f"提案 {p.number} 当前为“{p.status}”，不能{action}（仅限：{'、'.join(allowed)}）。")
+        raise ConflictError(
+            f"提案 {p.number} 当前为“{p.status}”，不能{action}（仅限：{'、'.join(allowed)}）。"
+        )
 
 
 def _not_before_submission(p: Proposal, day: str) -> None:
@@ -617,15 +810,41 @@ def _not_before_submission(p: Proposal, day: str) -> None:
         raise ValidationError(f"日期不能早于提交日期 {p.submitted_on}", "date")
 
 
-def _set_review(db: sqlite_utils.Database, p: Proposal, status: str, result: str | None, *, level: str | None = None,
-                day: str | None = None, note: str | None = None, merged_into: int | None = None) -> None:
-    audit.update(db, "proposals", p.id, {
-        "status": status, "review_result": result, "review_level": level, "review_date": day,
-        "review_note": note or None, "merged_into_id": merged_into, "updated_at": audit.now_iso()})
+def _set_review(
+    db: sqlite_utils.Database,
+    p: Proposal,
+    status: str,
+    result: str | None,
+    *,
+    level: str | None = None,
+    day: str | None = None,
+    note: str | None = None,
+    merged_into: int | None = None,
+) -> None:
+    audit.update(
+        db,
+        "proposals",
+        p.id,
+        {
+            "status": status,
+            "review_result": result,
+            "review_level": level,
+            "review_date": day,
+            "review_note": note or None,
+            "merged_into_id": merged_into,
+            "updated_at": audit.now_iso(),
+        },
+    )
 
 
-def accept(db: sqlite_utils.Database, proposal_id: int, *, level: str = "一般", on: Any = None,
-           note: str | None = None) -> OpResult:
+def accept(
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    *,
+    level: str = "一般",
+    on: Any = None,
+    note: str | None = None,
+) -> OpResult:
     """立案 (重点 or 一般)."""
     if level not in REVIEW_LEVELS:
         raise ValidationError("立案类别应为“重点”或“一般”", "level")
@@ -635,11 +854,21 @@ def accept(db: sqlite_utils.Database, proposal_id: int, *, level: str = "一般"
         day = _day(on)
         _not_before_submission(p, day)
         _set_review(db, p, "已立案", "立案", level=level, day=day, note=_text(note))
-        _event(db, p.id, f"立案（{level}）", day, from_status=p.status, to_status="已立案", note=_text(note))
+        _event(
+            db,
+            p.id,
+            f"立案（{level}）",
+            day,
+            from_status=p.status,
+            to_status="已立案",
+            note=_text(note),
+        )
     return OpResult(CHANGES, proposal_id)
 
 
-def to_suggestion(db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, note: str | None = None) -> OpResult:
+def to_suggestion(
+    db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, note: str | None = None
+) -> OpResult:
     """转意见建议: not a proposal, but kept and passed on as a suggestion."""
     with db.atomic():
         p = get_proposal(db, proposal_id)
@@ -647,7 +876,15 @@ def to_suggestion(db: sqlite_utils.Database, proposal_id: int, *, on: Any = None
         day = _day(on)
         _not_before_submission(p, day)
         _set_review(db, p, "转意见建议", "转意见建议", day=day, note=_text(note))
-        _event(db, p.id, "转意见建议", day, from_status=p.status, to_status="转意见建议", note=_text(note))
+        _event(
+            db,
+            p.id,
+            "转意见建议",
+            day,
+            from_status=p.status,
+            to_status="转意见建议",
+            note=_text(note),
+        )
     return OpResult(CHANGES, proposal_id)
 
 
@@ -666,7 +903,9 @@ def reject(db: sqlite_utils.Database, proposal_id: int, *, reason: str, on: Any 
     return OpResult(CHANGES, proposal_id)
 
 
-def withdraw(db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, note: str | None = None) -> OpResult:
+def withdraw(
+    db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, note: str | None = None
+) -> OpResult:
     """撤案 at the proposer's request (before it is finished); earlier rounds stay recorded."""
     with db.atomic():
         p = get_proposal(db, proposal_id)
@@ -676,12 +915,26 @@ def withdraw(db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, not
         day = _day(on)
         _not_before_submission(p, day)
         _set_review(db, p, "已撤案", "撤案", day=day, note=_text(note) or "提案人申请撤案")
-        _event(db, p.id, "撤案", day, from_status=p.status, to_status="已撤案", note=_text(note) or "提案人申请撤案")
+        _event(
+            db,
+            p.id,
+            "撤案",
+            day,
+            from_status=p.status,
+            to_status="已撤案",
+            note=_text(note) or "提案人申请撤案",
+        )
     return OpResult(CHANGES, proposal_id)
 
 
-def merge(db: sqlite_utils.Database, source_id: int, target_id: int, *, on: Any = None,
-          note: str | None = None) -> OpResult:
+def merge(
+    db: sqlite_utils.Database,
+    source_id: int,
+    target_id: int,
+    *,
+    on: Any = None,
+    note: str | None = None,
+) -> OpResult:
     """并案: ``source`` is merged into ``target`` of the same session. The source's proposer
     (and its own co-proposers) become co-proposers of the target; :func:`unmerge` undoes it."""
     if source_id == target_id:
@@ -708,15 +961,40 @@ def merge(db: sqlite_utils.Database, source_id: int, target_id: int, *, on: Any 
                 continue
             existing.add(member_id)
             position += 1
-            audit.insert(db, "proposal_people", {"proposal_id": target_id, "member_id": member_id,
-                                                 "role": "联名提案人", "source_proposal_id": source_id,
-                                                 "position": position})
+            audit.insert(
+                db,
+                "proposal_people",
+                {
+                    "proposal_id": target_id,
+                    "member_id": member_id,
+                    "role": "联名提案人",
+                    "source_proposal_id": source_id,
+                    "position": position,
+                },
+            )
             added.append(_member_name(db, member_id))
         _set_review(db, source, "已并案", "并案", day=day, note=_text(note), merged_into=target_id)
-        _event(db, source_id, f"并案（并入{target.number}）", day, from_status=source.status, to_status="已并案",
-               note=_text(note))
-        detail = f"并入{source.number}“{source.title}”" + (f"，{'、'.join(added)}成为联名提案人" if added else "")
-        _event(db, target_id, "合并来件", day, from_status=target.status, to_status=target.status, note=detail)
+        _event(
+            db,
+            source_id,
+            f"并案（并入{target.number}）",
+            day,
+            from_status=source.status,
+            to_status="已并案",
+            note=_text(note),
+        )
+        detail = f"并入{source.number}“{source.title}”" + (
+            f"，{'、'.join(added)}成为联名提案人" if added else ""
+        )
+        _event(
+            db,
+            target_id,
+            "合并来件",
+            day,
+            from_status=target.status,
+            to_status=target.status,
+            note=detail,
+        )
     return OpResult(CHANGES, source_id)
 
 
@@ -731,33 +1009,61 @@ def unmerge(db: sqlite_utils.Database, source_id: int, *, note: str | None = Non
             raise ConflictError(f"提案 {target.number} 本身也已并案，请先撤销它的并案。")
         for (row_id,) in db.execute(
             "SELECT id FROM proposal_people WHERE proposal_id = ? AND source_proposal_id = ?",
-            [target.id, source_id]).fetchall():
+            [target.id, source_id],
+        ).fetchall():
             audit.delete(db, "proposal_people", row_id, note=f"撤销并案 {source.number}")
         today = _dt.date.today().isoformat()
         _set_review(db, source, "待审查", None)
-        _event(db, source_id, "撤销并案", today, from_status="已并案", to_status="待审查", note=_text(note))
-        _event(db, target.id, "撤销合并来件", today, from_status=target.status, to_status=target.status,
-               note=f"{source.number}不再并入本案" + (f"：{_text(note)}" if note else ""))
+        _event(
+            db,
+            source_id,
+            "撤销并案",
+            today,
+            from_status="已并案",
+            to_status="待审查",
+            note=_text(note),
+        )
+        _event(
+            db,
+            target.id,
+            "撤销合并来件",
+            today,
+            from_status=target.status,
+            to_status=target.status,
+            note=f"{source.number}不再并入本案" + (f"：{_text(note)}" if note else ""),
+        )
     return OpResult(CHANGES, source_id)
 
 
-def reset_review(db: sqlite_utils.Database, proposal_id: int, *, note: str | None = None) -> OpResult:
+def reset_review(
+    db: sqlite_utils.Database, proposal_id: int, *, note: str | None = None
+) -> OpResult:
     """Take back a review decision entered by mistake (before any handling started)."""
     with db.atomic():
         p = get_proposal(db, proposal_id)
         if p.status == "已并案":
             return unmerge(db, proposal_id, note=note)
         _require_status(p, ("已立案", "转意见建议", "不立案", "已撤案"), "撤销审查结果")
-        rounds = db.execute("SELECT count(*) FROM proposal_rounds WHERE proposal_id = ?", [proposal_id]).fetchone()[0]
+        rounds = db.execute(
+            "SELECT count(*) FROM proposal_rounds WHERE proposal_id = ?", [proposal_id]
+        ).fetchone()[0]
         if rounds:
             raise ConflictError(f"提案 {p.number} 已交办办理，不能撤销审查结果。")
         _set_review(db, p, "待审查", None)
-        _event(db, p.id, "撤销审查结果", _dt.date.today().isoformat(), from_status=p.status, to_status="待审查",
-               note=_text(note) or f"撤销“{p.review_text}”")
+        _event(
+            db,
+            p.id,
+            "撤销审查结果",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status="待审查",
+            note=_text(note) or f"撤销“{p.review_text}”",
+        )
     return OpResult(CHANGES, proposal_id)
 
 
 # --------------------------------------------------------------------------- attachments
+
 
 def add_attachment(db: sqlite_utils.Database, proposal_id: int, source: str | Path) -> OpResult:
     """Copy a file in (scanned signed form, photos, evidence) and record it."""
@@ -766,10 +1072,25 @@ def add_attachment(db: sqlite_utils.Database, proposal_id: int, source: str | Pa
     with db.atomic():
         p = get_proposal(db, proposal_id)
         relative = store_attachment(db, AREA, proposal_id, source)
-        row_id = audit.insert(db, "proposal_attachments", {
-            "proposal_id": proposal_id, "path": relative, "name": Path(source).name, "added_at": audit.now_iso()})
-        _event(db, proposal_id, "添加附件", _dt.date.today().isoformat(), from_status=p.status, to_status=p.status,
-               note=Path(source).name)
+        row_id = audit.insert(
+            db,
+            "proposal_attachments",
+            {
+                "proposal_id": proposal_id,
+                "path": relative,
+                "name": Path(source).name,
+                "added_at": audit.now_iso(),
+            },
+        )
+        _event(
+            db,
+            proposal_id,
+            "添加附件",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status=p.status,
+            note=Path(source).name,
+        )
     return OpResult(CHANGES, row_id)
 
 
@@ -779,6 +1100,13 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
         row = audit.get_row(db, "proposal_attachments", attachment_id)
         p = get_proposal(db, row["proposal_id"])
         audit.delete(db, "proposal_attachments", attachment_id)
-        _event(db, p.id, "移除附件", _dt.date.today().isoformat(), from_status=p.status, to_status=p.status,
-               note=row["name"])
+        _event(
+            db,
+            p.id,
+            "移除附件",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status=p.status,
+            note=row["name"],
+        )
     return OpResult(CHANGES, attachment_id)

@@ -9,6 +9,7 @@ last one needs a reason), and the proposer's rating. 满意 or 基本满意 fini
 >>> # reply(db, pid, text="已增设……", on="2024-05-10", outcome="已落实")
 >>> # rate(db, pid, rating="不满意", on="2024-05-20", note="未解决夜间照明")  # → round 2
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -66,15 +67,25 @@ class Round:
 
 def rounds(db: sqlite_utils.Database, proposal_id: int) -> list[Round]:
     """Every round of handling, first to last."""
-    result = [Round(*r) for r in db.execute(
-        "SELECT r.id, r.proposal_id, r.round_no, r.lead_department_id, d.name, r.assigned_on, r.reply_deadline,"
-        " r.reply_text, r.reply_date, r.outcome, r.outcome_reason, r.rating, r.rating_date, r.rating_note"
-        " FROM proposal_rounds r JOIN proposal_departments d ON d.id = r.lead_department_id"
-        " WHERE r.proposal_id = ? ORDER BY r.round_no", [proposal_id])]
+    result = [
+        Round(*r)
+        for r in db.execute(
+            "SELECT r.id, r.proposal_id, r.round_no, r.lead_department_id, d.name, r.assigned_on, r.reply_deadline,"
+            " r.reply_text, r.reply_date, r.outcome, r.outcome_reason, r.rating, r.rating_date, r.rating_note"
+            " FROM proposal_rounds r JOIN proposal_departments d ON d.id = r.lead_department_id"
+            " WHERE r.proposal_id = ? ORDER BY r.round_no",
+            [proposal_id],
+        )
+    ]
     for r in result:
-        r.co_departments = [tuple(x) for x in db.execute(
-            "SELECT d.id, d.name FROM proposal_round_departments c JOIN proposal_departments d ON d.id = c.department_id"
-            " WHERE c.round_id = ? ORDER BY d.sort_order, d.id", [r.id])]
+        r.co_departments = [
+            tuple(x)
+            for x in db.execute(
+                "SELECT d.id, d.name FROM proposal_round_departments c JOIN proposal_departments d ON d.id = c.department_id"
+                " WHERE c.round_id = ? ORDER BY d.sort_order, d.id",
+                [r.id],
+            )
+        ]
     return result
 
 
@@ -90,12 +101,16 @@ def _day(value: Any, field_name: str) -> str:
 
 
 def _departments(db: sqlite_utils.Database, lead: int, co: Iterable[int]) -> list[int]:
-    names = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, name, active FROM proposal_departments")}
+    names = {
+        r[0]: (r[1], r[2]) for r in db.execute("SELECT id, name, active FROM proposal_departments")
+    }
     if lead not in names:
         raise ValidationError("请选择主办单位", "lead_department")
     co_ids = list(dict.fromkeys(int(c) for c in co))
     if lead in co_ids:
-        raise ValidationError(f"“{names[lead][0]}”已是主办单位，不能同时是协办单位", "co_departments")
+        raise ValidationError(
+            f"“{names[lead][0]}”已是主办单位，不能同时是协办单位", "co_departments"
+        )
     for c in co_ids:
         if c not in names:
             raise ValidationError("协办单位不存在", "co_departments")
@@ -103,10 +118,14 @@ def _departments(db: sqlite_utils.Database, lead: int, co: Iterable[int]) -> lis
 
 
 def _write_co(db: sqlite_utils.Database, round_id: int, co_ids: list[int]) -> None:
-    for (row_id,) in db.execute("SELECT id FROM proposal_round_departments WHERE round_id = ?", [round_id]).fetchall():
+    for (row_id,) in db.execute(
+        "SELECT id FROM proposal_round_departments WHERE round_id = ?", [round_id]
+    ).fetchall():
         audit.delete(db, "proposal_round_departments", row_id)
     for dept in co_ids:
-        audit.insert(db, "proposal_round_departments", {"round_id": round_id, "department_id": dept})
+        audit.insert(
+            db, "proposal_round_departments", {"round_id": round_id, "department_id": dept}
+        )
 
 
 def _dept_names(db: sqlite_utils.Database, ids: Iterable[int]) -> str:
@@ -114,13 +133,23 @@ def _dept_names(db: sqlite_utils.Database, ids: Iterable[int]) -> str:
     if not ids:
         return ""
     marks = ",".join("?" for _ in ids)
-    return "、".join(r[0] for r in db.execute(
-        f"SELECT name FROM proposal_departments WHERE id IN ({marks}) ORDER BY sort_order, id", ids))
+    return "、".join(
+        r[0]
+        for r in db.execute(
+            f"SELECT name FROM proposal_departments WHERE id IN ({marks}) ORDER BY sort_order, id",
+            ids,
+        )
+    )
 
 
 def assign(
-    db: sqlite_utils.Database, proposal_id: int, *, lead_department_id: int,
-    co_department_ids: Iterable[int] = (), on: Any = None, reply_deadline: Any = None,
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    *,
+    lead_department_id: int,
+    co_department_ids: Iterable[int] = (),
+    on: Any = None,
+    reply_deadline: Any = None,
 ) -> OpResult:
     """交办 an accepted proposal (round 1); the deadline defaults to the session's."""
     with db.atomic():
@@ -132,16 +161,39 @@ def assign(
             raise ValidationError(f"交办日期不能早于立案日期 {p.review_date}", "assigned_on")
         session = congress.get_session(db, p.session_id)
         deadline = _deadline(reply_deadline, session.reply_deadline, day)
-        round_id = audit.insert(db, "proposal_rounds", {
-            "proposal_id": proposal_id, "round_no": 1, "lead_department_id": lead_department_id, "assigned_on": day,
-            "reply_deadline": deadline, "reply_text": None, "reply_date": None, "outcome": None, "outcome_reason": None,
-            "rating": None, "rating_date": None, "rating_note": None})
+        round_id = audit.insert(
+            db,
+            "proposal_rounds",
+            {
+                "proposal_id": proposal_id,
+                "round_no": 1,
+                "lead_department_id": lead_department_id,
+                "assigned_on": day,
+                "reply_deadline": deadline,
+                "reply_text": None,
+                "reply_date": None,
+                "outcome": None,
+                "outcome_reason": None,
+                "rating": None,
+                "rating_date": None,
+                "rating_note": None,
+            },
+        )
         _write_co(db, round_id, co_ids)
-        audit.update(db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()})
+        audit.update(
+            db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()}
+        )
         lead = _dept_names(db, [lead_department_id])
         co = _dept_names(db, co_ids)
-        _event(db, proposal_id, "交办", day, from_status=p.status, to_status="办理中",
-               note=f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}")
+        _event(
+            db,
+            proposal_id,
+            "交办",
+            day,
+            from_status=p.status,
+            to_status="办理中",
+            note=f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}",
+        )
     return OpResult(CHANGES, round_id)
 
 
@@ -151,15 +203,22 @@ def _deadline(value: Any, default: str | None, assigned_on: str) -> str:
     elif default and default > assigned_on:
         deadline = default
     else:
-        raise ValidationError("请填写答复期限（本次会议未设默认答复期限，或已早于交办日期）", "reply_deadline")
+        raise ValidationError(
+            "请填写答复期限（本次会议未设默认答复期限，或已早于交办日期）", "reply_deadline"
+        )
     if deadline < assigned_on:
         raise ValidationError("答复期限不能早于交办日期", "reply_deadline")
     return deadline
 
 
 def update_assignment(
-    db: sqlite_utils.Database, proposal_id: int, *, lead_department_id: int | None = None,
-    co_department_ids: Iterable[int] | None = None, reply_deadline: Any = None, note: str | None = None,
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    *,
+    lead_department_id: int | None = None,
+    co_department_ids: Iterable[int] | None = None,
+    reply_deadline: Any = None,
+    note: str | None = None,
 ) -> OpResult:
     """Change the departments or the deadline of the current round (before its reply)."""
     with db.atomic():
@@ -168,21 +227,48 @@ def update_assignment(
         current = current_round(db, proposal_id)
         assert current is not None
         lead = lead_department_id if lead_department_id is not None else current.lead_department_id
-        co_ids = _departments(db, lead, co_department_ids if co_department_ids is not None
-                              else [c for c, _n in current.co_departments if c != lead])
-        deadline = current.reply_deadline if reply_deadline in (None, "") else _deadline(
-            reply_deadline, None, current.assigned_on)
-        audit.update(db, "proposal_rounds", current.id, {"lead_department_id": lead, "reply_deadline": deadline})
+        co_ids = _departments(
+            db,
+            lead,
+            co_department_ids
+            if co_department_ids is not None
+            else [c for c, _n in current.co_departments if c != lead],
+        )
+        deadline = (
+            current.reply_deadline
+            if reply_deadline in (None, "")
+            else _deadline(reply_deadline, None, current.assigned_on)
+        )
+        audit.update(
+            db,
+            "proposal_rounds",
+            current.id,
+            {"lead_department_id": lead, "reply_deadline": deadline},
+        )
         _write_co(db, current.id, co_ids)
         co = _dept_names(db, co_ids)
-        _event(db, proposal_id, "调整交办", _dt.date.today().isoformat(), from_status=p.status, to_status=p.status,
-               note=f"主办：{_dept_names(db, [lead])}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}"
-               + (f"；{_text(note)}" if note else ""))
+        _event(
+            db,
+            proposal_id,
+            "调整交办",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status=p.status,
+            note=f"主办：{_dept_names(db, [lead])}"
+            + (f"；协办：{co}" if co else "")
+            + f"；答复期限 {deadline}"
+            + (f"；{_text(note)}" if note else ""),
+        )
     return OpResult(CHANGES, current.id)
 
 
 def reply(
-    db: sqlite_utils.Database, proposal_id: int, *, text: str, on: Any = None, outcome: str,
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    *,
+    text: str,
+    on: Any = None,
+    outcome: str,
     reason: str | None = None,
 ) -> OpResult:
     """答复 of the current round: text, date and outcome (未能落实 needs the reason).
@@ -206,18 +292,38 @@ def reply(
         if day < current.assigned_on:
             raise ValidationError(f"答复日期不能早于交办日期 {current.assigned_on}", "reply_date")
         correcting = p.status == "已答复"
-        audit.update(db, "proposal_rounds", current.id, {
-            "reply_text": text, "reply_date": day, "outcome": outcome,
-            "outcome_reason": reason})
-        audit.update(db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()})
+        audit.update(
+            db,
+            "proposal_rounds",
+            current.id,
+            {"reply_text": text, "reply_date": day, "outcome": outcome, "outcome_reason": reason},
+        )
+        audit.update(
+            db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()}
+        )
         late = "（逾期答复）" if day > current.reply_deadline else ""
-        _event(db, proposal_id, "更正答复" if correcting else "答复", day, from_status=p.status, to_status="已答复",
-               note=f"{current.lead_department}答复：{outcome}{late}" + (f"；原因：{reason}" if reason else ""))
+        _event(
+            db,
+            proposal_id,
+            "更正答复" if correcting else "答复",
+            day,
+            from_status=p.status,
+            to_status="已答复",
+            note=f"{current.lead_department}答复：{outcome}{late}"
+            + (f"；原因：{reason}" if reason else ""),
+        )
     return OpResult(CHANGES, current.id)
 
 
-def rate(db: sqlite_utils.Database, proposal_id: int, *, rating: str, on: Any = None,
-         note: str | None = None, reply_deadline: Any = None) -> OpResult:
+def rate(
+    db: sqlite_utils.Database,
+    proposal_id: int,
+    *,
+    rating: str,
+    on: Any = None,
+    note: str | None = None,
+    reply_deadline: Any = None,
+) -> OpResult:
     """评价 by the proposer. 满意/基本满意 → 已办结; 不满意 → another round (办理中)."""
     if rating not in RATINGS:
         raise ValidationError("评价应为：" + "、".join(RATINGS), "rating")
@@ -232,26 +338,74 @@ def rate(db: sqlite_utils.Database, proposal_id: int, *, rating: str, on: Any = 
         note = _text(note) or None
         if rating == "不满意" and not note:
             raise ValidationError("评价“不满意”时请写明不满意的原因，以便重新办理", "rating_note")
-        audit.update(db, "proposal_rounds", current.id, {"rating": rating, "rating_date": day, "rating_note": note})
+        audit.update(
+            db,
+            "proposal_rounds",
+            current.id,
+            {"rating": rating, "rating_date": day, "rating_note": note},
+        )
         if rating != "不满意":
-            audit.update(db, "proposals", proposal_id, {"status": "已办结", "updated_at": audit.now_iso()})
-            _event(db, proposal_id, f"评价：{rating}", day, from_status=p.status, to_status="已办结", note=note)
+            audit.update(
+                db, "proposals", proposal_id, {"status": "已办结", "updated_at": audit.now_iso()}
+            )
+            _event(
+                db,
+                proposal_id,
+                f"评价：{rating}",
+                day,
+                from_status=p.status,
+                to_status="已办结",
+                note=note,
+            )
             return OpResult(CHANGES, current.id)
         days = rules(db).rehandle_days
-        deadline = parse_date(reply_deadline, field="reply_deadline").isoformat() if reply_deadline not in (None, "") \
+        deadline = (
+            parse_date(reply_deadline, field="reply_deadline").isoformat()
+            if reply_deadline not in (None, "")
             else (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+        )
         if deadline < day:
             raise ValidationError("新的答复期限不能早于评价日期", "reply_deadline")
-        new_id = audit.insert(db, "proposal_rounds", {
-            "proposal_id": proposal_id, "round_no": current.round_no + 1,
-            "lead_department_id": current.lead_department_id, "assigned_on": day, "reply_deadline": deadline,
-            "reply_text": None, "reply_date": None, "outcome": None, "outcome_reason": None,
-            "rating": None, "rating_date": None, "rating_note": None})
+        new_id = audit.insert(
+            db,
+            "proposal_rounds",
+            {
+                "proposal_id": proposal_id,
+                "round_no": current.round_no + 1,
+                "lead_department_id": current.lead_department_id,
+                "assigned_on": day,
+                "reply_deadline": deadline,
+                "reply_text": None,
+                "reply_date": None,
+                "outcome": None,
+                "outcome_reason": None,
+                "rating": None,
+                "rating_date": None,
+                "rating_note": None,
+            },
+        )
         _write_co(db, new_id, [c for c, _n in current.co_departments])
-        audit.update(db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()})
-        _event(db, proposal_id, "评价：不满意", day, from_status=p.status, to_status="已答复", note=note)
-        _event(db, proposal_id, f"重新交办（第{current.round_no + 1}轮）", day, from_status="已答复",
-               to_status="办理中", note=f"主办：{current.lead_department}；答复期限 {deadline}")
+        audit.update(
+            db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()}
+        )
+        _event(
+            db,
+            proposal_id,
+            "评价：不满意",
+            day,
+            from_status=p.status,
+            to_status="已答复",
+            note=note,
+        )
+        _event(
+            db,
+            proposal_id,
+            f"重新交办（第{current.round_no + 1}轮）",
+            day,
+            from_status="已答复",
+            to_status="办理中",
+            note=f"主办：{current.lead_department}；答复期限 {deadline}",
+        )
     return OpResult(CHANGES, new_id)
 
 
@@ -266,24 +420,52 @@ def undo_rating(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
         last = all_rounds[-1]
         if p.status == "已办结" and last.rating:
             target = last
-        elif p.status == "办理中" and len(all_rounds) > 1 and last.reply_date is None and all_rounds[-2].rating == "不满意":
-            for (row_id,) in db.execute("SELECT id FROM proposal_round_departments WHERE round_id = ?", [last.id]).fetchall():
+        elif (
+            p.status == "办理中"
+            and len(all_rounds) > 1
+            and last.reply_date is None
+            and all_rounds[-2].rating == "不满意"
+        ):
+            for (row_id,) in db.execute(
+                "SELECT id FROM proposal_round_departments WHERE round_id = ?", [last.id]
+            ).fetchall():
                 audit.delete(db, "proposal_round_departments", row_id)
             audit.delete(db, "proposal_rounds", last.id)
             target = all_rounds[-2]
         else:
             raise ConflictError(f"提案 {p.number} 当前没有可以撤销的评价。")
-        audit.update(db, "proposal_rounds", target.id, {"rating": None, "rating_date": None, "rating_note": None})
-        audit.update(db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()})
-        _event(db, proposal_id, "撤销评价", _dt.date.today().isoformat(), from_status=p.status, to_status="已答复",
-               note=f"撤销“{target.rating}”")
+        audit.update(
+            db,
+            "proposal_rounds",
+            target.id,
+            {"rating": None, "rating_date": None, "rating_note": None},
+        )
+        audit.update(
+            db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()}
+        )
+        _event(
+            db,
+            proposal_id,
+            "撤销评价",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status="已答复",
+            note=f"撤销“{target.rating}”",
+        )
     return OpResult(CHANGES, proposal_id)
 
 
 def round_summary(r: Round) -> Mapping[str, Any]:
     """A round as plain data (for JSON and printouts)."""
     return {
-        "round": r.round_no, "lead_department": r.lead_department, "co_departments": [n for _i, n in r.co_departments],
-        "assigned_on": r.assigned_on, "reply_deadline": r.reply_deadline, "reply_date": r.reply_date,
-        "outcome": r.outcome, "outcome_reason": r.outcome_reason, "rating": r.rating, "rating_date": r.rating_date,
+        "round": r.round_no,
+        "lead_department": r.lead_department,
+        "co_departments": [n for _i, n in r.co_departments],
+        "assigned_on": r.assigned_on,
+        "reply_deadline": r.reply_deadline,
+        "reply_date": r.reply_date,
+        "outcome": r.outcome,
+        "outcome_reason": r.outcome_reason,
+        "rating": r.rating,
+        "rating_date": r.rating_date,
     }

@@ -10,6 +10,7 @@ notes — the user sees them before importing — and recorded on the proposal's
 >>> ProposalImporter(1).fields[0].header
 '案由'
 """
+
 from __future__ import annotations
 
 import re
@@ -35,14 +36,23 @@ FIELDS: list[Field] = [
     Field("submitted_on", "提交日期", ("提案日期", "日期", "提交时间"), required=True, kind="date"),
     Field("reasons", "理由", ("提案理由", "案情", "现状及理由", "理由与现状")),
     Field("suggestions", "建议", ("具体建议", "办法和措施", "建议措施", "解决办法")),
-    Field("kind", "提案形式", ("形式", "个人/集体"), kind="choice", choices=proposals.PROPOSAL_KINDS),
+    Field(
+        "kind", "提案形式", ("形式", "个人/集体"), kind="choice", choices=proposals.PROPOSAL_KINDS
+    ),
     Field("delegation", "代表团", ("提案代表团", "所在代表团")),
     Field("late_reason", "逾期说明", ("逾期原因", "逾期提交原因")),
 ]
 _LABELS = {f.key: f.header for f in FIELDS}
-_ERROR_FIELD = {"title": "title", "category": "category", "kind": "kind", "submitted_on": "submitted_on",
-                "late_reason": "late_reason", "proposer": "proposer", "seconders": "seconders",
-                "delegation": "delegation"}
+_ERROR_FIELD = {
+    "title": "title",
+    "category": "category",
+    "kind": "kind",
+    "submitted_on": "submitted_on",
+    "late_reason": "late_reason",
+    "proposer": "proposer",
+    "seconders": "seconders",
+    "delegation": "delegation",
+}
 _WITH_NO = re.compile(r"^(?P<name>[^（(]+)[（(](?P<no>[^）)]+)[）)]$")
 
 
@@ -73,12 +83,20 @@ class ProposalImporter:
         self.session_id = session_id
         self.fields = FIELDS
 
-    def _resolve(self, db: sqlite_utils.Database, term_id: int, text: str, day: str,
-                 roster: dict[str, list[dict[str, Any]]]) -> tuple[int | None, str | None]:
+    def _resolve(
+        self,
+        db: sqlite_utils.Database,
+        term_id: int,
+        text: str,
+        day: str,
+        roster: dict[str, list[dict[str, Any]]],
+    ) -> tuple[int | None, str | None]:
         """(member id, error) for one written name among the term's delegates."""
         text = to_halfwidth(text).strip()
         match = _WITH_NO.match(text)
-        name, staff_no = (match["name"].strip(), match["no"].strip().upper()) if match else (text, None)
+        name, staff_no = (
+            (match["name"].strip(), match["no"].strip().upper()) if match else (text, None)
+        )
         candidates = roster.get(name, [])
         if staff_no:
             candidates = [c for c in candidates if (c["staff_no"] or "").upper() == staff_no]
@@ -97,25 +115,41 @@ class ProposalImporter:
         roster: dict[str, list[dict[str, Any]]] = {}
         for d in delegates_service.list_term_delegates(db, session.term_id):
             roster.setdefault(d["name"], []).append(d)
-        delegations = {g.name: g.id for g in delegates_service.list_delegations(db, session.term_id)}
+        delegations = {
+            g.name: g.id for g in delegates_service.list_delegations(db, session.term_id)
+        }
         titles_in_file: list[tuple[int, str]] = []
 
         def error(row: int, key: str, value: Any, message: str) -> None:
-            plan.errors.append(RowError(row, header_label(read, key, _LABELS[key]),
-                                        "" if value is None else str(value), message))
+            plan.errors.append(
+                RowError(
+                    row,
+                    header_label(read, key, _LABELS[key]),
+                    "" if value is None else str(value),
+                    message,
+                )
+            )
 
         for parsed in read.rows:
             v = parsed.values
-            kind = v.get("kind") or ("集体" if v.get("delegation") and not v.get("proposer") else "个人")
+            kind = v.get("kind") or (
+                "集体" if v.get("delegation") and not v.get("proposer") else "个人"
+            )
             category = v.get("category") or ""
             if category not in rule.categories:
                 error(parsed.row, "category", category, "类别应为：" + "、".join(rule.categories))
                 continue
             day = v["submitted_on"]
             data: dict[str, Any] = {
-                "title": v["title"], "category": category, "reasons": v.get("reasons"),
-                "suggestions": v.get("suggestions"), "kind": kind, "submitted_on": day,
-                "late_reason": v.get("late_reason"), "proposer_member_id": None, "delegation_id": None,
+                "title": v["title"],
+                "category": category,
+                "reasons": v.get("reasons"),
+                "suggestions": v.get("suggestions"),
+                "kind": kind,
+                "submitted_on": day,
+                "late_reason": v.get("late_reason"),
+                "proposer_member_id": None,
+                "delegation_id": None,
                 "seconder_ids": [],
             }
             failed = False
@@ -131,7 +165,12 @@ class ProposalImporter:
             if kind == "集体":
                 delegation_id = delegations.get(v.get("delegation") or "")
                 if delegation_id is None:
-                    error(parsed.row, "delegation", v.get("delegation"), "集体提案须填写本届的代表团名称")
+                    error(
+                        parsed.row,
+                        "delegation",
+                        v.get("delegation"),
+                        "集体提案须填写本届的代表团名称",
+                    )
                     failed = True
                 data["delegation_id"] = delegation_id
             for written in split_names(v.get("seconders")):
@@ -156,15 +195,23 @@ class ProposalImporter:
                     similar.append((f"本文件第 {other_row} 行", other_title, percent))
             titles_in_file.append((parsed.row, v["title"]))
             if similar:
-                plan.notes.append(f"第 {parsed.row} 行“{v['title']}”与" + "、".join(
-                    f"{n}“{t}”" for n, t, _p in similar[:3]) + "案由相近，请核对是否重复（一事一案）")
+                plan.notes.append(
+                    f"第 {parsed.row} 行“{v['title']}”与"
+                    + "、".join(f"{n}“{t}”" for n, t, _p in similar[:3])
+                    + "案由相近，请核对是否重复（一事一案）"
+                )
             plan.items.append(_Item(parsed.row, data, similar))
         return plan
 
     def commit(self, db: sqlite_utils.Database, plan: ImportPlan) -> ImportOutcome:
         for item in plan.items:
-            proposals.submit_proposal(db, self.session_id, item.data, confirm_duplicate=True,
-                                      note=f"Excel 导入（第 {item.row} 行）")
+            proposals.submit_proposal(
+                db,
+                self.session_id,
+                item.data,
+                confirm_duplicate=True,
+                note=f"Excel 导入（第 {item.row} 行）",
+            )
         return ImportOutcome(imported=len(plan.items), notes=plan.notes)
 
 
@@ -173,8 +220,26 @@ def write_template(path: str | Path) -> Path:
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     columns = [Column(f.key, f.header, kind="date" if f.kind == "date" else "text") for f in FIELDS]
-    example = {"title": "关于增设教工子女寒暑假托管班的建议", "category": "民生福利", "proposer": "张三",
-               "seconders": "李四、王五", "submitted_on": "2024-03-01", "reasons": "（现状和理由）",
-               "suggestions": "（具体建议）", "kind": "个人", "delegation": "", "late_reason": ""}
-    return write_workbook(path, [Sheet("提案", columns, [example],
-                                       heading="教代会提案汇总表（示例行请删除；附议人用顿号分隔，同名者写“姓名（工号）”）")])
+    example = {
+        "title": "关于增设教工子女寒暑假托管班的建议",
+        "category": "民生福利",
+        "proposer": "张三",
+        "seconders": "李四、王五",
+        "submitted_on": "2024-03-01",
+        "reasons": "（现状和理由）",
+        "suggestions": "（具体建议）",
+        "kind": "个人",
+        "delegation": "",
+        "late_reason": "",
+    }
+    return write_workbook(
+        path,
+        [
+            Sheet(
+                "提案",
+                columns,
+                [example],
+                heading="教代会提案汇总表（示例行请删除；附议人用顿号分隔，同名者写“姓名（工号）”）",
+            )
+        ],
+    )

@@ -3,6 +3,7 @@
 >>> # proposal_forms_pdf(db, session_id, "提案表.pdf")             # every proposal, one page each
 >>> # handling_pdf(db, ProposalQuery(session_id=3, overdue=True), "逾期.pdf")
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,7 +16,13 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.services import congress, settings
 from guilin_union.services import proposals as proposals_service
 from guilin_union.services.proposals_handling import rounds as list_rounds
-from guilin_union.services.proposals_query import ProposalQuery, handling_status, list_rows, query_ids, session_stats
+from guilin_union.services.proposals_query import (
+    ProposalQuery,
+    handling_status,
+    list_rows,
+    query_ids,
+    session_stats,
+)
 
 
 def _institution(db: sqlite_utils.Database) -> str:
@@ -33,25 +40,58 @@ def proposal_doc(db: sqlite_utils.Database, proposal_id: int):
         row = db.execute(
             "SELECT g.name FROM congress_delegates d JOIN congress_delegations g ON g.id = d.delegation_id"
             " WHERE d.term_id = ? AND d.member_id = ? AND d.start_date <= ? ORDER BY d.start_date DESC LIMIT 1",
-            [session.term_id, p.proposer_member_id, p.submitted_on]).fetchone()
+            [session.term_id, p.proposer_member_id, p.submitted_on],
+        ).fetchone()
         delegation = row[0] if row else ""
-    rounds = tuple(RoundDoc(
-        r.round_no, r.lead_department, r.co_text, r.assigned_on, r.reply_deadline, r.reply_date or "",
-        r.reply_text or "", r.outcome or "", r.outcome_reason or "", r.rating or "", r.rating_date or "",
-        r.rating_note or "") for r in list_rounds(db, proposal_id))
-    co = "、".join(f"{x.name}（随{x.source_number}并入）" if x.source_number else x.name for x in p.co_proposers)
+    rounds = tuple(
+        RoundDoc(
+            r.round_no,
+            r.lead_department,
+            r.co_text,
+            r.assigned_on,
+            r.reply_deadline,
+            r.reply_date or "",
+            r.reply_text or "",
+            r.outcome or "",
+            r.outcome_reason or "",
+            r.rating or "",
+            r.rating_date or "",
+            r.rating_note or "",
+        )
+        for r in list_rounds(db, proposal_id)
+    )
+    co = "、".join(
+        f"{x.name}（随{x.source_number}并入）" if x.source_number else x.name
+        for x in p.co_proposers
+    )
     return ProposalDoc(
-        number=p.number, title=p.title, category=p.category, kind=p.kind,
-        proposer=p.delegation_name if p.kind == "集体" else p.proposer_name, delegation=delegation,
-        seconders="、".join(s.name for s in p.seconders), co_proposers=co, submitted_on=p.submitted_on,
-        reasons=p.reasons, suggestions=p.suggestions, status=p.status, review_text=p.review_text,
-        review_date=p.review_date or "", review_note=p.review_note or "", late_reason=p.late_reason or "",
-        merged_sources="、".join(f"{n}“{t}”" for _i, n, t in p.merged_sources), rounds=rounds,
+        number=p.number,
+        title=p.title,
+        category=p.category,
+        kind=p.kind,
+        proposer=p.delegation_name if p.kind == "集体" else p.proposer_name,
+        delegation=delegation,
+        seconders="、".join(s.name for s in p.seconders),
+        co_proposers=co,
+        submitted_on=p.submitted_on,
+        reasons=p.reasons,
+        suggestions=p.suggestions,
+        status=p.status,
+        review_text=p.review_text,
+        review_date=p.review_date or "",
+        review_note=p.review_note or "",
+        late_reason=p.late_reason or "",
+        merged_sources="、".join(f"{n}“{t}”" for _i, n, t in p.merged_sources),
+        rounds=rounds,
     )
 
 
 def proposal_forms_pdf(
-    db: sqlite_utils.Database, session_id: int, path: str | Path, *, ids: list[int] | None = None,
+    db: sqlite_utils.Database,
+    session_id: int,
+    path: str | Path,
+    *,
+    ids: list[int] | None = None,
 ) -> tuple[Path, int]:
     """提案表 of the given proposals (default: every proposal of the session), one per page."""
     from guilin_union.reports.proposal_forms import build_proposal_forms
@@ -59,11 +99,15 @@ def proposal_forms_pdf(
     session = congress.get_session(db, session_id)
     ids = ids if ids is not None else query_ids(db, ProposalQuery(session_id=session_id))
     docs = [proposal_doc(db, pid) for pid in ids]
-    out = build_proposal_forms(path, docs, session_title=session.title, institution=_institution(db))
+    out = build_proposal_forms(
+        path, docs, session_title=session.title, institution=_institution(db)
+    )
     return out, len(docs)
 
 
-def compilation_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> tuple[Path, int]:
+def compilation_pdf(
+    db: sqlite_utils.Database, session_id: int, path: str | Path
+) -> tuple[Path, int]:
     """提案汇编 of the accepted (立案) proposals in number order."""
     from guilin_union.reports.proposal_compilation import build_compilation
 
@@ -72,16 +116,25 @@ def compilation_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path
     if not ids:
         raise ValidationError(f"“{session.title}”还没有立案的提案，无法生成提案汇编。")
     docs = [proposal_doc(db, pid) for pid in ids]
-    return build_compilation(path, docs, session_title=session.title, institution=_institution(db)), len(docs)
+    return build_compilation(
+        path, docs, session_title=session.title, institution=_institution(db)
+    ), len(docs)
 
 
 def describe_query(db: sqlite_utils.Database, q: ProposalQuery) -> str:
     parts = []
-    for label, value in (("状态", q.status), ("类别", q.category), ("审查结果", q.review_result), ("评价", q.rating)):
+    for label, value in (
+        ("状态", q.status),
+        ("类别", q.category),
+        ("审查结果", q.review_result),
+        ("评价", q.rating),
+    ):
         if value:
             parts.append(f"{label}：{value}")
     if q.department_id is not None:
-        row = db.execute("SELECT name FROM proposal_departments WHERE id = ?", [q.department_id]).fetchone()
+        row = db.execute(
+            "SELECT name FROM proposal_departments WHERE id = ?", [q.department_id]
+        ).fetchone()
         if row:
             parts.append(f"承办单位：{row[0]}")
     if q.overdue:
@@ -99,32 +152,72 @@ def handling_pdf(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) 
         raise ValidationError("请指定会议")
     session = congress.get_session(db, q.session_id)
     rows = list_rows(db, q)
-    data = [HandlingRow(
-        r["number"], r["title"], r["proposer"] + (f"、{'、'.join(r['co_proposers'])}" if r["co_proposers"] else ""),
-        "、".join(r["seconders"]), r["category"], r["review_text"], r["lead_department"] or "",
-        "、".join(r["co_departments"]), r["reply_date"] or "", r["outcome"] or "", r["rating"] or "",
-        r["overdue"], r["round_no"] or 1) for r in rows]
-    out = build_handling_list(path, data, session_title=session.title, institution=_institution(db),
-                              filter_note=describe_query(db, q), as_of=q.on())
+    data = [
+        HandlingRow(
+            r["number"],
+            r["title"],
+            r["proposer"] + (f"、{'、'.join(r['co_proposers'])}" if r["co_proposers"] else ""),
+            "、".join(r["seconders"]),
+            r["category"],
+            r["review_text"],
+            r["lead_department"] or "",
+            "、".join(r["co_departments"]),
+            r["reply_date"] or "",
+            r["outcome"] or "",
+            r["rating"] or "",
+            r["overdue"],
+            r["round_no"] or 1,
+        )
+        for r in rows
+    ]
+    out = build_handling_list(
+        path,
+        data,
+        session_title=session.title,
+        institution=_institution(db),
+        filter_note=describe_query(db, q),
+        as_of=q.on(),
+    )
     return out, len(data)
 
 
-def stats_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path, *, today: _dt.date | None = None) -> Path:
+def stats_pdf(
+    db: sqlite_utils.Database, session_id: int, path: str | Path, *, today: _dt.date | None = None
+) -> Path:
     from guilin_union.reports.proposal_stats import build_stats_report
 
     stats = session_stats(db, session_id, today=today)
-    return build_stats_report(path, stats.to_json(), session_title=stats.session_title,
-                              institution=_institution(db), notes=stats.notes)
+    return build_stats_report(
+        path,
+        stats.to_json(),
+        session_title=stats.session_title,
+        institution=_institution(db),
+        notes=stats.notes,
+    )
 
 
 LIST_COLUMNS = (
-    ("number", "编号", "text"), ("title", "案由", "text"), ("category", "类别", "text"), ("kind", "提案形式", "text"),
-    ("proposer", "提案人", "text"), ("seconders_text", "附议人", "text"), ("co_proposers_text", "联名提案人", "text"),
-    ("submitted_on", "提交日期", "date"), ("review_text", "审查结果", "text"), ("status", "状态", "text"),
-    ("handling", "办理状态", "text"), ("lead_department", "主办单位", "text"), ("co_text", "协办单位", "text"),
-    ("assigned_on", "交办日期", "date"), ("reply_deadline", "答复期限", "date"), ("reply_date", "答复日期", "date"),
-    ("outcome", "落实情况", "text"), ("rating", "评价", "text"), ("reasons", "理由", "text"),
-    ("suggestions", "建议", "text"), ("reply_text", "答复内容", "text"),
+    ("number", "编号", "text"),
+    ("title", "案由", "text"),
+    ("category", "类别", "text"),
+    ("kind", "提案形式", "text"),
+    ("proposer", "提案人", "text"),
+    ("seconders_text", "附议人", "text"),
+    ("co_proposers_text", "联名提案人", "text"),
+    ("submitted_on", "提交日期", "date"),
+    ("review_text", "审查结果", "text"),
+    ("status", "状态", "text"),
+    ("handling", "办理状态", "text"),
+    ("lead_department", "主办单位", "text"),
+    ("co_text", "协办单位", "text"),
+    ("assigned_on", "交办日期", "date"),
+    ("reply_deadline", "答复期限", "date"),
+    ("reply_date", "答复日期", "date"),
+    ("outcome", "落实情况", "text"),
+    ("rating", "评价", "text"),
+    ("reasons", "理由", "text"),
+    ("suggestions", "建议", "text"),
+    ("reply_text", "答复内容", "text"),
 )
 
 
@@ -135,41 +228,96 @@ def export_list(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) -
     rows = list_rows(db, q)
     data: list[dict[str, Any]] = []
     for r in rows:
-        data.append({**r, "seconders_text": "、".join(r["seconders"]), "co_proposers_text": "、".join(r["co_proposers"]),
-                     "co_text": "、".join(r["co_departments"]), "handling": handling_status(r)})
+        data.append(
+            {
+                **r,
+                "seconders_text": "、".join(r["seconders"]),
+                "co_proposers_text": "、".join(r["co_proposers"]),
+                "co_text": "、".join(r["co_departments"]),
+                "handling": handling_status(r),
+            }
+        )
     title = "提案列表"
     if q.session_id is not None:
         title = f"{congress.get_session(db, q.session_id).title}提案"
     note = describe_query(db, q)
     columns = [Column(key, header, kind=kind) for key, header, kind in LIST_COLUMNS]  # type: ignore[arg-type]
-    out = write_workbook(path, [Sheet("提案", columns, data, heading=title + (f"（{note}）" if note else ""))])
+    out = write_workbook(
+        path, [Sheet("提案", columns, data, heading=title + (f"（{note}）" if note else ""))]
+    )
     return out, len(data)
 
 
-def stats_excel(db: sqlite_utils.Database, session_id: int, path: str | Path, *, today: _dt.date | None = None) -> Path:
+def stats_excel(
+    db: sqlite_utils.Database, session_id: int, path: str | Path, *, today: _dt.date | None = None
+) -> Path:
     """The 提案工作报告 statistics as an Excel workbook (one sheet per table)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     stats = session_stats(db, session_id, today=today)
     data = stats.to_json()
-    summary = [{"item": k, "value": v} for k, v in (
-        ("收到提案（件）", data["total"]), ("立案（件）", data["accepted"]), ("其中重点提案（件）", data["key_accepted"]),
-        ("已答复（件）", data["replied"]), ("办复率", data["reply_rate"]), ("已评价（件）", data["rated"]),
-        ("满意（件）", data["satisfied"]), ("基本满意（件）", data["basically_satisfied"]),
-        ("不满意（件）", data["dissatisfied"]), ("满意率", data["satisfaction_rate"]),
-        ("逾期未答复（件）", data["overdue_count"]), ("逾期提交（件）", data["late_submissions"]),
-        ("重新办理（件）", data["rehandled"]), ("统计日期", data["as_of"]))]
+    summary = [
+        {"item": k, "value": v}
+        for k, v in (
+            ("收到提案（件）", data["total"]),
+            ("立案（件）", data["accepted"]),
+            ("其中重点提案（件）", data["key_accepted"]),
+            ("已答复（件）", data["replied"]),
+            ("办复率", data["reply_rate"]),
+            ("已评价（件）", data["rated"]),
+            ("满意（件）", data["satisfied"]),
+            ("基本满意（件）", data["basically_satisfied"]),
+            ("不满意（件）", data["dissatisfied"]),
+            ("满意率", data["satisfaction_rate"]),
+            ("逾期未答复（件）", data["overdue_count"]),
+            ("逾期提交（件）", data["late_submissions"]),
+            ("重新办理（件）", data["rehandled"]),
+            ("统计日期", data["as_of"]),
+        )
+    ]
     review = [{"result": k, "count": v} for k, v in data["by_review"].items()]
     sheets = [
-        Sheet("概况", [Column("item", "项目"), Column("value", "数值")], summary, heading=f"{stats.session_title}提案工作统计"),
-        Sheet("按审查结果", [Column("result", "审查结果"), Column("count", "件数", kind="int")], review),
-        Sheet("按类别", [Column("category", "类别"), Column("count", "件数", kind="int"), Column("percent", "占比"),
-                      Column("accepted", "其中立案", kind="int")], data["by_category"]),
-        Sheet("按主办单位", [Column("department", "主办单位"), Column("lead", "主办件数", kind="int"),
-                        Column("replied", "已答复", kind="int"), Column("overdue", "逾期", kind="int")],
-              data["by_department"]),
-        Sheet("逾期清单", [Column("number", "编号"), Column("title", "案由"), Column("lead_department", "主办单位"),
-                       Column("reply_deadline", "答复期限", kind="date"), Column("days_overdue", "逾期天数", kind="int")],
-              data["overdue"]),
+        Sheet(
+            "概况",
+            [Column("item", "项目"), Column("value", "数值")],
+            summary,
+            heading=f"{stats.session_title}提案工作统计",
+        ),
+        Sheet(
+            "按审查结果",
+            [Column("result", "审查结果"), Column("count", "件数", kind="int")],
+            review,
+        ),
+        Sheet(
+            "按类别",
+            [
+                Column("category", "类别"),
+                Column("count", "件数", kind="int"),
+                Column("percent", "占比"),
+                Column("accepted", "其中立案", kind="int"),
+            ],
+            data["by_category"],
+        ),
+        Sheet(
+            "按主办单位",
+            [
+                Column("department", "主办单位"),
+                Column("lead", "主办件数", kind="int"),
+                Column("replied", "已答复", kind="int"),
+                Column("overdue", "逾期", kind="int"),
+            ],
+            data["by_department"],
+        ),
+        Sheet(
+            "逾期清单",
+            [
+                Column("number", "编号"),
+                Column("title", "案由"),
+                Column("lead_department", "主办单位"),
+                Column("reply_deadline", "答复期限", kind="date"),
+                Column("days_overdue", "逾期天数", kind="int"),
+            ],
+            data["overdue"],
+        ),
     ]
     return write_workbook(path, sheets)

@@ -12,6 +12,7 @@ Definitions used by the statistics (printed on the report so that readers know t
 >>> # ids = query_ids(db, ProposalQuery(session_id=3, overdue=True))
 >>> # stats = session_stats(db, 3); stats.reply_rate
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -36,10 +37,10 @@ class ProposalQuery:
     status: str | None = None
     category: str | None = None
     review_result: str | None = None
-    department_id: int | None = None   # 主办 or 协办 in any round
+    department_id: int | None = None  # 主办 or 协办 in any round
     overdue: bool = False
-    rating: str | None = None          # rating of the current round; "未评价" for none yet
-    search: str = ""                   # 案由, 理由, 建议 (and the number)
+    rating: str | None = None  # rating of the current round; "未评价" for none yet
+    search: str = ""  # 案由, 理由, 建议 (and the number)
     sort_key: str = "number"
     descending: bool = False
     today: _dt.date | None = None
@@ -98,7 +99,8 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
     if q.department_id is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM proposal_rounds r2 LEFT JOIN proposal_round_departments c ON c.round_id = r2.id"
-            " WHERE r2.proposal_id = p.id AND (r2.lead_department_id = ? OR c.department_id = ?))")
+            " WHERE r2.proposal_id = p.id AND (r2.lead_department_id = ? OR c.department_id = ?))"
+        )
         params += [q.department_id, q.department_id]
     if q.overdue:
         clauses.append(_OVERDUE)
@@ -111,7 +113,9 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
             params.append(q.rating)
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
-        clauses.append("(p.title LIKE ? OR p.reasons LIKE ? OR p.suggestions LIKE ? OR p.number LIKE ?)")
+        clauses.append(
+            "(p.title LIKE ? OR p.reasons LIKE ? OR p.suggestions LIKE ? OR p.number LIKE ?)"
+        )
         params += [like, like, like, like]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -121,7 +125,10 @@ def query_ids(db: sqlite_utils.Database, q: ProposalQuery) -> list[int]:
     order = SORT_SQL.get(q.sort_key, SORT_SQL["number"])
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [r[0] for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)]
+    return [
+        r[0]
+        for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)
+    ]
 
 
 def count(db: sqlite_utils.Database, q: ProposalQuery) -> int:
@@ -140,20 +147,24 @@ _ROW_SELECT = (
 )
 
 
-def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date | None = None) -> dict[int, dict[str, Any]]:
+def fetch_rows(
+    db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date | None = None
+) -> dict[int, dict[str, Any]]:
     """Display rows (a page of the table) keyed by id."""
     ids = list(ids)
     on = (today or _dt.date.today()).isoformat()
     result: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         for row in db.query(f"{_ROW_SELECT}{_FROM} WHERE p.id IN ({marks})", [on, *chunk]):
             result[row["id"]] = row
         people: dict[int, dict[str, list[str]]] = {}
         for pid, role, name in db.execute(
             f"SELECT x.proposal_id, x.role, m.name FROM proposal_people x JOIN members m ON m.id = x.member_id"
-            f" WHERE x.proposal_id IN ({marks}) ORDER BY x.proposal_id, x.role, x.position, x.id", chunk):
+            f" WHERE x.proposal_id IN ({marks}) ORDER BY x.proposal_id, x.role, x.position, x.id",
+            chunk,
+        ):
             people.setdefault(pid, {}).setdefault(role, []).append(name)
         co_departments: dict[int, list[str]] = {}
         round_ids = [r["round_id"] for r in result.values() if r["id"] in chunk and r["round_id"]]
@@ -162,7 +173,9 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date
             for round_id, name in db.execute(
                 f"SELECT c.round_id, d.name FROM proposal_round_departments c"
                 f" JOIN proposal_departments d ON d.id = c.department_id WHERE c.round_id IN ({round_marks})"
-                f" ORDER BY d.sort_order, d.id", round_ids):
+                f" ORDER BY d.sort_order, d.id",
+                round_ids,
+            ):
                 co_departments.setdefault(round_id, []).append(name)
         for pid in chunk:
             row = result.get(pid)
@@ -171,9 +184,15 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date
             row["seconders"] = people.get(pid, {}).get("附议人", [])
             row["co_proposers"] = people.get(pid, {}).get("联名提案人", [])
             row["co_departments"] = co_departments.get(row["round_id"], [])
-            row["proposer"] = (row["delegation_name"] + (f"（联系人：{row['proposer_name']}）" if row["proposer_name"] else "")
-                               if row["kind"] == "集体" else row["proposer_name"])
-            row["review_text"] = review_text(row["review_result"], row["review_level"], row["merged_into"])
+            row["proposer"] = (
+                row["delegation_name"]
+                + (f"（联系人：{row['proposer_name']}）" if row["proposer_name"] else "")
+                if row["kind"] == "集体"
+                else row["proposer_name"]
+            )
+            row["review_text"] = review_text(
+                row["review_result"], row["review_level"], row["merged_into"]
+            )
             row["overdue"] = bool(row["overdue"])
     return result
 
@@ -227,18 +246,19 @@ def to_public_json(row: dict[str, Any]) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- statistics
 
+
 @dataclass
 class CategoryCount:
     category: str
     count: int
     accepted: int
-    percent: str       # of all proposals of the session
+    percent: str  # of all proposals of the session
 
 
 @dataclass
 class DepartmentCount:
     department: str
-    lead: int          # proposals it leads (current round)
+    lead: int  # proposals it leads (current round)
     replied: int
     overdue: int
 
@@ -291,8 +311,15 @@ class ProposalStats:
             "accepted": self.accepted,
             "key_accepted": self.key_accepted,
             "general_accepted": self.general_accepted,
-            "by_category": [{"category": c.category, "count": c.count, "accepted": c.accepted, "percent": c.percent}
-                            for c in self.by_category],
+            "by_category": [
+                {
+                    "category": c.category,
+                    "count": c.count,
+                    "accepted": c.accepted,
+                    "percent": c.percent,
+                }
+                for c in self.by_category
+            ],
             "replied": self.replied,
             "reply_rate": self.reply_rate,
             "rated": self.rated,
@@ -304,8 +331,15 @@ class ProposalStats:
             "by_outcome": self.by_outcome,
             "overdue": self.overdue,
             "overdue_count": len(self.overdue),
-            "by_department": [{"department": d.department, "lead": d.lead, "replied": d.replied, "overdue": d.overdue}
-                              for d in self.by_department],
+            "by_department": [
+                {
+                    "department": d.department,
+                    "lead": d.lead,
+                    "replied": d.replied,
+                    "overdue": d.overdue,
+                }
+                for d in self.by_department
+            ],
             "rehandled": self.rehandled,
             "late_submissions": self.late,
             "as_of": self.today,
@@ -315,7 +349,9 @@ class ProposalStats:
 REVIEW_KEYS = ("待审查", *REVIEW_RESULTS)
 
 
-def session_stats(db: sqlite_utils.Database, session_id: int, *, today: _dt.date | None = None) -> ProposalStats:
+def session_stats(
+    db: sqlite_utils.Database, session_id: int, *, today: _dt.date | None = None
+) -> ProposalStats:
     session = congress.get_session(db, session_id)
     q = ProposalQuery(session_id=session_id, today=today)
     rows = list_rows(db, q)
@@ -334,35 +370,58 @@ def session_stats(db: sqlite_utils.Database, session_id: int, *, today: _dt.date
         by_category.append(CategoryCount(c, n, a, percent_text(n, len(rows))))
     replied = [r for r in accepted if r["reply_date"]]
     rated = [r for r in accepted if r["rating"]]
-    by_outcome = {o: sum(1 for r in replied if r["outcome"] == o) for o in ("已落实", "正在落实", "未能落实")}
+    by_outcome = {
+        o: sum(1 for r in replied if r["outcome"] == o) for o in ("已落实", "正在落实", "未能落实")
+    }
     on = q.on()
-    overdue = [{
-        "number": r["number"], "title": r["title"], "lead_department": r["lead_department"],
-        "reply_deadline": r["reply_deadline"], "round": r["round_no"],
-        "days_overdue": (_dt.date.fromisoformat(on) - _dt.date.fromisoformat(r["reply_deadline"])).days,
-    } for r in rows if r["overdue"]]
+    overdue = [
+        {
+            "number": r["number"],
+            "title": r["title"],
+            "lead_department": r["lead_department"],
+            "reply_deadline": r["reply_deadline"],
+            "round": r["round_no"],
+            "days_overdue": (
+                _dt.date.fromisoformat(on) - _dt.date.fromisoformat(r["reply_deadline"])
+            ).days,
+        }
+        for r in rows
+        if r["overdue"]
+    ]
     departments: dict[str, DepartmentCount] = {}
     for r in accepted:
         if not r["lead_department"]:
             continue
-        d = departments.setdefault(r["lead_department"], DepartmentCount(r["lead_department"], 0, 0, 0))
+        d = departments.setdefault(
+            r["lead_department"], DepartmentCount(r["lead_department"], 0, 0, 0)
+        )
         d.lead += 1
         d.replied += 1 if r["reply_date"] else 0
         d.overdue += 1 if r["overdue"] else 0
     rehandled = db.execute(
         "SELECT count(DISTINCT r.proposal_id) FROM proposal_rounds r JOIN proposals p ON p.id = r.proposal_id"
-        " WHERE p.session_id = ? AND r.round_no > 1", [session_id]).fetchone()[0]
+        " WHERE p.session_id = ? AND r.round_no > 1",
+        [session_id],
+    ).fetchone()[0]
     stats = ProposalStats(
-        session_id=session_id, session_title=session.title, total=len(rows), by_review=by_review,
+        session_id=session_id,
+        session_title=session.title,
+        total=len(rows),
+        by_review=by_review,
         key_accepted=sum(1 for r in accepted if r["review_level"] == "重点"),
         general_accepted=sum(1 for r in accepted if r["review_level"] != "重点"),
-        by_category=by_category, replied=len(replied), rated=len(rated),
+        by_category=by_category,
+        replied=len(replied),
+        rated=len(rated),
         satisfied=sum(1 for r in rated if r["rating"] == "满意"),
         basically_satisfied=sum(1 for r in rated if r["rating"] == "基本满意"),
         dissatisfied=sum(1 for r in rated if r["rating"] == "不满意"),
-        by_outcome=by_outcome, overdue=overdue,
+        by_outcome=by_outcome,
+        overdue=overdue,
         by_department=sorted(departments.values(), key=lambda d: (-d.lead, d.department)),
-        rehandled=rehandled, late=sum(1 for r in rows if r["late_reason"]), today=on,
+        rehandled=rehandled,
+        late=sum(1 for r in rows if r["late_reason"]),
+        today=on,
     )
     stats.notes = [
         "立案：审查结果为立案（含重点提案和一般提案）。",

@@ -8,6 +8,7 @@ batch, restore and schema migration.
 >>> # report = backup_now(db)            # verified copy in the backup folder(s)
 >>> # result, restored = restore(db, report.primary)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -27,28 +28,51 @@ from guilin_union.storage.database import database_path
 AREA = "safety"
 # A restore replaces everything: every screen must reload.
 ALL_AREAS = (
-    "members", "branches", "settings", "intake", "dues", "member_status", "congress", "proposals",
-    "workpoints", "activities", "welfare", "safety", "recycle",
+    "members",
+    "branches",
+    "settings",
+    "intake",
+    "dues",
+    "member_status",
+    "congress",
+    "proposals",
+    "workpoints",
+    "activities",
+    "welfare",
+    "safety",
+    "recycle",
 )
 
-settings.register_defaults({
-    "backup_folder": ("", "备份文件夹（空：数据文件旁的 backups 文件夹）"),
-    "backup_second_folder": ("", "第二备份文件夹（U 盘或网络共享；空：不另存）"),
-    "backup_keep_all_days": (2, "保留最近几天内的全部备份"),
-    "backup_keep_daily": (7, "另按天保留的份数"),
-    "backup_keep_weekly": (8, "另按周保留的份数"),
-    "backup_keep_monthly": (12, "另按月保留的份数"),
-    "backup_on_open_hours": (24, "打开数据库时，最新备份早于多少小时则自动备份"),
-    "recycle_retention_days": (90, "回收站保留天数"),
-})
+settings.register_defaults(
+    {
+        "backup_folder": ("", "备份文件夹（空：数据文件旁的 backups 文件夹）"),
+        "backup_second_folder": ("", "第二备份文件夹（U 盘或网络共享；空：不另存）"),
+        "backup_keep_all_days": (2, "保留最近几天内的全部备份"),
+        "backup_keep_daily": (7, "另按天保留的份数"),
+        "backup_keep_weekly": (8, "另按周保留的份数"),
+        "backup_keep_monthly": (12, "另按月保留的份数"),
+        "backup_on_open_hours": (24, "打开数据库时，最新备份早于多少小时则自动备份"),
+        "recycle_retention_days": (90, "回收站保留天数"),
+    }
+)
 
 BACKUP_SETTING_KEYS = (
-    "backup_folder", "backup_second_folder", "backup_keep_all_days", "backup_keep_daily",
-    "backup_keep_weekly", "backup_keep_monthly", "backup_on_open_hours", "recycle_retention_days",
+    "backup_folder",
+    "backup_second_folder",
+    "backup_keep_all_days",
+    "backup_keep_daily",
+    "backup_keep_weekly",
+    "backup_keep_monthly",
+    "backup_on_open_hours",
+    "recycle_retention_days",
 )
 _NUMBER_LIMITS = {
-    "backup_keep_all_days": (0, 365), "backup_keep_daily": (0, 366), "backup_keep_weekly": (0, 520),
-    "backup_keep_monthly": (0, 1200), "backup_on_open_hours": (1, 24 * 30), "recycle_retention_days": (1, 3650),
+    "backup_keep_all_days": (0, 365),
+    "backup_keep_daily": (0, 366),
+    "backup_keep_weekly": (0, 520),
+    "backup_keep_monthly": (0, 1200),
+    "backup_on_open_hours": (1, 24 * 30),
+    "recycle_retention_days": (1, 3650),
 }
 
 REASON_LABELS = {
@@ -73,10 +97,10 @@ def reason_label(reason: str) -> str:
     if base in REASON_LABELS:
         return REASON_LABELS[base]
     if base.startswith("before-import"):
-        what = base[len("before-import"):].strip("-_")
+        what = base[len("before-import") :].strip("-_")
         return "导入前" + (f"（{what}）" if what else "")
     if base.startswith("before-"):
-        return "操作前（" + base[len("before-"):] + "）"
+        return "操作前（" + base[len("before-") :] + "）"
     return base
 
 
@@ -86,7 +110,10 @@ def backup_folders(db: sqlite_utils.Database) -> tuple[Path | None, Path | None]
 
 
 def backup_now(
-    db: sqlite_utils.Database, *, reason: str = "manual", to: Path | None = None,
+    db: sqlite_utils.Database,
+    *,
+    reason: str = "manual",
+    to: Path | None = None,
     now: _dt.datetime | None = None,
 ) -> BackupReport:
     """A verified backup now: to ``to`` if given, else to the configured folder(s), thinned."""
@@ -104,7 +131,9 @@ def list_backups(db: sqlite_utils.Database) -> list[BackupInfo]:
 def newest_backup_time(db: sqlite_utils.Database) -> _dt.datetime | None:
     path = database_path(db)
     primary, second = backup_folders(db)
-    return backup_store.newest_backup_time([primary, second, backup_store.backup_dir_for(path) if path else None])
+    return backup_store.newest_backup_time(
+        [primary, second, backup_store.backup_dir_for(path) if path else None]
+    )
 
 
 def max_change_id(db: sqlite_utils.Database) -> int:
@@ -133,21 +162,26 @@ def needs_backup_on_open(db: sqlite_utils.Database, now: _dt.datetime | None = N
     return (now or _dt.datetime.now()) - newest > _dt.timedelta(hours=hours)
 
 
-def backup_on_open(db: sqlite_utils.Database, now: _dt.datetime | None = None) -> BackupReport | None:
+def backup_on_open(
+    db: sqlite_utils.Database, now: _dt.datetime | None = None
+) -> BackupReport | None:
     if not needs_backup_on_open(db, now):
         return None
     return backup_now(db, reason="on-open", now=now)
 
 
-def backup_on_close(db: sqlite_utils.Database, start_change_id: int,
-                    now: _dt.datetime | None = None) -> BackupReport | None:
+def backup_on_close(
+    db: sqlite_utils.Database, start_change_id: int, now: _dt.datetime | None = None
+) -> BackupReport | None:
     """A backup when anything changed since the program opened the file."""
     if database_path(db) is None or not changed_since(db, start_change_id):
         return None
     return backup_now(db, reason="on-close", now=now)
 
 
-def restore(db: sqlite_utils.Database, source: Path, *, now: _dt.datetime | None = None) -> tuple[OpResult, RestoreReport]:
+def restore(
+    db: sqlite_utils.Database, source: Path, *, now: _dt.datetime | None = None
+) -> tuple[OpResult, RestoreReport]:
     """Back up the current state, then put ``source``'s content into the open database."""
     report = backup_store.restore_backup(db, Path(source), now=now)
     return OpResult(Changes.of(*ALL_AREAS)), report
@@ -214,7 +248,9 @@ def format_size(size: int) -> str:
     return f"{size} B"
 
 
-def move_database(db: sqlite_utils.Database, target: Path, *, backups_to_old_place: bool = True) -> Path:
+def move_database(
+    db: sqlite_utils.Database, target: Path, *, backups_to_old_place: bool = True
+) -> Path:
     """Make a verified copy of the database (and its ``attachments`` folder) at ``target``
     (a local folder), and send the copy's backups to the old place (its second backup folder):
     a share or a synced folder is a fine place for backups, just not for the live file.
@@ -252,13 +288,17 @@ def move_database(db: sqlite_utils.Database, target: Path, *, backups_to_old_pla
         # Evidence files travel with the data (their paths are relative to the file).
         import shutil
 
-        shutil.copytree(source.parent / "attachments", target.parent / "attachments", dirs_exist_ok=True)
+        shutil.copytree(
+            source.parent / "attachments", target.parent / "attachments", dirs_exist_ok=True
+        )
     if backups_to_old_place and source is not None:
         from guilin_union.storage.database import open_database
 
         moved = open_database(target)
         try:
-            settings.set_many(moved, {"backup_second_folder": str(backup_store.backup_dir_for(source))})
+            settings.set_many(
+                moved, {"backup_second_folder": str(backup_store.backup_dir_for(source))}
+            )
         finally:
             moved.conn.close()
     return target

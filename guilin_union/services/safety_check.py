@@ -5,6 +5,7 @@ The JSON form is the CLI contract ``{"integrity": "ok", "foreign_keys": "ok",
 
 >>> # report = check_report(db); report.ok, report.text()
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -42,16 +43,26 @@ class CheckReport:
 
     def text(self) -> str:
         """The whole report as the dialog shows it."""
-        lines = ["检查结果：" + ("数据库完好，没有发现问题。" if self.ok else "发现问题，请按下面的建议处理。"), ""]
+        lines = [
+            "检查结果："
+            + ("数据库完好，没有发现问题。" if self.ok else "发现问题，请按下面的建议处理。"),
+            "",
+        ]
         lines.append("完整性检查：" + ("正常" if self.integrity == "ok" else "发现损坏"))
-        lines.append("关联检查（外键）：" + ("正常" if self.foreign_keys == "ok" else "有记录引用了不存在的数据"))
+        lines.append(
+            "关联检查（外键）："
+            + ("正常" if self.foreign_keys == "ok" else "有记录引用了不存在的数据")
+        )
         if self.schema_version is not None:
             lines.append(f"数据库结构版本：{self.schema_version}")
         if self.problems:
             lines += ["", "问题："] + [f"  · {p}" for p in self.problems]
         if not self.ok:
-            lines += ["", "建议：不要继续录入数据。用“文件 ▸ 恢复备份…”恢复到最近一次完好的备份，"
-                      "或把数据文件和 backups 文件夹一起交给技术人员。"]
+            lines += [
+                "",
+                "建议：不要继续录入数据。用“文件 ▸ 恢复备份…”恢复到最近一次完好的备份，"
+                "或把数据文件和 backups 文件夹一起交给技术人员。",
+            ]
         if self.notes:
             lines += [""] + self.notes
         return "\n".join(lines)
@@ -61,7 +72,9 @@ def _plain_integrity(rows: str) -> list[str]:
     problems = []
     for item in rows.split("；")[:10]:
         if "index" in item.lower():
-            problems.append(f"索引与数据不一致（{item}）。数据本身可能完好，恢复备份或请技术人员重建索引即可。")
+            problems.append(
+                f"索引与数据不一致（{item}）。数据本身可能完好，恢复备份或请技术人员重建索引即可。"
+            )
         else:
             problems.append(f"数据文件内部结构损坏（{item}）。")
     return problems

@@ -8,6 +8,7 @@ values — which is itself logged, like every reveal of full numbers.
 >>> _where(q)[0]
 ' WHERE table_name = ? AND ts >= ?'
 """
+
 from __future__ import annotations
 
 import json
@@ -36,21 +37,68 @@ ACTION_LABELS: dict[str, str] = {
     "purge": "彻底删除（回收站）",
 }
 _EXTRA_LABELS = {
-    "id": "编号", "branch_id": "分工会", "member_id": "会员", "created_at": "创建时间",
-    "updated_at": "修改时间", "amount_fen": "金额（分）", "state": "状态", "type": "类型",
-    "reason": "事由", "year": "年度", "pay_date": "日期", "title": "标题", "chair": "主席",
-    "code": "代码", "active": "启用", "sort_order": "排序", "name_initials": "拼音首字母",
-    "name_pinyin": "拼音", "occasion": "事项", "message": "内容", "override_reason": "超标准原因",
-    "overridden_at": "确认时间", "overridden_by": "确认人", "payment_id": "慰问记录", "batch_id": "批次",
-    "hardship_id": "困难帮扶档案", "form": "形式", "goods": "物品", "handler": "经手人", "notes": "备注",
-    "applied_on": "申请日期", "approved_on": "批准日期", "paid_on": "发放日期", "event_date": "日期",
-    "from_status": "原状态", "to_status": "新状态", "action": "操作", "document_no": "文号",
-    "recorded_by": "记录人", "recorded_at": "记录时间", "activity_id": "活动", "session_id": "会议",
-    "term_id": "届次", "proposal_id": "提案", "path": "文件", "original_name": "文件名",
-    "salary_base_fen": "工资基数（分）", "dues_start_month": "会费起始月份", "delegate_id": "代表",
-    "participant_id": "参加人员", "event_id": "项目",
+    "id": "编号",
+    "branch_id": "分工会",
+    "member_id": "会员",
+    "created_at": "创建时间",
+    "updated_at": "修改时间",
+    "amount_fen": "金额（分）",
+    "state": "状态",
+    "type": "类型",
+    "reason": "事由",
+    "year": "年度",
+    "pay_date": "日期",
+    "title": "标题",
+    "chair": "主席",
+    "code": "代码",
+    "active": "启用",
+    "sort_order": "排序",
+    "name_initials": "拼音首字母",
+    "name_pinyin": "拼音",
+    "occasion": "事项",
+    "message": "内容",
+    "override_reason": "超标准原因",
+    "overridden_at": "确认时间",
+    "overridden_by": "确认人",
+    "payment_id": "慰问记录",
+    "batch_id": "批次",
+    "hardship_id": "困难帮扶档案",
+    "form": "形式",
+    "goods": "物品",
+    "handler": "经手人",
+    "notes": "备注",
+    "applied_on": "申请日期",
+    "approved_on": "批准日期",
+    "paid_on": "发放日期",
+    "event_date": "日期",
+    "from_status": "原状态",
+    "to_status": "新状态",
+    "action": "操作",
+    "document_no": "文号",
+    "recorded_by": "记录人",
+    "recorded_at": "记录时间",
+    "activity_id": "活动",
+    "session_id": "会议",
+    "term_id": "届次",
+    "proposal_id": "提案",
+    "path": "文件",
+    "original_name": "文件名",
+    "salary_base_fen": "工资基数（分）",
+    "dues_start_month": "会费起始月份",
+    "delegate_id": "代表",
+    "participant_id": "参加人员",
+    "event_id": "项目",
 }
-_SUMMARY_KEYS = ("name", "title", "type", "occasion", "member_no", "member_id", "amount_fen", "code")
+_SUMMARY_KEYS = (
+    "name",
+    "title",
+    "type",
+    "occasion",
+    "member_no",
+    "member_id",
+    "amount_fen",
+    "code",
+)
 _ID_KEYS = {"id_number"}
 _PHONE_KEYS = {"phone"}
 
@@ -106,20 +154,35 @@ def _where(q: LogQuery) -> tuple[str, list[Any]]:
         params.append(q.row_id)
     if q.search.strip():
         like = f"%{q.search.strip()}%"
-        clauses.append("(coalesce(note, '') LIKE ? OR coalesce(before_json, '') LIKE ? OR coalesce(after_json, '') LIKE ?)")
+        clauses.append(
+            "(coalesce(note, '') LIKE ? OR coalesce(before_json, '') LIKE ? OR coalesce(after_json, '') LIKE ?)"
+        )
         params += [like, like, like]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-SORT_SQL = {"ts": "ts", "user": "os_user", "table": "table_name", "action": "action", "row_id": "row_id"}
+SORT_SQL = {
+    "ts": "ts",
+    "user": "os_user",
+    "table": "table_name",
+    "action": "action",
+    "row_id": "row_id",
+}
 
 
-def query_ids(db: sqlite_utils.Database, q: LogQuery, sort_key: str | None = None, descending: bool = True) -> list[int]:
+def query_ids(
+    db: sqlite_utils.Database, q: LogQuery, sort_key: str | None = None, descending: bool = True
+) -> list[int]:
     """Entry ids in order (newest first by default); the table model fetches rows lazily."""
     where, params = _where(q)
     order = SORT_SQL.get(sort_key or "ts", "ts")
     direction = " DESC" if descending else ""
-    return [r[0] for r in db.execute(f"SELECT id FROM change_log{where} ORDER BY {order}{direction}, id{direction}", params)]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM change_log{where} ORDER BY {order}{direction}, id{direction}", params
+        )
+    ]
 
 
 def count(db: sqlite_utils.Database, q: LogQuery | None = None) -> int:
@@ -162,8 +225,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def values_text(values: dict[str, Any] | None, keys: Iterable[str] | None = None,
-                member_names: dict[int, str] | None = None) -> str:
+def values_text(
+    values: dict[str, Any] | None,
+    keys: Iterable[str] | None = None,
+    member_names: dict[int, str] | None = None,
+) -> str:
     """``姓名：张三；手机：138****5678`` (one line, for lists and Excel); the naming fields
     first, a member id shown as the member's name when ``member_names`` knows it."""
     if not values:
@@ -171,7 +237,9 @@ def values_text(values: dict[str, Any] | None, keys: Iterable[str] | None = None
     if keys is not None:
         chosen = list(keys)
     else:
-        chosen = [k for k in _SUMMARY_KEYS if k in values] + [k for k in values if k not in _SUMMARY_KEYS]
+        chosen = [k for k in _SUMMARY_KEYS if k in values] + [
+            k for k in values if k not in _SUMMARY_KEYS
+        ]
     parts = []
     for key in chosen:
         if key not in values:
@@ -213,12 +281,21 @@ class LogEntry:
         """One line for the list: what changed (an edit) or what the record was."""
         if self.action == "update":
             return values_text(self.after, member_names=member_names)
-        values = self.after if self.action == "insert" else self.before if self.action == "delete" else None
+        values = (
+            self.after
+            if self.action == "insert"
+            else self.before
+            if self.action == "delete"
+            else None
+        )
         if values is None:
             return self.note or ""
         key_fields = [k for k in _SUMMARY_KEYS if values.get(k) not in (None, "")]
-        return values_text(values, key_fields, member_names) if key_fields else values_text(
-            {k: v for k, v in values.items() if v not in (None, "")})
+        return (
+            values_text(values, key_fields, member_names)
+            if key_fields
+            else values_text({k: v for k, v in values.items() if v not in (None, "")})
+        )
 
     def member_ids(self) -> set[int]:
         ids = set()
@@ -230,8 +307,15 @@ class LogEntry:
     def to_json(self) -> dict[str, Any]:
         """The ``log --json`` object."""
         return {
-            "id": self.id, "ts": self.ts, "user": self.user, "table": self.table, "row_id": self.row_id,
-            "action": self.action, "before": self.before, "after": self.after, "note": self.note,
+            "id": self.id,
+            "ts": self.ts,
+            "user": self.user,
+            "table": self.table,
+            "row_id": self.row_id,
+            "action": self.action,
+            "before": self.before,
+            "after": self.after,
+            "note": self.note,
         }
 
 
@@ -245,27 +329,39 @@ def _entry(row: tuple, masked: bool) -> LogEntry:
     return LogEntry(row[0], row[1], row[2], row[3], row[4], row[5], before, after, row[8])
 
 
-def get_entries(db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True) -> dict[int, LogEntry]:
+def get_entries(
+    db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True
+) -> dict[int, LogEntry]:
     ids = list(ids)
     result: dict[int, LogEntry] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         for row in db.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
             result[row[0]] = _entry(row, masked)
     return result
 
 
-def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True) -> dict[int, dict[str, Any]]:
+def fetch_rows(
+    db: sqlite_utils.Database, ids: Iterable[int], *, masked: bool = True
+) -> dict[int, dict[str, Any]]:
     """Display rows for the viewer's table model."""
     rows = {}
     entries = get_entries(db, ids, masked=masked)
-    names = member_names(db, set().union(*(e.member_ids() for e in entries.values())) if entries else set())
+    names = member_names(
+        db, set().union(*(e.member_ids() for e in entries.values())) if entries else set()
+    )
     for entry_id, e in entries.items():
         rows[entry_id] = {
-            "id": e.id, "ts": e.ts.replace("T", " "), "user": e.user, "table": table_label(e.table),
-            "table_name": e.table, "row_id": "" if e.row_id is None else e.row_id,
-            "action": action_label(e.action), "summary": e.summary(names), "note": e.note or "",
+            "id": e.id,
+            "ts": e.ts.replace("T", " "),
+            "user": e.user,
+            "table": table_label(e.table),
+            "table_name": e.table,
+            "row_id": "" if e.row_id is None else e.row_id,
+            "action": action_label(e.action),
+            "summary": e.summary(names),
+            "note": e.note or "",
         }
     return rows
 
@@ -275,14 +371,25 @@ def member_names(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, str
     ids = list(ids)
     names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
-        names.update({r[0]: r[1] for r in db.execute(f"SELECT id, name FROM members WHERE id IN ({marks})", chunk)})
+        names.update(
+            {
+                r[0]: r[1]
+                for r in db.execute(f"SELECT id, name FROM members WHERE id IN ({marks})", chunk)
+            }
+        )
     return names
 
 
-def list_entries(db: sqlite_utils.Database, q: LogQuery | None = None, *, masked: bool = True,
-                 limit: int | None = None, newest_first: bool = False) -> list[LogEntry]:
+def list_entries(
+    db: sqlite_utils.Database,
+    q: LogQuery | None = None,
+    *,
+    masked: bool = True,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[LogEntry]:
     """Entries in time order (oldest first unless ``newest_first``)."""
     where, params = _where(q or LogQuery())
     direction = " DESC" if newest_first else ""
@@ -305,8 +412,9 @@ def log_reveal(db: sqlite_utils.Database, what: str) -> None:
         audit.log_event(db, "change_log", None, "reveal", note=what)
 
 
-def export_log(db: sqlite_utils.Database, path: str | Path, q: LogQuery | None = None, *,
-               masked: bool = True) -> tuple[Path, int]:
+def export_log(
+    db: sqlite_utils.Database, path: str | Path, q: LogQuery | None = None, *, masked: bool = True
+) -> tuple[Path, int]:
     """Write the filtered log to Excel (one row per entry); full numbers only when asked,
     which is logged."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
@@ -314,18 +422,30 @@ def export_log(db: sqlite_utils.Database, path: str | Path, q: LogQuery | None =
     entries = list_entries(db, q, masked=masked)
     rows = [
         {
-            "ts": e.ts.replace("T", " "), "user": e.user, "table": table_label(e.table),
-            "row_id": "" if e.row_id is None else str(e.row_id), "action": action_label(e.action),
-            "before": values_text(e.before), "after": values_text(e.after), "note": e.note or "",
+            "ts": e.ts.replace("T", " "),
+            "user": e.user,
+            "table": table_label(e.table),
+            "row_id": "" if e.row_id is None else str(e.row_id),
+            "action": action_label(e.action),
+            "before": values_text(e.before),
+            "after": values_text(e.after),
+            "note": e.note or "",
         }
         for e in entries
     ]
     columns = [
-        Column("ts", "时间", width=20), Column("user", "用户"), Column("table", "数据表"),
-        Column("row_id", "记录编号"), Column("action", "操作"), Column("before", "修改前", width=50),
-        Column("after", "修改后", width=50), Column("note", "说明", width=40),
+        Column("ts", "时间", width=20),
+        Column("user", "用户"),
+        Column("table", "数据表"),
+        Column("row_id", "记录编号"),
+        Column("action", "操作"),
+        Column("before", "修改前", width=50),
+        Column("after", "修改后", width=50),
+        Column("note", "说明", width=40),
     ]
-    out = write_workbook(path, [Sheet(title="操作日志", columns=columns, rows=rows, heading="操作日志")])
+    out = write_workbook(
+        path, [Sheet(title="操作日志", columns=columns, rows=rows, heading="操作日志")]
+    )
     if not masked:
         log_reveal(db, f"导出操作日志（含完整证件号码和手机号，{len(rows)} 条）：{out}")
     return out, len(rows)

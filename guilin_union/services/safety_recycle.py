@@ -6,6 +6,7 @@ deleted ID number does not stay readable in the file.
 
 >>> # groups = list_groups(db); restore_group(db, groups[0].id)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -14,8 +15,10 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import settings
-from guilin_union.services import safety  # noqa: F401  (registers recycle_retention_days)
+from guilin_union.services import (
+    safety,  # noqa: F401  (registers recycle_retention_days)
+    settings,
+)
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.safety import ALL_AREAS
 from guilin_union.services.safety_log import mask_values, values_text
@@ -23,8 +26,15 @@ from guilin_union.storage import audit, recycle
 from guilin_union.storage.recycle import RecycleGroup, RecycleRow, table_label
 
 __all__ = [
-    "RecycleGroup", "RecycleRow", "list_groups", "group_rows", "restore_group", "purge_groups",
-    "purge_expired", "retention_days", "row_display",
+    "RecycleGroup",
+    "RecycleRow",
+    "list_groups",
+    "group_rows",
+    "restore_group",
+    "purge_groups",
+    "purge_expired",
+    "retention_days",
+    "row_display",
 ]
 
 
@@ -32,7 +42,9 @@ def retention_days(db: sqlite_utils.Database) -> int:
     return int(settings.get(db, "recycle_retention_days") or 90)
 
 
-def list_groups(db: sqlite_utils.Database, *, include_restored: bool = False, search: str = "") -> list[RecycleGroup]:
+def list_groups(
+    db: sqlite_utils.Database, *, include_restored: bool = False, search: str = ""
+) -> list[RecycleGroup]:
     return recycle.list_groups(db, include_restored=include_restored, search=search)
 
 
@@ -40,7 +52,9 @@ def group_rows(db: sqlite_utils.Database, group_id: int) -> list[RecycleRow]:
     return recycle.group_rows(db, group_id)
 
 
-def row_display(row: RecycleRow, *, masked: bool = True, member_names: dict[int, str] | None = None) -> dict[str, Any]:
+def row_display(
+    row: RecycleRow, *, masked: bool = True, member_names: dict[int, str] | None = None
+) -> dict[str, Any]:
     """A row of the detail list: table, description, values (numbers masked)."""
     values = mask_values(row.values) if masked else row.values
     return {
@@ -56,7 +70,9 @@ def restore_group(db: sqlite_utils.Database, group_id: int) -> OpResult:
     """Put a group back with its links (one transaction, logged row by row)."""
     with db.atomic():
         done = recycle.restore_group(db, group_id)
-    return OpResult(Changes.of(*ALL_AREAS), group_id, undo={"restored": [(d.table, d.new_id) for d in done]})
+    return OpResult(
+        Changes.of(*ALL_AREAS), group_id, undo={"restored": [(d.table, d.new_id) for d in done]}
+    )
 
 
 def purge_groups(db: sqlite_utils.Database, group_ids: list[int]) -> OpResult:
@@ -66,8 +82,15 @@ def purge_groups(db: sqlite_utils.Database, group_ids: list[int]) -> OpResult:
     with db.atomic():
         summaries = [recycle.get_group(db, g).summary for g in group_ids]
         removed = recycle.purge_groups(db, group_ids)
-        audit.log_event(db, "recycle_groups", None, "purge",
-                        note=f"从回收站彻底删除 {removed} 项：" + "、".join(summaries[:5]) + ("等" if len(summaries) > 5 else ""))
+        audit.log_event(
+            db,
+            "recycle_groups",
+            None,
+            "purge",
+            note=f"从回收站彻底删除 {removed} 项："
+            + "、".join(summaries[:5])
+            + ("等" if len(summaries) > 5 else ""),
+        )
     return OpResult(Changes.of("recycle"), None)
 
 
@@ -80,8 +103,13 @@ def purge_expired(db: sqlite_utils.Database, now: _dt.datetime | None = None) ->
         return 0
     with db.atomic():
         removed = recycle.purge_groups(db, ids)
-        audit.log_event(db, "recycle_groups", None, "purge",
-                        note=f"回收站中超过 {retention_days(db)} 天的 {removed} 项已自动清除")
+        audit.log_event(
+            db,
+            "recycle_groups",
+            None,
+            "purge",
+            note=f"回收站中超过 {retention_days(db)} 天的 {removed} 项已自动清除",
+        )
     return removed
 
 

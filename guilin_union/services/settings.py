@@ -3,6 +3,7 @@
 Every number the rules depend on is a setting with a default here, never a literal in the
 logic (domain.md: "Numbers marked *setting* must be editable").
 """
+
 from __future__ import annotations
 
 import json

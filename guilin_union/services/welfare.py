@@ -11,6 +11,7 @@ Approval runs 申请 → 分工会审核 → 校工会批准 → 已发放, each
 >>> # record_payment(db, {"member_id": 7, "type": "结婚", "pay_date": "2025-05-01",
 >>> #                     "amount_fen": 60000, "reason": "新婚慰问", "handler": "李秘书"})
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -36,13 +37,39 @@ from guilin_union.services.welfare_rules import (
 from guilin_union.storage import audit
 
 __all__ = [
-    "PaymentInput", "PaymentQuery", "PaymentWarnings", "RuleWarning", "STATE_DATE_COLUMNS",
-    "validate_payment", "facts_of", "check", "record_payment", "update_payment",
-    "delete_payment", "restore_payment", "set_state", "get_payment", "query_ids", "count",
-    "fetch_rows", "list_payments", "to_public_json", "payment_warnings", "list_open_warnings",
-    "mark_reviewed", "add_attachment", "list_attachments", "remove_attachment",
-    "member_payments", "payment_years", "describe_query", "insert_checked", "totals", "amount_text",
-    "restore_states", "STATES",
+    "PaymentInput",
+    "PaymentQuery",
+    "PaymentWarnings",
+    "RuleWarning",
+    "STATE_DATE_COLUMNS",
+    "validate_payment",
+    "facts_of",
+    "check",
+    "record_payment",
+    "update_payment",
+    "delete_payment",
+    "restore_payment",
+    "set_state",
+    "get_payment",
+    "query_ids",
+    "count",
+    "fetch_rows",
+    "list_payments",
+    "to_public_json",
+    "payment_warnings",
+    "list_open_warnings",
+    "mark_reviewed",
+    "add_attachment",
+    "list_attachments",
+    "remove_attachment",
+    "member_payments",
+    "payment_years",
+    "describe_query",
+    "insert_checked",
+    "totals",
+    "amount_text",
+    "restore_states",
+    "STATES",
 ]
 
 STATES = config.PAYMENT_STATES
@@ -98,7 +125,9 @@ def _amount(value: Any) -> int:
     return fen
 
 
-def validate_payment(db: sqlite_utils.Database, data: Mapping[str, Any] | PaymentInput) -> PaymentInput:
+def validate_payment(
+    db: sqlite_utils.Database, data: Mapping[str, Any] | PaymentInput
+) -> PaymentInput:
     """Normalise one payment and refuse what can never be right (no member, unknown type,
     bad date, no amount). Rule checks are separate: they warn, they do not refuse.
 
@@ -148,11 +177,21 @@ def validate_payment(db: sqlite_utils.Database, data: Mapping[str, Any] | Paymen
     if not 1990 <= year <= 2100:
         raise ValidationError("标准年度应在 1990 至 2100 之间", "year")
     return PaymentInput(
-        member_id=member_id, type=type_name, pay_date=pay_date, amount_fen=amount, form=form,
-        goods=goods, occasion=config.clean_text(raw.get("occasion")),
-        reason=config.clean_text(raw.get("reason")), handler=config.clean_text(raw.get("handler")),
-        state=state, year=year, notes=config.clean_text(raw.get("notes")),
-        hardship_id=raw.get("hardship_id") or None, batch_id=raw.get("batch_id") or None, **dates,
+        member_id=member_id,
+        type=type_name,
+        pay_date=pay_date,
+        amount_fen=amount,
+        form=form,
+        goods=goods,
+        occasion=config.clean_text(raw.get("occasion")),
+        reason=config.clean_text(raw.get("reason")),
+        handler=config.clean_text(raw.get("handler")),
+        state=state,
+        year=year,
+        notes=config.clean_text(raw.get("notes")),
+        hardship_id=raw.get("hardship_id") or None,
+        batch_id=raw.get("batch_id") or None,
+        **dates,
     )
 
 
@@ -174,18 +213,31 @@ def check(
 
 # ---------------------------------------------------------------- writes
 
+
 def _member_branch(db: sqlite_utils.Database, member_id: int) -> int:
     return db.execute("SELECT branch_id FROM members WHERE id = ?", [member_id]).fetchone()[0]
 
 
 def _row(p: PaymentInput) -> dict[str, Any]:
     return {
-        "member_id": p.member_id, "type": p.type, "occasion": p.occasion or None,
-        "pay_date": p.pay_date, "year": p.year, "form": p.form, "amount_fen": p.amount_fen,
-        "goods": p.goods or None, "reason": p.reason or None, "handler": p.handler or None,
-        "state": p.state, "applied_on": p.applied_on, "branch_reviewed_on": p.branch_reviewed_on,
-        "approved_on": p.approved_on, "paid_on": p.paid_on, "notes": p.notes or None,
-        "hardship_id": p.hardship_id, "batch_id": p.batch_id,
+        "member_id": p.member_id,
+        "type": p.type,
+        "occasion": p.occasion or None,
+        "pay_date": p.pay_date,
+        "year": p.year,
+        "form": p.form,
+        "amount_fen": p.amount_fen,
+        "goods": p.goods or None,
+        "reason": p.reason or None,
+        "handler": p.handler or None,
+        "state": p.state,
+        "applied_on": p.applied_on,
+        "branch_reviewed_on": p.branch_reviewed_on,
+        "approved_on": p.approved_on,
+        "paid_on": p.paid_on,
+        "notes": p.notes or None,
+        "hardship_id": p.hardship_id,
+        "batch_id": p.batch_id,
     }
 
 
@@ -194,10 +246,18 @@ def _store_warnings(
 ) -> None:
     now, who = audit.now_iso(), audit.os_user()
     for w in warnings:
-        audit.insert(db, "welfare_payment_warnings", {
-            "payment_id": payment_id, "code": w.code, "message": w.message,
-            "override_reason": reason, "overridden_by": who, "overridden_at": now,
-        })
+        audit.insert(
+            db,
+            "welfare_payment_warnings",
+            {
+                "payment_id": payment_id,
+                "code": w.code,
+                "message": w.message,
+                "override_reason": reason,
+                "overridden_by": who,
+                "overridden_at": now,
+            },
+        )
 
 
 def _require_reason(warnings: Sequence[RuleWarning], override_reason: str | None) -> str:
@@ -224,7 +284,9 @@ def insert_checked(
         row["applied_on"] = p.pay_date  # the case is dated by its payment date unless told
     row.update(
         branch_id=branch_id if branch_id is not None else _member_branch(db, p.member_id),
-        override_reason=reason or None, created_at=now, updated_at=now,
+        override_reason=reason or None,
+        created_at=now,
+        updated_at=now,
     )
     payment_id = audit.insert(db, "welfare_payments", row, note=note)
     if warnings:
@@ -267,7 +329,11 @@ def update_payment(
         before_row = get_payment(db, payment_id)
         changes = dict(data.to_dict() if isinstance(data, PaymentInput) else data)
         base = _input_dict(before_row)
-        if "pay_date" in changes and "year" not in changes and base["year"] == int(base["pay_date"][:4]):
+        if (
+            "pay_date" in changes
+            and "year" not in changes
+            and base["year"] == int(base["pay_date"][:4])
+        ):
             del base["year"]  # the year followed the date before: let it follow the new date
         p = validate_payment(db, {**base, **changes})
         warnings = check_payment(db, facts_of(p), exclude_id=payment_id)
@@ -305,7 +371,9 @@ def delete_payment(db: sqlite_utils.Database, payment_id: int) -> OpResult:
     with db.atomic():
         row = get_payment(db, payment_id)
         if row["state"] == "已发放":
-            raise ConflictError("已发放的慰问不能删除。如确属录入错误，请先把审批状态退回后再删除。")
+            raise ConflictError(
+                "已发放的慰问不能删除。如确属录入错误，请先把审批状态退回后再删除。"
+            )
         warnings = payment_warnings(db, payment_id)
         files = list_attachments(db, payment_id)
         for w in warnings:
@@ -313,8 +381,11 @@ def delete_payment(db: sqlite_utils.Database, payment_id: int) -> OpResult:
         for a in files:
             audit.delete(db, "welfare_attachments", a["id"])
         before = audit.delete(db, "welfare_payments", payment_id)
-    return OpResult(Changes.of(config.AREA), payment_id,
-                    undo={"row": before, "warnings": warnings, "attachments": files})
+    return OpResult(
+        Changes.of(config.AREA),
+        payment_id,
+        undo={"row": before, "warnings": warnings, "attachments": files},
+    )
 
 
 def restore_payment(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
@@ -325,14 +396,21 @@ def restore_payment(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpRes
     with db.atomic():
         exists = db.execute("SELECT 1 FROM welfare_payments WHERE id = ?", [payment_id]).fetchone()
         if exists:
-            audit.update(db, "welfare_payments", payment_id, {k: v for k, v in row.items() if k != "id"},
-                         note="撤销修改")
+            audit.update(
+                db,
+                "welfare_payments",
+                payment_id,
+                {k: v for k, v in row.items() if k != "id"},
+                note="撤销修改",
+            )
             for w in payment_warnings(db, payment_id):
                 audit.delete(db, "welfare_payment_warnings", w["id"], note="撤销修改")
         else:
             audit.insert(db, "welfare_payments", row, note="撤销删除")
         for w in undo.get("warnings", []):
-            audit.insert(db, "welfare_payment_warnings", {**w, "payment_id": payment_id}, note="撤销")
+            audit.insert(
+                db, "welfare_payment_warnings", {**w, "payment_id": payment_id}, note="撤销"
+            )
         for a in undo.get("attachments", []):
             audit.insert(db, "welfare_attachments", {**a, "payment_id": payment_id}, note="撤销")
     return OpResult(Changes.of(config.AREA), payment_id)
@@ -362,17 +440,21 @@ def set_state(
             column = STATE_DATE_COLUMNS[state]
             if not row[column]:
                 changes[column] = day
-            for later in STATES[target + 1:]:
+            for later in STATES[target + 1 :]:
                 changes[STATE_DATE_COLUMNS[later]] = None
             if all(row.get(k) == v for k, v in changes.items()):
                 continue
             changes["updated_at"] = audit.now_iso()
-            before = audit.update(db, "welfare_payments", payment_id, changes, note=f"审批：{state}")
+            before = audit.update(
+                db, "welfare_payments", payment_id, changes, note=f"审批：{state}"
+            )
             previous[payment_id] = {k: before[k] for k in changes}
     return OpResult(Changes.of(config.AREA), None, undo=previous)
 
 
-def restore_states(db: sqlite_utils.Database, previous: Mapping[int, Mapping[str, Any]]) -> OpResult:
+def restore_states(
+    db: sqlite_utils.Database, previous: Mapping[int, Mapping[str, Any]]
+) -> OpResult:
     """Undo of :func:`set_state`."""
     with db.atomic():
         for payment_id, values in previous.items():
@@ -381,6 +463,7 @@ def restore_states(db: sqlite_utils.Database, previous: Mapping[int, Mapping[str
 
 
 # ---------------------------------------------------------------- warnings under review
+
 
 def payment_warnings(db: sqlite_utils.Database, payment_id: int) -> list[dict[str, Any]]:
     cursor = db.execute(
@@ -413,26 +496,38 @@ def list_open_warnings(
     return [dict(zip(names, r)) for r in cursor]
 
 
-def mark_reviewed(db: sqlite_utils.Database, warning_ids: Sequence[int], reviewed: bool = True) -> OpResult:
+def mark_reviewed(
+    db: sqlite_utils.Database, warning_ids: Sequence[int], reviewed: bool = True
+) -> OpResult:
     """Mark overridden warnings as reviewed (复核) or back as open."""
     with db.atomic():
         for wid in warning_ids:
-            values = ({"reviewed_by": audit.os_user(), "reviewed_at": audit.now_iso()} if reviewed
-                      else {"reviewed_by": None, "reviewed_at": None})
+            values = (
+                {"reviewed_by": audit.os_user(), "reviewed_at": audit.now_iso()}
+                if reviewed
+                else {"reviewed_by": None, "reviewed_at": None}
+            )
             audit.update(db, "welfare_payment_warnings", int(wid), values, note="复核")
     return OpResult(Changes.of(config.AREA))
 
 
 # ---------------------------------------------------------------- attachments
 
+
 def _attach(db: sqlite_utils.Database, payment_id: int, path: str | Path) -> int:
     from guilin_union.services.attachments import store_attachment
 
     relative = store_attachment(db, config.AREA, payment_id, path)
-    return audit.insert(db, "welfare_attachments", {
-        "payment_id": payment_id, "path": relative, "original_name": Path(path).name,
-        "added_at": audit.now_iso(),
-    })
+    return audit.insert(
+        db,
+        "welfare_attachments",
+        {
+            "payment_id": payment_id,
+            "path": relative,
+            "original_name": Path(path).name,
+            "added_at": audit.now_iso(),
+        },
+    )
 
 
 def add_attachment(db: sqlite_utils.Database, payment_id: int, path: str | Path) -> OpResult:
@@ -444,7 +539,9 @@ def add_attachment(db: sqlite_utils.Database, payment_id: int, path: str | Path)
 
 
 def list_attachments(db: sqlite_utils.Database, payment_id: int) -> list[dict[str, Any]]:
-    cursor = db.execute("SELECT * FROM welfare_attachments WHERE payment_id = ? ORDER BY id", [payment_id])
+    cursor = db.execute(
+        "SELECT * FROM welfare_attachments WHERE payment_id = ? ORDER BY id", [payment_id]
+    )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor]
 
@@ -457,6 +554,7 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
 
 
 # ---------------------------------------------------------------- reading
+
 
 def get_payment(db: sqlite_utils.Database, payment_id: int) -> dict[str, Any]:
     try:
@@ -502,19 +600,31 @@ SORT_SQL: dict[str, str] = {
 def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    simple = (("p.year = ?", q.year), ("p.type = ?", q.type), ("p.occasion = ?", q.occasion),
-              ("p.branch_id = ?", q.branch_id), ("b.name = ?", q.branch_name), ("p.state = ?", q.state),
-              ("p.member_id = ?", q.member_id), ("p.batch_id = ?", q.batch_id),
-              ("p.pay_date >= ?", q.date_from), ("p.pay_date <= ?", q.date_to))
+    simple = (
+        ("p.year = ?", q.year),
+        ("p.type = ?", q.type),
+        ("p.occasion = ?", q.occasion),
+        ("p.branch_id = ?", q.branch_id),
+        ("b.name = ?", q.branch_name),
+        ("p.state = ?", q.state),
+        ("p.member_id = ?", q.member_id),
+        ("p.batch_id = ?", q.batch_id),
+        ("p.pay_date >= ?", q.date_from),
+        ("p.pay_date <= ?", q.date_to),
+    )
     for sql, value in simple:
         if value is not None and value != "":
             clauses.append(sql)
             params.append(value)
     if q.flagged_only:
-        clauses.append("EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id)"
+        )
     if q.open_warnings_only:
-        clauses.append("EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id"
-                       " AND w.reviewed_at IS NULL)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id"
+            " AND w.reviewed_at IS NULL)"
+        )
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
         clauses.append(
@@ -533,7 +643,12 @@ def query_ids(db: sqlite_utils.Database, q: PaymentQuery) -> list[int]:
     order = SORT_SQL.get(q.sort_key, "p.pay_date")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [r[0] for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.id{direction}", params)]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.id{direction}", params
+        )
+    ]
 
 
 def count(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> int:
@@ -544,7 +659,9 @@ def count(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> int:
 def totals(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> tuple[int, int]:
     """(count, total fen) of a view."""
     where, params = _where(q or PaymentQuery())
-    n, total = db.execute(f"SELECT count(*), coalesce(sum(p.amount_fen), 0){_FROM}{where}", params).fetchone()
+    n, total = db.execute(
+        f"SELECT count(*), coalesce(sum(p.amount_fen), 0){_FROM}{where}", params
+    ).fetchone()
     return n, total
 
 
@@ -586,7 +703,7 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
     ids = list(ids)
     result: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         cursor = db.execute(f"{_SELECT} WHERE p.id IN ({marks})", chunk)
         names = [d[0] for d in cursor.description]
@@ -615,7 +732,9 @@ def payment_years(db: sqlite_utils.Database) -> list[int]:
     return [r[0] for r in rows]
 
 
-def to_public_json(row: Mapping[str, Any], warnings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def to_public_json(
+    row: Mapping[str, Any], warnings: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The ``welfare list --json`` object (a documented, stable contract)."""
     data = {
         "id": row["id"],
@@ -644,8 +763,10 @@ def to_public_json(row: Mapping[str, Any], warnings: list[dict[str, Any]] | None
         "attachments": row["attachment_count"],
     }
     if warnings is not None:
-        data["warnings"] = [{"code": w["code"], "message": w["message"],
-                             "override_reason": w["override_reason"]} for w in warnings]
+        data["warnings"] = [
+            {"code": w["code"], "message": w["message"], "override_reason": w["override_reason"]}
+            for w in warnings
+        ]
     return data
 
 

@@ -19,6 +19,7 @@ whole warns when the amount is over the cap of one payment.
 >>> # preview = preview_batch(db, BatchRequest(year=2025, occasion="春节", amount_fen=30000))
 >>> # len(preview.eligible), preview.total_fen
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -113,7 +114,12 @@ class BatchPreview:
             "goods": self.request.goods or None,
             "amount_fen": self.request.amount_fen,
             "eligible": [
-                {"member_id": x.member_id, "name": x.name, "branch": x.branch, "amount_fen": x.amount_fen}
+                {
+                    "member_id": x.member_id,
+                    "name": x.name,
+                    "branch": x.branch,
+                    "amount_fen": x.amount_fen,
+                }
                 for x in self.eligible
             ],
             "excluded": [
@@ -132,17 +138,29 @@ def default_pay_date(year: int, today: _dt.date | None = None) -> str:
     today = today or _dt.date.today()
     if year == today.year:
         return today.isoformat()
-    return _dt.date(year, 1, 1).isoformat() if year > today.year else _dt.date(year, 12, 31).isoformat()
+    return (
+        _dt.date(year, 1, 1).isoformat()
+        if year > today.year
+        else _dt.date(year, 12, 31).isoformat()
+    )
 
 
-def _resolve(db: sqlite_utils.Database, req: BatchRequest) -> tuple[str, str, str, list[tuple[int, str]], Standard | None]:
+def _resolve(
+    db: sqlite_utils.Database, req: BatchRequest
+) -> tuple[str, str, str, list[tuple[int, str]], Standard | None]:
     occasion = config.clean_text(req.occasion)
     if not occasion:
         raise ValidationError("请选择节日（或送温暖、金秋助学等发放项目）", "occasion")
     if not 1990 <= int(req.year) <= 2100:
         raise ValidationError("年度应在 1990 至 2100 之间", "year")
-    type_name = config.clean_text(req.type) if req.type else (
-        config.hardship_type(db) if occasion in config.hardship_occasions(db) else config.festival_type(db)
+    type_name = (
+        config.clean_text(req.type)
+        if req.type
+        else (
+            config.hardship_type(db)
+            if occasion in config.hardship_occasions(db)
+            else config.festival_type(db)
+        )
     )
     if type_name not in config.types(db):
         raise ValidationError(f"慰问类型“{type_name}”不在类型列表中", "type")
@@ -150,34 +168,55 @@ def _resolve(db: sqlite_utils.Database, req: BatchRequest) -> tuple[str, str, st
         raise ValidationError("发放形式应为“现金”或“实物”", "form")
     if req.form == "实物" and not config.clean_text(req.goods):
         raise ValidationError("实物慰问请填写物品名称", "goods")
-    if isinstance(req.amount_fen, bool) or not isinstance(req.amount_fen, int) or req.amount_fen <= 0:
+    if (
+        isinstance(req.amount_fen, bool)
+        or not isinstance(req.amount_fen, int)
+        or req.amount_fen <= 0
+    ):
         raise ValidationError("请填写每人金额（实物请填写每份折合金额），须大于 0", "amount_fen")
-    pay_date = config.iso_date(req.pay_date, "pay_date") if req.pay_date else default_pay_date(int(req.year))
+    pay_date = (
+        config.iso_date(req.pay_date, "pay_date")
+        if req.pay_date
+        else default_pay_date(int(req.year))
+    )
     standard = get_standard(db, int(req.year), type_name)
-    rule = req.eligibility or (RULE_WITH_RETIRED if standard and standard.retired_eligible else RULE_ACTIVE)
+    rule = req.eligibility or (
+        RULE_WITH_RETIRED if standard and standard.retired_eligible else RULE_ACTIVE
+    )
     if type_name == config.hardship_type(db) and req.eligibility is None:
         rule = RULE_HARDSHIP
     if rule not in ELIGIBILITY_RULES:
         raise ValidationError("发放范围应为：" + "、".join(ELIGIBILITY_RULES), "eligibility")
     if req.branch_ids is None:
-        branches = [(r[0], r[1]) for r in db.execute(
-            "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id")]
+        branches = [
+            (r[0], r[1])
+            for r in db.execute(
+                "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"
+            )
+        ]
     else:
         if not req.branch_ids:
             raise ValidationError("请至少选择一个分工会", "branch_ids")
         marks = ",".join("?" for _ in req.branch_ids)
-        branches = [(r[0], r[1]) for r in db.execute(
-            f"SELECT id, name FROM branches WHERE id IN ({marks}) ORDER BY sort_order, id", list(req.branch_ids))]
+        branches = [
+            (r[0], r[1])
+            for r in db.execute(
+                f"SELECT id, name FROM branches WHERE id IN ({marks}) ORDER BY sort_order, id",
+                list(req.branch_ids),
+            )
+        ]
         if len(branches) != len(set(req.branch_ids)):
             raise ValidationError("所选分工会中有不存在的分工会", "branch_ids")
     return type_name, pay_date, rule, branches, standard
 
 
-def _year_history(db: sqlite_utils.Database, type_name: str, year: int, member_ids: list[int]) -> dict[int, list[tuple]]:
+def _year_history(
+    db: sqlite_utils.Database, type_name: str, year: int, member_ids: list[int]
+) -> dict[int, list[tuple]]:
     """Per member: this year's payments of the type (pay_date, amount, occasion)."""
     result: dict[int, list[tuple]] = {}
     for start in range(0, len(member_ids), 500):
-        chunk = member_ids[start:start + 500]
+        chunk = member_ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         for mid, day, amount, occasion in db.execute(
             f"SELECT member_id, pay_date, amount_fen, coalesce(occasion, '') FROM welfare_payments"
@@ -192,17 +231,29 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
     """Who would receive the batch and who not (with the reason). Writes nothing."""
     type_name, pay_date, rule, branches, standard = _resolve(db, req)
     year = int(req.year)
-    preview = BatchPreview(req, type_name, pay_date, rule, [name for _, name in branches], standard=standard)
+    preview = BatchPreview(
+        req, type_name, pay_date, rule, [name for _, name in branches], standard=standard
+    )
     if standard is None:
-        preview.warnings.append(RuleWarning(
-            "no_standard", f"未设置{year}年“{type_name}”的慰问标准，无法核对金额和年度总额"))
+        preview.warnings.append(
+            RuleWarning(
+                "no_standard", f"未设置{year}年“{type_name}”的慰问标准，无法核对金额和年度总额"
+            )
+        )
     elif standard.cap_fen is not None and req.amount_fen > standard.cap_fen:
-        preview.warnings.append(RuleWarning(
-            "cap", f"每人 {format_fen(req.amount_fen)} 元超过{year}年“{type_name}”单次上限"
-                   f" {format_fen(standard.cap_fen)} 元"))
+        preview.warnings.append(
+            RuleWarning(
+                "cap",
+                f"每人 {format_fen(req.amount_fen)} 元超过{year}年“{type_name}”单次上限"
+                f" {format_fen(standard.cap_fen)} 元",
+            )
+        )
     if standard is not None and standard.form != "现金或实物" and req.form != standard.form:
-        preview.warnings.append(RuleWarning(
-            "form", f"{year}年“{type_name}”标准规定以{standard.form}发放，本批为{req.form}"))
+        preview.warnings.append(
+            RuleWarning(
+                "form", f"{year}年“{type_name}”标准规定以{standard.form}发放，本批为{req.form}"
+            )
+        )
     if not branches:
         return preview
     branch_ids = [b for b, _ in branches]
@@ -215,14 +266,18 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
     ).fetchall()
     hardship: dict[int, int] = {}
     if rule == RULE_HARDSHIP:
-        hardship = {r[0]: r[1] for r in db.execute(
-            "SELECT member_id, id FROM welfare_hardship WHERE year = ?", [year])}
+        hardship = {
+            r[0]: r[1]
+            for r in db.execute("SELECT member_id, id FROM welfare_hardship WHERE year = ?", [year])
+        }
         members = [m for m in members if m[0] in hardship]
     ids = [m[0] for m in members]
     on_day = member_status.statuses_on(db, ids, pay_date)
     year_start = member_status.statuses_on(db, ids, f"{year:04d}-01-01")
     history = _year_history(db, type_name, year, ids)
-    retired_ok = rule == RULE_WITH_RETIRED or (rule == RULE_HARDSHIP and bool(standard and standard.retired_eligible))
+    retired_ok = rule == RULE_WITH_RETIRED or (
+        rule == RULE_HARDSHIP and bool(standard and standard.retired_eligible)
+    )
     for mid, name, branch, branch_id, staff_no in members:
         status = on_day.get(mid)
         if status in _GONE and year_start.get(mid) in _GONE and rule != RULE_HARDSHIP:
@@ -259,13 +314,19 @@ def _exclusion(
     if same:
         return f"本年已领取{occasion}慰问（{format_cn_date(same[0][0])}）"
     if standard is not None:
-        if standard.rule_kind == "每年限次" and standard.max_per_year is not None and len(history) >= standard.max_per_year:
+        if (
+            standard.rule_kind == "每年限次"
+            and standard.max_per_year is not None
+            and len(history) >= standard.max_per_year
+        ):
             return f"本年已领取“{type_name}”{len(history)} 次，已达每年 {standard.max_per_year} 次"
         if standard.yearly_cap_fen is not None:
             before = sum(h[1] for h in history)
             if before + req.amount_fen > standard.yearly_cap_fen:
-                return (f"本年“{type_name}”已领取 {format_fen(before)} 元，再发 {format_fen(req.amount_fen)} 元"
-                        f"将超过每人每年上限 {format_fen(standard.yearly_cap_fen)} 元")
+                return (
+                    f"本年“{type_name}”已领取 {format_fen(before)} 元，再发 {format_fen(req.amount_fen)} 元"
+                    f"将超过每人每年上限 {format_fen(standard.yearly_cap_fen)} 元"
+                )
     return ""
 
 
@@ -291,26 +352,55 @@ def create_batch(db: sqlite_utils.Database, req: BatchRequest) -> tuple[OpResult
         # The year is on the record and in the roster's title; the 事由 stays short to print.
         text = config.clean_text(req.reason) or f"{config.clean_text(req.occasion)}慰问"
         handler = config.clean_text(req.handler)
-        batch_id = audit.insert(db, "welfare_batches", {
-            "year": int(req.year), "type": preview.type, "occasion": config.clean_text(req.occasion),
-            "pay_date": preview.pay_date, "eligibility": preview.eligibility,
-            "branches": preview.branches_text, "form": req.form, "amount_fen": req.amount_fen,
-            "goods": config.clean_text(req.goods) or None, "reason": text, "handler": handler or None,
-            "override_reason": reason or None, "state": "有效", "created_at": audit.now_iso(),
-        })
+        batch_id = audit.insert(
+            db,
+            "welfare_batches",
+            {
+                "year": int(req.year),
+                "type": preview.type,
+                "occasion": config.clean_text(req.occasion),
+                "pay_date": preview.pay_date,
+                "eligibility": preview.eligibility,
+                "branches": preview.branches_text,
+                "form": req.form,
+                "amount_fen": req.amount_fen,
+                "goods": config.clean_text(req.goods) or None,
+                "reason": text,
+                "handler": handler or None,
+                "override_reason": reason or None,
+                "state": "有效",
+                "created_at": audit.now_iso(),
+            },
+        )
         # Approved when created; a batch entered afterwards for a past festival was approved
         # by its payment date at the latest.
         approved = min(_dt.date.today().isoformat(), preview.pay_date)
         for line in preview.eligible:
             p = payments.PaymentInput(
-                member_id=line.member_id, type=preview.type, pay_date=preview.pay_date,
-                amount_fen=line.amount_fen, form=req.form, goods=config.clean_text(req.goods),
-                occasion=config.clean_text(req.occasion), reason=text, handler=handler,
-                state=BATCH_PAYMENT_STATE, applied_on=approved, approved_on=approved,
-                year=int(req.year), hardship_id=line.hardship_id, batch_id=batch_id,
+                member_id=line.member_id,
+                type=preview.type,
+                pay_date=preview.pay_date,
+                amount_fen=line.amount_fen,
+                form=req.form,
+                goods=config.clean_text(req.goods),
+                occasion=config.clean_text(req.occasion),
+                reason=text,
+                handler=handler,
+                state=BATCH_PAYMENT_STATE,
+                applied_on=approved,
+                approved_on=approved,
+                year=int(req.year),
+                hardship_id=line.hardship_id,
+                batch_id=batch_id,
             )
-            payments.insert_checked(db, p, preview.warnings, reason, branch_id=line.branch_id,
-                                    note=f"批量发放 #{batch_id}")
+            payments.insert_checked(
+                db,
+                p,
+                preview.warnings,
+                reason,
+                branch_id=line.branch_id,
+                note=f"批量发放 #{batch_id}",
+            )
     return OpResult(Changes.of(config.AREA), batch_id), preview
 
 
@@ -327,28 +417,40 @@ def reverse_batch(db: sqlite_utils.Database, batch_id: int, reason: str) -> OpRe
         if batch["state"] == "已撤销":
             raise ConflictError(f"批次 {batch_id} 已经撤销")
         paid = db.execute(
-            "SELECT count(*) FROM welfare_payments WHERE batch_id = ? AND state = '已发放'", [batch_id]
+            "SELECT count(*) FROM welfare_payments WHERE batch_id = ? AND state = '已发放'",
+            [batch_id],
         ).fetchone()[0]
         if paid:
             raise ConflictError(f"批次 {batch_id} 已有 {paid} 笔发放完成，不能整批撤销。")
-        ids = [r[0] for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])]
+        ids = [
+            r[0]
+            for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
+        ]
         for payment_id in ids:
             for w in payments.payment_warnings(db, payment_id):
                 audit.delete(db, "welfare_payment_warnings", w["id"], note=f"撤销批次 #{batch_id}")
             for a in payments.list_attachments(db, payment_id):
                 audit.delete(db, "welfare_attachments", a["id"], note=f"撤销批次 #{batch_id}")
             audit.delete(db, "welfare_payments", payment_id, note=f"撤销批次 #{batch_id}")
-        audit.update(db, "welfare_batches", batch_id, {
-            "state": "已撤销", "reversed_at": audit.now_iso(), "reverse_reason": text})
+        audit.update(
+            db,
+            "welfare_batches",
+            batch_id,
+            {"state": "已撤销", "reversed_at": audit.now_iso(), "reverse_reason": text},
+        )
     return OpResult(Changes.of(config.AREA), batch_id, undo={"removed": len(ids)})
 
 
-def set_batch_state(db: sqlite_utils.Database, batch_id: int, state: str, on: _dt.date | str | None = None) -> OpResult:
+def set_batch_state(
+    db: sqlite_utils.Database, batch_id: int, state: str, on: _dt.date | str | None = None
+) -> OpResult:
     """Move every payment of a batch to ``state`` (e.g. 已发放 after the roster is signed)."""
     batch = get_batch(db, batch_id)
     if batch["state"] == "已撤销":
         raise ConflictError(f"批次 {batch_id} 已撤销")
-    ids = [r[0] for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])]
+    ids = [
+        r[0] for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
+    ]
     return payments.set_state(db, ids, state, on)
 
 

@@ -6,6 +6,7 @@ nothing in the rules names a type literally except through these getters.
 >>> DEFAULT_TYPES[:3]
 ('结婚', '生育', '生病住院')
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -26,41 +27,86 @@ from guilin_union.storage.schema.welfare import (
 )
 
 __all__ = [
-    "AREA", "DEFAULT_TYPES", "FORMS", "PAYERS", "PAYMENT_STATES", "RULE_KINDS", "STANDARD_FORMS",
-    "types", "festivals", "hardship_categories", "hardship_occasions", "duplicate_days",
-    "festival_type", "hardship_type", "posthumous_types", "occasions_for", "iso_date",
-    "clean_text", "SETTING_KEYS",
+    "AREA",
+    "DEFAULT_TYPES",
+    "FORMS",
+    "PAYERS",
+    "PAYMENT_STATES",
+    "RULE_KINDS",
+    "STANDARD_FORMS",
+    "types",
+    "festivals",
+    "hardship_categories",
+    "hardship_occasions",
+    "duplicate_days",
+    "festival_type",
+    "hardship_type",
+    "posthumous_types",
+    "occasions_for",
+    "iso_date",
+    "clean_text",
+    "SETTING_KEYS",
 ]
 
 AREA = "welfare"
 
 DEFAULT_TYPES: tuple[str, ...] = (
-    "结婚", "生育", "生病住院", "重大疾病", "会员去世", "直系亲属去世", "退休", "生日",
-    "节日慰问", "困难帮扶", "其他",
+    "结婚",
+    "生育",
+    "生病住院",
+    "重大疾病",
+    "会员去世",
+    "直系亲属去世",
+    "退休",
+    "生日",
+    "节日慰问",
+    "困难帮扶",
+    "其他",
 )
 # Statutory festivals (法定节假日) the union usually marks; editable.
-DEFAULT_FESTIVALS: tuple[str, ...] = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
+DEFAULT_FESTIVALS: tuple[str, ...] = (
+    "元旦",
+    "春节",
+    "清明节",
+    "劳动节",
+    "端午节",
+    "中秋节",
+    "国庆节",
+)
 DEFAULT_HARDSHIP_CATEGORIES: tuple[str, ...] = (
-    "因病致困", "因残致困", "子女就学困难", "单亲家庭", "意外灾害", "家庭收入低", "其他",
+    "因病致困",
+    "因残致困",
+    "子女就学困难",
+    "单亲家庭",
+    "意外灾害",
+    "家庭收入低",
+    "其他",
 )
 DEFAULT_HARDSHIP_OCCASIONS: tuple[str, ...] = ("送温暖", "金秋助学")
 
 SETTING_KEYS = (
-    "welfare_types", "welfare_festivals", "welfare_hardship_categories",
-    "welfare_hardship_occasions", "welfare_duplicate_days", "welfare_festival_type",
-    "welfare_hardship_type", "welfare_posthumous_types",
+    "welfare_types",
+    "welfare_festivals",
+    "welfare_hardship_categories",
+    "welfare_hardship_occasions",
+    "welfare_duplicate_days",
+    "welfare_festival_type",
+    "welfare_hardship_type",
+    "welfare_posthumous_types",
 )
 
-settings.register_defaults({
-    "welfare_types": (list(DEFAULT_TYPES), "慰问类型"),
-    "welfare_festivals": (list(DEFAULT_FESTIVALS), "节日慰问的节日"),
-    "welfare_hardship_categories": (list(DEFAULT_HARDSHIP_CATEGORIES), "困难类别"),
-    "welfare_hardship_occasions": (list(DEFAULT_HARDSHIP_OCCASIONS), "困难帮扶发放项目"),
-    "welfare_duplicate_days": (30, "同一会员同类慰问在多少天内视为可能重复"),
-    "welfare_festival_type": ("节日慰问", "节日批量发放使用的慰问类型"),
-    "welfare_hardship_type": ("困难帮扶", "困难帮扶发放使用的慰问类型"),
-    "welfare_posthumous_types": (["会员去世"], "在会员去世后发放的慰问类型"),
-})
+settings.register_defaults(
+    {
+        "welfare_types": (list(DEFAULT_TYPES), "慰问类型"),
+        "welfare_festivals": (list(DEFAULT_FESTIVALS), "节日慰问的节日"),
+        "welfare_hardship_categories": (list(DEFAULT_HARDSHIP_CATEGORIES), "困难类别"),
+        "welfare_hardship_occasions": (list(DEFAULT_HARDSHIP_OCCASIONS), "困难帮扶发放项目"),
+        "welfare_duplicate_days": (30, "同一会员同类慰问在多少天内视为可能重复"),
+        "welfare_festival_type": ("节日慰问", "节日批量发放使用的慰问类型"),
+        "welfare_hardship_type": ("困难帮扶", "困难帮扶发放使用的慰问类型"),
+        "welfare_posthumous_types": (["会员去世"], "在会员去世后发放的慰问类型"),
+    }
+)
 
 
 def _list(db: sqlite_utils.Database, key: str) -> list[str]:

@@ -8,6 +8,7 @@ feeds batches: ``BatchRequest(occasion="送温暖", eligibility="困难帮扶档
 >>> # save_hardship(db, {"year": 2025, "member_id": 7, "category": "因病致困",
 >>> #                    "household": "配偶长期住院，子女在读"})
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -22,7 +23,9 @@ from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
 
 
-def _validate(db: sqlite_utils.Database, data: Mapping[str, Any], entry_id: int | None) -> dict[str, Any]:
+def _validate(
+    db: sqlite_utils.Database, data: Mapping[str, Any], entry_id: int | None
+) -> dict[str, Any]:
     try:
         year = int(data.get("year"))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -49,13 +52,17 @@ def _validate(db: sqlite_utils.Database, data: Mapping[str, Any], entry_id: int 
     if other:
         raise ValidationError(f"{member[0]}已在{year}年困难帮扶档案中", "member_id")
     return {
-        "year": year, "member_id": member_id, "category": category,
+        "year": year,
+        "member_id": member_id,
+        "category": category,
         "household": config.clean_text(data.get("household")) or None,
         "support_notes": config.clean_text(data.get("support_notes")) or None,
     }
 
 
-def save_hardship(db: sqlite_utils.Database, data: Mapping[str, Any], entry_id: int | None = None) -> OpResult:
+def save_hardship(
+    db: sqlite_utils.Database, data: Mapping[str, Any], entry_id: int | None = None
+) -> OpResult:
     """Add (``entry_id`` None) or edit an entry of the hardship file."""
     with db.atomic():
         row = _validate(db, data, entry_id)
@@ -73,8 +80,12 @@ def delete_hardship(db: sqlite_utils.Database, entry_id: int) -> OpResult:
     """Remove an entry; payments already made keep existing (their link is cleared)."""
     with db.atomic():
         get_hardship(db, entry_id)
-        for (payment_id,) in db.execute("SELECT id FROM welfare_payments WHERE hardship_id = ?", [entry_id]).fetchall():
-            audit.update(db, "welfare_payments", payment_id, {"hardship_id": None}, note="困难帮扶档案已删除")
+        for (payment_id,) in db.execute(
+            "SELECT id FROM welfare_payments WHERE hardship_id = ?", [entry_id]
+        ).fetchall():
+            audit.update(
+                db, "welfare_payments", payment_id, {"hardship_id": None}, note="困难帮扶档案已删除"
+            )
         before = audit.delete(db, "welfare_hardship", entry_id)
     return OpResult(Changes.of(config.AREA), entry_id, undo=before)
 
@@ -82,7 +93,13 @@ def delete_hardship(db: sqlite_utils.Database, entry_id: int) -> OpResult:
 def restore_hardship(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
     with db.atomic():
         if db.execute("SELECT 1 FROM welfare_hardship WHERE id = ?", [row["id"]]).fetchone():
-            audit.update(db, "welfare_hardship", row["id"], {k: v for k, v in row.items() if k != "id"}, note="撤销修改")
+            audit.update(
+                db,
+                "welfare_hardship",
+                row["id"],
+                {k: v for k, v in row.items() if k != "id"},
+                note="撤销修改",
+            )
         else:
             audit.insert(db, "welfare_hardship", dict(row), note="撤销删除")
     return OpResult(Changes.of(config.AREA), row["id"])
@@ -115,7 +132,9 @@ def list_hardship(db: sqlite_utils.Database, year: int) -> list[dict[str, Any]]:
     for row in rows:
         row["support"] = format_fen(row["support_fen"])
         row["support_text"] = (
-            f"{row['support_items']}，共 {format_fen(row['support_fen'])} 元" if row["support_count"] else "尚未发放"
+            f"{row['support_items']}，共 {format_fen(row['support_fen'])} 元"
+            if row["support_count"]
+            else "尚未发放"
         )
     return rows
 
@@ -136,21 +155,39 @@ def copy_hardship_year(db: sqlite_utils.Database, from_year: int, to_year: int) 
         added = 0
         now = audit.now_iso()
         for member_id, category, household, notes in rows:
-            if db.execute("SELECT 1 FROM welfare_hardship WHERE year = ? AND member_id = ?",
-                          [int(to_year), member_id]).fetchone():
+            if db.execute(
+                "SELECT 1 FROM welfare_hardship WHERE year = ? AND member_id = ?",
+                [int(to_year), member_id],
+            ).fetchone():
                 continue
-            audit.insert(db, "welfare_hardship", {
-                "year": int(to_year), "member_id": member_id, "category": category,
-                "household": household, "support_notes": notes, "created_at": now, "updated_at": now,
-            }, note=f"由{from_year}年档案结转")
+            audit.insert(
+                db,
+                "welfare_hardship",
+                {
+                    "year": int(to_year),
+                    "member_id": member_id,
+                    "category": category,
+                    "household": household,
+                    "support_notes": notes,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+                note=f"由{from_year}年档案结转",
+            )
             added += 1
     return OpResult(Changes.of(config.AREA), added)
 
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "id": row["id"], "year": row["year"], "member_id": row["member_id"], "name": row["name"],
-        "branch": row["branch"], "category": row["category"], "household": row["household"],
-        "support_notes": row["support_notes"], "support_count": row["support_count"],
+        "id": row["id"],
+        "year": row["year"],
+        "member_id": row["member_id"],
+        "name": row["name"],
+        "branch": row["branch"],
+        "category": row["category"],
+        "household": row["household"],
+        "support_notes": row["support_notes"],
+        "support_count": row["support_count"],
         "support_fen": row["support_fen"],
     }

@@ -10,6 +10,7 @@ for each other (two hospital visits in one file are two visits).
 >>> WelfareImporter().fields[0].header
 '姓名'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,7 +36,13 @@ FIELDS: list[Field] = [
     Field("type", "慰问类型", ("类型", "慰问项目", "慰问种类"), required=True),
     Field("occasion", "事项", ("节日", "具体事项", "慰问事项")),
     Field("pay_date", "慰问日期", ("日期", "慰问时间"), required=True, kind="date"),
-    Field("amount", "金额", ("慰问金额", "金额（元）", "慰问金", "折合金额", "价值"), required=True, kind="money"),
+    Field(
+        "amount",
+        "金额",
+        ("慰问金额", "金额（元）", "慰问金", "折合金额", "价值"),
+        required=True,
+        kind="money",
+    ),
     Field("form", "发放形式", ("形式", "现金/实物"), kind="choice", choices=config.FORMS),
     Field("goods", "物品", ("慰问品", "实物名称", "物品名称")),
     Field("reason", "事由", ("慰问事由", "原因", "情况说明")),
@@ -47,10 +54,26 @@ FIELDS: list[Field] = [
 ]
 _LABELS = {f.key: f.header for f in FIELDS}
 # Which column a validation problem or a rule warning belongs to.
-_FIELD_OF = {"member_id": "name", "amount_fen": "amount", "type": "type", "pay_date": "pay_date",
-             "form": "form", "goods": "goods", "state": "state", "paid_on": "paid_on", "year": "year"}
-_WARNING_FIELD = {"cap": "amount", "yearly_total": "amount", "status": "name", "frequency": "type",
-                  "duplicate": "pay_date", "no_standard": "type", "form": "form"}
+_FIELD_OF = {
+    "member_id": "name",
+    "amount_fen": "amount",
+    "type": "type",
+    "pay_date": "pay_date",
+    "form": "form",
+    "goods": "goods",
+    "state": "state",
+    "paid_on": "paid_on",
+    "year": "year",
+}
+_WARNING_FIELD = {
+    "cap": "amount",
+    "yearly_total": "amount",
+    "status": "name",
+    "frequency": "type",
+    "duplicate": "pay_date",
+    "no_standard": "type",
+    "form": "form",
+}
 
 
 @dataclass
@@ -71,17 +94,24 @@ class WelfareImporter:
         self.accept_warnings = config.clean_text(accept_warnings) or None
 
     # ------------------------------------------------------------ member lookup
-    def _find_member(self, db: sqlite_utils.Database, values: dict[str, Any]) -> tuple[int | None, str, str]:
+    def _find_member(
+        self, db: sqlite_utils.Database, values: dict[str, Any]
+    ) -> tuple[int | None, str, str]:
         """(member id, field key of the problem, message)."""
         name = config.clean_text(values.get("name"))
-        for key, column, label in (("staff_no", "staff_no", "工号"), ("member_no", "member_no", "会员编号"),
-                                   ("id_number", "id_number", "身份证号")):
+        for key, column, label in (
+            ("staff_no", "staff_no", "工号"),
+            ("member_no", "member_no", "会员编号"),
+            ("id_number", "id_number", "身份证号"),
+        ):
             value = config.clean_text(values.get(key))
             if not value:
                 continue
             if key != "id_number":
                 value = value.upper()
-            row = db.execute(f"SELECT id, name FROM members WHERE upper({column}) = ?", [value]).fetchone()
+            row = db.execute(
+                f"SELECT id, name FROM members WHERE upper({column}) = ?", [value]
+            ).fetchone()
             if row is None:
                 return None, key, f"找不到{label}为“{value}”的会员"
             if name and row[1] != name:
@@ -91,7 +121,11 @@ class WelfareImporter:
         if not rows:
             return None, "name", f"会员名册中没有“{name}”"
         if len(rows) > 1:
-            return None, "name", f"名册中有 {len(rows)} 名会员叫“{name}”，请填写工号或会员编号以区分"
+            return (
+                None,
+                "name",
+                f"名册中有 {len(rows)} 名会员叫“{name}”，请填写工号或会员编号以区分",
+            )
         return rows[0][0], "", ""
 
     # ------------------------------------------------------------ Importer protocol
@@ -112,10 +146,26 @@ class WelfareImporter:
             if member_id is None:
                 error(parsed.row, key or "name", values.get(key or "name"), message)
                 continue
-            data = {k: values.get(k) for k in ("type", "occasion", "pay_date", "form", "goods", "reason",
-                                               "handler", "paid_on", "year", "notes")}
-            data.update(member_id=member_id, amount_fen=values.get("amount"),
-                        state=values.get("state") or ("已发放" if values.get("paid_on") else "申请"))
+            data = {
+                k: values.get(k)
+                for k in (
+                    "type",
+                    "occasion",
+                    "pay_date",
+                    "form",
+                    "goods",
+                    "reason",
+                    "handler",
+                    "paid_on",
+                    "year",
+                    "notes",
+                )
+            }
+            data.update(
+                member_id=member_id,
+                amount_fen=values.get("amount"),
+                state=values.get("state") or ("已发放" if values.get("paid_on") else "申请"),
+            )
             if values.get("goods") and not values.get("form"):
                 data["form"] = "实物"
             try:
@@ -135,13 +185,18 @@ class WelfareImporter:
             accepted += bool(warnings)
             plan.items.append(_Item(parsed.row, p, warnings))
         if accepted:
-            plan.notes.append(f"有 {accepted} 行违反慰问标准，已按理由“{self.accept_warnings}”接受并记录")
+            plan.notes.append(
+                f"有 {accepted} 行违反慰问标准，已按理由“{self.accept_warnings}”接受并记录"
+            )
         return plan
 
     def commit(self, db: sqlite_utils.Database, plan: ImportPlan) -> ImportOutcome:
         for item in plan.items:
             payments.insert_checked(
-                db, item.payment, item.warnings, self.accept_warnings or "",
+                db,
+                item.payment,
+                item.warnings,
+                self.accept_warnings or "",
                 note=f"Excel 导入（第 {item.row} 行）",
             )
         return ImportOutcome(imported=len(plan.items), notes=plan.notes)
@@ -151,10 +206,28 @@ def write_template(path: str | Path) -> Path:
     """An empty import file with the expected headers and one example row."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
-    columns = [Column(f.key, f.header, kind="money" if f.kind == "money" else "text") for f in FIELDS]
+    columns = [
+        Column(f.key, f.header, kind="money" if f.kind == "money" else "text") for f in FIELDS
+    ]
     example = {
-        "name": "张三", "staff_no": "2015001", "type": "生病住院", "pay_date": "2025-03-05",
-        "amount": 50000, "form": "现金", "reason": "住院慰问", "handler": "李秘书", "state": "申请",
+        "name": "张三",
+        "staff_no": "2015001",
+        "type": "生病住院",
+        "pay_date": "2025-03-05",
+        "amount": 50000,
+        "form": "现金",
+        "reason": "住院慰问",
+        "handler": "李秘书",
+        "state": "申请",
     }
-    return write_workbook(path, [Sheet("慰问记录", columns, [example],
-                                       heading="慰问记录导入模板（示例行请删除；身份证号列请设为文本格式）")])
+    return write_workbook(
+        path,
+        [
+            Sheet(
+                "慰问记录",
+                columns,
+                [example],
+                heading="慰问记录导入模板（示例行请删除；身份证号列请设为文本格式）",
+            )
+        ],
+    )

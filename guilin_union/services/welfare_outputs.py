@@ -7,6 +7,7 @@ what is printed is what is shown, and its totals are sums of the stored integer 
 >>> # path, n = roster_pdf(db, "签领表.pdf", batch_id=3)
 >>> # path, n = roster_pdf(db, "签领表.pdf", query=PaymentQuery(year=2025, type="生病住院"))
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -24,14 +25,22 @@ from guilin_union.services.welfare import PaymentQuery
 from guilin_union.services.welfare_rules import WARNING_LABELS
 
 ROSTER_EXCEL_COLUMNS = (
-    ("no", "序号", "int"), ("branch", "分工会", "text"), ("name", "姓名", "text"),
-    ("staff_no", "工号", "text"), ("reason", "事由", "text"), ("amount_fen", "金额（元）", "money"),
-    ("goods", "物品", "text"), ("signature", "领取人签字", "text"), ("date", "日期", "text"),
+    ("no", "序号", "int"),
+    ("branch", "分工会", "text"),
+    ("name", "姓名", "text"),
+    ("staff_no", "工号", "text"),
+    ("reason", "事由", "text"),
+    ("amount_fen", "金额（元）", "money"),
+    ("goods", "物品", "text"),
+    ("signature", "领取人签字", "text"),
+    ("date", "日期", "text"),
     ("note", "备注", "text"),
 )
 
 
-def _roster_query(db: sqlite_utils.Database, batch_id: int | None, query: PaymentQuery | None) -> tuple[PaymentQuery, str]:
+def _roster_query(
+    db: sqlite_utils.Database, batch_id: int | None, query: PaymentQuery | None
+) -> tuple[PaymentQuery, str]:
     if batch_id is not None:
         batch = batches.get_batch(db, batch_id)
         q = PaymentQuery(batch_id=batch_id, sort_key="name", descending=False)
@@ -57,14 +66,22 @@ def roster_sections(
     q, subtitle = _roster_query(db, batch_id, query)
     rows = payments.list_payments(db, q)
     rows.sort(key=lambda r: (r["branch_order"], r["branch"]))  # stable: keeps the view's order
-    groups: "OrderedDict[str, list[RosterLine]]" = OrderedDict()
+    groups: OrderedDict[str, list[RosterLine]] = OrderedDict()
     for r in rows:
-        groups.setdefault(r["branch"], []).append(RosterLine(
-            branch=r["branch"], name=r["name"], staff_no=r["staff_no"] or "", reason=_reason(r),
-            amount_text=f"{r['goods']}\n{r['amount']}" if r["form"] == "实物" else r["amount"],
-            amount_fen=r["amount_fen"], date=r["pay_date"],
-            note=r["notes"] or "", id_masked=r["id_number_masked"], is_goods=r["form"] == "实物",
-        ))
+        groups.setdefault(r["branch"], []).append(
+            RosterLine(
+                branch=r["branch"],
+                name=r["name"],
+                staff_no=r["staff_no"] or "",
+                reason=_reason(r),
+                amount_text=f"{r['goods']}\n{r['amount']}" if r["form"] == "实物" else r["amount"],
+                amount_fen=r["amount_fen"],
+                date=r["pay_date"],
+                note=r["notes"] or "",
+                id_masked=r["id_number_masked"],
+                is_goods=r["form"] == "实物",
+            )
+        )
     return [RosterSection(branch, lines) for branch, lines in groups.items()], subtitle
 
 
@@ -84,19 +101,34 @@ def roster_pdf(
 
     sections, subtitle = roster_sections(db, batch_id=batch_id, query=query)
     names = settings.institution(db)
-    signer = settings.get_many(db, ["signer_handler", "signer_witness", "signer_branch_chair", "union_chair_title"])
+    signer = settings.get_many(
+        db, ["signer_handler", "signer_witness", "signer_branch_chair", "union_chair_title"]
+    )
     out = build_welfare_roster(
-        path, sections, institution=names["institution_name"], union_name=names["union_name"],
+        path,
+        sections,
+        institution=names["institution_name"],
+        union_name=names["union_name"],
         subtitle=subtitle,
         signers=[signer["signer_handler"], signer["signer_witness"], signer["signer_branch_chair"]],
-        summary_signers=[signer["signer_handler"], signer["signer_witness"], signer["union_chair_title"]],
-        print_dates=print_dates, print_notes=print_notes, show_id=show_id,
+        summary_signers=[
+            signer["signer_handler"],
+            signer["signer_witness"],
+            signer["union_chair_title"],
+        ],
+        print_dates=print_dates,
+        print_notes=print_notes,
+        show_id=show_id,
     )
     return out, sum(len(s.lines) for s in sections)
 
 
 def roster_excel(
-    db: sqlite_utils.Database, path: str | Path, *, batch_id: int | None = None, query: PaymentQuery | None = None
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    batch_id: int | None = None,
+    query: PaymentQuery | None = None,
 ) -> tuple[Path, int]:
     """The roster as an Excel sheet: the same rows, a 小计 row per 分工会 and the 合计 with 大写."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
@@ -107,38 +139,68 @@ def roster_excel(
     for section in sections:
         for line in section.lines:
             number += 1
-            rows.append({
-                "no": number, "branch": line.branch, "name": line.name, "staff_no": line.staff_no,
-                "reason": line.reason, "amount_fen": line.amount_fen,
-                "goods": line.amount_text.split("\n")[0] if line.is_goods else "", "note": line.note,
-            })
-        rows.append({"branch": section.branch, "name": "小计", "amount_fen": section.total_fen,
-                     "note": f"大写：{fen_to_upper(section.total_fen)}"})
+            rows.append(
+                {
+                    "no": number,
+                    "branch": line.branch,
+                    "name": line.name,
+                    "staff_no": line.staff_no,
+                    "reason": line.reason,
+                    "amount_fen": line.amount_fen,
+                    "goods": line.amount_text.split("\n")[0] if line.is_goods else "",
+                    "note": line.note,
+                }
+            )
+        rows.append(
+            {
+                "branch": section.branch,
+                "name": "小计",
+                "amount_fen": section.total_fen,
+                "note": f"大写：{fen_to_upper(section.total_fen)}",
+            }
+        )
     grand = sum(s.total_fen for s in sections)
     rows.append({"name": "合计", "amount_fen": grand, "note": f"大写：{fen_to_upper(grand)}"})
     names = settings.institution(db)
     heading = f"{names['union_name']}慰问发放签领表" + (f"（{subtitle}）" if subtitle else "")
-    columns = [Column(key, header, width=24 if key == "signature" else None, kind=kind)  # type: ignore[arg-type]
-               for key, header, kind in ROSTER_EXCEL_COLUMNS]
+    columns = [
+        Column(key, header, width=24 if key == "signature" else None, kind=kind)  # type: ignore[arg-type]
+        for key, header, kind in ROSTER_EXCEL_COLUMNS
+    ]
     out = write_workbook(path, [Sheet("签领表", columns, rows, heading=heading)])
     return out, number
 
 
-def export_payments(db: sqlite_utils.Database, path: str | Path, query: PaymentQuery | None = None) -> tuple[Path, int]:
+def export_payments(
+    db: sqlite_utils.Database, path: str | Path, query: PaymentQuery | None = None
+) -> tuple[Path, int]:
     """The payment list as shown on screen, as Excel (every field, warnings included)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     q = query or PaymentQuery()
     rows = payments.list_payments(db, q)
     columns = [
-        Column("pay_date", "慰问日期", kind="date"), Column("year", "标准年度", kind="int"),
-        Column("name", "姓名"), Column("staff_no", "工号"), Column("branch", "分工会"),
-        Column("type", "慰问类型"), Column("occasion", "事项"), Column("form", "发放形式"),
-        Column("amount_fen", "金额", kind="money"), Column("goods", "物品"), Column("reason", "事由"),
-        Column("handler", "经手人"), Column("state", "审批状态"), Column("applied_on", "申请日期", kind="date"),
-        Column("branch_reviewed_on", "分工会审核日期", kind="date"), Column("approved_on", "校工会批准日期", kind="date"),
-        Column("paid_on", "发放日期", kind="date"), Column("batch_id", "批次", kind="int"),
-        Column("warning_text", "超标准/需复核"), Column("override_reason", "保存理由"), Column("notes", "备注"),
+        Column("pay_date", "慰问日期", kind="date"),
+        Column("year", "标准年度", kind="int"),
+        Column("name", "姓名"),
+        Column("staff_no", "工号"),
+        Column("branch", "分工会"),
+        Column("type", "慰问类型"),
+        Column("occasion", "事项"),
+        Column("form", "发放形式"),
+        Column("amount_fen", "金额", kind="money"),
+        Column("goods", "物品"),
+        Column("reason", "事由"),
+        Column("handler", "经手人"),
+        Column("state", "审批状态"),
+        Column("applied_on", "申请日期", kind="date"),
+        Column("branch_reviewed_on", "分工会审核日期", kind="date"),
+        Column("approved_on", "校工会批准日期", kind="date"),
+        Column("paid_on", "发放日期", kind="date"),
+        Column("batch_id", "批次", kind="int"),
+        Column("warning_text", "超标准/需复核"),
+        Column("override_reason", "保存理由"),
+        Column("notes", "备注"),
     ]
     note = payments.describe_query(db, q)
     heading = f"{settings.get(db, 'union_name')}慰问记录" + (f"（{note}）" if note else "")
@@ -148,49 +210,84 @@ def export_payments(db: sqlite_utils.Database, path: str | Path, query: PaymentQ
 
 # ---------------------------------------------------------------- statistics
 
+
 def year_stats(db: sqlite_utils.Database, year: int):
     """The year's statistics as plain data (for the screen and the PDF)."""
-    from guilin_union.reports.welfare_stats import MemberStatsRow, StatsRow, WarningRow, WelfareStats
-
+    from guilin_union.reports.welfare_stats import (
+        MemberStatsRow,
+        StatsRow,
+        WarningRow,
+        WelfareStats,
+    )
     from guilin_union.services import welfare_config as config
 
     order = {name: i for i, name in enumerate(config.types(db))}
     by_type = sorted(
-        (StatsRow(r[0], r[1], r[2], r[3]) for r in db.execute(
-            "SELECT type, count(*), sum(amount_fen), count(DISTINCT member_id) FROM welfare_payments"
-            " WHERE year = ? GROUP BY type", [int(year)])),
+        (
+            StatsRow(r[0], r[1], r[2], r[3])
+            for r in db.execute(
+                "SELECT type, count(*), sum(amount_fen), count(DISTINCT member_id) FROM welfare_payments"
+                " WHERE year = ? GROUP BY type",
+                [int(year)],
+            )
+        ),
         key=lambda r: (order.get(r.label, len(order)), r.label),
     )
-    by_branch = [StatsRow(r[0], r[1], r[2], r[3]) for r in db.execute(
-        "SELECT b.name, count(*), sum(p.amount_fen), count(DISTINCT p.member_id) FROM welfare_payments p"
-        " JOIN branches b ON b.id = p.branch_id WHERE p.year = ? GROUP BY b.id ORDER BY b.sort_order, b.id",
-        [int(year)])]
+    by_branch = [
+        StatsRow(r[0], r[1], r[2], r[3])
+        for r in db.execute(
+            "SELECT b.name, count(*), sum(p.amount_fen), count(DISTINCT p.member_id) FROM welfare_payments p"
+            " JOIN branches b ON b.id = p.branch_id WHERE p.year = ? GROUP BY b.id ORDER BY b.sort_order, b.id",
+            [int(year)],
+        )
+    ]
     state_order = {s: i for i, s in enumerate(config.PAYMENT_STATES)}
     by_state = sorted(
-        (StatsRow(r[0], r[1], r[2], r[3]) for r in db.execute(
-            "SELECT state, count(*), sum(amount_fen), count(DISTINCT member_id) FROM welfare_payments"
-            " WHERE year = ? GROUP BY state", [int(year)])),
+        (
+            StatsRow(r[0], r[1], r[2], r[3])
+            for r in db.execute(
+                "SELECT state, count(*), sum(amount_fen), count(DISTINCT member_id) FROM welfare_payments"
+                " WHERE year = ? GROUP BY state",
+                [int(year)],
+            )
+        ),
         key=lambda r: state_order.get(r.label, 99),
     )
     # Types per member from one grouped query (a correlated subquery per member took seconds
     # on twenty years of data).
     types_of: dict[int, list[str]] = {}
     for member_id, type_name in db.execute(
-            "SELECT member_id, type FROM welfare_payments WHERE year = ? GROUP BY member_id, type", [int(year)]):
+        "SELECT member_id, type FROM welfare_payments WHERE year = ? GROUP BY member_id, type",
+        [int(year)],
+    ):
         types_of.setdefault(member_id, []).append(type_name)
     by_member = [
-        MemberStatsRow(r[1], r[2], r[3] or "", r[4], r[5],
-                       "、".join(sorted(types_of.get(r[0], []), key=lambda t: (order.get(t, len(order)), t))))
+        MemberStatsRow(
+            r[1],
+            r[2],
+            r[3] or "",
+            r[4],
+            r[5],
+            "、".join(sorted(types_of.get(r[0], []), key=lambda t: (order.get(t, len(order)), t))),
+        )
         for r in db.execute(
             "SELECT p.member_id, m.name, b.name, m.staff_no, count(*), sum(p.amount_fen)"
             " FROM welfare_payments p JOIN members m ON m.id = p.member_id JOIN branches b ON b.id = m.branch_id"
             " WHERE p.year = ? GROUP BY p.member_id ORDER BY sum(p.amount_fen) DESC, m.name_pinyin",
-            [int(year)])
+            [int(year)],
+        )
     ]
     warnings = [
-        WarningRow(w["pay_date"], w["name"], w["branch"], w["type"], w["amount_fen"],
-                   f"{WARNING_LABELS.get(w['code'], w['code'])}：{w['message']}", w["override_reason"],
-                   reviewed=w["reviewed_at"] is not None)
+        WarningRow(
+            w["pay_date"],
+            w["name"],
+            w["branch"],
+            w["type"],
+            w["amount_fen"],
+            f"{WARNING_LABELS.get(w['code'], w['code'])}：{w['message']}",
+            w["override_reason"],
+            reviewed=w["reviewed_at"] is not None,
+        )
         for w in payments.list_open_warnings(db, year=year, include_reviewed=True)
     ]
     return WelfareStats(int(year), by_type, by_branch, by_member, warnings, by_state)
@@ -200,21 +297,48 @@ def stats_pdf(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
     from guilin_union.reports.welfare_stats import build_welfare_stats
 
     names = settings.institution(db)
-    return build_welfare_stats(path, year_stats(db, year), institution=names["institution_name"],
-                               union_name=names["union_name"])
+    return build_welfare_stats(
+        path,
+        year_stats(db, year),
+        institution=names["institution_name"],
+        union_name=names["union_name"],
+    )
 
 
 def stats_json(stats: Any) -> dict[str, Any]:
     """Statistics as JSON-ready data (money in fen and as text)."""
+
     def rows(items: Any) -> list[dict[str, Any]]:
-        return [{"label": r.label, "count": r.count, "people": r.people, "total_fen": r.total_fen,
-                 "total": format_fen(r.total_fen)} for r in items]
+        return [
+            {
+                "label": r.label,
+                "count": r.count,
+                "people": r.people,
+                "total_fen": r.total_fen,
+                "total": format_fen(r.total_fen),
+            }
+            for r in items
+        ]
 
     return {
-        "year": stats.year, "count": stats.total_count, "total_fen": stats.total_fen,
-        "total": format_fen(stats.total_fen), "total_upper": fen_to_upper(stats.total_fen),
-        "by_type": rows(stats.by_type), "by_branch": rows(stats.by_branch), "by_state": rows(stats.by_state),
-        "by_member": [{"name": m.name, "branch": m.branch, "staff_no": m.staff_no, "count": m.count,
-                       "total_fen": m.total_fen, "types": m.types} for m in stats.by_member],
+        "year": stats.year,
+        "count": stats.total_count,
+        "total_fen": stats.total_fen,
+        "total": format_fen(stats.total_fen),
+        "total_upper": fen_to_upper(stats.total_fen),
+        "by_type": rows(stats.by_type),
+        "by_branch": rows(stats.by_branch),
+        "by_state": rows(stats.by_state),
+        "by_member": [
+            {
+                "name": m.name,
+                "branch": m.branch,
+                "staff_no": m.staff_no,
+                "count": m.count,
+                "total_fen": m.total_fen,
+                "types": m.types,
+            }
+            for m in stats.by_member
+        ],
         "warnings": len(stats.warnings),
     }

@@ -19,6 +19,7 @@ Checks, each against the standard of the payment's year and type:
 >>> w.code, str(w)
 ('cap', '金额超过标准')
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -116,7 +117,11 @@ def _status_warning(
     if status == RETAINED:
         if retired_ok:
             return None
-        scope = f"{p.year}年“{p.type}”标准不含保留会籍会员" if standard else "未设置标准，无法确认是否包含保留会籍会员"
+        scope = (
+            f"{p.year}年“{p.type}”标准不含保留会籍会员"
+            if standard
+            else "未设置标准，无法确认是否包含保留会籍会员"
+        )
         return RuleWarning("status", f"该会员{_on(day)}为保留会籍（退休），{scope}")
     if status is None:
         return RuleWarning("status", f"该会员{_on(day)}尚未入会")
@@ -129,12 +134,19 @@ def _on(day: str) -> str:
 
 def _status_before_death(db: sqlite_utils.Database, member_id: int, on: str) -> str | None:
     """The status the member had just before the latest 去世 event on or before ``on``."""
-    deaths = [e for e in member_status.status_history(db, member_id) if e["to"] == DECEASED and e["date"] <= on]
+    deaths = [
+        e
+        for e in member_status.status_history(db, member_id)
+        if e["to"] == DECEASED and e["date"] <= on
+    ]
     return deaths[-1]["from"] if deaths else None
 
 
 def _others(
-    db: sqlite_utils.Database, p: PaymentFacts, exclude_id: int | None, pending: Sequence[PaymentFacts]
+    db: sqlite_utils.Database,
+    p: PaymentFacts,
+    exclude_id: int | None,
+    pending: Sequence[PaymentFacts],
 ) -> list[PaymentFacts]:
     """Other payments of the same member and type: saved ones plus not-yet-saved ones (the
     earlier rows of an import, the other members of a batch)."""
@@ -165,9 +177,9 @@ def check_payment(
         standard = get_standard(db, p.year, p.type)
     warnings: list[RuleWarning] = []
     if standard is None:
-        warnings.append(RuleWarning(
-            "no_standard", f"未设置{p.year}年“{p.type}”的慰问标准，无法核对金额和次数"
-        ))
+        warnings.append(
+            RuleWarning("no_standard", f"未设置{p.year}年“{p.type}”的慰问标准，无法核对金额和次数")
+        )
     status = _status_warning(db, p, standard)
     if status is not None:
         warnings.append(status)
@@ -180,41 +192,59 @@ def check_payment(
     return warnings
 
 
-def _standard_warnings(p: PaymentFacts, s: Standard, others: list[PaymentFacts]) -> list[RuleWarning]:
+def _standard_warnings(
+    p: PaymentFacts, s: Standard, others: list[PaymentFacts]
+) -> list[RuleWarning]:
     warnings: list[RuleWarning] = []
     if s.cap_fen is not None and p.amount_fen > s.cap_fen:
-        warnings.append(RuleWarning(
-            "cap",
-            f"金额 {_yuan(p.amount_fen)}超过{s.year}年“{s.type}”单次上限 {_yuan(s.cap_fen)}"
-            f"（超出 {_yuan(p.amount_fen - s.cap_fen)}）",
-        ))
+        warnings.append(
+            RuleWarning(
+                "cap",
+                f"金额 {_yuan(p.amount_fen)}超过{s.year}年“{s.type}”单次上限 {_yuan(s.cap_fen)}"
+                f"（超出 {_yuan(p.amount_fen - s.cap_fen)}）",
+            )
+        )
     if s.form != "现金或实物" and p.form and p.form != s.form:
-        warnings.append(RuleWarning("form", f"{s.year}年“{s.type}”标准规定以{s.form}发放，本次为{p.form}"))
+        warnings.append(
+            RuleWarning("form", f"{s.year}年“{s.type}”标准规定以{s.form}发放，本次为{p.form}")
+        )
     same_year = [o for o in others if o.year == p.year]
     if s.rule_kind == "终身一次" and others:
         first = min(others, key=lambda o: o.pay_date)
-        warnings.append(RuleWarning(
-            "frequency",
-            f"该会员已于{format_cn_date(first.pay_date)}领取过“{s.type}”慰问，标准为终身一次",
-        ))
-    if s.rule_kind == "每年限次" and s.max_per_year is not None and len(same_year) >= s.max_per_year:
-        warnings.append(RuleWarning(
-            "frequency",
-            f"该会员{p.year}年已领取“{s.type}”慰问 {len(same_year)} 次，"
-            f"本次为第 {len(same_year) + 1} 次，标准为每年最多 {s.max_per_year} 次",
-        ))
+        warnings.append(
+            RuleWarning(
+                "frequency",
+                f"该会员已于{format_cn_date(first.pay_date)}领取过“{s.type}”慰问，标准为终身一次",
+            )
+        )
+    if (
+        s.rule_kind == "每年限次"
+        and s.max_per_year is not None
+        and len(same_year) >= s.max_per_year
+    ):
+        warnings.append(
+            RuleWarning(
+                "frequency",
+                f"该会员{p.year}年已领取“{s.type}”慰问 {len(same_year)} 次，"
+                f"本次为第 {len(same_year) + 1} 次，标准为每年最多 {s.max_per_year} 次",
+            )
+        )
     if s.yearly_cap_fen is not None:
         before = sum(o.amount_fen for o in same_year)
         if before + p.amount_fen > s.yearly_cap_fen:
-            warnings.append(RuleWarning(
-                "yearly_total",
-                f"该会员{p.year}年“{s.type}”已领取 {_yuan(before)}，加上本次 {_yuan(p.amount_fen)}"
-                f"共 {_yuan(before + p.amount_fen)}，超过每人每年上限 {_yuan(s.yearly_cap_fen)}",
-            ))
+            warnings.append(
+                RuleWarning(
+                    "yearly_total",
+                    f"该会员{p.year}年“{s.type}”已领取 {_yuan(before)}，加上本次 {_yuan(p.amount_fen)}"
+                    f"共 {_yuan(before + p.amount_fen)}，超过每人每年上限 {_yuan(s.yearly_cap_fen)}",
+                )
+            )
     return warnings
 
 
-def _duplicate_warning(db: sqlite_utils.Database, p: PaymentFacts, others: list[PaymentFacts]) -> RuleWarning | None:
+def _duplicate_warning(
+    db: sqlite_utils.Database, p: PaymentFacts, others: list[PaymentFacts]
+) -> RuleWarning | None:
     window = config.duplicate_days(db)
     day = _dt.date.fromisoformat(p.pay_date)
     close: list[tuple[int, PaymentFacts]] = []

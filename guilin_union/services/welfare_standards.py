@@ -22,6 +22,7 @@ in ``source``; they are ordinary rows the user edits. Nothing here is used unles
 >>> next(s for s in example_standards(2025) if s.type == "节日慰问").yearly_cap_fen
 150000
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -39,8 +40,20 @@ from guilin_union.storage import audit
 EXAMPLE_SOURCE = "示例：参照安徽省公布标准，请按本校规定修改"
 EXAMPLE_SOURCE_NO_FIGURE = "示例：无公开参考数字，请按本校规定填写"
 
-_COLUMNS = ("year", "type", "cap_fen", "form", "rule_kind", "max_per_year", "yearly_cap_fen",
-            "payer", "evidence", "retired_eligible", "source", "notes")
+_COLUMNS = (
+    "year",
+    "type",
+    "cap_fen",
+    "form",
+    "rule_kind",
+    "max_per_year",
+    "yearly_cap_fen",
+    "payer",
+    "evidence",
+    "retired_eligible",
+    "source",
+    "notes",
+)
 
 
 @dataclass
@@ -82,16 +95,33 @@ class Standard:
         return text
 
 
-def _example(year: int, type_name: str, cap_yuan: int | None, rule: str = "每事一次", *,
-             n: int | None = None, yearly_yuan: int | None = None, payer: str = "校工会",
-             form: str = "现金", evidence: str = "", retired: bool = False) -> Standard:
+def _example(
+    year: int,
+    type_name: str,
+    cap_yuan: int | None,
+    rule: str = "每事一次",
+    *,
+    n: int | None = None,
+    yearly_yuan: int | None = None,
+    payer: str = "校工会",
+    form: str = "现金",
+    evidence: str = "",
+    retired: bool = False,
+) -> Standard:
     return Standard(
-        year=year, type=type_name,
+        year=year,
+        type=type_name,
         cap_fen=None if cap_yuan is None else cap_yuan * 100,
-        form=form, rule_kind=rule, max_per_year=n,
+        form=form,
+        rule_kind=rule,
+        max_per_year=n,
         yearly_cap_fen=None if yearly_yuan is None else yearly_yuan * 100,
-        payer=payer, evidence=evidence, retired_eligible=retired,
-        source=EXAMPLE_SOURCE if (cap_yuan is not None or yearly_yuan is not None) else EXAMPLE_SOURCE_NO_FIGURE,
+        payer=payer,
+        evidence=evidence,
+        retired_eligible=retired,
+        source=EXAMPLE_SOURCE
+        if (cap_yuan is not None or yearly_yuan is not None)
+        else EXAMPLE_SOURCE_NO_FIGURE,
     )
 
 
@@ -107,16 +137,32 @@ def example_standards(year: int) -> list[Standard]:
         _example(year, "会员去世", 2000, "终身一次", evidence="死亡证明或火化证明", retired=True),
         _example(year, "直系亲属去世", 1000, evidence="死亡证明及亲属关系证明"),
         _example(year, "退休", 1000, "终身一次", evidence="退休审批文件", retired=True),
-        _example(year, "生日", 300, "每年限次", n=1, payer="分工会", form="现金或实物",
-                 evidence="会员名册（出生日期）"),
-        _example(year, "节日慰问", None, "每年限额", yearly_yuan=1500, form="现金或实物",
-                 evidence="发放签领表"),
+        _example(
+            year,
+            "生日",
+            300,
+            "每年限次",
+            n=1,
+            payer="分工会",
+            form="现金或实物",
+            evidence="会员名册（出生日期）",
+        ),
+        _example(
+            year,
+            "节日慰问",
+            None,
+            "每年限额",
+            yearly_yuan=1500,
+            form="现金或实物",
+            evidence="发放签领表",
+        ),
         _example(year, "困难帮扶", None, evidence="困难情况说明及分工会意见", retired=True),
         _example(year, "其他", None, evidence="相关说明材料"),
     ]
 
 
 # ---------------------------------------------------------------- validation
+
 
 def _fen_or_none(value: Any, field: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -183,10 +229,19 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
     retired = raw.get("retired_eligible")
     retired_flag = bool(retired) and str(retired).strip() not in ("否", "0", "False", "false", "")
     return Standard(
-        year=year, type=type_name, cap_fen=cap, form=form, rule_kind=rule, max_per_year=n,
-        yearly_cap_fen=yearly, payer=payer, evidence=config.clean_text(raw.get("evidence")),
-        retired_eligible=retired_flag, source=config.clean_text(raw.get("source")),
-        notes=config.clean_text(raw.get("notes")), id=raw.get("id"),
+        year=year,
+        type=type_name,
+        cap_fen=cap,
+        form=form,
+        rule_kind=rule,
+        max_per_year=n,
+        yearly_cap_fen=yearly,
+        payer=payer,
+        evidence=config.clean_text(raw.get("evidence")),
+        retired_eligible=retired_flag,
+        source=config.clean_text(raw.get("source")),
+        notes=config.clean_text(raw.get("notes")),
+        id=raw.get("id"),
     )
 
 
@@ -218,6 +273,7 @@ def _from_row(names: list[str], values: tuple) -> Standard:
 
 # ---------------------------------------------------------------- queries
 
+
 def _order(db: sqlite_utils.Database, items: list[Standard]) -> list[Standard]:
     order = {name: i for i, name in enumerate(config.types(db))}
     return sorted(items, key=lambda s: (order.get(s.type, len(order)), s.type))
@@ -231,7 +287,9 @@ def list_standards(db: sqlite_utils.Database, year: int) -> list[Standard]:
 
 
 def get_standard(db: sqlite_utils.Database, year: int, type_name: str) -> Standard | None:
-    cursor = db.execute("SELECT * FROM welfare_standards WHERE year = ? AND type = ?", [int(year), type_name])
+    cursor = db.execute(
+        "SELECT * FROM welfare_standards WHERE year = ? AND type = ?", [int(year), type_name]
+    )
     values = cursor.fetchone()
     return None if values is None else _from_row([d[0] for d in cursor.description], values)
 
@@ -245,6 +303,7 @@ def standard_years(db: sqlite_utils.Database) -> list[int]:
 
 
 # ---------------------------------------------------------------- writes
+
 
 def save_standard(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> OpResult:
     """Insert or replace the standard of (year, type); ``undo`` holds the previous row."""
@@ -276,7 +335,8 @@ def restore_standard(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpRes
     """Undo of an edit or a delete: put the stored row back as it was."""
     with db.atomic():
         existing = db.execute(
-            "SELECT id FROM welfare_standards WHERE year = ? AND type = ?", [row["year"], row["type"]]
+            "SELECT id FROM welfare_standards WHERE year = ? AND type = ?",
+            [row["year"], row["type"]],
         ).fetchone()
         values = {k: v for k, v in row.items() if k != "id"}
         if existing:
@@ -287,7 +347,9 @@ def restore_standard(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpRes
     return OpResult(Changes.of(config.AREA), row_id)
 
 
-def _write_all(db: sqlite_utils.Database, items: list[Standard], year: int, *, overwrite: bool, note: str) -> int:
+def _write_all(
+    db: sqlite_utils.Database, items: list[Standard], year: int, *, overwrite: bool, note: str
+) -> int:
     existing = {s.type for s in list_standards(db, year)}
     if existing and not overwrite:
         raise ValidationError(
@@ -311,7 +373,9 @@ def _write_all(db: sqlite_utils.Database, items: list[Standard], year: int, *, o
     return written
 
 
-def copy_year(db: sqlite_utils.Database, from_year: int, to_year: int, *, overwrite: bool = False) -> OpResult:
+def copy_year(
+    db: sqlite_utils.Database, from_year: int, to_year: int, *, overwrite: bool = False
+) -> OpResult:
     """Copy every standard of ``from_year`` to ``to_year`` (``row_id`` = number copied).
 
     Refuses when ``to_year`` already has standards unless ``overwrite``.
@@ -322,19 +386,24 @@ def copy_year(db: sqlite_utils.Database, from_year: int, to_year: int, *, overwr
         source = list_standards(db, from_year)
         if not source:
             raise NotFoundError(f"{from_year}年还没有慰问标准，无法复制")
-        n = _write_all(db, source, int(to_year), overwrite=overwrite, note=f"由{from_year}年标准复制")
+        n = _write_all(
+            db, source, int(to_year), overwrite=overwrite, note=f"由{from_year}年标准复制"
+        )
     return OpResult(Changes.of(config.AREA), n)
 
 
 def load_examples(db: sqlite_utils.Database, year: int, *, overwrite: bool = False) -> OpResult:
     """Save the shipped example standards (labelled 示例) for ``year``; ``row_id`` = count."""
     with db.atomic():
-        n = _write_all(db, example_standards(int(year)), int(year), overwrite=overwrite, note="载入示例标准")
+        n = _write_all(
+            db, example_standards(int(year)), int(year), overwrite=overwrite, note="载入示例标准"
+        )
     return OpResult(Changes.of(config.AREA), n)
 
 
 def to_public_json(s: Standard) -> dict[str, Any]:
     """The ``welfare standards --json`` object (a documented, stable contract)."""
+
     def money(v: int | None) -> str | None:
         return None if v is None else format_fen(v)
 

@@ -17,6 +17,7 @@ Every write is one transaction through ``storage.audit`` and returns an ``OpResu
 >>> [(r["label"], r["is_leaf"]) for r in plan_items(db, plan)]
 [('一、', False), ('（一）', True)]
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -46,10 +47,12 @@ MAX_OWNER_LENGTH = 60
 MAX_UNIT_LENGTH = 80
 MAX_NOTE_LENGTH = 4000
 
-settings.register_defaults({
-    "workpoints_ledger_notes": (3, "工作要点台账“进展情况”列出的最近进展条数"),
-    "workpoints_due_soon_days": (30, "工作要点完成时限前多少天提示“即将到期”"),
-})
+settings.register_defaults(
+    {
+        "workpoints_ledger_notes": (3, "工作要点台账“进展情况”列出的最近进展条数"),
+        "workpoints_due_soon_days": (30, "工作要点完成时限前多少天提示“即将到期”"),
+    }
+)
 
 
 def area_changes() -> Changes:
@@ -60,7 +63,9 @@ def today_or(today: _dt.date | None) -> _dt.date:
     return today or _dt.date.today()
 
 
-def query_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+def query_rows(
+    db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()
+) -> list[dict[str, Any]]:
     cursor = db.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values)) for values in cursor]
@@ -101,7 +106,9 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-def list_plans(db: sqlite_utils.Database, *, year: int | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+def list_plans(
+    db: sqlite_utils.Database, *, year: int | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
     """Plans, newest year first, 本校 before 上级; with item and tracked-item counts."""
     clauses, params = [], []
     if year is not None:
@@ -126,7 +133,9 @@ def list_plans(db: sqlite_utils.Database, *, year: int | None = None, kind: str 
 
 def plan_years(db: sqlite_utils.Database) -> list[int]:
     """Years that have a plan, newest first."""
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM workpoint_plans ORDER BY year DESC")]
+    return [
+        r[0] for r in db.execute("SELECT DISTINCT year FROM workpoint_plans ORDER BY year DESC")
+    ]
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
@@ -168,17 +177,26 @@ def _node_rows(nodes: list[WorkpointNode]) -> list[tuple[int | None, dict[str, A
         heading = clean_cell_text(node.heading or "") or heading_of(node.text or "")
         text = (node.text or "").strip() or heading
         if not heading:
-            raise ValidationError(f"第 {len(rows) + 1} 个条目没有文字，请删除或补全后再保存", "nodes")
+            raise ValidationError(
+                f"第 {len(rows) + 1} 个条目没有文字，请删除或补全后再保存", "nodes"
+            )
         units = [clean_cell_text(u) for u in node.responsible_units if clean_cell_text(u)]
-        rows.append((parent, {
-            "level": level,
-            "number": clean_cell_text(node.number or ""),
-            "style": node.style if node.style in ("section", "item", "sub", "subsub") else "",
-            "heading": heading,
-            "text": text,
-            "lead_unit": clean_cell_text(node.lead_unit or "") or None,
-            "responsible_units": json.dumps(list(dict.fromkeys(units)), ensure_ascii=False),
-        }))
+        rows.append(
+            (
+                parent,
+                {
+                    "level": level,
+                    "number": clean_cell_text(node.number or ""),
+                    "style": node.style
+                    if node.style in ("section", "item", "sub", "subsub")
+                    else "",
+                    "heading": heading,
+                    "text": text,
+                    "lead_unit": clean_cell_text(node.lead_unit or "") or None,
+                    "responsible_units": json.dumps(list(dict.fromkeys(units)), ensure_ascii=False),
+                },
+            )
+        )
         index = len(rows) - 1
         for child in node.children:
             walk(child, index, level + 1)
@@ -189,7 +207,12 @@ def _node_rows(nodes: list[WorkpointNode]) -> list[tuple[int | None, dict[str, A
 
 
 def plan_rows(
-    parsed: ParsedWorkpoints, *, year: int, kind: str, source_name: str | None, source_text: str | None,
+    parsed: ParsedWorkpoints,
+    *,
+    year: int,
+    kind: str,
+    source_name: str | None,
+    source_text: str | None,
     now: str,
 ) -> tuple[dict[str, Any], list[tuple[int | None, dict[str, Any]]]]:
     """The plan row and item rows for a parsed document (validated; nothing written).
@@ -199,7 +222,9 @@ def plan_rows(
     year = check_year(year)
     kind = _check_kind(kind)
     if not parsed.nodes:
-        raise ValidationError("没有识别到任何条目，不能保存。请检查文件内容或手工修正后再保存。", "nodes")
+        raise ValidationError(
+            "没有识别到任何条目，不能保存。请检查文件内容或手工修正后再保存。", "nodes"
+        )
     meta = parsed.meta
     doc_date = None
     if meta.date:
@@ -209,12 +234,16 @@ def plan_rows(
             doc_date = None
     title = clean_cell_text(meta.title or "") or f"{year}年工作要点"
     plan = {
-        "year": year, "kind": kind, "title": title,
+        "year": year,
+        "kind": kind,
+        "title": title,
         "doc_number": clean_cell_text(meta.doc_number or "") or None,
         "issuer": clean_cell_text(meta.issuer or "") or None,
         "doc_date": doc_date,
         "intro": (meta.intro or "").strip() or None,
-        "source_name": source_name, "source_text": source_text, "imported_at": now,
+        "source_name": source_name,
+        "source_text": source_text,
+        "imported_at": now,
     }
     items = _node_rows(parsed.nodes)
     for _, row in items:
@@ -222,15 +251,24 @@ def plan_rows(
     return plan, items
 
 
-def _insert_plan(db: sqlite_utils.Database, plan: dict[str, Any],
-                 items: list[tuple[int | None, dict[str, Any]]]) -> int:
+def _insert_plan(
+    db: sqlite_utils.Database, plan: dict[str, Any], items: list[tuple[int | None, dict[str, Any]]]
+) -> int:
     plan_id = audit.insert(db, "workpoint_plans", plan)
     ids: list[int] = []
     for position, (parent, row) in enumerate(items, start=1):
-        ids.append(audit.insert(db, "workpoint_items", {
-            **row, "plan_id": plan_id, "position": position,
-            "parent_id": ids[parent] if parent is not None else None,
-        }))
+        ids.append(
+            audit.insert(
+                db,
+                "workpoint_items",
+                {
+                    **row,
+                    "plan_id": plan_id,
+                    "position": position,
+                    "parent_id": ids[parent] if parent is not None else None,
+                },
+            )
+        )
     return plan_id
 
 
@@ -250,8 +288,14 @@ def save_plan(
     plan already holds tracking data (owners, notes, files, links), which would be lost.
     """
     with db.atomic():
-        plan, items = plan_rows(parsed, year=year, kind=kind, source_name=source_name,
-                                source_text=source_text, now=audit.now_iso())
+        plan, items = plan_rows(
+            parsed,
+            year=year,
+            kind=kind,
+            source_name=source_name,
+            source_text=source_text,
+            now=audit.now_iso(),
+        )
         if replace_plan_id is not None:
             old = get_plan(db, replace_plan_id)
             if has_tracking_data(db, replace_plan_id):
@@ -274,7 +318,9 @@ def update_plan(db: sqlite_utils.Database, plan_id: int, changes: Mapping[str, A
         raise ValidationError("计划标题不能为空", "title")
     if "doc_date" in changes:
         value = changes["doc_date"]
-        values["doc_date"] = parse_date(value, field="doc_date").isoformat() if value not in (None, "") else None
+        values["doc_date"] = (
+            parse_date(value, field="doc_date").isoformat() if value not in (None, "") else None
+        )
     if "year" in changes:
         values["year"] = check_year(changes["year"])
     if "kind" in changes:
@@ -285,10 +331,16 @@ def update_plan(db: sqlite_utils.Database, plan_id: int, changes: Mapping[str, A
     return OpResult(area_changes(), plan_id, undo=before)
 
 
-def delete_plan_rows(db: sqlite_utils.Database, plan_id: int, *, note: str | None = None) -> dict[str, Any]:
+def delete_plan_rows(
+    db: sqlite_utils.Database, plan_id: int, *, note: str | None = None
+) -> dict[str, Any]:
     # Top-level items first: each takes its subtree, notes, files and links along.
-    for (item_id,) in list(db.execute(
-            "SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL ORDER BY position", [plan_id])):
+    for (item_id,) in list(
+        db.execute(
+            "SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL ORDER BY position",
+            [plan_id],
+        )
+    ):
         audit.delete(db, "workpoint_items", item_id, note=note)
     return audit.delete(db, "workpoint_plans", plan_id, note=note)
 
@@ -303,9 +355,25 @@ def delete_plan(db: sqlite_utils.Database, plan_id: int) -> OpResult:
 
 
 # =========================================================================== items
-_ITEM_COLUMNS = ("id", "plan_id", "parent_id", "level", "position", "number", "style", "heading", "text",
-                 "lead_unit", "responsible_units", "owner", "deadline", "status", "carried_from_item_id",
-                 "created_at", "updated_at")
+_ITEM_COLUMNS = (
+    "id",
+    "plan_id",
+    "parent_id",
+    "level",
+    "position",
+    "number",
+    "style",
+    "heading",
+    "text",
+    "lead_unit",
+    "responsible_units",
+    "owner",
+    "deadline",
+    "status",
+    "carried_from_item_id",
+    "created_at",
+    "updated_at",
+)
 
 
 def _decorate(nodes: list[dict[str, Any]], today: _dt.date) -> None:
@@ -314,8 +382,11 @@ def _decorate(nodes: list[dict[str, Any]], today: _dt.date) -> None:
     parents_with_children = {n["parent_id"] for n in nodes if n["parent_id"] is not None}
     today_iso = today.isoformat()
     for n in nodes:
-        n["responsible_units"] = _units(n["responsible_units"]) if isinstance(n["responsible_units"], str) \
+        n["responsible_units"] = (
+            _units(n["responsible_units"])
+            if isinstance(n["responsible_units"], str)
             else list(n["responsible_units"] or [])
+        )
         n["display_number"] = display_number(n["style"], n["number"])
         n["is_leaf"] = n["id"] not in parents_with_children
         chain = []
@@ -332,52 +403,76 @@ def _decorate(nodes: list[dict[str, Any]], today: _dt.date) -> None:
         below = chain[1:] if len(chain) > 1 and root["style"] in ("section", "") else chain
         n["label"] = "".join(c["display_number"] for c in below)  # ancestors come first
         n["overdue"] = bool(
-            n["is_leaf"] and n["deadline"] and n["deadline"] < today_iso and n["status"] not in FINISHED
+            n["is_leaf"]
+            and n["deadline"]
+            and n["deadline"] < today_iso
+            and n["status"] not in FINISHED
         )
 
 
-def plan_nodes(db: sqlite_utils.Database, plan_id: int, today: _dt.date | None = None) -> list[dict[str, Any]]:
+def plan_nodes(
+    db: sqlite_utils.Database, plan_id: int, today: _dt.date | None = None
+) -> list[dict[str, Any]]:
     """All items of a plan in document order, with derived fields and tracking summaries."""
-    nodes = query_rows(db, f"SELECT {', '.join(_ITEM_COLUMNS)} FROM workpoint_items WHERE plan_id = ? ORDER BY position, id",
-                  [plan_id])
+    nodes = query_rows(
+        db,
+        f"SELECT {', '.join(_ITEM_COLUMNS)} FROM workpoint_items WHERE plan_id = ? ORDER BY position, id",
+        [plan_id],
+    )
     _decorate(nodes, today_or(today))
     ids = [n["id"] for n in nodes]
     if not ids:
         return nodes
     notes: dict[int, list[dict[str, Any]]] = {}
-    for row in query_rows(db, "SELECT n.id, n.item_id, n.note_date, n.text, n.recorded_by FROM workpoint_notes n"
-                         " JOIN workpoint_items i ON i.id = n.item_id WHERE i.plan_id = ?"
-                         " ORDER BY n.note_date, n.id", [plan_id]):
+    for row in query_rows(
+        db,
+        "SELECT n.id, n.item_id, n.note_date, n.text, n.recorded_by FROM workpoint_notes n"
+        " JOIN workpoint_items i ON i.id = n.item_id WHERE i.plan_id = ?"
+        " ORDER BY n.note_date, n.id",
+        [plan_id],
+    ):
         notes.setdefault(row["item_id"], []).append(row)
     evidence: dict[int, list[str]] = {}
     for item_id, name in db.execute(
-            "SELECT e.item_id, coalesce(e.caption, e.original_name) FROM workpoint_evidence e"
-            " JOIN workpoint_items i ON i.id = e.item_id WHERE i.plan_id = ? ORDER BY e.id", [plan_id]):
+        "SELECT e.item_id, coalesce(e.caption, e.original_name) FROM workpoint_evidence e"
+        " JOIN workpoint_items i ON i.id = e.item_id WHERE i.plan_id = ? ORDER BY e.id",
+        [plan_id],
+    ):
         evidence.setdefault(item_id, []).append(name)
     upper: dict[int, int] = {}
     for item_id, n in db.execute(
-            "SELECT l.item_id, count(*) FROM workpoint_upper_links l JOIN workpoint_items i ON i.id = l.item_id"
-            " WHERE i.plan_id = ? GROUP BY l.item_id", [plan_id]):
+        "SELECT l.item_id, count(*) FROM workpoint_upper_links l JOIN workpoint_items i ON i.id = l.item_id"
+        " WHERE i.plan_id = ? GROUP BY l.item_id",
+        [plan_id],
+    ):
         upper[item_id] = n
     answered: dict[int, int] = {}
     for item_id, n in db.execute(
-            "SELECT l.upper_item_id, count(*) FROM workpoint_upper_links l JOIN workpoint_items i"
-            " ON i.id = l.upper_item_id WHERE i.plan_id = ? GROUP BY l.upper_item_id", [plan_id]):
+        "SELECT l.upper_item_id, count(*) FROM workpoint_upper_links l JOIN workpoint_items i"
+        " ON i.id = l.upper_item_id WHERE i.plan_id = ? GROUP BY l.upper_item_id",
+        [plan_id],
+    ):
         answered[item_id] = n
     records: dict[int, int] = {}
     for item_id, n in db.execute(
-            "SELECT l.item_id, count(*) FROM workpoint_record_links l JOIN workpoint_items i ON i.id = l.item_id"
-            " WHERE i.plan_id = ? GROUP BY l.item_id", [plan_id]):
+        "SELECT l.item_id, count(*) FROM workpoint_record_links l JOIN workpoint_items i ON i.id = l.item_id"
+        " WHERE i.plan_id = ? GROUP BY l.item_id",
+        [plan_id],
+    ):
         records[item_id] = n
     carried_to: dict[int, int] = {}
     for item_id, year in db.execute(
-            "SELECT c.carried_from_item_id, p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
-            " JOIN workpoint_items i ON i.id = c.carried_from_item_id WHERE i.plan_id = ?", [plan_id]):
+        "SELECT c.carried_from_item_id, p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
+        " JOIN workpoint_items i ON i.id = c.carried_from_item_id WHERE i.plan_id = ?",
+        [plan_id],
+    ):
         carried_to[item_id] = year
     carried_from: dict[int, int] = {}
     for item_id, year in db.execute(
-            "SELECT i.id, p.year FROM workpoint_items i JOIN workpoint_items o ON o.id = i.carried_from_item_id"
-            " JOIN workpoint_plans p ON p.id = o.plan_id WHERE i.plan_id = ?", [plan_id]):
+        "SELECT i.id, p.year FROM workpoint_items i JOIN workpoint_items o ON o.id = i.carried_from_item_id"
+        " JOIN workpoint_plans p ON p.id = o.plan_id WHERE i.plan_id = ?",
+        [plan_id],
+    ):
         carried_from[item_id] = year
     for n in nodes:
         own = notes.get(n["id"], [])
@@ -421,7 +516,9 @@ def _summarise_containers(nodes: list[dict[str, Any]]) -> None:
         n["done_count"] = counts[DONE]
 
 
-def plan_items(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None = None) -> list[dict[str, Any]]:
+def plan_items(
+    db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None = None
+) -> list[dict[str, Any]]:
     """Every item of a plan in document order, with derived fields:
 
     ``display_number`` (（一）), ``label`` (序号 for the ledger, e.g. （十一）1.), ``is_leaf``,
@@ -435,14 +532,23 @@ def plan_items(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | Non
 
 def get_item(db: sqlite_utils.Database, item_id: int) -> dict[str, Any]:
     """One item with its plan's year/kind and responsible units as a list."""
-    rows = query_rows(db, "SELECT i.*, p.year, p.kind, p.title AS plan_title FROM workpoint_items i"
-                     " JOIN workpoint_plans p ON p.id = i.plan_id WHERE i.id = ?", [item_id])
+    rows = query_rows(
+        db,
+        "SELECT i.*, p.year, p.kind, p.title AS plan_title FROM workpoint_items i"
+        " JOIN workpoint_plans p ON p.id = i.plan_id WHERE i.id = ?",
+        [item_id],
+    )
     if not rows:
         raise NotFoundError("工作要点条目不存在（可能已被删除）")
     row = rows[0]
     row["responsible_units"] = _units(row["responsible_units"])
     row["display_number"] = display_number(row["style"], row["number"])
-    row["is_leaf"] = db.execute("SELECT 1 FROM workpoint_items WHERE parent_id = ? LIMIT 1", [item_id]).fetchone() is None
+    row["is_leaf"] = (
+        db.execute(
+            "SELECT 1 FROM workpoint_items WHERE parent_id = ? LIMIT 1", [item_id]
+        ).fetchone()
+        is None
+    )
     return row
 
 
@@ -480,10 +586,16 @@ def validate_item_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     if "owner" in changes:
         values["owner"] = _clean_text(changes["owner"], "责任人", "owner", MAX_OWNER_LENGTH)
     if "lead_unit" in changes:
-        values["lead_unit"] = _clean_text(changes["lead_unit"], "牵头单位", "lead_unit", MAX_UNIT_LENGTH)
+        values["lead_unit"] = _clean_text(
+            changes["lead_unit"], "牵头单位", "lead_unit", MAX_UNIT_LENGTH
+        )
     if "responsible_units" in changes:
         raw = changes["responsible_units"]
-        units = parse_units(raw) if isinstance(raw, str) else [clean_cell_text(str(u)) for u in raw or []]
+        units = (
+            parse_units(raw)
+            if isinstance(raw, str)
+            else [clean_cell_text(str(u)) for u in raw or []]
+        )
         units = [u for u in dict.fromkeys(units) if u]
         for unit in units:
             if len(unit) > MAX_UNIT_LENGTH:
@@ -538,28 +650,41 @@ def set_status(db: sqlite_utils.Database, item_ids: Iterable[int], status: str) 
         now = audit.now_iso()
         for item_id in item_ids:
             get_item(db, item_id)
-            old = audit.update(db, "workpoint_items", item_id, {"status": status, "updated_at": now})
+            old = audit.update(
+                db, "workpoint_items", item_id, {"status": status, "updated_at": now}
+            )
             before[item_id] = {"status": old["status"], "updated_at": old["updated_at"]}
     return OpResult(area_changes(), None, undo={"items": before})
 
 
 def shift_positions(db: sqlite_utils.Database, plan_id: int, after: int, by: int) -> None:
-    for item_id, position in list(db.execute(
+    for item_id, position in list(
+        db.execute(
             "SELECT id, position FROM workpoint_items WHERE plan_id = ? AND position > ? ORDER BY position DESC",
-            [plan_id, after])):
+            [plan_id, after],
+        )
+    ):
         audit.update(db, "workpoint_items", item_id, {"position": position + by})
 
 
 def last_position_in_subtree(db: sqlite_utils.Database, item_id: int) -> int:
     row = db.execute(
         "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT i.id FROM workpoint_items i JOIN sub ON i.parent_id = sub.id)"
-        " SELECT max(position) FROM workpoint_items WHERE id IN (SELECT id FROM sub)", [item_id]).fetchone()
+        " SELECT max(position) FROM workpoint_items WHERE id IN (SELECT id FROM sub)",
+        [item_id],
+    ).fetchone()
     return int(row[0])
 
 
 def add_item(
-    db: sqlite_utils.Database, plan_id: int, *, parent_id: int | None, heading: str, text: str = "",
-    number: str = "", **fields: Any,
+    db: sqlite_utils.Database,
+    plan_id: int,
+    *,
+    parent_id: int | None,
+    heading: str,
+    text: str = "",
+    number: str = "",
+    **fields: Any,
 ) -> OpResult:
     """Add an item at the end of ``parent_id``'s children (or at the end of the plan)."""
     values = validate_item_changes({"heading": heading, **fields})
@@ -571,20 +696,39 @@ def add_item(
                 raise ValidationError("上级条目不属于该计划", "parent_id")
             level = parent["level"] + 1
             after = last_position_in_subtree(db, parent_id)
-            siblings = [r[0] for r in db.execute("SELECT style FROM workpoint_items WHERE parent_id = ?", [parent_id])]
+            siblings = [
+                r[0]
+                for r in db.execute(
+                    "SELECT style FROM workpoint_items WHERE parent_id = ?", [parent_id]
+                )
+            ]
         else:
             level = 1
-            after = db.execute("SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?",
-                               [plan_id]).fetchone()[0]
-            siblings = [r[0] for r in db.execute(
-                "SELECT style FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL", [plan_id])]
+            after = db.execute(
+                "SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?",
+                [plan_id],
+            ).fetchone()[0]
+            siblings = [
+                r[0]
+                for r in db.execute(
+                    "SELECT style FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
+                    [plan_id],
+                )
+            ]
         shift_positions(db, plan_id, after, 1)
         now = audit.now_iso()
         row = {
-            "plan_id": plan_id, "parent_id": parent_id, "level": level, "position": after + 1,
-            "number": clean_cell_text(number), "style": siblings[-1] if siblings else "",
-            "text": (text or "").strip() or values["heading"], "status": NOT_STARTED,
-            "created_at": now, "updated_at": now, **values,
+            "plan_id": plan_id,
+            "parent_id": parent_id,
+            "level": level,
+            "position": after + 1,
+            "number": clean_cell_text(number),
+            "style": siblings[-1] if siblings else "",
+            "text": (text or "").strip() or values["heading"],
+            "status": NOT_STARTED,
+            "created_at": now,
+            "updated_at": now,
+            **values,
         }
         item_id = audit.insert(db, "workpoint_items", row)
     return OpResult(area_changes(), item_id)
@@ -608,12 +752,20 @@ def _check_note(note_date: Any, text: Any, recorded_by: Any) -> dict[str, Any]:
         raise ValidationError("进展情况不能为空", "text")
     if len(body) > MAX_NOTE_LENGTH:
         raise ValidationError(f"进展情况过长（最多{MAX_NOTE_LENGTH}字），可以分几条记录", "text")
-    return {"note_date": day.isoformat(), "text": body,
-            "recorded_by": _clean_text(recorded_by, "记录人", "recorded_by", MAX_OWNER_LENGTH)}
+    return {
+        "note_date": day.isoformat(),
+        "text": body,
+        "recorded_by": _clean_text(recorded_by, "记录人", "recorded_by", MAX_OWNER_LENGTH),
+    }
 
 
 def add_note(
-    db: sqlite_utils.Database, item_id: int, *, note_date: Any, text: str, recorded_by: str | None = None,
+    db: sqlite_utils.Database,
+    item_id: int,
+    *,
+    note_date: Any,
+    text: str,
+    recorded_by: str | None = None,
     set_status: str | None = None,
 ) -> OpResult:
     """Record a dated progress note; ``set_status`` changes the item's status in the same
@@ -621,17 +773,29 @@ def add_note(
     values = _check_note(note_date, text, recorded_by)
     with db.atomic():
         item = get_item(db, item_id)
-        note_id = audit.insert(db, "workpoint_notes", {**values, "item_id": item_id, "created_at": audit.now_iso()})
+        note_id = audit.insert(
+            db, "workpoint_notes", {**values, "item_id": item_id, "created_at": audit.now_iso()}
+        )
         previous = None
         if set_status is not None and set_status != item["status"]:
             status = validate_item_changes({"status": set_status})["status"]
             previous = item["status"]
-            audit.update(db, "workpoint_items", item_id, {"status": status, "updated_at": audit.now_iso()})
-    return OpResult(area_changes(), note_id, undo={"note_id": note_id, "item_id": item_id, "status": previous})
+            audit.update(
+                db, "workpoint_items", item_id, {"status": status, "updated_at": audit.now_iso()}
+            )
+    return OpResult(
+        area_changes(), note_id, undo={"note_id": note_id, "item_id": item_id, "status": previous}
+    )
 
 
-def update_note(db: sqlite_utils.Database, note_id: int, *, note_date: Any, text: str,
-                recorded_by: str | None = None) -> OpResult:
+def update_note(
+    db: sqlite_utils.Database,
+    note_id: int,
+    *,
+    note_date: Any,
+    text: str,
+    recorded_by: str | None = None,
+) -> OpResult:
     values = _check_note(note_date, text, recorded_by)
     with db.atomic():
         try:
@@ -641,7 +805,9 @@ def update_note(db: sqlite_utils.Database, note_id: int, *, note_date: Any, text
     return OpResult(area_changes(), note_id, undo={k: before[k] for k in values})
 
 
-def restore_note_values(db: sqlite_utils.Database, note_id: int, values: Mapping[str, Any]) -> OpResult:
+def restore_note_values(
+    db: sqlite_utils.Database, note_id: int, values: Mapping[str, Any]
+) -> OpResult:
     with db.atomic():
         audit.update(db, "workpoint_notes", note_id, dict(values), note="撤销修改")
     return OpResult(area_changes(), note_id)
@@ -658,7 +824,12 @@ def delete_note(db: sqlite_utils.Database, note_id: int) -> OpResult:
 
 def restore_row(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> OpResult:
     """Re-insert a deleted note, evidence entry or link with its old id (undo of a delete)."""
-    if table not in ("workpoint_notes", "workpoint_evidence", "workpoint_upper_links", "workpoint_record_links"):
+    if table not in (
+        "workpoint_notes",
+        "workpoint_evidence",
+        "workpoint_upper_links",
+        "workpoint_record_links",
+    ):
         raise ValueError(table)
     with db.atomic():
         row_id = audit.insert(db, table, dict(row), note="撤销删除")
@@ -673,8 +844,11 @@ def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]
     current: int | None = item_id
     while current is not None and current not in seen:
         seen.add(current)
-        row = db.execute("SELECT i.carried_from_item_id, p.year FROM workpoint_items i JOIN workpoint_plans p"
-                         " ON p.id = i.plan_id WHERE i.id = ?", [current]).fetchone()
+        row = db.execute(
+            "SELECT i.carried_from_item_id, p.year FROM workpoint_items i JOIN workpoint_plans p"
+            " ON p.id = i.plan_id WHERE i.id = ?",
+            [current],
+        ).fetchone()
         if row is None:
             if current == item_id:
                 raise NotFoundError("工作要点条目不存在（可能已被删除）")
@@ -684,8 +858,12 @@ def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]
     notes: list[dict[str, Any]] = []
     for index, (chain_id, year) in enumerate(reversed(chain)):
         inherited = chain_id != item_id
-        for note in query_rows(db, "SELECT id, item_id, note_date, text, recorded_by, created_at FROM workpoint_notes"
-                              " WHERE item_id = ? ORDER BY note_date, id", [chain_id]):
+        for note in query_rows(
+            db,
+            "SELECT id, item_id, note_date, text, recorded_by, created_at FROM workpoint_notes"
+            " WHERE item_id = ? ORDER BY note_date, id",
+            [chain_id],
+        ):
             note.update(inherited=inherited, year=year)
             notes.append(note)
     return notes
@@ -693,12 +871,18 @@ def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]
 
 def list_notes(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
     """The item's own notes, oldest first."""
-    return query_rows(db, "SELECT id, item_id, note_date, text, recorded_by, created_at FROM workpoint_notes"
-                     " WHERE item_id = ? ORDER BY note_date, id", [item_id])
+    return query_rows(
+        db,
+        "SELECT id, item_id, note_date, text, recorded_by, created_at FROM workpoint_notes"
+        " WHERE item_id = ? ORDER BY note_date, id",
+        [item_id],
+    )
 
 
 # =========================================================================== evidence
-def add_evidence(db: sqlite_utils.Database, item_id: int, source: str | Path, caption: str | None = None) -> OpResult:
+def add_evidence(
+    db: sqlite_utils.Database, item_id: int, source: str | Path, caption: str | None = None
+) -> OpResult:
     """Copy a file into the attachments folder and list it as evidence of the item."""
     from guilin_union.services.attachments import store_attachment
 
@@ -707,10 +891,17 @@ def add_evidence(db: sqlite_utils.Database, item_id: int, source: str | Path, ca
     relative = store_attachment(db, AREA, item_id, source)
     with db.atomic():
         get_item(db, item_id)
-        row_id = audit.insert(db, "workpoint_evidence", {
-            "item_id": item_id, "path": relative, "original_name": source.name,
-            "caption": _clean_text(caption, "说明", "caption", 200), "added_at": audit.now_iso(),
-        })
+        row_id = audit.insert(
+            db,
+            "workpoint_evidence",
+            {
+                "item_id": item_id,
+                "path": relative,
+                "original_name": source.name,
+                "caption": _clean_text(caption, "说明", "caption", 200),
+                "added_at": audit.now_iso(),
+            },
+        )
     return OpResult(area_changes(), row_id)
 
 
@@ -725,7 +916,9 @@ def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> OpResult:
 
 
 def list_evidence(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
-    return query_rows(db, "SELECT * FROM workpoint_evidence WHERE item_id = ? ORDER BY id", [item_id])
+    return query_rows(
+        db, "SELECT * FROM workpoint_evidence WHERE item_id = ? ORDER BY id", [item_id]
+    )
 
 
 def evidence_path(db: sqlite_utils.Database, evidence_id: int) -> Path:
@@ -746,12 +939,28 @@ def evidence_path(db: sqlite_utils.Database, evidence_id: int) -> Path:
 def suggestions(db: sqlite_utils.Database) -> dict[str, list[str]]:
     """Values offered while typing: owners (used before, then active members) and units
     (used before, then the 分工会)."""
-    owners = [r[0] for r in db.execute(
-        "SELECT owner FROM workpoint_items WHERE owner IS NOT NULL GROUP BY owner ORDER BY count(*) DESC")]
-    owners += [r[0] for r in db.execute("SELECT name FROM members WHERE status = '在会' ORDER BY name_pinyin")]
-    units = [r[0] for r in db.execute(
-        "SELECT lead_unit FROM workpoint_items WHERE lead_unit IS NOT NULL GROUP BY lead_unit ORDER BY count(*) DESC")]
-    for (value,) in db.execute("SELECT responsible_units FROM workpoint_items WHERE responsible_units <> '[]'"):
+    owners = [
+        r[0]
+        for r in db.execute(
+            "SELECT owner FROM workpoint_items WHERE owner IS NOT NULL GROUP BY owner ORDER BY count(*) DESC"
+        )
+    ]
+    owners += [
+        r[0]
+        for r in db.execute("SELECT name FROM members WHERE status = '在会' ORDER BY name_pinyin")
+    ]
+    units = [
+        r[0]
+        for r in db.execute(
+            "SELECT lead_unit FROM workpoint_items WHERE lead_unit IS NOT NULL GROUP BY lead_unit ORDER BY count(*) DESC"
+        )
+    ]
+    for (value,) in db.execute(
+        "SELECT responsible_units FROM workpoint_items WHERE responsible_units <> '[]'"
+    ):
         units += _units(value)
-    units += [r[0] for r in db.execute("SELECT name FROM branches WHERE active = 1 ORDER BY sort_order, name")]
+    units += [
+        r[0]
+        for r in db.execute("SELECT name FROM branches WHERE active = 1 ORDER BY sort_order, name")
+    ]
     return {"owners": list(dict.fromkeys(owners)), "units": list(dict.fromkeys(units))}

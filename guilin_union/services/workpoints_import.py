@@ -8,6 +8,7 @@ before :func:`import_document` stores it; the CLI stores the parse as it is.
 >>> preview.guessed_year, [n.number for n in preview.parsed.iter_nodes()]
 (2024, ['一', '一'])
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ from guilin_union.services.workpoints import (
 
 PASTED_SOURCE = "粘贴的文本"
 MAX_SOURCE_CHARS = 300_000  # a work-points document is a few thousand characters
-FILE_FILTER = "工作要点文件 (*.docx *.pdf *.txt);;Word 文件 (*.docx);;PDF 文件 (*.pdf);;文本文件 (*.txt)"
+FILE_FILTER = (
+    "工作要点文件 (*.docx *.pdf *.txt);;Word 文件 (*.docx);;PDF 文件 (*.pdf);;文本文件 (*.txt)"
+)
 
 _YEAR_IN_NUMBER_RE = re.compile(r"[〔\[［【(（](\d{4})[〕\]］】)）]")
 _YEAR_IN_TITLE_RE = re.compile(r"(\d{4})\s*年")
@@ -109,7 +112,11 @@ def existing_plans(db: sqlite_utils.Database, year: int, kind: str) -> list[dict
     items in (:func:`import_document`)."""
     from guilin_union.services.workpoints_rollover import is_carry_plan
 
-    plans = [p for p in list_plans(db, year=year, kind=kind) if not is_carry_plan(db, get_plan(db, p["id"]))]
+    plans = [
+        p
+        for p in list_plans(db, year=year, kind=kind)
+        if not is_carry_plan(db, get_plan(db, p["id"]))
+    ]
     for plan in plans:
         plan["has_tracking"] = has_tracking_data(db, plan["id"])
         plan["label"] = plan_label(plan)
@@ -149,8 +156,18 @@ def import_document(
     elif on_conflict != "keep":
         raise ValueError(on_conflict)
     with db.atomic():
-        result = save_plan(db, parsed, year=year, kind=kind, source_name=source_name, source_text=source_text,
-                           replace_plan_id=replaced)
+        result = save_plan(
+            db,
+            parsed,
+            year=year,
+            kind=kind,
+            source_name=source_name,
+            source_text=source_text,
+            replace_plan_id=replaced,
+        )
         absorbed = absorb_carry_plans(db, result.row_id)
-    return OpResult(area_changes(), result.row_id,
-                    undo={"plan_id": result.row_id, "replaced_plan_id": replaced, "carried_items": absorbed})
+    return OpResult(
+        area_changes(),
+        result.row_id,
+        undo={"plan_id": result.row_id, "replaced_plan_id": replaced, "carried_items": absorbed},
+    )

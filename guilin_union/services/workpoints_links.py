@@ -17,6 +17,7 @@ is shown as such instead of failing.
 >>> [item["heading"] for item in unanswered_upper_items(db, upper)]
 ['开展活动。']
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -29,11 +30,11 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import (
     area_changes,
-    plan_nodes,
-    query_rows,
     get_item,
     get_plan,
     item_title,
+    plan_nodes,
+    query_rows,
 )
 from guilin_union.storage import audit
 from guilin_union.storage.schema.workpoints import RECORD_KINDS
@@ -55,18 +56,25 @@ def link_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) -> O
             raise ValidationError("只有本校工作要点的条目可以对应上级要点", "item_id")
         if upper["kind"] != "upper":
             raise ValidationError("所选条目不属于上级工会的工作要点", "upper_item_id")
-        if db.execute("SELECT 1 FROM workpoint_upper_links WHERE item_id = ? AND upper_item_id = ?",
-                      [item_id, upper_item_id]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM workpoint_upper_links WHERE item_id = ? AND upper_item_id = ?",
+            [item_id, upper_item_id],
+        ).fetchone():
             raise ConflictError("该条目已对应这项上级要点")
-        link_id = audit.insert(db, "workpoint_upper_links", {
-            "item_id": item_id, "upper_item_id": upper_item_id, "created_at": audit.now_iso()})
+        link_id = audit.insert(
+            db,
+            "workpoint_upper_links",
+            {"item_id": item_id, "upper_item_id": upper_item_id, "created_at": audit.now_iso()},
+        )
     return OpResult(area_changes(), link_id)
 
 
 def unlink_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) -> OpResult:
     with db.atomic():
-        row = db.execute("SELECT id FROM workpoint_upper_links WHERE item_id = ? AND upper_item_id = ?",
-                         [item_id, upper_item_id]).fetchone()
+        row = db.execute(
+            "SELECT id FROM workpoint_upper_links WHERE item_id = ? AND upper_item_id = ?",
+            [item_id, upper_item_id],
+        ).fetchone()
         if row is None:
             raise NotFoundError("该对应关系不存在（可能已被移除）")
         before = audit.delete(db, "workpoint_upper_links", row[0])
@@ -75,10 +83,13 @@ def unlink_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) ->
 
 def upper_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
     """The upper items a school item answers."""
-    rows = query_rows(db, "SELECT u.id, u.number, u.style, u.heading, p.year, p.title AS plan_title, p.id AS plan_id"
-                     " FROM workpoint_upper_links l JOIN workpoint_items u ON u.id = l.upper_item_id"
-                     " JOIN workpoint_plans p ON p.id = u.plan_id WHERE l.item_id = ? ORDER BY p.year, u.position",
-                 [item_id])
+    rows = query_rows(
+        db,
+        "SELECT u.id, u.number, u.style, u.heading, p.year, p.title AS plan_title, p.id AS plan_id"
+        " FROM workpoint_upper_links l JOIN workpoint_items u ON u.id = l.upper_item_id"
+        " JOIN workpoint_plans p ON p.id = u.plan_id WHERE l.item_id = ? ORDER BY p.year, u.position",
+        [item_id],
+    )
     for r in rows:
         r["title"] = item_title(r)
     return rows
@@ -86,10 +97,14 @@ def upper_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]
 
 def answering_items(db: sqlite_utils.Database, upper_item_id: int) -> list[dict[str, Any]]:
     """The school items that answer an upper item."""
-    rows = query_rows(db, "SELECT s.id, s.number, s.style, s.heading, s.status, s.owner, p.year, p.title AS plan_title"
-                     " FROM workpoint_upper_links l JOIN workpoint_items s ON s.id = l.item_id"
-                     " JOIN workpoint_plans p ON p.id = s.plan_id WHERE l.upper_item_id = ?"
-                     " ORDER BY p.year, s.position", [upper_item_id])
+    rows = query_rows(
+        db,
+        "SELECT s.id, s.number, s.style, s.heading, s.status, s.owner, p.year, p.title AS plan_title"
+        " FROM workpoint_upper_links l JOIN workpoint_items s ON s.id = l.item_id"
+        " JOIN workpoint_plans p ON p.id = s.plan_id WHERE l.upper_item_id = ?"
+        " ORDER BY p.year, s.position",
+        [upper_item_id],
+    )
     for r in rows:
         r["title"] = item_title(r)
     return rows
@@ -98,10 +113,16 @@ def answering_items(db: sqlite_utils.Database, upper_item_id: int) -> list[dict[
 def available_record_kinds(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     """(kind, label) of the records an item can be linked to: only areas whose table exists."""
     names = set(db.table_names())
-    return [(kind, RECORD_KIND_LABELS[kind]) for kind, (table, _, _) in _RECORD_TABLES.items() if table in names]
+    return [
+        (kind, RECORD_KIND_LABELS[kind])
+        for kind, (table, _, _) in _RECORD_TABLES.items()
+        if table in names
+    ]
 
 
-def record_choices(db: sqlite_utils.Database, kind: str, *, year: int | None = None) -> list[tuple[int, str]]:
+def record_choices(
+    db: sqlite_utils.Database, kind: str, *, year: int | None = None
+) -> list[tuple[int, str]]:
     """(id, label) of the activities / congress sessions to choose from (a year's first)."""
     if kind not in _RECORD_TABLES:
         raise ValidationError("关联类别应为活动或教代会会议", "target_kind")
@@ -109,15 +130,21 @@ def record_choices(db: sqlite_utils.Database, kind: str, *, year: int | None = N
     if table not in db.table_names():
         return []
     order = f"CASE WHEN substr([{day}], 1, 4) = ? THEN 0 ELSE 1 END, [{day}] DESC, id DESC"
-    return [(r[0], f"{r[1]}（{r[2] or '日期未定'}）") for r in db.execute(
-        f"SELECT id, [{label}], [{day}] FROM [{table}] ORDER BY {order}", [str(year or "")])]
+    return [
+        (r[0], f"{r[1]}（{r[2] or '日期未定'}）")
+        for r in db.execute(
+            f"SELECT id, [{label}], [{day}] FROM [{table}] ORDER BY {order}", [str(year or "")]
+        )
+    ]
 
 
 def record_label(db: sqlite_utils.Database, kind: str, target_id: int) -> str:
     """A linked record's name, or a plain note when it has been deleted meanwhile."""
     table, label, day = _RECORD_TABLES[kind]
     if table in db.table_names():
-        row = db.execute(f"SELECT [{label}], [{day}] FROM [{table}] WHERE id = ?", [target_id]).fetchone()
+        row = db.execute(
+            f"SELECT [{label}], [{day}] FROM [{table}] WHERE id = ?", [target_id]
+        ).fetchone()
         if row:
             return f"{row[0]}（{row[1] or '日期未定'}）"
     return f"{RECORD_KIND_LABELS[kind]} #{target_id}（已删除）"
@@ -130,13 +157,26 @@ def link_record(db: sqlite_utils.Database, item_id: int, kind: str, target_id: i
     table = _RECORD_TABLES[kind][0]
     with db.atomic():
         get_item(db, item_id)
-        if table not in db.table_names() or not db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [target_id]).fetchone():
+        if (
+            table not in db.table_names()
+            or not db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [target_id]).fetchone()
+        ):
             raise NotFoundError(f"所选{RECORD_KIND_LABELS[kind]}不存在（可能已被删除）")
-        if db.execute("SELECT 1 FROM workpoint_record_links WHERE item_id = ? AND target_kind = ? AND target_id = ?",
-                      [item_id, kind, target_id]).fetchone():
+        if db.execute(
+            "SELECT 1 FROM workpoint_record_links WHERE item_id = ? AND target_kind = ? AND target_id = ?",
+            [item_id, kind, target_id],
+        ).fetchone():
             raise ConflictError(f"该条目已关联这个{RECORD_KIND_LABELS[kind]}")
-        link_id = audit.insert(db, "workpoint_record_links", {
-            "item_id": item_id, "target_kind": kind, "target_id": int(target_id), "created_at": audit.now_iso()})
+        link_id = audit.insert(
+            db,
+            "workpoint_record_links",
+            {
+                "item_id": item_id,
+                "target_kind": kind,
+                "target_id": int(target_id),
+                "created_at": audit.now_iso(),
+            },
+        )
     return OpResult(area_changes(), link_id)
 
 
@@ -152,13 +192,18 @@ def unlink_record(db: sqlite_utils.Database, link_id: int) -> OpResult:
 def record_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
     """Activities and congress sessions of an item: links made here (``link_id``) and
     activities that name this item themselves (activities.workpoint_item_id, ``link_id`` None)."""
-    links = query_rows(db, "SELECT id AS link_id, target_kind, target_id FROM workpoint_record_links"
-                      " WHERE item_id = ? ORDER BY id", [item_id])
+    links = query_rows(
+        db,
+        "SELECT id AS link_id, target_kind, target_id FROM workpoint_record_links"
+        " WHERE item_id = ? ORDER BY id",
+        [item_id],
+    )
     seen = {(r["target_kind"], r["target_id"]) for r in links}
     names = set(db.table_names())
     if "activities" in names and "workpoint_item_id" in {c.name for c in db["activities"].columns}:
-        for (activity_id,) in db.execute("SELECT id FROM activities WHERE workpoint_item_id = ? ORDER BY start_date",
-                                         [item_id]):
+        for (activity_id,) in db.execute(
+            "SELECT id FROM activities WHERE workpoint_item_id = ? ORDER BY start_date", [item_id]
+        ):
             if ("activity", activity_id) not in seen:
                 links.append({"link_id": None, "target_kind": "activity", "target_id": activity_id})
     for r in links:
@@ -182,17 +227,21 @@ class CoverageRow:
         return bool(self.answers)
 
 
-def coverage(db: sqlite_utils.Database, upper_plan_id: int, *, school_plan_id: int | None = None) -> list[CoverageRow]:
+def coverage(
+    db: sqlite_utils.Database, upper_plan_id: int, *, school_plan_id: int | None = None
+) -> list[CoverageRow]:
     """Every node of an upper plan with its answering school items (of ``school_plan_id``
     only, when given). Containers list the answers of their sub-items too."""
     plan = get_plan(db, upper_plan_id)
     if plan["kind"] != "upper":
         raise ValidationError("请选择上级工会的工作要点", "upper_plan_id")
     nodes = plan_nodes(db, upper_plan_id)
-    sql = ("SELECT l.upper_item_id, s.id, s.number, s.style, s.heading, s.status, s.owner, p.year, s.plan_id"
-           " FROM workpoint_upper_links l JOIN workpoint_items s ON s.id = l.item_id"
-           " JOIN workpoint_plans p ON p.id = s.plan_id JOIN workpoint_items u ON u.id = l.upper_item_id"
-           " WHERE u.plan_id = ?")
+    sql = (
+        "SELECT l.upper_item_id, s.id, s.number, s.style, s.heading, s.status, s.owner, p.year, s.plan_id"
+        " FROM workpoint_upper_links l JOIN workpoint_items s ON s.id = l.item_id"
+        " JOIN workpoint_plans p ON p.id = s.plan_id JOIN workpoint_items u ON u.id = l.upper_item_id"
+        " WHERE u.plan_id = ?"
+    )
     params: list[Any] = [upper_plan_id]
     if school_plan_id is not None:
         sql += " AND s.plan_id = ?"
@@ -231,8 +280,12 @@ def _leaves_of(item_id: int, children: Mapping[int, list[int]]) -> list[int]:
     return [item_id] if not kids else [leaf for kid in kids for leaf in _leaves_of(kid, children)]
 
 
-def unanswered_upper_items(db: sqlite_utils.Database, upper_plan_id: int, *,
-                           school_plan_id: int | None = None) -> list[dict[str, Any]]:
+def unanswered_upper_items(
+    db: sqlite_utils.Database, upper_plan_id: int, *, school_plan_id: int | None = None
+) -> list[dict[str, Any]]:
     """The tracked upper items no school item answers yet."""
-    return [r.item for r in coverage(db, upper_plan_id, school_plan_id=school_plan_id)
-            if r.item["is_leaf"] and not r.answered]
+    return [
+        r.item
+        for r in coverage(db, upper_plan_id, school_plan_id=school_plan_id)
+        if r.item["is_leaf"] and not r.answered
+    ]

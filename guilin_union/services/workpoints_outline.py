@@ -24,6 +24,7 @@ Pure functions, no I/O.
 >>> [c.number for c in build_tree(flat)[0].children[0].children]
 ['二']
 """
+
 from __future__ import annotations
 
 import re
@@ -146,10 +147,17 @@ def flatten(nodes: Iterable[WorkpointNode]) -> list[OutlineNode]:
     flat: list[OutlineNode] = []
 
     def walk(node: WorkpointNode) -> None:
-        flat.append(OutlineNode(
-            level=node.level, number=node.number, heading=node.heading, text=node.text,
-            lead_unit=node.lead_unit, units=list(node.responsible_units), style=node.style,
-        ))
+        flat.append(
+            OutlineNode(
+                level=node.level,
+                number=node.number,
+                heading=node.heading,
+                text=node.text,
+                lead_unit=node.lead_unit,
+                units=list(node.responsible_units),
+                style=node.style,
+            )
+        )
         for child in node.children:
             walk(child)
 
@@ -175,8 +183,13 @@ def build_tree(flat: list[OutlineNode]) -> list[WorkpointNode]:
     stack: list[WorkpointNode] = []
     for n in nodes:
         tree_node = WorkpointNode(
-            number=n.number, level=n.level, heading=n.heading, text=n.text,
-            lead_unit=n.lead_unit or None, responsible_units=list(n.units), style=n.style,
+            number=n.number,
+            level=n.level,
+            heading=n.heading,
+            text=n.text,
+            lead_unit=n.lead_unit or None,
+            responsible_units=list(n.units),
+            style=n.style,
         )
         while stack and stack[-1].level >= n.level:
             stack.pop()
@@ -215,7 +228,7 @@ def promote(flat: list[OutlineNode], index: int) -> None:
     as in a word processor's outline view."""
     if not can_promote(flat, index):
         raise ValueError("该条目已在最上一级，不能再升级")
-    for node in flat[index:subtree_end(flat, index)]:
+    for node in flat[index : subtree_end(flat, index)]:
         node.level -= 1
 
 
@@ -223,7 +236,7 @@ def demote(flat: list[OutlineNode], index: int) -> None:
     """One level down, with its subtree: it becomes a child of the node before it."""
     if not can_demote(flat, index):
         raise ValueError("该条目前面没有可以归属的同级条目，不能降级")
-    for node in flat[index:subtree_end(flat, index)]:
+    for node in flat[index : subtree_end(flat, index)]:
         node.level += 1
 
 
@@ -279,9 +292,18 @@ def _parsed_part(text: str, like: OutlineNode, flat: list[OutlineNode]) -> Outli
     if len(nodes) == 1 and nodes[0].text:
         found = nodes[0]
         level = next((n.level for n in flat if n.style == found.style), like.level)
-        return OutlineNode(level=level, number=found.number, heading=found.heading, text=found.text,
-                           lead_unit=found.lead_unit, units=list(found.responsible_units), style=found.style)
-    return OutlineNode(level=like.level, number="", heading=heading_of(text), text=text, style=like.style)
+        return OutlineNode(
+            level=level,
+            number=found.number,
+            heading=found.heading,
+            text=found.text,
+            lead_unit=found.lead_unit,
+            units=list(found.responsible_units),
+            style=found.style,
+        )
+    return OutlineNode(
+        level=like.level, number="", heading=heading_of(text), text=text, style=like.style
+    )
 
 
 def merge_with_next(flat: list[OutlineNode], index: int) -> None:

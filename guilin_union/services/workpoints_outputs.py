@@ -9,6 +9,7 @@ summary (PDF). The data is gathered here from the database; the reports only lay
 >>> [p.title for p in ledger_plans(db, resolve_plans(db, 2024))]
 ['2024年工作要点']
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -36,7 +37,10 @@ from guilin_union.services.workpoints_queries import OTHER_SECTION, section_titl
 
 
 def resolve_plans(
-    db: sqlite_utils.Database, year: int | None = None, kind: str | None = None, plan_id: int | None = None
+    db: sqlite_utils.Database,
+    year: int | None = None,
+    kind: str | None = None,
+    plan_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """The plans a printout covers: one plan by id, or every plan of a year (of one kind,
     when given), 本校 first. Raises ValidationError when there is none."""
@@ -110,8 +114,13 @@ def _sections(nodes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any
     return groups
 
 
-def ledger_plans(db: sqlite_utils.Database, plans: list[dict[str, Any]], *, today: _dt.date | None = None,
-                 notes_per_item: int | None = None) -> list[LedgerPlan]:
+def ledger_plans(
+    db: sqlite_utils.Database,
+    plans: list[dict[str, Any]],
+    *,
+    today: _dt.date | None = None,
+    notes_per_item: int | None = None,
+) -> list[LedgerPlan]:
     """The ledger's data: every node of every plan (containers as rows with a status line)."""
     limit = int(notes_per_item or settings.get(db, "workpoints_ledger_notes") or 3)
     result = []
@@ -122,17 +131,19 @@ def ledger_plans(db: sqlite_utils.Database, plans: list[dict[str, Any]], *, toda
             rows = []
             for node in members:
                 notes = _notes_of(db, node)[-limit:] if node["is_leaf"] else node["notes"][-limit:]
-                rows.append(LedgerRow(
-                    label=node["label"],
-                    heading=node["heading"],
-                    lead_unit=node["lead_unit"] or "",
-                    responsible_units=format_units(node["responsible_units"]),
-                    owner=node["owner"] or "",
-                    deadline=node["deadline"] or "",
-                    progress="\n".join(_note_line(n) for n in notes),
-                    status=_status_text(node),
-                    evidence="\n".join(node["evidence_names"]),
-                ))
+                rows.append(
+                    LedgerRow(
+                        label=node["label"],
+                        heading=node["heading"],
+                        lead_unit=node["lead_unit"] or "",
+                        responsible_units=format_units(node["responsible_units"]),
+                        owner=node["owner"] or "",
+                        deadline=node["deadline"] or "",
+                        progress="\n".join(_note_line(n) for n in notes),
+                        status=_status_text(node),
+                        evidence="\n".join(node["evidence_names"]),
+                    )
+                )
             sections.append(LedgerSection(title, rows))
         result.append(LedgerPlan(plan["title"], _plan_note(plan), sections))
     return result
@@ -140,15 +151,25 @@ def ledger_plans(db: sqlite_utils.Database, plans: list[dict[str, Any]], *, toda
 
 def _status_note(db: sqlite_utils.Database, plans: list[dict[str, Any]], today: _dt.date) -> str:
     leaves = [n for plan in plans for n in plan_nodes(db, plan["id"], today) if n["is_leaf"]]
-    counts = {s: sum(1 for n in leaves if n["status"] == s) for s in ("已完成", "进行中", "未开始", "已取消")}
+    counts = {
+        s: sum(1 for n in leaves if n["status"] == s)
+        for s in ("已完成", "进行中", "未开始", "已取消")
+    }
     overdue = sum(1 for n in leaves if n["overdue"])
-    text = f"截至{format_cn_date(today)}：共{len(leaves)}项，" + "，".join(f"{s}{c}项" for s, c in counts.items() if c)
+    text = f"截至{format_cn_date(today)}：共{len(leaves)}项，" + "，".join(
+        f"{s}{c}项" for s, c in counts.items() if c
+    )
     return text + (f"，其中逾期{overdue}项" if overdue else "")
 
 
 def ledger_pdf(
-    db: sqlite_utils.Database, path: str | Path, *, year: int | None = None, kind: str | None = None,
-    plan_id: int | None = None, today: _dt.date | None = None,
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    plan_id: int | None = None,
+    today: _dt.date | None = None,
 ) -> tuple[Path, int]:
     """Write the 落实台账 PDF; returns (path, number of rows)."""
     from guilin_union.reports.workpoints_ledger import build_workpoints_ledger
@@ -157,32 +178,57 @@ def ledger_pdf(
     plans = resolve_plans(db, year, kind, plan_id)
     data = ledger_plans(db, plans, today=today)
     out = build_workpoints_ledger(
-        path, data, year=year or plans[0]["year"], institution=settings.get(db, "union_name"),
+        path,
+        data,
+        year=year or plans[0]["year"],
+        institution=settings.get(db, "union_name"),
         status_note=_status_note(db, plans, today),
     )
     return Path(out), sum(p.row_count for p in data)
 
 
 LEDGER_EXCEL_COLUMNS = (
-    ("label", "序号"), ("heading", "要点条目"), ("lead_unit", "牵头单位"), ("responsible_units", "责任单位"),
-    ("owner", "责任人"), ("deadline", "完成时限"), ("progress", "进展情况"), ("status", "状态"),
+    ("label", "序号"),
+    ("heading", "要点条目"),
+    ("lead_unit", "牵头单位"),
+    ("responsible_units", "责任单位"),
+    ("owner", "责任人"),
+    ("deadline", "完成时限"),
+    ("progress", "进展情况"),
+    ("status", "状态"),
     ("evidence", "佐证材料"),
 )
 
 
 def ledger_excel(
-    db: sqlite_utils.Database, path: str | Path, *, year: int | None = None, kind: str | None = None,
-    plan_id: int | None = None, today: _dt.date | None = None,
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    plan_id: int | None = None,
+    today: _dt.date | None = None,
 ) -> tuple[Path, int]:
     """Write the 落实台账 as an Excel workbook, one sheet per plan (section headings as rows)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     plans = resolve_plans(db, year, kind, plan_id)
     data = ledger_plans(db, plans, today=today_or(today))
-    widths = {"label": 9, "heading": 50, "lead_unit": 16, "responsible_units": 24, "owner": 10,
-              "deadline": 12, "progress": 60, "status": 10, "evidence": 24}
-    columns = [Column(key, header, width=widths[key], kind="date" if key == "deadline" else "text")
-               for key, header in LEDGER_EXCEL_COLUMNS]
+    widths = {
+        "label": 9,
+        "heading": 50,
+        "lead_unit": 16,
+        "responsible_units": 24,
+        "owner": 10,
+        "deadline": 12,
+        "progress": 60,
+        "status": 10,
+        "evidence": 24,
+    }
+    columns = [
+        Column(key, header, width=widths[key], kind="date" if key == "deadline" else "text")
+        for key, header in LEDGER_EXCEL_COLUMNS
+    ]
     sheets = []
     count = 0
     for plan, ledger in zip(plans, data):
@@ -194,22 +240,34 @@ def ledger_excel(
                 rows.append({key: getattr(row, key) for key, _ in LEDGER_EXCEL_COLUMNS})
                 count += 1
         title = f"{kind_label(plan['kind'])}{plan['year']}"
-        sheets.append(Sheet(title, columns, rows, heading=f"{plan['year']}年工作要点落实台账（{plan['title']}）"))
+        sheets.append(
+            Sheet(
+                title, columns, rows, heading=f"{plan['year']}年工作要点落实台账（{plan['title']}）"
+            )
+        )
     return write_workbook(path, sheets), count
 
 
-def summary_plans(db: sqlite_utils.Database, plans: list[dict[str, Any]], *,
-                  today: _dt.date | None = None) -> list[SummaryPlan]:
+def summary_plans(
+    db: sqlite_utils.Database, plans: list[dict[str, Any]], *, today: _dt.date | None = None
+) -> list[SummaryPlan]:
     """The year-end summary's data: tracked items per section with all their notes."""
     result = []
     for plan in plans:
         nodes = plan_nodes(db, plan["id"], today)
         sections = []
         for title, members in _sections(nodes):
-            items = [SummaryItem(
-                label=n["label"], heading=n["heading"], owner=n["owner"] or "", status=_status_text(n),
-                notes=[_note_line(note) for note in _notes_of(db, n)],
-            ) for n in members if n["is_leaf"]]
+            items = [
+                SummaryItem(
+                    label=n["label"],
+                    heading=n["heading"],
+                    owner=n["owner"] or "",
+                    status=_status_text(n),
+                    notes=[_note_line(note) for note in _notes_of(db, n)],
+                )
+                for n in members
+                if n["is_leaf"]
+            ]
             if items:
                 sections.append(SummarySection(title, items))
         result.append(SummaryPlan(plan["title"], sections))
@@ -217,15 +275,20 @@ def summary_plans(db: sqlite_utils.Database, plans: list[dict[str, Any]], *,
 
 
 def summary_pdf(
-    db: sqlite_utils.Database, path: str | Path, *, year: int | None = None, kind: str | None = None,
-    plan_id: int | None = None, today: _dt.date | None = None,
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    plan_id: int | None = None,
+    today: _dt.date | None = None,
 ) -> tuple[Path, int]:
     """Write the year-end summary PDF; returns (path, number of tracked items)."""
     from guilin_union.reports.workpoints_summary import build_workpoints_summary
 
     plans = resolve_plans(db, year, kind, plan_id)
     data = summary_plans(db, plans, today=today_or(today))
-    out = build_workpoints_summary(path, data, year=year or plans[0]["year"],
-                                   institution=settings.get(db, "union_name"))
+    out = build_workpoints_summary(
+        path, data, year=year or plans[0]["year"], institution=settings.get(db, "union_name")
+    )
     return Path(out), sum(len(s.items) for p in data for s in p.sections)
-

@@ -10,6 +10,7 @@ in SQL), and progress per section with overdue items and items without an owner.
 >>> [(s.label, s.total, s.not_started) for s in o.sections], len(o.no_owner)
 ([('一、引领', 2, 2)], 2)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -25,9 +26,9 @@ from guilin_union.services.workpoints import (
     DONE,
     FINISHED,
     IN_PROGRESS,
+    get_plan,
     plan_nodes,
     today_or,
-    get_plan,
 )
 
 
@@ -67,7 +68,7 @@ SORT_SQL: dict[str, str] = {
     "deadline": "i.deadline IS NULL, i.deadline",
     "status": "CASE i.status WHEN '未开始' THEN 0 WHEN '进行中' THEN 1 WHEN '已完成' THEN 2 ELSE 3 END",
     "latest_note": "(SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id) IS NULL,"
-                   " (SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id)",
+    " (SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id)",
     "evidence": "(SELECT count(*) FROM workpoint_evidence e WHERE e.item_id = i.id)",
 }
 _LEAF_SQL = "NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.parent_id = i.id)"
@@ -84,35 +85,47 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
         clauses.append("i.status = ?")
         params.append(q.status)
     if q.overdue_only:
-        clauses.append("i.deadline IS NOT NULL AND i.deadline < ? AND i.status NOT IN ('已完成', '已取消')"
-                       " AND NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.carried_from_item_id = i.id)")
+        clauses.append(
+            "i.deadline IS NOT NULL AND i.deadline < ? AND i.status NOT IN ('已完成', '已取消')"
+            " AND NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.carried_from_item_id = i.id)"
+        )
         params.append(today_or(q.today).isoformat())
     if q.no_owner_only:
         clauses.append("i.owner IS NULL AND i.status <> '已取消'")
     for term in q.search.split():
         like = f"%{term}%"
-        clauses.append("(i.heading LIKE ? OR i.text LIKE ? OR i.owner LIKE ? OR i.lead_unit LIKE ?"
-                       " OR i.responsible_units LIKE ? OR i.number = ?"
-                       " OR EXISTS (SELECT 1 FROM workpoint_notes n WHERE n.item_id = i.id AND n.text LIKE ?))")
+        clauses.append(
+            "(i.heading LIKE ? OR i.text LIKE ? OR i.owner LIKE ? OR i.lead_unit LIKE ?"
+            " OR i.responsible_units LIKE ? OR i.number = ?"
+            " OR EXISTS (SELECT 1 FROM workpoint_notes n WHERE n.item_id = i.id AND n.text LIKE ?))"
+        )
         params += [like, like, like, like, like, term.strip("（）()、."), like]
     order = SORT_SQL.get(q.sort_key, "i.position")
     direction = " DESC" if q.descending else ""
     # "x IS NULL" parts keep blanks last in both directions.
-    order_sql = ", ".join(part.strip() + ("" if part.strip().endswith("IS NULL") else direction)
-                          for part in order.split(","))
+    order_sql = ", ".join(
+        part.strip() + ("" if part.strip().endswith("IS NULL") else direction)
+        for part in order.split(",")
+    )
     sql = f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)} ORDER BY {order_sql}, i.position"
     return [r[0] for r in db.execute(sql, params)]
 
 
-def fetch_item_rows(db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date | None = None) -> dict[int, dict[str, Any]]:
+def fetch_item_rows(
+    db: sqlite_utils.Database, ids: Iterable[int], *, today: _dt.date | None = None
+) -> dict[int, dict[str, Any]]:
     """Display rows for the given item ids, keyed by id (plans are small: derived fields are
     computed over the whole plan of each id)."""
     wanted = set(ids)
     if not wanted:
         return {}
     marks = ",".join("?" for _ in wanted)
-    plan_ids = [r[0] for r in db.execute(f"SELECT DISTINCT plan_id FROM workpoint_items WHERE id IN ({marks})",
-                                         list(wanted))]
+    plan_ids = [
+        r[0]
+        for r in db.execute(
+            f"SELECT DISTINCT plan_id FROM workpoint_items WHERE id IN ({marks})", list(wanted)
+        )
+    ]
     result: dict[int, dict[str, Any]] = {}
     for plan_id in plan_ids:
         for node in plan_nodes(db, plan_id, today):
@@ -186,7 +199,9 @@ def section_title(node: Mapping[str, Any]) -> str:
     return f"{node['display_number']}{node['heading']}"
 
 
-def overview(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None = None) -> PlanOverview:
+def overview(
+    db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None = None
+) -> PlanOverview:
     """Progress per section, overdue items, items without an owner and items due soon."""
     today = today_or(today)
     plan = get_plan(db, plan_id)
@@ -211,13 +226,22 @@ def overview(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None 
         totals.add(n)
         if n["overdue"]:
             overdue.append(n)
-        elif n["deadline"] and n["status"] not in FINISHED and today.isoformat() <= n["deadline"] <= horizon:
+        elif (
+            n["deadline"]
+            and n["status"] not in FINISHED
+            and today.isoformat() <= n["deadline"] <= horizon
+        ):
             due_soon.append(n)
         if not n["owner"] and n["status"] != CANCELLED:
             no_owner.append(n)
     ordered = [s for s in sections.values() if s.total or s.section_id in by_id]
-    ordered.sort(key=lambda s: by_id[s.section_id]["position"] if s.section_id in by_id
-                 else min((n["position"] for n in s.items), default=0))
+    ordered.sort(
+        key=lambda s: (
+            by_id[s.section_id]["position"]
+            if s.section_id in by_id
+            else min((n["position"] for n in s.items), default=0)
+        )
+    )
     if len(ordered) == 1 and ordered[0].section_id is None:
         ordered[0].label = ALL_ITEMS  # a document without sections
     overdue.sort(key=lambda n: (n["deadline"], n["position"]))
@@ -228,9 +252,14 @@ def overview(db: sqlite_utils.Database, plan_id: int, *, today: _dt.date | None 
 def items_owned_by(db: sqlite_utils.Database, owner: str) -> list[dict[str, Any]]:
     """Tracked items whose 责任人 is ``owner`` (by name), newest year first."""
     rows: list[dict[str, Any]] = []
-    plan_ids = [r[0] for r in db.execute(
-        "SELECT DISTINCT i.plan_id FROM workpoint_items i JOIN workpoint_plans p ON p.id = i.plan_id"
-        " WHERE i.owner = ? ORDER BY p.year DESC, i.plan_id", [owner])]
+    plan_ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT i.plan_id FROM workpoint_items i JOIN workpoint_plans p ON p.id = i.plan_id"
+            " WHERE i.owner = ? ORDER BY p.year DESC, i.plan_id",
+            [owner],
+        )
+    ]
     for plan_id in plan_ids:
         plan = get_plan(db, plan_id)
         for node in plan_nodes(db, plan_id):

@@ -15,6 +15,7 @@ came from, so the earlier years' progress notes stay visible on them
 >>> [r["heading"] for r in plan_items(db, result.row_id)]
 ['2024年度结转事项', '组织学习。', '开展活动。']
 """
+
 from __future__ import annotations
 
 import json
@@ -32,11 +33,11 @@ from guilin_union.services.workpoints import (
     area_changes,
     check_year,
     delete_plan_rows,
+    get_plan,
     last_position_in_subtree,
+    list_plans,
     plan_nodes,
     shift_positions,
-    get_plan,
-    list_plans,
 )
 from guilin_union.storage import audit
 
@@ -45,8 +46,11 @@ CARRY_SECTION_TITLE = "{year}年度结转事项"
 
 def carry_over_candidates(db: sqlite_utils.Database, plan_id: int) -> list[dict[str, Any]]:
     """Unfinished tracked items of a plan (未开始/进行中) not carried over yet."""
-    return [n for n in plan_nodes(db, plan_id)
-            if n["is_leaf"] and n["status"] not in FINISHED and n["carried_to_year"] is None]
+    return [
+        n
+        for n in plan_nodes(db, plan_id)
+        if n["is_leaf"] and n["status"] not in FINISHED and n["carried_to_year"] is None
+    ]
 
 
 def carry_over(
@@ -73,10 +77,14 @@ def carry_over(
         wanted = set(item_ids)
         unknown = wanted - {n["id"] for n in candidates}
         if unknown:
-            raise ValidationError("所选条目中有已完成、已取消、已结转或不属于该计划的条目", "item_ids")
+            raise ValidationError(
+                "所选条目中有已完成、已取消、已结转或不属于该计划的条目", "item_ids"
+            )
         candidates = [n for n in candidates if n["id"] in wanted]
     if not candidates:
-        raise ValidationError("没有需要结转的条目：未完成的条目都已结转，或全部已完成/已取消", "item_ids")
+        raise ValidationError(
+            "没有需要结转的条目：未完成的条目都已结转，或全部已完成/已取消", "item_ids"
+        )
     created_plan = False
     with db.atomic():
         now = audit.now_iso()
@@ -84,41 +92,92 @@ def carry_over(
         if targets:
             target_id = targets[0]["id"]
         else:
-            target_id = audit.insert(db, "workpoint_plans", {
-                "year": year, "kind": source["kind"], "title": f"{year}年工作要点（上年结转）",
-                "doc_number": None, "issuer": source["issuer"], "doc_date": None,
-                "intro": f"由{source['year']}年工作要点结转的未完成事项。", "source_name": None,
-                "source_text": None, "imported_at": now,
-            })
+            target_id = audit.insert(
+                db,
+                "workpoint_plans",
+                {
+                    "year": year,
+                    "kind": source["kind"],
+                    "title": f"{year}年工作要点（上年结转）",
+                    "doc_number": None,
+                    "issuer": source["issuer"],
+                    "doc_date": None,
+                    "intro": f"由{source['year']}年工作要点结转的未完成事项。",
+                    "source_name": None,
+                    "source_text": None,
+                    "imported_at": now,
+                },
+            )
             created_plan = True
         section_title_text = CARRY_SECTION_TITLE.format(year=source["year"])
-        section = db.execute("SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL AND heading = ?",
-                             [target_id, section_title_text]).fetchone()
+        section = db.execute(
+            "SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL AND heading = ?",
+            [target_id, section_title_text],
+        ).fetchone()
         created: list[int] = []
-        last = db.execute("SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?",
-                          [target_id]).fetchone()[0]
+        last = db.execute(
+            "SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?", [target_id]
+        ).fetchone()[0]
         if section is None:
             last += 1
-            section_id = audit.insert(db, "workpoint_items", {
-                "plan_id": target_id, "parent_id": None, "level": 1, "position": last, "number": "", "style": "",
-                "heading": section_title_text, "text": section_title_text, "status": NOT_STARTED,
-                "created_at": now, "updated_at": now,
-            })
+            section_id = audit.insert(
+                db,
+                "workpoint_items",
+                {
+                    "plan_id": target_id,
+                    "parent_id": None,
+                    "level": 1,
+                    "position": last,
+                    "number": "",
+                    "style": "",
+                    "heading": section_title_text,
+                    "text": section_title_text,
+                    "status": NOT_STARTED,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
             created.append(section_id)
         else:
             section_id = section[0]
             last = last_position_in_subtree(db, section_id)
             shift_positions(db, target_id, last, len(candidates))
         for offset, n in enumerate(candidates, start=1):
-            created.append(audit.insert(db, "workpoint_items", {
-                "plan_id": target_id, "parent_id": section_id, "level": 2, "position": last + offset,
-                "number": n["number"], "style": n["style"], "heading": n["heading"], "text": n["text"],
-                "lead_unit": n["lead_unit"], "responsible_units": json.dumps(n["responsible_units"], ensure_ascii=False),
-                "owner": n["owner"], "deadline": None, "status": n["status"], "carried_from_item_id": n["id"],
-                "created_at": now, "updated_at": now,
-            }, note=f"由{source['year']}年结转"))
-    return OpResult(area_changes(), target_id, undo={
-        "plan_id": target_id, "created_plan": created_plan, "item_ids": created, "count": len(candidates)})
+            created.append(
+                audit.insert(
+                    db,
+                    "workpoint_items",
+                    {
+                        "plan_id": target_id,
+                        "parent_id": section_id,
+                        "level": 2,
+                        "position": last + offset,
+                        "number": n["number"],
+                        "style": n["style"],
+                        "heading": n["heading"],
+                        "text": n["text"],
+                        "lead_unit": n["lead_unit"],
+                        "responsible_units": json.dumps(n["responsible_units"], ensure_ascii=False),
+                        "owner": n["owner"],
+                        "deadline": None,
+                        "status": n["status"],
+                        "carried_from_item_id": n["id"],
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                    note=f"由{source['year']}年结转",
+                )
+            )
+    return OpResult(
+        area_changes(),
+        target_id,
+        undo={
+            "plan_id": target_id,
+            "created_plan": created_plan,
+            "item_ids": created,
+            "count": len(candidates),
+        },
+    )
 
 
 def undo_carry_over(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
@@ -141,8 +200,15 @@ def _has_new_tracking(db: sqlite_utils.Database, item_ids: list[int]) -> bool:
     if not item_ids:
         return False
     marks = ",".join("?" for _ in item_ids)
-    for table in ("workpoint_notes", "workpoint_evidence", "workpoint_upper_links", "workpoint_record_links"):
-        if db.execute(f"SELECT 1 FROM {table} WHERE item_id IN ({marks}) LIMIT 1", item_ids).fetchone():
+    for table in (
+        "workpoint_notes",
+        "workpoint_evidence",
+        "workpoint_upper_links",
+        "workpoint_record_links",
+    ):
+        if db.execute(
+            f"SELECT 1 FROM {table} WHERE item_id IN ({marks}) LIMIT 1", item_ids
+        ).fetchone():
             return True
     return False
 
@@ -155,8 +221,13 @@ def is_carry_plan(db: sqlite_utils.Database, plan: Mapping[str, Any]) -> bool:
     document; only 结转事项 sections)."""
     if plan.get("source_text") is not None or plan.get("source_name") is not None:
         return False
-    headings = [r[0] for r in db.execute(
-        "SELECT heading FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL", [plan["id"]])]
+    headings = [
+        r[0]
+        for r in db.execute(
+            "SELECT heading FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
+            [plan["id"]],
+        )
+    ]
     return bool(headings) and all(_CARRY_SECTION_RE.match(h) for h in headings)
 
 
@@ -172,12 +243,25 @@ def absorb_carry_plans(db: sqlite_utils.Database, plan_id: int) -> int:
         full = get_plan(db, plan["id"])
         if plan["id"] == plan_id or not is_carry_plan(db, full):
             continue
-        last = db.execute("SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?",
-                          [plan_id]).fetchone()[0]
-        for offset, (item_id,) in enumerate(list(db.execute(
-                "SELECT id FROM workpoint_items WHERE plan_id = ? ORDER BY position", [plan["id"]])), start=1):
-            audit.update(db, "workpoint_items", item_id, {"plan_id": plan_id, "position": last + offset},
-                         note="并入新导入的工作要点")
+        last = db.execute(
+            "SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?", [plan_id]
+        ).fetchone()[0]
+        for offset, (item_id,) in enumerate(
+            list(
+                db.execute(
+                    "SELECT id FROM workpoint_items WHERE plan_id = ? ORDER BY position",
+                    [plan["id"]],
+                )
+            ),
+            start=1,
+        ):
+            audit.update(
+                db,
+                "workpoint_items",
+                item_id,
+                {"plan_id": plan_id, "position": last + offset},
+                note="并入新导入的工作要点",
+            )
             moved += 1
         audit.delete(db, "workpoint_plans", plan["id"], note="结转事项已并入新导入的工作要点")
     return moved

@@ -2,6 +2,7 @@
 
 No Qt here. See data-safety.md, "Excel in and out", for the rules this package implements.
 """
+
 from guilin_union.spreadsheets.errors import FileLockedError, RowError, WorkbookError
 from guilin_union.spreadsheets.reader import (
     Field,

@@ -1,4 +1,5 @@
 """Errors of the spreadsheet layer. Messages are Simplified Chinese: they reach the user."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,4 +49,9 @@ class RowError:
     message: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.value, "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+        }

@@ -8,6 +8,7 @@ reported, not guessed at. Whole-file problems raise :class:`WorkbookError`; cell
 >>> detect_mapping(["序号", "姓 名", "身份证号码（必填）"], fields)
 {'name': 2}
 """
+
 from __future__ import annotations
 
 import datetime
@@ -16,7 +17,8 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -114,7 +116,11 @@ def detect_mapping(header_cells: Sequence[object], fields: Sequence[Field]) -> d
         for f in fields:
             if f.key in mapping:
                 continue
-            names = {normalize_header(s) for s in f.synonyms} if use_synonyms else {normalize_header(f.header)}
+            names = (
+                {normalize_header(s) for s in f.synonyms}
+                if use_synonyms
+                else {normalize_header(f.header)}
+            )
             names.discard("")
             for index, text in enumerate(normalized):
                 if text and index not in used and text in names:
@@ -142,7 +148,11 @@ def _header_texts(row: Sequence[Any]) -> list[str]:
     texts = []
     for cell in row:
         value = getattr(cell, "value", None)
-        texts.append(clean_cell_text(str(value)) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else "")
+        texts.append(
+            clean_cell_text(str(value))
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            else ""
+        )
     return texts
 
 
@@ -210,10 +220,14 @@ def _check_file(path: Path, max_bytes: int) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError):
-        raise WorkbookError(f"文件“{name}”已损坏或不完整，无法读取。请重新保存或重新下载后再导入。") from None
+        raise WorkbookError(
+            f"文件“{name}”已损坏或不完整，无法读取。请重新保存或重新下载后再导入。"
+        ) from None
     names = {info.filename for info in infos}
     if "xl/workbook.bin" in names:
-        raise WorkbookError(f"文件“{name}”是 .xlsb 二进制工作簿。请在 Excel 中另存为 .xlsx 再导入。")
+        raise WorkbookError(
+            f"文件“{name}”是 .xlsb 二进制工作簿。请在 Excel 中另存为 .xlsx 再导入。"
+        )
     if not any(n.startswith("xl/") for n in names):
         if any(n.startswith("word/") for n in names):
             kind = "Word 文档"
@@ -223,7 +237,9 @@ def _check_file(path: Path, max_bytes: int) -> None:
             kind = "OpenDocument（.ods）表格"
         else:
             kind = "压缩包"
-        raise WorkbookError(f"文件“{name}”是{kind}，不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 再导入。")
+        raise WorkbookError(
+            f"文件“{name}”是{kind}，不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 再导入。"
+        )
     # A zip bomb: tiny on disk, huge once inflated. Legitimate sheets compress ~5-15x.
     unpacked = sum(info.file_size for info in infos)
     if unpacked > 20 * max_bytes:
@@ -269,7 +285,11 @@ def list_sheets(path: str | Path, *, max_bytes: int = 20 * 1024 * 1024) -> list[
 
 
 def preview_rows(
-    path: str | Path, sheet: str | None = None, rows: int = HEADER_SCAN_ROWS, *, max_bytes: int = 20 * 1024 * 1024
+    path: str | Path,
+    sheet: str | None = None,
+    rows: int = HEADER_SCAN_ROWS,
+    *,
+    max_bytes: int = 20 * 1024 * 1024,
 ) -> list[list[str]]:
     """The first ``rows`` rows as display text, for a column-mapping dialog."""
     with _open_workbook(path, max_bytes) as wb:
@@ -316,7 +336,11 @@ def _display(value: Any) -> str:
     if isinstance(value, (int, float, Decimal)):
         return _number_text(value)
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.time()
+            else value.isoformat(sep=" ")
+        )
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     text = getattr(value, "text", None)  # ArrayFormula
@@ -326,9 +350,24 @@ def _display(value: Any) -> str:
 
 
 _BOOL_WORDS = {
-    "是": True, "否": False, "y": True, "n": False, "yes": True, "no": False,
-    "true": True, "false": False, "1": True, "0": False,
-    "√": True, "✓": True, "✔": True, "×": False, "✗": False, "✘": False, "对": True, "错": False,
+    "是": True,
+    "否": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "√": True,
+    "✓": True,
+    "✔": True,
+    "×": False,
+    "✗": False,
+    "✘": False,
+    "对": True,
+    "错": False,
 }
 _INT_RE = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _INNER_SPACE_RE = re.compile(r"[\s\u00a0\u3000]+")
@@ -563,7 +602,9 @@ def read_table(
             header_row=header_row,
             mapping=final_mapping,
             headers=headers,
-            unmapped_headers=[text for index, text in headers.items() if index not in mapped_columns],
+            unmapped_headers=[
+                text for index, text in headers.items() if index not in mapped_columns
+            ],
         )
         _read_rows(
             result,

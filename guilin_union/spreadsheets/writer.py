@@ -7,6 +7,7 @@ PosixPath('会员.xlsx')
 >>> is_injection("=1+1"), is_injection("1+1")
 (True, False)
 """
+
 from __future__ import annotations
 
 import datetime
@@ -155,7 +156,11 @@ def _as_text(value: object) -> str:
     elif isinstance(value, bool):
         text = "是" if value else "否"
     elif isinstance(value, datetime.datetime):
-        text = value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+        text = (
+            value.date().isoformat()
+            if value.time() == datetime.time()
+            else value.isoformat(sep=" ")
+        )
     elif isinstance(value, datetime.date):
         text = value.isoformat()
     else:
@@ -314,7 +319,9 @@ def _atomic_save(wb: Workbook, path: Path) -> Path:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)
     except PermissionError as exc:
-        raise PermissionError(f"无法在文件夹“{folder}”中写入文件，请检查权限或另选文件夹。") from exc
+        raise PermissionError(
+            f"无法在文件夹“{folder}”中写入文件，请检查权限或另选文件夹。"
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

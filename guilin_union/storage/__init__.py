@@ -1,4 +1,5 @@
 """The only package that talks to SQLite (through sqlite-utils)."""
+
 from guilin_union.storage.database import (
     DatabaseTooNewError,
     default_data_dir,

@@ -3,6 +3,7 @@
 Each call writes the row and its change-log entry in the caller's transaction, so a
 rolled-back action leaves neither behind.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -84,7 +85,11 @@ def insert(
 
 
 def insert_many(
-    db: sqlite_utils.Database, table: str, rows: Iterable[Mapping[str, Any]], *, note: str | None = None
+    db: sqlite_utils.Database,
+    table: str,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    note: str | None = None,
 ) -> list[int]:
     return [insert(db, table, row, note=note) for row in rows]
 
@@ -106,9 +111,7 @@ def update(
     if not real:
         return before
     assignments = ", ".join(f"[{c}] = ?" for c in real)
-    db.execute(
-        f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*real.values(), row_id]
-    )
+    db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*real.values(), row_id])
     log_event(
         db,
         table,

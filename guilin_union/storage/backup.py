@@ -12,6 +12,7 @@ over an open database), after a backup of the current state.
 >>> plan_thinning([], RetentionPolicy(), _dt.datetime(2024, 3, 5))
 set()
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -33,12 +34,16 @@ _NAME_RE = re.compile(r"^guilin-union-backup-(\d{8})-(\d{6})-([A-Za-z0-9_-]+)\.d
 _TEMP_SUFFIX = ".tmp"
 
 # Counted for the restore list: "how much is in this backup" (only tables that exist).
-COUNTED_TABLES: dict[str, str] = {"members": "会员", "welfare_payments": "慰问发放", "proposals": "提案"}
+COUNTED_TABLES: dict[str, str] = {
+    "members": "会员",
+    "welfare_payments": "慰问发放",
+    "proposals": "提案",
+}
 
 # Domain settings (stored in the database; registered with labels by services.safety).
 SETTING_DEFAULTS: dict[str, Any] = {
-    "backup_folder": "",          # "" = the ``backups`` folder beside the database
-    "backup_second_folder": "",   # e.g. a USB drive or a network share; "" = none
+    "backup_folder": "",  # "" = the ``backups`` folder beside the database
+    "backup_second_folder": "",  # e.g. a USB drive or a network share; "" = none
     "backup_keep_all_days": 2,
     "backup_keep_daily": 7,
     "backup_keep_weekly": 8,
@@ -51,6 +56,7 @@ class BackupError(RuntimeError):
 
 
 # ------------------------------------------------------------------ settings and folders
+
 
 def read_setting(db: sqlite_utils.Database, key: str) -> Any:
     """A setting straight from the ``settings`` table (storage may not import services)."""
@@ -71,7 +77,9 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def configured_folders(db: sqlite_utils.Database, db_path: Path | None) -> tuple[Path | None, Path | None]:
+def configured_folders(
+    db: sqlite_utils.Database, db_path: Path | None
+) -> tuple[Path | None, Path | None]:
     """(primary, second) backup folders from the settings; primary defaults beside the file."""
     primary_text = str(read_setting(db, "backup_folder") or "").strip()
     second_text = str(read_setting(db, "backup_second_folder") or "").strip()
@@ -100,18 +108,23 @@ class RetentionPolicy:
     monthly: int = 12
 
     @classmethod
-    def from_settings(cls, db: sqlite_utils.Database) -> "RetentionPolicy":
+    def from_settings(cls, db: sqlite_utils.Database) -> RetentionPolicy:
         def number(key: str) -> int:
             try:
                 return max(0, int(read_setting(db, key)))
             except (TypeError, ValueError):
                 return int(SETTING_DEFAULTS[key])
 
-        return cls(number("backup_keep_all_days"), number("backup_keep_daily"),
-                   number("backup_keep_weekly"), number("backup_keep_monthly"))
+        return cls(
+            number("backup_keep_all_days"),
+            number("backup_keep_daily"),
+            number("backup_keep_weekly"),
+            number("backup_keep_monthly"),
+        )
 
 
 # ------------------------------------------------------------------ the index file
+
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST_NAME
@@ -132,7 +145,9 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
 def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
     path = folder / MANIFEST_NAME
     temp = path.with_name(path.name + ".new")
-    temp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    temp.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
+    )
     os.replace(temp, path)
 
 
@@ -142,6 +157,7 @@ def recorded_names(folder: Path) -> set[str]:
 
 
 # ------------------------------------------------------------------ making backups
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -204,7 +220,11 @@ def parse_backup_name(name: str) -> tuple[_dt.datetime, str] | None:
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return {t: int(conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]) for t in COUNTED_TABLES if t in tables}
+    return {
+        t: int(conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0])
+        for t in COUNTED_TABLES
+        if t in tables
+    }
 
 
 def _schema_version_of(conn: sqlite3.Connection) -> int | None:
@@ -260,8 +280,17 @@ def _safe_reason(reason: str) -> str:
     return "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "manual"
 
 
-def _record(folder: Path, final: Path, *, reason: str, when: _dt.datetime, counts: dict[str, int],
-            schema: int | None, source: Path | None, temp: Path | None = None) -> None:
+def _record(
+    folder: Path,
+    final: Path,
+    *,
+    reason: str,
+    when: _dt.datetime,
+    counts: dict[str, int],
+    schema: int | None,
+    source: Path | None,
+    temp: Path | None = None,
+) -> None:
     manifest = _read_manifest(folder)
     if temp is not None:
         manifest["pending"].pop(temp.name, None)
@@ -315,12 +344,22 @@ def _write_one(db: sqlite_utils.Database, folder: Path, reason: str, when: _dt.d
     finally:
         if temp.exists():
             temp.unlink()
-    _record(folder, final, reason=reason, when=when, counts=counts, schema=schema,
-            source=database_path(db), temp=temp)
+    _record(
+        folder,
+        final,
+        reason=reason,
+        when=when,
+        counts=counts,
+        schema=schema,
+        source=database_path(db),
+        temp=temp,
+    )
     return final
 
 
-def _copy_verified(source: Path, folder: Path, reason: str, when: _dt.datetime, origin: Path | None) -> Path:
+def _copy_verified(
+    source: Path, folder: Path, reason: str, when: _dt.datetime, origin: Path | None
+) -> Path:
     """Copy a closed, verified backup file to another folder (e.g. a USB drive), verified again."""
     folder.mkdir(parents=True, exist_ok=True)
     final = _unique_name(folder, when.strftime("%Y%m%d-%H%M%S"), reason)
@@ -334,7 +373,16 @@ def _copy_verified(source: Path, folder: Path, reason: str, when: _dt.datetime, 
     finally:
         if temp.exists():
             temp.unlink()
-    _record(folder, final, reason=reason, when=when, counts=counts, schema=schema, source=origin, temp=temp)
+    _record(
+        folder,
+        final,
+        reason=reason,
+        when=when,
+        counts=counts,
+        schema=schema,
+        source=origin,
+        temp=temp,
+    )
     return final
 
 
@@ -401,8 +449,10 @@ def make_backup(
 
 # ------------------------------------------------------------------ retention thinning
 
-def plan_thinning(backups: Sequence[tuple[str, _dt.datetime]], policy: RetentionPolicy,
-                  now: _dt.datetime) -> set[str]:
+
+def plan_thinning(
+    backups: Sequence[tuple[str, _dt.datetime]], policy: RetentionPolicy, now: _dt.datetime
+) -> set[str]:
     """Names to KEEP among ``(name, time)``: every backup of the last ``keep_all_days``,
     then the newest of each of the latest ``daily`` days, ``weekly`` weeks and ``monthly``
     months; the newest backup of all is always kept.
@@ -439,7 +489,9 @@ def plan_thinning(backups: Sequence[tuple[str, _dt.datetime]], policy: Retention
     return keep
 
 
-def thin_backups(folder: Path, policy: RetentionPolicy, *, now: _dt.datetime | None = None) -> list[Path]:
+def thin_backups(
+    folder: Path, policy: RetentionPolicy, *, now: _dt.datetime | None = None
+) -> list[Path]:
     """Delete the backups ``policy`` does not keep; returns the deleted paths.
 
     Only files that match our name pattern, are recorded in the folder's index and still
@@ -496,14 +548,27 @@ def thin_backups(folder: Path, policy: RetentionPolicy, *, now: _dt.datetime | N
 
 # ------------------------------------------------------------------ listing
 
+
 def inspect_backup(path: Path, *, recorded: dict[str, Any] | None = None) -> BackupInfo:
     """Date, size and counts of a backup (counts read from the file when not recorded)."""
     parsed = parse_backup_name(path.name)
     created = parsed[0] if parsed else _dt.datetime.fromtimestamp(path.stat().st_mtime)
     reason = parsed[1] if parsed else "other"
     size = path.stat().st_size
-    if recorded is not None and recorded.get("size") == size and isinstance(recorded.get("counts"), dict):
-        return BackupInfo(path, created, reason, size, dict(recorded["counts"]), True, recorded.get("schema_version"))
+    if (
+        recorded is not None
+        and recorded.get("size") == size
+        and isinstance(recorded.get("counts"), dict)
+    ):
+        return BackupInfo(
+            path,
+            created,
+            reason,
+            size,
+            dict(recorded["counts"]),
+            True,
+            recorded.get("schema_version"),
+        )
     counts: dict[str, int] = {}
     schema = None
     try:
@@ -550,7 +615,9 @@ def newest_backup_time(folders: Iterable[Path | None]) -> _dt.datetime | None:
     return newest
 
 
-def newest_good_backup(db_path: Path, *, checked: list[Path] | None = None, limit: int = 10) -> Path | None:
+def newest_good_backup(
+    db_path: Path, *, checked: list[Path] | None = None, limit: int = 10
+) -> Path | None:
     """The newest backup of ``db_path`` that passes ``quick_check`` (for a damaged file)."""
     from guilin_union.storage.integrity import quick_check
 
@@ -581,6 +648,7 @@ def newest_good_backup(db_path: Path, *, checked: list[Path] | None = None, limi
 
 # ------------------------------------------------------------------ restoring
 
+
 @dataclass
 class RestoreReport:
     source: Path
@@ -608,7 +676,9 @@ def check_restorable(source: Path) -> None:
         conn.close()
     known = {name for name, _ in all_migrations()}
     if any(n not in known for n in names):
-        raise DatabaseTooNewError("该备份由更新版本的程序创建，本程序不能用它恢复。请升级程序后再恢复。")
+        raise DatabaseTooNewError(
+            "该备份由更新版本的程序创建，本程序不能用它恢复。请升级程序后再恢复。"
+        )
 
 
 def _forget_caches(db: sqlite_utils.Database) -> None:
@@ -650,9 +720,16 @@ def restore_backup(
     _forget_caches(db)
     with db.atomic():
         audit.log_event(
-            db, "database", None, "restore",
-            note=f"从备份恢复：{source.name}" + (
-                f"（恢复前的数据已备份为 {report.safety_backup.name}）" if report.safety_backup else ""),
+            db,
+            "database",
+            None,
+            "restore",
+            note=f"从备份恢复：{source.name}"
+            + (
+                f"（恢复前的数据已备份为 {report.safety_backup.name}）"
+                if report.safety_backup
+                else ""
+            ),
         )
     return report
 

@@ -3,6 +3,7 @@
 Every connection is opened through :func:`open_database` so the safety pragmas of
 data-safety.md are never forgotten (``foreign_keys`` is off by default in Python's sqlite3).
 """
+
 from __future__ import annotations
 
 import contextlib

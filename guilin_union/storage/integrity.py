@@ -10,6 +10,7 @@ offer the newest good backup.
 >>> quick_check(sqlite3.connect(":memory:"))
 'ok'
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -13,6 +13,7 @@ Detection is best effort and never raises: a path we cannot classify is treated 
 >>> assess_location(Path("/home/x/OneDrive/union.db"), mounts="").kind
 'cloud'
 """
+
 from __future__ import annotations
 
 import os
@@ -23,14 +24,52 @@ from pathlib import Path, PureWindowsPath
 
 # Folder names that sync clients create (lower case; matched against every path part).
 CLOUD_FOLDER_MARKERS = (
-    "onedrive", "dropbox", "google drive", "googledrive", "my drive", "icloud drive", "iclouddrive",
-    "坚果云", "nutstore", "nutstore files", "百度网盘", "baidunetdisk", "baidu netdisk", "wps网盘", "wps云盘",
-    "wpsdrive", "腾讯微云", "weiyun", "阿里云盘", "aliyundrive", "seafile", "box sync", "boxsync", "123云盘",
-    "quark", "夸克网盘", "天翼云盘", "mega",
+    "onedrive",
+    "dropbox",
+    "google drive",
+    "googledrive",
+    "my drive",
+    "icloud drive",
+    "iclouddrive",
+    "坚果云",
+    "nutstore",
+    "nutstore files",
+    "百度网盘",
+    "baidunetdisk",
+    "baidu netdisk",
+    "wps网盘",
+    "wps云盘",
+    "wpsdrive",
+    "腾讯微云",
+    "weiyun",
+    "阿里云盘",
+    "aliyundrive",
+    "seafile",
+    "box sync",
+    "boxsync",
+    "123云盘",
+    "quark",
+    "夸克网盘",
+    "天翼云盘",
+    "mega",
 )
 NETWORK_FS_TYPES = (
-    "nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p", "davfs", "fuse.davfs2",
-    "afs", "ncpfs", "fuse.rclone", "glusterfs", "ceph", "fuse.gvfsd-fuse",
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "sshfs",
+    "fuse.sshfs",
+    "9p",
+    "davfs",
+    "fuse.davfs2",
+    "afs",
+    "ncpfs",
+    "fuse.rclone",
+    "glusterfs",
+    "ceph",
+    "fuse.gvfsd-fuse",
 )
 _DRIVE_REMOVABLE, _DRIVE_REMOTE = 2, 4
 
@@ -134,14 +173,20 @@ def assess_location(
     # Cloud folders: the sync clients' own environment variables, then folder names.
     for var in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
         root = env.get(var)
-        if root and os.path.normcase(text).startswith(os.path.normcase(root.rstrip("\\/")) + os.sep):
+        if root and os.path.normcase(text).startswith(
+            os.path.normcase(root.rstrip("\\/")) + os.sep
+        ):
             return LocationRisk("cloud", f"位于 {var} 同步文件夹")
     parts = windows.parts if is_windows_path else path.parts
     for part in parts:
         lowered = part.casefold()
         for marker in CLOUD_FOLDER_MARKERS:
-            if lowered == marker or lowered.startswith(marker + " -") or lowered.startswith(marker + "-") \
-                    or ((len(marker) > 6 or not marker.isascii()) and marker in lowered):
+            if (
+                lowered == marker
+                or lowered.startswith(marker + " -")
+                or lowered.startswith(marker + "-")
+                or ((len(marker) > 6 or not marker.isascii()) and marker in lowered)
+            ):
                 return LocationRisk("cloud", f"文件夹“{part}”由同步软件管理")
     if is_windows_path:
         get_type = drive_type or (_windows_drive_type if os.name == "nt" else None)

@@ -17,6 +17,7 @@ same moment only one wins, and a fresh lock written meanwhile is never thrown aw
 >>> lock_path_for(Path("/data/union.db")).name
 'union.db.lock'
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -52,6 +53,7 @@ def _now() -> _dt.datetime:
 
 
 # ------------------------------------------------------------------ processes
+
 
 def process_start_marker(pid: int) -> str | None:
     """Something that changes when a process id is reused (the start time), if available."""
@@ -122,6 +124,7 @@ def _windows_start_time(pid: int) -> str | None:  # pragma: no cover - Windows o
 
 # ------------------------------------------------------------------ the lock file
 
+
 @dataclass(frozen=True)
 class LockInfo:
     """What the lock file says about its holder."""
@@ -136,12 +139,15 @@ class LockInfo:
     pid_start: str | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "LockInfo":
+    def from_json(cls, data: dict[str, Any]) -> LockInfo:
         return cls(
-            computer=str(data.get("computer") or "?"), user=str(data.get("user") or "?"),
-            pid=int(data.get("pid") or 0), started_at=str(data.get("started_at") or ""),
+            computer=str(data.get("computer") or "?"),
+            user=str(data.get("user") or "?"),
+            pid=int(data.get("pid") or 0),
+            started_at=str(data.get("started_at") or ""),
             heartbeat_at=str(data.get("heartbeat_at") or data.get("started_at") or ""),
-            token=str(data.get("token") or ""), program=str(data.get("program") or "guilin-union"),
+            token=str(data.get("token") or ""),
+            program=str(data.get("program") or "guilin-union"),
             pid_start=data.get("pid_start"),
         )
 
@@ -186,8 +192,12 @@ def read_lock(db_path: Path) -> LockInfo | None:
         return None
 
 
-def is_stale(info: LockInfo, *, now: _dt.datetime | None = None,
-             stale_after: _dt.timedelta = DEFAULT_STALE_AFTER) -> bool:
+def is_stale(
+    info: LockInfo,
+    *,
+    now: _dt.datetime | None = None,
+    stale_after: _dt.timedelta = DEFAULT_STALE_AFTER,
+) -> bool:
     """Is the holder certainly gone? (See the module docstring for the rules.)"""
     now = now or _now()
     try:
@@ -218,8 +228,13 @@ class DatabaseLock:
     in the same program is not a second writer).
     """
 
-    def __init__(self, db_path: Path, *, stale_after: _dt.timedelta = DEFAULT_STALE_AFTER,
-                 heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        stale_after: _dt.timedelta = DEFAULT_STALE_AFTER,
+        heartbeat_seconds: float = HEARTBEAT_SECONDS,
+    ) -> None:
         self.db_path = Path(db_path)
         self.path = lock_path_for(self.db_path)
         self.stale_after = stale_after
@@ -237,7 +252,7 @@ class DatabaseLock:
         return os.path.normcase(str(self.path.resolve()))
 
     # ---- acquiring
-    def acquire(self) -> "DatabaseLock":
+    def acquire(self) -> DatabaseLock:
         with _held_guard:
             shared = _held.get(self._key)
             if shared is not None:
@@ -260,7 +275,11 @@ class DatabaseLock:
                 holder = LockInfo("?", "?", 0, "", "", token="")
                 self._clear(holder, unreadable=True)
                 continue
-            if holder.same_computer() and holder.pid == os.getpid() and _held.get(self._key) is None:
+            if (
+                holder.same_computer()
+                and holder.pid == os.getpid()
+                and _held.get(self._key) is None
+            ):
                 # Our own process left it (e.g. a window closed without releasing): reuse.
                 self._clear(holder)
                 continue
@@ -280,8 +299,15 @@ class DatabaseLock:
         from guilin_union.storage.audit import os_user
 
         now = _now().isoformat()
-        return LockInfo(computer=computer_name(), user=os_user(), pid=os.getpid(), started_at=now,
-                        heartbeat_at=now, token=uuid.uuid4().hex, pid_start=process_start_marker(os.getpid()))
+        return LockInfo(
+            computer=computer_name(),
+            user=os_user(),
+            pid=os.getpid(),
+            started_at=now,
+            heartbeat_at=now,
+            token=uuid.uuid4().hex,
+            pid_start=process_start_marker(os.getpid()),
+        )
 
     def _try_create(self) -> bool:
         info = self._new_info()
@@ -385,7 +411,7 @@ class DatabaseLock:
             except OSError:
                 pass
 
-    def __enter__(self) -> "DatabaseLock":
+    def __enter__(self) -> DatabaseLock:
         return self.acquire()
 
     def __exit__(self, *exc: object) -> None:

@@ -6,6 +6,7 @@ than one global counter let every area grow its schema without renumbering the o
 A database that has applied a migration this program does not know comes from a newer
 version of the program: it is refused, never half-migrated.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -49,8 +50,7 @@ def all_migrations() -> list[Migration]:
 
 def _ensure_table(db: sqlite_utils.Database) -> None:
     db.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations ("
-        " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS _migrations ( name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
 
 

@@ -14,6 +14,7 @@ the transaction commits, with a plain message when a referenced record is gone.
 >>> TABLE_LABELS["members"]
 '会员'
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -110,7 +111,9 @@ def foreign_keys(db: sqlite_utils.Database) -> list[ForeignKey]:
     if cached is not None and cached[0] == version:
         return cached[1]
     keys: list[ForeignKey] = []
-    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+    for (table,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ):
         rows = list(db.execute(f"PRAGMA foreign_key_list([{table}])"))
         counts: dict[int, int] = {}
         for r in rows:
@@ -118,7 +121,15 @@ def foreign_keys(db: sqlite_utils.Database) -> list[ForeignKey]:
         for r in rows:
             if counts[r[0]] != 1:
                 continue  # multi-column keys do not occur in this schema
-            keys.append(ForeignKey(child=table, column=r[3], parent=r[2], parent_column=r[4], on_delete=str(r[6]).upper()))
+            keys.append(
+                ForeignKey(
+                    child=table,
+                    column=r[3],
+                    parent=r[2],
+                    parent_column=r[4],
+                    on_delete=str(r[6]).upper(),
+                )
+            )
     db._safety_fk_cache = (version, keys)  # type: ignore[attr-defined]
     return keys
 
@@ -142,9 +153,12 @@ def _has_tables(db: sqlite_utils.Database) -> bool:
     cached = getattr(db, "_safety_has_bin", None)
     if cached is not None and cached[0] == version:
         return cached[1]
-    present = db.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('recycle_groups', 'recycle_rows')"
-    ).fetchone()[0] == 2
+    present = (
+        db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('recycle_groups', 'recycle_rows')"
+        ).fetchone()[0]
+        == 2
+    )
     db._safety_has_bin = (version, present)  # type: ignore[attr-defined]
     return present
 
@@ -193,7 +207,9 @@ def describe(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> s
     return f"{label} #{row.get('id', '')}".rstrip(" #")
 
 
-def _group_for(db: sqlite_utils.Database, table: str, row: Mapping[str, Any], note: str | None) -> int:
+def _group_for(
+    db: sqlite_utils.Database, table: str, row: Mapping[str, Any], note: str | None
+) -> int:
     serial = getattr(db, "transaction_serial", None)
     state = getattr(db, "_safety_recycle_group", None)
     if serial is not None and db.conn.in_transaction and state is not None and state[0] == serial:
@@ -211,14 +227,21 @@ def _group_for(db: sqlite_utils.Database, table: str, row: Mapping[str, Any], no
     return group_id
 
 
-def _select_rows(db: sqlite_utils.Database, table: str, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def _select_rows(
+    db: sqlite_utils.Database, table: str, where: str, params: Sequence[Any]
+) -> list[dict[str, Any]]:
     cursor = db.execute(f"SELECT rowid AS __rowid__, * FROM [{table}] WHERE {where}", list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values)) for values in cursor]
 
 
 def capture(
-    db: sqlite_utils.Database, table: str, rowid: int, row: Mapping[str, Any], *, note: str | None = None
+    db: sqlite_utils.Database,
+    table: str,
+    rowid: int,
+    row: Mapping[str, Any],
+    *,
+    note: str | None = None,
 ) -> int | None:
     """Copy ``row`` (about to be deleted) and everything its delete will take along into the
     recycle bin; returns the group id (None when the bin is off or not installed)."""
@@ -227,7 +250,9 @@ def capture(
     from guilin_union.storage.audit import log_event
 
     group_id = _group_for(db, table, row, note)
-    seq = db.execute("SELECT coalesce(max(seq), 0) FROM recycle_rows WHERE group_id = ?", [group_id]).fetchone()[0]
+    seq = db.execute(
+        "SELECT coalesce(max(seq), 0) FROM recycle_rows WHERE group_id = ?", [group_id]
+    ).fetchone()[0]
     keys = foreign_keys(db)
     added = 0
 
@@ -248,31 +273,57 @@ def capture(
                     cascades.append((fk.child, child))
             elif fk.on_delete == "SET NULL":
                 for child in _select_rows(db, fk.child, f"[{fk.column}] = ?", [target]):
-                    relinks.append({"table": fk.child, "column": fk.column, "rowid": child["__rowid__"]})
-                    log_event(db, fk.child, child["__rowid__"], "update", before={fk.column: target},
-                              after={fk.column: None}, note=f"随{table_label(tbl)} #{rid} 删除而解除关联")
+                    relinks.append(
+                        {"table": fk.child, "column": fk.column, "rowid": child["__rowid__"]}
+                    )
+                    log_event(
+                        db,
+                        fk.child,
+                        child["__rowid__"],
+                        "update",
+                        before={fk.column: target},
+                        after={fk.column: None},
+                        note=f"随{table_label(tbl)} #{rid} 删除而解除关联",
+                    )
         seq += 1
         clean = {k: v for k, v in values.items() if k != "__rowid__"}
         cursor = db.execute(
             "INSERT INTO recycle_rows (group_id, seq, table_name, row_id, row_json, cascade_of, relinks_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [group_id, seq, tbl, rid, _dump(clean), parent_entry, json.dumps(relinks) if relinks else None],
+            [
+                group_id,
+                seq,
+                tbl,
+                rid,
+                _dump(clean),
+                parent_entry,
+                json.dumps(relinks) if relinks else None,
+            ],
         )
         added += 1
         entry = int(cursor.lastrowid)
         for child_table, child in cascades:
             child_id = int(child["__rowid__"])
-            log_event(db, child_table, child_id, "delete",
-                      before={k: v for k, v in child.items() if k != "__rowid__"},
-                      note=f"随{table_label(tbl)} #{rid} 一并删除")
+            log_event(
+                db,
+                child_table,
+                child_id,
+                "delete",
+                before={k: v for k, v in child.items() if k != "__rowid__"},
+                note=f"随{table_label(tbl)} #{rid} 一并删除",
+            )
             record(child_table, child_id, child, entry)
 
     record(table, rowid, row, None)
-    db.execute("UPDATE recycle_groups SET row_count = row_count + ? WHERE id = ?", [added, group_id])
+    db.execute(
+        "UPDATE recycle_groups SET row_count = row_count + ? WHERE id = ?", [added, group_id]
+    )
     return group_id
 
 
-def note_reinserted(db: sqlite_utils.Database, table: str, rowid: int, row: Mapping[str, Any]) -> None:
+def note_reinserted(
+    db: sqlite_utils.Database, table: str, rowid: int, row: Mapping[str, Any]
+) -> None:
     """A row came back by other means (an undo re-inserting it with its id): mark it restored
     in the bin so it is not offered twice. Only an identical row counts (a different record
     that happens to get the same id does not)."""
@@ -303,6 +354,7 @@ def _close_finished_groups(db: sqlite_utils.Database, now: str) -> None:
 
 
 # ------------------------------------------------------------------ reading the bin
+
 
 @dataclass(frozen=True)
 class RecycleGroup:
@@ -335,7 +387,9 @@ _GROUP_SELECT = (
 )
 
 
-def list_groups(db: sqlite_utils.Database, *, include_restored: bool = False, search: str = "") -> list[RecycleGroup]:
+def list_groups(
+    db: sqlite_utils.Database, *, include_restored: bool = False, search: str = ""
+) -> list[RecycleGroup]:
     """Groups newest first; restored ones only when asked."""
     clauses, params = [], []
     if not include_restored:
@@ -366,6 +420,7 @@ def group_rows(db: sqlite_utils.Database, group_id: int) -> list[RecycleRow]:
 
 # ------------------------------------------------------------------ restoring
 
+
 def _table_ranks(db: sqlite_utils.Database) -> dict[str, int]:
     """Parents before children: rank = 1 + the highest rank of the tables referenced."""
     parents: dict[str, set[str]] = {}
@@ -390,7 +445,9 @@ def _table_ranks(db: sqlite_utils.Database) -> dict[str, int]:
 
 def _exists(db: sqlite_utils.Database, table: str, column: str | None, value: Any) -> bool:
     where = f"[{column}] = ?" if column else "rowid = ?"
-    return db.execute(f"SELECT 1 FROM [{table}] WHERE {where} LIMIT 1", [value]).fetchone() is not None
+    return (
+        db.execute(f"SELECT 1 FROM [{table}] WHERE {where} LIMIT 1", [value]).fetchone() is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -450,7 +507,9 @@ def restore_group(db: sqlite_utils.Database, group_id: int) -> list[Restored]:
     return done
 
 
-def _relink(db: sqlite_utils.Database, rows: list[RecycleRow], mapping: dict[tuple[str, int], int]) -> None:
+def _relink(
+    db: sqlite_utils.Database, rows: list[RecycleRow], mapping: dict[tuple[str, int], int]
+) -> None:
     from guilin_union.storage import audit
 
     relinks = db.execute(
@@ -462,12 +521,21 @@ def _relink(db: sqlite_utils.Database, rows: list[RecycleRow], mapping: dict[tup
         new_id = mapping.get((table, old_id), old_id)
         for link in json.loads(text):
             child, column, rowid = link["table"], link["column"], link["rowid"]
-            current = db.execute(f"SELECT [{column}] FROM [{child}] WHERE rowid = ?", [rowid]).fetchone()
+            current = db.execute(
+                f"SELECT [{column}] FROM [{child}] WHERE rowid = ?", [rowid]
+            ).fetchone()
             if current is None or current[0] is not None:
                 continue  # the row is gone or was linked to something else meanwhile
             db.execute(f"UPDATE [{child}] SET [{column}] = ? WHERE rowid = ?", [new_id, rowid])
-            audit.log_event(db, child, rowid, "update", before={column: None}, after={column: new_id},
-                            note="从回收站恢复关联")
+            audit.log_event(
+                db,
+                child,
+                rowid,
+                "update",
+                before={column: None},
+                after={column: new_id},
+                note="从回收站恢复关联",
+            )
 
 
 def _check_links(db: sqlite_utils.Database, done: list[Restored], keys: list[ForeignKey]) -> None:
@@ -481,7 +549,9 @@ def _check_links(db: sqlite_utils.Database, done: list[Restored], keys: list[For
         for fk in keys:
             if fk.child != item.table or row.get(fk.column) is None:
                 continue
-            if not _exists(db, fk.parent, fk.parent_column or integer_pk(db, fk.parent), row[fk.column]):
+            if not _exists(
+                db, fk.parent, fk.parent_column or integer_pk(db, fk.parent), row[fk.column]
+            ):
                 raise ConflictError(
                     f"无法恢复“{describe(db, item.table, row)}”：它引用的{table_label(fk.parent)}"
                     f" #{row[fk.column]} 已不存在。请先恢复或重新建立该{table_label(fk.parent)}。"
@@ -499,6 +569,7 @@ def _plain_constraint(message: str) -> str:
 
 # ------------------------------------------------------------------ purging
 
+
 def purge_groups(db: sqlite_utils.Database, group_ids: Sequence[int]) -> int:
     """Remove groups for good (``secure_delete`` overwrites their content in the file).
 
@@ -510,7 +581,7 @@ def purge_groups(db: sqlite_utils.Database, group_ids: Sequence[int]) -> int:
     db.execute("PRAGMA secure_delete = ON")
     removed = 0
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" for _ in chunk)
         db.execute(f"DELETE FROM recycle_rows WHERE group_id IN ({marks})", chunk)
         removed += db.execute(f"DELETE FROM recycle_groups WHERE id IN ({marks})", chunk).rowcount
@@ -519,4 +590,6 @@ def purge_groups(db: sqlite_utils.Database, group_ids: Sequence[int]) -> int:
 
 def expired_group_ids(db: sqlite_utils.Database, cutoff_iso: str) -> list[int]:
     """Groups deleted before ``cutoff_iso`` (ISO date-time text compares in time order)."""
-    return [r[0] for r in db.execute("SELECT id FROM recycle_groups WHERE deleted_at < ?", [cutoff_iso])]
+    return [
+        r[0] for r in db.execute("SELECT id FROM recycle_groups WHERE deleted_at < ?", [cutoff_iso])
+    ]

@@ -4,6 +4,7 @@ The window is shown first and the database opened in the event loop's first turn
 so the program appears at once even on twenty years of records; this module therefore
 imports nothing heavy at the top (no sqlite-utils, no services).
 """
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -55,7 +56,9 @@ def install_chinese_translation(app: QApplication) -> bool:
         return True
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
         app.installTranslator(translator)
         _translators.append(translator)
         return True
@@ -76,7 +79,9 @@ def choose_db_path(db: str | None, demo: bool) -> Path:
     return default_db_path()
 
 
-def open_context(path: Path, *, prompts: Prompts | None = None, parent: QWidget | None = None) -> AppContext | None:
+def open_context(
+    path: Path, *, prompts: Prompts | None = None, parent: QWidget | None = None
+) -> AppContext | None:
     """Open the database for the GUI; errors propagate with a Chinese message.
 
     The safety layer takes the file's lock (or offers read-only), runs ``quick_check``
@@ -103,9 +108,8 @@ def prepare_demo(path: Path) -> None:
 
 def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
-    from guilin_union.ui.main_window import MainWindow
-
     from guilin_union.ui import error_hook
+    from guilin_union.ui.main_window import MainWindow
 
     app = ensure_application()
     error_hook.install()

@@ -3,6 +3,7 @@
 Run ``uv run python -m guilin_union.ui.compile_forms`` after editing a form in Qt Designer
 (``uv run pyside6-designer forms/NAME.ui``).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -16,7 +17,9 @@ OUT_DIR = Path(__file__).resolve().parent / "forms"
 
 
 def uic_executable() -> str:
-    exe = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-uic")
+    exe = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-uic"
+    )
     if not exe:
         raise RuntimeError("pyside6-uic not found; run inside the project's environment (uv run)")
     return exe

@@ -1,4 +1,5 @@
 """The one context object handed to every widget (git-cola's pattern)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

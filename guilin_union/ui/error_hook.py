@@ -3,6 +3,7 @@
 An exception raised inside a Qt slot would otherwise only reach stderr, which the secretary
 never sees. The full traceback goes to a log file in the data folder for whoever helps.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -23,8 +24,10 @@ def friendly_message(exc: BaseException) -> str:
     """What to tell the user about an unexpected exception."""
     text = str(exc)
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", "").lower():
-        return ("数据库当前以只读方式打开（可能另一台电脑或另一个程序正在使用它，或文件已损坏），"
-                "不能保存修改。刚才的操作没有生效。")
+        return (
+            "数据库当前以只读方式打开（可能另一台电脑或另一个程序正在使用它，或文件已损坏），"
+            "不能保存修改。刚才的操作没有生效。"
+        )
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text.lower():
         return "数据库正忙（另一个程序正在写入），刚才的操作没有生效，请稍后重试。"
     if isinstance(exc, PermissionError):
@@ -39,7 +42,9 @@ def friendly_message(exc: BaseException) -> str:
     return f"程序遇到意外错误，刚才的操作可能没有完成：{type(exc).__name__}: {text}"
 
 
-def write_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path | None:
+def write_log(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> Path | None:
     try:
         path = error_log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +71,9 @@ def install() -> None:
 
             if QApplication.instance() is not None:
                 detail = f"\n\n详细信息已记录在：{log}" if log else ""
-                QMessageBox.warning(QApplication.activeWindow(), "操作未完成", friendly_message(exc) + detail)
+                QMessageBox.warning(
+                    QApplication.activeWindow(), "操作未完成", friendly_message(exc) + detail
+                )
         except Exception:  # never let the hook itself crash the program
             pass
 

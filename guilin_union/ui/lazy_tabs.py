@@ -12,6 +12,7 @@ real page.
 >>> # pages.activate()              # build the current page now, the rest when idle
 >>> # pages["会员名册"].search_edit  # built on first access
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

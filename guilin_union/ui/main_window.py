@@ -7,6 +7,7 @@ it the opened database and fills the current tab. The other tabs are built while
 is idle right after (or at once when the user or the code asks for one), so switching to them
 later is instant. ``MainWindow(ctx)`` does both steps at once.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from guilin_union import __version__
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         # Title -> the area's widget; reading one builds it if it is not built yet.
         self.tab_widgets = LazyTabs(self.tabs)
         for title, module_name in TABS:
-            self.tab_widgets.add(title, lambda module_name=module_name: self._create_tab(module_name))
+            self.tab_widgets.add(
+                title, lambda module_name=module_name: self._create_tab(module_name)
+            )
         self.tabs.setCurrentIndex(self._last_tab())
         self._build_menus()
         self.menuBar().setEnabled(False)  # until the database is open
@@ -86,7 +89,9 @@ class MainWindow(QMainWindow):
 
     def is_ready(self) -> bool:
         """The database is open and the current tab is filled."""
-        return self.ctx is not None and self.tab_widgets.is_built(self.tabs.tabText(self.tabs.currentIndex()))
+        return self.ctx is not None and self.tab_widgets.is_built(
+            self.tabs.tabText(self.tabs.currentIndex())
+        )
 
     def pending_tabs(self) -> int:
         """Tabs (and pages inside built tabs) still waiting to be built."""
@@ -118,7 +123,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         self.new_db_action = file_menu.addAction("新建数据库…", self.new_database)
         self.open_db_action = file_menu.addAction("打开数据库…", self.open_database)
-        self.demo_db_action = file_menu.addAction("打开演示数据库（熟悉程序用）", self.open_demo_database)
+        self.demo_db_action = file_menu.addAction(
+            "打开演示数据库（熟悉程序用）", self.open_demo_database
+        )
         file_menu.addSeparator()
         self.export_action = file_menu.addAction("导出…", self.export_current)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -137,7 +144,9 @@ class MainWindow(QMainWindow):
         # Each area keeps its own settings dialog on its tab; the menu reaches them too.
         # The tab is found when the entry is chosen: tabs are built after the window shows.
         for label, tab, path in AREA_SETTINGS:
-            settings_menu.addAction(label, lambda tab=tab, path=path: self.open_area_settings(tab, path))
+            settings_menu.addAction(
+                label, lambda tab=tab, path=path: self.open_area_settings(tab, path)
+            )
         self.settings_menu = settings_menu
 
         help_menu = bar.addMenu("帮助(&H)")
@@ -175,9 +184,13 @@ class MainWindow(QMainWindow):
 
         self.db_label.setText(f"数据文件：{self.ctx.db_path}")
         counts = members_service.counts_by_status(self.ctx.db)
-        branches = self.ctx.db.execute("SELECT count(*) FROM branches WHERE active = 1").fetchone()[0]
+        branches = self.ctx.db.execute("SELECT count(*) FROM branches WHERE active = 1").fetchone()[
+            0
+        ]
         total = sum(counts.values())
-        self.counts_label.setText(f"会员 {total} 人（在会 {counts.get('在会', 0)}）  分工会 {branches} 个")
+        self.counts_label.setText(
+            f"会员 {total} 人（在会 {counts.get('在会', 0)}）  分工会 {branches} 个"
+        )
 
     # ---- menu actions
     def open_area_settings(self, tab: str, path: str) -> None:
@@ -235,7 +248,9 @@ class MainWindow(QMainWindow):
         )
 
     def new_database(self) -> None:
-        path = self.ctx.prompts.save_file(self, "新建数据库", self.ctx.last_folder("db") / "新数据库.db", "数据库文件 (*.db)")
+        path = self.ctx.prompts.save_file(
+            self, "新建数据库", self.ctx.last_folder("db") / "新数据库.db", "数据库文件 (*.db)"
+        )
         if path is None:
             return
         if path.exists():
@@ -244,7 +259,12 @@ class MainWindow(QMainWindow):
         self.switch_database(path)
 
     def open_database(self) -> None:
-        path = self.ctx.prompts.open_file(self, "打开数据库", self.ctx.last_folder("db"), "数据库文件 (*.db *.sqlite);;所有文件 (*)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "打开数据库",
+            self.ctx.last_folder("db"),
+            "数据库文件 (*.db *.sqlite);;所有文件 (*)",
+        )
         if path is not None:
             self.switch_database(path)
 

@@ -1,4 +1,5 @@
 """Open a written PDF/Excel file in the system's viewer (skipped under tests/offscreen)."""
+
 from __future__ import annotations
 
 import os

@@ -23,6 +23,7 @@ This module sits outside ``ui/`` but drives the GUI, so PySide6 is imported lazi
 >>> CheckResult("示例", True, "说明").line()
 '[通过] 示例：说明'
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,10 +50,22 @@ TEXT_PAGES = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The PDF standard fonts need no embedding (reportlab may use Helvetica for digits).
 _STANDARD_FONTS = frozenset(
-    f"/{name}" for name in (
-        "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
-        "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
-        "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
+    f"/{name}"
+    for name in (
+        "Courier",
+        "Courier-Bold",
+        "Courier-Oblique",
+        "Courier-BoldOblique",
+        "Helvetica",
+        "Helvetica-Bold",
+        "Helvetica-Oblique",
+        "Helvetica-BoldOblique",
+        "Times-Roman",
+        "Times-Bold",
+        "Times-Italic",
+        "Times-BoldItalic",
+        "Symbol",
+        "ZapfDingbats",
     )
 )
 
@@ -181,7 +194,8 @@ def first_row_id(thing: str, where: str = "") -> Resolver:
 
 def _date_columns(db: sqlite_utils.Database, table: str) -> list[str]:
     return [
-        c for c in db[table].columns_dict
+        c
+        for c in db[table].columns_dict
         if c == "date" or c.endswith("_date") or c.endswith("_on") or c.endswith("month")
     ]
 
@@ -291,7 +305,9 @@ def _flag(action: argparse.Action) -> str:
     return (longs or action.option_strings)[0]
 
 
-def plan_report(db: sqlite_utils.Database, name: str, title: str, parser: argparse.ArgumentParser) -> ReportPlan:
+def plan_report(
+    db: sqlite_utils.Database, name: str, title: str, parser: argparse.ArgumentParser
+) -> ReportPlan:
     """Fill every required option (and one option of each required either-or group)."""
     plan = ReportPlan(name, title)
     used: set[str] = set()
@@ -320,8 +336,14 @@ def plan_report(db: sqlite_utils.Database, name: str, title: str, parser: argpar
     # Selecting options that are optional to argparse but may be needed by the handler.
     exclusive = {a.dest for g in parser._mutually_exclusive_groups for a in g._group_actions}
     for action in parser._actions:
-        if (not action.option_strings or action.required or action.dest in used or action.dest in exclusive
-                or action.nargs == 0 or action.dest not in RESOLVERS):
+        if (
+            not action.option_strings
+            or action.required
+            or action.dest in used
+            or action.dest in exclusive
+            or action.nargs == 0
+            or action.dest not in RESOLVERS
+        ):
             continue
         value = resolve_option(db, name, action)
         if value is not None:
@@ -354,7 +376,11 @@ def check_pdf(path: Path, *, fonts_embedded: bool = True) -> str:
         raise CheckFailed("PDF 中提取不到中文文字（字体可能有问题）")
     fonts = _pdf_fonts(reader)
     if fonts_embedded:
-        missing = sorted(name for name, font in fonts.items() if name not in _STANDARD_FONTS and not _embedded(font))
+        missing = sorted(
+            name
+            for name, font in fonts.items()
+            if name not in _STANDARD_FONTS and not _embedded(font)
+        )
         if missing:
             raise CheckFailed("字体未嵌入 PDF：" + "、".join(missing))
         if not any(_embedded(font) for font in fonts.values()):
@@ -396,7 +422,11 @@ def check_xlsx(path: Path, *, min_rows: int = 2) -> str:
         raise CheckFailed(f"openpyxl 无法打开：{exc}") from exc
     try:
         sheet = workbook.worksheets[0]
-        rows = [row for row in sheet.iter_rows(values_only=True) if any(v not in (None, "") for v in row)]
+        rows = [
+            row
+            for row in sheet.iter_rows(values_only=True)
+            if any(v not in (None, "") for v in row)
+        ]
     finally:
         workbook.close()
     if len(rows) < min_rows:
@@ -476,7 +506,11 @@ class SelfTest:
                     f"没有找到可嵌入的中文 TrueType 字体，只能用内置的 {choice.body}"
                     "（不嵌入 PDF，在没有中文字体的电脑上会显示为空白）"
                 )
-            where = choice.body_path if choice.body_path == choice.title_path else f"{choice.body_path}；标题 {choice.title_path}"
+            where = (
+                choice.body_path
+                if choice.body_path == choice.title_path
+                else f"{choice.body_path}；标题 {choice.title_path}"
+            )
             return f"{choice.body}（{where}，嵌入 PDF）"
 
         return self.check("中文字体", step)
@@ -531,7 +565,9 @@ class SelfTest:
             label = f"报表 {plan.name}" + (f" {plan.title}" if plan.title else "")
             self.check(label, lambda plan=plan: self._run_report(parser, plan, folder))
 
-    def _plan_reports(self, names: Iterable[str] | None) -> tuple[argparse.ArgumentParser, list[ReportPlan]]:
+    def _plan_reports(
+        self, names: Iterable[str] | None
+    ) -> tuple[argparse.ArgumentParser, list[ReportPlan]]:
         from guilin_union import cli
         from guilin_union.storage import open_database
 
@@ -541,8 +577,12 @@ class SelfTest:
         wanted = list(titles) if names is None else list(names)
         db = open_database(self.db_path)
         try:
-            plans = [plan_report(db, name, titles.get(name, ""), parsers[name]) if name in parsers
-                     else ReportPlan(name, "", error="命令行中没有这个报表") for name in wanted]
+            plans = [
+                plan_report(db, name, titles.get(name, ""), parsers[name])
+                if name in parsers
+                else ReportPlan(name, "", error="命令行中没有这个报表")
+                for name in wanted
+            ]
         finally:
             db.conn.close()
         return parser, plans
@@ -553,7 +593,10 @@ class SelfTest:
         output = folder / f"{plan.name}.pdf"
         attempts = [plan.options, *plan.fallbacks]
         for number, options in enumerate(attempts):
-            code, _stdout, stderr = run_cli(parser, ["--db", str(self.db_path), "report", plan.name, *options, "-o", str(output)])
+            code, _stdout, stderr = run_cli(
+                parser,
+                ["--db", str(self.db_path), "report", plan.name, *options, "-o", str(output)],
+            )
             if code == 0:
                 break
             if code != 2 or number == len(attempts) - 1:
@@ -569,7 +612,9 @@ class SelfTest:
             from guilin_union import cli
 
             output = self.workdir / "会员名册.xlsx"
-            code, _stdout, stderr = run_cli(cli.build_parser(), ["--db", str(self.db_path), "members", "export", str(output)])
+            code, _stdout, stderr = run_cli(
+                cli.build_parser(), ["--db", str(self.db_path), "members", "export", str(output)]
+            )
             if code != 0:
                 raise CheckFailed(f"退出码 {code}：{_first_line(stderr)}")
             return check_xlsx(output)
@@ -650,8 +695,12 @@ class _WindowSession:
             # Window geometry and last folders go to a file in the work folder, not to the
             # user's settings.
             settings = QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)
-            self.ctx = AppContext(db=open_database(self.db_path), db_path=self.db_path,
-                                  prompts=_silent_prompts(), qsettings=settings)
+            self.ctx = AppContext(
+                db=open_database(self.db_path),
+                db_path=self.db_path,
+                prompts=_silent_prompts(),
+                qsettings=settings,
+            )
             self.window = MainWindow(self.ctx)
             self.window.show()
             self.pump()
@@ -701,8 +750,11 @@ class _WindowSession:
 
     def _fresh_errors(self, before: int, prompts_before: int) -> list[str]:
         problems = self.errors[before:]
-        problems += [f"提示“{title}”：{text}" for kind, title, text in self.ctx.prompts.messages[prompts_before:]
-                     if kind == "error"]
+        problems += [
+            f"提示“{title}”：{text}"
+            for kind, title, text in self.ctx.prompts.messages[prompts_before:]
+            if kind == "error"
+        ]
         return problems
 
     def open_tab(self, index: int) -> str:
@@ -762,12 +814,16 @@ class _WindowSession:
 
         import guilin_union.ui.forms as forms_package
 
-        names = sorted(m.name for m in pkgutil.iter_modules(forms_package.__path__) if m.name.startswith("ui_"))
+        names = sorted(
+            m.name for m in pkgutil.iter_modules(forms_package.__path__) if m.name.startswith("ui_")
+        )
         if not names:
             raise CheckFailed("找不到已编译的界面表单（guilin_union/ui/forms）")
         for name in names:
             module = importlib.import_module(f"{forms_package.__name__}.{name}")
-            classes = [v for k, v in vars(module).items() if k.startswith("Ui_") and isinstance(v, type)]
+            classes = [
+                v for k, v in vars(module).items() if k.startswith("Ui_") and isinstance(v, type)
+            ]
             if not classes:
                 raise CheckFailed(f"{name} 中没有表单类")
             host = QDialog(self.window)
@@ -788,7 +844,9 @@ def _direct_containers(root: Any) -> list[Any]:
 
     kinds = (QTabWidget, QStackedWidget, QToolBox)
     found = []
-    for widget in root.findChildren(kinds[0]) + root.findChildren(kinds[1]) + root.findChildren(kinds[2]):
+    for widget in (
+        root.findChildren(kinds[0]) + root.findChildren(kinds[1]) + root.findChildren(kinds[2])
+    ):
         # A QTabWidget's own page stack is driven by the QTabWidget itself.
         if isinstance(widget, QStackedWidget) and isinstance(widget.parent(), QTabWidget):
             continue
@@ -798,7 +856,9 @@ def _direct_containers(root: Any) -> list[Any]:
         nested = False
         while parent is not None and parent is not root:
             owner = parent.parentWidget()
-            if isinstance(parent, kinds) and not (isinstance(parent, QStackedWidget) and isinstance(owner, (QTabWidget, QToolBox))):
+            if isinstance(parent, kinds) and not (
+                isinstance(parent, QStackedWidget) and isinstance(owner, (QTabWidget, QToolBox))
+            ):
                 nested = True
                 break
             parent = owner
@@ -863,7 +923,9 @@ def _work_folder() -> Iterator[Path]:
         yield folder
         return
     # ignore_cleanup_errors: on Windows a virus scanner may still hold a PDF for a moment.
-    with tempfile.TemporaryDirectory(prefix="guilin-union-selftest-", ignore_cleanup_errors=True) as name:
+    with tempfile.TemporaryDirectory(
+        prefix="guilin-union-selftest-", ignore_cleanup_errors=True
+    ) as name:
         yield Path(name)
 
 
@@ -877,7 +939,9 @@ def run_self_test(*, out: TextIO | None = None) -> int:
 
     printer = _Printer(out if out is not None else _console_stream())
     frozen = "安装版" if getattr(sys, "frozen", False) else "源代码"
-    printer(f"桂林学院工会工作管理系统 自检：版本 {__version__}（{frozen}，Python {sys.version.split()[0]}，{sys.platform}）")
+    printer(
+        f"桂林学院工会工作管理系统 自检：版本 {__version__}（{frozen}，Python {sys.version.split()[0]}，{sys.platform}）"
+    )
     with _work_folder() as folder:
         test = SelfTest(folder, printer)
         try:
@@ -885,6 +949,8 @@ def run_self_test(*, out: TextIO | None = None) -> int:
         except Exception as exc:  # a bug in the self-test itself still ends with a verdict
             test.record("自检程序", False, _describe(exc))
         failed = sum(not r.ok for r in test.results)
-        printer(f"自检完成：{len(test.results) - failed} 项通过，{failed} 项失败。"
-                + (f" 输出文件保留在 {folder}" if os.environ.get(ENV_KEEP_DIR) else ""))
+        printer(
+            f"自检完成：{len(test.results) - failed} 项通过，{failed} 项失败。"
+            + (f" 输出文件保留在 {folder}" if os.environ.get(ENV_KEEP_DIR) else "")
+        )
     return 0 if test.passed else 1

@@ -4,6 +4,7 @@ The model holds only the ids of the current query. Rows are fetched from the sou
 pages when the view first asks for them and cached; a change marks the cache stale. Sorting
 and filtering happen in SQL in the source, never in a proxy model over thousands of rows.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -42,7 +43,9 @@ class ColumnSpec:
 
 def _text(column: ColumnSpec, row: dict[str, Any]) -> str:
     value = row.get(column.key)
-    return column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
+    return (
+        column.formatter(value, row) if column.formatter else ("" if value is None else str(value))
+    )
 
 
 _COLOURS: dict[str, Any] = {}
@@ -96,13 +99,15 @@ class IdTableModel(QAbstractTableModel):
         self._pages.clear()
         self._cells.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
 
     def _row(self, row: int) -> dict[str, Any] | None:
         page = row // self.PAGE_SIZE
         cached = self._pages.get(page)
         if cached is None:
-            ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
+            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
             cached = self.source.rows(ids)
             self._pages[page] = cached
         return cached.get(self._ids[row])
@@ -116,8 +121,13 @@ class IdTableModel(QAbstractTableModel):
                 cells = (("",) * len(self.columns), None)
             else:
                 texts = tuple(_text(c, row) for c in self.columns)
-                colours = tuple(_colour(c.foreground(row)) if c.foreground else None
-                                for c in self.columns) if self._coloured else None
+                colours = (
+                    tuple(
+                        _colour(c.foreground(row)) if c.foreground else None for c in self.columns
+                    )
+                    if self._coloured
+                    else None
+                )
                 cells = (texts, colours)
             self._cells[number] = cells
         return cells
@@ -144,11 +154,16 @@ class IdTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != _DISPLAY and role != _TOOLTIP and role != _ALIGNMENT and role != _FOREGROUND:
             return None
         number, column = index.row(), index.column()
-        if not (0 <= number < len(self._ids) and 0 <= column < len(self.columns)) or not index.isValid():
+        if (
+            not (0 <= number < len(self._ids) and 0 <= column < len(self.columns))
+            or not index.isValid()
+        ):
             return None
         if role == _ALIGNMENT:
             return self._alignments[column]
@@ -157,7 +172,9 @@ class IdTableModel(QAbstractTableModel):
             return colours[column] if colours is not None else None
         return texts[column]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -3,6 +3,7 @@
 The worker never touches widgets; results come back through queued signals. A worker that
 needs the database opens its own connection (an sqlite3 connection belongs to its thread).
 """
+
 from __future__ import annotations
 
 import traceback

@@ -3,6 +3,7 @@
 The action has already been carried out when the command is pushed, so the first ``redo``
 (which Qt calls on push) does nothing; later redos repeat the service call.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -46,5 +47,7 @@ class ServiceCommand(QUndoCommand):
         self.ctx.notify(result.changes)
 
 
-def push(ctx: AppContext, text: str, undo: Callable[[], OpResult], redo: Callable[[], OpResult]) -> None:
+def push(
+    ctx: AppContext, text: str, undo: Callable[[], OpResult], redo: Callable[[], OpResult]
+) -> None:
     ctx.undo_stack.push(ServiceCommand(ctx, text, undo, redo))

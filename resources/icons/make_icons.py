@@ -19,6 +19,7 @@ entry per image and the images).
 >>> ico[:6] == bytes([0, 0, 1, 0, 2, 0])   # reserved, type 1 = icon, 2 images
 True
 """
+
 from __future__ import annotations
 
 import os
@@ -55,7 +56,7 @@ def render(svg: Path, size: int) -> bytes:
     # Format_ARGB32 is stored as B, G, R, A bytes on little-endian machines (all Windows/x86).
     image = image.convertToFormat(QImage.Format.Format_ARGB32)
     bits, stride = bytes(image.constBits()), image.bytesPerLine()
-    return b"".join(bits[y * stride:y * stride + size * 4] for y in range(size))
+    return b"".join(bits[y * stride : y * stride + size * 4] for y in range(size))
 
 
 _keep: list[object] = []  # the QGuiApplication must outlive the renders
@@ -71,24 +72,33 @@ def png_bytes(bgra: bytes, size: int) -> bytes:
 
     rows = []
     for y in range(size):
-        row = bgra[y * size * 4:(y + 1) * size * 4]
+        row = bgra[y * size * 4 : (y + 1) * size * 4]
         rgba = bytearray(row)
         rgba[0::4], rgba[2::4] = row[2::4], row[0::4]  # BGRA -> RGBA
         rows.append(b"\x00" + bytes(rgba))  # filter type 0 per row
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def bmp_entry(bgra: bytes, size: int) -> bytes:
     """An ICO image in BMP form: BITMAPINFOHEADER, BGRA rows bottom-up, an all-zero AND mask
     (transparency comes from the alpha channel)."""
     header = struct.pack("<IiiHHIIiiII", 40, size, size * 2, 1, 32, 0, 0, 0, 0, 0, 0)
-    pixels = b"".join(bgra[y * size * 4:(y + 1) * size * 4] for y in range(size - 1, -1, -1))
+    pixels = b"".join(bgra[y * size * 4 : (y + 1) * size * 4] for y in range(size - 1, -1, -1))
     mask_row = ((size + 31) // 32) * 4
     return header + pixels + bytes(mask_row * size)
 

@@ -1,4 +1,5 @@
 """The benchmark's data: the generators make what the measures expect, or the run says so."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,12 @@ from bench import datasets
 def _members_per_branch(path: Path) -> list[int]:
     conn = sqlite3.connect(path)
     try:
-        return [r[0] for r in conn.execute(
-            "SELECT count(m.id) FROM branches b LEFT JOIN members m ON m.branch_id = b.id GROUP BY b.id")]
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT count(m.id) FROM branches b LEFT JOIN members m ON m.branch_id = b.id GROUP BY b.id"
+            )
+        ]
     finally:
         conn.close()
 
@@ -28,8 +33,12 @@ def test_synthetic_register_has_exactly_the_asked_members_across_25_branches(tmp
     assert len(per_branch) == 25 and min(per_branch) >= 1
     conn = sqlite3.connect(path)
     try:
-        unique = conn.execute("SELECT count(DISTINCT id_number), count(DISTINCT staff_no) FROM members").fetchone()
-        keys = conn.execute("SELECT count(*) FROM members WHERE name_initials = '' OR name_pinyin = ''").fetchone()[0]
+        unique = conn.execute(
+            "SELECT count(DISTINCT id_number), count(DISTINCT staff_no) FROM members"
+        ).fetchone()
+        keys = conn.execute(
+            "SELECT count(*) FROM members WHERE name_initials = '' OR name_pinyin = ''"
+        ).fetchone()[0]
     finally:
         conn.close()
     assert unique == (300, 300)
@@ -46,21 +55,34 @@ def test_synthetic_register_is_reused_and_rebuilt_when_stale(tmp_path):
 
 
 def test_count_problems_names_every_short_table():
-    problems = datasets.count_problems({"members": 2999, "branches": 25}, {"members": 3000, "branches": 25,
-                                                                            "proposals": 1500})
-    assert problems == ["members: 2999 rows, expected at least 3000", "proposals: 0 rows, expected at least 1500"]
+    problems = datasets.count_problems(
+        {"members": 2999, "branches": 25}, {"members": 3000, "branches": 25, "proposals": 1500}
+    )
+    assert problems == [
+        "members: 2999 rows, expected at least 3000",
+        "proposals: 0 rows, expected at least 1500",
+    ]
     assert datasets.count_problems({"members": 3001}, {"members": 3000}) == []
 
 
 def test_count_rows_counts_missing_tables_as_zero(tmp_path):
     path = datasets.build_members_db(tmp_path / "m.db", 30, seed=1)
-    assert datasets.count_rows(path, ["members", "no_such_table"]) == {"members": 30, "no_such_table": 0}
+    assert datasets.count_rows(path, ["members", "no_such_table"]) == {
+        "members": 30,
+        "no_such_table": 0,
+    }
 
 
 def test_large_demo_minimums_are_the_issue_sizes():
     assert datasets.LARGE_MINIMUMS == {
-        "branches": 25, "members": 3000, "welfare_payments": 60000, "congress_sessions": 20,
-        "proposals": 1500, "activities": 800, "activity_participants": 40000, "workpoint_plans": 20,
+        "branches": 25,
+        "members": 3000,
+        "welfare_payments": 60000,
+        "congress_sessions": 20,
+        "proposals": 1500,
+        "activities": 800,
+        "activity_participants": 40000,
+        "workpoint_plans": 20,
     }
 
 

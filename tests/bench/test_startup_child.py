@@ -1,5 +1,6 @@
 """Start-up is measured across a process boundary: the child processes must report the first
 paint (SHOWN) and the filled window (READY), or the measure would time nothing."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,4 +30,6 @@ def test_program_reports_shown_then_ready_and_loads_no_heavy_library(env, tmp_pa
     assert 0 < run.shown <= run.ready
     # reportlab, openpyxl, pypinyin, cn2an, python-docx and pypdf wait for their first use.
     assert run.heavy_modules == []
-    assert not lock_path_for(db).exists()  # the window was closed as on a normal exit: lock released
+    assert not lock_path_for(
+        db
+    ).exists()  # the window was closed as on a normal exit: lock released

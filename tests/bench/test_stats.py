@@ -1,4 +1,5 @@
 """The benchmark's arithmetic and verdicts: a broken measure must never read as a pass."""
+
 from __future__ import annotations
 
 import math
@@ -42,7 +43,9 @@ def test_median_lies_within_the_samples(samples):
     assert min(samples) <= median(samples) <= max(samples)
 
 
-@pytest.mark.parametrize(("ours", "base", "expected"), [(1.5, 1.0, 1.5), (0.5, 2.0, 0.25), (0.0, 1.0, 0.0)])
+@pytest.mark.parametrize(
+    ("ours", "base", "expected"), [(1.5, 1.0, 1.5), (0.5, 2.0, 0.25), (0.0, 1.0, 0.0)]
+)
 def test_ratio(ours, base, expected):
     assert ratio(ours, base) == pytest.approx(expected)
 
@@ -60,8 +63,15 @@ def test_ratio_times_baseline_gives_ours_back(ours, base):
 
 @pytest.mark.parametrize(
     ("samples", "ok"),
-    [([0.1], True), ([], False), ([0.1, 0.0], False), ([0.1, -0.1], False), ([math.nan], False),
-     ([math.inf], False), ([True], False)],
+    [
+        ([0.1], True),
+        ([], False),
+        ([0.1, 0.0], False),
+        ([0.1, -0.1], False),
+        ([math.nan], False),
+        ([math.inf], False),
+        ([True], False),
+    ],
 )
 def test_valid_samples(samples, ok):
     assert valid_samples(samples) is ok
@@ -106,7 +116,9 @@ def test_measuring_nothing_is_invalid_and_fails_the_run(result):
 
 
 def test_a_fast_but_failed_check_is_not_a_pass():
-    result = Result("search", [0.0001], [0.001], Target.at_most(0.1), problems=["found 0 rows, SQL finds 12"])
+    result = Result(
+        "search", [0.0001], [0.001], Target.at_most(0.1), problems=["found 0 rows, SQL finds 12"]
+    )
     assert result.verdict == "INVALID"
     assert "found 0 rows" in result.why_invalid()
 
@@ -129,8 +141,15 @@ def test_all_passed_needs_every_counting_row():
 
 @pytest.mark.parametrize(
     ("value", "unit", "text"),
-    [(0.0042, "s", "4.2 ms"), (0.0999, "s", "99.9 ms"), (0.25, "s", "250 ms"), (1.5, "s", "1500 ms"),
-     (14.24, "s", "14.2 s"), (131.3, "MB", "131 MB"), (None, "s", "—")],
+    [
+        (0.0042, "s", "4.2 ms"),
+        (0.0999, "s", "99.9 ms"),
+        (0.25, "s", "250 ms"),
+        (1.5, "s", "1500 ms"),
+        (14.24, "s", "14.2 s"),
+        (131.3, "MB", "131 MB"),
+        (None, "s", "—"),
+    ],
 )
 def test_format_value(value, unit, text):
     assert format_value(value, unit) == text
@@ -145,10 +164,17 @@ def test_target_descriptions():
 
 def _sample_results():
     return [
-        Result("start-up: main window shown", [0.30, 0.31, 0.29], [0.25, 0.24, 0.26], Target.ratio(1.5)),
+        Result(
+            "start-up: main window shown", [0.30, 0.31, 0.29], [0.25, 0.24, 0.26], Target.ratio(1.5)
+        ),
         Result("search keystroke: 100,000 members", [0.12], [0.05], Target.at_most(0.1)),
         Result("tab build (info): 教代会", [0.2], None, None),
-        invalid("memory: peak RSS after every tab", "child crashed", target=Target.at_most(300), unit="MB"),
+        invalid(
+            "memory: peak RSS after every tab",
+            "child crashed",
+            target=Target.at_most(300),
+            unit="MB",
+        ),
     ]
 
 
@@ -172,7 +198,9 @@ def test_text_table_aligns_columns_including_chinese_names():
         head = line[: line.rindex(token)]
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in head)
 
-    results_col = {column_of(line, word) for line, word in zip(lines[2:], ("pass", "FAIL", "info", "INVALID"))}
+    results_col = {
+        column_of(line, word) for line, word in zip(lines[2:], ("pass", "FAIL", "info", "INVALID"))
+    }
     assert results_col == {column_of(lines[0], "result")}
 
 
@@ -187,7 +215,9 @@ def test_markdown_table_has_a_row_per_result():
 
 
 def test_an_unmet_requirement_fails_a_fast_row():
-    lean = Result("start-up", [0.2], [0.2], Target.ratio(1.5), failures=["reportlab imported at start-up"])
+    lean = Result(
+        "start-up", [0.2], [0.2], Target.ratio(1.5), failures=["reportlab imported at start-up"]
+    )
     assert lean.valid and lean.ratio == pytest.approx(1.0)
     assert lean.verdict == "FAIL"
     assert not all_passed([lean])

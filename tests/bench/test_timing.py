@@ -1,4 +1,5 @@
 """Timing helpers: baselines alternate with ours, warm-ups are not recorded, checks run."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,9 @@ def test_timed_returns_the_value_and_a_positive_duration():
 
 def test_alternate_interleaves_after_warmup():
     calls: list[str] = []
-    ours, base = alternate(lambda: calls.append("o"), lambda: calls.append("b"), repeats=3, warmup=2)
+    ours, base = alternate(
+        lambda: calls.append("o"), lambda: calls.append("b"), repeats=3, warmup=2
+    )
     assert calls == ["o", "b"] * 5  # 2 warm-up rounds + 3 timed rounds
     assert len(ours) == len(base) == 3
     assert all(s > 0 for s in ours + base)
@@ -36,10 +39,18 @@ def test_checks_see_every_result_and_stop_a_broken_measure():
         expect(n > 0, f"measured {n} rows")
 
     with pytest.raises(CheckFailed, match="measured 0 rows"):
-        alternate(lambda: 5, lambda: 0, repeats=1, check_ours=must_be_positive, check_baseline=must_be_positive)
+        alternate(
+            lambda: 5,
+            lambda: 0,
+            repeats=1,
+            check_ours=must_be_positive,
+            check_baseline=must_be_positive,
+        )
 
 
-@pytest.mark.parametrize("helper", [lambda: repeat(lambda: None, 0), lambda: alternate(lambda: None, lambda: None, 0)])
+@pytest.mark.parametrize(
+    "helper", [lambda: repeat(lambda: None, 0), lambda: alternate(lambda: None, lambda: None, 0)]
+)
 def test_at_least_one_repeat(helper):
     with pytest.raises(ValueError):
         helper()

@@ -1,4 +1,5 @@
 """The activities commands: JSON contracts, the sign-up import's result shape and exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,22 @@ def dbfile(tmp_path):
     db = open_database(path)
     people = fx.setup(db)
     a = fx.make_activity(db, places=3, event_limit=1, events=["男子100米", "女子100米"])
-    fx.make_activity(db, name="2023年春季健步走", start_date="2023-03-28", end_date=None, signup_deadline=None)
+    fx.make_activity(
+        db, name="2023年春季健步走", start_date="2023-03-28", end_date=None, signup_deadline=None
+    )
     ev = fx.event_ids(db, a)
-    registration.register_members(db, a, [people["张伟"], people["王强"]], event_ids=[ev["男子100米"]])
-    results.record_result(db, a, ev["男子100米"], participant_id=fx.participant_id(db, a, people["张伟"]), rank=1,
-                          score="12.3秒", award="一等奖")
+    registration.register_members(
+        db, a, [people["张伟"], people["王强"]], event_ids=[ev["男子100米"]]
+    )
+    results.record_result(
+        db,
+        a,
+        ev["男子100米"],
+        participant_id=fx.participant_id(db, a, people["张伟"]),
+        rank=1,
+        score="12.3秒",
+        award="一等奖",
+    )
     db.conn.close()
     return path
 
@@ -38,12 +50,32 @@ def run(dbfile, capsys, *args: str) -> tuple[int, str, str]:
 def test_list_json_contract_and_year_filter(dbfile, capsys):
     code, out, _ = run(dbfile, capsys, "activities", "list", "--json")
     data = json.loads(out)
-    assert code == 0 and [d["name"] for d in data] == ["2023年春季健步走", "第二十二届田径运动会暨教职工亲子运动会"]
+    assert code == 0 and [d["name"] for d in data] == [
+        "2023年春季健步走",
+        "第二十二届田径运动会暨教职工亲子运动会",
+    ]
     meet = data[1]
-    assert {"id", "name", "type", "organiser", "start_date", "end_date", "place", "places", "registered",
-            "status", "year"} <= set(meet)
-    assert (meet["type"], meet["organiser"], meet["places"], meet["registered"], meet["year"], meet["status"]) == (
-        "文体活动", "校工会", 3, 2, 2024, "筹备中")
+    assert {
+        "id",
+        "name",
+        "type",
+        "organiser",
+        "start_date",
+        "end_date",
+        "place",
+        "places",
+        "registered",
+        "status",
+        "year",
+    } <= set(meet)
+    assert (
+        meet["type"],
+        meet["organiser"],
+        meet["places"],
+        meet["registered"],
+        meet["year"],
+        meet["status"],
+    ) == ("文体活动", "校工会", 3, 2, 2024, "筹备中")
     code, out, _ = run(dbfile, capsys, "activities", "list", "--year", "2023", "--json")
     assert [d["year"] for d in json.loads(out)] == [2023]
     code, out, _ = run(dbfile, capsys, "activities", "list")
@@ -55,8 +87,17 @@ def test_participants_json_contract(dbfile, capsys):
     data = json.loads(out)
     assert code == 0
     assert {"member_id", "name", "branch", "role", "events", "status", "result"} <= set(data[0])
-    assert [(d["name"], d["branch"], d["role"], d["events"], d["status"], d["result"]) for d in data] == [
-        ("张伟", "文学院分工会", "运动员", ["男子100米"], "已参加", "男子100米 第1名 12.3秒 一等奖"),
+    assert [
+        (d["name"], d["branch"], d["role"], d["events"], d["status"], d["result"]) for d in data
+    ] == [
+        (
+            "张伟",
+            "文学院分工会",
+            "运动员",
+            ["男子100米"],
+            "已参加",
+            "男子100米 第1名 12.3秒 一等奖",
+        ),
         ("王强", "机关分工会", "运动员", ["男子100米"], "已报名", ""),
     ]
 
@@ -74,7 +115,17 @@ def test_missing_activity_is_a_usage_error(dbfile, capsys):
 
 def _template(dbfile, capsys, tmp_path, rows):
     path = tmp_path / "报名表.xlsx"
-    code, out, _ = run(dbfile, capsys, "activities", "template", str(path), "--activity", "1", "--branch", "机关分工会")
+    code, out, _ = run(
+        dbfile,
+        capsys,
+        "activities",
+        "template",
+        str(path),
+        "--activity",
+        "1",
+        "--branch",
+        "机关分工会",
+    )
     assert code == 0 and "已生成" in out
     wb = load_workbook(path)
     ws = wb["报名表"]
@@ -89,25 +140,61 @@ def _template(dbfile, capsys, tmp_path, rows):
 
 def test_import_signups_success_json_and_dry_run(dbfile, capsys, tmp_path):
     path = _template(dbfile, capsys, tmp_path, [("刘芳", "S004", True), ("黄丽", "S008", True)])
-    code, out, _ = run(dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--dry-run", "--json")
-    assert code == 0 and json.loads(out) == {"imported": 2, "skipped": 0, "updated": 0, "dry_run": True}
-    code, out, _ = run(dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json")
+    code, out, _ = run(
+        dbfile,
+        capsys,
+        "activities",
+        "import-signups",
+        str(path),
+        "--activity",
+        "1",
+        "--dry-run",
+        "--json",
+    )
+    assert code == 0 and json.loads(out) == {
+        "imported": 2,
+        "skipped": 0,
+        "updated": 0,
+        "dry_run": True,
+    }
+    code, out, _ = run(
+        dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json"
+    )
     assert code == 0 and json.loads(out) == {"imported": 2, "skipped": 0, "updated": 0}
     db = open_database(dbfile)
-    assert fx.statuses(db, 1) == {"张伟": "已参加", "王强": "已报名", "刘芳": "已报名", "黄丽": "候补"}
+    assert fx.statuses(db, 1) == {
+        "张伟": "已参加",
+        "王强": "已报名",
+        "刘芳": "已报名",
+        "黄丽": "候补",
+    }
     db.conn.close()
-    code, out, _ = run(dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json")
+    code, out, _ = run(
+        dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json"
+    )
     assert json.loads(out) == {"imported": 0, "skipped": 2, "updated": 0}
 
 
 def test_import_signups_errors_exit_1_and_write_nothing(dbfile, capsys, tmp_path):
     path = _template(dbfile, capsys, tmp_path, [("刘芳", "S004", True), ("王五", "S003", False)])
-    code, out, _ = run(dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json")
+    code, out, _ = run(
+        dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1", "--json"
+    )
     data = json.loads(out)
     assert code == 1
-    assert data == {"errors": [{"row": 6, "column": "姓名", "value": "王五",
-                                "message": "姓名与会员名册不符：工号“S003”在名册中是“王强”"}]}
-    code, out, err = run(dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1")
+    assert data == {
+        "errors": [
+            {
+                "row": 6,
+                "column": "姓名",
+                "value": "王五",
+                "message": "姓名与会员名册不符：工号“S003”在名册中是“王强”",
+            }
+        ]
+    }
+    code, out, err = run(
+        dbfile, capsys, "activities", "import-signups", str(path), "--activity", "1"
+    )
     assert code == 1 and "第 6 行【姓名】" in out and "导入失败" in err
     db = open_database(dbfile)
     assert "刘芳" not in fx.statuses(db, 1)
@@ -115,12 +202,22 @@ def test_import_signups_errors_exit_1_and_write_nothing(dbfile, capsys, tmp_path
 
 
 def test_import_of_a_missing_file_is_a_data_error(dbfile, capsys, tmp_path):
-    code, _, err = run(dbfile, capsys, "activities", "import-signups", str(tmp_path / "无.xlsx"), "--activity", "1")
+    code, _, err = run(
+        dbfile, capsys, "activities", "import-signups", str(tmp_path / "无.xlsx"), "--activity", "1"
+    )
     assert code == 1 and "找不到文件" in err
 
 
-@pytest.mark.parametrize("report", ["activity-signup", "activity-participants", "activity-results",
-                                    "activity-team-points", "activity-summary"])
+@pytest.mark.parametrize(
+    "report",
+    [
+        "activity-signup",
+        "activity-participants",
+        "activity-results",
+        "activity-team-points",
+        "activity-summary",
+    ],
+)
 def test_reports_write_pdfs(dbfile, capsys, tmp_path, report):
     path = tmp_path / f"{report}.pdf"
     code, out, _ = run(dbfile, capsys, "report", report, "--activity", "1", "-o", str(path))
@@ -130,26 +227,63 @@ def test_reports_write_pdfs(dbfile, capsys, tmp_path, report):
 
 
 def test_year_budget_report_and_budget_json(dbfile, capsys, tmp_path):
-    code, _, _ = run(dbfile, capsys, "report", "activity-year-budget", "--year", "2024", "-o", str(tmp_path / "y.pdf"))
+    code, _, _ = run(
+        dbfile,
+        capsys,
+        "report",
+        "activity-year-budget",
+        "--year",
+        "2024",
+        "-o",
+        str(tmp_path / "y.pdf"),
+    )
     assert code == 0 and (tmp_path / "y.pdf").exists()
     code, out, _ = run(dbfile, capsys, "activities", "budget", "--activity", "1", "--json")
     data = json.loads(out)
-    assert code == 0 and (data["planned_fen"], data["actual_fen"], data["over_budget"]) == (0, 0, False)
+    assert code == 0 and (data["planned_fen"], data["actual_fen"], data["over_budget"]) == (
+        0,
+        0,
+        False,
+    )
     code, out, _ = run(dbfile, capsys, "activities", "budget", "--year", "2024", "--json")
-    assert json.loads(out) == [{"type": "文体活动", "activities": 1, "participants": 2, "planned_fen": 0, "actual_fen": 0}]
+    assert json.loads(out) == [
+        {"type": "文体活动", "activities": 1, "participants": 2, "planned_fen": 0, "actual_fen": 0}
+    ]
 
 
 def test_team_points_and_exports(dbfile, capsys, tmp_path):
     code, out, _ = run(dbfile, capsys, "activities", "team-points", "--activity", "1", "--json")
-    assert code == 0 and json.loads(out)[0] == {"rank": 1, "branch": "文学院分工会", "points": "7", "firsts": 1,
-                                                 "seconds": 0, "places": [1, 0, 0, 0, 0, 0], "tied": False}
-    code, out, _ = run(dbfile, capsys, "activities", "export-participants", str(tmp_path / "p.xlsx"), "--activity", "1")
+    assert code == 0 and json.loads(out)[0] == {
+        "rank": 1,
+        "branch": "文学院分工会",
+        "points": "7",
+        "firsts": 1,
+        "seconds": 0,
+        "places": [1, 0, 0, 0, 0, 0],
+        "tied": False,
+    }
+    code, out, _ = run(
+        dbfile,
+        capsys,
+        "activities",
+        "export-participants",
+        str(tmp_path / "p.xlsx"),
+        "--activity",
+        "1",
+    )
     assert code == 0 and "2 名" in out
-    code, out, _ = run(dbfile, capsys, "activities", "export-results", str(tmp_path / "r.xlsx"), "--activity", "1")
+    code, out, _ = run(
+        dbfile, capsys, "activities", "export-results", str(tmp_path / "r.xlsx"), "--activity", "1"
+    )
     assert code == 0 and load_workbook(tmp_path / "r.xlsx").sheetnames == ["成绩", "团体总分"]
 
 
 def test_report_list_names_the_activity_reports(dbfile, capsys):
     code, out, _ = run(dbfile, capsys, "report", "list", "--json")
     names = {r["name"] for r in json.loads(out)}
-    assert {"activity-signup", "activity-participants", "activity-results", "activity-summary"} <= names
+    assert {
+        "activity-signup",
+        "activity-participants",
+        "activity-results",
+        "activity-summary",
+    } <= names

@@ -1,4 +1,5 @@
 """Commands respect the one-writer lock: they read a held file, and refuse to write it."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,19 @@ def test_command_reads_but_does_not_write_a_file_held_by_another_program(tmp_pat
     try:
         from guilin_union.storage.lock import computer_name
 
-        lock_path_for(path).write_text(json.dumps({
-            "computer": computer_name(), "user": "secretary", "pid": holder.pid,
-            "started_at": "2026-11-21T08:00:00", "heartbeat_at": "2099-01-01T00:00:00", "token": "x",
-        }), encoding="utf-8")
+        lock_path_for(path).write_text(
+            json.dumps(
+                {
+                    "computer": computer_name(),
+                    "user": "secretary",
+                    "pid": holder.pid,
+                    "started_at": "2026-11-21T08:00:00",
+                    "heartbeat_at": "2099-01-01T00:00:00",
+                    "token": "x",
+                }
+            ),
+            encoding="utf-8",
+        )
         capsys.readouterr()
         assert main(["--db", str(path), "members", "list", "--json"]) == 0
         assert json.loads(capsys.readouterr().out)

@@ -1,5 +1,6 @@
 """Command-line contract of the safety area: backup, backups list, restore, check, log,
 anonymize."""
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,9 @@ def test_backup_json_and_backups_list(db_path, tmp_path, capsys):
     code, data, _ = run_json(capsys, "--db", str(db_path), "backup", "--json")
     assert code == 0 and data["verified"] is True and data["size"] > 0
     assert data["path"].startswith(str(tmp_path / "backups"))
-    code, other, _ = run_json(capsys, "--db", str(db_path), "backup", "--to", str(tmp_path / "usb"), "--json")
+    code, other, _ = run_json(
+        capsys, "--db", str(db_path), "backup", "--to", str(tmp_path / "usb"), "--json"
+    )
     assert code == 0 and other["path"].startswith(str(tmp_path / "usb"))
     code, listing, _ = run_json(capsys, "--db", str(db_path), "backups", "list", "--json")
     assert code == 0 and len(listing) == 1  # the one in the configured folder
@@ -66,9 +69,19 @@ def test_restore_is_refused_while_another_program_holds_the_file(db_path, capsys
     from guilin_union.storage.lock import lock_path_for
 
     code, data, _ = run_json(capsys, "--db", str(db_path), "backup", "--json")
-    lock_path_for(db_path).write_text(json.dumps({
-        "computer": "OTHER-PC", "user": "li", "pid": 1, "started_at": "2099-01-01T08:00:00",
-        "heartbeat_at": "2099-01-01T08:00:00", "token": "x"}), encoding="utf-8")
+    lock_path_for(db_path).write_text(
+        json.dumps(
+            {
+                "computer": "OTHER-PC",
+                "user": "li",
+                "pid": 1,
+                "started_at": "2099-01-01T08:00:00",
+                "heartbeat_at": "2099-01-01T08:00:00",
+                "token": "x",
+            }
+        ),
+        encoding="utf-8",
+    )
     assert main(["--db", str(db_path), "restore", data["path"], "--yes"]) == 1
     err = capsys.readouterr().err
     assert "OTHER-PC" in err and "li" in err
@@ -84,7 +97,11 @@ def test_restore_rejects_a_bad_file(db_path, tmp_path, capsys):
 def test_check_json_contract_and_damaged_file(db_path, capsys):
     code, data, _ = run_json(capsys, "--db", str(db_path), "check", "--json")
     assert code == 0
-    assert data["integrity"] == "ok" and data["foreign_keys"] == "ok" and isinstance(data["schema_version"], int)
+    assert (
+        data["integrity"] == "ok"
+        and data["foreign_keys"] == "ok"
+        and isinstance(data["schema_version"], int)
+    )
     assert main(["--db", str(db_path), "backup"]) == 0
     corrupt_middle(db_path)
     code, data, err = run_json(capsys, "--db", str(db_path), "check", "--json")
@@ -107,9 +124,13 @@ def test_restore_of_a_damaged_file_replaces_it(db_path, capsys):
 def test_log_filters_and_json(db_path, capsys):
     code, entries, _ = run_json(capsys, "--db", str(db_path), "log", "--table", "members", "--json")
     assert code == 0 and len(entries) == 30
-    assert {"id", "ts", "user", "table", "row_id", "action", "before", "after", "note"} <= set(entries[0])
+    assert {"id", "ts", "user", "table", "row_id", "action", "before", "after", "note"} <= set(
+        entries[0]
+    )
     assert entries[0]["after"]["phone"].count("*") == 4  # masked in the log output
-    code, same, _ = run_json(capsys, "--db", str(db_path), "log", "--table", "会员", "--since", "2000-1-1", "--json")
+    code, same, _ = run_json(
+        capsys, "--db", str(db_path), "log", "--table", "会员", "--since", "2000-1-1", "--json"
+    )
     assert same == entries
     code, none, _ = run_json(capsys, "--db", str(db_path), "log", "--since", "2099-01-01", "--json")
     assert none == []

@@ -1,4 +1,5 @@
 """The examples in the core modules' docstrings are true."""
+
 from __future__ import annotations
 
 import doctest

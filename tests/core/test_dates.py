@@ -1,4 +1,5 @@
 """Tests for core.dates."""
+
 from __future__ import annotations
 
 import datetime
@@ -127,7 +128,9 @@ _TO_FULLWIDTH = {ord(c): ord(c) + 0xFEE0 for c in "0123456789-/."}
     st.booleans(),
 )
 @settings(max_examples=200)
-def test_dates_round_trip_through_every_text_format(d: datetime.date, index: int, fullwidth: bool) -> None:
+def test_dates_round_trip_through_every_text_format(
+    d: datetime.date, index: int, fullwidth: bool
+) -> None:
     text = _FORMATS[index](d)
     if fullwidth:
         text = text.translate(_TO_FULLWIDTH)
@@ -185,7 +188,13 @@ def test_parse_month_rejects(value: object, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(D, "2024年3月5日"), ("2024-03-05", "2024年3月5日"), ("2024-12-25", "2024年12月25日"), (None, ""), ("", "")],
+    [
+        (D, "2024年3月5日"),
+        ("2024-03-05", "2024年3月5日"),
+        ("2024-12-25", "2024年12月25日"),
+        (None, ""),
+        ("", ""),
+    ],
 )
 def test_format_cn_date(value: object, expected: str) -> None:
     assert format_cn_date(value) == expected  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
 """Tests for core.ids: GB 11643-1999 check digit, birth date, gender, other documents."""
+
 from __future__ import annotations
 
 import datetime
@@ -48,7 +49,9 @@ def test_check_digit_matches_definition(first17: str) -> None:
     assert check_digit(first17) == _brute_force_check_digit(first17)
 
 
-@pytest.mark.parametrize("bad", ["", "1234", "1101051949123100X", "１１０１０５１９４９１２３１００２"])
+@pytest.mark.parametrize(
+    "bad", ["", "1234", "1101051949123100X", "１１０１０５１９４９１２３１００２"]
+)
 def test_check_digit_rejects_bad_input(bad: str) -> None:
     with pytest.raises(ValueError):
         check_digit(bad)
@@ -59,7 +62,12 @@ def test_check_digit_rejects_bad_input(bad: str) -> None:
     [
         ("11010519491231002X", "11010519491231002X", datetime.date(1949, 12, 31), "女"),
         ("11010519491231002x", "11010519491231002X", datetime.date(1949, 12, 31), "女"),
-        ("１１０１０５１９４９１２３１００２ｘ", "11010519491231002X", datetime.date(1949, 12, 31), "女"),
+        (
+            "１１０１０５１９４９１２３１００２ｘ",
+            "11010519491231002X",
+            datetime.date(1949, 12, 31),
+            "女",
+        ),
         (" 110105 19491231 002X\u3000", "11010519491231002X", datetime.date(1949, 12, 31), "女"),
         ("440524188001010014", "440524188001010014", datetime.date(1880, 1, 1), "男"),
     ],
@@ -118,7 +126,9 @@ def test_default_today_is_real_today() -> None:
     gender=st.sampled_from(["男", "女"]),
 )
 @settings(max_examples=200)
-def test_generated_id_round_trips(region: str, birth: datetime.date, sequence: int, gender: str) -> None:
+def test_generated_id_round_trips(
+    region: str, birth: datetime.date, sequence: int, gender: str
+) -> None:
     number = make_resident_id(region, birth, sequence, gender)
     info = parse_id_number(number, today=TODAY)
     assert info.number == number
@@ -178,7 +188,10 @@ def test_hkmotw_residence_permit(prefix: str) -> None:
 @pytest.mark.parametrize(
     ("number", "message"),
     [
-        (_with_check("45030219880512004"), "应以810000（香港）、820000（澳门）或830000（台湾）开头"),
+        (
+            _with_check("45030219880512004"),
+            "应以810000（香港）、820000（澳门）或830000（台湾）开头",
+        ),
         ("810000198805120041", "校验位错误"),
         (_with_check("81000019880532004"), "出生日期19880532不存在"),
     ],

@@ -1,4 +1,5 @@
 """Tests for core.money and core.masking (modules owned elsewhere; behaviour pinned here)."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,4 +1,5 @@
 """Tests for core.phones."""
+
 from __future__ import annotations
 
 import pytest

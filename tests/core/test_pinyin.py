@@ -1,4 +1,5 @@
 """Tests for core.pinyin."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,9 +27,16 @@ def test_name_initials_and_pinyin(name: str, initials: str, full: str) -> None:
 
 @pytest.mark.parametrize(
     "name, full, initials",
-    [("覃海", "qinhai", "qh"), ("单雄信", "shanxiongxin", "sxx"), ("曾国藩", "zengguofan", "zgf"),
-     ("区志强", "ouzhiqiang", "ozq"), ("翟志刚", "zhaizhigang", "zzg"), ("尉迟恭", "yuchigong", "ycg"),
-     ("长孙无忌", "zhangsunwuji", "zswj"), ("乐毅", "yueyi", "yy")],
+    [
+        ("覃海", "qinhai", "qh"),
+        ("单雄信", "shanxiongxin", "sxx"),
+        ("曾国藩", "zengguofan", "zgf"),
+        ("区志强", "ouzhiqiang", "ozq"),
+        ("翟志刚", "zhaizhigang", "zzg"),
+        ("尉迟恭", "yuchigong", "ycg"),
+        ("长孙无忌", "zhangsunwuji", "zswj"),
+        ("乐毅", "yueyi", "yy"),
+    ],
 )
 def test_polyphonic_surnames_read_as_surnames(name, full, initials):
     assert name_pinyin(name) == full

@@ -1,4 +1,5 @@
 """name_keys (issue 11): both search keys in one pypinyin pass, identical to the two functions."""
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """Tests for core.text and core.names."""
+
 from __future__ import annotations
 
 import pytest

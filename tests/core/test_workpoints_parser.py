@@ -1,5 +1,6 @@
 """Tests for core.workpoints_parser: both real samples exactly, each numbering style, each
 annotation form, each PDF-extraction artefact and the header metadata."""
+
 from __future__ import annotations
 
 import json
@@ -84,8 +85,17 @@ def test_docstring_examples() -> None:
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("十七", 17), ("二十", 20), ("二十二", 22),
-     ("九十九", 99), ("一十二", 12)],
+    [
+        ("一", 1),
+        ("九", 9),
+        ("十", 10),
+        ("十一", 11),
+        ("十七", 17),
+        ("二十", 20),
+        ("二十二", 22),
+        ("九十九", 99),
+        ("一十二", 12),
+    ],
 )
 def test_chinese_numeral_to_int(numeral: str, value: int) -> None:
     assert chinese_numeral_to_int(numeral) == value
@@ -114,7 +124,9 @@ def test_school_2024_meta() -> None:
     assert meta.date is None  # the document carries no date
     assert meta.title == "桂林学院2024年工会工作要点"
     assert meta.intro is not None
-    assert meta.intro.startswith("2024年学校工会的指导思想：以习近平新时代中国特色社会主义思想为指导")
+    assert meta.intro.startswith(
+        "2024年学校工会的指导思想：以习近平新时代中国特色社会主义思想为指导"
+    )
     assert meta.intro.endswith("为学校全面发展贡献工会力量。")
     assert doc.warnings == []
 
@@ -123,7 +135,10 @@ def test_school_2024_outline() -> None:
     doc = _load(SCHOOL_2024)
     assert [section.number for section in doc.nodes] == ["一", "二", "三", "四"]
     assert [[item.number for item in section.children] for section in doc.nodes] == [
-        ["一", "二", "三"], ["四", "五", "六"], ["七", "八", "九"], ["十", "十一", "十二"],
+        ["一", "二", "三"],
+        ["四", "五", "六"],
+        ["七", "八", "九"],
+        ["十", "十一", "十二"],
     ]
     assert [section.heading for section in doc.nodes] == [
         "强化思想引领，筑牢团结奋斗的思想基础",
@@ -182,7 +197,9 @@ def test_region_2025_outline() -> None:
     items = _items(doc)
     caring = items["十一"]
     assert [(sub.number, sub.level, sub.style) for sub in caring.children] == [
-        ("1", 3, "sub"), ("2", 3, "sub"), ("3", 3, "sub"),
+        ("1", 3, "sub"),
+        ("2", 3, "sub"),
+        ("3", 3, "sub"),
     ]
     assert caring.heading == caring.text == "深化教职工关爱系列行动"
     assert [key for key, item in items.items() if item.children] == ["十一"]
@@ -227,8 +244,15 @@ def test_to_dict_shape_and_json() -> None:
     assert set(data) == {"meta", "nodes"}
     assert set(data["meta"]) == {"issuer", "doc_number", "date", "title", "intro"}
     node = data["nodes"][2]["children"][3]
-    assert set(node) == {"number", "level", "heading", "text", "lead_unit",
-                         "responsible_units", "children"}
+    assert set(node) == {
+        "number",
+        "level",
+        "heading",
+        "text",
+        "lead_unit",
+        "responsible_units",
+        "children",
+    }
     assert (node["number"], node["level"], node["lead_unit"]) == ("十一", 2, None)
     assert [child["number"] for child in node["children"]] == ["1", "2", "3"]
     assert node["children"][1]["responsible_units"] == ["防城港", "百色", "崇左市教育工会"]
@@ -238,7 +262,7 @@ def test_iter_nodes_is_depth_first() -> None:
     numbers = [node.number for node in _load(REGION_2025).iter_nodes()]
     assert numbers[:6] == ["一", "一", "二", "三", "四", "二"]
     index = numbers.index("十一")
-    assert numbers[index:index + 5] == ["十一", "1", "2", "3", "十二"]
+    assert numbers[index : index + 5] == ["十一", "1", "2", "3", "十二"]
     assert len(numbers) == 4 + 17 + 3
 
 
@@ -246,7 +270,9 @@ def test_iter_nodes_is_depth_first() -> None:
 # Numbering styles
 # --------------------------------------------------------------------------------------------
 def test_only_arabic_items_are_level_1() -> None:
-    doc = parse_workpoints("工会2024年工作要点\n1.开展健步走活动。\n2.举办运动会。\n3.慰问困难职工。")
+    doc = parse_workpoints(
+        "工会2024年工作要点\n1.开展健步走活动。\n2.举办运动会。\n3.慰问困难职工。"
+    )
     assert _shape(doc) == [("1", 1, "sub"), ("2", 1, "sub"), ("3", 1, "sub")]
     assert doc.meta.title == "工会2024年工作要点"
     assert doc.nodes[1].heading == "举办运动会。"
@@ -254,8 +280,13 @@ def test_only_arabic_items_are_level_1() -> None:
 
 def test_sections_with_arabic_items_directly() -> None:
     doc = parse_workpoints("一、思想引领\n1.组织学习。\n2.开展宣讲。\n二、服务职工\n1.开展慰问。")
-    assert _shape(doc) == [("一", 1, "section"), ("1", 2, "sub"), ("2", 2, "sub"),
-                           ("二", 1, "section"), ("1", 2, "sub")]
+    assert _shape(doc) == [
+        ("一", 1, "section"),
+        ("1", 2, "sub"),
+        ("2", 2, "sub"),
+        ("二", 1, "section"),
+        ("1", 2, "sub"),
+    ]
     assert [len(section.children) for section in doc.nodes] == [2, 1]
 
 
@@ -290,15 +321,25 @@ def test_parenthesised_arabic_level() -> None:
         "一、总体\n（一）第一项\n1.子项一\n（1）细项甲。\n(2)细项乙。\n2.子项二\n（二）第二项。"
     )
     assert _shape(doc) == [
-        ("一", 1, "section"), ("一", 2, "item"), ("1", 3, "sub"), ("1", 4, "subsub"),
-        ("2", 4, "subsub"), ("2", 3, "sub"), ("二", 2, "item"),
+        ("一", 1, "section"),
+        ("一", 2, "item"),
+        ("1", 3, "sub"),
+        ("1", 4, "subsub"),
+        ("2", 4, "subsub"),
+        ("2", 3, "sub"),
+        ("二", 2, "item"),
     ]
 
 
 def test_levels_follow_order_of_first_appearance() -> None:
     doc = parse_workpoints("（一）甲\n1.子一。\n（1）细一。\n（二）乙\n1.子二。")
-    assert _shape(doc) == [("一", 1, "item"), ("1", 2, "sub"), ("1", 3, "subsub"),
-                           ("二", 1, "item"), ("1", 2, "sub")]
+    assert _shape(doc) == [
+        ("一", 1, "item"),
+        ("1", 2, "sub"),
+        ("1", 3, "subsub"),
+        ("二", 1, "item"),
+        ("1", 2, "sub"),
+    ]
 
 
 def test_number_inside_a_sentence_is_not_a_node() -> None:
@@ -327,8 +368,10 @@ def test_numbering_gap_after_complete_paragraph_warns() -> None:
 
 def test_number_alone_on_its_line_joins_its_text() -> None:
     doc = parse_workpoints("（一）\n加强学习。\n（二）\n开展活动。")
-    assert [(node.number, node.text) for node in doc.nodes] == [("一", "加强学习。"),
-                                                                  ("二", "开展活动。")]
+    assert [(node.number, node.text) for node in doc.nodes] == [
+        ("一", "加强学习。"),
+        ("二", "开展活动。"),
+    ]
 
 
 def test_no_outline_gives_a_warning() -> None:
@@ -342,7 +385,8 @@ def test_no_outline_gives_a_warning() -> None:
 def test_empty_text() -> None:
     doc = parse_workpoints("  \n\n")
     assert doc.nodes == [] and doc.meta.to_dict() == dict.fromkeys(
-        ("issuer", "doc_number", "date", "title", "intro"))
+        ("issuer", "doc_number", "date", "title", "intro")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,19 +399,34 @@ def test_empty_text() -> None:
         ("（牵头单位：校工会；协办单位：团委，学生处）", "校工会", ["团委", "学生处"]),
         ("（牵头单位：校工会）", "校工会", []),
         ("（责任单位：各分工会）", None, ["各分工会"]),
-        ("（牵头单位：校工会，责任单位：甲、乙，丙,丁；戊;己）", "校工会",
-         ["甲", "乙", "丙", "丁", "戊", "己"]),
-        ("（牵头单位：自治区教育工会，责任单位：各市教育工会〈教科文卫体工会〉、各高校工会）",
-         "自治区教育工会", ["各市教育工会〈教科文卫体工会〉", "各高校工会"]),
-        ("（牵头单位：校工会，责任单位：机关分工会（含后勤、保卫）、文学院分工会）", "校工会",
-         ["机关分工会（含后勤、保卫）", "文学院分工会"]),
+        (
+            "（牵头单位：校工会，责任单位：甲、乙，丙,丁；戊;己）",
+            "校工会",
+            ["甲", "乙", "丙", "丁", "戊", "己"],
+        ),
+        (
+            "（牵头单位：自治区教育工会，责任单位：各市教育工会〈教科文卫体工会〉、各高校工会）",
+            "自治区教育工会",
+            ["各市教育工会〈教科文卫体工会〉", "各高校工会"],
+        ),
+        (
+            "（牵头单位：校工会，责任单位：机关分工会（含后勤、保卫）、文学院分工会）",
+            "校工会",
+            ["机关分工会（含后勤、保卫）", "文学院分工会"],
+        ),
         ("(牵头单位:校工会,责任单位:人事处、财务处)", "校工会", ["人事处", "财务处"]),
         ("（牵头单位： 校工会 ， 责任单位： 人事处 、 财务处 ）", "校工会", ["人事处", "财务处"]),
         ("（牵头部门：校工会，配合部门：人事处）", "校工会", ["人事处"]),
-        ("（牵头单位：校工会，责任单位：人事处，配合单位：财务处、人事处）", "校工会",
-         ["人事处", "财务处"]),
-        ("【牵头单位：校工会；责任单位：人事处、财务处；责任人：张三；完成时限：2024年6月】",
-         "校工会", ["人事处", "财务处"]),
+        (
+            "（牵头单位：校工会，责任单位：人事处，配合单位：财务处、人事处）",
+            "校工会",
+            ["人事处", "财务处"],
+        ),
+        (
+            "【牵头单位：校工会；责任单位：人事处、财务处；责任人：张三；完成时限：2024年6月】",
+            "校工会",
+            ["人事处", "财务处"],
+        ),
     ],
 )
 def test_annotation_forms(annotation: str, lead: str | None, units: list[str]) -> None:
@@ -381,7 +440,11 @@ def test_annotation_forms(annotation: str, lead: str | None, units: list[str]) -
 def test_unclosed_annotation_is_read_with_a_warning() -> None:
     doc = parse_workpoints("（一）开展活动。（牵头单位：校工会，责任单位：人事处")
     item = doc.nodes[0]
-    assert (item.text, item.lead_unit, item.responsible_units) == ("开展活动。", "校工会", ["人事处"])
+    assert (item.text, item.lead_unit, item.responsible_units) == (
+        "开展活动。",
+        "校工会",
+        ["人事处"],
+    )
     assert len(doc.warnings) == 1 and "缺少右括号" in doc.warnings[0]
 
 
@@ -412,8 +475,21 @@ def test_annotation_broken_inside_its_label() -> None:
 
 @pytest.mark.parametrize(
     "page_number",
-    ["- 3 -", "— 3 —", "－3－", "3", "12", "第3页", "第 3 页", "第3页 共9页", "第 3 页，共 9 页",
-     "3/9", "3 / 9", "Page 3", "page 3 of 9"],
+    [
+        "- 3 -",
+        "— 3 —",
+        "－3－",
+        "3",
+        "12",
+        "第3页",
+        "第 3 页",
+        "第3页 共9页",
+        "第 3 页，共 9 页",
+        "3/9",
+        "3 / 9",
+        "Page 3",
+        "page 3 of 9",
+    ],
 )
 def test_page_numbers_at_page_breaks_are_dropped(page_number: str) -> None:
     raw = f"（一）加强学习，组织\n\n{page_number}\n\n教职工学习。\n（二）下一项。"
@@ -427,7 +503,9 @@ def test_blank_lines_and_line_endings() -> None:
 
 def test_spaces_next_to_chinese_are_removed_but_english_words_keep_one() -> None:
     raw = "（一）庆祝成立 100 周年，使用 Microsoft\nWord 排版，\u3000全面\u200b推进。"
-    assert normalize_extracted_text(raw) == "（一）庆祝成立100周年，使用Microsoft Word排版，全面推进。"
+    assert (
+        normalize_extracted_text(raw) == "（一）庆祝成立100周年，使用Microsoft Word排版，全面推进。"
+    )
 
 
 @pytest.mark.parametrize(
@@ -457,14 +535,18 @@ def test_credit_glued_to_the_last_item_is_removed() -> None:
 
 
 def test_signature_without_date_at_the_end_is_not_text() -> None:
-    doc = parse_workpoints("（一）第一项。\n（二）第二项。\n桂林学院工会委员会\n（供稿：工会办公室）")
+    doc = parse_workpoints(
+        "（一）第一项。\n（二）第二项。\n桂林学院工会委员会\n（供稿：工会办公室）"
+    )
     assert doc.nodes[-1].text == "第二项。"
     assert doc.meta.issuer == "桂林学院工会委员会"
 
 
 def test_signature_and_date_at_the_end_go_to_meta() -> None:
-    doc = parse_workpoints("桂林学院工会2024年工作要点\n（一）第一项。\n（二）第二项。\n"
-                           "桂林学院工会委员会\n2024年3月1日")
+    doc = parse_workpoints(
+        "桂林学院工会2024年工作要点\n（一）第一项。\n（二）第二项。\n"
+        "桂林学院工会委员会\n2024年3月1日"
+    )
     assert doc.meta.date == "2024-03-01"
     assert doc.meta.issuer == "桂林学院工会委员会"
     assert doc.nodes[-1].text == "第二项。"
@@ -481,14 +563,23 @@ def _break_like_a_pdf(source: str, rng: random.Random, max_cuts: int) -> str:
     out = []
     for line in source.splitlines():
         if len(line) > 40:
-            allowed = [i for i in range(4, len(line))
-                       if not (line[i - 1].isdigit() or line[i - 1].isspace()
-                               or line[i].isdigit() or line[i].isspace())]
+            allowed = [
+                i
+                for i in range(4, len(line))
+                if not (
+                    line[i - 1].isdigit()
+                    or line[i - 1].isspace()
+                    or line[i].isdigit()
+                    or line[i].isspace()
+                )
+            ]
             cuts = sorted(rng.sample(allowed, min(len(allowed), rng.randrange(max_cuts + 1))))
             pieces, previous = [], 0
             for cut in cuts:
-                pieces += [line[previous:cut],
-                           rng.choice(["\n", "\n\n", "\n\n- 5 -\n\n", "\n第5页\n", "\n5\n"])]
+                pieces += [
+                    line[previous:cut],
+                    rng.choice(["\n", "\n\n", "\n\n- 5 -\n\n", "\n第5页\n", "\n5\n"]),
+                ]
                 previous = cut
             pieces.append(line[previous:])
             line = "".join(pieces)
@@ -504,8 +595,12 @@ def test_sample_broken_every_seventh_character_parses_the_same() -> None:
         if len(line) > 40:
             pieces, previous = [], 0
             for cut in range(7, len(line), 7):
-                if line[cut - 1].isdigit() or line[cut - 1].isspace() or line[cut].isdigit() \
-                        or line[cut].isspace():
+                if (
+                    line[cut - 1].isdigit()
+                    or line[cut - 1].isspace()
+                    or line[cut].isdigit()
+                    or line[cut].isspace()
+                ):
                     continue
                 pieces.append(line[previous:cut])
                 previous = cut
@@ -547,8 +642,12 @@ NOTICE = """桂林学院工会
 
 @pytest.mark.parametrize(
     ("bracket", "expected"),
-    [("〔2024〕", "桂院工〔2024〕1号"), ("[2024]", "桂院工[2024]1号"),
-     ("［2024］", "桂院工［2024］1号"), ("〔 2024 〕", "桂院工〔2024〕1号")],
+    [
+        ("〔2024〕", "桂院工〔2024〕1号"),
+        ("[2024]", "桂院工[2024]1号"),
+        ("［2024］", "桂院工［2024］1号"),
+        ("〔 2024 〕", "桂院工〔2024〕1号"),
+    ],
 )
 def test_notice_header(bracket: str, expected: str) -> None:
     doc = parse_workpoints(NOTICE.format(bracket=bracket))
@@ -563,24 +662,30 @@ def test_notice_header(bracket: str, expected: str) -> None:
 
 
 def test_date_at_the_top_in_chinese_numerals() -> None:
-    doc = parse_workpoints("二〇二四年三月十五日\n桂林学院工会2024年工作要点\n"
-                           "今年工会工作的总体要求是：服务职工。\n一、第一部分")
+    doc = parse_workpoints(
+        "二〇二四年三月十五日\n桂林学院工会2024年工作要点\n"
+        "今年工会工作的总体要求是：服务职工。\n一、第一部分"
+    )
     assert doc.meta.date == "2024-03-15"
     assert doc.meta.title == "桂林学院工会2024年工作要点"
     assert doc.meta.intro == "今年工会工作的总体要求是：服务职工。"
 
 
 def test_note_under_the_title_gives_the_date() -> None:
-    doc = parse_workpoints("桂林学院工会2024年工作计划\n（2024年2月20日工会委员会会议通过）\n"
-                           "指导思想：服务职工。\n1.第一项。")
+    doc = parse_workpoints(
+        "桂林学院工会2024年工作计划\n（2024年2月20日工会委员会会议通过）\n"
+        "指导思想：服务职工。\n1.第一项。"
+    )
     assert (doc.meta.title, doc.meta.date) == ("桂林学院工会2024年工作计划", "2024-02-20")
     assert doc.meta.intro == "指导思想：服务职工。"
 
 
 def test_wrapped_title_and_intro_after_notice() -> None:
-    raw = ("中共桂林学院委员会文件\n桂院党发〔2024〕7号\n关于印发《桂林学院工会2024年工作要点》的通知\n"
-           "各单位：\n现印发给你们。\n桂林学院工会2024\n年工作要点\n"
-           "总体要求：坚持以人民为中心，\n服务教职工。\n一、总体\n（一）第一项。")
+    raw = (
+        "中共桂林学院委员会文件\n桂院党发〔2024〕7号\n关于印发《桂林学院工会2024年工作要点》的通知\n"
+        "各单位：\n现印发给你们。\n桂林学院工会2024\n年工作要点\n"
+        "总体要求：坚持以人民为中心，\n服务教职工。\n一、总体\n（一）第一项。"
+    )
     meta = parse_workpoints(raw).meta
     assert meta.issuer == "中共桂林学院委员会"
     assert meta.doc_number == "桂院党发〔2024〕7号"
@@ -596,7 +701,9 @@ def test_invalid_date_is_ignored() -> None:
 def test_title_glued_to_the_introduction_is_split_by_the_notice_title() -> None:
     # "…工作重点" has no title ending the repair step knows, so the introduction's first line
     # is joined to it; the title quoted in the notice separates them again.
-    raw = ("关于印发《桂林学院工会2024年工作重点》的通知\n各分工会：\n现印发给你们。\n"
-           "桂林学院工会2024年工作重点\n以服务教职工为\n中心。\n1.第一项。")
+    raw = (
+        "关于印发《桂林学院工会2024年工作重点》的通知\n各分工会：\n现印发给你们。\n"
+        "桂林学院工会2024年工作重点\n以服务教职工为\n中心。\n1.第一项。"
+    )
     meta = parse_workpoints(raw).meta
     assert (meta.title, meta.intro) == ("桂林学院工会2024年工作重点", "以服务教职工为中心。")

@@ -6,6 +6,7 @@ child that does the work on that database. The parent prints ``PID <child>`` at 
 test can kill the child at a random moment) and ``EXIT <status>`` when the child is gone.
 Forking a warmed-up process makes 30+ runs affordable on two cores.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,9 @@ def main() -> int:
         from guilin_union.services import welfare
         from guilin_union.services.welfare_batches import BatchRequest, create_batch
 
-        request = BatchRequest(year=2026, occasion="端午节", amount_fen=20000, override_reason="崩溃测试")
+        request = BatchRequest(
+            year=2026, occasion="端午节", amount_fen=20000, override_reason="崩溃测试"
+        )
         original_insert = welfare.insert_checked
         first = [True]
 

@@ -8,6 +8,7 @@ marks); three kills in four land inside that window, the rest anywhere (during t
 the validation, after the end). No assertion depends on timing: every outcome must be "all"
 or "none".
 """
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,9 @@ import pytest
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL"),
+    pytest.mark.skipif(
+        not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL"
+    ),
 ]
 
 ZYGOTE = Path(__file__).with_name("_zygote.py")
@@ -42,9 +45,23 @@ def _people(n: int, start: int, prefix: str) -> list[list[object]]:
     rows = []
     for i in range(start, start + n):
         birth = dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
-        number = make_resident_id(f"{450100 + (i // 100) % 900:06d}", birth, i % 100, "男" if i % 2 else "女")
-        rows.append([f"{prefix}{i}", None, number, f"13{i:09d}", f"{prefix[0]}{i:06d}", "文学院分工会", "测试系",
-                     "讲师", "在编", "2020-09-01"])
+        number = make_resident_id(
+            f"{450100 + (i // 100) % 900:06d}", birth, i % 100, "男" if i % 2 else "女"
+        )
+        rows.append(
+            [
+                f"{prefix}{i}",
+                None,
+                number,
+                f"13{i:09d}",
+                f"{prefix[0]}{i:06d}",
+                "文学院分工会",
+                "测试系",
+                "讲师",
+                "在编",
+                "2020-09-01",
+            ]
+        )
     return rows
 
 
@@ -76,7 +93,11 @@ class Zygote:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, str(ZYGOTE), mode, str(template), str(book)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=str(ROOT),
         )
         assert self._line() == "READY"
 
@@ -121,7 +142,9 @@ def _counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
         counts["log"] = conn.execute(
-            "SELECT count(*) FROM change_log WHERE table_name IN (%s)" % ",".join("?" for _ in tables), tables
+            "SELECT count(*) FROM change_log WHERE table_name IN (%s)"
+            % ",".join("?" for _ in tables),
+            tables,
         ).fetchone()[0]
         return counts
     finally:
@@ -158,9 +181,13 @@ def _crash_runs(tmp_path, template: Path, book: Path, mode: str, tables: tuple[s
                 delay = rng.uniform(0, timing["EXIT"] * 1.05)
             zygote.run(path, delay)
             after = _counts(path, tables)
-            assert after in (base, full), f"run {i}: partial state {after} (none={base}, all={full})"
+            assert after in (base, full), (
+                f"run {i}: partial state {after} (none={base}, all={full})"
+            )
             outcomes.append("all" if after == full else "none")
-            db = open_database(path)  # and the program opens it normally (quick_check, no migration)
+            db = open_database(
+                path
+            )  # and the program opens it normally (quick_check, no migration)
             db.conn.close()
     finally:
         zygote.close()

@@ -1,4 +1,5 @@
 """帮助 ▸ 关于: version, data folder and licence notes (including the bundled font's)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,11 @@ def _dialog(qtbot, tmp_path: Path):
 
     ensure_application()
     db_path = tmp_path / "about.db"
-    ctx = AppContext(db=open_database(db_path), db_path=db_path,
-                     qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    ctx = AppContext(
+        db=open_database(db_path),
+        db_path=db_path,
+        qsettings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
     dialog = AboutDialog(ctx)
     qtbot.addWidget(dialog)
     return dialog, ctx

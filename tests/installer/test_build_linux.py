@@ -1,5 +1,6 @@
 """The PyInstaller spec, built for real on Linux, and the bundle's own self-test (slow: a few
 minutes; run in CI)."""
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("uv") is None or shutil.which("bash") is None, reason="needs uv and bash")
+@pytest.mark.skipif(
+    shutil.which("uv") is None or shutil.which("bash") is None, reason="needs uv and bash"
+)
 def test_linux_bundle_builds_and_passes_its_self_test(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     result = subprocess.run(
         ["bash", str(ROOT / "installer" / "build_linux.sh"), str(tmp_path)],
-        capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, cwd=ROOT,
-        timeout=1200, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        cwd=ROOT,
+        timeout=1200,
+        check=False,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]

@@ -4,6 +4,7 @@ The fallback path is exercised on Linux by pretending to be a Windows PC whose f
 holds no Chinese font (and hiding the Linux system fonts), then inside a PyInstaller bundle
 (``sys._MEIPASS``) where only the bundle's copy exists.
 """
+
 from __future__ import annotations
 
 import os
@@ -92,7 +93,9 @@ def test_windows_system_font_wins_over_the_bundled_one(no_system_fonts, tmp_path
     assert Path(choice.body_path).parent == windows_fonts
 
 
-def test_inside_a_bundle_the_font_is_found_in_meipass(no_system_fonts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def test_inside_a_bundle_the_font_is_found_in_meipass(
+    no_system_fonts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
     """As in the PyInstaller bundle: no checkout around, only ``_MEIPASS/resources/fonts``."""
     bundle = tmp_path / "bundle" / "_internal"
     (bundle / "resources" / "fonts").mkdir(parents=True)
@@ -110,9 +113,13 @@ def test_inside_a_bundle_the_font_is_found_in_meipass(no_system_fonts, monkeypat
     assert choice.embedded and Path(choice.body_path) == copy
 
 
-def test_without_any_font_the_fallback_is_not_embedded(no_system_fonts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def test_without_any_font_the_fallback_is_not_embedded(
+    no_system_fonts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
     """If even the bundled font is missing the PDF falls back to STSong-Light (not embedded) —
     the self-test's font check reports exactly that."""
-    monkeypatch.setattr(fonts, "__file__", str(tmp_path / "x" / "guilin_union" / "reports" / "fonts.py"))
+    monkeypatch.setattr(
+        fonts, "__file__", str(tmp_path / "x" / "guilin_union" / "reports" / "fonts.py")
+    )
     choice = fonts.register_fonts()
     assert not choice.embedded and choice.body == fonts.FALLBACK_CID_FONT

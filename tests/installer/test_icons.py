@@ -1,4 +1,5 @@
 """The app icon: SVG source, every PNG size, a multi-size .ico, all made by make_icons.py."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -29,9 +30,11 @@ def _ico_entries(data: bytes) -> list[tuple[int, bytes]]:
     assert (reserved, kind) == (0, 1)
     entries = []
     for i in range(count):
-        width, _h, _c, _r, _planes, bits, length, offset = struct.unpack("<BBBBHHII", data[6 + 16 * i:22 + 16 * i])
+        width, _h, _c, _r, _planes, bits, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]
+        )
         assert bits == 32
-        entries.append((width or 256, data[offset:offset + length]))
+        entries.append((width or 256, data[offset : offset + length]))
     return entries
 
 
@@ -61,7 +64,11 @@ def test_ico_holds_every_size_bmp_below_256_and_png_at_256(make_icons):
             assert payload[:8] == b"\x89PNG\r\n\x1a\n"
         else:
             header_size, width, height = struct.unpack("<Iii", payload[:12])
-            assert (header_size, width, height) == (40, size, 2 * size)  # BMP: height counts the mask
+            assert (header_size, width, height) == (
+                40,
+                size,
+                2 * size,
+            )  # BMP: height counts the mask
 
 
 def test_pillow_reads_the_ico():
@@ -75,13 +82,17 @@ def test_committed_icons_match_a_fresh_render(make_icons, tmp_path, qapp):
     """The outputs are up to date with app.svg (pixels compared with a small tolerance, so a
     different Qt version's anti-aliasing does not count as a change)."""
     written = make_icons.make_icons(ICONS / "app.svg", tmp_path)
-    assert {p.name for p in written} == {p.name for p in ICONS.iterdir() if p.suffix in (".png", ".ico")}
+    assert {p.name for p in written} == {
+        p.name for p in ICONS.iterdir() if p.suffix in (".png", ".ico")
+    }
     for size in (16, 48, 256):
         fresh = make_icons.render(ICONS / "app.svg", size)
         committed = _decode_png(ICONS / f"app-{size}.png")
         assert len(fresh) == len(committed)
         differing = sum(abs(a - b) > 24 for a, b in zip(fresh, committed))
-        assert differing <= len(fresh) // 50, f"app-{size}.png is out of date: run resources/icons/make_icons.py"
+        assert differing <= len(fresh) // 50, (
+            f"app-{size}.png is out of date: run resources/icons/make_icons.py"
+        )
 
 
 def test_red_face_white_glyph(make_icons, qapp):
@@ -90,7 +101,7 @@ def test_red_face_white_glyph(make_icons, qapp):
 
     def bgra(x: int, y: int) -> tuple[int, ...]:
         i = (y * 64 + x) * 4
-        return tuple(pixels[i:i + 4])
+        return tuple(pixels[i : i + 4])
 
     b, g, r, a = bgra(10, 32)
     assert a == 255 and r > 150 and g < 80 and b < 80  # red
@@ -104,7 +115,7 @@ def _decode_png(path: Path) -> bytes:
 
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
     bits, stride, width = bytes(image.constBits()), image.bytesPerLine(), image.width()
-    return b"".join(bits[y * stride:y * stride + width * 4] for y in range(image.height()))
+    return b"".join(bits[y * stride : y * stride + width * 4] for y in range(image.height()))
 
 
 def test_docstring_examples(make_icons):

@@ -1,5 +1,6 @@
 """The Windows packaging files, checked here where they cannot be run: the PyInstaller spec
 (its filters and data list), the Inno Setup script, the PowerShell and shell build scripts."""
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ def spec() -> dict:
 
 def test_spec_is_valid_python_and_builds_two_executables(spec):
     compile(spec["text"], "guilin_union.spec", "exec")
-    assert 'gui_exe = _exe(APP_NAME, console=False)' in spec["text"]  # windowed program
+    assert "gui_exe = _exe(APP_NAME, console=False)" in spec["text"]  # windowed program
     assert "COLLECT(" in spec["text"] and "onefile" not in spec["text"].lower()  # one folder
     assert "exclude_binaries=True" in spec["text"]
     assert spec["APP_NAME"] == "guilin-union"
@@ -53,7 +54,9 @@ def test_spec_windows_version_resource(spec, monkeypatch):
     assert spec["_version_info"]() is None or sys.platform == "win32"  # not on Linux
     import PyInstaller.compat
 
-    monkeypatch.setitem(sys.modules, "pefile", sys.modules.get("pefile") or types.ModuleType("pefile"))
+    monkeypatch.setitem(
+        sys.modules, "pefile", sys.modules.get("pefile") or types.ModuleType("pefile")
+    )
     monkeypatch.setattr(PyInstaller.compat, "win32api", types.ModuleType("win32api"), raising=False)
     monkeypatch.setitem(spec, "sys", types.SimpleNamespace(platform="win32"))
     info = spec["_version_info"]()
@@ -67,9 +70,13 @@ def test_spec_windows_version_resource(spec, monkeypatch):
 
 def test_spec_hidden_imports_cover_modules_loaded_by_name(spec):
     hidden = set(spec["HIDDEN_IMPORTS"])
-    for name in ("guilin_union.cli.members", "guilin_union.services.demo.members",
-                 "guilin_union.ui.tabs.members_tab", "guilin_union.ui.forms.ui_member_dialog",
-                 "guilin_union.ui.selftest"):
+    for name in (
+        "guilin_union.cli.members",
+        "guilin_union.services.demo.members",
+        "guilin_union.ui.tabs.members_tab",
+        "guilin_union.ui.forms.ui_member_dialog",
+        "guilin_union.ui.selftest",
+    ):
         assert name in hidden
 
 
@@ -81,8 +88,20 @@ def test_spec_data_files_include_resources_but_not_developer_files(spec):
     assert not any("screenshots" in name or name.endswith(".py") for name in targets)
 
 
-@pytest.mark.parametrize("module", ["QtWebEngineCore", "QtWebEngineWidgets", "Qt3DCore", "QtMultimedia",
-                                    "QtQuick", "QtQml", "QtCharts", "QtDesigner", "QtPdf"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "QtWebEngineCore",
+        "QtWebEngineWidgets",
+        "Qt3DCore",
+        "QtMultimedia",
+        "QtQuick",
+        "QtQml",
+        "QtCharts",
+        "QtDesigner",
+        "QtPdf",
+    ],
+)
 def test_spec_excludes_big_qt_modules(spec, module):
     assert f"PySide6.{module}" in spec["EXCLUDES"]
 
@@ -92,7 +111,9 @@ def test_spec_keeps_the_qt_modules_the_program_imports(spec):
     for path in (ROOT / "guilin_union").rglob("*.py"):
         used.update(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used, "no Qt module found in the package?"
-    assert not {f"PySide6.{m}" for m in used} & set(spec["EXCLUDES"]), "the spec excludes a Qt module in use"
+    assert not {f"PySide6.{m}" for m in used} & set(spec["EXCLUDES"]), (
+        "the spec excludes a Qt module in use"
+    )
 
 
 @pytest.mark.parametrize(
@@ -157,7 +178,9 @@ def _iss_sections(text: str) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def iss() -> tuple[str, dict[str, list[str]], dict[str, str]]:
     raw = (INSTALLER / "guilin-union.iss").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "the .iss must be UTF-8 with BOM or Inno Setup garbles the Chinese"
+    assert raw.startswith(b"\xef\xbb\xbf"), (
+        "the .iss must be UTF-8 with BOM or Inno Setup garbles the Chinese"
+    )
     text = raw.decode("utf-8-sig")
     sections = _iss_sections(text)
     setup = dict(line.split("=", 1) for line in sections["Setup"])
@@ -173,7 +196,9 @@ def test_iss_installs_per_user_without_admin(iss):
 
 def test_iss_has_a_fixed_app_id_for_upgrades_and_the_version_in_the_file_name(iss):
     text, _sections, setup = iss
-    assert re.fullmatch(r"\{\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}", setup["AppId"])
+    assert re.fullmatch(
+        r"\{\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}", setup["AppId"]
+    )
     assert setup["AppVersion"] == "{#AppVersion}"
     assert setup["OutputBaseFilename"] == "guilin-union-setup-{#AppVersion}"
     assert "{app}\\_internal" in text  # an upgrade replaces the old runtime files
@@ -188,8 +213,12 @@ def test_iss_shortcuts_are_named_in_chinese(iss):
     desktop = [line for line in icons if line.startswith('Name: "{autodesktop}\\{#AppName}"')]
     assert start_menu and desktop
     assert "Tasks: desktopicon" in desktop[0]  # optional
-    assert any(line.startswith('Name: "desktopicon"') and "unchecked" in line for line in sections["Tasks"])
-    assert all("guilin-union.exe" in line or "{#AppExeName}" in line for line in start_menu + desktop)
+    assert any(
+        line.startswith('Name: "desktopicon"') and "unchecked" in line for line in sections["Tasks"]
+    )
+    assert all(
+        "guilin-union.exe" in line or "{#AppExeName}" in line for line in start_menu + desktop
+    )
 
 
 def test_iss_chinese_language_with_english_fallback(iss):
@@ -201,7 +230,9 @@ def test_iss_chinese_language_with_english_fallback(iss):
 def test_iss_uninstall_keeps_and_mentions_the_data(iss):
     text, sections, _setup = iss
     assert "UninstallDelete" not in sections
-    assert "userappdata" not in "\n".join(sections.get("Files", []) + sections.get("InstallDelete", []))
+    assert "userappdata" not in "\n".join(
+        sections.get("Files", []) + sections.get("InstallDelete", [])
+    )
     confirm = next(line for line in sections["Messages"] if line.startswith("ConfirmUninstall="))
     assert "不会被删除" in confirm and "guilin-union" in confirm
     assert "usPostUninstall" in text and "{userappdata}\\guilin-union" in text
@@ -217,12 +248,22 @@ def test_iss_paths_exist(iss):
 
 def test_windows_build_script_does_every_step():
     raw = (INSTALLER / "build_windows.ps1").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "PowerShell 5.1 needs a BOM to read the Chinese messages"
+    assert raw.startswith(b"\xef\xbb\xbf"), (
+        "PowerShell 5.1 needs a BOM to read the Chinese messages"
+    )
     text = raw.decode("utf-8-sig")
     head = text[:2500]
     assert "Prerequisites" in head and "Inno Setup" in head and "uv" in head
-    body = text[text.index("[CmdletBinding()]"):]  # the code, after the help text
-    order = [body.index(step) for step in ("uv sync --frozen", "pyinstaller --noconfirm", "--self-test", "guilin-union.iss")]
+    body = text[text.index("[CmdletBinding()]") :]  # the code, after the help text
+    order = [
+        body.index(step)
+        for step in (
+            "uv sync --frozen",
+            "pyinstaller --noconfirm",
+            "--self-test",
+            "guilin-union.iss",
+        )
+    ]
     assert order == sorted(order)
     assert "guilin_union.spec" in text and "$LASTEXITCODE" in text and "signtool" in text.lower()
     assert "guilin-union-setup-$Version.exe" in text
@@ -232,7 +273,11 @@ def test_linux_build_script_is_valid_bash_and_runs_the_self_test():
     script = INSTALLER / "build_linux.sh"
     assert script.stat().st_mode & 0o111, "build_linux.sh must be executable"
     text = script.read_text(encoding="utf-8")
-    assert "installer/guilin_union.spec" in text and "--self-test" in text and "set -euo pipefail" in text
+    assert (
+        "installer/guilin_union.spec" in text
+        and "--self-test" in text
+        and "set -euo pipefail" in text
+    )
     bash = shutil.which("bash")
     if bash:
         subprocess.run([bash, "-n", str(script)], check=True)
@@ -240,5 +285,11 @@ def test_linux_build_script_is_valid_bash_and_runs_the_self_test():
 
 def test_installer_readme_explains_build_signing_and_language():
     text = (INSTALLER / "README.md").read_text(encoding="utf-8")
-    for needle in ("build_windows.ps1", "signtool", "ChineseSimplified.isl", "--self-test", "AppData"):
+    for needle in (
+        "build_windows.ps1",
+        "signtool",
+        "ChineseSimplified.isl",
+        "--self-test",
+        "AppData",
+    ):
         assert needle in text, needle

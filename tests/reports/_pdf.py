@@ -1,4 +1,5 @@
 """Helpers to read a generated PDF back (pypdf)."""
+
 from __future__ import annotations
 
 import re

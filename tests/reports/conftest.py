@@ -1,4 +1,5 @@
 """Fixtures for the PDF report tests."""
+
 from __future__ import annotations
 
 import datetime
@@ -11,7 +12,9 @@ from guilin_union.reports import fonts
 FIXED_DAY = datetime.date(2026, 11, 21)
 
 HAS_CJK_TTF = fonts.register_fonts().embedded
-needs_cjk_ttf = pytest.mark.skipif(not HAS_CJK_TTF, reason="no TrueType Chinese font installed on this machine")
+needs_cjk_ttf = pytest.mark.skipif(
+    not HAS_CJK_TTF, reason="no TrueType Chinese font installed on this machine"
+)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Every congress printout, read back with pypdf (Chinese text included)."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,14 @@ def _compact(path) -> str:
 def meeting(db):
     c = make_congress(db, formal=6, attending=1, special=1, spare=0, teachers=3)
     agenda.apply_standard_agenda(db, c.session_id)
-    agenda.add_item(db, c.session_id, {"part": "正式会议", "content": "审议《A<B & R&D》办法", "reporter": "张<三>"})
-    attendance.set_attendance_many(db, c.session_id, [c.delegates[n] for n in list(c.delegates)[:4]], "出席")
+    agenda.add_item(
+        db,
+        c.session_id,
+        {"part": "正式会议", "content": "审议《A<B & R&D》办法", "reporter": "张<三>"},
+    )
+    attendance.set_attendance_many(
+        db, c.session_id, [c.delegates[n] for n in list(c.delegates)[:4]], "出席"
+    )
     votes.add_standard_motions(db, c.session_id)
     first = votes.list_motions(db, c.session_id)[0]
     votes.record_votes(db, first.id, yes=4, no=0, abstain=0)
@@ -37,7 +44,15 @@ def test_agenda_pdf(db, meeting, tmp_path):
     out = outputs.agenda_pdf(db, meeting.session_id, tmp_path / "议程.pdf")
     text = _compact(out)
     assert "第一届教职工代表大会暨工会会员代表大会第一次会议议程" in text
-    for expected in ("预备会议", "正式会议", "代表资格审查报告", "工会工作报告", "审议《A<B&R&D》办法", "张<三>", "08:40—09:30"):
+    for expected in (
+        "预备会议",
+        "正式会议",
+        "代表资格审查报告",
+        "工会工作报告",
+        "审议《A<B&R&D》办法",
+        "张<三>",
+        "08:40—09:30",
+    ):
         assert expected in text, expected
 
 
@@ -70,7 +85,9 @@ def test_ballots_several_per_page_or_one_per_page(db, meeting, tmp_path):
     text = _compact(out)
     assert text.count("通过工会工作报告") == 6 and text.count("同意") >= 30 and "弃权" in text
     assert len(PdfReader(out).pages) < 6
-    single, _ = outputs.ballot_pdf(db, meeting.session_id, tmp_path / "单.pdf", copies=3, one_per_page=True)
+    single, _ = outputs.ballot_pdf(
+        db, meeting.session_id, tmp_path / "单.pdf", copies=3, one_per_page=True
+    )
     assert len(PdfReader(single).pages) == 3
 
 

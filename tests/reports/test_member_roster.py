@@ -1,4 +1,5 @@
 """会员花名册 read back from the PDF."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,9 @@ FULL_IDS = ["450102199003071234", "45030519851120002X", "110101197001010017"]
 FULL_PHONES = ["13812345678", "13998765432", "15077701234"]
 
 
-def _member(i: int, name: str, *, joined: str = "2024-03-05", status: str = "在会", dept: str = "文学院") -> RosterMember:
+def _member(
+    i: int, name: str, *, joined: str = "2024-03-05", status: str = "在会", dept: str = "文学院"
+) -> RosterMember:
     return RosterMember(
         member_no=f"GL{i:04d}",
         name=name,
@@ -36,21 +39,42 @@ def _build(path: Path, groups, **kwargs) -> Path:
 
 def test_roster_prints_groups_masked_numbers_and_summary(out: Path) -> None:
     groups = [
-        ("文学院分工会", [_member(1, "张三"), _member(2, "李四", joined="2019-12-25", status="保留会籍"),
-                        _member(3, "R&D <b>王五</b>", joined="")]),
+        (
+            "文学院分工会",
+            [
+                _member(1, "张三"),
+                _member(2, "李四", joined="2019-12-25", status="保留会籍"),
+                _member(3, "R&D <b>王五</b>", joined=""),
+            ],
+        ),
         ("机关分工会", [_member(4, "欧阳明月", dept="人文与管理学院（含马克思主义学院教学部）")]),
         ("后勤分工会", []),
     ]
     assert _build(out, groups, filter_note="会籍状态：全部") == out
     pages = page_texts(out)
     flat = "".join(squash(t) for t in pages)
-    for expected in ["桂林学院工会委员会会员花名册", "会籍状态：全部", "打印日期：2026年11月21日",
-                     "（证件号码、手机号已按隐私保护要求部分隐藏）",
-                     "文学院分工会（共3人）", "机关分工会（共1人）", "后勤分工会（共0人）", "（无）",
-                     "序号会员编号姓名性别部门职称手机身份证号入会日期会籍状态",
-                     "张三", "李四", "R&D<b>王五</b>", "欧阳明月", "人文与管理学院（含马克思主义学院教学部）",
-                     "2024年3月5日", "2019年12月25日",
-                     "总计4人", "在会3人", "保留会籍1人", "合计4"]:
+    for expected in [
+        "桂林学院工会委员会会员花名册",
+        "会籍状态：全部",
+        "打印日期：2026年11月21日",
+        "（证件号码、手机号已按隐私保护要求部分隐藏）",
+        "文学院分工会（共3人）",
+        "机关分工会（共1人）",
+        "后勤分工会（共0人）",
+        "（无）",
+        "序号会员编号姓名性别部门职称手机身份证号入会日期会籍状态",
+        "张三",
+        "李四",
+        "R&D<b>王五</b>",
+        "欧阳明月",
+        "人文与管理学院（含马克思主义学院教学部）",
+        "2024年3月5日",
+        "2019年12月25日",
+        "总计4人",
+        "在会3人",
+        "保留会籍1人",
+        "合计4",
+    ]:
         assert expected in flat, expected
     for full in FULL_IDS + FULL_PHONES:
         assert full not in flat
@@ -84,7 +108,17 @@ def test_unparseable_date_is_printed_as_given(out: Path) -> None:
 
 
 def _unmasked(i: int) -> RosterMember:
-    return RosterMember(f"GL{i:04d}", "张三", "男", "文学院", "讲师", FULL_PHONES[0], FULL_IDS[0], "2024-03-05", "在会")
+    return RosterMember(
+        f"GL{i:04d}",
+        "张三",
+        "男",
+        "文学院",
+        "讲师",
+        FULL_PHONES[0],
+        FULL_IDS[0],
+        "2024-03-05",
+        "在会",
+    )
 
 
 def test_full_numbers_are_not_announced_as_hidden(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """Every proposal printout read back, and the Excel outputs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,21 +22,43 @@ def _pages(path) -> list[str]:
 @pytest.fixture
 def season(db):
     c = make_congress(db, formal=6, attending=0, special=0, spare=0)
-    a = submit(c, "关于增设教工子女托管班的建议", reasons="暑假期间子女无人照看<影响>工作", suggestions="1. 开设托管班\n2. R&D")
-    b = submit(c, "关于完善职称评审办法的建议", proposer="李四", seconders=("周五", "吴六"), category="人事制度")
+    a = submit(
+        c,
+        "关于增设教工子女托管班的建议",
+        reasons="暑假期间子女无人照看<影响>工作",
+        suggestions="1. 开设托管班\n2. R&D",
+    )
+    b = submit(
+        c,
+        "关于完善职称评审办法的建议",
+        proposer="李四",
+        seconders=("周五", "吴六"),
+        category="人事制度",
+    )
     m = submit(c, "关于开设暑期托管的提案", proposer="周五", seconders=("李四", "吴六"))
     r = submit(c, "关于发放购物卡的建议", proposer="孙三", seconders=("李四", "吴六"))
     proposals.accept(c.db, a, level="重点", on="2024-03-20")
     proposals.accept(c.db, b, on="2024-03-20")
     proposals.merge(c.db, m, a, on="2024-03-20")
     proposals.reject(c.db, r, reason="不属于提案范围", on="2024-03-20")
-    handling.assign(c.db, a, lead_department_id=department(db, "后勤保障处"),
-                    co_department_ids=[department(db, "人事处")], on="2024-03-25")
+    handling.assign(
+        c.db,
+        a,
+        lead_department_id=department(db, "后勤保障处"),
+        co_department_ids=[department(db, "人事处")],
+        on="2024-03-25",
+    )
     handling.reply(c.db, a, text="已于暑假开设托管班两期。", outcome="已落实", on="2024-05-01")
     handling.rate(c.db, a, rating="不满意", on="2024-05-05", note="名额太少")
     handling.reply(c.db, a, text="增加到四期，名额翻倍。", outcome="已落实", on="2024-05-20")
     handling.rate(c.db, a, rating="满意", on="2024-05-25")
-    handling.assign(c.db, b, lead_department_id=department(db, "人事处"), on="2024-03-25", reply_deadline="2024-04-30")
+    handling.assign(
+        c.db,
+        b,
+        lead_department_id=department(db, "人事处"),
+        on="2024-03-25",
+        reply_deadline="2024-04-30",
+    )
     return c, {"a": a, "b": b, "m": m, "r": r}
 
 
@@ -45,9 +68,24 @@ def test_proposal_forms_one_page_each(db, season, tmp_path):
     pages = _pages(out)
     assert n == 4 and len(pages) >= 4
     first = "".join(p for p in pages if "编号：2024-001" in p)
-    for expected in ("关于增设教工子女托管班的建议", "赵一", "钱二、孙三", "提案人签名", "附议人签名",
-                     "立案（重点）", "后勤保障处", "人事处", "第1轮办理", "第2轮办理", "不满意（名额太少）", "满意",
-                     "暑假期间子女无人照看<影响>工作", "R&D", "联名提案人", "周五（随2024-003并入）"):
+    for expected in (
+        "关于增设教工子女托管班的建议",
+        "赵一",
+        "钱二、孙三",
+        "提案人签名",
+        "附议人签名",
+        "立案（重点）",
+        "后勤保障处",
+        "人事处",
+        "第1轮办理",
+        "第2轮办理",
+        "不满意（名额太少）",
+        "满意",
+        "暑假期间子女无人照看<影响>工作",
+        "R&D",
+        "联名提案人",
+        "周五（随2024-003并入）",
+    ):
         assert expected in first, expected
     pending = outputs.proposal_forms_pdf(db, c.session_id, tmp_path / "one.pdf", ids=[ids["b"]])[0]
     text = "".join(_pages(pending))
@@ -65,10 +103,23 @@ def test_compilation_lists_accepted_only(db, season, tmp_path):
 
 def test_handling_list_columns(db, season, tmp_path):
     c, _ids = season
-    out, n = outputs.handling_pdf(db, ProposalQuery(session_id=c.session_id, today=dt.date(2024, 6, 1)), tmp_path / "一览.pdf")
+    out, n = outputs.handling_pdf(
+        db, ProposalQuery(session_id=c.session_id, today=dt.date(2024, 6, 1)), tmp_path / "一览.pdf"
+    )
     text = "".join(_pages(out))
     assert n == 4
-    for header in ("编号", "案由", "提案人", "附议人", "类别", "审查结果", "主办/协办单位", "答复日期", "落实情况", "评价"):
+    for header in (
+        "编号",
+        "案由",
+        "提案人",
+        "附议人",
+        "类别",
+        "审查结果",
+        "主办/协办单位",
+        "答复日期",
+        "落实情况",
+        "评价",
+    ):
         assert header in text, header
     assert "逾期未复" in text and "2024年5月20日" in text and "并案（并入2024-001）" in text
     assert "其中逾期未答复1件" in text
@@ -80,7 +131,9 @@ def test_stats_pdf_and_excel(db, season, tmp_path):
     text = "".join(_pages(out))
     assert "收到提案4件" in text and "办复率50.0%" in text and "满意率100.0%" in text
     assert "逾期未答复提案" in text and "2024-002" in text and "办复率＝" in text
-    book = load_workbook(outputs.stats_excel(db, c.session_id, tmp_path / "统计.xlsx", today=dt.date(2024, 6, 1)))
+    book = load_workbook(
+        outputs.stats_excel(db, c.session_id, tmp_path / "统计.xlsx", today=dt.date(2024, 6, 1))
+    )
     assert book.sheetnames == ["概况", "按审查结果", "按类别", "按主办单位", "逾期清单"]
     values = [[cell.value for cell in row] for row in book["概况"].iter_rows()]
     assert ["办复率", "50.0%"] in values
@@ -88,7 +141,9 @@ def test_stats_pdf_and_excel(db, season, tmp_path):
 
 def test_list_export(db, season, tmp_path):
     c, _ids = season
-    out, n = outputs.export_list(db, ProposalQuery(session_id=c.session_id, category="民生福利"), tmp_path / "列表.xlsx")
+    out, n = outputs.export_list(
+        db, ProposalQuery(session_id=c.session_id, category="民生福利"), tmp_path / "列表.xlsx"
+    )
     ws = load_workbook(out).active
     values = [[cell.value for cell in row] for row in ws.iter_rows()]
     assert n == 3 and "类别：民生福利" in values[0][0]

@@ -1,4 +1,5 @@
 """The examples in the report engine's docstrings are true."""
+
 from __future__ import annotations
 
 import doctest
@@ -7,7 +8,17 @@ import importlib
 import pytest
 
 # The engine's own modules (report modules written by other areas have their own tests).
-MODULES = ["_atomic", "_canvas", "document", "errors", "fonts", "markup", "member_roster", "registry", "styles"]
+MODULES = [
+    "_atomic",
+    "_canvas",
+    "document",
+    "errors",
+    "fonts",
+    "markup",
+    "member_roster",
+    "registry",
+    "styles",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

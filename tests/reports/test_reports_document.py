@@ -1,4 +1,5 @@
 """Report: read the PDF back and check what a reader of the printout would check."""
+
 from __future__ import annotations
 
 import contextlib
@@ -11,7 +12,14 @@ from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
 from guilin_union.reports import _atomic
-from guilin_union.reports.document import MASKED_NOTE, Col, Report, ReportWriteError, _CellFactory, _Pieces
+from guilin_union.reports.document import (
+    MASKED_NOTE,
+    Col,
+    Report,
+    ReportWriteError,
+    _CellFactory,
+    _Pieces,
+)
 from guilin_union.reports.fonts import register_fonts
 from guilin_union.reports.styles import text_style
 from tests.reports._pdf import body_text, fonts_in, is_embedded, page_texts, squash
@@ -37,8 +45,16 @@ def test_title_block_and_footer(out: Path) -> None:
     report.save()
     [text] = page_texts(out)
     flat = squash(text)
-    for expected in ["桂林学院", "参加人员名单", "第一届第三次会议", "打印日期：2026年11月21日",
-                     squash(MASKED_NOTE), "一、基本情况", "正文第一行", "正文第二行"]:
+    for expected in [
+        "桂林学院",
+        "参加人员名单",
+        "第一届第三次会议",
+        "打印日期：2026年11月21日",
+        squash(MASKED_NOTE),
+        "一、基本情况",
+        "正文第一行",
+        "正文第二行",
+    ]:
         assert expected in flat
     assert text.rstrip().endswith("第 1 页 共 1 页")
     assert flat.index("桂林学院") < flat.index("参加人员名单") < flat.index("一、基本情况")
@@ -108,7 +124,9 @@ def test_hostile_text_prints_literally_everywhere(out: Path) -> None:
     report.heading("R&D")
     report.paragraph('<img src="x">')
     report.key_values([("R&D", "A<B")])
-    report.table(COLS, [[1, name, name * 6, "1.00"] for name in HOSTILE], total_row=["合计<", "", "", "&"])
+    report.table(
+        COLS, [[1, name, name * 6, "1.00"] for name in HOSTILE], total_row=["合计<", "", "", "&"]
+    )
     report.signature_block(["A<B"])
     report.save()
     flat = squash(page_texts(out)[0])
@@ -136,17 +154,24 @@ def test_cell_factory_keeps_short_text_plain_and_wraps_long_text() -> None:
     assert cell(None, 100, "left") == ""
     assert cell(12, 100, "left") == "12"
     assert isinstance(cell("张" * 20, 100, "left"), Paragraph)  # 20 × 10 pt > 100 pt
-    assert cell("甲\n乙", 100, "left") == "甲\n乙"  # short lines stay plain: the table draws them line by line
+    assert (
+        cell("甲\n乙", 100, "left") == "甲\n乙"
+    )  # short lines stay plain: the table draws them line by line
     assert isinstance(cell("甲\n" + "张" * 20, 100, "left"), Paragraph)  # a long line still wraps
-    tall = _CellFactory(register_fonts(), 10, "body", max_height=100)("很长的备注内容，" * 200, 100, "left")
+    tall = _CellFactory(register_fonts(), 10, "body", max_height=100)(
+        "很长的备注内容，" * 200, 100, "left"
+    )
     assert type(tall) is _Pieces and len(tall) > 1
 
 
 def test_cell_taller_than_a_page_is_continued_with_one_header_per_page(out: Path) -> None:
     note = "很长的备注内容，" * 600
     report = _report(out)
-    report.table([Col("序号", 1, "center"), Col("备注", 8), Col("状态", 1.5)],
-                 [[1, "短", "在会"], [2, note, "进行中"], [3, "末行", "完成"]], group_title="进展情况")
+    report.table(
+        [Col("序号", 1, "center"), Col("备注", 8), Col("状态", 1.5)],
+        [[1, "短", "在会"], [2, note, "进行中"], [3, "末行", "完成"]],
+        group_title="进展情况",
+    )
     report.save()
     pages = page_texts(out)
     assert len(pages) >= 3
@@ -187,8 +212,21 @@ def test_forms_signatures_and_empty_tables(out: Path) -> None:
     report.save()
     first, second = page_texts(out)
     flat = squash(first)
-    for expected in ["姓名张三", "性别男", "分工会文学院分工会", "获奖名单", "（无）", "经手人：", "证明人：",
-                     "分工会主席：", "校工会：", "日期：年月日", "分工会意见", "校工会意见", "签名（盖章）："]:
+    for expected in [
+        "姓名张三",
+        "性别男",
+        "分工会文学院分工会",
+        "获奖名单",
+        "（无）",
+        "经手人：",
+        "证明人：",
+        "分工会主席：",
+        "校工会：",
+        "日期：年月日",
+        "分工会意见",
+        "校工会意见",
+        "签名（盖章）：",
+    ]:
         assert expected in flat
     assert "第二页" in second and "第 2 页 共 2 页" in second
 
@@ -272,7 +310,9 @@ def test_failed_build_keeps_old_file(out: Path, monkeypatch: pytest.MonkeyPatch)
     assert _temp_files(out.parent) == []
 
 
-def test_locked_target_gives_a_chinese_message_and_keeps_old_file(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_target_gives_a_chinese_message_and_keeps_old_file(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out.write_bytes(b"old report")
     calls = []
 

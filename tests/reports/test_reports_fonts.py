@@ -1,4 +1,5 @@
 """Font search: an embeddable Chinese TrueType font when there is one, STSong-Light otherwise."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """esc(): user text must print literally in a reportlab Paragraph, never be read as markup."""
+
 from __future__ import annotations
 
 import html
@@ -35,7 +36,9 @@ def test_clean_keeps_no_break_spaces_and_chinese() -> None:
     assert clean("日期：\u00a0\u00a0年") == "日期：\u00a0\u00a0年"
 
 
-@pytest.mark.parametrize("text", ["A<B", "R&D", '<img src="/etc/passwd">', "<b>粗</b>", "<para>", "&#"])
+@pytest.mark.parametrize(
+    "text", ["A<B", "R&D", '<img src="/etc/passwd">', "<b>粗</b>", "<para>", "&#"]
+)
 def test_escaped_text_parses_and_reads_back_literally(text: str) -> None:
     paragraph = Paragraph(esc(text), ParagraphStyle("t"))
     paragraph.wrap(400, 800)  # raises on broken markup

@@ -1,4 +1,5 @@
 """The report registry the CLI lists."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,9 @@ def test_register_and_reregister() -> None:
     assert "test-only" not in registry.REPORTS
 
 
-@pytest.mark.parametrize(("name", "description"), [("Member Roster", "说明"), ("花名册", "说明"), ("ok-name", " ")])
+@pytest.mark.parametrize(
+    ("name", "description"), [("Member Roster", "说明"), ("花名册", "说明"), ("ok-name", " ")]
+)
 def test_register_rejects_bad_names(name: str, description: str) -> None:
     with pytest.raises(ValueError):
         registry.register(name, description)

@@ -1,4 +1,5 @@
 """The yearly statistics printout agrees with the records."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,14 @@ def test_stats_pdf_by_type_branch_member_and_warnings(tmp_path, db):
     welfare.record_payment(db, payment(b, "结婚", "2024-07-01", "700"), override_reason="特批")
     welfare.record_payment(db, payment(b, "结婚", "2023-07-01", "100"), override_reason="上一年")
     stats = wo.year_stats(db, 2024)
-    assert [(r.label, r.count, r.total_fen) for r in stats.by_type] == [("结婚", 2, 130000), ("生病住院", 1, 80010)]
-    assert {r.label: r.total_fen for r in stats.by_branch} == {"文学院分工会": 140010, "机关分工会": 70000}
+    assert [(r.label, r.count, r.total_fen) for r in stats.by_type] == [
+        ("结婚", 2, 130000),
+        ("生病住院", 1, 80010),
+    ]
+    assert {r.label: r.total_fen for r in stats.by_branch} == {
+        "文学院分工会": 140010,
+        "机关分工会": 70000,
+    }
     assert [m.name for m in stats.by_member] == ["张三", "李四"]
     assert len(stats.warnings) == 1 and stats.warnings[0].reason == "特批"
     out = wo.stats_pdf(db, tmp_path / "s.pdf", 2024)

@@ -1,4 +1,5 @@
 """Activity budgets: integer 分, totals by category, over-budget warnings, the year summary."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,13 +14,26 @@ def test_totals_by_category_in_integer_fen(db):
     a = fx.make_activity(db)
     svc.add_line(db, a, kind="预算", category="奖品", amount="2,000")
     svc.add_line(db, a, kind="预算", category="器材", amount="800.50")
-    svc.add_line(db, a, kind="支出", category="奖品", amount="1,999.99", spent_on="2024-11-20", voucher_no="2024-11-015")
+    svc.add_line(
+        db,
+        a,
+        kind="支出",
+        category="奖品",
+        amount="1,999.99",
+        spent_on="2024-11-20",
+        voucher_no="2024-11-015",
+    )
     svc.add_line(db, a, kind="支出", category="器材", amount=80051)
     summary = svc.budget_summary(db, a)
     assert (summary.planned, summary.actual, summary.balance) == (280050, 280050, 0)
     assert [(c.category, c.planned, c.actual) for c in summary.categories] == [
-        ("器材", 80050, 80051), ("奖品", 200000, 199999)]  # the settings' order: 器材 before 奖品
-    assert all(isinstance(x, int) for x in db.execute("SELECT amount FROM activity_budget_lines").fetchall()[0])
+        ("器材", 80050, 80051),
+        ("奖品", 200000, 199999),
+    ]  # the settings' order: 器材 before 奖品
+    assert all(
+        isinstance(x, int)
+        for x in db.execute("SELECT amount FROM activity_budget_lines").fetchall()[0]
+    )
     assert not summary.over_budget
     assert summary.warnings() == ["“器材”超支 0.01 元（预算 800.50 元，实际 800.51 元）"]
 
@@ -42,9 +56,16 @@ def test_spending_without_any_budget_is_flagged(db):
     assert svc.budget_summary(db, a).warnings() == ["未编制预算，已支出 50.00 元"]
 
 
-@pytest.mark.parametrize("amount, message", [
-    (12.5, "浮点数"), ("-5", "负数"), ("12.345", "两位小数"), ("", "不能为空"), ("一百", "不是有效"),
-])
+@pytest.mark.parametrize(
+    "amount, message",
+    [
+        (12.5, "浮点数"),
+        ("-5", "负数"),
+        ("12.345", "两位小数"),
+        ("", "不能为空"),
+        ("一百", "不是有效"),
+    ],
+)
 def test_bad_amounts_are_refused(db, amount, message):
     a = fx.make_activity(db)
     with pytest.raises(ValidationError, match=message):
@@ -76,18 +97,38 @@ def test_update_delete_restore(db):
 def test_year_summary_by_activity_type(db):
     people = fx.setup(db)
     meet = fx.make_activity(db)
-    walk = fx.make_activity(db, name="健步走", start_date="2024-03-28", end_date=None, signup_deadline=None)
-    vote = fx.make_activity(db, name="最美家庭评选", type="评选", start_date="2024-04-20", end_date=None,
-                            signup_deadline=None)
-    old = fx.make_activity(db, name="2023年健步走", start_date="2023-03-28", end_date=None, signup_deadline=None)
+    walk = fx.make_activity(
+        db, name="健步走", start_date="2024-03-28", end_date=None, signup_deadline=None
+    )
+    vote = fx.make_activity(
+        db,
+        name="最美家庭评选",
+        type="评选",
+        start_date="2024-04-20",
+        end_date=None,
+        signup_deadline=None,
+    )
+    old = fx.make_activity(
+        db, name="2023年健步走", start_date="2023-03-28", end_date=None, signup_deadline=None
+    )
     registration.register_members(db, meet, [people["张伟"], people["李娜"]])
     registration.register_members(db, walk, [people["王强"]])
-    for activity, planned, actual in ((meet, 500000, 480000), (walk, 100000, 120000), (vote, 50000, 0), (old, 99900, 99900)):
+    for activity, planned, actual in (
+        (meet, 500000, 480000),
+        (walk, 100000, 120000),
+        (vote, 50000, 0),
+        (old, 99900, 99900),
+    ):
         svc.add_line(db, activity, kind="预算", category="奖品", amount=planned)
         if actual:
             svc.add_line(db, activity, kind="支出", category="奖品", amount=actual)
     rows = svc.year_summary(db, 2024)
     assert [(r.type, r.activities, r.participants, r.planned, r.actual) for r in rows] == [
-        ("文体活动", 2, 3, 600000, 600000), ("评选", 1, 0, 50000, 0)]
-    assert [r["name"] for r in svc.year_activity_totals(db, 2024)] == ["健步走", "最美家庭评选",
-                                                                        "第二十二届田径运动会暨教职工亲子运动会"]
+        ("文体活动", 2, 3, 600000, 600000),
+        ("评选", 1, 0, 50000, 0),
+    ]
+    assert [r["name"] for r in svc.year_activity_totals(db, 2024)] == [
+        "健步走",
+        "最美家庭评选",
+        "第二十二届田径运动会暨教职工亲子运动会",
+    ]

@@ -1,4 +1,5 @@
 """Sign-up import: the per-activity template, matching people, row errors, all or nothing."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,17 +39,31 @@ def _fill(path, rows):
 
 def test_template_is_prefilled_with_the_activity_and_has_drop_downs(setup):
     db, _people, a, tmp = setup
-    path = write_signup_template(db, a, tmp / "报名表.xlsx", branch_id=fx.branch_id(db, "机关分工会"))
+    path = write_signup_template(
+        db, a, tmp / "报名表.xlsx", branch_id=fx.branch_id(db, "机关分工会")
+    )
     wb = load_workbook(path)
     ws = wb["报名表"]
     assert ws["A1"].value == "第二十二届田径运动会暨教职工亲子运动会报名表（机关分工会）"
     assert "报名截止：2024年11月1日" in ws["A2"].value and "每人限报2项" in ws["A2"].value
     headers = [ws.cell(HEADER_ROW, c).value for c in range(1, ws.max_column + 1)]
-    assert headers == ["序号", "分工会", "姓名", "工号", "身份证号", "角色", "男子100米（报名打√）",
-                       "女子100米（报名打√）", "跳远（报名打√）", "备注"]
+    assert headers == [
+        "序号",
+        "分工会",
+        "姓名",
+        "工号",
+        "身份证号",
+        "角色",
+        "男子100米（报名打√）",
+        "女子100米（报名打√）",
+        "跳远（报名打√）",
+        "备注",
+    ]
     assert ws.cell(HEADER_ROW + 1, 2).value == "机关分工会"
     assert ws.cell(HEADER_ROW + 1, 5).number_format == "@"  # ID numbers stay text
-    validations = {str(dv.sqref).split(":")[0][:1]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    validations = {
+        str(dv.sqref).split(":")[0][:1]: dv.formula1 for dv in ws.data_validations.dataValidation
+    }
     assert set(validations) >= {"B", "F", "G", "H", "I"}
     assert validations["G"] == '"√"'
     assert wb["模板信息"].sheet_state == "hidden"
@@ -57,19 +72,38 @@ def test_template_is_prefilled_with_the_activity_and_has_drop_downs(setup):
 
 def test_filled_template_imports_people_in_file_order_with_the_waiting_list(setup):
     db, people, a, tmp = setup
-    path = _fill(write_signup_template(db, a, tmp / "t.xlsx"), [
-        {"分工会": "文学院分工会", "姓名": "张伟", "工号": "S001", "男子100米": "√", "跳远": "√"},
-        {"姓名": "李娜", "身份证号": fx.id_for(2, "女"), "女子100米": "√", "角色": "运动员"},
-        {"姓名": "王强", "工号": "s003", "角色": "领队", "备注": "带队"},
-        {"姓名": "刘芳", "工号": "S004", "女子100米": "√"},
-        {"姓名": "陈杰", "工号": "S005", "角色": "裁判"},
-    ])
+    path = _fill(
+        write_signup_template(db, a, tmp / "t.xlsx"),
+        [
+            {
+                "分工会": "文学院分工会",
+                "姓名": "张伟",
+                "工号": "S001",
+                "男子100米": "√",
+                "跳远": "√",
+            },
+            {"姓名": "李娜", "身份证号": fx.id_for(2, "女"), "女子100米": "√", "角色": "运动员"},
+            {"姓名": "王强", "工号": "s003", "角色": "领队", "备注": "带队"},
+            {"姓名": "刘芳", "工号": "S004", "女子100米": "√"},
+            {"姓名": "陈杰", "工号": "S005", "角色": "裁判"},
+        ],
+    )
     outcome = import_signups(db, a, path)
     assert outcome.to_json() == {"imported": 5, "skipped": 0, "updated": 0}
-    assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "已报名", "王强": "已报名", "刘芳": "候补", "陈杰": "已报名"}
+    assert fx.statuses(db, a) == {
+        "张伟": "已报名",
+        "李娜": "已报名",
+        "王强": "已报名",
+        "刘芳": "候补",
+        "陈杰": "已报名",
+    }
     rows = {r["name"]: r for r in registration.list_participants(db, a)}
     assert rows["张伟"]["events"] == ["男子100米", "跳远"]
-    assert (rows["王强"]["role"], rows["王强"]["notes"], rows["王强"]["source"]) == ("领队", "带队", "导入")
+    assert (rows["王强"]["role"], rows["王强"]["notes"], rows["王强"]["source"]) == (
+        "领队",
+        "带队",
+        "导入",
+    )
     assert any("刘芳" in note for note in outcome.notes)
 
 
@@ -77,18 +111,29 @@ def test_every_bad_row_is_reported_and_nothing_is_written(setup):
     db, people, a, tmp = setup
     from guilin_union.services import member_status
 
-    member_status.record_status_change(db, people["杨静"], "退会", on="2024-01-01", reason="本人申请")
-    path = _fill(write_signup_template(db, a, tmp / "t.xlsx"), [
-        {"姓名": "张伟", "工号": "S001", "男子100米": "√"},                         # 5: fine
-        {"姓名": "张三", "工号": "S002"},                                           # 6: name disagrees
-        {"姓名": "王强", "工号": "S999"},                                           # 7: unknown staff number
-        {"姓名": "刘芳", "工号": "S004", "分工会": "文学院分工会"},                   # 8: not her branch
-        {"姓名": "陈杰", "工号": "S005", "男子100米": "√", "女子100米": "√", "跳远": "√"},  # 9: over the limit
-        {"姓名": "张伟", "工号": "S001"},                                           # 10: same person twice
-        {"姓名": "杨静", "工号": "S006"},                                           # 11: left the union
-        {"姓名": "赵磊"},                                                           # 12: nothing to match on
-        {"姓名": "黄丽", "工号": "S008", "角色": "啦啦队"},                           # 13: unknown role
-    ])
+    member_status.record_status_change(
+        db, people["杨静"], "退会", on="2024-01-01", reason="本人申请"
+    )
+    path = _fill(
+        write_signup_template(db, a, tmp / "t.xlsx"),
+        [
+            {"姓名": "张伟", "工号": "S001", "男子100米": "√"},  # 5: fine
+            {"姓名": "张三", "工号": "S002"},  # 6: name disagrees
+            {"姓名": "王强", "工号": "S999"},  # 7: unknown staff number
+            {"姓名": "刘芳", "工号": "S004", "分工会": "文学院分工会"},  # 8: not her branch
+            {
+                "姓名": "陈杰",
+                "工号": "S005",
+                "男子100米": "√",
+                "女子100米": "√",
+                "跳远": "√",
+            },  # 9: over the limit
+            {"姓名": "张伟", "工号": "S001"},  # 10: same person twice
+            {"姓名": "杨静", "工号": "S006"},  # 11: left the union
+            {"姓名": "赵磊"},  # 12: nothing to match on
+            {"姓名": "黄丽", "工号": "S008", "角色": "啦啦队"},  # 13: unknown role
+        ],
+    )
     outcome = import_signups(db, a, path)
     errors = {(e.row, e.column): e.message for e in outcome.errors}
     assert errors[(6, "姓名")] == "姓名与会员名册不符：工号“S002”在名册中是“李娜”"
@@ -101,7 +146,12 @@ def test_every_bad_row_is_reported_and_nothing_is_written(setup):
     assert "啦啦队" in errors[(13, "角色")]
     assert fx.statuses(db, a) == {}
     data = outcome.to_json()
-    assert set(data) == {"errors"} and set(data["errors"][0]) == {"row", "column", "value", "message"}
+    assert set(data) == {"errors"} and set(data["errors"][0]) == {
+        "row",
+        "column",
+        "value",
+        "message",
+    }
 
 
 def test_id_number_stored_as_a_number_is_an_error(setup):
@@ -129,7 +179,9 @@ def test_dry_run_writes_nothing(setup):
 def test_a_form_for_another_activity_is_refused(setup):
     db, _people, a, tmp = setup
     other = fx.make_activity(db, name="教职工气排球比赛", events=["男子100米"])
-    path = _fill(write_signup_template(db, other, tmp / "t.xlsx"), [{"姓名": "张伟", "工号": "S001"}])
+    path = _fill(
+        write_signup_template(db, other, tmp / "t.xlsx"), [{"姓名": "张伟", "工号": "S001"}]
+    )
     outcome = import_signups(db, a, path)
     assert len(outcome.errors) == 1
     assert "教职工气排球比赛" in outcome.errors[0].message
@@ -141,10 +193,13 @@ def test_existing_registrations_are_skipped_or_updated(setup):
     ev = fx.event_ids(db, a)
     registration.register_members(db, a, [people["张伟"]], event_ids=[ev["男子100米"]])
     registration.register_members(db, a, [people["李娜"]], event_ids=[ev["女子100米"]])
-    path = _fill(write_signup_template(db, a, tmp / "t.xlsx"), [
-        {"姓名": "张伟", "工号": "S001", "男子100米": "√"},            # unchanged
-        {"姓名": "李娜", "工号": "S002", "女子100米": "√", "跳远": "√"},  # one more event
-    ])
+    path = _fill(
+        write_signup_template(db, a, tmp / "t.xlsx"),
+        [
+            {"姓名": "张伟", "工号": "S001", "男子100米": "√"},  # unchanged
+            {"姓名": "李娜", "工号": "S002", "女子100米": "√", "跳远": "√"},  # one more event
+        ],
+    )
     outcome = import_signups(db, a, path)
     assert outcome.to_json() == {"imported": 0, "skipped": 1, "updated": 1}
     rows = {r["name"]: r for r in registration.list_participants(db, a)}

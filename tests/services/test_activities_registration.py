@@ -1,8 +1,11 @@
 """Registration: places and the waiting list, the per-person event limit, attendance, undo."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import activities as activities_service
@@ -25,7 +28,12 @@ def test_beyond_the_places_people_wait_in_registration_order(db, people):
     result = _register(db, a, people, "张伟", "李娜", "王强", "刘芳")
     assert result.waitlisted == ("王强", "刘芳")
     assert "王强、刘芳 列入候补" in result.message()
-    assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "已报名", "王强": "候补", "刘芳": "候补"}
+    assert fx.statuses(db, a) == {
+        "张伟": "已报名",
+        "李娜": "已报名",
+        "王强": "候补",
+        "刘芳": "候补",
+    }
     # A later registration queues behind the people already waiting.
     _register(db, a, people, "陈杰")
     assert fx.statuses(db, a)["陈杰"] == "候补"
@@ -36,7 +44,12 @@ def test_cancelling_moves_the_first_on_the_waiting_list_up(db, people):
     _register(db, a, people, "张伟", "李娜", "王强", "刘芳")
     result = svc.cancel_registrations(db, [fx.participant_id(db, a, people["李娜"])])
     assert result.promoted == ("王强",)
-    assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "已取消", "王强": "已报名", "刘芳": "候补"}
+    assert fx.statuses(db, a) == {
+        "张伟": "已报名",
+        "李娜": "已取消",
+        "王强": "已报名",
+        "刘芳": "候补",
+    }
     # Cancelling someone who is only waiting frees no place: nobody moves.
     result = svc.cancel_registrations(db, [fx.participant_id(db, a, people["刘芳"])])
     assert result.promoted == ()
@@ -55,9 +68,13 @@ def test_undo_of_a_cancellation_restores_the_queue(db, people):
 def test_more_places_let_the_waiting_list_move_up(db, people):
     a = fx.make_activity(db, places=1)
     _register(db, a, people, "张伟", "李娜", "王强")
-    activities_service.save_activity(db, {**activities_service.get_activity_row(db, a), "places": 2}, a)
+    activities_service.save_activity(
+        db, {**activities_service.get_activity_row(db, a), "places": 2}, a
+    )
     assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "已报名", "王强": "候补"}
-    activities_service.save_activity(db, {**activities_service.get_activity_row(db, a), "places": None}, a)
+    activities_service.save_activity(
+        db, {**activities_service.get_activity_row(db, a), "places": None}, a
+    )
     assert set(fx.statuses(db, a).values()) == {"已报名"}
 
 
@@ -66,7 +83,12 @@ def test_referees_and_staff_take_no_place(db, people):
     _register(db, a, people, "张伟", "李娜", role="裁判")
     _register(db, a, people, "王强")
     _register(db, a, people, "刘芳")
-    assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "已报名", "王强": "已报名", "刘芳": "候补"}
+    assert fx.statuses(db, a) == {
+        "张伟": "已报名",
+        "李娜": "已报名",
+        "王强": "已报名",
+        "刘芳": "候补",
+    }
     assert svc.places_used(db, a) == 1
     # Which roles take no place is a setting.
     settings.set_many(db, {"activity_roles_outside_places": []})
@@ -86,7 +108,10 @@ def test_event_limit_is_enforced_with_the_persons_name_and_the_limit(db, people)
     ids = list(fx.event_ids(db, a).values())
     with pytest.raises(ValidationError) as info:
         _register(db, a, people, "张伟", "王强", event_ids=ids)
-    assert "张伟报了 3 个项目（男子100米、男子跳远、男子铅球），超过本活动每人限报 2 项的规定" == info.value.message
+    assert (
+        "张伟报了 3 个项目（男子100米、男子跳远、男子铅球），超过本活动每人限报 2 项的规定"
+        == info.value.message
+    )
     # All or nothing: nobody was registered.
     assert fx.statuses(db, a) == {}
     _register(db, a, people, "张伟", event_ids=ids[:2])
@@ -105,7 +130,9 @@ def test_events_of_another_activity_are_refused(db, people):
 
 def test_only_eligible_members_may_register(db, people):
     a = fx.make_activity(db)
-    member_status.record_status_change(db, people["王强"], "退会", on="2024-01-10", reason="本人申请")
+    member_status.record_status_change(
+        db, people["王强"], "退会", on="2024-01-10", reason="本人申请"
+    )
     with pytest.raises(ValidationError, match="王强的会籍状态为“退会”"):
         _register(db, a, people, "张伟", "王强")
     assert fx.statuses(db, a) == {}
@@ -120,8 +147,12 @@ def test_registered_people_are_skipped_and_cancelled_ones_renewed_at_the_back(db
     _register(db, a, people, "王强")
     renewed = _register(db, a, people, "张伟")
     assert renewed.waitlisted == ("张伟",)
-    seqs = {r[0]: r[1] for r in db.execute(
-        "SELECT m.name, p.seq FROM activity_participants p JOIN members m ON m.id = p.member_id")}
+    seqs = {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT m.name, p.seq FROM activity_participants p JOIN members m ON m.id = p.member_id"
+        )
+    }
     assert seqs["张伟"] > seqs["王强"]
 
 
@@ -170,15 +201,29 @@ def test_queries_filters_and_public_json(db, people):
     q = svc.ParticipantQuery(a, event_id=ids["跳远"])
     assert [r["name"] for r in svc.list_participants(db, q)] == ["张伟", "王强"]
     wenxue = fx.branch_id(db, "文学院分工会")
-    assert [r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, branch_id=wenxue))] == ["张伟"]
-    assert [r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, status="候补"))] == ["杨静"]
-    assert [r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, search="zw"))] == ["张伟"]
+    assert [
+        r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, branch_id=wenxue))
+    ] == ["张伟"]
+    assert [
+        r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, status="候补"))
+    ] == ["杨静"]
+    assert [r["name"] for r in svc.list_participants(db, svc.ParticipantQuery(a, search="zw"))] == [
+        "张伟"
+    ]
     row = svc.to_public_json(svc.list_participants(db, a)[0])
     assert {"member_id", "name", "branch", "role", "events", "status", "result"} <= set(row)
-    assert (row["name"], row["branch"], row["events"], row["status"]) == ("张伟", "文学院分工会", ["跳远"], "已报名")
+    assert (row["name"], row["branch"], row["events"], row["status"]) == (
+        "张伟",
+        "文学院分工会",
+        ["跳远"],
+        "已报名",
+    )
     counts = svc.participation_by_branch(db, a)
     assert [(c["branch"], c["total"], c["候补"]) for c in counts] == [
-        ("文学院分工会", 1, 0), ("机关分工会", 1, 0), ("信息工程学院分工会", 2, 1)]
+        ("文学院分工会", 1, 0),
+        ("机关分工会", 1, 0),
+        ("信息工程学院分工会", 2, 1),
+    ]
 
 
 def test_masked_numbers_unless_asked(db, people):
@@ -190,18 +235,29 @@ def test_masked_numbers_unless_asked(db, people):
 
 
 def test_member_history_lists_activities_newest_first(db, people):
-    a = fx.make_activity(db, name="2023年健步走", start_date="2023-04-01", end_date=None, signup_deadline=None)
+    a = fx.make_activity(
+        db, name="2023年健步走", start_date="2023-04-01", end_date=None, signup_deadline=None
+    )
     b = fx.make_activity(db, events=["跳远"])
     _register(db, a, people, "张伟")
     _register(db, b, people, "张伟", event_ids=list(fx.event_ids(db, b).values()))
     history = svc.member_history(db, people["张伟"])
-    assert [h["activity"] for h in history] == ["第二十二届田径运动会暨教职工亲子运动会", "2023年健步走"]
+    assert [h["activity"] for h in history] == [
+        "第二十二届田径运动会暨教职工亲子运动会",
+        "2023年健步走",
+    ]
     assert history[0]["events_text"] == "跳远" and history[1]["year"] == 2023
 
 
-@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(places=st.integers(1, 4), ops=st.lists(st.tuples(st.sampled_from(["reg", "cancel", "renew"]),
-                                                         st.integers(0, 7)), max_size=25))
+@hsettings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    places=st.integers(1, 4),
+    ops=st.lists(
+        st.tuples(st.sampled_from(["reg", "cancel", "renew"]), st.integers(0, 7)), max_size=25
+    ),
+)
 def test_the_queue_never_breaks_its_rules(db, places, ops):
     """Whatever happens, nobody waits while a place is free and no place is given twice."""
     if db.execute("SELECT count(*) FROM members").fetchone()[0] == 0:
@@ -210,15 +266,22 @@ def test_the_queue_never_breaks_its_rules(db, places, ops):
     a = fx.make_activity(db, places=places)
     for op, index in ops:
         member = member_ids[index]
-        row = db.execute("SELECT id, status FROM activity_participants WHERE activity_id = ? AND member_id = ?",
-                         [a, member]).fetchone()
+        row = db.execute(
+            "SELECT id, status FROM activity_participants WHERE activity_id = ? AND member_id = ?",
+            [a, member],
+        ).fetchone()
         if op in ("reg", "renew"):
             svc.register_members(db, a, [member])
         elif row and row[1] != "已取消":
             svc.cancel_registrations(db, [row[0]])
         used = svc.places_used(db, a)
-        waiting = [r[0] for r in db.execute(
-            "SELECT seq FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq", [a])]
+        waiting = [
+            r[0]
+            for r in db.execute(
+                "SELECT seq FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq",
+                [a],
+            )
+        ]
         assert used <= places
         if waiting:
             assert used == places

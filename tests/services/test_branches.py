@@ -11,7 +11,10 @@ def test_add_assigns_codes_and_refuses_duplicates(db):
     svc.add_branch(db, "文学院分工会")
     svc.add_branch(db, "机关分工会", chair="王敏")
     listed = svc.list_branches(db)
-    assert [(b.name, b.code, b.chair) for b in listed] == [("文学院分工会", "01", None), ("机关分工会", "02", "王敏")]
+    assert [(b.name, b.code, b.chair) for b in listed] == [
+        ("文学院分工会", "01", None),
+        ("机关分工会", "02", "王敏"),
+    ]
     with pytest.raises(ValidationError, match="已存在"):
         svc.add_branch(db, " 文学院分工会 ")
 
@@ -48,6 +51,8 @@ def test_branch_with_members_cannot_be_deleted(branch_db):
     assert svc.find_branch_id(branch_db, "机关分工会") is None
 
 
-@pytest.mark.parametrize("typed, suggestion", [("文学院", "文学院分工会"), ("信息工程分工会", "信息工程学院分工会")])
+@pytest.mark.parametrize(
+    "typed, suggestion", [("文学院", "文学院分工会"), ("信息工程分工会", "信息工程学院分工会")]
+)
 def test_unknown_branch_suggests_closest(branch_db, typed, suggestion):
     assert suggestion in svc.unknown_branch_message(branch_db, typed)

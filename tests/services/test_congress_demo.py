@@ -1,4 +1,5 @@
 """The congress demo: a term with two past sessions and one being held, realistic delegates."""
+
 from __future__ import annotations
 
 from guilin_union.services import congress
@@ -18,7 +19,9 @@ def test_demo_term_sessions_and_delegates(demo_db):
     assert comp.by_type["列席代表"] > 0 and comp.by_type["特邀代表"] > 0
     assert comp.teacher_ok and comp.teachers * 100 >= comp.formal * 60
     assert not any("团长" in w for w in comp.warnings)
-    replaced = demo_db.execute("SELECT count(*) FROM congress_delegates WHERE replaces_id IS NOT NULL").fetchone()[0]
+    replaced = demo_db.execute(
+        "SELECT count(*) FROM congress_delegates WHERE replaces_id IS NOT NULL"
+    ).fetchone()[0]
     assert replaced >= 2
 
 
@@ -28,7 +31,12 @@ def test_demo_sign_in_agenda_and_votes(demo_db):
         assert summary.quorum_met, s.title
         votes = vote_summary(demo_db, s.id)
         assert votes.results
-        assert demo_db.execute("SELECT count(*) FROM congress_agenda_items WHERE session_id = ?", [s.id]).fetchone()[0] == 12
+        assert (
+            demo_db.execute(
+                "SELECT count(*) FROM congress_agenda_items WHERE session_id = ?", [s.id]
+            ).fetchone()[0]
+            == 12
+        )
     second = congress.list_sessions(demo_db)[1]
     assert vote_summary(demo_db, second.id).failed == 1  # a motion short of half of ALL 正式代表
     current = congress.list_sessions(demo_db)[-1]
@@ -44,7 +52,11 @@ def test_demo_is_deterministic(tmp_path):
     for n in range(2):
         db = open_database(tmp_path / f"d{n}.db")
         populate_demo(db, seed=11)
-        rows.append(db.execute("SELECT group_concat(member_id || delegate_type || category) FROM congress_delegates").fetchone()[0])
+        rows.append(
+            db.execute(
+                "SELECT group_concat(member_id || delegate_type || category) FROM congress_delegates"
+            ).fetchone()[0]
+        )
         db.conn.close()
     assert rows[0] == rows[1]
 
@@ -55,11 +67,25 @@ def test_demo_proposals_in_every_state(demo_db):
     total = demo_db.execute("SELECT count(*) FROM proposals").fetchone()[0]
     assert 35 <= total <= 45
     statuses = {r[0] for r in demo_db.execute("SELECT DISTINCT status FROM proposals")}
-    assert statuses == {"待审查", "已立案", "办理中", "已答复", "已办结", "已并案", "转意见建议", "不立案", "已撤案"}
+    assert statuses == {
+        "待审查",
+        "已立案",
+        "办理中",
+        "已答复",
+        "已办结",
+        "已并案",
+        "转意见建议",
+        "不立案",
+        "已撤案",
+    }
     assert count(demo_db, ProposalQuery(overdue=True)) >= 2
-    rehandled = demo_db.execute("SELECT count(DISTINCT proposal_id) FROM proposal_rounds WHERE round_no = 2").fetchone()[0]
+    rehandled = demo_db.execute(
+        "SELECT count(DISTINCT proposal_id) FROM proposal_rounds WHERE round_no = 2"
+    ).fetchone()[0]
     assert rehandled >= 2
-    merged = demo_db.execute("SELECT count(*) FROM proposal_people WHERE role = '联名提案人'").fetchone()[0]
+    merged = demo_db.execute(
+        "SELECT count(*) FROM proposal_people WHERE role = '联名提案人'"
+    ).fetchone()[0]
     assert merged >= 1
     for s in congress.list_sessions(demo_db):
         stats = session_stats(demo_db, s.id)
@@ -71,12 +97,18 @@ def test_demo_proposals_obey_the_rules(demo_db):
 
     rows = demo_db.execute(
         "SELECT p.id, p.proposer_member_id, p.submitted_on, s.term_id, p.submitted_on > s.proposal_deadline,"
-        " p.late_reason FROM proposals p JOIN congress_sessions s ON s.id = p.session_id").fetchall()
+        " p.late_reason FROM proposals p JOIN congress_sessions s ON s.id = p.session_id"
+    ).fetchall()
     for pid, proposer, day, term, late, reason in rows:
         assert delegate_problem(demo_db, term, proposer, day) is None
         assert not late or reason
-        seconders = [r[0] for r in demo_db.execute(
-            "SELECT member_id FROM proposal_people WHERE proposal_id = ? AND role = '附议人'", [pid])]
+        seconders = [
+            r[0]
+            for r in demo_db.execute(
+                "SELECT member_id FROM proposal_people WHERE proposal_id = ? AND role = '附议人'",
+                [pid],
+            )
+        ]
         assert len(seconders) >= 2 and proposer not in seconders
         for m in seconders:
             assert delegate_problem(demo_db, term, m, day) is None

@@ -14,7 +14,9 @@ def test_demo_fills_realistic_register(demo_db):
     assert {"在会", "保留会籍", "转出"} <= statuses
     employment = {r[0] for r in demo_db.execute("SELECT DISTINCT employment_type FROM members")}
     assert {"在编", "人事代理", "合同"} <= employment
-    for number, birth, gender in demo_db.execute("SELECT id_number, birth_date, gender FROM members"):
+    for number, birth, gender in demo_db.execute(
+        "SELECT id_number, birth_date, gender FROM members"
+    ):
         info = parse_id_number(number)
         assert info.birth_date.isoformat() == birth and info.gender == gender
 

@@ -1,6 +1,7 @@
 """Tests for services.document_text: .txt encodings, .docx (paragraphs, tables, automatic
 numbering) and .pdf (text layer, scans) — and that the same sample read from each format
 parses to the same work-points tree."""
+
 from __future__ import annotations
 
 import codecs
@@ -112,7 +113,13 @@ def test_docx_tables_are_read_in_document_order(tmp_path: Path) -> None:
     document.save(str(path))
     # The merged cell is read once, not once per grid column.
     assert read_docx_text(path).splitlines() == [
-        "工作要点", "序号", "要点条目", "1", "开展健步走。", "校工会", "（完）",
+        "工作要点",
+        "序号",
+        "要点条目",
+        "1",
+        "开展健步走。",
+        "校工会",
+        "（完）",
     ]
 
 
@@ -124,17 +131,34 @@ def _add_chinese_numbering(document) -> None:
     numbering = document.part.numbering_part.element
 
     def level(ilvl: int, fmt: str, text: str) -> str:
-        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                f'<w:lvlText w:val="{text}"/></w:lvl>')
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>'
+        )
 
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        + level(0, "chineseCounting", "%1、") + level(1, "decimal", "%2.") + "</w:abstractNum>"))
-    numbering.insert(1, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
-        + level(0, "chineseCounting", "（%1）") + "</w:abstractNum>"))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            + level(0, "chineseCounting", "%1、")
+            + level(1, "decimal", "%2.")
+            + "</w:abstractNum>"
+        ),
+    )
+    numbering.insert(
+        1,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+            + level(0, "chineseCounting", "（%1）")
+            + "</w:abstractNum>"
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
 
 
 def _numbered(document, text: str, num_id: int, ilvl: int = 0) -> None:
@@ -163,11 +187,23 @@ def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
     document.save(str(path))
     lines = read_docx_text(path).splitlines()
     assert lines[:3] == ["桂林学院工会2024年工作要点", "一、强化思想引领", "（一）第1项工作。"]
-    assert lines[12:] == ["二、服务职工", "（十一）第11项工作", "1.子项甲。", "2.子项乙。",
-                          "三、自身建设", "1.子项丙。"]
+    assert lines[12:] == [
+        "二、服务职工",
+        "（十一）第11项工作",
+        "1.子项甲。",
+        "2.子项乙。",
+        "三、自身建设",
+        "1.子项丙。",
+    ]
     doc = parse_workpoints("\n".join(lines))
     assert [(node.number, node.level) for node in doc.iter_nodes()][-7:] == [
-        ("十", 2), ("二", 1), ("十一", 2), ("1", 3), ("2", 3), ("三", 1), ("1", 3),
+        ("十", 2),
+        ("二", 1),
+        ("十一", 2),
+        ("1", 3),
+        ("2", 3),
+        ("三", 1),
+        ("1", 3),
     ]
     # Levels follow the numbering style, so "1." keeps level 3 directly under a section.
     assert [child.text for child in doc.nodes[2].children] == ["子项丙。"]
@@ -205,8 +241,9 @@ def _build_pdf(path: Path, lines: list[str], font_size: float) -> None:
 
     if "WQYTest" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("WQYTest", str(CJK_FONT), subfontIndex=0))
-    style = ParagraphStyle("body", fontName="WQYTest", fontSize=font_size,
-                           leading=font_size * 1.6, wordWrap="CJK")
+    style = ParagraphStyle(
+        "body", fontName="WQYTest", fontSize=font_size, leading=font_size * 1.6, wordWrap="CJK"
+    )
 
     def page_number(canvas, document) -> None:
         canvas.setFont("WQYTest", 10)
@@ -214,7 +251,8 @@ def _build_pdf(path: Path, lines: list[str], font_size: float) -> None:
 
     SimpleDocTemplate(str(path), pagesize=A4).build(
         [Paragraph(escape(line), style) for line in lines],
-        onFirstPage=page_number, onLaterPages=page_number,
+        onFirstPage=page_number,
+        onLaterPages=page_number,
     )
 
 

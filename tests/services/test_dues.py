@@ -1,24 +1,27 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import dues
-from guilin_union.services import member_status
-from guilin_union.services import settings
+from guilin_union.services import dues, member_status, settings
 from tests.intake_fixtures import add_member
 
 
-@pytest.mark.parametrize("base, expected", [
-    (567890, 2835),      # 5,678.90 -> 5,670 -> 28.35
-    (1009, 5),           # 10.09 -> 10 -> 0.05
-    (999, 0),            # under 10 元
-    (0, 0),
-    (500000, 2500),
-    (301000, 1505),      # 3,010 * 0.5% = 15.05
-    (10000, 50),
-])
+@pytest.mark.parametrize(
+    "base, expected",
+    [
+        (567890, 2835),  # 5,678.90 -> 5,670 -> 28.35
+        (1009, 5),  # 10.09 -> 10 -> 0.05
+        (999, 0),  # under 10 元
+        (0, 0),
+        (500000, 2500),
+        (301000, 1505),  # 3,010 * 0.5% = 15.05
+        (10000, 50),
+    ],
+)
 def test_dues_truncate_base_to_whole_10_yuan(base, expected):
     assert dues.monthly_dues_fen(base, rate_percent="0.5", unit_fen=1000) == expected
 
@@ -49,7 +52,9 @@ def test_bad_base_refused(branch_db):
 def test_retirement_waives_dues_from_the_month_after(branch_db):
     m = add_member(branch_db, join_date="2010-09-01")
     dues.set_dues_record(branch_db, m, salary_base_fen=600000, dues_start_month="2010-09")
-    member_status.record_status_change(branch_db, m, "退休（保留会籍）", on="2024-06-30", reason="退休")
+    member_status.record_status_change(
+        branch_db, m, "退休（保留会籍）", on="2024-06-30", reason="退休"
+    )
     june = dues.member_month_dues(branch_db, m, "2024-06")
     july = dues.member_month_dues(branch_db, m, "2024-07")
     assert (june.liable, june.dues_fen) == (True, 3000)
@@ -84,7 +89,13 @@ def test_summary_by_branch(branch_db):
     summary = dues.dues_summary(branch_db, "2024-05")
     by_name = {x.branch: x for x in summary.branches}
     wen = by_name["文学院分工会"]
-    assert (wen.liable, wen.with_base, wen.missing_base, wen.dues_total_fen, wen.base_total_fen) == (2, 1, 1, 2835, 567000)
+    assert (
+        wen.liable,
+        wen.with_base,
+        wen.missing_base,
+        wen.dues_total_fen,
+        wen.base_total_fen,
+    ) == (2, 1, 1, 2835, 567000)
     jg = by_name["机关分工会"]
     assert (jg.liable, jg.waived, jg.dues_total_fen) == (1, 1, 1500)
     assert summary.total.dues_total_fen == 4335

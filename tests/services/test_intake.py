@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
@@ -12,7 +10,9 @@ from tests.intake_fixtures import add_member
 
 
 def _apply(db, name="张三", branch="文学院分工会", **fields):
-    return svc.add_application(db, {"name": name, "branch": branch, **fields}, applied_on="2024-09-02").row_id
+    return svc.add_application(
+        db, {"name": name, "branch": branch, **fields}, applied_on="2024-09-02"
+    ).row_id
 
 
 def test_workflow_issues_number_join_date_and_dues_start(branch_db, sample_ids):
@@ -29,10 +29,19 @@ def test_workflow_issues_number_join_date_and_dues_start(branch_db, sample_ids):
     code = branch_db.execute("SELECT code FROM branches WHERE name = '文学院分工会'").fetchone()[0]
     assert row["member_no"] == f"2024{code}0001"
     member = members.get_member(branch_db, row["member_id"])
-    assert (member.name, member.member_no, member.join_date, member.gender) == ("张三", row["member_no"], "2024-09-20", "男")
+    assert (member.name, member.member_no, member.join_date, member.gender) == (
+        "张三",
+        row["member_no"],
+        "2024-09-20",
+        "男",
+    )
     assert row["dues_start_month"] == "2024-09"
-    assert branch_db.execute("SELECT dues_start_month FROM member_dues WHERE member_id = ?",
-                             [row["member_id"]]).fetchone()[0] == "2024-09"
+    assert (
+        branch_db.execute(
+            "SELECT dues_start_month FROM member_dues WHERE member_id = ?", [row["member_id"]]
+        ).fetchone()[0]
+        == "2024-09"
+    )
 
 
 def test_numbers_are_sequential_unique_and_never_reused(branch_db):
@@ -45,13 +54,18 @@ def test_numbers_are_sequential_unique_and_never_reused(branch_db):
     members.delete_member(branch_db, second)
     svc.approve(branch_db, [apps[2]], on="2024-10-02")
     assert svc.get_application(branch_db, apps[2])["member_no"][-4:] == "0003"
-    assert member_numbers.number_in_use(branch_db, numbers[1]) == f"会员编号“{numbers[1]}”曾经发放过，编号不能重复使用"
+    assert (
+        member_numbers.number_in_use(branch_db, numbers[1])
+        == f"会员编号“{numbers[1]}”曾经发放过，编号不能重复使用"
+    )
 
 
 def test_number_rule_is_a_setting(branch_db):
     from guilin_union.services import settings
 
-    settings.set_many(branch_db, {"member_no_rule": "GL{年份2}-{序号}", "member_no_sequence_digits": 3})
+    settings.set_many(
+        branch_db, {"member_no_rule": "GL{年份2}-{序号}", "member_no_sequence_digits": 3}
+    )
     app = _apply(branch_db)
     svc.approve(branch_db, [app], on="2025-01-10")
     assert svc.get_application(branch_db, app)["member_no"] == "GL25-001"
@@ -76,7 +90,11 @@ def test_reject_requires_reason_and_keeps_who_when(branch_db):
     result = svc.reject(branch_db, [a, b], "未签订劳动合同", on="2024-09-30")
     for app in (a, b):
         row = svc.get_application(branch_db, app)
-        assert (row["state"], row["reject_reason"], row["decided_at"]) == ("未通过", "未签订劳动合同", "2024-09-30")
+        assert (row["state"], row["reject_reason"], row["decided_at"]) == (
+            "未通过",
+            "未签订劳动合同",
+            "2024-09-30",
+        )
     svc.revert_states(branch_db, result.undo)
     assert svc.get_application(branch_db, a)["state"] == "待分工会审核"
 

@@ -41,8 +41,15 @@ def test_a_filled_template_imports(branch_db, tmp_path):
     path = write_template(branch_db, tmp_path / "t.xlsx")
     wb = load_workbook(path)
     ws = wb["会员信息"]
-    values = {"姓名": "张三", "身份证号": resident_id(), "手机": "13812345678", "分工会": "机关分工会",
-              "用工形式": "在编", "政治面貌": "群众", "是否劳模": "否"}
+    values = {
+        "姓名": "张三",
+        "身份证号": resident_id(),
+        "手机": "13812345678",
+        "分工会": "机关分工会",
+        "用工形式": "在编",
+        "政治面貌": "群众",
+        "是否劳模": "否",
+    }
     for header, value in values.items():
         ws[f"{_column(ws, header)}3"] = value
     wb.save(path)

@@ -1,4 +1,5 @@
 """Every "must handle" / "must refuse" case of issue 3, each with a workbook built here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,14 @@ import pytest
 
 from guilin_union.services import intake, member_import, members, settings
 from guilin_union.spreadsheets.errors import WorkbookError
-from tests.intake_fixtures import HEADERS, add_member, id_with_x, person_row, resident_id, write_book
+from tests.intake_fixtures import (
+    HEADERS,
+    add_member,
+    id_with_x,
+    person_row,
+    resident_id,
+    write_book,
+)
 
 
 def _count(db, table):
@@ -27,8 +35,11 @@ def _apps(db):
 
 def test_merged_title_blank_rows_and_trailing_formatted_rows(branch_db, tmp_path):
     a, b = resident_id(seq=1), resident_id(seq=2, gender="女")
-    path = write_book(tmp_path / "f.xlsx", [person_row(a, "张三"), None, None, person_row(b, "李四")],
-                      title="2024年新进教职工名单")
+    path = write_book(
+        tmp_path / "f.xlsx",
+        [person_row(a, "张三"), None, None, person_row(b, "李四")],
+        title="2024年新进教职工名单",
+    )
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
@@ -44,17 +55,20 @@ def test_merged_title_blank_rows_and_trailing_formatted_rows(branch_db, tmp_path
     assert all(r["state"] == "待分工会审核" for r in _apps(branch_db))
 
 
-@pytest.mark.parametrize("hire, expected", [
-    (dt.date(2024, 3, 5), "2024-03-05"),
-    (dt.datetime(2024, 3, 5, 0, 0), "2024-03-05"),
-    (45356, "2024-03-05"),                  # a serial number in a date column
-    ("2024-3-5", "2024-03-05"),
-    ("2024/03/05", "2024-03-05"),
-    ("2024年3月5日", "2024-03-05"),
-    ("20240305", "2024-03-05"),
-    ("２０２４－０３－０５", "2024-03-05"),
-    (" 2024-03-05 ", "2024-03-05"),
-])
+@pytest.mark.parametrize(
+    "hire, expected",
+    [
+        (dt.date(2024, 3, 5), "2024-03-05"),
+        (dt.datetime(2024, 3, 5, 0, 0), "2024-03-05"),
+        (45356, "2024-03-05"),  # a serial number in a date column
+        ("2024-3-5", "2024-03-05"),
+        ("2024/03/05", "2024-03-05"),
+        ("2024年3月5日", "2024-03-05"),
+        ("20240305", "2024-03-05"),
+        ("２０２４－０３－０５", "2024-03-05"),
+        (" 2024-03-05 ", "2024-03-05"),
+    ],
+)
 def test_dates_in_every_accepted_form(branch_db, tmp_path, hire, expected):
     path = write_book(tmp_path / "d.xlsx", [person_row(resident_id(), hire=hire)])
     outcome = member_import.import_file(branch_db, path)
@@ -65,8 +79,10 @@ def test_dates_in_every_accepted_form(branch_db, tmp_path, hire, expected):
 def test_1904_date_system(branch_db, tmp_path):
     # Row 2: a real date cell (stored as a 1904-based serial); row 3: the bare serial 43894,
     # which is 2024-03-05 in the 1904 system (and 2020-03-04 in the 1900 one).
-    rows = [person_row(resident_id(seq=1), "甲", hire=dt.date(2024, 3, 5)),
-            person_row(resident_id(seq=2), "乙", phone="13900000000", hire=43894)]
+    rows = [
+        person_row(resident_id(seq=1), "甲", hire=dt.date(2024, 3, 5)),
+        person_row(resident_id(seq=2), "乙", phone="13900000000", hire=43894),
+    ]
     path = write_book(tmp_path / "mac.xlsx", rows, epoch1904=True)
     from openpyxl import load_workbook
 
@@ -79,12 +95,19 @@ def test_1904_date_system(branch_db, tmp_path):
 def test_full_width_digits_spaces_and_lower_case_x(branch_db, tmp_path):
     with_x = id_with_x()
     full = with_x[:17].translate(str.maketrans("0123456789", "０１２３４５６７８９")) + "x"
-    row = person_row(f"  {full} ", " 王　小明 ", phone="１３９ ００００ １１１１", branch=" 机关分工会 ")
+    row = person_row(
+        f"  {full} ", " 王　小明 ", phone="１３９ ００００ １１１１", branch=" 机关分工会 "
+    )
     path = write_book(tmp_path / "w.xlsx", [row])
     outcome = member_import.import_file(branch_db, path)
     assert outcome.errors == []
     app = _apps(branch_db)[0]
-    assert (app["name"], app["id_number"], app["phone"], app["branch"]) == ("王小明", with_x, "13900001111", "机关分工会")
+    assert (app["name"], app["id_number"], app["phone"], app["branch"]) == (
+        "王小明",
+        with_x,
+        "13900001111",
+        "机关分工会",
+    )
     assert app["birth_date"] == "1988-05-20"
 
 
@@ -95,7 +118,11 @@ def test_header_synonyms(branch_db, tmp_path):
     outcome = member_import.import_file(branch_db, path)
     assert outcome.errors == []
     app = _apps(branch_db)[0]
-    assert (app["employment_type"], app["hire_date"], app["phone"]) == ("合同", "2023-07-01", "13800001111")
+    assert (app["employment_type"], app["hire_date"], app["phone"]) == (
+        "合同",
+        "2023-07-01",
+        "13800001111",
+    )
 
 
 # ---------------------------------------------------------------- must refuse, per row
@@ -103,8 +130,11 @@ def test_header_synonyms(branch_db, tmp_path):
 
 def test_id_and_phone_stored_as_numbers(branch_db, tmp_path):
     number = resident_id()
-    path = write_book(tmp_path / "n.xlsx", [person_row(int(number[:15]) * 1000, phone=13812345678)],
-                      text_columns=())
+    path = write_book(
+        tmp_path / "n.xlsx",
+        [person_row(int(number[:15]) * 1000, phone=13812345678)],
+        text_columns=(),
+    )
     outcome = member_import.import_file(branch_db, path)
     errs = _errors(outcome)
     assert [(r, c) for r, c, _m in errs] == [(2, "身份证号"), (2, "手机")]
@@ -118,7 +148,10 @@ def test_bad_check_digit_and_impossible_birth_date(branch_db, tmp_path):
     good = resident_id()
     bad_check = good[:17] + ("0" if good[17] != "0" else "1")
     bad_birth = "450302" + "19900230" + "1234"
-    path = write_book(tmp_path / "b.xlsx", [person_row(bad_check, "甲"), person_row(bad_birth, "乙", phone="13900000000")])
+    path = write_book(
+        tmp_path / "b.xlsx",
+        [person_row(bad_check, "甲"), person_row(bad_birth, "乙", phone="13900000000")],
+    )
     outcome = member_import.import_file(branch_db, path)
     errs = _errors(outcome)
     assert [(r, c) for r, c, _ in errs] == [(2, "身份证号"), (3, "身份证号")]
@@ -135,8 +168,10 @@ def test_unknown_branch_suggests_closest(branch_db, tmp_path):
 
 def test_duplicate_id_inside_the_file(branch_db, tmp_path):
     a = resident_id()
-    path = write_book(tmp_path / "dup.xlsx", [person_row(a, "甲"), person_row(resident_id(seq=3), "乙"),
-                                              person_row(a.lower(), "丙")])
+    path = write_book(
+        tmp_path / "dup.xlsx",
+        [person_row(a, "甲"), person_row(resident_id(seq=3), "乙"), person_row(a.lower(), "丙")],
+    )
     outcome = member_import.import_file(branch_db, path)
     assert _errors(outcome) == [(4, "身份证号", "与第2行的证件号码重复")]
     assert _count(branch_db, "intake_applications") == 0
@@ -144,7 +179,9 @@ def test_duplicate_id_inside_the_file(branch_db, tmp_path):
 
 def test_id_already_in_register_error_skip_update(branch_db, tmp_path):
     a, b = resident_id(), resident_id(seq=4, gender="女")
-    existing = add_member(branch_db, name="张三", id_number=a, member_no="2010010001", department="旧部门")
+    existing = add_member(
+        branch_db, name="张三", id_number=a, member_no="2010010001", department="旧部门"
+    )
     path = write_book(tmp_path / "r.xlsx", [person_row(a, "张三"), person_row(b, "李四")])
     outcome = member_import.import_file(branch_db, path)
     assert len(outcome.errors) == 1
@@ -161,7 +198,11 @@ def test_id_already_in_register_error_skip_update(branch_db, tmp_path):
     updated = member_import.import_file(branch_db, path, on_duplicate="update", backup=False)
     assert updated.to_json() == {"imported": 1, "skipped": 0, "updated": 1}
     record = members.get_member(branch_db, existing)
-    assert (record.department, record.phone, record.member_no) == ("汉语言文学系", "13812345678", "2010010001")
+    assert (record.department, record.phone, record.member_no) == (
+        "汉语言文学系",
+        "13812345678",
+        "2010010001",
+    )
 
 
 def test_formula_cell(branch_db, tmp_path):
@@ -192,8 +233,12 @@ def test_errors_in_many_rows_nothing_written_and_error_file(branch_db, tmp_path)
     outcome = member_import.import_file(branch_db, path)
     assert [e.row for e in outcome.errors] == [12]
     assert _count(branch_db, "intake_applications") == 0
-    assert _count(branch_db, "change_log") == branch_db.execute(
-        "SELECT count(*) FROM change_log WHERE table_name <> 'intake_applications'").fetchone()[0]
+    assert (
+        _count(branch_db, "change_log")
+        == branch_db.execute(
+            "SELECT count(*) FROM change_log WHERE table_name <> 'intake_applications'"
+        ).fetchone()[0]
+    )
     out = write_errors(tmp_path / "errors.xlsx", outcome.errors, source_name="many.xlsx")
     sheet = load_workbook(out).active
     values = [[c.value for c in r] for r in sheet.iter_rows()]
@@ -213,14 +258,18 @@ def test_not_an_xlsx(branch_db, tmp_path):
 
 def test_password_protected(branch_db, tmp_path):
     path = tmp_path / "secret.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le"))
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le")
+    )
     with pytest.raises(WorkbookError, match="密码"):
         member_import.import_file(branch_db, path)
 
 
 def test_size_and_row_limits_are_settings(branch_db, tmp_path):
-    path = write_book(tmp_path / "big.xlsx", [person_row(resident_id(seq=i), f"人{i}", phone=f"1390000{i:04d}")
-                                              for i in range(1, 6)])
+    path = write_book(
+        tmp_path / "big.xlsx",
+        [person_row(resident_id(seq=i), f"人{i}", phone=f"1390000{i:04d}") for i in range(1, 6)],
+    )
     settings.set_many(branch_db, {"import_max_rows": 3})
     with pytest.raises(WorkbookError, match="上限"):
         member_import.import_file(branch_db, path)
@@ -241,18 +290,24 @@ def test_no_recognisable_header(branch_db, tmp_path):
 
 def test_import_as_members_issues_numbers_and_dues_start(branch_db, tmp_path):
     headers = [*HEADERS, "入会日期", "工资基数"]
-    rows = [person_row(resident_id(seq=1), "甲") + ["2023-03-15", "5678.9"],
-            person_row(resident_id(seq=2), "乙", phone="13900000000") + ["2023-04-01", None]]
+    rows = [
+        person_row(resident_id(seq=1), "甲") + ["2023-03-15", "5678.9"],
+        person_row(resident_id(seq=2), "乙", phone="13900000000") + ["2023-04-01", None],
+    ]
     path = write_book(tmp_path / "m.xlsx", rows, headers=headers)
     outcome = member_import.import_file(branch_db, path, as_="members")
     assert outcome.to_json() == {"imported": 2, "skipped": 0, "updated": 0}
     rows = members.list_members(branch_db)
     code = branch_db.execute("SELECT code FROM branches WHERE name = '文学院分工会'").fetchone()[0]
     assert sorted(r["member_no"] for r in rows) == [f"2023{code}0001", f"2023{code}0002"]
-    dues = branch_db.execute("SELECT salary_base_fen, dues_start_month FROM member_dues ORDER BY member_id").fetchall()
+    dues = branch_db.execute(
+        "SELECT salary_base_fen, dues_start_month FROM member_dues ORDER BY member_id"
+    ).fetchall()
     assert dues == [(567890, "2023-03"), (None, "2023-04")]
     assert _count(branch_db, "member_numbers_issued") == 2
-    logged = branch_db.execute("SELECT count(*) FROM change_log WHERE table_name = 'members' AND action = 'insert'").fetchone()[0]
+    logged = branch_db.execute(
+        "SELECT count(*) FROM change_log WHERE table_name = 'members' AND action = 'insert'"
+    ).fetchone()[0]
     assert logged == 2
 
 
@@ -265,7 +320,9 @@ def test_dry_run_writes_nothing(branch_db, tmp_path):
 
 def test_member_no_refused_for_applications(branch_db, tmp_path):
     headers = [*HEADERS, "会员编号"]
-    path = write_book(tmp_path / "no.xlsx", [person_row(resident_id()) + ["2024010001"]], headers=headers)
+    path = write_book(
+        tmp_path / "no.xlsx", [person_row(resident_id()) + ["2024010001"]], headers=headers
+    )
     outcome = member_import.import_file(branch_db, path)
     assert _errors(outcome)[0][:2] == (2, "会员编号")
 
@@ -276,4 +333,6 @@ def test_open_application_counts_as_duplicate(branch_db, tmp_path):
     assert member_import.import_file(branch_db, path, backup=False).ok
     again = member_import.import_file(branch_db, path, backup=False)
     assert "入会申请" in again.errors[0].message
-    assert member_import.import_file(branch_db, path, on_duplicate="skip", backup=False).skipped == 1
+    assert (
+        member_import.import_file(branch_db, path, on_duplicate="skip", backup=False).skipped == 1
+    )

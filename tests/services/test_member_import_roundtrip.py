@@ -1,12 +1,14 @@
 """Property: exporting the register and importing the file into an empty database gives the
 same members (every exported field, exactly)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from guilin_union.core.ids import make_resident_id
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
@@ -16,7 +18,11 @@ from guilin_union.storage import open_database
 
 BRANCHES = ("文学院分工会", "机关分工会", "=公式分工会")
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-TEXT = st.text(st.one_of(CJK, st.sampled_from("ABCxyz0123-=+@（）·")), min_size=1, max_size=12).map(str.strip).filter(bool)
+TEXT = (
+    st.text(st.one_of(CJK, st.sampled_from("ABCxyz0123-=+@（）·")), min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -35,7 +41,9 @@ def member(draw, index):
         "birth_date": birth.isoformat(),
         "phone": draw(st.none() | st.just(f"139{index:08d}")),
         "employment_type": draw(st.none() | st.sampled_from(EMPLOYMENT_TYPES)),
-        "join_date": draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2024, 12, 31)).map(dt.date.isoformat)),
+        "join_date": draw(
+            st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2024, 12, 31)).map(dt.date.isoformat)
+        ),
         "status": draw(st.sampled_from([s.value for s in MemberStatus])),
         "member_no": f"2024{index:06d}",
     }

@@ -11,10 +11,27 @@ def _table(stats, prefix):
 
 
 def test_counts_by_branch_gender_age_title_employment_status(branch_db):
-    add_member(branch_db, name="甲", id_number=resident_id(dt.date(1990, 3, 7), 1, "男"), title="讲师", employment_type="在编")
-    add_member(branch_db, name="乙", id_number=resident_id(dt.date(1960, 1, 1), 2, "女"), title="教授",
-               employment_type="合同", status="保留会籍")
-    add_member(branch_db, name="丙", branch="机关分工会", id_number=resident_id(dt.date(2000, 1, 1), 3, "女"))
+    add_member(
+        branch_db,
+        name="甲",
+        id_number=resident_id(dt.date(1990, 3, 7), 1, "男"),
+        title="讲师",
+        employment_type="在编",
+    )
+    add_member(
+        branch_db,
+        name="乙",
+        id_number=resident_id(dt.date(1960, 1, 1), 2, "女"),
+        title="教授",
+        employment_type="合同",
+        status="保留会籍",
+    )
+    add_member(
+        branch_db,
+        name="丙",
+        branch="机关分工会",
+        id_number=resident_id(dt.date(2000, 1, 1), 3, "女"),
+    )
     add_member(branch_db, name="丁", branch="机关分工会", status="转出")
     stats = member_stats.member_statistics(branch_db, as_of=dt.date(2024, 6, 1))
     t1 = _table(stats, "按分工会、性别")
@@ -23,7 +40,7 @@ def test_counts_by_branch_gender_age_title_employment_status(branch_db):
     assert rows["文学院分工会"][:3] == [2, 1, 1]
     bands = t1.columns[3:]
     assert bands[:5] == ["30岁及以下", "31-40岁", "41-50岁", "51-60岁", "61岁及以上"]
-    assert rows["文学院分工会"][3 + bands.index("31-40岁")] == 1   # 34 years old
+    assert rows["文学院分工会"][3 + bands.index("31-40岁")] == 1  # 34 years old
     assert rows["文学院分工会"][3 + bands.index("61岁及以上")] == 1  # 64 years old
     assert rows["机关分工会"][0] == 1  # 转出 not counted as a current member
     assert t1.total[0] == 3

@@ -15,7 +15,9 @@ def member(branch_db):
 
 
 def test_new_status_applies_from_the_day_of_the_change(branch_db, member):
-    svc.record_status_change(branch_db, member, "退休（保留会籍）", on="2024-06-30", reason="到龄退休")
+    svc.record_status_change(
+        branch_db, member, "退休（保留会籍）", on="2024-06-30", reason="到龄退休"
+    )
     assert svc.status_on(branch_db, member, "2024-06-29") == "在会"
     assert svc.status_on(branch_db, member, "2024-06-30") == "保留会籍"
     assert svc.status_on(branch_db, member, dt.date(2024, 7, 1)) == "保留会籍"
@@ -37,13 +39,20 @@ def test_member_without_events_has_current_status_from_join_date(branch_db):
 
 
 def test_chain_of_events_and_history(branch_db, member):
-    svc.record_status_change(branch_db, member, "转出", on="2015-03-01", reason="调往外校",
-                             document_no="桂院人〔2015〕3号")
+    svc.record_status_change(
+        branch_db,
+        member,
+        "转出",
+        on="2015-03-01",
+        reason="调往外校",
+        document_no="桂院人〔2015〕3号",
+    )
     svc.record_status_change(branch_db, member, "恢复会籍", on="2018-09-01", reason="调回本校")
     svc.record_status_change(branch_db, member, "保留会籍", on="2024-06-30", reason="退休")
-    assert [svc.status_on(branch_db, member, d) for d in
-            ("2015-02-28", "2015-03-01", "2018-08-31", "2018-09-01", "2024-06-30")] == \
-        ["在会", "转出", "转出", "在会", "保留会籍"]
+    assert [
+        svc.status_on(branch_db, member, d)
+        for d in ("2015-02-28", "2015-03-01", "2018-08-31", "2018-09-01", "2024-06-30")
+    ] == ["在会", "转出", "转出", "在会", "保留会籍"]
     history = svc.status_history(branch_db, member)
     assert [(h["date"], h["from"], h["to"], h["action"]) for h in history] == [
         ("2015-03-01", "在会", "转出", "转出"),
@@ -68,7 +77,11 @@ def test_statuses_on_matches_status_on(branch_db, member):
 @pytest.mark.parametrize(
     "kwargs, error, text",
     [
-        ({"new_status": "恢复会籍", "on": "2020-01-01", "reason": "x"}, ConflictError, "已经是“在会”"),
+        (
+            {"new_status": "恢复会籍", "on": "2020-01-01", "reason": "x"},
+            ConflictError,
+            "已经是“在会”",
+        ),
         ({"new_status": "退休", "on": "2020-01-01", "reason": "  "}, ValidationError, "原因"),
         ({"new_status": "退休", "on": "2009-01-01", "reason": "x"}, ValidationError, "入会日期"),
         ({"new_status": "退休", "on": "2099-01-01", "reason": "x"}, ValidationError, "晚于今天"),
@@ -97,13 +110,20 @@ def test_cannot_backdate_before_latest_event_or_act_on_deceased(branch_db, membe
 def test_change_and_event_are_logged_and_undo_restores(branch_db, member):
     result = svc.record_status_change(branch_db, member, "开除", on="2023-03-03", reason="违纪")
     assert result.changes.touches("members")
-    logged = {r[0] for r in branch_db.execute(
-        "SELECT table_name FROM change_log WHERE action IN ('insert', 'update') AND ts IS NOT NULL"
-        " AND (table_name = 'member_status_events' OR (table_name = 'members' AND action = 'update'))")}
+    logged = {
+        r[0]
+        for r in branch_db.execute(
+            "SELECT table_name FROM change_log WHERE action IN ('insert', 'update') AND ts IS NOT NULL"
+            " AND (table_name = 'member_status_events' OR (table_name = 'members' AND action = 'update'))"
+        )
+    }
     assert logged == {"member_status_events", "members"}
     svc.undo_status_change(branch_db, result.undo["event_id"])
     assert svc.status_history(branch_db, member) == []
-    assert branch_db.execute("SELECT status FROM members WHERE id = ?", [member]).fetchone()[0] == "在会"
+    assert (
+        branch_db.execute("SELECT status FROM members WHERE id = ?", [member]).fetchone()[0]
+        == "在会"
+    )
 
 
 def test_only_latest_event_can_be_undone(branch_db, member):
@@ -120,12 +140,21 @@ def test_unknown_member(branch_db):
         svc.record_status_change(branch_db, 999, "退会", on="2020-01-01", reason="x")
 
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 
-@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(min_value=0, max_value=3000), st.sampled_from(list(svc.ACTIONS))),
-                min_size=1, max_size=6))
+@hsettings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=3000), st.sampled_from(list(svc.ACTIONS))),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_status_on_matches_a_reference_model(branch_db, steps):
     """Apply random (gap in days, action) steps; whatever was accepted, status_on agrees with
     replaying the accepted events by hand, and statuses_on agrees with status_on."""

@@ -1,4 +1,5 @@
 """The anonymised copy contains none of the original names or numbers (checked byte by byte)."""
+
 from __future__ import annotations
 
 import re
@@ -20,20 +21,28 @@ def demo_copy(tmp_path_factory):
     folder = tmp_path_factory.mktemp("anon")
     db = open_database(folder / "demo.db")
     populate_demo(db, seed=11)
-    first = db.execute("SELECT id, name, phone FROM members WHERE phone IS NOT NULL ORDER BY id LIMIT 2").fetchall()
+    first = db.execute(
+        "SELECT id, name, phone FROM members WHERE phone IS NOT NULL ORDER BY id LIMIT 2"
+    ).fetchall()
     with db.atomic():
         # A note naming a member, a payment handled by another, a log entry with a phone.
-        audit.update(db, "members", first[0][0], {"notes": f"与{first[1][1]}同一科室，电话{first[1][2]}"})
+        audit.update(
+            db, "members", first[0][0], {"notes": f"与{first[1][1]}同一科室，电话{first[1][2]}"}
+        )
         audit.log_event(db, "members", first[1][0], "reveal", note=f"打印{first[1][1]}的完整号码")
     originals = {"names": set(), "numbers": set()}
     for table in ("members", "intake_applications"):
-        for name, id_number, phone, staff_no in db.execute(f"SELECT name, id_number, phone, staff_no FROM {table}"):
+        for name, id_number, phone, staff_no in db.execute(
+            f"SELECT name, id_number, phone, staff_no FROM {table}"
+        ):
             originals["names"].add(name)
             originals["numbers"] |= {v for v in (id_number, phone) if v}
             if staff_no and len(staff_no) >= 6:
                 originals["numbers"].add(staff_no)
-    counts = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-              for t in ("members", "welfare_payments", "change_log", "intake_applications")}
+    counts = {
+        t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+        for t in ("members", "welfare_payments", "change_log", "intake_applications")
+    }
     report = anonymize_copy(db, folder / "anon.db")
     db.conn.close()
     return report, originals, counts
@@ -42,8 +51,12 @@ def demo_copy(tmp_path_factory):
 def test_copy_contains_none_of_the_original_names_or_numbers(demo_copy):
     report, originals, _counts = demo_copy
     data = report.path.read_bytes()
-    schema = "\n".join(r[0] for r in sqlite3.connect(report.path).execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    schema = "\n".join(
+        r[0]
+        for r in sqlite3.connect(report.path).execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+        )
+    )
     assert len(originals["names"]) > 500 and len(originals["numbers"]) > 1000
     # Every stretch of letters/digits and every stretch of CJK text in the raw file; a value
     # present anywhere in the file is inside one of them.
@@ -62,8 +75,10 @@ def test_copy_keeps_the_shape_of_the_data(demo_copy):
     for table, n in counts.items():
         assert conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] == n
     # Replacement ID numbers are still valid (age and gender rules behave the same) and unique.
-    rows = conn.execute("SELECT id_number, birth_date, gender FROM members WHERE id_type = '居民身份证'"
-                        " AND id_number IS NOT NULL").fetchall()
+    rows = conn.execute(
+        "SELECT id_number, birth_date, gender FROM members WHERE id_type = '居民身份证'"
+        " AND id_number IS NOT NULL"
+    ).fetchall()
     for number, birth, gender in rows[:200]:
         info = parse_id_number(number)
         assert info.birth_date.isoformat() == birth and info.gender == gender
@@ -79,8 +94,10 @@ def test_same_person_gets_the_same_replacement_everywhere(demo_copy):
     conn = sqlite3.connect(report.path)
     for member_id, name in conn.execute("SELECT id, name FROM members WHERE notes LIKE '与%'"):
         note = conn.execute("SELECT notes FROM members WHERE id = ?", [member_id]).fetchone()[0]
-        other = note[1:note.index("同一科室")]
-        assert conn.execute("SELECT count(*) FROM members WHERE name = ?", [other]).fetchone()[0] == 1
+        other = note[1 : note.index("同一科室")]
+        assert (
+            conn.execute("SELECT count(*) FROM members WHERE name = ?", [other]).fetchone()[0] == 1
+        )
 
 
 def test_replacements_never_contain_an_original():

@@ -1,4 +1,5 @@
 """提案: submission rules at their boundaries, numbering, review, 并案 and its undo."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,9 @@ def test_submission_numbers_and_timeline(c):
     assert (p1.number, p2.number) == ("2024-001", "2024-002")
     assert p1.status == "待审查" and [s.name for s in p1.seconders] == ["钱二", "孙三"]
     events = proposals.events(c.db, first)
-    assert [(e.action, e.to_status, e.event_date) for e in events] == [("提交", "待审查", "2024-02-20")]
+    assert [(e.action, e.to_status, e.event_date) for e in events] == [
+        ("提交", "待审查", "2024-02-20")
+    ]
     assert events[0].recorded_by
 
 
@@ -50,7 +53,9 @@ def test_duplicate_seconders_refused(c):
         submit(c, "关于改善夜间照明的建议", seconders=("钱二", "钱二"))
 
 
-@pytest.mark.parametrize("who, message", [("冯九", "不是本届正式代表"), ("郑七", "是列席代表"), ("王八", "是特邀代表")])
+@pytest.mark.parametrize(
+    "who, message", [("冯九", "不是本届正式代表"), ("郑七", "是列席代表"), ("王八", "是特邀代表")]
+)
 def test_seconders_must_be_formal_delegates(c, who, message):
     with pytest.raises(ValidationError, match=message):
         submit(c, "关于改善夜间照明的建议", seconders=("钱二", who))
@@ -62,12 +67,22 @@ def test_proposer_must_be_a_formal_delegate(c):
 
 
 def test_delegate_replaced_before_the_date(c):
-    delegates.replace_delegate(c.db, c.delegates["赵一"], c.spare[0], on_date="2024-02-10", reason="调离学校")
+    delegates.replace_delegate(
+        c.db, c.delegates["赵一"], c.spare[0], on_date="2024-02-10", reason="调离学校"
+    )
     with pytest.raises(ValidationError, match="已于 2024-02-10 终止"):
         submit(c, "关于改善夜间照明的建议", submitted_on="2024-02-10")
-    assert submit(c, "关于改善夜间照明的建议", submitted_on="2024-02-09")  # the day before: still a delegate
+    assert submit(
+        c, "关于改善夜间照明的建议", submitted_on="2024-02-09"
+    )  # the day before: still a delegate
     with pytest.raises(ValidationError, match="附议人：赵一的代表资格已于"):
-        submit(c, "关于增设停车位的建议", proposer="李四", seconders=("赵一", "钱二"), submitted_on="2024-02-11")
+        submit(
+            c,
+            "关于增设停车位的建议",
+            proposer="李四",
+            seconders=("赵一", "钱二"),
+            submitted_on="2024-02-11",
+        )
     # The successor (冯九) may propose from the replacement day on.
     assert submit(c, "关于增设停车位的建议", proposer="冯九", submitted_on="2024-02-10")
 
@@ -78,7 +93,9 @@ def test_late_submission_needs_a_reason(c):
     with pytest.raises(ValidationError, match="逾期提交须填写原因") as info:
         submit(c, "关于增设停车位的建议", submitted_on="2024-03-01")
     assert info.value.field == "late_reason"
-    pid = submit(c, "关于增设停车位的建议", submitted_on="2024-03-01", late_reason="代表出差，延后提交")
+    pid = submit(
+        c, "关于增设停车位的建议", submitted_on="2024-03-01", late_reason="代表出差，延后提交"
+    )
     p = proposals.get_proposal(c.db, pid)
     assert p.late_reason == "代表出差，延后提交"
     assert "逾期提交" in proposals.events(c.db, pid)[0].note
@@ -89,7 +106,9 @@ def test_near_duplicate_title_is_a_warning(c):
     with pytest.raises(proposals.DuplicateWarning) as info:
         submit(c, "改善教工食堂伙食质量", proposer="李四", seconders=("赵一", "周五"))
     assert info.value.similar[0][0] == "2024-001"
-    pid = submit(c, "改善教工食堂伙食质量", proposer="李四", seconders=("赵一", "周五"), confirm=True)
+    pid = submit(
+        c, "改善教工食堂伙食质量", proposer="李四", seconders=("赵一", "周五"), confirm=True
+    )
     assert "案由相近" in proposals.events(c.db, pid)[0].note
     assert submit(c, "关于完善职称评审办法的建议")  # clearly different: no warning
 
@@ -116,14 +135,25 @@ def test_numbers_are_never_reused(c):
 
 def test_collective_proposal(c):
     group = delegates.get_delegate(c.db, c.delegates["赵一"])["delegation_id"]
-    pid = proposals.submit_proposal(c.db, c.session_id, {
-        "title": "关于加强学院实验室建设的建议", "category": "教学科研", "kind": "集体", "delegation_id": group,
-        "submitted_on": "2024-02-20"}).row_id
+    pid = proposals.submit_proposal(
+        c.db,
+        c.session_id,
+        {
+            "title": "关于加强学院实验室建设的建议",
+            "category": "教学科研",
+            "kind": "集体",
+            "delegation_id": group,
+            "submitted_on": "2024-02-20",
+        },
+    ).row_id
     p = proposals.get_proposal(c.db, pid)
     assert p.kind == "集体" and p.proposer_text == "文学院代表团"
     with pytest.raises(ValidationError, match="须选择"):
-        proposals.submit_proposal(c.db, c.session_id, {"title": "另一件", "category": "其他", "kind": "集体",
-                                                       "submitted_on": "2024-02-20"})
+        proposals.submit_proposal(
+            c.db,
+            c.session_id,
+            {"title": "另一件", "category": "其他", "kind": "集体", "submitted_on": "2024-02-20"},
+        )
 
 
 def test_category_and_dates_validated(c):
@@ -134,6 +164,7 @@ def test_category_and_dates_validated(c):
 
 
 # ------------------------------------------------------------------ review
+
 
 def test_review_outcomes(c):
     a = submit(c, "提案一号关于食堂")
@@ -147,8 +178,15 @@ def test_review_outcomes(c):
     proposals.to_suggestion(c.db, d, on="2024-03-20")
     proposals.withdraw(c.db, e, on="2024-03-18", note="提案人申请撤回")
     statuses = {pid: proposals.get_proposal(c.db, pid) for pid in (a, b, d, e)}
-    assert [statuses[x].status for x in (a, b, d, e)] == ["已立案", "不立案", "转意见建议", "已撤案"]
-    assert statuses[a].review_text == "立案（重点）" and statuses[b].review_note.startswith("属于个人诉求")
+    assert [statuses[x].status for x in (a, b, d, e)] == [
+        "已立案",
+        "不立案",
+        "转意见建议",
+        "已撤案",
+    ]
+    assert statuses[a].review_text == "立案（重点）" and statuses[b].review_note.startswith(
+        "属于个人诉求"
+    )
     with pytest.raises(ConflictError, match="不能立案"):
         proposals.accept(c.db, b)
     proposals.reset_review(c.db, b)
@@ -164,14 +202,25 @@ def test_merge_makes_co_proposers_and_can_be_undone(c):
     t = proposals.get_proposal(c.db, target)
     s = proposals.get_proposal(c.db, source)
     assert s.status == "已并案" and s.review_text == "并案（并入2024-001）"
-    assert [p.name for p in t.co_proposers] == ["李四"] and t.co_proposers[0].source_number == "2024-002"
+    assert [p.name for p in t.co_proposers] == ["李四"] and t.co_proposers[
+        0
+    ].source_number == "2024-002"
     assert t.merged_sources == [(source, "2024-002", "关于食堂增加夜宵窗口的建议")]
     assert proposals.events(c.db, target)[-1].action == "合并来件"
     proposals.unmerge(c.db, source)
     t = proposals.get_proposal(c.db, target)
     s = proposals.get_proposal(c.db, source)
-    assert s.status == "待审查" and s.merged_into_id is None and not t.co_proposers and not t.merged_sources
-    assert [e.action for e in proposals.events(c.db, source)] == ["提交", "并案（并入2024-001）", "撤销并案"]
+    assert (
+        s.status == "待审查"
+        and s.merged_into_id is None
+        and not t.co_proposers
+        and not t.merged_sources
+    )
+    assert [e.action for e in proposals.events(c.db, source)] == [
+        "提交",
+        "并案（并入2024-001）",
+        "撤销并案",
+    ]
 
 
 def test_merge_chain_and_rules(c):
@@ -183,13 +232,13 @@ def test_merge_chain_and_rules(c):
     proposals.merge(c.db, b, a)
     proposals.accept(c.db, d)
     with pytest.raises(ConflictError, match="不能并案"):
-        proposals.merge(c.db, d, a)       # an accepted proposal is not merged away
+        proposals.merge(c.db, d, a)  # an accepted proposal is not merged away
     proposals.reset_review(c.db, d)
-    proposals.merge(c.db, a, d)           # a (with b inside) goes into d
+    proposals.merge(c.db, a, d)  # a (with b inside) goes into d
     names = [p.name for p in proposals.get_proposal(c.db, d).co_proposers]
-    assert names == ["赵一", "李四"]      # a's proposer and the co-proposer a brought from b
+    assert names == ["赵一", "李四"]  # a's proposer and the co-proposer a brought from b
     with pytest.raises(ConflictError, match="请先撤销"):
-        proposals.unmerge(c.db, b)        # b's target a is itself merged
+        proposals.unmerge(c.db, b)  # b's target a is itself merged
     proposals.unmerge(c.db, a)
     proposals.unmerge(c.db, b)
     assert proposals.get_proposal(c.db, b).status == "待审查"

@@ -1,4 +1,5 @@
 """Excel import of proposals: names matched to delegates, the submission rules, all or nothing."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,31 +37,69 @@ def test_split_names():
 
 
 def test_import_numbers_in_file_order(c, tmp_path):
-    path = _xlsx(tmp_path / "提案.xlsx", [
-        [1, "关于增设教工子女托管班的建议", "民生福利", "赵一", "钱二、孙三", "2024-02-20", "现状", "建议"],
-        [2, "关于完善职称评审办法的建议", "人事制度", "李四", "周五，吴六", "2024/2/21", "现状", "建议"],
-        [3, "关于增设教工子女暑假托管班的提案", "民生福利", "周五", "李四 吴六", "2024-03-02", "现状", "建议", "出差"],
-    ])
+    path = _xlsx(
+        tmp_path / "提案.xlsx",
+        [
+            [
+                1,
+                "关于增设教工子女托管班的建议",
+                "民生福利",
+                "赵一",
+                "钱二、孙三",
+                "2024-02-20",
+                "现状",
+                "建议",
+            ],
+            [
+                2,
+                "关于完善职称评审办法的建议",
+                "人事制度",
+                "李四",
+                "周五，吴六",
+                "2024/2/21",
+                "现状",
+                "建议",
+            ],
+            [
+                3,
+                "关于增设教工子女暑假托管班的提案",
+                "民生福利",
+                "周五",
+                "李四 吴六",
+                "2024-03-02",
+                "现状",
+                "建议",
+                "出差",
+            ],
+        ],
+    )
     outcome = run_import(c.db, path, ProposalImporter(c.session_id))
     assert outcome.ok, outcome.errors
     assert outcome.imported == 3
     assert any("第 5 行" in n and "本文件第 3 行" in n for n in outcome.notes)  # 托管班 twice
     rows = list_rows(c.db, ProposalQuery(session_id=c.session_id))
-    assert [(r["number"], r["proposer"]) for r in rows] == [("2024-001", "赵一"), ("2024-002", "李四"), ("2024-003", "周五")]
+    assert [(r["number"], r["proposer"]) for r in rows] == [
+        ("2024-001", "赵一"),
+        ("2024-002", "李四"),
+        ("2024-003", "周五"),
+    ]
     assert rows[2]["late_reason"] == "出差" and rows[1]["seconders"] == ["周五", "吴六"]
     assert "Excel 导入（第 3 行）" in proposals.events(c.db, rows[0]["id"])[0].note
 
 
 def test_import_errors_at_every_rule_and_nothing_written(c, tmp_path):
-    path = _xlsx(tmp_path / "bad.xlsx", [
-        [1, "正常的一件提案", "民生福利", "赵一", "钱二、孙三", "2024-02-20"],
-        [2, "附议人不足的提案", "民生福利", "赵一", "钱二", "2024-02-20"],
-        [3, "提案人自己附议", "民生福利", "赵一", "赵一、钱二", "2024-02-20"],
-        [4, "附议人不是代表", "民生福利", "赵一", "钱二、查无此人", "2024-02-20"],
-        [5, "列席代表附议", "民生福利", "赵一", "钱二、郑七", "2024-02-20"],
-        [6, "逾期无说明", "民生福利", "赵一", "钱二、孙三", "2024-03-05"],
-        [7, "类别不对", "学生事务", "赵一", "钱二、孙三", "2024-02-20"],
-    ])
+    path = _xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            [1, "正常的一件提案", "民生福利", "赵一", "钱二、孙三", "2024-02-20"],
+            [2, "附议人不足的提案", "民生福利", "赵一", "钱二", "2024-02-20"],
+            [3, "提案人自己附议", "民生福利", "赵一", "赵一、钱二", "2024-02-20"],
+            [4, "附议人不是代表", "民生福利", "赵一", "钱二、查无此人", "2024-02-20"],
+            [5, "列席代表附议", "民生福利", "赵一", "钱二、郑七", "2024-02-20"],
+            [6, "逾期无说明", "民生福利", "赵一", "钱二、孙三", "2024-03-05"],
+            [7, "类别不对", "学生事务", "赵一", "钱二、孙三", "2024-02-20"],
+        ],
+    )
     outcome = run_import(c.db, path, ProposalImporter(c.session_id))
     messages = {e.row: (e.column, e.message) for e in outcome.errors}
     assert set(messages) == {4, 5, 6, 7, 8, 9}
@@ -79,18 +118,32 @@ def test_same_name_needs_the_staff_number(c, tmp_path):
     twin = add_member(c.db, "赵一", c.branch_ids[1], 77)
     delegates.add_delegate(c.db, c.term_id, twin, start_date="2022-03-01")
     staff_no = c.db.execute("SELECT staff_no FROM members WHERE id = ?", [twin]).fetchone()[0]
-    path = _xlsx(tmp_path / "twin.xlsx", [
-        [1, "同名提案人", "民生福利", "赵一", "钱二、孙三", "2024-02-20"],
-        [2, "写明工号的提案", "民生福利", f"赵一（{staff_no}）", "钱二、孙三", "2024-02-20"],
-    ])
+    path = _xlsx(
+        tmp_path / "twin.xlsx",
+        [
+            [1, "同名提案人", "民生福利", "赵一", "钱二、孙三", "2024-02-20"],
+            [2, "写明工号的提案", "民生福利", f"赵一（{staff_no}）", "钱二、孙三", "2024-02-20"],
+        ],
+    )
     outcome = run_import(c.db, path, ProposalImporter(c.session_id))
     assert [e.row for e in outcome.errors] == [3] and "工号" in outcome.errors[0].message
-    path = _xlsx(tmp_path / "twin2.xlsx", [[2, "写明工号的提案", "民生福利", f"赵一（{staff_no}）", "钱二、孙三", "2024-02-20"]])
+    path = _xlsx(
+        tmp_path / "twin2.xlsx",
+        [[2, "写明工号的提案", "民生福利", f"赵一（{staff_no}）", "钱二、孙三", "2024-02-20"]],
+    )
     outcome = run_import(c.db, path, ProposalImporter(c.session_id))
     assert outcome.ok
-    assert proposals.get_proposal(c.db, list_rows(c.db, ProposalQuery(session_id=c.session_id))[0]["id"]).proposer_member_id == twin
+    assert (
+        proposals.get_proposal(
+            c.db, list_rows(c.db, ProposalQuery(session_id=c.session_id))[0]["id"]
+        ).proposer_member_id
+        == twin
+    )
 
 
 def test_template_reads_back(tmp_path):
     read = read_table(write_template(tmp_path / "模板.xlsx"), ProposalImporter(1).fields)
-    assert read.rows[0].values["title"].startswith("关于增设") and read.rows[0].values["seconders"] == "李四、王五"
+    assert (
+        read.rows[0].values["title"].startswith("关于增设")
+        and read.rows[0].values["seconders"] == "李四、王五"
+    )

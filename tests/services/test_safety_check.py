@@ -1,4 +1,5 @@
 """检查数据库 in plain Chinese, and a full disk (max_page_count) that rolls back cleanly."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -15,7 +16,9 @@ from tests.safety_fixtures import dump, fill
 def test_sound_database_reports_ok_with_the_cli_contract(db):
     data = check_database(db)
     assert {"integrity", "foreign_keys", "schema_version"} <= set(data)
-    assert data["integrity"] == "ok" and data["foreign_keys"] == "ok" and data["schema_version"] >= 1
+    assert (
+        data["integrity"] == "ok" and data["foreign_keys"] == "ok" and data["schema_version"] >= 1
+    )
     assert "没有发现问题" in check_report(db).text()
 
 
@@ -38,8 +41,14 @@ def test_disk_full_during_an_import_rolls_back_cleanly(tmp_path):
 
     db = open_database(tmp_path / "u.db")
     fill(db, 2)
-    rows = [person_row(resident_id(seq=i % 100, region=f"4503{i // 100:02d}"), f"导入员{i}", staff_no=f"S{i:05d}")
-            for i in range(400)]
+    rows = [
+        person_row(
+            resident_id(seq=i % 100, region=f"4503{i // 100:02d}"),
+            f"导入员{i}",
+            staff_no=f"S{i:05d}",
+        )
+        for i in range(400)
+    ]
     book = write_book(tmp_path / "big.xlsx", rows)
     before = dump(db)
     pages = db.execute("PRAGMA page_count").fetchone()[0]

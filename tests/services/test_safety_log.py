@@ -1,5 +1,6 @@
 """The change log records every write of a service call, nothing of a rolled-back one, and
 can only be read (filtered, exported), never deleted."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -13,11 +14,23 @@ from guilin_union.services.welfare_batches import BatchRequest, create_batch
 from guilin_union.storage import audit
 from tests.safety_fixtures import add_person, setup_branches
 
-SKIP = {"change_log", "recycle_groups", "recycle_rows", "_migrations", "_redaction_token", "settings"}
+SKIP = {
+    "change_log",
+    "recycle_groups",
+    "recycle_rows",
+    "_migrations",
+    "_redaction_token",
+    "settings",
+}
 
 
 def _snapshot(db):
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     snap = {}
     for t in tables:
         if t in SKIP:
@@ -38,9 +51,13 @@ def _writes(before, after):
 
 
 def _logged_since(db, last_id):
-    return {(r[0], r[1], r[2]) for r in db.execute(
-        "SELECT table_name, row_id, action FROM change_log WHERE id > ? AND action IN ('insert', 'update', 'delete')",
-        [last_id])}
+    return {
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            "SELECT table_name, row_id, action FROM change_log WHERE id > ? AND action IN ('insert', 'update', 'delete')",
+            [last_id],
+        )
+    }
 
 
 def _last(db):
@@ -49,11 +66,19 @@ def _last(db):
 
 def test_every_write_of_a_festival_batch_is_logged(demo_db):
     before, last = _snapshot(demo_db), _last(demo_db)
-    result, preview = create_batch(demo_db, BatchRequest(year=2026, occasion="端午节", amount_fen=20000,
-                                                         override_reason="测试"))
+    result, preview = create_batch(
+        demo_db,
+        BatchRequest(year=2026, occasion="端午节", amount_fen=20000, override_reason="测试"),
+    )
     writes = _writes(before, _snapshot(demo_db))
-    assert sum(1 for w in writes if w[0] == "welfare_payments" and w[2] == "insert") == len(preview.eligible) > 100
-    assert {w for w in writes if w[0] == "welfare_batches"} == {("welfare_batches", result.row_id, "insert")}
+    assert (
+        sum(1 for w in writes if w[0] == "welfare_payments" and w[2] == "insert")
+        == len(preview.eligible)
+        > 100
+    )
+    assert {w for w in writes if w[0] == "welfare_batches"} == {
+        ("welfare_batches", result.row_id, "insert")
+    }
     assert _logged_since(demo_db, last) == writes
 
 
@@ -61,7 +86,9 @@ def test_every_write_of_member_edits_and_deletes_is_logged(branch_db):
     db = branch_db
     ids = [add_person(db, n, branch="文学院分工会") for n in range(1, 4)]
     for action in (
-        lambda: members.update_member(db, ids[0], {**members.get_member(db, ids[0]).to_dict(), "title": "教授"}),
+        lambda: members.update_member(
+            db, ids[0], {**members.get_member(db, ids[0]).to_dict(), "title": "教授"}
+        ),
         lambda: members.delete_member(db, ids[1]),
         lambda: members.add_member(db, {"name": "新会员", "branch": "机关分工会"}),
     ):
@@ -86,7 +113,10 @@ def test_a_rolled_back_service_call_leaves_no_log(demo_db, monkeypatch):
     monkeypatch.setattr(welfare, "insert_checked", failing)
     before, last = _snapshot(demo_db), _last(demo_db)
     with pytest.raises(sqlite3.OperationalError):
-        create_batch(demo_db, BatchRequest(year=2026, occasion="端午节", amount_fen=20000, override_reason="测试"))
+        create_batch(
+            demo_db,
+            BatchRequest(year=2026, occasion="端午节", amount_fen=20000, override_reason="测试"),
+        )
     assert calls["n"] == 50  # it did write 49 payments before failing ...
     assert _snapshot(demo_db) == before  # ... and none of them stayed
     assert _last(demo_db) == last
@@ -141,7 +171,10 @@ def test_before_and_after_values_are_shown_with_numbers_masked(branch_db):
     assert changes["手机"] == ("139****0003", "137****1111")
     assert changes["职称"] == ("（空）", "讲师")
     full = safety_log.list_entries(db, LogQuery(table="members", action="update"), masked=False)[0]
-    assert dict((lbl, (b, a)) for lbl, b, a in full.changes())["手机"] == ("13900000003", "13700001111")
+    assert dict((lbl, (b, a)) for lbl, b, a in full.changes())["手机"] == (
+        "13900000003",
+        "13700001111",
+    )
 
 
 def test_export_is_masked_by_default_and_an_unmasked_export_is_logged(branch_db, tmp_path):
@@ -152,8 +185,12 @@ def test_export_is_masked_by_default_and_an_unmasked_export_is_logged(branch_db,
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert n == 1 and "139****0004" in text and "13900000004" not in text
     assert safety_log.count(db, LogQuery(action="reveal")) == 0
-    out, _ = safety_log.export_log(db, tmp_path / "full.xlsx", LogQuery(table="members"), masked=False)
-    text = " ".join(str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value)
+    out, _ = safety_log.export_log(
+        db, tmp_path / "full.xlsx", LogQuery(table="members"), masked=False
+    )
+    text = " ".join(
+        str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value
+    )
     assert "13900000004" in text
     reveal = safety_log.list_entries(db, LogQuery(action="reveal"))
     assert len(reveal) == 1 and "导出操作日志" in reveal[0].note

@@ -1,4 +1,5 @@
 """Backups nobody has to remember: on open, on close, settings, restore through the service."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,11 +47,17 @@ def test_backup_on_close_only_when_something_changed(filled, tmp_path):
     with filled.atomic():
         from guilin_union.storage import audit
 
-        audit.log_event(filled, "members", None, "reveal", note="查看完整号码")  # an event is not a change
+        audit.log_event(
+            filled, "members", None, "reveal", note="查看完整号码"
+        )  # an event is not a change
     assert safety.backup_on_close(filled, start) is None
     add_person(filled, 50)
     report = safety.backup_on_close(filled, start)
-    assert report is not None and "on-close" in report.primary.name and verify_backup(report.primary) == "ok"
+    assert (
+        report is not None
+        and "on-close" in report.primary.name
+        and verify_backup(report.primary) == "ok"
+    )
 
 
 def test_configured_folder_is_used(filled, tmp_path):
@@ -66,12 +73,15 @@ def test_explicit_folder_for_a_one_off_copy(filled, tmp_path):
     assert report.primary.parent == tmp_path / "u盘"
 
 
-@pytest.mark.parametrize("values, field", [
-    ({"backup_keep_daily": -1}, "backup_keep_daily"),
-    ({"recycle_retention_days": 0}, "recycle_retention_days"),
-    ({"backup_keep_weekly": "很多"}, "backup_keep_weekly"),
-    ({"backup_folder": "相对路径"}, "backup_folder"),
-])
+@pytest.mark.parametrize(
+    "values, field",
+    [
+        ({"backup_keep_daily": -1}, "backup_keep_daily"),
+        ({"recycle_retention_days": 0}, "recycle_retention_days"),
+        ({"backup_keep_weekly": "很多"}, "backup_keep_weekly"),
+        ({"backup_folder": "相对路径"}, "backup_folder"),
+    ],
+)
 def test_backup_settings_are_checked(filled, values, field):
     with pytest.raises(ValidationError) as info:
         safety.save_backup_settings(filled, values)
@@ -79,11 +89,18 @@ def test_backup_settings_are_checked(filled, values, field):
 
 
 def test_backup_settings_are_saved_and_logged(filled):
-    result = safety.save_backup_settings(filled, {"backup_keep_daily": 14, "recycle_retention_days": 30})
+    result = safety.save_backup_settings(
+        filled, {"backup_keep_daily": 14, "recycle_retention_days": 30}
+    )
     assert result.changes.touches("settings")
     assert settings.get(filled, "backup_keep_daily") == 14
     assert settings.get(filled, "recycle_retention_days") == 30
-    assert filled.execute("SELECT count(*) FROM change_log WHERE table_name = 'settings'").fetchone()[0] >= 2
+    assert (
+        filled.execute("SELECT count(*) FROM change_log WHERE table_name = 'settings'").fetchone()[
+            0
+        ]
+        >= 2
+    )
 
 
 def test_restore_through_the_service_reports_every_area(filled):
@@ -91,14 +108,23 @@ def test_restore_through_the_service_reports_every_area(filled):
     member_id = add_person(filled, 77)
     result, restored = safety.restore(filled, report.primary)
     assert result.changes.touches("members") and result.changes.touches("welfare")
-    assert filled.execute("SELECT count(*) FROM members WHERE id = ?", [member_id]).fetchone()[0] == 0
+    assert (
+        filled.execute("SELECT count(*) FROM members WHERE id = ?", [member_id]).fetchone()[0] == 0
+    )
     assert restored.safety_backup is not None
 
 
-@pytest.mark.parametrize("reason, label", [
-    ("manual", "手动备份"), ("on-close", "关闭时自动备份"), ("before-import-members", "导入前（members）"),
-    ("before-migration", "升级结构前"), ("on-open-2", "打开时自动备份"), ("before-batch", "批量操作前"),
-])
+@pytest.mark.parametrize(
+    "reason, label",
+    [
+        ("manual", "手动备份"),
+        ("on-close", "关闭时自动备份"),
+        ("before-import-members", "导入前（members）"),
+        ("before-migration", "升级结构前"),
+        ("on-open-2", "打开时自动备份"),
+        ("before-batch", "批量操作前"),
+    ],
+)
 def test_reason_labels(reason, label):
     assert safety.reason_label(reason) == label
 
@@ -124,7 +150,12 @@ def test_member_delete_then_restore_from_bin_via_service(filled):
     member_id = add_person(filled, 60)
     members.delete_member(filled, member_id)
     group = safety_recycle.list_groups(filled)[0]
-    assert safety_recycle.row_display(safety_recycle.group_rows(filled, group.id)[0])["values"].count("****") >= 1
+    assert (
+        safety_recycle.row_display(safety_recycle.group_rows(filled, group.id)[0])["values"].count(
+            "****"
+        )
+        >= 1
+    )
     result = safety_recycle.restore_group(filled, group.id)
     assert result.changes.touches("members")
     assert members.get_member_row(filled, member_id)["name"].endswith("60")

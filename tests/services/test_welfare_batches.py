@@ -1,4 +1,5 @@
 """Festival batches: who is eligible and why the others are not, one transaction, reversal."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,14 +65,20 @@ def test_branch_choice(people):
 
 def test_already_received_and_yearly_total_exclude(people):
     db, ids = people
-    welfare.record_payment(db, payment(ids["active"], "节日慰问", "2024-02-01", "300", occasion="春节"))
-    welfare.record_payment(db, payment(ids["other_branch"], "节日慰问", "2024-01-01", "1300", occasion="元旦"))
+    welfare.record_payment(
+        db, payment(ids["active"], "节日慰问", "2024-02-01", "300", occasion="春节")
+    )
+    welfare.record_payment(
+        db, payment(ids["other_branch"], "节日慰问", "2024-01-01", "1300", occasion="元旦")
+    )
     preview = wb.preview_batch(db, request())
     reasons = {x.member_id: x.reason for x in preview.excluded}
     assert "已领取春节慰问" in reasons[ids["active"]]
     assert "每人每年上限" in reasons[ids["other_branch"]]
     # Exactly reaching the yearly total is allowed.
-    preview = wb.preview_batch(db, request(occasion="中秋节", amount_fen=20000, pay_date="2024-09-17"))
+    preview = wb.preview_batch(
+        db, request(occasion="中秋节", amount_fen=20000, pay_date="2024-09-17")
+    )
     assert ids["other_branch"] in {x.member_id for x in preview.eligible}
 
 
@@ -81,8 +88,12 @@ def test_create_writes_all_in_one_transaction_and_reverse(people):
     batch_id = result.row_id
     rows = welfare.list_payments(db, welfare.PaymentQuery(batch_id=batch_id))
     assert len(rows) == len(preview.eligible) == 2
-    assert all(r["state"] == wb.BATCH_PAYMENT_STATE and r["occasion"] == "春节" and r["handler"] == "黄秘书"
-               for r in rows)
+    assert all(
+        r["state"] == wb.BATCH_PAYMENT_STATE
+        and r["occasion"] == "春节"
+        and r["handler"] == "黄秘书"
+        for r in rows
+    )
     assert sum(r["amount_fen"] for r in rows) == preview.total_fen
     listed = wb.list_batches(db, 2024)
     assert listed[0]["payment_count"] == 2 and listed[0]["total_fen"] == 60000
@@ -130,8 +141,17 @@ def test_amount_over_cap_needs_a_reason(people):
     db, ids = people
     from guilin_union.services import welfare_standards as ws
 
-    ws.save_standard(db, {"year": 2024, "type": "节日慰问", "cap_fen": 50000, "rule_kind": "每年限额",
-                          "yearly_cap_fen": 150000, "form": "现金或实物"})
+    ws.save_standard(
+        db,
+        {
+            "year": 2024,
+            "type": "节日慰问",
+            "cap_fen": 50000,
+            "rule_kind": "每年限额",
+            "yearly_cap_fen": 150000,
+            "form": "现金或实物",
+        },
+    )
     assert wb.preview_batch(db, request(amount_fen=50000)).warnings == []
     with pytest.raises(PaymentWarnings):
         wb.create_batch(db, request(amount_fen=50001))
@@ -151,17 +171,27 @@ def test_goods_batch(people):
 
 def test_hardship_file_feeds_a_send_warmth_batch(people):
     db, ids = people
-    entry = welfare_hardship.save_hardship(db, {"year": 2024, "member_id": ids["active"], "category": "因病致困",
-                                                "household": "配偶住院"}).row_id
-    welfare_hardship.save_hardship(db, {"year": 2024, "member_id": ids["retired"], "category": "其他"})
-    preview = wb.preview_batch(db, request(occasion="送温暖", amount_fen=100000, pay_date="2024-01-20"))
+    entry = welfare_hardship.save_hardship(
+        db,
+        {"year": 2024, "member_id": ids["active"], "category": "因病致困", "household": "配偶住院"},
+    ).row_id
+    welfare_hardship.save_hardship(
+        db, {"year": 2024, "member_id": ids["retired"], "category": "其他"}
+    )
+    preview = wb.preview_batch(
+        db, request(occasion="送温暖", amount_fen=100000, pay_date="2024-01-20")
+    )
     assert preview.type == "困难帮扶" and preview.eligibility == wb.RULE_HARDSHIP
     # The example 困难帮扶 standard includes retired members.
     assert {x.member_id for x in preview.eligible} == {ids["active"], ids["retired"]}
-    result, _ = wb.create_batch(db, request(occasion="送温暖", amount_fen=100000, pay_date="2024-01-20"))
+    result, _ = wb.create_batch(
+        db, request(occasion="送温暖", amount_fen=100000, pay_date="2024-01-20")
+    )
     rows = welfare_hardship.list_hardship(db, 2024)
     supported = {r["member_id"]: r for r in rows}
     assert supported[ids["active"]]["support_fen"] == 100000
     assert "送温暖" in supported[ids["active"]]["support_text"]
-    linked = welfare.list_payments(db, welfare.PaymentQuery(batch_id=result.row_id, member_id=ids["active"]))
+    linked = welfare.list_payments(
+        db, welfare.PaymentQuery(batch_id=result.row_id, member_id=ids["active"])
+    )
     assert linked[0]["hardship_id"] == entry

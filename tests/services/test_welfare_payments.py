@@ -1,5 +1,6 @@
 """Payments: validation, overridden warnings kept and listed, edits, undo, approval states,
 attachments, and money sums equal to the 分."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,11 +51,15 @@ def test_hard_errors(wdb, change, field):
 def test_flagged_filter_lists_only_overridden_payments(wdb):
     m = add_member(wdb)
     welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "600"))
-    flagged = welfare.record_payment(wdb, payment(m, "生育", "2024-06-01", "900"), override_reason="双胞胎").row_id
+    flagged = welfare.record_payment(
+        wdb, payment(m, "生育", "2024-06-01", "900"), override_reason="双胞胎"
+    ).row_id
     ids = welfare.query_ids(wdb, PaymentQuery(flagged_only=True))
     assert ids == [flagged]
     row = welfare.fetch_rows(wdb, ids)[flagged]
-    assert row["flagged"] and "单次上限" in row["warning_text"] and row["override_reason"] == "双胞胎"
+    assert (
+        row["flagged"] and "单次上限" in row["warning_text"] and row["override_reason"] == "双胞胎"
+    )
     open_ = welfare.list_open_warnings(wdb, year=2024)
     assert [w["payment_id"] for w in open_] == [flagged]
     welfare.mark_reviewed(wdb, [open_[0]["id"]])
@@ -65,7 +70,9 @@ def test_flagged_filter_lists_only_overridden_payments(wdb):
 
 def test_edit_keeps_an_accepted_warning_and_asks_for_a_new_one(wdb):
     m = add_member(wdb)
-    pid = welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批").row_id
+    pid = welfare.record_payment(
+        wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批"
+    ).row_id
     # Editing the reason text only: the same warning was accepted before, no new question.
     welfare.update_payment(wdb, pid, {"reason": "新婚慰问"})
     assert [w["code"] for w in welfare.payment_warnings(wdb, pid)] == ["cap"]
@@ -81,7 +88,9 @@ def test_edit_keeps_an_accepted_warning_and_asks_for_a_new_one(wdb):
 
 def test_delete_and_undo_bring_back_warnings(wdb):
     m = add_member(wdb)
-    pid = welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批").row_id
+    pid = welfare.record_payment(
+        wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批"
+    ).row_id
     result = welfare.delete_payment(wdb, pid)
     assert wdb.execute("SELECT count(*) FROM welfare_payments").fetchone()[0] == 0
     assert wdb.execute("SELECT count(*) FROM welfare_payment_warnings").fetchone()[0] == 0
@@ -108,7 +117,11 @@ def test_approval_states_with_dates(wdb):
     welfare.set_state(wdb, [pid], "已发放", "2024-05-08")
     row = welfare.get_payment(wdb, pid)
     assert (row["state"], row["branch_reviewed_on"], row["approved_on"], row["paid_on"]) == (
-        "已发放", "2024-05-03", "2024-05-06", "2024-05-08")
+        "已发放",
+        "2024-05-03",
+        "2024-05-06",
+        "2024-05-08",
+    )
     with pytest.raises(ConflictError):
         welfare.delete_payment(wdb, pid)
     result = welfare.set_state(wdb, [pid], "分工会审核", "2024-05-09")
@@ -120,9 +133,14 @@ def test_approval_states_with_dates(wdb):
 
 def test_every_write_is_in_the_change_log(wdb):
     m = add_member(wdb)
-    pid = welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批").row_id
+    pid = welfare.record_payment(
+        wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批"
+    ).row_id
     welfare.set_state(wdb, [pid], "已发放", "2024-05-02")
-    logged = {r[0] for r in wdb.execute("SELECT table_name FROM change_log WHERE table_name LIKE 'welfare%'")}
+    logged = {
+        r[0]
+        for r in wdb.execute("SELECT table_name FROM change_log WHERE table_name LIKE 'welfare%'")
+    }
     assert {"welfare_payments", "welfare_payment_warnings", "welfare_standards"} <= logged
 
 
@@ -130,7 +148,9 @@ def test_attachments(tmp_path, wdb):
     m = add_member(wdb)
     evidence = tmp_path / "结婚证.jpg"
     evidence.write_bytes(b"fake image")
-    pid = welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "600"), attachments=[evidence]).row_id
+    pid = welfare.record_payment(
+        wdb, payment(m, "结婚", "2024-05-01", "600"), attachments=[evidence]
+    ).row_id
     files = welfare.list_attachments(wdb, pid)
     assert [f["original_name"] for f in files] == ["结婚证.jpg"]
     from guilin_union.services.attachments import resolve_attachment
@@ -150,11 +170,16 @@ def test_search_and_filters(wdb):
     assert len(welfare.query_ids(wdb, PaymentQuery(branch_name="机关分工会"))) == 1
     assert len(welfare.query_ids(wdb, PaymentQuery(type="结婚", year=2024))) == 1
     assert welfare.query_ids(wdb, PaymentQuery(year=2023)) == []
-    names = [r["name"] for r in welfare.list_payments(wdb, PaymentQuery(sort_key="date", descending=False))]
+    names = [
+        r["name"]
+        for r in welfare.list_payments(wdb, PaymentQuery(sort_key="date", descending=False))
+    ]
     assert names == ["张三", "李四"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.integers(min_value=1, max_value=99_999_999), min_size=1, max_size=8))
 def test_money_sums_equal_the_fen(db, amounts):
     setup(db, examples=False)
@@ -162,7 +187,9 @@ def test_money_sums_equal_the_fen(db, amounts):
     m = db.execute("SELECT id FROM members LIMIT 1").fetchone()
     member = m[0] if m else add_member(db)
     for i, fen in enumerate(amounts):
-        welfare.record_payment(db, payment(member, "其他", f"2024-01-{i + 1:02d}", fen), override_reason="测试")
+        welfare.record_payment(
+            db, payment(member, "其他", f"2024-01-{i + 1:02d}", fen), override_reason="测试"
+        )
     n, total = welfare.totals(db, PaymentQuery(year=2024))
     assert (n, total) == (len(amounts), sum(amounts))
     from guilin_union.services.welfare_outputs import year_stats

@@ -1,5 +1,6 @@
 """Each welfare rule at its boundary: the cap exactly and one 分 over, the Nth and (N+1)th
 payment, the yearly festival total, the duplicate window, the status on the day of a change."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,8 +51,16 @@ def test_nth_hospital_stay_passes_and_the_next_warns(wdb):
 
 def test_n_is_a_setting_of_the_standard(wdb):
     m = add_member(wdb)
-    welfare_standards.save_standard(wdb, {"year": 2024, "type": "生病住院", "cap_fen": 100000,
-                                          "rule_kind": "每年限次", "max_per_year": 1})
+    welfare_standards.save_standard(
+        wdb,
+        {
+            "year": 2024,
+            "type": "生病住院",
+            "cap_fen": 100000,
+            "rule_kind": "每年限次",
+            "max_per_year": 1,
+        },
+    )
     welfare.record_payment(wdb, payment(m, "生病住院", "2024-02-01", "500"))
     assert codes(wdb, payment(m, "生病住院", "2024-06-01", "500")) == ["frequency"]
 
@@ -78,7 +87,9 @@ def test_duplicate_window_boundary_and_setting(wdb):
     welfare.record_payment(wdb, payment(m, "直系亲属去世", "2024-03-01", "500"))
     assert codes(wdb, payment(m, "直系亲属去世", "2024-03-31", "500")) == ["duplicate"]  # 30 days
     assert codes(wdb, payment(m, "直系亲属去世", "2024-04-01", "500")) == []  # 31 days
-    assert codes(wdb, payment(m, "直系亲属去世", "2024-01-31", "500")) == ["duplicate"]  # 30 days before
+    assert codes(wdb, payment(m, "直系亲属去世", "2024-01-31", "500")) == [
+        "duplicate"
+    ]  # 30 days before
     assert codes(wdb, payment(m, "直系亲属去世", "2024-01-30", "500")) == []  # 31 days before
     welfare_config.save_lists(wdb, {"welfare_duplicate_days": 40})
     assert codes(wdb, payment(m, "直系亲属去世", "2024-04-01", "500")) == ["duplicate"]
@@ -103,9 +114,19 @@ def test_status_on_the_day_of_retirement(wdb):
     # 退休 itself is paid on that day and allows retired members.
     assert codes(wdb, payment(m, "退休", "2024-06-30", "1000")) == []
     # A standard that includes retired members lets the birthday pass.
-    welfare_standards.save_standard(wdb, {"year": 2024, "type": "生日", "cap_fen": 30000, "form": "现金或实物",
-                                          "rule_kind": "每年限次", "max_per_year": 1, "payer": "分工会",
-                                          "retired_eligible": True})
+    welfare_standards.save_standard(
+        wdb,
+        {
+            "year": 2024,
+            "type": "生日",
+            "cap_fen": 30000,
+            "form": "现金或实物",
+            "rule_kind": "每年限次",
+            "max_per_year": 1,
+            "payer": "分工会",
+            "retired_eligible": True,
+        },
+    )
     assert codes(wdb, payment(m, "生日", "2024-06-30", "300")) == []
 
 
@@ -157,6 +178,8 @@ def test_record_refuses_without_reason_and_keeps_the_reason(wdb):
         welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "700"))
     assert [w.code for w in info.value.warnings] == ["cap"]
     assert wdb.execute("SELECT count(*) FROM welfare_payments").fetchone()[0] == 0
-    pid = welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="校工会特批").row_id
+    pid = welfare.record_payment(
+        wdb, payment(m, "结婚", "2024-05-01", "700"), override_reason="校工会特批"
+    ).row_id
     stored = welfare.payment_warnings(wdb, pid)
     assert [(w["code"], w["override_reason"]) for w in stored] == [("cap", "校工会特批")]

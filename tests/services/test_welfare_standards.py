@@ -1,10 +1,12 @@
 """Yearly standards: shipped examples clearly labelled, validation, copying a year."""
+
 from __future__ import annotations
 
 import pytest
 
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.services import welfare_config, welfare_standards as ws
+from guilin_union.services import welfare_config
+from guilin_union.services import welfare_standards as ws
 from tests.welfare_fixtures import setup
 
 
@@ -29,7 +31,9 @@ def test_examples_cover_every_default_type_and_are_labelled(db):
 
 def test_copy_year_and_refuse_to_overwrite(db):
     setup(db)
-    ws.save_standard(db, {"year": 2024, "type": "结婚", "cap_fen": "800", "source": "校工会〔2024〕3号"})
+    ws.save_standard(
+        db, {"year": 2024, "type": "结婚", "cap_fen": "800", "source": "校工会〔2024〕3号"}
+    )
     assert ws.copy_year(db, 2024, 2025).row_id == len(ws.list_standards(db, 2024))
     copied = ws.get_standard(db, 2025, "结婚")
     assert copied is not None and copied.cap_fen == 80000 and copied.source == "校工会〔2024〕3号"
@@ -63,8 +67,26 @@ def test_validation(db, data, field):
 
 def test_save_edit_delete_and_undo(db):
     setup(db, examples=False)
-    ws.save_standard(db, {"year": 2024, "type": "生日", "cap_fen": 30000, "rule_kind": "每年限次", "max_per_year": 1})
-    result = ws.save_standard(db, {"year": 2024, "type": "生日", "cap_fen": 40000, "rule_kind": "每年限次", "max_per_year": 1})
+    ws.save_standard(
+        db,
+        {
+            "year": 2024,
+            "type": "生日",
+            "cap_fen": 30000,
+            "rule_kind": "每年限次",
+            "max_per_year": 1,
+        },
+    )
+    result = ws.save_standard(
+        db,
+        {
+            "year": 2024,
+            "type": "生日",
+            "cap_fen": 40000,
+            "rule_kind": "每年限次",
+            "max_per_year": 1,
+        },
+    )
     assert ws.get_standard(db, 2024, "生日").cap_fen == 40000
     ws.restore_standard(db, result.undo)
     assert ws.get_standard(db, 2024, "生日").cap_fen == 30000

@@ -1,4 +1,5 @@
 """services.workpoints: saving plans, editing and tracking items, notes, evidence, deleting."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,14 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.workpoints_parser import parse_workpoints
 from guilin_union.services import workpoints as wp
 from guilin_union.storage import recycle
-from tests.workpoints_fixtures import REGION_2025, SCHOOL_2024, item_ids, parsed, save_school, save_upper
+from tests.workpoints_fixtures import (
+    REGION_2025,
+    SCHOOL_2024,
+    item_ids,
+    parsed,
+    save_school,
+    save_upper,
+)
 
 
 def test_docstring_examples() -> None:
@@ -26,7 +34,11 @@ def test_docstring_examples() -> None:
 def test_school_sample_saved_as_tree(db) -> None:
     plan_id = save_school(db)
     plan = wp.get_plan(db, plan_id)
-    assert (plan["year"], plan["kind"], plan["title"]) == (2024, "school", "桂林学院2024年工会工作要点")
+    assert (plan["year"], plan["kind"], plan["title"]) == (
+        2024,
+        "school",
+        "桂林学院2024年工会工作要点",
+    )
     assert plan["doc_number"] == "桂院工〔2024〕1号"
     assert plan["intro"].startswith("2024年学校工会的指导思想")
     assert plan["source_name"] == SCHOOL_2024.name
@@ -35,7 +47,10 @@ def test_school_sample_saved_as_tree(db) -> None:
     sections = [n for n in nodes if n["level"] == 1]
     assert [n["number"] for n in sections] == ["一", "二", "三", "四"]
     leaves = [n for n in nodes if n["is_leaf"]]
-    assert [n["label"] for n in leaves] == [f"（{c}）" for c in "一二三四五六七八九十"] + ["（十一）", "（十二）"]
+    assert [n["label"] for n in leaves] == [f"（{c}）" for c in "一二三四五六七八九十"] + [
+        "（十一）",
+        "（十二）",
+    ]
     assert all(n["status"] == "未开始" and n["level"] == 2 for n in leaves)
     # Positions follow the document; parents point at their section.
     assert [n["position"] for n in nodes] == sorted(n["position"] for n in nodes)
@@ -53,15 +68,24 @@ def test_upper_sample_keeps_units_and_sub_items(db) -> None:
     assert sub["level"] == 3 and sub["is_leaf"]
     labels = {n["id"]: n["label"] for n in wp.plan_items(db, plan_id)}
     assert labels[ids["十一/2"]] == "（十一）2."
-    container = next(n for n in wp.plan_items(db, plan_id) if n["number"] == "十一" and n["level"] == 2)
+    container = next(
+        n for n in wp.plan_items(db, plan_id) if n["number"] == "十一" and n["level"] == 2
+    )
     assert not container["is_leaf"] and container["status_text"] == "3项：未开始3"
-    stored = db.execute("SELECT responsible_units FROM workpoint_items WHERE id = ?", [ids["一"]]).fetchone()[0]
+    stored = db.execute(
+        "SELECT responsible_units FROM workpoint_items WHERE id = ?", [ids["一"]]
+    ).fetchone()[0]
     assert json.loads(stored) == ["各市教育工会〈教科文卫体工会〉", "各高校工会"]
 
 
-@pytest.mark.parametrize("year, kind, message", [
-    (1800, "school", "年度"), ("二〇二四", "school", "年度"), (2024, "province", "类别"),
-])
+@pytest.mark.parametrize(
+    "year, kind, message",
+    [
+        (1800, "school", "年度"),
+        ("二〇二四", "school", "年度"),
+        (2024, "province", "类别"),
+    ],
+)
 def test_save_plan_rejects_bad_year_or_kind(db, year, kind, message) -> None:
     with pytest.raises(ValidationError, match=message):
         wp.save_plan(db, parsed(SCHOOL_2024), year=year, kind=kind)
@@ -77,34 +101,52 @@ def test_every_write_is_in_the_change_log(db) -> None:
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
     wp.update_item(db, ids["一"], {"owner": "王宁"})
-    logged = db.execute("SELECT count(*) FROM change_log WHERE table_name = 'workpoint_items' AND action = 'insert'"
-                        ).fetchone()[0]
+    logged = db.execute(
+        "SELECT count(*) FROM change_log WHERE table_name = 'workpoint_items' AND action = 'insert'"
+    ).fetchone()[0]
     assert logged == 16
-    change = db.execute("SELECT before_json, after_json FROM change_log WHERE table_name = 'workpoint_items'"
-                        " AND action = 'update'").fetchone()
+    change = db.execute(
+        "SELECT before_json, after_json FROM change_log WHERE table_name = 'workpoint_items'"
+        " AND action = 'update'"
+    ).fetchone()
     assert json.loads(change[0]) == {"owner": None} and json.loads(change[1])["owner"] == "王宁"
 
 
 def test_update_item_normalises_and_undoes(db) -> None:
     ids = item_ids(db, save_school(db))
-    result = wp.update_item(db, ids["四"], {
-        "owner": "  李静 ", "deadline": "2024年4月30日", "status": "进行中",
-        "lead_unit": "校工会", "responsible_units": "党政办公室、各分工会，党政办公室",
-    })
+    result = wp.update_item(
+        db,
+        ids["四"],
+        {
+            "owner": "  李静 ",
+            "deadline": "2024年4月30日",
+            "status": "进行中",
+            "lead_unit": "校工会",
+            "responsible_units": "党政办公室、各分工会，党政办公室",
+        },
+    )
     item = wp.get_item(db, ids["四"])
     assert (item["owner"], item["deadline"], item["status"]) == ("李静", "2024-04-30", "进行中")
     assert item["responsible_units"] == ["党政办公室", "各分工会"]
     wp.restore_item(db, ids["四"], result.undo)
     item = wp.get_item(db, ids["四"])
-    assert (item["owner"], item["deadline"], item["status"], item["responsible_units"]) == (None, None, "未开始", [])
+    assert (item["owner"], item["deadline"], item["status"], item["responsible_units"]) == (
+        None,
+        None,
+        "未开始",
+        [],
+    )
 
 
-@pytest.mark.parametrize("changes, field", [
-    ({"status": "完成"}, "status"),
-    ({"deadline": "2024-02-30"}, "deadline"),
-    ({"heading": "  "}, "heading"),
-    ({"owner": "张" * 61}, "owner"),
-])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"status": "完成"}, "status"),
+        ({"deadline": "2024-02-30"}, "deadline"),
+        ({"heading": "  "}, "heading"),
+        ({"owner": "张" * 61}, "owner"),
+    ],
+)
 def test_update_item_rejects_bad_values(db, changes, field) -> None:
     ids = item_ids(db, save_school(db))
     with pytest.raises(ValidationError) as info:
@@ -115,16 +157,31 @@ def test_update_item_rejects_bad_values(db, changes, field) -> None:
 
 def test_notes_latest_and_validation(db) -> None:
     ids = item_ids(db, save_school(db))
-    first = wp.add_note(db, ids["八"], note_date="2024-03-05", text="制定运动会方案。", recorded_by="王宁").row_id
-    wp.add_note(db, ids["八"], note_date="2024-05-20", text="第二十二届田径运动会顺利举行。", set_status="进行中")
-    node = next(n for n in wp.plan_items(db, wp.get_item(db, ids["八"])["plan_id"]) if n["id"] == ids["八"])
-    assert node["latest_note"] == "第二十二届田径运动会顺利举行。" and node["latest_note_date"] == "2024-05-20"
+    first = wp.add_note(
+        db, ids["八"], note_date="2024-03-05", text="制定运动会方案。", recorded_by="王宁"
+    ).row_id
+    wp.add_note(
+        db,
+        ids["八"],
+        note_date="2024-05-20",
+        text="第二十二届田径运动会顺利举行。",
+        set_status="进行中",
+    )
+    node = next(
+        n for n in wp.plan_items(db, wp.get_item(db, ids["八"])["plan_id"]) if n["id"] == ids["八"]
+    )
+    assert (
+        node["latest_note"] == "第二十二届田径运动会顺利举行。"
+        and node["latest_note_date"] == "2024-05-20"
+    )
     assert node["note_count"] == 2 and node["status"] == "进行中"
     with pytest.raises(ValidationError, match="不能为空"):
         wp.add_note(db, ids["八"], note_date="2024-06-01", text="   ")
     with pytest.raises(ValidationError):
         wp.add_note(db, ids["八"], note_date="六月", text="有内容")
-    result = wp.update_note(db, first, note_date="2024-03-06", text="制定并印发运动会方案。", recorded_by=None)
+    result = wp.update_note(
+        db, first, note_date="2024-03-06", text="制定并印发运动会方案。", recorded_by=None
+    )
     assert wp.list_notes(db, ids["八"])[0]["text"] == "制定并印发运动会方案。"
     wp.restore_note_values(db, first, result.undo)
     assert wp.list_notes(db, ids["八"])[0]["note_date"] == "2024-03-05"
@@ -144,7 +201,9 @@ def test_evidence_is_copied_listed_and_removable(db, tmp_path) -> None:
     assert path.parent.parent.name == "workpoints"
     rows = wp.list_evidence(db, ids["八"])
     assert [r["original_name"] for r in rows] == ["运动会照片.txt"]
-    node = next(n for n in wp.plan_items(db, wp.get_item(db, ids["八"])["plan_id"]) if n["id"] == ids["八"])
+    node = next(
+        n for n in wp.plan_items(db, wp.get_item(db, ids["八"])["plan_id"]) if n["id"] == ids["八"]
+    )
     assert node["evidence_names"] == ["运动会秩序册"]
     removed = wp.remove_evidence(db, evidence_id)
     assert wp.list_evidence(db, ids["八"]) == [] and path.exists()  # the copy stays for undo
@@ -187,8 +246,14 @@ def test_delete_plan_goes_to_recycle_bin_once_and_comes_back(db) -> None:
 def test_add_and_delete_item(db) -> None:
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
-    new_id = wp.add_item(db, plan_id, parent_id=ids["§一"], heading="开展主题党日联建活动。", number="三之一",
-                         owner="王宁").row_id
+    new_id = wp.add_item(
+        db,
+        plan_id,
+        parent_id=ids["§一"],
+        heading="开展主题党日联建活动。",
+        number="三之一",
+        owner="王宁",
+    ).row_id
     nodes = wp.plan_items(db, plan_id)
     order = [n["id"] for n in nodes]
     assert order.index(new_id) == order.index(ids["三"]) + 1  # last child of section 一
@@ -213,7 +278,9 @@ def test_set_status_many(db) -> None:
 
 def test_update_plan(db) -> None:
     plan_id = save_school(db)
-    wp.update_plan(db, plan_id, {"title": "桂林学院2024年工会工作要点（修订）", "doc_date": "2024/3/1"})
+    wp.update_plan(
+        db, plan_id, {"title": "桂林学院2024年工会工作要点（修订）", "doc_date": "2024/3/1"}
+    )
     plan = wp.get_plan(db, plan_id)
     assert plan["title"].endswith("（修订）") and plan["doc_date"] == "2024-03-01"
     with pytest.raises(ValidationError):
@@ -231,7 +298,9 @@ def test_history_follows_carried_items(db) -> None:
     wp.add_note(db, carried["id"], note_date="2025-03-01", text="第二批入会30人。")
     history = wp.item_history(db, carried["id"])
     assert [(n["text"], n["inherited"], n["year"]) for n in history] == [
-        ("新入职教职工入会50人。", True, 2024), ("第二批入会30人。", False, 2025)]
+        ("新入职教职工入会50人。", True, 2024),
+        ("第二批入会30人。", False, 2025),
+    ]
     assert carried["carried_from_year"] == 2024
     old = next(n for n in wp.plan_items(db, plan_id) if n["id"] == ids["十"])
     assert old["carried_to_year"] == 2025
@@ -242,7 +311,11 @@ def test_years_and_plan_list_order(db) -> None:
     save_upper(db)
     save_upper(db, year=2024)
     assert wp.plan_years(db) == [2025, 2024]
-    assert [(p["year"], p["kind"]) for p in wp.list_plans(db)] == [(2025, "upper"), (2024, "school"), (2024, "upper")]
+    assert [(p["year"], p["kind"]) for p in wp.list_plans(db)] == [
+        (2025, "upper"),
+        (2024, "school"),
+        (2024, "upper"),
+    ]
     assert wp.list_plans(db, year=2024, kind="upper")[0]["tracked_count"] == 19
 
 

@@ -1,4 +1,5 @@
 """Demo data of the work points: both samples imported and tracked, links, roll-over, scale."""
+
 from __future__ import annotations
 
 import random
@@ -37,9 +38,15 @@ def test_demo_database_tracks_both_samples(demo_db) -> None:
     assert 0 < len(unanswered_upper_items(demo_db, plans[(2025, "upper")]["id"])) < 19
     # The congress item links to a session of the congress demo.
     congress_item = next(n for n in leaves if "教职工代表大会" in n["text"])
-    assert [r["target_kind"] for r in record_links(demo_db, congress_item["id"])] == ["congress_session"]
+    assert [r["target_kind"] for r in record_links(demo_db, congress_item["id"])] == [
+        "congress_session"
+    ]
     # The unfinished 2024 items were carried into 2025 with their history.
-    carried = [n for n in wp.plan_items(demo_db, plans[(2025, "school")]["id"]) if n["carried_from_item_id"]]
+    carried = [
+        n
+        for n in wp.plan_items(demo_db, plans[(2025, "school")]["id"])
+        if n["carried_from_item_id"]
+    ]
     unfinished = [n for n in leaves if n["status"] not in ("已完成", "已取消")]
     assert len(carried) == len(unfinished) - 1 >= 1
     assert len(overview(demo_db, school["id"]).overdue) == 1  # the one left behind
@@ -50,9 +57,12 @@ def test_populate_is_deterministic_and_scales(db, tmp_path) -> None:
     from guilin_union.storage import open_database
 
     def snapshot(database) -> list[tuple]:
-        return list(database.execute(
-            "SELECT i.heading, i.owner, i.deadline, i.status, p.year, p.kind FROM workpoint_items i"
-            " JOIN workpoint_plans p ON p.id = i.plan_id ORDER BY i.id"))
+        return list(
+            database.execute(
+                "SELECT i.heading, i.owner, i.deadline, i.status, p.year, p.kind FROM workpoint_items i"
+                " JOIN workpoint_plans p ON p.id = i.plan_id ORDER BY i.id"
+            )
+        )
 
     summary = demo.populate(db, random.Random(3), "normal")
     other = open_database(tmp_path / "other.db")
@@ -63,6 +73,9 @@ def test_populate_is_deterministic_and_scales(db, tmp_path) -> None:
     years = {(p["year"], p["kind"]) for p in wp.list_plans(large)}
     assert len([y for y in years if y[1] == "upper"]) == 10 and summary["工作要点计划"] >= 20
     shifted = wp.list_plans(large, year=2016, kind="upper")[0]
-    assert shifted["title"] == "自治区教育工会2016年工作要点" and shifted["doc_number"] == "桂教工字〔2016〕9号"
+    assert (
+        shifted["title"] == "自治区教育工会2016年工作要点"
+        and shifted["doc_number"] == "桂教工字〔2016〕9号"
+    )
     for connection in (other, large):
         connection.conn.close()

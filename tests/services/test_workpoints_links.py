@@ -1,4 +1,5 @@
 """services.workpoints_links: school ↔ upper items, coverage, activity/session links."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,18 +17,23 @@ def plans(db):
 
 
 def _session(db, year: int = 2024) -> int:
-    term = db.execute("INSERT INTO congress_terms (number, start_year, end_year, length_years) VALUES (1, ?, ?, 5)",
-                      [year, year + 5]).lastrowid
+    term = db.execute(
+        "INSERT INTO congress_terms (number, start_year, end_year, length_years) VALUES (1, ?, ?, 5)",
+        [year, year + 5],
+    ).lastrowid
     return db.execute(
         "INSERT INTO congress_sessions (term_id, meeting_no, title, start_date, proposal_prefix, created_at)"
-        " VALUES (?, 3, '第一届教职工代表大会第三次会议', ?, 'P', '2024-01-01')", [term, f"{year}-03-12"]).lastrowid
+        " VALUES (?, 3, '第一届教职工代表大会第三次会议', ?, 'P', '2024-01-01')",
+        [term, f"{year}-03-12"],
+    ).lastrowid
 
 
 def _activity(db, workpoint_item_id: int | None = None) -> int:
     return db.execute(
         "INSERT INTO activities (name, type, start_date, workpoint_item_id, created_at, updated_at)"
         " VALUES ('第二十二届田径运动会', '文体活动', '2024-11-02', ?, '2024-01-01', '2024-01-01')",
-        [workpoint_item_id]).lastrowid
+        [workpoint_item_id],
+    ).lastrowid
 
 
 def test_docstring_examples() -> None:
@@ -42,7 +48,9 @@ def test_link_school_item_to_upper_items(plans) -> None:
     links.link_upper(db, s["二"], u["二"])
     links.link_upper(db, s["二"], u["三"])
     assert [r["number"] for r in links.upper_links(db, s["二"])] == ["二", "三"]
-    assert [r["title"] for r in links.answering_items(db, u["三"])][0].startswith("（二）以中华人民共和国成立75周年")
+    assert [r["title"] for r in links.answering_items(db, u["三"])][0].startswith(
+        "（二）以中华人民共和国成立75周年"
+    )
     counts = {n["id"]: n["answered_count"] for n in plan_items(db, upper)}
     assert counts[u["二"]] == 1 and counts[u["一"]] == 0
 
@@ -60,7 +68,9 @@ def test_link_upper_refusals(plans, case) -> None:
         links.link_upper(db, s["一"], u["一"])
         with pytest.raises(ConflictError):
             links.link_upper(db, s["一"], u["一"])
-    assert db.execute("SELECT count(*) FROM workpoint_upper_links").fetchone()[0] == (1 if case == "duplicate" else 0)
+    assert db.execute("SELECT count(*) FROM workpoint_upper_links").fetchone()[0] == (
+        1 if case == "duplicate" else 0
+    )
 
 
 def test_unlink_upper_and_undo(plans) -> None:
@@ -104,15 +114,23 @@ def test_container_progress_in_coverage(plans) -> None:
 
 def test_record_links_to_sessions_and_activities(plans) -> None:
     db, _, _, s, _ = plans
-    assert dict(links.available_record_kinds(db)) == {"activity": "活动", "congress_session": "教代会会议"}
+    assert dict(links.available_record_kinds(db)) == {
+        "activity": "活动",
+        "congress_session": "教代会会议",
+    }
     session = _session(db)
     own = _activity(db)
     pointing = _activity(db, workpoint_item_id=s["八"])  # made in the activities area
     links.link_record(db, s["四"], "congress_session", session)
     links.link_record(db, s["八"], "activity", own)
-    assert [r["label"] for r in links.record_links(db, s["四"])] == ["第一届教职工代表大会第三次会议（2024-03-12）"]
+    assert [r["label"] for r in links.record_links(db, s["四"])] == [
+        "第一届教职工代表大会第三次会议（2024-03-12）"
+    ]
     found = links.record_links(db, s["八"])
-    assert [(r["target_id"], r["link_id"] is None) for r in found] == [(own, False), (pointing, True)]
+    assert [(r["target_id"], r["link_id"] is None) for r in found] == [
+        (own, False),
+        (pointing, True),
+    ]
     with pytest.raises(ConflictError):
         links.link_record(db, s["八"], "activity", own)
     with pytest.raises(NotFoundError):

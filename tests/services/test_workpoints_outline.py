@@ -1,4 +1,5 @@
 """services.workpoints_outline: the corrections the import preview offers."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,7 +22,9 @@ def _shape(flat: list[wo.OutlineNode]) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("sample", [SCHOOL_2024, REGION_2025], ids=["school", "region"])
 def test_flatten_and_build_tree_round_trip(sample) -> None:
     doc = parsed(sample)
-    assert [n.to_dict() for n in wo.build_tree(wo.flatten(doc.nodes))] == [n.to_dict() for n in doc.nodes]
+    assert [n.to_dict() for n in wo.build_tree(wo.flatten(doc.nodes))] == [
+        n.to_dict() for n in doc.nodes
+    ]
 
 
 def test_promote_and_demote_move_the_subtree() -> None:
@@ -42,14 +45,21 @@ def test_promote_and_demote_move_the_subtree() -> None:
 
 
 def test_split_at_cursor_reads_a_glued_number() -> None:
-    flat = _flat("一、甲\n（一）第一项内容。（二）第二项内容。（牵头单位：校工会，责任单位：人事处）")
+    flat = _flat(
+        "一、甲\n（一）第一项内容。（二）第二项内容。（牵头单位：校工会，责任单位：人事处）"
+    )
     item = flat[1]
     assert item.number == "一" and item.lead_unit == "校工会"
     at = item.text.index("（二）")
     new = wo.split(flat, 1, at)
     assert new == 2
     assert (flat[1].text, flat[1].heading) == ("第一项内容。", "第一项内容。")
-    assert (flat[2].level, flat[2].number, flat[2].style, flat[2].text) == (2, "二", "item", "第二项内容。")
+    assert (flat[2].level, flat[2].number, flat[2].style, flat[2].text) == (
+        2,
+        "二",
+        "item",
+        "第二项内容。",
+    )
     # The first part keeps the annotation that was read from the paragraph.
     assert flat[1].units == ["人事处"]
 
@@ -69,12 +79,17 @@ def test_merge_with_next_puts_the_number_back() -> None:
     flat = _flat("（一）组织学习，分为\n2.个阶段开展。（牵头单位：校工会）\n（二）下一项。")
     # A line starting with "2." after an unfinished sentence is text; force the wrong split.
     assert len(flat) == 2
-    flat = [wo.OutlineNode(1, "一", "组织学习，分为", "组织学习，分为", "校工会", []),
-            wo.OutlineNode(2, "2", "个阶段开展。", "个阶段开展。", None, ["人事处"], "sub"),
-            wo.OutlineNode(1, "二", "下一项。", "下一项。", None, [], "item")]
+    flat = [
+        wo.OutlineNode(1, "一", "组织学习，分为", "组织学习，分为", "校工会", []),
+        wo.OutlineNode(2, "2", "个阶段开展。", "个阶段开展。", None, ["人事处"], "sub"),
+        wo.OutlineNode(1, "二", "下一项。", "下一项。", None, [], "item"),
+    ]
     wo.merge_with_next(flat, 0)
     assert _shape(flat) == [(1, "一"), (1, "二")]
-    assert flat[0].text == "组织学习，分为2.个阶段开展。" and flat[0].heading == "组织学习，分为2.个阶段开展。"
+    assert (
+        flat[0].text == "组织学习，分为2.个阶段开展。"
+        and flat[0].heading == "组织学习，分为2.个阶段开展。"
+    )
     assert (flat[0].lead_unit, flat[0].units) == ("校工会", ["人事处"])
     with pytest.raises(ValueError, match="最后一个"):
         wo.merge_with_next(flat, 1)
@@ -94,19 +109,31 @@ def test_remove_node_reattaches_children() -> None:
     assert _shape(flat) == [(1, "一"), (2, "二")]
 
 
-@pytest.mark.parametrize("text, units", [
-    ("各市教育工会〈教科文卫体工会〉、各高校工会", ["各市教育工会〈教科文卫体工会〉", "各高校工会"]),
-    ("人事处，财务处; 校医院\n后勤处", ["人事处", "财务处", "校医院", "后勤处"]),
-    ("（机关）分工会、 ", ["（机关）分工会"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        (
+            "各市教育工会〈教科文卫体工会〉、各高校工会",
+            ["各市教育工会〈教科文卫体工会〉", "各高校工会"],
+        ),
+        ("人事处，财务处; 校医院\n后勤处", ["人事处", "财务处", "校医院", "后勤处"]),
+        ("（机关）分工会、 ", ["（机关）分工会"]),
+        ("", []),
+    ],
+)
 def test_parse_units(text, units) -> None:
     assert wo.parse_units(text) == units
     assert wo.parse_units(wo.format_units(units)) == units
 
 
-OPERATIONS = st.lists(st.tuples(st.sampled_from(["promote", "demote", "split", "merge", "remove"]),
-                                st.integers(0, 40), st.integers(0, 200)), max_size=25)
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["promote", "demote", "split", "merge", "remove"]),
+        st.integers(0, 40),
+        st.integers(0, 200),
+    ),
+    max_size=25,
+)
 
 
 @settings(max_examples=120, deadline=None)
@@ -135,5 +162,6 @@ def test_any_sequence_of_edits_keeps_a_valid_outline(operations) -> None:
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
         assert all(n.text and n.heading for n in flat)
     # Whatever was done, the tree reads back to the same flat list.
-    assert [(n.level, n.number, n.text) for n in wo.flatten(wo.build_tree(flat))] == \
-        [(n.level, n.number, n.text) for n in flat]
+    assert [(n.level, n.number, n.text) for n in wo.flatten(wo.build_tree(flat))] == [
+        (n.level, n.number, n.text) for n in flat
+    ]

@@ -1,5 +1,6 @@
 """Round trips: parse → save → track → export; the ledger (PDF and Excel) lists every item and
 the year-end summary counts them, read back from the files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,14 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_outputs as wo
 from tests.reports._pdf import page_texts, squash
-from tests.workpoints_fixtures import REGION_2025, SCHOOL_2024, item_ids, parsed, save_school, save_upper
+from tests.workpoints_fixtures import (
+    REGION_2025,
+    SCHOOL_2024,
+    item_ids,
+    parsed,
+    save_school,
+    save_upper,
+)
 
 DAY = dt.date(2024, 10, 15)
 
@@ -28,7 +36,9 @@ def test_docstring_examples() -> None:
     assert result.attempted > 0 and result.failed == 0
 
 
-@pytest.mark.parametrize("sample, kind, year", [(SCHOOL_2024, "school", 2024), (REGION_2025, "upper", 2025)])
+@pytest.mark.parametrize(
+    "sample, kind, year", [(SCHOOL_2024, "school", 2024), (REGION_2025, "upper", 2025)]
+)
 def test_round_trip_ledger_lists_every_item(db, tmp_path, sample, kind, year) -> None:
     doc = parsed(sample)
     plan_id = wp.save_plan(db, doc, year=year, kind=kind).row_id
@@ -52,10 +62,23 @@ def test_round_trip_ledger_lists_every_item(db, tmp_path, sample, kind, year) ->
 def test_ledger_shows_tracking(db, tmp_path) -> None:
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
-    wp.update_item(db, ids["八"], {"owner": "王宁", "deadline": "2024-11-30", "status": "进行中",
-                                   "lead_unit": "校工会", "responsible_units": "体育学院、各分工会"})
-    for day, text in [("2024-03-01", "第一条进展。"), ("2024-04-01", "第二条进展。"), ("2024-05-01", "第三条进展。"),
-                      ("2024-06-01", "第四条进展。")]:
+    wp.update_item(
+        db,
+        ids["八"],
+        {
+            "owner": "王宁",
+            "deadline": "2024-11-30",
+            "status": "进行中",
+            "lead_unit": "校工会",
+            "responsible_units": "体育学院、各分工会",
+        },
+    )
+    for day, text in [
+        ("2024-03-01", "第一条进展。"),
+        ("2024-04-01", "第二条进展。"),
+        ("2024-05-01", "第三条进展。"),
+        ("2024-06-01", "第四条进展。"),
+    ]:
         wp.add_note(db, ids["八"], note_date=day, text=text)
     source = tmp_path / "秩序册.pdf"
     source.write_bytes(b"%PDF-1.4\n")
@@ -65,7 +88,9 @@ def test_ledger_shows_tracking(db, tmp_path) -> None:
     assert "王宁" in body and "2024年11月30日" in body and "体育学院、各分工会" in body
     assert "秩序册.pdf" in body
     # The latest notes only (a setting, 3 by default), dated the Chinese way.
-    assert "2024年6月1日：第四条进展。" in body and "第二条进展" in body and "第一条进展" not in body
+    assert (
+        "2024年6月1日：第四条进展。" in body and "第二条进展" in body and "第一条进展" not in body
+    )
     assert "截至2024年10月15日：共12项" in body
     from guilin_union.services import settings
 
@@ -73,7 +98,9 @@ def test_ledger_shows_tracking(db, tmp_path) -> None:
     body = _body(wo.ledger_pdf(db, tmp_path / "台账2.pdf", year=2024, today=DAY)[0])
     assert "第四条进展" in body and "第三条进展" not in body
     xlsx, _ = wo.ledger_excel(db, tmp_path / "台账.xlsx", year=2024, today=DAY)
-    row = next(r for r in load_workbook(xlsx).active.iter_rows(values_only=True) if r[0] == "（八）")
+    row = next(
+        r for r in load_workbook(xlsx).active.iter_rows(values_only=True) if r[0] == "（八）"
+    )
     assert row[4] == "王宁" and row[5] == dt.datetime(2024, 11, 30) and row[7] == "进行中"
     assert row[6] == "2024年6月1日：第四条进展。"
 

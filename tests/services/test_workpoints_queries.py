@@ -1,4 +1,5 @@
 """services.workpoints_queries: the tracking list's filters and sorting, and the overview."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,9 +18,15 @@ def tracked(db):
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
     wp.update_item(db, ids["一"], {"owner": "王宁", "deadline": "2024-06-30", "status": "已完成"})
-    wp.update_item(db, ids["四"], {"owner": "李静", "deadline": "2024-04-30", "status": "进行中"})  # overdue
-    wp.update_item(db, ids["七"], {"owner": "陈晓东", "deadline": "2024-09-10"})  # overdue, not started
-    wp.update_item(db, ids["八"], {"owner": "王宁", "deadline": "2024-11-01", "status": "进行中"})  # due soon
+    wp.update_item(
+        db, ids["四"], {"owner": "李静", "deadline": "2024-04-30", "status": "进行中"}
+    )  # overdue
+    wp.update_item(
+        db, ids["七"], {"owner": "陈晓东", "deadline": "2024-09-10"}
+    )  # overdue, not started
+    wp.update_item(
+        db, ids["八"], {"owner": "王宁", "deadline": "2024-11-01", "status": "进行中"}
+    )  # due soon
     wp.update_item(db, ids["十二"], {"status": "已取消", "deadline": "2024-01-31"})
     wp.add_note(db, ids["八"], note_date="2024-05-01", text="田径运动会筹备启动。")
     return db, plan_id, ids
@@ -41,14 +48,17 @@ def test_unfiltered_view_lists_every_node_in_order(tracked) -> None:
     assert wq.query_item_ids(db, wq.ItemQuery()) == []
 
 
-@pytest.mark.parametrize("query, expected", [
-    (dict(status="进行中"), ["四", "八"]),
-    (dict(overdue_only=True), ["四", "七"]),
-    (dict(no_owner_only=True), ["二", "三", "五", "六", "九", "十", "十一"]),
-    (dict(search="运动会"), ["八"]),  # in the text and in a note
-    (dict(search="李静"), ["四"]),
-    (dict(search="（十二）"), ["十二"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        (dict(status="进行中"), ["四", "八"]),
+        (dict(overdue_only=True), ["四", "七"]),
+        (dict(no_owner_only=True), ["二", "三", "五", "六", "九", "十", "十一"]),
+        (dict(search="运动会"), ["八"]),  # in the text and in a note
+        (dict(search="李静"), ["四"]),
+        (dict(search="（十二）"), ["十二"]),
+    ],
+)
 def test_filters_list_only_tracked_items(tracked, query, expected) -> None:
     db, plan_id, ids = tracked
     by_id = {v: k for k, v in ids.items()}
@@ -62,7 +72,9 @@ def test_sort_by_deadline_in_sql(tracked) -> None:
     found = wq.query_item_ids(db, wq.ItemQuery(plan_id=plan_id, sort_key="deadline"))
     assert len(found) == 12  # tracked items only: sections mean nothing out of order
     assert [by_id[i] for i in found[:5]] == ["十二", "四", "一", "七", "八"]
-    found = wq.query_item_ids(db, wq.ItemQuery(plan_id=plan_id, sort_key="deadline", descending=True))
+    found = wq.query_item_ids(
+        db, wq.ItemQuery(plan_id=plan_id, sort_key="deadline", descending=True)
+    )
     assert [by_id[i] for i in found[:2]] == ["八", "七"]  # items without a deadline stay last
     assert by_id[found[-1]] == "十一"
 
@@ -76,7 +88,12 @@ def test_overview_counts_per_section(tracked) -> None:
     assert (second.in_progress, second.overdue) == (1, 1)
     assert (third.in_progress, third.not_started, third.overdue) == (1, 2, 1)
     assert (fourth.cancelled, fourth.done_rate) == (1, 0.0)
-    assert (o.totals.total, o.totals.done, o.totals.in_progress, o.totals.cancelled) == (12, 1, 2, 1)
+    assert (o.totals.total, o.totals.done, o.totals.in_progress, o.totals.cancelled) == (
+        12,
+        1,
+        2,
+        1,
+    )
     assert [n["id"] for n in o.overdue] == [ids["四"], ids["七"]]
     assert [n["id"] for n in o.due_soon] == [ids["八"]]
     assert ids["十二"] not in {n["id"] for n in o.no_owner}  # cancelled items need no owner
@@ -103,7 +120,9 @@ def test_due_soon_window_is_a_setting(tracked) -> None:
 def test_document_without_sections(db) -> None:
     from guilin_union.core.workpoints_parser import parse_workpoints
 
-    plan_id = wp.save_plan(db, parse_workpoints("1.甲。\n2.乙。\n（1）乙一。\n（2）乙二。"), year=2024).row_id
+    plan_id = wp.save_plan(
+        db, parse_workpoints("1.甲。\n2.乙。\n（1）乙一。\n（2）乙二。"), year=2024
+    ).row_id
     o = wq.overview(db, plan_id)
     assert [(s.label, s.total) for s in o.sections] == [("其他条目", 1), ("2.乙。", 2)]
     labels = [n["label"] for n in wp.plan_items(db, plan_id)]

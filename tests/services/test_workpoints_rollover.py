@@ -1,4 +1,5 @@
 """services.workpoints_rollover: carrying unfinished items into next year's plan."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,8 +26,17 @@ def test_carry_unfinished_into_a_new_plan(db) -> None:
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
     _finish_all_but(db, ids, {"十", "十一"})
-    wp.update_item(db, ids["十一"], {"owner": "李静", "status": "进行中", "deadline": "2024-10-31",
-                                     "lead_unit": "校工会", "responsible_units": ["党政办公室"]})
+    wp.update_item(
+        db,
+        ids["十一"],
+        {
+            "owner": "李静",
+            "status": "进行中",
+            "deadline": "2024-10-31",
+            "lead_unit": "校工会",
+            "responsible_units": ["党政办公室"],
+        },
+    )
     assert [n["number"] for n in ro.carry_over_candidates(db, plan_id)] == ["十", "十一"]
     result = ro.carry_over(db, plan_id)
     assert result.undo["created_plan"] and result.undo["count"] == 2
@@ -36,7 +46,12 @@ def test_carry_unfinished_into_a_new_plan(db) -> None:
     assert (nodes[0]["level"], nodes[0]["heading"]) == (1, "2024年度结转事项")
     carried = {n["carried_from_item_id"]: n for n in nodes if n["level"] == 2}
     eleven = carried[ids["十一"]]
-    assert (eleven["owner"], eleven["status"], eleven["deadline"], eleven["lead_unit"]) == ("李静", "进行中", None, "校工会")
+    assert (eleven["owner"], eleven["status"], eleven["deadline"], eleven["lead_unit"]) == (
+        "李静",
+        "进行中",
+        None,
+        "校工会",
+    )
     assert eleven["responsible_units"] == ["党政办公室"] and eleven["label"] == "（十一）"
     # Nothing left to carry: refused without writing.
     with pytest.raises(ValidationError, match="没有需要结转"):
@@ -113,7 +128,9 @@ def test_import_of_the_year_takes_in_the_carried_items(db) -> None:
     assert not ro.is_carry_plan(db, wp.get_plan(db, plan_id))
     assert wi.existing_plans(db, 2025, "school") == []  # nothing to ask about
     preview = wi.preview_file(SCHOOL_2024)
-    result = wi.import_document(db, preview.parsed, year=2025, source_name="2025.txt", source_text=preview.text)
+    result = wi.import_document(
+        db, preview.parsed, year=2025, source_name="2025.txt", source_text=preview.text
+    )
     assert result.undo["carried_items"] == 3  # the section and its two items
     assert [p["id"] for p in wp.list_plans(db, year=2025)] == [result.row_id]
     nodes = wp.plan_items(db, result.row_id)

@@ -1,4 +1,5 @@
 """Builders for hostile workbooks, made with openpyxl inside each test's tmp_path."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """read_table against hostile workbooks built in each test."""
+
 from __future__ import annotations
 
 import datetime
@@ -20,7 +21,13 @@ from guilin_union.spreadsheets.reader import normalize_header, preview_rows
 
 FIELDS = [
     Field("name", "姓名", required=True),
-    Field("id_number", "身份证号", synonyms=("身份证号码", "证件号码"), required=True, kind="id_number"),
+    Field(
+        "id_number",
+        "身份证号",
+        synonyms=("身份证号码", "证件号码"),
+        required=True,
+        kind="id_number",
+    ),
     Field("phone", "手机号码", synonyms=("手机", "联系电话"), kind="phone"),
     Field("joined_on", "入会日期", kind="date"),
     Field("count", "人数", kind="int"),
@@ -112,7 +119,13 @@ def test_merged_title_rows_above_header(make_xlsx) -> None:
         ws.merge_cells("A1:H1")
         ws.merge_cells("A2:H2")
 
-    rows = [["2024年新入职教职工入会名单"] + [None] * 7, ["填表单位：文学院分工会"] + [None] * 7, [], HEADERS, GOOD]
+    rows = [
+        ["2024年新入职教职工入会名单"] + [None] * 7,
+        ["填表单位：文学院分工会"] + [None] * 7,
+        [],
+        HEADERS,
+        GOOD,
+    ]
     result = read_table(make_xlsx(rows, setup=setup), FIELDS)
     assert result.header_row == 4
     assert [r.row for r in result.rows] == [5]
@@ -122,7 +135,11 @@ def test_merged_title_rows_above_header(make_xlsx) -> None:
 def test_blank_rows_in_the_middle_are_skipped_and_row_numbers_kept(make_xlsx) -> None:
     rows = [HEADERS, GOOD, [], [None, "  ", "\u3000"], _row(name="李四"), [], [], _row(name="王五")]
     result = read_table(make_xlsx(rows), FIELDS)
-    assert [(r.row, r.values["name"]) for r in result.rows] == [(2, "张三"), (5, "李四"), (8, "王五")]
+    assert [(r.row, r.values["name"]) for r in result.rows] == [
+        (2, "张三"),
+        (5, "李四"),
+        (8, "王五"),
+    ]
     assert result.total_rows == 3
 
 
@@ -156,7 +173,11 @@ def test_wrong_dimension_element_does_not_truncate(make_xlsx, rewrite_part, set_
 
 def test_short_rows_and_missing_cells(make_xlsx) -> None:
     result = read_table(make_xlsx([HEADERS, ["张三", ID]]), FIELDS)
-    assert result.rows[0].values == {**{k: None for k in GOOD_VALUES}, "name": "张三", "id_number": ID}
+    assert result.rows[0].values == {
+        **{k: None for k in GOOD_VALUES},
+        "name": "张三",
+        "id_number": ID,
+    }
 
 
 # ----------------------------------------------------------------------------- values
@@ -164,7 +185,16 @@ def test_short_rows_and_missing_cells(make_xlsx) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-3-5", "2024-03-05", "2024/3/5", "2024.3.5", "2024年3月5日", "20240305", "２０２４年３月５日", " 2024-03-05 "],
+    [
+        "2024-3-5",
+        "2024-03-05",
+        "2024/3/5",
+        "2024.3.5",
+        "2024年3月5日",
+        "20240305",
+        "２０２４年３月５日",
+        " 2024-03-05 ",
+    ],
 )
 def test_text_dates_in_every_format(make_xlsx, text: str) -> None:
     result = read_table(make_xlsx([HEADERS, _row(joined_on=text)]), FIELDS)
@@ -200,7 +230,16 @@ def test_1904_date_system(make_xlsx) -> None:
 
 
 def test_full_width_digits_and_spaces(make_xlsx) -> None:
-    row = ["\u3000张三 ", " １１０１０５１９４９１２３１００２ｘ ", "１３８ １２３４ ５６７８", "２０２４－３－５", "１２", "１２．５", " 在会 ", " 是 "]
+    row = [
+        "\u3000张三 ",
+        " １１０１０５１９４９１２３１００２ｘ ",
+        "１３８ １２３４ ５６７８",
+        "２０２４－３－５",
+        "１２",
+        "１２．５",
+        " 在会 ",
+        " 是 ",
+    ]
     result = read_table(make_xlsx([HEADERS, row]), FIELDS)
     assert result.errors == []
     assert result.rows[0].values == {
@@ -212,7 +251,10 @@ def test_full_width_digits_and_spaces(make_xlsx) -> None:
 
 def test_lower_case_x_normalised_but_check_digit_left_to_services(make_xlsx) -> None:
     bad_check = "110105194912310021"
-    result = read_table(make_xlsx([HEADERS, _row(id_number="11010519491231002x"), _row(id_number=bad_check)]), FIELDS)
+    result = read_table(
+        make_xlsx([HEADERS, _row(id_number="11010519491231002x"), _row(id_number=bad_check)]),
+        FIELDS,
+    )
     assert [r.values["id_number"] for r in result.rows] == [ID, bad_check]
 
 
@@ -230,7 +272,9 @@ def test_id_stored_as_number_is_a_row_error_never_fixed(make_xlsx, number: float
 
 
 def test_phone_stored_as_number_is_a_row_error(make_xlsx) -> None:
-    result = read_table(make_xlsx([["姓名", "身份证号码", "联系电话"], ["张三", ID, 13812345678]]), FIELDS)
+    result = read_table(
+        make_xlsx([["姓名", "身份证号码", "联系电话"], ["张三", ID, 13812345678]]), FIELDS
+    )
     error = _only_error(result)
     assert error.column == "联系电话"  # the label as the file spells it
     assert error.value == "13812345678"
@@ -240,7 +284,10 @@ def test_phone_stored_as_number_is_a_row_error(make_xlsx) -> None:
 def test_formula_cell_in_mapped_column_is_an_error(make_xlsx) -> None:
     rows = [HEADERS + ["备注"], _row(count="=1+2") + ["=A1"], _row(dues="=SUM(E2:E2)")]
     result = read_table(make_xlsx(rows), FIELDS)
-    assert [(e.row, e.column, e.value) for e in result.errors] == [(2, "人数", "=1+2"), (3, "会费", "=SUM(E2:E2)")]
+    assert [(e.row, e.column, e.value) for e in result.errors] == [
+        (2, "人数", "=1+2"),
+        (3, "会费", "=SUM(E2:E2)"),
+    ]
     assert all(e.message == "单元格含公式，请改为直接填写数值" for e in result.errors)
 
 
@@ -261,7 +308,17 @@ def test_wrong_choice_lists_allowed_values(make_xlsx) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("是", True), ("否", False), ("Y", True), ("n", False), (1, True), (0, False), ("√", True), (True, True), ("×", False)],
+    [
+        ("是", True),
+        ("否", False),
+        ("Y", True),
+        ("n", False),
+        (1, True),
+        (0, False),
+        ("√", True),
+        (True, True),
+        ("×", False),
+    ],
 )
 def test_bool_values(make_xlsx, cell: object, expected: bool) -> None:
     result = read_table(make_xlsx([HEADERS, _row(model_worker=cell)]), FIELDS)
@@ -275,22 +332,37 @@ def test_bool_unrecognised(make_xlsx) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "fen"),
-    [("12.50", 1250), (12.5, 1250), (12, 1200), ("￥1,234.5", 123450), (82.82000000000001, 8282), ("１２．５元", 1250)],
+    [
+        ("12.50", 1250),
+        (12.5, 1250),
+        (12, 1200),
+        ("￥1,234.5", 123450),
+        (82.82000000000001, 8282),
+        ("１２．５元", 1250),
+    ],
 )
 def test_money_values(make_xlsx, cell: object, fen: int) -> None:
     result = read_table(make_xlsx([HEADERS, _row(dues=cell)]), FIELDS)
     assert result.rows[0].values["dues"] == fen
 
 
-@pytest.mark.parametrize(("cell", "part"), [("12.345", "最多只能有两位小数"), ("十元", "不是有效的数字"), (-5, "不能为负数")])
+@pytest.mark.parametrize(
+    ("cell", "part"),
+    [("12.345", "最多只能有两位小数"), ("十元", "不是有效的数字"), (-5, "不能为负数")],
+)
 def test_money_errors(make_xlsx, cell: object, part: str) -> None:
     error = _only_error(read_table(make_xlsx([HEADERS, _row(dues=cell)]), FIELDS))
     assert error.column == "会费" and part in error.message
 
 
-@pytest.mark.parametrize(("cell", "expected"), [("3", 3), (3.0, 3), ("1,200", 1200), ("３", 3), (" 7 ", 7)])
+@pytest.mark.parametrize(
+    ("cell", "expected"), [("3", 3), (3.0, 3), ("1,200", 1200), ("３", 3), (" 7 ", 7)]
+)
 def test_int_values(make_xlsx, cell: object, expected: int) -> None:
-    assert read_table(make_xlsx([HEADERS, _row(count=cell)]), FIELDS).rows[0].values["count"] == expected
+    assert (
+        read_table(make_xlsx([HEADERS, _row(count=cell)]), FIELDS).rows[0].values["count"]
+        == expected
+    )
 
 
 @pytest.mark.parametrize("cell", ["三", 2.5, "2.5"])
@@ -301,7 +373,11 @@ def test_int_errors(make_xlsx, cell: object) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "part"),
-    [("2024-02-30", "日期“2024-02-30”不存在"), ("3/5/2024", "无法识别的日期格式"), ("明年", "无法识别的日期格式")],
+    [
+        ("2024-02-30", "日期“2024-02-30”不存在"),
+        ("3/5/2024", "无法识别的日期格式"),
+        ("明年", "无法识别的日期格式"),
+    ],
 )
 def test_date_errors(make_xlsx, cell: str, part: str) -> None:
     error = _only_error(read_table(make_xlsx([HEADERS, _row(joined_on=cell)]), FIELDS))
@@ -314,14 +390,25 @@ def test_required_blank_is_an_error_and_all_errors_of_a_row_are_listed(make_xlsx
     assert result.errors[0].message == "“姓名”不能为空"
     assert [r.row for r in result.rows] == [3]
     assert result.total_rows == 2
-    assert result.errors[0].to_dict() == {"row": 2, "column": "姓名", "value": "  ", "message": "“姓名”不能为空"}
+    assert result.errors[0].to_dict() == {
+        "row": 2,
+        "column": "姓名",
+        "value": "  ",
+        "message": "“姓名”不能为空",
+    }
 
 
 # ----------------------------------------------------------------------------- sheets
 
 
 def test_several_sheets_picks_first_with_matching_header(make_xlsx) -> None:
-    path = make_xlsx(sheets={"说明": [["填表说明"], ["请勿修改表头"]], "名单": [HEADERS, GOOD], "名单2": [HEADERS, GOOD, GOOD]})
+    path = make_xlsx(
+        sheets={
+            "说明": [["填表说明"], ["请勿修改表头"]],
+            "名单": [HEADERS, GOOD],
+            "名单2": [HEADERS, GOOD, GOOD],
+        }
+    )
     assert list_sheets(path) == ["说明", "名单", "名单2"]
     assert read_table(path, FIELDS).sheet == "名单"
     chosen = read_table(path, FIELDS, sheet="名单2")
@@ -357,7 +444,9 @@ def test_explicit_mapping_overrides_header_names(make_xlsx) -> None:
 
 
 def test_preview_rows(make_xlsx) -> None:
-    rows = preview_rows(make_xlsx([["标题"], HEADERS, _row(count=3.0, joined_on=datetime.date(2024, 3, 5))]))
+    rows = preview_rows(
+        make_xlsx([["标题"], HEADERS, _row(count=3.0, joined_on=datetime.date(2024, 3, 5))])
+    )
     assert rows[0] == ["标题"]
     assert rows[1] == HEADERS
     assert rows[2][3:5] == ["2024-03-05", "3"]
@@ -378,11 +467,19 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 @pytest.mark.parametrize(
     ("name", "data", "part"),
     [
-        ("renamed.xlsx", OLE + b"\0" * 500 + "Workbook".encode("utf-16-le") + b"\0" * 100, "旧版 .xls"),
+        (
+            "renamed.xlsx",
+            OLE + b"\0" * 500 + "Workbook".encode("utf-16-le") + b"\0" * 100,
+            "旧版 .xls",
+        ),
         ("old.xls", OLE + b"\0" * 500 + "Book".encode("utf-16-le"), "另存为 .xlsx"),
         ("secret.xlsx", OLE + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le"), "设有打开密码"),
         ("secret2.xlsx", OLE + b"\0" * 100, "设有打开密码"),
-        ("data.xlsx", "姓名,身份证号\n张三,110105\n".encode("utf-8"), "请在 Excel/WPS 中打开后另存为 .xlsx"),
+        (
+            "data.xlsx",
+            "姓名,身份证号\n张三,110105\n".encode(),
+            "请在 Excel/WPS 中打开后另存为 .xlsx",
+        ),
         ("data.csv", "姓名,身份证号\n张三,110105\n".encode("gbk"), "CSV"),
         ("web.xls", b"<html><table><tr><td>1</td></tr></table></html>", "网页"),
         ("empty.xlsx", b"", "空文件"),
@@ -426,7 +523,9 @@ def test_size_limit(make_xlsx) -> None:
 
 def test_zip_bomb_refused(make_xlsx, rewrite_part) -> None:
     path = make_xlsx([HEADERS, GOOD])
-    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml + "<!--" + " " * 3_000_000 + "-->")
+    rewrite_part(
+        path, "xl/worksheets/sheet1.xml", lambda xml: xml + "<!--" + " " * 3_000_000 + "-->"
+    )
     assert path.stat().st_size < 100_000
     with pytest.raises(WorkbookError, match="解压后"):
         read_table(path, FIELDS, max_bytes=100_000)
@@ -496,6 +595,10 @@ def test_detect_mapping_prefers_own_header_over_synonym_and_each_column_once() -
         Field("tel", "电话"),
         Field("name", "姓名"),
     ]
-    assert detect_mapping(["电话", "手机号码", "姓名", "姓名"], fields) == {"mobile": 2, "tel": 1, "name": 3}
+    assert detect_mapping(["电话", "手机号码", "姓名", "姓名"], fields) == {
+        "mobile": 2,
+        "tel": 1,
+        "name": 3,
+    }
     assert detect_mapping(["电话", "", None], fields) == {"tel": 1}
     assert detect_mapping([], fields) == {}

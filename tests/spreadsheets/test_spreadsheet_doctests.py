@@ -1,4 +1,5 @@
 """The examples in the spreadsheet modules' docstrings are true; the package stays Qt-free."""
+
 from __future__ import annotations
 
 import doctest

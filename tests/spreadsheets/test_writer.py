@@ -1,4 +1,5 @@
 """write_workbook / write_errors: text stays text, no formula injection, atomic replace."""
+
 from __future__ import annotations
 
 import datetime
@@ -60,7 +61,15 @@ ROWS = [
         "joined_on": datetime.date(1990, 1, 31),
         "note": None,
     },
-    {"name": "李四", "id_number": None, "phone": None, "count": None, "dues": 5, "joined_on": None, "note": "备注"},
+    {
+        "name": "李四",
+        "id_number": None,
+        "phone": None,
+        "count": None,
+        "dues": 5,
+        "joined_on": None,
+        "note": "备注",
+    },
 ]
 
 
@@ -69,7 +78,9 @@ def _data_rows(ws, first: int):  # type: ignore[no-untyped-def]
 
 
 def test_round_trip_gives_the_same_values(tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "会员.xlsx", [Sheet("会员名单", COLUMNS, ROWS, heading="桂林学院工会会员名单")])
+    path = write_workbook(
+        tmp_path / "会员.xlsx", [Sheet("会员名单", COLUMNS, ROWS, heading="桂林学院工会会员名单")]
+    )
     result = read_table(path, FIELDS)
     assert result.header_row == 2
     assert result.errors == []
@@ -105,7 +116,9 @@ def test_sheet_layout(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:G5"
     assert ws.print_title_rows == "$2:$2"
-    widths = {c.header: ws.column_dimensions[chr(ord("A") + i)].width for i, c in enumerate(COLUMNS)}
+    widths = {
+        c.header: ws.column_dimensions[chr(ord("A") + i)].width for i, c in enumerate(COLUMNS)
+    }
     assert widths["身份证号"] >= 18  # 18 characters fit
     assert widths["姓名"] >= display_width("欧阳娜娜")  # CJK count double
 
@@ -118,7 +131,9 @@ def test_explicit_width_and_empty_sheet(tmp_path: Path) -> None:
     assert ws.auto_filter.ref == "A1:A1"
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\tx", "\rx", "=HYPERLINK(\"http://x\",\"点我\")"])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\tx", "\rx", '=HYPERLINK("http://x","点我")']
+)
 def test_formula_injection_is_neutralised(tmp_path: Path, value: str) -> None:
     path = write_workbook(tmp_path / "a.xlsx", [Sheet("s", [Column("v", "值")], [{"v": value}])])
     cell = load_workbook(path)["s"]["A2"]
@@ -140,15 +155,25 @@ def test_ordinary_text_has_no_quote_prefix(tmp_path: Path, value: str) -> None:
 
 
 def test_injection_in_other_kinds_and_headers(tmp_path: Path) -> None:
-    columns = [Column("n", "=人数", kind="int"), Column("d", "日期", kind="date"), Column("m", "金额", kind="money")]
-    path = write_workbook(tmp_path / "a.xlsx", [Sheet("s", columns, [{"n": "-1", "d": "=NOW()", "m": "+5"}])])
+    columns = [
+        Column("n", "=人数", kind="int"),
+        Column("d", "日期", kind="date"),
+        Column("m", "金额", kind="money"),
+    ]
+    path = write_workbook(
+        tmp_path / "a.xlsx", [Sheet("s", columns, [{"n": "-1", "d": "=NOW()", "m": "+5"}])]
+    )
     ws = load_workbook(path)["s"]
     for cell in (ws["A1"], ws["A2"], ws["B2"], ws["C2"]):
         assert cell.data_type == "s" and cell.quotePrefix is True
 
 
 def test_values_that_are_not_their_column_kind(tmp_path: Path) -> None:
-    columns = [Column("t", "文本"), Column("d", "日期", kind="date"), Column("i", "整数", kind="int")]
+    columns = [
+        Column("t", "文本"),
+        Column("d", "日期", kind="date"),
+        Column("i", "整数", kind="int"),
+    ]
     rows = [
         {"t": 1001, "d": "2024-03", "i": True},
         {"t": datetime.date(2024, 3, 5), "d": datetime.date(1899, 12, 31), "i": "无"},
@@ -171,19 +196,28 @@ def test_money_must_be_int_fen(tmp_path: Path) -> None:
 
 def test_illegal_xml_characters_are_dropped(tmp_path: Path) -> None:
     value = "a\x00b\x07c\ufffed\ud800e\tf"
-    ws = load_workbook(write_workbook(tmp_path / "a.xlsx", [Sheet("s", [Column("v", "值")], [{"v": value}])]))["s"]
+    ws = load_workbook(
+        write_workbook(tmp_path / "a.xlsx", [Sheet("s", [Column("v", "值")], [{"v": value}])])
+    )["s"]
     assert ws["A2"].value == "abcde\tf"
 
 
 def test_sheet_titles_are_made_valid_and_unique(tmp_path: Path) -> None:
-    sheets = [Sheet("2024/3: 名单?", [Column("a", "甲")], []), Sheet("2024/3: 名单?", [Column("a", "甲")], []), Sheet("x" * 40, [Column("a", "甲")], [])]
+    sheets = [
+        Sheet("2024/3: 名单?", [Column("a", "甲")], []),
+        Sheet("2024/3: 名单?", [Column("a", "甲")], []),
+        Sheet("x" * 40, [Column("a", "甲")], []),
+    ]
     wb = load_workbook(write_workbook(tmp_path / "a.xlsx", sheets))
     assert wb.sheetnames == ["2024_3_ 名单_", "2024_3_ 名单_(2)", "x" * 31]
 
 
 def test_generator_rows_longer_than_width_sample(tmp_path: Path) -> None:
     rows = ({"name": f"人{i}", "count": i} for i in range(2500))
-    path = write_workbook(tmp_path / "a.xlsx", [Sheet("s", [Column("name", "姓名"), Column("count", "人数", kind="int")], rows)])
+    path = write_workbook(
+        tmp_path / "a.xlsx",
+        [Sheet("s", [Column("name", "姓名"), Column("count", "人数", kind="int")], rows)],
+    )
     result = read_table(path, [Field("name", "姓名"), Field("count", "人数", kind="int")])
     assert result.total_rows == 2500
     assert result.rows[-1].values == {"name": "人2499", "count": 2499}
@@ -197,12 +231,16 @@ def test_replaces_existing_file_atomically(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["导出.xlsx"]
 
 
-def test_locked_target_raises_and_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_target_raises_and_keeps_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "导出.xlsx"
     target.write_bytes(b"old contents")
 
     def locked(src: object, dst: object) -> None:
-        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        raise PermissionError(
+            13, "The process cannot access the file because it is being used by another process"
+        )
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(FileLockedError) as excinfo:
@@ -218,7 +256,9 @@ def test_locked_target_raises_and_keeps_old_file(tmp_path: Path, monkeypatch: py
 
 def test_write_errors(tmp_path: Path) -> None:
     errors = [
-        RowError(5, "身份证号", "110105194912310021", "身份证号码校验位错误：按前17位计算应为X，实际为1"),
+        RowError(
+            5, "身份证号", "110105194912310021", "身份证号码校验位错误：按前17位计算应为X，实际为1"
+        ),
         RowError(7, "备注", "=cmd|' /C calc'!A0", "单元格含公式，请改为直接填写数值"),
     ]
     path = write_errors(tmp_path / "错误.xlsx", errors, source_name="新会员.xlsx")
@@ -246,8 +286,12 @@ _PRINTABLE = st.text(
 
 
 @given(st.lists(st.tuples(_PRINTABLE, _PRINTABLE), min_size=1, max_size=8))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_round_trip_of_arbitrary_printable_text(tmp_path: Path, pairs: list[tuple[str, str]]) -> None:
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_round_trip_of_arbitrary_printable_text(
+    tmp_path: Path, pairs: list[tuple[str, str]]
+) -> None:
     columns = [Column("a", "甲"), Column("b", "乙")]
     rows = [{"a": a, "b": b} for a, b in pairs]
     path = write_workbook(tmp_path / "h.xlsx", [Sheet("s", columns, rows)])

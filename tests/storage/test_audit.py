@@ -9,8 +9,12 @@ from guilin_union.storage import audit
 
 
 def _log(db):
-    return [dict(zip(("table_name", "row_id", "action", "before_json", "after_json"), r)) for r in db.execute(
-        "SELECT table_name, row_id, action, before_json, after_json FROM change_log ORDER BY id")]
+    return [
+        dict(zip(("table_name", "row_id", "action", "before_json", "after_json"), r))
+        for r in db.execute(
+            "SELECT table_name, row_id, action, before_json, after_json FROM change_log ORDER BY id"
+        )
+    ]
 
 
 def test_insert_update_delete_are_logged(db):

@@ -1,4 +1,5 @@
 """A corrupted copy (bytes overwritten in the middle) opens read-only with the restore offer."""
+
 from __future__ import annotations
 
 import sqlite3

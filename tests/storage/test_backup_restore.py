@@ -1,4 +1,5 @@
 """Backup -> change -> restore gives back exactly the backup; bad backups are refused."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +29,9 @@ def test_backup_change_restore_gives_back_exactly_the_backup(tmp_path):
     expected = dump(backup)
     # Changes of every kind after the backup.
     members.delete_member(db, ids[0])
-    members.update_member(db, ids[1], {**members.get_member(db, ids[1]).to_dict(), "name": "改名后"})
+    members.update_member(
+        db, ids[1], {**members.get_member(db, ids[1]).to_dict(), "name": "改名后"}
+    )
     add_person(db, 99)
     assert dump(db) != expected
     report = restore_backup(db, backup)
@@ -37,12 +40,16 @@ def test_backup_change_restore_gives_back_exactly_the_backup(tmp_path):
     log = after.pop("change_log")
     expected_log = expected.pop("change_log")
     assert after == expected
-    assert log[:len(expected_log)] == expected_log
-    assert [row[5] for row in log[len(expected_log):]] == ["restore"]
+    assert log[: len(expected_log)] == expected_log
+    assert [row[5] for row in log[len(expected_log) :]] == ["restore"]
     assert report.safety_backup is not None and report.safety_backup.exists()
     # The state before the restore was kept and is itself restorable.
-    assert sqlite3.connect(report.safety_backup).execute(
-        "SELECT count(*) FROM members WHERE name = '改名后'").fetchone()[0] == 1
+    assert (
+        sqlite3.connect(report.safety_backup)
+        .execute("SELECT count(*) FROM members WHERE name = '改名后'")
+        .fetchone()[0]
+        == 1
+    )
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # the connection kept its pragmas
     db.conn.close()

@@ -1,4 +1,5 @@
 """Retention thinning keeps the right files and never touches files it did not write."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,13 @@ def test_plan_keeps_the_newest_even_when_everything_is_old():
 
 @settings(max_examples=120, deadline=None)
 @given(
-    offsets=st.lists(st.integers(min_value=0, max_value=60 * 24 * 500), min_size=1, max_size=60, unique=True),
-    keep_all=st.integers(0, 5), daily=st.integers(0, 10), weekly=st.integers(0, 10), monthly=st.integers(0, 14),
+    offsets=st.lists(
+        st.integers(min_value=0, max_value=60 * 24 * 500), min_size=1, max_size=60, unique=True
+    ),
+    keep_all=st.integers(0, 5),
+    daily=st.integers(0, 10),
+    weekly=st.integers(0, 10),
+    monthly=st.integers(0, 14),
 )
 def test_plan_properties(offsets, keep_all, daily, weekly, monthly):
     files = [(f"f{i}", NOW - dt.timedelta(minutes=m)) for i, m in enumerate(offsets)]
@@ -61,7 +67,14 @@ def test_plan_properties(offsets, keep_all, daily, weekly, monthly):
     for name, when in files:
         if when >= NOW - dt.timedelta(days=keep_all):
             assert name in keep
-    assert len(keep) <= 1 + sum(1 for _, t in files if t >= NOW - dt.timedelta(days=keep_all)) + daily + weekly + monthly
+    assert (
+        len(keep)
+        <= 1
+        + sum(1 for _, t in files if t >= NOW - dt.timedelta(days=keep_all))
+        + daily
+        + weekly
+        + monthly
+    )
     # Thinning twice changes nothing more (stable).
     assert plan_thinning([f for f in files if f[0] in keep], policy, NOW) == keep
 
@@ -72,7 +85,10 @@ def _backup_at(db, folder, when):
 
 def test_thinning_deletes_only_recorded_files_of_ours(branch_db, tmp_path):
     folder = tmp_path / "bk"
-    made = [_backup_at(branch_db, folder, NOW - dt.timedelta(days=d)) for d in (0, 1, 3, 4, 5, 40, 41, 42)]
+    made = [
+        _backup_at(branch_db, folder, NOW - dt.timedelta(days=d))
+        for d in (0, 1, 3, 4, 5, 40, 41, 42)
+    ]
     # Foreign files: the user's own copy, a file that looks like ours but was not written by
     # us, and one of ours that was replaced by another file of a different size.
     foreign = folder / "我的备份.db"
@@ -106,12 +122,22 @@ def test_automatic_backups_thin_the_configured_folder(tmp_path):
 
     db = open_database(tmp_path / "u.db")
     setup_branches(db)
-    settings.set_many(db, {"backup_keep_all_days": 0, "backup_keep_daily": 2, "backup_keep_weekly": 0,
-                           "backup_keep_monthly": 0})
+    settings.set_many(
+        db,
+        {
+            "backup_keep_all_days": 0,
+            "backup_keep_daily": 2,
+            "backup_keep_weekly": 0,
+            "backup_keep_monthly": 0,
+        },
+    )
     for d in range(5, -1, -1):
         make_backups(db, reason="on-open", now=NOW - dt.timedelta(days=d))
     left = sorted(p.name for p in (tmp_path / "backups").glob(f"{BACKUP_PREFIX}*.db"))
-    assert [parse_backup_name(n)[0].date() for n in left] == [(NOW - dt.timedelta(days=1)).date(), NOW.date()]
+    assert [parse_backup_name(n)[0].date() for n in left] == [
+        (NOW - dt.timedelta(days=1)).date(),
+        NOW.date(),
+    ]
     db.conn.close()
 
 

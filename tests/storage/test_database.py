@@ -10,8 +10,14 @@ from guilin_union.storage.migrations import run_script, schema_version
 
 @pytest.mark.parametrize(
     "pragma, expected",
-    [("foreign_keys", 1), ("journal_mode", "delete"), ("synchronous", 2), ("secure_delete", 1),
-     ("trusted_schema", 0), ("busy_timeout", 5000)],
+    [
+        ("foreign_keys", 1),
+        ("journal_mode", "delete"),
+        ("synchronous", 2),
+        ("secure_delete", 1),
+        ("trusted_schema", 0),
+        ("busy_timeout", 5000),
+    ],
 )
 def test_safety_pragmas_are_set(db, pragma, expected):
     assert db.execute(f"PRAGMA {pragma}").fetchone()[0] == expected

@@ -1,4 +1,5 @@
 """One writer per database file: the lock file, stale locks, heartbeats."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,16 @@ from guilin_union.storage.lock import (
 
 def _write_lock(db_path, **fields):
     now = dt.datetime.now().replace(microsecond=0).isoformat()
-    data = {"computer": "OTHER-PC", "user": "wang", "pid": 4242, "started_at": now, "heartbeat_at": now,
-            "token": "t0", "program": "guilin-union", **fields}
+    data = {
+        "computer": "OTHER-PC",
+        "user": "wang",
+        "pid": 4242,
+        "started_at": now,
+        "heartbeat_at": now,
+        "token": "t0",
+        "program": "guilin-union",
+        **fields,
+    }
     lock_path_for(db_path).write_text(json.dumps(data), encoding="utf-8")
     return data
 

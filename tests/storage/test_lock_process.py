@@ -1,5 +1,6 @@
 """A second process is refused with the holder's details and gets the lock after the first
 is killed (SIGKILL: no chance to clean up)."""
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,9 @@ time.sleep(120)
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_second_process_refused_then_gets_lock_after_first_is_killed(tmp_path):
     db_path = tmp_path / "u.db"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "READY"
         with pytest.raises(LockHeldError) as info:

@@ -1,5 +1,6 @@
 """The recycle bin: every audited delete lands there, grouped per action, restorable with
 its links; rolled-back and refused deletes leave nothing; purging overwrites the data."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,13 +25,38 @@ def linked(tmp_path):
     setup_branches(db)
     member_id = add_person(db, 1, name="张回收")
     with db.atomic():
-        event_id = audit.insert(db, "member_status_events", {
-            "member_id": member_id, "event_date": "2020-01-01", "from_status": "在会", "to_status": "在会",
-            "action": "恢复会籍", "reason": "测试", "recorded_by": "x", "recorded_at": NOW})
-        audit.insert(db, "member_dues", {"member_id": member_id, "salary_base_fen": 500000, "updated_at": NOW})
-        app_id = audit.insert(db, "intake_applications", {
-            "name": "张回收", "branch_id": 1, "applied_on": "2009-09-01", "state": "已批准",
-            "member_id": member_id, "created_at": NOW, "updated_at": NOW})
+        event_id = audit.insert(
+            db,
+            "member_status_events",
+            {
+                "member_id": member_id,
+                "event_date": "2020-01-01",
+                "from_status": "在会",
+                "to_status": "在会",
+                "action": "恢复会籍",
+                "reason": "测试",
+                "recorded_by": "x",
+                "recorded_at": NOW,
+            },
+        )
+        audit.insert(
+            db,
+            "member_dues",
+            {"member_id": member_id, "salary_base_fen": 500000, "updated_at": NOW},
+        )
+        app_id = audit.insert(
+            db,
+            "intake_applications",
+            {
+                "name": "张回收",
+                "branch_id": 1,
+                "applied_on": "2009-09-01",
+                "state": "已批准",
+                "member_id": member_id,
+                "created_at": NOW,
+                "updated_at": NOW,
+            },
+        )
     yield db, member_id, event_id, app_id
     db.conn.close()
 
@@ -47,12 +73,26 @@ def test_delete_takes_cascaded_rows_into_one_group_and_logs_them(linked):
     assert len(groups) == 1 and groups[0].summary == "会员：张回收" and groups[0].row_count == 3
     rows = recycle.group_rows(db, groups[0].id)
     assert [(r.table, r.cascade_of is None) for r in rows] == [
-        ("members", True), ("member_status_events", False), ("member_dues", False)]
-    log = [(r[0], r[1]) for r in db.execute(
-        "SELECT table_name, action FROM change_log WHERE action IN ('delete', 'update') ORDER BY id DESC LIMIT 4")]
-    assert set(log) == {("members", "delete"), ("member_status_events", "delete"), ("member_dues", "delete"),
-                        ("intake_applications", "update")}
-    assert db.execute("SELECT member_id FROM intake_applications WHERE id = ?", [app_id]).fetchone()[0] is None
+        ("members", True),
+        ("member_status_events", False),
+        ("member_dues", False),
+    ]
+    log = [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT table_name, action FROM change_log WHERE action IN ('delete', 'update') ORDER BY id DESC LIMIT 4"
+        )
+    ]
+    assert set(log) == {
+        ("members", "delete"),
+        ("member_status_events", "delete"),
+        ("member_dues", "delete"),
+        ("intake_applications", "update"),
+    }
+    assert (
+        db.execute("SELECT member_id FROM intake_applications WHERE id = ?", [app_id]).fetchone()[0]
+        is None
+    )
 
     recycle.restore_group(db, groups[0].id)
     after = dump(db, skip=("change_log", "recycle_groups", "recycle_rows"))
@@ -83,8 +123,11 @@ def test_rolled_back_and_refused_deletes_leave_nothing(linked):
             raise RuntimeError("boom")
     assert _groups(db) == []
     # A delete refused by a foreign key (a row that references without cascade).
-    db.execute("INSERT INTO welfare_payments (member_id, branch_id, type, pay_date, year, amount_fen, created_at,"
-               " updated_at) VALUES (?, 1, '生日', '2024-01-01', 2024, 100, 'x', 'x')", [member_id])
+    db.execute(
+        "INSERT INTO welfare_payments (member_id, branch_id, type, pay_date, year, amount_fen, created_at,"
+        " updated_at) VALUES (?, 1, '生日', '2024-01-01', 2024, 100, 'x', 'x')",
+        [member_id],
+    )
     with pytest.raises(ConflictError):
         members.delete_member(db, member_id)
     assert _groups(db) == []
@@ -96,14 +139,28 @@ def test_restore_with_a_taken_id_gives_new_ids_and_children_follow(linked):
     members.delete_member(db, member_id)
     group = _groups(db)[0]
     # A new member takes the old id meanwhile.
-    db.execute("INSERT INTO members (id, name, branch_id, created_at, updated_at) VALUES (?, '新人', 1, 'x', 'x')",
-               [member_id])
+    db.execute(
+        "INSERT INTO members (id, name, branch_id, created_at, updated_at) VALUES (?, '新人', 1, 'x', 'x')",
+        [member_id],
+    )
     done = recycle.restore_group(db, group.id)
     new_member = next(d.new_id for d in done if d.table == "members")
     assert new_member != member_id
-    assert db.execute("SELECT name FROM members WHERE id = ?", [new_member]).fetchone()[0] == "张回收"
-    assert db.execute("SELECT count(*) FROM member_status_events WHERE member_id = ?", [new_member]).fetchone()[0] == 1
-    assert db.execute("SELECT count(*) FROM member_dues WHERE member_id = ?", [new_member]).fetchone()[0] == 1
+    assert (
+        db.execute("SELECT name FROM members WHERE id = ?", [new_member]).fetchone()[0] == "张回收"
+    )
+    assert (
+        db.execute(
+            "SELECT count(*) FROM member_status_events WHERE member_id = ?", [new_member]
+        ).fetchone()[0]
+        == 1
+    )
+    assert (
+        db.execute("SELECT count(*) FROM member_dues WHERE member_id = ?", [new_member]).fetchone()[
+            0
+        ]
+        == 1
+    )
     assert db.execute("SELECT member_id FROM intake_applications").fetchone()[0] == new_member
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -157,11 +214,20 @@ def test_purge_after_retention_overwrites_the_deleted_numbers(tmp_path):
     assert purge_expired(db, now=dt.datetime.now()) == 0  # not yet expired
     removed = purge_expired(db, now=dt.datetime.now() + dt.timedelta(days=91))
     assert removed == 1 and _groups(db) == []
-    assert db.execute("SELECT count(*) FROM recycle_rows WHERE group_id = ?", [group_id]).fetchone()[0] == 0
+    assert (
+        db.execute("SELECT count(*) FROM recycle_rows WHERE group_id = ?", [group_id]).fetchone()[0]
+        == 0
+    )
     # secure_delete: the bin's copy is overwritten; only the change log's copy remains.
-    log_copies = db.execute("SELECT count(*) FROM change_log WHERE before_json LIKE ? OR after_json LIKE ?",
-                            [f"%{number}%"] * 2).fetchone()[0]
+    log_copies = db.execute(
+        "SELECT count(*) FROM change_log WHERE before_json LIKE ? OR after_json LIKE ?",
+        [f"%{number}%"] * 2,
+    ).fetchone()[0]
     db.conn.close()
     assert path.read_bytes().count(number.encode()) <= log_copies
-    note = sqlite3.connect(path).execute("SELECT note FROM change_log WHERE action = 'purge'").fetchone()[0]
+    note = (
+        sqlite3.connect(path)
+        .execute("SELECT note FROM change_log WHERE action = 'purge'")
+        .fetchone()[0]
+    )
     assert "自动清除" in note

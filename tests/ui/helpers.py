@@ -1,4 +1,5 @@
 """Shared helpers for GUI tests: a scripted prompts object and a main-window factory."""
+
 from __future__ import annotations
 
 from pathlib import Path

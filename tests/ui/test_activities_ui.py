@@ -1,4 +1,5 @@
 """The 活动 tab in the real main window: create an activity, register members, record a result."""
+
 from __future__ import annotations
 
 import pytest
@@ -70,7 +71,9 @@ def test_create_register_and_record_a_result(qtbot, app):
     # 3. A result for 张伟 in 男子组, then the team table shows his 分工会 first.
     results = view.results_page
     dialog = results.add_result()
-    dialog.ui.event_combo.setCurrentIndex(dialog.ui.event_combo.findData(fx.event_ids(db, activity_id)["男子组"]))
+    dialog.ui.event_combo.setCurrentIndex(
+        dialog.ui.event_combo.findData(fx.event_ids(db, activity_id)["男子组"])
+    )
     zhang = fx.participant_id(db, activity_id, people["张伟"])
     dialog.ui.participant_combo.setCurrentIndex(dialog.ui.participant_combo.findData(zhang))
     dialog.ui.rank_spin.setValue(1)
@@ -115,7 +118,10 @@ def test_event_limit_message_is_shown_in_the_form(qtbot, app):
     assert "超过限报项数" in dialog.ui.limit_value.text()
     _save(dialog)
     assert dialog.isVisible()
-    assert "张伟报了 2 个项目" in dialog.ui.summary_label.text() and "限报 1 项" in dialog.ui.summary_label.text()
+    assert (
+        "张伟报了 2 个项目" in dialog.ui.summary_label.text()
+        and "限报 1 项" in dialog.ui.summary_label.text()
+    )
     assert fx.statuses(db, activity_id) == {}
 
 
@@ -125,7 +131,10 @@ def test_activity_form_shows_errors_next_to_fields(qtbot, app):
     dialog.ui.start_date_edit.setText("2024-02-30")
     _save(dialog)
     assert dialog.isVisible()
-    assert "请填写活动名称" in dialog.ui.summary_label.text() and "不存在" in dialog.ui.summary_label.text()
+    assert (
+        "请填写活动名称" in dialog.ui.summary_label.text()
+        and "不存在" in dialog.ui.summary_label.text()
+    )
     assert dialog.ui.name_edit.styleSheet()
     assert activities_service.count(view.ctx.db) == 0
 
@@ -185,7 +194,9 @@ def test_printouts_and_the_signup_import_wizard(qtbot, app, tmp_path):
     wizard.file_edit.setText(str(template))
     wizard.go_next()
     wizard.go_next()
-    assert wizard.pages.currentIndex() == 2 and wizard.next_button.isEnabled(), wizard.check_summary.text()
+    assert wizard.pages.currentIndex() == 2 and wizard.next_button.isEnabled(), (
+        wizard.check_summary.text()
+    )
     wizard.go_next()
     assert "已导入 1 条" in wizard.done_label.text()
     assert fx.statuses(db, activity_id) == {"李娜": "已报名"}
@@ -222,11 +233,15 @@ def test_the_work_point_item_is_chosen_among_the_years_items(qtbot, app):
         pytest.skip("the work-points schema is not there")
     items = {}
     for year in (2023, 2024):
-        plan = db.execute("INSERT INTO workpoint_plans (year, kind, title, imported_at) VALUES (?, 'school', ?, ?)",
-                          [year, f"{year}年工作要点", f"{year}-01-05"]).lastrowid
+        plan = db.execute(
+            "INSERT INTO workpoint_plans (year, kind, title, imported_at) VALUES (?, 'school', ?, ?)",
+            [year, f"{year}年工作要点", f"{year}-01-05"],
+        ).lastrowid
         items[year] = db.execute(
             "INSERT INTO workpoint_items (plan_id, level, position, heading, created_at, updated_at)"
-            " VALUES (?, 2, 1, ?, ?, ?)", [plan, f"举办{year}年气排球比赛", f"{year}-01-05", f"{year}-01-05"]).lastrowid
+            " VALUES (?, 2, 1, ?, ?, ?)",
+            [plan, f"举办{year}年气排球比赛", f"{year}-01-05", f"{year}-01-05"],
+        ).lastrowid
     dialog = view.new_activity()
     ui = dialog.ui
     assert not ui.workpoint_combo.isHidden()

@@ -1,4 +1,5 @@
 """The 教代会 tab in the real main window: the session page, sign-in and the quorum strip."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,9 +61,14 @@ def test_ticking_attendance_changes_the_quorum_status(qtbot, db_path):
     assert tab.present_label.text() == "实到 4 人"
     assert tab.quorum_label.text().startswith("已达到法定人数")
     row = view.row_for_name("李四")
-    assert view.model.data(view.model.index(row, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert (
+        view.model.data(view.model.index(row, 0), Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Checked
+    )
     # Unticking brings the warning back.
-    view.model.setData(view.model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    view.model.setData(
+        view.model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert tab.quorum_label.text().startswith("未达到法定人数")
 
 
@@ -151,5 +157,7 @@ def test_member_form_shows_mandates_and_proposals(qtbot, db_path):
     qtbot.addWidget(page)
     text = page.toPlainText()
     assert "第一届" in text and "正式代表" in text and "2024-001" in text and "附议人" in text
-    outsider = db.execute("INSERT INTO members (name, branch_id, created_at, updated_at) VALUES ('局外人', 1, 'x', 'x')").lastrowid
+    outsider = db.execute(
+        "INSERT INTO members (name, branch_id, created_at, updated_at) VALUES ('局外人', 1, 'x', 'x')"
+    ).lastrowid
     assert member_page(window.ctx, outsider) is None

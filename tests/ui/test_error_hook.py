@@ -25,7 +25,9 @@ def test_friendly_messages_are_chinese(exc, expected):
 
 
 def test_traceback_is_logged(tmp_path, monkeypatch):
-    monkeypatch.setattr("guilin_union.ui.error_hook.error_log_path", lambda: tmp_path / "logs" / "e.log")
+    monkeypatch.setattr(
+        "guilin_union.ui.error_hook.error_log_path", lambda: tmp_path / "logs" / "e.log"
+    )
     try:
         raise RuntimeError("boom")
     except RuntimeError as exc:

@@ -1,4 +1,5 @@
 """The generic import wizard, driven with a small importer of 分工会 rows."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,10 +22,12 @@ class BranchImporter:
 
     name: str = "branches"
     areas: tuple[str, ...] = ("branches",)
-    fields: list[Field] = field(default_factory=lambda: [
-        Field("name", "分工会名称", synonyms=("名称", "分工会"), required=True),
-        Field("chair", "主席", synonyms=("分工会主席",)),
-    ])
+    fields: list[Field] = field(
+        default_factory=lambda: [
+            Field("name", "分工会名称", synonyms=("名称", "分工会"), required=True),
+            Field("chair", "主席", synonyms=("分工会主席",)),
+        ]
+    )
 
     def validate(self, db, read):
         plan = ImportPlan()
@@ -84,7 +87,10 @@ def _walk_to_check(qtbot, ctx, file):
 
 
 def test_bad_row_is_shown_and_nothing_is_written(qtbot, ctx, tmp_path):
-    file = _workbook(tmp_path / "b.xlsx", [("体育学院分工会", "王强"), ("文学院分工会", "李丽"), ("艺术学院分工会", None)])
+    file = _workbook(
+        tmp_path / "b.xlsx",
+        [("体育学院分工会", "王强"), ("文学院分工会", "李丽"), ("艺术学院分工会", None)],
+    )
     wizard = _walk_to_check(qtbot, ctx, file)
     assert not wizard.next_button.isEnabled()
     assert wizard.errors_table.rowCount() == 1
@@ -107,7 +113,11 @@ def test_good_file_imports_everything(qtbot, ctx, tmp_path):
     wizard.go_next()
     assert wizard.pages.currentIndex() == 3
     assert "已导入 2 条" in wizard.done_label.text()
-    assert set(branches.branch_names(ctx.db)) == {"文学院分工会", "体育学院分工会", "艺术学院分工会"}
+    assert set(branches.branch_names(ctx.db)) == {
+        "文学院分工会",
+        "体育学院分工会",
+        "艺术学院分工会",
+    }
     assert notified and notified[0].touches("branches")
     assert wizard.outcome.backup is not None and wizard.outcome.backup.exists()
 

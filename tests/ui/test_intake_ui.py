@@ -1,4 +1,5 @@
 """The intake pages of the 会员入会 tab, driven through the real main window."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,10 @@ def _tab(window):
 
 
 def _counts(db):
-    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("intake_applications", "members", "change_log")}
+    return {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("intake_applications", "members", "change_log")
+    }
 
 
 def _wizard(qtbot, window, prompts, path):
@@ -56,15 +59,20 @@ def test_import_wizard_one_bad_row_changes_nothing(qtbot, db_path, tmp_path):
     wizard.go_next()  # -> check
     assert wizard.pages.currentIndex() == 2
     assert wizard.errors_table.rowCount() == 1
-    assert wizard.errors_table.item(0, 0).text() == "5"  # title row + header: the bad person is Excel row 5
+    assert (
+        wizard.errors_table.item(0, 0).text() == "5"
+    )  # title row + header: the bad person is Excel row 5
     assert wizard.errors_table.item(0, 1).text() == "身份证号"
     assert "校验位" in wizard.errors_table.item(0, 3).text()
     assert "发现 1 处错误" in wizard.check_summary.text()
     assert not wizard.next_button.isEnabled()  # nothing can be imported
     # The bad cell is marked in the preview, with the reason as its tooltip.
-    marked = [wizard.preview_table.item(r, c) for r in range(wizard.preview_table.rowCount())
-              for c in range(wizard.preview_table.columnCount())
-              if wizard.preview_table.item(r, c) and wizard.preview_table.item(r, c).toolTip()]
+    marked = [
+        wizard.preview_table.item(r, c)
+        for r in range(wizard.preview_table.rowCount())
+        for c in range(wizard.preview_table.columnCount())
+        if wizard.preview_table.item(r, c) and wizard.preview_table.item(r, c).toolTip()
+    ]
     assert marked and {m.text() for m in marked} == {bad_id}
     assert {wizard.preview_table.item(m.row(), 0).text() for m in marked} == {"5"}
     # The error list can be saved with its explanation column.
@@ -72,7 +80,9 @@ def test_import_wizard_one_bad_row_changes_nothing(qtbot, db_path, tmp_path):
 
     prompts.save_paths.append(tmp_path / "错误清单.xlsx")
     wizard.save_errors()
-    saved = [[c.value for c in r] for r in load_workbook(tmp_path / "错误清单.xlsx").active.iter_rows()]
+    saved = [
+        [c.value for c in r] for r in load_workbook(tmp_path / "错误清单.xlsx").active.iter_rows()
+    ]
     assert saved[1] == ["行号", "列", "值", "错误说明"] and "校验位" in saved[2][3]
     wizard.reject()
     assert _counts(window.ctx.db) == before
@@ -97,7 +107,10 @@ def test_import_wizard_as_members_with_progress_and_summary(qtbot, db_path, tmp_
 def test_workflow_batch_actions(qtbot, db_path):
     window, prompts = make_window(qtbot, db_path)
     db = window.ctx.db
-    ids = [intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id for n in ("甲", "乙", "丙")]
+    ids = [
+        intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id
+        for n in ("甲", "乙", "丙")
+    ]
     view = _tab(window).applications_view
     view.apply_filters()
     view.select_ids(ids[:2])
@@ -122,7 +135,9 @@ def test_workflow_batch_actions(qtbot, db_path):
 def test_member_form_shows_status_history_and_dues(qtbot, db_path):
     window, prompts = make_window(qtbot, db_path)
     db = window.ctx.db
-    member_id = members.add_member(db, {"name": "李老师", "branch": "文学院分工会", "join_date": "2000-09-01"}).row_id
+    member_id = members.add_member(
+        db, {"name": "李老师", "branch": "文学院分工会", "join_date": "2000-09-01"}
+    ).row_id
     dues.set_dues_record(db, member_id, salary_base_fen=567890)
     register = _tab(window).register_view
     register.apply_filters()
@@ -134,7 +149,9 @@ def test_member_form_shows_status_history_and_dues(qtbot, db_path):
     assert page.record(new_status="退休（保留会籍）", on="2024-06-30", reason="到龄退休") is None
     assert page.table.rowCount() == 1
     assert page.table.item(0, 2).text() == "在会 → 保留会籍"
-    assert dialog.ui.status_combo.currentText() == "保留会籍"  # the form cannot write the old status back
+    assert (
+        dialog.ui.status_combo.currentText() == "保留会籍"
+    )  # the form cannot write the old status back
     assert page.record(new_status="退休（保留会籍）", on="2024-07-01", reason="x") is not None
     dues_page = dialog.ui.history_tabs.widget(titles.index("会费"))
     dialog.ui.history_tabs.setCurrentWidget(dues_page)  # shown again: reflects the retirement
@@ -148,8 +165,15 @@ def test_member_form_shows_status_history_and_dues(qtbot, db_path):
 def test_dues_and_stats_pages(qtbot, db_path, tmp_path):
     window, prompts = make_window(qtbot, db_path)
     db = window.ctx.db
-    member_id = members.add_member(db, {"name": "甲", "branch": "文学院分工会", "join_date": "2000-01-01",
-                                        "id_number": resident_id()}).row_id
+    member_id = members.add_member(
+        db,
+        {
+            "name": "甲",
+            "branch": "文学院分工会",
+            "join_date": "2000-01-01",
+            "id_number": resident_id(),
+        },
+    ).row_id
     dues.set_dues_record(db, member_id, salary_base_fen=567890)
     tab = _tab(window)
     tab.dues_view.reload()
@@ -190,7 +214,10 @@ def test_new_application_through_the_form(qtbot, db_path, sample_ids):
     again.ui.branch_combo.setCurrentText("机关分工会")
     again.save()
     assert again.result() != again.DialogCode.Accepted
-    assert "已有“王小明”的入会申请" in again.findChild(type(again.ui.summary_label), "id_number_error").text()
+    assert (
+        "已有“王小明”的入会申请"
+        in again.findChild(type(again.ui.summary_label), "id_number_error").text()
+    )
 
 
 def test_dues_settings_dialog_validates(qtbot):
@@ -198,8 +225,15 @@ def test_dues_settings_dialog_validates(qtbot):
     from guilin_union.ui.intake.dialogs import DuesSettingsDialog
 
     ensure_application()
-    dialog = DuesSettingsDialog({"dues_rate_percent": "0.5", "dues_base_unit_fen": 1000, "dues_start_rule": "join_month",
-                                 "member_no_rule": "{年份}{分工会代码}{序号}", "member_no_sequence_digits": 4})
+    dialog = DuesSettingsDialog(
+        {
+            "dues_rate_percent": "0.5",
+            "dues_base_unit_fen": 1000,
+            "dues_start_rule": "join_month",
+            "member_no_rule": "{年份}{分工会代码}{序号}",
+            "member_no_sequence_digits": 4,
+        }
+    )
     qtbot.addWidget(dialog)
     assert dialog.ui.unit_edit.text() == "10"
     dialog.ui.number_rule_edit.setText("{年份}{姓名}{序号}")
@@ -208,5 +242,10 @@ def test_dues_settings_dialog_validates(qtbot):
     dialog.ui.number_rule_edit.setText("GL{年份2}{序号}")
     dialog.ui.rate_edit.setText("1%")
     dialog.save()
-    assert dialog.result_values == {"dues_rate_percent": "1", "dues_base_unit_fen": 1000, "dues_start_rule": "join_month",
-                                    "member_no_rule": "GL{年份2}{序号}", "member_no_sequence_digits": 4}
+    assert dialog.result_values == {
+        "dues_rate_percent": "1",
+        "dues_base_unit_fen": 1000,
+        "dues_start_rule": "join_month",
+        "member_no_rule": "GL{年份2}{序号}",
+        "member_no_sequence_digits": 4,
+    }

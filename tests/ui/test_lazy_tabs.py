@@ -1,4 +1,5 @@
 """Tabs built when first needed (issue 11), and the main window shown before its database."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -103,8 +104,16 @@ def test_window_is_shown_before_the_database_then_attached(qtbot, db_path):
     qtbot.addWidget(window)
     window.show()
     assert not window.is_ready() and not window.menuBar().isEnabled()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["工作要点", "教代会", "会员入会", "活动", "慰问"]
-    assert window.tab_widgets.pending() == list(window.tab_widgets)  # nothing built without a database
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "工作要点",
+        "教代会",
+        "会员入会",
+        "活动",
+        "慰问",
+    ]
+    assert window.tab_widgets.pending() == list(
+        window.tab_widgets
+    )  # nothing built without a database
     ctx = open_context(db_path, prompts=ScriptedPrompts())
     window.attach(ctx)
     assert window.is_ready() and window.menuBar().isEnabled()
@@ -133,8 +142,9 @@ def test_member_form_has_every_area_page_before_the_tabs_are_built(qtbot, db_pat
 
     ensure_application()
     ctx = open_context(db_path, prompts=ScriptedPrompts())
-    member_id = members.add_member(ctx.db, {"name": "张晓明", "id_number": sample_ids["man"],
-                                            "branch": "文学院分工会"}).row_id
+    member_id = members.add_member(
+        ctx.db, {"name": "张晓明", "id_number": sample_ids["man"], "branch": "文学院分工会"}
+    ).row_id
     window = MainWindow(ctx)  # not shown: no tab is built in the background
     qtbot.addWidget(window)
     dialog = window.tab_widgets["会员入会"].register_view.edit_member(member_id)

@@ -1,4 +1,5 @@
 """The shared list helpers: id table look, debounced search, filter bar, selection by id."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -62,7 +63,9 @@ def test_make_id_table_has_the_list_look(qtbot):
 
 
 def test_make_id_table_single_unsorted_and_sort_indicator(qtbot):
-    single = make_id_table(_model(), object_name="a", multi=False, sortable=False, stretch_last=True)
+    single = make_id_table(
+        _model(), object_name="a", multi=False, sortable=False, stretch_last=True
+    )
     qtbot.addWidget(single)
     assert single.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
     assert not single.isSortingEnabled()
@@ -72,7 +75,10 @@ def test_make_id_table_single_unsorted_and_sort_indicator(qtbot):
     table = make_id_table(model, object_name="b", sort_indicator=(0, Qt.SortOrder.DescendingOrder))
     qtbot.addWidget(table)
     header = table.horizontalHeader()
-    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.DescendingOrder)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.DescendingOrder,
+    )
     # The model re-queried in that order.
     assert model.row_id(0) == 50
     assert model.source.sorted_with[-1] == ("id", True)
@@ -178,8 +184,10 @@ def test_selected_ids_in_row_order(qtbot):
     qtbot.addWidget(table)
     assert selected_ids(table) == []
     table.selectRow(3)
-    table.selectionModel().select(model.index(1, 0), table.selectionModel().SelectionFlag.Select
-                                  | table.selectionModel().SelectionFlag.Rows)
+    table.selectionModel().select(
+        model.index(1, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
     assert selected_ids(table) == [20, 40]
     assert selected_ids(table, model) == [20, 40]
 
@@ -213,8 +221,13 @@ class _Editor(ListEditorDialog):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple[str, int | None]] = []
-        self._build(list_name="things_list", hint="说明文字", extra=[("extra_button", "另一个")], extra_at=2,
-                    hint_color="#123456")
+        self._build(
+            list_name="things_list",
+            hint="说明文字",
+            extra=[("extra_button", "另一个")],
+            extra_at=2,
+            hint_color="#123456",
+        )
 
     def add(self) -> None:
         self.calls.append(("add", None))
@@ -233,8 +246,11 @@ def _button_texts(dialog: ListEditorDialog) -> list[str]:
     from PySide6.QtWidgets import QPushButton
 
     column = dialog.layout().itemAt(0).layout().itemAt(1).layout()
-    return [column.itemAt(i).widget().text() for i in range(column.count())
-            if isinstance(column.itemAt(i).widget(), QPushButton)]
+    return [
+        column.itemAt(i).widget().text()
+        for i in range(column.count())
+        if isinstance(column.itemAt(i).widget(), QPushButton)
+    ]
 
 
 def test_list_editor_lays_out_buttons_and_wires_them(qtbot):
@@ -246,8 +262,13 @@ def test_list_editor_lays_out_buttons_and_wires_them(qtbot):
     assert hint.text() == "说明文字" and "#123456" in hint.styleSheet()
     dialog._fill([(7, "甲"), (9, "乙")], select=9)
     assert dialog.current_id() == 9
-    for button in (dialog.add_button, dialog.rename_button, dialog.up_button, dialog.down_button,
-                   dialog.delete_button):
+    for button in (
+        dialog.add_button,
+        dialog.rename_button,
+        dialog.up_button,
+        dialog.down_button,
+        dialog.delete_button,
+    ):
         button.click()
     assert dialog.calls == [("add", None), ("rename", 9), ("move", -1), ("move", 1), ("delete", 9)]
 
@@ -318,6 +339,7 @@ def test_delegations_dialog_lists_the_terms_delegations(qtbot, tmp_path):
 
 # ---- names in a confirmation, deleting with undo
 
+
 def test_names_preview_limits_and_marks_more():
     looked_up: list[int] = []
 
@@ -375,13 +397,26 @@ def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot):
     host = QWidget()
     qtbot.addWidget(host)
     ctx, store = _Ctx(), _Store()
-    done = delete_each(ctx, host, [1, 2, 3, 4], delete=store.delete, restore=store.restore,
-                       label=lambda row: f"删除 {row['name']}", errors=(ConflictError,))
+    done = delete_each(
+        ctx,
+        host,
+        [1, 2, 3, 4],
+        delete=store.delete,
+        restore=store.restore,
+        label=lambda row: f"删除 {row['name']}",
+        errors=(ConflictError,),
+    )
     assert done == 2
     assert sorted(store.rows) == [3, 4]  # 4 never tried after 3 refused
-    assert ctx.prompts.messages[-1][:2] == ("warning", "无法删除") and "第3条" in ctx.prompts.messages[-1][2]
+    assert (
+        ctx.prompts.messages[-1][:2] == ("warning", "无法删除")
+        and "第3条" in ctx.prompts.messages[-1][2]
+    )
     assert len(ctx.notified) == 2
-    assert [ctx.undo_stack.text(i) for i in range(ctx.undo_stack.count())] == ["删除 人1", "删除 人2"]
+    assert [ctx.undo_stack.text(i) for i in range(ctx.undo_stack.count())] == [
+        "删除 人1",
+        "删除 人2",
+    ]
     ctx.undo_stack.undo()
     assert sorted(store.rows) == [2, 3, 4]
     ctx.undo_stack.redo()
@@ -395,12 +430,20 @@ def test_delete_each_lets_other_errors_through(qtbot):
     qtbot.addWidget(host)
     ctx, store = _Ctx(), _Store()
     with pytest.raises(Exception, match="第3条"):
-        delete_each(ctx, host, [3], delete=store.delete, restore=store.restore,
-                    label=lambda row: "x", errors=(NotFoundError,))
+        delete_each(
+            ctx,
+            host,
+            [3],
+            delete=store.delete,
+            restore=store.restore,
+            label=lambda row: "x",
+            errors=(NotFoundError,),
+        )
     assert ctx.undo_stack.count() == 0
 
 
 # ---- the save step of the record dialogs
+
 
 def _save_dialog(answers: list[dict[str, str] | None]):
     from PySide6.QtWidgets import QDialog

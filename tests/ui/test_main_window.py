@@ -1,4 +1,5 @@
 """The real main window on a temporary database, driven like a user would."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -148,7 +149,9 @@ def test_export_excel_is_masked_unless_asked(qtbot, db_path, tmp_path, sample_id
     view.export_excel()
     values = [c.value for row in load_workbook(full).active.iter_rows() for c in row]
     assert sample_ids["man"] in values
-    log = window.ctx.db.execute("SELECT count(*) FROM change_log WHERE action = 'reveal'").fetchone()[0]
+    log = window.ctx.db.execute(
+        "SELECT count(*) FROM change_log WHERE action = 'reveal'"
+    ).fetchone()[0]
     assert log == 1
 
 

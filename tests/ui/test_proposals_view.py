@@ -1,4 +1,5 @@
 """The 提案 page: one proposal taken from submission to 满意 through the dialogs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,7 +64,9 @@ def test_one_proposal_from_submission_to_satisfied(qtbot, db_path, tmp_path):
     assert not dialog.save()
     assert "至少需要 2 名" in dialog.ui.message_label.text()
     set_checked(dialog.ui.seconders_list, [_member(window, "钱二"), _member(window, "孙三")])
-    assert sorted(checked_ids(dialog.ui.seconders_list)) == sorted([_member(window, "钱二"), _member(window, "孙三")])
+    assert sorted(checked_ids(dialog.ui.seconders_list)) == sorted(
+        [_member(window, "钱二"), _member(window, "孙三")]
+    )
     assert dialog.save()
     assert view.model.rowCount() == 1
     row = view.model.row_data(0)
@@ -83,7 +86,9 @@ def test_one_proposal_from_submission_to_satisfied(qtbot, db_path, tmp_path):
     assert view.assign_button.isEnabled()
     assign = view.assign_selected()
     qtbot.addWidget(assign)
-    assign.ui.lead_combo.setCurrentIndex(assign.ui.lead_combo.findData(department(window.ctx.db, "后勤保障处")))
+    assign.ui.lead_combo.setCurrentIndex(
+        assign.ui.lead_combo.findData(department(window.ctx.db, "后勤保障处"))
+    )
     set_checked(assign.ui.co_list, [department(window.ctx.db, "人事处")])
     assign.ui.assigned_on_edit.setDate(_qdate("2024-03-25"))
     assign.ui.reply_deadline_edit.setDate(_qdate("2024-06-30"))
@@ -106,9 +111,22 @@ def test_one_proposal_from_submission_to_satisfied(qtbot, db_path, tmp_path):
     rate.ui.rating_date_edit.setDate(_qdate("2024-05-20"))
     assert rate.save()
     row = view.model.row_data(0)
-    assert (row["status"], row["rating"], row["lead_department"]) == ("已办结", "满意", "后勤保障处")
+    assert (row["status"], row["rating"], row["lead_department"]) == (
+        "已办结",
+        "满意",
+        "后勤保障处",
+    )
     detail = view.detail_browser.toPlainText()
-    for text in ("2024-001", "提交", "立案（重点）", "交办", "答复", "评价：满意", "后勤保障处", "人事处"):
+    for text in (
+        "2024-001",
+        "提交",
+        "立案（重点）",
+        "交办",
+        "答复",
+        "评价：满意",
+        "后勤保障处",
+        "人事处",
+    ):
         assert text in detail, text
 
     # The proposal form prints what was recorded.
@@ -183,8 +201,13 @@ def test_filters_overdue_and_search(qtbot, db_path):
     late = submit(c, "关于改善夜间照明的建议", reasons="西区路灯不足")
     submit(c, "关于增设停车位的建议", proposer="李四", seconders=("周五", "吴六"))
     proposals.accept(db, late, on="2024-03-20")
-    handling.assign(db, late, lead_department_id=department(db, "后勤保障处"), on="2024-03-25",
-                    reply_deadline="2024-04-30")
+    handling.assign(
+        db,
+        late,
+        lead_department_id=department(db, "后勤保障处"),
+        on="2024-03-25",
+        reply_deadline="2024-04-30",
+    )
     db.conn.close()
     window, _prompts = make_window(qtbot, db_path)
     view = _view(window)
@@ -217,6 +240,12 @@ def test_attachment_is_added_and_opened(qtbot, db_path, tmp_path, monkeypatch):
     prompts.open_paths.append(evidence)
     view.add_attachment()
     opened = []
-    monkeypatch.setattr("guilin_union.ui.open_file.open_document", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(
+        "guilin_union.ui.open_file.open_document", lambda path: opened.append(path) or True
+    )
     view.open_attachment()
-    assert len(opened) == 1 and opened[0].name == "调研报告.pdf" and opened[0].read_bytes() == b"%PDF-1.4 test"
+    assert (
+        len(opened) == 1
+        and opened[0].name == "调研报告.pdf"
+        and opened[0].read_bytes() == b"%PDF-1.4 test"
+    )

@@ -4,6 +4,7 @@ PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every call of a Q
 returning void; after a few thousand calls Python dies with "none_dealloc". pyproject.toml
 pins a version without it; this test fails if a future upgrade brings such a bug back.
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,5 +1,6 @@
 """The safety layer in the real main window: menus, lock and read-only banner, damaged files,
 automatic backups, restore, change log, recycle bin, privacy actions, single instance."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,9 +48,19 @@ def _window(qtbot, ctx):
 
 def _other_pc_lock(db_path):
     now = dt.datetime.now().replace(microsecond=0).isoformat()
-    lock_path_for(db_path).write_text(json.dumps({
-        "computer": "办公室-PC2", "user": "zhang", "pid": 777, "started_at": "2024-03-05T08:30:00",
-        "heartbeat_at": now, "token": "other"}), encoding="utf-8")
+    lock_path_for(db_path).write_text(
+        json.dumps(
+            {
+                "computer": "办公室-PC2",
+                "user": "zhang",
+                "pid": 777,
+                "started_at": "2024-03-05T08:30:00",
+                "heartbeat_at": now,
+                "token": "other",
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def _backups(db_path):
@@ -59,12 +70,21 @@ def _backups(db_path):
 def test_menus_are_installed(qtbot, db_path):
     window, _prompts = make_window(qtbot, db_path)
     texts = {key: action.text() for key, action in window.safety.actions.items()}
-    assert texts["backup"] == "备份数据库…" and texts["restore"] == "恢复备份…" and texts["check"] == "检查数据库"
+    assert (
+        texts["backup"] == "备份数据库…"
+        and texts["restore"] == "恢复备份…"
+        and texts["check"] == "检查数据库"
+    )
     assert texts["backup_settings"] == "备份设置…" and texts["change_log"] == "操作日志…"
     assert texts["recycle"] == "回收站…"
     file_texts = [a.text() for a in window.file_menu.actions()]
     assert file_texts.index("备份数据库…") < file_texts.index("退出")
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "设置(&S)", "帮助(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)",
+        "编辑(&E)",
+        "设置(&S)",
+        "帮助(&H)",
+    ]
     assert window.safety.banner is None and window.safety.session.lock is not None
 
 
@@ -74,12 +94,20 @@ def test_file_held_by_another_pc_is_offered_read_only(qtbot, db_path):
     prompts.confirms.append(False)
     assert _open(db_path, prompts) is None
     kind, title, text = prompts.messages[-1]
-    assert kind == "confirm" and "办公室-PC2" in text and "zhang" in text and "2024年3月5日 08:30" in text
+    assert (
+        kind == "confirm"
+        and "办公室-PC2" in text
+        and "zhang" in text
+        and "2024年3月5日 08:30" in text
+    )
     prompts.confirms.append(True)
     ctx = _open(db_path, prompts)
     window = _window(qtbot, ctx)
     assert ctx.read_only and "（只读）" in window.windowTitle()
-    assert window.safety.banner is not None and "办公室-PC2" in window.safety.banner.message_label.text()
+    assert (
+        window.safety.banner is not None
+        and "办公室-PC2" in window.safety.banner.message_label.text()
+    )
     assert not window.safety.actions["restore"].isEnabled()
     window.close()
     assert read_lock(db_path).computer == "办公室-PC2"  # the other program's lock is untouched
@@ -151,7 +179,9 @@ def test_restore_through_the_window(qtbot, db_path):
     assert not window.safety.restore_from(backup)
     prompts.confirms.append(True)
     assert window.safety.restore_from(backup)
-    assert ctx.db.execute("SELECT count(*) FROM members WHERE id = ?", [member_id]).fetchone()[0] == 0
+    assert (
+        ctx.db.execute("SELECT count(*) FROM members WHERE id = ?", [member_id]).fetchone()[0] == 0
+    )
     assert ctx.undo_stack.count() == 0
     assert "恢复前的数据已备份为" in prompts.messages[-1][2]
     assert "会员 60 人" in window.counts_label.text()  # the window reloaded
@@ -189,14 +219,21 @@ def test_change_log_viewer_filters_shows_before_after_and_exports(qtbot, db_path
     assert dialog.model.rowCount() == 1 < total
     assert dialog.count_label.text() == "共 1 条"
     dialog.show_detail(0)
-    cells = {dialog.detail_table.item(r, 0).text(): (dialog.detail_table.item(r, 1).text(),
-                                                     dialog.detail_table.item(r, 2).text())
-             for r in range(dialog.detail_table.rowCount())}
+    cells = {
+        dialog.detail_table.item(r, 0).text(): (
+            dialog.detail_table.item(r, 1).text(),
+            dialog.detail_table.item(r, 2).text(),
+        )
+        for r in range(dialog.detail_table.rowCount())
+    }
     assert cells["手机"] == ("139****0001", "137****2222")
     prompts.confirms.append(True)
     dialog.unmask_check.setChecked(True)
     dialog.show_detail(0)
-    assert any(dialog.detail_table.item(r, 2).text() == "13700002222" for r in range(dialog.detail_table.rowCount()))
+    assert any(
+        dialog.detail_table.item(r, 2).text() == "13700002222"
+        for r in range(dialog.detail_table.rowCount())
+    )
     assert db.execute("SELECT count(*) FROM change_log WHERE action = 'reveal'").fetchone()[0] == 1
     prompts.save_paths.append(tmp_path / "日志.xlsx")
     out = dialog.export_excel()
@@ -230,19 +267,39 @@ def test_recycle_bin_restores_a_deleted_member(qtbot, db_path):
 def test_backup_settings_dialog_returns_values(qtbot, db_path, tmp_path):
     from guilin_union.ui.safety.backup_settings_dialog import BackupSettingsDialog
 
-    values = {"backup_folder": "", "backup_second_folder": "", "backup_keep_all_days": 2, "backup_keep_daily": 7,
-              "backup_keep_weekly": 8, "backup_keep_monthly": 12, "backup_on_open_hours": 24,
-              "recycle_retention_days": 90}
-    dialog = BackupSettingsDialog(values, tmp_path / "backups", choose_folder=lambda title, start: str(tmp_path / "usb"))
+    values = {
+        "backup_folder": "",
+        "backup_second_folder": "",
+        "backup_keep_all_days": 2,
+        "backup_keep_daily": 7,
+        "backup_keep_weekly": 8,
+        "backup_keep_monthly": 12,
+        "backup_on_open_hours": 24,
+        "recycle_retention_days": 90,
+    }
+    dialog = BackupSettingsDialog(
+        values, tmp_path / "backups", choose_folder=lambda title, start: str(tmp_path / "usb")
+    )
     qtbot.addWidget(dialog)
-    assert dialog.ui.keep_daily_spin.value() == 7 and dialog.ui.recycle_retention_days_spin.value() == 90
+    assert (
+        dialog.ui.keep_daily_spin.value() == 7
+        and dialog.ui.recycle_retention_days_spin.value() == 90
+    )
     dialog.ui.second_folder_button.click()
     dialog.ui.keep_daily_spin.setValue(10)
     dialog.save()
     assert dialog.values["backup_second_folder"] == str(tmp_path / "usb")
-    assert dialog.values["backup_keep_daily"] == 10 and dialog.values["recycle_retention_days"] == 90
-    same = BackupSettingsDialog({**values, "backup_folder": str(tmp_path / "a"), "backup_second_folder": str(tmp_path / "a")},
-                                tmp_path / "backups")
+    assert (
+        dialog.values["backup_keep_daily"] == 10 and dialog.values["recycle_retention_days"] == 90
+    )
+    same = BackupSettingsDialog(
+        {
+            **values,
+            "backup_folder": str(tmp_path / "a"),
+            "backup_second_folder": str(tmp_path / "a"),
+        },
+        tmp_path / "backups",
+    )
     qtbot.addWidget(same)
     same.save()
     assert same.values == {} and "不同" in same.ui.summary_label.text()
@@ -274,14 +331,18 @@ def test_privacy_export_and_erasure_from_the_menu(qtbot, db_path, tmp_path):
     prompts.texts.append("本人申请")
     assert window.safety.erase_member()
     assert db.execute("SELECT id_number FROM members WHERE id = 3").fetchone()[0] is None
-    assert person_id(3) not in json.dumps(db.execute("SELECT * FROM change_log").fetchall(), ensure_ascii=False)
+    assert person_id(3) not in json.dumps(
+        db.execute("SELECT * FROM change_log").fetchall(), ensure_ascii=False
+    )
     assert "已删除该会员的个人信息" in prompts.messages[-1][2]
 
 
 def test_location_warning_offers_a_move(qtbot, db_path, monkeypatch):
     from guilin_union.storage import location
 
-    monkeypatch.setattr(location, "assess_location", lambda path: location.LocationRisk("cloud", "测试用同步文件夹"))
+    monkeypatch.setattr(
+        location, "assess_location", lambda path: location.LocationRisk("cloud", "测试用同步文件夹")
+    )
     window, prompts = make_window(qtbot, db_path)
     prompts.confirms.append(False)
     window.safety.after_show()
@@ -307,7 +368,9 @@ def test_second_launch_brings_the_first_window_to_front(qtbot, db_path):
     assert server is not None and server.listening
     raised = []
     server.activate_requested.connect(lambda: raised.append(True))
-    proc = subprocess.Popen([sys.executable, "-c", CLIENT, str(db_path)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLIENT, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20000)
     assert proc.stdout.read().strip() == "True"
     assert raised == [True] and window.safety.activations == 1

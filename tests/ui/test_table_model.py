@@ -12,19 +12,27 @@ class ListSource:
 
     def ids(self, sort_key, descending):
         key = sort_key or "id"
-        return [r["id"] for r in sorted(self.data.values(), key=lambda r: r[key], reverse=descending)]
+        return [
+            r["id"] for r in sorted(self.data.values(), key=lambda r: r[key], reverse=descending)
+        ]
 
     def rows(self, ids):
         self.fetched.append(list(ids))
         return {i: dict(self.data[i]) for i in ids}
 
 
-COLUMNS = [ColumnSpec("name", "姓名", sort_key="name"), ColumnSpec("age", "年龄", sort_key="age", align="right"),
-           ColumnSpec("note", "备注")]
+COLUMNS = [
+    ColumnSpec("name", "姓名", sort_key="name"),
+    ColumnSpec("age", "年龄", sort_key="age", align="right"),
+    ColumnSpec("note", "备注"),
+]
 
 
 def make(n=450):
-    rows = [{"id": i, "name": f"会员{i:04d}", "age": 20 + (i * 7) % 40, "note": None} for i in range(1, n + 1)]
+    rows = [
+        {"id": i, "name": f"会员{i:04d}", "age": 20 + (i * 7) % 40, "note": None}
+        for i in range(1, n + 1)
+    ]
     source = ListSource(rows)
     model = IdTableModel(COLUMNS, source)
     model.reload()
@@ -41,7 +49,10 @@ def test_rows_are_fetched_lazily_in_pages():
     assert source.fetched == []  # nothing fetched until a cell is read
     assert model.data(model.index(0, 0)) == "会员0001"
     assert model.data(model.index(449, 0)) == "会员0450"
-    assert [len(p) for p in source.fetched] == [IdTableModel.PAGE_SIZE, 450 - 2 * IdTableModel.PAGE_SIZE]
+    assert [len(p) for p in source.fetched] == [
+        IdTableModel.PAGE_SIZE,
+        450 - 2 * IdTableModel.PAGE_SIZE,
+    ]
     model.data(model.index(5, 1))
     assert len(source.fetched) == 2  # cached
 

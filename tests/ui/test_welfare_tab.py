@@ -1,5 +1,6 @@
 """The 慰问 tab driven like a user: a payment over the cap shows the warning, is saved only
 with a reason; batches, standards, hardship file, statistics and the member form page."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,7 +67,10 @@ def test_payment_over_the_cap_warns_and_is_saved_with_a_reason(qtbot, window):
     dialog.ui.reason_edit.setText("新婚慰问")
     dialog.run_check()
     # The warning is visible in the form before saving.
-    assert "单次上限" in dialog.ui.check_label.text() and "超出 0.01 元" in dialog.ui.check_label.text()
+    assert (
+        "单次上限" in dialog.ui.check_label.text()
+        and "超出 0.01 元" in dialog.ui.check_label.text()
+    )
     assert "600.00" in dialog.ui.standard_label.text()
     # First save: the user is shown the warning and cancels: nothing is written.
     prompts.texts.append(None)
@@ -79,7 +83,9 @@ def test_payment_over_the_cap_warns_and_is_saved_with_a_reason(qtbot, window):
     dialog.save()
     assert not dialog.isVisible()
     rows = welfare.list_payments(window.ctx.db)
-    assert [(r["name"], r["amount_fen"], r["override_reason"]) for r in rows] == [("张三", 60001, "校工会主席同意，另含贺礼")]
+    assert [(r["name"], r["amount_fen"], r["override_reason"]) for r in rows] == [
+        ("张三", 60001, "校工会主席同意，另含贺礼")
+    ]
     # The list shows it under 有超标准/需复核.
     view.year_combo.setCurrentIndex(view.year_combo.findData(YEAR))
     view.flagged_check.setChecked(True)
@@ -177,22 +183,29 @@ def test_hardship_and_member_form_page(qtbot, window):
     dialog.ui.household_edit.setPlainText("配偶长期住院")
     dialog.save()
     assert page.table.model().rowCount() == 1 and "尚未发放" in cell_text(page.table, 0, 7)
-    welfare.record_payment(window.ctx.db, {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01",
-                                           "amount_fen": "600"})
+    welfare.record_payment(
+        window.ctx.db,
+        {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "600"},
+    )
     from guilin_union.ui.members import history
 
     factory = dict(history.PROVIDERS)["慰问记录"]
     member_page = factory(window.ctx, member)
     qtbot.addWidget(member_page)
-    assert member_page.table.model().rowCount() == 1 and "600.00" in member_page.summary_label.text()
+    assert (
+        member_page.table.model().rowCount() == 1 and "600.00" in member_page.summary_label.text()
+    )
 
 
 def test_stats_page_and_review(qtbot, window):
     window, prompts = window
     db = window.ctx.db
     member = db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
-    welfare.record_payment(db, {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01",
-                                "amount_fen": "700"}, override_reason="特批")
+    welfare.record_payment(
+        db,
+        {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "700"},
+        override_reason="特批",
+    )
     from guilin_union.services.changes import Changes
 
     window.ctx.notify(Changes.of("welfare"))
@@ -234,7 +247,9 @@ def test_import_wizard_rule_violation_then_accepted_with_reason(qtbot, window, t
     assert wizard.plan.errors == [] and wizard.next_button.isEnabled()
     wizard.go_next()
     rows = welfare.list_payments(window.ctx.db)
-    assert [(r["amount_fen"], r["override_reason"]) for r in rows] == [(65000, "分工会补报，已审核")]
+    assert [(r["amount_fen"], r["override_reason"]) for r in rows] == [
+        (65000, "分工会补报，已审核")
+    ]
     assert view.model.rowCount() == 1  # the list refreshed through the change fan-out
 
 
@@ -244,9 +259,27 @@ def test_roster_of_the_filtered_list(qtbot, window, tmp_path):
     window, prompts = window
     db = window.ctx.db
     ids = [r[0] for r in db.execute("SELECT id FROM members ORDER BY id")]
-    welfare.record_payment(db, {"member_id": ids[0], "type": "生病住院", "pay_date": f"{YEAR}-02-01", "amount_fen": "800.50"})
-    welfare.record_payment(db, {"member_id": ids[1], "type": "生病住院", "pay_date": f"{YEAR}-02-03", "amount_fen": "1000"})
-    welfare.record_payment(db, {"member_id": ids[1], "type": "结婚", "pay_date": f"{YEAR}-02-03", "amount_fen": "600"})
+    welfare.record_payment(
+        db,
+        {
+            "member_id": ids[0],
+            "type": "生病住院",
+            "pay_date": f"{YEAR}-02-01",
+            "amount_fen": "800.50",
+        },
+    )
+    welfare.record_payment(
+        db,
+        {
+            "member_id": ids[1],
+            "type": "生病住院",
+            "pay_date": f"{YEAR}-02-03",
+            "amount_fen": "1000",
+        },
+    )
+    welfare.record_payment(
+        db, {"member_id": ids[1], "type": "结婚", "pay_date": f"{YEAR}-02-03", "amount_fen": "600"}
+    )
     from guilin_union.services.changes import Changes
 
     window.ctx.notify(Changes.of("welfare"))
@@ -258,5 +291,9 @@ def test_roster_of_the_filtered_list(qtbot, window, tmp_path):
     prompts.save_paths.append(pdf)
     view.print_roster()
     qtbot.waitUntil(pdf.exists, timeout=20000)
-    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages).replace(" ", "").replace("\n", "")
+    text = (
+        "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+        .replace(" ", "")
+        .replace("\n", "")
+    )
     assert "1,800.50元（大写：壹仟捌佰元伍角）" in text and "结婚" not in text

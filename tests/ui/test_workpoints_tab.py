@@ -1,5 +1,6 @@
 """The 工作要点 tab in the real main window: import with the preview (fixing a node's level
 before saving), tracking an item, notes, evidence, links, the overview, outputs, roll-over."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,7 +76,9 @@ def test_empty_state_then_import_fixing_a_level(qtbot, db_path) -> None:
     assert prompts.messages[-1][:2] == ("info", "导入完成")
     db = window.ctx.db
     plans = wp.list_plans(db)
-    assert [(p["year"], p["kind"], p["source_name"]) for p in plans] == [(2025, "upper", REGION_2025.name)]
+    assert [(p["year"], p["kind"], p["source_name"]) for p in plans] == [
+        (2025, "upper", REGION_2025.name)
+    ]
     ids = item_ids(db, plans[0]["id"])
     moved = wp.get_item(db, ids["十一/十二"])
     assert moved["level"] == 3 and moved["lead_unit"] == "自治区教育工会"
@@ -86,8 +89,10 @@ def test_empty_state_then_import_fixing_a_level(qtbot, db_path) -> None:
 def test_preview_split_merge_and_edit(qtbot, db_path, tmp_path) -> None:
     window, _ = make_window(qtbot, db_path)
     tab = _tab(window)
-    text = ("桂林学院2026年工会工作要点\n一、思想引领\n（一）组织学习。开展宣讲。\n"
-            "（二）宣传工作。\n二、民主管理\n（三）召开教代会。")
+    text = (
+        "桂林学院2026年工会工作要点\n一、思想引领\n（一）组织学习。开展宣讲。\n"
+        "（二）宣传工作。\n二、民主管理\n（三）召开教代会。"
+    )
     source = tmp_path / "要点.txt"
     source.write_text(text, encoding="gb18030")
     dialog = tab.open_import(source)
@@ -210,7 +215,9 @@ def test_notes_evidence_and_records(qtbot, tracked_path, tmp_path) -> None:
     window.ctx.undo_stack.undo()
     assert wp.list_notes(db, ids["四"]) == [] and wp.get_item(db, ids["四"])["status"] == "未开始"
     window.ctx.undo_stack.redo()
-    assert len(wp.list_notes(db, ids["四"])) == 1 and wp.get_item(db, ids["四"])["status"] == "进行中"
+    assert (
+        len(wp.list_notes(db, ids["四"])) == 1 and wp.get_item(db, ids["四"])["status"] == "进行中"
+    )
     # An empty note is refused inside the dialog, which stays open.
     dialog = panel.add_note()
     qtbot.addWidget(dialog)
@@ -222,18 +229,29 @@ def test_notes_evidence_and_records(qtbot, tracked_path, tmp_path) -> None:
     evidence.write_text("纪要", encoding="utf-8")
     prompts.open_paths.append(evidence)
     panel.add_evidence()
-    assert panel.evidence_table.rowCount() == 1 and panel.evidence_table.item(0, 0).text() == "会议纪要.txt"
+    assert (
+        panel.evidence_table.rowCount() == 1
+        and panel.evidence_table.item(0, 0).text() == "会议纪要.txt"
+    )
     panel.evidence_table.selectRow(0)
     panel.open_evidence()  # a no-op under tests, but the file must resolve
-    assert wp.evidence_path(db, wp.list_evidence(db, ids["四"])[0]["id"]).read_text(encoding="utf-8") == "纪要"
+    assert (
+        wp.evidence_path(db, wp.list_evidence(db, ids["四"])[0]["id"]).read_text(encoding="utf-8")
+        == "纪要"
+    )
     prompts.confirms.append(True)
     panel.remove_evidence()
     assert wp.list_evidence(db, ids["四"]) == []
 
-    session = db.execute("INSERT INTO congress_terms (number, start_year, end_year, length_years)"
-                         " VALUES (1, 2022, 2027, 5)").lastrowid
-    db.execute("INSERT INTO congress_sessions (term_id, meeting_no, title, start_date, proposal_prefix, created_at)"
-               " VALUES (?, 3, '第一届教代会第三次会议', '2024-03-20', 'P', '2024-01-01')", [session])
+    session = db.execute(
+        "INSERT INTO congress_terms (number, start_year, end_year, length_years)"
+        " VALUES (1, 2022, 2027, 5)"
+    ).lastrowid
+    db.execute(
+        "INSERT INTO congress_sessions (term_id, meeting_no, title, start_date, proposal_prefix, created_at)"
+        " VALUES (?, 3, '第一届教代会第三次会议', '2024-03-20', 'P', '2024-01-01')",
+        [session],
+    )
     picker = panel.choose_record()
     qtbot.addWidget(picker)
     picker.kind_combo.setCurrentIndex(picker.kind_combo.findData("congress_session"))
@@ -322,7 +340,11 @@ def test_carry_over_and_delete_plan(qtbot, tracked_path) -> None:
     db = window.ctx.db
     source = tab.current_plan_id()
     ids = item_ids(db, source)
-    wp.set_status(db, [i for k, i in ids.items() if not k.startswith("§") and k not in ("十", "十一")], "已完成")
+    wp.set_status(
+        db,
+        [i for k, i in ids.items() if not k.startswith("§") and k not in ("十", "十一")],
+        "已完成",
+    )
     dialog = tab.carry_over()
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2
@@ -357,6 +379,8 @@ def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
     assert "负责的工作要点" in [title for title, _ in history.PROVIDERS]
     page = member_workpoints_page(window.ctx, owner)
     qtbot.addWidget(page)
-    table = page.findChild(type(window.tab_widgets["工作要点"].overview.sections_table), "member_workpoints_table")
+    table = page.findChild(
+        type(window.tab_widgets["工作要点"].overview.sections_table), "member_workpoints_table"
+    )
     assert table.rowCount() == 1 and table.item(0, 3).text() == "进行中"
     assert member_workpoints_page(window.ctx, other) is None

@@ -3,6 +3,7 @@
 Each area owns a module here with ``populate(db, rng, scale) -> dict[str, int]`` (a summary
 of what it added); they run in this order inside one transaction.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -23,11 +24,15 @@ def is_empty(db: sqlite_utils.Database) -> bool:
     )
 
 
-def populate_demo(db: sqlite_utils.Database, *, scale: str = "normal", seed: int = 2024) -> dict[str, int]:
+def populate_demo(
+    db: sqlite_utils.Database, *, scale: str = "normal", seed: int = 2024
+) -> dict[str, int]:
     """Fill an EMPTY database; refuses one that holds data (so real records are never mixed
     with invented ones)."""
     if not is_empty(db):
-        raise ConflictError("数据库中已有数据，演示数据只能填入空数据库。请用 --db 指定一个新文件。")
+        raise ConflictError(
+            "数据库中已有数据，演示数据只能填入空数据库。请用 --db 指定一个新文件。"
+        )
     rng = random.Random(seed)
     summary: dict[str, int] = {}
     with db.atomic():

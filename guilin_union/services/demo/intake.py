@@ -3,6 +3,7 @@ consistent with each member's current status, the issued member numbers and sala
 
 Deterministic for a seed (only the given ``random.Random`` is used).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -27,8 +28,18 @@ REASONS = {
     "开除": ("严重违反工会纪律",),
     "去世": ("因病去世",),
 }
-ACTIONS = {"保留会籍": "退休（保留会籍）", "转出": "转出", "退会": "退会", "开除": "开除", "去世": "去世"}
-REJECT_REASONS = ("尚未与学校签订劳动合同", "入会材料不全，请补交工会会员登记表", "已在原单位工会登记，请办理会籍转接")
+ACTIONS = {
+    "保留会籍": "退休（保留会籍）",
+    "转出": "转出",
+    "退会": "退会",
+    "开除": "开除",
+    "去世": "去世",
+}
+REJECT_REASONS = (
+    "尚未与学校签订劳动合同",
+    "入会材料不全，请补交工会会员登记表",
+    "已在原单位工会登记，请办理会籍转接",
+)
 RECORDER = "工会办公室"
 
 
@@ -52,7 +63,9 @@ def _status_events(db: sqlite_utils.Database, rng: random.Random, today: _dt.dat
         start = max(joined, min(start, latest))  # never before joining, never in the future
         if status == "保留会籍" and birth:
             born = _dt.date.fromisoformat(birth)
-            retire = _dt.date(min(born.year + 60, today.year), born.month, 1) + _dt.timedelta(days=27)
+            retire = _dt.date(min(born.year + 60, today.year), born.month, 1) + _dt.timedelta(
+                days=27
+            )
             retire = min(max(retire, start), latest)
             chain = [(max(retire, joined), "在会", "保留会籍")]
         elif status == "去世" and start < today - _dt.timedelta(days=400):
@@ -70,8 +83,14 @@ def _status_events(db: sqlite_utils.Database, rng: random.Random, today: _dt.dat
         for day, frm, to in chain:
             action = "恢复会籍" if to == "在会" else ACTIONS[to]
             reason = "调回本校" if to == "在会" else rng.choice(REASONS[to])
-            doc = f"桂院人〔{day.year}〕{rng.randint(1, 80)}号" if to in ("保留会籍", "转出", "在会") else None
-            events.append((member_id, day.isoformat(), frm, to, action, reason, doc, RECORDER, stamp))
+            doc = (
+                f"桂院人〔{day.year}〕{rng.randint(1, 80)}号"
+                if to in ("保留会籍", "转出", "在会")
+                else None
+            )
+            events.append(
+                (member_id, day.isoformat(), frm, to, action, reason, doc, RECORDER, stamp)
+            )
     db.conn.executemany(
         "INSERT INTO member_status_events (member_id, event_date, from_status, to_status, action, reason,"
         " document_no, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -85,9 +104,15 @@ def _salary_bases(db: sqlite_utils.Database, rng: random.Random) -> int:
     now = _dt.datetime.now().isoformat(timespec="seconds")
     data = []
     for member_id, title, join in rows:
-        base_yuan = {"教授": 12000, "副教授": 9500, "研究员": 12000, "讲师": 7500}.get(title or "", 6500)
+        base_yuan = {"教授": 12000, "副教授": 9500, "研究员": 12000, "讲师": 7500}.get(
+            title or "", 6500
+        )
         # Most members have a base on record; a few are still missing (shown as such).
-        base = None if rng.random() < 0.06 else (base_yuan + rng.randint(-800, 2500)) * 100 + rng.randint(0, 99)
+        base = (
+            None
+            if rng.random() < 0.06
+            else (base_yuan + rng.randint(-800, 2500)) * 100 + rng.randint(0, 99)
+        )
         start = join[:7] if join else None
         data.append((member_id, base, start, now))
     db.conn.executemany(
@@ -97,11 +122,20 @@ def _salary_bases(db: sqlite_utils.Database, rng: random.Random) -> int:
     return sum(1 for d in data if d[1] is not None)
 
 
-def _applications(db: sqlite_utils.Database, rng: random.Random, today: _dt.date, count: int) -> int:
+def _applications(
+    db: sqlite_utils.Database, rng: random.Random, today: _dt.date, count: int
+) -> int:
     branches = db.execute("SELECT id, name FROM branches ORDER BY sort_order, id").fetchall()
-    departments = {bid: [r[0] for r in db.execute(
-        "SELECT DISTINCT department FROM members WHERE branch_id = ? AND department IS NOT NULL", [bid])]
-        for bid, _ in branches}
+    departments = {
+        bid: [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT department FROM members WHERE branch_id = ? AND department IS NOT NULL",
+                [bid],
+            )
+        ]
+        for bid, _ in branches
+    }
     used = {r[0] for r in db.execute("SELECT id_number FROM members WHERE id_number IS NOT NULL")}
     now = today.isoformat() + "T10:00:00"
     rows = []
@@ -119,22 +153,49 @@ def _applications(db: sqlite_utils.Database, rng: random.Random, today: _dt.date
         applied = min(applied, today)
         r = rng.random()
         state = "待分工会审核" if r < 0.5 else ("待校工会批准" if r < 0.85 else "未通过")
-        reviewed = applied + _dt.timedelta(days=rng.randint(1, 7)) if state != "待分工会审核" else None
-        decided = (reviewed + _dt.timedelta(days=rng.randint(1, 10))) if state == "未通过" and reviewed else None
+        reviewed = (
+            applied + _dt.timedelta(days=rng.randint(1, 7)) if state != "待分工会审核" else None
+        )
+        decided = (
+            (reviewed + _dt.timedelta(days=rng.randint(1, 10)))
+            if state == "未通过" and reviewed
+            else None
+        )
         reviewed = min(reviewed, today) if reviewed else None
         decided = min(decided, today) if decided else None
         title = rng.choice(("助教", "讲师", "讲师", "工程师", None))
-        rows.append((
-            state, random_name(rng), gender, "汉族" if rng.random() < 0.75 else "壮族", birth.isoformat(),
-            "居民身份证", number, "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9)),
-            f"{hire.year}{9000 + i:05d}", bid, rng.choice(departments.get(bid) or ["学院办公室"]),
-            None, title, rng.choice(("硕士研究生", "博士研究生", "大学本科")), _weighted(rng, POLITICAL),
-            _weighted(rng, EMPLOYMENT), hire.isoformat(), 0, None, applied.isoformat(),
-            "2025年新进教职工名单.xlsx" if rng.random() < 0.7 else "手工录入",
-            RECORDER if reviewed else None, reviewed.isoformat() if reviewed else None,
-            RECORDER if decided else None, decided.isoformat() if decided else None,
-            rng.choice(REJECT_REASONS) if state == "未通过" else None, now, now,
-        ))
+        rows.append(
+            (
+                state,
+                random_name(rng),
+                gender,
+                "汉族" if rng.random() < 0.75 else "壮族",
+                birth.isoformat(),
+                "居民身份证",
+                number,
+                "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9)),
+                f"{hire.year}{9000 + i:05d}",
+                bid,
+                rng.choice(departments.get(bid) or ["学院办公室"]),
+                None,
+                title,
+                rng.choice(("硕士研究生", "博士研究生", "大学本科")),
+                _weighted(rng, POLITICAL),
+                _weighted(rng, EMPLOYMENT),
+                hire.isoformat(),
+                0,
+                None,
+                applied.isoformat(),
+                "2025年新进教职工名单.xlsx" if rng.random() < 0.7 else "手工录入",
+                RECORDER if reviewed else None,
+                reviewed.isoformat() if reviewed else None,
+                RECORDER if decided else None,
+                decided.isoformat() if decided else None,
+                rng.choice(REJECT_REASONS) if state == "未通过" else None,
+                now,
+                now,
+            )
+        )
     db.conn.executemany(
         "INSERT INTO intake_applications (state, name, gender, ethnicity, birth_date, id_type, id_number, phone,"
         " staff_no, branch_id, department, position, title, education, political_status, employment_type,"
@@ -152,7 +213,8 @@ def _approved_history(db: sqlite_utils.Database, today: _dt.date) -> int:
     rows = db.execute(
         "SELECT id, name, gender, ethnicity, birth_date, id_type, id_number, phone, staff_no, branch_id,"
         " department, position, title, education, political_status, employment_type, hire_date,"
-        " is_model_worker, join_date, member_no FROM members WHERE join_date >= ? ORDER BY id", [since],
+        " is_model_worker, join_date, member_no FROM members WHERE join_date >= ? ORDER BY id",
+        [since],
     ).fetchall()
     now = today.isoformat() + "T10:00:00"
     data = []
@@ -160,10 +222,24 @@ def _approved_history(db: sqlite_utils.Database, today: _dt.date) -> int:
         join = _dt.date.fromisoformat(r[18])
         applied = (join - _dt.timedelta(days=14)).isoformat()
         reviewed = (join - _dt.timedelta(days=7)).isoformat()
-        data.append((
-            "已批准", *r[1:18], applied, "手工录入", RECORDER, reviewed, RECORDER, r[18], r[0], r[19], r[18],
-            r[18][:7], now, now,
-        ))
+        data.append(
+            (
+                "已批准",
+                *r[1:18],
+                applied,
+                "手工录入",
+                RECORDER,
+                reviewed,
+                RECORDER,
+                r[18],
+                r[0],
+                r[19],
+                r[18],
+                r[18][:7],
+                now,
+                now,
+            )
+        )
     db.conn.executemany(
         "INSERT INTO intake_applications (state, name, gender, ethnicity, birth_date, id_type, id_number, phone,"
         " staff_no, branch_id, department, position, title, education, political_status, employment_type,"

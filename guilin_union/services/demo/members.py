@@ -1,5 +1,6 @@
 """Demo 分工会 and members: plausible names, valid (fictitious) ID numbers, a spread of
 ages, titles, employment types and statuses."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -33,23 +34,58 @@ BRANCHES = (
     ("后勤保障处分工会", ["后勤保障处", "校医院", "物业服务中心"]),
 )
 EXTRA_BRANCHES = (
-    ("研究生院分工会", ["培养办公室"]), ("创新创业学院分工会", ["创业指导中心"]),
-    ("网络与信息中心分工会", ["网络运维部"]), ("保卫处分工会", ["保卫处"]),
-    ("资产与实验室管理处分工会", ["资产管理科"]), ("附属幼儿园分工会", ["保教部"]),
+    ("研究生院分工会", ["培养办公室"]),
+    ("创新创业学院分工会", ["创业指导中心"]),
+    ("网络与信息中心分工会", ["网络运维部"]),
+    ("保卫处分工会", ["保卫处"]),
+    ("资产与实验室管理处分工会", ["资产管理科"]),
+    ("附属幼儿园分工会", ["保教部"]),
     ("校医院分工会", ["门诊部"]),
 )
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-            "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
-            "尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃蒙莫农陆黎")
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+    "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+    "尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃蒙莫农陆黎"
+)
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛")
-GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏"
-         "晓东海波宇浩婷雪琳晨阳佳俊凯瑶颖欣怡子涵思远嘉文博宁雅琪晶莉蕾梦瑞琦琳丹"
-         "志宏建国永春秋菊梅兰竹松柏昊天翔云帆")
-ETHNICITY_WEIGHTS = (("汉族", 72), ("壮族", 18), ("瑶族", 3), ("苗族", 2), ("侗族", 2), ("回族", 1), ("仫佬族", 1), ("满族", 1))
-REGIONS = ("450302", "450303", "450304", "450305", "450311", "450321", "450102", "450103",
-           "450202", "450203", "450602", "450802", "451002", "452501", "430102", "440106",
-           "360102", "510104", "420106", "350102")
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏"
+    "晓东海波宇浩婷雪琳晨阳佳俊凯瑶颖欣怡子涵思远嘉文博宁雅琪晶莉蕾梦瑞琦琳丹"
+    "志宏建国永春秋菊梅兰竹松柏昊天翔云帆"
+)
+ETHNICITY_WEIGHTS = (
+    ("汉族", 72),
+    ("壮族", 18),
+    ("瑶族", 3),
+    ("苗族", 2),
+    ("侗族", 2),
+    ("回族", 1),
+    ("仫佬族", 1),
+    ("满族", 1),
+)
+REGIONS = (
+    "450302",
+    "450303",
+    "450304",
+    "450305",
+    "450311",
+    "450321",
+    "450102",
+    "450103",
+    "450202",
+    "450203",
+    "450602",
+    "450802",
+    "451002",
+    "452501",
+    "430102",
+    "440106",
+    "360102",
+    "510104",
+    "420106",
+    "350102",
+)
 TITLES_BY_AGE = (
     (30, ("助教", "无", "助理工程师")),
     (38, ("讲师", "工程师", "实验师", "馆员", "会计师")),
@@ -57,9 +93,29 @@ TITLES_BY_AGE = (
     (200, ("教授", "副教授", "研究员", "高级工程师", "高级实验师")),
 )
 EDUCATION_BY_TITLE = {"教授": ("博士研究生", "硕士研究生"), "副教授": ("博士研究生", "硕士研究生")}
-POLITICAL = (("中共党员", 38), ("群众", 45), ("共青团员", 8), ("民主党派", 5), ("中共预备党员", 2), ("无党派人士", 2))
+POLITICAL = (
+    ("中共党员", 38),
+    ("群众", 45),
+    ("共青团员", 8),
+    ("民主党派", 5),
+    ("中共预备党员", 2),
+    ("无党派人士", 2),
+)
 EMPLOYMENT = (("在编", 55), ("人事代理", 20), ("合同", 20), ("其他", 5))
-POSITIONS = ("", "", "", "", "", "教研室主任", "副院长", "科长", "副科长", "辅导员", "实验员", "办公室主任")
+POSITIONS = (
+    "",
+    "",
+    "",
+    "",
+    "",
+    "教研室主任",
+    "副院长",
+    "科长",
+    "副科长",
+    "辅导员",
+    "实验员",
+    "办公室主任",
+)
 
 
 def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
@@ -72,7 +128,9 @@ def random_name(rng: random.Random) -> str:
     return surname + given
 
 
-def insert_branches(db: sqlite_utils.Database, rng: random.Random, count: int) -> list[tuple[int, str, str, list[str]]]:
+def insert_branches(
+    db: sqlite_utils.Database, rng: random.Random, count: int
+) -> list[tuple[int, str, str, list[str]]]:
     """Insert ``count`` branches; returns (id, name, code, departments)."""
     pool = list(BRANCHES) + list(EXTRA_BRANCHES)
     result = []
@@ -101,7 +159,9 @@ def generate_member_rows(
     serial_by_key: dict[tuple[int, str], int] = {}
     now = _dt.datetime.now().isoformat(timespec="seconds")
     for n in range(count):
-        branch_id, _branch_name, code, departments = branches[n % len(branches)] if n < len(branches) else rng.choice(branches)
+        branch_id, _branch_name, code, departments = (
+            branches[n % len(branches)] if n < len(branches) else rng.choice(branches)
+        )
         age = int(rng.triangular(23, 72, 38))
         birth = today.replace(year=today.year - age) - _dt.timedelta(days=rng.randint(1, 360))
         gender = rng.choice(("男", "女"))
@@ -119,12 +179,16 @@ def generate_member_rows(
         if join > today:
             join = today
         title = next(rng.choice(t) for limit, t in TITLES_BY_AGE if age < limit)
-        education = rng.choice(EDUCATION_BY_TITLE.get(title, ("硕士研究生", "大学本科", "博士研究生", "大学本科")))
+        education = rng.choice(
+            EDUCATION_BY_TITLE.get(title, ("硕士研究生", "大学本科", "博士研究生", "大学本科"))
+        )
         if age >= 61:
             status = "保留会籍" if rng.random() < 0.9 else "去世"
         else:
             r = rng.random()
-            status = "在会" if r < 0.955 else ("转出" if r < 0.98 else ("退会" if r < 0.997 else "开除"))
+            status = (
+                "在会" if r < 0.955 else ("转出" if r < 0.98 else ("退会" if r < 0.997 else "开除"))
+            )
         key = (join.year, code)
         serial_by_key[key] = serial_by_key.get(key, 0) + 1
         name = random_name(rng)

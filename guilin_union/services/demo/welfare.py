@@ -9,6 +9,7 @@ with the reason the secretary gave.
 ``large``: twenty years and about 60,000 payments, written with ``executemany`` (no checks,
 plausible values) to measure lists, statistics and rosters at scale.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -37,11 +38,23 @@ INDIVIDUAL = (
     ("其他", 4, (300, 500)),
 )
 REASONS = {
-    "结婚": "新婚慰问", "生育": "生育慰问", "生病住院": "住院慰问", "重大疾病": "重大疾病慰问",
-    "直系亲属去世": "直系亲属病故慰问", "生日": "生日慰问", "其他": "工伤慰问", "退休": "光荣退休慰问",
-    "会员去世": "会员病故慰问", "节日慰问": "节日慰问", "困难帮扶": "困难帮扶",
+    "结婚": "新婚慰问",
+    "生育": "生育慰问",
+    "生病住院": "住院慰问",
+    "重大疾病": "重大疾病慰问",
+    "直系亲属去世": "直系亲属病故慰问",
+    "生日": "生日慰问",
+    "其他": "工伤慰问",
+    "退休": "光荣退休慰问",
+    "会员去世": "会员病故慰问",
+    "节日慰问": "节日慰问",
+    "困难帮扶": "困难帮扶",
 }
-EVIDENCE_NOTES = {"生病住院": "已收住院记录", "结婚": "已收结婚证复印件", "生育": "已收出生医学证明复印件"}
+EVIDENCE_NOTES = {
+    "生病住院": "已收住院记录",
+    "结婚": "已收结婚证复印件",
+    "生育": "已收出生医学证明复印件",
+}
 
 
 def _standards(db: sqlite_utils.Database, years: list[int]) -> int:
@@ -49,8 +62,23 @@ def _standards(db: sqlite_utils.Database, years: list[int]) -> int:
     rows = []
     for year in years:
         for s in example_standards(year):
-            rows.append((s.year, s.type, s.cap_fen, s.form, s.rule_kind, s.max_per_year, s.yearly_cap_fen,
-                         s.payer, s.evidence or None, int(s.retired_eligible), s.source, None, now))
+            rows.append(
+                (
+                    s.year,
+                    s.type,
+                    s.cap_fen,
+                    s.form,
+                    s.rule_kind,
+                    s.max_per_year,
+                    s.yearly_cap_fen,
+                    s.payer,
+                    s.evidence or None,
+                    int(s.retired_eligible),
+                    s.source,
+                    None,
+                    now,
+                )
+            )
     db.conn.executemany(
         "INSERT INTO welfare_standards (year, type, cap_fen, form, rule_kind, max_per_year, yearly_cap_fen,"
         " payer, evidence, retired_eligible, source, notes, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -69,8 +97,12 @@ def _approval(rng: random.Random, day: _dt.date, today: _dt.date) -> dict[str, A
     """Plausible approval dates: old payments are paid; recent ones are somewhere on the way."""
     age = (today - day).days
     steps = 4 if age > 60 else (3 if age > 30 else rng.choice((1, 2, 3, 4)))
-    dates: dict[str, Any] = {"applied_on": day.isoformat(), "branch_reviewed_on": None,
-                             "approved_on": None, "paid_on": None}
+    dates: dict[str, Any] = {
+        "applied_on": day.isoformat(),
+        "branch_reviewed_on": None,
+        "approved_on": None,
+        "paid_on": None,
+    }
     current = day
     for i, column in enumerate(("branch_reviewed_on", "approved_on", "paid_on"), start=2):
         if steps >= i:
@@ -83,9 +115,29 @@ def _approval(rng: random.Random, day: _dt.date, today: _dt.date) -> dict[str, A
 class _Writer:
     """Collects demo payments and writes them in one executemany."""
 
-    COLUMNS = ("member_id", "branch_id", "type", "occasion", "pay_date", "year", "form", "amount_fen",
-               "goods", "reason", "handler", "state", "applied_on", "branch_reviewed_on", "approved_on",
-               "paid_on", "hardship_id", "override_reason", "notes", "created_at", "updated_at")
+    COLUMNS = (
+        "member_id",
+        "branch_id",
+        "type",
+        "occasion",
+        "pay_date",
+        "year",
+        "form",
+        "amount_fen",
+        "goods",
+        "reason",
+        "handler",
+        "state",
+        "applied_on",
+        "branch_reviewed_on",
+        "approved_on",
+        "paid_on",
+        "hardship_id",
+        "override_reason",
+        "notes",
+        "created_at",
+        "updated_at",
+    )
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -93,15 +145,46 @@ class _Writer:
         self.now = audit.now_iso()
         self.branch_of = dict(db.execute("SELECT id, branch_id FROM members").fetchall())
 
-    def add(self, member_id: int, type_name: str, day: _dt.date, amount_fen: int, approval: dict[str, Any],
-            *, occasion: str | None = None, goods: str | None = None, reason: str | None = None,
-            handler: str = "", hardship_id: int | None = None, notes: str | None = None) -> None:
-        self.rows.append((
-            member_id, self.branch_of[member_id], type_name, occasion, day.isoformat(), day.year,
-            "实物" if goods else "现金", amount_fen, goods, reason or REASONS.get(type_name), handler or None,
-            approval["state"], approval["applied_on"], approval["branch_reviewed_on"], approval["approved_on"],
-            approval["paid_on"], hardship_id, None, notes, self.now, self.now,
-        ))
+    def add(
+        self,
+        member_id: int,
+        type_name: str,
+        day: _dt.date,
+        amount_fen: int,
+        approval: dict[str, Any],
+        *,
+        occasion: str | None = None,
+        goods: str | None = None,
+        reason: str | None = None,
+        handler: str = "",
+        hardship_id: int | None = None,
+        notes: str | None = None,
+    ) -> None:
+        self.rows.append(
+            (
+                member_id,
+                self.branch_of[member_id],
+                type_name,
+                occasion,
+                day.isoformat(),
+                day.year,
+                "实物" if goods else "现金",
+                amount_fen,
+                goods,
+                reason or REASONS.get(type_name),
+                handler or None,
+                approval["state"],
+                approval["applied_on"],
+                approval["branch_reviewed_on"],
+                approval["approved_on"],
+                approval["paid_on"],
+                hardship_id,
+                None,
+                notes,
+                self.now,
+                self.now,
+            )
+        )
 
     def flush(self) -> int:
         marks = ",".join("?" for _ in self.COLUMNS)
@@ -127,7 +210,11 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
     for year in years:
         last = min(_dt.date(year, 12, 31), today)
         for type_name, per_year, amounts in INDIVIDUAL:
-            n = per_year if year < today.year else max(2, per_year * last.timetuple().tm_yday // 366)
+            n = (
+                per_year
+                if year < today.year
+                else max(2, per_year * last.timetuple().tm_yday // 366)
+            )
             for _ in range(n):
                 day = _random_day(rng, year, last)
                 pool = _eligible(db, rng.sample(all_ids, min(40, len(all_ids))), day)
@@ -138,21 +225,55 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
                 used.add((member, type_name, year))
                 amount = rng.choice(amounts) * 100
                 goods = "生日蛋糕券" if type_name == "生日" and rng.random() < 0.5 else None
-                writer.add(member, type_name, day, amount, _approval(rng, day, today), goods=goods,
-                           handler=rng.choice(HANDLERS), notes=EVIDENCE_NOTES.get(type_name))
+                writer.add(
+                    member,
+                    type_name,
+                    day,
+                    amount,
+                    _approval(rng, day, today),
+                    goods=goods,
+                    handler=rng.choice(HANDLERS),
+                    notes=EVIDENCE_NOTES.get(type_name),
+                )
         # 退休 and 会员去世 go to the members who retired / died (on or after the event).
-        for status, type_name, amount in (("保留会籍", "退休", 100000), ("去世", "会员去世", 200000)):
-            people = [r[0] for r in db.execute("SELECT id FROM members WHERE status = ? ORDER BY id", [status])]
-            for member in people[years.index(year)::3][:4]:  # each year its own few
+        for status, type_name, amount in (
+            ("保留会籍", "退休", 100000),
+            ("去世", "会员去世", 200000),
+        ):
+            people = [
+                r[0]
+                for r in db.execute("SELECT id FROM members WHERE status = ? ORDER BY id", [status])
+            ]
+            for member in people[years.index(year) :: 3][:4]:  # each year its own few
                 event = member_status.retirement_date(db, member) if status == "保留会籍" else None
-                day = _dt.date.fromisoformat(event) if event and event[:4] == str(year) else _random_day(rng, year, last)
-                writer.add(member, type_name, day, amount, _approval(rng, day, today), handler=rng.choice(HANDLERS))
+                day = (
+                    _dt.date.fromisoformat(event)
+                    if event and event[:4] == str(year)
+                    else _random_day(rng, year, last)
+                )
+                writer.add(
+                    member,
+                    type_name,
+                    day,
+                    amount,
+                    _approval(rng, day, today),
+                    handler=rng.choice(HANDLERS),
+                )
         # 节日慰问 of the oldest year, handed over as a list from one 分工会 (no batch).
         if year == years[0]:
             day = _dt.date(year, 9, 20)
             for member in _eligible(db, all_ids[:120], day):
-                writer.add(member, "节日慰问", day, 20000, _approval(rng, day, today), occasion="中秋节",
-                           goods="月饼一盒", reason="中秋节慰问", handler=HANDLERS[0])
+                writer.add(
+                    member,
+                    "节日慰问",
+                    day,
+                    20000,
+                    _approval(rng, day, today),
+                    occasion="中秋节",
+                    goods="月饼一盒",
+                    reason="中秋节慰问",
+                    handler=HANDLERS[0],
+                )
     summary["慰问记录"] = writer.flush()
     summary["困难帮扶档案"] = _hardship(db, rng, years, today, all_ids)
     summary["节日批量发放"] = _batches(db, years, today)
@@ -160,10 +281,22 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
     return summary
 
 
-def _hardship(db: sqlite_utils.Database, rng: random.Random, years: list[int], today: _dt.date, all_ids: list[int]) -> int:
+def _hardship(
+    db: sqlite_utils.Database,
+    rng: random.Random,
+    years: list[int],
+    today: _dt.date,
+    all_ids: list[int],
+) -> int:
     categories = config.hardship_categories(db)
-    households = ("配偶长期患病，家庭开支大", "独自抚养两个孩子", "父母年迈多病，需长期照料",
-                  "子女就读大学，学费负担重", "家中房屋受灾", "本人患慢性病，医疗费用高")
+    households = (
+        "配偶长期患病，家庭开支大",
+        "独自抚养两个孩子",
+        "父母年迈多病，需长期照料",
+        "子女就读大学，学费负担重",
+        "家中房屋受灾",
+        "本人患慢性病，医疗费用高",
+    )
     now = audit.now_iso()
     chosen = _eligible(db, rng.sample(all_ids, min(60, len(all_ids))), _dt.date(years[0], 1, 1))[:8]
     writer = _Writer(db)
@@ -173,19 +306,43 @@ def _hardship(db: sqlite_utils.Database, rng: random.Random, years: list[int], t
             cursor = db.execute(
                 "INSERT INTO welfare_hardship (year, member_id, category, household, support_notes, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [year, member, rng.choice(categories), rng.choice(households), "送温暖慰问；子女就学时申请金秋助学", now, now],
+                [
+                    year,
+                    member,
+                    rng.choice(categories),
+                    rng.choice(households),
+                    "送温暖慰问；子女就学时申请金秋助学",
+                    now,
+                    now,
+                ],
             )
             count += 1
             day = _dt.date(year, 1, 15)
             if day <= today:
-                writer.add(member, config.hardship_type(db), day, 100000, _approval(rng, day, today),
-                           occasion="送温暖", reason="送温暖", handler=HANDLERS[1],
-                           hardship_id=int(cursor.lastrowid))
+                writer.add(
+                    member,
+                    config.hardship_type(db),
+                    day,
+                    100000,
+                    _approval(rng, day, today),
+                    occasion="送温暖",
+                    reason="送温暖",
+                    handler=HANDLERS[1],
+                    hardship_id=int(cursor.lastrowid),
+                )
             day = _dt.date(year, 8, 25)
             if day <= today and rng.random() < 0.4:
-                writer.add(member, config.hardship_type(db), day, 200000, _approval(rng, day, today),
-                           occasion="金秋助学", reason="金秋助学", handler=HANDLERS[1],
-                           hardship_id=int(cursor.lastrowid))
+                writer.add(
+                    member,
+                    config.hardship_type(db),
+                    day,
+                    200000,
+                    _approval(rng, day, today),
+                    occasion="金秋助学",
+                    reason="金秋助学",
+                    handler=HANDLERS[1],
+                    hardship_id=int(cursor.lastrowid),
+                )
     writer.flush()
     return count
 
@@ -194,13 +351,30 @@ def _batches(db: sqlite_utils.Database, years: list[int], today: _dt.date) -> in
     """Two festival batches through the real service: last year's 中秋 (goods, later paid) and
     this year's 春节 (cash; waiting to be paid when春节 is recent)."""
     previous, current = years[-2], years[-1]
-    result, _ = batches.create_batch(db, batches.BatchRequest(
-        year=previous, occasion="中秋节", amount_fen=20000, form="实物", goods="月饼一盒",
-        pay_date=f"{previous}-09-20", handler=HANDLERS[0]))
+    result, _ = batches.create_batch(
+        db,
+        batches.BatchRequest(
+            year=previous,
+            occasion="中秋节",
+            amount_fen=20000,
+            form="实物",
+            goods="月饼一盒",
+            pay_date=f"{previous}-09-20",
+            handler=HANDLERS[0],
+        ),
+    )
     batches.set_batch_state(db, result.row_id, "已发放", f"{previous}-09-22")
     spring = min(_dt.date(current, 1, 20), today)
-    batches.create_batch(db, batches.BatchRequest(
-        year=current, occasion="春节", amount_fen=50000, pay_date=spring.isoformat(), handler=HANDLERS[0]))
+    batches.create_batch(
+        db,
+        batches.BatchRequest(
+            year=current,
+            occasion="春节",
+            amount_fen=50000,
+            pay_date=spring.isoformat(),
+            handler=HANDLERS[0],
+        ),
+    )
     return 2
 
 
@@ -209,28 +383,73 @@ def _overrides(db: sqlite_utils.Database, rng: random.Random, year: int, all_ids
     written = 0
     day = _dt.date(year, 11, 8)
     active = _eligible(db, all_ids[200:260], day)
-    retired = [r[0] for r in db.execute("SELECT id FROM members WHERE status = '保留会籍' ORDER BY id LIMIT 1 OFFSET 20")]
+    retired = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM members WHERE status = '保留会籍' ORDER BY id LIMIT 1 OFFSET 20"
+        )
+    ]
     cases: list[tuple[int, str, _dt.date, int, str]] = []
     if active:
         cases.append((active[0], "结婚", day, 80000, "分工会另行补助 200 元，经校工会主席同意"))
-    had_stay = {r[0] for r in db.execute(
-        "SELECT member_id FROM welfare_payments WHERE type = '生病住院' AND year = ?", [year])}
+    had_stay = {
+        r[0]
+        for r in db.execute(
+            "SELECT member_id FROM welfare_payments WHERE type = '生病住院' AND year = ?", [year]
+        )
+    }
     fresh = [m for m in active[1:] if m not in had_stay]
     if fresh:
         member = fresh[0]
         for month in (2, 6):  # two earlier stays this year, then the third one
-            payments.insert_checked(db, payments.validate_payment(db, {
-                "member_id": member, "type": "生病住院", "pay_date": f"{year}-{month:02d}-10",
-                "amount_fen": 80000, "state": "已发放", "paid_on": f"{year}-{month:02d}-15",
-                "reason": "住院慰问", "handler": HANDLERS[2]}), [], "")
-        cases.append((member, "生病住院", day, 80000, "年内第三次住院（手术），经校工会集体研究同意"))
+            payments.insert_checked(
+                db,
+                payments.validate_payment(
+                    db,
+                    {
+                        "member_id": member,
+                        "type": "生病住院",
+                        "pay_date": f"{year}-{month:02d}-10",
+                        "amount_fen": 80000,
+                        "state": "已发放",
+                        "paid_on": f"{year}-{month:02d}-15",
+                        "reason": "住院慰问",
+                        "handler": HANDLERS[2],
+                    },
+                ),
+                [],
+                "",
+            )
+        cases.append(
+            (member, "生病住院", day, 80000, "年内第三次住院（手术），经校工会集体研究同意")
+        )
     if retired:
-        cases.append((retired[0], "生日", _dt.date(year, 5, 12), 30000, "退休老教师生日慰问，按分工会惯例发放"))
+        cases.append(
+            (
+                retired[0],
+                "生日",
+                _dt.date(year, 5, 12),
+                30000,
+                "退休老教师生日慰问，按分工会惯例发放",
+            )
+        )
     for member, type_name, when, amount, reason in cases:
-        p = payments.validate_payment(db, {
-            "member_id": member, "type": type_name, "pay_date": when.isoformat(), "amount_fen": amount,
-            "state": "已发放", "paid_on": when.isoformat(), "reason": REASONS[type_name], "handler": HANDLERS[2]})
-        warnings = check_payment(db, PaymentFacts(member, type_name, p.pay_date, year, amount, "", p.form))
+        p = payments.validate_payment(
+            db,
+            {
+                "member_id": member,
+                "type": type_name,
+                "pay_date": when.isoformat(),
+                "amount_fen": amount,
+                "state": "已发放",
+                "paid_on": when.isoformat(),
+                "reason": REASONS[type_name],
+                "handler": HANDLERS[2],
+            },
+        )
+        warnings = check_payment(
+            db, PaymentFacts(member, type_name, p.pay_date, year, amount, "", p.form)
+        )
         payments.insert_checked(db, p, warnings, reason if warnings else "")
         written += 1
     return written
@@ -238,33 +457,78 @@ def _overrides(db: sqlite_utils.Database, rng: random.Random, year: int, all_ids
 
 # ---------------------------------------------------------------- large scale
 
+
 def _large(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> dict[str, int]:
     years = list(range(today.year - 19, today.year + 1))
     summary = {"慰问标准": _standards(db, years)}
     members = db.execute(
-        "SELECT id, branch_id, coalesce(join_date, '2000-01-01'), status FROM members ORDER BY id").fetchall()
+        "SELECT id, branch_id, coalesce(join_date, '2000-01-01'), status FROM members ORDER BY id"
+    ).fetchall()
     now = audit.now_iso()
     kinds = [(t, a) for t, _n, a in INDIVIDUAL]
     rows: list[tuple] = []
     for year in years:
         last = min(_dt.date(year, 12, 31), today)
         active = [m for m in members if m[2] <= f"{year}-01-01" and m[3] in ("在会", "保留会籍")]
-        festival, goods, day = (("春节", None, _dt.date(year, 1, 20)) if year % 2 else ("中秋节", "月饼一盒", _dt.date(year, 9, 20)))
+        festival, goods, day = (
+            ("春节", None, _dt.date(year, 1, 20))
+            if year % 2
+            else ("中秋节", "月饼一盒", _dt.date(year, 9, 20))
+        )
         if day > today:
             day = today
         before = len(rows)
         for member_id, branch_id, _join, status in active:
             if status != "在会":
                 continue
-            rows.append((member_id, branch_id, "节日慰问", festival, day.isoformat(), year, "实物" if goods else "现金",
-                         20000 if goods else 30000, goods, f"{festival}慰问", HANDLERS[0], "已发放",
-                         day.isoformat(), day.isoformat(), day.isoformat(), day.isoformat(), now, now))
+            rows.append(
+                (
+                    member_id,
+                    branch_id,
+                    "节日慰问",
+                    festival,
+                    day.isoformat(),
+                    year,
+                    "实物" if goods else "现金",
+                    20000 if goods else 30000,
+                    goods,
+                    f"{festival}慰问",
+                    HANDLERS[0],
+                    "已发放",
+                    day.isoformat(),
+                    day.isoformat(),
+                    day.isoformat(),
+                    day.isoformat(),
+                    now,
+                    now,
+                )
+            )
         for _ in range(max(0, 3000 - (len(rows) - before))):  # 3,000 a year: 60,000 in twenty
             member_id, branch_id, _join, _status = rng.choice(active or members)
             type_name, amounts = rng.choice(kinds)
             when = _random_day(rng, year, last).isoformat()
-            rows.append((member_id, branch_id, type_name, None, when, year, "现金", rng.choice(amounts) * 100, None,
-                         REASONS[type_name], rng.choice(HANDLERS), "已发放", when, when, when, when, now, now))
+            rows.append(
+                (
+                    member_id,
+                    branch_id,
+                    type_name,
+                    None,
+                    when,
+                    year,
+                    "现金",
+                    rng.choice(amounts) * 100,
+                    None,
+                    REASONS[type_name],
+                    rng.choice(HANDLERS),
+                    "已发放",
+                    when,
+                    when,
+                    when,
+                    when,
+                    now,
+                    now,
+                )
+            )
     rows = rows[:60000]
     db.conn.executemany(
         "INSERT INTO welfare_payments (member_id, branch_id, type, occasion, pay_date, year, form, amount_fen, goods,"

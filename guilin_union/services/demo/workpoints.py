@@ -14,6 +14,7 @@ upper union's for ten — made from the samples with shifted years.
 Rows are inserted with plain SQL inside the demo's transaction (no per-row audit), except
 the roll-over, which uses the service so the demo shows exactly what the program does.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -35,21 +36,41 @@ LARGE_YEARS = 10  # per kind: 20 plans in all
 
 # School item number -> upper item numbers it answers (topics matched by hand).
 DEMO_LINKS: dict[str, tuple[str, ...]] = {
-    "一": ("一",), "二": ("二", "三"), "三": ("三",), "四": ("八",), "五": ("十",),
-    "七": ("五",), "八": ("十三",), "九": ("十一/3",), "十": ("十五",), "十二": ("十七",),
+    "一": ("一",),
+    "二": ("二", "三"),
+    "三": ("三",),
+    "四": ("八",),
+    "五": ("十",),
+    "七": ("五",),
+    "八": ("十三",),
+    "九": ("十一/3",),
+    "十": ("十五",),
+    "十二": ("十七",),
 }
 # Deadlines (month, day) of the school items that have a natural date; the rest get a
 # quarter end.
 SCHOOL_DEADLINES: dict[str, tuple[int, int]] = {
-    "四": (4, 30), "七": (9, 10), "八": (11, 30), "十一": (10, 31), "十二": (12, 31),
+    "四": (4, 30),
+    "七": (9, 10),
+    "八": (11, 30),
+    "十一": (10, 31),
+    "十二": (12, 31),
 }
 # Units the secretary fills in for the school's items (its document has no annotations).
 SCHOOL_LEAD = "校工会"
 SCHOOL_UNITS: dict[str, tuple[str, ...]] = {
-    "一": ("各分工会",), "二": ("宣传部", "各分工会"), "三": ("宣传部",), "四": ("党政办公室", "各分工会"),
-    "五": ("党政办公室",), "六": ("后勤保障处",), "七": ("人事处", "教务处", "各分工会"),
-    "八": ("体育学院", "各分工会"), "九": ("人事处", "财务处", "校医院"), "十": ("人事处", "各分工会"),
-    "十一": ("党政办公室", "各分工会"), "十二": ("财务处", "工会经费审查委员会"),
+    "一": ("各分工会",),
+    "二": ("宣传部", "各分工会"),
+    "三": ("宣传部",),
+    "四": ("党政办公室", "各分工会"),
+    "五": ("党政办公室",),
+    "六": ("后勤保障处",),
+    "七": ("人事处", "教务处", "各分工会"),
+    "八": ("体育学院", "各分工会"),
+    "九": ("人事处", "财务处", "校医院"),
+    "十": ("人事处", "各分工会"),
+    "十一": ("党政办公室", "各分工会"),
+    "十二": ("财务处", "工会经费审查委员会"),
 }
 QUARTER_ENDS = ((6, 30), (9, 30), (12, 31))
 NOTE_TEMPLATES = (
@@ -94,16 +115,34 @@ def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid)
 
 
-def _store(db: sqlite_utils.Database, parsed: ParsedWorkpoints, *, year: int, kind: str, source: str,
-           text: str, now: str) -> int:
-    plan, items = plan_rows(parsed, year=year, kind=kind, source_name=source, source_text=text, now=now)
+def _store(
+    db: sqlite_utils.Database,
+    parsed: ParsedWorkpoints,
+    *,
+    year: int,
+    kind: str,
+    source: str,
+    text: str,
+    now: str,
+) -> int:
+    plan, items = plan_rows(
+        parsed, year=year, kind=kind, source_name=source, source_text=text, now=now
+    )
     plan_id = _insert(db, "workpoint_plans", plan)
     ids: list[int] = []
     for position, (parent, row) in enumerate(items, start=1):
-        ids.append(_insert(db, "workpoint_items", {
-            **row, "plan_id": plan_id, "position": position,
-            "parent_id": ids[parent] if parent is not None else None,
-        }))
+        ids.append(
+            _insert(
+                db,
+                "workpoint_items",
+                {
+                    **row,
+                    "plan_id": plan_id,
+                    "position": position,
+                    "parent_id": ids[parent] if parent is not None else None,
+                },
+            )
+        )
     return plan_id
 
 
@@ -121,12 +160,18 @@ def _leaves(db: sqlite_utils.Database, plan_id: int) -> list[dict[str, Any]]:
         "SELECT i.id, i.number, i.heading, p.number AS parent_number, p.level AS parent_level"
         " FROM workpoint_items i LEFT JOIN workpoint_items p ON p.id = i.parent_id"
         " WHERE i.plan_id = ? AND NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.parent_id = i.id)"
-        " ORDER BY i.position", [plan_id])
+        " ORDER BY i.position",
+        [plan_id],
+    )
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, r)) for r in cursor]
     for r in rows:
         # "十一/3" for a sub-item, as in DEMO_LINKS.
-        r["key"] = f"{r['parent_number']}/{r['number']}" if r["parent_level"] and r["parent_level"] > 1 else r["number"]
+        r["key"] = (
+            f"{r['parent_number']}/{r['number']}"
+            if r["parent_level"] and r["parent_level"] > 1
+            else r["number"]
+        )
     return rows
 
 
@@ -137,16 +182,30 @@ def _topic(heading: str) -> str:
 
 def _owners(db: sqlite_utils.Database, rng: random.Random) -> list[str]:
     """A handful of union cadres: active members of the administrative branch first."""
-    names = [r[0] for r in db.execute(
-        "SELECT m.name FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.status = '在会'"
-        " ORDER BY CASE WHEN b.name LIKE '机关%' THEN 0 ELSE 1 END, m.id LIMIT 40")]
+    names = [
+        r[0]
+        for r in db.execute(
+            "SELECT m.name FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.status = '在会'"
+            " ORDER BY CASE WHEN b.name LIKE '机关%' THEN 0 ELSE 1 END, m.id LIMIT 40"
+        )
+    ]
     if not names:
         return ["王宁", "李静", "陈晓东", "黄丽", "刘洋", "韦海波"]
     return rng.sample(names, min(6, len(names)))
 
 
-def _track(db: sqlite_utils.Database, rng: random.Random, plan_id: int, year: int, *, owners: list[str],
-           today: _dt.date, deadlines: dict[str, tuple[int, int]], owner_share: float, now: str) -> int:
+def _track(
+    db: sqlite_utils.Database,
+    rng: random.Random,
+    plan_id: int,
+    year: int,
+    *,
+    owners: list[str],
+    today: _dt.date,
+    deadlines: dict[str, tuple[int, int]],
+    owner_share: float,
+    now: str,
+) -> int:
     """Owners, deadlines, statuses and monthly notes for the tracked items of one plan."""
     year_over = year < today.year
     notes = 0
@@ -164,13 +223,29 @@ def _track(db: sqlite_utils.Database, rng: random.Random, plan_id: int, year: in
             status = "未开始"
         else:
             passed = deadline <= today
-            status = "已完成" if passed and rng.random() < 0.7 else ("进行中" if rng.random() < 0.7 else "未开始")
-        db.execute("UPDATE workpoint_items SET owner = ?, deadline = ?, status = ? WHERE id = ?",
-                   [owner, deadline.isoformat(), status, leaf["id"]])
+            status = (
+                "已完成"
+                if passed and rng.random() < 0.7
+                else ("进行中" if rng.random() < 0.7 else "未开始")
+            )
+        db.execute(
+            "UPDATE workpoint_items SET owner = ?, deadline = ?, status = ? WHERE id = ?",
+            [owner, deadline.isoformat(), status, leaf["id"]],
+        )
         if status == "未开始":
             continue
-        notes += _notes(db, rng, leaf["id"], year, topic=_topic(leaf["heading"]), status=status, deadline=deadline,
-                        recorder=owner, today=today, now=now)
+        notes += _notes(
+            db,
+            rng,
+            leaf["id"],
+            year,
+            topic=_topic(leaf["heading"]),
+            status=status,
+            deadline=deadline,
+            recorder=owner,
+            today=today,
+            now=now,
+        )
     return notes
 
 
@@ -178,12 +253,25 @@ def _school_units(db: sqlite_utils.Database, plan_id: int) -> None:
     for leaf in _leaves(db, plan_id):
         units = SCHOOL_UNITS.get(leaf["number"])
         if units:
-            db.execute("UPDATE workpoint_items SET lead_unit = ?, responsible_units = ? WHERE id = ?",
-                       [SCHOOL_LEAD, json.dumps(list(units), ensure_ascii=False), leaf["id"]])
+            db.execute(
+                "UPDATE workpoint_items SET lead_unit = ?, responsible_units = ? WHERE id = ?",
+                [SCHOOL_LEAD, json.dumps(list(units), ensure_ascii=False), leaf["id"]],
+            )
 
 
-def _notes(db: sqlite_utils.Database, rng: random.Random, item_id: int, year: int, *, topic: str, status: str,
-           deadline: _dt.date, recorder: str | None, today: _dt.date, now: str) -> int:
+def _notes(
+    db: sqlite_utils.Database,
+    rng: random.Random,
+    item_id: int,
+    year: int,
+    *,
+    topic: str,
+    status: str,
+    deadline: _dt.date,
+    recorder: str | None,
+    today: _dt.date,
+    now: str,
+) -> int:
     """Monthly progress notes up to the deadline (or today), and a closing note once done
     (or stalled at the end of a finished year)."""
     last = min(deadline, today)
@@ -192,9 +280,14 @@ def _notes(db: sqlite_utils.Database, rng: random.Random, item_id: int, year: in
     months = list(range(2, (last.month if last.year == year else 12) + 1))
     chosen = sorted(rng.sample(months, min(len(months), rng.randint(1, 3))))
     dates = [_dt.date(year, m, rng.randint(5, 25)) for m in chosen]
-    texts = [NOTE_TEMPLATES[i] if i < 3 else NOTE_TEMPLATES[rng.randrange(3, 5)] for i in range(len(dates))]
+    texts = [
+        NOTE_TEMPLATES[i] if i < 3 else NOTE_TEMPLATES[rng.randrange(3, 5)]
+        for i in range(len(dates))
+    ]
     if status == "已完成":
-        dates.append(max(deadline - _dt.timedelta(days=rng.randint(0, 6)), dates[-1] if dates else deadline))
+        dates.append(
+            max(deadline - _dt.timedelta(days=rng.randint(0, 6)), dates[-1] if dates else deadline)
+        )
         texts.append(DONE_NOTE)
     elif _dt.date(year, 12, 20) <= today:
         dates.append(_dt.date(year, 12, 20))
@@ -203,10 +296,23 @@ def _notes(db: sqlite_utils.Database, rng: random.Random, item_id: int, year: in
     for day, template in zip(dates, texts):
         if day > today:
             break
-        text = template.format(topic=topic, count=rng.randint(4, 60) * 10, issues=rng.randint(1, 5),
-                               reason=rng.choice(STALL_REASONS))
-        _insert(db, "workpoint_notes", {"item_id": item_id, "note_date": day.isoformat(), "text": text,
-                                        "recorded_by": recorder or rng.choice(RECORDERS), "created_at": now})
+        text = template.format(
+            topic=topic,
+            count=rng.randint(4, 60) * 10,
+            issues=rng.randint(1, 5),
+            reason=rng.choice(STALL_REASONS),
+        )
+        _insert(
+            db,
+            "workpoint_notes",
+            {
+                "item_id": item_id,
+                "note_date": day.isoformat(),
+                "text": text,
+                "recorded_by": recorder or rng.choice(RECORDERS),
+                "created_at": now,
+            },
+        )
         count += 1
     return count
 
@@ -217,8 +323,11 @@ def _link(db: sqlite_utils.Database, school_plan: int, upper_plan: int, now: str
     for leaf in _leaves(db, school_plan):
         for key in DEMO_LINKS.get(leaf["number"], ()):
             if key in upper:
-                _insert(db, "workpoint_upper_links", {"item_id": leaf["id"], "upper_item_id": upper[key],
-                                                       "created_at": now})
+                _insert(
+                    db,
+                    "workpoint_upper_links",
+                    {"item_id": leaf["id"], "upper_item_id": upper[key], "created_at": now},
+                )
                 count += 1
     return count
 
@@ -227,23 +336,45 @@ def _link_congress(db: sqlite_utils.Database, school_plan: int, year: int, now: 
     """The 教代会 item ("召开…教职工代表大会…") to that year's congress session, if any."""
     if "congress_sessions" not in db.table_names():
         return 0
-    session = db.execute("SELECT id FROM congress_sessions ORDER BY substr(start_date, 1, 4) <> ?, start_date LIMIT 1",
-                         [str(year)]).fetchone()
-    item = db.execute("SELECT id FROM workpoint_items WHERE plan_id = ? AND text LIKE '%教职工代表大会%'"
-                      " ORDER BY position LIMIT 1", [school_plan]).fetchone()
+    session = db.execute(
+        "SELECT id FROM congress_sessions ORDER BY substr(start_date, 1, 4) <> ?, start_date LIMIT 1",
+        [str(year)],
+    ).fetchone()
+    item = db.execute(
+        "SELECT id FROM workpoint_items WHERE plan_id = ? AND text LIKE '%教职工代表大会%'"
+        " ORDER BY position LIMIT 1",
+        [school_plan],
+    ).fetchone()
     if session is None or item is None:
         return 0
-    _insert(db, "workpoint_record_links", {"item_id": item[0], "target_kind": "congress_session",
-                                           "target_id": session[0], "created_at": now})
+    _insert(
+        db,
+        "workpoint_record_links",
+        {
+            "item_id": item[0],
+            "target_kind": "congress_session",
+            "target_id": session[0],
+            "created_at": now,
+        },
+    )
     return 1
 
 
-def _add_plan(db: sqlite_utils.Database, sample: str, *, year: int, base_year: int, kind: str, now: str) -> int:
+def _add_plan(
+    db: sqlite_utils.Database, sample: str, *, year: int, base_year: int, kind: str, now: str
+) -> int:
     text = sample_text(sample)
     if year != base_year:
         text = _shifted(text, {str(base_year - 1): str(year - 1), str(base_year): str(year)})
-    return _store(db, parse_workpoints(text), year=year, kind=kind, source=sample.replace(str(base_year), str(year)),
-                  text=text, now=now)
+    return _store(
+        db,
+        parse_workpoints(text),
+        year=year,
+        kind=kind,
+        source=sample.replace(str(base_year), str(year)),
+        text=text,
+        now=now,
+    )
 
 
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
@@ -260,15 +391,36 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
     plans: dict[tuple[str, int], int] = {}
     notes = links = 0
     for year in school_years:
-        plans[("school", year)] = plan_id = _add_plan(db, SCHOOL_SAMPLE, year=year, base_year=SCHOOL_YEAR,
-                                                      kind="school", now=now)
-        notes += _track(db, rng, plan_id, year, owners=owners, today=today, deadlines=SCHOOL_DEADLINES,
-                        owner_share=0.85, now=now)
+        plans[("school", year)] = plan_id = _add_plan(
+            db, SCHOOL_SAMPLE, year=year, base_year=SCHOOL_YEAR, kind="school", now=now
+        )
+        notes += _track(
+            db,
+            rng,
+            plan_id,
+            year,
+            owners=owners,
+            today=today,
+            deadlines=SCHOOL_DEADLINES,
+            owner_share=0.85,
+            now=now,
+        )
         _school_units(db, plan_id)
     for year in upper_years:
-        plans[("upper", year)] = plan_id = _add_plan(db, UPPER_SAMPLE, year=year, base_year=UPPER_YEAR,
-                                                     kind="upper", now=now)
-        notes += _track(db, rng, plan_id, year, owners=owners, today=today, deadlines={}, owner_share=0.5, now=now)
+        plans[("upper", year)] = plan_id = _add_plan(
+            db, UPPER_SAMPLE, year=year, base_year=UPPER_YEAR, kind="upper", now=now
+        )
+        notes += _track(
+            db,
+            rng,
+            plan_id,
+            year,
+            owners=owners,
+            today=today,
+            deadlines={},
+            owner_share=0.5,
+            now=now,
+        )
     for year in school_years:
         upper = plans.get(("upper", year + 1))
         if upper is not None:
@@ -279,8 +431,12 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
     unfinished = carry_over_candidates(db, plans[("school", SCHOOL_YEAR)])
     carried = 0
     if len(unfinished) > 1:
-        result = carry_over(db, plans[("school", SCHOOL_YEAR)], to_year=SCHOOL_YEAR + 1,
-                            item_ids=[n["id"] for n in unfinished[1:]])
+        result = carry_over(
+            db,
+            plans[("school", SCHOOL_YEAR)],
+            to_year=SCHOOL_YEAR + 1,
+            item_ids=[n["id"] for n in unfinished[1:]],
+        )
         carried = result.undo["count"]
         plans[("school", SCHOOL_YEAR + 1)] = result.row_id
     return {

@@ -3,6 +3,7 @@
 Each area keeps its own list in its own module so areas grow independently. Never reorder or
 rename an entry that has shipped: the names are recorded in every user's database.
 """
+
 from guilin_union.storage.migrations import Migration
 from guilin_union.storage.schema import (
     activities,

@@ -13,6 +13,7 @@ Tables:
 - ``activity_budget_lines``: planned (预算) and actual (支出) amounts in integer 分;
 - ``activity_attachments``: photos and files copied beside the database.
 """
+
 from __future__ import annotations
 
 import sqlite_utils

@@ -15,6 +15,7 @@ Tables:
 Children are deleted explicitly by the services (through the audited helpers), never by
 ``ON DELETE CASCADE``, so that every removed row appears in the change log.
 """
+
 from __future__ import annotations
 
 import sqlite_utils

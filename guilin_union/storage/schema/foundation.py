@@ -1,4 +1,5 @@
 """Foundation schema: domain settings, 分工会, members, change log."""
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -76,7 +77,7 @@ def _create_core_tables(db: sqlite_utils.Database) -> None:
         BEGIN SELECT RAISE(ABORT, '操作日志不可修改'); END;
         CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
         BEGIN SELECT RAISE(ABORT, '操作日志不可删除'); END;
-        """
+        """,
     )
 
 

@@ -2,6 +2,7 @@
 
 Append new migrations at the end; never edit a shipped one.
 """
+
 from __future__ import annotations
 
 import sqlite_utils

@@ -20,6 +20,7 @@ bin or the privacy tools to handle.
 
 The query must spell the expressions exactly as the index does; both come from here.
 """
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -36,9 +37,13 @@ def search_keys(table: str = "") -> tuple[str, str, str]:
     "upper(coalesce(m.id_number, '')) || char(29)"
     """
     t = f"{table}." if table else ""
-    contains = (f"lower(coalesce({t}name, '') || char(31) || coalesce({t}staff_no, '') || char(31)"
-                f" || coalesce({t}member_no, '') || char(31) || coalesce({t}department, ''))")
-    starts = f"char(30) || coalesce({t}name_initials, '') || char(30) || coalesce({t}name_pinyin, '')"
+    contains = (
+        f"lower(coalesce({t}name, '') || char(31) || coalesce({t}staff_no, '') || char(31)"
+        f" || coalesce({t}member_no, '') || char(31) || coalesce({t}department, ''))"
+    )
+    starts = (
+        f"char(30) || coalesce({t}name_initials, '') || char(30) || coalesce({t}name_pinyin, '')"
+    )
     ends = f"upper(coalesce({t}id_number, '')) || char(29)"
     return contains, starts, ends
 
@@ -46,7 +51,9 @@ def search_keys(table: str = "") -> tuple[str, str, str]:
 def _search_index(db: sqlite_utils.Database) -> None:
     # member_no, id first: read in index order, the matches need no sorting for the
     # register's default order (sorting 98,000 matches of the keystroke "2" cost 80 ms).
-    db.execute(f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON members (member_no, id, {', '.join(search_keys())})")
+    db.execute(
+        f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON members (member_no, id, {', '.join(search_keys())})"
+    )
 
 
 def _rebuild_search_index(db: sqlite_utils.Database) -> None:

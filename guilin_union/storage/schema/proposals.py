@@ -14,13 +14,24 @@ Tables:
 - ``proposal_events``: the timeline (every change of state with date, note and who);
 - ``proposal_attachments``: files copied in through services.attachments.
 """
+
 from __future__ import annotations
 
 import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
-PROPOSAL_STATUSES = ("待审查", "已立案", "办理中", "已答复", "已办结", "已并案", "转意见建议", "不立案", "已撤案")
+PROPOSAL_STATUSES = (
+    "待审查",
+    "已立案",
+    "办理中",
+    "已答复",
+    "已办结",
+    "已并案",
+    "转意见建议",
+    "不立案",
+    "已撤案",
+)
 REVIEW_RESULTS = ("立案", "并案", "转意见建议", "不立案", "撤案")
 REVIEW_LEVELS = ("重点", "一般")
 PROPOSAL_KINDS = ("个人", "集体")
@@ -29,8 +40,18 @@ OUTCOMES = ("已落实", "正在落实", "未能落实")
 RATINGS = ("满意", "基本满意", "不满意")
 
 DEFAULT_DEPARTMENTS = (
-    "党政办公室", "人事处", "教务处", "科研处", "财务处", "后勤保障处", "学生工作部",
-    "资产与实验室管理处", "图书馆", "网络与信息中心", "保卫处", "国际交流处",
+    "党政办公室",
+    "人事处",
+    "教务处",
+    "科研处",
+    "财务处",
+    "后勤保障处",
+    "学生工作部",
+    "资产与实验室管理处",
+    "图书馆",
+    "网络与信息中心",
+    "保卫处",
+    "国际交流处",
 )
 
 
@@ -151,7 +172,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     # The typical 职能部门 of a university, so the list is useful on day one (editable).
     for order, name in enumerate(DEFAULT_DEPARTMENTS, start=1):
         db.execute(
-            "INSERT INTO proposal_departments (name, active, sort_order) VALUES (?, 1, ?)", [name, order]
+            "INSERT INTO proposal_departments (name, active, sort_order) VALUES (?, 1, ?)",
+            [name, order],
         )
 
 

@@ -14,6 +14,7 @@ erasure transaction by ``services.privacy.erase_member``), and even then only th
 columns (``before_json``, ``after_json``, ``note``) may change — who, when, which table and
 row, and what kind of change stay as they were. DELETE stays forbidden without exception.
 """
+
 from __future__ import annotations
 
 import sqlite_utils

@@ -4,6 +4,7 @@ warnings and evidence files, festival batches and the hardship file (困难帮�
 Money is integer 分 everywhere (``CHECK (typeof(x) = 'integer')``). Append new migrations at
 the end; never edit a shipped one.
 """
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -37,12 +38,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             type TEXT NOT NULL,
-            cap_fen INTEGER {_fen('cap_fen', nullable=True)},          -- 单次上限 (NULL: none)
+            cap_fen INTEGER {_fen("cap_fen", nullable=True)},          -- 单次上限 (NULL: none)
             form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(STANDARD_FORMS)})),
             rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({_in(RULE_KINDS)})),
             max_per_year INTEGER CHECK (max_per_year IS NULL
                 OR (typeof(max_per_year) = 'integer' AND max_per_year >= 1)),      -- N
-            yearly_cap_fen INTEGER {_fen('yearly_cap_fen', nullable=True)},  -- 每人每年总额
+            yearly_cap_fen INTEGER {_fen("yearly_cap_fen", nullable=True)},  -- 每人每年总额
             payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({_in(PAYERS)})),
             evidence TEXT,                       -- 所需材料
             retired_eligible INTEGER NOT NULL DEFAULT 0 CHECK (retired_eligible IN (0, 1)),
@@ -65,7 +66,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             eligibility TEXT NOT NULL,           -- the rule used (readable text)
             branches TEXT NOT NULL,              -- "全部分工会" or the names, 、-separated
             form TEXT NOT NULL CHECK (form IN ({_in(FORMS)})),
-            amount_fen INTEGER NOT NULL {_fen('amount_fen', nullable=False)},
+            amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},
             goods TEXT,
             reason TEXT,
             handler TEXT,
@@ -101,7 +102,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             pay_date TEXT NOT NULL,              -- 慰问日期 (status and rules are checked on it)
             year INTEGER NOT NULL,               -- 标准年度 (normally the year of pay_date)
             form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(FORMS)})),
-            amount_fen INTEGER NOT NULL {_fen('amount_fen', nullable=False)},  -- cash, or goods' value
+            amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},  -- cash, or goods' value
             goods TEXT,
             reason TEXT,                         -- 事由
             handler TEXT,                        -- 经手人

@@ -11,6 +11,7 @@ shipped one.
   Those ids are plain integers without a foreign key: the activities and congress areas are
   separate modules whose tables may change; the service checks them when linking.
 """
+
 from __future__ import annotations
 
 import sqlite_utils

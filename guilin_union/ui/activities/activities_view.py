@@ -1,5 +1,6 @@
 """活动 tab: the list of activities on the left, the selected one on the right in four pages
 (概况, 报名, 成绩, 经费), and the printouts and exports in two menus."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,9 +40,14 @@ from guilin_union.ui.activities.common import (
 )
 from guilin_union.ui.activities.detail_page import DetailPage
 from guilin_union.ui.activities.participants_page import ParticipantsPage
-from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, select_id
 from guilin_union.ui.activities.results_page import ResultsPage
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    debounced,
+    make_search_edit,
+    select_id,
+)
 
 
 def _registered(_value: Any, row: dict[str, Any]) -> str:
@@ -56,9 +62,20 @@ COLUMNS = [
     ColumnSpec("name", "活动名称", sort_key="name"),
     ColumnSpec("type", "类型", sort_key="type"),
     ColumnSpec("registered", "报名", sort_key="registered", align="right", formatter=_registered),
-    ColumnSpec("places", "名额", sort_key="places", align="right", formatter=lambda v, _r: str(v) if v else "不限"),
-    ColumnSpec("status", "状态", sort_key="status", align="center",
-               foreground=lambda r: ACTIVITY_STATUS_COLORS.get(r.get("status"))),
+    ColumnSpec(
+        "places",
+        "名额",
+        sort_key="places",
+        align="right",
+        formatter=lambda v, _r: str(v) if v else "不限",
+    ),
+    ColumnSpec(
+        "status",
+        "状态",
+        sort_key="status",
+        align="center",
+        foreground=lambda r: ACTIVITY_STATUS_COLORS.get(r.get("status")),
+    ),
 ]
 
 
@@ -69,7 +86,9 @@ class ActivitySource:
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if sort_key is not None:
-            self.query = ActivityQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = ActivityQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return activities_service.query_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -107,8 +126,14 @@ class ActivitiesView(QWidget):
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             compact_combo(combo, 7)
         bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("年度", self.year_combo, 1), ("类型", self.type_combo, 1),
-                             ("状态", self.status_combo, 1)))
+        add_filter_bar(
+            bar,
+            (
+                ("年度", self.year_combo, 1),
+                ("类型", self.type_combo, 1),
+                ("状态", self.status_combo, 1),
+            ),
+        )
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
@@ -201,7 +226,11 @@ class ActivitiesView(QWidget):
 
     # ---- filters
     def reload_filters(self) -> None:
-        year, kind, status = self.year_combo.currentData(), self.type_combo.currentData(), self.status_combo.currentData()
+        year, kind, status = (
+            self.year_combo.currentData(),
+            self.type_combo.currentData(),
+            self.status_combo.currentData(),
+        )
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             combo.blockSignals(True)
             combo.clear()
@@ -210,21 +239,30 @@ class ActivitiesView(QWidget):
             self.year_combo.addItem(f"{y}年", y)
         self.type_combo.addItem("全部类型", None)
         types = activities_service.activity_types(self.ctx.db)
-        used = [r[0] for r in self.ctx.db.execute("SELECT DISTINCT type FROM activities ORDER BY type")]
+        used = [
+            r[0] for r in self.ctx.db.execute("SELECT DISTINCT type FROM activities ORDER BY type")
+        ]
         for t in types + [u for u in used if u not in types]:
             self.type_combo.addItem(t, t)
         self.status_combo.addItem("全部状态", None)
         for s in ACTIVITY_STATUSES:
             self.status_combo.addItem(s, s)
-        for combo, value in ((self.year_combo, year), (self.type_combo, kind), (self.status_combo, status)):
+        for combo, value in (
+            (self.year_combo, year),
+            (self.type_combo, kind),
+            (self.status_combo, status),
+        ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
 
     def current_query(self) -> ActivityQuery:
         return ActivityQuery(
-            year=self.year_combo.currentData(), type=self.type_combo.currentData(),
-            status=self.status_combo.currentData(), search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key, descending=self.source.query.descending,
+            year=self.year_combo.currentData(),
+            type=self.type_combo.currentData(),
+            status=self.status_combo.currentData(),
+            search=self.search_edit.text().strip(),
+            sort_key=self.source.query.sort_key,
+            descending=self.source.query.descending,
         )
 
     def apply_filters(self) -> None:
@@ -243,7 +281,9 @@ class ActivitiesView(QWidget):
     def _update_count(self) -> None:
         total = activities_service.count(self.ctx.db)
         shown = self.model.rowCount()
-        self.count_label.setText(f"显示 {shown} 项 / 共 {total} 项" if shown != total else f"共 {total} 项活动")
+        self.count_label.setText(
+            f"显示 {shown} 项 / 共 {total} 项" if shown != total else f"共 {total} 项活动"
+        )
 
     def select_activity(self, activity_id: int | None) -> None:
         """Select a row and show that activity in the pages (refreshed once)."""
@@ -310,14 +350,21 @@ class ActivitiesView(QWidget):
                     snapshot.update(outcome.undo or {})
                     return outcome
 
-                undo.push(self.ctx, f"新建活动 {values['name']}", undo_new,
-                          lambda: activities_service.restore_activity(db, snapshot))
+                undo.push(
+                    self.ctx,
+                    f"新建活动 {values['name']}",
+                    undo_new,
+                    lambda: activities_service.restore_activity(db, snapshot),
+                )
             else:
                 before = (result.undo or {}).get("row") or {}
                 after = activities_service.get_activity_row(db, activity_id)
-                undo.push(self.ctx, f"修改活动 {values['name']}",
-                          lambda: activities_service.restore_activity_row(db, activity_id, before),
-                          lambda: activities_service.restore_activity_row(db, activity_id, after))
+                undo.push(
+                    self.ctx,
+                    f"修改活动 {values['name']}",
+                    lambda: activities_service.restore_activity_row(db, activity_id, before),
+                    lambda: activities_service.restore_activity_row(db, activity_id, after),
+                )
             self.current_id = new_id
             self.ctx.notify(result.changes)
             self.select_activity(new_id)
@@ -326,10 +373,13 @@ class ActivitiesView(QWidget):
         dialog = ActivityDialog(
             submit,
             types=activities_service.activity_types(db),
-            branches=[(b.id, b.name) for b in branches_service.list_branches(db, include_inactive=False)],
+            branches=[
+                (b.id, b.name) for b in branches_service.list_branches(db, include_inactive=False)
+            ],
             # Offered only once the work-points area's table exists.
             workpoints=(lambda year: activities_service.workpoint_choices(db, year))
-            if activities_service.workpoint_table(db) else None,
+            if activities_service.workpoint_table(db)
+            else None,
             data=data,
             parent=self,
         )
@@ -353,7 +403,9 @@ class ActivitiesView(QWidget):
         people = activity["registered"] + activity["waiting"] + activity["cancelled"]
         detail = f"（含 {people} 条报名记录及其成绩、经费）" if people else ""
         if not self.ctx.prompts.confirm(
-            self, "删除活动", f"确定删除活动“{activity['name']}”{detail}吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            self,
+            "删除活动",
+            f"确定删除活动“{activity['name']}”{detail}吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
             ok_text="删除",
         ):
             return
@@ -364,8 +416,12 @@ class ActivitiesView(QWidget):
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         snapshot = result.undo or {}
-        undo.push(self.ctx, f"删除活动 {activity['name']}", lambda: activities_service.restore_activity(db, snapshot),
-                  lambda: activities_service.delete_activity(db, activity_id))
+        undo.push(
+            self.ctx,
+            f"删除活动 {activity['name']}",
+            lambda: activities_service.restore_activity(db, snapshot),
+            lambda: activities_service.delete_activity(db, activity_id),
+        )
         self.current_id = None
         self.ctx.notify(result.changes)
         self.select_activity(self.model.row_id(0))
@@ -384,7 +440,9 @@ class ActivitiesView(QWidget):
         return activities_service.get_activity_row(self.ctx.db, self.current_id)["name"]
 
     def _save_path(self, title: str, name: str, filters: str = "PDF 文件 (*.pdf)") -> Path | None:
-        return self.ctx.prompts.save_file(self, title, self.ctx.last_folder() / safe_file_name(name), filters)
+        return self.ctx.prompts.save_file(
+            self, title, self.ctx.last_folder() / safe_file_name(name), filters
+        )
 
     def _pdf(self, title: str, suffix: str, work) -> Path | None:
         if self.current_id is None:
@@ -406,12 +464,16 @@ class ActivitiesView(QWidget):
         return written[0] if written else path
 
     def print_signup_forms(self, blank: bool = False) -> Path | None:
-        return self._pdf("活动报名表", "报名表",
-                         lambda db, a, p: outputs.signup_form_pdf(db, a, p, blank=blank))
+        return self._pdf(
+            "活动报名表", "报名表", lambda db, a, p: outputs.signup_form_pdf(db, a, p, blank=blank)
+        )
 
     def print_participants(self, sign_in: bool = False) -> Path | None:
-        return self._pdf("签到表" if sign_in else "参加人员名单", "签到表" if sign_in else "参加人员名单",
-                         lambda db, a, p: outputs.participants_pdf(db, a, p, sign_in=sign_in))
+        return self._pdf(
+            "签到表" if sign_in else "参加人员名单",
+            "签到表" if sign_in else "参加人员名单",
+            lambda db, a, p: outputs.participants_pdf(db, a, p, sign_in=sign_in),
+        )
 
     def print_results(self) -> Path | None:
         return self._pdf("获奖名单", "获奖名单", outputs.results_pdf)
@@ -427,7 +489,9 @@ class ActivitiesView(QWidget):
             return None
         from guilin_union.services.activities_import import write_signup_template
 
-        path = self._save_path("保存报名表模板", f"{self._activity_name()}报名表.xlsx", "Excel 工作簿 (*.xlsx)")
+        path = self._save_path(
+            "保存报名表模板", f"{self._activity_name()}报名表.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
         if path is None:
             return None
         try:
@@ -436,12 +500,19 @@ class ActivitiesView(QWidget):
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return None
         self.ctx.remember_folder(out)
-        self.ctx.prompts.info(self, "报名表模板", f"模板已保存：\n{out}\n请发给各分工会填写，收回后用“报名 ▸ 导入报名表”导入。")
+        self.ctx.prompts.info(
+            self,
+            "报名表模板",
+            f"模板已保存：\n{out}\n请发给各分工会填写，收回后用“报名 ▸ 导入报名表”导入。",
+        )
         return out
 
     def _ask_unmasked(self) -> bool | None:
         choice = self.ctx.prompts.ask_item(
-            self, "导出参加人员", "证件号码和手机号：", ["部分隐藏（推荐）", "显示完整号码（如保险登记用，将记入操作日志）"]
+            self,
+            "导出参加人员",
+            "证件号码和手机号：",
+            ["部分隐藏（推荐）", "显示完整号码（如保险登记用，将记入操作日志）"],
         )
         if choice is None:
             return None
@@ -453,11 +524,15 @@ class ActivitiesView(QWidget):
         unmasked = self._ask_unmasked()
         if unmasked is None:
             return None
-        path = self._save_path("导出参加人员", f"{self._activity_name()}参加人员.xlsx", "Excel 工作簿 (*.xlsx)")
+        path = self._save_path(
+            "导出参加人员", f"{self._activity_name()}参加人员.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
         if path is None:
             return None
         try:
-            out, n = outputs.export_participants(self.ctx.db, self.current_id, path, unmasked=unmasked)
+            out, n = outputs.export_participants(
+                self.ctx.db, self.current_id, path, unmasked=unmasked
+            )
         except Exception as exc:
             self.ctx.prompts.error(self, "导出失败", str(exc))
             return None
@@ -468,7 +543,9 @@ class ActivitiesView(QWidget):
     def export_results(self) -> Path | None:
         if self.current_id is None:
             return None
-        path = self._save_path("导出成绩", f"{self._activity_name()}成绩.xlsx", "Excel 工作簿 (*.xlsx)")
+        path = self._save_path(
+            "导出成绩", f"{self._activity_name()}成绩.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
         if path is None:
             return None
         try:

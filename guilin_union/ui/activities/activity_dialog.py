@@ -3,6 +3,7 @@
 Like every record dialog it never writes: it hands a plain dict to ``submit`` (the caller
 calls the service) and shows the errors that come back.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -27,11 +28,20 @@ from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 
 FIELD_WIDGETS = {
-    "name": "name_edit", "type": "type_combo", "organiser_kind": "organiser_kind_combo",
-    "organiser_branch": "organiser_branch_combo", "organiser_name": "organiser_name_edit",
-    "start_date": "start_date_edit", "end_date": "end_date_edit", "place": "place_edit",
-    "signup_deadline": "signup_deadline_edit", "places": "places_spin", "event_limit": "event_limit_spin",
-    "status": "status_combo", "workpoint_item_id": "workpoint_combo", "events": "events_table",
+    "name": "name_edit",
+    "type": "type_combo",
+    "organiser_kind": "organiser_kind_combo",
+    "organiser_branch": "organiser_branch_combo",
+    "organiser_name": "organiser_name_edit",
+    "start_date": "start_date_edit",
+    "end_date": "end_date_edit",
+    "place": "place_edit",
+    "signup_deadline": "signup_deadline_edit",
+    "places": "places_spin",
+    "event_limit": "event_limit_spin",
+    "status": "status_combo",
+    "workpoint_item_id": "workpoint_combo",
+    "events": "events_table",
     "description": "description_edit",
 }
 
@@ -65,9 +75,13 @@ class ActivityDialog(SubmitOnSave, QDialog):
         visible = workpoints is not None
         ui.workpoint_combo.setVisible(visible)
         ui.workpoint_label.setVisible(visible)
-        self._fill_workpoints(data.get("workpoint_item_id") if data else None,
-                              data.get("workpoint_label") if data else None)
-        ui.start_date_edit.editingFinished.connect(lambda: self._fill_workpoints(ui.workpoint_combo.currentData()))
+        self._fill_workpoints(
+            data.get("workpoint_item_id") if data else None,
+            data.get("workpoint_label") if data else None,
+        )
+        ui.start_date_edit.editingFinished.connect(
+            lambda: self._fill_workpoints(ui.workpoint_combo.currentData())
+        )
         table = ui.events_table
         table.setHorizontalHeaderLabels(["项目名称", "类型", "计分倍数"])
         table.verticalHeader().setVisible(False)
@@ -111,7 +125,9 @@ class ActivityDialog(SubmitOnSave, QDialog):
         combo.setCurrentIndex(max(combo.findData(keep), 0))
 
     # ---- events table
-    def add_event_row(self, name: str = "", kind: str = "个人", weight: int = 1, event_id: int | None = None) -> int:
+    def add_event_row(
+        self, name: str = "", kind: str = "个人", weight: int = 1, event_id: int | None = None
+    ) -> int:
         table = self.ui.events_table
         row = table.rowCount()
         table.insertRow(row)
@@ -134,7 +150,10 @@ class ActivityDialog(SubmitOnSave, QDialog):
 
     def remove_event_rows(self) -> None:
         table = self.ui.events_table
-        rows = sorted({i.row() for i in table.selectedIndexes()} or ({table.currentRow()} - {-1}), reverse=True)
+        rows = sorted(
+            {i.row() for i in table.selectedIndexes()} or ({table.currentRow()} - {-1}),
+            reverse=True,
+        )
         for row in rows:
             table.removeRow(row)
 
@@ -148,12 +167,14 @@ class ActivityDialog(SubmitOnSave, QDialog):
                 continue
             kind = table.cellWidget(row, 1)
             weight = table.cellWidget(row, 2)
-            out.append({
-                "id": item.data(Qt.ItemDataRole.UserRole),
-                "name": name,
-                "kind": kind.currentText() if isinstance(kind, QComboBox) else "个人",
-                "points_weight": weight.value() if isinstance(weight, QSpinBox) else 1,
-            })
+            out.append(
+                {
+                    "id": item.data(Qt.ItemDataRole.UserRole),
+                    "name": name,
+                    "kind": kind.currentText() if isinstance(kind, QComboBox) else "个人",
+                    "points_weight": weight.value() if isinstance(weight, QSpinBox) else 1,
+                }
+            )
         return out
 
     # ---- values
@@ -181,7 +202,12 @@ class ActivityDialog(SubmitOnSave, QDialog):
         self._fill_workpoints(data.get("workpoint_item_id"), data.get("workpoint_label"))
         ui.description_edit.setPlainText(data.get("description") or "")
         for event in data.get("events") or []:
-            self.add_event_row(event["name"], event.get("kind", "个人"), event.get("points_weight", 1), event.get("id"))
+            self.add_event_row(
+                event["name"],
+                event.get("kind", "个人"),
+                event.get("points_weight", 1),
+                event.get("id"),
+            )
 
     def data(self) -> dict[str, Any]:
         ui = self.ui
@@ -190,8 +216,11 @@ class ActivityDialog(SubmitOnSave, QDialog):
             "type": ui.type_combo.currentText(),
             "organiser_kind": ui.organiser_kind_combo.currentText(),
             "organiser_branch_id": ui.organiser_branch_combo.currentData()
-            if ui.organiser_kind_combo.currentText() == "分工会" else None,
-            "organiser_name": ui.organiser_name_edit.text() if ui.organiser_kind_combo.currentText() == "上级工会" else None,
+            if ui.organiser_kind_combo.currentText() == "分工会"
+            else None,
+            "organiser_name": ui.organiser_name_edit.text()
+            if ui.organiser_kind_combo.currentText() == "上级工会"
+            else None,
             "start_date": ui.start_date_edit.text(),
             "end_date": ui.end_date_edit.text(),
             "place": ui.place_edit.text(),

@@ -1,4 +1,5 @@
 """The budget line form: planned (预算) or actual (支出), category, amount in 元."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -13,8 +14,14 @@ from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDia
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
-FIELD_WIDGETS = {"kind": "kind_combo", "category": "category_combo", "amount": "amount_edit",
-                 "spent_on": "spent_on_edit", "description": "description_edit", "voucher_no": "voucher_no_edit"}
+FIELD_WIDGETS = {
+    "kind": "kind_combo",
+    "category": "category_combo",
+    "amount": "amount_edit",
+    "spent_on": "spent_on_edit",
+    "description": "description_edit",
+    "voucher_no": "voucher_no_edit",
+}
 
 
 class BudgetDialog(SubmitOnSave, QDialog):
@@ -54,7 +61,12 @@ class BudgetDialog(SubmitOnSave, QDialog):
 
     def _kind_changed(self, kind: str) -> None:
         actual = kind == "支出"
-        for widget in (self.ui.spent_on_edit, self.ui.spent_on_label, self.ui.voucher_no_edit, self.ui.voucher_no_label):
+        for widget in (
+            self.ui.spent_on_edit,
+            self.ui.spent_on_label,
+            self.ui.voucher_no_edit,
+            self.ui.voucher_no_label,
+        ):
             widget.setVisible(actual)
 
     def data(self) -> dict[str, Any]:

@@ -1,4 +1,5 @@
 """经费 page: planned and actual lines, totals by category and an over-budget warning."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -52,7 +53,12 @@ class BudgetPage(QWidget):
         self.add_actual_button.setObjectName("add_actual_button")
         self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
-        for button in (self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button):
+        for button in (
+            self.add_plan_button,
+            self.add_actual_button,
+            self.edit_button,
+            self.delete_button,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
         self.year_button = QPushButton("年度经费汇总…")
@@ -97,7 +103,12 @@ class BudgetPage(QWidget):
 
     def refresh(self) -> None:
         enabled = self.activity_id is not None
-        for widget in (self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button):
+        for widget in (
+            self.add_plan_button,
+            self.add_actual_button,
+            self.edit_button,
+            self.delete_button,
+        ):
             widget.setEnabled(enabled)
         self.lines_table.setRowCount(0)
         self.category_table.setRowCount(0)
@@ -114,7 +125,14 @@ class BudgetPage(QWidget):
         self.lines_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
             date = format_cn_date(line["spent_on"]) if line["spent_on"] else ""
-            values = [line["kind"], line["category"], None, date, line["description"] or "", line["voucher_no"] or ""]
+            values = [
+                line["kind"],
+                line["category"],
+                None,
+                date,
+                line["description"] or "",
+                line["voucher_no"] or "",
+            ]
             for c, value in enumerate(values):
                 item = _money_item(line["amount"]) if c == 2 else QTableWidgetItem(str(value))
                 if c == 0 and line["kind"] == "支出":
@@ -135,13 +153,21 @@ class BudgetPage(QWidget):
         font.setBold(True)
         total.setFont(font)
         self.category_table.setItem(last, 0, total)
-        for col, (value, red) in enumerate(((summary.planned, False), (summary.actual, summary.over_budget),
-                                            (summary.balance, summary.over_budget)), start=1):
+        for col, (value, red) in enumerate(
+            (
+                (summary.planned, False),
+                (summary.actual, summary.over_budget),
+                (summary.balance, summary.over_budget),
+            ),
+            start=1,
+        ):
             item = _money_item(value, red=red)
             item.setFont(font)
             self.category_table.setItem(last, col, item)
         self.category_table.resizeColumnsToContents()
-        self.category_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.category_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
         self.totals_label.setText(
             f"预算合计 {format_fen_yuan(summary.planned)}　实际支出 {format_fen_yuan(summary.actual)}　"
             f"结余 {format_fen_yuan(summary.balance)}"
@@ -172,14 +198,22 @@ class BudgetPage(QWidget):
                         snapshot.update(outcome.undo or {})
                         return outcome
 
-                    undo.push(self.ctx, f"添加{values['kind']}", undo_add,
-                              lambda: budget_service.restore_line(db, snapshot))
+                    undo.push(
+                        self.ctx,
+                        f"添加{values['kind']}",
+                        undo_add,
+                        lambda: budget_service.restore_line(db, snapshot),
+                    )
                 else:
                     result = budget_service.update_line(db, line_id, values)
                     before = result.undo or {}
                     after = budget_service.get_line(db, line_id)
-                    undo.push(self.ctx, "修改经费", lambda: budget_service.restore_line(db, before),
-                              lambda: budget_service.restore_line(db, after))
+                    undo.push(
+                        self.ctx,
+                        "修改经费",
+                        lambda: budget_service.restore_line(db, before),
+                        lambda: budget_service.restore_line(db, after),
+                    )
             except Exception as exc:
                 return field_errors(exc)
             self.ctx.notify(result.changes)
@@ -188,8 +222,13 @@ class BudgetPage(QWidget):
                 self.ctx.prompts.warning(self, "超出预算", "；".join(summary.warnings()) + "。")
             return None
 
-        dialog = BudgetDialog(submit, categories=activities_service.expense_categories(db), kind=kind,
-                              data=data, parent=self)
+        dialog = BudgetDialog(
+            submit,
+            categories=activities_service.expense_categories(db),
+            kind=kind,
+            data=data,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -214,7 +253,9 @@ class BudgetPage(QWidget):
         line_id = self._selected_line()
         if line_id is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除经费记录", "删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self, "删除经费记录", "删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
+        ):
             return
         db = self.ctx.db
         try:
@@ -223,16 +264,24 @@ class BudgetPage(QWidget):
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         row = result.undo or {}
-        undo.push(self.ctx, "删除经费记录", lambda: budget_service.restore_line(db, row),
-                  lambda: budget_service.delete_line(db, line_id))
+        undo.push(
+            self.ctx,
+            "删除经费记录",
+            lambda: budget_service.restore_line(db, row),
+            lambda: budget_service.delete_line(db, line_id),
+        )
         self.ctx.notify(result.changes)
 
-    def show_year_summary(self) -> "YearSummaryDialog":
+    def show_year_summary(self) -> YearSummaryDialog:
         years = activities_service.years(self.ctx.db)
         year = years[0] if years else None
         if self.activity_id is not None:
             try:
-                year = int(activities_service.get_activity_row(self.ctx.db, self.activity_id)["start_date"][:4])
+                year = int(
+                    activities_service.get_activity_row(self.ctx.db, self.activity_id)[
+                        "start_date"
+                    ][:4]
+                )
             except Exception:
                 pass
         dialog = YearSummaryDialog(self.ctx, year, self)
@@ -299,8 +348,12 @@ class YearSummaryDialog(QDialog):
         from guilin_union.ui.open_file import open_document
 
         year = self.year_spin.value()
-        path = self.ctx.prompts.save_file(self, "保存年度经费汇总表", self.ctx.last_folder() / f"{year}年活动经费汇总表.pdf",
-                                          "PDF 文件 (*.pdf)")
+        path = self.ctx.prompts.save_file(
+            self,
+            "保存年度经费汇总表",
+            self.ctx.last_folder() / f"{year}年活动经费汇总表.pdf",
+            "PDF 文件 (*.pdf)",
+        )
         if path is None:
             return
         try:

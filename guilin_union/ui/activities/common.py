@@ -1,4 +1,5 @@
 """Small helpers shared by the activity screens: table set-up, outputs off the UI thread."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,7 +21,9 @@ PARTICIPANT_STATUS_COLORS = {"候补": "#b26a00", "已取消": "#888888", "已�
 ACTIVITY_STATUS_COLORS = {"报名中": "#1565c0", "进行中": "#1b5e20", "已取消": "#888888"}
 
 
-def setup_table(table: QTableView | QTableWidget, *, multi: bool = True, sortable: bool = False) -> None:
+def setup_table(
+    table: QTableView | QTableWidget, *, multi: bool = True, sortable: bool = False
+) -> None:
     """The look every list shares (see :func:`style_table`), last column stretched and
     headers centred; ``sortable`` starts the list sorted by its first column."""
     style_table(table, multi=multi, stretch_last=True, center_headers=True)
@@ -37,7 +40,9 @@ def compact_combo(combo: QComboBox, chars: int = 8) -> None:
     combo.setMinimumContentsLength(chars)
 
 
-def fit_columns(table: QTableView, stretch: int | None = None, extra: int = 14, maximum: int = 320) -> None:
+def fit_columns(
+    table: QTableView, stretch: int | None = None, extra: int = 14, maximum: int = 320
+) -> None:
     """Columns fit their content (capped), one column takes the spare width."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
@@ -77,8 +82,12 @@ class OutputRunner:
         self.ctx = ctx
         self.parent = parent
 
-    def run(self, title: str, work: Callable[[Any], Path | tuple[Path, int]],
-            done: Callable[[Path], None] | None = None) -> None:
+    def run(
+        self,
+        title: str,
+        work: Callable[[Any], Path | tuple[Path, int]],
+        done: Callable[[Path], None] | None = None,
+    ) -> None:
         db_path = self.ctx.db_path
 
         def finished(result: Any) -> None:

@@ -1,4 +1,5 @@
 """概况 page: the activity's details at a glance, its summary text and its attachments."""
+
 from __future__ import annotations
 
 import html
@@ -86,12 +87,19 @@ class DetailPage(QWidget):
 
     def refresh(self) -> None:
         enabled = self.activity_id is not None
-        for widget in (self.summary_edit, self.save_summary_button, self.add_file_button,
-                       self.open_file_button, self.remove_file_button):
+        for widget in (
+            self.summary_edit,
+            self.save_summary_button,
+            self.add_file_button,
+            self.open_file_button,
+            self.remove_file_button,
+        ):
             widget.setEnabled(enabled)
         self.attachments_list.clear()
         if self.activity_id is None:
-            self.info_label.setText("<p style='color:#666'>请在左侧选择一项活动，或点击“新建活动”。</p>")
+            self.info_label.setText(
+                "<p style='color:#666'>请在左侧选择一项活动，或点击“新建活动”。</p>"
+            )
             self.summary_edit.setPlainText("")
             return
         try:
@@ -101,15 +109,35 @@ class DetailPage(QWidget):
             self.refresh()
             return
         budget = budget_service.budget_summary(self.ctx.db, self.activity_id)
-        when = _cn(a["start_date"]) + (f" 至 {_cn(a['end_date'])}" if a["end_date"] and a["end_date"] != a["start_date"] else "")
+        when = _cn(a["start_date"]) + (
+            f" 至 {_cn(a['end_date'])}"
+            if a["end_date"] and a["end_date"] != a["start_date"]
+            else ""
+        )
         places = f"{a['places']} 人（已占 {a['places_used']}）" if a["places"] else "不限"
         rows = [
-            ("类型", a["type"]), ("主办", a["organiser"]), ("时间", when), ("地点", a["place"] or "待定"),
-            ("报名截止", _cn(a["signup_deadline"]) or "—"), ("名额", places),
+            ("类型", a["type"]),
+            ("主办", a["organiser"]),
+            ("时间", when),
+            ("地点", a["place"] or "待定"),
+            ("报名截止", _cn(a["signup_deadline"]) or "—"),
+            ("名额", places),
             ("每人限报", f"{a['event_limit']} 项" if a["event_limit"] else "不限"),
-            ("报名情况", f"报名 {a['registered']} 人，候补 {a['waiting']} 人，取消 {a['cancelled']} 人，签到 {a['attended']} 人"),
-            ("项目", "、".join(e["name"] + ("（团体）" if e["kind"] == "团体" else "") for e in a["events"]) or "未设项目"),
-            ("经费", f"预算 {format_fen_yuan(budget.planned)}，已支出 {format_fen_yuan(budget.actual)}"),
+            (
+                "报名情况",
+                f"报名 {a['registered']} 人，候补 {a['waiting']} 人，取消 {a['cancelled']} 人，签到 {a['attended']} 人",
+            ),
+            (
+                "项目",
+                "、".join(
+                    e["name"] + ("（团体）" if e["kind"] == "团体" else "") for e in a["events"]
+                )
+                or "未设项目",
+            ),
+            (
+                "经费",
+                f"预算 {format_fen_yuan(budget.planned)}，已支出 {format_fen_yuan(budget.actual)}",
+            ),
         ]
         if a["workpoint_label"]:
             rows.append(("工作要点", a["workpoint_label"]))
@@ -120,7 +148,9 @@ class DetailPage(QWidget):
             f"<td style='padding:2px 0'>{html.escape(str(v)).replace(chr(10), '<br>')}</td></tr>"
             for k, v in rows
         )
-        status_color = {"已取消": "#888", "报名中": "#1565c0", "进行中": "#1b5e20"}.get(a["status"], "#333")
+        status_color = {"已取消": "#888", "报名中": "#1565c0", "进行中": "#1b5e20"}.get(
+            a["status"], "#333"
+        )
         self.info_label.setText(
             f"<h3 style='margin:0'>{html.escape(a['name'])} "
             f"<span style='font-size:small; color:{status_color}'>【{html.escape(a['status'])}】</span></h3>"
@@ -128,7 +158,9 @@ class DetailPage(QWidget):
         )
         self.summary_edit.setPlainText(a["summary"] or "")
         for attachment in activities_service.list_attachments(self.ctx.db, self.activity_id):
-            text = attachment["original_name"] + (f"　{attachment['caption']}" if attachment["caption"] else "")
+            text = attachment["original_name"] + (
+                f"　{attachment['caption']}" if attachment["caption"] else ""
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, attachment["id"])
             self.attachments_list.addItem(item)
@@ -138,23 +170,32 @@ class DetailPage(QWidget):
             return
         activity_id = self.activity_id
         try:
-            result = activities_service.set_summary(self.ctx.db, activity_id, self.summary_edit.toPlainText())
+            result = activities_service.set_summary(
+                self.ctx.db, activity_id, self.summary_edit.toPlainText()
+            )
         except Exception as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return
         before = (result.undo or {}).get("row") or {}
         db = self.ctx.db
         text = self.summary_edit.toPlainText()
-        undo.push(self.ctx, "修改活动总结",
-                  lambda: activities_service.set_summary(db, activity_id, before.get("summary")),
-                  lambda: activities_service.set_summary(db, activity_id, text))
+        undo.push(
+            self.ctx,
+            "修改活动总结",
+            lambda: activities_service.set_summary(db, activity_id, before.get("summary")),
+            lambda: activities_service.set_summary(db, activity_id, text),
+        )
         self.ctx.notify(result.changes)
 
     def add_attachment(self) -> None:
         if self.activity_id is None:
             return
-        path = self.ctx.prompts.open_file(self, "添加照片或附件", self.ctx.last_folder("attachments"),
-                                          "照片和文件 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "添加照片或附件",
+            self.ctx.last_folder("attachments"),
+            "照片和文件 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)",
+        )
         if path is None:
             return
         try:
@@ -189,7 +230,9 @@ class DetailPage(QWidget):
         attachment_id = self._selected_attachment()
         if attachment_id is None:
             return
-        if not self.ctx.prompts.confirm(self, "移除附件", "从活动中移除所选附件吗？（文件仍保留在附件文件夹中）", ok_text="移除"):
+        if not self.ctx.prompts.confirm(
+            self, "移除附件", "从活动中移除所选附件吗？（文件仍保留在附件文件夹中）", ok_text="移除"
+        ):
             return
         db = self.ctx.db
         try:
@@ -198,6 +241,10 @@ class DetailPage(QWidget):
             self.ctx.prompts.error(self, "无法移除", str(exc))
             return
         row = result.undo or {}
-        undo.push(self.ctx, "移除活动附件", lambda: activities_service.restore_attachment(db, row),
-                  lambda: activities_service.remove_attachment(db, attachment_id))
+        undo.push(
+            self.ctx,
+            "移除活动附件",
+            lambda: activities_service.restore_attachment(db, row),
+            lambda: activities_service.remove_attachment(db, attachment_id),
+        )
         self.ctx.notify(result.changes)

@@ -1,4 +1,5 @@
 """“参加活动” page on the member form: every activity the member took part in."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,8 +33,16 @@ def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
     from PySide6.QtGui import QColor
 
     for r, row in enumerate(rows):
-        values = [row["year"], row["start_date"], row["activity"], row["type"], row["role"], row["events_text"],
-                  row["status"], row["result"]]
+        values = [
+            row["year"],
+            row["start_date"],
+            row["activity"],
+            row["type"],
+            row["role"],
+            row["events_text"],
+            row["status"],
+            row["result"],
+        ]
         for c, value in enumerate(values):
             item = QTableWidgetItem(str(value or ""))
             color = PARTICIPANT_STATUS_COLORS.get(row["status"])

@@ -4,6 +4,7 @@ Used for adding several people at once (the same role and events for all of them
 changing one registration. The per-person event limit is shown and checked as boxes are
 ticked, so the message comes before the save, not after.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -18,8 +19,13 @@ from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityPart
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
-FIELD_WIDGETS = {"role": "role_combo", "events": "events_list", "status": "status_combo",
-                 "notes": "notes_edit", "branch": "branch_combo"}
+FIELD_WIDGETS = {
+    "role": "role_combo",
+    "events": "events_list",
+    "status": "status_combo",
+    "notes": "notes_edit",
+    "branch": "branch_combo",
+}
 
 
 class ParticipantDialog(SubmitOnSave, QDialog):
@@ -48,7 +54,9 @@ class ParticipantDialog(SubmitOnSave, QDialog):
         ui.role_combo.addItems(list(roles))
         # A new registration's status follows from the places (候补 is automatic);
         # only an existing one can be set by hand.
-        ui.status_combo.addItems([s for s in PARTICIPANT_STATUSES if editing or s in ("已报名", "已确认")])
+        ui.status_combo.addItems(
+            [s for s in PARTICIPANT_STATUSES if editing or s in ("已报名", "已确认")]
+        )
         for branch_id, name in branches:
             ui.branch_combo.addItem(name, branch_id)
         ui.branch_combo.setVisible(editing and bool(branches))
@@ -92,8 +100,11 @@ class ParticipantDialog(SubmitOnSave, QDialog):
         wanted = set(event_ids)
         for row in range(self.ui.events_list.count()):
             item = self.ui.events_list.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
 
     def _update_limit(self) -> None:
         chosen = len(self.event_ids())

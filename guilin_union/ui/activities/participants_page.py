@@ -1,6 +1,7 @@
 """报名 page: participants of the selected activity — add from the register, import the
 分工会's Excel sign-ups, change role/events, sign in (attendance), cancel (the waiting list
 moves up), delete entries made by mistake."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,7 +33,12 @@ from guilin_union.ui.activities.common import (
     setup_table,
 )
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, selected_ids
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    debounced,
+    make_search_edit,
+    selected_ids,
+)
 
 # The columns the secretary works with first (status, events) come before the reference ones.
 COLUMNS = [
@@ -41,8 +47,13 @@ COLUMNS = [
     ColumnSpec("branch", "分工会", sort_key="branch"),
     ColumnSpec("role", "角色", sort_key="role", align="center"),
     ColumnSpec("events_text", "报名项目"),
-    ColumnSpec("status", "状态", sort_key="status", align="center",
-               foreground=lambda r: PARTICIPANT_STATUS_COLORS.get(r.get("status"))),
+    ColumnSpec(
+        "status",
+        "状态",
+        sort_key="status",
+        align="center",
+        foreground=lambda r: PARTICIPANT_STATUS_COLORS.get(r.get("status")),
+    ),
     ColumnSpec("result", "成绩"),
     ColumnSpec("gender", "性别", sort_key="gender", align="center"),
     ColumnSpec("staff_no", "工号", sort_key="staff_no"),
@@ -60,7 +71,9 @@ class ParticipantSource:
         if self.query is None:
             return []
         if sort_key is not None:
-            self.query = ParticipantQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = ParticipantQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return registration.participant_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -83,7 +96,9 @@ class ParticipantsPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("participant_search_edit", "搜索：姓名、拼音首字母、工号、部门")
+        self.search_edit = make_search_edit(
+            "participant_search_edit", "搜索：姓名、拼音首字母、工号、部门"
+        )
         self.branch_combo = QComboBox()
         self.branch_combo.setObjectName("participant_branch_combo")
         self.status_combo = QComboBox()
@@ -97,8 +112,14 @@ class ParticipantsPage(QWidget):
         for combo, chars in ((self.branch_combo, 8), (self.event_combo, 6), (self.status_combo, 4)):
             compact_combo(combo, chars)
         bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("分工会", self.branch_combo, 2), ("项目", self.event_combo, 1),
-                             ("状态", self.status_combo, 1)))
+        add_filter_bar(
+            bar,
+            (
+                ("分工会", self.branch_combo, 2),
+                ("项目", self.event_combo, 1),
+                ("状态", self.status_combo, 1),
+            ),
+        )
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
@@ -113,9 +134,13 @@ class ParticipantsPage(QWidget):
         self.status_button.setText("更多 ▾")
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
-        self.unattend_action = menu.addAction("取消签到（改回已确认）", lambda: self.mark_attendance(False))
+        self.unattend_action = menu.addAction(
+            "取消签到（改回已确认）", lambda: self.mark_attendance(False)
+        )
         self.confirm_action = menu.addAction("改为已确认", lambda: self.set_status("已确认"))
-        self.cancel_action = menu.addAction("取消报名（候补自动递补）", lambda: self.set_status("已取消"))
+        self.cancel_action = menu.addAction(
+            "取消报名（候补自动递补）", lambda: self.set_status("已取消")
+        )
         self.wait_action = menu.addAction("改为候补", lambda: self.set_status("候补"))
         self.restore_action = menu.addAction("恢复为已报名", lambda: self.set_status("已报名"))
         menu.addSeparator()
@@ -181,7 +206,13 @@ class ParticipantsPage(QWidget):
 
     def apply_filters(self) -> None:
         enabled = self.activity_id is not None
-        for widget in (self.add_button, self.import_button, self.edit_button, self.attend_button, self.status_button):
+        for widget in (
+            self.add_button,
+            self.import_button,
+            self.edit_button,
+            self.attend_button,
+            self.status_button,
+        ):
             widget.setEnabled(enabled)
         if self.activity_id is None:
             self.source.query = None
@@ -247,23 +278,39 @@ class ParticipantsPage(QWidget):
         if member_ids is None:
             from guilin_union.ui.widgets.member_picker import pick_members
 
-            existing = {r[0] for r in self.ctx.db.execute(
-                "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
-                [self.activity_id],
-            )}
-            member_ids = pick_members(self.ctx, self, title=f"选择参加“{activity['name']}”的人员",
-                                      statuses=tuple(registration.eligible_statuses(self.ctx.db)),
-                                      exclude_ids=existing)
+            existing = {
+                r[0]
+                for r in self.ctx.db.execute(
+                    "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
+                    [self.activity_id],
+                )
+            }
+            member_ids = pick_members(
+                self.ctx,
+                self,
+                title=f"选择参加“{activity['name']}”的人员",
+                statuses=tuple(registration.eligible_statuses(self.ctx.db)),
+                exclude_ids=existing,
+            )
         if not member_ids:
             return None
         if activities_service.is_signup_closed(activity) and not self.ctx.prompts.confirm(
-            self, "报名已截止", f"报名已于 {activity['signup_deadline']} 截止，仍要登记吗？", ok_text="仍要登记"
+            self,
+            "报名已截止",
+            f"报名已于 {activity['signup_deadline']} 截止，仍要登记吗？",
+            ok_text="仍要登记",
         ):
             return None
-        names = [r[0] for r in self.ctx.db.execute(
-            f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in member_ids)})", member_ids
-        )]
-        people = "、".join(names[:8]) + (f" 等 {len(names)} 人" if len(names) > 8 else f"（{len(names)} 人）")
+        names = [
+            r[0]
+            for r in self.ctx.db.execute(
+                f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in member_ids)})",
+                member_ids,
+            )
+        ]
+        people = "、".join(names[:8]) + (
+            f" 等 {len(names)} 人" if len(names) > 8 else f"（{len(names)} 人）"
+        )
         from guilin_union.ui.activities.participant_dialog import ParticipantDialog
 
         db = self.ctx.db
@@ -272,17 +319,31 @@ class ParticipantsPage(QWidget):
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
             try:
                 result = registration.register_members(
-                    db, activity_id, member_ids, role=data["role"], event_ids=data["event_ids"],
-                    status=data["status"], notes=data["notes"],
+                    db,
+                    activity_id,
+                    member_ids,
+                    role=data["role"],
+                    event_ids=data["event_ids"],
+                    status=data["status"],
+                    notes=data["notes"],
                 )
             except Exception as exc:
                 return field_errors(exc)
             added = list(result.added)
-            undo.push(self.ctx, f"登记报名（{len(added)} 人）",
-                      lambda: registration.undo_registration(db, added),
-                      lambda: registration.register_members(db, activity_id, member_ids, role=data["role"],
-                                                            event_ids=data["event_ids"], status=data["status"],
-                                                            notes=data["notes"]))
+            undo.push(
+                self.ctx,
+                f"登记报名（{len(added)} 人）",
+                lambda: registration.undo_registration(db, added),
+                lambda: registration.register_members(
+                    db,
+                    activity_id,
+                    member_ids,
+                    role=data["role"],
+                    event_ids=data["event_ids"],
+                    status=data["status"],
+                    notes=data["notes"],
+                ),
+            )
             self.ctx.notify(result.changes)
             message = result.message()
             if result.waitlisted or result.skipped:
@@ -290,8 +351,11 @@ class ParticipantsPage(QWidget):
             return None
 
         dialog = ParticipantDialog(
-            submit, people=people, roles=activities_service.roles(db),
-            events=[(e["id"], e["name"]) for e in activity["events"]], event_limit=activity["event_limit"],
+            submit,
+            people=people,
+            roles=activities_service.roles(db),
+            events=[(e["id"], e["name"]) for e in activity["events"]],
+            event_limit=activity["event_limit"],
             parent=self,
         )
         dialog.setModal(True)
@@ -318,8 +382,13 @@ class ParticipantsPage(QWidget):
             finally:
                 db.conn.close()
 
-        wizard = ImportWizard(self.ctx, importer, f"导入报名表 — {importer.activity_name}", self,
-                              template_writer=template)
+        wizard = ImportWizard(
+            self.ctx,
+            importer,
+            f"导入报名表 — {importer.activity_name}",
+            self,
+            template_writer=template,
+        )
         # The wizard picks the file; the importer then checks it is this activity's form.
         wizard.before_validate = lambda: setattr(importer, "source_path", wizard.path())
         wizard.setModal(True)
@@ -347,12 +416,18 @@ class ParticipantsPage(QWidget):
             try:
                 with db.atomic():
                     result = registration.update_participant(
-                        db, participant_id, role=data["role"], event_ids=data["event_ids"], notes=data["notes"],
+                        db,
+                        participant_id,
+                        role=data["role"],
+                        event_ids=data["event_ids"],
+                        notes=data["notes"],
                         branch_id=data["branch_id"],
                     )
                     status_result = None
                     if data["status"] != person["status"]:
-                        status_result = registration.set_participant_status(db, [participant_id], data["status"])
+                        status_result = registration.set_participant_status(
+                            db, [participant_id], data["status"]
+                        )
             except Exception as exc:
                 return field_errors(exc)
             before = (result.undo or {}).get("row") or person
@@ -361,30 +436,47 @@ class ParticipantsPage(QWidget):
 
             def undo_edit():
                 registration.restore_statuses(db, statuses, seqs)
-                return registration.update_participant(db, participant_id, role=before["role"],
-                                                       event_ids=before["event_ids"], notes=before["notes"] or "",
-                                                       branch_id=before["branch_id"])
+                return registration.update_participant(
+                    db,
+                    participant_id,
+                    role=before["role"],
+                    event_ids=before["event_ids"],
+                    notes=before["notes"] or "",
+                    branch_id=before["branch_id"],
+                )
 
             def redo_edit():
-                outcome = registration.update_participant(db, participant_id, role=data["role"],
-                                                          event_ids=data["event_ids"], notes=data["notes"],
-                                                          branch_id=data["branch_id"])
+                outcome = registration.update_participant(
+                    db,
+                    participant_id,
+                    role=data["role"],
+                    event_ids=data["event_ids"],
+                    notes=data["notes"],
+                    branch_id=data["branch_id"],
+                )
                 if data["status"] != before["status"]:
                     registration.set_participant_status(db, [participant_id], data["status"])
                 return outcome
 
             undo.push(self.ctx, f"修改报名 {person['name']}", undo_edit, redo_edit)
             self.ctx.notify(result.changes)
-            promoted = list(getattr(result, "promoted", ())) + list(getattr(status_result, "promoted", ()) if status_result else [])
+            promoted = list(getattr(result, "promoted", ())) + list(
+                getattr(status_result, "promoted", ()) if status_result else []
+            )
             if promoted:
                 self.ctx.prompts.info(self, "候补递补", f"{'、'.join(promoted)} 由候补转为已报名。")
             return None
 
         branches = [(b.id, b.name) for b in branches_service.list_branches(db)]
         dialog = ParticipantDialog(
-            submit, people=f"{person['name']}（报名顺序 {person['seq']}）", roles=activities_service.roles(db),
-            events=[(e["id"], e["name"]) for e in activity["events"]], event_limit=activity["event_limit"],
-            branches=branches, data=person, parent=self,
+            submit,
+            people=f"{person['name']}（报名顺序 {person['seq']}）",
+            roles=activities_service.roles(db),
+            events=[(e["id"], e["name"]) for e in activity["events"]],
+            event_limit=activity["event_limit"],
+            branches=branches,
+            data=person,
+            parent=self,
         )
         dialog.setModal(True)
         dialog.open()
@@ -396,7 +488,10 @@ class ParticipantsPage(QWidget):
             return
         db = self.ctx.db
         if status == "已取消" and not self.ctx.prompts.confirm(
-            self, "取消报名", f"取消所选 {len(ids)} 人的报名吗？空出的名额将按顺序由候补人员递补。", ok_text="取消报名"
+            self,
+            "取消报名",
+            f"取消所选 {len(ids)} 人的报名吗？空出的名额将按顺序由候补人员递补。",
+            ok_text="取消报名",
         ):
             return
         try:
@@ -406,12 +501,17 @@ class ParticipantsPage(QWidget):
             return
         statuses = (result.undo or {}).get("statuses", {})
         seqs = (result.undo or {}).get("seqs", {})
-        undo.push(self.ctx, f"报名状态改为{status}（{len(ids)} 人）",
-                  lambda: registration.restore_statuses(db, statuses, seqs),
-                  lambda: registration.set_participant_status(db, ids, status))
+        undo.push(
+            self.ctx,
+            f"报名状态改为{status}（{len(ids)} 人）",
+            lambda: registration.restore_statuses(db, statuses, seqs),
+            lambda: registration.set_participant_status(db, ids, status),
+        )
         self.ctx.notify(result.changes)
         if result.promoted:
-            self.ctx.prompts.info(self, "候补递补", f"{'、'.join(result.promoted)} 由候补转为已报名。")
+            self.ctx.prompts.info(
+                self, "候补递补", f"{'、'.join(result.promoted)} 由候补转为已报名。"
+            )
 
     def mark_attendance(self, attended: bool) -> None:
         ids = self.selected_ids()
@@ -424,9 +524,12 @@ class ParticipantsPage(QWidget):
             self.ctx.prompts.warning(self, "签到", str(exc))
             return
         statuses = (result.undo or {}).get("statuses", {})
-        undo.push(self.ctx, f"{'签到' if attended else '取消签到'}（{len(ids)} 人）",
-                  lambda: registration.restore_statuses(db, statuses),
-                  lambda: registration.mark_attendance(db, ids, attended))
+        undo.push(
+            self.ctx,
+            f"{'签到' if attended else '取消签到'}（{len(ids)} 人）",
+            lambda: registration.restore_statuses(db, statuses),
+            lambda: registration.mark_attendance(db, ids, attended),
+        )
         self.ctx.notify(result.changes)
 
     def delete_selected(self) -> None:
@@ -434,7 +537,8 @@ class ParticipantsPage(QWidget):
         if not ids:
             return
         if not self.ctx.prompts.confirm(
-            self, "删除报名记录",
+            self,
+            "删除报名记录",
             f"删除所选 {len(ids)} 条报名记录吗？\n（正常退出请用“取消报名”，会保留记录。）删除后可用“编辑 ▸ 撤销”恢复。",
             ok_text="删除",
         ):
@@ -446,8 +550,10 @@ class ParticipantsPage(QWidget):
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         snapshot = result.undo or {}
-        undo.push(self.ctx, f"删除报名记录（{len(ids)} 条）",
-                  lambda: registration.restore_participants(db, snapshot),
-                  lambda: registration.remove_participants(db, ids))
+        undo.push(
+            self.ctx,
+            f"删除报名记录（{len(ids)} 条）",
+            lambda: registration.restore_participants(db, snapshot),
+            lambda: registration.remove_participants(db, ids),
+        )
         self.ctx.notify(result.changes)
-

@@ -1,5 +1,6 @@
 """The result form: event, then a person (individual events) or a 分工会 (team events),
 placing, score and award."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -12,8 +13,14 @@ from guilin_union.ui.forms.ui_activity_result_dialog import Ui_ActivityResultDia
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
-FIELD_WIDGETS = {"event": "event_combo", "participant": "participant_combo", "branch": "branch_combo",
-                 "rank": "rank_spin", "score": "score_edit", "award": "award_combo"}
+FIELD_WIDGETS = {
+    "event": "event_combo",
+    "participant": "participant_combo",
+    "branch": "branch_combo",
+    "rank": "rank_spin",
+    "score": "score_edit",
+    "award": "award_combo",
+}
 
 
 class ResultDialog(SubmitOnSave, QDialog):
@@ -51,7 +58,9 @@ class ResultDialog(SubmitOnSave, QDialog):
         self._event_changed()
         if data:
             if data.get("participant_id") is not None:
-                ui.participant_combo.setCurrentIndex(max(ui.participant_combo.findData(data["participant_id"]), 0))
+                ui.participant_combo.setCurrentIndex(
+                    max(ui.participant_combo.findData(data["participant_id"]), 0)
+                )
             if data.get("branch_id") is not None:
                 ui.branch_combo.setCurrentIndex(max(ui.branch_combo.findData(data["branch_id"]), 0))
             ui.rank_spin.setValue(data.get("rank") or 0)

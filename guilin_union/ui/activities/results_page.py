@@ -1,4 +1,5 @@
 """成绩 page: results per event (placings, scores, awards) and the team table (团体总分)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -106,7 +107,9 @@ class ResultsPage(QWidget):
         if self.activity_id is not None:
             try:
                 for e in activities_service.list_events(self.ctx.db, self.activity_id):
-                    self.event_combo.addItem(e["name"] + ("（团体）" if e["kind"] == "团体" else ""), e["id"])
+                    self.event_combo.addItem(
+                        e["name"] + ("（团体）" if e["kind"] == "团体" else ""), e["id"]
+                    )
             except Exception:
                 self.activity_id = None
         self.event_combo.setCurrentIndex(max(self.event_combo.findData(current), 0))
@@ -123,11 +126,20 @@ class ResultsPage(QWidget):
         if self.activity_id is None:
             self.results_count.setText("")
             return
-        rows = results_service.list_results(self.ctx.db, self.activity_id, event_id=self.event_combo.currentData())
+        rows = results_service.list_results(
+            self.ctx.db, self.activity_id, event_id=self.event_combo.currentData()
+        )
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["event"], row["rank_text"], row["winner"], row["branch"], row["score"] or "",
-                      row["award"] or "", row["notes"] or ""]
+            values = [
+                row["event"],
+                row["rank_text"],
+                row["winner"],
+                row["branch"],
+                row["score"] or "",
+                row["award"] or "",
+                row["notes"] or "",
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if c == 1:
@@ -151,7 +163,13 @@ class ResultsPage(QWidget):
             return
         table.setRowCount(len(standings))
         for r, s in enumerate(standings):
-            values = [f"{s.rank}（并列）" if s.tied else str(s.rank), s.branch, s.points_text, str(s.firsts), str(s.seconds)]
+            values = [
+                f"{s.rank}（并列）" if s.tied else str(s.rank),
+                s.branch,
+                s.points_text,
+                str(s.firsts),
+                str(s.seconds),
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c != 1:
@@ -179,27 +197,44 @@ class ResultsPage(QWidget):
         activity_id = self.activity_id
         activity = activities_service.get_activity(db, activity_id)
         if not activity["events"]:
-            self.ctx.prompts.warning(self, "录入成绩", "本活动还没有设置项目。请先在“编辑活动”中添加比赛项目（评选也可设一个项目）。")
+            self.ctx.prompts.warning(
+                self,
+                "录入成绩",
+                "本活动还没有设置项目。请先在“编辑活动”中添加比赛项目（评选也可设一个项目）。",
+            )
             return None
         people = [
             {"id": p["id"], "label": f"{p['name']}（{p['branch']}）", "event_ids": p["event_ids"]}
-            for p in registration.list_participants(db, registration.ParticipantQuery(activity_id, sort_key="branch"))
+            for p in registration.list_participants(
+                db, registration.ParticipantQuery(activity_id, sort_key="branch")
+            )
             if p["status"] in registration.OCCUPYING
         ]
         branch_rows = db.execute(
             "SELECT DISTINCT b.id, b.name, b.sort_order FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
-            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id", [activity_id]
+            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
+            [activity_id],
         ).fetchall()
         branches = [(r[0], r[1]) for r in branch_rows] or [
-            (r[0], r[1]) for r in db.execute("SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id")
+            (r[0], r[1])
+            for r in db.execute(
+                "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"
+            )
         ]
 
         def submit(values: dict[str, Any]) -> dict[str, str] | None:
             try:
                 result = results_service.record_result(
-                    db, activity_id, values["event_id"], participant_id=values["participant_id"],
-                    branch_id=values["branch_id"], rank=values["rank"], score=values["score"],
-                    award=values["award"], notes=values["notes"], result_id=result_id,
+                    db,
+                    activity_id,
+                    values["event_id"],
+                    participant_id=values["participant_id"],
+                    branch_id=values["branch_id"],
+                    rank=values["rank"],
+                    score=values["score"],
+                    award=values["award"],
+                    notes=values["notes"],
+                    result_id=result_id,
                 )
             except Exception as exc:
                 return field_errors(exc)
@@ -208,23 +243,41 @@ class ResultsPage(QWidget):
 
             def redo():
                 return results_service.record_result(
-                    db, activity_id, values["event_id"], participant_id=values["participant_id"],
-                    branch_id=values["branch_id"], rank=values["rank"], score=values["score"],
-                    award=values["award"], notes=values["notes"], result_id=result_id,
+                    db,
+                    activity_id,
+                    values["event_id"],
+                    participant_id=values["participant_id"],
+                    branch_id=values["branch_id"],
+                    rank=values["rank"],
+                    score=values["score"],
+                    award=values["award"],
+                    notes=values["notes"],
+                    result_id=result_id,
                 )
 
-            undo.push(self.ctx, "修改成绩" if result_id else "录入成绩",
-                      lambda: results_service.undo_record(db, undo_data), redo)
+            undo.push(
+                self.ctx,
+                "修改成绩" if result_id else "录入成绩",
+                lambda: results_service.undo_record(db, undo_data),
+                redo,
+            )
             self.ctx.notify(result.changes)
             self._last_result = new_id
             return None
 
         dialog = ResultDialog(
-            submit, events=[(e["id"], e["name"], e["kind"]) for e in activity["events"]], people=people,
-            branches=branches, awards=activities_service.award_names(db), data=data, parent=self,
+            submit,
+            events=[(e["id"], e["name"], e["kind"]) for e in activity["events"]],
+            people=people,
+            branches=branches,
+            awards=activities_service.award_names(db),
+            data=data,
+            parent=self,
         )
         if data is None and self.event_combo.currentData() is not None:
-            dialog.ui.event_combo.setCurrentIndex(max(dialog.ui.event_combo.findData(self.event_combo.currentData()), 0))
+            dialog.ui.event_combo.setCurrentIndex(
+                max(dialog.ui.event_combo.findData(self.event_combo.currentData()), 0)
+            )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -249,7 +302,9 @@ class ResultsPage(QWidget):
         result_id = self._selected_result()
         if result_id is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除成绩", "删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self, "删除成绩", "删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
+        ):
             return
         db = self.ctx.db
         try:
@@ -258,18 +313,26 @@ class ResultsPage(QWidget):
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         row = result.undo or {}
-        undo.push(self.ctx, "删除成绩", lambda: results_service.restore_result(db, row),
-                  lambda: results_service.delete_result(db, result_id))
+        undo.push(
+            self.ctx,
+            "删除成绩",
+            lambda: results_service.restore_result(db, row),
+            lambda: results_service.delete_result(db, result_id),
+        )
         self.ctx.notify(result.changes)
 
     def edit_scheme(self) -> None:
         db = self.ctx.db
         current = ",".join(str(p) for p in results_service.point_scheme(db))
-        text = self.ctx.prompts.ask_text(self, "团体总分计分办法", "第1名起各名次的得分（用逗号分隔）：", current)
+        text = self.ctx.prompts.ask_text(
+            self, "团体总分计分办法", "第1名起各名次的得分（用逗号分隔）：", current
+        )
         if text is None:
             return
         choices = ["平分（平分所占名次的分数）", "同分（各得该名次的分数）"]
-        choices.sort(key=lambda c: not c.startswith(results_service.tie_rule(db)))  # current rule first
+        choices.sort(
+            key=lambda c: not c.startswith(results_service.tie_rule(db))
+        )  # current rule first
         rule = self.ctx.prompts.ask_item(self, "团体总分计分办法", "名次并列时：", choices)
         if rule is None:
             return

@@ -1,6 +1,7 @@
 """活动设置: the lists and numbers the activity rules depend on (types, roles, expense
 categories, awards, the point scheme…), edited in one place. Stored in the database so they
 travel with the data."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -70,7 +71,9 @@ class ActivitySettingsDialog(QDialog):
         self.tie_combo.addItem("平分（平分所占名次的分数）", "平分")
         self.tie_combo.addItem("同分（各得该名次的分数）", "同分")
         current = settings_service.get(db, "activity_tie_points")
-        self.tie_combo.setCurrentIndex(max(self.tie_combo.findData(current if current in TIE_RULES else "平分"), 0))
+        self.tie_combo.setCurrentIndex(
+            max(self.tie_combo.findData(current if current in TIE_RULES else "平分"), 0)
+        )
         form.addRow("名次并列时", self.tie_combo)
         layout.addLayout(form)
         self.summary_label = QLabel()
@@ -78,7 +81,9 @@ class ActivitySettingsDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.save)

@@ -1,5 +1,6 @@
 """议程 page: 预备会议 and 正式会议 items in order; reorder with buttons; start from the
 standard agenda or copy an earlier session's."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -10,18 +11,30 @@ from guilin_union.services import congress
 from guilin_union.services import congress_agenda as agenda_service
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, make_table, run_service, save_pdf, selected_ids
+from guilin_union.ui.congress.common import (
+    MUTED_COLOR,
+    ListSource,
+    fit_columns,
+    make_table,
+    run_service,
+    save_pdf,
+    selected_ids,
+)
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.widgets.list_helpers import add_button_row
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import add_button_row
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
 
 COLUMNS = [
     ColumnSpec("number", "序号", align="center"),
-    ColumnSpec("part", "部分", align="center",
-               foreground=lambda r: "#1565c0" if r.get("part") == "预备会议" else None),
+    ColumnSpec(
+        "part",
+        "部分",
+        align="center",
+        foreground=lambda r: "#1565c0" if r.get("part") == "预备会议" else None,
+    ),
     ColumnSpec("time_range", "时间", align="center"),
     ColumnSpec("content", "议程内容"),
     ColumnSpec("presider", "主持人"),
@@ -47,12 +60,23 @@ class AgendaView(QWidget):
         self.standard_button = QPushButton("从标准议程开始")
         self.copy_button = QPushButton("从以前的会议复制…")
         self.print_button = QPushButton("打印议程…")
-        add_button_row(layout, (self.add_button, self.edit_button, self.delete_button, self.up_button,
-                                self.down_button), (self.standard_button, self.copy_button, self.print_button))
+        add_button_row(
+            layout,
+            (
+                self.add_button,
+                self.edit_button,
+                self.delete_button,
+                self.up_button,
+                self.down_button,
+            ),
+            (self.standard_button, self.copy_button, self.print_button),
+        )
         self.agenda_table = make_table(self.model, "agenda_table")
         self.agenda_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.agenda_table, 1)
-        self.hint_label = QLabel("上移、下移在同一部分（预备会议或正式会议）内调整顺序；要改到另一部分，请编辑该项。")
+        self.hint_label = QLabel(
+            "上移、下移在同一部分（预备会议或正式会议）内调整顺序；要改到另一部分，请编辑该项。"
+        )
         self.hint_label.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(self.hint_label)
         self.add_button.clicked.connect(self.add_item)
@@ -68,8 +92,12 @@ class AgendaView(QWidget):
     def _fetch(self) -> list[dict[str, Any]]:
         if self.session_id is None:
             return []
-        return [{**item.__dict__, "number": n, "time_range": item.time_range}
-                for n, item in enumerate(agenda_service.list_items(self.ctx.db, self.session_id), start=1)]
+        return [
+            {**item.__dict__, "number": n, "time_range": item.time_range}
+            for n, item in enumerate(
+                agenda_service.list_items(self.ctx.db, self.session_id), start=1
+            )
+        ]
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -132,24 +160,39 @@ class AgendaView(QWidget):
         if row is None:
             return
         db = self.ctx.db
-        result = run_service(self.ctx, self, "删除议程项", lambda: agenda_service.delete_item(db, row["id"]))
+        result = run_service(
+            self.ctx, self, "删除议程项", lambda: agenda_service.delete_item(db, row["id"])
+        )
         if result is not None:
             saved = result.undo or {}
-            undo.push(self.ctx, f"删除议程项 {row['content'][:12]}", lambda: agenda_service.restore_item(db, saved),
-                      lambda: agenda_service.delete_item(db, row["id"]))
+            undo.push(
+                self.ctx,
+                f"删除议程项 {row['content'][:12]}",
+                lambda: agenda_service.restore_item(db, saved),
+                lambda: agenda_service.delete_item(db, row["id"]),
+            )
 
     def move(self, delta: int) -> None:
         row = self._selected()
         if row is not None:
-            if run_service(self.ctx, self, "调整议程顺序", lambda: agenda_service.move_item(self.ctx.db, row["id"], delta)):
+            if run_service(
+                self.ctx,
+                self,
+                "调整议程顺序",
+                lambda: agenda_service.move_item(self.ctx.db, row["id"], delta),
+            ):
                 self.reload(select=row["id"])
 
     def _replace_ok(self) -> bool | None:
         """None: cancelled; True: replace the items already there; False: there are none."""
         if not self.model.rowCount():
             return False
-        if self.ctx.prompts.confirm(self, "替换议程", f"本次会议已有 {self.model.rowCount()} 项议程，替换为新的议程吗？",
-                                    ok_text="替换"):
+        if self.ctx.prompts.confirm(
+            self,
+            "替换议程",
+            f"本次会议已有 {self.model.rowCount()} 项议程，替换为新的议程吗？",
+            ok_text="替换",
+        ):
             return True
         return None
 
@@ -160,14 +203,21 @@ class AgendaView(QWidget):
         if replace is None:
             return
         sid = self.session_id
-        run_service(self.ctx, self, "采用标准议程",
-                    lambda: agenda_service.apply_standard_agenda(self.ctx.db, sid, replace=replace))
+        run_service(
+            self.ctx,
+            self,
+            "采用标准议程",
+            lambda: agenda_service.apply_standard_agenda(self.ctx.db, sid, replace=replace),
+        )
 
     def copy_from(self) -> None:
         if self.session_id is None:
             return
-        others = [s for s in congress.list_sessions(self.ctx.db) if s.id != self.session_id
-                  and agenda_service.list_items(self.ctx.db, s.id)]
+        others = [
+            s
+            for s in congress.list_sessions(self.ctx.db)
+            if s.id != self.session_id and agenda_service.list_items(self.ctx.db, s.id)
+        ]
         if not others:
             self.ctx.prompts.info(self, "复制议程", "没有其他已编排议程的会议。")
             return
@@ -180,12 +230,21 @@ class AgendaView(QWidget):
         if replace is None:
             return
         sid = self.session_id
-        run_service(self.ctx, self, "复制议程",
-                    lambda: agenda_service.copy_agenda(self.ctx.db, source.id, sid, replace=replace))
+        run_service(
+            self.ctx,
+            self,
+            "复制议程",
+            lambda: agenda_service.copy_agenda(self.ctx.db, source.id, sid, replace=replace),
+        )
 
     def print_agenda(self) -> None:
         sid = self.session_id
         session = self.page.session()
         if sid is not None and session is not None:
-            save_pdf(self.ctx, self, "打印会议议程", f"{session.title}议程.pdf",
-                     lambda db, p: outputs.agenda_pdf(db, sid, p))
+            save_pdf(
+                self.ctx,
+                self,
+                "打印会议议程",
+                f"{session.title}议程.pdf",
+                lambda db, p: outputs.agenda_pdf(db, sid, p),
+            )

@@ -1,5 +1,6 @@
 """签到 page: a checkbox list of the session's delegates with search; ticking a box signs
 the delegate in and the strip above (应到/实到/请假, quorum) follows at once."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,14 @@ from guilin_union.services import congress
 from guilin_union.services import congress_attendance as attendance_service
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, ListSource, fit_columns, make_table, run_service, selected_ids
+from guilin_union.ui.congress.common import (
+    MUTED_COLOR,
+    ListSource,
+    fit_columns,
+    make_table,
+    run_service,
+    selected_ids,
+)
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
@@ -35,8 +43,13 @@ COLUMNS = [
     ColumnSpec("name", "姓名"),
     ColumnSpec("delegation", "代表团"),
     ColumnSpec("delegate_type", "代表类型", align="center"),
-    ColumnSpec("attendance", "签到情况", align="center", formatter=lambda v, _r: v or "未签到",
-               foreground=lambda r: STATUS_COLORS.get(r.get("attendance"))),
+    ColumnSpec(
+        "attendance",
+        "签到情况",
+        align="center",
+        formatter=lambda v, _r: v or "未签到",
+        foreground=lambda r: STATUS_COLORS.get(r.get("attendance")),
+    ),
     ColumnSpec("attendance_note", "备注"),
 ]
 
@@ -54,7 +67,9 @@ class AttendanceModel(IdTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
             row = self.row_data(index.row())
             present = bool(row and row.get("attendance") == "出席")
@@ -65,10 +80,17 @@ class AttendanceModel(IdTableModel):
                 return QColor("#f3f3f3")
         return super().data(index, role)
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        checked = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
         return self.view.mark([self.row_id(index.row())], "出席" if checked else None)
 
 
@@ -82,7 +104,9 @@ class AttendanceView(QWidget):
         self.model = AttendanceModel(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("attendance_search_edit", "搜索：姓名、拼音首字母（如 zs）、工号、代表团")
+        self.search_edit = make_search_edit(
+            "attendance_search_edit", "搜索：姓名、拼音首字母（如 zs）、工号、代表团"
+        )
         self.delegation_combo = QComboBox()
         self.delegation_combo.setMinimumContentsLength(12)
         self.unmarked_check = QCheckBox("只看未签到")
@@ -107,16 +131,24 @@ class AttendanceView(QWidget):
         layout.addLayout(buttons)
         self.attendance_table = make_table(self.model, "attendance_table", multi=True)
         layout.addWidget(self.attendance_table, 1)
-        hint = QLabel("勾选即为“出席”；灰底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。")
+        hint = QLabel(
+            "勾选即为“出席”；灰底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。"
+        )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(hint)
         self._timer = debounced(self.search_edit, self.reload, parent=self)
         self.delegation_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.unmarked_check.toggled.connect(lambda _c: self.reload())
-        self.present_button.clicked.connect(lambda: self.mark(selected_ids(self.attendance_table), "出席"))
+        self.present_button.clicked.connect(
+            lambda: self.mark(selected_ids(self.attendance_table), "出席")
+        )
         self.leave_button.clicked.connect(self.mark_leave)
-        self.absent_button.clicked.connect(lambda: self.mark(selected_ids(self.attendance_table), "缺席"))
-        self.clear_button.clicked.connect(lambda: self.mark(selected_ids(self.attendance_table), None))
+        self.absent_button.clicked.connect(
+            lambda: self.mark(selected_ids(self.attendance_table), "缺席")
+        )
+        self.clear_button.clicked.connect(
+            lambda: self.mark(selected_ids(self.attendance_table), None)
+        )
         self.all_button.clicked.connect(self.mark_all)
         self.import_button.clicked.connect(self.import_excel)
         self._sized = False
@@ -124,7 +156,9 @@ class AttendanceView(QWidget):
     def _fetch(self) -> list[dict[str, Any]]:
         if self.session_id is None:
             return []
-        rows = attendance_service.attendance_rows(self.ctx.db, self.session_id, search=self.search_edit.text().strip())
+        rows = attendance_service.attendance_rows(
+            self.ctx.db, self.session_id, search=self.search_edit.text().strip()
+        )
         delegation = self.delegation_combo.currentData()
         if delegation is not None:
             rows = [r for r in rows if r["delegation_id"] == delegation]
@@ -139,7 +173,11 @@ class AttendanceView(QWidget):
 
     def reload_delegations(self) -> None:
         session = self.page.session()
-        groups = [] if session is None else delegates_service.list_delegations(self.ctx.db, session.term_id)
+        groups = (
+            []
+            if session is None
+            else delegates_service.list_delegations(self.ctx.db, session.term_id)
+        )
         refill_combo(self.delegation_combo, ("全部代表团", None), ((g.name, g.id) for g in groups))
 
     def on_changes(self, changes: Changes) -> None:
@@ -163,13 +201,17 @@ class AttendanceView(QWidget):
                 return row
         return None
 
-    def mark(self, delegate_ids: list[int | None], status: str | None, note: str | None = None) -> bool:
+    def mark(
+        self, delegate_ids: list[int | None], status: str | None, note: str | None = None
+    ) -> bool:
         ids = [i for i in delegate_ids if i is not None]
         if self.session_id is None or not ids:
             return False
         sid = self.session_id
         if note is not None and len(ids) == 1:
-            action = lambda: attendance_service.set_attendance(self.ctx.db, sid, ids[0], status, note=note)  # noqa: E731
+            action = lambda: attendance_service.set_attendance(
+                self.ctx.db, sid, ids[0], status, note=note
+            )  # noqa: E731
         else:
             action = lambda: attendance_service.set_attendance_many(self.ctx.db, sid, ids, status)  # noqa: E731
         # The strip and the list refresh through the change fan-out (ctx.notify).
@@ -179,17 +221,29 @@ class AttendanceView(QWidget):
         ids = selected_ids(self.attendance_table)
         if not ids:
             return
-        note = self.ctx.prompts.ask_text(self, "请假", "请假原因（可不填）：") if len(ids) == 1 else None
+        note = (
+            self.ctx.prompts.ask_text(self, "请假", "请假原因（可不填）：")
+            if len(ids) == 1
+            else None
+        )
         self.mark(ids, "请假", note or None)
 
     def mark_all(self) -> None:
         if self.session_id is None:
             return
         sid = self.session_id
-        run_service(self.ctx, self, "签到", lambda: attendance_service.mark_unmarked_present(self.ctx.db, sid))
+        run_service(
+            self.ctx,
+            self,
+            "签到",
+            lambda: attendance_service.mark_unmarked_present(self.ctx.db, sid),
+        )
 
     def import_excel(self) -> None:
-        from guilin_union.services.congress_import import AttendanceImporter, write_attendance_template
+        from guilin_union.services.congress_import import (
+            AttendanceImporter,
+            write_attendance_template,
+        )
         from guilin_union.ui.widgets.import_wizard import ImportWizard
 
         if self.session_id is None:
@@ -206,7 +260,9 @@ class AttendanceView(QWidget):
             finally:
                 db.conn.close()
 
-        wizard = ImportWizard(self.ctx, AttendanceImporter(sid), "导入签到情况", self, template_writer=template)
+        wizard = ImportWizard(
+            self.ctx, AttendanceImporter(sid), "导入签到情况", self, template_writer=template
+        )
         wizard.setModal(True)
         wizard.open()
         self._last_dialog = wizard

@@ -1,4 +1,5 @@
 """Small helpers shared by the congress pages: list sources, dates, PDF output off the UI thread."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from guilin_union.ui.context import AppContext
+
 # selected_ids is re-exported: the congress pages import it from here.
 from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
 
@@ -78,7 +80,9 @@ def save_pdf(
 ) -> Path | None:
     """Ask where to save, build the PDF (in the background on its own database connection),
     then open it. ``build(db, path)`` returns the path or ``(path, count)``."""
-    path = ctx.prompts.save_file(parent, title, ctx.last_folder() / default_name, "PDF 文件 (*.pdf)")
+    path = ctx.prompts.save_file(
+        parent, title, ctx.last_folder() / default_name, "PDF 文件 (*.pdf)"
+    )
     if path is None:
         return None
     if path.suffix.lower() != ".pdf":
@@ -100,7 +104,9 @@ def save_pdf(
         from guilin_union.ui.open_file import open_document
 
         if not open_document(Path(out)):
-            ctx.prompts.info(parent, title, (done_text(result) if done_text else "已生成：") + f"\n{out}")
+            ctx.prompts.info(
+                parent, title, (done_text(result) if done_text else "已生成：") + f"\n{out}"
+            )
 
     def failed(exc: BaseException) -> None:
         ctx.prompts.error(parent, f"{title}失败", str(exc))
@@ -119,10 +125,17 @@ def save_pdf(
     return path
 
 
-def save_excel(ctx: AppContext, parent: QWidget | None, title: str, default_name: str,
-               build: Callable[[Any, Path], Any]) -> Path | None:
+def save_excel(
+    ctx: AppContext,
+    parent: QWidget | None,
+    title: str,
+    default_name: str,
+    build: Callable[[Any, Path], Any],
+) -> Path | None:
     """Exports are quick for these lists: written on the UI thread with a clear message."""
-    path = ctx.prompts.save_file(parent, title, ctx.last_folder() / default_name, "Excel 工作簿 (*.xlsx)")
+    path = ctx.prompts.save_file(
+        parent, title, ctx.last_folder() / default_name, "Excel 工作簿 (*.xlsx)"
+    )
     if path is None:
         return None
     if path.suffix.lower() != ".xlsx":
@@ -138,7 +151,9 @@ def save_excel(ctx: AppContext, parent: QWidget | None, title: str, default_name
     return Path(out)
 
 
-def run_service(ctx: AppContext, parent: QWidget | None, title: str, action: Callable[[], Any]) -> Any | None:
+def run_service(
+    ctx: AppContext, parent: QWidget | None, title: str, action: Callable[[], Any]
+) -> Any | None:
     """Call a service write; show its Chinese error instead of raising; notify the change."""
     from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 

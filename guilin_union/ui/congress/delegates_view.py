@@ -1,5 +1,6 @@
 """代表 page: the delegates of the session's term, election from the member register,
 更换/补选 with dates, 代表团 and 团长, import/export, and the composition with its warnings."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -26,8 +27,8 @@ from guilin_union.ui.congress.common import (
     WARNING_COLOR,
     ListSource,
     fit_columns,
-    run_service,
     make_table,
+    run_service,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -60,8 +61,12 @@ COLUMNS = [
     ColumnSpec("is_head", "团长", align="center", formatter=lambda v, _r: "团长" if v else ""),
     ColumnSpec("start_reason", "产生方式", align="center"),
     ColumnSpec("start_date", "任职期间", formatter=_period),
-    ColumnSpec("notes", "备注", formatter=_remark,
-               foreground=lambda r: MUTED_COLOR if r.get("end_date") else None),
+    ColumnSpec(
+        "notes",
+        "备注",
+        formatter=_remark,
+        foreground=lambda r: MUTED_COLOR if r.get("end_date") else None,
+    ),
 ]
 
 
@@ -91,7 +96,9 @@ class DelegatesView(QWidget):
 
     def _build_filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("delegate_search_edit", "搜索：姓名、拼音首字母、工号、代表团")
+        self.search_edit = make_search_edit(
+            "delegate_search_edit", "搜索：姓名、拼音首字母、工号、代表团"
+        )
         self.type_combo = QComboBox()
         self.type_combo.addItem("全部类型", None)
         for t in congress.DELEGATE_TYPES:
@@ -120,8 +127,14 @@ class DelegatesView(QWidget):
         self.delete_button = QPushButton("删除记录")
         self.delegations_button = QPushButton("代表团…")
         self.import_button = QPushButton("导入 Excel…")
-        for b in (self.add_button, self.edit_button, self.replace_button, self.end_button, self.head_button,
-                  self.delete_button):
+        for b in (
+            self.add_button,
+            self.edit_button,
+            self.replace_button,
+            self.end_button,
+            self.head_button,
+            self.delete_button,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.delegations_button)
@@ -165,9 +178,13 @@ class DelegatesView(QWidget):
         if self.term_id is None:
             return []
         return delegates_service.list_term_delegates(
-            self.ctx.db, self.term_id, include_ended=self.ended_check.isChecked(),
-            search=self.search_edit.text().strip(), delegate_type=self.type_combo.currentData(),
-            delegation_id=self.delegation_combo.currentData())
+            self.ctx.db,
+            self.term_id,
+            include_ended=self.ended_check.isChecked(),
+            search=self.search_edit.text().strip(),
+            delegate_type=self.type_combo.currentData(),
+            delegation_id=self.delegation_combo.currentData(),
+        )
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -182,7 +199,11 @@ class DelegatesView(QWidget):
             self.reload()
 
     def reload_delegations(self) -> None:
-        groups = [] if self.term_id is None else delegates_service.list_delegations(self.ctx.db, self.term_id)
+        groups = (
+            []
+            if self.term_id is None
+            else delegates_service.list_delegations(self.ctx.db, self.term_id)
+        )
         refill_combo(self.delegation_combo, ("全部代表团", None), ((g.name, g.id) for g in groups))
 
     def reload(self) -> None:
@@ -219,7 +240,9 @@ class DelegatesView(QWidget):
     def _delegation_options(self) -> list[tuple[int, str]]:
         if self.term_id is None:
             return []
-        return [(g.id, g.name) for g in delegates_service.list_delegations(self.ctx.db, self.term_id)]
+        return [
+            (g.id, g.name) for g in delegates_service.list_delegations(self.ctx.db, self.term_id)
+        ]
 
     # ------------------------------------------------------------------ actions
     def add_delegates(self) -> None:
@@ -228,14 +251,28 @@ class DelegatesView(QWidget):
 
         if self.term_id is None:
             return
-        current = {r[0] for r in self.ctx.db.execute(
-            "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL", [self.term_id])}
-        ids = pick_members(self.ctx, self, title="选择要添加为代表的会员", statuses=("在会", "保留会籍"),
-                           exclude_ids=current)
+        current = {
+            r[0]
+            for r in self.ctx.db.execute(
+                "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL",
+                [self.term_id],
+            )
+        }
+        ids = pick_members(
+            self.ctx,
+            self,
+            title="选择要添加为代表的会员",
+            statuses=("在会", "保留会籍"),
+            exclude_ids=current,
+        )
         if not ids:
             return
-        names = "、".join(r[0] for r in self.ctx.db.execute(
-            f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in ids)}) LIMIT 6", ids))
+        names = "、".join(
+            r[0]
+            for r in self.ctx.db.execute(
+                f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in ids)}) LIMIT 6", ids
+            )
+        )
         text = f"{names}{'等' if len(ids) > 6 else ''}（共 {len(ids)} 人）"
         session = self.page.session()
         term_id = self.term_id
@@ -249,8 +286,14 @@ class DelegatesView(QWidget):
             return None
 
         start = delegates_service.default_start_date(self.ctx.db, term_id) if session else None
-        dialog = DelegateDialog(submit, member_text=text, categories=congress.rules(self.ctx.db).categories,
-                                delegations=self._delegation_options(), data={"start_date": start}, parent=self)
+        dialog = DelegateDialog(
+            submit,
+            member_text=text,
+            categories=congress.rules(self.ctx.db).categories,
+            delegations=self._delegation_options(),
+            data={"start_date": start},
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -272,9 +315,15 @@ class DelegatesView(QWidget):
             self.ctx.notify(result.changes)
             return None
 
-        dialog = DelegateDialog(submit, member_text=f"{row['name']}（{row['branch']}）",
-                                categories=congress.rules(self.ctx.db).categories,
-                                delegations=self._delegation_options(), data=row, allow_auto=False, parent=self)
+        dialog = DelegateDialog(
+            submit,
+            member_text=f"{row['name']}（{row['branch']}）",
+            categories=congress.rules(self.ctx.db).categories,
+            delegations=self._delegation_options(),
+            data=row,
+            allow_auto=False,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -295,8 +344,11 @@ class DelegatesView(QWidget):
             ids = pick_members(self.ctx, self, title=f"选择接替{row['name']}的会员", multi=False)
             if not ids:
                 return None
-            found = self.ctx.db.execute("SELECT m.name, b.name FROM members m JOIN branches b ON b.id = m.branch_id"
-                                        " WHERE m.id = ?", [ids[0]]).fetchone()
+            found = self.ctx.db.execute(
+                "SELECT m.name, b.name FROM members m JOIN branches b ON b.id = m.branch_id"
+                " WHERE m.id = ?",
+                [ids[0]],
+            ).fetchone()
             return ids[0], f"{found[0]}（{found[1]}）"
 
         def submit(data: dict[str, Any]) -> str | None:
@@ -304,15 +356,24 @@ class DelegatesView(QWidget):
                 return "请先选择接替的会员"
             try:
                 result = delegates_service.replace_delegate(
-                    self.ctx.db, row["id"], data["new_member_id"], on_date=data["on_date"], reason=data["reason"],
-                    start_reason=data["start_reason"])
+                    self.ctx.db,
+                    row["id"],
+                    data["new_member_id"],
+                    on_date=data["on_date"],
+                    reason=data["reason"],
+                    start_reason=data["start_reason"],
+                )
             except Exception as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
 
-        dialog = ReplaceDialog(submit, old_text=f"{row['name']}（{row['delegation'] or ''}，{row['delegate_type']}）",
-                               pick=pick, parent=self)
+        dialog = ReplaceDialog(
+            submit,
+            old_text=f"{row['name']}（{row['delegation'] or ''}，{row['delegate_type']}）",
+            pick=pick,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -323,23 +384,37 @@ class DelegatesView(QWidget):
         if not rows:
             return
         row = rows[0]
-        reason = self.ctx.prompts.ask_item(self, "终止代表资格", f"{row['name']}的代表资格终止原因：",
-                                           list(delegates_service.END_REASONS))
+        reason = self.ctx.prompts.ask_item(
+            self,
+            "终止代表资格",
+            f"{row['name']}的代表资格终止原因：",
+            list(delegates_service.END_REASONS),
+        )
         if reason is None:
             return
-        day = self.ctx.prompts.ask_text(self, "终止代表资格", "从哪一天起不再是代表（如 2024-09-01）：")
+        day = self.ctx.prompts.ask_text(
+            self, "终止代表资格", "从哪一天起不再是代表（如 2024-09-01）："
+        )
         if not day:
             return
-        run_service(self.ctx, self, "终止代表资格",
-                    lambda: delegates_service.end_delegate(self.ctx.db, row["id"], day, reason))
+        run_service(
+            self.ctx,
+            self,
+            "终止代表资格",
+            lambda: delegates_service.end_delegate(self.ctx.db, row["id"], day, reason),
+        )
 
     def make_head(self) -> None:
         rows = self.selected_rows()
         if not rows or rows[0]["delegation_id"] is None:
             return
         row = rows[0]
-        run_service(self.ctx, self, "设为团长",
-                    lambda: delegates_service.set_head(self.ctx.db, row["delegation_id"], row["member_id"]))
+        run_service(
+            self.ctx,
+            self,
+            "设为团长",
+            lambda: delegates_service.set_head(self.ctx.db, row["delegation_id"], row["member_id"]),
+        )
 
     def delete_selected(self) -> None:
         from guilin_union.ui import undo
@@ -348,16 +423,26 @@ class DelegatesView(QWidget):
         if not rows:
             return
         row = rows[0]
-        if not self.ctx.prompts.confirm(self, "删除代表记录",
-                                        f"确定删除{row['name']}的这条代表记录吗？\n（只用于删除录错的记录；"
-                                        "代表不再任职请用“终止资格”或“更换”。）", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "删除代表记录",
+            f"确定删除{row['name']}的这条代表记录吗？\n（只用于删除录错的记录；"
+            "代表不再任职请用“终止资格”或“更换”。）",
+            ok_text="删除",
+        ):
             return
         db = self.ctx.db
-        result = run_service(self.ctx, self, "删除代表记录", lambda: delegates_service.delete_delegate(db, row["id"]))
+        result = run_service(
+            self.ctx, self, "删除代表记录", lambda: delegates_service.delete_delegate(db, row["id"])
+        )
         if result is not None:
             saved = result.undo or {}
-            undo.push(self.ctx, f"删除代表 {row['name']}", lambda: delegates_service.restore_delegate(db, saved),
-                      lambda: delegates_service.delete_delegate(db, row["id"]))
+            undo.push(
+                self.ctx,
+                f"删除代表 {row['name']}",
+                lambda: delegates_service.restore_delegate(db, saved),
+                lambda: delegates_service.delete_delegate(db, row["id"]),
+            )
 
     def manage_delegations(self) -> None:
         from guilin_union.ui.congress.delegations_dialog import DelegationsDialog
@@ -375,8 +460,13 @@ class DelegatesView(QWidget):
         if self.term_id is None:
             return
         term = congress.get_term(self.ctx.db, self.term_id)
-        wizard = ImportWizard(self.ctx, DelegateImporter(self.term_id), f"导入{term.label}代表名单", self,
-                              template_writer=write_delegate_template)
+        wizard = ImportWizard(
+            self.ctx,
+            DelegateImporter(self.term_id),
+            f"导入{term.label}代表名单",
+            self,
+            template_writer=write_delegate_template,
+        )
         wizard.setModal(True)
         wizard.open()
         self._last_dialog = wizard

@@ -1,4 +1,5 @@
 """代表团 of a term: add, rename, order, delete; one per 分工会 with one click."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -20,15 +21,23 @@ class DelegationsDialog(ListEditorDialog):
         self.term_id = term_id
         self.setWindowTitle(f"{congress.get_term(ctx.db, term_id).label}代表团")
         self.resize(520, 460)
-        self._build(list_name="delegations_list",
-                    hint="团长在“代表”页选中代表后点“设为团长”。删除前须先把代表调到其他代表团。",
-                    extra=[("defaults_button", "按分工会补齐")], hint_color=MUTED_COLOR)
+        self._build(
+            list_name="delegations_list",
+            hint="团长在“代表”页选中代表后点“设为团长”。删除前须先把代表调到其他代表团。",
+            extra=[("defaults_button", "按分工会补齐")],
+            hint_color=MUTED_COLOR,
+        )
         self.defaults_button.clicked.connect(self.defaults)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self._fill(((g.id, f"{g.name}（{g.delegate_count} 人{self._head_text(g.head_name)}）")
-                    for g in delegates_service.list_delegations(self.ctx.db, self.term_id)), select)
+        self._fill(
+            (
+                (g.id, f"{g.name}（{g.delegate_count} 人{self._head_text(g.head_name)}）")
+                for g in delegates_service.list_delegations(self.ctx.db, self.term_id)
+            ),
+            select,
+        )
 
     @staticmethod
     def _head_text(head_name: str | None) -> str:
@@ -41,8 +50,12 @@ class DelegationsDialog(ListEditorDialog):
     def add(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增代表团", "代表团名称：")
         if name:
-            result = run_service(self.ctx, self, "新增代表团",
-                                 lambda: delegates_service.add_delegation(self.ctx.db, self.term_id, name))
+            result = run_service(
+                self.ctx,
+                self,
+                "新增代表团",
+                lambda: delegates_service.add_delegation(self.ctx.db, self.term_id, name),
+            )
             self._done(result, getattr(result, "row_id", None))
 
     def rename(self) -> None:
@@ -52,26 +65,50 @@ class DelegationsDialog(ListEditorDialog):
         old = delegates_service.get_delegation(self.ctx.db, delegation_id).name
         name = self.ctx.prompts.ask_text(self, "重命名代表团", "新名称：", old)
         if name:
-            self._done(run_service(self.ctx, self, "重命名代表团",
-                                   lambda: delegates_service.rename_delegation(self.ctx.db, delegation_id, name)),
-                       delegation_id)
+            self._done(
+                run_service(
+                    self.ctx,
+                    self,
+                    "重命名代表团",
+                    lambda: delegates_service.rename_delegation(self.ctx.db, delegation_id, name),
+                ),
+                delegation_id,
+            )
 
     def move(self, delta: int) -> None:
         delegation_id = self.current_id()
         if delegation_id is not None:
-            self._done(run_service(self.ctx, self, "调整顺序",
-                                   lambda: delegates_service.move_delegation(self.ctx.db, delegation_id, delta)),
-                       delegation_id)
+            self._done(
+                run_service(
+                    self.ctx,
+                    self,
+                    "调整顺序",
+                    lambda: delegates_service.move_delegation(self.ctx.db, delegation_id, delta),
+                ),
+                delegation_id,
+            )
 
     def delete(self) -> None:
         delegation_id = self.current_id()
-        if delegation_id is not None and self.ctx.prompts.confirm(self, "删除代表团", "确定删除所选代表团吗？", ok_text="删除"):
-            self._done(run_service(self.ctx, self, "删除代表团",
-                                   lambda: delegates_service.delete_delegation(self.ctx.db, delegation_id)))
+        if delegation_id is not None and self.ctx.prompts.confirm(
+            self, "删除代表团", "确定删除所选代表团吗？", ok_text="删除"
+        ):
+            self._done(
+                run_service(
+                    self.ctx,
+                    self,
+                    "删除代表团",
+                    lambda: delegates_service.delete_delegation(self.ctx.db, delegation_id),
+                )
+            )
 
     def defaults(self) -> None:
-        result = run_service(self.ctx, self, "按分工会补齐",
-                             lambda: delegates_service.ensure_default_delegations(self.ctx.db, self.term_id))
+        result = run_service(
+            self.ctx,
+            self,
+            "按分工会补齐",
+            lambda: delegates_service.ensure_default_delegations(self.ctx.db, self.term_id),
+        )
         if result is not None:
             self.reload()
             self.ctx.prompts.info(self, "按分工会补齐", f"新增 {result.row_id} 个代表团。")

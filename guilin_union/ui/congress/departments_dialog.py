@@ -1,4 +1,5 @@
 """职能部门 that handle proposals: a maintained list (add, rename, order, deactivate, delete)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -17,20 +18,36 @@ class DepartmentsDialog(ListEditorDialog):
         self.ctx = ctx
         self.setWindowTitle("职能部门（提案承办单位）")
         self.resize(460, 480)
-        self._build(list_name="departments_list",
-                    hint="承办过提案的部门不能删除，可停用（停用后不再出现在交办的选择中，历史记录不变）。",
-                    extra=[("toggle_button", "停用/启用")], extra_at=4, hint_color=MUTED_COLOR)
+        self._build(
+            list_name="departments_list",
+            hint="承办过提案的部门不能删除，可停用（停用后不再出现在交办的选择中，历史记录不变）。",
+            extra=[("toggle_button", "停用/启用")],
+            extra_at=4,
+            hint_color=MUTED_COLOR,
+        )
         self.toggle_button.clicked.connect(self.toggle)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self._fill(((d.id, d.name + ("（已停用）" if not d.active else "") + (f"　承办 {d.usage} 件次" if d.usage else ""))
-                    for d in proposals.list_departments(self.ctx.db)), select)
+        self._fill(
+            (
+                (
+                    d.id,
+                    d.name
+                    + ("（已停用）" if not d.active else "")
+                    + (f"　承办 {d.usage} 件次" if d.usage else ""),
+                )
+                for d in proposals.list_departments(self.ctx.db)
+            ),
+            select,
+        )
 
     def add(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增部门", "部门名称：")
         if name:
-            result = run_service(self.ctx, self, "新增部门", lambda: proposals.add_department(self.ctx.db, name))
+            result = run_service(
+                self.ctx, self, "新增部门", lambda: proposals.add_department(self.ctx.db, name)
+            )
             if result is not None:
                 self.reload(result.row_id)
 
@@ -40,13 +57,19 @@ class DepartmentsDialog(ListEditorDialog):
             return
         old = next(d.name for d in proposals.list_departments(self.ctx.db) if d.id == dept)
         name = self.ctx.prompts.ask_text(self, "重命名部门", "新名称：", old)
-        if name and run_service(self.ctx, self, "重命名部门", lambda: proposals.rename_department(self.ctx.db, dept, name)):
+        if name and run_service(
+            self.ctx,
+            self,
+            "重命名部门",
+            lambda: proposals.rename_department(self.ctx.db, dept, name),
+        ):
             self.reload(dept)
 
     def move(self, delta: int) -> None:
         dept = self.current_id()
-        if dept is not None and run_service(self.ctx, self, "调整顺序",
-                                            lambda: proposals.move_department(self.ctx.db, dept, delta)):
+        if dept is not None and run_service(
+            self.ctx, self, "调整顺序", lambda: proposals.move_department(self.ctx.db, dept, delta)
+        ):
             self.reload(dept)
 
     def toggle(self) -> None:
@@ -54,11 +77,20 @@ class DepartmentsDialog(ListEditorDialog):
         if dept is None:
             return
         active = next(d.active for d in proposals.list_departments(self.ctx.db) if d.id == dept)
-        if run_service(self.ctx, self, "停用/启用", lambda: proposals.set_department_active(self.ctx.db, dept, not active)):
+        if run_service(
+            self.ctx,
+            self,
+            "停用/启用",
+            lambda: proposals.set_department_active(self.ctx.db, dept, not active),
+        ):
             self.reload(dept)
 
     def delete(self) -> None:
         dept = self.current_id()
-        if dept is not None and self.ctx.prompts.confirm(self, "删除部门", "确定删除所选部门吗？", ok_text="删除"):
-            if run_service(self.ctx, self, "删除部门", lambda: proposals.delete_department(self.ctx.db, dept)):
+        if dept is not None and self.ctx.prompts.confirm(
+            self, "删除部门", "确定删除所选部门吗？", ok_text="删除"
+        ):
+            if run_service(
+                self.ctx, self, "删除部门", lambda: proposals.delete_department(self.ctx.db, dept)
+            ):
                 self.reload()

@@ -4,6 +4,7 @@ Each dialog holds its generated form, collects a plain dict and hands it to ``su
 (supplied by the page, which calls the service). ``submit`` returns ``None`` on success or a
 Chinese message, which the dialog shows under the form; the dialog never writes itself.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -23,8 +24,10 @@ class _FormDialog(QDialog):
         self._submit = submit
         self.result_data: dict[str, Any] | None = None
         box = self.ui.button_box  # type: ignore[attr-defined]
-        for button, text in ((QDialogButtonBox.StandardButton.Save, "保存"),
-                             (QDialogButtonBox.StandardButton.Cancel, "取消")):
+        for button, text in (
+            (QDialogButtonBox.StandardButton.Save, "保存"),
+            (QDialogButtonBox.StandardButton.Cancel, "取消"),
+        ):
             if box.button(button) is not None:
                 box.button(button).setText(text)
         box.accepted.connect(self.save)
@@ -49,8 +52,15 @@ def _text(widget: Any) -> str:
 
 
 class TermDialog(_FormDialog):
-    def __init__(self, submit: Submit, *, data: dict[str, Any] | None = None, default_years: int = 5,
-                 next_number: int = 1, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        data: dict[str, Any] | None = None,
+        default_years: int = 5,
+        next_number: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_term import Ui_CongressTermDialog
 
         super().__init__(parent)
@@ -59,8 +69,12 @@ class TermDialog(_FormDialog):
         self._setup_buttons(submit)
         import datetime as _dt
 
-        data = data or {"number": next_number, "start_year": _dt.date.today().year, "length_years": default_years,
-                        "end_year": _dt.date.today().year + default_years}
+        data = data or {
+            "number": next_number,
+            "start_year": _dt.date.today().year,
+            "length_years": default_years,
+            "end_year": _dt.date.today().year + default_years,
+        }
         self.setWindowTitle("编辑届次" if data.get("id") else "新建届次")
         self.ui.number_spin.setValue(int(data["number"]))
         self.ui.start_year_spin.setValue(int(data["start_year"]))
@@ -71,19 +85,31 @@ class TermDialog(_FormDialog):
         self.ui.length_combo.currentTextChanged.connect(self._follow)
 
     def _follow(self, *_args: object) -> None:
-        self.ui.end_year_spin.setValue(self.ui.start_year_spin.value() + int(self.ui.length_combo.currentText()))
+        self.ui.end_year_spin.setValue(
+            self.ui.start_year_spin.value() + int(self.ui.length_combo.currentText())
+        )
 
     def values(self) -> dict[str, Any]:
-        return {"number": self.ui.number_spin.value(), "start_year": self.ui.start_year_spin.value(),
-                "length_years": int(self.ui.length_combo.currentText()), "end_year": self.ui.end_year_spin.value(),
-                "notes": self.ui.notes_edit.text().strip()}
+        return {
+            "number": self.ui.number_spin.value(),
+            "start_year": self.ui.start_year_spin.value(),
+            "length_years": int(self.ui.length_combo.currentText()),
+            "end_year": self.ui.end_year_spin.value(),
+            "notes": self.ui.notes_edit.text().strip(),
+        }
 
 
 class SessionDialog(_FormDialog):
     """New or edited session. ``terms`` are (id, label, next meeting number)."""
 
-    def __init__(self, submit: Submit, terms: Sequence[tuple[int, str, int]], *, data: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        terms: Sequence[tuple[int, str, int]],
+        *,
+        data: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_session import Ui_CongressSessionDialog
 
         super().__init__(parent)
@@ -102,7 +128,13 @@ class SessionDialog(_FormDialog):
             self.ui.meeting_no_spin.setValue(int(data.get("meeting_no") or 1))
             self.ui.title_edit.setText(data.get("title") or "")
             self.ui.start_date_edit.setDate(to_qdate(data.get("start_date")))
-            for key in ("end_date", "venue", "proposal_deadline", "reply_deadline", "proposal_prefix"):
+            for key in (
+                "end_date",
+                "venue",
+                "proposal_deadline",
+                "reply_deadline",
+                "proposal_prefix",
+            ):
                 getattr(self.ui, f"{key}_edit").setText(data.get(key) or "")
             self.ui.notes_edit.setPlainText(data.get("notes") or "")
         else:
@@ -142,9 +174,17 @@ AUTO_CATEGORY = "（按职称、部门自动判断）"
 class DelegateDialog(_FormDialog):
     """Type, category, delegation and start date of one or more delegates."""
 
-    def __init__(self, submit: Submit, *, member_text: str, categories: Sequence[str],
-                 delegations: Sequence[tuple[int, str]], data: dict[str, Any] | None = None,
-                 allow_auto: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        member_text: str,
+        categories: Sequence[str],
+        delegations: Sequence[tuple[int, str]],
+        data: dict[str, Any] | None = None,
+        allow_auto: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_delegate import Ui_CongressDelegateDialog
 
         super().__init__(parent)
@@ -163,9 +203,13 @@ class DelegateDialog(_FormDialog):
         self.setWindowTitle("编辑代表" if data.get("id") else "添加代表")
         self.ui.delegate_type_combo.setCurrentText(data.get("delegate_type") or "正式代表")
         if data.get("category"):
-            self.ui.category_combo.setCurrentIndex(max(self.ui.category_combo.findData(data["category"]), 0))
+            self.ui.category_combo.setCurrentIndex(
+                max(self.ui.category_combo.findData(data["category"]), 0)
+            )
         if data.get("delegation_id") is not None:
-            self.ui.delegation_combo.setCurrentIndex(max(self.ui.delegation_combo.findData(data["delegation_id"]), 0))
+            self.ui.delegation_combo.setCurrentIndex(
+                max(self.ui.delegation_combo.findData(data["delegation_id"]), 0)
+            )
         self.ui.start_date_edit.setDate(to_qdate(data.get("start_date")))
         self.ui.start_reason_combo.setCurrentText(data.get("start_reason") or "当选")
         self.ui.notes_edit.setText(data.get("notes") or "")
@@ -184,8 +228,14 @@ class DelegateDialog(_FormDialog):
 class ReplaceDialog(_FormDialog):
     """更换/补选: choose the successor, the date and the reason."""
 
-    def __init__(self, submit: Submit, *, old_text: str, pick: Callable[[], tuple[int, str] | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        old_text: str,
+        pick: Callable[[], tuple[int, str] | None],
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_replace import Ui_CongressReplaceDialog
 
         super().__init__(parent)
@@ -209,13 +259,18 @@ class ReplaceDialog(_FormDialog):
         self.ui.new_value_label.setText(text)
 
     def values(self) -> dict[str, Any]:
-        return {"new_member_id": self.new_member_id, "on_date": from_qdate(self.ui.on_date_edit.date()),
-                "start_reason": self.ui.start_reason_combo.currentText(),
-                "reason": self.ui.reason_combo.currentText().strip()}
+        return {
+            "new_member_id": self.new_member_id,
+            "on_date": from_qdate(self.ui.on_date_edit.date()),
+            "start_reason": self.ui.start_reason_combo.currentText(),
+            "reason": self.ui.reason_combo.currentText().strip(),
+        }
 
 
 class AgendaItemDialog(_FormDialog):
-    def __init__(self, submit: Submit, *, data: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, submit: Submit, *, data: dict[str, Any] | None = None, parent: QWidget | None = None
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_agenda_item import Ui_CongressAgendaItemDialog
 
         super().__init__(parent)
@@ -225,13 +280,29 @@ class AgendaItemDialog(_FormDialog):
         data = data or {}
         self.setWindowTitle("编辑议程项" if data.get("id") else "添加议程项")
         self.ui.part_combo.setCurrentText(data.get("part") or "正式会议")
-        for key in ("item_date", "start_time", "end_time", "presider", "reporter", "place", "notes"):
+        for key in (
+            "item_date",
+            "start_time",
+            "end_time",
+            "presider",
+            "reporter",
+            "place",
+            "notes",
+        ):
             getattr(self.ui, f"{key}_edit").setText(data.get(key) or "")
         self.ui.content_edit.setPlainText(data.get("content") or "")
 
     def values(self) -> dict[str, Any]:
         out = {"part": self.ui.part_combo.currentText(), "content": _text(self.ui.content_edit)}
-        for key in ("item_date", "start_time", "end_time", "presider", "reporter", "place", "notes"):
+        for key in (
+            "item_date",
+            "start_time",
+            "end_time",
+            "presider",
+            "reporter",
+            "place",
+            "notes",
+        ):
             out[key] = getattr(self.ui, f"{key}_edit").text().strip()
         return out
 
@@ -239,8 +310,15 @@ class AgendaItemDialog(_FormDialog):
 class MotionDialog(_FormDialog):
     """A motion and (once voted) its counts; the result is computed as the counts are typed."""
 
-    def __init__(self, submit: Submit, *, evaluate: Callable[[int, int, int], str], default_date: str,
-                 data: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        evaluate: Callable[[int, int, int], str],
+        default_date: str,
+        data: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_motion import Ui_CongressMotionDialog
 
         super().__init__(parent)
@@ -266,13 +344,21 @@ class MotionDialog(_FormDialog):
 
     def update_result(self, *_args: object) -> None:
         voted = self.ui.voted_check.isChecked()
-        for widget in (self.ui.yes_spin, self.ui.no_spin, self.ui.abstain_spin, self.ui.voted_on_edit):
+        for widget in (
+            self.ui.yes_spin,
+            self.ui.no_spin,
+            self.ui.abstain_spin,
+            self.ui.voted_on_edit,
+        ):
             widget.setEnabled(voted)
         if not voted:
             self.ui.result_value_label.setText("待表决")
             return
         self.ui.result_value_label.setText(
-            self._evaluate(self.ui.yes_spin.value(), self.ui.no_spin.value(), self.ui.abstain_spin.value()))
+            self._evaluate(
+                self.ui.yes_spin.value(), self.ui.no_spin.value(), self.ui.abstain_spin.value()
+            )
+        )
 
     def values(self) -> dict[str, Any]:
         voted = self.ui.voted_check.isChecked()
@@ -297,7 +383,9 @@ def _split_list(text: str) -> list[str]:
 class RulesDialog(_FormDialog):
     """The congress settings: fractions typed as ``2/3``, lists separated by 、."""
 
-    def __init__(self, submit: Submit, *, values: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, submit: Submit, *, values: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
         from guilin_union.ui.forms.ui_congress_rules import Ui_CongressRulesDialog
 
         super().__init__(parent)
@@ -306,8 +394,12 @@ class RulesDialog(_FormDialog):
         self._setup_buttons(submit)
         self.ui.congress_name_edit.setText(values["congress_name"])
         self.ui.term_years_combo.setCurrentText(str(values["congress_term_years"]))
-        self.ui.quorum_edit.setText(f"{values['congress_quorum_numerator']}/{values['congress_quorum_denominator']}")
-        self.ui.pass_edit.setText(f"{values['congress_pass_numerator']}/{values['congress_pass_denominator']}")
+        self.ui.quorum_edit.setText(
+            f"{values['congress_quorum_numerator']}/{values['congress_quorum_denominator']}"
+        )
+        self.ui.pass_edit.setText(
+            f"{values['congress_pass_numerator']}/{values['congress_pass_denominator']}"
+        )
         self.ui.pass_base_combo.setCurrentText(values["congress_pass_base"])
         self.ui.teacher_spin.setValue(int(values["congress_teacher_share_min_percent"]))
         self.ui.categories_edit.setText("、".join(values["congress_delegate_categories"]))
@@ -330,8 +422,10 @@ class RulesDialog(_FormDialog):
         return {
             "congress_name": self.ui.congress_name_edit.text().strip(),
             "congress_term_years": int(self.ui.term_years_combo.currentText()),
-            "congress_quorum_numerator": qn, "congress_quorum_denominator": qd,
-            "congress_pass_numerator": pn, "congress_pass_denominator": pd,
+            "congress_quorum_numerator": qn,
+            "congress_quorum_denominator": qd,
+            "congress_pass_numerator": pn,
+            "congress_pass_denominator": pd,
             "congress_pass_base": self.ui.pass_base_combo.currentText(),
             "congress_teacher_share_min_percent": self.ui.teacher_spin.value(),
             "congress_delegate_categories": _split_list(self.ui.categories_edit.text()),

@@ -1,5 +1,6 @@
 """The 教代会 tab: a session chooser, the always-visible sign-in strip (应到/实到/请假 and the
 quorum status) and the sub-pages 会议 | 代表 | 议程 | 签到 | 表决 | 提案."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -78,7 +79,12 @@ class CongressTab(QWidget):
         font = self.quorum_label.font()
         font.setBold(True)
         self.quorum_label.setFont(font)
-        for widget in (self.session_status_label, self.expected_label, self.present_label, self.leave_label):
+        for widget in (
+            self.session_status_label,
+            self.expected_label,
+            self.present_label,
+            self.leave_label,
+        ):
             row.addWidget(widget)
             row.addSpacing(16)
         row.addWidget(self.quorum_label, 1)
@@ -97,8 +103,14 @@ class CongressTab(QWidget):
         self.attendance_view = AttendanceView(self.ctx, self)
         self.votes_view = VotesView(self.ctx, self)
         self.proposals_view = self._proposals_page()
-        for widget, title in ((self.session_view, "会议"), (self.delegates_view, "代表"), (self.agenda_view, "议程"),
-                              (self.attendance_view, "签到"), (self.votes_view, "表决"), (self.proposals_view, "提案")):
+        for widget, title in (
+            (self.session_view, "会议"),
+            (self.delegates_view, "代表"),
+            (self.agenda_view, "议程"),
+            (self.attendance_view, "签到"),
+            (self.votes_view, "表决"),
+            (self.proposals_view, "提案"),
+        ):
             self.pages.addTab(widget, title)
 
     def _proposals_page(self) -> QWidget:
@@ -111,8 +123,14 @@ class CongressTab(QWidget):
         return ProposalsView(self.ctx, self)
 
     def views(self) -> list[Any]:
-        return [self.session_view, self.delegates_view, self.agenda_view, self.attendance_view, self.votes_view,
-                self.proposals_view]
+        return [
+            self.session_view,
+            self.delegates_view,
+            self.agenda_view,
+            self.attendance_view,
+            self.votes_view,
+            self.proposals_view,
+        ]
 
     # ------------------------------------------------------------------ sessions
     def reload_sessions(self, select: int | None = None) -> None:
@@ -154,7 +172,12 @@ class CongressTab(QWidget):
         session = self.session()
         if session is None:
             self.session_status_label.setText("尚无会议：请先“新建届次”，再“新建会议”。")
-            for label in (self.expected_label, self.present_label, self.leave_label, self.quorum_label):
+            for label in (
+                self.expected_label,
+                self.present_label,
+                self.leave_label,
+                self.quorum_label,
+            ):
                 label.setText("")
             return
         summary = attendance_summary(self.ctx.db, session.id)
@@ -165,7 +188,9 @@ class CongressTab(QWidget):
         self.quorum_label.setText(summary.status_text)
         color = OK_COLOR if summary.quorum_met else WARNING_COLOR
         self.quorum_label.setStyleSheet(f"color: {color};")
-        tip = f"法定人数：{summary.rule_text}；未签到 {summary.unmarked} 人，缺席 {summary.absent} 人"
+        tip = (
+            f"法定人数：{summary.rule_text}；未签到 {summary.unmarked} 人，缺席 {summary.absent} 人"
+        )
         if session.quorum_override_reason:
             tip += f"\n未达法定人数开会的原因：{session.quorum_override_reason}"
         self.quorum_label.setToolTip(tip)
@@ -180,8 +205,13 @@ class CongressTab(QWidget):
 
         def submit(data: dict[str, Any]) -> str | None:
             try:
-                result = congress.create_term(self.ctx.db, number=data["number"], start_year=data["start_year"],
-                                              length_years=data["length_years"], notes=data["notes"])
+                result = congress.create_term(
+                    self.ctx.db,
+                    number=data["number"],
+                    start_year=data["start_year"],
+                    length_years=data["length_years"],
+                    notes=data["notes"],
+                )
                 if data["end_year"] != data["start_year"] + data["length_years"]:
                     congress.update_term(self.ctx.db, result.row_id, {"end_year": data["end_year"]})
                 from guilin_union.services.congress_delegates import ensure_default_delegations
@@ -192,7 +222,9 @@ class CongressTab(QWidget):
             self.ctx.notify(result.changes)
             return None
 
-        dialog = TermDialog(submit, default_years=rule.term_years, next_number=next_number, parent=self)
+        dialog = TermDialog(
+            submit, default_years=rule.term_years, next_number=next_number, parent=self
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -202,7 +234,9 @@ class CongressTab(QWidget):
 
         terms = congress.list_terms(self.ctx.db)
         if not terms:
-            self.ctx.prompts.info(self, "新建会议", "请先新建届次（例如“第一届”），会议属于某一届。")
+            self.ctx.prompts.info(
+                self, "新建会议", "请先新建届次（例如“第一届”），会议属于某一届。"
+            )
             return
         options = []
         for t in terms:
@@ -244,7 +278,9 @@ class CongressTab(QWidget):
 
     def export_current(self) -> None:
         """文件 ▸ 导出…: the proposals list on the 提案 page, else the delegates of the session."""
-        if self.pages.currentWidget() is self.proposals_view and hasattr(self.proposals_view, "export_excel"):
+        if self.pages.currentWidget() is self.proposals_view and hasattr(
+            self.proposals_view, "export_excel"
+        ):
             self.proposals_view.export_excel()
         elif self.session_id is not None:
             self.session_view.export_delegates()

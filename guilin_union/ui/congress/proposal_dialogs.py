@@ -3,6 +3,7 @@
 Like the other congress dialogs they collect a plain dict and hand it to ``submit``, which
 calls the service and returns ``None`` or a Chinese message shown under the form.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -18,7 +19,9 @@ from guilin_union.ui.congress.dialogs import Submit, _FormDialog, _split_list, _
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _fill_checklist(widget: Any, items: Sequence[tuple[int, str]], checked: Sequence[int] = ()) -> None:
+def _fill_checklist(
+    widget: Any, items: Sequence[tuple[int, str]], checked: Sequence[int] = ()
+) -> None:
     widget.clear()
     for item_id, label in items:
         item = QListWidgetItem(label)
@@ -29,30 +32,45 @@ def _fill_checklist(widget: Any, items: Sequence[tuple[int, str]], checked: Sequ
 
 
 def checked_ids(widget: Any) -> list[int]:
-    return [widget.item(i).data(MEMBER_ROLE) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
+    return [
+        widget.item(i).data(MEMBER_ROLE)
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def set_checked(widget: Any, ids: Sequence[int]) -> None:
     for i in range(widget.count()):
         item = widget.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(MEMBER_ROLE) in ids else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked if item.data(MEMBER_ROLE) in ids else Qt.CheckState.Unchecked
+        )
 
 
 class ProposalDialog(_FormDialog):
     """Submit or correct a proposal. ``delegates`` are (member id, "姓名（代表团）") of the
     term's 正式代表; the rules (who, how many seconders, deadline) are checked on save."""
 
-    def __init__(self, submit: Submit, *, categories: Sequence[str], delegates: Sequence[tuple[int, str]],
-                 delegations: Sequence[tuple[int, str]], default_date: str | None = None,
-                 data: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        categories: Sequence[str],
+        delegates: Sequence[tuple[int, str]],
+        delegations: Sequence[tuple[int, str]],
+        default_date: str | None = None,
+        data: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_edit import Ui_ProposalDialog
 
         super().__init__(parent)
         self.ui = Ui_ProposalDialog()
         self.ui.setupUi(self)
         self._setup_buttons(submit)
-        self.ui.button_box.button(self.ui.button_box.StandardButton.Save).setText("提交" if not data else "保存")
+        self.ui.button_box.button(self.ui.button_box.StandardButton.Save).setText(
+            "提交" if not data else "保存"
+        )
         for c in categories:
             self.ui.category_combo.addItem(c)
         self.ui.proposer_combo.addItem("", None)
@@ -79,9 +97,13 @@ class ProposalDialog(_FormDialog):
         self.ui.kind_combo.setCurrentText(data.get("kind") or "个人")
         self.set_proposer(data.get("proposer_member_id"))
         if data.get("delegation_id") is not None:
-            self.ui.delegation_combo.setCurrentIndex(max(self.ui.delegation_combo.findData(data["delegation_id"]), 0))
+            self.ui.delegation_combo.setCurrentIndex(
+                max(self.ui.delegation_combo.findData(data["delegation_id"]), 0)
+            )
         set_checked(self.ui.seconders_list, data.get("seconder_ids") or [])
-        self.ui.submitted_on_edit.setDate(to_qdate(data.get("submitted_on") or default_date or _dt.date.today()))
+        self.ui.submitted_on_edit.setDate(
+            to_qdate(data.get("submitted_on") or default_date or _dt.date.today())
+        )
         self.ui.late_reason_edit.setText(data.get("late_reason") or "")
         self.ui.reasons_edit.setPlainText(data.get("reasons") or "")
         self.ui.suggestions_edit.setPlainText(data.get("suggestions") or "")
@@ -113,7 +135,9 @@ class ProposalDialog(_FormDialog):
             "category": self.ui.category_combo.currentText(),
             "kind": self.ui.kind_combo.currentText(),
             "proposer_member_id": self.proposer_id(),
-            "delegation_id": self.ui.delegation_combo.currentData() if self.ui.kind_combo.currentText() == "集体" else None,
+            "delegation_id": self.ui.delegation_combo.currentData()
+            if self.ui.kind_combo.currentText() == "集体"
+            else None,
             "seconder_ids": checked_ids(self.ui.seconders_list),
             "submitted_on": from_qdate(self.ui.submitted_on_edit.date()),
             "late_reason": self.ui.late_reason_edit.text().strip(),
@@ -125,8 +149,15 @@ class ProposalDialog(_FormDialog):
 class ReviewDialog(_FormDialog):
     """立案（重点/一般）、并案、转意见建议、不立案、撤案, with the date and the reason."""
 
-    def __init__(self, submit: Submit, *, proposal_text: str, targets: Sequence[tuple[int, str]],
-                 default_date: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        proposal_text: str,
+        targets: Sequence[tuple[int, str]],
+        default_date: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_review import Ui_ProposalReviewDialog
 
         super().__init__(parent)
@@ -145,16 +176,30 @@ class ReviewDialog(_FormDialog):
         self.ui.target_combo.setEnabled(result == "并案")
 
     def values(self) -> dict[str, Any]:
-        return {"result": self.ui.result_combo.currentText(), "target_id": self.ui.target_combo.currentData(),
-                "date": from_qdate(self.ui.date_edit.date()), "note": _text(self.ui.note_edit)}
+        return {
+            "result": self.ui.result_combo.currentText(),
+            "target_id": self.ui.target_combo.currentData(),
+            "date": from_qdate(self.ui.date_edit.date()),
+            "note": _text(self.ui.note_edit),
+        }
 
 
 class AssignDialog(_FormDialog):
     """交办 (or 调整交办): 主办单位, 协办单位, dates."""
 
-    def __init__(self, submit: Submit, *, proposal_text: str, departments: Sequence[tuple[int, str]],
-                 lead_id: int | None = None, co_ids: Sequence[int] = (), assigned_on: str | None = None,
-                 reply_deadline: str | None = None, editing: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        proposal_text: str,
+        departments: Sequence[tuple[int, str]],
+        lead_id: int | None = None,
+        co_ids: Sequence[int] = (),
+        assigned_on: str | None = None,
+        reply_deadline: str | None = None,
+        editing: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_assign import Ui_ProposalAssignDialog
 
         super().__init__(parent)
@@ -170,19 +215,29 @@ class AssignDialog(_FormDialog):
         _fill_checklist(self.ui.co_list, departments, co_ids)
         self.ui.assigned_on_edit.setDate(to_qdate(assigned_on or _dt.date.today()))
         self.ui.assigned_on_edit.setEnabled(not editing)
-        self.ui.reply_deadline_edit.setDate(to_qdate(reply_deadline or _dt.date.today() + _dt.timedelta(days=60)))
+        self.ui.reply_deadline_edit.setDate(
+            to_qdate(reply_deadline or _dt.date.today() + _dt.timedelta(days=60))
+        )
 
     def values(self) -> dict[str, Any]:
         lead = self.ui.lead_combo.currentData()
-        return {"lead_department_id": lead,
-                "co_department_ids": [d for d in checked_ids(self.ui.co_list) if d != lead],
-                "assigned_on": from_qdate(self.ui.assigned_on_edit.date()),
-                "reply_deadline": from_qdate(self.ui.reply_deadline_edit.date())}
+        return {
+            "lead_department_id": lead,
+            "co_department_ids": [d for d in checked_ids(self.ui.co_list) if d != lead],
+            "assigned_on": from_qdate(self.ui.assigned_on_edit.date()),
+            "reply_deadline": from_qdate(self.ui.reply_deadline_edit.date()),
+        }
 
 
 class ReplyDialog(_FormDialog):
-    def __init__(self, submit: Submit, *, proposal_text: str, data: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        proposal_text: str,
+        data: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_reply import Ui_ProposalReplyDialog
 
         super().__init__(parent)
@@ -197,17 +252,30 @@ class ReplyDialog(_FormDialog):
             self.ui.outcome_combo.setCurrentText(data["outcome"])
         self.ui.reply_text_edit.setPlainText(data.get("reply_text") or "")
         self.ui.reason_edit.setPlainText(data.get("outcome_reason") or "")
-        self.ui.outcome_combo.currentTextChanged.connect(lambda t: self.ui.reason_edit.setEnabled(t == "未能落实"))
+        self.ui.outcome_combo.currentTextChanged.connect(
+            lambda t: self.ui.reason_edit.setEnabled(t == "未能落实")
+        )
         self.ui.reason_edit.setEnabled(self.ui.outcome_combo.currentText() == "未能落实")
 
     def values(self) -> dict[str, Any]:
         outcome = self.ui.outcome_combo.currentText()
-        return {"text": _text(self.ui.reply_text_edit), "on": from_qdate(self.ui.reply_date_edit.date()),
-                "outcome": outcome, "reason": _text(self.ui.reason_edit) if outcome == "未能落实" else None}
+        return {
+            "text": _text(self.ui.reply_text_edit),
+            "on": from_qdate(self.ui.reply_date_edit.date()),
+            "outcome": outcome,
+            "reason": _text(self.ui.reason_edit) if outcome == "未能落实" else None,
+        }
 
 
 class RateDialog(_FormDialog):
-    def __init__(self, submit: Submit, *, proposal_text: str, rehandle_days: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Submit,
+        *,
+        proposal_text: str,
+        rehandle_days: int,
+        parent: QWidget | None = None,
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_rate import Ui_ProposalRateDialog
 
         super().__init__(parent)
@@ -228,12 +296,20 @@ class RateDialog(_FormDialog):
 
     def values(self) -> dict[str, Any]:
         rating = self.ui.rating_combo.currentText()
-        return {"rating": rating, "on": from_qdate(self.ui.rating_date_edit.date()), "note": _text(self.ui.note_edit),
-                "reply_deadline": from_qdate(self.ui.new_deadline_edit.date()) if rating == "不满意" else None}
+        return {
+            "rating": rating,
+            "on": from_qdate(self.ui.rating_date_edit.date()),
+            "note": _text(self.ui.note_edit),
+            "reply_deadline": from_qdate(self.ui.new_deadline_edit.date())
+            if rating == "不满意"
+            else None,
+        }
 
 
 class ProposalRulesDialog(_FormDialog):
-    def __init__(self, submit: Submit, *, values: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, submit: Submit, *, values: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
         from guilin_union.ui.forms.ui_proposal_rules import Ui_ProposalRulesDialog
 
         super().__init__(parent)
@@ -246,7 +322,9 @@ class ProposalRulesDialog(_FormDialog):
         self.ui.rehandle_spin.setValue(int(values["proposal_rehandle_days"]))
 
     def values(self) -> dict[str, Any]:
-        return {"proposal_categories": _split_list(self.ui.categories_edit.text()),
-                "proposal_min_seconders": self.ui.min_seconders_spin.value(),
-                "proposal_duplicate_threshold_percent": self.ui.threshold_spin.value(),
-                "proposal_rehandle_days": self.ui.rehandle_spin.value()}
+        return {
+            "proposal_categories": _split_list(self.ui.categories_edit.text()),
+            "proposal_min_seconders": self.ui.min_seconders_spin.value(),
+            "proposal_duplicate_threshold_percent": self.ui.threshold_spin.value(),
+            "proposal_rehandle_days": self.ui.rehandle_spin.value(),
+        }

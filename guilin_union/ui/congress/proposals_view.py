@@ -1,5 +1,6 @@
 """提案 page: the session's proposals with filters and search, the proposal's details and
 timeline, and every step from submission to the proposer's rating; printouts and Excel."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -52,8 +53,14 @@ from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
 
-STATUS_COLORS = {"待审查": "#1565c0", "已办结": "#1b5e20", "不立案": MUTED_COLOR, "已撤案": MUTED_COLOR,
-                 "已并案": MUTED_COLOR, "转意见建议": MUTED_COLOR}
+STATUS_COLORS = {
+    "待审查": "#1565c0",
+    "已办结": "#1b5e20",
+    "不立案": MUTED_COLOR,
+    "已撤案": MUTED_COLOR,
+    "已并案": MUTED_COLOR,
+    "转意见建议": MUTED_COLOR,
+}
 
 
 def _overdue_red(row: dict[str, Any]) -> str | None:
@@ -67,11 +74,24 @@ COLUMNS = [
     ColumnSpec("proposer", "提案人", sort_key="proposer"),
     ColumnSpec("seconders", "附议人", formatter=lambda v, _r: "、".join(v or [])),
     ColumnSpec("review_text", "审查结果", sort_key="review", align="center"),
-    ColumnSpec("status", "状态", sort_key="status", align="center", formatter=lambda _v, r: handling_status(r)
-               if r["status"] in ("办理中", "已答复", "已办结", "已立案") else r["status"],
-               foreground=lambda r: WARNING_COLOR if r.get("overdue") else STATUS_COLORS.get(r.get("status"))),
+    ColumnSpec(
+        "status",
+        "状态",
+        sort_key="status",
+        align="center",
+        formatter=lambda _v, r: (
+            handling_status(r)
+            if r["status"] in ("办理中", "已答复", "已办结", "已立案")
+            else r["status"]
+        ),
+        foreground=lambda r: (
+            WARNING_COLOR if r.get("overdue") else STATUS_COLORS.get(r.get("status"))
+        ),
+    ),
     ColumnSpec("lead_department", "主办单位", sort_key="department"),
-    ColumnSpec("reply_deadline", "答复期限", sort_key="deadline", align="center", foreground=_overdue_red),
+    ColumnSpec(
+        "reply_deadline", "答复期限", sort_key="deadline", align="center", foreground=_overdue_red
+    ),
     ColumnSpec("reply_date", "答复日期", sort_key="reply_date", align="center"),
     ColumnSpec("rating", "评价", sort_key="rating", align="center"),
 ]
@@ -89,7 +109,9 @@ class ProposalSource:
         if self.query.session_id is None:
             return []
         if sort_key is not None:
-            self.query = ProposalQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = ProposalQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return query_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -112,7 +134,9 @@ class ProposalsView(QWidget):
         self.proposals_table.setSortingEnabled(True)
         self.proposals_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.proposals_table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.proposals_table.selectionModel().selectionChanged.connect(lambda *_a: self.show_selected())
+        self.proposals_table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.show_selected()
+        )
         splitter.addWidget(self.proposals_table)
         self.detail_browser = QTextBrowser()
         self.detail_browser.setObjectName("proposal_detail_browser")
@@ -138,7 +162,12 @@ class ProposalsView(QWidget):
         self.overdue_check = QCheckBox("只看逾期")
         self.count_label = QLabel()
         bar.addWidget(self.search_edit, 3)
-        for widget in (self.status_combo, self.category_combo, self.department_combo, self.rating_combo):
+        for widget in (
+            self.status_combo,
+            self.category_combo,
+            self.department_combo,
+            self.rating_combo,
+        ):
             bar.addWidget(widget, 1)
             widget.currentIndexChanged.connect(lambda _i: self.apply_filters())
         bar.addWidget(self.overdue_check)
@@ -156,8 +185,16 @@ class ProposalsView(QWidget):
         self.reply_button = QPushButton("答复…")
         self.rate_button = QPushButton("评价…")
         self.delete_button = QPushButton("删除")
-        for b in (self.new_button, self.edit_button, self.review_button, self.undo_review_button, self.assign_button,
-                  self.reply_button, self.rate_button, self.delete_button):
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.review_button,
+            self.undo_review_button,
+            self.assign_button,
+            self.reply_button,
+            self.rate_button,
+            self.delete_button,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         self.more_button = QToolButton()
@@ -224,11 +261,16 @@ class ProposalsView(QWidget):
     # ------------------------------------------------------------------ data
     def current_query(self) -> ProposalQuery:
         return ProposalQuery(
-            session_id=self.session_id, status=self.status_combo.currentData(),
-            category=self.category_combo.currentData(), department_id=self.department_combo.currentData(),
-            overdue=self.overdue_check.isChecked(), rating=self.rating_combo.currentData(),
-            search=self.search_edit.text().strip(), sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending)
+            session_id=self.session_id,
+            status=self.status_combo.currentData(),
+            category=self.category_combo.currentData(),
+            department_id=self.department_combo.currentData(),
+            overdue=self.overdue_check.isChecked(),
+            rating=self.rating_combo.currentData(),
+            search=self.search_edit.text().strip(),
+            sort_key=self.source.query.sort_key,
+            descending=self.source.query.descending,
+        )
 
     def apply_filters(self, select: int | None = None) -> None:
         keep = select if select is not None else (self.selected()[0] if self.selected() else None)
@@ -237,8 +279,14 @@ class ProposalsView(QWidget):
         if not self._sized and self.model.rowCount():
             self.fit_columns()
             self._sized = True
-        total = count(self.ctx.db, ProposalQuery(session_id=self.session_id)) if self.session_id else 0
-        overdue = count(self.ctx.db, ProposalQuery(session_id=self.session_id, overdue=True)) if self.session_id else 0
+        total = (
+            count(self.ctx.db, ProposalQuery(session_id=self.session_id)) if self.session_id else 0
+        )
+        overdue = (
+            count(self.ctx.db, ProposalQuery(session_id=self.session_id, overdue=True))
+            if self.session_id
+            else 0
+        )
         shown = self.model.rowCount()
         text = f"显示 {shown} 件 / 共 {total} 件" if shown != total else f"共 {total} 件"
         if overdue:
@@ -257,7 +305,9 @@ class ProposalsView(QWidget):
         header = self.proposals_table.horizontalHeader()
         for col, spec in enumerate(COLUMNS):
             width = header.sectionSize(col) + 12
-            header.resizeSection(col, fixed.get(spec.key) or max(56, min(width, caps.get(spec.key, 110))))
+            header.resizeSection(
+                col, fixed.get(spec.key) or max(56, min(width, caps.get(spec.key, 110)))
+            )
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -296,14 +346,19 @@ class ProposalsView(QWidget):
         self.edit_button.setEnabled(status == "待审查")
         self.delete_button.setEnabled(status == "待审查")
         self.review_button.setEnabled(status == "待审查")
-        self.undo_review_button.setEnabled(status in ("已立案", "转意见建议", "不立案", "已撤案", "已并案"))
+        self.undo_review_button.setEnabled(
+            status in ("已立案", "转意见建议", "不立案", "已撤案", "已并案")
+        )
         self.assign_button.setEnabled(status in ("已立案", "办理中"))
         self.assign_button.setText("调整交办…" if status == "办理中" else "交办…")
         self.reply_button.setEnabled(status in ("办理中", "已答复"))
         self.reply_button.setText("更正答复…" if status == "已答复" else "答复…")
         self.rate_button.setEnabled(status == "已答复")
-        self.detail_browser.setHtml(self.detail_html(p) if p else
-                                    f"<p style='color:{MUTED_COLOR}'>选择一件提案查看详情和办理过程。</p>")
+        self.detail_browser.setHtml(
+            self.detail_html(p)
+            if p
+            else f"<p style='color:{MUTED_COLOR}'>选择一件提案查看详情和办理过程。</p>"
+        )
 
     def detail_html(self, p: proposals.Proposal) -> str:
         e = html.escape
@@ -319,37 +374,64 @@ class ProposalsView(QWidget):
         parts.append(row("提案人" if p.kind == "个人" else "提案代表团", e(p.proposer_text)))
         parts.append(row("附议人", e("、".join(s.name for s in p.seconders)) or "—"))
         if p.co_proposers:
-            parts.append(row("联名提案人", e("、".join(
-                f"{x.name}（随{x.source_number}并入）" if x.source_number else x.name for x in p.co_proposers))))
+            parts.append(
+                row(
+                    "联名提案人",
+                    e(
+                        "、".join(
+                            f"{x.name}（随{x.source_number}并入）" if x.source_number else x.name
+                            for x in p.co_proposers
+                        )
+                    ),
+                )
+            )
         parts.append(row("提交日期", e(format_cn_date(p.submitted_on))))
         if p.late_reason:
-            parts.append(row("逾期说明", f"<span style='color:{WARNING_COLOR}'>{e(p.late_reason)}</span>"))
-        parts.append(row("审查结果", e(p.review_text) + (f"（{e(p.review_note)}）" if p.review_note else "")))
+            parts.append(
+                row("逾期说明", f"<span style='color:{WARNING_COLOR}'>{e(p.late_reason)}</span>")
+            )
+        parts.append(
+            row("审查结果", e(p.review_text) + (f"（{e(p.review_note)}）" if p.review_note else ""))
+        )
         if p.merged_sources:
-            parts.append(row("并入的提案", e("、".join(f"{n}“{t}”" for _i, n, t in p.merged_sources))))
+            parts.append(
+                row("并入的提案", e("、".join(f"{n}“{t}”" for _i, n, t in p.merged_sources)))
+            )
         if p.attachments:
             parts.append(row("附件", e("、".join(a["name"] for a in p.attachments))))
         parts.append("</table>")
-        parts.append(f"<p><b>理由</b><br>{multiline(p.reasons)}</p><p><b>建议</b><br>{multiline(p.suggestions)}</p>")
+        parts.append(
+            f"<p><b>理由</b><br>{multiline(p.reasons)}</p><p><b>建议</b><br>{multiline(p.suggestions)}</p>"
+        )
         today = _dt.date.today()
         for r in handling.rounds(self.ctx.db, p.id):
             overdue = r.overdue(today) and p.status == "办理中"
             flag = f" <span style='color:{WARNING_COLOR}'>（已逾期）</span>" if overdue else ""
-            parts.append(f"<p><b>第 {r.round_no} 轮办理</b>{flag}<br>"
-                         f"主办：{e(r.lead_department)}" + (f"；协办：{e(r.co_text)}" if r.co_text else "")
-                         + f"<br>交办 {e(r.assigned_on)}，答复期限 {e(r.reply_deadline)}")
+            parts.append(
+                f"<p><b>第 {r.round_no} 轮办理</b>{flag}<br>"
+                f"主办：{e(r.lead_department)}"
+                + (f"；协办：{e(r.co_text)}" if r.co_text else "")
+                + f"<br>交办 {e(r.assigned_on)}，答复期限 {e(r.reply_deadline)}"
+            )
             if r.reply_date:
-                parts.append(f"<br>{e(r.reply_date)} 答复：{e(r.outcome or '')}"
-                             + (f"（原因：{e(r.outcome_reason)}）" if r.outcome_reason else "")
-                             + f"<br>{multiline(r.reply_text)}")
+                parts.append(
+                    f"<br>{e(r.reply_date)} 答复：{e(r.outcome or '')}"
+                    + (f"（原因：{e(r.outcome_reason)}）" if r.outcome_reason else "")
+                    + f"<br>{multiline(r.reply_text)}"
+                )
             if r.rating:
-                parts.append(f"<br>评价：{e(r.rating)}" + (f"（{e(r.rating_note)}）" if r.rating_note else ""))
+                parts.append(
+                    f"<br>评价：{e(r.rating)}"
+                    + (f"（{e(r.rating_note)}）" if r.rating_note else "")
+                )
             parts.append("</p>")
         parts.append("<p><b>办理过程</b></p><table>")
         for ev in proposals.events(self.ctx.db, p.id):
             who = f"<span style='color:{MUTED_COLOR}'>（{e(ev.recorded_by)} 记录）</span>"
-            parts.append(f"<tr><td valign='top' style='padding-right:8px'>{e(ev.event_date)}</td>"
-                         f"<td>{e(ev.action)}" + (f"：{e(ev.note)}" if ev.note else "") + f" {who}</td></tr>")
+            parts.append(
+                f"<tr><td valign='top' style='padding-right:8px'>{e(ev.event_date)}</td>"
+                f"<td>{e(ev.action)}" + (f"：{e(ev.note)}" if ev.note else "") + f" {who}</td></tr>"
+            )
         parts.append("</table>")
         return "".join(parts)
 
@@ -370,7 +452,9 @@ class ProposalsView(QWidget):
         if session is None:
             return []
         seen: dict[int, str] = {}
-        for d in delegates_service.list_term_delegates(self.ctx.db, session.term_id, delegate_type=congress.FORMAL):
+        for d in delegates_service.list_term_delegates(
+            self.ctx.db, session.term_id, delegate_type=congress.FORMAL
+        ):
             label = f"{d['name']}（{d['delegation'] or d['branch']}）"
             if d["end_date"]:
                 label += f"，{d['end_date']}起不再是代表"
@@ -381,14 +465,18 @@ class ProposalsView(QWidget):
         session = self.page.session()
         if session is None:
             return []
-        return [(g.id, g.name) for g in delegates_service.list_delegations(self.ctx.db, session.term_id)]
+        return [
+            (g.id, g.name) for g in delegates_service.list_delegations(self.ctx.db, session.term_id)
+        ]
 
     def _call(self, action: Any, confirm_duplicate: bool = False) -> str | None:
         """Run a submission; a near-duplicate title is confirmed through ctx.prompts first."""
         try:
             result = action(confirm_duplicate)
         except proposals.DuplicateWarning as warning:
-            if not self.ctx.prompts.confirm(self, "可能重复的提案", str(warning), ok_text="仍然提交"):
+            if not self.ctx.prompts.confirm(
+                self, "可能重复的提案", str(warning), ok_text="仍然提交"
+            ):
                 return "已取消：请修改案由，或与相近的提案合并（并案）。"
             return self._call(action, True)
         except Exception as exc:
@@ -408,9 +496,15 @@ class ProposalsView(QWidget):
         today = _dt.date.today().isoformat()
         default = min(today, session.proposal_deadline or today)
         dialog = ProposalDialog(
-            lambda data: self._call(lambda ok: proposals.submit_proposal(self.ctx.db, sid, data, confirm_duplicate=ok)),
-            categories=proposals.rules(self.ctx.db).categories, delegates=self._delegates(),
-            delegations=self._delegations(), default_date=default, parent=self)
+            lambda data: self._call(
+                lambda ok: proposals.submit_proposal(self.ctx.db, sid, data, confirm_duplicate=ok)
+            ),
+            categories=proposals.rules(self.ctx.db).categories,
+            delegates=self._delegates(),
+            delegations=self._delegations(),
+            default_date=default,
+            parent=self,
+        )
         return self._open(dialog)
 
     def edit_selected(self) -> Any:
@@ -420,14 +514,23 @@ class ProposalsView(QWidget):
         if p is None:
             return None
         if p.status != "待审查":
-            self.ctx.prompts.info(self, "修改提案", f"提案 {p.number} 已{p.status}，内容不能再修改。")
+            self.ctx.prompts.info(
+                self, "修改提案", f"提案 {p.number} 已{p.status}，内容不能再修改。"
+            )
             return None
         data = {**p.__dict__, "seconder_ids": [s.member_id for s in p.seconders]}
         dialog = ProposalDialog(
-            lambda values: self._call(lambda ok: proposals.update_proposal(self.ctx.db, p.id, values,
-                                                                           confirm_duplicate=ok)),
-            categories=proposals.rules(self.ctx.db).categories, delegates=self._delegates(),
-            delegations=self._delegations(), data=data, parent=self)
+            lambda values: self._call(
+                lambda ok: proposals.update_proposal(
+                    self.ctx.db, p.id, values, confirm_duplicate=ok
+                )
+            ),
+            categories=proposals.rules(self.ctx.db).categories,
+            delegates=self._delegates(),
+            delegations=self._delegations(),
+            data=data,
+            parent=self,
+        )
         return self._open(dialog)
 
     def review_selected(self) -> Any:
@@ -436,13 +539,19 @@ class ProposalsView(QWidget):
         p = self._one()
         if p is None or p.status != "待审查":
             return None
-        targets = [(r[0], f"{r[1]}　{r[2]}") for r in self.ctx.db.execute(
-            "SELECT id, number, title FROM proposals WHERE session_id = ? AND id != ?"
-            " AND status IN ('待审查', '已立案', '办理中') ORDER BY seq", [p.session_id, p.id])]
+        targets = [
+            (r[0], f"{r[1]}　{r[2]}")
+            for r in self.ctx.db.execute(
+                "SELECT id, number, title FROM proposals WHERE session_id = ? AND id != ?"
+                " AND status IN ('待审查', '已立案', '办理中') ORDER BY seq",
+                [p.session_id, p.id],
+            )
+        ]
 
         def submit(values: dict[str, Any]) -> str | None:
             db, day, note = self.ctx.db, values["date"], values["note"]
             result = values["result"]
+
             def merge_into() -> Any:
                 if values["target_id"] is None:
                     raise ValidationError("请选择并入哪件提案", "target")
@@ -458,16 +567,22 @@ class ProposalsView(QWidget):
             }
             return self._call(lambda _ok: actions[result]())
 
-        return self._open(ReviewDialog(submit, proposal_text=self._label(p), targets=targets, parent=self))
+        return self._open(
+            ReviewDialog(submit, proposal_text=self._label(p), targets=targets, parent=self)
+        )
 
     def undo_review(self) -> None:
         p = self._one()
         if p is None:
             return
         what = "撤销并案" if p.status == "已并案" else f"撤销审查结果“{p.review_text}”"
-        if not self.ctx.prompts.confirm(self, what, f"确定{what}，使提案 {p.number} 回到“待审查”吗？"):
+        if not self.ctx.prompts.confirm(
+            self, what, f"确定{what}，使提案 {p.number} 回到“待审查”吗？"
+        ):
             return
-        result = run_service(self.ctx, self, what, lambda: proposals.reset_review(self.ctx.db, p.id))
+        result = run_service(
+            self.ctx, self, what, lambda: proposals.reset_review(self.ctx.db, p.id)
+        )
         if result is not None:
             self.apply_filters(select=p.id)
 
@@ -477,30 +592,53 @@ class ProposalsView(QWidget):
         p = self._one()
         if p is None or p.status not in ("已立案", "办理中"):
             return None
-        departments = [(d.id, d.name) for d in proposals.list_departments(self.ctx.db, include_inactive=False)]
+        departments = [
+            (d.id, d.name) for d in proposals.list_departments(self.ctx.db, include_inactive=False)
+        ]
         session = congress.get_session(self.ctx.db, p.session_id)
         current = handling.current_round(self.ctx.db, p.id) if p.status == "办理中" else None
         db = self.ctx.db
 
         def submit(values: dict[str, Any]) -> str | None:
             if current is None:
-                return self._call(lambda _ok: handling.assign(
-                    db, p.id, lead_department_id=values["lead_department_id"],
-                    co_department_ids=values["co_department_ids"], on=values["assigned_on"],
-                    reply_deadline=values["reply_deadline"]))
-            return self._call(lambda _ok: handling.update_assignment(
-                db, p.id, lead_department_id=values["lead_department_id"],
-                co_department_ids=values["co_department_ids"], reply_deadline=values["reply_deadline"]))
+                return self._call(
+                    lambda _ok: handling.assign(
+                        db,
+                        p.id,
+                        lead_department_id=values["lead_department_id"],
+                        co_department_ids=values["co_department_ids"],
+                        on=values["assigned_on"],
+                        reply_deadline=values["reply_deadline"],
+                    )
+                )
+            return self._call(
+                lambda _ok: handling.update_assignment(
+                    db,
+                    p.id,
+                    lead_department_id=values["lead_department_id"],
+                    co_department_ids=values["co_department_ids"],
+                    reply_deadline=values["reply_deadline"],
+                )
+            )
 
         today = _dt.date.today().isoformat()
         dialog = AssignDialog(
-            submit, proposal_text=self._label(p), departments=departments,
+            submit,
+            proposal_text=self._label(p),
+            departments=departments,
             lead_id=current.lead_department_id if current else None,
             co_ids=[c for c, _n in current.co_departments] if current else (),
             assigned_on=current.assigned_on if current else today,
-            reply_deadline=current.reply_deadline if current else (session.reply_deadline if session.reply_deadline
-                                                                    and session.reply_deadline > today else None),
-            editing=current is not None, parent=self)
+            reply_deadline=current.reply_deadline
+            if current
+            else (
+                session.reply_deadline
+                if session.reply_deadline and session.reply_deadline > today
+                else None
+            ),
+            editing=current is not None,
+            parent=self,
+        )
         return self._open(dialog)
 
     def reply_selected(self) -> Any:
@@ -512,10 +650,23 @@ class ProposalsView(QWidget):
         current = handling.current_round(self.ctx.db, p.id)
         data = current.__dict__ if current and current.reply_text else None
         db = self.ctx.db
-        return self._open(ReplyDialog(
-            lambda v: self._call(lambda _ok: handling.reply(db, p.id, text=v["text"], on=v["on"], outcome=v["outcome"],
-                                                            reason=v["reason"])),
-            proposal_text=self._label(p), data=data, parent=self))
+        return self._open(
+            ReplyDialog(
+                lambda v: self._call(
+                    lambda _ok: handling.reply(
+                        db,
+                        p.id,
+                        text=v["text"],
+                        on=v["on"],
+                        outcome=v["outcome"],
+                        reason=v["reason"],
+                    )
+                ),
+                proposal_text=self._label(p),
+                data=data,
+                parent=self,
+            )
+        )
 
     def rate_selected(self) -> Any:
         from guilin_union.ui.congress.proposal_dialogs import RateDialog
@@ -524,36 +675,68 @@ class ProposalsView(QWidget):
         if p is None or p.status != "已答复":
             return None
         db = self.ctx.db
-        return self._open(RateDialog(
-            lambda v: self._call(lambda _ok: handling.rate(db, p.id, rating=v["rating"], on=v["on"], note=v["note"],
-                                                           reply_deadline=v["reply_deadline"])),
-            proposal_text=self._label(p), rehandle_days=proposals.rules(db).rehandle_days, parent=self))
+        return self._open(
+            RateDialog(
+                lambda v: self._call(
+                    lambda _ok: handling.rate(
+                        db,
+                        p.id,
+                        rating=v["rating"],
+                        on=v["on"],
+                        note=v["note"],
+                        reply_deadline=v["reply_deadline"],
+                    )
+                ),
+                proposal_text=self._label(p),
+                rehandle_days=proposals.rules(db).rehandle_days,
+                parent=self,
+            )
+        )
 
     def undo_rating(self) -> None:
         p = self._one()
-        if p is not None and self.ctx.prompts.confirm(self, "撤销评价", f"撤销提案 {p.number} 最近一次评价吗？"):
-            if run_service(self.ctx, self, "撤销评价", lambda: handling.undo_rating(self.ctx.db, p.id)):
+        if p is not None and self.ctx.prompts.confirm(
+            self, "撤销评价", f"撤销提案 {p.number} 最近一次评价吗？"
+        ):
+            if run_service(
+                self.ctx, self, "撤销评价", lambda: handling.undo_rating(self.ctx.db, p.id)
+            ):
                 self.apply_filters(select=p.id)
 
     def delete_selected(self) -> None:
         p = self._one()
         if p is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除提案", f"确定删除提案 {p.number}“{p.title}”吗？\n"
-                                        "（只用于删除录错的提案，编号不会再使用；提案人撤回请用“审查 ▸ 撤案”。）",
-                                        ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "删除提案",
+            f"确定删除提案 {p.number}“{p.title}”吗？\n"
+            "（只用于删除录错的提案，编号不会再使用；提案人撤回请用“审查 ▸ 撤案”。）",
+            ok_text="删除",
+        ):
             return
-        run_service(self.ctx, self, "删除提案", lambda: proposals.delete_proposal(self.ctx.db, p.id))
+        run_service(
+            self.ctx, self, "删除提案", lambda: proposals.delete_proposal(self.ctx.db, p.id)
+        )
 
     def add_attachment(self) -> None:
         p = self._one()
         if p is None:
             return
-        path = self.ctx.prompts.open_file(self, "添加附件", self.ctx.last_folder("attachments"),
-                                          "所有文件 (*);;PDF 和图片 (*.pdf *.jpg *.jpeg *.png)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "添加附件",
+            self.ctx.last_folder("attachments"),
+            "所有文件 (*);;PDF 和图片 (*.pdf *.jpg *.jpeg *.png)",
+        )
         if path is not None:
             self.ctx.remember_folder(path, "attachments")
-            run_service(self.ctx, self, "添加附件", lambda: proposals.add_attachment(self.ctx.db, p.id, path))
+            run_service(
+                self.ctx,
+                self,
+                "添加附件",
+                lambda: proposals.add_attachment(self.ctx.db, p.id, path),
+            )
 
     def open_attachment(self) -> None:
         """Open one of the proposal's attachments in the system viewer (chosen by name)."""
@@ -567,7 +750,11 @@ class ProposalsView(QWidget):
             self.ctx.prompts.info(self, "打开附件", f"提案 {p.number} 没有附件。")
             return
         names = [f"{a['name']}（{str(a['added_at'])[:10]}）" for a in p.attachments]
-        choice = names[0] if len(names) == 1 else self.ctx.prompts.ask_item(self, "打开附件", "附件：", names)
+        choice = (
+            names[0]
+            if len(names) == 1
+            else self.ctx.prompts.ask_item(self, "打开附件", "附件：", names)
+        )
         if choice is None:
             return
         attachment = p.attachments[names.index(choice)]
@@ -577,7 +764,9 @@ class ProposalsView(QWidget):
             self.ctx.prompts.warning(self, "打开附件", str(exc))
             return
         if not path.exists():
-            self.ctx.prompts.warning(self, "打开附件", f"附件文件不见了（可能被移动或删除）：\n{path}")
+            self.ctx.prompts.warning(
+                self, "打开附件", f"附件文件不见了（可能被移动或删除）：\n{path}"
+            )
             return
         open_document(path)
 
@@ -607,8 +796,15 @@ class ProposalsView(QWidget):
 
         if self.session_id is None:
             return
-        self._open(ImportWizard(self.ctx, ProposalImporter(self.session_id), "导入提案", self,
-                                template_writer=write_template))
+        self._open(
+            ImportWizard(
+                self.ctx,
+                ProposalImporter(self.session_id),
+                "导入提案",
+                self,
+                template_writer=write_template,
+            )
+        )
 
     # ------------------------------------------------------------------ outputs
     def _session_name(self) -> str:
@@ -623,32 +819,57 @@ class ProposalsView(QWidget):
         if selected_only and not ids:
             self.ctx.prompts.info(self, "打印提案表", "请先在列表中选择要打印的提案（可多选）。")
             return
-        save_pdf(self.ctx, self, "打印提案表", f"{self._session_name()}提案表.pdf",
-                 lambda db, p: outputs.proposal_forms_pdf(db, sid, p, ids=ids))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印提案表",
+            f"{self._session_name()}提案表.pdf",
+            lambda db, p: outputs.proposal_forms_pdf(db, sid, p, ids=ids),
+        )
 
     def print_compilation(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_pdf(self.ctx, self, "打印提案汇编", f"{self._session_name()}提案汇编.pdf",
-                     lambda db, p: outputs.compilation_pdf(db, sid, p))
+            save_pdf(
+                self.ctx,
+                self,
+                "打印提案汇编",
+                f"{self._session_name()}提案汇编.pdf",
+                lambda db, p: outputs.compilation_pdf(db, sid, p),
+            )
 
     def print_handling(self) -> None:
         if self.session_id is not None:
             q = self.current_query()
-            save_pdf(self.ctx, self, "打印提案办理情况一览表", f"{self._session_name()}提案办理情况一览表.pdf",
-                     lambda db, p: outputs.handling_pdf(db, q, p))
+            save_pdf(
+                self.ctx,
+                self,
+                "打印提案办理情况一览表",
+                f"{self._session_name()}提案办理情况一览表.pdf",
+                lambda db, p: outputs.handling_pdf(db, q, p),
+            )
 
     def print_stats(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_pdf(self.ctx, self, "打印提案工作统计", f"{self._session_name()}提案工作统计.pdf",
-                     lambda db, p: outputs.stats_pdf(db, sid, p))
+            save_pdf(
+                self.ctx,
+                self,
+                "打印提案工作统计",
+                f"{self._session_name()}提案工作统计.pdf",
+                lambda db, p: outputs.stats_pdf(db, sid, p),
+            )
 
     def export_excel(self) -> None:
         if self.session_id is not None:
             q = self.current_query()
-            save_excel(self.ctx, self, "导出提案列表", f"{self._session_name()}提案.xlsx",
-                       lambda db, p: outputs.export_list(db, q, p))
+            save_excel(
+                self.ctx,
+                self,
+                "导出提案列表",
+                f"{self._session_name()}提案.xlsx",
+                lambda db, p: outputs.export_list(db, q, p),
+            )
 
     def export_current(self) -> None:
         """文件 ▸ 导出… on this page."""
@@ -657,5 +878,10 @@ class ProposalsView(QWidget):
     def export_stats_excel(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_excel(self.ctx, self, "导出提案工作统计", f"{self._session_name()}提案工作统计.xlsx",
-                       lambda db, p: outputs.stats_excel(db, sid, p))
+            save_excel(
+                self.ctx,
+                self,
+                "导出提案工作统计",
+                f"{self._session_name()}提案工作统计.xlsx",
+                lambda db, p: outputs.stats_excel(db, sid, p),
+            )

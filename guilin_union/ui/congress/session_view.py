@@ -1,4 +1,5 @@
 """会议 page: the session's particulars, its status (with the quorum rule) and its printouts."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -18,16 +19,29 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.services import congress
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, WARNING_COLOR, run_service, save_excel, save_pdf
+from guilin_union.ui.congress.common import (
+    MUTED_COLOR,
+    WARNING_COLOR,
+    run_service,
+    save_excel,
+    save_pdf,
+)
 from guilin_union.ui.context import AppContext
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
 
 FIELDS = (
-    ("title", "会议名称"), ("term", "届次"), ("dates", "会期"), ("venue", "地点"), ("status", "状态"),
-    ("proposal_deadline", "提案截止日期"), ("reply_deadline", "提案答复期限"), ("proposal_prefix", "提案编号"),
-    ("override", "未达法定人数开会的原因"), ("notes", "备注"),
+    ("title", "会议名称"),
+    ("term", "届次"),
+    ("dates", "会期"),
+    ("venue", "地点"),
+    ("status", "状态"),
+    ("proposal_deadline", "提案截止日期"),
+    ("reply_deadline", "提案答复期限"),
+    ("proposal_prefix", "提案编号"),
+    ("override", "未达法定人数开会的原因"),
+    ("notes", "备注"),
 )
 
 
@@ -61,7 +75,8 @@ class SessionView(QWidget):
         buttons.addWidget(self.delete_button)
         left.addLayout(buttons)
         self.hint_label = QLabel(
-            "宣布开会时程序按“签到”页的记录核对法定人数；未达到时须填写原因方可继续，原因将记入会议记录和操作日志。")
+            "宣布开会时程序按“签到”页的记录核对法定人数；未达到时须填写原因方可继续，原因将记入会议记录和操作日志。"
+        )
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(f"color: {MUTED_COLOR};")
         left.addWidget(self.hint_label)
@@ -83,8 +98,16 @@ class SessionView(QWidget):
         self.ballot_button = QPushButton("表决票…")
         self.results_button = QPushButton("表决结果…")
         self.export_button = QPushButton("代表名单（Excel）…")
-        for i, button in enumerate((self.agenda_button, self.roster_button, self.signin_button, self.ballot_button,
-                                    self.results_button, self.export_button)):
+        for i, button in enumerate(
+            (
+                self.agenda_button,
+                self.roster_button,
+                self.signin_button,
+                self.ballot_button,
+                self.results_button,
+                self.export_button,
+            )
+        ):
             button.setMinimumWidth(150)
             grid.addWidget(button, i, 0)
         grid.setRowStretch(6, 1)
@@ -115,9 +138,19 @@ class SessionView(QWidget):
     def refresh(self) -> None:
         session = self.page.session() if self.session_id is not None else None
         enabled = session is not None
-        for button in (self.edit_button, self.open_button, self.close_button, self.reset_button, self.delete_button,
-                       self.agenda_button, self.roster_button, self.signin_button, self.ballot_button,
-                       self.results_button, self.export_button):
+        for button in (
+            self.edit_button,
+            self.open_button,
+            self.close_button,
+            self.reset_button,
+            self.delete_button,
+            self.agenda_button,
+            self.roster_button,
+            self.signin_button,
+            self.ballot_button,
+            self.results_button,
+            self.export_button,
+        ):
             button.setEnabled(enabled)
         if session is None:
             for label in self.value_labels.values():
@@ -139,7 +172,9 @@ class SessionView(QWidget):
         }
         for key, text in values.items():
             self.value_labels[key].setText(text)
-        self.value_labels["override"].setStyleSheet(f"color: {WARNING_COLOR};" if session.quorum_override_reason else "")
+        self.value_labels["override"].setStyleSheet(
+            f"color: {WARNING_COLOR};" if session.quorum_override_reason else ""
+        )
         self.overview_label.setText(self._overview(session))
         self.open_button.setEnabled(session.status != "召开中")
         self.close_button.setEnabled(session.status == "召开中")
@@ -158,14 +193,16 @@ class SessionView(QWidget):
         votes = vote_summary(db, session.id)
         lines = [
             f"代表：正式代表 {counts['正式代表']} 人，列席代表 {counts['列席代表']} 人，特邀代表 {counts['特邀代表']} 人。",
-            f"议程：{len(items)} 项" + ("（尚未编排，可在“议程”页从标准议程开始）。" if not items else "。"),
+            f"议程：{len(items)} 项"
+            + ("（尚未编排，可在“议程”页从标准议程开始）。" if not items else "。"),
             f"签到：实到 {att.present} 人，请假 {att.on_leave} 人，缺席 {att.absent} 人，未签到 {att.unmarked} 人；{att.status_text}。",
             f"表决：{len(votes.results)} 项，通过 {votes.passed} 项，未通过 {votes.failed} 项，待表决 {votes.pending} 项。",
         ]
         if "proposals" in db.table_names():
             total, accepted = db.execute(
                 "SELECT count(*), coalesce(sum(review_result = '立案'), 0) FROM proposals WHERE session_id = ?",
-                [session.id]).fetchone()
+                [session.id],
+            ).fetchone()
             lines.append(f"提案：收到 {total} 件，立案 {accepted} 件。")
         return "\n".join(lines)
 
@@ -188,7 +225,9 @@ class SessionView(QWidget):
             self.ctx.notify(result.changes)
             return None
 
-        dialog = SessionDialog(submit, [(term.id, term.label, session.meeting_no)], data=data, parent=self)
+        dialog = SessionDialog(
+            submit, [(term.id, term.label, session.meeting_no)], data=data, parent=self
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -200,11 +239,19 @@ class SessionView(QWidget):
         try:
             result = congress.set_session_status(self.ctx.db, self.session_id, "召开中")
         except congress.QuorumNotMetError as exc:
-            reason = self.ctx.prompts.ask_text(self, "未达到法定人数", f"{exc}\n\n仍要宣布开会，请填写原因：")
+            reason = self.ctx.prompts.ask_text(
+                self, "未达到法定人数", f"{exc}\n\n仍要宣布开会，请填写原因："
+            )
             if not reason:
                 return False
-            result = run_service(self.ctx, self, "宣布开会", lambda: congress.set_session_status(
-                self.ctx.db, self.session_id, "召开中", override_reason=reason))
+            result = run_service(
+                self.ctx,
+                self,
+                "宣布开会",
+                lambda: congress.set_session_status(
+                    self.ctx.db, self.session_id, "召开中", override_reason=reason
+                ),
+            )
             return result is not None
         except Exception as exc:
             self.ctx.prompts.warning(self, "宣布开会", str(exc))
@@ -214,17 +261,27 @@ class SessionView(QWidget):
 
     def set_status(self, status: str) -> None:
         if self.session_id is not None:
-            run_service(self.ctx, self, "会议状态",
-                        lambda: congress.set_session_status(self.ctx.db, self.session_id, status))
+            run_service(
+                self.ctx,
+                self,
+                "会议状态",
+                lambda: congress.set_session_status(self.ctx.db, self.session_id, status),
+            )
 
     def delete_session(self) -> None:
         session = self.page.session()
         if session is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除会议", f"确定删除“{session.title}”及其议程、签到和表决记录吗？"
-                                                           "\n（已有提案的会议不能删除。）", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "删除会议",
+            f"确定删除“{session.title}”及其议程、签到和表决记录吗？\n（已有提案的会议不能删除。）",
+            ok_text="删除",
+        ):
             return
-        run_service(self.ctx, self, "删除会议", lambda: congress.delete_session(self.ctx.db, session.id))
+        run_service(
+            self.ctx, self, "删除会议", lambda: congress.delete_session(self.ctx.db, session.id)
+        )
 
     # ------------------------------------------------------------------ printouts
     def _name(self, what: str) -> str:
@@ -233,21 +290,42 @@ class SessionView(QWidget):
 
     def print_agenda(self) -> None:
         sid = self.session_id
-        save_pdf(self.ctx, self, "打印会议议程", self._name("议程.pdf"), lambda db, p: outputs.agenda_pdf(db, sid, p))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印会议议程",
+            self._name("议程.pdf"),
+            lambda db, p: outputs.agenda_pdf(db, sid, p),
+        )
 
     def print_roster(self) -> None:
         sid = self.session_id
-        save_pdf(self.ctx, self, "打印代表名册", self._name("代表名册.pdf"), lambda db, p: outputs.delegates_pdf(db, sid, p))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印代表名册",
+            self._name("代表名册.pdf"),
+            lambda db, p: outputs.delegates_pdf(db, sid, p),
+        )
 
     def print_signin(self) -> None:
         sid = self.session_id
-        choice = self.ctx.prompts.ask_item(self, "打印签到表", "实到人数：",
-                                           ["留空，会上手填（会前打印）", "填入已记录的签到人数（会后存档）"])
+        choice = self.ctx.prompts.ask_item(
+            self,
+            "打印签到表",
+            "实到人数：",
+            ["留空，会上手填（会前打印）", "填入已记录的签到人数（会后存档）"],
+        )
         if choice is None:
             return
         with_counts = choice.startswith("填入")
-        save_pdf(self.ctx, self, "打印签到表", self._name("签到表.pdf"),
-                 lambda db, p: outputs.signin_pdf(db, sid, p, with_counts=with_counts))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印签到表",
+            self._name("签到表.pdf"),
+            lambda db, p: outputs.signin_pdf(db, sid, p, with_counts=with_counts),
+        )
 
     def print_ballots(self) -> None:
         from guilin_union.services.congress_attendance import attendance_summary
@@ -256,26 +334,45 @@ class SessionView(QWidget):
         if sid is None:
             return
         expected = attendance_summary(self.ctx.db, sid).expected
-        copies_text = self.ctx.prompts.ask_text(self, "打印表决票", "张数（默认为正式代表人数）：", str(expected or 1))
+        copies_text = self.ctx.prompts.ask_text(
+            self, "打印表决票", "张数（默认为正式代表人数）：", str(expected or 1)
+        )
         if copies_text is None:
             return
         if not copies_text.strip().isdigit() or int(copies_text) < 1:
             self.ctx.prompts.warning(self, "打印表决票", "张数应为正整数")
             return
-        layout = self.ctx.prompts.ask_item(self, "打印表决票", "版式：", ["一页多张（沿虚线裁开）", "一页一张"])
+        layout = self.ctx.prompts.ask_item(
+            self, "打印表决票", "版式：", ["一页多张（沿虚线裁开）", "一页一张"]
+        )
         if layout is None:
             return
         copies = int(copies_text)
         one = layout == "一页一张"
-        save_pdf(self.ctx, self, "打印表决票", self._name("表决票.pdf"),
-                 lambda db, p: outputs.ballot_pdf(db, sid, p, copies=copies, one_per_page=one))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印表决票",
+            self._name("表决票.pdf"),
+            lambda db, p: outputs.ballot_pdf(db, sid, p, copies=copies, one_per_page=one),
+        )
 
     def print_results(self) -> None:
         sid = self.session_id
-        save_pdf(self.ctx, self, "打印表决结果", self._name("表决结果.pdf"),
-                 lambda db, p: outputs.vote_results_pdf(db, sid, p))
+        save_pdf(
+            self.ctx,
+            self,
+            "打印表决结果",
+            self._name("表决结果.pdf"),
+            lambda db, p: outputs.vote_results_pdf(db, sid, p),
+        )
 
     def export_delegates(self) -> None:
         sid = self.session_id
-        save_excel(self.ctx, self, "导出代表名单", self._name("代表名单.xlsx"),
-                   lambda db, p: outputs.export_delegates(db, sid, p))
+        save_excel(
+            self.ctx,
+            self,
+            "导出代表名单",
+            self._name("代表名单.xlsx"),
+            lambda db, p: outputs.export_delegates(db, sid, p),
+        )

@@ -1,4 +1,5 @@
 """表决 page: motions with their counts and the result computed by the rule in the settings."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -14,13 +15,13 @@ from guilin_union.ui.congress.common import (
     WARNING_COLOR,
     ListSource,
     fit_columns,
-    run_service,
     make_table,
+    run_service,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.widgets.list_helpers import add_button_row
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import add_button_row
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -41,7 +42,9 @@ COLUMNS = [
     ColumnSpec("votes_abstain", "弃权", align="right", formatter=_count),
     ColumnSpec("not_voted", "未投", align="right", formatter=_count),
     ColumnSpec("needed", "通过所需", align="right"),
-    ColumnSpec("result", "结果", align="center", foreground=lambda r: RESULT_COLORS.get(r.get("result"))),
+    ColumnSpec(
+        "result", "结果", align="center", foreground=lambda r: RESULT_COLORS.get(r.get("result"))
+    ),
     ColumnSpec("warning", "提示", foreground=lambda _r: WARNING_COLOR),
 ]
 
@@ -64,9 +67,18 @@ class VotesView(QWidget):
         self.standard_button = QPushButton("添加常用表决事项")
         self.ballot_button = QPushButton("打印表决票…")
         self.results_button = QPushButton("打印表决结果…")
-        add_button_row(layout, (self.add_button, self.edit_button, self.clear_button, self.delete_button,
-                                self.up_button, self.down_button),
-                       (self.standard_button, self.ballot_button, self.results_button))
+        add_button_row(
+            layout,
+            (
+                self.add_button,
+                self.edit_button,
+                self.clear_button,
+                self.delete_button,
+                self.up_button,
+                self.down_button,
+            ),
+            (self.standard_button, self.ballot_button, self.results_button),
+        )
         self.votes_table = make_table(self.model, "votes_table")
         self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.votes_table, 1)
@@ -90,8 +102,16 @@ class VotesView(QWidget):
             return []
         rows = []
         for n, r in enumerate(votes_service.motion_results(self.ctx.db, self.session_id), start=1):
-            rows.append({**r.motion.__dict__, "number": n, "not_voted": r.not_voted, "needed": r.needed,
-                         "result": r.result_text, "warning": "；".join(r.warnings)})
+            rows.append(
+                {
+                    **r.motion.__dict__,
+                    "number": n,
+                    "not_voted": r.not_voted,
+                    "needed": r.needed,
+                    "result": r.result_text,
+                    "warning": "；".join(r.warnings),
+                }
+            )
         return rows
 
     def set_session(self, session_id: int | None) -> None:
@@ -119,9 +139,11 @@ class VotesView(QWidget):
             return
         summary = votes_service.vote_summary(self.ctx.db, self.session_id)
         att = summary.attendance
-        text = (f"表决规则：{summary.rule_text}（全体正式代表 {att.expected} 人，实到 {att.present} 人）。"
-                f"共 {len(summary.results)} 项：通过 {summary.passed} 项，未通过 {summary.failed} 项，"
-                f"待表决 {summary.pending} 项。")
+        text = (
+            f"表决规则：{summary.rule_text}（全体正式代表 {att.expected} 人，实到 {att.present} 人）。"
+            f"共 {len(summary.results)} 项：通过 {summary.passed} 项，未通过 {summary.failed} 项，"
+            f"待表决 {summary.pending} 项。"
+        )
         if summary.notes:
             text += "\n" + "\n".join(summary.notes)
         self.summary_label.setText(text)
@@ -142,7 +164,9 @@ class VotesView(QWidget):
                 return ""
             motion = votes_service.Motion(0, 0, 0, "", "决议", yes, no, abstain, None, None)
             result = votes_service.evaluate(motion, att, rule)
-            text = f"{result.result_text}（至少需同意 {result.needed} 票，未投 {result.not_voted} 票）"
+            text = (
+                f"{result.result_text}（至少需同意 {result.needed} 票，未投 {result.not_voted} 票）"
+            )
             if yes + no + abstain > att.expected:
                 text = f"票数合计超过正式代表人数 {att.expected} 人"
             return text
@@ -162,14 +186,23 @@ class VotesView(QWidget):
             try:
                 with db.atomic():
                     if data is None:
-                        motion_id = votes_service.add_motion(db, sid, values["title"], kind=values["kind"],
-                                                             notes=values["notes"]).row_id
+                        motion_id = votes_service.add_motion(
+                            db, sid, values["title"], kind=values["kind"], notes=values["notes"]
+                        ).row_id
                     else:
                         motion_id = data["id"]
-                        votes_service.update_motion(db, motion_id, {k: values[k] for k in ("title", "kind", "notes")})
+                        votes_service.update_motion(
+                            db, motion_id, {k: values[k] for k in ("title", "kind", "notes")}
+                        )
                     if values["voted"]:
-                        votes_service.record_votes(db, motion_id, yes=values["yes"], no=values["no"],
-                                                   abstain=values["abstain"], voted_on=values["voted_on"])
+                        votes_service.record_votes(
+                            db,
+                            motion_id,
+                            yes=values["yes"],
+                            no=values["no"],
+                            abstain=values["abstain"],
+                            voted_on=values["voted_on"],
+                        )
                     elif data is not None and data.get("votes_yes") is not None:
                         votes_service.clear_votes(db, motion_id)
             except Exception as exc:
@@ -178,8 +211,13 @@ class VotesView(QWidget):
             self.reload(select=motion_id)
             return None
 
-        dialog = MotionDialog(submit, evaluate=self._evaluator(), default_date=session.start_date, data=data,
-                              parent=self)
+        dialog = MotionDialog(
+            submit,
+            evaluate=self._evaluator(),
+            default_date=session.start_date,
+            data=data,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         self._last_dialog = dialog
@@ -200,11 +238,17 @@ class VotesView(QWidget):
         if row is None or row.get("votes_yes") is None:
             return
         db = self.ctx.db
-        result = run_service(self.ctx, self, "清除票数", lambda: votes_service.clear_votes(db, row["id"]))
+        result = run_service(
+            self.ctx, self, "清除票数", lambda: votes_service.clear_votes(db, row["id"])
+        )
         if result is not None:
             before = result.undo or {}
-            undo.push(self.ctx, "清除票数", lambda: votes_service.restore_votes(db, row["id"], before),
-                      lambda: votes_service.clear_votes(db, row["id"]))
+            undo.push(
+                self.ctx,
+                "清除票数",
+                lambda: votes_service.restore_votes(db, row["id"], before),
+                lambda: votes_service.clear_votes(db, row["id"]),
+            )
 
     def delete_selected(self) -> None:
         from guilin_union.ui import undo
@@ -212,22 +256,39 @@ class VotesView(QWidget):
         row = self._selected()
         if row is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除表决事项", f"确定删除“{row['title']}”吗？", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self, "删除表决事项", f"确定删除“{row['title']}”吗？", ok_text="删除"
+        ):
             return
         db = self.ctx.db
-        result = run_service(self.ctx, self, "删除表决事项", lambda: votes_service.delete_motion(db, row["id"]))
+        result = run_service(
+            self.ctx, self, "删除表决事项", lambda: votes_service.delete_motion(db, row["id"])
+        )
         if result is not None:
             saved = result.undo or {}
-            undo.push(self.ctx, f"删除表决事项 {row['title']}", lambda: votes_service.restore_motion(db, saved),
-                      lambda: votes_service.delete_motion(db, row["id"]))
+            undo.push(
+                self.ctx,
+                f"删除表决事项 {row['title']}",
+                lambda: votes_service.restore_motion(db, saved),
+                lambda: votes_service.delete_motion(db, row["id"]),
+            )
 
     def move(self, delta: int) -> None:
         row = self._selected()
-        if row is not None and run_service(self.ctx, self, "调整顺序",
-                                           lambda: votes_service.move_motion(self.ctx.db, row["id"], delta)):
+        if row is not None and run_service(
+            self.ctx,
+            self,
+            "调整顺序",
+            lambda: votes_service.move_motion(self.ctx.db, row["id"], delta),
+        ):
             self.reload(select=row["id"])
 
     def add_standard(self) -> None:
         if self.session_id is not None:
             sid = self.session_id
-            run_service(self.ctx, self, "添加常用表决事项", lambda: votes_service.add_standard_motions(self.ctx.db, sid))
+            run_service(
+                self.ctx,
+                self,
+                "添加常用表决事项",
+                lambda: votes_service.add_standard_motions(self.ctx.db, sid),
+            )

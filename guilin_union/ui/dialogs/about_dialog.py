@@ -1,5 +1,6 @@
 """帮助 ▸ 关于: version, where the data is, and the licences of everything shipped with it
 (the program, the bundled 文泉驿微米黑 font, the icon and the open-source components)."""
+
 from __future__ import annotations
 
 import html
@@ -56,7 +57,8 @@ def licence_html() -> str:
     """The licence notes shown in the dialog (plain facts; the full texts ship with the program)."""
     font_licence = _resources_dir() / "fonts" / "LICENSE-Apache-2.0.txt"
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{html.escape(licence)}</td></tr>" for name, licence in COMPONENTS
+        f"<tr><td>{html.escape(name)}</td><td>{html.escape(licence)}</td></tr>"
+        for name, licence in COMPONENTS
     )
     return (
         "<p><b>本程序</b>以 MIT 许可发布，可自由使用、复制和修改。</p>"

@@ -1,4 +1,5 @@
 """设置 ▸ 分工会管理: add, rename, merge, deactivate, set chair; delete only if unused."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -29,7 +30,9 @@ class BranchesDialog(QDialog):
         self.setWindowTitle("分工会管理")
         self.resize(720, 520)
         layout = QVBoxLayout(self)
-        hint = QLabel("每名会员属于一个分工会。有会员的分工会不能删除，可以合并到其他分工会或停用。")
+        hint = QLabel(
+            "每名会员属于一个分工会。有会员的分工会不能删除，可以合并到其他分工会或停用。"
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.branches_table = QTableWidget(0, len(HEADERS))
@@ -39,7 +42,9 @@ class BranchesDialog(QDialog):
         self.branches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.branches_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.branches_table.verticalHeader().setVisible(False)
-        self.branches_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.branches_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
         layout.addWidget(self.branches_table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("新增…")
@@ -49,8 +54,14 @@ class BranchesDialog(QDialog):
         self.toggle_button = QPushButton("停用/启用")
         self.delete_button = QPushButton("删除")
         self.close_button = QPushButton("关闭")
-        for b in (self.add_button, self.rename_button, self.chair_button, self.merge_button,
-                  self.toggle_button, self.delete_button):
+        for b in (
+            self.add_button,
+            self.rename_button,
+            self.chair_button,
+            self.merge_button,
+            self.toggle_button,
+            self.delete_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -68,14 +79,22 @@ class BranchesDialog(QDialog):
         self._branches = branches_service.list_branches(self.ctx.db)
         self.branches_table.setRowCount(len(self._branches))
         for row, b in enumerate(self._branches):
-            values = (b.code or "", b.name, b.chair or "", str(b.member_count), "启用" if b.active else "已停用")
+            values = (
+                b.code or "",
+                b.name,
+                b.chair or "",
+                str(b.member_count),
+                "启用" if b.active else "已停用",
+            )
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col in (0, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.branches_table.setItem(row, col, item)
         self.branches_table.resizeColumnsToContents()
-        self.branches_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.branches_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
 
     def current(self):
         row = self.branches_table.currentRow()
@@ -107,7 +126,9 @@ class BranchesDialog(QDialog):
         b = self.current()
         if b is None:
             return
-        chair = self.ctx.prompts.ask_text(self, "设置分工会主席", f"{b.name}主席姓名：", b.chair or "")
+        chair = self.ctx.prompts.ask_text(
+            self, "设置分工会主席", f"{b.name}主席姓名：", b.chair or ""
+        )
         if chair is not None:
             self._run(lambda: branches_service.set_chair(self.ctx.db, b.id, chair))
 
@@ -116,11 +137,17 @@ class BranchesDialog(QDialog):
         if b is None:
             return
         targets = [x.name for x in self._branches if x.id != b.id and x.active]
-        target = self.ctx.prompts.ask_item(self, "合并分工会", f"把“{b.name}”的全部会员并入：", targets)
+        target = self.ctx.prompts.ask_item(
+            self, "合并分工会", f"把“{b.name}”的全部会员并入：", targets
+        )
         if not target:
             return
         target_id = branches_service.find_branch_id(self.ctx.db, target)
-        if self.ctx.prompts.confirm(self, "合并分工会", f"确定把“{b.name}”的 {b.member_count} 名会员并入“{target}”？\n“{b.name}”将被停用。"):
+        if self.ctx.prompts.confirm(
+            self,
+            "合并分工会",
+            f"确定把“{b.name}”的 {b.member_count} 名会员并入“{target}”？\n“{b.name}”将被停用。",
+        ):
             self._run(lambda: branches_service.merge_branches(self.ctx.db, b.id, target_id))
 
     def toggle_active(self) -> None:
@@ -130,5 +157,7 @@ class BranchesDialog(QDialog):
 
     def delete_branch(self) -> None:
         b = self.current()
-        if b is not None and self.ctx.prompts.confirm(self, "删除分工会", f"确定删除“{b.name}”？", ok_text="删除"):
+        if b is not None and self.ctx.prompts.confirm(
+            self, "删除分工会", f"确定删除“{b.name}”？", ok_text="删除"
+        ):
             self._run(lambda: branches_service.delete_branch(self.ctx.db, b.id))

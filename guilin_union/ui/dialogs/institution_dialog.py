@@ -1,4 +1,5 @@
 """设置 ▸ 单位信息: the names printed on every document (a Designer form)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,8 +8,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.ui.forms.ui_institution_dialog import Ui_InstitutionDialog
 
-TEXT_KEYS = ("institution_name", "union_name", "union_short_name", "document_prefix",
-             "union_chair_title", "signer_handler", "signer_witness", "signer_branch_chair")
+TEXT_KEYS = (
+    "institution_name",
+    "union_name",
+    "union_short_name",
+    "document_prefix",
+    "union_chair_title",
+    "signer_handler",
+    "signer_witness",
+    "signer_branch_chair",
+)
 
 
 class InstitutionDialog(QDialog):
@@ -20,7 +29,9 @@ class InstitutionDialog(QDialog):
         self.ui.setupUi(self)
         for key in TEXT_KEYS:
             getattr(self.ui, f"{key}_edit").setText(str(values.get(key) or ""))
-        self.ui.mask_personal_numbers_check.setChecked(bool(values.get("mask_personal_numbers", True)))
+        self.ui.mask_personal_numbers_check.setChecked(
+            bool(values.get("mask_personal_numbers", True))
+        )
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.button_box.accepted.connect(self.save)
@@ -28,8 +39,14 @@ class InstitutionDialog(QDialog):
         self.values: dict[str, Any] = {}
 
     def save(self) -> None:
-        values: dict[str, Any] = {k: getattr(self.ui, f"{k}_edit").text().strip() for k in TEXT_KEYS}
-        missing = [self.ui.__dict__[f"{k}_label"].text() for k in ("institution_name", "union_name") if not values[k]]
+        values: dict[str, Any] = {
+            k: getattr(self.ui, f"{k}_edit").text().strip() for k in TEXT_KEYS
+        }
+        missing = [
+            self.ui.__dict__[f"{k}_label"].text()
+            for k in ("institution_name", "union_name")
+            if not values[k]
+        ]
         if missing:
             self.ui.summary_label.setText("、".join(missing) + "不能为空")
             return

@@ -1,4 +1,5 @@
 """申请审批: the 入会申请 list with the workflow's batch actions, import and printouts."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -34,10 +35,21 @@ from guilin_union.ui.widgets.list_helpers import (
     selected_ids,
 )
 
-STATE_COLORS = {"待分工会审核": "#b26a00", "待校工会批准": "#1565c0", "已批准": "#2e7d32", "未通过": "#b00020"}
+STATE_COLORS = {
+    "待分工会审核": "#b26a00",
+    "待校工会批准": "#1565c0",
+    "已批准": "#2e7d32",
+    "未通过": "#b00020",
+}
 PENDING = "pending"
-STATE_FILTERS = (("待审批（全部）", PENDING), ("待分工会审核", "待分工会审核"), ("待校工会批准", "待校工会批准"),
-                 ("已批准", "已批准"), ("未通过", "未通过"), ("全部状态", None))
+STATE_FILTERS = (
+    ("待审批（全部）", PENDING),
+    ("待分工会审核", "待分工会审核"),
+    ("待校工会批准", "待校工会批准"),
+    ("已批准", "已批准"),
+    ("未通过", "未通过"),
+    ("全部状态", None),
+)
 
 COLUMNS = [
     ColumnSpec("applied_on", "申请日期", sort_key="applied_on", align="center"),
@@ -47,7 +59,13 @@ COLUMNS = [
     ColumnSpec("department", "部门", sort_key="department"),
     ColumnSpec("title", "职称"),
     ColumnSpec("employment_type", "用工形式", align="center"),
-    ColumnSpec("state", "状态", sort_key="state", align="center", foreground=lambda r: STATE_COLORS.get(r.get("state"))),
+    ColumnSpec(
+        "state",
+        "状态",
+        sort_key="state",
+        align="center",
+        foreground=lambda r: STATE_COLORS.get(r.get("state")),
+    ),
     ColumnSpec("branch_reviewed_at", "分工会审核", align="center"),
     ColumnSpec("decided_at", "审批日期", sort_key="decided_at", align="center"),
     ColumnSpec("member_no", "会员编号", sort_key="member_no"),
@@ -62,7 +80,9 @@ class ApplicationSource:
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if sort_key is not None:
-            self.query = ApplicationQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = ApplicationQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return intake.query_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -88,7 +108,9 @@ class ApplicationsView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("application_search_edit", "搜索：姓名、工号、部门、证件号尾号")
+        self.search_edit = make_search_edit(
+            "application_search_edit", "搜索：姓名、工号、部门、证件号尾号"
+        )
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("application_state_combo")
         for label, value in STATE_FILTERS:
@@ -139,12 +161,16 @@ class ApplicationsView(QWidget):
 
         self.table = make_id_table(self.model, object_name="applications_table")
         layout.addWidget(self.table)
-        self.hint_label = QLabel("流程：导入或新增申请 → 分工会审核通过 → 校工会批准（发放会员编号）。"
-                                 "可按住 Ctrl 或 Shift 多选后批量操作。")
+        self.hint_label = QLabel(
+            "流程：导入或新增申请 → 分工会审核通过 → 校工会批准（发放会员编号）。"
+            "可按住 Ctrl 或 Shift 多选后批量操作。"
+        )
         self.hint_label.setStyleSheet("color: #555;")
         layout.addWidget(self.hint_label)
 
-        self.table.doubleClicked.connect(lambda index: self.open_application(self.model.row_id(index.row())))
+        self.table.doubleClicked.connect(
+            lambda index: self.open_application(self.model.row_id(index.row()))
+        )
         self.add_button.clicked.connect(self.add_application)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -161,13 +187,18 @@ class ApplicationsView(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for col, spec in enumerate(COLUMNS):
-            minimum = {"name": 70, "branch": 150, "department": 120, "reject_reason": 160}.get(spec.key, 0)
+            minimum = {"name": 70, "branch": 150, "department": 120, "reject_reason": 160}.get(
+                spec.key, 0
+            )
             header.resizeSection(col, max(header.sectionSize(col) + 12, minimum))
         header.setStretchLastSection(True)
 
     def reload_branches(self) -> None:
-        refill_combo(self.branch_combo, ("全部分工会", None),
-                     ((b.name, b.id) for b in branches_service.list_branches(self.ctx.db)))
+        refill_combo(
+            self.branch_combo,
+            ("全部分工会", None),
+            ((b.name, b.id) for b in branches_service.list_branches(self.ctx.db)),
+        )
 
     # ---- filters
     def apply_filters(self) -> None:
@@ -187,7 +218,8 @@ class ApplicationsView(QWidget):
     def _update_count(self) -> None:
         counts = intake.counts_by_state(self.ctx.db)
         self.count_label.setText(
-            f"显示 {self.model.rowCount()} 条　待分工会审核 {counts['待分工会审核']}　待校工会批准 {counts['待校工会批准']}")
+            f"显示 {self.model.rowCount()} 条　待分工会审核 {counts['待分工会审核']}　待校工会批准 {counts['待校工会批准']}"
+        )
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("branches"):
@@ -252,14 +284,21 @@ class ApplicationsView(QWidget):
                     snapshot.update(outcome.undo or {})
                     return outcome
 
-                undo.push(self.ctx, f"新增入会申请 {data.get('name', '')}", undo_add,
-                          lambda: intake.restore_application(db, snapshot))
+                undo.push(
+                    self.ctx,
+                    f"新增入会申请 {data.get('name', '')}",
+                    undo_add,
+                    lambda: intake.restore_application(db, snapshot),
+                )
             else:
                 after = intake.get_application(db, app_id)
                 after.pop("branch", None)
-                undo.push(self.ctx, f"修改入会申请 {data.get('name', '')}",
-                          lambda: intake.restore_application_row(db, app_id, result.undo or {}),
-                          lambda: intake.restore_application_row(db, app_id, after))
+                undo.push(
+                    self.ctx,
+                    f"修改入会申请 {data.get('name', '')}",
+                    lambda: intake.restore_application_row(db, app_id, result.undo or {}),
+                    lambda: intake.restore_application_row(db, app_id, after),
+                )
             self.ctx.notify(result.changes)
             return None
 
@@ -278,8 +317,13 @@ class ApplicationsView(QWidget):
             return None
         row = intake.get_application(self.ctx.db, app_id)
         editable = row["state"] in intake.PENDING_STATES
-        dialog = ApplicationDialog(self._branch_names(), self._submit(app_id), data=row,
-                                   read_only=not editable, parent=self)
+        dialog = ApplicationDialog(
+            self._branch_names(),
+            self._submit(app_id),
+            data=row,
+            read_only=not editable,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -296,57 +340,90 @@ class ApplicationsView(QWidget):
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids or not self.ctx.prompts.confirm(
-                self, "删除入会申请", f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？\n"
-                "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。", ok_text="删除"):
+            self,
+            "删除入会申请",
+            f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？\n"
+            "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            ok_text="删除",
+        ):
             return
         db = self.ctx.db
         for app_id in ids:
-            result = run_action(self.ctx, self, "无法删除", lambda a=app_id: intake.delete_application(db, a))
+            result = run_action(
+                self.ctx, self, "无法删除", lambda a=app_id: intake.delete_application(db, a)
+            )
             if result is None:
                 break
             row = result.undo or {}
-            undo.push(self.ctx, f"删除入会申请 {row.get('name', '')}",
-                      lambda row=row: intake.restore_application(db, row),
-                      lambda a=app_id: intake.delete_application(db, a))
+            undo.push(
+                self.ctx,
+                f"删除入会申请 {row.get('name', '')}",
+                lambda row=row: intake.restore_application(db, row),
+                lambda a=app_id: intake.delete_application(db, a),
+            )
 
     def _batch(self, title: str, action, undo_fn, confirm_text: str | None = None):
         ids = self.selected_ids()
         if not ids:
             return None
-        if confirm_text is not None and not self.ctx.prompts.confirm(self, title, confirm_text.format(
-                n=len(ids), names=self._names(ids))):
+        if confirm_text is not None and not self.ctx.prompts.confirm(
+            self, title, confirm_text.format(n=len(ids), names=self._names(ids))
+        ):
             return None
         result = run_action(self.ctx, self, title, lambda: action(ids))
         if result is not None and result.undo:
             data = result.undo
-            undo.push(self.ctx, f"{title}（{len(ids)} 人）", lambda: undo_fn(self.ctx.db, data),
-                      lambda: action(ids))
+            undo.push(
+                self.ctx,
+                f"{title}（{len(ids)} 人）",
+                lambda: undo_fn(self.ctx.db, data),
+                lambda: action(ids),
+            )
         return result
 
     def review_selected(self):
-        return self._batch("分工会审核通过", lambda ids: intake.branch_approve(self.ctx.db, ids), intake.revert_states)
+        return self._batch(
+            "分工会审核通过",
+            lambda ids: intake.branch_approve(self.ctx.db, ids),
+            intake.revert_states,
+        )
 
     def approve_selected(self):
         result = self._batch(
-            "批准入会", lambda ids: intake.approve(self.ctx.db, ids), intake.revert_approval,
-            "确定批准以下 {n} 人入会吗？\n{names}\n\n批准后将建立会员档案并按规则发放会员编号，入会日期为今天。")
+            "批准入会",
+            lambda ids: intake.approve(self.ctx.db, ids),
+            intake.revert_approval,
+            "确定批准以下 {n} 人入会吗？\n{names}\n\n批准后将建立会员档案并按规则发放会员编号，入会日期为今天。",
+        )
         if result is not None:
-            numbers = [r["member_no"] for r in intake.fetch_rows(self.ctx.db, result.undo["rows"]).values()]
-            self.ctx.prompts.info(self, "批准入会", f"已批准 {len(numbers)} 人入会，会员编号："
-                                  + "、".join(sorted(n for n in numbers if n)))
+            numbers = [
+                r["member_no"] for r in intake.fetch_rows(self.ctx.db, result.undo["rows"]).values()
+            ]
+            self.ctx.prompts.info(
+                self,
+                "批准入会",
+                f"已批准 {len(numbers)} 人入会，会员编号："
+                + "、".join(sorted(n for n in numbers if n)),
+            )
         return result
 
     def reject_selected(self):
         ids = self.selected_ids()
         if not ids:
             return None
-        reason = self.ctx.prompts.ask_text(self, "不予通过", f"不予通过的原因（{len(ids)} 人，同一原因）：")
+        reason = self.ctx.prompts.ask_text(
+            self, "不予通过", f"不予通过的原因（{len(ids)} 人，同一原因）："
+        )
         if reason is None:
             return None
-        return self._batch("不予通过", lambda i: intake.reject(self.ctx.db, i, reason), intake.revert_states)
+        return self._batch(
+            "不予通过", lambda i: intake.reject(self.ctx.db, i, reason), intake.revert_states
+        )
 
     def reopen_selected(self):
-        return self._batch("重新审核", lambda ids: intake.reopen(self.ctx.db, ids), intake.revert_states)
+        return self._batch(
+            "重新审核", lambda ids: intake.reopen(self.ctx.db, ids), intake.revert_states
+        )
 
     # ---- files
     def import_excel(self):
@@ -360,8 +437,14 @@ class ApplicationsView(QWidget):
     def save_template(self):
         from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
 
-        return write_file(self.ctx, self, "下载导入模板", TEMPLATE_NAME, "Excel 工作簿 (*.xlsx)",
-                          lambda p: write_template(self.ctx.db, p))
+        return write_file(
+            self.ctx,
+            self,
+            "下载导入模板",
+            TEMPLATE_NAME,
+            "Excel 工作簿 (*.xlsx)",
+            lambda p: write_template(self.ctx.db, p),
+        )
 
     def print_forms(self):
         from guilin_union.services.intake_outputs import member_forms_pdf
@@ -373,11 +456,25 @@ class ApplicationsView(QWidget):
         rows = intake.fetch_rows(self.ctx.db, ids)
         member_ids = [rows[i]["member_id"] for i in ids if rows[i]["member_id"]]
         app_ids = [i for i in ids if not rows[i]["member_id"]]
-        return write_file(self.ctx, self, "打印入会申请书及登记表", "入会申请书及会员登记表.pdf", "PDF 文件 (*.pdf)",
-                          lambda p: member_forms_pdf(self.ctx.db, p, member_ids=member_ids, application_ids=app_ids))
+        return write_file(
+            self.ctx,
+            self,
+            "打印入会申请书及登记表",
+            "入会申请书及会员登记表.pdf",
+            "PDF 文件 (*.pdf)",
+            lambda p: member_forms_pdf(
+                self.ctx.db, p, member_ids=member_ids, application_ids=app_ids
+            ),
+        )
 
     def print_list(self):
         from guilin_union.services.intake_outputs import intake_list_pdf
 
-        return write_file(self.ctx, self, "打印待批准入会人员名单", "待批准入会人员名单.pdf", "PDF 文件 (*.pdf)",
-                          lambda p: intake_list_pdf(self.ctx.db, p))
+        return write_file(
+            self.ctx,
+            self,
+            "打印待批准入会人员名单",
+            "待批准入会人员名单.pdf",
+            "PDF 文件 (*.pdf)",
+            lambda p: intake_list_pdf(self.ctx.db, p),
+        )

@@ -1,4 +1,5 @@
 """Small helpers shared by the intake widgets."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -16,7 +17,9 @@ from guilin_union.ui.context import AppContext
 USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
 
 
-def run_action(ctx: AppContext, parent: QWidget | None, title: str, action: Callable[[], OpResult]) -> OpResult | None:
+def run_action(
+    ctx: AppContext, parent: QWidget | None, title: str, action: Callable[[], OpResult]
+) -> OpResult | None:
     """Run a service write; on success fan the changes out, on a refusal say why."""
     try:
         result = action()

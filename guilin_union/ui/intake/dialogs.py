@@ -1,4 +1,5 @@
 """Record dialogs of the intake area: application form, status change, dues settings."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -23,8 +24,15 @@ class ApplicationDialog(MemberDialog):
 
     HIDDEN = ("member_no", "status", "join_date")
 
-    def __init__(self, branches: list[str], submit: Callable[[dict[str, Any]], dict[str, str] | None], *,
-                 data: dict[str, Any] | None = None, read_only: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        branches: list[str],
+        submit: Callable[[dict[str, Any]], dict[str, str] | None],
+        *,
+        data: dict[str, Any] | None = None,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(branches, submit, data=data, parent=parent)
         for key in self.HIDDEN:
             widget = self.widget(key)
@@ -36,7 +44,9 @@ class ApplicationDialog(MemberDialog):
                 for form in (self.ui.personal_form, self.ui.work_form):
                     if form.indexOf(error) >= 0:
                         form.setRowVisible(error, False)
-        self.setWindowTitle("入会申请（只读）" if read_only else ("编辑入会申请" if data else "新增入会申请"))
+        self.setWindowTitle(
+            "入会申请（只读）" if read_only else ("编辑入会申请" if data else "新增入会申请")
+        )
         if read_only:
             for child in self.findChildren(QWidget):
                 if child.objectName().endswith(("_edit", "_combo", "_check")):
@@ -50,8 +60,13 @@ class StatusChangeDialog(QDialog):
     """Choose the change, its date, reason and document number. Returns values; the caller
     writes (and shows the service's refusal here, next to the form)."""
 
-    def __init__(self, name: str, current: str, submit: Callable[[dict[str, Any]], str | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        current: str,
+        submit: Callable[[dict[str, Any]], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_MemberStatusChangeDialog()
         self.ui.setupUi(self)

@@ -1,9 +1,10 @@
 """会费: a month's dues by 分工会, the members behind a 分工会's total, the rule settings."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
@@ -29,19 +29,46 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import run_action, write_file
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
-SUMMARY_HEADERS = ("分工会", "应缴人数", "已录基数", "未录基数", "免缴/不计", "基数合计（元）", "月会费合计（元）")
+SUMMARY_HEADERS = (
+    "分工会",
+    "应缴人数",
+    "已录基数",
+    "未录基数",
+    "免缴/不计",
+    "基数合计（元）",
+    "月会费合计（元）",
+)
 DETAIL_COLUMNS = [
     ColumnSpec("member_no", "会员编号"),
     ColumnSpec("name", "姓名"),
     ColumnSpec("status", "会籍状态", align="center"),
-    ColumnSpec("salary_base_fen", "工资基数（元）", align="right",
-               formatter=lambda v, _r: "" if v is None else format_fen(v)),
-    ColumnSpec("dues_fen", "月会费（元）", align="right",
-               formatter=lambda v, r: format_fen(v) if r.get("liable") and r.get("salary_base_fen") is not None else ""),
-    ColumnSpec("note", "说明", foreground=lambda r: "#b00020" if r.get("note") == "未录入工资基数" else None),
+    ColumnSpec(
+        "salary_base_fen",
+        "工资基数（元）",
+        align="right",
+        formatter=lambda v, _r: "" if v is None else format_fen(v),
+    ),
+    ColumnSpec(
+        "dues_fen",
+        "月会费（元）",
+        align="right",
+        formatter=lambda v, r: (
+            format_fen(v) if r.get("liable") and r.get("salary_base_fen") is not None else ""
+        ),
+    ),
+    ColumnSpec(
+        "note",
+        "说明",
+        foreground=lambda r: "#b00020" if r.get("note") == "未录入工资基数" else None,
+    ),
 ]
-SETTING_KEYS = ("dues_rate_percent", "dues_base_unit_fen", "dues_start_rule", "member_no_rule",
-                "member_no_sequence_digits")
+SETTING_KEYS = (
+    "dues_rate_percent",
+    "dues_base_unit_fen",
+    "dues_start_rule",
+    "member_no_rule",
+    "member_no_sequence_digits",
+)
 
 
 class _DetailSource:
@@ -140,12 +167,21 @@ class DuesView(QWidget):
         rows = [*self.summary.branches, self.summary.total]
         self.summary_table.setRowCount(len(rows))
         for r, b in enumerate(rows):
-            values = (b.branch, b.liable, b.with_base, b.missing_base, b.waived,
-                      format_fen(b.base_total_fen), format_fen(b.dues_total_fen))
+            values = (
+                b.branch,
+                b.liable,
+                b.with_base,
+                b.missing_base,
+                b.waived,
+                format_fen(b.base_total_fen),
+                format_fen(b.dues_total_fen),
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if b.branch_id == 0:
                     font = item.font()
                     font.setBold(True)
@@ -191,9 +227,17 @@ class DuesView(QWidget):
             return
         member_id = self.detail_model.row_id(rows[0])
         line = self.detail_model.row_data(rows[0]) or {}
-        current = "" if line.get("salary_base_fen") is None else format_fen(line["salary_base_fen"]).replace(",", "")
-        text = self.ctx.prompts.ask_text(self, "修改工资基数", f"{line.get('name', '')} 的月工资基数（元，留空表示未录入）：",
-                                         current)
+        current = (
+            ""
+            if line.get("salary_base_fen") is None
+            else format_fen(line["salary_base_fen"]).replace(",", "")
+        )
+        text = self.ctx.prompts.ask_text(
+            self,
+            "修改工资基数",
+            f"{line.get('name', '')} 的月工资基数（元，留空表示未录入）：",
+            current,
+        )
         if text is None:
             return
         try:
@@ -201,13 +245,19 @@ class DuesView(QWidget):
         except ValidationError as exc:
             self.ctx.prompts.warning(self, "修改工资基数", exc.message)
             return
-        run_action(self.ctx, self, "修改工资基数",
-                   lambda: dues_service.set_dues_record(self.ctx.db, member_id, salary_base_fen=fen))
+        run_action(
+            self.ctx,
+            self,
+            "修改工资基数",
+            lambda: dues_service.set_dues_record(self.ctx.db, member_id, salary_base_fen=fen),
+        )
 
     def edit_settings(self) -> None:
         from guilin_union.ui.intake.dialogs import DuesSettingsDialog
 
-        dialog = DuesSettingsDialog(settings_service.get_many(self.ctx.db, list(SETTING_KEYS)), self)
+        dialog = DuesSettingsDialog(
+            settings_service.get_many(self.ctx.db, list(SETTING_KEYS)), self
+        )
         if dialog.exec() and dialog.result_values:
             settings_service.set_many(self.ctx.db, dialog.result_values)
             self.ctx.notify(Changes.of("settings", "dues"))
@@ -217,9 +267,21 @@ class DuesView(QWidget):
             self.reload()
 
     def export_excel(self):
-        return write_file(self.ctx, self, "导出会费汇总", f"会费汇总{self.month()}.xlsx", "Excel 工作簿 (*.xlsx)",
-                          lambda p: dues_service.export_dues_summary(self.ctx.db, self.month(), p))
+        return write_file(
+            self.ctx,
+            self,
+            "导出会费汇总",
+            f"会费汇总{self.month()}.xlsx",
+            "Excel 工作簿 (*.xlsx)",
+            lambda p: dues_service.export_dues_summary(self.ctx.db, self.month(), p),
+        )
 
     def print_pdf(self):
-        return write_file(self.ctx, self, "打印会费汇总表", f"会费汇总表{self.month()}.pdf", "PDF 文件 (*.pdf)",
-                          lambda p: dues_service.dues_summary_pdf(self.ctx.db, self.month(), p))
+        return write_file(
+            self.ctx,
+            self,
+            "打印会费汇总表",
+            f"会费汇总表{self.month()}.pdf",
+            "PDF 文件 (*.pdf)",
+            lambda p: dues_service.dues_summary_pdf(self.ctx.db, self.month(), p),
+        )

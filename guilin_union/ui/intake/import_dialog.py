@@ -1,10 +1,18 @@
 """The member import: the generic ImportWizard plus the intake's own choices — rows become
 入会申请 or members directly, and what to do with people already in the register."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QRadioButton,
+    QWidget,
+)
 
 from guilin_union.services import settings as settings_service
 from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
@@ -51,21 +59,27 @@ class MemberImportWizard(ImportWizard):
         self.options = _Options()
         self.member_importer = MemberImporter()
         super().__init__(
-            ctx, self.member_importer, "从 Excel 导入人员", parent,
+            ctx,
+            self.member_importer,
+            "从 Excel 导入人员",
+            parent,
             template_writer=lambda path: write_template(ctx.db, path),
             options_widget=self.options,
             before_validate=self._apply_options,
         )
 
     def _apply_options(self) -> None:
-        self.member_importer.as_ = "members" if self.options.as_members.isChecked() else "applications"
+        self.member_importer.as_ = (
+            "members" if self.options.as_members.isChecked() else "applications"
+        )
         self.member_importer.on_duplicate = self.options.duplicate_combo.currentData()
         self.member_importer.source_name = self.path().name
 
     def save_template(self) -> None:
         # The generic wizard proposes a generic name; ours is 会员导入模板.xlsx.
-        target = self.ctx.prompts.save_file(self, "保存导入模板", self.ctx.last_folder() / TEMPLATE_NAME,
-                                            "Excel 工作簿 (*.xlsx)")
+        target = self.ctx.prompts.save_file(
+            self, "保存导入模板", self.ctx.last_folder() / TEMPLATE_NAME, "Excel 工作簿 (*.xlsx)"
+        )
         if target is None:
             return
         try:
@@ -82,8 +96,10 @@ class MemberImportWizard(ImportWizard):
         if path.is_file() and path.stat().st_size > limit_mb * 1024 * 1024:
             size = path.stat().st_size / 1024 / 1024
             self.ctx.prompts.error(
-                self, "导入",
+                self,
+                "导入",
                 f"文件“{path.name}”大小为{size:.1f} MB，超过导入上限{limit_mb:g} MB。"
-                "请删除多余的工作表和图片，或把数据分成几个文件分批导入。")
+                "请删除多余的工作表和图片，或把数据分成几个文件分批导入。",
+            )
             return
         super().check()

@@ -2,6 +2,7 @@
 
 Registered with ``ui.members.history`` when the 会员入会 tab module is imported.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -70,8 +71,15 @@ class StatusHistoryPage(QWidget):
         self.events = rows
         self.table.setRowCount(len(rows))
         for r, h in enumerate(rows):
-            values = (h["date"], h["action"], f"{h['from']} → {h['to']}", h["reason"], h["document_no"] or "",
-                      h["recorded_by"], (h["recorded_at"] or "").replace("T", " "))
+            values = (
+                h["date"],
+                h["action"],
+                f"{h['from']} → {h['to']}",
+                h["reason"],
+                h["document_no"] or "",
+                h["recorded_by"],
+                (h["recorded_at"] or "").replace("T", " "),
+            )
             for c, text in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -102,24 +110,32 @@ class StatusHistoryPage(QWidget):
         dialog.open()
         return dialog
 
-    def record(self, *, new_status: str, on: Any, reason: str, document_no: str | None = None) -> str | None:
+    def record(
+        self, *, new_status: str, on: Any, reason: str, document_no: str | None = None
+    ) -> str | None:
         """Record a change (returns the refusal message, or None when done)."""
         db = self.ctx.db
         try:
-            result = member_status.record_status_change(db, self.member_id, new_status, on=on, reason=reason,
-                                                        document_no=document_no)
+            result = member_status.record_status_change(
+                db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
+            )
         except USER_ERRORS as exc:
             return str(exc)
         state = {"event_id": result.row_id}
 
         def redo():
-            again = member_status.record_status_change(db, self.member_id, new_status, on=on, reason=reason,
-                                                       document_no=document_no)
+            again = member_status.record_status_change(
+                db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
+            )
             state["event_id"] = again.row_id
             return again
 
-        undo.push(self.ctx, f"会籍变更：{new_status}", lambda: member_status.undo_status_change(db, state["event_id"]),
-                  redo)
+        undo.push(
+            self.ctx,
+            f"会籍变更：{new_status}",
+            lambda: member_status.undo_status_change(db, state["event_id"]),
+            redo,
+        )
         self.ctx.notify(result.changes)
         self.reload()
         self._sync_member_form()
@@ -129,8 +145,11 @@ class StatusHistoryPage(QWidget):
         if not self.events:
             return
         last = self.events[-1]
-        if not self.ctx.prompts.confirm(self, "撤销会籍变更",
-                                        f"确定撤销 {last['date']} 的“{last['action']}”吗？会籍状态将恢复为“{last['from']}”。"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "撤销会籍变更",
+            f"确定撤销 {last['date']} 的“{last['action']}”吗？会籍状态将恢复为“{last['from']}”。",
+        ):
             return
         try:
             result = member_status.undo_status_change(self.ctx.db, last["id"])
@@ -187,8 +206,10 @@ class DuesPage(QWidget):
         self.base_edit.blockSignals(False)
         self.start_edit.setText(record["dues_start_month"] or "")
         self._loaded = (self.base_edit.text(), self.start_edit.text())
-        self.rule_label.setText(dues_service.current_rule(self.ctx.db).describe()
-                                + "；退休（保留会籍）自退休次月起免缴。")
+        self.rule_label.setText(
+            dues_service.current_rule(self.ctx.db).describe()
+            + "；退休（保留会籍）自退休次月起免缴。"
+        )
         self.preview()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -217,7 +238,9 @@ class DuesPage(QWidget):
             self.dues_label.setText("—")
             self.error_label.setText(exc.message)
             return
-        self.dues_label.setText(f"{format_fen(dues_service.current_rule(self.ctx.db).dues(fen))} 元")
+        self.dues_label.setText(
+            f"{format_fen(dues_service.current_rule(self.ctx.db).dues(fen))} 元"
+        )
 
     def save(self) -> bool:
         try:
@@ -225,17 +248,27 @@ class DuesPage(QWidget):
             base = parse_yuan(text, field="salary_base") if text else None
             start = self.start_edit.text().strip()
             start = parse_month(start, field="dues_start_month") if start else None
-            result = dues_service.set_dues_record(self.ctx.db, self.member_id, salary_base_fen=base,
-                                                  dues_start_month=start)
+            result = dues_service.set_dues_record(
+                self.ctx.db, self.member_id, salary_base_fen=base, dues_start_month=start
+            )
         except USER_ERRORS as exc:
             self.error_label.setText(str(exc))
             return False
         before = result.undo or {}
         db, mid = self.ctx.db, self.member_id
-        undo.push(self.ctx, "修改工资基数",
-                  lambda: dues_service.set_dues_record(db, mid, salary_base_fen=before.get("salary_base_fen"),
-                                                       dues_start_month=before.get("dues_start_month")),
-                  lambda: dues_service.set_dues_record(db, mid, salary_base_fen=base, dues_start_month=start))
+        undo.push(
+            self.ctx,
+            "修改工资基数",
+            lambda: dues_service.set_dues_record(
+                db,
+                mid,
+                salary_base_fen=before.get("salary_base_fen"),
+                dues_start_month=before.get("dues_start_month"),
+            ),
+            lambda: dues_service.set_dues_record(
+                db, mid, salary_base_fen=base, dues_start_month=start
+            ),
+        )
         self.ctx.notify(result.changes)
         self.reload()
         self.error_label.setText("")
@@ -244,5 +277,7 @@ class DuesPage(QWidget):
 
 
 def register_pages() -> None:
-    history.register("会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id), always=True)
+    history.register(
+        "会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id), always=True
+    )
     history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id), always=True)

@@ -1,4 +1,5 @@
 """会员统计: the statistics tables on screen, with Excel export and PDF, plus 会员证."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -12,9 +13,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +89,9 @@ class StatsView(QWidget):
                 widget.setItem(r, 0, QTableWidgetItem(label))
                 for c, value in enumerate(values, start=1):
                     item = QTableWidgetItem(str(value))
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                     widget.setItem(r, c, item)
             widget.verticalHeader().setDefaultSectionSize(26)
             header = widget.horizontalHeader()
@@ -106,17 +109,35 @@ class StatsView(QWidget):
             self.reload()
 
     def export_excel(self):
-        return write_file(self.ctx, self, "导出会员统计", "会员统计.xlsx", "Excel 工作簿 (*.xlsx)",
-                          lambda p: member_stats.export_statistics(self.ctx.db, p, as_of=self.as_of()))
+        return write_file(
+            self.ctx,
+            self,
+            "导出会员统计",
+            "会员统计.xlsx",
+            "Excel 工作簿 (*.xlsx)",
+            lambda p: member_stats.export_statistics(self.ctx.db, p, as_of=self.as_of()),
+        )
 
     def print_pdf(self):
-        return write_file(self.ctx, self, "打印会员统计表", "会员统计表.pdf", "PDF 文件 (*.pdf)",
-                          lambda p: member_stats.statistics_pdf(self.ctx.db, p, as_of=self.as_of()))
+        return write_file(
+            self.ctx,
+            self,
+            "打印会员统计表",
+            "会员统计表.pdf",
+            "PDF 文件 (*.pdf)",
+            lambda p: member_stats.statistics_pdf(self.ctx.db, p, as_of=self.as_of()),
+        )
 
     def print_cards(self):
         from guilin_union.services.intake_outputs import member_cards_pdf
 
         branch = self.card_branch_combo.currentData()
         name = f"会员证-{branch}.pdf" if branch else "会员证.pdf"
-        return write_file(self.ctx, self, "打印会员证", name, "PDF 文件 (*.pdf)",
-                          lambda p: member_cards_pdf(self.ctx.db, p, branch_name=branch))
+        return write_file(
+            self.ctx,
+            self,
+            "打印会员证",
+            name,
+            "PDF 文件 (*.pdf)",
+            lambda p: member_cards_pdf(self.ctx.db, p, branch_name=branch),
+        )

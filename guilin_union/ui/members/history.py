@@ -3,6 +3,7 @@
 Each area registers a provider when its tab module is imported; the member dialog asks every
 provider for a page. Keeps the member form ignorant of the areas that hang off a member.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

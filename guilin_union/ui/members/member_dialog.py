@@ -3,6 +3,7 @@
 The dialog never writes to the database: it hands a plain dict to ``submit`` (supplied by the
 caller, which calls the service) and shows the field errors that come back.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,13 +36,25 @@ from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 # field key -> widget attribute on the generated form
 FIELD_WIDGETS = {
-    "name": "name_edit", "gender": "gender_combo", "ethnicity": "ethnicity_combo",
-    "id_type": "id_type_combo", "id_number": "id_number_edit", "birth_date": "birth_date_edit",
-    "phone": "phone_edit", "political_status": "political_status_combo",
-    "education": "education_combo", "is_model_worker": "is_model_worker_check",
-    "branch": "branch_combo", "department": "department_edit", "staff_no": "staff_no_edit",
-    "position": "position_edit", "title": "title_combo", "employment_type": "employment_type_combo",
-    "hire_date": "hire_date_edit", "join_date": "join_date_edit", "member_no": "member_no_edit",
+    "name": "name_edit",
+    "gender": "gender_combo",
+    "ethnicity": "ethnicity_combo",
+    "id_type": "id_type_combo",
+    "id_number": "id_number_edit",
+    "birth_date": "birth_date_edit",
+    "phone": "phone_edit",
+    "political_status": "political_status_combo",
+    "education": "education_combo",
+    "is_model_worker": "is_model_worker_check",
+    "branch": "branch_combo",
+    "department": "department_edit",
+    "staff_no": "staff_no_edit",
+    "position": "position_edit",
+    "title": "title_combo",
+    "employment_type": "employment_type_combo",
+    "hire_date": "hire_date_edit",
+    "join_date": "join_date_edit",
+    "member_no": "member_no_edit",
     "status": "status_combo",
 }
 ERROR_STYLE = "border: 1px solid #d32f2f;"
@@ -72,7 +85,9 @@ class MemberDialog(SubmitOnSave, QDialog):
             self.set_data(data)
             # Status changes are dated events with a reason (会籍变更 page), never a silent edit.
             self.ui.status_combo.setEnabled(False)
-            self.ui.status_combo.setToolTip("会籍状态的变更（转出、退休、退会等）请在下方“会籍变更”页办理，以便保留历史记录。")
+            self.ui.status_combo.setToolTip(
+                "会籍状态的变更（转出、退休、退会等）请在下方“会籍变更”页办理，以便保留历史记录。"
+            )
         pages = history_pages or []
         for title, page in pages:
             self.ui.history_tabs.addTab(page, title)
@@ -105,7 +120,10 @@ class MemberDialog(SubmitOnSave, QDialog):
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                 widget = item.widget() if item else None
-                key = next((k for k, attr in FIELD_WIDGETS.items() if getattr(self.ui, attr) is widget), None)
+                key = next(
+                    (k for k, attr in FIELD_WIDGETS.items() if getattr(self.ui, attr) is widget),
+                    None,
+                )
                 if key is not None:
                     self._labelled[key] = form
 

@@ -1,4 +1,5 @@
 """The member register (会员名册): search, filters, SQL sorting, form, export, roster PDF."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,10 +24,10 @@ from guilin_union.services import members as members_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.members import MemberQuery
+from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
 from guilin_union.ui.members.member_dialog import MemberDialog
-from guilin_union.ui import undo
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
@@ -41,7 +42,13 @@ from guilin_union.ui.widgets.list_helpers import (
 SEARCH_DEBOUNCE_MS = 150
 FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
 
-STATUS_COLORS = {"保留会籍": "#1565c0", "转出": "#777777", "退会": "#777777", "开除": "#b00020", "去世": "#555555"}
+STATUS_COLORS = {
+    "保留会籍": "#1565c0",
+    "转出": "#777777",
+    "退会": "#777777",
+    "开除": "#b00020",
+    "去世": "#555555",
+}
 
 COLUMNS = [
     ColumnSpec("member_no", "会员编号", sort_key="member_no"),
@@ -52,8 +59,13 @@ COLUMNS = [
     ColumnSpec("title", "职称", sort_key="title"),
     ColumnSpec("phone_display", "手机", sort_key="phone"),
     ColumnSpec("join_date", "入会日期", sort_key="join_date", formatter=lambda v, _r: v or ""),
-    ColumnSpec("status", "会籍状态", sort_key="status", align="center",
-               foreground=lambda r: STATUS_COLORS.get(r.get("status"))),
+    ColumnSpec(
+        "status",
+        "会籍状态",
+        sort_key="status",
+        align="center",
+        foreground=lambda r: STATUS_COLORS.get(r.get("status")),
+    ),
 ]
 
 
@@ -67,7 +79,9 @@ class MemberSource:
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if sort_key is not None:
-            self.query = MemberQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = MemberQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return members_service.query_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -99,7 +113,9 @@ class MemberRegisterView(QWidget):
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("member_search_edit")
-        self.search_edit.setPlaceholderText("搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号")
+        self.search_edit.setPlaceholderText(
+            "搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号"
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(320)
         self.branch_combo = QComboBox()
@@ -131,14 +147,19 @@ class MemberRegisterView(QWidget):
         buttons.addWidget(self.roster_button)
         layout.addLayout(buttons)
 
-        self.members_table = make_id_table(self.model, object_name="members_table",
-                                           sort_indicator=(0, Qt.SortOrder.AscendingOrder), stretch_last=False)
+        self.members_table = make_id_table(
+            self.model,
+            object_name="members_table",
+            sort_indicator=(0, Qt.SortOrder.AscendingOrder),
+            stretch_last=False,
+        )
         # First run: an empty register says how to begin instead of showing a blank grid.
         self.first_run_label = QLabel()
         self.first_run_label.setObjectName("first_run_label")
         self.first_run_label.setWordWrap(True)
         self.first_run_label.setStyleSheet(
-            "background: #fff8e1; border: 1px solid #f0c36d; padding: 10px; color: #5d4200;")
+            "background: #fff8e1; border: 1px solid #f0c36d; padding: 10px; color: #5d4200;"
+        )
         self.first_run_label.hide()
         layout.addWidget(self.first_run_label)
         layout.addWidget(self.members_table)
@@ -146,7 +167,11 @@ class MemberRegisterView(QWidget):
         self.members_table.doubleClicked.connect(self._open_index)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.members_table, activated=self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.members_table, activated=self.edit_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table, activated=self.delete_selected)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.members_table,
+            activated=self.delete_selected,
+        )
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -165,9 +190,14 @@ class MemberRegisterView(QWidget):
         header.setSectionResizeMode(department, QHeaderView.ResizeMode.Stretch)
 
     def reload_branches(self) -> None:
-        refill_combo(self.branch_combo, ("全部分工会", None),
-                     ((b.name if b.active else f"{b.name}（已停用）", b.id)
-                      for b in branches_service.list_branches(self.ctx.db)))
+        refill_combo(
+            self.branch_combo,
+            ("全部分工会", None),
+            (
+                (b.name if b.active else f"{b.name}（已停用）", b.id)
+                for b in branches_service.list_branches(self.ctx.db)
+            ),
+        )
 
     # ---- filtering
     def current_query(self) -> MemberQuery:
@@ -187,7 +217,9 @@ class MemberRegisterView(QWidget):
     def _update_count(self) -> None:
         total = members_service.count(self.ctx.db)
         shown = self.model.rowCount()
-        self.count_label.setText(f"显示 {shown} 人 / 共 {total} 人" if shown != total else f"共 {total} 人")
+        self.count_label.setText(
+            f"显示 {shown} 人 / 共 {total} 人" if shown != total else f"共 {total} 人"
+        )
         self.first_run_label.setText(first_run_hint(self.ctx.db, total))
         self.first_run_label.setVisible(total == 0)
 
@@ -241,11 +273,17 @@ class MemberRegisterView(QWidget):
                 snapshot.update(outcome.undo or {})
                 return outcome
 
-            undo.push(self.ctx, f"新增会员 {name}", undo_add, lambda: members_service.restore_member(db, snapshot))
+            undo.push(
+                self.ctx,
+                f"新增会员 {name}",
+                undo_add,
+                lambda: members_service.restore_member(db, snapshot),
+            )
         else:
             after = members_service.get_member_row(db, member_id)
             undo.push(
-                self.ctx, f"修改会员 {name}",
+                self.ctx,
+                f"修改会员 {name}",
                 lambda: members_service.restore_row(db, member_id, result.undo or {}),
                 lambda: members_service.restore_row(db, member_id, after),
             )
@@ -263,8 +301,13 @@ class MemberRegisterView(QWidget):
     def edit_member(self, member_id: int) -> MemberDialog:
         record = members_service.get_member(self.ctx.db, member_id)
         pages = history.pages_for(self.ctx, member_id)
-        dialog = MemberDialog(self._branch_names(), self._submit(member_id), data=record.to_dict(),
-                              history_pages=pages, parent=self)
+        dialog = MemberDialog(
+            self._branch_names(),
+            self._submit(member_id),
+            data=record.to_dict(),
+            history_pages=pages,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -284,15 +327,22 @@ class MemberRegisterView(QWidget):
         rows = members_service.fetch_rows(self.ctx.db, ids)
         names = names_preview(ids, lambda i: rows[i]["name"], 5)
         if not self.ctx.prompts.confirm(
-            self, "删除会员", f"确定删除 {len(ids)} 名会员（{names}）吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            self,
+            "删除会员",
+            f"确定删除 {len(ids)} 名会员（{names}）吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
             ok_text="删除",
         ):
             return
         db = self.ctx.db
         # Any service error (ConflictError / NotFoundError …): say why, stop.
-        delete_each(self.ctx, self, ids, delete=lambda mid: members_service.delete_member(db, mid),
-                    restore=lambda row: members_service.restore_member(db, row),
-                    label=lambda row: f"删除会员 {row.get('name', '')}")
+        delete_each(
+            self.ctx,
+            self,
+            ids,
+            delete=lambda mid: members_service.delete_member(db, mid),
+            restore=lambda row: members_service.restore_member(db, row),
+            label=lambda row: f"删除会员 {row.get('name', '')}",
+        )
 
     # ---- outputs
     def _ask_unmasked(self, what: str) -> bool | None:
@@ -309,7 +359,9 @@ class MemberRegisterView(QWidget):
         if unmasked is None:
             return None
         name = f"{settings_service.get(self.ctx.db, 'union_name')}会员名册.xlsx"
-        path = self.ctx.prompts.save_file(self, "导出会员名册", self.ctx.last_folder() / name, "Excel 工作簿 (*.xlsx)")
+        path = self.ctx.prompts.save_file(
+            self, "导出会员名册", self.ctx.last_folder() / name, "Excel 工作簿 (*.xlsx)"
+        )
         if path is None:
             return None
         from guilin_union.services.member_outputs import export_members
@@ -327,7 +379,12 @@ class MemberRegisterView(QWidget):
         unmasked = self._ask_unmasked("打印会员花名册")
         if unmasked is None:
             return None
-        path = self.ctx.prompts.save_file(self, "保存会员花名册 PDF", self.ctx.last_folder() / "会员花名册.pdf", "PDF 文件 (*.pdf)")
+        path = self.ctx.prompts.save_file(
+            self,
+            "保存会员花名册 PDF",
+            self.ctx.last_folder() / "会员花名册.pdf",
+            "PDF 文件 (*.pdf)",
+        )
         if path is None:
             return None
         from guilin_union.services.member_outputs import member_roster_pdf
@@ -348,8 +405,12 @@ def first_run_hint(db: Any, total: int) -> str:
     if total:
         return ""
     if not branches_service.branch_names(db, include_inactive=True):
-        return ("会员名册还是空的。第一步：在“设置 ▸ 分工会管理…”中添加本校的分工会（每名会员属于一个分工会）；"
-                "第二步：在“申请审批”页从人事处的 Excel 名单批量导入，或点“新增会员”逐个录入。"
-                "想先熟悉程序，可以用“文件 ▸ 打开演示数据库”看一看（演示数据与正式数据分开保存）。")
-    return ("会员名册还是空的：可以在“申请审批”页从人事处的 Excel 名单批量导入（程序会先逐行检查），"
-            "或点“新增会员”逐个录入。")
+        return (
+            "会员名册还是空的。第一步：在“设置 ▸ 分工会管理…”中添加本校的分工会（每名会员属于一个分工会）；"
+            "第二步：在“申请审批”页从人事处的 Excel 名单批量导入，或点“新增会员”逐个录入。"
+            "想先熟悉程序，可以用“文件 ▸ 打开演示数据库”看一看（演示数据与正式数据分开保存）。"
+        )
+    return (
+        "会员名册还是空的：可以在“申请审批”页从人事处的 Excel 名单批量导入（程序会先逐行检查），"
+        "或点“新增会员”逐个录入。"
+    )

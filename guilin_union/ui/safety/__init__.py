@@ -4,6 +4,7 @@ the change-log viewer, the recycle bin, privacy actions and the read-only banner
 The main window calls :func:`install_safety_menus` once; ``ui.application.open_context``
 calls :func:`open_guarded`.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from guilin_union.ui.safety.controller import SafetyController
 
 
-def install_safety_menus(window: "QMainWindow") -> "SafetyController":
+def install_safety_menus(window: QMainWindow) -> SafetyController:
     """Add the safety menu entries, banner and open/close behaviour to the main window."""
     from guilin_union.ui.safety.controller import SafetyController
 

@@ -2,6 +2,7 @@
 
 Returns the edited values in ``values``; the controller saves them through the service.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from guilin_union.ui.forms.ui_safety_backup_settings import Ui_BackupSettingsDialog
 
-SPIN_KEYS = ("keep_all_days", "keep_daily", "keep_weekly", "keep_monthly", "backup_on_open_hours",
-             "recycle_retention_days")
+SPIN_KEYS = (
+    "keep_all_days",
+    "keep_daily",
+    "keep_weekly",
+    "keep_monthly",
+    "backup_on_open_hours",
+    "recycle_retention_days",
+)
 
 
 def _setting_key(spin: str) -> str:
@@ -20,14 +27,22 @@ def _setting_key(spin: str) -> str:
 
 
 class BackupSettingsDialog(QDialog):
-    def __init__(self, values: dict[str, Any], default_folder: Path, parent: QWidget | None = None,
-                 *, choose_folder=None) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        values: dict[str, Any],
+        default_folder: Path,
+        parent: QWidget | None = None,
+        *,
+        choose_folder=None,
+    ) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.ui = Ui_BackupSettingsDialog()
         self.ui.setupUi(self)
         self.default_folder = default_folder
         # Tests replace the folder chooser; the real one is the system dialog.
-        self._choose_folder = choose_folder or (lambda title, start: QFileDialog.getExistingDirectory(self, title, start))
+        self._choose_folder = choose_folder or (
+            lambda title, start: QFileDialog.getExistingDirectory(self, title, start)
+        )
         self.ui.backup_folder_edit.setText(str(values.get("backup_folder") or ""))
         self.ui.backup_folder_edit.setPlaceholderText(f"默认：{default_folder}")
         self.ui.second_folder_edit.setText(str(values.get("backup_second_folder") or ""))
@@ -37,8 +52,12 @@ class BackupSettingsDialog(QDialog):
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.button_box.accepted.connect(self.save)
         self.ui.button_box.rejected.connect(self.reject)
-        self.ui.backup_folder_button.clicked.connect(lambda: self._pick(self.ui.backup_folder_edit, "选择备份文件夹"))
-        self.ui.second_folder_button.clicked.connect(lambda: self._pick(self.ui.second_folder_edit, "选择第二备份位置"))
+        self.ui.backup_folder_button.clicked.connect(
+            lambda: self._pick(self.ui.backup_folder_edit, "选择备份文件夹")
+        )
+        self.ui.second_folder_button.clicked.connect(
+            lambda: self._pick(self.ui.second_folder_edit, "选择第二备份位置")
+        )
         self.ui.backup_folder_default_button.clicked.connect(self.ui.backup_folder_edit.clear)
         self.ui.second_folder_clear_button.clicked.connect(self.ui.second_folder_edit.clear)
         self.values: dict[str, Any] = {}
@@ -53,7 +72,9 @@ class BackupSettingsDialog(QDialog):
         primary = self.ui.backup_folder_edit.text().strip()
         second = self.ui.second_folder_edit.text().strip()
         if primary and second and Path(primary) == Path(second):
-            self.ui.summary_label.setText("第二备份位置应与备份文件夹不同（例如放在 U 盘或网络共享上）。")
+            self.ui.summary_label.setText(
+                "第二备份位置应与备份文件夹不同（例如放在 U 盘或网络共享上）。"
+            )
             return
         values: dict[str, Any] = {"backup_folder": primary, "backup_second_folder": second}
         for spin in SPIN_KEYS:

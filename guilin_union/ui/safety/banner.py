@@ -1,4 +1,5 @@
 """The yellow bar above the tabs that says why the database is read-only and what to do."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,7 +14,9 @@ class SafetyBanner(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safety_banner")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let the style sheet paint it
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_StyledBackground, True
+        )  # let the style sheet paint it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
             "#safety_banner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"

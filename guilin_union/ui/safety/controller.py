@@ -5,6 +5,7 @@ and releasing the lock when the window closes.
 The main window only calls :func:`guilin_union.ui.safety.install_safety_menus`; everything
 else happens here, so the window's own code stays about tabs and menus.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -42,8 +43,11 @@ class SafetyController(QObject):
         session = session_of(self.ctx)
         if session is None:  # a context made without open_guarded (tests, tools)
             session = SafetySession(
-                db_path=Path(self.ctx.db_path), lock=None, start_change_id=self._max_change_id(),
-                read_only_reason="只读方式：本窗口不能修改数据。" if self.ctx.read_only else None)
+                db_path=Path(self.ctx.db_path),
+                lock=None,
+                start_change_id=self._max_change_id(),
+                read_only_reason="只读方式：本窗口不能修改数据。" if self.ctx.read_only else None,
+            )
             self.ctx.safety_session = session
         self.session: SafetySession = session
         self.actions: dict[str, QAction] = {}
@@ -71,7 +75,9 @@ class SafetyController(QObject):
             return 0
 
     # ---- construction
-    def _add(self, menu: QMenu, key: str, text: str, slot, before: QAction | None = None) -> QAction:  # noqa: ANN001
+    def _add(
+        self, menu: QMenu, key: str, text: str, slot, before: QAction | None = None
+    ) -> QAction:  # noqa: ANN001
         action = QAction(text, menu)
         action.setObjectName(f"action_{key}")
         action.triggered.connect(lambda _checked=False: slot())
@@ -104,10 +110,14 @@ class SafetyController(QObject):
         help_menu: QMenu = w.help_menu  # type: ignore[attr-defined]
         help_menu.addSeparator()
         self._add(help_menu, "change_log", "操作日志…", self.open_change_log)
-        self._add(help_menu, "anonymize", "生成匿名化副本（用于报告问题）…", self.make_anonymized_copy)
+        self._add(
+            help_menu, "anonymize", "生成匿名化副本（用于报告问题）…", self.make_anonymized_copy
+        )
         writable_only = ("restore", "backup_settings", "erase_person")
         for key in writable_only:
-            self.actions[key].setEnabled(self.session.writable or (key == "restore" and self.session.damage is not None))
+            self.actions[key].setEnabled(
+                self.session.writable or (key == "restore" and self.session.damage is not None)
+            )
 
     def _build_banner(self) -> None:
         if self.session.read_only_reason is None:
@@ -162,7 +172,9 @@ class SafetyController(QObject):
         try:
             report = safety.backup_on_open(self.ctx.db)
         except Exception as exc:  # a backup problem must never stop the program from opening
-            self.ctx.prompts.warning(self.window, "自动备份失败", f"打开数据库时的自动备份没有成功：\n{exc}")
+            self.ctx.prompts.warning(
+                self.window, "自动备份失败", f"打开数据库时的自动备份没有成功：\n{exc}"
+            )
             report = None
         self.last_open_backup = report
         if report is not None:
@@ -188,7 +200,9 @@ class SafetyController(QObject):
                 report = safety.backup_on_close(self.ctx.db, self.session.start_change_id)
             except Exception as exc:  # never keep the user from closing
                 report = None
-                self.ctx.prompts.warning(self.window, "自动备份失败", f"关闭前的自动备份没有成功：\n{exc}")
+                self.ctx.prompts.warning(
+                    self.window, "自动备份失败", f"关闭前的自动备份没有成功：\n{exc}"
+                )
             if report is not None and report.problems:
                 self.ctx.prompts.warning(self.window, "自动备份", "\n".join(report.problems))
         self.session.release()
@@ -199,7 +213,8 @@ class SafetyController(QObject):
             return
         self._lost_warned = True
         self.ctx.prompts.warning(
-            self.window, "数据库锁已失效",
+            self.window,
+            "数据库锁已失效",
             "另一个程序清除或替换了本程序对数据库的锁（可能是另一台电脑认为本程序已停止）。\n"
             "为避免两个程序同时写入，请不要再修改数据：退出程序后重新打开。",
         )
@@ -218,14 +233,18 @@ class SafetyController(QObject):
         if self.ctx.qsettings.value(key, "") == today:
             return  # warn once a day, not on every window
         self.ctx.qsettings.setValue(key, today)
-        if self.ctx.prompts.confirm(self.window, "数据文件位置有风险", risk.message(path), ok_text="移到本机文件夹…"):
+        if self.ctx.prompts.confirm(
+            self.window, "数据文件位置有风险", risk.message(path), ok_text="移到本机文件夹…"
+        ):
             self.move_to_local_folder()
 
     def move_to_local_folder(self) -> Path | None:
         from guilin_union.storage import default_data_dir
 
         start = default_data_dir() / self.session.db_path.name
-        target = self.ctx.prompts.save_file(self.window, "选择本机上的新位置", start, "数据库文件 (*.db)")
+        target = self.ctx.prompts.save_file(
+            self.window, "选择本机上的新位置", start, "数据库文件 (*.db)"
+        )
         if target is None:
             return None
         try:
@@ -234,7 +253,8 @@ class SafetyController(QObject):
             self.ctx.prompts.warning(self.window, "移动数据文件", str(exc))
             return None
         self.ctx.prompts.info(
-            self.window, "移动数据文件",
+            self.window,
+            "移动数据文件",
             f"数据已复制到：\n{moved}\n\n以后请使用这个文件。原文件仍在：\n{self.session.db_path}\n"
             "请不要再打开原文件；新文件的自动备份会另存一份到原位置旁的 backups 文件夹。",
         )
@@ -244,7 +264,9 @@ class SafetyController(QObject):
     # ---- backups and restore
     def backup_now(self) -> Any:
         if self.session.damage is not None:
-            self.ctx.prompts.warning(self.window, "备份数据库", "数据文件已损坏，不能备份。请先恢复最近的完好备份。")
+            self.ctx.prompts.warning(
+                self.window, "备份数据库", "数据文件已损坏，不能备份。请先恢复最近的完好备份。"
+            )
             return None
         try:
             report = busy(lambda: safety.backup_now(self.ctx.db))
@@ -279,8 +301,10 @@ class SafetyController(QObject):
         if self.session.damage is None and not self.session.writable:
             self.ctx.prompts.warning(self.window, "恢复备份", "以只读方式打开时不能恢复。")
             return False
-        question = (f"用备份“{source.name}”替换当前的全部数据？\n\n"
-                    "恢复前会先把当前数据自动备份，恢复后如有需要还可以再恢复回来。")
+        question = (
+            f"用备份“{source.name}”替换当前的全部数据？\n\n"
+            "恢复前会先把当前数据自动备份，恢复后如有需要还可以再恢复回来。"
+        )
         if not self.ctx.prompts.confirm(self.window, "恢复备份", question, ok_text="恢复"):
             return False
         if self.session.damage is not None:
@@ -309,7 +333,9 @@ class SafetyController(QObject):
         except Exception as exc:
             self.ctx.prompts.error(self.window, "恢复失败", f"{exc}\n\n请重新打开程序。")
             return False
-        self.ctx.prompts.info(self.window, "恢复备份", f"已从备份恢复：\n{source}\n\n损坏的文件保留为：\n{damaged}")
+        self.ctx.prompts.info(
+            self.window, "恢复备份", f"已从备份恢复：\n{source}\n\n损坏的文件保留为：\n{damaged}"
+        )
         self.session.damage = None
         self.window.switch_database(path)  # type: ignore[attr-defined]
         return True
@@ -333,8 +359,11 @@ class SafetyController(QObject):
         from guilin_union.storage.backup import backup_dir_for
         from guilin_union.ui.safety.backup_settings_dialog import BackupSettingsDialog
 
-        dialog = BackupSettingsDialog(safety.current_backup_settings(self.ctx.db), backup_dir_for(self.session.db_path),
-                                      self.window)
+        dialog = BackupSettingsDialog(
+            safety.current_backup_settings(self.ctx.db),
+            backup_dir_for(self.session.db_path),
+            self.window,
+        )
         while dialog.exec():
             try:
                 result = safety.save_backup_settings(self.ctx.db, dialog.values)
@@ -357,7 +386,9 @@ class SafetyController(QObject):
 
     # ---- privacy
     def _pick_one(self, title: str, statuses: tuple[str, ...]) -> int | None:
-        ids = self.ctx.prompts.pick_members(self.ctx, self.window, title=title, multi=False, statuses=statuses)
+        ids = self.ctx.prompts.pick_members(
+            self.ctx, self.window, title=title, multi=False, statuses=statuses
+        )
         return ids[0] if ids else None
 
     def export_member_data(self) -> Path | None:
@@ -367,14 +398,20 @@ class SafetyController(QObject):
         from guilin_union.ui.open_file import open_document
 
         if not self.session.writable:
-            self.ctx.prompts.warning(self.window, "导出个人数据", "以只读方式打开时无法记录日志，因此不能导出个人数据。")
+            self.ctx.prompts.warning(
+                self.window, "导出个人数据", "以只读方式打开时无法记录日志，因此不能导出个人数据。"
+            )
             return None
         member_id = self._pick_one("选择要导出个人数据的会员", ())
         if member_id is None:
             return None
         name = get_member_row(self.ctx.db, member_id)["name"]
-        path = self.ctx.prompts.save_file(self.window, "导出个人数据", self.ctx.last_folder() / f"{name}的个人数据.xlsx",
-                                          "Excel 文件 (*.xlsx)")
+        path = self.ctx.prompts.save_file(
+            self.window,
+            "导出个人数据",
+            self.ctx.last_folder() / f"{name}的个人数据.xlsx",
+            "Excel 文件 (*.xlsx)",
+        )
         if path is None:
             return None
         try:
@@ -383,9 +420,12 @@ class SafetyController(QObject):
             self.ctx.prompts.warning(self.window, "导出个人数据", str(exc))
             return None
         self.ctx.remember_folder(out)
-        self.ctx.prompts.info(self.window, "导出个人数据",
-                              f"已导出 {name} 的全部个人数据（{rows} 行，含完整号码，已记入操作日志）：\n{out}\n\n"
-                              "文件含有完整的个人信息，请妥善保管，交给本人后删除。")
+        self.ctx.prompts.info(
+            self.window,
+            "导出个人数据",
+            f"已导出 {name} 的全部个人数据（{rows} 行，含完整号码，已记入操作日志）：\n{out}\n\n"
+            "文件含有完整的个人信息，请妥善保管，交给本人后删除。",
+        )
         open_document(out)
         return out
 
@@ -402,13 +442,19 @@ class SafetyController(QObject):
             "姓名、证件号码、手机号、工号、出生日期等将被删除，佐证材料文件也会删除；"
             "会员人数和慰问金额等统计数字保持不变。\n此操作不能撤销（删除前会自动备份一次）。"
         )
-        if not self.ctx.prompts.confirm(self.window, "删除个人信息", question, ok_text="删除个人信息"):
+        if not self.ctx.prompts.confirm(
+            self.window, "删除个人信息", question, ok_text="删除个人信息"
+        ):
             return False
-        reason = self.ctx.prompts.ask_text(self.window, "删除个人信息", "删除原因（如：本人申请、离校满两年）：")
+        reason = self.ctx.prompts.ask_text(
+            self.window, "删除个人信息", "删除原因（如：本人申请、离校满两年）："
+        )
         if not reason:
             return False
         try:
-            result, report = busy(lambda: privacy.erase_member(self.ctx.db, member_id, reason=reason))
+            result, report = busy(
+                lambda: privacy.erase_member(self.ctx.db, member_id, reason=reason)
+            )
         except _USER_ERRORS as exc:
             self.ctx.prompts.warning(self.window, "删除个人信息", str(exc))
             return False
@@ -429,7 +475,10 @@ class SafetyController(QObject):
         except (*_USER_ERRORS, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.warning(self.window, "生成匿名化副本", str(exc))
             return None
-        self.ctx.prompts.info(self.window, "生成匿名化副本",
-                              f"已生成：\n{report.path}\n\n其中 {report.people} 名会员的姓名、证件号码、手机号和工号都已替换，"
-                              "可以随问题报告发送给技术人员。")
+        self.ctx.prompts.info(
+            self.window,
+            "生成匿名化副本",
+            f"已生成：\n{report.path}\n\n其中 {report.people} 名会员的姓名、证件号码、手机号和工号都已替换，"
+            "可以随问题报告发送给技术人员。",
+        )
         return report.path

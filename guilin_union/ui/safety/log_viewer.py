@@ -3,6 +3,7 @@
 The viewer only reads: there is no way to delete or edit an entry (the database refuses it
 anyway). ID numbers and phones are masked unless "显示完整号码" is ticked, which is logged.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -30,8 +31,8 @@ from guilin_union.services import safety_log
 from guilin_union.services.safety_log import LogQuery
 from guilin_union.storage.recycle import table_label
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 
 COLUMNS = [
@@ -52,15 +53,23 @@ class LogSource:
         self.masked = True
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        return safety_log.query_ids(self.ctx.db, self.query, sort_key, descending if sort_key else True)
+        return safety_log.query_ids(
+            self.ctx.db, self.query, sort_key, descending if sort_key else True
+        )
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         return safety_log.fetch_rows(self.ctx.db, ids, masked=self.masked)
 
 
 class ChangeLogDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, table: str | None = None,
-                 row_id: int | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        table: str | None = None,
+        row_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("操作日志")
@@ -123,7 +132,9 @@ class ChangeLogDialog(QDialog):
         self.detail_table.verticalHeader().setVisible(False)
         self.detail_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.detail_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         splitter.addWidget(self.detail_table)
         splitter.setSizes([460, 200])
         layout.addWidget(splitter, 1)
@@ -145,7 +156,9 @@ class ChangeLogDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
 
-        self.log_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_detail(cur.row()))
+        self.log_table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.show_detail(cur.row())
+        )
         self.unmask_check.toggled.connect(self.set_unmasked)
         self.export_button.clicked.connect(self.export_excel)
         close.clicked.connect(self.accept)
@@ -171,12 +184,20 @@ class ChangeLogDialog(QDialog):
 
     # ---- behaviour
     def current_query(self) -> LogQuery:
-        since = self.since_edit.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else None
-        until = self.until_edit.date().toString("yyyy-MM-dd") if self.until_check.isChecked() else None
+        since = (
+            self.since_edit.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else None
+        )
+        until = (
+            self.until_edit.date().toString("yyyy-MM-dd") if self.until_check.isChecked() else None
+        )
         return LogQuery(
-            table=self.table_combo.currentData(), action=self.action_combo.currentData(),
-            user=self.user_combo.currentData(), since=since, until=until,
-            search=self.search_edit.text().strip(), row_id=self._row_id,
+            table=self.table_combo.currentData(),
+            action=self.action_combo.currentData(),
+            user=self.user_combo.currentData(),
+            since=since,
+            until=until,
+            search=self.search_edit.text().strip(),
+            row_id=self._row_id,
         )
 
     def apply_filters(self) -> None:
@@ -193,7 +214,9 @@ class ChangeLogDialog(QDialog):
         self.detail_table.setRowCount(0)
         if entry_id is None:
             return
-        entry = safety_log.get_entries(self.ctx.db, [entry_id], masked=self.source.masked).get(entry_id)
+        entry = safety_log.get_entries(self.ctx.db, [entry_id], masked=self.source.masked).get(
+            entry_id
+        )
         if entry is None:
             return
         changes = entry.changes()
@@ -210,9 +233,15 @@ class ChangeLogDialog(QDialog):
         if on:
             refused = self.ctx.read_only
             if refused:
-                self.ctx.prompts.warning(self, "显示完整号码", "以只读方式打开时无法记录日志，因此不能显示完整号码。")
-            elif not self.ctx.prompts.confirm(self, "显示完整号码", "显示完整的证件号码和手机号会记入操作日志。确定显示吗？",
-                                              ok_text="显示"):
+                self.ctx.prompts.warning(
+                    self, "显示完整号码", "以只读方式打开时无法记录日志，因此不能显示完整号码。"
+                )
+            elif not self.ctx.prompts.confirm(
+                self,
+                "显示完整号码",
+                "显示完整的证件号码和手机号会记入操作日志。确定显示吗？",
+                ok_text="显示",
+            ):
                 refused = True
             if refused:
                 self.unmask_check.blockSignals(True)
@@ -231,13 +260,17 @@ class ChangeLogDialog(QDialog):
         from guilin_union.ui.open_file import open_document
 
         name = f"操作日志-{_dt.date.today():%Y%m%d}.xlsx"
-        path = self.ctx.prompts.save_file(self, "导出操作日志", self.ctx.last_folder() / name, "Excel 文件 (*.xlsx)")
+        path = self.ctx.prompts.save_file(
+            self, "导出操作日志", self.ctx.last_folder() / name, "Excel 文件 (*.xlsx)"
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         try:
-            out, n = safety_log.export_log(self.ctx.db, path, self.current_query(), masked=self.source.masked)
+            out, n = safety_log.export_log(
+                self.ctx.db, path, self.current_query(), masked=self.source.masked
+            )
         except FileLockedError as exc:
             self.ctx.prompts.warning(self, "导出操作日志", str(exc))
             return None

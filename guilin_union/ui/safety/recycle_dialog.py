@@ -1,8 +1,10 @@
 """编辑 ▸ 回收站…: deleted records of every area, restored with their links or purged."""
+
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,13 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from guilin_union.services import safety_recycle
 from guilin_union.services.safety_log import member_names
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import make_search_edit
 
 GROUP_COLUMNS = [
@@ -47,14 +48,25 @@ class GroupSource:
         self.groups: dict[int, dict[str, Any]] = {}
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        groups = safety_recycle.list_groups(self.ctx.db, include_restored=self.include_restored, search=self.search)
+        groups = safety_recycle.list_groups(
+            self.ctx.db, include_restored=self.include_restored, search=self.search
+        )
         self.groups = {}
         for g in groups:
-            state = "已恢复" if g.restored_at else ("部分已恢复" if g.pending < g.row_count else "可恢复")
+            state = (
+                "已恢复"
+                if g.restored_at
+                else ("部分已恢复" if g.pending < g.row_count else "可恢复")
+            )
             self.groups[g.id] = {
-                "id": g.id, "deleted_at": g.deleted_at.replace("T", " "), "summary": g.summary,
-                "row_count": g.row_count, "os_user": g.os_user, "note": g.note or "",
-                "expires": safety_recycle.expires_on(self.ctx.db, g), "state": state,
+                "id": g.id,
+                "deleted_at": g.deleted_at.replace("T", " "),
+                "summary": g.summary,
+                "row_count": g.row_count,
+                "os_user": g.os_user,
+                "note": g.note or "",
+                "expires": safety_recycle.expires_on(self.ctx.db, g),
+                "state": state,
             }
         ordered = [g.id for g in groups]
         if sort_key:
@@ -96,7 +108,9 @@ class RecycleBinDialog(QDialog):
         bar.addWidget(self.show_restored_check)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.groups_table = make_table(self.model, "recycle_groups_table", multi=True, stretch_column=1)
+        self.groups_table = make_table(
+            self.model, "recycle_groups_table", multi=True, stretch_column=1
+        )
         self.groups_table.setSortingEnabled(True)
         splitter.addWidget(self.groups_table)
         self.rows_table = make_table(self.rows_model, "recycle_rows_table", stretch_column=3)
@@ -118,7 +132,9 @@ class RecycleBinDialog(QDialog):
         layout.addLayout(buttons)
         self.search_edit.textChanged.connect(lambda _t: self.reload())
         self.show_restored_check.toggled.connect(lambda _on: self.reload())
-        self.groups_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.show_rows(cur.row()))
+        self.groups_table.selectionModel().currentRowChanged.connect(
+            lambda cur, _p: self.show_rows(cur.row())
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         close.clicked.connect(self.accept)
@@ -145,17 +161,25 @@ class RecycleBinDialog(QDialog):
             rows = safety_recycle.group_rows(self.ctx.db, group_id)
             # A deleted member's own name is in the group itself, not in the register any more.
             names = {r.row_id: str(r.values.get("name")) for r in rows if r.table == "members"}
-            ids = {r.values["member_id"] for r in rows if isinstance(r.values.get("member_id"), int)}
+            ids = {
+                r.values["member_id"] for r in rows if isinstance(r.values.get("member_id"), int)
+            }
             names = {**member_names(self.ctx.db, ids - names.keys()), **names}
             for r in rows:
                 shown = safety_recycle.row_display(r, member_names=names)
-                shown["kind"] = "已恢复" if shown["restored"] else ("随上一条删除" if shown["cascade"] else "")
+                shown["kind"] = (
+                    "已恢复" if shown["restored"] else ("随上一条删除" if shown["cascade"] else "")
+                )
                 items.append(shown)
         self.rows_source.items = items
         self.rows_model.reload()
 
     def selected_group_ids(self) -> list[int]:
-        return [gid for r in selected_rows(self.groups_table) if (gid := self.model.row_id(r)) is not None]
+        return [
+            gid
+            for r in selected_rows(self.groups_table)
+            if (gid := self.model.row_id(r)) is not None
+        ]
 
     def restore_selected(self) -> list[int]:
         """Restore every selected group; stops at the first one that cannot be restored."""
@@ -178,8 +202,12 @@ class RecycleBinDialog(QDialog):
         if not ids:
             self.ctx.prompts.warning(self, "回收站", "请先选择要彻底删除的项目。")
             return 0
-        if not self.ctx.prompts.confirm(self, "彻底删除", f"彻底删除所选的 {len(ids)} 项？删除后不能再从回收站恢复。",
-                                        ok_text="彻底删除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "彻底删除",
+            f"彻底删除所选的 {len(ids)} 项？删除后不能再从回收站恢复。",
+            ok_text="彻底删除",
+        ):
             return 0
         result = safety_recycle.purge_groups(self.ctx.db, ids)
         self.ctx.notify(result.changes)

@@ -2,6 +2,7 @@
 
 The dialog only chooses (``chosen``); the controller restores, after asking once more.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
 from guilin_union.services import safety
 from guilin_union.storage.backup import BackupInfo
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
 
 def _count(value: object) -> str:
@@ -30,9 +31,19 @@ COLUMNS = [
     ColumnSpec("created_text", "备份时间", sort_key="created_at"),
     ColumnSpec("reason_label", "原因", sort_key="reason"),
     ColumnSpec("size_text", "大小", sort_key="size", align="right"),
-    ColumnSpec("members", "会员", sort_key="members", align="right", formatter=lambda v, _r: _count(v)),
-    ColumnSpec("payments", "慰问发放", sort_key="payments", align="right", formatter=lambda v, _r: _count(v)),
-    ColumnSpec("proposals", "提案", sort_key="proposals", align="right", formatter=lambda v, _r: _count(v)),
+    ColumnSpec(
+        "members", "会员", sort_key="members", align="right", formatter=lambda v, _r: _count(v)
+    ),
+    ColumnSpec(
+        "payments",
+        "慰问发放",
+        sort_key="payments",
+        align="right",
+        formatter=lambda v, _r: _count(v),
+    ),
+    ColumnSpec(
+        "proposals", "提案", sort_key="proposals", align="right", formatter=lambda v, _r: _count(v)
+    ),
     ColumnSpec("folder", "位置", sort_key="folder"),
 ]
 
@@ -40,7 +51,13 @@ COLUMNS = [
 class RestoreDialog(QDialog):
     """Pick a backup; ``chosen`` is the file (None when cancelled)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, backups: list[BackupInfo] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        backups: list[BackupInfo] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.chosen: Path | None = None
@@ -105,7 +122,9 @@ class RestoreDialog(QDialog):
     def choose_other(self) -> None:
         primary, _second = safety.backup_folders(self.ctx.db)
         start = primary if primary is not None and primary.exists() else self.ctx.db_path.parent
-        path = self.ctx.prompts.open_file(self, "选择备份文件", start, "数据库文件 (*.db *.sqlite);;所有文件 (*)")
+        path = self.ctx.prompts.open_file(
+            self, "选择备份文件", start, "数据库文件 (*.db *.sqlite);;所有文件 (*)"
+        )
         if path is None:
             return
         self.chosen = Path(path)

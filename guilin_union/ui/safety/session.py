@@ -8,6 +8,7 @@
 3. ``quick_check`` runs on open; a damaged file is offered the newest good backup, or
    opens read-only with a banner that says what to do.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -74,7 +75,9 @@ def _open_damaged(path: Path):  # noqa: ANN202
     return db
 
 
-def open_guarded(path: Path, *, prompts: Prompts, parent: QWidget | None = None) -> AppContext | None:
+def open_guarded(
+    path: Path, *, prompts: Prompts, parent: QWidget | None = None
+) -> AppContext | None:
     """Open ``path`` for the GUI (see the module docstring); None when the user declined or
     another window of the program took over."""
     from guilin_union.storage import open_database
@@ -86,7 +89,9 @@ def open_guarded(path: Path, *, prompts: Prompts, parent: QWidget | None = None)
     path = Path(path)
     if notify_running_instance(path):
         if parent is not None:
-            prompts.info(parent, "数据库已打开", f"该数据库已在另一个窗口中打开，已切换到那个窗口：\n{path}")
+            prompts.info(
+                parent, "数据库已打开", f"该数据库已在另一个窗口中打开，已切换到那个窗口：\n{path}"
+            )
         return None
     lock: DatabaseLock | None = DatabaseLock(path)
     reason: str | None = None
@@ -96,8 +101,12 @@ def open_guarded(path: Path, *, prompts: Prompts, parent: QWidget | None = None)
         lock = None
         if not path.exists():
             raise
-        if not prompts.confirm(parent, "数据库正在被使用", f"{exc}\n\n是否以只读方式打开？（可以查看和打印，不能修改）",
-                               ok_text="以只读方式打开"):
+        if not prompts.confirm(
+            parent,
+            "数据库正在被使用",
+            f"{exc}\n\n是否以只读方式打开？（可以查看和打印，不能修改）",
+            ok_text="以只读方式打开",
+        ):
             return None
         who = exc.holder.describe() if exc.holder else "另一个程序"
         reason = f"只读方式：该数据库正被{who}使用，本窗口不能修改数据。"
@@ -110,10 +119,14 @@ def open_guarded(path: Path, *, prompts: Prompts, parent: QWidget | None = None)
             viewable = _open_damaged(path)
             recovered = False
             if lock is not None and damage.newest_backup is not None:
-                later = ("如暂不恢复，将以只读方式打开，可以查看但不能修改。" if viewable is not None
-                         else "文件损坏严重，不恢复就无法打开。")
+                later = (
+                    "如暂不恢复，将以只读方式打开，可以查看但不能修改。"
+                    if viewable is not None
+                    else "文件损坏严重，不恢复就无法打开。"
+                )
                 recovered = prompts.confirm(
-                    parent, "数据文件已损坏",
+                    parent,
+                    "数据文件已损坏",
                     f"{exc}\n\n是否立即用这个备份恢复？损坏的文件会改名保留在原文件夹中，供技术人员检查。\n{later}",
                     ok_text="从备份恢复",
                 )
@@ -122,24 +135,36 @@ def open_guarded(path: Path, *, prompts: Prompts, parent: QWidget | None = None)
                     viewable.conn.close()
                 damaged_copy = recover_damaged(path, damage.newest_backup)
                 db = open_database(path)
-                prompts.info(parent, "已从备份恢复",
-                             f"已用备份 {damage.newest_backup.name} 恢复数据。\n损坏的文件保留为：\n{damaged_copy}\n\n"
-                             "请核对备份之后录入的数据，必要时重新录入。")
+                prompts.info(
+                    parent,
+                    "已从备份恢复",
+                    f"已用备份 {damage.newest_backup.name} 恢复数据。\n损坏的文件保留为：\n{damaged_copy}\n\n"
+                    "请核对备份之后录入的数据，必要时重新录入。",
+                )
                 damage = None
             elif viewable is None:
-                prompts.error(parent, "无法打开数据库", f"{exc}\n\n文件损坏严重，无法以只读方式打开。")
+                prompts.error(
+                    parent, "无法打开数据库", f"{exc}\n\n文件损坏严重，无法以只读方式打开。"
+                )
                 if lock is not None:
                     lock.release()
                 return None
             else:
                 db = viewable
-                reason = ("只读方式：数据文件已损坏，为避免进一步损坏不能修改。"
-                          "请用“文件 ▸ 恢复备份…”恢复最近的完好备份。")
+                reason = (
+                    "只读方式：数据文件已损坏，为避免进一步损坏不能修改。"
+                    "请用“文件 ▸ 恢复备份…”恢复最近的完好备份。"
+                )
     except BaseException:
         if lock is not None:
             lock.release()
         raise
     ctx = AppContext(db=db, db_path=path, prompts=prompts, read_only=reason is not None)
     ctx.safety_session = SafetySession(  # type: ignore[attr-defined]
-        db_path=path, lock=lock, start_change_id=_start_id(db), read_only_reason=reason, damage=damage)
+        db_path=path,
+        lock=lock,
+        start_change_id=_start_id(db),
+        read_only_reason=reason,
+        damage=damage,
+    )
     return ctx

@@ -5,6 +5,7 @@ the Windows user, so two users of one PC do not meet); a second launch connects,
 first to show itself, and quits. Programs on other PCs are told by the lock file instead
 (``storage.lock``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,7 +27,7 @@ def server_name(db_path: Path) -> str:
         key = os.path.normcase(str(Path(db_path).resolve()))
     except OSError:
         key = str(db_path)
-    digest = hashlib.sha1(f"{os_user()}|{key}".encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(f"{os_user()}|{key}".encode()).hexdigest()[:16]
     return f"guilin-union-{digest}"
 
 

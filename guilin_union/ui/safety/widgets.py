@@ -1,4 +1,5 @@
 """Small shared pieces of the safety dialogs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -11,15 +12,23 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from guilin_union.ui.widgets.list_helpers import style_table
 
 
-def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None, *,
-               multi: bool = False, stretch_column: int | None = None) -> QTableView:
+def make_table(
+    model: QAbstractItemModel,
+    name: str,
+    parent: QWidget | None = None,
+    *,
+    multi: bool = False,
+    stretch_column: int | None = None,
+) -> QTableView:
     """A read-only, row-selecting table in the program's usual style."""
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
     style_table(table, multi=multi, stretch_last=stretch_column is None)
     if stretch_column is not None:
-        table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(
+            stretch_column, QHeaderView.ResizeMode.Stretch
+        )
     return table
 
 
@@ -45,8 +54,13 @@ class ListSource:
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         order = list(range(len(self.items)))
         if sort_key is not None:
-            order.sort(key=lambda i: (self.items[i].get(sort_key) is None, self.items[i].get(sort_key) or 0),
-                       reverse=descending)
+            order.sort(
+                key=lambda i: (
+                    self.items[i].get(sort_key) is None,
+                    self.items[i].get(sort_key) or 0,
+                ),
+                reverse=descending,
+            )
         return order
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -3,6 +3,7 @@
 Each entry names the module whose ``create_tab(ctx)`` builds the tab. A tab may define
 ``on_changes(changes)`` to refresh when a change it cares about happens elsewhere.
 """
+
 TABS: list[tuple[str, str]] = [
     ("工作要点", "guilin_union.ui.tabs.workpoints_tab"),
     ("教代会", "guilin_union.ui.tabs.congress_tab"),

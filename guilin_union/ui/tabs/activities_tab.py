@@ -1,4 +1,5 @@
 """工会活动 tab: plan, announce, fill, run, score and account for union activities."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget

@@ -1,4 +1,5 @@
 """教职工代表大会 tab: sessions, delegates, agenda, sign-in with the quorum, votes, proposals."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget

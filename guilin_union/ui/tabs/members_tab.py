@@ -3,6 +3,7 @@
 Only the register is built with the tab; the other pages are built when first shown or while
 the program is idle (issue 11: the 会费 page alone sums a year of dues for every member).
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget

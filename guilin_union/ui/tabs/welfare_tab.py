@@ -3,6 +3,7 @@
 Importing this module registers the member form's 慰问记录 page. Only the 慰问记录 page is
 built with the tab; the others when first shown or while the program is idle (issue 11).
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -90,7 +91,9 @@ class WelfareTab(QWidget):
     def edit_settings(self) -> None:
         from guilin_union.ui.welfare.settings_dialog import WelfareSettingsDialog
 
-        dialog = WelfareSettingsDialog(settings_service.get_many(self.ctx.db, list(config.SETTING_KEYS)), self)
+        dialog = WelfareSettingsDialog(
+            settings_service.get_many(self.ctx.db, list(config.SETTING_KEYS)), self
+        )
         if not dialog.exec():
             return
         try:

@@ -5,6 +5,7 @@ Layout: the year and plan at the top with the actions; the overview of the plan 
 per section, overdue items, items without an owner) right under it; then two pages:
 落实跟踪 (items and the selected item's tracking) and 上级要点对照.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,8 +82,13 @@ class WorkpointsTab(QWidget):
         bar.addWidget(self.plan_combo, 1)
         self.bar_spacer = QWidget()  # keeps the buttons at the right while the combos are hidden
         bar.addWidget(self.bar_spacer, 1)
-        for widget in (self.import_button, self.ledger_button, self.excel_button, self.summary_button,
-                       self.more_button):
+        for widget in (
+            self.import_button,
+            self.ledger_button,
+            self.excel_button,
+            self.summary_button,
+            self.more_button,
+        ):
             bar.addWidget(widget)
         layout.addLayout(bar)
 
@@ -124,7 +130,8 @@ class WorkpointsTab(QWidget):
             "把本年度的工作要点文件（Word、PDF 或文本，也可以直接粘贴文字）导入进来：程序会拆分出每一条要点，"
             "在保存前让您对照原文核对、修正。\n\n"
             "之后每个条目都可以填写责任人、牵头和责任单位、完成时限和状态，按月记录进展，上传佐证材料，"
-            "与上级工会的工作要点对照，并打印《工作要点落实台账》和年终总结。")
+            "与上级工会的工作要点对照，并打印《工作要点落实台账》和年终总结。"
+        )
         text.setWordWrap(True)
         text.setStyleSheet(f"color: {MUTED_COLOR}; font-size: 13px;")
         button = QPushButton("导入工作要点…")
@@ -174,7 +181,12 @@ class WorkpointsTab(QWidget):
         self.year_combo.blockSignals(False)
         self._fill_plan_combo(wanted)
         self.stack.setCurrentIndex(1 if plans else 0)
-        for widget in (self.ledger_button, self.excel_button, self.summary_button, self.more_button):
+        for widget in (
+            self.ledger_button,
+            self.excel_button,
+            self.summary_button,
+            self.more_button,
+        ):
             widget.setEnabled(bool(plans))
         for widget in (self.year_label, self.year_combo, self.plan_label, self.plan_combo):
             widget.setVisible(bool(plans))  # nothing to choose from yet
@@ -187,8 +199,10 @@ class WorkpointsTab(QWidget):
         self.plan_combo.clear()
         if year is not None:
             for plan in wp.list_plans(self.ctx.db, year=year):
-                self.plan_combo.addItem(f"{wp.kind_label(plan['kind'])}：{plan['title']}（{plan['tracked_count']}项）",
-                                        plan["id"])
+                self.plan_combo.addItem(
+                    f"{wp.kind_label(plan['kind'])}：{plan['title']}（{plan['tracked_count']}项）",
+                    plan["id"],
+                )
         self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(wanted)))
         self.plan_combo.blockSignals(False)
         self._plan_changed()
@@ -255,27 +269,47 @@ class WorkpointsTab(QWidget):
                     options[f"替换“{label}”"] = plan["id"]
             options[KEEP_BOTH] = None
             tracked = [p for p in existing if p["has_tracking"]]
-            note = ("\n已有跟踪记录的计划不能替换，以免丢失记录：" + "、".join(p["title"] for p in tracked)) if tracked else ""
+            note = (
+                (
+                    "\n已有跟踪记录的计划不能替换，以免丢失记录："
+                    + "、".join(p["title"] for p in tracked)
+                )
+                if tracked
+                else ""
+            )
             choice = self.ctx.prompts.ask_item(
-                self, "该年度已有工作要点",
+                self,
+                "该年度已有工作要点",
                 f"{request.year}年已有{wp.kind_label(request.kind)}工作要点{len(existing)}份。要替换，还是两份都保留？{note}",
-                list(options))
+                list(options),
+            )
             if choice is None:
                 return None
             replace_id = options.get(choice)
             on_conflict = "replace" if replace_id is not None else "keep"
         try:
-            result = wi.import_document(self.ctx.db, request.parsed, year=request.year, kind=request.kind,
-                                        source_name=request.source_name, source_text=request.source_text,
-                                        on_conflict=on_conflict, replace_plan_id=replace_id)
+            result = wi.import_document(
+                self.ctx.db,
+                request.parsed,
+                year=request.year,
+                kind=request.kind,
+                source_name=request.source_name,
+                source_text=request.source_text,
+                on_conflict=on_conflict,
+                replace_plan_id=replace_id,
+            )
         except USER_ERRORS as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return None
         self.ctx.notify(result.changes)
         self.select_plan(result.row_id)
         leaves = sum(1 for node in request.parsed.iter_nodes() if not node.children)
-        self.ctx.prompts.info(self, "导入完成", f"已保存“{wp.get_plan(self.ctx.db, result.row_id)['title']}”，"
-                              f"共 {leaves} 项需跟踪的条目。\n接下来可以逐条填写责任人和完成时限。")
+        self.ctx.prompts.info(
+            self,
+            "导入完成",
+            f"已保存“{wp.get_plan(self.ctx.db, result.row_id)['title']}”，"
+            f"共 {leaves} 项需跟踪的条目。\n接下来可以逐条填写责任人和完成时限。",
+        )
         return result.row_id
 
     # ------------------------------------------------------------------ plan actions
@@ -288,7 +322,11 @@ class WorkpointsTab(QWidget):
             return None
         candidates = ro.carry_over_candidates(self.ctx.db, plan["id"])
         if not candidates:
-            self.ctx.prompts.info(self, "结转", "该计划没有需要结转的条目：未完成的条目都已结转，或全部已完成、已取消。")
+            self.ctx.prompts.info(
+                self,
+                "结转",
+                "该计划没有需要结转的条目：未完成的条目都已结转，或全部已完成、已取消。",
+            )
             return None
         dialog = CarryOverDialog(candidates, from_year=plan["year"], parent=self)
         dialog.setModal(True)
@@ -298,20 +336,31 @@ class WorkpointsTab(QWidget):
             if not ids:
                 return
             try:
-                result = ro.carry_over(self.ctx.db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids)
+                result = ro.carry_over(
+                    self.ctx.db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids
+                )
             except USER_ERRORS as exc:
                 self.ctx.prompts.warning(self, "结转", str(exc))
                 return
             from guilin_union.ui import undo
 
             db, info = self.ctx.db, dict(result.undo or {})
-            undo.push(self.ctx, f"结转{len(ids)}项到{dialog.year_spin.value()}年",
-                      lambda: ro.undo_carry_over(db, info),
-                      lambda: ro.carry_over(db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids))
+            undo.push(
+                self.ctx,
+                f"结转{len(ids)}项到{dialog.year_spin.value()}年",
+                lambda: ro.undo_carry_over(db, info),
+                lambda: ro.carry_over(
+                    db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids
+                ),
+            )
             self.ctx.notify(result.changes)
             self.select_plan(result.row_id)
-            self.ctx.prompts.info(self, "结转完成", f"已结转 {len(ids)} 项到{dialog.year_spin.value()}年，"
-                                  "原有进展记录在新条目中一并显示。")
+            self.ctx.prompts.info(
+                self,
+                "结转完成",
+                f"已结转 {len(ids)} 项到{dialog.year_spin.value()}年，"
+                "原有进展记录在新条目中一并显示。",
+            )
 
         dialog.accepted.connect(chosen)
         dialog.open()
@@ -332,8 +381,12 @@ class WorkpointsTab(QWidget):
         from guilin_union.ui import undo
 
         db, old = self.ctx.db, plan["title"]
-        undo.push(self.ctx, "修改计划标题", lambda: wp.update_plan(db, plan["id"], {"title": old}),
-                  lambda: wp.update_plan(db, plan["id"], {"title": title}))
+        undo.push(
+            self.ctx,
+            "修改计划标题",
+            lambda: wp.update_plan(db, plan["id"], {"title": old}),
+            lambda: wp.update_plan(db, plan["id"], {"title": title}),
+        )
         self.ctx.notify(result.changes)
 
     def show_source(self) -> None:
@@ -361,10 +414,18 @@ class WorkpointsTab(QWidget):
         if plan is None:
             return False
         counts = wp.tracking_counts(self.ctx.db, plan["id"])
-        detail = f"其中有进展记录 {counts['notes']} 条、佐证材料 {counts['evidence']} 个。" if any(counts.values()) else ""
+        detail = (
+            f"其中有进展记录 {counts['notes']} 条、佐证材料 {counts['evidence']} 个。"
+            if any(counts.values())
+            else ""
+        )
         if not self.ctx.prompts.confirm(
-                self, "删除计划", f"确定删除“{wp.plan_label(plan)}”及其全部条目吗？{detail}\n"
-                "删除的内容会放入回收站，需要时可以恢复。", ok_text="删除"):
+            self,
+            "删除计划",
+            f"确定删除“{wp.plan_label(plan)}”及其全部条目吗？{detail}\n"
+            "删除的内容会放入回收站，需要时可以恢复。",
+            ok_text="删除",
+        ):
             return False
         try:
             result = wp.delete_plan(self.ctx.db, plan["id"])
@@ -378,15 +439,21 @@ class WorkpointsTab(QWidget):
         return True
 
     # ------------------------------------------------------------------ outputs
-    def _output(self, title: str, suffix: str, filters: str, writer, done_text: str, open_after: bool) -> Path | None:
+    def _output(
+        self, title: str, suffix: str, filters: str, writer, done_text: str, open_after: bool
+    ) -> Path | None:
         plan = self.current_plan()
         if plan is None:
             return None
         both = len(wp.list_plans(self.ctx.db, year=plan["year"])) > 1
         scope_plan = plan["id"]
         if both:
-            choice = self.ctx.prompts.ask_item(self, title, "包括哪些计划：",
-                                               [f"只含当前计划（{wp.kind_label(plan['kind'])}）", f"{plan['year']}年全部计划"])
+            choice = self.ctx.prompts.ask_item(
+                self,
+                title,
+                "包括哪些计划：",
+                [f"只含当前计划（{wp.kind_label(plan['kind'])}）", f"{plan['year']}年全部计划"],
+            )
             if choice is None:
                 return None
             scope_plan = plan["id"] if choice.startswith("只含") else None
@@ -417,8 +484,14 @@ class WorkpointsTab(QWidget):
     def export_excel(self) -> Path | None:
         from guilin_union.services.workpoints_outputs import ledger_excel
 
-        return self._output("工作要点落实台账", ".xlsx", "Excel 工作簿 (*.xlsx)", ledger_excel,
-                            "已导出 {count} 行：\n{path}", False)
+        return self._output(
+            "工作要点落实台账",
+            ".xlsx",
+            "Excel 工作簿 (*.xlsx)",
+            ledger_excel,
+            "已导出 {count} 行：\n{path}",
+            False,
+        )
 
     def export_current(self) -> Path | None:
         """文件 ▸ 导出… on this tab: the ledger as Excel."""
@@ -432,4 +505,3 @@ class WorkpointsTab(QWidget):
 
 def create_tab(ctx: AppContext) -> QWidget:
     return WorkpointsTab(ctx)
-

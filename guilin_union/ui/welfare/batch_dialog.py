@@ -5,6 +5,7 @@ The dialog never writes: ``preview`` and ``create`` are supplied by the caller (
 page), which calls the service and asks for an override reason when the batch as a whole
 breaks the standard.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -71,10 +72,17 @@ class BatchDialog(QDialog):
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())
         ui.year_spin.valueChanged.connect(self._year_changed)
         ui.preview_button.clicked.connect(self.run_preview)
-        for signal in (ui.occasion_combo.currentTextChanged, ui.amount_edit.textChanged, ui.goods_edit.textChanged,
-                       ui.form_combo.currentTextChanged, ui.eligibility_combo.currentIndexChanged,
-                       ui.year_spin.valueChanged, ui.pay_date_edit.dateChanged, ui.all_branches_check.toggled,
-                       ui.branches_list.itemChanged):
+        for signal in (
+            ui.occasion_combo.currentTextChanged,
+            ui.amount_edit.textChanged,
+            ui.goods_edit.textChanged,
+            ui.form_combo.currentTextChanged,
+            ui.eligibility_combo.currentIndexChanged,
+            ui.year_spin.valueChanged,
+            ui.pay_date_edit.dateChanged,
+            ui.all_branches_check.toggled,
+            ui.branches_list.itemChanged,
+        ):
             signal.connect(lambda *_a: self._invalidate())
         self.ok_button = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("创建批次")
@@ -107,16 +115,23 @@ class BatchDialog(QDialog):
         amount = parse_yuan(ui.amount_edit.text(), field="amount_fen")
         branch_ids = None
         if not ui.all_branches_check.isChecked():
-            branch_ids = [ui.branches_list.item(i).data(Qt.ItemDataRole.UserRole)
-                          for i in range(ui.branches_list.count())
-                          if ui.branches_list.item(i).checkState() == Qt.CheckState.Checked]
+            branch_ids = [
+                ui.branches_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(ui.branches_list.count())
+                if ui.branches_list.item(i).checkState() == Qt.CheckState.Checked
+            ]
         day = ui.pay_date_edit.date()
         return wb.BatchRequest(
-            year=ui.year_spin.value(), occasion=ui.occasion_combo.currentText().strip(), amount_fen=amount,
-            form="实物" if goods else "现金", goods=ui.goods_edit.text().strip() if goods else "",
-            branch_ids=branch_ids, eligibility=ui.eligibility_combo.currentData(),
+            year=ui.year_spin.value(),
+            occasion=ui.occasion_combo.currentText().strip(),
+            amount_fen=amount,
+            form="实物" if goods else "现金",
+            goods=ui.goods_edit.text().strip() if goods else "",
+            branch_ids=branch_ids,
+            eligibility=ui.eligibility_combo.currentData(),
             pay_date=f"{day.year():04d}-{day.month():02d}-{day.day():02d}",
-            reason=ui.reason_edit.text().strip(), handler=ui.handler_edit.text().strip(),
+            reason=ui.reason_edit.text().strip(),
+            handler=ui.handler_edit.text().strip(),
         )
 
     def run_preview(self) -> wb.BatchPreview | None:
@@ -129,18 +144,31 @@ class BatchDialog(QDialog):
             self.ok_button.setEnabled(False)
             return None
         self.request, self.last_preview = request, preview
-        fill_table(self.ui.eligible_table, ["序号", "分工会", "姓名", "工号", "金额（元）"],
-                   [[i, x.branch, x.name, x.staff_no, format_fen(x.amount_fen)]
-                    for i, x in enumerate(preview.eligible, start=1)], right=(4,), stretch=1)
-        fill_table(self.ui.excluded_table, ["分工会", "姓名", "工号", "原因"],
-                   [[x.branch, x.name, x.staff_no, x.reason] for x in preview.excluded], stretch=3)
+        fill_table(
+            self.ui.eligible_table,
+            ["序号", "分工会", "姓名", "工号", "金额（元）"],
+            [
+                [i, x.branch, x.name, x.staff_no, format_fen(x.amount_fen)]
+                for i, x in enumerate(preview.eligible, start=1)
+            ],
+            right=(4,),
+            stretch=1,
+        )
+        fill_table(
+            self.ui.excluded_table,
+            ["分工会", "姓名", "工号", "原因"],
+            [[x.branch, x.name, x.staff_no, x.reason] for x in preview.excluded],
+            stretch=3,
+        )
         self.ui.result_tabs.setTabText(0, f"符合条件（{len(preview.eligible)} 人）")
         self.ui.result_tabs.setTabText(1, f"未纳入及原因（{len(preview.excluded)} 人）")
         self.ui.preview_summary_label.setText(
             f"{preview.eligibility}；{preview.branches_text}；符合条件 {len(preview.eligible)} 人，"
-            f"合计 {format_fen(preview.total_fen)} 元；未纳入 {len(preview.excluded)} 人。")
+            f"合计 {format_fen(preview.total_fen)} 元；未纳入 {len(preview.excluded)} 人。"
+        )
         self.ui.warnings_label.setText(
-            ("注意：\n" + warnings_text(preview.warnings)) if preview.warnings else "")
+            ("注意：\n" + warnings_text(preview.warnings)) if preview.warnings else ""
+        )
         self.ok_button.setEnabled(bool(preview.eligible))
         return preview
 

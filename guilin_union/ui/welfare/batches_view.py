@@ -1,4 +1,5 @@
 """节日批量发放: the list of batches with their sign-for rosters, payment and reversal."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -23,9 +24,27 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.welfare_rules import PaymentWarnings
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.batch_dialog import BatchDialog
-from guilin_union.ui.welfare.common import ask_override, fill_table, fill_year_combo, write_in_background
+from guilin_union.ui.welfare.common import (
+    ask_override,
+    fill_table,
+    fill_year_combo,
+    write_in_background,
+)
 
-HEADERS = ["批次", "年度", "节日/项目", "发放日期", "分工会", "发放范围", "每人", "人数", "合计（元）", "已发放", "状态", "事由"]
+HEADERS = [
+    "批次",
+    "年度",
+    "节日/项目",
+    "发放日期",
+    "分工会",
+    "发放范围",
+    "每人",
+    "人数",
+    "合计（元）",
+    "已发放",
+    "状态",
+    "事由",
+]
 
 
 class BatchesView(QWidget):
@@ -47,11 +66,18 @@ class BatchesView(QWidget):
         bar.addWidget(self.year_combo)
         bar.addWidget(self.new_button)
         bar.addStretch(1)
-        for button in (self.roster_button, self.excel_button, self.paid_button, self.reverse_button):
+        for button in (
+            self.roster_button,
+            self.excel_button,
+            self.paid_button,
+            self.reverse_button,
+        ):
             bar.addWidget(button)
         layout.addLayout(bar)
-        hint = QLabel("节日慰问、送温暖等同一标准发给一批会员时，在这里按分工会生成名单，一次创建全部记录并打印签领表。"
-                      "尚未发放的批次可以整批撤销。")
+        hint = QLabel(
+            "节日慰问、送温暖等同一标准发给一批会员时，在这里按分工会生成名单，一次创建全部记录并打印签领表。"
+            "尚未发放的批次可以整批撤销。"
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
@@ -70,12 +96,30 @@ class BatchesView(QWidget):
     def reload(self) -> None:
         rows = wb.list_batches(self.ctx.db, self.year_combo.currentData())
         self.batch_ids = [r["id"] for r in rows]
-        fill_table(self.table, HEADERS, [
-            [r["id"], r["year"], r["occasion"], r["pay_date"], r["branches"], r["eligibility"], r["amount_text"],
-             r["payment_count"], r["total"], f"{r['paid_count']}/{r['payment_count']}", r["state"],
-             r["reason"] + (f"（撤销原因：{r['reverse_reason']}）" if r["reverse_reason"] else "")]
-            for r in rows
-        ], right=(6, 7, 8), stretch=11)
+        fill_table(
+            self.table,
+            HEADERS,
+            [
+                [
+                    r["id"],
+                    r["year"],
+                    r["occasion"],
+                    r["pay_date"],
+                    r["branches"],
+                    r["eligibility"],
+                    r["amount_text"],
+                    r["payment_count"],
+                    r["total"],
+                    f"{r['paid_count']}/{r['payment_count']}",
+                    r["state"],
+                    r["reason"]
+                    + (f"（撤销原因：{r['reverse_reason']}）" if r["reverse_reason"] else ""),
+                ]
+                for r in rows
+            ],
+            right=(6, 7, 8),
+            stretch=11,
+        )
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches"):
@@ -83,21 +127,39 @@ class BatchesView(QWidget):
             self.reload()
 
     def selected_batch(self) -> int | None:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.selectionModel() else []
+        rows = (
+            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            if self.table.selectionModel()
+            else []
+        )
         if not rows:
             self.ctx.prompts.info(self, "批量发放", "请先在列表中选择一个批次。")
             return None
         return self.batch_ids[rows[0]]
 
     # ---- actions
-    def new_batch(self, *, occasion: str | None = None, eligibility: str | None = None,
-                  year: int | None = None) -> BatchDialog:
+    def new_batch(
+        self,
+        *,
+        occasion: str | None = None,
+        eligibility: str | None = None,
+        year: int | None = None,
+    ) -> BatchDialog:
         db = self.ctx.db
         occasions = config.festivals(db) + config.hardship_occasions(db)
-        branches = [(b.id, b.name) for b in branches_service.list_branches(db, include_inactive=False)]
-        dialog = BatchDialog(lambda req: wb.preview_batch(db, req), lambda req: self._create(dialog, req),
-                             occasions=occasions, branches=branches, year=year, occasion=occasion,
-                             eligibility=eligibility, parent=self)
+        branches = [
+            (b.id, b.name) for b in branches_service.list_branches(db, include_inactive=False)
+        ]
+        dialog = BatchDialog(
+            lambda req: wb.preview_batch(db, req),
+            lambda req: self._create(dialog, req),
+            occasions=occasions,
+            branches=branches,
+            year=year,
+            occasion=occasion,
+            eligibility=eligibility,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         self._dialog = dialog
@@ -120,9 +182,12 @@ class BatchesView(QWidget):
         self.ctx.notify(result.changes)
         self.select_batch(result.row_id)
         if self.ctx.prompts.confirm(
-            dialog, "批次已创建",
+            dialog,
+            "批次已创建",
             f"已创建批次 {result.row_id}：{len(preview.eligible)} 人，合计 {format_fen(preview.total_fen)} 元。\n"
-            "现在打印发放签领表吗？", ok_text="打印签领表"):
+            "现在打印发放签领表吗？",
+            ok_text="打印签领表",
+        ):
             self.print_roster(result.row_id)
         return None
 
@@ -138,21 +203,31 @@ class BatchesView(QWidget):
         if batch_id is None:
             return None
         batch = wb.get_batch(self.ctx.db, batch_id)
-        suffix, filters = (".xlsx", "Excel 工作簿 (*.xlsx)") if excel else (".pdf", "PDF 文件 (*.pdf)")
+        suffix, filters = (
+            (".xlsx", "Excel 工作簿 (*.xlsx)") if excel else (".pdf", "PDF 文件 (*.pdf)")
+        )
         name = f"{batch['year']}年{batch['occasion']}慰问发放签领表{suffix}"
-        path = self.ctx.prompts.save_file(self, "保存发放签领表", self.ctx.last_folder() / name, filters)
+        path = self.ctx.prompts.save_file(
+            self, "保存发放签领表", self.ctx.last_folder() / name, filters
+        )
         if path is None:
             return None
         writer = roster_excel if excel else roster_pdf
-        write_in_background(self.ctx, self, "生成签领表", lambda db: writer(db, path, batch_id=batch_id)[0])
+        write_in_background(
+            self.ctx, self, "生成签领表", lambda db: writer(db, path, batch_id=batch_id)[0]
+        )
         return path
 
     def mark_paid(self) -> None:
         batch_id = self.selected_batch()
         if batch_id is None:
             return
-        on = self.ctx.prompts.ask_text(self, "标记为已发放", f"批次 {batch_id} 的全部记录改为“已发放”，发放日期：",
-                                       _dt.date.today().isoformat())
+        on = self.ctx.prompts.ask_text(
+            self,
+            "标记为已发放",
+            f"批次 {batch_id} 的全部记录改为“已发放”，发放日期：",
+            _dt.date.today().isoformat(),
+        )
         if on is None:
             return
         try:
@@ -166,7 +241,9 @@ class BatchesView(QWidget):
         batch_id = self.selected_batch()
         if batch_id is None:
             return
-        reason = self.ctx.prompts.ask_text(self, "整批撤销", f"撤销批次 {batch_id} 并删除其全部未发放记录。撤销原因：")
+        reason = self.ctx.prompts.ask_text(
+            self, "整批撤销", f"撤销批次 {batch_id} 并删除其全部未发放记录。撤销原因："
+        )
         if reason is None:
             return
         try:
@@ -175,4 +252,6 @@ class BatchesView(QWidget):
             self.ctx.prompts.warning(self, "无法撤销", str(exc))
             return
         self.ctx.notify(result.changes)
-        self.ctx.prompts.info(self, "整批撤销", f"已撤销批次 {batch_id}，删除 {result.undo['removed']} 笔记录。")
+        self.ctx.prompts.info(
+            self, "整批撤销", f"已撤销批次 {batch_id}，删除 {result.undo['removed']} 笔记录。"
+        )

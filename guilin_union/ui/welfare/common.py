@@ -1,10 +1,9 @@
 """Small helpers shared by the welfare screens."""
+
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
-
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,12 @@ ERROR_STYLE = "border: 1px solid #d32f2f;"
 FLAG_COLOR = "#b00020"
 MAX_COLUMN_WIDTH = 320
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-STATE_COLORS = {"申请": "#8a6d00", "分工会审核": "#1565c0", "校工会批准": "#2e7d32", "已发放": "#555555"}
+STATE_COLORS = {
+    "申请": "#8a6d00",
+    "分工会审核": "#1565c0",
+    "校工会批准": "#2e7d32",
+    "已发放": "#555555",
+}
 
 
 def warnings_text(warnings: Sequence[RuleWarning]) -> str:
@@ -31,10 +35,14 @@ def warnings_text(warnings: Sequence[RuleWarning]) -> str:
     return "\n".join(f"{i}. 【{w.label}】{w.message}" for i, w in enumerate(warnings, start=1))
 
 
-def ask_override(ctx: AppContext, parent: QWidget | None, warnings: Sequence[RuleWarning], what: str = "这笔慰问") -> str | None:
+def ask_override(
+    ctx: AppContext, parent: QWidget | None, warnings: Sequence[RuleWarning], what: str = "这笔慰问"
+) -> str | None:
     """Show the failed checks and ask for the reason to save anyway (None = do not save)."""
-    text = (f"{what}不符合慰问标准：\n\n{warnings_text(warnings)}\n\n"
-            "如确需发放，请填写理由（将与记录一起保存，并列入“有超标准/需复核”清单）：")
+    text = (
+        f"{what}不符合慰问标准：\n\n{warnings_text(warnings)}\n\n"
+        "如确需发放，请填写理由（将与记录一起保存，并列入“有超标准/需复核”清单）："
+    )
     return ctx.prompts.ask_text(parent, "超出慰问标准", text)
 
 
@@ -67,7 +75,9 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[list[str]] = []
         self.right: frozenset[int] = frozenset()
 
-    def set_rows(self, headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> None:
+    def set_rows(
+        self, headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()
+    ) -> None:
         self.beginResetModel()
         self.headers = list(headers)
         self.rows = [["" if v is None else str(v) for v in row] for row in rows]
@@ -80,7 +90,9 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -89,8 +101,14 @@ class RowsModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section < len(self.headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -98,8 +116,15 @@ class RowsModel(QAbstractTableModel):
         return self.rows[row][column]
 
 
-def fill_table(table: QTableView, headers: Sequence[str], rows: Sequence[Sequence[object]],
-               *, right: Sequence[int] = (), stretch: int | None = None, fit: bool = True) -> RowsModel:
+def fill_table(
+    table: QTableView,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    right: Sequence[int] = (),
+    stretch: int | None = None,
+    fit: bool = True,
+) -> RowsModel:
     """Show ``rows`` in a read-only table view (the model is created on first use).
 
     ``fit=False`` leaves the column widths to :func:`fit_columns`, for a table that is not
@@ -138,8 +163,14 @@ def cell_text(table: QTableView, row: int, column: int) -> str:
     return model.text(row, column) if isinstance(model, RowsModel) else ""
 
 
-def write_in_background(ctx: AppContext, parent: QWidget | None, title: str,
-                        work: Callable[[Any], Path], *, open_after: bool = True) -> None:
+def write_in_background(
+    ctx: AppContext,
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Any], Path],
+    *,
+    open_after: bool = True,
+) -> None:
     """Write a PDF/Excel file off the UI thread (a 3,000-row roster takes seconds).
 
     ``work(db)`` runs in the task pool on its own connection (an sqlite3 connection belongs

@@ -1,5 +1,6 @@
 """困难帮扶档案: the yearly file of members in difficulty, the support they received, and
 the 送温暖 / 金秋助学 batches it feeds."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -33,9 +34,17 @@ Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 class HardshipDialog(QDialog):
     """One entry of the file. Never writes: hands a dict to ``submit``."""
 
-    def __init__(self, year: int, categories: Sequence[str], submit: Submit,
-                 pick_member: Callable[[], tuple[int, str] | None], *, data: dict[str, Any] | None = None,
-                 member_label: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        year: int,
+        categories: Sequence[str],
+        submit: Submit,
+        pick_member: Callable[[], tuple[int, str] | None],
+        *,
+        data: dict[str, Any] | None = None,
+        member_label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_WelfareHardshipDialog()
         self.ui.setupUi(self)
@@ -67,13 +76,19 @@ class HardshipDialog(QDialog):
             self.ui.member_value.setText(label)
 
     def data(self) -> dict[str, Any]:
-        return {"year": self.year, "member_id": self.member_id, "category": self.ui.category_combo.currentText(),
-                "household": self.ui.household_edit.toPlainText().strip(),
-                "support_notes": self.ui.support_notes_edit.toPlainText().strip()}
+        return {
+            "year": self.year,
+            "member_id": self.member_id,
+            "category": self.ui.category_combo.currentText(),
+            "household": self.ui.household_edit.toPlainText().strip(),
+            "support_notes": self.ui.support_notes_edit.toPlainText().strip(),
+        }
 
     def save(self) -> None:
         errors = self._submit(self.data())
-        self.ui.pick_member_button.setStyleSheet(ERROR_STYLE if errors and "member_id" in errors else "")
+        self.ui.pick_member_button.setStyleSheet(
+            ERROR_STYLE if errors and "member_id" in errors else ""
+        )
         if errors:
             self.ui.summary_label.setText("\n".join(errors.values()))
             return
@@ -81,8 +96,12 @@ class HardshipDialog(QDialog):
 
 
 class HardshipView(QWidget):
-    def __init__(self, ctx: AppContext, open_batch: Callable[..., Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        open_batch: Callable[..., Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.open_batch = open_batch
@@ -117,23 +136,43 @@ class HardshipView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.carry_button.clicked.connect(self.carry_over)
         occasions = config.hardship_occasions(ctx.db)
-        self.warmth_button.clicked.connect(lambda: self._batch(occasions[0] if occasions else "送温暖"))
-        self.school_button.clicked.connect(lambda: self._batch(occasions[1] if len(occasions) > 1 else "金秋助学"))
+        self.warmth_button.clicked.connect(
+            lambda: self._batch(occasions[0] if occasions else "送温暖")
+        )
+        self.school_button.clicked.connect(
+            lambda: self._batch(occasions[1] if len(occasions) > 1 else "金秋助学")
+        )
         self.reload()
 
     def reload(self) -> None:
         rows = hardship.list_hardship(self.ctx.db, self.year_spin.value())
         self.entry_ids = [r["id"] for r in rows]
-        fill_table(self.table, HEADERS, [
-            [r["branch"], r["name"], r["staff_no"], r["member_status"], r["category"], r["household"],
-             r["support_notes"], r["support_text"]] for r in rows
-        ], stretch=5)
+        fill_table(
+            self.table,
+            HEADERS,
+            [
+                [
+                    r["branch"],
+                    r["name"],
+                    r["staff_no"],
+                    r["member_status"],
+                    r["category"],
+                    r["household"],
+                    r["support_notes"],
+                    r["support_text"],
+                ]
+                for r in rows
+            ],
+            stretch=5,
+        )
         supported = sum(1 for r in rows if r["support_count"])
         total = sum(r["support_fen"] for r in rows)
         from guilin_union.core.money import format_fen
 
-        self.summary_label.setText(f"{self.year_spin.value()}年档案共 {len(rows)} 人，已帮扶 {supported} 人，"
-                                   f"帮扶金额合计 {format_fen(total)} 元。")
+        self.summary_label.setText(
+            f"{self.year_spin.value()}年档案共 {len(rows)} 人，已帮扶 {supported} 人，"
+            f"帮扶金额合计 {format_fen(total)} 元。"
+        )
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches"):
@@ -142,8 +181,9 @@ class HardshipView(QWidget):
     def _pick(self) -> tuple[int, str] | None:
         from guilin_union.ui.welfare.payments_view import member_label
 
-        ids = self.ctx.prompts.pick_members(self.ctx, self, title="选择困难会员", multi=False,
-                                            statuses=("在会", "保留会籍"))
+        ids = self.ctx.prompts.pick_members(
+            self.ctx, self, title="选择困难会员", multi=False, statuses=("在会", "保留会籍")
+        )
         return (ids[0], member_label(self.ctx.db, ids[0])) if ids else None
 
     def _submit(self, entry_id: int | None) -> Submit:
@@ -163,26 +203,44 @@ class HardshipView(QWidget):
                     saved.update(outcome.undo or {})
                     return outcome
 
-                undo.push(self.ctx, "加入困难帮扶档案", undo_add, lambda: hardship.restore_hardship(db, saved))
+                undo.push(
+                    self.ctx,
+                    "加入困难帮扶档案",
+                    undo_add,
+                    lambda: hardship.restore_hardship(db, saved),
+                )
             else:
                 before = result.undo or {}
                 after = hardship.get_hardship(db, entry_id)
-                undo.push(self.ctx, "修改困难帮扶档案", lambda: hardship.restore_hardship(db, before),
-                          lambda: hardship.restore_hardship(db, after))
+                undo.push(
+                    self.ctx,
+                    "修改困难帮扶档案",
+                    lambda: hardship.restore_hardship(db, before),
+                    lambda: hardship.restore_hardship(db, after),
+                )
             self.ctx.notify(result.changes)
             return None
 
         return submit
 
     def add_entry(self) -> HardshipDialog:
-        dialog = HardshipDialog(self.year_spin.value(), config.hardship_categories(self.ctx.db), self._submit(None),
-                                self._pick, parent=self)
+        dialog = HardshipDialog(
+            self.year_spin.value(),
+            config.hardship_categories(self.ctx.db),
+            self._submit(None),
+            self._pick,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
 
     def selected_entry(self) -> int | None:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.selectionModel() else []
+        rows = (
+            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            if self.table.selectionModel()
+            else []
+        )
         if not rows:
             self.ctx.prompts.info(self, "困难帮扶档案", "请先在表格中选择一名会员。")
             return None
@@ -195,8 +253,15 @@ class HardshipView(QWidget):
         if entry_id is None:
             return None
         row = hardship.get_hardship(self.ctx.db, entry_id)
-        dialog = HardshipDialog(row["year"], config.hardship_categories(self.ctx.db), self._submit(entry_id), self._pick,
-                                data=row, member_label=member_label(self.ctx.db, row["member_id"]), parent=self)
+        dialog = HardshipDialog(
+            row["year"],
+            config.hardship_categories(self.ctx.db),
+            self._submit(entry_id),
+            self._pick,
+            data=row,
+            member_label=member_label(self.ctx.db, row["member_id"]),
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -205,8 +270,12 @@ class HardshipView(QWidget):
         entry_id = self.selected_entry()
         if entry_id is None:
             return
-        if not self.ctx.prompts.confirm(self, "移出档案", "把该会员移出本年度困难帮扶档案吗？已发放的帮扶记录保留。",
-                                        ok_text="移出"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "移出档案",
+            "把该会员移出本年度困难帮扶档案吗？已发放的帮扶记录保留。",
+            ok_text="移出",
+        ):
             return
         db = self.ctx.db
         try:
@@ -215,8 +284,12 @@ class HardshipView(QWidget):
             self.ctx.prompts.warning(self, "移出档案", str(exc))
             return
         row = result.undo or {}
-        undo.push(self.ctx, "移出困难帮扶档案", lambda: hardship.restore_hardship(db, row),
-                  lambda: hardship.delete_hardship(db, entry_id))
+        undo.push(
+            self.ctx,
+            "移出困难帮扶档案",
+            lambda: hardship.restore_hardship(db, row),
+            lambda: hardship.delete_hardship(db, entry_id),
+        )
         self.ctx.notify(result.changes)
 
     def carry_over(self) -> None:
@@ -227,10 +300,16 @@ class HardshipView(QWidget):
             self.ctx.prompts.warning(self, "从上一年结转", str(exc))
             return
         self.ctx.notify(result.changes)
-        self.ctx.prompts.info(self, "从上一年结转", f"已从{year - 1}年档案结转 {result.row_id} 人，请逐一核实今年的情况。")
+        self.ctx.prompts.info(
+            self,
+            "从上一年结转",
+            f"已从{year - 1}年档案结转 {result.row_id} 人，请逐一核实今年的情况。",
+        )
 
     def _batch(self, occasion: str) -> None:
         if self.open_batch is not None:
             from guilin_union.services.welfare_batches import RULE_HARDSHIP
 
-            self.open_batch(occasion=occasion, eligibility=RULE_HARDSHIP, year=self.year_spin.value())
+            self.open_batch(
+                occasion=occasion, eligibility=RULE_HARDSHIP, year=self.year_spin.value()
+            )

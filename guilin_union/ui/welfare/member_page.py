@@ -1,4 +1,5 @@
 """The 慰问记录 page under a member's form: every payment to the member, newest first."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
@@ -15,7 +16,9 @@ class MemberWelfarePage(QWidget):
         layout = QVBoxLayout(self)
         total = sum(r["amount_fen"] for r in rows)
         flagged = sum(1 for r in rows if r["flagged"])
-        text = f"共 {len(rows)} 笔，合计 {format_fen(total)} 元" if rows else "该会员还没有慰问记录。"
+        text = (
+            f"共 {len(rows)} 笔，合计 {format_fen(total)} 元" if rows else "该会员还没有慰问记录。"
+        )
         if flagged:
             text += f"；其中 {flagged} 笔超出标准（已填写理由）"
         self.summary_label = QLabel(text)
@@ -23,12 +26,24 @@ class MemberWelfarePage(QWidget):
         layout.addWidget(self.summary_label)
         self.table = QTableView()
         self.table.setObjectName("member_welfare_table")
-        fill_table(self.table, ["慰问日期", "类型", "金额/物品", "事由", "审批状态", "备注"], [
-            [r["pay_date"], r["type_text"], r["amount_text"], r["reason"] or "",
-             r["state"] + (f"（{r['paid_on']}）" if r["paid_on"] else ""),
-             ("超标准：" + r["override_reason"]) if r["flagged"] else (r["notes"] or "")]
-            for r in rows
-        ], right=(2,), stretch=3, fit=False)
+        fill_table(
+            self.table,
+            ["慰问日期", "类型", "金额/物品", "事由", "审批状态", "备注"],
+            [
+                [
+                    r["pay_date"],
+                    r["type_text"],
+                    r["amount_text"],
+                    r["reason"] or "",
+                    r["state"] + (f"（{r['paid_on']}）" if r["paid_on"] else ""),
+                    ("超标准：" + r["override_reason"]) if r["flagged"] else (r["notes"] or ""),
+                ]
+                for r in rows
+            ],
+            right=(2,),
+            stretch=3,
+            fit=False,
+        )
         layout.addWidget(self.table)
         self._fitted = False
 

@@ -5,6 +5,7 @@ calls the service, asks for an override reason when a check fails) and shows the
 come back. While the user types, ``check`` shows the rule warnings live, so an amount over
 the cap is visible before saving.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -25,11 +26,22 @@ Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 Check = Callable[[dict[str, Any]], tuple[str, str]]  # data -> (standard text, warnings text)
 
 FIELD_WIDGETS = {
-    "member_id": "pick_member_button", "type": "type_combo", "occasion": "occasion_combo",
-    "pay_date": "pay_date_edit", "year": "year_spin", "form": "form_combo", "amount_fen": "amount_edit",
-    "goods": "goods_edit", "reason": "reason_edit", "handler": "handler_combo", "state": "state_combo",
-    "applied_on": "applied_on_edit", "branch_reviewed_on": "branch_reviewed_on_edit",
-    "approved_on": "approved_on_edit", "paid_on": "paid_on_edit", "notes": "notes_edit",
+    "member_id": "pick_member_button",
+    "type": "type_combo",
+    "occasion": "occasion_combo",
+    "pay_date": "pay_date_edit",
+    "year": "year_spin",
+    "form": "form_combo",
+    "amount_fen": "amount_edit",
+    "goods": "goods_edit",
+    "reason": "reason_edit",
+    "handler": "handler_combo",
+    "state": "state_combo",
+    "applied_on": "applied_on_edit",
+    "branch_reviewed_on": "branch_reviewed_on_edit",
+    "approved_on": "approved_on_edit",
+    "paid_on": "paid_on_edit",
+    "notes": "notes_edit",
 }
 CHECK_DELAY_MS = 250
 
@@ -90,9 +102,14 @@ class PaymentDialog(QDialog):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)
-        for signal in (ui.type_combo.currentTextChanged, ui.occasion_combo.currentTextChanged,
-                       ui.amount_edit.textChanged, ui.form_combo.currentTextChanged,
-                       ui.year_spin.valueChanged, ui.pay_date_edit.dateChanged):
+        for signal in (
+            ui.type_combo.currentTextChanged,
+            ui.occasion_combo.currentTextChanged,
+            ui.amount_edit.textChanged,
+            ui.form_combo.currentTextChanged,
+            ui.year_spin.valueChanged,
+            ui.pay_date_edit.dateChanged,
+        ):
             signal.connect(lambda *_a: self._check_timer.start())
         ui.type_combo.currentTextChanged.connect(lambda _t: self._refresh_occasions())
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())
@@ -125,7 +142,9 @@ class PaymentDialog(QDialog):
             self._year_follows_date = int(data["year"]) == ui.pay_date_edit.date().year()
         ui.form_combo.setCurrentText(data.get("form") or "现金")
         amount = data.get("amount_fen")
-        ui.amount_edit.setText(format_fen(amount).replace(",", "") if isinstance(amount, int) else str(amount or ""))
+        ui.amount_edit.setText(
+            format_fen(amount).replace(",", "") if isinstance(amount, int) else str(amount or "")
+        )
         ui.goods_edit.setText(data.get("goods") or "")
         ui.reason_edit.setText(data.get("reason") or "")
         ui.handler_combo.setCurrentText(data.get("handler") or "")

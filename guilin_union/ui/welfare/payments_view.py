@@ -1,6 +1,7 @@
 """慰问记录: the list of payments with filters (year, type, 分工会, state, 有超标准/需复核),
 entry with live rule checks and override reasons, approval, import, export and the
 sign-for roster of whatever the list shows."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -64,15 +65,30 @@ COLUMNS = [
     ColumnSpec("amount_text", "金额/物品", sort_key="amount", align="right"),
     ColumnSpec("reason", "事由"),
     ColumnSpec("handler", "经手人"),
-    ColumnSpec("state", "审批状态", sort_key="state", align="center",
-               foreground=lambda r: STATE_COLORS.get(r.get("state"))),
-    ColumnSpec("warning_count", "复核", align="center",
-               formatter=lambda v, r: ("需复核" if r.get("open_warning_count") else "已复核") if v else "",
-               foreground=lambda r: FLAG_COLOR if r.get("open_warning_count") else "#2e7d32"),
-    ColumnSpec("attachment_count", "材料", align="center", formatter=lambda v, _r: f"{v} 份" if v else ""),
+    ColumnSpec(
+        "state",
+        "审批状态",
+        sort_key="state",
+        align="center",
+        foreground=lambda r: STATE_COLORS.get(r.get("state")),
+    ),
+    ColumnSpec(
+        "warning_count",
+        "复核",
+        align="center",
+        formatter=lambda v, r: ("需复核" if r.get("open_warning_count") else "已复核") if v else "",
+        foreground=lambda r: FLAG_COLOR if r.get("open_warning_count") else "#2e7d32",
+    ),
+    ColumnSpec(
+        "attachment_count", "材料", align="center", formatter=lambda v, _r: f"{v} 份" if v else ""
+    ),
 ]
-APPROVAL_STEPS = (("分工会审核", "分工会审核通过"), ("校工会批准", "校工会批准"), ("已发放", "已发放（签领完毕）"),
-                  ("申请", "退回为“申请”"))
+APPROVAL_STEPS = (
+    ("分工会审核", "分工会审核通过"),
+    ("校工会批准", "校工会批准"),
+    ("已发放", "已发放（签领完毕）"),
+    ("申请", "退回为“申请”"),
+)
 
 
 class PaymentSource:
@@ -82,7 +98,9 @@ class PaymentSource:
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if sort_key is not None:
-            self.query = PaymentQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = PaymentQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return welfare.query_ids(self.ctx.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -92,7 +110,9 @@ class PaymentSource:
 def member_label(db: Any, member_id: int) -> str:
     row = db.execute(
         "SELECT m.name, b.name, m.staff_no, m.status FROM members m JOIN branches b ON b.id = m.branch_id"
-        " WHERE m.id = ?", [member_id]).fetchone()
+        " WHERE m.id = ?",
+        [member_id],
+    ).fetchone()
     if row is None:
         return f"会员 #{member_id}"
     staff = f"，工号 {row[2]}" if row[2] else ""
@@ -102,7 +122,9 @@ def member_label(db: Any, member_id: int) -> str:
 def standard_text(db: Any, year: int, type_name: str) -> str:
     s = get_standard(db, year, type_name)
     if s is None:
-        return f"{year}年尚未设置“{type_name}”的慰问标准（可在“慰问标准”页载入示例或从上一年复制）。"
+        return (
+            f"{year}年尚未设置“{type_name}”的慰问标准（可在“慰问标准”页载入示例或从上一年复制）。"
+        )
     cap = "不设上限" if s.cap_fen is None else f"单次不超过 {format_fen(s.cap_fen)} 元"
     parts = [f"{year}年“{type_name}”标准：{cap}", s.rule_text(), f"{s.payer}发放", s.form]
     parts.append("含保留会籍会员" if s.retired_eligible else "仅限在会会员")
@@ -132,7 +154,9 @@ class PaymentsView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("welfare_search_edit", "搜索：姓名、拼音首字母、工号、事由、物品")
+        self.search_edit = make_search_edit(
+            "welfare_search_edit", "搜索：姓名、拼音首字母、工号、事由、物品"
+        )
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_year_combo")
         self.type_combo = QComboBox()
@@ -147,8 +171,15 @@ class PaymentsView(QWidget):
         self.flagged_check = QCheckBox("有超标准/需复核")
         self.flagged_check.setObjectName("welfare_flagged_check")
         bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("年度", self.year_combo, 0), ("类型", self.type_combo, 1),
-                             ("分工会", self.branch_combo, 2), ("状态", self.state_combo, 1)))
+        add_filter_bar(
+            bar,
+            (
+                ("年度", self.year_combo, 0),
+                ("类型", self.type_combo, 1),
+                ("分工会", self.branch_combo, 2),
+                ("状态", self.state_combo, 1),
+            ),
+        )
         bar.addWidget(self.flagged_check)
         layout.addLayout(bar)
 
@@ -175,8 +206,11 @@ class PaymentsView(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.table = make_id_table(self.model, object_name="welfare_payments_table",
-                                   sort_indicator=(0, Qt.SortOrder.DescendingOrder))
+        self.table = make_id_table(
+            self.model,
+            object_name="welfare_payments_table",
+            sort_indicator=(0, Qt.SortOrder.DescendingOrder),
+        )
         # Fit columns to the first rows only: sizing by 1,000 rows fetched five pages, and
         # measuring 200 rows still took 0.1 s on twenty years of records (issue 11).
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
@@ -184,7 +218,11 @@ class PaymentsView(QWidget):
 
         self.table.doubleClicked.connect(self._open_index)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, activated=self.delete_selected)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.table,
+            activated=self.delete_selected,
+        )
         self.add_button.clicked.connect(lambda: self.add_payment())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -205,8 +243,14 @@ class PaymentsView(QWidget):
         db = self.ctx.db
         for combo, first, items in (
             (self.type_combo, "全部类型", [(t, t) for t in config.types(db)]),
-            (self.branch_combo, "全部分工会", [(b.name if b.active else f"{b.name}（已停用）", b.id)
-                                             for b in branches_service.list_branches(db)]),
+            (
+                self.branch_combo,
+                "全部分工会",
+                [
+                    (b.name if b.active else f"{b.name}（已停用）", b.id)
+                    for b in branches_service.list_branches(db)
+                ],
+            ),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -221,10 +265,14 @@ class PaymentsView(QWidget):
     # ---- filtering
     def current_query(self) -> PaymentQuery:
         return PaymentQuery(
-            year=self.year_combo.currentData(), type=self.type_combo.currentData(),
-            branch_id=self.branch_combo.currentData(), state=self.state_combo.currentData(),
-            flagged_only=self.flagged_check.isChecked(), search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key, descending=self.source.query.descending,
+            year=self.year_combo.currentData(),
+            type=self.type_combo.currentData(),
+            branch_id=self.branch_combo.currentData(),
+            state=self.state_combo.currentData(),
+            flagged_only=self.flagged_check.isChecked(),
+            search=self.search_edit.text().strip(),
+            sort_key=self.source.query.sort_key,
+            descending=self.source.query.descending,
         )
 
     def apply_filters(self) -> None:
@@ -234,7 +282,9 @@ class PaymentsView(QWidget):
 
     def _update_summary(self) -> None:
         n, total = welfare.totals(self.ctx.db, self.source.query)
-        flagged = welfare.count(self.ctx.db, PaymentQuery(**{**self.source.query.__dict__, "open_warnings_only": True}))
+        flagged = welfare.count(
+            self.ctx.db, PaymentQuery(**{**self.source.query.__dict__, "open_warnings_only": True})
+        )
         text = f"共 {n} 笔，合计 {format_fen(total)} 元"
         if flagged:
             text += f"（其中 {flagged} 笔需复核）"
@@ -260,29 +310,44 @@ class PaymentsView(QWidget):
             self.edit_payment(payment_id)
 
     def _pick_member(self) -> tuple[int, str] | None:
-        ids = self.ctx.prompts.pick_members(self.ctx, self, title="选择慰问对象", multi=False, statuses=())
+        ids = self.ctx.prompts.pick_members(
+            self.ctx, self, title="选择慰问对象", multi=False, statuses=()
+        )
         return (ids[0], member_label(self.ctx.db, ids[0])) if ids else None
 
     def _check(self, data: dict[str, Any]) -> tuple[str, str]:
         db = self.ctx.db
-        standard = standard_text(db, int(data.get("year") or _dt.date.today().year), data.get("type") or "")
+        standard = standard_text(
+            db, int(data.get("year") or _dt.date.today().year), data.get("type") or ""
+        )
         if data.get("member_id") is None:
             return standard, ""
         try:
-            warnings = welfare.check(db, {k: v for k, v in data.items() if k not in ("attachments", "remove_attachments")},
-                                     payment_id=data.get("_payment_id"))
+            warnings = welfare.check(
+                db,
+                {k: v for k, v in data.items() if k not in ("attachments", "remove_attachments")},
+                payment_id=data.get("_payment_id"),
+            )
         except ValidationError:
             return standard, ""
         return standard, warnings_text(warnings)
 
     def _handlers(self) -> list[str]:
-        return [r[0] for r in self.ctx.db.execute(
-            "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
-            " ORDER BY max(id) DESC LIMIT 10")]
+        return [
+            r[0]
+            for r in self.ctx.db.execute(
+                "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
+                " ORDER BY max(id) DESC LIMIT 10"
+            )
+        ]
 
     def _choose_file(self) -> Path | None:
-        path = self.ctx.prompts.open_file(self, "添加佐证材料", self.ctx.last_folder("evidence"),
-                                          "图片或文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;所有文件 (*)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "添加佐证材料",
+            self.ctx.last_folder("evidence"),
+            "图片或文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx);;所有文件 (*)",
+        )
         if path is not None:
             self.ctx.remember_folder(path, "evidence")
         return path
@@ -291,7 +356,9 @@ class PaymentsView(QWidget):
         from guilin_union.services.attachments import resolve_attachment
         from guilin_union.ui.open_file import open_document
 
-        row = self.ctx.db.execute("SELECT path FROM welfare_attachments WHERE id = ?", [attachment_id]).fetchone()
+        row = self.ctx.db.execute(
+            "SELECT path FROM welfare_attachments WHERE id = ?", [attachment_id]
+        ).fetchone()
         if row:
             try:
                 open_document(resolve_attachment(self.ctx.db, row[0]))
@@ -308,14 +375,23 @@ class PaymentsView(QWidget):
             while True:
                 try:
                     if payment_id is None:
-                        result = welfare.record_payment(db, data, override_reason=reason, attachments=files)
+                        result = welfare.record_payment(
+                            db, data, override_reason=reason, attachments=files
+                        )
                     else:
-                        result = welfare.update_payment(db, payment_id, data, override_reason=reason)
+                        result = welfare.update_payment(
+                            db, payment_id, data, override_reason=reason
+                        )
                     break
                 except PaymentWarnings as exc:
-                    reason = ask_override(self.ctx, dialog_ref[0] if dialog_ref else self, exc.warnings)
+                    reason = ask_override(
+                        self.ctx, dialog_ref[0] if dialog_ref else self, exc.warnings
+                    )
                     if not reason:
-                        return {"warnings": "未保存：不符合慰问标准，需要填写理由才能保存。\n" + warnings_text(exc.warnings)}
+                        return {
+                            "warnings": "未保存：不符合慰问标准，需要填写理由才能保存。\n"
+                            + warnings_text(exc.warnings)
+                        }
                 except ValidationError as exc:
                     return {exc.field or "summary": exc.message}
                 except (ConflictError, NotFoundError) as exc:
@@ -345,23 +421,44 @@ class PaymentsView(QWidget):
 
             undo.push(self.ctx, "登记慰问", undo_add, lambda: welfare.restore_payment(db, snapshot))
         else:
-            after = {"row": welfare.get_payment(db, payment_id), "warnings": welfare.payment_warnings(db, payment_id)}
-            undo.push(self.ctx, "修改慰问记录", lambda: welfare.restore_payment(db, result.undo),
-                      lambda: welfare.restore_payment(db, after))
+            after = {
+                "row": welfare.get_payment(db, payment_id),
+                "warnings": welfare.payment_warnings(db, payment_id),
+            }
+            undo.push(
+                self.ctx,
+                "修改慰问记录",
+                lambda: welfare.restore_payment(db, result.undo),
+                lambda: welfare.restore_payment(db, after),
+            )
 
-    def _dialog(self, payment_id: int | None, data: dict[str, Any] | None = None, label: str = "",
-                attachments: list[tuple[int, str]] | None = None) -> PaymentDialog:
+    def _dialog(
+        self,
+        payment_id: int | None,
+        data: dict[str, Any] | None = None,
+        label: str = "",
+        attachments: list[tuple[int, str]] | None = None,
+    ) -> PaymentDialog:
         ref: list[PaymentDialog] = []
         check = self._check
         if payment_id is not None:
+
             def check(values: dict[str, Any]) -> tuple[str, str]:
                 return self._check({**values, "_payment_id": payment_id})
+
         dialog = PaymentDialog(
-            self._submit(payment_id, ref), types=config.types(self.ctx.db),
-            occasions=lambda t: config.occasions_for(self.ctx.db, t), pick_member=self._pick_member,
-            check=check, handlers=self._handlers(), data=data, member_label=label,
-            attachments=attachments or [], open_attachment=self._open_attachment,
-            choose_file=self._choose_file, parent=self,
+            self._submit(payment_id, ref),
+            types=config.types(self.ctx.db),
+            occasions=lambda t: config.occasions_for(self.ctx.db, t),
+            pick_member=self._pick_member,
+            check=check,
+            handlers=self._handlers(),
+            data=data,
+            member_label=label,
+            attachments=attachments or [],
+            open_attachment=self._open_attachment,
+            choose_file=self._choose_file,
+            parent=self,
         )
         ref.append(dialog)
         dialog.setModal(True)
@@ -377,13 +474,17 @@ class PaymentsView(QWidget):
             data = {**(data or {}), "type": self.type_combo.currentData()}
         dialog = self._dialog(None)
         if data:
-            dialog.set_data({**dialog.data(), **data}, member_label(self.ctx.db, member_id) if member_id else "")
+            dialog.set_data(
+                {**dialog.data(), **data}, member_label(self.ctx.db, member_id) if member_id else ""
+            )
         dialog.setWindowTitle("登记慰问")
         return dialog
 
     def edit_payment(self, payment_id: int) -> PaymentDialog:
         row = welfare.get_payment(self.ctx.db, payment_id)
-        files = [(a["id"], a["original_name"]) for a in welfare.list_attachments(self.ctx.db, payment_id)]
+        files = [
+            (a["id"], a["original_name"]) for a in welfare.list_attachments(self.ctx.db, payment_id)
+        ]
         return self._dialog(payment_id, row, member_label(self.ctx.db, row["member_id"]), files)
 
     def edit_selected(self) -> None:
@@ -400,13 +501,24 @@ class PaymentsView(QWidget):
             return
         rows = welfare.fetch_rows(self.ctx.db, ids)
         names = names_preview(ids, lambda i: f"{rows[i]['name']}（{rows[i]['type_text']}）", 4)
-        if not self.ctx.prompts.confirm(self, "删除慰问记录", f"确定删除 {len(ids)} 笔慰问记录（{names}）吗？\n"
-                                        "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "删除慰问记录",
+            f"确定删除 {len(ids)} 笔慰问记录（{names}）吗？\n"
+            "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
+            ok_text="删除",
+        ):
             return
         db = self.ctx.db
-        delete_each(self.ctx, self, ids, delete=lambda pid: welfare.delete_payment(db, pid),
-                    restore=lambda saved: welfare.restore_payment(db, saved), label=lambda _saved: "删除慰问记录",
-                    errors=(ConflictError, NotFoundError))
+        delete_each(
+            self.ctx,
+            self,
+            ids,
+            delete=lambda pid: welfare.delete_payment(db, pid),
+            restore=lambda saved: welfare.restore_payment(db, saved),
+            label=lambda _saved: "删除慰问记录",
+            errors=(ConflictError, NotFoundError),
+        )
 
     def set_state_selected(self, state: str, on: str | None = None) -> None:
         ids = self.selected_ids()
@@ -414,8 +526,12 @@ class PaymentsView(QWidget):
             self.ctx.prompts.info(self, "审批", "请先在列表中选择要审批的慰问记录（可多选）。")
             return
         if on is None:
-            on = self.ctx.prompts.ask_text(self, f"审批：{state}", f"{len(ids)} 笔慰问记录改为“{state}”，日期：",
-                                           _dt.date.today().isoformat())
+            on = self.ctx.prompts.ask_text(
+                self,
+                f"审批：{state}",
+                f"{len(ids)} 笔慰问记录改为“{state}”，日期：",
+                _dt.date.today().isoformat(),
+            )
             if on is None:
                 return
         try:
@@ -424,8 +540,12 @@ class PaymentsView(QWidget):
             self.ctx.prompts.warning(self, "审批", str(exc))
             return
         previous = result.undo or {}
-        undo.push(self.ctx, f"审批：{state}", lambda: welfare.restore_states(self.ctx.db, previous),
-                  lambda: welfare.set_state(self.ctx.db, list(previous), state, on))
+        undo.push(
+            self.ctx,
+            f"审批：{state}",
+            lambda: welfare.restore_states(self.ctx.db, previous),
+            lambda: welfare.set_state(self.ctx.db, list(previous), state, on),
+        )
         self.ctx.notify(result.changes)
 
     # ---- files
@@ -449,8 +569,15 @@ class PaymentsView(QWidget):
             text = reason.text().strip()
             importer.accept_warnings = text if accept.isChecked() and text else None
 
-        wizard = ImportWizard(self.ctx, importer, "导入慰问记录", self, template_writer=write_template,
-                              options_widget=options, before_validate=before_validate)
+        wizard = ImportWizard(
+            self.ctx,
+            importer,
+            "导入慰问记录",
+            self,
+            template_writer=write_template,
+            options_widget=options,
+            before_validate=before_validate,
+        )
         wizard.setModal(True)
         wizard.open()
         self._wizard = wizard
@@ -458,7 +585,9 @@ class PaymentsView(QWidget):
     def export_excel(self) -> Path | None:
         from guilin_union.services.welfare_outputs import export_payments
 
-        path = self.ctx.prompts.save_file(self, "导出慰问记录", self.ctx.last_folder() / "慰问记录.xlsx", "Excel 工作簿 (*.xlsx)")
+        path = self.ctx.prompts.save_file(
+            self, "导出慰问记录", self.ctx.last_folder() / "慰问记录.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
         if path is None:
             return None
         try:
@@ -479,13 +608,21 @@ class PaymentsView(QWidget):
         if welfare.count(self.ctx.db, q) == 0:
             self.ctx.prompts.info(self, "打印签领表", "当前列表没有慰问记录。")
             return None
-        path = self.ctx.prompts.save_file(self, "保存发放签领表", self.ctx.last_folder() / "慰问发放签领表.pdf",
-                                          "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)")
+        path = self.ctx.prompts.save_file(
+            self,
+            "保存发放签领表",
+            self.ctx.last_folder() / "慰问发放签领表.pdf",
+            "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)",
+        )
         if path is None:
             return None
         if path.suffix.lower() == ".xlsx":
-            write_in_background(self.ctx, self, "生成签领表", lambda db: roster_excel(db, path, query=q)[0])
+            write_in_background(
+                self.ctx, self, "生成签领表", lambda db: roster_excel(db, path, query=q)[0]
+            )
         else:
             path = path.with_suffix(".pdf")
-            write_in_background(self.ctx, self, "生成签领表", lambda db: roster_pdf(db, path, query=q)[0])
+            write_in_background(
+                self.ctx, self, "生成签领表", lambda db: roster_pdf(db, path, query=q)[0]
+            )
         return path

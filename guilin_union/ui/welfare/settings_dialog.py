@@ -1,6 +1,7 @@
 """慰问设置: the lists the welfare rules use (types, festivals, hardship categories, the
 送温暖/金秋助学 items) and the duplicate window. Never writes: ``values`` is read by the
 caller, which saves through the service."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -30,7 +31,9 @@ class WelfareSettingsDialog(QDialog):
         self.setWindowTitle("慰问设置")
         self.resize(560, 620)
         layout = QVBoxLayout(self)
-        intro = QLabel("每行一项。修改类型名称不会改动已登记的记录；删除的类型不再出现在新登记和新标准中。")
+        intro = QLabel(
+            "每行一项。修改类型名称不会改动已登记的记录；删除的类型不再出现在新登记和新标准中。"
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -47,14 +50,18 @@ class WelfareSettingsDialog(QDialog):
         self.duplicate_spin.setValue(int(current.get("welfare_duplicate_days") or 30))
         form.addRow("重复登记提醒", self.duplicate_spin)
         layout.addLayout(form)
-        hint = QLabel("同一会员同一类型（同一事项）的两笔慰问在这个天数之内，登记时提示“可能重复”。")
+        hint = QLabel(
+            "同一会员同一类型（同一事项）的两笔慰问在这个天数之内，登记时提示“可能重复”。"
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         self.summary_label = QLabel()
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
@@ -63,7 +70,9 @@ class WelfareSettingsDialog(QDialog):
 
     @property
     def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {key: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
-                                for key, edit in self.edits.items()}
+        data: dict[str, Any] = {
+            key: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+            for key, edit in self.edits.items()
+        }
         data["welfare_duplicate_days"] = self.duplicate_spin.value()
         return data

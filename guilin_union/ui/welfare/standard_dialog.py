@@ -1,5 +1,6 @@
 """The form of one year's standard for one condolence type. Never writes: hands a dict to
 ``submit`` and shows the error that comes back."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,8 +15,14 @@ from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardD
 from guilin_union.ui.welfare.common import ERROR_STYLE
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
-FIELD_WIDGETS = {"cap_fen": "cap_edit", "form": "form_combo", "rule_kind": "rule_kind_combo",
-                 "max_per_year": "max_per_year_spin", "yearly_cap_fen": "yearly_cap_edit", "payer": "payer_combo"}
+FIELD_WIDGETS = {
+    "cap_fen": "cap_edit",
+    "form": "form_combo",
+    "rule_kind": "rule_kind_combo",
+    "max_per_year": "max_per_year_spin",
+    "yearly_cap_fen": "yearly_cap_edit",
+    "payer": "payer_combo",
+}
 
 
 class StandardDialog(QDialog):
@@ -31,11 +38,17 @@ class StandardDialog(QDialog):
         ui.payer_combo.addItems(list(config.PAYERS))
         ui.year_value.setText(f"{standard.year}年")
         ui.type_value.setText(standard.type)
-        ui.cap_edit.setText("" if standard.cap_fen is None else format_fen(standard.cap_fen).replace(",", ""))
+        ui.cap_edit.setText(
+            "" if standard.cap_fen is None else format_fen(standard.cap_fen).replace(",", "")
+        )
         ui.form_combo.setCurrentText(standard.form)
         ui.rule_kind_combo.setCurrentText(standard.rule_kind)
         ui.max_per_year_spin.setValue(standard.max_per_year or 1)
-        ui.yearly_cap_edit.setText("" if standard.yearly_cap_fen is None else format_fen(standard.yearly_cap_fen).replace(",", ""))
+        ui.yearly_cap_edit.setText(
+            ""
+            if standard.yearly_cap_fen is None
+            else format_fen(standard.yearly_cap_fen).replace(",", "")
+        )
         ui.payer_combo.setCurrentText(standard.payer)
         ui.evidence_edit.setText(standard.evidence)
         ui.retired_check.setChecked(standard.retired_eligible)
@@ -52,18 +65,26 @@ class StandardDialog(QDialog):
     def _update(self) -> None:
         rule = self.ui.rule_kind_combo.currentText()
         self.ui.max_per_year_spin.setEnabled(rule == "每年限次")
-        self.ui.yearly_cap_label.setText("每人每年总额上限（元）" + ("（必填）" if rule == "每年限额" else ""))
+        self.ui.yearly_cap_label.setText(
+            "每人每年总额上限（元）" + ("（必填）" if rule == "每年限额" else "")
+        )
 
     def data(self) -> dict[str, Any]:
         ui = self.ui
         rule = ui.rule_kind_combo.currentText()
         return {
-            "year": self.standard.year, "type": self.standard.type,
-            "cap_fen": ui.cap_edit.text().strip() or None, "form": ui.form_combo.currentText(),
-            "rule_kind": rule, "max_per_year": ui.max_per_year_spin.value() if rule == "每年限次" else None,
-            "yearly_cap_fen": ui.yearly_cap_edit.text().strip() or None, "payer": ui.payer_combo.currentText(),
-            "evidence": ui.evidence_edit.text().strip(), "retired_eligible": ui.retired_check.isChecked(),
-            "source": ui.source_edit.text().strip(), "notes": ui.notes_edit.text().strip(),
+            "year": self.standard.year,
+            "type": self.standard.type,
+            "cap_fen": ui.cap_edit.text().strip() or None,
+            "form": ui.form_combo.currentText(),
+            "rule_kind": rule,
+            "max_per_year": ui.max_per_year_spin.value() if rule == "每年限次" else None,
+            "yearly_cap_fen": ui.yearly_cap_edit.text().strip() or None,
+            "payer": ui.payer_combo.currentText(),
+            "evidence": ui.evidence_edit.text().strip(),
+            "retired_eligible": ui.retired_check.isChecked(),
+            "source": ui.source_edit.text().strip(),
+            "notes": ui.notes_edit.text().strip(),
         }
 
     def save(self) -> None:

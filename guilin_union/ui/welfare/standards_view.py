@@ -1,5 +1,6 @@
 """慰问标准: one year's standards per type; load the labelled examples, copy a year to the
 next, edit one type's rule."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,17 @@ from guilin_union.ui.welfare.common import fill_table
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 
-HEADERS = ["慰问类型", "单次上限（元）", "发放形式", "次数规则", "每年总额上限（元）", "发放单位", "保留会籍", "所需材料", "依据"]
+HEADERS = [
+    "慰问类型",
+    "单次上限（元）",
+    "发放形式",
+    "次数规则",
+    "每年总额上限（元）",
+    "发放单位",
+    "保留会籍",
+    "所需材料",
+    "依据",
+]
 
 
 class StandardsView(QWidget):
@@ -44,7 +55,12 @@ class StandardsView(QWidget):
         bar.addWidget(self.year_spin)
         bar.addWidget(self.edit_button)
         bar.addStretch(1)
-        for button in (self.examples_button, self.copy_prev_button, self.copy_next_button, self.delete_button):
+        for button in (
+            self.examples_button,
+            self.copy_prev_button,
+            self.copy_next_button,
+            self.delete_button,
+        ):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.notice_label = QLabel()
@@ -54,8 +70,10 @@ class StandardsView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("welfare_standards_table")
         layout.addWidget(self.table)
-        help_label = QLabel("登记慰问时按慰问所属年度的标准检查：金额超过单次上限、超过次数或年度总额、"
-                            "会籍状态不符、可能重复登记时都会提示，确需发放的须填写理由。")
+        help_label = QLabel(
+            "登记慰问时按慰问所属年度的标准检查：金额超过单次上限、超过次数或年度总额、"
+            "会籍状态不符、可能重复登记时都会提示，确需发放的须填写理由。"
+        )
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color: #555;")
         layout.addWidget(help_label)
@@ -63,8 +81,12 @@ class StandardsView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.edit_button.clicked.connect(self.edit_selected)
         self.examples_button.clicked.connect(self.load_examples)
-        self.copy_prev_button.clicked.connect(lambda: self.copy(self.year_spin.value() - 1, self.year_spin.value()))
-        self.copy_next_button.clicked.connect(lambda: self.copy(self.year_spin.value(), self.year_spin.value() + 1))
+        self.copy_prev_button.clicked.connect(
+            lambda: self.copy(self.year_spin.value() - 1, self.year_spin.value())
+        )
+        self.copy_next_button.clicked.connect(
+            lambda: self.copy(self.year_spin.value(), self.year_spin.value() + 1)
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.reload()
 
@@ -82,22 +104,33 @@ class StandardsView(QWidget):
             if s is None:
                 rows.append([type_name, "（未设置）", "", "", "", "", "", "", ""])
                 continue
-            rows.append([
-                type_name, "不限" if s.cap_fen is None else format_fen(s.cap_fen), s.form,
-                f"每年最多 {s.max_per_year} 次" if s.rule_kind == "每年限次" else s.rule_kind,
-                "" if s.yearly_cap_fen is None else format_fen(s.yearly_cap_fen), s.payer,
-                "可享受" if s.retired_eligible else "不含", s.evidence, s.source,
-            ])
+            rows.append(
+                [
+                    type_name,
+                    "不限" if s.cap_fen is None else format_fen(s.cap_fen),
+                    s.form,
+                    f"每年最多 {s.max_per_year} 次" if s.rule_kind == "每年限次" else s.rule_kind,
+                    "" if s.yearly_cap_fen is None else format_fen(s.yearly_cap_fen),
+                    s.payer,
+                    "可享受" if s.retired_eligible else "不含",
+                    s.evidence,
+                    s.source,
+                ]
+            )
         fill_table(self.table, HEADERS, rows, right=(1, 4), stretch=8)
         examples = [s for s in saved.values() if s.is_example]
         if not saved:
             self.notice_label.setStyleSheet("color: #b00020;")
-            self.notice_label.setText(f"{self.year}年尚未设置慰问标准：登记慰问时无法核对金额和次数。"
-                                      "请“从上一年复制”，或“载入示例标准”后按本校规定修改。")
+            self.notice_label.setText(
+                f"{self.year}年尚未设置慰问标准：登记慰问时无法核对金额和次数。"
+                "请“从上一年复制”，或“载入示例标准”后按本校规定修改。"
+            )
         elif examples:
             self.notice_label.setStyleSheet("color: #8a6d00;")
-            self.notice_label.setText(f"{self.year}年有 {len(examples)} 项仍是示例标准（参照安徽省公布的标准，不是本校规定），"
-                                      "请按本校文件逐项修改并填写“依据”。")
+            self.notice_label.setText(
+                f"{self.year}年有 {len(examples)} 项仍是示例标准（参照安徽省公布的标准，不是本校规定），"
+                "请按本校文件逐项修改并填写“依据”。"
+            )
         else:
             self.notice_label.setStyleSheet("color: #2e7d32;")
             self.notice_label.setText(f"{self.year}年已设置 {len(saved)} 项慰问标准。")
@@ -107,7 +140,11 @@ class StandardsView(QWidget):
             self.reload()
 
     def selected_type(self) -> str | None:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.selectionModel() else []
+        rows = (
+            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            if self.table.selectionModel()
+            else []
+        )
         if not rows:
             self.ctx.prompts.info(self, "慰问标准", "请先在表格中选择一个慰问类型。")
             return None
@@ -129,8 +166,12 @@ class StandardsView(QWidget):
             if result.undo:
                 before = result.undo
                 after = ws.get_standard(db, self.year, type_name)
-                undo.push(self.ctx, f"修改慰问标准 {type_name}", lambda: ws.restore_standard(db, before),
-                          lambda: ws.save_standard(db, after))
+                undo.push(
+                    self.ctx,
+                    f"修改慰问标准 {type_name}",
+                    lambda: ws.restore_standard(db, before),
+                    lambda: ws.save_standard(db, after),
+                )
             self.ctx.notify(result.changes)
             return None
 
@@ -144,20 +185,30 @@ class StandardsView(QWidget):
         existing = ws.list_standards(db, self.year)
         overwrite = False
         if existing:
-            if not self.ctx.prompts.confirm(self, "载入示例标准", f"{self.year}年已有 {len(existing)} 项标准，"
-                                            "载入示例将覆盖它们。确定吗？", ok_text="覆盖"):
+            if not self.ctx.prompts.confirm(
+                self,
+                "载入示例标准",
+                f"{self.year}年已有 {len(existing)} 项标准，载入示例将覆盖它们。确定吗？",
+                ok_text="覆盖",
+            ):
                 return
             overwrite = True
         result = ws.load_examples(db, self.year, overwrite=overwrite)
         self.ctx.notify(result.changes)
-        self.ctx.prompts.info(self, "载入示例标准", f"已载入 {result.row_id} 项示例标准。\n{ws.EXAMPLE_SOURCE}。")
+        self.ctx.prompts.info(
+            self, "载入示例标准", f"已载入 {result.row_id} 项示例标准。\n{ws.EXAMPLE_SOURCE}。"
+        )
 
     def copy(self, from_year: int, to_year: int) -> None:
         db = self.ctx.db
         overwrite = False
         if ws.list_standards(db, to_year):
-            if not self.ctx.prompts.confirm(self, "复制慰问标准", f"{to_year}年已有标准，用{from_year}年的标准覆盖吗？",
-                                            ok_text="覆盖"):
+            if not self.ctx.prompts.confirm(
+                self,
+                "复制慰问标准",
+                f"{to_year}年已有标准，用{from_year}年的标准覆盖吗？",
+                ok_text="覆盖",
+            ):
                 return
             overwrite = True
         try:
@@ -167,7 +218,9 @@ class StandardsView(QWidget):
             return
         self.year_spin.setValue(to_year)
         self.ctx.notify(result.changes)
-        self.ctx.prompts.info(self, "复制慰问标准", f"已把{from_year}年的 {result.row_id} 项标准复制到{to_year}年。")
+        self.ctx.prompts.info(
+            self, "复制慰问标准", f"已把{from_year}年的 {result.row_id} 项标准复制到{to_year}年。"
+        )
 
     def delete_selected(self) -> None:
         type_name = self.selected_type()
@@ -180,6 +233,10 @@ class StandardsView(QWidget):
             self.ctx.prompts.info(self, "删除标准", str(exc))
             return
         row = result.undo or {}
-        undo.push(self.ctx, f"删除慰问标准 {type_name}", lambda: ws.restore_standard(db, row),
-                  lambda: ws.delete_standard(db, self.year, type_name))
+        undo.push(
+            self.ctx,
+            f"删除慰问标准 {type_name}",
+            lambda: ws.restore_standard(db, row),
+            lambda: ws.delete_standard(db, self.year, type_name),
+        )
         self.ctx.notify(result.changes)

@@ -1,5 +1,6 @@
 """统计与复核: one year's payments by type, by 分工会 and by member, and the payments saved
 despite a rule warning, which the secretary (or the union chair) marks as reviewed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,8 +48,13 @@ class StatsView(QWidget):
         self.type_table = QTableView()
         self.branch_table = QTableView()
         self.member_table = QTableView()
-        for col, (title, table) in enumerate((("按慰问类型", self.type_table), ("按分工会", self.branch_table),
-                                              ("按会员", self.member_table))):
+        for col, (title, table) in enumerate(
+            (
+                ("按慰问类型", self.type_table),
+                ("按分工会", self.branch_table),
+                ("按会员", self.member_table),
+            )
+        ):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(table)
@@ -88,22 +94,52 @@ class StatsView(QWidget):
         stats = outputs.year_stats(self.ctx.db, self.year)
         self.total_label.setText(
             f"　{self.year}年共 {stats.total_count} 笔，{len(stats.by_member)} 人，合计 {format_fen(stats.total_fen)} 元"
-            f"（{fen_to_upper(stats.total_fen)}）")
-        for table, label, rows in ((self.type_table, "慰问类型", stats.by_type),
-                                   (self.branch_table, "分工会", stats.by_branch)):
-            fill_table(table, [label, "笔数", "人数", "金额（元）"],
-                       [[r.label, r.count, r.people, format_fen(r.total_fen)] for r in rows], right=(1, 2, 3), stretch=0)
-        fill_table(self.member_table, ["姓名", "分工会", "笔数", "金额（元）", "类型"],
-                   [[m.name, m.branch, m.count, format_fen(m.total_fen), m.types] for m in stats.by_member],
-                   right=(2, 3), stretch=4)
-        warnings = welfare.list_open_warnings(self.ctx.db, year=self.year,
-                                              include_reviewed=self.include_reviewed_check.isChecked())
+            f"（{fen_to_upper(stats.total_fen)}）"
+        )
+        for table, label, rows in (
+            (self.type_table, "慰问类型", stats.by_type),
+            (self.branch_table, "分工会", stats.by_branch),
+        ):
+            fill_table(
+                table,
+                [label, "笔数", "人数", "金额（元）"],
+                [[r.label, r.count, r.people, format_fen(r.total_fen)] for r in rows],
+                right=(1, 2, 3),
+                stretch=0,
+            )
+        fill_table(
+            self.member_table,
+            ["姓名", "分工会", "笔数", "金额（元）", "类型"],
+            [
+                [m.name, m.branch, m.count, format_fen(m.total_fen), m.types]
+                for m in stats.by_member
+            ],
+            right=(2, 3),
+            stretch=4,
+        )
+        warnings = welfare.list_open_warnings(
+            self.ctx.db, year=self.year, include_reviewed=self.include_reviewed_check.isChecked()
+        )
         self.warning_ids = [w["id"] for w in warnings]
-        fill_table(self.warnings_table, ["慰问日期", "姓名", "分工会", "类型", "金额（元）", "问题", "保存理由", "复核"], [
-            [w["pay_date"], w["name"], w["branch"], w["type"], format_fen(w["amount_fen"]),
-             f"【{WARNING_LABELS.get(w['code'], w['code'])}】{w['message']}", w["override_reason"],
-             f"已复核（{w['reviewed_by']}）" if w["reviewed_at"] else "待复核"] for w in warnings
-        ], right=(4,), stretch=5)
+        fill_table(
+            self.warnings_table,
+            ["慰问日期", "姓名", "分工会", "类型", "金额（元）", "问题", "保存理由", "复核"],
+            [
+                [
+                    w["pay_date"],
+                    w["name"],
+                    w["branch"],
+                    w["type"],
+                    format_fen(w["amount_fen"]),
+                    f"【{WARNING_LABELS.get(w['code'], w['code'])}】{w['message']}",
+                    w["override_reason"],
+                    f"已复核（{w['reviewed_by']}）" if w["reviewed_at"] else "待复核",
+                ]
+                for w in warnings
+            ],
+            right=(4,),
+            stretch=5,
+        )
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches", "settings"):
@@ -121,9 +157,15 @@ class StatsView(QWidget):
 
     def print_stats(self) -> Path | None:
         year = self.year
-        path = self.ctx.prompts.save_file(self, "保存年度慰问统计", self.ctx.last_folder() / f"{year}年度慰问统计.pdf",
-                                          "PDF 文件 (*.pdf)")
+        path = self.ctx.prompts.save_file(
+            self,
+            "保存年度慰问统计",
+            self.ctx.last_folder() / f"{year}年度慰问统计.pdf",
+            "PDF 文件 (*.pdf)",
+        )
         if path is None:
             return None
-        write_in_background(self.ctx, self, "生成年度统计", lambda db: outputs.stats_pdf(db, path, year))
+        write_in_background(
+            self.ctx, self, "生成年度统计", lambda db: outputs.stats_pdf(db, path, year)
+        )
         return path

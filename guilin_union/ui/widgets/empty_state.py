@@ -1,4 +1,5 @@
 """An honest empty state for an area whose work is not built yet: says what will be there."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -6,7 +7,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
-    def __init__(self, title: str, description: str, coming: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, description: str, coming: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -10,6 +10,7 @@ Example::
         def data(self) -> dict[str, Any]: ...
         def show_errors(self, errors: dict[str, str]) -> None: ...
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping

@@ -4,6 +4,7 @@ Works for every area through its ``Importer`` (services.import_common). Nothing 
 until every row is valid; then everything is written in one transaction after a backup.
 Reading, checking and writing run off the UI thread on their own database connection.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -30,9 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services.changes import Changes
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, commit_plan, validate_file
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    commit_plan,
+    validate_file,
+)
 from guilin_union.spreadsheets.errors import WorkbookError
-from guilin_union.spreadsheets.reader import HEADER_SCAN_ROWS, ReadResult, detect_mapping, list_sheets, preview_rows
+from guilin_union.spreadsheets.reader import (
+    HEADER_SCAN_ROWS,
+    ReadResult,
+    detect_mapping,
+    list_sheets,
+    preview_rows,
+)
 from guilin_union.ui.tasks import run_task
 
 PREVIEW_LIMIT = 500
@@ -139,7 +151,9 @@ class ImportWizard(QDialog):
         self.mapping_table.setObjectName("import_mapping_table")
         self.mapping_table.setHorizontalHeaderLabels(["项目", "文件中的列", "说明"])
         self.mapping_table.verticalHeader().setVisible(False)
-        self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
         layout.addWidget(self.mapping_table, 2)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
@@ -184,8 +198,9 @@ class ImportWizard(QDialog):
     # ------------------------------------------------------------------ navigation
     def _show(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        self.step_label.setText("　→　".join(
-            f"【{t}】" if i == index else t for i, t in enumerate(STEP_TITLES)))
+        self.step_label.setText(
+            "　→　".join(f"【{t}】" if i == index else t for i, t in enumerate(STEP_TITLES))
+        )
         self.back_button.setEnabled(index in (1, 2))
         self.back_button.setVisible(index != 3)
         if index == 2:
@@ -217,7 +232,12 @@ class ImportWizard(QDialog):
 
     # ------------------------------------------------------------------ step 1
     def browse(self) -> None:
-        path = self.ctx.prompts.open_file(self, "选择 Excel 文件", self.ctx.last_folder("import"), "Excel 工作簿 (*.xlsx);;所有文件 (*)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "选择 Excel 文件",
+            self.ctx.last_folder("import"),
+            "Excel 工作簿 (*.xlsx);;所有文件 (*)",
+        )
         if path is not None:
             self.file_edit.setText(str(path))
             self.load_sheets()
@@ -246,7 +266,9 @@ class ImportWizard(QDialog):
 
     def save_template(self) -> None:
         assert self.template_writer is not None
-        target = self.ctx.prompts.save_file(self, "保存导入模板", self.ctx.last_folder() / "导入模板.xlsx", "Excel 工作簿 (*.xlsx)")
+        target = self.ctx.prompts.save_file(
+            self, "保存导入模板", self.ctx.last_folder() / "导入模板.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
         if target is None:
             return
         try:
@@ -273,14 +295,17 @@ class ImportWizard(QDialog):
                 best_index, best_mapping = i, mapping
         if best_index < 0:
             self.file_message.setText(
-                "没有找到表头。表头应包含：" + "、".join(f.header for f in fields)
+                "没有找到表头。表头应包含："
+                + "、".join(f.header for f in fields)
                 + "。如果文件有多个工作表，请选择正确的工作表。"
             )
             return
         header = rows[best_index]
         self.header_row_cells = header
         self.mapping_table.setRowCount(len(fields))
-        choices = [NOT_IMPORTED] + [f"第 {i + 1} 列：{text}" for i, text in enumerate(header) if str(text).strip()]
+        choices = [NOT_IMPORTED] + [
+            f"第 {i + 1} 列：{text}" for i, text in enumerate(header) if str(text).strip()
+        ]
         indexes = [None] + [i + 1 for i, text in enumerate(header) if str(text).strip()]
         for r, field in enumerate(fields):
             item = QTableWidgetItem(field.header + (" *" if field.required else ""))
@@ -298,7 +323,9 @@ class ImportWizard(QDialog):
             note_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.mapping_table.setItem(r, 2, note_item)
         self.mapping_table.resizeColumnToContents(0)
-        self.header_label.setText(f"表头在第 {best_index + 1} 行（工作表“{self.sheet_combo.currentText()}”）。标 * 的项目必须对应一列。")
+        self.header_label.setText(
+            f"表头在第 {best_index + 1} 行（工作表“{self.sheet_combo.currentText()}”）。标 * 的项目必须对应一列。"
+        )
         self._show(1)
 
     def mapping(self) -> dict[str, int]:
@@ -311,7 +338,9 @@ class ImportWizard(QDialog):
         return result
 
     # ------------------------------------------------------------------ step 3
-    def _run(self, work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]) -> None:
+    def _run(
+        self, work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]
+    ) -> None:
         self.next_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -344,21 +373,30 @@ class ImportWizard(QDialog):
         mapping = self.mapping()
         missing = [f.header for f in self.importer.fields if f.required and f.key not in mapping]
         if missing:
-            self.ctx.prompts.warning(self, "核对列", "以下必填项目还没有对应的列：" + "、".join(missing))
+            self.ctx.prompts.warning(
+                self, "核对列", "以下必填项目还没有对应的列：" + "、".join(missing)
+            )
             return
         if len(set(mapping.values())) != len(mapping):
             self.ctx.prompts.warning(self, "核对列", "同一列不能对应两个项目，请检查。")
             return
         if self.before_validate is not None:
             self.before_validate()
-        path, sheet, importer, db_path = self.path(), self.sheet_combo.currentText(), self.importer, self.ctx.db_path
+        path, sheet, importer, db_path = (
+            self.path(),
+            self.sheet_combo.currentText(),
+            self.importer,
+            self.ctx.db_path,
+        )
 
         def work(progress: Callable[[int, int], None]):
             from guilin_union.storage import open_database
 
             db = open_database(db_path)
             try:
-                return validate_file(db, path, importer, sheet=sheet, mapping=mapping, progress=progress)
+                return validate_file(
+                    db, path, importer, sheet=sheet, mapping=mapping, progress=progress
+                )
             finally:
                 db.conn.close()
 
@@ -377,7 +415,10 @@ class ImportWizard(QDialog):
         self.preview_table.setHorizontalHeaderLabels(["行号", *headers])
         good = {r.row: r for r in read.rows}
         bad_set = set(bad_rows)
-        shown_rows = bad_rows[:PREVIEW_LIMIT] + [r for r in sorted(good) if r not in bad_set][: max(0, PREVIEW_LIMIT - len(bad_rows))]
+        shown_rows = (
+            bad_rows[:PREVIEW_LIMIT]
+            + [r for r in sorted(good) if r not in bad_set][: max(0, PREVIEW_LIMIT - len(bad_rows))]
+        )
         self.preview_table.setRowCount(len(shown_rows))
         raw_by_row = {e.row: {} for e in plan.errors}
         for e in plan.errors:
@@ -390,9 +431,14 @@ class ImportWizard(QDialog):
                 names = (headers[c - 1], field.header)
                 value = values.get(field.key)
                 raw = raw_by_row.get(row_number, {})
-                text = next((raw[n] for n in names if n in raw), "" if value is None else str(value))
+                text = next(
+                    (raw[n] for n in names if n in raw), "" if value is None else str(value)
+                )
                 item = QTableWidgetItem(text)
-                message = next((bad_cells[(row_number, n)] for n in names if (row_number, n) in bad_cells), None)
+                message = next(
+                    (bad_cells[(row_number, n)] for n in names if (row_number, n) in bad_cells),
+                    None,
+                )
                 if message:
                     item.setBackground(QBrush(ERROR_BACKGROUND))
                     item.setToolTip(message)
@@ -429,7 +475,12 @@ class ImportWizard(QDialog):
             return
         from guilin_union.spreadsheets.writer import write_errors
 
-        target = self.ctx.prompts.save_file(self, "保存错误清单", self.ctx.last_folder() / f"{self.path().stem}-错误清单.xlsx", "Excel 工作簿 (*.xlsx)")
+        target = self.ctx.prompts.save_file(
+            self,
+            "保存错误清单",
+            self.ctx.last_folder() / f"{self.path().stem}-错误清单.xlsx",
+            "Excel 工作簿 (*.xlsx)",
+        )
         if target is None:
             return
         try:

@@ -15,6 +15,7 @@ Example::
             self.toggle_button.clicked.connect(self.toggle)
             self.reload()
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -52,8 +53,15 @@ class ListEditorDialog(QDialog):
     down_button: QPushButton
     delete_button: QPushButton
 
-    def _build(self, *, list_name: str, hint: str, extra: Sequence[tuple[str, str]] = (),
-               extra_at: int | None = None, hint_color: str = HINT_COLOR) -> None:
+    def _build(
+        self,
+        *,
+        list_name: str,
+        hint: str,
+        extra: Sequence[tuple[str, str]] = (),
+        extra_at: int | None = None,
+        hint_color: str = HINT_COLOR,
+    ) -> None:
         """Lay the dialog out and wire the standard buttons.
 
         ``extra`` buttons ``(attribute, label)`` are set as attributes and shown at position

@@ -14,6 +14,7 @@ Example::
     delete_each(ctx, self, ids, delete=lambda i: service.delete(db, i),
                 restore=lambda row: service.restore(db, row), label=lambda row: "删除…")
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -22,10 +23,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -61,8 +62,11 @@ def style_table(
     >>> style_table(QTableView(), multi=False)  # doctest: +SKIP
     """
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
@@ -189,7 +193,9 @@ def add_button_row(
     return row
 
 
-def refill_combo(combo: QComboBox, first: tuple[str, Any] | None, items: Iterable[tuple[str, Any]]) -> None:
+def refill_combo(
+    combo: QComboBox, first: tuple[str, Any] | None, items: Iterable[tuple[str, Any]]
+) -> None:
     """Replace a filter combo's ``(text, data)`` items, keeping the chosen data if it is
     still there (else the first item), without emitting change signals: the caller reloads
     the list once afterwards instead of once per item.

@@ -3,6 +3,7 @@
 Every area that adds people (delegates, participants, payments) uses this one dialog,
 through ``ctx.prompts.pick_members`` so tests can answer it without a modal loop.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,12 @@ from guilin_union.services import branches as branches_service
 from guilin_union.services import members as members_service
 from guilin_union.services.members import MemberQuery
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import add_filter_bar, debounced, make_search_edit, selected_ids
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    debounced,
+    make_search_edit,
+    selected_ids,
+)
 
 PICKER_COLUMNS = [
     ColumnSpec("name", "姓名", sort_key="name"),
@@ -44,7 +50,9 @@ class _PickerSource:
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if sort_key is not None:
-            self.query = MemberQuery(**{**self.query.__dict__, "sort_key": sort_key, "descending": descending})
+            self.query = MemberQuery(
+                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
+            )
         return members_service.query_ids(self.db, self.query)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -52,9 +60,16 @@ class _PickerSource:
 
 
 class MemberPickerDialog(QDialog):
-    def __init__(self, db: Any, *, title: str = "选择会员", multi: bool = True,
-                 statuses: tuple[str, ...] = ("在会",), exclude_ids: set[int] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        *,
+        title: str = "选择会员",
+        multi: bool = True,
+        statuses: tuple[str, ...] = ("在会",),
+        exclude_ids: set[int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(820, 560)
@@ -64,7 +79,9 @@ class MemberPickerDialog(QDialog):
         self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("picker_search_edit", "姓名、拼音首字母、工号或会员编号")
+        self.search_edit = make_search_edit(
+            "picker_search_edit", "姓名、拼音首字母、工号或会员编号"
+        )
         self.branch_combo = QComboBox()
         self.branch_combo.addItem("全部分工会", None)
         for b in branches_service.list_branches(db, include_inactive=False):
@@ -78,16 +95,24 @@ class MemberPickerDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(
-            QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi
+            else QAbstractItemView.SelectionMode.SingleSelection
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
-        self.hint_label = QLabel("可按住 Ctrl 或 Shift 多选；选中一个分工会后按 Ctrl+A 全选该分工会。" if multi else "双击选择一人。")
+        self.hint_label = QLabel(
+            "可按住 Ctrl 或 Shift 多选；选中一个分工会后按 Ctrl+A 全选该分工会。"
+            if multi
+            else "双击选择一人。"
+        )
         self.hint_label.setStyleSheet("color: #666;")
         layout.addWidget(self.hint_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("选择")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
@@ -100,8 +125,11 @@ class MemberPickerDialog(QDialog):
 
     def apply_filters(self) -> None:
         self.source.query = MemberQuery(
-            **{**self.source.query.__dict__, "search": self.search_edit.text().strip(),
-               "branch_id": self.branch_combo.currentData()}
+            **{
+                **self.source.query.__dict__,
+                "search": self.search_edit.text().strip(),
+                "branch_id": self.branch_combo.currentData(),
+            }
         )
         self.model.reload()
 
@@ -109,7 +137,16 @@ class MemberPickerDialog(QDialog):
         return [i for i in selected_ids(self.table, self.model) if i not in self.exclude_ids]
 
 
-def pick_members(ctx: Any, parent: QWidget | None, *, title: str = "选择会员", multi: bool = True,
-                 statuses: tuple[str, ...] = ("在会",), exclude_ids: set[int] | None = None) -> list[int]:
+def pick_members(
+    ctx: Any,
+    parent: QWidget | None,
+    *,
+    title: str = "选择会员",
+    multi: bool = True,
+    statuses: tuple[str, ...] = ("在会",),
+    exclude_ids: set[int] | None = None,
+) -> list[int]:
     """Ask the user for members; returns their ids (empty when cancelled)."""
-    return ctx.prompts.pick_members(ctx, parent, title=title, multi=multi, statuses=statuses, exclude_ids=exclude_ids)
+    return ctx.prompts.pick_members(
+        ctx, parent, title=title, multi=multi, statuses=statuses, exclude_ids=exclude_ids
+    )

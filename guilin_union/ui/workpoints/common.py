@@ -1,5 +1,6 @@
 """Small helpers shared by the work-points screens: colours, table set-up, date fields,
 and writing printouts off the UI thread."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -77,8 +78,9 @@ class OutputRunner:
         self.ctx = ctx
         self.parent = parent
 
-    def run(self, title: str, work: Callable[[Any], tuple[Path, int]],
-            done: Callable[[Path, int], None]) -> None:
+    def run(
+        self, title: str, work: Callable[[Any], tuple[Path, int]], done: Callable[[Path, int], None]
+    ) -> None:
         db_path = self.ctx.db_path
 
         def failed(exc: BaseException) -> None:

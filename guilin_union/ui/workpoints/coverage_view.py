@@ -1,5 +1,6 @@
 """上级要点对照: the upper union's items beside the school's, showing which upper items no
 school item answers yet, and linking them."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,13 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_links as wl
 from guilin_union.ui import undo
-from guilin_union.ui.workpoints.common import MUTED_COLOR, OVERDUE_COLOR, SECTION_COLOR, STATUS_COLORS, shorten
+from guilin_union.ui.workpoints.common import (
+    MUTED_COLOR,
+    OVERDUE_COLOR,
+    SECTION_COLOR,
+    STATUS_COLORS,
+    shorten,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_SCHOOL_PLANS = None
@@ -84,7 +91,9 @@ class CoverageView(QWidget):
         self.link_button = QPushButton("把右侧所选本校条目对应到左侧所选上级要点")
         self.link_button.setObjectName("coverage_link_button")
         self.unlink_button = QPushButton("取消这两条的对应")
-        hint = QLabel("先在左侧选上级要点，再在右侧选本校条目。对应到一个有子项的上级要点时，其各子项都算已落实。")
+        hint = QLabel(
+            "先在左侧选上级要点，再在右侧选本校条目。对应到一个有子项的上级要点时，其各子项都算已落实。"
+        )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
         hint.setWordWrap(True)
         buttons.addWidget(self.link_button)
@@ -104,7 +113,10 @@ class CoverageView(QWidget):
         (or the nearest)."""
         self.upper_combo.blockSignals(True)
         self.school_combo.blockSignals(True)
-        previous_upper, previous_school = self.upper_combo.currentData(), self.school_combo.currentData()
+        previous_upper, previous_school = (
+            self.upper_combo.currentData(),
+            self.school_combo.currentData(),
+        )
         self.upper_combo.clear()
         self.school_combo.clear()
         uppers = wp.list_plans(self.ctx.db, kind="upper")
@@ -120,7 +132,9 @@ class CoverageView(QWidget):
             else:
                 school_choice = plan["id"]
                 if uppers:
-                    upper_choice = min(uppers, key=lambda p: (abs(p["year"] - plan["year"]), -p["year"]))["id"]
+                    upper_choice = min(
+                        uppers, key=lambda p: (abs(p["year"] - plan["year"]), -p["year"])
+                    )["id"]
         elif year is not None and uppers:
             upper_choice = min(uppers, key=lambda p: abs(p["year"] - year))["id"]
         self.upper_combo.setCurrentIndex(max(0, self.upper_combo.findData(upper_choice)))
@@ -142,27 +156,36 @@ class CoverageView(QWidget):
     def _fill_upper(self, upper_id: int | None, school_id: int | None) -> None:
         self.upper_tree.clear()
         if upper_id is None:
-            self.summary_label.setText("还没有导入上级工会的工作要点。导入时类别选“上级”，就可以在这里逐条对照本校的落实情况。")
+            self.summary_label.setText(
+                "还没有导入上级工会的工作要点。导入时类别选“上级”，就可以在这里逐条对照本校的落实情况。"
+            )
             return
         rows = wl.coverage(self.ctx.db, upper_id, school_plan_id=school_id)
         leaves = [r for r in rows if r.item["is_leaf"]]
         missing = [r for r in leaves if not r.answered]
         self.summary_label.setText(
             f"上级要点共 {len(leaves)} 项，本校已有条目对应 {len(leaves) - len(missing)} 项，"
-            + (f"尚无对应 {len(missing)} 项（红色）。" if missing else "全部都有对应。"))
+            + (f"尚无对应 {len(missing)} 项（红色）。" if missing else "全部都有对应。")
+        )
         only_missing = self.unanswered_check.isChecked()
         parents: dict[int, QTreeWidgetItem] = {}
         for row in rows:
             node = row.item
             if only_missing and node["is_leaf"] and row.answered:
                 continue
-            answers = "；".join(f"{a['year']}年{a['title'][:30]}（{a['status']}）" for a in row.answers)
+            answers = "；".join(
+                f"{a['year']}年{a['title'][:30]}（{a['status']}）" for a in row.answers
+            )
             if row.inherited:
                 answers = "（通过上一级要点对应）" + answers
             if not node["is_leaf"] and not row.answers and node.get("leaf_total"):
                 answers = f"子项已对应 {node['covered_leaves']}/{node['leaf_total']}"
-            item = QTreeWidgetItem([f"{node['label']}{node['heading']}",
-                                    answers or ("尚无本校条目对应" if node["is_leaf"] else "")])
+            item = QTreeWidgetItem(
+                [
+                    f"{node['label']}{node['heading']}",
+                    answers or ("尚无本校条目对应" if node["is_leaf"] else ""),
+                ]
+            )
             item.setData(0, ID_ROLE, node["id"])
             item.setToolTip(0, node["text"])
             item.setToolTip(1, answers)
@@ -178,8 +201,11 @@ class CoverageView(QWidget):
 
     def _fill_school(self, school_id: int | None) -> None:
         self.school_tree.clear()
-        plans = [wp.get_plan(self.ctx.db, school_id)] if school_id is not None else \
-            wp.list_plans(self.ctx.db, kind="school")
+        plans = (
+            [wp.get_plan(self.ctx.db, school_id)]
+            if school_id is not None
+            else wp.list_plans(self.ctx.db, kind="school")
+        )
         for plan in plans:
             top = QTreeWidgetItem([wp.plan_label(plan), ""])
             top.setForeground(0, QColor(SECTION_COLOR))
@@ -187,8 +213,12 @@ class CoverageView(QWidget):
             parents: dict[int, QTreeWidgetItem] = {}
             for node in wp.plan_items(self.ctx.db, plan["id"]):
                 linked = wl.upper_links(self.ctx.db, node["id"]) if node["upper_link_count"] else []
-                item = QTreeWidgetItem([f"{node['label']}{node['heading']}",
-                                        "；".join(shorten(link["title"], 30) for link in linked)])
+                item = QTreeWidgetItem(
+                    [
+                        f"{node['label']}{node['heading']}",
+                        "；".join(shorten(link["title"], 30) for link in linked),
+                    ]
+                )
                 item.setData(0, ID_ROLE, node["id"])
                 item.setToolTip(0, node["text"])
                 if node["is_leaf"]:
@@ -218,7 +248,9 @@ class CoverageView(QWidget):
     def link_selected(self) -> bool:
         upper_id, school_id = self._selected(self.upper_tree), self._selected(self.school_tree)
         if upper_id is None or school_id is None:
-            self.ctx.prompts.info(self, "对应上级要点", "请先在左侧选择一项上级要点，在右侧选择一项本校条目。")
+            self.ctx.prompts.info(
+                self, "对应上级要点", "请先在左侧选择一项上级要点，在右侧选择一项本校条目。"
+            )
             return False
         db = self.ctx.db
         try:
@@ -226,8 +258,12 @@ class CoverageView(QWidget):
         except (ValidationError, ConflictError, NotFoundError) as exc:
             self.ctx.prompts.warning(self, "对应上级要点", str(exc))
             return False
-        undo.push(self.ctx, "对应上级要点", lambda: wl.unlink_upper(db, school_id, upper_id),
-                  lambda: wl.link_upper(db, school_id, upper_id))
+        undo.push(
+            self.ctx,
+            "对应上级要点",
+            lambda: wl.unlink_upper(db, school_id, upper_id),
+            lambda: wl.link_upper(db, school_id, upper_id),
+        )
         self.ctx.notify(result.changes)
         self.select_ids(upper_id, school_id)
         return True
@@ -242,8 +278,12 @@ class CoverageView(QWidget):
         except (ValidationError, ConflictError, NotFoundError) as exc:
             self.ctx.prompts.warning(self, "取消对应", str(exc))
             return False
-        undo.push(self.ctx, "取消对应上级要点", lambda: wl.link_upper(db, school_id, upper_id),
-                  lambda: wl.unlink_upper(db, school_id, upper_id))
+        undo.push(
+            self.ctx,
+            "取消对应上级要点",
+            lambda: wl.link_upper(db, school_id, upper_id),
+            lambda: wl.unlink_upper(db, school_id, upper_id),
+        )
         self.ctx.notify(result.changes)
         self.select_ids(upper_id, school_id)
         return True

@@ -6,6 +6,7 @@ with the next, remove a stray one, edit its heading, text and units, and the doc
 title, 文号, issuer, date, year and kind. It never writes to the database: ``request``
 holds what to save once it is accepted.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -86,11 +87,15 @@ class ImportDialog(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("import_file_edit")
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText("选择 Word（.docx）、PDF 或文本文件，或把文字粘贴到左侧原文框中")
+        self.file_edit.setPlaceholderText(
+            "选择 Word（.docx）、PDF 或文本文件，或把文字粘贴到左侧原文框中"
+        )
         self.choose_button = QPushButton("选择文件…")
         self.paste_button = QPushButton("粘贴剪贴板文字")
         self.reparse_button = QPushButton("按原文重新识别")
-        self.reparse_button.setToolTip("修改左侧原文后，按修改后的原文重新识别条目（会放弃右侧的手工修正）")
+        self.reparse_button.setToolTip(
+            "修改左侧原文后，按修改后的原文重新识别条目（会放弃右侧的手工修正）"
+        )
         source_bar.addWidget(QLabel("来源"))
         source_bar.addWidget(self.file_edit, 1)
         for button in (self.choose_button, self.paste_button, self.reparse_button):
@@ -149,11 +154,18 @@ class ImportDialog(QDialog):
         self.demote_button = QPushButton("降一级 →")
         self.demote_button.setToolTip("Ctrl+→：成为前一条的下级")
         self.split_button = QPushButton("在光标处拆分")
-        self.split_button.setToolTip("把条目从“全文”框中光标所在处拆成两条；光标在开头或末尾时从中间的句号处拆分")
+        self.split_button.setToolTip(
+            "把条目从“全文”框中光标所在处拆成两条；光标在开头或末尾时从中间的句号处拆分"
+        )
         self.merge_button = QPushButton("与下一条合并")
         self.remove_button = QPushButton("删除此条")
-        for button in (self.promote_button, self.demote_button, self.split_button, self.merge_button,
-                       self.remove_button):
+        for button in (
+            self.promote_button,
+            self.demote_button,
+            self.split_button,
+            self.merge_button,
+            self.remove_button,
+        ):
             tools.addWidget(button)
         right_layout.addLayout(tools)
         self.tree = QTreeWidget()
@@ -199,7 +211,9 @@ class ImportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
-        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存为工作要点")
         self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         bottom.addWidget(self.count_label)
@@ -227,7 +241,9 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ loading
     def choose_file(self) -> None:
-        path = self.ctx.prompts.open_file(self, "选择工作要点文件", self.ctx.last_folder("workpoints"), wi.FILE_FILTER)
+        path = self.ctx.prompts.open_file(
+            self, "选择工作要点文件", self.ctx.last_folder("workpoints"), wi.FILE_FILTER
+        )
         if path is not None:
             self.load_file(path)
 
@@ -249,7 +265,9 @@ class ImportDialog(QDialog):
     def paste_clipboard(self) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.error_label.setText("剪贴板中没有文字：请先在 Word、WPS 或网页中复制工作要点的文字")
+            self.error_label.setText(
+                "剪贴板中没有文字：请先在 Word、WPS 或网页中复制工作要点的文字"
+            )
             return
         self.load_text(text)
 
@@ -265,7 +283,8 @@ class ImportDialog(QDialog):
 
     def reparse(self) -> None:
         if self._edited and not self.ctx.prompts.confirm(
-                self, "重新识别", "重新识别会放弃右侧已做的手工修正，确定吗？", ok_text="重新识别"):
+            self, "重新识别", "重新识别会放弃右侧已做的手工修正，确定吗？", ok_text="重新识别"
+        ):
             return
         self.load_text(self.source_edit.toPlainText(), self.source_name or wi.PASTED_SOURCE)
 
@@ -395,11 +414,17 @@ class ImportDialog(QDialog):
 
     def _update_counts(self) -> None:
         tree = wo.build_tree(self.flat)
-        leaves = sum(1 for node in ParsedWorkpoints(WorkpointsMeta(), tree).iter_nodes() if not node.children)
-        self.count_label.setText(f"共 {len(self.flat)} 个条目，其中需跟踪 {leaves} 项" if self.flat else "没有识别到条目")
+        leaves = sum(
+            1 for node in ParsedWorkpoints(WorkpointsMeta(), tree).iter_nodes() if not node.children
+        )
+        self.count_label.setText(
+            f"共 {len(self.flat)} 个条目，其中需跟踪 {leaves} 项" if self.flat else "没有识别到条目"
+        )
         warnings = list(self.warnings)
         if not self.flat and self.source_edit.toPlainText().strip():
-            warnings = ["未识别到任何条目：条目应以“一、”“（一）”或“1.”等编号开头。可以修改原文后重新识别。"]
+            warnings = [
+                "未识别到任何条目：条目应以“一、”“（一）”或“1.”等编号开头。可以修改原文后重新识别。"
+            ]
         self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
 
@@ -437,7 +462,9 @@ class ImportDialog(QDialog):
         return self._structural(wo.merge_with_next)
 
     def remove(self) -> bool:
-        return self._structural(wo.remove, select_offset=-1 if self.current_index() == len(self.flat) - 1 else 0)
+        return self._structural(
+            wo.remove, select_offset=-1 if self.current_index() == len(self.flat) - 1 else 0
+        )
 
     def _current_node(self) -> wo.OutlineNode | None:
         index = self.current_index()
@@ -480,7 +507,11 @@ class ImportDialog(QDialog):
         """The corrected document; raises ValidationError with what to fix."""
         if not self.flat:
             raise ValidationError("没有可保存的条目")
-        empty = [i for i, node in enumerate(self.flat) if not node.heading.strip() and not node.text.strip()]
+        empty = [
+            i
+            for i, node in enumerate(self.flat)
+            if not node.heading.strip() and not node.text.strip()
+        ]
         if empty:
             self.select(empty[0])
             raise ValidationError("有条目没有文字，请补全或删除后再保存")
@@ -496,8 +527,13 @@ class ImportDialog(QDialog):
             intro=self._intro,
         )
         parsed = ParsedWorkpoints(meta, wo.build_tree(self.flat), list(self.warnings))
-        return ImportRequest(parsed, self.year_spin.value(), self.kind_combo.currentData(),
-                             self.source_name or wi.PASTED_SOURCE, self.source_edit.toPlainText())
+        return ImportRequest(
+            parsed,
+            self.year_spin.value(),
+            self.kind_combo.currentData(),
+            self.source_name or wi.PASTED_SOURCE,
+            self.source_edit.toPlainText(),
+        )
 
     def save(self) -> None:
         try:

@@ -4,6 +4,7 @@ for its progress notes, evidence files, links and text.
 Every change goes through ``services.workpoints``; each successful write is pushed on the
 undo stack and announced with ``ctx.notify``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -102,7 +103,9 @@ class ItemPanel(QWidget):
         self.form.status_combo.currentIndexChanged.connect(self._mark_dirty)
         self.form.clear_deadline_button.clicked.connect(self._clear_deadline)
         self.form.save_button.clicked.connect(self.save)
-        self.form.revert_button.clicked.connect(lambda: self.set_item(self.item["id"] if self.item else None))
+        self.form.revert_button.clicked.connect(
+            lambda: self.set_item(self.item["id"] if self.item else None)
+        )
         self.refresh_suggestions()
 
     def _button_row(self, *buttons: QPushButton) -> QHBoxLayout:
@@ -129,7 +132,9 @@ class ItemPanel(QWidget):
         self.add_note_button.clicked.connect(self.add_note)
         self.edit_note_button.clicked.connect(self.edit_note)
         self.delete_note_button.clicked.connect(self.delete_note)
-        layout.addLayout(self._button_row(self.add_note_button, self.edit_note_button, self.delete_note_button))
+        layout.addLayout(
+            self._button_row(self.add_note_button, self.edit_note_button, self.delete_note_button)
+        )
         layout.addWidget(self.notes_table)
         return page
 
@@ -140,7 +145,9 @@ class ItemPanel(QWidget):
         self.evidence_table.setObjectName("evidence_table")
         self.evidence_table.setHorizontalHeaderLabels(["文件", "说明", "添加时间"])
         setup_table(self.evidence_table)
-        self.evidence_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.evidence_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
         self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
         self.add_evidence_button = QPushButton("添加文件…")
         self.open_evidence_button = QPushButton("打开")
@@ -150,8 +157,11 @@ class ItemPanel(QWidget):
         self.remove_evidence_button.clicked.connect(self.remove_evidence)
         hint = QLabel("文件会复制到数据文件旁的“附件”文件夹中保存。")
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
-        layout.addLayout(self._button_row(self.add_evidence_button, self.open_evidence_button,
-                                          self.remove_evidence_button))
+        layout.addLayout(
+            self._button_row(
+                self.add_evidence_button, self.open_evidence_button, self.remove_evidence_button
+            )
+        )
         layout.addWidget(self.evidence_table)
         layout.addWidget(hint)
         return page
@@ -227,7 +237,9 @@ class ItemPanel(QWidget):
         self.pages.setEnabled(enabled)
         if item is None:
             self.title_label.setText("请在左侧选择一个条目")
-            self.info_label.setText("选中条目后，在这里填写责任人、完成时限、状态，记录进展，上传佐证材料。")
+            self.info_label.setText(
+                "选中条目后，在这里填写责任人、完成时限、状态，记录进展，上传佐证材料。"
+            )
             for edit in (self.form.owner_edit, self.form.lead_unit_edit, self.form.units_edit):
                 edit.clear()
             set_optional_date(self.form.deadline_edit, None)
@@ -238,7 +250,9 @@ class ItemPanel(QWidget):
             self.form.lead_unit_edit.setText(item["lead_unit"] or "")
             self.form.units_edit.setText(format_units(item["responsible_units"]))
             set_optional_date(self.form.deadline_edit, item["deadline"])
-            self.form.status_combo.setCurrentIndex(max(0, self.form.status_combo.findData(item["status"])))
+            self.form.status_combo.setCurrentIndex(
+                max(0, self.form.status_combo.findData(item["status"]))
+            )
             self.info_label.setText(self._info_text(item))
             self.heading_edit.setText(item["heading"])
             self.text_edit.setPlainText(item["text"])
@@ -252,14 +266,17 @@ class ItemPanel(QWidget):
     def _info_text(self, item: dict[str, Any]) -> str:
         parts = [f"{item['year']}年 {wp.kind_label(item['kind'])}：{item['plan_title']}"]
         if not item["is_leaf"]:
-            count = self.ctx.db.execute("SELECT count(*) FROM workpoint_items WHERE parent_id = ?",
-                                        [item["id"]]).fetchone()[0]
+            count = self.ctx.db.execute(
+                "SELECT count(*) FROM workpoint_items WHERE parent_id = ?", [item["id"]]
+            ).fetchone()[0]
             parts.append(f"该条目下有 {count} 个子条目，请在子条目上跟踪落实情况。")
         if item["carried_from_item_id"]:
             parts.append("由上一年度结转而来，上一年度的进展记录一并列出。")
         carried = self.ctx.db.execute(
             "SELECT p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
-            " WHERE c.carried_from_item_id = ?", [item["id"]]).fetchone()
+            " WHERE c.carried_from_item_id = ?",
+            [item["id"]],
+        ).fetchone()
         if carried:
             parts.append(f"已结转至{carried[0]}年继续跟踪。")
         return "　".join(parts)
@@ -278,8 +295,12 @@ class ItemPanel(QWidget):
                     self.upper_list.addItem(entry)
             else:
                 for answer in wl.answering_items(self.ctx.db, item["id"]):
-                    self.upper_list.addItem(f"{answer['year']}年 {answer['title']}（{answer['status']}）")
-        self.upper_caption.setText("落实的上级工作要点" if is_school or not item else "本校落实该要点的条目")
+                    self.upper_list.addItem(
+                        f"{answer['year']}年 {answer['title']}（{answer['status']}）"
+                    )
+        self.upper_caption.setText(
+            "落实的上级工作要点" if is_school or not item else "本校落实该要点的条目"
+        )
         self.link_upper_button.setVisible(is_school or not item)
         self.unlink_upper_button.setVisible(is_school or not item)
         self.records_list.clear()
@@ -292,12 +313,26 @@ class ItemPanel(QWidget):
                 entry = QListWidgetItem(text)
                 entry.setData(ID_ROLE, link["link_id"])
                 self.records_list.addItem(entry)
-        for widget in (self.records_caption, self.records_list, self.link_record_button, self.unlink_record_button):
+        for widget in (
+            self.records_caption,
+            self.records_list,
+            self.link_record_button,
+            self.unlink_record_button,
+        ):
             widget.setVisible(bool(kinds))
         writable = bool(item) and not self.ctx.read_only
-        for button in (self.add_note_button, self.edit_note_button, self.delete_note_button, self.add_evidence_button,
-                       self.remove_evidence_button, self.link_upper_button, self.unlink_upper_button,
-                       self.link_record_button, self.unlink_record_button, self.save_content_button):
+        for button in (
+            self.add_note_button,
+            self.edit_note_button,
+            self.delete_note_button,
+            self.add_evidence_button,
+            self.remove_evidence_button,
+            self.link_upper_button,
+            self.unlink_upper_button,
+            self.link_record_button,
+            self.unlink_record_button,
+            self.save_content_button,
+        ):
             button.setEnabled(writable)
         self.open_evidence_button.setEnabled(bool(item))
         self.pages.setTabText(0, f"进展情况（{self.notes_table.rowCount()}）")
@@ -307,7 +342,9 @@ class ItemPanel(QWidget):
     def _fill_notes(self, notes: list[dict[str, Any]]) -> None:
         self.notes_table.setRowCount(len(notes))
         for row, note in enumerate(reversed(notes)):  # newest first
-            date = QTableWidgetItem(note["note_date"] + (f"\n（{note['year']}年）" if note["inherited"] else ""))
+            date = QTableWidgetItem(
+                note["note_date"] + (f"\n（{note['year']}年）" if note["inherited"] else "")
+            )
             date.setData(ID_ROLE, None if note["inherited"] else note["id"])
             text = QTableWidgetItem(note["text"])
             text.setToolTip(note["text"])
@@ -327,7 +364,9 @@ class ItemPanel(QWidget):
             name.setData(ID_ROLE, entry["id"])
             self.evidence_table.setItem(row, 0, name)
             self.evidence_table.setItem(row, 1, QTableWidgetItem(entry["caption"] or ""))
-            self.evidence_table.setItem(row, 2, QTableWidgetItem(entry["added_at"][:16].replace("T", " ")))
+            self.evidence_table.setItem(
+                row, 2, QTableWidgetItem(entry["added_at"][:16].replace("T", " "))
+            )
         self.evidence_table.resizeColumnToContents(2)
 
     # ------------------------------------------------------------------ the form
@@ -379,8 +418,12 @@ class ItemPanel(QWidget):
             return True
         if self.save():
             return True
-        self.ctx.prompts.warning(self, "未保存", f"“{shorten(self.item['heading'], 30)}”的修改没有保存：\n"
-                                 f"{self.form.error_label.text()}")
+        self.ctx.prompts.warning(
+            self,
+            "未保存",
+            f"“{shorten(self.item['heading'], 30)}”的修改没有保存：\n"
+            f"{self.form.error_label.text()}",
+        )
         return False
 
     def _push_edit(self, item_id: int, result: OpResult, text: str) -> None:
@@ -389,16 +432,23 @@ class ItemPanel(QWidget):
             return
         db = self.ctx.db
         after = wp.stored_values(db, item_id, before)
-        undo.push(self.ctx, text, lambda: wp.restore_item(db, item_id, before),
-                  lambda: wp.restore_item(db, item_id, after))
+        undo.push(
+            self.ctx,
+            text,
+            lambda: wp.restore_item(db, item_id, before),
+            lambda: wp.restore_item(db, item_id, after),
+        )
 
     def save_content(self) -> bool:
         if self.item is None:
             return False
         item_id = self.item["id"]
         try:
-            result = wp.update_item(self.ctx.db, item_id, {"heading": self.heading_edit.text(),
-                                                           "text": self.text_edit.toPlainText()})
+            result = wp.update_item(
+                self.ctx.db,
+                item_id,
+                {"heading": self.heading_edit.text(), "text": self.text_edit.toPlainText()},
+            )
         except USER_ERRORS as exc:
             self.content_error.setText(str(exc))
             return False
@@ -456,8 +506,13 @@ class ItemPanel(QWidget):
             self.set_item(item_id)
             return None
 
-        dialog = NoteDialog(submit, item_title=wp.item_title(self.item), status=self.item["status"],
-                            recorder=self.item["owner"] or "", parent=self)
+        dialog = NoteDialog(
+            submit,
+            item_title=wp.item_title(self.item),
+            status=self.item["status"],
+            recorder=self.item["owner"] or "",
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -470,7 +525,9 @@ class ItemPanel(QWidget):
             return None
         if note_id is None:
             if self.notes_table.currentRow() >= 0:
-                self.ctx.prompts.info(self, "修改进展", "上一年度的进展记录请在上一年度的计划中修改。")
+                self.ctx.prompts.info(
+                    self, "修改进展", "上一年度的进展记录请在上一年度的计划中修改。"
+                )
             return None
         item_id, db = self.item["id"], self.ctx.db
         note = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
@@ -484,14 +541,23 @@ class ItemPanel(QWidget):
             before = dict(result.undo or {})
             saved = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
             after = {k: saved[k] for k in before}
-            undo.push(self.ctx, "修改进展情况", lambda: wp.restore_note_values(db, note_id, before),
-                      lambda: wp.restore_note_values(db, note_id, after))
+            undo.push(
+                self.ctx,
+                "修改进展情况",
+                lambda: wp.restore_note_values(db, note_id, before),
+                lambda: wp.restore_note_values(db, note_id, after),
+            )
             self.ctx.notify(result.changes)
             self.set_item(item_id)
             return None
 
-        dialog = NoteDialog(submit, item_title=wp.item_title(self.item), status=self.item["status"], data=note,
-                            parent=self)
+        dialog = NoteDialog(
+            submit,
+            item_title=wp.item_title(self.item),
+            status=self.item["status"],
+            data=note,
+            parent=self,
+        )
         dialog.setModal(True)
         dialog.open()
         return dialog
@@ -500,23 +566,33 @@ class ItemPanel(QWidget):
         note_id = self._selected_id(self.notes_table)
         if note_id is None or self.item is None:
             return
-        if not self.ctx.prompts.confirm(self, "删除进展", "确定删除这条进展记录吗？\n可用“编辑 ▸ 撤销”恢复。", ok_text="删除"):
+        if not self.ctx.prompts.confirm(
+            self, "删除进展", "确定删除这条进展记录吗？\n可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
+        ):
             return
         db, item_id = self.ctx.db, self.item["id"]
         result = self._run("删除进展", lambda: wp.delete_note(db, note_id))
         if result is not None:
             row = dict(result.undo or {})
-            undo.push(self.ctx, "删除进展情况", lambda: wp.restore_row(db, "workpoint_notes", row),
-                      lambda: wp.delete_note(db, note_id))
+            undo.push(
+                self.ctx,
+                "删除进展情况",
+                lambda: wp.restore_row(db, "workpoint_notes", row),
+                lambda: wp.delete_note(db, note_id),
+            )
             self.set_item(item_id)
 
     # ------------------------------------------------------------------ evidence
     def add_evidence(self) -> None:
         if self.item is None:
             return
-        path = self.ctx.prompts.open_file(self, "选择佐证材料", self.ctx.last_folder("evidence"),
-                                          "所有文件 (*);;PDF 文件 (*.pdf);;图片 (*.jpg *.jpeg *.png);;"
-                                          "Word 文件 (*.doc *.docx);;Excel 文件 (*.xls *.xlsx)")
+        path = self.ctx.prompts.open_file(
+            self,
+            "选择佐证材料",
+            self.ctx.last_folder("evidence"),
+            "所有文件 (*);;PDF 文件 (*.pdf);;图片 (*.jpg *.jpeg *.png);;"
+            "Word 文件 (*.doc *.docx);;Excel 文件 (*.xls *.xlsx)",
+        )
         if path is None:
             return
         db, item_id = self.ctx.db, self.item["id"]
@@ -531,7 +607,12 @@ class ItemPanel(QWidget):
             snapshot.update(outcome.undo or {})
             return outcome
 
-        undo.push(self.ctx, "添加佐证材料", undo_add, lambda: wp.restore_row(db, "workpoint_evidence", snapshot))
+        undo.push(
+            self.ctx,
+            "添加佐证材料",
+            undo_add,
+            lambda: wp.restore_row(db, "workpoint_evidence", snapshot),
+        )
         self.set_item(item_id)
 
     def open_evidence(self) -> None:
@@ -551,15 +632,24 @@ class ItemPanel(QWidget):
         evidence_id = self._selected_id(self.evidence_table)
         if evidence_id is None or self.item is None:
             return
-        if not self.ctx.prompts.confirm(self, "移除佐证材料", "从该条目的佐证材料中移除这个文件吗？\n"
-                                        "（附件文件夹中的副本会保留，可用“编辑 ▸ 撤销”恢复。）", ok_text="移除"):
+        if not self.ctx.prompts.confirm(
+            self,
+            "移除佐证材料",
+            "从该条目的佐证材料中移除这个文件吗？\n"
+            "（附件文件夹中的副本会保留，可用“编辑 ▸ 撤销”恢复。）",
+            ok_text="移除",
+        ):
             return
         db, item_id = self.ctx.db, self.item["id"]
         result = self._run("移除佐证材料", lambda: wp.remove_evidence(db, evidence_id))
         if result is not None:
             row = dict(result.undo or {})
-            undo.push(self.ctx, "移除佐证材料", lambda: wp.restore_row(db, "workpoint_evidence", row),
-                      lambda: wp.remove_evidence(db, evidence_id))
+            undo.push(
+                self.ctx,
+                "移除佐证材料",
+                lambda: wp.restore_row(db, "workpoint_evidence", row),
+                lambda: wp.remove_evidence(db, evidence_id),
+            )
             self.set_item(item_id)
 
     # ------------------------------------------------------------------ links
@@ -570,8 +660,13 @@ class ItemPanel(QWidget):
             return None
         item_id = self.item["id"]
         linked = {link["id"] for link in wl.upper_links(self.ctx.db, item_id)}
-        picker = UpperItemPicker(self.ctx.db, item_title=wp.item_title(self.item), linked=linked,
-                                 year=self.item["year"], parent=self)
+        picker = UpperItemPicker(
+            self.ctx.db,
+            item_title=wp.item_title(self.item),
+            linked=linked,
+            year=self.item["year"],
+            parent=self,
+        )
         picker.setModal(True)
         picker.accepted.connect(lambda: self.apply_upper_links(item_id, linked, picker.linked))
         picker.open()
@@ -582,13 +677,21 @@ class ItemPanel(QWidget):
         for upper_id in sorted(after - before):
             result = self._run("对应上级要点", lambda u=upper_id: wl.link_upper(db, item_id, u))
             if result is not None:
-                undo.push(self.ctx, "对应上级要点", lambda u=upper_id: wl.unlink_upper(db, item_id, u),
-                          lambda u=upper_id: wl.link_upper(db, item_id, u))
+                undo.push(
+                    self.ctx,
+                    "对应上级要点",
+                    lambda u=upper_id: wl.unlink_upper(db, item_id, u),
+                    lambda u=upper_id: wl.link_upper(db, item_id, u),
+                )
         for upper_id in sorted(before - after):
             result = self._run("取消对应", lambda u=upper_id: wl.unlink_upper(db, item_id, u))
             if result is not None:
-                undo.push(self.ctx, "取消对应上级要点", lambda u=upper_id: wl.link_upper(db, item_id, u),
-                          lambda u=upper_id: wl.unlink_upper(db, item_id, u))
+                undo.push(
+                    self.ctx,
+                    "取消对应上级要点",
+                    lambda u=upper_id: wl.link_upper(db, item_id, u),
+                    lambda u=upper_id: wl.unlink_upper(db, item_id, u),
+                )
         self.set_item(item_id)
 
     def unlink_upper(self) -> None:
@@ -612,7 +715,9 @@ class ItemPanel(QWidget):
             if choice is None:
                 return
             kind, record_id = choice
-            result = self._run("关联活动或会议", lambda: wl.link_record(db, item_id, kind, record_id))
+            result = self._run(
+                "关联活动或会议", lambda: wl.link_record(db, item_id, kind, record_id)
+            )
             if result is not None:
                 snapshot: dict[str, Any] = {}
 
@@ -621,7 +726,12 @@ class ItemPanel(QWidget):
                     snapshot.update(outcome.undo or {})
                     return outcome
 
-                undo.push(self.ctx, "关联活动或会议", undo_link, lambda: wp.restore_row(db, "workpoint_record_links", snapshot))
+                undo.push(
+                    self.ctx,
+                    "关联活动或会议",
+                    undo_link,
+                    lambda: wp.restore_row(db, "workpoint_record_links", snapshot),
+                )
                 self.set_item(item_id)
 
         picker.accepted.connect(chosen)
@@ -634,12 +744,18 @@ class ItemPanel(QWidget):
             return
         link_id = entry.data(ID_ROLE)
         if link_id is None:
-            self.ctx.prompts.info(self, "取消关联", "这个活动是在“活动”中登记对应本条目的，请在活动信息中修改。")
+            self.ctx.prompts.info(
+                self, "取消关联", "这个活动是在“活动”中登记对应本条目的，请在活动信息中修改。"
+            )
             return
         db, item_id = self.ctx.db, self.item["id"]
         result = self._run("取消关联", lambda: wl.unlink_record(db, int(link_id)))
         if result is not None:
             row = dict(result.undo or {})
-            undo.push(self.ctx, "取消关联活动或会议", lambda: wp.restore_row(db, "workpoint_record_links", row),
-                      lambda: wl.unlink_record(db, int(link_id)))
+            undo.push(
+                self.ctx,
+                "取消关联活动或会议",
+                lambda: wp.restore_row(db, "workpoint_record_links", row),
+                lambda: wl.unlink_record(db, int(link_id)),
+            )
             self.set_item(item_id)

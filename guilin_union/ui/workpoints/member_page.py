@@ -1,7 +1,15 @@
 """The member form's page “负责的工作要点”: the items whose 责任人 is this member (by name)."""
+
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guilin_union.services.workpoints_queries import items_owned_by
 from guilin_union.ui.workpoints.common import MUTED_COLOR, setup_table, shorten
@@ -20,8 +28,13 @@ def member_workpoints_page(ctx, member_id: int) -> QWidget | None:
     table.setHorizontalHeaderLabels(["年度", "要点", "完成时限", "状态", "最新进展"])
     setup_table(table)
     for r, item in enumerate(items):
-        values = [str(item["year"]), f"{item['label']}{shorten(item['heading'], 40)}", item["deadline"] or "",
-                  item["status"] + ("·逾期" if item["overdue"] else ""), shorten(item["latest_note"], 40)]
+        values = [
+            str(item["year"]),
+            f"{item['label']}{shorten(item['heading'], 40)}",
+            item["deadline"] or "",
+            item["status"] + ("·逾期" if item["overdue"] else ""),
+            shorten(item["latest_note"], 40),
+        ]
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

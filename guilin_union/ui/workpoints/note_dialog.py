@@ -3,6 +3,7 @@
 It returns the values through ``submit`` (which calls the service) and never writes itself;
 a refused value is shown in the dialog, which stays open.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -22,8 +23,16 @@ class NoteDialog(QDialog):
     """``submit(values) -> error message or None``; values: note_date, text, recorded_by,
     set_status (None: keep)."""
 
-    def __init__(self, submit: Callable[[dict[str, Any]], str | None], *, item_title: str, status: str,
-                 data: dict[str, Any] | None = None, recorder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        submit: Callable[[dict[str, Any]], str | None],
+        *,
+        item_title: str,
+        status: str,
+        data: dict[str, Any] | None = None,
+        recorder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_WorkpointNoteDialog()
         self.ui.setupUi(self)
@@ -48,7 +57,9 @@ class NoteDialog(QDialog):
             self.ui.date_edit.setDate(qdate(_dt.date.today()))
             self.ui.recorded_by_edit.setText(recorder)
             if status == "未开始":  # the first progress usually means the work has started
-                self.ui.status_combo.setCurrentIndex(max(0, self.ui.status_combo.findData("进行中")))
+                self.ui.status_combo.setCurrentIndex(
+                    max(0, self.ui.status_combo.findData("进行中"))
+                )
         self.ui.button_box.accepted.connect(self.save)
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.text_edit.setFocus()

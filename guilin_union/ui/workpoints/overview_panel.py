@@ -1,5 +1,6 @@
 """The overview at the top of the tab: how the plan stands, per section, and what needs
 attention (overdue items, items without an owner, items due soon)."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -108,21 +109,35 @@ class OverviewPanel(QFrame):
         t = data.totals
         self.totals_label.setText(
             f"需跟踪 {t.total} 项：已完成 {t.done}　进行中 {t.in_progress}　未开始 {t.not_started}"
-            + (f"　已取消 {t.cancelled}" if t.cancelled else ""))
+            + (f"　已取消 {t.cancelled}" if t.cancelled else "")
+        )
         self.progress.setMaximum(max(1, t.total - t.cancelled))
         self.progress.setValue(t.done)
-        self.overdue_button.setText(f"⚠ 逾期未完成 {len(data.overdue)} 项（点击查看）" if data.overdue else "✓ 没有逾期的条目")
+        self.overdue_button.setText(
+            f"⚠ 逾期未完成 {len(data.overdue)} 项（点击查看）"
+            if data.overdue
+            else "✓ 没有逾期的条目"
+        )
         self.overdue_button.setStyleSheet(
-            f"text-align: left; padding: 1px 2px; color: {OVERDUE_COLOR if data.overdue else STATUS_COLORS['已完成']};")
+            f"text-align: left; padding: 1px 2px; color: {OVERDUE_COLOR if data.overdue else STATUS_COLORS['已完成']};"
+        )
         self.overdue_button.setEnabled(bool(data.overdue))
-        self.no_owner_button.setText(f"未定责任人 {len(data.no_owner)} 项（点击查看）" if data.no_owner
-                                     else "✓ 每项都已定责任人")
+        self.no_owner_button.setText(
+            f"未定责任人 {len(data.no_owner)} 项（点击查看）"
+            if data.no_owner
+            else "✓ 每项都已定责任人"
+        )
         self.no_owner_button.setEnabled(bool(data.no_owner))
         days = int(settings.get(self.ctx.db, "workpoints_due_soon_days") or 30)
         if data.due_soon:
-            names = "、".join(f"{n['label']}{shorten(n['heading'], 12)}（{n['deadline']}）" for n in data.due_soon[:3])
-            self.due_soon_label.setText(f"{days}天内到期 {len(data.due_soon)} 项：{names}"
-                                        + ("等" if len(data.due_soon) > 3 else ""))
+            names = "、".join(
+                f"{n['label']}{shorten(n['heading'], 12)}（{n['deadline']}）"
+                for n in data.due_soon[:3]
+            )
+            self.due_soon_label.setText(
+                f"{days}天内到期 {len(data.due_soon)} 项：{names}"
+                + ("等" if len(data.due_soon) > 3 else "")
+            )
         else:
             self.due_soon_label.setText(f"{days}天内没有到期的条目")
         for widget in (self.overdue_button, self.no_owner_button, self.all_button):
@@ -133,15 +148,23 @@ class OverviewPanel(QFrame):
         table = self.sections_table
         table.setRowCount(len(data.sections))
         for row, section in enumerate(data.sections):
-            values = [section.label, section.total, section.done, section.in_progress, section.not_started,
-                      section.overdue]
+            values = [
+                section.label,
+                section.total,
+                section.done,
+                section.in_progress,
+                section.not_started,
+                section.overdue,
+            ]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(str(value))
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 else:
                     cell.setToolTip(section.label)
-                    cell.setData(Qt.ItemDataRole.UserRole, section.items[0]["id"] if section.items else None)
+                    cell.setData(
+                        Qt.ItemDataRole.UserRole, section.items[0]["id"] if section.items else None
+                    )
                 if column == 5 and value:
                     cell.setForeground(QColor(OVERDUE_COLOR))
                 table.setItem(row, column, cell)
@@ -155,7 +178,11 @@ class OverviewPanel(QFrame):
         table.setColumnWidth(6, 110)
         # As tall as its rows (up to six), so the list below keeps the room.
         rows = min(max(len(data.sections), 1), 6)
-        table.setFixedHeight(table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize() + 4)
+        table.setFixedHeight(
+            table.horizontalHeader().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 4
+        )
 
     def _section_clicked(self, row: int, _column: int) -> None:
         cell = self.sections_table.item(row, 0)

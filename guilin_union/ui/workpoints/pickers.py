@@ -3,6 +3,7 @@ or congress session that carried it out, and the items to carry into next year.
 
 Each dialog only returns the choice; the caller writes through the services.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -34,7 +35,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
     box.accepted.connect(dialog.accept)
@@ -45,8 +48,15 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 class UpperItemPicker(QDialog):
     """Tick the upper items a school item answers (already linked ones come ticked)."""
 
-    def __init__(self, db, *, item_title: str, linked: set[int], year: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db,
+        *,
+        item_title: str,
+        linked: set[int],
+        year: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("upper_item_picker")
         self.setWindowTitle("对应上级工作要点")
@@ -71,7 +81,9 @@ class UpperItemPicker(QDialog):
         self.tree.setHeaderLabels(["要点", "牵头单位"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
-        self.empty_label = QLabel("还没有导入上级工会的工作要点。请先用“导入工作要点…”导入，类别选“上级”。")
+        self.empty_label = QLabel(
+            "还没有导入上级工会的工作要点。请先用“导入工作要点…”导入，类别选“上级”。"
+        )
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
         layout.addWidget(_buttons(self, "确定"))
@@ -79,8 +91,11 @@ class UpperItemPicker(QDialog):
         for plan in plans:
             self.plan_combo.addItem(wp.plan_label(plan), plan["id"])
         if year is not None:  # the same year's (or the nearest later) upper plan first
-            best = min(range(len(plans)), key=lambda i: (plans[i]["year"] < year, abs(plans[i]["year"] - year)),
-                       default=None)
+            best = min(
+                range(len(plans)),
+                key=lambda i: (plans[i]["year"] < year, abs(plans[i]["year"] - year)),
+                default=None,
+            )
             if best is not None:
                 self.plan_combo.setCurrentIndex(best)
         self.empty_label.setVisible(not plans)
@@ -98,13 +113,19 @@ class UpperItemPicker(QDialog):
         if plan_id is not None:
             parents: dict[int, QTreeWidgetItem] = {}
             for node in wp.plan_items(self.db, plan_id):
-                item = QTreeWidgetItem([f"{node['label']}{node['heading']}", node["lead_unit"] or ""])
+                item = QTreeWidgetItem(
+                    [f"{node['label']}{node['heading']}", node["lead_unit"] or ""]
+                )
                 item.setData(0, ID_ROLE, node["id"])
                 item.setToolTip(0, node["text"])
                 if node["level"] > 1 or node["is_leaf"]:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(0, Qt.CheckState.Checked if node["id"] in self.linked
-                                       else Qt.CheckState.Unchecked)
+                    item.setCheckState(
+                        0,
+                        Qt.CheckState.Checked
+                        if node["id"] in self.linked
+                        else Qt.CheckState.Unchecked,
+                    )
                 parent = parents.get(node["parent_id"])
                 if parent is None:
                     self.tree.addTopLevelItem(item)
@@ -138,6 +159,7 @@ class UpperItemPicker(QDialog):
 
     def set_checked(self, item_id: int, checked: bool) -> None:
         """Tick or untick one upper item (as a click would)."""
+
         def walk(item: QTreeWidgetItem) -> None:
             if int(item.data(0, ID_ROLE)) == item_id:
                 item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -212,20 +234,26 @@ class RecordPicker(QDialog):
 class CarryOverDialog(QDialog):
     """Tick the unfinished items to carry into a later year (all ticked at first)."""
 
-    def __init__(self, candidates: list[dict[str, Any]], *, from_year: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, candidates: list[dict[str, Any]], *, from_year: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("carry_over_dialog")
         self.setWindowTitle("结转到下一年度")
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{from_year}年尚未完成的条目（未开始、进行中）可以结转到以后的年度继续跟踪。"
-                       "结转后，条目在新年度的计划中列在“结转事项”下，原有进展记录仍可查看。")
+        intro = QLabel(
+            f"{from_year}年尚未完成的条目（未开始、进行中）可以结转到以后的年度继续跟踪。"
+            "结转后，条目在新年度的计划中列在“结转事项”下，原有进展记录仍可查看。"
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setObjectName("carry_list")
         for node in candidates:
-            item = QListWidgetItem(f"{node['label']}{shorten(node['heading'], 36)}　〔{node['status']}"
-                                   f"{'，' + node['owner'] if node['owner'] else ''}〕")
+            item = QListWidgetItem(
+                f"{node['label']}{shorten(node['heading'], 36)}　〔{node['status']}"
+                f"{'，' + node['owner'] if node['owner'] else ''}〕"
+            )
             item.setToolTip(node["text"])
             item.setData(ID_ROLE, node["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -236,7 +264,9 @@ class CarryOverDialog(QDialog):
         all_button, none_button = QPushButton("全选"), QPushButton("全不选")
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
-        self.year_spin = make_year_spin("carry_year_spin", year=from_year + 1, minimum=from_year + 1)
+        self.year_spin = make_year_spin(
+            "carry_year_spin", year=from_year + 1, minimum=from_year + 1
+        )
         bar.addWidget(all_button)
         bar.addWidget(none_button)
         bar.addStretch(1)
@@ -248,8 +278,13 @@ class CarryOverDialog(QDialog):
 
     def _check_all(self, checked: bool) -> None:
         for i in range(self.list.count()):
-            self.list.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.item(i).setCheckState(
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            )
 
     def chosen_ids(self) -> list[int]:
-        return [int(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            int(self.list.item(i).data(ID_ROLE))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

@@ -1,4 +1,5 @@
 """落实跟踪: the items of one plan (filters and sorting in SQL) beside the selected item's panel."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints_queries import ItemQuery, fetch_item_rows, query_item_ids
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 from guilin_union.ui.workpoints.common import (
     MUTED_COLOR,
     OVERDUE_COLOR,
@@ -28,7 +30,6 @@ from guilin_union.ui.workpoints.common import (
     setup_table,
     shorten,
 )
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 from guilin_union.ui.workpoints.item_panel import ItemPanel
 
 INDENT = "\u3000"  # one ideographic space per level below the top
@@ -65,18 +66,52 @@ def _latest(value: Any, row: dict[str, Any]) -> str:
 
 COLUMNS = [
     ColumnSpec("label", "序号", sort_key="position", formatter=_label),
-    ColumnSpec("heading", "要点", sort_key="heading", formatter=lambda v, r: shorten(v, 80),
-               foreground=lambda r: None if r["is_leaf"] else SECTION_COLOR),
-    ColumnSpec("owner", "责任人", sort_key="owner", align="center", formatter=_owner,
-               foreground=lambda r: OVERDUE_COLOR if r["is_leaf"] and not r["owner"] and r["status"] != "已取消"
-               else None),
-    ColumnSpec("deadline", "完成时限", sort_key="deadline", align="center",
-               foreground=lambda r: OVERDUE_COLOR if r["overdue"] else None),
-    ColumnSpec("status", "状态", sort_key="status", align="center", formatter=_status, foreground=_status_color),
-    ColumnSpec("latest_note", "最新进展", sort_key="latest_note", formatter=_latest,
-               foreground=lambda r: MUTED_COLOR if not r["latest_note"] else None),
-    ColumnSpec("evidence_count", "佐证", sort_key="evidence", align="center",
-               formatter=lambda v, r: str(v) if v else ""),
+    ColumnSpec(
+        "heading",
+        "要点",
+        sort_key="heading",
+        formatter=lambda v, r: shorten(v, 80),
+        foreground=lambda r: None if r["is_leaf"] else SECTION_COLOR,
+    ),
+    ColumnSpec(
+        "owner",
+        "责任人",
+        sort_key="owner",
+        align="center",
+        formatter=_owner,
+        foreground=lambda r: (
+            OVERDUE_COLOR if r["is_leaf"] and not r["owner"] and r["status"] != "已取消" else None
+        ),
+    ),
+    ColumnSpec(
+        "deadline",
+        "完成时限",
+        sort_key="deadline",
+        align="center",
+        foreground=lambda r: OVERDUE_COLOR if r["overdue"] else None,
+    ),
+    ColumnSpec(
+        "status",
+        "状态",
+        sort_key="status",
+        align="center",
+        formatter=_status,
+        foreground=_status_color,
+    ),
+    ColumnSpec(
+        "latest_note",
+        "最新进展",
+        sort_key="latest_note",
+        formatter=_latest,
+        foreground=lambda r: MUTED_COLOR if not r["latest_note"] else None,
+    ),
+    ColumnSpec(
+        "evidence_count",
+        "佐证",
+        sort_key="evidence",
+        align="center",
+        formatter=lambda v, r: str(v) if v else "",
+    ),
 ]
 HEADING_COLUMN = 1
 # Widest a column gets when fitted to its content; 要点 takes the width that is left.
@@ -117,7 +152,9 @@ class TrackingView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit("workpoints_search_edit", "搜索：要点、责任人、单位、进展中的字词，或编号（如 十一）")
+        self.search_edit = make_search_edit(
+            "workpoints_search_edit", "搜索：要点、责任人、单位、进展中的字词，或编号（如 十一）"
+        )
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("workpoints_status_combo")
         self.status_combo.addItem("全部状态", None)
@@ -157,7 +194,9 @@ class TrackingView(QWidget):
         self.status_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.overdue_check.toggled.connect(lambda _c: self.apply_filters())
         self.no_owner_check.toggled.connect(lambda _c: self.apply_filters())
-        self.items_table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._row_changed(current.row()))
+        self.items_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._row_changed(current.row())
+        )
 
     # ------------------------------------------------------------------ plan and filters
     def set_plan(self, plan_id: int | None) -> None:
@@ -216,7 +255,9 @@ class TrackingView(QWidget):
         shown = [self.model.row_data(r) for r in range(self.model.rowCount())]
         tracked = sum(1 for r in shown if r and r["is_leaf"])
         filtered = self.source.query.filtered
-        self.count_label.setText(f"{'筛选出' if filtered else '共'} {tracked} 项需跟踪的条目" if self.plan_id else "")
+        self.count_label.setText(
+            f"{'筛选出' if filtered else '共'} {tracked} 项需跟踪的条目" if self.plan_id else ""
+        )
 
     def _span_sections(self) -> None:
         """A section's heading runs over the owner and deadline cells (it has neither)."""
@@ -248,7 +289,10 @@ class TrackingView(QWidget):
             return False
         index = self.model.index(row, 0)
         self.items_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.items_table.scrollTo(index)
         if self._current_id != item_id:
             self._current_id = item_id
