@@ -82,7 +82,7 @@ function Find-SignTool {
     $found = Get-ChildItem -Path $kits -Recurse -Filter signtool.exe -ErrorAction SilentlyContinue |
         Where-Object { $_.FullName -match "\\x64\\" } | Sort-Object FullName -Descending | Select-Object -First 1
     if ($found) { return $found.FullName }
-    throw "找不到 signtool.exe：请安装 Windows SDK 的“Signing Tools for Desktop Apps”。"
+    throw "找不到 signtool.exe：请安装 Windows SDK 的 'Signing Tools for Desktop Apps'。"
 }
 
 $Signing = [bool]($CertificateFile -or $CertificateThumbprint)
