@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -84,7 +83,9 @@ def child_env(workdir: Path, settings_name: str = "default") -> dict[str, str]:
 
 def count_rows(db_path: Path, tables: list[str]) -> dict[str, int]:
     """Rows per table (a missing table counts 0)."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(db_path)
     try:
         existing = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

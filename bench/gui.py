@@ -101,7 +101,9 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
     view.resize(1280, 760)
     view.show()
     _pump(app)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(path)
     ours: list[float] = []
     bare: list[float] = []
     per_term: dict[str, list[float]] = {term: [] for term in SEARCH_TERMS}
@@ -155,7 +157,9 @@ def measure_search(path: Path, repeats: int) -> dict[str, Any]:
 
 
 def _count(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(path)
     try:
         return conn.execute("SELECT count(*) FROM members").fetchone()[0]
     finally:

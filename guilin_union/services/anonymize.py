@@ -300,7 +300,9 @@ def _leftovers(path: Path, secrets: list[str]) -> list[str]:
     if not secrets:
         return []
     data = path.read_bytes()
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(path)
     try:
         schema = "\n".join(
             r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")

@@ -235,7 +235,9 @@ def _schema_version_of(conn: sqlite3.Connection) -> int | None:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    return connect_read_only(path)
 
 
 def verify_backup(path: Path) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from guilin_union.storage.migrations import DatabaseTooNewError, migrate
+from guilin_union.storage.uri import connect_read_only
 
 __all__ = [
     "DatabaseTooNewError",
@@ -90,7 +91,7 @@ def _connect(path: str | os.PathLike[str], read_only: bool) -> sqlite3.Connectio
         return sqlite3.connect(":memory:", check_same_thread=False)
     file = Path(path)
     if read_only:
-        return sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        return connect_read_only(file)
     file.parent.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(str(file))
 
