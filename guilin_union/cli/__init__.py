@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "activities",
     "welfare",
     "safety",
+    "home",
 )
 
 EXIT_OK = 0
@@ -192,6 +193,9 @@ def finish_import(args: argparse.Namespace, outcome: Any) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from guilin_union.cli.console import configure_output_streams
+
+    configure_output_streams()
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
@@ -201,28 +205,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
-    from guilin_union.storage.migrations import DatabaseTooNewError
+    from guilin_union.core.errors import UserError
 
     handler: Handler = args.handler
     ctx = CliContext(args)
     try:
         return handler(args, ctx)
-    except (ValidationError, NotFoundError, ConflictError, DatabaseTooNewError) as exc:
+    except UserError as exc:  # every error meant for the user (core/errors.py): exit 1
         return fail(f"错误：{exc}")
     except sqlite3.OperationalError as exc:
         if ctx.held_by is not None and "readonly" in str(exc).replace(" ", "").lower():
             return fail(f"错误：{ctx.held_by}\n（本命令需要修改数据，未做任何修改。）")
-        raise
-    except Exception as exc:
-        from guilin_union.spreadsheets.errors import FileLockedError, WorkbookError
-
-        if isinstance(exc, (WorkbookError, FileLockedError)):
-            return fail(f"错误：{exc}")
-        from guilin_union.reports.errors import ReportWriteError
-
-        if isinstance(exc, ReportWriteError):
-            return fail(f"错误：{exc}")
         raise
     finally:
         ctx.close()

@@ -34,6 +34,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     )
     export.set_defaults(handler=cmd_export)
 
+    from guilin_union.cli.home import register_member_commands
+
+    register_member_commands(msub)
+
     roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
     _add_filters(roster)
     roster.add_argument(

@@ -439,9 +439,42 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         )
         carried = result.undo["count"]
         plans[("school", SCHOOL_YEAR + 1)] = result.row_id
+    carried += _carry_to_this_year(db, plans, today)
     return {
         "工作要点计划": len(plans),
         "工作要点进展记录": notes,
         "工作要点关联": links,
         "结转条目": carried,
     }
+
+
+def _carry_to_this_year(
+    db: sqlite_utils.Database, plans: dict[tuple[str, int], int], today: _dt.date
+) -> int:
+    """Carry the last demo year's unfinished school items into the current year.
+
+    They get deadlines over the coming weeks, so the 首页 has work points that are really due
+    (the demo's own years are fixed; the secretary opening it today works in today's year).
+    """
+    from guilin_union.services.workpoints_rollover import carry_over, carry_over_candidates
+
+    last_year = max(year for kind, year in plans if kind == "school")
+    if today.year <= last_year:
+        return 0
+    source = plans[("school", last_year)]
+    unfinished = carry_over_candidates(db, source)
+    if not unfinished:
+        return 0
+    result = carry_over(db, source, to_year=today.year, item_ids=[n["id"] for n in unfinished])
+    plans[("school", today.year)] = result.row_id
+    items = db.execute(
+        "SELECT id FROM workpoint_items WHERE plan_id = ? AND carried_from_item_id IS NOT NULL"
+        " ORDER BY position",
+        [result.row_id],
+    ).fetchall()
+    for offset, (item_id,) in enumerate(items):
+        due = today + _dt.timedelta(days=7 + 10 * offset)
+        db.execute(
+            "UPDATE workpoint_items SET deadline = ? WHERE id = ?", [due.isoformat(), item_id]
+        )
+    return int(result.undo["count"])

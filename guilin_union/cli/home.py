@@ -1,0 +1,83 @@
+"""``reminders`` and the 首页's questions: what needs doing now."""
+
+from __future__ import annotations
+
+import argparse
+
+from guilin_union.cli import CliContext, emit, emit_json
+
+
+def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
+    rem = sub.add_parser("reminders", help="待办提醒（提案、工作要点、退休、生日、入会申请……）")
+    rem.add_argument(
+        "--within-days", type=int, metavar="N", help="只列出 N 天内到期的（逾期的总会列出）"
+    )
+    rem.add_argument("--kind", action="append", metavar="KIND", help="只列出该类（可重复）")
+    rem.add_argument("--json", action="store_true", help="以 JSON 输出")
+    rem.set_defaults(handler=cmd_reminders)
+
+
+def register_member_commands(msub: argparse._SubParsersAction) -> None:
+    """``members retirements`` and ``members birthdays`` (called by cli/members.py)."""
+    ret = msub.add_parser("retirements", help="即将（或已经）到达法定退休年龄的在会会员")
+    ret.add_argument(
+        "--within-months", type=int, default=None, metavar="N", help="未来 N 个月内（默认按设置）"
+    )
+    ret.add_argument("--json", action="store_true", help="以 JSON 输出")
+    ret.set_defaults(handler=cmd_retirements)
+
+    bd = msub.add_parser("birthdays", help="某月过生日的在会会员")
+    bd.add_argument("--month", type=int, required=True, choices=range(1, 13), metavar="1-12")
+    bd.add_argument("--json", action="store_true", help="以 JSON 输出")
+    bd.set_defaults(handler=cmd_birthdays)
+
+
+def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.home.reminders import reminders
+
+    found = reminders(ctx.db, within_days=args.within_days)
+    if args.kind:
+        found = [r for r in found if r.kind in set(args.kind)]
+    if args.json:
+        emit_json([r.to_json() for r in found])
+        return 0
+    for r in found:
+        emit(f"{r.date}\t{r.group}\t{r.title}")
+    emit(f"共 {len(found)} 条待办")
+    return 0
+
+
+def cmd_retirements(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.home.retirements import upcoming_retirements
+
+    found = upcoming_retirements(ctx.db, within_months=args.within_months)
+    if args.json:
+        keys = (
+            "member_id",
+            "name",
+            "gender",
+            "birth_date",
+            "retirement_date",
+            "age_rule",
+            "branch",
+            "member_no",
+        )
+        emit_json([{k: getattr(r, k) for k in keys} for r in found])
+        return 0
+    for r in found:
+        emit(f"{r.retirement_date}\t{r.name}\t{r.gender}\t{r.birth_date}\t{r.branch}\t{r.age_rule}")
+    emit(f"共 {len(found)} 人")
+    return 0
+
+
+def cmd_birthdays(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.home.reminders import birthdays
+
+    found = birthdays(ctx.db, args.month)
+    if args.json:
+        emit_json(found)
+        return 0
+    for r in found:
+        emit(f"{r['birth_date'][5:]}\t{r['name']}\t{r['branch'] or ''}")
+    emit(f"共 {len(found)} 人")
+    return 0
