@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from guilin_union.core.errors import UserError
 
-class ReportWriteError(OSError):
+
+class ReportWriteError(UserError, OSError):
     """The printout could not be written (file open in a PDF viewer, no permission, disk
     full, folder missing). ``str()`` is a Chinese message for the user; the old file, if any,
     is left intact.

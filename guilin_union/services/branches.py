@@ -116,21 +116,28 @@ def _require(db: sqlite_utils.Database, branch_id: int) -> dict:
 
 
 def rename_branch(db: sqlite_utils.Database, branch_id: int, new_name: str) -> OpResult:
+    """Rename a branch; the result's ``inverse`` renames it back (for Edit ▸ Undo)."""
     new_name = _clean(new_name)
     with db.atomic():
-        _require(db, branch_id)
+        old_name = _require(db, branch_id)["name"]
         other = find_branch_id(db, new_name)
         if other is not None and other != branch_id:
             raise ValidationError(f"分工会“{new_name}”已存在；如需合并请使用“合并”", "branch")
         audit.update(db, "branches", branch_id, {"name": new_name})
-    return OpResult(Changes.of("branches", "members"), branch_id)
+    return OpResult(
+        Changes.of("branches", "members"),
+        branch_id,
+        inverse=lambda d: rename_branch(d, branch_id, old_name),
+    )
 
 
 def set_chair(db: sqlite_utils.Database, branch_id: int, chair: str | None) -> OpResult:
     with db.atomic():
-        _require(db, branch_id)
+        old_chair = _require(db, branch_id)["chair"]
         audit.update(db, "branches", branch_id, {"chair": (chair or "").strip() or None})
-    return OpResult(Changes.of("branches"), branch_id)
+    return OpResult(
+        Changes.of("branches"), branch_id, inverse=lambda d: set_chair(d, branch_id, old_chair)
+    )
 
 
 def set_active(db: sqlite_utils.Database, branch_id: int, active: bool) -> OpResult:

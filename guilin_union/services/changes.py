@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,15 @@ class Changes:
 
 @dataclass(frozen=True)
 class OpResult:
-    """Result of a write: the changes, plus the id it concerns (if any) and undo data."""
+    """Result of a write: the changes, plus the id it concerns (if any) and undo data.
+
+    ``inverse(db)`` undoes this write and returns its own ``OpResult`` (whose ``inverse``
+    redoes it): the service says how to undo itself, and the UI's operation runner
+    (``ui/ops.py``) pushes it onto the undo stack. ``undo`` is the older snapshot dict some
+    services return for callers that restore it themselves.
+    """
 
     changes: Changes
     row_id: int | None = None
     undo: dict | None = None
+    inverse: Callable[[Any], OpResult] | None = field(default=None, compare=False, repr=False)

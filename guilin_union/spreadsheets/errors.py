@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guilin_union.core.errors import UserError
 
-class WorkbookError(Exception):
+
+class WorkbookError(UserError):
     """The whole file is refused (wrong format, password, too big, no header...).
 
     ``sheets`` lists the worksheet names when known, so the UI can offer a choice.
@@ -20,7 +22,7 @@ class WorkbookError(Exception):
         return self.message
 
 
-class FileLockedError(OSError):
+class FileLockedError(UserError, OSError):
     """The target file cannot be replaced, usually because Excel/WPS has it open.
 
     The old file is left exactly as it was.
@@ -49,9 +51,14 @@ class RowError:
     message: str
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "row": self.row,
+        data: dict[str, object] = {
+            "row": int(self.row),
             "column": self.column,
             "value": self.value,
             "message": self.message,
         }
+        # When several worksheets are read, row numbers carry their sheet (reader.SheetRow).
+        sheet = getattr(self.row, "sheet", "")
+        if sheet:
+            data["sheet"] = sheet
+        return data

@@ -28,6 +28,8 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.errors import UserError
+
 BACKUP_PREFIX = "guilin-union-backup-"
 MANIFEST_NAME = "guilin-union-backups.json"
 _NAME_RE = re.compile(r"^guilin-union-backup-(\d{8})-(\d{6})-([A-Za-z0-9_-]+)\.db$")
@@ -51,7 +53,7 @@ SETTING_DEFAULTS: dict[str, Any] = {
 }
 
 
-class BackupError(RuntimeError):
+class BackupError(UserError, RuntimeError):
     """A backup could not be made or did not verify (message in Chinese)."""
 
 

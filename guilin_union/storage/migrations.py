@@ -15,10 +15,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from guilin_union.core.errors import UserError
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 
-class DatabaseTooNewError(RuntimeError):
+class DatabaseTooNewError(UserError, RuntimeError):
     """The file was written by a newer version of the program."""
 
 

@@ -32,6 +32,18 @@ class AppContext:
         for listener in list(self._listeners):
             listener(changes)
 
+    def open_worker_db(self) -> sqlite_utils.Database:
+        """A connection for a background worker (an sqlite3 connection belongs to its thread).
+
+        Read-only exactly when the context is; never migrates nor re-checks the file: the
+        context decided both when it opened ``db`` (the one seam where the UI opens storage).
+        """
+        from guilin_union.storage import open_database
+
+        return open_database(
+            self.db_path, read_only=self.read_only, run_migrations=False, check_integrity=False
+        )
+
     def last_folder(self, key: str = "export") -> Path:
         value = self.qsettings.value(f"folders/{key}", "")
         path = Path(str(value)) if value else Path.home()

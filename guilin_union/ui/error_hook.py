@@ -35,9 +35,9 @@ def friendly_message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         return "磁盘空间不足，刚才的操作没有生效。请清理磁盘后重试。"
     # Our own errors already carry a Chinese message.
-    from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+    from guilin_union.core.errors import UserError
 
-    if isinstance(exc, (ValidationError, ConflictError, NotFoundError)):
+    if isinstance(exc, UserError):
         return text
     return f"程序遇到意外错误，刚才的操作可能没有完成：{type(exc).__name__}: {text}"
 
@@ -74,7 +74,7 @@ def install() -> None:
                 QMessageBox.warning(
                     QApplication.activeWindow(), "操作未完成", friendly_message(exc) + detail
                 )
-        except Exception:  # never let the hook itself crash the program
+        except Exception:  # noqa: BLE001 — the hook itself must never crash the program
             pass
 
     sys.excepthook = hook
