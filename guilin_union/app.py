@@ -44,9 +44,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guilin_union.ui.application import run_gui
 
         code = run_gui(db=quick[0], demo=quick[1])
+    elif sys.stdout is None:
+        # The windowed guilin-union.exe has no console: commands belong to guilin-union-cli.exe.
+        from guilin_union.ui.application import explain_windowed_command
+
+        code = explain_windowed_command(args_list)
     else:
         from guilin_union.cli import build_parser, run
+        from guilin_union.cli.console import configure_output_streams
 
+        configure_output_streams()
         args = build_parser().parse_args(args_list)
         if args.command is not None:
             code = run(args)

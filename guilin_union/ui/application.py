@@ -8,7 +8,9 @@ imports nothing heavy at the top (no sqlite-utils, no services).
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,3 +140,19 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     QTimer.singleShot(0, open_and_attach)
     code = app.exec()
     return outcome["code"] or code
+
+
+def explain_windowed_command(args: Sequence[str], *, prompts: Prompts | None = None) -> int:
+    """The windowed ``guilin-union.exe`` was given a command: it has no console to answer in
+    (``sys.stdout`` is None), so say in a message box to use ``guilin-union-cli.exe``."""
+    ensure_application()
+    command = subprocess.list2cmdline(list(args))
+    (prompts or Prompts()).info(
+        None,
+        "请使用命令行程序",
+        "“guilin-union.exe”是图形界面程序，没有命令行窗口，不能执行命令：\n"
+        f"    {command}\n\n"
+        "请在“命令提示符”或 PowerShell 中运行同一文件夹里的 guilin-union-cli.exe，例如：\n"
+        f"    guilin-union-cli.exe {command}",
+    )
+    return 2
