@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_json
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -15,6 +15,13 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     rem.add_argument("--kind", action="append", metavar="KIND", help="只列出该类（可重复）")
     rem.add_argument("--json", action="store_true", help="以 JSON 输出")
     rem.set_defaults(handler=cmd_reminders)
+
+    summary = report_sub.add_parser(
+        "year-summary", help="年度工作总结（各项工作数据；-o 以 .docx 结尾时为可编辑的 Word 稿）"
+    )
+    summary.add_argument("--year", type=int, required=True, metavar="YYYY")
+    add_output_arg(summary)
+    summary.set_defaults(handler=cmd_year_summary)
 
 
 def register_member_commands(msub: argparse._SubParsersAction) -> None:
@@ -80,4 +87,12 @@ def cmd_birthdays(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in found:
         emit(f"{r['birth_date'][5:]}\t{r['name']}\t{r['branch'] or ''}")
     emit(f"共 {len(found)} 人")
+    return 0
+
+
+def cmd_year_summary(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.home.outputs import write_year_summary
+
+    path = write_year_summary(ctx.db, args.output, args.year)
+    emit(f"已生成 {args.year} 年度工作总结：{path}")
     return 0
