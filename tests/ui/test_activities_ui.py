@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from guilin_union.services import activities as activities_service
 from guilin_union.storage import open_database
+from guilin_union.ui import ops
 from tests import activities_fixtures as fx
 from tests.ui.helpers import make_window
 
 
 @pytest.fixture
-def app(qtbot, tmp_path):
+def app(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "ui.db"
     db = open_database(path)
     people = fx.setup(db)
@@ -21,7 +22,7 @@ def app(qtbot, tmp_path):
     window, prompts = make_window(qtbot, path)
     view = window.tab_widgets["活动"]
     window.tabs.setCurrentWidget(view)
-    view.outputs.background = False
+    monkeypatch.setattr(ops, "BACKGROUND", False)  # write printouts directly
     return window, prompts, view, people
 
 

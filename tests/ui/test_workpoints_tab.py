@@ -14,6 +14,7 @@ from guilin_union.services import branches
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_links as wl
 from guilin_union.storage import open_database
+from guilin_union.ui import ops
 from guilin_union.ui.tabs.workpoints_tab import KEEP_BOTH
 from tests.reports._pdf import page_texts, squash
 from tests.ui.helpers import make_window
@@ -40,10 +41,13 @@ def tracked_path(db_path) -> Path:
     return db_path
 
 
+@pytest.fixture(autouse=True)
+def _synchronous_ops(monkeypatch):
+    monkeypatch.setattr(ops, "BACKGROUND", False)  # write printouts directly so tests read them
+
+
 def _tab(window):
-    tab = window.tab_widgets["工作要点"]
-    tab.outputs.background = False  # write printouts directly so the test can read them
-    return tab
+    return window.tab_widgets["工作要点"]
 
 
 def _node_index(dialog, number: str, level: int) -> int:

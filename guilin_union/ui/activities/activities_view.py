@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_outputs as outputs
 from guilin_union.services import branches as branches_service
 from guilin_union.services.activities import ActivityQuery
 from guilin_union.services.changes import Changes
 from guilin_union.storage.schema.activities import ACTIVITY_STATUSES
-from guilin_union.ui import undo
+from guilin_union.ui import ops, undo
 from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (
     ACTIVITY_STATUS_COLORS,
-    OutputRunner,
     compact_combo,
     field_errors,
     safe_file_name,
@@ -101,7 +101,6 @@ class ActivitiesView(QWidget):
         self.ctx = ctx
         self.source = ActivitySource(ctx)
         self.model = IdTableModel(COLUMNS, self.source, self)
-        self.outputs = OutputRunner(ctx, self)
         self.current_id: int | None = None
         self._reloading = False
         self._build()
@@ -339,7 +338,7 @@ class ActivitiesView(QWidget):
         def submit(values: dict[str, Any]) -> dict[str, str] | None:
             try:
                 result = activities_service.save_activity(db, values, activity_id)
-            except Exception as exc:
+            except UserError as exc:
                 return field_errors(exc)
             new_id = result.row_id
             if activity_id is None:
@@ -412,7 +411,7 @@ class ActivitiesView(QWidget):
         activity_id = self.current_id
         try:
             result = activities_service.delete_activity(db, activity_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         snapshot = result.undo or {}
@@ -447,21 +446,15 @@ class ActivitiesView(QWidget):
     def _pdf(self, title: str, suffix: str, work) -> Path | None:
         if self.current_id is None:
             return None
-        path = self._save_path(f"保存{title}", f"{self._activity_name()}{suffix}.pdf")
-        if path is None:
-            return None
-        written: list[Path] = []
-
-        def done(out: Path) -> None:
-            from guilin_union.ui.open_file import open_document
-
-            written.append(out)
-            self.ctx.remember_folder(out)
-            open_document(out)
-
         activity_id = self.current_id
-        self.outputs.run(title, lambda db: work(db, activity_id, path), done)
-        return written[0] if written else path
+        return ops.save_output(
+            self.ctx,
+            self,
+            title,
+            lambda db, path: work(db, activity_id, path),
+            default_name=safe_file_name(f"{self._activity_name()}{suffix}.pdf"),
+            message=None,
+        )
 
     def print_signup_forms(self, blank: bool = False) -> Path | None:
         return self._pdf(
@@ -496,7 +489,7 @@ class ActivitiesView(QWidget):
             return None
         try:
             out = write_signup_template(self.ctx.db, self.current_id, path)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return None
         self.ctx.remember_folder(out)
@@ -533,7 +526,7 @@ class ActivitiesView(QWidget):
             out, n = outputs.export_participants(
                 self.ctx.db, self.current_id, path, unmasked=unmasked
             )
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "导出失败", str(exc))
             return None
         self.ctx.remember_folder(out)
@@ -550,7 +543,7 @@ class ActivitiesView(QWidget):
             return None
         try:
             out = outputs.export_results(self.ctx.db, self.current_id, path)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "导出失败", str(exc))
             return None
         self.ctx.remember_folder(out)

@@ -1,13 +1,11 @@
-"""Small helpers shared by the activity screens: table set-up, outputs off the UI thread."""
+"""Small helpers shared by the activity screens: table set-up, field errors, file names."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QTableWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.ui.widgets.list_helpers import style_table
@@ -68,57 +66,6 @@ def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, 
     for key, attr in field_widgets.items():
         getattr(ui, attr).setStyleSheet(ERROR_STYLE if key in errors else "")
     ui.summary_label.setText("\n".join(errors.values()))
-
-
-class OutputRunner:
-    """Writes PDFs and Excel files off the UI thread (a worker opens its own connection).
-
-    ``background = False`` runs the work directly (tests, and screenshots).
-    """
-
-    background = True
-
-    def __init__(self, ctx: Any, parent: QWidget) -> None:
-        self.ctx = ctx
-        self.parent = parent
-
-    def run(
-        self,
-        title: str,
-        work: Callable[[Any], Path | tuple[Path, int]],
-        done: Callable[[Path], None] | None = None,
-    ) -> None:
-        db_path = self.ctx.db_path
-
-        def finished(result: Any) -> None:
-            path = result[0] if isinstance(result, tuple) else result
-            if done is not None:
-                done(Path(path))
-
-        def failed(exc: BaseException) -> None:
-            self.ctx.prompts.error(self.parent, f"{title}失败", str(exc))
-
-        if not self.background or str(db_path) == ":memory:":
-            try:
-                result = work(self.ctx.db)
-            except Exception as exc:  # shown to the user, data untouched
-                failed(exc)
-                return
-            finished(result)
-            return
-
-        def task(_progress: Callable[[int, int], None]) -> Any:
-            from guilin_union.storage import open_database
-
-            db = open_database(db_path)
-            try:
-                return work(db)
-            finally:
-                db.conn.close()
-
-        from guilin_union.ui.tasks import run_task
-
-        run_task(task, finished, failed)
 
 
 def safe_file_name(text: str) -> str:

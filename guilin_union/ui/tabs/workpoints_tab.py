@@ -28,9 +28,11 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_import as wi
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
-from guilin_union.ui.workpoints.common import MUTED_COLOR, OutputRunner, safe_file_name
+from guilin_union.ui.screen_fit import scrollable
+from guilin_union.ui.workpoints.common import MUTED_COLOR, safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
 from guilin_union.ui.workpoints.member_page import member_workpoints_page
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
@@ -46,7 +48,6 @@ class WorkpointsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.outputs = OutputRunner(ctx, self)
         self.last_output: Path | None = None
         self._build()
         self.reload_plans()
@@ -99,7 +100,8 @@ class WorkpointsTab(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         self.overview = OverviewPanel(self.ctx)
-        content_layout.addWidget(self.overview)
+        # Shrinks (and scrolls) on a small screen so the item pages keep their room.
+        content_layout.addWidget(scrollable(self.overview))
         self.pages = QTabWidget()
         self.pages.setObjectName("workpoints_pages")
         self.pages.setDocumentMode(True)
@@ -458,23 +460,25 @@ class WorkpointsTab(QWidget):
                 return None
             scope_plan = plan["id"] if choice.startswith("只含") else None
         name = safe_file_name(f"{plan['year']}年{title}") + suffix
-        path = self.ctx.prompts.save_file(self, title, self.ctx.last_folder() / name, filters)
-        if path is None:
-            return None
         year = plan["year"]
 
-        def done(out: Path, count: int) -> None:
-            self.ctx.remember_folder(out)
+        def done(out: Path, result: tuple[Path, int]) -> None:
             self.last_output = out
-            if open_after:
-                from guilin_union.ui.open_file import open_document
+            if not open_after:
+                text = done_text.format(count=result[1], path=out)
+                self.ctx.prompts.info(self, f"{title}完成", text)
 
-                open_document(out)
-            else:
-                self.ctx.prompts.info(self, f"{title}完成", done_text.format(count=count, path=out))
-
-        self.outputs.run(title, lambda db: writer(db, path, year=year, plan_id=scope_plan), done)
-        return path
+        return ops.save_output(
+            self.ctx,
+            self,
+            title,
+            lambda db, path: writer(db, path, year=year, plan_id=scope_plan),
+            default_name=name,
+            filters=filters,
+            open_after=open_after,
+            message=None,
+            done=done,
+        )
 
     def print_ledger(self) -> Path | None:
         from guilin_union.services.workpoints_outputs import ledger_pdf

@@ -1,15 +1,11 @@
-"""Small helpers shared by the work-points screens: colours, table set-up, date fields,
-and writing printouts off the UI thread."""
+"""Small helpers shared by the work-points screens: colours, table set-up, date fields."""
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QDateEdit, QTableView, QTableWidget
 
 from guilin_union.ui.widgets.list_helpers import style_table
 
@@ -64,46 +60,3 @@ def safe_file_name(text: str) -> str:
     for ch in '\\/:*?"<>|':
         text = text.replace(ch, "_")
     return text.strip() or "工作要点"
-
-
-class OutputRunner:
-    """Writes PDFs and Excel files off the UI thread (the worker opens its own connection).
-
-    ``background = False`` runs the work directly (tests and screenshots).
-    """
-
-    background = True
-
-    def __init__(self, ctx: Any, parent: QWidget) -> None:
-        self.ctx = ctx
-        self.parent = parent
-
-    def run(
-        self, title: str, work: Callable[[Any], tuple[Path, int]], done: Callable[[Path, int], None]
-    ) -> None:
-        db_path = self.ctx.db_path
-
-        def failed(exc: BaseException) -> None:
-            self.ctx.prompts.error(self.parent, f"{title}失败", str(exc))
-
-        if not self.background or str(db_path) == ":memory:":
-            try:
-                path, count = work(self.ctx.db)
-            except Exception as exc:  # shown to the user; nothing was written
-                failed(exc)
-                return
-            done(Path(path), count)
-            return
-
-        def task(_progress: Callable[[int, int], None]) -> tuple[Path, int]:
-            from guilin_union.storage import open_database
-
-            db = open_database(db_path, read_only=bool(getattr(self.ctx, "read_only", False)))
-            try:
-                return work(db)
-            finally:
-                db.conn.close()
-
-        from guilin_union.ui.tasks import run_task
-
-        run_task(task, lambda result: done(Path(result[0]), result[1]), failed)
