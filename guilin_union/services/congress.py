@@ -578,8 +578,8 @@ def _check_session_dates(row: Mapping[str, Any]) -> None:
     start = row["start_date"]
     if row.get("end_date") and row["end_date"] < start:
         raise ValidationError("闭幕日期不能早于开幕日期", "end_date")
-    if row.get("proposal_deadline") and row["proposal_deadline"] > (row.get("end_date") or start):
-        raise ValidationError("提案截止日期不能晚于会议结束", "proposal_deadline")
+    # A deadline after the meeting is allowed: 闭会期间提案 are collected year-round and
+    # reported to the next session (issue 20).
     if row.get("reply_deadline") and row["reply_deadline"] < start:
         raise ValidationError("答复期限不能早于会议开幕", "reply_deadline")
 

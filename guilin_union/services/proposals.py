@@ -81,11 +81,26 @@ __all__ = [
     "set_department_active",
     "move_department",
     "delete_department",
+    "set_supervisor",
+    "supervisor_lists",
+    "mark_excellent",
+    "unmark_excellent",
+    "excellent_list",
+    "check_lengths",
+    "text_length",
 ]
 
 AREA = "proposals"
 # Changes to proposals also touch the congress tab (its overview shows proposal counts).
 CHANGES = Changes.of(AREA, congress.AREA)
+
+# Field → (min, max) characters (0 = no limit); a school's rule such as 理由 50–300 字.
+DEFAULT_LENGTH_RULES: dict[str, list[int]] = {
+    "title": [0, 120],
+    "reasons": [0, 0],
+    "suggestions": [0, 0],
+}
+LENGTH_FIELDS = {"title": "案由", "reasons": "理由", "suggestions": "建议"}
 
 settings.register_defaults(
     {
@@ -96,6 +111,14 @@ settings.register_defaults(
         "proposal_min_seconders": (2, "每件个人提案至少需要的附议人（正式代表）人数"),
         "proposal_duplicate_threshold_percent": (80, "案由相似度达到多少（%）时提示可能重复"),
         "proposal_rehandle_days": (30, "评价“不满意”后重新办理的答复期限（天）"),
+        "proposal_suggestion_reply_days": (60, "转意见建议的默认答复期限：交办后若干天"),
+        "proposal_rejected_reply_days": (30, "不立案提案的默认答复（说明）期限：交办后若干天"),
+        "proposal_suggestion_series": (False, "转为意见建议的另行编号（建议编号系列）"),
+        "proposal_suggestion_prefix": ("JY", "意见建议编号前缀（如 2024-JY001）"),
+        "proposal_length_rules": (
+            dict(DEFAULT_LENGTH_RULES),
+            "各栏字数要求 {栏目: [最少, 最多]}，0 表示不限（栏目：title 案由、reasons 理由、suggestions 建议）",
+        ),
     }
 )
 RULE_KEYS = (
@@ -103,6 +126,11 @@ RULE_KEYS = (
     "proposal_min_seconders",
     "proposal_duplicate_threshold_percent",
     "proposal_rehandle_days",
+    "proposal_suggestion_reply_days",
+    "proposal_rejected_reply_days",
+    "proposal_suggestion_series",
+    "proposal_suggestion_prefix",
+    "proposal_length_rules",
 )
 
 
@@ -112,6 +140,19 @@ class ProposalRules:
     min_seconders: int
     duplicate_threshold: int  # percent
     rehandle_days: int
+    suggestion_reply_days: int = 60
+    rejected_reply_days: int = 30
+    suggestion_series: bool = False
+    suggestion_prefix: str = "JY"
+    lengths: tuple[tuple[str, int, int], ...] = ()  # (field, min, max), 0 = no limit
+
+    def reply_days(self, review_result: str | None) -> int | None:
+        """Default reply period of an outcome (None: the session's reply deadline)."""
+        if review_result == "转意见建议":
+            return self.suggestion_reply_days
+        if review_result == "不立案":
+            return self.rejected_reply_days
+        return None
 
 
 def _int_setting(value: Any, label: str, low: int, high: int) -> int:
@@ -132,12 +173,59 @@ def _check_rules(values: Mapping[str, Any]) -> ProposalRules:
     )
     if not categories or len(set(categories)) != len(categories):
         raise ValidationError("提案类别不能为空，也不能重复", "proposal_categories")
+    prefix = clean_cell_text(str(values.get("proposal_suggestion_prefix") or "JY"))
+    if len(prefix) > 8 or any(c in prefix for c in '/\\:*?"<>|'):
+        raise ValidationError('意见建议编号前缀最多 8 个字符，且不能含有 / \\ : * ? " < > |')
     return ProposalRules(
         categories,
         _int_setting(values["proposal_min_seconders"], "附议人最少人数", 0, 50),
         _int_setting(values["proposal_duplicate_threshold_percent"], "相似度阈值", 1, 100),
         _int_setting(values["proposal_rehandle_days"], "重新办理期限", 1, 730),
+        _int_setting(values.get("proposal_suggestion_reply_days", 60), "意见建议答复期限", 1, 730),
+        _int_setting(values.get("proposal_rejected_reply_days", 30), "不立案答复期限", 1, 730),
+        bool(values.get("proposal_suggestion_series", False)),
+        prefix or "JY",
+        _check_lengths(values.get("proposal_length_rules") or DEFAULT_LENGTH_RULES),
     )
+
+
+def _check_lengths(value: Any) -> tuple[tuple[str, int, int], ...]:
+    if not isinstance(value, Mapping):
+        raise ValidationError("字数要求应为 {栏目: [最少, 最多]}", "proposal_length_rules")
+    result = []
+    for key, bounds in value.items():
+        if key not in LENGTH_FIELDS:
+            raise ValidationError(
+                "字数要求的栏目应为：" + "、".join(LENGTH_FIELDS), "proposal_length_rules"
+            )
+        if not isinstance(bounds, (list, tuple)) or len(bounds) != 2:
+            raise ValidationError(f"{LENGTH_FIELDS[key]}的字数要求应为 [最少, 最多]")
+        low = _int_setting(bounds[0], f"{LENGTH_FIELDS[key]}最少字数", 0, 100000)
+        high = _int_setting(bounds[1], f"{LENGTH_FIELDS[key]}最多字数", 0, 100000)
+        if high and low > high:
+            raise ValidationError(f"{LENGTH_FIELDS[key]}的最少字数不能大于最多字数")
+        result.append((key, low, high))
+    return tuple(result)
+
+
+def text_length(text: str) -> int:
+    """Characters as a school counts 字数: whitespace not counted.
+
+    >>> text_length("食堂 伙食\n改善")
+    6
+    """
+    return sum(1 for c in text or "" if not c.isspace())
+
+
+def check_lengths(rule: ProposalRules, row: Mapping[str, Any]) -> None:
+    """The school's 字数 rules per field (at entry and import)."""
+    for key, low, high in rule.lengths:
+        n = text_length(str(row.get(key) or ""))
+        label = LENGTH_FIELDS[key]
+        if low and n < low:
+            raise ValidationError(f"{label}不少于 {low} 字（现为 {n} 字）", key)
+        if high and n > high:
+            raise ValidationError(f"{label}不超过 {high} 字（现为 {n} 字）", key)
 
 
 def rules(db: sqlite_utils.Database) -> ProposalRules:
@@ -154,6 +242,11 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
         "proposal_min_seconders": checked.min_seconders,
         "proposal_duplicate_threshold_percent": checked.duplicate_threshold,
         "proposal_rehandle_days": checked.rehandle_days,
+        "proposal_suggestion_reply_days": checked.suggestion_reply_days,
+        "proposal_rejected_reply_days": checked.rejected_reply_days,
+        "proposal_suggestion_series": checked.suggestion_series,
+        "proposal_suggestion_prefix": checked.suggestion_prefix,
+        "proposal_length_rules": {k: [lo, hi] for k, lo, hi in checked.lengths},
     }
     with db.atomic():
         for key in values:
@@ -310,6 +403,13 @@ class Proposal:
     co_proposers: list[Person] = field(default_factory=list)
     merged_sources: list[tuple[int, str, str]] = field(default_factory=list)  # (id, number, title)
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    supervisor_member_id: int | None = None  # 督办 committee member
+    supervisor_name: str = ""
+    excellent_on: str | None = None  # 优秀提案 selection date
+    excellent_note: str | None = None
+    suggestion_number: str | None = None  # number in the 意见建议 series
+    between_meetings: bool = False  # 闭会期间提案
+    report_session_id: int | None = None  # the session it is reported to
 
     @property
     def proposer_text(self) -> str:
@@ -350,6 +450,22 @@ def get_proposal(db: sqlite_utils.Database, proposal_id: int) -> Proposal:
     if row is None:
         raise NotFoundError("提案不存在（可能已被删除）")
     proposal = Proposal(*row)
+    extra = db.execute(
+        "SELECT p.supervisor_member_id, coalesce(m.name, ''), p.excellent_on, p.excellent_note,"
+        " p.suggestion_number, p.between_meetings, p.report_session_id"
+        " FROM proposals p LEFT JOIN members m ON m.id = p.supervisor_member_id WHERE p.id = ?",
+        [proposal_id],
+    ).fetchone()
+    (
+        proposal.supervisor_member_id,
+        proposal.supervisor_name,
+        proposal.excellent_on,
+        proposal.excellent_note,
+        proposal.suggestion_number,
+        between,
+        proposal.report_session_id,
+    ) = extra
+    proposal.between_meetings = bool(between)
     for member_id, name, role, source, delegation in db.execute(
         "SELECT x.member_id, m.name, x.role, s.number,"
         " (SELECT g.name FROM congress_delegates d JOIN congress_delegations g ON g.id = d.delegation_id"
@@ -598,6 +714,30 @@ def check_proposal(
         "submitted_on": day,
         "late_reason": late_reason,
     }
+    check_lengths(rule, row)
+    # 闭会期间提案: after the meeting, reported to a later session (the next one by default).
+    ended = session.end_date or session.start_date
+    if day > ended:
+        row["between_meetings"] = 1
+        report = data.get("report_session_id")
+        if report in (None, ""):
+            found = db.execute(
+                "SELECT id FROM congress_sessions WHERE start_date > ? ORDER BY start_date LIMIT 1",
+                [day],
+            ).fetchone()
+            report = found[0] if found else None
+        else:
+            target = congress.get_session(db, int(report))
+            if target.start_date < day:
+                raise ValidationError(
+                    f"闭会期间提案应提交给以后召开的会议，“{target.title}”已于 {target.start_date} 开幕",
+                    "report_session_id",
+                )
+            report = target.id
+        row["report_session_id"] = report
+    elif "report_session_id" in data or proposal_id is not None:
+        row["between_meetings"] = 0
+        row["report_session_id"] = None
     similar = similar_titles(
         db, session_id, title, exclude_id=proposal_id, threshold=rule.duplicate_threshold
     )
@@ -626,6 +766,24 @@ def _next_number(db: sqlite_utils.Database, session: congress.Session) -> tuple[
         "SELECT last_seq FROM proposal_counters WHERE session_id = ?", [session.id]
     ).fetchone()[0]
     return seq, f"{session.proposal_prefix}-{seq:03d}"
+
+
+def _next_series_number(db: sqlite_utils.Database, session_id: int, series: str) -> str:
+    """The next number of a separate series (意见建议: ``2024-JY001``), never reused."""
+    session = congress.get_session(db, session_id)
+    db.execute(
+        "INSERT OR IGNORE INTO proposal_series_counters (session_id, series, last_seq) VALUES (?, ?, 0)",
+        [session_id, series],
+    )
+    db.execute(
+        "UPDATE proposal_series_counters SET last_seq = last_seq + 1 WHERE session_id = ? AND series = ?",
+        [session_id, series],
+    )
+    seq = db.execute(
+        "SELECT last_seq FROM proposal_series_counters WHERE session_id = ? AND series = ?",
+        [session_id, series],
+    ).fetchone()[0]
+    return f"{session.proposal_prefix}-{rules(db).suggestion_prefix}{seq:03d}"
 
 
 def _write_people(db: sqlite_utils.Database, proposal_id: int, seconders: Iterable[int]) -> None:
@@ -731,6 +889,7 @@ def update_proposal(
             "delegation_id": current.delegation_id,
             "submitted_on": current.submitted_on,
             "late_reason": current.late_reason,
+            "report_session_id": current.report_session_id,
             "seconder_ids": [p.member_id for p in current.seconders],
         }
         merged.update(data)
@@ -876,6 +1035,13 @@ def to_suggestion(
         day = _day(on)
         _not_before_submission(p, day)
         _set_review(db, p, "转意见建议", "转意见建议", day=day, note=_text(note))
+        if rules(db).suggestion_series and not p.suggestion_number:
+            audit.update(
+                db,
+                "proposals",
+                p.id,
+                {"suggestion_number": _next_series_number(db, p.session_id, "建议")},
+            )
         _event(
             db,
             p.id,
@@ -945,7 +1111,7 @@ def merge(
         if source.session_id != target.session_id:
             raise ValidationError("只能并入同一次会议的提案", "target")
         _require_status(source, ("待审查",), "并案")
-        if target.status not in ("待审查", "已立案", "办理中"):
+        if target.status not in ("待审查", "已立案", "办理中", "转意见建议"):
             raise ConflictError(f"提案 {target.number} 当前为“{target.status}”，不能再接收并案。")
         day = _day(on)
         _not_before_submission(source, day)
@@ -1044,6 +1210,11 @@ def reset_review(
         if p.status == "已并案":
             return unmerge(db, proposal_id, note=note)
         _require_status(p, ("已立案", "转意见建议", "不立案", "已撤案"), "撤销审查结果")
+        if (
+            p.status in ("转意见建议", "不立案")
+            and db.execute("SELECT 1 FROM proposal_rounds WHERE proposal_id = ?", [p.id]).fetchone()
+        ):
+            raise ConflictError(f"提案 {p.number} 已交办答复，不能撤销审查结果。")
         rounds = db.execute(
             "SELECT count(*) FROM proposal_rounds WHERE proposal_id = ?", [proposal_id]
         ).fetchone()[0]
@@ -1110,3 +1281,134 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
             note=row["name"],
         )
     return OpResult(CHANGES, attachment_id)
+
+
+# --------------------------------------------------------------------------- 督办 and 优秀提案
+
+
+def set_supervisor(
+    db: sqlite_utils.Database, proposal_id: int, member_id: int | None, *, on: Any = None
+) -> OpResult:
+    """The committee member who follows the proposal (督办/包案); ``None`` removes it."""
+    with db.atomic():
+        p = get_proposal(db, proposal_id)
+        name = _member_name(db, int(member_id)) if member_id is not None else ""
+        before = audit.update(
+            db,
+            "proposals",
+            proposal_id,
+            {
+                "supervisor_member_id": int(member_id) if member_id is not None else None,
+                "updated_at": audit.now_iso(),
+            },
+        )
+        _event(
+            db,
+            proposal_id,
+            "督办人" if name else "取消督办人",
+            _day(on),
+            from_status=p.status,
+            to_status=p.status,
+            note=f"督办：{name}" if name else f"原督办：{p.supervisor_name}",
+        )
+    return OpResult(CHANGES, proposal_id, undo=before)
+
+
+def supervisor_lists(db: sqlite_utils.Database, session_id: int) -> list[dict[str, Any]]:
+    """Per 督办 member: the proposals they follow (``[{member_id, name, proposals: [...]}]``)."""
+    result: dict[int, dict[str, Any]] = {}
+    for member_id, name, pid, number, title, status in db.execute(
+        "SELECT p.supervisor_member_id, m.name, p.id, p.number, p.title, p.status FROM proposals p"
+        " JOIN members m ON m.id = p.supervisor_member_id WHERE p.session_id = ?"
+        " ORDER BY m.name_pinyin, p.seq",
+        [session_id],
+    ):
+        entry = result.setdefault(
+            member_id, {"member_id": member_id, "name": name, "proposals": []}
+        )
+        entry["proposals"].append({"id": pid, "number": number, "title": title, "status": status})
+    return list(result.values())
+
+
+def mark_excellent(
+    db: sqlite_utils.Database, proposal_id: int, *, on: Any = None, note: str | None = None
+) -> OpResult:
+    """Mark a 立案 proposal (or a suggestion) as 优秀提案 on the selection date."""
+    with db.atomic():
+        p = get_proposal(db, proposal_id)
+        if p.review_result not in ("立案", "转意见建议"):
+            raise ConflictError(
+                f"提案 {p.number} 当前为“{p.status}”，只有立案提案或意见建议才能评为优秀提案。"
+            )
+        day = _day(on)
+        _not_before_submission(p, day)
+        before = audit.update(
+            db,
+            "proposals",
+            proposal_id,
+            {
+                "excellent_on": day,
+                "excellent_note": _text(note) or None,
+                "updated_at": audit.now_iso(),
+            },
+        )
+        _event(
+            db,
+            proposal_id,
+            "评为优秀提案",
+            day,
+            from_status=p.status,
+            to_status=p.status,
+            note=_text(note),
+        )
+    return OpResult(CHANGES, proposal_id, undo=before)
+
+
+def unmark_excellent(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
+    with db.atomic():
+        p = get_proposal(db, proposal_id)
+        if not p.excellent_on:
+            raise ConflictError(f"提案 {p.number} 不是优秀提案。")
+        before = audit.update(
+            db,
+            "proposals",
+            proposal_id,
+            {"excellent_on": None, "excellent_note": None, "updated_at": audit.now_iso()},
+        )
+        _event(
+            db,
+            proposal_id,
+            "撤销优秀提案",
+            _dt.date.today().isoformat(),
+            from_status=p.status,
+            to_status=p.status,
+        )
+    return OpResult(CHANGES, proposal_id, undo=before)
+
+
+def excellent_list(db: sqlite_utils.Database, session_id: int) -> list[dict[str, Any]]:
+    """优秀提案 of a session, by number: ``[{id, number, title, proposer, category, excellent_on, note}]``."""
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM proposals WHERE session_id = ? AND excellent_on IS NOT NULL ORDER BY seq",
+            [session_id],
+        )
+    ]
+    result = []
+    for pid in ids:
+        p = get_proposal(db, pid)
+        result.append(
+            {
+                "id": p.id,
+                "number": p.number,
+                "title": p.title,
+                "proposer": p.proposer_text,
+                "co_proposers": [x.name for x in p.co_proposers],
+                "category": p.category,
+                "review": p.review_text,
+                "excellent_on": p.excellent_on,
+                "note": p.excellent_note,
+            }
+        )
+    return result

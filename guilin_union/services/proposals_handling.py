@@ -8,6 +8,14 @@ last one needs a reason), and the proposer's rating. 满意 or 基本满意 fini
 >>> # assign(db, pid, lead_department_id=3, co_department_ids=[5], on="2024-03-25")
 >>> # reply(db, pid, text="已增设……", on="2024-05-10", outcome="已落实")
 >>> # rate(db, pid, rating="不满意", on="2024-05-20", note="未解决夜间照明")  # → round 2
+
+Every outcome is handled (issue 20): a 转意见建议 item and a 不立案 proposal can be handed to
+departments, answered and rated exactly like an accepted one. Their status stays
+``转意见建议`` / ``不立案`` (the review result is what the report counts); their handling
+state (待交办 → 办理中 → 已答复 → 已办结) is read from the rounds (:func:`handling_state`).
+Their default deadline is the assignment date plus the outcome's setting
+(``proposal_suggestion_reply_days`` / ``proposal_rejected_reply_days``); the reply outcome
+(已落实…) is optional for them.
 """
 
 from __future__ import annotations
@@ -29,7 +37,6 @@ from guilin_union.services.proposals import (
     RATINGS,
     _event,
     _long_text,
-    _require_status,
     _text,
     get_proposal,
     rules,
@@ -94,6 +101,42 @@ def current_round(db: sqlite_utils.Database, proposal_id: int) -> Round | None:
     return all_rounds[-1] if all_rounds else None
 
 
+# Outcomes whose status does not move while they are handled.
+OTHER_OUTCOMES = ("转意见建议", "不立案")
+HANDLED_STATUSES = ("已立案", "办理中", "已答复", "已办结", *OTHER_OUTCOMES)
+
+
+def handling_state(status: str, last: Round | None) -> str:
+    """待交办 / 办理中 / 已答复 / 已办结 for any outcome, or ``—`` (nothing to handle)."""
+    if status in ("办理中", "已答复", "已办结"):
+        return status
+    if status == "已立案":
+        return "待交办"
+    if status in OTHER_OUTCOMES:
+        if last is None:
+            return "待交办"
+        if last.reply_date is None:
+            return "办理中"
+        if last.rating is None:
+            return "已答复"
+        return "已办结" if last.rating != "不满意" else "办理中"
+    return "—"
+
+
+def _require_state(p: Any, db: sqlite_utils.Database, allowed: tuple[str, ...], action: str) -> str:
+    state = handling_state(p.status, current_round(db, p.id))
+    if p.status not in HANDLED_STATUSES or state not in allowed:
+        raise ConflictError(
+            f"提案 {p.number} 当前为“{p.status}”（{state}），不能{action}"
+            f"（仅限已立案、转意见建议或不立案，且处于：{'、'.join(allowed)}）。"
+        )
+    return state
+
+
+def _status_after(p: Any, accepted_status: str) -> str:
+    return p.status if p.status in OTHER_OUTCOMES else accepted_status
+
+
 def _day(value: Any, field_name: str) -> str:
     if value in (None, ""):
         return _dt.date.today().isoformat()
@@ -151,16 +194,25 @@ def assign(
     on: Any = None,
     reply_deadline: Any = None,
 ) -> OpResult:
-    """交办 an accepted proposal (round 1); the deadline defaults to the session's."""
+    """交办 (round 1) of an accepted proposal, a 转意见建议 item or a 不立案 proposal. The
+    deadline defaults to the session's (立案) or to the outcome's setting (the others)."""
     with db.atomic():
         p = get_proposal(db, proposal_id)
-        _require_status(p, ("已立案",), "交办")
+        _require_state(p, db, ("待交办",), "交办")
         co_ids = _departments(db, lead_department_id, co_department_ids)
         day = _day(on, "assigned_on")
         if p.review_date and day < p.review_date:
-            raise ValidationError(f"交办日期不能早于立案日期 {p.review_date}", "assigned_on")
+            label = "立案日期" if p.review_result == "立案" else "审查日期"
+            raise ValidationError(f"交办日期不能早于{label} {p.review_date}", "assigned_on")
         session = congress.get_session(db, p.session_id)
-        deadline = _deadline(reply_deadline, session.reply_deadline, day)
+        days = rules(db).reply_days(p.review_result)
+        default = (
+            (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+            if days is not None
+            else session.reply_deadline
+        )
+        deadline = _deadline(reply_deadline, default, day)
+        new_status = _status_after(p, "办理中")
         round_id = audit.insert(
             db,
             "proposal_rounds",
@@ -181,7 +233,7 @@ def assign(
         )
         _write_co(db, round_id, co_ids)
         audit.update(
-            db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()}
+            db, "proposals", proposal_id, {"status": new_status, "updated_at": audit.now_iso()}
         )
         lead = _dept_names(db, [lead_department_id])
         co = _dept_names(db, co_ids)
@@ -191,7 +243,7 @@ def assign(
             "交办",
             day,
             from_status=p.status,
-            to_status="办理中",
+            to_status=new_status,
             note=f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}",
         )
     return OpResult(CHANGES, round_id)
@@ -223,7 +275,7 @@ def update_assignment(
     """Change the departments or the deadline of the current round (before its reply)."""
     with db.atomic():
         p = get_proposal(db, proposal_id)
-        _require_status(p, ("办理中",), "调整交办")
+        _require_state(p, db, ("办理中",), "调整交办")
         current = current_round(db, proposal_id)
         assert current is not None
         lead = lead_department_id if lead_department_id is not None else current.lead_department_id
@@ -268,7 +320,7 @@ def reply(
     *,
     text: str,
     on: Any = None,
-    outcome: str,
+    outcome: str | None = None,
     reason: str | None = None,
 ) -> OpResult:
     """答复 of the current round: text, date and outcome (未能落实 needs the reason).
@@ -278,20 +330,23 @@ def reply(
     text = _long_text(text)
     if not text:
         raise ValidationError("请填写答复内容", "reply_text")
-    if outcome not in OUTCOMES:
-        raise ValidationError("落实情况应为：" + "、".join(OUTCOMES), "outcome")
     reason = _long_text(reason) or None
-    if outcome == "未能落实" and not reason:
-        raise ValidationError("“未能落实”须说明原因", "outcome_reason")
     with db.atomic():
         p = get_proposal(db, proposal_id)
-        _require_status(p, ("办理中", "已答复"), "答复")
+        if outcome in (None, "") and p.status in OTHER_OUTCOMES:
+            outcome = None  # a reply to a suggestion or a rejected proposal may explain only
+        elif outcome not in OUTCOMES:
+            raise ValidationError("落实情况应为：" + "、".join(OUTCOMES), "outcome")
+        if outcome == "未能落实" and not reason:
+            raise ValidationError("“未能落实”须说明原因", "outcome_reason")
+        state = _require_state(p, db, ("办理中", "已答复"), "答复")
         current = current_round(db, proposal_id)
         assert current is not None
         day = _day(on, "reply_date")
         if day < current.assigned_on:
             raise ValidationError(f"答复日期不能早于交办日期 {current.assigned_on}", "reply_date")
-        correcting = p.status == "已答复"
+        correcting = state == "已答复"
+        new_status = _status_after(p, "已答复")
         audit.update(
             db,
             "proposal_rounds",
@@ -299,7 +354,7 @@ def reply(
             {"reply_text": text, "reply_date": day, "outcome": outcome, "outcome_reason": reason},
         )
         audit.update(
-            db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()}
+            db, "proposals", proposal_id, {"status": new_status, "updated_at": audit.now_iso()}
         )
         late = "（逾期答复）" if day > current.reply_deadline else ""
         _event(
@@ -308,8 +363,8 @@ def reply(
             "更正答复" if correcting else "答复",
             day,
             from_status=p.status,
-            to_status="已答复",
-            note=f"{current.lead_department}答复：{outcome}{late}"
+            to_status=new_status,
+            note=f"{current.lead_department}答复：{outcome or '已书面答复'}{late}"
             + (f"；原因：{reason}" if reason else ""),
         )
     return OpResult(CHANGES, current.id)
@@ -329,7 +384,7 @@ def rate(
         raise ValidationError("评价应为：" + "、".join(RATINGS), "rating")
     with db.atomic():
         p = get_proposal(db, proposal_id)
-        _require_status(p, ("已答复",), "评价")
+        _require_state(p, db, ("已答复",), "评价")
         current = current_round(db, proposal_id)
         assert current is not None
         day = _day(on, "rating_date")
@@ -345,8 +400,9 @@ def rate(
             {"rating": rating, "rating_date": day, "rating_note": note},
         )
         if rating != "不满意":
+            done = _status_after(p, "已办结")
             audit.update(
-                db, "proposals", proposal_id, {"status": "已办结", "updated_at": audit.now_iso()}
+                db, "proposals", proposal_id, {"status": done, "updated_at": audit.now_iso()}
             )
             _event(
                 db,
@@ -354,7 +410,7 @@ def rate(
                 f"评价：{rating}",
                 day,
                 from_status=p.status,
-                to_status="已办结",
+                to_status=done,
                 note=note,
             )
             return OpResult(CHANGES, current.id)
@@ -385,16 +441,15 @@ def rate(
             },
         )
         _write_co(db, new_id, [c for c, _n in current.co_departments])
-        audit.update(
-            db, "proposals", proposal_id, {"status": "办理中", "updated_at": audit.now_iso()}
-        )
+        again = _status_after(p, "办理中")
+        audit.update(db, "proposals", proposal_id, {"status": again, "updated_at": audit.now_iso()})
         _event(
             db,
             proposal_id,
             "评价：不满意",
             day,
             from_status=p.status,
-            to_status="已答复",
+            to_status=_status_after(p, "已答复"),
             note=note,
         )
         _event(
@@ -402,8 +457,8 @@ def rate(
             proposal_id,
             f"重新交办（第{current.round_no + 1}轮）",
             day,
-            from_status="已答复",
-            to_status="办理中",
+            from_status=_status_after(p, "已答复"),
+            to_status=again,
             note=f"主办：{current.lead_department}；答复期限 {deadline}",
         )
     return OpResult(CHANGES, new_id)
@@ -418,10 +473,11 @@ def undo_rating(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
         if not all_rounds:
             raise NotFoundError("该提案还没有交办记录")
         last = all_rounds[-1]
-        if p.status == "已办结" and last.rating:
+        state = handling_state(p.status, last)
+        if state == "已办结" and last.rating:
             target = last
         elif (
-            p.status == "办理中"
+            state == "办理中"
             and len(all_rounds) > 1
             and last.reply_date is None
             and all_rounds[-2].rating == "不满意"
@@ -440,16 +496,15 @@ def undo_rating(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
             target.id,
             {"rating": None, "rating_date": None, "rating_note": None},
         )
-        audit.update(
-            db, "proposals", proposal_id, {"status": "已答复", "updated_at": audit.now_iso()}
-        )
+        back = _status_after(p, "已答复")
+        audit.update(db, "proposals", proposal_id, {"status": back, "updated_at": audit.now_iso()})
         _event(
             db,
             proposal_id,
             "撤销评价",
             _dt.date.today().isoformat(),
             from_status=p.status,
-            to_status="已答复",
+            to_status=back,
             note=f"撤销“{target.rating}”",
         )
     return OpResult(CHANGES, proposal_id)

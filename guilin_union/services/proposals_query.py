@@ -61,7 +61,10 @@ _FROM = (
     f" {_CURRENT_ROUND}"
     " LEFT JOIN proposal_departments d ON d.id = r.lead_department_id"
 )
-_OVERDUE = "(p.status = '办理中' AND r.reply_date IS NULL AND r.reply_deadline < ?)"
+_OVERDUE = (
+    "(p.status IN ('办理中', '转意见建议', '不立案') AND r.reply_date IS NULL"
+    " AND r.reply_deadline < ?)"
+)
 
 SORT_SQL: dict[str, str] = {
     "number": "p.session_id, p.seq",
@@ -143,6 +146,8 @@ _ROW_SELECT = (
     " (SELECT t.number FROM proposals t WHERE t.id = p.merged_into_id) AS merged_into,"
     " r.round_no, r.assigned_on, r.reply_deadline, r.reply_date, r.reply_text, r.outcome, r.outcome_reason,"
     " r.rating, r.rating_date, d.name AS lead_department, r.id AS round_id,"
+    " p.supervisor_member_id, (SELECT sm.name FROM members sm WHERE sm.id = p.supervisor_member_id)"
+    " AS supervisor, p.excellent_on, p.suggestion_number, p.between_meetings, p.report_session_id,"
     f" CASE WHEN {_OVERDUE} THEN 1 ELSE 0 END AS overdue"
 )
 
@@ -206,7 +211,16 @@ def list_rows(db: sqlite_utils.Database, q: ProposalQuery) -> list[dict[str, Any
 def handling_status(row: dict[str, Any]) -> str:
     """The handling state in words: ``办理中（第2轮，逾期）``, ``已答复``, ``—`` (not handled)."""
     status = row["status"]
-    if status not in ("办理中", "已答复", "已办结"):
+    if status in ("转意见建议", "不立案"):
+        if not row.get("round_id"):
+            return "待交办"
+        if row.get("reply_date") is None:
+            status = "办理中"
+        elif row.get("rating") is None or row.get("rating") == "不满意":
+            status = "已答复"
+        else:
+            status = "已办结"
+    elif status not in ("办理中", "已答复", "已办结"):
         return "—" if status != "已立案" else "待交办"
     text = status
     extras = []
@@ -241,6 +255,13 @@ def to_public_json(row: dict[str, Any]) -> dict[str, Any]:
         "rating": row["rating"],
         "overdue": row["overdue"],
         "round": row["round_no"],
+        # issue 20 (added keys)
+        "supervisor": row.get("supervisor"),
+        "excellent_on": row.get("excellent_on"),
+        "suggestion_number": row.get("suggestion_number"),
+        "between_meetings": bool(row.get("between_meetings")),
+        "report_session_id": row.get("report_session_id"),
+        "reply_text": row.get("reply_text"),
     }
 
 
@@ -284,6 +305,7 @@ class ProposalStats:
     late: int
     today: str
     notes: list[str] = field(default_factory=list)
+    handling: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def accepted(self) -> int:
@@ -343,6 +365,10 @@ class ProposalStats:
             "rehandled": self.rehandled,
             "late_submissions": self.late,
             "as_of": self.today,
+            # issue 20: handling of every outcome (added keys; the ones above are unchanged)
+            "handling_by_review": {k: v for k, v in self.handling.items() if k != "合计"},
+            "handling_overall": self.handling.get("合计", {}),
+            "definitions": self.notes,
         }
 
 
@@ -428,8 +454,49 @@ def session_stats(
         "办复率＝已答复的立案提案数÷立案提案数；评价不满意后重新办理的，以最新一轮为准。",
         "满意率＝评价为满意和基本满意的提案数÷已评价的提案数。",
         f"逾期：办理中、已过答复期限而尚未答复（统计日期：{on}）。",
+        "分类办复率＝该类（立案、转意见建议、不立案）中已答复的件数÷该类总件数；"
+        "合计办复率以三类合计计算。分类满意率＝该类满意和基本满意的件数÷该类已评价的件数。",
     ]
+    stats.handling = handling_by_review(rows)
     return stats
+
+
+HANDLED_REVIEWS = ("立案", "转意见建议", "不立案")
+
+
+def handling_by_review(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """办复率 and 满意率 per outcome (立案, 转意见建议, 不立案) and in total (``合计``).
+
+    Each: ``{"total", "assigned", "replied", "reply_rate", "rated", "satisfied",
+    "basically_satisfied", "dissatisfied", "satisfaction_rate", "overdue"}``.
+    """
+    result: dict[str, dict[str, Any]] = {}
+    for key in (*HANDLED_REVIEWS, "合计"):
+        group = [
+            r
+            for r in rows
+            if (
+                r["review_result"] == key
+                if key != "合计"
+                else r["review_result"] in HANDLED_REVIEWS
+            )
+        ]
+        replied = sum(1 for r in group if r["reply_date"])
+        rated = [r for r in group if r["rating"]]
+        good = sum(1 for r in rated if r["rating"] in ("满意", "基本满意"))
+        result[key] = {
+            "total": len(group),
+            "assigned": sum(1 for r in group if r["round_id"]),
+            "replied": replied,
+            "reply_rate": percent_text(replied, len(group)),
+            "rated": len(rated),
+            "satisfied": sum(1 for r in rated if r["rating"] == "满意"),
+            "basically_satisfied": sum(1 for r in rated if r["rating"] == "基本满意"),
+            "dissatisfied": sum(1 for r in rated if r["rating"] == "不满意"),
+            "satisfaction_rate": percent_text(good, len(rated)),
+            "overdue": sum(1 for r in group if r["overdue"]),
+        }
+    return result
 
 
 def with_sort(q: ProposalQuery, sort_key: str | None, descending: bool) -> ProposalQuery:

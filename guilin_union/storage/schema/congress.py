@@ -149,6 +149,111 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def _sittings_and_elections(db: sqlite_utils.Database) -> None:
+    """Issue 20: sittings (each with its own sign-in), 主席团, elections with candidates,
+    the 工代会 number of a joint congress, and 列席 continuations of a delegate.
+
+    Existing session sign-in rows are copied into one default sitting per session
+    (出席 → 已签到), so nothing recorded is lost. Values are copied here, never imported.
+    """
+    run_script(
+        db,
+        """
+        ALTER TABLE congress_terms ADD COLUMN union_number INTEGER;
+        ALTER TABLE congress_delegates ADD COLUMN continues_id INTEGER REFERENCES congress_delegates(id);
+        ALTER TABLE congress_motions ADD COLUMN sitting_id INTEGER;
+
+        CREATE TABLE congress_sittings (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('预备会议', '正式会议', '主席团会议', '分组讨论')),
+            title TEXT NOT NULL,
+            sitting_date TEXT NOT NULL,
+            half_day TEXT CHECK (half_day IS NULL OR half_day IN ('全天', '上午', '下午', '晚上')),
+            start_time TEXT,
+            place TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            delegation_id INTEGER REFERENCES congress_delegations(id),  -- 分组讨论 of one group
+            convenor TEXT,                 -- 召集人
+            recorder TEXT,                 -- 记录人
+            minutes TEXT,                  -- 分组讨论: points raised
+            is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+            notes TEXT
+        );
+        CREATE INDEX idx_congress_sittings_session ON congress_sittings(session_id, sitting_date, position);
+
+        CREATE TABLE congress_sitting_attendance (
+            id INTEGER PRIMARY KEY,
+            sitting_id INTEGER NOT NULL REFERENCES congress_sittings(id),
+            delegate_id INTEGER NOT NULL REFERENCES congress_delegates(id),
+            status TEXT NOT NULL CHECK (status IN ('已签到', '请假', '缺席')),
+            note TEXT,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (sitting_id, delegate_id)
+        );
+        CREATE INDEX idx_congress_sitting_attendance_delegate ON congress_sitting_attendance(delegate_id);
+
+        CREATE TABLE congress_presidium (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            role TEXT NOT NULL DEFAULT '成员',   -- 常务主席 / 秘书长 / 成员
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (session_id, member_id)
+        );
+
+        CREATE TABLE congress_elections (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
+            sitting_id INTEGER REFERENCES congress_sittings(id),
+            title TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('等额', '差额')),
+            seats INTEGER NOT NULL CHECK (typeof(seats) = 'integer' AND seats >= 1),
+            ballots_issued INTEGER CHECK (ballots_issued IS NULL OR ballots_issued >= 0),
+            ballots_returned INTEGER CHECK (ballots_returned IS NULL OR ballots_returned >= 0),
+            ballots_valid INTEGER CHECK (ballots_valid IS NULL OR ballots_valid >= 0),
+            ballots_invalid INTEGER CHECK (ballots_invalid IS NULL OR ballots_invalid >= 0),
+            scrutineers TEXT,              -- 监票人
+            tellers TEXT,                  -- 计票人
+            held_on TEXT,
+            notes TEXT
+        );
+        CREATE INDEX idx_congress_elections_session ON congress_elections(session_id);
+
+        CREATE TABLE congress_election_candidates (
+            id INTEGER PRIMARY KEY,
+            election_id INTEGER NOT NULL REFERENCES congress_elections(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL,
+            member_id INTEGER REFERENCES members(id),
+            votes_yes INTEGER CHECK (votes_yes IS NULL OR votes_yes >= 0),
+            votes_no INTEGER CHECK (votes_no IS NULL OR votes_no >= 0),
+            votes_abstain INTEGER CHECK (votes_abstain IS NULL OR votes_abstain >= 0),
+            votes_other INTEGER CHECK (votes_other IS NULL OR votes_other >= 0),  -- 另选他人
+            UNIQUE (election_id, name)
+        );
+        CREATE INDEX idx_congress_election_candidates ON congress_election_candidates(election_id, position);
+        """,
+    )
+    sessions = db.execute(
+        "SELECT DISTINCT a.session_id, s.start_date FROM congress_attendance a"
+        " JOIN congress_sessions s ON s.id = a.session_id"
+    ).fetchall()
+    for session_id, start in sessions:
+        cursor = db.execute(
+            "INSERT INTO congress_sittings (session_id, kind, title, sitting_date, half_day, position,"
+            " is_default) VALUES (?, '正式会议', '大会（原签到记录）', ?, '全天', 1, 1)",
+            [session_id, start],
+        )
+        db.execute(
+            "INSERT INTO congress_sitting_attendance (sitting_id, delegate_id, status, note, recorded_at)"
+            " SELECT ?, delegate_id, CASE status WHEN '出席' THEN '已签到' ELSE status END, note, recorded_at"
+            " FROM congress_attendance WHERE session_id = ?",
+            [cursor.lastrowid, session_id],
+        )
+
+
 MIGRATIONS: list[Migration] = [
     ("congress_0001_tables", _create_tables),
+    ("congress_0002_sittings_elections", _sittings_and_elections),
 ]

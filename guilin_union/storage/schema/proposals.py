@@ -177,6 +177,31 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         )
 
 
+def _handling_for_every_outcome(db: sqlite_utils.Database) -> None:
+    """Issue 20: 督办 member, 优秀提案, a separate 建议 number, 闭会期间提案 reported to a later
+    session, and a counter per numbering series."""
+    run_script(
+        db,
+        """
+        ALTER TABLE proposals ADD COLUMN supervisor_member_id INTEGER REFERENCES members(id);
+        ALTER TABLE proposals ADD COLUMN excellent_on TEXT;
+        ALTER TABLE proposals ADD COLUMN excellent_note TEXT;
+        ALTER TABLE proposals ADD COLUMN suggestion_number TEXT;
+        ALTER TABLE proposals ADD COLUMN between_meetings INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE proposals ADD COLUMN report_session_id INTEGER REFERENCES congress_sessions(id);
+        CREATE INDEX idx_proposals_supervisor ON proposals(supervisor_member_id);
+        CREATE INDEX idx_proposals_report_session ON proposals(report_session_id);
+        CREATE TABLE proposal_series_counters (
+            session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
+            series TEXT NOT NULL,
+            last_seq INTEGER NOT NULL CHECK (typeof(last_seq) = 'integer'),
+            PRIMARY KEY (session_id, series)
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("proposals_0001_tables", _create_tables),
+    ("proposals_0002_every_outcome", _handling_for_every_outcome),
 ]
