@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from guilin_union.services import congress
 from guilin_union.services import congress_votes as votes
 from guilin_union.storage import open_database
-from guilin_union.ui.congress import common
+from guilin_union.ui import ops
 from tests.congress_fixtures import make_congress
 from tests.ui.helpers import make_window
 
@@ -26,7 +26,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture(autouse=True)
 def synchronous_printing(monkeypatch):
-    monkeypatch.setattr(common, "BACKGROUND", False)
+    monkeypatch.setattr(ops, "BACKGROUND", False)
 
 
 def _tab(window):

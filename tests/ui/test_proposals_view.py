@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from guilin_union.services import proposals
 from guilin_union.storage import open_database
-from guilin_union.ui.congress import common
+from guilin_union.ui import ops
 from guilin_union.ui.congress.proposal_dialogs import checked_ids, set_checked
 from tests.congress_fixtures import department, make_congress, submit
 from tests.ui.helpers import make_window
@@ -27,7 +27,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture(autouse=True)
 def synchronous_printing(monkeypatch):
-    monkeypatch.setattr(common, "BACKGROUND", False)
+    monkeypatch.setattr(ops, "BACKGROUND", False)
 
 
 def _view(window):

@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_agenda as agenda_service
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     ListSource,
     fit_columns,
     make_table,
-    run_service,
-    save_pdf,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -132,7 +132,7 @@ class AgendaView(QWidget):
         def submit(values: dict[str, Any]) -> str | None:
             try:
                 result = action(values)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             self.reload(select=result.row_id)
@@ -160,9 +160,9 @@ class AgendaView(QWidget):
         if row is None:
             return
         db = self.ctx.db
-        result = run_service(
-            self.ctx, self, "删除议程项", lambda: agenda_service.delete_item(db, row["id"])
-        )
+        result = ops.CollectionOp(
+            self.ctx, self, "删除议程项", lambda db: agenda_service.delete_item(db, row["id"])
+        ).run()
         if result is not None:
             saved = result.undo or {}
             undo.push(
@@ -175,12 +175,12 @@ class AgendaView(QWidget):
     def move(self, delta: int) -> None:
         row = self._selected()
         if row is not None:
-            if run_service(
+            if ops.CollectionOp(
                 self.ctx,
                 self,
                 "调整议程顺序",
-                lambda: agenda_service.move_item(self.ctx.db, row["id"], delta),
-            ):
+                lambda db: agenda_service.move_item(db, row["id"], delta),
+            ).run():
                 self.reload(select=row["id"])
 
     def _replace_ok(self) -> bool | None:
@@ -203,12 +203,12 @@ class AgendaView(QWidget):
         if replace is None:
             return
         sid = self.session_id
-        run_service(
+        ops.CollectionOp(
             self.ctx,
             self,
             "采用标准议程",
-            lambda: agenda_service.apply_standard_agenda(self.ctx.db, sid, replace=replace),
-        )
+            lambda db: agenda_service.apply_standard_agenda(db, sid, replace=replace),
+        ).run()
 
     def copy_from(self) -> None:
         if self.session_id is None:
@@ -230,21 +230,22 @@ class AgendaView(QWidget):
         if replace is None:
             return
         sid = self.session_id
-        run_service(
+        ops.CollectionOp(
             self.ctx,
             self,
             "复制议程",
-            lambda: agenda_service.copy_agenda(self.ctx.db, source.id, sid, replace=replace),
-        )
+            lambda db: agenda_service.copy_agenda(db, source.id, sid, replace=replace),
+        ).run()
 
     def print_agenda(self) -> None:
         sid = self.session_id
         session = self.page.session()
         if sid is not None and session is not None:
-            save_pdf(
+            ops.save_output(
                 self.ctx,
                 self,
                 "打印会议议程",
-                f"{session.title}议程.pdf",
                 lambda db, p: outputs.agenda_pdf(db, sid, p),
+                default_name=f"{session.title}议程.pdf",
+                message="已生成：",
             )

@@ -21,12 +21,12 @@ from guilin_union.services import congress
 from guilin_union.services import congress_attendance as attendance_service
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     ListSource,
     fit_columns,
     make_table,
-    run_service,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -208,14 +208,14 @@ class AttendanceView(QWidget):
         if self.session_id is None or not ids:
             return False
         sid = self.session_id
-        if note is not None and len(ids) == 1:
-            action = lambda: attendance_service.set_attendance(
-                self.ctx.db, sid, ids[0], status, note=note
-            )  # noqa: E731
-        else:
-            action = lambda: attendance_service.set_attendance_many(self.ctx.db, sid, ids, status)  # noqa: E731
+
+        def action(db: Any) -> Any:
+            if note is not None and len(ids) == 1:
+                return attendance_service.set_attendance(db, sid, ids[0], status, note=note)
+            return attendance_service.set_attendance_many(db, sid, ids, status)
+
         # The strip and the list refresh through the change fan-out (ctx.notify).
-        return run_service(self.ctx, self, "签到", action) is not None
+        return ops.CollectionOp(self.ctx, self, "签到", action).run() is not None
 
     def mark_leave(self) -> None:
         ids = selected_ids(self.attendance_table)
@@ -232,12 +232,9 @@ class AttendanceView(QWidget):
         if self.session_id is None:
             return
         sid = self.session_id
-        run_service(
-            self.ctx,
-            self,
-            "签到",
-            lambda: attendance_service.mark_unmarked_present(self.ctx.db, sid),
-        )
+        ops.CollectionOp(
+            self.ctx, self, "签到", lambda db: attendance_service.mark_unmarked_present(db, sid)
+        ).run()
 
     def import_excel(self) -> None:
         from guilin_union.services.congress_import import (

@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     ListSource,
     fit_columns,
     make_table,
-    run_service,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -280,7 +281,7 @@ class DelegatesView(QWidget):
         def submit(data: dict[str, Any]) -> str | None:
             try:
                 result = delegates_service.add_delegates(self.ctx.db, term_id, ids, **data)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -310,7 +311,7 @@ class DelegatesView(QWidget):
         def submit(data: dict[str, Any]) -> str | None:
             try:
                 result = delegates_service.update_delegate(self.ctx.db, row["id"], data)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -363,7 +364,7 @@ class DelegatesView(QWidget):
                     reason=data["reason"],
                     start_reason=data["start_reason"],
                 )
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -397,24 +398,24 @@ class DelegatesView(QWidget):
         )
         if not day:
             return
-        run_service(
+        ops.CollectionOp(
             self.ctx,
             self,
             "终止代表资格",
-            lambda: delegates_service.end_delegate(self.ctx.db, row["id"], day, reason),
-        )
+            lambda db: delegates_service.end_delegate(db, row["id"], day, reason),
+        ).run()
 
     def make_head(self) -> None:
         rows = self.selected_rows()
         if not rows or rows[0]["delegation_id"] is None:
             return
         row = rows[0]
-        run_service(
+        ops.CollectionOp(
             self.ctx,
             self,
             "设为团长",
-            lambda: delegates_service.set_head(self.ctx.db, row["delegation_id"], row["member_id"]),
-        )
+            lambda db: delegates_service.set_head(db, row["delegation_id"], row["member_id"]),
+        ).run()
 
     def delete_selected(self) -> None:
         from guilin_union.ui import undo
@@ -432,9 +433,12 @@ class DelegatesView(QWidget):
         ):
             return
         db = self.ctx.db
-        result = run_service(
-            self.ctx, self, "删除代表记录", lambda: delegates_service.delete_delegate(db, row["id"])
-        )
+        result = ops.CollectionOp(
+            self.ctx,
+            self,
+            "删除代表记录",
+            lambda db: delegates_service.delete_delegate(db, row["id"]),
+        ).run()
         if result is not None:
             saved = result.undo or {}
             undo.push(

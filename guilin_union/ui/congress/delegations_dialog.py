@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
-from guilin_union.ui.congress.common import MUTED_COLOR, run_service
+from guilin_union.ui import ops
+from guilin_union.ui.congress.common import MUTED_COLOR
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.list_editor import ListEditorDialog
 
@@ -50,12 +51,12 @@ class DelegationsDialog(ListEditorDialog):
     def add(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增代表团", "代表团名称：")
         if name:
-            result = run_service(
+            result = ops.CollectionOp(
                 self.ctx,
                 self,
                 "新增代表团",
-                lambda: delegates_service.add_delegation(self.ctx.db, self.term_id, name),
-            )
+                lambda db: delegates_service.add_delegation(db, self.term_id, name),
+            ).run()
             self._done(result, getattr(result, "row_id", None))
 
     def rename(self) -> None:
@@ -66,12 +67,12 @@ class DelegationsDialog(ListEditorDialog):
         name = self.ctx.prompts.ask_text(self, "重命名代表团", "新名称：", old)
         if name:
             self._done(
-                run_service(
+                ops.CollectionOp(
                     self.ctx,
                     self,
                     "重命名代表团",
-                    lambda: delegates_service.rename_delegation(self.ctx.db, delegation_id, name),
-                ),
+                    lambda db: delegates_service.rename_delegation(db, delegation_id, name),
+                ).run(),
                 delegation_id,
             )
 
@@ -79,12 +80,12 @@ class DelegationsDialog(ListEditorDialog):
         delegation_id = self.current_id()
         if delegation_id is not None:
             self._done(
-                run_service(
+                ops.CollectionOp(
                     self.ctx,
                     self,
                     "调整顺序",
-                    lambda: delegates_service.move_delegation(self.ctx.db, delegation_id, delta),
-                ),
+                    lambda db: delegates_service.move_delegation(db, delegation_id, delta),
+                ).run(),
                 delegation_id,
             )
 
@@ -94,21 +95,21 @@ class DelegationsDialog(ListEditorDialog):
             self, "删除代表团", "确定删除所选代表团吗？", ok_text="删除"
         ):
             self._done(
-                run_service(
+                ops.CollectionOp(
                     self.ctx,
                     self,
                     "删除代表团",
-                    lambda: delegates_service.delete_delegation(self.ctx.db, delegation_id),
-                )
+                    lambda db: delegates_service.delete_delegation(db, delegation_id),
+                ).run()
             )
 
     def defaults(self) -> None:
-        result = run_service(
+        result = ops.CollectionOp(
             self.ctx,
             self,
             "按分工会补齐",
-            lambda: delegates_service.ensure_default_delegations(self.ctx.db, self.term_id),
-        )
+            lambda db: delegates_service.ensure_default_delegations(db, self.term_id),
+        ).run()
         if result is not None:
             self.reload()
             self.ctx.prompts.info(self, "按分工会补齐", f"新增 {result.row_id} 个代表团。")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from guilin_union.services import proposals
-from guilin_union.ui.congress.common import MUTED_COLOR, run_service
+from guilin_union.ui import ops
+from guilin_union.ui.congress.common import MUTED_COLOR
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.list_editor import ListEditorDialog
 
@@ -45,9 +46,9 @@ class DepartmentsDialog(ListEditorDialog):
     def add(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增部门", "部门名称：")
         if name:
-            result = run_service(
-                self.ctx, self, "新增部门", lambda: proposals.add_department(self.ctx.db, name)
-            )
+            result = ops.CollectionOp(
+                self.ctx, self, "新增部门", lambda db: proposals.add_department(db, name)
+            ).run()
             if result is not None:
                 self.reload(result.row_id)
 
@@ -57,18 +58,21 @@ class DepartmentsDialog(ListEditorDialog):
             return
         old = next(d.name for d in proposals.list_departments(self.ctx.db) if d.id == dept)
         name = self.ctx.prompts.ask_text(self, "重命名部门", "新名称：", old)
-        if name and run_service(
-            self.ctx,
-            self,
-            "重命名部门",
-            lambda: proposals.rename_department(self.ctx.db, dept, name),
+        if (
+            name
+            and ops.CollectionOp(
+                self.ctx, self, "重命名部门", lambda db: proposals.rename_department(db, dept, name)
+            ).run()
         ):
             self.reload(dept)
 
     def move(self, delta: int) -> None:
         dept = self.current_id()
-        if dept is not None and run_service(
-            self.ctx, self, "调整顺序", lambda: proposals.move_department(self.ctx.db, dept, delta)
+        if (
+            dept is not None
+            and ops.CollectionOp(
+                self.ctx, self, "调整顺序", lambda db: proposals.move_department(db, dept, delta)
+            ).run()
         ):
             self.reload(dept)
 
@@ -77,12 +81,12 @@ class DepartmentsDialog(ListEditorDialog):
         if dept is None:
             return
         active = next(d.active for d in proposals.list_departments(self.ctx.db) if d.id == dept)
-        if run_service(
+        if ops.CollectionOp(
             self.ctx,
             self,
             "停用/启用",
-            lambda: proposals.set_department_active(self.ctx.db, dept, not active),
-        ):
+            lambda db: proposals.set_department_active(db, dept, not active),
+        ).run():
             self.reload(dept)
 
     def delete(self) -> None:
@@ -90,7 +94,7 @@ class DepartmentsDialog(ListEditorDialog):
         if dept is not None and self.ctx.prompts.confirm(
             self, "删除部门", "确定删除所选部门吗？", ok_text="删除"
         ):
-            if run_service(
-                self.ctx, self, "删除部门", lambda: proposals.delete_department(self.ctx.db, dept)
-            ):
+            if ops.CollectionOp(
+                self.ctx, self, "删除部门", lambda db: proposals.delete_department(db, dept)
+            ).run():
                 self.reload()

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import congress
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress_attendance import attendance_summary
-from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR, run_service
+from guilin_union.ui import ops
+from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR
 from guilin_union.ui.context import AppContext
 
 
@@ -165,7 +167,7 @@ class CongressTab(QWidget):
             return None
         try:
             return congress.get_session(self.ctx.db, self.session_id)
-        except Exception:  # deleted meanwhile
+        except NotFoundError:  # deleted meanwhile
             return None
 
     def refresh_strip(self) -> None:
@@ -217,7 +219,7 @@ class CongressTab(QWidget):
                 from guilin_union.services.congress_delegates import ensure_default_delegations
 
                 ensure_default_delegations(self.ctx.db, result.row_id)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -247,7 +249,7 @@ class CongressTab(QWidget):
             term_id = data.pop("term_id")
             try:
                 result = congress.create_session(self.ctx.db, term_id, **data)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             self.reload_sessions(select=result.row_id)
@@ -266,7 +268,7 @@ class CongressTab(QWidget):
         def submit(data: dict[str, Any]) -> str | None:
             try:
                 result = congress.save_rules(self.ctx.db, data)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -288,7 +290,7 @@ class CongressTab(QWidget):
             self.ctx.prompts.info(self, "导出", "尚无会议可导出。")
 
     def notify_write(self, title: str, action: Any) -> Any:
-        return run_service(self.ctx, self, title, action)
+        return ops.CollectionOp(self.ctx, self, title, lambda _db: action()).run()
 
     # ------------------------------------------------------------------ change fan-out
     def on_changes(self, changes: Changes) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.errors import NotFoundError, UserError, ValidationError
 from guilin_union.services import congress, proposals
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services import proposals_handling as handling
@@ -37,13 +37,11 @@ from guilin_union.services.proposals_query import (
     handling_status,
     query_ids,
 )
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     make_table,
-    run_service,
-    save_excel,
-    save_pdf,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -336,7 +334,7 @@ class ProposalsView(QWidget):
             return None
         try:
             return proposals.get_proposal(self.ctx.db, ids[0])
-        except Exception:
+        except NotFoundError:
             return None
 
     # ------------------------------------------------------------------ detail panel
@@ -479,7 +477,7 @@ class ProposalsView(QWidget):
             ):
                 return "已取消：请修改案由，或与相近的提案合并（并案）。"
             return self._call(action, True)
-        except Exception as exc:
+        except UserError as exc:
             return str(exc)
         self.ctx.notify(result.changes)
         self.apply_filters(select=result.row_id)
@@ -580,9 +578,9 @@ class ProposalsView(QWidget):
             self, what, f"确定{what}，使提案 {p.number} 回到“待审查”吗？"
         ):
             return
-        result = run_service(
-            self.ctx, self, what, lambda: proposals.reset_review(self.ctx.db, p.id)
-        )
+        result = ops.CollectionOp(
+            self.ctx, self, what, lambda db: proposals.reset_review(db, p.id)
+        ).run()
         if result is not None:
             self.apply_filters(select=p.id)
 
@@ -698,9 +696,9 @@ class ProposalsView(QWidget):
         if p is not None and self.ctx.prompts.confirm(
             self, "撤销评价", f"撤销提案 {p.number} 最近一次评价吗？"
         ):
-            if run_service(
-                self.ctx, self, "撤销评价", lambda: handling.undo_rating(self.ctx.db, p.id)
-            ):
+            if ops.CollectionOp(
+                self.ctx, self, "撤销评价", lambda db: handling.undo_rating(db, p.id)
+            ).run():
                 self.apply_filters(select=p.id)
 
     def delete_selected(self) -> None:
@@ -715,9 +713,9 @@ class ProposalsView(QWidget):
             ok_text="删除",
         ):
             return
-        run_service(
-            self.ctx, self, "删除提案", lambda: proposals.delete_proposal(self.ctx.db, p.id)
-        )
+        ops.CollectionOp(
+            self.ctx, self, "删除提案", lambda db: proposals.delete_proposal(db, p.id)
+        ).run()
 
     def add_attachment(self) -> None:
         p = self._one()
@@ -731,12 +729,9 @@ class ProposalsView(QWidget):
         )
         if path is not None:
             self.ctx.remember_folder(path, "attachments")
-            run_service(
-                self.ctx,
-                self,
-                "添加附件",
-                lambda: proposals.add_attachment(self.ctx.db, p.id, path),
-            )
+            ops.CollectionOp(
+                self.ctx, self, "添加附件", lambda db: proposals.add_attachment(db, p.id, path)
+            ).run()
 
     def open_attachment(self) -> None:
         """Open one of the proposal's attachments in the system viewer (chosen by name)."""
@@ -760,7 +755,7 @@ class ProposalsView(QWidget):
         attachment = p.attachments[names.index(choice)]
         try:
             path = resolve_attachment(self.ctx.db, attachment["path"])
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.warning(self, "打开附件", str(exc))
             return
         if not path.exists():
@@ -783,7 +778,7 @@ class ProposalsView(QWidget):
         def submit(data: dict[str, Any]) -> str | None:
             try:
                 result = proposals.save_rules(self.ctx.db, data)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -819,56 +814,64 @@ class ProposalsView(QWidget):
         if selected_only and not ids:
             self.ctx.prompts.info(self, "打印提案表", "请先在列表中选择要打印的提案（可多选）。")
             return
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印提案表",
-            f"{self._session_name()}提案表.pdf",
             lambda db, p: outputs.proposal_forms_pdf(db, sid, p, ids=ids),
+            default_name=f"{self._session_name()}提案表.pdf",
+            message="已生成：",
         )
 
     def print_compilation(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_pdf(
+            ops.save_output(
                 self.ctx,
                 self,
                 "打印提案汇编",
-                f"{self._session_name()}提案汇编.pdf",
                 lambda db, p: outputs.compilation_pdf(db, sid, p),
+                default_name=f"{self._session_name()}提案汇编.pdf",
+                message="已生成：",
             )
 
     def print_handling(self) -> None:
         if self.session_id is not None:
             q = self.current_query()
-            save_pdf(
+            ops.save_output(
                 self.ctx,
                 self,
                 "打印提案办理情况一览表",
-                f"{self._session_name()}提案办理情况一览表.pdf",
                 lambda db, p: outputs.handling_pdf(db, q, p),
+                default_name=f"{self._session_name()}提案办理情况一览表.pdf",
+                message="已生成：",
             )
 
     def print_stats(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_pdf(
+            ops.save_output(
                 self.ctx,
                 self,
                 "打印提案工作统计",
-                f"{self._session_name()}提案工作统计.pdf",
                 lambda db, p: outputs.stats_pdf(db, sid, p),
+                default_name=f"{self._session_name()}提案工作统计.pdf",
+                message="已生成：",
             )
 
     def export_excel(self) -> None:
         if self.session_id is not None:
             q = self.current_query()
-            save_excel(
+            ops.save_output(
                 self.ctx,
                 self,
                 "导出提案列表",
-                f"{self._session_name()}提案.xlsx",
                 lambda db, p: outputs.export_list(db, q, p),
+                default_name=f"{self._session_name()}提案.xlsx",
+                filters="Excel 工作簿 (*.xlsx)",
+                background=False,
+                open_after=False,
+                message="已导出：",
             )
 
     def export_current(self) -> None:
@@ -878,10 +881,14 @@ class ProposalsView(QWidget):
     def export_stats_excel(self) -> None:
         sid = self.session_id
         if sid is not None:
-            save_excel(
+            ops.save_output(
                 self.ctx,
                 self,
                 "导出提案工作统计",
-                f"{self._session_name()}提案工作统计.xlsx",
                 lambda db, p: outputs.stats_excel(db, sid, p),
+                default_name=f"{self._session_name()}提案工作统计.xlsx",
+                filters="Excel 工作簿 (*.xlsx)",
+                background=False,
+                open_after=False,
+                message="已导出：",
             )

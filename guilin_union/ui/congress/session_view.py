@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
-    run_service,
-    save_excel,
-    save_pdf,
 )
 from guilin_union.ui.context import AppContext
 
@@ -220,7 +219,7 @@ class SessionView(QWidget):
             values.pop("term_id", None)
             try:
                 result = congress.update_session(self.ctx.db, session.id, values)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(result.changes)
             return None
@@ -244,16 +243,16 @@ class SessionView(QWidget):
             )
             if not reason:
                 return False
-            result = run_service(
+            result = ops.CollectionOp(
                 self.ctx,
                 self,
                 "宣布开会",
-                lambda: congress.set_session_status(
-                    self.ctx.db, self.session_id, "召开中", override_reason=reason
+                lambda db: congress.set_session_status(
+                    db, self.session_id, "召开中", override_reason=reason
                 ),
-            )
+            ).run()
             return result is not None
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "宣布开会", str(exc))
             return False
         self.ctx.notify(result.changes)
@@ -261,12 +260,12 @@ class SessionView(QWidget):
 
     def set_status(self, status: str) -> None:
         if self.session_id is not None:
-            run_service(
+            ops.CollectionOp(
                 self.ctx,
                 self,
                 "会议状态",
-                lambda: congress.set_session_status(self.ctx.db, self.session_id, status),
-            )
+                lambda db: congress.set_session_status(db, self.session_id, status),
+            ).run()
 
     def delete_session(self) -> None:
         session = self.page.session()
@@ -279,9 +278,9 @@ class SessionView(QWidget):
             ok_text="删除",
         ):
             return
-        run_service(
-            self.ctx, self, "删除会议", lambda: congress.delete_session(self.ctx.db, session.id)
-        )
+        ops.CollectionOp(
+            self.ctx, self, "删除会议", lambda db: congress.delete_session(db, session.id)
+        ).run()
 
     # ------------------------------------------------------------------ printouts
     def _name(self, what: str) -> str:
@@ -290,22 +289,24 @@ class SessionView(QWidget):
 
     def print_agenda(self) -> None:
         sid = self.session_id
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印会议议程",
-            self._name("议程.pdf"),
             lambda db, p: outputs.agenda_pdf(db, sid, p),
+            default_name=self._name("议程.pdf"),
+            message="已生成：",
         )
 
     def print_roster(self) -> None:
         sid = self.session_id
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印代表名册",
-            self._name("代表名册.pdf"),
             lambda db, p: outputs.delegates_pdf(db, sid, p),
+            default_name=self._name("代表名册.pdf"),
+            message="已生成：",
         )
 
     def print_signin(self) -> None:
@@ -319,12 +320,13 @@ class SessionView(QWidget):
         if choice is None:
             return
         with_counts = choice.startswith("填入")
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印签到表",
-            self._name("签到表.pdf"),
             lambda db, p: outputs.signin_pdf(db, sid, p, with_counts=with_counts),
+            default_name=self._name("签到表.pdf"),
+            message="已生成：",
         )
 
     def print_ballots(self) -> None:
@@ -349,30 +351,36 @@ class SessionView(QWidget):
             return
         copies = int(copies_text)
         one = layout == "一页一张"
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印表决票",
-            self._name("表决票.pdf"),
             lambda db, p: outputs.ballot_pdf(db, sid, p, copies=copies, one_per_page=one),
+            default_name=self._name("表决票.pdf"),
+            message="已生成：",
         )
 
     def print_results(self) -> None:
         sid = self.session_id
-        save_pdf(
+        ops.save_output(
             self.ctx,
             self,
             "打印表决结果",
-            self._name("表决结果.pdf"),
             lambda db, p: outputs.vote_results_pdf(db, sid, p),
+            default_name=self._name("表决结果.pdf"),
+            message="已生成：",
         )
 
     def export_delegates(self) -> None:
         sid = self.session_id
-        save_excel(
+        ops.save_output(
             self.ctx,
             self,
             "导出代表名单",
-            self._name("代表名单.xlsx"),
             lambda db, p: outputs.export_delegates(db, sid, p),
+            default_name=self._name("代表名单.xlsx"),
+            filters="Excel 工作簿 (*.xlsx)",
+            background=False,
+            open_after=False,
+            message="已导出：",
         )

@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_votes as votes_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress_attendance import attendance_summary
+from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     ListSource,
     fit_columns,
     make_table,
-    run_service,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -205,7 +206,7 @@ class VotesView(QWidget):
                         )
                     elif data is not None and data.get("votes_yes") is not None:
                         votes_service.clear_votes(db, motion_id)
-            except Exception as exc:
+            except UserError as exc:
                 return str(exc)
             self.ctx.notify(Changes.of("congress"))
             self.reload(select=motion_id)
@@ -238,9 +239,9 @@ class VotesView(QWidget):
         if row is None or row.get("votes_yes") is None:
             return
         db = self.ctx.db
-        result = run_service(
-            self.ctx, self, "清除票数", lambda: votes_service.clear_votes(db, row["id"])
-        )
+        result = ops.CollectionOp(
+            self.ctx, self, "清除票数", lambda db: votes_service.clear_votes(db, row["id"])
+        ).run()
         if result is not None:
             before = result.undo or {}
             undo.push(
@@ -261,9 +262,9 @@ class VotesView(QWidget):
         ):
             return
         db = self.ctx.db
-        result = run_service(
-            self.ctx, self, "删除表决事项", lambda: votes_service.delete_motion(db, row["id"])
-        )
+        result = ops.CollectionOp(
+            self.ctx, self, "删除表决事项", lambda db: votes_service.delete_motion(db, row["id"])
+        ).run()
         if result is not None:
             saved = result.undo or {}
             undo.push(
@@ -275,20 +276,23 @@ class VotesView(QWidget):
 
     def move(self, delta: int) -> None:
         row = self._selected()
-        if row is not None and run_service(
-            self.ctx,
-            self,
-            "调整顺序",
-            lambda: votes_service.move_motion(self.ctx.db, row["id"], delta),
+        if (
+            row is not None
+            and ops.CollectionOp(
+                self.ctx,
+                self,
+                "调整顺序",
+                lambda db: votes_service.move_motion(db, row["id"], delta),
+            ).run()
         ):
             self.reload(select=row["id"])
 
     def add_standard(self) -> None:
         if self.session_id is not None:
             sid = self.session_id
-            run_service(
+            ops.CollectionOp(
                 self.ctx,
                 self,
                 "添加常用表决事项",
-                lambda: votes_service.add_standard_motions(self.ctx.db, sid),
-            )
+                lambda db: votes_service.add_standard_motions(db, sid),
+            ).run()
