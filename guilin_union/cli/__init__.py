@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "workpoints",
     "activities",
     "welfare",
+    "money",
     "safety",
     "home",
 )

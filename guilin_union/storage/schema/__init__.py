@@ -10,6 +10,7 @@ from guilin_union.storage.schema import (
     congress,
     foundation,
     intake,
+    money,
     performance,
     proposals,
     safety,
@@ -26,5 +27,6 @@ ALL_MIGRATIONS: list[Migration] = [
     *activities.MIGRATIONS,
     *welfare.MIGRATIONS,
     *safety.MIGRATIONS,
+    *money.MIGRATIONS,  # issue 21: dues ledger and union funds
     *performance.MIGRATIONS,  # issue 11: must stay last (it builds on every area's tables)
 ]

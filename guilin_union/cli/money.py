@@ -1,0 +1,547 @@
+"""``dues`` (会费台账) and ``funds`` (工会经费) commands, and the money reports.
+
+- ``dues ledger --month YYYY-MM [--branch NAME] [--unpaid] [--json]``
+- ``dues open --month YYYY-MM``                               建立当月台账（固定应缴额）
+- ``dues import FILE.xlsx --month YYYY-MM [--paid-on D] [--sheet NAME] [--dry-run] [--json]``
+- ``dues pay MEMBER_ID --month YYYY-MM --method 代扣|现金|转账 [--on D] [--amount 元] [--json]``
+- ``dues unpay MEMBER_ID --month YYYY-MM``
+- ``dues remit --branch NAME --month YYYY-MM --members 1,2,3|--all-unpaid --total 元 [--on D]``
+- ``dues arrears [--months N] [--branch NAME] [--json]``
+- ``dues history MEMBER_ID [--json]``
+- ``funds categories [--json]``
+- ``funds plan --year YYYY --category C --amount 元`` / ``funds plan --year Y --copy-from Y``
+- ``funds budget --year YYYY [--json]``
+- ``funds expense add --category C --amount 元 --date D --description T [--voucher NO]``
+- ``funds expense list --year YYYY [--category C] [--json]`` / ``funds expense delete ID``
+- ``report dues-collection (--month YYYY-MM | --year YYYY)``, ``report dues-arrears``,
+  ``report funds-execution --year``, ``report funds-final --year`` (``.xlsx`` → Excel)
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from guilin_union.cli import (
+    EXIT_DATA_ERROR,
+    CliContext,
+    add_output_arg,
+    emit,
+    emit_json,
+    fail,
+    finish_import,
+)
+
+
+def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
+    _register_dues(sub)
+    _register_funds(sub)
+    _register_reports(report_sub)
+
+
+def _register_dues(sub: argparse._SubParsersAction) -> None:
+    dues = sub.add_parser("dues", help="会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴")
+    dsub = dues.add_subparsers(dest="dues_command", metavar="ACTION")
+    dsub.required = True
+
+    ledger = dsub.add_parser("ledger", help="某月会费台账（每名会员应缴、实缴）")
+    ledger.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
+    ledger.add_argument("--branch", metavar="NAME", help="只含该分工会")
+    ledger.add_argument("--unpaid", action="store_true", help="只列出未缴清的会员")
+    ledger.add_argument("--json", action="store_true", help="以 JSON 输出")
+    ledger.set_defaults(handler=cmd_ledger)
+
+    opening = dsub.add_parser("open", help="建立某月会费台账（按当时的工资基数固定应缴额）")
+    opening.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
+    opening.set_defaults(handler=cmd_open)
+
+    importing = dsub.add_parser(
+        "import", help="导入财务处代扣名单（工号/姓名/金额；全部通过检查才写入）"
+    )
+    importing.add_argument("file", metavar="FILE.xlsx")
+    importing.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+    importing.add_argument("--paid-on", metavar="YYYY-MM-DD", help="代扣日期（默认：该月最后一天）")
+    importing.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动识别）")
+    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importing.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    importing.set_defaults(handler=cmd_import)
+
+    pay = dsub.add_parser("pay", help="登记一名会员某月的缴费")
+    pay.add_argument("member_id", type=int, metavar="MEMBER_ID")
+    pay.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+    pay.add_argument("--method", required=True, choices=["代扣", "现金", "转账"], help="缴纳方式")
+    pay.add_argument("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）")
+    pay.add_argument("--amount", metavar="元", help="金额（默认：应缴金额）")
+    pay.add_argument("--note", metavar="TEXT", help="备注")
+    pay.add_argument("--json", action="store_true", help="以 JSON 输出该月台账行")
+    pay.set_defaults(handler=cmd_pay)
+
+    unpay = dsub.add_parser("unpay", help="撤销一名会员某月的缴费登记")
+    unpay.add_argument("member_id", type=int, metavar="MEMBER_ID")
+    unpay.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+    unpay.set_defaults(handler=cmd_unpay)
+
+    remit = dsub.add_parser("remit", help="登记分工会上缴的某月会费（勾选会员，核对合计）")
+    remit.add_argument("--branch", required=True, metavar="NAME", help="分工会")
+    remit.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+    who = remit.add_mutually_exclusive_group(required=True)
+    who.add_argument("--members", metavar="1,2,3", help="会员 ID，逗号分隔")
+    who.add_argument("--all-unpaid", action="store_true", help="该分工会当月全部未缴会员")
+    remit.add_argument(
+        "--total", required=True, metavar="元", help="上缴金额合计（须与应缴合计一致）"
+    )
+    remit.add_argument("--on", metavar="YYYY-MM-DD", help="收到日期（默认：今天）")
+    remit.add_argument("--method", choices=["现金", "转账"], default="现金", help="上缴方式")
+    remit.add_argument("--note", metavar="TEXT", help="备注")
+    remit.add_argument("--json", action="store_true", help="以 JSON 输出")
+    remit.set_defaults(handler=cmd_remit)
+
+    arrears = dsub.add_parser("arrears", help="欠缴会费的会员")
+    arrears.add_argument(
+        "--months", type=int, metavar="N", help="欠缴至少 N 个月（默认：设置中的月数）"
+    )
+    arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
+    arrears.add_argument("--json", action="store_true", help="以 JSON 输出")
+    arrears.set_defaults(handler=cmd_arrears)
+
+    history = dsub.add_parser("history", help="一名会员的会费缴纳记录")
+    history.add_argument("member_id", type=int, metavar="MEMBER_ID")
+    history.add_argument("--json", action="store_true", help="以 JSON 输出")
+    history.set_defaults(handler=cmd_history)
+
+
+def _register_funds(sub: argparse._SubParsersAction) -> None:
+    funds = sub.add_parser("funds", help="工会经费：收支科目、年度预算、执行情况、收支登记")
+    fsub = funds.add_subparsers(dest="funds_command", metavar="ACTION")
+    fsub.required = True
+
+    cats = fsub.add_parser("categories", help="列出收支科目（设置）")
+    cats.add_argument("--json", action="store_true", help="以 JSON 输出")
+    cats.set_defaults(handler=cmd_categories)
+
+    plan = fsub.add_parser("plan", help="设置某年度某科目的预算数（或复制上一年的预算）")
+    plan.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    what = plan.add_mutually_exclusive_group(required=True)
+    what.add_argument("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动")
+    what.add_argument("--copy-from", type=int, metavar="YYYY", help="复制该年度的全部预算")
+    plan.add_argument("--amount", metavar="元", help="预算金额")
+    plan.add_argument("--note", metavar="TEXT", help="说明")
+    plan.set_defaults(handler=cmd_plan)
+
+    budget = fsub.add_parser("budget", help="年度预算执行情况（按科目：预算数、实际数）")
+    budget.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    budget.add_argument("--json", action="store_true", help="以 JSON 输出")
+    budget.set_defaults(handler=cmd_budget)
+
+    expense = fsub.add_parser("expense", help="登记程序中没有记录的收入或支出（凭证）")
+    esub = expense.add_subparsers(dest="expense_command", metavar="ACTION")
+    esub.required = True
+    add = esub.add_parser("add", help="登记一笔收入或支出")
+    add.add_argument("--category", required=True, metavar="编码或名称", help="科目")
+    add.add_argument("--amount", required=True, metavar="元", help="金额")
+    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="日期")
+    add.add_argument("--description", required=True, metavar="TEXT", help="摘要")
+    add.add_argument("--voucher", metavar="NO", help="凭证号")
+    add.add_argument("--year", type=int, metavar="YYYY", help="所属年度（默认：日期所在年）")
+    add.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add.set_defaults(handler=cmd_expense_add)
+    listing = esub.add_parser("list", help="列出某年度登记的收支")
+    listing.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    listing.add_argument("--category", metavar="编码或名称", help="只含该科目")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_expense_list)
+    delete = esub.add_parser("delete", help="删除一笔登记（进入回收站）")
+    delete.add_argument("entry_id", type=int, metavar="ID")
+    delete.set_defaults(handler=cmd_expense_delete)
+
+
+def _register_reports(report_sub: argparse._SubParsersAction) -> None:
+    coll = report_sub.add_parser(
+        "dues-collection", help="会费收缴情况表（按分工会：应缴、实缴、欠缴，合计含大写）"
+    )
+    period = coll.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM", help="月份")
+    period.add_argument("--year", type=int, metavar="YYYY", help="年度")
+    add_output_arg(coll)
+    coll.set_defaults(handler=cmd_report_collection)
+
+    arrears = report_sub.add_parser("dues-arrears", help="欠缴会费名单")
+    arrears.add_argument("--months", type=int, metavar="N", help="欠缴至少 N 个月")
+    arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
+    add_output_arg(arrears)
+    arrears.set_defaults(handler=cmd_report_arrears)
+
+    execution = report_sub.add_parser(
+        "funds-execution", help="工会经费预算执行情况表（.xlsx 输出 Excel）"
+    )
+    execution.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    add_output_arg(execution)
+    execution.set_defaults(handler=cmd_report_execution)
+
+    final = report_sub.add_parser("funds-final", help="工会经费年度收支决算表（.xlsx 输出 Excel）")
+    final.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    add_output_arg(final)
+    final.set_defaults(handler=cmd_report_final)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _branch_id(db, name: str | None) -> int | None:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services import branches
+
+    if not name:
+        return None
+    bid = branches.find_branch_id(db, name)
+    if bid is None:
+        raise ValidationError(branches.unknown_branch_message(db, name))
+    return bid
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def _fen(text: str) -> str:
+    from guilin_union.core.money import format_fen
+
+    return format_fen(int(text))
+
+
+# ---------------------------------------------------------------- dues
+
+
+def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.dates import parse_month
+    from guilin_union.core.money import format_fen
+    from guilin_union.services.money import dues_ledger as ledger
+
+    db = ctx.db
+    month = parse_month(args.month, field="month")
+    bid = _branch_id(db, args.branch)
+    rows = ledger.month_ledger(db, month)
+    if bid is not None:
+        rows = [r for r in rows if r["branch_id"] == bid]
+    if args.unpaid:
+        rows = [r for r in rows if r["paid_fen"] < r["due_fen"]]
+    if args.json:
+        emit_json([ledger.to_public_json(r) for r in rows])
+        return 0
+    if not ledger.is_open(db, month):
+        emit(f"（{month} 尚未建立台账：以下为按当前工资基数计算的应缴额）")
+    for r in rows:
+        paid = (
+            f"{format_fen(r['paid_fen'])}（{r['method']} {r['paid_on']}）"
+            if r["paid_fen"]
+            else "未缴"
+        )
+        emit(
+            "\t".join([r["branch"], r["name"], r["staff_no"] or "", format_fen(r["due_fen"]), paid])
+        )
+    due, paid = sum(r["due_fen"] for r in rows), sum(r["paid_fen"] for r in rows)
+    emit(f"共 {len(rows)} 人，应缴 {format_fen(due)} 元，实缴 {format_fen(paid)} 元")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import dues_ledger as ledger
+
+    n = ledger.open_month(ctx.db, args.month)
+    emit(f"已建立台账，新增 {n} 人。" if n else "台账已是最新，没有需要新增的会员。")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money.dues_import import run_deduction_import
+
+    outcome = run_deduction_import(
+        ctx.db, args.file, args.month, sheet=args.sheet, dry_run=args.dry_run, paid_on=args.paid_on
+    )
+    if outcome.notes and not args.json and not outcome.errors:
+        for note in outcome.notes:
+            emit(note)
+    return finish_import(args, outcome)
+
+
+def cmd_pay(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import dues_ledger as ledger
+
+    db = ctx.db
+    ledger.record_payment(
+        db,
+        args.member_id,
+        args.month,
+        method=args.method,
+        paid_on=args.on or _today(),
+        amount_fen=args.amount,
+        note=args.note,
+    )
+    row = ledger.ledger_row(db, args.member_id, args.month)
+    assert row is not None
+    if args.json:
+        emit_json(ledger.to_public_json(row))
+    else:
+        emit(
+            f"已登记：{row['name']} {row['month']} 会费 {_fen(row['paid_fen'])} 元（{row['method']}）"
+        )
+    return 0
+
+
+def cmd_unpay(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import dues_ledger as ledger
+
+    ledger.clear_payment(ctx.db, args.member_id, args.month)
+    emit("已撤销该月缴费登记。")
+    return 0
+
+
+def cmd_remit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.money import dues_ledger as ledger
+
+    db = ctx.db
+    bid = _branch_id(db, args.branch)
+    assert bid is not None
+    if args.all_unpaid:
+        ids = [
+            r["member_id"]
+            for r in ledger.month_ledger(db, args.month)
+            if r["branch_id"] == bid and r["paid_fen"] == 0
+        ]
+    else:
+        try:
+            ids = [int(x) for x in args.members.replace("，", ",").split(",") if x.strip()]
+        except ValueError:
+            raise ValidationError("--members 应为逗号分隔的会员 ID，如 12,15,20") from None
+    result = ledger.record_remittance(
+        db,
+        bid,
+        args.month,
+        ids,
+        total_fen=args.total,
+        received_on=args.on or _today(),
+        method=args.method,
+        note=args.note,
+    )
+    if args.json:
+        emit_json({"remittance_id": result.row_id, "members": len(ids)})
+    else:
+        emit(f"已登记{args.branch}上缴 {args.month} 会费：{len(ids)} 人，{args.total} 元。")
+    return 0
+
+
+def cmd_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.money import format_fen
+    from guilin_union.services import settings
+    from guilin_union.services.money import dues_ledger as ledger
+
+    db = ctx.db
+    months = (
+        args.months if args.months is not None else int(settings.get(db, "dues_arrears_months"))
+    )
+    if months < 1:
+        return fail("错误：--months 应为正整数", EXIT_DATA_ERROR)
+    found = ledger.arrears(db, min_months=months, branch_id=_branch_id(db, args.branch))
+    if args.json:
+        emit_json([a.to_json() for a in found])
+        return 0
+    for a in found:
+        emit(
+            "\t".join(
+                [
+                    a.branch,
+                    a.name,
+                    a.staff_no or "",
+                    f"欠缴 {len(a.months)} 个月",
+                    f"{format_fen(a.arrears_fen)} 元",
+                    f"{a.months[0]}～{a.months[-1]}",
+                ]
+            )
+        )
+    emit(
+        f"欠缴 {months} 个月及以上：{len(found)} 人，合计 {format_fen(sum(a.arrears_fen for a in found))} 元"
+    )
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import NotFoundError
+    from guilin_union.core.money import format_fen
+    from guilin_union.services.money import dues_ledger as ledger
+
+    db = ctx.db
+    if db.execute("SELECT 1 FROM members WHERE id = ?", [args.member_id]).fetchone() is None:
+        raise NotFoundError("会员不存在（可能已被删除）")
+    rows = ledger.member_history(db, args.member_id)
+    if args.json:
+        emit_json([ledger.to_public_json(r) for r in rows])
+        return 0
+    for r in rows:
+        state = f"{r['method']} {r['paid_on']}" if r["paid_fen"] else "未缴"
+        emit(
+            f"{r['month']}\t应缴 {format_fen(r['due_fen'])}\t实缴 {format_fen(r['paid_fen'])}\t{state}"
+        )
+    return 0
+
+
+# ---------------------------------------------------------------- funds
+
+
+def cmd_categories(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import budget
+
+    chart = budget.categories(ctx.db)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "code": c.code,
+                    "kind": c.kind,
+                    "name": c.name,
+                    "parent": c.parent,
+                    "level": c.level,
+                }
+                for c in chart
+            ]
+        )
+        return 0
+    for c in chart:
+        emit(f"{c.code}\t{c.kind}\t{'    ' if c.parent else ''}{c.name}")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.money import budget
+
+    db = ctx.db
+    if args.copy_from is not None:
+        n = budget.copy_plans(db, args.copy_from, args.year).row_id
+        emit(f"已把{args.copy_from}年的 {n} 项预算复制到{args.year}年。")
+        return 0
+    if not args.amount:
+        raise ValidationError("请用 --amount 给出预算金额（元）")
+    budget.set_plan(db, args.year, args.category, args.amount, args.note or "")
+    emit(f"已设置{args.year}年“{args.category}”预算 {args.amount} 元。")
+    return 0
+
+
+def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.money import format_fen
+    from guilin_union.services.money import budget
+
+    ex = budget.execution(ctx.db, args.year)
+    if args.json:
+        emit_json(ex.to_json())
+        return 0
+    for line in ex.lines:
+        indent = "    " if line.level == 2 else ""
+        pct = f"{line.percent}%" if line.percent is not None else "—"
+        emit(
+            f"{line.kind}\t{indent}{line.name}\t预算 {format_fen(line.planned_fen)}\t"
+            f"实际 {format_fen(line.actual_fen)}\t{pct}"
+        )
+    emit(
+        f"收入合计 {format_fen(ex.total('收入').actual_fen)} 元，支出合计 "
+        f"{format_fen(ex.total('支出').actual_fen)} 元，结余 {format_fen(ex.balance_actual_fen)} 元"
+    )
+    return 0
+
+
+def cmd_expense_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import budget
+
+    db = ctx.db
+    entry_id = budget.add_entry(
+        db,
+        category=args.category,
+        amount=args.amount,
+        entry_date=args.date,
+        description=args.description,
+        voucher_no=args.voucher or "",
+        year=args.year,
+    ).row_id
+    if args.json:
+        row = next(
+            r
+            for r in budget.list_entries(db, args.year or int(args.date[:4]))
+            if r["id"] == entry_id
+        )
+        emit_json(budget.entry_json(row))
+    else:
+        emit(f"已登记（编号 {entry_id}）。")
+    return 0
+
+
+def cmd_expense_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.money import format_fen
+    from guilin_union.services.money import budget
+
+    rows = budget.list_entries(ctx.db, args.year, category=args.category)
+    if args.json:
+        emit_json([budget.entry_json(r) for r in rows])
+        return 0
+    for r in rows:
+        emit(
+            "\t".join(
+                [
+                    str(r["id"]),
+                    r["entry_date"],
+                    r["kind"],
+                    r["category_name"],
+                    r["amount"],
+                    r["voucher_no"] or "",
+                    r["description"],
+                ]
+            )
+        )
+    emit(f"共 {len(rows)} 笔，合计 {format_fen(sum(r['amount_fen'] for r in rows))} 元")
+    return 0
+
+
+def cmd_expense_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import budget
+
+    budget.delete_entry(ctx.db, args.entry_id)
+    emit("已删除（可在“编辑 ▸ 回收站”中恢复）。")
+    return 0
+
+
+# ---------------------------------------------------------------- reports
+
+
+def cmd_report_collection(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import outputs
+
+    path = outputs.collection_report(ctx.db, args.output, month=args.month, year=args.year)
+    emit(f"已生成会费收缴情况表：{path}")
+    return 0
+
+
+def cmd_report_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import outputs
+
+    db = ctx.db
+    path = outputs.arrears_report(
+        db, args.output, min_months=args.months, branch_id=_branch_id(db, args.branch)
+    )
+    emit(f"已生成欠缴会费名单：{path}")
+    return 0
+
+
+def cmd_report_execution(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import outputs
+
+    path = outputs.execution_report(ctx.db, args.output, args.year)
+    emit(f"已生成{args.year}年度工会经费预算执行情况表：{path}")
+    return 0
+
+
+def cmd_report_final(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import outputs
+
+    path = outputs.final_accounts_report(ctx.db, args.output, args.year)
+    emit(f"已生成{args.year}年度工会经费收支决算表：{path}")
+    return 0

@@ -1,0 +1,257 @@
+"""The money area's printouts and Excel files: 会费收缴情况表, 欠缴会费名单, 预算执行情况表 and
+年度收支决算表 (the last two also as .xlsx: the output's suffix decides)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from guilin_union.core.dates import parse_month
+from guilin_union.core.funds import percent_text
+from guilin_union.core.money import format_fen
+from guilin_union.services import settings
+from guilin_union.services.money import budget
+from guilin_union.services.money import dues_ledger as ledger
+
+
+def _names(db: sqlite_utils.Database) -> dict[str, str]:
+    inst = settings.institution(db)
+    return {"institution": inst["institution_name"], "union_name": inst["union_name"]}
+
+
+def _chair(db: sqlite_utils.Database) -> str:
+    return str(settings.get(db, "union_chair_title") or "工会负责人")
+
+
+def _is_excel(path: str | Path) -> bool:
+    return str(path).lower().endswith(".xlsx")
+
+
+# ---------------------------------------------------------------- dues
+
+
+def collection_report(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    month: str | None = None,
+    year: int | None = None,
+) -> Path:
+    from guilin_union.reports.money_dues import CollectionRow, build_dues_collection
+
+    if month is not None:
+        month = parse_month(month, field="month")
+        period = f"{int(month[:4])}年{int(month[5:])}月"
+        data = ledger.collection_by_branch(db, month=month)
+    else:
+        assert year is not None
+        period = f"{year}年"
+        data = ledger.collection_by_branch(db, year=year)
+    rows = [
+        CollectionRow(b.branch, b.members, b.due_fen, b.paid_fen, b.arrears_fen, b.unpaid_members)
+        for b in data
+    ]
+    return build_dues_collection(
+        path,
+        rows,
+        period=period,
+        yearly=month is None,
+        signers=("制表人", "审核人", _chair(db)),
+        **_names(db),
+    )
+
+
+def arrears_report(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    min_months: int | None = None,
+    branch_id: int | None = None,
+) -> Path:
+    from guilin_union.reports.money_dues import ArrearsRow, build_dues_arrears
+
+    months = int(min_months if min_months is not None else settings.get(db, "dues_arrears_months"))
+    found = ledger.arrears(db, min_months=months, branch_id=branch_id)
+    rows = [
+        ArrearsRow(
+            a.branch,
+            a.name,
+            a.staff_no or "",
+            a.member_no or "",
+            len(a.months),
+            a.months[0] if len(a.months) == 1 else f"{a.months[0]}～{a.months[-1]}",
+            a.arrears_fen,
+        )
+        for a in found
+    ]
+    return build_dues_arrears(
+        path, rows, subtitle=f"欠缴 {months} 个月及以上（截至打印日）", **_names(db)
+    )
+
+
+# ---------------------------------------------------------------- funds
+
+
+def _fund_lines(ex: budget.Execution) -> list[Any]:
+    from guilin_union.reports.money_funds import FundLine
+
+    return [
+        FundLine(line.kind, line.level, line.name, line.planned_fen, line.actual_fen)
+        for line in ex.lines
+    ]
+
+
+def _notes(ex: budget.Execution) -> list[str]:
+    notes = [
+        "实际数来源：会费收入取自会费台账（按缴纳日期）；活动支出取自各项活动的经费支出；"
+        "慰问支出取自已发放且由校工会经费支付的慰问记录；其余为手工登记的收支凭证。"
+    ]
+    if ex.branch_welfare_fen:
+        notes.append(
+            f"另有由分工会经费支付的慰问 {format_fen(ex.branch_welfare_fen)} 元，未计入本表。"
+        )
+    return notes
+
+
+def execution_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
+    ex = budget.execution(db, year)
+    if _is_excel(path):
+        return _execution_excel(db, path, ex)
+    from guilin_union.reports.money_funds import build_funds_execution
+
+    return build_funds_execution(
+        path,
+        _fund_lines(ex),
+        year=ex.year,
+        notes=_notes(ex),
+        signers=("制表人", "审核人", _chair(db)),
+        **_names(db),
+    )
+
+
+def final_accounts_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
+    ex = budget.execution(db, year)
+    if _is_excel(path):
+        return _final_excel(db, path, ex)
+    from guilin_union.reports.money_funds import build_funds_final
+
+    return build_funds_final(
+        path,
+        _fund_lines(ex),
+        year=ex.year,
+        notes=_notes(ex),
+        signers=("制表人", "审核人", "经费审查委员会主任", _chair(db)),
+        **_names(db),
+    )
+
+
+def _label(line: budget.BudgetLine) -> str:
+    return ("\u3000\u3000" + line.name) if line.level == 2 else line.name
+
+
+def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
+    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+
+    columns = [
+        Column("kind", "收支", width=6),
+        Column("code", "科目编码", width=10),
+        Column("name", "科目", width=24),
+        Column("planned", "预算数（元）", kind="money"),
+        Column("actual", "实际数（元）", kind="money"),
+        Column("difference", "差额（元）", kind="money"),
+        Column("percent", "执行率", width=10),
+    ]
+    rows: list[dict[str, Any]] = []
+    for kind in ("收入", "支出"):
+        for line in ex.lines:
+            if line.kind == kind:
+                rows.append(
+                    {
+                        "kind": kind,
+                        "code": line.code,
+                        "name": _label(line),
+                        "planned": line.planned_fen,
+                        "actual": line.actual_fen,
+                        "difference": line.difference_fen,
+                        "percent": _pct(line.actual_fen, line.planned_fen),
+                    }
+                )
+        t = ex.total(kind)
+        rows.append(
+            {
+                "kind": kind,
+                "code": "",
+                "name": f"{kind}合计",
+                "planned": t.planned_fen,
+                "actual": t.actual_fen,
+                "difference": t.difference_fen,
+                "percent": _pct(t.actual_fen, t.planned_fen),
+            }
+        )
+    union = settings.get(db, "union_name")
+    return write_workbook(
+        path,
+        [
+            Sheet(
+                "预算执行情况",
+                columns,
+                rows,
+                heading=f"{union}{ex.year}年度经费预算执行情况表（金额单位：元）",
+            )
+        ],
+    )
+
+
+def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
+    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+
+    columns = [
+        Column("kind", "收支", width=6),
+        Column("code", "科目编码", width=10),
+        Column("name", "科目", width=24),
+        Column("actual", "本年数（元）", kind="money"),
+        Column("share", "占比", width=10),
+    ]
+    rows: list[dict[str, Any]] = []
+    for kind in ("收入", "支出"):
+        total = ex.total(kind).actual_fen
+        for line in ex.lines:
+            if line.kind == kind:
+                rows.append(
+                    {
+                        "kind": kind,
+                        "code": line.code,
+                        "name": _label(line),
+                        "actual": line.actual_fen,
+                        "share": _pct(line.actual_fen, total),
+                    }
+                )
+        rows.append({"kind": kind, "code": "", "name": f"{kind}合计", "actual": total, "share": ""})
+    rows.append(
+        {
+            "kind": "",
+            "code": "",
+            "name": "本年收支结余",
+            "actual": ex.balance_actual_fen,
+            "share": "",
+        }
+    )
+    union = settings.get(db, "union_name")
+    return write_workbook(
+        path,
+        [
+            Sheet(
+                "收支决算",
+                columns,
+                rows,
+                heading=f"{union}{ex.year}年度经费收支决算表（金额单位：元）",
+            )
+        ],
+    )
+
+
+def _pct(part: int, whole: int) -> str:
+    text = percent_text(part, whole)
+    return "—" if text is None else f"{text}%"
