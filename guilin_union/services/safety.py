@@ -87,6 +87,14 @@ REASON_LABELS = {
 }
 
 
+def stop_writing(db: sqlite_utils.Database) -> None:
+    """The lock was lost (another PC judged this program gone and took the file): from now on
+    this connection only reads, so two programs never write at once."""
+    from guilin_union.storage.database import stop_writes
+
+    stop_writes(db)
+
+
 def reason_label(reason: str) -> str:
     """Chinese text for a backup reason: ``before-import-members`` -> ``导入前（members）``.
 

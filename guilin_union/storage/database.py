@@ -158,3 +158,11 @@ def database_path(db: sqlite_utils.Database) -> Path | None:
     """The file behind a connection (None for an in-memory database)."""
     row = db.execute("PRAGMA database_list").fetchone()
     return Path(row[2]) if row and row[2] else None
+
+
+def stop_writes(db: sqlite_utils.Database) -> None:
+    """Refuse every further write on this connection (``PRAGMA query_only``): the program lost
+    its lock, so another program may be writing the file now."""
+    db.execute("PRAGMA query_only = ON")
+    if isinstance(db, UnionDatabase):
+        db.read_only = True

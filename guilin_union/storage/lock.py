@@ -8,8 +8,13 @@ shares, so they cannot do this.
 A lock left by a crashed program is recognised and cleared:
 
 - same computer: the process is gone (or its id now belongs to a process started later);
-- another computer: its heartbeat (rewritten every minute while the program runs) is older
-  than ``stale_after`` (default 10 minutes).
+- another computer: its lock file (rewritten every minute while the program runs) has not
+  changed for longer than ``stale_after`` (default 10 minutes). That is judged without the
+  two PCs' clocks — office PCs drift, and comparing the holder's timestamp with this PC's
+  clock once cleared a live lock. Either this PC watched the file stay the same for that long
+  (its own monotonic clock), or the file server says so: the lock file's modification time
+  against that of a probe file written beside it now, both stamped by the same server. A lock
+  that keeps changing is never cleared, whatever timestamps it contains.
 
 Clearing renames the stale file to a unique name first, so of two programs clearing at the
 same moment only one wins, and a fresh lock written meanwhile is never thrown away.
@@ -26,6 +31,7 @@ import os
 import platform
 import sys
 import threading
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -192,28 +198,89 @@ def read_lock(db_path: Path) -> LockInfo | None:
         return None
 
 
+# What this process has seen of other programs' lock files: path -> (content, first seen).
+_observed: dict[str, tuple[tuple[bytes, int, int], float]] = {}
+_observed_guard = threading.Lock()
+
+
+def unchanged_for(lock_path: Path, *, clock: Any = time.monotonic) -> float | None:
+    """Seconds this process has seen ``lock_path`` stay exactly the same (0.0 when it changed
+    since the last look, or on the first look); None when the file is gone.
+
+    Only this PC's monotonic clock is used: the holder's timestamps and clock do not matter.
+    """
+    try:
+        stat = lock_path.stat()
+        content = lock_path.read_bytes()
+    except OSError:
+        return None
+    fingerprint = (content, stat.st_mtime_ns, stat.st_size)
+    key = os.path.normcase(os.path.abspath(lock_path))
+    now = clock()
+    with _observed_guard:
+        seen = _observed.get(key)
+        if seen is None or seen[0] != fingerprint:
+            _observed[key] = (fingerprint, now)
+            return 0.0
+        return now - seen[1]
+
+
+def server_age(lock_path: Path) -> float | None:
+    """Seconds since ``lock_path`` was last written, by the clock of the folder's own file
+    system (a file server stamps both files): a probe written beside it now gives "now".
+
+    None when that cannot be told (read-only folder, file gone).
+    """
+    probe = lock_path.with_name(f"{lock_path.name}.probe-{uuid.uuid4().hex[:8]}")
+    try:
+        lock_mtime = lock_path.stat().st_mtime
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        try:
+            os.write(fd, b"probe")
+        finally:
+            os.close(fd)
+        now = probe.stat().st_mtime
+    except OSError:
+        return None
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+    return max(0.0, now - lock_mtime)
+
+
+def file_is_stale(lock_path: Path, stale_after: _dt.timedelta = DEFAULT_STALE_AFTER) -> bool:
+    """Has the lock file stayed unchanged for longer than ``stale_after``, as this PC watched it
+    or as the file server's clock says? (Never by comparing the holder's clock with ours.)"""
+    limit = stale_after.total_seconds()
+    watched = unchanged_for(lock_path)
+    if watched is None:
+        return False  # gone meanwhile: the caller simply tries again
+    if watched > limit:
+        return True
+    age = server_age(lock_path)
+    return age is not None and age > limit
+
+
 def is_stale(
     info: LockInfo,
     *,
-    now: _dt.datetime | None = None,
+    path: Path | None = None,
     stale_after: _dt.timedelta = DEFAULT_STALE_AFTER,
 ) -> bool:
-    """Is the holder certainly gone? (See the module docstring for the rules.)"""
-    now = now or _now()
-    try:
-        heartbeat = _dt.datetime.fromisoformat(info.heartbeat_at)
-    except ValueError:
-        heartbeat = None
-    too_old = heartbeat is None or now - heartbeat > stale_after
+    """Is the holder certainly gone? (See the module docstring for the rules.)
+
+    ``path`` is the lock file; without it only a same-computer holder can be judged.
+    """
     if info.same_computer():
         if not pid_alive(info.pid):
             return True
         marker = process_start_marker(info.pid)
         if info.pid_start is not None and marker is not None:
             return marker != info.pid_start  # the id now belongs to another process
-        # No way to tell a reused id: a live holder's heartbeat is fresh, a reused id's is not.
-        return too_old
-    return too_old
+        # No way to tell a reused id: a live holder keeps rewriting the file, a reused id not.
+    return path is not None and file_is_stale(path, stale_after)
 
 
 # Locks held by this process, by resolved lock path: (lock, reference count).
@@ -283,16 +350,15 @@ class DatabaseLock:
                 # Our own process left it (e.g. a window closed without releasing): reuse.
                 self._clear(holder)
                 continue
-            if not is_stale(holder, stale_after=self.stale_after):
+            if not is_stale(holder, path=self.path, stale_after=self.stale_after):
                 raise LockHeldError(holder, self.db_path)
             self._clear(holder)
         raise LockHeldError(read_lock(self.db_path), self.db_path)
 
     def _unreadable_is_fresh(self) -> bool:
-        try:
-            age = _dt.datetime.now().timestamp() - self.path.stat().st_mtime
-        except OSError:
-            return False
+        age = server_age(self.path)  # the file system's clock, not this PC's
+        if age is None:
+            return self.path.exists()  # cannot tell: respect it while it is there
         return age < _FRESH_UNREADABLE.total_seconds()
 
     def _new_info(self) -> LockInfo:

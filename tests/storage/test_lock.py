@@ -13,7 +13,6 @@ import pytest
 from guilin_union.storage.lock import (
     DatabaseLock,
     LockHeldError,
-    LockInfo,
     computer_name,
     is_stale,
     lock_path_for,
@@ -76,10 +75,13 @@ def test_other_computer_with_fresh_heartbeat_is_refused_with_details(tmp_path):
     assert lock_path_for(db_path).exists()  # the other program's lock is left alone
 
 
-def test_other_computer_with_old_heartbeat_is_cleared(tmp_path):
+def test_other_computer_lock_unchanged_for_long_is_cleared(tmp_path):
+    """Judged by the file's own age on its file system, not by the timestamp inside it."""
     db_path = tmp_path / "u.db"
-    old = (dt.datetime.now() - dt.timedelta(minutes=30)).replace(microsecond=0).isoformat()
-    _write_lock(db_path, heartbeat_at=old, token="stale-one")
+    future = (dt.datetime.now() + dt.timedelta(hours=3)).replace(microsecond=0).isoformat()
+    _write_lock(db_path, heartbeat_at=future, token="stale-one")  # a PC whose clock runs ahead
+    old = dt.datetime.now().timestamp() - 30 * 60
+    os.utime(lock_path_for(db_path), (old, old))
     lock = DatabaseLock(db_path, heartbeat_seconds=0).acquire()
     assert lock.cleared is not None and lock.cleared.token == "stale-one"
     assert read_lock(db_path).pid == os.getpid()
@@ -131,10 +133,14 @@ def test_heartbeat_refreshes_and_notices_a_stolen_lock(tmp_path):
     assert read_lock(db_path).token == "someone-else"  # never delete another program's lock
 
 
-def test_is_stale_rules():
-    now = dt.datetime(2024, 3, 5, 12, 0)
-    fresh = LockInfo("OTHER-PC", "u", 1, "2024-03-05T11:00:00", "2024-03-05T11:55:00", "t")
-    old = LockInfo("OTHER-PC", "u", 1, "2024-03-05T11:00:00", "2024-03-05T11:40:00", "t")
-    assert not is_stale(fresh, now=now)
-    assert is_stale(old, now=now)
+def test_is_stale_rules(tmp_path):
+    db_path = tmp_path / "u.db"
+    # The timestamps inside do not matter any more: only whether the file keeps changing.
+    _write_lock(db_path, heartbeat_at="2000-01-01T00:00:00")
+    info = read_lock(db_path)
+    assert not is_stale(info, path=lock_path_for(db_path))
+    assert not is_stale(info)  # another computer, no file to watch: never judged gone
+    old = dt.datetime.now().timestamp() - 3600
+    os.utime(lock_path_for(db_path), (old, old))
+    assert is_stale(info, path=lock_path_for(db_path))
     assert not pid_alive(_dead_pid()) and pid_alive(os.getpid())

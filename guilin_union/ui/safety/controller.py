@@ -212,6 +212,7 @@ class SafetyController(QObject):
         if lock is None or self._lost_warned or not lock.is_lost():
             return
         self._lost_warned = True
+        safety.stop_writing(self.ctx.db)  # every later write fails instead of racing the other
         self.ctx.prompts.warning(
             self.window,
             "数据库锁已失效",
