@@ -205,12 +205,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
+def _report_with_glyph_check(handler: Handler, args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run a report command; characters no installed font has are named on stderr (the
+    PDF shows a placeholder for them: never a silently missing character)."""
+    from guilin_union.reports.fonts import missing_message, track_missing
+
+    with track_missing() as missing:
+        code = handler(args, ctx)
+    if missing:
+        fail(missing_message(missing))
+    return code
+
+
 def run(args: argparse.Namespace) -> int:
     from guilin_union.core.errors import UserError
 
     handler: Handler = args.handler
     ctx = CliContext(args)
     try:
+        if args.command == "report":
+            return _report_with_glyph_check(handler, args, ctx)
         return handler(args, ctx)
     except UserError as exc:  # every error meant for the user (core/errors.py): exit 1
         return fail(f"错误：{exc}")

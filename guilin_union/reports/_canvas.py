@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from guilin_union.reports.fonts import draw_string
 from guilin_union.reports.styles import FOOTER_SIZE, MARGIN, RUNNING_HEADER_SIZE
 
 FOOTER_Y = 11 * mm
@@ -70,7 +71,7 @@ def running_header(canvas: Canvas, font: str, text: str) -> None:
     canvas.saveState()
     canvas.setFont(font, RUNNING_HEADER_SIZE)
     canvas.setFillColor(colors.Color(0.25, 0.25, 0.25))
-    canvas.drawCentredString(width / 2, y, text)
+    draw_string(canvas, width / 2, y, text, font, RUNNING_HEADER_SIZE, "center")
     canvas.setStrokeColor(colors.Color(0.35, 0.35, 0.35))
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, y - 2.2 * mm, width - MARGIN, y - 2.2 * mm)

@@ -55,7 +55,13 @@ from guilin_union.core.money import fen_to_upper, format_fen_yuan
 from guilin_union.reports._atomic import write_atomically
 from guilin_union.reports._canvas import numbered_canvas, running_header
 from guilin_union.reports.errors import ReportWriteError
-from guilin_union.reports.fonts import FontChoice, register_fonts
+from guilin_union.reports.fonts import (
+    FontChoice,
+    coverage,
+    draw_string,
+    register_fonts,
+    string_width,
+)
 from guilin_union.reports.markup import clean, esc
 from guilin_union.reports.styles import (
     BODY_SIZE,
@@ -562,9 +568,8 @@ class Report:
             if not self.institution or self.institution in self.title
             else f"{self.institution}　{self.title}"
         )
-        font = pdfmetrics.getFont(self.fonts.body)
         limit = self.frame_width * 0.9
-        while text and font.stringWidth(text, RUNNING_HEADER_SIZE) > limit:
+        while text and string_width(text, self.fonts.body, RUNNING_HEADER_SIZE) > limit:
             text = text[:-2] + "…"
         return text
 
@@ -656,7 +661,16 @@ class _CellFactory:
     ``max_height``, text that would be taller than that becomes :class:`_Pieces`.
     """
 
-    __slots__ = ("_fonts", "_size", "_role", "_width", "_widest", "_max_height", "_max_lines")
+    __slots__ = (
+        "_fonts",
+        "_size",
+        "_role",
+        "_width",
+        "_widest",
+        "_max_height",
+        "_max_lines",
+        "_covered",
+    )
 
     def __init__(
         self, fonts: FontChoice, size: float, role: Role, *, max_height: float | None = None
@@ -666,6 +680,9 @@ class _CellFactory:
         self._role = role
         font = pdfmetrics.getFont(fonts.title if role in ("header", "total") else fonts.body)
         self._width = font.stringWidth
+        # A plain string is drawn in this one font: text with a character it lacks takes the
+        # Paragraph path, whose markup draws that character from a fallback font.
+        self._covered = coverage(font.fontName)
         self._widest = _widest_glyph(font) * size / 1000
         self._max_height = max_height or 0.0
         self._max_lines = int(self._max_height / (size * LINE_SPACING))
@@ -690,6 +707,8 @@ class _CellFactory:
         """Every line certainly fits: the table draws such text line by line, as fast as a
         bare table (a 3,000-row sign-for roster has a two-line signature cell in every row).
         Text with as many lines as a piece may hold takes the Paragraph path, which cuts it."""
+        if self._covered is not None and not self._covered.issuperset(text):
+            return False
         if "\n" not in text:
             return len(text) * self._widest <= avail or self._width(text, self._size) <= avail
         lines = text.split("\n")
@@ -754,11 +773,10 @@ class _TitleText(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        measure = pdfmetrics.getFont(self.font).stringWidth
         lines: list[str] = []
         current = ""
         for char in self.text:
-            if current and measure(current + char, self.size) > avail_width:
+            if current and string_width(current + char, self.font, self.size) > avail_width:
                 lines.append(current)
                 current = char
             else:
@@ -770,7 +788,6 @@ class _TitleText(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        measure = pdfmetrics.getFont(self.font).stringWidth
         canvas.saveState()
         canvas.setFillColor(colors.black)
         canvas.setStrokeColor(colors.black)
@@ -778,10 +795,9 @@ class _TitleText(Flowable):
         for i, line in enumerate(self._lines):
             # Baseline placed so that the glyphs sit in the middle of their line box.
             y = self.height - (i + 0.5) * self.leading - self.size * 0.36
-            text = canvas.beginText((self.width - measure(line, self.size)) / 2, y)
-            text.setFont(self.font, self.size)
             if self.fake_bold:
-                text.setTextRenderMode(2)
-            text.textOut(line)
-            canvas.drawText(text)
+                canvas._code.append("2 Tr")  # stroke + fill: text render mode 2
+            draw_string(canvas, self.width / 2, y, line, self.font, self.size, "center")
+            if self.fake_bold:
+                canvas._code.append("0 Tr")
         canvas.restoreState()

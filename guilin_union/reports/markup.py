@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 
+from guilin_union.reports import fonts
+from guilin_union.reports.linebreak import nest_quotes
+
 # C0/C1 control characters (except \t \n \r) and lone surrogates: they are invisible at best
 # and make the PDF text or the markup parser misbehave at worst.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -26,7 +29,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
 def clean(text: object) -> str:
     """Text as it should be printed: ``None`` -> ``""``, control characters dropped,
-    tabs as a space, Windows/Mac line ends as ``\\n``.
+    tabs as a space, Windows/Mac line ends as ``\\n``, quotes inside quotes as ‘ ’.
 
     >>> clean(" a\\tb\\r\\nc\\x00 ")
     ' a b\\nc '
@@ -35,15 +38,21 @@ def clean(text: object) -> str:
         return ""
     value = str(text)
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _ZERO_WIDTH.sub("", _CONTROL.sub("", value))
+    return nest_quotes(_ZERO_WIDTH.sub("", _CONTROL.sub("", value)))
 
 
 def esc(text: object) -> str:
     """Escape user text for a ``Paragraph``: ``& < >`` become entities, newlines ``<br/>``.
 
+    Characters the role fonts lack (刘䶮, 王𠀾) are wrapped in ``<font name=…>`` runs of a
+    fallback font that has them (:func:`guilin_union.reports.fonts.markup_runs`).
+
     >>> esc("R&D")
     'R&amp;D'
     """
-    value = clean(text)
+    return fonts.markup_runs(clean(text), _escape)
+
+
+def _escape(value: str) -> str:
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.replace("\n", "<br/>")

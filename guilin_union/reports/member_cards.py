@@ -21,13 +21,13 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.reports._atomic import write_atomically
-from guilin_union.reports.fonts import register_fonts
+from guilin_union.reports.fonts import draw_string, register_fonts, string_width
+from guilin_union.reports.linebreak import wrap_text
 from guilin_union.reports.markup import clean
 from guilin_union.reports.registry import register
 
@@ -51,10 +51,31 @@ class MemberCard:
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> float:
     """The largest size ≤ ``size`` at which ``text`` fits in ``width`` (never below 6 pt)."""
-    measure = pdfmetrics.getFont(font).stringWidth
-    while size > 6 and measure(text, size) > width:
+    while size > MIN_SIZE and string_width(text, font, size) > width:
         size -= 0.25
     return size
+
+
+MIN_SIZE = 6.0
+MAX_LINES = 4
+
+
+def _fit_lines(text: str, font: str, size: float, width: float) -> tuple[float, list[str]]:
+    """Shrink ``text`` to fit ``width``; below :data:`MIN_SIZE` wrap it into lines instead
+        (Chinese line-breaking rules), so that a 40-character name stays inside the card.
+
+        >>> from guilin_union.reports.fonts import draw_string, register_fonts, string_width
+    from guilin_union.reports.linebreak import wrap_text
+        >>> body = register_fonts().body
+        >>> _fit_lines("张三", body, 9, 100)[1]
+        ['张三']
+        >>> len(_fit_lines("欧阳" * 20, body, 9, 100)[1]) > 1
+        True
+    """
+    size = _fit(None, text, font, size, width)  # type: ignore[arg-type]
+    if string_width(text, font, size) <= width:
+        return size, [text]
+    return size, wrap_text(text, font, size, width)[:MAX_LINES]
 
 
 def _card(
@@ -83,8 +104,7 @@ def _card(
     canvas.setFillColor(colors.white)
     head = clean(union_name)
     size = _fit(canvas, head, title, 9.5, CARD_W - 8 * mm)
-    canvas.setFont(title, size)
-    canvas.drawCentredString(x + CARD_W / 2, y + CARD_H - 4.6 * mm, head)
+    draw_string(canvas, x + CARD_W / 2, y + CARD_H - 4.6 * mm, head, title, size, "center")
     canvas.setFont(title, 10.5)
     canvas.drawCentredString(x + CARD_W / 2, y + CARD_H - 9.3 * mm, "会 员 证")
     # Photo box.
@@ -108,20 +128,19 @@ def _card(
         ("入会日期", format_cn_date(card.join_date) if card.join_date else ""),
     )
     ty = y + CARD_H - band - 6.5 * mm
-    label_w = pdfmetrics.getFont(body).stringWidth("会员编号：", 8)
+    label_w = string_width("会员编号：", body, 8)
     for label, value in lines:
         canvas.setFont(body, 8)
         canvas.drawString(tx, ty, f"{label}：")
-        text = clean(value)
-        size = _fit(
-            canvas,
-            text,
-            title if label.startswith("姓") else body,
-            9 if label.startswith("姓") else 8.5,
-            width - label_w,
+        text = " ".join(clean(value).split())
+        font = title if label.startswith("姓") else body
+        size, parts = _fit_lines(
+            text, font, 9 if label.startswith("姓") else 8.5, width - label_w - 0.5 * mm
         )
-        canvas.setFont(title if label.startswith("姓") else body, size)
-        canvas.drawString(tx + label_w, ty, text)
+        leading = size * 1.2
+        for k, part in enumerate(parts):
+            draw_string(canvas, tx + label_w, ty - k * leading, part, font, size)
+        ty -= (len(parts) - 1) * leading  # a wrapped value pushes the next fields down
         canvas.setLineWidth(0.3)
         canvas.line(tx + label_w, ty - 1.2 * mm, tx + width, ty - 1.2 * mm)
         ty -= 7.2 * mm
