@@ -105,6 +105,7 @@ def test_window_is_shown_before_the_database_then_attached(qtbot, db_path):
     window.show()
     assert not window.is_ready() and not window.menuBar().isEnabled()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "首页",
         "工作要点",
         "教代会",
         "会员入会",

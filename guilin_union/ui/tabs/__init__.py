@@ -5,6 +5,7 @@ Each entry names the module whose ``create_tab(ctx)`` builds the tab. A tab may 
 """
 
 TABS: list[tuple[str, str]] = [
+    ("首页", "guilin_union.ui.tabs.home_tab"),  # issue 23: what needs doing now, before the areas
     ("工作要点", "guilin_union.ui.tabs.workpoints_tab"),
     ("教代会", "guilin_union.ui.tabs.congress_tab"),
     ("会员入会", "guilin_union.ui.tabs.members_tab"),

@@ -1,0 +1,67 @@
+"""首页: reminders grouped and opening their records, the year's figures, the year report."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.helpers import make_window
+
+
+@pytest.fixture
+def demo_path(tmp_path):
+    from guilin_union.services.demo import populate_demo
+    from guilin_union.storage import open_database
+
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    populate_demo(db, seed=7)
+    db.conn.close()
+    return path
+
+
+def _home(qtbot, window):
+    page = window.tab_widgets["首页"]
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20000)
+    return page
+
+
+def test_home_is_the_first_tab_and_fills_in_the_background(qtbot, demo_path):
+    window, _prompts = make_window(qtbot, demo_path)
+    assert window.tabs.tabText(0) == "首页"
+    page = _home(qtbot, window)
+    groups = [
+        page.todo_tree.topLevelItem(i).text(0) for i in range(page.todo_tree.topLevelItemCount())
+    ]
+    assert any(g.startswith("提案") for g in groups) and any(g.startswith("会员") for g in groups)
+    lines = sum(page.todo_tree.topLevelItem(i).childCount() for i in range(len(groups)))
+    assert lines == len(page.data.reminders) > 0
+    figures = " ".join(label.text() for label in page.figures_host.findChildren(QLabel))
+    welfare = page.data.summary.area("welfare").figure("慰问金额").text
+    assert welfare in figures
+    assert "最近一次备份" in page.safety_label.text() or "还没有备份" in page.safety_label.text()
+
+
+def test_a_reminder_opens_its_record(qtbot, demo_path):
+    window, _prompts = make_window(qtbot, demo_path)
+    page = _home(qtbot, window)
+    proposal = next(r for r in page.data.reminders if r.target_type == "proposal")
+    assert page.open_target(proposal.target_type, proposal.target_id)
+    assert window.tabs.currentWidget() is window.tab_widgets["教代会"]
+    plan_line = next(r for r in page.data.reminders if r.target_type.startswith("workpoint"))
+    assert page.open_target(plan_line.target_type, plan_line.target_id)
+    assert window.tabs.currentWidget() is window.tab_widgets["工作要点"]
+    assert not page.open_target("nothing", 1)
+
+
+def test_year_summary_from_the_home_page(qtbot, demo_path, tmp_path):
+    window, prompts = make_window(qtbot, demo_path)
+    page = _home(qtbot, window)
+    out = tmp_path / "总结.docx"
+    prompts.save_paths.append(out)
+    page.write_summary("docx")
+    qtbot.waitUntil(out.exists, timeout=20000)
+    from docx import Document
+
+    assert "工会工作总结" in Document(str(out)).paragraphs[0].text
