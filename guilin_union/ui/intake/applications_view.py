@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import branches as branches_service
 from guilin_union.services import intake
 from guilin_union.services.changes import Changes
 from guilin_union.services.intake import ApplicationQuery
-from guilin_union.ui import undo
+from guilin_union.ui import ops, undo
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.common import run_action, write_file
 from guilin_union.ui.intake.dialogs import ApplicationDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
@@ -273,7 +273,7 @@ class ApplicationsView(QWidget):
                     result = intake.update_application(self.ctx.db, app_id, data)
             except MemberValidationError as exc:
                 return exc.errors
-            except Exception as exc:  # a conflict (e.g. decided meanwhile): show it on the form
+            except UserError as exc:  # a conflict (e.g. decided meanwhile): show it on the form
                 return {"name": str(exc)}
             db, new_id = self.ctx.db, result.row_id
             if app_id is None:
@@ -349,9 +349,9 @@ class ApplicationsView(QWidget):
             return
         db = self.ctx.db
         for app_id in ids:
-            result = run_action(
-                self.ctx, self, "无法删除", lambda a=app_id: intake.delete_application(db, a)
-            )
+            result = ops.CollectionOp(
+                self.ctx, self, "无法删除", lambda d, a=app_id: intake.delete_application(d, a)
+            ).run()
             if result is None:
                 break
             row = result.undo or {}
@@ -370,7 +370,7 @@ class ApplicationsView(QWidget):
             self, title, confirm_text.format(n=len(ids), names=self._names(ids))
         ):
             return None
-        result = run_action(self.ctx, self, title, lambda: action(ids))
+        result = ops.CollectionOp(self.ctx, self, title, lambda db: action(ids)).run()
         if result is not None and result.undo:
             data = result.undo
             undo.push(
@@ -437,13 +437,14 @@ class ApplicationsView(QWidget):
     def save_template(self):
         from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
 
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "下载导入模板",
-            TEMPLATE_NAME,
-            "Excel 工作簿 (*.xlsx)",
-            lambda p: write_template(self.ctx.db, p),
+            lambda db, p: write_template(db, p),
+            default_name=TEMPLATE_NAME,
+            filters="Excel 工作簿 (*.xlsx)",
+            background=False,
         )
 
     def print_forms(self):
@@ -456,25 +457,25 @@ class ApplicationsView(QWidget):
         rows = intake.fetch_rows(self.ctx.db, ids)
         member_ids = [rows[i]["member_id"] for i in ids if rows[i]["member_id"]]
         app_ids = [i for i in ids if not rows[i]["member_id"]]
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "打印入会申请书及登记表",
-            "入会申请书及会员登记表.pdf",
-            "PDF 文件 (*.pdf)",
-            lambda p: member_forms_pdf(
-                self.ctx.db, p, member_ids=member_ids, application_ids=app_ids
-            ),
+            lambda db, p: member_forms_pdf(db, p, member_ids=member_ids, application_ids=app_ids),
+            default_name="入会申请书及会员登记表.pdf",
+            filters="PDF 文件 (*.pdf)",
+            background=False,
         )
 
     def print_list(self):
         from guilin_union.services.intake_outputs import intake_list_pdf
 
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "打印待批准入会人员名单",
-            "待批准入会人员名单.pdf",
-            "PDF 文件 (*.pdf)",
-            lambda p: intake_list_pdf(self.ctx.db, p),
+            lambda db, p: intake_list_pdf(db, p),
+            default_name="待批准入会人员名单.pdf",
+            filters="PDF 文件 (*.pdf)",
+            background=False,
         )

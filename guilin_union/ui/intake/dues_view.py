@@ -25,8 +25,8 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services import dues as dues_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.common import run_action, write_file
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 
 SUMMARY_HEADERS = (
@@ -245,12 +245,12 @@ class DuesView(QWidget):
         except ValidationError as exc:
             self.ctx.prompts.warning(self, "修改工资基数", exc.message)
             return
-        run_action(
+        ops.CollectionOp(
             self.ctx,
             self,
             "修改工资基数",
-            lambda: dues_service.set_dues_record(self.ctx.db, member_id, salary_base_fen=fen),
-        )
+            lambda db: dues_service.set_dues_record(db, member_id, salary_base_fen=fen),
+        ).run()
 
     def edit_settings(self) -> None:
         from guilin_union.ui.intake.dialogs import DuesSettingsDialog
@@ -267,21 +267,23 @@ class DuesView(QWidget):
             self.reload()
 
     def export_excel(self):
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "导出会费汇总",
-            f"会费汇总{self.month()}.xlsx",
-            "Excel 工作簿 (*.xlsx)",
-            lambda p: dues_service.export_dues_summary(self.ctx.db, self.month(), p),
+            lambda db, p: dues_service.export_dues_summary(db, self.month(), p),
+            default_name=f"会费汇总{self.month()}.xlsx",
+            filters="Excel 工作簿 (*.xlsx)",
+            background=False,
         )
 
     def print_pdf(self):
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "打印会费汇总表",
-            f"会费汇总表{self.month()}.pdf",
-            "PDF 文件 (*.pdf)",
-            lambda p: dues_service.dues_summary_pdf(self.ctx.db, self.month(), p),
+            lambda db, p: dues_service.dues_summary_pdf(db, self.month(), p),
+            default_name=f"会费汇总表{self.month()}.pdf",
+            filters="PDF 文件 (*.pdf)",
+            background=False,
         )

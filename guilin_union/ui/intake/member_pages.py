@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.dates import parse_month
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services import dues as dues_service
 from guilin_union.services import member_status
 from guilin_union.services import members as members_service
 from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.common import USER_ERRORS, this_month
+from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
 from guilin_union.ui.members import history
 
@@ -119,7 +119,7 @@ class StatusHistoryPage(QWidget):
             result = member_status.record_status_change(
                 db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
             )
-        except USER_ERRORS as exc:
+        except UserError as exc:
             return str(exc)
         state = {"event_id": result.row_id}
 
@@ -153,7 +153,7 @@ class StatusHistoryPage(QWidget):
             return
         try:
             result = member_status.undo_status_change(self.ctx.db, last["id"])
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "撤销会籍变更", str(exc))
             return
         self.ctx.notify(result.changes)
@@ -251,7 +251,7 @@ class DuesPage(QWidget):
             result = dues_service.set_dues_record(
                 self.ctx.db, self.member_id, salary_base_fen=base, dues_start_month=start
             )
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.error_label.setText(str(exc))
             return False
         before = result.undo or {}

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from guilin_union.services import branches as branches_service
 from guilin_union.services import member_stats
 from guilin_union.services.changes import Changes
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.common import write_file
 
 
 class StatsView(QWidget):
@@ -109,23 +109,25 @@ class StatsView(QWidget):
             self.reload()
 
     def export_excel(self):
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "导出会员统计",
-            "会员统计.xlsx",
-            "Excel 工作簿 (*.xlsx)",
-            lambda p: member_stats.export_statistics(self.ctx.db, p, as_of=self.as_of()),
+            lambda db, p: member_stats.export_statistics(db, p, as_of=self.as_of()),
+            default_name="会员统计.xlsx",
+            filters="Excel 工作簿 (*.xlsx)",
+            background=False,
         )
 
     def print_pdf(self):
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "打印会员统计表",
-            "会员统计表.pdf",
-            "PDF 文件 (*.pdf)",
-            lambda p: member_stats.statistics_pdf(self.ctx.db, p, as_of=self.as_of()),
+            lambda db, p: member_stats.statistics_pdf(db, p, as_of=self.as_of()),
+            default_name="会员统计表.pdf",
+            filters="PDF 文件 (*.pdf)",
+            background=False,
         )
 
     def print_cards(self):
@@ -133,11 +135,12 @@ class StatsView(QWidget):
 
         branch = self.card_branch_combo.currentData()
         name = f"会员证-{branch}.pdf" if branch else "会员证.pdf"
-        return write_file(
+        return ops.save_output(
             self.ctx,
             self,
             "打印会员证",
-            name,
-            "PDF 文件 (*.pdf)",
-            lambda p: member_cards_pdf(self.ctx.db, p, branch_name=branch),
+            lambda db, p: member_cards_pdf(db, p, branch_name=branch),
+            default_name=name,
+            filters="PDF 文件 (*.pdf)",
+            background=False,
         )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_import as wi
 from guilin_union.services.changes import Changes
@@ -38,7 +38,6 @@ from guilin_union.ui.workpoints.member_page import member_workpoints_page
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
 from guilin_union.ui.workpoints.tracking_view import TrackingView
 
-USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
 KEEP_BOTH = "保留两份（另存为一份新的计划）"
 
 history.register("负责的工作要点", member_workpoints_page)
@@ -300,7 +299,7 @@ class WorkpointsTab(QWidget):
                 on_conflict=on_conflict,
                 replace_plan_id=replace_id,
             )
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return None
         self.ctx.notify(result.changes)
@@ -341,7 +340,7 @@ class WorkpointsTab(QWidget):
                 result = ro.carry_over(
                     self.ctx.db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids
                 )
-            except USER_ERRORS as exc:
+            except UserError as exc:
                 self.ctx.prompts.warning(self, "结转", str(exc))
                 return
             from guilin_union.ui import undo
@@ -377,7 +376,7 @@ class WorkpointsTab(QWidget):
             return
         try:
             result = wp.update_plan(self.ctx.db, plan["id"], {"title": title})
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "修改计划标题", str(exc))
             return
         from guilin_union.ui import undo
@@ -431,7 +430,7 @@ class WorkpointsTab(QWidget):
             return False
         try:
             result = wp.delete_plan(self.ctx.db, plan["id"])
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "删除计划", str(exc))
             return False
         self.plan_combo.blockSignals(True)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import workpoints as wp
 from guilin_union.services import workpoints_links as wl
 from guilin_union.services.changes import OpResult
@@ -46,7 +46,6 @@ from guilin_union.ui.workpoints.common import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
 _FIELDS = ("owner", "lead_unit", "responsible_units", "deadline", "status")
 
 
@@ -402,7 +401,7 @@ class ItemPanel(QWidget):
         item_id = self.item["id"]
         try:
             result = wp.update_item(self.ctx.db, item_id, self.form_values())
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.form.error_label.setText(str(exc))
             return False
         self._push_edit(item_id, result, "修改工作要点条目")
@@ -449,7 +448,7 @@ class ItemPanel(QWidget):
                 item_id,
                 {"heading": self.heading_edit.text(), "text": self.text_edit.toPlainText()},
             )
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.content_error.setText(str(exc))
             return False
         self._push_edit(item_id, result, "修改条目内容")
@@ -467,7 +466,7 @@ class ItemPanel(QWidget):
     def _run(self, title: str, action: Callable[[], OpResult]) -> OpResult | None:
         try:
             result = action()
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, title, str(exc))
             return None
         self.ctx.notify(result.changes)
@@ -483,7 +482,7 @@ class ItemPanel(QWidget):
         def submit(values: dict[str, Any]) -> str | None:
             try:
                 result = wp.add_note(db, item_id, **values)
-            except USER_ERRORS as exc:
+            except UserError as exc:
                 return str(exc)
             snapshot: dict[str, Any] = {}
             status_before = result.undo.get("status") if result.undo else None
@@ -536,7 +535,7 @@ class ItemPanel(QWidget):
             values.pop("set_status", None)
             try:
                 result = wp.update_note(db, note_id, **values)
-            except USER_ERRORS as exc:
+            except UserError as exc:
                 return str(exc)
             before = dict(result.undo or {})
             saved = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
@@ -623,7 +622,7 @@ class ItemPanel(QWidget):
 
         try:
             path = wp.evidence_path(self.ctx.db, evidence_id)
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "打开佐证材料", str(exc))
             return
         open_document(path)
