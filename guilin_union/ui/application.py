@@ -46,6 +46,9 @@ def ensure_application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_chinese_translation(app)
+    from guilin_union.ui.screen_fit import install_dialog_fitter
+
+    install_dialog_fitter(app)  # every dialog opens inside the screen (issue 15)
     return app  # type: ignore[return-value]
 
 
@@ -116,7 +119,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     app = ensure_application()
     error_hook.install()
     window = MainWindow(None)
-    window.show()
+    window.show_fitted()
     app.processEvents()  # painted before the (possibly long) opening of the database
     outcome = {"code": 0}
 

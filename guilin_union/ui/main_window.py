@@ -14,13 +14,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from guilin_union import __version__
 from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.safety import install_safety_menus
+from guilin_union.ui.screen_fit import restore_window
 from guilin_union.ui.tabs import TABS
 
 if TYPE_CHECKING:
@@ -155,11 +156,16 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
 
     def _restore_geometry(self) -> None:
-        geometry = self._settings().value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        # Maximised on the first run; a size saved on a bigger monitor is brought back onto
+        # this one (issue 15).
+        self.first_run = restore_window(self, self._settings().value("window/geometry"))
+
+    def show_fitted(self) -> None:
+        """Show the window: maximised the first time, else as it was left (on screen)."""
+        if self.first_run:
+            self.showMaximized()
         else:
-            self.resize(1280, 800)
+            self.show()
 
     # ---- change fan-out
     def on_changes(self, changes: Changes) -> None:
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
             ctx.remember_folder(path, "db")
             ctx.qsettings.setValue("database/last", str(path))
         replacement = MainWindow(ctx)
-        replacement.show()
+        replacement.show_fitted()
         self._replacement = replacement  # keep a reference until Qt owns it
         self.close()
 

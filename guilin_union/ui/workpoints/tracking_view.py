@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints_queries import ItemQuery, fetch_item_rows, query_item_ids
+from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 from guilin_union.ui.workpoints.common import (
@@ -185,7 +186,8 @@ class TrackingView(QWidget):
         self.items_table.horizontalHeader().setStretchLastSection(False)
         self.splitter.addWidget(self.items_table)
         self.panel = ItemPanel(self.ctx)
-        self.splitter.addWidget(self.panel)
+        # In a scroll area: the page fits a 1366×768 screen (issue 15).
+        self.splitter.addWidget(scrollable(self.panel))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 440])
