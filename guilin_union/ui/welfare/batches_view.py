@@ -22,13 +22,13 @@ from guilin_union.services import welfare_batches as wb
 from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
 from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.batch_dialog import BatchDialog
 from guilin_union.ui.welfare.common import (
     ask_override,
     fill_table,
     fill_year_combo,
-    write_in_background,
 )
 
 HEADERS = [
@@ -213,8 +213,13 @@ class BatchesView(QWidget):
         if path is None:
             return None
         writer = roster_excel if excel else roster_pdf
-        write_in_background(
-            self.ctx, self, "生成签领表", lambda db: writer(db, path, batch_id=batch_id)[0]
+        ops.save_output(
+            self.ctx,
+            self,
+            "生成签领表",
+            lambda db, p: writer(db, p, batch_id=batch_id)[0],
+            path=path,
+            message=None,
         )
         return path
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -161,41 +160,3 @@ def cell_text(table: QTableView, row: int, column: int) -> str:
     """The text shown in one cell of a :func:`fill_table` table."""
     model = table.model()
     return model.text(row, column) if isinstance(model, RowsModel) else ""
-
-
-def write_in_background(
-    ctx: AppContext,
-    parent: QWidget | None,
-    title: str,
-    work: Callable[[Any], Path],
-    *,
-    open_after: bool = True,
-) -> None:
-    """Write a PDF/Excel file off the UI thread (a 3,000-row roster takes seconds).
-
-    ``work(db)`` runs in the task pool on its own connection (an sqlite3 connection belongs
-    to its thread) and returns the written path, which is then opened in the viewer.
-    """
-    from guilin_union.ui.open_file import open_document
-    from guilin_union.ui.tasks import run_task
-
-    db_path = ctx.db_path
-
-    def task(_progress: Callable[[int, int], None]) -> Path:
-        from guilin_union.storage import open_database
-
-        db = open_database(db_path)
-        try:
-            return work(db)
-        finally:
-            db.conn.close()
-
-    def done(path: Path) -> None:
-        ctx.remember_folder(path)
-        if open_after:
-            open_document(path)
-
-    def failed(exc: BaseException) -> None:
-        ctx.prompts.error(parent, f"{title}失败", str(exc))
-
-    run_task(task, done, failed)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.errors import ConflictError, NotFoundError, UserError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services import branches as branches_service
 from guilin_union.services import welfare
@@ -32,7 +32,7 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.welfare import PaymentQuery
 from guilin_union.services.welfare_rules import PaymentWarnings
 from guilin_union.services.welfare_standards import get_standard
-from guilin_union.ui import undo
+from guilin_union.ui import ops, undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.welfare.common import (
@@ -41,7 +41,6 @@ from guilin_union.ui.welfare.common import (
     ask_override,
     fill_year_combo,
     warnings_text,
-    write_in_background,
 )
 from guilin_union.ui.welfare.payment_dialog import PaymentDialog
 from guilin_union.ui.widgets.list_helpers import (
@@ -592,7 +591,7 @@ class PaymentsView(QWidget):
             return None
         try:
             out, n = export_payments(self.ctx.db, path, self.current_query())
-        except Exception as exc:  # locked file, no permission: say so, keep data
+        except (UserError, OSError) as exc:  # locked file, no permission: say so, keep data
             self.ctx.prompts.error(self, "导出失败", str(exc))
             return None
         self.ctx.remember_folder(out)
@@ -617,12 +616,15 @@ class PaymentsView(QWidget):
         if path is None:
             return None
         if path.suffix.lower() == ".xlsx":
-            write_in_background(
-                self.ctx, self, "生成签领表", lambda db: roster_excel(db, path, query=q)[0]
-            )
+            writer = roster_excel
         else:
-            path = path.with_suffix(".pdf")
-            write_in_background(
-                self.ctx, self, "生成签领表", lambda db: roster_pdf(db, path, query=q)[0]
-            )
+            path, writer = path.with_suffix(".pdf"), roster_pdf
+        ops.save_output(
+            self.ctx,
+            self,
+            "生成签领表",
+            lambda db, p: writer(db, p, query=q)[0],
+            path=path,
+            message=None,
+        )
         return path

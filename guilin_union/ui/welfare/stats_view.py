@@ -23,8 +23,9 @@ from guilin_union.services import welfare
 from guilin_union.services import welfare_outputs as outputs
 from guilin_union.services.changes import Changes
 from guilin_union.services.welfare_rules import WARNING_LABELS
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.welfare.common import fill_table, fill_year_combo, write_in_background
+from guilin_union.ui.welfare.common import fill_table, fill_year_combo
 
 
 class StatsView(QWidget):
@@ -165,7 +166,12 @@ class StatsView(QWidget):
         )
         if path is None:
             return None
-        write_in_background(
-            self.ctx, self, "生成年度统计", lambda db: outputs.stats_pdf(db, path, year)
+        ops.save_output(
+            self.ctx,
+            self,
+            "生成年度统计",
+            lambda db, p: outputs.stats_pdf(db, p, year),
+            path=path,
+            message=None,
         )
         return path
