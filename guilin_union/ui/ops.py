@@ -373,7 +373,9 @@ def save_output(
     ``done(path, result)`` runs last. Returns the chosen path (None when cancelled).
     """
     if path is None:
-        start = ctx.last_folder() / (default_name or "")
+        from guilin_union.core.filenames import safe_file_name
+
+        start = ctx.last_folder() / (safe_file_name(default_name) if default_name else "")
         path = ctx.prompts.save_file(parent, title, start, filters)
         if path is None:
             return None

@@ -67,6 +67,10 @@ class Prompts:
     def save_file(
         self, parent: QWidget | None, title: str, start: Path, filters: str
     ) -> Path | None:
+        from guilin_union.core.filenames import safe_file_name
+
+        if start.suffix and not start.is_dir():  # a proposed file name: one Windows accepts
+            start = start.with_name(safe_file_name(start.name))
         name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
         return Path(name) if name else None
 

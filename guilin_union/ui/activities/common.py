@@ -70,6 +70,6 @@ def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, 
 
 def safe_file_name(text: str) -> str:
     """A file name from an activity name (Windows forbids \\ / : * ? " < > |)."""
-    for ch in '\\/:*?"<>|':
-        text = text.replace(ch, "_")
-    return text.strip() or "活动"
+    from guilin_union.core.filenames import safe_file_name as windows_safe
+
+    return windows_safe(text, fallback="活动")

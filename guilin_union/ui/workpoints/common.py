@@ -57,6 +57,6 @@ def shorten(text: str | None, limit: int = 40) -> str:
 
 def safe_file_name(text: str) -> str:
     """A file name from a title (Windows forbids \\ / : * ? " < > |)."""
-    for ch in '\\/:*?"<>|':
-        text = text.replace(ch, "_")
-    return text.strip() or "工作要点"
+    from guilin_union.core.filenames import safe_file_name as windows_safe
+
+    return windows_safe(text, fallback="工作要点")
