@@ -8,6 +8,7 @@
 - ``dues remit --branch NAME --month YYYY-MM --members 1,2,3|--all-unpaid --total 元 [--on D]``
 - ``dues arrears [--months N] [--branch NAME] [--json]``
 - ``dues history MEMBER_ID [--json]``
+- ``dues rule --year YYYY [--months N [--types 类型,…] | --off] [--json]``
 - ``funds categories [--json]``
 - ``funds plan --year YYYY --category C --amount 元`` / ``funds plan --year Y --copy-from Y``
 - ``funds budget --year YYYY [--json]``
@@ -102,6 +103,19 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
     arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
     arrears.add_argument("--json", action="store_true", help="以 JSON 输出")
     arrears.set_defaults(handler=cmd_arrears)
+
+    rule = dsub.add_parser(
+        "rule", help="年度慰问标准中的“按时缴纳会费”规则（欠缴超过 N 个月时慰问需说明理由）"
+    )
+    rule.add_argument("--year", type=int, required=True, metavar="YYYY", help="慰问标准年度")
+    change = rule.add_mutually_exclusive_group()
+    change.add_argument("--months", type=int, metavar="N", help="允许欠缴的最多月数（启用规则）")
+    change.add_argument("--off", action="store_true", help="停用该年度的规则")
+    rule.add_argument(
+        "--types", metavar="类型,类型", help="只对这些慰问类型适用（逗号分隔；默认全部类型）"
+    )
+    rule.add_argument("--json", action="store_true", help="以 JSON 输出")
+    rule.set_defaults(handler=cmd_rule)
 
     history = dsub.add_parser("history", help="一名会员的会费缴纳记录")
     history.add_argument("member_id", type=int, metavar="MEMBER_ID")
@@ -363,6 +377,23 @@ def cmd_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
     emit(
         f"欠缴 {months} 个月及以上：{len(found)} 人，合计 {format_fen(sum(a.arrears_fen for a in found))} 元"
     )
+    return 0
+
+
+def cmd_rule(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import dues_rule
+
+    db = ctx.db
+    if args.off:
+        dues_rule.set_rule(db, args.year, None)
+    elif args.months is not None:
+        types = [t for t in (args.types or "").replace("，", ",").split(",") if t.strip()]
+        dues_rule.set_rule(db, args.year, args.months, types)
+    current = dues_rule.get_rule(db, args.year)
+    if args.json:
+        emit_json(current.to_json() if current else None)
+    else:
+        emit(current.describe() if current else f"{args.year}年慰问标准未启用“按时缴纳会费”规则。")
     return 0
 
 

@@ -13,7 +13,9 @@ Checks, each against the standard of the payment's year and type:
 - ``yearly_total``  this payment takes the member's yearly total over ``yearly_cap_fen``
   (the yearly festival total);
 - ``duplicate``     the same member and type (and 事项) within the setting's number of days;
-- ``form``          goods where the standard says cash only, or the other way round.
+- ``form``          goods where the standard says cash only, or the other way round;
+- ``dues``          the year has the 按时缴纳会费 rule and the member owes dues for more
+  months than it allows (:mod:`guilin_union.services.money.dues_rule`).
 
 >>> w = RuleWarning("cap", "金额超过标准")
 >>> w.code, str(w)
@@ -47,6 +49,7 @@ WARNING_LABELS = {
     "yearly_total": "超过年度总额",
     "duplicate": "可能重复",
     "form": "发放形式不符",
+    "dues": "欠缴会费",  # the money area's optional 按时缴纳会费 rule (services/money/dues_rule.py)
 }
 
 
@@ -183,6 +186,11 @@ def check_payment(
     status = _status_warning(db, p, standard)
     if status is not None:
         warnings.append(status)
+    from guilin_union.services.money.dues_rule import dues_warning  # optional, per year
+
+    dues = dues_warning(db, p)
+    if dues is not None:
+        warnings.append(dues)
     others = _others(db, p, exclude_id, pending)
     if standard is not None:
         warnings += _standard_warnings(p, standard, others)

@@ -106,6 +106,25 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def _dues_welfare_rule(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- "按时缴纳会费" as an optional eligibility rule of a year's welfare standards: a
+        -- condolence for a member owing more than max_arrears_months months is a warning.
+        -- types: JSON list of the welfare types it applies to (NULL: every type).
+        CREATE TABLE dues_welfare_rules (
+            year INTEGER PRIMARY KEY CHECK (year BETWEEN 1990 AND 2100),
+            max_arrears_months INTEGER NOT NULL
+                CHECK (typeof(max_arrears_months) = 'integer' AND max_arrears_months >= 0),
+            types TEXT,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("money_0001_tables", _create_tables),
+    ("money_0002_dues_welfare_rule", _dues_welfare_rule),
 ]
