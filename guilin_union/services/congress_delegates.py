@@ -260,7 +260,7 @@ _DELEGATE_SELECT = """
     SELECT d.id, d.term_id, d.member_id, m.name, m.gender, m.birth_date, m.staff_no, m.status AS member_status,
            b.name AS branch, m.department, m.title, d.delegate_type, d.delegation_id,
            g.name AS delegation, g.sort_order AS delegation_order, d.category, d.start_date, d.end_date,
-           d.start_reason, d.end_reason, d.replaces_id, d.notes,
+           d.start_reason, d.end_reason, d.replaces_id, d.notes, d.continues_id,
            CASE WHEN g.head_member_id = d.member_id THEN 1 ELSE 0 END AS is_head,
            m.name_pinyin
     FROM congress_delegates d
@@ -271,9 +271,25 @@ _DELEGATE_SELECT = """
 _TYPE_ORDER = "CASE d.delegate_type WHEN '正式代表' THEN 0 WHEN '列席代表' THEN 1 ELSE 2 END"
 
 
+# The member's 会籍状态 on a day (as services.member_status.status_on, in SQL).
+_STATUS_ON = (
+    "coalesce((SELECT e.to_status FROM member_status_events e WHERE e.member_id = d.member_id"
+    " AND e.event_date <= ? ORDER BY e.event_date DESC, e.id DESC LIMIT 1),"
+    " (SELECT e.from_status FROM member_status_events e WHERE e.member_id = d.member_id"
+    " ORDER BY e.event_date, e.id LIMIT 1),"
+    " (SELECT mm.status FROM members mm WHERE mm.id = d.member_id))"
+)
+
+
 def _on_clause(on: _dt.date | str) -> tuple[str, list[Any]]:
+    """Delegates on a day. A 正式代表 counts only while the member is 在会 that day (issue 20:
+    a retiree, even 保留会籍, is no longer a 正式代表 and not in 应到)."""
     day = on.isoformat() if isinstance(on, _dt.date) else on
-    return "d.start_date <= ? AND (d.end_date IS NULL OR d.end_date > ?)", [day, day]
+    return (
+        "d.start_date <= ? AND (d.end_date IS NULL OR d.end_date > ?)"
+        f" AND (d.delegate_type != '正式代表' OR {_STATUS_ON} = '在会')",
+        [day, day, day],
+    )
 
 
 def delegates_on(
@@ -919,3 +935,119 @@ def counts_by_type(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) 
         ).fetchall()
     )
     return {t: found.get(t, 0) for t in congress.DELEGATE_TYPES}
+
+
+# --------------------------------------------------------------------------- following the register
+
+STATUS_END_PREFIX = "会籍变更："
+
+
+def follow_status_change(
+    db: sqlite_utils.Database, member_id: int, day: str, action: str
+) -> list[int]:
+    """A change of 会籍状态 (退休, 转出, 退会, 去世, 开除) ends the member's running mandates on
+    that day, with the reason ``会籍变更：<action>``; called by services.member_status inside
+    its transaction. Returns the ended delegate ids (they appear in :func:`vacancies`)."""
+    ended = []
+    for delegate_id, is_head, delegation_id, name in db.execute(
+        "SELECT d.id, CASE WHEN g.head_member_id = d.member_id THEN 1 ELSE 0 END, d.delegation_id, m.name"
+        " FROM congress_delegates d JOIN members m ON m.id = d.member_id"
+        " LEFT JOIN congress_delegations g ON g.id = d.delegation_id"
+        " WHERE d.member_id = ? AND d.start_date < ? AND (d.end_date IS NULL OR d.end_date > ?)",
+        [member_id, day, day],
+    ).fetchall():
+        audit.update(
+            db,
+            "congress_delegates",
+            delegate_id,
+            {"end_date": day, "end_reason": f"{STATUS_END_PREFIX}{action}"},
+            note=f"{name}会籍变更（{action}），代表资格自 {day} 终止",
+        )
+        if is_head:
+            audit.update(
+                db,
+                "congress_delegations",
+                delegation_id,
+                {"head_member_id": None},
+                note=f"团长{name}会籍变更",
+            )
+        ended.append(delegate_id)
+    return ended
+
+
+def undo_status_change(db: sqlite_utils.Database, member_id: int, day: str, action: str) -> None:
+    """The status change was taken back: mandates it ended come back (unless a successor or
+    a 列席 continuation was entered meanwhile)."""
+    for (delegate_id,) in db.execute(
+        "SELECT id FROM congress_delegates WHERE member_id = ? AND end_date = ? AND end_reason = ?",
+        [member_id, day, f"{STATUS_END_PREFIX}{action}"],
+    ).fetchall():
+        if db.execute(
+            "SELECT 1 FROM congress_delegates WHERE replaces_id = ? OR continues_id = ?",
+            [delegate_id, delegate_id],
+        ).fetchone():
+            continue
+        audit.update(
+            db,
+            "congress_delegates",
+            delegate_id,
+            {"end_date": None, "end_reason": None},
+            note="撤销会籍变更，恢复代表资格",
+        )
+
+
+def vacancies(db: sqlite_utils.Database, term_id: int) -> list[dict[str, Any]]:
+    """正式代表 seats left empty (mandate ended, no successor): the 补选/递补 to-do list.
+
+    Each: ``{"delegate_id", "name", "delegation", "end_date", "reason", "continued_as"}``.
+    """
+    rows = db.execute(
+        "SELECT d.id, m.name, g.name, d.end_date, d.end_reason,"
+        " (SELECT c.delegate_type FROM congress_delegates c WHERE c.continues_id = d.id LIMIT 1)"
+        " FROM congress_delegates d JOIN members m ON m.id = d.member_id"
+        " LEFT JOIN congress_delegations g ON g.id = d.delegation_id"
+        " WHERE d.term_id = ? AND d.delegate_type = '正式代表' AND d.end_date IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM congress_delegates r WHERE r.replaces_id = d.id)"
+        " ORDER BY d.end_date, m.name_pinyin",
+        [term_id],
+    ).fetchall()
+    return [
+        {
+            "delegate_id": r[0],
+            "name": r[1],
+            "delegation": r[2] or "",
+            "end_date": r[3],
+            "reason": r[4] or "",
+            "continued_as": r[5],
+        }
+        for r in rows
+    ]
+
+
+def continue_as_attending(
+    db: sqlite_utils.Database, delegate_id: int, *, note: str | None = None
+) -> OpResult:
+    """A 正式代表 whose mandate ended (e.g. on retirement) is invited to go on as 列席代表
+    from the end date; the new row points at the old one (``continues_id``) and is marked."""
+    with db.atomic():
+        old = get_delegate(db, delegate_id)
+        if old["delegate_type"] != congress.FORMAL or not old["end_date"]:
+            raise ConflictError(f"{old['name']}的正式代表资格尚未终止，不能改为列席")
+        if db.execute(
+            "SELECT 1 FROM congress_delegates WHERE continues_id = ?", [delegate_id]
+        ).fetchone():
+            raise ConflictError(f"{old['name']}已改为列席代表")
+        new_id = _insert_delegate(
+            db,
+            old["term_id"],
+            old["member_id"],
+            delegate_type="列席代表",
+            category=old["category"],
+            delegation_id=old["delegation_id"],
+            start_date=old["end_date"],
+            start_reason="增补",
+            notes=clean_cell_text(str(note or ""))
+            or f"原正式代表，{old['end_reason'] or '资格终止'}后邀请列席",
+        )
+        audit.update(db, "congress_delegates", new_id, {"continues_id": delegate_id})
+    return OpResult(Changes.of(AREA), new_id)

@@ -252,8 +252,12 @@ def record_status_change(
             {"status": to_status, "updated_at": audit.now_iso()},
             note=f"会籍变更：{action}",
         )
+        if to_status != ACTIVE:  # issue 20: a delegate's mandate follows the register
+            from guilin_union.services import congress_delegates
+
+            congress_delegates.follow_status_change(db, member_id, day, action)
     return OpResult(
-        Changes.of("members", "member_status"),
+        Changes.of("members", "member_status", "congress"),
         event_id,
         undo={"event_id": event_id, "member_id": member_id, "previous_status": current},
     )
@@ -283,7 +287,12 @@ def undo_status_change(db: sqlite_utils.Database, event_id: int) -> OpResult:
             {"status": event["from_status"], "updated_at": audit.now_iso()},
             note=f"撤销会籍变更：{event['action']}",
         )
-    return OpResult(Changes.of("members", "member_status"), event["member_id"])
+        from guilin_union.services import congress_delegates
+
+        congress_delegates.undo_status_change(
+            db, event["member_id"], event["event_date"], event["action"]
+        )
+    return OpResult(Changes.of("members", "member_status", "congress"), event["member_id"])
 
 
 def status_history(db: sqlite_utils.Database, member_id: int) -> list[dict[str, Any]]:
