@@ -71,6 +71,13 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         "--festival", required=True, metavar="节日", help="节日或发放项目，如 春节、中秋节、送温暖"
     )
     batch.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    batch.add_argument(
+        "--birthday-month",
+        type=int,
+        choices=range(1, 13),
+        metavar="1-12",
+        help="生日慰问：只发给该月过生日的会员（配合 --festival 生日 --type 生日）",
+    )
     money = batch.add_mutually_exclusive_group(required=True)
     money.add_argument("--amount", metavar="元", help="每人现金金额，如 300.00")
     money.add_argument(
@@ -289,6 +296,7 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         reason=args.reason or "",
         handler=args.handler or "",
         override_reason=args.accept_warnings or "",
+        birth_month=getattr(args, "birthday_month", None),
     )
     if args.dry_run:
         preview = wb.preview_batch(db, req)

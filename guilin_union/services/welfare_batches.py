@@ -66,6 +66,7 @@ class BatchRequest:
     reason: str = ""
     handler: str = ""
     override_reason: str = ""
+    birth_month: int | None = None  # 生日慰问: only members born in this month (1–12)
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,17 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
         " ORDER BY b.sort_order, b.id, m.name_pinyin, m.id",
         branch_ids,
     ).fetchall()
+    if req.birth_month is not None:
+        if not 1 <= int(req.birth_month) <= 12:
+            raise ValidationError("生日月份应为 1 至 12", "birth_month")
+        born = {
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM members WHERE substr(birth_date, 6, 2) = ?",
+                [f"{int(req.birth_month):02d}"],
+            )
+        }
+        members = [m for m in members if m[0] in born]
     hardship: dict[int, int] = {}
     if rule == RULE_HARDSHIP:
         hardship = {

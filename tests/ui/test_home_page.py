@@ -65,3 +65,38 @@ def test_year_summary_from_the_home_page(qtbot, demo_path, tmp_path):
     from docx import Document
 
     assert "工会工作总结" in Document(str(out)).paragraphs[0].text
+
+
+def test_birthday_batch_from_the_home_page(qtbot, demo_path):
+    from guilin_union.ui.home.birthdays import BirthdaysDialog
+
+    window, prompts = make_window(qtbot, demo_path)
+    dialog = BirthdaysDialog(window.ctx, 3, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() > 0 and dialog.batch_button.isEnabled()
+    before = window.ctx.db.execute("SELECT count(*) FROM welfare_payments").fetchone()[0]
+    prompts.texts.append("200")
+    prompts.confirms.append(True)
+    dialog.birthday_batch()
+    after = window.ctx.db.execute("SELECT count(*) FROM welfare_payments").fetchone()[0]
+    shown = next(text for kind, _title, text in prompts.messages if kind == "confirm")
+    eligible = int(shown.split("可发放 ")[1].split(" 人")[0])
+    assert after - before == eligible > 0
+
+
+def test_reminder_settings_dialog_saves_every_horizon(qtbot, demo_path):
+    from guilin_union.services import settings
+    from guilin_union.ui.home.settings_dialog import HomeSettingsDialog
+
+    window, _prompts = make_window(qtbot, demo_path)
+    dialog = HomeSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.spins["home_retirement_months"].setValue(9)
+    dialog.female_age.setCurrentIndex(1)
+    dialog.female_50.setText("工人，工勤")
+    dialog.save()
+    db = window.ctx.db
+    assert settings.get(db, "home_retirement_months") == 9
+    assert settings.get(db, "retirement_female_original_age") == 50
+    assert settings.get(db, "retirement_female_50_values") == ["工人", "工勤"]
+    assert dialog.result() == dialog.DialogCode.Accepted

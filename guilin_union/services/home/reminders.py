@@ -359,3 +359,34 @@ def reminders(
         found = [r for r in found if r.date <= limit]
     found.sort(key=lambda r: (r.date, r.kind, r.title))
     return found
+
+
+SETTING_KEYS = (
+    "home_proposal_due_days",
+    "workpoints_due_soon_days",
+    "home_signup_days",
+    "home_retirement_months",
+    "home_retirement_past_months",
+    "retirement_female_original_age",
+    "retirement_female_50_values",
+)
+
+
+def save_settings(db: sqlite_utils.Database, values: dict[str, Any]):  # -> OpResult
+    """Store the 首页's reminder settings (one transaction, logged)."""
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.changes import Changes, OpResult
+
+    unknown = set(values) - set(SETTING_KEYS)
+    if unknown:
+        raise ValidationError("未知的设置：" + "、".join(sorted(unknown)))
+    if values.get("retirement_female_original_age", 55) not in (50, 55):
+        raise ValidationError(
+            "女职工原退休年龄只能是 50 或 55 周岁", "retirement_female_original_age"
+        )
+    for key, value in values.items():
+        if key.endswith(("_days", "_months")) and (not isinstance(value, int) or value < 0):
+            raise ValidationError("提醒期限应为不小于 0 的整数", key)
+    with db.atomic():
+        settings.set_many(db, values)
+    return OpResult(Changes.of("settings"))

@@ -211,6 +211,12 @@ class HomePage(QWidget):
             filters="PDF 文件 (*.pdf)" if kind == "pdf" else "Word 文档 (*.docx)",
         )
 
+    def edit_settings(self) -> None:
+        from guilin_union.ui.home.settings_dialog import HomeSettingsDialog
+
+        if HomeSettingsDialog(self.ctx, self).exec():
+            self.reload()
+
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         target = item.data(0, TARGET_ROLE)
         if target:
