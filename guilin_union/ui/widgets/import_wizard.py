@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services.changes import Changes
 from guilin_union.services.import_common import (
     ImportOutcome,
@@ -45,7 +46,7 @@ from guilin_union.spreadsheets.reader import (
     list_sheets,
     preview_rows,
 )
-from guilin_union.ui.tasks import run_task
+from guilin_union.ui import ops
 
 PREVIEW_LIMIT = 500
 ERROR_BACKGROUND = QColor("#ffd6d6")
@@ -273,7 +274,7 @@ class ImportWizard(QDialog):
             return
         try:
             out = self.template_writer(target)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return
         self.ctx.prompts.info(self, "导入模板", f"模板已保存：\n{out}\n请按模板填写后再导入。")
@@ -338,9 +339,8 @@ class ImportWizard(QDialog):
         return result
 
     # ------------------------------------------------------------------ step 3
-    def _run(
-        self, work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]
-    ) -> None:
+    def _run(self, op: Any, done: Callable[[Any], None]) -> None:
+        """Run one step through the operation runner with the wizard's own progress bar."""
         self.next_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -357,17 +357,13 @@ class ImportWizard(QDialog):
         def failed(exc: BaseException) -> None:
             self.progress.setVisible(False)
             self._show(self.pages.currentIndex())
-            self.ctx.prompts.error(self, "导入", str(exc))
+            self.ctx.prompts.error(self, "导入", ops.user_message(exc))
 
-        if not self.background:
-            try:
-                result = work(on_progress)
-            except Exception as exc:
-                failed(exc)
-                return
-            finish(result)
-            return
-        run_task(work, finish, failed, on_progress)
+        op.with_progress(on_progress=on_progress).success(finish).failure(failed)
+        if self.background:
+            op.run_in_background()
+        else:
+            op.run()
 
     def check(self) -> None:
         mapping = self.mapping()
@@ -382,25 +378,14 @@ class ImportWizard(QDialog):
             return
         if self.before_validate is not None:
             self.before_validate()
-        path, sheet, importer, db_path = (
-            self.path(),
-            self.sheet_combo.currentText(),
-            self.importer,
-            self.ctx.db_path,
-        )
+        path, sheet, importer = self.path(), self.sheet_combo.currentText(), self.importer
 
-        def work(progress: Callable[[int, int], None]):
-            from guilin_union.storage import open_database
+        def work(db: Any, progress: Callable[[int, int], None]) -> Any:
+            return validate_file(
+                db, path, importer, sheet=sheet, mapping=mapping, progress=progress
+            )
 
-            db = open_database(db_path)
-            try:
-                return validate_file(
-                    db, path, importer, sheet=sheet, mapping=mapping, progress=progress
-                )
-            finally:
-                db.conn.close()
-
-        self._run(work, self._show_check)
+        self._run(ops.QueryOp(self.ctx, self, "导入", work), self._show_check)
 
     def _show_check(self, result: tuple[ReadResult, ImportPlan]) -> None:
         self.read, self.plan = result
@@ -485,7 +470,7 @@ class ImportWizard(QDialog):
             return
         try:
             out = write_errors(target, self.plan.errors, source_name=self.path().name)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return
         self.ctx.prompts.info(self, "错误清单", f"已保存：\n{out}")
@@ -493,25 +478,21 @@ class ImportWizard(QDialog):
     # ------------------------------------------------------------------ step 4
     def commit(self) -> None:
         assert self.plan is not None
-        importer, plan, db_path = self.importer, self.plan, self.ctx.db_path
-
-        def work(_progress: Callable[[int, int], None]):
-            from guilin_union.storage import open_database
-
-            db = open_database(db_path)
-            try:
-                return commit_plan(db, importer, plan)
-            finally:
-                db.conn.close()
-
-        self._run(work, self._show_done)
+        importer, plan = self.importer, self.plan
+        areas = getattr(importer, "areas", (importer.name,))
+        op = ops.CollectionOp(
+            self.ctx,
+            self,
+            "导入",
+            lambda db, _progress: commit_plan(db, importer, plan),
+            changes=Changes.of(*areas),
+        )
+        self._run(op, self._show_done)
 
     def _show_done(self, outcome: ImportOutcome) -> None:
         self.outcome = outcome
         text = outcome.summary()
         if outcome.backup is not None:
             text += f"\n\n导入前的数据已自动备份到：\n{outcome.backup}"
-        self.done_label.setText(text)
-        areas = getattr(self.importer, "areas", (self.importer.name,))
-        self.ctx.notify(Changes.of(*areas))
+        self.done_label.setText(text)  # the runner has told the screens (ctx.notify)
         self._show(3)
