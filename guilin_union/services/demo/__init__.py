@@ -15,6 +15,8 @@ from guilin_union.core.errors import ConflictError
 from guilin_union.storage import audit
 
 AREA_MODULES = ("members", "intake", "congress", "proposals", "workpoints", "activities", "welfare")
+# issue 21: the money area runs after activities and welfare (its budgets follow their records)
+AREA_MODULES += ("money",)
 
 
 def is_empty(db: sqlite_utils.Database) -> bool:
