@@ -46,6 +46,7 @@ MEASURES = (
     "import",
     "export",
     "parse",
+    "home",
 )
 
 
@@ -251,7 +252,16 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
     details: dict[str, Any] = {"workdir": str(workdir)}
     large_db = workdir / "large.db"
 
-    needs_large = set(measures) & {"demo", "startup", "search", "tabs", "form", "memory", "pdf"}
+    needs_large = set(measures) & {
+        "demo",
+        "startup",
+        "search",
+        "tabs",
+        "form",
+        "memory",
+        "pdf",
+        "home",
+    }
     if needs_large:
         if "demo" in measures or not (args.reuse_demo and large_db.exists()):
             log("building the large demo database (guilin-union demo --scale large)…")
@@ -345,6 +355,13 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
     if "parse" in measures:
         log("work-points parser…")
         results += outputs.measure_workpoints(reps.parse)
+    if "home" in measures:
+        from bench.home import measure_home
+
+        log("首页 and the year-end report…")
+        results += measure_home(
+            large_db, workdir, reps.outputs, datasets.child_env(workdir, "home")
+        )
     return results, details
 
 

@@ -32,12 +32,13 @@ APP_TITLE = "工会工作管理系统"
 
 # (menu label, tab title, attribute path of the tab's own settings dialog)
 AREA_SETTINGS = (
+    ("首页提醒…", "首页", "edit_settings"),
     ("教代会与提案规则…", "教代会", "edit_rules"),
     ("会费与会员编号…", "会员入会", "dues_view.edit_settings"),
     ("活动设置…", "活动", "edit_settings"),
     ("慰问设置…", "慰问", "edit_settings"),
 )
-DEFAULT_TAB = 2  # 会员入会
+DEFAULT_TAB = [title for title, _module in TABS].index("会员入会")  # the register
 # The same store as AppContext.qsettings, for the moments before the database is open.
 SETTINGS_ORGANIZATION, SETTINGS_APPLICATION = "GuilinUnion", "guilin-union"
 
