@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.services.document_limits import within_document_limits
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -81,6 +82,7 @@ def _check_file(path: Path) -> None:
         )
 
 
+@within_document_limits("txt")  # content limits, parser failures -> Chinese
 def read_txt_text(path: str | Path) -> str:
     """Text of a .txt file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030."""
     path = Path(path)
@@ -213,6 +215,7 @@ def _iter_docx_paragraphs(parent: Any, numbering: _WordNumbering) -> Iterator[st
                     yield from _iter_docx_paragraphs(cell, numbering)
 
 
+@within_document_limits("docx")  # content limits, parser failures -> Chinese
 def read_docx_text(path: str | Path) -> str:
     """Paragraphs of a .docx in order (text in tables included), one per line.
 
@@ -236,6 +239,7 @@ def read_docx_text(path: str | Path) -> str:
 # --------------------------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------------------------
+@within_document_limits("pdf")  # content limits, parser failures -> Chinese
 def read_pdf_text(path: str | Path) -> str:
     """Text layer of a PDF, page after page (one line per text line).
 

@@ -28,6 +28,7 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
+from guilin_union.spreadsheets.limits import check_workbook_content
 
 FieldKind = Literal["text", "id_number", "phone", "date", "int", "money", "choice", "bool"]
 
@@ -249,11 +250,12 @@ def _check_file(path: Path, max_bytes: int) -> None:
 
 
 @contextmanager
-def _open_workbook(path: str | Path, max_bytes: int) -> Iterator[Any]:
+def _open_workbook(path: str | Path, max_bytes: int, max_rows: int | None = None) -> Iterator[Any]:
     from openpyxl import load_workbook  # imported lazily: the GUI starts faster
 
     source = Path(path)
     _check_file(source, max_bytes)
+    check_workbook_content(source, max_rows=max_rows)  # bombs: sizes, rows, cells (limits.py)
     # Hand openpyxl an open file, not the name: it would otherwise refuse a correct .xlsx
     # that merely has the wrong extension, and read-only mode keeps its handle open until
     # close() (on Windows that would lock the user's file).
@@ -546,7 +548,7 @@ def read_table(
     """
     if mapping is not None:
         _validate_mapping(mapping, fields)
-    with _open_workbook(path, max_bytes) as wb:
+    with _open_workbook(path, max_bytes, max_rows) as wb:
         from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
         date1904 = wb.epoch == CALENDAR_MAC_1904

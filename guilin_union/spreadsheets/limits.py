@@ -1,0 +1,256 @@
+"""Input limits by what a file really contains, checked before any parser sees it.
+
+A small .xlsx or .docx can unpack to hundreds of megabytes (a "zip bomb": 600 KB of
+``<row/>`` elements inflate to 390 MB), and the parsers keep far more in memory than the file
+holds. The size on disk says nothing about that, so the checks here look at the content:
+
+1. the zip's central directory (number of parts, declared unpacked sizes), then
+2. every XML part streamed in 1 MB pieces, counting the bytes really inflated (a directory
+   that lies about sizes does not help) and the elements that cost memory later (sheet rows
+   including blank ones, cells, shared strings, document elements), stopping at the first
+   limit reached. DTDs and entity declarations (billion laughs) are refused outright where
+   the parser is not defusedxml (Word files).
+
+Each refusal names the limit in Chinese. The scanner is shared with the Word reader
+(``services.document_limits``); the caller chooses the exception type.
+
+>>> import io, zipfile
+>>> buffer = io.BytesIO()
+>>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+...     z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + "<row/>" * 50 + "</sheetData></worksheet>")
+>>> with zipfile.ZipFile(buffer) as z:
+...     scan_xml_part(z, z.getinfo("xl/worksheets/sheet1.xml"), max_bytes=10**6,
+...                   counts={"rows": (ROW_RE, 10**6)}, fail=ValueError)["rows"]
+50
+>>> with zipfile.ZipFile(buffer) as z:
+...     scan_xml_part(z, z.getinfo("xl/worksheets/sheet1.xml"), max_bytes=10**6,
+...                   counts={"rows": (ROW_RE, 20)}, fail=ValueError)
+Traceback (most recent call last):
+ValueError: rows
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.spreadsheets.errors import WorkbookError
+
+__all__ = [
+    "WorkbookLimits",
+    "check_workbook_content",
+    "scan_xml_part",
+    "check_zip_directory",
+]
+
+CHUNK = 1024 * 1024
+# A match never spans more than this many bytes (tag names with a namespace prefix).
+_OVERLAP = 128
+# Any XML element (optionally namespace-prefixed) whose local name is given.
+_PREFIX = rb"<(?:[A-Za-z_][\w.\-]*:)?"
+ROW_RE = re.compile(_PREFIX + rb"row[\s/>]")
+CELL_RE = re.compile(_PREFIX + rb"c[\s/>]")
+SHARED_STRING_RE = re.compile(_PREFIX + rb"si[\s/>]")
+ELEMENT_RE = re.compile(rb"<[A-Za-z_]")
+DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+Fail = Callable[[str], Exception]
+#: Key of :func:`scan_xml_part`'s result holding the bytes the part inflated to.
+INFLATED = "inflated_bytes"
+
+
+@dataclass(frozen=True)
+class WorkbookLimits:
+    """Limits for an imported .xlsx (a member list of 20,000 rows uses a fraction of each)."""
+
+    max_parts: int = 2000
+    max_declared_total: int = 300 * 1024 * 1024  # sum of the directory's unpacked sizes
+    max_xml_total: int = 150 * 1024 * 1024  # bytes really inflated over all XML parts
+    max_sheet_bytes: int = 100 * 1024 * 1024  # one worksheet's XML
+    max_part_bytes: int = 20 * 1024 * 1024  # any other XML part (styles, workbook...)
+    max_shared_strings_bytes: int = 20 * 1024 * 1024
+    max_shared_strings: int = 500_000
+    max_cells: int = 2_000_000  # per worksheet: 20,000 rows x 100 columns
+    header_rows: int = 30  # rows allowed above the data (title, notes, header)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+
+
+def check_zip_directory(
+    archive: zipfile.ZipFile,
+    file_name: str,
+    *,
+    max_parts: int,
+    max_declared_total: int,
+    fail: Fail,
+    advice: str = "请删除多余的内容（图片、空行、多余的工作表）或分成几个文件导入。",
+) -> list[zipfile.ZipInfo]:
+    """The central directory: number of parts and declared unpacked size."""
+    infos = archive.infolist()
+    if len(infos) > max_parts:
+        raise fail(
+            f"文件“{file_name}”内部有{len(infos)}个部件，超过上限{max_parts}个，"
+            "不像正常的办公文档。请重新另存后再导入。"
+        )
+    declared = sum(info.file_size for info in infos)
+    if declared > max_declared_total:
+        raise fail(
+            f"文件“{file_name}”解压后有{_mb(declared)} MB，超过上限{_mb(max_declared_total)} MB。"
+            + advice
+        )
+    return infos
+
+
+def scan_xml_part(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    *,
+    max_bytes: int,
+    counts: dict[str, tuple[re.Pattern[bytes], int]],
+    fail: Callable[[str], Exception],
+    too_big: Callable[[int], str] | None = None,
+    too_many: Callable[[str, int], str] | None = None,
+    refuse_dtd: bool = True,
+) -> dict[str, int]:
+    """Inflate one part in pieces, counting matches of each pattern; stop at the first limit.
+
+    ``counts`` maps a name to (pattern, limit). ``too_big(limit)`` and ``too_many(name,
+    limit)`` build the refusal texts (the defaults are the bare names, for tests). Returns
+    the counts found. Memory use is one piece, whatever the part inflates to.
+    """
+    found = dict.fromkeys(counts, 0)
+    total = 0
+    carry = b""
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > max_bytes:
+                raise fail(too_big(max_bytes) if too_big else info.filename)
+            buffer = carry + chunk
+            if refuse_dtd and DTD_RE.search(buffer):
+                raise fail("DTD")
+            cut = max(len(buffer) - _OVERLAP, 0)
+            for name, (pattern, limit) in counts.items():
+                found[name] += sum(1 for m in pattern.finditer(buffer) if m.start() < cut)
+                if found[name] > limit:
+                    raise fail(too_many(name, limit) if too_many else name)
+            carry = buffer[cut:]
+    for name, (pattern, limit) in counts.items():
+        found[name] += sum(1 for _ in pattern.finditer(carry))
+        if found[name] > limit:
+            raise fail(too_many(name, limit) if too_many else name)
+    found[INFLATED] = total
+    return found
+
+
+def _is_xml(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith((".xml", ".rels", ".vml"))
+
+
+def check_workbook_content(
+    path: str | Path, *, max_rows: int | None = None, limits: WorkbookLimits | None = None
+) -> None:
+    """Refuse a workbook whose content is beyond what an import can hold (WorkbookError).
+
+    ``max_rows`` is the import's row cap: every ``<row>`` element of every worksheet counts,
+    blank ones included, plus ``limits.header_rows`` for the rows above the table. Without it
+    (listing sheets, a preview) only sizes, cells and shared strings are bounded.
+    """
+    limits = limits or WorkbookLimits()
+    path = Path(path)
+    name = path.name
+
+    def fail(message: str) -> WorkbookError:
+        return WorkbookError(message)
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = check_zip_directory(
+                archive,
+                name,
+                max_parts=limits.max_parts,
+                max_declared_total=limits.max_declared_total,
+                fail=fail,
+            )
+            xml_total = 0
+            for info in infos:
+                if info.is_dir() or not _is_xml(info.filename):
+                    continue
+                part = info.filename
+                lower = part.lower()
+                counts: dict[str, tuple[re.Pattern[bytes], int]] = {}
+                if lower.startswith("xl/worksheets/") and lower.count("/") == 2:
+                    max_bytes = limits.max_sheet_bytes
+                    counts["cells"] = (CELL_RE, limits.max_cells)
+                    if max_rows is not None:
+                        counts["rows"] = (ROW_RE, max_rows + limits.header_rows)
+                elif lower == "xl/sharedstrings.xml":
+                    max_bytes = limits.max_shared_strings_bytes
+                    counts["strings"] = (SHARED_STRING_RE, limits.max_shared_strings)
+                else:
+                    max_bytes = limits.max_part_bytes
+                max_bytes = min(max_bytes, limits.max_xml_total - xml_total)
+
+                def too_big(limit: int, part: str = part) -> str:
+                    return (
+                        f"文件“{name}”中的部件 {part} 解压后超过{_mb(limit)} MB 的上限"
+                        f"（全部 XML 合计上限{_mb(limits.max_xml_total)} MB）。"
+                        "请删除多余的内容或分成几个文件导入。"
+                    )
+
+                def too_many(what: str, limit: int, part: str = part) -> str:
+                    if what == "rows":
+                        return (
+                            f"文件“{name}”的工作表（{part}）有超过{limit}行（空行也计算在内），"
+                            f"超过单次导入的上限{max_rows}行。请删除表格下方多余的空行，"
+                            "或把数据分成几个文件分批导入。"
+                        )
+                    if what == "cells":
+                        return (
+                            f"文件“{name}”的工作表（{part}）有超过{limit}个单元格（空单元格也计算在内），"
+                            "超过导入上限。请删除多余的行列或分批导入。"
+                        )
+                    return (
+                        f"文件“{name}”的共享字符串超过{limit}条，超过导入上限。"
+                        "请删除多余的内容或分批导入。"
+                    )
+
+                found = scan_xml_part(
+                    archive,
+                    info,
+                    max_bytes=max_bytes,
+                    counts=counts,
+                    fail=fail,
+                    too_big=too_big,
+                    too_many=too_many,
+                    # openpyxl parses through defusedxml, which refuses entity declarations
+                    # itself (reader._guarded turns that into a message).
+                    refuse_dtd=False,
+                )
+                xml_total += found[INFLATED]
+    except WorkbookError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise WorkbookError(
+            f"文件“{name}”已损坏或不完整，无法读取（{type(exc).__name__}）。"
+            "请重新保存或重新下载后再导入。"
+        ) from None
+    except (RuntimeError, NotImplementedError) as exc:  # encrypted part, unknown compression
+        raise WorkbookError(
+            f"文件“{name}”使用了不支持的压缩或加密方式（{type(exc).__name__}），无法读取。"
+            "请在 Excel/WPS 中重新另存为 .xlsx 后再导入。"
+        ) from None
+    except zlib.error:
+        raise WorkbookError(
+            f"文件“{name}”已损坏（压缩数据有错），无法读取。请重新保存或重新下载后再导入。"
+        ) from None
