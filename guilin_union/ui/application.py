@@ -46,6 +46,9 @@ def ensure_application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_chinese_translation(app)
+    from guilin_union.ui.theme import apply_light_theme
+
+    apply_light_theme(app)  # the same light look in Windows 11 dark mode (issue 14)
     from guilin_union.ui.screen_fit import install_dialog_fitter
 
     install_dialog_fitter(app)  # every dialog opens inside the screen (issue 15)
@@ -111,12 +114,23 @@ def prepare_demo(path: Path) -> None:
         db.conn.close()
 
 
+def hand_over_to_running_instance(path: Path) -> bool:
+    """Before any window is shown: a program on this PC already showing ``path`` is asked to
+    come to the front (and allowed to, on Windows); True when it did."""
+    from guilin_union.ui.safety.single_instance import notify_running_instance
+
+    return notify_running_instance(path)
+
+
 def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
     from guilin_union.ui import error_hook
     from guilin_union.ui.main_window import MainWindow
 
     app = ensure_application()
+    path = choose_db_path(db, demo)
+    if hand_over_to_running_instance(path):
+        return 0  # the program already showing this file came to the front; no window here
     error_hook.install()
     window = MainWindow(None)
     window.show_fitted()
@@ -124,13 +138,12 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     outcome = {"code": 0}
 
     def open_and_attach() -> None:
-        path = choose_db_path(db, demo)
         prompts = Prompts()
         try:
             if demo:
                 prepare_demo(path)
             ctx = open_context(path, prompts=prompts)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — boundary: any failure to open is shown in Chinese
             prompts.error(window, "无法打开数据库", f"{path}\n\n{exc}")
             outcome["code"] = 1
             window.close()

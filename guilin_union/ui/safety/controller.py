@@ -152,6 +152,9 @@ class SafetyController(QObject):
         if QGuiApplication.platformName() != "offscreen":  # offscreen (tests) cannot raise windows
             w.raise_()
             w.activateWindow()
+            from guilin_union.ui.foreground import force_foreground
+
+            force_foreground(w)  # Windows: allowed by the second launch (ui/foreground.py)
         self.activations += 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)

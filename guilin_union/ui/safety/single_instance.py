@@ -43,6 +43,9 @@ def notify_running_instance(db_path: Path, *, timeout_ms: int = 400) -> bool:
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
+    from guilin_union.ui.foreground import allow_foreground_switch
+
+    allow_foreground_switch()  # Windows: else the first program may only flash its button
     socket.write(_ACTIVATE)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
