@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
+from guilin_union.core.errors import ValidationError
 from guilin_union.reports.congress_common import BoxedChoices, CutLine, add_flowable
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import esc
@@ -46,7 +47,7 @@ def build_ballots(
 ) -> Path:
     """``copies`` identical ballots (usually one per 正式代表)."""
     if copies < 1:
-        raise ValueError("表决票张数至少为 1")
+        raise ValidationError("表决票张数至少为 1")
     report = Report(
         path,
         "表决票",

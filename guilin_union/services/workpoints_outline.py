@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from guilin_union.core.errors import ValidationError
 from guilin_union.core.workpoints_parser import WorkpointNode, parse_workpoints
 
 __all__ = [
@@ -227,7 +228,7 @@ def promote(flat: list[OutlineNode], index: int) -> None:
     """One level up (toward 1), with its subtree. Following siblings become its children,
     as in a word processor's outline view."""
     if not can_promote(flat, index):
-        raise ValueError("该条目已在最上一级，不能再升级")
+        raise ValidationError("该条目已在最上一级，不能再升级")
     for node in flat[index : subtree_end(flat, index)]:
         node.level -= 1
 
@@ -235,7 +236,7 @@ def promote(flat: list[OutlineNode], index: int) -> None:
 def demote(flat: list[OutlineNode], index: int) -> None:
     """One level down, with its subtree: it becomes a child of the node before it."""
     if not can_demote(flat, index):
-        raise ValueError("该条目前面没有可以归属的同级条目，不能降级")
+        raise ValidationError("该条目前面没有可以归属的同级条目，不能降级")
     for node in flat[index : subtree_end(flat, index)]:
         node.level += 1
 
@@ -272,10 +273,10 @@ def split(flat: list[OutlineNode], index: int, at: int | None = None) -> int:
     if at is None:
         at = split_point(text)
     if at is None or not 0 < at < len(text):
-        raise ValueError("请把光标放在条目文字中要拆开的位置（不能在开头或末尾）")
+        raise ValidationError("请把光标放在条目文字中要拆开的位置（不能在开头或末尾）")
     first, second = text[:at].strip(), text[at:].strip()
     if not first or not second:
-        raise ValueError("拆分后的两部分都必须有文字")
+        raise ValidationError("拆分后的两部分都必须有文字")
     keep_custom = node.heading.strip() != heading_of(text)
     node.text = first
     if not keep_custom:
@@ -311,7 +312,7 @@ def merge_with_next(flat: list[OutlineNode], index: int) -> None:
     number is put back in front of its text), units are combined, the first node's lead unit
     wins. Nodes that were children of the second one now follow the merged node."""
     if not 0 <= index < len(flat) - 1:
-        raise ValueError("这是最后一个条目，后面没有可以合并的条目")
+        raise ValidationError("这是最后一个条目，后面没有可以合并的条目")
     node, following = flat[index], flat[index + 1]
     keep_custom = node.heading.strip() != heading_of(node.text)
     prefix = display_number(following.style, following.number)

@@ -108,7 +108,7 @@ class ActivityDialog(SubmitOnSave, QDialog):
             return None
         try:
             return parse_date(text).year
-        except Exception:  # not a date yet: the save reports it
+        except ValueError:  # not a date yet: the save reports it
             return None
 
     def _fill_workpoints(self, keep: int | None = None, keep_label: str | None = None) -> None:

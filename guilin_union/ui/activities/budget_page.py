@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_budget as budget_service
@@ -120,7 +121,7 @@ class BudgetPage(QWidget):
         db = self.ctx.db
         try:
             lines = budget_service.list_lines(db, self.activity_id)  # type: ignore[arg-type]
-        except Exception:
+        except UserError:
             return
         self.lines_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
@@ -214,7 +215,7 @@ class BudgetPage(QWidget):
                         lambda: budget_service.restore_line(db, before),
                         lambda: budget_service.restore_line(db, after),
                     )
-            except Exception as exc:
+            except UserError as exc:
                 return field_errors(exc)
             self.ctx.notify(result.changes)
             summary = budget_service.budget_summary(db, activity_id)
@@ -244,7 +245,7 @@ class BudgetPage(QWidget):
             return None
         try:
             data = budget_service.get_line(self.ctx.db, line_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "修改经费", str(exc))
             return None
         return self._open(data["kind"], data, line_id)
@@ -260,7 +261,7 @@ class BudgetPage(QWidget):
         db = self.ctx.db
         try:
             result = budget_service.delete_line(db, line_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         row = result.undo or {}
@@ -282,7 +283,7 @@ class BudgetPage(QWidget):
                         "start_date"
                     ][:4]
                 )
-            except Exception:
+            except (UserError, ValueError, TypeError):
                 pass
         dialog = YearSummaryDialog(self.ctx, year, self)
         dialog.setModal(True)
@@ -358,7 +359,7 @@ class YearSummaryDialog(QDialog):
             return
         try:
             out = year_budget_pdf(self.ctx.db, year, path)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "生成失败", str(exc))
             return
         self.ctx.remember_folder(out)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_budget as budget_service
@@ -28,7 +29,7 @@ from guilin_union.ui import undo
 def _cn(value: str | None) -> str:
     try:
         return format_cn_date(value) if value else ""
-    except Exception:  # a malformed stored date is shown as it is
+    except ValueError:  # a malformed stored date is shown as it is
         return value or ""
 
 
@@ -104,7 +105,7 @@ class DetailPage(QWidget):
             return
         try:
             a = activities_service.get_activity(self.ctx.db, self.activity_id)
-        except Exception:
+        except UserError:
             self.activity_id = None
             self.refresh()
             return
@@ -173,7 +174,7 @@ class DetailPage(QWidget):
             result = activities_service.set_summary(
                 self.ctx.db, activity_id, self.summary_edit.toPlainText()
             )
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return
         before = (result.undo or {}).get("row") or {}
@@ -200,7 +201,7 @@ class DetailPage(QWidget):
             return
         try:
             result = activities_service.add_attachment(self.ctx.db, self.activity_id, path)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "无法添加附件", str(exc))
             return
         self.ctx.remember_folder(path, "attachments")
@@ -218,7 +219,7 @@ class DetailPage(QWidget):
 
         try:
             path = activities_service.attachment_path(self.ctx.db, attachment_id)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "无法打开", str(exc))
             return
         if not path.exists():
@@ -237,7 +238,7 @@ class DetailPage(QWidget):
         db = self.ctx.db
         try:
             result = activities_service.remove_attachment(db, attachment_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.error(self, "无法移除", str(exc))
             return
         row = result.undo or {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
@@ -16,7 +17,7 @@ def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
     """The page for ``ui.members.history.register`` (None only if the query fails)."""
     try:
         rows = member_history(ctx.db, member_id)
-    except Exception:
+    except sqlite3.Error:
         return None
     page = QWidget()
     page.setObjectName("member_activities_page")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_registration as registration
 from guilin_union.services import branches as branches_service
@@ -193,7 +194,7 @@ class ParticipantsPage(QWidget):
             try:
                 for e in activities_service.list_events(self.ctx.db, self.activity_id):
                     self.event_combo.addItem(e["name"], e["id"])
-            except Exception:
+            except UserError:
                 pass
         self.branch_combo.setCurrentIndex(max(self.branch_combo.findData(branch), 0))
         self.event_combo.setCurrentIndex(max(self.event_combo.findData(event), 0))
@@ -239,7 +240,7 @@ class ParticipantsPage(QWidget):
             return
         try:
             a = activities_service.get_activity(self.ctx.db, self.activity_id)
-        except Exception:
+        except UserError:
             self.count_label.setText("")
             return
         text = f"报名 {a['registered']} 人"
@@ -327,7 +328,7 @@ class ParticipantsPage(QWidget):
                     status=data["status"],
                     notes=data["notes"],
                 )
-            except Exception as exc:
+            except UserError as exc:
                 return field_errors(exc)
             added = list(result.added)
             undo.push(
@@ -371,16 +372,10 @@ class ParticipantsPage(QWidget):
 
         activity_id = self.activity_id
         importer = SignupImporter.for_activity(self.ctx.db, activity_id)
-        db_path = self.ctx.db_path
+        ctx = self.ctx
 
         def template(path):
-            from guilin_union.storage import open_database
-
-            db = open_database(db_path)
-            try:
-                return write_signup_template(db, activity_id, path)
-            finally:
-                db.conn.close()
+            return write_signup_template(ctx.db, activity_id, path)
 
         wizard = ImportWizard(
             self.ctx,
@@ -408,7 +403,7 @@ class ParticipantsPage(QWidget):
         try:
             person = registration.get_participant(db, participant_id)
             activity = activities_service.get_activity(db, person["activity_id"])
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "修改报名", str(exc))
             return None
 
@@ -428,7 +423,7 @@ class ParticipantsPage(QWidget):
                         status_result = registration.set_participant_status(
                             db, [participant_id], data["status"]
                         )
-            except Exception as exc:
+            except UserError as exc:
                 return field_errors(exc)
             before = (result.undo or {}).get("row") or person
             statuses = (status_result.undo or {}).get("statuses", {}) if status_result else {}
@@ -496,7 +491,7 @@ class ParticipantsPage(QWidget):
             return
         try:
             result = registration.set_participant_status(db, ids, status)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "无法修改状态", str(exc))
             return
         statuses = (result.undo or {}).get("statuses", {})
@@ -520,7 +515,7 @@ class ParticipantsPage(QWidget):
         db = self.ctx.db
         try:
             result = registration.mark_attendance(db, ids, attended)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "签到", str(exc))
             return
         statuses = (result.undo or {}).get("statuses", {})
@@ -546,7 +541,7 @@ class ParticipantsPage(QWidget):
         db = self.ctx.db
         try:
             result = registration.remove_participants(db, ids)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         snapshot = result.undo or {}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_registration as registration
 from guilin_union.services import activities_results as results_service
@@ -110,7 +111,7 @@ class ResultsPage(QWidget):
                     self.event_combo.addItem(
                         e["name"] + ("（团体）" if e["kind"] == "团体" else ""), e["id"]
                     )
-            except Exception:
+            except UserError:
                 self.activity_id = None
         self.event_combo.setCurrentIndex(max(self.event_combo.findData(current), 0))
         self.event_combo.blockSignals(False)
@@ -158,7 +159,7 @@ class ResultsPage(QWidget):
         try:
             scheme = results_service.point_scheme(self.ctx.db)
             standings = results_service.team_standings(self.ctx.db, self.activity_id)
-        except Exception as exc:  # e.g. a point scheme typed wrongly in the settings
+        except (UserError, ValueError) as exc:  # e.g. a point scheme typed wrongly in the settings
             self.scheme_label.setText(f"无法统计团体总分：{exc}")
             return
         table.setRowCount(len(standings))
@@ -236,7 +237,7 @@ class ResultsPage(QWidget):
                     notes=values["notes"],
                     result_id=result_id,
                 )
-            except Exception as exc:
+            except UserError as exc:
                 return field_errors(exc)
             undo_data = result.undo or {}
             new_id = result.row_id
@@ -293,7 +294,7 @@ class ResultsPage(QWidget):
             return None
         try:
             data = results_service.get_result(self.ctx.db, result_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "修改成绩", str(exc))
             return None
         return self._dialog(data, result_id)
@@ -309,7 +310,7 @@ class ResultsPage(QWidget):
         db = self.ctx.db
         try:
             result = results_service.delete_result(db, result_id)
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "无法删除", str(exc))
             return
         row = result.undo or {}
@@ -338,7 +339,7 @@ class ResultsPage(QWidget):
             return
         try:
             result = results_service.set_scoring(db, text, rule[:2])
-        except Exception as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self, "计分办法", str(exc))
             return
         self.ctx.notify(result.changes)

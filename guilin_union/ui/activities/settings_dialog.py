@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.activities_results import TIE_RULES
@@ -100,7 +101,7 @@ class ActivitySettingsDialog(QDialog):
     def save(self) -> None:
         try:
             result = activities_service.save_settings(self.ctx.db, self.values())
-        except Exception as exc:
+        except UserError as exc:
             errors = field_errors(exc)
             for key, edit in self.list_edits.items():
                 edit.setStyleSheet(ERROR_STYLE if key in errors else "")

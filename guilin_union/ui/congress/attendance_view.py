@@ -246,16 +246,10 @@ class AttendanceView(QWidget):
         if self.session_id is None:
             return
         sid = self.session_id
-        db_path = self.ctx.db_path
+        ctx = self.ctx
 
         def template(path):  # the delegates pre-filled, so the delegations only tick their column
-            from guilin_union.storage import open_database
-
-            db = open_database(db_path, run_migrations=False)
-            try:
-                return write_attendance_template(db, sid, path)
-            finally:
-                db.conn.close()
+            return write_attendance_template(ctx.db, sid, path)
 
         wizard = ImportWizard(
             self.ctx, AttendanceImporter(sid), "导入签到情况", self, template_writer=template
