@@ -106,12 +106,13 @@ class LocationRisk:
         )
 
 
-def _windows_drive_type(root: str) -> int | None:  # pragma: no cover - Windows only
+def _windows_drive_type(root: str) -> int | None:
+    """GetDriveTypeW of ``C:\\`` etc. (Windows only; tested with a fake ``ctypes.windll``)."""
     try:
         import ctypes
 
         return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
-    except Exception:
+    except (ImportError, AttributeError, OSError, TypeError, ValueError):
         return None
 
 

@@ -69,7 +69,7 @@ def process_start_marker(pid: int) -> str | None:
             return text.rsplit(")", 1)[1].split()[19]  # field 22: start time in clock ticks
         except (OSError, IndexError):
             return None
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if os.name == "nt":  # tested with a fake ctypes.windll (tests/storage/test_windows_branches.py)
         return _windows_start_time(pid)
     return None
 
@@ -78,7 +78,7 @@ def pid_alive(pid: int) -> bool:
     """Is a process with this id running (zombies count as gone)?"""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if os.name == "nt":
         return _windows_pid_alive(pid)
     try:
         os.kill(pid, 0)
@@ -95,7 +95,7 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
-def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
+def _windows_pid_alive(pid: int) -> bool:
     import ctypes
 
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
@@ -111,7 +111,7 @@ def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
         kernel32.CloseHandle(handle)
 
 
-def _windows_start_time(pid: int) -> str | None:  # pragma: no cover - Windows only
+def _windows_start_time(pid: int) -> str | None:
     import ctypes
     from ctypes import wintypes
 
