@@ -284,7 +284,7 @@ def run_gui_measures(spec: dict[str, Any]) -> dict[str, Any]:
     for key in ("large", "big"):
         try:
             result[f"search_{key}"] = measure_search(Path(spec[key]), repeats)
-        except Exception as exc:  # reported as an INVALID row, never as a pass
+        except Exception as exc:  # noqa: BLE001 — reported as an INVALID row, never as a pass
             result[f"search_{key}"] = {
                 "ours": [],
                 "bare": [],
@@ -299,7 +299,7 @@ def run_gui_measures(spec: dict[str, Any]) -> dict[str, Any]:
         result["messages"] = messages
         window.close()
         _pump(app)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — any failure makes the row INVALID, never a pass
         problem = [f"{type(exc).__name__}: {exc}"]
         result.setdefault("tabs", {"switch": {}, "problems": problem})
         result.setdefault("form", {"ours": [], "problems": problem})

@@ -23,7 +23,7 @@ def os_user() -> str:
     """The Windows (or POSIX) user name recorded as "who" in the change log."""
     try:
         return getpass.getuser()
-    except Exception:  # no user name in some service contexts
+    except (OSError, KeyError, ImportError):  # no user name in some service contexts
         return "unknown"
 
 

@@ -11,6 +11,7 @@ later is instant. ``MainWindow(ctx)`` does both steps at once.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from guilin_union import __version__
+from guilin_union.core.errors import UserError
 from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.safety import install_safety_menus
 from guilin_union.ui.screen_fit import restore_window
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
         path = demo_db_path()
         try:
             prepare_demo(path)
-        except Exception as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.error(self, "无法打开演示数据库", str(exc))
             return
         self.switch_database(path, remember=False)
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
 
         try:
             ctx = open_context(path, prompts=self.ctx.prompts, parent=self)
-        except Exception as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.error(self, "无法打开数据库", str(exc))
             return
         if ctx is None:

@@ -33,6 +33,7 @@ import io
 import os
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 import traceback
@@ -185,7 +186,8 @@ def first_row_id(thing: str, where: str = "") -> Resolver:
         clause = f" WHERE {where}" if where else ""
         try:
             row = db.execute(f'SELECT id FROM "{table}"{clause} ORDER BY id LIMIT 1').fetchone()
-        except Exception:  # a filter naming a column this table lacks: try without it
+        except sqlite3.OperationalError:  # a filter naming a column this table lacks
+            # try without it
             row = db.execute(f'SELECT id FROM "{table}" ORDER BY id LIMIT 1').fetchone()
         return None if row is None else str(row[0])
 
@@ -465,7 +467,7 @@ class SelfTest:
             detail = step()
         except CheckFailed as exc:
             return self.record(name, False, str(exc))
-        except Exception as exc:  # an unexpected crash is a failed check, not a crashed test
+        except Exception as exc:  # noqa: BLE001 — an unexpected crash is a failed check, not a crashed test
             return self.record(name, False, _describe(exc))
         return self.record(name, True, detail)
 
@@ -553,7 +555,7 @@ class SelfTest:
         """One PDF of every report the command line offers (or only ``names``)."""
         try:
             parser, plans = self._plan_reports(names)
-        except Exception as exc:  # the command line itself is broken: one failed line
+        except Exception as exc:  # noqa: BLE001 — the command line itself is broken: one failed line
             self.record("报表", False, f"无法读取命令行中的报表清单：{_describe(exc)}")
             return
         if not plans:
@@ -621,11 +623,155 @@ class SelfTest:
 
         return self.check("Excel 导出（会员名册）", step)
 
+    # ---- the platform paths (issue 14): each proves one Windows-sensitive piece at run time
+    def check_platform(self) -> None:
+        """Qt plugin and style, Qt's Chinese texts, the PDF fonts, process facts, the lock, a
+        read-only URI open and the single-instance socket — one line each."""
+        self.check("Qt 平台插件", self._qt_platform)
+        self.check("界面样式", self._qt_style)
+        self.check("Qt 中文翻译", self._qt_translation)
+        self.check("PDF 字体", self._pdf_fonts)
+        self.check("进程检测", self._process_facts)
+        self.check("数据库锁", self._lock_round)
+        self.check("只读打开（URI）", self._read_only_uri)
+        self.check("单实例通道", self._single_instance_round_trip)
+
+    def _qt_platform(self) -> str:
+        from PySide6.QtCore import QLibraryInfo
+        from PySide6.QtGui import QGuiApplication
+
+        from guilin_union.ui.application import ensure_application
+
+        ensure_application()
+        loaded = QGuiApplication.platformName()
+        folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+        native = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib"}.get(
+            sys.platform, "libqxcb.so"
+        )
+        if not (folder / native).is_file():
+            raise CheckFailed(f"缺少本机平台插件 {folder / native}（打包不完整，程序窗口无法显示）")
+        return f"已载入 {loaded}；本机插件 {native} 在 {folder}"
+
+    def _qt_style(self) -> str:
+        from guilin_union.ui.application import ensure_application
+        from guilin_union.ui.theme import STYLE, theme_description
+
+        app = ensure_application()
+        if app.style().name().lower() != STYLE.lower():
+            raise CheckFailed(f"样式是 {app.style().name()}，应为 {STYLE}")
+        return theme_description(app) + "（深色模式下不变）"
+
+    def _qt_translation(self) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        from guilin_union.ui.application import _translators, ensure_application
+
+        ensure_application()
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        if not _translators or cancel != "取消":
+            raise CheckFailed(f"没有载入 Qt 的中文翻译（“Cancel” 显示为 “{cancel}”）")
+        return f"{Path(_translators[0].filePath()).name}：“Cancel” → “{cancel}”"
+
+    def _pdf_fonts(self) -> str:
+        from guilin_union.reports.fonts import register_fonts
+
+        choice = register_fonts()
+        parts = [f"正文 {choice.body}（{choice.body_path or '内置，不嵌入'}）"]
+        parts.append(f"标题 {choice.title}（{choice.title_path or '内置，不嵌入'}）")
+        table = getattr(choice, "table", "")
+        if table and table != choice.body:
+            parts.append(f"表格 {table}")
+        fallbacks = getattr(choice, "fallback_paths", ())
+        if fallbacks:
+            parts.append(f"备用字体 {len(fallbacks)} 个")
+        missing = [p for p in (choice.body_path, choice.title_path) if p and not Path(p).is_file()]
+        if missing:
+            raise CheckFailed("字体文件不存在：" + "、".join(missing))
+        return "；".join(parts)
+
+    def _process_facts(self) -> str:
+        from guilin_union.storage.lock import pid_alive, process_start_marker
+
+        pid = os.getpid()
+        if not pid_alive(pid):
+            raise CheckFailed(f"本进程 {pid} 被判断为已退出")
+        marker = process_start_marker(pid)
+        if marker is None and (sys.platform == "win32" or sys.platform.startswith("linux")):
+            raise CheckFailed(f"读不到本进程 {pid} 的启动时间（无法识别被重用的进程号）")
+        return f"本进程 {pid} 存活，启动标记 {marker}"
+
+    def _lock_round(self) -> str:
+        from guilin_union.storage.lock import DatabaseLock, lock_path_for, read_lock
+
+        lock = DatabaseLock(self.db_path, heartbeat_seconds=0).acquire()
+        try:
+            info = read_lock(self.db_path)
+            if info is None or info.pid != os.getpid() or not lock.refresh():
+                raise CheckFailed("锁文件没有写入本进程的信息")
+        finally:
+            lock.release()
+        if lock_path_for(self.db_path).exists():
+            raise CheckFailed("释放后锁文件仍然存在")
+        return f"计算机 {info.computer}、用户 {info.user} 取得并释放"
+
+    def _read_only_uri(self) -> str:
+        import sqlite3
+
+        from guilin_union.storage.uri import connect_read_only, sqlite_uri
+
+        conn = connect_read_only(self.db_path)
+        try:
+            members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
+            try:
+                conn.execute("CREATE TABLE selftest_write (x)")
+            except sqlite3.OperationalError:
+                pass
+            else:
+                raise CheckFailed("只读连接竟然可以写入")
+        finally:
+            conn.close()
+        return f"{sqlite_uri(self.db_path)}：{members} 名会员，写入被拒绝"
+
+    def _single_instance_round_trip(self) -> str:
+        import threading
+        import time
+
+        from guilin_union.ui.application import ensure_application
+        from guilin_union.ui.safety.single_instance import InstanceServer, notify_running_instance
+
+        app = ensure_application()
+        server = InstanceServer(self.db_path)
+        if not server.start():
+            raise CheckFailed(f"无法在本地套接字 {server.name} 上监听")
+        requests: list[bool] = []
+        server.activate_requested.connect(lambda: requests.append(True))
+        answer: dict[str, bool] = {}
+
+        def second_launch() -> None:
+            answer["ok"] = notify_running_instance(self.db_path, timeout_ms=5000, own_process=True)
+
+        started = time.perf_counter()
+        client = threading.Thread(target=second_launch, name="selftest-second-launch")
+        try:
+            client.start()
+            while client.is_alive() and time.perf_counter() - started < 15:
+                app.processEvents()
+                time.sleep(0.002)
+            client.join(1)
+            app.processEvents()
+        finally:
+            server.stop()
+        elapsed = (time.perf_counter() - started) * 1000
+        if not answer.get("ok") or not requests:
+            raise CheckFailed(f"本地套接字 {server.name} 没有往返（第二次启动无法切换到已打开的窗口）")
+        return f"{server.name} 往返 {elapsed:.0f} 毫秒"
+
     def run_all(self) -> bool:
         self.check_resources()
         self.check_fonts()
         if not self.prepare_database().ok:
             return False
+        self.check_platform()
         self.check_window()
         self.check_reports()
         self.check_excel_export()
@@ -642,7 +788,7 @@ def run_cli(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[int, str,
             code = cli.run(parser.parse_args(argv))
         except SystemExit as exc:  # argparse usage errors
             code = exc.code if isinstance(exc.code, int) else 2
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — any crash of a command is a failed line
             code = 1
             err.write(_describe(exc) + "\n")
     return code, out.getvalue(), err.getvalue()
@@ -704,7 +850,7 @@ class _WindowSession:
             self.window = MainWindow(self.ctx)
             self.window.show()
             self.pump()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — a start-up crash is reported as a failed check
             self.startup_error = _describe(exc)
             self.window = None
         return self
@@ -946,7 +1092,7 @@ def run_self_test(*, out: TextIO | None = None) -> int:
         test = SelfTest(folder, printer)
         try:
             test.run_all()
-        except Exception as exc:  # a bug in the self-test itself still ends with a verdict
+        except Exception as exc:  # noqa: BLE001 — a bug in the self-test itself still ends with a verdict
             test.record("自检程序", False, _describe(exc))
         failed = sum(not r.ok for r in test.results)
         printer(

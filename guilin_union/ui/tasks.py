@@ -28,7 +28,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(lambda done, total: self.carrier.progress.emit(done, total))
-        except BaseException as exc:  # reported to the UI thread, never swallowed
+        except BaseException as exc:  # noqa: BLE001 — reported to the UI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.carrier.failed.emit(exc)
         else:

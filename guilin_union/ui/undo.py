@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from guilin_union.core.errors import UserError
 from guilin_union.services.changes import OpResult
 from guilin_union.ui.context import AppContext
 
@@ -40,7 +41,7 @@ class ServiceCommand(QUndoCommand):
     def _run(self, action: Callable[[], OpResult]) -> None:
         try:
             result = action()
-        except Exception as exc:  # e.g. the record was changed meanwhile: say so, keep data
+        except UserError as exc:  # e.g. the record was changed meanwhile: say so, keep data
             self.setObsolete(True)
             self.ctx.prompts.warning(None, "无法撤销/重做", str(exc))
             return

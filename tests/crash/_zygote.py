@@ -79,7 +79,7 @@ def main() -> int:
                 work(db)
                 mark("DONE")  # committed
                 db.conn.close()
-            except BaseException:
+            except BaseException:  # noqa: BLE001 — the crash child reports everything
                 traceback.print_exc()
                 code = 3
             os._exit(code)

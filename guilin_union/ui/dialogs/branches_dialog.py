@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import branches as branches_service
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
@@ -103,7 +104,7 @@ class BranchesDialog(QDialog):
     def _run(self, action) -> None:
         try:
             result = action()
-        except Exception as exc:  # ValidationError / ConflictError: the message says why
+        except UserError as exc:  # ValidationError / ConflictError: the message says why
             self.ctx.prompts.warning(self, "分工会管理", str(exc))
             return
         self.reload()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import settings as settings_service
 from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
 from guilin_union.services.member_import import MemberImporter
@@ -84,7 +85,7 @@ class MemberImportWizard(ImportWizard):
             return
         try:
             out = write_template(self.ctx.db, target)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "保存失败", str(exc))
             return
         self.ctx.prompts.info(self, "导入模板", f"模板已保存：\n{out}\n请按模板填写后再导入。")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.core.members import MemberStatus
 from guilin_union.services import branches as branches_service
 from guilin_union.services import members as members_service
@@ -368,7 +369,7 @@ class MemberRegisterView(QWidget):
 
         try:
             out, n = export_members(self.ctx.db, path, self.current_query(), unmasked=unmasked)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "导出失败", str(exc))
             return None
         self.ctx.remember_folder(out)
@@ -392,7 +393,7 @@ class MemberRegisterView(QWidget):
 
         try:
             out, _n = member_roster_pdf(self.ctx.db, path, self.current_query(), unmasked=unmasked)
-        except Exception as exc:
+        except (UserError, OSError) as exc:
             self.ctx.prompts.error(self, "生成失败", str(exc))
             return None
         self.ctx.remember_folder(out)
