@@ -179,16 +179,18 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
     entries = safety_log.list_entries(ctx.db, q, limit=args.limit, newest_first=bool(args.limit))
     if args.limit:
         entries.reverse()
+    words = safety_log.Describer(ctx.db)  # labels per table, 元, names (issue 15)
     if args.json:
-        emit_json([e.to_json() for e in entries])
+        emit_json([e.to_json(words) for e in entries])
         return 0
     for e in entries:
-        what = e.summary()
+        what = e.summary(describer=words)
+        note = safety_log.note_text(e.note)
         row = "" if e.row_id is None else f" #{e.row_id}"
         emit(
-            f"{e.ts.replace('T', ' ')}\t{e.user}\t{safety_log.table_label(e.table)}{row}\t"
+            f"{safety_log.time_text(e.ts)}\t{e.user}\t{safety_log.table_label(e.table)}{row}\t"
             f"{safety_log.action_label(e.action)}\t{what}"
-            + (f"\t{e.note}" if e.note and e.note != what else "")
+            + (f"\t{note}" if note and note != what else "")
         )
     if not entries:
         emit("没有符合条件的日志。")

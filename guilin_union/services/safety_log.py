@@ -12,6 +12,8 @@ values — which is itself logged, like every reveal of full numbers.
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +21,13 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core import field_labels
 from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
+from guilin_union.core.money import format_fen
 from guilin_union.storage import audit
-from guilin_union.storage.recycle import table_label
+from guilin_union.storage.recycle import table_label as _recycle_table_label
 
 ACTION_LABELS: dict[str, str] = {
     "insert": "新增",
@@ -103,8 +107,174 @@ _ID_KEYS = {"id_number"}
 _PHONE_KEYS = {"phone"}
 
 
-def field_label(key: str) -> str:
-    return FIELD_LABELS.get(key) or _EXTRA_LABELS.get(key) or key
+def field_label(key: str, table: str | None = None) -> str:
+    """The label of a stored field; with ``table``, the label that table's rows use (a
+    plan's ``title`` is 标题, a member's 职称)."""
+    if table is not None:
+        return field_labels.field_label(table, key)
+    return FIELD_LABELS.get(key) or _EXTRA_LABELS.get(key) or field_labels.field_label(None, key)
+
+
+_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$")
+
+
+def money_text(fen: int) -> str:
+    """``123450`` → ``'¥ 1,234.50'`` (the one way money is shown on screen).
+
+    >>> money_text(3000000)
+    '¥ 30,000.00'
+    """
+    return f"¥ {format_fen(fen)}"
+
+
+def time_text(value: str) -> str:
+    """``2026-12-07T19:52:38`` → ``2026-12-07 19:52``; other text unchanged.
+
+    >>> time_text("2026-12-07T19:52:38"), time_text("2026-12-07")
+    ('2026-12-07 19:52', '2026-12-07')
+    """
+    match = _TIMESTAMP.match(value)
+    return f"{match.group(1)} {match.group(2)}" if match else value
+
+
+def note_text(note: str | None) -> str:
+    """A log note in words: ``生成演示数据（normal）`` → ``生成演示数据（标准规模）``."""
+    if not note:
+        return ""
+    for code, words in field_labels.DEMO_SCALES.items():
+        note = note.replace(f"（{code}）", f"（{words}）")
+    return time_text(note)
+
+
+# Related records by name: key -> SQL giving the display text for an id.
+_MEMBER_SQL = "SELECT name || coalesce('（' || member_no || '）', '') FROM members WHERE id = ?"
+_REFERENCES: dict[str, str] = {
+    "branch_id": "SELECT name FROM branches WHERE id = ?",
+    "organiser_branch_id": "SELECT name FROM branches WHERE id = ?",
+    "member_id": _MEMBER_SQL,
+    "head_member_id": _MEMBER_SQL,
+    "proposer_member_id": _MEMBER_SQL,
+    "supervisor_member_id": _MEMBER_SQL,
+    "activity_id": "SELECT name FROM activities WHERE id = ?",
+    "event_id": "SELECT name FROM activity_events WHERE id = ?",
+    "participant_id": "SELECT m.name FROM activity_participants p JOIN members m"
+    " ON m.id = p.member_id WHERE p.id = ?",
+    "session_id": "SELECT title FROM congress_sessions WHERE id = ?",
+    "report_session_id": "SELECT title FROM congress_sessions WHERE id = ?",
+    "term_id": "SELECT '第' || number || '届（' || start_year || '—' || end_year || '年）'"
+    " FROM congress_terms WHERE id = ?",
+    "sitting_id": "SELECT title FROM congress_sittings WHERE id = ?",
+    "election_id": "SELECT title FROM congress_elections WHERE id = ?",
+    "delegate_id": "SELECT m.name FROM congress_delegates d JOIN members m"
+    " ON m.id = d.member_id WHERE d.id = ?",
+    "replaces_id": "SELECT m.name FROM congress_delegates d JOIN members m"
+    " ON m.id = d.member_id WHERE d.id = ?",
+    "continues_id": "SELECT m.name FROM congress_delegates d JOIN members m"
+    " ON m.id = d.member_id WHERE d.id = ?",
+    "delegation_id": "SELECT name FROM congress_delegations WHERE id = ?",
+    "proposal_id": "SELECT coalesce(number || ' ', '') || title FROM proposals WHERE id = ?",
+    "merged_into_id": "SELECT coalesce(number || ' ', '') || title FROM proposals WHERE id = ?",
+    "source_proposal_id": "SELECT coalesce(number || ' ', '') || title FROM proposals WHERE id = ?",
+    "round_id": "SELECT '第' || round_no || '轮' FROM proposal_rounds WHERE id = ?",
+    "department_id": "SELECT name FROM proposal_departments WHERE id = ?",
+    "lead_department_id": "SELECT name FROM proposal_departments WHERE id = ?",
+    "plan_id": "SELECT title FROM workpoint_plans WHERE id = ?",
+    "item_id": "SELECT trim(coalesce(number, '') || ' ' || coalesce(heading, text))"
+    " FROM workpoint_items WHERE id = ?",
+    "parent_id": "SELECT trim(coalesce(number, '') || ' ' || coalesce(heading, text))"
+    " FROM workpoint_items WHERE id = ?",
+    "upper_item_id": "SELECT trim(coalesce(number, '') || ' ' || coalesce(heading, text))"
+    " FROM workpoint_items WHERE id = ?",
+    "carried_from_item_id": "SELECT trim(coalesce(number, '') || ' ' || coalesce(heading, text))"
+    " FROM workpoint_items WHERE id = ?",
+    "workpoint_item_id": "SELECT trim(coalesce(number, '') || ' ' || coalesce(heading, text))"
+    " FROM workpoint_items WHERE id = ?",
+    "payment_id": "SELECT m.name || ' ' || p.type || '慰问' FROM welfare_payments p"
+    " JOIN members m ON m.id = p.member_id WHERE p.id = ?",
+    "batch_id": "SELECT year || '年' || coalesce(occasion, type) || '批量发放' FROM welfare_batches"
+    " WHERE id = ?",
+    "hardship_id": "SELECT m.name || ' ' || h.year || '年' FROM welfare_hardship h"
+    " JOIN members m ON m.id = h.member_id WHERE h.id = ?",
+}
+# Tables whose ``id``/``parent_id`` mean something else.
+_NOT_REFERENCES = {("branches", "parent_id")}
+
+
+class Describer:
+    """Turns stored values into the secretary's words: labels per table, money in 元,
+    related records by name, codes translated, one date-time form. Looks related records
+    up once each (one describer per screenful)."""
+
+    def __init__(self, db: sqlite_utils.Database | None) -> None:
+        self.db = db
+        self._cache: dict[tuple[str, Any], str | None] = {}
+
+    def remember(self, key: str, row_id: int, text: str) -> None:
+        """Name a record that is no longer in its table (a deleted member in the bin)."""
+        self._cache[(key, row_id)] = text
+
+    def reference(self, key: str, value: Any) -> str | None:
+        sql = _REFERENCES.get(key)
+        if sql is None or self.db is None or not isinstance(value, int):
+            return None
+        cache_key = (key, value)
+        if cache_key not in self._cache:
+            try:
+                row = self.db.execute(sql, [value]).fetchone()
+            except sqlite3.Error:  # a table of an area this file does not have
+                row = None
+            self._cache[cache_key] = None if row is None or row[0] is None else str(row[0])
+        return self._cache[cache_key]
+
+    def value(self, table: str | None, key: str, value: Any) -> str:
+        if value is None or value == "":
+            return "（空）"
+        if key in field_labels.BOOLEAN_KEYS and value in (0, 1, True, False):
+            return "是" if value else "否"
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if field_labels.is_money_key(key) and isinstance(value, int):
+            return money_text(value)
+        if key.endswith("_id") and (table, key) not in _NOT_REFERENCES:
+            name = self.reference(key, value)
+            if name is not None:
+                return name
+            if key in _REFERENCES:
+                return f"第 {value} 号（已删除）" if self.db is not None else str(value)
+        if isinstance(value, str):
+            return time_text(field_labels.code_label(table, key, value))
+        return str(value)
+
+    def label(self, table: str | None, key: str) -> str:
+        return field_label(key, table)
+
+    def values_text(
+        self,
+        table: str | None,
+        values: dict[str, Any] | None,
+        keys: Iterable[str] | None = None,
+    ) -> str:
+        """``姓名：张三；金额：¥ 300.00`` (one line, for lists and Excel); the naming
+        fields first."""
+        if not values:
+            return ""
+        if keys is not None:
+            chosen = list(keys)
+        else:
+            chosen = [k for k in _SUMMARY_KEYS if k in values] + [
+                k for k in values if k not in _SUMMARY_KEYS
+            ]
+        return "；".join(
+            f"{self.label(table, key)}：{self.value(table, key, values.get(key))}"
+            for key in chosen
+            if key in values
+        )
+
+
+def table_label(table: str) -> str:
+    """``会员`` for ``members``; every table of the program has a Chinese name."""
+    label = _recycle_table_label(table)
+    return field_labels.TABLE_NAMES.get(table, label) if label == table else label
 
 
 def action_label(action: str) -> str:
@@ -229,11 +399,17 @@ def values_text(
     values: dict[str, Any] | None,
     keys: Iterable[str] | None = None,
     member_names: dict[int, str] | None = None,
+    *,
+    table: str | None = None,
+    describer: Describer | None = None,
 ) -> str:
     """``姓名：张三；手机：138****5678`` (one line, for lists and Excel); the naming fields
-    first, a member id shown as the member's name when ``member_names`` knows it."""
+    first, a member id shown as the member's name when ``member_names`` knows it. With a
+    ``describer`` (and the row's ``table``) the values are in the secretary's words."""
     if not values:
         return ""
+    if describer is not None:
+        return describer.values_text(table, values, keys)
     if keys is not None:
         chosen = list(keys)
     else:
@@ -263,8 +439,9 @@ class LogEntry:
     after: dict[str, Any] | None
     note: str | None
 
-    def changes(self) -> list[tuple[str, str, str]]:
-        """(field, before, after) for every field that appears in either side."""
+    def changes(self, describer: Describer | None = None) -> list[tuple[str, str, str]]:
+        """(field, before, after) for every field that appears in either side, in words."""
+        words = describer or Describer(None)
         keys: list[str] = []
         for side in (self.before or {}, self.after or {}):
             for key in side:
@@ -272,15 +449,26 @@ class LogEntry:
                     keys.append(key)
         rows = []
         for key in keys:
-            before = _text(self.before.get(key)) if self.before and key in self.before else ""
-            after = _text(self.after.get(key)) if self.after and key in self.after else ""
-            rows.append((field_label(key), before, after))
+            before = (
+                words.value(self.table, key, self.before.get(key))
+                if self.before and key in self.before
+                else ""
+            )
+            after = (
+                words.value(self.table, key, self.after.get(key))
+                if self.after and key in self.after
+                else ""
+            )
+            rows.append((words.label(self.table, key), before, after))
         return rows
 
-    def summary(self, member_names: dict[int, str] | None = None) -> str:
+    def summary(
+        self, member_names: dict[int, str] | None = None, describer: Describer | None = None
+    ) -> str:
         """One line for the list: what changed (an edit) or what the record was."""
+        words = describer or Describer(None)
         if self.action == "update":
-            return values_text(self.after, member_names=member_names)
+            return words.values_text(self.table, self.after)
         values = (
             self.after
             if self.action == "insert"
@@ -289,12 +477,14 @@ class LogEntry:
             else None
         )
         if values is None:
-            return self.note or ""
+            return note_text(self.note)
         key_fields = [k for k in _SUMMARY_KEYS if values.get(k) not in (None, "")]
         return (
-            values_text(values, key_fields, member_names)
+            words.values_text(self.table, values, key_fields)
             if key_fields
-            else values_text({k: v for k, v in values.items() if v not in (None, "")})
+            else words.values_text(
+                self.table, {k: v for k, v in values.items() if v not in (None, "")}
+            )
         )
 
     def member_ids(self) -> set[int]:
@@ -304,8 +494,11 @@ class LogEntry:
                 ids.add(side["member_id"])
         return ids
 
-    def to_json(self) -> dict[str, Any]:
-        """The ``log --json`` object."""
+    def to_json(self, describer: Describer | None = None) -> dict[str, Any]:
+        """The ``log --json`` object: the stored values as they are (``before``/``after``,
+        keys unchanged), and the same entry in the words the log viewer shows
+        (``table_label``, ``action_label``, ``time``, ``summary``, ``changes``)."""
+        words = describer or Describer(None)
         return {
             "id": self.id,
             "ts": self.ts,
@@ -315,7 +508,15 @@ class LogEntry:
             "action": self.action,
             "before": self.before,
             "after": self.after,
-            "note": self.note,
+            "note": note_text(self.note) or None,
+            "time": time_text(self.ts),
+            "table_label": table_label(self.table),
+            "action_label": action_label(self.action),
+            "summary": self.summary(describer=words),
+            "changes": [
+                {"field": field, "before": before, "after": after}
+                for field, before, after in self.changes(words)
+            ],
         }
 
 
@@ -348,20 +549,18 @@ def fetch_rows(
     """Display rows for the viewer's table model."""
     rows = {}
     entries = get_entries(db, ids, masked=masked)
-    names = member_names(
-        db, set().union(*(e.member_ids() for e in entries.values())) if entries else set()
-    )
+    words = Describer(db)
     for entry_id, e in entries.items():
         rows[entry_id] = {
             "id": e.id,
-            "ts": e.ts.replace("T", " "),
+            "ts": time_text(e.ts),
             "user": e.user,
             "table": table_label(e.table),
             "table_name": e.table,
             "row_id": "" if e.row_id is None else e.row_id,
             "action": action_label(e.action),
-            "summary": e.summary(names),
-            "note": e.note or "",
+            "summary": e.summary(describer=words),
+            "note": note_text(e.note),
         }
     return rows
 
@@ -420,16 +619,17 @@ def export_log(
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     entries = list_entries(db, q, masked=masked)
+    words = Describer(db)
     rows = [
         {
-            "ts": e.ts.replace("T", " "),
+            "ts": time_text(e.ts),
             "user": e.user,
             "table": table_label(e.table),
             "row_id": "" if e.row_id is None else str(e.row_id),
             "action": action_label(e.action),
-            "before": values_text(e.before),
-            "after": values_text(e.after),
-            "note": e.note or "",
+            "before": words.values_text(e.table, e.before),
+            "after": words.values_text(e.table, e.after),
+            "note": note_text(e.note),
         }
         for e in entries
     ]

@@ -21,7 +21,7 @@ from guilin_union.services import (
 )
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.safety import ALL_AREAS
-from guilin_union.services.safety_log import mask_values, values_text
+from guilin_union.services.safety_log import Describer, mask_values, values_text
 from guilin_union.storage import audit, recycle
 from guilin_union.storage.recycle import RecycleGroup, RecycleRow, table_label
 
@@ -53,14 +53,21 @@ def group_rows(db: sqlite_utils.Database, group_id: int) -> list[RecycleRow]:
 
 
 def row_display(
-    row: RecycleRow, *, masked: bool = True, member_names: dict[int, str] | None = None
+    row: RecycleRow,
+    *,
+    masked: bool = True,
+    member_names: dict[int, str] | None = None,
+    describer: Describer | None = None,
 ) -> dict[str, Any]:
-    """A row of the detail list: table, description, values (numbers masked)."""
+    """A row of the detail list: table, description, values (numbers masked); with a
+    ``describer`` in the secretary's words (labels per table, 元, related records by name)."""
     values = mask_values(row.values) if masked else row.values
     return {
         "table": table_label(row.table),
         "row_id": row.row_id,
-        "values": values_text(values, member_names=member_names),
+        "values": values_text(
+            values, member_names=member_names, table=row.table, describer=describer
+        ),
         "restored": bool(row.restored_at),
         "cascade": row.cascade_of is not None,
     }

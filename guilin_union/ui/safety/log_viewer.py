@@ -219,9 +219,9 @@ class ChangeLogDialog(QDialog):
         )
         if entry is None:
             return
-        changes = entry.changes()
+        changes = entry.changes(safety_log.Describer(self.ctx.db))
         if entry.note:
-            changes.append(("说明", "", entry.note))
+            changes.append(("说明", "", safety_log.note_text(entry.note)))
         self.detail_table.setRowCount(len(changes))
         for r, (label, before, after) in enumerate(changes):
             for c, text in enumerate((label, before, after)):

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import UserError
 from guilin_union.services import safety_recycle
-from guilin_union.services.safety_log import member_names
+from guilin_union.services.safety_log import Describer, time_text
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -60,7 +61,7 @@ class GroupSource:
             )
             self.groups[g.id] = {
                 "id": g.id,
-                "deleted_at": g.deleted_at.replace("T", " "),
+                "deleted_at": time_text(g.deleted_at),
                 "summary": g.summary,
                 "row_count": g.row_count,
                 "os_user": g.os_user,
@@ -159,14 +160,15 @@ class RecycleBinDialog(QDialog):
         items = []
         if group_id is not None:
             rows = safety_recycle.group_rows(self.ctx.db, group_id)
+            words = Describer(self.ctx.db)
             # A deleted member's own name is in the group itself, not in the register any more.
-            names = {r.row_id: str(r.values.get("name")) for r in rows if r.table == "members"}
-            ids = {
-                r.values["member_id"] for r in rows if isinstance(r.values.get("member_id"), int)
-            }
-            names = {**member_names(self.ctx.db, ids - names.keys()), **names}
             for r in rows:
-                shown = safety_recycle.row_display(r, member_names=names)
+                if r.table == "members":
+                    number = r.values.get("member_no")
+                    name = str(r.values.get("name"))
+                    words.remember("member_id", r.row_id, f"{name}（{number}）" if number else name)
+            for r in rows:
+                shown = safety_recycle.row_display(r, describer=words)
                 shown["kind"] = (
                     "已恢复" if shown["restored"] else ("随上一条删除" if shown["cascade"] else "")
                 )
@@ -187,7 +189,7 @@ class RecycleBinDialog(QDialog):
         for group_id in self.selected_group_ids():
             try:
                 result = safety_recycle.restore_group(self.ctx.db, group_id)
-            except Exception as exc:  # ConflictError / NotFoundError carry Chinese messages
+            except UserError as exc:  # ConflictError / NotFoundError carry Chinese messages
                 self.ctx.prompts.warning(self, "无法恢复", str(exc))
                 break
             restored.append(group_id)
