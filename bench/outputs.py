@@ -90,7 +90,6 @@ def bare_roster_pdf(path: Path, sections: list[Any]) -> Path:
             data.append(
                 [
                     number,
-                    line.branch,
                     line.name,
                     line.staff_no,
                     line.reason,

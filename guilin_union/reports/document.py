@@ -122,6 +122,15 @@ class Col:
     header: str
     width: float
     align: Literal["left", "center", "right"] = "left"
+    # What the column holds. A column of a short kind (序号, dates, names, states, amounts,
+    # numbers) is made as wide as its widest value so that it never wraps ("2025年5月23日",
+    # "待复核", "1,000.00"); free-text columns ("") share the rest by ``width``.
+    # Names are capped at NAME_CAP characters (a 40-character name wraps in its cell).
+    kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
+
+
+# Characters (em) a short-kind column may claim at most: longer values wrap.
+_KIND_CAP_EM = {"seq": 4, "date": 8, "name": 7, "state": 8, "amount": 9, "code": 12}
 
 
 class Report:
@@ -225,7 +234,11 @@ class Report:
         """
         if not cols:
             raise ValueError("表格至少需要一列")
-        widths = self._widths([c.width for c in cols], width_fraction)
+        if any(c.kind for c in cols):
+            rows = rows if isinstance(rows, list) else list(rows)
+            widths = self._content_widths(cols, rows, font_size, width_fraction)
+        else:
+            widths = self._widths([c.width for c in cols], width_fraction)
         avail = [w - 2 * CELL_PADDING_H for w in widths]
         aligns = [c.align for c in cols]
         n = len(cols)
@@ -376,6 +389,36 @@ class Report:
                 self._plain_line(_blank_date("日期："), BODY_SIZE, self.frame_width),
             ]
         self._add_kept(flowables)
+
+    def fill_in_line(
+        self, before: str, after: str, *, blank_mm: float = 20, size: float = BODY_SIZE
+    ) -> None:
+        """A sentence with an underlined blank to write on by hand:
+        ``同意以上______名同志加入工会。`` (the text on either side is measured, so the line sits
+        right after it; too long a sentence wraps inside its own column)."""
+        before, after = clean(before), clean(after)
+        blank = blank_mm * mm
+        room = max(self.frame_width - blank, 20 * mm)
+        widths = [string_width(t, self.fonts.body, size) + 2 for t in (before, after)]
+        if sum(widths) > room:  # scale both sides down to share the room
+            widths = [w * room / sum(widths) for w in widths]
+        style = text_style(self.fonts, size)
+        data = [[Paragraph(esc(before), style), "", Paragraph(esc(after), style)]]
+        table = Table(
+            data,
+            colWidths=[widths[0], blank, widths[1]],
+            style=[
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, 0), GRID_WIDTH, colors.black),
+            ],
+            hAlign="LEFT",
+        )
+        table.spaceAfter = size * 0.6
+        self._add(table)
 
     def signature_boxes(
         self,
@@ -572,6 +615,60 @@ class Report:
         while text and string_width(text, self.fonts.body, RUNNING_HEADER_SIZE) > limit:
             text = text[:-2] + "…"
         return text
+
+    def _content_widths(
+        self,
+        cols: Sequence[Col],
+        rows: Sequence[Sequence[object]],
+        size: float,
+        fraction: float = 1.0,
+    ) -> list[float]:
+        """Widths from the content: a short-kind column gets its widest value (and header,
+        measured per line, at most its cap), free text shares what is left by weight.
+
+        Measuring uses each distinct value once (a column of 3,000 dates has a few hundred)."""
+        total = self.frame_width * fraction
+        pad = 2 * CELL_PADDING_H + 1.5
+        body, title = self.fonts.body, self.fonts.title
+        needs: list[float | None] = []
+        for j, col in enumerate(cols):
+            header = max(string_width(line, title, size) for line in clean(col.header).split("\n"))
+            if not col.kind:
+                needs.append(None)
+                continue
+            values = {clean(row[j]) for row in rows if j < len(row)}
+            widest = max(
+                (string_width(line, body, size) for v in values for line in v.split("\n")),
+                default=0.0,
+            )
+            cap = _KIND_CAP_EM[col.kind] * size
+            needs.append(max(min(widest, cap), min(header, cap)) + pad)
+        fixed = sum(n for n in needs if n is not None)
+        free = [j for j, n in enumerate(needs) if n is None]
+        # Free-text columns keep at least 4 characters (or their header) of room.
+        free_min = {
+            j: max(4 * size, string_width(clean(cols[j].header), title, size)) + pad for j in free
+        }
+        room = total - fixed
+        if room < sum(free_min.values()) or not free:
+            # Too narrow for everything (or no text column to take the slack): short columns
+            # are scaled to fill exactly, text keeps its minimum.
+            room_for_fixed = total - sum(free_min.values())
+            scale = room_for_fixed / fixed if fixed else 1.0
+            widths = [(n * scale if n is not None else free_min[j]) for j, n in enumerate(needs)]
+            return widths
+        weight = sum(cols[j].width for j in free)
+        widths = [0.0] * len(cols)
+        for j, n in enumerate(needs):
+            widths[j] = n if n is not None else room * cols[j].width / weight
+        # A text column below its minimum takes it from the widest text column.
+        for j in free:
+            short = free_min[j] - widths[j]
+            if short > 0:
+                donor = max(free, key=lambda k: widths[k] - free_min[k])
+                widths[donor] -= short
+                widths[j] += short
+        return widths
 
     def _widths(self, weights: Sequence[float], fraction: float = 1.0) -> list[float]:
         if any(w <= 0 for w in weights):

@@ -108,7 +108,9 @@ def build_intake_list(
         report.paragraph("目前没有待批准的入会申请。")
     report.spacer(4)
     with report.keep_together():
-        blank = "\u00a0" * 6  # the committee writes the number it approves
-        report.paragraph(f"经{union_name}研究，同意以上{blank}名同志加入工会。", size=11)
+        # An underlined blank for the number the committee approves (it may approve fewer).
+        report.fill_in_line(
+            f"经{union_name or institution}研究，同意以上", "名同志加入工会。", blank_mm=22
+        )
         report.signature_boxes(["校工会审批意见"], height_mm=22, sign_text="工会主席（签名）：")
     return report.save()

@@ -32,32 +32,30 @@ from guilin_union.reports.registry import register
 NAME = "welfare-roster"
 register(NAME, "慰问发放签领表（按批次或按年度/类型，分工会分页，合计含大写）")
 
-# Relative widths in millimetres of portrait A4's 170 mm text width: a staff number and
-# "1,000.00" stay on one line, long 分工会 names and reasons wrap, and the signature column is
-# the widest so that a name fits comfortably in handwriting.
+# Widths from the content (kinds: staff numbers, names, amounts and dates never wrap); the
+# free text (事由, 备注) and the signature column share the rest by weight. No 分工会 column:
+# every section is one 分工会, named in its heading.
 ROSTER_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 9, "center"),
-    Col("分工会", 24),
-    Col("姓名", 15, "center"),
-    Col("工号", 19, "center"),
+    Col("序号", 9, "center", kind="seq"),
+    Col("姓名", 15, "center", kind="name"),
+    Col("工号", 19, "center", kind="code"),
     Col("事由", 27),
-    Col("金额/物品", 20, "right"),
+    Col("金额/物品", 20, "right", kind="amount"),
     Col("领取人签字", 31, "center"),
-    Col("日期", 14, "center"),
+    Col("日期", 14, "center", kind="date"),
     Col("备注", 11),
 )
 # With the (masked) ID number the page turns landscape (257 mm) so the 18 characters of the
 # ID stay on one line.
 ROSTER_COLUMNS_WITH_ID: tuple[Col, ...] = (
-    Col("序号", 10, "center"),
-    Col("分工会", 28),
-    Col("姓名", 18, "center"),
-    Col("工号", 20, "center"),
-    Col("身份证号", 38, "center"),
+    Col("序号", 10, "center", kind="seq"),
+    Col("姓名", 18, "center", kind="name"),
+    Col("工号", 20, "center", kind="code"),
+    Col("身份证号", 38, "center", kind="code"),
     Col("事由", 32),
-    Col("金额/物品", 26, "right"),
+    Col("金额/物品", 26, "right", kind="amount"),
     Col("领取人签字", 42, "center"),
-    Col("日期", 22, "center"),
+    Col("日期", 22, "center", kind="date"),
     Col("备注", 21),
 )
 ROSTER_FONT_SIZE = 9.5
@@ -136,14 +134,14 @@ def build_welfare_roster(
     for index, section in enumerate(printable):
         if index:
             report.page_break()  # each 分工会 signs its own page(s)
-        report.heading(f"{section.branch}（共 {len(section.lines)} 人）", level=1)
+        report.heading(f"{section.branch}（{_count_text(section.lines)}）", level=1)
         rows = [
             _row(number, line, print_dates, print_notes, show_id)
             for number, line in enumerate(section.lines, start=1)
         ]
-        total = ["小计", "", "", "", "", format_fen(section.total_fen), "", "", ""]
+        total = ["小计", "", "", "", format_fen(section.total_fen), "", "", ""]
         if show_id:
-            total.insert(4, "")
+            total.insert(3, "")
         report.table(cols, rows, total_row=total, font_size=ROSTER_FONT_SIZE)
         # Not inside report.keep_together(): signature_block is itself a KeepTogether, and a
         # nested one always pushes the whole group to a new page.
@@ -166,7 +164,6 @@ def _row(
     date = _date(line.date) if print_dates else ""
     row: list[object] = [
         number,
-        line.branch,
         line.name,
         line.staff_no,
         line.reason,
@@ -176,8 +173,26 @@ def _row(
         line.note if print_notes else "",
     ]
     if show_id:
-        row.insert(4, line.id_masked)
+        row.insert(3, line.id_masked)
     return row
+
+
+def _people(lines: Sequence[RosterLine]) -> int:
+    """Distinct people among the lines (a year roster lists a person once per payment)."""
+    return len({(line.name, line.staff_no) for line in lines})
+
+
+def _count_text(lines: Sequence[RosterLine]) -> str:
+    """``共 12 人``, or ``共 49 人次，32 人`` when people were paid more than once.
+
+    >>> a, b = RosterLine("文", "张三", "T1", "", "", 1), RosterLine("文", "李四", "T2", "", "", 1)
+    >>> _count_text([a, b]), _count_text([a, a, b])
+    ('共 2 人', '共 3 人次，2 人')
+    """
+    people = _people(lines)
+    if people == len(lines):
+        return f"共 {people} 人"
+    return f"共 {len(lines)} 人次，{people} 人"
 
 
 def _date(value: str) -> str:
@@ -197,22 +212,26 @@ def _goods_note(report: Report, lines: Sequence[RosterLine]) -> None:
 def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequence[str]) -> None:
     report.page_break()
     grand = sum(s.total_fen for s in sections)
-    people = sum(len(s.lines) for s in sections)
+    every = [line for s in sections for line in s.lines]
+    times, people = len(every), _people(every)
+    repeated = times != people  # a year roster: people paid more than once
     report.heading("汇总", level=1)
+    cols = [Col("序号", 1, "center", kind="seq"), Col("分工会", 5)]
+    if repeated:
+        cols.append(Col("人次", 2, "right", kind="amount"))
+    cols += [Col("人数", 2, "right", kind="amount"), Col("金额（元）", 3, "right", kind="amount")]
+    rows: list[list[object]] = []
+    for i, s in enumerate(sections, start=1):
+        counts = [len(s.lines), _people(s.lines)] if repeated else [len(s.lines)]
+        rows.append([i, s.branch, *counts, format_fen(s.total_fen)])
+    counts = [times, people] if repeated else [people]
     report.table(
-        [
-            Col("序号", 1, "center"),
-            Col("分工会", 5),
-            Col("人数", 2, "right"),
-            Col("金额（元）", 3, "right"),
-        ],
-        [
-            [i, s.branch, len(s.lines), format_fen(s.total_fen)]
-            for i, s in enumerate(sections, start=1)
-        ],
-        total_row=["合计", "", people, format_fen(grand)],
-        width_fraction=0.65,
+        cols,
+        rows,
+        total_row=["合计", "", *counts, format_fen(grand)],
+        width_fraction=0.75,
     )
-    report.totals(f"合计（{len(sections)} 个分工会，{people} 人）", grand)
+    label = f"{times} 人次，{people} 人" if repeated else f"{people} 人"
+    report.totals(f"合计（{len(sections)} 个分工会，{label}）", grand)
     _goods_note(report, [line for s in sections for line in s.lines])
     report.signature_block(list(signers))

@@ -129,7 +129,9 @@ def member_forms_pdf(
 def intake_list_pdf(
     db: sqlite_utils.Database, path: str | Path, *, branch_name: str | None = None
 ) -> tuple[Path, int]:
-    """待批准入会人员名单: every open application, grouped by 分工会 in the branches' order."""
+    """待批准入会人员名单 for the 校工会: the applications its 分工会 has already reviewed
+    (待校工会批准), grouped by 分工会 in the branches' order. Applications still 待分工会审核
+    are not on it: the committee cannot approve what the 分工会 has not yet looked at."""
     from guilin_union.reports.intake_list import PendingPerson, build_intake_list
     from guilin_union.services import intake
 
@@ -141,6 +143,7 @@ def intake_list_pdf(
     rows = intake.list_applications(
         db, intake.ApplicationQuery(pending_only=True, branch_id=branch_id, sort_key="branch")
     )
+    rows = [r for r in rows if r["state"] == "待校工会批准"]
     groups: OrderedDict[str, list[PendingPerson]] = OrderedDict()
     for r in rows:
         groups.setdefault(r["branch"], []).append(

@@ -67,6 +67,8 @@ def test_intake_list_groups_and_approval_box(tmp_path):
     assert "待批准入会人员名单" in text and "共2人" in text
     assert "文学院分工会（1人）" in text and "机关分工会（1人）" in text
     assert "1990.03" in text and "分工会已审核" in text and "校工会审批意见" in text
+    # The number approved is written on a line, not in a gap of spaces.
+    assert "同意以上" in text and "名同志加入工会" in text
 
 
 def test_member_cards_ten_per_page(tmp_path):

@@ -68,7 +68,6 @@ def test_each_branch_on_its_own_page_with_subtotals_and_summary(tmp_path):
     assert "文学院分工会" not in texts[second].replace("机关分工会", "")
     for header in (
         "序号",
-        "分工会",
         "姓名",
         "工号",
         "事由",
@@ -154,3 +153,19 @@ def test_roster_excel(tmp_path, db):
     total = next(r for r in values if r[2] == "合计")
     assert float(total[5]) == 900 and "玖佰元整" in total[9]
     assert any(r[6] and "蛋糕券" in r[6] for r in values)
+
+
+def test_year_roster_counts_payments_as_person_times(tmp_path):
+    """A year roster lists a person once per payment: it counts 人次 and people apart."""
+    twice = [line("文学院分工会", "张三", 10000), line("文学院分工会", "张三", 20000)]
+    sections = [
+        RosterSection("文学院分工会", [*twice, line("文学院分工会", "李四", 5000)]),
+        RosterSection("机关分工会", [line("机关分工会", "王五", 5000)]),
+    ]
+    out = build_welfare_roster(
+        tmp_path / "year.pdf", sections, institution="桂林学院", union_name="桂林学院工会"
+    )
+    text = "".join(t.replace(" ", "").replace("\n", "") for t in pages(out))
+    assert "文学院分工会（共3人次，2人）" in text
+    assert "机关分工会（共1人）" in text
+    assert "合计（2个分工会，4人次，3人）" in text
