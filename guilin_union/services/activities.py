@@ -22,6 +22,11 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.activities import (
+    ACTIVITY_STATUSES,
+    EVENT_KINDS,
+    ORGANISER_KINDS,
+)
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text, to_halfwidth
@@ -29,11 +34,6 @@ from guilin_union.services import branches as branches_service
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
-from guilin_union.storage.schema.activities import (
-    ACTIVITY_STATUSES,
-    EVENT_KINDS,
-    ORGANISER_KINDS,
-)
 
 AREA = "activities"
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.activities import BUDGET_KINDS
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen_yuan, parse_yuan
@@ -32,7 +33,6 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import AREA
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
-from guilin_union.storage.schema.activities import BUDGET_KINDS
 
 PLANNED, ACTUAL = BUDGET_KINDS  # 预算, 支出
 

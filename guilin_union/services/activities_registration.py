@@ -23,6 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.text import clean_cell_text, to_halfwidth
@@ -30,7 +31,6 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
-from guilin_union.storage.schema.activities import PARTICIPANT_STATUSES
 
 OCCUPYING = ("已报名", "已确认", "已参加")
 WAITING = "候补"

@@ -20,6 +20,8 @@ import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
+# The values these migrations were written with (a copy: the live lists are in
+# guilin_union/core/activities.py; changing those needs a new migration).
 ORGANISER_KINDS = ("校工会", "分工会", "上级工会")
 ACTIVITY_STATUSES = ("筹备中", "报名中", "进行中", "已结束", "已取消")
 PARTICIPANT_STATUSES = ("已报名", "已确认", "候补", "已参加", "已取消")

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.activities import ACTIVITY_STATUSES
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_outputs as outputs
 from guilin_union.services import branches as branches_service
 from guilin_union.services.activities import ActivityQuery
 from guilin_union.services.changes import Changes
-from guilin_union.storage.schema.activities import ACTIVITY_STATUSES
 from guilin_union.ui import ops, undo
 from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (

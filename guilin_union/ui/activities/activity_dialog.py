@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.storage.schema.activities import ACTIVITY_STATUSES, EVENT_KINDS, ORGANISER_KINDS
+from guilin_union.core.activities import ACTIVITY_STATUSES, EVENT_KINDS, ORGANISER_KINDS
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from guilin_union.core.activities import BUDGET_KINDS
 from guilin_union.core.money import format_fen
-from guilin_union.storage.schema.activities import BUDGET_KINDS
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDialog
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
-from guilin_union.storage.schema.activities import PARTICIPANT_STATUSES
+from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityParticipantDialog
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave

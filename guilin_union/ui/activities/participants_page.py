@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_registration as registration
 from guilin_union.services import branches as branches_service
 from guilin_union.services.activities_registration import ParticipantQuery
-from guilin_union.storage.schema.activities import PARTICIPANT_STATUSES
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import (
     PARTICIPANT_STATUS_COLORS,
