@@ -163,3 +163,47 @@ def test_collection_by_branch(branch_db, people, tmp_path):
     assert (got["机关分工会"].arrears_fen, got["机关分工会"].unpaid_members) == (1500, 1)
     assert got["信息工程学院分工会"].members == 0
     assert ledger.dues_received(branch_db, 2025) == 4835 + 3060
+
+
+def test_a_base_recorded_later_completes_unpaid_rows_opened_without_one(branch_db, people):
+    from tests.intake_fixtures import add_member
+
+    late = add_member(branch_db, name="钱七", staff_no="T005", join_date="2010-09-01")
+    ledger.open_month(branch_db, "2025-03")
+    row = ledger.ledger_row(branch_db, late, "2025-03")
+    assert (row["due_fen"], row["note"]) == (0, "未录入工资基数")
+    assert [a.staff_no for a in ledger.arrears(branch_db)].count("T005") == 0
+    dues.set_dues_record(branch_db, late, salary_base_fen=400000)
+    assert ledger.open_month(branch_db, "2025-03") == 1
+    row = ledger.ledger_row(branch_db, late, "2025-03")
+    assert (row["due_fen"], row["base_fen"], row["note"]) == (2000, 400000, None)
+
+
+def test_remittance_and_payment_undo_through_their_inverses(branch_db, people):
+    from guilin_union.services import branches
+
+    wx = branches.find_branch_id(branch_db, "文学院分工会")
+    ticked = [people["T001"], people["T002"]]
+    result = ledger.record_remittance(
+        branch_db, wx, "2025-03", ticked, total_fen=4835, received_on="2025-03-28"
+    )
+    result.inverse(branch_db)
+    assert all(r["paid_fen"] == 0 for r in ledger.month_ledger(branch_db, "2025-03"))
+    assert ledger.list_remittances(branch_db, "2025-03") == []
+    paid = ledger.record_payment(
+        branch_db, people["T003"], "2025-03", method="转账", paid_on="2025-03-02", amount_fen="10"
+    )
+    assert ledger.ledger_row(branch_db, people["T003"], "2025-03")["paid_fen"] == 1000
+    assert ledger.ledger_row(branch_db, people["T003"], "2025-03")["arrears_fen"] == 2060
+    paid.inverse(branch_db)
+    assert ledger.ledger_row(branch_db, people["T003"], "2025-03")["paid_fen"] == 0
+
+
+def test_ledger_pages_in_sql_order(branch_db, people):
+    ledger.open_month(branch_db, "2025-03")
+    q = ledger.LedgerQuery("2025-03")
+    ids = ledger.ledger_ids(branch_db, q, "due", descending=True)
+    rows = ledger.ledger_rows(branch_db, ids[:2])
+    assert [rows[i]["due_fen"] for i in ids[:2]] == [3060, 2835]
+    assert len(ledger.ledger_ids(branch_db, ledger.LedgerQuery("2025-03", search="T00"))) == 4
+    assert ledger.ledger_count(branch_db, ledger.LedgerQuery("2025-03", state="unpaid")) == 4

@@ -111,6 +111,7 @@ def test_window_is_shown_before_the_database_then_attached(qtbot, db_path):
         "会员入会",
         "活动",
         "慰问",
+        "经费",
     ]
     assert window.tab_widgets.pending() == list(
         window.tab_widgets

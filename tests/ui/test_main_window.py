@@ -44,7 +44,7 @@ def test_title_tabs_and_honest_empty_states(qtbot, db_path):
     window, _ = make_window(qtbot, db_path)
     assert window.windowTitle().startswith("桂林学院工会工作管理系统")
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["首页", "工作要点", "教代会", "会员入会", "活动", "慰问"]
+    assert titles == ["首页", "工作要点", "教代会", "会员入会", "活动", "慰问", "经费"]
     for i in range(window.tabs.count()):
         widget = window.tabs.widget(i)
         if isinstance(widget, EmptyState):  # an area not built yet says so, shows no fake data

@@ -246,7 +246,14 @@ def set_plan(
         else:
             before = None
             row_id = audit.insert(db, "fund_plans", {"year": year, "category": c.code, **values})
-    return OpResult(Changes.of(AREA), row_id, undo=before)
+    old = before["planned_fen"] if before else 0
+    old_note = (before or {}).get("note") or ""
+    return OpResult(
+        Changes.of(AREA),
+        row_id,
+        undo=before,
+        inverse=lambda d: set_plan(d, year, c.code, old, old_note),
+    )
 
 
 def plans(db: sqlite_utils.Database, year: int) -> dict[str, int]:
@@ -338,7 +345,7 @@ def add_entry(
                 "created_at": audit.now_iso(),
             },
         )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_entry(d, row_id))
 
 
 def delete_entry(db: sqlite_utils.Database, entry_id: int) -> OpResult:
@@ -347,7 +354,9 @@ def delete_entry(db: sqlite_utils.Database, entry_id: int) -> OpResult:
             before = audit.delete(db, "fund_entries", int(entry_id))
         except NotFoundError:
             raise NotFoundError("收支记录不存在（可能已被删除）") from None
-    return OpResult(Changes.of(AREA), int(entry_id), undo=before)
+    return OpResult(
+        Changes.of(AREA), int(entry_id), undo=before, inverse=lambda d: restore_entry(d, before)
+    )
 
 
 def restore_entry(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:

@@ -102,24 +102,59 @@ def is_open(db: sqlite_utils.Database, month: str) -> bool:
 
 def open_month(db: sqlite_utils.Database, month: str) -> int:
     """Fix the amount due of every liable member of ``month`` not yet in the ledger; returns
-    how many rows were added. One change-log event for the whole month (not one per row)."""
+    how many rows were added or completed. One change-log event for the whole month (not one
+    per row). Rows opened without a salary base and not yet paid take the base recorded
+    since; every other opened row keeps its amount."""
     month = _month(month)
     lines = [line for line in dues.dues_lines(db, month) if line.liable]
     present = {
-        mid for (mid,) in db.execute("SELECT member_id FROM dues_ledger WHERE month = ?", [month])
+        mid: (base, paid)
+        for mid, base, paid in db.execute(
+            "SELECT member_id, base_fen, paid_fen FROM dues_ledger WHERE month = ?", [month]
+        )
     }
     now = audit.now_iso()
+    completed = [
+        (line.salary_base_fen, line.dues_fen, line.member_id, month)
+        for line in lines
+        if line.member_id in present
+        and present[line.member_id] == (None, 0)
+        and line.salary_base_fen is not None
+    ]
+    if completed:
+        with db.atomic():
+            db.conn.executemany(
+                "UPDATE dues_ledger SET base_fen = ?, due_fen = ?, note = NULL"
+                " WHERE member_id = ? AND month = ?",
+                completed,
+            )
+            audit.log_event(
+                db,
+                "dues_ledger",
+                None,
+                "update",
+                after={"month": month, "members": len(completed)},
+                note=f"补录工资基数后更新{_cn_month(month)}会费台账（{len(completed)} 人）",
+            )
     new = [
-        (line.member_id, month, line.branch_id, line.salary_base_fen, line.dues_fen, now)
+        (
+            line.member_id,
+            month,
+            line.branch_id,
+            line.salary_base_fen,
+            line.dues_fen,
+            line.note or None,  # 未录入工资基数: due 0 until a base is recorded
+            now,
+        )
         for line in lines
         if line.member_id not in present
     ]
     if not new:
-        return 0
+        return len(completed)
     with db.atomic():
         db.conn.executemany(
-            "INSERT INTO dues_ledger (member_id, month, branch_id, base_fen, due_fen, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dues_ledger (member_id, month, branch_id, base_fen, due_fen, note,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             new,
         )
         audit.log_event(
@@ -130,7 +165,7 @@ def open_month(db: sqlite_utils.Database, month: str) -> int:
             after={"month": month, "members": len(new), "due_fen": sum(r[4] for r in new)},
             note=f"建立{_cn_month(month)}会费台账（{len(new)} 人）",
         )
-    return len(new)
+    return len(new) + len(completed)
 
 
 def open_month_op(db: sqlite_utils.Database, month: str) -> OpResult:
@@ -198,6 +233,45 @@ def ledger_count(db: sqlite_utils.Database, q: LedgerQuery) -> int:
     where, params = _where(q)
     sql = "SELECT count(*) FROM dues_ledger l JOIN members m ON m.id = l.member_id" + where
     return int(db.execute(sql, params).fetchone()[0])
+
+
+SORT_SQL: dict[str, str] = {
+    "branch": "b.sort_order, b.id, m.member_no, m.id",
+    "member_no": "m.member_no, m.id",
+    "name": "m.name_pinyin, m.id",
+    "staff_no": "m.staff_no, m.id",
+    "due": "l.due_fen, m.member_no",
+    "paid": "l.paid_fen, m.member_no",
+    "arrears": "l.due_fen - l.paid_fen, m.member_no",
+    "method": "l.method, m.member_no",
+    "paid_on": "l.paid_on, m.member_no",
+}
+
+
+def ledger_ids(
+    db: sqlite_utils.Database, q: LedgerQuery, sort_key: str | None = None, descending: bool = False
+) -> list[int]:
+    """The ledger row ids of a view in display order (the list model fetches rows in pages)."""
+    where, params = _where(q)
+    order = SORT_SQL.get(sort_key or "branch", SORT_SQL["branch"])
+    direction = " DESC" if descending else ""
+    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
+    sql = (
+        "SELECT l.id FROM dues_ledger l JOIN members m ON m.id = l.member_id"
+        f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {order_sql}"
+    )
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def ledger_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Ledger rows by id (one page of the list)."""
+    wanted = [int(i) for i in ids]
+    if not wanted:
+        return {}
+    placeholders = ",".join("?" for _ in wanted)
+    return {
+        r["id"]: r for r in _dicts(db.execute(_SELECT + f" WHERE l.id IN ({placeholders})", wanted))
+    }
 
 
 def month_count(db: sqlite_utils.Database, month: str) -> int:
@@ -426,7 +500,9 @@ def record_payment(
         before = _set_paid(
             db, row["id"], paid_fen=amount, method=method, paid_on=day, source="手工", note=note
         )
-    return OpResult(Changes.of(AREA), row["id"], undo=before)
+    return OpResult(
+        Changes.of(AREA), row["id"], undo=before, inverse=lambda d: restore_row(d, before)
+    )
 
 
 def clear_payment(db: sqlite_utils.Database, member_id: int, month: str) -> OpResult:
@@ -439,7 +515,9 @@ def clear_payment(db: sqlite_utils.Database, member_id: int, month: str) -> OpRe
         before = _set_paid(
             db, row["id"], paid_fen=0, method=None, paid_on=None, source=None, log_note="撤销缴费"
         )
-    return OpResult(Changes.of(AREA), row["id"], undo=before)
+    return OpResult(
+        Changes.of(AREA), row["id"], undo=before, inverse=lambda d: restore_row(d, before)
+    )
 
 
 def restore_row(db: sqlite_utils.Database, before: Mapping[str, Any]) -> OpResult:
@@ -567,7 +645,27 @@ def record_remittance(
                 remittance_id=remittance_id,
                 log_note=f"{check.branch}上缴{_cn_month(month)}会费",
             )
-    return OpResult(Changes.of(AREA), remittance_id)
+    return OpResult(
+        Changes.of(AREA), remittance_id, inverse=lambda d: cancel_remittance(d, remittance_id)
+    )
+
+
+def cancel_remittance(db: sqlite_utils.Database, remittance_id: int) -> OpResult:
+    """Undo a remittance: its members' months become unpaid again and the record goes to the
+    recycle bin."""
+    with db.atomic():
+        rows = db.execute(
+            "SELECT id FROM dues_ledger WHERE remittance_id = ?", [remittance_id]
+        ).fetchall()
+        for (row_id,) in rows:
+            _set_paid(
+                db, row_id, paid_fen=0, method=None, paid_on=None, source=None, log_note="撤销上缴"
+            )
+        try:
+            audit.delete(db, "dues_remittances", int(remittance_id))
+        except NotFoundError:
+            raise NotFoundError("上缴记录不存在（可能已被撤销）") from None
+    return OpResult(Changes.of(AREA), int(remittance_id))
 
 
 def list_remittances(db: sqlite_utils.Database, month: str | None = None) -> list[dict[str, Any]]:

@@ -194,6 +194,10 @@ class DuesPage(QWidget):
         form.addRow("", self.rule_label)
         form.addRow("", self.error_label)
         form.addRow("", self.save_button)
+        from guilin_union.ui.money.member_page import DuesHistory  # issue 21: the dues ledger
+
+        self.history = DuesHistory(ctx, member_id)
+        form.addRow(self.history)
         self.save_button.clicked.connect(self.save)
         self.base_edit.textChanged.connect(lambda _t: self.preview())
         self.reload()

@@ -11,4 +11,5 @@ TABS: list[tuple[str, str]] = [
     ("会员入会", "guilin_union.ui.tabs.members_tab"),
     ("活动", "guilin_union.ui.tabs.activities_tab"),
     ("慰问", "guilin_union.ui.tabs.welfare_tab"),
+    ("经费", "guilin_union.ui.tabs.money_tab"),  # issue 21: dues ledger and union budget
 ]

@@ -1,0 +1,302 @@
+"""Dialogs of the money area. They hold a form, check it, and return a dataclass; they never
+write to the database (the view runs the service through ``ui/ops.py``)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.errors import UserError, ValidationError
+from guilin_union.core.funds import PAYMENT_METHODS
+from guilin_union.core.money import format_fen, parse_yuan
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _date_edit(name: str, day: _dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(day) if day else QDate.currentDate())
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _iso(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+@dataclass
+class PaymentInput:
+    method: str
+    paid_on: str
+    amount_fen: int
+    note: str
+
+
+class PaymentDialog(QDialog):
+    """登记缴费 for one member and month (amount defaults to the amount due)."""
+
+    def __init__(self, row: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记缴费")
+        self.result_value: PaymentInput | None = None
+        form = QFormLayout(self)
+        form.addRow("会员", QLabel(f"{row['name']}（{row['branch']}）"))
+        form.addRow("月份", QLabel(row["month"]))
+        form.addRow("应缴", QLabel(f"{format_fen(row['due_fen'])} 元"))
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("dues_method_combo")
+        self.method_combo.addItems(list(PAYMENT_METHODS))
+        self.method_combo.setCurrentText("现金")
+        self.date_edit = _date_edit("dues_paid_on_edit")
+        self.amount_edit = QLineEdit(format_fen(row["due_fen"]).replace(",", ""))
+        self.amount_edit.setObjectName("dues_amount_edit")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("如 补缴、收据号")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        form.addRow("缴纳方式", self.method_combo)
+        form.addRow("缴纳日期", self.date_edit)
+        form.addRow("金额（元）", self.amount_edit)
+        form.addRow("备注", self.note_edit)
+        form.addRow("", self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            amount = parse_yuan(self.amount_edit.text(), field="amount")
+            if amount <= 0:
+                raise ValidationError("缴纳金额应大于 0", "amount")
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.result_value = PaymentInput(
+            self.method_combo.currentText(),
+            _iso(self.date_edit),
+            amount,
+            self.note_edit.text().strip(),
+        )
+        super().accept()
+
+
+@dataclass
+class RemittanceInput:
+    branch_id: int
+    member_ids: list[int]
+    total_fen: int
+    received_on: str
+    method: str
+    note: str
+
+
+class RemittanceDialog(QDialog):
+    """分工会上缴: tick the members whose dues the 分工会 brought, enter the total; the total
+    must equal the ticked members' dues (checked by the service before the dialog closes)."""
+
+    def __init__(
+        self,
+        month: str,
+        branches: list[tuple[int, str]],
+        unpaid: dict[int, list[dict[str, Any]]],
+        check: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``unpaid``: branch id → its unpaid ledger rows of ``month``; ``check(input)``
+        raises a ``UserError`` when the remittance would be refused (total, members)."""
+        super().__init__(parent)
+        self.setWindowTitle(f"分工会上缴会费（{month}）")
+        self.resize(520, 560)
+        self.month = month
+        self.unpaid = unpaid
+        self.check = check
+        self.result_value: RemittanceInput | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("remit_branch_combo")
+        for bid, name in branches:
+            self.branch_combo.addItem(f"{name}（未缴 {len(unpaid.get(bid, []))} 人）", bid)
+        form.addRow("分工会", self.branch_combo)
+        layout.addLayout(form)
+        self.all_check = QCheckBox("全选")
+        self.all_check.setObjectName("remit_all_check")
+        layout.addWidget(self.all_check)
+        self.member_list = QListWidget()
+        self.member_list.setObjectName("remit_member_list")
+        layout.addWidget(self.member_list, 1)
+        self.sum_label = QLabel()
+        self.sum_label.setObjectName("remit_sum_label")
+        layout.addWidget(self.sum_label)
+        form2 = QFormLayout()
+        self.total_edit = QLineEdit()
+        self.total_edit.setObjectName("remit_total_edit")
+        self.total_edit.setPlaceholderText("分工会交来的金额，如 1234.50")
+        self.date_edit = _date_edit("remit_date_edit")
+        self.method_combo = QComboBox()
+        self.method_combo.addItems(["现金", "转账"])
+        self.note_edit = QLineEdit()
+        form2.addRow("上缴金额（元）", self.total_edit)
+        form2.addRow("收到日期", self.date_edit)
+        form2.addRow("上缴方式", self.method_combo)
+        form2.addRow("备注", self.note_edit)
+        layout.addLayout(form2)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("remit_error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.branch_combo.currentIndexChanged.connect(lambda _i: self.fill())
+        self.member_list.itemChanged.connect(lambda _i: self.update_sum())
+        self.all_check.toggled.connect(self.tick_all)
+        self.fill()
+
+    def fill(self) -> None:
+        self.member_list.blockSignals(True)
+        self.member_list.clear()
+        for row in self.unpaid.get(self.branch_combo.currentData(), []):
+            item = QListWidgetItem(
+                f"{row['name']}　{row['staff_no'] or ''}　应缴 {format_fen(row['due_fen'])} 元"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (row["member_id"], row["due_fen"]))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.member_list.addItem(item)
+        self.member_list.blockSignals(False)
+        self.update_sum()
+
+    def tick_all(self, on: bool) -> None:
+        self.member_list.blockSignals(True)
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.member_list.count()):
+            self.member_list.item(i).setCheckState(state)
+        self.member_list.blockSignals(False)
+        self.update_sum()
+
+    def ticked(self) -> list[tuple[int, int]]:
+        out = []
+        for i in range(self.member_list.count()):
+            item = self.member_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def update_sum(self) -> None:
+        ticked = self.ticked()
+        self.sum_label.setText(
+            f"已勾选 {len(ticked)} 人，应缴合计 {format_fen(sum(d for _m, d in ticked))} 元"
+        )
+
+    def accept(self) -> None:
+        try:
+            total = parse_yuan(self.total_edit.text(), field="total")
+            data = RemittanceInput(
+                int(self.branch_combo.currentData()),
+                [m for m, _d in self.ticked()],
+                total,
+                _iso(self.date_edit),
+                self.method_combo.currentText(),
+                self.note_edit.text().strip(),
+            )
+            self.check(data)
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.result_value = data
+        super().accept()
+
+
+@dataclass
+class EntryInput:
+    category: str
+    amount_fen: int
+    entry_date: str
+    description: str
+    voucher_no: str
+
+
+class EntryDialog(QDialog):
+    """登记收支: a manual income or spending entry with its voucher number."""
+
+    def __init__(
+        self, categories: list[tuple[str, str]], year: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记收入或支出")
+        self.result_value: EntryInput | None = None
+        form = QFormLayout(self)
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("entry_category_combo")
+        for code, label in categories:
+            self.category_combo.addItem(label, code)
+        today = _dt.date.today()
+        self.date_edit = _date_edit(
+            "entry_date_edit", today if today.year == year else _dt.date(year, 12, 31)
+        )
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("entry_amount_edit")
+        self.voucher_edit = QLineEdit()
+        self.voucher_edit.setObjectName("entry_voucher_edit")
+        self.voucher_edit.setPlaceholderText("如 记-2025-0123")
+        self.description_edit = QLineEdit()
+        self.description_edit.setObjectName("entry_description_edit")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        form.addRow("科目", self.category_combo)
+        form.addRow("日期", self.date_edit)
+        form.addRow("金额（元）", self.amount_edit)
+        form.addRow("凭证号", self.voucher_edit)
+        form.addRow("摘要", self.description_edit)
+        form.addRow("", self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            amount = parse_yuan(self.amount_edit.text(), field="amount")
+            if amount <= 0:
+                raise ValidationError("金额应大于 0", "amount")
+            if not self.description_edit.text().strip():
+                raise ValidationError("请填写摘要（收支内容）", "description")
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.result_value = EntryInput(
+            str(self.category_combo.currentData()),
+            amount,
+            _iso(self.date_edit),
+            self.description_edit.text().strip(),
+            self.voucher_edit.text().strip(),
+        )
+        super().accept()

@@ -1,0 +1,153 @@
+"""The 经费 tab driven like a user: the ledger of a month, a single payment, a 分工会's
+remittance whose total must match, the budget page, and the member form's dues history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guilin_union.services import branches, members
+from guilin_union.services.money import budget
+from guilin_union.services.money import dues_ledger as ledger
+from guilin_union.storage import open_database
+from guilin_union.ui.money import dialogs
+from tests.money_fixtures import add_people
+from tests.ui.helpers import make_window
+
+MONTH = "2025-03"
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "money-gui.db"
+    db = open_database(path)
+    for name in ("文学院分工会", "机关分工会"):
+        branches.add_branch(db, name)
+    add_people(db)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    window, prompts = make_window(qtbot, db_path)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    return window, prompts
+
+
+def _ledger(window):
+    assert window.tabs.tabText(window.tabs.count() - 1) == "经费"
+    view = window.tab_widgets["经费"].ledger_view
+    view.set_month(MONTH)
+    return view
+
+
+def _select(view, staff_no: str) -> None:
+    for r in range(view.model.rowCount()):
+        if view.model.row_data(r)["staff_no"] == staff_no:
+            view.table.selectRow(r)
+            view.table.setCurrentIndex(view.model.index(r, 0))
+            return
+    raise AssertionError(staff_no)
+
+
+def test_open_month_and_pay_one_member(qtbot, window, monkeypatch):
+    window, prompts = window
+    view = _ledger(window)
+    assert view.model.rowCount() == 0 and "尚未建立台账" in view.status_label.text()
+    view.open_month()
+    assert view.model.rowCount() == 4 and "应缴 4 人" in view.status_label.text()
+
+    def fill(dialog):
+        dialog.method_combo.setCurrentText("转账")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(dialogs.PaymentDialog, "exec", fill)
+    _select(view, "T003")
+    view.pay()
+    row = ledger.ledger_row(window.ctx.db, view.model.row_data(0)["member_id"], MONTH)
+    paid = {r["staff_no"]: r for r in ledger.month_ledger(window.ctx.db, MONTH)}
+    assert (paid["T003"]["paid_fen"], paid["T003"]["method"]) == (3060, "转账")
+    assert row is not None
+    # Edit ▸ Undo takes the payment back (the service's inverse)
+    window.ctx.undo_stack.undo()
+    assert ledger.ledger_row(window.ctx.db, paid["T003"]["member_id"], MONTH)["paid_fen"] == 0
+
+
+def test_remittance_total_must_match_and_keeps_what_was_entered(qtbot, window, monkeypatch):
+    window, prompts = window
+    view = _ledger(window)
+    view.open_month()
+    seen = {}
+
+    def fill(dialog):
+        dialog.branch_combo.setCurrentIndex(dialog.branch_combo.findData(
+            branches.find_branch_id(window.ctx.db, "文学院分工会")))  # fmt: skip
+        dialog.all_check.setChecked(True)
+        assert "应缴合计 48.35 元" in dialog.sum_label.text()
+        dialog.total_edit.setText("48.00")
+        dialog.accept()
+        seen["error"] = dialog.error_label.text()
+        seen["kept"] = dialog.total_edit.text()
+        assert dialog.result_value is None  # still open: nothing lost
+        dialog.total_edit.setText("48.35")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(dialogs.RemittanceDialog, "exec", fill)
+    view.remit()
+    assert "不符" in seen["error"] and seen["kept"] == "48.00"
+    paid = {r["staff_no"]: r for r in ledger.month_ledger(window.ctx.db, MONTH)}
+    assert paid["T001"]["source"] == "分工会上缴" and paid["T002"]["paid_fen"] == 2000
+    assert paid["T003"]["paid_fen"] == 0
+    assert "欠缴 2 人" in view.status_label.text()
+
+
+def test_budget_page_edits_a_plan_and_records_an_entry(qtbot, window, monkeypatch):
+    window, prompts = window
+    page = window.tab_widgets["经费"].budget_view
+    page.year_spin.setValue(2025)
+    code_rows = [i for i, c in enumerate(page._codes) if c == "50301"]
+    page.table.setCurrentCell(code_rows[0], 0)
+    prompts.texts.append("3,000.00")
+    page.edit_plan()
+    assert budget.plans(window.ctx.db, 2025)["50301"] == 300000
+
+    def fill(dialog):
+        dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("50301"))
+        dialog.amount_edit.setText("1200.5")
+        dialog.description_edit.setText("分工会主席培训")
+        dialog.voucher_edit.setText("记-2025-0001")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(dialogs.EntryDialog, "exec", fill)
+    page.add_entry()
+    assert page.entries_table.rowCount() == 1
+    row = page.table.item(code_rows[0], 2).text()
+    assert row == "1,200.50" and page.table.item(code_rows[0], 4).text() == "40.0%"
+
+
+def test_member_form_dues_page_shows_the_history(qtbot, window):
+    window, prompts = window
+    db = window.ctx.db
+    ledger.open_month(db, "2025-01")
+    ledger.open_month(db, "2025-02")
+    member_id = ledger.month_ledger(db, "2025-01")[0]["member_id"]
+    ledger.record_payment(db, member_id, "2025-01", method="现金", paid_on="2025-01-20")
+    window.tabs.setCurrentIndex(3)
+    register = window.tab_widgets["会员入会"].register_view
+    register.apply_filters()
+    dialog = register.edit_member(member_id)
+    qtbot.addWidget(dialog)
+    titles = [dialog.ui.history_tabs.tabText(i) for i in range(dialog.ui.history_tabs.count())]
+    page = dialog.ui.history_tabs.widget(titles.index("会费"))
+    dialog.ui.history_tabs.setCurrentWidget(page)
+    table = page.history.table
+    assert table.rowCount() == 2
+    assert [table.item(r, 0).text() for r in range(2)] == ["2025-02", "2025-01"]
+    assert table.item(1, 4).text() == "现金" and table.item(0, 3).text() != ""
+    assert "欠缴 1 个月" in page.history.summary_label.text()
+    assert members.get_member(db, member_id)  # the form did not change the member
