@@ -178,13 +178,17 @@ def finish_import(args: argparse.Namespace, outcome: Any) -> int:
     """Print an ImportOutcome the same way for every ``... import`` command.
 
     Exit 0 with ``{"imported", "skipped", "updated"}``; any row error: exit 1, nothing
-    written, ``{"errors": [{"row", "column", "value", "message"}]}``.
+    written, ``{"errors": [{"row", "column", "value", "message"}]}``. Both may carry
+    ``"sheets"``, ``"ignored_rows"`` and ``"ignored_columns"``.
     """
     if getattr(args, "json", False):
         emit_json(outcome.to_json())
     else:
         for error in outcome.errors:
-            emit(f"第 {error.row} 行【{error.column}】“{error.value}”：{error.message}")
+            where = f"工作表“{error.row.sheet}”" if getattr(error.row, "sheet", "") else ""
+            emit(f"{where}第 {error.row} 行【{error.column}】“{error.value}”：{error.message}")
+        for line in getattr(outcome, "structure_lines", list)():
+            emit(line)
         emit(outcome.summary())
     if outcome.errors:
         if not getattr(args, "json", False):
@@ -203,6 +207,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     return run(args)
+def add_sheet_args(parser: argparse.ArgumentParser) -> None:
+    """``--sheet NAME`` (repeatable) and ``--all-sheets``, the same on every import command."""
+    parser.add_argument(
+        "--sheet",
+        action="append",
+        metavar="NAME",
+        help="要导入的工作表（可重复；隐藏的工作表只有指定时才读取）",
+    )
+    parser.add_argument(
+        "--all-sheets",
+        action="store_true",
+        help="导入所有有数据、表头可识别的可见工作表",
+    )
+
+
 
 
 def _report_with_glyph_check(handler: Handler, args: argparse.Namespace, ctx: CliContext) -> int:

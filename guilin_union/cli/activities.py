@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish_import
+from guilin_union.cli import (
+    CliContext,
+    add_output_arg,
+    add_sheet_args,
+    emit,
+    emit_json,
+    finish_import,
+)
 from guilin_union.storage.schema.activities import ACTIVITY_STATUSES, PARTICIPANT_STATUSES
 
 
@@ -46,7 +53,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     signups = asub.add_parser("import-signups", help="导入分工会报送的报名表（Excel）")
     signups.add_argument("file", metavar="FILE.xlsx")
     _activity_arg(signups)
-    signups.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    add_sheet_args(signups)
     signups.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     signups.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     signups.set_defaults(handler=cmd_import_signups)
@@ -210,7 +217,12 @@ def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities_import import import_signups
 
     outcome = import_signups(
-        ctx.db, args.activity, args.file, dry_run=args.dry_run, sheet=args.sheet
+        ctx.db,
+        args.activity,
+        args.file,
+        dry_run=args.dry_run,
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
     )
     code = finish_import(args, outcome)
     if outcome.ok and outcome.notes and not args.json:

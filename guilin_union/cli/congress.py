@@ -10,7 +10,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish_import
+from guilin_union.cli import (
+    CliContext,
+    add_output_arg,
+    add_sheet_args,
+    emit,
+    emit_json,
+    finish_import,
+)
 
 
 def add_session_arg(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +79,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         metavar="ID",
         help="届次编号（congress sessions 中的 term_id）",
     )
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    add_sheet_args(imp)
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出")
     imp.set_defaults(handler=cmd_import_delegates)
@@ -80,7 +87,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     imp_att = csub.add_parser("import-attendance", help="从 Excel 导入某次会议的签到情况")
     imp_att.add_argument("file", metavar="FILE.xlsx")
     add_session_arg(imp_att)
-    imp_att.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    add_sheet_args(imp_att)
     imp_att.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp_att.add_argument("--json", action="store_true", help="以 JSON 输出")
     imp_att.set_defaults(handler=cmd_import_attendance)
@@ -250,7 +257,12 @@ def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 
     congress.get_term(ctx.db, args.term)
     outcome = run_import(
-        ctx.db, args.file, DelegateImporter(args.term), sheet=args.sheet, dry_run=args.dry_run
+        ctx.db,
+        args.file,
+        DelegateImporter(args.term),
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
+        dry_run=args.dry_run,
     )
     return finish_import(args, outcome)
 
@@ -261,7 +273,12 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
 
     session_id = resolve_session(ctx.db, args.session)
     outcome = run_import(
-        ctx.db, args.file, AttendanceImporter(session_id), sheet=args.sheet, dry_run=args.dry_run
+        ctx.db,
+        args.file,
+        AttendanceImporter(session_id),
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
+        dry_run=args.dry_run,
     )
     return finish_import(args, outcome)
 

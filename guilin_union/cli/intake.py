@@ -20,7 +20,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, fail, finish_import
+from guilin_union.cli import (
+    CliContext,
+    add_output_arg,
+    add_sheet_args,
+    emit,
+    emit_json,
+    fail,
+    finish_import,
+)
 
 
 def members_actions(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
@@ -49,7 +57,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
     imp = msub.add_parser("import", help="从 Excel 导入人员（默认导入为入会申请）")
     imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（有多个工作表时）")
+    add_sheet_args(imp)
     imp.add_argument(
         "--as",
         dest="as_",
@@ -166,6 +174,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.db,
             args.file,
             sheet=args.sheet,
+            all_sheets=args.all_sheets,
             as_=args.as_,
             on_duplicate=args.on_duplicate,
             dry_run=args.dry_run,

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, finish_import
+from guilin_union.cli import (
+    CliContext,
+    add_output_arg,
+    add_sheet_args,
+    emit,
+    emit_json,
+    finish_import,
+)
 from guilin_union.cli.congress import add_session_arg, resolve_session
 
 
@@ -39,7 +46,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     imp = psub.add_parser("import", help="从 Excel 导入各代表团收集的提案")
     imp.add_argument("file", metavar="FILE.xlsx")
     add_session_arg(imp)
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动查找）")
+    add_sheet_args(imp)
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出")
     imp.set_defaults(handler=cmd_import)
@@ -128,7 +135,12 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     session_id = resolve_session(ctx.db, args.session)
     outcome = run_import(
-        ctx.db, args.file, ProposalImporter(session_id), sheet=args.sheet, dry_run=args.dry_run
+        ctx.db,
+        args.file,
+        ProposalImporter(session_id),
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
+        dry_run=args.dry_run,
     )
     if not args.json:
         for note in outcome.notes:

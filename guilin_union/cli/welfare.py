@@ -18,6 +18,7 @@ from guilin_union.cli import (
     EXIT_DATA_ERROR,
     CliContext,
     add_output_arg,
+    add_sheet_args,
     emit,
     emit_json,
     fail,
@@ -56,7 +57,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
     importing = wsub.add_parser("import", help="从 Excel 导入慰问发放记录（全部通过检查才导入）")
     importing.add_argument("file", metavar="FILE.xlsx")
-    importing.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动识别）")
+    add_sheet_args(importing)
     importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importing.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     importing.add_argument(
@@ -251,7 +252,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.welfare_import import WelfareImporter
 
     importer = WelfareImporter(accept_warnings=args.accept_warnings)
-    outcome = run_import(ctx.db, args.file, importer, sheet=args.sheet, dry_run=args.dry_run)
+    outcome = run_import(
+        ctx.db,
+        args.file,
+        importer,
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
+        dry_run=args.dry_run,
+    )
     if outcome.notes and not args.json and not outcome.errors:
         for note in outcome.notes:
             emit(note)

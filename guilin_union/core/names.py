@@ -4,6 +4,8 @@
 '张三'
 >>> normalize_name("阿依古丽・买买提")
 '阿依古丽·买买提'
+>>> normalize_name("马\u3000霞"), normalize_name(" John   Smith ")
+('马霞', 'John Smith')
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from guilin_union.core.text import ZERO_WIDTH_CHARS
 
 MAX_NAME_LENGTH = 50
 
-# Every kind of space (ASCII, NBSP, U+3000, thin spaces...) plus zero-width characters.
-_SPACES_RE = re.compile(f"[\\s\u00a0\u3000{ZERO_WIDTH_CHARS}]")
+# Every kind of space (ASCII, NBSP, U+3000, thin spaces...); zero-width characters apart.
+_SPACES_RE = re.compile("[\\s\u00a0\u3000]+")
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH_CHARS}]")
 
 # Look-alike separators people type for the middle dot of minority and foreign names
 # (katakana ・, bullet •, hyphenation point ‧, operator ∙, full-width ．). The ID card and the
@@ -29,10 +32,39 @@ _DOT_TABLE = str.maketrans(
 )
 
 
+def _is_latin_letter(ch: str) -> bool:
+    """A letter of the Latin script (ASCII or accented), where word spaces matter."""
+    return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
+
+
+def _join_words(text: str) -> str:
+    """The one space rule: spaces inside a name of CJK characters go (``马　霞`` is 马霞),
+    a space between two Latin-letter words stays, as one space (``John Smith``)."""
+    words = [w for w in _SPACES_RE.split(_ZERO_WIDTH_RE.sub("", text)) if w]
+    out = ""
+    for word in words:
+        if out and _is_latin_letter(out[-1]) and _is_latin_letter(word[0]):
+            out += " "
+        out += word
+    return out
+
+
+def name_key(raw: object) -> str:
+    """A name as the name rule writes it, for comparing (never raises; ``""`` if blank).
+
+    >>> name_key("彭　松") == name_key("彭松") == name_key(" 彭 松")
+    True
+    """
+    if raw is None:
+        return ""
+    return _join_words(str(raw)).translate(_DOT_TABLE)
+
+
 def normalize_name(raw: str, field: str = "name") -> str:
     """Return the cleaned name or raise :class:`ValidationError` (Chinese message).
 
-    Removes all spaces and zero-width characters, unifies the middle dot, rejects control
+    Removes zero-width characters and the spaces inside a name of CJK characters (a space
+    between Latin-letter words stays, single), unifies the middle dot, rejects control
     characters, empty names and names longer than 50 characters. Chinese text is *not*
     Unicode-normalised (a rare character must stay the character the person typed).
 
@@ -43,7 +75,7 @@ def normalize_name(raw: str, field: str = "name") -> str:
     """
     if raw is None:
         raise ValidationError("姓名不能为空", field)
-    text = _SPACES_RE.sub("", str(raw)).translate(_DOT_TABLE)
+    text = name_key(raw)
     if not text:
         raise ValidationError("姓名不能为空", field)
     for ch in text:

@@ -368,15 +368,23 @@ def import_signups(
     path: str | Path,
     *,
     dry_run: bool = False,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    all_sheets: bool = False,
 ) -> ImportOutcome:
     """Validate and (unless ``dry_run``) import a sign-up file for one activity."""
     importer = SignupImporter.for_activity(db, activity_id)
     importer.source_path = Path(path)
     return run_import(
-        db, path, importer, sheet=sheet, mapping=mapping, dry_run=dry_run, progress=progress
+        db,
+        path,
+        importer,
+        sheet=sheet,
+        mapping=mapping,
+        dry_run=dry_run,
+        progress=progress,
+        all_sheets=all_sheets,
     )
 
 

@@ -11,15 +11,16 @@ transaction).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import sqlite_utils
 
-from guilin_union.spreadsheets.errors import RowError
-from guilin_union.spreadsheets.reader import Field, ReadResult, read_table
+from guilin_union.spreadsheets.errors import RowError, WorkbookError
+from guilin_union.spreadsheets.reader import Field, IgnoredRow, ParsedRow, ReadResult, read_table
 
 Progress = Callable[[int, int], None]
 
@@ -45,23 +46,52 @@ class ImportOutcome:
     backup: Path | None = None
     total_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    #: worksheets read, rows left out (合计, 制表人…), columns no field uses
+    sheets: list[str] = field(default_factory=list)
+    ignored_rows: list[IgnoredRow] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def to_json(self) -> dict[str, Any]:
-        """The CLI contract: ``{"imported", "skipped", "updated"}`` or ``{"errors": [...]}``."""
+        """The CLI contract: ``{"imported", "skipped", "updated"}`` or ``{"errors": [...]}``.
+
+        Both may carry ``"ignored_rows"`` ([{"row", "reason", "text"}]) and
+        ``"ignored_columns"`` when there are any, and ``"sheets"`` (the worksheets read)
+        whenever the workbook has more than one worksheet with a recognisable header, hidden
+        or not (so there was a choice to make).
+        """
         if self.errors:
-            return {"errors": [e.to_dict() for e in self.errors]}
-        data: dict[str, Any] = {
-            "imported": self.imported,
-            "skipped": self.skipped,
-            "updated": self.updated,
-        }
-        if self.dry_run:
-            data["dry_run"] = True
+            data: dict[str, Any] = {"errors": [e.to_dict() for e in self.errors]}
+        else:
+            data = {
+                "imported": self.imported,
+                "skipped": self.skipped,
+                "updated": self.updated,
+            }
+            if self.dry_run:
+                data["dry_run"] = True
+        if self.sheets:
+            data["sheets"] = list(self.sheets)
+        if self.ignored_rows:
+            data["ignored_rows"] = [r.to_dict() for r in self.ignored_rows]
+        if self.ignored_columns:
+            data["ignored_columns"] = list(self.ignored_columns)
         return data
+
+    def structure_lines(self) -> list[str]:
+        """Plain-language lines about the sheets read and what was left out (CLI, wizard)."""
+        lines = []
+        if self.sheets:
+            lines.append("读取的工作表：" + "、".join(self.sheets))
+        for r in self.ignored_rows:
+            where = f"工作表“{r.row.sheet}”" if getattr(r.row, "sheet", "") else ""
+            lines.append(f"已忽略{where}第 {int(r.row)} 行（{r.reason}）：{r.text}")
+        if self.ignored_columns:
+            lines.append("未导入的列（没有对应的字段）：" + "、".join(self.ignored_columns))
+        return lines
 
     def summary(self) -> str:
         if self.errors:
@@ -86,27 +116,95 @@ class Importer(Protocol):
     def commit(self, db: sqlite_utils.Database, plan: ImportPlan) -> ImportOutcome: ...
 
 
+def validate_read(
+    db: sqlite_utils.Database,
+    importer: Importer,
+    read: ReadResult,
+    *,
+    order: Callable[[str], Any] = str,
+) -> ImportPlan:
+    """Let the importer check the rows, and report every problem of a row in one pass.
+
+    Rows the reader refused a cell of are checked by the importer too (the refused cells
+    as blank), so that a row with an empty name, a bad date and an unknown 分工会 lists all
+    three at once; the importer's remarks on the refused cells themselves are dropped (the
+    reader's message is the useful one). ``order`` sorts the columns within a row.
+    """
+    plan = importer.validate(db, read)
+    extra: list[RowError] = []
+    if read.error_rows:
+        refused = {(int(e.row), getattr(e.row, "sheet", ""), e.column) for e in read.errors}
+        shadow = dataclasses.replace(
+            read,
+            rows=[ParsedRow(r.row, dict(r.values)) for r in read.error_rows],
+            errors=[],
+            error_rows=[],
+        )
+        try:
+            # Remarks on blank cells ("请填写工号或身份证号") are mostly echoes of the refused
+            # cell (now blank), so only remarks on real values are added.
+            extra = [
+                e
+                for e in importer.validate(db, shadow).errors
+                if e.value != ""
+                and (int(e.row), getattr(e.row, "sheet", ""), e.column) not in refused
+            ]
+        except WorkbookError:
+            extra = []
+    sheet_rank = {name: i for i, name in enumerate(read.sheets)}
+    plan.errors = sorted(
+        [*read.errors, *extra, *plan.errors],
+        key=lambda e: (
+            sheet_rank.get(getattr(e.row, "sheet", ""), 0),
+            int(e.row),
+            order(e.column),
+        ),
+    )
+    plan.notes = [*read.notes, *(n for n in plan.notes if n not in read.notes)]
+    return plan
+
+
+def attach_read(outcome: ImportOutcome, read: ReadResult) -> ImportOutcome:
+    """Copy what the reader found about the file's structure onto the outcome."""
+    if len(read.sheets) > 1 or len(read.header_sheets) > 1:
+        outcome.sheets = list(read.sheets)
+    outcome.ignored_rows = list(read.ignored_rows)
+    outcome.ignored_columns = list(read.ignored_columns)
+    for note in read.notes:
+        if note not in outcome.notes:
+            outcome.notes.append(note)
+    return outcome
+
+
 def validate_file(
     db: sqlite_utils.Database,
     path: str | Path,
     importer: Importer,
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
     limits: dict[str, int] | None = None,
+    all_sheets: bool = False,
 ) -> tuple[ReadResult, ImportPlan]:
     """Read and validate without writing (the wizard's preview step).
 
     ``limits`` may carry ``max_rows`` / ``max_bytes`` (the settings of the importing area).
+    ``sheet`` names one worksheet or several; ``all_sheets`` reads every visible sheet
+    holding data (see :func:`~guilin_union.spreadsheets.reader.read_table`).
     """
     read = read_table(
-        path, importer.fields, sheet=sheet, mapping=mapping, progress=progress, **(limits or {})
+        path,
+        importer.fields,
+        sheet=sheet,
+        mapping=mapping,
+        progress=progress,
+        all_sheets=all_sheets,
+        **(limits or {}),
     )
-    plan = importer.validate(db, read)
-    # Reader errors (cell types, formulas, number-stored IDs) come first, row by row.
-    plan.errors = sorted([*read.errors, *plan.errors], key=lambda e: (e.row, e.column))
-    return read, plan
+    # Reader errors (cell types, formulas, number-stored IDs) and the importer's come
+    # together, row by row.
+    return read, validate_read(db, importer, read)
 
 
 def commit_plan(
@@ -133,19 +231,40 @@ def run_import(
     path: str | Path,
     importer: Importer,
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
     limits: dict[str, int] | None = None,
+    all_sheets: bool = False,
 ) -> ImportOutcome:
     read, plan = validate_file(
-        db, path, importer, sheet=sheet, mapping=mapping, progress=progress, limits=limits
+        db,
+        path,
+        importer,
+        sheet=sheet,
+        mapping=mapping,
+        progress=progress,
+        limits=limits,
+        all_sheets=all_sheets,
     )
+    return finish_plan(db, importer, read, plan, dry_run=dry_run)
+
+
+def finish_plan(
+    db: sqlite_utils.Database,
+    importer: Importer,
+    read: ReadResult,
+    plan: ImportPlan,
+    *,
+    dry_run: bool = False,
+    backup: bool = True,
+) -> ImportOutcome:
+    """The outcome of a validated file: errors, a dry run's counts, or the written rows."""
     if plan.errors:
-        return ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
-    if dry_run:
-        return ImportOutcome(
+        outcome = ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
+    elif dry_run:
+        outcome = ImportOutcome(
             imported=len(plan.items) - plan.updates,
             updated=plan.updates,
             skipped=plan.skipped,
@@ -153,9 +272,10 @@ def run_import(
             total_rows=read.total_rows,
             notes=plan.notes,
         )
-    outcome = commit_plan(db, importer, plan)
-    outcome.total_rows = read.total_rows
-    return outcome
+    else:
+        outcome = commit_plan(db, importer, plan, backup=backup)
+        outcome.total_rows = read.total_rows
+    return attach_read(outcome, read)
 
 
 def header_label(read: ReadResult, key: str, default: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -37,7 +37,13 @@ from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import settings
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, commit_plan, header_label
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    finish_plan,
+    header_label,
+    validate_read,
+)
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
 from guilin_union.spreadsheets.reader import Field, ReadResult, read_table
 from guilin_union.storage import audit
@@ -55,9 +61,11 @@ AS_CHOICES = ("applications", "members")
 DUPLICATE_CHOICES = ("error", "skip", "update")
 
 FIELDS: list[Field] = [
-    Field("name", "姓名", ("职工姓名", "教职工姓名", "人员姓名", "名字"), required=True),
+    Field(
+        "name", "姓名", ("职工姓名", "教职工姓名", "人员姓名", "名字", "教工姓名"), required=True
+    ),
     Field("gender", "性别"),
-    Field("ethnicity", "民族"),
+    Field("ethnicity", "民族", ("族别",)),
     Field("id_type", "证件类型", ("身份证件类型",)),
     Field(
         "id_number",
@@ -78,10 +86,32 @@ FIELDS: list[Field] = [
     Field(
         "phone",
         "手机",
-        ("手机号", "手机号码", "联系电话", "移动电话", "电话", "联系方式", "电话号码"),
+        (
+            "手机号",
+            "手机号码",
+            "联系电话",
+            "移动电话",
+            "电话",
+            "联系方式",
+            "电话号码",
+            "联系手机",
+        ),
         kind="phone",
     ),
-    Field("staff_no", "工号", ("职工号", "教工号", "人员编号", "职工编号", "工作证号", "教职工号")),
+    Field(
+        "staff_no",
+        "工号",
+        (
+            "职工号",
+            "教工号",
+            "人员编号",
+            "职工编号",
+            "工作证号",
+            "教职工号",
+            "教职工编号",
+            "人事编号",
+        ),
+    ),
     Field(
         "branch",
         "分工会",
@@ -91,21 +121,67 @@ FIELDS: list[Field] = [
     Field(
         "department",
         "部门",
-        ("所在部门", "所在单位", "单位", "二级单位", "院系", "科室", "部门名称", "工作部门"),
+        (
+            "所在部门",
+            "所在单位",
+            "单位",
+            "二级单位",
+            "院系",
+            "科室",
+            "部门名称",
+            "工作部门",
+            "所在院系",
+            "所属部门",
+            "所属单位",
+            "工作单位",
+            "单位名称",
+        ),
     ),
-    Field("position", "职务", ("行政职务", "职位", "现任职务")),
-    Field("title", "职称", ("专业技术职务", "技术职称", "专业技术职称", "职称名称")),
-    Field("education", "学历", ("最高学历", "文化程度")),
-    Field("political_status", "政治面貌"),
+    Field("position", "职务", ("行政职务", "职位", "现任职务", "党政职务")),
+    Field(
+        "title",
+        "职称",
+        (
+            "专业技术职务",
+            "技术职称",
+            "专业技术职称",
+            "职称名称",
+            "专业技术资格",
+            "专技职务",
+        ),
+    ),
+    Field("education", "学历", ("最高学历", "文化程度", "学历学位", "最高学历学位")),
+    Field("political_status", "政治面貌", ("政治面目", "党派")),
     Field(
         "employment_type",
         "用工形式",
-        ("用工性质", "用工类型", "人员类别", "编制类型", "编制", "人员性质"),
+        (
+            "用工性质",
+            "用工类型",
+            "人员类别",
+            "编制类型",
+            "编制",
+            "人员性质",
+            "聘用方式",
+            "用人方式",
+        ),
     ),
     Field(
         "hire_date",
         "入职日期",
-        ("入校时间", "来校时间", "入职时间", "报到日期", "到校时间", "来校日期"),
+        (
+            "入校时间",
+            "来校时间",
+            "入职时间",
+            "报到日期",
+            "到校时间",
+            "来校日期",
+            "进校时间",
+            "进校日期",
+            "入校日期",
+            "来校工作时间",
+            "到校工作时间",
+        ),
         kind="date",
     ),
     Field("join_date", "入会日期", ("入会时间",), kind="date"),
@@ -114,7 +190,7 @@ FIELDS: list[Field] = [
     Field("is_model_worker", "是否劳模", ("劳模",), kind="bool"),
     Field("salary_base", "工资基数", ("月工资基数", "会费基数", "缴费基数"), kind="money"),
     Field("status", "会籍状态", ("状态", "会籍")),
-    Field("notes", "备注", ("说明",)),
+    Field("notes", "备注", ("说明", "备注说明")),
 ]
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
@@ -664,9 +740,10 @@ def validate_import(
     path: str | Path,
     importer: MemberImporter,
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    all_sheets: bool = False,
 ) -> tuple[ReadResult, ImportPlan]:
     """Read (with the size/row limits of the settings) and validate; nothing is written."""
     max_bytes, max_rows = file_limits(db)
@@ -678,12 +755,9 @@ def validate_import(
         max_rows=max_rows,
         max_bytes=max_bytes,
         progress=progress,
+        all_sheets=all_sheets,
     )
-    plan = importer.validate(db, read)
-    plan.errors = sorted(
-        [*read.errors, *plan.errors], key=lambda e: (e.row, _column_order(e.column))
-    )
-    return read, plan
+    return read, validate_read(db, importer, read, order=_column_order)
 
 
 def _column_order(label: str) -> int:
@@ -697,31 +771,19 @@ def import_file(
     db: sqlite_utils.Database,
     path: str | Path,
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
     as_: ImportAs = "applications",
     on_duplicate: OnDuplicate = "error",
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     backup: bool = True,
+    all_sheets: bool = False,
 ) -> ImportOutcome:
     """The whole import: read, validate every row, then (no errors, not a dry run) back up
     and write everything in one transaction. Whole-file problems raise ``WorkbookError``."""
     importer = MemberImporter(as_=as_, on_duplicate=on_duplicate, source_name=Path(path).name)
     read, plan = validate_import(
-        db, path, importer, sheet=sheet, mapping=mapping, progress=progress
+        db, path, importer, sheet=sheet, mapping=mapping, progress=progress, all_sheets=all_sheets
     )
-    if plan.errors:
-        return ImportOutcome(errors=plan.errors, total_rows=read.total_rows)
-    if dry_run:
-        return ImportOutcome(
-            imported=len(plan.items) - plan.updates,
-            updated=plan.updates,
-            skipped=plan.skipped,
-            dry_run=True,
-            total_rows=read.total_rows,
-            notes=plan.notes,
-        )
-    outcome = commit_plan(db, importer, plan, backup=backup)
-    outcome.total_rows = read.total_rows
-    return outcome
+    return finish_plan(db, importer, read, plan, dry_run=dry_run, backup=backup)

@@ -14,6 +14,7 @@ notes — the user sees them before importing — and recorded on the proposal's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,13 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.member_match import (
+    ROSTER_DELEGATES,
+    MemberIndex,
+    MemberRef,
+    split_name_list,
+)
+from guilin_union.core.names import name_key
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress, proposals
 from guilin_union.services import congress_delegates as delegates_service
@@ -56,17 +64,16 @@ _ERROR_FIELD = {
 _WITH_NO = re.compile(r"^(?P<name>[^（(]+)[（(](?P<no>[^）)]+)[）)]$")
 
 
-def split_names(text: str | None) -> list[str]:
-    """``张三、李四（2015001）, 王五`` → three entries (brackets keep their 工号).
+def split_names(text: str | None, known: Iterable[str] = ()) -> list[str]:
+    """``张三、李四（2015001）, 王五`` → three entries (brackets keep their 工号); names
+    padded with spaces (``姜　博、田　春``) stay whole (core.member_match.split_name_list).
 
     >>> split_names("张三、李四（2015001）, 王五")
     ['张三', '李四（2015001）', '王五']
+    >>> split_names("姜　博、田　春")
+    ['姜博', '田春']
     """
-    if not text:
-        return []
-    # Protect the separators inside brackets before splitting.
-    parts = re.split(r"[、，,；;／/]+|\s+(?![^（(]*[）)])", str(text).strip())
-    return [p.strip() for p in parts if p and p.strip()]
+    return split_name_list(text, known)
 
 
 @dataclass
@@ -97,16 +104,31 @@ class ProposalImporter:
         name, staff_no = (
             (match["name"].strip(), match["no"].strip().upper()) if match else (text, None)
         )
-        candidates = roster.get(name, [])
+        index = self._index(roster)
         if staff_no:
-            candidates = [c for c in candidates if (c["staff_no"] or "").upper() == staff_no]
+            # 张三（2015001）: the 工号 picks among the delegates of that name.
+            candidates = [
+                c
+                for c in roster.get(name_key(name), [])
+                if (c["staff_no"] or "").upper() == staff_no
+            ]
             if not candidates:
-                return None, f"本届代表中没有工号为 {staff_no} 的“{name}”"
-        if not candidates:
-            return None, f"“{name}”不是本届代表"
-        if len({c["member_id"] for c in candidates}) > 1:
-            return None, f"本届代表中有多位“{name}”，请写成“{name}（工号）”"
-        return candidates[0]["member_id"], None
+                return None, f"本届代表中没有工号为 {staff_no} 的“{name_key(name)}”"
+            return candidates[0]["member_id"], None
+        found = index.match(name=name)
+        return (found.member.id, None) if found.member else (None, found.message)
+
+    def _index(self, roster: dict[str, list[dict[str, Any]]]) -> MemberIndex:
+        cached = getattr(self, "_cached_index", None)
+        if cached is None or cached[0] is not roster:
+            people = [
+                MemberRef(id=d["member_id"], name=d["name"], staff_no=d.get("staff_no"))
+                for group in roster.values()
+                for d in group
+            ]
+            cached = (roster, MemberIndex(people, roster=ROSTER_DELEGATES))
+            self._cached_index = cached
+        return cached[1]
 
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
         plan = ImportPlan()
@@ -114,7 +136,7 @@ class ProposalImporter:
         rule = proposals.rules(db)
         roster: dict[str, list[dict[str, Any]]] = {}
         for d in delegates_service.list_term_delegates(db, session.term_id):
-            roster.setdefault(d["name"], []).append(d)
+            roster.setdefault(name_key(d["name"]), []).append(d)
         delegations = {
             g.name: g.id for g in delegates_service.list_delegations(db, session.term_id)
         }
@@ -173,7 +195,7 @@ class ProposalImporter:
                     )
                     failed = True
                 data["delegation_id"] = delegation_id
-            for written in split_names(v.get("seconders")):
+            for written in split_names(v.get("seconders"), known=roster):
                 member_id, message = self._resolve(db, session.term_id, written, day, roster)
                 if message:
                     error(parsed.row, "seconders", v.get("seconders"), f"附议人：{message}")

@@ -20,10 +20,12 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.member_match import MemberIndex
 from guilin_union.core.money import format_fen
 from guilin_union.services import welfare as payments
 from guilin_union.services import welfare_config as config
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.member_lookup import member_index
 from guilin_union.services.welfare_rules import PaymentFacts, RuleWarning, check_payment
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
@@ -33,6 +35,7 @@ FIELDS: list[Field] = [
     Field("staff_no", "工号", ("职工号", "教工号", "工作证号")),
     Field("member_no", "会员编号", ("会员号", "会员证号")),
     Field("id_number", "身份证号", ("身份证号码", "证件号码", "公民身份号码"), kind="id_number"),
+    Field("branch", "分工会", ("所属分工会", "部门工会")),
     Field("type", "慰问类型", ("类型", "慰问项目", "慰问种类"), required=True),
     Field("occasion", "事项", ("节日", "具体事项", "慰问事项")),
     Field("pay_date", "慰问日期", ("日期", "慰问时间"), required=True, kind="date"),
@@ -95,38 +98,19 @@ class WelfareImporter:
 
     # ------------------------------------------------------------ member lookup
     def _find_member(
-        self, db: sqlite_utils.Database, values: dict[str, Any]
+        self, index: MemberIndex, values: dict[str, Any]
     ) -> tuple[int | None, str, str]:
-        """(member id, field key of the problem, message)."""
-        name = config.clean_text(values.get("name"))
-        for key, column, label in (
-            ("staff_no", "staff_no", "工号"),
-            ("member_no", "member_no", "会员编号"),
-            ("id_number", "id_number", "身份证号"),
-        ):
-            value = config.clean_text(values.get(key))
-            if not value:
-                continue
-            if key != "id_number":
-                value = value.upper()
-            row = db.execute(
-                f"SELECT id, name FROM members WHERE upper({column}) = ?", [value]
-            ).fetchone()
-            if row is None:
-                return None, key, f"找不到{label}为“{value}”的会员"
-            if name and row[1] != name:
-                return None, "name", f"{label}“{value}”对应的会员是“{row[1]}”，与姓名“{name}”不符"
-            return row[0], "", ""
-        rows = db.execute("SELECT id FROM members WHERE name = ?", [name]).fetchall()
-        if not rows:
-            return None, "name", f"会员名册中没有“{name}”"
-        if len(rows) > 1:
-            return (
-                None,
-                "name",
-                f"名册中有 {len(rows)} 名会员叫“{name}”，请填写工号或会员编号以区分",
-            )
-        return rows[0][0], "", ""
+        """(member id, field key of the problem, message): the one rule of core.member_match."""
+        found = index.match(
+            name=config.clean_text(values.get("name")),
+            staff_no=config.clean_text(values.get("staff_no")),
+            id_number=config.clean_text(values.get("id_number")),
+            member_no=config.clean_text(values.get("member_no")),
+            branch=config.clean_text(values.get("branch")),
+        )
+        if found.member is None:
+            return None, found.field, found.message
+        return found.member.id, "", ""
 
     # ------------------------------------------------------------ Importer protocol
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
@@ -140,9 +124,10 @@ class WelfareImporter:
             plan.errors.append(RowError(row, label, "" if value is None else str(value), message))
 
         accepted = 0
+        index = member_index(db)
         for parsed in read.rows:
             values = parsed.values
-            member_id, key, message = self._find_member(db, values)
+            member_id, key, message = self._find_member(index, values)
             if member_id is None:
                 error(parsed.row, key or "name", values.get(key or "name"), message)
                 continue

@@ -3,9 +3,15 @@
 No Qt here. See data-safety.md, "Excel in and out", for the rules this package implements.
 """
 
-from guilin_union.spreadsheets.errors import FileLockedError, RowError, WorkbookError
+from guilin_union.spreadsheets.errors import (
+    FileLockedError,
+    RowError,
+    SheetChoiceError,
+    WorkbookError,
+)
 from guilin_union.spreadsheets.reader import (
     Field,
+    IgnoredRow,
     ParsedRow,
     ReadResult,
     detect_mapping,
@@ -19,10 +25,12 @@ __all__ = [
     "Column",
     "Field",
     "FileLockedError",
+    "IgnoredRow",
     "ParsedRow",
     "ReadResult",
     "RowError",
     "Sheet",
+    "SheetChoiceError",
     "WorkbookError",
     "detect_mapping",
     "list_sheets",

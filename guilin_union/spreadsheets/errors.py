@@ -22,6 +22,17 @@ class WorkbookError(UserError):
         return self.message
 
 
+class SheetChoiceError(WorkbookError):
+    """Several visible worksheets hold data: the user must say which (nothing was read).
+
+    ``candidates`` lists the worksheets with data rows, in workbook order.
+    """
+
+    def __init__(self, message: str, *, sheets: list[str], candidates: list[str]) -> None:
+        super().__init__(message, sheets=sheets)
+        self.candidates = list(candidates)
+
+
 class FileLockedError(UserError, OSError):
     """The target file cannot be replaced, usually because Excel/WPS has it open.
 

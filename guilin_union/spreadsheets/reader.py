@@ -27,7 +27,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text, to_halfwidth
-from guilin_union.spreadsheets.errors import RowError, WorkbookError
+from guilin_union.spreadsheets.errors import RowError, SheetChoiceError, WorkbookError
 from guilin_union.spreadsheets.limits import check_workbook_content
 
 FieldKind = Literal["text", "id_number", "phone", "date", "int", "money", "choice", "bool"]
@@ -50,12 +50,57 @@ class Field:
     choices: tuple[str, ...] = ()
 
 
+class SheetRow(int):
+    """An Excel row number that also knows its worksheet (when several sheets are read).
+
+    It is an ``int`` everywhere (sorting, JSON, messages), so importers keep passing
+    ``parsed.row`` to :class:`RowError` and the error still names the right sheet.
+
+    >>> r = SheetRow(5, "教学单位")
+    >>> r + 1, r.sheet
+    (6, '教学单位')
+    """
+
+    sheet: str
+
+    def __new__(cls, value: int, sheet: str = "") -> SheetRow:
+        obj = super().__new__(cls, value)
+        obj.sheet = sheet
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SheetRow, (int(self), self.sheet))
+
+
 @dataclass
 class ParsedRow:
-    """One data row that passed the reader's checks; ``row`` is the Excel row number."""
+    """One data row; ``row`` is the Excel row number.
+
+    ``bad`` names the fields whose cells the reader refused (their values are ``None``);
+    it is empty for the rows in :attr:`ReadResult.rows`.
+    """
 
     row: int
     values: dict[str, object]
+    bad: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class IgnoredRow:
+    """A non-blank row left out on purpose (合计, 制表人：…, 注：…, a group title)."""
+
+    row: int
+    reason: str
+    text: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"row": int(self.row), "reason": self.reason}
+        if self.text:
+            data["text"] = self.text
+        sheet = getattr(self.row, "sheet", "")
+        if sheet:
+            data["sheet"] = sheet
+        return data
 
 
 @dataclass
@@ -74,6 +119,22 @@ class ReadResult:
     rows: list[ParsedRow] = dataclass_field(default_factory=list)
     errors: list[RowError] = dataclass_field(default_factory=list)
     total_rows: int = 0
+    #: every worksheet read, in order (several with ``--all-sheets`` or several ``--sheet``)
+    sheets: list[str] = dataclass_field(default_factory=list)
+    #: every worksheet of the workbook (chart sheets excepted)
+    workbook_sheets: list[str] = dataclass_field(default_factory=list)
+    #: the worksheets (hidden ones too) whose header is recognisable: more than one means
+    #: the sheet read was a choice, and the result should say which
+    header_sheets: list[str] = dataclass_field(default_factory=list)
+    #: totals, signature and note rows, group titles: left out, listed for the user
+    ignored_rows: list[IgnoredRow] = dataclass_field(default_factory=list)
+    #: header texts of columns no field uses (序号 excepted): shown, never silently dropped
+    ignored_columns: list[str] = dataclass_field(default_factory=list)
+    #: plain-language remarks, e.g. merged cells filled down
+    notes: list[str] = dataclass_field(default_factory=list)
+    #: rows that have reader errors, with their other values, so that importers can report
+    #: every problem of a row in one pass (see services.import_common)
+    error_rows: list[ParsedRow] = dataclass_field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- header matching
@@ -530,24 +591,286 @@ def _validate_mapping(mapping: dict[str, int], fields: Sequence[Field]) -> None:
         raise WorkbookError("同一列不能同时对应两个字段，请重新选择列的对应关系")
 
 
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True)
+class _Merge:
+    ref: str
+    min_col: int
+    min_row: int
+    max_col: int
+    max_row: int
+
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_MAX_MERGES = 100_000
+
+
+def _merges(ws: Any) -> list[_Merge]:
+    """The merged ranges of a read-only worksheet (openpyxl does not give them there).
+
+    ``<mergeCells>`` follows the sheet data, so the part is scanned in chunks, never loaded
+    whole.
+    """
+    from openpyxl.utils.cell import column_index_from_string
+
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return []
+    out: list[_Merge] = []
+    tail = b""
+    try:
+        with source() as handle:
+            while len(out) < _MAX_MERGES:
+                chunk = handle.read(1 << 20)
+                if not chunk:
+                    break
+                data = tail + chunk
+                last_end = 0
+                for m in _MERGE_RE.finditer(data):
+                    c1, r1, c2, r2 = m.groups()
+                    out.append(
+                        _Merge(
+                            f"{c1.decode()}{int(r1)}:{c2.decode()}{int(r2)}",
+                            column_index_from_string(c1.decode()),
+                            int(r1),
+                            column_index_from_string(c2.decode()),
+                            int(r2),
+                        )
+                    )
+                    last_end = m.end()
+                tail = data[max(last_end, len(data) - 400) :]
+    except (OSError, zipfile.BadZipFile, ValueError, KeyError):
+        return out
+    return out
+
+
+_SPACES_ALL_RE = re.compile(r"[\s\u00a0\u3000]+")
+_TOTAL_RE = re.compile(r"^(?:总合计|合计|总计|小计|共计|累计)")
+_COUNT_RE = re.compile(r"^共\d+(?:人|名|条|项|户|个)")
+_SIGN_RE = re.compile(
+    r"^(?:(?:制表|填表|填报|审核|审批|复核|经办|负责|单位负责|联系|部门负责|分管领导|主管领导|领导)人?"
+    r"|分管领导|主要领导|签字|签名|盖章|联系电话|(?:制表|填表|填报|报送|审核)?日期"
+    r"|(?:报送|填报|制表)单位)[:：]"
+)
+_SIGN_NOCOLON_RE = re.compile(r"^(?:制表人|填表人|填报人|审核人|审批人|复核人|经办人)")
+_STAMP_RE = re.compile(r"^[（(]?(?:盖章|公章|签章|单位盖章|单位公章)[）)]?$")
+_NOTE_ROW_RE = re.compile(r"^(?:注|备注|说明|附注|注释|填表说明|特别说明)\d*[:：]|^注\d+[、.．]|^※")
+_FORMULA_TOTAL_RE = re.compile(
+    r"^=\s*(?:SUM|SUBTOTAL|COUNTA?|COUNTIFS?|SUMIFS?|AVERAGE)\s*\(", re.IGNORECASE
+)
+_SERIAL_HEADERS = {"序号", "序", "no", "no.", "编号序号"}
+
+
+def _compact(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else _display(value)
+    return _SPACES_ALL_RE.sub("", to_halfwidth(clean_cell_text(text)))
+
+
+def _row_texts(row: Sequence[Any]) -> list[tuple[int, str, Any]]:
+    """(column, compact text, cell) of every non-blank cell of the row."""
+    out = []
+    for index, cell in enumerate(row, start=1):
+        value = getattr(cell, "value", None)
+        if _is_blank(value):
+            continue
+        out.append((index, _compact(value), cell))
+    return out
+
+
+def _footer_reason(
+    texts: list[tuple[int, str, Any]], required_cols: Sequence[int], after_footer: bool
+) -> str | None:
+    """Why a row is a totals/signature/note row (not data), or None."""
+    if not texts:
+        return None
+    first = texts[0][1]
+    if _TOTAL_RE.match(first) or _COUNT_RE.match(first):
+        return "合计行"
+    if _SIGN_RE.match(first) or _SIGN_NOCOLON_RE.match(first) or _STAMP_RE.match(first):
+        return "签名、日期行"
+    if _NOTE_ROW_RE.match(first):
+        return "注释、说明行"
+    formulas = {
+        col
+        for col, text, cell in texts
+        if getattr(cell, "data_type", None) == "f" and _FORMULA_TOTAL_RE.match(text)
+    }
+    if formulas:
+        present = {col for col, _, _ in texts}
+        if all(col not in present or col in formulas for col in required_cols):
+            return "合计行（求和公式）"
+    if after_footer:
+        present = {col for col, _, _ in texts}
+        if any(col not in present for col in required_cols):
+            return "表尾（签名、说明行之后）"
+    return None
+
+
+class _Cell:
+    """A stand-in cell holding a merged range's value in a row the range covers."""
+
+    __slots__ = ("data_type", "value")
+
+    def __init__(self, source: Any) -> None:
+        self.value = getattr(source, "value", None)
+        self.data_type = getattr(source, "data_type", None)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- read_table
+
+
+@dataclass
+class _Found:
+    """A worksheet whose header was recognised, with its row iterator positioned after it."""
+
+    name: str
+    rows: Iterator[Sequence[Any]]
+    head: list[Sequence[Any]]
+    header_index: int
+    detected: dict[str, int]
+    estimated: int
+
+
+def _find_header(
+    wb: Any, name: str, fields: Sequence[Field], mapping: dict[str, int] | None, file_name: str
+) -> _Found | None:
+    ws = wb[name]
+    estimated = ws.max_row or 0
+    # The <dimension> element is often wrong (files from other programs): without this
+    # reset, read-only mode silently stops at the row it claims is the last.
+    ws.reset_dimensions()
+    rows_iter = _guarded(iter(ws.iter_rows()), file_name)
+    head = list(itertools.islice(rows_iter, HEADER_SCAN_ROWS))
+    found = _choose_header(head, fields, mapping)
+    if found is None:
+        return None
+    return _Found(name, rows_iter, head, found[0], found[1], estimated)
+
+
+def _count_data_rows(
+    found: _Found, fields: Sequence[Field], mapping: dict[str, int] | None, *, stop_at: int
+) -> int:
+    """Data rows (non-blank, not totals/signatures) of a sheet, counting up to ``stop_at``."""
+    final = dict(mapping) if mapping is not None else found.detected
+    columns = sorted(set(final.values()))
+    required = [final[f.key] for f in fields if f.required and f.key in final]
+    count = 0
+    after_footer = False
+    for row in itertools.chain(found.head[found.header_index + 1 :], found.rows):
+        if all(_is_blank(getattr(_cell_value(row, c), "value", None)) for c in columns):
+            continue
+        reason = _footer_reason(_row_texts(row), required, after_footer)
+        if reason is not None:
+            after_footer = after_footer or not reason.startswith("合计")
+            continue
+        count += 1
+        if count >= stop_at:
+            break
+    return count
+
+
+def _active_title(wb: Any) -> str | None:
+    try:
+        return str(wb.active.title)
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def _choose_sheets(
+    wb: Any,
+    names: list[str],
+    fields: Sequence[Field],
+    mapping: dict[str, int] | None,
+    all_sheets: bool,
+    file_name: str,
+) -> list[str]:
+    """Which worksheets to read when the caller named none (see the module rules)."""
+    visible = [n for n in names if getattr(wb[n], "sheet_state", "visible") == "visible"]
+    hidden = [n for n in names if n not in visible]
+    with_header = [n for n in visible if _find_header(wb, n, fields, mapping, file_name)]
+    if not with_header:
+        hidden_found = [n for n in hidden if _find_header(wb, n, fields, mapping, file_name)]
+        extra = (
+            f"（隐藏的工作表“{'、'.join(hidden_found)}”中有表头；隐藏的工作表不会自动导入，"
+            "如确需导入，请指定该工作表。）"
+            if hidden_found
+            else ""
+        )
+        shown = visible or names
+        if len(shown) > 1:
+            raise WorkbookError(
+                f"在各个工作表（{'、'.join(shown)}）的前{HEADER_SCAN_ROWS}行中都没有找到表头。"
+                f"请选择要导入的工作表，并确认表头包含：{_expected_headers(fields)}{extra}",
+                sheets=names,
+            )
+        raise WorkbookError(
+            f"在工作表“{shown[0]}”的前{HEADER_SCAN_ROWS}行中没有找到表头。"
+            f"表头应包含：{_expected_headers(fields)}{extra}",
+            sheets=names,
+        )
+    if len(with_header) == 1:
+        return with_header
+    with_data = []
+    for n in with_header:
+        found = _find_header(wb, n, fields, mapping, file_name)
+        if found is not None and _count_data_rows(found, fields, mapping, stop_at=1):
+            with_data.append(n)
+    active = _active_title(wb)
+    if not with_data:
+        return [active if active in with_header else with_header[0]]
+    if len(with_data) == 1 or all_sheets:
+        return with_data
+    counts = []
+    for n in with_data:
+        found = _find_header(wb, n, fields, mapping, file_name)
+        rows = _count_data_rows(found, fields, mapping, stop_at=10**9) if found else 0
+        counts.append(f"“{n}”（{rows}行）")
+    raise SheetChoiceError(
+        f"工作簿中有{len(with_data)}个工作表都有数据：{'、'.join(counts)}，未导入任何数据。"
+        "请选择要导入的工作表，或选择导入全部表头相同的工作表"
+        "（命令行：--sheet 工作表名，可重复；或 --all-sheets）。",
+        sheets=names,
+        candidates=with_data,
+    )
+
+
 def read_table(
     path: str | Path,
     fields: list[Field],
     *,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | None = None,
     mapping: dict[str, int] | None = None,
+    all_sheets: bool = False,
     max_rows: int = 20000,
     max_bytes: int = 20 * 1024 * 1024,
     progress: Callable[[int, int], None] | None = None,
 ) -> ReadResult:
     """Read the table in ``path`` whose columns match ``fields``.
 
-    ``sheet`` picks a worksheet; without it the first sheet with a recognisable header is
-    used. ``mapping`` (field key -> 1-based column) overrides header matching. ``progress``
-    is called as ``progress(rows_done, rows_estimated)`` now and then.
+    ``sheet`` names one worksheet or several (hidden ones too). Without it, hidden sheets
+    are never read; among the visible sheets with a recognisable header one is used when it
+    is the only one, or the only one holding data rows (or the active one when none holds
+    any); when several hold data, :class:`SheetChoiceError` lists them, unless
+    ``all_sheets`` asks for every one of them. ``mapping`` (field key -> 1-based column)
+    overrides header matching. ``progress`` is called as ``progress(rows_done,
+    rows_estimated)`` now and then.
+
+    Rows after the data that are totals, signatures or notes are left out and listed in
+    ``ignored_rows``; a vertical merged cell fills every row it covers (see ``notes``); a
+    horizontal merged cell in the data is an error naming its range.
     """
     if mapping is not None:
         _validate_mapping(mapping, fields)
+    wanted = [sheet] if isinstance(sheet, str) else list(dict.fromkeys(sheet or []))
+    file_name = Path(path).name
     with _open_workbook(path, max_bytes, max_rows) as wb:
         from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
@@ -555,70 +878,127 @@ def read_table(
         names = _worksheet_names(wb)
         if not names:
             raise WorkbookError("工作簿中没有工作表")
-        if sheet is not None and sheet not in names:
-            raise WorkbookError(
-                f"工作簿中没有名为“{sheet}”的工作表。现有工作表：{'、'.join(names)}", sheets=names
-            )
-        candidates = [sheet] if sheet is not None else names
-        chosen = None
-        for name in candidates:
-            ws = wb[name]
-            estimated = ws.max_row or 0
-            # The <dimension> element is often wrong (files from other programs): without
-            # this reset, read-only mode silently stops at the row it claims is the last.
-            ws.reset_dimensions()
-            rows_iter = _guarded(iter(ws.iter_rows()), Path(path).name)
-            head = list(itertools.islice(rows_iter, HEADER_SCAN_ROWS))
-            found = _choose_header(head, fields, mapping)
-            if found is not None:
-                chosen = (name, rows_iter, head, found, estimated)
-                break
-        if chosen is None:
-            if len(candidates) > 1:
+        for name in wanted:
+            if name not in names:
                 raise WorkbookError(
-                    f"在各个工作表（{'、'.join(names)}）的前{HEADER_SCAN_ROWS}行中都没有找到表头。"
-                    f"请选择要导入的工作表，并确认表头包含：{_expected_headers(fields)}",
+                    f"工作簿中没有名为“{name}”的工作表。现有工作表：{'、'.join(names)}",
                     sheets=names,
                 )
-            raise WorkbookError(
-                f"在工作表“{candidates[0]}”的前{HEADER_SCAN_ROWS}行中没有找到表头。"
-                f"表头应包含：{_expected_headers(fields)}",
-                sheets=names,
-            )
-        name, rows_iter, head, (header_index, detected), estimated = chosen
-        header_cells = head[header_index]
-        header_row = header_index + 1
-        final_mapping = dict(mapping) if mapping is not None else detected
-        missing = [f.header for f in fields if f.required and f.key not in final_mapping]
-        if missing:
-            raise WorkbookError(
-                f"工作表“{name}”缺少必填列：{'、'.join(missing)}。表头应包含：{_expected_headers(fields)}",
-                sheets=names,
-            )
-        headers = {
-            index: text for index, text in enumerate(_header_texts(header_cells), start=1) if text
-        }
-        mapped_columns = set(final_mapping.values())
-        result = ReadResult(
-            sheet=name,
-            header_row=header_row,
-            mapping=final_mapping,
-            headers=headers,
-            unmapped_headers=[
-                text for index, text in headers.items() if index not in mapped_columns
-            ],
+        chosen = wanted or _choose_sheets(wb, names, fields, mapping, all_sheets, file_name)
+        header_sheets = (
+            names
+            if len(names) == 1
+            else [n for n in names if _find_header(wb, n, fields, mapping, file_name)]
         )
-        _read_rows(
-            result,
-            itertools.chain(head[header_index + 1 :], rows_iter),
-            first_row=header_row + 1,
-            fields=fields,
-            date1904=date1904,
-            max_rows=max_rows,
-            progress=progress,
-            estimated=estimated,
+        results = [
+            _read_sheet(
+                wb,
+                name,
+                fields,
+                mapping,
+                names=names,
+                multi=len(chosen) > 1,
+                date1904=date1904,
+                max_rows=max_rows,
+                progress=progress,
+                file_name=file_name,
+            )
+            for name in chosen
+        ]
+    combined = _combine(results, max_rows)
+    combined.workbook_sheets = list(names)
+    combined.header_sheets = header_sheets
+    return combined
+
+
+def _combine(results: list[ReadResult], max_rows: int) -> ReadResult:
+    if len(results) == 1:
+        return results[0]
+    first = results[0]
+    combined = ReadResult(
+        sheet="、".join(r.sheet for r in results),
+        header_row=first.header_row,
+        mapping=first.mapping,
+        headers=first.headers,
+        unmapped_headers=list(dict.fromkeys(h for r in results for h in r.unmapped_headers)),
+    )
+    for r in results:
+        combined.rows.extend(r.rows)
+        combined.errors.extend(r.errors)
+        combined.error_rows.extend(r.error_rows)
+        combined.ignored_rows.extend(r.ignored_rows)
+        combined.notes.extend(r.notes)
+        combined.total_rows += r.total_rows
+        combined.sheets.extend(r.sheets)
+        if set(r.mapping) != set(first.mapping):
+            combined.notes.append(
+                f"工作表“{r.sheet}”的列与“{first.sheet}”不完全相同，已按各自的表头读取"
+            )
+    combined.ignored_columns = list(dict.fromkeys(c for r in results for c in r.ignored_columns))
+    if combined.total_rows > max_rows:
+        raise WorkbookError(
+            f"所选工作表共有{combined.total_rows}行数据，超过单次导入的上限{max_rows}行。"
+            "请把数据分成几个文件分批导入。"
         )
-        return result
+    return combined
+
+
+def _read_sheet(
+    wb: Any,
+    name: str,
+    fields: list[Field],
+    mapping: dict[str, int] | None,
+    *,
+    names: list[str],
+    multi: bool,
+    date1904: bool,
+    max_rows: int,
+    progress: Callable[[int, int], None] | None,
+    file_name: str,
+) -> ReadResult:
+    found = _find_header(wb, name, fields, mapping, file_name)
+    if found is None:
+        raise WorkbookError(
+            f"在工作表“{name}”的前{HEADER_SCAN_ROWS}行中没有找到表头。"
+            f"表头应包含：{_expected_headers(fields)}",
+            sheets=names,
+        )
+    header_cells = found.head[found.header_index]
+    header_row = found.header_index + 1
+    final_mapping = dict(mapping) if mapping is not None else found.detected
+    missing = [f.header for f in fields if f.required and f.key not in final_mapping]
+    if missing:
+        raise WorkbookError(
+            f"工作表“{name}”缺少必填列：{'、'.join(missing)}。表头应包含：{_expected_headers(fields)}",
+            sheets=names,
+        )
+    headers = {
+        index: text for index, text in enumerate(_header_texts(header_cells), start=1) if text
+    }
+    mapped_columns = set(final_mapping.values())
+    unmapped = [text for index, text in headers.items() if index not in mapped_columns]
+    result = ReadResult(
+        sheet=name,
+        header_row=header_row,
+        mapping=final_mapping,
+        headers=headers,
+        unmapped_headers=unmapped,
+        sheets=[name],
+        ignored_columns=[t for t in unmapped if normalize_header(t) not in _SERIAL_HEADERS],
+    )
+    _read_rows(
+        result,
+        itertools.chain(found.head[found.header_index + 1 :], found.rows),
+        first_row=header_row + 1,
+        fields=fields,
+        date1904=date1904,
+        max_rows=max_rows,
+        progress=progress,
+        estimated=found.estimated,
+        merges=_merges(wb[name]),
+        sheet_tag=name if multi else "",
+    )
+    return result
 
 
 def _read_rows(
@@ -631,19 +1011,64 @@ def _read_rows(
     max_rows: int,
     progress: Callable[[int, int], None] | None,
     estimated: int,
+    merges: Sequence[_Merge] = (),
+    sheet_tag: str = "",
 ) -> None:
     columns = [(f, result.mapping[f.key]) for f in fields if f.key in result.mapping]
+    mapped_cols = {col for _, col in columns}
+    required_cols = [col for f, col in columns if f.required]
     # Optional fields whose column is absent are present in every row as None.
     has_absent = any(f.key not in result.mapping for f in fields)
     order = [f.key for f in fields]
     # Errors name the column as the file names it, so the user finds it at once.
     labels = {f.key: result.headers.get(col) or f.header for f, col in columns}
+    label_of_col = {col: labels[f.key] for f, col in columns}
     total_estimate = max(estimated - result.header_row, 0)
+    # Merged ranges below the header: vertical ones fill down, horizontal ones are errors.
+    fills: dict[int, list[_Merge]] = {}  # first row -> vertical merges starting there
+    across: dict[int, list[_Merge]] = {}  # every row -> horizontal merges covering it
+    for m in merges:
+        if m.min_row < first_row:
+            continue
+        if m.max_col > m.min_col:
+            for r in range(m.min_row, m.max_row + 1):
+                across.setdefault(r, []).append(m)
+        elif m.max_row > m.min_row and m.min_col in mapped_cols:
+            fills.setdefault(m.min_row, []).append(m)
+    active: dict[int, tuple[int, _Cell]] = {}  # column -> (last row, value cell)
+    filled: dict[int, list[_Merge]] = {}
+    after_footer = False
+
+    def tag(n: int) -> int:
+        return SheetRow(n, sheet_tag) if sheet_tag else n
+
     for row_number, row in enumerate(rows, start=first_row):
-        cells = [(f, col, _cell_value(row, col)) for f, col in columns]
-        raw = [(f, col, cell, getattr(cell, "value", None)) for f, col, cell in cells]
-        if all(_is_blank(value) for _, _, _, value in raw):
+        for m in fills.get(row_number, ()):
+            top = _cell_value(row, m.min_col)
+            if not _is_blank(getattr(top, "value", None)):
+                active[m.min_col] = (m.max_row, _Cell(top))
+                filled.setdefault(m.min_col, []).append(m)
+        for col in [c for c, (last, _) in active.items() if last < row_number]:
+            del active[col]
+        texts = _row_texts(row)
+        if not texts:
+            continue
+        number = tag(row_number)
+        reason = _footer_reason(texts, required_cols, after_footer)
+        if reason is not None:
+            after_footer = after_footer or not reason.startswith("合计")
+            preview = " ".join(t for _, t, _ in texts)
+            result.ignored_rows.append(IgnoredRow(number, reason, _short(preview)))
+            continue
+        row_merges = across.get(row_number, [])
+        if len(texts) == 1 and any(m.min_col == texts[0][0] for m in row_merges):
+            result.ignored_rows.append(IgnoredRow(number, "分组标题行（合并单元格）", texts[0][1]))
+            continue
+        raw_cells = [(f, col, _cell_value(row, col)) for f, col in columns]
+        if all(_is_blank(getattr(cell, "value", None)) for _, _, cell in raw_cells):
             continue  # blank rows in the middle and formatted empty rows at the end
+        cells = [(f, col, active[col][1] if col in active else cell) for f, col, cell in raw_cells]
+        raw = [(f, col, cell, getattr(cell, "value", None)) for f, col, cell in cells]
         result.total_rows += 1
         if result.total_rows > max_rows:
             raise WorkbookError(
@@ -651,8 +1076,30 @@ def _read_rows(
             )
         values: dict[str, object] = {}
         row_errors: list[RowError] = []
+        bad: set[str] = set()
+        covered: set[int] = set()
+        for m in row_merges:
+            inside = sorted(c for c in mapped_cols if m.min_col <= c <= m.max_col)
+            if not inside:
+                continue
+            covered.update(inside)
+            if m.min_row == row_number:
+                top = _cell_value(row, m.min_col)
+                row_errors.append(
+                    RowError(
+                        number,
+                        label_of_col[inside[0]],
+                        _display(getattr(top, "value", None)),
+                        f"单元格 {m.ref} 是横向合并的单元格，跨了多列，无法确定每一列的值。"
+                        "请取消合并，在每一列分别填写",
+                    )
+                )
         for f, col, cell, value in raw:
             label = labels[f.key]
+            if col in covered:
+                values[f.key] = None
+                bad.add(f.key)
+                continue
             data_type = getattr(cell, "data_type", None)
             try:
                 if data_type == "f":
@@ -663,17 +1110,23 @@ def _read_rows(
                 if converted is None and f.required:
                     raise _CellProblem(f"“{label}”不能为空")
                 values[f.key] = converted
-            except _CellProblem as problem:
-                row_errors.append(RowError(row_number, label, _display(value), problem.message))
-            except ValidationError as problem:
-                row_errors.append(RowError(row_number, label, _display(value), problem.message))
+            except (_CellProblem, ValidationError) as problem:
+                row_errors.append(RowError(number, label, _display(value), problem.message))
+                values[f.key] = None
+                bad.add(f.key)
+        full = {key: values.get(key) for key in order} if has_absent else values
         if row_errors:
             result.errors.extend(row_errors)
-        elif has_absent:
-            result.rows.append(ParsedRow(row_number, {key: values.get(key) for key in order}))
+            result.error_rows.append(ParsedRow(number, full, frozenset(bad)))
         else:
-            result.rows.append(ParsedRow(row_number, values))
+            result.rows.append(ParsedRow(number, full))
         if progress is not None and result.total_rows % PROGRESS_EVERY == 0:
             progress(result.total_rows, max(total_estimate, result.total_rows))
+    for col, ranges in filled.items():
+        refs = "、".join(m.ref for m in ranges[:5]) + ("等" if len(ranges) > 5 else "")
+        result.notes.append(
+            f"工作表“{result.sheet}”的“{label_of_col[col]}”列有{len(ranges)}处合并单元格"
+            f"（{refs}），已把合并的值填入所覆盖的每一行"
+        )
     if progress is not None:
         progress(result.total_rows, result.total_rows)

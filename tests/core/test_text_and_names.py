@@ -61,7 +61,11 @@ def test_clean_cell_text(raw: str, expected: str) -> None:
         ("张\u200b三\ufeff", "张三"),
         ("阿依古丽·买买提", "阿依古丽·买买提"),
         ("阿依古丽・买买提", "阿依古丽·买买提"),
-        ("John Smith", "JohnSmith"),
+        ("John Smith", "John Smith"),
+        ("  John \u3000 Smith ", "John Smith"),
+        ("马\u3000霞", "马霞"),
+        ("马\u00a0\u00a0霞", "马霞"),
+        ("阿依古丽 · 买买提", "阿依古丽·买买提"),
         ("𠮷野", "𠮷野"),  # a rare character outside the BMP stays as typed
     ],
 )

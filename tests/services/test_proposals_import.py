@@ -147,3 +147,30 @@ def test_template_reads_back(tmp_path):
         read.rows[0].values["title"].startswith("关于增设")
         and read.rows[0].values["seconders"] == "李四、王五"
     )
+
+
+def test_split_names_keeps_padded_names_whole():
+    assert split_names("姜\u3000博、田\u3000春") == ["姜博", "田春"]
+    assert split_names("姜 博 田 春") == ["姜博", "田春"]
+    assert split_names("钱二；孙三;周五 吴六") == ["钱二", "孙三", "周五", "吴六"]
+    assert split_names("张三（2015 001）  李四") == ["张三（2015001）", "李四"]
+
+
+def test_padded_proposer_and_seconders_are_delegates(c, tmp_path):
+    path = _xlsx(
+        tmp_path / "pad.xlsx",
+        [
+            [
+                1,
+                "关于增设教工子女托管班的建议",
+                "民生福利",
+                "赵\u3000一",
+                "钱\u3000二、孙　三",
+                "2024-02-20",
+                "现状",
+                "建议",
+            ],
+        ],
+    )
+    outcome = run_import(c.db, path, ProposalImporter(c.session_id))
+    assert outcome.errors == [] and outcome.imported == 1

@@ -114,7 +114,7 @@ def test_member_problems(tmp_path, wdb):
     messages = {e.row: e.message for e in outcome.errors}
     assert "2 名会员叫“张三”" in messages[3]
     assert "没有“王五”" in messages[4]
-    assert "与姓名“李四”不符" in messages[5]
+    assert messages[5] == "姓名与会员名册不符：工号“T001”在名册中是“张三”"
     assert "T999" in messages[6]
     assert "发红包" in messages[7]
 
@@ -133,3 +133,16 @@ def test_template_reads_back(tmp_path, wdb):
     outcome = run_import(wdb, path, WelfareImporter(), dry_run=True)
     # The example row names a member who is not in this register: one clear error.
     assert outcome.errors and outcome.errors[0].row == 3
+
+
+def test_names_padded_with_full_width_spaces_match(tmp_path, wdb):
+    add_member(wdb, "彭松", staff_no="T003")
+    path = workbook(
+        tmp_path / "pad.xlsx",
+        [
+            ["彭\u3000松", "T003", "结婚", "", "2024-05-01", "600", "", ""],
+            ["李\u3000四", "", "生病住院", "", "2024-05-02", "500", "", ""],
+        ],
+    )
+    outcome = run_import(wdb, path, WelfareImporter())
+    assert outcome.errors == [] and outcome.imported == 2

@@ -12,6 +12,7 @@ from openpyxl.styles import Border, PatternFill, Side
 from guilin_union.spreadsheets import (
     Field,
     RowError,
+    SheetChoiceError,
     WorkbookError,
     detect_mapping,
     list_sheets,
@@ -401,7 +402,7 @@ def test_required_blank_is_an_error_and_all_errors_of_a_row_are_listed(make_xlsx
 # ----------------------------------------------------------------------------- sheets
 
 
-def test_several_sheets_picks_first_with_matching_header(make_xlsx) -> None:
+def test_several_sheets_with_data_must_be_chosen(make_xlsx) -> None:
     path = make_xlsx(
         sheets={
             "说明": [["填表说明"], ["请勿修改表头"]],
@@ -410,9 +411,15 @@ def test_several_sheets_picks_first_with_matching_header(make_xlsx) -> None:
         }
     )
     assert list_sheets(path) == ["说明", "名单", "名单2"]
-    assert read_table(path, FIELDS).sheet == "名单"
+    with pytest.raises(SheetChoiceError) as excinfo:
+        read_table(path, FIELDS)
+    assert excinfo.value.candidates == ["名单", "名单2"]
+    assert "“名单”（1行）" in excinfo.value.message and "“名单2”（2行）" in excinfo.value.message
     chosen = read_table(path, FIELDS, sheet="名单2")
-    assert chosen.sheet == "名单2" and chosen.total_rows == 2
+    assert chosen.sheet == "名单2" and chosen.total_rows == 2 and chosen.sheets == ["名单2"]
+    both = read_table(path, FIELDS, all_sheets=True)
+    assert both.sheets == ["名单", "名单2"] and both.total_rows == 3
+    assert [(r.row, r.row.sheet) for r in both.rows] == [(2, "名单"), (2, "名单2"), (3, "名单2")]
 
 
 def test_several_sheets_none_matching_lists_names(make_xlsx) -> None:
