@@ -92,6 +92,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     imp_att.add_argument("--json", action="store_true", help="以 JSON 输出")
     imp_att.set_defaults(handler=cmd_import_attendance)
 
+    from guilin_union.cli import congress_steps
+
+    congress_steps.register(csub)  # issue 20: a command for every step
+
     for name, text, handler in (
         ("agenda", "教代会会议议程", cmd_report_agenda),
         ("delegates", "教代会代表名册（按代表团，含构成统计）", cmd_report_delegates),
@@ -174,6 +178,10 @@ def delegate_json(row: dict[str, Any]) -> dict[str, Any]:
         "start_date": row["start_date"],
         "end_date": row["end_date"],
         "start_reason": row["start_reason"],
+        # issue 20: a 列席 continuation of a former 正式代表 is marked
+        "continues_id": row.get("continues_id"),
+        "continuation": row.get("continues_id") is not None,
+        "member_status": row.get("member_status"),
     }
 
 

@@ -63,6 +63,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     _add_filters(export)
     export.set_defaults(handler=cmd_export)
 
+    from guilin_union.cli import proposals_steps
+
+    proposals_steps.register(psub)  # issue 20: submit, review, merge, assign, reply, rate…
+
     for name, text, handler in (
         ("proposal-forms", "提案表（每件一页，含签名栏）", cmd_report_forms),
         ("proposal-compilation", "提案汇编（立案提案全文）", cmd_report_compilation),

@@ -624,8 +624,7 @@ def create_session(
         row = {
             "term_id": term_id,
             "meeting_no": meeting_no,
-            "title": _text(title)
-            or compose_session_title(term.number, meeting_no, rule.congress_name),
+            "title": _text(title) or joint_title(db, term_id, meeting_no),
             "start_date": start,
             "end_date": _date(end_date, "end_date"),
             "venue": _text(venue),
@@ -819,3 +818,54 @@ def set_session_status(
                 changes["quorum_override_reason"] = None
         before = audit.update(db, "congress_sessions", session_id, changes, note=note)
     return OpResult(Changes.of(AREA), session_id, undo=before)
+
+
+# --------------------------------------------------------------------------- joint congress (issue 20)
+
+
+def union_number(db: sqlite_utils.Database, term_id: int) -> int | None:
+    """The 工代会 number of a joint congress term (None: one number for both)."""
+    row = db.execute("SELECT union_number FROM congress_terms WHERE id = ?", [term_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"届次不存在（编号 {term_id}）")
+    return row[0]
+
+
+def joint_title(db: sqlite_utils.Database, term_id: int, meeting_no: int) -> str:
+    """``第八届教职工代表大会暨第十六届工会会员代表大会第三次会议`` when the term has a 工代会
+    number and the congress name is joint (contains 暨); else the usual title."""
+    term = get_term(db, term_id)
+    name = rules(db).congress_name
+    second = union_number(db, term_id)
+    if second and "暨" in name:
+        first_name, second_name = name.split("暨", 1)
+        return (
+            f"第{chinese_number(term.number)}届{first_name}暨第{chinese_number(second)}届"
+            f"{second_name}第{chinese_number(meeting_no)}次会议"
+        )
+    return compose_session_title(term.number, meeting_no, name)
+
+
+def set_union_number(db: sqlite_utils.Database, term_id: int, number: int | None) -> OpResult:
+    """Set the 工代会 number of a joint term; titles composed automatically follow it."""
+    if number is not None:
+        number = _int(number, "工代会届次")
+        if number < 1:
+            raise ValidationError("工代会届次必须是正整数", "union_number")
+    with db.atomic():
+        term = get_term(db, term_id)
+        old = {s.id: joint_title(db, term_id, s.meeting_no) for s in list_sessions(db, term_id)}
+        plain = {
+            s.id: compose_session_title(term.number, s.meeting_no, rules(db).congress_name)
+            for s in list_sessions(db, term_id)
+        }
+        before = audit.update(db, "congress_terms", term_id, {"union_number": number})
+        for session in list_sessions(db, term_id):
+            if session.title in (old[session.id], plain[session.id]):
+                audit.update(
+                    db,
+                    "congress_sessions",
+                    session.id,
+                    {"title": joint_title(db, term_id, session.meeting_no)},
+                )
+    return OpResult(Changes.of(AREA), term_id, undo=before)

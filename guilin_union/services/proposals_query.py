@@ -412,7 +412,7 @@ def session_stats(
             ).days,
         }
         for r in rows
-        if r["overdue"]
+        if r["overdue"] and r["review_result"] == "立案"  # the existing key: accepted ones
     ]
     departments: dict[str, DepartmentCount] = {}
     for r in accepted:

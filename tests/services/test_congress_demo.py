@@ -12,7 +12,8 @@ def test_demo_term_sessions_and_delegates(demo_db):
     sessions = congress.list_sessions(demo_db)
     assert [s.meeting_no for s in sessions] == [1, 2, 3]
     assert [s.status for s in sessions] == ["已闭幕", "已闭幕", "召开中"]
-    assert sessions[0].title == "第一届教职工代表大会暨工会会员代表大会第一次会议"
+    # issue 20: a joint congress with two numbers
+    assert sessions[0].title == "第一届教职工代表大会暨第十六届工会会员代表大会第一次会议"
     current = sessions[-1]
     comp = delegates.composition(demo_db, current.term_id, current.date)
     assert 100 <= comp.formal <= 140
@@ -112,3 +113,28 @@ def test_demo_proposals_obey_the_rules(demo_db):
         assert len(seconders) >= 2 and proposer not in seconders
         for m in seconders:
             assert delegate_problem(demo_db, term, m, day) is None
+
+
+def test_demo_issue20_practice(demo_db):
+    from guilin_union.services import congress_elections as elections
+    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.proposals_query import session_stats
+
+    current = congress.list_sessions(demo_db)[-1]
+    found = [sittings.sitting_json(demo_db, s) for s in sittings.list_sittings(demo_db, current.id)]
+    assert len(found) >= 2 and all(s["应到"] > 0 for s in found)
+    [result] = [
+        elections.election_result(demo_db, e) for e in elections.list_elections(demo_db, current.id)
+    ]
+    assert result.method == "差额" and result.valid
+    assert len(result.elected) <= result.seats
+    for c in result.candidates:  # 当选 flags follow the rule
+        assert c.elected == (c.name in result.elected)
+        if c.elected:
+            assert c.yes >= result.needed
+    gaps = delegates.vacancies(demo_db, current.term_id)
+    assert {g["reason"] for g in gaps} >= {"会籍变更：退休（保留会籍）", "会籍变更：转出"}
+    formal = delegates.session_delegates(demo_db, current.id, types=["正式代表"])
+    assert all(r["member_status"] == "在会" for r in formal)
+    handled = [session_stats(demo_db, s.id).handling for s in congress.list_sessions(demo_db)]
+    assert sum(h["转意见建议"]["replied"] + h["不立案"]["replied"] for h in handled) >= 1

@@ -224,7 +224,11 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         else:
             states = list(FIXED[bucket])
         total += _session(db, rng, session, states, departments, today, age)
-    return {"提案": total}
+    from guilin_union.services.demo import congress_practice
+
+    # issue 20: sittings, elections, delegates who leave, every outcome handled
+    extra = congress_practice.populate(db, today)
+    return {"提案": total, **extra}
 
 
 def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:

@@ -1,0 +1,683 @@
+"""A command for every congress step (issue 20): ``congress term new|edit``,
+``congress session new|edit``, ``congress agenda add|move|remove|list``, ``congress sittings``,
+``congress sitting add|edit|remove|standard``, ``congress signin``, ``congress vote``,
+``congress elections``, ``congress election add|ballots|votes``, ``congress presidium``,
+``congress vacancies``, ``congress continue-attending``.
+
+JSON shapes follow the existing commands: a session as ``congress sessions --json`` shows one,
+a sitting as ``congress sittings --json``, an election as ``congress elections --json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from guilin_union.cli import CliContext, emit, emit_json
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def _int_arg(value: str) -> int:
+    return int(value)
+
+
+def register(csub: argparse._SubParsersAction) -> None:
+    from guilin_union.core.congress import (
+        ELECTION_METHODS,
+        HALF_DAYS,
+        SIGNIN_STATES,
+        SITTING_KINDS,
+    )
+
+    term = csub.add_parser("term", help="届次：new 新建，edit 修改（联合大会的工代会届次）")
+    tsub = term.add_subparsers(dest="term_command", metavar="ACTION")
+    tsub.required = True
+    tnew = tsub.add_parser("new", help="新建届次")
+    tnew.add_argument("--start-year", required=True, type=int, metavar="YYYY")
+    tnew.add_argument("--number", type=int, metavar="N", help="届次（默认下一届）")
+    tnew.add_argument("--years", type=int, choices=(3, 5), help="每届年限")
+    tnew.add_argument("--union-number", type=int, metavar="N", help="联合召开时工代会的届次")
+    _json_flag(tnew)
+    tnew.set_defaults(handler=cmd_term_new)
+    tedit = tsub.add_parser("edit", help="修改届次（如工代会届次）")
+    tedit.add_argument("term_id", type=int, metavar="TERM_ID")
+    tedit.add_argument("--union-number", type=int, metavar="N", help="工代会届次（0 表示不用）")
+    _json_flag(tedit)
+    tedit.set_defaults(handler=cmd_term_edit)
+
+    session = csub.add_parser("session", help="会议：new 新建，edit 修改")
+    ssub = session.add_subparsers(dest="session_command", metavar="ACTION")
+    ssub.required = True
+    snew = ssub.add_parser("new", help="新建一次会议")
+    snew.add_argument("--term", required=True, type=int, metavar="TERM_ID")
+    _session_fields(snew, new=True)
+    _json_flag(snew)
+    snew.set_defaults(handler=cmd_session_new)
+    sedit = ssub.add_parser("edit", help="修改会议信息或状态")
+    sedit.add_argument("session", metavar="ID")
+    _session_fields(sedit, new=False)
+    sedit.add_argument("--status", choices=("筹备中", "召开中", "已闭幕"), help="会议状态")
+    sedit.add_argument("--override-reason", help="未达法定人数仍开会的原因")
+    _json_flag(sedit)
+    sedit.set_defaults(handler=cmd_session_edit)
+
+    agenda = csub.add_parser("agenda", help="议程：list 列出，add 增加，move 移动，remove 删除")
+    asub = agenda.add_subparsers(dest="agenda_command", metavar="ACTION")
+    asub.required = True
+    alist = asub.add_parser("list", help="列出议程")
+    alist.add_argument("--session", required=True, metavar="ID")
+    _json_flag(alist)
+    alist.set_defaults(handler=cmd_agenda_list)
+    aadd = asub.add_parser("add", help="增加一项议程（加在该部分末尾）")
+    aadd.add_argument("--session", required=True, metavar="ID")
+    aadd.add_argument("--part", choices=("预备会议", "正式会议"), default="正式会议")
+    aadd.add_argument("--content", required=True, help="内容")
+    aadd.add_argument("--date", metavar="YYYY-MM-DD")
+    aadd.add_argument("--start", metavar="HH:MM")
+    aadd.add_argument("--end", metavar="HH:MM")
+    aadd.add_argument("--presider", help="主持人")
+    aadd.add_argument("--reporter", help="报告人")
+    aadd.add_argument("--place", help="地点")
+    _json_flag(aadd)
+    aadd.set_defaults(handler=cmd_agenda_add)
+    amove = asub.add_parser("move", help="上移或下移一项")
+    amove.add_argument("item", type=int, metavar="ITEM_ID")
+    direction = amove.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--up", action="store_true")
+    direction.add_argument("--down", action="store_true")
+    _json_flag(amove)
+    amove.set_defaults(handler=cmd_agenda_move)
+    aremove = asub.add_parser("remove", help="删除一项（可在回收站恢复）")
+    aremove.add_argument("item", type=int, metavar="ITEM_ID")
+    _json_flag(aremove)
+    aremove.set_defaults(handler=cmd_agenda_remove)
+
+    sittings = csub.add_parser("sittings", help="某次会议的各场次及其应到、实到、法定人数")
+    sittings.add_argument("--session", required=True, metavar="ID")
+    _json_flag(sittings)
+    sittings.set_defaults(handler=cmd_sittings)
+
+    sitting = csub.add_parser(
+        "sitting", help="场次：add 增加，edit 修改，remove 删除，standard 标准场次"
+    )
+    isub = sitting.add_subparsers(dest="sitting_command", metavar="ACTION")
+    isub.required = True
+    iadd = isub.add_parser("add", help="增加场次")
+    iadd.add_argument("--session", required=True, metavar="ID")
+    iadd.add_argument("--kind", choices=SITTING_KINDS, default="正式会议")
+    iadd.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    _sitting_fields(iadd, HALF_DAYS)
+    _json_flag(iadd)
+    iadd.set_defaults(handler=cmd_sitting_add)
+    iedit = isub.add_parser("edit", help="修改场次（分组讨论记录也在此录入）")
+    iedit.add_argument("sitting", type=int, metavar="SITTING_ID")
+    iedit.add_argument("--kind", choices=SITTING_KINDS)
+    iedit.add_argument("--date", metavar="YYYY-MM-DD")
+    _sitting_fields(iedit, HALF_DAYS)
+    _json_flag(iedit)
+    iedit.set_defaults(handler=cmd_sitting_edit)
+    iremove = isub.add_parser("remove", help="删除场次（连同其签到）")
+    iremove.add_argument("sitting", type=int, metavar="SITTING_ID")
+    _json_flag(iremove)
+    iremove.set_defaults(handler=cmd_sitting_remove)
+    istd = isub.add_parser("standard", help="生成预备会议和每半天一场正式会议")
+    istd.add_argument("--session", required=True, metavar="ID")
+    _json_flag(istd)
+    istd.set_defaults(handler=cmd_sitting_standard)
+
+    signin = csub.add_parser("signin", help="某场次一位代表的签到（已签到/请假/缺席）")
+    signin.add_argument("--sitting", required=True, type=int, metavar="ID")
+    signin.add_argument("--delegate", required=True, metavar="ID", help="代表编号（或姓名）")
+    signin.add_argument("--state", required=True, choices=[*SIGNIN_STATES, "清除"])
+    signin.add_argument("--note", help="备注（如请假原因）")
+    _json_flag(signin)
+    signin.set_defaults(handler=cmd_signin)
+
+    vote = csub.add_parser("vote", help="录入某场次的一项表决")
+    vote.add_argument("--sitting", required=True, type=int, metavar="ID")
+    target = vote.add_mutually_exclusive_group(required=True)
+    target.add_argument("--title", help="新的表决事项")
+    target.add_argument("--motion", type=int, metavar="ID", help="已有的表决事项编号")
+    vote.add_argument("--yes", required=True, type=int, metavar="N", help="同意票")
+    vote.add_argument("--no", required=True, type=int, metavar="N", help="反对票")
+    vote.add_argument("--abstain", required=True, type=int, metavar="N", help="弃权票")
+    vote.add_argument("--kind", choices=("决议", "选举", "其他"), default="决议")
+    _json_flag(vote)
+    vote.set_defaults(handler=cmd_vote)
+
+    elections = csub.add_parser("elections", help="某次会议的选举及计票结果")
+    elections.add_argument("--session", required=True, metavar="ID")
+    _json_flag(elections)
+    elections.set_defaults(handler=cmd_elections)
+
+    election = csub.add_parser("election", help="选举：add 新建，ballots 选票数，votes 候选人得票")
+    esub = election.add_subparsers(dest="election_command", metavar="ACTION")
+    esub.required = True
+    eadd = esub.add_parser("add", help="新建选举（等额或差额）")
+    eadd.add_argument("--session", required=True, metavar="ID")
+    eadd.add_argument("--title", required=True, help="选举事项")
+    eadd.add_argument("--method", choices=ELECTION_METHODS, default="等额")
+    eadd.add_argument("--seats", required=True, type=int, metavar="N", help="应选人数")
+    eadd.add_argument(
+        "--candidate", action="append", default=[], metavar="姓名", help="候选人（可重复）"
+    )
+    eadd.add_argument("--sitting", type=int, metavar="ID", help="在哪一场次选举")
+    eadd.add_argument("--scrutineer", action="append", default=[], metavar="姓名", help="监票人")
+    eadd.add_argument("--teller", action="append", default=[], metavar="姓名", help="计票人")
+    eadd.add_argument("--date", metavar="YYYY-MM-DD")
+    _json_flag(eadd)
+    eadd.set_defaults(handler=cmd_election_add)
+    eballots = esub.add_parser("ballots", help="录入发出、收回、有效、无效选票数")
+    eballots.add_argument("election", type=int, metavar="ELECTION_ID")
+    for name, text in (
+        ("issued", "发出"),
+        ("returned", "收回"),
+        ("valid", "有效"),
+        ("invalid", "无效"),
+    ):
+        eballots.add_argument(f"--{name}", required=True, type=int, metavar="N", help=f"{text}选票")
+    _json_flag(eballots)
+    eballots.set_defaults(handler=cmd_election_ballots)
+    evotes = esub.add_parser("votes", help="录入一位候选人的赞成、反对、弃权、另选他人票")
+    evotes.add_argument("election", type=int, metavar="ELECTION_ID")
+    evotes.add_argument("--candidate", required=True, metavar="姓名")
+    for name, text in (("yes", "赞成"), ("no", "反对"), ("abstain", "弃权"), ("other", "另选他人")):
+        evotes.add_argument(f"--{name}", type=int, default=0, metavar="N", help=f"{text}票")
+    _json_flag(evotes)
+    evotes.set_defaults(handler=cmd_election_votes)
+
+    presidium = csub.add_parser("presidium", help="主席团成员（--set 重新设定）")
+    presidium.add_argument("--session", required=True, metavar="ID")
+    presidium.add_argument(
+        "--set",
+        action="append",
+        metavar="姓名[:职务]",
+        help="成员及职务（常务主席/秘书长/成员），可重复",
+    )
+    _json_flag(presidium)
+    presidium.set_defaults(handler=cmd_presidium)
+
+    vacancies = csub.add_parser("vacancies", help="待补选/递补的代表名额（会籍变更等原因出缺）")
+    vacancies.add_argument("--session", required=True, metavar="ID")
+    _json_flag(vacancies)
+    vacancies.set_defaults(handler=cmd_vacancies)
+
+    cont = csub.add_parser("continue-attending", help="资格终止的正式代表（如退休）改为列席代表")
+    cont.add_argument("--delegate", required=True, type=int, metavar="ID", help="原代表编号")
+    cont.add_argument("--note", help="说明")
+    _json_flag(cont)
+    cont.set_defaults(handler=cmd_continue_attending)
+
+
+def _session_fields(parser: argparse.ArgumentParser, *, new: bool) -> None:
+    parser.add_argument("--start", required=new, metavar="YYYY-MM-DD", help="开幕日期")
+    parser.add_argument("--end", metavar="YYYY-MM-DD", help="闭幕日期")
+    parser.add_argument("--title", help="会议名称（默认按届次自动生成）")
+    parser.add_argument("--meeting-no", type=int, metavar="N", help="第几次会议")
+    parser.add_argument("--venue", help="地点")
+    parser.add_argument(
+        "--proposal-deadline", metavar="YYYY-MM-DD", help="提案截止日期（可晚于会议）"
+    )
+    parser.add_argument("--reply-deadline", metavar="YYYY-MM-DD", help="立案提案默认答复期限")
+    parser.add_argument("--prefix", metavar="TEXT", help="提案编号前缀")
+
+
+def _sitting_fields(parser: argparse.ArgumentParser, half_days: tuple[str, ...]) -> None:
+    parser.add_argument("--half-day", choices=half_days, help="时段")
+    parser.add_argument("--title", help="名称（默认同类型）")
+    parser.add_argument("--time", metavar="HH:MM", help="开始时间")
+    parser.add_argument("--place", help="地点（默认会议地点）")
+    parser.add_argument("--delegation", metavar="NAME", help="分组讨论的代表团")
+    parser.add_argument("--convenor", help="召集人")
+    parser.add_argument("--recorder", help="记录人")
+    parser.add_argument("--minutes", help="分组讨论记录（代表发言要点）")
+
+
+def _session_out(args: argparse.Namespace, ctx: CliContext, session_id: int, message: str) -> int:
+    from guilin_union.cli.congress import session_json
+    from guilin_union.services import congress
+
+    session = congress.get_session(ctx.db, session_id)
+    if args.json:
+        emit_json(session_json(ctx.db, session))
+    else:
+        emit(f"{message}：{session.id}\t{session.title}\t{session.start_date}\t{session.status}")
+    return 0
+
+
+def _term_json(db: Any, term_id: int) -> dict[str, Any]:
+    from guilin_union.services import congress
+
+    t = congress.get_term(db, term_id)
+    return {
+        "id": t.id,
+        "number": t.number,
+        "union_number": congress.union_number(db, term_id),
+        "start_year": t.start_year,
+        "end_year": t.end_year,
+        "length_years": t.length_years,
+        "label": t.label,
+    }
+
+
+def cmd_term_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress
+
+    with ctx.db.atomic():
+        term_id = congress.create_term(
+            ctx.db, start_year=args.start_year, number=args.number, length_years=args.years
+        ).row_id
+        if args.union_number:
+            congress.set_union_number(ctx.db, term_id, args.union_number)
+    data = _term_json(ctx.db, term_id)
+    emit_json(data) if args.json else emit(f"已新建{data['label']}（编号 {term_id}）")
+    return 0
+
+
+def cmd_term_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress
+
+    if args.union_number is not None:
+        congress.set_union_number(ctx.db, args.term_id, args.union_number or None)
+    data = _term_json(ctx.db, args.term_id)
+    emit_json(data) if args.json else emit(f"已修改{data['label']}")
+    return 0
+
+
+def _session_data(args: argparse.Namespace) -> dict[str, Any]:
+    data = {
+        "start_date": args.start,
+        "end_date": args.end,
+        "title": args.title,
+        "meeting_no": args.meeting_no,
+        "venue": args.venue,
+        "proposal_deadline": args.proposal_deadline,
+        "reply_deadline": args.reply_deadline,
+        "proposal_prefix": args.prefix,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress
+
+    data = _session_data(args)
+    session_id = congress.create_session(ctx.db, args.term, **data).row_id
+    return _session_out(args, ctx, session_id, "已新建会议")
+
+
+def cmd_session_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress
+
+    session_id = resolve_session(ctx.db, args.session)
+    with ctx.db.atomic():
+        data = _session_data(args)
+        if data:
+            congress.update_session(ctx.db, session_id, data)
+        if args.status:
+            congress.set_session_status(
+                ctx.db, session_id, args.status, override_reason=args.override_reason
+            )
+    return _session_out(args, ctx, session_id, "已修改会议")
+
+
+def _agenda_json(item: Any) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "session_id": item.session_id,
+        "part": item.part,
+        "position": item.position,
+        "date": item.item_date,
+        "start_time": item.start_time,
+        "end_time": item.end_time,
+        "content": item.content,
+        "presider": item.presider,
+        "reporter": item.reporter,
+        "place": item.place,
+    }
+
+
+def _agenda_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> int:
+    from guilin_union.services import congress_agenda as agenda
+
+    items = agenda.list_items(ctx.db, session_id)
+    if args.json:
+        emit_json([_agenda_json(i) for i in items])
+        return 0
+    for i in items:
+        emit(
+            f"{i.id}\t{i.part}\t{i.item_date or ''}\t{i.time_range}\t{i.content}\t{i.presider or ''}"
+        )
+    emit(f"共 {len(items)} 项")
+    return 0
+
+
+def cmd_agenda_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+
+    return _agenda_out(args, ctx, resolve_session(ctx.db, args.session))
+
+
+def cmd_agenda_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress_agenda as agenda
+
+    session_id = resolve_session(ctx.db, args.session)
+    agenda.add_item(
+        ctx.db,
+        session_id,
+        {
+            "part": args.part,
+            "content": args.content,
+            "item_date": args.date,
+            "start_time": args.start,
+            "end_time": args.end,
+            "presider": args.presider,
+            "reporter": args.reporter,
+            "place": args.place,
+        },
+    )
+    return _agenda_out(args, ctx, session_id)
+
+
+def cmd_agenda_move(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_agenda as agenda
+
+    item = agenda.get_item(ctx.db, args.item)
+    agenda.move_item(ctx.db, args.item, -1 if args.up else 1)
+    return _agenda_out(args, ctx, item.session_id)
+
+
+def cmd_agenda_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_agenda as agenda
+
+    item = agenda.get_item(ctx.db, args.item)
+    agenda.delete_item(ctx.db, args.item)
+    return _agenda_out(args, ctx, item.session_id)
+
+
+def _sittings_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> int:
+    from guilin_union.services import congress_sittings as sittings
+
+    data = [sittings.sitting_json(ctx.db, s) for s in sittings.list_sittings(ctx.db, session_id)]
+    if args.json:
+        emit_json(data)
+        return 0
+    for d in data:
+        met = "达到" if d["quorum_met"] else "未达到"
+        emit(
+            f"{d['id']}\t{d['date']} {d['half_day'] or ''}\t{d['kind']}\t{d['title']}\t"
+            f"应到 {d['应到']}，实到 {d['实到']}，法定人数 {d['quorum_needed']}（{met}）"
+        )
+    emit(f"共 {len(data)} 场")
+    return 0
+
+
+def cmd_sittings(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+
+    return _sittings_out(args, ctx, resolve_session(ctx.db, args.session))
+
+
+def _sitting_data(db: Any, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    from guilin_union.core.errors import ValidationError
+
+    data: dict[str, Any] = {
+        "kind": args.kind,
+        "sitting_date": args.date,
+        "half_day": args.half_day,
+        "title": args.title,
+        "start_time": args.time,
+        "place": args.place,
+        "convenor": args.convenor,
+        "recorder": args.recorder,
+        "minutes": args.minutes,
+    }
+    if args.delegation:
+        row = db.execute(
+            "SELECT g.id FROM congress_delegations g JOIN congress_sessions s ON s.term_id = g.term_id"
+            " WHERE s.id = ? AND g.name = ?",
+            [session_id, args.delegation.strip()],
+        ).fetchone()
+        if row is None:
+            raise ValidationError(f"本届没有代表团“{args.delegation}”")
+        data["delegation_id"] = row[0]
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def cmd_sitting_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress_sittings as sittings
+
+    session_id = resolve_session(ctx.db, args.session)
+    sittings.add_sitting(ctx.db, session_id, _sitting_data(ctx.db, session_id, args))
+    return _sittings_out(args, ctx, session_id)
+
+
+def cmd_sitting_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_sittings as sittings
+
+    current = sittings.get_sitting(ctx.db, args.sitting)
+    sittings.update_sitting(ctx.db, args.sitting, _sitting_data(ctx.db, current.session_id, args))
+    return _sittings_out(args, ctx, current.session_id)
+
+
+def cmd_sitting_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_sittings as sittings
+
+    current = sittings.get_sitting(ctx.db, args.sitting)
+    sittings.delete_sitting(ctx.db, args.sitting)
+    return _sittings_out(args, ctx, current.session_id)
+
+
+def cmd_sitting_standard(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress_sittings as sittings
+
+    session_id = resolve_session(ctx.db, args.session)
+    sittings.standard_sittings(ctx.db, session_id)
+    return _sittings_out(args, ctx, session_id)
+
+
+def cmd_signin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services import congress_sittings as sittings
+
+    rows = sittings.sitting_rows(ctx.db, args.sitting)
+    text = args.delegate.strip()
+    matches = [r for r in rows if (text.isdigit() and r["id"] == int(text)) or r["name"] == text]
+    if len(matches) != 1:
+        raise ValidationError(
+            f"“{text}”不是本场次的参会代表" if not matches else f"“{text}”有同名代表，请用代表编号"
+        )
+    delegate = matches[0]
+    state = None if args.state == "清除" else args.state
+    sittings.sign_in(ctx.db, args.sitting, delegate["id"], state, note=args.note)
+    summary = sittings.sitting_json(ctx.db, sittings.get_sitting(ctx.db, args.sitting))
+    if args.json:
+        emit_json(
+            {
+                "delegate_id": delegate["id"],
+                "name": delegate["name"],
+                "state": state,
+                "sitting": summary,
+            }
+        )
+    else:
+        emit(f"{delegate['name']}：{args.state}（应到 {summary['应到']}，实到 {summary['实到']}）")
+    return 0
+
+
+def cmd_vote(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_sittings as sittings
+
+    motion_id = sittings.vote_at_sitting(
+        ctx.db,
+        args.sitting,
+        title=args.title,
+        motion_id=args.motion,
+        yes=args.yes,
+        no=args.no,
+        abstain=args.abstain,
+        kind=args.kind,
+    ).row_id
+    [result] = [m for m in sittings.sitting_motions(ctx.db, args.sitting) if m["id"] == motion_id]
+    if args.json:
+        emit_json(result)
+    else:
+        emit(
+            f"{result['title']}：同意 {result['yes']}，反对 {result['no']}，弃权 {result['abstain']}；{result['result']}"
+        )
+    return 0
+
+
+def _election_out(args: argparse.Namespace, ctx: CliContext, election_id: int) -> int:
+    from guilin_union.services import congress_elections as elections
+
+    r = elections.election_result(ctx.db, election_id)
+    if args.json:
+        emit_json(r.to_json())
+    else:
+        _print_election(r)
+    return 0
+
+
+def _print_election(r: Any) -> None:
+    emit(f"{r.id}\t{r.title}（{r.method}，应选 {r.seats} 人）")
+    if r.issued is not None:
+        valid = "有效" if r.valid else "无效"
+        emit(
+            f"  发出 {r.issued}，收回 {r.returned}，有效 {r.valid_ballots}，无效 {r.invalid_ballots}；选举{valid}"
+        )
+    for c in r.candidates:
+        mark = "当选" if c.elected else (c.note or "")
+        emit(f"  {c.name}\t赞成 {c.yes}，反对 {c.no}，弃权 {c.abstain}，另选他人 {c.other}\t{mark}")
+    for note in r.notes:
+        emit(f"  注：{note}")
+
+
+def cmd_elections(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress_elections as elections
+
+    session_id = resolve_session(ctx.db, args.session)
+    results = [
+        elections.election_result(ctx.db, e) for e in elections.list_elections(ctx.db, session_id)
+    ]
+    if args.json:
+        emit_json([r.to_json() for r in results])
+        return 0
+    for r in results:
+        _print_election(r)
+    emit(f"共 {len(results)} 项选举")
+    return 0
+
+
+def cmd_election_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress_elections as elections
+
+    election_id = elections.add_election(
+        ctx.db,
+        resolve_session(ctx.db, args.session),
+        {
+            "title": args.title,
+            "method": args.method,
+            "seats": args.seats,
+            "candidates": args.candidate,
+            "sitting_id": args.sitting,
+            "scrutineers": args.scrutineer,
+            "tellers": args.teller,
+            "held_on": args.date,
+        },
+    ).row_id
+    return _election_out(args, ctx, election_id)
+
+
+def cmd_election_ballots(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_elections as elections
+
+    elections.record_ballots(
+        ctx.db,
+        args.election,
+        issued=args.issued,
+        returned=args.returned,
+        valid=args.valid,
+        invalid=args.invalid,
+    )
+    return _election_out(args, ctx, args.election)
+
+
+def cmd_election_votes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_elections as elections
+
+    elections.record_candidate_votes(
+        ctx.db,
+        args.election,
+        {args.candidate.strip(): (args.yes, args.no, args.abstain, args.other)},
+    )
+    return _election_out(args, ctx, args.election)
+
+
+def cmd_presidium(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.cli.proposals_steps import resolve_member
+    from guilin_union.services import congress_sittings as sittings
+
+    session_id = resolve_session(ctx.db, args.session)
+    if args.set:
+        members = []
+        for entry in args.set:
+            name, _sep, role = entry.replace("：", ":").partition(":")
+            members.append((resolve_member(ctx.db, name, "主席团成员"), role.strip() or "成员"))
+        sittings.set_presidium(ctx.db, session_id, members)
+    rows = sittings.list_presidium(ctx.db, session_id)
+    if args.json:
+        emit_json(
+            [{"member_id": r["member_id"], "name": r["name"], "role": r["role"]} for r in rows]
+        )
+    else:
+        emit(sittings.presidium_text(ctx.db, session_id) or "尚未设定主席团")
+    return 0
+
+
+def cmd_vacancies(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services import congress
+    from guilin_union.services import congress_delegates as delegates
+
+    session = congress.get_session(ctx.db, resolve_session(ctx.db, args.session))
+    rows = delegates.vacancies(ctx.db, session.term_id)
+    if args.json:
+        emit_json(rows)
+        return 0
+    for r in rows:
+        extra = f"（已改为{r['continued_as']}）" if r["continued_as"] else ""
+        emit(f"{r['name']}\t{r['delegation']}\t{r['end_date']}\t{r['reason']}{extra}\t待补选/递补")
+    emit(f"共 {len(rows)} 个名额待补选/递补")
+    return 0
+
+
+def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import congress_delegates as delegates
+
+    new_id = delegates.continue_as_attending(ctx.db, args.delegate, note=args.note).row_id
+    row = delegates.get_delegate(ctx.db, new_id)
+    if args.json:
+        emit_json(
+            {
+                "id": new_id,
+                "member_id": row["member_id"],
+                "name": row["name"],
+                "type": row["delegate_type"],
+                "start_date": row["start_date"],
+                "continues_id": row["continues_id"],
+            }
+        )
+    else:
+        emit(f"{row['name']}自 {row['start_date']} 起为列席代表（原正式代表）")
+    return 0
