@@ -21,6 +21,8 @@ PDF: 3,000-row sign-for roster  bare reportlab LongTable, same cells & font   �
 Excel import: 5,000 members     openpyxl read-only iteration of the file      ≤ 2.0×
 Excel export: 10,000 members    openpyxl write-only with the same values      ≤ 1.5×
 work-points parse (each sample) —                                             ≤ 50 ms
+dues ledger page (3,000 × 24)   bare SQL page, same rows (ratio reported)     ≤ 50 ms
+funds execution report PDF      —                                             ≤ 2 s
 ==============================  ============================================  ==========
 
 Rows marked "(info)" have no target (for example how long each tab takes to build once, while

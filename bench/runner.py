@@ -47,6 +47,7 @@ MEASURES = (
     "export",
     "parse",
     "home",
+    "money",
 )
 
 
@@ -261,6 +262,7 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
         "memory",
         "pdf",
         "home",
+        "money",
     }
     if needs_large:
         if "demo" in measures or not (args.reuse_demo and large_db.exists()):
@@ -362,6 +364,11 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
         results += measure_home(
             large_db, workdir, reps.outputs, datasets.child_env(workdir, "home")
         )
+    if "money" in measures:
+        from bench.money import measure_money
+
+        log("dues ledger and the funds execution report…")
+        results += measure_money(large_db, workdir, reps.outputs)
     return results, details
 
 

@@ -117,7 +117,7 @@ def _ledger(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
         " WHERE id = ?",
         updates,
     )
-    return {"dues_ledger_rows": len(rows), "dues_payments": len(updates)}
+    return {"会费台账（人·月）": len(rows), "会费缴纳记录": len(updates)}
 
 
 def _round(fen: int, unit: int = 100_000) -> int:
@@ -236,7 +236,7 @@ def _budgets(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> 
         " description, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         entries,
     )
-    return {"fund_plans": len(plans), "fund_entries": len(entries)}
+    return {"经费预算科目": len(plans), "经费收支凭证": len(entries)}
 
 
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
