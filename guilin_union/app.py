@@ -44,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guilin_union.ui.application import run_gui
 
         code = run_gui(db=quick[0], demo=quick[1])
-    elif sys.stdout is None:
+    elif sys.stdout is None and "--self-test" not in args_list:
         # The windowed guilin-union.exe has no console: commands belong to guilin-union-cli.exe.
+        # (--self-test still runs: it prints to the console it was started from, if any.)
         from guilin_union.ui.application import explain_windowed_command
 
         code = explain_windowed_command(args_list)

@@ -733,38 +733,63 @@ class SelfTest:
         return f"{sqlite_uri(self.db_path)}：{members} 名会员，写入被拒绝"
 
     def _single_instance_round_trip(self) -> str:
-        import threading
+        """The channel a second launch uses (a named pipe on Windows), through the OS: the
+        program's own server and a Qt client in this process, driven by the event loop
+        (a blocking client would wait for a server that cannot run meanwhile)."""
         import time
 
-        from guilin_union.ui.application import ensure_application
-        from guilin_union.ui.safety.single_instance import InstanceServer, notify_running_instance
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtNetwork import QLocalSocket
 
-        app = ensure_application()
+        from guilin_union.ui.application import ensure_application
+        from guilin_union.ui.safety.single_instance import _ACTIVATE, InstanceServer
+
+        ensure_application()
         server = InstanceServer(self.db_path)
         if not server.start():
             raise CheckFailed(f"无法在本地套接字 {server.name} 上监听")
         requests: list[bool] = []
         server.activate_requested.connect(lambda: requests.append(True))
-        answer: dict[str, bool] = {}
+        socket = QLocalSocket()
+        loop = QEventLoop()
+        reply = bytearray()
+        problems: list[str] = []
 
-        def second_launch() -> None:
-            answer["ok"] = notify_running_instance(self.db_path, timeout_ms=5000, own_process=True)
+        def on_ready() -> None:
+            reply.extend(bytes(socket.readAll().data()))
+            if b"\n" in reply:
+                loop.quit()
 
+        def on_error(*_args: Any) -> None:
+            problems.append(socket.errorString())
+            loop.quit()
+
+        socket.connected.connect(lambda: (socket.write(_ACTIVATE), socket.flush()))
+        socket.readyRead.connect(on_ready)
+        socket.errorOccurred.connect(on_error)
+        QTimer.singleShot(10_000, loop.quit)
         started = time.perf_counter()
-        client = threading.Thread(target=second_launch, name="selftest-second-launch")
+        where = server.server.fullServerName() or server.name
         try:
-            client.start()
-            while client.is_alive() and time.perf_counter() - started < 15:
-                app.processEvents()
-                time.sleep(0.002)
-            client.join(1)
-            app.processEvents()
+            socket.connectToServer(server.name)
+            loop.exec()
+            elapsed = (time.perf_counter() - started) * 1000
         finally:
+            # Tear down in order, with no Python slot left to run while Qt deletes things.
+            for signal in (socket.connected, socket.readyRead, socket.errorOccurred):
+                signal.disconnect()
+            socket.abort()
+            socket.deleteLater()
             server.stop()
-        elapsed = (time.perf_counter() - started) * 1000
-        if not answer.get("ok") or not requests:
-            raise CheckFailed(f"本地套接字 {server.name} 没有往返（第二次启动无法切换到已打开的窗口）")
-        return f"{server.name} 往返 {elapsed:.0f} 毫秒"
+            server.deleteLater()
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+        if not reply.startswith(b"ok") or not requests:
+            why = problems[0] if problems else "没有应答"
+            raise CheckFailed(f"本地套接字 {server.name} 没有往返：{why}")
+        return f"{where} 往返 {elapsed:.0f} 毫秒"
 
     def run_all(self) -> bool:
         self.check_resources()
