@@ -83,6 +83,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         self.safety = install_safety_menus(self)  # backups, restore, log, recycle bin, lock
+        from guilin_union.ui.help.first_run_bar import install_help
+        from guilin_union.ui.keyboard import install_keyboard
+
+        install_help(self)  # 帮助 ▸ 使用说明 (F1), the first-run checklist (issue 15)
+        install_keyboard(self)  # Ctrl+F search, Ctrl+N new on every tab (issue 15)
         self.menuBar().setEnabled(True)
         ctx.subscribe(self.on_changes)
         self.tabs.setCurrentIndex(self._last_tab())

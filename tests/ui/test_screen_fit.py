@@ -63,6 +63,7 @@ def test_gallery_every_page_and_dialog_fits(tmp_path, size, scale):
     kinds = {e["kind"] for e in entries}
     assert kinds == {"page", "dialog"}
     assert sum(e["kind"] == "dialog" for e in entries) >= 20
+    assert any(e["name"].startswith("使用说明") for e in entries)  # F1's guide
     bad = [(e["name"], e["problems"]) for e in entries if not e["fits"]]
     assert not bad, bad
     for entry in entries:

@@ -1,0 +1,86 @@
+"""Keyboard for every tab (issue 15): Ctrl+F goes to the current page's search box, Ctrl+N
+starts the current page's 新建.
+
+A page may say exactly what to do with ``focus_search()`` / ``new_record()`` methods; else
+the visible search box (a line edit named ``*search*`` or with a “搜索” placeholder) and the
+first visible, enabled button starting with one of :data:`NEW_WORDS` of the current page are
+used, so every list that follows the house style gets both keys without code of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+NEW_WORDS = ("新增", "新建", "登记", "添加", "提交", "记录", "导入")
+
+
+def _visible_children(root: QWidget, kind: type) -> list[Any]:
+    return [w for w in root.findChildren(kind) if w.isVisible() and w.window() is root.window()]
+
+
+def _handler(page: QWidget, name: str) -> Any:
+    """``page.name`` or that of the innermost visible sub-page that has it."""
+    candidates = [page, *(w for w in page.findChildren(QWidget) if w.isVisible())]
+    found = None
+    for widget in candidates:
+        method = getattr(type(widget), name, None)
+        if callable(method):
+            found = getattr(widget, name)
+    return found
+
+
+def search_box(page: QWidget) -> QLineEdit | None:
+    for edit in _visible_children(page, QLineEdit):
+        if "search" in edit.objectName() or edit.placeholderText().startswith("搜索"):
+            return edit
+    return None
+
+
+def new_button(page: QWidget) -> QAbstractButton | None:
+    buttons = [b for b in _visible_children(page, QAbstractButton) if b.isEnabled()]
+    for word in NEW_WORDS:
+        for button in buttons:
+            if button.text().replace("&", "").startswith(word):
+                return button
+    return None
+
+
+def focus_search(window: Any) -> bool:
+    page = window.tabs.currentWidget()
+    handler = _handler(page, "focus_search")
+    if handler is not None:
+        handler()
+        return True
+    edit = search_box(page)
+    if edit is None:
+        return False
+    edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    edit.selectAll()
+    return True
+
+
+def start_new(window: Any) -> bool:
+    page = window.tabs.currentWidget()
+    handler = _handler(page, "new_record")
+    if handler is not None:
+        handler()
+        return True
+    button = new_button(page)
+    if button is None:
+        return False
+    button.click()
+    return True
+
+
+def install_keyboard(window: Any) -> None:
+    find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window)
+    find.setContext(Qt.ShortcutContext.WindowShortcut)
+    find.activated.connect(lambda: focus_search(window))
+    new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), window)
+    new.setContext(Qt.ShortcutContext.WindowShortcut)
+    new.activated.connect(lambda: start_new(window))
+    window.find_shortcut, window.new_shortcut = find, new
