@@ -115,6 +115,11 @@ def activity_types(db: sqlite_utils.Database) -> list[str]:
     return setting_list(db, "activity_types")
 
 
+def used_types(db: sqlite_utils.Database) -> list[str]:
+    """Types that activities actually carry (an old type may have left the settings list)."""
+    return [r[0] for r in db.execute("SELECT DISTINCT type FROM activities ORDER BY type")]
+
+
 def roles(db: sqlite_utils.Database) -> list[str]:
     return setting_list(db, "activity_roles")
 

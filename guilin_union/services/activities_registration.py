@@ -836,3 +836,27 @@ __all__ = [
     "undo_registration",
     "update_participant",
 ]
+
+
+def registered_member_ids(db: sqlite_utils.Database, activity_id: int) -> set[int]:
+    """Members registered for the activity (cancelled registrations left out)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
+            [activity_id],
+        )
+    }
+
+
+def participant_branches(db: sqlite_utils.Database, activity_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the 分工会 with participants in the activity, in the usual order."""
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT DISTINCT b.id, b.name, b.sort_order FROM activity_participants p"
+            " JOIN branches b ON b.id = p.branch_id"
+            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
+            [activity_id],
+        )
+    ]

@@ -54,3 +54,14 @@ def resolve_attachment(db: sqlite_utils.Database, relative: str) -> Path:
     if root not in path.parents:
         raise ValidationError("附件路径无效")
     return path
+
+
+def stored_path(db: sqlite_utils.Database, table: str, attachment_id: int) -> str | None:
+    """The relative path stored in an attachments table row (None when the row is gone).
+
+    ``table`` is one of the program's own attachment tables, never user input.
+    """
+    if not table.endswith("_attachments") or not table.replace("_", "").isalpha():
+        raise ValueError(table)
+    row = db.execute(f"SELECT path FROM [{table}] WHERE id = ?", [attachment_id]).fetchone()
+    return row[0] if row else None

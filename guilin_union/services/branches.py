@@ -192,3 +192,8 @@ def delete_branch(db: sqlite_utils.Database, branch_id: int) -> OpResult:
                 ) from None
             raise
     return OpResult(Changes.of("branches"), branch_id)
+
+
+def count_active(db: sqlite_utils.Database) -> int:
+    """How many 分工会 are active (the status bar)."""
+    return db.execute("SELECT count(*) FROM branches WHERE active = 1").fetchone()[0]

@@ -1051,3 +1051,14 @@ def continue_as_attending(
         )
         audit.update(db, "congress_delegates", new_id, {"continues_id": delegate_id})
     return OpResult(Changes.of(AREA), new_id)
+
+
+def current_member_ids(db: sqlite_utils.Database, term_id: int) -> set[int]:
+    """Members who are delegates of the term today (no end date)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL",
+            [term_id],
+        )
+    }

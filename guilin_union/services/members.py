@@ -20,6 +20,7 @@ from guilin_union.core.members import (
     MemberRecord,
     MemberStatus,
 )
+from guilin_union.core.member_match import search_terms
 from guilin_union.core.names import normalize_name
 from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys
@@ -356,7 +357,8 @@ def has_search_keys(db: sqlite_utils.Database) -> bool:
 
 
 def _terms(q: MemberQuery) -> list[str]:
-    return [t for t in (part.strip() for part in to_halfwidth(q.search or "").split()) if t]
+    # The name rule's view of spaces (core.member_match): "马　霞" pasted from a table is 马霞.
+    return search_terms(q.search)
 
 
 def _needs_branches(q: MemberQuery) -> bool:
@@ -485,3 +487,30 @@ def counts_by_status(db: sqlite_utils.Database) -> dict[str, int]:
 
 def today() -> _dt.date:
     return _dt.date.today()
+
+
+def member_names(db: sqlite_utils.Database, member_ids: Iterable[int]) -> list[str]:
+    """Names of the given members (in id order; unknown ids are skipped)."""
+    ids = list(member_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    sql = f"SELECT name FROM members WHERE id IN ({marks}) ORDER BY id"
+    return [r[0] for r in db.execute(sql, ids)]
+
+
+def member_summary(db: sqlite_utils.Database, member_id: int) -> dict[str, Any] | None:
+    """Name, 分工会, staff number and status of one member (None when unknown), for labels.
+
+    >>> from guilin_union.storage import open_database
+    >>> member_summary(open_database(":memory:"), 1) is None
+    True
+    """
+    row = db.execute(
+        "SELECT m.name, b.name, m.staff_no, m.status FROM members m"
+        " JOIN branches b ON b.id = m.branch_id WHERE m.id = ?",
+        [member_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {"name": row[0], "branch": row[1], "staff_no": row[2], "status": row[3]}

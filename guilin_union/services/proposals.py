@@ -620,10 +620,10 @@ def delegate_problem(
         " WHERE term_id = ? AND member_id = ? ORDER BY start_date",
         [term_id, member_id],
     ).fetchall()
-    for kind, start, end, reason in rows:
+    for kind, start, end, _reason in rows:
         if start <= day and (end is None or end > day):
             return f"{name}是{kind}，只有正式代表才能提出或附议提案"
-    for kind, start, end, reason in rows:
+    for _kind, start, end, reason in rows:
         if end is not None and end <= day:
             return f"{name}的代表资格已于 {end} 终止（{reason or '更换'}），{day} 已不是本届代表"
         if start > day:
@@ -1412,3 +1412,43 @@ def excellent_list(db: sqlite_utils.Database, session_id: int) -> list[dict[str,
             }
         )
     return result
+
+
+def merge_targets(
+    db: sqlite_utils.Database, session_id: int, exclude_id: int
+) -> list[tuple[int, str, str]]:
+    """Proposals of the session another one may be merged into: (id, number, title)."""
+    return [
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            "SELECT id, number, title FROM proposals WHERE session_id = ? AND id != ?"
+            " AND status IN ('待审查', '已立案', '办理中') ORDER BY seq",
+            [session_id, exclude_id],
+        )
+    ]
+
+
+def session_counts(db: sqlite_utils.Database, session_id: int) -> tuple[int, int]:
+    """(received, accepted 立案) proposals of a session; (0, 0) before the area exists."""
+    if "proposals" not in db.table_names():
+        return 0, 0
+    total, accepted = db.execute(
+        "SELECT count(*), coalesce(sum(review_result = '立案'), 0) FROM proposals"
+        " WHERE session_id = ?",
+        [session_id],
+    ).fetchone()
+    return total, accepted
+
+
+def member_proposals(db: sqlite_utils.Database, member_id: int) -> list[tuple[str, str, str, str]]:
+    """(number, title, status, role) of every proposal the member proposed or joined."""
+    return [
+        tuple(r)
+        for r in db.execute(
+            "SELECT p.number, p.title, p.status, '提案人' FROM proposals p"
+            " WHERE p.proposer_member_id = ?"
+            " UNION ALL SELECT p.number, p.title, p.status, x.role FROM proposal_people x"
+            " JOIN proposals p ON p.id = x.proposal_id WHERE x.member_id = ? ORDER BY 1",
+            [member_id, member_id],
+        )
+    ]

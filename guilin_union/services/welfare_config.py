@@ -198,3 +198,15 @@ def iso_date(value: object, field: str = "pay_date") -> str:
 def clean_text(value: object) -> str:
     """Cell-style cleaning for free text; ``None`` → ``""``."""
     return "" if value is None else clean_cell_text(str(value))
+
+
+def recent_handlers(db: sqlite_utils.Database, limit: int = 10) -> list[str]:
+    """The 经办人 typed most recently, newest first (suggestions for the payment form)."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
+            " ORDER BY max(id) DESC LIMIT ?",
+            [limit],
+        )
+    ]

@@ -856,7 +856,7 @@ def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]
         chain.append((current, row[1]))
         current = row[0]
     notes: list[dict[str, Any]] = []
-    for index, (chain_id, year) in enumerate(reversed(chain)):
+    for chain_id, year in reversed(chain):
         inherited = chain_id != item_id
         for note in query_rows(
             db,
@@ -964,3 +964,20 @@ def suggestions(db: sqlite_utils.Database) -> dict[str, list[str]]:
         for r in db.execute("SELECT name FROM branches WHERE active = 1 ORDER BY sort_order, name")
     ]
     return {"owners": list(dict.fromkeys(owners)), "units": list(dict.fromkeys(units))}
+
+
+def child_count(db: sqlite_utils.Database, item_id: int) -> int:
+    """How many items sit directly under ``item_id``."""
+    return db.execute(
+        "SELECT count(*) FROM workpoint_items WHERE parent_id = ?", [item_id]
+    ).fetchone()[0]
+
+
+def carried_to_year(db: sqlite_utils.Database, item_id: int) -> int | None:
+    """The year of the plan this item was carried over into (None when it was not)."""
+    row = db.execute(
+        "SELECT p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
+        " WHERE c.carried_from_item_id = ?",
+        [item_id],
+    ).fetchone()
+    return row[0] if row else None

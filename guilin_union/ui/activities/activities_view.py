@@ -238,9 +238,7 @@ class ActivitiesView(QWidget):
             self.year_combo.addItem(f"{y}年", y)
         self.type_combo.addItem("全部类型", None)
         types = activities_service.activity_types(self.ctx.db)
-        used = [
-            r[0] for r in self.ctx.db.execute("SELECT DISTINCT type FROM activities ORDER BY type")
-        ]
+        used = activities_service.used_types(self.ctx.db)
         for t in types + [u for u in used if u not in types]:
             self.type_combo.addItem(t, t)
         self.status_combo.addItem("全部状态", None)

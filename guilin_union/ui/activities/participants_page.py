@@ -25,6 +25,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_registration as registration
 from guilin_union.services import branches as branches_service
 from guilin_union.services.activities_registration import ParticipantQuery
+from guilin_union.services.members import member_names
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import (
     PARTICIPANT_STATUS_COLORS,
@@ -279,13 +280,7 @@ class ParticipantsPage(QWidget):
         if member_ids is None:
             from guilin_union.ui.widgets.member_picker import pick_members
 
-            existing = {
-                r[0]
-                for r in self.ctx.db.execute(
-                    "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
-                    [self.activity_id],
-                )
-            }
+            existing = registration.registered_member_ids(self.ctx.db, self.activity_id)
             member_ids = pick_members(
                 self.ctx,
                 self,
@@ -302,13 +297,7 @@ class ParticipantsPage(QWidget):
             ok_text="仍要登记",
         ):
             return None
-        names = [
-            r[0]
-            for r in self.ctx.db.execute(
-                f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in member_ids)})",
-                member_ids,
-            )
-        ]
+        names = member_names(self.ctx.db, member_ids)
         people = "、".join(names[:8]) + (
             f" 等 {len(names)} 人" if len(names) > 8 else f"（{len(names)} 人）"
         )

@@ -24,6 +24,7 @@ from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import activities_registration as registration
 from guilin_union.services import activities_results as results_service
+from guilin_union.services.branches import list_branches
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import field_errors, setup_table
 
@@ -211,16 +212,8 @@ class ResultsPage(QWidget):
             )
             if p["status"] in registration.OCCUPYING
         ]
-        branch_rows = db.execute(
-            "SELECT DISTINCT b.id, b.name, b.sort_order FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
-            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
-            [activity_id],
-        ).fetchall()
-        branches = [(r[0], r[1]) for r in branch_rows] or [
-            (r[0], r[1])
-            for r in db.execute(
-                "SELECT id, name FROM branches WHERE active = 1 ORDER BY sort_order, id"
-            )
+        branches = registration.participant_branches(db, activity_id) or [
+            (b.id, b.name) for b in list_branches(db, include_inactive=False)
         ]
 
         def submit(values: dict[str, Any]) -> dict[str, str] | None:

@@ -23,6 +23,7 @@ from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import member_names, member_summary
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
@@ -252,13 +253,7 @@ class DelegatesView(QWidget):
 
         if self.term_id is None:
             return
-        current = {
-            r[0]
-            for r in self.ctx.db.execute(
-                "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL",
-                [self.term_id],
-            )
-        }
+        current = delegates_service.current_member_ids(self.ctx.db, self.term_id)
         ids = pick_members(
             self.ctx,
             self,
@@ -268,12 +263,7 @@ class DelegatesView(QWidget):
         )
         if not ids:
             return
-        names = "、".join(
-            r[0]
-            for r in self.ctx.db.execute(
-                f"SELECT name FROM members WHERE id IN ({','.join('?' for _ in ids)}) LIMIT 6", ids
-            )
-        )
+        names = "、".join(member_names(self.ctx.db, ids)[:6])
         text = f"{names}{'等' if len(ids) > 6 else ''}（共 {len(ids)} 人）"
         session = self.page.session()
         term_id = self.term_id
@@ -345,12 +335,10 @@ class DelegatesView(QWidget):
             ids = pick_members(self.ctx, self, title=f"选择接替{row['name']}的会员", multi=False)
             if not ids:
                 return None
-            found = self.ctx.db.execute(
-                "SELECT m.name, b.name FROM members m JOIN branches b ON b.id = m.branch_id"
-                " WHERE m.id = ?",
-                [ids[0]],
-            ).fetchone()
-            return ids[0], f"{found[0]}（{found[1]}）"
+            found = member_summary(self.ctx.db, ids[0])
+            if found is None:
+                return None
+            return ids[0], f"{found['name']}（{found['branch']}）"
 
         def submit(data: dict[str, Any]) -> str | None:
             if data["new_member_id"] is None:

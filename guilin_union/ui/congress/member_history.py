@@ -10,19 +10,13 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.congress_rules import chinese_number
+from guilin_union.services.proposals import member_proposals
 
 
 def member_page(ctx: Any, member_id: int) -> QWidget | None:
     """None when the member never was a delegate nor took part in a proposal."""
     periods = delegates_service.delegate_periods(ctx.db, member_id)
-    proposals = list(
-        ctx.db.execute(
-            "SELECT p.number, p.title, p.status, '提案人' FROM proposals p WHERE p.proposer_member_id = ?"
-            " UNION ALL SELECT p.number, p.title, p.status, x.role FROM proposal_people x"
-            " JOIN proposals p ON p.id = x.proposal_id WHERE x.member_id = ? ORDER BY 1",
-            [member_id, member_id],
-        )
-    )
+    proposals = member_proposals(ctx.db, member_id)
     if not periods and not proposals:
         return None
     e = html.escape

@@ -538,12 +538,8 @@ class ProposalsView(QWidget):
         if p is None or p.status != "待审查":
             return None
         targets = [
-            (r[0], f"{r[1]}　{r[2]}")
-            for r in self.ctx.db.execute(
-                "SELECT id, number, title FROM proposals WHERE session_id = ? AND id != ?"
-                " AND status IN ('待审查', '已立案', '办理中') ORDER BY seq",
-                [p.session_id, p.id],
-            )
+            (pid, f"{number}　{title}")
+            for pid, number, title in proposals.merge_targets(self.ctx.db, p.session_id, p.id)
         ]
 
         def submit(values: dict[str, Any]) -> str | None:

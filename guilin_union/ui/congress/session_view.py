@@ -20,6 +20,7 @@ from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
+from guilin_union.services.proposals import session_counts
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
@@ -197,12 +198,8 @@ class SessionView(QWidget):
             f"签到：实到 {att.present} 人，请假 {att.on_leave} 人，缺席 {att.absent} 人，未签到 {att.unmarked} 人；{att.status_text}。",
             f"表决：{len(votes.results)} 项，通过 {votes.passed} 项，未通过 {votes.failed} 项，待表决 {votes.pending} 项。",
         ]
-        if "proposals" in db.table_names():
-            total, accepted = db.execute(
-                "SELECT count(*), coalesce(sum(review_result = '立案'), 0) FROM proposals WHERE session_id = ?",
-                [session.id],
-            ).fetchone()
-            lines.append(f"提案：收到 {total} 件，立案 {accepted} 件。")
+        total, accepted = session_counts(db, session.id)
+        lines.append(f"提案：收到 {total} 件，立案 {accepted} 件。")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ actions

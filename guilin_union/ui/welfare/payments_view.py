@@ -29,6 +29,7 @@ from guilin_union.services import branches as branches_service
 from guilin_union.services import welfare
 from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import member_summary
 from guilin_union.services.welfare import PaymentQuery
 from guilin_union.services.welfare_rules import PaymentWarnings
 from guilin_union.services.welfare_standards import get_standard
@@ -107,15 +108,11 @@ class PaymentSource:
 
 
 def member_label(db: Any, member_id: int) -> str:
-    row = db.execute(
-        "SELECT m.name, b.name, m.staff_no, m.status FROM members m JOIN branches b ON b.id = m.branch_id"
-        " WHERE m.id = ?",
-        [member_id],
-    ).fetchone()
+    row = member_summary(db, member_id)
     if row is None:
         return f"会员 #{member_id}"
-    staff = f"，工号 {row[2]}" if row[2] else ""
-    return f"{row[0]}（{row[1]}{staff}，{row[3]}）"
+    staff = f"，工号 {row['staff_no']}" if row["staff_no"] else ""
+    return f"{row['name']}（{row['branch']}{staff}，{row['status']}）"
 
 
 def standard_text(db: Any, year: int, type_name: str) -> str:
@@ -332,13 +329,7 @@ class PaymentsView(QWidget):
         return standard, warnings_text(warnings)
 
     def _handlers(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.ctx.db.execute(
-                "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
-                " ORDER BY max(id) DESC LIMIT 10"
-            )
-        ]
+        return config.recent_handlers(self.ctx.db)
 
     def _choose_file(self) -> Path | None:
         path = self.ctx.prompts.open_file(
@@ -352,15 +343,13 @@ class PaymentsView(QWidget):
         return path
 
     def _open_attachment(self, attachment_id: int) -> None:
-        from guilin_union.services.attachments import resolve_attachment
+        from guilin_union.services.attachments import resolve_attachment, stored_path
         from guilin_union.ui.open_file import open_document
 
-        row = self.ctx.db.execute(
-            "SELECT path FROM welfare_attachments WHERE id = ?", [attachment_id]
-        ).fetchone()
-        if row:
+        stored = stored_path(self.ctx.db, "welfare_attachments", attachment_id)
+        if stored:
             try:
-                open_document(resolve_attachment(self.ctx.db, row[0]))
+                open_document(resolve_attachment(self.ctx.db, stored))
             except ValidationError as exc:
                 self.ctx.prompts.warning(self, "打开材料", str(exc))
 

@@ -265,19 +265,13 @@ class ItemPanel(QWidget):
     def _info_text(self, item: dict[str, Any]) -> str:
         parts = [f"{item['year']}年 {wp.kind_label(item['kind'])}：{item['plan_title']}"]
         if not item["is_leaf"]:
-            count = self.ctx.db.execute(
-                "SELECT count(*) FROM workpoint_items WHERE parent_id = ?", [item["id"]]
-            ).fetchone()[0]
+            count = wp.child_count(self.ctx.db, item["id"])
             parts.append(f"该条目下有 {count} 个子条目，请在子条目上跟踪落实情况。")
         if item["carried_from_item_id"]:
             parts.append("由上一年度结转而来，上一年度的进展记录一并列出。")
-        carried = self.ctx.db.execute(
-            "SELECT p.year FROM workpoint_items c JOIN workpoint_plans p ON p.id = c.plan_id"
-            " WHERE c.carried_from_item_id = ?",
-            [item["id"]],
-        ).fetchone()
+        carried = wp.carried_to_year(self.ctx.db, item["id"])
         if carried:
-            parts.append(f"已结转至{carried[0]}年继续跟踪。")
+            parts.append(f"已结转至{carried}年继续跟踪。")
         return "　".join(parts)
 
     def reload_pages(self) -> None:

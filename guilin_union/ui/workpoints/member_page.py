@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.services.members import member_names
 from guilin_union.services.workpoints_queries import items_owned_by
 from guilin_union.ui.workpoints.common import MUTED_COLOR, setup_table, shorten
 
 
 def member_workpoints_page(ctx, member_id: int) -> QWidget | None:
     """None when the member owns no item (the form then shows no empty page)."""
-    row = ctx.db.execute("SELECT name FROM members WHERE id = ?", [member_id]).fetchone()
-    items = items_owned_by(ctx.db, row[0]) if row else []
+    names = member_names(ctx.db, [member_id])
+    items = items_owned_by(ctx.db, names[0]) if names else []
     if not items:
         return None
     page = QWidget()
