@@ -64,15 +64,23 @@ def numbered_canvas(font: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def running_header(canvas: Canvas, font: str, text: str) -> None:
-    """Draw the small header of pages 2, 3, …: the document's title over a hairline."""
+def running_header(
+    canvas: Canvas,
+    font: str,
+    text: str,
+    margins: tuple[float, float, float, float] = (MARGIN, MARGIN, MARGIN, MARGIN),
+) -> None:
+    """Draw the small header of pages 2, 3, …: the document's title over a hairline, across
+    the text area (``margins`` = left, right, top, bottom)."""
     width, height = canvas._pagesize
-    y = height - RUNNING_HEADER_Y_FROM_TOP
+    left, right, top, _bottom = margins
+    y = height - top + (MARGIN - RUNNING_HEADER_Y_FROM_TOP)
+    middle = left + (width - left - right) / 2
     canvas.saveState()
     canvas.setFont(font, RUNNING_HEADER_SIZE)
     canvas.setFillColor(colors.Color(0.25, 0.25, 0.25))
-    draw_string(canvas, width / 2, y, text, font, RUNNING_HEADER_SIZE, "center")
+    draw_string(canvas, middle, y, text, font, RUNNING_HEADER_SIZE, "center")
     canvas.setStrokeColor(colors.Color(0.35, 0.35, 0.35))
     canvas.setLineWidth(0.4)
-    canvas.line(MARGIN, y - 2.2 * mm, width - MARGIN, y - 2.2 * mm)
+    canvas.line(left, y - 2.2 * mm, width - right, y - 2.2 * mm)
     canvas.restoreState()

@@ -74,7 +74,6 @@ from guilin_union.reports.styles import (
     INSTITUTION_SIZE,
     LABEL_BACKGROUND,
     LINE_SPACING,
-    MARGIN,
     NOTE_SIZE,
     RUNNING_HEADER_SIZE,
     TABLE_SIZE,
@@ -83,6 +82,7 @@ from guilin_union.reports.styles import (
     Role,
     cell_style,
     heading_style,
+    house_style,
     note_style,
     subtitle_style,
     text_style,
@@ -153,11 +153,15 @@ class Report:
         other short note in its place (e.g. a warning that full ID numbers are shown)."""
         self.path = Path(path)
         self.title = clean(title).strip()
-        self.institution = clean(institution).strip()
+        house = house_style()
+        # The issuer line is the same on every printout: the union's name from 单位信息.
+        self.institution = clean(house.issuer or institution).strip()
         self.fonts: FontChoice = register_fonts()
         self.page_size: tuple[float, float] = to_landscape(A4) if landscape else A4
-        self.frame_width: float = self.page_size[0] - 2 * MARGIN
-        self.frame_height: float = self.page_size[1] - 2 * MARGIN
+        self.margins = house.margins(landscape)  # left, right, top, bottom (binding edge)
+        left, right, top, bottom = self.margins
+        self.frame_width: float = self.page_size[0] - left - right
+        self.frame_height: float = self.page_size[1] - top - bottom
         self.generated_on = generated_on or datetime.date.today()
         self._story: list[Flowable] = []
         self._groups: list[list[Flowable]] = []
@@ -513,12 +517,13 @@ class Report:
 
     def _build_once(self, target: Path, story: list[Flowable]) -> None:
         width, height = self.page_size
-        # Zero frame padding: tables are exactly as wide as the text area (20 mm margins).
+        # Zero frame padding: tables are exactly as wide as the text area (house margins).
+        left, right, top, bottom = self.margins
         frame = Frame(
-            MARGIN,
-            MARGIN,
-            width - 2 * MARGIN,
-            height - 2 * MARGIN,
+            left,
+            bottom,
+            width - left - right,
+            height - top - bottom,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -529,7 +534,7 @@ class Report:
 
         def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
             if canvas.getPageNumber() > 1:  # page 1 carries the full title instead
-                running_header(canvas, self.fonts.body, header_text)
+                running_header(canvas, self.fonts.body, header_text, self.margins)
 
         doc = BaseDocTemplate(
             str(target),

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, tuple[Any, str]] = {
     "signer_branch_chair": ("分工会主席", "签领表签字栏三"),
     "union_chair_title": ("工会主席", "校工会负责人职务"),
     "mask_personal_numbers": (True, "默认隐藏证件号码和手机号"),
+    "print_binding_margin_mm": (28, "打印件装订边距（毫米；竖版在左，横版在上）"),
 }
 
 
