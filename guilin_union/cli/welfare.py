@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     group.add_argument(
         "--load-examples",
         action="store_true",
-        help="载入示例标准（参照安徽省公布标准，需按本校规定修改）",
+        help="载入示例标准（示例数字，需按本校规定修改）",
     )
     group.add_argument("--copy-from", type=int, metavar="YYYY", help="把该年度的标准复制到 --year")
     standards.add_argument("--overwrite", action="store_true", help="目标年度已有标准时覆盖")
@@ -105,6 +105,8 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     batch.add_argument("--json", action="store_true", help="以 JSON 输出")
     batch.set_defaults(handler=cmd_batch)
 
+    _register_cases(wsub, report_sub)
+
     reverse = wsub.add_parser("reverse-batch", help="整批撤销尚未发放的批次")
     reverse.add_argument("batch_id", type=int, metavar="ID")
     reverse.add_argument("--reason", required=True, metavar="TEXT", help="撤销原因")
@@ -116,6 +118,13 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     which = roster.add_mutually_exclusive_group(required=True)
     which.add_argument("--batch", type=int, metavar="ID", help="批次编号")
     which.add_argument("--year", type=int, metavar="YYYY", help="年度")
+    which.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help="按慰问日期区间打印（如每月 25 日前上报的一期），与 --to 一起使用",
+    )
+    roster.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="区间的最后一天（含）")
     roster.add_argument("--type", metavar="类型", help="慰问类型（与 --year 一起使用）")
     roster.add_argument("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）")
     roster.add_argument(
@@ -354,9 +363,22 @@ def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.db
     query = None
+    date_from = getattr(args, "date_from", None)
+    date_to = getattr(args, "date_to", None)
+    if date_from or date_to:
+        from guilin_union.services import welfare_config
+
+        if not (date_from and date_to):
+            raise ValidationError("按日期区间打印时请同时给出 --from 和 --to")
+        date_from = welfare_config.iso_date(date_from, "from")
+        date_to = welfare_config.iso_date(date_to, "to")
+        if date_from > date_to:
+            raise ValidationError("--from 不能晚于 --to")
     if args.batch is None:
         _check_type(db, args.type)
         query = welfare.PaymentQuery(
+            date_from=date_from,
+            date_to=date_to,
             year=args.year,
             type=args.type,
             branch_name=_branch_name(db, args.branch),
@@ -386,4 +408,161 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
     path = wo.stats_pdf(ctx.db, args.output, args.year)
     emit(f"已生成{args.year}年度慰问统计：{path}")
+    return 0
+
+
+# --------------------------------------------------------------------- issue 22: the case
+
+
+def _register_cases(
+    wsub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction
+) -> None:
+    from guilin_union.core.welfare_cases import PAY_METHODS, RELATION_CHOICES
+
+    add = wsub.add_parser("add", help="登记一笔慰问（按标准核对；有提示时须说明理由）")
+    add.add_argument("--member", type=int, required=True, metavar="ID", help="会员 ID")
+    add.add_argument("--type", required=True, metavar="类型", help="慰问类型，如 直系亲属去世")
+    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="慰问日期")
+    money = add.add_mutually_exclusive_group(required=True)
+    money.add_argument("--amount", metavar="元", help="现金金额，如 500.00")
+    money.add_argument("--goods", metavar="TEXT", help="实物名称（用 --value 给出折合金额）")
+    add.add_argument("--value", metavar="元", help="实物折合金额")
+    add.add_argument("--occasion", metavar="TEXT", help="事项，如 春节")
+    add.add_argument("--sub-kind", metavar="TEXT", help="标准中的细项，如 手术、外地")
+    add.add_argument(
+        "--relative-relation",
+        choices=RELATION_CHOICES,
+        metavar="关系",
+        help="亲属关系：" + "、".join(RELATION_CHOICES),
+    )
+    add.add_argument("--relative-name", metavar="姓名", help="亲属姓名")
+    add.add_argument("--cause", metavar="TEXT", help="病因或事由")
+    add.add_argument(
+        "--event-date", metavar="YYYY-MM-DD", help="事件日期（住院、去世、结婚等发生的日期）"
+    )
+    add.add_argument("--applied-on", metavar="YYYY-MM-DD", help="申请（上报）日期")
+    add.add_argument("--recipient", metavar="姓名", help="收款人（不是会员本人时）")
+    add.add_argument("--pay-method", choices=PAY_METHODS, help="发放方式")
+    add.add_argument("--bank-account", metavar="账号", help="收款账号（银行转账）")
+    add.add_argument("--bank-name", metavar="TEXT", help="开户行")
+    add.add_argument("--evidence", metavar="材料", action="append", help="已收到的材料（可重复）")
+    add.add_argument("--reason", metavar="TEXT", help="慰问事由")
+    add.add_argument("--handler", metavar="NAME", help="经手人")
+    add.add_argument("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由")
+    add.add_argument("--dry-run", action="store_true", help="只核对，不写入")
+    add.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add.set_defaults(handler=cmd_add)
+
+    branch = wsub.add_parser("branch-standard", help="分工会自定标准（不能高于校工会标准）")
+    branch.add_argument("--year", type=int, required=True, metavar="YYYY")
+    branch.add_argument("--type", required=True, metavar="类型")
+    branch.add_argument("--branch", required=True, metavar="NAME", help="分工会名称")
+    branch.add_argument("--cap", metavar="元", help="单次上限")
+    branch.add_argument("--min", metavar="元", help="金额下限")
+    branch.add_argument("--json", action="store_true", help="以 JSON 输出")
+    branch.set_defaults(handler=cmd_branch_standard)
+
+    table = report_sub.add_parser(
+        "welfare-standards", help="年度慰问标准一览表（可张贴或发送各分工会）"
+    )
+    table.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    add_output_arg(table)
+    table.set_defaults(handler=cmd_standards_table)
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.core.money import parse_yuan
+    from guilin_union.services import welfare
+    from guilin_union.services.welfare_rules import PaymentWarnings
+
+    db = ctx.db
+    _check_type(db, args.type)
+    if args.goods is not None:
+        if not args.value:
+            raise ValidationError("实物慰问请用 --value 给出折合金额")
+        amount, form = parse_yuan(args.value, field="value"), "实物"
+    else:
+        if args.value:
+            raise ValidationError("--value 只能与 --goods 一起使用")
+        amount, form = parse_yuan(args.amount, field="amount"), "现金"
+    data = {
+        "member_id": args.member,
+        "type": args.type,
+        "pay_date": args.date,
+        "amount_fen": amount,
+        "form": form,
+        "goods": args.goods or "",
+        "occasion": args.occasion or "",
+        "sub_kind": args.sub_kind or "",
+        "relative_relation": args.relative_relation or "",
+        "relative_name": args.relative_name or "",
+        "cause": args.cause or "",
+        "event_date": args.event_date,
+        "applied_on": args.applied_on,
+        "recipient_name": args.recipient or "",
+        "pay_method": args.pay_method or "",
+        "bank_account": args.bank_account or "",
+        "bank_name": args.bank_name or "",
+        "evidence_checked": args.evidence or [],
+        "reason": args.reason or "",
+        "handler": args.handler or "",
+    }
+    warnings = welfare.check(db, data)
+    listed = [{"rule": w.code, "message": w.message} for w in warnings]
+    payment_id = None
+    stopped = False
+    if not args.dry_run:
+        try:
+            payment_id = welfare.record_payment(
+                db, data, override_reason=args.accept_warnings
+            ).row_id
+        except PaymentWarnings:
+            stopped = True
+    if args.json:
+        emit_json({"id": payment_id, "warnings": listed, "dry_run": bool(args.dry_run)})
+    else:
+        for w in warnings:
+            emit(f"提示：{w.message}")
+        if payment_id is not None:
+            emit(f"已登记慰问（编号 {payment_id}）")
+        elif args.dry_run:
+            emit("核对完成，未写入（--dry-run）")
+    if stopped:
+        from guilin_union.cli import fail
+
+        return fail("错误：有提示未说明理由，未登记。如确需发放，请用 --accept-warnings 给出理由。")
+    return 0
+
+
+def cmd_branch_standard(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services import branches, welfare_cases
+
+    db = ctx.db
+    _check_type(db, args.type)
+    branch_id = branches.find_branch_id(db, args.branch)
+    if branch_id is None:
+        raise ValidationError(branches.unknown_branch_message(db, args.branch))
+    result = welfare_cases.set_branch_standard(
+        db, args.year, args.type, branch_id, cap_fen=args.cap, min_fen=args.min
+    )
+    row = welfare_cases.branch_standard(db, args.year, args.type, branch_id)
+    if args.json:
+        emit_json(
+            {
+                "id": result.row_id,
+                **{k: row[k] for k in ("year", "type", "branch", "cap_fen", "min_fen")},
+            }
+        )
+    else:
+        emit(f"已保存{row['branch']}{args.year}年“{args.type}”标准")
+    return 0
+
+
+def cmd_standards_table(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import welfare_outputs as wo
+
+    path, n = wo.standards_pdf(ctx.db, args.output, args.year)
+    emit(f"已生成{args.year}年度慰问标准一览表（{n} 项）：{path}")
     return 0

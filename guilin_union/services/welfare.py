@@ -15,8 +15,9 @@ Approval runs 申请 → 分工会审核 → 校工会批准 → 已发放, each
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.masking import mask_id
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.core.text import to_halfwidth
+from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.welfare_rules import (
@@ -106,6 +108,17 @@ class PaymentInput:
     notes: str = ""
     hardship_id: int | None = None
     batch_id: int | None = None
+    # issue 22: the case
+    relative_relation: str = ""  # 配偶 / 父亲 / 母亲 / 子女 / 配偶父亲 / 配偶母亲 / 其他
+    relative_name: str = ""
+    cause: str = ""  # 病因或事由
+    event_date: str | None = None  # 事件日期 (not the payment date)
+    sub_kind: str = ""  # 细项 of the standard (手术, 外地…)
+    recipient_name: str = ""  # 收款人 when not the member
+    pay_method: str = ""  # 现金 / 银行转账 / 实物
+    bank_account: str = ""
+    bank_name: str = ""
+    evidence_checked: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -176,7 +189,9 @@ def validate_payment(
         raise ValidationError("标准年度应为四位数年份", "year") from None
     if not 1990 <= year <= 2100:
         raise ValidationError("标准年度应在 1990 至 2100 之间", "year")
+    case = _validate_case(raw, form)
     return PaymentInput(
+        **case,
         member_id=member_id,
         type=type_name,
         pay_date=pay_date,
@@ -195,9 +210,68 @@ def validate_payment(
     )
 
 
+def _validate_case(raw: Mapping[str, Any], form: str) -> dict[str, Any]:
+    """The issue-22 fields of a payment: relative, cause, event date, recipient and method."""
+    from guilin_union.core.welfare_cases import PAY_METHODS, RELATION_CHOICES, RELATIONS
+
+    relation = config.clean_text(raw.get("relative_relation"))
+    if relation and relation not in RELATION_CHOICES and relation not in RELATIONS:
+        raise ValidationError("亲属关系应为：" + "、".join(RELATION_CHOICES), "relative_relation")
+    name = "".join(config.clean_text(raw.get("relative_name")).split())
+    if name and not relation:
+        raise ValidationError("填写了亲属姓名，请同时选择亲属关系", "relative_relation")
+    event = raw.get("event_date")
+    event_date = None if event in (None, "") else config.iso_date(event, "event_date")
+    method = config.clean_text(raw.get("pay_method"))
+    if method and method not in PAY_METHODS:
+        raise ValidationError("发放方式应为：" + "、".join(PAY_METHODS), "pay_method")
+    account = "".join(config.clean_text(raw.get("bank_account")).split())
+    if account and not account.isdigit():
+        raise ValidationError("银行账号只能是数字", "bank_account")
+    if method == "银行转账" and not account:
+        raise ValidationError("银行转账请填写收款账号", "bank_account")
+    evidence = raw.get("evidence_checked") or []
+    if isinstance(evidence, str):
+        text = evidence.strip()
+        evidence = (
+            json.loads(text) if text.startswith("[") else text.replace("，", "、").split("、")
+        )
+    limits = {"relative_name": 50, "cause": 100, "recipient_name": 50, "bank_name": 100}
+    values = {
+        "relative_relation": relation,
+        "relative_name": name,
+        "cause": config.clean_text(raw.get("cause")),
+        "event_date": event_date,
+        "sub_kind": config.clean_text(raw.get("sub_kind")),
+        "recipient_name": config.clean_text(raw.get("recipient_name")),
+        "pay_method": method or ("实物" if form == "实物" else ""),
+        "bank_account": account,
+        "bank_name": config.clean_text(raw.get("bank_name")),
+        "evidence_checked": [config.clean_text(e) for e in evidence if config.clean_text(e)],
+    }
+    for key, limit in limits.items():
+        if len(values[key]) > limit:
+            raise ValidationError(f"内容过长（最多 {limit} 字）", key)
+    return values
+
+
 def facts_of(p: PaymentInput) -> PaymentFacts:
     assert p.year is not None
-    return PaymentFacts(p.member_id, p.type, p.pay_date, p.year, p.amount_fen, p.occasion, p.form)
+    return PaymentFacts(
+        p.member_id,
+        p.type,
+        p.pay_date,
+        p.year,
+        p.amount_fen,
+        p.occasion,
+        p.form,
+        relative_relation=p.relative_relation,
+        relative_name=p.relative_name,
+        cause=p.cause,
+        event_date=p.event_date or "",
+        sub_kind=p.sub_kind,
+        applied_on=p.applied_on or "",
+    )
 
 
 def check(
@@ -238,6 +312,18 @@ def _row(p: PaymentInput) -> dict[str, Any]:
         "notes": p.notes or None,
         "hardship_id": p.hardship_id,
         "batch_id": p.batch_id,
+        "relative_relation": p.relative_relation or None,
+        "relative_name": p.relative_name or None,
+        "cause": p.cause or None,
+        "event_date": p.event_date,
+        "sub_kind": p.sub_kind or None,
+        "recipient_name": p.recipient_name or None,
+        "pay_method": p.pay_method or None,
+        "bank_account": p.bank_account or None,
+        "bank_name": p.bank_name or None,
+        "evidence_checked": json.dumps(p.evidence_checked, ensure_ascii=False)
+        if p.evidence_checked
+        else None,
     }
 
 
@@ -761,6 +847,19 @@ def to_public_json(
         "flagged": row["flagged"],
         "override_reason": row["override_reason"],
         "attachments": row["attachment_count"],
+        # issue 22 (added keys): the case; the bank account masked like ID numbers
+        "relative_relation": row.get("relative_relation"),
+        "relative_name": row.get("relative_name"),
+        "cause": row.get("cause"),
+        "event_date": row.get("event_date"),
+        "sub_kind": row.get("sub_kind"),
+        "recipient": row.get("recipient_name") or row["name"],
+        "pay_method": row.get("pay_method"),
+        "bank_account_masked": mask_account(row.get("bank_account")),
+        "bank_name": row.get("bank_name"),
+        "evidence_checked": json.loads(row["evidence_checked"])
+        if row.get("evidence_checked")
+        else [],
     }
     if warnings is not None:
         data["warnings"] = [

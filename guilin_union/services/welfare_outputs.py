@@ -342,3 +342,84 @@ def stats_json(stats: Any) -> dict[str, Any]:
         ],
         "warnings": len(stats.warnings),
     }
+
+
+def standards_pdf(db: sqlite_utils.Database, path: str | Path, year: int) -> tuple[Path, int]:
+    """``report welfare-standards``: the year's standards as a table (issue 22)."""
+    from guilin_union.core.errors import NotFoundError
+    from guilin_union.reports.welfare_standards import (
+        BranchLine,
+        StandardLine,
+        build_welfare_standards,
+    )
+    from guilin_union.services.welfare_cases import list_branch_standards
+    from guilin_union.services.welfare_standards import Standard, list_standards
+
+    items = list_standards(db, year)
+    if not items:
+        raise NotFoundError(f"{year}年还没有慰问标准（可在“慰问 ▸ 慰问标准”中载入示例或复制上年）")
+
+    def frequency(s: Standard) -> str:
+        text = s.rule_text()
+        if s.frequency_key != "会员":
+            text += f"（按{s.frequency_key}计）"
+        if s.report_within_days is not None:
+            text += f"；事发后 {s.report_within_days} 日内上报"
+        if s.event_after:
+            text += f"；事件须在 {s.event_after} 之后"
+        return text
+
+    def kinds(s: Standard) -> str:
+        parts = []
+        for k in s.sub_kinds:
+            low, cap = k.get("min_fen"), k.get("cap_fen")
+            if low is not None and cap is not None:
+                parts.append(f"{k['name']} {format_fen(low)}–{format_fen(cap)} 元")
+            elif cap is not None:
+                parts.append(f"{k['name']} ≤ {format_fen(cap)} 元")
+            else:
+                parts.append(k["name"])
+        return "；".join(parts)
+
+    def amount(s: Standard) -> str:
+        text = s.range_text()
+        if text == "不限" and s.yearly_cap_fen is not None:
+            text = "见次数栏（每年合计上限）"
+        if s.average_cap_fen is not None:
+            text += f"（人均 ≤ {format_fen(s.average_cap_fen)} 元）"
+        return text
+
+    lines = [
+        StandardLine(
+            s.type,
+            amount(s),
+            frequency(s),
+            s.eligibility_text(),
+            s.payer,
+            s.evidence or "—",
+            s.form,
+            kinds(s),
+        )
+        for s in items
+    ]
+    branch_lines = []
+    for b in list_branch_standards(db, year):
+        low, cap = b["min_fen"], b["cap_fen"]
+        text = (
+            f"{format_fen(low)}–{format_fen(cap)} 元"
+            if low is not None and cap is not None
+            else f"≤ {format_fen(cap)} 元"
+            if cap is not None
+            else f"≥ {format_fen(low)} 元"
+        )
+        branch_lines.append(BranchLine(b["branch"], b["type"], text))
+    names = settings.institution(db)
+    out = build_welfare_standards(
+        path,
+        int(year),
+        lines,
+        branch_lines,
+        union_name=names["union_name"],
+        examples=any(s.is_example for s in items),
+    )
+    return out, len(lines)

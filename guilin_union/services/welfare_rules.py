@@ -49,7 +49,11 @@ WARNING_LABELS = {
     "yearly_total": "超过年度总额",
     "duplicate": "可能重复",
     "form": "发放形式不符",
-    "dues": "欠缴会费",  # the money area's optional 按时缴纳会费 rule (services/money/dues_rule.py)
+    "dues": "欠缴会费",
+    # issue 22: case checks (services/welfare_cases.py)
+    "range": "低于标准下限",
+    "eligibility": "不符合条件",
+    "event": "事件日期不符",  # the money area's optional 按时缴纳会费 rule (services/money/dues_rule.py)
 }
 
 
@@ -93,6 +97,13 @@ class PaymentFacts:
     amount_fen: int
     occasion: str = ""
     form: str = ""
+    # issue 22: the case (which relative, what cause, when it happened, which sub-kind)
+    relative_relation: str = ""
+    relative_name: str = ""
+    cause: str = ""
+    event_date: str = ""
+    sub_kind: str = ""
+    applied_on: str = ""
 
 
 def _yuan(fen: int) -> str:
@@ -154,8 +165,10 @@ def _others(
     """Other payments of the same member and type: saved ones plus not-yet-saved ones (the
     earlier rows of an import, the other members of a batch)."""
     rows = db.execute(
-        "SELECT member_id, type, pay_date, year, amount_fen, coalesce(occasion, ''), form FROM welfare_payments"
-        " WHERE member_id = ? AND type = ? AND id IS NOT ?",
+        "SELECT member_id, type, pay_date, year, amount_fen, coalesce(occasion, ''), form,"
+        " coalesce(relative_relation, ''), coalesce(relative_name, ''), coalesce(cause, ''),"
+        " coalesce(event_date, ''), coalesce(sub_kind, ''), coalesce(applied_on, '')"
+        " FROM welfare_payments WHERE member_id = ? AND type = ? AND id IS NOT ?",
         [p.member_id, p.type, exclude_id],
     ).fetchall()
     found = [PaymentFacts(*r) for r in rows]
@@ -193,7 +206,11 @@ def check_payment(
         warnings.append(dues)
     others = _others(db, p, exclude_id, pending)
     if standard is not None:
-        warnings += _standard_warnings(p, standard, others)
+        from guilin_union.services.welfare_cases import case_warnings, same_case
+
+        counted = [o for o in others if same_case(p, o, standard.frequency_key)]
+        warnings += _standard_warnings(db, p, standard, counted)
+        warnings += case_warnings(db, p, standard)
     duplicate = _duplicate_warning(db, p, others)
     if duplicate is not None:
         warnings.append(duplicate)
@@ -201,15 +218,21 @@ def check_payment(
 
 
 def _standard_warnings(
-    p: PaymentFacts, s: Standard, others: list[PaymentFacts]
+    db: sqlite_utils.Database, p: PaymentFacts, s: Standard, others: list[PaymentFacts]
 ) -> list[RuleWarning]:
+    from guilin_union.services.welfare_cases import amount_limits, branch_standard
+
     warnings: list[RuleWarning] = []
-    if s.cap_fen is not None and p.amount_fen > s.cap_fen:
+    branch = db.execute("SELECT branch_id FROM members WHERE id = ?", [p.member_id]).fetchone()
+    _low, cap, source = amount_limits(
+        s, p.sub_kind or None, branch_standard(db, s.year, s.type, branch[0] if branch else None)
+    )
+    if cap is not None and p.amount_fen > cap:
         warnings.append(
             RuleWarning(
                 "cap",
-                f"金额 {_yuan(p.amount_fen)}超过{s.year}年“{s.type}”单次上限 {_yuan(s.cap_fen)}"
-                f"（超出 {_yuan(p.amount_fen - s.cap_fen)}）",
+                f"金额 {_yuan(p.amount_fen)}超过{source}单次上限 {_yuan(cap)}"
+                f"（超出 {_yuan(p.amount_fen - cap)}）",
             )
         )
     if s.form != "现金或实物" and p.form and p.form != s.form:
@@ -223,6 +246,24 @@ def _standard_warnings(
             RuleWarning(
                 "frequency",
                 f"该会员已于{format_cn_date(first.pay_date)}领取过“{s.type}”慰问，标准为终身一次",
+            )
+        )
+    keyed = (s.frequency_key == "亲属" and bool(p.relative_relation or p.relative_name)) or (
+        s.frequency_key == "病因" and bool(p.cause)
+    )
+    if s.rule_kind == "每事一次" and keyed and others:
+        # Keyed per relative or per cause: the same relative (a parent dies once) or the same
+        # cause within the rule is the same event paid twice.
+        first = min(others, key=lambda o: o.pay_date)
+        whom = (
+            f"该亲属（{p.relative_relation}{' ' + p.relative_name if p.relative_name else ''}）"
+            if s.frequency_key == "亲属"
+            else f"同一事由（{p.cause}）"
+        )
+        warnings.append(
+            RuleWarning(
+                "frequency",
+                f"{whom}已于{format_cn_date(first.pay_date)}领取过“{s.type}”慰问，标准为每事一次",
             )
         )
     if (
@@ -260,6 +301,13 @@ def _duplicate_warning(
         # Different 事项 of one type (春节 and 元宵节 慰问) are different payments, not repeats.
         if p.occasion and o.occasion and p.occasion != o.occasion:
             continue
+        # Two different relatives, or two different illnesses, are two cases (issue 22).
+        if _differs(p.relative_name, o.relative_name) or _differs(
+            p.relative_relation, o.relative_relation
+        ):
+            continue
+        if _differs(p.cause, o.cause):
+            continue
         gap = abs((_dt.date.fromisoformat(o.pay_date) - day).days)
         if gap <= window:
             close.append((gap, o))
@@ -273,3 +321,9 @@ def _duplicate_warning(
         f"可能重复：该会员在{format_cn_date(o.pay_date)}已有一笔{what}慰问（{when}，"
         f"{window} 天内视为可能重复）",
     )
+
+
+def _differs(a: str, b: str) -> bool:
+    """Both given and not the same (spaces inside names ignored)."""
+    a, b = "".join((a or "").split()), "".join((b or "").split())
+    return bool(a and b and a != b)

@@ -14,8 +14,8 @@ Rule kinds (``RULE_KINDS``):
 
 ``yearly_cap_fen`` is checked whenever it is set, whatever the kind.
 
-The program ships *examples* from the published 安徽 figures (domain.md §5), labelled as such
-in ``source``; they are ordinary rows the user edits. Nothing here is used unless it is saved.
+The program ships *examples* (figures of the kind published standards use, domain.md §5),
+labelled neutrally as 示例 in ``source``; they are ordinary rows the user edits. Nothing here is used unless it is saved.
 
 >>> [s.type for s in example_standards(2025)][:2]
 ['结婚', '生育']
@@ -25,8 +25,9 @@ in ``source``; they are ordinary rows the user edits. Nothing here is used unles
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 import sqlite_utils
@@ -37,8 +38,8 @@ from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
 
-EXAMPLE_SOURCE = "示例：参照安徽省公布标准，请按本校规定修改"
-EXAMPLE_SOURCE_NO_FIGURE = "示例：无公开参考数字，请按本校规定填写"
+EXAMPLE_SOURCE = "示例，请按本校规定修改"
+EXAMPLE_SOURCE_NO_FIGURE = "示例，无参考数字，请按本校规定填写"
 
 _COLUMNS = (
     "year",
@@ -53,7 +54,17 @@ _COLUMNS = (
     "retired_eligible",
     "source",
     "notes",
+    # issue 22: ranges, frequency keys, event windows, eligibility, sub-kinds
+    "min_fen",
+    "frequency_key",
+    "event_after",
+    "report_within_days",
+    "average_cap_fen",
+    "eligible_gender",
+    "excluded_employment",
+    "sub_kinds",
 )
+_JSON_COLUMNS = ("excluded_employment", "sub_kinds")
 
 
 @dataclass
@@ -73,10 +84,47 @@ class Standard:
     source: str = ""
     notes: str = ""
     id: int | None = None
+    min_fen: int | None = None  # 金额下限: "300–2000 元" warns below 300 too
+    frequency_key: str = "会员"  # what the count is per: 会员 / 亲属 / 病因
+    event_after: str | None = None  # the event must be on or after this date (ISO)
+    report_within_days: int | None = None  # 事发后 N 日内上报
+    average_cap_fen: int | None = None  # 人均不超过 (a batch's average)
+    eligible_gender: str | None = None  # 生育: 女
+    excluded_employment: list[str] = field(default_factory=list)  # 返聘、临时…
+    sub_kinds: list[dict[str, Any]] = field(default_factory=list)  # [{name, cap_fen, min_fen}]
 
     @property
     def is_example(self) -> bool:
         return self.source.startswith("示例")
+
+    def sub_kind(self, name: str | None) -> dict[str, Any] | None:
+        """The sub-kind (细项) called ``name``, e.g. 手术 or 外地, if the standard has it."""
+        if not name:
+            return None
+        return next((k for k in self.sub_kinds if k.get("name") == name), None)
+
+    def range_text(self) -> str:
+        """``300.00–2,000.00 元``, ``≤ 600.00 元`` or ``不限``.
+
+        >>> Standard(2025, "生病住院", cap_fen=200000, min_fen=30000).range_text()
+        '300.00–2,000.00 元'
+        """
+        if self.min_fen is not None and self.cap_fen is not None:
+            return f"{format_fen(self.min_fen)}–{format_fen(self.cap_fen)} 元"
+        if self.cap_fen is not None:
+            return f"≤ {format_fen(self.cap_fen)} 元"
+        if self.min_fen is not None:
+            return f"≥ {format_fen(self.min_fen)} 元"
+        return "不限"
+
+    def eligibility_text(self) -> str:
+        parts = []
+        if self.eligible_gender:
+            parts.append(f"限{self.eligible_gender}职工")
+        parts.append("含退休会员" if self.retired_eligible else "限在职会员")
+        if self.excluded_employment:
+            parts.append("不含" + "、".join(self.excluded_employment))
+        return "，".join(parts)
 
     def rule_text(self) -> str:
         """The frequency rule in words, e.g. ``每年最多 2 次``.
@@ -126,16 +174,26 @@ def _example(
 
 
 def example_standards(year: int) -> list[Standard]:
-    """The shipped examples (安徽: 节日 ≤1500/年, 生日 ≤300, 结婚/生育 ≤600, 住院 ≤1000,
+    """The shipped examples (figures as published standards use them: 节日 ≤1500/年, 生日 ≤300, 结婚/生育 ≤600, 住院 ≤1000,
     会员去世 ≤2000, 直系亲属去世 ≤1000, 退休 ≤1000). Types without a published figure have
     no cap and say so in ``source``."""
     return [
         _example(year, "结婚", 600, evidence="结婚证复印件"),
-        _example(year, "生育", 600, evidence="出生医学证明复印件"),
-        _example(year, "生病住院", 1000, "每年限次", n=2, evidence="住院病历或出院记录"),
+        replace(
+            _example(year, "生育", 600, evidence="出生医学证明复印件"),
+            eligible_gender="女",
+            notes="示例：限女职工；男职工配偶生育是否慰问请按本校规定",
+        ),
+        replace(
+            _example(year, "生病住院", 1000, "每年限次", n=2, evidence="出院小结、住院病历"),
+            min_fen=30000,
+        ),
         _example(year, "重大疾病", None, "每年限次", n=1, evidence="二级以上医院诊断证明"),
         _example(year, "会员去世", 2000, "终身一次", evidence="死亡证明或火化证明", retired=True),
-        _example(year, "直系亲属去世", 1000, evidence="死亡证明及亲属关系证明"),
+        replace(
+            _example(year, "直系亲属去世", 1000, evidence="死亡证明、亲属关系证明"),
+            frequency_key="亲属",
+        ),
         _example(year, "退休", 1000, "终身一次", evidence="退休审批文件", retired=True),
         _example(
             year,
@@ -228,6 +286,7 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
         raise ValidationError("单次上限不能大于每年总额上限", "cap_fen")
     retired = raw.get("retired_eligible")
     retired_flag = bool(retired) and str(retired).strip() not in ("否", "0", "False", "false", "")
+    extra = _validate_case_rules(raw, cap)
     return Standard(
         year=year,
         type=type_name,
@@ -242,7 +301,79 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
         source=config.clean_text(raw.get("source")),
         notes=config.clean_text(raw.get("notes")),
         id=raw.get("id"),
+        **extra,
     )
+
+
+def _json_list(value: Any) -> list[Any]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = [v for v in value.replace("，", "、").replace(",", "、").split("、")]
+    if not isinstance(value, list | tuple):
+        raise ValidationError("应为列表", "sub_kinds")
+    return list(value)
+
+
+def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, Any]:
+    """The issue-22 fields: amount range, frequency key, event window, eligibility, sub-kinds."""
+    from guilin_union.core.welfare_cases import FREQUENCY_KEYS, GENDERS
+
+    low = _fen_or_none(raw.get("min_fen"), "min_fen")
+    if low is not None and cap is not None and low > cap:
+        raise ValidationError("金额下限不能大于单次上限", "min_fen")
+    key = config.clean_text(raw.get("frequency_key")) or "会员"
+    if key not in FREQUENCY_KEYS:
+        raise ValidationError("次数按何计算应为：" + "、".join(FREQUENCY_KEYS), "frequency_key")
+    after = raw.get("event_after")
+    after = None if after in (None, "") else config.iso_date(after, "event_after")
+    within = raw.get("report_within_days")
+    if within in (None, ""):
+        within = None
+    else:
+        try:
+            within = int(str(within).strip())
+        except ValueError:
+            raise ValidationError(f"上报期限“{within}”不是天数", "report_within_days") from None
+        if within < 0:
+            raise ValidationError("上报期限不能为负数", "report_within_days")
+    average = _fen_or_none(raw.get("average_cap_fen"), "average_cap_fen")
+    gender = config.clean_text(raw.get("eligible_gender")) or None
+    if gender is not None and gender not in GENDERS:
+        raise ValidationError("限定性别应为“男”或“女”（不限则留空）", "eligible_gender")
+    excluded = [config.clean_text(v) for v in _json_list(raw.get("excluded_employment"))]
+    excluded = [v for v in excluded if v]
+    kinds = []
+    seen: set[str] = set()
+    for item in _json_list(raw.get("sub_kinds")):
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, Mapping):
+            raise ValidationError("细项应有名称和金额", "sub_kinds")
+        name = config.clean_text(item.get("name"))
+        if not name:
+            raise ValidationError("细项缺少名称", "sub_kinds")
+        if name in seen:
+            raise ValidationError(f"细项“{name}”重复", "sub_kinds")
+        seen.add(name)
+        kind_cap = _fen_or_none(item.get("cap_fen"), "sub_kinds")
+        kind_min = _fen_or_none(item.get("min_fen"), "sub_kinds")
+        if kind_cap is not None and kind_min is not None and kind_min > kind_cap:
+            raise ValidationError(f"细项“{name}”的下限大于上限", "sub_kinds")
+        kinds.append({"name": name, "cap_fen": kind_cap, "min_fen": kind_min})
+    return {
+        "min_fen": low,
+        "frequency_key": key,
+        "event_after": after,
+        "report_within_days": within,
+        "average_cap_fen": average,
+        "eligible_gender": gender,
+        "excluded_employment": excluded,
+        "sub_kinds": kinds,
+    }
 
 
 def _row(s: Standard) -> dict[str, Any]:
@@ -251,11 +382,29 @@ def _row(s: Standard) -> dict[str, Any]:
     row["evidence"] = s.evidence or None
     row["source"] = s.source or None
     row["notes"] = s.notes or None
+    for column in _JSON_COLUMNS:
+        value = getattr(s, column)
+        row[column] = json.dumps(value, ensure_ascii=False) if value else None
     row["updated_at"] = audit.now_iso()
     return row
 
 
-_NULLABLE = ("cap_fen", "max_per_year", "yearly_cap_fen", "id")
+def standard_row(s: Standard) -> dict[str, Any]:
+    """The stored row of a standard (the demo inserts many at once)."""
+    return _row(s)
+
+
+_NULLABLE = (
+    "cap_fen",
+    "max_per_year",
+    "yearly_cap_fen",
+    "id",
+    "min_fen",
+    "event_after",
+    "report_within_days",
+    "average_cap_fen",
+    "eligible_gender",
+)
 
 
 def _from_row(names: list[str], values: tuple) -> Standard:
@@ -265,6 +414,10 @@ def _from_row(names: list[str], values: tuple) -> Standard:
         value = row.get(f.name)
         if f.name == "retired_eligible":
             value = bool(value)
+        elif f.name in _JSON_COLUMNS:
+            value = json.loads(value) if value else []
+        elif f.name == "frequency_key":
+            value = value or "会员"
         elif value is None and f.name not in _NULLABLE:
             value = ""  # optional text columns read back as "" (the dataclass's default)
         data[f.name] = value
@@ -424,4 +577,23 @@ def to_public_json(s: Standard) -> dict[str, Any]:
         "source": s.source,
         "is_example": s.is_example,
         "notes": s.notes,
+        # issue 22 (added keys)
+        "min_fen": s.min_fen,
+        "min": money(s.min_fen),
+        "range": s.range_text(),
+        "frequency_key": s.frequency_key,
+        "event_after": s.event_after,
+        "report_within_days": s.report_within_days,
+        "average_cap_fen": s.average_cap_fen,
+        "eligible_gender": s.eligible_gender,
+        "excluded_employment": list(s.excluded_employment),
+        "eligibility": s.eligibility_text(),
+        "sub_kinds": [
+            {
+                "name": k["name"],
+                "cap_fen": k.get("cap_fen"),
+                "min_fen": k.get("min_fen"),
+            }
+            for k in s.sub_kinds
+        ],
     }

@@ -26,7 +26,12 @@ def test_examples_cover_every_default_type_and_are_labelled(db):
     assert by_type["会员去世"].cap_fen == 200000
     assert by_type["直系亲属去世"].cap_fen == 100000
     assert by_type["退休"].cap_fen == 100000
-    assert "安徽" in by_type["结婚"].source
+    # Labelled neutrally: a Guangxi university must not read another province's name here.
+    assert "安徽" not in by_type["结婚"].source and "请按本校规定" in by_type["结婚"].source
+    # The issue-22 keys, the way real standards write them.
+    assert by_type["生病住院"].min_fen == 30000
+    assert by_type["直系亲属去世"].frequency_key == "亲属"
+    assert by_type["生育"].eligible_gender == "女"
 
 
 def test_copy_year_and_refuse_to_overwrite(db):

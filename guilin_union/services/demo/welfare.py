@@ -58,31 +58,16 @@ EVIDENCE_NOTES = {
 
 
 def _standards(db: sqlite_utils.Database, years: list[int]) -> int:
-    now = audit.now_iso()
-    rows = []
-    for year in years:
-        for s in example_standards(year):
-            rows.append(
-                (
-                    s.year,
-                    s.type,
-                    s.cap_fen,
-                    s.form,
-                    s.rule_kind,
-                    s.max_per_year,
-                    s.yearly_cap_fen,
-                    s.payer,
-                    s.evidence or None,
-                    int(s.retired_eligible),
-                    s.source,
-                    None,
-                    now,
-                )
-            )
+    from guilin_union.services.welfare_standards import standard_row
+
+    rows = [standard_row(s) for year in years for s in example_standards(year)]
+    if not rows:
+        return 0
+    columns = list(rows[0])
     db.conn.executemany(
-        "INSERT INTO welfare_standards (year, type, cap_fen, form, rule_kind, max_per_year, yearly_cap_fen,"
-        " payer, evidence, retired_eligible, source, notes, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
+        f"INSERT INTO welfare_standards ({', '.join(columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})",
+        [[r[c] for c in columns] for r in rows],
     )
     return len(rows)
 

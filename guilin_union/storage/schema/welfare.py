@@ -156,6 +156,62 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def _case_fields(db: sqlite_utils.Database) -> None:
+    """Issue 22: the case of a payment (which relative, what cause, when it happened, who
+    receives it and how), standards keyed the way real standards write them, per-分工会
+    standards and the income fields of the 困难补助申请表. Values copied, never imported."""
+    frequency_keys = ("会员", "亲属", "病因")
+    pay_methods = ("现金", "银行转账", "实物")
+    run_script(
+        db,
+        f"""
+        ALTER TABLE welfare_payments ADD COLUMN relative_relation TEXT;   -- 亲属关系
+        ALTER TABLE welfare_payments ADD COLUMN relative_name TEXT;       -- 亲属姓名
+        ALTER TABLE welfare_payments ADD COLUMN cause TEXT;               -- 病因/事由
+        ALTER TABLE welfare_payments ADD COLUMN event_date TEXT;          -- 事件日期
+        ALTER TABLE welfare_payments ADD COLUMN sub_kind TEXT;            -- 细项（如 手术、外地）
+        ALTER TABLE welfare_payments ADD COLUMN recipient_name TEXT;      -- 收款人（空 = 会员本人）
+        ALTER TABLE welfare_payments ADD COLUMN pay_method TEXT
+            CHECK (pay_method IS NULL OR pay_method IN ({_in(pay_methods)}));
+        ALTER TABLE welfare_payments ADD COLUMN bank_account TEXT;        -- 账号
+        ALTER TABLE welfare_payments ADD COLUMN bank_name TEXT;           -- 开户行
+        ALTER TABLE welfare_payments ADD COLUMN evidence_checked TEXT;    -- JSON: 已收材料
+        ALTER TABLE welfare_standards ADD COLUMN min_fen INTEGER {_fen("min_fen", nullable=True)};
+        ALTER TABLE welfare_standards ADD COLUMN frequency_key TEXT NOT NULL DEFAULT '会员'
+            CHECK (frequency_key IN ({_in(frequency_keys)}));
+        ALTER TABLE welfare_standards ADD COLUMN event_after TEXT;        -- 事件须在此日期之后
+        ALTER TABLE welfare_standards ADD COLUMN report_within_days INTEGER
+            CHECK (report_within_days IS NULL OR report_within_days >= 0); -- 事发后 N 日内上报
+        ALTER TABLE welfare_standards ADD COLUMN average_cap_fen INTEGER {_fen("average_cap_fen", nullable=True)};
+        ALTER TABLE welfare_standards ADD COLUMN eligible_gender TEXT
+            CHECK (eligible_gender IS NULL OR eligible_gender IN ('男', '女'));
+        ALTER TABLE welfare_standards ADD COLUMN excluded_employment TEXT; -- JSON: 不适用的用工形式
+        ALTER TABLE welfare_standards ADD COLUMN sub_kinds TEXT;          -- JSON: [{{name, cap_fen, min_fen}}]
+        CREATE TABLE welfare_branch_standards (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            branch_id INTEGER NOT NULL REFERENCES branches(id) ON DELETE CASCADE,
+            cap_fen INTEGER {_fen("cap_fen", nullable=True)},
+            min_fen INTEGER {_fen("min_fen", nullable=True)},
+            notes TEXT,
+            updated_at TEXT NOT NULL,
+            UNIQUE (year, type, branch_id)
+        );
+        ALTER TABLE welfare_hardship ADD COLUMN wage_fen INTEGER {_fen("wage_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN other_income_fen INTEGER {_fen("other_income_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN household_income_fen INTEGER {_fen("household_income_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN household_size INTEGER
+            CHECK (household_size IS NULL OR household_size >= 1);
+        ALTER TABLE welfare_hardship ADD COLUMN address TEXT;
+        ALTER TABLE welfare_hardship ADD COLUMN family_members TEXT;      -- 家庭成员及其经济情况
+        ALTER TABLE welfare_hardship ADD COLUMN decision TEXT;            -- 工会委员会意见
+        ALTER TABLE welfare_hardship ADD COLUMN decision_date TEXT;
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("welfare_0001_tables", _create_tables),
+    ("welfare_0002_case_fields", _case_fields),
 ]

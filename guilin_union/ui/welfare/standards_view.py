@@ -128,7 +128,7 @@ class StandardsView(QWidget):
         elif examples:
             self.notice_label.setStyleSheet("color: #8a6d00;")
             self.notice_label.setText(
-                f"{self.year}年有 {len(examples)} 项仍是示例标准（参照安徽省公布的标准，不是本校规定），"
+                f"{self.year}年有 {len(examples)} 项仍是示例标准（示例数字，不是本校规定），"
                 "请按本校文件逐项修改并填写“依据”。"
             )
         else:
