@@ -212,5 +212,34 @@ def split_name_list(text: str | None, known: Iterable[str] = ()) -> list[str]:
     return [name for name in out if name]
 
 
+def search_terms(text: str | None) -> list[str]:
+    """The words of a search box, with the name rule's view of spaces: a name padded to
+    align a column (``马　霞``, pasted from a table) is one word; other words stay apart.
+
+    >>> search_terms("马　霞  2015")
+    ['马霞', '2015']
+    >>> search_terms("zs 机关")
+    ['zs', '机关']
+    """
+    tokens = [t for t in _SPACES.split(to_halfwidth(str(text or "")).strip()) if t]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            len(token) == 1
+            and _CJK.match(token)
+            and i + 1 < len(tokens)
+            and len(tokens[i + 1]) == 1
+            and _CJK.match(tokens[i + 1])
+        ):
+            out.append(token + tokens[i + 1])
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 def _is_latin(token: str) -> bool:
     return bool(token) and all(ch.isascii() and (ch.isalpha() or ch in ".-'") for ch in token)

@@ -36,6 +36,7 @@ from guilin_union.services.activities_registration import (
     outside_roles,
 )
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label, run_import
+from guilin_union.services.member_lookup import member_index
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
 
@@ -156,6 +157,7 @@ class SignupImporter:
             entries.setdefault(pid, set()).add(event_id)
         allowed_statuses = eligible_statuses(db)
         seen: dict[int, int] = {}
+        index = member_index(db)
         for parsed in read.rows:
             values = parsed.values
             row = parsed.row
@@ -187,24 +189,22 @@ class SignupImporter:
             if not staff_no and not id_number:
                 error("staff_no", "", "请填写工号或身份证号（用于在会员名册中核对本人）")
             else:
-                by_staff = _find(db, "staff_no", staff_no) if staff_no else None
-                by_id = _find(db, "id_number", id_number) if id_number else None
-                if staff_no and by_staff is None:
-                    error("staff_no", staff_no, f"会员名册中没有工号为“{staff_no}”的会员")
-                if id_number and by_id is None:
-                    error("id_number", id_number, "会员名册中没有这个身份证号的会员")
-                if by_staff and by_id and by_staff["id"] != by_id["id"]:
-                    error(
-                        "id_number",
-                        id_number,
-                        f"工号属于“{by_staff['name']}”，身份证号属于“{by_id['name']}”，不是同一人",
+                # The one rule of core.member_match: 工号, then ID number; the name agrees.
+                found = index.match(name=name, staff_no=staff_no, id_number=id_number)
+                if found.member is None:
+                    shown = {"staff_no": staff_no, "id_number": id_number}.get(
+                        found.field, raw_name
                     )
+                    error(found.field, shown, found.message)
                 else:
-                    member = by_staff or by_id
-            if member is not None and name and member["name"] != name:
-                how = f"工号“{staff_no}”" if staff_no else "该身份证号"
-                error("name", raw_name, f"姓名与会员名册不符：{how}在名册中是“{member['name']}”")
-                member = None
+                    ref = found.member
+                    member = {
+                        "id": ref.id,
+                        "name": ref.name,
+                        "status": ref.extra.get("status"),
+                        "branch_id": ref.extra.get("branch_id"),
+                        "branch": ref.branch,
+                    }
             branch_id = member["branch_id"] if member else None
             branch_text = values.get("branch")
             if branch_text:

@@ -19,9 +19,12 @@ import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.ids import parse_id_number
+from guilin_union.core.member_match import MemberIndex
+from guilin_union.core.names import name_key
 from guilin_union.services import congress
 from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.member_lookup import member_index
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
 from guilin_union.storage import audit
@@ -61,36 +64,27 @@ ATTENDANCE_FIELDS: list[Field] = [
 
 
 def _find_member(
-    db: sqlite_utils.Database, values: dict[str, Any]
+    db: sqlite_utils.Database, values: dict[str, Any], index: MemberIndex | None = None
 ) -> tuple[int | None, str | None, str]:
-    """(member id, error message, column key of the error) for one row."""
-    name = values.get("name") or ""
-    by_id = by_staff = None
-    if values.get("id_number"):
-        try:
-            number = parse_id_number(str(values["id_number"])).number
-        except ValidationError:
-            number = str(values["id_number"])  # another document type: match as written
-        row = db.execute("SELECT id, name FROM members WHERE id_number = ?", [number]).fetchone()
-        if row is None:
-            return None, "会员名册中没有此证件号码", "id_number"
-        by_id = row
-    if values.get("staff_no"):
-        row = db.execute(
-            "SELECT id, name FROM members WHERE staff_no = ?", [str(values["staff_no"]).upper()]
-        ).fetchone()
-        if row is None and by_id is None:
-            return None, "会员名册中没有此工号", "staff_no"
-        by_staff = row
-    if by_id is None and by_staff is None:
+    """(member id, error message, column key of the error) for one row.
+
+    Delegates are matched by ID number or 工号, never by name alone; the name must agree.
+    The rule and its messages are those of core.member_match (one for every importer).
+    """
+    if not values.get("id_number") and not values.get("staff_no"):
         return None, "请填写身份证号或工号（用于在会员名册中准确找到此人）", "id_number"
-    if by_id and by_staff and by_id[0] != by_staff[0]:
-        return None, f"身份证号对应“{by_id[1]}”，工号对应“{by_staff[1]}”，不是同一人", "staff_no"
-    found = by_id or by_staff
-    assert found is not None
-    if found[1] != name:
-        return None, f"姓名与会员名册不符（名册中为“{found[1]}”）", "name"
-    return found[0], None, ""
+    number = values.get("id_number")
+    if number:
+        try:
+            number = parse_id_number(str(number)).number
+        except ValidationError:
+            pass  # another document type: match as written
+    found = (index or member_index(db)).match(
+        name=values.get("name") or "", staff_no=values.get("staff_no"), id_number=number
+    )
+    if found.member is None:
+        return None, found.message, found.field
+    return found.member.id, None, ""
 
 
 @dataclass
@@ -114,6 +108,7 @@ class DelegateImporter:
 
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
         plan = ImportPlan()
+        index = member_index(db)
         term = congress.get_term(db, self.term_id)
         rule = congress.rules(db)
         delegations = {g.name: g.id for g in delegates_service.list_delegations(db, self.term_id)}
@@ -128,7 +123,7 @@ class DelegateImporter:
 
         for parsed in read.rows:
             v = parsed.values
-            member_id, message, key = _find_member(db, v)
+            member_id, message, key = _find_member(db, v, index)
             if member_id is None:
                 error(
                     parsed.row,
@@ -291,17 +286,18 @@ class AttendanceImporter:
 
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
         plan = ImportPlan()
+        index = member_index(db)
         delegates = delegates_service.session_delegates(db, self.session_id)
         by_member = {d["member_id"]: d for d in delegates}
         by_name: dict[str, list[dict[str, Any]]] = {}
         for d in delegates:
-            by_name.setdefault(d["name"], []).append(d)
+            by_name.setdefault(name_key(d["name"]), []).append(d)
         seen: dict[int, int] = {}
         for parsed in read.rows:
             v = parsed.values
             delegate = None
             if v.get("id_number") or v.get("staff_no"):
-                member_id, message, key = _find_member(db, v)
+                member_id, message, key = _find_member(db, v, index)
                 if member_id is None:
                     plan.errors.append(
                         RowError(
@@ -314,7 +310,7 @@ class AttendanceImporter:
                     continue
                 delegate = by_member.get(member_id)
             else:
-                matches = by_name.get(v["name"], [])
+                matches = by_name.get(name_key(v["name"]), [])
                 if len(matches) > 1:
                     plan.errors.append(
                         RowError(

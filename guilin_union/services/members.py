@@ -13,6 +13,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.ids import IdType, parse_id_number
 from guilin_union.core.masking import mask_id, mask_phone
+from guilin_union.core.member_match import search_terms
 from guilin_union.core.members import (
     EMPLOYMENT_TYPES,
     FIELD_LABELS,
@@ -20,7 +21,6 @@ from guilin_union.core.members import (
     MemberRecord,
     MemberStatus,
 )
-from guilin_union.core.member_match import search_terms
 from guilin_union.core.names import normalize_name
 from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys

@@ -138,6 +138,8 @@ def register(branch_db, sample_ids):
         ("2020002", ["欧阳娜娜"]),
         ("2021020002", ["赵六"]),
         ("", ["张三", "欧阳娜娜", "赵六"]),
+        ("赵\u3000六", ["赵六"]),  # a name padded to align a column, pasted from a table
+        ("张 三", ["张三"]),
     ],
 )
 def test_search(register, search, expected):
