@@ -15,6 +15,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from guilin_union import cli
+from guilin_union.services import report_samples
 from guilin_union.ui import selftest
 from guilin_union.ui.selftest import CheckFailed, CheckResult, SelfTest, check_pdf, check_xlsx
 
@@ -408,12 +409,12 @@ def test_resolvers_use_the_reports_own_area(area_db):
     assert selftest.RESOLVERS["session"](area_db, "agenda") == "2"  # first row by id
     assert selftest.RESOLVERS["activity"](area_db, "activity-summary") == "9"
     assert selftest.RESOLVERS["member"](area_db, "member-form") == "3"  # in good standing
-    assert selftest.newest_year(area_db, "welfare-stats") == "2020"
-    assert selftest.newest_year(area_db, "activity-year-budget") == "2022"
-    assert selftest.newest_year(area_db, "congress-something") == "2023"
+    assert report_samples.newest_year(area_db, "welfare-stats") == "2020"
+    assert report_samples.newest_year(area_db, "activity-year-budget") == "2022"
+    assert report_samples.newest_year(area_db, "congress-something") == "2023"
     # no area of its own: every table counts; a future month is not “newest with data”
-    assert selftest.newest_month(area_db, "dues-summary") <= dt.date.today().strftime("%Y-%m")
-    assert selftest.newest_month(area_db, "dues-summary") >= "2023-04"
+    assert report_samples.newest_month(area_db, "dues-summary") <= dt.date.today().strftime("%Y-%m")
+    assert report_samples.newest_month(area_db, "dues-summary") >= "2023-04"
     assert selftest.RESOLVERS["batch"](area_db, "welfare-roster") is None  # no batches table
 
 
