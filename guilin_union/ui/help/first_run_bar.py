@@ -144,7 +144,26 @@ def install_help(window: MainWindow) -> FirstRunBar:
     window.first_run_bar = bar
     window.ctx.subscribe(bar.refresh)
     bar.start()
+    # Every list of a page says something when it is empty (issue 15).
+    window.tabs.currentChanged.connect(lambda _i: watch_empty_lists(window.tabs.currentWidget()))
+    watch_empty_lists(window.tabs.currentWidget())
     return bar
+
+
+def watch_empty_lists(page: QWidget | None) -> None:
+    """Install the empty-list sentence on every list of ``page``, and again whenever one of
+    its inner tabs is shown (inner pages may be built only then)."""
+    from guilin_union.ui.widgets.empty_text import install_empty_texts
+
+    if page is None:
+        return
+    install_empty_texts(page)
+    for inner in page.findChildren(QTabWidget):
+        if not inner.property("_empty_watch"):
+            inner.setProperty("_empty_watch", True)
+            inner.currentChanged.connect(
+                lambda _i, inner=inner: install_empty_texts(inner.currentWidget())
+            )
 
 
 def open_guide(window: Any) -> Any:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.ui import undo
+from guilin_union.ui.widgets.empty_text import install_empty_text
 
 #: Typing pauses this long before a list re-queries (one query per word, not per key).
 SEARCH_DEBOUNCE_MS = 150
@@ -81,6 +82,7 @@ def style_table(
         header.setStretchLastSection(stretch_last)
     if center_headers:
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    install_empty_text(table)  # a sentence instead of a bare grid (issue 15)
 
 
 def make_id_table(
