@@ -842,6 +842,55 @@ def _choose_sheets(
     )
 
 
+@dataclass(frozen=True)
+class SheetInfo:
+    """One worksheet as the sheet choice sees it (for the import wizard)."""
+
+    name: str
+    visible: bool
+    has_header: bool
+    data_rows: int
+    active: bool = False
+
+
+def describe_sheets(
+    path: str | Path,
+    fields: Sequence[Field],
+    *,
+    max_bytes: int = 20 * 1024 * 1024,
+) -> list[SheetInfo]:
+    """Every worksheet: visible or not, header recognised or not, how many data rows."""
+    file_name = Path(path).name
+    with _open_workbook(path, max_bytes) as wb:
+        active = _active_title(wb)
+        out = []
+        for name in _worksheet_names(wb):
+            visible = getattr(wb[name], "sheet_state", "visible") == "visible"
+            found = _find_header(wb, name, fields, None, file_name)
+            rows = _count_data_rows(found, fields, None, stop_at=10**9) if found else 0
+            out.append(SheetInfo(name, visible, found is not None, rows, name == active))
+        return out
+
+
+def default_sheet(infos: Sequence[SheetInfo]) -> str | None:
+    """The sheet :func:`read_table` would read by itself, or None when the user must choose.
+
+    >>> default_sheet([SheetInfo("甲", True, True, 3), SheetInfo("乙", True, True, 0)])
+    '甲'
+    >>> default_sheet([SheetInfo("甲", True, True, 3), SheetInfo("乙", True, True, 2)]) is None
+    True
+    """
+    with_header = [i for i in infos if i.visible and i.has_header]
+    with_data = [i for i in with_header if i.data_rows]
+    if len(with_header) == 1:
+        return with_header[0].name
+    if len(with_data) == 1:
+        return with_data[0].name
+    if with_header and not with_data:
+        return next((i.name for i in with_header if i.active), with_header[0].name)
+    return None
+
+
 def read_table(
     path: str | Path,
     fields: list[Field],

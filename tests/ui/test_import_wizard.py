@@ -142,3 +142,42 @@ def test_not_an_xlsx_is_refused_on_the_first_page(qtbot, ctx, tmp_path):
     wizard.go_next()
     assert wizard.pages.currentIndex() == 0
     assert ".xlsx" in wizard.file_message.text()
+
+
+def test_two_data_sheets_ask_which_and_hidden_sheets_come_last(qtbot, ctx, tmp_path):
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in {
+        "旧名单": [("名称", "主席"), ("旧分工会", "某某")],
+        "教学单位": [("名称", "主席", "成立时间"), ("体育学院分工会", "王强", "2001")],
+        "管理及教辅单位": [("名称", "主席"), ("机关分工会", "李丽"), ("后勤分工会", None)],
+    }.items():
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(list(r))
+    wb["旧名单"].sheet_state = "hidden"
+    file = tmp_path / "two.xlsx"
+    wb.save(file)
+    wizard = ImportWizard(ctx, BranchImporter(), "导入分工会")
+    qtbot.addWidget(wizard)
+    wizard.background = False
+    ctx.prompts.open_paths.append(file)
+    wizard.browse()
+    items = [wizard.sheet_combo.itemText(i) for i in range(wizard.sheet_combo.count())]
+    assert items[0] == "（请选择要导入的工作表）"
+    assert items[-1].startswith("旧名单") and "隐藏" in items[-1]
+    assert "2 个工作表都有数据" in wizard.file_message.text()
+    wizard.go_next()  # nothing chosen: stays on the first page
+    assert wizard.pages.currentIndex() == 0
+    wizard.sheet_combo.setCurrentIndex(wizard.sheet_combo.findData("教学单位"))
+    wizard.go_next()
+    assert wizard.pages.currentIndex() == 1
+    assert "成立时间" in wizard.ignored_columns_label.text()
+    wizard.go_back()
+    all_index = next(i for i, t in enumerate(items) if t.startswith("全部导入"))
+    wizard.sheet_combo.setCurrentIndex(all_index)
+    wizard.go_next()
+    wizard.go_next()
+    assert wizard.pages.currentIndex() == 2
+    assert wizard.next_button.text() == "导入 3 条"
+    assert "教学单位、管理及教辅单位" in wizard.check_summary.text()

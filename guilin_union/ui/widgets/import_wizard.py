@@ -42,8 +42,11 @@ from guilin_union.spreadsheets.errors import WorkbookError
 from guilin_union.spreadsheets.reader import (
     HEADER_SCAN_ROWS,
     ReadResult,
+    SheetInfo,
+    default_sheet,
+    describe_sheets,
     detect_mapping,
-    list_sheets,
+    normalize_header,
     preview_rows,
 )
 from guilin_union.ui import ops
@@ -51,6 +54,7 @@ from guilin_union.ui import ops
 PREVIEW_LIMIT = 500
 ERROR_BACKGROUND = QColor("#ffd6d6")
 NOT_IMPORTED = "（不导入）"
+ALL_SHEETS = "\x00all-sheets"  # the sheet combo's "all sheets with the same header" item
 STEP_TITLES = ("1 选择文件", "2 核对列", "3 检查数据", "4 完成")
 
 
@@ -159,6 +163,11 @@ class ImportWizard(QDialog):
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
         layout.addWidget(self.header_label)
+        self.ignored_columns_label = QLabel()
+        self.ignored_columns_label.setObjectName("import_ignored_columns")
+        self.ignored_columns_label.setWordWrap(True)
+        self.ignored_columns_label.setStyleSheet("color: #8a5300;")
+        layout.addWidget(self.ignored_columns_label)
         self.pages.addWidget(page)
 
     def _build_check_page(self) -> None:
@@ -247,6 +256,9 @@ class ImportWizard(QDialog):
         return Path(self.file_edit.text().strip().strip('"'))
 
     def load_sheets(self) -> bool:
+        """Fill the sheet list: visible sheets first (with their data rows), then "all sheets
+        with the same header" when several hold data, hidden sheets last. When several
+        visible sheets hold data nothing is preselected: the user must say which."""
         self.file_message.clear()
         self.sheet_combo.clear()
         path = self.path()
@@ -257,13 +269,45 @@ class ImportWizard(QDialog):
             self.file_message.setText(f"找不到文件：{path}")
             return False
         try:
-            names = list_sheets(path)
+            infos = describe_sheets(path, self.importer.fields)
         except WorkbookError as exc:
             self.file_message.setText(str(exc))
             return False
-        self.sheet_combo.addItems(names)
+        self.sheet_infos = infos
+        visible = [i for i in infos if i.visible]
+        with_data = [i for i in visible if i.has_header and i.data_rows]
+        chosen = default_sheet(infos)
+        if chosen is None and len(with_data) > 1:
+            self.sheet_combo.addItem("（请选择要导入的工作表）", None)
+            self.file_message.setText(
+                f"工作簿中有 {len(with_data)} 个工作表都有数据："
+                + "、".join(f"“{i.name}”（{i.data_rows} 行）" for i in with_data)
+                + "。请选择要导入哪一个，或选择“全部导入”。"
+            )
+        for info in visible:
+            self.sheet_combo.addItem(_sheet_label(info), info.name)
+        if len(with_data) > 1:
+            self.sheet_combo.addItem(
+                "全部导入（表头相同的工作表）：" + "、".join(i.name for i in with_data), ALL_SHEETS
+            )
+        for info in infos:
+            if not info.visible:
+                self.sheet_combo.addItem(_sheet_label(info) + "（隐藏）", info.name)
+        if chosen is not None:
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(chosen), 0))
         self.ctx.remember_folder(path, "import")
         return True
+
+    def sheet_choice(self) -> tuple[str | None, list[str] | None, bool]:
+        """(sheet to preview, sheets to read, all sheets?) as chosen in the list."""
+        data = self.sheet_combo.currentData()
+        if data == ALL_SHEETS:
+            infos = getattr(self, "sheet_infos", [])
+            first = next((i.name for i in infos if i.visible and i.data_rows), None)
+            return first, None, True
+        if data is None:
+            return None, None, False
+        return str(data), [str(data)], False
 
     def save_template(self) -> None:
         assert self.template_writer is not None
@@ -283,8 +327,14 @@ class ImportWizard(QDialog):
     def prepare_mapping(self) -> None:
         if self.sheet_combo.count() == 0 and not self.load_sheets():
             return
+        preview_sheet, _, _ = self.sheet_choice()
+        if preview_sheet is None:
+            self.file_message.setText(
+                "请在“工作表”中选择要导入的工作表（或“全部导入”）。" + self.file_message.text()
+            )
+            return
         try:
-            rows = preview_rows(self.path(), self.sheet_combo.currentText(), HEADER_SCAN_ROWS)
+            rows = preview_rows(self.path(), preview_sheet, HEADER_SCAN_ROWS)
         except WorkbookError as exc:
             self.file_message.setText(str(exc))
             return
@@ -316,6 +366,7 @@ class ImportWizard(QDialog):
             for text, col in zip(choices, indexes):
                 combo.addItem(text, col)
             combo.setCurrentIndex(max(combo.findData(best_mapping.get(field.key)), 0))
+            combo.currentIndexChanged.connect(self.show_ignored_columns)
             self.mapping_table.setCellWidget(r, 1, combo)
             note = "必填" if field.required else ""
             if field.synonyms:
@@ -325,9 +376,25 @@ class ImportWizard(QDialog):
             self.mapping_table.setItem(r, 2, note_item)
         self.mapping_table.resizeColumnToContents(0)
         self.header_label.setText(
-            f"表头在第 {best_index + 1} 行（工作表“{self.sheet_combo.currentText()}”）。标 * 的项目必须对应一列。"
+            f"表头在第 {best_index + 1} 行（工作表“{preview_sheet}”）。标 * 的项目必须对应一列。"
         )
+        self.show_ignored_columns()
         self._show(1)
+
+    def show_ignored_columns(self) -> None:
+        """Name the file's columns no field takes: never dropped without a word."""
+        used = set(self.mapping().values())
+        header = getattr(self, "header_row_cells", [])
+        ignored = [
+            str(text).strip()
+            for i, text in enumerate(header, start=1)
+            if str(text).strip()
+            and i not in used
+            and normalize_header(text) not in ("序号", "序", "no", "no.")
+        ]
+        self.ignored_columns_label.setText(
+            ("以下列不会导入（没有对应的项目）：" + "、".join(ignored)) if ignored else ""
+        )
 
     def mapping(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -378,11 +445,18 @@ class ImportWizard(QDialog):
             return
         if self.before_validate is not None:
             self.before_validate()
-        path, sheet, importer = self.path(), self.sheet_combo.currentText(), self.importer
+        path, importer = self.path(), self.importer
+        _, sheets, all_sheets = self.sheet_choice()
 
         def work(db: Any, progress: Callable[[int, int], None]) -> Any:
             return validate_file(
-                db, path, importer, sheet=sheet, mapping=mapping, progress=progress
+                db,
+                path,
+                importer,
+                sheet=sheets,
+                mapping=mapping,
+                progress=progress,
+                all_sheets=all_sheets,
             )
 
         self._run(ops.QueryOp(self.ctx, self, "导入", work), self._show_check)
@@ -446,7 +520,7 @@ class ImportWizard(QDialog):
             )
         else:
             self.check_summary.setStyleSheet("")
-            extra = "；".join(plan.notes)
+            extra = "；".join(plan.notes + _structure_lines(read))
             text = f"共 {read.total_rows} 行数据，全部检查通过，可以导入 {len(plan.items)} 条"
             if plan.updates:
                 text += f"（其中更新已有记录 {plan.updates} 条）"
@@ -496,3 +570,25 @@ class ImportWizard(QDialog):
             text += f"\n\n导入前的数据已自动备份到：\n{outcome.backup}"
         self.done_label.setText(text)  # the runner has told the screens (ctx.notify)
         self._show(3)
+
+
+def _sheet_label(info: SheetInfo) -> str:
+    if not info.has_header:
+        return f"{info.name}（未找到表头）"
+    return f"{info.name}（{info.data_rows} 行数据）" if info.data_rows else f"{info.name}（无数据）"
+
+
+def _structure_lines(read: ReadResult) -> list[str]:
+    """Sheets read, rows left out (合计, 制表人…) and columns not imported, for the summary."""
+    lines = []
+    if len(read.sheets) > 1:
+        lines.append("读取的工作表：" + "、".join(read.sheets))
+    if read.ignored_rows:
+        shown = "；".join(
+            f"第 {int(r.row)} 行（{r.reason}：{r.text}）" for r in read.ignored_rows[:8]
+        )
+        more = f" 等 {len(read.ignored_rows)} 行" if len(read.ignored_rows) > 8 else ""
+        lines.append(f"已忽略{more}：{shown}")
+    if read.ignored_columns:
+        lines.append("未导入的列：" + "、".join(read.ignored_columns))
+    return lines
