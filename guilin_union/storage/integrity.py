@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from guilin_union.core.errors import ConflictError
 
@@ -114,3 +115,14 @@ def damage_report(path: Path, details: str) -> DamageReport:
     checked: list[Path] = []
     newest = newest_good_backup(path, checked=checked)
     return DamageReport(path=path, details=details, newest_backup=newest, backups_checked=checked)
+
+
+def walk_tables(db: Any) -> None:
+    """Read every table's b-tree (raises ``sqlite3.DatabaseError`` when one is damaged).
+
+    A damaged index alone is tolerated (``NOT INDEXED``): the screens can still show a file
+    whose tables are intact.
+    """
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        db.execute(f"SELECT count(*) FROM [{table}] NOT INDEXED").fetchone()

@@ -194,13 +194,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{institution}{APP_TITLE}{suffix} — {self.ctx.db_path.name}")
 
     def update_status(self) -> None:
+        from guilin_union.services import branches as branches_service
         from guilin_union.services import members as members_service
 
         self.db_label.setText(f"数据文件：{self.ctx.db_path}")
         counts = members_service.counts_by_status(self.ctx.db)
-        branches = self.ctx.db.execute("SELECT count(*) FROM branches WHERE active = 1").fetchone()[
-            0
-        ]
+        branches = branches_service.count_active(self.ctx.db)
         total = sum(counts.values())
         self.counts_label.setText(
             f"会员 {total} 人（在会 {counts.get('在会', 0)}）  分工会 {branches} 个"

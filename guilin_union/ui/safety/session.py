@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from guilin_union.storage.integrity import DamageReport
+from guilin_union.storage.integrity import DamageReport, walk_tables
 from guilin_union.storage.lock import DatabaseLock
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.prompts import Prompts
@@ -66,9 +66,7 @@ def _open_damaged(path: Path):  # noqa: ANN202
     except sqlite3.DatabaseError:
         return None
     try:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:  # walks every table b-tree; a damaged index alone is tolerated
-            db.execute(f"SELECT count(*) FROM [{table}] NOT INDEXED").fetchone()
+        walk_tables(db)
     except sqlite3.DatabaseError:
         db.conn.close()
         return None
