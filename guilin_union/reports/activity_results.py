@@ -53,6 +53,7 @@ def build_award_list(
     if standings:
         report.heading("团体总分", level=1)
         add_team_table(report, standings, scheme_note)
+    report.sign_off("table", labels=("制表人", "裁判长", "负责人"))
     return report.save()
 
 

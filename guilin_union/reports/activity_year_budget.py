@@ -119,4 +119,5 @@ def build_year_budget(
             for i, a in enumerate(activities, start=1)
         ]
         report.table(cols, rows)
+    report.sign_off("money-summary")
     return report.save()

@@ -122,6 +122,7 @@ def build_delegate_roster(
     if number == 0:
         report.paragraph("（尚无代表）", align="center")
     _summary(report, summary)
+    report.sign_off("table")
     return report.save()
 
 

@@ -102,6 +102,17 @@ _HEADING_ROOM = 32 * mm
 _BLANK = "\u3000"
 
 
+# Signature presets (house style, docs/STYLE.md "打印件"): who signs which kind of printout.
+SIGNATURE_PRESETS: dict[str, tuple[str, ...]] = {
+    # registers, lists, statistics and summaries that are filed
+    "table": ("制表人", "审核人", "负责人"),
+    # money: paid out at a 分工会 and approved by the 校工会
+    "money": ("经手人", "证明人", "分工会主席", "财务", "校工会审批"),
+    # money summaries made by the 校工会 itself
+    "money-summary": ("制表人", "审核人", "财务", "负责人"),
+}
+
+
 def _blank_date(prefix: str) -> str:
     """``日期：`` followed by blanks to write the year, month and day in.
 
@@ -345,11 +356,48 @@ class Report:
         text = f"{clean(label)}：{format_fen_yuan(fen)}（大写：{fen_to_upper(fen)}）"
         self._add(Paragraph(esc(text), totals_style(self.fonts)))
 
+    def sign_off(
+        self,
+        preset: str = "table",
+        *,
+        labels: Sequence[str] | None = None,
+        stamp: bool = True,
+        with_date: bool = True,
+    ) -> None:
+        """The house signature block of a printout that is signed or filed: the preset's
+        labels (:data:`SIGNATURE_PRESETS`, or ``labels``), the date to write in and, with
+        ``stamp``, "（盖章）" for the issuer's seal.
+
+        >>> SIGNATURE_PRESETS["money"]
+        ('经手人', '证明人', '分工会主席', '财务', '校工会审批')
+        """
+        chosen = list(labels) if labels is not None else list(SIGNATURE_PRESETS[preset])
+        self.signature_block(chosen, with_date=with_date, stamp=stamp)
+
+    def closing(self, signer: str, day: datetime.date | str | None = None) -> None:
+        """The 落款 at the foot of a document: the issuing body and the date, right-aligned
+        (``桂林学院工会委员会`` / ``2026年12月7日``); no date given = a blank date to fill in."""
+        date_text = format_cn_date(day) if day else _blank_date("")
+        style = text_style(self.fonts, BODY_SIZE, "right")
+        self._add_kept(
+            [
+                Spacer(1, 8 * mm),
+                Paragraph(esc(clean(signer).strip()), style),
+                Paragraph(esc(date_text), style),
+            ]
+        )
+
     def signature_block(
-        self, labels: Sequence[str], *, with_date: bool = True, per_row: int = 3
+        self,
+        labels: Sequence[str],
+        *,
+        with_date: bool = True,
+        per_row: int = 3,
+        stamp: bool = False,
     ) -> None:
         """Lines to sign on, e.g. ``经手人：______ 证明人：______ 分工会主席：______``,
-        then ``日期：    年  月  日`` at the right. Kept on one page.
+        then ``日期：    年  月  日`` at the right (with ``stamp``: ``（盖章）`` after it). Kept
+        on one page.
         """
         if not labels:
             return
@@ -387,10 +435,13 @@ class Report:
                 data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"
             ),
         ]
-        if with_date:
+        if with_date or stamp:
+            line = _blank_date("日期：") if with_date else ""
+            if stamp:
+                line += (_BLANK * 3 if line else "") + "（盖章）"
             flowables += [
                 Spacer(1, 4 * mm),
-                self._plain_line(_blank_date("日期："), BODY_SIZE, self.frame_width),
+                self._plain_line(line, BODY_SIZE, self.frame_width),
             ]
         self._add_kept(flowables)
 

@@ -102,6 +102,7 @@ def build_member_roster(
         )
         report.spacer(2)
     _summary(report, groups)
+    report.sign_off("table")
     return report.save()
 
 

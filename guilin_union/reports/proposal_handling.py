@@ -102,4 +102,5 @@ def build_handling_list(
             f"（截至{format_cn_date(as_of)}）" if as_of else ""
         )
     report.paragraph(line + "。")
+    report.sign_off("table", labels=("制表人", "审核人", "提案工作委员会"))
     return report.save()

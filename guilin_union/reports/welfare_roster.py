@@ -147,7 +147,10 @@ def build_welfare_roster(
         # nested one always pushes the whole group to a new page.
         report.totals(f"{section.branch}小计", section.total_fen)
         _goods_note(report, section.lines)
-        report.signature_block(list(signers))
+        if len(printable) == 1:  # no summary page: the approval signs here
+            report.sign_off(labels=_with_approval(signers), stamp=True)
+        else:
+            report.signature_block(list(signers))
     if not printable:
         report.paragraph("（没有符合条件的发放记录）", align="center")
         return report.save()
@@ -234,4 +237,9 @@ def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequenc
     label = f"{times} 人次，{people} 人" if repeated else f"{people} 人"
     report.totals(f"合计（{len(sections)} 个分工会，{label}）", grand)
     _goods_note(report, [line for s in sections for line in s.lines])
-    report.signature_block(list(signers))
+    report.sign_off(labels=_with_approval(signers), stamp=True)
+
+
+def _with_approval(signers: Sequence[str]) -> list[str]:
+    """The signers plus 财务 and 校工会审批 (money leaves the union's account)."""
+    return list(signers) + [x for x in ("财务", "校工会审批") if x not in signers]

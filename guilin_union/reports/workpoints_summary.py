@@ -148,4 +148,5 @@ def build_workpoints_summary(
                 font_size=SUMMARY_FONT_SIZE,
             )
             report.spacer(2)
+    report.sign_off("table")
     return report.save()

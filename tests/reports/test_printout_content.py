@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
+import pytest
 from pypdf import PdfReader
 
+from guilin_union.reports.document import Report
+from guilin_union.reports.styles import configure_house_style, restore_house_style
 from guilin_union.services import intake
 from guilin_union.services.intake_outputs import intake_list_pdf
 
@@ -27,3 +32,28 @@ def test_intake_list_leaves_out_applications_the_branch_has_not_reviewed(branch_
     assert count == 1
     assert "张三" in text and "李四" not in text
     assert "待分工会审核" not in text
+
+
+def test_house_style_binding_margin_and_sign_off(tmp_path):
+    previous = configure_house_style(issuer="某某大学工会委员会", binding_mm=30)
+    try:
+        report = Report(tmp_path / "a.pdf", "会员花名册", institution="别的名称")
+        report.paragraph("正文从装订边以内开始。")
+        report.sign_off("money")
+        out = report.save()
+    finally:
+        restore_house_style(previous)
+    text = _text(out)
+    assert text.startswith("某某大学工会委员会会员花名册")  # issuer from 单位信息
+    for label in ("经手人", "证明人", "分工会主席", "财务", "校工会审批", "（盖章）"):
+        assert label in text
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    body = [
+        float(m.group(1))
+        for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>正文从装订边以内开始。</word>', bbox)
+    ]
+    assert body and abs(body[0] - 30 * 72 / 25.4) < 1.0  # the text starts at the binding margin
