@@ -172,8 +172,8 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
     coll = report_sub.add_parser(
         "dues-collection", help="会费收缴情况表（按分工会：应缴、实缴、欠缴，合计含大写）"
     )
-    period = coll.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", metavar="YYYY-MM", help="月份")
+    period = coll.add_mutually_exclusive_group()
+    period.add_argument("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）")
     period.add_argument("--year", type=int, metavar="YYYY", help="年度")
     add_output_arg(coll)
     coll.set_defaults(handler=cmd_report_collection)
@@ -187,12 +187,12 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
     execution = report_sub.add_parser(
         "funds-execution", help="工会经费预算执行情况表（.xlsx 输出 Excel）"
     )
-    execution.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    execution.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
     add_output_arg(execution)
     execution.set_defaults(handler=cmd_report_execution)
 
     final = report_sub.add_parser("funds-final", help="工会经费年度收支决算表（.xlsx 输出 Excel）")
-    final.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    final.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
     add_output_arg(final)
     final.set_defaults(handler=cmd_report_final)
 
@@ -216,6 +216,12 @@ def _today() -> str:
     import datetime
 
     return datetime.date.today().isoformat()
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
 
 
 def _fen(text: str) -> str:
@@ -544,9 +550,14 @@ def cmd_expense_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_collection(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.money import dues_ledger as ledger
     from guilin_union.services.money import outputs
 
-    path = outputs.collection_report(ctx.db, args.output, month=args.month, year=args.year)
+    db = ctx.db
+    month = args.month
+    if month is None and args.year is None:
+        month = next(iter(ledger.months_in_ledger(db)), ledger.this_month())
+    path = outputs.collection_report(db, args.output, month=month, year=args.year)
     emit(f"已生成会费收缴情况表：{path}")
     return 0
 
@@ -565,14 +576,16 @@ def cmd_report_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_report_execution(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.money import outputs
 
-    path = outputs.execution_report(ctx.db, args.output, args.year)
-    emit(f"已生成{args.year}年度工会经费预算执行情况表：{path}")
+    year = args.year or _this_year()
+    path = outputs.execution_report(ctx.db, args.output, year)
+    emit(f"已生成{year}年度工会经费预算执行情况表：{path}")
     return 0
 
 
 def cmd_report_final(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.money import outputs
 
-    path = outputs.final_accounts_report(ctx.db, args.output, args.year)
-    emit(f"已生成{args.year}年度工会经费收支决算表：{path}")
+    year = args.year or _this_year()
+    path = outputs.final_accounts_report(ctx.db, args.output, year)
+    emit(f"已生成{year}年度工会经费收支决算表：{path}")
     return 0

@@ -133,12 +133,12 @@ def _pct(part: int, whole: int) -> str:
 
 ARREARS_COLUMNS = (
     Col("序号", 8, "center"),
-    Col("分工会", 30),
-    Col("姓名", 14, "center"),
-    Col("工号", 14, "center"),
-    Col("会员编号", 16, "center"),
-    Col("欠缴月数", 11, "right"),
-    Col("欠缴月份", 30),
+    Col("分工会", 27),
+    Col("姓名", 13, "center"),
+    Col("工号", 18, "center"),
+    Col("会员编号", 20, "center"),
+    Col("欠缴月数", 10, "right"),
+    Col("欠缴月份", 27),
     Col("欠缴金额（元）", 17, "right"),
 )
 

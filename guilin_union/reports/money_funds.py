@@ -126,13 +126,14 @@ def build_funds_execution(
         )
     (ip, ia), (sp, sa) = _totals(lines, "收入"), _totals(lines, "支出")
     with report.keep_together():
-        report.totals("收入预算合计", ip)
         report.totals("收入实际合计", ia)
-        report.totals("支出预算合计", sp)
         report.totals("支出实际合计", sa)
-        report.paragraph(f"本年结余（收入实际 − 支出实际）：{format_fen(ia - sa)} 元")
+        report.paragraph(
+            f"收入预算 {format_fen(ip)} 元，支出预算 {format_fen(sp)} 元；"
+            f"本年结余（收入实际 − 支出实际）{format_fen(ia - sa)} 元。"
+        )
         for note in notes:
-            report.paragraph(note, size=9.5)
+            report.paragraph(note, size=8)
     report.signature_block(list(signers))
     return report.save()
 
@@ -154,7 +155,7 @@ def build_funds_final(
     union_name: str,
     opening_note: str = "",
     notes: Sequence[str] = (),
-    signers: Sequence[str] = ("制表人", "审核人", "经费审查委员会主任", "工会负责人"),
+    signers: Sequence[str] = ("制表人", "经费审查委员会主任", "工会负责人"),
     generated_on: datetime.date | None = None,
 ) -> Path:
     """The year's actual income and spending by category with shares of their totals and
@@ -189,7 +190,7 @@ def build_funds_final(
             list(FINAL_COLUMNS),
             rows,
             total_row=["", f"{kind}合计", format_fen(actual), "100.0%" if actual else "—"],
-            font_size=9.5,
+            font_size=9,
         )
     income, spending = _totals(lines, "收入")[1], _totals(lines, "支出")[1]
     report.heading("三、收支结余", level=2)
@@ -202,6 +203,6 @@ def build_funds_final(
         else:
             report.totals("本年收支差额（超支）", -balance)
         for note in notes:
-            report.paragraph(note, size=9.5)
+            report.paragraph(note, size=8)
     report.signature_block(list(signers))
     return report.save()

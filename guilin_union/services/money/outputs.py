@@ -104,15 +104,13 @@ def _fund_lines(ex: budget.Execution) -> list[Any]:
 
 
 def _notes(ex: budget.Execution) -> list[str]:
-    notes = [
-        "实际数来源：会费收入取自会费台账（按缴纳日期）；活动支出取自各项活动的经费支出；"
-        "慰问支出取自已发放且由校工会经费支付的慰问记录；其余为手工登记的收支凭证。"
-    ]
+    note = (
+        "注：会费收入取自会费台账（按缴纳日期），活动和慰问支出取自活动经费和校工会经费支付的"
+        "已发放慰问，其余为登记的收支凭证"
+    )
     if ex.branch_welfare_fen:
-        notes.append(
-            f"另有由分工会经费支付的慰问 {format_fen(ex.branch_welfare_fen)} 元，未计入本表。"
-        )
-    return notes
+        note += f"；分工会经费支付的慰问 {format_fen(ex.branch_welfare_fen)} 元未计入"
+    return [note + "。"]
 
 
 def execution_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
@@ -142,7 +140,7 @@ def final_accounts_report(db: sqlite_utils.Database, path: str | Path, year: int
         _fund_lines(ex),
         year=ex.year,
         notes=_notes(ex),
-        signers=("制表人", "审核人", "经费审查委员会主任", _chair(db)),
+        signers=("制表人", "经费审查委员会主任", _chair(db)),
         **_names(db),
     )
 
