@@ -95,6 +95,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     from guilin_union.cli import congress_steps
 
     congress_steps.register(csub)  # issue 20: a command for every step
+    congress_steps.register_reports(report_sub)
 
     for name, text, handler in (
         ("agenda", "教代会会议议程", cmd_report_agenda),

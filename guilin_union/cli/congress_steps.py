@@ -681,3 +681,60 @@ def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         emit(f"{row['name']}自 {row['start_date']} 起为列席代表（原正式代表）")
     return 0
+
+
+# --------------------------------------------------------------------------- printouts
+
+
+def register_reports(report_sub: argparse._SubParsersAction) -> None:
+    from guilin_union.cli import add_output_arg
+    from guilin_union.cli.congress import add_session_arg
+
+    signin = report_sub.add_parser(
+        "sitting-signin", help="教代会场次签到表（每场次一份，按代表团，含应到/实到/法定人数）"
+    )
+    signin.add_argument("--sitting", required=True, type=int, metavar="ID", help="场次编号")
+    signin.add_argument("--with-counts", action="store_true", help="填入已记录的实到、请假、缺席")
+    add_output_arg(signin)
+    signin.set_defaults(handler=cmd_report_sitting_signin)
+
+    results = report_sub.add_parser(
+        "election-results", help="教代会选举计票结果（每项选举一页，含监票人、计票人签名）"
+    )
+    add_session_arg(results)
+    add_output_arg(results)
+    results.set_defaults(handler=cmd_report_election_results)
+
+    minutes = report_sub.add_parser("discussion-minutes", help="教代会分组讨论记录（每组一页）")
+    add_session_arg(minutes)
+    minutes.add_argument("--sitting", type=int, metavar="ID", help="只打印这一组")
+    add_output_arg(minutes)
+    minutes.set_defaults(handler=cmd_report_discussion_minutes)
+
+
+def cmd_report_sitting_signin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.congress_printouts import sitting_signin_pdf
+
+    path, n = sitting_signin_pdf(ctx.db, args.sitting, args.output, with_counts=args.with_counts)
+    emit(f"已生成场次签到表（应到 {n} 人）：{path}")
+    return 0
+
+
+def cmd_report_election_results(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services.congress_printouts import election_results_pdf
+
+    path, n = election_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成选举计票结果（{n} 项选举）：{path}")
+    return 0
+
+
+def cmd_report_discussion_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services.congress_printouts import discussion_minutes_pdf
+
+    path, n = discussion_minutes_pdf(
+        ctx.db, resolve_session(ctx.db, args.session), args.output, sitting_id=args.sitting
+    )
+    emit(f"已生成分组讨论记录（{n} 组）：{path}")
+    return 0

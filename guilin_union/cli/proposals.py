@@ -66,6 +66,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     from guilin_union.cli import proposals_steps
 
     proposals_steps.register(psub)  # issue 20: submit, review, merge, assign, reply, rate…
+    proposals_steps.register_reports(report_sub)
 
     for name, text, handler in (
         ("proposal-forms", "提案表（每件一页，含签名栏）", cmd_report_forms),

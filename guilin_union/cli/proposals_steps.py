@@ -327,3 +327,41 @@ def cmd_supervisors(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         emit(f"{r['name']}：" + "、".join(p["number"] for p in r["proposals"]))
     return 0
+
+
+# --------------------------------------------------------------------------- printouts
+
+
+def register_reports(report_sub: argparse._SubParsersAction) -> None:
+    from guilin_union.cli.congress import add_session_arg
+
+    excellent = report_sub.add_parser("proposal-excellent", help="优秀提案名单（含评选日期）")
+    add_session_arg(excellent)
+    excellent.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
+    excellent.set_defaults(handler=cmd_report_excellent)
+
+    docx = report_sub.add_parser("proposal-report-docx", help="提案工作报告（Word 草稿，可编辑）")
+    add_session_arg(docx)
+    docx.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="输出文件")
+    docx.set_defaults(handler=cmd_report_docx)
+
+
+def cmd_report_excellent(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services.proposals_printouts import excellent_pdf
+
+    path, n = excellent_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成优秀提案名单（{n} 件）：{path}")
+    return 0
+
+
+def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.proposals_printouts import work_report_docx
+
+    if not str(args.output).lower().endswith(".docx"):
+        raise ValidationError("Word 草稿的文件名应以 .docx 结尾")
+    path = work_report_docx(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成提案工作报告（Word 草稿）：{path}")
+    return 0

@@ -53,8 +53,10 @@ def build_agenda(
     date_text: str = "",
     venue: str = "",
     generated_on: datetime.date | None = None,
+    presidium: str = "",
 ) -> Path:
-    """One table per part. When the items span several days the date is printed with the time."""
+    """One table per part. When the items span several days the date is printed with the time.
+    ``presidium`` (``常务主席：…；成员：…``) is printed under the agenda as 大会主席团."""
     subtitle = "　".join(
         x
         for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
@@ -85,4 +87,8 @@ def build_agenda(
         report.spacer(2)
     if number == 0:
         report.paragraph("（尚未编排议程）", align="center")
+    if presidium:
+        report.spacer(3)
+        report.heading("大会主席团", level=2)
+        report.paragraph(presidium.replace("；", "\n"))
     return report.save()

@@ -114,6 +114,34 @@ def build_stats_report(
             group_title="按主办单位",
             width_fraction=0.75,
         )
+    handling = data.get("handling_by_review") or {}
+    if handling:  # issue 20: 意见建议 and 不立案 are answered too
+        overall = data.get("handling_overall") or {}
+        lines = [*handling.items(), ("合计", overall)] if overall else list(handling.items())
+        report.table(
+            [
+                Col("审查结果", 4),
+                Col("件数", 2, "right"),
+                Col("已交办", 2, "right"),
+                Col("已答复", 2, "right"),
+                Col("办复率", 2, "right"),
+                Col("已评价", 2, "right"),
+                Col("满意率", 2, "right"),
+            ],
+            [
+                [
+                    key,
+                    x.get("total", 0),
+                    x.get("assigned", 0),
+                    x.get("replied", 0),
+                    x.get("reply_rate", ""),
+                    x.get("rated", 0),
+                    x.get("satisfaction_rate", ""),
+                ]
+                for key, x in lines
+            ],
+            group_title="按审查结果分类的办复率和满意率",
+        )
     report.heading("四、逾期未答复提案", level=1)
     report.table(
         [
@@ -138,4 +166,5 @@ def build_stats_report(
         report.heading("说明", level=2)
         for note in notes:
             report.paragraph(note, size=9.5)
+    report.sign_off("table", labels=("制表人", "审核人", "提案工作委员会"))
     return report.save()

@@ -68,7 +68,14 @@ def agenda_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> 
         institution=_institution(db),
         date_text=session_date_text(session),
         venue=session.venue or "",
+        presidium=_presidium(db, session_id),
     )
+
+
+def _presidium(db: sqlite_utils.Database, session_id: int) -> str:
+    from guilin_union.services.congress_sittings import presidium_text
+
+    return presidium_text(db, session_id)
 
 
 def roster_data(db: sqlite_utils.Database, session_id: int):

@@ -1,0 +1,106 @@
+"""选举计票结果: one election per page — ballots, per-candidate 赞成/反对/弃权/另选他人, 当选,
+the rule that decided it, and the signature block of the 监票人 and 计票人.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "计票结果.pdf"
+>>> e = ElectionSheet("选举工会委员会委员", "差额", 2, "2024年3月15日 下午", [("应到", "115 人")],
+...                   [CandidateLine("张三", 90, 10, 12, 0, "当选")], "赞成票超过实到半数当选",
+...                   "李四、王五", "赵六")
+>>> build_election_results(out, session_title="第一届第三次会议", elections=[e]).name
+'计票结果.pdf'
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "election-results"
+register(NAME, "教代会选举计票结果（每项选举一页，含监票人、计票人签名）")
+
+CANDIDATE_COLUMNS = (
+    Col("序号", 9, "center", kind="seq"),
+    Col("候选人", 26, "center", kind="name"),
+    Col("赞成", 16, "right"),
+    Col("反对", 16, "right"),
+    Col("弃权", 16, "right"),
+    Col("另选他人", 18, "right"),
+    Col("结果", 30, "center"),
+)
+
+
+@dataclass(frozen=True)
+class CandidateLine:
+    name: str
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    other: int | None
+    result: str
+
+
+@dataclass(frozen=True)
+class ElectionSheet:
+    title: str
+    method: str
+    seats: int
+    when: str
+    facts: Sequence[tuple[str, str]]  # 应到, 实到, 发出, 收回, 有效, 无效, 选举结果…
+    candidates: Sequence[CandidateLine]
+    rule: str
+    scrutineers: str
+    tellers: str
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def _n(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def build_election_results(
+    path: str | os.PathLike[str],
+    *,
+    session_title: str,
+    elections: Sequence[ElectionSheet],
+    institution: str = "桂林学院",
+    generated_on: datetime.date | None = None,
+) -> Path:
+    report = Report(
+        path,
+        "选举计票结果",
+        institution=institution,
+        subtitle=session_title,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
+    for index, e in enumerate(elections):
+        if index:
+            report.page_break()
+        report.heading(f"{e.title}（{e.method}选举，应选 {e.seats} 人）", level=1)
+        if e.when:
+            report.paragraph(f"选举时间：{e.when}")
+        report.key_values(list(e.facts), columns=3)
+        report.spacer(3)
+        rows = [
+            [i, c.name, _n(c.yes), _n(c.no), _n(c.abstain), _n(c.other), c.result]
+            for i, c in enumerate(e.candidates, start=1)
+        ]
+        report.table(list(CANDIDATE_COLUMNS), rows)
+        report.spacer(2)
+        report.paragraph(f"计票规则：{e.rule}", size=9)
+        for note in e.notes:
+            report.paragraph(f"说明：{note}", size=9)
+        report.spacer(4)
+        report.paragraph(
+            f"监票人：{e.scrutineers or '　　　　'}　　计票人：{e.tellers or '　　　　'}"
+        )
+        report.signature_block(["监票人签名", "计票人签名", "总监票人签名"], with_date=True)
+    if not elections:
+        report.paragraph("（本次会议尚无选举）", align="center")
+    return report.save()
