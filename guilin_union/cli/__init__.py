@@ -46,6 +46,10 @@ class CliContext:
         self._db = None
         self._lock = None
         self.held_by: Exception | None = None  # LockHeldError when another program has the file
+        # A damaged file: commands read it read-only (writes are refused); check and restore
+        # set this to False to handle the damage themselves.
+        self.read_only_on_damage = True
+        self.damaged: Exception | None = None  # DatabaseDamagedError when opened read-only
 
     @property
     def db_path(self) -> Path:
@@ -60,6 +64,7 @@ class CliContext:
         read-only; a write then fails with the holder named."""
         if self._db is None:
             from guilin_union.storage import open_database
+            from guilin_union.storage.disk_space import DiskFullError
             from guilin_union.storage.lock import DatabaseLock, LockHeldError
 
             path = self.db_path
@@ -69,8 +74,32 @@ class CliContext:
                 self.held_by = exc
                 self._db = open_database(path, read_only=True)
                 return self._db
-            self._db = open_database(path)
+            except DiskFullError as exc:  # not even the lock fits: read-only, and say why
+                if not path.exists():
+                    raise
+                self.held_by = exc
+                self._db = open_database(path, read_only=True)
+                return self._db
+            self._db = self._open_or_view_damaged(path)
         return self._db
+
+    def _open_or_view_damaged(self, path: Path):  # noqa: ANN202
+        from guilin_union.storage import open_database
+        from guilin_union.storage.integrity import DatabaseDamagedError
+
+        try:
+            return open_database(path)
+        except DatabaseDamagedError as exc:
+            if not self.read_only_on_damage:
+                raise
+            try:
+                db = open_database(path, read_only=True, check_integrity=False)
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError:
+                raise exc from None
+            self.damaged = exc
+            fail(f"注意：{exc}\n（本次以只读方式打开：可以查看，不能修改。）")
+            return db
 
     def close(self) -> None:
         if self._db is not None:
@@ -238,6 +267,7 @@ def _report_with_glyph_check(handler: Handler, args: argparse.Namespace, ctx: Cl
 
 def run(args: argparse.Namespace) -> int:
     from guilin_union.core.errors import UserError
+    from guilin_union.storage.disk_space import is_disk_full, storage_failure_message
 
     handler: Handler = args.handler
     ctx = CliContext(args)
@@ -250,6 +280,16 @@ def run(args: argparse.Namespace) -> int:
     except sqlite3.OperationalError as exc:
         if ctx.held_by is not None and "readonly" in str(exc).replace(" ", "").lower():
             return fail(f"错误：{ctx.held_by}\n（本命令需要修改数据，未做任何修改。）")
+        if ctx.damaged is not None or is_disk_full(exc):
+            return fail(f"错误：{storage_failure_message(exc, ctx)}")
+        raise
+    except sqlite3.DatabaseError as exc:
+        if ctx.damaged is not None:
+            return fail(f"错误：{storage_failure_message(exc, ctx)}")
+        raise
+    except OSError as exc:
+        if is_disk_full(exc):
+            return fail(f"错误：{storage_failure_message(exc, ctx)}")
         raise
     finally:
         ctx.close()

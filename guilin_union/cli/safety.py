@@ -134,6 +134,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.yes and not _confirm(f"用备份 {source.name} 替换当前数据？当前数据会先自动备份。"):
         return fail("未恢复：请加 --yes 确认（当前数据会先自动备份）。")
     lock = DatabaseLock(ctx.db_path).acquire()  # refuses while another program has the file open
+    ctx.read_only_on_damage = False  # a damaged file is replaced below, not viewed
     try:
         try:
             db = ctx.db

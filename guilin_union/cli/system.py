@@ -43,6 +43,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.storage.integrity import DatabaseDamagedError
 
     damaged = None
+    ctx.read_only_on_damage = False  # the damage is this command's subject
     try:
         result = check_database(ctx.db)
     except DatabaseDamagedError as exc:

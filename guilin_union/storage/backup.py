@@ -147,10 +147,14 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
 def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
     path = folder / MANIFEST_NAME
     temp = path.with_name(path.name + ".new")
-    temp.write_text(
-        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
-    )
-    os.replace(temp, path)
+    try:
+        temp.write_text(
+            json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
+        )
+        os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)  # a full disk must not leave a half-written index
+        raise
 
 
 def recorded_names(folder: Path) -> set[str]:
@@ -294,6 +298,7 @@ def _record(
     schema: int | None,
     source: Path | None,
     temp: Path | None = None,
+    state: str | None = None,
 ) -> None:
     manifest = _read_manifest(folder)
     if temp is not None:
@@ -305,6 +310,7 @@ def _record(
         "counts": counts,
         "schema_version": schema,
         "source": str(source) if source else None,
+        "state": state,
     }
     _write_manifest(folder, manifest)
 
@@ -335,19 +341,35 @@ def _finish_temp(temp: Path, final: Path) -> tuple[dict[str, int], int | None]:
 
 def _write_one(db: sqlite_utils.Database, folder: Path, reason: str, when: _dt.datetime) -> Path:
     from guilin_union.storage.database import database_path
+    from guilin_union.storage.disk_space import (
+        DiskFullError,
+        database_bytes,
+        disk_full_message,
+        ensure_free_space,
+        is_disk_full,
+    )
 
     if db.conn.in_transaction:
         raise BackupError("不能在未完成的操作中备份，请稍后再试。")
     folder.mkdir(parents=True, exist_ok=True)
+    needed = database_bytes(db.conn)
+    ensure_free_space(folder, needed, "备份")  # before anything is written
     final = _unique_name(folder, when.strftime("%Y%m%d-%H%M%S"), reason)
     temp = final.with_name(final.name + _TEMP_SUFFIX)
-    _mark_pending(folder, temp, when)
     try:
-        db.execute("VACUUM INTO ?", [str(temp)])
-        counts, schema = _finish_temp(temp, final)
-    finally:
-        if temp.exists():
-            temp.unlink()
+        _mark_pending(folder, temp, when)
+        try:
+            db.execute("VACUUM INTO ?", [str(temp)])
+            counts, schema = _finish_temp(temp, final)
+        finally:
+            for leftover in (temp, temp.with_name(temp.name + "-journal")):
+                if leftover.exists():
+                    leftover.unlink()
+    except (sqlite3.Error, OSError) as exc:
+        if is_disk_full(exc) and not isinstance(exc, DiskFullError):
+            final.unlink(missing_ok=True)
+            raise DiskFullError(disk_full_message(folder, needed + 1024 * 1024, "备份")) from exc
+        raise
     _record(
         folder,
         final,
@@ -357,8 +379,42 @@ def _write_one(db: sqlite_utils.Database, folder: Path, reason: str, when: _dt.d
         schema=schema,
         source=database_path(db),
         temp=temp,
+        state=_state(db),
     )
     return final
+
+
+def _state(db: sqlite_utils.Database) -> str | None:
+    """What identifies the data's state: every write of the program adds a change-log entry
+    and every migration a row of ``_migrations``."""
+    try:
+        row = db.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM change_log),"
+            " (SELECT count(*) FROM change_log), (SELECT count(*) FROM _migrations)"
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return ":".join(str(v) for v in row)
+
+
+def _unchanged_backup(db: sqlite_utils.Database, folder: Path, reason: str) -> Path | None:
+    """A "before-…" backup of exactly the current data, made by an earlier attempt (a
+    retried import after a full disk or a refused file): reused instead of piling up."""
+    state = _state(db)
+    if state is None or not folder.is_dir():
+        return None
+    files = _read_manifest(folder)["files"]
+    for name in sorted(files, reverse=True):
+        entry = files[name]
+        if entry.get("reason") != reason or entry.get("state") != state:
+            continue
+        path = folder / name
+        try:
+            if path.is_file() and path.stat().st_size == entry.get("size"):
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def _copy_verified(
@@ -415,9 +471,17 @@ def make_backups(
     problems: list[str] = []
     if primary is None:
         raise BackupError("内存数据库无法备份到默认文件夹，请指定备份文件夹。")
+    if safe_reason.startswith("before-"):
+        reused = _unchanged_backup(db, primary, safe_reason)
+        if reused is not None:
+            return BackupReport(primary=reused)
     try:
         written = _write_one(db, primary, safe_reason, when)
     except OSError as exc:
+        from guilin_union.storage.disk_space import DiskFullError
+
+        if isinstance(exc, DiskFullError):
+            raise
         fallback = backup_dir_for(source) if source is not None else None
         if fallback is None or _same_path(fallback, primary):
             raise BackupError(f"无法写入备份文件夹 {primary}：{exc}") from exc
@@ -548,6 +612,40 @@ def thin_backups(
         manifest["pending"].pop(temp_name, None)
     _write_manifest(folder, manifest)
     return deleted
+
+
+def clean_interrupted(db: sqlite_utils.Database, db_path: Path | None) -> list[Path]:
+    """Remove what interrupted backups left in the backup folders (``….db.tmp``, its
+    ``-journal``, a half-written index ``….json.new``) and an interrupted damaged-file
+    recovery (``<db>.restoring``). Called when the database is opened for writing, i.e.
+    while this program holds the file's lock, so no backup of it can be running.
+    """
+    if db_path is None:
+        return []
+    removed: list[Path] = []
+    leftovers: list[Path] = [db_path.with_name(db_path.name + ".restoring")]
+    folders = {backup_dir_for(db_path), *[f for f in configured_folders(db, db_path) if f]}
+    for folder in folders:
+        try:
+            if not folder.is_dir():
+                continue
+            names = [p.name for p in folder.iterdir()]
+        except OSError:
+            continue
+        for name in names:
+            base = name.removesuffix("-journal")
+            if base.endswith(_TEMP_SUFFIX) and parse_backup_name(base[: -len(_TEMP_SUFFIX)]):
+                leftovers.append(folder / name)
+            elif name == MANIFEST_NAME + ".new":
+                leftovers.append(folder / name)
+    for path in leftovers:
+        try:
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 # ------------------------------------------------------------------ listing

@@ -114,6 +114,8 @@ def open_database(
     >>> db.execute("PRAGMA foreign_keys").fetchone()[0]
     1
     """
+    from guilin_union.storage.backup import clean_interrupted
+    from guilin_union.storage.empty_file import guard_empty_file
     from guilin_union.storage.integrity import (
         DatabaseDamagedError,
         damage_report,
@@ -124,6 +126,8 @@ def open_database(
     if path is None:
         path = default_db_path()
     in_memory = str(path) == ":memory:"
+    if not in_memory:  # a zero-byte file beside backups is lost data, not a new database
+        guard_empty_file(Path(path), check_integrity=check_integrity)
     conn = _connect(path, read_only)
     try:
         # Autocommit mode: transactions are explicit through db.atomic().
@@ -147,6 +151,8 @@ def open_database(
     db.read_only = read_only
     if run_migrations and not read_only:
         migrate(db, path=None if in_memory else Path(path))
+        if not in_memory:  # temporary files of interrupted backups (storage/backup.py)
+            clean_interrupted(db, Path(path))
     elif read_only:
         from guilin_union.storage.migrations import check_not_newer
 

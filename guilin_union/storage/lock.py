@@ -382,10 +382,26 @@ class DatabaseLock:
             fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             return False
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(asdict(info), ensure_ascii=False))
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(asdict(info), ensure_ascii=False))
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            # A lock that cannot be written (disk full) must not stay behind as an empty
+            # file: it would block every writer until it goes stale.
+            from guilin_union.storage.disk_space import DiskFullError, is_disk_full
+
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+            if is_disk_full(exc):
+                raise DiskFullError(
+                    f"磁盘空间已满：无法在 {self.path.parent} 写入锁文件（只需几百字节）。"
+                    "请清理该磁盘后重试；数据未做任何修改。"
+                ) from exc
+            raise
         self.info = info
         return True
 
