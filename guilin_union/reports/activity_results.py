@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from guilin_union.reports.activity_info import (
     ActivityInfo,
+    AwardLine,
     EventAwards,
     StandingLine,
     add_team_table,
@@ -80,12 +82,56 @@ def add_award_tables(report: Report, events: Sequence[EventAwards]) -> None:
                 Col("奖项", 2.2),
             ]
             rows = [
-                [_rank(line.rank), line.winner, line.branch, line.score, line.award]
-                for line in event.lines
+                [_rank(rank), line.winner, line.branch, line.score, line.award]
+                for rank, line in rank_by_result(event.lines)
             ]
         report.table(
             cols, rows, group_title=f"{event.event}" + ("（团体）" if event.kind == "团体" else "")
         )
+
+
+_MEASURE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(秒|分钟|米|厘米|千米|公里|个|次|分|环)?\s*$")
+# Units where less is better (times); every other unit: more is better.
+_LOWER_IS_BETTER = {"秒", "分钟"}
+
+
+def rank_by_result(lines: Sequence[AwardLine]) -> list[tuple[int | None, AwardLine]]:
+    """Lines with the ranks the results support: people entered with the same rank but
+    different measured results (13.03秒 and 13.24秒) are no tie — the better result is
+    placed first and the other takes the next place. Equal results stay tied; results that
+    are not measurements (or mix units) keep the entered ranks.
+
+    >>> a, b = AwardLine(4, "甲", "", "13.24秒", ""), AwardLine(4, "乙", "", "13.03秒", "")
+    >>> [(r, x.winner) for r, x in rank_by_result([a, b])]
+    [(4, '乙'), (5, '甲')]
+    >>> c = AwardLine(4, "丙", "", "13.03秒", "")
+    >>> [(r, x.winner) for r, x in rank_by_result([b, c])]
+    [(4, '乙'), (4, '丙')]
+    """
+    out: list[tuple[int | None, AwardLine]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].rank == lines[i].rank:
+            j += 1
+        group = list(lines[i : j + 1])
+        measured = [_MEASURE.match(line.score or "") for line in group]
+        units = {m.group(2) for m in measured if m}
+        if len(group) > 1 and all(measured) and len(units) == 1 and lines[i].rank is not None:
+            lower = units.pop() in _LOWER_IS_BETTER
+            values = [float(m.group(1)) for m in measured if m]
+            order = sorted(range(len(group)), key=lambda k: values[k] if lower else -values[k])
+            base = lines[i].rank or 0
+            for position, k in enumerate(order):
+                tied_with = next(
+                    (p for p, q in enumerate(order[:position]) if values[q] == values[k]), None
+                )
+                rank = base + (tied_with if tied_with is not None else position)
+                out.append((rank, group[k]))
+        else:
+            out += [(line.rank, line) for line in group]
+        i = j + 1
+    return out
 
 
 def _rank(rank: int | None) -> str:

@@ -57,3 +57,21 @@ def test_house_style_binding_margin_and_sign_off(tmp_path):
         for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>正文从装订边以内开始。</word>', bbox)
     ]
     assert body and abs(body[0] - 30 * 72 / 25.4) < 1.0  # the text starts at the binding margin
+
+
+def test_demo_activity_summaries_and_ties_agree_with_their_data(demo_db):
+    """The summary text names the 实到 number of its table; tied places have equal results."""
+    for activity_id, summary in demo_db.execute(
+        "SELECT id, summary FROM activities WHERE summary IS NOT NULL"
+    ).fetchall():
+        attended = demo_db.execute(
+            "SELECT count(*) FROM activity_participants WHERE activity_id = ? AND status = '已参加'",
+            [activity_id],
+        ).fetchone()[0]
+        assert f"共有{attended}名" in summary
+    ties = demo_db.execute(
+        "SELECT event_id, rank, count(DISTINCT score) FROM activity_results"
+        " WHERE rank IS NOT NULL AND score IS NOT NULL GROUP BY event_id, rank"
+        " HAVING count(*) > 1"
+    ).fetchall()
+    assert all(distinct == 1 for _, _, distinct in ties)

@@ -359,6 +359,7 @@ def _add_activity(
             f"{name}于{day.year}年{day.month}月{day.day}日在{place or '校内'}举行，"
             f"共有{wanted}名教职工参加，活动达到预期效果。"
         )
+    summary_row = len(w.rows["activities"])  # the summary text is completed below
     activity_id = w.add(
         "activities",
         (
@@ -400,6 +401,7 @@ def _add_activity(
     registered = _dt.datetime.combine(deadline - _dt.timedelta(days=10), _dt.time(9)).isoformat(
         timespec="seconds"
     )
+    attended = 0
     for seq, (member_id, branch_id, gender, _status) in enumerate(people, start=1):
         role = rng.choices(role_names, role_weights)[0]
         takes = role not in ("裁判", "工作人员")
@@ -429,6 +431,7 @@ def _add_activity(
         )
         if status_p != "已取消":
             branches_in.add(branch_id)
+        attended += status_p == "已参加"
         if role != "运动员" or not event_ids:
             continue
         fitting = [
@@ -475,7 +478,13 @@ def _add_activity(
             ranks = list(range(1, min(len(people_in), 8) + 1))
             if len(ranks) >= 5 and rng.random() < 0.25:
                 ranks[4] = ranks[3]  # an occasional tie for 4th place
+            previous: tuple[int, str] | None = None
             for (pid, branch_id), rank in zip(people_in, ranks):
+                # A tie is a tie because the results are equal: the same time or distance.
+                score = (
+                    previous[1] if previous and previous[0] == rank else _score(event, rank, rng)
+                )
+                previous = (rank, score)
                 w.add(
                     "activity_results",
                     (
@@ -484,11 +493,17 @@ def _add_activity(
                         pid,
                         branch_id,
                         rank,
-                        _score(event, rank, rng) or None,
+                        score or None,
                         _award(rank),
                         None,
                     ),
                 )
+
+    if summary:
+        # The summary names the number the 参加情况 table shows (实到), not the number invited.
+        row = list(w.rows["activities"][summary_row])
+        row[13] = summary.replace(f"共有{wanted}名", f"共有{attended}名")
+        w.rows["activities"][summary_row] = tuple(row)
 
     for category, yuan in budget:
         planned = yuan * 100
