@@ -97,7 +97,8 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         "--type", metavar="类型", help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）"
     )
     batch.add_argument("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）")
-    batch.add_argument("--handler", metavar="NAME", help="经手人")
+    # dest must not be "handler": that attribute holds the command's function (cli.run)
+    batch.add_argument("--handler", dest="handler_name", metavar="NAME", help="经手人")
     batch.add_argument(
         "--accept-warnings", metavar="REASON", help="金额超过标准时仍然发放，并记录此理由"
     )
@@ -311,7 +312,7 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         eligibility=eligibility,
         pay_date=args.date,
         reason=args.reason or "",
-        handler=args.handler or "",
+        handler=args.handler_name or "",
         override_reason=args.accept_warnings or "",
         birth_month=getattr(args, "birthday_month", None),
     )
@@ -447,7 +448,7 @@ def _register_cases(
     add.add_argument("--bank-name", metavar="TEXT", help="开户行")
     add.add_argument("--evidence", metavar="材料", action="append", help="已收到的材料（可重复）")
     add.add_argument("--reason", metavar="TEXT", help="慰问事由")
-    add.add_argument("--handler", metavar="NAME", help="经手人")
+    add.add_argument("--handler", dest="handler_name", metavar="NAME", help="经手人")
     add.add_argument("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由")
     add.add_argument("--dry-run", action="store_true", help="只核对，不写入")
     add.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -506,7 +507,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         "bank_name": args.bank_name or "",
         "evidence_checked": args.evidence or [],
         "reason": args.reason or "",
-        "handler": args.handler or "",
+        "handler": args.handler_name or "",
     }
     warnings = welfare.check(db, data)
     listed = [{"rule": w.code, "message": w.message} for w in warnings]

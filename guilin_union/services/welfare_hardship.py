@@ -57,7 +57,68 @@ def _validate(
         "category": category,
         "household": config.clean_text(data.get("household")) or None,
         "support_notes": config.clean_text(data.get("support_notes")) or None,
+        **_income_fields(data),
     }
+
+
+def _money(data: Mapping[str, Any], key: str) -> int | None:
+    from guilin_union.core.money import parse_yuan
+
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        fen = value
+    else:
+        fen = parse_yuan(value, field=key)
+    if fen < 0:
+        raise ValidationError("金额不能为负数", key)
+    return fen
+
+
+def _income_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The 困难补助申请表's income part (issue 22): wage, other income, the household's total
+    income and size (the per-head income is computed, never stored), address, the family
+    members and their situation, and the committee's decision with its date."""
+    size = data.get("household_size")
+    if size in (None, ""):
+        size = None
+    else:
+        try:
+            size = int(str(size).strip())
+        except ValueError:
+            raise ValidationError(f"家庭人口“{size}”不是整数", "household_size") from None
+        if size < 1:
+            raise ValidationError("家庭人口至少 1 人", "household_size")
+    decided = data.get("decision_date")
+    fields = {
+        "wage_fen": _money(data, "wage_fen"),
+        "other_income_fen": _money(data, "other_income_fen"),
+        "household_income_fen": _money(data, "household_income_fen"),
+        "household_size": size,
+        "address": config.clean_text(data.get("address")) or None,
+        "family_members": config.clean_text(data.get("family_members")) or None,
+        "decision": config.clean_text(data.get("decision")) or None,
+        "decision_date": None
+        if decided in (None, "")
+        else config.iso_date(decided, "decision_date"),
+    }
+    for key, limit in (("address", 200), ("family_members", 2000), ("decision", 500)):
+        if fields[key] and len(fields[key]) > limit:
+            raise ValidationError(f"内容过长（最多 {limit} 字）", key)
+    return fields
+
+
+def per_capita_fen(entry: Mapping[str, Any]) -> int | None:
+    """家庭人均收入 (分, rounded down): household total / size, when both are known.
+
+    >>> per_capita_fen({"household_income_fen": 1000000, "household_size": 3})
+    333333
+    """
+    total, size = entry.get("household_income_fen"), entry.get("household_size")
+    if total is None or not size:
+        return None
+    return int(total) // int(size)
 
 
 def save_hardship(

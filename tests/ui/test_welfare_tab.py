@@ -181,8 +181,23 @@ def test_hardship_and_member_form_page(qtbot, window):
     dialog.ui.pick_member_button.click()
     dialog.ui.category_combo.setCurrentText("因病致困")
     dialog.ui.household_edit.setPlainText("配偶长期住院")
+    dialog.ui.wage_edit.setText("3200")
+    dialog.ui.household_income_edit.setText("4500.50")
+    dialog.ui.household_size_spin.setValue(3)
+    dialog.ui.decision_edit.setText("同意补助 2000 元")
     dialog.save()
     assert page.table.model().rowCount() == 1 and "尚未发放" in cell_text(page.table, 0, 7)
+    from guilin_union.services import welfare_hardship
+
+    entry = welfare_hardship.list_hardship(window.ctx.db, YEAR)[0]
+    assert (entry["wage_fen"], entry["household_income_fen"], entry["household_size"]) == (
+        320000,
+        450050,
+        3,
+    )
+    assert (
+        welfare_hardship.per_capita_fen(entry) == 150016 and entry["decision"] == "同意补助 2000 元"
+    )
     welfare.record_payment(
         window.ctx.db,
         {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "600"},
@@ -297,3 +312,68 @@ def test_roster_of_the_filtered_list(qtbot, window, tmp_path):
         .replace("\n", "")
     )
     assert "1,800.50元（大写：壹仟捌佰元伍角）" in text and "结婚" not in text
+
+
+def test_case_fields_in_the_payment_form(qtbot, window):
+    """Issue 22: relative, cause, event date and account are entered, checked live and kept."""
+    window, prompts = window
+    view = tab(window).payments_view
+    member = window.ctx.db.execute("SELECT id FROM members WHERE name = '李四'").fetchone()[0]
+
+    def fill(dialog, relation, name):
+        dialog.ui.pick_member_button.click()
+        dialog.ui.type_combo.setCurrentText("直系亲属去世")
+        dialog.ui.pay_date_edit.setDate(QDate(YEAR, 3, 1))
+        dialog.ui.amount_edit.setText("800")
+        dialog.ui.relation_combo.setCurrentText(relation)
+        dialog.ui.relative_name_edit.setText(name)
+        dialog.ui.event_date_edit.setText(f"{YEAR}-02-26")
+        dialog.ui.pay_method_combo.setCurrentText("银行转账")
+        dialog.ui.bank_account_edit.setText("6222021234567890")
+
+    prompts.picks.append([member])
+    first = view.add_payment()
+    qtbot.addWidget(first)
+    fill(first, "父亲", "李大山")
+    first.save()
+    assert not first.isVisible()
+    saved = welfare.list_payments(window.ctx.db)[0]
+    assert (saved["relative_relation"], saved["relative_name"]) == ("父亲", "李大山")
+    assert saved["event_date"] == f"{YEAR}-02-26" and saved["bank_account"] == "6222021234567890"
+
+    prompts.picks.append([member])
+    again = view.add_payment()
+    qtbot.addWidget(again)
+    fill(again, "父亲", "李大山")
+    again.run_check()
+    assert "该亲属" in again.ui.check_label.text()
+    again.ui.relation_combo.setCurrentText("母亲")
+    again.ui.relative_name_edit.setText("王秀英")
+    again.run_check()
+    assert again.ui.check_label.text() == ""
+    reopened = view.edit_payment(saved["id"])
+    qtbot.addWidget(reopened)
+    assert reopened.ui.relative_name_edit.text() == "李大山"
+    assert reopened.ui.pay_method_combo.currentText() == "银行转账"
+
+
+def test_standard_dialog_keeps_the_case_rules(qtbot, window):
+    window, _prompts = window
+    page = tab(window).standards_view
+    row = page.types.index("生病住院")
+    page.table.selectRow(row)
+    dialog = page.edit_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.ui.min_edit.text() == "300.00"  # the example's range
+    dialog.ui.frequency_key_combo.setCurrentText("病因")
+    dialog.ui.report_within_spin.setValue(30)
+    dialog.ui.sub_kinds_edit.setText("手术 200-600；外地 -1500")
+    dialog.ui.excluded_employment_edit.setText("返聘，临时")
+    dialog.save()
+    saved = welfare_standards.get_standard(window.ctx.db, YEAR, "生病住院")
+    assert saved.frequency_key == "病因" and saved.report_within_days == 30
+    assert saved.sub_kinds == [
+        {"name": "手术", "cap_fen": 60000, "min_fen": 20000},
+        {"name": "外地", "cap_fen": 150000, "min_fen": None},
+    ]
+    assert saved.excluded_employment == ["返聘", "临时"]

@@ -62,12 +62,58 @@ class HardshipDialog(QDialog):
             ui.category_combo.setCurrentText(data.get("category") or "")
             ui.household_edit.setPlainText(data.get("household") or "")
             ui.support_notes_edit.setPlainText(data.get("support_notes") or "")
+        self._build_income_group(data or {})
         self.setWindowTitle(f"{year}年困难帮扶档案")
         ui.pick_member_button.clicked.connect(self.choose_member)
         ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         ui.button_box.accepted.connect(self.save)
         ui.button_box.rejected.connect(self.reject)
+
+    def _build_income_group(self, data: dict[str, Any]) -> None:
+        """困难补助申请表的收入部分 (issue 22), beside the Designer form."""
+        from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QSpinBox
+
+        from guilin_union.core.money import format_fen
+
+        def yuan(key: str) -> str:
+            value = data.get(key)
+            return "" if value is None else format_fen(value).replace(",", "")
+
+        ui = self.ui
+        group = QGroupBox("收入与家庭（困难补助申请表）")
+        form = QFormLayout(group)
+        ui.wage_edit = QLineEdit(yuan("wage_fen"))
+        ui.other_income_edit = QLineEdit(yuan("other_income_fen"))
+        ui.household_income_edit = QLineEdit(yuan("household_income_fen"))
+        ui.household_size_spin = QSpinBox()
+        ui.household_size_spin.setRange(0, 30)
+        ui.household_size_spin.setSpecialValueText("未填")
+        ui.household_size_spin.setValue(int(data.get("household_size") or 0))
+        ui.address_edit = QLineEdit(data.get("address") or "")
+        ui.family_members_edit = QLineEdit(data.get("family_members") or "")
+        ui.family_members_edit.setPlaceholderText("如 配偶 无业；儿子 在读")
+        ui.decision_edit = QLineEdit(data.get("decision") or "")
+        ui.decision_edit.setPlaceholderText("工会委员会意见")
+        ui.decision_date_edit = QLineEdit(data.get("decision_date") or "")
+        ui.decision_date_edit.setPlaceholderText("如 2026-12-07")
+        for label, widget in (
+            ("月工资（元）", ui.wage_edit),
+            ("其他收入（元）", ui.other_income_edit),
+            ("家庭月总收入（元）", ui.household_income_edit),
+            ("家庭人口", ui.household_size_spin),
+            ("住址", ui.address_edit),
+            ("家庭成员及经济情况", ui.family_members_edit),
+            ("审批意见", ui.decision_edit),
+            ("审批日期", ui.decision_date_edit),
+        ):
+            form.addRow(label, widget)
+        index = ui.main_layout.indexOf(ui.hardship_form)
+        ui.main_layout.removeItem(ui.hardship_form)
+        columns = QHBoxLayout()
+        columns.addLayout(ui.hardship_form, 1)
+        columns.addWidget(group, 1)
+        ui.main_layout.insertLayout(max(index, 0), columns)
 
     def choose_member(self) -> None:
         chosen = self._pick()
@@ -82,6 +128,14 @@ class HardshipDialog(QDialog):
             "category": self.ui.category_combo.currentText(),
             "household": self.ui.household_edit.toPlainText().strip(),
             "support_notes": self.ui.support_notes_edit.toPlainText().strip(),
+            "wage_fen": self.ui.wage_edit.text().strip() or None,
+            "other_income_fen": self.ui.other_income_edit.text().strip() or None,
+            "household_income_fen": self.ui.household_income_edit.text().strip() or None,
+            "household_size": self.ui.household_size_spin.value() or None,
+            "address": self.ui.address_edit.text().strip(),
+            "family_members": self.ui.family_members_edit.text().strip(),
+            "decision": self.ui.decision_edit.text().strip(),
+            "decision_date": self.ui.decision_date_edit.text().strip() or None,
         }
 
     def save(self) -> None:

@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QWidget,
+)
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
@@ -42,7 +53,28 @@ FIELD_WIDGETS = {
     "approved_on": "approved_on_edit",
     "paid_on": "paid_on_edit",
     "notes": "notes_edit",
+    # issue 22: the case (built in code beside the attachments, see _build_case_group)
+    "relative_relation": "relation_combo",
+    "relative_name": "relative_name_edit",
+    "cause": "cause_combo",
+    "event_date": "event_date_edit",
+    "sub_kind": "sub_kind_edit",
+    "recipient_name": "recipient_edit",
+    "pay_method": "pay_method_combo",
+    "bank_account": "bank_account_edit",
+    "bank_name": "bank_name_edit",
 }
+CASE_KEYS = (
+    "relative_relation",
+    "relative_name",
+    "cause",
+    "event_date",
+    "sub_kind",
+    "recipient_name",
+    "pay_method",
+    "bank_account",
+    "bank_name",
+)
 CHECK_DELAY_MS = 250
 
 
@@ -80,6 +112,7 @@ class PaymentDialog(QDialog):
         self.removed_attachments: list[int] = []
         self.result_data: dict[str, Any] | None = None
         ui = self.ui
+        self._build_case_group()
         ui.type_combo.addItems(list(types))
         ui.form_combo.addItems(list(config.FORMS))
         ui.state_combo.addItems(list(config.PAYMENT_STATES))
@@ -109,6 +142,11 @@ class PaymentDialog(QDialog):
             ui.form_combo.currentTextChanged,
             ui.year_spin.valueChanged,
             ui.pay_date_edit.dateChanged,
+            ui.relation_combo.currentTextChanged,
+            ui.relative_name_edit.textChanged,
+            ui.cause_combo.currentTextChanged,
+            ui.event_date_edit.textChanged,
+            ui.sub_kind_edit.textChanged,
         ):
             signal.connect(lambda *_a: self._check_timer.start())
         ui.type_combo.currentTextChanged.connect(lambda _t: self._refresh_occasions())
@@ -125,9 +163,96 @@ class PaymentDialog(QDialog):
         ui.button_box.rejected.connect(self.reject)
         self.run_check()
 
+    def _build_case_group(self) -> None:
+        """案情与收款 (issue 22): which relative, what cause, when it happened, which sub-kind,
+        who receives it and how. Built beside the attachments so the form keeps its height."""
+        from guilin_union.core.welfare_cases import COMMON_CAUSES, PAY_METHODS, RELATION_CHOICES
+
+        ui = self.ui
+        group = QGroupBox("案情与收款")
+        group.setObjectName("case_group")
+        grid = QGridLayout(group)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(3)
+        ui.relation_combo = QComboBox()
+        ui.relation_combo.addItems(["", *RELATION_CHOICES])
+        ui.relative_name_edit = QLineEdit()
+        ui.relative_name_edit.setPlaceholderText("亲属姓名")
+        ui.cause_combo = QComboBox()
+        ui.cause_combo.setEditable(True)
+        ui.cause_combo.addItems(["", *COMMON_CAUSES])
+        ui.event_date_edit = QLineEdit()
+        ui.event_date_edit.setPlaceholderText("如 2026-12-07")
+        ui.sub_kind_edit = QLineEdit()
+        ui.sub_kind_edit.setPlaceholderText("细项，如 手术")
+        ui.pay_method_combo = QComboBox()
+        ui.pay_method_combo.addItems(["", *PAY_METHODS])
+        ui.recipient_edit = QLineEdit()
+        ui.recipient_edit.setPlaceholderText("空 = 会员本人")
+        ui.bank_account_edit = QLineEdit()
+        ui.bank_account_edit.setPlaceholderText("银行转账时填写")
+        ui.bank_name_edit = QLineEdit()
+        ui.bank_name_edit.setPlaceholderText("开户行")
+        rows = (
+            (
+                ("亲属", ui.relation_combo),
+                ("姓名", ui.relative_name_edit),
+                ("事件日期", ui.event_date_edit),
+            ),
+            (
+                ("病因/事由", ui.cause_combo),
+                ("细项", ui.sub_kind_edit),
+                ("收款人", ui.recipient_edit),
+            ),
+            (
+                ("发放方式", ui.pay_method_combo),
+                ("账号", ui.bank_account_edit),
+                ("开户行", ui.bank_name_edit),
+            ),
+        )
+        for r, row in enumerate(rows):
+            for c, (label, widget) in enumerate(row):
+                grid.addWidget(QLabel(label), r, c * 2)
+                grid.addWidget(widget, r, c * 2 + 1)
+        attachments = ui.attachments_group
+        index = ui.main_layout.indexOf(attachments)
+        ui.main_layout.removeWidget(attachments)
+        row_layout = QHBoxLayout()
+        row_layout.addWidget(group, 3)
+        row_layout.addWidget(attachments, 2)
+        ui.main_layout.insertLayout(index, row_layout)
+        ui.case_group = group
+
+    def _case_data(self) -> dict[str, Any]:
+        ui = self.ui
+        return {
+            "relative_relation": ui.relation_combo.currentText(),
+            "relative_name": ui.relative_name_edit.text().strip(),
+            "cause": ui.cause_combo.currentText().strip(),
+            "event_date": ui.event_date_edit.text().strip() or None,
+            "sub_kind": ui.sub_kind_edit.text().strip(),
+            "recipient_name": ui.recipient_edit.text().strip(),
+            "pay_method": ui.pay_method_combo.currentText(),
+            "bank_account": ui.bank_account_edit.text().strip(),
+            "bank_name": ui.bank_name_edit.text().strip(),
+        }
+
+    def _set_case_data(self, data: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.relation_combo.setCurrentText(data.get("relative_relation") or "")
+        ui.relative_name_edit.setText(data.get("relative_name") or "")
+        ui.cause_combo.setCurrentText(data.get("cause") or "")
+        ui.event_date_edit.setText(data.get("event_date") or "")
+        ui.sub_kind_edit.setText(data.get("sub_kind") or "")
+        ui.recipient_edit.setText(data.get("recipient_name") or "")
+        ui.pay_method_combo.setCurrentText(data.get("pay_method") or "")
+        ui.bank_account_edit.setText(data.get("bank_account") or "")
+        ui.bank_name_edit.setText(data.get("bank_name") or "")
+
     # ---- values
     def set_data(self, data: dict[str, Any], member_label: str = "") -> None:
         ui = self.ui
+        self._set_case_data(data)
         if data.get("member_id"):
             self.set_member(int(data["member_id"]), member_label)
         if data.get("type"):
@@ -174,6 +299,7 @@ class PaymentDialog(QDialog):
             "approved_on": ui.approved_on_edit.text().strip() or None,
             "paid_on": ui.paid_on_edit.text().strip() or None,
             "notes": ui.notes_edit.text().strip(),
+            **self._case_data(),
         }
 
     def set_member(self, member_id: int, label: str) -> None:

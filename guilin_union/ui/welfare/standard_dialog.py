@@ -6,7 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from guilin_union.core.money import format_fen
 from guilin_union.services import welfare_config as config
@@ -22,7 +33,45 @@ FIELD_WIDGETS = {
     "max_per_year": "max_per_year_spin",
     "yearly_cap_fen": "yearly_cap_edit",
     "payer": "payer_combo",
+    "min_fen": "min_edit",
+    "frequency_key": "frequency_key_combo",
+    "event_after": "event_after_edit",
+    "report_within_days": "report_within_spin",
+    "average_cap_fen": "average_cap_edit",
+    "eligible_gender": "gender_combo",
+    "excluded_employment": "excluded_employment_edit",
+    "sub_kinds": "sub_kinds_edit",
 }
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else format_fen(fen).replace(",", "")
+
+
+def sub_kinds_text(kinds: list[dict[str, Any]]) -> str:
+    """``手术 200-600；外地 -1500`` (name, minimum–cap in 元; either side may be empty)."""
+    parts = []
+    for k in kinds:
+        low, cap = _yuan(k.get("min_fen")), _yuan(k.get("cap_fen"))
+        parts.append(f"{k['name']} {low}-{cap}" if (low or cap) else k["name"])
+    return "；".join(parts)
+
+
+def parse_sub_kinds(text: str) -> list[dict[str, Any]]:
+    """The inverse of :func:`sub_kinds_text` (amounts stay text: the service parses them).
+
+    >>> parse_sub_kinds("手术 200-600；外地 -1500；其他")
+    [{'name': '手术', 'min_fen': '200', 'cap_fen': '600'}, {'name': '外地', 'min_fen': None, 'cap_fen': '1500'}, {'name': '其他', 'min_fen': None, 'cap_fen': None}]
+    """
+    kinds = []
+    for part in text.replace(";", "；").split("；"):
+        part = part.strip()
+        if not part:
+            continue
+        name, _, amounts = part.partition(" ")
+        low, _, cap = amounts.strip().partition("-")
+        kinds.append({"name": name, "min_fen": low.strip() or None, "cap_fen": cap.strip() or None})
+    return kinds
 
 
 class StandardDialog(QDialog):
@@ -54,6 +103,7 @@ class StandardDialog(QDialog):
         ui.retired_check.setChecked(standard.retired_eligible)
         ui.source_edit.setText(standard.source)
         ui.notes_edit.setText(standard.notes)
+        self._build_case_rules(standard)
         self.setWindowTitle(f"{standard.year}年“{standard.type}”慰问标准")
         ui.rule_kind_combo.currentTextChanged.connect(lambda _t: self._update())
         ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
@@ -61,6 +111,58 @@ class StandardDialog(QDialog):
         ui.button_box.accepted.connect(self.save)
         ui.button_box.rejected.connect(self.reject)
         self._update()
+
+    def _build_case_rules(self, standard: Standard) -> None:
+        """按事由核对 (issue 22): range, frequency key, event window, eligibility, sub-kinds —
+        a second column beside the Designer form, so the dialog stays low enough."""
+        from guilin_union.core.welfare_cases import FREQUENCY_KEYS
+
+        ui = self.ui
+        group = QGroupBox("按标准原文核对（可选）")
+        form = QFormLayout(group)
+        ui.min_edit = QLineEdit(_yuan(standard.min_fen))
+        ui.min_edit.setPlaceholderText("如 300（低于下限也提示）")
+        form.addRow("金额下限（元）", ui.min_edit)
+        ui.frequency_key_combo = QComboBox()
+        ui.frequency_key_combo.addItems(list(FREQUENCY_KEYS))
+        ui.frequency_key_combo.setCurrentText(standard.frequency_key)
+        ui.frequency_key_combo.setToolTip(
+            "次数按会员、按亲属（如每位亲属一次）或按病因（同类疾病每年一次）计算"
+        )
+        form.addRow("次数按", ui.frequency_key_combo)
+        ui.event_after_edit = QLineEdit(standard.event_after or "")
+        ui.event_after_edit.setPlaceholderText("如 2018-02-01（空：不限）")
+        form.addRow("事件须在此日之后", ui.event_after_edit)
+        ui.report_within_spin = QSpinBox()
+        ui.report_within_spin.setRange(0, 3650)
+        ui.report_within_spin.setSpecialValueText("不限")
+        ui.report_within_spin.setSuffix(" 天")
+        ui.report_within_spin.setValue(standard.report_within_days or 0)
+        form.addRow("事发后几日内上报", ui.report_within_spin)
+        ui.average_cap_edit = QLineEdit(_yuan(standard.average_cap_fen))
+        ui.average_cap_edit.setPlaceholderText("批量发放的人均上限")
+        form.addRow("人均不超过（元）", ui.average_cap_edit)
+        ui.gender_combo = QComboBox()
+        ui.gender_combo.addItems(["不限", "女", "男"])
+        ui.gender_combo.setCurrentText(standard.eligible_gender or "不限")
+        form.addRow("限定性别", ui.gender_combo)
+        ui.excluded_employment_edit = QLineEdit("、".join(standard.excluded_employment))
+        ui.excluded_employment_edit.setPlaceholderText("如 返聘、临时")
+        form.addRow("不适用的用工形式", ui.excluded_employment_edit)
+        ui.sub_kinds_edit = QLineEdit(sub_kinds_text(standard.sub_kinds))
+        ui.sub_kinds_edit.setPlaceholderText("如 手术 200-600；外地 -1500")
+        form.addRow("细项及金额", ui.sub_kinds_edit)
+        hint = QLabel("细项（如本地/外地、手术）与本类型共用年度次数。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        form.addRow(hint)
+        index = ui.main_layout.indexOf(ui.standard_form)
+        ui.main_layout.removeItem(ui.standard_form)
+        columns = QHBoxLayout()
+        columns.addLayout(ui.standard_form, 1)
+        columns.addWidget(group, 1)
+        ui.main_layout.insertLayout(max(index, 0), columns)
+        ui.case_rules_group = group
 
     def _update(self) -> None:
         rule = self.ui.rule_kind_combo.currentText()
@@ -85,6 +187,20 @@ class StandardDialog(QDialog):
             "retired_eligible": ui.retired_check.isChecked(),
             "source": ui.source_edit.text().strip(),
             "notes": ui.notes_edit.text().strip(),
+            "min_fen": ui.min_edit.text().strip() or None,
+            "frequency_key": ui.frequency_key_combo.currentText(),
+            "event_after": ui.event_after_edit.text().strip() or None,
+            "report_within_days": ui.report_within_spin.value() or None,
+            "average_cap_fen": ui.average_cap_edit.text().strip() or None,
+            "eligible_gender": None
+            if ui.gender_combo.currentText() == "不限"
+            else ui.gender_combo.currentText(),
+            "excluded_employment": [
+                t.strip()
+                for t in ui.excluded_employment_edit.text().replace("，", "、").split("、")
+                if t.strip()
+            ],
+            "sub_kinds": parse_sub_kinds(ui.sub_kinds_edit.text()),
         }
 
     def save(self) -> None:
