@@ -128,9 +128,24 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
     fsub = funds.add_subparsers(dest="funds_command", metavar="ACTION")
     fsub.required = True
 
-    cats = fsub.add_parser("categories", help="列出收支科目（设置）")
+    cats = fsub.add_parser("categories", help="列出或修改收支科目（设置）")
+    change = cats.add_mutually_exclusive_group()
+    change.add_argument("--add", metavar="CODE", help="增加科目（同时给出 --name、--kind）")
+    change.add_argument("--rename", metavar="CODE", help="修改科目名称（同时给出 --name）")
+    change.add_argument("--remove", metavar="CODE", help="删除没有预算和收支记录的科目")
+    cats.add_argument("--name", metavar="NAME", help="科目名称")
+    cats.add_argument("--kind", choices=["收入", "支出"], help="收入或支出")
+    cats.add_argument("--parent", metavar="CODE", help="上级科目编码（增加下级科目时）")
     cats.add_argument("--json", action="store_true", help="以 JSON 输出")
     cats.set_defaults(handler=cmd_categories)
+
+    maps = fsub.add_parser("map", help="活动类型、慰问类型计入哪个支出科目（设置）")
+    which = maps.add_mutually_exclusive_group()
+    which.add_argument("--activity", metavar="类型", help="活动类型，如 文体活动")
+    which.add_argument("--welfare", metavar="类型", help="慰问类型，如 生病住院")
+    maps.add_argument("--category", metavar="编码或名称", help="支出科目")
+    maps.add_argument("--json", action="store_true", help="以 JSON 输出")
+    maps.set_defaults(handler=cmd_map)
 
     plan = fsub.add_parser("plan", help="设置某年度某科目的预算数（或复制上一年的预算）")
     plan.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
@@ -427,9 +442,21 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_categories(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
     from guilin_union.services.money import budget
 
-    chart = budget.categories(ctx.db)
+    db = ctx.db
+    if args.add:
+        if not args.name or not args.kind:
+            raise ValidationError("增加科目请同时给出 --name 和 --kind")
+        budget.add_category(db, args.add, args.name, args.kind, args.parent)
+    elif args.rename:
+        if not args.name:
+            raise ValidationError("请用 --name 给出新名称")
+        budget.rename_category(db, args.rename, args.name)
+    elif args.remove:
+        budget.remove_category(db, args.remove)
+    chart = budget.categories(db)
     if args.json:
         emit_json(
             [
@@ -446,6 +473,27 @@ def cmd_categories(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for c in chart:
         emit(f"{c.code}\t{c.kind}\t{'    ' if c.parent else ''}{c.name}")
+    return 0
+
+
+def cmd_map(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.services.money import budget
+
+    db = ctx.db
+    if args.activity or args.welfare:
+        if not args.category:
+            raise ValidationError("请用 --category 给出支出科目")
+        which = "activity" if args.activity else "welfare"
+        budget.set_category_map(db, which, args.activity or args.welfare, args.category)
+    maps = budget.category_maps(db)
+    if args.json:
+        emit_json(maps)
+        return 0
+    chart = budget.categories(db)
+    for which, label in (("activity", "活动类型"), ("welfare", "慰问类型")):
+        for type_name, code in maps[which].items():
+            emit(f"{label}\t{type_name}\t{budget.category_label(chart, code)}")
     return 0
 
 

@@ -76,6 +76,7 @@ _WARNING_FIELD = {
     "duplicate": "pay_date",
     "no_standard": "type",
     "form": "form",
+    "dues": "name",  # 按时缴纳会费 (services/money/dues_rule.py): about the member
 }
 
 

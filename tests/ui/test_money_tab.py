@@ -151,3 +151,37 @@ def test_member_form_dues_page_shows_the_history(qtbot, window):
     assert table.item(1, 4).text() == "现金" and table.item(0, 3).text() != ""
     assert "欠缴 1 个月" in page.history.summary_label.text()
     assert members.get_member(db, member_id)  # the form did not change the member
+
+
+def test_chart_dialog_renames_adds_and_maps(qtbot, window, monkeypatch):
+    window, prompts = window
+    page = window.tab_widgets["经费"].budget_view
+
+    def fill(dialog):
+        codes = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        dialog.table.item(codes.index("50303"), 2).setText("专项工作")
+        dialog.table.setCurrentCell(codes.index("503"), 0)
+        dialog.add_sub()
+        new_row = dialog.table.currentRow()
+        assert dialog.table.item(new_row, 0).text() == "50304"
+        dialog.table.item(new_row, 2).setText("信息化建设")
+        # a duplicate name at the same level is fine; an empty one is refused
+        dialog.table.item(new_row, 2).setText("")
+        dialog.accept()
+        assert "名称" in dialog.error_label.text() and dialog.result_value is None
+        dialog.table.item(new_row, 2).setText("信息化建设")
+        for r in range(dialog.map_table.rowCount()):
+            if dialog.map_table.item(r, 0).text() == "慰问：生病住院":
+                combo = dialog.map_table.cellWidget(r, 1)
+                combo.setCurrentIndex(combo.findData("50201"))
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(dialogs.ChartDialog, "exec", fill)
+    page.edit_chart()
+    chart = {c.code: c for c in budget.categories(window.ctx.db)}
+    assert chart["50303"].name == "专项工作" and chart["50304"].parent == "503"
+    assert budget.category_maps(window.ctx.db)["welfare"]["生病住院"] == "50201"
+    assert any(c == "50304" for c in page._codes)  # the page shows the new category
+    window.ctx.undo_stack.undo()
+    assert "50304" not in {c.code for c in budget.categories(window.ctx.db)}

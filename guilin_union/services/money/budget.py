@@ -144,22 +144,133 @@ def set_categories(db: sqlite_utils.Database, chart: Sequence[Mapping[str, Any]]
         raise ValidationError(
             f"科目 {'、'.join(gone)} 已有预算或收支记录，不能删除（可以改名）", "fund_categories"
         )
+    before = settings.get(db, "fund_categories")
     with db.atomic():
-        settings.set_value(
-            db,
-            "fund_categories",
-            [
-                {
-                    "code": c.code,
-                    "kind": c.kind,
-                    "name": c.name,
-                    "parent": c.parent,
-                    "source": c.source,
-                }
-                for c in new
-            ],
+        settings.set_value(db, "fund_categories", _chart_dicts(new))
+
+    def inverse(d: sqlite_utils.Database) -> OpResult:
+        with d.atomic():
+            settings.set_value(d, "fund_categories", before)
+        return OpResult(Changes.of(AREA))
+
+    return OpResult(Changes.of(AREA), inverse=inverse)
+
+
+def _chart_dicts(chart: Sequence[Category]) -> list[dict[str, Any]]:
+    return [
+        {"code": c.code, "kind": c.kind, "name": c.name, "parent": c.parent, "source": c.source}
+        for c in chart
+    ]
+
+
+def add_category(
+    db: sqlite_utils.Database, code: str, name: str, kind: str, parent: str | None = None
+) -> OpResult:
+    """Add a category (a sub-category goes right after its parent's last child). A parent
+    that already has plans or entries of its own cannot get sub-categories."""
+    chart = _chart_dicts(categories(db))
+    code = clean_cell_text(str(code or ""))
+    item = {"code": code, "kind": kind, "name": name, "parent": parent or None, "source": None}
+    if parent:
+        used = db.execute(
+            "SELECT 1 FROM fund_plans WHERE category = ? UNION SELECT 1 FROM fund_entries"
+            " WHERE category = ?",
+            [parent, parent],
+        ).fetchone()
+        if used and not any(c["parent"] == parent for c in chart):
+            raise ValidationError(
+                f"科目“{parent}”已有预算或收支记录，不能再增加下级科目", "fund_categories"
+            )
+        at = max(
+            (i for i, c in enumerate(chart) if c["code"] == parent or c["parent"] == parent),
+            default=len(chart) - 1,
         )
-    return OpResult(Changes.of(AREA))
+        chart.insert(at + 1, item)
+    else:
+        at = max((i for i, c in enumerate(chart) if c["kind"] == kind), default=len(chart) - 1)
+        chart.insert(at + 1, item)
+    return set_categories(db, chart)
+
+
+def rename_category(db: sqlite_utils.Database, code: str, name: str) -> OpResult:
+    chart = _chart_dicts(categories(db))
+    if not any(c["code"] == code for c in chart):
+        raise ValidationError(f"没有编码为“{code}”的科目", "category")
+    for c in chart:
+        if c["code"] == code:
+            c["name"] = name
+    return set_categories(db, chart)
+
+
+def remove_category(db: sqlite_utils.Database, code: str) -> OpResult:
+    """Remove a category without sub-categories, plans or entries."""
+    chart = _chart_dicts(categories(db))
+    if not any(c["code"] == code for c in chart):
+        raise ValidationError(f"没有编码为“{code}”的科目", "category")
+    if any(c["parent"] == code for c in chart):
+        raise ValidationError("请先删除该科目的下级科目", "category")
+    return set_categories(db, [c for c in chart if c["code"] != code])
+
+
+MAP_KEYS = {"activity": "fund_activity_map", "welfare": "fund_welfare_map"}
+
+
+def category_maps(db: sqlite_utils.Database) -> dict[str, dict[str, str]]:
+    """``{"activity": {活动类型: 科目编码}, "welfare": {慰问类型: 科目编码}}``."""
+    return {which: dict(settings.get(db, key) or {}) for which, key in MAP_KEYS.items()}
+
+
+def set_category_map(db: sqlite_utils.Database, which: str, type_name: str, code: str) -> OpResult:
+    """Which spending category an activity type or a welfare type counts under."""
+    if which not in MAP_KEYS:
+        raise ValidationError("应为 activity（活动类型）或 welfare（慰问类型）", "which")
+    c = _require_leaf(db, code)
+    if c.kind != "支出":
+        raise ValidationError(f"“{c.name}”不是支出科目", "category")
+    mapping = dict(settings.get(db, MAP_KEYS[which]) or {})
+    before = dict(mapping)
+    mapping[clean_cell_text(type_name)] = c.code
+    with db.atomic():
+        settings.set_value(db, MAP_KEYS[which], mapping)
+
+    def inverse(d: sqlite_utils.Database) -> OpResult:
+        with d.atomic():
+            settings.set_value(d, MAP_KEYS[which], before)
+        return OpResult(Changes.of(AREA))
+
+    return OpResult(Changes.of(AREA), inverse=inverse)
+
+
+def save_chart(
+    db: sqlite_utils.Database,
+    chart: Sequence[Mapping[str, Any]],
+    maps: Mapping[str, Mapping[str, str]],
+) -> OpResult:
+    """Save the chart and both type maps at once (the 收支科目 dialog), in one transaction.
+    Every mapped category must be a spending category without sub-categories."""
+    new = validate_chart(chart)
+    spending = {c.code for c in leaves(new) if c.kind == "支出"}
+    for which, mapping in maps.items():
+        if which not in MAP_KEYS:
+            raise ValidationError("应为 activity（活动类型）或 welfare（慰问类型）", "which")
+        wrong = [t for t, code in mapping.items() if code not in spending]
+        if wrong:
+            raise ValidationError(
+                f"“{'、'.join(wrong)}”应计入一个没有下级科目的支出科目", "fund_categories"
+            )
+    before = {key: settings.get(db, key) for key in ("fund_categories", *MAP_KEYS.values())}
+    with db.atomic():
+        set_categories(db, chart)
+        for which, mapping in maps.items():
+            settings.set_value(db, MAP_KEYS[which], dict(mapping))
+
+    def inverse(d: sqlite_utils.Database) -> OpResult:
+        with d.atomic():
+            for key, value in before.items():
+                settings.set_value(d, key, value)
+        return OpResult(Changes.of(AREA))
+
+    return OpResult(Changes.of(AREA), inverse=inverse)
 
 
 def leaves(chart: Sequence[Category]) -> list[Category]:
@@ -169,10 +280,14 @@ def leaves(chart: Sequence[Category]) -> list[Category]:
 
 
 def _leaf(db_chart: Sequence[Category], code: str | None, fallback: str) -> str | None:
-    codes = {c.code for c in leaves(db_chart)}
-    if code in codes:
+    """``code`` when it is a spending leaf of the chart, else ``fallback``, else the last
+    spending leaf: money from the records is never dropped because the chart was edited."""
+    spending = [c.code for c in leaves(db_chart) if c.kind == "支出"]
+    if code in spending:
         return code
-    return fallback if fallback in codes else None
+    if fallback in spending:
+        return fallback
+    return spending[-1] if spending else None
 
 
 def _require_leaf(db: sqlite_utils.Database, code: str) -> Category:

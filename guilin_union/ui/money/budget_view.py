@@ -74,6 +74,8 @@ class BudgetView(QWidget):
         self.excel_button = QPushButton("执行情况 Excel…")
         self.final_button = QPushButton("年度收支决算表…")
         self.final_excel_button = QPushButton("决算 Excel…")
+        self.chart_button = QPushButton("收支科目…")
+        self.chart_button.setObjectName("budget_chart_button")
         for b in (
             self.plan_button,
             self.copy_button,
@@ -81,6 +83,7 @@ class BudgetView(QWidget):
             self.excel_button,
             self.final_button,
             self.final_excel_button,
+            self.chart_button,
         ):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -142,6 +145,7 @@ class BudgetView(QWidget):
         self.excel_button.clicked.connect(lambda: self.print_report("execution", ".xlsx"))
         self.final_button.clicked.connect(lambda: self.print_report("final", ".pdf"))
         self.final_excel_button.clicked.connect(lambda: self.print_report("final", ".xlsx"))
+        self.chart_button.clicked.connect(self.edit_chart)
         self.reload()
 
     def year(self) -> int:
@@ -295,6 +299,32 @@ class BudgetView(QWidget):
         entry_id = entry["id"]
         ops.CollectionOp(
             self.ctx, self, "删除收支登记", lambda d: budget.delete_entry(d, entry_id)
+        ).run()
+
+    def edit_chart(self) -> None:
+        from guilin_union.services import activities, welfare_config
+        from guilin_union.ui.money.dialogs import ChartDialog, ChartInput
+
+        db = self.ctx.db
+        chart = [
+            {"code": c.code, "kind": c.kind, "name": c.name, "parent": c.parent, "source": c.source}
+            for c in budget.categories(db)
+        ]
+        maps = budget.category_maps(db)
+        types = {
+            "activity": activities.activity_types(db),
+            "welfare": welfare_config.types(db),
+        }
+
+        def check(data: ChartInput) -> None:
+            budget.validate_chart(data.chart)
+
+        dialog = ChartDialog(chart, maps, types, check, self)
+        if not dialog.exec() or dialog.result_value is None:
+            return
+        data = dialog.result_value
+        ops.CollectionOp(
+            self.ctx, self, "修改收支科目", lambda d: budget.save_chart(d, data.chart, data.maps)
         ).run()
 
     def print_report(self, which: str, suffix: str) -> None:

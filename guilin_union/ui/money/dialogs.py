@@ -300,3 +300,214 @@ class EntryDialog(QDialog):
             self.voucher_edit.text().strip(),
         )
         super().accept()
+
+
+@dataclass
+class ChartInput:
+    chart: list[dict[str, Any]]
+    maps: dict[str, dict[str, str]]
+
+
+class ChartDialog(QDialog):
+    """收支科目: the chart of categories (names edited in place, categories added or removed)
+    and which spending category each activity type and welfare type counts under. Returns
+    the edited copy; ``check(ChartInput)`` raises a ``UserError`` to keep the dialog open."""
+
+    def __init__(
+        self,
+        chart: list[dict[str, Any]],
+        maps: dict[str, dict[str, str]],
+        types: dict[str, list[str]],
+        check: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QHeaderView,
+            QPushButton,
+            QTableWidget,
+            QTableWidgetItem,
+            QTabWidget,
+        )
+
+        super().__init__(parent)
+        self.setWindowTitle("工会经费收支科目")
+        self.resize(720, 560)
+        self._item_class = QTableWidgetItem
+        self.check = check
+        self.types = types
+        self.maps = {k: dict(v) for k, v in maps.items()}
+        self.result_value: ChartInput | None = None
+        layout = QVBoxLayout(self)
+        tabs = QTabWidget()
+        layout.addWidget(tabs, 1)
+
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel("双击名称可以修改；编码是固定的标识，预算和收支记录按编码保存。"))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("chart_table")
+        self.table.setHorizontalHeaderLabels(["编码", "收支", "名称", "上级科目"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_top_button = QPushButton("增加一级科目")
+        self.add_sub_button = QPushButton("增加下级科目")
+        self.remove_button = QPushButton("删除所选科目")
+        for b in (self.add_top_button, self.add_sub_button, self.remove_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        box.addLayout(row)
+        tabs.addTab(page, "收支科目")
+
+        map_page = QWidget()
+        map_box = QVBoxLayout(map_page)
+        map_box.addWidget(QLabel("活动经费和慰问支出自动计入的支出科目："))
+        self.map_table = QTableWidget(0, 2)
+        self.map_table.setObjectName("chart_map_table")
+        self.map_table.setHorizontalHeaderLabels(["类型", "计入科目"])
+        self.map_table.verticalHeader().setVisible(False)
+        self.map_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        map_box.addWidget(self.map_table, 1)
+        tabs.addTab(map_page, "自动计入")
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("chart_error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.add_top_button.clicked.connect(self.add_top)
+        self.add_sub_button.clicked.connect(self.add_sub)
+        self.remove_button.clicked.connect(self.remove)
+        self.table.itemChanged.connect(lambda _i: self.fill_maps())
+        self.fill(chart)
+
+    # ------------------------------------------------------------ the chart table
+    def fill(self, chart: list[dict[str, Any]]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(chart))
+        for r, c in enumerate(chart):
+            fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            for col, text in enumerate([c["code"], c["kind"], c["name"], c.get("parent") or ""]):
+                item = self._item_class(text)
+                item.setFlags(
+                    fixed | (Qt.ItemFlag.ItemIsEditable if col == 2 else Qt.ItemFlag.NoItemFlags)
+                )
+                if col == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, dict(c))
+                self.table.setItem(r, col, item)
+        self.table.blockSignals(False)
+        self.fill_maps()
+
+    def chart(self) -> list[dict[str, Any]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            c = dict(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            c["name"] = self.table.item(r, 2).text().strip()
+            out.append(c)
+        return out
+
+    def _selected(self) -> dict[str, Any] | None:
+        r = self.table.currentRow()
+        return self.chart()[r] if 0 <= r < self.table.rowCount() else None
+
+    def _new_code(self, chart: list[dict[str, Any]], prefix: str, width: int) -> str:
+        used = {c["code"] for c in chart}
+        n = 1
+        while f"{prefix}{n:0{width}d}" in used:
+            n += 1
+        return f"{prefix}{n:0{width}d}"
+
+    def add_top(self) -> None:
+        chart = self.chart()
+        current = self._selected()
+        kind = current["kind"] if current else "支出"
+        prefix = "4" if kind == "收入" else "5"
+        code = self._new_code(chart, prefix, 2)
+        at = max(i for i, c in enumerate(chart) if c["kind"] == kind) + 1
+        chart.insert(
+            at, {"code": code, "kind": kind, "name": "新科目", "parent": None, "source": None}
+        )
+        self.fill(chart)
+        self.table.setCurrentCell(at, 2)
+
+    def add_sub(self) -> None:
+        chart = self.chart()
+        current = self._selected()
+        if current is None:
+            self.error_label.setText("请先选择一个一级科目")
+            return
+        parent = current.get("parent") or current["code"]
+        code = self._new_code(chart, parent, 2)
+        at = (
+            max(i for i, c in enumerate(chart) if c["code"] == parent or c.get("parent") == parent)
+            + 1
+        )
+        kind = current["kind"]
+        chart.insert(
+            at, {"code": code, "kind": kind, "name": "新科目", "parent": parent, "source": None}
+        )
+        self.fill(chart)
+        self.table.setCurrentCell(at, 2)
+
+    def remove(self) -> None:
+        chart = self.chart()
+        current = self._selected()
+        if current is None:
+            return
+        if any(c.get("parent") == current["code"] for c in chart):
+            self.error_label.setText("请先删除该科目的下级科目")
+            return
+        self.fill([c for c in chart if c["code"] != current["code"]])
+
+    # ------------------------------------------------------------ the maps
+    def fill_maps(self) -> None:
+        chart = self.chart()
+        parents = {c.get("parent") for c in chart if c.get("parent")}
+        names = {c["code"]: c["name"] for c in chart}
+        choices = [
+            (c["code"], f"{names[c['parent']]}/{c['name']}" if c.get("parent") else c["name"])
+            for c in chart
+            if c["kind"] == "支出" and c["code"] not in parents
+        ]
+        self._read_maps()
+        rows = [(w, t) for w in ("activity", "welfare") for t in self.types.get(w, [])]
+        self.map_table.setRowCount(len(rows))
+        for r, (which, type_name) in enumerate(rows):
+            label = ("活动：" if which == "activity" else "慰问：") + type_name
+            item = self._item_class(label)
+            item.setData(Qt.ItemDataRole.UserRole, (which, type_name))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.map_table.setItem(r, 0, item)
+            combo = QComboBox()
+            for code, text in choices:
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(combo.findData(self.maps.get(which, {}).get(type_name)), 0))
+            self.map_table.setCellWidget(r, 1, combo)
+
+    def _read_maps(self) -> None:
+        for r in range(self.map_table.rowCount()):
+            item = self.map_table.item(r, 0)
+            combo = self.map_table.cellWidget(r, 1)
+            if item is None or combo is None:
+                continue
+            which, type_name = item.data(Qt.ItemDataRole.UserRole)
+            self.maps.setdefault(which, {})[type_name] = combo.currentData()
+
+    def accept(self) -> None:
+        self._read_maps()
+        data = ChartInput(self.chart(), {k: dict(v) for k, v in self.maps.items()})
+        try:
+            self.check(data)
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.result_value = data
+        super().accept()
