@@ -327,7 +327,7 @@ def measure_workpoints(repeats: int) -> list[Result]:
         target = Target.at_most(0.05)
         text = file.read_text(encoding="utf-8")
 
-        def check(doc: Any) -> None:
+        def check(doc: Any, file: Path = file) -> None:
             expect(sum(1 for _ in doc.iter_nodes()) > 0, f"{file.name}: no outline items found")
 
         def run(text: str = text, name: str = name, target: Target = target) -> Result:

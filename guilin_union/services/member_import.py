@@ -379,7 +379,13 @@ class MemberImporter:
         for parsed in read.rows:
             errors: list[RowError] = []
 
-            def err(key: str, message: str, value: object = None) -> None:
+            def err(
+                key: str,
+                message: str,
+                value: object = None,
+                parsed: Any = parsed,
+                errors: list[RowError] = errors,
+            ) -> None:
                 shown = parsed.values.get(key) if value is None else value
                 errors.append(
                     RowError(parsed.row, labels[key], "" if shown is None else str(shown), message)

@@ -518,9 +518,10 @@ def _relink(
 ) -> None:
     from guilin_union.storage import audit
 
+    marks = ",".join("?" for _ in rows)
     relinks = db.execute(
-        "SELECT table_name, row_id, relinks_json FROM recycle_rows WHERE id IN (%s) AND relinks_json IS NOT NULL"
-        % ",".join("?" for _ in rows),
+        f"SELECT table_name, row_id, relinks_json FROM recycle_rows WHERE id IN ({marks})"
+        " AND relinks_json IS NOT NULL",
         [r.id for r in rows],
     ).fetchall()
     for table, old_id, text in relinks:

@@ -141,9 +141,9 @@ def _counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
+        marks = ",".join("?" for _ in tables)
         counts["log"] = conn.execute(
-            "SELECT count(*) FROM change_log WHERE table_name IN (%s)"
-            % ",".join("?" for _ in tables),
+            f"SELECT count(*) FROM change_log WHERE table_name IN ({marks})",
             tables,
         ).fetchone()[0]
         return counts

@@ -3,6 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.services import member_status as svc
@@ -138,11 +141,6 @@ def test_unknown_member(branch_db):
         svc.status_on(branch_db, 999, "2020-01-01")
     with pytest.raises(NotFoundError):
         svc.record_status_change(branch_db, 999, "退会", on="2020-01-01", reason="x")
-
-
-from hypothesis import HealthCheck, given  # noqa: E402
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
 
 
 @hsettings(

@@ -92,7 +92,7 @@ def test_copy_keeps_the_shape_of_the_data(demo_copy):
 def test_same_person_gets_the_same_replacement_everywhere(demo_copy):
     report, _originals, _counts = demo_copy
     conn = sqlite3.connect(report.path)
-    for member_id, name in conn.execute("SELECT id, name FROM members WHERE notes LIKE '与%'"):
+    for member_id, _name in conn.execute("SELECT id, name FROM members WHERE notes LIKE '与%'"):
         note = conn.execute("SELECT notes FROM members WHERE id = ?", [member_id]).fetchone()[0]
         other = note[1 : note.index("同一科室")]
         assert (

@@ -176,7 +176,7 @@ def _season(c):
 
 
 def test_statistics_agree_with_a_hand_count(c):
-    p = _season(c)
+    _season(c)
     stats = session_stats(c.db, c.session_id, today=TODAY)
     assert stats.total == 10
     assert stats.by_review == {
