@@ -185,3 +185,39 @@ def test_chart_dialog_renames_adds_and_maps(qtbot, window, monkeypatch):
     assert any(c == "50304" for c in page._codes)  # the page shows the new category
     window.ctx.undo_stack.undo()
     assert "50304" not in {c.code for c in budget.categories(window.ctx.db)}
+
+
+def test_deduction_list_through_the_import_wizard(qtbot, window, tmp_path):
+    from tests.money_fixtures import correct_rows, deduction_file
+
+    window, prompts = window
+    view = _ledger(window)
+    rows = correct_rows()
+    rows[0] = ("T001", "张三", "28.30")  # due 28.35
+    bad = deduction_file(tmp_path / "bad.xlsx", rows)
+    view.import_deductions()
+    wizard = view._wizard
+    wizard.background = False
+    prompts.open_paths.append(bad)
+    wizard.browse()
+    wizard.go_next()  # -> mapping
+    wizard.go_next()  # -> check
+    assert not wizard.next_button.isEnabled()
+    assert wizard.errors_table.rowCount() == 1
+    assert "28.35" in wizard.errors_table.item(0, 3).text()
+    assert not ledger.is_open(window.ctx.db, MONTH)
+    wizard.reject()
+
+    good = deduction_file(tmp_path / "good.xlsx", correct_rows())
+    view.import_deductions()
+    wizard = view._wizard
+    wizard.background = False
+    prompts.open_paths.append(good)
+    wizard.browse()
+    wizard.go_next()
+    wizard.go_next()
+    assert wizard.next_button.isEnabled()
+    wizard.go_next()  # import
+    assert "已导入 4 条" in wizard.done_label.text()
+    assert view.model.rowCount() == 4  # the page heard the change
+    assert all(r["method"] == "代扣" for r in ledger.month_ledger(window.ctx.db, MONTH))

@@ -67,6 +67,7 @@ class DeductionImporter:
     """The :class:`~guilin_union.services.import_common.Importer` of a 代扣名单."""
 
     name = "dues_deductions"
+    areas = ("money",)  # what the import wizard tells the screens it changed
 
     def __init__(self, month: str, *, paid_on: str | None = None, file_name: str = "") -> None:
         self.fields = FIELDS
