@@ -41,7 +41,8 @@ def ensure_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("工会工作管理系统")
+    # No application display name: Qt appends it to every window title that does not end
+    # with it, and the main window's title already names the program (issue 15).
     icon = resources_dir() / "icons" / "app.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

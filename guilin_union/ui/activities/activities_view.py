@@ -155,7 +155,7 @@ class ActivitiesView(QWidget):
         buttons.addSpacing(12)
         self.print_button = QToolButton()
         self.print_button.setObjectName("activity_print_button")
-        self.print_button.setText("打印 ▾")
+        self.print_button.setText("打印")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         print_menu = QMenu(self.print_button)
         print_menu.addAction("活动报名表（各分工会）…", self.print_signup_forms)
@@ -170,7 +170,7 @@ class ActivitiesView(QWidget):
         self.print_button.setMenu(print_menu)
         self.print_menu = print_menu
         self.export_button = QToolButton()
-        self.export_button.setText("导出 ▾")
+        self.export_button.setText("导出")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         export_menu.addAction("参加人员（Excel）…", self.export_participants)

@@ -133,7 +133,7 @@ class ParticipantsPage(QWidget):
         self.attend_button = QPushButton("签到")
         self.attend_button.setToolTip("把所选人员标记为“已参加”（活动当天签到）")
         self.status_button = QToolButton()
-        self.status_button.setText("更多 ▾")
+        self.status_button.setText("更多")
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
         self.unattend_action = menu.addAction(

@@ -54,6 +54,10 @@ COLUMNS = [
 ]
 
 
+# 列席/特邀 rows: a tint that cannot be mistaken for the alternate-row grey (#f7f7f7).
+NON_VOTING_COLOR = "#dde8f6"
+
+
 class AttendanceModel(IdTableModel):
     """The generic id model plus a check box in the first column that signs in."""
 
@@ -77,7 +81,7 @@ class AttendanceModel(IdTableModel):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
             row = self.row_data(index.row())
             if row and row.get("delegate_type") != congress.FORMAL:
-                return QColor("#f3f3f3")
+                return QColor(NON_VOTING_COLOR)
         return super().data(index, role)
 
     def setData(
@@ -132,7 +136,7 @@ class AttendanceView(QWidget):
         self.attendance_table = make_table(self.model, "attendance_table", multi=True)
         layout.addWidget(self.attendance_table, 1)
         hint = QLabel(
-            "勾选即为“出席”；灰底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。"
+            "勾选即为“出席”；浅蓝底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。"
         )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(hint)

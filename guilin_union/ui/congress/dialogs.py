@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.ui.congress.common import from_qdate, to_qdate
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 
 Submit = Callable[[dict[str, Any]], str | None]
 
@@ -121,6 +122,13 @@ class SessionDialog(_FormDialog):
             self.ui.term_combo.addItem(label, term_id)
         self.editing = bool(data and data.get("id"))
         self.setWindowTitle("编辑会议" if self.editing else "新建会议")
+        # Every date of the form is picked the same way (docs/STYLE.md); 未设定 = empty.
+        for edit in (
+            self.ui.end_date_edit,
+            self.ui.proposal_deadline_edit,
+            self.ui.reply_deadline_edit,
+        ):
+            optional_date_edit(edit)
         self.ui.term_combo.currentIndexChanged.connect(self._term_changed)
         if data:
             index = self.ui.term_combo.findData(data.get("term_id"))
@@ -128,14 +136,10 @@ class SessionDialog(_FormDialog):
             self.ui.meeting_no_spin.setValue(int(data.get("meeting_no") or 1))
             self.ui.title_edit.setText(data.get("title") or "")
             self.ui.start_date_edit.setDate(to_qdate(data.get("start_date")))
-            for key in (
-                "end_date",
-                "venue",
-                "proposal_deadline",
-                "reply_deadline",
-                "proposal_prefix",
-            ):
+            for key in ("venue", "proposal_prefix"):
                 getattr(self.ui, f"{key}_edit").setText(data.get(key) or "")
+            for key in ("end_date", "proposal_deadline", "reply_deadline"):
+                set_optional_date(getattr(self.ui, f"{key}_edit"), data.get(key))
             self.ui.notes_edit.setPlainText(data.get("notes") or "")
         else:
             self.ui.start_date_edit.setDate(to_qdate(None))
@@ -159,10 +163,10 @@ class SessionDialog(_FormDialog):
             "meeting_no": self.ui.meeting_no_spin.value(),
             "title": self.ui.title_edit.text().strip(),
             "start_date": from_qdate(self.ui.start_date_edit.date()),
-            "end_date": self.ui.end_date_edit.text().strip(),
+            "end_date": optional_date(self.ui.end_date_edit),
             "venue": self.ui.venue_edit.text().strip(),
-            "proposal_deadline": self.ui.proposal_deadline_edit.text().strip(),
-            "reply_deadline": self.ui.reply_deadline_edit.text().strip(),
+            "proposal_deadline": optional_date(self.ui.proposal_deadline_edit),
+            "reply_deadline": optional_date(self.ui.reply_deadline_edit),
             "proposal_prefix": self.ui.proposal_prefix_edit.text().strip(),
             "notes": _text(self.ui.notes_edit),
         }

@@ -513,7 +513,7 @@ class ProposalsView(QWidget):
             return None
         if p.status != "待审查":
             self.ctx.prompts.info(
-                self, "修改提案", f"提案 {p.number} 已{p.status}，内容不能再修改。"
+                self, "修改提案", f"提案 {p.number} 的状态是“{p.status}”，内容不能再修改。"
             )
             return None
         data = {**p.__dict__, "seconder_ids": [s.member_id for s in p.seconders]}

@@ -82,8 +82,9 @@ class Ui_CongressSessionDialog(object):
 
         self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.end_date_label)
 
-        self.end_date_edit = QLineEdit(CongressSessionDialog)
+        self.end_date_edit = QDateEdit(CongressSessionDialog)
         self.end_date_edit.setObjectName(u"end_date_edit")
+        self.end_date_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.end_date_edit)
 
@@ -104,8 +105,9 @@ class Ui_CongressSessionDialog(object):
 
         self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.proposal_deadline_label)
 
-        self.proposal_deadline_edit = QLineEdit(CongressSessionDialog)
+        self.proposal_deadline_edit = QDateEdit(CongressSessionDialog)
         self.proposal_deadline_edit.setObjectName(u"proposal_deadline_edit")
+        self.proposal_deadline_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.proposal_deadline_edit)
 
@@ -115,8 +117,9 @@ class Ui_CongressSessionDialog(object):
 
         self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.reply_deadline_label)
 
-        self.reply_deadline_edit = QLineEdit(CongressSessionDialog)
+        self.reply_deadline_edit = QDateEdit(CongressSessionDialog)
         self.reply_deadline_edit.setObjectName(u"reply_deadline_edit")
+        self.reply_deadline_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.reply_deadline_edit)
 
@@ -174,12 +177,21 @@ class Ui_CongressSessionDialog(object):
         self.start_date_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u5f00\u5e55\u65e5\u671f", None))
         self.start_date_edit.setDisplayFormat(QCoreApplication.translate("CongressSessionDialog", u"yyyy-MM-dd", None))
         self.end_date_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u95ed\u5e55\u65e5\u671f", None))
-        self.end_date_edit.setPlaceholderText(QCoreApplication.translate("CongressSessionDialog", u"\u5982 2024-03-15\uff0c\u53ef\u4e0d\u586b", None))
+        self.end_date_edit.setDisplayFormat(QCoreApplication.translate("CongressSessionDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.end_date_edit.setToolTip(QCoreApplication.translate("CongressSessionDialog", u"\u4e00\u5929\u7684\u4f1a\u8bae\u53ef\u4e0d\u586b\uff1a\u9009\u201c\u672a\u8bbe\u5b9a\u201d", None))
+#endif // QT_CONFIG(tooltip)
         self.venue_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u4f1a\u8bae\u5730\u70b9", None))
         self.proposal_deadline_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u63d0\u6848\u622a\u6b62\u65e5\u671f", None))
-        self.proposal_deadline_edit.setPlaceholderText(QCoreApplication.translate("CongressSessionDialog", u"\u7559\u7a7a\u5219\u4e3a\u5f00\u5e55\u524d\u82e5\u5e72\u5929\uff08\u89c1\u89c4\u5219\u8bbe\u7f6e\uff09", None))
+        self.proposal_deadline_edit.setDisplayFormat(QCoreApplication.translate("CongressSessionDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.proposal_deadline_edit.setToolTip(QCoreApplication.translate("CongressSessionDialog", u"\u201c\u672a\u8bbe\u5b9a\u201d\u5219\u4e3a\u5f00\u5e55\u524d\u82e5\u5e72\u5929\uff08\u89c1\u89c4\u5219\u8bbe\u7f6e\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.reply_deadline_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u63d0\u6848\u7b54\u590d\u671f\u9650", None))
-        self.reply_deadline_edit.setPlaceholderText(QCoreApplication.translate("CongressSessionDialog", u"\u7559\u7a7a\u5219\u4e3a\u5f00\u5e55\u540e\u82e5\u5e72\u5929\uff08\u89c1\u89c4\u5219\u8bbe\u7f6e\uff09", None))
+        self.reply_deadline_edit.setDisplayFormat(QCoreApplication.translate("CongressSessionDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.reply_deadline_edit.setToolTip(QCoreApplication.translate("CongressSessionDialog", u"\u201c\u672a\u8bbe\u5b9a\u201d\u5219\u4e3a\u5f00\u5e55\u540e\u82e5\u5e72\u5929\uff08\u89c1\u89c4\u5219\u8bbe\u7f6e\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.proposal_prefix_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u63d0\u6848\u7f16\u53f7\u524d\u7f00", None))
         self.proposal_prefix_edit.setPlaceholderText(QCoreApplication.translate("CongressSessionDialog", u"\u7559\u7a7a\u5219\u4e3a\u5f00\u5e55\u5e74\u4efd\uff0c\u5982 2024\uff08\u7f16\u53f7 2024-001\uff09", None))
         self.notes_label.setText(QCoreApplication.translate("CongressSessionDialog", u"\u5907\u6ce8", None))

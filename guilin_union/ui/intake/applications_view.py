@@ -145,7 +145,7 @@ class ApplicationsView(QWidget):
         self.import_button.setObjectName("intake_import_button")
         actions.addWidget(self.import_button)
         self.print_button = QToolButton()
-        self.print_button.setText("打印 ▾")
+        self.print_button.setText("打印")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
         self.print_forms_action = QAction("入会申请书及会员登记表（所选）…", self)

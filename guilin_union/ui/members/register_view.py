@@ -132,8 +132,8 @@ class MemberRegisterView(QWidget):
         layout.addLayout(bar)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("新增会员")
-        self.edit_button = QPushButton("编辑")
+        self.add_button = QPushButton("新增会员…")
+        self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
         self.export_button = QPushButton("导出 Excel…")
         self.roster_button = QPushButton("打印花名册…")
@@ -173,11 +173,22 @@ class MemberRegisterView(QWidget):
             self.members_table,
             activated=self.delete_selected,
         )
+        # 修改/删除 act on the selection: enabled only while a row is selected (docs/STYLE.md).
+        self.members_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_actions()
+        )
+        self.model.modelReset.connect(self._update_actions)
+        self._update_actions()
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.export_excel)
         self.roster_button.clicked.connect(self.print_roster)
+
+    def _update_actions(self) -> None:
+        selected = self.members_table.selectionModel().hasSelection()
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
 
     def fit_columns(self) -> None:
         """Columns fit their content (first page); 部门 takes the spare width."""

@@ -181,7 +181,11 @@ class SafetyController(QObject):
             report = None
         self.last_open_backup = report
         if report is not None:
-            self.status(f"已自动备份：{report.primary.name}")
+            # The time, not the backup's (English) file name (issue 15).
+            self.status(
+                f"已自动备份（{_dt.datetime.now():%Y-%m-%d %H:%M}，"
+                "备份文件夹见“帮助 ▸ 数据文件位置”）"
+            )
             if report.problems:
                 self.ctx.prompts.warning(self.window, "自动备份", "\n".join(report.problems))
         try:
