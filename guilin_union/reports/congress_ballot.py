@@ -18,10 +18,10 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.reports.congress_common import BoxedChoices, CutLine, add_flowable
+from guilin_union.reports.congress_common import BoxedChoices, add_flowable
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import esc
 from guilin_union.reports.registry import register
@@ -32,6 +32,14 @@ register(NAME, "教代会表决票（每项 ☐同意 ☐反对 ☐弃权，可�
 
 CHOICES = ["同意", "反对", "弃权"]
 INSTRUCTIONS = "填写说明：请在每一表决事项后选定的方框内划“√”，每项只能选一种；多选、不选或无法辨认的，该项视为弃权。"
+
+
+class _BallotReport(Report):
+    """No title block: every ballot carries its own title, and page 1 must hold its ballots
+    at the same places as every other page."""
+
+    def _add_title_block(self, *_args: object, **_kwargs: object) -> None:
+        pass
 
 
 def build_ballots(
@@ -48,7 +56,7 @@ def build_ballots(
     """``copies`` identical ballots (usually one per 正式代表)."""
     if copies < 1:
         raise ValidationError("表决票张数至少为 1")
-    report = Report(
+    report = _BallotReport(
         path,
         "表决票",
         institution=institution,
@@ -58,19 +66,80 @@ def build_ballots(
     )
     fonts = report.fonts
     width = report.frame_width
-    for n in range(copies):
-        if n:
-            if one_per_page:
+    if one_per_page:
+        for n in range(copies):
+            if n:
                 report.page_break()
-            else:
-                add_flowable(report, CutLine(fonts.body))
-        add_flowable(
-            report,
-            KeepTogether(
-                [_ballot(report, session_title, motions, date_text, width, n + 1, copies)]
-            ),
-        )
+            add_flowable(
+                report,
+                KeepTogether(
+                    [_ballot(report, session_title, motions, date_text, width, n + 1, copies)]
+                ),
+            )
+        return report.save()
+    # Several per page in fixed slots: every page holds the same number of ballots at the
+    # same places, so a stack of printed pages is cut apart in one stroke per cut line.
+    sample = _ballot(report, session_title, motions, date_text, width, 1, copies)
+    _, height = sample.wrap(width, report.frame_height)
+    room = report.frame_height - _BALLOT_TOP_ROOM
+    per_page = max(1, int((room + _CUT_GAP) // (height + _CUT_GAP)))
+    for start in range(0, copies, per_page):
+        if start:
+            report.page_break()
+        ballots = [
+            _ballot(report, session_title, motions, date_text, width, n + 1, copies)
+            for n in range(start, min(start + per_page, copies))
+        ]
+        add_flowable(report, BallotSheet(ballots, per_page, room, report.margins, fonts.body))
     return report.save()
+
+
+_CUT_GAP = 10 * mm  # between two ballots: the dashed cut line runs in its middle
+_BALLOT_TOP_ROOM = 2 * mm  # below the top of the text area (page 1 has no title block)
+
+
+class BallotSheet(Flowable):
+    """One page of ballots in ``per_page`` equal slots, each ballot centred in its slot,
+    with a dashed cut line across the whole sheet between two slots (never at a page edge)."""
+
+    def __init__(
+        self,
+        ballots: Sequence[Table],
+        per_page: int,
+        height: float,
+        margins: tuple[float, float, float, float],
+        font: str,
+    ) -> None:
+        super().__init__()
+        self.ballots = list(ballots)
+        self.per_page = per_page
+        self.sheet_height = height
+        self.margins = margins
+        self.font = font
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = min(self.sheet_height, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        slot = self.height / self.per_page
+        for i, ballot in enumerate(self.ballots):
+            _, h = ballot.wrap(self.width, slot)
+            top = self.height - i * slot
+            ballot.drawOn(canvas, 0, top - (slot - h) / 2 - h)
+        left, right, _top, _bottom = self.margins
+        page_width = canvas._pagesize[0]
+        canvas.saveState()
+        canvas.setStrokeColor(colors.Color(0.45, 0.45, 0.45))
+        canvas.setDash(3, 3)
+        canvas.setLineWidth(0.5)
+        for i in range(1, len(self.ballots)):
+            y = self.height - i * slot
+            # Across the paper, edge to edge: the cut is made through the whole stack.
+            canvas.line(-left + 3 * mm, y, page_width - left - 3 * mm, y)
+        canvas.restoreState()
 
 
 def _ballot(

@@ -75,3 +75,29 @@ def test_demo_activity_summaries_and_ties_agree_with_their_data(demo_db):
         " HAVING count(*) > 1"
     ).fetchall()
     assert all(distinct == 1 for _, _, distinct in ties)
+
+
+def test_ballots_sit_in_the_same_places_on_every_page(tmp_path):
+    from guilin_union.reports.congress_ballot import build_ballots
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    motions = ["通过学校工作报告", "通过财务工作报告", "通过工会工作报告", "通过大会决议"]
+    out = build_ballots(
+        tmp_path / "票.pdf", session_title="第一届第一次会议", motions=motions, copies=11
+    )
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = bbox.split("<page ")[1:]
+    tops = [
+        [round(float(y), 1) for y in re.findall(r'yMin="([\d.]+)"[^>]*>第一届第一次会议表决票<', p)]
+        for p in pages
+    ]
+    per_page = len(tops[0])
+    assert per_page >= 3
+    assert len(pages) == -(-11 // per_page)  # a fixed number per page: no page holds fewer
+    for page in tops[1:-1]:
+        assert page == tops[0]  # the same places: a stack is cut in one stroke
+    assert tops[-1] == tops[0][: len(tops[-1])]
+    assert "沿此线剪开" not in bbox  # no stray cut-line captions at the page tops
