@@ -492,3 +492,22 @@ def election_result(db: sqlite_utils.Database, election_id: int) -> ElectionResu
             f"应选 {result.seats} 人，当选 {len(result.elected)} 人，缺额可另行选举。"
         )
     return result
+
+
+def record_count(
+    db: sqlite_utils.Database,
+    election_id: int,
+    *,
+    issued: Any,
+    returned: Any,
+    valid: Any,
+    invalid: Any,
+    votes: Mapping[str, Iterable[Any]],
+) -> OpResult:
+    """Ballots and every candidate's votes in one step (the 计票 form): all or nothing."""
+    with db.atomic():
+        record_ballots(
+            db, election_id, issued=issued, returned=returned, valid=valid, invalid=invalid
+        )
+        record_candidate_votes(db, election_id, votes)
+    return OpResult(Changes.of(AREA), election_id)

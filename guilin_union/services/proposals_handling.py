@@ -524,3 +524,22 @@ def round_summary(r: Round) -> Mapping[str, Any]:
         "rating": r.rating,
         "rating_date": r.rating_date,
     }
+
+
+def state_of(db: sqlite_utils.Database, proposal_id: int) -> str:
+    """The handling state of any proposal: 待交办 / 办理中 / 已答复 / 已办结, or ``—``."""
+    p = get_proposal(db, proposal_id)
+    return handling_state(p.status, current_round(db, proposal_id))
+
+
+def default_reply_deadline(
+    db: sqlite_utils.Database, proposal_id: int, assigned_on: Any = None
+) -> str | None:
+    """The deadline :func:`assign` would use when none is given (for the 交办 form)."""
+    p = get_proposal(db, proposal_id)
+    day = _day(assigned_on, "assigned_on")
+    days = rules(db).reply_days(p.review_result)
+    if days is not None:
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+    deadline = congress.get_session(db, p.session_id).reply_deadline
+    return deadline if deadline and deadline > day else None

@@ -97,6 +97,7 @@ class CongressTab(QWidget):
         from guilin_union.ui.congress.attendance_view import AttendanceView
         from guilin_union.ui.congress.delegates_view import DelegatesView
         from guilin_union.ui.congress.session_view import SessionView
+        from guilin_union.ui.congress.sittings_view import SittingsView
         from guilin_union.ui.congress.votes_view import VotesView
 
         self.session_view = SessionView(self.ctx, self)
@@ -104,6 +105,7 @@ class CongressTab(QWidget):
         self.agenda_view = AgendaView(self.ctx, self)
         self.attendance_view = AttendanceView(self.ctx, self)
         self.votes_view = VotesView(self.ctx, self)
+        self.sittings_view = SittingsView(self.ctx, self)  # issue 20
         self.proposals_view = self._proposals_page()
         for widget, title in (
             (self.session_view, "会议"),
@@ -111,6 +113,7 @@ class CongressTab(QWidget):
             (self.agenda_view, "议程"),
             (self.attendance_view, "签到"),
             (self.votes_view, "表决"),
+            (self.sittings_view, "场次与选举"),
             (self.proposals_view, "提案"),
         ):
             self.pages.addTab(widget, title)
@@ -131,6 +134,7 @@ class CongressTab(QWidget):
             self.agenda_view,
             self.attendance_view,
             self.votes_view,
+            self.sittings_view,
             self.proposals_view,
         ]
 

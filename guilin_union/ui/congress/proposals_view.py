@@ -347,11 +347,13 @@ class ProposalsView(QWidget):
         self.undo_review_button.setEnabled(
             status in ("已立案", "转意见建议", "不立案", "已撤案", "已并案")
         )
-        self.assign_button.setEnabled(status in ("已立案", "办理中"))
-        self.assign_button.setText("调整交办…" if status == "办理中" else "交办…")
-        self.reply_button.setEnabled(status in ("办理中", "已答复"))
-        self.reply_button.setText("更正答复…" if status == "已答复" else "答复…")
-        self.rate_button.setEnabled(status == "已答复")
+        # issue 20: 立案, 转意见建议 and 不立案 are all handled; the state comes from the rounds
+        state = handling.state_of(self.ctx.db, p.id) if p else None
+        self.assign_button.setEnabled(state in ("待交办", "办理中"))
+        self.assign_button.setText("调整交办…" if state == "办理中" else "交办…")
+        self.reply_button.setEnabled(state in ("办理中", "已答复"))
+        self.reply_button.setText("更正答复…" if state == "已答复" else "答复…")
+        self.rate_button.setEnabled(state == "已答复")
         self.detail_browser.setHtml(
             self.detail_html(p)
             if p
@@ -584,13 +586,13 @@ class ProposalsView(QWidget):
         from guilin_union.ui.congress.proposal_dialogs import AssignDialog
 
         p = self._one()
-        if p is None or p.status not in ("已立案", "办理中"):
+        state = handling.state_of(self.ctx.db, p.id) if p else None
+        if p is None or state not in ("待交办", "办理中"):
             return None
         departments = [
             (d.id, d.name) for d in proposals.list_departments(self.ctx.db, include_inactive=False)
         ]
-        session = congress.get_session(self.ctx.db, p.session_id)
-        current = handling.current_round(self.ctx.db, p.id) if p.status == "办理中" else None
+        current = handling.current_round(self.ctx.db, p.id) if state == "办理中" else None
         db = self.ctx.db
 
         def submit(values: dict[str, Any]) -> str | None:
@@ -625,11 +627,7 @@ class ProposalsView(QWidget):
             assigned_on=current.assigned_on if current else today,
             reply_deadline=current.reply_deadline
             if current
-            else (
-                session.reply_deadline
-                if session.reply_deadline and session.reply_deadline > today
-                else None
-            ),
+            else handling.default_reply_deadline(self.ctx.db, p.id, today),
             editing=current is not None,
             parent=self,
         )
@@ -639,7 +637,7 @@ class ProposalsView(QWidget):
         from guilin_union.ui.congress.proposal_dialogs import ReplyDialog
 
         p = self._one()
-        if p is None or p.status not in ("办理中", "已答复"):
+        if p is None or handling.state_of(self.ctx.db, p.id) not in ("办理中", "已答复"):
             return None
         current = handling.current_round(self.ctx.db, p.id)
         data = current.__dict__ if current and current.reply_text else None
@@ -666,7 +664,7 @@ class ProposalsView(QWidget):
         from guilin_union.ui.congress.proposal_dialogs import RateDialog
 
         p = self._one()
-        if p is None or p.status != "已答复":
+        if p is None or handling.state_of(self.ctx.db, p.id) != "已答复":
             return None
         db = self.ctx.db
         return self._open(

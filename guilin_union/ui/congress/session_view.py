@@ -200,6 +200,14 @@ class SessionView(QWidget):
         ]
         total, accepted = session_counts(db, session.id)
         lines.append(f"提案：收到 {total} 件，立案 {accepted} 件。")
+        # issue 20: seats left by delegates whose 会籍 changed are on the to-do list
+        gaps = congress_delegates.vacancies(db, session.term_id)
+        if gaps:
+            names = "、".join(
+                f"{g['name']}（{g['reason'].replace('会籍变更：', '')}，{g['end_date']}）"
+                for g in gaps
+            )
+            lines.append(f"待办：补选/递补 {len(gaps)} 名正式代表——{names}。")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ actions

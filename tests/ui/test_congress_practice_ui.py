@@ -1,0 +1,119 @@
+"""Issue 20 on the 教代会 tab: sittings with their own sign-in, an election counted through the
+form, a suggestion handed on from the 提案 page, the 补选 to-do on the 会议 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guilin_union.services import congress_elections as elections
+from guilin_union.services import member_status, proposals
+from guilin_union.services import proposals_handling as handling
+from guilin_union.storage import open_database
+from guilin_union.ui import ops
+from tests.congress_fixtures import make_congress, submit
+from tests.ui.helpers import make_window
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "congress.db"
+    db = open_database(path)
+    c = make_congress(db)
+    pid = submit(c, "关于开放周末图书馆的建议")
+    proposals.to_suggestion(db, pid, on="2024-03-20")
+    member_status.record_status_change(
+        db, c.members["钱二"], "退休", on="2024-03-01", reason="到龄"
+    )
+    db.conn.close()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def synchronous(monkeypatch):
+    monkeypatch.setattr(ops, "BACKGROUND", False)
+
+
+def _tab(window):
+    tab = window.tab_widgets["教代会"]
+    window.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def test_sittings_signin_and_election(qtbot, db_path):
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.sittings_view
+    tab.pages.setCurrentWidget(view)
+    dialog = view.open_sitting(None)
+    qtbot.addWidget(dialog)
+    dialog.half_combo.setCurrentText("上午")
+    dialog.title_edit.setText("第一次全体会议")
+    assert dialog.save()
+    assert view.sitting_model.rowCount() == 1
+    row = view.sitting_model.row_data(0)
+    assert (row["title"], row["应到"], row["实到"]) == ("第一次全体会议", 5, 0)  # 钱二 retired
+    view.sittings_table.selectRow(0)
+    view.signin_table.selectAll()
+    view.mark_selected("已签到")
+    row = view.sitting_model.row_data(0)
+    assert row["实到"] == 5 and row["quorum_text"] == "达到"
+    assert "实到 5 人" in view.signin_label.text()
+
+    election = view.add_election()
+    qtbot.addWidget(election)
+    election.title_edit.setText("增补委员")
+    election.method_combo.setCurrentText("差额")
+    election.candidates_edit.setPlainText("赵一\n孙三")
+    assert election.save()
+    assert view.election_model.rowCount() == 1
+    view.elections_table.selectRow(0)
+    count = view.count_selected()
+    qtbot.addWidget(count)
+    for key, value in (("issued", 5), ("returned", 5), ("valid", 5), ("invalid", 0)):
+        count.ballot_spins[key].setValue(value)
+    count.vote_spins[0][0].setValue(4)
+    count.vote_spins[1][0].setValue(1)
+    assert count.save()
+    assert view.election_model.row_data(0)["elected_text"] == "赵一"
+    eid = elections.list_elections(window.ctx.db, tab.session_id)[0]
+    assert elections.election_result(window.ctx.db, eid).valid is True
+
+
+def test_count_form_keeps_input_on_error(qtbot, db_path):
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.sittings_view
+    eid = elections.add_election(
+        window.ctx.db,
+        tab.session_id,
+        {"title": "增补委员", "method": "等额", "seats": 1, "candidates": ["赵一"]},
+    ).row_id
+    view.reload()
+    view.elections_table.selectRow(0)
+    count = view.count_selected()
+    qtbot.addWidget(count)
+    count.ballot_spins["returned"].setValue(5)
+    assert not count.save()  # valid + invalid ≠ returned
+    assert "之和" in count.message_label.text()
+    assert count.ballot_spins["returned"].value() == 5 and count.isVisible()
+    assert elections.election_result(window.ctx.db, eid).returned is None
+
+
+def test_suggestion_is_assigned_from_the_proposals_page(qtbot, db_path):
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.proposals_view
+    tab.pages.setCurrentWidget(view)
+    view.proposals_table.selectRow(0)
+    assert view.assign_button.isEnabled() and not view.reply_button.isEnabled()
+    dialog = view.assign_selected()
+    qtbot.addWidget(dialog)
+    dialog.ui.lead_combo.setCurrentIndex(1)
+    assert dialog.save()
+    pid = view.model.row_data(0)["id"]
+    assert handling.state_of(window.ctx.db, pid) == "办理中"
+    assert view.reply_button.isEnabled()
+    overview = tab.session_view.overview_label.text()
+    assert "补选/递补 1 名正式代表" in overview and "钱二" in overview
