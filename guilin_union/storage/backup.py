@@ -623,7 +623,10 @@ def clean_interrupted(db: sqlite_utils.Database, db_path: Path | None) -> list[P
     if db_path is None:
         return []
     removed: list[Path] = []
-    leftovers: list[Path] = [db_path.with_name(db_path.name + ".restoring")]
+    leftovers: list[Path] = [
+        db_path.with_name(db_path.name + suffix)
+        for suffix in (".restoring", _RESTORE_TEMP_SUFFIX, _RESTORE_TEMP_SUFFIX + "-journal")
+    ]
     folders = {backup_dir_for(db_path), *[f for f in configured_folders(db, db_path) if f]}
     for folder in folders:
         try:
@@ -789,15 +792,61 @@ def _forget_caches(db: sqlite_utils.Database) -> None:
             delattr(db, name)
 
 
+#: Marks change-log entries carried over from the data a restore replaced.
+REPLACED_NOTE = "〔恢复前的数据，已被恢复操作替换〕"
+_RESTORE_TEMP_SUFFIX = ".restore-tmp"
+
+
+def _carry_change_log(live: sqlite3.Connection, restored: sqlite3.Connection) -> int:
+    """Append to ``restored``'s change log every entry of ``live`` it does not have (those
+    written after the backup), marked as belonging to the replaced data. Ids are kept where
+    free, so the log stays in order; returns how many entries were carried."""
+    columns = "id, ts, os_user, table_name, row_id, action, before_json, after_json, note"
+    known = {
+        (r[0], r[1], r[2], r[3])
+        for r in restored.execute("SELECT id, ts, action, table_name FROM change_log")
+    }
+    taken = {key[0] for key in known}
+    carried = 0
+    for row in live.execute(f"SELECT {columns} FROM change_log ORDER BY id"):
+        if (row[0], row[1], row[5], row[3]) in known:
+            continue
+        note = REPLACED_NOTE + (row[8] or "")
+        values = [*row[1:8], note]
+        if row[0] in taken:
+            restored.execute(
+                "INSERT INTO change_log (ts, os_user, table_name, row_id, action, before_json,"
+                " after_json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+        else:
+            restored.execute(
+                f"INSERT INTO change_log ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [row[0], *values],
+            )
+            taken.add(row[0])
+        carried += 1
+    return carried
+
+
 def restore_backup(
     db: sqlite_utils.Database, source: Path, *, now: _dt.datetime | None = None
 ) -> RestoreReport:
     """Replace the open database's content with ``source``, after backing up the current
-    state. Uses SQLite's backup API into the open connection (journalled: a crash midway
-    leaves the old content), then applies any migrations the older backup lacks.
+    state.
+
+    The restored content is prepared in a temporary file beside the database: the backup's
+    pages, the migrations an older backup lacks, the change-log entries written since the
+    backup (carried over, marked as belonging to the replaced data: the log never loses
+    history) and the ``restore`` entry itself. That file is checked, then copied into the
+    open connection with SQLite's backup API in one step: a crash at any point leaves either
+    the old content or the new content with its log entry, never one without the other.
     """
+    import tempfile
+
     from guilin_union.storage import audit
-    from guilin_union.storage.database import database_path
+    from guilin_union.storage.database import UnionDatabase, apply_pragmas, database_path
+    from guilin_union.storage.integrity import integrity_check
     from guilin_union.storage.migrations import migrate
 
     source = Path(source)
@@ -812,27 +861,53 @@ def restore_backup(
         safety = make_backups(db, reason="before-restore", now=now, thin=False)
         report.safety_backup = safety.primary
         report.problems += safety.problems
-    src = _open_ro(source)
+    scratch = None
+    if target is not None:
+        temp = target.with_name(target.name + _RESTORE_TEMP_SUFFIX)
+    else:
+        scratch = tempfile.TemporaryDirectory(prefix="guilin-union-restore-")
+        temp = Path(scratch.name) / "restore.db"
+    for leftover in (temp, temp.with_name(temp.name + "-journal")):
+        leftover.unlink(missing_ok=True)
     try:
-        src.backup(db.conn)
+        conn = sqlite3.connect(str(temp))
+        try:
+            src = _open_ro(source)
+            try:
+                src.backup(conn)
+            finally:
+                src.close()
+            conn.isolation_level = None
+            apply_pragmas(conn)
+            prepared = UnionDatabase(conn, execute_plugins=False)
+            report.migrated = migrate(prepared, path=None)
+            with prepared.atomic():
+                carried = _carry_change_log(db.conn, conn)
+                audit.log_event(
+                    prepared,
+                    "database",
+                    None,
+                    "restore",
+                    note=f"从备份恢复：{source.name}"
+                    + (
+                        f"（恢复前的数据已备份为 {report.safety_backup.name}）"
+                        if report.safety_backup
+                        else ""
+                    )
+                    + (f"；恢复前的 {carried} 条操作日志已保留" if carried else ""),
+                )
+            result = integrity_check(conn)
+            if result != "ok":
+                raise BackupError(f"准备恢复的数据校验失败，当前数据未改动：{result[:200]}")
+            conn.backup(db.conn)  # one step: the old content or the new, never half
+        finally:
+            conn.close()
     finally:
-        src.close()
+        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        if scratch is not None:
+            scratch.cleanup()
     _forget_caches(db)
-    report.migrated = migrate(db, path=target)
-    _forget_caches(db)
-    with db.atomic():
-        audit.log_event(
-            db,
-            "database",
-            None,
-            "restore",
-            note=f"从备份恢复：{source.name}"
-            + (
-                f"（恢复前的数据已备份为 {report.safety_backup.name}）"
-                if report.safety_backup
-                else ""
-            ),
-        )
     return report
 
 

@@ -283,3 +283,72 @@ def test_import_on_a_small_tmpfs_until_full(tmp_path, capsys):
         assert not lock_path_for(path).exists()
     finally:
         subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+# ------------------------------------------------------------------ restore and the log
+
+
+def test_after_a_restore_the_log_still_shows_what_was_written_before(db_path, capsys):
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--json")
+    backup = json.loads(out)["path"]
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(db_path),
+        "members",
+        "status",
+        "2",
+        "--change",
+        "退会",
+        "--on",
+        "2024-03-05",
+        "--reason",
+        "备份之后的修改",
+    )
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", str(db_path), "log", "--json")
+    before = json.loads(out)
+    assert main(["--db", str(db_path), "restore", backup, "--yes"]) == 0
+    _, out, _ = run(capsys, "--db", str(db_path), "log", "--json")
+    after = json.loads(out)
+    ids_after = {e["id"] for e in after}
+    assert {e["id"] for e in before} <= ids_after  # nothing lost
+    assert after[-1]["action"] == "restore"
+    carried = [e for e in after if (e["note"] or "").startswith("〔恢复前的数据")]
+    # The entries written after the backup keep their ids, marked as the replaced data's.
+    assert carried and {e["id"] for e in carried} <= {e["id"] for e in before}
+
+
+def test_a_restore_whose_log_entry_fails_changes_nothing(db_path, capsys, monkeypatch):
+    from guilin_union.storage import audit
+    from tests.safety_fixtures import dump
+
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--json")
+    backup = json.loads(out)["path"]
+    run(
+        capsys,
+        "--db",
+        str(db_path),
+        "members",
+        "status",
+        "2",
+        "--change",
+        "退会",
+        "--on",
+        "2024-03-05",
+        "--reason",
+        "备份之后的修改",
+    )
+    state = dump(db_path)
+    real = audit.log_event
+
+    def failing(db, table, row_id, action, **kw):
+        if action == "restore":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(db, table, row_id, action, **kw)
+
+    monkeypatch.setattr(audit, "log_event", failing)
+    code, _, err = run(capsys, "--db", str(db_path), "restore", backup, "--yes")
+    assert code == 1 and "磁盘空间已满" in err and "Traceback" not in err
+    assert dump(db_path) == state  # neither the data nor the log changed
+    assert not db_path.with_name("u.db.restore-tmp").exists()

@@ -10,6 +10,7 @@ import pytest
 from guilin_union.services import members
 from guilin_union.storage import open_database
 from guilin_union.storage.backup import (
+    REPLACED_NOTE,
     BackupError,
     check_restorable,
     list_backups,
@@ -34,14 +35,21 @@ def test_backup_change_restore_gives_back_exactly_the_backup(tmp_path):
     )
     add_person(db, 99)
     assert dump(db) != expected
+    live_log = dump(db)["change_log"]
     report = restore_backup(db, backup)
     after = dump(db)
-    # Every table is exactly as in the backup; the change log only gained the restore entry.
+    # Every table is exactly as in the backup; the change log keeps the entries written
+    # after the backup (marked as belonging to the replaced data), then the restore entry.
     log = after.pop("change_log")
     expected_log = expected.pop("change_log")
     assert after == expected
     assert log[: len(expected_log)] == expected_log
-    assert [row[5] for row in log[len(expected_log) :]] == ["restore"]
+    carried = log[len(expected_log) : -1]
+    since = live_log[len(expected_log) :]
+    assert [row[:8] for row in carried] == [row[:8] for row in since]
+    assert {row[5] for row in carried} >= {"delete", "update", "insert"}
+    assert all(row[8].startswith(REPLACED_NOTE) for row in carried)
+    assert log[-1][5] == "restore" and f"{len(since)} 条操作日志已保留" in log[-1][8]
     assert report.safety_backup is not None and report.safety_backup.exists()
     # The state before the restore was kept and is itself restorable.
     assert (
