@@ -52,10 +52,18 @@ PERSON_NAME_COLUMNS = {
     "leader",
     "teacher",
     "restored_by",
+    # issue 22: the people of a condolence case
+    "relative_name",
+    "recipient_name",
+}
+# Personal details that are not names: replaced by a fixed text, never kept (issue 22).
+CLEARED_COLUMNS = {
+    "bank_name": "（已隐去）",
+    "address": "（已隐去）",
 }
 # Per-person columns in tables that describe people (tables having an ``id_number`` column).
 _PERSON_TABLE_COLUMNS = ("name", "id_number", "phone", "staff_no")
-_MIN_SECRET = {"name": 2, "id_number": 8, "phone": 7, "staff_no": 6, "person": 3}
+_MIN_SECRET = {"name": 2, "id_number": 8, "phone": 7, "staff_no": 6, "person": 3, "account": 8}
 
 
 @dataclass
@@ -126,6 +134,8 @@ class _Replacer:
             return f"{self._PHONE_PREFIXES[attempt % len(self._PHONE_PREFIXES)]}{(n + attempt * 7919) % 10**8:08d}"
         if kind == "staff_no":
             return f"T{attempt:02d}{n:06d}" if attempt else f"T{n:06d}"
+        if kind == "account":
+            return f"9{attempt:02d}{n:013d}"
         return f"用户{n:03d}" + (self._SUFFIXES[attempt % 10] if attempt else "")
 
     def name(self, original: str) -> str:
@@ -142,6 +152,9 @@ class _Replacer:
 
     def person(self, original: str) -> str:
         return self._add("person", original)
+
+    def account(self, original: str) -> str:
+        return self._add("account", original)
 
     def secrets(self) -> dict[str, str]:
         """Originals long enough to be searched for in free text (short staff numbers such as
@@ -236,6 +249,12 @@ def _collect(conn: sqlite3.Connection, rep: _Replacer) -> int:
                 rep.staff_no(str(values["staff_no"]))
     for table in tables:
         for column in _columns(conn, table):
+            if column == "bank_account":  # replaced everywhere, the change log included
+                for (value,) in conn.execute(
+                    f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"
+                ):
+                    if isinstance(value, str) and value.strip():
+                        rep.account(value)
             if column in PERSON_NAME_COLUMNS:
                 for (value,) in conn.execute(
                     f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"
@@ -264,6 +283,9 @@ def _rewrite(conn: sqlite3.Connection, rep: _Replacer) -> int:
             new_values = list(values)
             for i, (column, value) in enumerate(zip(cols, values)):
                 if not isinstance(value, str) or not value:
+                    continue
+                if column in CLEARED_COLUMNS:
+                    new_values[i] = CLEARED_COLUMNS[column]
                     continue
                 if (
                     person_table

@@ -39,6 +39,13 @@ def demo_copy(tmp_path_factory):
             originals["numbers"] |= {v for v in (id_number, phone) if v}
             if staff_no and len(staff_no) >= 6:
                 originals["numbers"].add(staff_no)
+    # Issue 22: the relatives and bank accounts of condolence cases are personal data too.
+    for relative, account in db.execute(
+        "SELECT relative_name, bank_account FROM welfare_payments"
+        " WHERE relative_name IS NOT NULL OR bank_account IS NOT NULL"
+    ):
+        originals["names"] |= {relative} if relative else set()
+        originals["numbers"] |= {account} if account else set()
     counts = {
         t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
         for t in ("members", "welfare_payments", "change_log", "intake_applications")

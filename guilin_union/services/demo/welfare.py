@@ -122,10 +122,21 @@ class _Writer:
         "notes",
         "created_at",
         "updated_at",
+        # issue 22: the case
+        "relative_relation",
+        "relative_name",
+        "cause",
+        "event_date",
+        "pay_method",
+        "bank_account",
+        "bank_name",
     )
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        # Case details come from their own generator, so adding them left every other demo
+        # value (drawn from the main generator) exactly as it was.
+        self.case_rng = random.Random(22)
         self.rows: list[tuple] = []
         self.now = audit.now_iso()
         self.branch_of = dict(db.execute("SELECT id, branch_id FROM members").fetchall())
@@ -168,7 +179,40 @@ class _Writer:
                 notes,
                 self.now,
                 self.now,
+                *self._case(type_name, day),
             )
+        )
+
+    def _case(self, type_name: str, day: _dt.date) -> tuple:
+        """Relative, cause, event date and (for some) a bank transfer, as real cases have."""
+        rng = self.case_rng
+        relation = name = cause = event = method = account = bank = None
+        if type_name == "直系亲属去世":
+            relation = rng.choice(("父亲", "母亲", "配偶父亲", "配偶母亲"))
+            name = rng.choice("赵钱孙李周吴郑王冯陈蒋沈韩杨") + rng.choice(
+                ("桂英", "德明", "秀兰", "建国", "玉珍", "志强", "淑芬", "国华")
+            )
+            cause = "病故"
+            event = day - _dt.timedelta(days=rng.randint(2, 15))
+        elif type_name in ("生病住院", "重大疾病"):
+            cause = rng.choice(("住院治疗", "手术", "意外伤害", "住院治疗"))
+            event = day - _dt.timedelta(days=rng.randint(3, 25))
+        elif type_name in ("结婚", "生育"):
+            event = day - _dt.timedelta(days=rng.randint(5, 40))
+        if type_name not in ("生日", "节日慰问") and rng.random() < 0.3:
+            method = "银行转账"
+            account = "6217" + "".join(str(rng.randint(0, 9)) for _ in range(15))
+            bank = rng.choice(("桂林银行七星支行", "中国工商银行桂林分行", "中国建设银行雁山支行"))
+        elif type_name not in ("生日", "节日慰问"):
+            method = "现金"
+        return (
+            relation,
+            name,
+            cause,
+            event.isoformat() if event else None,
+            method,
+            account,
+            bank,
         )
 
     def flush(self) -> int:
@@ -179,6 +223,10 @@ class _Writer:
         n = len(self.rows)
         self.rows = []
         return n
+
+
+def _women(db: sqlite_utils.Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM members WHERE gender = '女'")]
 
 
 def _eligible(db: sqlite_utils.Database, ids: list[int], day: _dt.date) -> list[int]:
@@ -204,6 +252,9 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
                 day = _random_day(rng, year, last)
                 pool = _eligible(db, rng.sample(all_ids, min(40, len(all_ids))), day)
                 pool = [m for m in pool if (m, type_name, year) not in used]
+                if type_name == "生育":  # the example standard: 限女职工 (issue 22)
+                    women = set(_women(db))
+                    pool = [m for m in pool if m in women] or pool
                 if not pool:
                     continue
                 member = rng.choice(pool)
