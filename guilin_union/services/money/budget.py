@@ -294,7 +294,7 @@ def _require_leaf(db: sqlite_utils.Database, code: str) -> Category:
     chart = categories(db)
     code = clean_cell_text(str(code or ""))
     by_code = {c.code: c for c in chart}
-    by_name = {}
+    by_name: dict[str, Category] = {}
     for c in chart:
         by_name.setdefault(c.name, c)
         if c.parent:
@@ -485,7 +485,8 @@ def list_entries(
 ) -> list[dict[str, Any]]:
     chart = categories(db)
     kinds = {c.code: c.kind for c in chart}
-    sql, params = "SELECT * FROM fund_entries WHERE year = ?", [_year(year)]
+    sql = "SELECT * FROM fund_entries WHERE year = ?"
+    params: list[Any] = [_year(year)]
     if category:
         sql += " AND category = ?"
         params.append(_require_leaf(db, category).code)

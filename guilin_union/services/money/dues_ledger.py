@@ -196,7 +196,8 @@ class LedgerQuery:
 
 
 def _where(q: LedgerQuery) -> tuple[str, list[Any]]:
-    clauses, params = ["l.month = ?"], [_month(q.month)]
+    clauses: list[str] = ["l.month = ?"]
+    params: list[Any] = [_month(q.month)]
     if q.branch_id is not None:
         clauses.append("l.branch_id = ?")
         params.append(q.branch_id)
@@ -377,7 +378,8 @@ def arrears(
 ) -> list[Arrears]:
     """Members with at least ``min_months`` opened months where less than due was paid
     (months before ``before_month`` only, when given), in 分工会 and member-number order."""
-    clauses, params = ["l.paid_fen < l.due_fen"], []
+    clauses: list[str] = ["l.paid_fen < l.due_fen"]
+    params: list[Any] = []
     if before_month:
         clauses.append("l.month < ?")
         params.append(_month(before_month))
@@ -522,8 +524,10 @@ def clear_payment(db: sqlite_utils.Database, member_id: int, month: str) -> OpRe
 
 def restore_row(db: sqlite_utils.Database, before: Mapping[str, Any]) -> OpResult:
     """Undo of :func:`record_payment` / :func:`clear_payment`: the ledger row as it was."""
-    keys = ("paid_fen", "method", "paid_on", "source", "remittance_id", "import_id")
-    keys += ("recorded_by", "recorded_at", "note")
+    keys = (
+        *("paid_fen", "method", "paid_on", "source", "remittance_id", "import_id"),
+        *("recorded_by", "recorded_at", "note"),
+    )
     with db.atomic():
         audit.update(
             db, "dues_ledger", int(before["id"]), {k: before.get(k) for k in keys}, note="撤销"

@@ -16,7 +16,7 @@ from guilin_union.services.money import budget
 from guilin_union.services.money import dues_ledger as ledger
 
 
-def _names(db: sqlite_utils.Database) -> dict[str, str]:
+def _names(db: sqlite_utils.Database) -> dict[str, Any]:
     inst = settings.institution(db)
     return {"institution": inst["institution_name"], "union_name": inst["union_name"]}
 
