@@ -698,6 +698,8 @@ class Report:
                 default=0.0,
             )
             cap = _KIND_CAP_EM[col.kind] * size
+            if col.kind == "date":  # room for a date, printed or written in by hand
+                widest = max(widest, string_width("2026年12月31日", body, size))
             needs.append(max(min(widest, cap), min(header, cap)) + pad)
         fixed = sum(n for n in needs if n is not None)
         free = [j for j, n in enumerate(needs) if n is None]

@@ -163,33 +163,111 @@ def _application_page(
 def _registration_page(
     report: _FormReport, p: MemberForm, institution: str, union_name: str
 ) -> None:
+    """工会会员登记表 as the printed forms have it: the person's data with a photo place,
+    family members and work history (blank lines to fill in by hand until the register
+    records them), notes, and the confirmation and approval boxes."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    from guilin_union.reports.markup import esc
+    from guilin_union.reports.styles import (
+        BOX_WIDTH,
+        GRID_WIDTH,
+        LABEL_BACKGROUND,
+        TABLE_SIZE,
+        cell_style,
+    )
+
     report.form_title(institution, "工会会员登记表")
     report.paragraph(f"会员编号：{p.member_no or '（批准后填写）'}", align="right", size=10.5)
-    report.key_values(
-        [
-            ("姓名", p.name),
-            ("性别", p.gender),
-            ("民族", p.ethnicity),
-            ("出生日期", _date(p.birth_date)),
-            ("证件类型", p.id_type),
-            ("证件号码", p.id_number),
-            ("手机", p.phone),
-            ("工号", p.staff_no),
-            ("分工会", p.branch),
-            ("部门", p.department),
-            ("职务", p.position),
-            ("职称", p.title),
-            ("学历", p.education),
-            ("政治面貌", p.political_status),
-            ("用工形式", p.employment_type),
-            ("入职日期", _date(p.hire_date)),
-            ("入会日期", _date(p.join_date)),
-            ("是否劳模", "是" if p.is_model_worker else "否"),
-        ]
+    value = cell_style(report.fonts, TABLE_SIZE, "left", "body")
+    label = cell_style(report.fonts, TABLE_SIZE, "center", "label")
+    center = cell_style(report.fonts, TABLE_SIZE, "center", "body")
+
+    def v(text: object) -> Paragraph:
+        return Paragraph(esc(text), value)
+
+    def lab(text: str) -> Paragraph:
+        return Paragraph(esc(text), label)
+
+    width = report.frame_width
+    photo_w, label_w = 30 * mm, 23 * mm
+    value_w = (width - photo_w - 2 * label_w) / 2
+    pairs = [
+        ("姓名", p.name, "性别", p.gender),
+        ("出生日期", _date(p.birth_date), "民族", p.ethnicity),
+        ("籍贯", "", "政治面貌", p.political_status),
+        ("学历", p.education, "职称", p.title),
+        ("工号", p.staff_no, "会员证号", p.member_no),
+        ("所在分工会", p.branch, "部门", p.department),
+        ("职务", p.position, "用工形式", p.employment_type),
+        ("证件类型", p.id_type, "证件号码", p.id_number),
+        ("手机", p.phone, "是否劳模", "是" if p.is_model_worker else "否"),
+        ("入职日期", _date(p.hire_date), "入会日期", _date(p.join_date)),
+    ]
+    photo_rows = 5
+    rows: list[list[object]] = []
+    for i, (l1, v1, l2, v2) in enumerate(pairs):
+        row: list[object] = [lab(l1), v(v1), lab(l2), v(v2)]
+        if i < photo_rows:
+            row.append(Paragraph(esc("照片\n（一寸免冠）") if i == 0 else "", center))
+        else:
+            row = [lab(l1), v(v1), lab(l2), v(v2), ""]
+        rows.append(row)
+    style: list[tuple] = [
+        ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+        ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND),
+        ("BACKGROUND", (2, 0), (2, -1), LABEL_BACKGROUND),
+        ("SPAN", (4, 0), (4, photo_rows - 1)),
+        # Rows below the photo use its column for their second value.
+        *[("SPAN", (3, r), (4, r)) for r in range(photo_rows, len(rows))],
+    ]
+    grid = Table(
+        rows,
+        colWidths=[label_w, value_w, label_w, value_w, photo_w],
+        minRowHeights=[8.5 * mm] * len(rows),  # a long name grows its row
+        style=style,
+        hAlign="CENTER",
     )
+    report.add(grid)
+
+    def blank_table(title: str, headers: list[tuple[str, float]], lines: int) -> None:
+        total = sum(w for _, w in headers)
+        widths = [width * w / total for _, w in headers]
+        data: list[list[object]] = [
+            [lab(title)] + [""] * (len(headers) - 1),
+            [lab(h) for h, _ in headers],
+        ]
+        data += [[""] * len(headers) for _ in range(lines)]
+        table = Table(
+            data,
+            colWidths=widths,
+            rowHeights=[7.5 * mm] * len(data),
+            style=[
+                ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 1), LABEL_BACKGROUND),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+            hAlign="CENTER",
+        )
+        table.spaceBefore = 2 * mm
+        report.add(table)
+
+    blank_table(
+        "家庭主要成员及工作单位",
+        [("称谓", 1.2), ("姓名", 1.6), ("工作单位及职务", 5), ("联系电话", 2.2)],
+        3,
+    )
+    blank_table("个人工作简历", [("起止年月", 2.2), ("工作单位", 5), ("职务（职称）", 2.8)], 3)
+    report.spacer(2)
     report.key_values([("备注", p.notes)], columns=1)
-    report.spacer(5)
-    report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=30)
+    report.spacer(3)
+    report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=18)
     report.paragraph(f"注：本表由{union_name}留存，会员信息如有变动请及时告知所在分工会。", size=9)
 
 

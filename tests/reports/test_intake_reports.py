@@ -98,3 +98,20 @@ def test_dues_summary_total_in_words(tmp_path):
     text = "".join(_text(out))
     assert "2024年5月" in text and "43.35" in text and "肆拾叁元叁角伍分" in text
     assert "有1名应缴会员尚未录入工资基数" in text
+
+
+def test_registration_form_has_the_real_forms_fields(tmp_path):
+    person = MemberForm(name="张三", branch="文学院分工会", member_no="2024010001")
+    out = build_member_forms(
+        tmp_path / "r.pdf", [person], institution="桂林学院", union_name="工会", application=False
+    )
+    text = "".join(_text(out))
+    for field in (
+        "会员证号",
+        "籍贯",
+        "家庭主要成员及工作单位",
+        "个人工作简历",
+        "照片",
+        "2024010001",
+    ):
+        assert field in text
