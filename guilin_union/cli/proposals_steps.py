@@ -342,7 +342,13 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
 
     docx = report_sub.add_parser("proposal-report-docx", help="提案工作报告（Word 草稿，可编辑）")
     add_session_arg(docx)
-    docx.add_argument("-o", "--output", required=True, metavar="FILE.docx", help="输出文件")
+    docx.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.docx",
+        help="输出文件（.docx；.pdf 为 PDF 稿）",
+    )
     docx.set_defaults(handler=cmd_report_docx)
 
 
@@ -357,11 +363,9 @@ def cmd_report_excellent(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.core.errors import ValidationError
     from guilin_union.services.proposals_printouts import work_report_docx
 
-    if not str(args.output).lower().endswith(".docx"):
-        raise ValidationError("Word 草稿的文件名应以 .docx 结尾")
     path = work_report_docx(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成提案工作报告（Word 草稿）：{path}")
+    kind = "Word 草稿" if str(path).lower().endswith(".docx") else "PDF 稿"
+    emit(f"已生成提案工作报告（{kind}）：{path}")
     return 0

@@ -124,3 +124,41 @@ def build_work_report_docx(path: str | os.PathLike[str], report: WorkReport) -> 
         doc.save(str(temp))
 
     return write_atomically(path, build)
+
+
+def build_work_report_pdf(path: str | os.PathLike[str], report: WorkReport) -> Path:
+    """The same draft as a PDF in the house style (for reading or circulating before the
+    Word version is finished)."""
+    from guilin_union.reports.document import Col, Report
+
+    pdf = Report(
+        path,
+        "提案工作报告（草稿）",
+        institution=report.issuer,
+        subtitle=f"在{report.session_title}上",
+        show_print_date=True,
+    )
+
+    def table(section: ListSection) -> None:
+        pdf.heading(section.title, level=3)
+        if not section.rows:
+            pdf.paragraph(section.empty_text)
+            return
+        cols = [Col(name, 3 if i else 2) for i, name in enumerate(section.columns)]
+        pdf.table(cols, [list(r) for r in section.rows])
+
+    pdf.heading("一、上次会议提案办理情况", level=2)
+    for text in report.follow_up or ["（无上次会议的提案）"]:
+        pdf.paragraph(text)
+    for section in report.follow_up_lists:
+        table(section)
+    pdf.heading("二、本次会议提案征集情况", level=2)
+    for text in report.collection:
+        pdf.paragraph(text)
+    pdf.heading("三、提案审查情况", level=2)
+    for section in report.lists:
+        table(section)
+    pdf.heading("附：统计口径说明", level=3)
+    for text in report.definitions:
+        pdf.paragraph(text, size=9.5)
+    return pdf.save()

@@ -57,10 +57,12 @@ def _rates(stats) -> str:  # noqa: ANN001
 
 
 def work_report_docx(db: sqlite_utils.Database, session_id: int, path: str | Path) -> Path:
+    """The 提案工作报告 draft: Word (``.docx``, editable) or, for any other suffix, a PDF."""
     from guilin_union.reports.proposal_report_docx import (
         ListSection,
         WorkReport,
         build_work_report_docx,
+        build_work_report_pdf,
     )
 
     session = congress.get_session(db, session_id)
@@ -165,4 +167,6 @@ def work_report_docx(db: sqlite_utils.Database, session_id: int, path: str | Pat
         stats.notes,
         follow_lists,
     )
-    return build_work_report_docx(path, report)
+    if str(path).lower().endswith(".docx"):
+        return build_work_report_docx(path, report)
+    return build_work_report_pdf(path, report)

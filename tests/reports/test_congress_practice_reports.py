@@ -122,3 +122,5 @@ def test_excellent_list_and_word_draft(c, tmp_path):
     assert "提案工作报告" in body and "本次会议共收到提案 3 件" in body
     assert "（三）不立案提案及理由" in body and "不属于教代会职权范围" in cells
     assert "关于开放周末图书馆的建议" in cells and "统计口径说明" in body
+    pdf = _compact(proposals_printouts.work_report_docx(c.db, c.session_id, tmp_path / "w.pdf"))
+    assert "提案工作报告（草稿）" in pdf and "不属于教代会职权范围" in pdf
