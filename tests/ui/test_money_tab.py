@@ -221,3 +221,12 @@ def test_deduction_list_through_the_import_wizard(qtbot, window, tmp_path):
     assert "已导入 4 条" in wizard.done_label.text()
     assert view.model.rowCount() == 4  # the page heard the change
     assert all(r["method"] == "代扣" for r in ledger.month_ledger(window.ctx.db, MONTH))
+
+
+def test_f1_on_the_money_tab_opens_its_guide_page(qtbot, window):
+    window, _prompts = window
+    window.help_action.trigger()
+    dialog = window.guide_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.current_file() == "06b-money.md"
+    assert "代扣名单" in dialog.browser.toPlainText()

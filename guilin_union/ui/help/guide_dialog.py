@@ -31,6 +31,7 @@ TAB_PAGES = {
     "会员入会": "04-members.md",
     "活动": "05-activities.md",
     "慰问": "06-welfare.md",
+    "经费": "06b-money.md",
 }
 
 
