@@ -249,6 +249,18 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
                 f" {format_fen(standard.cap_fen)} 元",
             )
         )
+    if (
+        standard is not None
+        and standard.average_cap_fen is not None
+        and req.amount_fen > standard.average_cap_fen
+    ):
+        preview.warnings.append(
+            RuleWarning(
+                "average",
+                f"人均 {format_fen(req.amount_fen)} 元超过{year}年“{type_name}”人均标准"
+                f" {format_fen(standard.average_cap_fen)} 元",
+            )
+        )
     if standard is not None and standard.form != "现金或实物" and req.form != standard.form:
         preview.warnings.append(
             RuleWarning(

@@ -243,3 +243,14 @@ def _relative(p: Any) -> tuple[str, str]:
     relation = relation_group(p.relative_relation or "")
     name = "".join((p.relative_name or "").split())
     return (relation, name) if (relation or name) else ("", "")
+
+
+def evidence_items(db: sqlite_utils.Database, year: int, type_name: str) -> list[str]:
+    """The evidence a standard asks for, as items to tick: ``出院小结、住院病历`` → two items."""
+    from guilin_union.services.welfare_standards import get_standard
+
+    standard = get_standard(db, int(year), type_name) if type_name else None
+    text = standard.evidence if standard else ""
+    for sep in ("，", ",", "；", ";", "及", "或", "/"):
+        text = text.replace(sep, "、")
+    return [t.strip() for t in text.split("、") if t.strip()]

@@ -202,3 +202,19 @@ def test_standards_table_report_and_json(wdb, tmp_path, capsys):
         welfare_standards.get_standard(wdb, YEAR, "直系亲属去世")
     )
     assert data["frequency_key"] == "亲属" and data["range"] == "≤ 1,000.00 元"
+
+
+def test_batch_average_cap_warns_like_the_other_batch_rules(wdb):
+    from guilin_union.services import welfare_batches as wb
+    from guilin_union.services.welfare_rules import PaymentWarnings
+
+    data = welfare_standards.to_public_json(welfare_standards.get_standard(wdb, YEAR, "节日慰问"))
+    data.update(average_cap_fen="300", year=YEAR)
+    welfare_standards.save_standard(wdb, data)
+    add_member(wdb)
+    ok = wb.BatchRequest(year=YEAR, occasion="春节", amount_fen=30000)
+    assert [w.code for w in wb.preview_batch(wdb, ok).warnings] == []
+    over = wb.BatchRequest(year=YEAR, occasion="春节", amount_fen=30001)
+    assert [w.code for w in wb.preview_batch(wdb, over).warnings] == ["average"]
+    with pytest.raises(PaymentWarnings):
+        wb.create_batch(wdb, over)

@@ -335,11 +335,15 @@ def test_case_fields_in_the_payment_form(qtbot, window):
     first = view.add_payment()
     qtbot.addWidget(first)
     fill(first, "父亲", "李大山")
+    boxes = {box.text(): box for box in first.ui.evidence_boxes}
+    assert set(boxes) == {"死亡证明", "亲属关系证明"}  # the year's standard asks for these
+    boxes["死亡证明"].setChecked(True)
     first.save()
     assert not first.isVisible()
     saved = welfare.list_payments(window.ctx.db)[0]
     assert (saved["relative_relation"], saved["relative_name"]) == ("父亲", "李大山")
     assert saved["event_date"] == f"{YEAR}-02-26" and saved["bank_account"] == "6222021234567890"
+    assert saved["evidence_checked"] == '["死亡证明"]'
 
     prompts.picks.append([member])
     again = view.add_payment()
@@ -355,6 +359,7 @@ def test_case_fields_in_the_payment_form(qtbot, window):
     qtbot.addWidget(reopened)
     assert reopened.ui.relative_name_edit.text() == "李大山"
     assert reopened.ui.pay_method_combo.currentText() == "银行转账"
+    assert reopened.evidence_checked() == ["死亡证明"]
 
 
 def test_standard_dialog_keeps_the_case_rules(qtbot, window):

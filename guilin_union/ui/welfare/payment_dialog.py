@@ -96,9 +96,12 @@ class PaymentDialog(QDialog):
         attachments: Sequence[tuple[int, str]] = (),
         open_attachment: Callable[[int], None] | None = None,
         choose_file: Callable[[], Path | None] | None = None,
+        evidence_items: Callable[[str, int], list[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._evidence_items = evidence_items
+        self._evidence_checked: set[str] = set()
         self.ui = Ui_WelfarePaymentDialog()
         self.ui.setupUi(self)
         self._submit = submit
@@ -150,6 +153,9 @@ class PaymentDialog(QDialog):
         ):
             signal.connect(lambda *_a: self._check_timer.start())
         ui.type_combo.currentTextChanged.connect(lambda _t: self._refresh_occasions())
+        ui.type_combo.currentTextChanged.connect(lambda _t: self.refresh_evidence())
+        ui.year_spin.valueChanged.connect(lambda _y: self.refresh_evidence())
+        self.refresh_evidence()
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())
         ui.pay_date_edit.dateChanged.connect(self._date_changed)
         ui.year_spin.valueChanged.connect(self._year_edited)
@@ -214,6 +220,10 @@ class PaymentDialog(QDialog):
             for c, (label, widget) in enumerate(row):
                 grid.addWidget(QLabel(label), r, c * 2)
                 grid.addWidget(widget, r, c * 2 + 1)
+        grid.addWidget(QLabel("已收材料"), len(rows), 0)
+        ui.evidence_row = QHBoxLayout()
+        ui.evidence_boxes = []
+        grid.addLayout(ui.evidence_row, len(rows), 1, 1, 5)
         attachments = ui.attachments_group
         index = ui.main_layout.indexOf(attachments)
         ui.main_layout.removeWidget(attachments)
@@ -223,9 +233,42 @@ class PaymentDialog(QDialog):
         ui.main_layout.insertLayout(index, row_layout)
         ui.case_group = group
 
+    def refresh_evidence(self) -> None:
+        """One box per item of evidence the year's standard for the type asks for."""
+        from PySide6.QtWidgets import QCheckBox
+
+        ui = self.ui
+        for box in ui.evidence_boxes:
+            if box.isChecked():
+                self._evidence_checked.add(box.text())
+            else:
+                self._evidence_checked.discard(box.text())
+            ui.evidence_row.removeWidget(box)
+            box.deleteLater()
+        ui.evidence_boxes = []
+        items = (
+            self._evidence_items(ui.type_combo.currentText(), ui.year_spin.value())
+            if self._evidence_items
+            else []
+        )
+        for item in items + sorted(self._evidence_checked - set(items)):
+            box = QCheckBox(item)
+            box.setChecked(item in self._evidence_checked)
+            ui.evidence_row.addWidget(box)
+            ui.evidence_boxes.append(box)
+        if not items and not self._evidence_checked:
+            box = QCheckBox("（标准未列材料）")
+            box.setEnabled(False)
+            ui.evidence_row.addWidget(box)
+            ui.evidence_boxes.append(box)
+
+    def evidence_checked(self) -> list[str]:
+        return [b.text() for b in self.ui.evidence_boxes if b.isChecked() and b.isEnabled()]
+
     def _case_data(self) -> dict[str, Any]:
         ui = self.ui
         return {
+            "evidence_checked": self.evidence_checked(),
             "relative_relation": ui.relation_combo.currentText(),
             "relative_name": ui.relative_name_edit.text().strip(),
             "cause": ui.cause_combo.currentText().strip(),
@@ -239,6 +282,12 @@ class PaymentDialog(QDialog):
 
     def _set_case_data(self, data: dict[str, Any]) -> None:
         ui = self.ui
+        checked = data.get("evidence_checked") or []
+        if isinstance(checked, str):
+            import json
+
+            checked = json.loads(checked) if checked.startswith("[") else checked.split("、")
+        self._evidence_checked = set(checked)
         ui.relation_combo.setCurrentText(data.get("relative_relation") or "")
         ui.relative_name_edit.setText(data.get("relative_name") or "")
         ui.cause_combo.setCurrentText(data.get("cause") or "")

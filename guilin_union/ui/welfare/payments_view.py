@@ -446,6 +446,7 @@ class PaymentsView(QWidget):
             attachments=attachments or [],
             open_attachment=self._open_attachment,
             choose_file=self._choose_file,
+            evidence_items=self._evidence_items,
             parent=self,
         )
         ref.append(dialog)
@@ -467,6 +468,11 @@ class PaymentsView(QWidget):
             )
         dialog.setWindowTitle("登记慰问")
         return dialog
+
+    def _evidence_items(self, type_name: str, year: int) -> list[str]:
+        from guilin_union.services.welfare_cases import evidence_items
+
+        return evidence_items(self.ctx.db, year, type_name)
 
     def edit_payment(self, payment_id: int) -> PaymentDialog:
         row = welfare.get_payment(self.ctx.db, payment_id)
