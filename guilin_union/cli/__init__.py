@@ -257,9 +257,18 @@ def _report_with_glyph_check(handler: Handler, args: argparse.Namespace, ctx: Cl
     """Run a report command; characters no installed font has are named on stderr (the
     PDF shows a placeholder for them: never a silently missing character)."""
     from guilin_union.reports.fonts import missing_message, track_missing
+    from guilin_union.reports.styles import house_style, restore_house_style
 
-    with track_missing() as missing:
-        code = handler(args, ctx)
+    previous = house_style()
+    if getattr(args, "report_name", "") != "list":
+        from guilin_union.services.printouts import apply_house_style
+
+        apply_house_style(ctx.db)
+    try:
+        with track_missing() as missing:
+            code = handler(args, ctx)
+    finally:
+        restore_house_style(previous)
     if missing:
         fail(missing_message(missing))
     return code
