@@ -92,6 +92,12 @@ class MemberDialog(SubmitOnSave, QDialog):
         for title, page in pages:
             self.ui.history_tabs.addTab(page, title)
         self.ui.history_tabs.setVisible(bool(pages))
+        if pages:
+            # Several rows of history at once, the same height on every page (issue 15).
+            self.ui.history_tabs.setMinimumHeight(190)
+        # Tab goes through the form, then the history, then the buttons (issue 15).
+        QWidget.setTabOrder(self.ui.notes_edit, self.ui.history_tabs)
+        QWidget.setTabOrder(self.ui.history_tabs, self.ui.button_box)
         self.ui.id_number_edit.editingFinished.connect(self.fill_from_id)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
