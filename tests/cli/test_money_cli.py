@@ -183,3 +183,31 @@ def test_budget_actuals_equal_welfare_and_activity_records(demo_file, capsys):
         assert data["branch_paid_welfare_fen"] == branch
         checked += bool(school) + bool(activities)
     assert checked  # the demo has real money in at least one year
+
+
+def test_rule_categories_and_map_commands(dbfile, capsys):
+    path, _ = dbfile
+    code, out, _ = run(path, capsys, "dues", "rule", "--year", "2025", "--json")
+    assert code == 0 and json.loads(out) is None
+    code, out, _ = run(
+        path, capsys, "dues", "rule", "--year", "2025", "--months", "3",
+        "--types", "生病住院,结婚", "--json",
+    )  # fmt: skip
+    data = json.loads(out)
+    assert code == 0 and data["max_arrears_months"] == 3 and data["types"] == ["生病住院", "结婚"]
+    code, _, err = run(path, capsys, "dues", "rule", "--year", "2025", "--months", "2",
+                       "--types", "旅游")  # fmt: skip
+    assert code == 1 and "不存在" in err
+    code, out, _ = run(path, capsys, "dues", "rule", "--year", "2025", "--off", "--json")
+    assert json.loads(out) is None
+    code, out, _ = run(path, capsys, "funds", "categories", "--add", "50304", "--name",
+                       "信息化建设", "--kind", "支出", "--parent", "503", "--json")  # fmt: skip
+    assert code == 0 and {"code": "50304", "kind": "支出", "name": "信息化建设",
+                          "parent": "503", "level": 2} in json.loads(out)  # fmt: skip
+    code, _, err = run(path, capsys, "funds", "categories", "--remove", "503")
+    assert code == 1 and "下级科目" in err
+    code, out, _ = run(path, capsys, "funds", "map", "--welfare", "生病住院", "--category",
+                       "50304", "--json")  # fmt: skip
+    assert code == 0 and json.loads(out)["welfare"]["生病住院"] == "50304"
+    code, _, err = run(path, capsys, "funds", "map", "--activity", "文体活动", "--category", "401")
+    assert code == 1 and "不是支出科目" in err
