@@ -382,3 +382,22 @@ def test_standard_dialog_keeps_the_case_rules(qtbot, window):
         {"name": "外地", "cap_fen": 150000, "min_fen": None},
     ]
     assert saved.excluded_employment == ["返聘", "临时"]
+
+
+def test_branch_standards_dialog_refuses_above_the_school(qtbot, window):
+    window, prompts = window
+    page = tab(window).standards_view
+    dialog = page.edit_branch_standards()
+    qtbot.addWidget(dialog)
+    dialog.branch_combo.setCurrentText("机关分工会")
+    dialog.type_combo.setCurrentText("生病住院")
+    dialog.cap_edit.setText("1200")
+    dialog.save()
+    assert dialog.table.rowCount() == 0
+    assert any("不能高于学校标准" in text for _kind, _title, text in prompts.messages)
+    dialog.cap_edit.setText("800")
+    dialog.save()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "800.00"
+    dialog.table.selectRow(0)
+    dialog.delete_selected()
+    assert dialog.table.rowCount() == 0

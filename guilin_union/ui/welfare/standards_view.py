@@ -51,6 +51,8 @@ class StandardsView(QWidget):
         self.copy_prev_button = QPushButton("从上一年复制")
         self.copy_next_button = QPushButton("复制到下一年")
         self.delete_button = QPushButton("删除该类型标准")
+        self.branch_button = QPushButton("分工会标准…")
+        self.print_button = QPushButton("打印标准一览表…")
         bar.addWidget(QLabel("年度"))
         bar.addWidget(self.year_spin)
         bar.addWidget(self.edit_button)
@@ -60,6 +62,8 @@ class StandardsView(QWidget):
             self.copy_prev_button,
             self.copy_next_button,
             self.delete_button,
+            self.branch_button,
+            self.print_button,
         ):
             bar.addWidget(button)
         layout.addLayout(bar)
@@ -88,7 +92,30 @@ class StandardsView(QWidget):
             lambda: self.copy(self.year_spin.value(), self.year_spin.value() + 1)
         )
         self.delete_button.clicked.connect(self.delete_selected)
+        self.branch_button.clicked.connect(self.edit_branch_standards)
+        self.print_button.clicked.connect(self.print_table)
         self.reload()
+
+    def edit_branch_standards(self):
+        from guilin_union.ui.welfare.branch_standards_dialog import BranchStandardsDialog
+
+        dialog = BranchStandardsDialog(self.ctx, self.year, self)
+        dialog.open()
+        return dialog
+
+    def print_table(self) -> None:
+        from guilin_union.services import welfare_outputs
+        from guilin_union.ui import ops
+
+        year = self.year
+        ops.save_output(
+            self.ctx,
+            self,
+            "打印慰问标准",
+            lambda db, path: welfare_outputs.standards_pdf(db, path, year),
+            default_name=f"{year}年度会员慰问标准.pdf",
+            filters="PDF 文件 (*.pdf)",
+        )
 
     @property
     def year(self) -> int:

@@ -1,0 +1,128 @@
+"""分工会标准: a 分工会's own figures for a type, inside the school's standard (issue 22)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guilin_union.core.money import format_fen
+from guilin_union.ui import ops
+from guilin_union.ui.context import AppContext
+
+
+class BranchStandardsDialog(QDialog):
+    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from guilin_union.services import branches, welfare_config
+
+        self.ctx = ctx
+        self.year = year
+        self.setWindowTitle(f"{year}年分工会慰问标准")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。登记慰问时按会员所在分工会的标准核对。"
+            )
+        )
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["分工会", "慰问类型", "下限（元）", "上限（元）"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.branch_combo = QComboBox()
+        for b in branches.list_branches(ctx.db, include_inactive=False):
+            self.branch_combo.addItem(b.name, b.id)
+        self.type_combo = QComboBox()
+        self.type_combo.addItems(welfare_config.types(ctx.db))
+        self.min_edit = QLineEdit()
+        self.min_edit.setPlaceholderText("下限")
+        self.cap_edit = QLineEdit()
+        self.cap_edit.setPlaceholderText("上限")
+        for widget in (self.branch_combo, self.type_combo, self.min_edit, self.cap_edit):
+            row.addWidget(widget)
+        form.addRow("新增或修改：", row)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("保存(&S)")
+        self.delete_button = QPushButton("删除所选(&D)")
+        self.save_button.setEnabled(not ctx.read_only)
+        self.delete_button.setEnabled(False)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.delete_button.setEnabled(
+                bool(self.table.selectedItems()) and not ctx.read_only
+            )
+        )
+        self.resize(640, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        from guilin_union.services.welfare_cases import list_branch_standards
+
+        self.rows = list_branch_standards(self.ctx.db, self.year)
+        self.table.setRowCount(len(self.rows))
+        for r, item in enumerate(self.rows):
+            values = (
+                item["branch"],
+                item["type"],
+                "" if item["min_fen"] is None else format_fen(item["min_fen"]),
+                "" if item["cap_fen"] is None else format_fen(item["cap_fen"]),
+            )
+            for c, text in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def save(self) -> None:
+        from guilin_union.services.welfare_cases import set_branch_standard
+
+        branch_id = self.branch_combo.currentData()
+        type_name = self.type_combo.currentText()
+        low, cap = self.min_edit.text().strip() or None, self.cap_edit.text().strip() or None
+        year = self.year
+        result = ops.CollectionOp(
+            self.ctx,
+            self,
+            "分工会慰问标准",
+            lambda db: set_branch_standard(
+                db, year, type_name, branch_id, cap_fen=cap, min_fen=low
+            ),
+        ).run()
+        if result is not None:
+            self.reload()
+
+    def delete_selected(self) -> None:
+        from guilin_union.services.welfare_cases import delete_branch_standard
+
+        rows = sorted({i.row() for i in self.table.selectedItems()})
+        if not rows:
+            return
+        target = self.rows[rows[0]]["id"]
+        if ops.CollectionOp(
+            self.ctx, self, "删除分工会标准", lambda db: delete_branch_standard(db, target)
+        ).run():
+            self.reload()
