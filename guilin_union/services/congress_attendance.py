@@ -135,6 +135,58 @@ def _write(
     status: str | None,
     note: str | None,
 ) -> bool:
+    changed = _write_session(db, session_id, delegate_id, status, note)
+    if changed:
+        _mirror_default_sitting(db, session_id, delegate_id, status, note)
+    return changed
+
+
+def _mirror_default_sitting(
+    db: sqlite_utils.Database,
+    session_id: int,
+    delegate_id: int,
+    status: str | None,
+    note: str | None,
+) -> None:
+    """Issue 20: the session's sign-in recorded before sittings existed became its default
+    sitting; later session-level marks keep that sitting in step (出席 → 已签到)."""
+    sitting = db.execute(
+        "SELECT id FROM congress_sittings WHERE session_id = ? AND is_default = 1 LIMIT 1",
+        [session_id],
+    ).fetchone()
+    if sitting is None:
+        return
+    row = db.execute(
+        "SELECT id FROM congress_sitting_attendance WHERE sitting_id = ? AND delegate_id = ?",
+        [sitting[0], delegate_id],
+    ).fetchone()
+    if status is None:
+        if row:
+            audit.delete(db, "congress_sitting_attendance", row[0])
+        return
+    values: dict[str, Any] = {
+        "status": "已签到" if status == "出席" else status,
+        "recorded_at": audit.now_iso(),
+    }
+    if note is not None:
+        values["note"] = note or None
+    if row:
+        audit.update(db, "congress_sitting_attendance", row[0], values)
+    else:
+        audit.insert(
+            db,
+            "congress_sitting_attendance",
+            {"sitting_id": sitting[0], "delegate_id": delegate_id, "note": None, **values},
+        )
+
+
+def _write_session(
+    db: sqlite_utils.Database,
+    session_id: int,
+    delegate_id: int,
+    status: str | None,
+    note: str | None,
+) -> bool:
     row = db.execute(
         "SELECT id, status, note FROM congress_attendance WHERE session_id = ? AND delegate_id = ?",
         [session_id, delegate_id],

@@ -100,6 +100,11 @@ def test_legacy_signin_migrates_into_a_default_sitting(db):
     assert s.is_default
     summary = sittings.sitting_summary(db, s.id)
     assert (summary.expected, summary.present, summary.on_leave) == (3, 1, 1)
+    # later session-level marks keep the default sitting in step
+    set_attendance(db, c.session_id, c.delegates["孙三"], "出席")
+    set_attendance(db, c.session_id, c.delegates["钱二"], None)
+    summary = sittings.sitting_summary(db, s.id)
+    assert (summary.present, summary.on_leave, summary.unmarked) == (2, 0, 1)
 
 
 def _election(c, sitting, **kw):
