@@ -141,6 +141,11 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if not preview.parsed.nodes:
         return fail("错误：没有识别到任何条目（条目应以“一、”“（一）”或“1.”等编号开头），未保存。")
     data = preview.parsed.to_dict()
+    if preview.parsed.ignored_text:
+        # Page furniture taken out before parsing (微信扫一扫…, 版权声明, 责任编辑…).
+        data["ignored_text"] = list(preview.parsed.ignored_text)
+        if not args.json:
+            print("提示：已忽略的文字：" + "；".join(preview.parsed.ignored_text), file=sys.stderr)
     if args.dry_run:
         if args.json:
             emit_json(data)

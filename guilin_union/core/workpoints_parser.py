@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -60,6 +60,8 @@ class WorkpointNode:
     responsible_units: list[str] = field(default_factory=list)
     children: list[WorkpointNode] = field(default_factory=list)
     style: str = ""
+    #: 完成时限 as written ("3月", "全年"), from an annotation or a plan table's 时间 column
+    deadline_text: str | None = None
 
     def to_dict(self) -> dict:
         """The node as plain JSON-ready data (``style`` is internal and left out).
@@ -67,7 +69,7 @@ class WorkpointNode:
         >>> WorkpointNode("1", 1, "甲。", "甲。乙。").to_dict()["responsible_units"]
         []
         """
-        return {
+        data = {
             "number": self.number,
             "level": self.level,
             "heading": self.heading,
@@ -76,6 +78,9 @@ class WorkpointNode:
             "responsible_units": list(self.responsible_units),
             "children": [child.to_dict() for child in self.children],
         }
+        if self.deadline_text is not None:
+            data["deadline_text"] = self.deadline_text
+        return data
 
 
 @dataclass
@@ -115,6 +120,9 @@ class ParsedWorkpoints:
     meta: WorkpointsMeta
     nodes: list[WorkpointNode]
     warnings: list[str] = field(default_factory=list)
+    #: page furniture taken out before parsing (微信扫一扫…, 版权声明, 责任编辑, page
+    #: counters, navigation), line by line, so the user can take any of it back
+    ignored_text: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """``{"meta": {...}, "nodes": [...]}`` — warnings are not part of the document."""
@@ -332,6 +340,117 @@ def _closes_paragraph(tail: str, whole: bool) -> bool:
     )
 
 
+# Page furniture of a web page or a PDF viewer, never part of the document: share and scan
+# prompts, copyright notes, contributor and editor lines, page counters, navigation.
+_FURNITURE_LINE_RE = re.compile(
+    r"^(?:微信)?扫一扫|^扫码|^.{0,8}二维码|^在手机(?:上)?(?:阅读|打开|浏览|查看)|^分享(?:本文|到|至)"
+    r"|^分享$|^【?版权声明|^【?免责声明|版权所有|^copyright|^©|ICP备|公网安备|技术支持[：:]"
+    r"|^[（(【\[]?\s*(?:供稿|来源|稿件来源|信息来源|撰稿|撰文|作者|文字|文稿|图片|图文|摄影"
+    r"|编辑|责任编辑|责编|编审|审核|审稿|初审|复审|终审|校对|发布者|发布人|发布时间|发布日期"
+    r"|更新时间|点击数?|点击量|浏览(?:次数|量)?|阅读(?:次数|量)?|访问量|字号)\s*[：:]"
+    r"|^当前位置|^您(?:现在)?的位置|^首页\s*[>›»＞/]|[>›»＞]\s*正文$|^上一篇|^下一篇|^相关(?:阅读|文章|新闻|链接)"
+    r"|^(?:【?打印(?:本页|此页)?】?\s*)?【?关闭(?:窗口|本页)?】?$|^【?打印(?:本页|此页)?】?$"
+    r"|^返回(?:顶部|列表|首页)|^收藏(?:本页)?$|^字号[：:]?\s*[【\[]?大|^[【\[]\s*大\s*中\s*小\s*[】\]]$"
+    r"|^(?:https?://|www\.)",
+    re.IGNORECASE,
+)
+# The same glued to the end of a line: "…质效。微信扫一扫在手机阅读、分享本文".
+_FURNITURE_TAIL_RE = re.compile(
+    r"(?:(?:微信)?扫一扫(?:在手机(?:上)?(?:阅读|打开|浏览)|分享).*"
+    r"|[（(]\s*(?:供稿|来源|稿件来源|撰稿|责任编辑|编辑|摄影)\s*[：:][^（）()]*[）)]\s*)$"
+)
+
+
+def strip_furniture(text: str, keep: Iterable[str] = ()) -> tuple[str, list[str]]:
+    """Take page furniture out of ``text``: (text without it, the lines taken out).
+
+    A line in ``keep`` (the user took it back) stays. Page counters ("第2页 共3页") are
+    listed too: they are dropped by the parser anyway.
+
+    >>> strip_furniture("一、要点。\\n微信扫一扫在手机阅读、分享本文\\n（供稿：工会办公室）")
+    ('一、要点。', ['微信扫一扫在手机阅读、分享本文', '（供稿：工会办公室）'])
+    >>> strip_furniture("一、要点。扫一扫在手机打开当前页")
+    ('一、要点。', ['扫一扫在手机打开当前页'])
+    """
+    kept = {_clean_line(k) for k in keep}
+    lines: list[str] = []
+    ignored: list[str] = []
+    for raw in _NEWLINES_RE.sub("\n", text).split("\n"):
+        line = _clean_line(raw)
+        if not line or line in kept:
+            lines.append(raw)
+            continue
+        if _FURNITURE_LINE_RE.search(line) or (
+            _PAGE_NUMBER_RE.match(line) and not line.isdigit() and len(line) > 2
+        ):
+            ignored.append(line)
+            continue
+        tail = _FURNITURE_TAIL_RE.search(line)
+        if tail and tail.start() > 0 and tail.group(0).strip() not in kept:
+            ignored.append(tail.group(0).strip())
+            lines.append(line[: tail.start()].rstrip())
+            continue
+        lines.append(raw)
+    return "\n".join(lines), ignored
+
+
+def _open_lines(lines: list[str]) -> int:
+    """Lines of running text that end in the middle of a sentence (a PDF's wrapping)."""
+    count = 0
+    for line in lines[:-1]:
+        candidate = _NODE_RE.match(line)
+        # A numbered line longer than any heading that stops mid-sentence is wrapped too.
+        wrapped_heading = candidate is not None and len(line) - candidate.end() > 40
+        if (
+            len(line) >= 12
+            and line[-1] not in _CLOSING
+            and (candidate is None or wrapped_heading)
+            and not _closes_paragraph(line[-_TAIL:], len(line) <= _TAIL)
+            and _FOOTER_RE.search(line) is None
+        ):
+            count += 1
+    return count
+
+
+def paragraphs_are_lines(text: str) -> bool:
+    """Whether each line of ``text`` is a paragraph (typed or copied text, a .docx), as
+    opposed to a PDF's text layer wrapped at the page width.
+
+    >>> paragraphs_are_lines("一、指导思想\\n以习近平新时代中国特色社会主义思想为指导。")
+    True
+    >>> paragraphs_are_lines("一、指导思想\\n以习近平新时代中国特色社会\\n主义思想为指导，深入学习贯彻\\n党的二十大精神。")
+    False
+    """
+    lines = [
+        line
+        for line in (_clean_line(raw) for raw in _NEWLINES_RE.sub("\n", text).split("\n"))
+        if line and not _PAGE_NUMBER_RE.match(line)
+    ]
+    return _open_lines(lines) <= len(lines) // 60
+
+
+_HEADING_PUNCT_RE = re.compile(r"[，,。；;：:、！？!?]")
+
+
+def _is_heading_line(line: str, certain: bool) -> bool:
+    """A numbered line that is a heading on its own: a number and a few words.
+
+    When the line breaks are ``certain`` (a .docx) any line without a full stop is one
+    (``一、强化思想引领，筑牢团结奋斗的思想基础``); in typed text only a short line without
+    any punctuation (``（一）加强思想政治引领``), since a line of running text may be
+    broken after a comma.
+    """
+    candidate = _match_node(line)
+    if candidate is None or not candidate.rest.strip():
+        return False
+    rest = candidate.rest
+    if _ANNOTATION_START_RE.search(line) is not None:
+        return False
+    if certain:
+        return len(rest) <= 60 and _SENTENCE_END not in rest and line[-1] not in "，,、；;"
+    return len(rest) <= 30 and _HEADING_PUNCT_RE.search(rest) is None
+
+
 def normalize_extracted_text(text: str) -> str:
     """Repair PDF-extraction artefacts: one logical paragraph per line.
 
@@ -344,26 +463,51 @@ def normalize_extracted_text(text: str) -> str:
     >>> normalize_extracted_text("（一）加强学习，组织\\n\\n- 2 -\\n\\n教职工学习。（牵\\n头单位：校工会）\\n（二）下一项")
     '（一）加强学习，组织教职工学习。（牵头单位：校工会）\\n（二）下一项'
     """
+    return "\n".join(_paragraphs(text, breaks="pdf")[0])
+
+
+def _paragraphs(text: str, *, breaks: str) -> tuple[list[str], set[int]]:
+    """The paragraphs of ``text`` and the indexes of those that are heading lines.
+
+    ``breaks`` says what a line break is: ``"certain"`` (a .docx: every line is a
+    paragraph), ``"likely"`` (typed or copied text that looks like one paragraph per line)
+    or ``"pdf"`` (lines wrapped at the page width). Unless ``"pdf"``, a numbered heading
+    line (``（一）加强思想政治引领``, see :func:`_is_heading_line`) ends at the line break
+    and the next paragraph is its text; in a PDF such a line may be the first part of a
+    sentence and is joined as before.
+    """
     paragraphs: list[str] = []
+    headings: set[int] = set()
     pieces: list[str] = []  # lines of the paragraph being built
     tail = ""  # its last _TAIL characters
     whole = True  # whether tail is all of it
+    heading = False  # the paragraph being built is a heading line
     for raw in _NEWLINES_RE.sub("\n", text).split("\n"):
         line = _clean_line(raw)
         if not line or _PAGE_NUMBER_RE.match(line):
             continue
-        if pieces and not _closes_paragraph(tail, whole) and not _starts_block(line):
+        if (
+            pieces
+            and not heading
+            and not _closes_paragraph(tail, whole)
+            and not _starts_block(line)
+        ):
             pieces.append(line)
             joined = _join(tail, line)
             whole = whole and len(joined) <= _TAIL
             tail = joined[-_TAIL:]
         else:
             if pieces:
+                if heading:
+                    headings.add(len(paragraphs))
                 paragraphs.append(_join_all(pieces))
             pieces, tail, whole = [line], line[-_TAIL:], len(line) <= _TAIL
+            heading = breaks != "pdf" and _is_heading_line(line, breaks == "certain")
     if pieces:
+        if heading:
+            headings.add(len(paragraphs))
         paragraphs.append(_join_all(pieces))
-    return "\n".join(paragraphs)
+    return paragraphs, headings
 
 
 # --------------------------------------------------------------------------------------------
@@ -384,6 +528,7 @@ class _Draft:
     level: int
     parts: list[str]
     children: list[_Draft] = field(default_factory=list)
+    heading_line: bool = False  # its first paragraph is a heading on its own line
 
 
 def _match_node(paragraph: str) -> _Candidate | None:
@@ -449,10 +594,12 @@ class _OutlineBuilder:
             return True
         return False
 
-    def add_node(self, candidate: _Candidate) -> None:
+    def add_node(self, candidate: _Candidate, heading_line: bool = False) -> None:
         level = self.levels.setdefault(candidate.style, len(self.levels) + 1)
         self.last[candidate.style] = candidate
-        draft = _Draft(candidate.style, candidate.number, level, [candidate.rest])
+        draft = _Draft(
+            candidate.style, candidate.number, level, [candidate.rest], heading_line=heading_line
+        )
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         (self.stack[-1].children if self.stack else self.roots).append(draft)
@@ -502,14 +649,23 @@ def _find_annotation(text: str, start: int) -> int | None:
     return None
 
 
-def _parse_annotation(inner: str) -> tuple[str | None, list[str]]:
-    """Units of "牵头单位：A，责任单位：B、C" -> ("A", ["B", "C"])."""
+def _parse_annotation(inner: str) -> tuple[str | None, list[str], str | None]:
+    """Units of "牵头单位：A，责任单位：B、C" -> ("A", ["B", "C"], None); the third value
+    is the 完成时限 written there, if any."""
     labels = list(_ANNOTATION_LABEL_RE.finditer(inner))
     lead: str | None = None
     others: list[str] = []
+    deadline: str | None = None
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(inner)
         content = inner[label.end() : end].strip(_SEGMENT_STRIP)
+        if (
+            content
+            and label.group("unit") is None
+            and label.group(0).startswith(("完成时限", "完成时间", "时间节点", "时限"))
+        ):
+            deadline = deadline or content
+            continue
         if not content or label.group("unit") is None:
             continue
         if label.group("unit") == "牵头":
@@ -517,14 +673,16 @@ def _parse_annotation(inner: str) -> tuple[str | None, list[str]]:
                 lead = content
         else:
             others.extend(_split_units(content))
-    return lead, others
+    return lead, others, deadline
 
 
 def _extract_annotations(
     text: str, label: str, warnings: list[str]
-) -> tuple[str, str | None, list[str]]:
-    """Remove every "（牵头单位：…）" from ``text``; return the text and the units found."""
+) -> tuple[str, str | None, list[str], str | None]:
+    """Remove every "（牵头单位：…）" from ``text``; return the text, the units found and
+    the 完成时限 written in them."""
     lead: str | None = None
+    deadline: str | None = None
     units: list[str] = []
     pieces: list[str] = []
     position = 0
@@ -539,7 +697,10 @@ def _extract_annotations(
         else:
             inner_end = end - 1  # before the closing bracket
         count += 1
-        found_lead, found_units = _parse_annotation(text[match.start() + 1 : inner_end])
+        found_lead, found_units, found_deadline = _parse_annotation(
+            text[match.start() + 1 : inner_end]
+        )
+        deadline = deadline or found_deadline
         if found_lead is not None:
             if lead is None:
                 lead = found_lead
@@ -555,7 +716,7 @@ def _extract_annotations(
         warnings.append(f"条目{label}有{count}处单位标注，已合并")
     if lead is not None and len(_split_units(lead)) > 1:
         warnings.append(f"条目{label}的牵头单位写了多个单位：{lead}")
-    return "".join(pieces).strip(), lead, units
+    return "".join(pieces).strip(), lead, units, deadline
 
 
 def _heading(text: str) -> str:
@@ -569,18 +730,27 @@ def _heading(text: str) -> str:
 
 
 def _finish(draft: _Draft, warnings: list[str]) -> WorkpointNode:
-    raw = _join_all(draft.parts)
     label = f"“{_display(_Candidate(draft.style, draft.number, 0, ''))}”"
-    text, lead, units = _extract_annotations(raw, label, warnings)
+    if draft.heading_line and len(draft.parts) > 1:
+        # "（一）加强思想政治引领" on its own line: the line is the heading, what follows
+        # is the text.
+        heading = draft.parts[0].strip()
+        text, lead, units, deadline = _extract_annotations(
+            _join_all(draft.parts[1:]), label, warnings
+        )
+    else:
+        text, lead, units, deadline = _extract_annotations(_join_all(draft.parts), label, warnings)
+        heading = _heading(text)
     return WorkpointNode(
         number=draft.number,
         level=draft.level,
-        heading=_heading(text),
+        heading=heading,
         text=text,
         lead_unit=lead,
         responsible_units=units,
         children=[_finish(child, warnings) for child in draft.children],
         style=draft.style,
+        deadline_text=deadline,
     )
 
 
@@ -795,7 +965,12 @@ def _strip_trailing(paragraphs: list[str], meta: WorkpointsMeta) -> list[str]:
     return kept
 
 
-def parse_workpoints(text: str) -> ParsedWorkpoints:
+def parse_workpoints(
+    text: str,
+    *,
+    lines_are_paragraphs: bool | None = None,
+    keep_text: Iterable[str] = (),
+) -> ParsedWorkpoints:
     """Parse a work-points document (text from .txt, .docx or PDF) into meta and a tree.
 
     The outline starts at the first paragraph numbered 一、 / （一） / 1. / （1） with the
@@ -807,7 +982,12 @@ def parse_workpoints(text: str) -> ParsedWorkpoints:
     [('1', 1, None), ('2', 1, '工会')]
     """
     warnings: list[str] = []
-    paragraphs = normalize_extracted_text(text).split("\n") if text.strip() else []
+    text, ignored = strip_furniture(text, keep_text)
+    if lines_are_paragraphs is None:
+        breaks = "likely" if paragraphs_are_lines(text) else "pdf"
+    else:
+        breaks = "certain" if lines_are_paragraphs else "pdf"
+    paragraphs, heading_lines = _paragraphs(text, breaks=breaks) if text.strip() else ([], set())
     numbered = [
         (index, candidate)
         for index, paragraph in enumerate(paragraphs)
@@ -822,18 +1002,18 @@ def parse_workpoints(text: str) -> ParsedWorkpoints:
     if start is None:
         meta = _MetaReader(paragraphs).read()
         warnings.append("未识别到任何工作要点条目：条目应以“一、”“（一）”或“1.”等编号开头")
-        return ParsedWorkpoints(meta, [], warnings)
+        return ParsedWorkpoints(meta, [], warnings, ignored)
 
     meta = _MetaReader(paragraphs[:start]).read()
     outline = _strip_trailing(paragraphs[start:], meta)
     builder = _OutlineBuilder(warnings)
     previous = ""
-    for paragraph in outline:
+    for offset, paragraph in enumerate(outline):
         candidate = _match_node(paragraph)
         if candidate is not None and (not builder.stack or builder.accepts(candidate, previous)):
-            builder.add_node(candidate)
+            builder.add_node(candidate, heading_line=start + offset in heading_lines)
         else:
             builder.add_text(paragraph)
         previous = paragraph
     nodes = [_finish(draft, warnings) for draft in builder.roots]
-    return ParsedWorkpoints(meta, nodes, warnings)
+    return ParsedWorkpoints(meta, nodes, warnings, ignored)

@@ -12,6 +12,7 @@ before :func:`import_document` stores it; the CLI stores the parse as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -93,10 +94,18 @@ def _check_length(text: str) -> str:
     return text
 
 
-def preview_text(text: str, source_name: str = PASTED_SOURCE) -> ImportPreview:
-    """Parse pasted (or already read) text."""
+def preview_text(
+    text: str, source_name: str = PASTED_SOURCE, keep_text: Iterable[str] = ()
+) -> ImportPreview:
+    """Parse pasted (or already read) text.
+
+    Text read from a .docx has one paragraph per line for certain, so a numbered line
+    without a full stop is a heading there. ``keep_text`` lists page-furniture lines the
+    user took back (see ``ParsedWorkpoints.ignored_text``).
+    """
     text = _check_length(text or "")
-    parsed = parse_workpoints(text)
+    certain = True if source_name.lower().endswith(".docx") else None
+    parsed = parse_workpoints(text, lines_are_paragraphs=certain, keep_text=keep_text)
     return ImportPreview(text, parsed, source_name, guess_year(parsed))
 
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -205,6 +207,21 @@ class ImportDialog(QDialog):
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet(WARNING_STYLE)
         layout.addWidget(self.warnings_label)
+        # Page furniture the parser took out (微信扫一扫…, 版权声明, 责任编辑…): shown, and
+        # any of it can be taken back.
+        self.ignored_box = QGroupBox(
+            "已忽略的文字（网页、页面上的附加内容，未作为条目；勾选可取回）"
+        )
+        ignored_layout = QHBoxLayout(self.ignored_box)
+        self.ignored_list = QListWidget()
+        self.ignored_list.setObjectName("import_ignored_list")
+        self.ignored_list.setMaximumHeight(72)
+        self.take_back_button = QPushButton("取回勾选的文字并重新识别")
+        self.take_back_button.setObjectName("import_take_back_button")
+        ignored_layout.addWidget(self.ignored_list, 1)
+        ignored_layout.addWidget(self.take_back_button)
+        self.ignored_box.setVisible(False)
+        layout.addWidget(self.ignored_box)
         bottom = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("import_count_label")
@@ -224,6 +241,7 @@ class ImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.reparse_button.clicked.connect(self.reparse)
+        self.take_back_button.clicked.connect(self.take_back)
         self.promote_button.clicked.connect(self.promote)
         self.demote_button.clicked.connect(self.demote)
         self.split_button.clicked.connect(lambda: self.split())
@@ -252,6 +270,7 @@ class ImportDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             preview = wi.preview_file(path)
+            self.keep_text = []
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return False
@@ -271,9 +290,12 @@ class ImportDialog(QDialog):
             return
         self.load_text(text)
 
-    def load_text(self, text: str, source_name: str = wi.PASTED_SOURCE) -> bool:
+    def load_text(
+        self, text: str, source_name: str = wi.PASTED_SOURCE, keep_text: list[str] | None = None
+    ) -> bool:
+        self.keep_text = list(keep_text or [])
         try:
-            preview = wi.preview_text(text, source_name)
+            preview = wi.preview_text(text, source_name, self.keep_text)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return False
@@ -286,7 +308,29 @@ class ImportDialog(QDialog):
             self, "重新识别", "重新识别会放弃右侧已做的手工修正，确定吗？", ok_text="重新识别"
         ):
             return
-        self.load_text(self.source_edit.toPlainText(), self.source_name or wi.PASTED_SOURCE)
+        self.load_text(
+            self.source_edit.toPlainText(),
+            self.source_name or wi.PASTED_SOURCE,
+            getattr(self, "keep_text", []),
+        )
+
+    def ignored_texts(self, *, checked: bool) -> list[str]:
+        items = [self.ignored_list.item(i) for i in range(self.ignored_list.count())]
+        return [
+            item.text() for item in items if (item.checkState() == Qt.CheckState.Checked) == checked
+        ]
+
+    def take_back(self) -> None:
+        """Parse again with the ticked lines of "已忽略的文字" kept as document text."""
+        chosen = self.ignored_texts(checked=True)
+        if not chosen:
+            self.error_label.setText("请先勾选要取回的文字")
+            return
+        self.load_text(
+            self.source_edit.toPlainText(),
+            self.source_name or wi.PASTED_SOURCE,
+            [*getattr(self, "keep_text", []), *chosen],
+        )
 
     def _show_preview(self, preview: wi.ImportPreview) -> None:
         self.error_label.clear()
@@ -304,6 +348,13 @@ class ImportDialog(QDialog):
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         self.flat = wo.flatten(preview.parsed.nodes)
         self.warnings = list(preview.warnings)
+        self.ignored_list.clear()
+        for line in preview.parsed.ignored_text:
+            item = QListWidgetItem(line)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.ignored_list.addItem(item)
+        self.ignored_box.setVisible(bool(preview.parsed.ignored_text))
         self._edited = False
         self.rebuild_tree(0 if self.flat else None)
 
