@@ -170,3 +170,32 @@ def test_excellent_proposals(c):
     assert [(x["number"], x["excellent_on"]) for x in listed] == [("2024-001", "2024-06-01")]
     proposals.unmark_excellent(c.db, a)
     assert proposals.excellent_list(c.db, c.session_id) == []
+
+
+def test_length_rules_at_import(c, tmp_path):
+    from openpyxl import Workbook
+
+    from guilin_union.services.import_common import run_import
+    from guilin_union.services.proposals_import import ProposalImporter
+
+    proposals.save_rules(c.db, {"proposal_length_rules": {"reasons": [10, 0]}})
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "案由", "类别", "提案人", "附议人", "提交日期", "理由", "建议", "逾期说明"])
+    ws.append(
+        [
+            1,
+            "关于改善夜间照明的建议",
+            "民生福利",
+            "赵一",
+            "钱二、孙三",
+            "2024-02-20",
+            "太暗",
+            "增设",
+        ]
+    )
+    path = tmp_path / "提案.xlsx"
+    wb.save(path)
+    outcome = run_import(c.db, path, ProposalImporter(c.session_id))
+    assert outcome.errors and "理由不少于 10 字" in outcome.errors[0].message
+    assert list_rows(c.db, ProposalQuery(session_id=c.session_id)) == []
