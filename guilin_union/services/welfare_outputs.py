@@ -168,6 +168,14 @@ def roster_excel(
         for key, header, kind in ROSTER_EXCEL_COLUMNS
     ]
     out = write_workbook(path, [Sheet("签领表", columns, rows, heading=heading)])
+    # Printed and signed like the PDF: A4, page numbers, the same signature lines.
+    from guilin_union.spreadsheets.print_setup import finish_for_print
+
+    signer = settings.get_many(
+        db, ["signer_handler", "signer_witness", "signer_branch_chair", "union_chair_title"]
+    )
+    labels = [signer["signer_handler"], signer["signer_witness"], signer["signer_branch_chair"]]
+    finish_for_print(out, signers=[*labels, "财务", "校工会审批"], header_rows=2)
     return out, number
 
 

@@ -153,6 +153,13 @@ def test_roster_excel(tmp_path, db):
     total = next(r for r in values if r[2] == "合计")
     assert float(total[5]) == 900 and "玖佰元整" in total[9]
     assert any(r[6] and "蛋糕券" in r[6] for r in values)
+    # Printed and signed like the PDF: A4, header rows on every page, page numbers, signatures.
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.print_title_rows == "$1:$2"
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+    flat = " ".join(str(c) for r in values for c in r if c)
+    for label in ("经手人", "证明人", "分工会主席", "财务", "校工会审批", "（盖章）"):
+        assert label in flat
 
 
 def test_year_roster_counts_payments_as_person_times(tmp_path):
