@@ -152,6 +152,13 @@ def test_deduction_import_row_errors(branch_db, people, tmp_path):
     messages = {e.row: e.message for e in outcome.errors}
     assert set(messages) == {4, 5, 6}
     assert "T009" in messages[4] and "不符" in messages[5] and "重复" in messages[6]
+    assert {e.row: e.column for e in outcome.errors}[5] == "姓名"
+
+
+def test_deduction_import_reads_padded_names_like_every_import(branch_db, people, tmp_path):
+    rows = [("T001", "张\u3000三", "28.35"), ("t002", "李四", "20.00")]  # padded name, 工号 case
+    outcome = run_deduction_import(branch_db, deduction_file(tmp_path / "p.xlsx", rows), "2025-03")
+    assert outcome.ok and outcome.imported == 2
 
 
 def test_collection_by_branch(branch_db, people, tmp_path):

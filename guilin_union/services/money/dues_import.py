@@ -2,7 +2,8 @@
 
 The same pipeline as every import (:mod:`guilin_union.services.import_common`): every row is
 checked first; any error and nothing is written. A row is an error when its member cannot be
-found (工号 unknown, or 工号 and 姓名 disagree), when the member owes no dues that month, when
+found (the one member matcher of :mod:`guilin_union.core.member_match`: 工号 unknown, or 工号
+and 姓名 disagree), when the member owes no dues that month, when
 the month is already recorded as paid, when the member appears twice, and when the amount
 deducted differs from the amount due — a difference is listed, never silently accepted.
 Members due that month but missing from the list stay unpaid (a note says how many).
@@ -24,6 +25,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import dues
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.member_lookup import member_index
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
@@ -55,14 +57,6 @@ def _yuan(fen: int) -> str:
     return f"{format_fen(fen)} 元"
 
 
-def _member_by_staff_no(db: sqlite_utils.Database, staff_no: str) -> tuple[int, str] | None:
-    """The existing way of matching (工号, case-insensitive); the #17 matcher replaces it."""
-    row = db.execute(
-        "SELECT id, name FROM members WHERE upper(staff_no) = ?", [staff_no.upper()]
-    ).fetchone()
-    return (int(row[0]), str(row[1])) if row else None
-
-
 class DeductionImporter:
     """The :class:`~guilin_union.services.import_common.Importer` of a 代扣名单."""
 
@@ -92,23 +86,17 @@ class DeductionImporter:
             plan.errors.append(RowError(row, label, "" if value is None else str(value), message))
 
         month_cn = f"{int(self.month[:4])}年{int(self.month[5:])}月"
+        index = member_index(db)  # the one member matcher (core.member_match): 工号, then 姓名
         for parsed in read.rows:
             values = parsed.values
             staff_no = clean_cell_text(str(values.get("staff_no") or ""))
             name = clean_cell_text(str(values.get("name") or ""))
-            found = _member_by_staff_no(db, staff_no) if staff_no else None
-            if found is None:
-                error(parsed.row, "staff_no", staff_no, f"会员名册中没有工号为“{staff_no}”的会员")
+            found = index.match(name=name, staff_no=staff_no)
+            if found.member is None:
+                key = found.field if found.field in ("staff_no", "name") else "staff_no"
+                error(parsed.row, key, values.get(key), found.message)
                 continue
-            member_id, real_name = found
-            if name and name != real_name:
-                error(
-                    parsed.row,
-                    "name",
-                    name,
-                    f"工号“{staff_no}”对应的会员是“{real_name}”，与姓名“{name}”不符",
-                )
-                continue
+            member_id = found.member.id
             if member_id in seen:
                 error(
                     parsed.row,
