@@ -117,3 +117,22 @@ def test_suggestion_is_assigned_from_the_proposals_page(qtbot, db_path):
     assert view.reply_button.isEnabled()
     overview = tab.session_view.overview_label.text()
     assert "补选/递补 1 名正式代表" in overview and "钱二" in overview
+
+
+def test_retired_delegate_is_invited_to_attend(qtbot, db_path):
+    from guilin_union.services import congress_delegates as delegates
+
+    window, prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.delegates_view
+    tab.pages.setCurrentWidget(view)
+    view.ended_check.setChecked(True)
+    view.reload()
+    rows = [view.model.row_data(i) for i in range(view.model.rowCount())]
+    [index] = [i for i, r in enumerate(rows) if r["name"] == "钱二" and r["end_date"]]
+    view.delegates_table.selectRow(index)
+    prompts.confirms.append(True)
+    view.continue_selected()
+    listed = delegates.session_delegates(window.ctx.db, tab.session_id)
+    [row] = [r for r in listed if r["name"] == "钱二"]
+    assert row["delegate_type"] == "列席代表" and row["continues_id"]

@@ -125,6 +125,8 @@ class DelegatesView(QWidget):
         self.edit_button = QPushButton("编辑…")
         self.replace_button = QPushButton("更换/补选…")
         self.end_button = QPushButton("终止资格…")
+        self.continue_button = QPushButton("邀请列席…")  # issue 20: a retiree goes on as 列席
+        self.continue_button.setToolTip("资格已终止的正式代表（如退休）经邀请继续作为列席代表")
         self.head_button = QPushButton("设为团长")
         self.delete_button = QPushButton("删除记录")
         self.delegations_button = QPushButton("代表团…")
@@ -134,6 +136,7 @@ class DelegatesView(QWidget):
             self.edit_button,
             self.replace_button,
             self.end_button,
+            self.continue_button,
             self.head_button,
             self.delete_button,
         ):
@@ -145,6 +148,7 @@ class DelegatesView(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.replace_button.clicked.connect(self.replace_selected)
         self.end_button.clicked.connect(self.end_selected)
+        self.continue_button.clicked.connect(self.continue_selected)
         self.head_button.clicked.connect(self.make_head)
         self.delete_button.clicked.connect(self.delete_selected)
         self.delegations_button.clicked.connect(self.manage_delegations)
@@ -391,6 +395,30 @@ class DelegatesView(QWidget):
             self,
             "终止代表资格",
             lambda db: delegates_service.end_delegate(db, row["id"], day, reason),
+        ).run()
+
+    def continue_selected(self) -> None:
+        """An ended 正式代表 (e.g. retired) is invited to go on as 列席代表 from the end date."""
+        rows = [
+            r for r in self.selected_rows() if r["end_date"] and r["delegate_type"] == "正式代表"
+        ]
+        if not rows:
+            self.ctx.prompts.info(
+                self, "邀请列席", "请先选择一位资格已终止的正式代表（如已退休的代表）。"
+            )
+            return
+        row = rows[0]
+        if not self.ctx.prompts.confirm(
+            self,
+            "邀请列席",
+            f"{row['name']}自 {row['end_date']} 起改为列席代表（不计入应到，不能提出提案）？",
+        ):
+            return
+        ops.CollectionOp(
+            self.ctx,
+            self,
+            "邀请列席",
+            lambda db: delegates_service.continue_as_attending(db, row["id"]),
         ).run()
 
     def make_head(self) -> None:
