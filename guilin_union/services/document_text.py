@@ -123,25 +123,39 @@ class _WordNumbering:
 
         self._qn = qn
         self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        # w:lvlRestart per level: None restarts after any higher level (Word's default),
+        # 0 never restarts (item numbers running on across sections), n restarts after
+        # level n (1-based) or a higher one.
+        self._restart: dict[tuple[str, int], int | None] = {}
         self._counters: dict[str, dict[int, int]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        restarts: dict[str, dict[int, int | None]] = {}
         for node in numbering.findall(qn("w:abstractNum")):
             levels: dict[int, tuple[str, str, int]] = {}
+            restart: dict[int, int | None] = {}
             for level in node.findall(qn("w:lvl")):
-                levels[int(level.get(qn("w:ilvl"), "0"))] = (
+                ilvl = int(level.get(qn("w:ilvl"), "0"))
+                levels[ilvl] = (
                     self._val(level, "w:numFmt", "decimal"),
                     self._val(level, "w:lvlText", ""),
                     int(self._val(level, "w:start", "1")),
                 )
-            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+                value = self._val(level, "w:lvlRestart", "")
+                restart[ilvl] = int(value) if value.isdigit() else None
+            abstract_id = node.get(qn("w:abstractNumId"), "")
+            abstract[abstract_id] = levels
+            restarts[abstract_id] = restart
         for num in numbering.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"), "")
             ref = num.find(qn("w:abstractNumId"))
-            levels = dict(abstract.get(ref.get(qn("w:val"), "") if ref is not None else "", {}))
+            abstract_id = ref.get(qn("w:val"), "") if ref is not None else ""
+            levels = dict(abstract.get(abstract_id, {}))
+            for ilvl, value in restarts.get(abstract_id, {}).items():
+                self._restart[(num_id, ilvl)] = value
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
                 start = override.find(qn("w:startOverride"))
@@ -172,7 +186,11 @@ class _WordNumbering:
         start = self._levels[(num_id, ilvl)][2]
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [level for level in counters if level > ilvl]:
-            del counters[deeper]  # a new parent restarts the numbering below it
+            # A new parent restarts the numbering below it, unless that level says
+            # otherwise (w:lvlRestart 0: never; n: only after level n or a higher one).
+            restart = self._restart.get((num_id, deeper))
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counters[deeper]
         fmt, text, _ = self._levels[(num_id, ilvl)]
         for level in range(ilvl + 1):
             spec = self._levels.get((num_id, level))
@@ -196,14 +214,120 @@ class _WordNumbering:
         return None
 
 
+# The columns of a plan written as a table: 序号 | 工作任务 | 时间 | 责任部门.
+_PLAN_COLUMNS = {
+    "number": ("序号", "编号"),
+    "task": (
+        "工作任务",
+        "工作内容",
+        "任务内容",
+        "工作任务内容",
+        "工作任务（内容）",
+        "主要任务",
+        "重点工作",
+        "工作事项",
+        "具体措施",
+        "主要工作",
+        "工作要点",
+        "任务",
+        "内容",
+    ),
+    "time": ("时间", "完成时间", "时间安排", "完成时限", "时限", "时间节点", "计划时间", "月份"),
+    "lead": ("牵头部门", "牵头单位", "牵头处室"),
+    "units": (
+        "责任部门",
+        "责任单位",
+        "负责部门",
+        "负责单位",
+        "责任部门（单位）",
+        "责任单位（部门）",
+        "责任处室",
+        "配合部门",
+        "配合单位",
+        "实施部门",
+    ),
+}
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(p.text.strip() for p in cell.paragraphs).strip()
+
+
+def _plan_columns(header: list[str]) -> dict[str, int] | None:
+    """Column of each part of a plan table, from its header row; None if not a plan."""
+    import re
+
+    found: dict[str, int] = {}
+    for index, text in enumerate(header):
+        key = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+        bare = re.sub(r"（[^）]*）", "", key)
+        for part, names in _PLAN_COLUMNS.items():
+            if part not in found and (key in names or bare in names):
+                found[part] = index
+                break
+    if "task" in found and ({"time", "lead", "units"} & found.keys()):
+        return found
+    return None
+
+
+def _plan_rows(table: Any) -> Iterator[str]:
+    """A plan table's rows as numbered items ("3.任务（牵头单位：…；完成时限：…）"), or
+    nothing when the table is not a plan (no 工作任务 column with a 时间 or 责任 column)."""
+    rows = [[_cell_text(cell) for cell in row.cells] for row in table.rows]
+    found = next(
+        ((i, c) for i, row in enumerate(rows[:3]) if (c := _plan_columns(row)) is not None),
+        None,
+    )
+    if found is None:
+        return
+    header_index, columns = found
+    header = rows[header_index]
+    number = 0
+    for cells in rows[header_index + 1 :]:
+
+        def part(name: str, cells: list[str] = cells) -> str:
+            index = columns.get(name)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        task = part("task")
+        if not task or task == header[columns["task"]]:
+            continue
+        number += 1
+        written = part("number").rstrip(".、．")
+        label = written if written.isdigit() else str(number)
+        notes = []
+        if part("lead") or part("units") or part("time"):
+            notes.append(f"牵头单位：{part('lead')}" if part("lead") else "责任单位：")
+            if part("lead") and part("units"):
+                notes.append(f"责任单位：{part('units')}")
+            elif part("units"):
+                notes[0] = f"责任单位：{part('units')}"
+            if part("time"):
+                notes.append(f"完成时限：{part('time')}")
+        annotation = f"（{'；'.join(notes)}）" if notes else ""
+        yield f"{label}.{task}{annotation}"
+
+
+def _is_plan_table(table: Any) -> bool:
+    rows = [[_cell_text(cell) for cell in row.cells] for row in table.rows[:3]]
+    return any(_plan_columns(row) is not None for row in rows)
+
+
 def _iter_docx_paragraphs(parent: Any, numbering: _WordNumbering) -> Iterator[str]:
-    """Paragraph texts of a body or table cell in document order, tables included."""
+    """Paragraph texts of a body or table cell in document order, tables included.
+
+    A table that is a plan (序号 | 工作任务 | 时间 | 责任部门) gives one numbered line per
+    task row, its time and units written as an annotation the parser reads; its header
+    row is left out (it would otherwise be glued to the heading before the table).
+    """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for block in parent.iter_inner_content():
         if isinstance(block, Paragraph):
             yield numbering.label(block) + block.text
+        elif isinstance(block, Table) and _is_plan_table(block):
+            yield from _plan_rows(block)
         elif isinstance(block, Table):
             for row in block.rows:
                 seen: set[int] = set()
