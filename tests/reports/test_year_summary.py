@@ -84,3 +84,17 @@ def test_year_summary_refuses_other_formats(demo_file, tmp_path, capsys):
     )
     assert code == 1
     assert ".docx" in capsys.readouterr().err
+
+
+def test_money_figures_equal_funds_budget(demo_file, capsys):
+    from guilin_union.storage import open_database
+
+    budget = _json(capsys, "--db", demo_file, "funds", "budget", "--year", YEAR, "--json")
+    db = open_database(demo_file)
+    try:
+        money = year_summary(db, YEAR).area("money")
+    finally:
+        db.conn.close()
+    assert money.figure("支出决算").value == budget["spending_actual_fen"]
+    assert money.figure("收入决算").value == budget["income_actual_fen"]
+    assert money.figure("支出预算").value == budget["spending_planned_fen"]

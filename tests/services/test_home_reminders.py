@@ -85,6 +85,7 @@ def test_demo_has_every_kind_the_secretary_acts_on(demo_db):
         "birthday",
         "application_waiting",
         "delegate_not_active",
+        "dues_arrears",
     ):
         assert kind in kinds, kind
     assert kinds & {"workpoint_due", "workpoint_overdue"}

@@ -213,20 +213,51 @@ def _welfare(db: sqlite_utils.Database, year: int) -> AreaSummary:
 
 
 def _money(db: sqlite_utils.Database, year: int) -> AreaSummary | None:
-    """经费: from the money area's budget when present in this build."""
-    try:
-        from guilin_union.services.money import year_figures  # type: ignore[attr-defined]
-    except ImportError:
+    """经费: the budget's execution (the same figures as ``funds budget --json``)."""
+    if "fund_plans" not in set(db.table_names()) and "dues_ledger" not in set(db.table_names()):
         return None
-    data = year_figures(db, year)
+    from guilin_union.services.money.budget import execution
+
+    ex = execution(db, year)
+    income, spending = ex.total("收入"), ex.total("支出")
     area = AreaSummary("money", "经费")
     area.figures = [
-        Figure(label, int(value), "元", money=True) for label, value in data.get("figures", [])
+        Figure("收入预算", income.planned_fen, "元", money=True),
+        Figure("收入决算", income.actual_fen, "元", money=True),
+        Figure("支出预算", spending.planned_fen, "元", money=True),
+        Figure("支出决算", spending.actual_fen, "元", money=True),
     ]
-    area.sentences.extend(data.get("sentences", []))
-    for table in data.get("tables", []):
-        area.tables.append(
-            Table(table["title"], tuple(table["columns"]), tuple(map(tuple, table["rows"])))
+    rate = f"{spending.actual_fen / spending.planned_fen:.0%}" if spending.planned_fen else "—"
+    area.sentences.append(
+        f"全年经费收入 {format_yuan(income.actual_fen)} 元，支出 {format_yuan(spending.actual_fen)} 元，"
+        f"支出预算执行率 {rate}。"
+    )
+    top = [line for line in ex.lines if line.level == 1]
+    area.tables.append(
+        Table(
+            "预算执行情况",
+            ("科目", "预算（元）", "决算（元）", "执行率"),
+            tuple(
+                (
+                    line.name,
+                    format_yuan(line.planned_fen),
+                    format_yuan(line.actual_fen),
+                    f"{line.actual_fen / line.planned_fen:.0%}" if line.planned_fen else "—",
+                )
+                for line in top
+            ),
+        )
+    )
+    spend = [line for line in top if line.kind == "支出" and line.actual_fen]
+    if spend:
+        area.charts.append(
+            Chart(
+                "支出决算",
+                tuple(line.name for line in spend),
+                tuple(line.actual_fen for line in spend),
+                "元",
+                money=True,
+            )
         )
     return area
 

@@ -317,16 +317,24 @@ def _welfare(db: sqlite_utils.Database, today: _dt.date) -> list[Reminder]:
 
 
 def _dues(db: sqlite_utils.Database, today: _dt.date) -> list[Reminder]:
-    """Arrears from the dues ledger, when the money area is present in this build."""
-    try:
-        from guilin_union.services.money import reminders_source  # type: ignore[attr-defined]
-    except ImportError:
+    """Members owing dues for more months than the setting ``dues_arrears_months``."""
+    if "dues_ledger" not in _tables(db):
         return []
+    from guilin_union.services.money.dues_ledger import arrears
+
+    months = int(settings.get(db, "dues_arrears_months") or 3)
+    this_month = f"{today.year:04d}-{today.month:02d}"
+    found = arrears(db, min_months=months + 1, before_month=this_month)
     return [
         Reminder(
-            "dues_arrears", item["date"], item["title"], item.get("type", "member"), item.get("id")
+            "dues_arrears",
+            f"{a.months[0]}-01" if a.months else today.isoformat(),
+            f"{a.name}（{a.branch}）欠缴会费 {len(a.months)} 个月",
+            "member",
+            a.member_id,
+            "、".join(a.months[:6]) + ("……" if len(a.months) > 6 else ""),
         )
-        for item in reminders_source(db, today)
+        for a in found
     ]
 
 
