@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from guilin_union.storage.migrations import DatabaseTooNewError, migrate
+from guilin_union.storage.paths import default_data_dir, default_db_path, demo_db_path
 from guilin_union.storage.uri import connect_read_only
 
 __all__ = [
@@ -41,24 +42,8 @@ SAFETY_PRAGMAS: dict[str, object] = {
 }
 
 
-def default_data_dir() -> Path:
-    """The user's data folder (``%APPDATA%\\guilin-union`` on Windows)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
-
-
-def default_db_path() -> Path:
-    """Database path: ``$GUILIN_UNION_DB`` if set, else ``<data dir>/guilin-union.db``."""
-    env = os.environ.get("GUILIN_UNION_DB")
-    if env:
-        return Path(env).expanduser()
-    return default_data_dir() / "guilin-union.db"
-
-
-def demo_db_path() -> Path:
-    """The demo database lives apart from the real one so a newcomer cannot mix them up."""
-    return default_data_dir() / "demo" / "guilin-union-demo.db"
+# The path functions live in storage.paths (no sqlite-utils import: the GUI needs them before
+# its window is shown); they are re-exported here as before.
 
 
 def apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:

@@ -362,7 +362,7 @@ class DatabaseLock:
         return age < _FRESH_UNREADABLE.total_seconds()
 
     def _new_info(self) -> LockInfo:
-        from guilin_union.storage.audit import os_user
+        from guilin_union.storage.paths import os_user
 
         now = _now().isoformat()
         return LockInfo(

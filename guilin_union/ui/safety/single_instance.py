@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from guilin_union.storage.audit import os_user
+# storage.paths, not storage.audit: no sqlite-utils import before the window is shown.
+from guilin_union.storage.paths import os_user
 
 _ACTIVATE = b"activate\n"
 _served: set[str] = set()  # server names this process listens on
