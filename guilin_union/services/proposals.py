@@ -1452,3 +1452,17 @@ def member_proposals(db: sqlite_utils.Database, member_id: int) -> list[tuple[st
             [member_id, member_id],
         )
     ]
+
+
+def reported_to(db: sqlite_utils.Database, session_id: int) -> list[dict[str, Any]]:
+    """闭会期间提案 of earlier sessions that are reported to this session:
+    ``[{id, number, title, session_id, session_title, submitted_on, status}]``."""
+    return list(
+        db.query(
+            "SELECT p.id, p.number, p.title, p.session_id, s.title AS session_title,"
+            " p.submitted_on, p.status FROM proposals p"
+            " JOIN congress_sessions s ON s.id = p.session_id"
+            " WHERE p.report_session_id = ? AND p.session_id != ? ORDER BY p.submitted_on, p.id",
+            [session_id, session_id],
+        )
+    )

@@ -117,6 +117,17 @@ def work_report_docx(db: sqlite_utils.Database, session_id: int, path: str | Pat
         else "本次会议尚未收到提案。",
     ]
 
+    carried = proposals.reported_to(db, session_id)
+    if carried:
+        collection.append(f"另有闭会期间提出、提交本次会议报告的提案 {len(carried)} 件（见下表）。")
+        follow_lists.append(
+            ListSection(
+                "闭会期间提案（提交本次会议）",
+                ("编号", "案由", "提交日期", "状态"),
+                [(x["number"], x["title"], x["submitted_on"], x["status"]) for x in carried],
+            )
+        )
+
     def section(title: str, result: str, columns, row) -> ListSection:  # noqa: ANN001
         return ListSection(title, columns, [row(r) for r in rows if r["review_result"] == result])
 

@@ -157,6 +157,8 @@ def test_between_meetings_proposal_is_reported_to_the_next_session(c):
     assert p.between_meetings and p.report_session_id == later and p.late_reason is None
     early = submit(c, "关于增加校车班次的建议", submitted_on="2024-02-01")
     assert not proposals.get_proposal(c.db, early).between_meetings
+    assert [x["id"] for x in proposals.reported_to(c.db, later)] == [pid]
+    assert proposals.reported_to(c.db, c.session_id) == []
 
 
 def test_excellent_proposals(c):
