@@ -104,8 +104,9 @@ def cmd_backups_list(args: argparse.Namespace, ctx: CliContext) -> int:
             )
             if t in info.counts
         )
+        warning = "【文件与备份记录不符，可能已损坏】" if info.matches_record is False else ""
         emit(
-            f"{row['created_text']}\t{row['size_text']}\t{row['reason_label']}\t{counts}\t{info.path}"
+            f"{warning}{row['created_text']}\t{row['size_text']}\t{row['reason_label']}\t{counts}\t{info.path}"
         )
     return 0
 

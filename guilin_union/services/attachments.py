@@ -15,6 +15,28 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.storage.database import database_path
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+# File systems allow 255 bytes (ext4) or 255 UTF-16 units (NTFS) per name; a UTF-8 byte
+# count is the stricter of the two. Room is kept for "（99）" and the ".part" temp suffix.
+MAX_NAME_BYTES = 255 - len("（99）".encode()) - len(".part")
+
+
+def fit_name(name: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """``name`` shortened (keeping its extension, cutting whole characters) to fit.
+
+    >>> fit_name("通知.pdf")
+    '通知.pdf'
+    >>> long = fit_name("关于" * 100 + ".docx")
+    >>> long.endswith("….docx"), len(long.encode()) <= MAX_NAME_BYTES
+    (True, True)
+    """
+    if len(name.encode()) <= max_bytes:
+        return name
+    path = Path(name)
+    suffix = path.suffix if len(path.suffix.encode()) <= 16 else ""
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    budget = max_bytes - len(suffix.encode()) - len("…".encode())
+    kept = stem.encode()[:budget].decode("utf-8", errors="ignore")
+    return kept + "…" + suffix
 
 
 def attachments_root(db: sqlite_utils.Database) -> Path:
@@ -36,11 +58,12 @@ def store_attachment(
         raise ValidationError(f"文件“{source.name}”超过 50 MB，请压缩后再添加")
     folder = attachments_root(db) / area / str(record_id)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / source.name
+    name = Path(fit_name(source.name))  # 251-255 byte names failed with Errno 36
+    target = folder / name.name
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{source.stem}（{n}）{source.suffix}"
+        target = folder / f"{name.stem}（{n}）{name.suffix}"
     temp = target.with_name(target.name + ".part")
     shutil.copy2(source, temp)
     temp.replace(target)

@@ -25,6 +25,7 @@ from guilin_union.core.members import (
     GENDERS,
     POLITICAL_STATUSES,
 )
+from guilin_union.core.text_limits import limits_note
 from guilin_union.services import branches as branches_service
 from guilin_union.services import settings
 from guilin_union.spreadsheets.errors import FileLockedError
@@ -159,6 +160,7 @@ def write_template(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> P
         ("", "5. 默认导入为“入会申请”（待分工会审核）；也可以在导入时选择直接导入为会员。"),
         ("", "6. 已在会员名册中的人员（按身份证号判断）默认报错；导入时可选择“跳过”或“更新”。"),
         ("", "7. 请勿在单元格中使用公式。"),
+        ("", "8. " + limits_note()),
         ("", ""),
         ("列名", "填写要求"),
     ]

@@ -25,6 +25,7 @@ from guilin_union.core.names import normalize_name
 from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
+from guilin_union.core.text_limits import length_errors
 from guilin_union.services import branches as branches_service
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
@@ -101,6 +102,7 @@ def validate(
     for key in _FREE_TEXT_FIELDS:
         value = data.get(key)
         out[key] = None if _blank(value) else clean_cell_text(str(value))
+    errors.update(length_errors(out, _FREE_TEXT_FIELDS))  # core/text_limits.py
     if out.get("staff_no"):
         out["staff_no"] = to_halfwidth(out["staff_no"]).upper()
     if out.get("member_no"):

@@ -27,6 +27,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text, to_halfwidth
+from guilin_union.core.text_limits import length_problem
 from guilin_union.spreadsheets.errors import RowError, SheetChoiceError, WorkbookError
 from guilin_union.spreadsheets.limits import check_workbook_content
 
@@ -526,6 +527,8 @@ def _convert(f: Field, value: Any, date1904: bool, label: str) -> object:
             ):
                 return choice
         raise _CellProblem(f"“{text}”不是可选的值，可选：{'、'.join(f.choices)}")
+    if (too_long := length_problem(f.key, text)) is not None:  # core/text_limits.py
+        raise _CellProblem(too_long)
     return text
 
 

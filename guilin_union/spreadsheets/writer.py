@@ -17,6 +17,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -45,6 +46,10 @@ _INVALID_TITLE_RE = re.compile(r"[\[\]:*?/\\]")
 # U+FFFE/U+FFFF). They are invisible, so dropping them on export loses nothing readable.
 _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+TRUNCATED_SHEET = "超长内容"
+# Cells cut to Excel's limit during the current write_workbook: [sheet, row, start, length].
+_truncated: ContextVar[list[list[object]] | None] = ContextVar("_truncated", default=None)
+_position: ContextVar[list[object] | None] = ContextVar("_position", default=None)
 _WIDTH_SAMPLE_ROWS = 1000
 _MIN_WIDTH, _MAX_WIDTH = 6.0, 50.0
 
@@ -167,8 +172,27 @@ def _as_text(value: object) -> str:
         text = str(value)
     text = _XML_ILLEGAL_RE.sub("", text)
     if len(text) > _MAX_CELL_TEXT:
-        raise ValueError(f"单元格文本超过 Excel 的上限（{_MAX_CELL_TEXT}个字符）")
+        return _cut(text)
     return text
+
+
+def _cut(text: str) -> str:
+    """Text over Excel's cell limit: cut, with a marker saying so, and listed (stored data
+    must never make an export fail)."""
+    marker = f"……〔超出 Excel 单元格上限，已截断；原文共{len(text)}字〕"
+    where = _position.get() or ["", 0]
+    listed = _truncated.get()
+    if listed is not None:
+        listed.append([where[0], where[1], text[:30], len(text)])
+    return text[: _MAX_CELL_TEXT - len(marker)] + marker
+
+
+def last_truncations() -> list[dict[str, object]]:
+    """Cells the last :func:`write_workbook` in this context cut to Excel's limit."""
+    return [
+        {"sheet": sheet, "row": row, "start": start, "length": length}
+        for sheet, row, start, length in (_truncated.get() or [])
+    ]
 
 
 def _text_cell(value: object, styles: _Styles, proto: _FastCell | None = None) -> _FastCell:
@@ -288,7 +312,10 @@ def _fill_sheet(wb: Workbook, sheet: Sheet, used_titles: set[str]) -> None:
     ws.append(_text_cell(c.header, styles, styles.header) for c in columns)
 
     count = 0
+    position: list[object] = [ws.title, header_row]
+    _position.set(position)
     for row in itertools.chain(sample, rows_iter):
+        position[1] = header_row + count + 1
         # A generator, not a list: each reusable cell is written before the next is filled.
         ws.append(_cell(c, row.get(c.key), styles) for c in columns)
         count += 1
@@ -354,9 +381,25 @@ def write_workbook(path: str | Path, sheets: list[Sheet]) -> Path:
     wb = Workbook(write_only=True)
     wb.properties.creator = "桂林学院工会工作管理系统"
     used_titles: set[str] = set()
+    truncated: list[list[object]] = []
+    _truncated.set(truncated)
     for sheet in sheets:
         _fill_sheet(wb, sheet, used_titles)
+    if truncated:  # listed in the file itself, on a last sheet
+        listing = [
+            {"sheet": sheet, "row": row, "start": start, "length": length}
+            for sheet, row, start, length in truncated
+        ]
+        _fill_sheet(wb, Sheet(TRUNCATED_SHEET, TRUNCATED_COLUMNS, listing), used_titles)
     return _atomic_save(wb, target)
+
+
+TRUNCATED_COLUMNS = [
+    Column("sheet", "工作表", width=16),
+    Column("row", "行号", width=8, kind="int"),
+    Column("start", "内容开头", width=40),
+    Column("length", "原文字数（超出部分已截断）", width=24, kind="int"),
+]
 
 
 ERROR_COLUMNS = [

@@ -176,6 +176,9 @@ class BackupInfo:
     counts: dict[str, int] = field(default_factory=dict)
     recorded: bool = True
     schema_version: int | None = None
+    # False: the file no longer matches what was recorded when it was written (size, or
+    # content hash when its modification time changed); None: no record to compare with.
+    matches_record: bool | None = None
 
     @property
     def folder(self) -> Path:
@@ -193,6 +196,7 @@ class BackupInfo:
             "payments": self.counts.get("welfare_payments"),
             "proposals": self.counts.get("proposals"),
             "recorded": self.recorded,
+            "matches_record": self.matches_record,
         }
 
 
@@ -311,6 +315,8 @@ def _record(
         "schema_version": schema,
         "source": str(source) if source else None,
         "state": state,
+        "sha256": _sha256(final),
+        "mtime_ns": final.stat().st_mtime_ns,
     }
     _write_manifest(folder, manifest)
 
@@ -654,17 +660,40 @@ def clean_interrupted(db: sqlite_utils.Database, db_path: Path | None) -> list[P
 # ------------------------------------------------------------------ listing
 
 
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _matches_record(path: Path, recorded: dict[str, Any] | None) -> bool | None:
+    """Does the file still match its record? Size always; the content hash only when the
+    modification time changed (so listing stays fast)."""
+    if recorded is None:
+        return None
+    stat = path.stat()
+    if stat.st_size != recorded.get("size"):
+        return False
+    if recorded.get("sha256") and stat.st_mtime_ns != recorded.get("mtime_ns"):
+        try:
+            return _sha256(path) == recorded["sha256"]
+        except OSError:
+            return False
+    return True
+
+
 def inspect_backup(path: Path, *, recorded: dict[str, Any] | None = None) -> BackupInfo:
     """Date, size and counts of a backup (counts read from the file when not recorded)."""
     parsed = parse_backup_name(path.name)
     created = parsed[0] if parsed else _dt.datetime.fromtimestamp(path.stat().st_mtime)
     reason = parsed[1] if parsed else "other"
     size = path.stat().st_size
-    if (
-        recorded is not None
-        and recorded.get("size") == size
-        and isinstance(recorded.get("counts"), dict)
-    ):
+    matches = _matches_record(path, recorded)
+    if matches and recorded is not None and isinstance(recorded.get("counts"), dict):
         return BackupInfo(
             path,
             created,
@@ -673,6 +702,7 @@ def inspect_backup(path: Path, *, recorded: dict[str, Any] | None = None) -> Bac
             dict(recorded["counts"]),
             True,
             recorded.get("schema_version"),
+            True,
         )
     counts: dict[str, int] = {}
     schema = None
@@ -685,7 +715,7 @@ def inspect_backup(path: Path, *, recorded: dict[str, Any] | None = None) -> Bac
             conn.close()
     except sqlite3.Error:
         pass
-    return BackupInfo(path, created, reason, size, counts, recorded is not None, schema)
+    return BackupInfo(path, created, reason, size, counts, recorded is not None, schema, matches)
 
 
 def list_backups(folders: Iterable[Path | None]) -> list[BackupInfo]:
