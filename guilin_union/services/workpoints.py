@@ -177,6 +177,11 @@ def _node_rows(nodes: list[WorkpointNode]) -> list[tuple[int | None, dict[str, A
         heading = clean_cell_text(node.heading or "") or heading_of(node.text or "")
         text = (node.text or "").strip() or heading
         if not heading:
+        deadline_text = clean_cell_text(getattr(node, "deadline_text", None) or "")
+        if deadline_text and deadline_text not in text:
+            # "3月", "全年": kept in the text (the deadline column holds a date, and a date
+            # there counts as tracking).
+            text += f"（完成时限：{deadline_text}）"
             raise ValidationError(
                 f"第 {len(rows) + 1} 个条目没有文字，请删除或补全后再保存", "nodes"
             )

@@ -72,6 +72,7 @@ class OutlineNode:
     lead_unit: str | None = None
     units: list[str] = field(default_factory=list)
     style: str = ""
+    deadline_text: str | None = None  # 完成时限 as written (a plan table's 时间 column)
 
 
 def display_number(style: str, number: str) -> str:
@@ -157,6 +158,7 @@ def flatten(nodes: Iterable[WorkpointNode]) -> list[OutlineNode]:
                 lead_unit=node.lead_unit,
                 units=list(node.responsible_units),
                 style=node.style,
+                deadline_text=node.deadline_text,
             )
         )
         for child in node.children:
@@ -191,6 +193,7 @@ def build_tree(flat: list[OutlineNode]) -> list[WorkpointNode]:
             lead_unit=n.lead_unit or None,
             responsible_units=list(n.units),
             style=n.style,
+            deadline_text=n.deadline_text,
         )
         while stack and stack[-1].level >= n.level:
             stack.pop()

@@ -172,3 +172,30 @@ def test_a_plan_written_as_a_table_gives_one_item_per_task_row(tmp_path):
     ]
     assert "序号" not in first.text and "工作任务" not in first.heading
     assert [n.heading for n in second.children] == ["召开教代会。"]
+
+
+def test_table_plan_deadlines_are_kept_when_saved(tmp_path, db):
+    import docx
+
+    from guilin_union.services import workpoints as wp
+
+    document = docx.Document()
+    document.add_paragraph("一、重点工作")
+    table = document.add_table(rows=2, cols=3)
+    for c, value in enumerate(("工作任务", "完成时间", "牵头部门")):
+        table.cell(0, c).text = value
+    for c, value in enumerate(("举办教职工运动会", "10月", "校工会")):
+        table.cell(1, c).text = value
+    preview = wi.preview_file(_save(document, tmp_path / "表.docx"))
+    item = preview.parsed.nodes[0].children[0]
+    assert (item.heading, item.lead_unit, item.deadline_text) == (
+        "举办教职工运动会",
+        "校工会",
+        "10月",
+    )
+    plan_id = wi.import_document(db, preview.parsed, year=2026).row_id
+    assert wp.get_plan(db, plan_id)["year"] == 2026
+    rows = db.execute(
+        "SELECT text FROM workpoint_items WHERE plan_id = ? ORDER BY position", [plan_id]
+    ).fetchall()
+    assert rows[1][0] == "举办教职工运动会（完成时限：10月）"
