@@ -65,5 +65,9 @@ def mask_account(account: str | None) -> str:
     if not digits:
         return ""
     if len(digits) <= 8:
-        return digits[0] + "*" * (len(digits) - 2) + digits[-1] if len(digits) > 2 else "*" * len(digits)
+        return (
+            digits[0] + "*" * (len(digits) - 2) + digits[-1]
+            if len(digits) > 2
+            else "*" * len(digits)
+        )
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]

@@ -258,7 +258,8 @@ def validate_activity(
     deadline = _date(data.get("signup_deadline"), "signup_deadline", errors)
     if start and end and end < start:
         errors["end_date"] = "结束日期不能早于开始日期"
-    if deadline and (end or start) and deadline > (end or start):
+    last = end or start
+    if deadline and last and deadline > last:
         errors["signup_deadline"] = "报名截止日期不能晚于活动结束日期"
     row.update(start_date=start, end_date=end, signup_deadline=deadline)
 
@@ -706,7 +707,7 @@ def get_activity(db: sqlite_utils.Database, activity_id: int) -> dict[str, Any]:
 def is_signup_closed(row: Mapping[str, Any], today: _dt.date | None = None) -> bool:
     """True once the registration deadline has passed (registering then needs a confirmation)."""
     deadline = row.get("signup_deadline")
-    return bool(deadline) and (today or _dt.date.today()).isoformat() > deadline
+    return bool(deadline) and (today or _dt.date.today()).isoformat() > str(deadline)
 
 
 @dataclass(frozen=True)

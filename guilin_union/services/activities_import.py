@@ -163,7 +163,13 @@ class SignupImporter:
             row = parsed.row
             errors: list[RowError] = []
 
-            def error(key: str, value: Any, message: str) -> None:
+            def error(
+                key: str,
+                value: Any,
+                message: str,
+                row: int = row,
+                errors: list[RowError] = errors,
+            ) -> None:
                 errors.append(
                     RowError(row, label.get(key, key), "" if value is None else str(value), message)
                 )
@@ -409,7 +415,7 @@ def template_activity(path: str | Path) -> tuple[int, str] | None:
                 }
             finally:
                 wb.close()
-    except Exception:  # an unreadable file is reported by the reader with a proper message
+    except Exception:  # noqa: BLE001 — an unreadable file is reported by the reader with a proper message
         return None
     try:
         return int(values.get("activity_id")), str(values.get("activity_name") or "")

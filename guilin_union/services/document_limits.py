@@ -195,7 +195,9 @@ def _pdf_refusal(path: Path, exc: BaseException) -> ValidationError:
             f"PDF 文件“{path.name}”中的压缩数据解压后超过上限"
             f"（单个数据流{_mb(LIMITS.max_pdf_stream_bytes)} MB），可能是恶意构造的文件，已拒绝读取"
         )
-    return _refuse(f"无法读取该 PDF 文件“{path.name}”（已损坏或格式不受支持：{type(exc).__name__}）")
+    return _refuse(
+        f"无法读取该 PDF 文件“{path.name}”（已损坏或格式不受支持：{type(exc).__name__}）"
+    )
 
 
 def within_document_limits(kind: Kind) -> Callable[[Callable[..., str]], Callable[..., str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
+from typing import Literal
 
 import sqlite_utils
 
@@ -62,7 +63,10 @@ def export_members(
 
     q = q or MemberQuery()
     rows = list_members(db, q, masked=not unmasked)
-    kinds = {"birth_date": "date", "join_date": "date"}
+    kinds: dict[str, Literal["text", "int", "money", "date"]] = {
+        "birth_date": "date",
+        "join_date": "date",
+    }
     columns = [Column(key, header, kind=kinds.get(key, "text")) for key, header in EXPORT_COLUMNS]
     title = f"{settings.get(db, 'union_name')}会员名册"
     note = describe_query(db, q)

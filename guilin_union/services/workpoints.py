@@ -110,7 +110,8 @@ def list_plans(
     db: sqlite_utils.Database, *, year: int | None = None, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """Plans, newest year first, 本校 before 上级; with item and tracked-item counts."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if year is not None:
         clauses.append("p.year = ?")
         params.append(year)
@@ -176,12 +177,12 @@ def _node_rows(nodes: list[WorkpointNode]) -> list[tuple[int | None, dict[str, A
     def walk(node: WorkpointNode, parent: int | None, level: int) -> None:
         heading = clean_cell_text(node.heading or "") or heading_of(node.text or "")
         text = (node.text or "").strip() or heading
-        if not heading:
         deadline_text = clean_cell_text(getattr(node, "deadline_text", None) or "")
         if deadline_text and deadline_text not in text:
             # "3月", "全年": kept in the text (the deadline column holds a date, and a date
             # there counts as tracking).
             text += f"（完成时限：{deadline_text}）"
+        if not heading:
             raise ValidationError(
                 f"第 {len(rows) + 1} 个条目没有文字，请删除或补全后再保存", "nodes"
             )
@@ -395,7 +396,7 @@ def _decorate(nodes: list[dict[str, Any]], today: _dt.date) -> None:
         n["display_number"] = display_number(n["style"], n["number"])
         n["is_leaf"] = n["id"] not in parents_with_children
         chain = []
-        node = n
+        node: dict[str, Any] | None = n
         while node is not None:
             chain.append(node)
             node = by_id.get(node["parent_id"]) if node["parent_id"] is not None else None

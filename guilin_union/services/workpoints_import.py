@@ -174,6 +174,7 @@ def import_document(
             source_text=source_text,
             replace_plan_id=replaced,
         )
+        assert result.row_id is not None  # save_plan returns the plan's id
         absorbed = absorb_carry_plans(db, result.row_id)
     return OpResult(
         area_changes(),

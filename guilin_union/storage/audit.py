@@ -74,7 +74,8 @@ def insert(
     cursor = db.execute(
         f"INSERT INTO [{table}] ({names}) VALUES ({placeholders})", [row[c] for c in columns]
     )
-    row_id = int(row["id"]) if row.get("id") is not None else int(cursor.lastrowid)
+    assert cursor.lastrowid is not None  # an INSERT always sets it
+    row_id = int(row["id"]) if row.get("id") is not None else cursor.lastrowid
     log_event(db, table, row_id, "insert", after={**row, "id": row_id}, note=note)
     if row.get("id") is not None:
         # An undo that puts a deleted row back: the recycle bin stops offering it.

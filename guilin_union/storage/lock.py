@@ -101,7 +101,7 @@ def _windows_pid_alive(pid: int) -> bool:
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.GetLastError() == 5  # access denied: it exists
+        return ctypes.GetLastError() == 5  # type: ignore[attr-defined]  # access denied: it exists
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -227,7 +227,8 @@ def _group_for(
         " VALUES (?, ?, ?, ?, 0, ?)",
         [_now(), _user(), describe(db, table, row), table, note],
     )
-    group_id = int(cursor.lastrowid)
+    assert cursor.lastrowid is not None  # an INSERT always sets it
+    group_id = cursor.lastrowid
     if serial is not None:
         db._safety_recycle_group = (serial, group_id)  # type: ignore[attr-defined]
     return group_id
@@ -251,7 +252,7 @@ def capture(
 ) -> int | None:
     """Copy ``row`` (about to be deleted) and everything its delete will take along into the
     recycle bin; returns the group id (None when the bin is off or not installed)."""
-    if table in _NOT_RECYCLED or getattr(db, "_safety_recycle_off", 0) or not _has_tables(db):
+    if table in _NOT_RECYCLED or getattr(db, "_safety_recycle_off", 0) > 0 or not _has_tables(db):
         return None
     from guilin_union.storage.audit import log_event
 
@@ -307,7 +308,8 @@ def capture(
             ],
         )
         added += 1
-        entry = int(cursor.lastrowid)
+        assert cursor.lastrowid is not None
+        entry = cursor.lastrowid
         for child_table, child in cascades:
             child_id = int(child["__rowid__"])
             log_event(

@@ -13,6 +13,36 @@ from PySide6.QtGui import QUndoStack
 from guilin_union.services.changes import Changes
 from guilin_union.ui.prompts import Prompts
 
+# This module is the UI's one seam into storage (import-linter contract in pyproject.toml):
+# it opens connections and knows where the files live; screens ask it, never storage.
+# (Looked up at call time: storage stays out of start-up, and tests can patch storage.)
+
+
+def default_data_dir() -> Path:
+    """The user's data folder (logs, the default database, the demo database)."""
+    from guilin_union import storage
+
+    return storage.default_data_dir()
+
+
+def default_db_path() -> Path:
+    from guilin_union import storage
+
+    return storage.default_db_path()
+
+
+def demo_db_path() -> Path:
+    from guilin_union import storage
+
+    return storage.demo_db_path()
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """The automatic-backup folder beside a database file."""
+    from guilin_union.storage import backup
+
+    return backup.backup_dir_for(db_path)
+
 
 @dataclass
 class AppContext:

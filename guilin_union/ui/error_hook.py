@@ -15,7 +15,7 @@ from types import TracebackType
 
 
 def error_log_path() -> Path:
-    from guilin_union.storage import default_data_dir
+    from guilin_union.ui.context import default_data_dir
 
     return default_data_dir() / "logs" / "errors.log"
 
@@ -23,6 +23,11 @@ def error_log_path() -> Path:
 def friendly_message(exc: BaseException) -> str:
     """What to tell the user about an unexpected exception."""
     text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "disk is full" in text.lower():
+        return (
+            "磁盘空间已满：数据文件或它的日志文件无法写入。刚才的操作没有生效，数据完好。"
+            "请清理数据文件所在的磁盘（至少留出与数据文件同样大小的空间）后重试。"
+        )
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", "").lower():
         return (
             "数据库当前以只读方式打开（可能另一台电脑或另一个程序正在使用它，或文件已损坏），"
@@ -33,7 +38,7 @@ def friendly_message(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return f"没有权限写入文件（可能正被 Excel/WPS 或 PDF 阅读器打开）：{exc.filename or text}"
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return "磁盘空间不足，刚才的操作没有生效。请清理磁盘后重试。"
+        return "磁盘空间已满，刚才的操作没有生效，数据完好。请清理磁盘后重试。"
     # Our own errors already carry a Chinese message.
     from guilin_union.core.errors import UserError
 

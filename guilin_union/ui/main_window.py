@@ -284,8 +284,8 @@ class MainWindow(QMainWindow):
     def open_demo_database(self) -> None:
         """The demo database (made on first use, apart from the real data); not remembered as
         the last database, so the next start opens the real one again."""
-        from guilin_union.storage import demo_db_path
         from guilin_union.ui.application import prepare_demo
+        from guilin_union.ui.context import demo_db_path
 
         path = demo_db_path()
         try:

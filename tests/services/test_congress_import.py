@@ -89,7 +89,9 @@ def test_delegate_import_reports_every_bad_row_and_writes_nothing(db, tmp_path):
     messages = {e.row: e.message for e in outcome.errors}
     assert set(messages) == {4, 5, 6, 7, 8, 9}
     assert (
-        "在名册中是" in messages[4] and "第 3 行" in messages[5] and "没有这个身份证号" in messages[6]
+        "在名册中是" in messages[4]
+        and "第 3 行" in messages[5]
+        and "没有这个身份证号" in messages[6]
     )
     assert "代表团" in messages[7] and "身份证号或工号" in messages[8] and "类别应为" in messages[9]
     assert len(delegates.list_term_delegates(db, c.term_id)) == 1  # nothing written

@@ -72,7 +72,9 @@ def test_populate_is_deterministic_and_scales(db, tmp_path) -> None:
     summary = demo.populate(db, random.Random(3), "normal")
     other = open_database(tmp_path / "other.db")
     demo.populate(other, random.Random(3), "normal")
-    assert snapshot(db) == snapshot(other) and summary["工作要点计划"] == 3 + (date.today().year > 2025)
+    assert snapshot(db) == snapshot(other) and summary["工作要点计划"] == 3 + (
+        date.today().year > 2025
+    )
     large = open_database(tmp_path / "large.db")
     summary = demo.populate(large, random.Random(3), "large")
     years = {(p["year"], p["kind"]) for p in wp.list_plans(large)}

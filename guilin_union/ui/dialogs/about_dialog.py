@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union import __version__
 from guilin_union.services import settings as settings_service
-from guilin_union.storage import default_data_dir
-from guilin_union.storage.backup import backup_dir_for
-from guilin_union.ui.context import AppContext
+from guilin_union.ui.context import AppContext, backup_dir_for, default_data_dir
 
 # (component, licence) of everything inside the installed program.
 COMPONENTS: tuple[tuple[str, str], ...] = (

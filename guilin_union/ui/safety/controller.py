@@ -18,14 +18,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.services import safety
 from guilin_union.ui.safety.banner import SafetyBanner
 from guilin_union.ui.safety.session import SafetySession, session_of
 from guilin_union.ui.safety.widgets import busy
 
 LOCK_CHECK_MS = 60_000
-_USER_ERRORS = (ValidationError, ConflictError, NotFoundError)
 
 
 def _menu(window: QMainWindow, title: str) -> QMenu | None:
@@ -174,7 +173,7 @@ class SafetyController(QObject):
             return
         try:
             report = safety.backup_on_open(self.ctx.db)
-        except Exception as exc:  # a backup problem must never stop the program from opening
+        except Exception as exc:  # noqa: BLE001 — a backup problem must never stop the program from opening
             self.ctx.prompts.warning(
                 self.window, "自动备份失败", f"打开数据库时的自动备份没有成功：\n{exc}"
             )
@@ -205,7 +204,7 @@ class SafetyController(QObject):
         if self.session.writable:
             try:
                 report = safety.backup_on_close(self.ctx.db, self.session.start_change_id)
-            except Exception as exc:  # never keep the user from closing
+            except Exception as exc:  # noqa: BLE001 — never keep the user from closing
                 report = None
                 self.ctx.prompts.warning(
                     self.window, "自动备份失败", f"关闭前的自动备份没有成功：\n{exc}"
@@ -257,7 +256,7 @@ class SafetyController(QObject):
             return None
         try:
             moved = busy(lambda: safety.move_database(self.ctx.db, target))
-        except (*_USER_ERRORS, OSError, sqlite3.Error) as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.warning(self.window, "移动数据文件", str(exc))
             return None
         self.ctx.prompts.info(
@@ -278,7 +277,7 @@ class SafetyController(QObject):
             return None
         try:
             report = busy(lambda: safety.backup_now(self.ctx.db))
-        except Exception as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.error(self.window, "备份失败", str(exc))
             return None
         text = f"已备份并校验：\n{report.primary}"
@@ -338,7 +337,7 @@ class SafetyController(QObject):
         self.ctx.db.conn.close()
         try:
             damaged = busy(lambda: recover_damaged(path, source))
-        except Exception as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.error(self.window, "恢复失败", f"{exc}\n\n请重新打开程序。")
             return False
         self.ctx.prompts.info(
@@ -402,7 +401,6 @@ class SafetyController(QObject):
     def export_member_data(self) -> Path | None:
         from guilin_union.services import privacy
         from guilin_union.services.members import get_member_row
-        from guilin_union.spreadsheets.errors import FileLockedError
         from guilin_union.ui.open_file import open_document
 
         if not self.session.writable:
@@ -424,7 +422,7 @@ class SafetyController(QObject):
             return None
         try:
             out, rows = busy(lambda: privacy.export_member_data(self.ctx.db, member_id, path))
-        except (FileLockedError, *_USER_ERRORS) as exc:
+        except UserError as exc:  # FileLockedError included
             self.ctx.prompts.warning(self.window, "导出个人数据", str(exc))
             return None
         self.ctx.remember_folder(out)
@@ -463,7 +461,7 @@ class SafetyController(QObject):
             result, report = busy(
                 lambda: privacy.erase_member(self.ctx.db, member_id, reason=reason)
             )
-        except _USER_ERRORS as exc:
+        except UserError as exc:
             self.ctx.prompts.warning(self.window, "删除个人信息", str(exc))
             return False
         self.ctx.undo_stack.clear()  # undo steps may hold the erased values
@@ -480,7 +478,7 @@ class SafetyController(QObject):
             return None
         try:
             report = busy(lambda: anonymize_copy(self.ctx.db, path))
-        except (*_USER_ERRORS, OSError, sqlite3.Error) as exc:
+        except (UserError, OSError, sqlite3.Error) as exc:
             self.ctx.prompts.warning(self.window, "生成匿名化副本", str(exc))
             return None
         self.ctx.prompts.info(

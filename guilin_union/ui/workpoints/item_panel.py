@@ -154,7 +154,9 @@ class ItemPanel(QWidget):
         self.add_evidence_button.clicked.connect(self.add_evidence)
         self.open_evidence_button.clicked.connect(self.open_evidence)
         self.remove_evidence_button.clicked.connect(self.remove_evidence)
-        hint = QLabel("文件会复制到数据文件旁的 attachments 文件夹中保存（搬家时连同数据文件一起复制）。")
+        hint = QLabel(
+            "文件会复制到数据文件旁的 attachments 文件夹中保存（搬家时连同数据文件一起复制）。"
+        )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addLayout(
             self._button_row(
