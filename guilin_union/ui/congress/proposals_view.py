@@ -140,9 +140,11 @@ class ProposalsView(QWidget):
         self.detail_browser.setObjectName("proposal_detail_browser")
         self.detail_browser.setOpenExternalLinks(False)
         splitter.addWidget(self.detail_browser)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 360])
+        # The list gets the width (every column visible at 1366 px, issue 15); the detail
+        # pane is read beside it and may be dragged wider.
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1110, 220])
         layout.addWidget(splitter, 1)
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         self._sized = False
@@ -297,8 +299,8 @@ class ProposalsView(QWidget):
 
     def fit_columns(self) -> None:
         """Content widths, with long columns capped so that 案由 stays readable."""
-        caps = {"title": 300, "seconders": 150, "proposer": 90, "lead_department": 120}
-        fixed = {"review_text": 140, "status": 150}  # their longest texts are known
+        caps = {"title": 220, "seconders": 100, "proposer": 90, "lead_department": 120}
+        fixed = {"review_text": 130, "status": 110}  # their longest texts are known
         self.proposals_table.resizeColumnsToContents()
         header = self.proposals_table.horizontalHeader()
         for col, spec in enumerate(COLUMNS):
