@@ -136,3 +136,25 @@ def test_retired_delegate_is_invited_to_attend(qtbot, db_path):
     listed = delegates.session_delegates(window.ctx.db, tab.session_id)
     [row] = [r for r in listed if r["name"] == "钱二"]
     assert row["delegate_type"] == "列席代表" and row["continues_id"]
+
+
+def test_supervisor_excellent_and_word_draft_from_the_proposals_page(qtbot, db_path, tmp_path):
+    from docx import Document
+
+    window, prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.proposals_view
+    tab.pages.setCurrentWidget(view)
+    view.proposals_table.selectRow(0)
+    pid = view.model.row_data(0)["id"]
+    prompts.items.append("赵一（文学院代表团）")
+    view.choose_supervisor()
+    assert proposals.get_proposal(window.ctx.db, pid).supervisor_name == "赵一"
+    assert "督办委员" in view.detail_browser.toPlainText()
+    view.toggle_excellent()
+    assert proposals.get_proposal(window.ctx.db, pid).excellent_on
+    out = tmp_path / "报告.docx"
+    prompts.save_paths.append(out)
+    view.print_work_report()
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "提案工作报告" in text and "（二）转为意见建议" in text

@@ -204,6 +204,8 @@ class ProposalsView(QWidget):
         more.addAction("添加附件…", self.add_attachment)
         more.addAction("打开附件…", self.open_attachment)
         more.addAction("撤销最近的评价", self.undo_rating)
+        more.addAction("督办委员…", self.choose_supervisor)  # issue 20
+        more.addAction("评为/撤销优秀提案", self.toggle_excellent)
         more.addSeparator()
         more.addAction("从 Excel 导入…", self.import_excel)
         more.addAction("导出当前列表（Excel）…", self.export_excel)
@@ -221,6 +223,8 @@ class ProposalsView(QWidget):
         printing.addAction("提案汇编…", self.print_compilation)
         printing.addAction("办理情况一览表（当前列表）…", self.print_handling)
         printing.addAction("提案工作统计…", self.print_stats)
+        printing.addAction("优秀提案名单…", self.print_excellent)
+        printing.addAction("提案工作报告（Word 草稿）…", self.print_work_report)
         self.print_button.setMenu(printing)
         bar.addWidget(self.more_button)
         bar.addWidget(self.print_button)
@@ -399,6 +403,14 @@ class ProposalsView(QWidget):
             parts.append(
                 row("并入的提案", e("、".join(f"{n}“{t}”" for _i, n, t in p.merged_sources)))
             )
+        if p.suggestion_number:
+            parts.append(row("建议编号", e(p.suggestion_number)))
+        if p.between_meetings:
+            parts.append(row("闭会期间提案", "是"))
+        if p.supervisor_name:
+            parts.append(row("督办委员", e(p.supervisor_name)))
+        if p.excellent_on:
+            parts.append(row("优秀提案", e(f"{format_cn_date(p.excellent_on)}评选")))
         if p.attachments:
             parts.append(row("附件", e("、".join(a["name"] for a in p.attachments))))
         parts.append("</table>")
@@ -841,6 +853,64 @@ class ProposalsView(QWidget):
                 lambda db, p: outputs.handling_pdf(db, q, p),
                 default_name=f"{self._session_name()}提案办理情况一览表.pdf",
                 message="已生成：",
+            )
+
+    def choose_supervisor(self) -> None:
+        """督办（包案）: one 正式代表 follows the proposal."""
+        from guilin_union.services import congress_delegates
+
+        p = self._one()
+        if p is None:
+            return
+        people = congress_delegates.session_delegates(self.ctx.db, p.session_id, types=["正式代表"])
+        labels = [f"{r['name']}（{r['delegation'] or '未分团'}）" for r in people]
+        choice = self.ctx.prompts.ask_item(
+            self, "督办委员", f"{p.number}的督办委员：", ["（取消督办）", *labels]
+        )
+        if choice is None:
+            return
+        member = None if choice == "（取消督办）" else people[labels.index(choice)]["member_id"]
+        if ops.CollectionOp(
+            self.ctx, self, "督办委员", lambda db: proposals.set_supervisor(db, p.id, member)
+        ).run():
+            self.apply_filters(select=p.id)
+
+    def toggle_excellent(self) -> None:
+        p = self._one()
+        if p is None:
+            return
+        if p.excellent_on:
+            op = lambda db: proposals.unmark_excellent(db, p.id)  # noqa: E731
+        else:
+            op = lambda db: proposals.mark_excellent(db, p.id)  # noqa: E731
+        if ops.CollectionOp(self.ctx, self, "优秀提案", op).run():
+            self.apply_filters(select=p.id)
+
+    def print_excellent(self) -> None:
+        from guilin_union.services import proposals_printouts
+
+        sid = self.session_id
+        if sid is not None:
+            ops.save_output(
+                self.ctx,
+                self,
+                "打印优秀提案名单",
+                lambda db, path: proposals_printouts.excellent_pdf(db, sid, path),
+                default_name=f"{self._session_name()}优秀提案名单.pdf",
+            )
+
+    def print_work_report(self) -> None:
+        from guilin_union.services import proposals_printouts
+
+        sid = self.session_id
+        if sid is not None:
+            ops.save_output(
+                self.ctx,
+                self,
+                "提案工作报告（Word 草稿）",
+                lambda db, path: proposals_printouts.work_report_docx(db, sid, path),
+                default_name=f"{self._session_name()}提案工作报告（草稿）.docx",
+                filters="Word 文档 (*.docx)",
             )
 
     def print_stats(self) -> None:
