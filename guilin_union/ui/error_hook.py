@@ -38,7 +38,7 @@ def friendly_message(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return f"没有权限写入文件（可能正被 Excel/WPS 或 PDF 阅读器打开）：{exc.filename or text}"
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return "磁盘空间已满，刚才的操作没有生效，数据完好。请清理磁盘后重试。"
+        return "磁盘空间不足，刚才的操作没有生效。请清理磁盘后重试。"
     # Our own errors already carry a Chinese message.
     from guilin_union.core.errors import UserError
 

@@ -129,3 +129,12 @@ def test_backups_list_marks_a_backup_that_no_longer_matches_its_record(db, tmp_p
     main(["--db", str(tmp_path / "u.db"), "backups", "list"])
     text = capsys.readouterr().out
     assert "【文件与备份记录不符，可能已损坏】" in text
+
+
+def test_the_gui_names_a_full_disk():
+    import sqlite3
+
+    from guilin_union.ui.error_hook import friendly_message
+
+    text = friendly_message(sqlite3.OperationalError("database or disk is full"))
+    assert "磁盘空间已满" in text and "OperationalError" not in text
