@@ -402,11 +402,12 @@ def _open_lines(lines: list[str]) -> int:
         # A numbered line longer than any heading that stops mid-sentence is wrapped too.
         wrapped_heading = candidate is not None and len(line) - candidate.end() > 40
         if (
-            len(line) >= 12
+            len(line) >= 5
             and line[-1] not in _CLOSING
             and (candidate is None or wrapped_heading)
             and not _closes_paragraph(line[-_TAIL:], len(line) <= _TAIL)
             and _FOOTER_RE.search(line) is None
+            and not (_looks_like_signature(line) and _ORGANISATION_END_RE.search(line))
         ):
             count += 1
     return count
@@ -426,7 +427,7 @@ def paragraphs_are_lines(text: str) -> bool:
         for line in (_clean_line(raw) for raw in _NEWLINES_RE.sub("\n", text).split("\n"))
         if line and not _PAGE_NUMBER_RE.match(line)
     ]
-    return _open_lines(lines) <= len(lines) // 60
+    return _open_lines(lines) <= len(lines) // 40
 
 
 _HEADING_PUNCT_RE = re.compile(r"[，,。；;：:、！？!?]")
@@ -562,7 +563,37 @@ def _display(candidate: _Candidate) -> str:
         "item": f"（{candidate.number}）",
         "sub": f"{candidate.number}.",
         "subsub": f"（{candidate.number}）",
-    }[candidate.style]
+    }.get(candidate.style, candidate.number)
+
+
+# An unnumbered item opens with a short lead sentence: "加强学习，强化政治引领。组织…".
+_LEAD_SENTENCE_RE = re.compile(r"^[^。！？!?；;：:]{4,30}[。！？!?]")
+
+
+def _lead_items(drafts: list[_Draft]) -> None:
+    """Paragraphs under a heading that each open with a lead sentence become its items.
+
+    ``一、强化思想引领`` followed by ``加强学习，强化政治引领。组织…`` and ``深化宣传，
+    凝聚奋进力量。以…``: two unnumbered items (number "", one level down), as the
+    document means them. Paragraphs before the first such one stay the heading's text.
+    """
+    for draft in drafts:
+        if draft.children:
+            _lead_items(draft.children)
+            continue
+        if not draft.heading_line or len(draft.parts) < 3:
+            continue
+        body = draft.parts[1:]
+        first = next(
+            (i for i in range(len(body)) if all(_LEAD_SENTENCE_RE.match(p) for p in body[i:])),
+            None,
+        )
+        if first is None or len(body) - first < 2:
+            continue
+        draft.parts = [draft.parts[0], *body[:first]]
+        draft.children = [
+            _Draft("", "", draft.level + 1, [paragraph]) for paragraph in body[first:]
+        ]
 
 
 class _OutlineBuilder:
@@ -731,13 +762,14 @@ def _heading(text: str) -> str:
 
 def _finish(draft: _Draft, warnings: list[str]) -> WorkpointNode:
     label = f"“{_display(_Candidate(draft.style, draft.number, 0, ''))}”"
-    if draft.heading_line and len(draft.parts) > 1:
+    if draft.heading_line and (len(draft.parts) > 1 or draft.children):
         # "（一）加强思想政治引领" on its own line: the line is the heading, what follows
         # is the text.
         heading = draft.parts[0].strip()
         text, lead, units, deadline = _extract_annotations(
             _join_all(draft.parts[1:]), label, warnings
         )
+        text = text or heading
     else:
         text, lead, units, deadline = _extract_annotations(_join_all(draft.parts), label, warnings)
         heading = _heading(text)
@@ -1015,5 +1047,6 @@ def parse_workpoints(
         else:
             builder.add_text(paragraph)
         previous = paragraph
+    _lead_items(builder.roots)
     nodes = [_finish(draft, warnings) for draft in builder.roots]
     return ParsedWorkpoints(meta, nodes, warnings, ignored)

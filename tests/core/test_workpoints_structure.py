@@ -92,3 +92,33 @@ def test_a_numbering_style_that_comes_back_returns_to_its_level() -> None:
     assert [n.number for n in first.children[1].children] == ["1"]
     assert [n.number for n in second.children] == ["三"]
     assert [n.level for n in doc.iter_nodes()][:3] == [1, 2, 3]
+
+
+def test_unnumbered_items_with_a_lead_sentence_are_items_of_their_section() -> None:
+    text = "\n".join(
+        [
+            "桂林学院工会2026年工作要点",
+            "一、强化思想引领",
+            "加强学习，强化政治引领。组织教职工深入学习党的创新理论。",
+            "深化宣传，凝聚奋进力量。以重大节庆为契机开展主题宣传。",
+            "二、建设职工之家",
+            "（一）开展评选。评选模范职工之家。",
+        ]
+    )
+    doc = parse_workpoints(text)
+    first, second = doc.nodes
+    assert (first.heading, first.text) == ("强化思想引领", "强化思想引领")
+    assert [(c.number, c.level, c.heading) for c in first.children] == [
+        ("", 2, "加强学习，强化政治引领。"),
+        ("", 2, "深化宣传，凝聚奋进力量。"),
+    ]
+    assert first.children[1].text == "深化宣传，凝聚奋进力量。以重大节庆为契机开展主题宣传。"
+    assert [c.heading for c in second.children] == ["开展评选。"]
+
+
+def test_a_single_body_paragraph_stays_the_heading_text() -> None:
+    doc = parse_workpoints(
+        "一、指导思想\n坚持党的领导。全面贯彻党的二十大精神。\n二、任务\n（一）学习。"
+    )
+    assert doc.nodes[0].children == []
+    assert doc.nodes[0].text == "坚持党的领导。全面贯彻党的二十大精神。"
