@@ -138,6 +138,9 @@ def storage_failure_message(exc: BaseException, ctx: object) -> str:
         if isinstance(exc, DiskFullError):
             return exc.message
         folder = Path(db_path).parent if db_path else Path.cwd()
+        target = getattr(exc, "filename", None)
+        if isinstance(exc, OSError) and isinstance(target, str) and target:
+            folder = Path(target).parent  # an export or a copy elsewhere: that disk
         needed = None
         try:
             if db_path and Path(db_path).exists():

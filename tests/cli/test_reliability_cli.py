@@ -352,3 +352,19 @@ def test_a_restore_whose_log_entry_fails_changes_nothing(db_path, capsys, monkey
     assert code == 1 and "磁盘空间已满" in err and "Traceback" not in err
     assert dump(db_path) == state  # neither the data nor the log changed
     assert not db_path.with_name("u.db.restore-tmp").exists()
+
+
+# The fake save leaves openpyxl's write-only sheet generators unfinished: harmless here.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_export_onto_a_full_disk_says_so(db_path, tmp_path, capsys, monkeypatch):
+    import openpyxl
+
+    def full(self, filename):
+        raise OSError(errno.ENOSPC, "No space left on device", str(filename))
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", full)
+    out = tmp_path / "导出" / "名册.xlsx"
+    out.parent.mkdir()
+    code, _, err = run(capsys, "--db", str(db_path), "members", "export", str(out))
+    assert code == 1 and "磁盘空间已满" in err and "Traceback" not in err
+    assert str(out.parent) in err and not list(out.parent.iterdir())
