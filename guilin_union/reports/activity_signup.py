@@ -67,7 +67,7 @@ def build_signup_form(
     notes = _instructions(info, roles, tick)
     for index, branch in enumerate(branches or [""]):
         if index:
-            report.page_break()
+            report.new_page_with_title()  # each 分工会's form is sent out on its own
         add_details(report, info)
         report.spacer(2)
         report.paragraph(

@@ -73,8 +73,7 @@ def build_signin_sheets(
         if not group.formal and not group.others:
             continue
         if not first:
-            report.page_break()
-            report.heading(f"{session_title}　代表签到表", level=2)
+            report.new_page_with_title()  # each 代表团's sheet is handed out on its own
         first = False
         report.heading(group.delegation, level=1)
         present = (

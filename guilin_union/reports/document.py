@@ -42,6 +42,7 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     LongTable,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -179,7 +180,8 @@ class Report:
         self._tables: list[Table] = []
         self._saved = False
         left = clean(notice).strip() if notice else (MASKED_NOTE if masked_note else "")
-        self._add_title_block(clean(subtitle).strip() if subtitle else "", left, show_print_date)
+        self._title_args = (clean(subtitle).strip() if subtitle else "", left, show_print_date)
+        self._add_title_block(*self._title_args)
 
     # ----------------------------------------------------------------- content
     def heading(self, text: str, level: int = 1) -> None:
@@ -584,13 +586,17 @@ class Report:
         header_text = self._running_header_text()
 
         def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-            if canvas.getPageNumber() > 1:  # page 1 carries the full title instead
-                running_header(canvas, self.fonts.body, header_text, self.margins)
+            running_header(canvas, self.fonts.body, header_text, self.margins)
 
         doc = BaseDocTemplate(
             str(target),
             pagesize=self.page_size,
-            pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=decorate)],
+            # A page that shows the full title block (page 1, or a new 代表团 / 分工会 page)
+            # has no running header; the pages after it do.
+            pageTemplates=[
+                PageTemplate(id="title", frames=[frame], autoNextPageTemplate="page"),
+                PageTemplate(id="page", frames=[frame], onPage=decorate),
+            ],
             title=self.title,
             author=self.institution,
             subject=self.title,
@@ -610,6 +616,15 @@ class Report:
             self._groups[-1].extend(flowables)
         else:
             self._story.append(KeepTogether(flowables))
+
+    def new_page_with_title(self, subtitle: str | None = None) -> None:
+        """Start a new page that carries the full title block again (issuer, title, subtitle
+        such as date and place): each 代表团 / 分工会 page of a sign-in or sign-up sheet is
+        handed out on its own. ``subtitle`` replaces the document's subtitle on that page."""
+        self._add(NextPageTemplate("title"))  # that page: no running header
+        self.page_break()
+        sub, left, show_date = self._title_args
+        self._add_title_block(clean(subtitle).strip() if subtitle else sub, left, show_date)
 
     def _add_title_block(self, subtitle: str, left: str, show_print_date: bool) -> None:
         fake_bold = self.fonts.title == self.fonts.body  # no separate bold-looking face found

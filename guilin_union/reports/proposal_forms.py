@@ -53,8 +53,7 @@ def build_proposal_forms(
     )
     for index, doc in enumerate(docs):
         if index:
-            report.page_break()
-            report.heading(f"{session_title}　提案表", level=2)
+            report.new_page_with_title()  # each proposal is filed on its own
         _one(report, doc)
     if not docs:
         report.paragraph("（没有提案）", align="center")

@@ -101,3 +101,22 @@ def test_ballots_sit_in_the_same_places_on_every_page(tmp_path):
         assert page == tops[0]  # the same places: a stack is cut in one stroke
     assert tops[-1] == tops[0][: len(tops[-1])]
     assert "沿此线剪开" not in bbox  # no stray cut-line captions at the page tops
+
+
+def test_each_group_page_carries_the_full_title_block(tmp_path):
+    report = Report(
+        tmp_path / "签到.pdf",
+        "代表签到表",
+        institution="桂林学院工会委员会",
+        subtitle="第一届第一次会议\n时间：2026年12月7日　地点：图书馆报告厅",
+    )
+    report.heading("文学院代表团")
+    report.paragraph("第一页")
+    report.new_page_with_title()
+    report.heading("机关代表团")
+    report.paragraph("第二页")
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in PdfReader(str(report.save())).pages]
+    assert len(pages) == 2
+    for page in pages:
+        assert page.startswith("桂林学院工会委员会代表签到表第一届第一次会议时间：2026年12月7日")
+        assert page.count("代表签到表") == 1  # no running header on a page with the full title
