@@ -8,15 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QTableWidget
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.ui import palette
 from guilin_union.ui.widgets.list_helpers import style_table
 
-ERROR_STYLE = "border: 1px solid #d32f2f;"
-WARNING_COLOR = "#b00020"
-MUTED_COLOR = "#666666"
+ERROR_STYLE = palette.ERROR_BORDER_STYLE
+WARNING_COLOR = palette.WARNING
+MUTED_COLOR = palette.MUTED
 
 # Status colours: the waiting list and cancellations stand out without shouting.
-PARTICIPANT_STATUS_COLORS = {"候补": "#b26a00", "已取消": "#888888", "已参加": "#1b5e20"}
-ACTIVITY_STATUS_COLORS = {"报名中": "#1565c0", "进行中": "#1b5e20", "已取消": "#888888"}
+PARTICIPANT_STATUS_COLORS = {
+    "候补": palette.PENDING,
+    "已取消": palette.CANCELLED,
+    "已参加": palette.OK,
+}
+ACTIVITY_STATUS_COLORS = {"报名中": palette.INFO, "进行中": palette.OK, "已取消": palette.CANCELLED}
 
 
 def setup_table(

@@ -10,11 +10,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 # selected_ids is re-exported: the congress pages import it from here.
+from guilin_union.ui import palette
 from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
 
-WARNING_COLOR = "#b00020"
-OK_COLOR = "#1b5e20"
-MUTED_COLOR = "#777777"
+WARNING_COLOR = palette.WARNING
+OK_COLOR = palette.OK
+MUTED_COLOR = palette.MUTED
 
 
 class ListSource:

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableV
 
 from guilin_union.services import welfare
 from guilin_union.services.welfare_rules import RuleWarning
+from guilin_union.ui import palette
 from guilin_union.ui.context import AppContext
 
-ERROR_STYLE = "border: 1px solid #d32f2f;"
-FLAG_COLOR = "#b00020"
+ERROR_STYLE = palette.ERROR_BORDER_STYLE
+FLAG_COLOR = palette.WARNING
 MAX_COLUMN_WIDTH = 320
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 STATE_COLORS = {

@@ -7,14 +7,20 @@ import datetime as _dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QTableView, QTableWidget
 
+from guilin_union.ui import palette
 from guilin_union.ui.widgets.list_helpers import style_table
 
-STATUS_COLORS = {"已完成": "#1b5e20", "进行中": "#1565c0", "未开始": "#5f6368", "已取消": "#9e9e9e"}
-OVERDUE_COLOR = "#b00020"
-SECTION_COLOR = "#0d3c61"
-MUTED_COLOR = "#666666"
-WARNING_STYLE = "color: #8a4b00;"
-ERROR_STYLE = "color: #b00020;"
+STATUS_COLORS = {
+    "已完成": palette.OK,
+    "进行中": palette.INFO,
+    "未开始": palette.MUTED,
+    "已取消": palette.CANCELLED,
+}
+OVERDUE_COLOR = palette.WARNING
+SECTION_COLOR = palette.SECTION
+MUTED_COLOR = palette.MUTED
+WARNING_STYLE = palette.CAUTION_TEXT_STYLE
+ERROR_STYLE = palette.ERROR_TEXT_STYLE
 # A QDateEdit cannot be empty: its minimum date stands for "not set" and shows this text.
 NO_DATE = QDate(2000, 1, 1)
 NO_DATE_TEXT = "未设定"
