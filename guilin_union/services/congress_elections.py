@@ -469,7 +469,7 @@ def election_result(db: sqlite_utils.Database, election_id: int) -> ElectionResu
         for c in reaching:
             c.elected = True
     else:
-        cut = reaching[result.seats - 1].yes
+        cut = reaching[result.seats - 1].yes or 0
         above = [c for c in reaching if (c.yes or 0) > cut]
         tied = [c for c in reaching if c.yes == cut]
         for c in above:

@@ -467,7 +467,9 @@ def vote_at_sitting(
         if motion_id is None:
             if not title:
                 raise ValidationError("请填写表决事项或选择已有的表决事项", "title")
-            motion_id = congress_votes.add_motion(db, s.session_id, title, kind=kind).row_id
+            new_id = congress_votes.add_motion(db, s.session_id, title, kind=kind).row_id
+            assert new_id is not None
+            motion_id = new_id
         elif congress_votes.get_motion(db, motion_id).session_id != s.session_id:
             raise ValidationError("表决事项不属于本次会议", "motion")
         audit.update(db, "congress_motions", motion_id, {"sitting_id": sitting_id})

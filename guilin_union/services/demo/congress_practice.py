@@ -181,16 +181,19 @@ def _sittings(db: sqlite_utils.Database, rng: random.Random, session: Any) -> in
                 },
             ).row_id
         )
-    for sitting_id in ids:
+    made = [i for i in ids if i is not None]
+    for sitting_id in made:
         marks = {}
         for r in sittings.sitting_rows(db, sitting_id):
             x = rng.random()
             marks[r["id"]] = "已签到" if x < 0.9 else ("请假" if x < 0.97 else "缺席")
         sittings.sign_in_many(db, sitting_id, marks)
-    present = sittings.sitting_summary(db, ids[2]).present
+    present = sittings.sitting_summary(db, made[2]).present
     yes = present - rng.randint(0, 3)
-    sittings.vote_at_sitting(db, ids[1], title="通过大会议程", yes=yes, no=0, abstain=present - yes)
-    return len(ids)
+    sittings.vote_at_sitting(
+        db, made[1], title="通过大会议程", yes=yes, no=0, abstain=present - yes
+    )
+    return len(made)
 
 
 def _election(db: sqlite_utils.Database, rng: random.Random, session: Any) -> int:
@@ -218,6 +221,7 @@ def _election(db: sqlite_utils.Database, rng: random.Random, session: Any) -> in
             "held_on": sitting.sitting_date,
         },
     ).row_id
+    assert eid is not None
     issued = summary.present
     returned = issued - rng.randint(0, 2)
     invalid = rng.randint(0, 2)
