@@ -957,8 +957,12 @@ class _MetaReader:
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
-def _strip_trailing(paragraphs: list[str], meta: WorkpointsMeta) -> list[str]:
-    """Drop footers, 落款 (signature) and date after the outline; keep their date/issuer."""
+def _strip_trailing(
+    paragraphs: list[str], meta: WorkpointsMeta, kept: frozenset[str] = frozenset()
+) -> list[str]:
+    """Drop footers, 落款 (signature) and date after the outline; keep their date/issuer.
+
+    A footer line the user took back (``kept``) stays text."""
     end = len(paragraphs)
     trailing_date: str | None = None
     signature: str | None = None
@@ -973,7 +977,9 @@ def _strip_trailing(paragraphs: list[str], meta: WorkpointsMeta) -> list[str]:
             else:
                 end -= 1
             continue
-        if _FOOTER_RE.search(paragraph) or _ATTACHMENT_RE.match(paragraph):
+        if paragraph not in kept and (
+            _FOOTER_RE.search(paragraph) or _ATTACHMENT_RE.match(paragraph)
+        ):
             end -= 1
             continue
         if (
@@ -1014,6 +1020,7 @@ def parse_workpoints(
     [('1', 1, None), ('2', 1, '工会')]
     """
     warnings: list[str] = []
+    keep_text = tuple(keep_text)
     text, ignored = strip_furniture(text, keep_text)
     if lines_are_paragraphs is None:
         breaks = "likely" if paragraphs_are_lines(text) else "pdf"
@@ -1037,7 +1044,8 @@ def parse_workpoints(
         return ParsedWorkpoints(meta, [], warnings, ignored)
 
     meta = _MetaReader(paragraphs[:start]).read()
-    outline = _strip_trailing(paragraphs[start:], meta)
+    kept = frozenset(_clean_line(k) for k in keep_text)
+    outline = _strip_trailing(paragraphs[start:], meta, kept)
     builder = _OutlineBuilder(warnings)
     previous = ""
     for offset, paragraph in enumerate(outline):

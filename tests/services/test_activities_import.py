@@ -227,3 +227,13 @@ def test_importer_holds_no_connection_and_names_its_area(setup):
     assert importer.areas == ("activities",)
     assert [f.header for f in importer.fields][:5] == ["分工会", "姓名", "工号", "身份证号", "角色"]
     assert not any(hasattr(v, "execute") for v in vars(importer).values())
+
+
+def test_names_padded_with_a_full_width_space_match_the_register(setup):
+    db, _people, a, tmp = setup
+    path = _fill(
+        write_signup_template(db, a, tmp / "pad.xlsx"),
+        [{"姓名": "李\u3000娜", "工号": "S002"}, {"姓名": "王 强", "工号": "S003"}],
+    )
+    outcome = import_signups(db, a, path)
+    assert outcome.errors == [] and outcome.imported == 2
