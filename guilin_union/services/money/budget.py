@@ -528,7 +528,7 @@ def welfare_spending(db: sqlite_utils.Database, year: int) -> dict[str, dict[str
     for payer, kind, total in db.execute(
         "SELECT coalesce(s.payer, '校工会'), p.type, sum(p.amount_fen) FROM welfare_payments p"
         " LEFT JOIN welfare_standards s ON s.year = p.year AND s.type = p.type"
-        " WHERE p.year = ? AND p.state = '已发放' GROUP BY 1, 2",
+        " WHERE p.year = ? AND +p.state = '已发放' GROUP BY 1, 2",  # + : use the year index
         [year],
     ):
         out.setdefault(payer, {})[kind] = int(total)
@@ -545,9 +545,11 @@ def _manual(db: sqlite_utils.Database, year: int) -> dict[str, int]:
     }
 
 
-def actuals(db: sqlite_utils.Database, year: int) -> dict[str, dict[str, int]]:
+def actuals(
+    db: sqlite_utils.Database, year: int, *, welfare: dict[str, dict[str, int]] | None = None
+) -> dict[str, dict[str, int]]:
     """category code -> source -> 分 (leaf categories only; unmapped amounts go to the
-    default category of their kind)."""
+    default category of their kind). ``welfare``: :func:`welfare_spending` if already read."""
     year = _year(year)
     chart = categories(db)
     out: dict[str, dict[str, int]] = {}
@@ -564,7 +566,9 @@ def actuals(db: sqlite_utils.Database, year: int) -> dict[str, dict[str, int]]:
     for kind, fen in _activity_spending(db, year).items():
         add(_leaf(chart, amap.get(kind), DEFAULT_ACTIVITY_CATEGORY), SOURCE_ACTIVITIES, fen)
     wmap = settings.get(db, "fund_welfare_map") or {}
-    for kind, fen in welfare_spending(db, year).get("校工会", {}).items():
+    if welfare is None:
+        welfare = welfare_spending(db, year)
+    for kind, fen in welfare.get("校工会", {}).items():
         add(_leaf(chart, wmap.get(kind), DEFAULT_WELFARE_CATEGORY), SOURCE_WELFARE, fen)
     for code, fen in _manual(db, year).items():
         add(code, SOURCE_MANUAL, fen)
@@ -659,7 +663,8 @@ def execution(db: sqlite_utils.Database, year: int) -> Execution:
     year = _year(year)
     chart = categories(db)
     planned = plans(db, year)
-    actual = actuals(db, year)
+    welfare = welfare_spending(db, year)
+    actual = actuals(db, year, welfare=welfare)
     lines: dict[str, BudgetLine] = {}
     for c in chart:
         lines[c.code] = BudgetLine(c.code, c.name, c.kind, c.level, c.parent)
@@ -673,5 +678,5 @@ def execution(db: sqlite_utils.Database, year: int) -> Execution:
             up.planned_fen += line.planned_fen
             for s, v in line.sources.items():
                 up.sources[s] = up.sources.get(s, 0) + v
-    branch = sum(welfare_spending(db, year).get("分工会", {}).values())
+    branch = sum(welfare.get("分工会", {}).values())
     return Execution(year, [lines[c.code] for c in chart], branch)
