@@ -8,7 +8,6 @@ imports nothing heavy at the top (no sqlite-utils, no services).
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -162,6 +161,8 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
 def explain_windowed_command(args: Sequence[str], *, prompts: Prompts | None = None) -> int:
     """The windowed ``guilin-union.exe`` was given a command: it has no console to answer in
     (``sys.stdout`` is None), so say in a message box to use ``guilin-union-cli.exe``."""
+    import subprocess  # list2cmdline only; not at the top (start-up time)
+
     ensure_application()
     command = subprocess.list2cmdline(list(args))
     (prompts or Prompts()).info(

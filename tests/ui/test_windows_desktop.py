@@ -4,6 +4,7 @@ any window, and the running program allowed to come to the front (Windows calls 
 from __future__ import annotations
 
 import ctypes
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,14 @@ def test_the_second_launch_grants_before_asking(windows, qapp, tmp_path):
     finally:
         first.kill()
         first.wait()
+
+
+def test_the_cheap_precheck_never_rules_out_a_windows_pipe(monkeypatch, tmp_path):
+    from guilin_union.ui.safety import single_instance
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert not single_instance._server_may_exist("guilin-union-test")
+    (tmp_path / "guilin-union-test").write_text("")
+    assert single_instance._server_may_exist("guilin-union-test")
+    monkeypatch.setattr(os, "name", "nt")
+    assert single_instance._server_may_exist("guilin-union-other")

@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 # storage.paths, not storage.audit: no sqlite-utils import before the window is shown.
 from guilin_union.storage.paths import os_user
@@ -38,8 +41,10 @@ def notify_running_instance(db_path: Path, *, timeout_ms: int = 400) -> bool:
     A server of this very process does not count (a second window on the same file).
     """
     name = server_name(db_path)
-    if name in _served:
+    if name in _served or not _server_may_exist(name):
         return False
+    from PySide6.QtNetwork import QLocalSocket  # loaded only when someone may answer
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -56,12 +61,23 @@ def notify_running_instance(db_path: Path, *, timeout_ms: int = 400) -> bool:
     return answered
 
 
+def _server_may_exist(name: str) -> bool:
+    """A cheap look before QtNetwork is loaded (this runs before the first window): on Unix
+    Qt's server is a socket file in the temp folder (``QDir::tempPath()``); a Windows named
+    pipe cannot be looked at without connecting, so there the answer is always "maybe"."""
+    if os.name != "posix":
+        return True
+    return os.path.exists(os.path.join(os.environ.get("TMPDIR") or "/tmp", name))
+
+
 class InstanceServer(QObject):
     """Listens for later launches; emits ``activate_requested`` when one asks."""
 
     activate_requested = Signal()
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = server_name(db_path)
         self.server = QLocalServer(self)
@@ -74,7 +90,7 @@ class InstanceServer(QObject):
             return False
         if not self.server.listen(self.name):
             # A socket file left by a crashed program (Unix): nobody answered, so remove it.
-            QLocalServer.removeServer(self.name)
+            self.server.removeServer(self.name)
             if not self.server.listen(self.name):
                 return False
         _served.add(self.name)
