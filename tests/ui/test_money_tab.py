@@ -230,3 +230,21 @@ def test_f1_on_the_money_tab_opens_its_guide_page(qtbot, window):
     qtbot.addWidget(dialog)
     assert dialog.current_file() == "06b-money.md"
     assert "代扣名单" in dialog.browser.toPlainText()
+
+
+def test_ctrl_e_exports_the_ledger_month(qtbot, window, tmp_path, monkeypatch):
+    import openpyxl
+
+    from guilin_union.ui import ops
+
+    window, prompts = window
+    monkeypatch.setattr(ops, "BACKGROUND", False)
+    view = _ledger(window)
+    view.open_month()
+    out = tmp_path / "台账.xlsx"
+    prompts.save_paths.append(out)
+    window.export_current()
+    ws = openpyxl.load_workbook(out).active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert any(r[3] == "T003" and float(r[5]) == 30.6 for r in values if len(r) > 5)
+    assert "已导出 4 行" in prompts.messages[-1][2]

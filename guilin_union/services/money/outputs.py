@@ -91,6 +91,35 @@ def arrears_report(
     )
 
 
+def export_ledger(
+    db: sqlite_utils.Database, path: str | Path, query: ledger.LedgerQuery
+) -> tuple[Path, int]:
+    """Excel of one month's ledger view (the rows the page shows, in its order)."""
+    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+
+    rows = ledger.ledger_page(db, query)
+    columns = [
+        Column("branch", "分工会", width=24),
+        Column("member_no", "会员编号"),
+        Column("name", "姓名"),
+        Column("staff_no", "工号"),
+        Column("base_fen", "工资基数（元）", kind="money"),
+        Column("due_fen", "应缴（元）", kind="money"),
+        Column("paid_fen", "实缴（元）", kind="money"),
+        Column("arrears_fen", "欠缴（元）", kind="money"),
+        Column("method", "缴纳方式"),
+        Column("paid_on", "缴纳日期", kind="date"),
+        Column("source", "来源"),
+        Column("recorded_by", "登记人"),
+        Column("note", "备注", width=24),
+    ]
+    month = query.month
+    union = settings.get(db, "union_name")
+    heading = f"{union}{int(month[:4])}年{int(month[5:])}月会费台账"
+    out = write_workbook(path, [Sheet("会费台账", columns, rows, heading=heading)])
+    return out, len(rows)
+
+
 # ---------------------------------------------------------------- funds
 
 

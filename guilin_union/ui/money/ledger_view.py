@@ -357,6 +357,21 @@ class LedgerView(QWidget):
             self.ctx, self, "撤销缴费", lambda d: ledger.clear_payment(d, member_id, month)
         ).run()
 
+    def export_excel(self) -> None:
+        from guilin_union.services.money import outputs
+
+        query = self.query()
+        ops.save_output(
+            self.ctx,
+            self,
+            "导出会费台账",
+            lambda db, path: outputs.export_ledger(db, path, query),
+            default_name=f"{query.month}会费台账.xlsx",
+            filters="Excel 工作簿 (*.xlsx)",
+            open_after=False,
+            message=lambda result: f"已导出 {result[1]} 行：",
+        )
+
     def print_collection(self, *, yearly: bool) -> None:
         from guilin_union.services.money import outputs
 

@@ -35,6 +35,13 @@ class MoneyTab(QWidget):
     def budget_view(self) -> BudgetView:
         return self.lazy_pages["经费预算"]  # type: ignore[return-value]
 
+    def export_current(self) -> None:
+        """导出… (Ctrl+E): the ledger month shown, or the year's execution table."""
+        if self.pages.tabText(self.pages.currentIndex()) == "经费预算":
+            self.budget_view.print_report("execution", ".xlsx")
+        else:
+            self.ledger_view.export_excel()
+
     def pending_pages(self) -> int:
         return len(self.lazy_pages.pending())
 
