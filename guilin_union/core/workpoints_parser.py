@@ -433,6 +433,29 @@ def paragraphs_are_lines(text: str) -> bool:
 _HEADING_PUNCT_RE = re.compile(r"[，,。；;：:、！？!?]")
 
 
+def _page_width(text: str) -> int | None:
+    """The characters per line of a PDF's text layer, when its lines are wrapped at one
+    width (most long lines within a few characters of the same length); else None.
+
+    Against that width a short numbered line without punctuation
+    (``（一）加强思想政治引领``) is a heading even in a PDF: wrapping never leaves a line
+    that short in the middle of a sentence.
+    """
+    lengths = [
+        len(line)
+        for line in (_clean_line(raw) for raw in _NEWLINES_RE.sub("\n", text).split("\n"))
+        if len(line) >= 15
+    ]
+    if len(lengths) < 8:
+        return None
+    counts: dict[int, int] = {}
+    for length in lengths:
+        counts[length] = counts.get(length, 0) + 1
+    mode = max(counts, key=lambda length: (counts[length], length))
+    near = sum(1 for length in lengths if abs(length - mode) <= 3)
+    return mode if mode >= 20 and near >= 0.5 * len(lengths) else None
+
+
 def _is_heading_line(line: str, certain: bool) -> bool:
     """A numbered line that is a heading on its own: a number and a few words.
 
@@ -483,6 +506,7 @@ def _paragraphs(text: str, *, breaks: str) -> tuple[list[str], set[int]]:
     tail = ""  # its last _TAIL characters
     whole = True  # whether tail is all of it
     heading = False  # the paragraph being built is a heading line
+    width = _page_width(text) if breaks == "pdf" else None
     for raw in _NEWLINES_RE.sub("\n", text).split("\n"):
         line = _clean_line(raw)
         if not line or _PAGE_NUMBER_RE.match(line):
@@ -503,7 +527,9 @@ def _paragraphs(text: str, *, breaks: str) -> tuple[list[str], set[int]]:
                     headings.add(len(paragraphs))
                 paragraphs.append(_join_all(pieces))
             pieces, tail, whole = [line], line[-_TAIL:], len(line) <= _TAIL
-            heading = breaks != "pdf" and _is_heading_line(line, breaks == "certain")
+            heading = _is_heading_line(line, breaks == "certain") and (
+                breaks != "pdf" or (width is not None and len(line) <= width * 0.6)
+            )
     if pieces:
         if heading:
             headings.add(len(paragraphs))

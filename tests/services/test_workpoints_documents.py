@@ -199,3 +199,43 @@ def test_table_plan_deadlines_are_kept_when_saved(tmp_path, db):
         "SELECT text FROM workpoint_items WHERE plan_id = ? ORDER BY position", [plan_id]
     ).fetchall()
     assert rows[1][0] == "举办教职工运动会（完成时限：10月）"
+
+
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+BODY = (
+    "组织教职工深入学习党的创新理论，开展形式多样的宣讲活动，推动学习往深里走、往心里走、"
+    "往实里走，引导广大教职工坚定理想信念，自觉把思想和行动统一到党中央决策部署上来。"
+)
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason="WenQuanYi Micro Hei 字体未安装")
+def test_pdf_headings_and_web_furniture(tmp_path):
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    if "WQYTest" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQYTest", str(CJK_FONT), subfontIndex=0))
+    style = ParagraphStyle("body", fontName="WQYTest", fontSize=14, leading=22, wordWrap="CJK")
+    lines = ["桂林学院工会2026年工作要点", "一、强化思想引领"]
+    for n, title in enumerate(("加强思想政治引领", "做强工会宣传阵地", "深化师德师风建设")):
+        lines += [f"（{'一二三'[n]}）{title}", BODY]
+    lines += ["微信扫一扫在手机阅读、分享本文", "（供稿：工会办公室）"]
+    path = tmp_path / "要点.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph(escape(line), style) for line in lines]
+    )
+    preview = wi.preview_file(path)
+    items = preview.parsed.nodes[0].children
+    assert [n.heading for n in items] == [
+        "加强思想政治引领",
+        "做强工会宣传阵地",
+        "深化师德师风建设",
+    ]
+    assert all(n.text == BODY for n in items)
+    assert preview.parsed.ignored_text == ["微信扫一扫在手机阅读、分享本文", "（供稿：工会办公室）"]
