@@ -55,10 +55,7 @@ def test_import_lists_an_over_long_cell_as_a_row_error(db, tmp_path, capsys):
     code = main(["--db", str(tmp_path / "u.db"), "members", "import", str(source), "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 1
-    assert (
-        data["errors"][0]["row"] == 2
-        and "最多60个字" in data["errors"][0]["message"]
-    )
+    assert data["errors"][0]["row"] == 2 and "最多60个字" in data["errors"][0]["message"]
 
 
 def test_the_template_states_the_limits(db, tmp_path, capsys):
