@@ -35,8 +35,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     export.set_defaults(handler=cmd_export)
 
     from guilin_union.cli.home import register_member_commands
+    from guilin_union.cli.member_record import register as register_record_commands
 
     register_member_commands(msub)
+    register_record_commands(msub)
 
     roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
     _add_filters(roster)

@@ -119,4 +119,16 @@ FIELD_LABELS: dict[str, str] = {
     "is_model_worker": "是否劳模",
     "notes": "备注",
     "status": "会籍状态",
+    # issue 24: the rest of the 会员登记表 (services/member_record.py)
+    "native_place": "籍贯",
+    "home_address": "家庭住址",
+    "postcode": "邮编",
+    "email": "邮箱",
+    "work_start_date": "参加工作时间",
+    "major": "专业",
+    "graduated_from": "毕业院校",
+    "id_valid_until": "证件有效期",
+    "employment_status": "就业状态",
+    "skill_level": "技能等级",
+    "group_id": "工会小组",
 }

@@ -55,15 +55,31 @@ PERSON_NAME_COLUMNS = {
     # issue 22: the people of a condolence case
     "relative_name",
     "recipient_name",
+    "leader_name",
 }
+# Tables whose ``name`` column is a person who is not in the register (issue 24).
+NAME_TABLES = {"member_family"}
 # Personal details that are not names: replaced by a fixed text, never kept (issue 22).
 CLEARED_COLUMNS = {
     "bank_name": "（已隐去）",
     "address": "（已隐去）",
+    # issue 24: the 实名制 fields
+    "home_address": "（已隐去）",
+    "email": "hidden@example.invalid",
+    "postcode": "000000",
+    "native_place": "（已隐去）",
 }
 # Per-person columns in tables that describe people (tables having an ``id_number`` column).
 _PERSON_TABLE_COLUMNS = ("name", "id_number", "phone", "staff_no")
-_MIN_SECRET = {"name": 2, "id_number": 8, "phone": 7, "staff_no": 6, "person": 3, "account": 8}
+_MIN_SECRET = {
+    "name": 2,
+    "id_number": 8,
+    "phone": 7,
+    "staff_no": 6,
+    "person": 3,
+    "account": 8,
+    "detail": 4,
+}
 
 
 @dataclass
@@ -136,6 +152,8 @@ class _Replacer:
             return f"T{attempt:02d}{n:06d}" if attempt else f"T{n:06d}"
         if kind == "account":
             return f"9{attempt:02d}{n:013d}"
+        if kind == "detail":
+            return f"（已隐去{n:04d}）" + (self._SUFFIXES[attempt % 10] if attempt else "")
         return f"用户{n:03d}" + (self._SUFFIXES[attempt % 10] if attempt else "")
 
     def name(self, original: str) -> str:
@@ -155,6 +173,9 @@ class _Replacer:
 
     def account(self, original: str) -> str:
         return self._add("account", original)
+
+    def detail(self, original: str) -> str:
+        return self._add("detail", original)
 
     def secrets(self) -> dict[str, str]:
         """Originals long enough to be searched for in free text (short staff numbers such as
@@ -255,7 +276,13 @@ def _collect(conn: sqlite3.Connection, rep: _Replacer) -> int:
                 ):
                     if isinstance(value, str) and value.strip():
                         rep.account(value)
-            if column in PERSON_NAME_COLUMNS:
+            if column in CLEARED_COLUMNS:  # addresses, e-mails…: replaced everywhere too
+                for (value,) in conn.execute(
+                    f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"
+                ):
+                    if isinstance(value, str) and len(value.strip()) >= 4:
+                        rep.detail(value)
+            if column in PERSON_NAME_COLUMNS or (table in NAME_TABLES and column == "name"):
                 for (value,) in conn.execute(
                     f"SELECT DISTINCT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"
                 ):
@@ -291,6 +318,7 @@ def _rewrite(conn: sqlite3.Connection, rep: _Replacer) -> int:
                     person_table
                     and column in _PERSON_TABLE_COLUMNS
                     or column in PERSON_NAME_COLUMNS
+                    or (table in NAME_TABLES and column == "name")
                 ):
                     if value in rep.map:
                         new_values[i] = rep.map[value]
@@ -373,6 +401,8 @@ def anonymize_copy(db: sqlite_utils.Database, out_path: str | Path) -> Anonymize
             people = _collect(conn, rep)
             rep.finalize()
             cells = _rewrite(conn, rep)
+            if "member_photos" in _tables(conn):  # faces are personal data (issue 24)
+                conn.execute("DELETE FROM member_photos")
             for sql in triggers:
                 conn.execute(sql)
             conn.execute("COMMIT")

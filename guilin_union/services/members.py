@@ -15,7 +15,6 @@ from guilin_union.core.ids import IdType, parse_id_number
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.member_match import search_terms
 from guilin_union.core.members import (
-    EMPLOYMENT_TYPES,
     FIELD_LABELS,
     GENDERS,
     MemberRecord,
@@ -158,8 +157,12 @@ def validate(
 
     employment = data.get("employment_type")
     out["employment_type"] = None if _blank(employment) else clean_cell_text(str(employment))
-    if out["employment_type"] and out["employment_type"] not in EMPLOYMENT_TYPES:
-        errors["employment_type"] = "用工形式应为：" + "、".join(EMPLOYMENT_TYPES)
+    if out["employment_type"]:
+        from guilin_union.services.member_record import employment_types  # editable (issue 24)
+
+        allowed = employment_types(db)
+        if out["employment_type"] not in allowed:
+            errors["employment_type"] = "用工形式应为：" + "、".join(allowed) + "（可在设置中增加）"
 
     status = clean_cell_text(str(data.get("status") or "")) or MemberStatus.ACTIVE.value
     if status not in {s.value for s in MemberStatus}:
@@ -322,6 +325,7 @@ class MemberQuery:
     sort_key: str = "member_no"
     descending: bool = False
     statuses: tuple[str, ...] = ()  # any of these (e.g. a picker offering 在会 and 保留会籍)
+    group_id: int | None = None  # 工会小组 (issue 24)
 
 
 # Sort keys -> SQL. Names sort by pinyin, which is what a Chinese reader expects.
@@ -398,6 +402,9 @@ def _where(q: MemberQuery) -> tuple[str, list[Any]]:
     if q.statuses:
         clauses.append(f"m.status IN ({','.join('?' for _ in q.statuses)})")
         params.extend(q.statuses)
+    if q.group_id is not None:
+        clauses.append("m.group_id = ?")
+        params.append(q.group_id)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -10,6 +10,7 @@ from guilin_union.storage.schema import (
     congress,
     foundation,
     intake,
+    member_record,
     money,
     performance,
     proposals,
@@ -28,5 +29,6 @@ ALL_MIGRATIONS: list[Migration] = [
     *welfare.MIGRATIONS,
     *safety.MIGRATIONS,
     *money.MIGRATIONS,  # issue 21: dues ledger and union funds
+    *member_record.MIGRATIONS,  # issue 24: the member record as the real forms keep it
     *performance.MIGRATIONS,  # issue 11: must stay last (it builds on every area's tables)
 ]
