@@ -158,10 +158,10 @@ class Gallery:
         return entry
 
     # ---------------------------------------------------------------- pages
-    def walk_tabs(self, *, with_dialogs: bool = True) -> None:
+    def walk_tabs(self, *, with_dialogs: bool = True, prefix: str = "") -> None:
         tabs = self.window.tabs
         for index in range(tabs.count()):
-            title = tabs.tabText(index)
+            title = prefix + tabs.tabText(index)
             tabs.setCurrentIndex(index)
             self.pump()
             page = tabs.widget(index)
@@ -304,8 +304,8 @@ def run(out_dir: Path, width: int, height: int, scale: float) -> list[dict[str, 
         configure_platform(width, height, scale, work)
         gallery = Gallery(out_dir, work)
         gallery.patch_exec()
-        gallery.open_window(empty=True)
-        gallery._walk(gallery.window.tabs, "空数据库", with_dialogs=False)
+        gallery.open_window(empty=True)  # the empty database: first-run checklist, empty lists
+        gallery.walk_tabs(with_dialogs=False, prefix="空数据库 ▸ ")
         gallery.close_window()
         gallery.open_window()
         gallery.walk_tabs()

@@ -138,7 +138,7 @@ class ActivitiesView(QWidget):
         buttons = QHBoxLayout()
         self.new_button = QPushButton("新建活动…")
         self.new_button.setObjectName("new_activity_button")
-        self.edit_button = QPushButton("编辑…")
+        self.edit_button = QPushButton("修改…")
         self.edit_button.setObjectName("edit_activity_button")
         self.delete_button = QPushButton("删除")
         self.settings_button = QPushButton("活动设置…")

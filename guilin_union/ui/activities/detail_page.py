@@ -62,7 +62,7 @@ class DetailPage(QWidget):
         summary_layout.addLayout(row)
         lower.addWidget(summary_box, 3)
 
-        files_box = QGroupBox("照片和附件（复制到数据文件旁的附件文件夹）")
+        files_box = QGroupBox("照片和附件（复制到数据文件旁的 attachments 文件夹）")
         files_layout = QVBoxLayout(files_box)
         self.attachments_list = QListWidget()
         self.attachments_list.setObjectName("activity_attachments_list")
@@ -232,7 +232,7 @@ class DetailPage(QWidget):
         if attachment_id is None:
             return
         if not self.ctx.prompts.confirm(
-            self, "移除附件", "从活动中移除所选附件吗？（文件仍保留在附件文件夹中）", ok_text="移除"
+            self, "移除附件", "从活动中移除所选附件吗？（文件仍保留在 attachments 文件夹中）", ok_text="移除"
         ):
             return
         db = self.ctx.db

@@ -53,7 +53,7 @@ class AgendaView(QWidget):
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         self.add_button = QPushButton("添加…")
-        self.edit_button = QPushButton("编辑…")
+        self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
         self.up_button = QPushButton("▲ 上移")
         self.down_button = QPushButton("▼ 下移")

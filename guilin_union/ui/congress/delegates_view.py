@@ -122,7 +122,7 @@ class DelegatesView(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.add_button = QPushButton("从会员中添加代表…")
-        self.edit_button = QPushButton("编辑…")
+        self.edit_button = QPushButton("修改…")
         self.replace_button = QPushButton("更换/补选…")
         self.end_button = QPushButton("终止资格…")
         self.continue_button = QPushButton("邀请列席…")  # issue 20: a retiree goes on as 列席

@@ -121,7 +121,7 @@ class SessionDialog(_FormDialog):
         for term_id, label, _next in self._terms:
             self.ui.term_combo.addItem(label, term_id)
         self.editing = bool(data and data.get("id"))
-        self.setWindowTitle("编辑会议" if self.editing else "新建会议")
+        self.setWindowTitle("修改会议" if self.editing else "新建会议")
         # Every date of the form is picked the same way (docs/STYLE.md); 未设定 = empty.
         for edit in (
             self.ui.end_date_edit,
@@ -204,7 +204,7 @@ class DelegateDialog(_FormDialog):
         for delegation_id, name in delegations:
             self.ui.delegation_combo.addItem(name, delegation_id)
         data = data or {}
-        self.setWindowTitle("编辑代表" if data.get("id") else "添加代表")
+        self.setWindowTitle("修改代表" if data.get("id") else "添加代表")
         self.ui.delegate_type_combo.setCurrentText(data.get("delegate_type") or "正式代表")
         if data.get("category"):
             self.ui.category_combo.setCurrentIndex(
@@ -282,7 +282,7 @@ class AgendaItemDialog(_FormDialog):
         self.ui.setupUi(self)
         self._setup_buttons(submit)
         data = data or {}
-        self.setWindowTitle("编辑议程项" if data.get("id") else "添加议程项")
+        self.setWindowTitle("修改议程项" if data.get("id") else "添加议程项")
         self.ui.part_combo.setCurrentText(data.get("part") or "正式会议")
         for key in (
             "item_date",
@@ -331,7 +331,7 @@ class MotionDialog(_FormDialog):
         self._setup_buttons(submit)
         self._evaluate = evaluate
         data = data or {}
-        self.setWindowTitle("编辑表决事项" if data.get("id") else "添加表决事项")
+        self.setWindowTitle("修改表决事项" if data.get("id") else "添加表决事项")
         self.ui.title_edit.setText(data.get("title") or "")
         self.ui.kind_combo.setCurrentText(data.get("kind") or "决议")
         voted = data.get("votes_yes") is not None

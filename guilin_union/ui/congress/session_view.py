@@ -64,7 +64,7 @@ class SessionView(QWidget):
             form.addRow(label, value)
         left.addWidget(details)
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton("编辑会议…")
+        self.edit_button = QPushButton("修改会议…")
         self.open_button = QPushButton("宣布开会（召开中）")
         self.close_button = QPushButton("宣布闭幕")
         self.reset_button = QPushButton("恢复为筹备中")

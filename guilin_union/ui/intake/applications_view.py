@@ -124,7 +124,7 @@ class ApplicationsView(QWidget):
 
         actions = QHBoxLayout()
         self.add_button = QPushButton("新增申请")
-        self.edit_button = QPushButton("编辑")
+        self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
         self.review_button = QPushButton("分工会审核通过")
         self.approve_button = QPushButton("批准入会")

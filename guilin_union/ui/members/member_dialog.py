@@ -80,7 +80,7 @@ class MemberDialog(SubmitOnSave, QDialog):
         self._fill_choices(branches)
         self._error_labels: dict[str, QLabel] = {}
         self._add_error_labels()
-        self.setWindowTitle("编辑会员" if data else "新增会员")
+        self.setWindowTitle("修改会员" if data else "新增会员")
         if data:
             self.set_data(data)
             # Status changes are dated events with a reason (会籍变更 page), never a silent edit.

@@ -181,7 +181,7 @@ class PaymentsView(QWidget):
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("登记慰问…")
-        self.edit_button = QPushButton("修改")
+        self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
         self.approve_button = QPushButton("审批")
         menu = QMenu(self.approve_button)
