@@ -311,7 +311,21 @@ def evaluate(
 def motion_results(db: sqlite_utils.Database, session_id: int) -> list[MotionResult]:
     rule = congress.rules(db)
     attendance = attendance_summary(db, session_id)
-    return [evaluate(m, attendance, rule) for m in list_motions(db, session_id)]
+    return [
+        evaluate(m, _attendance_for(db, m, attendance), rule) for m in list_motions(db, session_id)
+    ]
+
+
+def _attendance_for(
+    db: sqlite_utils.Database, motion: Motion, session_attendance: AttendanceSummary
+) -> AttendanceSummary:
+    """A motion voted at a sitting (issue 20) is judged on that sitting's 应到/实到."""
+    row = db.execute("SELECT sitting_id FROM congress_motions WHERE id = ?", [motion.id]).fetchone()
+    if row is None or row[0] is None:
+        return session_attendance
+    from guilin_union.services.congress_sittings import sitting_summary
+
+    return sitting_summary(db, row[0])
 
 
 def vote_summary(db: sqlite_utils.Database, session_id: int) -> VoteSummary:
@@ -319,7 +333,9 @@ def vote_summary(db: sqlite_utils.Database, session_id: int) -> VoteSummary:
     rule = congress.rules(db)
     session = congress.get_session(db, session_id)
     attendance = attendance_summary(db, session_id)
-    results = [evaluate(m, attendance, rule) for m in list_motions(db, session_id)]
+    results = [
+        evaluate(m, _attendance_for(db, m, attendance), rule) for m in list_motions(db, session_id)
+    ]
     summary = VoteSummary(session, attendance, results, rule.pass_text)
     if not attendance.quorum_met and attendance.expected:
         summary.notes.append(f"注意：本次会议{attendance.status_text}。")

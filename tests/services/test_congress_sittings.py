@@ -164,3 +164,18 @@ def test_election_validity_and_candidate_rules(c):
     assert elections.election_result(c.db, eid).valid is False
     with pytest.raises(ValidationError, match="多于应到"):
         elections.record_ballots(c.db, eid, issued=7, returned=4, valid=4, invalid=0)
+
+
+def test_motion_at_a_sitting_is_judged_on_that_sitting(c):
+    from guilin_union.services.congress_votes import vote_summary
+
+    sittings.set_presidium(
+        c.db, c.session_id, [(c.members["赵一"], "常务主席"), (c.members["钱二"], "成员")]
+    )
+    presidium = _sitting(c, kind="主席团会议")
+    for name in ("赵一", "钱二"):
+        sittings.sign_in(c.db, presidium, c.delegates[name], "已签到")
+    sittings.vote_at_sitting(c.db, presidium, title="通过大会议程草案", yes=2, no=0, abstain=0)
+    [result] = vote_summary(c.db, c.session_id).results
+    # 应到 2 at the 主席团会议: more than half is 2 (the session's 6 would need 4)
+    assert (result.expected, result.needed, result.passed) == (2, 2, True)
