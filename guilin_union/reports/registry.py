@@ -48,7 +48,8 @@ def unregister(name: str) -> None:
 def available_reports() -> dict[str, str]:
     """Import every report module of this package and return ``{name: description}``, sorted."""
     package = importlib.import_module("guilin_union.reports")
-    for module in pkgutil.iter_modules(package.__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"guilin_union.reports.{module.name}")
+    # walk_packages: report modules may sit in area sub-packages (reports/<area>/...).
+    for module in pkgutil.walk_packages(package.__path__, prefix="guilin_union.reports."):
+        if not module.name.rsplit(".", 1)[-1].startswith("_"):
+            importlib.import_module(module.name)
     return dict(sorted(REPORTS.items()))
