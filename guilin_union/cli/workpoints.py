@@ -104,11 +104,9 @@ def _read_input(name: str) -> tuple[str, str]:
     from guilin_union.services.document_text import decode_text, read_document_text
 
     if name == "-":
-        data = (
-            sys.stdin.buffer.read()
-            if hasattr(sys.stdin, "buffer")
-            else sys.stdin.read().encode("utf-8")
-        )
+        from guilin_union.services.document_limits import read_limited  # bounded (issue 18)
+
+        data = read_limited(sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin)
         return decode_text(data), "标准输入"
     path = Path(name)
     return read_document_text(path), path.name

@@ -44,7 +44,13 @@ from guilin_union.spreadsheets.limits import (
     scan_xml_part,
 )
 
-__all__ = ["DocumentLimits", "LIMITS", "check_docx_content", "within_document_limits"]
+__all__ = [
+    "DocumentLimits",
+    "LIMITS",
+    "check_docx_content",
+    "read_limited",
+    "within_document_limits",
+]
 
 Kind = Literal["txt", "docx", "pdf"]
 T = TypeVar("T")
@@ -198,6 +204,18 @@ def _pdf_refusal(path: Path, exc: BaseException) -> ValidationError:
     return _refuse(
         f"无法读取该 PDF 文件“{path.name}”（已损坏或格式不受支持：{type(exc).__name__}）"
     )
+
+
+def read_limited(stream: object, name: str = "标准输入") -> bytes:
+    """Read text bytes from a stream (standard input), refusing more than the text limit
+    without reading all of it into memory."""
+    limit = LIMITS.max_text_file_bytes
+    data = stream.read(limit + 1)  # type: ignore[attr-defined]
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > limit:
+        raise _refuse(f"{name}的内容超过{_mb(limit)} MB 的上限，请确认输入的是工作要点文件")
+    return data
 
 
 def within_document_limits(kind: Kind) -> Callable[[Callable[..., str]], Callable[..., str]]:

@@ -254,3 +254,8 @@ def check_workbook_content(
         raise WorkbookError(
             f"文件“{name}”已损坏（压缩数据有错），无法读取。请重新保存或重新下载后再导入。"
         ) from None
+    except Exception as exc:  # noqa: BLE001 — import boundary: a hostile zip must never end in a traceback
+        raise WorkbookError(
+            f"文件“{name}”已损坏或格式不受支持，无法读取（{type(exc).__name__}）。"
+            "请在 Excel/WPS 中重新另存为 .xlsx 后再导入。"
+        ) from None

@@ -73,3 +73,13 @@ def test_truncated_pdf_and_huge_text_file(tmp_path):
     text.write_bytes(b"a" * (11 * MB))
     with pytest.raises(ValidationError, match="超过上限10 MB"):
         read_document_text(text)
+
+
+def test_standard_input_is_bounded():
+    import io
+
+    from guilin_union.services.document_limits import read_limited
+
+    assert read_limited(io.BytesIO("一、总体要求".encode())) == "一、总体要求".encode()
+    with pytest.raises(ValidationError, match="标准输入的内容超过10 MB"):
+        read_limited(io.BytesIO(b"a" * (10 * MB + 1)))
