@@ -477,3 +477,29 @@ def vote_at_sitting(
             db, motion_id, yes=yes, no=no, abstain=abstain, voted_on=on or s.sitting_date
         )
     return OpResult(Changes.of(AREA), motion_id)
+
+
+def add_to_presidium(
+    db: sqlite_utils.Database,
+    session_id: int,
+    member_ids: list[int],
+    *,
+    chairs: Iterable[str] = (),
+) -> OpResult:
+    """Add members to the 主席团 (those already in it keep their place and role); members
+    named in ``chairs`` become 常务主席."""
+    chair_names = {clean_cell_text(n) for n in chairs if clean_cell_text(n)}
+    current = [(r["member_id"], r["role"], r["name"]) for r in list_presidium(db, session_id)]
+    known = {m for m, _r, _n in current}
+    names = dict(
+        db.execute(
+            f"SELECT id, name FROM members WHERE id IN ({','.join('?' for _ in member_ids) or 'NULL'})",
+            list(member_ids),
+        ).fetchall()
+    )
+    merged = [(m, "常务主席" if n in chair_names else r) for m, r, n in current]
+    for member_id in member_ids:
+        if member_id not in known and member_id in names:
+            known.add(member_id)
+            merged.append((member_id, "常务主席" if names[member_id] in chair_names else "成员"))
+    return set_presidium(db, session_id, merged)

@@ -158,3 +158,28 @@ def test_supervisor_excellent_and_word_draft_from_the_proposals_page(qtbot, db_p
     view.print_work_report()
     text = "\n".join(p.text for p in Document(out).paragraphs)
     assert "提案工作报告" in text and "（二）转为意见建议" in text
+
+
+def test_presidium_from_the_sittings_page(qtbot, db_path):
+    from guilin_union.services import congress_sittings as sittings
+
+    window, prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.sittings_view
+    db = window.ctx.db
+    ids = [db_id for name, db_id in _members(db, ("赵一", "孙三"))]
+    prompts.picks.append(ids)
+    prompts.texts.append("赵一")
+    view.add_presidium()
+    assert sittings.presidium_text(db, tab.session_id) == "常务主席：赵一；成员：孙三"
+    assert "常务主席：赵一" in view.presidium_label.text()
+    prompts.confirms.append(True)
+    view.clear_presidium()
+    assert sittings.list_presidium(db, tab.session_id) == []
+
+
+def _members(db, names):
+    from guilin_union.services import congress_delegates as delegates
+
+    rows = {r["name"]: r["member_id"] for r in delegates.list_term_delegates(db, 1)}
+    return [(n, rows[n]) for n in names]

@@ -99,6 +99,8 @@ class SittingsView(QWidget):
         self.edit_sitting_button = QPushButton("编辑/讨论记录…")
         self.standard_button = QPushButton("生成标准场次")
         self.delete_sitting_button = QPushButton("删除场次")
+        self.presidium_button = QPushButton("主席团…")
+        self.clear_presidium_button = QPushButton("清空主席团")
         for b in (
             self.add_sitting_button,
             self.edit_sitting_button,
@@ -107,7 +109,13 @@ class SittingsView(QWidget):
         ):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.presidium_button)
+        row.addWidget(self.clear_presidium_button)
         left_layout.addLayout(row)
+        self.presidium_label = QLabel()
+        self.presidium_label.setObjectName("presidium_label")
+        self.presidium_label.setWordWrap(True)
+        left_layout.addWidget(self.presidium_label)
         self.sitting_source = ListSource(self._fetch_sittings)
         self.sitting_model = IdTableModel(SITTING_COLUMNS, self.sitting_source, self)
         self.sittings_table = make_table(self.sitting_model, "sittings_table")
@@ -179,6 +187,8 @@ class SittingsView(QWidget):
         self.add_election_button.clicked.connect(self.add_election)
         self.count_button.clicked.connect(self.count_selected)
         self.delete_election_button.clicked.connect(self.delete_election)
+        self.presidium_button.clicked.connect(self.add_presidium)
+        self.clear_presidium_button.clicked.connect(self.clear_presidium)
         self._sized = False
 
     # ------------------------------------------------------------------ data
@@ -269,8 +279,12 @@ class SittingsView(QWidget):
             self.add_election_button,
             self.print_minutes_button,
             self.print_results_button,
+            self.presidium_button,
+            self.clear_presidium_button,
         ):
             b.setEnabled(has_session)
+        text = sittings_service.presidium_text(self.ctx.db, self.session_id) if has_session else ""
+        self.presidium_label.setText(f"主席团：{text or '尚未设定（印在会议议程上）'}")
         self.reload_signin()
 
     def reload_signin(self) -> None:
@@ -382,6 +396,39 @@ class SittingsView(QWidget):
             self.ctx, self, "删除场次", lambda db: sittings_service.delete_sitting(db, sitting)
         ).run():
             self.reload()
+
+    # ------------------------------------------------------------------ 主席团
+    def add_presidium(self) -> None:
+        sid = self.session_id
+        if sid is None:
+            return
+        picked = self.ctx.prompts.pick_members(self.ctx, self, title="选择主席团成员")
+        if not picked:
+            return
+        chairs = self.ctx.prompts.ask_text(
+            self, "主席团", "其中的常务主席（姓名，用顿号分隔；可不填）："
+        )
+        if chairs is None:
+            return
+        names = [x for x in chairs.replace("，", "、").replace(",", "、").split("、") if x.strip()]
+        if ops.CollectionOp(
+            self.ctx,
+            self,
+            "主席团",
+            lambda db: sittings_service.add_to_presidium(db, sid, picked, chairs=names),
+        ).run():
+            self.reload(select=self.current_sitting())
+
+    def clear_presidium(self) -> None:
+        sid = self.session_id
+        if sid is None or not self.ctx.prompts.confirm(
+            self, "清空主席团", "确定清空本次会议的主席团名单吗？", ok_text="清空"
+        ):
+            return
+        if ops.CollectionOp(
+            self.ctx, self, "清空主席团", lambda db: sittings_service.set_presidium(db, sid, [])
+        ).run():
+            self.reload(select=self.current_sitting())
 
     # ------------------------------------------------------------------ elections
     def add_election(self) -> Any:
