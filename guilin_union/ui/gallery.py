@@ -18,8 +18,8 @@ screen's available geometry.
 How the screen is made honest: the program runs on Qt's offscreen platform with ONE screen
 whose size is exactly ``--size`` (the usable area of the real screen: 1366×768 minus the
 taskbar is 1366×697; 1920×1080 at 125 % minus the taskbar is 1536×790 logical pixels) and
-whose device pixel ratio is ``--scale`` (the PNGs are then in physical pixels, as the user
-sees them). The offscreen platform draws no window frames, so :data:`screen_fit.FRAME`
+whose device pixel ratio is ``--scale`` (Windows' 125 %; the PNGs stay in logical pixels).
+The offscreen platform draws no window frames, so :data:`screen_fit.FRAME`
 (a Windows title bar and border) is added around every window before ``fits`` is decided,
 and the main window is given the client area a maximised Windows window has (the available
 area less the title bar).

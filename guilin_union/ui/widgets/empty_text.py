@@ -54,6 +54,9 @@ EMPTY_TEXTS: dict[str, str] = {
     "ledger_table": "还没有会费台账记录。",
     "budget_table": "还没有经费预算。",
     "budget_entries_table": "还没有经费收支记录。",
+    "recycle_groups_table": "回收站是空的：各页签中删除的记录会先放在这里，90 天内可以恢复。",
+    "recycle_rows_table": "选中上面的一条，这里列出一起删除的全部记录。",
+    "log_detail_table": "选中上面的一条日志，这里列出修改前后的内容。",
 }
 FILTER_WORDS = ("只看", "只显示", "仅显示")
 _INSTALLED = "_empty_text_installed"
