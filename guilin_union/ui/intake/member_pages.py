@@ -284,4 +284,7 @@ def register_pages() -> None:
     history.register(
         "会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id), always=True
     )
+    from guilin_union.ui.members.record_page import member_record_page  # issue 24
+
+    history.register("登记表信息", member_record_page, always=True)
     history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id), always=True)
