@@ -183,3 +183,26 @@ def _members(db, names):
 
     rows = {r["name"]: r["member_id"] for r in delegates.list_term_delegates(db, 1)}
     return [(n, rows[n]) for n in names]
+
+
+def test_outcome_settings_in_the_proposal_rules_dialog(qtbot, db_path):
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.proposals_view
+    view.edit_rules()
+    dialog = view._last_dialog
+    qtbot.addWidget(dialog)
+    dialog.suggestion_days_spin.setValue(45)
+    dialog.series_check.setChecked(True)
+    dialog.length_spins["reasons"][0].setValue(50)
+    dialog.length_spins["reasons"][1].setValue(300)
+    assert dialog.save()
+    rule = proposals.rules(window.ctx.db)
+    assert (rule.suggestion_reply_days, rule.suggestion_series) == (45, True)
+    assert ("reasons", 50, 300) in rule.lengths
+    view.edit_rules()
+    again = view._last_dialog
+    qtbot.addWidget(again)
+    again.length_spins["reasons"][0].setValue(400)  # more than the maximum: refused
+    assert not again.save()
+    assert "最少字数不能大于最多字数" in again.ui.message_label.text()

@@ -320,6 +320,50 @@ class ProposalRulesDialog(_FormDialog):
         self.ui.min_seconders_spin.setValue(int(values["proposal_min_seconders"]))
         self.ui.threshold_spin.setValue(int(values["proposal_duplicate_threshold_percent"]))
         self.ui.rehandle_spin.setValue(int(values["proposal_rehandle_days"]))
+        self._add_outcome_rows(values)
+
+    def _add_outcome_rows(self, values: dict[str, Any]) -> None:
+        """Issue 20: answer periods per outcome, the 建议 numbering series, 字数 rules."""
+        from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox
+
+        def days(value: Any) -> QSpinBox:
+            spin = QSpinBox()
+            spin.setRange(1, 730)
+            spin.setSuffix(" 天")
+            spin.setValue(int(value))
+            return spin
+
+        form = self.ui.form_layout
+        self.suggestion_days_spin = days(values.get("proposal_suggestion_reply_days", 60))
+        self.rejected_days_spin = days(values.get("proposal_rejected_reply_days", 30))
+        self.series_check = QCheckBox("转为意见建议时另行编号")
+        self.series_check.setChecked(bool(values.get("proposal_suggestion_series", False)))
+        self.prefix_edit = QLineEdit(str(values.get("proposal_suggestion_prefix") or "JY"))
+        form.addRow("意见建议答复期限（交办后）", self.suggestion_days_spin)
+        form.addRow("不立案答复期限（交办后）", self.rejected_days_spin)
+        form.addRow("建议编号", self.series_check)
+        form.addRow("建议编号前缀", self.prefix_edit)
+        lengths = values.get("proposal_length_rules") or {}
+        self.length_spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        for key, label in (("title", "案由"), ("reasons", "理由"), ("suggestions", "建议")):
+            low, high = (list(lengths.get(key) or [0, 0]) + [0, 0])[:2]
+            pair = []
+            for value in (low, high):
+                spin = QSpinBox()
+                spin.setRange(0, 100000)
+                spin.setSpecialValueText("不限")
+                spin.setSuffix(" 字")
+                spin.setValue(int(value))
+                pair.append(spin)
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(QLabel("最少"))
+            box.addWidget(pair[0])
+            box.addWidget(QLabel("最多"))
+            box.addWidget(pair[1])
+            form.addRow(f"{label}字数", row)
+            self.length_spins[key] = (pair[0], pair[1])
 
     def values(self) -> dict[str, Any]:
         return {
@@ -327,4 +371,11 @@ class ProposalRulesDialog(_FormDialog):
             "proposal_min_seconders": self.ui.min_seconders_spin.value(),
             "proposal_duplicate_threshold_percent": self.ui.threshold_spin.value(),
             "proposal_rehandle_days": self.ui.rehandle_spin.value(),
+            "proposal_suggestion_reply_days": self.suggestion_days_spin.value(),
+            "proposal_rejected_reply_days": self.rejected_days_spin.value(),
+            "proposal_suggestion_series": self.series_check.isChecked(),
+            "proposal_suggestion_prefix": self.prefix_edit.text().strip() or "JY",
+            "proposal_length_rules": {
+                key: [low.value(), high.value()] for key, (low, high) in self.length_spins.items()
+            },
         }
