@@ -336,6 +336,8 @@ class Report:
             hAlign="CENTER",
         )
         table.continued_caption = continued if repeat_header else None
+        table.has_total = total_row is not None
+        table.page_room = self.frame_height
         self._tables.append(table)
         self._add(table)
 
@@ -778,16 +780,70 @@ class _GridTable(LongTable):
     """
 
     continued_caption: Paragraph | None = None  # the group title for continuation pages
+    has_total: bool = False  # the last row is a 合计/小计 row
+    page_room: float = 0.0  # the height of a fresh page's frame (0: unknown, no orphan rule)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
+            repeat = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+            if len(parts[0]._cellvalues) - repeat < 2 and availHeight < self.page_room - 1:
+                # Only the header and one row would stand at the foot of this page: the
+                # table starts on the next page instead (never on a fresh page: no loop).
+                return []
+            if self._squeeze(parts, availWidth, availHeight):
+                return [self]  # the whole rest fits this page with tighter rows
+            parts = self._no_lonely_last_row(parts, availWidth, availHeight)
+        if len(parts) == 2:
             first, rest = parts
+            rest.has_total, rest.page_room = self.has_total, self.page_room
             first._addCommand(("LINEBELOW", (0, -1), (-1, -1), BOX_WIDTH, colors.black))
             if self.continued_caption is not None:
                 # A new row list: the repeated rows are shared with the part drawn on this page.
                 rest._cellvalues[0] = [self.continued_caption, *rest._cellvalues[0][1:]]
                 rest.continued_caption = self.continued_caption
+        return parts
+
+    def _squeeze(self, parts: list[Flowable], avail_width: float, avail_height: float) -> bool:
+        """When only a row or the total would go to a last page, tighten the rows' vertical
+        padding (never below 0.8 pt) so that everything stays on this page."""
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        rest_rows = len(parts[1]._cellvalues) - repeat
+        if rest_rows > (2 if self.has_total else 1) or getattr(self, "_squeezed", False):
+            return False
+        rows = len(self._cellvalues)
+        excess = self._height - avail_height + 0.5
+        saving = CELL_PADDING_V - 0.8
+        if excess <= 0 or rows * 2 * saving < excess:
+            return False
+        padding = CELL_PADDING_V - excess / (2 * rows)
+        self._addCommand(("TOPPADDING", (0, 0), (-1, -1), padding))
+        self._addCommand(("BOTTOMPADDING", (0, 0), (-1, -1), padding))
+        self._squeezed = True
+        self._calc(avail_width, avail_height)
+        return self._height <= avail_height
+
+    def _no_lonely_last_row(
+        self,
+        parts: list[Flowable],
+        avail_width: float,
+        avail_height: float,
+    ) -> list[Flowable]:
+        """A last page must not hold a single row (or only the total): one more row goes
+        over with it, so the total never stands without the rows it adds up."""
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        rest_rows = len(parts[1]._cellvalues) - repeat
+        lonely = 2 if self.has_total else 1
+        first_rows = len(parts[0]._cellvalues)
+        if rest_rows > lonely or first_rows - repeat <= 2:
+            return parts
+        heights = getattr(self, "_rowHeights", None)
+        if not heights or first_rows > len(heights):
+            return parts
+        moved = sum(heights[first_rows - (lonely - rest_rows + 1) : first_rows])
+        again = super().split(avail_width, avail_height - moved - 0.5)
+        if len(again) == 2 and len(again[0]._cellvalues) > repeat + 1:
+            return again
         return parts
 
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from guilin_union.reports.document import Report
+from guilin_union.reports.document import Col, Report
 from guilin_union.reports.styles import configure_house_style, restore_house_style
 from guilin_union.services import intake
 from guilin_union.services.intake_outputs import intake_list_pdf
@@ -120,3 +120,39 @@ def test_each_group_page_carries_the_full_title_block(tmp_path):
     for page in pages:
         assert page.startswith("桂林学院工会委员会代表签到表第一届第一次会议时间：2026年12月7日")
         assert page.count("代表签到表") == 1  # no running header on a page with the full title
+
+
+def _name_list(folder, n: int) -> list[str]:
+    from tests.reports._pdf import page_texts
+
+    report = Report(folder / f"{n}.pdf", "名单")
+    rows = [[i, f"姓名{i}"] for i in range(1, n + 1)]
+    report.table(
+        [Col("序号", 1, "center", kind="seq"), Col("姓名", 3)], rows, total_row=["合计", f"{n} 人"]
+    )
+    return [re.sub(r"\s+", "", t) for t in page_texts(report.save())]
+
+
+@pytest.fixture(scope="module")
+def rows_per_page(tmp_path_factory) -> int:
+    """The most rows (with the total) that one page takes (squeezing included)."""
+    folder = tmp_path_factory.mktemp("fit")
+    low, high = 1, 120
+    while low < high:  # one page for ``low`` rows, more than one for ``high``
+        middle = (low + high + 1) // 2
+        if len(_name_list(folder, middle)) == 1:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@pytest.mark.parametrize("extra", range(1, 6))
+def test_no_last_page_with_a_single_row_or_a_lonely_total(tmp_path, rows_per_page, extra):
+    """Past the page boundary the last page gets at least two rows with the total (a row or
+    two over is squeezed onto the page instead, which ``rows_per_page`` already counts)."""
+    pages = _name_list(tmp_path, rows_per_page + extra)
+    if len(pages) > 1:
+        last = pages[-1]
+        assert len(re.findall(r"姓名(\d+)", last)) >= 2, last
+        assert "合计" in last
