@@ -206,3 +206,21 @@ def test_outcome_settings_in_the_proposal_rules_dialog(qtbot, db_path):
     again.length_spins["reasons"][0].setValue(400)  # more than the maximum: refused
     assert not again.save()
     assert "最少字数不能大于最多字数" in again.ui.message_label.text()
+
+
+def test_new_joint_term_from_the_tab(qtbot, db_path):
+    from guilin_union.services import congress
+
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    tab.new_term()
+    dialog = tab._last_dialog
+    qtbot.addWidget(dialog)
+    dialog.ui.start_year_spin.setValue(2027)
+    dialog.union_spin.setValue(16)
+    assert dialog.save()
+    term = congress.list_terms(window.ctx.db)[-1]
+    assert congress.union_number(window.ctx.db, term.id) == 16
+    assert congress.joint_title(window.ctx.db, term.id, 1) == (
+        "第二届教职工代表大会暨第十六届工会会员代表大会第一次会议"
+    )

@@ -84,6 +84,16 @@ class TermDialog(_FormDialog):
         self.ui.notes_edit.setText(data.get("notes") or "")
         self.ui.start_year_spin.valueChanged.connect(self._follow)
         self.ui.length_combo.currentTextChanged.connect(self._follow)
+        # issue 20: a joint congress (教代会暨工代会) has a second number
+        from PySide6.QtWidgets import QSpinBox
+
+        self.union_spin = QSpinBox()
+        self.union_spin.setObjectName("union_number_spin")
+        self.union_spin.setRange(0, 99)
+        self.union_spin.setSpecialValueText("（不是联合召开）")
+        self.union_spin.setValue(int(data.get("union_number") or 0))
+        self.union_spin.setToolTip("教代会暨工代会联合召开时，工代会的届次（如第十六届填 16）")
+        self.ui.form_layout.addRow("工代会届次", self.union_spin)
 
     def _follow(self, *_args: object) -> None:
         self.ui.end_year_spin.setValue(
@@ -97,6 +107,7 @@ class TermDialog(_FormDialog):
             "length_years": int(self.ui.length_combo.currentText()),
             "end_year": self.ui.end_year_spin.value(),
             "notes": self.ui.notes_edit.text().strip(),
+            "union_number": self.union_spin.value() or None,
         }
 
 

@@ -220,6 +220,8 @@ class CongressTab(QWidget):
                 )
                 if data["end_year"] != data["start_year"] + data["length_years"]:
                     congress.update_term(self.ctx.db, result.row_id, {"end_year": data["end_year"]})
+                if data.get("union_number"):
+                    congress.set_union_number(self.ctx.db, result.row_id, data["union_number"])
                 from guilin_union.services.congress_delegates import ensure_default_delegations
 
                 ensure_default_delegations(self.ctx.db, result.row_id)
