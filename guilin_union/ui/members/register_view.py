@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -191,15 +190,18 @@ class MemberRegisterView(QWidget):
         self.delete_button.setEnabled(selected)
 
     def fit_columns(self) -> None:
-        """Columns fit their content (first page); 部门 takes the spare width."""
+        """Columns fit their content (first page); the spare width is shared by all of them
+        in proportion, not given to 部门 alone (issue 15)."""
+        from guilin_union.ui.widgets.column_fit import SpreadColumns
+
         header = self.members_table.horizontalHeader()
         # Qt measures 1,000 rows by default: on a large register that alone took a second.
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.members_table.resizeColumnsToContents()
-        for col in range(len(COLUMNS)):
-            header.resizeSection(col, header.sectionSize(col) + 12)
-        department = next(i for i, c in enumerate(COLUMNS) if c.key == "department")
-        header.setSectionResizeMode(department, QHeaderView.ResizeMode.Stretch)
+        natural = [header.sectionSize(col) + 12 for col in range(len(COLUMNS))]
+        if getattr(self, "_spread", None) is None:
+            self._spread = SpreadColumns(self.members_table)
+        self._spread.set_natural(natural)
 
     def reload_branches(self) -> None:
         refill_combo(
