@@ -138,3 +138,12 @@ def test_demo_issue20_practice(demo_db):
     assert all(r["member_status"] == "在会" for r in formal)
     handled = [session_stats(demo_db, s.id).handling for s in congress.list_sessions(demo_db)]
     assert sum(h["转意见建议"]["replied"] + h["不立案"]["replied"] for h in handled) >= 1
+
+
+def test_demo_formal_delegates_are_in_good_standing_on_the_session_date(demo_db):
+    from guilin_union.services import member_status
+
+    for s in congress.list_sessions(demo_db):
+        formal = delegates.session_delegates(demo_db, s.id, types=["正式代表"])
+        statuses = member_status.statuses_on(demo_db, [r["member_id"] for r in formal], s.date)
+        assert set(statuses.values()) <= {"在会", None}, s.title
