@@ -941,6 +941,44 @@ def restore_backup(
     return report
 
 
+def _log_recovery(dest: sqlite3.Connection, db_path: Path, source: Path, damaged: Path) -> None:
+    """Into the file about to replace a damaged one: the change-log entries of the damaged
+    file that can still be read (best effort, all or none) and the ``restore`` entry, so
+    the replacement carries its own record (it is renamed into place in one step)."""
+    from guilin_union.storage import audit
+
+    carried = 0
+    dest.isolation_level = None
+    dest.execute("BEGIN")
+    try:
+        dest.execute("SAVEPOINT carry")
+        try:
+            old = _open_ro(db_path)
+            try:
+                carried = _carry_change_log(old, dest)
+            finally:
+                old.close()
+            dest.execute("RELEASE carry")
+        except sqlite3.Error:
+            dest.execute("ROLLBACK TO carry")
+            dest.execute("RELEASE carry")
+            carried = 0
+        dest.execute(
+            "INSERT INTO change_log (ts, os_user, table_name, row_id, action, note)"
+            " VALUES (?, ?, 'database', NULL, 'restore', ?)",
+            [
+                audit.now_iso(),
+                audit.os_user(),
+                f"从备份恢复：{source.name}（原数据文件已损坏，改名保留为 {damaged.name}）"
+                + (f"；原文件中的 {carried} 条操作日志已保留" if carried else ""),
+            ],
+        )
+        dest.execute("COMMIT")
+    except BaseException:
+        dest.execute("ROLLBACK")
+        raise
+
+
 def recover_damaged(db_path: Path, source: Path, *, now: _dt.datetime | None = None) -> Path:
     """Replace a damaged (closed) database file with a backup; the damaged file is kept
     beside it, renamed, for a technician. Returns the damaged file's new path."""
@@ -955,6 +993,7 @@ def recover_damaged(db_path: Path, source: Path, *, now: _dt.datetime | None = N
         dest = sqlite3.connect(str(temp))
         try:
             src.backup(dest)
+            _log_recovery(dest, db_path, source, damaged)
             from guilin_union.storage.integrity import integrity_check
 
             if integrity_check(dest) != "ok":

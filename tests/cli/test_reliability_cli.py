@@ -238,9 +238,13 @@ def _mount_tmpfs(folder: Path, size: str) -> bool:
 
 
 def test_import_on_a_small_tmpfs_until_full(tmp_path, capsys):
-    folder = tmp_path / "small"
-    folder.mkdir()
+    import tempfile
+
+    # Outside pytest's own temporary folders: their clean-up (also by other pytest runs on
+    # this machine) must never meet a mount point.
+    folder = Path(tempfile.mkdtemp(prefix="guilin-union-full-disk-"))
     if not _mount_tmpfs(folder, "3m"):
+        folder.rmdir()
         pytest.skip("cannot mount a tmpfs here (needs root on Linux)")
     try:
         path = folder / "u.db"
@@ -282,7 +286,12 @@ def test_import_on_a_small_tmpfs_until_full(tmp_path, capsys):
         assert code == 0 and json.loads(out)["integrity"] == "ok"
         assert not lock_path_for(path).exists()
     finally:
-        subprocess.run(["umount", str(folder)], capture_output=True)
+        import gc
+
+        gc.collect()  # connections left by a failed assertion must not keep the mount busy
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        folder.rmdir()
 
 
 # ------------------------------------------------------------------ restore and the log
@@ -371,3 +380,28 @@ def test_an_export_onto_a_full_disk_says_so(db_path, tmp_path, capsys, monkeypat
     code, _, err = run(capsys, "--db", str(db_path), "members", "export", str(out))
     assert code == 1 and "磁盘空间已满" in err and "Traceback" not in err
     assert str(out.parent) in err and not list(out.parent.iterdir())
+
+
+def test_replacing_a_damaged_file_logs_the_restore_and_keeps_the_readable_log(db_path, capsys):
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--json")
+    backup = json.loads(out)["path"]
+    run(
+        capsys,
+        "--db",
+        str(db_path),
+        "members",
+        "status",
+        "2",
+        "--change",
+        "退会",
+        "--on",
+        "2024-03-05",
+        "--reason",
+        "备份之后的修改",
+    )
+    corrupt_index(db_path)  # damaged, but its change log is still readable
+    assert main(["--db", str(db_path), "restore", backup, "--yes"]) == 0
+    _, out, _ = run(capsys, "--db", str(db_path), "log", "--json")
+    entries = json.loads(out)
+    assert entries[-1]["action"] == "restore" and "已损坏" in entries[-1]["note"]
+    assert any((e["note"] or "").startswith("〔恢复前的数据") for e in entries)
