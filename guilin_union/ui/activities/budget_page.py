@@ -81,6 +81,12 @@ class BudgetPage(QWidget):
         self.lines_table.setObjectName("budget_lines_table")
         self.lines_table.setHorizontalHeaderLabels(LINE_HEADERS)
         setup_table(self.lines_table)
+        # 摘要 takes the spare width, not the (often empty) 凭证号 at the end (issue 15).
+        lines_header = self.lines_table.horizontalHeader()
+        lines_header.setStretchLastSection(False)
+        lines_header.setSectionResizeMode(
+            LINE_HEADERS.index("摘要"), QHeaderView.ResizeMode.Stretch
+        )
         self.lines_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.lines_table)
         self.category_table = QTableWidget(0, len(CATEGORY_HEADERS))

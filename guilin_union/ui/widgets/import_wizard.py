@@ -156,9 +156,13 @@ class ImportWizard(QDialog):
         self.mapping_table.setObjectName("import_mapping_table")
         self.mapping_table.setHorizontalHeaderLabels(["项目", "文件中的列", "说明"])
         self.mapping_table.verticalHeader().setVisible(False)
-        self.mapping_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        # The choice of column takes its content's width; 说明 gets the rest (issue 15: it
+        # was cut off).
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setWordWrap(True)
         layout.addWidget(self.mapping_table, 2)
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
