@@ -7,7 +7,6 @@ delay the window (issue 14). ``storage.database`` re-exports the path functions.
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
 
@@ -35,7 +34,17 @@ def demo_db_path() -> Path:
 
 
 def os_user() -> str:
-    """The Windows (or POSIX) user name recorded as "who" in the change log."""
+    """The Windows (or POSIX) user name recorded as "who" in the change log.
+
+    Same answer as ``getpass.getuser()``, whose environment variables are looked at first
+    without importing getpass (termios, pwd: start-up time before the window).
+    """
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    import getpass
+
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no user name in some service contexts

@@ -9,6 +9,8 @@ them) and tells Qt ≥ 6.8 that it wants the light colour scheme, also for the t
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -54,7 +56,9 @@ def light_palette() -> QPalette:
 def apply_light_theme(app: QApplication) -> None:
     """Fusion + the light palette, whatever the system's dark/light setting."""
     hints = app.styleHints()
-    if hasattr(hints, "setColorScheme"):  # Qt 6.8+: also light title bars and native dialogs
+    # Qt 6.8+: also light title bars and native dialogs (the window manager draws them on
+    # Linux, where the request costs start-up time and changes nothing).
+    if sys.platform in ("win32", "darwin") and hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
     if app.style().name().lower() != STYLE.lower():
         app.setStyle(STYLE)

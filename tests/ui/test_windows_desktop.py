@@ -175,3 +175,21 @@ def test_the_cheap_precheck_never_rules_out_a_windows_pipe(monkeypatch, tmp_path
     assert single_instance._server_may_exist("guilin-union-test")
     monkeypatch.setattr(os, "name", "nt")
     assert single_instance._server_may_exist("guilin-union-other")
+
+
+def test_windows_asks_qt_for_the_light_colour_scheme(monkeypatch):
+    calls = []
+    hints = SimpleNamespace(setColorScheme=lambda scheme: calls.append(("scheme", scheme)))
+    app = SimpleNamespace(
+        styleHints=lambda: hints,
+        style=lambda: SimpleNamespace(name=lambda: "windows11"),
+        setStyle=lambda name: calls.append(("style", name)),
+        setPalette=lambda palette: calls.append(
+            ("palette", palette.color(QPalette.ColorRole.Window).name())
+        ),
+    )
+    monkeypatch.setattr(sys, "platform", "win32")
+    apply_light_theme(app)
+    from PySide6.QtCore import Qt
+
+    assert calls == [("scheme", Qt.ColorScheme.Light), ("style", "Fusion"), ("palette", "#efefef")]

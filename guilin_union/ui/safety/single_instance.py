@@ -8,8 +8,8 @@ first to show itself, and quits. Programs on other PCs are told by the lock file
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,9 @@ def server_name(db_path: Path) -> str:
         key = os.path.normcase(str(Path(db_path).resolve()))
     except OSError:
         key = str(db_path)
-    digest = hashlib.sha1(f"{os_user()}|{key}".encode()).hexdigest()[:16]
+    data = f"{os_user()}|{key}".encode()
+    # Two zlib checksums, not hashlib: loading OpenSSL costs start-up time before the window.
+    digest = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
     return f"guilin-union-{digest}"
 
 
