@@ -21,6 +21,7 @@ MAX_NAME_LENGTH = 50
 # Every kind of space (ASCII, NBSP, U+3000, thin spaces...); zero-width characters apart.
 _SPACES_RE = re.compile("[\\s\u00a0\u3000]+")
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH_CHARS}]")
+_COUNT_RE = re.compile("^[0-9\uff10-\uff19]+(?:人|名|位|个|人次)$")
 
 # Look-alike separators people type for the middle dot of minority and foreign names
 # (katakana ・, bullet •, hyphenation point ‧, operator ∙, full-width ．). The ID card and the
@@ -90,4 +91,7 @@ def normalize_name(raw: str, field: str = "name") -> str:
         raise ValidationError(f"姓名过长：最多{MAX_NAME_LENGTH}个字，现为{len(text)}个字", field)
     if text.strip("·") != text or "··" in text:
         raise ValidationError(f"姓名“{text}”中的间隔号“·”位置不正确", field)
+    if field != "branch" and _COUNT_RE.match(text):
+        # "6人" from a 合计 row is a head count, never a person's name.
+        raise ValidationError(f"“{text}”是人数，不是姓名：请检查这一行是否为合计行", field)
     return text

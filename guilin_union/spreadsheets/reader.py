@@ -652,6 +652,7 @@ def _merges(ws: Any) -> list[_Merge]:
 _SPACES_ALL_RE = re.compile(r"[\s\u00a0\u3000]+")
 _TOTAL_RE = re.compile(r"^(?:总合计|合计|总计|小计|共计|累计)")
 _COUNT_RE = re.compile(r"^共\d+(?:人|名|条|项|户|个)")
+_TOTAL_WORDS = frozenset(("合计", "小计", "总计", "共计", "总合计", "合计：", "合计:"))
 _SIGN_RE = re.compile(
     r"^(?:(?:制表|填表|填报|审核|审批|复核|经办|负责|单位负责|联系|部门负责|分管领导|主管领导|领导)人?"
     r"|分管领导|主要领导|签字|签名|盖章|联系电话|(?:制表|填表|填报|报送|审核)?日期"
@@ -674,14 +675,23 @@ def _compact(value: Any) -> str:
 
 
 def _row_texts(row: Sequence[Any]) -> list[tuple[int, str, Any]]:
-    """(column, compact text, cell) of every non-blank cell of the row."""
-    out = []
+    """(column, compact text, cell) of every non-blank cell of the row.
+
+    Only the first three cells and formula cells get their text (all that the footer
+    checks read): a data row of 3,000 costs no more than it must.
+    """
+    out: list[tuple[int, str, Any]] = []
     for index, cell in enumerate(row, start=1):
         value = getattr(cell, "value", None)
-        if _is_blank(value):
+        if value is None or (isinstance(value, str) and _is_blank(value)):
             continue
-        out.append((index, _compact(value), cell))
+        wanted = len(out) < 3 or getattr(cell, "data_type", None) == "f"
+        out.append((index, _compact(value) if wanted else "", cell))
     return out
+
+
+def _row_preview(texts: list[tuple[int, str, Any]]) -> str:
+    return " ".join(text or _compact(getattr(cell, "value", None)) for _, text, cell in texts)
 
 
 def _footer_reason(
@@ -693,6 +703,8 @@ def _footer_reason(
     first = texts[0][1]
     if _TOTAL_RE.match(first) or _COUNT_RE.match(first):
         return "合计行"
+    if any(text in _TOTAL_WORDS for _, text, _ in texts[:3]):
+        return "合计行"  # "7 | 合计 | 6人": a 序号 before the word
     if _SIGN_RE.match(first) or _SIGN_NOCOLON_RE.match(first) or _STAMP_RE.match(first):
         return "签名、日期行"
     if _NOTE_ROW_RE.match(first):
@@ -1109,8 +1121,7 @@ def _read_rows(
         reason = _footer_reason(texts, required_cols, after_footer)
         if reason is not None:
             after_footer = after_footer or not reason.startswith("合计")
-            preview = " ".join(t for _, t, _ in texts)
-            result.ignored_rows.append(IgnoredRow(number, reason, _short(preview)))
+            result.ignored_rows.append(IgnoredRow(number, reason, _short(_row_preview(texts))))
             continue
         row_merges = across.get(row_number, [])
         if len(texts) == 1 and any(m.min_col == texts[0][0] for m in row_merges):

@@ -12,7 +12,7 @@ from guilin_union.cli import main
 from guilin_union.services import branches
 from guilin_union.storage import open_database
 
-HEAD = ["序号", "姓名", "分工会", "参加工作时间"]
+HEAD = ["序号", "姓名", "分工会", "兴趣爱好"]
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def book(path: Path, sheets: dict[str, list[list[object]]], *, hidden=(), merge=
 
 
 def people(*who: str, branch: str = "文学院分工会") -> list[list[object]]:
-    return [[i, n, branch, "1990-07-01"] for i, n in enumerate(who, start=1)]
+    return [[i, n, branch, "读书"] for i, n in enumerate(who, start=1)]
 
 
 def test_hidden_earlier_roster_imports_exactly_the_visible_people(dbfile, tmp_path, capsys):
@@ -65,7 +65,7 @@ def test_hidden_earlier_roster_imports_exactly_the_visible_people(dbfile, tmp_pa
     assert run(dbfile, "members", "import", path, "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["imported"] == 2 and data["sheets"] == ["名单"]
-    assert data["ignored_columns"] == ["参加工作时间"]
+    assert data["ignored_columns"] == ["兴趣爱好"]
     assert names(dbfile) == ["新甲", "新乙"]
 
 

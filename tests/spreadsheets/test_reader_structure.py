@@ -230,3 +230,10 @@ def test_every_problem_of_a_row_and_ignored_columns(tmp_path: Path) -> None:
     assert sorted(e.column for e in result.errors) == ["入会日期", "分工会", "姓名"]
     assert result.ignored_columns == ["参加工作时间", "备注"]  # 序号 carries nothing
     assert result.error_rows[0].bad == {"name", "branch", "joined_on"}
+
+
+def test_total_word_after_a_serial_number(tmp_path: Path) -> None:
+    rows = [HEAD, *_people("张三"), [2, "合计", "1人", "", ""]]
+    result = read_table(_book(tmp_path, {"名单": rows}), FIELDS)
+    assert [r.values["name"] for r in result.rows] == ["张三"]
+    assert [(r.row, r.reason) for r in result.ignored_rows] == [(3, "合计行")]
