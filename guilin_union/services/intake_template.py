@@ -20,7 +20,6 @@ import sqlite_utils
 from guilin_union.core.ids import IdType
 from guilin_union.core.members import (
     EDUCATION_LEVELS,
-    EMPLOYMENT_TYPES,
     ETHNICITIES,
     GENDERS,
     POLITICAL_STATUSES,
@@ -55,15 +54,27 @@ COLUMNS: tuple[tuple[str, float, str, str], ...] = (
     ("职称", 12, "text", "如：教授、副教授、讲师、助教、工程师。"),
     ("学历", 12, "学历", "最高学历。"),
     ("政治面貌", 12, "政治面貌", "请从下拉列表中选择。"),
-    ("用工形式", 10, "用工形式", "在编、人事代理、合同、其他。"),
+    ("用工形式", 10, "用工形式", "请从下拉列表中选择（列表可在程序的设置中增加，如 返聘、临时）。"),
     ("入职日期", 12, "date", "如 2024-09-01；也可写 2024/9/1、2024年9月1日、20240901。"),
     ("申请日期", 12, "date", "入会申请日期；不填则为导入当天。"),
     ("是否劳模", 9, "是否", "是 / 否。"),
+    ("籍贯", 12, "text", "如：广西桂林。"),
+    ("家庭住址", 28, "text", "最多 200 字。"),
+    ("邮编", 8, "id", "6 位数字（文本）。"),
+    ("邮箱", 20, "text", "如 name@example.com。"),
+    ("参加工作时间", 12, "date", "第一次参加工作的日期（与入职日期不同）。"),
+    ("专业", 14, "text", "最高学历所学专业。"),
+    ("毕业院校", 18, "text", ""),
+    ("证件有效期", 12, "text", "如 2035-06-30；长期有效的写“长期有效”。"),
+    ("就业状态", 10, "就业状态", "请从下拉列表中选择。"),
+    ("技能等级", 10, "技能等级", "工勤技能人员填写。"),
     ("备注", 24, "text", ""),
 )
 
 
 def _lists(db: sqlite_utils.Database) -> dict[str, list[str]]:
+    from guilin_union.services.member_record import employment_types, setting_list
+
     return {
         "性别": list(GENDERS),
         "民族": list(ETHNICITIES),
@@ -71,8 +82,10 @@ def _lists(db: sqlite_utils.Database) -> dict[str, list[str]]:
         "分工会": branches_service.branch_names(db) or ["（请先在系统中添加分工会）"],
         "学历": list(EDUCATION_LEVELS),
         "政治面貌": list(POLITICAL_STATUSES),
-        "用工形式": list(EMPLOYMENT_TYPES),
+        "用工形式": employment_types(db),
         "是否": ["是", "否"],
+        "就业状态": setting_list(db, "member_employment_statuses"),
+        "技能等级": setting_list(db, "member_skill_levels"),
     }
 
 

@@ -190,8 +190,36 @@ FIELDS: list[Field] = [
     Field("is_model_worker", "是否劳模", ("劳模",), kind="bool"),
     Field("salary_base", "工资基数", ("月工资基数", "会费基数", "缴费基数"), kind="money"),
     Field("status", "会籍状态", ("状态", "会籍")),
+    # issue 24: the rest of the 会员登记表 / 实名制采集表
+    Field("native_place", "籍贯", ("祖籍", "籍贯（省市）")),
+    Field("home_address", "家庭住址", ("家庭地址", "住址", "现住址", "通讯地址", "居住地址")),
+    Field("postcode", "邮编", ("邮政编码",)),
+    Field("email", "邮箱", ("电子邮箱", "电子邮件", "E-mail", "Email", "邮件")),
+    Field(
+        "work_start_date",
+        "参加工作时间",
+        ("参加工作日期", "参工时间", "工作时间", "参加工作年月"),
+        kind="date",
+    ),
+    Field("major", "专业", ("所学专业", "毕业专业")),
+    Field("graduated_from", "毕业院校", ("毕业学校", "毕业院校名称")),
+    Field("id_valid_until", "证件有效期", ("身份证有效期", "证件有效期限", "有效期限", "有效期至")),
+    Field("employment_status", "就业状态", ("在岗状态", "岗位状态")),
+    Field("skill_level", "技能等级", ("职业技能等级", "技术等级", "工人技术等级")),
     Field("notes", "备注", ("说明", "备注说明")),
 ]
+PROFILE_KEYS = (
+    "native_place",
+    "home_address",
+    "postcode",
+    "email",
+    "work_start_date",
+    "major",
+    "graduated_from",
+    "id_valid_until",
+    "employment_status",
+    "skill_level",
+)
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
 _TEXT_KEYS = (
@@ -243,6 +271,12 @@ APPLICATION_COLUMNS = (
     "source",
     "created_at",
     "updated_at",
+    "native_place",
+    "home_address",
+    "email",
+    "work_start_date",
+    "major",
+    "graduated_from",
 )
 MEMBER_COLUMNS = (
     "member_no",
@@ -270,6 +304,7 @@ MEMBER_COLUMNS = (
     "status",
     "created_at",
     "updated_at",
+    *PROFILE_KEYS,
 )
 
 
@@ -369,6 +404,10 @@ class MemberImporter:
                 "请把数据分成几个文件分批导入。"
             )
         existing = _Existing.load(db)
+        from guilin_union.services.member_record import employment_types
+
+        self._employment_types = employment_types(db)  # an editable list (issue 24)
+        self._profile_db = db
         plan = ImportPlan()
         labels = {f.key: header_label(read, f.key, f.header) for f in FIELDS}
         mapped = set(read.mapping)
@@ -544,8 +583,9 @@ class MemberImporter:
         if employment not in (None, ""):
             text = clean_cell_text(str(employment))
             text = _EMPLOYMENT_SYNONYMS.get(text, text)
-            if text not in EMPLOYMENT_TYPES:
-                err("employment_type", "用工形式应为：" + "、".join(EMPLOYMENT_TYPES))
+            allowed = getattr(self, "_employment_types", None) or list(EMPLOYMENT_TYPES)
+            if text not in allowed:
+                err("employment_type", "用工形式应为：" + "、".join(allowed))
             out["employment_type"] = text
         else:
             out["employment_type"] = None
@@ -561,6 +601,14 @@ class MemberImporter:
         if self.as_ == "applications" and out["status"] != "在会":
             err("status", "导入为入会申请时会籍状态只能为空或“在会”")
         out["is_model_worker"] = 1 if raw.get("is_model_worker") else 0
+        present = {k: raw.get(k) for k in PROFILE_KEYS if raw.get(k) not in (None, "")}
+        if present:
+            from guilin_union.services.member_record import validate_profile
+
+            values, problems = validate_profile(self._profile_db, present)
+            for key, message in problems.items():
+                err(key, message)
+            out.update(values)
         out["salary_base"] = raw.get("salary_base")
         branch = clean_cell_text(str(raw.get("branch") or ""))
         out["branch_id"] = existing.branches.get(branch)

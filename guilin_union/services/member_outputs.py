@@ -26,7 +26,18 @@ EXPORT_COLUMNS = (
     ("employment_type", "用工形式"),
     ("join_date", "入会日期"),
     ("status", "会籍状态"),
+    # issue 24: the 实名制 fields of the 会员登记表
+    ("union_group", "工会小组"),
+    ("native_place", "籍贯"),
+    ("work_start_date", "参加工作时间"),
+    ("major", "专业"),
+    ("graduated_from", "毕业院校"),
+    ("id_valid_until", "证件有效期"),
+    ("employment_status", "就业状态"),
+    ("skill_level", "技能等级"),
 )
+# Contact details printed only in an unmasked export (which is logged).
+UNMASKED_COLUMNS = (("home_address", "家庭住址"), ("postcode", "邮编"), ("email", "邮箱"))
 
 
 def describe_query(db: sqlite_utils.Database, q: MemberQuery) -> str:
@@ -67,7 +78,8 @@ def export_members(
         "birth_date": "date",
         "join_date": "date",
     }
-    columns = [Column(key, header, kind=kinds.get(key, "text")) for key, header in EXPORT_COLUMNS]
+    wanted = EXPORT_COLUMNS + (UNMASKED_COLUMNS if unmasked else ())
+    columns = [Column(key, header, kind=kinds.get(key, "text")) for key, header in wanted]
     title = f"{settings.get(db, 'union_name')}会员名册"
     note = describe_query(db, q)
     out = write_workbook(

@@ -428,7 +428,11 @@ def count(db: sqlite_utils.Database, q: MemberQuery | None = None) -> int:
 _LIST_SELECT = (
     "SELECT m.id, m.member_no, m.name, m.gender, b.name AS branch, m.department, m.title,"
     " m.phone, m.id_number, m.id_type, m.join_date, m.status, m.staff_no, m.birth_date,"
-    " m.employment_type, b.id AS branch_id"
+    " m.employment_type, b.id AS branch_id,"
+    # issue 24: the rest of the 会员登记表 (exports)
+    " m.native_place, m.home_address, m.postcode, m.email, m.work_start_date, m.major,"
+    " m.graduated_from, m.id_valid_until, m.employment_status, m.skill_level,"
+    " (SELECT g.name FROM union_groups g WHERE g.id = m.group_id) AS union_group"
     " FROM members m JOIN branches b ON b.id = m.branch_id"
 )
 

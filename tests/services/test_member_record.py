@@ -200,3 +200,56 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (400, 500), (10, 10, 200)).save(out, "PNG")
     return out.getvalue()
+
+
+def test_template_has_the_new_columns_and_an_import_stores_them(branch_db, tmp_path, capsys):
+    from openpyxl import Workbook, load_workbook
+
+    path = branch_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    branch_db.conn.close()
+    template = tmp_path / "模板.xlsx"
+    assert main(["--db", path, "members", "template", str(template)]) == 0
+    headers = [c.value for c in load_workbook(template)["会员信息"][2]]
+    for header in (
+        "籍贯",
+        "家庭住址",
+        "参加工作时间",
+        "专业",
+        "毕业院校",
+        "证件有效期",
+        "就业状态",
+        "技能等级",
+    ):
+        assert header in headers, header
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["姓名", "身份证号", "分工会", "籍贯", "参加工作时间", "毕业院校", "证件有效期", "用工形式"]
+    )
+    sheet.append(
+        [
+            "张　三",
+            make_resident_id("450302", dt.date(1985, 1, 2), 31, "男"),
+            "文学院分工会",
+            "广西柳州",
+            "2008/7/15",
+            "广西大学",
+            "长期有效",
+            "返聘",
+        ]
+    )
+    source = tmp_path / "名单.xlsx"
+    book.save(source)
+    code = main(["--db", path, "members", "import", str(source), "--as", "members", "--json"])
+    assert code == 0, capsys.readouterr()
+    capsys.readouterr()
+    conn = sqlite3.connect(path)
+    member_id = conn.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
+    assert main(["--db", path, "members", "show", str(member_id), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["native_place"], shown["work_start_date"], shown["graduated_from"]) == (
+        "广西柳州",
+        "2008-07-15",
+        "广西大学",
+    )
+    assert shown["id_valid_until"] == "长期有效" and shown["employment_type"] == "返聘"
