@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
@@ -131,7 +130,7 @@ class BudgetPage(QWidget):
             return
         self.lines_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            date = format_cn_date(line["spent_on"]) if line["spent_on"] else ""
+            date = line["spent_on"] or ""  # ISO in tables (docs/STYLE.md)
             values = [
                 line["kind"],
                 line["category"],

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen_yuan
 from guilin_union.services import activities as activities_service
@@ -27,10 +26,8 @@ from guilin_union.ui import undo
 
 
 def _cn(value: str | None) -> str:
-    try:
-        return format_cn_date(value) if value else ""
-    except ValueError:  # a malformed stored date is shown as it is
-        return value or ""
+    """A date as the screens show it (docs/STYLE.md: 2026-12-07; printouts use 年月日)."""
+    return str(value)[:10] if value else ""
 
 
 class DetailPage(QWidget):

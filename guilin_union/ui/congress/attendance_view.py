@@ -193,7 +193,7 @@ class AttendanceView(QWidget):
         if not self._sized and self.model.rowCount():
             fit_columns(self.attendance_table, stretch=5)
             self._sized = True
-        self.count_label.setText(f"列出 {self.model.rowCount()} 人")
+        self.count_label.setText(f"共 {self.model.rowCount()} 人")
         for b in (self.all_button, self.import_button):
             b.setEnabled(self.session_id is not None)
 

@@ -217,7 +217,7 @@ class DelegatesView(QWidget):
         if not self._sized and self.model.rowCount():
             fit_columns(self.delegates_table, stretch=3)
             self._sized = True
-        self.count_label.setText(f"{self.model.rowCount()} 条")
+        self.count_label.setText(f"共 {self.model.rowCount()} 人")
         for b in (self.add_button, self.import_button, self.delegations_button):
             b.setEnabled(self.term_id is not None)
         self.refresh_composition()

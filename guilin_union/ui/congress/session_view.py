@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services import congress_outputs as outputs
@@ -164,8 +163,8 @@ class SessionView(QWidget):
             "dates": outputs.session_date_text(session),
             "venue": session.venue or "（未填）",
             "status": session.status,
-            "proposal_deadline": format_cn_date(session.proposal_deadline) or "（未设）",
-            "reply_deadline": format_cn_date(session.reply_deadline) or "（未设）",
+            "proposal_deadline": session.proposal_deadline or "（未设）",  # ISO on screen
+            "reply_deadline": session.reply_deadline or "（未设）",
             "proposal_prefix": f"{session.proposal_prefix}-001 起",
             "override": session.quorum_override_reason or "—",
             "notes": session.notes or "",
