@@ -31,6 +31,13 @@ SIGNIN_COLUMNS = (
     Col("签名", 38),
     Col("备注", 14),
 )
+# The per-代表团 sheet has no 代表团 column: the sheet is one 代表团, named in its heading.
+SHEET_COLUMNS = (
+    Col("序号", 8, "center"),
+    Col("姓名", 28),
+    Col("签名", 52),
+    Col("备注", 14),
+)
 # A cell holding a line break is two lines high: room for a handwritten signature.
 # (No-break spaces: reportlab drops a line that holds only ordinary white space.)
 _SIGN_SPACE = "\u00a0\n\u00a0"
@@ -88,19 +95,13 @@ def build_signin_sheets(
             columns=3,
         )
         report.spacer(3)
-        rows = [
-            [i, group.delegation, name, _SIGN_SPACE, ""]
-            for i, name in enumerate(group.formal, start=1)
-        ]
-        report.table(list(SIGNIN_COLUMNS), rows)
+        rows = [[i, name, _SIGN_SPACE, ""] for i, name in enumerate(group.formal, start=1)]
+        report.table(list(SHEET_COLUMNS), rows)
         if group.others:
             report.spacer(3)
-            others = [
-                [i, group.delegation, name, _SIGN_SPACE, ""]
-                for i, name in enumerate(group.others, start=1)
-            ]
+            others = [[i, name, _SIGN_SPACE, ""] for i, name in enumerate(group.others, start=1)]
             report.table(
-                list(SIGNIN_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
+                list(SHEET_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
             )
         report.signature_block(["代表团签到负责人"], with_date=False, per_row=2)
     if first:

@@ -24,7 +24,7 @@ import datetime
 import math
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -141,6 +141,55 @@ class Col:
     kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
 
 
+def _infer_kind(header: str) -> str:
+    """The kind of a column from its header, for columns declared without one.
+
+    >>> [_infer_kind(h) for h in ("序号", "入会日期", "姓名", "会籍状态", "金额（元）", "工号", "事由")]
+    ['seq', 'date', 'name', 'state', 'amount', 'code', '']
+    """
+    text = header.replace("\n", "")
+    if text in ("序号", "名次"):
+        return "seq"
+    if text.endswith(("日期", "时间", "年月")) or text in ("出生年月",):
+        return "date"
+    if text in ("姓名", "代表姓名", "提案人", "经办人", "领取人"):
+        return "name"
+    if text.endswith(("状态", "情况")) and len(text) <= 6 or text in ("性别", "审核", "结果"):
+        return "state"
+    if "金额" in text or "（元）" in text or text.endswith(("人数", "件数", "人次", "合计")):
+        return "amount"
+    if text in ("工号", "编号", "会员编号", "会员证号", "证件号码", "身份证号", "手机", "联系电话"):
+        return "code"
+    return ""
+
+
+def _drop_group_columns(
+    cols: list[Col],
+    rows: list[Sequence[object]],
+    total_row: Sequence[object] | None,
+    group_title: str,
+) -> tuple[list[Col], list[Sequence[object]], Sequence[object] | None]:
+    """Leave out a column whose every value is the same text as the group heading says
+    (a 分工会 column under "文学院分工会（共 12 人）"): it only repeats the heading."""
+    if not rows:
+        return cols, rows, total_row
+    drop = []
+    for j in range(len(cols)):
+        values = {clean(row[j]).strip() for row in rows if j < len(row)}
+        if len(values) == 1:
+            value = values.pop()
+            total = clean(total_row[j]).strip() if total_row is not None else ""
+            if len(value) >= 2 and value in group_title and not total:
+                drop.append(j)
+    if not drop or len(drop) >= len(cols) - 1:
+        return cols, rows, total_row
+    keep = [j for j in range(len(cols)) if j not in drop]
+    rows = [[row[j] for j in keep] for row in rows]
+    if total_row is not None:
+        total_row = [total_row[j] for j in keep]
+    return [cols[j] for j in keep], rows, total_row
+
+
 # Characters (em) a short-kind column may claim at most: longer values wrap.
 _KIND_CAP_EM = {"seq": 4, "date": 8, "name": 7, "state": 8, "amount": 9, "code": 12}
 
@@ -251,6 +300,10 @@ class Report:
         """
         if not cols:
             raise ValueError("表格至少需要一列")
+        cols = [c if c.kind else replace(c, kind=_infer_kind(c.header)) for c in cols]
+        if group_title and len(cols) > 2:
+            rows = rows if isinstance(rows, list) else list(rows)
+            cols, rows, total_row = _drop_group_columns(cols, rows, total_row, group_title)
         if any(c.kind for c in cols):
             rows = rows if isinstance(rows, list) else list(rows)
             widths = self._content_widths(cols, rows, font_size, width_fraction)

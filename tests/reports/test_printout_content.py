@@ -156,3 +156,16 @@ def test_no_last_page_with_a_single_row_or_a_lonely_total(tmp_path, rows_per_pag
         last = pages[-1]
         assert len(re.findall(r"姓名(\d+)", last)) >= 2, last
         assert "合计" in last
+
+
+def test_column_that_repeats_the_group_heading_is_left_out(tmp_path):
+    report = Report(tmp_path / "分组.pdf", "名单")
+    rows = [[1, "外国语学院分工会", "张三", "2025-05-23"], [2, "外国语学院分工会", "李四", ""]]
+    report.table(
+        [Col("序号", 1), Col("分工会", 4), Col("姓名", 2), Col("入会日期", 2)],
+        rows,
+        group_title="外国语学院分工会（共 2 人）",
+    )
+    text = _text(report.save())
+    assert text.count("外国语学院分工会") == 1  # the heading only
+    assert "序号姓名入会日期" in text  # header without the 分工会 column
