@@ -45,6 +45,23 @@ PROFILE_OPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+def register_reports(report_sub: argparse._SubParsersAction) -> None:
+    from guilin_union.cli import add_output_arg
+
+    honours = report_sub.add_parser("member-honours", help="会员表彰名单（按年度）")
+    honours.add_argument("--year", type=int, metavar="YYYY", help="年度（不填为全部）")
+    add_output_arg(honours)
+    honours.set_defaults(handler=cmd_honours_report)
+
+
+def cmd_honours_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services.member_record import honours_pdf
+
+    path, n = honours_pdf(ctx.db, args.output, args.year)
+    emit(f"已生成会员表彰名单（{n} 人次）：{path}")
+    return 0
+
+
 def register(msub: argparse._SubParsersAction) -> None:
     """Called by cli/members.py with the ``members`` sub-command parser."""
     for name, help_text in (

@@ -14,6 +14,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号"
     )
+    parser.add_argument("--group", metavar="NAME", help="只含该工会小组（与 --branch 一起使用）")
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -37,8 +38,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     from guilin_union.cli.home import register_member_commands
     from guilin_union.cli.member_record import register as register_record_commands
 
+    from guilin_union.cli.member_record import register_reports
+
     register_member_commands(msub)
     register_record_commands(msub)
+    register_reports(report_sub)
 
     roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
     _add_filters(roster)
@@ -54,9 +58,17 @@ def _query(db, args: argparse.Namespace):
     from guilin_union.services import branches
     from guilin_union.services.members import MemberQuery
 
-    if args.branch and branches.find_branch_id(db, args.branch) is None:
+    branch_id = branches.find_branch_id(db, args.branch) if args.branch else None
+    if args.branch and branch_id is None:
         raise ValidationError(branches.unknown_branch_message(db, args.branch))
-    return MemberQuery(search=args.search or "", branch_name=args.branch, status=args.status)
+    group_id = None
+    if getattr(args, "group", None):
+        from guilin_union.services.member_record import find_group
+
+        group_id = find_group(db, args.group, branch_id)
+    return MemberQuery(
+        search=args.search or "", branch_name=args.branch, status=args.status, group_id=group_id
+    )
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -79,6 +79,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         metavar="1-12",
         help="生日慰问：只发给该月过生日的会员（配合 --festival 生日 --type 生日）",
     )
+    batch.add_argument("--group", metavar="NAME", help="只发给该工会小组的会员")
     money = batch.add_mutually_exclusive_group(required=True)
     money.add_argument("--amount", metavar="元", help="每人现金金额，如 300.00")
     money.add_argument(
@@ -315,6 +316,7 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         handler=args.handler_name or "",
         override_reason=args.accept_warnings or "",
         birth_month=getattr(args, "birthday_month", None),
+        group_id=_group_id(db, args),
     )
     if args.dry_run:
         preview = wb.preview_batch(db, req)
@@ -567,3 +569,15 @@ def cmd_standards_table(args: argparse.Namespace, ctx: CliContext) -> int:
     path, n = wo.standards_pdf(ctx.db, args.output, args.year)
     emit(f"已生成{args.year}年度慰问标准一览表（{n} 项）：{path}")
     return 0
+
+
+def _group_id(db, args: argparse.Namespace) -> int | None:
+    if not getattr(args, "group", None):
+        return None
+    from guilin_union.services import branches
+    from guilin_union.services.member_record import find_group
+
+    branch_id = None
+    if args.branch and len(args.branch) == 1:
+        branch_id = branches.find_branch_id(db, args.branch[0])
+    return find_group(db, args.group, branch_id)

@@ -353,6 +353,23 @@ def list_groups(db: sqlite_utils.Database, branch_id: int | None = None) -> list
     return [dict(zip(keys, r)) for r in db.execute(sql, params)]
 
 
+def find_group(db: sqlite_utils.Database, name: str, branch_id: int | None = None) -> int:
+    """The id of the group called ``name`` (in ``branch_id`` when given); a clear error when
+    there is none or the name is ambiguous across 分工会."""
+    sql = "SELECT g.id, b.name FROM union_groups g JOIN branches b ON b.id = g.branch_id WHERE g.name = ?"
+    params: list[Any] = [clean_cell_text(name or "")]
+    if branch_id is not None:
+        sql += " AND g.branch_id = ?"
+        params.append(branch_id)
+    rows = db.execute(sql, params).fetchall()
+    if not rows:
+        raise ValidationError(f"没有名为“{name}”的工会小组", "group")
+    if len(rows) > 1:
+        names = "、".join(r[1] for r in rows)
+        raise ValidationError(f"{names}都有“{name}”小组，请用 --branch 指定分工会", "group")
+    return int(rows[0][0])
+
+
 def _check_leader(db: sqlite_utils.Database, branch_id: int, leader: int | None) -> None:
     if leader is None:
         return
@@ -638,3 +655,26 @@ def full_record(db: sqlite_utils.Database, member_id: int) -> dict[str, Any]:
 
 def today_iso() -> str:
     return _dt.date.today().isoformat()
+
+
+def honours_pdf(db: sqlite_utils.Database, path: str | Path, year: int | None) -> tuple[Path, int]:
+    """``report member-honours``: the year's honours as a printable list."""
+    from guilin_union.core.dates import format_cn_date
+    from guilin_union.reports.member_honours import HonourLine, build_member_honours
+
+    rows = list_honours(db, year=year)
+    lines = [
+        HonourLine(
+            h["name"],
+            h["member_no"] or "",
+            h["branch"],
+            h["title"],
+            h["level"],
+            format_cn_date(h["awarded_on"]) if h["awarded_on"] else "",
+            h["issuer"] or "",
+            h["document_no"] or "",
+        )
+        for h in rows
+    ]
+    out = build_member_honours(path, lines, year=year, union_name=settings.get(db, "union_name"))
+    return out, len(lines)

@@ -67,6 +67,7 @@ class BatchRequest:
     handler: str = ""
     override_reason: str = ""
     birth_month: int | None = None  # 生日慰问: only members born in this month (1–12)
+    group_id: int | None = None  # only the members of one 工会小组 (issue 24)
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,11 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
             )
         }
         members = [m for m in members if m[0] in born]
+    if req.group_id is not None:
+        in_group = {
+            r[0] for r in db.execute("SELECT id FROM members WHERE group_id = ?", [req.group_id])
+        }
+        members = [m for m in members if m[0] in in_group]
     hardship: dict[int, int] = {}
     if rule == RULE_HARDSHIP:
         hardship = {

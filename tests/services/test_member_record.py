@@ -253,3 +253,28 @@ def test_template_has_the_new_columns_and_an_import_stores_them(branch_db, tmp_p
         "广西大学",
     )
     assert shown["id_valid_until"] == "长期有效" and shown["employment_type"] == "返聘"
+
+
+def test_groups_filter_lists_batches_and_honours_list(mdb, tmp_path):
+    import subprocess
+
+    from guilin_union.services import welfare_batches as wb
+    from guilin_union.services import welfare_standards
+
+    db, mid = mdb
+    other = members.add_member(db, {"name": "赵六", "branch": "文学院分工会"}).row_id
+    branch = branches.find_branch_id(db, "文学院分工会")
+    group = mr.save_group(db, branch, "二组", leader_member_id=mid).row_id
+    assert mr.find_group(db, "二组") == group
+    with pytest.raises(ValidationError, match="没有名为"):
+        mr.find_group(db, "三组")
+    welfare_standards.load_examples(db, 2026)
+    preview = wb.preview_batch(
+        db, wb.BatchRequest(year=2026, occasion="春节", amount_fen=10000, group_id=group)
+    )
+    assert {line.member_id for line in preview.eligible + preview.excluded} == {mid}
+    assert other not in {line.member_id for line in preview.eligible}
+    mr.add_honour(db, mid, {"title": "三八红旗手", "level": "自治区", "awarded_on": "2026-03-08"})
+    out, n = mr.honours_pdf(db, tmp_path / "表彰.pdf", 2026)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert n == 1 and "三八红旗手" in text and "2026年度会员表彰名单" in text.replace("\n", "")
