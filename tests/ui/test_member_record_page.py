@@ -70,3 +70,28 @@ def test_record_page_saves_fields_tables_and_photo(qtbot, db_path, tmp_path):
     assert not page.photo_label.pixmap().isNull() and page.photo_remove_button.isEnabled()
     with Image.open(io.BytesIO(mr.get_photo(db, member_id))) as image:
         assert image.size == mr.PHOTO_SIZE
+
+
+def test_branch_manager_shows_and_edits_groups(qtbot, db_path):
+    from guilin_union.ui.dialogs.branches_dialog import BranchesDialog
+
+    window, prompts = make_window(qtbot, db_path)
+    db = window.ctx.db
+    leader = members.add_member(db, {"name": "组长甲", "branch": "文学院分工会"}).row_id
+    branches_dialog = BranchesDialog(window.ctx, window)
+    qtbot.addWidget(branches_dialog)
+    branches_dialog.branches_table.selectRow(0)
+    dialog = branches_dialog.edit_groups()
+    qtbot.addWidget(dialog)
+    assert dialog.empty_label.isVisibleTo(dialog)
+    prompts.texts.append("第一小组")
+    dialog.add_group()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "第一小组"
+    dialog.table.selectRow(0)
+    prompts.picks.append([leader])
+    dialog.set_leader()
+    assert dialog.table.item(0, 1).text() == "组长甲" and dialog.table.item(0, 2).text() == "1"
+    prompts.confirms.append(True)
+    dialog.table.selectRow(0)
+    dialog.delete_group()
+    assert dialog.table.rowCount() == 0 and mr.get_profile(db, leader)["group_id"] is None

@@ -54,6 +54,7 @@ class BranchesDialog(QDialog):
         self.merge_button = QPushButton("合并到…")
         self.toggle_button = QPushButton("停用/启用")
         self.delete_button = QPushButton("删除")
+        self.groups_button = QPushButton("工会小组…")
         self.close_button = QPushButton("关闭")
         for b in (
             self.add_button,
@@ -62,6 +63,7 @@ class BranchesDialog(QDialog):
             self.merge_button,
             self.toggle_button,
             self.delete_button,
+            self.groups_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -73,6 +75,7 @@ class BranchesDialog(QDialog):
         self.merge_button.clicked.connect(self.merge_branch)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(self.delete_branch)
+        self.groups_button.clicked.connect(self.edit_groups)
         self.close_button.clicked.connect(self.accept)
         self.reload()
 
@@ -96,6 +99,19 @@ class BranchesDialog(QDialog):
         self.branches_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
+
+    def edit_groups(self):
+        """The 工会小组 of the selected 分工会 (issue 24)."""
+        from guilin_union.ui.dialogs.groups_dialog import GroupsDialog
+
+        branch = self.current()
+        if branch is None:
+            self.ctx.prompts.info(self, "工会小组", "请先选择一个分工会。")
+            return None
+        dialog = GroupsDialog(self.ctx, branch.id, branch.name, self)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
 
     def current(self):
         row = self.branches_table.currentRow()
