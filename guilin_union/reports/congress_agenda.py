@@ -42,6 +42,7 @@ class AgendaRow:
     presider: str
     reporter: str
     place: str
+    attendees: str = ""  # 与会人员 of this item (全体代表, 主席团成员…); "" = not recorded
 
 
 def build_agenda(
@@ -70,8 +71,19 @@ def build_agenda(
         generated_on=generated_on,
         show_print_date=False,
     )
-    days = sorted({row.item_date for _, rows in parts for row in rows if row.item_date})
+    every = [row for _, rows in parts for row in rows]
+    days = sorted({row.item_date for row in every if row.item_date})
     several_days = len(days) > 1
+    # The place is printed once in the subtitle when every item is there (not on every row);
+    # 与会人员 gets a column as soon as one item names them.
+    places = {row.place for row in every if row.place}
+    show_place = bool(places) and places != {venue}
+    show_attendees = any(row.attendees for row in every)
+    cols = list(AGENDA_COLUMNS[:5])
+    if show_attendees:
+        cols.append(Col("与会人员", 26))
+    if show_place:
+        cols.append(AGENDA_COLUMNS[5])
     number = 0
     for part, rows in parts:
         if not rows:
@@ -82,8 +94,13 @@ def build_agenda(
             when = row.time_range
             if several_days and row.item_date:
                 when = f"{format_cn_date(row.item_date)}\n{when}".strip()
-            table_rows.append([number, when, row.content, row.presider, row.reporter, row.place])
-        report.table(list(AGENDA_COLUMNS), table_rows, group_title=part)
+            cells: list[object] = [number, when, row.content, row.presider, row.reporter]
+            if show_attendees:
+                cells.append(row.attendees)
+            if show_place:
+                cells.append(row.place or venue)
+            table_rows.append(cells)
+        report.table(cols, table_rows, group_title=part)
         report.spacer(2)
     if number == 0:
         report.paragraph("（尚未编排议程）", align="center")
@@ -91,4 +108,6 @@ def build_agenda(
         report.spacer(3)
         report.heading("大会主席团", level=2)
         report.paragraph(presidium.replace("；", "\n"))
+    # 落款: the presidium when there is one, else the issuer (单位信息); the first meeting day.
+    report.closing("大会主席团" if presidium else report.institution, days[0] if days else None)
     return report.save()

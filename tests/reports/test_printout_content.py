@@ -169,3 +169,23 @@ def test_column_that_repeats_the_group_heading_is_left_out(tmp_path):
     text = _text(report.save())
     assert text.count("外国语学院分工会") == 1  # the heading only
     assert "序号姓名入会日期" in text  # header without the 分工会 column
+
+
+def test_agenda_place_once_attendees_per_item_and_closing(tmp_path):
+    from guilin_union.reports.congress_agenda import AgendaRow, build_agenda
+
+    rows = [
+        AgendaRow("2026-12-07", "08:30—09:00", "开幕式", "张三", "", "报告厅", "全体代表"),
+        AgendaRow("2026-12-07", "09:00—10:00", "工作报告", "张三", "李四", "报告厅"),
+    ]
+    out = build_agenda(
+        tmp_path / "议程.pdf",
+        session_title="第一届第一次会议",
+        parts=[("正式会议", rows)],
+        venue="报告厅",
+        presidium="常务主席：张三",
+    )
+    text = _text(out)
+    assert text.count("报告厅") == 1  # in the subtitle, not on every row
+    assert "与会人员" in text and "全体代表" in text
+    assert text.endswith("大会主席团2026年12月7日第1页共1页")
