@@ -24,6 +24,8 @@ Excel export: 10,000 members    openpyxl write-only with the same values      �
 work-points parse (each sample) —                                             ≤ 50 ms
 dues ledger page (3,000 × 24)   bare SQL page, same rows (ratio reported)     ≤ 50 ms
 funds execution report PDF      —                                             ≤ 2 s
+bundle: start to main window    bare PySide6 window bundled the same way      ≤ 1.5×
+bundle: size on disk            bare PySide6 window bundled the same way      ≤ 1.5×
 ==============================  ============================================  ==========
 
 Rows marked "(info)" have no target (for example how long each tab takes to build once, while

@@ -48,6 +48,7 @@ MEASURES = (
     "parse",
     "home",
     "money",
+    "bundle",
 )
 
 
@@ -369,6 +370,16 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
 
         log("dues ledger and the funds execution report…")
         results += measure_money(large_db, workdir, reps.outputs)
+    if "bundle" in measures:
+        from bench.bundle import measure_bundle, pyinstaller_missing
+
+        missing = pyinstaller_missing()
+        if missing:
+            log(missing)
+            details["skipped"] = [*details.get("skipped", []), missing]
+        else:
+            log("PyInstaller bundles of the program and of a bare window (builds take minutes)…")
+            results += measure_bundle(workdir, reps.startup)
     return results, details
 
 
@@ -457,6 +468,8 @@ def results_markdown(
             ]
             for name, secs in list(imports.items())[:12]:
                 lines.append(f"| {name} | {secs * 1000:.1f} ms |")
+    for skipped in details.get("skipped", []):
+        lines += ["", f"Skipped: {skipped}."]
     counts = details.get("large_counts")
     if counts:
         lines += [
