@@ -866,6 +866,9 @@ class SheetInfo:
     has_header: bool
     data_rows: int
     active: bool = False
+    #: False when ``data_rows`` only says whether there are any (one sheet to choose from:
+    #: the whole sheet is not read just to count it)
+    counted: bool = True
 
 
 def describe_sheets(
@@ -878,12 +881,19 @@ def describe_sheets(
     file_name = Path(path).name
     with _open_workbook(path, max_bytes) as wb:
         active = _active_title(wb)
+        names = _worksheet_names(wb)
+        headers = {n: _find_header(wb, n, fields, None, file_name) is not None for n in names}
+        visible = {n: getattr(wb[n], "sheet_state", "visible") == "visible" for n in names}
+        # Rows are counted only when there is a choice to make between visible sheets.
+        count = sum(1 for n in names if headers[n] and visible[n]) > 1
         out = []
-        for name in _worksheet_names(wb):
-            visible = getattr(wb[name], "sheet_state", "visible") == "visible"
-            found = _find_header(wb, name, fields, None, file_name)
-            rows = _count_data_rows(found, fields, None, stop_at=10**9) if found else 0
-            out.append(SheetInfo(name, visible, found is not None, rows, name == active))
+        for name in names:
+            rows = 0
+            if headers[name]:
+                found = _find_header(wb, name, fields, None, file_name)
+                stop = 10**9 if count else 1
+                rows = _count_data_rows(found, fields, None, stop_at=stop) if found else 0
+            out.append(SheetInfo(name, visible[name], headers[name], rows, name == active, count))
         return out
 
 

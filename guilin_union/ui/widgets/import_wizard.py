@@ -579,7 +579,9 @@ class ImportWizard(QDialog):
 def _sheet_label(info: SheetInfo) -> str:
     if not info.has_header:
         return f"{info.name}（未找到表头）"
-    return f"{info.name}（{info.data_rows} 行数据）" if info.data_rows else f"{info.name}（无数据）"
+    if not info.data_rows:
+        return f"{info.name}（无数据）"
+    return f"{info.name}（{info.data_rows} 行数据）" if info.counted else info.name
 
 
 def _structure_lines(read: ReadResult) -> list[str]:
