@@ -67,6 +67,7 @@ QUERIES: dict[str, str] = {
     "activity_year": "SELECT max(substr(start_date, 1, 4)) FROM activities",
     "welfare_year": "SELECT max(substr(pay_date, 1, 4)) FROM welfare_payments",
     "welfare_payment": "SELECT max(id) FROM welfare_payments",
+    "welfare_batch": "SELECT min(id) FROM welfare_batches",
     "hardship_member": "SELECT min(member_id) FROM welfare_hardship",
     "dues_month": "SELECT strftime('%Y-%m', 'now')",
     "workpoints_year": "SELECT max(year) FROM workpoint_plans",
@@ -136,9 +137,37 @@ def _values(db: Path) -> dict[str, str]:
     return values
 
 
+# Required options of reports not in OPTIONS, by option name: the value key in QUERIES.
+BY_OPTION = {
+    "session": "session",
+    "activity": "activity",
+    "year": "welfare_year",
+    "month": "dues_month",
+    "member": "rare_members",
+    "payment": "welfare_payment",
+    "batch": "welfare_batch",
+}
+
+
+def _options_from_usage(usage: str, values: dict[str, str]) -> tuple[list[str] | None, str]:
+    """``--session ID`` style required options named in an argparse usage message, filled
+    from ``values``; and the output suffix its ``-o FILE.xxx`` asks for."""
+    import re
+
+    line = " ".join(usage.split())
+    options: list[str] = []
+    for flag in re.findall(r"(?<![\[\w-])--([a-z-]+) [A-Z]", line.split("-o FILE")[0]):
+        key = BY_OPTION.get(flag)
+        if key is None or key not in values:
+            return None, ".pdf"
+        options += [f"--{flag}", values[key]]
+    suffix = re.search(r"-o FILE(\.[a-z]+)", line)
+    return options, suffix.group(1) if suffix else ".pdf"
+
+
 def _render_pages(pdf: Path, dpi: int) -> list[Path]:
     exe = shutil.which("pdftoppm")
-    if not exe:
+    if not exe or pdf.suffix != ".pdf":
         return []
     prefix = pdf.with_suffix("")
     subprocess.run([exe, "-png", "-r", str(dpi), str(pdf), str(prefix)], check=False)
@@ -173,6 +202,12 @@ def render(
         for old in out.glob(f"{name}-*.png"):
             old.unlink()
         done = _cli(db, "report", name, *options, "-o", str(pdf))
+        if done.returncode == 2 and name not in OPTIONS:
+            # A report added later: fill its required options from the usage message.
+            retry, suffix = _options_from_usage(done.stderr, values)
+            if retry is not None:
+                pdf = out / f"{name}{suffix}"
+                done = _cli(db, "report", name, *retry, "-o", str(pdf))
         detail = (done.stdout + done.stderr).strip().replace("\n", " ")
         ok = done.returncode == 0 and pdf.exists()
         pages = _render_pages(pdf, dpi) if ok else []

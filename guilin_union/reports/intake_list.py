@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guilin_union.core.dates import format_cn_date
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import register
 
@@ -57,10 +57,6 @@ class PendingPerson:
 
 def _month(value: str) -> str:
     return f"{value[:4]}.{value[5:7]}" if value and len(value) >= 7 else ""
-
-
-def _date(value: str) -> str:
-    return format_cn_date(value) if value else ""
 
 
 def build_intake_list(
@@ -112,5 +108,5 @@ def build_intake_list(
         report.fill_in_line(
             f"经{union_name or institution}研究，同意以上", "名同志加入工会。", blank_mm=22
         )
-        report.signature_boxes(["校工会审批意见"], height_mm=22, sign_text="工会主席（签名）：")
+        report.signature_boxes(["校工会审批意见"], height_mm=15, sign_text="工会主席（签名）：")
     return report.save()
