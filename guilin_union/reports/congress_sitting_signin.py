@@ -16,7 +16,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from guilin_union.reports.congress_signin import SIGNIN_COLUMNS, SigninGroup
+from guilin_union.reports.congress_signin import SHEET_COLUMNS, SigninGroup
 from guilin_union.reports.document import Report
 from guilin_union.reports.registry import register
 
@@ -27,6 +27,14 @@ _SIGN_SPACE = "\u00a0\n\u00a0"
 _BLANK = "\u3000\u3000\u3000\u3000人"
 
 __all__ = ["SigninGroup", "build_sitting_signin"]
+
+
+def _name_and_remark(text: str) -> tuple[str, str, str]:
+    """``王五（列席代表）`` → name, signature space, ``列席代表`` (the type goes to 备注)."""
+    if text.endswith("）") and "（" in text:
+        name, _sep, remark = text[:-1].partition("（")
+        return name, _SIGN_SPACE, remark
+    return text, _SIGN_SPACE, ""
 
 
 def build_sitting_signin(
@@ -78,18 +86,19 @@ def build_sitting_signin(
         rows = []
         for name in group.formal:
             number += 1
-            rows.append([number, group.delegation, name, _SIGN_SPACE, ""])
+            rows.append([number, name, _SIGN_SPACE, ""])
         if rows:
             report.table(
-                list(SIGNIN_COLUMNS), rows, group_title=f"{group.delegation}（应到 {len(rows)} 人）"
+                list(SHEET_COLUMNS), rows, group_title=f"{group.delegation}（应到 {len(rows)} 人）"
             )
             report.spacer(2)
         if group.others:
-            others = [
-                [i, group.delegation, name, _SIGN_SPACE, ""]
-                for i, name in enumerate(group.others, start=1)
-            ]
-            report.table(list(SIGNIN_COLUMNS), others, group_title="列席、特邀代表（不计入应到）")
+            others = [[i, *_name_and_remark(x)] for i, x in enumerate(group.others, start=1)]
+            report.table(
+                list(SHEET_COLUMNS),
+                others,
+                group_title=f"{group.delegation}　列席、特邀代表（不计入应到）",
+            )
             report.spacer(2)
     if not groups:
         report.paragraph("（本场次尚无参会代表）", align="center")
