@@ -182,3 +182,20 @@ def age_on(birth: datetime.date, on: datetime.date) -> int:
     if (on.month, on.day) < (birth.month, birth.day):
         years -= 1
     return years
+
+
+def format_cn_date_lenient(value: datetime.date | str | None) -> str:
+    """:func:`format_cn_date` for printouts that must never lose what was typed: a value that
+    is not a date (``2024年春``) is printed as it is; ``None`` and ``""`` give ``""``.
+
+    >>> format_cn_date_lenient("2024-03-05"), format_cn_date_lenient("2024年春")
+    ('2024年3月5日', '2024年春')
+    >>> format_cn_date_lenient(None)
+    ''
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        return format_cn_date(value)
+    except ValidationError:
+        return str(value)

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.dates import format_cn_date_lenient as cn_date  # noqa: F401 (re-exported)
 from guilin_union.reports.document import Col, Report
 
 
@@ -65,16 +64,6 @@ class EventAwards:
     event: str
     kind: str = "个人"
     lines: tuple[AwardLine, ...] = field(default_factory=tuple)
-
-
-def cn_date(value: str | None) -> str:
-    """ISO -> ``2024年3月5日``; text that is not a date is printed as it is."""
-    if not value:
-        return ""
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value
 
 
 def when_text(info: ActivityInfo) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guilin_union.core.dates import format_cn_date
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.errors import ValidationError
 from guilin_union.reports import document
 from guilin_union.reports.document import Report
@@ -110,15 +110,6 @@ class _FormReport(Report):
         )
         self._add(document._TitleText(title, self.fonts.title, TITLE_SIZE, fake_bold=fake_bold))
         self.spacer(5)
-
-
-def _date(value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value
 
 
 def _application_page(

@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import register
 
@@ -130,14 +129,6 @@ def _row(number: int, m: RosterMember) -> list[object]:
         _date(m.joined_on),
         m.status,
     ]
-
-
-def _date(value: str) -> str:
-    """ISO -> ``2024年3月5日``; anything unparseable is printed as it is rather than lost."""
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value
 
 
 def _summary(report: Report, groups: Sequence[tuple[str, Sequence[RosterMember]]]) -> None:

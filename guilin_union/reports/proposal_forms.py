@@ -19,7 +19,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from guilin_union.core.dates import format_cn_date
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Report
 from guilin_union.reports.proposal_data import ProposalDoc, RoundDoc
 from guilin_union.reports.registry import register
@@ -29,10 +29,6 @@ register(NAME, "提案表（每件一页，含提案人、附议人签名栏及�
 
 _BLANK = "\u3000" * 8
 _CHOICE_BLANK = "□满意　□基本满意　□不满意"
-
-
-def _date(value: str) -> str:
-    return format_cn_date(value) if value else ""
 
 
 def build_proposal_forms(

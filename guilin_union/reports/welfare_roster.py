@@ -23,8 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import register
@@ -196,13 +195,6 @@ def _count_text(lines: Sequence[RosterLine]) -> str:
     if people == len(lines):
         return f"共 {people} 人"
     return f"共 {len(lines)} 人次，{people} 人"
-
-
-def _date(value: str) -> str:
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value
 
 
 def _goods_note(report: Report, lines: Sequence[RosterLine]) -> None:

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.money import format_fen
 from guilin_union.reports.registry import register
 
@@ -203,10 +202,3 @@ def _share(part: int, whole: int) -> str:
         return ""
     tenths = (part * 1000 + whole // 2) // whole
     return f"{tenths // 10}.{tenths % 10}%"
-
-
-def _date(value: str) -> str:
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value

@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guilin_union.core.dates import format_cn_date
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import register
 
@@ -135,13 +134,3 @@ def _cells(row: LedgerRow) -> list[object]:
         row.status,
         row.evidence,
     ]
-
-
-def _date(value: str) -> str:
-    """ISO -> 2024年3月5日; anything else is printed as it is rather than lost."""
-    if not value:
-        return ""
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
+from guilin_union.core.dates import format_cn_date_lenient as _cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.reports.workpoints_ledger import LedgerPlan, LedgerRow, LedgerSection
 from guilin_union.reports.workpoints_summary import SummaryItem, SummaryPlan, SummarySection
@@ -55,15 +56,6 @@ def resolve_plans(
         what = f"{kind_label(kind)}的" if kind else ""
         raise ValidationError(f"没有{year}年{what}工作要点，请先导入", "year")
     return plans
-
-
-def _cn_date(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return format_cn_date(value)
-    except ValidationError:
-        return value
 
 
 def _note_line(note: dict[str, Any]) -> str:
