@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
+from guilin_union.core.errors import UserError
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
 from guilin_union.spreadsheets.reader import Field, IgnoredRow, ParsedRow, ReadResult, read_table
 
@@ -134,23 +135,42 @@ def validate_read(
     extra: list[RowError] = []
     if read.error_rows:
         refused = {(int(e.row), getattr(e.row, "sheet", ""), e.column) for e in read.errors}
-        shadow = dataclasses.replace(
-            read,
-            rows=[ParsedRow(r.row, dict(r.values)) for r in read.error_rows],
-            errors=[],
-            error_rows=[],
-        )
-        try:
-            # Remarks on blank cells ("请填写工号或身份证号") are mostly echoes of the refused
-            # cell (now blank), so only remarks on real values are added.
-            extra = [
+
+        def remarks(rows: list[ParsedRow]) -> list[RowError]:
+            shadow = dataclasses.replace(
+                read,
+                rows=[ParsedRow(r.row, dict(r.values)) for r in rows],
+                errors=[],
+                error_rows=[],
+            )
+            # Remarks on blank cells ("请填写工号或身份证号") are mostly echoes of the
+            # refused cell (now blank), so only remarks on real values are added.
+            return [
                 e
                 for e in importer.validate(db, shadow).errors
                 if e.value != ""
                 and (int(e.row), getattr(e.row, "sheet", ""), e.column) not in refused
             ]
-        except WorkbookError:
-            extra = []
+
+        # An importer may count on the reader's promise that a required value is there; on
+        # these rows it is not. If that trips it up, the rows are tried one by one (the
+        # reader's errors of a row are reported whatever happens).
+        shadow_failures = (
+            WorkbookError,
+            UserError,
+            TypeError,
+            ValueError,
+            KeyError,
+            AttributeError,
+        )
+        try:
+            extra = remarks(read.error_rows)
+        except shadow_failures:
+            for row in read.error_rows[:200]:
+                try:
+                    extra.extend(remarks([row]))
+                except shadow_failures:
+                    continue
     sheet_rank = {name: i for i, name in enumerate(read.sheets)}
     plan.errors = sorted(
         [*read.errors, *extra, *plan.errors],
