@@ -340,6 +340,11 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
     excellent.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
     excellent.set_defaults(handler=cmd_report_excellent)
 
+    supervision = report_sub.add_parser("proposal-supervision", help="督办提案清单（按督办委员）")
+    add_session_arg(supervision)
+    supervision.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
+    supervision.set_defaults(handler=cmd_report_supervision)
+
     docx = report_sub.add_parser("proposal-report-docx", help="提案工作报告（Word 草稿，可编辑）")
     add_session_arg(docx)
     docx.add_argument(
@@ -368,4 +373,13 @@ def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
     path = work_report_docx(ctx.db, resolve_session(ctx.db, args.session), args.output)
     kind = "Word 草稿" if str(path).lower().endswith(".docx") else "PDF 稿"
     emit(f"已生成提案工作报告（{kind}）：{path}")
+    return 0
+
+
+def cmd_report_supervision(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.cli.congress import resolve_session
+    from guilin_union.services.proposals_printouts import supervision_pdf
+
+    path, n = supervision_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
+    emit(f"已生成督办提案清单（{n} 位督办委员）：{path}")
     return 0

@@ -181,3 +181,33 @@ def work_report_docx(db: sqlite_utils.Database, session_id: int, path: str | Pat
     if str(path).lower().endswith(".docx"):
         return build_work_report_docx(path, report)
     return build_work_report_pdf(path, report)
+
+
+def supervision_pdf(
+    db: sqlite_utils.Database, session_id: int, path: str | Path
+) -> tuple[Path, int]:
+    """督办提案清单: one table per 督办 member."""
+    from guilin_union.reports.proposal_supervision import SupervisedLine, build_supervision_list
+    from guilin_union.services.proposals_query import fetch_rows, handling_status
+
+    session = congress.get_session(db, session_id)
+    groups = []
+    for entry in proposals.supervisor_lists(db, session_id):
+        rows = fetch_rows(db, [p["id"] for p in entry["proposals"]])
+        lines = [
+            SupervisedLine(
+                r["number"],
+                r["title"],
+                r["review_text"],
+                handling_status(r),
+                r["lead_department"] or "",
+                r["reply_deadline"] or "",
+                r["reply_date"] or "",
+            )
+            for r in (rows[p["id"]] for p in entry["proposals"])
+        ]
+        groups.append((entry["name"], lines))
+    out = build_supervision_list(
+        path, session_title=session.title, groups=groups, institution=_institution(db)
+    )
+    return out, len(groups)

@@ -124,3 +124,14 @@ def test_excellent_list_and_word_draft(c, tmp_path):
     assert "关于开放周末图书馆的建议" in cells and "统计口径说明" in body
     pdf = _compact(proposals_printouts.work_report_docx(c.db, c.session_id, tmp_path / "w.pdf"))
     assert "提案工作报告（草稿）" in pdf and "不属于教代会职权范围" in pdf
+
+
+def test_supervision_list(c, tmp_path):
+    a = submit(c, "关于改善夜间照明的建议")
+    proposals.accept(c.db, a, level="重点", on="2024-03-20")
+    handling.assign(c.db, a, lead_department_id=department(c.db, "后勤保障处"), on="2024-03-25")
+    proposals.set_supervisor(c.db, a, c.members["周五"])
+    path, n = proposals_printouts.supervision_pdf(c.db, c.session_id, tmp_path / "s.pdf")
+    text = _compact(path)
+    assert n == 1 and "督办提案清单" in text and "督办委员：周五（1件）" in text
+    assert "后勤保障处" in text and "关于改善夜间照明的建议" in text

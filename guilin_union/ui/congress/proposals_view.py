@@ -224,6 +224,7 @@ class ProposalsView(QWidget):
         printing.addAction("办理情况一览表（当前列表）…", self.print_handling)
         printing.addAction("提案工作统计…", self.print_stats)
         printing.addAction("优秀提案名单…", self.print_excellent)
+        printing.addAction("督办提案清单…", self.print_supervision)
         printing.addAction("提案工作报告（Word 草稿）…", self.print_work_report)
         self.print_button.setMenu(printing)
         bar.addWidget(self.more_button)
@@ -897,6 +898,19 @@ class ProposalsView(QWidget):
                 "打印优秀提案名单",
                 lambda db, path: proposals_printouts.excellent_pdf(db, sid, path),
                 default_name=f"{self._session_name()}优秀提案名单.pdf",
+            )
+
+    def print_supervision(self) -> None:
+        from guilin_union.services import proposals_printouts
+
+        sid = self.session_id
+        if sid is not None:
+            ops.save_output(
+                self.ctx,
+                self,
+                "打印督办提案清单",
+                lambda db, path: proposals_printouts.supervision_pdf(db, sid, path),
+                default_name=f"{self._session_name()}督办提案清单.pdf",
             )
 
     def print_work_report(self) -> None:
