@@ -141,6 +141,9 @@ class Col:
     kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
 
 
+_STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型")
+
+
 def _infer_kind(header: str) -> str:
     """The kind of a column from its header, for columns declared without one.
 
@@ -154,7 +157,7 @@ def _infer_kind(header: str) -> str:
         return "date"
     if text in ("姓名", "代表姓名", "提案人", "经办人", "领取人"):
         return "name"
-    if text.endswith(("状态", "情况")) and len(text) <= 6 or text in ("性别", "审核", "结果"):
+    if text.endswith(("状态", "情况", "结果")) and len(text) <= 6 or text in _STATE_HEADERS:
         return "state"
     if "金额" in text or "（元）" in text or text.endswith(("人数", "件数", "人次", "合计")):
         return "amount"
