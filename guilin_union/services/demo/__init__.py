@@ -17,6 +17,8 @@ from guilin_union.storage import audit
 AREA_MODULES = ("members", "intake", "congress", "proposals", "workpoints", "activities", "welfare")
 # issue 21: the money area runs after activities and welfare (its budgets follow their records)
 AREA_MODULES += ("money",)
+# issue 24: groups, 实名制 fields, family, honours (its own random generator: the others unchanged)
+AREA_MODULES += ("member_record",)
 
 
 def is_empty(db: sqlite_utils.Database) -> bool:
