@@ -160,9 +160,10 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 def _table_name(value: str | None) -> str | None:
     if not value:
         return None
+    from guilin_union.core.field_labels import TABLE_NAMES
     from guilin_union.storage.recycle import TABLE_LABELS
 
-    for table, label in TABLE_LABELS.items():
+    for table, label in {**TABLE_NAMES, **TABLE_LABELS}.items():
         if value == label:
             return table
     return value

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import safety_log
-from guilin_union.services.safety_log import LogQuery
-from guilin_union.storage.recycle import table_label
+from guilin_union.services.safety_log import (
+    LogQuery,
+    table_label,  # every table has a Chinese name
+)
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
