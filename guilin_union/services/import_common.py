@@ -51,6 +51,8 @@ class ImportOutcome:
     sheets: list[str] = field(default_factory=list)
     ignored_rows: list[IgnoredRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    #: what the reader did to the file's structure (merged cells filled down…)
+    file_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -59,8 +61,9 @@ class ImportOutcome:
     def to_json(self) -> dict[str, Any]:
         """The CLI contract: ``{"imported", "skipped", "updated"}`` or ``{"errors": [...]}``.
 
-        Both may carry ``"ignored_rows"`` ([{"row", "reason", "text"}]) and
-        ``"ignored_columns"`` when there are any, and ``"sheets"`` (the worksheets read)
+        Both may carry ``"ignored_rows"`` ([{"row", "reason", "text"}]),
+        ``"ignored_columns"`` and ``"file_notes"`` (merged cells filled down…) when there
+        are any, and ``"sheets"`` (the worksheets read)
         whenever the workbook has more than one worksheet with a recognisable header, hidden
         or not (so there was a choice to make).
         """
@@ -80,6 +83,8 @@ class ImportOutcome:
             data["ignored_rows"] = [r.to_dict() for r in self.ignored_rows]
         if self.ignored_columns:
             data["ignored_columns"] = list(self.ignored_columns)
+        if self.file_notes:
+            data["file_notes"] = list(self.file_notes)
         return data
 
     def structure_lines(self) -> list[str]:
@@ -92,6 +97,7 @@ class ImportOutcome:
             lines.append(f"已忽略{where}第 {int(r.row)} 行（{r.reason}）：{r.text}")
         if self.ignored_columns:
             lines.append("未导入的列（没有对应的字段）：" + "、".join(self.ignored_columns))
+        lines.extend(self.file_notes)
         return lines
 
     def summary(self) -> str:
@@ -190,6 +196,7 @@ def attach_read(outcome: ImportOutcome, read: ReadResult) -> ImportOutcome:
         outcome.sheets = list(read.sheets)
     outcome.ignored_rows = list(read.ignored_rows)
     outcome.ignored_columns = list(read.ignored_columns)
+    outcome.file_notes = list(read.notes)
     for note in read.notes:
         if note not in outcome.notes:
             outcome.notes.append(note)

@@ -131,7 +131,9 @@ def test_branch_merged_over_groups_imports_every_row(dbfile, tmp_path, capsys):
     ]
     path = book(tmp_path / "e.xlsx", {"Sheet1": rows}, merge=["C2:C4", "C5:C6"])
     assert run(dbfile, "members", "import", path, "--json") == 0
-    assert json.loads(capsys.readouterr().out)["imported"] == 5
+    data = json.loads(capsys.readouterr().out)
+    assert data["imported"] == 5
+    assert "C2:C4" in data["file_notes"][0] and "已把合并的值填入" in data["file_notes"][0]
     db = open_database(dbfile)
     try:
         got = db.execute(
