@@ -48,6 +48,7 @@ __all__ = [
     "DocumentLimits",
     "LIMITS",
     "check_docx_content",
+    "pdf_probe",
     "read_limited",
     "within_document_limits",
 ]
@@ -216,6 +217,27 @@ def read_limited(stream: object, name: str = "标准输入") -> bytes:
     if len(data) > limit:
         raise _refuse(f"{name}的内容超过{_mb(limit)} MB 的上限，请确认输入的是工作要点文件")
     return data
+
+
+def pdf_probe(default: bool) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+    """Decorate a quick look into a PDF ``f(path) -> bool`` (e.g. "has it a text layer?"):
+    it runs under the same pypdf limits as the reader, and any failure returns ``default``
+    so that the reader proper reports it in Chinese."""
+
+    def decorate(probe: Callable[..., bool]) -> Callable[..., bool]:
+        @functools.wraps(probe)
+        def guarded(path: str | Path, *args: object, **kwargs: object) -> bool:
+            try:
+                with _pdf_limits(LIMITS):
+                    return probe(path, *args, **kwargs)
+            except ValidationError:
+                raise
+            except Exception:  # noqa: BLE001 — hostile content: the reader reports it
+                return default
+
+        return guarded
+
+    return decorate
 
 
 def within_document_limits(kind: Kind) -> Callable[[Callable[..., str]], Callable[..., str]]:

@@ -83,3 +83,21 @@ def test_standard_input_is_bounded():
     assert read_limited(io.BytesIO("一、总体要求".encode())) == "一、总体要求".encode()
     with pytest.raises(ValidationError, match="标准输入的内容超过10 MB"):
         read_limited(io.BytesIO(b"a" * (10 * MB + 1)))
+
+
+def test_a_pdf_probe_runs_under_the_limits_and_never_raises(tmp_path):
+    from pypdf import PdfReader, get_configuration
+
+    from guilin_union.services.document_limits import LIMITS, pdf_probe
+
+    seen = []
+
+    @pdf_probe(default=True)
+    def has_text(path):
+        seen.append(get_configuration().zlib_maximum_output_length)
+        return bool(PdfReader(str(path)).pages[0].extract_text())
+
+    bomb = pdf_stream_bomb(tmp_path / "bomb.pdf", unpacked=30 * MB)
+    assert has_text(bomb) is True  # the default: the reader proper reports the bomb
+    assert seen == [LIMITS.max_pdf_stream_bytes]
+    assert get_configuration().zlib_maximum_output_length != LIMITS.max_pdf_stream_bytes
