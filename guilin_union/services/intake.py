@@ -294,6 +294,7 @@ def approve(
                 continue
             member_id = int(result.row_id)  # type: ignore[arg-type]
             created.append(member_id)
+            _copy_record_fields(db, a, member_id)
             record_issued(db, [(member_no, member_id)], source=f"入会申请#{a['id']}")
             dues_service.set_dues_record(
                 db,
@@ -320,6 +321,23 @@ def approve(
         None,
         undo={"members": created, "rows": {a["id"]: a for a in apps}},
     )
+
+
+# The 会员登记表 fields an application may carry (issue 24), copied to the new member.
+RECORD_FIELDS = (
+    "native_place",
+    "home_address",
+    "email",
+    "work_start_date",
+    "major",
+    "graduated_from",
+)
+
+
+def _copy_record_fields(db: sqlite_utils.Database, app: Mapping[str, Any], member_id: int) -> None:
+    values = {k: app.get(k) for k in RECORD_FIELDS if app.get(k)}
+    if values:
+        audit.update(db, "members", member_id, values, note="入会申请中的登记表信息")
 
 
 def revert_approval(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:

@@ -278,3 +278,20 @@ def test_groups_filter_lists_batches_and_honours_list(mdb, tmp_path):
     out, n = mr.honours_pdf(db, tmp_path / "表彰.pdf", 2026)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert n == 1 and "三八红旗手" in text and "2026年度会员表彰名单" in text.replace("\n", "")
+
+
+def test_application_fields_follow_the_approved_member(branch_db, tmp_path):
+    from guilin_union.services import intake
+
+    db = branch_db
+    app = intake.add_application(db, {"name": "钱八", "branch": "文学院分工会"}).row_id
+    with db.atomic():
+        db.execute(
+            "UPDATE intake_applications SET native_place = '广西贺州', graduated_from = '贺州学院'"
+            " WHERE id = ?",
+            [app],
+        )
+    intake.approve(db, [app], on="2026-03-01")
+    member = db.execute("SELECT id FROM members WHERE name = '钱八'").fetchone()[0]
+    profile = mr.get_profile(db, member)
+    assert (profile["native_place"], profile["graduated_from"]) == ("广西贺州", "贺州学院")
