@@ -114,6 +114,7 @@ def build_participant_list(
             ],
         )
     _summary(report, groups, len(waiting))
+    report.sign_off("table")
     return report.save()
 
 

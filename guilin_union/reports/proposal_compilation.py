@@ -75,4 +75,5 @@ def build_compilation(
                 f"承办单位：{lead}；答复日期：{format_cn_date(last.reply_date)}；落实情况：{last.outcome}"
             )
             report.paragraph(last.reply_text)
+    report.closing("提案工作委员会")  # 落款: the committee that compiles it; date written in
     return report.save()
