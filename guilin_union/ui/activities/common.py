@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QTableWidget
+from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.ui import palette
+from guilin_union.ui.widgets import list_helpers
 from guilin_union.ui.widgets.list_helpers import style_table
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
@@ -47,12 +48,7 @@ def fit_columns(
     table: QTableView, stretch: int | None = None, extra: int = 14, maximum: int = 320
 ) -> None:
     """Columns fit their content (capped), one column takes the spare width."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for col in range(header.count()):
-        header.resizeSection(col, min(header.sectionSize(col) + extra, maximum))
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    list_helpers.fit_columns(table, stretch, extra=extra, maximum=maximum)
 
 
 def field_errors(exc: Exception) -> dict[str, str]:

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
+
+from guilin_union.ui import palette
+from guilin_union.ui.widgets import list_helpers
 
 # selected_ids is re-exported: the congress pages import it from here.
-from guilin_union.ui import palette
 from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
 
 WARNING_COLOR = palette.WARNING
@@ -45,13 +47,8 @@ def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, minimum: int = 60) -> None:
-    """Columns sized to their content; ``stretch`` takes the spare width."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for col in range(header.count()):
-        header.resizeSection(col, max(header.sectionSize(col) + 14, minimum))
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    """Columns sized to their content (at least ``minimum``); ``stretch`` takes the spare width."""
+    list_helpers.fit_columns(table, stretch, minimum=minimum, maximum=100_000)
 
 
 def to_qdate(value: str | _dt.date | None) -> QDate:

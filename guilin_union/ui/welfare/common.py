@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
 
 from guilin_union.services import welfare
 from guilin_union.services.welfare_rules import RuleWarning
 from guilin_union.ui import palette
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets import list_helpers
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
 FLAG_COLOR = palette.WARNING
@@ -148,13 +149,7 @@ def fill_table(
 
 def fit_columns(table: QTableView, stretch: int | None = None) -> None:
     """Columns as wide as their content (capped), ``stretch`` taking the spare width."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for col in range(header.count()):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(col, min(header.sectionSize(col) + 12, MAX_COLUMN_WIDTH))
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    list_helpers.fit_columns(table, stretch, extra=12, maximum=MAX_COLUMN_WIDTH)
 
 
 def cell_text(table: QTableView, row: int, column: int) -> str:

@@ -85,6 +85,26 @@ def style_table(
     install_empty_text(table)  # a sentence instead of a bare grid (issue 15)
 
 
+def fit_columns(
+    table: QTableView,
+    stretch: int | None = None,
+    *,
+    extra: int = 14,
+    minimum: int = 0,
+    maximum: int = 320,
+) -> None:
+    """Columns as wide as their content plus ``extra`` pixels, within [minimum, maximum]
+    (the user may still drag them); column ``stretch`` takes the spare width."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for col in range(header.count()):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        width = header.sectionSize(col) + extra
+        header.resizeSection(col, max(minimum, min(width, maximum)))
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
 def make_id_table(
     model: Any,
     *,
