@@ -54,6 +54,21 @@ FIELDS: list[Field] = [
     Field("paid_on", "发放日期", ("领取日期",), kind="date"),
     Field("year", "标准年度", ("年度",), kind="int"),
     Field("notes", "备注", ()),
+    # issue 22: the case
+    Field("relative_relation", "亲属关系", ("与本人关系", "关系", "亲属称谓")),
+    Field("relative_name", "亲属姓名", ("去世亲属姓名", "亲属")),
+    Field("cause", "病因", ("病因/事由", "疾病名称", "住院原因", "事由类别")),
+    Field(
+        "event_date",
+        "事件日期",
+        ("住院日期", "去世日期", "结婚日期", "出生日期（子女）", "发生日期"),
+        kind="date",
+    ),
+    Field("sub_kind", "细项", ("慰问细项",)),
+    Field("recipient_name", "收款人", ("领款人",)),
+    Field("pay_method", "发放方式", ("支付方式",)),
+    Field("bank_account", "账号", ("银行账号", "银行卡号", "收款账号"), kind="id_number"),
+    Field("bank_name", "开户行", ("开户银行",)),
 ]
 _LABELS = {f.key: f.header for f in FIELDS}
 # Which column a validation problem or a rule warning belongs to.
@@ -145,6 +160,15 @@ class WelfareImporter:
                     "paid_on",
                     "year",
                     "notes",
+                    "relative_relation",
+                    "relative_name",
+                    "cause",
+                    "event_date",
+                    "sub_kind",
+                    "recipient_name",
+                    "pay_method",
+                    "bank_account",
+                    "bank_name",
                 )
             }
             data.update(

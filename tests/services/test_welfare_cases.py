@@ -218,3 +218,58 @@ def test_batch_average_cap_warns_like_the_other_batch_rules(wdb):
     assert [w.code for w in wb.preview_batch(wdb, over).warnings] == ["average"]
     with pytest.raises(PaymentWarnings):
         wb.create_batch(wdb, over)
+
+
+def test_import_reads_the_case_columns_and_checks_them(wdb, tmp_path):
+    from openpyxl import Workbook
+
+    from guilin_union.services.import_common import run_import
+    from guilin_union.services.welfare_import import WelfareImporter
+
+    def import_file(db, path):
+        return run_import(db, path, WelfareImporter())
+
+    m = add_member(wdb, "赵大", staff_no="T100")
+    welfare.record_payment(wdb, death(m, f"{YEAR}-01-05", "父亲", "赵老汉"))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        [
+            "姓名",
+            "工号",
+            "慰问类型",
+            "慰问日期",
+            "金额",
+            "亲属关系",
+            "亲属姓名",
+            "去世日期",
+            "银行账号",
+        ]
+    )
+    sheet.append(
+        [
+            "赵大",
+            "T100",
+            "直系亲属去世",
+            f"{YEAR}-06-01",
+            "800",
+            "母亲",
+            "钱老太",
+            f"{YEAR}-05-28",
+            "6217 0000 1111 2222",
+        ]
+    )
+    path = tmp_path / "慰问.xlsx"
+    book.save(path)
+    outcome = import_file(wdb, path)
+    assert not outcome.errors and outcome.imported == 1
+    row = wdb.execute(
+        "SELECT relative_relation, relative_name, event_date, bank_account FROM welfare_payments"
+        " WHERE relative_name = '钱老太'"
+    ).fetchone()
+    assert row == ("母亲", "钱老太", f"{YEAR}-05-28", "6217000011112222")
+    sheet["G2"] = "赵老汉"
+    sheet["F2"] = "父亲"
+    book.save(path)
+    again = import_file(wdb, path)
+    assert again.errors and "该亲属" in again.errors[0].message
