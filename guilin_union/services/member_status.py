@@ -23,6 +23,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.members import MemberStatus
 from guilin_union.core.text import clean_cell_text
+from guilin_union.core.text_limits import length_problem
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
 
@@ -211,6 +212,8 @@ def record_status_change(
     reason_text = clean_cell_text(str(reason or ""))
     if not reason_text:
         raise ValidationError("请填写变更原因", "reason")
+    if (too_long := length_problem("reason", reason_text)) is not None:  # core/text_limits
+        raise ValidationError(f"变更原因{too_long}", "reason")
     day = _iso(on)
     doc = clean_cell_text(str(document_no or "")) or None
     today = today or _dt.date.today()

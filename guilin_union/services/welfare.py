@@ -27,6 +27,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.masking import mask_id
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.core.text import to_halfwidth
+from guilin_union.core.text_limits import length_problem
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes, OpResult
@@ -189,6 +190,9 @@ def validate_payment(
         raise ValidationError("标准年度应为四位数年份", "year") from None
     if not 1990 <= year <= 2100:
         raise ValidationError("标准年度应在 1990 至 2100 之间", "year")
+    for key in ("occasion", "reason", "handler", "notes"):  # core/text_limits.py
+        if (too_long := length_problem(key, config.clean_text(raw.get(key)))) is not None:
+            raise ValidationError(too_long, key)
     case = _validate_case(raw, form)
     return PaymentInput(
         **case,
