@@ -984,11 +984,11 @@ class _MetaReader:
 # Entry point
 # --------------------------------------------------------------------------------------------
 def _strip_trailing(
-    paragraphs: list[str], meta: WorkpointsMeta, kept: frozenset[str] = frozenset()
+    paragraphs: list[str], meta: WorkpointsMeta, taken_back: frozenset[str] = frozenset()
 ) -> list[str]:
     """Drop footers, 落款 (signature) and date after the outline; keep their date/issuer.
 
-    A footer line the user took back (``kept``) stays text."""
+    A footer line the user took back (``taken_back``) stays text."""
     end = len(paragraphs)
     trailing_date: str | None = None
     signature: str | None = None
@@ -1003,7 +1003,7 @@ def _strip_trailing(
             else:
                 end -= 1
             continue
-        if paragraph not in kept and (
+        if paragraph not in taken_back and (
             _FOOTER_RE.search(paragraph) or _ATTACHMENT_RE.match(paragraph)
         ):
             end -= 1

@@ -72,6 +72,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("导入工作要点")
         self.flat: list[wo.OutlineNode] = []
         self.warnings: list[str] = []
+        self.keep_text: list[str] = []  # page furniture the user took back
         self.source_name = ""
         self.request: ImportRequest | None = None
         self._filling = False
@@ -267,10 +268,14 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: Path) -> bool:
         """Read and parse a file; a problem is shown in the dialog, nothing is lost."""
+        from guilin_union.ui.workpoints.scan_check import start_scan_import
+
+        if start_scan_import(self, Path(path)):  # a scan: OCR in the background, then checked
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             preview = wi.preview_file(path)
-            self.keep_text = []
+            self.keep_text.clear()
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return False
@@ -311,7 +316,7 @@ class ImportDialog(QDialog):
         self.load_text(
             self.source_edit.toPlainText(),
             self.source_name or wi.PASTED_SOURCE,
-            getattr(self, "keep_text", []),
+            self.keep_text,
         )
 
     def ignored_texts(self, *, checked: bool) -> list[str]:
@@ -329,7 +334,7 @@ class ImportDialog(QDialog):
         self.load_text(
             self.source_edit.toPlainText(),
             self.source_name or wi.PASTED_SOURCE,
-            [*getattr(self, "keep_text", []), *chosen],
+            [*self.keep_text, *chosen],
         )
 
     def _show_preview(self, preview: wi.ImportPreview) -> None:
