@@ -178,6 +178,12 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         f"办复率 {data['reply_rate']}（{data['replied']}/{data['accepted']}），"
         f"满意率 {data['satisfaction_rate']}（{data['satisfied'] + data['basically_satisfied']}/{data['rated']}）"
     )
+    for key, x in [*data["handling_by_review"].items(), ("合计", data["handling_overall"])]:
+        if x.get("total"):
+            emit(
+                f"{key}：{x['total']} 件，已交办 {x['assigned']} 件，已答复 {x['replied']} 件，"
+                f"办复率 {x['reply_rate']}，满意率 {x['satisfaction_rate']}"
+            )
     emit(
         f"逾期未答复 {data['overdue_count']} 件"
         + ("：" + "、".join(o["number"] for o in data["overdue"]) if data["overdue"] else "")
