@@ -96,3 +96,37 @@ def test_process_check_fails_when_this_process_looks_dead(test_run, monkeypatch)
     monkeypatch.setattr(lock, "pid_alive", lambda pid: False)
     result = test_run.check("进程检测", test_run._process_facts)
     assert not result.ok and "已退出" in result.detail
+
+
+def test_windowed_self_test_writes_to_the_parent_console(monkeypatch, tmp_path):
+    """Windows branch (faked): no stdout, AttachConsole(ATTACH_PARENT_PROCESS) → CONOUT$."""
+    import ctypes
+    import sys
+    from types import SimpleNamespace
+
+    from guilin_union.ui import selftest
+
+    calls: list[int] = []
+    answer = {"attach": 0}
+
+    def attach(pid):
+        calls.append(pid)
+        return answer["attach"]
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(
+        ctypes,
+        "windll",
+        SimpleNamespace(kernel32=SimpleNamespace(AttachConsole=attach)),
+        raising=False,
+    )
+    monkeypatch.chdir(tmp_path)  # "CONOUT$" is an ordinary file name here
+    assert selftest._console_stream() is None  # started from Explorer: no console
+    answer["attach"] = 1
+    stream = selftest._console_stream()
+    try:
+        assert stream is not None and stream.name == "CONOUT$" and stream.encoding == "utf-8"
+    finally:
+        stream.close()
+    assert calls == [-1, -1]
