@@ -465,6 +465,10 @@ class DatabaseLock:
             temp.write_text(json.dumps(asdict(info), ensure_ascii=False), encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
+            try:
+                temp.unlink(missing_ok=True)  # a full disk leaves no half-written temp
+            except OSError:
+                pass
             return True  # e.g. the share is briefly unavailable; try again next minute
         self.info = info
         return True
