@@ -100,3 +100,17 @@ def test_reminder_settings_dialog_saves_every_horizon(qtbot, demo_path):
     assert settings.get(db, "retirement_female_original_age") == 50
     assert settings.get(db, "retirement_female_50_values") == ["工人", "工勤"]
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_retirement_line_offers_the_status_change_and_the_payment(qtbot, demo_path):
+    window, _prompts = make_window(qtbot, demo_path)
+    page = _home(qtbot, window)
+    retirement = next(r for r in page.data.reminders if r.kind == "retirement")
+    dialog = page.retire(retirement.target_id)
+    qtbot.addWidget(dialog)
+    tabs = dialog.ui.history_tabs
+    assert tabs.tabText(tabs.currentIndex()) == "会籍变更"
+    payment = page.retirement_payment(retirement.target_id)
+    qtbot.addWidget(payment)
+    assert payment.member_id == retirement.target_id
+    assert payment.ui.type_combo.currentText() == "退休"

@@ -77,6 +77,8 @@ class HomePage(QWidget):
         self.todo_tree.setColumnWidth(0, self.fontMetrics().horizontalAdvance("2026-12-07") + 48)
         self.todo_tree.setAlternatingRowColors(True)
         self.todo_tree.itemActivated.connect(self._activated)
+        self.todo_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.todo_tree.customContextMenuRequested.connect(self._context_menu)
         left_layout.addWidget(self.todo_tree, 1)
         hint = QLabel("双击一行打开相关记录。提醒的期限在“设置”中修改。")
         hint.setStyleSheet("color: #666;")
@@ -221,6 +223,43 @@ class HomePage(QWidget):
         target = item.data(0, TARGET_ROLE)
         if target:
             self.open_target(target[0], target[1])
+
+    def _context_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.todo_tree.itemAt(pos)
+        target = item.data(0, TARGET_ROLE) if item is not None else None
+        if not target:
+            return
+        menu = QMenu(self)
+        menu.addAction("打开(&O)", lambda: self.open_target(target[0], target[1]))
+        if target[0] == "member" and "退休" in (target[2] or ""):
+            menu.addAction("办理退休（会籍变更）…", lambda: self.retire(target[1]))
+            menu.addAction("登记退休慰问…", lambda: self.retirement_payment(target[1]))
+            menu.addAction("查看教代会代表任职", lambda: self.open_target("delegate", None))
+        menu.exec(self.todo_tree.viewport().mapToGlobal(pos))
+
+    def retire(self, member_id: int):
+        """The member form at its 会籍变更 page (退休 is recorded there with its date)."""
+        window = self.window()
+        page = window.tab_widgets["会员入会"]
+        window.tabs.setCurrentWidget(page)
+        dialog = page.register_view.edit_member(member_id)
+        tabs = dialog.ui.history_tabs
+        for i in range(tabs.count()):
+            if tabs.tabText(i) == "会籍变更":
+                tabs.setCurrentIndex(i)
+        return dialog
+
+    def retirement_payment(self, member_id: int):
+        """A new 退休 condolence payment for the member, in the 慰问 tab."""
+        window = self.window()
+        page = window.tab_widgets["慰问"]
+        window.tabs.setCurrentWidget(page)
+        page.pages.setCurrentWidget(page.payments_view)
+        dialog = page.payments_view.add_payment(member_id)
+        dialog.ui.type_combo.setCurrentText("退休")
+        return dialog
 
     def open_target(self, kind: str, target_id: int | None) -> bool:
         """Switch to the tab that holds the record and show it; False when it cannot."""
