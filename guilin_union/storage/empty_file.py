@@ -43,7 +43,7 @@ def _has_files(folder: Path) -> bool:
 def evidence_of_a_database(db_path: Path) -> list[str]:
     """What beside ``db_path`` says a database existed there (Chinese phrases)."""
     from guilin_union.storage.backup import MANIFEST_NAME, backup_dir_for, parse_backup_name
-    from guilin_union.storage.lock import _held, lock_path_for
+    from guilin_union.storage.lock import _held, cleared_locks, lock_path_for
 
     found: list[str] = []
     backups = backup_dir_for(db_path)
@@ -61,7 +61,11 @@ def evidence_of_a_database(db_path: Path) -> list[str]:
         ours = os.path.normcase(str(lock.resolve())) in _held
     except OSError:
         ours = False
-    if lock.exists() and not ours:
+    try:
+        key = os.path.normcase(str(lock.resolve()))
+    except OSError:
+        key = ""
+    if (lock.exists() and not ours) or key in cleared_locks:  # also one cleared on opening
         found.append(f"锁文件 {lock.name}")
     if _has_files(db_path.parent / "attachments"):
         found.append("附件文件夹 attachments")

@@ -283,6 +283,9 @@ def is_stale(
     return path is not None and file_is_stale(path, stale_after)
 
 
+# Lock files this process found left behind and cleared (resolved lock paths).
+cleared_locks: set[str] = set()
+
 # Locks held by this process, by resolved lock path: (lock, reference count).
 _held: dict[str, list[Any]] = {}
 _held_guard = threading.Lock()
@@ -427,6 +430,7 @@ class DatabaseLock:
             except OSError:
                 pass
         self.cleared = stale if not unreadable else None
+        cleared_locks.add(self._key)  # a lock existed: storage/empty_file.py asks
         try:
             grave.unlink()
         except OSError:

@@ -77,6 +77,26 @@ def test_other_signs_that_a_database_existed(tmp_path, capsys, beside):
     assert path.stat().st_size == 0
 
 
+def test_a_stale_lock_cleared_on_opening_still_counts(tmp_path, capsys):
+    from guilin_union.storage.lock import computer_name
+
+    path = tmp_path / "u.db"
+    path.write_bytes(b"")
+    # Left by a program on this PC that crashed: its process is gone, the CLI clears it.
+    stale = {
+        "computer": computer_name(),
+        "user": "u",
+        "pid": 999_999_999,
+        "started_at": "2024-03-05T08:00:00",
+        "heartbeat_at": "2024-03-05T08:00:00",
+        "token": "dead",
+    }
+    lock_path_for(path).write_text(json.dumps(stale), encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(path), "members", "list", "--json")
+    assert code == 1 and "0 字节" in err and "锁文件" in err
+    assert path.stat().st_size == 0
+
+
 def test_a_brand_new_empty_file_is_a_new_database(tmp_path, capsys):
     path = tmp_path / "new.db"
     path.write_bytes(b"")
