@@ -112,6 +112,18 @@ def _read_input(name: str) -> tuple[str, str]:
     return read_document_text(path), path.name
 
 
+def _read_scan(name: str) -> Any:
+    """The OCR preview (``services.workpoints_scan.ScanPreview``) of FILE when it is a
+    scanned PDF or a photo, else None."""
+    from guilin_union.services import ocr
+
+    if name == "-" or not ocr.is_scan(name) or not ocr.engine_available():
+        return None
+    from guilin_union.services.workpoints_scan import preview_scan
+
+    return preview_scan(Path(name))
+
+
 def _print_tree(nodes: list[Any], indent: int = 0) -> None:
     from guilin_union.services.workpoints_outline import display_number, format_units
 
@@ -129,8 +141,9 @@ def _print_tree(nodes: list[Any], indent: int = 0) -> None:
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import workpoints_import as wi
 
-    text, source = _read_input(args.file)
-    preview = wi.preview_text(text, source)
+    scan = _read_scan(args.file)  # issue 25: a scanned PDF or a photo goes through OCR
+    text, source = (scan.scan.text, scan.preview.source_name) if scan else _read_input(args.file)
+    preview = scan.preview if scan else wi.preview_text(text, source)
     for warning in preview.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     year = args.year or preview.guessed_year
@@ -139,6 +152,15 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if not preview.parsed.nodes:
         return fail("错误：没有识别到任何条目（条目应以“一、”“（一）”或“1.”等编号开头），未保存。")
     data = preview.parsed.to_dict()
+    if scan is not None:
+        data["ocr"] = scan.scan.to_json()  # pages and the lines to check
+        if not args.json:
+            for low in data["ocr"]["low_confidence"]:
+                print(
+                    f"提示：第{low['page']}页第{low['line']}行识别把握不大"
+                    f"（{low['confidence']:.2f}），请核对：{low['text']}",
+                    file=sys.stderr,
+                )
     if preview.parsed.ignored_text:
         # Page furniture taken out before parsing (微信扫一扫…, 版权声明, 责任编辑…).
         data["ignored_text"] = list(preview.parsed.ignored_text)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.services import ocr
 from guilin_union.services.document_limits import within_document_limits
 
 __all__ = [
@@ -384,7 +385,9 @@ def read_pdf_text(path: str | Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise ValidationError("无法读取该 PDF 文件（可能已损坏）", "path") from None
     text = "\n".join(pages)
-    if not text.strip():
+    if not text.strip() or not ocr.text_is_usable(text):
+        if ocr.engine_available():  # a scan (issue 25): read by OCR
+            return ocr.read_scan(path).text
         raise ValidationError(_NO_TEXT_LAYER, "path")
     return text
 
@@ -403,6 +406,8 @@ def read_document_text(path: str | Path) -> str:
         return read_docx_text(path)
     if suffix == ".pdf":
         return read_pdf_text(path)
+    if suffix in ocr.IMAGE_SUFFIXES:  # a photo of the document (issue 25)
+        return ocr.read_scan(path).text
     raise ValidationError(
         f"不支持的文件类型“{path.suffix or '无扩展名'}”：请选择 .docx、.pdf 或 .txt 文件"
         "（旧版 .doc、.wps 请先另存为 .docx）",

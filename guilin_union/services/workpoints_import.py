@@ -36,7 +36,8 @@ from guilin_union.services.workpoints import (
 PASTED_SOURCE = "粘贴的文本"
 MAX_SOURCE_CHARS = 300_000  # a work-points document is a few thousand characters
 FILE_FILTER = (
-    "工作要点文件 (*.docx *.pdf *.txt);;Word 文件 (*.docx);;PDF 文件 (*.pdf);;文本文件 (*.txt)"
+    "工作要点文件 (*.docx *.pdf *.txt *.png *.jpg *.jpeg);;Word 文件 (*.docx);;PDF 文件 (*.pdf);;"
+    "文本文件 (*.txt);;扫描件或照片 (*.pdf *.png *.jpg *.jpeg)"
 )
 
 _YEAR_IN_NUMBER_RE = re.compile(r"[〔\[［【(（](\d{4})[〕\]］】)）]")

@@ -268,6 +268,10 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: Path) -> bool:
         """Read and parse a file; a problem is shown in the dialog, nothing is lost."""
+        from guilin_union.ui.workpoints.scan_check import start_scan_import
+
+        if start_scan_import(self, Path(path)):  # a scan: OCR in the background, then checked
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             preview = wi.preview_file(path)
