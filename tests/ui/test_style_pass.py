@@ -54,3 +54,32 @@ def test_register_edit_and_delete_need_a_selection(qtbot, tmp_path):
         for button in page.findChildren(QToolButton):
             if button.menu() is not None:
                 assert "▾" not in button.text(), button.text()
+
+
+def test_welfare_edit_buttons_need_a_selection(qtbot, tmp_path):
+    from guilin_union.services.demo import populate_demo
+    from guilin_union.storage import open_database
+
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    populate_demo(db, seed=5)
+    db.conn.close()
+    window, _ = make_window(qtbot, path)
+    tab = window.tab_widgets["慰问"]
+    window.tabs.setCurrentWidget(tab)
+    from PySide6.QtWidgets import QTableView, QTabWidget
+
+    for inner in tab.findChildren(QTabWidget):  # inner pages are built when first shown
+        for i in range(inner.count()):
+            inner.setCurrentIndex(i)
+            qtbot.wait(5)
+    for name in ("welfare_payments_table", "welfare_hardship_table", "welfare_standards_table"):
+        table = tab.findChild(QTableView, name)
+        view = table.parentWidget()
+        while not hasattr(view, "edit_button"):
+            view = view.parentWidget()
+        table.viewport().grab()  # painted once: a model made on the first reload is bound
+        table.clearSelection()
+        assert not view.edit_button.isEnabled(), name
+        table.selectRow(0)
+        assert view.edit_button.isEnabled(), name

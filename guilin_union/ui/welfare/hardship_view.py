@@ -26,6 +26,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
 from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -188,6 +189,7 @@ class HardshipView(QWidget):
         self.add_button.clicked.connect(lambda: self.add_entry())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        enable_with_selection(self.table, self.edit_button, self.delete_button)
         self.carry_button.clicked.connect(self.carry_over)
         occasions = config.hardship_occasions(ctx.db)
         self.warmth_button.clicked.connect(

@@ -55,6 +55,7 @@ from guilin_union.ui.widgets.list_helpers import (
     select_id,
     selected_ids,
 )
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 COLUMNS = [
     ColumnSpec("pay_date", "慰问日期", sort_key="date", align="center"),
@@ -222,6 +223,7 @@ class PaymentsView(QWidget):
         self.add_button.clicked.connect(lambda: self.add_payment())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        enable_with_selection(self.table, self.edit_button, self.delete_button, self.approve_button)
         self.import_button.clicked.connect(self.import_excel)
         self.export_button.clicked.connect(self.export_excel)
         self.roster_button.clicked.connect(self.print_roster)

@@ -24,6 +24,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 HEADERS = [
     "慰问类型",
@@ -92,6 +93,7 @@ class StandardsView(QWidget):
             lambda: self.copy(self.year_spin.value(), self.year_spin.value() + 1)
         )
         self.delete_button.clicked.connect(self.delete_selected)
+        enable_with_selection(self.table, self.edit_button, self.delete_button)
         self.branch_button.clicked.connect(self.edit_branch_standards)
         self.print_button.clicked.connect(self.print_table)
         self.reload()
