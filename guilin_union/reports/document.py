@@ -553,12 +553,15 @@ class Report:
         label_style = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
         sign = _blank_date(clean(sign_text) + _BLANK * 4)
         inner = width - 14  # the box's left and right padding below
-        cells: list[object] = [
-            [
-                Paragraph(esc(label), label_style),
-                Spacer(1, height_mm * mm),
-                self._plain_line(sign, TABLE_SIZE, inner),
+        if string_width(sign, self.fonts.body, TABLE_SIZE) <= inner:
+            foot: list[Flowable] = [self._plain_line(sign, TABLE_SIZE, inner)]
+        else:  # a narrow box: "签名：" on one line, the date under it
+            foot = [
+                Paragraph(esc(clean(sign_text)), text_style(self.fonts, TABLE_SIZE)),
+                self._plain_line(_blank_date(""), TABLE_SIZE, inner),
             ]
+        cells: list[object] = [
+            [Paragraph(esc(label), label_style), Spacer(1, height_mm * mm), *foot]
             for label in labels
         ]
         cells += [""] * (-len(cells) % columns)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def build_proposal_forms(
 
 
 def _one(report: Report, doc: ProposalDoc) -> None:
-    report.heading(f"编号：{doc.number}", level=1)
+    report.paragraph(f"编号：{doc.number}", align="right", size=10.5)
     proposer_label = "提案代表团" if doc.kind == "集体" else "提案人"
     pairs: list[tuple[str, object]] = [
         ("提案编号", doc.number),
@@ -81,7 +82,13 @@ def _one(report: Report, doc: ProposalDoc) -> None:
         ("建议", doc.suggestions or "\n\n\n"),
     ]
     report.key_values(extra, columns=1)
-    report.signature_boxes(["提案人签名", "附议人签名"], height_mm=12, sign_text="签名：")
+    # Each 附议人 signs in a place of their own: one column per person, names above.
+    seconders = [n for n in re.split(r"[、，,；;\s]+", doc.seconders or "") if n]
+    proposer_box = "提案代表团团长签名" if doc.kind == "集体" else f"提案人签名（{doc.proposer}）"
+    people = [proposer_box] + [f"附议人签名（{n}）" for n in seconders]
+    if not seconders:
+        people.append("附议人签名")
+    _signature_row(report, people)
     report.heading("审查意见（提案工作委员会）", level=2)
     if doc.review_text != "待审查":
         report.key_values(
@@ -97,6 +104,10 @@ def _one(report: Report, doc: ProposalDoc) -> None:
             [("审查结果", "□立案（□重点 □一般）　□并案　□转意见建议　□不立案"), ("审查意见", "\n")],
             columns=1,
         )
+    sign = "负责人（签名）：" + "\u3000" * 7 + "（盖章）" + "\u3000" * 3
+    report.key_values(
+        [("委员会签章", sign + "\u3000" * 4 + "年\u3000\u3000月\u3000\u3000日")], columns=1
+    )
     report.heading("办理情况", level=2)
     if doc.rounds:
         # Earlier rounds in one line each, so that a re-handled proposal still fits its page.
@@ -106,6 +117,8 @@ def _one(report: Report, doc: ProposalDoc) -> None:
                 [(f"第{r.round_no}轮办理", _round_line(r)) for r in earlier], columns=1
             )
         _round(report, doc.rounds[-1], bool(earlier))
+        # The handled form is filed: the 承办单位 seals it and the proposer confirms.
+        _signature_row(report, ["承办单位（盖章）", "提案人确认（签名）"])
     else:
         report.key_values(
             [("主办单位", ""), ("协办单位", ""), ("交办日期", ""), ("答复期限", "")], columns=2
@@ -118,7 +131,48 @@ def _one(report: Report, doc: ProposalDoc) -> None:
             ],
             columns=1,
         )
-        report.signature_boxes(["承办单位（盖章）", "提案人确认"], height_mm=10, sign_text="签名：")
+        _signature_row(report, ["承办单位（盖章）", "提案人确认（签名）"])
+
+
+def _signature_row(report: Report, people: list[str], suffix: str = "") -> None:
+    """Names in a row of cells with room under each to sign (five per row at most)."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    from guilin_union.reports.markup import esc
+    from guilin_union.reports.styles import (
+        BOX_WIDTH,
+        GRID_WIDTH,
+        LABEL_BACKGROUND,
+        TABLE_SIZE,
+        cell_style,
+    )
+
+    per_row = min(max(len(people), 2), 5)
+    style = cell_style(report.fonts, TABLE_SIZE - 0.5, "center", "label")
+    data: list[list[object]] = []
+    for start in range(0, len(people), per_row):
+        chunk = people[start : start + per_row]
+        chunk += [""] * (per_row - len(chunk))
+        data.append([Paragraph(esc(f"{p}{suffix}") if p else "", style) for p in chunk])
+        data.append([""] * per_row)
+    heights = [None, 10 * mm] * (len(data) // 2)
+    commands = [
+        ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
+        ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    commands += [("BACKGROUND", (0, r), (-1, r), LABEL_BACKGROUND) for r in range(0, len(data), 2)]
+    table = Table(
+        data,
+        colWidths=[report.frame_width / per_row] * per_row,
+        rowHeights=heights,
+        style=commands,
+        hAlign="CENTER",
+    )
+    table.spaceBefore = 2 * mm
+    report.add(table)
 
 
 def _round_line(r: RoundDoc) -> str:

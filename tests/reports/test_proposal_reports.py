@@ -85,6 +85,12 @@ def test_proposal_forms_one_page_each(db, season, tmp_path):
         "R&D",
         "联名提案人",
         "周五（随2024-003并入）",
+        # issue 16: a signature place per 附议人, the committee's and the handling unit's seal
+        "附议人签名（钱二）",
+        "附议人签名（孙三）",
+        "委员会签章",
+        "承办单位（盖章）",
+        "提案人确认（签名）",
     ):
         assert expected in first, expected
     pending = outputs.proposal_forms_pdf(db, c.session_id, tmp_path / "one.pdf", ids=[ids["b"]])[0]
