@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -716,6 +717,10 @@ class CountDialog(_FormDialog):
                 self.table.setCellWidget(row, col, spin)
                 spins.append(spin)
             self.vote_spins.append(spins)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(min(60 + 34 * len(result.candidates), 320))
+        self.setMinimumWidth(600)
         self.layout_.addWidget(self.table)
         self.result_label = QLabel(result.rule_text)
         self.result_label.setWordWrap(True)
