@@ -161,6 +161,7 @@ def build_welfare_stats(
         )
     else:
         report.paragraph("本年度没有超出标准或需复核的慰问记录。")
+    report.sign_off("money-summary")
     return report.save()
 
 
