@@ -189,3 +189,33 @@ def test_agenda_place_once_attendees_per_item_and_closing(tmp_path):
     assert text.count("报告厅") == 1  # in the subtitle, not on every row
     assert "与会人员" in text and "全体代表" in text
     assert text.endswith("大会主席团2026年12月7日第1页共1页")
+
+
+def test_forty_character_name_stays_inside_the_member_card(tmp_path):
+    from reportlab.lib.pagesizes import A4
+
+    from guilin_union.reports import member_cards as mc
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    name = ("欧阳" * 10 + "Maria Elena de la Cruz")[:40]
+    out = mc.build_member_cards(
+        tmp_path / "证.pdf",
+        [mc.MemberCard(name, "2024010001", "文学院分工会", "2024-09-20")],
+        union_name="桂林学院工会委员会",
+    )
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    left = (A4[0] - mc.COLUMNS * mc.CARD_W - (mc.COLUMNS - 1) * mc.GAP) / 2
+    top = (A4[1] - mc.ROWS * mc.CARD_H - (mc.ROWS - 1) * mc.GAP) / 2  # from the page top
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        bbox,
+    )
+    printed = "".join(w[4] for w in words if "欧阳" in w[4] or w[4] in name.split())
+    assert "欧阳欧阳" in printed and "Maria" in printed  # all of it printed, spaces kept
+    for x0, y0, x1, y1, text in words:
+        if "欧阳" in text or text in name.split():
+            assert left < float(x0) and float(x1) < left + mc.CARD_W, text
+            assert top < float(y0) and float(y1) < top + mc.CARD_H, text
