@@ -54,11 +54,27 @@ class AppContext:
     read_only: bool = False
     _listeners: list[Callable[[Changes], None]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.apply_house_style()
+
+    def apply_house_style(self) -> None:
+        """Printouts made from this window: issuer and binding margin of this database's
+        settings (单位信息). Called again after the settings change."""
+        import sqlite3
+
+        from guilin_union.services.printouts import apply_house_style
+
+        try:
+            apply_house_style(self.db)
+        except (sqlite3.Error, AttributeError, TypeError):  # no settings table / a test double
+            pass
+
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         self._listeners.append(listener)
 
     def notify(self, changes: Changes) -> None:
         """Fan a change out once to every screen; each reloads only if it cares."""
+        self.apply_house_style()  # 单位信息 may have changed (two small reads)
         for listener in list(self._listeners):
             listener(changes)
 

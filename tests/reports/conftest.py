@@ -32,3 +32,14 @@ def fresh_fonts(monkeypatch: pytest.MonkeyPatch):
 def out(tmp_path: Path) -> Path:
     """A PDF path in a fresh folder."""
     return tmp_path / "报表.pdf"
+
+
+@pytest.fixture(autouse=True)
+def default_house_style():
+    """Report tests see the engine's default house style, whatever a GUI context or CLI run
+    earlier in the same process configured (the style is process-wide)."""
+    from guilin_union.reports.styles import HouseStyle, restore_house_style
+
+    restore_house_style(HouseStyle())
+    yield
+    restore_house_style(HouseStyle())
