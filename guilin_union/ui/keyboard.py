@@ -13,9 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTabWidget, QWidget
 
-NEW_WORDS = ("新增", "新建", "登记", "添加", "提交", "记录", "导入")
+NEW_WORDS = ("新增", "新建", "登记", "添加", "加入", "提交", "记录", "导入")
+NOT_NEW = ("届次", "设置")  # “new” buttons that are not the page's record
+# Tab (object name) -> the button Ctrl+N means there whatever its sub-page shows.
+PREFERRED = {"tab_activities_tab": ("新建活动",)}
 
 
 def _visible_children(root: QWidget, kind: type) -> list[Any]:
@@ -33,19 +36,47 @@ def _handler(page: QWidget, name: str) -> Any:
     return found
 
 
+def _pages_inside_out(page: QWidget) -> list[QWidget]:
+    """The current page of every nested tab widget, innermost first, then ``page``: the
+    sub-page the user looks at wins over the tab's top bar."""
+    chain = [page]
+    current = page
+    while True:
+        inner = [t for t in current.findChildren(QTabWidget) if t.isVisible()]
+        if not inner or inner[0].currentWidget() is None:
+            break
+        current = inner[0].currentWidget()
+        chain.append(current)
+    return list(reversed(chain))
+
+
 def search_box(page: QWidget) -> QLineEdit | None:
-    for edit in _visible_children(page, QLineEdit):
-        if "search" in edit.objectName() or edit.placeholderText().startswith("搜索"):
-            return edit
+    for scope in _pages_inside_out(page):
+        for edit in _visible_children(scope, QLineEdit):
+            if "search" in edit.objectName() or edit.placeholderText().startswith("搜索"):
+                return edit
     return None
 
 
 def new_button(page: QWidget) -> QAbstractButton | None:
+    """The page's “new” button: a tab's own first choice (:data:`PREFERRED`), else the
+    innermost sub-page's button starting (within its first words) with one of
+    :data:`NEW_WORDS`, never a settings-like one (:data:`NOT_NEW`)."""
     buttons = [b for b in _visible_children(page, QAbstractButton) if b.isEnabled()]
-    for word in NEW_WORDS:
+    for prefix in PREFERRED.get(page.objectName(), ()):
         for button in buttons:
-            if button.text().replace("&", "").startswith(word):
+            if button.text().replace("&", "").startswith(prefix):
                 return button
+    for scope in _pages_inside_out(page):
+        scoped = [
+            b
+            for b in _visible_children(scope, QAbstractButton)
+            if b.isEnabled() and not any(word in b.text() for word in NOT_NEW)
+        ]
+        for word in NEW_WORDS:
+            for button in scoped:
+                if word in button.text().replace("&", "")[:6]:
+                    return button
     return None
 
 

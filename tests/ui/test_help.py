@@ -97,3 +97,33 @@ def test_ctrl_f_focuses_the_search_box_and_ctrl_n_starts_new(qtbot, empty_path):
     assert [w.windowTitle() for w in opened] == ["新增会员"]
     for widget in opened:
         widget.close()
+
+
+def test_ctrl_n_means_the_sub_page_s_own_new_record(qtbot, tmp_path):
+    from PySide6.QtWidgets import QTabWidget
+
+    from guilin_union.services.demo import populate_demo
+
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    populate_demo(db, seed=4)
+    db.conn.close()
+    window, _ = make_window(qtbot, path)
+    expected = {
+        ("教代会", "会议"): "新建会议…",
+        ("教代会", "提案"): "提交提案…",
+        ("活动", "报名"): "新建活动…",
+        ("慰问", "慰问记录"): "登记慰问…",
+        ("会员入会", "会员名册"): "新增会员…",
+    }
+    for (tab_title, page_title), text in expected.items():
+        page = window.tab_widgets[tab_title]
+        window.tabs.setCurrentWidget(page)
+        inner = next(t for t in page.findChildren(QTabWidget) if t.isVisible())
+        inner.setCurrentIndex(
+            next(i for i in range(inner.count()) if inner.tabText(i) == page_title)
+        )
+        qtbot.wait(5)
+        button = keyboard.new_button(page)
+        assert button is not None and button.text() == text, (tab_title, page_title)
+        assert keyboard.search_box(page) is not None or page_title == "会议"

@@ -123,7 +123,7 @@ class ApplicationsView(QWidget):
         layout.addLayout(bar)
 
         actions = QHBoxLayout()
-        self.add_button = QPushButton("新增申请")
+        self.add_button = QPushButton("新增申请…")
         self.edit_button = QPushButton("修改…")
         self.delete_button = QPushButton("删除")
         self.review_button = QPushButton("分工会审核通过")
