@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSpinBox, QWidget
 
 from guilin_union.ui.forms.ui_institution_dialog import Ui_InstitutionDialog
 
@@ -32,6 +32,19 @@ class InstitutionDialog(QDialog):
         self.ui.mask_personal_numbers_check.setChecked(
             bool(values.get("mask_personal_numbers", True))
         )
+        # The binding edge of every printout (left on portrait pages, top on landscape ones).
+        self.binding_spin = QSpinBox(self)
+        self.binding_spin.setRange(15, 40)
+        self.binding_spin.setSuffix(" 毫米")
+        self.binding_spin.setToolTip(
+            "打印件装订一侧的边距：竖版在左侧，横版在上侧；其余三边 20 毫米"
+        )
+        try:
+            binding = int(values.get("print_binding_margin_mm") or 28)
+        except (TypeError, ValueError):
+            binding = 28
+        self.binding_spin.setValue(binding)
+        self.ui.form_layout.addRow("打印装订边距：", self.binding_spin)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.button_box.accepted.connect(self.save)
@@ -51,5 +64,6 @@ class InstitutionDialog(QDialog):
             self.ui.summary_label.setText("、".join(missing) + "不能为空")
             return
         values["mask_personal_numbers"] = self.ui.mask_personal_numbers_check.isChecked()
+        values["print_binding_margin_mm"] = self.binding_spin.value()
         self.values = values
         self.accept()
