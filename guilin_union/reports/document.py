@@ -63,6 +63,7 @@ from guilin_union.reports.fonts import (
     register_fonts,
     string_width,
 )
+from guilin_union.reports.linebreak import wrap_text
 from guilin_union.reports.markup import clean, esc
 from guilin_union.reports.styles import (
     BODY_SIZE,
@@ -1058,15 +1059,7 @@ class _TitleText(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        lines: list[str] = []
-        current = ""
-        for char in self.text:
-            if current and string_width(current + char, self.font, self.size) > avail_width:
-                lines.append(current)
-                current = char
-            else:
-                current += char
-        lines.append(current)
+        lines = wrap_text(self.text, self.font, self.size, avail_width)  # 避头尾 rules
         self._lines = lines
         self.height = self.leading * len(lines)
         return self.width, self.height
