@@ -213,3 +213,26 @@ def zip_member_mutations(path: Path, out_dir: Path, seed: int) -> list[Path]:
                     z.writestr(part, change(data))
         results.append(target)
     return results
+
+
+def pdf_many_pages(path: Path, pages: int) -> Path:
+    """A PDF of ``pages`` empty pages (a page-count bomb when large)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + i} 0 R" for i in range(pages)).encode()
+    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages)
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path

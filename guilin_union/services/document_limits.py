@@ -197,6 +197,13 @@ def _check_pdf_pages(path: Path, limits: DocumentLimits) -> None:
 def _pdf_refusal(path: Path, exc: BaseException) -> ValidationError:
     from pypdf.errors import LimitReachedError
 
+    if isinstance(exc, LimitReachedError) and not any(
+        word in str(exc).lower() for word in ("decompress", "stream", "output", "decod")
+    ):
+        return _refuse(
+            f"PDF 文件“{path.name}”的结构超过上限（页数、对象数或嵌套层数），"
+            "可能是恶意构造的文件，已拒绝读取"
+        )
     if isinstance(exc, LimitReachedError) or isinstance(exc, MemoryError):
         return _refuse(
             f"PDF 文件“{path.name}”中的压缩数据解压后超过上限"

@@ -101,3 +101,13 @@ def test_a_pdf_probe_runs_under_the_limits_and_never_raises(tmp_path):
     assert has_text(bomb) is True  # the default: the reader proper reports the bomb
     assert seen == [LIMITS.max_pdf_stream_bytes]
     assert get_configuration().zlib_maximum_output_length != LIMITS.max_pdf_stream_bytes
+
+
+def test_a_pdf_with_too_many_pages_is_refused(tmp_path):
+    from tests.hostile_files import pdf_many_pages
+
+    with pytest.raises(ValidationError, match="有400页，超过上限300页"):
+        read_document_text(pdf_many_pages(tmp_path / "pages.pdf", 400))
+    with pytest.raises(ValidationError) as info:  # 3 empty pages: no text, not a bomb
+        read_document_text(pdf_many_pages(tmp_path / "few.pdf", 3))
+    assert "上限" not in str(info.value)
