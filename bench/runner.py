@@ -49,6 +49,7 @@ MEASURES = (
     "home",
     "money",
     "bundle",
+    "ocr",
 )
 
 
@@ -370,6 +371,11 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
 
         log("dues ledger and the funds execution report…")
         results += measure_money(large_db, workdir, reps.outputs)
+    if "ocr" in measures:
+        from bench.ocr import measure_ocr
+
+        log("OCR of a scanned page (ours and the engine's own call alternating)…")
+        results += measure_ocr(workdir, 1 if args.quick else 3)
     if "bundle" in measures:
         from bench.bundle import measure_bundle, pyinstaller_missing
 

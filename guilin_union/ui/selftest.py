@@ -392,6 +392,28 @@ class SelfTest:
 
         return self.check("中文字体", step)
 
+    def check_ocr(self) -> CheckResult:
+        """Offline OCR of scans (issue 25): the bundled engine reads a small built-in image."""
+
+        def step() -> str:
+            import time
+
+            from guilin_union.services import ocr
+            from guilin_union.ui.application import resources_dir
+
+            if not ocr.engine_available():
+                raise CheckFailed("未安装文字识别（OCR）组件，无法读取扫描件")
+            image = resources_dir() / "ocr" / "selftest.png"
+            started = time.perf_counter()
+            (page,) = [ocr.recognise_page(img) for img in ocr.load_pages(image)]
+            text = ocr.normalize_doc_number("\n".join(line.text for line in page.lines))
+            expected = ["自治区教育工会工作要点", "桂教工字〔2025〕9号"]
+            if text.splitlines() != expected:
+                raise CheckFailed(f"识别结果不对：{text!r}")
+            return f"内置图片识别正确（{time.perf_counter() - started:.1f} 秒）"
+
+        return self.check("文字识别（OCR）", step)
+
     def prepare_database(self) -> CheckResult:
         """A new database in the work folder, filled by the demo generator."""
 
@@ -674,6 +696,7 @@ class SelfTest:
         self.check_window()
         self.check_reports()
         self.check_excel_export()
+        self.check_ocr()
         return self.passed
 
 

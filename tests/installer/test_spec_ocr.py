@@ -1,0 +1,46 @@
+"""The spec bundles the OCR engine's models (issue 25), in a block that can be left out to
+measure the bundle without OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+INSTALLER = Path(__file__).resolve().parents[2] / "installer"
+
+
+def spec_head(monkeypatch, no_ocr: bool) -> dict:
+    if no_ocr:
+        monkeypatch.setenv("GUILIN_UNION_BUNDLE_NO_OCR", "1")
+    else:
+        monkeypatch.delenv("GUILIN_UNION_BUNDLE_NO_OCR", raising=False)
+    text = (INSTALLER / "guilin_union.spec").read_text(encoding="utf-8")
+    head, sep, _ = text.partition("\na = Analysis(")
+    assert sep
+    namespace: dict = {"SPECPATH": str(INSTALLER), "__name__": "spec"}
+    exec(compile(head, "guilin_union.spec", "exec"), namespace)  # noqa: S102 (our own file)
+    return namespace
+
+
+def test_models_are_bundled(monkeypatch) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("PyInstaller")
+    spec = spec_head(monkeypatch, no_ocr=False)
+    models = sorted(Path(src).name for src, _ in spec["DATAS"] if src.endswith(".onnx"))
+    assert models == [
+        "ch_PP-OCRv4_det_infer.onnx",
+        "ch_PP-OCRv4_rec_infer.onnx",
+        "ch_ppocr_mobile_v2.0_cls_infer.onnx",
+    ]
+    assert any(src.endswith("config.yaml") for src, _ in spec["DATAS"])
+    assert "rapidocr_onnxruntime.main" in spec["HIDDEN_IMPORTS"]
+    assert "cv2" not in spec["EXCLUDES"]
+    assert any(dest.endswith("ocr") for _, dest in spec["DATAS"])  # the self-test's image
+
+
+def test_bundle_without_ocr_for_measuring(monkeypatch) -> None:
+    pytest.importorskip("PyInstaller")
+    spec = spec_head(monkeypatch, no_ocr=True)
+    assert not any(src.endswith(".onnx") for src, _ in spec["DATAS"])
+    assert {"rapidocr_onnxruntime", "onnxruntime", "cv2"} <= set(spec["EXCLUDES"])
