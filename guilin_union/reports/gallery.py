@@ -113,7 +113,9 @@ def _add_rare_members(db: Path) -> None:
 
 def _values(db: Path) -> dict[str, str]:
     values: dict[str, str] = {}
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(db)
     try:
         for key, sql in QUERIES.items():
             try:
