@@ -45,7 +45,7 @@ class ApplicationDialog(MemberDialog):
                     if form.indexOf(error) >= 0:
                         form.setRowVisible(error, False)
         self.setWindowTitle(
-            "入会申请（只读）" if read_only else ("编辑入会申请" if data else "新增入会申请")
+            "入会申请（只读）" if read_only else ("修改入会申请" if data else "新增入会申请")
         )
         if read_only:
             for child in self.findChildren(QWidget):
