@@ -289,20 +289,26 @@ def _bgr(image: Any) -> Any:
     return np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
 
 
-def _run(image: Any) -> list[OcrLine]:
-    """The engine's lines on ``image`` (unordered)."""
+MIN_LINE_SCORE = 0.5  # the engine's own cut-off: below it a "line" is mostly noise
+
+
+def _run(image: Any, *, keep_all: bool = False) -> list[OcrLine]:
+    """The engine's lines on ``image`` (unordered); ``keep_all`` keeps unreadable ones too
+    (their boxes tell the page's orientation)."""
     # The engine's per-line angle classifier is off: it turns some long upright lines of a
     # printed page upside down (then read as nothing); the page is turned as a whole instead.
-    result, _ = engine()(_bgr(image), use_cls=False, return_word_box=True)
+    result, _ = engine()(_bgr(image), use_cls=False, return_word_box=True, text_score=0.0)
     lines = []
     for item in result or []:
+        if not keep_all and float(item[2]) < MIN_LINE_SCORE:
+            continue
         box, text, score = item[0], str(item[1]), float(item[2])
         xs = [p[0] for p in box]
         ys = [p[1] for p in box]
         chars: tuple[float, ...] = ()
         if len(item) > 5 and item[5] is not None and len(item[5]) == len(text):
             chars = tuple(float(c) for c in item[5])
-        if text.strip():
+        if text.strip() or keep_all:
             lines.append(OcrLine(text, (min(xs), min(ys), max(xs), max(ys)), score, chars))
     return lines
 
@@ -336,8 +342,9 @@ def recognise_page(image: Any, number: int = 1) -> OcrPage:
 
     started = time.perf_counter()
     rotation = 0
-    lines = _run(image)
-    if _sideways(lines):
+    found = _run(image, keep_all=True)
+    lines = [ln for ln in found if ln.confidence >= MIN_LINE_SCORE and ln.text.strip()]
+    if _sideways(found):
         image = image.rotate(-90, expand=True)  # clockwise: text read top to bottom
         rotation = 90
         if _upside_down(image):
