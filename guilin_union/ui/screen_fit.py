@@ -101,6 +101,10 @@ def scrollable(widget: QWidget, *, name: str = "") -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(widget)
+    # Never narrower than the panel itself (plus a scroll bar): only its height scrolls.
+    scroll.setMinimumWidth(
+        widget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+    )
     return scroll
 
 
