@@ -3,7 +3,8 @@
 - ``workpoints import FILE --year YYYY [--kind school|upper] [--dry-run] [--json] [--replace]``
   (``-`` reads standard input). ``--json`` prints the parsed tree exactly as
   ``ParsedWorkpoints.to_dict()`` — ``{"meta": {...}, "nodes": [...]}`` — plus ``"plan_id"``
-  when it was saved.
+  when it was saved, and ``"ocr": {"pages", "low_confidence": [...]}`` when FILE was a scan
+  read by OCR (issue 25).
 - ``workpoints list --year YYYY [--kind] [--json]``: every item with number, level, heading,
   lead_unit, responsible_units, owner, deadline, status and latest_note.
 - ``workpoints plans``, ``workpoints carry-over``, ``workpoints unanswered``,
@@ -39,7 +40,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     wsub = wp.add_subparsers(dest="workpoints_command", metavar="ACTION")
     wsub.required = True
 
-    imp = wsub.add_parser("import", help="导入工作要点文件（.docx、.pdf、.txt；- 表示标准输入）")
+    imp = wsub.add_parser(
+        "import",
+        help="导入工作要点文件（.docx、.pdf、.txt；扫描件 PDF 和 .png/.jpg 照片经文字识别读取；- 表示标准输入）",
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--year", type=int, metavar="YYYY", help="年度（不写时从文件标题或文号推断）")
     imp.add_argument(
