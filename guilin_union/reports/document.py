@@ -762,7 +762,7 @@ class Report:
         Measuring uses each distinct value once (a column of 3,000 dates has a few hundred)."""
         total = self.frame_width * fraction
         pad = 2 * CELL_PADDING_H + 1.5
-        body, title = self.fonts.body, self.fonts.title
+        body, title = self.fonts.table_font, self.fonts.title
         needs: list[float | None] = []
         for j, col in enumerate(cols):
             header = max(string_width(line, title, size) for line in clean(col.header).split("\n"))
@@ -818,7 +818,7 @@ class Report:
     ) -> list[tuple]:
         """Font, paddings and a thin black grid; rows above ``first_row`` (a caption) get no lines."""
         style: list[tuple] = [
-            ("FONT", (0, 0), (-1, -1), self.fonts.body, size, round(size * LINE_SPACING, 2)),
+            ("FONT", (0, 0), (-1, -1), self.fonts.table_font, size, round(size * LINE_SPACING, 2)),
             ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
             ("BOX", (0, first_row), (-1, -1), BOX_WIDTH, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -964,7 +964,7 @@ class _CellFactory:
         self._fonts = fonts
         self._size = size
         self._role = role
-        font = pdfmetrics.getFont(fonts.title if role in ("header", "total") else fonts.body)
+        font = pdfmetrics.getFont(fonts.title if role in ("header", "total") else fonts.table_font)
         self._width = font.stringWidth
         # A plain string is drawn in this one font: text with a character it lacks takes the
         # Paragraph path, whose markup draws that character from a fallback font.

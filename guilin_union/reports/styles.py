@@ -112,8 +112,9 @@ Role = Literal["body", "header", "total", "label"]
 def cell_style(
     fonts: FontChoice, size: float, align: str = "left", role: Role = "body"
 ) -> ParagraphStyle:
-    """The style of a table cell Paragraph. Headers, totals and labels use the title face."""
-    font = fonts.title if role in ("header", "total") else fonts.body
+    """The style of a table cell Paragraph. Headers and totals use the title face, other
+    cells the table face (宋体 where installed)."""
+    font = fonts.title if role in ("header", "total") else fonts.table_font
     return ParagraphStyle(
         f"cell-{role}-{align}-{size}",
         fontName=font,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -219,3 +220,23 @@ def test_forty_character_name_stays_inside_the_member_card(tmp_path):
         if "欧阳" in text or text in name.split():
             assert left < float(x0) and float(x1) < left + mc.CARD_W, text
             assert top < float(y0) and float(y1) < top + mc.CARD_H, text
+
+
+def test_fonts_by_role_tables_use_the_table_face(tmp_path, monkeypatch):
+    """Title, body and table text each come from their role's font (宋体 for tables where
+    installed); here the fallback font stands in for a distinct table face."""
+    from dataclasses import replace
+
+    from guilin_union.reports import fonts
+
+    choice = fonts.register_fonts()
+    if not choice.embedded or not choice.fallback_paths:
+        pytest.skip("needs an embedded font and a second (fallback) font")
+    table_face = fonts._load_fallback(Path(choice.fallback_paths[0]))
+    monkeypatch.setattr(fonts, "_choice", replace(choice, table=table_face))
+    report = Report(tmp_path / "角色.pdf", "名单")
+    report.paragraph("正文")
+    report.table([Col("序号", 1), Col("姓名", 3)], [[1, "张三"]])
+    out = report.save()
+    used = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "HanaMin" in used  # the table cells (only they) are set in the table face
