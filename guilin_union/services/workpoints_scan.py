@@ -1,8 +1,8 @@
 """Work points from a scanned document (issue 25): OCR (``services.ocr``), then the same
 parser as text documents, with the red header's issuer kept when the text has none.
 
-The GUI shows the recognised lines first (uncertain characters highlighted); the user's
-corrected lines are parsed by :func:`preview_corrected`.
+The GUI shows the recognised lines first (uncertain characters highlighted) and parses the
+user's corrected lines (``ocr.corrected_text``) like pasted text.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from guilin_union.services import ocr
 from guilin_union.services.workpoints_import import ImportPreview, preview_text
 
-__all__ = ["ScanPreview", "preview_corrected", "preview_scan", "scan_source_name"]
+__all__ = ["ScanPreview", "preview_scan", "scan_source_name"]
 
 
 @dataclass
@@ -43,8 +43,3 @@ def preview_scan(
     """OCR of a scanned PDF or photos, parsed like a text document."""
     scan = ocr.read_scan(paths, progress)
     return ScanPreview(_with_issuer(preview_text(scan.text, scan_source_name(paths)), scan), scan)
-
-
-def preview_corrected(scan: ocr.ScanResult, text: str, source_name: str) -> ImportPreview:
-    """The text of a scan as the user corrected it, parsed."""
-    return _with_issuer(preview_text(text, source_name), scan)

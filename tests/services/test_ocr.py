@@ -264,3 +264,16 @@ def test_photo_turned_by_90_degrees_is_read_upright(tmp_path: Path) -> None:
     assert lines[1] == "桂教工字〔2025〕9号"
     assert "广西壮族自治区" in lines[0]
     assert result.issuer and result.issuer.startswith("广西壮族自治区")
+
+
+def test_scan_preview_takes_the_issuer_from_the_red_header(monkeypatch, tmp_path) -> None:
+    from guilin_union.services import workpoints_scan
+
+    text = "桂工〔2025〕3号\n某某工会2025年工作要点\n一、总体要求\n（一）学习。组织学习。"
+    scan = ocr.ScanResult([page(1, [])], text, issuer="某某工会")
+    monkeypatch.setattr(ocr, "read_scan", lambda paths, progress=None: scan)
+    result = workpoints_scan.preview_scan([tmp_path / "1.jpg", tmp_path / "2.jpg"])
+    assert result.preview.parsed.meta.issuer == "某某工会"
+    assert result.preview.parsed.meta.doc_number == "桂工〔2025〕3号"
+    assert result.preview.source_name == "1.jpg 等 2 张图片"
+    assert [n.number for n in result.preview.parsed.iter_nodes()] == ["一", "一"]
