@@ -100,7 +100,7 @@ def open_database(
     1
     """
     from guilin_union.storage.backup import clean_interrupted
-    from guilin_union.storage.empty_file import guard_empty_file
+    from guilin_union.storage.empty_file import guard_empty_file, guard_foreign_database
     from guilin_union.storage.integrity import (
         DatabaseDamagedError,
         damage_report,
@@ -117,6 +117,8 @@ def open_database(
     try:
         # Autocommit mode: transactions are explicit through db.atomic().
         conn.isolation_level = None
+        if check_integrity and not in_memory:  # another program's SQLite file: untouched
+            guard_foreign_database(conn, Path(path))
         apply_pragmas(conn, read_only=read_only)
         if check_integrity and not in_memory:
             result = quick_check(conn)

@@ -28,7 +28,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["EMPTY_FILE_DETAILS", "evidence_of_a_database", "guard_empty_file"]
+from guilin_union.core.errors import ConflictError
+
+__all__ = [
+    "EMPTY_FILE_DETAILS",
+    "ForeignDatabaseError",
+    "evidence_of_a_database",
+    "guard_empty_file",
+    "guard_foreign_database",
+]
 
 EMPTY_FILE_DETAILS = "数据文件是空的（0 字节），但旁边有{evidence}，说明这里原本有数据"
 
@@ -93,3 +101,27 @@ def guard_empty_file(path: Path, *, check_integrity: bool) -> None:
     from guilin_union.storage.integrity import DatabaseDamagedError, damage_report
 
     raise DatabaseDamagedError(damage_report(path, details))
+
+
+class ForeignDatabaseError(ConflictError):
+    """The file is an SQLite database of another program: never migrated or written."""
+
+
+def guard_foreign_database(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database that has tables but none of this program's bookkeeping
+    (``_migrations``): migrating it would write our tables into someone else's file.
+
+    Runs before any pragma that could write (``journal_mode``)."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    if not tables or "_migrations" in tables:
+        return
+    shown = "、".join(tables[:5]) + ("等" if len(tables) > 5 else "")
+    raise ForeignDatabaseError(
+        f"“{path.name}”不是本程序的数据文件（其中是其他程序的数据表：{shown}）。"
+        "为免改动它，程序没有打开也没有写入这个文件。请选择本程序的数据文件，或新建一个数据库。"
+    )

@@ -425,3 +425,18 @@ def test_replacing_a_damaged_file_logs_the_restore_and_keeps_the_readable_log(db
     entries = json.loads(out)
     assert entries[-1]["action"] == "restore" and "已损坏" in entries[-1]["note"]
     assert any((e["note"] or "").startswith("〔恢复前的数据") for e in entries)
+
+
+def test_another_programs_database_is_never_written(tmp_path, capsys):
+    path = tmp_path / "其他程序.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, what TEXT)")
+    conn.execute("INSERT INTO orders (what) VALUES ('x')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    for command in (["check"], ["members", "list", "--json"]):
+        code, _, err = run(capsys, "--db", str(path), *command)
+        assert code == 1 and "不是本程序的数据文件" in err and "orders" in err
+    assert path.read_bytes() == before
