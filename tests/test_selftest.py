@@ -473,5 +473,9 @@ def test_every_current_cli_report_can_be_planned_on_demo_data(demo_test: SelfTes
 def test_docstring_examples():
     import doctest
 
-    result = doctest.testmod(selftest, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 3 and result.failed == 0
+    attempted = 0
+    for module in (selftest, report_samples):  # the resolvers moved to services/report_samples
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 3
