@@ -26,6 +26,7 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.names import normalize_name
 from guilin_union.core.text import clean_cell_text, to_halfwidth
+from guilin_union.core.text_limits import limit_for
 from guilin_union.services import activities as activities_service
 from guilin_union.services import branches as branches_service
 from guilin_union.services.activities import AREA
@@ -486,6 +487,7 @@ def write_signup_template(
     ws["A3"] = (
         "填写说明：姓名须与会员名册一致，工号或身份证号至少填写一项（用于核对本人）；"
         "分工会、角色请在下拉列表中选择；报名的项目在对应列选择“√”。请勿修改表头。"
+        f"备注不超过{limit_for('note')}字。"
     )
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws["A3"].font = Font(color="C00000")
