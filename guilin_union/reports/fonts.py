@@ -197,9 +197,12 @@ def register_fonts() -> FontChoice:
             _choice = _choose(list(_candidate_sources()))
             # A table cell without a FONT command would name Helvetica, a font that is never
             # embedded (preflight warns): every cell defaults to the body font instead.
+            from reportlab.graphics import shapes
             from reportlab.platypus import tables
 
             tables.CellStyle.fontname = _choice.body
+            # Likewise a chart (Drawing) starts its text state in Helvetica.
+            shapes.STATE_DEFAULTS["fontName"] = _choice.body
         return _choice
 
 

@@ -68,6 +68,7 @@ QUERIES: dict[str, str] = {
     "welfare_year": "SELECT max(substr(pay_date, 1, 4)) FROM welfare_payments",
     "welfare_payment": "SELECT max(id) FROM welfare_payments",
     "welfare_batch": "SELECT min(id) FROM welfare_batches",
+    "sitting": "SELECT min(id) FROM congress_sittings",
     "hardship_member": "SELECT min(member_id) FROM welfare_hardship",
     "dues_month": "SELECT strftime('%Y-%m', 'now')",
     "workpoints_year": "SELECT max(year) FROM workpoint_plans",
@@ -148,6 +149,7 @@ BY_OPTION = {
     "member": "rare_members",
     "payment": "welfare_payment",
     "batch": "welfare_batch",
+    "sitting": "sitting",
 }
 
 

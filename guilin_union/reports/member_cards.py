@@ -47,6 +47,7 @@ class MemberCard:
     member_no: str
     branch: str
     join_date: str  # ISO or ""
+    photo: bytes | None = None  # JPEG cropped to an ID photo (issue 24)
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> float:
@@ -113,10 +114,25 @@ def _card(
     canvas.setFillColor(colors.black)
     canvas.setLineWidth(0.6)
     canvas.rect(px, py, PHOTO_W, PHOTO_H)
-    canvas.setFont(body, 7.5)
-    canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
-    canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 + 1 * mm, "照片")
-    canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 - 3 * mm, "（一寸）")
+    if card.photo:
+        import io
+
+        from reportlab.lib.utils import ImageReader
+
+        canvas.drawImage(
+            ImageReader(io.BytesIO(card.photo)),
+            px + 0.3 * mm,
+            py + 0.3 * mm,
+            PHOTO_W - 0.6 * mm,
+            PHOTO_H - 0.6 * mm,
+            preserveAspectRatio=True,
+            anchor="c",
+        )
+    else:
+        canvas.setFont(body, 7.5)
+        canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
+        canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 + 1 * mm, "照片")
+        canvas.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 - 3 * mm, "（一寸）")
     # Fields.
     canvas.setFillColor(colors.black)
     tx = px + PHOTO_W + 4 * mm
@@ -190,7 +206,7 @@ def build_member_cards(
                 )
             canvas.setFont(fonts.body, 8)
             canvas.drawCentredString(
-                page_w / 2, 4 * mm, f"第 {page + 1} 页 共 {pages} 页（沿虚线裁开）"
+                page_w / 2, 6 * mm, f"第 {page + 1} 页 共 {pages} 页（沿虚线裁开）"
             )
             canvas.showPage()
         canvas.save()

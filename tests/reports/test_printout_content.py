@@ -240,3 +240,18 @@ def test_fonts_by_role_tables_use_the_table_face(tmp_path, monkeypatch):
     out = report.save()
     used = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "HanaMin" in used  # the table cells (only they) are set in the table face
+
+
+def test_a_chart_does_not_bring_unembedded_helvetica(tmp_path):
+    from reportlab.graphics.shapes import Drawing, Rect
+
+    if not shutil.which("pdffonts"):
+        pytest.skip("pdffonts not installed")
+    report = Report(tmp_path / "图.pdf", "统计图")
+    drawing = Drawing(200, 50)
+    drawing.add(Rect(0, 0, 100, 20))
+    report.add(drawing)
+    used = subprocess.run(
+        ["pdffonts", str(report.save())], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Helvetica" not in used
