@@ -59,7 +59,7 @@ def measure_ocr(workdir: Path, repeats: int) -> list[Result]:
             ours,
             baseline,
             max(1, repeats),
-            warmup=0,
+            warmup=1,  # the first call of each warms onnxruntime up
             check_ours=check_ours,
             check_baseline=check_base,
         )
