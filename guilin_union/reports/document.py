@@ -775,6 +775,10 @@ class Report:
                 default=0.0,
             )
             cap = _KIND_CAP_EM[col.kind] * size
+            if col.kind == "state" and widest > cap:
+                # Not a short state after all ("进展情况" holding a paragraph): free text.
+                needs.append(None)
+                continue
             if col.kind == "date":  # room for a date, printed or written in by hand
                 widest = max(widest, string_width("2026年12月31日", body, size))
             needs.append(max(min(widest, cap), min(header, cap)) + pad)
