@@ -60,6 +60,17 @@ class MemberForm:
     is_model_worker: bool = False
     applied_on: str = ""
     notes: str = ""
+    # issue 24: the rest of the 会员登记表 (empty = a blank line to fill by hand)
+    native_place: str = ""
+    home_address: str = ""
+    work_start_date: str = ""
+    major: str = ""
+    graduated_from: str = ""
+    id_valid_until: str = ""
+    union_group: str = ""
+    family: tuple[tuple[str, str, str, str], ...] = ()  # 称谓, 姓名, 工作单位及职务, 电话
+    resume: tuple[tuple[str, str, str], ...] = ()  # 起止年月, 工作单位, 职务
+    photo: bytes | None = None  # JPEG, cropped to an ID photo
 
 
 class _FormReport(Report):
@@ -183,12 +194,12 @@ def _registration_page(
         return Paragraph(esc(text), label)
 
     width = report.frame_width
-    photo_w, label_w = 30 * mm, 23 * mm
+    photo_w, label_w = 30 * mm, 25 * mm
     value_w = (width - photo_w - 2 * label_w) / 2
     pairs = [
         ("姓名", p.name, "性别", p.gender),
         ("出生日期", _date(p.birth_date), "民族", p.ethnicity),
-        ("籍贯", "", "政治面貌", p.political_status),
+        ("籍贯", p.native_place, "政治面貌", p.political_status),
         ("学历", p.education, "职称", p.title),
         ("工号", p.staff_no, "会员证号", p.member_no),
         ("所在分工会", p.branch, "部门", p.department),
@@ -196,13 +207,21 @@ def _registration_page(
         ("证件类型", p.id_type, "证件号码", p.id_number),
         ("手机", p.phone, "是否劳模", "是" if p.is_model_worker else "否"),
         ("入职日期", _date(p.hire_date), "入会日期", _date(p.join_date)),
+        ("参加工作时间", _date(p.work_start_date), "证件有效期", _valid(p.id_valid_until)),
+        ("毕业院校", p.graduated_from, "专业", p.major),
+        ("家庭住址", p.home_address, "工会小组", p.union_group),
     ]
     photo_rows = 5
     rows: list[list[object]] = []
     for i, (l1, v1, l2, v2) in enumerate(pairs):
         row: list[object] = [lab(l1), v(v1), lab(l2), v(v2)]
         if i < photo_rows:
-            row.append(Paragraph(esc("照片\n（一寸免冠）") if i == 0 else "", center))
+            if i == 0 and p.photo:
+                row.append(
+                    _photo_flowable(p.photo, photo_w - 3 * mm, photo_rows * 7.6 * mm - 3 * mm)
+                )
+            else:
+                row.append(Paragraph(esc("照片\n（一寸免冠）") if i == 0 else "", center))
         else:
             row = [lab(l1), v(v1), lab(l2), v(v2), ""]
         rows.append(row)
@@ -219,24 +238,30 @@ def _registration_page(
     grid = Table(
         rows,
         colWidths=[label_w, value_w, label_w, value_w, photo_w],
-        minRowHeights=[8.5 * mm] * len(rows),  # a long name grows its row
+        minRowHeights=[7.6 * mm] * len(rows),  # a long name grows its row
         style=style,
         hAlign="CENTER",
     )
     report.add(grid)
 
-    def blank_table(title: str, headers: list[tuple[str, float]], lines: int) -> None:
+    def blank_table(
+        title: str,
+        headers: list[tuple[str, float]],
+        lines: int,
+        filled: Sequence[Sequence[str]] = (),
+    ) -> None:
         total = sum(w for _, w in headers)
         widths = [width * w / total for _, w in headers]
         data: list[list[object]] = [
             [lab(title)] + [""] * (len(headers) - 1),
             [lab(h) for h, _ in headers],
         ]
-        data += [[""] * len(headers) for _ in range(lines)]
+        data += [[v(str(x or "")) for x in row] for row in filled]
+        data += [[""] * len(headers) for _ in range(max(0, lines - len(filled)))]
         table = Table(
             data,
             colWidths=widths,
-            rowHeights=[7.5 * mm] * len(data),
+            minRowHeights=[6.6 * mm] * len(data),
             style=[
                 ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
@@ -253,12 +278,15 @@ def _registration_page(
         "家庭主要成员及工作单位",
         [("称谓", 1.2), ("姓名", 1.6), ("工作单位及职务", 5), ("联系电话", 2.2)],
         3,
+        p.family,
     )
-    blank_table("个人工作简历", [("起止年月", 2.2), ("工作单位", 5), ("职务（职称）", 2.8)], 3)
+    blank_table(
+        "个人工作简历", [("起止年月", 2.2), ("工作单位", 5), ("职务（职称）", 2.8)], 3, p.resume
+    )
     report.spacer(2)
     report.key_values([("备注", p.notes)], columns=1)
     report.spacer(3)
-    report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=18)
+    report.approval_boxes(["本人确认", "分工会意见", "校工会意见"], height_mm=16)
     report.paragraph(f"注：本表由{union_name}留存，会员信息如有变动请及时告知所在分工会。", size=9)
 
 
@@ -290,3 +318,21 @@ def build_member_forms(
             else:
                 _registration_page(report, person, institution, union_name)
     return report.save()
+
+
+def _valid(value: str) -> str:
+    """证件有效期: a date in the house form, or 长期有效 as it is."""
+    return value if not value or value == "长期有效" else _date(value)
+
+
+def _photo_flowable(data: bytes, max_w: float, max_h: float) -> Any:
+    """The member's photo scaled into the photo box (aspect kept)."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    reader = ImageReader(io.BytesIO(data))
+    w, h = reader.getSize()
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(data), width=w * scale, height=h * scale)

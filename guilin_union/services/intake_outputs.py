@@ -39,7 +39,9 @@ _FORM_KEYS = (
 )
 
 
-def _form(row: Mapping[str, Any], *, unmasked: bool) -> Any:
+def _form(
+    row: Mapping[str, Any], *, unmasked: bool, record: Mapping[str, Any] | None = None
+) -> Any:
     from guilin_union.reports.intake_forms import MemberForm
 
     data = {k: row.get(k) or "" for k in _FORM_KEYS}
@@ -51,6 +53,24 @@ def _form(row: Mapping[str, Any], *, unmasked: bool) -> Any:
     data["applied_on"] = row.get("applied_on") or ""
     data["is_model_worker"] = bool(row.get("is_model_worker"))
     data["id_type"] = row.get("id_type") or "居民身份证"
+    for key in ("native_place", "home_address", "work_start_date", "major", "graduated_from"):
+        data[key] = row.get(key) or ""  # issue 24 (members and applications)
+    data["id_valid_until"] = row.get("id_valid_until") or ""
+    if record is not None:
+        data["union_group"] = record.get("group") or ""
+        data["family"] = tuple(
+            (f["relation"], f["name"], f["work_unit"] or "", f["phone"] or "")
+            for f in record["family"]
+        )
+        data["resume"] = tuple(
+            (
+                f"{r['start_month'] or ''}—{r['end_month'] or '至今'}",
+                r["unit"],
+                r["post"] or "",
+            )
+            for r in record["resume"]
+        )
+        data["photo"] = record.get("photo")
     return MemberForm(**data)
 
 
@@ -102,7 +122,8 @@ def member_forms_pdf(
     for m in members:
         m["applied_on"] = applied.get(m["id"], "")
     apps = _rows(db, "intake_applications", list(dict.fromkeys(int(i) for i in application_ids)))
-    people = [_form(r, unmasked=unmasked) for r in [*members, *apps]]
+    people = [_form(m, unmasked=unmasked, record=_record(db, m["id"])) for m in members]
+    people += [_form(r, unmasked=unmasked) for r in apps]
     if not people:
         raise ValidationError("请选择要打印的会员或入会申请")
     inst = settings.institution(db)
@@ -198,12 +219,28 @@ def member_cards_pdf(
         clauses.append("b.name = ?")
         params.append(branch_name)
     rows = db.execute(
-        "SELECT m.name, m.member_no, b.name, m.join_date FROM members m JOIN branches b ON b.id = m.branch_id"
+        "SELECT m.name, m.member_no, b.name, m.join_date, m.id FROM members m JOIN branches b ON b.id = m.branch_id"
         f" WHERE {' AND '.join(clauses)} ORDER BY b.sort_order, b.id, m.member_no, m.id",
         params,
     ).fetchall()
     if not rows:
         raise ValidationError("没有符合条件的会员")
-    cards = [MemberCard(r[0], r[1] or "", r[2], r[3] or "") for r in rows]
+    from guilin_union.services.member_record import photos_for
+
+    photos = photos_for(db, [r[4] for r in rows])  # issue 24: the photo on the card
+    cards = [MemberCard(r[0], r[1] or "", r[2], r[3] or "", photos.get(r[4])) for r in rows]
     out = build_member_cards(path, cards, union_name=settings.get(db, "union_name"))
     return Path(out), len(cards)
+
+
+def _record(db: sqlite_utils.Database, member_id: int) -> dict[str, Any]:
+    """Group, family, work history and photo of a member for the 会员登记表 (issue 24)."""
+    from guilin_union.services import member_record as mr
+
+    profile = mr.get_profile(db, member_id)
+    return {
+        "group": profile.get("group"),
+        "family": mr.list_family(db, member_id),
+        "resume": mr.list_resume(db, member_id),
+        "photo": mr.get_photo(db, member_id),
+    }

@@ -295,3 +295,28 @@ def test_application_fields_follow_the_approved_member(branch_db, tmp_path):
     member = db.execute("SELECT id FROM members WHERE name = '钱八'").fetchone()[0]
     profile = mr.get_profile(db, member)
     assert (profile["native_place"], profile["graduated_from"]) == ("广西贺州", "贺州学院")
+
+
+def test_registration_form_and_card_print_the_record_and_photo(mdb, tmp_path):
+    import subprocess
+
+    from guilin_union.services import intake_outputs
+
+    db, mid = mdb
+    mr.save_profile(db, mid, {"native_place": "广西桂林", "work_start_date": "2010-07-01"})
+    mr.set_family(db, mid, [{"relation": "配偶", "name": "李梅", "work_unit": "桂林医学院"}])
+    mr.set_resume(db, mid, [{"start_month": "2012-07", "unit": "桂林学院", "post": "讲师"}])
+    form, _n = intake_outputs.member_forms_pdf(db, tmp_path / "登记表.pdf", member_ids=[mid])
+    text = subprocess.run(["pdftotext", str(form), "-"], capture_output=True, text=True).stdout
+    for expected in ("广西桂林", "李梅", "桂林医学院", "桂林学院", "2010年7月1日"):
+        assert expected in text, expected
+
+    def images(path) -> int:
+        listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
+        return len([line for line in listing.stdout.splitlines()[2:] if line.strip()])
+
+    assert images(form) == 0  # no photo yet: an empty 照片 box
+    mr.set_photo(db, mid, _png())
+    form, _n = intake_outputs.member_forms_pdf(db, tmp_path / "登记表2.pdf", member_ids=[mid])
+    cards, _n = intake_outputs.member_cards_pdf(db, tmp_path / "会员证.pdf")
+    assert images(form) == 1 and images(cards) == 1
