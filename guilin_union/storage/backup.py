@@ -899,6 +899,10 @@ def restore_backup(
         temp = Path(scratch.name) / "restore.db"
     for leftover in (temp, temp.with_name(temp.name + "-journal")):
         leftover.unlink(missing_ok=True)
+    from guilin_union.storage.disk_space import database_bytes, ensure_free_space
+
+    # The prepared copy, plus the rollback journal of the live file while it is replaced.
+    ensure_free_space(temp.parent, source.stat().st_size + database_bytes(db.conn), "恢复")
     try:
         conn = sqlite3.connect(str(temp))
         try:

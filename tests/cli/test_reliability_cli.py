@@ -440,3 +440,27 @@ def test_another_programs_database_is_never_written(tmp_path, capsys):
         code, _, err = run(capsys, "--db", str(path), *command)
         assert code == 1 and "不是本程序的数据文件" in err and "orders" in err
     assert path.read_bytes() == before
+
+
+def test_a_restore_without_room_says_how_much_it_needs(db_path, capsys, monkeypatch):
+    from tests.safety_fixtures import dump
+
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--json")
+    backup = json.loads(out)["path"]
+    state = dump(db_path)
+    real = shutil.disk_usage
+    calls = []
+
+    def low_after_the_safety_backup(path):
+        calls.append(path)
+        usage = real(path)
+        # The before-restore backup fits; the prepared copy does not.
+        return usage if len(calls) == 1 else Usage(usage.total, usage.total - 4096, 4096)
+
+    monkeypatch.setattr(shutil, "disk_usage", low_after_the_safety_backup)
+    code, _, err = run(capsys, "--db", str(db_path), "restore", backup, "--yes")
+    assert code == 1 and "磁盘空间已满" in err and "恢复约需" in err and "Traceback" not in err
+    monkeypatch.setattr(shutil, "disk_usage", real)
+    after = dump(db_path)
+    assert after == state
+    assert not db_path.with_name("u.db.restore-tmp").exists()
