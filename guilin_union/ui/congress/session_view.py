@@ -291,27 +291,19 @@ class SessionView(QWidget):
         session = self.page.session()
         return f"{session.title if session else '会议'}{what}"
 
+    def _pdf(self, title: str, what: str, build: Any) -> None:
+        """Ask where, write ``build(db, path)`` in the background, open it (ui/ops.py)."""
+        ops.save_output(
+            self.ctx, self, title, build, default_name=self._name(what), message="已生成："
+        )
+
     def print_agenda(self) -> None:
         sid = self.session_id
-        ops.save_output(
-            self.ctx,
-            self,
-            "打印会议议程",
-            lambda db, p: outputs.agenda_pdf(db, sid, p),
-            default_name=self._name("议程.pdf"),
-            message="已生成：",
-        )
+        self._pdf("打印会议议程", "议程.pdf", lambda db, p: outputs.agenda_pdf(db, sid, p))
 
     def print_roster(self) -> None:
         sid = self.session_id
-        ops.save_output(
-            self.ctx,
-            self,
-            "打印代表名册",
-            lambda db, p: outputs.delegates_pdf(db, sid, p),
-            default_name=self._name("代表名册.pdf"),
-            message="已生成：",
-        )
+        self._pdf("打印代表名册", "代表名册.pdf", lambda db, p: outputs.delegates_pdf(db, sid, p))
 
     def print_signin(self) -> None:
         sid = self.session_id
@@ -324,13 +316,10 @@ class SessionView(QWidget):
         if choice is None:
             return
         with_counts = choice.startswith("填入")
-        ops.save_output(
-            self.ctx,
-            self,
+        self._pdf(
             "打印签到表",
+            "签到表.pdf",
             lambda db, p: outputs.signin_pdf(db, sid, p, with_counts=with_counts),
-            default_name=self._name("签到表.pdf"),
-            message="已生成：",
         )
 
     def print_ballots(self) -> None:
@@ -355,24 +344,16 @@ class SessionView(QWidget):
             return
         copies = int(copies_text)
         one = layout == "一页一张"
-        ops.save_output(
-            self.ctx,
-            self,
+        self._pdf(
             "打印表决票",
+            "表决票.pdf",
             lambda db, p: outputs.ballot_pdf(db, sid, p, copies=copies, one_per_page=one),
-            default_name=self._name("表决票.pdf"),
-            message="已生成：",
         )
 
     def print_results(self) -> None:
         sid = self.session_id
-        ops.save_output(
-            self.ctx,
-            self,
-            "打印表决结果",
-            lambda db, p: outputs.vote_results_pdf(db, sid, p),
-            default_name=self._name("表决结果.pdf"),
-            message="已生成：",
+        self._pdf(
+            "打印表决结果", "表决结果.pdf", lambda db, p: outputs.vote_results_pdf(db, sid, p)
         )
 
     def export_delegates(self) -> None:
