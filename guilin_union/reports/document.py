@@ -23,6 +23,7 @@ import contextlib
 import datetime
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -52,6 +53,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from guilin_union.core.dates import format_cn_date
+from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import fen_to_upper, format_fen_yuan
 from guilin_union.reports._atomic import write_atomically
 from guilin_union.reports._canvas import numbered_canvas, running_header
@@ -165,6 +167,28 @@ def _infer_kind(header: str) -> str:
     if text in ("工号", "编号", "会员编号", "会员证号", "证件号码", "身份证号", "手机", "联系电话"):
         return "code"
     return ""
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _cn_dates(row: Sequence[object], columns: list[int]) -> Sequence[object]:
+    """ISO dates in the date columns as 2026年12月7日 (other text is left alone).
+
+    >>> _cn_dates(["张三", "2026-12-07", "待定"], [1, 2])
+    ['张三', '2026年12月7日', '待定']
+    """
+    if not any(
+        j < len(row) and isinstance(row[j], str) and _ISO_DATE.match(row[j]) for j in columns
+    ):
+        return row
+    out = list(row)
+    for j in columns:
+        value = out[j] if j < len(out) else None
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            with contextlib.suppress(ValueError, ValidationError):
+                out[j] = format_cn_date(value)
+    return out
 
 
 def _drop_group_columns(
@@ -310,6 +334,9 @@ class Report:
             cols, rows, total_row = _drop_group_columns(cols, rows, total_row, group_title)
         if any(c.kind for c in cols):
             rows = rows if isinstance(rows, list) else list(rows)
+            dates = [j for j, c in enumerate(cols) if c.kind == "date"]
+            if dates:  # house style: 2026年12月7日 in printouts, also in tables
+                rows = [_cn_dates(row, dates) for row in rows]
             widths = self._content_widths(cols, rows, font_size, width_fraction)
         else:
             widths = self._widths([c.width for c in cols], width_fraction)
