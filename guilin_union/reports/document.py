@@ -169,6 +169,19 @@ def _infer_kind(header: str) -> str:
     return ""
 
 
+def _widest_value(values: set[str], font: str, size: float) -> float:
+    """The widest line among ``values``, measuring longest first and stopping as soon as no
+    shorter text can be wider (a line is at most len × the font's widest glyph)."""
+    glyph = _widest_glyph(pdfmetrics.getFont(font)) * size / 1000
+    lines = {line for v in values for line in v.split("\n")}
+    best = 0.0
+    for line in sorted(lines, key=len, reverse=True):
+        if len(line) * glyph <= best:
+            break
+        best = max(best, string_width(line, font, size))
+    return best
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -797,10 +810,7 @@ class Report:
                 needs.append(None)
                 continue
             values = {clean(row[j]) for row in rows if j < len(row)}
-            widest = max(
-                (string_width(line, body, size) for v in values for line in v.split("\n")),
-                default=0.0,
-            )
+            widest = _widest_value(values, body, size)
             cap = _KIND_CAP_EM[col.kind] * size
             if col.kind == "state" and widest > cap:
                 # Not a short state after all ("进展情况" holding a paragraph): free text.
