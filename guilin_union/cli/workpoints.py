@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         help="导入工作要点文件（.docx、.pdf、.txt；扫描件 PDF 和 .png/.jpg 照片经文字识别读取；- 表示标准输入）",
     )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "more_pages",
+        nargs="*",
+        metavar="PAGE",
+        help="同一份文件的后续页照片（.png/.jpg，按页序），与 FILE 一起识别",
+    )
     imp.add_argument("--year", type=int, metavar="YYYY", help="年度（不写时从文件标题或文号推断）")
     imp.add_argument(
         "--kind", choices=KINDS, default="school", help="school：本校（默认）；upper：上级工会"
@@ -116,16 +122,21 @@ def _read_input(name: str) -> tuple[str, str]:
     return read_document_text(path), path.name
 
 
-def _read_scan(name: str) -> Any:
-    """The OCR preview (``services.workpoints_scan.ScanPreview``) of FILE when it is a
-    scanned PDF or a photo, else None."""
+def _read_scan(name: str, more: list[str] | None = None) -> Any:
+    """The OCR preview (``services.workpoints_scan.ScanPreview``) of FILE (and the photos of
+    the following pages) when it is a scanned PDF or a photo, else None."""
+    from guilin_union.core.errors import ValidationError
     from guilin_union.services import ocr
 
+    if more and not all(Path(p).suffix.lower() in ocr.IMAGE_SUFFIXES for p in [name, *more]):
+        raise ValidationError(
+            "多页照片请都用 .png 或 .jpg 图片；PDF、Word、文本文件只能一次导入一个"
+        )
     if name == "-" or not ocr.is_scan(name) or not ocr.engine_available():
         return None
     from guilin_union.services.workpoints_scan import preview_scan
 
-    return preview_scan(Path(name))
+    return preview_scan([Path(p) for p in [name, *more]] if more else Path(name))
 
 
 def _print_tree(nodes: list[Any], indent: int = 0) -> None:
@@ -145,7 +156,9 @@ def _print_tree(nodes: list[Any], indent: int = 0) -> None:
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import workpoints_import as wi
 
-    scan = _read_scan(args.file)  # issue 25: a scanned PDF or a photo goes through OCR
+    scan = _read_scan(
+        args.file, getattr(args, "more_pages", None)
+    )  # issue 25: a scanned PDF or a photo goes through OCR
     text, source = (scan.scan.text, scan.preview.source_name) if scan else _read_input(args.file)
     preview = scan.preview if scan else wi.preview_text(text, source)
     for warning in preview.warnings:
