@@ -37,7 +37,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
     from guilin_union.cli.home import register_member_commands
     from guilin_union.cli.member_record import register as register_record_commands
-
     from guilin_union.cli.member_record import register_reports
 
     register_member_commands(msub)

@@ -229,7 +229,10 @@ class DetailPage(QWidget):
         if attachment_id is None:
             return
         if not self.ctx.prompts.confirm(
-            self, "移除附件", "从活动中移除所选附件吗？（文件仍保留在 attachments 文件夹中）", ok_text="移除"
+            self,
+            "移除附件",
+            "从活动中移除所选附件吗？（文件仍保留在 attachments 文件夹中）",
+            ok_text="移除",
         ):
             return
         db = self.ctx.db
