@@ -142,7 +142,7 @@ def add_application(
             updated_at=now,
         )
         app_id = audit.insert(db, "intake_applications", row)
-    return OpResult(CHANGES, app_id)
+    return OpResult(CHANGES, app_id, inverse=lambda d: delete_application(d, app_id))
 
 
 def get_application(db: sqlite_utils.Database, app_id: int) -> dict[str, Any]:
@@ -169,22 +169,28 @@ def update_application(db: sqlite_utils.Database, app_id: int, data: Mapping[str
             row["applied_on"] = _iso_date(data["applied_on"], "applied_on")
         row["updated_at"] = audit.now_iso()
         before = audit.update(db, "intake_applications", app_id, row)
-    return OpResult(CHANGES, app_id, undo=before)
+    return OpResult(
+        CHANGES,
+        app_id,
+        undo=before,
+        inverse=lambda d: restore_application_row(d, app_id, before),
+    )
 
 
 def restore_application_row(
     db: sqlite_utils.Database, app_id: int, row: Mapping[str, Any]
 ) -> OpResult:
-    """Undo of an edit or a state change: put the previous values back."""
+    """Undo of an edit or a state change: put the previous values back (its ``inverse``
+    puts the values it replaced back again: redo)."""
     with db.atomic():
-        audit.update(
+        replaced = audit.update(
             db,
             "intake_applications",
             app_id,
             {k: v for k, v in row.items() if k != "id"},
             note="撤销",
         )
-    return OpResult(CHANGES, app_id)
+    return OpResult(CHANGES, app_id, inverse=lambda d: restore_application_row(d, app_id, replaced))
 
 
 def delete_application(db: sqlite_utils.Database, app_id: int) -> OpResult:
@@ -194,14 +200,14 @@ def delete_application(db: sqlite_utils.Database, app_id: int) -> OpResult:
         if current["state"] == APPROVED:
             raise ConflictError("已批准的申请是入会记录，不能删除")
         before = audit.delete(db, "intake_applications", app_id)
-    return OpResult(CHANGES, app_id, undo=before)
+    return OpResult(CHANGES, app_id, undo=before, inverse=lambda d: restore_application(d, before))
 
 
 def restore_application(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
     """Undo of a delete: re-insert with the original id."""
     with db.atomic():
         app_id = audit.insert(db, "intake_applications", dict(row), note="撤销删除")
-    return OpResult(CHANGES, app_id)
+    return OpResult(CHANGES, app_id, inverse=lambda d: delete_application(d, app_id))
 
 
 # ------------------------------------------------------------------ batch actions

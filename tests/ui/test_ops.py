@@ -162,3 +162,30 @@ def test_save_output_cancelled_writes_nothing(ctx, qtbot):
     ctx.prompts.save_paths.append(None)
     assert ops.save_output(ctx, None, "导出", lambda db, p: p) is None
     assert ctx.prompts.messages == []
+
+
+def test_undo_and_redo_of_an_add_come_from_the_services_inverses(tmp_path, qtbot):
+    """Add → undo deletes it → redo restores the same row (same id), through the runner."""
+    from guilin_union.services import intake
+
+    path = tmp_path / "union.db"
+    db = open_database(path)
+    branches.add_branch(db, "文学院分工会")
+    context = AppContext(db=db, db_path=path, prompts=ScriptedPrompts())
+    data = {"name": "张三", "branch": "文学院分工会"}
+    added = ops.CollectionOp(
+        context, None, "新增入会申请", lambda d: intake.add_application(d, data)
+    ).run()
+    app_id = added.row_id
+
+    def names() -> list[str]:
+        return [r[0] for r in db.execute("SELECT name FROM intake_applications ORDER BY id")]
+
+    assert names() == ["张三"]
+    context.undo_stack.undo()
+    assert names() == []
+    context.undo_stack.redo()
+    assert names() == ["张三"] and intake.get_application(db, app_id)["name"] == "张三"
+    context.undo_stack.undo()
+    assert names() == []
+    db.conn.close()

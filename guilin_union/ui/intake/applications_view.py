@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import UserError
 from guilin_union.services import branches as branches_service
 from guilin_union.services import intake
 from guilin_union.services.changes import Changes
@@ -266,40 +265,24 @@ class ApplicationsView(QWidget):
         from guilin_union.services.members import MemberValidationError
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
+            errors: dict[str, str] = {}
+
+            def failed(exc: BaseException) -> None:
+                if isinstance(exc, MemberValidationError):
+                    errors.update(exc.errors)
+                else:  # a conflict (e.g. decided meanwhile): show it on the form
+                    errors["name"] = str(exc)
+
+            def op(db: Any) -> Any:
                 if app_id is None:
-                    result = intake.add_application(self.ctx.db, data)
-                else:
-                    result = intake.update_application(self.ctx.db, app_id, data)
-            except MemberValidationError as exc:
-                return exc.errors
-            except UserError as exc:  # a conflict (e.g. decided meanwhile): show it on the form
-                return {"name": str(exc)}
-            db, new_id = self.ctx.db, result.row_id
-            if app_id is None:
-                snapshot: dict[str, Any] = {}
+                    return intake.add_application(db, data)
+                return intake.update_application(db, app_id, data)
 
-                def undo_add():
-                    outcome = intake.delete_application(db, new_id)
-                    snapshot.update(outcome.undo or {})
-                    return outcome
-
-                undo.push(
-                    self.ctx,
-                    f"新增入会申请 {data.get('name', '')}",
-                    undo_add,
-                    lambda: intake.restore_application(db, snapshot),
-                )
-            else:
-                after = intake.get_application(db, app_id)
-                after.pop("branch", None)
-                undo.push(
-                    self.ctx,
-                    f"修改入会申请 {data.get('name', '')}",
-                    lambda: intake.restore_application_row(db, app_id, result.undo or {}),
-                    lambda: intake.restore_application_row(db, app_id, after),
-                )
-            self.ctx.notify(result.changes)
+            # The runner notifies the screens and pushes undo from the service's inverse.
+            title = f"{'新增' if app_id is None else '修改'}入会申请 {data.get('name', '')}"
+            result = ops.CollectionOp(self.ctx, self, title, op).failure(failed).run()
+            if result is None:
+                return errors or {"name": ops.READ_ONLY_MESSAGE}
             return None
 
         return submit
