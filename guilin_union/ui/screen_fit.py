@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -234,6 +236,14 @@ def fits(window: QWidget, available: QRect | None = None) -> bool:
     return avail.contains(outer_rect(window)) and not buttons_outside(window, avail)
 
 
+def natural_tab_order(dialog: QWidget) -> None:
+    """Tab leaves a multi-line box of a form for the next field instead of typing a tab
+    character, so Tab walks the whole form (issue 15: 备注 kept the focus)."""
+    for edit in dialog.findChildren(QPlainTextEdit) + dialog.findChildren(QTextEdit):
+        if not edit.isReadOnly():
+            edit.setTabChangesFocus(True)
+
+
 class DialogFitter(QObject):
     """Application-wide event filter: every dialog is fitted to its screen when first shown."""
 
@@ -246,6 +256,7 @@ class DialogFitter(QObject):
         ):
             watched.setProperty(_FITTED, True)
             try:
+                natural_tab_order(watched)
                 fit_to_screen(watched)
             except Exception:  # noqa: BLE001 — an event filter must never raise into Qt
                 logging.getLogger(__name__).exception("fitting %s", type(watched).__name__)

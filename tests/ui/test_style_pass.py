@@ -83,3 +83,26 @@ def test_welfare_edit_buttons_need_a_selection(qtbot, tmp_path):
         assert not view.edit_button.isEnabled(), name
         table.selectRow(0)
         assert view.edit_button.isEnabled(), name
+
+
+def test_tab_walks_the_member_form_through_notes_and_history(qtbot, tmp_path):
+    from guilin_union.services.demo import populate_demo
+    from guilin_union.storage import open_database
+
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    populate_demo(db, seed=6)
+    db.conn.close()
+    window, _ = make_window(qtbot, path)
+    view = window.tab_widgets["会员入会"].register_view
+    member_id = view.model.row_id(0)
+    dialog = view.edit_member(member_id)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.notes_edit.tabChangesFocus()  # Tab leaves 备注
+    chain, widget = [], dialog.ui.notes_edit
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        chain.append(widget)
+    history_at = chain.index(dialog.ui.history_tabs)
+    buttons_at = chain.index(dialog.ui.button_box)
+    assert history_at < buttons_at
