@@ -11,7 +11,6 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -37,64 +36,13 @@ FOOTER_SIZE = 9.0
 RUNNING_HEADER_SIZE = 8.5
 
 MARGIN = 20 * mm
-BINDING_MARGIN_MM = 28.0  # default binding (装订) edge: left on portrait pages, top on landscape
-
-
-@dataclass(frozen=True)
-class HouseStyle:
-    """What every printout shares and the user may set (单位信息 / 打印设置).
-
-    ``issuer`` is the line above each title (the union's name from 单位信息; "" = the name
-    each report passes); ``binding_mm`` the margin of the binding edge — the left edge of a
-    portrait page, the top edge of a landscape one (GB/T 9704: a landscape table's head
-    faces the binding); the other edges keep :data:`MARGIN`.
-    """
-
-    issuer: str = ""
-    binding_mm: float = BINDING_MARGIN_MM
-
-    def margins(self, landscape: bool) -> tuple[float, float, float, float]:
-        """``(left, right, top, bottom)`` in points.
-
-        >>> [round(m / mm) for m in HouseStyle().margins(False)]
-        [28, 20, 20, 20]
-        >>> [round(m / mm) for m in HouseStyle().margins(True)]
-        [20, 20, 28, 20]
-        """
-        binding = min(max(self.binding_mm, 15.0), 40.0) * mm
-        if landscape:
-            return MARGIN, MARGIN, binding, MARGIN
-        return binding, MARGIN, MARGIN, MARGIN
-
-
-_house = HouseStyle()
-
-
-def house_style() -> HouseStyle:
-    """The house style in force (set once per program run from the database's settings)."""
-    return _house
-
-
-def configure_house_style(
-    *, issuer: str | None = None, binding_mm: float | None = None
-) -> HouseStyle:
-    """Set the issuer and/or binding margin for the printouts made from now on; returns the
-    style that was in force (give it to :func:`restore_house_style` when done)."""
-    global _house
-    previous = _house
-    changes: dict[str, object] = {}
-    if issuer is not None:
-        changes["issuer"] = issuer.strip()
-    if binding_mm is not None:
-        changes["binding_mm"] = float(binding_mm)
-    _house = replace(_house, **changes)  # type: ignore[arg-type]
-    return previous
-
-
-def restore_house_style(style: HouseStyle) -> None:
-    global _house
-    _house = style
-
+# The house style (issuer, binding margin) lives in a module without reportlab, so that the
+# GUI can apply the database's settings at start-up without loading reportlab.
+from guilin_union.reports.house import BINDING_MARGIN_MM as BINDING_MARGIN_MM  # noqa: E402
+from guilin_union.reports.house import HouseStyle as HouseStyle  # noqa: E402
+from guilin_union.reports.house import configure_house_style as configure_house_style  # noqa: E402
+from guilin_union.reports.house import house_style as house_style  # noqa: E402
+from guilin_union.reports.house import restore_house_style as restore_house_style  # noqa: E402
 
 LINE_SPACING = 1.25  # table cells: compact but readable
 BODY_LINE_SPACING = 1.55  # running text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.reports.styles import BINDING_MARGIN_MM, HouseStyle, configure_house_style
+from guilin_union.reports.house import BINDING_MARGIN_MM, HouseStyle, configure_house_style
 from guilin_union.services import settings
 
 
