@@ -189,3 +189,20 @@ def test_undo_and_redo_of_an_add_come_from_the_services_inverses(tmp_path, qtbot
     context.undo_stack.undo()
     assert names() == []
     db.conn.close()
+
+
+def test_a_delete_pushes_one_undo_step_that_restores_the_row(tmp_path, qtbot):
+    from guilin_union.services import intake
+
+    path = tmp_path / "union.db"
+    db = open_database(path)
+    branches.add_branch(db, "文学院分工会")
+    app_id = intake.add_application(db, {"name": "李四", "branch": "文学院分工会"}).row_id
+    context = AppContext(db=db, db_path=path, prompts=ScriptedPrompts())
+    ops.CollectionOp(
+        context, None, "删除", lambda d: intake.delete_application(d, app_id), undo_text="删除李四"
+    ).run()
+    assert context.undo_stack.count() == 1 and context.undo_stack.undoText() == "删除李四"
+    context.undo_stack.undo()
+    assert intake.get_application(db, app_id)["name"] == "李四"
+    db.conn.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.errors import NotFoundError
 from guilin_union.services import branches as branches_service
 from guilin_union.services import intake
 from guilin_union.services.changes import Changes
@@ -330,20 +331,20 @@ class ApplicationsView(QWidget):
             ok_text="删除",
         ):
             return
-        db = self.ctx.db
         for app_id in ids:
-            result = ops.CollectionOp(
-                self.ctx, self, "无法删除", lambda d, a=app_id: intake.delete_application(d, a)
+            try:
+                name = intake.get_application(self.ctx.db, app_id)["name"]
+            except NotFoundError:  # deleted meanwhile (another window)
+                continue
+            result = ops.CollectionOp(  # undo comes from the service's inverse (a restore)
+                self.ctx,
+                self,
+                "无法删除",
+                lambda d, a=app_id: intake.delete_application(d, a),
+                undo_text=f"删除入会申请 {name}",
             ).run()
             if result is None:
                 break
-            row = result.undo or {}
-            undo.push(
-                self.ctx,
-                f"删除入会申请 {row.get('name', '')}",
-                lambda row=row: intake.restore_application(db, row),
-                lambda a=app_id: intake.delete_application(db, a),
-            )
 
     def _batch(self, title: str, action, undo_fn, confirm_text: str | None = None):
         ids = self.selected_ids()
