@@ -57,8 +57,10 @@ FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 # Preferred files, best first (lower-case names). The body of an official document is set in
 # 仿宋 or 宋体 (GB/T 9704); titles in 方正小标宋, 黑体 or another bold-looking face.
 BODY_PREFERENCE: tuple[str, ...] = (
-    "fzfsk.ttf",  # 方正仿宋
-    "simfang.ttf",
+    "fzfsk.ttf",  # 方正仿宋_GBK
+    "simfang.ttf",  # 仿宋
+    "fangsong_gb2312.ttf",
+    "仿宋_gb2312.ttf",
     "simsun.ttc",
     "simsun.ttf",
     "simkai.ttf",
@@ -83,7 +85,8 @@ BODY_PREFERENCE: tuple[str, ...] = (
 )
 TITLE_PREFERENCE: tuple[str, ...] = (
     "fzxbsjw.ttf",  # 方正小标宋简体
-    "fzxbsk.ttf",
+    "fzxbsk.ttf",  # 方正小标宋_GBK
+    "方正小标宋简体.ttf",
     "simhei.ttf",
     "msyhbd.ttc",
     "msyhbd.ttf",
