@@ -79,3 +79,30 @@ def test_fallback_to_stsong_when_no_truetype_font(
     assert not any(is_embedded(font) for font in used.values())
     text = squash(page_texts(out)[0])
     assert "后备字体测试" in text and "张三" in text and "欧阳" * 30 in text
+
+
+def test_fallback_chain_prefers_simsun_extb_then_hanazono(fresh_fonts) -> None:
+    """Windows' SimSun-ExtB comes first, Debian's HanaMinA/B after; other files are no
+    fallback (the files are only listed here, a 30 MB font is parsed when a character needs it)."""
+    sources = [
+        fresh_fonts._Source("system", (Path("/f/HanaMinB.ttf"), Path("/f/wqy-microhei.ttc"))),
+        fresh_fonts._Source(
+            "windows", (Path("C:/Windows/Fonts/simsunb.ttf"), Path("/f/HanaMinA.ttf"))
+        ),
+    ]
+    assert [Path(p).name for p in fresh_fonts._fallback_paths(sources)] == [
+        "simsunb.ttf",
+        "HanaMinA.ttf",
+        "HanaMinB.ttf",
+    ]
+
+
+def test_character_runs_fast_path_and_fallback(fresh_fonts) -> None:
+    choice = fresh_fonts.register_fonts()
+    if not choice.embedded:
+        pytest.skip("no TrueType font")
+    assert fresh_fonts.font_runs("张三 ABC", choice.body) == [(choice.body, "张三 ABC")]
+    if choice.fallback_paths:
+        runs = fresh_fonts.font_runs("刘䶮同志", choice.body)
+        assert [piece for _, piece in runs] == ["刘", "䶮", "同志"]
+        assert runs[1][0] != choice.body
