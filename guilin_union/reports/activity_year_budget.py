@@ -55,7 +55,7 @@ def build_year_budget(
     report = Report(
         path, f"{year}年活动经费汇总表", institution=institution, generated_on=generated_on
     )
-    report.heading("按活动类型", level=1)
+    report.section("按活动类型")
     cols = [
         Col("序号", 1, "center"),
         Col("活动类型", 3),
@@ -96,7 +96,7 @@ def build_year_budget(
         report.totals("全年预算合计", planned)
         report.totals("全年实际支出合计", actual)
     if activities:
-        report.heading("各项活动", level=1)
+        report.section("各项活动")
         cols = [
             Col("序号", 1, "center"),
             Col("日期", 2.4),

@@ -117,6 +117,19 @@ SIGNATURE_PRESETS: dict[str, tuple[str, ...]] = {
 }
 
 
+def cn_number(n: int) -> str:
+    """Chinese numerals for section numbers.
+
+    >>> [cn_number(n) for n in (1, 9, 10, 12, 20, 35)]
+    ['一', '九', '十', '十二', '二十', '三十五']
+    """
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
 def _blank_date(prefix: str) -> str:
     """``日期：`` followed by blanks to write the year, month and day in.
 
@@ -269,6 +282,7 @@ class Report:
         self._groups: list[list[Flowable]] = []
         self._tables: list[Table] = []
         self._saved = False
+        self._sections = 0
         left = clean(notice).strip() if notice else (MASKED_NOTE if masked_note else "")
         self._title_args = (clean(subtitle).strip() if subtitle else "", left, show_print_date)
         self._add_title_block(*self._title_args)
@@ -278,6 +292,11 @@ class Report:
         """A section heading (level 1 in the title face, 13 pt; 2 and 3 smaller)."""
         self._add(CondPageBreak(_HEADING_ROOM))
         self._add(Paragraph(esc(text), heading_style(self.fonts, level)))
+
+    def section(self, text: str) -> None:
+        """A numbered section heading of the house style: 一、… 二、… (level 1)."""
+        self._sections += 1
+        self.heading(f"{cn_number(self._sections)}、{clean(text).strip()}", level=1)
 
     def paragraph(self, text: str, *, align: Align = "left", size: float | None = None) -> None:
         """Running text; newlines in ``text`` start new lines."""
