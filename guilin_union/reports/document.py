@@ -157,7 +157,7 @@ class Col:
     kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
 
 
-_STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型")
+_STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型", "地点")
 
 
 def _infer_kind(header: str) -> str:
@@ -169,9 +169,11 @@ def _infer_kind(header: str) -> str:
     text = header.replace("\n", "")
     if text in ("序号", "名次"):
         return "seq"
-    if text.endswith(("日期", "时间", "年月")) or text in ("出生年月",):
+    if text.endswith(("日期", "年月")):
         return "date"
-    if text in ("姓名", "代表姓名", "提案人", "经办人", "领取人"):
+    if text.endswith("时间"):  # a time range or a date as the report wrote it: as wide as it is
+        return "code"
+    if text in ("姓名", "代表姓名", "提案人", "经办人", "领取人", "主持人", "报告人", "责任人"):
         return "name"
     if text.endswith(("状态", "情况", "结果")) and len(text) <= 6 or text in _STATE_HEADERS:
         return "state"
