@@ -197,6 +197,31 @@ def _widest_value(values: set[str], font: str, size: float) -> float:
     return best
 
 
+_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+
+
+def _numbers_only(rows: Sequence[Sequence[object]], j: int) -> bool:
+    """True when every value of column ``j`` is a number (or blank), and there is one.
+
+    >>> _numbers_only([[1, 2], [3, "1,200.50"]], 1), _numbers_only([[1, "甲"]], 1)
+    (True, False)
+    """
+    seen = False
+    for row in rows:
+        value = row[j] if j < len(row) else ""
+        if isinstance(value, bool):
+            return False
+        if isinstance(value, (int, float)):
+            seen = True
+        elif isinstance(value, str):
+            if value and not _NUMBER.match(value):
+                return False
+            seen = seen or bool(value)
+        elif value is not None:
+            return False
+    return seen
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -363,6 +388,13 @@ class Report:
         if not cols:
             raise ValueError("表格至少需要一列")
         cols = [c if c.kind else replace(c, kind=_infer_kind(c.header)) for c in cols]
+        if not all(c.kind for c in cols):
+            rows = rows if isinstance(rows, list) else list(rows)
+            # A column of numbers only (counts per age band…) is as wide as its numbers.
+            cols = [
+                c if c.kind or not _numbers_only(rows, j) else replace(c, kind="amount")
+                for j, c in enumerate(cols)
+            ]
         if group_title and len(cols) > 2:
             rows = rows if isinstance(rows, list) else list(rows)
             cols, rows, total_row = _drop_group_columns(cols, rows, total_row, group_title)
@@ -371,7 +403,8 @@ class Report:
             dates = [j for j, c in enumerate(cols) if c.kind == "date"]
             if dates:  # house style: 2026年12月7日 in printouts, also in tables
                 rows = [_cn_dates(row, dates) for row in rows]
-            widths = self._content_widths(cols, rows, font_size, width_fraction)
+            measured = rows if total_row is None else [*rows, total_row]  # totals are wider
+            widths = self._content_widths(cols, measured, font_size, width_fraction)
         else:
             widths = self._widths([c.width for c in cols], width_fraction)
         avail = [w - 2 * CELL_PADDING_H for w in widths]
