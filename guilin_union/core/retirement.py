@@ -30,6 +30,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from guilin_union.core.errors import ValidationError
+
 REFORM_START = date(2025, 1, 1)
 
 #: The original ages a woman can have: 55 (干部/管理和专业技术岗位) or 50 (工人岗位).
@@ -86,9 +88,11 @@ def original_age(gender: str, female_original_age: int = 55) -> int:
         return 60
     if gender == "女":
         if female_original_age not in FEMALE_ORIGINAL_AGES:
-            raise ValueError(f"女职工原退休年龄只能是 50 或 55 周岁（收到 {female_original_age}）")
+            raise ValidationError(
+                f"女职工原退休年龄只能是 50 或 55 周岁（收到 {female_original_age}）"
+            )
         return female_original_age
-    raise ValueError(f"性别不明（{gender or '空'}），无法计算退休年龄")
+    raise ValidationError(f"性别不明（{gender or '空'}），无法计算退休年龄")
 
 
 def rule_for(birth: date, gender: str, female_original_age: int = 55) -> RetirementRule:

@@ -118,6 +118,12 @@ def _require_member(db: sqlite_utils.Database, member_id: int) -> dict[str, Any]
     return {"id": row[0], "branch_id": row[1], "name": row[2]}
 
 
+def branch_of(db: sqlite_utils.Database, member_id: int) -> int | None:
+    """The member's 分工会 id (None when the member is gone)."""
+    row = db.execute("SELECT branch_id FROM members WHERE id = ?", [member_id]).fetchone()
+    return int(row[0]) if row else None
+
+
 def validate_profile(
     db: sqlite_utils.Database, data: Mapping[str, Any], *, branch_id: int | None = None
 ) -> tuple[dict[str, Any], dict[str, str]]:

@@ -163,12 +163,10 @@ class MemberRecordPage(QWidget):
             combo.clear()
             combo.addItems(["", *mr.setting_list(db, setting)])
             combo.setCurrentText(profile.get(key) or "")
-        branch = db.execute(
-            "SELECT branch_id FROM members WHERE id = ?", [self.member_id]
-        ).fetchone()
+        branch_id = mr.branch_of(db, self.member_id)
         self.group_combo.clear()
         self.group_combo.addItem("（未分组）", None)
-        for g in mr.list_groups(db, branch[0] if branch else None):
+        for g in mr.list_groups(db, branch_id):
             self.group_combo.addItem(g["name"], g["id"])
         index = self.group_combo.findData(profile.get("group_id"))
         self.group_combo.setCurrentIndex(max(index, 0))

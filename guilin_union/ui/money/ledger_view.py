@@ -72,7 +72,7 @@ class _Source:
         self.view = view
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        return ledger.ledger_ids(self.view.ctx.db, self.view.query(), sort_key, descending)
+        return ledger.ledger_ids(self.view.ctx.db, self.view.ledger_query(), sort_key, descending)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         return ledger.ledger_rows(self.view.ctx.db, ids)
@@ -179,7 +179,7 @@ class LedgerView(QWidget):
     def set_month(self, month: str) -> None:
         self.month_edit.setDate(QDate(int(month[:4]), int(month[5:]), 1))
 
-    def query(self) -> ledger.LedgerQuery:
+    def ledger_query(self) -> ledger.LedgerQuery:
         return ledger.LedgerQuery(
             self.month(),
             branch_id=self.branch_combo.currentData(),
@@ -360,7 +360,7 @@ class LedgerView(QWidget):
     def export_excel(self) -> None:
         from guilin_union.services.money import outputs
 
-        query = self.query()
+        query = self.ledger_query()
         ops.save_output(
             self.ctx,
             self,
