@@ -203,6 +203,21 @@ def add_output_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
 
 
+def add_sheet_args(parser: argparse.ArgumentParser) -> None:
+    """``--sheet NAME`` (repeatable) and ``--all-sheets``, the same on every import command."""
+    parser.add_argument(
+        "--sheet",
+        action="append",
+        metavar="NAME",
+        help="要导入的工作表（可重复；隐藏的工作表只有指定时才读取）",
+    )
+    parser.add_argument(
+        "--all-sheets",
+        action="store_true",
+        help="导入所有有数据、表头可识别的可见工作表",
+    )
+
+
 def finish_import(args: argparse.Namespace, outcome: Any) -> int:
     """Print an ImportOutcome the same way for every ``... import`` command.
 
@@ -236,21 +251,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     return run(args)
-def add_sheet_args(parser: argparse.ArgumentParser) -> None:
-    """``--sheet NAME`` (repeatable) and ``--all-sheets``, the same on every import command."""
-    parser.add_argument(
-        "--sheet",
-        action="append",
-        metavar="NAME",
-        help="要导入的工作表（可重复；隐藏的工作表只有指定时才读取）",
-    )
-    parser.add_argument(
-        "--all-sheets",
-        action="store_true",
-        help="导入所有有数据、表头可识别的可见工作表",
-    )
-
-
 
 
 def _report_with_glyph_check(handler: Handler, args: argparse.Namespace, ctx: CliContext) -> int:
