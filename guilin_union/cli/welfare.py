@@ -465,6 +465,26 @@ def _register_cases(
     branch.add_argument("--json", action="store_true", help="以 JSON 输出")
     branch.set_defaults(handler=cmd_branch_standard)
 
+    approval = report_sub.add_parser("welfare-approval", help="慰问审批表（每笔一页）")
+    approval.add_argument(
+        "--payment",
+        type=int,
+        action="append",
+        required=True,
+        metavar="ID",
+        help="慰问记录编号（可重复）",
+    )
+    add_output_arg(approval)
+    approval.set_defaults(handler=cmd_approval)
+
+    hardship = report_sub.add_parser("hardship-application", help="困难补助申请表")
+    hardship.add_argument("--member", type=int, required=True, metavar="ID", help="会员 ID")
+    hardship.add_argument(
+        "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
+    )
+    add_output_arg(hardship)
+    hardship.set_defaults(handler=cmd_hardship)
+
     table = report_sub.add_parser(
         "welfare-standards", help="年度慰问标准一览表（可张贴或发送各分工会）"
     )
@@ -581,3 +601,19 @@ def _group_id(db, args: argparse.Namespace) -> int | None:
     if args.branch and len(args.branch) == 1:
         branch_id = branches.find_branch_id(db, args.branch[0])
     return find_group(db, args.group, branch_id)
+
+
+def cmd_approval(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import welfare_outputs as wo
+
+    path, n = wo.approval_pdf(ctx.db, args.output, args.payment)
+    emit(f"已生成慰问审批表（{n} 份）：{path}")
+    return 0
+
+
+def cmd_hardship(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.services import welfare_outputs as wo
+
+    path, _n = wo.hardship_pdf(ctx.db, args.output, args.member, args.year)
+    emit(f"已生成困难补助申请表：{path}")
+    return 0

@@ -11,6 +11,7 @@ what is printed is what is shown, and its totals are sums of the stored integer 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -431,3 +432,116 @@ def standards_pdf(db: sqlite_utils.Database, path: str | Path, year: int) -> tup
         examples=any(s.is_example for s in items),
     )
     return out, len(lines)
+
+
+def approval_pdf(
+    db: sqlite_utils.Database, path: str | Path, payment_ids: Sequence[int]
+) -> tuple[Path, int]:
+    """``report welfare-approval``: one 慰问审批表 per payment (account masked)."""
+    import json
+
+    from guilin_union.core.dates import format_cn_date
+    from guilin_union.core.errors import ValidationError
+    from guilin_union.core.welfare_cases import mask_account
+    from guilin_union.reports.welfare_forms import ApprovalCase, build_welfare_approval
+    from guilin_union.services import welfare
+    from guilin_union.services.welfare_standards import get_standard
+
+    if not payment_ids:
+        raise ValidationError("请选择要打印审批表的慰问记录")
+    cases = []
+    for pid in payment_ids:
+        row = welfare.get_payment(db, int(pid))
+        member = db.execute(
+            "SELECT m.name, coalesce(m.member_no, ''), b.name FROM members m"
+            " JOIN branches b ON b.id = m.branch_id WHERE m.id = ?",
+            [row["member_id"]],
+        ).fetchone()
+        standard = get_standard(db, row["year"], row["type"])
+        relative = " ".join(
+            x for x in (row.get("relative_relation"), row.get("relative_name")) if x
+        )
+        evidence = json.loads(row["evidence_checked"]) if row.get("evidence_checked") else []
+        warnings = welfare.payment_warnings(db, int(pid))
+        cases.append(
+            ApprovalCase(
+                name=member[0],
+                member_no=member[1],
+                branch=member[2],
+                type=row["type"] + (f"·{row['occasion']}" if row.get("occasion") else ""),
+                date=format_cn_date(row["pay_date"]),
+                amount_fen=int(row["amount_fen"]),
+                goods=row.get("goods") or "",
+                relative=relative,
+                cause=row.get("cause") or "",
+                event_date=format_cn_date(row["event_date"]) if row.get("event_date") else "",
+                reason=row.get("reason") or "",
+                recipient=row.get("recipient_name") or member[0],
+                pay_method=row.get("pay_method") or "",
+                account_masked=mask_account(row.get("bank_account")),
+                bank_name=row.get("bank_name") or "",
+                evidence="、".join(evidence),
+                standard=(
+                    f"{standard.range_text()}；{standard.rule_text()}；{standard.payer}发放"
+                    if standard
+                    else "未设置当年标准"
+                ),
+                warnings="；".join(
+                    f"{w['message']}（理由：{w['override_reason']}）" for w in warnings
+                ),
+            )
+        )
+    names = settings.institution(db)
+    out = build_welfare_approval(
+        path, cases, institution=names["institution_name"], union_name=names["union_name"]
+    )
+    return out, len(cases)
+
+
+def hardship_pdf(
+    db: sqlite_utils.Database, path: str | Path, member_id: int, year: int | None = None
+) -> tuple[Path, int]:
+    """``report hardship-application``: the 困难补助申请表 of a member (from the year's
+    hardship file when there is an entry; blank lines otherwise)."""
+    from guilin_union.core.dates import format_cn_date
+    from guilin_union.core.masking import mask_phone
+    from guilin_union.reports.welfare_forms import HardshipCase, build_hardship_application
+    from guilin_union.services.members import get_member_row
+    from guilin_union.services.welfare_hardship import per_capita_fen
+
+    member = get_member_row(db, int(member_id))
+    branch = db.execute("SELECT name FROM branches WHERE id = ?", [member["branch_id"]]).fetchone()
+    sql = "SELECT * FROM welfare_hardship WHERE member_id = ?"
+    params: list[Any] = [int(member_id)]
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(int(year))
+    cursor = db.execute(sql + " ORDER BY year DESC LIMIT 1", params)
+    values = cursor.fetchone()
+    entry = dict(zip([d[0] for d in cursor.description], values)) if values else {}
+    case = HardshipCase(
+        name=member["name"],
+        member_no=member["member_no"] or "",
+        branch=branch[0] if branch else "",
+        gender=member["gender"] or "",
+        birth_date=format_cn_date(member["birth_date"]) if member["birth_date"] else "",
+        department=member["department"] or "",
+        phone=mask_phone(member["phone"]) if member["phone"] else "",
+        address=entry.get("address") or member.get("home_address") or "",
+        category=entry.get("category") or "",
+        wage_fen=entry.get("wage_fen"),
+        other_income_fen=entry.get("other_income_fen"),
+        household_income_fen=entry.get("household_income_fen"),
+        household_size=entry.get("household_size"),
+        per_capita_fen=per_capita_fen(entry) if entry else None,
+        family_members=entry.get("family_members") or "",
+        household=entry.get("household") or "",
+        decision=entry.get("decision") or "",
+        decision_date=format_cn_date(entry["decision_date"]) if entry.get("decision_date") else "",
+        year=int(entry.get("year") or year or 0),
+    )
+    names = settings.institution(db)
+    out = build_hardship_application(
+        path, [case], institution=names["institution_name"], union_name=names["union_name"]
+    )
+    return out, 1

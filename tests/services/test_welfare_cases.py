@@ -273,3 +273,60 @@ def test_import_reads_the_case_columns_and_checks_them(wdb, tmp_path):
     book.save(path)
     again = import_file(wdb, path)
     assert again.errors and "该亲属" in again.errors[0].message
+
+
+def test_approval_and_hardship_forms_print_the_case(wdb, tmp_path):
+    import subprocess
+
+    from guilin_union.services import welfare_hardship, welfare_outputs
+
+    m = add_member(wdb, "孙九")
+    pid = welfare.record_payment(
+        wdb,
+        death(
+            m,
+            f"{YEAR}-03-01",
+            "母亲",
+            "周秀英",
+            cause="病故",
+            event_date=f"{YEAR}-02-25",
+            pay_method="银行转账",
+            bank_account="6217000011112222333",
+            evidence_checked=["死亡证明"],
+        ),
+    ).row_id
+    out, n = welfare_outputs.approval_pdf(wdb, tmp_path / "审批表.pdf", [pid])
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert n == 1
+    for expected in (
+        "会员慰问审批表",
+        "孙九",
+        "母亲 周秀英",
+        "捌佰元整",
+        "校工会审批意见",
+        "领款人签收",
+    ):
+        assert expected in text, expected
+    assert "6217000011112222333" not in text and "6217" in text  # masked
+    welfare_hardship.save_hardship(
+        wdb,
+        {
+            "year": YEAR,
+            "member_id": m,
+            "category": "因病致困",
+            "wage_fen": "3000",
+            "household_income_fen": "4500",
+            "household_size": 3,
+            "family_members": "配偶 无业",
+        },
+    )
+    out, _n = welfare_outputs.hardship_pdf(wdb, tmp_path / "申请表.pdf", m)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    for expected in (
+        "职工困难补助申请表",
+        "3,000.00 元",
+        "4,500.00 元",
+        "1,500.00 元",
+        "配偶 无业",
+    ):
+        assert expected in text, expected
