@@ -401,3 +401,31 @@ def test_branch_standards_dialog_refuses_above_the_school(qtbot, window):
     dialog.table.selectRow(0)
     dialog.delete_selected()
     assert dialog.table.rowCount() == 0
+
+
+def test_approval_and_application_forms_from_the_lists(qtbot, window, tmp_path, monkeypatch):
+    from guilin_union.services import welfare_hardship
+    from guilin_union.ui import ops
+
+    monkeypatch.setattr(ops, "BACKGROUND", False, raising=False)
+    window, prompts = window
+    db = window.ctx.db
+    member = db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
+    welfare.record_payment(
+        db, {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "500"}
+    )
+    view = tab(window).payments_view
+    view.year_combo.setCurrentIndex(view.year_combo.findData(YEAR))
+    view.table.selectRow(0)
+    out = tmp_path / "审批表.pdf"
+    prompts.save_paths.append(out)
+    view.print_approval_forms()
+    qtbot.waitUntil(out.exists, timeout=20000)
+    welfare_hardship.save_hardship(db, {"year": YEAR, "member_id": member, "category": "因病致困"})
+    page = tab(window).hardship_view
+    page.reload()
+    page.table.selectRow(0)
+    application = tmp_path / "申请表.pdf"
+    prompts.save_paths.append(application)
+    page.print_application()
+    qtbot.waitUntil(application.exists, timeout=20000)

@@ -170,9 +170,17 @@ class HardshipView(QWidget):
         self.carry_button = QPushButton("从上一年结转")
         self.warmth_button = QPushButton("发放送温暖…")
         self.school_button = QPushButton("发放金秋助学…")
+        self.application_button = QPushButton("打印申请表…")
+        self.application_button.setToolTip("所选会员的困难补助申请表")
+        self.application_button.clicked.connect(self.print_application)
         bar.addWidget(QLabel("年度"))
         bar.addWidget(self.year_spin)
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.application_button,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
         for button in (self.carry_button, self.warmth_button, self.school_button):
@@ -290,6 +298,25 @@ class HardshipView(QWidget):
         dialog.setModal(True)
         dialog.open()
         return dialog
+
+    def print_application(self) -> None:
+        """困难补助申请表 of the selected entry (issue 22)."""
+        from guilin_union.services import welfare_outputs
+        from guilin_union.ui import ops
+
+        entry_id = self.selected_entry()
+        if entry_id is None:
+            return
+        entry = hardship.get_hardship(self.ctx.db, entry_id)
+        member_id, year = entry["member_id"], entry["year"]
+        ops.save_output(
+            self.ctx,
+            self,
+            "打印困难补助申请表",
+            lambda db, path: welfare_outputs.hardship_pdf(db, path, member_id, year),
+            default_name=f"{year}年困难补助申请表.pdf",
+            filters="PDF 文件 (*.pdf)",
+        )
 
     def selected_entry(self) -> int | None:
         rows = (

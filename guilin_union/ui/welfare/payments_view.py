@@ -192,6 +192,9 @@ class PaymentsView(QWidget):
         self.import_button = QPushButton("导入 Excel…")
         self.export_button = QPushButton("导出 Excel…")
         self.roster_button = QPushButton("打印签领表…")
+        self.approval_form_button = QPushButton("打印审批表…")
+        self.approval_form_button.setToolTip("所选慰问记录的慰问审批表（每笔一页）")
+        self.approval_form_button.clicked.connect(self.print_approval_forms)
         for button in (self.add_button, self.edit_button, self.delete_button, self.approve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -199,7 +202,12 @@ class PaymentsView(QWidget):
         self.summary_label.setObjectName("welfare_summary_label")
         buttons.addWidget(self.summary_label)
         buttons.addSpacing(12)
-        for button in (self.import_button, self.export_button, self.roster_button):
+        for button in (
+            self.import_button,
+            self.export_button,
+            self.roster_button,
+            self.approval_form_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
@@ -475,6 +483,24 @@ class PaymentsView(QWidget):
         from guilin_union.services.welfare_cases import evidence_items
 
         return evidence_items(self.ctx.db, year, type_name)
+
+    def print_approval_forms(self) -> None:
+        """慰问审批表 of the selected payments (issue 22)."""
+        from guilin_union.services import welfare_outputs
+        from guilin_union.ui import ops
+
+        ids = self.selected_ids()
+        if not ids:
+            self.ctx.prompts.info(self, "慰问审批表", "请先在表格中选择慰问记录。")
+            return
+        ops.save_output(
+            self.ctx,
+            self,
+            "打印慰问审批表",
+            lambda db, path: welfare_outputs.approval_pdf(db, path, ids),
+            default_name="慰问审批表.pdf",
+            filters="PDF 文件 (*.pdf)",
+        )
 
     def edit_payment(self, payment_id: int) -> PaymentDialog:
         row = welfare.get_payment(self.ctx.db, payment_id)
