@@ -75,10 +75,11 @@ def build_agenda(
     days = sorted({row.item_date for row in every if row.item_date})
     several_days = len(days) > 1
     # The place is printed once in the subtitle when every item is there (not on every row);
-    # 与会人员 gets a column as soon as one item names them.
+    # 与会人员 always has its column, as on the real agendas: an item that does not name them
+    # is left blank to fill in by hand.
     places = {row.place for row in every if row.place}
     show_place = bool(places) and places != {venue}
-    show_attendees = any(row.attendees for row in every)
+    show_attendees = True
     cols = list(AGENDA_COLUMNS[:5])
     if show_attendees:
         cols.append(Col("与会人员", 26))
