@@ -29,7 +29,11 @@ def print_document(text: str, path: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     from guilin_union.reports.fonts import register_fonts
+    from guilin_union.reports.linebreak import install
 
+    # The report engine replaces reportlab's CJK line breaking when it is first used; install
+    # it here too, so the printed pages are the same whatever ran before this test.
+    install()
     fonts = register_fonts()
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24

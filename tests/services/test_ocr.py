@@ -200,7 +200,7 @@ def _flat(nodes):
 def test_scanned_regional_document_imports_to_the_text_tree(tmp_path: Path, capsys) -> None:
     """Done means of issue 25: printed, rasterised at 150 dpi, saved image-only, imported."""
     text = REGION_2025.read_text(encoding="utf-8")
-    scan, _ = scan_of(text, tmp_path)
+    scan, images = scan_of(text, tmp_path)
     assert not ocr.text_is_usable(_pdf_text(scan))
     capsys.readouterr()
     code = main(
@@ -222,7 +222,7 @@ def test_scanned_regional_document_imports_to_the_text_tree(tmp_path: Path, caps
     assert code == 0
     data = json.loads(out)
     expected = parse_workpoints(text).to_dict()
-    assert data["ocr"]["pages"] == 4
+    assert data["ocr"]["pages"] == len(images) >= 4
     assert {"page", "line", "text", "confidence"} >= set(
         *(low.keys() for low in data["ocr"]["low_confidence"][:1])
     )
