@@ -352,7 +352,9 @@ def run_memory(db_path: str) -> dict[str, Any]:
     seen = visit_everything(window, app)
     problems = []
     expect_tabs = {window.tabs.tabText(i) for i in range(window.tabs.count())}
-    if not expect_tabs <= set(seen) or len(expect_tabs) != 5:
+    from guilin_union.ui.tabs import TABS
+
+    if not expect_tabs <= set(seen) or len(expect_tabs) != len(TABS):
         problems.append(f"visited {seen}")
     peak = peak_rss_mb()
     window.close()
