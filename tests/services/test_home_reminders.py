@@ -89,6 +89,9 @@ def test_demo_has_every_kind_the_secretary_acts_on(demo_db):
     ):
         assert kind in kinds, kind
     assert kinds & {"workpoint_due", "workpoint_overdue"}
+    # One line a person, however many delegate records (terms) they have.
+    delegates = [r.title for r in reminders(demo_db) if r.kind == "delegate_not_active"]
+    assert len(delegates) == len(set(delegates))
 
 
 def test_cli_reminders_and_retirements_json(people, tmp_path, capsys):

@@ -248,10 +248,10 @@ def _delegates(db: sqlite_utils.Database, today: _dt.date) -> list[Reminder]:
     if "congress_delegates" not in _tables(db):
         return []
     rows = db.execute(
-        "SELECT d.id, m.name, m.status, d.delegate_type FROM congress_delegates d"
+        "SELECT max(d.id), m.name, m.status, d.delegate_type FROM congress_delegates d"
         " JOIN members m ON m.id = d.member_id"
         " WHERE (d.end_date IS NULL OR d.end_date >= ?) AND m.status <> '在会'"
-        " AND d.delegate_type <> '列席'",
+        " AND d.delegate_type <> '列席' GROUP BY m.id ORDER BY m.name_pinyin",  # one line a person
         [today.isoformat()],
     ).fetchall()
     return [
