@@ -41,9 +41,9 @@ def _guard(name: str, target: Target | None, func: Callable[[], Result]) -> Resu
 # ------------------------------------------------------------------ PDF
 def roster_sections_of(large_db: Path, rows: int = PDF_ROWS) -> list[Any]:
     """``rows`` payment lines of the large demo, grouped by 分工会 as the program prints them."""
-    from guilin_union.reports.welfare_roster import RosterSection
+    from guilin_union.reports.welfare.roster import RosterSection
     from guilin_union.services.welfare import PaymentQuery
-    from guilin_union.services.welfare_outputs import roster_sections
+    from guilin_union.services.welfare.outputs import roster_sections
     from guilin_union.storage import open_database
 
     db = open_database(large_db, read_only=True)
@@ -79,7 +79,7 @@ def bare_roster_pdf(path: Path, sections: list[Any]) -> Path:
     from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
     from guilin_union.reports.fonts import register_fonts
-    from guilin_union.reports.welfare_roster import ROSTER_COLUMNS, ROSTER_FONT_SIZE, SIGN_SPACE
+    from guilin_union.reports.welfare.roster import ROSTER_COLUMNS, ROSTER_FONT_SIZE, SIGN_SPACE
 
     font = register_fonts().body
     total = sum(c.width for c in ROSTER_COLUMNS)
@@ -128,7 +128,7 @@ def measure_pdf(large_db: Path, workdir: Path, repeats: int) -> Result:
     def run() -> Result:
         from pypdf import PdfReader
 
-        from guilin_union.reports.welfare_roster import build_welfare_roster
+        from guilin_union.reports.welfare.roster import build_welfare_roster
 
         sections = roster_sections_of(large_db)
         ours_path, bare_path = workdir / "roster-ours.pdf", workdir / "roster-bare.pdf"
@@ -181,7 +181,7 @@ def measure_import(workbook: Path, branches_db: Path, workdir: Path, repeats: in
         from openpyxl import load_workbook
 
         from guilin_union.services.import_common import run_import
-        from guilin_union.services.member_import import MemberImporter
+        from guilin_union.services.members.importer import MemberImporter
         from guilin_union.storage import open_database
 
         attempt = {"n": 0}
@@ -248,8 +248,8 @@ def measure_export(members_db: Path, workdir: Path, repeats: int) -> Result:
     def run() -> Result:
         from openpyxl import Workbook, load_workbook
 
-        from guilin_union.services.member_outputs import EXPORT_COLUMNS, export_members
         from guilin_union.services.members import list_members
+        from guilin_union.services.members.outputs import EXPORT_COLUMNS, export_members
         from guilin_union.storage import open_database
 
         db = open_database(members_db, read_only=True)

@@ -7,8 +7,8 @@ from typing import Any
 
 from guilin_union.core.ids import make_resident_id
 from guilin_union.services import activities as activities_service
-from guilin_union.services import branches
 from guilin_union.services import members as members_service
+from guilin_union.services.members import branches
 
 BRANCHES = ("文学院分工会", "机关分工会", "信息工程学院分工会")
 # (name, branch index, gender) — staff numbers are S001, S002 … in this order.

@@ -35,7 +35,7 @@ def db(tmp_path):
 @pytest.fixture
 def branch_db(db):
     """Three branches, no members."""
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     for name in ("文学院分工会", "机关分工会", "信息工程学院分工会"):
         branches.add_branch(db, name)

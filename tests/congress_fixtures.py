@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from guilin_union.core.ids import make_resident_id
 from guilin_union.services import congress
-from guilin_union.services import congress_delegates as delegates
+from guilin_union.services.congress import delegates
 
 SESSION_DATE = "2024-03-15"
 NAMES = "赵一 钱二 孙三 李四 周五 吴六 郑七 王八 冯九 陈十 褚十一 卫十二 蒋十三 沈十四 韩十五 杨十六 朱十七 秦十八 尤十九 许二十".split()
@@ -72,7 +72,7 @@ def make_congress(
 ) -> Congress:
     """``formal`` 正式代表 (the first ``teachers`` of them 教师, the rest 管理), then 列席 and
     特邀 delegates, and ``spare`` members who are not delegates. Women: every third one."""
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     branch_ids = [branches.add_branch(db, name).row_id for name in ("文学院分工会", "机关分工会")]
     term_id = congress.create_term(db, start_year=2022).row_id

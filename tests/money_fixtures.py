@@ -7,7 +7,7 @@ from typing import Any
 
 import openpyxl
 
-from guilin_union.services import dues
+from guilin_union.services.intake import dues
 from tests.intake_fixtures import add_member
 
 # name, staff number, branch, base (fen) -> dues 0.5 % of the base truncated to 10 元

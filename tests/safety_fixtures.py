@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.core.ids import make_resident_id
-from guilin_union.services import branches
 from guilin_union.services import members as members_service
+from guilin_union.services.members import branches
 
 BRANCHES = ("文学院分工会", "机关分工会")
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from guilin_union.services import branches, member_status, welfare_standards
 from guilin_union.services import members as members_service
+from guilin_union.services.members import branches
+from guilin_union.services.members import status as member_status
+from guilin_union.services.welfare import standards as welfare_standards
 
 YEAR = 2024
 

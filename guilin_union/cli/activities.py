@@ -133,7 +133,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 def _branch_id(db, name: str | None) -> int | None:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     if not name:
         return None
@@ -184,7 +184,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities import get_activity_row
-    from guilin_union.services.activities_registration import (
+    from guilin_union.services.activities.registration import (
         ParticipantQuery,
         list_participants,
         to_public_json,
@@ -214,7 +214,7 @@ def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_import import import_signups
+    from guilin_union.services.activities.importer import import_signups
 
     outcome = import_signups(
         ctx.db,
@@ -232,7 +232,7 @@ def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_import import write_signup_template
+    from guilin_union.services.activities.importer import write_signup_template
 
     path = write_signup_template(
         ctx.db, args.activity, args.file, branch_id=_branch_id(ctx.db, args.branch)
@@ -242,7 +242,7 @@ def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export_participants(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import export_participants
+    from guilin_union.services.activities.outputs import export_participants
 
     path, n = export_participants(ctx.db, args.activity, args.file, unmasked=args.unmasked)
     emit(f"已导出 {n} 名参加人员到 {path}")
@@ -250,7 +250,7 @@ def cmd_export_participants(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import export_results
+    from guilin_union.services.activities.outputs import export_results
 
     emit(f"已导出成绩到 {export_results(ctx.db, args.activity, args.file)}")
     return 0
@@ -258,7 +258,7 @@ def cmd_export_results(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_team_points(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities import get_activity_row
-    from guilin_union.services.activities_results import standings_json, team_standings
+    from guilin_union.services.activities.results import standings_json, team_standings
 
     get_activity_row(ctx.db, args.activity)
     rows = standings_json(team_standings(ctx.db, args.activity))
@@ -275,7 +275,7 @@ def cmd_team_points(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.money import format_fen_yuan
-    from guilin_union.services import activities_budget as budget
+    from guilin_union.services.activities import budget
 
     if args.activity is not None:
         from guilin_union.services.activities import get_activity_row
@@ -335,7 +335,7 @@ def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import signup_form_pdf
+    from guilin_union.services.activities.outputs import signup_form_pdf
 
     ids = [_branch_id(ctx.db, name) for name in args.branch] if args.branch else None
     path = signup_form_pdf(
@@ -346,7 +346,7 @@ def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_participants(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import participants_pdf
+    from guilin_union.services.activities.outputs import participants_pdf
 
     path, n = participants_pdf(
         ctx.db,
@@ -360,28 +360,28 @@ def cmd_report_participants(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import results_pdf
+    from guilin_union.services.activities.outputs import results_pdf
 
     emit(f"已生成获奖名单：{results_pdf(ctx.db, args.activity, args.output)}")
     return 0
 
 
 def cmd_report_team_points(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import team_points_pdf
+    from guilin_union.services.activities.outputs import team_points_pdf
 
     emit(f"已生成团体总分表：{team_points_pdf(ctx.db, args.activity, args.output)}")
     return 0
 
 
 def cmd_report_summary(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import summary_pdf
+    from guilin_union.services.activities.outputs import summary_pdf
 
     emit(f"已生成活动总结表：{summary_pdf(ctx.db, args.activity, args.output)}")
     return 0
 
 
 def cmd_report_year_budget(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities_outputs import year_budget_pdf
+    from guilin_union.services.activities.outputs import year_budget_pdf
 
     emit(f"已生成 {args.year} 年活动经费汇总表：{year_budget_pdf(ctx.db, args.year, args.output)}")
     return 0

@@ -122,7 +122,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 def session_json(db: Any, session: Any) -> dict[str, Any]:
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     counts = delegates.counts_by_type(db, session.term_id, session.date)
     return {
@@ -187,7 +187,7 @@ def delegate_json(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     session_id = resolve_session(ctx.db, args.session)
     rows = delegates.session_delegates(ctx.db, session_id)
@@ -213,7 +213,7 @@ def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_attendance import attendance_summary
+    from guilin_union.services.congress.attendance import attendance_summary
 
     summary = attendance_summary(ctx.db, resolve_session(ctx.db, args.session))
     if args.json:
@@ -228,7 +228,7 @@ def cmd_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_votes import vote_summary
+    from guilin_union.services.congress.votes import vote_summary
 
     summary = vote_summary(ctx.db, resolve_session(ctx.db, args.session))
     data = [
@@ -261,7 +261,7 @@ def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import congress
-    from guilin_union.services.congress_import import DelegateImporter
+    from guilin_union.services.congress.importer import DelegateImporter
     from guilin_union.services.import_common import run_import
 
     congress.get_term(ctx.db, args.term)
@@ -277,7 +277,7 @@ def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_import import AttendanceImporter
+    from guilin_union.services.congress.importer import AttendanceImporter
     from guilin_union.services.import_common import run_import
 
     session_id = resolve_session(ctx.db, args.session)
@@ -293,7 +293,7 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_outputs import agenda_pdf
+    from guilin_union.services.congress.outputs import agenda_pdf
 
     path = agenda_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成会议议程：{path}")
@@ -301,7 +301,7 @@ def cmd_report_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_outputs import delegates_pdf
+    from guilin_union.services.congress.outputs import delegates_pdf
 
     path, n = delegates_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成代表名册（{n} 人）：{path}")
@@ -309,7 +309,7 @@ def cmd_report_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_outputs import signin_pdf
+    from guilin_union.services.congress.outputs import signin_pdf
 
     path, n = signin_pdf(
         ctx.db, resolve_session(ctx.db, args.session), args.output, with_counts=args.with_counts
@@ -319,7 +319,7 @@ def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_outputs import ballot_pdf
+    from guilin_union.services.congress.outputs import ballot_pdf
 
     path, n = ballot_pdf(
         ctx.db,
@@ -333,7 +333,7 @@ def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_vote_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_outputs import vote_results_pdf
+    from guilin_union.services.congress.outputs import vote_results_pdf
 
     path = vote_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成表决结果：{path}")

@@ -342,7 +342,7 @@ def _agenda_json(item: Any) -> dict[str, Any]:
 
 
 def _agenda_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> int:
-    from guilin_union.services import congress_agenda as agenda
+    from guilin_union.services.congress import agenda
 
     items = agenda.list_items(ctx.db, session_id)
     if args.json:
@@ -364,7 +364,7 @@ def cmd_agenda_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_agenda_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services import congress_agenda as agenda
+    from guilin_union.services.congress import agenda
 
     session_id = resolve_session(ctx.db, args.session)
     agenda.add_item(
@@ -385,7 +385,7 @@ def cmd_agenda_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_agenda_move(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_agenda as agenda
+    from guilin_union.services.congress import agenda
 
     item = agenda.get_item(ctx.db, args.item)
     agenda.move_item(ctx.db, args.item, -1 if args.up else 1)
@@ -393,7 +393,7 @@ def cmd_agenda_move(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_agenda_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_agenda as agenda
+    from guilin_union.services.congress import agenda
 
     item = agenda.get_item(ctx.db, args.item)
     agenda.delete_item(ctx.db, args.item)
@@ -401,7 +401,7 @@ def cmd_agenda_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _sittings_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> int:
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     data = [sittings.sitting_json(ctx.db, s) for s in sittings.list_sittings(ctx.db, session_id)]
     if args.json:
@@ -451,7 +451,7 @@ def _sitting_data(db: Any, session_id: int, args: argparse.Namespace) -> dict[st
 
 def cmd_sitting_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     session_id = resolve_session(ctx.db, args.session)
     sittings.add_sitting(ctx.db, session_id, _sitting_data(ctx.db, session_id, args))
@@ -459,7 +459,7 @@ def cmd_sitting_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_sitting_edit(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     current = sittings.get_sitting(ctx.db, args.sitting)
     sittings.update_sitting(ctx.db, args.sitting, _sitting_data(ctx.db, current.session_id, args))
@@ -467,7 +467,7 @@ def cmd_sitting_edit(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_sitting_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     current = sittings.get_sitting(ctx.db, args.sitting)
     sittings.delete_sitting(ctx.db, args.sitting)
@@ -476,7 +476,7 @@ def cmd_sitting_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_sitting_standard(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     session_id = resolve_session(ctx.db, args.session)
     sittings.standard_sittings(ctx.db, session_id)
@@ -485,7 +485,7 @@ def cmd_sitting_standard(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_signin(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     rows = sittings.sitting_rows(ctx.db, args.sitting)
     text = args.delegate.strip()
@@ -513,7 +513,7 @@ def cmd_signin(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_vote(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     motion_id = sittings.vote_at_sitting(
         ctx.db,
@@ -536,7 +536,7 @@ def cmd_vote(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _election_out(args: argparse.Namespace, ctx: CliContext, election_id: int) -> int:
-    from guilin_union.services import congress_elections as elections
+    from guilin_union.services.congress import elections
 
     r = elections.election_result(ctx.db, election_id)
     if args.json:
@@ -562,7 +562,7 @@ def _print_election(r: Any) -> None:
 
 def cmd_elections(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services import congress_elections as elections
+    from guilin_union.services.congress import elections
 
     session_id = resolve_session(ctx.db, args.session)
     results = [
@@ -579,7 +579,7 @@ def cmd_elections(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_election_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services import congress_elections as elections
+    from guilin_union.services.congress import elections
 
     election_id = elections.add_election(
         ctx.db,
@@ -599,7 +599,7 @@ def cmd_election_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_election_ballots(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_elections as elections
+    from guilin_union.services.congress import elections
 
     elections.record_ballots(
         ctx.db,
@@ -613,7 +613,7 @@ def cmd_election_ballots(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_election_votes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_elections as elections
+    from guilin_union.services.congress import elections
 
     elections.record_candidate_votes(
         ctx.db,
@@ -626,7 +626,7 @@ def cmd_election_votes(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_presidium(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
     from guilin_union.cli.proposals_steps import resolve_member
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     session_id = resolve_session(ctx.db, args.session)
     if args.set:
@@ -648,7 +648,7 @@ def cmd_presidium(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_vacancies(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
     from guilin_union.services import congress
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     session = congress.get_session(ctx.db, resolve_session(ctx.db, args.session))
     rows = delegates.vacancies(ctx.db, session.term_id)
@@ -663,7 +663,7 @@ def cmd_vacancies(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     new_id = delegates.continue_as_attending(ctx.db, args.delegate, note=args.note).row_id
     row = delegates.get_delegate(ctx.db, new_id)
@@ -713,7 +713,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report_sitting_signin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress_printouts import sitting_signin_pdf
+    from guilin_union.services.congress.printouts import sitting_signin_pdf
 
     path, n = sitting_signin_pdf(ctx.db, args.sitting, args.output, with_counts=args.with_counts)
     emit(f"已生成场次签到表（应到 {n} 人）：{path}")
@@ -722,7 +722,7 @@ def cmd_report_sitting_signin(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report_election_results(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.congress_printouts import election_results_pdf
+    from guilin_union.services.congress.printouts import election_results_pdf
 
     path, n = election_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成选举计票结果（{n} 项选举）：{path}")
@@ -731,7 +731,7 @@ def cmd_report_election_results(args: argparse.Namespace, ctx: CliContext) -> in
 
 def cmd_report_discussion_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.congress_printouts import discussion_minutes_pdf
+    from guilin_union.services.congress.printouts import discussion_minutes_pdf
 
     path, n = discussion_minutes_pdf(
         ctx.db, resolve_session(ctx.db, args.session), args.output, sitting_id=args.sitting

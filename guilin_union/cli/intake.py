@@ -166,7 +166,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.member_import import import_file
+    from guilin_union.services.members.importer import import_file
     from guilin_union.spreadsheets.errors import WorkbookError
 
     try:
@@ -194,7 +194,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.intake_template import write_template
+    from guilin_union.services.intake.template import write_template
 
     path = write_template(ctx.db, args.file)
     emit(f"已生成导入模板：{path}")
@@ -264,7 +264,7 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     result = member_status.record_status_change(
         ctx.db, args.member, args.change, on=args.on, reason=args.reason, document_no=args.document
@@ -277,7 +277,7 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     rows = member_status.status_history(ctx.db, args.member)
     if args.json:
@@ -306,7 +306,7 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_member_form(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.intake_outputs import member_forms_pdf
+    from guilin_union.services.intake.outputs import member_forms_pdf
 
     if not args.member and not args.application:
         return fail("请用 --member 或 --application 指定要打印的人员", 2)
@@ -322,7 +322,7 @@ def cmd_member_form(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_intake_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.intake_outputs import intake_list_pdf
+    from guilin_union.services.intake.outputs import intake_list_pdf
 
     path, n = intake_list_pdf(ctx.db, args.output, branch_name=args.branch)
     emit(f"已生成待批准入会人员名单（{n} 人）：{path}")
@@ -330,7 +330,7 @@ def cmd_intake_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_member_cards(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.intake_outputs import member_cards_pdf
+    from guilin_union.services.intake.outputs import member_cards_pdf
 
     path, n = member_cards_pdf(ctx.db, args.output, branch_name=args.branch, member_ids=args.member)
     emit(f"已生成会员证（{n} 张）：{path}")
@@ -343,7 +343,7 @@ def _is_excel(path: str) -> bool:
 
 def cmd_member_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.dates import parse_date
-    from guilin_union.services import member_stats
+    from guilin_union.services.members import stats as member_stats
 
     on = parse_date(args.on, field="on") if args.on else None
     if _is_excel(args.output):
@@ -355,7 +355,7 @@ def cmd_member_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_dues_summary(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import dues
+    from guilin_union.services.intake import dues
 
     if _is_excel(args.output):
         path = dues.export_dues_summary(ctx.db, args.month, args.output)

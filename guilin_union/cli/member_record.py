@@ -55,7 +55,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_honours_report(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.member_record import honours_pdf
+    from guilin_union.services.members.record import honours_pdf
 
     path, n = honours_pdf(ctx.db, args.output, args.year)
     emit(f"已生成会员表彰名单（{n} 人次）：{path}")
@@ -155,8 +155,8 @@ def _write(
     ctx: CliContext, args: argparse.Namespace, member_id: int | None
 ) -> tuple[int, dict[str, Any]]:
     """Add or edit in one transaction: base fields, profile, family, resume, photo."""
-    from guilin_union.services import member_record as mr
     from guilin_union.services import members as ms
+    from guilin_union.services.members import record as mr
 
     db = ctx.db
     base, profile = _fields(args)
@@ -172,7 +172,7 @@ def _write(
                 if not base.get("member_no"):
                     base["member_no"] = _next_number(db, base)
                 member_id = ms.add_member(db, base).row_id
-                from guilin_union.services.member_numbers import record_issued
+                from guilin_union.services.members.numbers import record_issued
 
                 record_issued(db, [(base["member_no"], member_id)], source="命令行新增会员")
             else:
@@ -198,8 +198,8 @@ def _write(
 def _next_number(db, base: dict[str, Any]) -> str | None:
     import datetime as _dt
 
-    from guilin_union.services import branches
-    from guilin_union.services.member_numbers import NumberIssuer
+    from guilin_union.services.members import branches
+    from guilin_union.services.members.numbers import NumberIssuer
 
     branch_id = branches.find_branch_id(db, str(base.get("branch") or ""))
     if branch_id is None:
@@ -237,7 +237,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.masking import mask_id, mask_phone
-    from guilin_union.services import member_record as mr
+    from guilin_union.services.members import record as mr
 
     record = mr.full_record(ctx.db, args.member_id)
     if args.unmasked:
@@ -289,8 +289,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_groups(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches
-    from guilin_union.services import member_record as mr
+    from guilin_union.services.members import branches
+    from guilin_union.services.members import record as mr
 
     db = ctx.db
     branch_id = None
@@ -321,7 +321,7 @@ def cmd_groups(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_honours(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import member_record as mr
+    from guilin_union.services.members import record as mr
 
     db = ctx.db
     if args.add:

@@ -54,15 +54,14 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 def _query(db, args: argparse.Namespace):
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches
-    from guilin_union.services.members import MemberQuery
+    from guilin_union.services.members import MemberQuery, branches
 
     branch_id = branches.find_branch_id(db, args.branch) if args.branch else None
     if args.branch and branch_id is None:
         raise ValidationError(branches.unknown_branch_message(db, args.branch))
     group_id = None
     if getattr(args, "group", None):
-        from guilin_union.services.member_record import find_group
+        from guilin_union.services.members.record import find_group
 
         group_id = find_group(db, args.group, branch_id)
     return MemberQuery(
@@ -89,7 +88,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.member_outputs import export_members
+    from guilin_union.services.members.outputs import export_members
 
     path, n = export_members(ctx.db, args.file, _query(ctx.db, args), unmasked=args.unmasked)
     emit(f"已导出 {n} 名会员到 {path}")
@@ -97,7 +96,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.member_outputs import member_roster_pdf
+    from guilin_union.services.members.outputs import member_roster_pdf
 
     path, n = member_roster_pdf(ctx.db, args.output, _query(ctx.db, args), unmasked=args.unmasked)
     emit(f"已生成会员花名册（{n} 人）：{path}")

@@ -217,7 +217,7 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
 
 def _branch_id(db, name: str | None) -> int | None:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     if not name:
         return None

@@ -89,7 +89,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 def _query(ctx: CliContext, args: argparse.Namespace):
     from guilin_union.core.errors import ValidationError
     from guilin_union.services import proposals
-    from guilin_union.services.proposals_query import ProposalQuery
+    from guilin_union.services.proposals.query import ProposalQuery
 
     department_id = None
     if getattr(args, "department", None):
@@ -109,7 +109,7 @@ def _query(ctx: CliContext, args: argparse.Namespace):
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_query import handling_status, list_rows, to_public_json
+    from guilin_union.services.proposals.query import handling_status, list_rows, to_public_json
 
     rows = list_rows(ctx.db, _query(ctx, args))
     if args.json:
@@ -136,7 +136,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.import_common import run_import
-    from guilin_union.services.proposals_import import ProposalImporter
+    from guilin_union.services.proposals.importer import ProposalImporter
 
     session_id = resolve_session(ctx.db, args.session)
     outcome = run_import(
@@ -154,12 +154,12 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_query import session_stats
+    from guilin_union.services.proposals.query import session_stats
 
     session_id = resolve_session(ctx.db, args.session)
     stats = session_stats(ctx.db, session_id)
     if args.xlsx:
-        from guilin_union.services.proposals_outputs import stats_excel
+        from guilin_union.services.proposals.outputs import stats_excel
 
         stats_excel(ctx.db, session_id, args.xlsx)
     if args.json:
@@ -194,7 +194,7 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_outputs import export_list
+    from guilin_union.services.proposals.outputs import export_list
 
     path, n = export_list(ctx.db, _query(ctx, args), args.file)
     emit(f"已导出 {n} 件提案到 {path}")
@@ -203,7 +203,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report_forms(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import NotFoundError
-    from guilin_union.services.proposals_outputs import proposal_forms_pdf
+    from guilin_union.services.proposals.outputs import proposal_forms_pdf
 
     session_id = resolve_session(ctx.db, args.session)
     ids = None
@@ -223,7 +223,7 @@ def cmd_report_forms(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_compilation(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_outputs import compilation_pdf
+    from guilin_union.services.proposals.outputs import compilation_pdf
 
     path, n = compilation_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成提案汇编（{n} 件）：{path}")
@@ -231,7 +231,7 @@ def cmd_report_compilation(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_handling(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_outputs import handling_pdf
+    from guilin_union.services.proposals.outputs import handling_pdf
 
     path, n = handling_pdf(ctx.db, _query(ctx, args), args.output)
     emit(f"已生成提案办理情况一览表（{n} 件）：{path}")
@@ -239,7 +239,7 @@ def cmd_report_handling(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_report_stats(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals_outputs import stats_pdf
+    from guilin_union.services.proposals.outputs import stats_pdf
 
     path = stats_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成提案工作统计：{path}")

@@ -66,7 +66,7 @@ def resolve_department(db: Any, name: str) -> int:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext, proposal_id: int, message: str) -> int:
-    from guilin_union.services.proposals_query import fetch_rows, handling_status, to_public_json
+    from guilin_union.services.proposals.query import fetch_rows, handling_status, to_public_json
 
     row = fetch_rows(ctx.db, [proposal_id])[proposal_id]
     if getattr(args, "json", False):
@@ -243,7 +243,7 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import proposals_handling as handling
+    from guilin_union.services.proposals import handling
 
     pid = resolve_proposal(ctx.db, args.number)
     handling.assign(
@@ -258,7 +258,7 @@ def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_reply(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import proposals_handling as handling
+    from guilin_union.services.proposals import handling
 
     pid = resolve_proposal(ctx.db, args.number)
     handling.reply(
@@ -268,7 +268,7 @@ def cmd_reply(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_rate(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import proposals_handling as handling
+    from guilin_union.services.proposals import handling
 
     pid = resolve_proposal(ctx.db, args.number)
     handling.rate(
@@ -359,7 +359,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
 
 def cmd_report_excellent(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.proposals_printouts import excellent_pdf
+    from guilin_union.services.proposals.printouts import excellent_pdf
 
     path, n = excellent_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成优秀提案名单（{n} 件）：{path}")
@@ -368,7 +368,7 @@ def cmd_report_excellent(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.proposals_printouts import work_report_docx
+    from guilin_union.services.proposals.printouts import work_report_docx
 
     path = work_report_docx(ctx.db, resolve_session(ctx.db, args.session), args.output)
     kind = "Word 草稿" if str(path).lower().endswith(".docx") else "PDF 稿"
@@ -378,7 +378,7 @@ def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report_supervision(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.proposals_printouts import supervision_pdf
+    from guilin_union.services.proposals.printouts import supervision_pdf
 
     path, n = supervision_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
     emit(f"已生成督办提案清单（{n} 位督办委员）：{path}")

@@ -170,7 +170,7 @@ def _table_name(value: str | None) -> str | None:
 
 
 def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import safety_log
+    from guilin_union.services.safety import log as safety_log
 
     q = safety_log.LogQuery(
         table=_table_name(args.table),
@@ -201,7 +201,7 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_anonymize(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.anonymize import anonymize_copy
+    from guilin_union.services.safety.anonymize import anonymize_copy
 
     report = anonymize_copy(ctx.db, Path(args.output))
     if args.json:

@@ -150,7 +150,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 def _check_type(db, name: str | None) -> None:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import welfare_config
+    from guilin_union.services.welfare import config as welfare_config
 
     if name and name not in welfare_config.types(db):
         raise ValidationError(
@@ -160,7 +160,7 @@ def _check_type(db, name: str | None) -> None:
 
 def _branch_name(db, name: str | None) -> str | None:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     if name and branches.find_branch_id(db, name) is None:
         raise ValidationError(branches.unknown_branch_message(db, name))
@@ -217,7 +217,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_standards(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_standards as ws
+    from guilin_union.services.welfare import standards as ws
 
     db = ctx.db
     if args.load_examples:
@@ -260,7 +260,7 @@ def cmd_standards(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.import_common import run_import
-    from guilin_union.services.welfare_import import WelfareImporter
+    from guilin_union.services.welfare.importer import WelfareImporter
 
     importer = WelfareImporter(accept_warnings=args.accept_warnings)
     outcome = run_import(
@@ -280,8 +280,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
     from guilin_union.core.money import format_fen, parse_yuan
-    from guilin_union.services import welfare_batches as wb
-    from guilin_union.services.welfare_rules import PaymentWarnings
+    from guilin_union.services.welfare import batches as wb
+    from guilin_union.services.welfare.rules import PaymentWarnings
 
     db = ctx.db
     if args.goods is not None:
@@ -352,7 +352,7 @@ def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_reverse(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_batches as wb
+    from guilin_union.services.welfare import batches as wb
 
     result = wb.reverse_batch(ctx.db, args.batch_id, args.reason)
     emit(f"已撤销批次 {args.batch_id}，删除 {result.undo['removed']} 笔未发放记录。")
@@ -362,14 +362,14 @@ def cmd_reverse(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
     from guilin_union.services import welfare
-    from guilin_union.services import welfare_outputs as wo
+    from guilin_union.services.welfare import outputs as wo
 
     db = ctx.db
     query = None
     date_from = getattr(args, "date_from", None)
     date_to = getattr(args, "date_to", None)
     if date_from or date_to:
-        from guilin_union.services import welfare_config
+        from guilin_union.services.welfare import config as welfare_config
 
         if not (date_from and date_to):
             raise ValidationError("按日期区间打印时请同时给出 --from 和 --to")
@@ -407,7 +407,7 @@ def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_outputs as wo
+    from guilin_union.services.welfare import outputs as wo
 
     path = wo.stats_pdf(ctx.db, args.output, args.year)
     emit(f"已生成{args.year}年度慰问统计：{path}")
@@ -497,7 +497,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
     from guilin_union.core.money import parse_yuan
     from guilin_union.services import welfare
-    from guilin_union.services.welfare_rules import PaymentWarnings
+    from guilin_union.services.welfare.rules import PaymentWarnings
 
     db = ctx.db
     _check_type(db, args.type)
@@ -560,7 +560,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_branch_standard(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services import branches, welfare_cases
+    from guilin_union.services.members import branches
+    from guilin_union.services.welfare import cases as welfare_cases
 
     db = ctx.db
     _check_type(db, args.type)
@@ -584,7 +585,7 @@ def cmd_branch_standard(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_standards_table(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_outputs as wo
+    from guilin_union.services.welfare import outputs as wo
 
     path, n = wo.standards_pdf(ctx.db, args.output, args.year)
     emit(f"已生成{args.year}年度慰问标准一览表（{n} 项）：{path}")
@@ -594,8 +595,8 @@ def cmd_standards_table(args: argparse.Namespace, ctx: CliContext) -> int:
 def _group_id(db, args: argparse.Namespace) -> int | None:
     if not getattr(args, "group", None):
         return None
-    from guilin_union.services import branches
-    from guilin_union.services.member_record import find_group
+    from guilin_union.services.members import branches
+    from guilin_union.services.members.record import find_group
 
     branch_id = None
     if args.branch and len(args.branch) == 1:
@@ -604,7 +605,7 @@ def _group_id(db, args: argparse.Namespace) -> int | None:
 
 
 def cmd_approval(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_outputs as wo
+    from guilin_union.services.welfare import outputs as wo
 
     path, n = wo.approval_pdf(ctx.db, args.output, args.payment)
     emit(f"已生成慰问审批表（{n} 份）：{path}")
@@ -612,7 +613,7 @@ def cmd_approval(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_hardship(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import welfare_outputs as wo
+    from guilin_union.services.welfare import outputs as wo
 
     path, _n = wo.hardship_pdf(ctx.db, args.output, args.member, args.year)
     emit(f"已生成困难补助申请表：{path}")

@@ -134,13 +134,13 @@ def _read_scan(name: str, more: list[str] | None = None) -> Any:
         )
     if name == "-" or not ocr.is_scan(name) or not ocr.engine_available():
         return None
-    from guilin_union.services.workpoints_scan import preview_scan
+    from guilin_union.services.workpoints.scan import preview_scan
 
     return preview_scan([Path(p) for p in [name, *more]] if more else Path(name))
 
 
 def _print_tree(nodes: list[Any], indent: int = 0) -> None:
-    from guilin_union.services.workpoints_outline import display_number, format_units
+    from guilin_union.services.workpoints.outline import display_number, format_units
 
     for node in nodes:
         line = "  " * indent + display_number(node.style, node.number) + node.heading
@@ -154,7 +154,7 @@ def _print_tree(nodes: list[Any], indent: int = 0) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services import workpoints_import as wi
+    from guilin_union.services.workpoints import importer as wi
 
     scan = _read_scan(
         args.file, getattr(args, "more_pages", None)
@@ -220,7 +220,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # --------------------------------------------------------------------------- lists
 def _plans(ctx: CliContext, args: argparse.Namespace) -> list[dict[str, Any]]:
-    from guilin_union.services.workpoints_outputs import resolve_plans
+    from guilin_union.services.workpoints.outputs import resolve_plans
 
     return resolve_plans(ctx.db, args.year, args.kind, getattr(args, "plan", None))
 
@@ -315,8 +315,8 @@ def cmd_plans(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_carry_over(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.workpoints import get_plan, plan_label
-    from guilin_union.services.workpoints_outputs import resolve_plans
-    from guilin_union.services.workpoints_rollover import carry_over
+    from guilin_union.services.workpoints.outputs import resolve_plans
+    from guilin_union.services.workpoints.rollover import carry_over
 
     plans = resolve_plans(ctx.db, args.from_year, args.kind)
     total = 0
@@ -342,8 +342,8 @@ def cmd_carry_over(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.workpoints_links import unanswered_upper_items
-    from guilin_union.services.workpoints_outputs import resolve_plans
+    from guilin_union.services.workpoints.links import unanswered_upper_items
+    from guilin_union.services.workpoints.outputs import resolve_plans
 
     rows = []
     for plan in resolve_plans(ctx.db, args.year, "upper"):
@@ -369,7 +369,7 @@ def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # --------------------------------------------------------------------------- outputs
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.workpoints_outputs import ledger_excel
+    from guilin_union.services.workpoints.outputs import ledger_excel
 
     path, n = ledger_excel(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
     emit(f"已导出工作要点落实台账（{n} 行）：{path}")
@@ -377,7 +377,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.workpoints_outputs import ledger_excel, ledger_pdf
+    from guilin_union.services.workpoints.outputs import ledger_excel, ledger_pdf
 
     writer = ledger_excel if str(args.output).lower().endswith(".xlsx") else ledger_pdf
     path, n = writer(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
@@ -386,7 +386,7 @@ def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_summary(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.workpoints_outputs import summary_pdf
+    from guilin_union.services.workpoints.outputs import summary_pdf
 
     path, n = summary_pdf(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
     emit(f"已生成工作要点年终总结（{n} 项）：{path}")

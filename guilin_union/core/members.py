@@ -119,7 +119,7 @@ FIELD_LABELS: dict[str, str] = {
     "is_model_worker": "是否劳模",
     "notes": "备注",
     "status": "会籍状态",
-    # issue 24: the rest of the 会员登记表 (services/member_record.py)
+    # issue 24: the rest of the 会员登记表 (services/members/record.py)
     "native_place": "籍贯",
     "home_address": "家庭住址",
     "postcode": "邮编",

@@ -7,7 +7,7 @@ The building blocks live in submodules so that importing this package stays chea
 - :mod:`guilin_union.reports.document` holds :class:`Report` (A4 page, title, tables,
   totals, signature lines, "第 X 页 共 Y 页") and :class:`Col`;
 - :mod:`guilin_union.reports.registry` lists the printable reports by name for the CLI;
-- one module per report, e.g. :mod:`guilin_union.reports.member_roster` (会员花名册).
+- one module per report, e.g. :mod:`guilin_union.reports.members.roster` (会员花名册).
 
 Example::
 

@@ -10,7 +10,7 @@ import sqlite_utils
 def check_database(db: sqlite_utils.Database) -> dict[str, Any]:
     """``{"integrity": "ok", "foreign_keys": "ok", "schema_version": N}`` (the CLI contract),
     plus ``problems``: the same findings as plain Chinese sentences (services.safety_check)."""
-    from guilin_union.services.safety_check import check_report
+    from guilin_union.services.safety.check import check_report
 
     return check_report(db).to_json()
 

@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{institution}{APP_TITLE}{suffix} — {self.ctx.db_path.name}")
 
     def update_status(self) -> None:
-        from guilin_union.services import branches as branches_service
         from guilin_union.services import members as members_service
+        from guilin_union.services.members import branches as branches_service
 
         self.db_label.setText(f"数据文件：{self.ctx.db_path}")
         counts = members_service.counts_by_status(self.ctx.db)

@@ -89,7 +89,7 @@ def test_large_demo_minimums_are_the_issue_sizes():
 def test_staff_workbook_imports_cleanly(tmp_path):
     """The import measure's file must be valid data, or the measure would time an error list."""
     from guilin_union.services.import_common import run_import
-    from guilin_union.services.member_import import MemberImporter
+    from guilin_union.services.members.importer import MemberImporter
     from guilin_union.storage import open_database
 
     book = datasets.write_staff_workbook(tmp_path / "staff.xlsx", 40, seed=11)

@@ -9,8 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from guilin_union.cli import main
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import activities_results as results
+from guilin_union.services.activities import registration, results
 from guilin_union.storage import open_database
 from tests import activities_fixtures as fx
 

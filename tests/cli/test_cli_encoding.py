@@ -16,7 +16,8 @@ import sys
 import pytest
 
 from guilin_union.cli.console import configure_output_streams
-from guilin_union.services import branches, members
+from guilin_union.services import members
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 
 RARE_NAME = "王𠀾"  # 𠀾 is in CJK Extension B: not in GBK

@@ -8,8 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from guilin_union.cli import main
-from guilin_union.services import congress_attendance as attendance
-from guilin_union.services import congress_votes as votes
+from guilin_union.services.congress import attendance, votes
 from guilin_union.storage import open_database
 from tests.congress_fixtures import make_congress
 

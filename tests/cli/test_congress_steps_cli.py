@@ -8,7 +8,7 @@ import json
 import pytest
 
 from guilin_union.cli import main
-from guilin_union.services import member_status
+from guilin_union.services.members import status as member_status
 from guilin_union.storage import open_database
 from tests.congress_fixtures import make_congress
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from guilin_union.cli import main
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 
 HEAD = ["序号", "姓名", "分工会", "兴趣爱好"]

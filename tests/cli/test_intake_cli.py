@@ -5,7 +5,8 @@ import json
 import pytest
 
 from guilin_union.cli import main
-from guilin_union.services import branches, intake
+from guilin_union.services import intake
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from tests.intake_fixtures import person_row, resident_id, write_book
 

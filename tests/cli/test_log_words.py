@@ -13,8 +13,8 @@ import re
 import pytest
 
 from guilin_union.cli import main
-from guilin_union.services import safety_log
-from guilin_union.services.safety_log import Describer, LogEntry
+from guilin_union.services.safety import log as safety_log
+from guilin_union.services.safety.log import Describer, LogEntry
 
 ENGLISH_WORD = re.compile(r"[A-Za-z_]{3,}")
 RAW_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -111,7 +111,7 @@ def test_values_money_codes_times_and_related_names(demo_db):
 
 
 def test_recycle_rows_are_described_the_same_way(demo_db):
-    from guilin_union.services import safety_recycle
+    from guilin_union.services.safety import recycle as safety_recycle
     from guilin_union.storage.recycle import RecycleRow
 
     row = RecycleRow.__new__(RecycleRow)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from guilin_union.cli import main
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from tests.money_fixtures import DUES, add_people, correct_rows, deduction_file
 

@@ -171,7 +171,7 @@ def test_no_space_for_the_before_import_backup(db_path, tmp_path, capsys, monkey
 
 
 def test_retried_imports_reuse_one_before_import_backup(db_path, tmp_path, capsys, monkeypatch):
-    from guilin_union.services import member_import
+    from guilin_union.services.members import importer as member_import
 
     source = _members_file(tmp_path)
     calls = []

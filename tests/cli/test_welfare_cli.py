@@ -167,7 +167,7 @@ def test_batch_usage_errors(dbfile, capsys):
 
 def test_batch_over_cap_exit_1_unless_accepted(dbfile, capsys):
     run(dbfile, capsys, "welfare", "standards", "--year", "2024")
-    from guilin_union.services import welfare_standards as ws
+    from guilin_union.services.welfare import standards as ws
 
     db = open_database(dbfile)
     ws.save_standard(

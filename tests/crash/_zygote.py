@@ -26,7 +26,7 @@ def main() -> int:
     from guilin_union.storage import open_database
 
     if mode == "import":
-        from guilin_union.services.member_import import MemberImporter, validate_import
+        from guilin_union.services.members.importer import MemberImporter, validate_import
 
         book = Path(sys.argv[3])
         importer = MemberImporter(as_="members", source_name=book.name)
@@ -47,7 +47,7 @@ def main() -> int:
             commit_plan(db, importer, plan)
     else:
         from guilin_union.services import welfare
-        from guilin_union.services.welfare_batches import BatchRequest, create_batch
+        from guilin_union.services.welfare.batches import BatchRequest, create_batch
 
         request = BatchRequest(
             year=2026, occasion="端午节", amount_fen=20000, override_reason="崩溃测试"

@@ -68,8 +68,9 @@ def _people(n: int, start: int, prefix: str) -> list[list[object]]:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """The demo database plus 1500 members (through the real import), and a 2000-row file."""
-    from guilin_union.services import branches, member_import
     from guilin_union.services.demo import populate_demo
+    from guilin_union.services.members import branches
+    from guilin_union.services.members import importer as member_import
     from guilin_union.storage import open_database
     from tests.intake_fixtures import write_book
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from guilin_union.reports.activity_info import ActivityInfo, AwardLine, EventAwards, StandingLine
+from guilin_union.reports.activities.info import ActivityInfo, AwardLine, EventAwards, StandingLine
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_budget as budget
-from guilin_union.services import activities_outputs as outputs
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import activities_results as results
+from guilin_union.services.activities import budget, outputs, registration, results
 from tests import activities_fixtures as fx
 from tests.reports._pdf import page_texts, squash
 
@@ -143,8 +140,8 @@ def test_year_budget_summary(meet, tmp_path):
 
 
 def test_user_text_is_escaped_not_parsed(tmp_path):
-    from guilin_union.reports.activity_results import build_award_list
-    from guilin_union.reports.activity_signup import build_signup_form
+    from guilin_union.reports.activities.results import build_award_list
+    from guilin_union.reports.activities.signup import build_signup_form
 
     info = ActivityInfo(
         "R&D <b>杯</b> 比赛",

@@ -7,12 +7,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from guilin_union.services import congress_elections as elections
-from guilin_union.services import congress_outputs as outputs
-from guilin_union.services import congress_printouts as printouts
-from guilin_union.services import congress_sittings as sittings
-from guilin_union.services import proposals, proposals_printouts
-from guilin_union.services import proposals_handling as handling
+from guilin_union.services import proposals
+from guilin_union.services.congress import elections, outputs, printouts, sittings
+from guilin_union.services.proposals import handling
+from guilin_union.services.proposals import printouts as proposals_printouts
 from tests.congress_fixtures import department, make_congress, submit
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from guilin_union.services import congress_agenda as agenda
-from guilin_union.services import congress_attendance as attendance
-from guilin_union.services import congress_outputs as outputs
-from guilin_union.services import congress_votes as votes
+from guilin_union.services.congress import agenda, attendance, outputs, votes
 from tests.congress_fixtures import make_congress
 
 

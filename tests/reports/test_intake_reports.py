@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from guilin_union.reports.intake_forms import MemberForm, build_member_forms
-from guilin_union.reports.intake_list import PendingPerson, build_intake_list
-from guilin_union.reports.member_cards import MemberCard, build_member_cards
-from guilin_union.reports.member_dues import DuesReportRow, build_dues_summary
+from guilin_union.reports.intake.forms import MemberForm, build_member_forms
+from guilin_union.reports.intake.list import PendingPerson, build_intake_list
+from guilin_union.reports.members.cards import MemberCard, build_member_cards
+from guilin_union.reports.members.dues import DuesReportRow, build_dues_summary
 
 
 def _text(path):

@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from guilin_union.core.masking import mask_id, mask_phone
-from guilin_union.reports.member_roster import RosterMember, build_member_roster
+from guilin_union.reports.members.roster import RosterMember, build_member_roster
 from tests.reports._pdf import page_texts, squash
 from tests.reports.conftest import FIXED_DAY
 

@@ -16,7 +16,7 @@ from guilin_union.reports.money_dues import (
     build_dues_collection,
 )
 from guilin_union.reports.money_funds import FundLine, build_funds_execution, build_funds_final
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from tests.money_fixtures import add_people, correct_rows, deduction_file
 from tests.reports._pdf import page_texts, squash

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.styles import configure_house_style, restore_house_style
 from guilin_union.services import intake
-from guilin_union.services.intake_outputs import intake_list_pdf
+from guilin_union.services.intake.outputs import intake_list_pdf
 
 
 def _text(path) -> str:
@@ -79,7 +79,7 @@ def test_demo_activity_summaries_and_ties_agree_with_their_data(demo_db):
 
 
 def test_ballots_sit_in_the_same_places_on_every_page(tmp_path):
-    from guilin_union.reports.congress_ballot import build_ballots
+    from guilin_union.reports.congress.ballot import build_ballots
 
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext not installed")
@@ -173,7 +173,7 @@ def test_column_that_repeats_the_group_heading_is_left_out(tmp_path):
 
 
 def test_agenda_place_once_attendees_per_item_and_closing(tmp_path):
-    from guilin_union.reports.congress_agenda import AgendaRow, build_agenda
+    from guilin_union.reports.congress.agenda import AgendaRow, build_agenda
 
     rows = [
         AgendaRow("2026-12-07", "08:30—09:00", "开幕式", "张三", "", "报告厅", "全体代表"),
@@ -195,7 +195,7 @@ def test_agenda_place_once_attendees_per_item_and_closing(tmp_path):
 def test_forty_character_name_stays_inside_the_member_card(tmp_path):
     from reportlab.lib.pagesizes import A4
 
-    from guilin_union.reports import member_cards as mc
+    from guilin_union.reports.members import cards as mc
 
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext not installed")

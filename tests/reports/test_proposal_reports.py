@@ -9,9 +9,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from guilin_union.services import proposals
-from guilin_union.services import proposals_handling as handling
-from guilin_union.services import proposals_outputs as outputs
-from guilin_union.services.proposals_query import ProposalQuery
+from guilin_union.services.proposals import handling, outputs
+from guilin_union.services.proposals.query import ProposalQuery
 from tests.congress_fixtures import department, make_congress, submit
 
 

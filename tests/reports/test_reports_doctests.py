@@ -16,7 +16,7 @@ MODULES = [
     "guilin_union.reports.errors",
     "guilin_union.reports.fonts",
     "guilin_union.reports.markup",
-    "guilin_union.reports.member_roster",
+    "guilin_union.reports.members.roster",
     "guilin_union.reports.registry",
     "guilin_union.reports.styles",
 ]

@@ -8,10 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from guilin_union.core.money import fen_to_upper, format_fen
-from guilin_union.reports.welfare_roster import RosterLine, RosterSection, build_welfare_roster
+from guilin_union.reports.welfare.roster import RosterLine, RosterSection, build_welfare_roster
 from guilin_union.services import welfare
-from guilin_union.services import welfare_batches as wb
-from guilin_union.services import welfare_outputs as wo
+from guilin_union.services.welfare import batches as wb
+from guilin_union.services.welfare import outputs as wo
 from tests.welfare_fixtures import add_member, payment, setup
 
 

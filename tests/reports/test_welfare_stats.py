@@ -7,9 +7,9 @@ import re
 from pypdf import PdfReader
 
 from guilin_union.core.money import fen_to_upper, format_fen
-from guilin_union.reports.welfare_stats import _share
+from guilin_union.reports.welfare.stats import _share
 from guilin_union.services import welfare
-from guilin_union.services import welfare_outputs as wo
+from guilin_union.services.welfare import outputs as wo
 from tests.welfare_fixtures import add_member, payment, setup
 
 

@@ -7,14 +7,14 @@ import pytest
 from pypdf import PdfReader
 
 from guilin_union.reports.registry import available_reports
-from guilin_union.reports.workpoints_ledger import (
+from guilin_union.reports.workpoints.ledger import (
     LEDGER_COLUMNS,
     LedgerPlan,
     LedgerRow,
     LedgerSection,
     build_workpoints_ledger,
 )
-from guilin_union.reports.workpoints_summary import (
+from guilin_union.reports.workpoints.summary import (
     SummaryItem,
     SummaryPlan,
     SummarySection,
@@ -44,7 +44,8 @@ def _row(n: int, **kw) -> LedgerRow:
 def test_docstring_examples() -> None:
     import doctest
 
-    from guilin_union.reports import workpoints_ledger, workpoints_summary
+    from guilin_union.reports.workpoints import ledger as workpoints_ledger
+    from guilin_union.reports.workpoints import summary as workpoints_summary
 
     for module in (workpoints_ledger, workpoints_summary):
         result = doctest.testmod(module)

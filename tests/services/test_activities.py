@@ -6,9 +6,8 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import activities as svc
-from guilin_union.services import activities_registration as registration
 from guilin_union.services import settings
-from guilin_union.services.activities import ActivityQuery, ActivityValidationError
+from guilin_union.services.activities import ActivityQuery, ActivityValidationError, registration
 from tests import activities_fixtures as fx
 
 
@@ -146,7 +145,8 @@ def test_places_cannot_drop_below_the_places_taken(db, people):
 
 
 def test_delete_activity_and_restore_everything(db, people):
-    from guilin_union.services import activities_budget, activities_results
+    from guilin_union.services.activities import budget as activities_budget
+    from guilin_union.services.activities import results as activities_results
 
     a = fx.make_activity(db, events=["跳远"])
     ev = fx.event_ids(db, a)["跳远"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import activities_budget as svc
-from guilin_union.services import activities_registration as registration
+from guilin_union.services.activities import budget as svc
+from guilin_union.services.activities import registration
 from tests import activities_fixtures as fx
 
 

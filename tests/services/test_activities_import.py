@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from guilin_union.services import activities_registration as registration
-from guilin_union.services.activities_import import (
+from guilin_union.services.activities import registration
+from guilin_union.services.activities.importer import (
     SignupImporter,
     import_signups,
     template_activity,
@@ -109,7 +109,7 @@ def test_filled_template_imports_people_in_file_order_with_the_waiting_list(setu
 
 def test_every_bad_row_is_reported_and_nothing_is_written(setup):
     db, people, a, tmp = setup
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     member_status.record_status_change(
         db, people["杨静"], "退会", on="2024-01-01", reason="本人申请"

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_registration as svc
-from guilin_union.services import member_status, settings
+from guilin_union.services import settings
+from guilin_union.services.activities import registration as svc
+from guilin_union.services.members import status as member_status
 from tests import activities_fixtures as fx
 
 

@@ -10,10 +10,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import activities_results as svc
 from guilin_union.services import settings
-from guilin_union.services.activities_results import (
+from guilin_union.services.activities import registration
+from guilin_union.services.activities import results as svc
+from guilin_union.services.activities.results import (
     TeamResult,
     compute_team_standings,
     place_points,

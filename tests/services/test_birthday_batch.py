@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import welfare_batches as wb
 from guilin_union.services.home.reminders import birthdays
+from guilin_union.services.welfare import batches as wb
 
 
 def _request(month: int, **extra) -> wb.BatchRequest:

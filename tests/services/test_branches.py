@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import branches as svc
 from guilin_union.services import members
+from guilin_union.services.members import branches as svc
 
 
 def test_add_assigns_codes_and_refuses_duplicates(db):

@@ -11,10 +11,8 @@ from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import congress, settings
-from guilin_union.services import congress_agenda as agenda
-from guilin_union.services import congress_attendance as attendance
-from guilin_union.services import congress_votes as votes
-from guilin_union.services.congress_rules import (
+from guilin_union.services.congress import agenda, attendance, votes
+from guilin_union.services.congress.rules import (
     Fraction,
     motion_passes,
     percent_text,

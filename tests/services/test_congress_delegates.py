@@ -6,7 +6,7 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import congress
-from guilin_union.services import congress_delegates as delegates
+from guilin_union.services.congress import delegates
 from tests.congress_fixtures import add_member, make_congress
 
 

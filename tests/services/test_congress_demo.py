@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from guilin_union.services import congress
-from guilin_union.services import congress_delegates as delegates
-from guilin_union.services.congress_attendance import attendance_summary
-from guilin_union.services.congress_votes import vote_summary
+from guilin_union.services.congress import delegates
+from guilin_union.services.congress.attendance import attendance_summary
+from guilin_union.services.congress.votes import vote_summary
 
 
 def test_demo_term_sessions_and_delegates(demo_db):
@@ -63,7 +63,7 @@ def test_demo_is_deterministic(tmp_path):
 
 
 def test_demo_proposals_in_every_state(demo_db):
-    from guilin_union.services.proposals_query import ProposalQuery, count, session_stats
+    from guilin_union.services.proposals.query import ProposalQuery, count, session_stats
 
     total = demo_db.execute("SELECT count(*) FROM proposals").fetchone()[0]
     assert 35 <= total <= 45
@@ -116,9 +116,8 @@ def test_demo_proposals_obey_the_rules(demo_db):
 
 
 def test_demo_issue20_practice(demo_db):
-    from guilin_union.services import congress_elections as elections
-    from guilin_union.services import congress_sittings as sittings
-    from guilin_union.services.proposals_query import session_stats
+    from guilin_union.services.congress import elections, sittings
+    from guilin_union.services.proposals.query import session_stats
 
     current = congress.list_sessions(demo_db)[-1]
     found = [sittings.sitting_json(demo_db, s) for s in sittings.list_sittings(demo_db, current.id)]
@@ -141,7 +140,7 @@ def test_demo_issue20_practice(demo_db):
 
 
 def test_demo_formal_delegates_are_in_good_standing_on_the_session_date(demo_db):
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     for s in congress.list_sessions(demo_db):
         formal = delegates.session_delegates(demo_db, s.id, types=["正式代表"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from guilin_union.services import congress_delegates as delegates
-from guilin_union.services.congress_attendance import attendance_summary
-from guilin_union.services.congress_import import (
+from guilin_union.services.congress import delegates
+from guilin_union.services.congress.attendance import attendance_summary
+from guilin_union.services.congress.importer import (
     AttendanceImporter,
     DelegateImporter,
     write_attendance_template,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import congress, member_status
-from guilin_union.services import congress_delegates as delegates
-from guilin_union.services.congress_attendance import attendance_summary
+from guilin_union.services import congress
+from guilin_union.services.congress import delegates
+from guilin_union.services.congress.attendance import attendance_summary
+from guilin_union.services.members import status as member_status
 from tests.congress_fixtures import make_congress, submit
 
 

@@ -7,9 +7,8 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import congress
-from guilin_union.services import congress_elections as elections
-from guilin_union.services import congress_sittings as sittings
-from guilin_union.services.congress_attendance import set_attendance
+from guilin_union.services.congress import elections, sittings
+from guilin_union.services.congress.attendance import set_attendance
 from tests.congress_fixtures import make_congress
 
 
@@ -167,7 +166,7 @@ def test_election_validity_and_candidate_rules(c):
 
 
 def test_motion_at_a_sitting_is_judged_on_that_sitting(c):
-    from guilin_union.services.congress_votes import vote_summary
+    from guilin_union.services.congress.votes import vote_summary
 
     sittings.set_presidium(
         c.db, c.session_id, [(c.members["赵一"], "常务主席"), (c.members["钱二"], "成员")]

@@ -6,7 +6,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import dues, member_status, settings
+from guilin_union.services import settings
+from guilin_union.services.intake import dues
+from guilin_union.services.members import status as member_status
 from tests.intake_fixtures import add_member
 
 

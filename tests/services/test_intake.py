@@ -4,8 +4,9 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import intake as svc
-from guilin_union.services import member_numbers, members
+from guilin_union.services import members
 from guilin_union.services.members import MemberValidationError
+from guilin_union.services.members import numbers as member_numbers
 from tests.intake_fixtures import add_member
 
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from guilin_union.services import dues, member_status
 from guilin_union.services.demo import populate_demo
+from guilin_union.services.intake import dues
+from guilin_union.services.members import status as member_status
 from guilin_union.storage import open_database
 
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from guilin_union.services import intake, member_import
-from guilin_union.services.intake_template import write_template
+from guilin_union.services import intake
+from guilin_union.services.intake.template import write_template
+from guilin_union.services.members import importer as member_import
 from tests.intake_fixtures import resident_id
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from guilin_union.services import intake, member_import, members, settings
+from guilin_union.services import intake, members, settings
+from guilin_union.services.members import importer as member_import
 from guilin_union.spreadsheets.errors import WorkbookError
 from tests.intake_fixtures import (
     HEADERS,

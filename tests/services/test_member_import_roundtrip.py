@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from guilin_union.core.ids import make_resident_id
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
-from guilin_union.services import branches, member_import, members
-from guilin_union.services.member_outputs import EXPORT_COLUMNS, export_members
+from guilin_union.services import members
+from guilin_union.services.members import branches
+from guilin_union.services.members import importer as member_import
+from guilin_union.services.members.outputs import EXPORT_COLUMNS, export_members
 from guilin_union.storage import open_database
 
 BRANCHES = ("文学院分工会", "机关分工会", "=公式分工会")

@@ -13,9 +13,9 @@ import pytest
 from guilin_union.cli import main
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.ids import make_resident_id
-from guilin_union.services import branches, members
-from guilin_union.services import member_record as mr
-from guilin_union.services.members import MemberValidationError
+from guilin_union.services import members
+from guilin_union.services.members import MemberValidationError, branches
+from guilin_union.services.members import record as mr
 
 
 @pytest.fixture
@@ -178,7 +178,7 @@ def test_cli_add_edit_show(branch_db, tmp_path, capsys):
 
 
 def test_anonymised_copy_drops_family_names_addresses_and_photos(mdb, tmp_path):
-    from guilin_union.services.anonymize import anonymize_copy
+    from guilin_union.services.safety.anonymize import anonymize_copy
 
     db, mid = mdb
     mr.save_profile(
@@ -258,8 +258,8 @@ def test_template_has_the_new_columns_and_an_import_stores_them(branch_db, tmp_p
 def test_groups_filter_lists_batches_and_honours_list(mdb, tmp_path):
     import subprocess
 
-    from guilin_union.services import welfare_batches as wb
-    from guilin_union.services import welfare_standards
+    from guilin_union.services.welfare import batches as wb
+    from guilin_union.services.welfare import standards as welfare_standards
 
     db, mid = mdb
     other = members.add_member(db, {"name": "赵六", "branch": "文学院分工会"}).row_id
@@ -300,7 +300,7 @@ def test_application_fields_follow_the_approved_member(branch_db, tmp_path):
 def test_registration_form_and_card_print_the_record_and_photo(mdb, tmp_path):
     import subprocess
 
-    from guilin_union.services import intake_outputs
+    from guilin_union.services.intake import outputs as intake_outputs
 
     db, mid = mdb
     mr.save_profile(db, mid, {"native_place": "广西桂林", "work_start_date": "2010-07-01"})

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guilin_union.services import member_stats, settings
+from guilin_union.services import settings
+from guilin_union.services.members import stats as member_stats
 from tests.intake_fixtures import add_member, resident_id
 
 

@@ -8,7 +8,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
-from guilin_union.services import member_status as svc
+from guilin_union.services.members import status as svc
 from tests.intake_fixtures import add_member
 
 

@@ -185,7 +185,7 @@ def test_every_write_is_logged(branch_db):
 
 
 def test_undo_of_delete_brings_back_the_status_history(branch_db):
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     member_id = _add(branch_db, join_date="2010-09-01")
     member_status.record_status_change(

@@ -6,8 +6,10 @@ import pytest
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.funds import DEFAULT_CATEGORIES, percent_text
-from guilin_union.services import activities, activities_budget, welfare, welfare_standards
+from guilin_union.services import activities, welfare
+from guilin_union.services.activities import budget as activities_budget
 from guilin_union.services.money import budget
+from guilin_union.services.welfare import standards as welfare_standards
 from tests.welfare_fixtures import add_member, payment, setup
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import dues, member_status
+from guilin_union.services.intake import dues
+from guilin_union.services.members import status as member_status
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.services.money.dues_import import run_deduction_import
 from tests.money_fixtures import DUES, add_people, correct_rows, deduction_file
@@ -91,7 +92,7 @@ def test_payment_refused_for_member_not_due(branch_db, people):
 
 
 def test_remittance_checks_the_total_and_records_ticked_members(branch_db, people):
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     wx = branches.find_branch_id(branch_db, "文学院分工会")
     ticked = [people["T001"], people["T002"]]
@@ -187,7 +188,7 @@ def test_a_base_recorded_later_completes_unpaid_rows_opened_without_one(branch_d
 
 
 def test_remittance_and_payment_undo_through_their_inverses(branch_db, people):
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
 
     wx = branches.find_branch_id(branch_db, "文学院分工会")
     ticked = [people["T001"], people["T002"]]

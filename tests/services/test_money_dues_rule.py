@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import dues, welfare
+from guilin_union.services import welfare
+from guilin_union.services.intake import dues
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.services.money import dues_rule
-from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.services.welfare.rules import PaymentWarnings
 from tests.welfare_fixtures import add_member, payment, setup
 
 

@@ -181,7 +181,7 @@ def test_engine_is_not_loaded_at_import() -> None:
     import sys
 
     code = (
-        "import sys, guilin_union.services.workpoints_import, guilin_union.services.document_text;"
+        "import sys, guilin_union.services.workpoints.importer, guilin_union.services.document_text;"
         "print('rapidocr_onnxruntime' in sys.modules, 'onnxruntime' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -268,7 +268,7 @@ def test_photo_turned_by_90_degrees_is_read_upright(tmp_path: Path, angle: int) 
 
 
 def test_scan_preview_takes_the_issuer_from_the_red_header(monkeypatch, tmp_path) -> None:
-    from guilin_union.services import workpoints_scan
+    from guilin_union.services.workpoints import scan as workpoints_scan
 
     text = "桂工〔2025〕3号\n某某工会2025年工作要点\n一、总体要求\n（一）学习。组织学习。"
     scan = ocr.ScanResult([page(1, [])], text, issuer="某某工会")

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import members, privacy
+from guilin_union.services import members
+from guilin_union.services.safety import privacy
 from guilin_union.storage import audit, open_database
 from tests.safety_fixtures import add_person, person_id, setup_branches
 

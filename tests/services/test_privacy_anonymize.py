@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from guilin_union.core.ids import parse_id_number
-from guilin_union.services.anonymize import _Replacer, anonymize_copy, trie_pattern
+from guilin_union.services.safety.anonymize import _Replacer, anonymize_copy, trie_pattern
 from guilin_union.storage import audit
 
 

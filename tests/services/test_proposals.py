@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import congress_delegates as delegates
 from guilin_union.services import proposals
+from guilin_union.services.congress import delegates
 from tests.congress_fixtures import make_congress, submit
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import proposals
-from guilin_union.services import proposals_handling as handling
-from guilin_union.services.proposals_query import ProposalQuery, count, list_rows, session_stats
+from guilin_union.services.proposals import handling
+from guilin_union.services.proposals.query import ProposalQuery, count, list_rows, session_stats
 from tests.congress_fixtures import department, make_congress, submit
 
 TODAY = dt.date(2024, 7, 1)

@@ -7,8 +7,8 @@ from openpyxl import Workbook
 
 from guilin_union.services import proposals
 from guilin_union.services.import_common import run_import
-from guilin_union.services.proposals_import import ProposalImporter, split_names, write_template
-from guilin_union.services.proposals_query import ProposalQuery, list_rows
+from guilin_union.services.proposals.importer import ProposalImporter, split_names, write_template
+from guilin_union.services.proposals.query import ProposalQuery, list_rows
 from guilin_union.spreadsheets.reader import read_table
 from tests.congress_fixtures import add_member, make_congress
 
@@ -113,7 +113,7 @@ def test_import_errors_at_every_rule_and_nothing_written(c, tmp_path):
 
 
 def test_same_name_needs_the_staff_number(c, tmp_path):
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     twin = add_member(c.db, "赵一", c.branch_ids[1], 77)
     delegates.add_delegate(c.db, c.term_id, twin, start_date="2022-03-01")

@@ -7,8 +7,8 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import congress, proposals
-from guilin_union.services import proposals_handling as handling
-from guilin_union.services.proposals_query import ProposalQuery, list_rows, session_stats
+from guilin_union.services.proposals import handling
+from guilin_union.services.proposals.query import ProposalQuery, list_rows, session_stats
 from tests.congress_fixtures import department, make_congress, submit
 
 
@@ -178,7 +178,7 @@ def test_length_rules_at_import(c, tmp_path):
     from openpyxl import Workbook
 
     from guilin_union.services.import_common import run_import
-    from guilin_union.services.proposals_import import ProposalImporter
+    from guilin_union.services.proposals.importer import ProposalImporter
 
     proposals.save_rules(c.db, {"proposal_length_rules": {"reasons": [10, 0]}})
     wb = Workbook()

@@ -138,7 +138,7 @@ def test_the_gui_names_a_full_disk():
 
 
 def test_status_change_reason_is_bounded(db):
-    from guilin_union.services.member_status import record_status_change
+    from guilin_union.services.members.status import record_status_change
 
     with pytest.raises(ValidationError, match="变更原因内容过长：最多500个字"):
         record_status_change(db, 1, "退会", on="2024-03-05", reason="因" * 501)

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from guilin_union.services import member_import
 from guilin_union.services.maintenance import check_database
-from guilin_union.services.safety_check import check_report
+from guilin_union.services.members import importer as member_import
+from guilin_union.services.safety.check import check_report
 from tests.intake_fixtures import person_row, resident_id, write_book
 from tests.safety_fixtures import dump, fill
 

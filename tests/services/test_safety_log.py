@@ -8,9 +8,10 @@ import sqlite3
 import pytest
 from openpyxl import load_workbook
 
-from guilin_union.services import members, safety_log
-from guilin_union.services.safety_log import LogQuery
-from guilin_union.services.welfare_batches import BatchRequest, create_batch
+from guilin_union.services import members
+from guilin_union.services.safety import log as safety_log
+from guilin_union.services.safety.log import LogQuery
+from guilin_union.services.welfare.batches import BatchRequest, create_batch
 from guilin_union.storage import audit
 from tests.safety_fixtures import add_person, setup_branches
 

@@ -145,7 +145,7 @@ def test_move_database_copies_data_and_attachments_and_sends_backups_back(filled
 
 
 def test_member_delete_then_restore_from_bin_via_service(filled):
-    from guilin_union.services import safety_recycle
+    from guilin_union.services.safety import recycle as safety_recycle
 
     member_id = add_person(filled, 60)
     members.delete_member(filled, member_id)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import branches, members
+from guilin_union.services import members
+from guilin_union.services.activities import registration
+from guilin_union.services.members import branches
 from tests import activities_fixtures as fx
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
-from guilin_union.services import branches, welfare, welfare_hardship
-from guilin_union.services import welfare_batches as wb
-from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.services import welfare
+from guilin_union.services.members import branches
+from guilin_union.services.welfare import batches as wb
+from guilin_union.services.welfare import hardship as welfare_hardship
+from guilin_union.services.welfare.rules import PaymentWarnings
 from tests.welfare_fixtures import add_member, change, payment, retire, setup
 
 
@@ -139,7 +141,7 @@ def test_reverse_refused_once_paid(people):
 
 def test_amount_over_cap_needs_a_reason(people):
     db, ids = people
-    from guilin_union.services import welfare_standards as ws
+    from guilin_union.services.welfare import standards as ws
 
     ws.save_standard(
         db,

@@ -9,7 +9,10 @@ import pytest
 
 from guilin_union.cli import main
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import branches, welfare, welfare_cases, welfare_standards
+from guilin_union.services import welfare
+from guilin_union.services.members import branches
+from guilin_union.services.welfare import cases as welfare_cases
+from guilin_union.services.welfare import standards as welfare_standards
 from tests.welfare_fixtures import YEAR, add_member, payment, setup
 
 
@@ -192,7 +195,7 @@ def test_cli_add_dry_run_and_stop(db, tmp_path, capsys):
 def test_standards_table_report_and_json(wdb, tmp_path, capsys):
     import subprocess
 
-    from guilin_union.services import welfare_outputs
+    from guilin_union.services.welfare import outputs as welfare_outputs
 
     out, n = welfare_outputs.standards_pdf(wdb, tmp_path / "标准.pdf", YEAR)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
@@ -205,8 +208,8 @@ def test_standards_table_report_and_json(wdb, tmp_path, capsys):
 
 
 def test_batch_average_cap_warns_like_the_other_batch_rules(wdb):
-    from guilin_union.services import welfare_batches as wb
-    from guilin_union.services.welfare_rules import PaymentWarnings
+    from guilin_union.services.welfare import batches as wb
+    from guilin_union.services.welfare.rules import PaymentWarnings
 
     data = welfare_standards.to_public_json(welfare_standards.get_standard(wdb, YEAR, "节日慰问"))
     data.update(average_cap_fen="300", year=YEAR)
@@ -224,7 +227,7 @@ def test_import_reads_the_case_columns_and_checks_them(wdb, tmp_path):
     from openpyxl import Workbook
 
     from guilin_union.services.import_common import run_import
-    from guilin_union.services.welfare_import import WelfareImporter
+    from guilin_union.services.welfare.importer import WelfareImporter
 
     def import_file(db, path):
         return run_import(db, path, WelfareImporter())
@@ -278,7 +281,8 @@ def test_import_reads_the_case_columns_and_checks_them(wdb, tmp_path):
 def test_approval_and_hardship_forms_print_the_case(wdb, tmp_path):
     import subprocess
 
-    from guilin_union.services import welfare_hardship, welfare_outputs
+    from guilin_union.services.welfare import hardship as welfare_hardship
+    from guilin_union.services.welfare import outputs as welfare_outputs
 
     m = add_member(wdb, "孙九")
     pid = welfare.record_payment(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guilin_union.services import welfare, welfare_batches, welfare_config
+from guilin_union.services import welfare
+from guilin_union.services.welfare import batches as welfare_batches
+from guilin_union.services.welfare import config as welfare_config
 
 
 def test_demo_has_every_type_each_year_batches_and_overrides(demo_db):

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from guilin_union.services import welfare
 from guilin_union.services.import_common import run_import
-from guilin_union.services.welfare_import import WelfareImporter, write_template
+from guilin_union.services.welfare.importer import WelfareImporter, write_template
 from tests.welfare_fixtures import add_member, setup
 
 HEADER = ["姓名", "工号", "慰问类型", "事项", "慰问日期", "金额（元）", "事由", "经手人"]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import welfare
 from guilin_union.services.welfare import PaymentQuery
-from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.services.welfare.rules import PaymentWarnings
 from tests.welfare_fixtures import add_member, payment, setup
 
 
@@ -192,7 +192,7 @@ def test_money_sums_equal_the_fen(db, amounts):
         )
     n, total = welfare.totals(db, PaymentQuery(year=2024))
     assert (n, total) == (len(amounts), sum(amounts))
-    from guilin_union.services.welfare_outputs import year_stats
+    from guilin_union.services.welfare.outputs import year_stats
 
     stats = year_stats(db, 2024)
     assert stats.total_fen == sum(amounts)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from guilin_union.services import welfare, welfare_config, welfare_standards
-from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.services import welfare
+from guilin_union.services.welfare import config as welfare_config
+from guilin_union.services.welfare import standards as welfare_standards
+from guilin_union.services.welfare.rules import PaymentWarnings
 from tests.welfare_fixtures import add_member, change, payment, retire, setup
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.services import welfare_config
-from guilin_union.services import welfare_standards as ws
+from guilin_union.services.welfare import config as welfare_config
+from guilin_union.services.welfare import standards as ws
 from tests.welfare_fixtures import setup
 
 

@@ -24,7 +24,7 @@ from tests.workpoints_fixtures import (
 def test_docstring_examples() -> None:
     import doctest
 
-    from guilin_union.services import workpoints_outline
+    from guilin_union.services.workpoints import outline as workpoints_outline
 
     for module in (wp, workpoints_outline):
         result = doctest.testmod(module)
@@ -288,7 +288,7 @@ def test_update_plan(db) -> None:
 
 
 def test_history_follows_carried_items(db) -> None:
-    from guilin_union.services.workpoints_rollover import carry_over
+    from guilin_union.services.workpoints.rollover import carry_over
 
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)

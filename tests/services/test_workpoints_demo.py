@@ -7,8 +7,8 @@ from datetime import date
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.demo import workpoints as demo
-from guilin_union.services.workpoints_links import record_links, unanswered_upper_items
-from guilin_union.services.workpoints_queries import overview
+from guilin_union.services.workpoints.links import record_links, unanswered_upper_items
+from guilin_union.services.workpoints.queries import overview
 from tests.workpoints_fixtures import REGION_2025, SCHOOL_2024
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from guilin_union.core.workpoints_parser import _NODE_RE, normalize_extracted_text, parse_workpoints
-from guilin_union.services import workpoints_import as wi
 from guilin_union.services.document_text import read_docx_text
+from guilin_union.services.workpoints import importer as wi
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "workpoints"
 SAMPLES = [

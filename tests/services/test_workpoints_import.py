@@ -6,7 +6,7 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_import as wi
+from guilin_union.services.workpoints import importer as wi
 from tests.workpoints_fixtures import REGION_2025, SCHOOL_2024
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
-from guilin_union.services import workpoints_links as links
-from guilin_union.services.workpoints import get_item, plan_items
+from guilin_union.services.workpoints import get_item, links, plan_items
 from tests.workpoints_fixtures import item_ids, save_school, save_upper
 
 

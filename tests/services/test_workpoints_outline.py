@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guilin_union.core.workpoints_parser import parse_workpoints
-from guilin_union.services import workpoints_outline as wo
+from guilin_union.services.workpoints import outline as wo
 from tests.workpoints_fixtures import REGION_2025, SCHOOL_2024, parsed
 
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_outputs as wo
+from guilin_union.services.workpoints import outputs as wo
 from tests.reports._pdf import page_texts, squash
 from tests.workpoints_fixtures import (
     REGION_2025,
@@ -141,7 +141,7 @@ def test_no_plan_for_the_year(db, tmp_path) -> None:
 
 
 def test_carried_items_show_in_both_years(db, tmp_path) -> None:
-    from guilin_union.services.workpoints_rollover import carry_over
+    from guilin_union.services.workpoints.rollover import carry_over
 
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)

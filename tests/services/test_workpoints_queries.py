@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_queries as wq
+from guilin_union.services.workpoints import queries as wq
 from tests.workpoints_fixtures import item_ids, save_school, save_upper
 
 DAY = dt.date(2024, 10, 15)

@@ -6,7 +6,7 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_rollover as ro
+from guilin_union.services.workpoints import rollover as ro
 from tests.workpoints_fixtures import item_ids, save_school
 
 
@@ -104,7 +104,7 @@ def test_undo_carry_over(db) -> None:
 def test_carried_items_are_not_overdue_in_the_old_plan(db) -> None:
     import datetime as dt
 
-    from guilin_union.services.workpoints_queries import ItemQuery, overview, query_item_ids
+    from guilin_union.services.workpoints.queries import ItemQuery, overview, query_item_ids
 
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
@@ -117,7 +117,7 @@ def test_carried_items_are_not_overdue_in_the_old_plan(db) -> None:
 
 
 def test_import_of_the_year_takes_in_the_carried_items(db) -> None:
-    from guilin_union.services import workpoints_import as wi
+    from guilin_union.services.workpoints import importer as wi
     from tests.workpoints_fixtures import SCHOOL_2024
 
     plan_id = save_school(db)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage.backup import BACKUP_PREFIX, make_backup
 
 

@@ -13,7 +13,8 @@ import time
 import pytest
 
 from guilin_union.cli import main
-from guilin_union.services import branches, members
+from guilin_union.services import members
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.storage.database import stop_writes
 from guilin_union.storage.lock import (

@@ -10,7 +10,7 @@ import pytest
 
 from guilin_union.core.errors import ConflictError
 from guilin_union.services import members
-from guilin_union.services.safety_recycle import purge_expired
+from guilin_union.services.safety.recycle import purge_expired
 from guilin_union.storage import audit, open_database, recycle
 from tests.safety_fixtures import add_person, dump, person_id, setup_branches
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from guilin_union.services import congress_elections as elections
-from guilin_union.services import member_status, proposals
-from guilin_union.services import proposals_handling as handling
+from guilin_union.services import proposals
+from guilin_union.services.congress import elections
+from guilin_union.services.members import status as member_status
+from guilin_union.services.proposals import handling
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
 from tests.congress_fixtures import make_congress, submit
@@ -120,7 +121,7 @@ def test_suggestion_is_assigned_from_the_proposals_page(qtbot, db_path):
 
 
 def test_retired_delegate_is_invited_to_attend(qtbot, db_path):
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     window, prompts = make_window(qtbot, db_path)
     tab = _tab(window)
@@ -161,7 +162,7 @@ def test_supervisor_excellent_and_word_draft_from_the_proposals_page(qtbot, db_p
 
 
 def test_presidium_from_the_sittings_page(qtbot, db_path):
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     window, prompts = make_window(qtbot, db_path)
     tab = _tab(window)
@@ -179,7 +180,7 @@ def test_presidium_from_the_sittings_page(qtbot, db_path):
 
 
 def _members(db, names):
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     rows = {r["name"]: r["member_id"] for r in delegates.list_term_delegates(db, 1)}
     return [(n, rows[n]) for n in names]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from guilin_union.services import congress
-from guilin_union.services import congress_votes as votes
+from guilin_union.services.congress import votes
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
 from tests.congress_fixtures import make_congress

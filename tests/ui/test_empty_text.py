@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView
 
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui.widgets.empty_text import EMPTY_TEXTS, NO_MATCH, empty_text
 from tests.ui.helpers import make_window

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from guilin_union.services import branches, first_run
+from guilin_union.services import first_run
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui import keyboard
 from guilin_union.ui.help.guide_dialog import TAB_PAGES, GuideDialog, load_pages

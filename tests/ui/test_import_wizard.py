@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pytest
 from openpyxl import Workbook
 
-from guilin_union.services import branches
 from guilin_union.services.import_common import ImportOutcome, ImportPlan
+from guilin_union.services.members import branches
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field
 from guilin_union.storage import open_database

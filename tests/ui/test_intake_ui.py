@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTableWidget
 
-from guilin_union.services import branches, dues, intake, members
+from guilin_union.services import intake, members
+from guilin_union.services.intake import dues
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from tests.intake_fixtures import person_row, resident_id, write_book
 from tests.ui.helpers import make_window

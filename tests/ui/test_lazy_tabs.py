@@ -85,7 +85,7 @@ def test_stop_background(lazy, qtbot):
 # ------------------------------------------------------------------ the main window
 @pytest.fixture
 def db_path(tmp_path) -> Path:
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
     from guilin_union.storage import open_database
 
     path = tmp_path / "gui.db"

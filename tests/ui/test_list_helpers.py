@@ -320,7 +320,7 @@ def test_departments_dialog_lists_and_adds(qtbot, tmp_path):
 
 
 def test_delegations_dialog_lists_the_terms_delegations(qtbot, tmp_path):
-    from guilin_union.services import congress_delegates
+    from guilin_union.services.congress import delegates as congress_delegates
     from guilin_union.ui.congress.delegations_dialog import DelegationsDialog
 
     ctx, _prompts, term_id = _context(tmp_path)

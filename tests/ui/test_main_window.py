@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QLabel
 
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui.widgets.empty_state import EmptyState
 from tests.ui.helpers import make_window
@@ -197,7 +197,7 @@ def test_settings_menu_reaches_every_area_settings_dialog(qtbot, db_path):
 
 
 def test_undo_redo_undo_of_a_delete_keeps_the_status_history(qtbot, db_path, sample_ids):
-    from guilin_union.services import member_status
+    from guilin_union.services.members import status as member_status
 
     window, prompts = make_window(qtbot, db_path)
     view = _view(window)

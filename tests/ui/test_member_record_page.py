@@ -6,14 +6,14 @@ import io
 
 import pytest
 
-from guilin_union.services import member_record as mr
 from guilin_union.services import members
+from guilin_union.services.members import record as mr
 from tests.ui.helpers import make_window
 
 
 @pytest.fixture
 def db_path(tmp_path):
-    from guilin_union.services import branches
+    from guilin_union.services.members import branches
     from guilin_union.storage import open_database
 
     path = tmp_path / "record.db"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from guilin_union.services import branches, members
+from guilin_union.services import members
+from guilin_union.services.members import branches
 from guilin_union.services.money import budget
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.storage import open_database

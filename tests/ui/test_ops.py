@@ -6,8 +6,8 @@ import pytest
 
 from guilin_union.core.errors import ConflictError, UserError, ValidationError
 from guilin_union.reports.errors import ReportWriteError
-from guilin_union.services import branches
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches
 from guilin_union.spreadsheets.errors import FileLockedError, WorkbookError
 from guilin_union.storage import open_database
 from guilin_union.storage.backup import BackupError

@@ -192,7 +192,7 @@ def test_merge_and_undo_from_the_page(qtbot, db_path):
 
 
 def test_filters_overdue_and_search(qtbot, db_path):
-    from guilin_union.services import proposals_handling as handling
+    from guilin_union.services.proposals import handling
     from tests.congress_fixtures import Congress
 
     db = open_database(db_path)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 
-from guilin_union.services import welfare, welfare_batches, welfare_standards
+from guilin_union.services import welfare
+from guilin_union.services.welfare import batches as welfare_batches
+from guilin_union.services.welfare import standards as welfare_standards
 from guilin_union.storage import open_database
 from guilin_union.ui.welfare.common import cell_text
 from tests.ui.helpers import ScriptedPrompts, make_window
@@ -187,7 +189,7 @@ def test_hardship_and_member_form_page(qtbot, window):
     dialog.ui.decision_edit.setText("同意补助 2000 元")
     dialog.save()
     assert page.table.model().rowCount() == 1 and "尚未发放" in cell_text(page.table, 0, 7)
-    from guilin_union.services import welfare_hardship
+    from guilin_union.services.welfare import hardship as welfare_hardship
 
     entry = welfare_hardship.list_hardship(window.ctx.db, YEAR)[0]
     assert (entry["wage_fen"], entry["household_income_fen"], entry["household_size"]) == (
@@ -404,7 +406,7 @@ def test_branch_standards_dialog_refuses_above_the_school(qtbot, window):
 
 
 def test_approval_and_application_forms_from_the_lists(qtbot, window, tmp_path, monkeypatch):
-    from guilin_union.services import welfare_hardship
+    from guilin_union.services.welfare import hardship as welfare_hardship
     from guilin_union.ui import ops
 
     monkeypatch.setattr(ops, "BACKGROUND", False, raising=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from guilin_union.services import branches
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
 from tests.ui.helpers import make_window

@@ -11,7 +11,8 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from guilin_union.services import branches, ocr
+from guilin_union.services import ocr
+from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
 from guilin_union.ui.workpoints import scan_check

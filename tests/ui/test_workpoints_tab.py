@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from guilin_union.services import branches
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_links as wl
+from guilin_union.services.members import branches
+from guilin_union.services.workpoints import links as wl
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
 from guilin_union.ui.tabs.workpoints_tab import KEEP_BOTH

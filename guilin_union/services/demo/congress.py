@@ -18,9 +18,9 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.services.congress import STANDARD_AGENDA
-from guilin_union.services.congress_delegates import delegation_name_for_branch, guess_category
-from guilin_union.services.congress_rules import compose_session_title
-from guilin_union.services.congress_votes import STANDARD_MOTIONS
+from guilin_union.services.congress.delegates import delegation_name_for_branch, guess_category
+from guilin_union.services.congress.rules import compose_session_title
+from guilin_union.services.congress.votes import STANDARD_MOTIONS
 
 CONGRESS_NAME = "教职工代表大会暨工会会员代表大会"
 VENUES = ("学术报告厅", "图书馆报告厅", "大学生活动中心多功能厅")

@@ -46,7 +46,7 @@ def populate(db: sqlite_utils.Database, today: _dt.date) -> dict[str, int]:
 
 
 def _formal(db: sqlite_utils.Database, session: Any) -> list[dict[str, Any]]:
-    from guilin_union.services import congress_delegates as delegates
+    from guilin_union.services.congress import delegates
 
     return delegates.session_delegates(db, session.id, types=["正式代表"])
 
@@ -54,8 +54,8 @@ def _formal(db: sqlite_utils.Database, session: Any) -> list[dict[str, Any]]:
 def _register_changes(
     db: sqlite_utils.Database, rng: random.Random, session: Any, today: _dt.date
 ) -> None:
-    from guilin_union.services import congress_delegates as delegates
-    from guilin_union.services import member_status
+    from guilin_union.services.congress import delegates
+    from guilin_union.services.members import status as member_status
 
     day = min(_dt.date.fromisoformat(session.start_date), today)
     formal = [r for r in _formal(db, session) if r["start_date"] < day.isoformat()]
@@ -89,7 +89,7 @@ def _register_changes(
 
 
 def _sittings(db: sqlite_utils.Database, rng: random.Random, session: Any) -> int:
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import sittings
 
     formal = _formal(db, session)
     presidium = [
@@ -197,8 +197,7 @@ def _sittings(db: sqlite_utils.Database, rng: random.Random, session: Any) -> in
 
 
 def _election(db: sqlite_utils.Database, rng: random.Random, session: Any) -> int:
-    from guilin_union.services import congress_elections as elections
-    from guilin_union.services import congress_sittings as sittings
+    from guilin_union.services.congress import elections, sittings
 
     afternoon = [s for s in sittings.list_sittings(db, session.id) if s.title == "第二次全体会议"]
     if not afternoon:
@@ -243,7 +242,7 @@ def _election(db: sqlite_utils.Database, rng: random.Random, session: Any) -> in
 def _other_outcomes(
     db: sqlite_utils.Database, rng: random.Random, session: Any, today: _dt.date
 ) -> int:
-    from guilin_union.services import proposals_handling as handling
+    from guilin_union.services.proposals import handling
 
     departments = [r[0] for r in db.execute("SELECT id FROM proposal_departments WHERE active = 1")]
     rows = db.execute(

@@ -18,12 +18,11 @@ from typing import Any
 
 import sqlite_utils
 
-from guilin_union.services import member_status
 from guilin_union.services import welfare as payments
-from guilin_union.services import welfare_batches as batches
-from guilin_union.services import welfare_config as config
-from guilin_union.services.welfare_rules import PaymentFacts, check_payment
-from guilin_union.services.welfare_standards import example_standards
+from guilin_union.services.members import status as member_status
+from guilin_union.services.welfare import batches, config
+from guilin_union.services.welfare.rules import PaymentFacts, check_payment
+from guilin_union.services.welfare.standards import example_standards
 from guilin_union.storage import audit
 
 HANDLERS = ("黄秘书", "莫干事", "覃干事")
@@ -58,7 +57,7 @@ EVIDENCE_NOTES = {
 
 
 def _standards(db: sqlite_utils.Database, years: list[int]) -> int:
-    from guilin_union.services.welfare_standards import standard_row
+    from guilin_union.services.welfare.standards import standard_row
 
     rows = [standard_row(s) for year in years for s in example_standards(year)]
     if not rows:

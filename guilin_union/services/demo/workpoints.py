@@ -378,7 +378,7 @@ def _add_plan(
 
 
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
-    from guilin_union.services.workpoints_rollover import carry_over, carry_over_candidates
+    from guilin_union.services.workpoints.rollover import carry_over, carry_over_candidates
 
     today = _dt.date.today()
     now = _dt.datetime.now().isoformat(timespec="seconds")
@@ -456,7 +456,7 @@ def _carry_to_this_year(
     They get deadlines over the coming weeks, so the 首页 has work points that are really due
     (the demo's own years are fixed; the secretary opening it today works in today's year).
     """
-    from guilin_union.services.workpoints_rollover import carry_over, carry_over_candidates
+    from guilin_union.services.workpoints.rollover import carry_over, carry_over_candidates
 
     last_year = max(year for kind, year in plans if kind == "school")
     if today.year <= last_year:

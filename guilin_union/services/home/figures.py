@@ -84,7 +84,7 @@ def _members(db: sqlite_utils.Database, year: int) -> AreaSummary:
 
 
 def _congress(db: sqlite_utils.Database, year: int) -> AreaSummary:
-    from guilin_union.services.proposals_query import session_stats
+    from guilin_union.services.proposals.query import session_stats
 
     start, end = _year_bounds(year)
     sessions = db.execute(
@@ -264,7 +264,7 @@ def _money(db: sqlite_utils.Database, year: int) -> AreaSummary | None:
 
 def _workpoints(db: sqlite_utils.Database, year: int) -> AreaSummary:
     from guilin_union.services import workpoints as wp
-    from guilin_union.services.workpoints_queries import overview
+    from guilin_union.services.workpoints.queries import overview
 
     area = AreaSummary("workpoints", "工作要点落实")
     plans = [p for p in wp.list_plans(db, year=year) if p["kind"] == "school"]

@@ -143,7 +143,7 @@ def _proposals(db: sqlite_utils.Database, today: _dt.date) -> list[Reminder]:
 def _workpoints(db: sqlite_utils.Database, today: _dt.date) -> list[Reminder]:
     if "workpoint_plans" not in _tables(db):
         return []
-    from guilin_union.services.workpoints_queries import overview
+    from guilin_union.services.workpoints.queries import overview
 
     out: list[Reminder] = []
     plans = db.execute(

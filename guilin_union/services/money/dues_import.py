@@ -23,9 +23,9 @@ import sqlite_utils
 from guilin_union.core.dates import parse_month
 from guilin_union.core.money import format_fen
 from guilin_union.core.text import clean_cell_text
-from guilin_union.services import dues
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
-from guilin_union.services.member_lookup import member_index
+from guilin_union.services.intake import dues
+from guilin_union.services.members.lookup import member_index
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult

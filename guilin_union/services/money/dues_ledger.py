@@ -1,7 +1,7 @@
 """会费台账: what each member owed and paid, month by month.
 
 A month is *opened* (:func:`open_month`) by fixing every liable member's amount due from the
-dues calculator (:mod:`guilin_union.services.dues`: base truncated to whole 10 元, rate,
+dues calculator (:mod:`guilin_union.services.intake.dues`: base truncated to whole 10 元, rate,
 retirement waiver) as it stands then; later changes of a base leave the month alone. Opening
 is idempotent (members who became liable since are added) and happens by itself before any
 payment of that month is recorded.
@@ -33,8 +33,9 @@ from guilin_union.core.dates import parse_date, parse_month
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen
-from guilin_union.services import dues, settings
+from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
 

@@ -83,7 +83,7 @@ def set_rule(
         raise ValidationError("欠缴月数应为不小于 0 的整数", "max_arrears_months")
     clean = [t.strip() for t in types if t and t.strip()]
     if clean:
-        from guilin_union.services import welfare_config
+        from guilin_union.services.welfare import config as welfare_config
 
         known = welfare_config.types(db)
         unknown = [t for t in clean if t not in known]
@@ -125,14 +125,14 @@ def set_rule(
 def dues_warning(db: sqlite_utils.Database, facts: Any) -> Any:
     """The welfare hook: a ``RuleWarning`` when the payment's year has the rule and the
     member owes dues for more months than allowed before the payment's month, else None.
-    ``facts`` is a :class:`guilin_union.services.welfare_rules.PaymentFacts`."""
+    ``facts`` is a :class:`guilin_union.services.welfare.rules.PaymentFacts`."""
     rule = get_rule(db, facts.year)
     if rule is None or not rule.applies_to(facts.type):
         return None
     months = ledger.arrears_months(db, facts.member_id, facts.pay_date[:7])
     if len(months) <= rule.max_arrears_months:
         return None
-    from guilin_union.services.welfare_rules import RuleWarning
+    from guilin_union.services.welfare.rules import RuleWarning
 
     owed = ledger.arrears(db, before_month=facts.pay_date[:7], member_ids=[facts.member_id])
     amount = owed[0].arrears_fen if owed else 0

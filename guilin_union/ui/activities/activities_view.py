@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 from guilin_union.core.activities import ACTIVITY_STATUSES
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_outputs as outputs
-from guilin_union.services import branches as branches_service
-from guilin_union.services.activities import ActivityQuery
+from guilin_union.services.activities import ActivityQuery, outputs
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches as branches_service
 from guilin_union.ui import ops, undo
 from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (
@@ -478,7 +477,7 @@ class ActivitiesView(QWidget):
     def save_signup_template(self) -> Path | None:
         if self.current_id is None:
             return None
-        from guilin_union.services.activities_import import write_signup_template
+        from guilin_union.services.activities.importer import write_signup_template
 
         path = self._save_path(
             "保存报名表模板", f"{self._activity_name()}报名表.xlsx", "Excel 工作簿 (*.xlsx)"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_budget as budget_service
+from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import WARNING_COLOR, field_errors, setup_table
 
@@ -350,7 +350,7 @@ class YearSummaryDialog(QDialog):
         )
 
     def print_summary(self) -> None:
-        from guilin_union.services.activities_outputs import year_budget_pdf
+        from guilin_union.services.activities.outputs import year_budget_pdf
         from guilin_union.ui.open_file import open_document
 
         year = self.year_spin.value()

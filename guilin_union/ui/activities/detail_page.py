@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen_yuan
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_budget as budget_service
+from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import undo
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from guilin_union.services.activities_registration import member_history
+from guilin_union.services.activities.registration import member_history
 from guilin_union.ui.activities.common import PARTICIPANT_STATUS_COLORS, setup_table
 
 HEADERS = ["年度", "日期", "活动", "类型", "角色", "项目", "状态", "成绩"]

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import branches as branches_service
-from guilin_union.services.activities_registration import ParticipantQuery
+from guilin_union.services.activities import registration
+from guilin_union.services.activities.registration import ParticipantQuery
+from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members import member_names
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import (
@@ -356,7 +356,7 @@ class ParticipantsPage(QWidget):
         """The shared import wizard with this activity's importer and template."""
         if self.activity_id is None:
             return None
-        from guilin_union.services.activities_import import SignupImporter, write_signup_template
+        from guilin_union.services.activities.importer import SignupImporter, write_signup_template
         from guilin_union.ui.widgets.import_wizard import ImportWizard
 
         activity_id = self.activity_id

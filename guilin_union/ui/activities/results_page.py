@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
-from guilin_union.services import activities_registration as registration
-from guilin_union.services import activities_results as results_service
-from guilin_union.services.branches import list_branches
+from guilin_union.services.activities import registration
+from guilin_union.services.activities import results as results_service
+from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import undo
 from guilin_union.ui.activities.common import field_errors, setup_table
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
-from guilin_union.services import congress_agenda as agenda_service
-from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import agenda as agenda_service
+from guilin_union.services.congress import outputs
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import congress
-from guilin_union.services import congress_attendance as attendance_service
-from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import attendance as attendance_service
+from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
@@ -241,7 +241,7 @@ class AttendanceView(QWidget):
         ).run()
 
     def import_excel(self) -> None:
-        from guilin_union.services.congress_import import (
+        from guilin_union.services.congress.importer import (
             AttendanceImporter,
             write_attendance_template,
         )

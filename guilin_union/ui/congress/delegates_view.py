@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
-from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.members import member_names, member_summary
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
@@ -474,7 +474,10 @@ class DelegatesView(QWidget):
             self._last_dialog = dialog
 
     def import_excel(self) -> None:
-        from guilin_union.services.congress_import import DelegateImporter, write_delegate_template
+        from guilin_union.services.congress.importer import (
+            DelegateImporter,
+            write_delegate_template,
+        )
         from guilin_union.ui.widgets.import_wizard import ImportWizard
 
         if self.term_id is None:

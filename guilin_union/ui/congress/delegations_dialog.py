@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from guilin_union.services import congress
-from guilin_union.services import congress_delegates as delegates_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import MUTED_COLOR
 from guilin_union.ui.context import AppContext

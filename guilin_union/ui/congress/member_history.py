@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from guilin_union.services import congress_delegates as delegates_service
-from guilin_union.services.congress_rules import chinese_number
+from guilin_union.services.congress import delegates as delegates_service
+from guilin_union.services.congress.rules import chinese_number
 from guilin_union.services.proposals import member_proposals
 
 

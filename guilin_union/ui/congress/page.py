@@ -20,7 +20,7 @@ from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import congress
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
-from guilin_union.services.congress_attendance import attendance_summary
+from guilin_union.services.congress.attendance import attendance_summary
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR
 from guilin_union.ui.context import AppContext
@@ -222,7 +222,7 @@ class CongressTab(QWidget):
                     congress.update_term(self.ctx.db, result.row_id, {"end_year": data["end_year"]})
                 if data.get("union_number"):
                     congress.set_union_number(self.ctx.db, result.row_id, data["union_number"])
-                from guilin_union.services.congress_delegates import ensure_default_delegations
+                from guilin_union.services.congress.delegates import ensure_default_delegations
 
                 ensure_default_delegations(self.ctx.db, result.row_id)
             except UserError as exc:

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import NotFoundError, UserError, ValidationError
 from guilin_union.services import congress, proposals
-from guilin_union.services import congress_delegates as delegates_service
-from guilin_union.services import proposals_handling as handling
-from guilin_union.services import proposals_outputs as outputs
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
-from guilin_union.services.proposals_query import (
+from guilin_union.services.congress import delegates as delegates_service
+from guilin_union.services.proposals import handling, outputs
+from guilin_union.services.proposals.query import (
     ProposalQuery,
     count,
     fetch_rows,
@@ -795,7 +794,7 @@ class ProposalsView(QWidget):
         self._open(ProposalRulesDialog(submit, values=values, parent=self))
 
     def import_excel(self) -> None:
-        from guilin_union.services.proposals_import import ProposalImporter, write_template
+        from guilin_union.services.proposals.importer import ProposalImporter, write_template
         from guilin_union.ui.widgets.import_wizard import ImportWizard
 
         if self.session_id is None:
@@ -858,7 +857,7 @@ class ProposalsView(QWidget):
 
     def choose_supervisor(self) -> None:
         """督办（包案）: one 正式代表 follows the proposal."""
-        from guilin_union.services import congress_delegates
+        from guilin_union.services.congress import delegates as congress_delegates
 
         p = self._one()
         if p is None:
@@ -888,7 +887,7 @@ class ProposalsView(QWidget):
             self.apply_filters(select=p.id)
 
     def print_excellent(self) -> None:
-        from guilin_union.services import proposals_printouts
+        from guilin_union.services.proposals import printouts as proposals_printouts
 
         sid = self.session_id
         if sid is not None:
@@ -901,7 +900,7 @@ class ProposalsView(QWidget):
             )
 
     def print_supervision(self) -> None:
-        from guilin_union.services import proposals_printouts
+        from guilin_union.services.proposals import printouts as proposals_printouts
 
         sid = self.session_id
         if sid is not None:
@@ -914,7 +913,7 @@ class ProposalsView(QWidget):
             )
 
     def print_work_report(self) -> None:
-        from guilin_union.services import proposals_printouts
+        from guilin_union.services.proposals import printouts as proposals_printouts
 
         sid = self.session_id
         if sid is not None:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
-from guilin_union.services import congress_outputs as outputs
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import outputs
 from guilin_union.services.proposals import session_counts
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
@@ -181,9 +181,10 @@ class SessionView(QWidget):
 
     def _overview(self, session: congress.Session) -> str:
         """One line per page of the tab, so the state of the preparation shows at a glance."""
-        from guilin_union.services import congress_agenda, congress_delegates
-        from guilin_union.services.congress_attendance import attendance_summary
-        from guilin_union.services.congress_votes import vote_summary
+        from guilin_union.services.congress import agenda as congress_agenda
+        from guilin_union.services.congress import delegates as congress_delegates
+        from guilin_union.services.congress.attendance import attendance_summary
+        from guilin_union.services.congress.votes import vote_summary
 
         db = self.ctx.db
         counts = congress_delegates.counts_by_type(db, session.term_id, session.date)
@@ -323,7 +324,7 @@ class SessionView(QWidget):
         )
 
     def print_ballots(self) -> None:
-        from guilin_union.services.congress_attendance import attendance_summary
+        from guilin_union.services.congress.attendance import attendance_summary
 
         sid = self.session_id
         if sid is None:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.congress import ELECTION_METHODS, HALF_DAYS, SIGNIN_STATES, SITTING_KINDS
-from guilin_union.services import congress_delegates as delegates_service
-from guilin_union.services import congress_elections as elections_service
-from guilin_union.services import congress_printouts as printouts
-from guilin_union.services import congress_sittings as sittings_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.congress import delegates as delegates_service
+from guilin_union.services.congress import elections as elections_service
+from guilin_union.services.congress import printouts
+from guilin_union.services.congress import sittings as sittings_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     OK_COLOR,

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
-from guilin_union.services import congress_votes as votes_service
 from guilin_union.services.changes import Changes
-from guilin_union.services.congress_attendance import attendance_summary
+from guilin_union.services.congress import votes as votes_service
+from guilin_union.services.congress.attendance import attendance_summary
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.errors import UserError
-from guilin_union.services import branches as branches_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.context import AppContext
 
 HEADERS = ("代码", "分工会名称", "分工会主席", "会员数", "状态")

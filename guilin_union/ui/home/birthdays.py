@@ -57,7 +57,7 @@ class BirthdaysDialog(QDialog):
         """Ask the amount, show who is in and who is out (with reasons), then create the batch."""
         from guilin_union.core.errors import UserError
         from guilin_union.core.money import format_fen, parse_yuan
-        from guilin_union.services import welfare_batches as wb
+        from guilin_union.services.welfare import batches as wb
 
         text = self.ctx.prompts.ask_text(self, "生日慰问", "每人金额（元）：", "200")
         if not text:

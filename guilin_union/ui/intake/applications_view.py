@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.errors import NotFoundError
-from guilin_union.services import branches as branches_service
 from guilin_union.services import intake
 from guilin_union.services.changes import Changes
 from guilin_union.services.intake import ApplicationQuery
+from guilin_union.services.members import branches as branches_service
 from guilin_union.ui import ops, undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.dialogs import ApplicationDialog
@@ -419,7 +419,7 @@ class ApplicationsView(QWidget):
         return wizard
 
     def save_template(self):
-        from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
+        from guilin_union.services.intake.template import TEMPLATE_NAME, write_template
 
         return ops.save_output(
             self.ctx,
@@ -432,7 +432,7 @@ class ApplicationsView(QWidget):
         )
 
     def print_forms(self):
-        from guilin_union.services.intake_outputs import member_forms_pdf
+        from guilin_union.services.intake.outputs import member_forms_pdf
 
         ids = self.selected_ids()
         if not ids:
@@ -452,7 +452,7 @@ class ApplicationsView(QWidget):
         )
 
     def print_list(self):
-        from guilin_union.services.intake_outputs import intake_list_pdf
+        from guilin_union.services.intake.outputs import intake_list_pdf
 
         return ops.save_output(
             self.ctx,

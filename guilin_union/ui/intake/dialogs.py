@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import dues as dues_service
-from guilin_union.services import member_numbers
-from guilin_union.services.member_status import allowed_actions
+from guilin_union.services.intake import dues as dues_service
+from guilin_union.services.members import numbers as member_numbers
+from guilin_union.services.members.status import allowed_actions
 from guilin_union.ui.forms.ui_intake_dues_settings import Ui_IntakeDuesSettingsDialog
 from guilin_union.ui.forms.ui_member_status_change import Ui_MemberStatusChangeDialog
 from guilin_union.ui.members.member_dialog import MemberDialog

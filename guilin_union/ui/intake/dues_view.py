@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.services import dues as dues_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.intake import dues as dues_service
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import UserError
 from guilin_union.services import settings as settings_service
-from guilin_union.services.intake_template import TEMPLATE_NAME, write_template
-from guilin_union.services.member_import import MemberImporter
+from guilin_union.services.intake.template import TEMPLATE_NAME, write_template
+from guilin_union.services.members.importer import MemberImporter
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.import_wizard import ImportWizard
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from guilin_union.core.dates import parse_month
 from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.services import dues as dues_service
-from guilin_union.services import member_status
 from guilin_union.services import members as members_service
+from guilin_union.services.intake import dues as dues_service
+from guilin_union.services.members import status as member_status
 from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services import branches as branches_service
-from guilin_union.services import member_stats
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches as branches_service
+from guilin_union.services.members import stats as member_stats
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 
@@ -131,7 +131,7 @@ class StatsView(QWidget):
         )
 
     def print_cards(self):
-        from guilin_union.services.intake_outputs import member_cards_pdf
+        from guilin_union.services.intake.outputs import member_cards_pdf
 
         branch = self.card_branch_combo.currentData()
         name = f"会员证-{branch}.pdf" if branch else "会员证.pdf"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services import member_record as mr
+from guilin_union.services.members import record as mr
 from guilin_union.ui import ops
 
 PROFILE_LAYOUT = (

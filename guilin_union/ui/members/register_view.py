@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import UserError
 from guilin_union.core.members import MemberStatus
-from guilin_union.services import branches as branches_service
 from guilin_union.services import members as members_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.members import MemberQuery
+from guilin_union.services.members import branches as branches_service
 from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
@@ -378,7 +378,7 @@ class MemberRegisterView(QWidget):
         )
         if path is None:
             return None
-        from guilin_union.services.member_outputs import export_members
+        from guilin_union.services.members.outputs import export_members
 
         try:
             out, n = export_members(self.ctx.db, path, self.current_query(), unmasked=unmasked)
@@ -401,7 +401,7 @@ class MemberRegisterView(QWidget):
         )
         if path is None:
             return None
-        from guilin_union.services.member_outputs import member_roster_pdf
+        from guilin_union.services.members.outputs import member_roster_pdf
         from guilin_union.ui.open_file import open_document
 
         try:

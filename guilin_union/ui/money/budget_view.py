@@ -302,7 +302,8 @@ class BudgetView(QWidget):
         ).run()
 
     def edit_chart(self) -> None:
-        from guilin_union.services import activities, welfare_config
+        from guilin_union.services import activities
+        from guilin_union.services.welfare import config as welfare_config
         from guilin_union.ui.money.dialogs import ChartDialog, ChartInput
 
         db = self.ctx.db

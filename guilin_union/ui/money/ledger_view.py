@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.money import format_fen
-from guilin_union.services import branches as branches_service
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches as branches_service
 from guilin_union.services.money import AREA
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops

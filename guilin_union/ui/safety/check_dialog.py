@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services.safety_check import CheckReport
+from guilin_union.services.safety.check import CheckReport
 from guilin_union.ui.context import AppContext
 
 
@@ -24,7 +24,7 @@ def run_check(db_path: Path) -> CheckReport:
     """The check on a separate read-only connection (a connection belongs to its thread)."""
     import sqlite3
 
-    from guilin_union.services.safety_check import check_report
+    from guilin_union.services.safety.check import check_report
     from guilin_union.storage import open_database
 
     try:

@@ -188,7 +188,7 @@ class SafetyController(QObject):
             if report.problems:
                 self.ctx.prompts.warning(self.window, "自动备份", "\n".join(report.problems))
         try:
-            from guilin_union.services.safety_recycle import purge_expired
+            from guilin_union.services.safety.recycle import purge_expired
 
             purge_expired(self.ctx.db)
         except sqlite3.Error:
@@ -399,8 +399,8 @@ class SafetyController(QObject):
         return ids[0] if ids else None
 
     def export_member_data(self) -> Path | None:
-        from guilin_union.services import privacy
         from guilin_union.services.members import get_member_row
+        from guilin_union.services.safety import privacy
         from guilin_union.ui.open_file import open_document
 
         if not self.session.writable:
@@ -436,8 +436,8 @@ class SafetyController(QObject):
         return out
 
     def erase_member(self) -> bool:
-        from guilin_union.services import privacy
         from guilin_union.services.members import get_member_row
+        from guilin_union.services.safety import privacy
 
         member_id = self._pick_one("选择已离会的会员", privacy.DEPARTED_STATUSES)
         if member_id is None:
@@ -470,7 +470,7 @@ class SafetyController(QObject):
         return True
 
     def make_anonymized_copy(self) -> Path | None:
-        from guilin_union.services.anonymize import anonymize_copy
+        from guilin_union.services.safety.anonymize import anonymize_copy
 
         start = self.ctx.last_folder() / f"匿名化副本-{_dt.date.today():%Y%m%d}.db"
         path = self.ctx.prompts.save_file(self.window, "生成匿名化副本", start, "数据库文件 (*.db)")

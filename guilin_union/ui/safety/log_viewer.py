@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services import safety_log
-from guilin_union.services.safety_log import (
+from guilin_union.services.safety import log as safety_log
+from guilin_union.services.safety.log import (
     LogQuery,
     table_label,  # every table has a Chinese name
 )

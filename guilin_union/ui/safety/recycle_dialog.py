@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.errors import UserError
-from guilin_union.services import safety_recycle
-from guilin_union.services.safety_log import Describer, time_text
+from guilin_union.services.safety import recycle as safety_recycle
+from guilin_union.services.safety.log import Describer, time_text
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.services import settings as settings_service
-from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
+from guilin_union.services.welfare import config
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.members import history

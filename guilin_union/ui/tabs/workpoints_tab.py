@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_import as wi
 from guilin_union.services.changes import Changes
+from guilin_union.services.workpoints import importer as wi
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
@@ -315,7 +315,7 @@ class WorkpointsTab(QWidget):
 
     # ------------------------------------------------------------------ plan actions
     def carry_over(self):
-        from guilin_union.services import workpoints_rollover as ro
+        from guilin_union.services.workpoints import rollover as ro
         from guilin_union.ui.workpoints.pickers import CarryOverDialog
 
         plan = self.current_plan()
@@ -480,12 +480,12 @@ class WorkpointsTab(QWidget):
         )
 
     def print_ledger(self) -> Path | None:
-        from guilin_union.services.workpoints_outputs import ledger_pdf
+        from guilin_union.services.workpoints.outputs import ledger_pdf
 
         return self._output("工作要点落实台账", ".pdf", "PDF 文件 (*.pdf)", ledger_pdf, "", True)
 
     def export_excel(self) -> Path | None:
-        from guilin_union.services.workpoints_outputs import ledger_excel
+        from guilin_union.services.workpoints.outputs import ledger_excel
 
         return self._output(
             "工作要点落实台账",
@@ -501,7 +501,7 @@ class WorkpointsTab(QWidget):
         return self.export_excel()
 
     def print_summary(self) -> Path | None:
-        from guilin_union.services.workpoints_outputs import summary_pdf
+        from guilin_union.services.workpoints.outputs import summary_pdf
 
         return self._output("工作要点年终总结", ".pdf", "PDF 文件 (*.pdf)", summary_pdf, "", True)
 

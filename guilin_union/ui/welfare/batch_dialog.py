@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.services import welfare_batches as wb
-from guilin_union.services import welfare_config as config
+from guilin_union.services.welfare import batches as wb
+from guilin_union.services.welfare import config
 from guilin_union.ui.forms.ui_welfare_batch_dialog import Ui_WelfareBatchDialog
 from guilin_union.ui.welfare.common import fill_table, warnings_text
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
-from guilin_union.services import branches as branches_service
-from guilin_union.services import welfare_batches as wb
-from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
-from guilin_union.services.welfare_rules import PaymentWarnings
+from guilin_union.services.members import branches as branches_service
+from guilin_union.services.welfare import batches as wb
+from guilin_union.services.welfare import config
+from guilin_union.services.welfare.rules import PaymentWarnings
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.batch_dialog import BatchDialog
@@ -197,7 +197,7 @@ class BatchesView(QWidget):
 
     def print_roster(self, batch_id: int | None = None, *, excel: bool = False) -> Path | None:
         """The batch's 发放签领表 (PDF or Excel), written in the background."""
-        from guilin_union.services.welfare_outputs import roster_excel, roster_pdf
+        from guilin_union.services.welfare.outputs import roster_excel, roster_pdf
 
         batch_id = batch_id if batch_id is not None else self.selected_batch()
         if batch_id is None:

@@ -25,7 +25,8 @@ from guilin_union.ui.context import AppContext
 class BranchStandardsDialog(QDialog):
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from guilin_union.services import branches, welfare_config
+        from guilin_union.services.members import branches
+        from guilin_union.services.welfare import config as welfare_config
 
         self.ctx = ctx
         self.year = year
@@ -82,7 +83,7 @@ class BranchStandardsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from guilin_union.services.welfare_cases import list_branch_standards
+        from guilin_union.services.welfare.cases import list_branch_standards
 
         self.rows = list_branch_standards(self.ctx.db, self.year)
         self.table.setRowCount(len(self.rows))
@@ -98,7 +99,7 @@ class BranchStandardsDialog(QDialog):
         self.table.resizeColumnsToContents()
 
     def save(self) -> None:
-        from guilin_union.services.welfare_cases import set_branch_standard
+        from guilin_union.services.welfare.cases import set_branch_standard
 
         branch_id = self.branch_combo.currentData()
         type_name = self.type_combo.currentText()
@@ -116,7 +117,7 @@ class BranchStandardsDialog(QDialog):
             self.reload()
 
     def delete_selected(self) -> None:
-        from guilin_union.services.welfare_cases import delete_branch_standard
+        from guilin_union.services.welfare.cases import delete_branch_standard
 
         rows = sorted({i.row() for i in self.table.selectedItems()})
         if not rows:

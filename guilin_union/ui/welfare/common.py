@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
 
 from guilin_union.services import welfare
-from guilin_union.services.welfare_rules import RuleWarning
+from guilin_union.services.welfare.rules import RuleWarning
 from guilin_union.ui import palette
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets import list_helpers

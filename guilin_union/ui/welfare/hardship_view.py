@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
-from guilin_union.services import welfare_config as config
-from guilin_union.services import welfare_hardship as hardship
 from guilin_union.services.changes import Changes
+from guilin_union.services.welfare import config, hardship
 from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
@@ -301,7 +300,7 @@ class HardshipView(QWidget):
 
     def print_application(self) -> None:
         """困难补助申请表 of the selected entry (issue 22)."""
-        from guilin_union.services import welfare_outputs
+        from guilin_union.services.welfare import outputs as welfare_outputs
         from guilin_union.ui import ops
 
         entry_id = self.selected_entry()
@@ -391,7 +390,7 @@ class HardshipView(QWidget):
 
     def _batch(self, occasion: str) -> None:
         if self.open_batch is not None:
-            from guilin_union.services.welfare_batches import RULE_HARDSHIP
+            from guilin_union.services.welfare.batches import RULE_HARDSHIP
 
             self.open_batch(
                 occasion=occasion, eligibility=RULE_HARDSHIP, year=self.year_spin.value()

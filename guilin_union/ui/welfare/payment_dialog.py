@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.services import welfare_config as config
+from guilin_union.services.welfare import config
 from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ConflictError, NotFoundError, UserError, ValidationError
 from guilin_union.core.money import format_fen
-from guilin_union.services import branches as branches_service
 from guilin_union.services import welfare
-from guilin_union.services import welfare_config as config
 from guilin_union.services.changes import Changes
+from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members import member_summary
-from guilin_union.services.welfare import PaymentQuery
-from guilin_union.services.welfare_rules import PaymentWarnings
-from guilin_union.services.welfare_standards import get_standard
+from guilin_union.services.welfare import PaymentQuery, config
+from guilin_union.services.welfare.rules import PaymentWarnings
+from guilin_union.services.welfare.standards import get_standard
 from guilin_union.ui import ops, undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -480,13 +479,13 @@ class PaymentsView(QWidget):
         return dialog
 
     def _evidence_items(self, type_name: str, year: int) -> list[str]:
-        from guilin_union.services.welfare_cases import evidence_items
+        from guilin_union.services.welfare.cases import evidence_items
 
         return evidence_items(self.ctx.db, year, type_name)
 
     def print_approval_forms(self) -> None:
         """慰问审批表 of the selected payments (issue 22)."""
-        from guilin_union.services import welfare_outputs
+        from guilin_union.services.welfare import outputs as welfare_outputs
         from guilin_union.ui import ops
 
         ids = self.selected_ids()
@@ -572,7 +571,7 @@ class PaymentsView(QWidget):
 
     # ---- files
     def import_excel(self) -> None:
-        from guilin_union.services.welfare_import import WelfareImporter, write_template
+        from guilin_union.services.welfare.importer import WelfareImporter, write_template
         from guilin_union.ui.widgets.import_wizard import ImportWizard
 
         importer = WelfareImporter()
@@ -605,7 +604,7 @@ class PaymentsView(QWidget):
         self._wizard = wizard
 
     def export_excel(self) -> Path | None:
-        from guilin_union.services.welfare_outputs import export_payments
+        from guilin_union.services.welfare.outputs import export_payments
 
         path = self.ctx.prompts.save_file(
             self, "导出慰问记录", self.ctx.last_folder() / "慰问记录.xlsx", "Excel 工作簿 (*.xlsx)"
@@ -624,7 +623,7 @@ class PaymentsView(QWidget):
     def print_roster(self) -> Path | None:
         """The 发放签领表 of exactly what the list shows (PDF, or Excel when so named); written
         in the background."""
-        from guilin_union.services.welfare_outputs import roster_excel, roster_pdf
+        from guilin_union.services.welfare.outputs import roster_excel, roster_pdf
 
         q = self.current_query()
         if welfare.count(self.ctx.db, q) == 0:

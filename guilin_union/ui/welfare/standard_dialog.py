@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.money import format_fen
-from guilin_union.services import welfare_config as config
-from guilin_union.services.welfare_standards import Standard
+from guilin_union.services.welfare import config
+from guilin_union.services.welfare.standards import Standard
 from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 

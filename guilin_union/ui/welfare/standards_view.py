@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
-from guilin_union.services import welfare_config as config
-from guilin_union.services import welfare_standards as ws
 from guilin_union.services.changes import Changes
+from guilin_union.services.welfare import config
+from guilin_union.services.welfare import standards as ws
 from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table
@@ -106,7 +106,7 @@ class StandardsView(QWidget):
         return dialog
 
     def print_table(self) -> None:
-        from guilin_union.services import welfare_outputs
+        from guilin_union.services.welfare import outputs as welfare_outputs
         from guilin_union.ui import ops
 
         year = self.year

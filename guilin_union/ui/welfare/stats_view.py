@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.money import fen_to_upper, format_fen
 from guilin_union.services import welfare
-from guilin_union.services import welfare_outputs as outputs
 from guilin_union.services.changes import Changes
-from guilin_union.services.welfare_rules import WARNING_LABELS
+from guilin_union.services.welfare import outputs
+from guilin_union.services.welfare.rules import WARNING_LABELS
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table, fill_year_combo

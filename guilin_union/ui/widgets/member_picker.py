@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services import branches as branches_service
 from guilin_union.services import members as members_service
 from guilin_union.services.members import MemberQuery
+from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_links as wl
+from guilin_union.services.workpoints import links as wl
 from guilin_union.ui import undo
 from guilin_union.ui.workpoints.common import (
     MUTED_COLOR,

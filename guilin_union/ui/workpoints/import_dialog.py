@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointsMeta
-from guilin_union.services import workpoints_import as wi
-from guilin_union.services import workpoints_outline as wo
 from guilin_union.services.workpoints import KIND_LABELS
+from guilin_union.services.workpoints import importer as wi
+from guilin_union.services.workpoints import outline as wo
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import NotFoundError, UserError
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_links as wl
 from guilin_union.services.changes import OpResult
-from guilin_union.services.workpoints_outline import format_units
+from guilin_union.services.workpoints import links as wl
+from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import undo
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.workpoints.common import (

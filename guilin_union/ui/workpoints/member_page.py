@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services.members import member_names
-from guilin_union.services.workpoints_queries import items_owned_by
+from guilin_union.services.workpoints.queries import items_owned_by
 from guilin_union.ui.workpoints.common import MUTED_COLOR, setup_table, shorten
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import settings
-from guilin_union.services.workpoints_queries import PlanOverview, overview
+from guilin_union.services.workpoints.queries import PlanOverview, overview
 from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, setup_table, shorten
 
 SECTION_HEADERS = ["板块", "条目", "已完成", "进行中", "未开始", "逾期", "完成进度"]

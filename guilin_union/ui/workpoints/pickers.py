@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import workpoints as wp
-from guilin_union.services import workpoints_links as wl
+from guilin_union.services.workpoints import links as wl
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import ocr
-from guilin_union.services.workpoints_scan import scan_source_name
+from guilin_union.services.workpoints.scan import scan_source_name
 from guilin_union.ui import ops
 
 UNSURE_COLOR = QColor("#ffe08a")  # a character to check

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services import workpoints as wp
-from guilin_union.services.workpoints_queries import ItemQuery, fetch_item_rows, query_item_ids
+from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows, query_item_ids
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit

@@ -1,0 +1,102 @@
+"""活动报名表: a blank form per 分工会, with the activity's details, to be filled by hand.
+
+One page (or more) per 分工会: the details grid, “报送单位：XX分工会”, a table of empty lines
+(tick columns for up to five events, otherwise one 报名项目 column) and signature lines for
+the 分工会主席 and the contact person.
+
+>>> import tempfile, pathlib
+>>> from guilin_union.reports.activities.info import ActivityInfo
+>>> info = ActivityInfo("田径运动会", "文体活动", "校工会", "2024-10-20", events=("100米", "跳远"))
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "报名表.pdf"
+>>> build_signup_form(out, info, ["文学院分工会"], institution="桂林学院工会委员会").name
+'报名表.pdf'
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from guilin_union.reports.activities.info import ActivityInfo, add_details, cn_date
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "activity-signup"
+register(NAME, "活动报名表（空白，每个分工会一页，供手工填写）")
+
+MAX_TICK_COLUMNS = 5
+BLANK_LINE = "\n"  # a cell with one line break gives every row room to write by hand
+
+
+def build_signup_form(
+    path: str | os.PathLike[str],
+    info: ActivityInfo,
+    branches: Sequence[str],
+    *,
+    institution: str,
+    roles: Sequence[str] = (),
+    rows: int = 15,
+    signers: Sequence[str] = ("分工会主席", "联系人", "联系电话"),
+    generated_on: datetime.date | None = None,
+) -> Path:
+    """Write the form; ``branches`` empty gives one generic form with a blank 报送单位."""
+    tick = 0 < len(info.events) <= MAX_TICK_COLUMNS
+    report = Report(
+        path,
+        f"{info.name}报名表",
+        institution=institution,
+        generated_on=generated_on,
+        show_print_date=False,
+    )
+    narrow = 1.3 if tick else 1.1
+    cols = [
+        Col("序号", narrow, "center"),
+        Col("姓名", 2.2),
+        Col("性别", narrow, "center"),
+        Col("工号", 2.2),
+        Col("角色", 1.8, "center"),
+    ]
+    if tick:
+        # Tick columns stay narrow (headers wrap) so that the form keeps portrait A4, one page.
+        cols += [Col(event, 1.6, "center") for event in info.events]
+    else:
+        cols.append(Col("报名项目", 4))
+    cols += [Col("联系电话", 2.6), Col("备注", 2.2)]
+    notes = _instructions(info, roles, tick)
+    for index, branch in enumerate(branches or [""]):
+        if index:
+            report.new_page_with_title()  # each 分工会's form is sent out on its own
+        add_details(report, info)
+        report.spacer(2)
+        report.paragraph(
+            f"报送单位：{branch}" if branch else "报送单位：____________________（分工会）", size=12
+        )
+        blank = [[n, BLANK_LINE, *[""] * (len(cols) - 2)] for n in range(1, rows + 1)]
+        report.table(cols, blank)
+        report.paragraph(notes, size=9)
+        report.signature_block(list(signers), per_row=3)
+    return report.save()
+
+
+def _instructions(info: ActivityInfo, roles: Sequence[str], tick: bool) -> str:
+    lines = ["填表说明："]
+    if roles:
+        lines.append(f"1. 角色填写：{'、'.join(roles)}。")
+    else:
+        lines.append("1. 角色按活动要求填写。")
+    if tick:
+        how = "在报名的项目下打“√”"
+    elif info.events:
+        how = f"在“报名项目”栏填写项目名称（可选：{'、'.join(info.events)}）"
+    else:
+        how = "“报名项目”栏可不填"
+    limit = f"，每人限报 {info.event_limit} 项" if info.event_limit else ""
+    lines.append(f"2. {how}{limit}。")
+    lines.append("3. 姓名须与会员名册一致，工号请准确填写，以便核对。")
+    if info.signup_deadline:
+        lines.append(
+            f"4. 请于{cn_date(info.signup_deadline)}前将报名表报送校工会（可同时报送电子表格）。"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""活动总结表: one sheet that accounts for an activity — details, participation by 分工会,
+results (placings and the team table), budget against actual spending, and the summary.
+
+>>> import tempfile, pathlib
+>>> from guilin_union.reports.activities.info import ActivityInfo
+>>> info = ActivityInfo("健步走", "文体活动", "校工会", "2024-04-20")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "总结.pdf"
+>>> build_activity_summary(out, info, institution="桂林学院工会委员会",
+...     budget=[BudgetLine("奖品", 100000, 95000)]).name
+'总结.pdf'
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guilin_union.core.money import format_fen
+from guilin_union.reports.activities.info import (
+    ActivityInfo,
+    EventAwards,
+    StandingLine,
+    add_details,
+    add_team_table,
+)
+from guilin_union.reports.activities.results import add_award_tables
+from guilin_union.reports.document import Col, Report
+from guilin_union.reports.registry import register
+
+NAME = "activity-summary"
+register(NAME, "活动总结表（基本情况、各分工会参加人数、成绩、预算与实际支出）")
+
+
+@dataclass(frozen=True)
+class BranchParticipation:
+    branch: str
+    registered: int
+    attended: int
+    waiting: int = 0
+    cancelled: int = 0
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One expense category: planned and actual in integer 分."""
+
+    category: str
+    planned: int
+    actual: int
+
+
+def build_activity_summary(
+    path: str | os.PathLike[str],
+    info: ActivityInfo,
+    *,
+    institution: str,
+    participation: Sequence[BranchParticipation] = (),
+    awards: Sequence[EventAwards] = (),
+    standings: Sequence[StandingLine] = (),
+    scheme_note: str = "",
+    budget: Sequence[BudgetLine] = (),
+    warnings: Sequence[str] = (),
+    summary_text: str = "",
+    attachments: Sequence[str] = (),
+    signers: Sequence[str] = ("经办人", "审核人", "工会主席"),
+    generated_on: datetime.date | None = None,
+) -> Path:
+    report = Report(path, f"{info.name}总结表", institution=institution, generated_on=generated_on)
+    report.heading("一、基本情况", level=1)
+    add_details(report, info, with_description=True)
+
+    report.heading("二、参加情况", level=1)
+    if participation:
+        cols = [
+            Col("序号", 1, "center"),
+            Col("分工会", 5),
+            Col("报名", 1.5, "right"),
+            Col("实到", 1.5, "right"),
+            Col("候补", 1.5, "right"),
+            Col("取消", 1.5, "right"),
+        ]
+        rows = [
+            [i, p.branch, p.registered, p.attended, p.waiting, p.cancelled]
+            for i, p in enumerate(participation, start=1)
+        ]
+        total = [
+            "合计",
+            f"{len(participation)} 个分工会",
+            sum(p.registered for p in participation),
+            sum(p.attended for p in participation),
+            sum(p.waiting for p in participation),
+            sum(p.cancelled for p in participation),
+        ]
+        report.table(cols, rows, total_row=total)
+        report.paragraph(
+            "注：“报名”为已报名、已确认和已参加的人数；“实到”为签到（已参加）人数。", size=9
+        )
+    else:
+        report.paragraph("无报名记录。")
+
+    report.heading("三、成绩与奖项", level=1)
+    add_award_tables(report, awards)
+    if standings:
+        report.heading("团体总分", level=2)
+        add_team_table(report, standings, scheme_note)
+
+    report.heading("四、经费预算与实际支出", level=1)
+    planned = sum(b.planned for b in budget)
+    actual = sum(b.actual for b in budget)
+    if budget:
+        cols = [
+            Col("序号", 1, "center"),
+            Col("支出科目", 3),
+            Col("预算（元）", 2.4, "right"),
+            Col("实际支出（元）", 2.4, "right"),
+            Col("结余（元）", 2.4, "right"),
+            Col("说明", 2.6),
+        ]
+        rows = []
+        for i, b in enumerate(budget, start=1):
+            note = "超支" if b.actual > b.planned else ""
+            rows.append(
+                [
+                    i,
+                    b.category,
+                    format_fen(b.planned),
+                    format_fen(b.actual),
+                    format_fen(b.planned - b.actual),
+                    note,
+                ]
+            )
+        total = [
+            "合计",
+            "",
+            format_fen(planned),
+            format_fen(actual),
+            format_fen(planned - actual),
+            "超支" if actual > planned else "",
+        ]
+        report.table(cols, rows, total_row=total)
+        with report.keep_together():
+            report.totals("预算合计", planned)
+            report.totals("实际支出合计", actual)
+    else:
+        report.paragraph("未录入经费。")
+    for warning in warnings:
+        report.paragraph(f"提示：{warning}。", size=10)
+
+    report.heading("五、活动总结", level=1)
+    report.paragraph(summary_text or "（未填写）")
+    if attachments:
+        report.heading("附件", level=2)
+        report.paragraph(
+            "\n".join(f"{i}. {name}" for i, name in enumerate(attachments, start=1)), size=10
+        )
+    report.signature_block(list(signers), per_row=3)
+    return report.save()

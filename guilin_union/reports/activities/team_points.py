@@ -1,0 +1,56 @@
+"""团体总分表: 分工会 ranked by points from the point scheme, ties broken by first places,
+then second places; a short note states the scoring rule.
+
+>>> import tempfile, pathlib
+>>> from guilin_union.reports.activities.info import ActivityInfo, StandingLine
+>>> info = ActivityInfo("田径运动会", "文体活动", "校工会", "2024-10-20")
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "团体总分.pdf"
+>>> build_team_table(out, info, [StandingLine(1, "文学院分工会", "12", (1, 1, 0))],
+...                  institution="桂林学院工会委员会").name
+'团体总分.pdf'
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from guilin_union.reports.activities.info import (
+    ActivityInfo,
+    StandingLine,
+    add_team_table,
+    when_text,
+)
+from guilin_union.reports.document import Report
+from guilin_union.reports.registry import register
+
+NAME = "activity-team-points"
+register(NAME, "活动团体总分表（按计分办法统计各分工会得分和名次）")
+
+
+def build_team_table(
+    path: str | os.PathLike[str],
+    info: ActivityInfo,
+    standings: Sequence[StandingLine],
+    *,
+    institution: str,
+    scheme_note: str = "",
+    places_shown: int = 6,
+    generated_on: datetime.date | None = None,
+) -> Path:
+    subtitle = when_text(info) + (f"　{info.place}" if info.place else "")
+    report = Report(
+        path,
+        f"{info.name}团体总分表",
+        institution=institution,
+        subtitle=subtitle,
+        generated_on=generated_on,
+    )
+    if standings:
+        add_team_table(report, standings, scheme_note, places_shown=places_shown)
+    else:
+        report.paragraph("尚未录入名次，无法统计团体总分。")
+    report.signature_block(["裁判长", "记录员", "审核人"], per_row=3)
+    return report.save()
