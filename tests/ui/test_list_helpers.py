@@ -354,7 +354,7 @@ def test_names_preview_limits_and_marks_more():
 
 
 class _Store:
-    """A tiny service: delete returns the row as undo data; id 3 refuses."""
+    """A tiny service: delete returns an inverse that restores the row; id 3 refuses."""
 
     def __init__(self) -> None:
         from guilin_union.services.changes import Changes
@@ -362,15 +362,26 @@ class _Store:
         self.changes = Changes.of("members")
         self.rows = {i: {"id": i, "name": f"人{i}"} for i in (1, 2, 3, 4)}
 
-    def delete(self, row_id: int):
+    def delete(self, _db: object, row_id: int):
         from guilin_union.core.errors import ConflictError
         from guilin_union.services.changes import OpResult
 
         if row_id == 3:
             raise ConflictError("第3条已被引用")
-        return OpResult(self.changes, row_id, self.rows.pop(row_id))
+        row = self.rows.pop(row_id)
+        return OpResult(self.changes, row_id, inverse=lambda d: self.restore(d, row))
 
-    def restore(self, row: dict[str, Any]):
+    def delete_old_style(self, db: object, row_id: int):
+        """A service without an inverse yet: only the row as ``undo`` data."""
+        from dataclasses import replace
+
+        result = self.delete(db, row_id)
+        return replace(result, undo=dict(self.last_row(row_id)), inverse=None)
+
+    def last_row(self, row_id: int) -> dict[str, Any]:
+        return {"id": row_id, "name": f"人{row_id}"}
+
+    def restore(self, _db: object, row: dict[str, Any]):
         from guilin_union.services.changes import OpResult
 
         self.rows[row["id"]] = row
@@ -378,7 +389,7 @@ class _Store:
 
 
 class _Ctx:
-    def __init__(self) -> None:
+    def __init__(self, read_only: bool = False) -> None:
         from PySide6.QtGui import QUndoStack
 
         from tests.ui.helpers import ScriptedPrompts
@@ -386,14 +397,15 @@ class _Ctx:
         self.prompts = ScriptedPrompts()
         self.undo_stack = QUndoStack()
         self.notified: list[object] = []
+        self.read_only = read_only
+        self.db = None
 
     def notify(self, changes: object) -> None:
         self.notified.append(changes)
 
 
-def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot):
-    from guilin_union.core.errors import ConflictError
-
+@pytest.mark.parametrize("old_style", [False, True])
+def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot, old_style):
     host = QWidget()
     qtbot.addWidget(host)
     ctx, store = _Ctx(), _Store()
@@ -401,10 +413,9 @@ def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot):
         ctx,
         host,
         [1, 2, 3, 4],
-        delete=store.delete,
-        restore=store.restore,
-        label=lambda row: f"删除 {row['name']}",
-        errors=(ConflictError,),
+        delete=store.delete_old_style if old_style else store.delete,
+        restore=store.restore if old_style else None,
+        label=lambda i: f"删除 人{i}",
     )
     assert done == 2
     assert sorted(store.rows) == [3, 4]  # 4 never tried after 3 refused
@@ -421,24 +432,30 @@ def test_delete_each_stops_at_first_refusal_and_each_is_undoable(qtbot):
     assert sorted(store.rows) == [2, 3, 4]
     ctx.undo_stack.redo()
     assert sorted(store.rows) == [3, 4]
+    ctx.undo_stack.undo()
+    assert sorted(store.rows) == [2, 3, 4]
+
+
+def test_delete_each_refuses_in_read_only_mode(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    ctx, store = _Ctx(read_only=True), _Store()
+    assert delete_each(ctx, host, [1, 2], delete=store.delete, label=str) == 0
+    assert sorted(store.rows) == [1, 2, 3, 4]
+    assert len(ctx.prompts.messages) == 1  # one warning, not one per record
+    assert ctx.undo_stack.count() == 0
 
 
 def test_delete_each_lets_other_errors_through(qtbot):
-    from guilin_union.core.errors import NotFoundError
-
     host = QWidget()
     qtbot.addWidget(host)
-    ctx, store = _Ctx(), _Store()
-    with pytest.raises(Exception, match="第3条"):
-        delete_each(
-            ctx,
-            host,
-            [3],
-            delete=store.delete,
-            restore=store.restore,
-            label=lambda row: "x",
-            errors=(NotFoundError,),
-        )
+    ctx = _Ctx()
+
+    def broken(_db: object, _row_id: int):
+        raise RuntimeError("磁盘坏了")
+
+    with pytest.raises(RuntimeError, match="磁盘坏了"):
+        delete_each(ctx, host, [3], delete=broken, label=str)
     assert ctx.undo_stack.count() == 0
 
 

@@ -249,7 +249,8 @@ def branch_approve(
                 },
                 note="分工会审核通过",
             )
-    return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
+    undo = {"rows": {a["id"]: a for a in apps}}
+    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
 
 
 def approve(
@@ -322,10 +323,12 @@ def approve(
             audit.update(db, "intake_applications", a["id"], changes, note="校工会批准入会")
         if problems:
             raise BatchError("批准入会", problems)
+    undo = {"members": created, "rows": {a["id"]: a for a in apps}}
     return OpResult(
         Changes.of("intake", "members"),
         None,
-        undo={"members": created, "rows": {a["id"]: a for a in apps}},
+        undo=undo,
+        inverse=lambda d: revert_approval(d, undo),
     )
 
 
@@ -408,7 +411,8 @@ def reject(
                 },
                 note="入会申请未通过",
             )
-    return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
+    undo = {"rows": {a["id"]: a for a in apps}}
+    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
 
 
 def revert_states(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
@@ -468,7 +472,8 @@ def reopen(db: sqlite_utils.Database, ids: Iterable[int]) -> OpResult:
                 },
                 note="重新审核",
             )
-    return OpResult(CHANGES, None, undo={"rows": {a["id"]: a for a in apps}})
+    undo = {"rows": {a["id"]: a for a in apps}}
+    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
 
 
 # ------------------------------------------------------------------ queries

@@ -142,7 +142,8 @@ def set_dues_record(
     dues_start_month: str | None | object = _UNSET,
 ) -> OpResult:
     """Record a member's monthly salary base (integer fen or None) and/or the dues start
-    month (``YYYY-MM``, any month format accepted). ``undo`` holds the previous values."""
+    month (``YYYY-MM``, any month format accepted). ``undo`` holds the previous values,
+    ``inverse`` puts them back."""
     changes: dict[str, Any] = {}
     if salary_base_fen is not _UNSET:
         if salary_base_fen is not None and (
@@ -193,7 +194,43 @@ def set_dues_record(
                 [row["member_id"], row["salary_base_fen"], row["dues_start_month"], now],
             )
             audit.log_event(db, "member_dues", member_id, "insert", after=row)
-    return OpResult(Changes.of("members", "dues"), member_id, undo=before)
+    if not exists:  # undo removes the row this made
+        return OpResult(
+            Changes.of("members", "dues"),
+            member_id,
+            undo=before,
+            inverse=lambda d: _remove_dues_record(d, member_id),
+        )
+    return OpResult(
+        Changes.of("members", "dues"),
+        member_id,
+        undo=before,
+        inverse=lambda d: set_dues_record(
+            d,
+            member_id,
+            salary_base_fen=before["salary_base_fen"],
+            dues_start_month=before["dues_start_month"],
+        ),
+    )
+
+
+def _remove_dues_record(db: sqlite_utils.Database, member_id: int) -> OpResult:
+    """Undo of the first :func:`set_dues_record` of a member: no record again (its
+    ``inverse`` records the removed values again: redo)."""
+    with db.atomic():
+        removed = get_dues_record(db, member_id)
+        db.execute("DELETE FROM member_dues WHERE member_id = ?", [member_id])
+        audit.log_event(db, "member_dues", member_id, "delete", before=removed)
+    return OpResult(
+        Changes.of("members", "dues"),
+        member_id,
+        inverse=lambda d: set_dues_record(
+            d,
+            member_id,
+            salary_base_fen=removed["salary_base_fen"],
+            dues_start_month=removed["dues_start_month"],
+        ),
+    )
 
 
 # ------------------------------------------------------------------ who owes what

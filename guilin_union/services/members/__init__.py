@@ -215,13 +215,13 @@ def add_member(db: sqlite_utils.Database, data: Mapping[str, Any] | MemberRecord
         now = audit.now_iso()
         row.update(created_at=now, updated_at=now)
         member_id = audit.insert(db, "members", row)
-    return OpResult(Changes.of("members"), member_id)
+    return OpResult(Changes.of("members"), member_id, inverse=lambda d: delete_member(d, member_id))
 
 
 def update_member(
     db: sqlite_utils.Database, member_id: int, data: Mapping[str, Any] | MemberRecord
 ) -> OpResult:
-    """Validate and save an edit; ``undo`` holds the previous row."""
+    """Validate and save an edit; ``undo`` holds the previous row, ``inverse`` puts it back."""
     raw = data.to_dict() if isinstance(data, MemberRecord) else dict(data)
     with db.atomic():
         get_member_row(db, member_id)
@@ -229,11 +229,17 @@ def update_member(
         row = _row_from_record(db, record)
         row["updated_at"] = audit.now_iso()
         before = audit.update(db, "members", member_id, row)
-    return OpResult(Changes.of("members"), member_id, undo=before)
+    return OpResult(
+        Changes.of("members"),
+        member_id,
+        undo=before,
+        inverse=lambda d: restore_row(d, member_id, before),
+    )
 
 
 def delete_member(db: sqlite_utils.Database, member_id: int) -> OpResult:
-    """Delete a member; ``undo`` holds the full row so :func:`restore_member` can put it back."""
+    """Delete a member; ``undo`` holds the full row so :func:`restore_member` can put it back
+    (the result's ``inverse`` does that)."""
     with db.atomic():
         try:
             before = audit.delete(db, "members", member_id)
@@ -258,7 +264,9 @@ def delete_member(db: sqlite_utils.Database, member_id: int) -> OpResult:
     undo = dict(before)
     if group:
         undo[RECYCLE_GROUP_KEY] = group[0]
-    return OpResult(Changes.of("members"), member_id, undo=undo)
+    return OpResult(
+        Changes.of("members"), member_id, undo=undo, inverse=lambda d: restore_member(d, undo)
+    )
 
 
 # Key in a delete's undo data naming its recycle-bin group: undoing through the bin brings
@@ -268,7 +276,8 @@ RECYCLE_GROUP_KEY = "_recycle_group"
 
 def restore_member(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
     """Undo of a delete: restore through the recycle bin when the delete went there (so the
-    rows that went with the member come back too), else re-insert the row with its id."""
+    rows that went with the member come back too), else re-insert the row with its id.
+    The result's ``inverse`` deletes the member again (redo of the delete)."""
     data = dict(row)
     group_id = data.pop(RECYCLE_GROUP_KEY, None)
     with db.atomic():
@@ -280,18 +289,25 @@ def restore_member(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResul
             ).fetchone()
             if still_there:
                 restored = recycle.restore_group(db, group_id)
-                member_id = next(r.new_id for r in restored if r.table == "members")
-                return OpResult(Changes.of("members", "intake"), member_id)
+                restored_id = next(r.new_id for r in restored if r.table == "members")
+                return OpResult(
+                    Changes.of("members", "intake"),
+                    restored_id,
+                    inverse=lambda d: delete_member(d, restored_id),
+                )
         member_id = audit.insert(db, "members", data, note="撤销删除")
-    return OpResult(Changes.of("members"), member_id)
+    return OpResult(Changes.of("members"), member_id, inverse=lambda d: delete_member(d, member_id))
 
 
 def restore_row(db: sqlite_utils.Database, member_id: int, row: Mapping[str, Any]) -> OpResult:
-    """Put back the previous values of an edited member (undo of an edit)."""
+    """Put back the previous values of an edited member (undo of an edit); the result's
+    ``inverse`` puts back the values this replaced (redo)."""
     with db.atomic():
         values = {k: v for k, v in row.items() if k != "id"}
-        audit.update(db, "members", member_id, values, note="撤销修改")
-    return OpResult(Changes.of("members"), member_id)
+        replaced = audit.update(db, "members", member_id, values, note="撤销修改")
+    return OpResult(
+        Changes.of("members"), member_id, inverse=lambda d: restore_row(d, member_id, replaced)
+    )
 
 
 def get_member_row(db: sqlite_utils.Database, member_id: int) -> dict[str, Any]:

@@ -204,7 +204,8 @@ def record_status_change(
     The new status applies from ``on`` (that day included). Refused with a Chinese message:
     an empty reason, a date before the join date, after today or before the member's latest
     recorded change, and an action that does not fit the current status (e.g. 恢复会籍 of a
-    member who is 在会). ``undo`` holds the event id and the previous status.
+    member who is 在会). ``undo`` holds the event id and the previous status; ``inverse``
+    removes the event again (:func:`undo_status_change`).
 
     >>> # record_status_change(db, 7, "转出", on="2024-09-01", reason="调往桂林理工大学", document_no="桂院人〔2024〕12号")
     """
@@ -263,6 +264,7 @@ def record_status_change(
         Changes.of("members", "member_status", "congress"),
         event_id,
         undo={"event_id": event_id, "member_id": member_id, "previous_status": current},
+        inverse=lambda d: undo_status_change(d, event_id),
     )
 
 

@@ -22,10 +22,11 @@ from guilin_union.services import intake
 from guilin_union.services.changes import Changes
 from guilin_union.services.intake import ApplicationQuery
 from guilin_union.services.members import branches as branches_service
-from guilin_union.ui import ops, undo
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.dialogs import ApplicationDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     debounced,
@@ -263,17 +264,7 @@ class ApplicationsView(QWidget):
         return branches_service.branch_names(self.ctx.db)
 
     def _submit(self, app_id: int | None):
-        from guilin_union.services.members import MemberValidationError
-
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            errors: dict[str, str] = {}
-
-            def failed(exc: BaseException) -> None:
-                if isinstance(exc, MemberValidationError):
-                    errors.update(exc.errors)
-                else:  # a conflict (e.g. decided meanwhile): show it on the form
-                    errors["name"] = str(exc)
-
             def op(db: Any) -> Any:
                 if app_id is None:
                     return intake.add_application(db, data)
@@ -281,10 +272,7 @@ class ApplicationsView(QWidget):
 
             # The runner notifies the screens and pushes undo from the service's inverse.
             title = f"{'新增' if app_id is None else '修改'}入会申请 {data.get('name', '')}"
-            result = ops.CollectionOp(self.ctx, self, title, op).failure(failed).run()
-            if result is None:
-                return errors or {"name": ops.READ_ONLY_MESSAGE}
-            return None
+            return submit_op(self.ctx, self, title, op)
 
         return submit
 
@@ -346,7 +334,8 @@ class ApplicationsView(QWidget):
             if result is None:
                 break
 
-    def _batch(self, title: str, action, undo_fn, confirm_text: str | None = None):
+    def _batch(self, title: str, action, confirm_text: str | None = None):
+        """A batch decision on the selected applications; undo comes from the service."""
         ids = self.selected_ids()
         if not ids:
             return None
@@ -354,29 +343,17 @@ class ApplicationsView(QWidget):
             self, title, confirm_text.format(n=len(ids), names=self._names(ids))
         ):
             return None
-        result = ops.CollectionOp(self.ctx, self, title, lambda db: action(ids)).run()
-        if result is not None and result.undo:
-            data = result.undo
-            undo.push(
-                self.ctx,
-                f"{title}（{len(ids)} 人）",
-                lambda: undo_fn(self.ctx.db, data),
-                lambda: action(ids),
-            )
-        return result
+        return ops.CollectionOp(
+            self.ctx, self, title, lambda db: action(db, ids), undo_text=f"{title}（{len(ids)} 人）"
+        ).run()
 
     def review_selected(self):
-        return self._batch(
-            "分工会审核通过",
-            lambda ids: intake.branch_approve(self.ctx.db, ids),
-            intake.revert_states,
-        )
+        return self._batch("分工会审核通过", intake.branch_approve)
 
     def approve_selected(self):
         result = self._batch(
             "批准入会",
-            lambda ids: intake.approve(self.ctx.db, ids),
-            intake.revert_approval,
+            intake.approve,
             "确定批准以下 {n} 人入会吗？\n{names}\n\n批准后将建立会员档案并按规则发放会员编号，入会日期为今天。",
         )
         if result is not None:
@@ -400,14 +377,10 @@ class ApplicationsView(QWidget):
         )
         if reason is None:
             return None
-        return self._batch(
-            "不予通过", lambda i: intake.reject(self.ctx.db, i, reason), intake.revert_states
-        )
+        return self._batch("不予通过", lambda db, i: intake.reject(db, i, reason))
 
     def reopen_selected(self):
-        return self._batch(
-            "重新审核", lambda ids: intake.reopen(self.ctx.db, ids), intake.revert_states
-        )
+        return self._batch("重新审核", intake.reopen)
 
     # ---- files
     def import_excel(self):

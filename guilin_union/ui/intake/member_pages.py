@@ -27,7 +27,7 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services import members as members_service
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import status as member_status
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
@@ -113,33 +113,29 @@ class StatusHistoryPage(QWidget):
     def record(
         self, *, new_status: str, on: Any, reason: str, document_no: str | None = None
     ) -> str | None:
-        """Record a change (returns the refusal message, or None when done)."""
-        db = self.ctx.db
-        try:
-            result = member_status.record_status_change(
-                db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
+        """Record a change (returns the refusal message, or None when done); Edit ▸ Undo
+        removes it again (the service's inverse)."""
+        refusal: list[str] = []
+        result = (
+            ops.CollectionOp(
+                self.ctx,
+                self,
+                f"会籍变更：{new_status}",
+                lambda db: member_status.record_status_change(
+                    db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
+                ),
             )
-        except UserError as exc:
-            return str(exc)
-        state = {"event_id": result.row_id}
-
-        def redo():
-            again = member_status.record_status_change(
-                db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
-            )
-            state["event_id"] = again.row_id
-            return again
-
-        undo.push(
-            self.ctx,
-            f"会籍变更：{new_status}",
-            lambda: member_status.undo_status_change(db, state["event_id"]),
-            redo,
+            .failure(lambda exc: refusal.append(str(exc)))
+            .run()
         )
-        self.ctx.notify(result.changes)
+        if result is None:
+            return refusal[0] if refusal else ops.READ_ONLY_MESSAGE
+        self._after_change()
+        return None
+
+    def _after_change(self) -> None:
         self.reload()
         self._sync_member_form()
-        return None
 
     def undo_latest(self) -> None:
         if not self.events:
@@ -151,14 +147,12 @@ class StatusHistoryPage(QWidget):
             f"确定撤销 {last['date']} 的“{last['action']}”吗？会籍状态将恢复为“{last['from']}”。",
         ):
             return
-        try:
-            result = member_status.undo_status_change(self.ctx.db, last["id"])
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "撤销会籍变更", str(exc))
-            return
-        self.ctx.notify(result.changes)
-        self.reload()
-        self._sync_member_form()
+        ops.CollectionOp(
+            self.ctx,
+            self,
+            "撤销会籍变更",
+            lambda db: member_status.undo_status_change(db, last["id"]),
+        ).success(lambda _result: self._after_change()).run()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.reload()  # another page of the form may have changed the member meanwhile
@@ -252,28 +246,26 @@ class DuesPage(QWidget):
             base = parse_yuan(text, field="salary_base") if text else None
             start = self.start_edit.text().strip()
             start = parse_month(start, field="dues_start_month") if start else None
-            result = dues_service.set_dues_record(
-                self.ctx.db, self.member_id, salary_base_fen=base, dues_start_month=start
-            )
         except UserError as exc:
             self.error_label.setText(str(exc))
             return False
-        before = result.undo or {}
-        db, mid = self.ctx.db, self.member_id
-        undo.push(
-            self.ctx,
-            "修改工资基数",
-            lambda: dues_service.set_dues_record(
-                db,
-                mid,
-                salary_base_fen=before.get("salary_base_fen"),
-                dues_start_month=before.get("dues_start_month"),
-            ),
-            lambda: dues_service.set_dues_record(
-                db, mid, salary_base_fen=base, dues_start_month=start
-            ),
+        self.error_label.clear()
+        result = (
+            ops.CollectionOp(  # undo puts the previous values back (the service's inverse)
+                self.ctx,
+                self,
+                "修改工资基数",
+                lambda db: dues_service.set_dues_record(
+                    db, self.member_id, salary_base_fen=base, dues_start_month=start
+                ),
+            )
+            .failure(lambda exc: self.error_label.setText(str(exc)))
+            .run()
         )
-        self.ctx.notify(result.changes)
+        if result is None:
+            if not self.error_label.text():
+                self.error_label.setText(ops.READ_ONLY_MESSAGE)
+            return False
         self.reload()
         self.error_label.setText("")
         self.dues_label.setText(self.dues_label.text() + "（已保存）")

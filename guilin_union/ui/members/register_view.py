@@ -24,11 +24,11 @@ from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.members import MemberQuery
 from guilin_union.services.members import branches as branches_service
-from guilin_union.ui import undo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
 from guilin_union.ui.members.member_dialog import MemberDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     delete_each,
@@ -258,49 +258,23 @@ class MemberRegisterView(QWidget):
         return branches_service.branch_names(self.ctx.db)
 
     def _submit(self, member_id: int | None):
-        from guilin_union.services.members import MemberValidationError
-
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
+            def op(db: Any) -> Any:
                 if member_id is None:
-                    result = members_service.add_member(self.ctx.db, data)
-                else:
-                    result = members_service.update_member(self.ctx.db, member_id, data)
-            except MemberValidationError as exc:
-                return exc.errors
-            self._push_undo(member_id, result, data)
-            self._last_saved_id = result.row_id
-            self.ctx.notify(result.changes)
-            return None
+                    return members_service.add_member(db, data)
+                return members_service.update_member(db, member_id, data)
+
+            # The runner notifies the screens and pushes undo from the service's inverse.
+            title = f"{'新增' if member_id is None else '修改'}会员 {data.get('name', '')}"
+            return submit_op(
+                self.ctx,
+                self,
+                title,
+                op,
+                on_saved=lambda result: setattr(self, "_last_saved_id", result.row_id),
+            )
 
         return submit
-
-    def _push_undo(self, member_id: int | None, result, data: dict[str, Any]) -> None:
-        db = self.ctx.db
-        new_id = result.row_id
-        name = data.get("name", "")
-        if member_id is None:
-            snapshot: dict[str, Any] = {}
-
-            def undo_add():
-                outcome = members_service.delete_member(db, new_id)
-                snapshot.update(outcome.undo or {})
-                return outcome
-
-            undo.push(
-                self.ctx,
-                f"新增会员 {name}",
-                undo_add,
-                lambda: members_service.restore_member(db, snapshot),
-            )
-        else:
-            after = members_service.get_member_row(db, member_id)
-            undo.push(
-                self.ctx,
-                f"修改会员 {name}",
-                lambda: members_service.restore_row(db, member_id, result.undo or {}),
-                lambda: members_service.restore_row(db, member_id, after),
-            )
 
     def add_member(self) -> MemberDialog:
         dialog = MemberDialog(self._branch_names(), self._submit(None), parent=self)
@@ -347,15 +321,13 @@ class MemberRegisterView(QWidget):
             ok_text="删除",
         ):
             return
-        db = self.ctx.db
-        # Any service error (ConflictError / NotFoundError …): say why, stop.
+        # Any refusal (ConflictError / NotFoundError …): say why, stop.
         delete_each(
             self.ctx,
             self,
             ids,
-            delete=lambda mid: members_service.delete_member(db, mid),
-            restore=lambda row: members_service.restore_member(db, row),
-            label=lambda row: f"删除会员 {row.get('name', '')}",
+            delete=members_service.delete_member,
+            label=lambda mid: f"删除会员 {rows[mid]['name'] if mid in rows else ''}",
         )
 
     # ---- outputs

@@ -530,15 +530,13 @@ class PaymentsView(QWidget):
             ok_text="删除",
         ):
             return
-        db = self.ctx.db
         delete_each(
             self.ctx,
             self,
             ids,
-            delete=lambda pid: welfare.delete_payment(db, pid),
-            restore=lambda saved: welfare.restore_payment(db, saved),
-            label=lambda _saved: "删除慰问记录",
-            errors=(ConflictError, NotFoundError),
+            delete=welfare.delete_payment,
+            restore=welfare.restore_payment,
+            label=lambda _pid: "删除慰问记录",
         )
 
     def set_state_selected(self, state: str, on: str | None = None) -> None:

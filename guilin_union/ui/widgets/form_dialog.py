@@ -35,3 +35,35 @@ class SubmitOnSave:
             return
         self.result_data = data
         self.accept()  # type: ignore[attr-defined]
+
+
+def submit_op(
+    ctx: Any,
+    parent: Any,
+    title: str,
+    op: Callable[[Any], Any],
+    *,
+    on_saved: Callable[[Any], Any] | None = None,
+    error_field: str = "name",
+) -> dict[str, str] | None:
+    """Run a form's save through ``ops.CollectionOp`` and answer as ``submit`` must: None when
+    saved (the runner notified the screens and pushed undo from the service's inverse), else
+    the field errors: a validation error's own, any other refusal (e.g. a record changed
+    meanwhile, a read-only database) under ``error_field`` so the form shows it."""
+    from guilin_union.ui import ops
+
+    errors: dict[str, str] = {}
+
+    def failed(exc: BaseException) -> None:
+        own = getattr(exc, "errors", None)
+        if isinstance(own, dict):
+            errors.update(own)
+        else:
+            errors[error_field] = str(exc)
+
+    result = ops.CollectionOp(ctx, parent, title, op).failure(failed).run()
+    if result is None:
+        return errors or {error_field: ops.READ_ONLY_MESSAGE}
+    if on_saved is not None:
+        on_saved(result)
+    return None

@@ -11,14 +11,14 @@ Example::
     add_filter_bar(bar, [("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)])
     ids = selected_ids(self.table)
     select_id(self.table, self.model, saved_id)
-    delete_each(ctx, self, ids, delete=lambda i: service.delete(db, i),
-                restore=lambda row: service.restore(db, row), label=lambda row: "删除…")
+    delete_each(ctx, self, ids, delete=service.delete, label=lambda i: f"删除 {names[i]}")
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.ui import undo
 from guilin_union.ui.widgets.empty_text import install_empty_text
 
 #: Typing pauses this long before a list re-queries (one query per word, not per key).
@@ -278,37 +277,35 @@ def delete_each(
     parent: QWidget,
     ids: Iterable[int],
     *,
-    delete: Callable[[int], Any],
-    restore: Callable[[dict[str, Any]], Any],
-    label: Callable[[dict[str, Any]], str],
-    errors: tuple[type[BaseException], ...] = (Exception,),
+    delete: Callable[[Any, int], Any],
+    label: Callable[[int], str],
+    restore: Callable[[Any, dict[str, Any]], Any] | None = None,
 ) -> int:
-    """Delete records one by one, each its own undo step; returns how many were deleted.
+    """Delete records one by one through ``ops.CollectionOp``, each its own undo step;
+    returns how many were deleted.
 
-    ``delete(id)`` returns an OpResult whose ``undo`` is the deleted row; ``restore(row)``
-    puts it back and ``label(row)`` names the undo step. The first refusal (one of
-    ``errors``, e.g. a ConflictError) is shown as 无法删除 and stops the rest, so the user
-    sees one message rather than one per record. Each deletion is announced at once so
-    the other screens follow even when a later one fails.
+    ``delete(db, id)`` returns an OpResult whose ``inverse`` restores the row (a service
+    not yet giving one may pass ``restore(db, row)``, called with the result's ``undo``);
+    ``label(id)`` names the undo step. The first refusal (any ``UserError``, e.g. a
+    ConflictError) is shown as 无法删除 and stops the rest, so the user sees one message
+    rather than one per record. Each deletion is announced at once so the other screens
+    follow even when a later one fails.
     """
+    from guilin_union.ui import ops
+
+    def op(db: Any, row_id: int) -> Any:
+        result = delete(db, row_id)
+        if getattr(result, "inverse", None) is None and restore is not None:
+            row = dict(result.undo or {})
+            result = replace(result, inverse=lambda d: restore(d, row))
+        return result
+
     done = 0
     for row_id in ids:
-        try:
-            result = delete(row_id)
-        except errors as exc:
-            ctx.prompts.warning(parent, "无法删除", str(exc))
+        outcome = ops.CollectionOp(
+            ctx, parent, "无法删除", lambda db, rid=row_id: op(db, rid), undo_text=label(row_id)
+        ).run()
+        if outcome is None:
             break
-        row = dict(result.undo or {})
-
-        def redo(rid: int = row_id, row: dict[str, Any] = row) -> Any:
-            # A repeated delete makes new undo data (e.g. a new recycle-bin group): keep it,
-            # so the next undo restores what this delete took along.
-            again = delete(rid)
-            row.clear()
-            row.update(again.undo or {})
-            return again
-
-        undo.push(ctx, label(row), lambda row=row: restore(row), redo)
-        ctx.notify(result.changes)
         done += 1
     return done
