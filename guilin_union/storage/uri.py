@@ -28,7 +28,7 @@ import sqlite3
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
-__all__ = ["absolute_path", "connect_read_only", "sqlite_uri"]
+__all__ = ["absolute_path", "connect_read_only", "probe_read_only", "sqlite_uri"]
 
 
 def _windows_flavour(path: str | os.PathLike[str]) -> bool:
@@ -95,3 +95,18 @@ def connect_read_only(
 ) -> sqlite3.Connection:
     """A read-only sqlite3 connection to the database file at ``path`` (never creates it)."""
     return sqlite3.connect(sqlite_uri(path), uri=True, check_same_thread=check_same_thread)
+
+
+def probe_read_only(path: str | os.PathLike[str]) -> tuple[int, bool]:
+    """Open ``path`` read-only through its URI, count the members and try a write (the
+    self-test's check): ``(members, write_refused)``."""
+    conn = connect_read_only(path)
+    try:
+        members = int(conn.execute("SELECT count(*) FROM members").fetchone()[0])
+        try:
+            conn.execute("CREATE TABLE selftest_write (x)")
+        except sqlite3.OperationalError:
+            return members, True
+        return members, False
+    finally:
+        conn.close()

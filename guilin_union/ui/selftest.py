@@ -32,7 +32,6 @@ import io
 import os
 import re
 import shutil
-import sqlite3
 import sys
 import tempfile
 import traceback
@@ -612,20 +611,11 @@ class SelfTest:
         return f"计算机 {info.computer}、用户 {info.user} 取得并释放"
 
     def _read_only_uri(self) -> str:
+        from guilin_union.storage.uri import probe_read_only, sqlite_uri
 
-        from guilin_union.storage.uri import connect_read_only, sqlite_uri
-
-        conn = connect_read_only(self.db_path)
-        try:
-            members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
-            try:
-                conn.execute("CREATE TABLE selftest_write (x)")
-            except sqlite3.OperationalError:
-                pass
-            else:
-                raise CheckFailed("只读连接竟然可以写入")
-        finally:
-            conn.close()
+        members, refused = probe_read_only(self.db_path)
+        if not refused:
+            raise CheckFailed("只读连接竟然可以写入")
         return f"{sqlite_uri(self.db_path)}：{members} 名会员，写入被拒绝"
 
     def _single_instance_round_trip(self) -> str:

@@ -140,3 +140,20 @@ def test_read_only_opens_never_call_resolve(tmp_path, monkeypatch):
     finally:
         db.close()
     assert verify_backup(db_path) == "ok"
+
+
+def test_probe_read_only_counts_members_and_is_refused_a_write(tmp_path):
+    """The self-test's probe (issue 19: its SQL lives here, not in ui/selftest.py)."""
+    from guilin_union.storage.uri import probe_read_only
+
+    path = tmp_path / "工会 数据" / "x.db"
+    path.parent.mkdir()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE members (id INTEGER PRIMARY KEY)")
+    conn.executemany("INSERT INTO members VALUES (?)", [(1,), (2,)])
+    conn.commit()
+    conn.close()
+    assert probe_read_only(path) == (2, True)
+    conn = sqlite3.connect(path)
+    assert "selftest_write" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
