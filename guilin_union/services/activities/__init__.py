@@ -15,7 +15,7 @@ Registration lives in :mod:`activities_registration`, results and team points in
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from guilin_union.core.activities import (
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text, to_halfwidth
-from guilin_union.services import settings
+from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -349,7 +349,10 @@ def save_activity(
         if activity_id is None:
             row["created_at"] = now
             activity_id = audit.insert(db, "activities", row)
+            undo_it = _deleting(activity_id)
         else:
+            saved = row_undo.capture(db, *_edit_scopes(activity_id))
+            undo_it = row_undo.inverse(saved, Changes.of(AREA), activity_id)
             before = audit.update(db, "activities", activity_id, row)
         if "events" in data:
             _sync_events(db, activity_id, events)
@@ -360,6 +363,21 @@ def save_activity(
         Changes.of(AREA),
         activity_id,
         undo={"row": before, "promoted": promoted} if before else None,
+        inverse=undo_it,
+    )
+
+
+def _deleting(activity_id: int) -> Callable[[sqlite_utils.Database], OpResult]:
+    return lambda d: delete_activity(d, activity_id)
+
+
+def _edit_scopes(activity_id: int) -> tuple[row_undo.Scope, ...]:
+    """What an edit of the activity may change: its row, its events and (the waiting list
+    moving up) its participants."""
+    return (
+        row_undo.Scope.row("activities", activity_id),
+        row_undo.Scope("activity_events", "activity_id = ?", (activity_id,)),
+        row_undo.Scope("activity_participants", "activity_id = ?", (activity_id,)),
     )
 
 
@@ -427,7 +445,12 @@ def set_status(db: sqlite_utils.Database, activity_id: int, status: str) -> OpRe
         before = audit.update(
             db, "activities", activity_id, {"status": status, "updated_at": audit.now_iso()}
         )
-    return OpResult(Changes.of(AREA), activity_id, undo={"row": before})
+    return OpResult(
+        Changes.of(AREA),
+        activity_id,
+        undo={"row": before},
+        inverse=row_undo.restoring_row("activities", before, Changes.of(AREA)),
+    )
 
 
 def set_summary(db: sqlite_utils.Database, activity_id: int, summary: str | None) -> OpResult:
@@ -438,7 +461,12 @@ def set_summary(db: sqlite_utils.Database, activity_id: int, summary: str | None
         before = audit.update(
             db, "activities", activity_id, {"summary": text, "updated_at": audit.now_iso()}
         )
-    return OpResult(Changes.of(AREA), activity_id, undo={"row": before})
+    return OpResult(
+        Changes.of(AREA),
+        activity_id,
+        undo={"row": before},
+        inverse=row_undo.restoring_row("activities", before, Changes.of(AREA)),
+    )
 
 
 def restore_activity_row(
@@ -483,11 +511,16 @@ def delete_activity(db: sqlite_utils.Database, activity_id: int) -> OpResult:
             for row in snapshot[table]:
                 audit.delete(db, table, row["id"], note=note)
         audit.delete(db, "activities", activity_id, note=note)
-    return OpResult(Changes.of(AREA), activity_id, undo=snapshot)
+    return OpResult(
+        Changes.of(AREA),
+        activity_id,
+        undo=snapshot,
+        inverse=lambda d: restore_activity(d, snapshot),
+    )
 
 
 def restore_activity(
-    db: sqlite_utils.Database, snapshot: Mapping[str, list[Mapping[str, Any]]]
+    db: sqlite_utils.Database, snapshot: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> OpResult:
     """Re-insert a deleted activity and its records with their original ids."""
     with db.atomic():
@@ -497,7 +530,11 @@ def restore_activity(
                 new_id = audit.insert(db, table, dict(row), note="撤销删除")
                 if table == "activities":
                     activity_id = new_id
-    return OpResult(Changes.of(AREA), activity_id)
+    return OpResult(
+        Changes.of(AREA),
+        activity_id,
+        inverse=None if activity_id is None else _deleting(activity_id),
+    )
 
 
 # ---------------------------------------------------------------- attachments
@@ -523,7 +560,11 @@ def add_attachment(
                 "added_at": audit.now_iso(),
             },
         )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(
+        Changes.of(AREA),
+        row_id,
+        inverse=row_undo.removing_row("activity_attachments", row_id, Changes.of(AREA)),
+    )
 
 
 def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult:
@@ -533,7 +574,12 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
             before = audit.delete(db, "activity_attachments", attachment_id)
         except NotFoundError:
             raise NotFoundError("附件不存在（可能已被删除）") from None
-    return OpResult(Changes.of(AREA), attachment_id, undo=before)
+    return OpResult(
+        Changes.of(AREA),
+        attachment_id,
+        undo=before,
+        inverse=row_undo.restoring_row("activity_attachments", before, Changes.of(AREA)),
+    )
 
 
 def restore_attachment(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:

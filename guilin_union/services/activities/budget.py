@@ -30,9 +30,12 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen_yuan, parse_yuan
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import activities as activities_service
+from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
+
+TABLE = "activity_budget_lines"
 
 PLANNED, ACTUAL = BUDGET_KINDS  # 预算, 支出
 
@@ -110,7 +113,9 @@ def add_line(
             "activity_budget_lines",
             {"activity_id": activity_id, **values, "created_at": audit.now_iso()},
         )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(
+        Changes.of(AREA), row_id, inverse=row_undo.removing_row(TABLE, row_id, Changes.of(AREA))
+    )
 
 
 def get_line(db: sqlite_utils.Database, line_id: int) -> dict[str, Any]:
@@ -125,15 +130,25 @@ def update_line(db: sqlite_utils.Database, line_id: int, data: Mapping[str, Any]
     with db.atomic():
         current = get_line(db, line_id)
         values = _validate(db, data, current)
-        before = audit.update(db, "activity_budget_lines", line_id, values)
-    return OpResult(Changes.of(AREA), line_id, undo=before)
+        before = audit.update(db, TABLE, line_id, values)
+    return _restorable(line_id, before)
 
 
 def delete_line(db: sqlite_utils.Database, line_id: int) -> OpResult:
     with db.atomic():
         get_line(db, line_id)
-        before = audit.delete(db, "activity_budget_lines", line_id)
-    return OpResult(Changes.of(AREA), line_id, undo=before)
+        before = audit.delete(db, TABLE, line_id)
+    return _restorable(line_id, before)
+
+
+def _restorable(line_id: int, before: dict[str, Any]) -> OpResult:
+    """An edit's or a delete's result: ``undo`` and the inverse put ``before`` back."""
+    return OpResult(
+        Changes.of(AREA),
+        line_id,
+        undo=before,
+        inverse=row_undo.restoring_row(TABLE, before, Changes.of(AREA)),
+    )
 
 
 def restore_line(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:

@@ -17,7 +17,7 @@ Rules (domain.md §4, issue 7):
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import activities as activities_service
+from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
@@ -60,6 +61,23 @@ class RegistrationResult(OpResult):
         if self.skipped:
             parts.append(f"{'、'.join(self.skipped)} 已在名单中，未重复登记")
         return "；".join(parts) + ("。" if parts else "")
+
+
+def participant_scopes(activity_id: int) -> tuple[row_undo.Scope, ...]:
+    """The rows a registration change may touch: the activity's participants and entries
+    (saved before the change, put back by its undo)."""
+    return (
+        row_undo.Scope("activity_participants", "activity_id = ?", (activity_id,)),
+        row_undo.Scope(
+            "activity_entries",
+            "participant_id IN (SELECT id FROM activity_participants WHERE activity_id = ?)",
+            (activity_id,),
+        ),
+    )
+
+
+def _undo_to(saved: row_undo.Saved) -> Callable[[sqlite_utils.Database], OpResult]:
+    return row_undo.inverse(saved, Changes.of(AREA))
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -216,6 +234,7 @@ def register_members(
         raise ValidationError("新报名的状态应为：" + "、".join(OCCUPYING), "status")
     with db.atomic():
         activity = activities_service.get_activity_row(db, activity_id)
+        saved = row_undo.capture(db, *participant_scopes(activity_id))
         role = check_role(db, role)
         plans: list[_Registration] = []
         skipped: list[str] = []
@@ -283,6 +302,7 @@ def register_members(
         Changes.of(AREA),
         added[0] if added else None,
         undo={"added": added},
+        inverse=_undo_to(saved),
         added=tuple(added),
         waitlisted=tuple(waitlisted),
         promoted=tuple(promoted),
@@ -319,7 +339,7 @@ def update_participant(
     event_ids: Sequence[int] | None = None,
     notes: str | None = None,
     branch_id: int | None = None,
-) -> OpResult:
+) -> RegistrationResult:
     """Change role, events, notes or represented 分工会 of one participant.
 
     A role change that makes someone take a place on a full activity is refused; one that
@@ -328,6 +348,7 @@ def update_participant(
     with db.atomic():
         before = get_participant(db, participant_id)
         activity = activities_service.get_activity_row(db, before["activity_id"])
+        saved = row_undo.capture(db, *participant_scopes(activity["id"]))
         values: dict[str, Any] = {}
         if role is not None:
             values["role"] = check_role(db, role)
@@ -353,7 +374,41 @@ def update_participant(
             _set_entries(db, participant_id, check_events(db, activity, before["name"], event_ids))
         promoted = promote_waiting(db, activity["id"])
     return RegistrationResult(
-        Changes.of(AREA), participant_id, undo={"row": before}, promoted=tuple(promoted)
+        Changes.of(AREA),
+        participant_id,
+        undo={"row": before},
+        inverse=_undo_to(saved),
+        promoted=tuple(promoted),
+    )
+
+
+def edit_participant(
+    db: sqlite_utils.Database,
+    participant_id: int,
+    *,
+    role: str | None = None,
+    event_ids: Sequence[int] | None = None,
+    notes: str | None = None,
+    branch_id: int | None = None,
+    status: str | None = None,
+) -> RegistrationResult:
+    """The edit dialog's save: :func:`update_participant` and, when ``status`` differs,
+    :func:`set_participant_status`, in one transaction with one undo."""
+    with db.atomic():
+        person = get_participant(db, participant_id)
+        saved = row_undo.capture(db, *participant_scopes(person["activity_id"]))
+        result: RegistrationResult = update_participant(
+            db, participant_id, role=role, event_ids=event_ids, notes=notes, branch_id=branch_id
+        )
+        promoted = list(result.promoted)
+        if status is not None and status != person["status"]:
+            promoted += set_participant_status(db, [participant_id], status).promoted
+    return RegistrationResult(
+        Changes.of(AREA),
+        participant_id,
+        undo=result.undo,
+        inverse=_undo_to(saved),
+        promoted=tuple(promoted),
     )
 
 
@@ -417,6 +472,7 @@ def set_participant_status(
         if len(activity_ids) != 1:
             raise ValidationError("一次只能修改同一个活动的报名状态")
         activity = activities_service.get_activity_row(db, activity_ids.pop())
+        saved = row_undo.capture(db, *participant_scopes(activity["id"]))
         outside = outside_roles(db)
         previous: dict[int, str] = {}
         seqs: dict[int, int] = {}
@@ -450,6 +506,7 @@ def set_participant_status(
         Changes.of(AREA),
         participant_ids[0],
         undo={"statuses": previous, "seqs": seqs},
+        inverse=_undo_to(saved),
         promoted=tuple(promoted),
     )
 
@@ -504,6 +561,11 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
             "statuses": [],
         }
         activity_ids: set[int] = set()
+        saved = [
+            saved_scope
+            for aid in sorted({get_participant(db, pid)["activity_id"] for pid in participant_ids})
+            for saved_scope in row_undo.capture(db, *participant_scopes(aid))
+        ]
         for pid in participant_ids:
             person = get_participant(db, pid)
             if db.execute(
@@ -526,7 +588,10 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
             promoted_ids += [w for w in waiting if w not in _waiting_ids(db, activity_id)]
         snapshot["statuses"] = [{"id": pid, "status": WAITING} for pid in promoted_ids]
     return OpResult(
-        Changes.of(AREA), participant_ids[0] if participant_ids else None, undo=snapshot
+        Changes.of(AREA),
+        participant_ids[0] if participant_ids else None,
+        undo=snapshot,
+        inverse=_undo_to(saved),
     )
 
 
@@ -825,6 +890,8 @@ __all__ = [
     "participation_by_branch",
     "places_used",
     "promote_waiting",
+    "edit_participant",
+    "participant_scopes",
     "register_members",
     "remove_participants",
     "restore_participants",

@@ -30,10 +30,11 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import activities as activities_service
-from guilin_union.services import settings
+from guilin_union.services import row_undo, settings
 from guilin_union.services.activities import AREA
 from guilin_union.services.activities.registration import OCCUPYING, check_events, get_participant
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.row_undo import Scope
 from guilin_union.storage import audit
 
 TIE_RULES = ("平分", "同分")
@@ -280,6 +281,7 @@ def record_result(
         if values["rank"] is None and values["score"] is None and values["award"] is None:
             raise ValidationError("请至少填写名次、成绩或奖项之一", "rank")
         side_effects: dict[str, Any] = {}
+        saved: list[tuple[Scope, list[dict[str, Any]]]] = []
         if event["kind"] == "团体" and participant_id is None:
             if branch_id is None:
                 raise ValidationError(f"“{event['name']}”是团体项目，请选择获奖的分工会", "branch")
@@ -316,8 +318,9 @@ def record_result(
                     {"participant_id": participant_id, "event_id": event_id},
                     note="录入成绩时补报项目",
                 )
+                saved.append((Scope.row("activity_entries", side_effects["entry"]), []))
             if person["status"] != "已参加":
-                audit.update(
+                person_before = audit.update(
                     db,
                     "activity_participants",
                     participant_id,
@@ -325,11 +328,13 @@ def record_result(
                     note="录入成绩",
                 )
                 side_effects["status"] = {participant_id: person["status"]}
+                saved.append((Scope.row("activity_participants", participant_id), [person_before]))
         if clash:
             raise ConflictError(f"{who}在“{event['name']}”已有成绩记录，请修改原记录")
         if result_id is None:
             new_id = audit.insert(db, "activity_results", values)
             undo = {"added": new_id, **side_effects}
+            saved.append((Scope.row("activity_results", new_id), []))
         else:
             try:
                 before = audit.update(db, "activity_results", result_id, values)
@@ -337,7 +342,13 @@ def record_result(
                 raise NotFoundError("成绩记录不存在（可能已被删除）") from None
             new_id = result_id
             undo = {"row": before, **side_effects}
-    return OpResult(Changes.of(AREA), new_id, undo=undo)
+            saved.append((Scope.row("activity_results", result_id), [before]))
+    return OpResult(
+        Changes.of(AREA),
+        new_id,
+        undo=undo,
+        inverse=row_undo.inverse(saved, Changes.of(AREA), new_id),
+    )
 
 
 def delete_result(db: sqlite_utils.Database, result_id: int) -> OpResult:
@@ -346,7 +357,12 @@ def delete_result(db: sqlite_utils.Database, result_id: int) -> OpResult:
             before = audit.delete(db, "activity_results", result_id)
         except NotFoundError:
             raise NotFoundError("成绩记录不存在（可能已被删除）") from None
-    return OpResult(Changes.of(AREA), result_id, undo=before)
+    return OpResult(
+        Changes.of(AREA),
+        result_id,
+        undo=before,
+        inverse=row_undo.restoring_row("activity_results", before, Changes.of(AREA)),
+    )
 
 
 def restore_result(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:

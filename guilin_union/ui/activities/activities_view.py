@@ -28,14 +28,14 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import ActivityQuery, outputs
 from guilin_union.services.changes import Changes
 from guilin_union.services.members import branches as branches_service
-from guilin_union.ui import ops, undo
+from guilin_union.ui import ops
 from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (
     ACTIVITY_STATUS_COLORS,
     compact_combo,
-    field_errors,
     safe_file_name,
     setup_table,
+    submit_op,
 )
 from guilin_union.ui.activities.detail_page import DetailPage
 from guilin_union.ui.activities.participants_page import ParticipantsPage
@@ -332,39 +332,17 @@ class ActivitiesView(QWidget):
         db = self.ctx.db
         data = activities_service.get_activity(db, activity_id) if activity_id is not None else None
 
+        title = "新建活动" if activity_id is None else "修改活动"
+
         def submit(values: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                result = activities_service.save_activity(db, values, activity_id)
-            except UserError as exc:
-                return field_errors(exc)
-            new_id = result.row_id
-            if activity_id is None:
-                snapshot: dict[str, Any] = {}
-
-                def undo_new():
-                    outcome = activities_service.delete_activity(db, new_id)
-                    snapshot.update(outcome.undo or {})
-                    return outcome
-
-                undo.push(
-                    self.ctx,
-                    f"新建活动 {values['name']}",
-                    undo_new,
-                    lambda: activities_service.restore_activity(db, snapshot),
-                )
-            else:
-                before = (result.undo or {}).get("row") or {}
-                after = activities_service.get_activity_row(db, activity_id)
-                undo.push(
-                    self.ctx,
-                    f"修改活动 {values['name']}",
-                    lambda: activities_service.restore_activity_row(db, activity_id, before),
-                    lambda: activities_service.restore_activity_row(db, activity_id, after),
-                )
-            self.current_id = new_id
-            self.ctx.notify(result.changes)
-            self.select_activity(new_id)
-            return None
+            return submit_op(
+                self.ctx,
+                self,
+                title,
+                lambda d: activities_service.save_activity(d, values, activity_id),
+                undo_text=f"{title} {values.get('name') or ''}",
+                done=lambda result: self.select_activity(result.row_id),
+            )
 
         dialog = ActivityDialog(
             submit,
@@ -406,21 +384,13 @@ class ActivitiesView(QWidget):
         ):
             return
         activity_id = self.current_id
-        try:
-            result = activities_service.delete_activity(db, activity_id)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "无法删除", str(exc))
-            return
-        snapshot = result.undo or {}
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
-            f"删除活动 {activity['name']}",
-            lambda: activities_service.restore_activity(db, snapshot),
-            lambda: activities_service.delete_activity(db, activity_id),
-        )
-        self.current_id = None
-        self.ctx.notify(result.changes)
-        self.select_activity(self.model.row_id(0))
+            self,
+            "删除活动",
+            lambda d: activities_service.delete_activity(d, activity_id),
+            undo_text=f"删除活动 {activity['name']}",
+        ).success(lambda _result: self.select_activity(self.model.row_id(0))).run()
 
     def edit_settings(self):
         from guilin_union.ui.activities.settings_dialog import ActivitySettingsDialog

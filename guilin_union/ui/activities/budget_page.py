@@ -24,8 +24,8 @@ from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
-from guilin_union.ui import undo
-from guilin_union.ui.activities.common import WARNING_COLOR, field_errors, setup_table
+from guilin_union.ui import ops
+from guilin_union.ui.activities.common import WARNING_COLOR, setup_table, submit_op
 
 LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
 CATEGORY_HEADERS = ["科目", "预算（元）", "实际（元）", "结余（元）"]
@@ -193,40 +193,22 @@ class BudgetPage(QWidget):
         activity_id = self.activity_id
 
         def submit(values: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                if line_id is None:
-                    result = budget_service.add_line(db, activity_id, **values)
-                    new_id = result.row_id
-                    snapshot: dict[str, Any] = {}
+            def warn_over_budget(_result: Any) -> None:
+                summary = budget_service.budget_summary(db, activity_id)
+                if values["kind"] == "支出" and summary.over_budget:
+                    self.ctx.prompts.warning(self, "超出预算", "；".join(summary.warnings()) + "。")
 
-                    def undo_add():
-                        outcome = budget_service.delete_line(db, new_id)
-                        snapshot.update(outcome.undo or {})
-                        return outcome
-
-                    undo.push(
-                        self.ctx,
-                        f"添加{values['kind']}",
-                        undo_add,
-                        lambda: budget_service.restore_line(db, snapshot),
-                    )
-                else:
-                    result = budget_service.update_line(db, line_id, values)
-                    before = result.undo or {}
-                    after = budget_service.get_line(db, line_id)
-                    undo.push(
-                        self.ctx,
-                        "修改经费",
-                        lambda: budget_service.restore_line(db, before),
-                        lambda: budget_service.restore_line(db, after),
-                    )
-            except UserError as exc:
-                return field_errors(exc)
-            self.ctx.notify(result.changes)
-            summary = budget_service.budget_summary(db, activity_id)
-            if values["kind"] == "支出" and summary.over_budget:
-                self.ctx.prompts.warning(self, "超出预算", "；".join(summary.warnings()) + "。")
-            return None
+            return submit_op(
+                self.ctx,
+                self,
+                f"添加{values['kind']}" if line_id is None else "修改经费",
+                lambda d: (
+                    budget_service.add_line(d, activity_id, **values)
+                    if line_id is None
+                    else budget_service.update_line(d, line_id, values)
+                ),
+                done=warn_over_budget,
+            )
 
         dialog = BudgetDialog(
             submit,
@@ -263,20 +245,9 @@ class BudgetPage(QWidget):
             self, "删除经费记录", "删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
         ):
             return
-        db = self.ctx.db
-        try:
-            result = budget_service.delete_line(db, line_id)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "无法删除", str(exc))
-            return
-        row = result.undo or {}
-        undo.push(
-            self.ctx,
-            "删除经费记录",
-            lambda: budget_service.restore_line(db, row),
-            lambda: budget_service.delete_line(db, line_id),
-        )
-        self.ctx.notify(result.changes)
+        ops.CollectionOp(
+            self.ctx, self, "删除经费记录", lambda d: budget_service.delete_line(d, line_id)
+        ).run()
 
     def show_year_summary(self) -> YearSummaryDialog:
         years = activities_service.years(self.ctx.db)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.ui import palette
+from guilin_union.ui import ops, palette
 from guilin_union.ui.widgets import list_helpers
 from guilin_union.ui.widgets.list_helpers import style_table
 
@@ -59,6 +60,31 @@ def field_errors(exc: Exception) -> dict[str, str]:
     if isinstance(exc, ValidationError):
         return {exc.field or "_": exc.message}
     return {"_": str(exc)}
+
+
+def submit_op(
+    ctx: Any,
+    parent: Any,
+    title: str,
+    op: Callable[[Any], Any],
+    *,
+    undo_text: str | None = None,
+    done: Callable[[Any], Any] | None = None,
+) -> dict[str, str] | None:
+    """A form's submit: ``op`` runs through :class:`ops.CollectionOp` (notify, undo from
+    the service's inverse); a refused value comes back as {field: message} for the form,
+    which stays open, as it does when the database is read-only."""
+    errors: dict[str, str] = {}
+    result = (
+        ops.CollectionOp(ctx, parent, title, op, undo_text=undo_text)
+        .failure(lambda exc: errors.update(field_errors(exc)))
+        .run()
+    )
+    if result is None:
+        return errors or {"_": ops.READ_ONLY_MESSAGE}
+    if done is not None:
+        done(result)
+    return None
 
 
 def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, str]) -> None:

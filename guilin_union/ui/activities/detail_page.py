@@ -22,7 +22,7 @@ from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 
 
 def _cn(value: str | None) -> str:
@@ -166,24 +166,13 @@ class DetailPage(QWidget):
     def save_summary(self) -> None:
         if self.activity_id is None:
             return
-        activity_id = self.activity_id
-        try:
-            result = activities_service.set_summary(
-                self.ctx.db, activity_id, self.summary_edit.toPlainText()
-            )
-        except UserError as exc:
-            self.ctx.prompts.error(self, "保存失败", str(exc))
-            return
-        before = (result.undo or {}).get("row") or {}
-        db = self.ctx.db
-        text = self.summary_edit.toPlainText()
-        undo.push(
+        activity_id, text = self.activity_id, self.summary_edit.toPlainText()
+        ops.CollectionOp(
             self.ctx,
+            self,
             "修改活动总结",
-            lambda: activities_service.set_summary(db, activity_id, before.get("summary")),
-            lambda: activities_service.set_summary(db, activity_id, text),
-        )
-        self.ctx.notify(result.changes)
+            lambda d: activities_service.set_summary(d, activity_id, text),
+        ).run()
 
     def add_attachment(self) -> None:
         if self.activity_id is None:
@@ -196,13 +185,16 @@ class DetailPage(QWidget):
         )
         if path is None:
             return
+        activity_id = self.activity_id
         try:
-            result = activities_service.add_attachment(self.ctx.db, self.activity_id, path)
-        except (UserError, OSError) as exc:
+            ops.CollectionOp(
+                self.ctx,
+                self,
+                "添加活动附件",
+                lambda d: activities_service.add_attachment(d, activity_id, path),
+            ).success(lambda _r: self.ctx.remember_folder(path, "attachments")).run()
+        except OSError as exc:  # the copy into the attachments folder failed
             self.ctx.prompts.error(self, "无法添加附件", str(exc))
-            return
-        self.ctx.remember_folder(path, "attachments")
-        self.ctx.notify(result.changes)
 
     def _selected_attachment(self) -> int | None:
         item = self.attachments_list.currentItem()
@@ -235,17 +227,9 @@ class DetailPage(QWidget):
             ok_text="移除",
         ):
             return
-        db = self.ctx.db
-        try:
-            result = activities_service.remove_attachment(db, attachment_id)
-        except UserError as exc:
-            self.ctx.prompts.error(self, "无法移除", str(exc))
-            return
-        row = result.undo or {}
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
+            self,
             "移除活动附件",
-            lambda: activities_service.restore_attachment(db, row),
-            lambda: activities_service.remove_attachment(db, attachment_id),
-        )
-        self.ctx.notify(result.changes)
+            lambda d: activities_service.remove_attachment(d, attachment_id),
+        ).run()

@@ -26,13 +26,13 @@ from guilin_union.services.activities import registration
 from guilin_union.services.activities.registration import ParticipantQuery
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members import member_names
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.activities.common import (
     PARTICIPANT_STATUS_COLORS,
     compact_combo,
-    field_errors,
     fit_columns,
     setup_table,
+    submit_op,
 )
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
@@ -307,25 +307,16 @@ class ParticipantsPage(QWidget):
         activity_id = self.activity_id
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                result = registration.register_members(
-                    db,
-                    activity_id,
-                    member_ids,
-                    role=data["role"],
-                    event_ids=data["event_ids"],
-                    status=data["status"],
-                    notes=data["notes"],
-                )
-            except UserError as exc:
-                return field_errors(exc)
-            added = list(result.added)
-            undo.push(
+            def tell(result: Any) -> None:
+                if result.waitlisted or result.skipped:
+                    self.ctx.prompts.info(self, "登记报名", result.message())
+
+            return submit_op(
                 self.ctx,
-                f"登记报名（{len(added)} 人）",
-                lambda: registration.undo_registration(db, added),
-                lambda: registration.register_members(
-                    db,
+                self,
+                "登记报名",
+                lambda d: registration.register_members(
+                    d,
                     activity_id,
                     member_ids,
                     role=data["role"],
@@ -333,12 +324,9 @@ class ParticipantsPage(QWidget):
                     status=data["status"],
                     notes=data["notes"],
                 ),
+                undo_text=f"登记报名（{len(member_ids)} 人）",
+                done=tell,
             )
-            self.ctx.notify(result.changes)
-            message = result.message()
-            if result.waitlisted or result.skipped:
-                self.ctx.prompts.info(self, "登记报名", message)
-            return None
 
         dialog = ParticipantDialog(
             submit,
@@ -397,59 +385,22 @@ class ParticipantsPage(QWidget):
             return None
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                with db.atomic():
-                    result = registration.update_participant(
-                        db,
-                        participant_id,
-                        role=data["role"],
-                        event_ids=data["event_ids"],
-                        notes=data["notes"],
-                        branch_id=data["branch_id"],
-                    )
-                    status_result = None
-                    if data["status"] != person["status"]:
-                        status_result = registration.set_participant_status(
-                            db, [participant_id], data["status"]
-                        )
-            except UserError as exc:
-                return field_errors(exc)
-            before = (result.undo or {}).get("row") or person
-            statuses = (status_result.undo or {}).get("statuses", {}) if status_result else {}
-            seqs = (status_result.undo or {}).get("seqs", {}) if status_result else {}
-
-            def undo_edit():
-                registration.restore_statuses(db, statuses, seqs)
-                return registration.update_participant(
-                    db,
-                    participant_id,
-                    role=before["role"],
-                    event_ids=before["event_ids"],
-                    notes=before["notes"] or "",
-                    branch_id=before["branch_id"],
-                )
-
-            def redo_edit():
-                outcome = registration.update_participant(
-                    db,
+            return submit_op(
+                self.ctx,
+                self,
+                "修改报名",
+                lambda d: registration.edit_participant(
+                    d,
                     participant_id,
                     role=data["role"],
                     event_ids=data["event_ids"],
                     notes=data["notes"],
                     branch_id=data["branch_id"],
-                )
-                if data["status"] != before["status"]:
-                    registration.set_participant_status(db, [participant_id], data["status"])
-                return outcome
-
-            undo.push(self.ctx, f"修改报名 {person['name']}", undo_edit, redo_edit)
-            self.ctx.notify(result.changes)
-            promoted = list(getattr(result, "promoted", ())) + list(
-                getattr(status_result, "promoted", ()) if status_result else []
+                    status=data["status"],
+                ),
+                undo_text=f"修改报名 {person['name']}",
+                done=self._tell_promoted,
             )
-            if promoted:
-                self.ctx.prompts.info(self, "候补递补", f"{'、'.join(promoted)} 由候补转为已报名。")
-            return None
 
         branches = [(b.id, b.name) for b in branches_service.list_branches(db)]
         dialog = ParticipantDialog(
@@ -470,7 +421,6 @@ class ParticipantsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        db = self.ctx.db
         if status == "已取消" and not self.ctx.prompts.confirm(
             self,
             "取消报名",
@@ -478,20 +428,15 @@ class ParticipantsPage(QWidget):
             ok_text="取消报名",
         ):
             return
-        try:
-            result = registration.set_participant_status(db, ids, status)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "无法修改状态", str(exc))
-            return
-        statuses = (result.undo or {}).get("statuses", {})
-        seqs = (result.undo or {}).get("seqs", {})
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
-            f"报名状态改为{status}（{len(ids)} 人）",
-            lambda: registration.restore_statuses(db, statuses, seqs),
-            lambda: registration.set_participant_status(db, ids, status),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "修改报名状态",
+            lambda d: registration.set_participant_status(d, ids, status),
+            undo_text=f"报名状态改为{status}（{len(ids)} 人）",
+        ).success(self._tell_promoted).run()
+
+    def _tell_promoted(self, result: Any) -> None:
         if result.promoted:
             self.ctx.prompts.info(
                 self, "候补递补", f"{'、'.join(result.promoted)} 由候补转为已报名。"
@@ -501,20 +446,13 @@ class ParticipantsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        db = self.ctx.db
-        try:
-            result = registration.mark_attendance(db, ids, attended)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "签到", str(exc))
-            return
-        statuses = (result.undo or {}).get("statuses", {})
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
-            f"{'签到' if attended else '取消签到'}（{len(ids)} 人）",
-            lambda: registration.restore_statuses(db, statuses),
-            lambda: registration.mark_attendance(db, ids, attended),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "签到",
+            lambda d: registration.mark_attendance(d, ids, attended),
+            undo_text=f"{'签到' if attended else '取消签到'}（{len(ids)} 人）",
+        ).run()
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -527,17 +465,10 @@ class ParticipantsPage(QWidget):
             ok_text="删除",
         ):
             return
-        db = self.ctx.db
-        try:
-            result = registration.remove_participants(db, ids)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "无法删除", str(exc))
-            return
-        snapshot = result.undo or {}
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
-            f"删除报名记录（{len(ids)} 条）",
-            lambda: registration.restore_participants(db, snapshot),
-            lambda: registration.remove_participants(db, ids),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "删除报名记录",
+            lambda d: registration.remove_participants(d, ids),
+            undo_text=f"删除报名记录（{len(ids)} 条）",
+        ).run()

@@ -25,8 +25,8 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import registration
 from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
-from guilin_union.ui import undo
-from guilin_union.ui.activities.common import field_errors, setup_table
+from guilin_union.ui import ops
+from guilin_union.ui.activities.common import setup_table, submit_op
 
 RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
 
@@ -217,47 +217,24 @@ class ResultsPage(QWidget):
         ]
 
         def submit(values: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                result = results_service.record_result(
-                    db,
-                    activity_id,
-                    values["event_id"],
-                    participant_id=values["participant_id"],
-                    branch_id=values["branch_id"],
-                    rank=values["rank"],
-                    score=values["score"],
-                    award=values["award"],
-                    notes=values["notes"],
-                    result_id=result_id,
-                )
-            except UserError as exc:
-                return field_errors(exc)
-            undo_data = result.undo or {}
-            new_id = result.row_id
-
-            def redo():
-                return results_service.record_result(
-                    db,
-                    activity_id,
-                    values["event_id"],
-                    participant_id=values["participant_id"],
-                    branch_id=values["branch_id"],
-                    rank=values["rank"],
-                    score=values["score"],
-                    award=values["award"],
-                    notes=values["notes"],
-                    result_id=result_id,
-                )
-
-            undo.push(
+            return submit_op(
                 self.ctx,
+                self,
                 "修改成绩" if result_id else "录入成绩",
-                lambda: results_service.undo_record(db, undo_data),
-                redo,
+                lambda d: results_service.record_result(
+                    d,
+                    activity_id,
+                    values["event_id"],
+                    participant_id=values["participant_id"],
+                    branch_id=values["branch_id"],
+                    rank=values["rank"],
+                    score=values["score"],
+                    award=values["award"],
+                    notes=values["notes"],
+                    result_id=result_id,
+                ),
+                done=lambda result: setattr(self, "_last_result", result.row_id),
             )
-            self.ctx.notify(result.changes)
-            self._last_result = new_id
-            return None
 
         dialog = ResultDialog(
             submit,
@@ -300,20 +277,9 @@ class ResultsPage(QWidget):
             self, "删除成绩", "删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
         ):
             return
-        db = self.ctx.db
-        try:
-            result = results_service.delete_result(db, result_id)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "无法删除", str(exc))
-            return
-        row = result.undo or {}
-        undo.push(
-            self.ctx,
-            "删除成绩",
-            lambda: results_service.restore_result(db, row),
-            lambda: results_service.delete_result(db, result_id),
-        )
-        self.ctx.notify(result.changes)
+        ops.CollectionOp(
+            self.ctx, self, "删除成绩", lambda d: results_service.delete_result(d, result_id)
+        ).run()
 
     def edit_scheme(self) -> None:
         db = self.ctx.db
@@ -330,9 +296,6 @@ class ResultsPage(QWidget):
         rule = self.ctx.prompts.ask_item(self, "团体总分计分办法", "名次并列时：", choices)
         if rule is None:
             return
-        try:
-            result = results_service.set_scoring(db, text, rule[:2])
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "计分办法", str(exc))
-            return
-        self.ctx.notify(result.changes)
+        ops.CollectionOp(
+            self.ctx, self, "计分办法", lambda d: results_service.set_scoring(d, text, rule[:2])
+        ).run()
