@@ -204,9 +204,9 @@ def test_hardship_and_member_form_page(qtbot, window):
         window.ctx.db,
         {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "600"},
     )
-    from guilin_union.ui.members import history
+    from guilin_union.ui.members.form_pages import page_factory
 
-    factory = dict(history.PROVIDERS)["慰问记录"]
+    factory = page_factory("慰问记录")
     member_page = factory(window.ctx, member)
     qtbot.addWidget(member_page)
     assert (

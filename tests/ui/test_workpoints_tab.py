@@ -371,7 +371,7 @@ def test_carry_over_and_delete_plan(qtbot, tracked_path) -> None:
 
 def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
     from guilin_union.services import members
-    from guilin_union.ui.members import history
+    from guilin_union.ui.members.form_pages import member_form_pages
     from guilin_union.ui.workpoints.member_page import member_workpoints_page
 
     window, _ = make_window(qtbot, tracked_path)
@@ -380,7 +380,7 @@ def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
     other = members.add_member(db, {"name": "李静", "branch": "机关分工会"}).row_id
     ids = item_ids(db, wp.list_plans(db, year=2024)[0]["id"])
     wp.update_item(db, ids["八"], {"owner": "王宁", "status": "进行中"})
-    assert "负责的工作要点" in [title for title, _ in history.PROVIDERS]
+    assert "负责的工作要点" in [page.title for page in member_form_pages()]
     page = member_workpoints_page(window.ctx, owner)
     qtbot.addWidget(page)
     table = page.findChild(

@@ -1,6 +1,6 @@
 """Pages on the member form: 会籍变更 (status history + record a change) and 会费.
 
-Registered with ``ui.members.history`` when the 会员入会 tab module is imported.
+Listed in ``ui/members/form_pages.py`` (the member form's pages, in order).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
-from guilin_union.ui.members import history
 
 HISTORY_HEADERS = ("变更日期", "变更类型", "状态变化", "原因", "文件号", "经办人", "登记时间")
 
@@ -272,11 +271,11 @@ class DuesPage(QWidget):
         return True
 
 
-def register_pages() -> None:
-    history.register(
-        "会籍变更", lambda ctx, member_id: StatusHistoryPage(ctx, member_id), always=True
-    )
-    from guilin_union.ui.members.record_page import member_record_page  # issue 24
+def status_history_page(ctx: AppContext, member_id: int) -> QWidget:
+    """The 会籍变更 page of the member form (listed in ``ui/members/form_pages.py``)."""
+    return StatusHistoryPage(ctx, member_id)
 
-    history.register("登记表信息", member_record_page, always=True)
-    history.register("会费", lambda ctx, member_id: DuesPage(ctx, member_id), always=True)
+
+def dues_page(ctx: AppContext, member_id: int) -> QWidget:
+    """The 会费 page of the member form (listed in ``ui/members/form_pages.py``)."""
+    return DuesPage(ctx, member_id)

@@ -1,7 +1,8 @@
 """Pages shown under a member's form (status history, activities, payments …).
 
-Each area registers a provider when its tab module is imported; the member dialog asks every
-provider for a page. Keeps the member form ignorant of the areas that hang off a member.
+Which pages, and in which order, is listed in ``ui/members/form_pages.py`` (issue 19: one
+explicit place, not registration as a side effect of importing tab modules). Keeps the
+member form ignorant of the areas that hang off a member.
 """
 
 from __future__ import annotations
@@ -11,21 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-# (title, factory(ctx, member_id) -> QWidget | None)
-MemberPageFactory = Callable[[object, int], QWidget | None]
-PROVIDERS: list[tuple[str, MemberPageFactory]] = []
-# Titles whose factory always returns a page: behind the form's first page they are built
-# only when shown or used (issue 11: the member form opens in under 50 ms).
-ALWAYS_PRESENT: set[str] = set()
-
-
-def register(title: str, factory: MemberPageFactory, *, always: bool = False) -> None:
-    """Add a page to every member form. ``always=True`` promises that ``factory`` never
-    returns None, so the page may wait until it is first shown."""
-    if all(t != title for t, _ in PROVIDERS):
-        PROVIDERS.append((title, factory))
-    if always:
-        ALWAYS_PRESENT.add(title)
+from guilin_union.ui.members.form_pages import member_form_pages
 
 
 class LazyPage(QWidget):
@@ -73,24 +60,12 @@ def pages_for(ctx: object, member_id: int) -> list[tuple[str, QWidget]]:
     """The form's pages for one member: the first built now (it is on screen), the ones that
     always exist behind it built when needed, the others now (they may have nothing to show)."""
     pages: list[tuple[str, QWidget]] = []
-    for title, factory in load_providers():
-        if pages and title in ALWAYS_PRESENT:
-            pages.append((title, LazyPage(lambda factory=factory: factory(ctx, member_id))))  # type: ignore[misc]
+    for spec in member_form_pages():
+        factory = spec.factory
+        if pages and spec.always:
+            pages.append((spec.title, LazyPage(lambda factory=factory: factory(ctx, member_id))))  # type: ignore[misc]
             continue
         page = factory(ctx, member_id)
         if page is not None:
-            pages.append((title, page))
+            pages.append((spec.title, page))
     return pages
-
-
-def load_providers() -> list[tuple[str, MemberPageFactory]]:
-    """Every area's pages. Areas register when their tab module is imported, and the main
-    window builds tabs only when needed (issue 11), so the form imports them all first
-    (already imported after start-up, when the tabs have been prepared)."""
-    import importlib
-
-    from guilin_union.ui.tabs import TABS
-
-    for _title, module_name in TABS:
-        importlib.import_module(module_name)
-    return list(PROVIDERS)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from guilin_union.ui.congress.member_history import member_page
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.members import history
-
-# The member form shows this person's mandates and proposals.
-history.register("教代会", member_page)
 
 
 def create_tab(ctx: AppContext) -> QWidget:

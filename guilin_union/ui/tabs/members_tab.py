@@ -10,12 +10,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.intake.member_pages import register_pages
 from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.members.register_view import MemberRegisterView
-
-# The member form shows the 会籍变更 history and the 会费 page of each member.
-register_pages()
 
 
 def _applications(ctx: AppContext) -> QWidget:

@@ -1,7 +1,7 @@
 """慰问 tab: 慰问记录, 批量发放, 慰问标准, 困难帮扶, 统计与复核, plus 慰问设置.
 
-Importing this module registers the member form's 慰问记录 page. Only the 慰问记录 page is
-built with the tab; the others when first shown or while the program is idle (issue 11).
+Only the 慰问记录 page is built with the tab; the others when first shown or while the
+program is idle (issue 11).
 """
 
 from __future__ import annotations
@@ -14,15 +14,11 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.welfare import config
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.lazy_tabs import LazyTabs
-from guilin_union.ui.members import history
 from guilin_union.ui.welfare.batches_view import BatchesView
 from guilin_union.ui.welfare.hardship_view import HardshipView
-from guilin_union.ui.welfare.member_page import member_page
 from guilin_union.ui.welfare.payments_view import PaymentsView
 from guilin_union.ui.welfare.standards_view import StandardsView
 from guilin_union.ui.welfare.stats_view import StatsView
-
-history.register("慰问记录", member_page, always=True)
 
 
 class WelfareTab(QWidget):

@@ -30,17 +30,13 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.workpoints import importer as wi
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.members import history
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.workpoints.common import MUTED_COLOR, safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
-from guilin_union.ui.workpoints.member_page import member_workpoints_page
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
 from guilin_union.ui.workpoints.tracking_view import TrackingView
 
 KEEP_BOTH = "保留两份（另存为一份新的计划）"
-
-history.register("负责的工作要点", member_workpoints_page)
 
 
 class WorkpointsTab(QWidget):

@@ -1,0 +1,97 @@
+"""The member form's pages come from one explicit list (ui/members/form_pages.py, issue 19),
+whichever tab modules were imported before."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from guilin_union.ui.members.form_pages import member_form_pages
+
+EXPECTED = ["会籍变更", "登记表信息", "会费", "负责的工作要点", "教代会", "参加活动", "慰问记录"]
+
+# Builds a member's form pages in a fresh interpreter that has imported no tab module.
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from guilin_union.services import members
+from guilin_union.services.members import branches
+from guilin_union.storage import open_database
+from guilin_union.ui.application import ensure_application, open_context
+from guilin_union.ui.members import history
+from tests.ui.helpers import ScriptedPrompts
+
+path = Path(sys.argv[1])
+db = open_database(path)
+branches.add_branch(db, "文学院分工会")
+member = members.add_member(db, {"name": "张晓明", "branch": "文学院分工会"}).row_id
+db.conn.close()
+ensure_application()
+ctx = open_context(path, prompts=ScriptedPrompts())
+titles = [title for title, _page in history.pages_for(ctx, member)]
+tabs = sorted(m for m in sys.modules if m.startswith("guilin_union.ui.tabs."))
+print(json.dumps({"titles": titles, "tabs": tabs}))
+"""
+
+
+def test_the_list_names_every_page_once_in_order():
+    titles = [page.title for page in member_form_pages()]
+    assert titles == EXPECTED
+    # A page that may have nothing to show (None) must not be built lazily.
+    assert {p.title for p in member_form_pages() if not p.always} == {
+        "负责的工作要点",
+        "教代会",
+        "参加活动",
+    }
+
+
+def test_pages_without_any_tab_module_imported(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "union.db")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", **_env()},
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["tabs"] == []  # no tab module was needed
+    # A new member: no work points, no congress record; the others always show.
+    assert result["titles"] == [t for t in EXPECTED if t not in ("负责的工作要点", "教代会")]
+
+
+def test_pages_after_every_tab_module_was_imported(qtbot, tmp_path):
+    import importlib
+
+    from guilin_union.services import members
+    from guilin_union.services.members import branches
+    from guilin_union.storage import open_database
+    from guilin_union.ui.application import ensure_application, open_context
+    from guilin_union.ui.members import history
+    from guilin_union.ui.tabs import TABS
+    from tests.ui.helpers import ScriptedPrompts
+
+    for _title, module in reversed(TABS):  # the order of imports does not matter
+        importlib.import_module(module)
+    path = tmp_path / "union.db"
+    db = open_database(path)
+    branches.add_branch(db, "文学院分工会")
+    member = members.add_member(db, {"name": "张晓明", "branch": "文学院分工会"}).row_id
+    db.conn.close()
+    ensure_application()
+    ctx = open_context(path, prompts=ScriptedPrompts())
+    pages = history.pages_for(ctx, member)
+    for _title, page in pages:
+        qtbot.addWidget(page)
+    assert [t for t, _p in pages] == [t for t in EXPECTED if t not in ("负责的工作要点", "教代会")]
+    ctx.db.conn.close()
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
