@@ -37,6 +37,15 @@ TITLES = (
     "会计师",
     "无",
 )
+#: 表彰 levels (member_honours.level; the shipped migration keeps its own copy).
+HONOUR_LEVELS = ("国家", "自治区", "市", "校", "其他")
+FAMILY_RELATIONS = ("配偶", "父亲", "母亲", "子女", "配偶父亲", "配偶母亲", "兄弟姐妹", "其他")
+#: Honour titles that make a member a 劳动模范 (是否劳模), from 市 level up.
+MODEL_WORKER_MARKERS = ("劳动模范", "劳模", "五一劳动奖章", "先进工作者")
+#: Defaults of the editable choice lists of the 会员登记表 (settings; the office may add).
+EMPLOYMENT_TYPE_DEFAULTS = (*EMPLOYMENT_TYPES, "返聘", "临时")  # 用工形式
+EMPLOYMENT_STATUS_DEFAULTS = ("在岗", "离岗", "待岗", "退休返聘")  # 就业状态
+SKILL_LEVEL_DEFAULTS = ("初级工", "中级工", "高级工", "技师", "高级技师")  # 技能等级
 ETHNICITIES = (
     "汉族",
     "壮族",

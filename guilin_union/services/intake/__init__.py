@@ -20,6 +20,14 @@ import sqlite_utils
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.intake import (  # noqa: F401 — re-exported: intake.PENDING_STATES …
+    APPLICATION_STATES,
+    APPROVED,
+    BRANCH_REVIEW,
+    PENDING_STATES,
+    REJECTED,
+    SCHOOL_APPROVAL,
+)
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
@@ -29,10 +37,6 @@ from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members.numbers import NumberIssuer, record_issued
 from guilin_union.storage import audit
-from guilin_union.storage.schema.intake import APPLICATION_STATES
-
-BRANCH_REVIEW, SCHOOL_APPROVAL, APPROVED, REJECTED = APPLICATION_STATES
-PENDING_STATES = (BRANCH_REVIEW, SCHOOL_APPROVAL)
 
 # Personal fields an application shares with the register (MemberRecord names).
 APPLICATION_FIELDS = (

@@ -28,7 +28,14 @@ import sqlite_utils
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.core.members import EMPLOYMENT_TYPES
+from guilin_union.core.members import (
+    EMPLOYMENT_STATUS_DEFAULTS,
+    EMPLOYMENT_TYPE_DEFAULTS,
+    EMPLOYMENT_TYPES,
+    HONOUR_LEVELS,
+    MODEL_WORKER_MARKERS,
+    SKILL_LEVEL_DEFAULTS,
+)
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
@@ -36,25 +43,21 @@ from guilin_union.storage import audit
 
 AREA = "members"
 LONG_VALID = "长期有效"
-HONOUR_LEVELS = ("国家", "自治区", "市", "校", "其他")
-FAMILY_RELATIONS = ("配偶", "父亲", "母亲", "子女", "配偶父亲", "配偶母亲", "兄弟姐妹", "其他")
-#: Honour titles that make a member a 劳动模范 (是否劳模), from 市 level up.
-MODEL_WORKER_MARKERS = ("劳动模范", "劳模", "五一劳动奖章", "先进工作者")
 PHOTO_SIZE = (358, 441)  # 2-inch ID photo at 300 dpi (35 mm × 45 mm at ~260 dpi)
 PHOTO_MAX_BYTES = 20 * 1024 * 1024
 
 settings.register_defaults(
     {
         "member_employment_types": (
-            [*EMPLOYMENT_TYPES, "返聘", "临时"],
+            list(EMPLOYMENT_TYPE_DEFAULTS),
             "用工形式（可增加，已用过的不会丢失）",
         ),
         "member_employment_statuses": (
-            ["在岗", "离岗", "待岗", "退休返聘"],
+            list(EMPLOYMENT_STATUS_DEFAULTS),
             "就业状态",
         ),
         "member_skill_levels": (
-            ["初级工", "中级工", "高级工", "技师", "高级技师"],
+            list(SKILL_LEVEL_DEFAULTS),
             "技能等级",
         ),
     }

@@ -12,6 +12,7 @@ from guilin_union.storage.migrations import Migration, run_script
 
 
 def _record(db: sqlite_utils.Database) -> None:
+    # Frozen copy (the live list is core/members.py's HONOUR_LEVELS).
     honour_levels = ("国家", "自治区", "市", "校", "其他")
     levels = ", ".join(f"'{v}'" for v in honour_levels)
     run_script(
