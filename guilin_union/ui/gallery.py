@@ -281,6 +281,24 @@ class Gallery:
         title = dialog.windowTitle() or type(dialog).__name__
         self.record(f"{title}（{self._page_name}）", "dialog", dialog)
 
+    def scan_import(self) -> None:
+        """The work-points import dialog with a scan read (issue 25): the page image beside
+        the recognised lines, then the items built from them (a made-up OCR result)."""
+        from guilin_union.ui.workpoints.import_dialog import ImportDialog
+        from guilin_union.ui.workpoints.scan_demo import demo_scan
+
+        dialog = ImportDialog(self.ctx, self.window)
+        dialog.show_scan(demo_scan(), Path("扫描件.pdf"))
+        dialog.show()
+        self.pump()
+        self.record("导入工作要点 ▸ 扫描件核对", "dialog", dialog)
+        dialog.scan_pane.apply_button.click()
+        self.pump()
+        self.record("导入工作要点 ▸ 扫描件识别出的条目", "dialog", dialog)
+        dialog.reject()
+        dialog.deleteLater()
+        self.pump()
+
     def patch_exec(self) -> None:
         """``exec()`` shows the dialog, photographs it and answers “cancel” at once."""
         from PySide6.QtWidgets import QDialog
@@ -310,6 +328,7 @@ def run(out_dir: Path, width: int, height: int, scale: float) -> list[dict[str, 
         gallery.open_window()
         gallery.walk_tabs()
         gallery.open_menu_dialogs()
+        gallery.scan_import()
         gallery.close_window()
     (out_dir / "gallery.json").write_text(
         json.dumps(gallery.entries, ensure_ascii=False, indent=1), encoding="utf-8"

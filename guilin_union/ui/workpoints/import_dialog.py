@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -40,13 +41,17 @@ from PySide6.QtWidgets import (
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointsMeta
+from guilin_union.services import ocr
 from guilin_union.services.workpoints import KIND_LABELS
 from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
+from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+ENGINE_MISSING = "本程序未安装文字识别（OCR）组件，无法读取扫描件或照片，请提供 Word 或文本版本"
+SCAN_PAGE, ITEMS_PAGE = range(2)
 
 
 @dataclass
@@ -91,7 +96,7 @@ class ImportDialog(QDialog):
         self.file_edit.setObjectName("import_file_edit")
         self.file_edit.setReadOnly(True)
         self.file_edit.setPlaceholderText(
-            "选择 Word（.docx）、PDF 或文本文件，或把文字粘贴到左侧原文框中"
+            "选择 Word（.docx）、PDF、文本文件或扫描件照片（可多选），或把文字粘贴到原文框中"
         )
         self.choose_button = QPushButton("选择文件…")
         self.paste_button = QPushButton("粘贴剪贴板文字")
@@ -201,7 +206,17 @@ class ImportDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([460, 760])
-        layout.addWidget(splitter, 1)
+        # A scan (PDF of images, photos) is checked on its own page first: the page image
+        # beside the recognised lines; the corrected text then comes to the items page.
+        self.scan_pane = ScanPane(self.ctx)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("import_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.scan_pane, "① 核对扫描件（原图与识别文字）")
+        self.pages.addTab(splitter, "② 核对条目")
+        self.pages.setTabVisible(SCAN_PAGE, False)
+        self.pages.setCurrentIndex(ITEMS_PAGE)
+        layout.addWidget(self.pages, 1)
 
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("import_warnings_label")
@@ -243,6 +258,9 @@ class ImportDialog(QDialog):
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.reparse_button.clicked.connect(self.reparse)
         self.take_back_button.clicked.connect(self.take_back)
+        self.scan_pane.apply_requested.connect(self.apply_scan)
+        self.scan_pane.scanned.connect(self._scan_ready)
+        self.scan_pane.stopped.connect(self._scan_stopped)
         self.promote_button.clicked.connect(self.promote)
         self.demote_button.clicked.connect(self.demote)
         self.split_button.clicked.connect(lambda: self.split())
@@ -260,17 +278,46 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ loading
     def choose_file(self) -> None:
-        path = self.ctx.prompts.open_file(
+        """One Word/PDF/text file, or several photos of the pages (put in order first)."""
+        paths = self.ctx.prompts.open_files(
             self, "选择工作要点文件", self.ctx.last_folder("workpoints"), wi.FILE_FILTER
         )
-        if path is not None:
-            self.load_file(path)
+        if paths and self._may_discard("打开其他文件"):
+            self.load_files(paths)
+
+    def load_files(self, paths: list[Path]) -> bool:
+        """A single file is read at once; several photos are listed in page order (by file
+        name, 页1 页2 … 页10) to be reordered before OCR starts."""
+        paths = [Path(p) for p in paths]
+        if len(paths) == 1:
+            return self.load_file(paths[0])
+        if not paths:
+            return False
+        if any(p.suffix.lower() not in PHOTO_SUFFIXES for p in paths):
+            self.error_label.setText(
+                "一次选择多个文件时只能是照片（.png、.jpg）；PDF、Word 或文本文件请单独选择"
+            )
+            return False
+        if not ocr.engine_available():
+            self.error_label.setText(ENGINE_MISSING)
+            return False
+        self.error_label.clear()
+        self.ctx.remember_folder(paths[0], "workpoints")
+        self.file_edit.setText(f"{len(paths)} 张照片，请排好页序后开始识别")
+        self._show_scan_page()
+        self.scan_pane.propose(paths)
+        return True
 
     def load_file(self, path: Path) -> bool:
-        """Read and parse a file; a problem is shown in the dialog, nothing is lost."""
-        from guilin_union.ui.workpoints.scan_check import start_scan_import
-
-        if start_scan_import(self, Path(path)):  # a scan: OCR in the background, then checked
+        """Read and parse a file; a problem is shown in the dialog, nothing is lost. A scan
+        (image-only PDF, photo) is read by OCR in the background and checked first."""
+        path = Path(path)
+        if ocr.engine_available() and ocr.is_scan(path):
+            self.error_label.clear()
+            self.ctx.remember_folder(path, "workpoints")
+            self.file_edit.setText(str(path))
+            self._show_scan_page()
+            self.scan_pane.start([path])
             return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -281,10 +328,100 @@ class ImportDialog(QDialog):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.ctx.remember_folder(Path(path), "workpoints")
+        self.ctx.remember_folder(path, "workpoints")
+        self.pages.setTabVisible(SCAN_PAGE, False)
         self.file_edit.setText(str(path))
         self._show_preview(preview)
         return True
+
+    def show_scan(self, scan: ocr.ScanResult, path: Path) -> None:
+        """A scan already read, shown for checking (as after OCR of ``path``)."""
+        self.file_edit.setText(str(path))
+        self._show_scan_page()
+        self.scan_pane.show_scan(scan, [path])
+
+    def _show_scan_page(self) -> None:
+        """The scan page in front; the items page empty until the lines are checked."""
+        self._clear_preview()
+        self.pages.setTabVisible(SCAN_PAGE, True)
+        self.pages.setCurrentIndex(SCAN_PAGE)
+
+    def _clear_preview(self) -> None:
+        self.flat = []
+        self.warnings = []
+        self.keep_text = []
+        self._edited = False
+        self.source_edit.clear()
+        self.source_edit.setPlaceholderText(
+            "扫描件识别并核对后，点“核对完毕，识别条目”，识别出的文字会显示在这里"
+        )
+        self.ignored_list.clear()
+        self.ignored_box.setVisible(False)
+        self.rebuild_tree(None)
+
+    def _scan_stopped(self, message: str) -> None:
+        """OCR cancelled ("") or failed: nothing is imported; a failure is said. Several
+        photos stay listed (to be started again); a single file is dropped."""
+        if self.scan_pane.order_list.count():
+            self.error_label.setText(message)
+            return
+        self.error_label.setText(message or "已取消识别扫描件，没有导入任何内容。")
+        self.file_edit.clear()
+        self.pages.setTabVisible(SCAN_PAGE, False)
+        self.pages.setCurrentIndex(ITEMS_PAGE)
+
+    def _scan_ready(self) -> None:
+        check = self.scan_pane.check
+        low = check.scan.low_confidence() if check is not None else []
+        self.count_label.setText(
+            f"请核对识别文字：{len(low)} 行有把握不大的字" if low else "请核对识别文字"
+        )
+
+    def apply_scan(self) -> bool:
+        """Parse the corrected lines of the scan like text; the items page comes to the
+        front. Manual changes to the items are only discarded after asking."""
+        check = self.scan_pane.check
+        if check is None:
+            return False
+        if self._edited and not self.ctx.prompts.confirm(
+            self,
+            "重新识别条目",
+            "按核对后的文字重新识别条目，会放弃在“核对条目”页已做的手工修正，确定吗？",
+            ok_text="重新识别",
+        ):
+            return False
+        issuer = self.issuer_edit.text()
+        name = self.scan_pane.source_name()
+        if not self.load_text(check.corrected_text(), name):
+            return False
+        if not self.issuer_edit.text():
+            self.issuer_edit.setText(issuer or check.scan.issuer or "")
+        paths = self.scan_pane.paths
+        self.file_edit.setText(str(paths[0]) if len(paths) == 1 else name)
+        self.pages.setCurrentIndex(ITEMS_PAGE)
+        return True
+
+    def has_unsaved_work(self) -> bool:
+        """Something the user typed or changed that saving would keep."""
+        return (
+            self._edited or self.scan_pane.is_modified() or self.source_edit.document().isModified()
+        )
+
+    def _may_discard(self, title: str) -> bool:
+        return not self.has_unsaved_work() or self.ctx.prompts.confirm(
+            self,
+            title,
+            "已做的修改（识别文字的更正、条目的修正）将被放弃，确定吗？",
+            ok_text="放弃修改",
+        )
+
+    def reject(self) -> None:
+        """Closing (取消, Esc, the window's ×) asks before typed corrections are lost, and
+        stops a running OCR."""
+        if self.result() != QDialog.DialogCode.Accepted and not self._may_discard("关闭导入"):
+            return
+        self.scan_pane.cancel()
+        super().reject()
 
     def paste_clipboard(self) -> None:
         text = QApplication.clipboard().text()
@@ -293,6 +430,10 @@ class ImportDialog(QDialog):
                 "剪贴板中没有文字：请先在 Word、WPS 或网页中复制工作要点的文字"
             )
             return
+        if not self._may_discard("粘贴剪贴板文字"):
+            return
+        self.scan_pane.cancel()
+        self.pages.setTabVisible(SCAN_PAGE, False)
         self.load_text(text)
 
     def load_text(
@@ -341,6 +482,7 @@ class ImportDialog(QDialog):
         self.error_label.clear()
         self.source_name = preview.source_name
         self.source_edit.setPlainText(preview.text)
+        self.source_edit.document().setModified(False)
         meta = preview.parsed.meta
         self.title_edit.setText(meta.title or "")
         self.doc_number_edit.setText(meta.doc_number or "")
