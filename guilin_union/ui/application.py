@@ -52,6 +52,7 @@ def ensure_application() -> QApplication:
     from guilin_union.ui.screen_fit import install_dialog_fitter
 
     install_dialog_fitter(app)  # every dialog opens inside the screen (issue 15)
+    __import__("guilin_union.ui.access_keys").ui.access_keys.install_access_keys(app)  # Alt+key
     return app  # type: ignore[return-value]
 
 
@@ -88,17 +89,28 @@ def choose_db_path(db: str | None, demo: bool) -> Path:
 
 
 def open_context(
-    path: Path, *, prompts: Prompts | None = None, parent: QWidget | None = None
+    path: Path,
+    *,
+    prompts: Prompts | None = None,
+    parent: QWidget | None = None,
+    defer_check: bool = False,
 ) -> AppContext | None:
     """Open the database for the GUI; errors propagate with a Chinese message.
 
     The safety layer takes the file's lock (or offers read-only), runs ``quick_check``
     (offering the newest good backup for a damaged file), and hands over to a program
     already showing this file on this PC (then None is returned).
+
+    ``defer_check`` (the program's start): ``quick_check`` runs in the background while the
+    first screen fills; until it passes, every write waits for it (a damaged file is never
+    written to), and the main window reopens the file through the guarded path above if it
+    fails (see ``storage.integrity.DeferredQuickCheck`` and ``MainWindow.attach``).
     """
     from guilin_union.ui.safety import open_guarded
 
-    return open_guarded(Path(path), prompts=prompts or Prompts(), parent=parent)
+    return open_guarded(
+        Path(path), prompts=prompts or Prompts(), parent=parent, defer_check=defer_check
+    )
 
 
 def prepare_demo(path: Path) -> None:
@@ -142,7 +154,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         try:
             if demo:
                 prepare_demo(path)
-            ctx = open_context(path, prompts=prompts)
+            ctx = open_context(path, prompts=prompts, defer_check=True)
         except Exception as exc:  # noqa: BLE001 — boundary: any failure to open is shown in Chinese
             prompts.error(window, "无法打开数据库", f"{path}\n\n{exc}")
             outcome["code"] = 1

@@ -13,6 +13,7 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from guilin_union.ui import keyboard
+from guilin_union.ui.access_keys import plain_text
 from guilin_union.ui.help.guide_dialog import TAB_PAGES, GuideDialog, load_pages
 from tests.ui.helpers import make_window
 
@@ -126,5 +127,5 @@ def test_ctrl_n_means_the_sub_page_s_own_new_record(qtbot, tmp_path):
         )
         qtbot.wait(5)
         button = keyboard.new_button(page)
-        assert button is not None and button.text() == text, (tab_title, page_title)
+        assert button is not None and plain_text(button.text()) == text, (tab_title, page_title)
         assert keyboard.search_box(page) is not None or page_title == "会议"

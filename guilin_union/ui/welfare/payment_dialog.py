@@ -253,6 +253,7 @@ class PaymentDialog(QDialog):
         )
         for item in items + sorted(self._evidence_checked - set(items)):
             box = QCheckBox(item)
+            box.setProperty("noAccessKey", True)  # the text is the item of evidence (data)
             box.setChecked(item in self._evidence_checked)
             ui.evidence_row.addWidget(box)
             ui.evidence_boxes.append(box)
