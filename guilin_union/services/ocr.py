@@ -1,8 +1,9 @@
 """Reading scanned documents offline (issue 25): image-only PDFs and photos → text for the
 work-points parser, with every uncertain line kept for checking.
 
-The engine is RapidOCR (PP-OCR models inside the ``rapidocr-onnxruntime`` wheel, run by
-onnxruntime; nothing is downloaded). It is loaded on first use (:func:`engine`), never at
+The engine is PP-OCR (the models inside the ``rapidocr-onnxruntime`` wheel) run by
+onnxruntime, numpy, Pillow and pyclipper in :mod:`guilin_union.services.ocr_engine` (no
+OpenCV; nothing is downloaded). It is loaded on first use (:func:`engine`), never at
 start-up. PDF pages are rendered with pypdfium2 (no poppler).
 
 What happens to a page (:func:`recognise_page`):
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,31 +95,26 @@ def is_page_number(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- engine
-_engine: Any = None
-_engine_lock = threading.Lock()
-
-
 def engine_available() -> bool:
-    """Whether the OCR engine is installed (it is in the program's bundle)."""
-    import importlib.util
-
-    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    """Whether the OCR engine (models and onnxruntime) is installed (it is in the bundle)."""
+    try:
+        from guilin_union.services import ocr_engine
+    except ImportError:  # numpy left out (a bundle built without OCR)
+        return False
+    return ocr_engine.available()
 
 
 def engine() -> Any:
-    """The RapidOCR engine, loaded once on first use (about 2 s; models from the wheel)."""
-    global _engine
-    with _engine_lock:
-        if _engine is None:
-            try:
-                from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
-            except ImportError:
-                raise ValidationError(
-                    "本程序未安装文字识别（OCR）组件，无法读取扫描件或照片，请提供 Word 或文本版本",
-                    "path",
-                ) from None
-            _engine = RapidOCR()
-        return _engine
+    """The OCR engine (:class:`~guilin_union.services.ocr_engine.OcrEngine`), loaded once on
+    first use (a second or two; models from the wheel or the bundle)."""
+    if not engine_available():
+        raise ValidationError(
+            "本程序未安装文字识别（OCR）组件，无法读取扫描件或照片，请提供 Word 或文本版本",
+            "path",
+        )
+    from guilin_union.services import ocr_engine
+
+    return ocr_engine.shared()
 
 
 # --------------------------------------------------------------------------- data
@@ -283,33 +278,28 @@ def _render_pdf(path: Path, dpi: int) -> list[Any]:
 
 
 # --------------------------------------------------------------------------- recognition
-def _bgr(image: Any) -> Any:
-    import numpy as np
-
-    return np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
-
-
 MIN_LINE_SCORE = 0.5  # the engine's own cut-off: below it a "line" is mostly noise
+Fraction = Callable[[float], None]
 
 
-def _run(image: Any, *, keep_all: bool = False) -> list[OcrLine]:
-    """The engine's lines on ``image`` (unordered); ``keep_all`` keeps unreadable ones too
-    (their boxes tell the page's orientation)."""
-    # The engine's per-line angle classifier is off: it turns some long upright lines of a
-    # printed page upside down (then read as nothing); the page is turned as a whole instead.
-    result, _ = engine()(_bgr(image), use_cls=False, return_word_box=True, text_score=0.0)
+def _line(box: Sequence[Sequence[float]], text: str = "", score: float = 0.0) -> OcrLine:
+    xs = [p[0] for p in box]
+    ys = [p[1] for p in box]
+    return OcrLine(text, (min(xs), min(ys), max(xs), max(ys)), score)
+
+
+def _run(image: Any, progress: Fraction | None = None, detection: Any = None) -> list[OcrLine]:
+    """The engine's readable lines on ``image`` (unordered). The engine's per-line angle
+    classifier is not used: it turns some long upright lines of a printed page upside down
+    (then read as nothing); the page is turned as a whole instead."""
     lines = []
-    for item in result or []:
-        if not keep_all and float(item[2]) < MIN_LINE_SCORE:
+    for found in engine().read(image, progress, detection):
+        if found.score < MIN_LINE_SCORE or not found.text.strip():
             continue
-        box, text, score = item[0], str(item[1]), float(item[2])
-        xs = [p[0] for p in box]
-        ys = [p[1] for p in box]
-        chars: tuple[float, ...] = ()
-        if len(item) > 5 and item[5] is not None and len(item[5]) == len(text):
-            chars = tuple(float(c) for c in item[5])
-        if text.strip() or keep_all:
-            lines.append(OcrLine(text, (min(xs), min(ys), max(xs), max(ys)), score, chars))
+        line = _line(found.box, found.text, found.score)
+        if len(found.char_scores) == len(found.text):
+            line.char_confidences = found.char_scores
+        lines.append(line)
     return lines
 
 
@@ -322,7 +312,7 @@ def _sideways(lines: list[OcrLine]) -> bool:
 def _upside_down(image: Any) -> bool:
     """The engine's angle classifier on the widest lines: most read as turned by 180°."""
     ocr = engine()
-    boxes, _ = ocr(_bgr(image), use_cls=False, use_rec=False)
+    boxes = ocr.detect(image).boxes
     if not boxes:
         return False
     boxes = sorted(boxes, key=lambda b: -(max(p[0] for p in b) - min(p[0] for p in b)))[:12]
@@ -330,31 +320,47 @@ def _upside_down(image: Any) -> bool:
     for b in boxes:
         x0, y0 = min(p[0] for p in b), min(p[1] for p in b)
         x1, y1 = max(p[0] for p in b), max(p[1] for p in b)
-        crops.append(_bgr(image.crop((int(x0), int(y0), int(x1) + 1, int(y1) + 1))))
-    _, labels, _ = ocr.text_cls(crops)
+        crops.append(image.crop((int(x0), int(y0), int(x1) + 1, int(y1) + 1)))
+    labels = ocr.classify(crops)
     flipped = sum(1 for label, score in labels if label == "180" and score >= 0.5)
     return flipped > len(labels) / 2
 
 
-def recognise_page(image: Any, number: int = 1) -> OcrPage:
-    """OCR of one page image: orientation corrected, lines in reading order, furniture out."""
+def recognise_page(image: Any, number: int = 1, progress: Fraction | None = None) -> OcrPage:
+    """OCR of one page image: orientation corrected, lines in reading order, furniture out.
+
+    ``progress(fraction)`` (0–1 of this page) is called after detection and after each
+    batch of recognised lines; it may raise to stop the page (cancel)."""
     import time
 
     started = time.perf_counter()
+
+    def part(low: float, high: float) -> Fraction | None:
+        if progress is None:
+            return None
+        return lambda f: progress(low + (high - low) * f)
+
     rotation = 0
-    found = _run(image, keep_all=True)
-    lines = [ln for ln in found if ln.confidence >= MIN_LINE_SCORE and ln.text.strip()]
-    if _sideways(found):
+    detection = engine().detect(image)
+    if progress is not None:
+        progress(0.1)
+    if _sideways([_line(box) for box in detection.boxes]):
         image = image.rotate(-90, expand=True)  # clockwise: text read top to bottom
         rotation = 90
         if _upside_down(image):
             image = image.rotate(180, expand=True)
             rotation = 270
-        lines = _run(image)
-    elif lines and statistics.median(ln.confidence for ln in lines) < 0.75 and _upside_down(image):
-        image = image.rotate(180, expand=True)
-        rotation = 180
-        lines = _run(image)
+        lines = _run(image, part(0.2, 1.0))
+    else:
+        lines = _run(image, part(0.1, 0.9), detection)
+        if (
+            lines
+            and statistics.median(ln.confidence for ln in lines) < 0.75
+            and _upside_down(image)
+        ):
+            image = image.rotate(180, expand=True)
+            rotation = 180
+            lines = _run(image, part(0.9, 1.0))
     _mark_red(image, lines)
     page = OcrPage(number, image, lines, rotation)
     page.seconds = time.perf_counter() - started
@@ -578,25 +584,41 @@ def corrected_text(scan: ScanResult, corrections: dict[int, list[str]]) -> str:
     return scan.text
 
 
+#: Progress steps of one page in :func:`read_scan` (detection, then the recognition batches).
+PAGE_STEPS = 20
+
+
 def read_scan(
     paths: str | Path | Sequence[str | Path],
     progress: Progress | None = None,
 ) -> ScanResult:
     """OCR of a scanned PDF or of one or several photos (pages in the order given).
 
-    ``progress(done, total)`` is called before each page and at the end; it may raise to
-    cancel (the UI's runner does).
+    ``progress(done, total)`` counts in steps: ``total`` is ``pages × PAGE_STEPS`` and page
+    *n* (from 0) runs from ``n × PAGE_STEPS`` to ``(n + 1) × PAGE_STEPS``. It is called
+    before each page, after the page's text boxes are found, after every batch of six lines
+    read (so every second or so) and at the end; it may raise to cancel (the UI's runner
+    does), which stops the work within the page.
     """
     images = load_pages(paths)
     if not images:
         raise ValidationError("文件中没有页面", "path")
+    total = len(images) * PAGE_STEPS
+
+    def page_step(index: int) -> Fraction | None:
+        if progress is None:
+            return None
+        report, base = progress, index * PAGE_STEPS
+        report(base, total)
+        return lambda fraction: report(
+            base + min(PAGE_STEPS - 1, int(fraction * PAGE_STEPS)), total
+        )
+
     pages: list[OcrPage] = []
     for index, image in enumerate(images):
-        if progress is not None:
-            progress(index, len(images))
-        pages.append(recognise_page(image, index + 1))
+        pages.append(recognise_page(image, index + 1, page_step(index)))
     if progress is not None:
-        progress(len(images), len(images))
+        progress(total, total)
     _drop_furniture(pages)
     text, issuer = _document_text(pages)
     if not text.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from bench import ocr as bench_ocr
 from bench.ocr import measure_ocr
 from guilin_union.services import ocr
 
@@ -14,8 +15,8 @@ def test_ocr_row_compares_read_scan_with_the_engine(tmp_path, monkeypatch) -> No
 
     def engine_call(image):
         calls["engine"] += 1
-        assert image.shape[2] == 3  # the same page image, as BGR
-        return [[None, "字", 1.0]] * 30, [0.1]
+        assert image.mode == "RGB" and image.width > 1000  # the same page image
+        return [[None, "字", 1.0]] * 30
 
     def read_scan(path):
         calls["ours"] += 1
@@ -23,7 +24,8 @@ def test_ocr_row_compares_read_scan_with_the_engine(tmp_path, monkeypatch) -> No
         return SimpleNamespace(text="桂教工字〔2025〕9号")
 
     monkeypatch.setattr(ocr, "engine_available", lambda: True)
-    monkeypatch.setattr(ocr, "engine", lambda: engine_call)
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    monkeypatch.setattr(bench_ocr, "baseline_engine", lambda: ("RapidOCR", engine_call))
     monkeypatch.setattr(ocr, "read_scan", read_scan)
     (row,) = measure_ocr(tmp_path, 2)
     assert row.valid, row.problems
@@ -33,7 +35,10 @@ def test_ocr_row_compares_read_scan_with_the_engine(tmp_path, monkeypatch) -> No
 
 def test_ocr_row_is_invalid_when_the_text_is_wrong(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(ocr, "engine_available", lambda: True)
-    monkeypatch.setattr(ocr, "engine", lambda: lambda image: ([[None, "字", 1.0]] * 30, [0.1]))
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    monkeypatch.setattr(
+        bench_ocr, "baseline_engine", lambda: ("RapidOCR", lambda image: [[None, "字", 1.0]] * 30)
+    )
     monkeypatch.setattr(ocr, "read_scan", lambda path: SimpleNamespace(text="乱码"))
     (row,) = measure_ocr(tmp_path, 1)
     assert not row.valid

@@ -23,24 +23,35 @@ def spec_head(monkeypatch, no_ocr: bool) -> dict:
     return namespace
 
 
-def test_models_are_bundled(monkeypatch) -> None:
+def test_models_are_bundled_without_opencv(monkeypatch) -> None:
     pytest.importorskip("rapidocr_onnxruntime")
     pytest.importorskip("PyInstaller")
     spec = spec_head(monkeypatch, no_ocr=False)
-    models = sorted(Path(src).name for src, _ in spec["DATAS"] if src.endswith(".onnx"))
+    models = sorted((Path(src).name, dest) for src, dest in spec["DATAS"] if src.endswith(".onnx"))
     assert models == [
-        "ch_PP-OCRv4_det_infer.onnx",
-        "ch_PP-OCRv4_rec_infer.onnx",
-        "ch_ppocr_mobile_v2.0_cls_infer.onnx",
+        ("ch_PP-OCRv4_det_infer.onnx", "ocr_models"),
+        ("ch_PP-OCRv4_rec_infer.onnx", "ocr_models"),
+        ("ch_ppocr_mobile_v2.0_cls_infer.onnx", "ocr_models"),
     ]
-    assert any(src.endswith("config.yaml") for src, _ in spec["DATAS"])
-    assert "rapidocr_onnxruntime.main" in spec["HIDDEN_IMPORTS"]
-    assert "cv2" not in spec["EXCLUDES"]
+    assert "guilin_union.services.ocr_engine" in spec["HIDDEN_IMPORTS"]
+    # The wheel's code (it imports OpenCV and shapely) stays out, and so do they.
+    assert {"rapidocr_onnxruntime", "cv2", "shapely"} <= set(spec["EXCLUDES"])
+    assert not any(name.startswith("rapidocr") for name in spec["HIDDEN_IMPORTS"])
+    assert "onnxruntime" not in spec["EXCLUDES"] and "numpy" not in spec["EXCLUDES"]
     assert any(dest.endswith("ocr") for _, dest in spec["DATAS"])  # the self-test's image
+
+
+def test_bundled_model_folder_is_where_the_engine_looks(monkeypatch) -> None:
+    pytest.importorskip("PyInstaller")
+    from guilin_union.services import ocr_engine
+
+    spec = spec_head(monkeypatch, no_ocr=False)
+    assert spec["OCR_MODEL_FILES"] == sorted(ocr_engine.MODEL_FILES.values())
+    assert ocr_engine.BUNDLE_MODEL_DIR == "ocr_models"
 
 
 def test_bundle_without_ocr_for_measuring(monkeypatch) -> None:
     pytest.importorskip("PyInstaller")
     spec = spec_head(monkeypatch, no_ocr=True)
     assert not any(src.endswith(".onnx") for src, _ in spec["DATAS"])
-    assert {"rapidocr_onnxruntime", "onnxruntime", "cv2"} <= set(spec["EXCLUDES"])
+    assert {"rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy"} <= set(spec["EXCLUDES"])
