@@ -32,7 +32,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
-from guilin_union.services import settings
+from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
@@ -334,7 +334,26 @@ def update_plan(db: sqlite_utils.Database, plan_id: int, changes: Mapping[str, A
     with db.atomic():
         get_plan(db, plan_id)
         before = audit.update(db, "workpoint_plans", plan_id, values)
-    return OpResult(area_changes(), plan_id, undo=before)
+    return restorable("workpoint_plans", plan_id, before, undo=before)
+
+
+def restorable(
+    table: str, row_id: int, before: dict[str, Any], *, undo: dict[str, Any] | None
+) -> OpResult:
+    """The result of an edit or a delete of one row: its inverse puts ``before`` back."""
+    return OpResult(
+        area_changes(),
+        row_id,
+        undo=undo,
+        inverse=row_undo.restoring_row(table, before, area_changes()),
+    )
+
+
+def removable(table: str, row_id: int) -> OpResult:
+    """The result of an insert: its inverse deletes the row again."""
+    return OpResult(
+        area_changes(), row_id, inverse=row_undo.removing_row(table, row_id, area_changes())
+    )
 
 
 def delete_plan_rows(
@@ -630,7 +649,7 @@ def update_item(db: sqlite_utils.Database, item_id: int, changes: Mapping[str, A
         if values:
             values["updated_at"] = audit.now_iso()
         before = audit.update(db, "workpoint_items", item_id, values)
-    return OpResult(area_changes(), item_id, undo={k: before[k] for k in values})
+    return restorable("workpoint_items", item_id, before, undo={k: before[k] for k in values})
 
 
 def stored_values(db: sqlite_utils.Database, item_id: int, keys: Iterable[str]) -> dict[str, Any]:
@@ -652,6 +671,7 @@ def set_status(db: sqlite_utils.Database, item_ids: Iterable[int], status: str) 
     if status not in STATUSES:
         raise ValidationError("状态应为：" + "、".join(STATUSES), "status")
     before: dict[int, dict[str, Any]] = {}
+    saved: list[tuple[row_undo.Scope, list[dict[str, Any]]]] = []
     with db.atomic():
         now = audit.now_iso()
         for item_id in item_ids:
@@ -660,7 +680,13 @@ def set_status(db: sqlite_utils.Database, item_ids: Iterable[int], status: str) 
                 db, "workpoint_items", item_id, {"status": status, "updated_at": now}
             )
             before[item_id] = {"status": old["status"], "updated_at": old["updated_at"]}
-    return OpResult(area_changes(), None, undo={"items": before})
+            saved.append((row_undo.Scope.row("workpoint_items", item_id), [old]))
+    return OpResult(
+        area_changes(),
+        None,
+        undo={"items": before},
+        inverse=row_undo.inverse(saved, area_changes()),
+    )
 
 
 def shift_positions(db: sqlite_utils.Database, plan_id: int, after: int, by: int) -> None:
@@ -783,14 +809,20 @@ def add_note(
             db, "workpoint_notes", {**values, "item_id": item_id, "created_at": audit.now_iso()}
         )
         previous = None
+        saved: list[tuple[row_undo.Scope, list[dict[str, Any]]]] = []
         if set_status is not None and set_status != item["status"]:
             status = validate_item_changes({"status": set_status})["status"]
             previous = item["status"]
-            audit.update(
+            old = audit.update(
                 db, "workpoint_items", item_id, {"status": status, "updated_at": audit.now_iso()}
             )
+            saved.append((row_undo.Scope.row("workpoint_items", item_id), [old]))
+        saved.append((row_undo.Scope.row("workpoint_notes", note_id), []))
     return OpResult(
-        area_changes(), note_id, undo={"note_id": note_id, "item_id": item_id, "status": previous}
+        area_changes(),
+        note_id,
+        undo={"note_id": note_id, "item_id": item_id, "status": previous},
+        inverse=row_undo.inverse(saved, area_changes(), note_id),
     )
 
 
@@ -808,7 +840,7 @@ def update_note(
             before = audit.update(db, "workpoint_notes", note_id, values)
         except NotFoundError:
             raise NotFoundError("进展记录不存在（可能已被删除）") from None
-    return OpResult(area_changes(), note_id, undo={k: before[k] for k in values})
+    return restorable("workpoint_notes", note_id, before, undo={k: before[k] for k in values})
 
 
 def restore_note_values(
@@ -825,7 +857,7 @@ def delete_note(db: sqlite_utils.Database, note_id: int) -> OpResult:
             before = audit.delete(db, "workpoint_notes", note_id)
         except NotFoundError:
             raise NotFoundError("进展记录不存在（可能已被删除）") from None
-    return OpResult(area_changes(), note_id, undo=before)
+    return restorable("workpoint_notes", note_id, before, undo=before)
 
 
 def restore_row(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> OpResult:
@@ -908,7 +940,7 @@ def add_evidence(
                 "added_at": audit.now_iso(),
             },
         )
-    return OpResult(area_changes(), row_id)
+    return removable("workpoint_evidence", row_id)
 
 
 def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> OpResult:
@@ -918,7 +950,7 @@ def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> OpResult:
             before = audit.delete(db, "workpoint_evidence", evidence_id)
         except NotFoundError:
             raise NotFoundError("佐证材料不存在（可能已被移除）") from None
-    return OpResult(area_changes(), evidence_id, undo=before)
+    return restorable("workpoint_evidence", evidence_id, before, undo=before)
 
 
 def list_evidence(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:

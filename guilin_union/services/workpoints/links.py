@@ -29,12 +29,13 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import (
-    area_changes,
     get_item,
     get_plan,
     item_title,
     plan_nodes,
     query_rows,
+    removable,
+    restorable,
 )
 from guilin_union.storage import audit
 from guilin_union.storage.schema.workpoints import RECORD_KINDS
@@ -66,7 +67,7 @@ def link_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) -> O
             "workpoint_upper_links",
             {"item_id": item_id, "upper_item_id": upper_item_id, "created_at": audit.now_iso()},
         )
-    return OpResult(area_changes(), link_id)
+    return removable("workpoint_upper_links", link_id)
 
 
 def unlink_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) -> OpResult:
@@ -78,7 +79,7 @@ def unlink_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) ->
         if row is None:
             raise NotFoundError("该对应关系不存在（可能已被移除）")
         before = audit.delete(db, "workpoint_upper_links", row[0])
-    return OpResult(area_changes(), row[0], undo=before)
+    return restorable("workpoint_upper_links", row[0], before, undo=before)
 
 
 def upper_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
@@ -177,7 +178,7 @@ def link_record(db: sqlite_utils.Database, item_id: int, kind: str, target_id: i
                 "created_at": audit.now_iso(),
             },
         )
-    return OpResult(area_changes(), link_id)
+    return removable("workpoint_record_links", link_id)
 
 
 def unlink_record(db: sqlite_utils.Database, link_id: int) -> OpResult:
@@ -186,7 +187,7 @@ def unlink_record(db: sqlite_utils.Database, link_id: int) -> OpResult:
             before = audit.delete(db, "workpoint_record_links", link_id)
         except NotFoundError:
             raise NotFoundError("该关联不存在（可能已被移除）") from None
-    return OpResult(area_changes(), link_id, undo=before)
+    return restorable("workpoint_record_links", link_id, before, undo=before)
 
 
 def record_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
+from guilin_union.services import row_undo
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import (
     FINISHED,
@@ -91,6 +92,7 @@ def carry_over(
         targets = list_plans(db, year=year, kind=source["kind"])
         if targets:
             target_id = targets[0]["id"]
+            saved = row_undo.capture(db, _items_of(target_id))
         else:
             target_id = audit.insert(
                 db,
@@ -109,6 +111,10 @@ def carry_over(
                 },
             )
             created_plan = True
+            saved = [
+                (row_undo.Scope.row("workpoint_plans", target_id), []),
+                (_items_of(target_id), []),
+            ]
         section_title_text = CARRY_SECTION_TITLE.format(year=source["year"])
         section = db.execute(
             "SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL AND heading = ?",
@@ -177,7 +183,12 @@ def carry_over(
             "item_ids": created,
             "count": len(candidates),
         },
+        inverse=row_undo.inverse(saved, area_changes(), target_id),
     )
+
+
+def _items_of(plan_id: int) -> row_undo.Scope:
+    return row_undo.Scope("workpoint_items", "plan_id = ?", (plan_id,))
 
 
 def undo_carry_over(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:

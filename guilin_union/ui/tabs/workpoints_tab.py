@@ -332,32 +332,23 @@ class WorkpointsTab(QWidget):
             ids = dialog.chosen_ids()
             if not ids:
                 return
-            try:
-                result = ro.carry_over(
-                    self.ctx.db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids
-                )
-            except UserError as exc:
-                self.ctx.prompts.warning(self, "结转", str(exc))
-                return
-            from guilin_union.ui import undo
+            year = dialog.year_spin.value()
 
-            db, info = self.ctx.db, dict(result.undo or {})
-            undo.push(
+            def done(result: Any) -> None:
+                self.select_plan(result.row_id)
+                self.ctx.prompts.info(
+                    self,
+                    "结转完成",
+                    f"已结转 {len(ids)} 项到{year}年，原有进展记录在新条目中一并显示。",
+                )
+
+            ops.CollectionOp(
                 self.ctx,
-                f"结转{len(ids)}项到{dialog.year_spin.value()}年",
-                lambda: ro.undo_carry_over(db, info),
-                lambda: ro.carry_over(
-                    db, plan["id"], to_year=dialog.year_spin.value(), item_ids=ids
-                ),
-            )
-            self.ctx.notify(result.changes)
-            self.select_plan(result.row_id)
-            self.ctx.prompts.info(
                 self,
-                "结转完成",
-                f"已结转 {len(ids)} 项到{dialog.year_spin.value()}年，"
-                "原有进展记录在新条目中一并显示。",
-            )
+                "结转",
+                lambda d: ro.carry_over(d, plan["id"], to_year=year, item_ids=ids),
+                undo_text=f"结转{len(ids)}项到{year}年",
+            ).success(done).run()
 
         dialog.accepted.connect(chosen)
         dialog.open()
@@ -370,21 +361,12 @@ class WorkpointsTab(QWidget):
         title = self.ctx.prompts.ask_text(self, "修改计划标题", "标题：", plan["title"])
         if not title:
             return
-        try:
-            result = wp.update_plan(self.ctx.db, plan["id"], {"title": title})
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "修改计划标题", str(exc))
-            return
-        from guilin_union.ui import undo
-
-        db, old = self.ctx.db, plan["title"]
-        undo.push(
+        ops.CollectionOp(
             self.ctx,
+            self,
             "修改计划标题",
-            lambda: wp.update_plan(db, plan["id"], {"title": old}),
-            lambda: wp.update_plan(db, plan["id"], {"title": title}),
-        )
-        self.ctx.notify(result.changes)
+            lambda d: wp.update_plan(d, plan["id"], {"title": title}),
+        ).run()
 
     def show_source(self) -> None:
         plan = self.current_plan()

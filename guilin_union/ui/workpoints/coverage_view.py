@@ -3,6 +3,7 @@ school item answers yet, and linking them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.workpoints.common import (
     MUTED_COLOR,
     OVERDUE_COLOR,
@@ -252,38 +252,23 @@ class CoverageView(QWidget):
                 self, "对应上级要点", "请先在左侧选择一项上级要点，在右侧选择一项本校条目。"
             )
             return False
-        db = self.ctx.db
-        try:
-            result = wl.link_upper(db, school_id, upper_id)
-        except (ValidationError, ConflictError, NotFoundError) as exc:
-            self.ctx.prompts.warning(self, "对应上级要点", str(exc))
-            return False
-        undo.push(
-            self.ctx,
-            "对应上级要点",
-            lambda: wl.unlink_upper(db, school_id, upper_id),
-            lambda: wl.link_upper(db, school_id, upper_id),
-        )
-        self.ctx.notify(result.changes)
-        self.select_ids(upper_id, school_id)
-        return True
+        return self._write("对应上级要点", lambda d: wl.link_upper(d, school_id, upper_id))
 
     def unlink_selected(self) -> bool:
         upper_id, school_id = self._selected(self.upper_tree), self._selected(self.school_tree)
         if upper_id is None or school_id is None:
             return False
-        db = self.ctx.db
-        try:
-            result = wl.unlink_upper(db, school_id, upper_id)
-        except (ValidationError, ConflictError, NotFoundError) as exc:
-            self.ctx.prompts.warning(self, "取消对应", str(exc))
-            return False
-        undo.push(
-            self.ctx,
-            "取消对应上级要点",
-            lambda: wl.link_upper(db, school_id, upper_id),
-            lambda: wl.unlink_upper(db, school_id, upper_id),
+        return self._write(
+            "取消对应",
+            lambda d: wl.unlink_upper(d, school_id, upper_id),
+            undo_text="取消对应上级要点",
         )
-        self.ctx.notify(result.changes)
+
+    def _write(self, title: str, op: Callable[[Any], Any], undo_text: str | None = None) -> bool:
+        """Link or unlink the two selected items; both stay selected."""
+        upper_id, school_id = self._selected(self.upper_tree), self._selected(self.school_tree)
+        result = ops.CollectionOp(self.ctx, self, title, op, undo_text=undo_text).run()
+        if result is None:
+            return False
         self.select_ids(upper_id, school_id)
         return True

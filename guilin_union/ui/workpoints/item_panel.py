@@ -33,7 +33,7 @@ from guilin_union.services import workpoints as wp
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import links as wl
 from guilin_union.services.workpoints.outline import format_units
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
@@ -394,15 +394,15 @@ class ItemPanel(QWidget):
         """Save the form; a refused value is shown beside the buttons."""
         if self.item is None:
             return False
-        item_id = self.item["id"]
-        try:
-            result = wp.update_item(self.ctx.db, item_id, self.form_values())
-        except UserError as exc:
-            self.form.error_label.setText(str(exc))
+        item_id, values = self.item["id"], self.form_values()
+        self._dirty = False  # the views reload on the change and must not save it again
+        if not self._write(
+            "修改工作要点条目",
+            lambda d: wp.update_item(d, item_id, values),
+            self.form.error_label,
+        ):
+            self._dirty = True
             return False
-        self._push_edit(item_id, result, "修改工作要点条目")
-        self._dirty = False
-        self.ctx.notify(result.changes)
         self.set_item(item_id)
         self.saved.emit(item_id)
         return True
@@ -421,34 +421,25 @@ class ItemPanel(QWidget):
         )
         return False
 
-    def _push_edit(self, item_id: int, result: OpResult, text: str) -> None:
-        before = dict(result.undo or {})
-        if not before:
-            return
-        db = self.ctx.db
-        after = wp.stored_values(db, item_id, before)
-        undo.push(
-            self.ctx,
-            text,
-            lambda: wp.restore_item(db, item_id, before),
-            lambda: wp.restore_item(db, item_id, after),
+    def _write(self, title: str, op: Callable[[Any], OpResult], error_label: QLabel) -> bool:
+        """Run a form's write (undo from the service's inverse); a refused value is shown
+        in ``error_label``."""
+        result = (
+            ops.CollectionOp(self.ctx, self, title, op)
+            .failure(lambda exc: error_label.setText(str(exc)))
+            .run()
         )
+        return result is not None
 
     def save_content(self) -> bool:
         if self.item is None:
             return False
         item_id = self.item["id"]
-        try:
-            result = wp.update_item(
-                self.ctx.db,
-                item_id,
-                {"heading": self.heading_edit.text(), "text": self.text_edit.toPlainText()},
-            )
-        except UserError as exc:
-            self.content_error.setText(str(exc))
+        values = {"heading": self.heading_edit.text(), "text": self.text_edit.toPlainText()}
+        if not self._write(
+            "修改条目内容", lambda d: wp.update_item(d, item_id, values), self.content_error
+        ):
             return False
-        self._push_edit(item_id, result, "修改条目内容")
-        self.ctx.notify(result.changes)
         self.set_item(item_id)
         return True
 
@@ -459,47 +450,39 @@ class ItemPanel(QWidget):
         value = cell.data(ID_ROLE) if cell is not None else None
         return int(value) if value is not None else None
 
-    def _run(self, title: str, action: Callable[[], OpResult]) -> OpResult | None:
-        try:
-            result = action()
-        except UserError as exc:
-            self.ctx.prompts.warning(self, title, str(exc))
-            return None
-        self.ctx.notify(result.changes)
+    def _run(
+        self, title: str, op: Callable[[Any], OpResult], undo_text: str | None = None
+    ) -> OpResult | None:
+        """A write from a button: ops.CollectionOp, then the item is shown again."""
+        item_id = self.item["id"] if self.item is not None else None
+        result = ops.CollectionOp(self.ctx, self, title, op, undo_text=undo_text).run()
+        if result is not None and item_id is not None:
+            self.set_item(item_id)
         return result
+
+    def _submit(self, title: str, op: Callable[[Any], OpResult]) -> str | None:
+        """A note dialog's save: None when saved, else the message for the dialog."""
+        message: list[str] = []
+        result = (
+            ops.CollectionOp(self.ctx, self, title, op)
+            .failure(lambda exc: message.append(str(exc)))
+            .run()
+        )
+        if result is None:
+            return message[0] if message else ops.READ_ONLY_MESSAGE
+        if self.item is not None:
+            self.set_item(self.item["id"])
+        return None
 
     def add_note(self):
         from guilin_union.ui.workpoints.note_dialog import NoteDialog
 
         if self.item is None:
             return None
-        item_id, db = self.item["id"], self.ctx.db
+        item_id = self.item["id"]
 
         def submit(values: dict[str, Any]) -> str | None:
-            try:
-                result = wp.add_note(db, item_id, **values)
-            except UserError as exc:
-                return str(exc)
-            snapshot: dict[str, Any] = {}
-            status_before = result.undo.get("status") if result.undo else None
-
-            def undo_add() -> OpResult:
-                outcome = wp.delete_note(db, result.row_id)
-                snapshot.update(outcome.undo or {})
-                if status_before is not None:
-                    wp.restore_item(db, item_id, {"status": status_before})
-                return outcome
-
-            def redo_add() -> OpResult:
-                outcome = wp.restore_row(db, "workpoint_notes", snapshot)
-                if values.get("set_status"):
-                    wp.restore_item(db, item_id, {"status": values["set_status"]})
-                return outcome
-
-            undo.push(self.ctx, "记录进展情况", undo_add, redo_add)
-            self.ctx.notify(result.changes)
-            self.set_item(item_id)
-            return None
+            return self._submit("记录进展情况", lambda d: wp.add_note(d, item_id, **values))
 
         dialog = NoteDialog(
             submit,
@@ -529,22 +512,7 @@ class ItemPanel(QWidget):
 
         def submit(values: dict[str, Any]) -> str | None:
             values.pop("set_status", None)
-            try:
-                result = wp.update_note(db, note_id, **values)
-            except UserError as exc:
-                return str(exc)
-            before = dict(result.undo or {})
-            saved = next(n for n in wp.list_notes(db, item_id) if n["id"] == note_id)
-            after = {k: saved[k] for k in before}
-            undo.push(
-                self.ctx,
-                "修改进展情况",
-                lambda: wp.restore_note_values(db, note_id, before),
-                lambda: wp.restore_note_values(db, note_id, after),
-            )
-            self.ctx.notify(result.changes)
-            self.set_item(item_id)
-            return None
+            return self._submit("修改进展情况", lambda d: wp.update_note(d, note_id, **values))
 
         dialog = NoteDialog(
             submit,
@@ -565,17 +533,7 @@ class ItemPanel(QWidget):
             self, "删除进展", "确定删除这条进展记录吗？\n可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
         ):
             return
-        db, item_id = self.ctx.db, self.item["id"]
-        result = self._run("删除进展", lambda: wp.delete_note(db, note_id))
-        if result is not None:
-            row = dict(result.undo or {})
-            undo.push(
-                self.ctx,
-                "删除进展情况",
-                lambda: wp.restore_row(db, "workpoint_notes", row),
-                lambda: wp.delete_note(db, note_id),
-            )
-            self.set_item(item_id)
+        self._run("删除进展", lambda d: wp.delete_note(d, note_id), "删除进展情况")
 
     # ------------------------------------------------------------------ evidence
     def add_evidence(self) -> None:
@@ -590,25 +548,9 @@ class ItemPanel(QWidget):
         )
         if path is None:
             return
-        db, item_id = self.ctx.db, self.item["id"]
-        result = self._run("添加佐证材料", lambda: wp.add_evidence(db, item_id, path))
-        if result is None:
-            return
-        self.ctx.remember_folder(path, "evidence")
-        snapshot: dict[str, Any] = {}
-
-        def undo_add() -> OpResult:
-            outcome = wp.remove_evidence(db, result.row_id)
-            snapshot.update(outcome.undo or {})
-            return outcome
-
-        undo.push(
-            self.ctx,
-            "添加佐证材料",
-            undo_add,
-            lambda: wp.restore_row(db, "workpoint_evidence", snapshot),
-        )
-        self.set_item(item_id)
+        item_id = self.item["id"]
+        if self._run("添加佐证材料", lambda d: wp.add_evidence(d, item_id, path)) is not None:
+            self.ctx.remember_folder(path, "evidence")
 
     def open_evidence(self) -> None:
         evidence_id = self._selected_id(self.evidence_table)
@@ -635,17 +577,7 @@ class ItemPanel(QWidget):
             ok_text="移除",
         ):
             return
-        db, item_id = self.ctx.db, self.item["id"]
-        result = self._run("移除佐证材料", lambda: wp.remove_evidence(db, evidence_id))
-        if result is not None:
-            row = dict(result.undo or {})
-            undo.push(
-                self.ctx,
-                "移除佐证材料",
-                lambda: wp.restore_row(db, "workpoint_evidence", row),
-                lambda: wp.remove_evidence(db, evidence_id),
-            )
-            self.set_item(item_id)
+        self._run("移除佐证材料", lambda d: wp.remove_evidence(d, evidence_id))
 
     # ------------------------------------------------------------------ links
     def choose_upper_items(self):
@@ -668,25 +600,21 @@ class ItemPanel(QWidget):
         return picker
 
     def apply_upper_links(self, item_id: int, before: set[int], after: set[int]) -> None:
-        db = self.ctx.db
         for upper_id in sorted(after - before):
-            result = self._run("对应上级要点", lambda u=upper_id: wl.link_upper(db, item_id, u))
-            if result is not None:
-                undo.push(
-                    self.ctx,
-                    "对应上级要点",
-                    lambda u=upper_id: wl.unlink_upper(db, item_id, u),
-                    lambda u=upper_id: wl.link_upper(db, item_id, u),
-                )
+            ops.CollectionOp(
+                self.ctx,
+                self,
+                "对应上级要点",
+                lambda d, u=upper_id: wl.link_upper(d, item_id, u),
+            ).run()
         for upper_id in sorted(before - after):
-            result = self._run("取消对应", lambda u=upper_id: wl.unlink_upper(db, item_id, u))
-            if result is not None:
-                undo.push(
-                    self.ctx,
-                    "取消对应上级要点",
-                    lambda u=upper_id: wl.link_upper(db, item_id, u),
-                    lambda u=upper_id: wl.unlink_upper(db, item_id, u),
-                )
+            ops.CollectionOp(
+                self.ctx,
+                self,
+                "取消对应",
+                lambda d, u=upper_id: wl.unlink_upper(d, item_id, u),
+                undo_text="取消对应上级要点",
+            ).run()
         self.set_item(item_id)
 
     def unlink_upper(self) -> None:
@@ -701,8 +629,8 @@ class ItemPanel(QWidget):
 
         if self.item is None:
             return None
-        item_id, db = self.item["id"], self.ctx.db
-        picker = RecordPicker(db, year=self.item["year"], parent=self)
+        item_id = self.item["id"]
+        picker = RecordPicker(self.ctx.db, year=self.item["year"], parent=self)
         picker.setModal(True)
 
         def chosen() -> None:
@@ -710,24 +638,7 @@ class ItemPanel(QWidget):
             if choice is None:
                 return
             kind, record_id = choice
-            result = self._run(
-                "关联活动或会议", lambda: wl.link_record(db, item_id, kind, record_id)
-            )
-            if result is not None:
-                snapshot: dict[str, Any] = {}
-
-                def undo_link() -> OpResult:
-                    outcome = wl.unlink_record(db, result.row_id)
-                    snapshot.update(outcome.undo or {})
-                    return outcome
-
-                undo.push(
-                    self.ctx,
-                    "关联活动或会议",
-                    undo_link,
-                    lambda: wp.restore_row(db, "workpoint_record_links", snapshot),
-                )
-                self.set_item(item_id)
+            self._run("关联活动或会议", lambda d: wl.link_record(d, item_id, kind, record_id))
 
         picker.accepted.connect(chosen)
         picker.open()
@@ -743,14 +654,4 @@ class ItemPanel(QWidget):
                 self, "取消关联", "这个活动是在“活动”中登记对应本条目的，请在活动信息中修改。"
             )
             return
-        db, item_id = self.ctx.db, self.item["id"]
-        result = self._run("取消关联", lambda: wl.unlink_record(db, int(link_id)))
-        if result is not None:
-            row = dict(result.undo or {})
-            undo.push(
-                self.ctx,
-                "取消关联活动或会议",
-                lambda: wp.restore_row(db, "workpoint_record_links", row),
-                lambda: wl.unlink_record(db, int(link_id)),
-            )
-            self.set_item(item_id)
+        self._run("取消关联", lambda d: wl.unlink_record(d, int(link_id)), "取消关联活动或会议")
