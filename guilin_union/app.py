@@ -51,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code = explain_windowed_command(args_list)
     else:
+        from guilin_union.storage.lean_import import import_sqlite_utils
+
+        import_sqlite_utils()  # before the commands import it: without numpy (issue 15)
         from guilin_union.cli import build_parser, run
         from guilin_union.cli.console import configure_output_streams
 

@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -62,6 +63,7 @@ class UnionDatabase(sqlite_utils.Database):
 
     transaction_serial: int = 0
     read_only: bool = False
+    deferred_check: Any = None  # a DeferredQuickCheck while quick_check runs in the background
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
@@ -87,6 +89,7 @@ def open_database(
     read_only: bool = False,
     run_migrations: bool = True,
     check_integrity: bool = True,
+    defer_quick_check: bool = False,
 ) -> sqlite_utils.Database:
     """Open (creating if needed) the union database with every safety pragma set.
 
@@ -94,6 +97,11 @@ def open_database(
     file raises :class:`~guilin_union.storage.integrity.DatabaseDamagedError`, whose report
     names the newest good backup. To look inside a damaged file anyway, open it with
     ``read_only=True, check_integrity=False``.
+
+    ``defer_quick_check`` (the GUI's start, issue 15): the other guards still run now, but
+    ``quick_check`` runs in the background (``db.deferred_check``, a
+    :class:`~guilin_union.storage.integrity.DeferredQuickCheck`) and every write on this
+    connection waits for its verdict; a file that needs a migration is checked now.
 
     >>> db = open_database(":memory:")
     >>> db.execute("PRAGMA foreign_keys").fetchone()[0]
@@ -120,7 +128,8 @@ def open_database(
         if check_integrity and not in_memory:  # another program's SQLite file: untouched
             guard_foreign_database(conn, Path(path))
         apply_pragmas(conn, read_only=read_only)
-        if check_integrity and not in_memory:
+        defer = defer_quick_check and check_integrity and not in_memory
+        if check_integrity and not in_memory and not defer:
             result = quick_check(conn)
             if result != "ok":
                 raise DatabaseDamagedError(damage_report(Path(path), result))
@@ -136,6 +145,27 @@ def open_database(
     # installed package's entry points (20–40 ms of start-up; issue 11).
     db = UnionDatabase(conn, execute_plugins=False)
     db.read_only = read_only
+    db.deferred_check = None
+    if defer:
+        from guilin_union.storage.integrity import DeferredQuickCheck
+        from guilin_union.storage.migrations import pending
+
+        try:
+            needs_migration = run_migrations and not read_only and bool(pending(db))
+            # A migration writes at once: check the file first, as without deferral.
+            verdict = quick_check(conn) if needs_migration else None
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if is_damage_error(exc):
+                raise DatabaseDamagedError(damage_report(Path(path), str(exc))) from exc
+            raise
+        if verdict is not None and verdict != "ok":
+            conn.close()
+            raise DatabaseDamagedError(damage_report(Path(path), verdict))
+        if verdict is None:
+            db.deferred_check = DeferredQuickCheck(Path(path))
+            db.deferred_check.guard(conn)  # before any write below (clean_interrupted reads)
+            db.deferred_check.start()
     if run_migrations and not read_only:
         migrate(db, path=None if in_memory else Path(path))
         if not in_memory:  # temporary files of interrupted backups (storage/backup.py)

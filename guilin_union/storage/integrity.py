@@ -14,6 +14,8 @@ offer the newest good backup.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,3 +128,149 @@ def walk_tables(db: Any) -> None:
     tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
         db.execute(f"SELECT count(*) FROM [{table}] NOT INDEXED").fetchone()
+
+
+# Authorizer actions that change the database file (see DeferredQuickCheck); temporary
+# objects (database "temp") are not the file and stay allowed.
+_WRITE_ACTIONS = frozenset(
+    {
+        sqlite3.SQLITE_INSERT,
+        sqlite3.SQLITE_UPDATE,
+        sqlite3.SQLITE_DELETE,
+        sqlite3.SQLITE_CREATE_INDEX,
+        sqlite3.SQLITE_CREATE_TABLE,
+        sqlite3.SQLITE_CREATE_TRIGGER,
+        sqlite3.SQLITE_CREATE_VIEW,
+        sqlite3.SQLITE_DROP_INDEX,
+        sqlite3.SQLITE_DROP_TABLE,
+        sqlite3.SQLITE_DROP_TRIGGER,
+        sqlite3.SQLITE_DROP_VIEW,
+        sqlite3.SQLITE_ALTER_TABLE,
+        sqlite3.SQLITE_REINDEX,
+        sqlite3.SQLITE_ANALYZE,
+        sqlite3.SQLITE_CREATE_VTABLE,
+        sqlite3.SQLITE_DROP_VTABLE,
+    }
+)
+# Pragmas that write the file when given a value (or, the last three, whenever run).
+_WRITING_PRAGMAS = frozenset(
+    {
+        "user_version",
+        "application_id",
+        "schema_version",
+        "journal_mode",
+        "page_size",
+        "auto_vacuum",
+        "writable_schema",
+        "max_page_count",
+        "incremental_vacuum",
+        "wal_checkpoint",
+        "optimize",
+    }
+)
+_ALWAYS_WRITING_PRAGMAS = frozenset({"incremental_vacuum", "wal_checkpoint", "optimize"})
+WRITE_WAIT_S = 300.0  # a write waits this long at most for the verdict, then is refused
+
+
+def _is_write(action: int, arg1: str | None, arg2: str | None, db_name: str | None) -> bool:
+    if db_name == "temp":
+        return False
+    if action in _WRITE_ACTIONS:
+        return True
+    if action == sqlite3.SQLITE_PRAGMA and arg1 is not None:
+        name = arg1.lower()
+        return name in _ALWAYS_WRITING_PRAGMAS or (name in _WRITING_PRAGMAS and arg2 is not None)
+    return False
+
+
+class DeferredQuickCheck:
+    """``quick_check`` of a database file run in a background thread, on its own read-only
+    connection, while the program already shows the file (issue 15: start-up; the check
+    takes about a second on twenty years of records).
+
+    Why this keeps data-safety.md's rule "a damaged file is never written to":
+
+    * the check only reads, so running it beside the program's reads changes nothing;
+    * every connection that may write before the verdict has :meth:`authorizer` installed
+      (``sqlite3.Connection.set_authorizer``). SQLite consults it when a statement is
+      prepared, before any byte is written: a write statement (INSERT/UPDATE/DELETE, schema
+      changes, writing pragmas — whatever code path it comes from) *waits* for the verdict
+      and then runs if the file is healthy, or is refused (``sqlite3.DatabaseError``: not
+      authorized) if it is not. Reads are never held up;
+    * what a write needs before it may run at all stays synchronous in ``open_database``:
+      the empty-file and foreign-database guards, and a full ``quick_check`` before any
+      migration (a schema change writes at once);
+    * a failed check is reported to the caller (the main window), which reopens the file
+      through the usual guarded path: damaged files open read-only with the offer of the
+      newest good backup, exactly as if the check had run before the window appeared.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.db"
+    >>> sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    >>> check = DeferredQuickCheck(path).start()
+    >>> check.wait(30), check.passed
+    ('ok', True)
+    """
+
+    def __init__(
+        self, path: Path, *, check: Callable[[sqlite3.Connection], str] | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.result: str | None = None  # "ok" or what is wrong, once done
+        self.writes_waited = 0  # write statements that had to wait for the verdict
+        self._check = check
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+
+    def start(self) -> DeferredQuickCheck:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            from guilin_union.storage.uri import connect_read_only
+
+            conn = connect_read_only(self.path)
+            try:
+                conn.execute("PRAGMA busy_timeout = 5000")
+                result = (self._check or quick_check)(conn)
+            finally:
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 — any failure means "not known to be healthy"
+            result = str(exc) or type(exc).__name__
+        self.result = result
+        self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    @property
+    def passed(self) -> bool:
+        return self._done.is_set() and self.result == "ok"
+
+    def wait(self, timeout: float | None = None) -> str | None:
+        """The verdict (``"ok"`` or the problems), or None when not done within ``timeout``."""
+        self._done.wait(timeout)
+        return self.result if self._done.is_set() else None
+
+    def authorizer(
+        self,
+        action: int,
+        arg1: str | None,
+        arg2: str | None,
+        db_name: str | None,
+        _trigger: str | None,
+    ) -> int:
+        """``set_authorizer`` callback: reads pass; writes wait for a healthy verdict."""
+        if self.passed or not _is_write(action, arg1, arg2, db_name):
+            return sqlite3.SQLITE_OK
+        if not self._done.is_set():
+            self.writes_waited += 1
+            self._done.wait(WRITE_WAIT_S)
+        return sqlite3.SQLITE_OK if self.passed else sqlite3.SQLITE_DENY
+
+    def guard(self, conn: sqlite3.Connection) -> None:
+        """Make ``conn``'s writes wait for the verdict (call from the connection's thread)."""
+        if not self.passed:
+            conn.set_authorizer(self.authorizer)

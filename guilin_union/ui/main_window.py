@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -41,6 +41,7 @@ AREA_SETTINGS = (
     ("慰问设置…", "慰问", "edit_settings"),
 )
 DEFAULT_TAB = [title for title, _module in TABS].index("会员入会")  # the register
+INTEGRITY_POLL_MS = 50  # how often the window looks whether the background check is done
 # The same store as AppContext.qsettings, for the moments before the database is open.
 SETTINGS_ORGANIZATION, SETTINGS_APPLICATION = "GuilinUnion", "guilin-union"
 
@@ -95,6 +96,57 @@ class MainWindow(QMainWindow):
         self.tab_widgets.activate()
         self.update_title()
         self.update_status()
+        self._watch_integrity()
+
+    # ---- the quick_check that runs after the window shows (issue 15: start-up)
+    def _watch_integrity(self) -> None:
+        """Wait for the background ``quick_check`` (if the database was opened with one):
+        until its verdict every write on the file waits for it (storage/integrity.py)."""
+        if self.ctx is None or self.ctx.deferred_check is None:
+            return
+        self._integrity_timer = QTimer(self)
+        self._integrity_timer.setInterval(INTEGRITY_POLL_MS)
+        self._integrity_timer.timeout.connect(self._integrity_verdict)
+        self._integrity_timer.start()
+
+    def _integrity_verdict(self) -> None:
+        check = self.ctx.deferred_check if self.ctx is not None else None
+        if check is None or not check.done:
+            return
+        self._integrity_timer.stop()
+        if check.passed:
+            self.ctx.integrity_passed()  # writes go ahead; the backup on open runs
+        else:
+            self.reopen_after_failed_check()
+
+    def reopen_after_failed_check(self) -> None:
+        """The file failed the background check: this window stops writing for good (its
+        connection refuses writes already) and the file is opened again the guarded way,
+        which checks it now and offers the newest good backup or opens it read-only with the
+        banner — what the user would have seen had the check run before the window."""
+        ctx = self.ctx
+        ctx.read_only = True  # the operation runner refuses writes from here on
+        session = getattr(ctx, "safety_session", None)
+        if session is not None:
+            session.read_only_reason = "只读方式：数据文件检查未通过，不能修改。"  # no backup
+        safety = getattr(self, "safety", None)
+        if safety is not None:
+            safety.lock_timer.stop()
+            if safety.server is not None:  # else the reopen would hand over to this window
+                safety.server.stop()
+                safety.server = None
+        if session is not None:
+            session.release()  # the guarded open takes the lock again
+        self.update_title()
+        self.switch_database(ctx.db_path, remember=False)
+        replacement = getattr(self, "_replacement", None)
+        new_session = getattr(getattr(replacement, "ctx", None), "safety_session", None)
+        damage = getattr(new_session, "damage", None)
+        if damage is not None and damage.newest_backup is None:
+            # No backup to offer, so the guarded open asked nothing: say what happened.
+            from guilin_union.ui.safety.session import damage_message
+
+            ctx.prompts.warning(replacement, "数据文件已损坏", damage_message(damage))
 
     def is_ready(self) -> bool:
         """The database is open and the current tab is filled."""
@@ -121,8 +173,9 @@ class MainWindow(QMainWindow):
         return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
     def _last_tab(self) -> int:
+        value = self._settings().value("window/last_tab", DEFAULT_TAB)
         try:
-            last = int(self._settings().value("window/last_tab", DEFAULT_TAB) or DEFAULT_TAB)
+            last = DEFAULT_TAB if value in (None, "") else int(value)  # 0 (首页) is a tab too
         except (TypeError, ValueError):
             last = DEFAULT_TAB
         return min(max(last, 0), self.tabs.count() - 1)

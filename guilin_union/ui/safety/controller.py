@@ -65,7 +65,12 @@ class SafetyController(QObject):
         self.lock_timer.timeout.connect(self.check_lock)
         if self.session.lock is not None:
             self.lock_timer.start()
-        QTimer.singleShot(0, self.after_show)
+        # The backup on open writes: after the background quick_check passed (ui/context.py).
+        when_checked = getattr(self.ctx, "when_checked", None)
+        if when_checked is not None:
+            when_checked(self.after_show)
+        else:
+            QTimer.singleShot(0, self.after_show)
 
     def _max_change_id(self) -> int:
         try:

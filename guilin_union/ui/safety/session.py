@@ -47,6 +47,13 @@ def session_of(ctx: AppContext) -> SafetySession | None:
     return getattr(ctx, "safety_session", None)
 
 
+def damage_message(damage: DamageReport) -> str:
+    """What a damaged file means for the user, in Chinese (the text of the open's error)."""
+    from guilin_union.storage.integrity import DatabaseDamagedError
+
+    return str(DatabaseDamagedError(damage))
+
+
 def _start_id(db) -> int:  # noqa: ANN001
     from guilin_union.services.safety import max_change_id
 
@@ -74,10 +81,12 @@ def _open_damaged(path: Path):  # noqa: ANN202
 
 
 def open_guarded(
-    path: Path, *, prompts: Prompts, parent: QWidget | None = None
+    path: Path, *, prompts: Prompts, parent: QWidget | None = None, defer_check: bool = False
 ) -> AppContext | None:
     """Open ``path`` for the GUI (see the module docstring); None when the user declined or
-    another window of the program took over."""
+    another window of the program took over. ``defer_check``: ``quick_check`` runs in the
+    background, writes wait for it (``storage.integrity.DeferredQuickCheck``; the main window
+    reopens the file through this function if it fails)."""
     from guilin_union.storage import open_database
     from guilin_union.storage.backup import recover_damaged
     from guilin_union.storage.integrity import DatabaseDamagedError
@@ -111,7 +120,7 @@ def open_guarded(
     damage: DamageReport | None = None
     try:
         try:
-            db = open_database(path, read_only=reason is not None)
+            db = open_database(path, read_only=reason is not None, defer_quick_check=defer_check)
         except DatabaseDamagedError as exc:
             damage = exc.report
             viewable = _open_damaged(path)

@@ -1,0 +1,142 @@
+"""The program's start (issue 15): the window fills before ``quick_check`` has finished, and
+the check's verdict still reaches the user before anything can be written; tabs built later
+show current data."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+import pytest
+
+from guilin_union.services import members
+from guilin_union.services.changes import Changes
+from guilin_union.storage import integrity, open_database
+from guilin_union.storage.backup import BACKUP_PREFIX, make_backup
+from tests.safety_fixtures import add_person, corrupt_index, fill
+from tests.ui.helpers import ScriptedPrompts
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "start.db"
+    db = open_database(path)
+    fill(db, 60)
+    db.conn.close()
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _backups(db_path: Path) -> list[Path]:
+    return sorted((db_path.parent / "backups").glob(f"{BACKUP_PREFIX}*.db"))
+
+
+def _start(qtbot, db_path: Path, prompts: ScriptedPrompts):
+    """What ``run_gui`` does: the window first, then the database with the check deferred."""
+    from guilin_union.ui.application import ensure_application, open_context
+    from guilin_union.ui.main_window import MainWindow
+
+    ensure_application()
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    ctx = open_context(db_path, prompts=prompts, defer_check=True)
+    window.attach(ctx)
+    return window
+
+
+def _replacement(qtbot, window):
+    qtbot.waitUntil(lambda: getattr(window, "_replacement", None) is not None, timeout=30000)
+    replacement = window._replacement
+    qtbot.addWidget(replacement)
+    return replacement
+
+
+def test_damaged_file_found_after_the_window_filled_ends_read_only_with_the_offer(qtbot, db_path):
+    db = open_database(db_path)
+    good = make_backup(db, reason="on-close")
+    db.conn.close()
+    corrupt_index(db_path)
+    before = _digest(db_path)
+    prompts = ScriptedPrompts()
+    prompts.confirms.append(False)  # "restore now?" — not now
+    window = _start(qtbot, db_path, prompts)
+    assert window.is_ready()  # the register is filled while the check runs
+    replacement = _replacement(qtbot, window)
+    kind, _title, text = prompts.messages[-1]
+    assert kind == "confirm" and "损坏" in text and good.name in text
+    assert replacement.ctx.read_only and "（只读）" in replacement.windowTitle()
+    assert "已损坏" in replacement.safety.banner.message_label.text()
+    assert window.ctx.read_only and not window.isVisible()
+    assert [p.name for p in _backups(db_path)] == [good.name]  # no backup on open of it
+    replacement.close()
+    assert _digest(db_path) == before  # nothing was written to the damaged file
+
+
+def test_damaged_file_without_backups_says_so(qtbot, db_path):
+    corrupt_index(db_path)
+    prompts = ScriptedPrompts()
+    window = _start(qtbot, db_path, prompts)
+    replacement = _replacement(qtbot, window)
+    kind, title, text = prompts.messages[-1]
+    assert kind == "warning" and title == "数据文件已损坏" and "没有找到完好的自动备份" in text
+    assert replacement.ctx.read_only and replacement.safety.banner is not None
+
+
+def test_no_write_slips_in_before_the_verdict(qtbot, db_path, monkeypatch):
+    """A save made while the check still runs waits for it; a bad verdict refuses it."""
+    release = threading.Event()
+    real_check = integrity.quick_check
+
+    def slow_check(conn):
+        release.wait(30)
+        return real_check(conn)
+
+    monkeypatch.setattr(integrity, "quick_check", slow_check)
+    corrupt_index(db_path)
+    before = _digest(db_path)
+    prompts = ScriptedPrompts()
+    window = _start(qtbot, db_path, prompts)
+    assert window.ctx.integrity_pending() and not window.ctx.read_only
+    threading.Timer(0.3, release.set).start()
+    with pytest.raises(Exception) as refused:  # noqa: PT011 — sqlite3's "not authorized"
+        add_person(window.ctx.db, 99)
+    assert "authorized" in str(refused.value)
+    assert window.ctx.deferred_check.writes_waited >= 1
+    _replacement(qtbot, window)
+    assert _digest(db_path) == before
+
+
+def test_healthy_file_lifts_the_gate_and_backs_up_on_open(qtbot, db_path):
+    prompts = ScriptedPrompts()
+    window = _start(qtbot, db_path, prompts)
+    qtbot.waitUntil(lambda: window.ctx.deferred_check.passed, timeout=30000)
+    qtbot.waitUntil(lambda: len(_backups(db_path)) == 1, timeout=30000)  # after_show ran
+    assert "on-open" in _backups(db_path)[0].name
+    add_person(window.ctx.db, 61)
+    assert not window.ctx.read_only and getattr(window, "_replacement", None) is None
+    assert not [m for m in prompts.messages if m[0] in ("warning", "error")]
+
+
+def test_a_tab_built_after_a_change_shows_it(qtbot, db_path, sample_ids):
+    from guilin_union.ui.application import ensure_application, open_context
+    from guilin_union.ui.main_window import MainWindow
+
+    ensure_application()
+    ctx = open_context(db_path, prompts=ScriptedPrompts())
+    ctx.qsettings.setValue("window/last_tab", 0)  # start on 首页
+    window = MainWindow(ctx)  # not shown: nothing is built in the background
+    qtbot.addWidget(window)
+    assert not window.tab_widgets.is_built("会员入会")
+    members.add_member(
+        ctx.db, {"name": "后来者", "id_number": sample_ids["man"], "branch": "文学院分工会"}
+    )
+    ctx.notify(Changes.of("members"))
+    view = window.tab_widgets["会员入会"].register_view
+    names = {view.model.row_data(r)["name"] for r in range(view.model.rowCount())}
+    assert "后来者" in names and len(names) == 61
+    ctx.qsettings.remove("window/last_tab")
