@@ -161,3 +161,47 @@ def test_member_form_shows_mandates_and_proposals(qtbot, db_path):
         "INSERT INTO members (name, branch_id, created_at, updated_at) VALUES ('局外人', 1, 'x', 'x')"
     ).lastrowid
     assert member_page(window.ctx, outsider) is None
+
+
+def test_agenda_and_motion_buttons_need_a_row_and_deletes_undo(qtbot, db_path):
+    """修改/删除 act on the selected row (enabled only then); a delete is undone and redone
+    from the service's inverse."""
+    window, prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    view = tab.agenda_view
+    view.use_standard()
+    view.agenda_table.clearSelection()
+    assert not view.edit_button.isEnabled() and not view.delete_button.isEnabled()
+    assert view.add_button.isEnabled()
+    view.agenda_table.selectRow(0)
+    assert view.edit_button.isEnabled() and view.delete_button.isEnabled()
+    first = view.model.row_data(0)["content"]
+    view.delete_selected()
+    assert view.model.rowCount() == 11
+    stack = window.ctx.undo_stack
+    stack.undo()
+    assert view.model.rowCount() == 12 and view.model.row_data(0)["content"] == first
+    stack.redo()
+    assert view.model.rowCount() == 11
+
+    votes_view = tab.votes_view
+    votes_view.add_standard()
+    votes_view.votes_table.clearSelection()
+    assert not votes_view.delete_button.isEnabled() and not votes_view.clear_button.isEnabled()
+    votes_view.votes_table.selectRow(0)
+    assert votes_view.delete_button.isEnabled()
+    count = votes_view.model.rowCount()
+    prompts.confirms.append(True)
+    votes_view.delete_selected()
+    assert votes_view.model.rowCount() == count - 1
+    stack.undo()
+    assert votes_view.model.rowCount() == count
+    stack.redo()
+    assert votes_view.model.rowCount() == count - 1
+
+    delegates_view = tab.delegates_view
+    delegates_view.delegates_table.clearSelection()
+    assert not delegates_view.edit_button.isEnabled()
+    assert not delegates_view.delete_button.isEnabled()
+    delegates_view.delegates_table.selectRow(0)
+    assert delegates_view.edit_button.isEnabled() and delegates_view.delete_button.isEnabled()

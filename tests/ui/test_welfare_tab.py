@@ -431,3 +431,44 @@ def test_approval_and_application_forms_from_the_lists(qtbot, window, tmp_path, 
     prompts.save_paths.append(application)
     page.print_application()
     qtbot.waitUntil(application.exists, timeout=20000)
+
+
+def test_hardship_add_and_remove_undo_redo_from_the_list(qtbot, window):
+    window, prompts = window
+    page = tab(window).hardship_view
+    member = window.ctx.db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
+    prompts.picks.append([member])
+    dialog = page.add_entry()
+    qtbot.addWidget(dialog)
+    dialog.ui.pick_member_button.click()
+    dialog.ui.category_combo.setCurrentText("因病致困")
+    dialog.save()
+    assert page.table.model().rowCount() == 1
+    stack = window.ctx.undo_stack
+    assert stack.undoText() == "加入困难帮扶档案"
+    stack.undo()
+    assert page.table.model().rowCount() == 0
+    stack.redo()
+    assert page.table.model().rowCount() == 1
+    page.table.selectRow(0)
+    prompts.confirms.append(True)
+    page.delete_selected()
+    assert page.table.model().rowCount() == 0
+    stack.undo()
+    assert page.table.model().rowCount() == 1
+    stack.redo()
+    assert page.table.model().rowCount() == 0
+
+
+def test_deleting_a_standard_is_undone_and_redone(qtbot, window):
+    window, _prompts = window
+    page = tab(window).standards_view
+    db = window.ctx.db
+    before = welfare_standards.get_standard(db, YEAR, "生日")
+    page.table.selectRow(page.types.index("生日"))
+    page.delete_selected()
+    assert welfare_standards.get_standard(db, YEAR, "生日") is None
+    window.ctx.undo_stack.undo()
+    assert welfare_standards.get_standard(db, YEAR, "生日") == before
+    window.ctx.undo_stack.redo()
+    assert welfare_standards.get_standard(db, YEAR, "生日") is None

@@ -19,6 +19,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.inverses import put_back, reinsert
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -145,7 +146,7 @@ def add_item(db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any]
                 **row,
             },
         )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_item(d, row_id))
 
 
 def update_item(db: sqlite_utils.Database, item_id: int, data: Mapping[str, Any]) -> OpResult:
@@ -157,7 +158,14 @@ def update_item(db: sqlite_utils.Database, item_id: int, data: Mapping[str, Any]
         if row["part"] != item.part:
             row["position"] = _next_position(db, item.session_id, row["part"])
         before = audit.update(db, "congress_agenda_items", item_id, row)
-    return OpResult(Changes.of(AREA), item_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), item_id, undo=before, inverse=lambda d: put_back_item(d, before)
+    )
+
+
+def put_back_item(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
+    """Undo of an edit: write the previous values back (its ``inverse`` redoes the edit)."""
+    return put_back(db, "congress_agenda_items", row, Changes.of(AREA), put_back_item)
 
 
 def delete_item(db: sqlite_utils.Database, item_id: int) -> OpResult:
@@ -165,13 +173,14 @@ def delete_item(db: sqlite_utils.Database, item_id: int) -> OpResult:
     with db.atomic():
         get_item(db, item_id)
         before = audit.delete(db, "congress_agenda_items", item_id)
-    return OpResult(Changes.of(AREA), item_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), item_id, undo=before, inverse=lambda d: restore_item(d, before)
+    )
 
 
 def restore_item(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    with db.atomic():
-        row_id = audit.insert(db, "congress_agenda_items", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA), row_id)
+    """Undo of a delete: the same row back with its id (its ``inverse`` deletes it again)."""
+    return reinsert(db, "congress_agenda_items", row, Changes.of(AREA), delete_item)
 
 
 def set_order(

@@ -743,34 +743,51 @@ def delete_delegate(db: sqlite_utils.Database, delegate_id: int) -> OpResult:
             "SELECT 1 FROM congress_delegates WHERE replaces_id = ?", [delegate_id]
         ).fetchone():
             raise ConflictError("该代表已有接替者，请先删除接替者的记录")
+        undo: dict[str, Any] = {}
         if current["replaces_id"]:
-            audit.update(
+            replaced = audit.update(
                 db,
                 "congress_delegates",
                 current["replaces_id"],
                 {"end_date": None, "end_reason": None},
                 note="接替者记录删除，恢复原代表",
             )
+            undo["replaced"] = {k: replaced[k] for k in ("id", "end_date", "end_reason")}
         if current["is_head"]:
-            audit.update(
+            delegation = audit.update(
                 db, "congress_delegations", current["delegation_id"], {"head_member_id": None}
             )
+            undo["delegation"] = {k: delegation[k] for k in ("id", "head_member_id")}
         before = audit.delete(db, "congress_delegates", delegate_id)
-    return OpResult(Changes.of(AREA), delegate_id, undo=before)
+    saved = {**before, **({"_undo": undo} if undo else {})}
+    return OpResult(
+        Changes.of(AREA), delegate_id, undo=saved, inverse=lambda d: restore_delegate(d, saved)
+    )
 
 
 def restore_delegate(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of a delete: put the row back with its id."""
+    """Undo of a delete: put the row back with its id, and what the delete changed along
+    (the replaced delegate's end, the delegation's head); its ``inverse`` deletes again."""
+    row = dict(row)
+    undo = row.pop("_undo", None)
     with db.atomic():
-        row_id = audit.insert(db, "congress_delegates", dict(row), note="撤销删除")
-        if row.get("replaces_id"):
+        row_id = audit.insert(db, "congress_delegates", row, note="撤销删除")
+        if undo is not None:
+            for table, key in (
+                ("congress_delegates", "replaced"),
+                ("congress_delegations", "delegation"),
+            ):
+                if key in undo:
+                    values = dict(undo[key])
+                    audit.update(db, table, values.pop("id"), values, note="撤销删除")
+        elif row.get("replaces_id"):  # an older snapshot without the details
             audit.update(
                 db,
                 "congress_delegates",
                 row["replaces_id"],
                 {"end_date": row["start_date"], "end_reason": "更换"},
             )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_delegate(d, row_id))
 
 
 # --------------------------------------------------------------------------- composition

@@ -24,6 +24,7 @@ from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.attendance import AttendanceSummary, attendance_summary
 from guilin_union.services.congress.rules import motion_passes, votes_needed
+from guilin_union.services.inverses import put_back, reinsert
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -154,7 +155,7 @@ def add_motion(
                 "notes": clean_cell_text(notes or "") or None,
             },
         )
-    return OpResult(Changes.of(AREA), row_id)
+    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_motion(d, row_id))
 
 
 def add_standard_motions(db: sqlite_utils.Database, session_id: int) -> OpResult:
@@ -183,7 +184,46 @@ def update_motion(db: sqlite_utils.Database, motion_id: int, data: Mapping[str, 
         if "notes" in data:
             changes["notes"] = clean_cell_text(data["notes"] or "") or None
         before = audit.update(db, "congress_motions", motion_id, changes)
-    return OpResult(Changes.of(AREA), motion_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
+    )
+
+
+def save_motion(
+    db: sqlite_utils.Database,
+    session_id: int,
+    motion_id: int | None,
+    values: Mapping[str, Any],
+) -> OpResult:
+    """What the motion dialog saves: title, kind, notes and (when ``voted``) the counts, in
+    one transaction. Adding: the inverse deletes the motion; editing: it writes the whole
+    previous row back."""
+    with db.atomic():
+        if motion_id is None:
+            added = add_motion(
+                db, session_id, values["title"], kind=values["kind"], notes=values["notes"]
+            )
+            row_id = int(added.row_id or 0)
+            before = None
+        else:
+            row_id = motion_id
+            before = audit.get_row(db, "congress_motions", motion_id)
+            update_motion(db, motion_id, {k: values[k] for k in ("title", "kind", "notes")})
+        if values["voted"]:
+            record_votes(
+                db,
+                row_id,
+                yes=values["yes"],
+                no=values["no"],
+                abstain=values["abstain"],
+                voted_on=values["voted_on"],
+            )
+        elif before is not None and before["votes_yes"] is not None:
+            clear_votes(db, row_id)
+    if before is None:
+        return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_motion(d, row_id))
+    saved = before
+    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: put_back_motion(d, saved))
 
 
 def _count(value: Any, label: str) -> int:
@@ -231,7 +271,9 @@ def record_votes(
                 "voted_on": day,
             },
         )
-    return OpResult(Changes.of(AREA), motion_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
+    )
 
 
 def clear_votes(db: sqlite_utils.Database, motion_id: int) -> OpResult:
@@ -243,28 +285,34 @@ def clear_votes(db: sqlite_utils.Database, motion_id: int) -> OpResult:
             motion_id,
             {"votes_yes": None, "votes_no": None, "votes_abstain": None, "voted_on": None},
         )
-    return OpResult(Changes.of(AREA), motion_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
+    )
 
 
 def restore_votes(db: sqlite_utils.Database, motion_id: int, row: Mapping[str, Any]) -> OpResult:
     """Undo of :func:`record_votes`/:func:`clear_votes`: put the previous counts back."""
-    with db.atomic():
-        keys = ("votes_yes", "votes_no", "votes_abstain", "voted_on")
-        audit.update(db, "congress_motions", motion_id, {k: row.get(k) for k in keys}, note="撤销")
-    return OpResult(Changes.of(AREA), motion_id)
+    keys = ("votes_yes", "votes_no", "votes_abstain", "voted_on")
+    return put_back_motion(db, {"id": motion_id, **{k: row.get(k) for k in keys}})
+
+
+def put_back_motion(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
+    """Undo of an edit: write the previous values back (its ``inverse`` redoes the edit)."""
+    return put_back(db, "congress_motions", row, Changes.of(AREA), put_back_motion)
 
 
 def delete_motion(db: sqlite_utils.Database, motion_id: int) -> OpResult:
     with db.atomic():
         get_motion(db, motion_id)
         before = audit.delete(db, "congress_motions", motion_id)
-    return OpResult(Changes.of(AREA), motion_id, undo=before)
+    return OpResult(
+        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: restore_motion(d, before)
+    )
 
 
 def restore_motion(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    with db.atomic():
-        row_id = audit.insert(db, "congress_motions", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA), row_id)
+    """Undo of a delete: the same row back with its id (its ``inverse`` deletes it again)."""
+    return reinsert(db, "congress_motions", row, Changes.of(AREA), delete_motion)
 
 
 def move_motion(db: sqlite_utils.Database, motion_id: int, delta: int) -> OpResult:

@@ -403,7 +403,9 @@ def record_payment(
         payment_id = insert_checked(db, p, warnings, reason)
         for path in attachments:
             _attach(db, payment_id, path)
-    return OpResult(Changes.of(config.AREA), payment_id)
+    return OpResult(
+        Changes.of(config.AREA), payment_id, inverse=lambda d: delete_payment(d, payment_id)
+    )
 
 
 def update_payment(
@@ -447,7 +449,10 @@ def update_payment(
             row["override_reason"] = None
         before = audit.update(db, "welfare_payments", payment_id, row)
         _store_warnings(db, payment_id, new, reason)
-    return OpResult(Changes.of(config.AREA), payment_id, undo={"row": before, "warnings": old})
+    undo = {"row": before, "warnings": old}
+    return OpResult(
+        Changes.of(config.AREA), payment_id, undo=undo, inverse=lambda d: restore_payment(d, undo)
+    )
 
 
 def _input_dict(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -471,21 +476,27 @@ def delete_payment(db: sqlite_utils.Database, payment_id: int) -> OpResult:
         for a in files:
             audit.delete(db, "welfare_attachments", a["id"])
         before = audit.delete(db, "welfare_payments", payment_id)
+    undo = {"row": before, "warnings": warnings, "attachments": files}
     return OpResult(
-        Changes.of(config.AREA),
-        payment_id,
-        undo={"row": before, "warnings": warnings, "attachments": files},
+        Changes.of(config.AREA), payment_id, undo=undo, inverse=lambda d: restore_payment(d, undo)
     )
 
 
 def restore_payment(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
     """Undo of a delete or an edit: put the payment (with its warnings and attachment
-    records) back exactly as it was."""
+    records) back exactly as it was. Its ``inverse`` redoes: it deletes a restored payment
+    again, or puts the values the restore replaced back."""
     row = dict(undo["row"])
     payment_id = int(row["id"])
+    again: Any
     with db.atomic():
         exists = db.execute("SELECT 1 FROM welfare_payments WHERE id = ?", [payment_id]).fetchone()
         if exists:
+            replaced = {
+                "row": get_payment(db, payment_id),
+                "warnings": payment_warnings(db, payment_id),
+            }
+            again = lambda d: restore_payment(d, replaced)  # noqa: E731
             audit.update(
                 db,
                 "welfare_payments",
@@ -497,13 +508,14 @@ def restore_payment(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpRes
                 audit.delete(db, "welfare_payment_warnings", w["id"], note="撤销修改")
         else:
             audit.insert(db, "welfare_payments", row, note="撤销删除")
+            again = lambda d: delete_payment(d, payment_id)  # noqa: E731
         for w in undo.get("warnings", []):
             audit.insert(
                 db, "welfare_payment_warnings", {**w, "payment_id": payment_id}, note="撤销"
             )
         for a in undo.get("attachments", []):
             audit.insert(db, "welfare_attachments", {**a, "payment_id": payment_id}, note="撤销")
-    return OpResult(Changes.of(config.AREA), payment_id)
+    return OpResult(Changes.of(config.AREA), payment_id, inverse=again)
 
 
 def set_state(
@@ -539,17 +551,23 @@ def set_state(
                 db, "welfare_payments", payment_id, changes, note=f"审批：{state}"
             )
             previous[payment_id] = {k: before[k] for k in changes}
-    return OpResult(Changes.of(config.AREA), None, undo=previous)
+    return OpResult(
+        Changes.of(config.AREA), None, undo=previous, inverse=lambda d: restore_states(d, previous)
+    )
 
 
 def restore_states(
     db: sqlite_utils.Database, previous: Mapping[int, Mapping[str, Any]]
 ) -> OpResult:
-    """Undo of :func:`set_state`."""
+    """Undo of :func:`set_state` (its ``inverse`` puts the states it replaced back: redo)."""
+    replaced: dict[int, dict[str, Any]] = {}
     with db.atomic():
         for payment_id, values in previous.items():
-            audit.update(db, "welfare_payments", int(payment_id), dict(values), note="撤销审批")
-    return OpResult(Changes.of(config.AREA))
+            before = audit.update(
+                db, "welfare_payments", int(payment_id), dict(values), note="撤销审批"
+            )
+            replaced[int(payment_id)] = {k: before[k] for k in values}
+    return OpResult(Changes.of(config.AREA), inverse=lambda d: restore_states(d, replaced))
 
 
 # ---------------------------------------------------------------- warnings under review

@@ -11,7 +11,7 @@ feeds batches: ``BatchRequest(occasion="送温暖", eligibility="困难帮扶档
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -131,39 +131,66 @@ def save_hardship(
         if entry_id is None:
             row["created_at"] = row["updated_at"]
             new_id = audit.insert(db, "welfare_hardship", row)
-            return OpResult(Changes.of(config.AREA), new_id)
+            return OpResult(
+                Changes.of(config.AREA), new_id, inverse=lambda d: delete_hardship(d, new_id)
+            )
         get_hardship(db, entry_id)
         before = audit.update(db, "welfare_hardship", entry_id, row)
-    return OpResult(Changes.of(config.AREA), entry_id, undo=before)
+    return OpResult(
+        Changes.of(config.AREA),
+        entry_id,
+        undo=before,
+        inverse=lambda d: restore_hardship(d, before),
+    )
 
 
 def delete_hardship(db: sqlite_utils.Database, entry_id: int) -> OpResult:
     """Remove an entry; payments already made keep existing (their link is cleared)."""
     with db.atomic():
         get_hardship(db, entry_id)
-        for (payment_id,) in db.execute(
-            "SELECT id FROM welfare_payments WHERE hardship_id = ?", [entry_id]
-        ).fetchall():
+        linked = [
+            payment_id
+            for (payment_id,) in db.execute(
+                "SELECT id FROM welfare_payments WHERE hardship_id = ? ORDER BY id", [entry_id]
+            ).fetchall()
+        ]
+        for payment_id in linked:
             audit.update(
                 db, "welfare_payments", payment_id, {"hardship_id": None}, note="困难帮扶档案已删除"
             )
         before = audit.delete(db, "welfare_hardship", entry_id)
-    return OpResult(Changes.of(config.AREA), entry_id, undo=before)
+    return OpResult(
+        Changes.of(config.AREA),
+        entry_id,
+        undo=before,
+        inverse=lambda d: restore_hardship(d, before, linked_payments=linked),
+    )
 
 
-def restore_hardship(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
+def restore_hardship(
+    db: sqlite_utils.Database, row: Mapping[str, Any], *, linked_payments: Sequence[int] = ()
+) -> OpResult:
+    """Undo of an edit or a delete: put the row back as it was (with the payments a delete
+    unlinked). Its ``inverse`` redoes: deletes the restored entry, or writes back the values
+    it replaced."""
+    entry_id = int(row["id"])
+    again: Any
     with db.atomic():
-        if db.execute("SELECT 1 FROM welfare_hardship WHERE id = ?", [row["id"]]).fetchone():
-            audit.update(
+        if db.execute("SELECT 1 FROM welfare_hardship WHERE id = ?", [entry_id]).fetchone():
+            replaced = audit.update(
                 db,
                 "welfare_hardship",
-                row["id"],
+                entry_id,
                 {k: v for k, v in row.items() if k != "id"},
                 note="撤销修改",
             )
+            again = lambda d: restore_hardship(d, replaced)  # noqa: E731
         else:
             audit.insert(db, "welfare_hardship", dict(row), note="撤销删除")
-    return OpResult(Changes.of(config.AREA), row["id"])
+            again = lambda d: delete_hardship(d, entry_id)  # noqa: E731
+        for payment_id in linked_payments:
+            audit.update(db, "welfare_payments", payment_id, {"hardship_id": entry_id}, note="撤销")
+    return OpResult(Changes.of(config.AREA), entry_id, inverse=again)
 
 
 def get_hardship(db: sqlite_utils.Database, entry_id: int) -> dict[str, Any]:

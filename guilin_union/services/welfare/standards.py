@@ -468,9 +468,16 @@ def save_standard(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard)
         ).fetchone()
         if existing:
             before = audit.update(db, "welfare_standards", existing[0], row)
-            return OpResult(Changes.of(config.AREA), existing[0], undo=before)
+            return OpResult(
+                Changes.of(config.AREA),
+                existing[0],
+                undo=before,
+                inverse=lambda d: restore_standard(d, before),
+            )
         row_id = audit.insert(db, "welfare_standards", row)
-    return OpResult(Changes.of(config.AREA), row_id)
+    return OpResult(
+        Changes.of(config.AREA), row_id, inverse=lambda d: delete_standard(d, s.year, s.type)
+    )
 
 
 def delete_standard(db: sqlite_utils.Database, year: int, type_name: str) -> OpResult:
@@ -481,11 +488,18 @@ def delete_standard(db: sqlite_utils.Database, year: int, type_name: str) -> OpR
         if not existing:
             raise NotFoundError(f"{year}年没有“{type_name}”的标准")
         before = audit.delete(db, "welfare_standards", existing[0])
-    return OpResult(Changes.of(config.AREA), existing[0], undo=before)
+    return OpResult(
+        Changes.of(config.AREA),
+        existing[0],
+        undo=before,
+        inverse=lambda d: restore_standard(d, before),
+    )
 
 
 def restore_standard(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of an edit or a delete: put the stored row back as it was."""
+    """Undo of an edit or a delete: put the stored row back as it was. Its ``inverse``
+    redoes: deletes the restored standard, or writes back the values it replaced."""
+    again: Any
     with db.atomic():
         existing = db.execute(
             "SELECT id FROM welfare_standards WHERE year = ? AND type = ?",
@@ -493,11 +507,13 @@ def restore_standard(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpRes
         ).fetchone()
         values = {k: v for k, v in row.items() if k != "id"}
         if existing:
-            audit.update(db, "welfare_standards", existing[0], values, note="撤销修改")
+            replaced = audit.update(db, "welfare_standards", existing[0], values, note="撤销修改")
             row_id = existing[0]
+            again = lambda d: restore_standard(d, replaced)  # noqa: E731
         else:
             row_id = audit.insert(db, "welfare_standards", dict(row), note="撤销删除")
-    return OpResult(Changes.of(config.AREA), row_id)
+            again = lambda d: delete_standard(d, row["year"], row["type"])  # noqa: E731
+    return OpResult(Changes.of(config.AREA), row_id, inverse=again)
 
 
 def _write_all(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress import agenda as agenda_service
@@ -23,6 +22,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import add_button_row
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -74,6 +74,13 @@ class AgendaView(QWidget):
         self.agenda_table = make_table(self.model, "agenda_table")
         self.agenda_table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.agenda_table, 1)
+        enable_with_selection(
+            self.agenda_table,
+            self.edit_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+        )
         self.hint_label = QLabel(
             "上移、下移在同一部分（预备会议或正式会议）内调整顺序；要改到另一部分，请编辑该项。"
         )
@@ -129,12 +136,17 @@ class AgendaView(QWidget):
     def _dialog(self, data: dict[str, Any] | None, action: Any) -> None:
         from guilin_union.ui.congress.dialogs import AgendaItemDialog
 
+        title = "添加议程项" if data is None else "修改议程项"
+
         def submit(values: dict[str, Any]) -> str | None:
-            try:
-                result = action(values)
-            except UserError as exc:
-                return str(exc)
-            self.ctx.notify(result.changes)
+            errors: list[str] = []
+            result = (
+                ops.CollectionOp(self.ctx, self, title, lambda db: action(db, values))
+                .failure(lambda exc: errors.append(str(exc)))
+                .run()
+            )
+            if result is None:
+                return errors[0] if errors else ops.READ_ONLY_MESSAGE
             self.reload(select=result.row_id)
             return None
 
@@ -146,31 +158,24 @@ class AgendaView(QWidget):
     def add_item(self) -> None:
         if self.session_id is not None:
             sid = self.session_id
-            self._dialog(None, lambda v: agenda_service.add_item(self.ctx.db, sid, v))
+            self._dialog(None, lambda db, v: agenda_service.add_item(db, sid, v))
 
     def edit_selected(self) -> None:
         row = self._selected()
         if row is not None:
-            self._dialog(row, lambda v: agenda_service.update_item(self.ctx.db, row["id"], v))
+            self._dialog(row, lambda db, v: agenda_service.update_item(db, row["id"], v))
 
     def delete_selected(self) -> None:
-        from guilin_union.ui import undo
-
         row = self._selected()
         if row is None:
             return
-        db = self.ctx.db
-        result = ops.CollectionOp(
-            self.ctx, self, "删除议程项", lambda db: agenda_service.delete_item(db, row["id"])
+        ops.CollectionOp(  # undo comes from the service's inverse (the row put back)
+            self.ctx,
+            self,
+            "删除议程项",
+            lambda db: agenda_service.delete_item(db, row["id"]),
+            undo_text=f"删除议程项 {row['content'][:12]}",
         ).run()
-        if result is not None:
-            saved = result.undo or {}
-            undo.push(
-                self.ctx,
-                f"删除议程项 {row['content'][:12]}",
-                lambda: agenda_service.restore_item(db, saved),
-                lambda: agenda_service.delete_item(db, row["id"]),
-            )
 
     def move(self, delta: int) -> None:
         row = self._selected()

@@ -36,6 +36,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -87,6 +88,15 @@ class DelegatesView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.delegates_table = make_table(self.model, "delegates_table", multi=True)
         self.delegates_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        enable_with_selection(
+            self.delegates_table,
+            self.edit_button,
+            self.replace_button,
+            self.end_button,
+            self.continue_button,
+            self.head_button,
+            self.delete_button,
+        )
         splitter.addWidget(self.delegates_table)
         splitter.addWidget(self._build_composition())
         splitter.setStretchFactor(0, 4)
@@ -434,8 +444,6 @@ class DelegatesView(QWidget):
         ).run()
 
     def delete_selected(self) -> None:
-        from guilin_union.ui import undo
-
         rows = self.selected_rows()
         if not rows:
             return
@@ -448,21 +456,13 @@ class DelegatesView(QWidget):
             ok_text="删除",
         ):
             return
-        db = self.ctx.db
-        result = ops.CollectionOp(
+        ops.CollectionOp(  # undo: the service's inverse restores the row and its links
             self.ctx,
             self,
             "删除代表记录",
             lambda db: delegates_service.delete_delegate(db, row["id"]),
+            undo_text=f"删除代表 {row['name']}",
         ).run()
-        if result is not None:
-            saved = result.undo or {}
-            undo.push(
-                self.ctx,
-                f"删除代表 {row['name']}",
-                lambda: delegates_service.restore_delegate(db, saved),
-                lambda: delegates_service.delete_delegate(db, row["id"]),
-            )
 
     def manage_delegations(self) -> None:
         from guilin_union.ui.congress.delegations_dialog import DelegationsDialog

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress import votes as votes_service
@@ -23,6 +22,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import add_button_row
+from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -82,6 +82,14 @@ class VotesView(QWidget):
         )
         self.votes_table = make_table(self.model, "votes_table")
         self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        enable_with_selection(
+            self.votes_table,
+            self.edit_button,
+            self.clear_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+        )
         layout.addWidget(self.votes_table, 1)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("votes_summary_label")
@@ -182,34 +190,24 @@ class VotesView(QWidget):
             return
         sid = session.id
 
+        motion_id = None if data is None else data["id"]
+        title = "添加表决事项" if data is None else "修改表决事项"
+
         def submit(values: dict[str, Any]) -> str | None:
-            db = self.ctx.db
-            try:
-                with db.atomic():
-                    if data is None:
-                        motion_id = votes_service.add_motion(
-                            db, sid, values["title"], kind=values["kind"], notes=values["notes"]
-                        ).row_id
-                    else:
-                        motion_id = data["id"]
-                        votes_service.update_motion(
-                            db, motion_id, {k: values[k] for k in ("title", "kind", "notes")}
-                        )
-                    if values["voted"]:
-                        votes_service.record_votes(
-                            db,
-                            motion_id,
-                            yes=values["yes"],
-                            no=values["no"],
-                            abstain=values["abstain"],
-                            voted_on=values["voted_on"],
-                        )
-                    elif data is not None and data.get("votes_yes") is not None:
-                        votes_service.clear_votes(db, motion_id)
-            except UserError as exc:
-                return str(exc)
-            self.ctx.notify(Changes.of("congress"))
-            self.reload(select=motion_id)
+            errors: list[str] = []
+            result = (
+                ops.CollectionOp(
+                    self.ctx,
+                    self,
+                    title,
+                    lambda db: votes_service.save_motion(db, sid, motion_id, values),
+                )
+                .failure(lambda exc: errors.append(str(exc)))
+                .run()
+            )
+            if result is None:
+                return errors[0] if errors else ops.READ_ONLY_MESSAGE
+            self.reload(select=result.row_id)
             return None
 
         dialog = MotionDialog(
@@ -233,27 +231,14 @@ class VotesView(QWidget):
             return self._open(row)
 
     def clear_selected(self) -> None:
-        from guilin_union.ui import undo
-
         row = self._selected()
         if row is None or row.get("votes_yes") is None:
             return
-        db = self.ctx.db
-        result = ops.CollectionOp(
+        ops.CollectionOp(  # undo: the service's inverse writes the counts back
             self.ctx, self, "清除票数", lambda db: votes_service.clear_votes(db, row["id"])
         ).run()
-        if result is not None:
-            before = result.undo or {}
-            undo.push(
-                self.ctx,
-                "清除票数",
-                lambda: votes_service.restore_votes(db, row["id"], before),
-                lambda: votes_service.clear_votes(db, row["id"]),
-            )
 
     def delete_selected(self) -> None:
-        from guilin_union.ui import undo
-
         row = self._selected()
         if row is None:
             return
@@ -261,18 +246,13 @@ class VotesView(QWidget):
             self, "删除表决事项", f"确定删除“{row['title']}”吗？", ok_text="删除"
         ):
             return
-        db = self.ctx.db
-        result = ops.CollectionOp(
-            self.ctx, self, "删除表决事项", lambda db: votes_service.delete_motion(db, row["id"])
+        ops.CollectionOp(  # undo: the service's inverse puts the row back
+            self.ctx,
+            self,
+            "删除表决事项",
+            lambda db: votes_service.delete_motion(db, row["id"]),
+            undo_text=f"删除表决事项 {row['title']}",
         ).run()
-        if result is not None:
-            saved = result.undo or {}
-            undo.push(
-                self.ctx,
-                f"删除表决事项 {row['title']}",
-                lambda: votes_service.restore_motion(db, saved),
-                lambda: votes_service.delete_motion(db, row["id"]),
-            )
 
     def move(self, delta: int) -> None:
         row = self._selected()

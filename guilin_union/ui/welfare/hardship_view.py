@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services.changes import Changes
 from guilin_union.services.welfare import config, hardship
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
+from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -250,39 +251,16 @@ class HardshipView(QWidget):
         return (ids[0], member_label(self.ctx.db, ids[0])) if ids else None
 
     def _submit(self, entry_id: int | None) -> Submit:
-        db = self.ctx.db
+        title = "加入困难帮扶档案" if entry_id is None else "修改困难帮扶档案"
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                result = hardship.save_hardship(db, data, entry_id)
-            except ValidationError as exc:
-                return {exc.field or "summary": exc.message}
-            if entry_id is None:
-                new_id = result.row_id
-                saved: dict[str, Any] = {}
-
-                def undo_add():
-                    outcome = hardship.delete_hardship(db, new_id)
-                    saved.update(outcome.undo or {})
-                    return outcome
-
-                undo.push(
-                    self.ctx,
-                    "加入困难帮扶档案",
-                    undo_add,
-                    lambda: hardship.restore_hardship(db, saved),
-                )
-            else:
-                before = result.undo or {}
-                after = hardship.get_hardship(db, entry_id)
-                undo.push(
-                    self.ctx,
-                    "修改困难帮扶档案",
-                    lambda: hardship.restore_hardship(db, before),
-                    lambda: hardship.restore_hardship(db, after),
-                )
-            self.ctx.notify(result.changes)
-            return None
+            return submit_op(
+                self.ctx,
+                self,
+                title,
+                lambda db: hardship.save_hardship(db, data, entry_id),
+                error_field="summary",
+            )
 
         return submit
 
@@ -301,7 +279,6 @@ class HardshipView(QWidget):
     def print_application(self) -> None:
         """困难补助申请表 of the selected entry (issue 22)."""
         from guilin_union.services.welfare import outputs as welfare_outputs
-        from guilin_union.ui import ops
 
         entry_id = self.selected_entry()
         if entry_id is None:
@@ -359,20 +336,13 @@ class HardshipView(QWidget):
             ok_text="移出",
         ):
             return
-        db = self.ctx.db
-        try:
-            result = hardship.delete_hardship(db, entry_id)
-        except NotFoundError as exc:
-            self.ctx.prompts.warning(self, "移出档案", str(exc))
-            return
-        row = result.undo or {}
-        undo.push(
+        ops.CollectionOp(  # undo: the service's inverse restores the entry and its links
             self.ctx,
-            "移出困难帮扶档案",
-            lambda: hardship.restore_hardship(db, row),
-            lambda: hardship.delete_hardship(db, entry_id),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "移出档案",
+            lambda db: hardship.delete_hardship(db, entry_id),
+            undo_text="移出困难帮扶档案",
+        ).run()
 
     def carry_over(self) -> None:
         year = self.year_spin.value()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import ConflictError, NotFoundError, UserError, ValidationError
+from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services import welfare
 from guilin_union.services.changes import Changes
@@ -32,7 +32,7 @@ from guilin_union.services.members import member_summary
 from guilin_union.services.welfare import PaymentQuery, config
 from guilin_union.services.welfare.rules import PaymentWarnings
 from guilin_union.services.welfare.standards import get_standard
-from guilin_union.ui import ops, undo
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.welfare.common import (
@@ -363,24 +363,37 @@ class PaymentsView(QWidget):
                 self.ctx.prompts.warning(self, "打开材料", str(exc))
 
     def _submit(self, payment_id: int | None, dialog_ref: list[PaymentDialog]):
-        db = self.ctx.db
+        title = "登记慰问" if payment_id is None else "修改慰问记录"
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
             files = data.pop("attachments", [])
             removed = data.pop("remove_attachments", [])
             reason: str | None = None
+
+            def save(db: Any, reason: str | None) -> Any:
+                if payment_id is None:
+                    return welfare.record_payment(
+                        db, data, override_reason=reason, attachments=files
+                    )
+                result = welfare.update_payment(db, payment_id, data, override_reason=reason)
+                for path in files:
+                    welfare.add_attachment(db, payment_id, path)
+                for attachment_id in removed:
+                    welfare.remove_attachment(db, attachment_id)
+                return result
+
             while True:
-                try:
-                    if payment_id is None:
-                        result = welfare.record_payment(
-                            db, data, override_reason=reason, attachments=files
-                        )
-                    else:
-                        result = welfare.update_payment(
-                            db, payment_id, data, override_reason=reason
-                        )
+                caught: list[BaseException] = []
+                # The runner notifies the screens and pushes undo from the service's inverse.
+                result = (
+                    ops.CollectionOp(self.ctx, self, title, lambda db, r=reason: save(db, r))
+                    .failure(caught.append)
+                    .run()
+                )
+                if result is not None:
                     break
-                except PaymentWarnings as exc:
+                exc = caught[0] if caught else None
+                if isinstance(exc, PaymentWarnings):
                     reason = ask_override(
                         self.ctx, dialog_ref[0] if dialog_ref else self, exc.warnings
                     )
@@ -389,45 +402,14 @@ class PaymentsView(QWidget):
                             "warnings": "未保存：不符合慰问标准，需要填写理由才能保存。\n"
                             + warnings_text(exc.warnings)
                         }
-                except ValidationError as exc:
+                elif isinstance(exc, ValidationError):
                     return {exc.field or "summary": exc.message}
-                except (ConflictError, NotFoundError) as exc:
-                    return {"summary": str(exc)}
-            if payment_id is not None:
-                for path in files:
-                    welfare.add_attachment(db, payment_id, path)
-                for attachment_id in removed:
-                    welfare.remove_attachment(db, attachment_id)
-            self._push_undo(payment_id, result)
+                else:
+                    return {"summary": str(exc) if exc else ops.READ_ONLY_MESSAGE}
             self._last_saved_id = result.row_id
-            self.ctx.notify(result.changes)
             return None
 
         return submit
-
-    def _push_undo(self, payment_id: int | None, result) -> None:
-        db = self.ctx.db
-        new_id = result.row_id
-        if payment_id is None:
-            snapshot: dict[str, Any] = {}
-
-            def undo_add():
-                outcome = welfare.delete_payment(db, new_id)
-                snapshot.update(outcome.undo or {})
-                return outcome
-
-            undo.push(self.ctx, "登记慰问", undo_add, lambda: welfare.restore_payment(db, snapshot))
-        else:
-            after = {
-                "row": welfare.get_payment(db, payment_id),
-                "warnings": welfare.payment_warnings(db, payment_id),
-            }
-            undo.push(
-                self.ctx,
-                "修改慰问记录",
-                lambda: welfare.restore_payment(db, result.undo),
-                lambda: welfare.restore_payment(db, after),
-            )
 
     def _dialog(
         self,
@@ -535,7 +517,6 @@ class PaymentsView(QWidget):
             self,
             ids,
             delete=welfare.delete_payment,
-            restore=welfare.restore_payment,
             label=lambda _pid: "删除慰问记录",
         )
 
@@ -553,19 +534,14 @@ class PaymentsView(QWidget):
             )
             if on is None:
                 return
-        try:
-            result = welfare.set_state(self.ctx.db, ids, state, on)
-        except ValidationError as exc:
-            self.ctx.prompts.warning(self, "审批", str(exc))
-            return
-        previous = result.undo or {}
-        undo.push(
+        day = on
+        ops.CollectionOp(  # undo: the service's inverse puts the previous states back
             self.ctx,
-            f"审批：{state}",
-            lambda: welfare.restore_states(self.ctx.db, previous),
-            lambda: welfare.set_state(self.ctx.db, list(previous), state, on),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "审批",
+            lambda db: welfare.set_state(db, ids, state, day),
+            undo_text=f"审批：{state}",
+        ).run()
 
     # ---- files
     def import_excel(self) -> None:

@@ -19,10 +19,11 @@ from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare import standards as ws
-from guilin_union.ui import undo
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
+from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -107,7 +108,6 @@ class StandardsView(QWidget):
 
     def print_table(self) -> None:
         from guilin_union.services.welfare import outputs as welfare_outputs
-        from guilin_union.ui import ops
 
         year = self.year
         ops.save_output(
@@ -188,21 +188,13 @@ class StandardsView(QWidget):
         current = ws.get_standard(db, self.year, type_name) or ws.Standard(self.year, type_name)
 
         def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            try:
-                result = ws.save_standard(db, data)
-            except ValidationError as exc:
-                return {exc.field or "summary": exc.message}
-            if result.undo:
-                before = result.undo
-                after = ws.get_standard(db, self.year, type_name)
-                undo.push(
-                    self.ctx,
-                    f"修改慰问标准 {type_name}",
-                    lambda: ws.restore_standard(db, before),
-                    lambda: ws.save_standard(db, after),
-                )
-            self.ctx.notify(result.changes)
-            return None
+            return submit_op(
+                self.ctx,
+                self,
+                f"修改慰问标准 {type_name}",
+                lambda d: ws.save_standard(d, data),
+                error_field="summary",
+            )
 
         dialog = StandardDialog(current, submit, self)
         dialog.setModal(True)
@@ -255,17 +247,11 @@ class StandardsView(QWidget):
         type_name = self.selected_type()
         if type_name is None:
             return
-        db = self.ctx.db
-        try:
-            result = ws.delete_standard(db, self.year, type_name)
-        except NotFoundError as exc:
-            self.ctx.prompts.info(self, "删除标准", str(exc))
-            return
-        row = result.undo or {}
-        undo.push(
+        year = self.year
+        ops.CollectionOp(  # undo: the service's inverse puts the standard back
             self.ctx,
-            f"删除慰问标准 {type_name}",
-            lambda: ws.restore_standard(db, row),
-            lambda: ws.delete_standard(db, self.year, type_name),
-        )
-        self.ctx.notify(result.changes)
+            self,
+            "删除标准",
+            lambda db: ws.delete_standard(db, year, type_name),
+            undo_text=f"删除慰问标准 {type_name}",
+        ).run()

@@ -58,8 +58,8 @@ def submit_op(
         own = getattr(exc, "errors", None)
         if isinstance(own, dict):
             errors.update(own)
-        else:
-            errors[error_field] = str(exc)
+        else:  # a ValidationError naming its field is shown next to that field
+            errors[getattr(exc, "field", None) or error_field] = str(exc)
 
     result = ops.CollectionOp(ctx, parent, title, op).failure(failed).run()
     if result is None:
