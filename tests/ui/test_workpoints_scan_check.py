@@ -104,19 +104,23 @@ def test_scan_is_checked_inside_the_import_dialog(
     calls: list[tuple[int, int]] = []
     labels: list[str] = []
 
+    # read_scan counts 20 steps a page: before the page, after detection, per batch of lines.
+    steps = ((0, 40), (1, 40), (19, 40), (20, 40), (27, 40), (40, 40))
+
     def read_scan(path, progress=None):
-        for done, total in ((0, 2), (0, 2), (1, 2), (1, 2), (2, 2)):  # also inside a page
+        for done, total in steps:
             progress(done, total)
             calls.append((done, total))
             labels.append(dialog.scan_pane.progress_bar.format())
         return fake_scan()
 
+    monkeypatch.setattr(ocr, "PAGE_STEPS", 20, raising=False)
     monkeypatch.setattr(ocr, "read_scan", read_scan)
     window, prompts, dialog = _open(qtbot, db_path)
     source = _photo(tmp_path, "扫描件.png")
     assert dialog.load_file(source)
-    assert calls == [(0, 2), (0, 2), (1, 2), (1, 2), (2, 2)]
-    assert labels[:4] == ["第 1/2 页", "第 1/2 页", "第 2/2 页", "第 2/2 页"]
+    assert calls == list(steps)
+    assert labels == ["第 1/2 页"] * 3 + ["第 2/2 页"] * 2 + ["2/2 页"]
     # One dialog: the scan page in front, image beside the lines, items not yet built.
     assert dialog.pages.currentIndex() == import_dialog.SCAN_PAGE
     assert dialog.pages.isTabVisible(import_dialog.SCAN_PAGE)
@@ -224,6 +228,7 @@ def test_cancel_within_a_page_imports_nothing(qtbot, db_path, tmp_path, monkeypa
     window, prompts, dialog = _open(qtbot, db_path)
     assert dialog.load_file(_photo(tmp_path, "照片.jpg"))
     pane = dialog.scan_pane
+    # One call per page (as read_scan did before it reported within pages).
     qtbot.waitUntil(lambda: pane.progress_bar.format() == "第 1/3 页", timeout=5000)
     assert pane.running() and pane.cancel_button.isVisibleTo(dialog)
     pane.cancel_button.click()
@@ -286,3 +291,38 @@ def test_a_text_file_is_not_sent_to_ocr(qtbot, db_path, tmp_path, monkeypatch) -
     window, prompts, dialog = _open(qtbot, db_path, path)
     assert not dialog.pages.isTabVisible(import_dialog.SCAN_PAGE)
     assert [n.number for n in dialog.flat] == ["一", "一"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.engine_available(), reason="OCR engine not installed")
+def test_two_photos_read_by_the_engine_in_the_dialog(qtbot, db_path, tmp_path, monkeypatch):
+    """The one test with the real engine, in the background as in use: two photos of a
+    short document, chosen in the wrong order, put in page order by name, read, parsed."""
+    from tests.ocr_fixtures import print_document, rasterise
+
+    monkeypatch.undo()  # the real engine_available
+    pages = [
+        "桂林学院工会2026年工作要点\n一、强化思想引领\n（一）组织学习。开展理论宣讲活动。",
+        "二、推进民主管理\n（二）召开教职工代表大会。\n（三）推进校务公开。",
+    ]
+    photos = []
+    for number, text in enumerate(pages, start=1):
+        image = rasterise(print_document(text, tmp_path / f"p{number}.pdf"))[0]
+        photos.append(tmp_path / f"页{number}.png")
+        image.save(photos[-1])
+    window, prompts, dialog = _open(qtbot, db_path)
+    assert dialog.load_files(list(reversed(photos)))
+    pane = dialog.scan_pane
+    assert [p.name for p in pane.ordered_paths()] == ["页1.png", "页2.png"]
+    pane.start_button.click()
+    qtbot.waitUntil(lambda: pane.check is not None, timeout=120_000)
+    assert [pane.check.page_combo.itemText(i) for i in range(2)] == ["第 1/2 页", "第 2/2 页"]
+    pane.apply_button.click()
+    assert [(n.number, n.level) for n in dialog.flat] == [
+        ("一", 1),
+        ("一", 2),
+        ("二", 1),
+        ("二", 2),
+        ("三", 2),
+    ]
+    assert prompts.messages == []

@@ -289,6 +289,7 @@ class ImportDialog(QDialog):
         """A single file is read at once; several photos are listed in page order (by file
         name, 页1 页2 … 页10) to be reordered before OCR starts."""
         paths = [Path(p) for p in paths]
+        self.scan_pane.cancel()  # a scan still being read gives way to the new choice
         if len(paths) == 1:
             return self.load_file(paths[0])
         if not paths:
@@ -312,6 +313,7 @@ class ImportDialog(QDialog):
         """Read and parse a file; a problem is shown in the dialog, nothing is lost. A scan
         (image-only PDF, photo) is read by OCR in the background and checked first."""
         path = Path(path)
+        self.scan_pane.cancel()
         if ocr.engine_available() and ocr.is_scan(path):
             self.error_label.clear()
             self.ctx.remember_folder(path, "workpoints")

@@ -61,6 +61,13 @@ def order_pages(paths: Sequence[str | Path]) -> list[Path]:
     return sorted((Path(p) for p in paths), key=natural_key)
 
 
+def page_steps(total: int) -> int:
+    """How many progress steps ``read_scan`` counts per page: ``ocr.PAGE_STEPS`` when it
+    reports within pages (``total`` = pages × steps), else 1 (a call per page)."""
+    steps = int(getattr(ocr, "PAGE_STEPS", 1) or 1)
+    return steps if total >= steps and total % steps == 0 else 1
+
+
 def pil_to_pixmap(image: Any) -> QPixmap:
     rgb = image.convert("RGB")
     data = rgb.tobytes("raw", "RGB")
@@ -420,19 +427,18 @@ class ScanPane(QWidget):
         running_layout.addStretch(2)
         self.stack.addWidget(running)
 
-        self.check_host = QWidget()
-        self.check_layout = check_layout = QVBoxLayout(self.check_host)
-        check_layout.setContentsMargins(0, 0, 0, 0)
-        apply_row = QHBoxLayout()
         self.redo_button = QPushButton("重新识别扫描件")
         self.redo_button.setToolTip("重新进行文字识别（会放弃对识别文字所做的修改）")
         self.apply_button = QPushButton("核对完毕，识别条目 →")
         self.apply_button.setObjectName("scan_apply_button")
-        self.apply_button.setDefault(False)
+        self.check_host = QWidget()
+        self.check_layout = QVBoxLayout(self.check_host)
+        self.check_layout.setContentsMargins(0, 0, 0, 0)
+        apply_row = QHBoxLayout()
         apply_row.addStretch(1)
         apply_row.addWidget(self.redo_button)
         apply_row.addWidget(self.apply_button)
-        check_layout.addLayout(apply_row)
+        self.check_layout.addLayout(apply_row)
         self.stack.addWidget(self.check_host)
 
         self.up_button.clicked.connect(lambda: self.move_page(-1))
@@ -570,13 +576,15 @@ class ScanPane(QWidget):
             return
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(min(done, total))
+        steps = page_steps(total)
+        pages = total // steps
         if done >= total:
             self.progress_label.setText("正在整理版面…")
-            self.progress_bar.setFormat(f"{total}/{total} 页")
+            self.progress_bar.setFormat(f"{pages}/{pages} 页")
         else:
-            page = min(done + 1, total)
-            self.progress_label.setText(f"正在识别第 {page}/{total} 页（每页需数秒）…")
-            self.progress_bar.setFormat(f"第 {page}/{total} 页")
+            page = min(done // steps + 1, pages)
+            self.progress_label.setText(f"正在识别第 {page}/{pages} 页（每页需数秒）…")
+            self.progress_bar.setFormat(f"第 {page}/{pages} 页")
 
     def show_scan(self, scan: ocr.ScanResult, paths: Sequence[str | Path]) -> None:
         """A scan already read (the gallery's, a test's) shown for checking."""
