@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox
 
 from guilin_union.services import activities as activities_service
@@ -35,7 +36,7 @@ def _create_activity(view, *, places: int = 2):
     ui = dialog.ui
     ui.name_edit.setText("教职工气排球比赛")
     ui.type_combo.setCurrentText("文体活动")
-    ui.start_date_edit.setText("2024-05-16")
+    ui.start_date_edit.setDate(QDate(2024, 5, 16))
     ui.place_edit.setText("体育馆")
     ui.places_spin.setValue(places)
     ui.event_limit_spin.setValue(1)
@@ -129,13 +130,14 @@ def test_event_limit_message_is_shown_in_the_form(qtbot, app):
 def test_activity_form_shows_errors_next_to_fields(qtbot, app):
     _window, _prompts, view, _people = app
     dialog = view.new_activity()
-    dialog.ui.start_date_edit.setText("2024-02-30")
+    assert dialog.ui.start_date_edit.text() == "未设定"  # picked, never typed (issue 15)
     _save(dialog)
     assert dialog.isVisible()
     assert (
         "请填写活动名称" in dialog.ui.summary_label.text()
-        and "不存在" in dialog.ui.summary_label.text()
+        and "请填写开始日期" in dialog.ui.summary_label.text()
     )
+    assert dialog.ui.start_date_edit.styleSheet()
     assert dialog.ui.name_edit.styleSheet()
     assert activities_service.count(view.ctx.db) == 0
 
@@ -168,7 +170,7 @@ def test_budget_lines_and_over_budget_warning(qtbot, app):
     dialog = budget.add_line("支出")
     dialog.ui.category_combo.setCurrentText("奖品")
     dialog.ui.amount_edit.setText("1200.5")
-    dialog.ui.spent_on_edit.setText("2024-05-20")
+    dialog.ui.spent_on_edit.setDate(QDate(2024, 5, 20))
     _save(dialog)
     assert budget.lines_table.rowCount() == 2
     assert "实际支出 1,200.50 元" in budget.totals_label.text()
@@ -247,8 +249,7 @@ def test_the_work_point_item_is_chosen_among_the_years_items(qtbot, app):
     ui = dialog.ui
     assert not ui.workpoint_combo.isHidden()
     ui.name_edit.setText("教职工气排球比赛")
-    ui.start_date_edit.setText("2024-05-16")
-    ui.start_date_edit.editingFinished.emit()
+    ui.start_date_edit.setDate(QDate(2024, 5, 16))
     labels = [ui.workpoint_combo.itemText(i) for i in range(ui.workpoint_combo.count())]
     assert labels == ["（不关联）", "2024年 举办2024年气排球比赛"]
     ui.workpoint_combo.setCurrentIndex(1)

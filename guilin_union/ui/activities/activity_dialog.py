@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.activities import ACTIVITY_STATUSES, EVENT_KINDS, ORGANISER_KINDS
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_dialog import Ui_ActivityDialog
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -79,8 +80,10 @@ class ActivityDialog(SubmitOnSave, QDialog):
             data.get("workpoint_item_id") if data else None,
             data.get("workpoint_label") if data else None,
         )
-        ui.start_date_edit.editingFinished.connect(
-            lambda: self._fill_workpoints(ui.workpoint_combo.currentData())
+        for edit in (ui.start_date_edit, ui.end_date_edit, ui.signup_deadline_edit):
+            optional_date_edit(edit)  # 开始日期 is required: the save asks for it
+        ui.start_date_edit.dateChanged.connect(
+            lambda _date: self._fill_workpoints(ui.workpoint_combo.currentData())
         )
         table = ui.events_table
         table.setHorizontalHeaderLabels(["项目名称", "类型", "计分倍数"])
@@ -101,15 +104,8 @@ class ActivityDialog(SubmitOnSave, QDialog):
         self._organiser_changed(ui.organiser_kind_combo.currentText())
 
     def _year(self) -> int | None:
-        from guilin_union.core.dates import parse_date
-
-        text = self.ui.start_date_edit.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_date(text).year
-        except ValueError:  # not a date yet: the save reports it
-            return None
+        text = optional_date(self.ui.start_date_edit)
+        return int(text[:4]) if text else None
 
     def _fill_workpoints(self, keep: int | None = None, keep_label: str | None = None) -> None:
         combo = self.ui.workpoint_combo
@@ -194,8 +190,9 @@ class ActivityDialog(SubmitOnSave, QDialog):
         if index >= 0:
             ui.organiser_branch_combo.setCurrentIndex(index)
         ui.organiser_name_edit.setText(data.get("organiser_name") or "")
-        for key in ("start_date", "end_date", "place", "signup_deadline"):
-            getattr(ui, FIELD_WIDGETS[key]).setText(data.get(key) or "")
+        for key in ("start_date", "end_date", "signup_deadline"):
+            set_optional_date(getattr(ui, FIELD_WIDGETS[key]), data.get(key))
+        ui.place_edit.setText(data.get("place") or "")
         ui.places_spin.setValue(data.get("places") or 0)
         ui.event_limit_spin.setValue(data.get("event_limit") or 0)
         ui.status_combo.setCurrentText(data.get("status") or "筹备中")
@@ -221,10 +218,10 @@ class ActivityDialog(SubmitOnSave, QDialog):
             "organiser_name": ui.organiser_name_edit.text()
             if ui.organiser_kind_combo.currentText() == "上级工会"
             else None,
-            "start_date": ui.start_date_edit.text(),
-            "end_date": ui.end_date_edit.text(),
+            "start_date": optional_date(ui.start_date_edit),
+            "end_date": optional_date(ui.end_date_edit),
             "place": ui.place_edit.text(),
-            "signup_deadline": ui.signup_deadline_edit.text(),
+            "signup_deadline": optional_date(ui.signup_deadline_edit),
             "places": ui.places_spin.value() or None,
             "event_limit": ui.event_limit_spin.value() or None,
             "status": ui.status_combo.currentText(),

@@ -11,6 +11,7 @@ from guilin_union.core.activities import BUDGET_KINDS
 from guilin_union.core.money import format_fen
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDialog
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -40,6 +41,7 @@ class BudgetDialog(SubmitOnSave, QDialog):
         self._submit = submit
         self.result_data: dict[str, Any] | None = None
         ui = self.ui
+        optional_date_edit(ui.spent_on_edit)
         ui.kind_combo.addItems(list(BUDGET_KINDS))
         ui.category_combo.addItems(list(categories))
         ui.kind_combo.setCurrentText((data or {}).get("kind") or kind)
@@ -48,7 +50,7 @@ class BudgetDialog(SubmitOnSave, QDialog):
                 ui.category_combo.addItem(data["category"])
             ui.category_combo.setCurrentText(data["category"])
             ui.amount_edit.setText(format_fen(data["amount"]))
-            ui.spent_on_edit.setText(data.get("spent_on") or "")
+            set_optional_date(ui.spent_on_edit, data.get("spent_on"))
             ui.description_edit.setText(data.get("description") or "")
             ui.voucher_no_edit.setText(data.get("voucher_no") or "")
         ui.kind_combo.currentTextChanged.connect(self._kind_changed)
@@ -76,7 +78,7 @@ class BudgetDialog(SubmitOnSave, QDialog):
             "kind": ui.kind_combo.currentText(),
             "category": ui.category_combo.currentText(),
             "amount": ui.amount_edit.text(),
-            "spent_on": ui.spent_on_edit.text() if actual else None,
+            "spent_on": optional_date(ui.spent_on_edit) if actual else None,
             "description": ui.description_edit.text(),
             "voucher_no": ui.voucher_no_edit.text() if actual else None,
         }

@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ActivityBudgetDialog(object):
     def setupUi(self, ActivityBudgetDialog):
@@ -64,8 +64,9 @@ class Ui_ActivityBudgetDialog(object):
 
         self.budget_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.spent_on_label)
 
-        self.spent_on_edit = QLineEdit(ActivityBudgetDialog)
+        self.spent_on_edit = QDateEdit(ActivityBudgetDialog)
         self.spent_on_edit.setObjectName(u"spent_on_edit")
+        self.spent_on_edit.setCalendarPopup(True)
 
         self.budget_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.spent_on_edit)
 
@@ -118,7 +119,10 @@ class Ui_ActivityBudgetDialog(object):
         self.amount_label.setText(QCoreApplication.translate("ActivityBudgetDialog", u"\u91d1\u989d\uff08\u5143\uff09 *", None))
         self.amount_edit.setPlaceholderText(QCoreApplication.translate("ActivityBudgetDialog", u"\u5982 1,200.50", None))
         self.spent_on_label.setText(QCoreApplication.translate("ActivityBudgetDialog", u"\u652f\u51fa\u65e5\u671f", None))
-        self.spent_on_edit.setPlaceholderText(QCoreApplication.translate("ActivityBudgetDialog", u"\u5b9e\u9645\u652f\u51fa\u586b\u5199\uff0c\u5982 2024-10-25", None))
+        self.spent_on_edit.setDisplayFormat(QCoreApplication.translate("ActivityBudgetDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.spent_on_edit.setToolTip(QCoreApplication.translate("ActivityBudgetDialog", u"\u5b9e\u9645\u652f\u51fa\u65f6\u586b\u5199", None))
+#endif // QT_CONFIG(tooltip)
         self.description_label.setText(QCoreApplication.translate("ActivityBudgetDialog", u"\u6458\u8981", None))
         self.description_edit.setPlaceholderText(QCoreApplication.translate("ActivityBudgetDialog", u"\u5982 \u8d2d\u4e70\u5956\u724c\u3001\u8bc1\u4e66", None))
         self.voucher_no_label.setText(QCoreApplication.translate("ActivityBudgetDialog", u"\u51ed\u8bc1\u53f7", None))

@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpinBox, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_ActivityDialog(object):
     def setupUi(self, ActivityDialog):
@@ -81,8 +81,9 @@ class Ui_ActivityDialog(object):
 
         self.basic_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.start_date_label)
 
-        self.start_date_edit = QLineEdit(ActivityDialog)
+        self.start_date_edit = QDateEdit(ActivityDialog)
         self.start_date_edit.setObjectName(u"start_date_edit")
+        self.start_date_edit.setCalendarPopup(True)
 
         self.basic_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.start_date_edit)
 
@@ -91,8 +92,9 @@ class Ui_ActivityDialog(object):
 
         self.basic_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.end_date_label)
 
-        self.end_date_edit = QLineEdit(ActivityDialog)
+        self.end_date_edit = QDateEdit(ActivityDialog)
         self.end_date_edit.setObjectName(u"end_date_edit")
+        self.end_date_edit.setCalendarPopup(True)
 
         self.basic_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.end_date_edit)
 
@@ -111,8 +113,9 @@ class Ui_ActivityDialog(object):
 
         self.basic_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.signup_deadline_label)
 
-        self.signup_deadline_edit = QLineEdit(ActivityDialog)
+        self.signup_deadline_edit = QDateEdit(ActivityDialog)
         self.signup_deadline_edit.setObjectName(u"signup_deadline_edit")
+        self.signup_deadline_edit.setCalendarPopup(True)
 
         self.basic_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.signup_deadline_edit)
 
@@ -233,12 +236,18 @@ class Ui_ActivityDialog(object):
         self.organiser_kind_label.setText(QCoreApplication.translate("ActivityDialog", u"\u4e3b\u529e\u65b9", None))
         self.organiser_name_edit.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"\u4e0a\u7ea7\u5de5\u4f1a\u540d\u79f0\uff0c\u5982 \u81ea\u6cbb\u533a\u6559\u80b2\u5de5\u4f1a", None))
         self.start_date_label.setText(QCoreApplication.translate("ActivityDialog", u"\u5f00\u59cb\u65e5\u671f *", None))
-        self.start_date_edit.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"\u5982 2024-10-20", None))
+        self.start_date_edit.setDisplayFormat(QCoreApplication.translate("ActivityDialog", u"yyyy-MM-dd", None))
         self.end_date_label.setText(QCoreApplication.translate("ActivityDialog", u"\u7ed3\u675f\u65e5\u671f", None))
-        self.end_date_edit.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"\u4e00\u5929\u7684\u6d3b\u52a8\u53ef\u4e0d\u586b", None))
+        self.end_date_edit.setDisplayFormat(QCoreApplication.translate("ActivityDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.end_date_edit.setToolTip(QCoreApplication.translate("ActivityDialog", u"\u4e00\u5929\u7684\u6d3b\u52a8\u53ef\u4e0d\u586b\uff1a\u9009\u201c\u672a\u8bbe\u5b9a\u201d", None))
+#endif // QT_CONFIG(tooltip)
         self.place_label.setText(QCoreApplication.translate("ActivityDialog", u"\u5730\u70b9", None))
         self.signup_deadline_label.setText(QCoreApplication.translate("ActivityDialog", u"\u62a5\u540d\u622a\u6b62", None))
-        self.signup_deadline_edit.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"\u5982 2024-10-10", None))
+        self.signup_deadline_edit.setDisplayFormat(QCoreApplication.translate("ActivityDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.signup_deadline_edit.setToolTip(QCoreApplication.translate("ActivityDialog", u"\u4e0d\u9650\u62a5\u540d\u622a\u6b62\uff1a\u9009\u201c\u672a\u8bbe\u5b9a\u201d", None))
+#endif // QT_CONFIG(tooltip)
         self.places_label.setText(QCoreApplication.translate("ActivityDialog", u"\u540d\u989d", None))
         self.places_spin.setSpecialValueText(QCoreApplication.translate("ActivityDialog", u"\u4e0d\u9650", None))
         self.places_spin.setSuffix(QCoreApplication.translate("ActivityDialog", u" \u4eba", None))

@@ -2,33 +2,65 @@
 calendar, ``yyyy-MM-dd``; an optional date shows 未设定 at its lowest value.
 
 >>> # optional_date_edit(ui.end_date_edit); set_optional_date(ui.end_date_edit, "2026-03-15")
->>> # optional_date(ui.end_date_edit)  ->  "2026-03-15" or None
+>>> # optional_date(ui.end_date_edit)  ->  "2026-03-15" or ""
+>>> # optional_date_edit(ui.birth_date_edit, earliest=EARLIEST_PAST)  # dates before 2000
+>>> # required_date_edit(ui.start_date_edit, "2024-10-20")  # today when None
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import QDateEdit
 
 NO_DATE = QDate(2000, 1, 1)
+EARLIEST_PAST = QDate(1900, 1, 1)  # birth, hire and join dates: “no date” lies before them
 NO_DATE_TEXT = "未设定"
 
 
-def optional_date_edit(edit: QDateEdit) -> None:
-    """Let ``edit`` show 未设定 for “no date”."""
+class _CalendarAtToday(QObject):
+    """An optional date at 未设定 opens its calendar on this month, not on its lowest one."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Show and self.edit.date() <= self.edit.minimumDate():
+            today = QDate.currentDate()
+            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+
+def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
+    """Let ``edit`` show 未设定 for “no date” (its lowest value, ``earliest``)."""
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
+    edit.setMinimumDate(earliest)
     edit.setSpecialValueText(NO_DATE_TEXT)
-    edit.setDate(NO_DATE)
+    edit.setDate(earliest)
+    calendar = edit.calendarWidget()
+    if calendar is not None:
+        calendar.installEventFilter(_CalendarAtToday(edit))
+
+
+def required_date_edit(edit: QDateEdit, iso: str | None = None) -> None:
+    """A date that must be given: a calendar, ``yyyy-MM-dd``, today until set."""
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    date = QDate.fromString(str(iso)[:10], "yyyy-MM-dd") if iso else QDate()
+    edit.setDate(date if date.isValid() else QDate.currentDate())
 
 
 def set_optional_date(edit: QDateEdit, iso: str | None) -> None:
-    date = QDate.fromString(str(iso)[:10], "yyyy-MM-dd") if iso else NO_DATE
-    edit.setDate(date if date.isValid() else NO_DATE)
+    """Show ``iso`` (未设定 for none); a stored date older than the field's range widens it
+    rather than being shown (and saved back) as 未设定."""
+    date = QDate.fromString(str(iso)[:10], "yyyy-MM-dd") if iso else QDate()
+    if date.isValid() and date <= edit.minimumDate():
+        edit.setMinimumDate(date.addDays(-1))
+    edit.setDate(date if date.isValid() else edit.minimumDate())
 
 
 def optional_date(edit: QDateEdit) -> str:
     """ISO text of the date, or "" when it shows 未设定 (the services read "" as no date)."""
     date = edit.date()
-    return "" if date <= NO_DATE else date.toString("yyyy-MM-dd")
+    return "" if date <= edit.minimumDate() else date.toString("yyyy-MM-dd")
