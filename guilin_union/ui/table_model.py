@@ -199,3 +199,47 @@ class IdTableModel(QAbstractTableModel):
         self._pages.clear()
         self._cells.clear()
         self.layoutChanged.emit()
+
+
+class ListSource:
+    """A :class:`RowSource` over a short list already in memory (a member's status history,
+    a month's summary, a dialog's list): ids are the rows' positions, sorting is in Python.
+
+    >>> source = ListSource([{"name": "乙"}, {"name": "甲"}])
+    >>> source.ids("name", False)
+    [1, 0]
+    """
+
+    def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
+        self.items: list[dict[str, Any]] = rows or []
+
+    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
+        order = list(range(len(self.items)))
+        if sort_key is not None:
+            order.sort(
+                key=lambda i: (
+                    self.items[i].get(sort_key) is None,
+                    self.items[i].get(sort_key) or 0,
+                ),
+                reverse=descending,
+            )
+        return order
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return {i: self.items[i] for i in ids if 0 <= i < len(self.items)}
+
+
+def list_model(columns: list[ColumnSpec], rows: list[dict[str, Any]] | None = None) -> IdTableModel:
+    """An :class:`IdTableModel` over an in-memory :class:`ListSource`; refill it with
+    :func:`set_rows`."""
+    model = IdTableModel(columns, ListSource(rows))
+    model.reload()
+    return model
+
+
+def set_rows(model: IdTableModel, rows: list[dict[str, Any]]) -> None:
+    """Show ``rows`` in a :func:`list_model` (the ids are the rows' positions)."""
+    source = model.source
+    assert isinstance(source, ListSource)
+    source.items = list(rows)
+    model.reload()

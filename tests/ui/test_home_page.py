@@ -73,7 +73,7 @@ def test_birthday_batch_from_the_home_page(qtbot, demo_path):
     window, prompts = make_window(qtbot, demo_path)
     dialog = BirthdaysDialog(window.ctx, 3, window)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() > 0 and dialog.batch_button.isEnabled()
+    assert dialog.model.rowCount() > 0 and dialog.batch_button.isEnabled()
     before = window.ctx.db.execute("SELECT count(*) FROM welfare_payments").fetchone()[0]
     prompts.texts.append("200")
     prompts.confirms.append(True)

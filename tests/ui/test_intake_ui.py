@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
 
 from guilin_union.services import intake, members
 from guilin_union.services.intake import dues
@@ -149,8 +148,8 @@ def test_member_form_shows_status_history_and_dues(qtbot, db_path):
     assert "会籍变更" in titles and "会费" in titles
     page = dialog.ui.history_tabs.widget(titles.index("会籍变更"))
     assert page.record(new_status="退休（保留会籍）", on="2024-06-30", reason="到龄退休") is None
-    assert page.table.rowCount() == 1
-    assert page.table.item(0, 2).text() == "在会 → 保留会籍"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 2).data() == "在会 → 保留会籍"
     assert (
         dialog.ui.status_combo.currentText() == "保留会籍"
     )  # the form cannot write the old status back
@@ -164,7 +163,7 @@ def test_member_form_shows_status_history_and_dues(qtbot, db_path):
     assert dues.get_dues_record(db, member_id)["salary_base_fen"] == 600000
 
 
-def test_dues_and_stats_pages(qtbot, db_path, tmp_path):
+def test_dues_and_stats_pages(qtbot, qtmodeltester, db_path, tmp_path):
     window, prompts = make_window(qtbot, db_path)
     db = window.ctx.db
     member_id = members.add_member(
@@ -188,7 +187,11 @@ def test_dues_and_stats_pages(qtbot, db_path, tmp_path):
     assert tab.dues_view.print_pdf() == tmp_path / "会费.pdf"
     tab.stats_view.reload()
     first = tab.stats_view.tables.widget(0)
-    assert isinstance(first, QTableWidget) and first.item(0, 0).text() == "文学院分工会"
+    from guilin_union.ui.table_model import IdTableModel
+
+    assert isinstance(first.model(), IdTableModel)
+    assert first.model().index(0, 0).data() == "文学院分工会"
+    qtmodeltester.check(first.model(), force_py=True)
     prompts.save_paths.append(tmp_path / "统计.xlsx")
     assert tab.stats_view.export_excel() == tmp_path / "统计.xlsx"
     prompts.save_paths.append(tmp_path / "证.pdf")

@@ -180,7 +180,7 @@ def test_branch_manager_add_and_refuse_delete(qtbot, db_path, sample_ids):
     qtbot.addWidget(dialog)
     prompts.texts.append("体育学院分工会")
     dialog.add_branch()
-    assert dialog.branches_table.rowCount() == 3
+    assert dialog.model.rowCount() == 3
     dialog.branches_table.selectRow(0)  # 文学院分工会 has a member
     prompts.confirms.append(True)
     dialog.delete_branch()

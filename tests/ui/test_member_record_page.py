@@ -86,12 +86,13 @@ def test_branch_manager_shows_and_edits_groups(qtbot, db_path):
     assert dialog.empty_label.isVisibleTo(dialog)
     prompts.texts.append("第一小组")
     dialog.add_group()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "第一小组"
+    cell = lambda r, c: dialog.model.index(r, c).data()  # noqa: E731
+    assert dialog.model.rowCount() == 1 and cell(0, 0) == "第一小组"
     dialog.table.selectRow(0)
     prompts.picks.append([leader])
     dialog.set_leader()
-    assert dialog.table.item(0, 1).text() == "组长甲" and dialog.table.item(0, 2).text() == "1"
+    assert cell(0, 1) == "组长甲" and cell(0, 2) == "1"
     prompts.confirms.append(True)
     dialog.table.selectRow(0)
     dialog.delete_group()
-    assert dialog.table.rowCount() == 0 and mr.get_profile(db, leader)["group_id"] is None
+    assert dialog.model.rowCount() == 0 and mr.get_profile(db, leader)["group_id"] is None

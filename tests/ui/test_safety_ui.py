@@ -219,21 +219,16 @@ def test_change_log_viewer_filters_shows_before_after_and_exports(qtbot, db_path
     assert dialog.model.rowCount() == 1 < total
     assert dialog.count_label.text() == "共 1 条"
     dialog.show_detail(0)
+    detail = dialog.detail_model
     cells = {
-        dialog.detail_table.item(r, 0).text(): (
-            dialog.detail_table.item(r, 1).text(),
-            dialog.detail_table.item(r, 2).text(),
-        )
-        for r in range(dialog.detail_table.rowCount())
+        detail.index(r, 0).data(): (detail.index(r, 1).data(), detail.index(r, 2).data())
+        for r in range(detail.rowCount())
     }
     assert cells["手机"] == ("139****0001", "137****2222")
     prompts.confirms.append(True)
     dialog.unmask_check.setChecked(True)
     dialog.show_detail(0)
-    assert any(
-        dialog.detail_table.item(r, 2).text() == "13700002222"
-        for r in range(dialog.detail_table.rowCount())
-    )
+    assert any(detail.index(r, 2).data() == "13700002222" for r in range(detail.rowCount()))
     assert db.execute("SELECT count(*) FROM change_log WHERE action = 'reveal'").fetchone()[0] == 1
     prompts.save_paths.append(tmp_path / "日志.xlsx")
     out = dialog.export_excel()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -99,7 +100,7 @@ def add_branch(
                 "sort_order": order,
             },
         )
-    return OpResult(Changes.of("branches"), row_id)
+    return OpResult(Changes.of("branches"), row_id, inverse=lambda d: delete_branch(d, row_id))
 
 
 def _next_code(db: sqlite_utils.Database) -> str:
@@ -142,9 +143,11 @@ def set_chair(db: sqlite_utils.Database, branch_id: int, chair: str | None) -> O
 
 def set_active(db: sqlite_utils.Database, branch_id: int, active: bool) -> OpResult:
     with db.atomic():
-        _require(db, branch_id)
+        was_active = bool(_require(db, branch_id)["active"])
         audit.update(db, "branches", branch_id, {"active": 1 if active else 0})
-    return OpResult(Changes.of("branches"), branch_id)
+    return OpResult(
+        Changes.of("branches"), branch_id, inverse=lambda d: set_active(d, branch_id, was_active)
+    )
 
 
 def merge_branches(db: sqlite_utils.Database, source_id: int, target_id: int) -> OpResult:
@@ -184,14 +187,25 @@ def delete_branch(db: sqlite_utils.Database, branch_id: int) -> OpResult:
                 "可以先“合并”到其他分工会，或将其“停用”。"
             )
         try:
-            audit.delete(db, "branches", branch_id)
+            before = audit.delete(db, "branches", branch_id)
         except Exception as exc:  # a foreign key from another area
             if "FOREIGN KEY" in str(exc).upper():
                 raise ConflictError(
                     f"分工会“{row['name']}”仍被其他记录引用，不能删除，可以将其“停用”。"
                 ) from None
             raise
-    return OpResult(Changes.of("branches"), branch_id)
+    return OpResult(
+        Changes.of("branches"), branch_id, undo=before, inverse=lambda d: restore_branch(d, before)
+    )
+
+
+def restore_branch(db: sqlite_utils.Database, row: dict[str, Any]) -> OpResult:
+    """Undo of :func:`delete_branch`: the row again, with its id (its ``inverse`` deletes it)."""
+    with db.atomic():
+        branch_id = audit.insert(db, "branches", dict(row), note="撤销删除")
+    return OpResult(
+        Changes.of("branches"), branch_id, inverse=lambda d: delete_branch(d, branch_id)
+    )
 
 
 def count_active(db: sqlite_utils.Database) -> int:

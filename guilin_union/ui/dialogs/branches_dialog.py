@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from guilin_union.core.errors import UserError
-from guilin_union.services.changes import Changes
 from guilin_union.services.members import branches as branches_service
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
 
-HEADERS = ("代码", "分工会名称", "分工会主席", "会员数", "状态")
+COLUMNS = [
+    ColumnSpec("code", "代码", align="center"),
+    ColumnSpec("name", "分工会名称"),
+    ColumnSpec("chair", "分工会主席"),
+    ColumnSpec("member_count", "会员数", align="center"),
+    ColumnSpec("active", "状态", align="center", formatter=lambda v, _b: "启用" if v else "已停用"),
+]
 
 
 class BranchesDialog(QDialog):
@@ -36,15 +42,9 @@ class BranchesDialog(QDialog):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.branches_table = QTableWidget(0, len(HEADERS))
-        self.branches_table.setObjectName("branches_table")
-        self.branches_table.setHorizontalHeaderLabels(list(HEADERS))
-        self.branches_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.branches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.branches_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.branches_table.verticalHeader().setVisible(False)
-        self.branches_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
+        self.model = list_model(COLUMNS)
+        self.branches_table = make_id_table(
+            self.model, object_name="branches_table", multi=False, sortable=False
         )
         layout.addWidget(self.branches_table)
         buttons = QHBoxLayout()
@@ -81,24 +81,8 @@ class BranchesDialog(QDialog):
 
     def reload(self) -> None:
         self._branches = branches_service.list_branches(self.ctx.db)
-        self.branches_table.setRowCount(len(self._branches))
-        for row, b in enumerate(self._branches):
-            values = (
-                b.code or "",
-                b.name,
-                b.chair or "",
-                str(b.member_count),
-                "启用" if b.active else "已停用",
-            )
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col in (0, 3, 4):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.branches_table.setItem(row, col, item)
-        self.branches_table.resizeColumnsToContents()
-        self.branches_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        set_rows(self.model, [asdict(b) for b in self._branches])
+        fit_columns(self.branches_table, stretch=1)
 
     def edit_groups(self):
         """The 工会小组 of the selected 分工会 (issue 24)."""
@@ -114,22 +98,18 @@ class BranchesDialog(QDialog):
         return dialog
 
     def current(self):
-        row = self.branches_table.currentRow()
+        row = self.branches_table.currentIndex().row()
         return self._branches[row] if 0 <= row < len(self._branches) else None
 
-    def _run(self, action) -> None:
-        try:
-            result = action()
-        except UserError as exc:  # ValidationError / ConflictError: the message says why
-            self.ctx.prompts.warning(self, "分工会管理", str(exc))
-            return
-        self.reload()
-        self.ctx.notify(result.changes if hasattr(result, "changes") else Changes.of("branches"))
+    def _run(self, title: str, action: Callable[[Any], Any]) -> None:
+        """A change through the runner: refusals shown, screens told, undo when the service
+        gives an inverse (Edit ▸ Undo)."""
+        ops.CollectionOp(self.ctx, self, title, action).success(lambda _r: self.reload()).run()
 
     def add_branch(self) -> None:
         name = self.ctx.prompts.ask_text(self, "新增分工会", "分工会名称：")
         if name:
-            self._run(lambda: branches_service.add_branch(self.ctx.db, name))
+            self._run(f"新增分工会 {name}", lambda db: branches_service.add_branch(db, name))
 
     def rename_branch(self) -> None:
         b = self.current()
@@ -137,7 +117,9 @@ class BranchesDialog(QDialog):
             return
         name = self.ctx.prompts.ask_text(self, "重命名分工会", "新名称：", b.name)
         if name and name != b.name:
-            self._run(lambda: branches_service.rename_branch(self.ctx.db, b.id, name))
+            self._run(
+                f"重命名分工会 {b.name}", lambda db: branches_service.rename_branch(db, b.id, name)
+            )
 
     def set_chair(self) -> None:
         b = self.current()
@@ -147,7 +129,9 @@ class BranchesDialog(QDialog):
             self, "设置分工会主席", f"{b.name}主席姓名：", b.chair or ""
         )
         if chair is not None:
-            self._run(lambda: branches_service.set_chair(self.ctx.db, b.id, chair))
+            self._run(
+                f"设置分工会主席 {b.name}", lambda db: branches_service.set_chair(db, b.id, chair)
+            )
 
     def merge_branch(self) -> None:
         b = self.current()
@@ -165,16 +149,19 @@ class BranchesDialog(QDialog):
             "合并分工会",
             f"确定把“{b.name}”的 {b.member_count} 名会员并入“{target}”？\n“{b.name}”将被停用。",
         ):
-            self._run(lambda: branches_service.merge_branches(self.ctx.db, b.id, target_id))
+            self._run("合并分工会", lambda db: branches_service.merge_branches(db, b.id, target_id))
 
     def toggle_active(self) -> None:
         b = self.current()
         if b is not None:
-            self._run(lambda: branches_service.set_active(self.ctx.db, b.id, not b.active))
+            self._run(
+                f"{'停用' if b.active else '启用'}分工会 {b.name}",
+                lambda db: branches_service.set_active(db, b.id, not b.active),
+            )
 
     def delete_branch(self) -> None:
         b = self.current()
         if b is not None and self.ctx.prompts.confirm(
             self, "删除分工会", f"确定删除“{b.name}”？", ok_text="删除"
         ):
-            self._run(lambda: branches_service.delete_branch(self.ctx.db, b.id))
+            self._run(f"删除分工会 {b.name}", lambda db: branches_service.delete_branch(db, b.id))

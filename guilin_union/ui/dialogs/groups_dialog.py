@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +14,14 @@ from PySide6.QtWidgets import (
 from guilin_union.services.members import record as mr
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
+
+COLUMNS = [
+    ColumnSpec("name", "小组"),
+    ColumnSpec("leader", "组长", formatter=lambda v, _g: v or "（未定）"),
+    ColumnSpec("members", "人数"),
+]
 
 
 class GroupsDialog(QDialog):
@@ -31,13 +36,10 @@ class GroupsDialog(QDialog):
         layout.addWidget(
             QLabel("分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。")
         )
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["小组", "组长", "人数"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model = list_model(COLUMNS)
+        self.table = make_id_table(
+            self.model, object_name="groups_table", multi=False, sortable=False, stretch_last=True
+        )
         layout.addWidget(self.table)
         self.empty_label = QLabel("还没有工会小组。")
         self.empty_label.setStyleSheet("color: #666;")
@@ -59,17 +61,14 @@ class GroupsDialog(QDialog):
         self.leader_button.clicked.connect(self.set_leader)
         self.delete_button.clicked.connect(self.delete_group)
         self.close_button.clicked.connect(self.accept)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.resize(520, 360)
         self.reload()
 
     def reload(self) -> None:
         self.groups = mr.list_groups(self.ctx.db, self.branch_id)
-        self.table.setRowCount(len(self.groups))
-        for r, g in enumerate(self.groups):
-            for c, text in enumerate((g["name"], g["leader"] or "（未定）", str(g["members"]))):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        set_rows(self.model, self.groups)
+        fit_columns(self.table)
         self.empty_label.setVisible(not self.groups)
         self._update_buttons()
 
@@ -79,10 +78,9 @@ class GroupsDialog(QDialog):
             b.setEnabled(chosen)
 
     def current(self) -> dict | None:
-        row = self.table.currentRow()
-        return (
-            self.groups[row] if 0 <= row < len(self.groups) and self.table.selectedItems() else None
-        )
+        row = self.table.currentIndex().row()
+        chosen = self.table.selectionModel().hasSelection()
+        return self.groups[row] if chosen and 0 <= row < len(self.groups) else None
 
     def _save(self, title: str, name: str, leader: int | None, group_id: int | None) -> None:
         branch = self.branch_id

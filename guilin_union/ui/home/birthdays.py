@@ -9,14 +9,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, list_model
+from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
+
+COLUMNS = [
+    ColumnSpec("birth_date", "生日", formatter=lambda v, _p: (v or "")[5:]),
+    ColumnSpec("name", "姓名"),
+    ColumnSpec("branch", "分工会"),
+]
 
 
 class BirthdaysDialog(QDialog):
@@ -35,14 +41,11 @@ class BirthdaysDialog(QDialog):
                 "不符合条件的会员列出原因，不会发放。"
             )
         )
-        self.table = QTableWidget(len(people), 3)
-        self.table.setHorizontalHeaderLabels(["生日", "姓名", "分工会"])
-        self.table.verticalHeader().setVisible(False)
-        for row, p in enumerate(people):
-            for col, text in enumerate((p["birth_date"][5:], p["name"], p["branch"] or "")):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model = list_model(COLUMNS, people)
+        self.table = make_id_table(
+            self.model, object_name="birthdays_table", sortable=False, stretch_last=True
+        )
+        fit_columns(self.table)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.batch_button = QPushButton("生日慰问批量发放(&B)…")

@@ -8,15 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +27,18 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
+from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
 
-HISTORY_HEADERS = ("变更日期", "变更类型", "状态变化", "原因", "文件号", "经办人", "登记时间")
+HISTORY_COLUMNS = [
+    ColumnSpec("date", "变更日期"),
+    ColumnSpec("action", "变更类型"),
+    ColumnSpec("from", "状态变化", formatter=lambda _v, h: f"{h['from']} → {h['to']}"),
+    ColumnSpec("reason", "原因"),
+    ColumnSpec("document_no", "文件号"),
+    ColumnSpec("recorded_by", "经办人"),
+    ColumnSpec("recorded_at", "登记时间", formatter=lambda v, _h: (v or "").replace("T", " ")),
+]
 
 
 class StatusHistoryPage(QWidget):
@@ -43,12 +49,10 @@ class StatusHistoryPage(QWidget):
         self.ctx = ctx
         self.member_id = member_id
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(HISTORY_HEADERS))
-        self.table.setObjectName("status_history_table")
-        self.table.setHorizontalHeaderLabels(list(HISTORY_HEADERS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.model = list_model(HISTORY_COLUMNS)
+        self.table = make_id_table(
+            self.model, object_name="status_history_table", multi=False, sortable=False
+        )
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.status_label = QLabel()
@@ -68,21 +72,8 @@ class StatusHistoryPage(QWidget):
     def reload(self) -> None:
         rows = member_status.status_history(self.ctx.db, self.member_id)
         self.events = rows
-        self.table.setRowCount(len(rows))
-        for r, h in enumerate(rows):
-            values = (
-                h["date"],
-                h["action"],
-                f"{h['from']} → {h['to']}",
-                h["reason"],
-                h["document_no"] or "",
-                h["recorded_by"],
-                (h["recorded_at"] or "").replace("T", " "),
-            )
-            for c, text in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        set_rows(self.model, rows)
+        fit_columns(self.table, stretch=3)
         row = members_service.get_member_row(self.ctx.db, self.member_id)
         note = "（尚无变更记录）" if not rows else ""
         self.status_label.setText(f"当前会籍状态：{row['status']}{note}")

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +22,8 @@ from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members import stats as member_stats
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, list_model
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
 
 class StatsView(QWidget):
@@ -81,19 +80,18 @@ class StatsView(QWidget):
         current = self.tables.currentIndex()
         self.tables.clear()
         for table in stats.tables:
-            widget = QTableWidget(len(table.rows) + 1, len(table.columns) + 1)
-            widget.setHorizontalHeaderLabels([table.first_header, *table.columns])
-            widget.verticalHeader().setVisible(False)
-            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            for r, (label, values) in enumerate([*table.rows, ("合计", table.total)]):
-                widget.setItem(r, 0, QTableWidgetItem(label))
-                for c, value in enumerate(values, start=1):
-                    item = QTableWidgetItem(str(value))
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                    widget.setItem(r, c, item)
-            widget.verticalHeader().setDefaultSectionSize(26)
+            # Columns as data: the row label, then one right-aligned column per count.
+            columns = [
+                ColumnSpec("label", table.first_header),
+                *(ColumnSpec(str(c), name, align="right") for c, name in enumerate(table.columns)),
+            ]
+            rows = [
+                {"label": label, **{str(c): value for c, value in enumerate(values)}}
+                for label, values in [*table.rows, ("合计", table.total)]
+            ]
+            widget = make_id_table(
+                list_model(columns, rows), object_name="stats_table", sortable=False
+            )
             header = widget.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

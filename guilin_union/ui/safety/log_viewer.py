@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +31,14 @@ from guilin_union.services.safety.log import (
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 
+DETAIL_COLUMNS = [
+    ColumnSpec("label", "项目"),
+    ColumnSpec("before", "修改前"),
+    ColumnSpec("after", "修改后"),
+]
 COLUMNS = [
     ColumnSpec("ts", "时间", sort_key="ts"),
     ColumnSpec("user", "用户", sort_key="user"),
@@ -128,11 +130,8 @@ class ChangeLogDialog(QDialog):
         self.log_table.setSortingEnabled(True)
         self.log_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         splitter.addWidget(self.log_table)
-        self.detail_table = QTableWidget(0, 3)
-        self.detail_table.setObjectName("log_detail_table")
-        self.detail_table.setHorizontalHeaderLabels(["项目", "修改前", "修改后"])
-        self.detail_table.verticalHeader().setVisible(False)
-        self.detail_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.detail_model = list_model(DETAIL_COLUMNS)
+        self.detail_table = make_table(self.detail_model, "log_detail_table")
         self.detail_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.detail_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -207,13 +206,13 @@ class ChangeLogDialog(QDialog):
         self.model.reload()
         total = self.model.rowCount()
         self.count_label.setText(f"共 {total} 条")
-        self.detail_table.setRowCount(0)
+        set_rows(self.detail_model, [])
         if total:
             self.log_table.selectRow(0)
 
     def show_detail(self, row: int) -> None:
         entry_id = self.model.row_id(row)
-        self.detail_table.setRowCount(0)
+        set_rows(self.detail_model, [])
         if entry_id is None:
             return
         entry = safety_log.get_entries(self.ctx.db, [entry_id], masked=self.source.masked).get(
@@ -224,12 +223,10 @@ class ChangeLogDialog(QDialog):
         changes = entry.changes(safety_log.Describer(self.ctx.db))
         if entry.note:
             changes.append(("说明", "", safety_log.note_text(entry.note)))
-        self.detail_table.setRowCount(len(changes))
-        for r, (label, before, after) in enumerate(changes):
-            for c, text in enumerate((label, before, after)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.detail_table.setItem(r, c, item)
+        set_rows(
+            self.detail_model,
+            [{"label": label, "before": b, "after": a} for label, b, a in changes],
+        )
 
     def set_unmasked(self, on: bool) -> None:
         if on:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from guilin_union.ui.table_model import ListSource  # noqa: F401 — the safety dialogs import it here
 from guilin_union.ui.widgets.list_helpers import style_table
 
 
@@ -43,28 +44,6 @@ def selected_rows(table: QTableView) -> list[int]:
     if model is None:
         return []
     return sorted({index.row() for index in model.selectedRows()})
-
-
-class ListSource:
-    """A RowSource over a small in-memory list (ids are list positions)."""
-
-    def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
-        self.items: list[dict[str, Any]] = rows or []
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        order = list(range(len(self.items)))
-        if sort_key is not None:
-            order.sort(
-                key=lambda i: (
-                    self.items[i].get(sort_key) is None,
-                    self.items[i].get(sort_key) or 0,
-                ),
-                reverse=descending,
-            )
-        return order
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return {i: self.items[i] for i in ids if 0 <= i < len(self.items)}
 
 
 def busy(fn: Callable[[], Any]) -> Any:
