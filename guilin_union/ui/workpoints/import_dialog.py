@@ -345,6 +345,7 @@ class ImportDialog(QDialog):
     def _show_scan_page(self) -> None:
         """The scan page in front; the items page empty until the lines are checked."""
         self._clear_preview()
+        self.count_label.setText("扫描件：识别后请先核对文字，再识别条目")
         self.pages.setTabVisible(SCAN_PAGE, True)
         self.pages.setCurrentIndex(SCAN_PAGE)
 

@@ -19,8 +19,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +58,7 @@ LINE_COLOR = QColor("#1f6fd1")  # the outline of the line under the cursor
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg")
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.1, 3.0)
+THUMB_SIZE = QSize(72, 72)
 
 
 def natural_key(path: str | Path) -> tuple[Any, ...]:
@@ -66,6 +77,17 @@ def page_steps(total: int) -> int:
     reports within pages (``total`` = pages × steps), else 1 (a call per page)."""
     steps = int(getattr(ocr, "PAGE_STEPS", 1) or 1)
     return steps if total >= steps and total % steps == 0 else 1
+
+
+def thumbnail(path: Path) -> QIcon:
+    """A small picture of a photo (decoded at that size: quick even for a phone's photo)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # the phone's orientation tag
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QIcon() if image.isNull() else QIcon(QPixmap.fromImage(image))
 
 
 def pil_to_pixmap(image: Any) -> QPixmap:
@@ -385,6 +407,7 @@ class ScanPane(QWidget):
         row = QHBoxLayout()
         self.order_list = QListWidget()
         self.order_list.setObjectName("scan_order_list")
+        self.order_list.setIconSize(THUMB_SIZE)
         row.addWidget(self.order_list, 1)
         buttons = QVBoxLayout()
         self.up_button = QPushButton("上移")
@@ -417,7 +440,7 @@ class ScanPane(QWidget):
         bar_row = QHBoxLayout()
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("scan_progress_bar")
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton("取消识别")
         self.cancel_button.setObjectName("scan_cancel_button")
         bar_row.addStretch(1)
         bar_row.addWidget(self.progress_bar, 4)
@@ -456,7 +479,7 @@ class ScanPane(QWidget):
         self._clear_check()
         self.order_list.clear()
         for path in order_pages(paths):
-            item = QListWidgetItem(path.name)
+            item = QListWidgetItem(thumbnail(path), path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.order_list.addItem(item)
