@@ -9,10 +9,10 @@ import pytest
 
 from guilin_union.services import intake, members
 from guilin_union.services.intake import dues
-from guilin_union.services.members import status
+from guilin_union.services.members import branches, status
 from tests.intake_fixtures import add_member
 
-TABLES = ("members", "member_status_events", "member_dues", "intake_applications")
+TABLES = ("branches", "members", "member_status_events", "member_dues", "intake_applications")
 # Times of the last write: an undo is a new write.
 IGNORED = {"updated_at"}
 
@@ -113,3 +113,12 @@ def test_batch_decisions(branch_db):
     intake.reject(branch_db, [second], "材料不全", on="2024-09-06")
     undo_redo(branch_db, lambda d: intake.reopen(d, [second]))
     undo_redo(branch_db, lambda d: intake.approve(d, [first], on="2024-09-20"))
+
+
+def test_branch_writes(branch_db):
+    undo_redo(branch_db, lambda d: branches.add_branch(d, "体育学院分工会"))
+    sport = branches.add_branch(branch_db, "体育学院分工会").row_id
+    undo_redo(branch_db, lambda d: branches.rename_branch(d, sport, "体育部分工会"))
+    undo_redo(branch_db, lambda d: branches.set_chair(d, sport, "王主席"))
+    undo_redo(branch_db, lambda d: branches.set_active(d, sport, False))
+    undo_redo(branch_db, lambda d: branches.delete_branch(d, sport))
