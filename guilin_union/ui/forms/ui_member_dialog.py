@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QTabWidget, QVBoxLayout,
+    QWidget)
 
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
@@ -90,8 +91,9 @@ class Ui_MemberDialog(object):
 
         self.personal_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.birth_date_label)
 
-        self.birth_date_edit = QLineEdit(self.personal_group)
+        self.birth_date_edit = QDateEdit(self.personal_group)
         self.birth_date_edit.setObjectName(u"birth_date_edit")
+        self.birth_date_edit.setCalendarPopup(True)
 
         self.personal_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.birth_date_edit)
 
@@ -211,8 +213,9 @@ class Ui_MemberDialog(object):
 
         self.work_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.hire_date_label)
 
-        self.hire_date_edit = QLineEdit(self.work_group)
+        self.hire_date_edit = QDateEdit(self.work_group)
         self.hire_date_edit.setObjectName(u"hire_date_edit")
+        self.hire_date_edit.setCalendarPopup(True)
 
         self.work_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.hire_date_edit)
 
@@ -221,8 +224,9 @@ class Ui_MemberDialog(object):
 
         self.work_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.join_date_label)
 
-        self.join_date_edit = QLineEdit(self.work_group)
+        self.join_date_edit = QDateEdit(self.work_group)
         self.join_date_edit.setObjectName(u"join_date_edit")
+        self.join_date_edit.setCalendarPopup(True)
 
         self.work_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.join_date_edit)
 
@@ -320,7 +324,10 @@ class Ui_MemberDialog(object):
         self.id_number_label.setText(QCoreApplication.translate("MemberDialog", u"\u8bc1\u4ef6\u53f7\u7801", None))
         self.id_number_edit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"18\u4f4d\u5c45\u6c11\u8eab\u4efd\u8bc1\u53f7", None))
         self.birth_date_label.setText(QCoreApplication.translate("MemberDialog", u"\u51fa\u751f\u65e5\u671f", None))
-        self.birth_date_edit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982 1990-03-05\uff0c\u53ef\u7531\u8eab\u4efd\u8bc1\u53f7\u81ea\u52a8\u586b\u5199", None))
+        self.birth_date_edit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.birth_date_edit.setToolTip(QCoreApplication.translate("MemberDialog", u"\u53ef\u7531\u8eab\u4efd\u8bc1\u53f7\u81ea\u52a8\u586b\u5199\uff1b\u4e0d\u77e5\u9053\u65f6\u9009\u201c\u672a\u8bbe\u5b9a\u201d", None))
+#endif // QT_CONFIG(tooltip)
         self.phone_label.setText(QCoreApplication.translate("MemberDialog", u"\u624b\u673a", None))
         self.phone_edit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"11\u4f4d\u624b\u673a\u53f7", None))
         self.political_status_label.setText(QCoreApplication.translate("MemberDialog", u"\u653f\u6cbb\u9762\u8c8c", None))
@@ -335,9 +342,9 @@ class Ui_MemberDialog(object):
         self.title_label.setText(QCoreApplication.translate("MemberDialog", u"\u804c\u79f0", None))
         self.employment_type_label.setText(QCoreApplication.translate("MemberDialog", u"\u7528\u5de5\u5f62\u5f0f", None))
         self.hire_date_label.setText(QCoreApplication.translate("MemberDialog", u"\u5165\u804c\u65e5\u671f", None))
-        self.hire_date_edit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982 2024-09-01", None))
+        self.hire_date_edit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
         self.join_date_label.setText(QCoreApplication.translate("MemberDialog", u"\u5165\u4f1a\u65e5\u671f", None))
-        self.join_date_edit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982 2024-10-15", None))
+        self.join_date_edit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
         self.member_no_label.setText(QCoreApplication.translate("MemberDialog", u"\u4f1a\u5458\u7f16\u53f7", None))
         self.status_label.setText(QCoreApplication.translate("MemberDialog", u"\u4f1a\u7c4d\u72b6\u6001", None))
         self.notes_label.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +33,12 @@ from guilin_union.core.members import (
     MemberStatus,
 )
 from guilin_union.ui.forms.ui_member_dialog import Ui_MemberDialog
+from guilin_union.ui.widgets.date_fields import (
+    EARLIEST_PAST,
+    optional_date,
+    optional_date_edit,
+    set_optional_date,
+)
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 # field key -> widget attribute on the generated form
@@ -77,6 +84,8 @@ class MemberDialog(SubmitOnSave, QDialog):
         self.ui.setupUi(self)
         self._submit = submit
         self.result_data: dict[str, Any] | None = None
+        for edit in (self.ui.birth_date_edit, self.ui.hire_date_edit, self.ui.join_date_edit):
+            optional_date_edit(edit, earliest=EARLIEST_PAST)  # picked, 未设定 when unknown
         self._fill_choices(branches)
         self._error_labels: dict[str, QLabel] = {}
         self._add_error_labels()
@@ -156,7 +165,9 @@ class MemberDialog(SubmitOnSave, QDialog):
         for key in FIELD_WIDGETS:
             value = data.get(key)
             widget = self.widget(key)
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, QDateEdit):
+                set_optional_date(widget, None if value is None else str(value))
+            elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
             elif isinstance(widget, QComboBox):
                 text = "" if value is None else str(value)
@@ -176,7 +187,9 @@ class MemberDialog(SubmitOnSave, QDialog):
         out: dict[str, Any] = {}
         for key in FIELD_WIDGETS:
             widget = self.widget(key)
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, QDateEdit):
+                out[key] = optional_date(widget)
+            elif isinstance(widget, QLineEdit):
                 out[key] = widget.text()
             elif isinstance(widget, QComboBox):
                 out[key] = widget.currentText()
@@ -199,7 +212,7 @@ class MemberDialog(SubmitOnSave, QDialog):
         self.show_errors({})
         self.ui.id_number_edit.setText(info.number)
         if info.birth_date is not None:
-            self.ui.birth_date_edit.setText(info.birth_date.isoformat())
+            set_optional_date(self.ui.birth_date_edit, info.birth_date.isoformat())
         if info.gender is not None:
             self.ui.gender_combo.setCurrentText(info.gender)
 
