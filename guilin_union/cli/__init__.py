@@ -178,13 +178,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report = sub.add_parser("report", help="生成 PDF 报表（report list 列出全部）")
     report_sub = report.add_subparsers(
-        dest="report_name", metavar="REPORT", parser_class=ChineseArgumentParser
+        dest="report_name",
+        metavar="REPORT",
+        parser_class=ChineseArgumentParser,
+        action=_RegisteredReports,
     )
     report_sub.required = True
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"guilin_union.cli.{name}")
         module.register(sub, report_sub)
-    # `report list` shows exactly the reports the parser knows, with their help text.
+    # `report list` shows the reports of the registry that have a command, in its order.
     REPORT_NAMES.clear()
     REPORT_NAMES.update(
         {
@@ -197,6 +200,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 REPORT_NAMES: dict[str, str] = {}
+
+
+class _RegisteredReports(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The ``report`` sub-commands: each must be a report of ``reports/registry.py``, and its
+    help text (shown by ``report list`` and ``report -h``) is the registry's description, so
+    the command line keeps no list of its own."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if name != "list":
+            from guilin_union.reports.registry import REPORTS  # plain Python: no reportlab
+
+            if name not in REPORTS:
+                raise ValueError(f"report command {name!r} is not in reports/registry.py")
+            if "help" in kwargs:
+                raise ValueError(f"report {name!r}: its help text comes from the registry")
+            kwargs["help"] = REPORTS[name]
+            kwargs.setdefault("description", REPORTS[name])
+        return super().add_parser(name, **kwargs)
 
 
 def add_output_arg(parser: argparse.ArgumentParser) -> None:

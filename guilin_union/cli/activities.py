@@ -89,7 +89,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     budget.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     budget.set_defaults(handler=cmd_budget)
 
-    signup = report_sub.add_parser("activity-signup", help="活动报名表（空白，每个分工会一页）")
+    signup = report_sub.add_parser("activity-signup")
     _activity_arg(signup)
     signup.add_argument(
         "--branch", action="append", metavar="NAME", help="只为该分工会生成（可多次使用）"
@@ -99,33 +99,29 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     add_output_arg(signup)
     signup.set_defaults(handler=cmd_report_signup)
 
-    participants = report_sub.add_parser(
-        "activity-participants", help="活动参加人员名单（按分工会分组）"
-    )
+    participants = report_sub.add_parser("activity-participants")
     _activity_arg(participants)
     participants.add_argument("--sign-in", action="store_true", help="加签到栏，作签到表使用")
     participants.add_argument("--branch", metavar="NAME", help="只含该分工会")
     add_output_arg(participants)
     participants.set_defaults(handler=cmd_report_participants)
 
-    results = report_sub.add_parser("activity-results", help="活动获奖名单（附团体总分）")
+    results = report_sub.add_parser("activity-results")
     _activity_arg(results)
     add_output_arg(results)
     results.set_defaults(handler=cmd_report_results)
 
-    team_report = report_sub.add_parser("activity-team-points", help="活动团体总分表")
+    team_report = report_sub.add_parser("activity-team-points")
     _activity_arg(team_report)
     add_output_arg(team_report)
     team_report.set_defaults(handler=cmd_report_team_points)
 
-    summary = report_sub.add_parser(
-        "activity-summary", help="活动总结表（参加情况、成绩、预算与支出）"
-    )
+    summary = report_sub.add_parser("activity-summary")
     _activity_arg(summary)
     add_output_arg(summary)
     summary.set_defaults(handler=cmd_report_summary)
 
-    year = report_sub.add_parser("activity-year-budget", help="活动经费年度汇总（按类型）")
+    year = report_sub.add_parser("activity-year-budget")
     year.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
     add_output_arg(year)
     year.set_defaults(handler=cmd_report_year_budget)

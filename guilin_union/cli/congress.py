@@ -97,14 +97,14 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     congress_steps.register(csub)  # issue 20: a command for every step
     congress_steps.register_reports(report_sub)
 
-    for name, text, handler in (
-        ("agenda", "教代会会议议程", cmd_report_agenda),
-        ("delegates", "教代会代表名册（按代表团，含构成统计）", cmd_report_delegates),
-        ("signin", "教代会签到表（每个代表团一页）", cmd_report_signin),
-        ("ballot", "教代会表决票", cmd_report_ballot),
-        ("vote-results", "教代会表决结果汇总", cmd_report_vote_results),
+    for name, handler in (
+        ("agenda", cmd_report_agenda),
+        ("delegates", cmd_report_delegates),
+        ("signin", cmd_report_signin),
+        ("ballot", cmd_report_ballot),
+        ("vote-results", cmd_report_vote_results),
     ):
-        report = report_sub.add_parser(name, help=text)
+        report = report_sub.add_parser(name)
         add_session_arg(report)
         add_output_arg(report)
         if name == "ballot":

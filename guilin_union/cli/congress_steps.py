@@ -690,22 +690,18 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli import add_output_arg
     from guilin_union.cli.congress import add_session_arg
 
-    signin = report_sub.add_parser(
-        "sitting-signin", help="教代会场次签到表（每场次一份，按代表团，含应到/实到/法定人数）"
-    )
+    signin = report_sub.add_parser("sitting-signin")
     signin.add_argument("--sitting", required=True, type=int, metavar="ID", help="场次编号")
     signin.add_argument("--with-counts", action="store_true", help="填入已记录的实到、请假、缺席")
     add_output_arg(signin)
     signin.set_defaults(handler=cmd_report_sitting_signin)
 
-    results = report_sub.add_parser(
-        "election-results", help="教代会选举计票结果（每项选举一页，含监票人、计票人签名）"
-    )
+    results = report_sub.add_parser("election-results")
     add_session_arg(results)
     add_output_arg(results)
     results.set_defaults(handler=cmd_report_election_results)
 
-    minutes = report_sub.add_parser("discussion-minutes", help="教代会分组讨论记录（每组一页）")
+    minutes = report_sub.add_parser("discussion-minutes")
     add_session_arg(minutes)
     minutes.add_argument("--sitting", type=int, metavar="ID", help="只打印这一组")
     add_output_arg(minutes)

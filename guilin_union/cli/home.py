@@ -16,9 +16,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     rem.add_argument("--json", action="store_true", help="以 JSON 输出")
     rem.set_defaults(handler=cmd_reminders)
 
-    summary = report_sub.add_parser(
-        "year-summary", help="年度工作总结（各项工作数据；-o 以 .docx 结尾时为可编辑的 Word 稿）"
-    )
+    summary = report_sub.add_parser("year-summary")
     summary.add_argument("--year", type=int, required=True, metavar="YYYY")
     add_output_arg(summary)
     summary.set_defaults(handler=cmd_year_summary)

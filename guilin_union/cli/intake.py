@@ -123,9 +123,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     history.add_argument("--json", action="store_true", help="以 JSON 输出")
     history.set_defaults(handler=cmd_history)
 
-    form = report_sub.add_parser(
-        "member-form", help="入会申请书和工会会员登记表（每人一页，可批量打印）"
-    )
+    form = report_sub.add_parser("member-form")
     form.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）")
     form.add_argument("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号")
     form.add_argument(
@@ -134,29 +132,23 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     add_output_arg(form)
     form.set_defaults(handler=cmd_member_form)
 
-    lst = report_sub.add_parser(
-        "intake-list", help="待批准入会人员名单（按分工会分组，供校工会审批）"
-    )
+    lst = report_sub.add_parser("intake-list")
     lst.add_argument("--branch", metavar="NAME", help="只含该分工会")
     add_output_arg(lst)
     lst.set_defaults(handler=cmd_intake_list)
 
-    cards = report_sub.add_parser(
-        "member-cards", help="会员证（每页10张，含照片框，可按分工会打印）"
-    )
+    cards = report_sub.add_parser("member-cards")
     cards.add_argument("--branch", metavar="NAME", help="只打印该分工会的会员")
     cards.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="只打印这些会员")
     add_output_arg(cards)
     cards.set_defaults(handler=cmd_member_cards)
 
-    stats = report_sub.add_parser(
-        "member-stats", help="会员统计表（按分工会、性别、年龄段、职称、用工形式、会籍状态）"
-    )
+    stats = report_sub.add_parser("member-stats")
     stats.add_argument("--on", metavar="DATE", help="统计日期（默认今天）")
     add_output_arg(stats)
     stats.set_defaults(handler=cmd_member_stats)
 
-    dues = report_sub.add_parser("dues-summary", help="会费汇总表（按分工会，指定月份）")
+    dues = report_sub.add_parser("dues-summary")
     dues.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
     add_output_arg(dues)
     dues.set_defaults(handler=cmd_dues_summary)

@@ -48,7 +48,7 @@ PROFILE_OPTIONS: dict[str, tuple[str, str]] = {
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli import add_output_arg
 
-    honours = report_sub.add_parser("member-honours", help="会员表彰名单（按年度）")
+    honours = report_sub.add_parser("member-honours")
     honours.add_argument("--year", type=int, metavar="YYYY", help="年度（不填为全部）")
     add_output_arg(honours)
     honours.set_defaults(handler=cmd_honours_report)

@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     register_record_commands(msub)
     register_reports(report_sub)
 
-    roster = report_sub.add_parser("member-roster", help="会员花名册（按分工会分组）")
+    roster = report_sub.add_parser("member-roster")
     _add_filters(roster)
     roster.add_argument(
         "--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）"

@@ -184,29 +184,25 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_reports(report_sub: argparse._SubParsersAction) -> None:
-    coll = report_sub.add_parser(
-        "dues-collection", help="会费收缴情况表（按分工会：应缴、实缴、欠缴，合计含大写）"
-    )
+    coll = report_sub.add_parser("dues-collection")
     period = coll.add_mutually_exclusive_group()
     period.add_argument("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）")
     period.add_argument("--year", type=int, metavar="YYYY", help="年度")
     add_output_arg(coll)
     coll.set_defaults(handler=cmd_report_collection)
 
-    arrears = report_sub.add_parser("dues-arrears", help="欠缴会费名单")
+    arrears = report_sub.add_parser("dues-arrears")
     arrears.add_argument("--months", type=int, metavar="N", help="欠缴至少 N 个月")
     arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
     add_output_arg(arrears)
     arrears.set_defaults(handler=cmd_report_arrears)
 
-    execution = report_sub.add_parser(
-        "funds-execution", help="工会经费预算执行情况表（.xlsx 输出 Excel）"
-    )
+    execution = report_sub.add_parser("funds-execution")
     execution.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
     add_output_arg(execution)
     execution.set_defaults(handler=cmd_report_execution)
 
-    final = report_sub.add_parser("funds-final", help="工会经费年度收支决算表（.xlsx 输出 Excel）")
+    final = report_sub.add_parser("funds-final")
     final.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
     add_output_arg(final)
     final.set_defaults(handler=cmd_report_final)

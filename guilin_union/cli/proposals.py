@@ -22,7 +22,7 @@ from guilin_union.cli.congress import add_session_arg, resolve_session
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    from guilin_union.storage.schema.proposals import PROPOSAL_STATUSES, RATINGS
+    from guilin_union.core.proposals import PROPOSAL_STATUSES, RATINGS
 
     parser.add_argument("--status", choices=PROPOSAL_STATUSES, help="提案状态")
     parser.add_argument("--category", metavar="NAME", help="类别")
@@ -68,13 +68,13 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     proposals_steps.register(psub)  # issue 20: submit, review, merge, assign, reply, rate…
     proposals_steps.register_reports(report_sub)
 
-    for name, text, handler in (
-        ("proposal-forms", "提案表（每件一页，含签名栏）", cmd_report_forms),
-        ("proposal-compilation", "提案汇编（立案提案全文）", cmd_report_compilation),
-        ("proposal-handling", "提案办理情况一览表", cmd_report_handling),
-        ("proposal-stats", "提案工作报告统计", cmd_report_stats),
+    for name, handler in (
+        ("proposal-forms", cmd_report_forms),
+        ("proposal-compilation", cmd_report_compilation),
+        ("proposal-handling", cmd_report_handling),
+        ("proposal-stats", cmd_report_stats),
     ):
-        report = report_sub.add_parser(name, help=text)
+        report = report_sub.add_parser(name)
         add_session_arg(report)
         add_output_arg(report)
         if name == "proposal-handling":

@@ -85,7 +85,7 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def register(psub: argparse._SubParsersAction) -> None:
-    from guilin_union.storage.schema.proposals import OUTCOMES, RATINGS, REVIEW_LEVELS
+    from guilin_union.core.proposals import OUTCOMES, RATINGS, REVIEW_LEVELS
 
     submit = psub.add_parser("submit", help="录入一件提案（按提案规则检查）")
     submit.add_argument("--session", required=True, metavar="ID", help="会议编号或 current")
@@ -335,17 +335,17 @@ def cmd_supervisors(args: argparse.Namespace, ctx: CliContext) -> int:
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli.congress import add_session_arg
 
-    excellent = report_sub.add_parser("proposal-excellent", help="优秀提案名单（含评选日期）")
+    excellent = report_sub.add_parser("proposal-excellent")
     add_session_arg(excellent)
     excellent.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
     excellent.set_defaults(handler=cmd_report_excellent)
 
-    supervision = report_sub.add_parser("proposal-supervision", help="督办提案清单（按督办委员）")
+    supervision = report_sub.add_parser("proposal-supervision")
     add_session_arg(supervision)
     supervision.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
     supervision.set_defaults(handler=cmd_report_supervision)
 
-    docx = report_sub.add_parser("proposal-report-docx", help="提案工作报告（Word 草稿，可编辑）")
+    docx = report_sub.add_parser("proposal-report-docx")
     add_session_arg(docx)
     docx.add_argument(
         "-o",

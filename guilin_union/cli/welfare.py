@@ -114,9 +114,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     reverse.add_argument("--reason", required=True, metavar="TEXT", help="撤销原因")
     reverse.set_defaults(handler=cmd_reverse)
 
-    roster = report_sub.add_parser(
-        "welfare-roster", help="慰问发放签领表（分工会分页，合计含大写）"
-    )
+    roster = report_sub.add_parser("welfare-roster")
     which = roster.add_mutually_exclusive_group(required=True)
     which.add_argument("--batch", type=int, metavar="ID", help="批次编号")
     which.add_argument("--year", type=int, metavar="YYYY", help="年度")
@@ -142,7 +140,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     add_output_arg(roster)
     roster.set_defaults(handler=cmd_roster)
 
-    stats = report_sub.add_parser("welfare-stats", help="年度慰问统计（按类型、分工会、会员）")
+    stats = report_sub.add_parser("welfare-stats")
     stats.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
     add_output_arg(stats)
     stats.set_defaults(handler=cmd_stats)
@@ -465,7 +463,7 @@ def _register_cases(
     branch.add_argument("--json", action="store_true", help="以 JSON 输出")
     branch.set_defaults(handler=cmd_branch_standard)
 
-    approval = report_sub.add_parser("welfare-approval", help="慰问审批表（每笔一页）")
+    approval = report_sub.add_parser("welfare-approval")
     approval.add_argument(
         "--payment",
         type=int,
@@ -477,7 +475,7 @@ def _register_cases(
     add_output_arg(approval)
     approval.set_defaults(handler=cmd_approval)
 
-    hardship = report_sub.add_parser("hardship-application", help="困难补助申请表")
+    hardship = report_sub.add_parser("hardship-application")
     hardship.add_argument("--member", type=int, required=True, metavar="ID", help="会员 ID")
     hardship.add_argument(
         "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
@@ -485,9 +483,7 @@ def _register_cases(
     add_output_arg(hardship)
     hardship.set_defaults(handler=cmd_hardship)
 
-    table = report_sub.add_parser(
-        "welfare-standards", help="年度慰问标准一览表（可张贴或发送各分工会）"
-    )
+    table = report_sub.add_parser("welfare-standards")
     table.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
     add_output_arg(table)
     table.set_defaults(handler=cmd_standards_table)

@@ -93,16 +93,12 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
     export.set_defaults(handler=cmd_export)
 
-    ledger = report_sub.add_parser(
-        "workpoints-ledger", help="工作要点落实台账（PDF；输出文件以 .xlsx 结尾时为 Excel）"
-    )
+    ledger = report_sub.add_parser("workpoints-ledger")
     _add_plan_filters(ledger)
     add_output_arg(ledger)
     ledger.set_defaults(handler=cmd_ledger)
 
-    summary = report_sub.add_parser(
-        "workpoints-summary", help="工作要点年终总结（按板块统计，列出进展）"
-    )
+    summary = report_sub.add_parser("workpoints-summary")
     _add_plan_filters(summary)
     add_output_arg(summary)
     summary.set_defaults(handler=cmd_summary)

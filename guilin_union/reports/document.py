@@ -65,6 +65,7 @@ from guilin_union.reports.fonts import (
     register_fonts,
     string_width,
 )
+from guilin_union.reports.house import SIGNATURE_PRESETS, Signature
 from guilin_union.reports.linebreak import wrap_text
 from guilin_union.reports.markup import clean, esc
 from guilin_union.reports.styles import (
@@ -104,17 +105,6 @@ _HEADING_ROOM = 32 * mm
 # They are drawn as a plain string (_plain_line): a Paragraph would collapse them, and
 # no-break spaces have no glyph in the STSong-Light fallback font.
 _BLANK = "\u3000"
-
-
-# Signature presets (house style, docs/STYLE.md "打印件"): who signs which kind of printout.
-SIGNATURE_PRESETS: dict[str, tuple[str, ...]] = {
-    # registers, lists, statistics and summaries that are filed
-    "table": ("制表人", "审核人", "负责人"),
-    # money: paid out at a 分工会 and approved by the 校工会
-    "money": ("经手人", "证明人", "分工会主席", "财务", "校工会审批"),
-    # money summaries made by the 校工会 itself
-    "money-summary": ("制表人", "审核人", "财务", "负责人"),
-}
 
 
 def cn_number(n: int) -> str:
@@ -325,6 +315,11 @@ class Report:
         self._sections += 1
         self.heading(f"{cn_number(self._sections)}、{clean(text).strip()}", level=1)
 
+    def restart_sections(self) -> None:
+        """The next :meth:`section` is 一、 again (a printout of several plans or meetings,
+        each with its own numbered sections)."""
+        self._sections = 0
+
     def paragraph(self, text: str, *, align: Align = "left", size: float | None = None) -> None:
         """Running text; newlines in ``text`` start new lines."""
         self._add(Paragraph(esc(text), text_style(self.fonts, size or BODY_SIZE, align)))
@@ -513,21 +508,40 @@ class Report:
 
     def sign_off(
         self,
-        preset: str = "table",
+        preset: str | Signature = "table",
         *,
         labels: Sequence[str] | None = None,
-        stamp: bool = True,
-        with_date: bool = True,
+        stamp: bool | None = None,
+        with_date: bool | None = None,
+        head: str | None = None,
+        per_row: int = 3,
     ) -> None:
         """The house signature block of a printout that is signed or filed: the preset's
-        labels (:data:`SIGNATURE_PRESETS`, or ``labels``), the date to write in and, with
-        ``stamp``, "（盖章）" for the issuer's seal.
+        labels (:data:`SIGNATURE_PRESETS`, a registered report's :class:`Signature`, or
+        ``labels``), the date to write in and, with ``stamp``, "（盖章）" for the issuer's seal.
+        ``head`` prints the head's line under the title the user set (e.g. "工会主席"). With a
+        :class:`Signature`, ``labels`` are the signers the user set, completed with the words
+        the signature promises (:meth:`Signature.merged`).
 
         >>> SIGNATURE_PRESETS["money"]
         ('经手人', '证明人', '分工会主席', '财务', '校工会审批')
         """
-        chosen = list(labels) if labels is not None else list(SIGNATURE_PRESETS[preset])
-        self.signature_block(chosen, with_date=with_date, stamp=stamp)
+        if isinstance(preset, Signature):
+            sig = preset
+        else:
+            sig = Signature(preset, SIGNATURE_PRESETS[preset], head=preset != "money")
+        if sig.kind in ("none", "boxes", "closing"):
+            raise ValueError(f"签字栏“{sig.kind}”不用 sign_off 打印")
+        if isinstance(preset, Signature):
+            chosen = sig.merged(labels) if labels is not None else sig.printed_labels(head)
+        else:
+            chosen = list(labels) if labels is not None else sig.printed_labels(head)
+        self.signature_block(
+            chosen,
+            with_date=sig.date if with_date is None else with_date,
+            stamp=sig.stamp if stamp is None else stamp,
+            per_row=per_row,
+        )
 
     def closing(self, signer: str, day: datetime.date | str | None = None) -> None:
         """The 落款 at the foot of a document: the issuing body and the date, right-aligned

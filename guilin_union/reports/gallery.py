@@ -112,6 +112,56 @@ def _add_rare_members(db: Path) -> None:
         database.conn.close()
 
 
+def _add_congress_samples(db: Path) -> None:
+    """An election and a 分组讨论 in the first session where the demo has none, so that the
+    计票结果 and 讨论记录 show their pages (and signature lines) rather than "尚无". Added
+    through the command line, as a user would."""
+    from guilin_union.storage.uri import connect_read_only
+
+    conn = connect_read_only(db)
+    try:
+        session, day = conn.execute(
+            "SELECT id, start_date FROM congress_sessions ORDER BY id LIMIT 1"
+        ).fetchone() or (None, None)
+        if session is None:
+            return
+        names = [r[0] for r in conn.execute("SELECT name FROM members ORDER BY id LIMIT 3")]
+        has_election = conn.execute(
+            "SELECT count(*) FROM congress_elections WHERE session_id = ?", (session,)
+        ).fetchone()[0]
+        has_group = conn.execute(
+            "SELECT count(*) FROM congress_sittings WHERE session_id = ? AND kind = '分组讨论'",
+            (session,),
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    if not has_election:
+        args = ["--session", str(session), "--title", "增补工会委员", "--method", "差额"]
+        args += ["--seats", "2", *[x for n in names for x in ("--candidate", n)]]
+        _cli(db, "congress", "election", "add", *args)
+    if not has_group:
+        _cli(
+            db,
+            "congress",
+            "sitting",
+            "add",
+            "--session",
+            str(session),
+            "--kind",
+            "分组讨论",
+            "--date",
+            day or "2026-03-12",
+            "--title",
+            "第一组分组讨论",
+            "--convenor",
+            RARE_NAMES[1],
+            "--recorder",
+            RARE_NAMES[0],
+            "--minutes",
+            "代表们围绕学校工作报告展开讨论，建议进一步完善教职工福利保障。",
+        )
+
+
 def _values(db: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     from guilin_union.storage.uri import connect_read_only
@@ -190,6 +240,7 @@ def render(
         if made.returncode != 0:
             raise SystemExit(f"无法生成演示数据库：{made.stderr}")
         _add_rare_members(db)
+        _add_congress_samples(db)
     listing = _cli(db, "report", "list", "--json")
     reports = {r["name"]: r["title"] for r in json.loads(listing.stdout or "[]")}
     values = _values(db)

@@ -22,12 +22,12 @@ from pathlib import Path
 from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 COLLECTION = "dues-collection"
 ARREARS = "dues-arrears"
-register(COLLECTION, "会费收缴情况表（按月或按年，按分工会：应缴、实缴、欠缴，合计含大写）")
-register(ARREARS, "欠缴会费名单（欠缴月数、金额）")
+SIGNATURES_COLLECTION = signature_of(COLLECTION)
+SIGNATURES_ARREARS = signature_of(ARREARS)
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def build_dues_collection(
         report.totals(f"{period}应缴会费", due)
         report.totals(f"{period}实缴会费", paid)
         report.totals(f"{period}欠缴会费", owed)
-    report.signature_block(list(signers))
+    report.sign_off(SIGNATURES_COLLECTION, labels=signers)
     return report.save()
 
 
@@ -186,5 +186,5 @@ def build_dues_arrears(
     ]
     report.table(list(ARREARS_COLUMNS), data, total_row=total, font_size=9.5)
     report.totals("欠缴会费合计", owed)
-    report.signature_block(list(signers))
+    report.sign_off(SIGNATURES_ARREARS, labels=signers)
     return report.save()

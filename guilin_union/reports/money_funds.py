@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 EXECUTION = "funds-execution"
 FINAL = "funds-final"
-register(EXECUTION, "工会经费预算执行情况表（按科目：预算数、实际数、差额、执行率，合计含大写）")
-register(FINAL, "工会经费年度收支决算表（收入、支出、结余，合计含大写）")
+SIGNATURES_EXECUTION = signature_of(EXECUTION)
+SIGNATURES_FINAL = signature_of(FINAL)
 
 INDENT = "\u3000\u3000"  # two ideographic spaces before a sub-category
 
@@ -63,6 +63,21 @@ def _totals(lines: Sequence[FundLine], kind: str) -> tuple[int, int]:
     return sum(x.planned_fen for x in top), sum(x.actual_fen for x in top)
 
 
+def _numbered_rows(
+    lines: Sequence[FundLine], kind: str, figures: Callable[[FundLine], list[object]]
+) -> list[list[object]]:
+    """The rows of one kind (收入 or 支出): top categories numbered 1, 2, …, sub-categories
+    indented under them without a number, then the ``figures`` of the line."""
+    rows: list[list[object]] = []
+    number = 0
+    for line in (x for x in lines if x.kind == kind):
+        if line.level == 1:
+            number += 1
+        name = (INDENT + line.name) if line.level == 2 else line.name
+        rows.append([number if line.level == 1 else "", name, *figures(line)])
+    return rows
+
+
 EXECUTION_COLUMNS = (
     Col("序号", 8, "center"),
     Col("科目", 40),
@@ -94,23 +109,18 @@ def build_funds_execution(
         generated_on=generated_on,
     )
     for kind in ("收入", "支出"):
-        part = [line for line in lines if line.kind == kind]
         planned, actual = _totals(lines, kind)
-        rows, number = [], 0
-        for line in part:
-            if line.level == 1:
-                number += 1
-            rows.append(
-                [
-                    number if line.level == 1 else "",
-                    (INDENT + line.name) if line.level == 2 else line.name,
-                    format_fen(line.planned_fen),
-                    format_fen(line.actual_fen),
-                    format_fen(line.difference_fen),
-                    _pct(line.actual_fen, line.planned_fen),
-                ]
-            )
-        report.heading(f"{'一' if kind == '收入' else '二'}、{kind}", level=2)
+        rows = _numbered_rows(
+            lines,
+            kind,
+            lambda line: [
+                format_fen(line.planned_fen),
+                format_fen(line.actual_fen),
+                format_fen(line.difference_fen),
+                _pct(line.actual_fen, line.planned_fen),
+            ],
+        )
+        report.section(kind)
         report.table(
             list(EXECUTION_COLUMNS),
             rows,
@@ -134,7 +144,7 @@ def build_funds_execution(
         )
         for note in notes:
             report.paragraph(note, size=8)
-    report.signature_block(list(signers))
+    report.sign_off(SIGNATURES_EXECUTION, labels=signers)
     return report.save()
 
 
@@ -171,21 +181,16 @@ def build_funds_final(
     if opening_note:
         report.paragraph(opening_note)
     for kind in ("收入", "支出"):
-        part = [line for line in lines if line.kind == kind]
-        _planned, actual = _totals(lines, kind)
-        rows, number = [], 0
-        for line in part:
-            if line.level == 1:
-                number += 1
-            rows.append(
-                [
-                    number if line.level == 1 else "",
-                    (INDENT + line.name) if line.level == 2 else line.name,
-                    format_fen(line.actual_fen),
-                    _pct(line.actual_fen, actual),
-                ]
-            )
-        report.heading(f"{'一' if kind == '收入' else '二'}、{kind}", level=2)
+        actual = _totals(lines, kind)[1]
+        rows = _numbered_rows(
+            lines,
+            kind,
+            lambda line, actual=actual: [
+                format_fen(line.actual_fen),
+                _pct(line.actual_fen, actual),
+            ],
+        )
+        report.section(kind)
         report.table(
             list(FINAL_COLUMNS),
             rows,
@@ -193,7 +198,7 @@ def build_funds_final(
             font_size=9,
         )
     income, spending = _totals(lines, "收入")[1], _totals(lines, "支出")[1]
-    report.heading("三、收支结余", level=2)
+    report.section("收支结余")
     with report.keep_together():
         report.totals("本年收入合计", income)
         report.totals("本年支出合计", spending)
@@ -204,5 +209,5 @@ def build_funds_final(
             report.totals("本年收支差额（超支）", -balance)
         for note in notes:
             report.paragraph(note, size=8)
-    report.signature_block(list(signers))
+    report.sign_off(SIGNATURES_FINAL, labels=signers)
     return report.save()

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.core.money import format_fen
-from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.document import Col, Report, cn_number
+from guilin_union.reports.registry import signature_of
 
 NAME = "year-summary"
-register(NAME, "年度工作总结（各项工作数据、统计表和图表；PDF 或可编辑的 Word 稿）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 SIGNERS = ("制表人", "审核人", "工会主席")
 CHART_COLORS = ("#8c1c13", "#c0504d", "#d99694", "#4f6228", "#1f497d", "#7f7f7f")
@@ -118,12 +118,10 @@ class YearSummary:
         }
 
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
 def section_number(index: int) -> str:
-    """``一、`` … ``十、`` for the area headings (house style: numbered sections)."""
-    return f"{CHINESE_NUMERALS[index] if index < 10 else index + 1}、"
+    """``一、`` … for the area headings of the Word draft (the PDF numbers its sections with
+    :meth:`Report.section`, the same numerals)."""
+    return f"{cn_number(index + 1)}、"
 
 
 def _date_text(iso: str) -> str:
@@ -179,8 +177,8 @@ def build_year_summary(
         subtitle=f"统计截至 {_date_text(summary.as_of)}",
         generated_on=generated_on,
     )
-    for index, area in enumerate(summary.areas):
-        report.heading(f"{section_number(index)}{area.title}", level=1)
+    for area in summary.areas:
+        report.section(area.title)
         for sentence in area.sentences:
             report.paragraph(sentence)
         if area.figures:
@@ -202,7 +200,7 @@ def build_year_summary(
                 report.spacer(2)
                 report.add(_chart_drawing(chart, report.fonts.body, report.frame_width))
     report.spacer(6)
-    report.signature_block(list(SIGNERS))
+    report.sign_off(SIGNATURE, labels=SIGNERS)
     return report.save()
 
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from guilin_union.reports.activities.info import ActivityInfo, when_text
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-participants"
-register(NAME, "活动参加人员名单（按分工会分组，含人数统计；可加签到栏）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def build_participant_list(
             ],
         )
     _summary(report, groups, len(waiting))
-    report.sign_off("table")
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

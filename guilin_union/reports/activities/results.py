@@ -26,10 +26,10 @@ from guilin_union.reports.activities.info import (
     when_text,
 )
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-results"
-register(NAME, "活动获奖名单（各项目名次、成绩、奖项，附团体总分表）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_award_list(
@@ -55,7 +55,7 @@ def build_award_list(
     if standings:
         report.heading("团体总分", level=1)
         add_team_table(report, standings, scheme_note)
-    report.sign_off("table", labels=("制表人", "裁判长", "负责人"))
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from guilin_union.reports.activities.info import ActivityInfo, add_details, cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-signup"
-register(NAME, "活动报名表（空白，每个分工会一页，供手工填写）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 MAX_TICK_COLUMNS = 5
 BLANK_LINE = "\n"  # a cell with one line break gives every row room to write by hand
@@ -76,7 +76,7 @@ def build_signup_form(
         blank = [[n, BLANK_LINE, *[""] * (len(cols) - 2)] for n in range(1, rows + 1)]
         report.table(cols, blank)
         report.paragraph(notes, size=9)
-        report.signature_block(list(signers), per_row=3)
+        report.sign_off(SIGNATURE, labels=signers)
     return report.save()
 
 

@@ -28,10 +28,10 @@ from guilin_union.reports.activities.info import (
 )
 from guilin_union.reports.activities.results import add_award_tables
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-summary"
-register(NAME, "活动总结表（基本情况、各分工会参加人数、成绩、预算与实际支出）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,10 @@ def build_activity_summary(
     generated_on: datetime.date | None = None,
 ) -> Path:
     report = Report(path, f"{info.name}总结表", institution=institution, generated_on=generated_on)
-    report.heading("一、基本情况", level=1)
+    report.section("基本情况")
     add_details(report, info, with_description=True)
 
-    report.heading("二、参加情况", level=1)
+    report.section("参加情况")
     if participation:
         cols = [
             Col("序号", 1, "center"),
@@ -101,13 +101,13 @@ def build_activity_summary(
     else:
         report.paragraph("无报名记录。")
 
-    report.heading("三、成绩与奖项", level=1)
+    report.section("成绩与奖项")
     add_award_tables(report, awards)
     if standings:
         report.heading("团体总分", level=2)
         add_team_table(report, standings, scheme_note)
 
-    report.heading("四、经费预算与实际支出", level=1)
+    report.section("经费预算与实际支出")
     planned = sum(b.planned for b in budget)
     actual = sum(b.actual for b in budget)
     if budget:
@@ -149,12 +149,12 @@ def build_activity_summary(
     for warning in warnings:
         report.paragraph(f"提示：{warning}。", size=10)
 
-    report.heading("五、活动总结", level=1)
+    report.section("活动总结")
     report.paragraph(summary_text or "（未填写）")
     if attachments:
         report.heading("附件", level=2)
         report.paragraph(
             "\n".join(f"{i}. {name}" for i, name in enumerate(attachments, start=1)), size=10
         )
-    report.signature_block(list(signers), per_row=3)
+    report.sign_off(SIGNATURE, labels=signers)
     return report.save()

@@ -24,10 +24,10 @@ from guilin_union.reports.activities.info import (
     when_text,
 )
 from guilin_union.reports.document import Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-team-points"
-register(NAME, "活动团体总分表（按计分办法统计各分工会得分和名次）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_team_table(
@@ -52,5 +52,5 @@ def build_team_table(
         add_team_table(report, standings, scheme_note, places_shown=places_shown)
     else:
         report.paragraph("尚未录入名次，无法统计团体总分。")
-    report.signature_block(["裁判长", "记录员", "审核人"], per_row=3)
+    report.sign_off(SIGNATURE)
     return report.save()

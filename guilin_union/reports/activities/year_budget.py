@@ -18,10 +18,10 @@ from pathlib import Path
 from guilin_union.core.money import format_fen
 from guilin_union.reports.activities.info import cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "activity-year-budget"
-register(NAME, "活动经费年度汇总（按活动类型统计预算与实际支出）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -119,5 +119,5 @@ def build_year_budget(
             for i, a in enumerate(activities, start=1)
         ]
         report.table(cols, rows)
-    report.sign_off("money-summary")
+    report.sign_off(SIGNATURE)
     return report.save()

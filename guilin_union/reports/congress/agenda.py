@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.document import Col, Report, cn_number
+from guilin_union.reports.registry import signature_of
 
 NAME = "agenda"
-register(NAME, "教代会会议议程（预备会议、正式会议）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 AGENDA_COLUMNS = (
     Col("序号", 9, "center"),
@@ -86,9 +86,11 @@ def build_agenda(
     if show_place:
         cols.append(AGENDA_COLUMNS[5])
     number = 0
+    printed_parts = 0
     for part, rows in parts:
         if not rows:
             continue
+        printed_parts += 1
         table_rows = []
         for row in rows:
             number += 1
@@ -101,7 +103,8 @@ def build_agenda(
             if show_place:
                 cells.append(row.place or venue)
             table_rows.append(cells)
-        report.table(cols, table_rows, group_title=part)
+        # Numbered parts as on the printed agendas: 一、预备会议 二、正式会议.
+        report.table(cols, table_rows, group_title=f"{cn_number(printed_parts)}、{part}")
         report.spacer(2)
     if number == 0:
         report.paragraph("（尚未编排议程）", align="center")

@@ -24,11 +24,11 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.reports.congress.common import BoxedChoices, add_flowable
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import esc
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 from guilin_union.reports.styles import cell_style, text_style
 
 NAME = "ballot"
-register(NAME, "教代会表决票（每项 ☐同意 ☐反对 ☐弃权，可一页一张或一页多张）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 CHOICES = ["同意", "反对", "弃权"]
 INSTRUCTIONS = "填写说明：请在每一表决事项后选定的方框内划“√”，每项只能选一种；多选、不选或无法辨认的，该项视为弃权。"
@@ -158,6 +158,9 @@ def _ballot(
     rows: list[list[object]] = [
         [Paragraph(esc(f"{session_title}表决票"), head), ""],
     ]
+    issuer = report.institution
+    if issuer and issuer not in session_title:  # the house issuer line, inside the ballot
+        rows.insert(0, [Paragraph(esc(issuer), cell_style(fonts, 10.5, "center", "body")), ""])
     if date_text:
         rows.append(
             [Paragraph(esc(f"表决日期：{date_text}"), cell_style(fonts, 9.5, "center", "body")), ""]
@@ -174,16 +177,19 @@ def _ballot(
         ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
         ("SPAN", (0, 0), (-1, 0)),
         ("SPAN", (0, -1), (-1, -1)),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
     ]
-    first_motion = 2 if date_text else 1
-    if date_text:
-        style.append(("SPAN", (0, 1), (-1, 1)))
+    title_rows = len(rows) - len(motions or [""]) - 1  # issuer, title, date
+    first_motion = title_rows
+    for r in range(1, title_rows):
+        style.append(("SPAN", (0, r), (-1, r)))
+    style.append(("LINEBELOW", (0, title_rows - 1), (-1, title_rows - 1), 0.6, colors.black))
+    if title_rows > 1:  # the issuer / title / date lines close together
+        style.append(("BOTTOMPADDING", (0, 0), (-1, title_rows - 2), 0))
     for r in range(first_motion, len(rows) - 1):
         style.append(("LINEBELOW", (0, r), (-1, r), 0.3, colors.Color(0.6, 0.6, 0.6)))
     style.append(("TOPPADDING", (0, first_motion), (-1, len(rows) - 2), 6 * mm / 3))

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "delegates"
-register(NAME, "教代会代表名册（按代表团分组，含构成统计）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 ROSTER_COLUMNS = (
     Col("序号", 8, "center"),
@@ -122,7 +122,7 @@ def build_delegate_roster(
     if number == 0:
         report.paragraph("（尚无代表）", align="center")
     _summary(report, summary)
-    report.sign_off("table")
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "election-results"
-register(NAME, "教代会选举计票结果（每项选举一页，含监票人、计票人签名）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 CANDIDATE_COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -100,7 +100,7 @@ def build_election_results(
         report.paragraph(
             f"监票人：{e.scrutineers or '　　　　'}　　计票人：{e.tellers or '　　　　'}"
         )
-        report.signature_block(["监票人签名", "计票人签名", "总监票人签名"], with_date=True)
+        report.sign_off(SIGNATURE)
     if not elections:
         report.paragraph("（本次会议尚无选举）", align="center")
     return report.save()

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "signin"
-register(NAME, "教代会签到表（按代表团，每团一页，含应到/实到）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 SIGNIN_COLUMNS = (
     Col("序号", 8, "center"),
@@ -103,7 +103,7 @@ def build_signin_sheets(
             report.table(
                 list(SHEET_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
             )
-        report.signature_block(["代表团签到负责人"], with_date=False, per_row=2)
+        report.sign_off(SIGNATURE, per_row=2)
     if first:
         report.paragraph("（尚无代表）", align="center")
     return report.save()

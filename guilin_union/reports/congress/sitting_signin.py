@@ -18,10 +18,10 @@ from pathlib import Path
 
 from guilin_union.reports.congress.signin import SHEET_COLUMNS, SigninGroup
 from guilin_union.reports.document import Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "sitting-signin"
-register(NAME, "教代会场次签到表（每场次一份，按代表团，含应到/实到/法定人数）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 _SIGN_SPACE = "\u00a0\n\u00a0"
 _BLANK = "\u3000\u3000\u3000\u3000人"
@@ -102,5 +102,5 @@ def build_sitting_signin(
             report.spacer(2)
     if not groups:
         report.paragraph("（本场次尚无参会代表）", align="center")
-    report.signature_block(["签到负责人", "核对人"], with_date=False, per_row=2)
+    report.sign_off(SIGNATURE, per_row=2)
     return report.save()

@@ -21,13 +21,11 @@ from typing import Any
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.errors import ValidationError
-from guilin_union.reports import document
-from guilin_union.reports.document import Report
-from guilin_union.reports.registry import register
-from guilin_union.reports.styles import INSTITUTION_SIZE, TITLE_SIZE
+from guilin_union.reports.form_pages import FormReport
+from guilin_union.reports.registry import signature_of
 
 NAME = "member-form"
-register(NAME, "入会申请书和工会会员登记表（每人一页，可批量打印）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 APPLICATION_TEXT = (
     "本人自愿加入中国工会。承认《中国工会章程》，遵守工会纪律，执行工会决议，"
@@ -73,59 +71,7 @@ class MemberForm:
     photo: bytes | None = None  # JPEG, cropped to an ID photo
 
 
-class _FormReport(Report):
-    """A Report whose pages each carry their own title (one form per page)."""
-
-    def _add_title_block(self, *_args: Any, **_kwargs: Any) -> None:  # noqa: D401
-        pass  # every form page adds its own title
-
-    def approval_boxes(self, labels: Sequence[str], *, height_mm: float = 30) -> None:
-        """Opinion boxes: label at the top, then room to write, then "签名（盖章）：" and the
-        date on their own lines (so they fit however narrow the box)."""
-        from reportlab.lib import colors
-        from reportlab.lib.units import mm
-        from reportlab.platypus import Paragraph, Spacer, Table
-
-        from guilin_union.reports.markup import esc
-        from guilin_union.reports.styles import BOX_WIDTH, GRID_WIDTH, TABLE_SIZE, cell_style
-
-        blank = "\u00a0"
-        head = cell_style(self.fonts, TABLE_SIZE + 0.5, "left", "header")
-        left = cell_style(self.fonts, TABLE_SIZE, "left", "body")
-        right = cell_style(self.fonts, TABLE_SIZE, "right", "body")
-        cells = [
-            [
-                Paragraph(esc(label), head),
-                Spacer(1, height_mm * mm),
-                Paragraph(esc("签名（盖章）："), left),
-                Paragraph(esc(f"{blank * 6}年{blank * 4}月{blank * 4}日"), right),
-            ]
-            for label in labels
-        ]
-        width = self.frame_width / len(labels)
-        style = [
-            ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
-            ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ]
-        self._add(Table([cells], colWidths=[width] * len(labels), style=style, hAlign="CENTER"))
-
-    def form_title(self, institution: str, title: str) -> None:
-        fake_bold = self.fonts.title == self.fonts.body
-        self._add(
-            document._TitleText(institution, self.fonts.title, INSTITUTION_SIZE, fake_bold=False)
-        )
-        self._add(document._TitleText(title, self.fonts.title, TITLE_SIZE, fake_bold=fake_bold))
-        self.spacer(5)
-
-
-def _application_page(
-    report: _FormReport, p: MemberForm, institution: str, union_name: str
-) -> None:
+def _application_page(report: FormReport, p: MemberForm, institution: str, union_name: str) -> None:
     report.form_title(institution, "入会申请书")
     report.paragraph(f"{union_name}：", size=12)
     report.paragraph(
@@ -163,7 +109,7 @@ def _application_page(
 
 
 def _registration_page(
-    report: _FormReport, p: MemberForm, institution: str, union_name: str
+    report: FormReport, p: MemberForm, institution: str, union_name: str
 ) -> None:
     """工会会员登记表 as the printed forms have it: the person's data with a photo place,
     family members and work history (blank lines to fill in by hand until the register
@@ -306,17 +252,12 @@ def build_member_forms(
     if not (application or registration):
         raise ValidationError("请至少选择一种表格")
     kinds = [k for k, on in (("入会申请书", application), ("工会会员登记表", registration)) if on]
-    report = _FormReport(path, "及".join(kinds), institution=institution, generated_on=generated_on)
-    first = True
-    for person in people:
-        for kind in kinds:
-            if not first:
-                report.page_break()
-            first = False
-            if kind == "入会申请书":
-                _application_page(report, person, institution, union_name)
-            else:
-                _registration_page(report, person, institution, union_name)
+    report = FormReport(path, "及".join(kinds), institution=institution, generated_on=generated_on)
+    for person, kind in report.pages([(p, k) for p in people for k in kinds]):
+        if kind == "入会申请书":
+            _application_page(report, person, institution, union_name)
+        else:
+            _registration_page(report, person, institution, union_name)
     return report.save()
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "intake-list"
-register(NAME, "待批准入会人员名单（按分工会分组，供校工会审批）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 28, "center"),
@@ -108,5 +108,5 @@ def build_intake_list(
         report.fill_in_line(
             f"经{union_name or institution}研究，同意以上", "名同志加入工会。", blank_mm=22
         )
-        report.signature_boxes(["校工会审批意见"], height_mm=15, sign_text="工会主席（签名）：")
+        report.signature_boxes(["校工会审批意见"], height_mm=15, sign_text="工会主席签名（盖章）：")
     return report.save()

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from guilin_union.core.money import format_fen
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "dues-summary"
-register(NAME, "会费汇总表（按分工会，指定月份）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -98,5 +98,5 @@ def build_dues_summary(
         report.paragraph(
             "“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5
         )
-        report.signature_block(["制表人", "审核人", "工会负责人"])
+        report.sign_off(SIGNATURE, head="工会负责人")
     return report.save()

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "member-honours"
-register(NAME, "会员表彰名单（按年度，国家级至校级）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -81,5 +81,5 @@ def build_member_honours(
             ],
         )
         report.paragraph(f"共 {len(lines)} 人次。")
-    report.signature_block(["制表人", "审核人"])
+    report.sign_off(SIGNATURE)
     return report.save()

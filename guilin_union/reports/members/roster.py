@@ -23,10 +23,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "member-roster"
-register(NAME, "会员花名册（按分工会分组，证件号码、手机号部分隐藏）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 # Widths are relative weights tuned on landscape A4 so that a masked ID number, a phone number
 # and "2024年12月25日" each fit on one line at 9.5 pt; names and departments wrap when long.
@@ -101,7 +101,7 @@ def build_member_roster(
         )
         report.spacer(2)
     _summary(report, groups)
-    report.sign_off("table")
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "member-stats"
-register(NAME, "会员统计表（按分工会、性别、年龄段、职称、用工形式、会籍状态）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_member_stats(
@@ -44,21 +44,17 @@ def build_member_stats(
         landscape=True,
         generated_on=generated_on,
     )
-    for number, table in enumerate(tables, start=1):
+    for table in tables:
         label_weight = 9 if table.first_header == "分工会" else 6
         cols = [Col("序号", 2.2, "center"), Col(table.first_header, label_weight)] + [
             Col(header, max(2.6, len(header) * 0.95), "right") for header in table.columns
         ]
         rows = [[i, label, *values] for i, (label, values) in enumerate(table.rows, start=1)]
         narrow = min(1.0, 0.35 + 0.07 * len(cols))
-        report.heading(f"{_cn_number(number)}、{table.title}", level=1)
+        report.section(table.title)
         report.table(
             cols, rows, total_row=["合计", "", *table.total], font_size=9.5, width_fraction=narrow
         )
         report.spacer(2)
-    report.signature_block(["制表人", "审核人"])
+    report.sign_off(SIGNATURE)
     return report.save()
-
-
-def _cn_number(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)

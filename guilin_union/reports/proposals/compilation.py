@@ -19,10 +19,10 @@ from pathlib import Path
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
 from guilin_union.reports.proposals.data import ProposalDoc
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-compilation"
-register(NAME, "提案汇编（立案提案全文，含目录）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_compilation(

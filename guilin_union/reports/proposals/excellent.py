@@ -17,10 +17,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-excellent"
-register(NAME, "优秀提案名单（含评选日期）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -64,5 +64,5 @@ def build_excellent_list(
         report.table(list(COLUMNS), table)
     else:
         report.paragraph("（本次会议尚未评选优秀提案）", align="center")
-    report.signature_block(["提案工作委员会"], with_date=True, per_row=1)
+    report.sign_off(SIGNATURE)
     return report.save()

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-handling"
-register(NAME, "提案办理情况一览表")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("编号", 14, "center"),
@@ -102,5 +102,5 @@ def build_handling_list(
             f"（截至{format_cn_date(as_of)}）" if as_of else ""
         )
     report.paragraph(line + "。")
-    report.sign_off("table", labels=("制表人", "审核人", "提案工作委员会"))
+    report.sign_off(SIGNATURE)
     return report.save()

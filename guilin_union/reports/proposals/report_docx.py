@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guilin_union.reports._atomic import write_atomically
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-report-docx"
-register(NAME, "提案工作报告（Word 草稿，可编辑）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
+NEXT_STEPS = "（请提案工作委员会根据实际情况补充。）"
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
 
@@ -117,7 +118,11 @@ def build_work_report_docx(path: str | os.PathLike[str], report: WorkReport) -> 
         for section in report.lists:
             _table(doc, section)
         _heading(doc, "四、下一步工作")
-        _para(doc, "（请提案工作委员会根据实际情况补充。）")
+        _para(doc, NEXT_STEPS)
+        for line in (SIGNATURE.labels[0], "\u3000" * 4 + "年\u3000\u3000月\u3000\u3000日"):
+            signer = doc.add_paragraph()
+            signer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _font(signer.add_run(line), BODY_FONT, 16)
         _heading(doc, "附：统计口径说明", 12)
         for text in report.definitions:
             _para(doc, text)
@@ -147,17 +152,20 @@ def build_work_report_pdf(path: str | os.PathLike[str], report: WorkReport) -> P
         cols = [Col(name, 3 if i else 2) for i, name in enumerate(section.columns)]
         pdf.table(cols, [list(r) for r in section.rows])
 
-    pdf.heading("一、上次会议提案办理情况", level=2)
+    pdf.section("上次会议提案办理情况")
     for text in report.follow_up or ["（无上次会议的提案）"]:
         pdf.paragraph(text)
     for section in report.follow_up_lists:
         table(section)
-    pdf.heading("二、本次会议提案征集情况", level=2)
+    pdf.section("本次会议提案征集情况")
     for text in report.collection:
         pdf.paragraph(text)
-    pdf.heading("三、提案审查情况", level=2)
+    pdf.section("提案审查情况")
     for section in report.lists:
         table(section)
+    pdf.section("下一步工作")
+    pdf.paragraph(NEXT_STEPS)
+    pdf.closing(SIGNATURE.labels[0])  # 落款: the committee; the date is written in
     pdf.heading("附：统计口径说明", level=3)
     for text in report.definitions:
         pdf.paragraph(text, size=9.5)

@@ -23,10 +23,10 @@ from typing import Any
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-stats"
-register(NAME, "提案工作报告统计（审查结果、类别、办复率、满意率、逾期清单）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def _pct(part: int, whole: int) -> str:
@@ -71,14 +71,14 @@ def build_stats_report(
         ],
         columns=2,
     )
-    report.heading("一、按审查结果", level=1)
+    report.section("按审查结果")
     report.table(
         [Col("审查结果", 4), Col("件数", 2, "right"), Col("占比", 2, "right")],
         [[key, n, _pct(n, total)] for key, n in review.items()],
         total_row=["合计", total, _pct(total, total)],
         width_fraction=0.6,
     )
-    report.heading("二、按类别", level=1)
+    report.section("按类别")
     report.table(
         [
             Col("类别", 4),
@@ -90,7 +90,7 @@ def build_stats_report(
         total_row=["合计", total, _pct(total, total), data["accepted"]],
         width_fraction=0.7,
     )
-    report.heading("三、办理和评价", level=1)
+    report.section("办理和评价")
     outcome = data["by_outcome"]
     report.paragraph(
         f"立案 {data['accepted']} 件，已答复 {data['replied']} 件，办复率 {data['reply_rate']}；"
@@ -142,7 +142,7 @@ def build_stats_report(
             ],
             group_title="按审查结果分类的办复率和满意率",
         )
-    report.heading("四、逾期未答复提案", level=1)
+    report.section("逾期未答复提案")
     report.table(
         [
             Col("编号", 2, "center"),
@@ -166,5 +166,5 @@ def build_stats_report(
         report.heading("说明", level=2)
         for note in notes:
             report.paragraph(note, size=9.5)
-    report.sign_off("table", labels=("制表人", "审核人", "提案工作委员会"))
+    report.sign_off(SIGNATURE)
     return report.save()

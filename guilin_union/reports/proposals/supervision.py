@@ -18,10 +18,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-supervision"
-register(NAME, "督办提案清单（按督办委员）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -80,4 +80,5 @@ def build_supervision_list(
         report.spacer(3)
     if not groups:
         report.paragraph("（本次会议尚未指定督办委员）", align="center")
+    report.sign_off(SIGNATURE)
     return report.save()

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guilin_union.core.money import fen_to_upper, format_fen
-from guilin_union.reports.registry import register
+from guilin_union.reports.form_pages import FormReport
+from guilin_union.reports.registry import signature_of
 
-register("welfare-approval", "慰问审批表（每笔慰问一页：申请、分工会意见、校工会审批、领款签收）")
-register("hardship-application", "困难补助申请表（收入、家庭人均收入、家庭成员情况、审批意见）")
+APPROVAL_SIGNATURE = signature_of("welfare-approval")  # declared in reports/registry.py
+HARDSHIP_SIGNATURE = signature_of("hardship-application")
 
 BLANK = "\u00a0" * 10
 
@@ -95,12 +96,8 @@ def build_welfare_approval(
     union_name: str,
     generated_on: datetime.date | None = None,
 ) -> Path:
-    from guilin_union.reports.intake.forms import _FormReport
-
-    report = _FormReport(path, "慰问审批表", institution=institution, generated_on=generated_on)
-    for i, c in enumerate(cases):
-        if i:
-            report.page_break()
+    report = FormReport(path, "慰问审批表", institution=institution, generated_on=generated_on)
+    for c in report.pages(cases):
         report.form_title(union_name, "会员慰问审批表")
         amount = f"{format_fen(c.amount_fen)} 元（大写：{fen_to_upper(c.amount_fen)}）" + (
             f"；实物：{c.goods}" if c.goods else ""
@@ -150,12 +147,8 @@ def build_hardship_application(
     union_name: str,
     generated_on: datetime.date | None = None,
 ) -> Path:
-    from guilin_union.reports.intake.forms import _FormReport
-
-    report = _FormReport(path, "困难补助申请表", institution=institution, generated_on=generated_on)
-    for i, c in enumerate(cases):
-        if i:
-            report.page_break()
+    report = FormReport(path, "困难补助申请表", institution=institution, generated_on=generated_on)
+    for c in report.pages(cases):
         report.form_title(
             union_name, f"{c.year}年职工困难补助申请表" if c.year else "职工困难补助申请表"
         )

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "welfare-standards"
-register(NAME, "年度慰问标准一览表（金额范围、次数、适用对象、所需材料、分工会标准）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -98,5 +98,5 @@ def build_welfare_standards(
         "说明：金额为每次（每人）标准；超出标准或次数的，须写明理由并经校工会批准。"
         "分工会可在学校标准范围内制定本单位标准。"
     )
-    report.signature_block(["制表人", "审核人", "工会主席"])
+    report.sign_off(SIGNATURE, head="工会主席")
     return report.save()

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.money import format_fen
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 if TYPE_CHECKING:  # reportlab is imported only when a PDF is built: the statistics screen
     from guilin_union.reports.document import Report  # uses the dataclasses below at start-up
 
 NAME = "welfare-stats"
-register(NAME, "年度慰问统计（按类型、分工会、会员，含超标准记录）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -98,14 +98,14 @@ def build_welfare_stats(
         f"（含实物折合金额），涉及会员 {len(stats.by_member)} 人。"
     )
     report.totals("全年合计", stats.total_fen)
-    report.heading("一、按慰问类型", level=1)
+    report.section("按慰问类型")
     _table(report, "类型", stats.by_type, stats)
-    report.heading("二、按分工会", level=1)
+    report.section("按分工会")
     _table(report, "分工会", stats.by_branch, stats)
     if stats.by_state:
-        report.heading("三、按审批状态", level=1)
+        report.section("按审批状态")
         _table(report, "状态", stats.by_state, stats, people=False)
-    report.heading("四、按会员" if stats.by_state else "三、按会员", level=1)
+    report.section("按会员")
     report.table(
         [
             Col("序号", 8, "center"),
@@ -131,7 +131,7 @@ def build_welfare_stats(
         ],
         font_size=9.5,
     )
-    report.heading(("五" if stats.by_state else "四") + "、超标准或需复核的记录", level=1)
+    report.section("超标准或需复核的记录")
     if stats.warnings:
         report.table(
             [
@@ -161,7 +161,7 @@ def build_welfare_stats(
         )
     else:
         report.paragraph("本年度没有超出标准或需复核的慰问记录。")
-    report.sign_off("money-summary")
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

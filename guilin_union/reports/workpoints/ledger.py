@@ -24,10 +24,10 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-ledger"
-register(NAME, "工作要点落实台账（序号、要点条目、单位、责任人、时限、进展、状态、佐证材料）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 # Relative widths tuned on landscape A4 at 9 pt: the two text columns take most of the room,
 # "（十一）1." and "2024年12月31日" each fit their column on one line.
@@ -43,7 +43,6 @@ LEDGER_COLUMNS: tuple[Col, ...] = (
     Col("佐证材料", 70),
 )
 LEDGER_FONT_SIZE = 9.0
-SIGNERS = ("填报人", "审核人")
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def build_workpoints_ledger(
                 group_title=section.title or None,
             )
             report.spacer(2)
-    report.signature_block(list(SIGNERS), per_row=2)
+    report.sign_off(SIGNATURE)
     return report.save()
 
 

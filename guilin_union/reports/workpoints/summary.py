@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import register
+from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-summary"
-register(NAME, "工作要点年终总结（按板块统计完成情况，列出各条目进展）")
+SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 STATUSES = ("已完成", "进行中", "未开始", "已取消")
 STATS_COLUMNS: tuple[Col, ...] = (
@@ -102,6 +102,8 @@ def build_workpoints_summary(
     for plan in plans:
         if len(plans) > 1:
             report.heading(plan.title, level=1)
+            report.restart_sections()  # each plan: 一、总体情况 二、各板块落实情况
+        report.section("总体情况")
         total, done, doing, waiting, cancelled = _counts(plan.sections)
         report.paragraph(
             f"全年工作要点共 {total} 项：已完成 {done} 项，进行中 {doing} 项，未开始 {waiting} 项"
@@ -129,6 +131,7 @@ def build_workpoints_summary(
             ],
         )
         report.spacer(3)
+        report.section("各板块落实情况")
         for section in plan.sections:
             counts = [len(section.items), *(section.count(s) for s in STATUSES)]
             parts = "，".join(f"{status}{n}项" for status, n in zip(STATUSES, counts[1:]) if n)
@@ -148,5 +151,5 @@ def build_workpoints_summary(
                 font_size=SUMMARY_FONT_SIZE,
             )
             report.spacer(2)
-    report.sign_off("table")
+    report.sign_off(SIGNATURE)
     return report.save()

@@ -22,10 +22,12 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.dates import format_cn_date
+from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
 from guilin_union.services.congress.rules import percent_text
-from guilin_union.services.proposals import REVIEW_RESULTS, review_text, rules
+from guilin_union.services.proposals import review_text, rules
 
 
 @dataclass(frozen=True)
@@ -453,7 +455,7 @@ def session_stats(
         "立案：审查结果为立案（含重点提案和一般提案）。",
         "办复率＝已答复的立案提案数÷立案提案数；评价不满意后重新办理的，以最新一轮为准。",
         "满意率＝评价为满意和基本满意的提案数÷已评价的提案数。",
-        f"逾期：办理中、已过答复期限而尚未答复（统计日期：{on}）。",
+        f"逾期：办理中、已过答复期限而尚未答复（统计日期：{format_cn_date(on)}）。",
         "分类办复率＝该类（立案、转意见建议、不立案）中已答复的件数÷该类总件数；"
         "合计办复率以三类合计计算。分类满意率＝该类满意和基本满意的件数÷该类已评价的件数。",
     ]
