@@ -309,10 +309,11 @@ def _sideways(lines: list[OcrLine]) -> bool:
     return len(lines) >= 3 and tall > len(lines) / 2
 
 
-def _upside_down(image: Any) -> bool:
-    """The engine's angle classifier on the widest lines: most read as turned by 180°."""
+def _upside_down(image: Any, detection: Any) -> bool:
+    """The engine's angle classifier on the widest lines (of ``detection``, the engine's
+    text boxes on ``image``): most read as turned by 180°."""
     ocr = engine()
-    boxes = ocr.detect(image).boxes
+    boxes = detection.boxes
     if not boxes:
         return False
     boxes = sorted(boxes, key=lambda b: -(max(p[0] for p in b) - min(p[0] for p in b)))[:12]
@@ -347,16 +348,20 @@ def recognise_page(image: Any, number: int = 1, progress: Fraction | None = None
     if _sideways([_line(box) for box in detection.boxes]):
         image = image.rotate(-90, expand=True)  # clockwise: text read top to bottom
         rotation = 90
-        if _upside_down(image):
+        detection = engine().detect(image)
+        if progress is not None:
+            progress(0.2)
+        if _upside_down(image, detection):
             image = image.rotate(180, expand=True)
             rotation = 270
-        lines = _run(image, part(0.2, 1.0))
+            detection = None
+        lines = _run(image, part(0.2, 1.0), detection)
     else:
         lines = _run(image, part(0.1, 0.9), detection)
         if (
             lines
             and statistics.median(ln.confidence for ln in lines) < 0.75
-            and _upside_down(image)
+            and _upside_down(image, detection)
         ):
             image = image.rotate(180, expand=True)
             rotation = 180
