@@ -224,6 +224,34 @@ def _load(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict[str, Any]]
     return [get_application(db, i) for i in ids]
 
 
+def _load_in_state(
+    db: sqlite_utils.Database,
+    ids: Iterable[int],
+    action: str,
+    allowed: Iterable[str],
+    refusal: str,
+) -> list[dict[str, Any]]:
+    """The selected applications, all or nothing: any not in an ``allowed`` state refuses
+    the batch (``refusal`` formatted with the application's ``state``)."""
+    apps = _load(db, ids)
+    states = tuple(allowed)
+    problems = [(a["id"], a["name"], refusal.format(**a)) for a in apps if a["state"] not in states]
+    if problems:
+        raise BatchError(action, problems)
+    return apps
+
+
+def _set_states(
+    db: sqlite_utils.Database, apps: list[dict[str, Any]], values: Mapping[str, Any], note: str
+) -> OpResult:
+    """Write ``values`` to each application; ``undo``/``inverse`` put the rows back."""
+    now = audit.now_iso()
+    for a in apps:
+        audit.update(db, "intake_applications", a["id"], {**values, "updated_at": now}, note=note)
+    undo = {"rows": {a["id"]: a for a in apps}}
+    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
+
+
 def branch_approve(
     db: sqlite_utils.Database, ids: Iterable[int], *, on: _dt.date | str | None = None
 ) -> OpResult:
@@ -231,30 +259,15 @@ def branch_approve(
     day = _iso_date(on, "on")
     user = audit.os_user()
     with db.atomic():
-        apps = _load(db, ids)
-        problems = [
-            (a["id"], a["name"], f"当前为“{a['state']}”，不是待分工会审核")
-            for a in apps
-            if a["state"] != BRANCH_REVIEW
-        ]
-        if problems:
-            raise BatchError("分工会审核", problems)
-        now = audit.now_iso()
-        for a in apps:
-            audit.update(
-                db,
-                "intake_applications",
-                a["id"],
-                {
-                    "state": SCHOOL_APPROVAL,
-                    "branch_reviewed_by": user,
-                    "branch_reviewed_at": day,
-                    "updated_at": now,
-                },
-                note="分工会审核通过",
-            )
-    undo = {"rows": {a["id"]: a for a in apps}}
-    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
+        apps = _load_in_state(
+            db, ids, "分工会审核", [BRANCH_REVIEW], "当前为“{state}”，不是待分工会审核"
+        )
+        return _set_states(
+            db,
+            apps,
+            {"state": SCHOOL_APPROVAL, "branch_reviewed_by": user, "branch_reviewed_at": day},
+            "分工会审核通过",
+        )
 
 
 def approve(
@@ -283,14 +296,8 @@ def approve(
     user = audit.os_user()
     created: list[int] = []
     with db.atomic():
-        apps = _load(db, ids)
-        problems = [
-            (a["id"], a["name"], f"当前为“{a['state']}”，不能批准")
-            for a in apps
-            if a["state"] not in PENDING_STATES
-        ]
-        if problems:
-            raise BatchError("批准入会", problems)
+        apps = _load_in_state(db, ids, "批准入会", PENDING_STATES, "当前为“{state}”，不能批准")
+        problems: list[tuple[int, str, str]] = []
         issuer = NumberIssuer(db)
         now = audit.now_iso()
         year = int(joined[:4])
@@ -392,31 +399,13 @@ def reject(
     day = _iso_date(on, "on")
     user = audit.os_user()
     with db.atomic():
-        apps = _load(db, ids)
-        problems = [
-            (a["id"], a["name"], f"当前为“{a['state']}”，不能再审批")
-            for a in apps
-            if a["state"] not in PENDING_STATES
-        ]
-        if problems:
-            raise BatchError("不予通过", problems)
-        now = audit.now_iso()
-        for a in apps:
-            audit.update(
-                db,
-                "intake_applications",
-                a["id"],
-                {
-                    "state": REJECTED,
-                    "reject_reason": text,
-                    "decided_by": user,
-                    "decided_at": day,
-                    "updated_at": now,
-                },
-                note="入会申请未通过",
-            )
-    undo = {"rows": {a["id"]: a for a in apps}}
-    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
+        apps = _load_in_state(db, ids, "不予通过", PENDING_STATES, "当前为“{state}”，不能再审批")
+        return _set_states(
+            db,
+            apps,
+            {"state": REJECTED, "reject_reason": text, "decided_by": user, "decided_at": day},
+            "入会申请未通过",
+        )
 
 
 def revert_states(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
@@ -441,43 +430,29 @@ def revert_states(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResul
 def reopen(db: sqlite_utils.Database, ids: Iterable[int]) -> OpResult:
     """Send 未通过 applications back to 待分工会审核 (e.g. after the missing papers came)."""
     with db.atomic():
-        apps = _load(db, ids)
+        apps = _load_in_state(db, ids, "重新审核", [REJECTED], "当前为“{state}”")
+        # The person may meanwhile have applied again: only one open application per ID.
         problems = [
-            (a["id"], a["name"], f"当前为“{a['state']}”") for a in apps if a["state"] != REJECTED
+            (a["id"], a["name"], "已有新的入会申请")
+            for a in apps
+            if a["id_number"]
+            and db.execute(
+                "SELECT 1 FROM intake_applications WHERE id_number = ? AND state IN (?, ?)",
+                [a["id_number"], *PENDING_STATES],
+            ).fetchone()
         ]
         if problems:
             raise BatchError("重新审核", problems)
-        # The person may meanwhile have applied again: only one open application per ID.
-        for a in apps:
-            if (
-                a["id_number"]
-                and db.execute(
-                    "SELECT 1 FROM intake_applications WHERE id_number = ? AND state IN (?, ?)",
-                    [a["id_number"], *PENDING_STATES],
-                ).fetchone()
-            ):
-                problems.append((a["id"], a["name"], "已有新的入会申请"))
-        if problems:
-            raise BatchError("重新审核", problems)
-        now = audit.now_iso()
-        for a in apps:
-            audit.update(
-                db,
-                "intake_applications",
-                a["id"],
-                {
-                    "state": BRANCH_REVIEW,
-                    "reject_reason": None,
-                    "decided_by": None,
-                    "decided_at": None,
-                    "branch_reviewed_by": None,
-                    "branch_reviewed_at": None,
-                    "updated_at": now,
-                },
-                note="重新审核",
+        cleared = dict.fromkeys(
+            (
+                "reject_reason",
+                "decided_by",
+                "decided_at",
+                "branch_reviewed_by",
+                "branch_reviewed_at",
             )
-    undo = {"rows": {a["id"]: a for a in apps}}
-    return OpResult(CHANGES, None, undo=undo, inverse=lambda d: revert_states(d, undo))
+        )
+        return _set_states(db, apps, {"state": BRANCH_REVIEW, **cleared}, "重新审核")
 
 
 # ------------------------------------------------------------------ queries
