@@ -250,7 +250,7 @@ def test_attachments_are_copied_beside_the_database(db, tmp_path):
     assert "attachments" in stored.parts
     removed = svc.remove_attachment(db, result.row_id)
     assert svc.list_attachments(db, a) == []
-    svc.restore_attachment(db, removed.undo)
+    removed.inverse(db)
     assert [x["caption"] for x in svc.list_attachments(db, a)] == ["开幕式合影"]
 
 

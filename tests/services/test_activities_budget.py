@@ -86,11 +86,11 @@ def test_update_delete_restore(db):
     line = svc.add_line(db, a, kind="支出", category="奖品", amount=10000).row_id
     edited = svc.update_line(db, line, {"amount": "150", "description": "奖牌"})
     assert svc.get_line(db, line)["amount"] == 15000
-    svc.restore_line(db, edited.undo)
+    edited.inverse(db)
     assert svc.get_line(db, line)["amount"] == 10000
     deleted = svc.delete_line(db, line)
     assert svc.list_lines(db, a) == []
-    svc.restore_line(db, deleted.undo)
+    deleted.inverse(db)
     assert [x["id"] for x in svc.list_lines(db, a)] == [line]
 
 

@@ -62,7 +62,7 @@ def test_undo_of_a_cancellation_restores_the_queue(db, people):
     _register(db, a, people, "张伟", "李娜")
     result = svc.cancel_registrations(db, [fx.participant_id(db, a, people["张伟"])])
     assert fx.statuses(db, a) == {"张伟": "已取消", "李娜": "已报名"}
-    svc.restore_statuses(db, result.undo["statuses"], result.undo["seqs"])
+    result.inverse(db)
     assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "候补"}
 
 
@@ -182,7 +182,7 @@ def test_remove_participants_and_restore(db, people):
     _register(db, a, people, "张伟", "李娜", event_ids=[ev])
     result = svc.remove_participants(db, [fx.participant_id(db, a, people["张伟"])])
     assert fx.statuses(db, a) == {"李娜": "已报名"}
-    svc.restore_participants(db, result.undo)
+    result.inverse(db)
     assert fx.statuses(db, a) == {"张伟": "已报名", "李娜": "候补"}
     assert svc.list_participants(db, a)[0]["events"] == ["跳远"]
 
@@ -190,7 +190,7 @@ def test_remove_participants_and_restore(db, people):
 def test_undo_of_a_registration(db, people):
     a = fx.make_activity(db)
     result = _register(db, a, people, "张伟", "李娜")
-    svc.undo_registration(db, result.undo["added"])
+    result.inverse(db)
     assert fx.statuses(db, a) == {}
 
 

@@ -196,7 +196,7 @@ def test_individual_result_enters_the_event_and_marks_attendance(meet):
     person = registration.get_participant(db, pid)
     assert person["status"] == "已参加"
     assert ev["男子跳远"] in person["event_ids"]
-    svc.undo_record(db, result.undo)
+    result.inverse(db)
     person = registration.get_participant(db, pid)
     assert person["status"] == "已报名" and person["event_ids"] == [ev["男子100米"]]
     assert svc.list_results(db, a) == []
@@ -304,5 +304,5 @@ def test_delete_and_restore_result(meet):
     )
     deleted = svc.delete_result(db, result.row_id)
     assert svc.list_results(db, a) == []
-    svc.restore_result(db, deleted.undo)
+    deleted.inverse(db)
     assert [r["rank"] for r in svc.list_results(db, a)] == [3]

@@ -128,7 +128,7 @@ def test_update_item_normalises_and_undoes(db) -> None:
     item = wp.get_item(db, ids["四"])
     assert (item["owner"], item["deadline"], item["status"]) == ("李静", "2024-04-30", "进行中")
     assert item["responsible_units"] == ["党政办公室", "各分工会"]
-    wp.restore_item(db, ids["四"], result.undo)
+    result.inverse(db)
     item = wp.get_item(db, ids["四"])
     assert (item["owner"], item["deadline"], item["status"], item["responsible_units"]) == (
         None,
@@ -183,11 +183,11 @@ def test_notes_latest_and_validation(db) -> None:
         db, first, note_date="2024-03-06", text="制定并印发运动会方案。", recorded_by=None
     )
     assert wp.list_notes(db, ids["八"])[0]["text"] == "制定并印发运动会方案。"
-    wp.restore_note_values(db, first, result.undo)
+    result.inverse(db)
     assert wp.list_notes(db, ids["八"])[0]["note_date"] == "2024-03-05"
     deleted = wp.delete_note(db, first)
     assert len(wp.list_notes(db, ids["八"])) == 1
-    wp.restore_row(db, "workpoint_notes", deleted.undo)
+    deleted.inverse(db)
     assert [n["id"] for n in wp.list_notes(db, ids["八"])][0] == first
 
 
@@ -207,7 +207,7 @@ def test_evidence_is_copied_listed_and_removable(db, tmp_path) -> None:
     assert node["evidence_names"] == ["运动会秩序册"]
     removed = wp.remove_evidence(db, evidence_id)
     assert wp.list_evidence(db, ids["八"]) == [] and path.exists()  # the copy stays for undo
-    wp.restore_row(db, "workpoint_evidence", removed.undo)
+    removed.inverse(db)
     assert len(wp.list_evidence(db, ids["八"])) == 1
     with pytest.raises(ValidationError, match="找不到文件"):
         wp.add_evidence(db, ids["八"], tmp_path / "不存在.pdf")

@@ -77,9 +77,7 @@ def test_unlink_upper_and_undo(plans) -> None:
     links.link_upper(db, s["八"], u["十三"])
     result = links.unlink_upper(db, s["八"], u["十三"])
     assert links.upper_links(db, s["八"]) == []
-    from guilin_union.services.workpoints import restore_row
-
-    restore_row(db, "workpoint_upper_links", result.undo)
+    result.inverse(db)
     assert [r["number"] for r in links.upper_links(db, s["八"])] == ["十三"]
     links.unlink_upper(db, s["八"], u["十三"])
     with pytest.raises(NotFoundError):

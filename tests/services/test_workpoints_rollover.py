@@ -90,14 +90,14 @@ def test_undo_carry_over(db) -> None:
     plan_id = save_school(db)
     ids = item_ids(db, plan_id)
     result = ro.carry_over(db, plan_id, item_ids=[ids["五"]])
-    ro.undo_carry_over(db, result.undo)
+    result.inverse(db)
     assert [p["year"] for p in wp.list_plans(db)] == [2024]
     assert ro.carry_over_candidates(db, plan_id)  # can be carried again
     result = ro.carry_over(db, plan_id, item_ids=[ids["五"]])
     carried = [n for n in wp.plan_items(db, result.row_id) if n["carried_from_item_id"]][0]
     wp.add_note(db, carried["id"], note_date="2025-02-01", text="新一年继续推进。")
     with pytest.raises(ConflictError, match="不能撤销"):
-        ro.undo_carry_over(db, result.undo)
+        result.inverse(db)
     assert len(wp.list_plans(db)) == 2
 
 

@@ -469,16 +469,6 @@ def set_summary(db: sqlite_utils.Database, activity_id: int, summary: str | None
     )
 
 
-def restore_activity_row(
-    db: sqlite_utils.Database, activity_id: int, row: Mapping[str, Any]
-) -> OpResult:
-    """Undo of an edit: put back the previous values of the activity row."""
-    with db.atomic():
-        values = {k: v for k, v in row.items() if k != "id"}
-        audit.update(db, "activities", activity_id, values, note="撤销修改")
-    return OpResult(Changes.of(AREA), activity_id)
-
-
 # Child tables in the order they are re-inserted on undo (parents first).
 _CHILD_TABLES = (
     ("activity_events", "activity_id = ?"),
@@ -580,12 +570,6 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
         undo=before,
         inverse=row_undo.restoring_row("activity_attachments", before, Changes.of(AREA)),
     )
-
-
-def restore_attachment(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    with db.atomic():
-        row_id = audit.insert(db, "activity_attachments", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA), row_id)
 
 
 def list_attachments(db: sqlite_utils.Database, activity_id: int) -> list[dict[str, Any]]:

@@ -151,22 +151,6 @@ def _restorable(line_id: int, before: dict[str, Any]) -> OpResult:
     )
 
 
-def restore_line(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of a delete (same id again) or of an edit (old values back)."""
-    with db.atomic():
-        if db.execute("SELECT 1 FROM activity_budget_lines WHERE id = ?", [row["id"]]).fetchone():
-            audit.update(
-                db,
-                "activity_budget_lines",
-                row["id"],
-                {k: v for k, v in row.items() if k != "id"},
-                note="撤销修改",
-            )
-        else:
-            audit.insert(db, "activity_budget_lines", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA), row["id"])
-
-
 def list_lines(
     db: sqlite_utils.Database, activity_id: int, kind: str | None = None
 ) -> list[dict[str, Any]]:

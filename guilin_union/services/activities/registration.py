@@ -535,24 +535,11 @@ def mark_attendance(
     return set_participant_status(db, participant_ids, "已参加" if attended else "已确认")
 
 
-def restore_statuses(
-    db: sqlite_utils.Database, previous: Mapping[int, str], seqs: Mapping[int, int] | None = None
-) -> OpResult:
-    """Undo of a status change: put every status (and queue position) back as it was."""
-    with db.atomic():
-        for pid, status in previous.items():
-            values: dict[str, Any] = {"status": status}
-            if seqs and pid in seqs:
-                values["seq"] = seqs[pid]
-            audit.update(db, "activity_participants", int(pid), values, note="撤销状态修改")
-    return OpResult(Changes.of(AREA))
-
-
 def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int]) -> OpResult:
     """Delete registrations entered by mistake (with their events). A person with results
     is refused: cancel instead, or delete the results first. Frees places for the queue.
 
-    ``undo`` holds the deleted rows for :func:`restore_participants`.
+    ``undo`` holds the deleted rows; the inverse puts them back.
     """
     with db.atomic():
         snapshot: dict[str, list[dict[str, Any]]] = {
@@ -593,25 +580,6 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
         undo=snapshot,
         inverse=_undo_to(saved),
     )
-
-
-def restore_participants(db: sqlite_utils.Database, snapshot: Mapping[str, Any]) -> OpResult:
-    """Undo of :func:`remove_participants` (or of a registration: pass ``{"added": [...]}``)."""
-    with db.atomic():
-        for row in snapshot.get("statuses", []):
-            audit.update(
-                db, "activity_participants", row["id"], {"status": row["status"]}, note="撤销删除"
-            )
-        for row in snapshot.get("activity_participants", []):
-            audit.insert(db, "activity_participants", dict(row), note="撤销删除")
-        for row in snapshot.get("activity_entries", []):
-            audit.insert(db, "activity_entries", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA))
-
-
-def undo_registration(db: sqlite_utils.Database, added: Sequence[int]) -> OpResult:
-    """Undo of :func:`register_members`: remove the registrations it made."""
-    return remove_participants(db, list(added))
 
 
 # ---------------------------------------------------------------- queries
@@ -894,13 +862,10 @@ __all__ = [
     "participant_scopes",
     "register_members",
     "remove_participants",
-    "restore_participants",
-    "restore_statuses",
     "result_text",
     "set_participant_status",
     "status_counts",
     "to_public_json",
-    "undo_registration",
     "update_participant",
 ]
 

@@ -20,7 +20,7 @@ share 3.5), never as floats.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -363,38 +363,6 @@ def delete_result(db: sqlite_utils.Database, result_id: int) -> OpResult:
         undo=before,
         inverse=row_undo.restoring_row("activity_results", before, Changes.of(AREA)),
     )
-
-
-def restore_result(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of a delete (re-insert with the same id) or of an edit (put the old values back)."""
-    with db.atomic():
-        exists = db.execute("SELECT 1 FROM activity_results WHERE id = ?", [row["id"]]).fetchone()
-        if exists:
-            audit.update(
-                db,
-                "activity_results",
-                row["id"],
-                {k: v for k, v in row.items() if k != "id"},
-                note="撤销修改",
-            )
-        else:
-            audit.insert(db, "activity_results", dict(row), note="撤销删除")
-    return OpResult(Changes.of(AREA), row["id"])
-
-
-def undo_record(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
-    """Undo of :func:`record_result`: remove the new row (or restore the old one) and the
-    entry/status it changed on the way."""
-    with db.atomic():
-        if "added" in undo:
-            audit.delete(db, "activity_results", undo["added"], note="撤销录入")
-        if "row" in undo:
-            restore_result(db, undo["row"])
-        if undo.get("entry"):
-            audit.delete(db, "activity_entries", undo["entry"], note="撤销录入")
-        for pid, status in (undo.get("status") or {}).items():
-            audit.update(db, "activity_participants", int(pid), {"status": status}, note="撤销录入")
-    return OpResult(Changes.of(AREA))
 
 
 # ---------------------------------------------------------------- reads

@@ -652,20 +652,6 @@ def update_item(db: sqlite_utils.Database, item_id: int, changes: Mapping[str, A
     return restorable("workpoint_items", item_id, before, undo={k: before[k] for k in values})
 
 
-def stored_values(db: sqlite_utils.Database, item_id: int, keys: Iterable[str]) -> dict[str, Any]:
-    """The item's columns as stored (units as JSON text): what :func:`restore_item` takes,
-    so an undone edit can be redone."""
-    row = audit.get_row(db, "workpoint_items", item_id)
-    return {key: row[key] for key in keys}
-
-
-def restore_item(db: sqlite_utils.Database, item_id: int, values: Mapping[str, Any]) -> OpResult:
-    """Put back earlier values of an item (undo/redo of an edit)."""
-    with db.atomic():
-        audit.update(db, "workpoint_items", item_id, dict(values), note="撤销修改")
-    return OpResult(area_changes(), item_id)
-
-
 def set_status(db: sqlite_utils.Database, item_ids: Iterable[int], status: str) -> OpResult:
     """Set one status on several items at once (one transaction)."""
     if status not in STATUSES:
@@ -843,14 +829,6 @@ def update_note(
     return restorable("workpoint_notes", note_id, before, undo={k: before[k] for k in values})
 
 
-def restore_note_values(
-    db: sqlite_utils.Database, note_id: int, values: Mapping[str, Any]
-) -> OpResult:
-    with db.atomic():
-        audit.update(db, "workpoint_notes", note_id, dict(values), note="撤销修改")
-    return OpResult(area_changes(), note_id)
-
-
 def delete_note(db: sqlite_utils.Database, note_id: int) -> OpResult:
     with db.atomic():
         try:
@@ -858,20 +836,6 @@ def delete_note(db: sqlite_utils.Database, note_id: int) -> OpResult:
         except NotFoundError:
             raise NotFoundError("进展记录不存在（可能已被删除）") from None
     return restorable("workpoint_notes", note_id, before, undo=before)
-
-
-def restore_row(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> OpResult:
-    """Re-insert a deleted note, evidence entry or link with its old id (undo of a delete)."""
-    if table not in (
-        "workpoint_notes",
-        "workpoint_evidence",
-        "workpoint_upper_links",
-        "workpoint_record_links",
-    ):
-        raise ValueError(table)
-    with db.atomic():
-        row_id = audit.insert(db, table, dict(row), note="撤销删除")
-    return OpResult(area_changes(), row_id)
 
 
 def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:

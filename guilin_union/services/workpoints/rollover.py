@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
@@ -33,7 +33,6 @@ from guilin_union.services.workpoints import (
     NOT_STARTED,
     area_changes,
     check_year,
-    delete_plan_rows,
     get_plan,
     last_position_in_subtree,
     list_plans,
@@ -67,7 +66,7 @@ def carry_over(
     year has no plan of that kind yet). Each new item keeps number, heading, text, units,
     owner and status, and points back to the old item (``carried_from_item_id``), so its
     notes stay visible (:func:`item_history`). Items already carried are skipped. ``undo``
-    names what was created; :func:`undo_carry_over` removes it.
+    names what was created; the inverse removes it (refused once tracking was added).
     """
     source = get_plan(db, plan_id)
     year = check_year(to_year if to_year is not None else source["year"] + 1)
@@ -183,28 +182,25 @@ def carry_over(
             "item_ids": created,
             "count": len(candidates),
         },
-        inverse=row_undo.inverse(saved, area_changes(), target_id),
+        inverse=_undoing(saved, created, target_id),
     )
+
+
+def _undoing(
+    saved: row_undo.Saved, created: list[int], plan_id: int
+) -> Callable[[sqlite_utils.Database], OpResult]:
+    """Undo of a carry-over: what it created goes, unless tracking was added to it since."""
+
+    def undo(db: sqlite_utils.Database) -> OpResult:
+        if _has_new_tracking(db, created):
+            raise ConflictError("结转后的条目已有新的跟踪记录，不能撤销结转")
+        return row_undo.put_back(db, saved, area_changes(), plan_id)
+
+    return undo
 
 
 def _items_of(plan_id: int) -> row_undo.Scope:
     return row_undo.Scope("workpoint_items", "plan_id = ?", (plan_id,))
-
-
-def undo_carry_over(db: sqlite_utils.Database, undo: Mapping[str, Any]) -> OpResult:
-    """Remove what :func:`carry_over` created (refused once tracking was added to it)."""
-    with db.atomic():
-        if undo.get("created_plan"):
-            if _has_new_tracking(db, undo["item_ids"]):
-                raise ConflictError("结转后的条目已有新的跟踪记录，不能撤销结转")
-            delete_plan_rows(db, undo["plan_id"], note="撤销结转")
-        else:
-            if _has_new_tracking(db, undo["item_ids"]):
-                raise ConflictError("结转后的条目已有新的跟踪记录，不能撤销结转")
-            for item_id in reversed(undo["item_ids"]):
-                if db.execute("SELECT 1 FROM workpoint_items WHERE id = ?", [item_id]).fetchone():
-                    audit.delete(db, "workpoint_items", item_id, note="撤销结转")
-    return OpResult(area_changes(), undo["plan_id"])
 
 
 def _has_new_tracking(db: sqlite_utils.Database, item_ids: list[int]) -> bool:
