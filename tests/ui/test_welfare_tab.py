@@ -329,7 +329,7 @@ def test_case_fields_in_the_payment_form(qtbot, window):
         dialog.ui.amount_edit.setText("800")
         dialog.ui.relation_combo.setCurrentText(relation)
         dialog.ui.relative_name_edit.setText(name)
-        dialog.ui.event_date_edit.setText(f"{YEAR}-02-26")
+        dialog.ui.event_date_edit.setDate(QDate(YEAR, 2, 26))
         dialog.ui.pay_method_combo.setCurrentText("银行转账")
         dialog.ui.bank_account_edit.setText("6222021234567890")
 

@@ -171,8 +171,9 @@ class Ui_WelfarePaymentDialog(object):
 
         self.right_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.applied_on_label)
 
-        self.applied_on_edit = QLineEdit(WelfarePaymentDialog)
+        self.applied_on_edit = QDateEdit(WelfarePaymentDialog)
         self.applied_on_edit.setObjectName(u"applied_on_edit")
+        self.applied_on_edit.setCalendarPopup(True)
 
         self.right_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.applied_on_edit)
 
@@ -181,8 +182,9 @@ class Ui_WelfarePaymentDialog(object):
 
         self.right_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.branch_reviewed_on_label)
 
-        self.branch_reviewed_on_edit = QLineEdit(WelfarePaymentDialog)
+        self.branch_reviewed_on_edit = QDateEdit(WelfarePaymentDialog)
         self.branch_reviewed_on_edit.setObjectName(u"branch_reviewed_on_edit")
+        self.branch_reviewed_on_edit.setCalendarPopup(True)
 
         self.right_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.branch_reviewed_on_edit)
 
@@ -191,8 +193,9 @@ class Ui_WelfarePaymentDialog(object):
 
         self.right_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.approved_on_label)
 
-        self.approved_on_edit = QLineEdit(WelfarePaymentDialog)
+        self.approved_on_edit = QDateEdit(WelfarePaymentDialog)
         self.approved_on_edit.setObjectName(u"approved_on_edit")
+        self.approved_on_edit.setCalendarPopup(True)
 
         self.right_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.approved_on_edit)
 
@@ -201,8 +204,9 @@ class Ui_WelfarePaymentDialog(object):
 
         self.right_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.paid_on_label)
 
-        self.paid_on_edit = QLineEdit(WelfarePaymentDialog)
+        self.paid_on_edit = QDateEdit(WelfarePaymentDialog)
         self.paid_on_edit.setObjectName(u"paid_on_edit")
+        self.paid_on_edit.setCalendarPopup(True)
 
         self.right_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.paid_on_edit)
 
@@ -318,13 +322,13 @@ class Ui_WelfarePaymentDialog(object):
         self.handler_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u7ecf\u624b\u4eba", None))
         self.state_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5ba1\u6279\u72b6\u6001", None))
         self.applied_on_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u7533\u8bf7\u65e5\u671f", None))
-        self.applied_on_edit.setPlaceholderText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5982 2025-03-05", None))
+        self.applied_on_edit.setDisplayFormat(QCoreApplication.translate("WelfarePaymentDialog", u"yyyy-MM-dd", None))
         self.branch_reviewed_on_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5206\u5de5\u4f1a\u5ba1\u6838\u65e5\u671f", None))
-        self.branch_reviewed_on_edit.setPlaceholderText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5982 2025-03-05", None))
+        self.branch_reviewed_on_edit.setDisplayFormat(QCoreApplication.translate("WelfarePaymentDialog", u"yyyy-MM-dd", None))
         self.approved_on_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u6821\u5de5\u4f1a\u6279\u51c6\u65e5\u671f", None))
-        self.approved_on_edit.setPlaceholderText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5982 2025-03-05", None))
+        self.approved_on_edit.setDisplayFormat(QCoreApplication.translate("WelfarePaymentDialog", u"yyyy-MM-dd", None))
         self.paid_on_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u53d1\u653e\u65e5\u671f", None))
-        self.paid_on_edit.setPlaceholderText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5982 2025-03-05", None))
+        self.paid_on_edit.setDisplayFormat(QCoreApplication.translate("WelfarePaymentDialog", u"yyyy-MM-dd", None))
         self.notes_label.setText(QCoreApplication.translate("WelfarePaymentDialog", u"\u5907\u6ce8", None))
         self.standard_label.setText("")
         self.check_label.setText("")

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -32,6 +33,7 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services.welfare import config
 from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 Check = Callable[[dict[str, Any]], tuple[str, str]]  # data -> (standard text, warnings text)
@@ -116,6 +118,8 @@ class PaymentDialog(QDialog):
         self.result_data: dict[str, Any] | None = None
         ui = self.ui
         self._build_case_group()
+        for key in ("applied_on", "branch_reviewed_on", "approved_on", "paid_on"):
+            optional_date_edit(getattr(ui, f"{key}_edit"))
         ui.type_combo.addItems(list(types))
         ui.form_combo.addItems(list(config.FORMS))
         ui.state_combo.addItems(list(config.PAYMENT_STATES))
@@ -148,7 +152,7 @@ class PaymentDialog(QDialog):
             ui.relation_combo.currentTextChanged,
             ui.relative_name_edit.textChanged,
             ui.cause_combo.currentTextChanged,
-            ui.event_date_edit.textChanged,
+            ui.event_date_edit.dateChanged,
             ui.sub_kind_edit.textChanged,
         ):
             signal.connect(lambda *_a: self._check_timer.start())
@@ -187,8 +191,8 @@ class PaymentDialog(QDialog):
         ui.cause_combo = QComboBox()
         ui.cause_combo.setEditable(True)
         ui.cause_combo.addItems(["", *COMMON_CAUSES])
-        ui.event_date_edit = QLineEdit()
-        ui.event_date_edit.setPlaceholderText("如 2026-12-07")
+        ui.event_date_edit = QDateEdit()
+        optional_date_edit(ui.event_date_edit)  # picked, 未设定 when not known (issue 15)
         ui.sub_kind_edit = QLineEdit()
         ui.sub_kind_edit.setPlaceholderText("细项，如 手术")
         ui.pay_method_combo = QComboBox()
@@ -273,7 +277,7 @@ class PaymentDialog(QDialog):
             "relative_relation": ui.relation_combo.currentText(),
             "relative_name": ui.relative_name_edit.text().strip(),
             "cause": ui.cause_combo.currentText().strip(),
-            "event_date": ui.event_date_edit.text().strip() or None,
+            "event_date": optional_date(ui.event_date_edit) or None,
             "sub_kind": ui.sub_kind_edit.text().strip(),
             "recipient_name": ui.recipient_edit.text().strip(),
             "pay_method": ui.pay_method_combo.currentText(),
@@ -292,7 +296,7 @@ class PaymentDialog(QDialog):
         ui.relation_combo.setCurrentText(data.get("relative_relation") or "")
         ui.relative_name_edit.setText(data.get("relative_name") or "")
         ui.cause_combo.setCurrentText(data.get("cause") or "")
-        ui.event_date_edit.setText(data.get("event_date") or "")
+        set_optional_date(ui.event_date_edit, data.get("event_date"))
         ui.sub_kind_edit.setText(data.get("sub_kind") or "")
         ui.recipient_edit.setText(data.get("recipient_name") or "")
         ui.pay_method_combo.setCurrentText(data.get("pay_method") or "")
@@ -325,7 +329,7 @@ class PaymentDialog(QDialog):
         ui.handler_combo.setCurrentText(data.get("handler") or "")
         ui.state_combo.setCurrentText(data.get("state") or "申请")
         for key in ("applied_on", "branch_reviewed_on", "approved_on", "paid_on"):
-            getattr(ui, f"{key}_edit").setText(data.get(key) or "")
+            set_optional_date(getattr(ui, f"{key}_edit"), data.get(key))
         ui.notes_edit.setText(data.get("notes") or "")
 
     def data(self) -> dict[str, Any]:
@@ -344,10 +348,10 @@ class PaymentDialog(QDialog):
             "reason": ui.reason_edit.text().strip(),
             "handler": ui.handler_combo.currentText().strip(),
             "state": ui.state_combo.currentText(),
-            "applied_on": ui.applied_on_edit.text().strip() or None,
-            "branch_reviewed_on": ui.branch_reviewed_on_edit.text().strip() or None,
-            "approved_on": ui.approved_on_edit.text().strip() or None,
-            "paid_on": ui.paid_on_edit.text().strip() or None,
+            "applied_on": optional_date(ui.applied_on_edit) or None,
+            "branch_reviewed_on": optional_date(ui.branch_reviewed_on_edit) or None,
+            "approved_on": optional_date(ui.approved_on_edit) or None,
+            "paid_on": optional_date(ui.paid_on_edit) or None,
             "notes": ui.notes_edit.text().strip(),
             **self._case_data(),
         }
