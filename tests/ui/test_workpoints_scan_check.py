@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
 
 from guilin_union.services import ocr
@@ -201,6 +201,29 @@ def test_several_photos_in_natural_order_reordered_before_ocr(
     pdf.write_bytes(b"%PDF-1.4")
     assert not dialog.load_files([photos[0], pdf])
     assert "只能是照片" in dialog.error_label.text()
+
+
+def test_zoom_and_a_click_on_the_image_finds_the_line(qtbot) -> None:
+    panel = scan_check.ScanCheckPanel(fake_scan())
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    image = panel.image
+    fit = image.scale()
+    assert image.label.width() <= image.viewport().width()
+    panel.zoom_in_button.click()
+    assert image.scale() == pytest.approx(fit * scan_check.ZOOM_STEP)
+    assert not panel.fit_button.isChecked() and image.label.width() > image.viewport().width()
+    assert panel.zoom_label.text() == f"{image.scale():.0%}"
+    panel.fit_button.click()
+    assert image.scale() == pytest.approx(fit) and panel.fit_button.isChecked()
+    x0, y0, x1, y1 = LINES[3][1], 100 + 40 * 3, LINES[3][2], 124 + 40 * 3
+    scale = image.scale()
+    at = QPoint(int((x0 + x1) / 2 * scale), int((y0 + y1) / 2 * scale))
+    qtbot.mouseClick(image.label, Qt.MouseButton.LeftButton, pos=at)
+    assert panel.current_editor().textCursor().blockNumber() == 3
+    assert image.box == (x0, y0, x1, y1)
 
 
 def test_natural_order() -> None:
