@@ -12,7 +12,7 @@ import importlib
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +143,25 @@ def emit(text: str) -> None:
         print(text)
     except UnicodeEncodeError:
         sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+
+
+def emit_listing(
+    rows: Iterable[Any],
+    *,
+    as_json: bool,
+    line: Callable[[Any], str],
+    total: str,
+    json_row: Callable[[Any], Any] | None = None,
+) -> int:
+    """The answer of a list command: with ``--json`` the rows as JSON (each through
+    ``json_row`` when given), else one line a row and the ``total`` line. Returns 0."""
+    if as_json:
+        emit_json([json_row(r) if json_row else r for r in rows])
+        return 0
+    for r in rows:
+        emit(line(r))
+    emit(total)
+    return 0
 
 
 def fail(message: str, code: int = EXIT_DATA_ERROR) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_listing
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -43,49 +43,50 @@ def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:
     found = reminders(ctx.db, within_days=args.within_days)
     if args.kind:
         found = [r for r in found if r.kind in set(args.kind)]
-    if args.json:
-        emit_json([r.to_json() for r in found])
-        return 0
-    for r in found:
-        emit(f"{r.date}\t{r.group}\t{r.title}")
-    emit(f"共 {len(found)} 条待办")
-    return 0
+    return emit_listing(
+        found,
+        as_json=args.json,
+        json_row=lambda r: r.to_json(),
+        line=lambda r: f"{r.date}\t{r.group}\t{r.title}",
+        total=f"共 {len(found)} 条待办",
+    )
 
 
 def cmd_retirements(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.home.retirements import upcoming_retirements
 
     found = upcoming_retirements(ctx.db, within_months=args.within_months)
-    if args.json:
-        keys = (
-            "member_id",
-            "name",
-            "gender",
-            "birth_date",
-            "retirement_date",
-            "age_rule",
-            "branch",
-            "member_no",
-        )
-        emit_json([{k: getattr(r, k) for k in keys} for r in found])
-        return 0
-    for r in found:
-        emit(f"{r.retirement_date}\t{r.name}\t{r.gender}\t{r.birth_date}\t{r.branch}\t{r.age_rule}")
-    emit(f"共 {len(found)} 人")
-    return 0
+    keys = (
+        "member_id",
+        "name",
+        "gender",
+        "birth_date",
+        "retirement_date",
+        "age_rule",
+        "branch",
+        "member_no",
+    )
+    return emit_listing(
+        found,
+        as_json=args.json,
+        json_row=lambda r: {k: getattr(r, k) for k in keys},
+        line=lambda r: (
+            f"{r.retirement_date}\t{r.name}\t{r.gender}\t{r.birth_date}\t{r.branch}\t{r.age_rule}"
+        ),
+        total=f"共 {len(found)} 人",
+    )
 
 
 def cmd_birthdays(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.home.reminders import birthdays
 
     found = birthdays(ctx.db, args.month)
-    if args.json:
-        emit_json(found)
-        return 0
-    for r in found:
-        emit(f"{r['birth_date'][5:]}\t{r['name']}\t{r['branch'] or ''}")
-    emit(f"共 {len(found)} 人")
-    return 0
+    return emit_listing(
+        found,
+        as_json=args.json,
+        line=lambda r: f"{r['birth_date'][5:]}\t{r['name']}\t{r['branch'] or ''}",
+        total=f"共 {len(found)} 人",
+    )
 
 
 def cmd_year_summary(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json
+from guilin_union.cli import CliContext, add_output_arg, emit, emit_listing
 from guilin_union.core.members import MemberStatus
 
 
@@ -73,18 +73,14 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.members import list_members, to_public_json
 
     rows = list_members(ctx.db, _query(ctx.db, args))
-    if args.json:
-        emit_json([to_public_json(r) for r in rows])
-    else:
-        for r in rows:
-            emit(
-                "\t".join(
-                    str(r[k] or "")
-                    for k in ("member_no", "name", "gender", "branch", "status", "id_number_masked")
-                )
-            )
-        emit(f"共 {len(rows)} 人")
-    return 0
+    keys = ("member_no", "name", "gender", "branch", "status", "id_number_masked")
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        json_row=to_public_json,
+        line=lambda r: "\t".join(str(r[k] or "") for k in keys),
+        total=f"共 {len(rows)} 人",
+    )
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
