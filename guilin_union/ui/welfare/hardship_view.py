@@ -24,6 +24,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.widgets.selection_state import enable_with_selection
@@ -73,7 +74,14 @@ class HardshipDialog(QDialog):
 
     def _build_income_group(self, data: dict[str, Any]) -> None:
         """困难补助申请表的收入部分 (issue 22), beside the Designer form."""
-        from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QSpinBox
+        from PySide6.QtWidgets import (
+            QDateEdit,
+            QFormLayout,
+            QGroupBox,
+            QHBoxLayout,
+            QLineEdit,
+            QSpinBox,
+        )
 
         from guilin_union.core.money import format_fen
 
@@ -96,8 +104,9 @@ class HardshipDialog(QDialog):
         ui.family_members_edit.setPlaceholderText("如 配偶 无业；儿子 在读")
         ui.decision_edit = QLineEdit(data.get("decision") or "")
         ui.decision_edit.setPlaceholderText("工会委员会意见")
-        ui.decision_date_edit = QLineEdit(data.get("decision_date") or "")
-        ui.decision_date_edit.setPlaceholderText("如 2026-12-07")
+        ui.decision_date_edit = QDateEdit()
+        optional_date_edit(ui.decision_date_edit)  # picked, 未设定 until decided (issue 15)
+        set_optional_date(ui.decision_date_edit, data.get("decision_date"))
         for label, widget in (
             ("月工资（元）", ui.wage_edit),
             ("其他收入（元）", ui.other_income_edit),
@@ -136,7 +145,7 @@ class HardshipDialog(QDialog):
             "address": self.ui.address_edit.text().strip(),
             "family_members": self.ui.family_members_edit.text().strip(),
             "decision": self.ui.decision_edit.text().strip(),
-            "decision_date": self.ui.decision_date_edit.text().strip() or None,
+            "decision_date": optional_date(self.ui.decision_date_edit) or None,
         }
 
     def save(self) -> None:

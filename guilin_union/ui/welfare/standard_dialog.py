@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from guilin_union.services.welfare import config
 from guilin_union.services.welfare.standards import Standard
 from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
@@ -130,8 +132,10 @@ class StandardDialog(QDialog):
             "次数按会员、按亲属（如每位亲属一次）或按病因（同类疾病每年一次）计算"
         )
         form.addRow("次数按", ui.frequency_key_combo)
-        ui.event_after_edit = QLineEdit(standard.event_after or "")
-        ui.event_after_edit.setPlaceholderText("如 2018-02-01（空：不限）")
+        ui.event_after_edit = QDateEdit()
+        optional_date_edit(ui.event_after_edit)  # 未设定: no limit
+        set_optional_date(ui.event_after_edit, standard.event_after)
+        ui.event_after_edit.setToolTip("不限时选“未设定”")
         form.addRow("事件须在此日之后", ui.event_after_edit)
         ui.report_within_spin = QSpinBox()
         ui.report_within_spin.setRange(0, 3650)
@@ -189,7 +193,7 @@ class StandardDialog(QDialog):
             "notes": ui.notes_edit.text().strip(),
             "min_fen": ui.min_edit.text().strip() or None,
             "frequency_key": ui.frequency_key_combo.currentText(),
-            "event_after": ui.event_after_edit.text().strip() or None,
+            "event_after": optional_date(ui.event_after_edit) or None,
             "report_within_days": ui.report_within_spin.value() or None,
             "average_cap_fen": ui.average_cap_edit.text().strip() or None,
             "eligible_gender": None
