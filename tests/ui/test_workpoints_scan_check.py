@@ -349,3 +349,26 @@ def test_two_photos_read_by_the_engine_in_the_dialog(qtbot, db_path, tmp_path, m
         ("三", 2),
     ]
     assert prompts.messages == []
+
+
+def test_building_the_items_again_asks_before_dropping_edits(
+    qtbot, db_path, tmp_path, monkeypatch, synchronous
+):
+    monkeypatch.setattr(ocr, "read_scan", lambda path, progress=None: fake_scan())
+    window, prompts, dialog = _open(qtbot, db_path, _photo(tmp_path, "扫描件.png"))
+    assert dialog.apply_scan()  # nothing edited yet: no question
+    assert prompts.messages == []
+    dialog.source_edit.moveCursor(QTextCursor.MoveOperation.End)
+    dialog.source_edit.insertPlainText("\n（四）补上的一条。")
+    dialog.pages.setCurrentIndex(import_dialog.SCAN_PAGE)
+    prompts.confirms.append(False)
+    assert not dialog.apply_scan()
+    assert dialog.source_edit.toPlainText().endswith("（四）补上的一条。")
+    dialog.reparse()
+    assert dialog.flat[-1].text == "补上的一条。"
+    dialog.select(len(dialog.flat) - 1)
+    dialog.remove()  # a change to the items
+    prompts.confirms.append(True)
+    assert dialog.apply_scan()
+    assert not any("补上的一条" in n.text for n in dialog.flat)
+    assert [m[1] for m in prompts.messages] == ["重新识别条目", "重新识别条目"]

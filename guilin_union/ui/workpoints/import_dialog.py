@@ -386,10 +386,11 @@ class ImportDialog(QDialog):
         check = self.scan_pane.check
         if check is None:
             return False
-        if self._edited and not self.ctx.prompts.confirm(
+        changed = self._edited or self.source_edit.document().isModified()
+        if changed and not self.ctx.prompts.confirm(
             self,
             "重新识别条目",
-            "按核对后的文字重新识别条目，会放弃在“核对条目”页已做的手工修正，确定吗？",
+            "按核对后的文字重新识别条目，会放弃在“核对条目”页对原文和条目已做的修改，确定吗？",
             ok_text="重新识别",
         ):
             return False

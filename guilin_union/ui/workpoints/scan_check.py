@@ -25,9 +25,11 @@ from PySide6.QtGui import (
     QIcon,
     QImage,
     QImageReader,
+    QKeySequence,
     QPainter,
     QPen,
     QPixmap,
+    QShortcut,
     QTextCharFormat,
     QTextCursor,
 )
@@ -174,6 +176,14 @@ class PageImage(QScrollArea):
         if self.fit:
             self._render()
 
+    def wheelEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        """Ctrl + wheel zooms, as in a picture viewer."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.label and event.type() == QEvent.Type.MouseButtonPress:
             scale = self.scale()
@@ -197,11 +207,13 @@ class ScanCheckPanel(QWidget):
 
         bar = QHBoxLayout()
         self.prev_button = QPushButton("◀ 上一页")
+        self.prev_button.setToolTip("Ctrl+PgUp")
         self.page_combo = QComboBox()
         self.page_combo.setObjectName("scan_page_combo")
         for page in scan.pages:
             self.page_combo.addItem(f"第 {page.number}/{len(scan.pages)} 页", page.number)
         self.next_button = QPushButton("下一页 ▶")
+        self.next_button.setToolTip("Ctrl+PgDown")
         self.fit_button = QPushButton("适合宽度")
         self.fit_button.setCheckable(True)
         self.fit_button.setChecked(True)
@@ -267,6 +279,8 @@ class ScanCheckPanel(QWidget):
         self.prev_button.clicked.connect(lambda: self.step_page(-1))
         self.next_button.clicked.connect(lambda: self.step_page(1))
         self.fit_button.clicked.connect(self._fit_clicked)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.step_page(-1))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.step_page(1))
         self.zoom_in_button.clicked.connect(lambda: self._zoom(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
         self.image.zoom_changed.connect(self._show_zoom)
@@ -334,10 +348,10 @@ class ScanCheckPanel(QWidget):
 
     def _zoom(self, factor: float) -> None:
         self.image.zoom(factor)
-        self.fit_button.setChecked(False)
 
     def _show_zoom(self) -> None:
         self.zoom_label.setText(f"{self.image.scale():.0%}")
+        self.fit_button.setChecked(self.image.fit)
 
     def go_to(self, page_number: int, line: int) -> None:
         """Show line ``line`` (1-based) of page ``page_number``: cursor in the text, box on
