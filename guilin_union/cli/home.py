@@ -56,20 +56,10 @@ def cmd_retirements(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.home.retirements import upcoming_retirements
 
     found = upcoming_retirements(ctx.db, within_months=args.within_months)
-    keys = (
-        "member_id",
-        "name",
-        "gender",
-        "birth_date",
-        "retirement_date",
-        "age_rule",
-        "branch",
-        "member_no",
-    )
     return emit_listing(
         found,
         as_json=args.json,
-        json_row=lambda r: {k: getattr(r, k) for k in keys},
+        json_row=lambda r: {k: v for k, v in r.to_json().items() if k != "status"},
         line=lambda r: (
             f"{r.retirement_date}\t{r.name}\t{r.gender}\t{r.birth_date}\t{r.branch}\t{r.age_rule}"
         ),

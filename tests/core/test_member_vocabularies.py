@@ -4,7 +4,6 @@ accepts; the shipped migrations keep literal copies and never import a live list
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 import pytest
@@ -12,24 +11,10 @@ import pytest
 from guilin_union.core import intake as intake_vocab
 from guilin_union.core import members as member_vocab
 from guilin_union.core.members import MemberStatus
-from guilin_union.storage import open_database
+from tests.core.test_vocabularies import _check_values, migrated  # noqa: F401 — the fixture
 
 SCHEMA = Path(__file__).resolve().parents[2] / "guilin_union" / "storage" / "schema"
 STATUSES = tuple(s.value for s in MemberStatus)
-
-
-def _check_values(db, table: str, column: str) -> tuple[str, ...]:
-    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    match = re.search(rf"{column}\s[^,]*?CHECK\s*\(\s*{column}\s+IN\s*\(([^)]*)\)\s*\)", sql)
-    assert match, f"no CHECK constraint on {table}.{column}"
-    return tuple(re.findall(r"'([^']*)'", match.group(1)))
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory):
-    db = open_database(tmp_path_factory.mktemp("vocab") / "union.db")
-    yield db
-    db.conn.close()
 
 
 @pytest.mark.parametrize(
@@ -42,11 +27,11 @@ def migrated(tmp_path_factory):
         ("member_honours", "level", member_vocab.HONOUR_LEVELS),
     ],
 )
-def test_live_vocabulary_matches_the_database(migrated, table, column, values):
+def test_live_vocabulary_matches_the_database(migrated, table, column, values):  # noqa: F811
     assert _check_values(migrated, table, column) == tuple(values)
 
 
-def test_the_check_parser_can_fail(migrated):
+def test_the_check_parser_can_fail(migrated):  # noqa: F811
     assert _check_values(migrated, "member_status_events", "to_status") != ("在会",)
 
 

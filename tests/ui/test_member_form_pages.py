@@ -16,20 +16,10 @@ EXPECTED = ["会籍变更", "登记表信息", "会费", "负责的工作要点"
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from guilin_union.services import members
-from guilin_union.services.members import branches
-from guilin_union.storage import open_database
-from guilin_union.ui.application import ensure_application, open_context
 from guilin_union.ui.members import history
-from tests.ui.helpers import ScriptedPrompts
+from tests.ui.test_member_form_pages import open_with_member
 
-path = Path(sys.argv[1])
-db = open_database(path)
-branches.add_branch(db, "文学院分工会")
-member = members.add_member(db, {"name": "张晓明", "branch": "文学院分工会"}).row_id
-db.conn.close()
-ensure_application()
-ctx = open_context(path, prompts=ScriptedPrompts())
+ctx, member = open_with_member(Path(sys.argv[1]))
 titles = [title for title, _page in history.pages_for(ctx, member)]
 tabs = sorted(m for m in sys.modules if m.startswith("guilin_union.ui.tabs."))
 print(json.dumps({"titles": titles, "tabs": tabs}))
@@ -67,28 +57,33 @@ def test_pages_without_any_tab_module_imported(tmp_path):
 def test_pages_after_every_tab_module_was_imported(qtbot, tmp_path):
     import importlib
 
-    from guilin_union.services import members
-    from guilin_union.services.members import branches
-    from guilin_union.storage import open_database
-    from guilin_union.ui.application import ensure_application, open_context
     from guilin_union.ui.members import history
     from guilin_union.ui.tabs import TABS
-    from tests.ui.helpers import ScriptedPrompts
 
     for _title, module in reversed(TABS):  # the order of imports does not matter
         importlib.import_module(module)
-    path = tmp_path / "union.db"
-    db = open_database(path)
-    branches.add_branch(db, "文学院分工会")
-    member = members.add_member(db, {"name": "张晓明", "branch": "文学院分工会"}).row_id
-    db.conn.close()
-    ensure_application()
-    ctx = open_context(path, prompts=ScriptedPrompts())
+    ctx, member = open_with_member(tmp_path / "union.db")
     pages = history.pages_for(ctx, member)
     for _title, page in pages:
         qtbot.addWidget(page)
     assert [t for t, _p in pages] == [t for t in EXPECTED if t not in ("负责的工作要点", "教代会")]
     ctx.db.conn.close()
+
+
+def open_with_member(path: Path):
+    """A context on a new database with one branch and one member: (ctx, member id)."""
+    from guilin_union.services import members
+    from guilin_union.services.members import branches
+    from guilin_union.storage import open_database
+    from guilin_union.ui.application import ensure_application, open_context
+    from tests.ui.helpers import ScriptedPrompts
+
+    db = open_database(path)
+    branches.add_branch(db, "文学院分工会")
+    member = members.add_member(db, {"name": "张晓明", "branch": "文学院分工会"}).row_id
+    db.conn.close()
+    ensure_application()
+    return open_context(path, prompts=ScriptedPrompts()), member
 
 
 def _env() -> dict[str, str]:
