@@ -295,8 +295,9 @@ class AgendaItemDialog(_FormDialog):
         data = data or {}
         self.setWindowTitle("修改议程项" if data.get("id") else "添加议程项")
         self.ui.part_combo.setCurrentText(data.get("part") or "正式会议")
+        optional_date_edit(self.ui.item_date_edit)  # 未设定: the session's opening day
+        set_optional_date(self.ui.item_date_edit, data.get("item_date"))
         for key in (
-            "item_date",
             "start_time",
             "end_time",
             "presider",
@@ -308,9 +309,12 @@ class AgendaItemDialog(_FormDialog):
         self.ui.content_edit.setPlainText(data.get("content") or "")
 
     def values(self) -> dict[str, Any]:
-        out = {"part": self.ui.part_combo.currentText(), "content": _text(self.ui.content_edit)}
+        out = {
+            "part": self.ui.part_combo.currentText(),
+            "content": _text(self.ui.content_edit),
+            "item_date": optional_date(self.ui.item_date_edit),
+        }
         for key in (
-            "item_date",
             "start_time",
             "end_time",
             "presider",

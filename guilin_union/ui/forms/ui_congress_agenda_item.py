@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_CongressAgendaItemDialog(object):
     def setupUi(self, CongressAgendaItemDialog):
@@ -47,8 +48,9 @@ class Ui_CongressAgendaItemDialog(object):
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.item_date_label)
 
-        self.item_date_edit = QLineEdit(CongressAgendaItemDialog)
+        self.item_date_edit = QDateEdit(CongressAgendaItemDialog)
         self.item_date_edit.setObjectName(u"item_date_edit")
+        self.item_date_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.item_date_edit)
 
@@ -159,7 +161,10 @@ class Ui_CongressAgendaItemDialog(object):
         self.part_combo.setItemText(1, QCoreApplication.translate("CongressAgendaItemDialog", u"\u6b63\u5f0f\u4f1a\u8bae", None))
 
         self.item_date_label.setText(QCoreApplication.translate("CongressAgendaItemDialog", u"\u65e5\u671f", None))
-        self.item_date_edit.setPlaceholderText(QCoreApplication.translate("CongressAgendaItemDialog", u"\u7559\u7a7a\u5219\u4e3a\u4f1a\u8bae\u5f00\u5e55\u65e5", None))
+        self.item_date_edit.setDisplayFormat(QCoreApplication.translate("CongressAgendaItemDialog", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.item_date_edit.setToolTip(QCoreApplication.translate("CongressAgendaItemDialog", u"\u201c\u672a\u8bbe\u5b9a\u201d\u5219\u4e3a\u4f1a\u8bae\u5f00\u5e55\u65e5", None))
+#endif // QT_CONFIG(tooltip)
         self.start_time_label.setText(QCoreApplication.translate("CongressAgendaItemDialog", u"\u5f00\u59cb\u65f6\u95f4", None))
         self.start_time_edit.setPlaceholderText(QCoreApplication.translate("CongressAgendaItemDialog", u"\u5982 08:30", None))
         self.end_time_label.setText(QCoreApplication.translate("CongressAgendaItemDialog", u"\u7ed3\u675f\u65f6\u95f4", None))
