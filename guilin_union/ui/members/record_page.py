@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -26,6 +27,12 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services.members import record as mr
 from guilin_union.ui import ops
+from guilin_union.ui.widgets.date_fields import (
+    EARLIEST_PAST,
+    optional_date,
+    optional_date_edit,
+    set_optional_date,
+)
 
 PROFILE_LAYOUT = (
     ("native_place", "籍贯"),
@@ -87,16 +94,19 @@ class MemberRecordPage(QWidget):
         top = QHBoxLayout()
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
+        self.work_start_edit = QDateEdit()  # picked, 未设定 when unknown (issue 15)
+        self.work_start_edit.setObjectName("record_work_start_date")
+        optional_date_edit(self.work_start_edit, earliest=EARLIEST_PAST)
         for i, (key, label) in enumerate(PROFILE_LAYOUT):
-            edit = QLineEdit()
-            edit.setObjectName(f"record_{key}")
-            if key == "id_valid_until":
-                edit.setPlaceholderText("如 2035-06-30 或 长期有效")
-            elif key == "work_start_date":
-                edit.setPlaceholderText("如 2010-07-01")
-            self.edits[key] = edit
+            field: QWidget = self.work_start_edit
+            if key != "work_start_date":
+                edit = QLineEdit()
+                edit.setObjectName(f"record_{key}")
+                if key == "id_valid_until":
+                    edit.setPlaceholderText("如 2035-06-30 或 长期有效")
+                self.edits[key] = field = edit
             grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+            grid.addWidget(field, i // 2, (i % 2) * 2 + 1)
         row = len(PROFILE_LAYOUT) // 2
         self.status_combo = QComboBox()
         self.skill_combo = QComboBox()
@@ -156,6 +166,7 @@ class MemberRecordPage(QWidget):
         profile = mr.get_profile(db, self.member_id)
         for key, edit in self.edits.items():
             edit.setText(profile.get(key) or "")
+        set_optional_date(self.work_start_edit, profile.get("work_start_date"))
         for combo, key, setting in (
             (self.status_combo, "employment_status", "member_employment_statuses"),
             (self.skill_combo, "skill_level", "member_skill_levels"),
@@ -231,6 +242,7 @@ class MemberRecordPage(QWidget):
 
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {key: edit.text().strip() for key, edit in self.edits.items()}
+        data["work_start_date"] = optional_date(self.work_start_edit)
         data["employment_status"] = self.status_combo.currentText()
         data["skill_level"] = self.skill_combo.currentText()
         data["group_id"] = self.group_combo.currentData()
