@@ -93,9 +93,10 @@ def test_bad_row_is_shown_and_nothing_is_written(qtbot, ctx, tmp_path):
     )
     wizard = _walk_to_check(qtbot, ctx, file)
     assert not wizard.next_button.isEnabled()
-    assert wizard.errors_table.rowCount() == 1
-    assert wizard.errors_table.item(0, 0).text() == "4"  # Excel row number
-    assert "已存在" in wizard.errors_table.item(0, 3).text()
+    errors = wizard.errors_model
+    assert errors.rowCount() == 1
+    assert errors.index(0, 0).data() == "4"  # Excel row number
+    assert "已存在" in errors.index(0, 3).data()
     assert wizard.preview_table.item(0, 1).toolTip() == "该分工会已存在"
     assert branches.branch_names(ctx.db) == ["文学院分工会"]
     errors_file = tmp_path / "errors.xlsx"

@@ -47,7 +47,7 @@ def _wizard(qtbot, window, prompts, path):
     return wizard
 
 
-def test_import_wizard_one_bad_row_changes_nothing(qtbot, db_path, tmp_path):
+def test_import_wizard_one_bad_row_changes_nothing(qtbot, qtmodeltester, db_path, tmp_path):
     good = [person_row(resident_id(seq=i), f"人{i}", phone=f"1390000{i:04d}") for i in range(1, 6)]
     bad_id = resident_id(seq=9)[:17] + "0"
     if bad_id == resident_id(seq=9):
@@ -59,12 +59,12 @@ def test_import_wizard_one_bad_row_changes_nothing(qtbot, db_path, tmp_path):
     wizard = _wizard(qtbot, window, prompts, path)
     wizard.go_next()  # -> check
     assert wizard.pages.currentIndex() == 2
-    assert wizard.errors_table.rowCount() == 1
-    assert (
-        wizard.errors_table.item(0, 0).text() == "5"
-    )  # title row + header: the bad person is Excel row 5
-    assert wizard.errors_table.item(0, 1).text() == "身份证号"
-    assert "校验位" in wizard.errors_table.item(0, 3).text()
+    errors = wizard.errors_model
+    assert errors.rowCount() == 1
+    assert errors.index(0, 0).data() == "5"  # title row + header: the bad person is Excel row 5
+    assert errors.index(0, 1).data() == "身份证号"
+    assert "校验位" in errors.index(0, 3).data()
+    qtmodeltester.check(errors, force_py=True)
     assert "发现 1 处错误" in wizard.check_summary.text()
     assert not wizard.next_button.isEnabled()  # nothing can be imported
     # The bad cell is marked in the preview, with the reason as its tooltip.

@@ -204,8 +204,8 @@ def test_deduction_list_through_the_import_wizard(qtbot, window, tmp_path):
     wizard.go_next()  # -> mapping
     wizard.go_next()  # -> check
     assert not wizard.next_button.isEnabled()
-    assert wizard.errors_table.rowCount() == 1
-    assert "28.35" in wizard.errors_table.item(0, 3).text()
+    assert wizard.errors_model.rowCount() == 1
+    assert "28.35" in wizard.errors_model.index(0, 3).data()
     assert not ledger.is_open(window.ctx.db, MONTH)
     wizard.reject()
 

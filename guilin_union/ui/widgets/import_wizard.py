@@ -50,8 +50,17 @@ from guilin_union.spreadsheets.reader import (
     preview_rows,
 )
 from guilin_union.ui import ops
+from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
 PREVIEW_LIMIT = 500
+#: The 错误 list: one row per RowError (the row number as Excel shows it, with its sheet).
+ERROR_COLUMNS = [
+    ColumnSpec("row", "行号"),
+    ColumnSpec("column", "列"),
+    ColumnSpec("value", "内容"),
+    ColumnSpec("message", "错误说明"),
+]
 ERROR_BACKGROUND = QColor("#ffd6d6")
 NOT_IMPORTED = "（不导入）"
 ALL_SHEETS = "\x00all-sheets"  # the sheet combo's "all sheets with the same header" item
@@ -185,10 +194,10 @@ class ImportWizard(QDialog):
         self.preview_table.setObjectName("import_preview_table")
         self.preview_table.verticalHeader().setVisible(False)
         layout.addWidget(self.preview_table, 3)
-        self.errors_table = QTableWidget(0, 4)
-        self.errors_table.setObjectName("import_errors_table")
-        self.errors_table.setHorizontalHeaderLabels(["行号", "列", "内容", "错误说明"])
-        self.errors_table.verticalHeader().setVisible(False)
+        self.errors_model = list_model(ERROR_COLUMNS)
+        self.errors_table = make_id_table(
+            self.errors_model, object_name="import_errors_table", sortable=False
+        )
         self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.errors_table, 2)
         row = QHBoxLayout()
@@ -507,10 +516,7 @@ class ImportWizard(QDialog):
                     item.setToolTip(message)
                 self.preview_table.setItem(r, c, item)
         self.preview_table.resizeColumnsToContents()
-        self.errors_table.setRowCount(len(plan.errors))
-        for r, e in enumerate(plan.errors):
-            for c, text in enumerate((str(e.row), e.column, e.value, e.message)):
-                self.errors_table.setItem(r, c, QTableWidgetItem(text))
+        set_rows(self.errors_model, [vars(e) for e in plan.errors])
         self.errors_table.resizeColumnsToContents()
         self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table.setVisible(bool(plan.errors))
