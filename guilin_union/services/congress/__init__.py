@@ -22,6 +22,13 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import (
+    AGENDA_PARTS,
+    ATTENDANCE_STATUSES,
+    DELEGATE_TYPES,
+    MOTION_KINDS,
+    SESSION_STATUSES,
+)
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
@@ -29,13 +36,6 @@ from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.rules import Fraction, chinese_number, compose_session_title
 from guilin_union.storage import audit
-from guilin_union.storage.schema.congress import (
-    AGENDA_PARTS,
-    ATTENDANCE_STATUSES,
-    DELEGATE_TYPES,
-    MOTION_KINDS,
-    SESSION_STATUSES,
-)
 
 __all__ = [
     "AGENDA_PARTS",

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import AGENDA_PARTS
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import congress, settings
@@ -101,8 +102,8 @@ def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
     from guilin_union.core.dates import parse_date
 
     part = data.get("part") or "正式会议"
-    if part not in congress.AGENDA_PARTS:
-        raise ValidationError("议程部分应为：" + "、".join(congress.AGENDA_PARTS), "part")
+    if part not in AGENDA_PARTS:
+        raise ValidationError("议程部分应为：" + "、".join(AGENDA_PARTS), "part")
     content = clean_cell_text(str(data.get("content") or ""))
     if not content:
         raise ValidationError("议程内容不能为空", "content")

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import ATTENDANCE_STATUSES
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress
@@ -120,8 +121,8 @@ def attendance_summary(db: sqlite_utils.Database, session_id: int) -> Attendance
 
 
 def _check_status(status: str | None) -> None:
-    if status is not None and status not in congress.ATTENDANCE_STATUSES:
-        raise ValidationError("签到状态应为：" + "、".join(congress.ATTENDANCE_STATUSES), "status")
+    if status is not None and status not in ATTENDANCE_STATUSES:
+        raise ValidationError("签到状态应为：" + "、".join(ATTENDANCE_STATUSES), "status")
 
 
 def _valid_delegates(db: sqlite_utils.Database, session_id: int) -> dict[int, str]:

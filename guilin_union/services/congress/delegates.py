@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import DELEGATE_TYPES
 from guilin_union.core.dates import age_on, parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
@@ -464,10 +465,8 @@ def _clean_delegate(
 ) -> dict[str, Any]:
     rule = congress.rules(db)
     delegate_type = data.get("delegate_type") or congress.FORMAL
-    if delegate_type not in congress.DELEGATE_TYPES:
-        raise ValidationError(
-            "代表类型应为：" + "、".join(congress.DELEGATE_TYPES), "delegate_type"
-        )
+    if delegate_type not in DELEGATE_TYPES:
+        raise ValidationError("代表类型应为：" + "、".join(DELEGATE_TYPES), "delegate_type")
     category = clean_cell_text(str(data.get("category") or "")) or guess_category(
         member, rule.categories
     )
@@ -835,7 +834,7 @@ class Composition:
 
     def summary_lines(self) -> list[str]:
         """The composition in sentences, as printed under the roster."""
-        types = "，".join(f"{t} {self.by_type.get(t, 0)} 人" for t in congress.DELEGATE_TYPES)
+        types = "，".join(f"{t} {self.by_type.get(t, 0)} 人" for t in DELEGATE_TYPES)
         cats = "，".join(f"{c} {n} 人" for c, n in self.by_category.items() if n)
         ages = "，".join(f"{label} {n} 人" for label, n in self.age_bands if n)
         return [
@@ -906,7 +905,7 @@ def composition(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) -> 
         age_rows.append(("出生日期不详", unknown))
     result = Composition(
         on=day,
-        by_type={t: by_type.get(t, 0) for t in congress.DELEGATE_TYPES},
+        by_type={t: by_type.get(t, 0) for t in DELEGATE_TYPES},
         by_delegation=[c for c in delegations.values() if c.total or c.name != "（未分团）"],
         by_category=by_category,
         formal=len(formal),
@@ -951,7 +950,7 @@ def counts_by_type(db: sqlite_utils.Database, term_id: int, on: _dt.date | str) 
             [term_id, *params],
         ).fetchall()
     )
-    return {t: found.get(t, 0) for t in congress.DELEGATE_TYPES}
+    return {t: found.get(t, 0) for t in DELEGATE_TYPES}
 
 
 # --------------------------------------------------------------------------- following the register

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import ATTENDANCE_STATUSES, DELEGATE_TYPES
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.ids import parse_id_number
 from guilin_union.core.member_match import MemberIndex
@@ -38,7 +39,7 @@ DELEGATE_FIELDS: list[Field] = [
         "代表类型",
         ("代表身份", "代表资格"),
         kind="choice",
-        choices=congress.DELEGATE_TYPES,
+        choices=DELEGATE_TYPES,
     ),
     Field("category", "类别", ("代表类别", "界别", "人员类别")),
     Field("delegation", "代表团", ("所在代表团", "代表团名称")),
@@ -57,7 +58,7 @@ ATTENDANCE_FIELDS: list[Field] = [
         ("出席情况", "签到", "状态", "出席"),
         required=True,
         kind="choice",
-        choices=congress.ATTENDANCE_STATUSES,
+        choices=ATTENDANCE_STATUSES,
     ),
     Field("note", "备注", ("请假原因", "说明")),
 ]

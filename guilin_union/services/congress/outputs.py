@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from guilin_union.core.congress import AGENDA_PARTS
 from guilin_union.core.dates import format_cn_date
 from guilin_union.services import congress, settings
 from guilin_union.services.congress import agenda as agenda_service
@@ -47,7 +48,7 @@ def agenda_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> 
     session = congress.get_session(db, session_id)
     items = agenda_service.list_items(db, session_id)
     parts = []
-    for part in congress.AGENDA_PARTS:
+    for part in AGENDA_PARTS:
         rows = [
             AgendaRow(
                 i.item_date or "",

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.congress import MOTION_KINDS
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
@@ -121,8 +122,8 @@ def _title(value: Any) -> str:
 
 def _kind(value: Any) -> str:
     kind = value or "决议"
-    if kind not in congress.MOTION_KINDS:
-        raise ValidationError("表决类型应为：" + "、".join(congress.MOTION_KINDS), "kind")
+    if kind not in MOTION_KINDS:
+        raise ValidationError("表决类型应为：" + "、".join(MOTION_KINDS), "kind")
     return kind
 
 

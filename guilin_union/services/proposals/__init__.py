@@ -30,12 +30,7 @@ import sqlite_utils
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
-from guilin_union.core.text import clean_cell_text
-from guilin_union.services import congress, settings
-from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.congress import delegates as delegates_service
-from guilin_union.storage import audit
-from guilin_union.storage.schema.proposals import (
+from guilin_union.core.proposals import (
     OUTCOMES,
     PROPOSAL_KINDS,
     PROPOSAL_STATUSES,
@@ -43,6 +38,11 @@ from guilin_union.storage.schema.proposals import (
     REVIEW_LEVELS,
     REVIEW_RESULTS,
 )
+from guilin_union.core.text import clean_cell_text
+from guilin_union.services import congress, settings
+from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.congress import delegates as delegates_service
+from guilin_union.storage import audit
 
 __all__ = [
     "AREA",

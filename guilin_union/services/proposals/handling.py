@@ -29,12 +29,11 @@ import sqlite_utils
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.proposals import OUTCOMES, RATINGS
 from guilin_union.services import congress
 from guilin_union.services.changes import OpResult
 from guilin_union.services.proposals import (
     CHANGES,
-    OUTCOMES,
-    RATINGS,
     _event,
     _long_text,
     _text,

@@ -28,6 +28,7 @@ from guilin_union.core.masking import mask_id
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.core.text import to_halfwidth
 from guilin_union.core.text_limits import length_problem
+from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.welfare import config
@@ -75,7 +76,7 @@ __all__ = [
     "STATES",
 ]
 
-STATES = config.PAYMENT_STATES
+STATES = PAYMENT_STATES
 # The date column set when a payment reaches each state.
 STATE_DATE_COLUMNS: dict[str, str] = {
     "申请": "applied_on",
@@ -164,7 +165,7 @@ def validate_payment(
         raise ValidationError("请填写慰问日期", "pay_date")
     pay_date = config.iso_date(raw.get("pay_date"), "pay_date")
     form = config.clean_text(raw.get("form")) or "现金"
-    if form not in config.FORMS:
+    if form not in FORMS:
         raise ValidationError("发放形式应为“现金”或“实物”", "form")
     goods = config.clean_text(raw.get("goods"))
     if form == "实物" and not goods:

@@ -32,6 +32,7 @@ import sqlite_utils
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
+from guilin_union.core.welfare import FORMS
 from guilin_union.services import welfare as payments
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.members import status as member_status
@@ -166,7 +167,7 @@ def _resolve(
     )
     if type_name not in config.types(db):
         raise ValidationError(f"慰问类型“{type_name}”不在类型列表中", "type")
-    if req.form not in config.FORMS:
+    if req.form not in FORMS:
         raise ValidationError("发放形式应为“现金”或“实物”", "form")
     if req.form == "实物" and not config.clean_text(req.goods):
         raise ValidationError("实物慰问请填写物品名称", "goods")

@@ -17,14 +17,14 @@ import sqlite_utils
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.text import clean_cell_text
-from guilin_union.services import settings
-from guilin_union.storage.schema.welfare import (
+from guilin_union.core.welfare import (
     FORMS,
     PAYERS,
     PAYMENT_STATES,
     RULE_KINDS,
     STANDARD_FORMS,
 )
+from guilin_union.services import settings
 
 __all__ = [
     "AREA",

@@ -22,6 +22,7 @@ import sqlite_utils
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.member_match import MemberIndex
 from guilin_union.core.money import format_fen
+from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.services import welfare as payments
 from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
 from guilin_union.services.members.lookup import member_index
@@ -46,11 +47,11 @@ FIELDS: list[Field] = [
         required=True,
         kind="money",
     ),
-    Field("form", "发放形式", ("形式", "现金/实物"), kind="choice", choices=config.FORMS),
+    Field("form", "发放形式", ("形式", "现金/实物"), kind="choice", choices=FORMS),
     Field("goods", "物品", ("慰问品", "实物名称", "物品名称")),
     Field("reason", "事由", ("慰问事由", "原因", "情况说明")),
     Field("handler", "经手人", ("经办人",)),
-    Field("state", "审批状态", ("状态",), kind="choice", choices=config.PAYMENT_STATES),
+    Field("state", "审批状态", ("状态",), kind="choice", choices=PAYMENT_STATES),
     Field("paid_on", "发放日期", ("领取日期",), kind="date"),
     Field("year", "标准年度", ("年度",), kind="int"),
     Field("notes", "备注", ()),

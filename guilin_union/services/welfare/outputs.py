@@ -19,6 +19,7 @@ import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.money import fen_to_upper, format_fen
+from guilin_union.core.welfare import PAYMENT_STATES
 from guilin_union.services import settings
 from guilin_union.services import welfare as payments
 from guilin_union.services.welfare import PaymentQuery, batches
@@ -249,7 +250,7 @@ def year_stats(db: sqlite_utils.Database, year: int):
             [int(year)],
         )
     ]
-    state_order = {s: i for i, s in enumerate(config.PAYMENT_STATES)}
+    state_order = {s: i for i, s in enumerate(PAYMENT_STATES)}
     by_state = sorted(
         (
             StatsRow(r[0], r[1], r[2], r[3])

@@ -34,6 +34,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
@@ -265,14 +266,14 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
     if type_name not in known:
         raise ValidationError(f"慰问类型“{type_name}”不在类型列表中（{'、'.join(known)}）", "type")
     form = config.clean_text(raw.get("form")) or "现金"
-    if form not in config.STANDARD_FORMS:
-        raise ValidationError("发放形式应为：" + "、".join(config.STANDARD_FORMS), "form")
+    if form not in STANDARD_FORMS:
+        raise ValidationError("发放形式应为：" + "、".join(STANDARD_FORMS), "form")
     rule = config.clean_text(raw.get("rule_kind")) or "每事一次"
-    if rule not in config.RULE_KINDS:
-        raise ValidationError("次数规则应为：" + "、".join(config.RULE_KINDS), "rule_kind")
+    if rule not in RULE_KINDS:
+        raise ValidationError("次数规则应为：" + "、".join(RULE_KINDS), "rule_kind")
     payer = config.clean_text(raw.get("payer")) or "校工会"
-    if payer not in config.PAYERS:
-        raise ValidationError("发放单位应为：" + "、".join(config.PAYERS), "payer")
+    if payer not in PAYERS:
+        raise ValidationError("发放单位应为：" + "、".join(PAYERS), "payer")
     cap = _fen_or_none(raw.get("cap_fen"), "cap_fen")
     n = _int_or_none(raw.get("max_per_year"), "max_per_year")
     yearly = _fen_or_none(raw.get("yearly_cap_fen"), "yearly_cap_fen")

@@ -22,11 +22,13 @@ import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
-SESSION_STATUSES = ("筹备中", "召开中", "已闭幕")
-DELEGATE_TYPES = ("正式代表", "列席代表", "特邀代表")
-ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
-AGENDA_PARTS = ("预备会议", "正式会议")
-MOTION_KINDS = ("决议", "选举", "其他")
+# Frozen copies of the values the first migration was written with (a shipped migration
+# never imports a live list: the live ones are in core/congress.py).
+_SESSION_STATUSES = ("筹备中", "召开中", "已闭幕")
+_DELEGATE_TYPES = ("正式代表", "列席代表", "特邀代表")
+_ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
+_AGENDA_PARTS = ("预备会议", "正式会议")
+_MOTION_KINDS = ("决议", "选举", "其他")
 
 
 def _quoted(values: tuple[str, ...]) -> str:
@@ -58,7 +60,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             start_date TEXT NOT NULL,
             end_date TEXT,
             venue TEXT,
-            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({_quoted(SESSION_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({_quoted(_SESSION_STATUSES)})),
             proposal_deadline TEXT,        -- last day to submit proposals
             reply_deadline TEXT,           -- default reply deadline of this session's proposals
             proposal_prefix TEXT NOT NULL, -- proposal numbers: <prefix>-001
@@ -88,7 +90,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             term_id INTEGER NOT NULL REFERENCES congress_terms(id),
             member_id INTEGER NOT NULL REFERENCES members(id),
-            delegate_type TEXT NOT NULL CHECK (delegate_type IN ({_quoted(DELEGATE_TYPES)})),
+            delegate_type TEXT NOT NULL CHECK (delegate_type IN ({_quoted(_DELEGATE_TYPES)})),
             delegation_id INTEGER REFERENCES congress_delegations(id),
             category TEXT NOT NULL,        -- 教师/管理/教辅/工勤/其他 (a settings list)
             start_date TEXT NOT NULL,      -- first day of the mandate
@@ -108,7 +110,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
             delegate_id INTEGER NOT NULL REFERENCES congress_delegates(id),
-            status TEXT NOT NULL CHECK (status IN ({_quoted(ATTENDANCE_STATUSES)})),
+            status TEXT NOT NULL CHECK (status IN ({_quoted(_ATTENDANCE_STATUSES)})),
             note TEXT,
             recorded_at TEXT NOT NULL,
             UNIQUE (session_id, delegate_id)
@@ -119,7 +121,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE congress_agenda_items (
             id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
-            part TEXT NOT NULL CHECK (part IN ({_quoted(AGENDA_PARTS)})),
+            part TEXT NOT NULL CHECK (part IN ({_quoted(_AGENDA_PARTS)})),
             position INTEGER NOT NULL,
             item_date TEXT,
             start_time TEXT,               -- HH:MM
@@ -137,7 +139,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
             position INTEGER NOT NULL,
             title TEXT NOT NULL,
-            kind TEXT NOT NULL DEFAULT '决议' CHECK (kind IN ({_quoted(MOTION_KINDS)})),
+            kind TEXT NOT NULL DEFAULT '决议' CHECK (kind IN ({_quoted(_MOTION_KINDS)})),
             votes_yes INTEGER {_count_check("votes_yes")},
             votes_no INTEGER {_count_check("votes_no")},
             votes_abstain INTEGER {_count_check("votes_abstain")},

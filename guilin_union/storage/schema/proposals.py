@@ -21,7 +21,9 @@ import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
-PROPOSAL_STATUSES = (
+# Frozen copies of the values the first migration was written with (a shipped migration
+# never imports a live list: the live ones are in core/proposals.py).
+_PROPOSAL_STATUSES = (
     "待审查",
     "已立案",
     "办理中",
@@ -32,12 +34,12 @@ PROPOSAL_STATUSES = (
     "不立案",
     "已撤案",
 )
-REVIEW_RESULTS = ("立案", "并案", "转意见建议", "不立案", "撤案")
-REVIEW_LEVELS = ("重点", "一般")
-PROPOSAL_KINDS = ("个人", "集体")
-PEOPLE_ROLES = ("附议人", "联名提案人")
-OUTCOMES = ("已落实", "正在落实", "未能落实")
-RATINGS = ("满意", "基本满意", "不满意")
+_REVIEW_RESULTS = ("立案", "并案", "转意见建议", "不立案", "撤案")
+_REVIEW_LEVELS = ("重点", "一般")
+_PROPOSAL_KINDS = ("个人", "集体")
+_PEOPLE_ROLES = ("附议人", "联名提案人")
+_OUTCOMES = ("已落实", "正在落实", "未能落实")
+_RATINGS = ("满意", "基本满意", "不满意")
 
 DEFAULT_DEPARTMENTS = (
     "党政办公室",
@@ -83,14 +85,14 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             category TEXT NOT NULL,
             reasons TEXT NOT NULL DEFAULT '',          -- 理由
             suggestions TEXT NOT NULL DEFAULT '',      -- 建议
-            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({_quoted(PROPOSAL_KINDS)})),
+            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({_quoted(_PROPOSAL_KINDS)})),
             proposer_member_id INTEGER REFERENCES members(id),
             delegation_id INTEGER REFERENCES congress_delegations(id),  -- 集体提案 by a 代表团
             submitted_on TEXT NOT NULL,
             late_reason TEXT,                          -- required when submitted after the deadline
-            status TEXT NOT NULL DEFAULT '待审查' CHECK (status IN ({_quoted(PROPOSAL_STATUSES)})),
-            review_result TEXT CHECK (review_result IS NULL OR review_result IN ({_quoted(REVIEW_RESULTS)})),
-            review_level TEXT CHECK (review_level IS NULL OR review_level IN ({_quoted(REVIEW_LEVELS)})),
+            status TEXT NOT NULL DEFAULT '待审查' CHECK (status IN ({_quoted(_PROPOSAL_STATUSES)})),
+            review_result TEXT CHECK (review_result IS NULL OR review_result IN ({_quoted(_REVIEW_RESULTS)})),
+            review_level TEXT CHECK (review_level IS NULL OR review_level IN ({_quoted(_REVIEW_LEVELS)})),
             review_date TEXT,
             review_note TEXT,
             merged_into_id INTEGER REFERENCES proposals(id),
@@ -111,7 +113,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             proposal_id INTEGER NOT NULL REFERENCES proposals(id),
             member_id INTEGER NOT NULL REFERENCES members(id),
-            role TEXT NOT NULL CHECK (role IN ({_quoted(PEOPLE_ROLES)})),
+            role TEXT NOT NULL CHECK (role IN ({_quoted(_PEOPLE_ROLES)})),
             source_proposal_id INTEGER REFERENCES proposals(id),
             position INTEGER NOT NULL DEFAULT 0
         );
@@ -128,9 +130,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             reply_deadline TEXT NOT NULL,
             reply_text TEXT,
             reply_date TEXT,
-            outcome TEXT CHECK (outcome IS NULL OR outcome IN ({_quoted(OUTCOMES)})),
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN ({_quoted(_OUTCOMES)})),
             outcome_reason TEXT,
-            rating TEXT CHECK (rating IS NULL OR rating IN ({_quoted(RATINGS)})),
+            rating TEXT CHECK (rating IS NULL OR rating IN ({_quoted(_RATINGS)})),
             rating_date TEXT,
             rating_note TEXT,
             UNIQUE (proposal_id, round_no)

@@ -11,12 +11,14 @@ import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
-PAYMENT_STATES = ("申请", "分工会审核", "校工会批准", "已发放")
-FORMS = ("现金", "实物")
-STANDARD_FORMS = ("现金", "实物", "现金或实物")
-RULE_KINDS = ("每事一次", "终身一次", "每年限次", "每年限额")
-PAYERS = ("分工会", "校工会")
-BATCH_STATES = ("有效", "已撤销")
+# Frozen copies of the values the first migration was written with (a shipped migration
+# never imports a live list: the live ones are in core/welfare.py).
+_PAYMENT_STATES = ("申请", "分工会审核", "校工会批准", "已发放")
+_FORMS = ("现金", "实物")
+_STANDARD_FORMS = ("现金", "实物", "现金或实物")
+_RULE_KINDS = ("每事一次", "终身一次", "每年限次", "每年限额")
+_PAYERS = ("分工会", "校工会")
+_BATCH_STATES = ("有效", "已撤销")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -39,12 +41,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             type TEXT NOT NULL,
             cap_fen INTEGER {_fen("cap_fen", nullable=True)},          -- 单次上限 (NULL: none)
-            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(STANDARD_FORMS)})),
-            rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({_in(RULE_KINDS)})),
+            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(_STANDARD_FORMS)})),
+            rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({_in(_RULE_KINDS)})),
             max_per_year INTEGER CHECK (max_per_year IS NULL
                 OR (typeof(max_per_year) = 'integer' AND max_per_year >= 1)),      -- N
             yearly_cap_fen INTEGER {_fen("yearly_cap_fen", nullable=True)},  -- 每人每年总额
-            payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({_in(PAYERS)})),
+            payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({_in(_PAYERS)})),
             evidence TEXT,                       -- 所需材料
             retired_eligible INTEGER NOT NULL DEFAULT 0 CHECK (retired_eligible IN (0, 1)),
             source TEXT,                         -- 依据 / "示例：…"
@@ -65,13 +67,13 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             pay_date TEXT NOT NULL,
             eligibility TEXT NOT NULL,           -- the rule used (readable text)
             branches TEXT NOT NULL,              -- "全部分工会" or the names, 、-separated
-            form TEXT NOT NULL CHECK (form IN ({_in(FORMS)})),
+            form TEXT NOT NULL CHECK (form IN ({_in(_FORMS)})),
             amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},
             goods TEXT,
             reason TEXT,
             handler TEXT,
             override_reason TEXT,
-            state TEXT NOT NULL DEFAULT '有效' CHECK (state IN ({_in(BATCH_STATES)})),
+            state TEXT NOT NULL DEFAULT '有效' CHECK (state IN ({_in(_BATCH_STATES)})),
             created_at TEXT NOT NULL,
             reversed_at TEXT,
             reverse_reason TEXT
@@ -101,12 +103,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             occasion TEXT,                       -- 春节, 送温暖 … (optional detail of the type)
             pay_date TEXT NOT NULL,              -- 慰问日期 (status and rules are checked on it)
             year INTEGER NOT NULL,               -- 标准年度 (normally the year of pay_date)
-            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(FORMS)})),
+            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(_FORMS)})),
             amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},  -- cash, or goods' value
             goods TEXT,
             reason TEXT,                         -- 事由
             handler TEXT,                        -- 经手人
-            state TEXT NOT NULL DEFAULT '申请' CHECK (state IN ({_in(PAYMENT_STATES)})),
+            state TEXT NOT NULL DEFAULT '申请' CHECK (state IN ({_in(_PAYMENT_STATES)})),
             applied_on TEXT,
             branch_reviewed_on TEXT,
             approved_on TEXT,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.congress import DELEGATE_TYPES
 from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
@@ -113,7 +114,7 @@ class DelegatesView(QWidget):
         )
         self.type_combo = QComboBox()
         self.type_combo.addItem("全部类型", None)
-        for t in congress.DELEGATE_TYPES:
+        for t in DELEGATE_TYPES:
             self.type_combo.addItem(t, t)
         self.delegation_combo = QComboBox()
         self.delegation_combo.setMinimumContentsLength(12)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import NotFoundError, UserError, ValidationError
+from guilin_union.core.proposals import PROPOSAL_STATUSES, RATINGS
 from guilin_union.services import congress, proposals
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
@@ -241,9 +242,9 @@ class ProposalsView(QWidget):
     def reload_filters(self) -> None:
         rule = proposals.rules(self.ctx.db)
         for combo, first, items in (
-            (self.status_combo, "全部状态", proposals.PROPOSAL_STATUSES),
+            (self.status_combo, "全部状态", PROPOSAL_STATUSES),
             (self.category_combo, "全部类别", rule.categories),
-            (self.rating_combo, "全部评价", (*proposals.RATINGS, "未评价")),
+            (self.rating_combo, "全部评价", (*RATINGS, "未评价")),
         ):
             current = combo.currentData()
             combo.blockSignals(True)

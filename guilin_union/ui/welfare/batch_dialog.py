@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.welfare import FORMS
 from guilin_union.services.welfare import batches as wb
-from guilin_union.services.welfare import config
 from guilin_union.ui.forms.ui_welfare_batch_dialog import Ui_WelfareBatchDialog
 from guilin_union.ui.welfare.common import fill_table, warnings_text
 
@@ -60,7 +60,7 @@ class BatchDialog(QDialog):
             ui.eligibility_combo.addItem(rule, rule)
         if eligibility:
             ui.eligibility_combo.setCurrentIndex(ui.eligibility_combo.findData(eligibility))
-        ui.form_combo.addItems(list(config.FORMS))
+        ui.form_combo.addItems(list(FORMS))
         for branch_id, name in branches:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, branch_id)

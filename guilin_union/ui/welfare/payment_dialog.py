@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.services.welfare import config
+from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
@@ -121,8 +121,8 @@ class PaymentDialog(QDialog):
         for key in ("applied_on", "branch_reviewed_on", "approved_on", "paid_on"):
             optional_date_edit(getattr(ui, f"{key}_edit"))
         ui.type_combo.addItems(list(types))
-        ui.form_combo.addItems(list(config.FORMS))
-        ui.state_combo.addItems(list(config.PAYMENT_STATES))
+        ui.form_combo.addItems(list(FORMS))
+        ui.state_combo.addItems(list(PAYMENT_STATES))
         ui.handler_combo.addItems(list(handlers))
         ui.handler_combo.setCurrentText("")
         today = _dt.date.today()

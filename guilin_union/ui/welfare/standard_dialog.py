@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.money import format_fen
-from guilin_union.services.welfare import config
+from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.welfare.standards import Standard
 from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
@@ -84,9 +84,9 @@ class StandardDialog(QDialog):
         self._submit = submit
         self.standard = standard
         ui = self.ui
-        ui.form_combo.addItems(list(config.STANDARD_FORMS))
-        ui.rule_kind_combo.addItems(list(config.RULE_KINDS))
-        ui.payer_combo.addItems(list(config.PAYERS))
+        ui.form_combo.addItems(list(STANDARD_FORMS))
+        ui.rule_kind_combo.addItems(list(RULE_KINDS))
+        ui.payer_combo.addItems(list(PAYERS))
         ui.year_value.setText(f"{standard.year}年")
         ui.type_value.setText(standard.type)
         ui.cap_edit.setText(
