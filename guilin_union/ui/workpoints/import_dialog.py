@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,13 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointsMeta
 from guilin_union.services import ocr
 from guilin_union.services.workpoints import KIND_LABELS
 from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
@@ -121,8 +122,8 @@ class ImportDialog(QDialog):
         self.doc_number_edit = QLineEdit()
         self.doc_number_edit.setPlaceholderText("如 桂院工〔2024〕1号")
         self.issuer_edit = QLineEdit()
-        self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("如 2024-03-05")
+        self.date_edit = QDateEdit()  # picked, 未设定 when the document has none (issue 15)
+        optional_date_edit(self.date_edit)
         grid.addWidget(QLabel("年度"), 0, 0)
         grid.addWidget(self.year_spin, 0, 1)
         grid.addWidget(QLabel("类别"), 0, 2)
@@ -491,7 +492,7 @@ class ImportDialog(QDialog):
         self.title_edit.setText(meta.title or "")
         self.doc_number_edit.setText(meta.doc_number or "")
         self.issuer_edit.setText(meta.issuer or "")
-        self.date_edit.setText(meta.date or "")
+        set_optional_date(self.date_edit, meta.date)
         self._intro = meta.intro
         if preview.guessed_year:
             self.year_spin.setValue(preview.guessed_year)
@@ -717,10 +718,7 @@ class ImportDialog(QDialog):
         if empty:
             self.select(empty[0])
             raise ValidationError("有条目没有文字，请补全或删除后再保存")
-        date_text = self.date_edit.text().strip()
-        date = None
-        if date_text:
-            date = parse_date(date_text, field="doc_date").isoformat()
+        date = optional_date(self.date_edit) or None
         meta = WorkpointsMeta(
             issuer=self.issuer_edit.text().strip() or None,
             doc_number=self.doc_number_edit.text().strip() or None,
