@@ -372,3 +372,12 @@ def test_building_the_items_again_asks_before_dropping_edits(
     assert dialog.apply_scan()
     assert not any("补上的一条" in n.text for n in dialog.flat)
     assert [m[1] for m in prompts.messages] == ["重新识别条目", "重新识别条目"]
+
+
+def test_open_files_of_a_stand_in_that_scripts_one_file(tmp_path) -> None:
+    from tests.ui.helpers import ScriptedPrompts
+
+    prompts = ScriptedPrompts()
+    prompts.open_paths += [tmp_path / "a.txt", None]
+    assert prompts.open_files(None, "t", tmp_path, "") == [tmp_path / "a.txt"]
+    assert prompts.open_files(None, "t", tmp_path, "") == []
