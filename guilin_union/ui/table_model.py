@@ -25,6 +25,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
 _ALIGN_VALUES = {key: int(flag.value) for key, flag in _ALIGN.items()}
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -229,10 +230,47 @@ class ListSource:
         return {i: self.items[i] for i in ids if 0 <= i < len(self.items)}
 
 
-def list_model(columns: list[ColumnSpec], rows: list[dict[str, Any]] | None = None) -> IdTableModel:
-    """An :class:`IdTableModel` over an in-memory :class:`ListSource`; refill it with
-    :func:`set_rows`."""
-    model = IdTableModel(columns, ListSource(rows))
+class BoldRowsModel(IdTableModel):
+    """An :class:`IdTableModel` that shows in bold the rows for which ``bold(row)`` holds
+    (a 合计 line under a summary)."""
+
+    def __init__(
+        self,
+        columns: list[ColumnSpec],
+        source: RowSource,
+        bold: Callable[[dict[str, Any]], bool],
+        parent=None,
+    ) -> None:
+        super().__init__(columns, source, parent)
+        self._bold = bold
+        self._font: Any = None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != _FONT:
+            return super().data(index, role)
+        row = self.row_data(index.row()) if index.isValid() else None
+        if row is None or not self._bold(row):
+            return None
+        if self._font is None:
+            from PySide6.QtGui import QFont
+
+            self._font = QFont()
+            self._font.setBold(True)
+        return self._font
+
+
+def list_model(
+    columns: list[ColumnSpec],
+    rows: list[dict[str, Any]] | None = None,
+    *,
+    bold: Callable[[dict[str, Any]], bool] | None = None,
+) -> IdTableModel:
+    """An :class:`IdTableModel` over an in-memory :class:`ListSource` (rows for which
+    ``bold(row)`` holds in bold); refill it with :func:`set_rows`."""
+    source = ListSource(rows)
+    model = IdTableModel(columns, source) if bold is None else BoldRowsModel(columns, source, bold)
     model.reload()
     return model
 

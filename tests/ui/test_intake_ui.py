@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from guilin_union.services import intake, members
 from guilin_union.services.intake import dues
@@ -178,10 +179,13 @@ def test_dues_and_stats_pages(qtbot, qtmodeltester, db_path, tmp_path):
     dues.set_dues_record(db, member_id, salary_base_fen=567890)
     tab = _tab(window)
     tab.dues_view.reload()
-    table = tab.dues_view.summary_table
-    assert table.item(0, 0).text() == "文学院分工会" and table.item(0, 6).text() == "28.35"
-    assert table.item(table.rowCount() - 1, 0).text() == "合计"
-    table.selectRow(0)
+    summary = tab.dues_view.summary_model
+    qtmodeltester.check(summary, force_py=True)
+    assert summary.index(0, 0).data() == "文学院分工会" and summary.index(0, 6).data() == "28.35"
+    total = summary.index(summary.rowCount() - 1, 0)
+    assert total.data() == "合计" and total.data(Qt.ItemDataRole.FontRole).bold()
+    assert summary.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    tab.dues_view.summary_table.selectRow(0)
     assert tab.dues_view.detail_model.rowCount() == 1
     prompts.save_paths.append(tmp_path / "会费.pdf")
     assert tab.dues_view.print_pdf() == tmp_path / "会费.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -14,8 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,17 +26,22 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
-SUMMARY_HEADERS = (
-    "分工会",
-    "应缴人数",
-    "已录基数",
-    "未录基数",
-    "免缴/不计",
-    "基数合计（元）",
-    "月会费合计（元）",
-)
+SUMMARY_COLUMNS = [
+    ColumnSpec("branch", "分工会"),
+    ColumnSpec("liable", "应缴人数", align="right"),
+    ColumnSpec("with_base", "已录基数", align="right"),
+    ColumnSpec("missing_base", "未录基数", align="right"),
+    ColumnSpec("waived", "免缴/不计", align="right"),
+    ColumnSpec(
+        "base_total_fen", "基数合计（元）", align="right", formatter=lambda v, _b: format_fen(v)
+    ),
+    ColumnSpec(
+        "dues_total_fen", "月会费合计（元）", align="right", formatter=lambda v, _b: format_fen(v)
+    ),
+]
 DETAIL_COLUMNS = [
     ColumnSpec("member_no", "会员编号"),
     ColumnSpec("name", "姓名"),
@@ -114,14 +118,11 @@ class DuesView(QWidget):
         layout.addLayout(bar)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.summary_table = QTableWidget(0, len(SUMMARY_HEADERS))
-        self.summary_table.setObjectName("dues_summary_table")
-        self.summary_table.setHorizontalHeaderLabels(list(SUMMARY_HEADERS))
-        self.summary_table.verticalHeader().setVisible(False)
-        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.summary_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.summary_table.verticalHeader().setDefaultSectionSize(26)
+        # The 合计 line (branch_id 0) in bold.
+        self.summary_model = list_model(SUMMARY_COLUMNS, bold=lambda b: b["branch_id"] == 0)
+        self.summary_table = make_id_table(
+            self.summary_model, object_name="dues_summary_table", multi=False, sortable=False
+        )
         splitter.addWidget(self.summary_table)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -148,7 +149,7 @@ class DuesView(QWidget):
         layout.addWidget(splitter)
 
         self.month_edit.dateChanged.connect(lambda _d: self.reload())
-        self.summary_table.itemSelectionChanged.connect(self.show_detail)
+        self.summary_table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
         self.detail_table.doubleClicked.connect(lambda _i: self.edit_base())
         self.base_button.clicked.connect(self.edit_base)
         self.settings_button.clicked.connect(self.edit_settings)
@@ -165,28 +166,7 @@ class DuesView(QWidget):
         self.summary = dues_service.dues_summary(self.ctx.db, self.month())
         self.rule_label.setText("　" + self.summary.rule.describe() + "；退休人员自退休次月起免缴")
         rows = [*self.summary.branches, self.summary.total]
-        self.summary_table.setRowCount(len(rows))
-        for r, b in enumerate(rows):
-            values = (
-                b.branch,
-                b.liable,
-                b.with_base,
-                b.missing_base,
-                b.waived,
-                format_fen(b.base_total_fen),
-                format_fen(b.dues_total_fen),
-            )
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if b.branch_id == 0:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.summary_table.setItem(r, c, item)
+        set_rows(self.summary_model, [asdict(b) for b in rows])
         header = self.summary_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -199,7 +179,7 @@ class DuesView(QWidget):
     def _selected_branch(self) -> int | None:
         if self.summary is None:
             return None
-        rows = {i.row() for i in self.summary_table.selectedIndexes()}
+        rows = {i.row() for i in self.summary_table.selectionModel().selectedRows()}
         if not rows:
             return None
         row = min(rows)
@@ -259,8 +239,14 @@ class DuesView(QWidget):
             settings_service.get_many(self.ctx.db, list(SETTING_KEYS)), self
         )
         if dialog.exec() and dialog.result_values:
-            settings_service.set_many(self.ctx.db, dialog.result_values)
-            self.ctx.notify(Changes.of("settings", "dues"))
+            values = dialog.result_values
+            ops.CollectionOp(
+                self.ctx,
+                self,
+                "会费与编号设置",
+                lambda db: settings_service.set_many(db, values),
+                changes=Changes.of("settings", "dues"),
+            ).run()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("members", "dues", "member_status", "settings", "branches"):
