@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
 
 HISTORY_COLUMNS = [
@@ -160,9 +162,10 @@ class DuesPage(QWidget):
         self.base_edit = QLineEdit()
         self.base_edit.setObjectName("salary_base_edit")
         self.base_edit.setPlaceholderText("月工资基数，如 6543.21（可不填）")
-        self.start_edit = QLineEdit()
+        self.start_edit = QDateEdit()  # a month picked, 未设定 when not set (issue 15)
         self.start_edit.setObjectName("dues_start_edit")
-        self.start_edit.setPlaceholderText("如 2024-09")
+        optional_date_edit(self.start_edit)
+        self.start_edit.setDisplayFormat("yyyy-MM")
         self.dues_label = QLabel()
         self.dues_label.setObjectName("monthly_dues_label")
         self.rule_label = QLabel()
@@ -192,7 +195,8 @@ class DuesPage(QWidget):
         self.base_edit.blockSignals(True)  # preview() runs once, below (it sums the member's dues)
         self.base_edit.setText("" if base is None else format_fen(base).replace(",", ""))
         self.base_edit.blockSignals(False)
-        self.start_edit.setText(record["dues_start_month"] or "")
+        month = record["dues_start_month"]
+        set_optional_date(self.start_edit, f"{month}-01" if month else None)
         self._loaded = (self.base_edit.text(), self.start_edit.text())
         self.rule_label.setText(
             dues_service.current_rule(self.ctx.db).describe()
@@ -234,7 +238,7 @@ class DuesPage(QWidget):
         try:
             text = self.base_edit.text().strip()
             base = parse_yuan(text, field="salary_base") if text else None
-            start = self.start_edit.text().strip()
+            start = optional_date(self.start_edit)[:7]
             start = parse_month(start, field="dues_start_month") if start else None
         except UserError as exc:
             self.error_label.setText(str(exc))
