@@ -3,8 +3,6 @@ accepts; the shipped migrations keep frozen literal copies and never import a li
 
 from __future__ import annotations
 
-import ast
-import re
 from pathlib import Path
 
 import pytest
@@ -13,30 +11,16 @@ from guilin_union.core import congress as congress_vocab
 from guilin_union.core import proposals as proposal_vocab
 from guilin_union.core import welfare as welfare_vocab
 from guilin_union.core import welfare_cases
-from guilin_union.storage import open_database
 from guilin_union.storage.schema import congress as congress_schema
 from guilin_union.storage.schema import proposals as proposal_schema
 from guilin_union.storage.schema import welfare as welfare_schema
+from tests.core.test_vocabularies import (  # noqa: F401 — the fixture
+    _check_values,
+    core_imports,
+    migrated,
+)
 
 SCHEMA = Path(__file__).resolve().parents[2] / "guilin_union" / "storage" / "schema"
-
-
-def _check_values(db, table: str, column: str) -> tuple[str, ...]:
-    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    match = re.search(
-        rf"{column}\s[^,]*?CHECK\s*\(\s*({column}\s+IS\s+NULL\s+OR\s+)?"
-        rf"{column}\s+IN\s*\(([^)]*)\)\s*\)",
-        sql,
-    )
-    assert match, f"no CHECK constraint on {table}.{column}"
-    return tuple(re.findall(r"'([^']*)'", match.group(2)))
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory):
-    db = open_database(tmp_path_factory.mktemp("vocab") / "union.db")
-    yield db
-    db.conn.close()
 
 
 # (table, column, the migration's frozen copy, the live list in core)
@@ -94,7 +78,13 @@ CHECKS = [
 
 
 @pytest.mark.parametrize(("table", "column", "frozen", "live"), CHECKS)
-def test_migration_copy_matches_the_database_and_core(migrated, table, column, frozen, live):
+def test_migration_copy_matches_the_database_and_core(
+    migrated,  # noqa: F811
+    table,
+    column,
+    frozen,
+    live,
+):
     """The CHECK list is the migration's frozen copy; the live list accepts all of it (and
     is, until a new migration changes the constraint, the same)."""
     assert _check_values(migrated, table, column) == tuple(frozen)
@@ -102,7 +92,7 @@ def test_migration_copy_matches_the_database_and_core(migrated, table, column, f
     assert tuple(live) == tuple(frozen)
 
 
-def test_the_check_parser_can_fail(migrated):
+def test_the_check_parser_can_fail(migrated):  # noqa: F811
     assert _check_values(migrated, "welfare_payments", "state") != ("申请",)
 
 
@@ -118,13 +108,7 @@ def test_services_and_ui_use_the_live_lists():
 @pytest.mark.parametrize("module", ["congress.py", "proposals.py", "welfare.py", "money.py"])
 def test_migrations_import_no_vocabulary(module):
     """A shipped migration keeps a literal copy: editing core/ must not edit a migration."""
-    tree = ast.parse((SCHEMA / module).read_text(encoding="utf-8"))
-    imported = [
-        node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module is not None
-    ]
-    assert not [m for m in imported if m.startswith("guilin_union.core")]
+    assert core_imports(SCHEMA / module) == []
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ changes, a new migration must change the CHECK constraint too, or this test fail
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,9 +19,23 @@ from guilin_union.storage import open_database
 
 def _check_values(db, table: str, column: str) -> tuple[str, ...]:
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    match = re.search(rf"CHECK\s*\(\s*{column}\s+IN\s*\(([^)]*)\)\s*\)", sql)
+    nullable = rf"(?:{column}\s+IS\s+NULL\s+OR\s+)?"  # CHECK (x IS NULL OR x IN (...))
+    match = re.search(rf"CHECK\s*\(\s*{nullable}{column}\s+IN\s*\(([^)]*)\)\s*\)", sql)
     assert match, f"no CHECK constraint on {table}.{column}"
     return tuple(re.findall(r"'([^']*)'", match.group(1)))
+
+
+def core_imports(migration: Path) -> list[str]:
+    """The ``guilin_union.core`` modules a schema module imports (a shipped migration keeps
+    literal copies of its values, so this should be empty)."""
+    tree = ast.parse(migration.read_text(encoding="utf-8"))
+    return [
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module is not None
+        and node.module.startswith("guilin_union.core")
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -89,15 +89,7 @@ class DelegatesView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.delegates_table = make_table(self.model, "delegates_table", multi=True)
         self.delegates_table.doubleClicked.connect(lambda _i: self.edit_selected())
-        enable_with_selection(
-            self.delegates_table,
-            self.edit_button,
-            self.replace_button,
-            self.end_button,
-            self.continue_button,
-            self.head_button,
-            self.delete_button,
-        )
+        enable_with_selection(self.delegates_table, *self.row_buttons)
         splitter.addWidget(self.delegates_table)
         splitter.addWidget(self._build_composition())
         splitter.setStretchFactor(0, 4)
@@ -142,15 +134,16 @@ class DelegatesView(QWidget):
         self.delete_button = QPushButton("删除记录")
         self.delegations_button = QPushButton("代表团…")
         self.import_button = QPushButton("导入 Excel…")
-        for b in (
-            self.add_button,
+        # These act on the selected delegate: enabled only while one is selected.
+        self.row_buttons = (
             self.edit_button,
             self.replace_button,
             self.end_button,
             self.continue_button,
             self.head_button,
             self.delete_button,
-        ):
+        )
+        for b in (self.add_button, *self.row_buttons):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.delegations_button)
