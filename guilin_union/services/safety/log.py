@@ -611,12 +611,28 @@ def log_reveal(db: sqlite_utils.Database, what: str) -> None:
         audit.log_event(db, "change_log", None, "reveal", note=what)
 
 
+def log_columns(values_width: int = 50, note_width: int = 40) -> list[Any]:
+    """The columns of an 操作日志 sheet (the log export and a person's data export)."""
+    from guilin_union.spreadsheets.writer import Column
+
+    return [
+        Column("ts", "时间", width=20),
+        Column("user", "用户"),
+        Column("table", "数据表"),
+        Column("row_id", "记录编号"),
+        Column("action", "操作"),
+        Column("before", "修改前", width=values_width),
+        Column("after", "修改后", width=values_width),
+        Column("note", "说明", width=note_width),
+    ]
+
+
 def export_log(
     db: sqlite_utils.Database, path: str | Path, q: LogQuery | None = None, *, masked: bool = True
 ) -> tuple[Path, int]:
     """Write the filtered log to Excel (one row per entry); full numbers only when asked,
     which is logged."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, write_workbook
 
     entries = list_entries(db, q, masked=masked)
     words = Describer(db)
@@ -633,18 +649,8 @@ def export_log(
         }
         for e in entries
     ]
-    columns = [
-        Column("ts", "时间", width=20),
-        Column("user", "用户"),
-        Column("table", "数据表"),
-        Column("row_id", "记录编号"),
-        Column("action", "操作"),
-        Column("before", "修改前", width=50),
-        Column("after", "修改后", width=50),
-        Column("note", "说明", width=40),
-    ]
     out = write_workbook(
-        path, [Sheet(title="操作日志", columns=columns, rows=rows, heading="操作日志")]
+        path, [Sheet(title="操作日志", columns=log_columns(), rows=rows, heading="操作日志")]
     )
     if not masked:
         log_reveal(db, f"导出操作日志（含完整证件号码和手机号，{len(rows)} 条）：{out}")

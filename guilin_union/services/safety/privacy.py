@@ -28,7 +28,7 @@ from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.members import get_member_row
 from guilin_union.services.safety import ALL_AREAS
-from guilin_union.services.safety.log import field_label
+from guilin_union.services.safety.log import field_label, log_columns
 from guilin_union.storage import audit, recycle
 from guilin_union.storage.recycle import integer_pk, table_label
 
@@ -333,16 +333,7 @@ def export_member_data(
         sheets.append(
             Sheet(
                 title="操作日志",
-                columns=[
-                    Column("ts", "时间", width=20),
-                    Column("user", "用户"),
-                    Column("table", "数据表"),
-                    Column("row_id", "记录编号"),
-                    Column("action", "操作"),
-                    Column("before", "修改前", width=40),
-                    Column("after", "修改后", width=40),
-                    Column("note", "说明", width=30),
-                ],
+                columns=log_columns(values_width=40, note_width=30),
                 rows=log_rows,
             )
         )
