@@ -9,26 +9,12 @@ calendar, ``yyyy-MM-dd``; an optional date shows 未设定 at its lowest value.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
 NO_DATE = QDate(2000, 1, 1)
 EARLIEST_PAST = QDate(1900, 1, 1)  # birth, hire and join dates: “no date” lies before them
 NO_DATE_TEXT = "未设定"
-
-
-class _CalendarAtToday(QObject):
-    """An optional date at 未设定 opens its calendar on this month, not on its lowest one."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        self.edit = edit
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Show and self.edit.date() <= self.edit.minimumDate():
-            today = QDate.currentDate()
-            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return False
 
 
 def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
@@ -38,9 +24,6 @@ def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
     edit.setMinimumDate(earliest)
     edit.setSpecialValueText(NO_DATE_TEXT)
     edit.setDate(earliest)
-    calendar = edit.calendarWidget()
-    if calendar is not None:
-        calendar.installEventFilter(_CalendarAtToday(edit))
 
 
 def required_date_edit(edit: QDateEdit, iso: str | None = None) -> None:
