@@ -79,8 +79,7 @@ def test_birthdays_dialog(qtbot, qtmodeltester, ctx, sample_ids):
 
 
 def test_branches_and_groups_dialogs(qtbot, qtmodeltester, ctx):
-    from guilin_union.ui.dialogs.branches_dialog import BranchesDialog
-    from guilin_union.ui.dialogs.groups_dialog import GroupsDialog
+    from guilin_union.ui.dialogs.branches_dialog import BranchesDialog, GroupsDialog
 
     dialog = BranchesDialog(ctx)
     qtbot.addWidget(dialog)

@@ -1,4 +1,5 @@
-"""设置 ▸ 分工会管理: add, rename, merge, deactivate, set chair; delete only if unused."""
+"""设置 ▸ 分工会管理: add, rename, merge, deactivate, set chair; delete only if unused; and
+the 工会小组 of one 分工会 (issue 24): add, rename, choose the 组长, remove."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.services.members import branches as branches_service
+from guilin_union.services.members import record as mr
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
@@ -27,6 +29,13 @@ COLUMNS = [
     ColumnSpec("chair", "分工会主席"),
     ColumnSpec("member_count", "会员数", align="center"),
     ColumnSpec("active", "状态", align="center", formatter=lambda v, _b: "启用" if v else "已停用"),
+]
+
+
+GROUP_COLUMNS = [
+    ColumnSpec("name", "小组"),
+    ColumnSpec("leader", "组长", formatter=lambda v, _g: v or "（未定）"),
+    ColumnSpec("members", "人数"),
 ]
 
 
@@ -86,8 +95,6 @@ class BranchesDialog(QDialog):
 
     def edit_groups(self):
         """The 工会小组 of the selected 分工会 (issue 24)."""
-        from guilin_union.ui.dialogs.groups_dialog import GroupsDialog
-
         branch = self.current()
         if branch is None:
             self.ctx.prompts.info(self, "工会小组", "请先选择一个分工会。")
@@ -165,3 +172,107 @@ class BranchesDialog(QDialog):
             self, "删除分工会", f"确定删除“{b.name}”？", ok_text="删除"
         ):
             self._run(f"删除分工会 {b.name}", lambda db: branches_service.delete_branch(db, b.id))
+
+
+class GroupsDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, branch_id: int, branch_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.branch_id = branch_id
+        self.setWindowTitle(f"{branch_name} · 工会小组")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel("分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。")
+        )
+        self.model = list_model(GROUP_COLUMNS)
+        self.table = make_id_table(
+            self.model, object_name="groups_table", multi=False, sortable=False, stretch_last=True
+        )
+        layout.addWidget(self.table)
+        self.empty_label = QLabel("还没有工会小组。")
+        self.empty_label.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增(&N)…")
+        self.rename_button = QPushButton("重命名(&R)…")
+        self.leader_button = QPushButton("设置组长(&L)…")
+        self.delete_button = QPushButton("删除(&D)")
+        self.close_button = QPushButton("关闭")
+        for b in (self.add_button, self.rename_button, self.leader_button, self.delete_button):
+            b.setEnabled(not ctx.read_only)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_group)
+        self.rename_button.clicked.connect(self.rename_group)
+        self.leader_button.clicked.connect(self.set_leader)
+        self.delete_button.clicked.connect(self.delete_group)
+        self.close_button.clicked.connect(self.accept)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.resize(520, 360)
+        self.reload()
+
+    def reload(self) -> None:
+        self.groups = mr.list_groups(self.ctx.db, self.branch_id)
+        set_rows(self.model, self.groups)
+        fit_columns(self.table)
+        self.empty_label.setVisible(not self.groups)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current() is not None and not self.ctx.read_only
+        for b in (self.rename_button, self.leader_button, self.delete_button):
+            b.setEnabled(chosen)
+
+    def current(self) -> dict | None:
+        row = self.table.currentIndex().row()
+        chosen = self.table.selectionModel().hasSelection()
+        return self.groups[row] if chosen and 0 <= row < len(self.groups) else None
+
+    def _save(self, title: str, name: str, leader: int | None, group_id: int | None) -> None:
+        branch = self.branch_id
+        ops.CollectionOp(
+            self.ctx,
+            self,
+            title,
+            lambda db: mr.save_group(db, branch, name, leader_member_id=leader, group_id=group_id),
+        ).run()
+        self.reload()
+
+    def add_group(self) -> None:
+        name = self.ctx.prompts.ask_text(self, "新增工会小组", "小组名称：")
+        if name:
+            self._save("新增工会小组", name, None, None)
+
+    def rename_group(self) -> None:
+        group = self.current()
+        if group is None:
+            return
+        name = self.ctx.prompts.ask_text(self, "重命名工会小组", "小组名称：", group["name"])
+        if name:
+            self._save("重命名工会小组", name, group["leader_member_id"], group["id"])
+
+    def set_leader(self) -> None:
+        group = self.current()
+        if group is None:
+            return
+        picked = self.ctx.prompts.pick_members(self.ctx, self, title="选择组长", multi=False)
+        if picked:
+            self._save("设置组长", group["name"], picked[0], group["id"])
+
+    def delete_group(self) -> None:
+        group = self.current()
+        if group is None:
+            return
+        if not self.ctx.prompts.confirm(
+            self,
+            "删除工会小组",
+            f"删除“{group['name']}”？组员仍留在本分工会，只是不再属于这个小组。",
+        ):
+            return
+        gid = group["id"]
+        ops.CollectionOp(self.ctx, self, "删除工会小组", lambda db: mr.delete_group(db, gid)).run()
+        self.reload()
