@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import UserError
 from guilin_union.services.safety import recycle as safety_recycle
 from guilin_union.services.safety.log import Describer, time_text
+from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -187,13 +187,16 @@ class RecycleBinDialog(QDialog):
         """Restore every selected group; stops at the first one that cannot be restored."""
         restored: list[int] = []
         for group_id in self.selected_group_ids():
-            try:
-                result = safety_recycle.restore_group(self.ctx.db, group_id)
-            except UserError as exc:  # ConflictError / NotFoundError carry Chinese messages
-                self.ctx.prompts.warning(self, "无法恢复", str(exc))
+            # A refusal (ConflictError / NotFoundError …) is shown as 无法恢复 and stops.
+            result = ops.CollectionOp(
+                self.ctx,
+                self,
+                "无法恢复",
+                lambda db, g=group_id: safety_recycle.restore_group(db, g),
+            ).run()
+            if result is None:
                 break
             restored.append(group_id)
-            self.ctx.notify(result.changes)
         if restored:
             self.ctx.prompts.info(self, "回收站", f"已恢复 {len(restored)} 项。")
         self.reload()
@@ -211,7 +214,8 @@ class RecycleBinDialog(QDialog):
             ok_text="彻底删除",
         ):
             return 0
-        result = safety_recycle.purge_groups(self.ctx.db, ids)
-        self.ctx.notify(result.changes)
+        result = ops.CollectionOp(
+            self.ctx, self, "彻底删除", lambda db: safety_recycle.purge_groups(db, ids)
+        ).run()
         self.reload()
-        return len(ids)
+        return 0 if result is None else len(ids)
