@@ -50,7 +50,7 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import FrameBreak, LayoutError
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
@@ -566,16 +566,24 @@ class Report:
     ) -> None:
         """Lines to sign on, e.g. ``经手人：______ 证明人：______ 分工会主席：______``,
         then ``日期：    年  月  日`` at the right (with ``stamp``: ``（盖章）`` after it). Kept
-        on one page.
+        on one page, together with the short lines just before it (a total, a note, the
+        last section's few lines): signatures never stand alone on a last page.
         """
         if not labels:
             return
         font = pdfmetrics.getFont(self.fonts.body)
         texts = [f"{clean(label).strip()}：" for label in labels]
         per_row = max(1, min(per_row, len(texts)))
+        if len(texts) == 4 and per_row == 3:
+            per_row = 2  # 2 + 2 rather than 3 + 1
         gap = 5 * mm  # between the end of one line and the next label
-        label_width = max(font.stringWidth(t, BODY_SIZE) for t in texts) + 2 + gap
-        line_width = self.frame_width / per_row - label_width
+        # Each column as wide as its own longest label: a long title (经费审查委员会主任)
+        # does not shorten every other line.
+        label_widths = [
+            max(font.stringWidth(t, BODY_SIZE) for t in texts[col::per_row]) + 2 + gap
+            for col in range(per_row)
+        ]
+        line_width = max((self.frame_width - sum(label_widths)) / per_row, 15 * mm)
         data = []
         for start in range(0, len(texts), per_row):
             chunk = texts[start : start + per_row]
@@ -598,11 +606,10 @@ class Report:
                     style.append(
                         ("LINEBELOW", (col, row_index), (col, row_index), GRID_WIDTH, colors.black)
                     )
+        widths = [w for label_width in label_widths for w in (label_width, line_width)]
         flowables: list[Flowable] = [
             Spacer(1, 3 * mm),
-            Table(
-                data, colWidths=[label_width, line_width] * per_row, style=style, hAlign="CENTER"
-            ),
+            Table(data, colWidths=widths, style=style, hAlign="CENTER"),
         ]
         if with_date or stamp:
             line = _blank_date("日期：") if with_date else ""
@@ -612,7 +619,36 @@ class Report:
                 Spacer(1, 4 * mm),
                 self._plain_line(line, BODY_SIZE, self.frame_width),
             ]
-        self._add_kept(flowables)
+        kept = self._short_tail() + flowables
+        if not self._groups and self._story and isinstance(self._story[-1], _GridTable):
+            self._story[-1].tail_height = sum(
+                f.wrap(self.frame_width, self.frame_height)[1] for f in kept
+            )
+        self._add_kept(kept)
+
+    def _short_tail(self) -> list[Flowable]:
+        """Take the short flowables at the end of the story (paragraphs, totals, a small
+        table, the heading above them) to keep them on the page of what comes next; stops
+        at a page break or a long table (never measured: a 3,000-row roster stays fast)."""
+        if self._groups:
+            return []
+        taken: list[Flowable] = []
+        height = 0.0
+        limit = self.frame_height / 3
+        while self._story:
+            last = self._story[-1]
+            if isinstance(last, (PageBreak, NextPageTemplate, CondPageBreak)):
+                break
+            if isinstance(last, Table) and len(last._cellvalues) > 12:
+                break
+            parts = list(last._content) if isinstance(last, KeepTogether) else [last]
+            needed = sum(p.wrap(self.frame_width, self.frame_height)[1] for p in parts)
+            if height + needed > limit:
+                break
+            height += needed
+            taken[:0] = parts
+            self._story.pop()
+        return taken
 
     def fill_in_line(
         self, before: str, after: str, *, blank_mm: float = 20, size: float = BODY_SIZE
@@ -951,8 +987,41 @@ class _GridTable(LongTable):
     continued_caption: Paragraph | None = None  # the group title for continuation pages
     has_total: bool = False  # the last row is a 合计/小计 row
     page_room: float = 0.0  # the height of a fresh page's frame (0: unknown, no orphan rule)
+    # The height of what must follow on the table's last page (a signature block): when the
+    # table would end with too little room below it, its last rows go over with it.
+    tail_height: float = 0.0
+    _tail_split = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        self._tail_split = False
+        if (
+            self.tail_height
+            and height <= availHeight < height + self.tail_height
+            and self.tail_height + 80 < self.page_room
+            and len(self._cellvalues) - self._repeat_count() >= 4
+        ):
+            self._tail_split = True
+            return width, availHeight + 1  # asks to be split: see split()
+        return width, height
+
+    def _repeat_count(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self._tail_split:
+            # The whole table fits but what follows does not: the last rows (with the total)
+            # go to the next page, so the signatures do not stand there alone.
+            self._tail_split = False
+            keep = 3 if self.has_total else 2
+            heights = getattr(self, "_rowHeights", None) or []
+            moved = sum(heights[-keep:]) if len(heights) >= keep else 0
+            parts = super().split(availWidth, self._height - moved - 0.5) if moved else []
+            if len(parts) == 2:
+                first, rest = self._finish_split(parts)
+                rest.tail_height = 0.0  # on its fresh page it fits with what follows
+                return [first, FrameBreak(), rest]
+            return [self] if self._height <= availHeight else []
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
             repeat = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
@@ -963,9 +1032,13 @@ class _GridTable(LongTable):
             if self._squeeze(parts, availWidth, availHeight):
                 return [self]  # the whole rest fits this page with tighter rows
             parts = self._no_lonely_last_row(parts, availWidth, availHeight)
+        return self._finish_split(parts)
+
+    def _finish_split(self, parts: list[Flowable]) -> list[Flowable]:
         if len(parts) == 2:
             first, rest = parts
             rest.has_total, rest.page_room = self.has_total, self.page_room
+            rest.tail_height = max(rest.tail_height, self.tail_height)
             first._addCommand(("LINEBELOW", (0, -1), (-1, -1), BOX_WIDTH, colors.black))
             if self.continued_caption is not None:
                 # A new row list: the repeated rows are shared with the part drawn on this page.
