@@ -5,24 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress import agenda as agenda_service
-from guilin_union.services.congress import outputs
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     ListSource,
     fit_columns,
-    make_table,
+    ordered_list,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import add_button_row
-from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -52,48 +49,28 @@ class AgendaView(QWidget):
         self.source = ListSource(self._fetch)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
-        self.add_button = QPushButton("添加…")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        self.up_button = QPushButton("▲ 上移")
-        self.down_button = QPushButton("▼ 下移")
-        self.standard_button = QPushButton("从标准议程开始")
-        self.copy_button = QPushButton("从以前的会议复制…")
-        self.print_button = QPushButton("打印议程…")
-        add_button_row(
+        self.agenda_table = ordered_list(
+            self,
             layout,
-            (
-                self.add_button,
-                self.edit_button,
-                self.delete_button,
-                self.up_button,
-                self.down_button,
+            self.model,
+            "agenda_table",
+            add=("add_button", "添加…", self.add_item),
+            row_actions=(
+                ("edit_button", "修改…", self.edit_selected),
+                ("delete_button", "删除", self.delete_selected),
             ),
-            (self.standard_button, self.copy_button, self.print_button),
-        )
-        self.agenda_table = make_table(self.model, "agenda_table")
-        self.agenda_table.doubleClicked.connect(lambda _i: self.edit_selected())
-        layout.addWidget(self.agenda_table, 1)
-        enable_with_selection(
-            self.agenda_table,
-            self.edit_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
+            move=self.move,
+            extra=(
+                ("standard_button", "从标准议程开始", self.use_standard),
+                ("copy_button", "从以前的会议复制…", self.copy_from),
+                ("print_button", "打印议程…", self.print_agenda),
+            ),
         )
         self.hint_label = QLabel(
             "上移、下移在同一部分（预备会议或正式会议）内调整顺序；要改到另一部分，请编辑该项。"
         )
         self.hint_label.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(self.hint_label)
-        self.add_button.clicked.connect(self.add_item)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
-        self.standard_button.clicked.connect(self.use_standard)
-        self.copy_button.clicked.connect(self.copy_from)
-        self.print_button.clicked.connect(self.print_agenda)
         self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
@@ -243,14 +220,5 @@ class AgendaView(QWidget):
         ).run()
 
     def print_agenda(self) -> None:
-        sid = self.session_id
-        session = self.page.session()
-        if sid is not None and session is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印会议议程",
-                lambda db, p: outputs.agenda_pdf(db, sid, p),
-                default_name=f"{session.title}议程.pdf",
-                message="已生成：",
-            )
+        if self.session_id is not None:  # the same printout as on the session page
+            self.page.session_view.print_agenda()

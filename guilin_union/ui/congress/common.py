@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import list_helpers
@@ -44,6 +44,70 @@ def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
     """An unsorted id table in the shared list look, the last column taking the spare width
     (the congress queries already return their rows in order)."""
     return make_id_table(model, object_name=name, multi=multi, sortable=False, stretch_last=True)
+
+
+Action = tuple[str, str, Callable[[], Any]]  # (attribute, button text, slot)
+
+
+def ordered_list(
+    view: QWidget,
+    layout: QVBoxLayout,
+    model: Any,
+    name: str,
+    *,
+    add: Action,
+    row_actions: Sequence[Action],
+    move: Callable[[int], Any],
+    extra: Sequence[Action],
+) -> QTableView:
+    """The buttons and table of a meeting's ordered list (agenda, motions): 添加…, the
+    buttons acting on the selected row (enabled only while one is selected, the first one
+    also on double click), ▲ 上移/▼ 下移, then ``extra``. Each button is set on ``view``
+    under its attribute name; returns the table (also set as ``view.<name>``)."""
+    from guilin_union.ui.widgets.list_helpers import add_button_row
+    from guilin_union.ui.widgets.selection_state import enable_with_selection
+
+    def button(action: Action) -> QPushButton:
+        attribute, text, slot = action
+        made = QPushButton(text)
+        made.clicked.connect(lambda _checked=False: slot())
+        setattr(view, attribute, made)
+        return made
+
+    up = button(("up_button", "▲ 上移", lambda: move(-1)))
+    down = button(("down_button", "▼ 下移", lambda: move(1)))
+    on_row = [button(a) for a in row_actions]
+    add_button_row(layout, (button(add), *on_row, up, down), tuple(button(a) for a in extra))
+    table = make_table(model, name)
+    table.doubleClicked.connect(lambda _i: row_actions[0][2]())
+    enable_with_selection(table, *on_row, up, down)
+    layout.addWidget(table, 1)
+    setattr(view, name, table)
+    return table
+
+
+def save_for(
+    ctx: Any,
+    parent: Any,
+    key: int | None,
+    title: str,
+    build: Callable[[Any, int, Any], Any],
+    default_name: str,
+    **options: Any,
+) -> None:
+    """A printout of one session or sitting (``key``; nothing when there is none):
+    ``build(db, key, path)`` through ``ops.save_output``."""
+    from guilin_union.ui import ops
+
+    if key is not None:
+        ops.save_output(
+            ctx,
+            parent,
+            title,
+            lambda db, path: build(db, key, path),
+            default_name=default_name,
+            **options,
+        )
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, minimum: int = 60) -> None:

@@ -42,6 +42,7 @@ from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     make_table,
+    save_for,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
@@ -94,6 +95,15 @@ COLUMNS = [
     ColumnSpec("rating", "评价", sort_key="rating", align="center"),
 ]
 ALL = "全部"
+
+
+#: A list written to Excel: quick, not opened, its place said.
+EXCEL_EXPORT: dict[str, Any] = {
+    "filters": "Excel 工作簿 (*.xlsx)",
+    "background": False,
+    "open_after": False,
+    "message": "已导出：",
+}
 
 
 class ProposalSource:
@@ -815,6 +825,24 @@ class ProposalsView(QWidget):
         session = self.page.session()
         return session.title if session else "会议"
 
+    def _save(self, title: str, build: Any, name: str, **options: Any) -> None:
+        """Save an output of the current session (nothing without one): ``build(db, path)``
+        writes it; the file is named after the session, then ``name``."""
+        if self.session_id is not None:
+            ops.save_output(
+                self.ctx,
+                self,
+                title,
+                build,
+                default_name=f"{self._session_name()}{name}",
+                **options,
+            )
+
+    def _print_session(self, title: str, build: Any, name: str, **options: Any) -> None:
+        """A printout of the whole session: ``build(db, session_id, path)``."""
+        name = f"{self._session_name()}{name}"
+        save_for(self.ctx, self, self.session_id, title, build, name, **options)
+
     def print_forms(self, *, selected_only: bool) -> None:
         if self.session_id is None:
             return
@@ -823,38 +851,26 @@ class ProposalsView(QWidget):
         if selected_only and not ids:
             self.ctx.prompts.info(self, "打印提案表", "请先在列表中选择要打印的提案（可多选）。")
             return
-        ops.save_output(
-            self.ctx,
-            self,
+        self._save(
             "打印提案表",
             lambda db, p: outputs.proposal_forms_pdf(db, sid, p, ids=ids),
-            default_name=f"{self._session_name()}提案表.pdf",
+            "提案表.pdf",
             message="已生成：",
         )
 
     def print_compilation(self) -> None:
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印提案汇编",
-                lambda db, p: outputs.compilation_pdf(db, sid, p),
-                default_name=f"{self._session_name()}提案汇编.pdf",
-                message="已生成：",
-            )
+        self._print_session(
+            "打印提案汇编", outputs.compilation_pdf, "提案汇编.pdf", message="已生成："
+        )
 
     def print_handling(self) -> None:
-        if self.session_id is not None:
-            q = self.current_query()
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印提案办理情况一览表",
-                lambda db, p: outputs.handling_pdf(db, q, p),
-                default_name=f"{self._session_name()}提案办理情况一览表.pdf",
-                message="已生成：",
-            )
+        q = self.current_query()
+        self._save(
+            "打印提案办理情况一览表",
+            lambda db, p: outputs.handling_pdf(db, q, p),
+            "提案办理情况一览表.pdf",
+            message="已生成：",
+        )
 
     def choose_supervisor(self) -> None:
         """督办（包案）: one 正式代表 follows the proposal."""
@@ -890,85 +906,46 @@ class ProposalsView(QWidget):
     def print_excellent(self) -> None:
         from guilin_union.services.proposals import printouts as proposals_printouts
 
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印优秀提案名单",
-                lambda db, path: proposals_printouts.excellent_pdf(db, sid, path),
-                default_name=f"{self._session_name()}优秀提案名单.pdf",
-            )
+        self._print_session(
+            "打印优秀提案名单", proposals_printouts.excellent_pdf, "优秀提案名单.pdf"
+        )
 
     def print_supervision(self) -> None:
         from guilin_union.services.proposals import printouts as proposals_printouts
 
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印督办提案清单",
-                lambda db, path: proposals_printouts.supervision_pdf(db, sid, path),
-                default_name=f"{self._session_name()}督办提案清单.pdf",
-            )
+        self._print_session(
+            "打印督办提案清单", proposals_printouts.supervision_pdf, "督办提案清单.pdf"
+        )
 
     def print_work_report(self) -> None:
         from guilin_union.services.proposals import printouts as proposals_printouts
 
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "提案工作报告（Word 草稿）",
-                lambda db, path: proposals_printouts.work_report_docx(db, sid, path),
-                default_name=f"{self._session_name()}提案工作报告（草稿）.docx",
-                filters="Word 文档 (*.docx)",
-            )
+        self._print_session(
+            "提案工作报告（Word 草稿）",
+            proposals_printouts.work_report_docx,
+            "提案工作报告（草稿）.docx",
+            filters="Word 文档 (*.docx)",
+        )
 
     def print_stats(self) -> None:
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "打印提案工作统计",
-                lambda db, p: outputs.stats_pdf(db, sid, p),
-                default_name=f"{self._session_name()}提案工作统计.pdf",
-                message="已生成：",
-            )
+        self._print_session(
+            "打印提案工作统计", outputs.stats_pdf, "提案工作统计.pdf", message="已生成："
+        )
 
     def export_excel(self) -> None:
-        if self.session_id is not None:
-            q = self.current_query()
-            ops.save_output(
-                self.ctx,
-                self,
-                "导出提案列表",
-                lambda db, p: outputs.export_list(db, q, p),
-                default_name=f"{self._session_name()}提案.xlsx",
-                filters="Excel 工作簿 (*.xlsx)",
-                background=False,
-                open_after=False,
-                message="已导出：",
-            )
+        q = self.current_query()
+        self._save(
+            "导出提案列表",
+            lambda db, p: outputs.export_list(db, q, p),
+            "提案.xlsx",
+            **EXCEL_EXPORT,
+        )
 
     def export_current(self) -> None:
         """文件 ▸ 导出… on this page."""
         self.export_excel()
 
     def export_stats_excel(self) -> None:
-        sid = self.session_id
-        if sid is not None:
-            ops.save_output(
-                self.ctx,
-                self,
-                "导出提案工作统计",
-                lambda db, p: outputs.stats_excel(db, sid, p),
-                default_name=f"{self._session_name()}提案工作统计.xlsx",
-                filters="Excel 工作簿 (*.xlsx)",
-                background=False,
-                open_after=False,
-                message="已导出：",
-            )
+        self._print_session(
+            "导出提案工作统计", outputs.stats_excel, "提案工作统计.xlsx", **EXCEL_EXPORT
+        )

@@ -41,6 +41,7 @@ from guilin_union.ui.congress.common import (
     fit_columns,
     from_qdate,
     make_table,
+    save_for,
     selected_ids,
     to_qdate,
 )
@@ -474,39 +475,33 @@ class SittingsView(QWidget):
 
     # ------------------------------------------------------------------ printouts
     def print_signin(self) -> None:
-        sitting = self.current_sitting()
-        if sitting is None:
-            return
-        ops.save_output(
+        save_for(
             self.ctx,
             self,
+            self.current_sitting(),
             "打印场次签到表",
-            lambda db, path: printouts.sitting_signin_pdf(db, sitting, path),
-            default_name="场次签到表.pdf",
+            printouts.sitting_signin_pdf,
+            "场次签到表.pdf",
         )
 
     def print_minutes(self) -> None:
-        sid = self.session_id
-        if sid is None:
-            return
-        ops.save_output(
+        save_for(
             self.ctx,
             self,
+            self.session_id,
             "打印分组讨论记录",
-            lambda db, path: printouts.discussion_minutes_pdf(db, sid, path),
-            default_name="分组讨论记录.pdf",
+            printouts.discussion_minutes_pdf,
+            "分组讨论记录.pdf",
         )
 
     def print_results(self) -> None:
-        sid = self.session_id
-        if sid is None:
-            return
-        ops.save_output(
+        save_for(
             self.ctx,
             self,
+            self.session_id,
             "打印选举计票结果",
-            lambda db, path: printouts.election_results_pdf(db, sid, path),
-            default_name="选举计票结果.pdf",
+            printouts.election_results_pdf,
+            "选举计票结果.pdf",
         )
 
 

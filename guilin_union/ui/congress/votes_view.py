@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
@@ -16,13 +16,11 @@ from guilin_union.ui.congress.common import (
     WARNING_COLOR,
     ListSource,
     fit_columns,
-    make_table,
+    ordered_list,
     selected_ids,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import add_button_row
-from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -59,51 +57,32 @@ class VotesView(QWidget):
         self.source = ListSource(self._fetch)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
-        self.add_button = QPushButton("添加…")
-        self.edit_button = QPushButton("录入票数/编辑…")
-        self.clear_button = QPushButton("清除票数")
-        self.delete_button = QPushButton("删除")
-        self.up_button = QPushButton("▲ 上移")
-        self.down_button = QPushButton("▼ 下移")
-        self.standard_button = QPushButton("添加常用表决事项")
-        self.ballot_button = QPushButton("打印表决票…")
-        self.results_button = QPushButton("打印表决结果…")
-        add_button_row(
+        self.votes_table = ordered_list(
+            self,
             layout,
-            (
-                self.add_button,
-                self.edit_button,
-                self.clear_button,
-                self.delete_button,
-                self.up_button,
-                self.down_button,
+            self.model,
+            "votes_table",
+            add=("add_button", "添加…", self.add_motion),
+            row_actions=(
+                ("edit_button", "录入票数/编辑…", self.edit_selected),
+                ("clear_button", "清除票数", self.clear_selected),
+                ("delete_button", "删除", self.delete_selected),
             ),
-            (self.standard_button, self.ballot_button, self.results_button),
+            move=self.move,
+            extra=(
+                ("standard_button", "添加常用表决事项", self.add_standard),
+                ("ballot_button", "打印表决票…", lambda: self.page.session_view.print_ballots()),
+                (
+                    "results_button",
+                    "打印表决结果…",
+                    lambda: self.page.session_view.print_results(),
+                ),
+            ),
         )
-        self.votes_table = make_table(self.model, "votes_table")
-        self.votes_table.doubleClicked.connect(lambda _i: self.edit_selected())
-        enable_with_selection(
-            self.votes_table,
-            self.edit_button,
-            self.clear_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-        )
-        layout.addWidget(self.votes_table, 1)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("votes_summary_label")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.add_button.clicked.connect(self.add_motion)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.clear_button.clicked.connect(self.clear_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
-        self.standard_button.clicked.connect(self.add_standard)
-        self.ballot_button.clicked.connect(lambda: self.page.session_view.print_ballots())
-        self.results_button.clicked.connect(lambda: self.page.session_view.print_results())
         self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
