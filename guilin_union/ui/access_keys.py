@@ -162,6 +162,13 @@ def verb_keys(text: str) -> list[str]:
     return [key for _, keys in found for key in keys]
 
 
+def _verb_rank(item: _Item) -> int:
+    text = item.text()
+    return min(
+        (i for i, (verb, _k) in enumerate(VERB_KEYS) if verb in text), default=len(VERB_KEYS)
+    )
+
+
 def choose_key(text: str, taken: set[str], *, verbs_only: bool = False) -> str | None:
     for key in verb_keys(text) if verbs_only else preferred_keys(text):
         if key not in taken:
@@ -278,8 +285,10 @@ def assign(scopes: dict[tuple[int, ...], list[_Item]]) -> int:
             *(keys for other, keys in existing.items() if other[: len(scope)] == scope)
         )
         # Verbs first (取消 keeps C even after a label that would fall back to C), then the rest.
+        # The verbs in VERB_KEYS order (保存 keeps S before 选择 asks for it).
         for verbs_only in (True, False):
-            for item in scopes[scope]:
+            items = sorted(scopes[scope], key=_verb_rank) if verbs_only else scopes[scope]
+            for item in items:
                 text = item.text()
                 if key_of(text) is not None:
                     continue

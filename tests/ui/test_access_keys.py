@@ -226,3 +226,17 @@ def test_sample_dialogs_have_unique_keys_and_the_ellipsis_last(qtbot, demo_path)
         buttons = dialog.findChildren(QPushButton)
         assert any(b.text() in ("取消(&C)", "关闭(&C)", "关闭(&L)") for b in buttons), texts
         dialog.reject()
+
+
+def test_the_common_verbs_win_their_letter_over_later_ones(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    pick = QPushButton("选择会员…")  # 选择 would like S too, and comes first on the form
+    layout.addWidget(pick)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+    box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+    layout.addWidget(box)
+    give_keys_to_window(dialog)
+    assert box.button(QDialogButtonBox.StandardButton.Save).text() == "保存(&S)"
+    assert key_of(pick.text()) not in (None, "S") and pick.text().endswith("…")
