@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -29,6 +28,8 @@ from guilin_union.ui.welfare.common import (
     ask_override,
     fill_table,
     fill_year_combo,
+    selected_key,
+    year_bar,
 )
 
 HEADERS = [
@@ -53,7 +54,6 @@ class BatchesView(QWidget):
         self.ctx = ctx
         self.batch_ids: list[int] = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_batch_year_combo")
         self.new_button = QPushButton("新建批量发放…")
@@ -62,18 +62,12 @@ class BatchesView(QWidget):
         self.excel_button = QPushButton("导出 Excel 签领表…")
         self.paid_button = QPushButton("标记为已发放…")
         self.reverse_button = QPushButton("整批撤销…")
-        bar.addWidget(QLabel("年度"))
-        bar.addWidget(self.year_combo)
-        bar.addWidget(self.new_button)
-        bar.addStretch(1)
-        for button in (
-            self.roster_button,
-            self.excel_button,
-            self.paid_button,
-            self.reverse_button,
-        ):
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        year_bar(
+            layout,
+            self.year_combo,
+            [self.new_button],
+            [self.roster_button, self.excel_button, self.paid_button, self.reverse_button],
+        )
         hint = QLabel(
             "节日慰问、送温暖等同一标准发给一批会员时，在这里按分工会生成名单，一次创建全部记录并打印签领表。"
             "尚未发放的批次可以整批撤销。"
@@ -127,15 +121,9 @@ class BatchesView(QWidget):
             self.reload()
 
     def selected_batch(self) -> int | None:
-        rows = (
-            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-            if self.table.selectionModel()
-            else []
+        return selected_key(
+            self.ctx, self, self.table, self.batch_ids, "批量发放", "请先在列表中选择一个批次。"
         )
-        if not rows:
-            self.ctx.prompts.info(self, "批量发放", "请先在列表中选择一个批次。")
-            return None
-        return self.batch_ids[rows[0]]
 
     # ---- actions
     def new_batch(

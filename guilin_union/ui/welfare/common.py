@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guilin_union.services import welfare
 from guilin_union.services.welfare.rules import RuleWarning
@@ -145,6 +153,43 @@ def fill_table(
     if fit:
         fit_columns(table, stretch)
     return model
+
+
+def year_bar(
+    layout: QVBoxLayout,
+    year: QWidget,
+    left: Sequence[QWidget],
+    right: Sequence[QWidget] = (),
+) -> QHBoxLayout:
+    """The top bar of a welfare list: 年度 [year] ``left`` … ``right``."""
+    bar = QHBoxLayout()
+    bar.addWidget(QLabel("年度"))
+    bar.addWidget(year)
+    for widget in left:
+        bar.addWidget(widget)
+    bar.addStretch(1)
+    for widget in right:
+        bar.addWidget(widget)
+    layout.addLayout(bar)
+    return bar
+
+
+def selected_key(
+    ctx: AppContext,
+    parent: QWidget,
+    table: QTableView,
+    keys: Sequence[Any],
+    title: str,
+    hint: str,
+) -> Any:
+    """The key (an id, a type) of the first selected row of ``table`` (rows in the order of
+    ``keys``); None after saying ``hint`` when nothing is selected."""
+    model = table.selectionModel()
+    rows = sorted({i.row() for i in model.selectedRows()}) if model else []
+    if not rows:
+        ctx.prompts.info(parent, title, hint)
+        return None
+    return keys[rows[0]]
 
 
 def fit_columns(table: QTableView, stretch: int | None = None) -> None:

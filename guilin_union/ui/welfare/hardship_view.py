@@ -23,7 +23,7 @@ from guilin_union.services.welfare import config, hardship
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
-from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table
+from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table, selected_key, year_bar
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
@@ -78,7 +78,6 @@ class HardshipDialog(QDialog):
             QDateEdit,
             QFormLayout,
             QGroupBox,
-            QHBoxLayout,
             QLineEdit,
             QSpinBox,
         )
@@ -171,7 +170,6 @@ class HardshipView(QWidget):
         self.open_batch = open_batch
         self.entry_ids: list[int] = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.year_spin = make_year_spin("welfare_hardship_year_spin")
         self.add_button = QPushButton("加入档案…")
         self.edit_button = QPushButton("修改…")
@@ -182,19 +180,12 @@ class HardshipView(QWidget):
         self.application_button = QPushButton("打印申请表…")
         self.application_button.setToolTip("所选会员的困难补助申请表")
         self.application_button.clicked.connect(self.print_application)
-        bar.addWidget(QLabel("年度"))
-        bar.addWidget(self.year_spin)
-        for button in (
-            self.add_button,
-            self.edit_button,
-            self.delete_button,
-            self.application_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        for button in (self.carry_button, self.warmth_button, self.school_button):
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        year_bar(
+            layout,
+            self.year_spin,
+            [self.add_button, self.edit_button, self.delete_button, self.application_button],
+            [self.carry_button, self.warmth_button, self.school_button],
+        )
         self.summary_label = QLabel()
         self.summary_label.setObjectName("welfare_hardship_summary")
         layout.addWidget(self.summary_label)
@@ -304,15 +295,9 @@ class HardshipView(QWidget):
         )
 
     def selected_entry(self) -> int | None:
-        rows = (
-            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-            if self.table.selectionModel()
-            else []
+        return selected_key(
+            self.ctx, self, self.table, self.entry_ids, "困难帮扶档案", "请先在表格中选择一名会员。"
         )
-        if not rows:
-            self.ctx.prompts.info(self, "困难帮扶档案", "请先在表格中选择一名会员。")
-            return None
-        return self.entry_ids[rows[0]]
 
     def edit_selected(self) -> HardshipDialog | None:
         from guilin_union.ui.welfare.payments_view import member_label

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,7 +20,7 @@ from guilin_union.services.welfare import config
 from guilin_union.services.welfare import standards as ws
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.welfare.common import fill_table
+from guilin_union.ui.welfare.common import fill_table, selected_key, year_bar
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
@@ -46,7 +45,6 @@ class StandardsView(QWidget):
         self.ctx = ctx
         self.types: list[str] = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.year_spin = make_year_spin("welfare_standards_year_spin")
         self.edit_button = QPushButton("修改…")
         self.examples_button = QPushButton("载入示例标准")
@@ -55,20 +53,19 @@ class StandardsView(QWidget):
         self.delete_button = QPushButton("删除该类型标准")
         self.branch_button = QPushButton("分工会标准…")
         self.print_button = QPushButton("打印标准一览表…")
-        bar.addWidget(QLabel("年度"))
-        bar.addWidget(self.year_spin)
-        bar.addWidget(self.edit_button)
-        bar.addStretch(1)
-        for button in (
-            self.examples_button,
-            self.copy_prev_button,
-            self.copy_next_button,
-            self.delete_button,
-            self.branch_button,
-            self.print_button,
-        ):
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        year_bar(
+            layout,
+            self.year_spin,
+            [self.edit_button],
+            [
+                self.examples_button,
+                self.copy_prev_button,
+                self.copy_next_button,
+                self.delete_button,
+                self.branch_button,
+                self.print_button,
+            ],
+        )
         self.notice_label = QLabel()
         self.notice_label.setObjectName("welfare_standards_notice")
         self.notice_label.setWordWrap(True)
@@ -169,15 +166,9 @@ class StandardsView(QWidget):
             self.reload()
 
     def selected_type(self) -> str | None:
-        rows = (
-            sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-            if self.table.selectionModel()
-            else []
+        return selected_key(
+            self.ctx, self, self.table, self.types, "慰问标准", "请先在表格中选择一个慰问类型。"
         )
-        if not rows:
-            self.ctx.prompts.info(self, "慰问标准", "请先在表格中选择一个慰问类型。")
-            return None
-        return self.types[rows[0]]
 
     def edit_selected(self) -> StandardDialog | None:
         type_name = self.selected_type()

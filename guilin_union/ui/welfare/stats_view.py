@@ -25,7 +25,7 @@ from guilin_union.services.welfare import outputs
 from guilin_union.services.welfare.rules import WARNING_LABELS
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.welfare.common import fill_table, fill_year_combo
+from guilin_union.ui.welfare.common import fill_table, fill_year_combo, year_bar
 
 
 class StatsView(QWidget):
@@ -34,17 +34,12 @@ class StatsView(QWidget):
         self.ctx = ctx
         self.warning_ids: list[int] = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_stats_year_combo")
         self.print_button = QPushButton("打印年度统计…")
-        bar.addWidget(QLabel("年度"))
-        bar.addWidget(self.year_combo)
         self.total_label = QLabel()
         self.total_label.setObjectName("welfare_stats_total")
-        bar.addWidget(self.total_label, 1)
-        bar.addWidget(self.print_button)
-        layout.addLayout(bar)
+        year_bar(layout, self.year_combo, [self.total_label], [self.print_button])
         grid = QGridLayout()
         self.type_table = QTableView()
         self.branch_table = QTableView()
