@@ -123,6 +123,10 @@ def main(argv: list[str]) -> int:
         return startup_ours(args[0])
     if task == "startup-bare":
         return startup_bare()
+    if task == "startup-bare-table":
+        from bench.startup import startup_bare_table
+
+        return startup_bare_table(args[0])
     if task == "gui":
         from bench.gui import run_gui_measures
 

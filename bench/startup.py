@@ -1,6 +1,8 @@
 """Start-up: from starting a process to the main window shown, the program on the large
-database against a bare PySide6 window with five empty tabs, both measured across the process
-boundary (the parent's clock from ``Popen`` to the child's ``SHOWN``/``READY`` line).
+database against a bare PySide6 window with five empty tabs, and to the member list filled
+against a bare PySide6 window whose register tab is a plain table filled from the same file
+with sqlite3 (:func:`startup_bare_table`); all measured across the process boundary (the
+parent's clock from ``Popen`` to the child's ``SHOWN``/``READY`` line).
 
 Also reports the program's import chain: which heavy libraries were loaded at start-up
 (reportlab, openpyxl, pypinyin, cn2an … must wait for their first use) and, from one run
@@ -81,6 +83,68 @@ def run_child(
     if run.ready is None and not run.error:
         run.error = "no READY line"
     return run, err
+
+
+# The register's first screen in the baseline: the columns the program shows, in its
+# default order (会员编号), as many rows as a maximised window shows.
+BARE_REGISTER_HEADERS = (
+    "会员编号",
+    "姓名",
+    "性别",
+    "分工会",
+    "部门",
+    "职称",
+    "手机",
+    "入会日期",
+    "会籍状态",
+)
+BARE_REGISTER_SQL = (
+    "SELECT m.member_no, m.name, m.gender, b.name, m.department, m.title, m.phone,"
+    " m.join_date, m.status FROM members m JOIN branches b ON b.id = m.branch_id"
+    " ORDER BY m.member_no, m.id LIMIT 60"
+)
+
+
+def startup_bare_table(db_path: str) -> int:
+    """The baseline of "member list filled": a bare QMainWindow with the same tabs, the
+    register's tab current and holding a plain QTableWidget filled from the same database
+    file with plain sqlite3 (the first screen of members, the same columns, read-only),
+    shown. It does what any Qt program must do to show that list — no less."""
+    import sqlite3
+
+    from PySide6.QtWidgets import (
+        QApplication,
+        QMainWindow,
+        QTableWidget,
+        QTableWidgetItem,
+        QTabWidget,
+        QWidget,
+    )
+
+    from bench.child import TAB_TITLES, _install_exec_stand_in
+
+    _install_exec_stand_in()
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("工会工作管理系统")
+    tabs = QTabWidget()
+    conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = conn.execute(BARE_REGISTER_SQL).fetchall()
+    finally:
+        conn.close()
+    table = QTableWidget(len(rows), len(BARE_REGISTER_HEADERS))
+    table.setHorizontalHeaderLabels(list(BARE_REGISTER_HEADERS))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    for title in TAB_TITLES:
+        tabs.addTab(table if title == "会员入会" else QWidget(), title)
+    tabs.setCurrentWidget(table)
+    window.setCentralWidget(tabs)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
 
 
 def parse_importtime(stderr: str) -> dict[str, float]:

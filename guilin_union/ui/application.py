@@ -163,7 +163,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         if ctx is None:  # the program already showing this file took over, or the user declined
             window.close()
             return
-        window.attach(ctx)
+        window.attach(ctx, list_first=True)  # the register painted first, then the menus
 
     QTimer.singleShot(0, open_and_attach)
     code = app.exec()

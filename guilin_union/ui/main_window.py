@@ -69,12 +69,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._restore_geometry()
+        self.safety = None  # the safety layer, installed with the database (attach)
+        self._closed = False
+        self._integrity_timer: QTimer | None = None
         if ctx is not None:
             self.attach(ctx)
 
-    def attach(self, ctx: AppContext) -> None:
+    def attach(self, ctx: AppContext, *, list_first: bool = False) -> None:
         """Give the window its opened database: menus, safety layer, the current tab filled,
-        the other tabs prepared when idle."""
+        the other tabs prepared when idle.
+
+        ``list_first`` (the program's start, issue 15): the current tab is filled and painted
+        first; the safety menus and banner, help and keyboard shortcuts are added in the next
+        turn of the event loop (the menu bar stays disabled until then). Nothing can be
+        written in between: the menus are disabled and the background quick_check holds
+        every write anyway.
+        """
         self.ctx = ctx
         undo = ctx.undo_stack.createUndoAction(self, "撤销")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -83,19 +93,28 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        self.safety = install_safety_menus(self)  # backups, restore, log, recycle bin, lock
-        from guilin_union.ui.help.first_run_bar import install_help
-        from guilin_union.ui.keyboard import install_keyboard
-
-        install_help(self)  # 帮助 ▸ 使用说明 (F1), the first-run checklist (issue 15)
-        install_keyboard(self)  # Ctrl+F search, Ctrl+N new on every tab (issue 15)
-        self.menuBar().setEnabled(True)
+        if not list_first:
+            self._attach_menus()
         ctx.subscribe(self.on_changes)
         self.tabs.setCurrentIndex(self._last_tab())
         self.tabs.currentChanged.connect(lambda i: self._settings().setValue("window/last_tab", i))
         self.tab_widgets.activate()
         self.update_title()
         self.update_status()
+        if list_first:
+            QTimer.singleShot(0, self._attach_menus)
+
+    def _attach_menus(self) -> None:
+        """The safety layer (backups, restore, log, recycle bin, lock), help and shortcuts."""
+        if self.ctx is None or self.safety is not None or self._closed:
+            return
+        self.safety = install_safety_menus(self)
+        from guilin_union.ui.help.first_run_bar import install_help
+        from guilin_union.ui.keyboard import install_keyboard
+
+        install_help(self)  # 帮助 ▸ 使用说明 (F1), the first-run checklist (issue 15)
+        install_keyboard(self)  # Ctrl+F search, Ctrl+N new on every tab (issue 15)
+        self.menuBar().setEnabled(True)
         self._watch_integrity()
 
     # ---- the quick_check that runs after the window shows (issue 15: start-up)
@@ -369,6 +388,11 @@ class MainWindow(QMainWindow):
     # ---- closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._settings().setValue("window/geometry", self.saveGeometry())
+        self._closed = True
+        if self.safety is None and self.ctx is not None:  # closed before its menus came
+            session = getattr(self.ctx, "safety_session", None)
+            if session is not None:
+                session.release()
         # A closing window prepares no more tabs in the background.
         self.tab_widgets.stop_background()
         for page in self.tab_widgets.built_pages().values():

@@ -45,7 +45,10 @@ def _start(qtbot, db_path: Path, prompts: ScriptedPrompts):
     qtbot.addWidget(window)
     window.show()
     ctx = open_context(db_path, prompts=prompts, defer_check=True)
-    window.attach(ctx)
+    window.attach(ctx, list_first=True)
+    assert window.is_ready() and not window.menuBar().isEnabled()  # the list first …
+    qtbot.waitUntil(lambda: window.safety is not None, timeout=10000)  # … then the menus
+    assert window.menuBar().isEnabled()
     return window
 
 
@@ -65,7 +68,6 @@ def test_damaged_file_found_after_the_window_filled_ends_read_only_with_the_offe
     prompts = ScriptedPrompts()
     prompts.confirms.append(False)  # "restore now?" — not now
     window = _start(qtbot, db_path, prompts)
-    assert window.is_ready()  # the register is filled while the check runs
     replacement = _replacement(qtbot, window)
     kind, _title, text = prompts.messages[-1]
     assert kind == "confirm" and "损坏" in text and good.name in text
