@@ -14,6 +14,7 @@ JSON contracts (keys may be added, never renamed):
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from guilin_union.cli import (
     CliContext,
@@ -23,7 +24,7 @@ from guilin_union.cli import (
     emit_json,
     finish_import,
 )
-from guilin_union.storage.schema.activities import ACTIVITY_STATUSES, PARTICIPANT_STATUSES
+from guilin_union.core.activities import ACTIVITY_STATUSES, PARTICIPANT_STATUSES
 
 
 def _activity_arg(parser: argparse.ArgumentParser) -> None:
@@ -355,25 +356,22 @@ def cmd_report_participants(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities.outputs import results_pdf
+def _activity_pdf(writer: str, what: str) -> Callable[[argparse.Namespace, CliContext], int]:
+    """A ``report`` command writing one activity's PDF with ``outputs.<writer>``."""
 
-    emit(f"已生成获奖名单：{results_pdf(ctx.db, args.activity, args.output)}")
-    return 0
+    def command(args: argparse.Namespace, ctx: CliContext) -> int:
+        from guilin_union.services.activities import outputs
+
+        path = getattr(outputs, writer)(ctx.db, args.activity, args.output)
+        emit(f"已生成{what}：{path}")
+        return 0
+
+    return command
 
 
-def cmd_report_team_points(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities.outputs import team_points_pdf
-
-    emit(f"已生成团体总分表：{team_points_pdf(ctx.db, args.activity, args.output)}")
-    return 0
-
-
-def cmd_report_summary(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.activities.outputs import summary_pdf
-
-    emit(f"已生成活动总结表：{summary_pdf(ctx.db, args.activity, args.output)}")
-    return 0
+cmd_report_results = _activity_pdf("results_pdf", "获奖名单")
+cmd_report_team_points = _activity_pdf("team_points_pdf", "团体总分表")
+cmd_report_summary = _activity_pdf("summary_pdf", "活动总结表")
 
 
 def cmd_report_year_budget(args: argparse.Namespace, ctx: CliContext) -> int:

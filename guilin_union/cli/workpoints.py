@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, fail
+from guilin_union.core.workpoints import PLAN_KINDS
 
-KINDS = ("school", "upper")
+KINDS = PLAN_KINDS
 
 
 def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = True) -> None:
@@ -364,26 +365,27 @@ def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # --------------------------------------------------------------------------- outputs
+def _write(args: argparse.Namespace, ctx: CliContext, writer: Any, message: str) -> int:
+    """Write an output of the chosen plans; ``message`` names the path and the count."""
+    path, n = writer(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
+    emit(message.format(path=path, n=n))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.workpoints.outputs import ledger_excel
 
-    path, n = ledger_excel(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
-    emit(f"已导出工作要点落实台账（{n} 行）：{path}")
-    return 0
+    return _write(args, ctx, ledger_excel, "已导出工作要点落实台账（{n} 行）：{path}")
 
 
 def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.workpoints.outputs import ledger_excel, ledger_pdf
 
     writer = ledger_excel if str(args.output).lower().endswith(".xlsx") else ledger_pdf
-    path, n = writer(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
-    emit(f"已生成工作要点落实台账（{n} 行）：{path}")
-    return 0
+    return _write(args, ctx, writer, "已生成工作要点落实台账（{n} 行）：{path}")
 
 
 def cmd_summary(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.workpoints.outputs import summary_pdf
 
-    path, n = summary_pdf(ctx.db, args.output, year=args.year, kind=args.kind, plan_id=args.plan)
-    emit(f"已生成工作要点年终总结（{n} 项）：{path}")
-    return 0
+    return _write(args, ctx, summary_pdf, "已生成工作要点年终总结（{n} 项）：{path}")

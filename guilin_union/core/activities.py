@@ -12,3 +12,11 @@ ACTIVITY_STATUSES = ("筹备中", "报名中", "进行中", "已结束", "已取
 PARTICIPANT_STATUSES = ("已报名", "已确认", "候补", "已参加", "已取消")
 EVENT_KINDS = ("个人", "团体")
 BUDGET_KINDS = ("预算", "支出")
+
+#: Participant statuses that hold a place; the waiting list; a cancelled registration.
+OCCUPYING = ("已报名", "已确认", "已参加")
+WAITING = "候补"
+CANCELLED = "已取消"
+
+#: How tied places share team points (团体总分): 平分 splits, 同分 gives each the full points.
+TIE_RULES = ("平分", "同分")

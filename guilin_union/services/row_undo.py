@@ -29,7 +29,7 @@ from typing import Any
 
 import sqlite_utils
 
-from guilin_union.core.errors import ConflictError
+from guilin_union.core.errors import ConflictError, NotFoundError
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
 
@@ -110,3 +110,28 @@ def removing_row(
 ) -> Callable[[sqlite_utils.Database], OpResult]:
     """Inverse of an insert: the row goes again (its own inverse brings it back)."""
     return inverse([(Scope.row(table, row_id), [])], changes, row_id)
+
+
+def restorable(
+    table: str, before: Mapping[str, Any], changes: Changes, *, undo: dict[str, Any] | None = None
+) -> OpResult:
+    """The result of an edit or a delete of one row: its inverse puts ``before`` back."""
+    return OpResult(changes, before["id"], undo=undo, inverse=restoring_row(table, before, changes))
+
+
+def removable(table: str, row_id: int, changes: Changes) -> OpResult:
+    """The result of an insert of one row: its inverse deletes the row again."""
+    return OpResult(changes, row_id, inverse=removing_row(table, row_id, changes))
+
+
+def delete_row(
+    db: sqlite_utils.Database, table: str, row_id: int, changes: Changes, *, missing: str
+) -> OpResult:
+    """Delete one row (logged, into the recycle bin); ``missing`` is the message when it is
+    gone already. ``undo`` holds the row and the inverse puts it back with its id."""
+    with db.atomic():
+        try:
+            before = audit.delete(db, table, row_id)
+        except NotFoundError:
+            raise NotFoundError(missing) from None
+    return restorable(table, before, changes, undo=before)

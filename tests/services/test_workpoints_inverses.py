@@ -11,14 +11,7 @@ from guilin_union.services.workpoints import rollover as ro
 from tests.undo_check import check_inverse
 from tests.workpoints_fixtures import item_ids, save_school, save_upper
 
-TABLES = (
-    "workpoint_plans",
-    "workpoint_items",
-    "workpoint_notes",
-    "workpoint_evidence",
-    "workpoint_upper_links",
-    "workpoint_record_links",
-)
+AREA = "workpoint"  # check_inverse compares every table whose name starts so
 
 
 @pytest.fixture
@@ -31,13 +24,13 @@ def test_item_edits_and_bulk_status(db, school):
     plan, ids = school
     check_inverse(
         db,
-        TABLES,
+        AREA,
         lambda: wp.update_item(
             db, ids["十一"], {"owner": "李静", "status": "进行中", "responsible_units": ["党办"]}
         ),
     )
-    check_inverse(db, TABLES, lambda: wp.set_status(db, [ids["十"], ids["十一"]], "已完成"))
-    check_inverse(db, TABLES, lambda: wp.update_plan(db, plan, {"title": "新标题"}))
+    check_inverse(db, AREA, lambda: wp.set_status(db, [ids["十"], ids["十一"]], "已完成"))
+    check_inverse(db, AREA, lambda: wp.update_plan(db, plan, {"title": "新标题"}))
 
 
 def test_notes(db, school):
@@ -45,45 +38,43 @@ def test_notes(db, school):
     # The first note also moves the item to 进行中: undo takes both back.
     added = check_inverse(
         db,
-        TABLES,
+        AREA,
         lambda: wp.add_note(
             db, ids["十"], note_date="2024-03-01", text="召开筹备会", set_status="进行中"
         ),
     )
     check_inverse(
         db,
-        TABLES,
+        AREA,
         lambda: wp.update_note(db, added.row_id, note_date="2024-03-02", text="改为3月2日"),
     )
-    check_inverse(db, TABLES, lambda: wp.delete_note(db, added.row_id))
+    check_inverse(db, AREA, lambda: wp.delete_note(db, added.row_id))
 
 
 def test_evidence(db, school, tmp_path):
     _plan, ids = school
     scan = tmp_path / "会议纪要.pdf"
     scan.write_bytes(b"%PDF-1.4")
-    added = check_inverse(db, TABLES, lambda: wp.add_evidence(db, ids["十"], scan))
-    check_inverse(db, TABLES, lambda: wp.remove_evidence(db, added.row_id))
+    added = check_inverse(db, AREA, lambda: wp.add_evidence(db, ids["十"], scan))
+    check_inverse(db, AREA, lambda: wp.remove_evidence(db, added.row_id))
 
 
 def test_links(db, school):
     _plan, ids = school
     upper = item_ids(db, save_upper(db))
     upper_id = next(i for key, i in upper.items() if not key.startswith("§"))
-    check_inverse(db, TABLES, lambda: links.link_upper(db, ids["十"], upper_id))
-    check_inverse(db, TABLES, lambda: links.unlink_upper(db, ids["十"], upper_id))
+    check_inverse(db, AREA, lambda: links.link_upper(db, ids["十"], upper_id))
+    check_inverse(db, AREA, lambda: links.unlink_upper(db, ids["十"], upper_id))
     activity = db.execute(
         "INSERT INTO activities (name, type, start_date, created_at, updated_at)"
         " VALUES ('运动会', '文体活动', '2024-11-02', '2024-01-01', '2024-01-01')"
     ).lastrowid
-    linked = check_inverse(
-        db, TABLES, lambda: links.link_record(db, ids["十"], "activity", activity)
-    )
-    check_inverse(db, TABLES, lambda: links.unlink_record(db, linked.row_id))
+    linked = check_inverse(db, AREA, lambda: links.link_record(db, ids["十"], "activity", activity))
+    check_inverse(db, AREA, lambda: links.unlink_record(db, linked.row_id))
 
 
 def test_carry_over_into_a_new_plan_and_into_an_existing_one(db, school):
     plan, ids = school
-    check_inverse(db, TABLES, lambda: ro.carry_over(db, plan, item_ids=[ids["十"]]))
+    check_inverse(db, AREA, lambda: ro.carry_over(db, plan, item_ids=[ids["十"]]))
     # The second time the 2025 plan and its section exist: items move down to make room.
-    check_inverse(db, TABLES, lambda: ro.carry_over(db, plan, item_ids=[ids["十一"]]))
+    check_inverse(db, AREA, lambda: ro.carry_over(db, plan, item_ids=[ids["十一"]]))

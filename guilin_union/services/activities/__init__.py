@@ -36,6 +36,7 @@ from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
 AREA = "activities"
+CHANGES = Changes.of(AREA)
 
 # Every list and number the rules depend on is a setting (domain.md §4).
 DEFAULT_TYPES = [
@@ -70,13 +71,18 @@ settings.register_defaults(
     }
 )
 
-FIELD_LABELS: dict[str, str] = {
+#: The area's list settings (one entry a line in 活动设置) and their labels.
+LIST_SETTINGS: dict[str, str] = {
     "activity_types": "活动类型",
     "activity_roles": "角色",
     "activity_expense_categories": "支出科目",
     "activity_awards": "奖项",
     "activity_roles_outside_places": "不占名额的角色",
     "activity_eligible_statuses": "可报名的会籍状态",
+}
+
+FIELD_LABELS: dict[str, str] = {
+    **LIST_SETTINGS,
     "activity_point_scheme": "团体总分计分办法",
     "activity_tie_points": "并列名次的得分",
     "name": "活动名称",
@@ -440,33 +446,22 @@ def set_status(db: sqlite_utils.Database, activity_id: int, status: str) -> OpRe
     """Change only the activity's status (筹备中 → 报名中 → 进行中 → 已结束, or 已取消)."""
     if status not in ACTIVITY_STATUSES:
         raise ValidationError("状态应为：" + "、".join(ACTIVITY_STATUSES), "status")
-    with db.atomic():
-        get_activity_row(db, activity_id)
-        before = audit.update(
-            db, "activities", activity_id, {"status": status, "updated_at": audit.now_iso()}
-        )
-    return OpResult(
-        Changes.of(AREA),
-        activity_id,
-        undo={"row": before},
-        inverse=row_undo.restoring_row("activities", before, Changes.of(AREA)),
-    )
+    return _update(db, activity_id, {"status": status})
 
 
 def set_summary(db: sqlite_utils.Database, activity_id: int, summary: str | None) -> OpResult:
     """Save the activity's summary text (活动总结), written after it took place."""
-    text = (summary or "").strip() or None
+    return _update(db, activity_id, {"summary": (summary or "").strip() or None})
+
+
+def _update(db: sqlite_utils.Database, activity_id: int, values: dict[str, Any]) -> OpResult:
+    """Change some columns of the activity row; undo puts the row back as it was."""
     with db.atomic():
         get_activity_row(db, activity_id)
         before = audit.update(
-            db, "activities", activity_id, {"summary": text, "updated_at": audit.now_iso()}
+            db, "activities", activity_id, {**values, "updated_at": audit.now_iso()}
         )
-    return OpResult(
-        Changes.of(AREA),
-        activity_id,
-        undo={"row": before},
-        inverse=row_undo.restoring_row("activities", before, Changes.of(AREA)),
-    )
+    return row_undo.restorable("activities", before, Changes.of(AREA), undo={"row": before})
 
 
 # Child tables in the order they are re-inserted on undo (parents first).
@@ -550,26 +545,13 @@ def add_attachment(
                 "added_at": audit.now_iso(),
             },
         )
-    return OpResult(
-        Changes.of(AREA),
-        row_id,
-        inverse=row_undo.removing_row("activity_attachments", row_id, Changes.of(AREA)),
-    )
+    return row_undo.removable("activity_attachments", row_id, Changes.of(AREA))
 
 
 def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult:
     """Take an attachment off the list (the copied file stays, so undo can restore it)."""
-    with db.atomic():
-        try:
-            before = audit.delete(db, "activity_attachments", attachment_id)
-        except NotFoundError:
-            raise NotFoundError("附件不存在（可能已被删除）") from None
-    return OpResult(
-        Changes.of(AREA),
-        attachment_id,
-        undo=before,
-        inverse=row_undo.restoring_row("activity_attachments", before, Changes.of(AREA)),
-    )
+    missing = "附件不存在（可能已被删除）"
+    return row_undo.delete_row(db, "activity_attachments", attachment_id, CHANGES, missing=missing)
 
 
 def list_attachments(db: sqlite_utils.Database, activity_id: int) -> list[dict[str, Any]]:
@@ -878,7 +860,11 @@ def list_activities(
     db: sqlite_utils.Database, q: ActivityQuery | None = None
 ) -> list[dict[str, Any]]:
     ids = query_ids(db, q)
-    rows = fetch_rows(db, ids)
+    return in_order(ids, fetch_rows(db, ids))
+
+
+def in_order(ids: Sequence[int], rows: Mapping[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fetched rows in the order of the query's ids."""
     return [rows[i] for i in ids]
 
 
@@ -921,15 +907,6 @@ def count(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> int:
 
 # ---------------------------------------------------------------- the area's settings
 
-LIST_SETTINGS: dict[str, str] = {
-    "activity_types": "活动类型",
-    "activity_roles": "角色",
-    "activity_expense_categories": "支出科目",
-    "activity_awards": "奖项",
-    "activity_roles_outside_places": "不占名额的角色",
-    "activity_eligible_statuses": "可报名的会籍状态",
-}
-
 
 def parse_list(text: str | Sequence[str]) -> list[str]:
     """One entry per line (or separated by 、，,), blanks dropped, duplicates kept once.
@@ -954,8 +931,9 @@ def save_settings(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpRes
 
     Raises :class:`ActivityValidationError` naming every bad entry; nothing is stored then.
     """
+    from guilin_union.core.activities import TIE_RULES
     from guilin_union.core.members import MemberStatus
-    from guilin_union.services.activities.results import TIE_RULES, parse_point_scheme
+    from guilin_union.services.activities.results import parse_point_scheme
 
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}

@@ -113,9 +113,7 @@ def add_line(
             "activity_budget_lines",
             {"activity_id": activity_id, **values, "created_at": audit.now_iso()},
         )
-    return OpResult(
-        Changes.of(AREA), row_id, inverse=row_undo.removing_row(TABLE, row_id, Changes.of(AREA))
-    )
+    return row_undo.removable(TABLE, row_id, Changes.of(AREA))
 
 
 def get_line(db: sqlite_utils.Database, line_id: int) -> dict[str, Any]:
@@ -131,23 +129,12 @@ def update_line(db: sqlite_utils.Database, line_id: int, data: Mapping[str, Any]
         current = get_line(db, line_id)
         values = _validate(db, data, current)
         before = audit.update(db, TABLE, line_id, values)
-    return _restorable(line_id, before)
+    return row_undo.restorable(TABLE, before, Changes.of(AREA), undo=before)
 
 
 def delete_line(db: sqlite_utils.Database, line_id: int) -> OpResult:
-    with db.atomic():
-        get_line(db, line_id)
-        before = audit.delete(db, TABLE, line_id)
-    return _restorable(line_id, before)
-
-
-def _restorable(line_id: int, before: dict[str, Any]) -> OpResult:
-    """An edit's or a delete's result: ``undo`` and the inverse put ``before`` back."""
-    return OpResult(
-        Changes.of(AREA),
-        line_id,
-        undo=before,
-        inverse=row_undo.restoring_row(TABLE, before, Changes.of(AREA)),
+    return row_undo.delete_row(
+        db, TABLE, line_id, Changes.of(AREA), missing="经费记录不存在（可能已被删除）"
     )
 
 

@@ -17,13 +17,13 @@ Rules (domain.md §4, issue 7):
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from guilin_union.core.activities import PARTICIPANT_STATUSES
+from guilin_union.core.activities import CANCELLED, OCCUPYING, PARTICIPANT_STATUSES, WAITING
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.text import clean_cell_text, to_halfwidth
@@ -32,10 +32,6 @@ from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.storage import audit
-
-OCCUPYING = ("已报名", "已确认", "已参加")
-WAITING = "候补"
-CANCELLED = "已取消"
 
 
 @dataclass(frozen=True)
@@ -76,8 +72,17 @@ def participant_scopes(activity_id: int) -> tuple[row_undo.Scope, ...]:
     )
 
 
-def _undo_to(saved: row_undo.Saved) -> Callable[[sqlite_utils.Database], OpResult]:
-    return row_undo.inverse(saved, Changes.of(AREA))
+def _result(
+    row_id: int | None, undo: dict[str, Any] | None, saved: row_undo.Saved, **details: Any
+) -> RegistrationResult:
+    """A registration change's result; its inverse puts the participants back as saved."""
+    return RegistrationResult(
+        Changes.of(AREA),
+        row_id,
+        undo=undo,
+        inverse=row_undo.inverse(saved, Changes.of(AREA)),
+        **details,
+    )
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -298,11 +303,10 @@ def register_members(
                 )
             _set_entries(db, participant_id, plan.event_ids)
             added.append(participant_id)
-    return RegistrationResult(
-        Changes.of(AREA),
+    return _result(
         added[0] if added else None,
-        undo={"added": added},
-        inverse=_undo_to(saved),
+        {"added": added},
+        saved,
         added=tuple(added),
         waitlisted=tuple(waitlisted),
         promoted=tuple(promoted),
@@ -373,43 +377,23 @@ def update_participant(
         if event_ids is not None:
             _set_entries(db, participant_id, check_events(db, activity, before["name"], event_ids))
         promoted = promote_waiting(db, activity["id"])
-    return RegistrationResult(
-        Changes.of(AREA),
-        participant_id,
-        undo={"row": before},
-        inverse=_undo_to(saved),
-        promoted=tuple(promoted),
-    )
+    return _result(participant_id, {"row": before}, saved, promoted=tuple(promoted))
 
 
 def edit_participant(
-    db: sqlite_utils.Database,
-    participant_id: int,
-    *,
-    role: str | None = None,
-    event_ids: Sequence[int] | None = None,
-    notes: str | None = None,
-    branch_id: int | None = None,
-    status: str | None = None,
+    db: sqlite_utils.Database, participant_id: int, *, status: str | None = None, **changes: Any
 ) -> RegistrationResult:
-    """The edit dialog's save: :func:`update_participant` and, when ``status`` differs,
-    :func:`set_participant_status`, in one transaction with one undo."""
+    """The edit dialog's save: :func:`update_participant` with ``changes`` (role, event_ids,
+    notes, branch_id) and, when ``status`` differs, :func:`set_participant_status`, in one
+    transaction with one undo."""
     with db.atomic():
         person = get_participant(db, participant_id)
         saved = row_undo.capture(db, *participant_scopes(person["activity_id"]))
-        result: RegistrationResult = update_participant(
-            db, participant_id, role=role, event_ids=event_ids, notes=notes, branch_id=branch_id
-        )
+        result = update_participant(db, participant_id, **changes)
         promoted = list(result.promoted)
         if status is not None and status != person["status"]:
             promoted += set_participant_status(db, [participant_id], status).promoted
-    return RegistrationResult(
-        Changes.of(AREA),
-        participant_id,
-        undo=result.undo,
-        inverse=_undo_to(saved),
-        promoted=tuple(promoted),
-    )
+    return _result(participant_id, result.undo, saved, promoted=tuple(promoted))
 
 
 def _waiting_ids(db: sqlite_utils.Database, activity_id: int) -> list[int]:
@@ -502,12 +486,8 @@ def set_participant_status(
         promoted = promote_waiting(db, activity["id"])
         for pid in before_promotion - set(_waiting_ids(db, activity["id"])):
             previous.setdefault(pid, WAITING)
-    return RegistrationResult(
-        Changes.of(AREA),
-        participant_ids[0],
-        undo={"statuses": previous, "seqs": seqs},
-        inverse=_undo_to(saved),
-        promoted=tuple(promoted),
+    return _result(
+        participant_ids[0], {"statuses": previous, "seqs": seqs}, saved, promoted=tuple(promoted)
     )
 
 
@@ -574,12 +554,7 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
             promote_waiting(db, activity_id)
             promoted_ids += [w for w in waiting if w not in _waiting_ids(db, activity_id)]
         snapshot["statuses"] = [{"id": pid, "status": WAITING} for pid in promoted_ids]
-    return OpResult(
-        Changes.of(AREA),
-        participant_ids[0] if participant_ids else None,
-        undo=snapshot,
-        inverse=_undo_to(saved),
-    )
+    return _result(participant_ids[0] if participant_ids else None, snapshot, saved)
 
 
 # ---------------------------------------------------------------- queries
@@ -732,8 +707,7 @@ def list_participants(
     if isinstance(q, int):
         q = ParticipantQuery(q)
     ids = participant_ids(db, q)
-    rows = fetch_participants(db, ids, masked=masked)
-    return [rows[i] for i in ids]
+    return activities_service.in_order(ids, fetch_participants(db, ids, masked=masked))
 
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -27,18 +27,16 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.activities import TIE_RULES
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo, settings
-from guilin_union.services.activities import AREA
+from guilin_union.services.activities import AREA, CHANGES
 from guilin_union.services.activities.registration import OCCUPYING, check_events, get_participant
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.row_undo import Scope
 from guilin_union.storage import audit
-
-TIE_RULES = ("平分", "同分")
-
 
 # ---------------------------------------------------------------- the point scheme
 
@@ -352,17 +350,8 @@ def record_result(
 
 
 def delete_result(db: sqlite_utils.Database, result_id: int) -> OpResult:
-    with db.atomic():
-        try:
-            before = audit.delete(db, "activity_results", result_id)
-        except NotFoundError:
-            raise NotFoundError("成绩记录不存在（可能已被删除）") from None
-    return OpResult(
-        Changes.of(AREA),
-        result_id,
-        undo=before,
-        inverse=row_undo.restoring_row("activity_results", before, Changes.of(AREA)),
-    )
+    missing = "成绩记录不存在（可能已被删除）"
+    return row_undo.delete_row(db, "activity_results", result_id, CHANGES, missing=missing)
 
 
 # ---------------------------------------------------------------- reads

@@ -31,18 +31,22 @@ import sqlite_utils
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
+from guilin_union.core.workpoints import (
+    DONE,
+    FINISHED,
+    ITEM_STATUSES,
+    KIND_LABELS,
+    NOT_STARTED,
+    PLAN_KINDS,
+)
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
-from guilin_union.storage.schema.workpoints import ITEM_STATUSES, PLAN_KINDS
 
 AREA = "workpoints"
-KIND_LABELS: dict[str, str] = {"school": "本校", "upper": "上级"}
 STATUSES: tuple[str, ...] = ITEM_STATUSES
-NOT_STARTED, IN_PROGRESS, DONE, CANCELLED = ITEM_STATUSES
-FINISHED: tuple[str, ...] = (DONE, CANCELLED)
 MAX_OWNER_LENGTH = 60
 MAX_UNIT_LENGTH = 80
 MAX_NOTE_LENGTH = 4000
@@ -334,26 +338,22 @@ def update_plan(db: sqlite_utils.Database, plan_id: int, changes: Mapping[str, A
     with db.atomic():
         get_plan(db, plan_id)
         before = audit.update(db, "workpoint_plans", plan_id, values)
-    return restorable("workpoint_plans", plan_id, before, undo=before)
+    return restorable("workpoint_plans", before, undo=before)
 
 
-def restorable(
-    table: str, row_id: int, before: dict[str, Any], *, undo: dict[str, Any] | None
-) -> OpResult:
+def restorable(table: str, before: dict[str, Any], *, undo: dict[str, Any] | None) -> OpResult:
     """The result of an edit or a delete of one row: its inverse puts ``before`` back."""
-    return OpResult(
-        area_changes(),
-        row_id,
-        undo=undo,
-        inverse=row_undo.restoring_row(table, before, area_changes()),
-    )
+    return row_undo.restorable(table, before, area_changes(), undo=undo)
 
 
 def removable(table: str, row_id: int) -> OpResult:
     """The result of an insert: its inverse deletes the row again."""
-    return OpResult(
-        area_changes(), row_id, inverse=row_undo.removing_row(table, row_id, area_changes())
-    )
+    return row_undo.removable(table, row_id, area_changes())
+
+
+def delete_row(table: str, row_id: int, db: sqlite_utils.Database, missing: str) -> OpResult:
+    """Delete one note, evidence entry or link; undo puts it back with its id."""
+    return row_undo.delete_row(db, table, row_id, area_changes(), missing=missing)
 
 
 def delete_plan_rows(
@@ -649,7 +649,7 @@ def update_item(db: sqlite_utils.Database, item_id: int, changes: Mapping[str, A
         if values:
             values["updated_at"] = audit.now_iso()
         before = audit.update(db, "workpoint_items", item_id, values)
-    return restorable("workpoint_items", item_id, before, undo={k: before[k] for k in values})
+    return restorable("workpoint_items", before, undo={k: before[k] for k in values})
 
 
 def set_status(db: sqlite_utils.Database, item_ids: Iterable[int], status: str) -> OpResult:
@@ -826,16 +826,11 @@ def update_note(
             before = audit.update(db, "workpoint_notes", note_id, values)
         except NotFoundError:
             raise NotFoundError("进展记录不存在（可能已被删除）") from None
-    return restorable("workpoint_notes", note_id, before, undo={k: before[k] for k in values})
+    return restorable("workpoint_notes", before, undo={k: before[k] for k in values})
 
 
 def delete_note(db: sqlite_utils.Database, note_id: int) -> OpResult:
-    with db.atomic():
-        try:
-            before = audit.delete(db, "workpoint_notes", note_id)
-        except NotFoundError:
-            raise NotFoundError("进展记录不存在（可能已被删除）") from None
-    return restorable("workpoint_notes", note_id, before, undo=before)
+    return delete_row("workpoint_notes", note_id, db, "进展记录不存在（可能已被删除）")
 
 
 def item_history(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
@@ -909,12 +904,7 @@ def add_evidence(
 
 def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> OpResult:
     """Take a file off the evidence list (the copy stays on disk so undo can restore it)."""
-    with db.atomic():
-        try:
-            before = audit.delete(db, "workpoint_evidence", evidence_id)
-        except NotFoundError:
-            raise NotFoundError("佐证材料不存在（可能已被移除）") from None
-    return restorable("workpoint_evidence", evidence_id, before, undo=before)
+    return delete_row("workpoint_evidence", evidence_id, db, "佐证材料不存在（可能已被移除）")
 
 
 def list_evidence(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:

@@ -27,8 +27,10 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
+from guilin_union.core.workpoints import RECORD_KIND_LABELS, RECORD_KINDS
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import (
+    delete_row,
     get_item,
     get_plan,
     item_title,
@@ -38,9 +40,7 @@ from guilin_union.services.workpoints import (
     restorable,
 )
 from guilin_union.storage import audit
-from guilin_union.storage.schema.workpoints import RECORD_KINDS
 
-RECORD_KIND_LABELS: dict[str, str] = {"activity": "活动", "congress_session": "教代会会议"}
 # Where each linkable record lives (table, label column, date column); offered only when
 # the table exists.
 _RECORD_TABLES: dict[str, tuple[str, str, str]] = {
@@ -79,7 +79,7 @@ def unlink_upper(db: sqlite_utils.Database, item_id: int, upper_item_id: int) ->
         if row is None:
             raise NotFoundError("该对应关系不存在（可能已被移除）")
         before = audit.delete(db, "workpoint_upper_links", row[0])
-    return restorable("workpoint_upper_links", row[0], before, undo=before)
+    return restorable("workpoint_upper_links", before, undo=before)
 
 
 def upper_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:
@@ -182,12 +182,7 @@ def link_record(db: sqlite_utils.Database, item_id: int, kind: str, target_id: i
 
 
 def unlink_record(db: sqlite_utils.Database, link_id: int) -> OpResult:
-    with db.atomic():
-        try:
-            before = audit.delete(db, "workpoint_record_links", link_id)
-        except NotFoundError:
-            raise NotFoundError("该关联不存在（可能已被移除）") from None
-    return restorable("workpoint_record_links", link_id, before, undo=before)
+    return delete_row("workpoint_record_links", link_id, db, "该关联不存在（可能已被移除）")
 
 
 def record_links(db: sqlite_utils.Database, item_id: int) -> list[dict[str, Any]]:

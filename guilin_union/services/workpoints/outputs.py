@@ -21,11 +21,11 @@ import sqlite_utils
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.dates import format_cn_date_lenient as _cn_date
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.workpoints import KIND_LABELS
 from guilin_union.reports.workpoints.ledger import LedgerPlan, LedgerRow, LedgerSection
 from guilin_union.reports.workpoints.summary import SummaryItem, SummaryPlan, SummarySection
 from guilin_union.services import settings
 from guilin_union.services.workpoints import (
-    KIND_LABELS,
     get_plan,
     item_history,
     kind_label,

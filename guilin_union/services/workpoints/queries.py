@@ -20,12 +20,9 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.workpoints import CANCELLED, DONE, FINISHED, IN_PROGRESS
 from guilin_union.services import settings
 from guilin_union.services.workpoints import (
-    CANCELLED,
-    DONE,
-    FINISHED,
-    IN_PROGRESS,
     get_plan,
     plan_nodes,
     today_or,

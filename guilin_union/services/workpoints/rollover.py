@@ -26,11 +26,10 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
+from guilin_union.core.workpoints import FINISHED, NOT_STARTED
 from guilin_union.services import row_undo
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import (
-    FINISHED,
-    NOT_STARTED,
     area_changes,
     check_year,
     get_plan,

@@ -18,10 +18,12 @@ import sqlite_utils
 
 from guilin_union.storage.migrations import Migration, run_script
 
-PLAN_KINDS = ("school", "upper")
-ITEM_STATUSES = ("未开始", "进行中", "已完成", "已取消")
-RECORD_KINDS = ("activity", "congress_session")
-NODE_STYLES = ("section", "item", "sub", "subsub", "")
+# The values this migration was written with (a frozen copy: the live lists are in
+# guilin_union/core/workpoints.py; changing those needs a new migration).
+_PLAN_KINDS = ("school", "upper")
+_ITEM_STATUSES = ("未开始", "进行中", "已完成", "已取消")
+_RECORD_KINDS = ("activity", "congress_session")
+_NODE_STYLES = ("section", "item", "sub", "subsub", "")
 
 
 def _quoted(values: tuple[str, ...]) -> str:
@@ -35,7 +37,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE workpoint_plans (
             id INTEGER PRIMARY KEY,
             year INTEGER NOT NULL CHECK (typeof(year) = 'integer' AND year BETWEEN 1900 AND 2100),
-            kind TEXT NOT NULL CHECK (kind IN ({_quoted(PLAN_KINDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({_quoted(_PLAN_KINDS)})),
             title TEXT NOT NULL,
             doc_number TEXT,                -- 文号, e.g. 桂院工〔2024〕1号
             issuer TEXT,
@@ -57,7 +59,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             level INTEGER NOT NULL CHECK (typeof(level) = 'integer' AND level >= 1),
             position INTEGER NOT NULL CHECK (typeof(position) = 'integer'),
             number TEXT NOT NULL DEFAULT '',  -- numeral as written: 一, 十一, 1
-            style TEXT NOT NULL DEFAULT '' CHECK (style IN ({_quoted(NODE_STYLES)})),
+            style TEXT NOT NULL DEFAULT '' CHECK (style IN ({_quoted(_NODE_STYLES)})),
             heading TEXT NOT NULL,
             text TEXT NOT NULL DEFAULT '',
             lead_unit TEXT,                 -- 牵头单位
@@ -66,7 +68,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             responsible_units TEXT NOT NULL DEFAULT '[]' CHECK (responsible_units LIKE '[%]'),
             owner TEXT,                     -- 责任人
             deadline TEXT,                  -- 完成时限, ISO date
-            status TEXT NOT NULL DEFAULT '未开始' CHECK (status IN ({_quoted(ITEM_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '未开始' CHECK (status IN ({_quoted(_ITEM_STATUSES)})),
             carried_from_item_id INTEGER REFERENCES workpoint_items(id) ON DELETE SET NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
@@ -111,7 +113,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE workpoint_record_links (
             id INTEGER PRIMARY KEY,
             item_id INTEGER NOT NULL REFERENCES workpoint_items(id) ON DELETE CASCADE,
-            target_kind TEXT NOT NULL CHECK (target_kind IN ({_quoted(RECORD_KINDS)})),
+            target_kind TEXT NOT NULL CHECK (target_kind IN ({_quoted(_RECORD_KINDS)})),
             target_id INTEGER NOT NULL CHECK (typeof(target_id) = 'integer'),
             created_at TEXT NOT NULL,
             UNIQUE (item_id, target_kind, target_id)

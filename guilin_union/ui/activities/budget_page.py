@@ -25,7 +25,7 @@ from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
-from guilin_union.ui.activities.common import WARNING_COLOR, setup_table, submit_op
+from guilin_union.ui.activities.common import WARNING_COLOR, ActivityPage, setup_table, submit_op
 
 LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
 CATEGORY_HEADERS = ["科目", "预算（元）", "实际（元）", "结余（元）"]
@@ -39,7 +39,7 @@ def _money_item(fen: int, *, red: bool = False) -> QTableWidgetItem:
     return item
 
 
-class BudgetPage(QWidget):
+class BudgetPage(ActivityPage):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -103,19 +103,9 @@ class BudgetPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.year_button.clicked.connect(self.show_year_summary)
 
-    def set_activity(self, activity_id: int | None) -> None:
-        self.activity_id = activity_id
-        self.refresh()
-
     def refresh(self) -> None:
-        enabled = self.activity_id is not None
-        for widget in (
-            self.add_plan_button,
-            self.add_actual_button,
-            self.edit_button,
-            self.delete_button,
-        ):
-            widget.setEnabled(enabled)
+        buttons = (self.add_plan_button, self.add_actual_button, self.edit_button)
+        enabled = self.enable_controls(*buttons, self.delete_button)
         self.lines_table.setRowCount(0)
         self.category_table.setRowCount(0)
         self._line_ids = []

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget
+from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget, QWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.ui import ops, palette
@@ -60,6 +60,26 @@ def field_errors(exc: Exception) -> dict[str, str]:
     if isinstance(exc, ValidationError):
         return {exc.field or "_": exc.message}
     return {"_": str(exc)}
+
+
+class ActivityPage(QWidget):
+    """A page showing the selected activity: :meth:`set_activity` shows another one."""
+
+    activity_id: int | None = None
+
+    def set_activity(self, activity_id: int | None) -> None:
+        self.activity_id = activity_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def enable_controls(self, *widgets: QWidget) -> bool:
+        """The page's controls work only with an activity selected; True when one is."""
+        enabled = self.activity_id is not None
+        for widget in widgets:
+            widget.setEnabled(enabled)
+        return enabled
 
 
 def submit_op(

@@ -23,6 +23,7 @@ from guilin_union.core.money import format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
+from guilin_union.ui.activities.common import ActivityPage
 
 
 def _cn(value: str | None) -> str:
@@ -30,7 +31,7 @@ def _cn(value: str | None) -> str:
     return str(value)[:10] if value else ""
 
 
-class DetailPage(QWidget):
+class DetailPage(ActivityPage):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -79,20 +80,9 @@ class DetailPage(QWidget):
         lower.addWidget(files_box, 2)
         layout.addLayout(lower, 1)
 
-    def set_activity(self, activity_id: int | None) -> None:
-        self.activity_id = activity_id
-        self.refresh()
-
     def refresh(self) -> None:
-        enabled = self.activity_id is not None
-        for widget in (
-            self.summary_edit,
-            self.save_summary_button,
-            self.add_file_button,
-            self.open_file_button,
-            self.remove_file_button,
-        ):
-            widget.setEnabled(enabled)
+        files = (self.add_file_button, self.open_file_button, self.remove_file_button)
+        self.enable_controls(self.summary_edit, self.save_summary_button, *files)
         self.attachments_list.clear()
         if self.activity_id is None:
             self.info_label.setText(

@@ -82,6 +82,9 @@ class ParticipantSource:
         return registration.fetch_participants(self.ctx.db, ids)
 
 
+_SIGNUP_FIELDS = ("role", "event_ids", "status", "notes")
+
+
 class ParticipantsPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,13 +319,7 @@ class ParticipantsPage(QWidget):
                 self,
                 "登记报名",
                 lambda d: registration.register_members(
-                    d,
-                    activity_id,
-                    member_ids,
-                    role=data["role"],
-                    event_ids=data["event_ids"],
-                    status=data["status"],
-                    notes=data["notes"],
+                    d, activity_id, member_ids, **{k: data[k] for k in _SIGNUP_FIELDS}
                 ),
                 undo_text=f"登记报名（{len(member_ids)} 人）",
                 done=tell,

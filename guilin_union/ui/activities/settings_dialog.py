@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.core.activities import TIE_RULES
 from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import settings as settings_service
-from guilin_union.services.activities.results import TIE_RULES
 from guilin_union.ui.activities.common import ERROR_STYLE, field_errors
 
 LIST_HINTS = {

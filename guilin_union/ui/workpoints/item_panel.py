@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.errors import NotFoundError, UserError
+from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.services import workpoints as wp
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import links as wl
@@ -82,7 +83,7 @@ class ItemPanel(QWidget):
         self.form_widget = QWidget()
         self.form = Ui_WorkpointItemForm()
         self.form.setupUi(self.form_widget)
-        for status in wp.STATUSES:
+        for status in ITEM_STATUSES:
             self.form.status_combo.addItem(status, status)
         optional_date_edit(self.form.deadline_edit)
         layout.addWidget(self.form_widget)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from guilin_union.services.workpoints import STATUSES
+from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.ui.forms.ui_workpoints_note_dialog import Ui_WorkpointNoteDialog
 from guilin_union.ui.workpoints.common import qdate, shorten
 
@@ -43,7 +43,7 @@ class NoteDialog(QDialog):
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.status_combo.addItem(f"{KEEP_STATUS}（现为“{status}”）", None)
-        for value in STATUSES:
+        for value in ITEM_STATUSES:
             if value != status:
                 self.ui.status_combo.addItem(f"改为“{value}”", value)
         if data:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.services import workpoints as wp
+from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows, query_item_ids
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -159,7 +159,7 @@ class TrackingView(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("workpoints_status_combo")
         self.status_combo.addItem("全部状态", None)
-        for status in wp.STATUSES:
+        for status in ITEM_STATUSES:
             self.status_combo.addItem(status, status)
         self.overdue_check = QCheckBox("只看逾期")
         self.overdue_check.setObjectName("overdue_check")
