@@ -21,6 +21,7 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.inverses import put_back, reinsert
+from guilin_union.services.ordering import moved
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -202,11 +203,9 @@ def move_item(db: sqlite_utils.Database, item_id: int, delta: int) -> OpResult:
     with db.atomic():
         item = get_item(db, item_id)
         ids = [i.id for i in list_items(db, item.session_id) if i.part == item.part]
-        index = ids.index(item_id)
-        target = index + delta
-        if 0 <= target < len(ids):
-            ids[index], ids[target] = ids[target], ids[index]
-            set_order(db, item.session_id, item.part, ids)
+        order = moved(ids, item_id, delta)
+        if order is not None:
+            set_order(db, item.session_id, item.part, order)
     return OpResult(Changes.of(AREA), item_id)
 
 

@@ -8,7 +8,7 @@ not count towards the quorum.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,23 +99,35 @@ def attendance_rows(
 
 
 def attendance_summary(db: sqlite_utils.Database, session_id: int) -> AttendanceSummary:
-    rule = congress.rules(db)
     rows = attendance_rows(db, session_id)
+    return summarize(session_id, rows, congress.rules(db), "attendance", ("出席", "请假", "缺席"))
+
+
+def summarize(
+    session_id: int,
+    rows: Sequence[Mapping[str, Any]],
+    rule: congress.CongressRules,
+    column: str,
+    states: tuple[str, str, str],
+) -> AttendanceSummary:
+    """应到/实到/请假/缺席 and the quorum from sign-in ``rows`` (a session's or a sitting's):
+    ``column`` holds each delegate's state, ``states`` are its (present, on leave, absent)."""
+    present_state, leave_state, absent_state = states
     formal = [r for r in rows if r["delegate_type"] == congress.FORMAL]
     expected = len(formal)
-    present = sum(1 for r in formal if r["attendance"] == "出席")
+    present = sum(1 for r in formal if r[column] == present_state)
     return AttendanceSummary(
         session_id=session_id,
         expected=expected,
         present=present,
-        on_leave=sum(1 for r in formal if r["attendance"] == "请假"),
-        absent=sum(1 for r in formal if r["attendance"] == "缺席"),
-        unmarked=sum(1 for r in formal if r["attendance"] is None),
+        on_leave=sum(1 for r in formal if r[column] == leave_state),
+        absent=sum(1 for r in formal if r[column] == absent_state),
+        unmarked=sum(1 for r in formal if r[column] is None),
         needed=quorum_needed(expected, rule.quorum.numerator, rule.quorum.denominator),
         quorum=rule.quorum,
         quorum_met=quorum_met(present, expected, rule.quorum.numerator, rule.quorum.denominator),
         others_present=sum(
-            1 for r in rows if r["delegate_type"] != congress.FORMAL and r["attendance"] == "出席"
+            1 for r in rows if r["delegate_type"] != congress.FORMAL and r[column] == present_state
         ),
     )
 

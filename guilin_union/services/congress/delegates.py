@@ -25,6 +25,7 @@ from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.rules import percent_text, share_at_least
+from guilin_union.services.ordering import move_row
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -185,12 +186,7 @@ def move_delegation(db: sqlite_utils.Database, delegation_id: int, delta: int) -
     with db.atomic():
         g = get_delegation(db, delegation_id)
         ids = [d.id for d in list_delegations(db, g.term_id)]
-        index = ids.index(delegation_id)
-        target = index + delta
-        if 0 <= target < len(ids):
-            ids[index], ids[target] = ids[target], ids[index]
-            for order, row_id in enumerate(ids, start=1):
-                audit.update(db, "congress_delegations", row_id, {"sort_order": order})
+        move_row(db, "congress_delegations", ids, delegation_id, delta, "sort_order")
     return OpResult(Changes.of(AREA), delegation_id)
 
 

@@ -25,9 +25,8 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.congress.attendance import AttendanceSummary
+from guilin_union.services.congress.attendance import AttendanceSummary, summarize
 from guilin_union.services.congress.delegates import delegates_on
-from guilin_union.services.congress.rules import quorum_met, quorum_needed
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -314,25 +313,8 @@ def sitting_rows(db: sqlite_utils.Database, sitting_id: int) -> list[dict[str, A
 def sitting_summary(db: sqlite_utils.Database, sitting_id: int) -> AttendanceSummary:
     """应到/实到/请假/缺席 and the quorum of one sitting (same shape as a session's)."""
     s = get_sitting(db, sitting_id)
-    rule = congress.rules(db)
     rows = sitting_rows(db, sitting_id)
-    formal = [r for r in rows if r["delegate_type"] == congress.FORMAL]
-    expected = len(formal)
-    present = sum(1 for r in formal if r["signin"] == "已签到")
-    return AttendanceSummary(
-        session_id=s.session_id,
-        expected=expected,
-        present=present,
-        on_leave=sum(1 for r in formal if r["signin"] == "请假"),
-        absent=sum(1 for r in formal if r["signin"] == "缺席"),
-        unmarked=sum(1 for r in formal if r["signin"] is None),
-        needed=quorum_needed(expected, rule.quorum.numerator, rule.quorum.denominator),
-        quorum=rule.quorum,
-        quorum_met=quorum_met(present, expected, rule.quorum.numerator, rule.quorum.denominator),
-        others_present=sum(
-            1 for r in rows if r["delegate_type"] != congress.FORMAL and r["signin"] == "已签到"
-        ),
-    )
+    return summarize(s.session_id, rows, congress.rules(db), "signin", ("已签到", "请假", "缺席"))
 
 
 def sitting_json(db: sqlite_utils.Database, s: Sitting) -> dict[str, Any]:

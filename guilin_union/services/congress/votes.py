@@ -26,6 +26,7 @@ from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.attendance import AttendanceSummary, attendance_summary
 from guilin_union.services.congress.rules import motion_passes, votes_needed
 from guilin_union.services.inverses import put_back, reinsert
+from guilin_union.services.ordering import move_row
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -320,12 +321,7 @@ def move_motion(db: sqlite_utils.Database, motion_id: int, delta: int) -> OpResu
     with db.atomic():
         motion = get_motion(db, motion_id)
         ids = [m.id for m in list_motions(db, motion.session_id)]
-        index = ids.index(motion_id)
-        target = index + delta
-        if 0 <= target < len(ids):
-            ids[index], ids[target] = ids[target], ids[index]
-            for position, row_id in enumerate(ids, start=1):
-                audit.update(db, "congress_motions", row_id, {"position": position})
+        move_row(db, "congress_motions", ids, motion_id, delta)
     return OpResult(Changes.of(AREA), motion_id)
 
 

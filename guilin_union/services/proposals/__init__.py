@@ -42,6 +42,7 @@ from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress import delegates as delegates_service
+from guilin_union.services.ordering import move_row
 from guilin_union.storage import audit
 
 __all__ = [
@@ -331,12 +332,7 @@ def set_department_active(db: sqlite_utils.Database, dept_id: int, active: bool)
 def move_department(db: sqlite_utils.Database, dept_id: int, delta: int) -> OpResult:
     with db.atomic():
         ids = [d.id for d in list_departments(db)]
-        index = ids.index(dept_id)
-        target = index + delta
-        if 0 <= target < len(ids):
-            ids[index], ids[target] = ids[target], ids[index]
-            for order, row_id in enumerate(ids, start=1):
-                audit.update(db, "proposal_departments", row_id, {"sort_order": order})
+        move_row(db, "proposal_departments", ids, dept_id, delta, "sort_order")
     return OpResult(Changes.of(AREA), dept_id)
 
 
