@@ -20,8 +20,8 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.inverses import put_back, reinsert
 from guilin_union.services.ordering import moved
+from guilin_union.services.row_undo import delete_row, removable, restorable
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -148,7 +148,7 @@ def add_item(db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any]
                 **row,
             },
         )
-    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_item(d, row_id))
+    return removable("congress_agenda_items", row_id, Changes.of(AREA))
 
 
 def update_item(db: sqlite_utils.Database, item_id: int, data: Mapping[str, Any]) -> OpResult:
@@ -160,29 +160,15 @@ def update_item(db: sqlite_utils.Database, item_id: int, data: Mapping[str, Any]
         if row["part"] != item.part:
             row["position"] = _next_position(db, item.session_id, row["part"])
         before = audit.update(db, "congress_agenda_items", item_id, row)
-    return OpResult(
-        Changes.of(AREA), item_id, undo=before, inverse=lambda d: put_back_item(d, before)
-    )
-
-
-def put_back_item(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of an edit: write the previous values back (its ``inverse`` redoes the edit)."""
-    return put_back(db, "congress_agenda_items", row, Changes.of(AREA), put_back_item)
+    return restorable("congress_agenda_items", before, Changes.of(AREA), undo=before)
 
 
 def delete_item(db: sqlite_utils.Database, item_id: int) -> OpResult:
-    """Delete one item; ``undo`` holds the row for :func:`restore_item`."""
-    with db.atomic():
-        get_item(db, item_id)
-        before = audit.delete(db, "congress_agenda_items", item_id)
-    return OpResult(
-        Changes.of(AREA), item_id, undo=before, inverse=lambda d: restore_item(d, before)
+    """Delete one item; the result's ``inverse`` puts it back with its id."""
+    get_item(db, item_id)
+    return delete_row(
+        db, "congress_agenda_items", item_id, Changes.of(AREA), missing="议程项不存在"
     )
-
-
-def restore_item(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of a delete: the same row back with its id (its ``inverse`` deletes it again)."""
-    return reinsert(db, "congress_agenda_items", row, Changes.of(AREA), delete_item)
 
 
 def set_order(

@@ -25,8 +25,8 @@ from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.attendance import AttendanceSummary, attendance_summary
 from guilin_union.services.congress.rules import motion_passes, votes_needed
-from guilin_union.services.inverses import put_back, reinsert
 from guilin_union.services.ordering import move_row
+from guilin_union.services.row_undo import delete_row, removable, restorable
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -157,7 +157,7 @@ def add_motion(
                 "notes": clean_cell_text(notes or "") or None,
             },
         )
-    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_motion(d, row_id))
+    return removable("congress_motions", row_id, Changes.of(AREA))
 
 
 def add_standard_motions(db: sqlite_utils.Database, session_id: int) -> OpResult:
@@ -186,9 +186,7 @@ def update_motion(db: sqlite_utils.Database, motion_id: int, data: Mapping[str, 
         if "notes" in data:
             changes["notes"] = clean_cell_text(data["notes"] or "") or None
         before = audit.update(db, "congress_motions", motion_id, changes)
-    return OpResult(
-        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
-    )
+    return restorable("congress_motions", before, Changes.of(AREA), undo=before)
 
 
 def save_motion(
@@ -223,9 +221,8 @@ def save_motion(
         elif before is not None and before["votes_yes"] is not None:
             clear_votes(db, row_id)
     if before is None:
-        return OpResult(Changes.of(AREA), row_id, inverse=lambda d: delete_motion(d, row_id))
-    saved = before
-    return OpResult(Changes.of(AREA), row_id, inverse=lambda d: put_back_motion(d, saved))
+        return removable("congress_motions", row_id, Changes.of(AREA))
+    return restorable("congress_motions", before, Changes.of(AREA))
 
 
 def _count(value: Any, label: str) -> int:
@@ -273,9 +270,7 @@ def record_votes(
                 "voted_on": day,
             },
         )
-    return OpResult(
-        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
-    )
+    return restorable("congress_motions", before, Changes.of(AREA), undo=before)
 
 
 def clear_votes(db: sqlite_utils.Database, motion_id: int) -> OpResult:
@@ -287,34 +282,13 @@ def clear_votes(db: sqlite_utils.Database, motion_id: int) -> OpResult:
             motion_id,
             {"votes_yes": None, "votes_no": None, "votes_abstain": None, "voted_on": None},
         )
-    return OpResult(
-        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: put_back_motion(d, before)
-    )
-
-
-def restore_votes(db: sqlite_utils.Database, motion_id: int, row: Mapping[str, Any]) -> OpResult:
-    """Undo of :func:`record_votes`/:func:`clear_votes`: put the previous counts back."""
-    keys = ("votes_yes", "votes_no", "votes_abstain", "voted_on")
-    return put_back_motion(db, {"id": motion_id, **{k: row.get(k) for k in keys}})
-
-
-def put_back_motion(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of an edit: write the previous values back (its ``inverse`` redoes the edit)."""
-    return put_back(db, "congress_motions", row, Changes.of(AREA), put_back_motion)
+    return restorable("congress_motions", before, Changes.of(AREA), undo=before)
 
 
 def delete_motion(db: sqlite_utils.Database, motion_id: int) -> OpResult:
-    with db.atomic():
-        get_motion(db, motion_id)
-        before = audit.delete(db, "congress_motions", motion_id)
-    return OpResult(
-        Changes.of(AREA), motion_id, undo=before, inverse=lambda d: restore_motion(d, before)
-    )
-
-
-def restore_motion(db: sqlite_utils.Database, row: Mapping[str, Any]) -> OpResult:
-    """Undo of a delete: the same row back with its id (its ``inverse`` deletes it again)."""
-    return reinsert(db, "congress_motions", row, Changes.of(AREA), delete_motion)
+    """Delete one motion; the result's ``inverse`` puts it back with its id."""
+    get_motion(db, motion_id)
+    return delete_row(db, "congress_motions", motion_id, Changes.of(AREA), missing="表决事项不存在")
 
 
 def move_motion(db: sqlite_utils.Database, motion_id: int, delta: int) -> OpResult:
