@@ -22,16 +22,18 @@ Code that reads a label back as data uses :func:`plain_text`; a widget whose tex
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCalendarWidget,
     QCheckBox,
     QGroupBox,
     QLabel,
@@ -117,6 +119,7 @@ TAIL = re.compile(r"(\s*(?:…|\.\.\.|▾|▼|:|：|\*)\s*)+$")
 _KEY_IN_TEXT = re.compile(r"&([^&])")
 _SUFFIX = re.compile(r"\(&([A-Za-z0-9])\)")
 _log = logging.getLogger(__name__)
+_SHOW = QEvent.Type.Show
 
 
 def plain_text(text: str) -> str:
@@ -203,9 +206,10 @@ def _skipped(obj: QObject) -> bool:
 
 
 def _in_item_view(widget: QWidget, window: QWidget) -> bool:
+    """Inside a table/list (a cell's own widget) or a calendar (Qt's month and year buttons)."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
-        if isinstance(parent, QAbstractItemView):
+        if isinstance(parent, (QAbstractItemView, QCalendarWidget)):
             return True
         parent = parent.parentWidget()
     return False
@@ -332,13 +336,13 @@ class AccessKeyFilter(QObject):
         self._pending: dict[int, QWidget] = {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget):
+        if event.type() != _SHOW or not isinstance(watched, QWidget):  # every event: be quick
             return False
         try:
             if isinstance(watched, QMenu):
                 give_keys_to_menu(watched)
-            elif watched.isWindow():
-                give_keys_to_window(watched)
+            elif watched.isWindow() and watched.windowType() != Qt.WindowType.Popup:
+                give_keys_to_window(watched)  # not a date edit's calendar or a combo's list
             elif isinstance(watched.parentWidget(), QStackedWidget):
                 self._later(watched.window())  # a tab or wizard page: its labels may be new
         except Exception:  # noqa: BLE001 — an event filter must never raise into Qt
@@ -367,6 +371,8 @@ _installed: list[AccessKeyFilter] = []
 def install_access_keys(app: QApplication) -> AccessKeyFilter:
     """Access keys in every window of ``app`` from now on (idempotent)."""
     if not _installed:
+        if os.environ.get("GUILIN_UNION_ACCESS_KEYS") == "0":  # measuring without them
+            return AccessKeyFilter(app)
         keys = AccessKeyFilter(app)
         app.installEventFilter(keys)
         _installed.append(keys)

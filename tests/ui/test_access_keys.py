@@ -240,3 +240,24 @@ def test_the_common_verbs_win_their_letter_over_later_ones(qtbot):
     give_keys_to_window(dialog)
     assert box.button(QDialogButtonBox.StandardButton.Save).text() == "保存(&S)"
     assert key_of(pick.text()) not in (None, "S") and pick.text().endswith("…")
+
+
+def test_calendars_and_popups_keep_qt_s_own_texts(qtbot):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtWidgets import QApplication, QCalendarWidget, QToolButton
+
+    ensure_application()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    QVBoxLayout(dialog).addWidget(QCalendarWidget())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    give_keys_to_window(dialog)
+    month_buttons = [b.text() for b in dialog.findChildren(QToolButton) if b.text()]
+    assert month_buttons and not any(key_of(t) for t in month_buttons), month_buttons
+    popup = QWidget(None, Qt.WindowType.Popup)
+    qtbot.addWidget(popup)
+    button = QPushButton("十二月", popup)
+    keys = access_keys.install_access_keys(QApplication.instance())
+    keys.eventFilter(popup, QEvent(QEvent.Type.Show))  # as when it pops up
+    assert button.text() == "十二月"
