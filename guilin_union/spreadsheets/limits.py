@@ -35,21 +35,23 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guilin_union.spreadsheets.errors import WorkbookError
 
 __all__ = [
     "WorkbookLimits",
+    "WorkbookScan",
     "check_workbook_content",
     "scan_xml_part",
     "check_zip_directory",
 ]
 
 CHUNK = 1024 * 1024
-# A match never spans more than this many bytes (tag names with a namespace prefix).
-_OVERLAP = 128
+# A match never spans more than this many bytes (tag names with a namespace prefix, a
+# <mergeCell> element with its range).
+_OVERLAP = 512
 # Any XML element (optionally namespace-prefixed) whose local name is given.
 _PREFIX = rb"<(?:[A-Za-z_][\w.\-]*:)?"
 ROW_RE = re.compile(_PREFIX + rb"row[\s/>]")
@@ -57,6 +59,11 @@ CELL_RE = re.compile(_PREFIX + rb"c[\s/>]")
 SHARED_STRING_RE = re.compile(_PREFIX + rb"si[\s/>]")
 ELEMENT_RE = re.compile(rb"<[A-Za-z_]")
 DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+#: ``<mergeCell ref="A3:A5"/>``: the four groups are column, row, column, row.
+MERGE_RE = re.compile(
+    rb'<(?:\w+:)?mergeCell\b[^>]{0,200}?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"'
+)
+MAX_MERGES = 100_000
 
 Fail = Callable[[str], Exception]
 #: Key of :func:`scan_xml_part`'s result holding the bytes the part inflated to.
@@ -76,6 +83,20 @@ class WorkbookLimits:
     max_shared_strings: int = 500_000
     max_cells: int = 2_000_000  # per worksheet: 20,000 rows x 100 columns
     header_rows: int = 30  # rows allowed above the data (title, notes, header)
+
+
+@dataclass
+class WorkbookScan:
+    """What the content check saw in each worksheet part while it inflated it anyway.
+
+    Keys are the parts' names in the zip (``xl/worksheets/sheet1.xml``). ``rows`` holds the
+    ``<row>`` elements (only when the check counted them), ``merges`` the merged ranges as
+    (first column letters, first row, last column letters, last row), at most
+    :data:`MAX_MERGES` per part. The reader uses both instead of reading the sheet again.
+    """
+
+    rows: dict[str, int] = field(default_factory=dict)
+    merges: dict[str, list[tuple[str, int, str, int]]] = field(default_factory=dict)
 
 
 def _mb(size: int) -> str:
@@ -117,12 +138,14 @@ def scan_xml_part(
     too_big: Callable[[int], str] | None = None,
     too_many: Callable[[str, int], str] | None = None,
     refuse_dtd: bool = True,
+    merges: list[tuple[str, int, str, int]] | None = None,
 ) -> dict[str, int]:
     """Inflate one part in pieces, counting matches of each pattern; stop at the first limit.
 
     ``counts`` maps a name to (pattern, limit). ``too_big(limit)`` and ``too_many(name,
     limit)`` build the refusal texts (the defaults are the bare names, for tests). Returns
-    the counts found. Memory use is one piece, whatever the part inflates to.
+    the counts found. Memory use is one piece, whatever the part inflates to. A ``merges``
+    list receives the part's merged ranges (see :class:`WorkbookScan`).
     """
     found = dict.fromkeys(counts, 0)
     total = 0
@@ -140,16 +163,33 @@ def scan_xml_part(
                 raise fail("DTD")
             cut = max(len(buffer) - _OVERLAP, 0)
             for name, (pattern, limit) in counts.items():
-                found[name] += sum(1 for m in pattern.finditer(buffer) if m.start() < cut)
+                # The patterns start with "<" and cannot overlap: the matches from ``cut`` on
+                # are the same in both searches, and are counted with the next piece.
+                found[name] += len(pattern.findall(buffer)) - len(pattern.findall(buffer, cut))
                 if found[name] > limit:
                     raise fail(too_many(name, limit) if too_many else name)
+            if merges is not None:
+                _collect_merges(buffer, cut, merges)
             carry = buffer[cut:]
     for name, (pattern, limit) in counts.items():
-        found[name] += sum(1 for _ in pattern.finditer(carry))
+        found[name] += len(pattern.findall(carry))
         if found[name] > limit:
             raise fail(too_many(name, limit) if too_many else name)
+    if merges is not None:
+        _collect_merges(carry, len(carry), merges)
     found[INFLATED] = total
     return found
+
+
+def _collect_merges(buffer: bytes, cut: int, out: list[tuple[str, int, str, int]]) -> None:
+    """Add the merged ranges starting before ``cut`` (the rest come with the next piece)."""
+    if b"mergeCell" not in buffer:
+        return
+    for m in MERGE_RE.finditer(buffer):
+        if m.start() >= cut or len(out) >= MAX_MERGES:
+            return
+        c1, r1, c2, r2 = m.groups()
+        out.append((c1.decode(), int(r1), c2.decode(), int(r2)))
 
 
 def _is_xml(name: str) -> bool:
@@ -159,14 +199,18 @@ def _is_xml(name: str) -> bool:
 
 def check_workbook_content(
     path: str | Path, *, max_rows: int | None = None, limits: WorkbookLimits | None = None
-) -> None:
+) -> WorkbookScan:
     """Refuse a workbook whose content is beyond what an import can hold (WorkbookError).
 
     ``max_rows`` is the import's row cap: every ``<row>`` element of every worksheet counts,
     blank ones included, plus ``limits.header_rows`` for the rows above the table. Without it
     (listing sheets, a preview) only sizes, cells and shared strings are bounded.
+
+    Returns what the pass saw of each worksheet (rows, merged ranges), so that the reader
+    does not inflate the sheets a second time for them.
     """
     limits = limits or WorkbookLimits()
+    scan = WorkbookScan()
     path = Path(path)
     name = path.name
 
@@ -189,7 +233,9 @@ def check_workbook_content(
                 part = info.filename
                 lower = part.lower()
                 counts: dict[str, tuple[re.Pattern[bytes], int]] = {}
+                merges: list[tuple[str, int, str, int]] | None = None
                 if lower.startswith("xl/worksheets/") and lower.count("/") == 2:
+                    merges = scan.merges.setdefault(part, [])
                     max_bytes = limits.max_sheet_bytes
                     counts["cells"] = (CELL_RE, limits.max_cells)
                     if max_rows is not None:
@@ -236,8 +282,11 @@ def check_workbook_content(
                     # openpyxl parses through defusedxml, which refuses entity declarations
                     # itself (reader._guarded turns that into a message).
                     refuse_dtd=False,
+                    merges=merges,
                 )
                 xml_total += found[INFLATED]
+                if "rows" in found:
+                    scan.rows[part] = found["rows"]
     except WorkbookError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
@@ -259,3 +308,4 @@ def check_workbook_content(
             f"文件“{name}”已损坏或格式不受支持，无法读取（{type(exc).__name__}）。"
             "请在 Excel/WPS 中重新另存为 .xlsx 后再导入。"
         ) from None
+    return scan

@@ -29,7 +29,7 @@ from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_problem
 from guilin_union.spreadsheets.errors import RowError, SheetChoiceError, WorkbookError
-from guilin_union.spreadsheets.limits import check_workbook_content
+from guilin_union.spreadsheets.limits import WorkbookScan, check_workbook_content
 
 FieldKind = Literal["text", "id_number", "phone", "date", "int", "money", "choice", "bool"]
 
@@ -311,19 +311,62 @@ def _check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-@contextmanager
-def _open_workbook(path: str | Path, max_bytes: int, max_rows: int | None = None) -> Iterator[Any]:
-    from openpyxl import load_workbook  # imported lazily: the GUI starts faster
+def _load_read_only(handle: Any) -> Any:
+    """``load_workbook(handle, read_only=True)`` without openpyxl's size probe of each sheet.
 
+    openpyxl looks for every worksheet's ``<dimension>`` when it loads, and a file without
+    one (openpyxl's own write-only files, many exports) is parsed to the end just for that:
+    a whole extra read of the data. The reader never trusts the dimension anyway (it resets
+    it before iterating, see :func:`_find_header`), so the sheets are made without the probe;
+    sheet names, order and visibility come from workbook.xml as before.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class _UnsizedSheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            """No probe: max_row stays unknown, as after reset_dimensions()."""
+
+    class _Reader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    reader = _Reader(handle, read_only=True, data_only=False)
+    reader.read()
+    return reader.wb
+
+
+@dataclass
+class _Book:
+    """An open read-only workbook and what the content check saw of its worksheets."""
+
+    wb: Any
+    scan: WorkbookScan
+
+    def part(self, name: str) -> str:
+        return str(getattr(self.wb[name], "_worksheet_path", ""))
+
+
+@contextmanager
+def _open_book(path: str | Path, max_bytes: int, max_rows: int | None = None) -> Iterator[_Book]:
     source = Path(path)
     _check_file(source, max_bytes)
-    check_workbook_content(source, max_rows=max_rows)  # bombs: sizes, rows, cells (limits.py)
+    # Bombs: sizes, rows, cells (limits.py); the same pass notes rows and merged ranges.
+    scan = check_workbook_content(source, max_rows=max_rows)
     # Hand openpyxl an open file, not the name: it would otherwise refuse a correct .xlsx
     # that merely has the wrong extension, and read-only mode keeps its handle open until
     # close() (on Windows that would lock the user's file).
     with open(source, "rb") as handle:
         try:
-            wb = load_workbook(handle, read_only=True, data_only=False)
+            wb = _load_read_only(handle)
         except WorkbookError:
             raise
         except Exception as exc:  # openpyxl raises many kinds on malformed parts
@@ -332,9 +375,15 @@ def _open_workbook(path: str | Path, max_bytes: int, max_rows: int | None = None
                 "请在 Excel/WPS 中打开并重新另存为 .xlsx 后再导入。"
             ) from exc
         try:
-            yield wb
+            yield _Book(wb, scan)
         finally:
             wb.close()
+
+
+@contextmanager
+def _open_workbook(path: str | Path, max_bytes: int, max_rows: int | None = None) -> Iterator[Any]:
+    with _open_book(path, max_bytes, max_rows) as book:
+        yield book.wb
 
 
 def _worksheet_names(wb: Any) -> list[str]:
@@ -649,6 +698,28 @@ def _merges(ws: Any) -> list[_Merge]:
     return out
 
 
+def _sheet_merges(book: _Book, name: str) -> list[_Merge]:
+    """The merged ranges of a worksheet, as the content check found them in its pass.
+
+    A sheet the check did not scan (a part outside xl/worksheets/) is read for them.
+    """
+    from openpyxl.utils.cell import column_index_from_string
+
+    found = book.scan.merges.get(book.part(name))
+    if found is None:
+        return _merges(book.wb[name])
+    return [
+        _Merge(
+            f"{c1}{r1}:{c2}{r2}",
+            column_index_from_string(c1),
+            r1,
+            column_index_from_string(c2),
+            r2,
+        )
+        for c1, r1, c2, r2 in found
+    ]
+
+
 _SPACES_ALL_RE = re.compile(r"[\s\u00a0\u3000]+")
 _TOTAL_RE = re.compile(r"^(?:总合计|合计|总计|小计|共计|累计)")
 _COUNT_RE = re.compile(r"^共\d+(?:人|名|条|项|户|个)")
@@ -755,10 +826,11 @@ class _Found:
 
 
 def _find_header(
-    wb: Any, name: str, fields: Sequence[Field], mapping: dict[str, int] | None, file_name: str
+    book: _Book, name: str, fields: Sequence[Field], mapping: dict[str, int] | None, file_name: str
 ) -> _Found | None:
-    ws = wb[name]
-    estimated = ws.max_row or 0
+    ws = book.wb[name]
+    # The content check counted the <row> elements; openpyxl's own size is not probed.
+    estimated = book.scan.rows.get(book.part(name)) or ws.max_row or 0
     # The <dimension> element is often wrong (files from other programs): without this
     # reset, read-only mode silently stops at the row it claims is the last.
     ws.reset_dimensions()
@@ -768,6 +840,52 @@ def _find_header(
     if found is None:
         return None
     return _Found(name, rows_iter, head, found[0], found[1], estimated)
+
+
+class _Headers:
+    """The header lookups of one read: a sheet's first rows are parsed once, not per question.
+
+    :meth:`has` (is there a header?) keeps what it found, rows not yet consumed, for the
+    next :meth:`take`, which hands it over (a later ``take`` starts the sheet afresh). At
+    most ``keep`` sheets are held this way, so a workbook of hundreds of sheets does not
+    keep hundreds of open parsers.
+    """
+
+    def __init__(
+        self,
+        book: _Book,
+        fields: Sequence[Field],
+        mapping: dict[str, int] | None,
+        file_name: str,
+        keep: int = 8,
+    ) -> None:
+        self.book = book
+        self.fields = fields
+        self.mapping = mapping
+        self.file_name = file_name
+        self.keep = keep
+        self._none: set[str] = set()  # no header: nothing consumed, the answer stays
+        self._fresh: dict[str, _Found] = {}
+
+    def _find(self, name: str) -> _Found | None:
+        if name in self._none:
+            return None
+        found = _find_header(self.book, name, self.fields, self.mapping, self.file_name)
+        if found is None:
+            self._none.add(name)
+        return found
+
+    def has(self, name: str) -> bool:
+        if name in self._fresh:
+            return True
+        found = self._find(name)
+        if found is not None and len(self._fresh) < self.keep:
+            self._fresh[name] = found
+        return found is not None
+
+    def take(self, name: str) -> _Found | None:
+        found = self._fresh.pop(name, None)
+        return found if found is not None else self._find(name)
 
 
 def _count_data_rows(
@@ -800,19 +918,19 @@ def _active_title(wb: Any) -> str | None:
 
 
 def _choose_sheets(
-    wb: Any,
+    headers: _Headers,
     names: list[str],
     fields: Sequence[Field],
     mapping: dict[str, int] | None,
     all_sheets: bool,
-    file_name: str,
 ) -> list[str]:
     """Which worksheets to read when the caller named none (see the module rules)."""
+    wb = headers.book.wb
     visible = [n for n in names if getattr(wb[n], "sheet_state", "visible") == "visible"]
     hidden = [n for n in names if n not in visible]
-    with_header = [n for n in visible if _find_header(wb, n, fields, mapping, file_name)]
+    with_header = [n for n in visible if headers.has(n)]
     if not with_header:
-        hidden_found = [n for n in hidden if _find_header(wb, n, fields, mapping, file_name)]
+        hidden_found = [n for n in hidden if headers.has(n)]
         extra = (
             f"（隐藏的工作表“{'、'.join(hidden_found)}”中有表头；隐藏的工作表不会自动导入，"
             "如确需导入，请指定该工作表。）"
@@ -835,7 +953,7 @@ def _choose_sheets(
         return with_header
     with_data = []
     for n in with_header:
-        found = _find_header(wb, n, fields, mapping, file_name)
+        found = headers.take(n)
         if found is not None and _count_data_rows(found, fields, mapping, stop_at=1):
             with_data.append(n)
     active = _active_title(wb)
@@ -845,7 +963,7 @@ def _choose_sheets(
         return with_data
     counts = []
     for n in with_data:
-        found = _find_header(wb, n, fields, mapping, file_name)
+        found = headers.take(n)
         rows = _count_data_rows(found, fields, mapping, stop_at=10**9) if found else 0
         counts.append(f"“{n}”（{rows}行）")
     raise SheetChoiceError(
@@ -879,10 +997,12 @@ def describe_sheets(
 ) -> list[SheetInfo]:
     """Every worksheet: visible or not, header recognised or not, how many data rows."""
     file_name = Path(path).name
-    with _open_workbook(path, max_bytes) as wb:
+    with _open_book(path, max_bytes) as book:
+        wb = book.wb
         active = _active_title(wb)
         names = _worksheet_names(wb)
-        headers = {n: _find_header(wb, n, fields, None, file_name) is not None for n in names}
+        finder = _Headers(book, fields, None, file_name)
+        headers = {n: finder.has(n) for n in names}
         visible = {n: getattr(wb[n], "sheet_state", "visible") == "visible" for n in names}
         # Rows are counted only when there is a choice to make between visible sheets.
         count = sum(1 for n in names if headers[n] and visible[n]) > 1
@@ -890,7 +1010,7 @@ def describe_sheets(
         for name in names:
             rows = 0
             if headers[name]:
-                found = _find_header(wb, name, fields, None, file_name)
+                found = finder.take(name)
                 stop = 10**9 if count else 1
                 rows = _count_data_rows(found, fields, None, stop_at=stop) if found else 0
             out.append(SheetInfo(name, visible[name], headers[name], rows, name == active, count))
@@ -945,9 +1065,10 @@ def read_table(
         _validate_mapping(mapping, fields)
     wanted = [sheet] if isinstance(sheet, str) else list(dict.fromkeys(sheet or []))
     file_name = Path(path).name
-    with _open_workbook(path, max_bytes, max_rows) as wb:
+    with _open_book(path, max_bytes, max_rows) as book:
         from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+        wb = book.wb
         date1904 = wb.epoch == CALENDAR_MAC_1904
         names = _worksheet_names(wb)
         if not names:
@@ -958,15 +1079,14 @@ def read_table(
                     f"工作簿中没有名为“{name}”的工作表。现有工作表：{'、'.join(names)}",
                     sheets=names,
                 )
-        chosen = wanted or _choose_sheets(wb, names, fields, mapping, all_sheets, file_name)
-        header_sheets = (
-            names
-            if len(names) == 1
-            else [n for n in names if _find_header(wb, n, fields, mapping, file_name)]
-        )
+        # One header lookup per sheet, shared by the sheet choice, the list of sheets with a
+        # header and the reading itself.
+        headers = _Headers(book, fields, mapping, file_name)
+        chosen = wanted or _choose_sheets(headers, names, fields, mapping, all_sheets)
+        header_sheets = names if len(names) == 1 else [n for n in names if headers.has(n)]
         results = [
             _read_sheet(
-                wb,
+                headers,
                 name,
                 fields,
                 mapping,
@@ -1018,7 +1138,7 @@ def _combine(results: list[ReadResult], max_rows: int) -> ReadResult:
 
 
 def _read_sheet(
-    wb: Any,
+    headers: _Headers,
     name: str,
     fields: list[Field],
     mapping: dict[str, int] | None,
@@ -1030,7 +1150,7 @@ def _read_sheet(
     progress: Callable[[int, int], None] | None,
     file_name: str,
 ) -> ReadResult:
-    found = _find_header(wb, name, fields, mapping, file_name)
+    found = headers.take(name)
     if found is None:
         raise WorkbookError(
             f"在工作表“{name}”的前{HEADER_SCAN_ROWS}行中没有找到表头。"
@@ -1046,16 +1166,14 @@ def _read_sheet(
             f"工作表“{name}”缺少必填列：{'、'.join(missing)}。表头应包含：{_expected_headers(fields)}",
             sheets=names,
         )
-    headers = {
-        index: text for index, text in enumerate(_header_texts(header_cells), start=1) if text
-    }
+    texts = {index: text for index, text in enumerate(_header_texts(header_cells), start=1) if text}
     mapped_columns = set(final_mapping.values())
-    unmapped = [text for index, text in headers.items() if index not in mapped_columns]
+    unmapped = [text for index, text in texts.items() if index not in mapped_columns]
     result = ReadResult(
         sheet=name,
         header_row=header_row,
         mapping=final_mapping,
-        headers=headers,
+        headers=texts,
         unmapped_headers=unmapped,
         sheets=[name],
         ignored_columns=[t for t in unmapped if normalize_header(t) not in _SERIAL_HEADERS],
@@ -1069,7 +1187,7 @@ def _read_sheet(
         max_rows=max_rows,
         progress=progress,
         estimated=found.estimated,
-        merges=_merges(wb[name]),
+        merges=_sheet_merges(headers.book, name),
         sheet_tag=name if multi else "",
     )
     return result
