@@ -32,6 +32,9 @@ from guilin_union.reports.house import (
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# Lists and statistics the 提案工作委员会 files and signs off.
+_COMMITTEE_TABLE = signed("table", labels=("制表人", "审核人", "提案工作委员会"))
+
 # name → (Chinese description, signature); names and order are the CLI's (a contract).
 CATALOG: dict[str, tuple[str, Signature]] = {
     "member-honours": (
@@ -96,7 +99,7 @@ CATALOG: dict[str, tuple[str, Signature]] = {
     ),
     "proposal-excellent": (
         "优秀提案名单（含评选日期）",
-        signed("table", labels=("制表人", "审核人", "提案工作委员会")),
+        _COMMITTEE_TABLE,
     ),
     "proposal-supervision": (
         "督办提案清单（按督办委员）",
@@ -118,11 +121,11 @@ CATALOG: dict[str, tuple[str, Signature]] = {
     ),
     "proposal-handling": (
         "提案办理情况一览表",
-        signed("table", labels=("制表人", "审核人", "提案工作委员会")),
+        _COMMITTEE_TABLE,
     ),
     "proposal-stats": (
         "提案工作报告统计（审查结果、类别、办复率、满意率、逾期清单）",
-        signed("table", labels=("制表人", "审核人", "提案工作委员会")),
+        _COMMITTEE_TABLE,
     ),
     "workpoints-ledger": (
         "工作要点落实台账（序号、要点条目、单位、责任人、时限、进展、状态、佐证材料；"
