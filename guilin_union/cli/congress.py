@@ -44,6 +44,22 @@ def resolve_session(db: Any, value: str) -> int:
     return congress.get_session(db, int(value)).id
 
 
+def session_report(module: str, name: str, what: str, unit: str = "") -> Any:
+    """The handler of a report of one session (``--session``, ``-o``): ``module.name(db,
+    session_id, output)`` returns the path, or ``(path, n)`` said as "（n unit）"."""
+
+    def handler(args: argparse.Namespace, ctx: CliContext) -> int:
+        import importlib
+
+        build = getattr(importlib.import_module(module), name)
+        out = build(ctx.db, resolve_session(ctx.db, args.session), args.output)
+        path, n = out if isinstance(out, tuple) else (out, None)
+        emit(f"已生成{what}（{n} {unit}）：{path}" if n is not None else f"已生成{what}：{path}")
+        return 0
+
+    return handler
+
+
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("congress", help="教代会：会议、代表、签到")
     csub = parser.add_subparsers(dest="congress_command", metavar="ACTION")
@@ -292,20 +308,14 @@ def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     return finish_import(args, outcome)
 
 
-def cmd_report_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress.outputs import agenda_pdf
-
-    path = agenda_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成会议议程：{path}")
-    return 0
+cmd_report_agenda = session_report(
+    "guilin_union.services.congress.outputs", "agenda_pdf", "会议议程"
+)
 
 
-def cmd_report_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress.outputs import delegates_pdf
-
-    path, n = delegates_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成代表名册（{n} 人）：{path}")
-    return 0
+cmd_report_delegates = session_report(
+    "guilin_union.services.congress.outputs", "delegates_pdf", "代表名册", "人"
+)
 
 
 def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -332,9 +342,6 @@ def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_vote_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress.outputs import vote_results_pdf
-
-    path = vote_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成表决结果：{path}")
-    return 0
+cmd_report_vote_results = session_report(
+    "guilin_union.services.congress.outputs", "vote_results_pdf", "表决结果"
+)

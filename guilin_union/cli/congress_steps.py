@@ -14,6 +14,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli.congress import session_report
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
@@ -716,13 +717,9 @@ def cmd_report_sitting_signin(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_election_results(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.congress.printouts import election_results_pdf
-
-    path, n = election_results_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成选举计票结果（{n} 项选举）：{path}")
-    return 0
+cmd_report_election_results = session_report(
+    "guilin_union.services.congress.printouts", "election_results_pdf", "选举计票结果", "项选举"
+)
 
 
 def cmd_report_discussion_minutes(args: argparse.Namespace, ctx: CliContext) -> int:

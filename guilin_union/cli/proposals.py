@@ -18,7 +18,7 @@ from guilin_union.cli import (
     emit_json,
     finish_import,
 )
-from guilin_union.cli.congress import add_session_arg, resolve_session
+from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -222,12 +222,9 @@ def cmd_report_forms(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_compilation(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals.outputs import compilation_pdf
-
-    path, n = compilation_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成提案汇编（{n} 件）：{path}")
-    return 0
+cmd_report_compilation = session_report(
+    "guilin_union.services.proposals.outputs", "compilation_pdf", "提案汇编", "件"
+)
 
 
 def cmd_report_handling(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -238,9 +235,6 @@ def cmd_report_handling(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_stats(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.proposals.outputs import stats_pdf
-
-    path = stats_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成提案工作统计：{path}")
-    return 0
+cmd_report_stats = session_report(
+    "guilin_union.services.proposals.outputs", "stats_pdf", "提案工作统计"
+)

@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli.congress import session_report
 
 
 def resolve_member(db: Any, value: str, label: str = "人员") -> int:
@@ -357,13 +358,9 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
     docx.set_defaults(handler=cmd_report_docx)
 
 
-def cmd_report_excellent(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.proposals.printouts import excellent_pdf
-
-    path, n = excellent_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成优秀提案名单（{n} 件）：{path}")
-    return 0
+cmd_report_excellent = session_report(
+    "guilin_union.services.proposals.printouts", "excellent_pdf", "优秀提案名单", "件"
+)
 
 
 def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -376,10 +373,6 @@ def cmd_report_docx(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_report_supervision(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.proposals.printouts import supervision_pdf
-
-    path, n = supervision_pdf(ctx.db, resolve_session(ctx.db, args.session), args.output)
-    emit(f"已生成督办提案清单（{n} 位督办委员）：{path}")
-    return 0
+cmd_report_supervision = session_report(
+    "guilin_union.services.proposals.printouts", "supervision_pdf", "督办提案清单", "位督办委员"
+)
