@@ -38,6 +38,26 @@ def _date_edit(name: str, day: _dt.date | None = None) -> QDateEdit:
     return edit
 
 
+def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLabel:
+    """The foot of a money dialog: the error line (returned) and 确定/取消."""
+    error = QLabel()
+    error.setObjectName(name)
+    error.setWordWrap(True)
+    error.setStyleSheet(ERROR_STYLE)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    if isinstance(layout, QFormLayout):
+        layout.addRow("", error)
+        layout.addRow(buttons)
+    else:
+        layout.addWidget(error)
+        layout.addWidget(buttons)
+    return error
+
+
 def _iso(edit: QDateEdit) -> str:
     return edit.date().toString("yyyy-MM-dd")
 
@@ -70,19 +90,11 @@ class PaymentDialog(QDialog):
         self.amount_edit.setObjectName("dues_amount_edit")
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("如 补缴、收据号")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
         form.addRow("缴纳方式", self.method_combo)
         form.addRow("缴纳日期", self.date_edit)
         form.addRow("金额（元）", self.amount_edit)
         form.addRow("备注", self.note_edit)
-        form.addRow("", self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error_label = _foot(self, form, "dues_error_label")
 
     def accept(self) -> None:
         try:
@@ -162,17 +174,7 @@ class RemittanceDialog(QDialog):
         form2.addRow("上缴方式", self.method_combo)
         form2.addRow("备注", self.note_edit)
         layout.addLayout(form2)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("remit_error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error_label = _foot(self, layout, "remit_error_label")
         self.branch_combo.currentIndexChanged.connect(lambda _i: self.fill())
         self.member_list.itemChanged.connect(lambda _i: self.update_sum())
         self.all_check.toggled.connect(self.tick_all)
@@ -267,20 +269,12 @@ class EntryDialog(QDialog):
         self.voucher_edit.setPlaceholderText("如 记-2025-0123")
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("entry_description_edit")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
         form.addRow("科目", self.category_combo)
         form.addRow("日期", self.date_edit)
         form.addRow("金额（元）", self.amount_edit)
         form.addRow("凭证号", self.voucher_edit)
         form.addRow("摘要", self.description_edit)
-        form.addRow("", self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error_label = _foot(self, form, "entry_error_label")
 
     def accept(self) -> None:
         try:
@@ -372,17 +366,7 @@ class ChartDialog(QDialog):
         map_box.addWidget(self.map_table, 1)
         tabs.addTab(map_page, "自动计入")
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("chart_error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error_label = _foot(self, layout, "chart_error_label")
         self.add_top_button.clicked.connect(self.add_top)
         self.add_sub_button.clicked.connect(self.add_sub)
         self.remove_button.clicked.connect(self.remove)
