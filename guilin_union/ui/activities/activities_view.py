@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.activities import ACTIVITY_STATUSES
-from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import ActivityQuery, outputs
 from guilin_union.services.changes import Changes
@@ -33,7 +33,6 @@ from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (
     ACTIVITY_STATUS_COLORS,
     compact_combo,
-    safe_file_name,
     setup_table,
     submit_op,
 )
@@ -405,12 +404,17 @@ class ActivitiesView(QWidget):
         assert self.current_id is not None
         return activities_service.get_activity_row(self.ctx.db, self.current_id)["name"]
 
-    def _save_path(self, title: str, name: str, filters: str = "PDF 文件 (*.pdf)") -> Path | None:
-        return self.ctx.prompts.save_file(
-            self, title, self.ctx.last_folder() / safe_file_name(name), filters
-        )
-
-    def _pdf(self, title: str, suffix: str, work) -> Path | None:
+    def _save(
+        self,
+        title: str,
+        suffix: str,
+        work: Callable[[Any, int, Path], Any],
+        *,
+        excel: bool = False,
+        message: str | Callable[[Any], str] | None = None,
+    ) -> Path | None:
+        """Write a file for the selected activity (``work(db, activity_id, path)``): a PDF
+        opens in the viewer, an Excel workbook is announced with ``message``."""
         if self.current_id is None:
             return None
         activity_id = self.current_id
@@ -419,53 +423,43 @@ class ActivitiesView(QWidget):
             self,
             title,
             lambda db, path: work(db, activity_id, path),
-            default_name=safe_file_name(f"{self._activity_name()}{suffix}.pdf"),
-            message=None,
+            default_name=f"{self._activity_name()}{suffix}" + (".xlsx" if excel else ".pdf"),
+            filters="Excel 工作簿 (*.xlsx)" if excel else "PDF 文件 (*.pdf)",
+            open_after=not excel,
+            message=message,
         )
 
     def print_signup_forms(self, blank: bool = False) -> Path | None:
-        return self._pdf(
+        return self._save(
             "活动报名表", "报名表", lambda db, a, p: outputs.signup_form_pdf(db, a, p, blank=blank)
         )
 
     def print_participants(self, sign_in: bool = False) -> Path | None:
-        return self._pdf(
+        return self._save(
             "签到表" if sign_in else "参加人员名单",
             "签到表" if sign_in else "参加人员名单",
             lambda db, a, p: outputs.participants_pdf(db, a, p, sign_in=sign_in),
         )
 
     def print_results(self) -> Path | None:
-        return self._pdf("获奖名单", "获奖名单", outputs.results_pdf)
+        return self._save("获奖名单", "获奖名单", outputs.results_pdf)
 
     def print_team_points(self) -> Path | None:
-        return self._pdf("团体总分表", "团体总分表", outputs.team_points_pdf)
+        return self._save("团体总分表", "团体总分表", outputs.team_points_pdf)
 
     def print_summary(self) -> Path | None:
-        return self._pdf("活动总结表", "总结表", outputs.summary_pdf)
+        return self._save("活动总结表", "总结表", outputs.summary_pdf)
 
     def save_signup_template(self) -> Path | None:
-        if self.current_id is None:
-            return None
         from guilin_union.services.activities.importer import write_signup_template
 
-        path = self._save_path(
-            "保存报名表模板", f"{self._activity_name()}报名表.xlsx", "Excel 工作簿 (*.xlsx)"
+        return self._save(
+            "保存报名表模板",
+            "报名表",
+            write_signup_template,
+            excel=True,
+            message="模板已保存。请发给各分工会填写，收回后用“报名 ▸ 导入报名表”导入：",
         )
-        if path is None:
-            return None
-        try:
-            out = write_signup_template(self.ctx.db, self.current_id, path)
-        except (UserError, OSError) as exc:
-            self.ctx.prompts.error(self, "保存失败", str(exc))
-            return None
-        self.ctx.remember_folder(out)
-        self.ctx.prompts.info(
-            self,
-            "报名表模板",
-            f"模板已保存：\n{out}\n请发给各分工会填写，收回后用“报名 ▸ 导入报名表”导入。",
-        )
-        return out
 
     def _ask_unmasked(self) -> bool | None:
         choice = self.ctx.prompts.ask_item(
@@ -484,38 +478,18 @@ class ActivitiesView(QWidget):
         unmasked = self._ask_unmasked()
         if unmasked is None:
             return None
-        path = self._save_path(
-            "导出参加人员", f"{self._activity_name()}参加人员.xlsx", "Excel 工作簿 (*.xlsx)"
+        return self._save(
+            "导出参加人员",
+            "参加人员",
+            lambda db, a, p: outputs.export_participants(db, a, p, unmasked=unmasked),
+            excel=True,
+            message=lambda result: f"已导出 {result[1]} 条报名记录：",
         )
-        if path is None:
-            return None
-        try:
-            out, n = outputs.export_participants(
-                self.ctx.db, self.current_id, path, unmasked=unmasked
-            )
-        except (UserError, OSError) as exc:
-            self.ctx.prompts.error(self, "导出失败", str(exc))
-            return None
-        self.ctx.remember_folder(out)
-        self.ctx.prompts.info(self, "导出完成", f"已导出 {n} 条报名记录：\n{out}")
-        return out
 
     def export_results(self) -> Path | None:
-        if self.current_id is None:
-            return None
-        path = self._save_path(
-            "导出成绩", f"{self._activity_name()}成绩.xlsx", "Excel 工作簿 (*.xlsx)"
+        return self._save(
+            "导出成绩", "成绩", outputs.export_results, excel=True, message="已导出成绩："
         )
-        if path is None:
-            return None
-        try:
-            out = outputs.export_results(self.ctx.db, self.current_id, path)
-        except (UserError, OSError) as exc:
-            self.ctx.prompts.error(self, "导出失败", str(exc))
-            return None
-        self.ctx.remember_folder(out)
-        self.ctx.prompts.info(self, "导出完成", f"已导出成绩：\n{out}")
-        return out
 
     def export_current(self) -> Path | None:
         """文件 ▸ 导出… on this tab: the participants of the selected activity."""

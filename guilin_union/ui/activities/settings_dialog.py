@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.activities import TIE_RULES
-from guilin_union.core.errors import UserError
 from guilin_union.services import activities as activities_service
 from guilin_union.services import settings as settings_service
-from guilin_union.ui.activities.common import ERROR_STYLE, field_errors
+from guilin_union.ui.activities.common import ERROR_STYLE, submit_op
 
 LIST_HINTS = {
     "activity_types": "新建活动时可选的类型",
@@ -99,14 +98,14 @@ class ActivitySettingsDialog(QDialog):
         return data
 
     def save(self) -> None:
-        try:
-            result = activities_service.save_settings(self.ctx.db, self.values())
-        except UserError as exc:
-            errors = field_errors(exc)
-            for key, edit in self.list_edits.items():
-                edit.setStyleSheet(ERROR_STYLE if key in errors else "")
-            self.scheme_edit.setStyleSheet(ERROR_STYLE if "activity_point_scheme" in errors else "")
-            self.summary_label.setText("\n".join(errors.values()))
+        values = self.values()
+        errors = submit_op(
+            self.ctx, self, "活动设置", lambda d: activities_service.save_settings(d, values)
+        )
+        if errors is None:
+            self.accept()
             return
-        self.ctx.notify(result.changes)
-        self.accept()
+        for key, edit in self.list_edits.items():
+            edit.setStyleSheet(ERROR_STYLE if key in errors else "")
+        self.scheme_edit.setStyleSheet(ERROR_STYLE if "activity_point_scheme" in errors else "")
+        self.summary_label.setText("\n".join(errors.values()))

@@ -284,9 +284,12 @@ class WorkpointsTab(QWidget):
                 return None
             replace_id = options.get(choice)
             on_conflict = "replace" if replace_id is not None else "keep"
-        try:
-            result = wi.import_document(
-                self.ctx.db,
+        result = ops.CollectionOp(
+            self.ctx,
+            self,
+            "保存工作要点",
+            lambda d: wi.import_document(
+                d,
                 request.parsed,
                 year=request.year,
                 kind=request.kind,
@@ -294,11 +297,10 @@ class WorkpointsTab(QWidget):
                 source_text=request.source_text,
                 on_conflict=on_conflict,
                 replace_plan_id=replace_id,
-            )
-        except UserError as exc:
-            self.ctx.prompts.error(self, "保存失败", str(exc))
+            ),
+        ).run()
+        if result is None:
             return None
-        self.ctx.notify(result.changes)
         self.select_plan(result.row_id)
         leaves = sum(1 for node in request.parsed.iter_nodes() if not node.children)
         self.ctx.prompts.info(
