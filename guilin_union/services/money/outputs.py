@@ -143,33 +143,35 @@ def _notes(ex: budget.Execution) -> list[str]:
 
 
 def execution_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
-    ex = budget.execution(db, year)
-    if _is_excel(path):
-        return _execution_excel(db, path, ex)
-    from guilin_union.reports.money_funds import build_funds_execution
-
-    return build_funds_execution(
-        path,
-        _fund_lines(ex),
-        year=ex.year,
-        notes=_notes(ex),
-        signers=("制表人", "审核人", _chair(db)),
-        **_names(db),
-    )
+    return _funds_report(db, path, year, _execution_excel, "build_funds_execution", "审核人")
 
 
 def final_accounts_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
+    return _funds_report(db, path, year, _final_excel, "build_funds_final", "经费审查委员会主任")
+
+
+def _funds_report(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    year: int,
+    excel: Any,
+    builder: str,
+    checker: str,
+) -> Path:
+    """The year's 经费收支执行/决算 table: ``excel(db, path, execution)`` for an .xlsx path,
+    else the PDF of ``reports.money_funds.<builder>`` signed by 制表人, ``checker``, 主席."""
     ex = budget.execution(db, year)
     if _is_excel(path):
-        return _final_excel(db, path, ex)
-    from guilin_union.reports.money_funds import build_funds_final
+        return excel(db, path, ex)
+    from guilin_union.reports import money_funds
 
-    return build_funds_final(
+    build = getattr(money_funds, builder)
+    return build(
         path,
         _fund_lines(ex),
         year=ex.year,
         notes=_notes(ex),
-        signers=("制表人", "经费审查委员会主任", _chair(db)),
+        signers=("制表人", checker, _chair(db)),
         **_names(db),
     )
 
