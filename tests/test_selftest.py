@@ -15,6 +15,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from guilin_union import cli
+from guilin_union.reports import registry
 from guilin_union.services import report_samples
 from guilin_union.ui import selftest
 from guilin_union.ui.selftest import CheckFailed, CheckResult, SelfTest, check_pdf, check_xlsx
@@ -133,11 +134,12 @@ def test_report_with_unresolvable_required_option_is_a_failed_check(
     fresh: SelfTest, monkeypatch: pytest.MonkeyPatch
 ):
     real_build = cli.build_parser
+    monkeypatch.setitem(registry.REPORTS, "gizmo-report", "测试用报表")  # the one list
 
     def build_with_extra_report() -> argparse.ArgumentParser:
         parser = real_build()
         reports = selftest._subparsers(selftest._subparsers(parser).choices["report"])
-        extra = reports.add_parser("gizmo-report", help="测试用报表")
+        extra = reports.add_parser("gizmo-report")
         extra.add_argument("--gizmo", required=True, metavar="WHAT")
         cli.add_output_arg(extra)
         cli.REPORT_NAMES["gizmo-report"] = "测试用报表"
@@ -188,13 +190,14 @@ def test_report_needing_a_selecting_option_is_retried_with_it(
     def build() -> argparse.ArgumentParser:
         parser = real_build()
         reports = selftest._subparsers(selftest._subparsers(parser).choices["report"])
-        extra = reports.add_parser("pick-report", help="需要指定会员的报表")
+        extra = reports.add_parser("pick-report")
         extra.add_argument("--member", type=int, metavar="ID")
         cli.add_output_arg(extra)
         extra.set_defaults(handler=handler)
         cli.REPORT_NAMES["pick-report"] = "需要指定会员的报表"
         return parser
 
+    monkeypatch.setitem(registry.REPORTS, "pick-report", "需要指定会员的报表")  # the one list
     monkeypatch.setattr(cli, "build_parser", build)
     fresh.check_reports(["pick-report"])
     (result,) = fresh.results
