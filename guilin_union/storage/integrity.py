@@ -13,7 +13,9 @@ offer the newest good backup.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -183,6 +185,21 @@ def _is_write(action: int, arg1: str | None, arg2: str | None, db_name: str | No
     return False
 
 
+def _lower_this_thread_priority() -> None:
+    """Best effort: the calling thread runs at a lower priority than the UI thread (on a
+    busy 2-core PC the check then takes CPU time the window does not need)."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # BELOW_NORMAL
+        elif hasattr(os, "setpriority"):  # Linux: a thread is a task of its own
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (OSError, AttributeError):
+        pass
+
+
 class DeferredQuickCheck:
     """``quick_check`` of a database file run in a background thread, on its own read-only
     connection, while the program already shows the file (issue 15: start-up; the check
@@ -227,6 +244,7 @@ class DeferredQuickCheck:
         return self
 
     def _run(self) -> None:
+        _lower_this_thread_priority()  # the window filling itself comes first
         try:
             from guilin_union.storage.uri import connect_read_only
 

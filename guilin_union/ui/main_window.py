@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         if check is None or not check.done:
             return
         self._integrity_timer.stop()
+        if self._closed:  # closed meanwhile: its writes stay held by the gate; nothing to show
+            return
         if check.passed:
             self.ctx.integrity_passed()  # writes go ahead; the backup on open runs
         else:
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
             session.release()  # the guarded open takes the lock again
         self.update_title()
         self.switch_database(ctx.db_path, remember=False)
+        if self._closed:  # replaced: its connection is not needed any more
+            ctx.db.conn.close()
         replacement = getattr(self, "_replacement", None)
         new_session = getattr(getattr(replacement, "ctx", None), "safety_session", None)
         damage = getattr(new_session, "damage", None)

@@ -142,3 +142,22 @@ def test_a_tab_built_after_a_change_shows_it(qtbot, db_path, sample_ids):
     names = {view.model.row_data(r)["name"] for r in range(view.model.rowCount())}
     assert "后来者" in names and len(names) == 61
     ctx.qsettings.remove("window/last_tab")
+
+
+def test_a_window_closed_before_its_menus_came_releases_the_lock(qtbot, db_path):
+    from guilin_union.storage.lock import lock_path_for
+    from guilin_union.ui.application import ensure_application, open_context
+    from guilin_union.ui.main_window import MainWindow
+
+    ensure_application()
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    ctx = open_context(db_path, prompts=ScriptedPrompts(), defer_check=True)
+    window.attach(ctx, list_first=True)
+    assert lock_path_for(db_path).exists()
+    window.close()  # before the next turn of the event loop
+    assert not lock_path_for(db_path).exists()
+    qtbot.wait(100)
+    assert window.safety is None  # no menus, lock timer or instance server for a closed window
+    assert ctx.deferred_check.wait(30) == "ok"
