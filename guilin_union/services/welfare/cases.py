@@ -15,7 +15,7 @@ import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
@@ -26,16 +26,6 @@ WARNING_LABELS = {
     "event": "事件日期不符",
     "average": "超过人均标准",
 }
-
-
-def _fen(value: Any, field: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise ValidationError("金额不能为负数", field)
-        return value
-    return parse_yuan(value, field=field)
 
 
 # ---------------------------------------------------------------- per-分工会 standards
@@ -87,8 +77,8 @@ def set_branch_standard(
     """
     from guilin_union.services.welfare.standards import get_standard
 
-    cap = _fen(cap_fen, "cap_fen")
-    low = _fen(min_fen, "min_fen")
+    cap = config.fen_or_none(cap_fen, "cap_fen")
+    low = config.fen_or_none(min_fen, "min_fen")
     if cap is None and low is None:
         raise ValidationError("请填写分工会的单次上限或下限", "cap_fen")
     school = get_standard(db, int(year), type_name)

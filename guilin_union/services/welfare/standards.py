@@ -33,7 +33,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.welfare import config
@@ -223,16 +223,6 @@ def example_standards(year: int) -> list[Standard]:
 # ---------------------------------------------------------------- validation
 
 
-def _fen_or_none(value: Any, field: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise ValidationError("金额不能为负数", field)
-        return value
-    return parse_yuan(value, field=field)
-
-
 def _int_or_none(value: Any, field: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -274,9 +264,9 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
     payer = config.clean_text(raw.get("payer")) or "校工会"
     if payer not in PAYERS:
         raise ValidationError("发放单位应为：" + "、".join(PAYERS), "payer")
-    cap = _fen_or_none(raw.get("cap_fen"), "cap_fen")
+    cap = config.fen_or_none(raw.get("cap_fen"), "cap_fen")
     n = _int_or_none(raw.get("max_per_year"), "max_per_year")
-    yearly = _fen_or_none(raw.get("yearly_cap_fen"), "yearly_cap_fen")
+    yearly = config.fen_or_none(raw.get("yearly_cap_fen"), "yearly_cap_fen")
     if rule == "每年限次" and n is None:
         raise ValidationError("“每年限次”需要填写每年最多次数", "max_per_year")
     if rule != "每年限次":
@@ -323,7 +313,7 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
     """The issue-22 fields: amount range, frequency key, event window, eligibility, sub-kinds."""
     from guilin_union.core.welfare_cases import FREQUENCY_KEYS, GENDERS
 
-    low = _fen_or_none(raw.get("min_fen"), "min_fen")
+    low = config.fen_or_none(raw.get("min_fen"), "min_fen")
     if low is not None and cap is not None and low > cap:
         raise ValidationError("金额下限不能大于单次上限", "min_fen")
     key = config.clean_text(raw.get("frequency_key")) or "会员"
@@ -341,7 +331,7 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
             raise ValidationError(f"上报期限“{within}”不是天数", "report_within_days") from None
         if within < 0:
             raise ValidationError("上报期限不能为负数", "report_within_days")
-    average = _fen_or_none(raw.get("average_cap_fen"), "average_cap_fen")
+    average = config.fen_or_none(raw.get("average_cap_fen"), "average_cap_fen")
     gender = config.clean_text(raw.get("eligible_gender")) or None
     if gender is not None and gender not in GENDERS:
         raise ValidationError("限定性别应为“男”或“女”（不限则留空）", "eligible_gender")
@@ -360,8 +350,8 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
         if name in seen:
             raise ValidationError(f"细项“{name}”重复", "sub_kinds")
         seen.add(name)
-        kind_cap = _fen_or_none(item.get("cap_fen"), "sub_kinds")
-        kind_min = _fen_or_none(item.get("min_fen"), "sub_kinds")
+        kind_cap = config.fen_or_none(item.get("cap_fen"), "sub_kinds")
+        kind_min = config.fen_or_none(item.get("min_fen"), "sub_kinds")
         if kind_cap is not None and kind_min is not None and kind_min > kind_cap:
             raise ValidationError(f"细项“{name}”的下限大于上限", "sub_kinds")
         kinds.append({"name": name, "cap_fen": kind_cap, "min_fen": kind_min})
