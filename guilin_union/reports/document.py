@@ -1021,6 +1021,7 @@ class _GridTable(LongTable):
                 first, rest = self._finish_split(parts)
                 rest.tail_height = 0.0  # on its fresh page it fits with what follows
                 return [first, FrameBreak(), rest]
+            self.tail_height = 0.0  # no row boundary to move: draw it as it is (no loop)
             return [self] if self._height <= availHeight else []
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
