@@ -258,6 +258,21 @@ def add_sheet_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def import_file(args: argparse.Namespace, ctx: Any, importer: Any) -> Any:
+    """Run ``importer`` on ``args.file`` with the shared import options (--sheet,
+    --all-sheets, --dry-run); returns the outcome for :func:`finish_import`."""
+    from guilin_union.services.import_common import run_import
+
+    return run_import(
+        ctx.db,
+        args.file,
+        importer,
+        sheet=args.sheet,
+        all_sheets=args.all_sheets,
+        dry_run=args.dry_run,
+    )
+
+
 def finish_import(args: argparse.Namespace, outcome: Any) -> int:
     """Print an ImportOutcome the same way for every ``... import`` command.
 

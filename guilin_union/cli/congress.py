@@ -17,6 +17,7 @@ from guilin_union.cli import (
     emit,
     emit_json,
     finish_import,
+    import_file,
 )
 
 
@@ -278,33 +279,17 @@ def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_import_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import congress
     from guilin_union.services.congress.importer import DelegateImporter
-    from guilin_union.services.import_common import run_import
 
     congress.get_term(ctx.db, args.term)
-    outcome = run_import(
-        ctx.db,
-        args.file,
-        DelegateImporter(args.term),
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
-        dry_run=args.dry_run,
-    )
+    outcome = import_file(args, ctx, DelegateImporter(args.term))
     return finish_import(args, outcome)
 
 
 def cmd_import_attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress.importer import AttendanceImporter
-    from guilin_union.services.import_common import run_import
 
     session_id = resolve_session(ctx.db, args.session)
-    outcome = run_import(
-        ctx.db,
-        args.file,
-        AttendanceImporter(session_id),
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
-        dry_run=args.dry_run,
-    )
+    outcome = import_file(args, ctx, AttendanceImporter(session_id))
     return finish_import(args, outcome)
 
 

@@ -17,6 +17,7 @@ from guilin_union.cli import (
     emit,
     emit_json,
     finish_import,
+    import_file,
 )
 from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 
@@ -135,18 +136,10 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.import_common import run_import
     from guilin_union.services.proposals.importer import ProposalImporter
 
     session_id = resolve_session(ctx.db, args.session)
-    outcome = run_import(
-        ctx.db,
-        args.file,
-        ProposalImporter(session_id),
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
-        dry_run=args.dry_run,
-    )
+    outcome = import_file(args, ctx, ProposalImporter(session_id))
     if not args.json:
         for note in outcome.notes:
             emit(f"提示：{note}")

@@ -23,6 +23,7 @@ from guilin_union.cli import (
     emit_json,
     fail,
     finish_import,
+    import_file,
 )
 
 
@@ -257,18 +258,10 @@ def cmd_standards(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.import_common import run_import
     from guilin_union.services.welfare.importer import WelfareImporter
 
     importer = WelfareImporter(accept_warnings=args.accept_warnings)
-    outcome = run_import(
-        ctx.db,
-        args.file,
-        importer,
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
-        dry_run=args.dry_run,
-    )
+    outcome = import_file(args, ctx, importer)
     if outcome.notes and not args.json and not outcome.errors:
         for note in outcome.notes:
             emit(note)
