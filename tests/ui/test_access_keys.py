@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +30,7 @@ from guilin_union.ui.access_keys import (
 )
 from guilin_union.ui.application import ensure_application
 from tests.ui.helpers import make_window
+from tests.ui.test_home_page import demo_path  # noqa: F401 (fixture)
 
 
 def test_labels_get_the_windows_key_with_the_ellipsis_kept_at_the_end():
@@ -147,19 +147,7 @@ def _collisions(items: list[str]) -> list[str]:
     return [k for k, n in keys.items() if n > 1]
 
 
-@pytest.fixture
-def demo_path(tmp_path):
-    from guilin_union.services.demo import populate_demo
-    from guilin_union.storage import open_database
-
-    path = tmp_path / "demo.db"
-    db = open_database(path)
-    populate_demo(db, seed=5)
-    db.conn.close()
-    return path
-
-
-def test_main_window_every_tab_and_menu_has_unique_keys(qtbot, demo_path):
+def test_main_window_every_tab_and_menu_has_unique_keys(qtbot, demo_path):  # noqa: F811
     window, _ = make_window(qtbot, demo_path)
     qtbot.waitExposed(window)
     pages = window.tab_widgets
@@ -207,7 +195,7 @@ def _sample_dialogs(window: QWidget) -> list[QDialog]:
     ]
 
 
-def test_sample_dialogs_have_unique_keys_and_the_ellipsis_last(qtbot, demo_path):
+def test_sample_dialogs_have_unique_keys_and_the_ellipsis_last(qtbot, demo_path):  # noqa: F811
     window, _ = make_window(qtbot, demo_path)
     for dialog in _sample_dialogs(window):
         qtbot.addWidget(dialog)
