@@ -78,3 +78,18 @@ def test_carry_over_into_a_new_plan_and_into_an_existing_one(db, school):
     check_inverse(db, AREA, lambda: ro.carry_over(db, plan, item_ids=[ids["十"]]))
     # The second time the 2025 plan and its section exist: items move down to make room.
     check_inverse(db, AREA, lambda: ro.carry_over(db, plan, item_ids=[ids["十一"]]))
+
+
+def test_delete_plan_with_everything_under_it_and_items_carried_from_it(db, school, tmp_path):
+    plan, ids = school
+    wp.add_note(db, ids["十"], note_date="2024-03-01", text="召开筹备会")
+    scan = tmp_path / "纪要.pdf"
+    scan.write_bytes(b"%PDF-1.4")
+    wp.add_evidence(db, ids["十"], scan)
+    upper = item_ids(db, save_upper(db))
+    links.link_upper(db, ids["十"], next(i for k, i in upper.items() if not k.startswith("§")))
+    ro.carry_over(db, plan, item_ids=[ids["十一"]])  # the 2025 item points back to 十一
+    check_inverse(db, AREA, lambda: wp.delete_plan(db, plan))
+    # and the upper plan, whose items the school item answers
+    upper_plan = wp.get_item(db, next(iter(upper.values())))["plan_id"]
+    check_inverse(db, AREA, lambda: wp.delete_plan(db, upper_plan))

@@ -367,6 +367,12 @@ def test_carry_over_and_delete_plan(qtbot, tracked_path) -> None:
     assert tab.delete_plan()
     assert [p["kind"] for p in wp.list_plans(db)] == ["upper"]
     assert tab.current_plan_id() is not None and tab.current_plan_id() != source
+    # Undo brings the plan back with every item (same ids); redo deletes it again.
+    window.ctx.undo_stack.undo()
+    assert item_ids(db, source) == ids
+    assert tab.year_combo.findData(2024) >= 0
+    window.ctx.undo_stack.redo()
+    assert [p["kind"] for p in wp.list_plans(db)] == ["upper"]
 
 
 def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:

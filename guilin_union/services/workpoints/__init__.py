@@ -372,11 +372,44 @@ def delete_plan_rows(
 
 def delete_plan(db: sqlite_utils.Database, plan_id: int) -> OpResult:
     """Delete a plan with its items, notes, evidence list and links: one group in the
-    recycle bin (restorable from there)."""
+    recycle bin (restorable from there); the inverse puts every row back."""
     with db.atomic():
         get_plan(db, plan_id)
+        saved = row_undo.capture(db, *_plan_scopes(db, plan_id))
         before = delete_plan_rows(db, plan_id)
-    return OpResult(area_changes(), plan_id, undo=before)
+    return OpResult(
+        area_changes(),
+        plan_id,
+        undo=before,
+        inverse=row_undo.inverse(saved, area_changes(), plan_id),
+    )
+
+
+def _plan_scopes(db: sqlite_utils.Database, plan_id: int) -> tuple[row_undo.Scope, ...]:
+    """Every row a plan's delete touches, by id (parents first): the plan, its items, the
+    items of later years carried from them (their link is set to NULL), and the notes,
+    evidence and links of its items."""
+    own = [r[0] for r in db.execute("SELECT id FROM workpoint_items WHERE plan_id = ?", [plan_id])]
+    marks = ", ".join("?" for _ in own)
+    carried = [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM workpoint_items WHERE plan_id <> ? AND carried_from_item_id IN ({marks})",
+            [plan_id, *own],
+        )
+    ]
+    items = tuple(own)
+    below = f"item_id IN ({marks})"
+    return (
+        row_undo.Scope.row("workpoint_plans", plan_id),
+        row_undo.Scope(
+            "workpoint_items", f"id IN ({', '.join('?' for _ in own + carried)})", (*own, *carried)
+        ),
+        row_undo.Scope("workpoint_notes", below, items),
+        row_undo.Scope("workpoint_evidence", below, items),
+        row_undo.Scope("workpoint_upper_links", f"{below} OR upper_{below}", items + items),
+        row_undo.Scope("workpoint_record_links", below, items),
+    )
 
 
 # =========================================================================== items

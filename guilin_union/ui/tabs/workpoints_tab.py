@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guilin_union.core.errors import NotFoundError, UserError
+from guilin_union.core.errors import NotFoundError
 from guilin_union.services import workpoints as wp
 from guilin_union.services.changes import Changes
 from guilin_union.services.workpoints import importer as wi
@@ -404,19 +404,24 @@ class WorkpointsTab(QWidget):
             self,
             "删除计划",
             f"确定删除“{wp.plan_label(plan)}”及其全部条目吗？{detail}\n"
-            "删除的内容会放入回收站，需要时可以恢复。",
+            "可用“编辑 ▸ 撤销”恢复，删除的内容也会放入回收站。",
             ok_text="删除",
         ):
             return False
-        try:
-            result = wp.delete_plan(self.ctx.db, plan["id"])
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "删除计划", str(exc))
-            return False
+        plan_id = plan["id"]
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()  # the deleted plan must not be kept as the current one
         self.plan_combo.blockSignals(False)
-        self.ctx.notify(result.changes)
+        result = ops.CollectionOp(
+            self.ctx,
+            self,
+            "删除计划",
+            lambda d: wp.delete_plan(d, plan_id),
+            undo_text=f"删除计划 {wp.plan_label(plan)}",
+        ).run()
+        if result is None:
+            self.reload_plans(select_plan=plan_id)
+            return False
         return True
 
     # ------------------------------------------------------------------ outputs
