@@ -102,3 +102,13 @@ def corrupt_index(path: Path, index: str = "idx_recycle_rows_row") -> None:
     start = (root - 1) * page_size
     data[start : start + page_size] = bytes((i * 53 + 7) % 251 for i in range(page_size))
     path.write_bytes(bytes(data))
+
+
+def filled_file(path: Path, n: int = 60) -> Path:
+    """A database file at ``path`` with branches and ``n`` members, closed again."""
+    from guilin_union.storage import open_database
+
+    db = open_database(path)
+    fill(db, n)
+    db.conn.close()
+    return path

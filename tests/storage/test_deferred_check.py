@@ -13,16 +13,12 @@ import pytest
 from guilin_union.services import members
 from guilin_union.storage import integrity, open_database
 from guilin_union.storage.integrity import DatabaseDamagedError, DeferredQuickCheck
-from tests.safety_fixtures import add_person, corrupt_index, fill
+from tests.safety_fixtures import add_person, corrupt_index, filled_file
 
 
 @pytest.fixture
 def db_path(tmp_path):
-    path = tmp_path / "union.db"
-    db = open_database(path)
-    fill(db, 60)
-    db.conn.close()
-    return path
+    return filled_file(tmp_path / "union.db")
 
 
 def _digest(path) -> str:

@@ -14,17 +14,13 @@ from guilin_union.services import members
 from guilin_union.services.changes import Changes
 from guilin_union.storage import integrity, open_database
 from guilin_union.storage.backup import BACKUP_PREFIX, make_backup
-from tests.safety_fixtures import add_person, corrupt_index, fill
+from tests.safety_fixtures import add_person, corrupt_index, filled_file
 from tests.ui.helpers import ScriptedPrompts
 
 
 @pytest.fixture
 def db_path(tmp_path) -> Path:
-    path = tmp_path / "start.db"
-    db = open_database(path)
-    fill(db, 60)
-    db.conn.close()
-    return path
+    return filled_file(tmp_path / "start.db")
 
 
 def _digest(path: Path) -> str:
