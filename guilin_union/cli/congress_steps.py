@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
 
 
@@ -653,14 +653,14 @@ def cmd_vacancies(args: argparse.Namespace, ctx: CliContext) -> int:
 
     session = congress.get_session(ctx.db, resolve_session(ctx.db, args.session))
     rows = delegates.vacancies(ctx.db, session.term_id)
-    if args.json:
-        emit_json(rows)
-        return 0
-    for r in rows:
+
+    def line(r: dict[str, Any]) -> str:
         extra = f"（已改为{r['continued_as']}）" if r["continued_as"] else ""
-        emit(f"{r['name']}\t{r['delegation']}\t{r['end_date']}\t{r['reason']}{extra}\t待补选/递补")
-    emit(f"共 {len(rows)} 个名额待补选/递补")
-    return 0
+        return f"{r['name']}\t{r['delegation']}\t{r['end_date']}\t{r['reason']}{extra}\t待补选/递补"
+
+    return emit_listing(
+        rows, as_json=args.json, line=line, total=f"共 {len(rows)} 个名额待补选/递补"
+    )
 
 
 def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:

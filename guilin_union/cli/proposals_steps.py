@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
 
 
@@ -294,13 +294,12 @@ def cmd_excellent_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import proposals
 
     rows = proposals.excellent_list(ctx.db, resolve_session(ctx.db, args.session))
-    if args.json:
-        emit_json(rows)
-        return 0
-    for r in rows:
-        emit(f"{r['number']}\t{r['title']}\t{r['proposer']}\t{r['excellent_on']}")
-    emit(f"共 {len(rows)} 件优秀提案")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: f"{r['number']}\t{r['title']}\t{r['proposer']}\t{r['excellent_on']}",
+        total=f"共 {len(rows)} 件优秀提案",
+    )
 
 
 def cmd_supervise(args: argparse.Namespace, ctx: CliContext) -> int:
