@@ -59,7 +59,7 @@ VERB_KEYS: tuple[tuple[str, str], ...] = (
     ("另存", "A"),
     ("关闭", "CL"),
     ("删除", "D"),
-    ("修改", "E"),
+    ("修改", "EM"),  # M(odify) where 编辑(&E) of the menu bar has E
     ("编辑", "E"),
     ("新增", "NA"),
     ("新建", "N"),
