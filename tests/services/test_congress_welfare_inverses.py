@@ -122,30 +122,25 @@ def wdb(db):
     return setup(db)
 
 
-def test_payment_record_edit_state_delete_undo(wdb):
+def test_payment_record_edit_state_delete_undo(wdb, tmp_path):
+    """… with its warnings and attachment records (a delete takes them along)."""
     m = add_member(wdb)
+    evidence = tmp_path / "证明.pdf"
+    evidence.write_bytes(b"%PDF-1.4 test")
     pid = undo_redo(
         wdb,
         WELFARE_TABLES,
         lambda d: welfare.record_payment(
-            d, payment(m, "结婚", "2024-05-01", "700"), override_reason="特批"
+            d,
+            payment(m, "结婚", "2024-05-01", "700"),
+            override_reason="特批",
+            attachments=[evidence],
         ),
     ).row_id
     undo_redo(wdb, WELFARE_TABLES, lambda d: welfare.update_payment(d, pid, {"amount_fen": "500"}))
     undo_redo(
         wdb, WELFARE_TABLES, lambda d: welfare.set_state(d, [pid], "分工会审核", "2024-05-03")
     )
-    undo_redo(wdb, WELFARE_TABLES, lambda d: welfare.delete_payment(d, pid))
-
-
-def test_payment_delete_undo_brings_back_attachments(wdb, tmp_path):
-    m = add_member(wdb)
-    evidence = tmp_path / "证明.pdf"
-    evidence.write_bytes(b"%PDF-1.4 test")
-    pid = welfare.record_payment(
-        wdb, payment(m, "结婚", "2024-05-01", "500"), attachments=[evidence]
-    ).row_id
-    assert rows(wdb, ["welfare_attachments"])["welfare_attachments"]
     undo_redo(wdb, WELFARE_TABLES, lambda d: welfare.delete_payment(d, pid))
 
 

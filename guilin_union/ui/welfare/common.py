@@ -162,16 +162,7 @@ def year_bar(
     right: Sequence[QWidget] = (),
 ) -> QHBoxLayout:
     """The top bar of a welfare list: 年度 [year] ``left`` … ``right``."""
-    bar = QHBoxLayout()
-    bar.addWidget(QLabel("年度"))
-    bar.addWidget(year)
-    for widget in left:
-        bar.addWidget(widget)
-    bar.addStretch(1)
-    for widget in right:
-        bar.addWidget(widget)
-    layout.addLayout(bar)
-    return bar
+    return list_helpers.add_button_row(layout, [QLabel("年度"), year, *left], right)
 
 
 def selected_key(
