@@ -58,6 +58,14 @@ def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLab
     return error
 
 
+def _positive_amount(edit: QLineEdit, message: str) -> int:
+    """The amount typed in 元, in 分; ``message`` when it is not above 0."""
+    amount = parse_yuan(edit.text(), field="amount")
+    if amount <= 0:
+        raise ValidationError(message, "amount")
+    return amount
+
+
 def _iso(edit: QDateEdit) -> str:
     return edit.date().toString("yyyy-MM-dd")
 
@@ -98,9 +106,7 @@ class PaymentDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            amount = parse_yuan(self.amount_edit.text(), field="amount")
-            if amount <= 0:
-                raise ValidationError("缴纳金额应大于 0", "amount")
+            amount = _positive_amount(self.amount_edit, "缴纳金额应大于 0")
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return
@@ -278,9 +284,7 @@ class EntryDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            amount = parse_yuan(self.amount_edit.text(), field="amount")
-            if amount <= 0:
-                raise ValidationError("金额应大于 0", "amount")
+            amount = _positive_amount(self.amount_edit, "金额应大于 0")
             if not self.description_edit.text().strip():
                 raise ValidationError("请填写摘要（收支内容）", "description")
         except ValidationError as exc:
