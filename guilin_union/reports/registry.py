@@ -5,7 +5,7 @@ Plain Python (no reportlab): the command line builds its parser from this list w
 loading the PDF library. Each entry is ``name: (description, signature)`` — the signature the
 printout carries (:mod:`guilin_union.reports.house`: a preset of the house style, the
 report's own signers, the opinion boxes of a per-person form, a 落款, or none and why). The
-report module prints what its entry declares (``SIGNATURE = signature_of(NAME)``), and
+report module prints what its entry declares (``report.sign_off(signature_of(NAME))``), and
 tests/reports/test_house_style_all_reports.py renders every report and checks its last page.
 
 A new report: a module under ``reports/<area>/``, a line here, a ``report`` command in

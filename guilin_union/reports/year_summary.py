@@ -27,7 +27,6 @@ from guilin_union.reports.document import Col, Report, cn_number
 from guilin_union.reports.registry import signature_of
 
 NAME = "year-summary"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 SIGNERS = ("制表人", "审核人", "工会主席")
 CHART_COLORS = ("#8c1c13", "#c0504d", "#d99694", "#4f6228", "#1f497d", "#7f7f7f")
@@ -200,7 +199,7 @@ def build_year_summary(
                 report.spacer(2)
                 report.add(_chart_drawing(chart, report.fonts.body, report.frame_width))
     report.spacer(6)
-    report.sign_off(SIGNATURE, labels=SIGNERS)
+    report.sign_off(signature_of(NAME), labels=SIGNERS)
     return report.save()
 
 

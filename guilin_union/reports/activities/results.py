@@ -29,7 +29,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-results"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_award_list(
@@ -55,7 +54,7 @@ def build_award_list(
     if standings:
         report.heading("团体总分", level=1)
         add_team_table(report, standings, scheme_note)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
 
 

@@ -24,7 +24,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-signup"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 MAX_TICK_COLUMNS = 5
 BLANK_LINE = "\n"  # a cell with one line break gives every row room to write by hand
@@ -76,7 +75,7 @@ def build_signup_form(
         blank = [[n, BLANK_LINE, *[""] * (len(cols) - 2)] for n in range(1, rows + 1)]
         report.table(cols, blank)
         report.paragraph(notes, size=9)
-        report.sign_off(SIGNATURE, labels=signers)
+        report.sign_off(signature_of(NAME), labels=signers)
     return report.save()
 
 

@@ -31,7 +31,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-summary"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -156,5 +155,5 @@ def build_activity_summary(
         report.paragraph(
             "\n".join(f"{i}. {name}" for i, name in enumerate(attachments, start=1)), size=10
         )
-    report.sign_off(SIGNATURE, labels=signers)
+    report.sign_off(signature_of(NAME), labels=signers)
     return report.save()

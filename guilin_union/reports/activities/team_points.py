@@ -27,7 +27,6 @@ from guilin_union.reports.document import Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-team-points"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_team_table(
@@ -52,5 +51,5 @@ def build_team_table(
         add_team_table(report, standings, scheme_note, places_shown=places_shown)
     else:
         report.paragraph("尚未录入名次，无法统计团体总分。")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -21,7 +21,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-year-budget"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -119,5 +118,5 @@ def build_year_budget(
             for i, a in enumerate(activities, start=1)
         ]
         report.table(cols, rows)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -17,10 +17,8 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.reports.document import Col, Report, cn_number
-from guilin_union.reports.registry import signature_of
 
 NAME = "agenda"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 AGENDA_COLUMNS = (
     Col("序号", 9, "center"),

@@ -24,11 +24,9 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.reports.congress.common import BoxedChoices, add_flowable
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import esc
-from guilin_union.reports.registry import signature_of
 from guilin_union.reports.styles import cell_style, text_style
 
 NAME = "ballot"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 CHOICES = ["同意", "反对", "弃权"]
 INSTRUCTIONS = "填写说明：请在每一表决事项后选定的方框内划“√”，每项只能选一种；多选、不选或无法辨认的，该项视为弃权。"

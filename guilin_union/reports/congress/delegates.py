@@ -26,7 +26,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "delegates"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 ROSTER_COLUMNS = (
     Col("序号", 8, "center"),
@@ -122,7 +121,7 @@ def build_delegate_roster(
     if number == 0:
         report.paragraph("（尚无代表）", align="center")
     _summary(report, summary)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
 
 

@@ -21,7 +21,6 @@ from guilin_union.reports.document import Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "discussion-minutes"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def build_discussion_minutes(
         report.heading("讨论发言要点", level=3)
         report.paragraph(m.points or "（尚未录入讨论记录）")
         report.spacer(6)
-        report.sign_off(SIGNATURE, per_row=2)
+        report.sign_off(signature_of(NAME), per_row=2)
     if not minutes:
         report.paragraph("（本次会议尚无分组讨论）", align="center")
     return report.save()

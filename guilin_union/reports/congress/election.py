@@ -22,7 +22,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "election-results"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 CANDIDATE_COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -100,7 +99,7 @@ def build_election_results(
         report.paragraph(
             f"监票人：{e.scrutineers or '　　　　'}　　计票人：{e.tellers or '　　　　'}"
         )
-        report.sign_off(SIGNATURE)
+        report.sign_off(signature_of(NAME))
     if not elections:
         report.paragraph("（本次会议尚无选举）", align="center")
     return report.save()

@@ -22,7 +22,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "signin"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 SIGNIN_COLUMNS = (
     Col("序号", 8, "center"),
@@ -103,7 +102,7 @@ def build_signin_sheets(
             report.table(
                 list(SHEET_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
             )
-        report.sign_off(SIGNATURE, per_row=2)
+        report.sign_off(signature_of(NAME), per_row=2)
     if first:
         report.paragraph("（尚无代表）", align="center")
     return report.save()

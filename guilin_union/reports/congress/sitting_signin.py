@@ -21,7 +21,6 @@ from guilin_union.reports.document import Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "sitting-signin"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 _SIGN_SPACE = "\u00a0\n\u00a0"
 _BLANK = "\u3000\u3000\u3000\u3000人"
@@ -102,5 +101,5 @@ def build_sitting_signin(
             report.spacer(2)
     if not groups:
         report.paragraph("（本场次尚无参会代表）", align="center")
-    report.sign_off(SIGNATURE, per_row=2)
+    report.sign_off(signature_of(NAME), per_row=2)
     return report.save()

@@ -21,7 +21,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "vote-results"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 RESULT_COLUMNS = (
     Col("序号", 6, "center"),
@@ -104,5 +103,5 @@ def build_vote_results(
     pending = sum(1 for r in rows if r.result == "待表决")
     line = f"共 {len(rows)} 项表决事项：通过 {passed} 项，未通过 {failed} 项"
     report.paragraph(line + (f"，待表决 {pending} 项。" if pending else "。"))
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -22,10 +22,8 @@ from typing import Any
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.errors import ValidationError
 from guilin_union.reports.form_pages import FormReport
-from guilin_union.reports.registry import signature_of
 
 NAME = "member-form"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 APPLICATION_TEXT = (
     "本人自愿加入中国工会。承认《中国工会章程》，遵守工会纪律，执行工会决议，"

@@ -19,10 +19,8 @@ from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Col, Report
-from guilin_union.reports.registry import signature_of
 
 NAME = "intake-list"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 28, "center"),

@@ -29,10 +29,8 @@ from guilin_union.reports._atomic import write_atomically
 from guilin_union.reports.fonts import draw_string, register_fonts, string_width
 from guilin_union.reports.linebreak import wrap_text
 from guilin_union.reports.markup import clean
-from guilin_union.reports.registry import signature_of
 
 NAME = "member-cards"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 CARD_W, CARD_H = 85.6 * mm, 54 * mm
 COLUMNS, ROWS = 2, 5

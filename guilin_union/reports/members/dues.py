@@ -21,7 +21,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "dues-summary"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -98,5 +97,5 @@ def build_dues_summary(
         report.paragraph(
             "“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5
         )
-        report.sign_off(SIGNATURE, head="工会负责人")
+        report.sign_off(signature_of(NAME), head="工会负责人")
     return report.save()

@@ -18,7 +18,6 @@ from pathlib import Path
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-honours"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -81,5 +80,5 @@ def build_member_honours(
             ],
         )
         report.paragraph(f"共 {len(lines)} 人次。")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -26,7 +26,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-roster"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 # Widths are relative weights tuned on landscape A4 so that a masked ID number, a phone number
 # and "2024年12月25日" each fit on one line at 9.5 pt; names and departments wrap when long.
@@ -101,7 +100,7 @@ def build_member_roster(
         )
         report.spacer(2)
     _summary(report, groups)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
 
 

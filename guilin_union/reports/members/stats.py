@@ -24,7 +24,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-stats"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_member_stats(
@@ -56,5 +55,5 @@ def build_member_stats(
             cols, rows, total_row=["合计", "", *table.total], font_size=9.5, width_fraction=narrow
         )
         report.spacer(2)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

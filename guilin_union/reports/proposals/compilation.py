@@ -22,7 +22,6 @@ from guilin_union.reports.proposals.data import ProposalDoc
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-compilation"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def build_compilation(
@@ -75,5 +74,7 @@ def build_compilation(
                 f"承办单位：{lead}；答复日期：{format_cn_date(last.reply_date)}；落实情况：{last.outcome}"
             )
             report.paragraph(last.reply_text)
-    report.closing("提案工作委员会")  # 落款: the committee that compiles it; date written in
+    report.closing(
+        signature_of(NAME).labels[0]
+    )  # 落款: the committee that compiles it; date written in
     return report.save()

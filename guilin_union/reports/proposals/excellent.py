@@ -20,7 +20,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-excellent"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -64,5 +63,5 @@ def build_excellent_list(
         report.table(list(COLUMNS), table)
     else:
         report.paragraph("（本次会议尚未评选优秀提案）", align="center")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

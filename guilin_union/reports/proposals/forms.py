@@ -23,10 +23,8 @@ from pathlib import Path
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Report
 from guilin_union.reports.proposals.data import ProposalDoc, RoundDoc
-from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-forms"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 _BLANK = "\u3000" * 8
 _CHOICE_BLANK = "□满意　□基本满意　□不满意"

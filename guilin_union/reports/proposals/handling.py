@@ -21,7 +21,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-handling"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("编号", 14, "center"),
@@ -102,5 +101,5 @@ def build_handling_list(
             f"（截至{format_cn_date(as_of)}）" if as_of else ""
         )
     report.paragraph(line + "。")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -23,7 +23,6 @@ from guilin_union.reports._atomic import write_atomically
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-report-docx"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 NEXT_STEPS = "（请提案工作委员会根据实际情况补充。）"
 BODY_FONT = "仿宋"
@@ -119,7 +118,7 @@ def build_work_report_docx(path: str | os.PathLike[str], report: WorkReport) -> 
             _table(doc, section)
         _heading(doc, "四、下一步工作")
         _para(doc, NEXT_STEPS)
-        for line in (SIGNATURE.labels[0], "\u3000" * 4 + "年\u3000\u3000月\u3000\u3000日"):
+        for line in (signature_of(NAME).labels[0], "\u3000" * 4 + "年\u3000\u3000月\u3000\u3000日"):
             signer = doc.add_paragraph()
             signer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _font(signer.add_run(line), BODY_FONT, 16)
@@ -165,7 +164,7 @@ def build_work_report_pdf(path: str | os.PathLike[str], report: WorkReport) -> P
         table(section)
     pdf.section("下一步工作")
     pdf.paragraph(NEXT_STEPS)
-    pdf.closing(SIGNATURE.labels[0])  # 落款: the committee; the date is written in
+    pdf.closing(signature_of(NAME).labels[0])  # 落款: the committee; the date is written in
     pdf.heading("附：统计口径说明", level=3)
     for text in report.definitions:
         pdf.paragraph(text, size=9.5)

@@ -26,7 +26,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-stats"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 def _pct(part: int, whole: int) -> str:
@@ -166,5 +165,5 @@ def build_stats_report(
         report.heading("说明", level=2)
         for note in notes:
             report.paragraph(note, size=9.5)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

@@ -21,7 +21,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-supervision"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 COLUMNS = (
     Col("序号", 9, "center", kind="seq"),
@@ -80,5 +79,5 @@ def build_supervision_list(
         report.spacer(3)
     if not groups:
         report.paragraph("（本次会议尚未指定督办委员）", align="center")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()

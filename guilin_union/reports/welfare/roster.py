@@ -29,7 +29,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "welfare-roster"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 # Widths from the content (kinds: staff numbers, names, amounts and dates never wrap); the
 # free text (事由, 备注) and the signature column share the rest by weight. No 分工会 column:
@@ -147,7 +146,7 @@ def build_welfare_roster(
         report.totals(f"{section.branch}小计", section.total_fen)
         _goods_note(report, section.lines)
         if len(printable) == 1:  # no summary page: the approval signs here
-            report.sign_off(SIGNATURE, labels=signers)
+            report.sign_off(signature_of(NAME), labels=signers)
         else:
             report.signature_block(list(signers))
     if not printable:
@@ -229,4 +228,4 @@ def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequenc
     label = f"{times} 人次，{people} 人" if repeated else f"{people} 人"
     report.totals(f"合计（{len(sections)} 个分工会，{label}）", grand)
     _goods_note(report, [line for s in sections for line in s.lines])
-    report.sign_off(SIGNATURE, labels=signers)
+    report.sign_off(signature_of(NAME), labels=signers)

@@ -19,7 +19,6 @@ from pathlib import Path
 from guilin_union.reports.registry import signature_of
 
 NAME = "welfare-standards"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -98,5 +97,5 @@ def build_welfare_standards(
         "说明：金额为每次（每人）标准；超出标准或次数的，须写明理由并经校工会批准。"
         "分工会可在学校标准范围内制定本单位标准。"
     )
-    report.sign_off(SIGNATURE, head="工会主席")
+    report.sign_off(signature_of(NAME), head="工会主席")
     return report.save()

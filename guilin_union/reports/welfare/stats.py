@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # reportlab is imported only when a PDF is built: the statist
     from guilin_union.reports.document import Report  # uses the dataclasses below at start-up
 
 NAME = "welfare-stats"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,7 @@ def build_welfare_stats(
         )
     else:
         report.paragraph("本年度没有超出标准或需复核的慰问记录。")
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
 
 

@@ -27,7 +27,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-ledger"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 # Relative widths tuned on landscape A4 at 9 pt: the two text columns take most of the room,
 # "（十一）1." and "2024年12月31日" each fit their column on one line.
@@ -117,7 +116,7 @@ def build_workpoints_ledger(
                 group_title=section.title or None,
             )
             report.spacer(2)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
 
 

@@ -22,7 +22,6 @@ from guilin_union.reports.document import Col, Report
 from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-summary"
-SIGNATURE = signature_of(NAME)  # declared in reports/registry.py
 
 STATUSES = ("已完成", "进行中", "未开始", "已取消")
 STATS_COLUMNS: tuple[Col, ...] = (
@@ -151,5 +150,5 @@ def build_workpoints_summary(
                 font_size=SUMMARY_FONT_SIZE,
             )
             report.spacer(2)
-    report.sign_off(SIGNATURE)
+    report.sign_off(signature_of(NAME))
     return report.save()
