@@ -6,12 +6,11 @@ the program is idle (issue 11: the 会费 page alone sums a year of dues for eve
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.members.register_view import MemberRegisterView
+from guilin_union.ui.widgets.paged_tab import PagedTab
 
 
 def _applications(ctx: AppContext) -> QWidget:
@@ -32,22 +31,15 @@ def _stats(ctx: AppContext) -> QWidget:
     return StatsView(ctx)
 
 
-class MembersTab(QWidget):
+class MembersTab(PagedTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
-        self.pages.setObjectName("members_pages")
-        self.pages.setDocumentMode(True)
-        self.lazy_pages = LazyTabs(self.pages)
-        self.lazy_pages.add("会员名册", lambda: MemberRegisterView(ctx))
-        self.lazy_pages.add("申请审批", lambda: _applications(ctx))
-        self.lazy_pages.add("会费", lambda: _dues(ctx))
-        self.lazy_pages.add("会员统计", lambda: _stats(ctx))
-        self.lazy_pages.activate()
-        layout.addWidget(self.pages)
+        pages = [
+            ("会员名册", lambda: MemberRegisterView(ctx)),
+            ("申请审批", lambda: _applications(ctx)),
+            ("会费", lambda: _dues(ctx)),
+            ("会员统计", lambda: _stats(ctx)),
+        ]
+        super().__init__(ctx, "members_pages", pages, parent)
 
     # The pages by name (each is built on first use).
     @property
@@ -65,14 +57,6 @@ class MembersTab(QWidget):
     @property
     def stats_view(self) -> QWidget:
         return self.lazy_pages["会员统计"]
-
-    def pending_pages(self) -> int:
-        return len(self.lazy_pages.pending())
-
-    def on_changes(self, changes: Changes) -> None:
-        for page in self.lazy_pages.built_pages().values():
-            if hasattr(page, "on_changes"):
-                page.on_changes(changes)
 
 
 def create_tab(ctx: AppContext) -> QWidget:

@@ -3,29 +3,18 @@ other when first shown or while the program is idle."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from guilin_union.services.changes import Changes
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.money.budget_view import BudgetView
 from guilin_union.ui.money.ledger_view import LedgerView
+from guilin_union.ui.widgets.paged_tab import PagedTab
 
 
-class MoneyTab(QWidget):
+class MoneyTab(PagedTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
-        self.pages.setObjectName("money_pages")
-        self.pages.setDocumentMode(True)
-        self.lazy_pages = LazyTabs(self.pages)
-        self.lazy_pages.add("会费台账", lambda: LedgerView(ctx))
-        self.lazy_pages.add("经费预算", lambda: BudgetView(ctx))
-        self.lazy_pages.activate()
-        layout.addWidget(self.pages)
+        pages = [("会费台账", lambda: LedgerView(ctx)), ("经费预算", lambda: BudgetView(ctx))]
+        super().__init__(ctx, "money_pages", pages, parent)
 
     @property
     def ledger_view(self) -> LedgerView:
@@ -41,15 +30,6 @@ class MoneyTab(QWidget):
             self.budget_view.print_report("execution", ".xlsx")
         else:
             self.ledger_view.export_excel()
-
-    def pending_pages(self) -> int:
-        return len(self.lazy_pages.pending())
-
-    def on_changes(self, changes: Changes) -> None:
-        for page in self.lazy_pages.built_pages().values():
-            handler = getattr(page, "on_changes", None)
-            if handler is not None:
-                handler(changes)
 
 
 def create_tab(ctx: AppContext) -> QWidget:

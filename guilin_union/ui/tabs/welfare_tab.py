@@ -6,43 +6,36 @@ program is idle (issue 11).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.welfare import config
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.lazy_tabs import LazyTabs
 from guilin_union.ui.welfare.batches_view import BatchesView
 from guilin_union.ui.welfare.hardship_view import HardshipView
 from guilin_union.ui.welfare.payments_view import PaymentsView
 from guilin_union.ui.welfare.standards_view import StandardsView
 from guilin_union.ui.welfare.stats_view import StatsView
+from guilin_union.ui.widgets.paged_tab import PagedTab
 
 
-class WelfareTab(QWidget):
+class WelfareTab(PagedTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages = QTabWidget()
-        self.pages.setObjectName("welfare_pages")
-        self.pages.setDocumentMode(True)
-        self.lazy_pages = LazyTabs(self.pages)
-        self.lazy_pages.add("慰问记录", lambda: PaymentsView(ctx))
-        self.lazy_pages.add("节日批量发放", lambda: BatchesView(ctx))
-        self.lazy_pages.add("慰问标准", lambda: StandardsView(ctx))
-        self.lazy_pages.add("困难帮扶档案", lambda: HardshipView(ctx, open_batch=self.open_batch))
-        self.lazy_pages.add("统计与复核", lambda: StatsView(ctx))
-        self.lazy_pages.activate()
+        pages = [
+            ("慰问记录", lambda: PaymentsView(ctx)),
+            ("节日批量发放", lambda: BatchesView(ctx)),
+            ("慰问标准", lambda: StandardsView(ctx)),
+            ("困难帮扶档案", lambda: HardshipView(ctx, open_batch=self.open_batch)),
+            ("统计与复核", lambda: StatsView(ctx)),
+        ]
+        super().__init__(ctx, "welfare_pages", pages, parent)
         self.settings_button = QPushButton("慰问设置…")
         self.settings_button.setObjectName("welfare_settings_button")
         self.settings_button.setFlat(True)
         self.settings_button.clicked.connect(self.edit_settings)
         self.pages.setCornerWidget(self.settings_button)
-        layout.addWidget(self.pages)
 
     # The pages by name (each is built on first use).
     @property
@@ -64,16 +57,6 @@ class WelfareTab(QWidget):
     @property
     def stats_view(self) -> StatsView:
         return self.lazy_pages["统计与复核"]  # type: ignore[return-value]
-
-    def pending_pages(self) -> int:
-        return len(self.lazy_pages.pending())
-
-    def on_changes(self, changes: Changes) -> None:
-        # Pages not built yet read fresh data when they are built.
-        for page in self.lazy_pages.built_pages().values():
-            handler = getattr(page, "on_changes", None)
-            if handler is not None:
-                handler(changes)
 
     def export_current(self) -> None:
         """文件 ▸ 导出…: the payment list as shown."""
