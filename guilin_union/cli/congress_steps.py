@@ -13,16 +13,63 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, emit_listing
+from guilin_union.cli import (
+    JSON,
+    ArgAdder,
+    CliContext,
+    Command,
+    add_area,
+    add_commands,
+    emit,
+    emit_json,
+    emit_listing,
+    one_of,
+    opt,
+)
 from guilin_union.cli.congress import session_report
 
+SESSION = opt("--session", required=True, metavar="ID")
+ITEM = opt("item", type=int, metavar="ITEM_ID")
+SITTING = opt("sitting", type=int, metavar="SITTING_ID")
+ELECTION = opt("election", type=int, metavar="ELECTION_ID")
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+def _session_fields(*, new: bool) -> list[ArgAdder]:
+    return [
+        opt("--start", required=new, metavar="YYYY-MM-DD", help="开幕日期"),
+        opt("--end", metavar="YYYY-MM-DD", help="闭幕日期"),
+        opt("--title", help="会议名称（默认按届次自动生成）"),
+        opt("--meeting-no", type=int, metavar="N", help="第几次会议"),
+        opt("--venue", help="地点"),
+        opt("--proposal-deadline", metavar="YYYY-MM-DD", help="提案截止日期（可晚于会议）"),
+        opt("--reply-deadline", metavar="YYYY-MM-DD", help="立案提案默认答复期限"),
+        opt("--prefix", metavar="TEXT", help="提案编号前缀"),
+    ]
 
 
-def _int_arg(value: str) -> int:
-    return int(value)
+def _sitting_fields(half_days: tuple[str, ...]) -> list[ArgAdder]:
+    return [
+        opt("--half-day", choices=half_days, help="时段"),
+        opt("--title", help="名称（默认同类型）"),
+        opt("--time", metavar="HH:MM", help="开始时间"),
+        opt("--place", help="地点（默认会议地点）"),
+        opt("--delegation", metavar="NAME", help="分组讨论的代表团"),
+        opt("--convenor", help="召集人"),
+        opt("--recorder", help="记录人"),
+        opt("--minutes", help="分组讨论记录（代表发言要点）"),
+    ]
+
+
+def _counts(names: tuple[tuple[str, str], ...], suffix: str, **kwargs: Any) -> list[ArgAdder]:
+    return [
+        opt(f"--{name}", type=int, metavar="N", help=f"{text}{suffix}", **kwargs)
+        for name, text in names
+    ]
+
+
+def _with_json(commands: list[Command]) -> list[Command]:
+    """Every step command answers with ``--json`` as its last option."""
+    return [(name, text, [*options, JSON], handler) for name, text, options, handler in commands]
 
 
 def register(csub: argparse._SubParsersAction) -> None:
@@ -33,208 +80,307 @@ def register(csub: argparse._SubParsersAction) -> None:
         SITTING_KINDS,
     )
 
-    term = csub.add_parser("term", help="届次：new 新建，edit 修改（联合大会的工代会届次）")
-    tsub = term.add_subparsers(dest="term_command", metavar="ACTION")
-    tsub.required = True
-    tnew = tsub.add_parser("new", help="新建届次")
-    tnew.add_argument("--start-year", required=True, type=int, metavar="YYYY")
-    tnew.add_argument("--number", type=int, metavar="N", help="届次（默认下一届）")
-    tnew.add_argument("--years", type=int, choices=(3, 5), help="每届年限")
-    tnew.add_argument("--union-number", type=int, metavar="N", help="联合召开时工代会的届次")
-    _json_flag(tnew)
-    tnew.set_defaults(handler=cmd_term_new)
-    tedit = tsub.add_parser("edit", help="修改届次（如工代会届次）")
-    tedit.add_argument("term_id", type=int, metavar="TERM_ID")
-    tedit.add_argument("--union-number", type=int, metavar="N", help="工代会届次（0 表示不用）")
-    _json_flag(tedit)
-    tedit.set_defaults(handler=cmd_term_edit)
-
-    session = csub.add_parser("session", help="会议：new 新建，edit 修改")
-    ssub = session.add_subparsers(dest="session_command", metavar="ACTION")
-    ssub.required = True
-    snew = ssub.add_parser("new", help="新建一次会议")
-    snew.add_argument("--term", required=True, type=int, metavar="TERM_ID")
-    _session_fields(snew, new=True)
-    _json_flag(snew)
-    snew.set_defaults(handler=cmd_session_new)
-    sedit = ssub.add_parser("edit", help="修改会议信息或状态")
-    sedit.add_argument("session", metavar="ID")
-    _session_fields(sedit, new=False)
-    sedit.add_argument("--status", choices=("筹备中", "召开中", "已闭幕"), help="会议状态")
-    sedit.add_argument("--override-reason", help="未达法定人数仍开会的原因")
-    _json_flag(sedit)
-    sedit.set_defaults(handler=cmd_session_edit)
-
-    agenda = csub.add_parser("agenda", help="议程：list 列出，add 增加，move 移动，remove 删除")
-    asub = agenda.add_subparsers(dest="agenda_command", metavar="ACTION")
-    asub.required = True
-    alist = asub.add_parser("list", help="列出议程")
-    alist.add_argument("--session", required=True, metavar="ID")
-    _json_flag(alist)
-    alist.set_defaults(handler=cmd_agenda_list)
-    aadd = asub.add_parser("add", help="增加一项议程（加在该部分末尾）")
-    aadd.add_argument("--session", required=True, metavar="ID")
-    aadd.add_argument("--part", choices=("预备会议", "正式会议"), default="正式会议")
-    aadd.add_argument("--content", required=True, help="内容")
-    aadd.add_argument("--date", metavar="YYYY-MM-DD")
-    aadd.add_argument("--start", metavar="HH:MM")
-    aadd.add_argument("--end", metavar="HH:MM")
-    aadd.add_argument("--presider", help="主持人")
-    aadd.add_argument("--reporter", help="报告人")
-    aadd.add_argument("--place", help="地点")
-    _json_flag(aadd)
-    aadd.set_defaults(handler=cmd_agenda_add)
-    amove = asub.add_parser("move", help="上移或下移一项")
-    amove.add_argument("item", type=int, metavar="ITEM_ID")
-    direction = amove.add_mutually_exclusive_group(required=True)
-    direction.add_argument("--up", action="store_true")
-    direction.add_argument("--down", action="store_true")
-    _json_flag(amove)
-    amove.set_defaults(handler=cmd_agenda_move)
-    aremove = asub.add_parser("remove", help="删除一项（可在回收站恢复）")
-    aremove.add_argument("item", type=int, metavar="ITEM_ID")
-    _json_flag(aremove)
-    aremove.set_defaults(handler=cmd_agenda_remove)
-
-    sittings = csub.add_parser("sittings", help="某次会议的各场次及其应到、实到、法定人数")
-    sittings.add_argument("--session", required=True, metavar="ID")
-    _json_flag(sittings)
-    sittings.set_defaults(handler=cmd_sittings)
-
-    sitting = csub.add_parser(
-        "sitting", help="场次：add 增加，edit 修改，remove 删除，standard 标准场次"
+    term = add_area(
+        csub, "term", "届次：new 新建，edit 修改（联合大会的工代会届次）", "term_command"
     )
-    isub = sitting.add_subparsers(dest="sitting_command", metavar="ACTION")
-    isub.required = True
-    iadd = isub.add_parser("add", help="增加场次")
-    iadd.add_argument("--session", required=True, metavar="ID")
-    iadd.add_argument("--kind", choices=SITTING_KINDS, default="正式会议")
-    iadd.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    _sitting_fields(iadd, HALF_DAYS)
-    _json_flag(iadd)
-    iadd.set_defaults(handler=cmd_sitting_add)
-    iedit = isub.add_parser("edit", help="修改场次（分组讨论记录也在此录入）")
-    iedit.add_argument("sitting", type=int, metavar="SITTING_ID")
-    iedit.add_argument("--kind", choices=SITTING_KINDS)
-    iedit.add_argument("--date", metavar="YYYY-MM-DD")
-    _sitting_fields(iedit, HALF_DAYS)
-    _json_flag(iedit)
-    iedit.set_defaults(handler=cmd_sitting_edit)
-    iremove = isub.add_parser("remove", help="删除场次（连同其签到）")
-    iremove.add_argument("sitting", type=int, metavar="SITTING_ID")
-    _json_flag(iremove)
-    iremove.set_defaults(handler=cmd_sitting_remove)
-    istd = isub.add_parser("standard", help="生成预备会议和每半天一场正式会议")
-    istd.add_argument("--session", required=True, metavar="ID")
-    _json_flag(istd)
-    istd.set_defaults(handler=cmd_sitting_standard)
-
-    signin = csub.add_parser("signin", help="某场次一位代表的签到（已签到/请假/缺席）")
-    signin.add_argument("--sitting", required=True, type=int, metavar="ID")
-    signin.add_argument("--delegate", required=True, metavar="ID", help="代表编号（或姓名）")
-    signin.add_argument("--state", required=True, choices=[*SIGNIN_STATES, "清除"])
-    signin.add_argument("--note", help="备注（如请假原因）")
-    _json_flag(signin)
-    signin.set_defaults(handler=cmd_signin)
-
-    vote = csub.add_parser("vote", help="录入某场次的一项表决")
-    vote.add_argument("--sitting", required=True, type=int, metavar="ID")
-    target = vote.add_mutually_exclusive_group(required=True)
-    target.add_argument("--title", help="新的表决事项")
-    target.add_argument("--motion", type=int, metavar="ID", help="已有的表决事项编号")
-    vote.add_argument("--yes", required=True, type=int, metavar="N", help="同意票")
-    vote.add_argument("--no", required=True, type=int, metavar="N", help="反对票")
-    vote.add_argument("--abstain", required=True, type=int, metavar="N", help="弃权票")
-    vote.add_argument("--kind", choices=("决议", "选举", "其他"), default="决议")
-    _json_flag(vote)
-    vote.set_defaults(handler=cmd_vote)
-
-    elections = csub.add_parser("elections", help="某次会议的选举及计票结果")
-    elections.add_argument("--session", required=True, metavar="ID")
-    _json_flag(elections)
-    elections.set_defaults(handler=cmd_elections)
-
-    election = csub.add_parser("election", help="选举：add 新建，ballots 选票数，votes 候选人得票")
-    esub = election.add_subparsers(dest="election_command", metavar="ACTION")
-    esub.required = True
-    eadd = esub.add_parser("add", help="新建选举（等额或差额）")
-    eadd.add_argument("--session", required=True, metavar="ID")
-    eadd.add_argument("--title", required=True, help="选举事项")
-    eadd.add_argument("--method", choices=ELECTION_METHODS, default="等额")
-    eadd.add_argument("--seats", required=True, type=int, metavar="N", help="应选人数")
-    eadd.add_argument(
-        "--candidate", action="append", default=[], metavar="姓名", help="候选人（可重复）"
+    add_commands(
+        term,
+        _with_json(
+            [
+                (
+                    "new",
+                    "新建届次",
+                    [
+                        opt("--start-year", required=True, type=int, metavar="YYYY"),
+                        opt("--number", type=int, metavar="N", help="届次（默认下一届）"),
+                        opt("--years", type=int, choices=(3, 5), help="每届年限"),
+                        opt("--union-number", type=int, metavar="N", help="联合召开时工代会的届次"),
+                    ],
+                    cmd_term_new,
+                ),
+                (
+                    "edit",
+                    "修改届次（如工代会届次）",
+                    [
+                        opt("term_id", type=int, metavar="TERM_ID"),
+                        opt(
+                            "--union-number", type=int, metavar="N", help="工代会届次（0 表示不用）"
+                        ),
+                    ],
+                    cmd_term_edit,
+                ),
+            ]
+        ),
     )
-    eadd.add_argument("--sitting", type=int, metavar="ID", help="在哪一场次选举")
-    eadd.add_argument("--scrutineer", action="append", default=[], metavar="姓名", help="监票人")
-    eadd.add_argument("--teller", action="append", default=[], metavar="姓名", help="计票人")
-    eadd.add_argument("--date", metavar="YYYY-MM-DD")
-    _json_flag(eadd)
-    eadd.set_defaults(handler=cmd_election_add)
-    eballots = esub.add_parser("ballots", help="录入发出、收回、有效、无效选票数")
-    eballots.add_argument("election", type=int, metavar="ELECTION_ID")
-    for name, text in (
-        ("issued", "发出"),
-        ("returned", "收回"),
-        ("valid", "有效"),
-        ("invalid", "无效"),
-    ):
-        eballots.add_argument(f"--{name}", required=True, type=int, metavar="N", help=f"{text}选票")
-    _json_flag(eballots)
-    eballots.set_defaults(handler=cmd_election_ballots)
-    evotes = esub.add_parser("votes", help="录入一位候选人的赞成、反对、弃权、另选他人票")
-    evotes.add_argument("election", type=int, metavar="ELECTION_ID")
-    evotes.add_argument("--candidate", required=True, metavar="姓名")
-    for name, text in (("yes", "赞成"), ("no", "反对"), ("abstain", "弃权"), ("other", "另选他人")):
-        evotes.add_argument(f"--{name}", type=int, default=0, metavar="N", help=f"{text}票")
-    _json_flag(evotes)
-    evotes.set_defaults(handler=cmd_election_votes)
 
-    presidium = csub.add_parser("presidium", help="主席团成员（--set 重新设定）")
-    presidium.add_argument("--session", required=True, metavar="ID")
-    presidium.add_argument(
-        "--set",
-        action="append",
-        metavar="姓名[:职务]",
-        help="成员及职务（常务主席/秘书长/成员），可重复",
+    session = add_area(csub, "session", "会议：new 新建，edit 修改", "session_command")
+    add_commands(
+        session,
+        _with_json(
+            [
+                (
+                    "new",
+                    "新建一次会议",
+                    [
+                        opt("--term", required=True, type=int, metavar="TERM_ID"),
+                        *_session_fields(new=True),
+                    ],
+                    cmd_session_new,
+                ),
+                (
+                    "edit",
+                    "修改会议信息或状态",
+                    [
+                        opt("session", metavar="ID"),
+                        *_session_fields(new=False),
+                        opt("--status", choices=("筹备中", "召开中", "已闭幕"), help="会议状态"),
+                        opt("--override-reason", help="未达法定人数仍开会的原因"),
+                    ],
+                    cmd_session_edit,
+                ),
+            ]
+        ),
     )
-    _json_flag(presidium)
-    presidium.set_defaults(handler=cmd_presidium)
 
-    vacancies = csub.add_parser("vacancies", help="待补选/递补的代表名额（会籍变更等原因出缺）")
-    vacancies.add_argument("--session", required=True, metavar="ID")
-    _json_flag(vacancies)
-    vacancies.set_defaults(handler=cmd_vacancies)
-
-    cont = csub.add_parser("continue-attending", help="资格终止的正式代表（如退休）改为列席代表")
-    cont.add_argument("--delegate", required=True, type=int, metavar="ID", help="原代表编号")
-    cont.add_argument("--note", help="说明")
-    _json_flag(cont)
-    cont.set_defaults(handler=cmd_continue_attending)
-
-
-def _session_fields(parser: argparse.ArgumentParser, *, new: bool) -> None:
-    parser.add_argument("--start", required=new, metavar="YYYY-MM-DD", help="开幕日期")
-    parser.add_argument("--end", metavar="YYYY-MM-DD", help="闭幕日期")
-    parser.add_argument("--title", help="会议名称（默认按届次自动生成）")
-    parser.add_argument("--meeting-no", type=int, metavar="N", help="第几次会议")
-    parser.add_argument("--venue", help="地点")
-    parser.add_argument(
-        "--proposal-deadline", metavar="YYYY-MM-DD", help="提案截止日期（可晚于会议）"
+    agenda = add_area(
+        csub, "agenda", "议程：list 列出，add 增加，move 移动，remove 删除", "agenda_command"
     )
-    parser.add_argument("--reply-deadline", metavar="YYYY-MM-DD", help="立案提案默认答复期限")
-    parser.add_argument("--prefix", metavar="TEXT", help="提案编号前缀")
+    add_commands(
+        agenda,
+        _with_json(
+            [
+                ("list", "列出议程", [SESSION], cmd_agenda_list),
+                (
+                    "add",
+                    "增加一项议程（加在该部分末尾）",
+                    [
+                        SESSION,
+                        opt("--part", choices=("预备会议", "正式会议"), default="正式会议"),
+                        opt("--content", required=True, help="内容"),
+                        opt("--date", metavar="YYYY-MM-DD"),
+                        opt("--start", metavar="HH:MM"),
+                        opt("--end", metavar="HH:MM"),
+                        opt("--presider", help="主持人"),
+                        opt("--reporter", help="报告人"),
+                        opt("--place", help="地点"),
+                    ],
+                    cmd_agenda_add,
+                ),
+                (
+                    "move",
+                    "上移或下移一项",
+                    [
+                        ITEM,
+                        one_of(
+                            opt("--up", action="store_true"),
+                            opt("--down", action="store_true"),
+                            required=True,
+                        ),
+                    ],
+                    cmd_agenda_move,
+                ),
+                ("remove", "删除一项（可在回收站恢复）", [ITEM], cmd_agenda_remove),
+            ]
+        ),
+    )
 
+    add_commands(
+        csub,
+        _with_json(
+            [("sittings", "某次会议的各场次及其应到、实到、法定人数", [SESSION], cmd_sittings)]
+        ),
+    )
 
-def _sitting_fields(parser: argparse.ArgumentParser, half_days: tuple[str, ...]) -> None:
-    parser.add_argument("--half-day", choices=half_days, help="时段")
-    parser.add_argument("--title", help="名称（默认同类型）")
-    parser.add_argument("--time", metavar="HH:MM", help="开始时间")
-    parser.add_argument("--place", help="地点（默认会议地点）")
-    parser.add_argument("--delegation", metavar="NAME", help="分组讨论的代表团")
-    parser.add_argument("--convenor", help="召集人")
-    parser.add_argument("--recorder", help="记录人")
-    parser.add_argument("--minutes", help="分组讨论记录（代表发言要点）")
+    sitting = add_area(
+        csub,
+        "sitting",
+        "场次：add 增加，edit 修改，remove 删除，standard 标准场次",
+        "sitting_command",
+    )
+    add_commands(
+        sitting,
+        _with_json(
+            [
+                (
+                    "add",
+                    "增加场次",
+                    [
+                        SESSION,
+                        opt("--kind", choices=SITTING_KINDS, default="正式会议"),
+                        opt("--date", required=True, metavar="YYYY-MM-DD"),
+                        *_sitting_fields(HALF_DAYS),
+                    ],
+                    cmd_sitting_add,
+                ),
+                (
+                    "edit",
+                    "修改场次（分组讨论记录也在此录入）",
+                    [
+                        SITTING,
+                        opt("--kind", choices=SITTING_KINDS),
+                        opt("--date", metavar="YYYY-MM-DD"),
+                        *_sitting_fields(HALF_DAYS),
+                    ],
+                    cmd_sitting_edit,
+                ),
+                ("remove", "删除场次（连同其签到）", [SITTING], cmd_sitting_remove),
+                ("standard", "生成预备会议和每半天一场正式会议", [SESSION], cmd_sitting_standard),
+            ]
+        ),
+    )
+
+    sitting_id = opt("--sitting", required=True, type=int, metavar="ID")
+    add_commands(
+        csub,
+        _with_json(
+            [
+                (
+                    "signin",
+                    "某场次一位代表的签到（已签到/请假/缺席）",
+                    [
+                        sitting_id,
+                        opt("--delegate", required=True, metavar="ID", help="代表编号（或姓名）"),
+                        opt("--state", required=True, choices=[*SIGNIN_STATES, "清除"]),
+                        opt("--note", help="备注（如请假原因）"),
+                    ],
+                    cmd_signin,
+                ),
+                (
+                    "vote",
+                    "录入某场次的一项表决",
+                    [
+                        sitting_id,
+                        one_of(
+                            opt("--title", help="新的表决事项"),
+                            opt("--motion", type=int, metavar="ID", help="已有的表决事项编号"),
+                            required=True,
+                        ),
+                        *_counts(
+                            (("yes", "同意"), ("no", "反对"), ("abstain", "弃权")),
+                            "票",
+                            required=True,
+                        ),
+                        opt("--kind", choices=("决议", "选举", "其他"), default="决议"),
+                    ],
+                    cmd_vote,
+                ),
+                ("elections", "某次会议的选举及计票结果", [SESSION], cmd_elections),
+            ]
+        ),
+    )
+
+    election = add_area(
+        csub, "election", "选举：add 新建，ballots 选票数，votes 候选人得票", "election_command"
+    )
+    add_commands(
+        election,
+        _with_json(
+            [
+                (
+                    "add",
+                    "新建选举（等额或差额）",
+                    [
+                        SESSION,
+                        opt("--title", required=True, help="选举事项"),
+                        opt("--method", choices=ELECTION_METHODS, default="等额"),
+                        opt("--seats", required=True, type=int, metavar="N", help="应选人数"),
+                        opt(
+                            "--candidate",
+                            action="append",
+                            default=[],
+                            metavar="姓名",
+                            help="候选人（可重复）",
+                        ),
+                        opt("--sitting", type=int, metavar="ID", help="在哪一场次选举"),
+                        opt(
+                            "--scrutineer",
+                            action="append",
+                            default=[],
+                            metavar="姓名",
+                            help="监票人",
+                        ),
+                        opt("--teller", action="append", default=[], metavar="姓名", help="计票人"),
+                        opt("--date", metavar="YYYY-MM-DD"),
+                    ],
+                    cmd_election_add,
+                ),
+                (
+                    "ballots",
+                    "录入发出、收回、有效、无效选票数",
+                    [
+                        ELECTION,
+                        *_counts(
+                            (
+                                ("issued", "发出"),
+                                ("returned", "收回"),
+                                ("valid", "有效"),
+                                ("invalid", "无效"),
+                            ),
+                            "选票",
+                            required=True,
+                        ),
+                    ],
+                    cmd_election_ballots,
+                ),
+                (
+                    "votes",
+                    "录入一位候选人的赞成、反对、弃权、另选他人票",
+                    [
+                        ELECTION,
+                        opt("--candidate", required=True, metavar="姓名"),
+                        *_counts(
+                            (
+                                ("yes", "赞成"),
+                                ("no", "反对"),
+                                ("abstain", "弃权"),
+                                ("other", "另选他人"),
+                            ),
+                            "票",
+                            default=0,
+                        ),
+                    ],
+                    cmd_election_votes,
+                ),
+            ]
+        ),
+    )
+
+    add_commands(
+        csub,
+        _with_json(
+            [
+                (
+                    "presidium",
+                    "主席团成员（--set 重新设定）",
+                    [
+                        SESSION,
+                        opt(
+                            "--set",
+                            action="append",
+                            metavar="姓名[:职务]",
+                            help="成员及职务（常务主席/秘书长/成员），可重复",
+                        ),
+                    ],
+                    cmd_presidium,
+                ),
+                (
+                    "vacancies",
+                    "待补选/递补的代表名额（会籍变更等原因出缺）",
+                    [SESSION],
+                    cmd_vacancies,
+                ),
+                (
+                    "continue-attending",
+                    "资格终止的正式代表（如退休）改为列席代表",
+                    [
+                        opt("--delegate", required=True, type=int, metavar="ID", help="原代表编号"),
+                        opt("--note", help="说明"),
+                    ],
+                    cmd_continue_attending,
+                ),
+            ]
+        ),
+    )
 
 
 def _session_out(args: argparse.Namespace, ctx: CliContext, session_id: int, message: str) -> int:
