@@ -31,6 +31,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import add_filters, order_sql
 from guilin_union.storage import audit
 
 
@@ -590,17 +591,10 @@ PARTICIPANT_SORT_SQL: dict[str, str] = {
 def _participant_where(q: ParticipantQuery) -> tuple[str, list[Any]]:
     clauses = ["p.activity_id = ?"]
     params: list[Any] = [q.activity_id]
-    if q.branch_id is not None:
-        clauses.append("p.branch_id = ?")
-        params.append(q.branch_id)
-    if q.status:
-        clauses.append("p.status = ?")
-        params.append(q.status)
-    elif not q.include_cancelled:
+    add_filters(clauses, params, (("p.branch_id = ?", q.branch_id), ("p.status = ?", q.status)))
+    if not q.status and not q.include_cancelled:
         clauses.append("p.status <> '已取消'")
-    if q.role:
-        clauses.append("p.role = ?")
-        params.append(q.role)
+    add_filters(clauses, params, (("p.role = ?", q.role),))
     if q.event_id is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM activity_entries x WHERE x.participant_id = p.id AND x.event_id = ?)"
@@ -624,12 +618,8 @@ _FROM = (
 def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]:
     where, params = _participant_where(q)
     order = PARTICIPANT_SORT_SQL.get(q.sort_key, "p.seq")
-    direction = " DESC" if q.descending else ""
-    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [
-        r[0]
-        for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)
-    ]
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.seq, p.id"
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def _result_texts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:

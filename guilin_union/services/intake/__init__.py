@@ -33,6 +33,7 @@ from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members.numbers import NumberIssuer, record_issued
@@ -482,32 +483,25 @@ SORT_SQL: dict[str, str] = {
 def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if q.state:
-        clauses.append("a.state = ?")
-        params.append(q.state)
+    add_filters(clauses, params, (("a.state = ?", q.state), ("a.branch_id = ?", q.branch_id)))
     if q.pending_only:
         clauses.append("a.state IN (?, ?)")
         params += list(PENDING_STATES)
-    if q.branch_id is not None:
-        clauses.append("a.branch_id = ?")
-        params.append(q.branch_id)
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
         clauses.append(
             "(a.name LIKE ? OR a.staff_no LIKE ? OR a.department LIKE ? OR a.id_number LIKE ?)"
         )
         params += [like, like, like, f"%{term.upper()}"]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def query_ids(db: sqlite_utils.Database, q: ApplicationQuery) -> list[int]:
     where, params = _where(q)
     order = SORT_SQL.get(q.sort_key, "a.applied_on")
-    direction = " DESC" if q.descending else ""
-    order_sql = ", ".join(p.strip() + direction for p in order.split(","))
     sql = (
         f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
-        f" ORDER BY {order_sql}, a.id"
+        f" ORDER BY {order_sql(order, q.descending)}, a.id"
     )
     return [r[0] for r in db.execute(sql, params)]
 

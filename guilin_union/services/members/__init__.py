@@ -26,6 +26,7 @@ from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
@@ -406,31 +407,27 @@ def _where(q: MemberQuery) -> tuple[str, list[Any]]:
     for term in _terms(q):
         clauses.append(_TERM_SQL)
         params += [term, term, term]
-    if q.branch_id is not None:
-        clauses.append("m.branch_id = ?")
-        params.append(q.branch_id)
-    if q.branch_name:
-        clauses.append("b.name = ?")
-        params.append(q.branch_name)
-    if q.status:
-        clauses.append("m.status = ?")
-        params.append(q.status)
+    add_filters(
+        clauses,
+        params,
+        (
+            ("m.branch_id = ?", q.branch_id),
+            ("b.name = ?", q.branch_name),
+            ("m.status = ?", q.status),
+            ("m.group_id = ?", q.group_id),
+        ),
+    )
     if q.statuses:
         clauses.append(f"m.status IN ({','.join('?' for _ in q.statuses)})")
         params.extend(q.statuses)
-    if q.group_id is not None:
-        clauses.append("m.group_id = ?")
-        params.append(q.group_id)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def query_ids(db: sqlite_utils.Database, q: MemberQuery) -> list[int]:
     """Ids of the members in the view, sorted in SQL (the table model fetches rows lazily)."""
     where, params = _where(q)
     order = SORT_SQL.get(q.sort_key, "m.member_no")
-    direction = " DESC" if q.descending else ""
-    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {order_sql}, m.id"
+    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {order_sql(order, q.descending)}, m.id"
     return [r[0] for r in db.execute(sql, params).fetchall()]
 
 

@@ -35,6 +35,7 @@ from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import order_sql
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
@@ -256,11 +257,9 @@ def ledger_ids(
     """The ledger row ids of a view in display order (the list model fetches rows in pages)."""
     where, params = _where(q)
     order = SORT_SQL.get(sort_key or "branch", SORT_SQL["branch"])
-    direction = " DESC" if descending else ""
-    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
     sql = (
         "SELECT l.id FROM dues_ledger l JOIN members m ON m.id = l.member_id"
-        f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {order_sql}"
+        f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {order_sql(order, descending)}"
     )
     return [r[0] for r in db.execute(sql, params)]
 

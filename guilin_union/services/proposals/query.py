@@ -26,6 +26,7 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
+from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.congress.rules import percent_text
 from guilin_union.services.proposals import review_text, rules
 
@@ -86,15 +87,15 @@ SORT_SQL: dict[str, str] = {
 def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if q.session_id is not None:
-        clauses.append("p.session_id = ?")
-        params.append(q.session_id)
-    if q.status:
-        clauses.append("p.status = ?")
-        params.append(q.status)
-    if q.category:
-        clauses.append("p.category = ?")
-        params.append(q.category)
+    add_filters(
+        clauses,
+        params,
+        (
+            ("p.session_id = ?", q.session_id),
+            ("p.status = ?", q.status),
+            ("p.category = ?", q.category),
+        ),
+    )
     if q.review_result:
         if q.review_result == "待审查":
             clauses.append("p.review_result IS NULL")
@@ -122,18 +123,14 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
             "(p.title LIKE ? OR p.reasons LIKE ? OR p.suggestions LIKE ? OR p.number LIKE ?)"
         )
         params += [like, like, like, like]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def query_ids(db: sqlite_utils.Database, q: ProposalQuery) -> list[int]:
     where, params = _where(q)
     order = SORT_SQL.get(q.sort_key, SORT_SQL["number"])
-    direction = " DESC" if q.descending else ""
-    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [
-        r[0]
-        for r in db.execute(f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.seq, p.id", params)
-    ]
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.seq, p.id"
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def count(db: sqlite_utils.Database, q: ProposalQuery) -> int:

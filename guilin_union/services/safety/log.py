@@ -26,6 +26,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
 from guilin_union.core.money import format_fen
+from guilin_union.services.common_query import add_filters, where_sql
 from guilin_union.storage import audit
 from guilin_union.storage.recycle import table_label as _recycle_table_label
 
@@ -304,31 +305,26 @@ def normalise_date(value: str | None, field: str) -> str | None:
 def _where(q: LogQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if q.table:
-        clauses.append("table_name = ?")
-        params.append(q.table)
-    if q.since:
-        clauses.append("ts >= ?")
-        params.append(q.since)
-    if q.until:
-        clauses.append("ts < ?")
-        params.append(q.until + "T99")  # inclusive of the whole day: 'T99' sorts after any time
-    if q.user:
-        clauses.append("os_user = ?")
-        params.append(q.user)
-    if q.action:
-        clauses.append("action = ?")
-        params.append(q.action)
-    if q.row_id is not None:
-        clauses.append("row_id = ?")
-        params.append(q.row_id)
+    add_filters(
+        clauses,
+        params,
+        (
+            ("table_name = ?", q.table),
+            ("ts >= ?", q.since),
+            # inclusive of the whole day: 'T99' sorts after any time
+            ("ts < ?", q.until + "T99" if q.until else None),
+            ("os_user = ?", q.user),
+            ("action = ?", q.action),
+            ("row_id = ?", q.row_id),
+        ),
+    )
     if q.search.strip():
         like = f"%{q.search.strip()}%"
         clauses.append(
             "(coalesce(note, '') LIKE ? OR coalesce(before_json, '') LIKE ? OR coalesce(after_json, '') LIKE ?)"
         )
         params += [like, like, like]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 SORT_SQL = {

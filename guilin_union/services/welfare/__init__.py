@@ -31,6 +31,7 @@ from guilin_union.core.text_limits import length_problem
 from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import (
     PaymentFacts,
@@ -721,10 +722,7 @@ def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
         ("p.pay_date >= ?", q.date_from),
         ("p.pay_date <= ?", q.date_to),
     )
-    for sql, value in simple:
-        if value is not None and value != "":
-            clauses.append(sql)
-            params.append(value)
+    add_filters(clauses, params, simple)
     if q.flagged_only:
         clauses.append(
             "EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id)"
@@ -741,7 +739,7 @@ def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
             " OR p.reason LIKE ? OR p.goods LIKE ? OR p.occasion LIKE ? OR p.handler LIKE ?)"
         )
         params += [like, f"{term.lower()}%", like, like, like, like, like, like]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 _FROM = " FROM welfare_payments p JOIN members m ON m.id = p.member_id JOIN branches b ON b.id = p.branch_id"
@@ -751,13 +749,8 @@ def query_ids(db: sqlite_utils.Database, q: PaymentQuery) -> list[int]:
     where, params = _where(q)
     order = SORT_SQL.get(q.sort_key, "p.pay_date")
     direction = " DESC" if q.descending else ""
-    order_sql = ", ".join(part.strip() + direction for part in order.split(","))
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT p.id{_FROM}{where} ORDER BY {order_sql}, p.id{direction}", params
-        )
-    ]
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.id{direction}"
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def count(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> int:

@@ -1,0 +1,29 @@
+"""Small pieces shared by the list queries of every area (WHERE filters, ORDER BY).
+
+Each area's ``query_ids``/``count`` builds its own SQL; these helpers only assemble the
+repeated parts, so the SQL text and the parameters stay exactly what the areas wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+def add_filters(clauses: list[str], params: list[Any], filters: Iterable[tuple[str, Any]]) -> None:
+    """Append each ``(sql, value)`` whose value is set (not None, not "") with its parameter."""
+    for sql, value in filters:
+        if value is not None and value != "":
+            clauses.append(sql)
+            params.append(value)
+
+
+def where_sql(clauses: list[str]) -> str:
+    """`` WHERE a AND b`` for the clauses, or "" when there are none."""
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def order_sql(order: str, descending: bool) -> str:
+    """The comma-separated ORDER BY parts of ``order``, each in the chosen direction."""
+    direction = " DESC" if descending else ""
+    return ", ".join(part.strip() + direction for part in order.split(","))
