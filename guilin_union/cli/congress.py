@@ -11,13 +11,17 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import (
+    JSON,
     CliContext,
+    add_area,
+    add_commands,
     add_output_arg,
-    add_sheet_args,
     emit,
     emit_json,
     finish_import,
     import_file,
+    import_options,
+    opt,
 )
 
 
@@ -45,15 +49,31 @@ def resolve_session(db: Any, value: str) -> int:
     return congress.get_session(db, int(value)).id
 
 
-def session_report(module: str, name: str, what: str, unit: str = "") -> Any:
+def resolve_delegation(db: Any, session_id: int, name: str) -> int:
+    """The id of the delegation ``name`` of the session's term."""
+    from guilin_union.core.errors import ValidationError
+
+    row = db.execute(
+        "SELECT g.id FROM congress_delegations g JOIN congress_sessions s ON s.term_id = g.term_id"
+        " WHERE s.id = ? AND g.name = ?",
+        [session_id, name.strip()],
+    ).fetchone()
+    if row is None:
+        raise ValidationError(f"本届没有代表团“{name}”")
+    return int(row[0])
+
+
+def session_report(module: str, name: str, what: str, unit: str = "", **options: str) -> Any:
     """The handler of a report of one session (``--session``, ``-o``): ``module.name(db,
-    session_id, output)`` returns the path, or ``(path, n)`` said as "（n unit）"."""
+    session_id, output, **{keyword: args.<attribute>})`` for each ``keyword=attribute`` of
+    ``options`` returns the path, or ``(path, n)`` said as "（n unit）"."""
 
     def handler(args: argparse.Namespace, ctx: CliContext) -> int:
         import importlib
 
         build = getattr(importlib.import_module(module), name)
-        out = build(ctx.db, resolve_session(ctx.db, args.session), args.output)
+        extra = {keyword: getattr(args, attribute) for keyword, attribute in options.items()}
+        out = build(ctx.db, resolve_session(ctx.db, args.session), args.output, **extra)
         path, n = out if isinstance(out, tuple) else (out, None)
         emit(f"已生成{what}（{n} {unit}）：{path}" if n is not None else f"已生成{what}：{path}")
         return 0
@@ -62,80 +82,83 @@ def session_report(module: str, name: str, what: str, unit: str = "") -> Any:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("congress", help="教代会：会议、代表、签到")
-    csub = parser.add_subparsers(dest="congress_command", metavar="ACTION")
-    csub.required = True
-
-    sessions = csub.add_parser("sessions", help="列出各届各次会议及代表人数")
-    sessions.add_argument("--json", action="store_true", help="以 JSON 输出")
-    sessions.set_defaults(handler=cmd_sessions)
-
-    delegates = csub.add_parser("delegates", help="列出某次会议的代表（以会议日期为准）")
-    add_session_arg(delegates)
-    delegates.add_argument("--json", action="store_true", help="以 JSON 输出")
-    delegates.set_defaults(handler=cmd_delegates)
-
-    attendance = csub.add_parser("attendance", help="某次会议的签到情况与法定人数")
-    add_session_arg(attendance)
-    attendance.add_argument("--json", action="store_true", help="以 JSON 输出")
-    attendance.set_defaults(handler=cmd_attendance)
-
-    votes = csub.add_parser("votes", help="某次会议的表决结果")
-    add_session_arg(votes)
-    votes.add_argument("--json", action="store_true", help="以 JSON 输出")
-    votes.set_defaults(handler=cmd_votes)
-
-    imp = csub.add_parser(
-        "import-delegates", help="从 Excel 导入某届的代表名单（按身份证号或工号匹配会员）"
+    csub = add_area(sub, "congress", "教代会：会议、代表、签到", "congress_command")
+    add_commands(
+        csub,
+        [
+            ("sessions", "列出各届各次会议及代表人数", [JSON], cmd_sessions),
+            (
+                "delegates",
+                "列出某次会议的代表（以会议日期为准）",
+                [add_session_arg, JSON],
+                cmd_delegates,
+            ),
+            ("attendance", "某次会议的签到情况与法定人数", [add_session_arg, JSON], cmd_attendance),
+            ("votes", "某次会议的表决结果", [add_session_arg, JSON], cmd_votes),
+            (
+                "import-delegates",
+                "从 Excel 导入某届的代表名单（按身份证号或工号匹配会员）",
+                import_options(
+                    opt(
+                        "--term",
+                        required=True,
+                        type=int,
+                        metavar="ID",
+                        help="届次编号（congress sessions 中的 term_id）",
+                    )
+                ),
+                cmd_import_delegates,
+            ),
+            (
+                "import-attendance",
+                "从 Excel 导入某次会议的签到情况",
+                import_options(add_session_arg),
+                cmd_import_attendance,
+            ),
+        ],
     )
-    imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument(
-        "--term",
-        required=True,
-        type=int,
-        metavar="ID",
-        help="届次编号（congress sessions 中的 term_id）",
-    )
-    add_sheet_args(imp)
-    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
-    imp.set_defaults(handler=cmd_import_delegates)
-
-    imp_att = csub.add_parser("import-attendance", help="从 Excel 导入某次会议的签到情况")
-    imp_att.add_argument("file", metavar="FILE.xlsx")
-    add_session_arg(imp_att)
-    add_sheet_args(imp_att)
-    imp_att.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    imp_att.add_argument("--json", action="store_true", help="以 JSON 输出")
-    imp_att.set_defaults(handler=cmd_import_attendance)
 
     from guilin_union.cli import congress_steps
 
     congress_steps.register(csub)  # issue 20: a command for every step
     congress_steps.register_reports(report_sub)
 
-    for name, handler in (
-        ("agenda", cmd_report_agenda),
-        ("delegates", cmd_report_delegates),
-        ("signin", cmd_report_signin),
-        ("ballot", cmd_report_ballot),
-        ("vote-results", cmd_report_vote_results),
-    ):
-        report = report_sub.add_parser(name)
-        add_session_arg(report)
-        add_output_arg(report)
-        if name == "ballot":
-            report.add_argument(
-                "--copies", type=int, metavar="N", help="张数（默认为正式代表人数）"
-            )
-            report.add_argument(
-                "--one-per-page", action="store_true", help="一页一张（默认一页多张，便于裁切）"
-            )
-        if name == "signin":
-            report.add_argument(
-                "--with-counts", action="store_true", help="填入已记录的实到人数（会后存档用）"
-            )
-        report.set_defaults(handler=handler)
+    session_output = [add_session_arg, add_output_arg]
+    add_commands(
+        report_sub,
+        [
+            ("agenda", None, session_output, cmd_report_agenda),
+            ("delegates", None, session_output, cmd_report_delegates),
+            (
+                "signin",
+                None,
+                [
+                    *session_output,
+                    opt(
+                        "--with-counts",
+                        action="store_true",
+                        help="填入已记录的实到人数（会后存档用）",
+                    ),
+                ],
+                cmd_report_signin,
+            ),
+            (
+                "ballot",
+                None,
+                [
+                    *session_output,
+                    opt("--copies", type=int, metavar="N", help="张数（默认为正式代表人数）"),
+                    opt(
+                        "--one-per-page",
+                        action="store_true",
+                        help="一页一张（默认一页多张，便于裁切）",
+                    ),
+                ],
+                cmd_report_ballot,
+            ),
+            ("vote-results", None, session_output, cmd_report_vote_results),
+        ],
+    )
 
 
 def session_json(db: Any, session: Any) -> dict[str, Any]:
@@ -303,28 +326,23 @@ cmd_report_delegates = session_report(
 )
 
 
-def cmd_report_signin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress.outputs import signin_pdf
+cmd_report_signin = session_report(
+    "guilin_union.services.congress.outputs",
+    "signin_pdf",
+    "签到表",
+    "个代表团",
+    with_counts="with_counts",
+)
 
-    path, n = signin_pdf(
-        ctx.db, resolve_session(ctx.db, args.session), args.output, with_counts=args.with_counts
-    )
-    emit(f"已生成签到表（{n} 个代表团）：{path}")
-    return 0
 
-
-def cmd_report_ballot(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.services.congress.outputs import ballot_pdf
-
-    path, n = ballot_pdf(
-        ctx.db,
-        resolve_session(ctx.db, args.session),
-        args.output,
-        copies=args.copies,
-        one_per_page=args.one_per_page,
-    )
-    emit(f"已生成表决票（{n} 张）：{path}")
-    return 0
+cmd_report_ballot = session_report(
+    "guilin_union.services.congress.outputs",
+    "ballot_pdf",
+    "表决票",
+    "张",
+    copies="copies",
+    one_per_page="one_per_page",
+)
 
 
 cmd_report_vote_results = session_report(

@@ -571,7 +571,7 @@ def cmd_sittings(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _sitting_data(db: Any, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
-    from guilin_union.core.errors import ValidationError
+    from guilin_union.cli.congress import resolve_delegation
 
     data: dict[str, Any] = {
         "kind": args.kind,
@@ -585,14 +585,7 @@ def _sitting_data(db: Any, session_id: int, args: argparse.Namespace) -> dict[st
         "minutes": args.minutes,
     }
     if args.delegation:
-        row = db.execute(
-            "SELECT g.id FROM congress_delegations g JOIN congress_sessions s ON s.term_id = g.term_id"
-            " WHERE s.id = ? AND g.name = ?",
-            [session_id, args.delegation.strip()],
-        ).fetchone()
-        if row is None:
-            raise ValidationError(f"本届没有代表团“{args.delegation}”")
-        data["delegation_id"] = row[0]
+        data["delegation_id"] = resolve_delegation(db, session_id, args.delegation)
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -868,12 +861,10 @@ cmd_report_election_results = session_report(
 )
 
 
-def cmd_report_discussion_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.cli.congress import resolve_session
-    from guilin_union.services.congress.printouts import discussion_minutes_pdf
-
-    path, n = discussion_minutes_pdf(
-        ctx.db, resolve_session(ctx.db, args.session), args.output, sitting_id=args.sitting
-    )
-    emit(f"已生成分组讨论记录（{n} 组）：{path}")
-    return 0
+cmd_report_discussion_minutes = session_report(
+    "guilin_union.services.congress.printouts",
+    "discussion_minutes_pdf",
+    "分组讨论记录",
+    "组",
+    sitting_id="sitting",
+)

@@ -11,7 +11,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, emit_listing
+from guilin_union.cli import (
+    JSON,
+    ArgAdder,
+    CliContext,
+    Command,
+    add_commands,
+    emit,
+    emit_json,
+    emit_listing,
+    opt,
+)
 from guilin_union.cli.congress import session_report
 
 
@@ -79,113 +89,148 @@ def _show(args: argparse.Namespace, ctx: CliContext, proposal_id: int, message: 
     return 0
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 输出（同 proposals list 的一项）"
-    )
+PROPOSAL_JSON = opt("--json", action="store_true", help="以 JSON 输出（同 proposals list 的一项）")
+NUMBER = opt("number", metavar="NUMBER")
+NOTE = opt("--note", help="备注")
+SESSION = opt("--session", required=True, metavar="ID")
+
+
+def _date(what: str) -> ArgAdder:
+    return opt("--date", metavar="YYYY-MM-DD", help=f"{what}日期（默认今天）")
 
 
 def register(psub: argparse._SubParsersAction) -> None:
     from guilin_union.core.proposals import OUTCOMES, RATINGS, REVIEW_LEVELS
 
-    submit = psub.add_parser("submit", help="录入一件提案（按提案规则检查）")
-    submit.add_argument("--session", required=True, metavar="ID", help="会议编号或 current")
-    submit.add_argument("--title", required=True, help="案由")
-    submit.add_argument("--category", required=True, help="类别")
-    submit.add_argument("--proposer", metavar="工号/姓名", help="提案人（个人提案）")
-    submit.add_argument("--delegation", metavar="NAME", help="提出集体提案的代表团")
-    submit.add_argument(
-        "--seconder", action="append", default=[], metavar="工号/姓名", help="附议人（可重复）"
+    steps: list[Command] = [
+        (
+            "submit",
+            "录入一件提案（按提案规则检查）",
+            [
+                opt("--session", required=True, metavar="ID", help="会议编号或 current"),
+                opt("--title", required=True, help="案由"),
+                opt("--category", required=True, help="类别"),
+                opt("--proposer", metavar="工号/姓名", help="提案人（个人提案）"),
+                opt("--delegation", metavar="NAME", help="提出集体提案的代表团"),
+                opt(
+                    "--seconder",
+                    action="append",
+                    default=[],
+                    metavar="工号/姓名",
+                    help="附议人（可重复）",
+                ),
+                opt("--reasons", default="", help="理由"),
+                opt("--suggestions", default="", help="建议"),
+                _date("提交"),
+                opt("--late-reason", help="逾期提交的原因"),
+                opt("--report-session", metavar="ID", help="闭会期间提案：提交给哪次会议"),
+                opt("--confirm-duplicate", action="store_true", help="案由相近时确认仍提交"),
+            ],
+            cmd_submit,
+        ),
+        (
+            "review",
+            "审查：立案、转意见建议、不立案或撤案",
+            [
+                opt("number", metavar="NUMBER", help="提案编号，如 2024-001"),
+                opt(
+                    "--result",
+                    required=True,
+                    choices=("立案", "转意见建议", "不立案", "撤案"),
+                    help="审查结果",
+                ),
+                opt("--level", choices=REVIEW_LEVELS, default="一般", help="立案类别"),
+                opt("--reason", help="不立案的理由（必填）"),
+                NOTE,
+                _date("审查"),
+            ],
+            cmd_review,
+        ),
+        (
+            "merge",
+            "并案：把一件提案并入另一件（可并入意见建议）",
+            [
+                opt("number", metavar="NUMBER", help="被并入的提案"),
+                opt("--into", required=True, metavar="NUMBER", help="并入到哪一件"),
+                NOTE,
+                _date(""),
+            ],
+            cmd_merge,
+        ),
+        (
+            "assign",
+            "交办（立案、转意见建议、不立案均可）",
+            [
+                NUMBER,
+                opt("--lead", required=True, metavar="部门", help="主办单位"),
+                opt("--co", action="append", default=[], metavar="部门", help="协办单位（可重复）"),
+                _date("交办"),
+                opt("--deadline", metavar="YYYY-MM-DD", help="答复期限（默认按审查结果的设置）"),
+            ],
+            cmd_assign,
+        ),
+        (
+            "reply",
+            "录入承办单位的答复",
+            [
+                NUMBER,
+                opt("--text", required=True, help="答复内容"),
+                opt("--outcome", choices=OUTCOMES, help="落实情况（意见建议和不立案可不填）"),
+                opt("--reason", help="未能落实的原因"),
+                _date("答复"),
+            ],
+            cmd_reply,
+        ),
+        (
+            "rate",
+            "录入提案人的评价（不满意须写原因，并重新办理）",
+            [
+                NUMBER,
+                opt("--rating", required=True, choices=RATINGS),
+                opt("--note", help="评价意见（不满意时必填）"),
+                _date("评价"),
+                opt("--deadline", metavar="YYYY-MM-DD", help="不满意时新的答复期限"),
+            ],
+            cmd_rate,
+        ),
+        (
+            "excellent",
+            "评为优秀提案（--undo 撤销）",
+            [
+                NUMBER,
+                _date("评选"),
+                opt("--note", help="备注（如“校级优秀提案”）"),
+                opt("--undo", action="store_true", help="撤销优秀提案"),
+            ],
+            cmd_excellent,
+        ),
+        ("excellent-list", "某次会议的优秀提案名单", [SESSION, JSON], cmd_excellent_list),
+        (
+            "supervise",
+            "指定督办（包案）委员；--clear 取消",
+            [
+                NUMBER,
+                opt("--member", metavar="工号/姓名", help="督办委员"),
+                opt("--clear", action="store_true", help="取消督办委员"),
+            ],
+            cmd_supervise,
+        ),
+        ("supervisors", "按督办委员列出其督办的提案", [SESSION, JSON], cmd_supervisors),
+    ]
+    # The steps on one proposal answer with it (``--json`` as in ``proposals list``).
+    add_commands(
+        psub,
+        [
+            (name, text, options if JSON in options else [*options, PROPOSAL_JSON], handler)
+            for name, text, options, handler in steps
+        ],
     )
-    submit.add_argument("--reasons", default="", help="理由")
-    submit.add_argument("--suggestions", default="", help="建议")
-    submit.add_argument("--date", metavar="YYYY-MM-DD", help="提交日期（默认今天）")
-    submit.add_argument("--late-reason", help="逾期提交的原因")
-    submit.add_argument("--report-session", metavar="ID", help="闭会期间提案：提交给哪次会议")
-    submit.add_argument("--confirm-duplicate", action="store_true", help="案由相近时确认仍提交")
-    _json_flag(submit)
-    submit.set_defaults(handler=cmd_submit)
-
-    review = psub.add_parser("review", help="审查：立案、转意见建议、不立案或撤案")
-    review.add_argument("number", metavar="NUMBER", help="提案编号，如 2024-001")
-    review.add_argument(
-        "--result", required=True, choices=("立案", "转意见建议", "不立案", "撤案"), help="审查结果"
-    )
-    review.add_argument("--level", choices=REVIEW_LEVELS, default="一般", help="立案类别")
-    review.add_argument("--reason", help="不立案的理由（必填）")
-    review.add_argument("--note", help="备注")
-    review.add_argument("--date", metavar="YYYY-MM-DD", help="审查日期（默认今天）")
-    _json_flag(review)
-    review.set_defaults(handler=cmd_review)
-
-    merge = psub.add_parser("merge", help="并案：把一件提案并入另一件（可并入意见建议）")
-    merge.add_argument("number", metavar="NUMBER", help="被并入的提案")
-    merge.add_argument("--into", required=True, metavar="NUMBER", help="并入到哪一件")
-    merge.add_argument("--note", help="备注")
-    merge.add_argument("--date", metavar="YYYY-MM-DD", help="日期（默认今天）")
-    _json_flag(merge)
-    merge.set_defaults(handler=cmd_merge)
-
-    assign = psub.add_parser("assign", help="交办（立案、转意见建议、不立案均可）")
-    assign.add_argument("number", metavar="NUMBER")
-    assign.add_argument("--lead", required=True, metavar="部门", help="主办单位")
-    assign.add_argument(
-        "--co", action="append", default=[], metavar="部门", help="协办单位（可重复）"
-    )
-    assign.add_argument("--date", metavar="YYYY-MM-DD", help="交办日期（默认今天）")
-    assign.add_argument("--deadline", metavar="YYYY-MM-DD", help="答复期限（默认按审查结果的设置）")
-    _json_flag(assign)
-    assign.set_defaults(handler=cmd_assign)
-
-    reply = psub.add_parser("reply", help="录入承办单位的答复")
-    reply.add_argument("number", metavar="NUMBER")
-    reply.add_argument("--text", required=True, help="答复内容")
-    reply.add_argument("--outcome", choices=OUTCOMES, help="落实情况（意见建议和不立案可不填）")
-    reply.add_argument("--reason", help="未能落实的原因")
-    reply.add_argument("--date", metavar="YYYY-MM-DD", help="答复日期（默认今天）")
-    _json_flag(reply)
-    reply.set_defaults(handler=cmd_reply)
-
-    rate = psub.add_parser("rate", help="录入提案人的评价（不满意须写原因，并重新办理）")
-    rate.add_argument("number", metavar="NUMBER")
-    rate.add_argument("--rating", required=True, choices=RATINGS)
-    rate.add_argument("--note", help="评价意见（不满意时必填）")
-    rate.add_argument("--date", metavar="YYYY-MM-DD", help="评价日期（默认今天）")
-    rate.add_argument("--deadline", metavar="YYYY-MM-DD", help="不满意时新的答复期限")
-    _json_flag(rate)
-    rate.set_defaults(handler=cmd_rate)
-
-    excellent = psub.add_parser("excellent", help="评为优秀提案（--undo 撤销）")
-    excellent.add_argument("number", metavar="NUMBER")
-    excellent.add_argument("--date", metavar="YYYY-MM-DD", help="评选日期（默认今天）")
-    excellent.add_argument("--note", help="备注（如“校级优秀提案”）")
-    excellent.add_argument("--undo", action="store_true", help="撤销优秀提案")
-    _json_flag(excellent)
-    excellent.set_defaults(handler=cmd_excellent)
-
-    listing = psub.add_parser("excellent-list", help="某次会议的优秀提案名单")
-    listing.add_argument("--session", required=True, metavar="ID")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_excellent_list)
-
-    supervise = psub.add_parser("supervise", help="指定督办（包案）委员；--clear 取消")
-    supervise.add_argument("number", metavar="NUMBER")
-    supervise.add_argument("--member", metavar="工号/姓名", help="督办委员")
-    supervise.add_argument("--clear", action="store_true", help="取消督办委员")
-    _json_flag(supervise)
-    supervise.set_defaults(handler=cmd_supervise)
-
-    supervisors = psub.add_parser("supervisors", help="按督办委员列出其督办的提案")
-    supervisors.add_argument("--session", required=True, metavar="ID")
-    supervisors.add_argument("--json", action="store_true", help="以 JSON 输出")
-    supervisors.set_defaults(handler=cmd_supervisors)
 
 
 def cmd_submit(args: argparse.Namespace, ctx: CliContext) -> int:
     import datetime as _dt
 
-    from guilin_union.cli.congress import resolve_session
-    from guilin_union.core.errors import ValidationError
+    from guilin_union.cli.congress import resolve_delegation, resolve_session
     from guilin_union.services import proposals
 
     db = ctx.db
@@ -200,15 +245,8 @@ def cmd_submit(args: argparse.Namespace, ctx: CliContext) -> int:
         "seconder_ids": [resolve_member(db, s, "附议人") for s in args.seconder],
     }
     if args.delegation:
-        row = db.execute(
-            "SELECT g.id FROM congress_delegations g JOIN congress_sessions s ON s.term_id = g.term_id"
-            " WHERE s.id = ? AND g.name = ?",
-            [session_id, args.delegation.strip()],
-        ).fetchone()
-        if row is None:
-            raise ValidationError(f"本届没有代表团“{args.delegation}”")
         data["kind"] = "集体"
-        data["delegation_id"] = row[0]
+        data["delegation_id"] = resolve_delegation(db, session_id, args.delegation)
     if args.proposer:
         data["proposer_member_id"] = resolve_member(db, args.proposer, "提案人")
     if args.report_session:
