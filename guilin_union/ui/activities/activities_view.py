@@ -46,6 +46,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     select_id,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 
 
 def _registered(_value: Any, row: dict[str, Any]) -> str:
@@ -77,27 +78,16 @@ COLUMNS = [
 ]
 
 
-class ActivitySource:
-    def __init__(self, ctx: Any) -> None:
-        self.ctx = ctx
-        self.query = ActivityQuery()
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = ActivityQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return activities_service.query_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return activities_service.fetch_rows(self.ctx.db, ids)
-
-
 class ActivitiesView(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = ActivitySource(ctx)
+        self.source = QuerySource(
+            lambda: ctx.db,
+            ActivityQuery(),
+            activities_service.query_ids,
+            activities_service.fetch_rows,
+        )
         self.model = IdTableModel(COLUMNS, self.source, self)
         self.current_id: int | None = None
         self._reloading = False

@@ -41,6 +41,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     selected_ids,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 
 # The columns the secretary works with first (status, events) come before the reference ones.
 COLUMNS = [
@@ -64,24 +65,6 @@ COLUMNS = [
 ]
 
 
-class ParticipantSource:
-    def __init__(self, ctx: Any) -> None:
-        self.ctx = ctx
-        self.query: ParticipantQuery | None = None
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if self.query is None:
-            return []
-        if sort_key is not None:
-            self.query = ParticipantQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return registration.participant_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return registration.fetch_participants(self.ctx.db, ids)
-
-
 _SIGNUP_FIELDS = ("role", "event_ids", "status", "notes")
 
 
@@ -90,7 +73,9 @@ class ParticipantsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.activity_id: int | None = None
-        self.source = ParticipantSource(ctx)
+        self.source = QuerySource(
+            lambda: ctx.db, None, registration.participant_ids, registration.fetch_participants
+        )
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)

@@ -48,6 +48,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.query_source import QuerySource
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -106,24 +107,17 @@ EXCEL_EXPORT: dict[str, Any] = {
 }
 
 
-class ProposalSource:
-    """Row source: the current ProposalQuery, sorted in SQL."""
+class ProposalSource(QuerySource):
+    """Row source: the current ProposalQuery, sorted in SQL; nothing until a session is set."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        self.query = ProposalQuery(session_id=None)
+        super().__init__(lambda: ctx.db, ProposalQuery(session_id=None), query_ids, self._fetch)
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if self.query.session_id is None:
-            return []
-        if sort_key is not None:
-            self.query = ProposalQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return query_ids(self.ctx.db, self.query)
+        return [] if self.query.session_id is None else super().ids(sort_key, descending)
 
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return fetch_rows(self.ctx.db, ids, today=self.query.today)
+    def _fetch(self, db: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return fetch_rows(db, ids, today=self.query.today)
 
 
 class ProposalsView(QWidget):

@@ -35,6 +35,7 @@ from guilin_union.ui.widgets.list_helpers import (
     refill_combo,
     selected_ids,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 
 STATE_COLORS = {
     "待分工会审核": "#b26a00",
@@ -74,27 +75,16 @@ COLUMNS = [
 ]
 
 
-class ApplicationSource:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        self.query = ApplicationQuery(pending_only=True)
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = ApplicationQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return intake.query_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return intake.fetch_rows(self.ctx.db, ids)
-
-
 class ApplicationsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = ApplicationSource(ctx)
+        self.source = QuerySource(
+            lambda: ctx.db,
+            ApplicationQuery(pending_only=True),
+            intake.query_ids,
+            intake.fetch_rows,
+        )
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)

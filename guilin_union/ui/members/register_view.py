@@ -38,6 +38,7 @@ from guilin_union.ui.widgets.list_helpers import (
     select_id,
     selected_ids,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 
 SEARCH_DEBOUNCE_MS = 150
 FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
@@ -69,23 +70,16 @@ COLUMNS = [
 ]
 
 
-class MemberSource:
-    """Row source for the table model: the current MemberQuery against the database."""
+class MemberSource(QuerySource):
+    """Row source for the table model: the current MemberQuery against the database, the
+    personal numbers masked unless ``masked`` is turned off."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        self.query = MemberQuery()
+        super().__init__(lambda: ctx.db, MemberQuery(), members_service.query_ids, self._fetch)
         self.masked = True
 
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = MemberQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return members_service.query_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return members_service.fetch_rows(self.ctx.db, ids, masked=self.masked)
+    def _fetch(self, db: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return members_service.fetch_rows(db, ids, masked=self.masked)
 
 
 class MemberRegisterView(QWidget):

@@ -54,6 +54,7 @@ from guilin_union.ui.widgets.list_helpers import (
     select_id,
     selected_ids,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 COLUMNS = [
@@ -91,22 +92,6 @@ APPROVAL_STEPS = (
 )
 
 
-class PaymentSource:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        self.query = PaymentQuery()
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = PaymentQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return welfare.query_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return welfare.fetch_rows(self.ctx.db, ids)
-
-
 def member_label(db: Any, member_id: int) -> str:
     row = member_summary(db, member_id)
     if row is None:
@@ -134,7 +119,9 @@ class PaymentsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = PaymentSource(ctx)
+        self.source = QuerySource(
+            lambda: ctx.db, PaymentQuery(), welfare.query_ids, welfare.fetch_rows
+        )
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)

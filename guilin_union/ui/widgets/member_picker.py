@@ -31,6 +31,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     selected_ids,
 )
+from guilin_union.ui.widgets.query_source import QuerySource
 
 PICKER_COLUMNS = [
     ColumnSpec("name", "姓名", sort_key="name"),
@@ -41,22 +42,6 @@ PICKER_COLUMNS = [
     ColumnSpec("member_no", "会员编号", sort_key="member_no"),
     ColumnSpec("status", "会籍状态", sort_key="status", align="center"),
 ]
-
-
-class _PickerSource:
-    def __init__(self, db: Any, statuses: tuple[str, ...]) -> None:
-        self.db = db
-        self.query = MemberQuery(statuses=statuses, sort_key="branch")
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = MemberQuery(
-                **{**self.query.__dict__, "sort_key": sort_key, "descending": descending}
-            )
-        return members_service.query_ids(self.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return members_service.fetch_rows(self.db, ids)
 
 
 class MemberPickerDialog(QDialog):
@@ -75,7 +60,12 @@ class MemberPickerDialog(QDialog):
         self.resize(820, 560)
         self.db = db
         self.exclude_ids = exclude_ids or set()
-        self.source = _PickerSource(db, statuses)
+        self.source = QuerySource(
+            lambda: db,
+            MemberQuery(statuses=statuses, sort_key="branch"),
+            members_service.query_ids,
+            members_service.fetch_rows,
+        )
         self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -23,6 +22,7 @@ from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows,
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.workpoints.common import (
     MUTED_COLOR,
     OVERDUE_COLOR,
@@ -119,22 +119,6 @@ HEADING_COLUMN = 1
 COLUMN_LIMITS = {0: 110, 2: 90, 3: 100, 4: 120, 5: 170, 6: 50}
 
 
-class ItemSource:
-    """Row source of the items table: the current ItemQuery."""
-
-    def __init__(self, ctx) -> None:
-        self.ctx = ctx
-        self.query = ItemQuery()
-
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        if sort_key is not None:
-            self.query = dataclasses.replace(self.query, sort_key=sort_key, descending=descending)
-        return query_item_ids(self.ctx.db, self.query)
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return fetch_item_rows(self.ctx.db, ids)
-
-
 class TrackingView(QWidget):
     """Items of the current plan with filters, and the item panel."""
 
@@ -142,7 +126,7 @@ class TrackingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.plan_id: int | None = None
-        self.source = ItemSource(ctx)
+        self.source = QuerySource(lambda: ctx.db, ItemQuery(), query_item_ids, fetch_item_rows)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._current_id: int | None = None
         self._reloading = False
