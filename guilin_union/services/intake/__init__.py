@@ -33,6 +33,7 @@ from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
@@ -40,25 +41,7 @@ from guilin_union.services.members.numbers import NumberIssuer, record_issued
 from guilin_union.storage import audit
 
 # Personal fields an application shares with the register (MemberRecord names).
-APPLICATION_FIELDS = (
-    "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "id_number",
-    "phone",
-    "staff_no",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "employment_type",
-    "hire_date",
-    "is_model_worker",
-    "notes",
-)
+APPLICATION_FIELDS = ("name", *PERSON_FIELDS, *JOB_FIELDS, "is_model_worker", "notes")
 CHANGES = Changes.of("intake")
 
 

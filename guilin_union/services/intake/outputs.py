@@ -18,23 +18,15 @@ import sqlite_utils
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.services import settings
+from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
+# The id number and the phone are filled separately (masked unless asked otherwise).
 _FORM_KEYS = (
     "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "staff_no",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "employment_type",
-    "hire_date",
+    *(k for k in PERSON_FIELDS if k not in ("id_number", "phone")),
+    *JOB_FIELDS,
     "notes",
 )
 

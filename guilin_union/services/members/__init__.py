@@ -26,6 +26,7 @@ from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.common_query import add_filters, order_sql, where_sql
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -36,37 +37,15 @@ from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
 _RECORD_COLUMNS = (
     "member_no",
     "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "id_number",
-    "phone",
-    "staff_no",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "employment_type",
-    "hire_date",
+    *PERSON_FIELDS,
+    *JOB_FIELDS,
     "join_date",
     "is_model_worker",
     "notes",
     "status",
 )
 _DATE_FIELDS = ("birth_date", "hire_date", "join_date")
-_FREE_TEXT_FIELDS = (
-    "ethnicity",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "notes",
-    "member_no",
-    "staff_no",
-)
+_FREE_TEXT_FIELDS = (*FREE_TEXT_FIELDS, "member_no", "staff_no")
 
 
 class MemberValidationError(ValidationError):

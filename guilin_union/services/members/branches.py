@@ -50,7 +50,12 @@ def suggest_names(db: sqlite_utils.Database, name: str, n: int = 3) -> list[str]
 
     Tries substring containment first (``文学院`` → ``文学院分工会``), then difflib.
     """
-    names = branch_names(db, include_inactive=True)
+    return closest_names(branch_names(db, include_inactive=True), name, n)
+
+
+def closest_names(names: list[str], name: str, n: int = 3) -> list[str]:
+    """The ``n`` names of ``names`` closest to ``name`` (containment first, then difflib);
+    pure, so an importer can ask for thousands of rows against one list in memory."""
     key = name.replace("分工会", "").strip()
     contained = [x for x in names if key and (key in x or x.replace("分工会", "") in name)]
     close = difflib.get_close_matches(name, names, n=n, cutoff=0.4)

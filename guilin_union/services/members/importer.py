@@ -37,6 +37,7 @@ from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import settings
+from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.import_common import (
     ImportOutcome,
     ImportPlan,
@@ -44,6 +45,7 @@ from guilin_union.services.import_common import (
     header_label,
     validate_read,
 )
+from guilin_union.services.members import branches as branches_service
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
 from guilin_union.spreadsheets.reader import Field, ReadResult, read_table
 from guilin_union.storage import audit
@@ -222,15 +224,7 @@ PROFILE_KEYS = (
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
-_TEXT_KEYS = (
-    "ethnicity",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "notes",
-)
+_TEXT_KEYS = FREE_TEXT_FIELDS
 _EMPLOYMENT_SYNONYMS = {
     "编制内": "在编",
     "事业编制": "在编",
@@ -250,21 +244,9 @@ _GENDER_SYNONYMS = {"男性": "男", "女性": "女", "M": "男", "F": "女"}
 APPLICATION_COLUMNS = (
     "state",
     "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "id_number",
-    "phone",
-    "staff_no",
+    *PERSON_FIELDS,
     "branch_id",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "employment_type",
-    "hire_date",
+    *JOB_FIELDS,
     "is_model_worker",
     "notes",
     "applied_on",
@@ -283,21 +265,9 @@ MEMBER_COLUMNS = (
     "name",
     "name_initials",
     "name_pinyin",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "id_number",
-    "phone",
-    "staff_no",
+    *PERSON_FIELDS,
     "branch_id",
-    "department",
-    "position",
-    "title",
-    "education",
-    "political_status",
-    "employment_type",
-    "hire_date",
+    *JOB_FIELDS,
     "join_date",
     "is_model_worker",
     "notes",
@@ -613,7 +583,7 @@ class MemberImporter:
         branch = clean_cell_text(str(raw.get("branch") or ""))
         out["branch_id"] = existing.branches.get(branch)
         if branch and out["branch_id"] is None:
-            hints = _suggest(list(existing.branches), branch)
+            hints = branches_service.closest_names(list(existing.branches), branch)
             message = f"分工会“{branch}”不存在"
             message += (
                 ("，是否应为：" + "、".join(hints) + "？")
@@ -725,21 +695,6 @@ class MemberImporter:
                 changes.pop(key, None)
             changes["updated_at"] = audit.now_iso()
             audit.update(db, "intake_applications", int(p.target_id), changes, note=note)  # type: ignore[arg-type]
-
-
-def _suggest(names: list[str], name: str, n: int = 3) -> list[str]:
-    """Closest existing 分工会 names (same rule as services.branches.suggest_names, on a list
-    already in memory so 5,000 rows do not run 5,000 queries)."""
-    import difflib
-
-    key = name.replace("分工会", "").strip()
-    contained = [x for x in names if key and (key in x or x.replace("分工会", "") in name)]
-    close = difflib.get_close_matches(name, names, n=n, cutoff=0.4)
-    result: list[str] = []
-    for x in contained + close:
-        if x not in result:
-            result.append(x)
-    return result[:n]
 
 
 def _bulk_insert(
