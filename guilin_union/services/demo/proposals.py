@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.services.proposals import OPEN_ROUND, UNREVIEWED
+
 TOPICS: dict[str, tuple[str, ...]] = {
     "教学科研": (
         "完善青年教师教学能力培训体系",
@@ -330,12 +332,7 @@ def _session(
                 "delegation_id": None,
                 "submitted_on": submitted.isoformat(),
                 "late_reason": rng.choice(LATE_REASONS) if late else None,
-                "status": "待审查",
-                "review_result": None,
-                "review_level": None,
-                "review_date": None,
-                "review_note": None,
-                "merged_into_id": None,
+                **UNREVIEWED,
                 "created_at": now,
                 "updated_at": now,
             },
@@ -545,13 +542,7 @@ def _round(
             "lead_department_id": lead,
             "assigned_on": assigned.isoformat(),
             "reply_deadline": deadline,
-            "reply_text": None,
-            "reply_date": None,
-            "outcome": None,
-            "outcome_reason": None,
-            "rating": None,
-            "rating_date": None,
-            "rating_note": None,
+            **OPEN_ROUND,
         },
     )
     for dept in co:

@@ -101,6 +101,25 @@ DEFAULT_LENGTH_RULES: dict[str, list[int]] = {
     "reasons": [0, 0],
     "suggestions": [0, 0],
 }
+# A proposal as entered: not yet reviewed (the columns a review decision fills, blank).
+UNREVIEWED: dict[str, Any] = {
+    "status": "待审查",
+    "review_result": None,
+    "review_level": None,
+    "review_date": None,
+    "review_note": None,
+    "merged_into_id": None,
+}
+# A handling round as assigned: no reply and no rating yet.
+OPEN_ROUND: dict[str, Any] = {
+    "reply_text": None,
+    "reply_date": None,
+    "outcome": None,
+    "outcome_reason": None,
+    "rating": None,
+    "rating_date": None,
+    "rating_note": None,
+}
 LENGTH_FIELDS = {"title": "案由", "reasons": "理由", "suggestions": "建议"}
 
 settings.register_defaults(
@@ -828,12 +847,7 @@ def submit_proposal(
                 "seq": seq,
                 "number": number,
                 **row,
-                "status": "待审查",
-                "review_result": None,
-                "review_level": None,
-                "review_date": None,
-                "review_note": None,
-                "merged_into_id": None,
+                **UNREVIEWED,
                 "created_at": now,
                 "updated_at": now,
             },
@@ -992,6 +1006,23 @@ def _set_review(
     )
 
 
+def _decide(
+    db: sqlite_utils.Database,
+    p: Proposal,
+    status: str,
+    result: str,
+    action: str,
+    *,
+    day: str,
+    note: str | None,
+    level: str | None = None,
+    merged_into: int | None = None,
+) -> None:
+    """Record a review decision on ``p`` and its event (``action``, same note on both)."""
+    _set_review(db, p, status, result, level=level, day=day, note=note, merged_into=merged_into)
+    _event(db, p.id, action, day, from_status=p.status, to_status=status, note=note)
+
+
 def accept(
     db: sqlite_utils.Database,
     proposal_id: int,
@@ -1008,16 +1039,7 @@ def accept(
         _require_status(p, ("待审查",), "立案")
         day = _day(on)
         _not_before_submission(p, day)
-        _set_review(db, p, "已立案", "立案", level=level, day=day, note=_text(note))
-        _event(
-            db,
-            p.id,
-            f"立案（{level}）",
-            day,
-            from_status=p.status,
-            to_status="已立案",
-            note=_text(note),
-        )
+        _decide(db, p, "已立案", "立案", f"立案（{level}）", level=level, day=day, note=_text(note))
     return OpResult(CHANGES, proposal_id)
 
 
@@ -1030,7 +1052,6 @@ def to_suggestion(
         _require_status(p, ("待审查",), "转为意见建议")
         day = _day(on)
         _not_before_submission(p, day)
-        _set_review(db, p, "转意见建议", "转意见建议", day=day, note=_text(note))
         if rules(db).suggestion_series and not p.suggestion_number:
             audit.update(
                 db,
@@ -1038,15 +1059,7 @@ def to_suggestion(
                 p.id,
                 {"suggestion_number": _next_series_number(db, p.session_id, "建议")},
             )
-        _event(
-            db,
-            p.id,
-            "转意见建议",
-            day,
-            from_status=p.status,
-            to_status="转意见建议",
-            note=_text(note),
-        )
+        _decide(db, p, "转意见建议", "转意见建议", "转意见建议", day=day, note=_text(note))
     return OpResult(CHANGES, proposal_id)
 
 
@@ -1060,8 +1073,7 @@ def reject(db: sqlite_utils.Database, proposal_id: int, *, reason: str, on: Any 
         _require_status(p, ("待审查",), "不立案")
         day = _day(on)
         _not_before_submission(p, day)
-        _set_review(db, p, "不立案", "不立案", day=day, note=reason)
-        _event(db, p.id, "不立案", day, from_status=p.status, to_status="不立案", note=reason)
+        _decide(db, p, "不立案", "不立案", "不立案", day=day, note=reason)
     return OpResult(CHANGES, proposal_id)
 
 
@@ -1076,16 +1088,7 @@ def withdraw(
             raise ConflictError(f"提案 {p.number} 已有其他提案并入，撤案前请先撤销并案。")
         day = _day(on)
         _not_before_submission(p, day)
-        _set_review(db, p, "已撤案", "撤案", day=day, note=_text(note) or "提案人申请撤案")
-        _event(
-            db,
-            p.id,
-            "撤案",
-            day,
-            from_status=p.status,
-            to_status="已撤案",
-            note=_text(note) or "提案人申请撤案",
-        )
+        _decide(db, p, "已撤案", "撤案", "撤案", day=day, note=_text(note) or "提案人申请撤案")
     return OpResult(CHANGES, proposal_id)
 
 
@@ -1135,15 +1138,15 @@ def merge(
                 },
             )
             added.append(_member_name(db, member_id))
-        _set_review(db, source, "已并案", "并案", day=day, note=_text(note), merged_into=target_id)
-        _event(
+        _decide(
             db,
-            source_id,
+            source,
+            "已并案",
+            "并案",
             f"并案（并入{target.number}）",
-            day,
-            from_status=source.status,
-            to_status="已并案",
+            day=day,
             note=_text(note),
+            merged_into=target_id,
         )
         detail = f"并入{source.number}“{source.title}”" + (
             f"，{'、'.join(added)}成为联名提案人" if added else ""

@@ -34,6 +34,7 @@ from guilin_union.services import congress
 from guilin_union.services.changes import OpResult
 from guilin_union.services.proposals import (
     CHANGES,
+    OPEN_ROUND,
     _event,
     _long_text,
     _text,
@@ -221,13 +222,7 @@ def assign(
                 "lead_department_id": lead_department_id,
                 "assigned_on": day,
                 "reply_deadline": deadline,
-                "reply_text": None,
-                "reply_date": None,
-                "outcome": None,
-                "outcome_reason": None,
-                "rating": None,
-                "rating_date": None,
-                "rating_note": None,
+                **OPEN_ROUND,
             },
         )
         _write_co(db, round_id, co_ids)
@@ -430,13 +425,7 @@ def rate(
                 "lead_department_id": current.lead_department_id,
                 "assigned_on": day,
                 "reply_deadline": deadline,
-                "reply_text": None,
-                "reply_date": None,
-                "outcome": None,
-                "outcome_reason": None,
-                "rating": None,
-                "rating_date": None,
-                "rating_note": None,
+                **OPEN_ROUND,
             },
         )
         _write_co(db, new_id, [c for c, _n in current.co_departments])
