@@ -17,12 +17,19 @@ import argparse
 from collections.abc import Callable
 
 from guilin_union.cli import (
+    JSON,
+    JSON_RESULT,
+    XLSX_FILE,
     CliContext,
+    add_area,
+    add_commands,
     add_output_arg,
-    add_sheet_args,
     emit,
     emit_json,
     finish_import,
+    import_options,
+    one_of,
+    opt,
 )
 from guilin_union.core.activities import ACTIVITY_STATUSES, PARTICIPANT_STATUSES
 
@@ -34,98 +41,135 @@ def _activity_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    activities = sub.add_parser("activities", help="工会活动：活动、报名、成绩、经费")
-    asub = activities.add_subparsers(dest="activities_command", metavar="ACTION")
-    asub.required = True
+    asub = add_area(sub, "activities", "工会活动：活动、报名、成绩、经费", "activities_command")
 
-    listing = asub.add_parser("list", help="列出活动")
-    listing.add_argument("--year", type=int, metavar="YYYY", help="只列该年度的活动")
-    listing.add_argument("--type", metavar="TYPE", help="活动类型，如 文体活动")
-    listing.add_argument("--status", choices=ACTIVITY_STATUSES, help="活动状态")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_list)
-
-    people = asub.add_parser("participants", help="列出活动的参加人员")
-    _activity_arg(people)
-    people.add_argument("--status", choices=PARTICIPANT_STATUSES, help="只列该报名状态")
-    people.add_argument("--json", action="store_true", help="以 JSON 输出")
-    people.set_defaults(handler=cmd_participants)
-
-    signups = asub.add_parser("import-signups", help="导入分工会报送的报名表（Excel）")
-    signups.add_argument("file", metavar="FILE.xlsx")
-    _activity_arg(signups)
-    add_sheet_args(signups)
-    signups.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    signups.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    signups.set_defaults(handler=cmd_import_signups)
-
-    template = asub.add_parser("template", help="生成本活动的报名表 Excel 模板（含项目和下拉选项）")
-    template.add_argument("file", metavar="FILE.xlsx")
-    _activity_arg(template)
-    template.add_argument("--branch", metavar="NAME", help="为某个分工会预填“分工会”列")
-    template.set_defaults(handler=cmd_template)
-
-    export = asub.add_parser("export-participants", help="导出参加人员到 Excel")
-    export.add_argument("file", metavar="FILE.xlsx")
-    _activity_arg(export)
-    export.add_argument(
-        "--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）"
+    add_commands(
+        asub,
+        [
+            (
+                "list",
+                "列出活动",
+                [
+                    opt("--year", type=int, metavar="YYYY", help="只列该年度的活动"),
+                    opt("--type", metavar="TYPE", help="活动类型，如 文体活动"),
+                    opt("--status", choices=ACTIVITY_STATUSES, help="活动状态"),
+                    JSON,
+                ],
+                cmd_list,
+            ),
+            (
+                "participants",
+                "列出活动的参加人员",
+                [
+                    _activity_arg,
+                    opt("--status", choices=PARTICIPANT_STATUSES, help="只列该报名状态"),
+                    JSON,
+                ],
+                cmd_participants,
+            ),
+            (
+                "import-signups",
+                "导入分工会报送的报名表（Excel）",
+                import_options(_activity_arg, json=JSON_RESULT),
+                cmd_import_signups,
+            ),
+            (
+                "template",
+                "生成本活动的报名表 Excel 模板（含项目和下拉选项）",
+                [
+                    XLSX_FILE,
+                    _activity_arg,
+                    opt("--branch", metavar="NAME", help="为某个分工会预填“分工会”列"),
+                ],
+                cmd_template,
+            ),
+            (
+                "export-participants",
+                "导出参加人员到 Excel",
+                [
+                    XLSX_FILE,
+                    _activity_arg,
+                    opt(
+                        "--unmasked",
+                        action="store_true",
+                        help="导出完整证件号码和手机号（将记入操作日志）",
+                    ),
+                ],
+                cmd_export_participants,
+            ),
+            (
+                "export-results",
+                "导出成绩和团体总分到 Excel",
+                [XLSX_FILE, _activity_arg],
+                cmd_export_results,
+            ),
+            (
+                "team-points",
+                "团体总分（各分工会得分和名次）",
+                [_activity_arg, JSON],
+                cmd_team_points,
+            ),
+            (
+                "budget",
+                "经费：某活动的预算与支出，或某年度按类型汇总",
+                [
+                    one_of(
+                        opt("--activity", type=int, metavar="ID", help="活动编号"),
+                        opt("--year", type=int, metavar="YYYY", help="年度汇总"),
+                        required=True,
+                    ),
+                    opt("--json", action="store_true", help="以 JSON 输出（金额单位：分）"),
+                ],
+                cmd_budget,
+            ),
+        ],
     )
-    export.set_defaults(handler=cmd_export_participants)
 
-    export_results = asub.add_parser("export-results", help="导出成绩和团体总分到 Excel")
-    export_results.add_argument("file", metavar="FILE.xlsx")
-    _activity_arg(export_results)
-    export_results.set_defaults(handler=cmd_export_results)
-
-    team = asub.add_parser("team-points", help="团体总分（各分工会得分和名次）")
-    _activity_arg(team)
-    team.add_argument("--json", action="store_true", help="以 JSON 输出")
-    team.set_defaults(handler=cmd_team_points)
-
-    budget = asub.add_parser("budget", help="经费：某活动的预算与支出，或某年度按类型汇总")
-    group = budget.add_mutually_exclusive_group(required=True)
-    group.add_argument("--activity", type=int, metavar="ID", help="活动编号")
-    group.add_argument("--year", type=int, metavar="YYYY", help="年度汇总")
-    budget.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
-    budget.set_defaults(handler=cmd_budget)
-
-    signup = report_sub.add_parser("activity-signup")
-    _activity_arg(signup)
-    signup.add_argument(
-        "--branch", action="append", metavar="NAME", help="只为该分工会生成（可多次使用）"
+    add_commands(
+        report_sub,
+        [
+            (
+                "activity-signup",
+                None,
+                [
+                    _activity_arg,
+                    opt(
+                        "--branch",
+                        action="append",
+                        metavar="NAME",
+                        help="只为该分工会生成（可多次使用）",
+                    ),
+                    opt("--blank", action="store_true", help="只生成一张不写分工会的空白表"),
+                    opt("--rows", type=int, default=15, help="每页空白行数（默认 15）"),
+                    add_output_arg,
+                ],
+                cmd_report_signup,
+            ),
+            (
+                "activity-participants",
+                None,
+                [
+                    _activity_arg,
+                    opt("--sign-in", action="store_true", help="加签到栏，作签到表使用"),
+                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    add_output_arg,
+                ],
+                cmd_report_participants,
+            ),
+            ("activity-results", None, [_activity_arg, add_output_arg], cmd_report_results),
+            ("activity-team-points", None, [_activity_arg, add_output_arg], cmd_report_team_points),
+            ("activity-summary", None, [_activity_arg, add_output_arg], cmd_report_summary),
+            (
+                "activity-year-budget",
+                None,
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    add_output_arg,
+                ],
+                cmd_report_year_budget,
+            ),
+        ],
     )
-    signup.add_argument("--blank", action="store_true", help="只生成一张不写分工会的空白表")
-    signup.add_argument("--rows", type=int, default=15, help="每页空白行数（默认 15）")
-    add_output_arg(signup)
-    signup.set_defaults(handler=cmd_report_signup)
-
-    participants = report_sub.add_parser("activity-participants")
-    _activity_arg(participants)
-    participants.add_argument("--sign-in", action="store_true", help="加签到栏，作签到表使用")
-    participants.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    add_output_arg(participants)
-    participants.set_defaults(handler=cmd_report_participants)
-
-    results = report_sub.add_parser("activity-results")
-    _activity_arg(results)
-    add_output_arg(results)
-    results.set_defaults(handler=cmd_report_results)
-
-    team_report = report_sub.add_parser("activity-team-points")
-    _activity_arg(team_report)
-    add_output_arg(team_report)
-    team_report.set_defaults(handler=cmd_report_team_points)
-
-    summary = report_sub.add_parser("activity-summary")
-    _activity_arg(summary)
-    add_output_arg(summary)
-    summary.set_defaults(handler=cmd_report_summary)
-
-    year = report_sub.add_parser("activity-year-budget")
-    year.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    add_output_arg(year)
-    year.set_defaults(handler=cmd_report_year_budget)
 
 
 def _branch_id(db, name: str | None) -> int | None:

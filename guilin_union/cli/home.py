@@ -4,37 +4,83 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_listing
+from guilin_union.cli import (
+    JSON,
+    CliContext,
+    add_commands,
+    add_output_arg,
+    emit,
+    emit_listing,
+    opt,
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    rem = sub.add_parser("reminders", help="待办提醒（提案、工作要点、退休、生日、入会申请……）")
-    rem.add_argument(
-        "--within-days", type=int, metavar="N", help="只列出 N 天内到期的（逾期的总会列出）"
+    add_commands(
+        sub,
+        [
+            (
+                "reminders",
+                "待办提醒（提案、工作要点、退休、生日、入会申请……）",
+                [
+                    opt(
+                        "--within-days",
+                        type=int,
+                        metavar="N",
+                        help="只列出 N 天内到期的（逾期的总会列出）",
+                    ),
+                    opt("--kind", action="append", metavar="KIND", help="只列出该类（可重复）"),
+                    JSON,
+                ],
+                cmd_reminders,
+            ),
+        ],
     )
-    rem.add_argument("--kind", action="append", metavar="KIND", help="只列出该类（可重复）")
-    rem.add_argument("--json", action="store_true", help="以 JSON 输出")
-    rem.set_defaults(handler=cmd_reminders)
 
-    summary = report_sub.add_parser("year-summary")
-    summary.add_argument("--year", type=int, required=True, metavar="YYYY")
-    add_output_arg(summary)
-    summary.set_defaults(handler=cmd_year_summary)
+    add_commands(
+        report_sub,
+        [
+            (
+                "year-summary",
+                None,
+                [opt("--year", type=int, required=True, metavar="YYYY"), add_output_arg],
+                cmd_year_summary,
+            ),
+        ],
+    )
 
 
 def register_member_commands(msub: argparse._SubParsersAction) -> None:
     """``members retirements`` and ``members birthdays`` (called by cli/members.py)."""
-    ret = msub.add_parser("retirements", help="即将（或已经）到达法定退休年龄的在会会员")
-    ret.add_argument(
-        "--within-months", type=int, default=None, metavar="N", help="未来 N 个月内（默认按设置）"
+    add_commands(
+        msub,
+        [
+            (
+                "retirements",
+                "即将（或已经）到达法定退休年龄的在会会员",
+                [
+                    opt(
+                        "--within-months",
+                        type=int,
+                        default=None,
+                        metavar="N",
+                        help="未来 N 个月内（默认按设置）",
+                    ),
+                    JSON,
+                ],
+                cmd_retirements,
+            ),
+            (
+                "birthdays",
+                "某月过生日的在会会员",
+                [
+                    opt("--month", type=int, required=True, choices=range(1, 13), metavar="1-12"),
+                    JSON,
+                ],
+                cmd_birthdays,
+            ),
+        ],
     )
-    ret.add_argument("--json", action="store_true", help="以 JSON 输出")
-    ret.set_defaults(handler=cmd_retirements)
-
-    bd = msub.add_parser("birthdays", help="某月过生日的在会会员")
-    bd.add_argument("--month", type=int, required=True, choices=range(1, 13), metavar="1-12")
-    bd.add_argument("--json", action="store_true", help="以 JSON 输出")
-    bd.set_defaults(handler=cmd_birthdays)
 
 
 def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:

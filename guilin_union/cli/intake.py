@@ -21,13 +21,20 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import (
+    DRY_RUN,
+    JSON,
+    JSON_RESULT,
+    XLSX_FILE,
     CliContext,
+    add_commands,
     add_output_arg,
     add_sheet_args,
     emit,
     emit_json,
     fail,
     finish_import,
+    one_of,
+    opt,
 )
 
 
@@ -55,103 +62,147 @@ def _ids(text: str) -> list[int]:
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
     msub = members_actions(sub)
 
-    imp = msub.add_parser("import", help="从 Excel 导入人员（默认导入为入会申请）")
-    imp.add_argument("file", metavar="FILE.xlsx")
-    add_sheet_args(imp)
-    imp.add_argument(
-        "--as",
-        dest="as_",
-        choices=["applications", "members"],
-        default="applications",
-        help="applications：导入为入会申请（默认）；members：直接导入为会员",
+    add_commands(
+        msub,
+        [
+            (
+                "import",
+                "从 Excel 导入人员（默认导入为入会申请）",
+                [
+                    XLSX_FILE,
+                    add_sheet_args,
+                    opt(
+                        "--as",
+                        dest="as_",
+                        choices=["applications", "members"],
+                        default="applications",
+                        help="applications：导入为入会申请（默认）；members：直接导入为会员",
+                    ),
+                    opt(
+                        "--on-duplicate",
+                        choices=["error", "skip", "update"],
+                        default="error",
+                        help="身份证号已在名册（或已有申请）时：error 报错（默认）/ skip 跳过 / update 更新",
+                    ),
+                    DRY_RUN,
+                    JSON_RESULT,
+                    opt(
+                        "--errors-xlsx",
+                        metavar="FILE.xlsx",
+                        help="有错误时把错误清单另存为 Excel（含错误说明列）",
+                    ),
+                ],
+                cmd_import,
+            ),
+            ("template", "生成会员导入模板（会员导入模板.xlsx）", [XLSX_FILE], cmd_template),
+            (
+                "applications",
+                "列出入会申请",
+                [
+                    opt(
+                        "--state",
+                        choices=["待分工会审核", "待校工会批准", "已批准", "未通过", "pending"],
+                        help="只列出该状态（pending：两种待审状态）",
+                    ),
+                    JSON,
+                ],
+                cmd_applications,
+            ),
+            (
+                "approve",
+                "校工会批准入会申请（发放会员编号）",
+                [
+                    one_of(
+                        opt("--all-pending", action="store_true", help="批准全部待审批的申请"),
+                        opt(
+                            "--ids",
+                            type=_ids,
+                            metavar="1,2,3",
+                            help="申请编号（见 members applications）",
+                        ),
+                        required=True,
+                    ),
+                    opt("--on", metavar="DATE", help="批准日期（默认今天，也是入会日期）"),
+                    JSON,
+                ],
+                cmd_approve,
+            ),
+            (
+                "status",
+                "办理会籍变更（转出、退休、退会、开除、去世、恢复会籍）",
+                [
+                    opt("member", type=int, metavar="MEMBER_ID"),
+                    opt(
+                        "--change",
+                        required=True,
+                        metavar="TYPE",
+                        help="转出 / 退休 / 退会 / 开除 / 去世 / 恢复会籍",
+                    ),
+                    opt(
+                        "--on", required=True, metavar="DATE", help="变更日期（新状态自该日起生效）"
+                    ),
+                    opt("--reason", required=True, help="变更原因"),
+                    opt("--document", metavar="NO", help="文件号"),
+                ],
+                cmd_status,
+            ),
+            (
+                "history",
+                "查看会员的会籍变更记录",
+                [opt("member", type=int, metavar="MEMBER_ID"), JSON],
+                cmd_history,
+            ),
+        ],
     )
-    imp.add_argument(
-        "--on-duplicate",
-        choices=["error", "skip", "update"],
-        default="error",
-        help="身份证号已在名册（或已有申请）时：error 报错（默认）/ skip 跳过 / update 更新",
+
+    add_commands(
+        report_sub,
+        [
+            (
+                "member-form",
+                None,
+                [
+                    opt("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）"),
+                    opt("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号"),
+                    opt(
+                        "--unmasked",
+                        action="store_true",
+                        help="打印完整证件号码和手机号（将记入操作日志）",
+                    ),
+                    add_output_arg,
+                ],
+                cmd_member_form,
+            ),
+            (
+                "intake-list",
+                None,
+                [opt("--branch", metavar="NAME", help="只含该分工会"), add_output_arg],
+                cmd_intake_list,
+            ),
+            (
+                "member-cards",
+                None,
+                [
+                    opt("--branch", metavar="NAME", help="只打印该分工会的会员"),
+                    opt("--member", type=_ids, metavar="ID[,ID…]", help="只打印这些会员"),
+                    add_output_arg,
+                ],
+                cmd_member_cards,
+            ),
+            (
+                "member-stats",
+                None,
+                [opt("--on", metavar="DATE", help="统计日期（默认今天）"), add_output_arg],
+                cmd_member_stats,
+            ),
+            (
+                "dues-summary",
+                None,
+                [opt("--month", required=True, metavar="YYYY-MM", help="月份"), add_output_arg],
+                cmd_dues_summary,
+            ),
+        ],
     )
-    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    imp.add_argument(
-        "--errors-xlsx", metavar="FILE.xlsx", help="有错误时把错误清单另存为 Excel（含错误说明列）"
-    )
-    imp.set_defaults(handler=cmd_import)
-
-    tpl = msub.add_parser("template", help="生成会员导入模板（会员导入模板.xlsx）")
-    tpl.add_argument("file", metavar="FILE.xlsx")
-    tpl.set_defaults(handler=cmd_template)
-
-    apps = msub.add_parser("applications", help="列出入会申请")
-    apps.add_argument(
-        "--state",
-        choices=["待分工会审核", "待校工会批准", "已批准", "未通过", "pending"],
-        help="只列出该状态（pending：两种待审状态）",
-    )
-    apps.add_argument("--json", action="store_true", help="以 JSON 输出")
-    apps.set_defaults(handler=cmd_applications)
-
-    approve = msub.add_parser("approve", help="校工会批准入会申请（发放会员编号）")
-    which = approve.add_mutually_exclusive_group(required=True)
-    which.add_argument("--all-pending", action="store_true", help="批准全部待审批的申请")
-    which.add_argument(
-        "--ids", type=_ids, metavar="1,2,3", help="申请编号（见 members applications）"
-    )
-    approve.add_argument("--on", metavar="DATE", help="批准日期（默认今天，也是入会日期）")
-    approve.add_argument("--json", action="store_true", help="以 JSON 输出")
-    approve.set_defaults(handler=cmd_approve)
-
-    status = msub.add_parser(
-        "status", help="办理会籍变更（转出、退休、退会、开除、去世、恢复会籍）"
-    )
-    status.add_argument("member", type=int, metavar="MEMBER_ID")
-    status.add_argument(
-        "--change",
-        required=True,
-        metavar="TYPE",
-        help="转出 / 退休 / 退会 / 开除 / 去世 / 恢复会籍",
-    )
-    status.add_argument(
-        "--on", required=True, metavar="DATE", help="变更日期（新状态自该日起生效）"
-    )
-    status.add_argument("--reason", required=True, help="变更原因")
-    status.add_argument("--document", metavar="NO", help="文件号")
-    status.set_defaults(handler=cmd_status)
-
-    history = msub.add_parser("history", help="查看会员的会籍变更记录")
-    history.add_argument("member", type=int, metavar="MEMBER_ID")
-    history.add_argument("--json", action="store_true", help="以 JSON 输出")
-    history.set_defaults(handler=cmd_history)
-
-    form = report_sub.add_parser("member-form")
-    form.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）")
-    form.add_argument("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号")
-    form.add_argument(
-        "--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）"
-    )
-    add_output_arg(form)
-    form.set_defaults(handler=cmd_member_form)
-
-    lst = report_sub.add_parser("intake-list")
-    lst.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    add_output_arg(lst)
-    lst.set_defaults(handler=cmd_intake_list)
-
-    cards = report_sub.add_parser("member-cards")
-    cards.add_argument("--branch", metavar="NAME", help="只打印该分工会的会员")
-    cards.add_argument("--member", type=_ids, metavar="ID[,ID…]", help="只打印这些会员")
-    add_output_arg(cards)
-    cards.set_defaults(handler=cmd_member_cards)
-
-    stats = report_sub.add_parser("member-stats")
-    stats.add_argument("--on", metavar="DATE", help="统计日期（默认今天）")
-    add_output_arg(stats)
-    stats.set_defaults(handler=cmd_member_stats)
-
-    dues = report_sub.add_parser("dues-summary")
-    dues.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
-    add_output_arg(dues)
-    dues.set_defaults(handler=cmd_dues_summary)
 
 
 # ---------------------------------------------------------------------- members …

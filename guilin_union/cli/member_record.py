@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json
+from guilin_union.cli import (
+    JSON,
+    CliContext,
+    add_commands,
+    emit,
+    emit_json,
+    opt,
+)
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -48,10 +55,20 @@ PROFILE_OPTIONS: dict[str, tuple[str, str]] = {
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli import add_output_arg
 
-    honours = report_sub.add_parser("member-honours")
-    honours.add_argument("--year", type=int, metavar="YYYY", help="年度（不填为全部）")
-    add_output_arg(honours)
-    honours.set_defaults(handler=cmd_honours_report)
+    add_commands(
+        report_sub,
+        [
+            (
+                "member-honours",
+                None,
+                [
+                    opt("--year", type=int, metavar="YYYY", help="年度（不填为全部）"),
+                    add_output_arg,
+                ],
+                cmd_honours_report,
+            ),
+        ],
+    )
 
 
 def cmd_honours_report(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -93,35 +110,57 @@ def register(msub: argparse._SubParsersAction) -> None:
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
         parser.set_defaults(handler=cmd_add if name == "add" else cmd_edit)
 
-    show = msub.add_parser("show", help="显示一名会员的全部信息")
-    show.add_argument("member_id", type=int, metavar="MEMBER_ID")
-    show.add_argument(
-        "--unmasked", action="store_true", help="显示完整证件号码和手机号（记入操作日志）"
+    add_commands(
+        msub,
+        [
+            (
+                "show",
+                "显示一名会员的全部信息",
+                [
+                    opt("member_id", type=int, metavar="MEMBER_ID"),
+                    opt(
+                        "--unmasked",
+                        action="store_true",
+                        help="显示完整证件号码和手机号（记入操作日志）",
+                    ),
+                    JSON,
+                ],
+                cmd_show,
+            ),
+            (
+                "groups",
+                "工会小组（列出；--add 新建）",
+                [
+                    opt("--branch", metavar="NAME", help="只含该分工会（新建时必填）"),
+                    opt("--add", metavar="小组名称", help="新建小组"),
+                    opt("--leader", type=int, metavar="MEMBER_ID", help="组长（会员 ID）"),
+                    opt("--assign", metavar="ID,ID,…", help="把这些会员分到 --group-id 小组"),
+                    opt("--group-id", type=int, metavar="ID", help="小组 ID（与 --assign 一起）"),
+                    JSON,
+                ],
+                cmd_groups,
+            ),
+            (
+                "honours",
+                "表彰（列出；--add 登记）",
+                [
+                    opt("--year", type=int, metavar="YYYY", help="只列出该年度"),
+                    opt("--member", type=int, metavar="MEMBER_ID", help="只列出（或登记给）该会员"),
+                    opt(
+                        "--add",
+                        metavar="表彰名称",
+                        help="登记一项表彰（须同时给出 --member、--level）",
+                    ),
+                    opt("--level", metavar="级别", help="国家/自治区/市/校/其他"),
+                    opt("--date", metavar="YYYY-MM-DD", help="表彰日期"),
+                    opt("--issuer", metavar="TEXT", help="授予单位"),
+                    opt("--document-no", metavar="TEXT", help="文号"),
+                    JSON,
+                ],
+                cmd_honours,
+            ),
+        ],
     )
-    show.add_argument("--json", action="store_true", help="以 JSON 输出")
-    show.set_defaults(handler=cmd_show)
-
-    groups = msub.add_parser("groups", help="工会小组（列出；--add 新建）")
-    groups.add_argument("--branch", metavar="NAME", help="只含该分工会（新建时必填）")
-    groups.add_argument("--add", metavar="小组名称", help="新建小组")
-    groups.add_argument("--leader", type=int, metavar="MEMBER_ID", help="组长（会员 ID）")
-    groups.add_argument("--assign", metavar="ID,ID,…", help="把这些会员分到 --group-id 小组")
-    groups.add_argument("--group-id", type=int, metavar="ID", help="小组 ID（与 --assign 一起）")
-    groups.add_argument("--json", action="store_true", help="以 JSON 输出")
-    groups.set_defaults(handler=cmd_groups)
-
-    honours = msub.add_parser("honours", help="表彰（列出；--add 登记）")
-    honours.add_argument("--year", type=int, metavar="YYYY", help="只列出该年度")
-    honours.add_argument("--member", type=int, metavar="MEMBER_ID", help="只列出（或登记给）该会员")
-    honours.add_argument(
-        "--add", metavar="表彰名称", help="登记一项表彰（须同时给出 --member、--level）"
-    )
-    honours.add_argument("--level", metavar="级别", help="国家/自治区/市/校/其他")
-    honours.add_argument("--date", metavar="YYYY-MM-DD", help="表彰日期")
-    honours.add_argument("--issuer", metavar="TEXT", help="授予单位")
-    honours.add_argument("--document-no", metavar="TEXT", help="文号")
-    honours.add_argument("--json", action="store_true", help="以 JSON 输出")
-    honours.set_defaults(handler=cmd_honours)
 
 
 def _fields(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_listing
+from guilin_union.cli import (
+    JSON,
+    XLSX_FILE,
+    CliContext,
+    add_area,
+    add_commands,
+    add_output_arg,
+    emit,
+    emit_listing,
+    opt,
+)
 from guilin_union.core.members import MemberStatus
 
 
@@ -18,22 +28,28 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    members = sub.add_parser("members", help="会员名册")
-    msub = members.add_subparsers(dest="members_command", metavar="ACTION")
-    msub.required = True
+    msub = add_area(sub, "members", "会员名册", "members_command")
 
-    listing = msub.add_parser("list", help="列出会员")
-    _add_filters(listing)
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_list)
-
-    export = msub.add_parser("export", help="导出会员名册到 Excel")
-    export.add_argument("file", metavar="FILE.xlsx")
-    _add_filters(export)
-    export.add_argument(
-        "--unmasked", action="store_true", help="导出完整证件号码和手机号（将记入操作日志）"
+    add_commands(
+        msub,
+        [
+            ("list", "列出会员", [_add_filters, JSON], cmd_list),
+            (
+                "export",
+                "导出会员名册到 Excel",
+                [
+                    XLSX_FILE,
+                    _add_filters,
+                    opt(
+                        "--unmasked",
+                        action="store_true",
+                        help="导出完整证件号码和手机号（将记入操作日志）",
+                    ),
+                ],
+                cmd_export,
+            ),
+        ],
     )
-    export.set_defaults(handler=cmd_export)
 
     from guilin_union.cli.home import register_member_commands
     from guilin_union.cli.member_record import register as register_record_commands
@@ -43,13 +59,25 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     register_record_commands(msub)
     register_reports(report_sub)
 
-    roster = report_sub.add_parser("member-roster")
-    _add_filters(roster)
-    roster.add_argument(
-        "--unmasked", action="store_true", help="打印完整证件号码和手机号（将记入操作日志）"
+    add_commands(
+        report_sub,
+        [
+            (
+                "member-roster",
+                None,
+                [
+                    _add_filters,
+                    opt(
+                        "--unmasked",
+                        action="store_true",
+                        help="打印完整证件号码和手机号（将记入操作日志）",
+                    ),
+                    add_output_arg,
+                ],
+                cmd_roster,
+            ),
+        ],
     )
-    add_output_arg(roster)
-    roster.set_defaults(handler=cmd_roster)
 
 
 def _query(db, args: argparse.Namespace):

@@ -11,13 +11,18 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import (
+    JSON,
+    XLSX_FILE,
     CliContext,
+    add_area,
+    add_commands,
     add_output_arg,
-    add_sheet_args,
     emit,
     emit_json,
     finish_import,
     import_file,
+    import_options,
+    opt,
 )
 from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 
@@ -34,41 +39,41 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("proposals", help="教代会提案")
-    psub = parser.add_subparsers(dest="proposals_command", metavar="ACTION")
-    psub.required = True
+    psub = add_area(sub, "proposals", "教代会提案", "proposals_command")
 
-    listing = psub.add_parser("list", help="列出某次会议的提案")
-    add_session_arg(listing)
-    _add_filters(listing)
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_list)
-
-    imp = psub.add_parser("import", help="从 Excel 导入各代表团收集的提案")
-    imp.add_argument("file", metavar="FILE.xlsx")
-    add_session_arg(imp)
-    add_sheet_args(imp)
-    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出")
-    imp.set_defaults(handler=cmd_import)
-
-    stats = psub.add_parser("stats", help="提案工作统计（办复率、满意率等）")
-    add_session_arg(stats)
-    stats.add_argument("--json", action="store_true", help="以 JSON 输出")
-    stats.add_argument("--xlsx", metavar="FILE.xlsx", help="同时导出为 Excel")
-    stats.set_defaults(handler=cmd_stats)
-
-    export = psub.add_parser("export", help="把提案列表导出到 Excel")
-    export.add_argument("file", metavar="FILE.xlsx")
-    add_session_arg(export)
-    _add_filters(export)
-    export.set_defaults(handler=cmd_export)
+    add_commands(
+        psub,
+        [
+            ("list", "列出某次会议的提案", [add_session_arg, _add_filters, JSON], cmd_list),
+            (
+                "import",
+                "从 Excel 导入各代表团收集的提案",
+                import_options(add_session_arg),
+                cmd_import,
+            ),
+            (
+                "stats",
+                "提案工作统计（办复率、满意率等）",
+                [
+                    add_session_arg,
+                    JSON,
+                    opt("--xlsx", metavar="FILE.xlsx", help="同时导出为 Excel"),
+                ],
+                cmd_stats,
+            ),
+            (
+                "export",
+                "把提案列表导出到 Excel",
+                [XLSX_FILE, add_session_arg, _add_filters],
+                cmd_export,
+            ),
+        ],
+    )
 
     from guilin_union.cli import proposals_steps
 
     proposals_steps.register(psub)  # issue 20: submit, review, merge, assign, reply, rate…
     proposals_steps.register_reports(report_sub)
-
     for name, handler in (
         ("proposal-forms", cmd_report_forms),
         ("proposal-compilation", cmd_report_compilation),

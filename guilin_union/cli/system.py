@@ -4,27 +4,47 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, emit, emit_json, fail
+from guilin_union.cli import (
+    JSON,
+    CliContext,
+    add_commands,
+    emit,
+    emit_json,
+    fail,
+    opt,
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    demo = sub.add_parser("demo", help="向空数据库填入演示数据")
-    demo.add_argument(
-        "--scale",
-        choices=["normal", "large"],
-        default="normal",
-        help="normal：约 600 名会员；large：二十年规模的大数据库（性能测试用）",
+    add_commands(
+        sub,
+        [
+            (
+                "demo",
+                "向空数据库填入演示数据",
+                [
+                    opt(
+                        "--scale",
+                        choices=["normal", "large"],
+                        default="normal",
+                        help="normal：约 600 名会员；large：二十年规模的大数据库（性能测试用）",
+                    ),
+                    opt(
+                        "--seed", type=int, default=2024, help="随机种子（同一种子生成同样的数据）"
+                    ),
+                ],
+                cmd_demo,
+            ),
+            ("check", "检查数据库：结构版本和完整性", [JSON], cmd_check),
+        ],
     )
-    demo.add_argument("--seed", type=int, default=2024, help="随机种子（同一种子生成同样的数据）")
-    demo.set_defaults(handler=cmd_demo)
 
-    check = sub.add_parser("check", help="检查数据库：结构版本和完整性")
-    check.add_argument("--json", action="store_true", help="以 JSON 输出")
-    check.set_defaults(handler=cmd_check)
-
-    listing = report_sub.add_parser("list", help="列出全部报表名称")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_report_list)
+    add_commands(
+        report_sub,
+        [
+            ("list", "列出全部报表名称", [JSON], cmd_report_list),
+        ],
+    )
 
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:

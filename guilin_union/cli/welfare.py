@@ -16,135 +16,220 @@ import argparse
 
 from guilin_union.cli import (
     EXIT_DATA_ERROR,
+    JSON,
+    JSON_RESULT,
     CliContext,
+    add_area,
+    add_commands,
     add_output_arg,
-    add_sheet_args,
     emit,
     emit_json,
     fail,
     finish_import,
     import_file,
+    import_options,
+    one_of,
+    opt,
 )
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    welfare = sub.add_parser("welfare", help="慰问：标准、发放记录、节日批量发放")
-    wsub = welfare.add_subparsers(dest="welfare_command", metavar="ACTION")
-    wsub.required = True
+    wsub = add_area(sub, "welfare", "慰问：标准、发放记录、节日批量发放", "welfare_command")
 
-    listing = wsub.add_parser("list", help="列出慰问发放记录")
-    listing.add_argument("--year", type=int, metavar="YYYY", help="标准年度")
-    listing.add_argument("--type", metavar="类型", help="慰问类型，如 生病住院")
-    listing.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    listing.add_argument(
-        "--state", metavar="状态", help="审批状态：申请/分工会审核/校工会批准/已发放"
+    add_commands(
+        wsub,
+        [
+            (
+                "list",
+                "列出慰问发放记录",
+                [
+                    opt("--year", type=int, metavar="YYYY", help="标准年度"),
+                    opt("--type", metavar="类型", help="慰问类型，如 生病住院"),
+                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    opt(
+                        "--state",
+                        metavar="状态",
+                        help="审批状态：申请/分工会审核/校工会批准/已发放",
+                    ),
+                    opt("--flagged", action="store_true", help="只列出有超标准/需复核的记录"),
+                    JSON,
+                ],
+                cmd_list,
+            ),
+            (
+                "standards",
+                "查看（或载入、复制）某年度的慰问标准",
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    one_of(
+                        opt(
+                            "--load-examples",
+                            action="store_true",
+                            help="载入示例标准（示例数字，需按本校规定修改）",
+                        ),
+                        opt(
+                            "--copy-from",
+                            type=int,
+                            metavar="YYYY",
+                            help="把该年度的标准复制到 --year",
+                        ),
+                    ),
+                    opt("--overwrite", action="store_true", help="目标年度已有标准时覆盖"),
+                    JSON,
+                ],
+                cmd_standards,
+            ),
+            (
+                "import",
+                "从 Excel 导入慰问发放记录（全部通过检查才导入）",
+                [
+                    *import_options(json=JSON_RESULT),
+                    opt(
+                        "--accept-warnings",
+                        metavar="REASON",
+                        help="接受违反慰问标准的行，并以此理由记录（否则这些行作为错误）",
+                    ),
+                ],
+                cmd_import,
+            ),
+            (
+                "batch",
+                "节日慰问（或送温暖等）批量发放",
+                [
+                    opt(
+                        "--festival",
+                        required=True,
+                        metavar="节日",
+                        help="节日或发放项目，如 春节、中秋节、送温暖",
+                    ),
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    opt(
+                        "--birthday-month",
+                        type=int,
+                        choices=range(1, 13),
+                        metavar="1-12",
+                        help="生日慰问：只发给该月过生日的会员（配合 --festival 生日 --type 生日）",
+                    ),
+                    opt("--group", metavar="NAME", help="只发给该工会小组的会员"),
+                    one_of(
+                        opt("--amount", metavar="元", help="每人现金金额，如 300.00"),
+                        opt(
+                            "--goods",
+                            metavar="TEXT",
+                            help="实物名称（同时用 --value 给出每份折合金额）",
+                        ),
+                        required=True,
+                    ),
+                    opt("--value", metavar="元", help="每份实物折合金额"),
+                    opt(
+                        "--branch",
+                        action="append",
+                        metavar="NAME",
+                        help="分工会（可重复；默认全部）",
+                    ),
+                    opt("--date", metavar="YYYY-MM-DD", help="发放日期（默认：当年为今天）"),
+                    one_of(
+                        opt(
+                            "--include-retired",
+                            action="store_true",
+                            help="包含保留会籍（退休）会员",
+                        ),
+                        opt("--active-only", action="store_true", help="只含在会会员"),
+                        opt(
+                            "--hardship",
+                            action="store_true",
+                            help="发放对象为本年困难帮扶档案中的会员",
+                        ),
+                    ),
+                    opt(
+                        "--type",
+                        metavar="类型",
+                        help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）",
+                    ),
+                    opt("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）"),
+                    opt("--handler", dest="handler_name", metavar="NAME", help="经手人"),
+                    opt(
+                        "--accept-warnings",
+                        metavar="REASON",
+                        help="金额超过标准时仍然发放，并记录此理由",
+                    ),
+                    opt("--dry-run", action="store_true", help="只预览名单，不写入"),
+                    JSON,
+                ],
+                cmd_batch,
+            ),
+        ],
     )
-    listing.add_argument("--flagged", action="store_true", help="只列出有超标准/需复核的记录")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_list)
-
-    standards = wsub.add_parser("standards", help="查看（或载入、复制）某年度的慰问标准")
-    standards.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    group = standards.add_mutually_exclusive_group()
-    group.add_argument(
-        "--load-examples",
-        action="store_true",
-        help="载入示例标准（示例数字，需按本校规定修改）",
-    )
-    group.add_argument("--copy-from", type=int, metavar="YYYY", help="把该年度的标准复制到 --year")
-    standards.add_argument("--overwrite", action="store_true", help="目标年度已有标准时覆盖")
-    standards.add_argument("--json", action="store_true", help="以 JSON 输出")
-    standards.set_defaults(handler=cmd_standards)
-
-    importing = wsub.add_parser("import", help="从 Excel 导入慰问发放记录（全部通过检查才导入）")
-    importing.add_argument("file", metavar="FILE.xlsx")
-    add_sheet_args(importing)
-    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    importing.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    importing.add_argument(
-        "--accept-warnings",
-        metavar="REASON",
-        help="接受违反慰问标准的行，并以此理由记录（否则这些行作为错误）",
-    )
-    importing.set_defaults(handler=cmd_import)
-
-    batch = wsub.add_parser("batch", help="节日慰问（或送温暖等）批量发放")
-    batch.add_argument(
-        "--festival", required=True, metavar="节日", help="节日或发放项目，如 春节、中秋节、送温暖"
-    )
-    batch.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    batch.add_argument(
-        "--birthday-month",
-        type=int,
-        choices=range(1, 13),
-        metavar="1-12",
-        help="生日慰问：只发给该月过生日的会员（配合 --festival 生日 --type 生日）",
-    )
-    batch.add_argument("--group", metavar="NAME", help="只发给该工会小组的会员")
-    money = batch.add_mutually_exclusive_group(required=True)
-    money.add_argument("--amount", metavar="元", help="每人现金金额，如 300.00")
-    money.add_argument(
-        "--goods", metavar="TEXT", help="实物名称（同时用 --value 给出每份折合金额）"
-    )
-    batch.add_argument("--value", metavar="元", help="每份实物折合金额")
-    batch.add_argument(
-        "--branch", action="append", metavar="NAME", help="分工会（可重复；默认全部）"
-    )
-    batch.add_argument("--date", metavar="YYYY-MM-DD", help="发放日期（默认：当年为今天）")
-    scope = batch.add_mutually_exclusive_group()
-    scope.add_argument("--include-retired", action="store_true", help="包含保留会籍（退休）会员")
-    scope.add_argument("--active-only", action="store_true", help="只含在会会员")
-    scope.add_argument("--hardship", action="store_true", help="发放对象为本年困难帮扶档案中的会员")
-    batch.add_argument(
-        "--type", metavar="类型", help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）"
-    )
-    batch.add_argument("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）")
-    # dest must not be "handler": that attribute holds the command's function (cli.run)
-    batch.add_argument("--handler", dest="handler_name", metavar="NAME", help="经手人")
-    batch.add_argument(
-        "--accept-warnings", metavar="REASON", help="金额超过标准时仍然发放，并记录此理由"
-    )
-    batch.add_argument("--dry-run", action="store_true", help="只预览名单，不写入")
-    batch.add_argument("--json", action="store_true", help="以 JSON 输出")
-    batch.set_defaults(handler=cmd_batch)
 
     _register_cases(wsub, report_sub)
 
-    reverse = wsub.add_parser("reverse-batch", help="整批撤销尚未发放的批次")
-    reverse.add_argument("batch_id", type=int, metavar="ID")
-    reverse.add_argument("--reason", required=True, metavar="TEXT", help="撤销原因")
-    reverse.set_defaults(handler=cmd_reverse)
+    add_commands(
+        wsub,
+        [
+            (
+                "reverse-batch",
+                "整批撤销尚未发放的批次",
+                [
+                    opt("batch_id", type=int, metavar="ID"),
+                    opt("--reason", required=True, metavar="TEXT", help="撤销原因"),
+                ],
+                cmd_reverse,
+            ),
+        ],
+    )
 
-    roster = report_sub.add_parser("welfare-roster")
-    which = roster.add_mutually_exclusive_group(required=True)
-    which.add_argument("--batch", type=int, metavar="ID", help="批次编号")
-    which.add_argument("--year", type=int, metavar="YYYY", help="年度")
-    which.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="YYYY-MM-DD",
-        help="按慰问日期区间打印（如每月 25 日前上报的一期），与 --to 一起使用",
+    add_commands(
+        report_sub,
+        [
+            (
+                "welfare-roster",
+                None,
+                [
+                    one_of(
+                        opt("--batch", type=int, metavar="ID", help="批次编号"),
+                        opt("--year", type=int, metavar="YYYY", help="年度"),
+                        opt(
+                            "--from",
+                            dest="date_from",
+                            metavar="YYYY-MM-DD",
+                            help="按慰问日期区间打印（如每月 25 日前上报的一期），与 --to 一起使用",
+                        ),
+                        required=True,
+                    ),
+                    opt("--to", dest="date_to", metavar="YYYY-MM-DD", help="区间的最后一天（含）"),
+                    opt("--type", metavar="类型", help="慰问类型（与 --year 一起使用）"),
+                    opt("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）"),
+                    opt(
+                        "--with-dates",
+                        action="store_true",
+                        help="在“日期”栏打印慰问日期（默认留空由领取人填写）",
+                    ),
+                    opt(
+                        "--with-notes",
+                        action="store_true",
+                        help="在“备注”栏打印记录的备注（默认留空）",
+                    ),
+                    opt(
+                        "--with-id",
+                        action="store_true",
+                        help="增加身份证号列（部分隐藏，横向打印）",
+                    ),
+                    opt("--excel", metavar="FILE.xlsx", help="同时导出 Excel 签领表"),
+                    add_output_arg,
+                ],
+                cmd_roster,
+            ),
+            (
+                "welfare-stats",
+                None,
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    add_output_arg,
+                ],
+                cmd_stats,
+            ),
+        ],
     )
-    roster.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="区间的最后一天（含）")
-    roster.add_argument("--type", metavar="类型", help="慰问类型（与 --year 一起使用）")
-    roster.add_argument("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）")
-    roster.add_argument(
-        "--with-dates", action="store_true", help="在“日期”栏打印慰问日期（默认留空由领取人填写）"
-    )
-    roster.add_argument(
-        "--with-notes", action="store_true", help="在“备注”栏打印记录的备注（默认留空）"
-    )
-    roster.add_argument(
-        "--with-id", action="store_true", help="增加身份证号列（部分隐藏，横向打印）"
-    )
-    roster.add_argument("--excel", metavar="FILE.xlsx", help="同时导出 Excel 签领表")
-    add_output_arg(roster)
-    roster.set_defaults(handler=cmd_roster)
-
-    stats = report_sub.add_parser("welfare-stats")
-    stats.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    add_output_arg(stats)
-    stats.set_defaults(handler=cmd_stats)
 
 
 def _check_type(db, name: str | None) -> None:

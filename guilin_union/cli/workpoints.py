@@ -20,7 +20,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guilin_union.cli import CliContext, add_output_arg, emit, emit_json, fail
+from guilin_union.cli import (
+    JSON,
+    CliContext,
+    add_area,
+    add_commands,
+    add_output_arg,
+    emit,
+    emit_json,
+    fail,
+    opt,
+)
 from guilin_union.core.workpoints import PLAN_KINDS
 
 KINDS = PLAN_KINDS
@@ -37,72 +47,94 @@ def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = 
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    wp = sub.add_parser("workpoints", help="年度工作要点：导入、跟踪、台账")
-    wsub = wp.add_subparsers(dest="workpoints_command", metavar="ACTION")
-    wsub.required = True
+    wsub = add_area(sub, "workpoints", "年度工作要点：导入、跟踪、台账", "workpoints_command")
 
-    imp = wsub.add_parser(
-        "import",
-        help="导入工作要点文件（.docx、.pdf、.txt；扫描件 PDF 和 .png/.jpg 照片经文字识别读取；- 表示标准输入）",
+    add_commands(
+        wsub,
+        [
+            (
+                "import",
+                "导入工作要点文件（.docx、.pdf、.txt；扫描件 PDF 和 .png/.jpg 照片经文字识别读取；- 表示标准输入）",
+                [
+                    opt("file", metavar="FILE"),
+                    opt(
+                        "more_pages",
+                        nargs="*",
+                        metavar="PAGE",
+                        help="同一份文件的后续页照片（.png/.jpg，按页序），与 FILE 一起识别",
+                    ),
+                    opt(
+                        "--year",
+                        type=int,
+                        metavar="YYYY",
+                        help="年度（不写时从文件标题或文号推断）",
+                    ),
+                    opt(
+                        "--kind",
+                        choices=KINDS,
+                        default="school",
+                        help="school：本校（默认）；upper：上级工会",
+                    ),
+                    opt("--dry-run", action="store_true", help="只解析并显示，不保存"),
+                    opt("--json", action="store_true", help="以 JSON 输出解析出的条目树"),
+                    opt(
+                        "--replace",
+                        action="store_true",
+                        help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留",
+                    ),
+                ],
+                cmd_import,
+            ),
+            ("list", "列出某年度工作要点的条目及落实情况", [_add_plan_filters, JSON], cmd_list),
+            (
+                "plans",
+                "列出已导入的工作要点计划",
+                [opt("--year", type=int, metavar="YYYY", help="只含该年度"), JSON],
+                cmd_plans,
+            ),
+            (
+                "carry-over",
+                "把未完成的条目结转到下一年度",
+                [
+                    opt(
+                        "--from-year", type=int, required=True, metavar="YYYY", help="从哪一年结转"
+                    ),
+                    opt("--kind", choices=KINDS, default="school", help="计划类别（默认本校）"),
+                    opt("--to-year", type=int, metavar="YYYY", help="结转到哪一年（默认下一年）"),
+                    JSON,
+                ],
+                cmd_carry_over,
+            ),
+            (
+                "unanswered",
+                "列出尚无本校条目对应的上级要点",
+                [
+                    opt(
+                        "--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度"
+                    ),
+                    JSON,
+                ],
+                cmd_unanswered,
+            ),
+            (
+                "export",
+                "导出工作要点落实台账到 Excel",
+                [
+                    _add_plan_filters,
+                    opt("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件"),
+                ],
+                cmd_export,
+            ),
+        ],
     )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument(
-        "more_pages",
-        nargs="*",
-        metavar="PAGE",
-        help="同一份文件的后续页照片（.png/.jpg，按页序），与 FILE 一起识别",
+
+    add_commands(
+        report_sub,
+        [
+            ("workpoints-ledger", None, [_add_plan_filters, add_output_arg], cmd_ledger),
+            ("workpoints-summary", None, [_add_plan_filters, add_output_arg], cmd_summary),
+        ],
     )
-    imp.add_argument("--year", type=int, metavar="YYYY", help="年度（不写时从文件标题或文号推断）")
-    imp.add_argument(
-        "--kind", choices=KINDS, default="school", help="school：本校（默认）；upper：上级工会"
-    )
-    imp.add_argument("--dry-run", action="store_true", help="只解析并显示，不保存")
-    imp.add_argument("--json", action="store_true", help="以 JSON 输出解析出的条目树")
-    imp.add_argument(
-        "--replace",
-        action="store_true",
-        help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留",
-    )
-    imp.set_defaults(handler=cmd_import)
-
-    listing = wsub.add_parser("list", help="列出某年度工作要点的条目及落实情况")
-    _add_plan_filters(listing)
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_list)
-
-    plans = wsub.add_parser("plans", help="列出已导入的工作要点计划")
-    plans.add_argument("--year", type=int, metavar="YYYY", help="只含该年度")
-    plans.add_argument("--json", action="store_true", help="以 JSON 输出")
-    plans.set_defaults(handler=cmd_plans)
-
-    carry = wsub.add_parser("carry-over", help="把未完成的条目结转到下一年度")
-    carry.add_argument("--from-year", type=int, required=True, metavar="YYYY", help="从哪一年结转")
-    carry.add_argument("--kind", choices=KINDS, default="school", help="计划类别（默认本校）")
-    carry.add_argument("--to-year", type=int, metavar="YYYY", help="结转到哪一年（默认下一年）")
-    carry.add_argument("--json", action="store_true", help="以 JSON 输出")
-    carry.set_defaults(handler=cmd_carry_over)
-
-    unanswered = wsub.add_parser("unanswered", help="列出尚无本校条目对应的上级要点")
-    unanswered.add_argument(
-        "--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度"
-    )
-    unanswered.add_argument("--json", action="store_true", help="以 JSON 输出")
-    unanswered.set_defaults(handler=cmd_unanswered)
-
-    export = wsub.add_parser("export", help="导出工作要点落实台账到 Excel")
-    _add_plan_filters(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件")
-    export.set_defaults(handler=cmd_export)
-
-    ledger = report_sub.add_parser("workpoints-ledger")
-    _add_plan_filters(ledger)
-    add_output_arg(ledger)
-    ledger.set_defaults(handler=cmd_ledger)
-
-    summary = report_sub.add_parser("workpoints-summary")
-    _add_plan_filters(summary)
-    add_output_arg(summary)
-    summary.set_defaults(handler=cmd_summary)
 
 
 # --------------------------------------------------------------------------- import
