@@ -23,13 +23,21 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import (
+    DRY_RUN,
     EXIT_DATA_ERROR,
+    JSON,
+    JSON_RESULT,
+    XLSX_FILE,
     CliContext,
+    add_area,
+    add_commands,
     add_output_arg,
     emit,
     emit_json,
     fail,
     finish_import,
+    one_of,
+    opt,
 )
 
 
@@ -40,172 +48,283 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 def _register_dues(sub: argparse._SubParsersAction) -> None:
-    dues = sub.add_parser("dues", help="会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴")
-    dsub = dues.add_subparsers(dest="dues_command", metavar="ACTION")
-    dsub.required = True
-
-    ledger = dsub.add_parser("ledger", help="某月会费台账（每名会员应缴、实缴）")
-    ledger.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
-    ledger.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    ledger.add_argument("--unpaid", action="store_true", help="只列出未缴清的会员")
-    ledger.add_argument("--json", action="store_true", help="以 JSON 输出")
-    ledger.set_defaults(handler=cmd_ledger)
-
-    opening = dsub.add_parser("open", help="建立某月会费台账（按当时的工资基数固定应缴额）")
-    opening.add_argument("--month", required=True, metavar="YYYY-MM", help="月份")
-    opening.set_defaults(handler=cmd_open)
-
-    importing = dsub.add_parser(
-        "import", help="导入财务处代扣名单（工号/姓名/金额；全部通过检查才写入）"
+    dsub = add_area(
+        sub, "dues", "会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴", "dues_command"
     )
-    importing.add_argument("file", metavar="FILE.xlsx")
-    importing.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
-    importing.add_argument("--paid-on", metavar="YYYY-MM-DD", help="代扣日期（默认：该月最后一天）")
-    importing.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动识别）")
-    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    importing.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    importing.set_defaults(handler=cmd_import)
 
-    pay = dsub.add_parser("pay", help="登记一名会员某月的缴费")
-    pay.add_argument("member_id", type=int, metavar="MEMBER_ID")
-    pay.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
-    pay.add_argument("--method", required=True, choices=["代扣", "现金", "转账"], help="缴纳方式")
-    pay.add_argument("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）")
-    pay.add_argument("--amount", metavar="元", help="金额（默认：应缴金额）")
-    pay.add_argument("--note", metavar="TEXT", help="备注")
-    pay.add_argument("--json", action="store_true", help="以 JSON 输出该月台账行")
-    pay.set_defaults(handler=cmd_pay)
-
-    unpay = dsub.add_parser("unpay", help="撤销一名会员某月的缴费登记")
-    unpay.add_argument("member_id", type=int, metavar="MEMBER_ID")
-    unpay.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
-    unpay.set_defaults(handler=cmd_unpay)
-
-    remit = dsub.add_parser("remit", help="登记分工会上缴的某月会费（勾选会员，核对合计）")
-    remit.add_argument("--branch", required=True, metavar="NAME", help="分工会")
-    remit.add_argument("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
-    who = remit.add_mutually_exclusive_group(required=True)
-    who.add_argument("--members", metavar="1,2,3", help="会员 ID，逗号分隔")
-    who.add_argument("--all-unpaid", action="store_true", help="该分工会当月全部未缴会员")
-    remit.add_argument(
-        "--total", required=True, metavar="元", help="上缴金额合计（须与应缴合计一致）"
+    add_commands(
+        dsub,
+        [
+            (
+                "ledger",
+                "某月会费台账（每名会员应缴、实缴）",
+                [
+                    opt("--month", required=True, metavar="YYYY-MM", help="月份"),
+                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    opt("--unpaid", action="store_true", help="只列出未缴清的会员"),
+                    JSON,
+                ],
+                cmd_ledger,
+            ),
+            (
+                "open",
+                "建立某月会费台账（按当时的工资基数固定应缴额）",
+                [opt("--month", required=True, metavar="YYYY-MM", help="月份")],
+                cmd_open,
+            ),
+            (
+                "import",
+                "导入财务处代扣名单（工号/姓名/金额；全部通过检查才写入）",
+                [
+                    XLSX_FILE,
+                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    opt("--paid-on", metavar="YYYY-MM-DD", help="代扣日期（默认：该月最后一天）"),
+                    opt("--sheet", metavar="NAME", help="工作表名称（默认自动识别）"),
+                    DRY_RUN,
+                    JSON_RESULT,
+                ],
+                cmd_import,
+            ),
+            (
+                "pay",
+                "登记一名会员某月的缴费",
+                [
+                    opt("member_id", type=int, metavar="MEMBER_ID"),
+                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    opt(
+                        "--method", required=True, choices=["代扣", "现金", "转账"], help="缴纳方式"
+                    ),
+                    opt("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）"),
+                    opt("--amount", metavar="元", help="金额（默认：应缴金额）"),
+                    opt("--note", metavar="TEXT", help="备注"),
+                    opt("--json", action="store_true", help="以 JSON 输出该月台账行"),
+                ],
+                cmd_pay,
+            ),
+            (
+                "unpay",
+                "撤销一名会员某月的缴费登记",
+                [
+                    opt("member_id", type=int, metavar="MEMBER_ID"),
+                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                ],
+                cmd_unpay,
+            ),
+            (
+                "remit",
+                "登记分工会上缴的某月会费（勾选会员，核对合计）",
+                [
+                    opt("--branch", required=True, metavar="NAME", help="分工会"),
+                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    one_of(
+                        opt("--members", metavar="1,2,3", help="会员 ID，逗号分隔"),
+                        opt("--all-unpaid", action="store_true", help="该分工会当月全部未缴会员"),
+                        required=True,
+                    ),
+                    opt(
+                        "--total",
+                        required=True,
+                        metavar="元",
+                        help="上缴金额合计（须与应缴合计一致）",
+                    ),
+                    opt("--on", metavar="YYYY-MM-DD", help="收到日期（默认：今天）"),
+                    opt("--method", choices=["现金", "转账"], default="现金", help="上缴方式"),
+                    opt("--note", metavar="TEXT", help="备注"),
+                    JSON,
+                ],
+                cmd_remit,
+            ),
+            (
+                "arrears",
+                "欠缴会费的会员",
+                [
+                    opt(
+                        "--months",
+                        type=int,
+                        metavar="N",
+                        help="欠缴至少 N 个月（默认：设置中的月数）",
+                    ),
+                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    JSON,
+                ],
+                cmd_arrears,
+            ),
+            (
+                "rule",
+                "年度慰问标准中的“按时缴纳会费”规则（欠缴超过 N 个月时慰问需说明理由）",
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="慰问标准年度"),
+                    one_of(
+                        opt(
+                            "--months", type=int, metavar="N", help="允许欠缴的最多月数（启用规则）"
+                        ),
+                        opt("--off", action="store_true", help="停用该年度的规则"),
+                    ),
+                    opt(
+                        "--types",
+                        metavar="类型,类型",
+                        help="只对这些慰问类型适用（逗号分隔；默认全部类型）",
+                    ),
+                    JSON,
+                ],
+                cmd_rule,
+            ),
+            (
+                "history",
+                "一名会员的会费缴纳记录",
+                [opt("member_id", type=int, metavar="MEMBER_ID"), JSON],
+                cmd_history,
+            ),
+        ],
     )
-    remit.add_argument("--on", metavar="YYYY-MM-DD", help="收到日期（默认：今天）")
-    remit.add_argument("--method", choices=["现金", "转账"], default="现金", help="上缴方式")
-    remit.add_argument("--note", metavar="TEXT", help="备注")
-    remit.add_argument("--json", action="store_true", help="以 JSON 输出")
-    remit.set_defaults(handler=cmd_remit)
-
-    arrears = dsub.add_parser("arrears", help="欠缴会费的会员")
-    arrears.add_argument(
-        "--months", type=int, metavar="N", help="欠缴至少 N 个月（默认：设置中的月数）"
-    )
-    arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    arrears.add_argument("--json", action="store_true", help="以 JSON 输出")
-    arrears.set_defaults(handler=cmd_arrears)
-
-    rule = dsub.add_parser(
-        "rule", help="年度慰问标准中的“按时缴纳会费”规则（欠缴超过 N 个月时慰问需说明理由）"
-    )
-    rule.add_argument("--year", type=int, required=True, metavar="YYYY", help="慰问标准年度")
-    change = rule.add_mutually_exclusive_group()
-    change.add_argument("--months", type=int, metavar="N", help="允许欠缴的最多月数（启用规则）")
-    change.add_argument("--off", action="store_true", help="停用该年度的规则")
-    rule.add_argument(
-        "--types", metavar="类型,类型", help="只对这些慰问类型适用（逗号分隔；默认全部类型）"
-    )
-    rule.add_argument("--json", action="store_true", help="以 JSON 输出")
-    rule.set_defaults(handler=cmd_rule)
-
-    history = dsub.add_parser("history", help="一名会员的会费缴纳记录")
-    history.add_argument("member_id", type=int, metavar="MEMBER_ID")
-    history.add_argument("--json", action="store_true", help="以 JSON 输出")
-    history.set_defaults(handler=cmd_history)
 
 
 def _register_funds(sub: argparse._SubParsersAction) -> None:
-    funds = sub.add_parser("funds", help="工会经费：收支科目、年度预算、执行情况、收支登记")
-    fsub = funds.add_subparsers(dest="funds_command", metavar="ACTION")
-    fsub.required = True
+    fsub = add_area(
+        sub, "funds", "工会经费：收支科目、年度预算、执行情况、收支登记", "funds_command"
+    )
 
-    cats = fsub.add_parser("categories", help="列出或修改收支科目（设置）")
-    change = cats.add_mutually_exclusive_group()
-    change.add_argument("--add", metavar="CODE", help="增加科目（同时给出 --name、--kind）")
-    change.add_argument("--rename", metavar="CODE", help="修改科目名称（同时给出 --name）")
-    change.add_argument("--remove", metavar="CODE", help="删除没有预算和收支记录的科目")
-    cats.add_argument("--name", metavar="NAME", help="科目名称")
-    cats.add_argument("--kind", choices=["收入", "支出"], help="收入或支出")
-    cats.add_argument("--parent", metavar="CODE", help="上级科目编码（增加下级科目时）")
-    cats.add_argument("--json", action="store_true", help="以 JSON 输出")
-    cats.set_defaults(handler=cmd_categories)
+    add_commands(
+        fsub,
+        [
+            (
+                "categories",
+                "列出或修改收支科目（设置）",
+                [
+                    one_of(
+                        opt("--add", metavar="CODE", help="增加科目（同时给出 --name、--kind）"),
+                        opt("--rename", metavar="CODE", help="修改科目名称（同时给出 --name）"),
+                        opt("--remove", metavar="CODE", help="删除没有预算和收支记录的科目"),
+                    ),
+                    opt("--name", metavar="NAME", help="科目名称"),
+                    opt("--kind", choices=["收入", "支出"], help="收入或支出"),
+                    opt("--parent", metavar="CODE", help="上级科目编码（增加下级科目时）"),
+                    JSON,
+                ],
+                cmd_categories,
+            ),
+            (
+                "map",
+                "活动类型、慰问类型计入哪个支出科目（设置）",
+                [
+                    one_of(
+                        opt("--activity", metavar="类型", help="活动类型，如 文体活动"),
+                        opt("--welfare", metavar="类型", help="慰问类型，如 生病住院"),
+                    ),
+                    opt("--category", metavar="编码或名称", help="支出科目"),
+                    JSON,
+                ],
+                cmd_map,
+            ),
+            (
+                "plan",
+                "设置某年度某科目的预算数（或复制上一年的预算）",
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    one_of(
+                        opt("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动"),
+                        opt("--copy-from", type=int, metavar="YYYY", help="复制该年度的全部预算"),
+                        required=True,
+                    ),
+                    opt("--amount", metavar="元", help="预算金额"),
+                    opt("--note", metavar="TEXT", help="说明"),
+                ],
+                cmd_plan,
+            ),
+            (
+                "budget",
+                "年度预算执行情况（按科目：预算数、实际数）",
+                [opt("--year", type=int, required=True, metavar="YYYY", help="年度"), JSON],
+                cmd_budget,
+            ),
+        ],
+    )
 
-    maps = fsub.add_parser("map", help="活动类型、慰问类型计入哪个支出科目（设置）")
-    which = maps.add_mutually_exclusive_group()
-    which.add_argument("--activity", metavar="类型", help="活动类型，如 文体活动")
-    which.add_argument("--welfare", metavar="类型", help="慰问类型，如 生病住院")
-    maps.add_argument("--category", metavar="编码或名称", help="支出科目")
-    maps.add_argument("--json", action="store_true", help="以 JSON 输出")
-    maps.set_defaults(handler=cmd_map)
+    esub = add_area(fsub, "expense", "登记程序中没有记录的收入或支出（凭证）", "expense_command")
 
-    plan = fsub.add_parser("plan", help="设置某年度某科目的预算数（或复制上一年的预算）")
-    plan.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    what = plan.add_mutually_exclusive_group(required=True)
-    what.add_argument("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动")
-    what.add_argument("--copy-from", type=int, metavar="YYYY", help="复制该年度的全部预算")
-    plan.add_argument("--amount", metavar="元", help="预算金额")
-    plan.add_argument("--note", metavar="TEXT", help="说明")
-    plan.set_defaults(handler=cmd_plan)
-
-    budget = fsub.add_parser("budget", help="年度预算执行情况（按科目：预算数、实际数）")
-    budget.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    budget.add_argument("--json", action="store_true", help="以 JSON 输出")
-    budget.set_defaults(handler=cmd_budget)
-
-    expense = fsub.add_parser("expense", help="登记程序中没有记录的收入或支出（凭证）")
-    esub = expense.add_subparsers(dest="expense_command", metavar="ACTION")
-    esub.required = True
-    add = esub.add_parser("add", help="登记一笔收入或支出")
-    add.add_argument("--category", required=True, metavar="编码或名称", help="科目")
-    add.add_argument("--amount", required=True, metavar="元", help="金额")
-    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="日期")
-    add.add_argument("--description", required=True, metavar="TEXT", help="摘要")
-    add.add_argument("--voucher", metavar="NO", help="凭证号")
-    add.add_argument("--year", type=int, metavar="YYYY", help="所属年度（默认：日期所在年）")
-    add.add_argument("--json", action="store_true", help="以 JSON 输出")
-    add.set_defaults(handler=cmd_expense_add)
-    listing = esub.add_parser("list", help="列出某年度登记的收支")
-    listing.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    listing.add_argument("--category", metavar="编码或名称", help="只含该科目")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_expense_list)
-    delete = esub.add_parser("delete", help="删除一笔登记（进入回收站）")
-    delete.add_argument("entry_id", type=int, metavar="ID")
-    delete.set_defaults(handler=cmd_expense_delete)
+    add_commands(
+        esub,
+        [
+            (
+                "add",
+                "登记一笔收入或支出",
+                [
+                    opt("--category", required=True, metavar="编码或名称", help="科目"),
+                    opt("--amount", required=True, metavar="元", help="金额"),
+                    opt("--date", required=True, metavar="YYYY-MM-DD", help="日期"),
+                    opt("--description", required=True, metavar="TEXT", help="摘要"),
+                    opt("--voucher", metavar="NO", help="凭证号"),
+                    opt("--year", type=int, metavar="YYYY", help="所属年度（默认：日期所在年）"),
+                    JSON,
+                ],
+                cmd_expense_add,
+            ),
+            (
+                "list",
+                "列出某年度登记的收支",
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    opt("--category", metavar="编码或名称", help="只含该科目"),
+                    JSON,
+                ],
+                cmd_expense_list,
+            ),
+            (
+                "delete",
+                "删除一笔登记（进入回收站）",
+                [opt("entry_id", type=int, metavar="ID")],
+                cmd_expense_delete,
+            ),
+        ],
+    )
 
 
 def _register_reports(report_sub: argparse._SubParsersAction) -> None:
-    coll = report_sub.add_parser("dues-collection")
-    period = coll.add_mutually_exclusive_group()
-    period.add_argument("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）")
-    period.add_argument("--year", type=int, metavar="YYYY", help="年度")
-    add_output_arg(coll)
-    coll.set_defaults(handler=cmd_report_collection)
-
-    arrears = report_sub.add_parser("dues-arrears")
-    arrears.add_argument("--months", type=int, metavar="N", help="欠缴至少 N 个月")
-    arrears.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    add_output_arg(arrears)
-    arrears.set_defaults(handler=cmd_report_arrears)
-
-    execution = report_sub.add_parser("funds-execution")
-    execution.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
-    add_output_arg(execution)
-    execution.set_defaults(handler=cmd_report_execution)
-
-    final = report_sub.add_parser("funds-final")
-    final.add_argument("--year", type=int, metavar="YYYY", help="年度（默认：今年）")
-    add_output_arg(final)
-    final.set_defaults(handler=cmd_report_final)
+    add_commands(
+        report_sub,
+        [
+            (
+                "dues-collection",
+                None,
+                [
+                    one_of(
+                        opt("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）"),
+                        opt("--year", type=int, metavar="YYYY", help="年度"),
+                    ),
+                    add_output_arg,
+                ],
+                cmd_report_collection,
+            ),
+            (
+                "dues-arrears",
+                None,
+                [
+                    opt("--months", type=int, metavar="N", help="欠缴至少 N 个月"),
+                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    add_output_arg,
+                ],
+                cmd_report_arrears,
+            ),
+            (
+                "funds-execution",
+                None,
+                [
+                    opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"),
+                    add_output_arg,
+                ],
+                cmd_report_execution,
+            ),
+            (
+                "funds-final",
+                None,
+                [
+                    opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"),
+                    add_output_arg,
+                ],
+                cmd_report_final,
+            ),
+        ],
+    )
 
 
 # ---------------------------------------------------------------- helpers

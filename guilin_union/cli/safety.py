@@ -9,48 +9,82 @@ import argparse
 import sys
 from pathlib import Path
 
-from guilin_union.cli import ChineseArgumentParser, CliContext, emit, emit_json, fail
+from guilin_union.cli import (
+    JSON,
+    CliContext,
+    add_area,
+    add_commands,
+    emit,
+    emit_json,
+    fail,
+    opt,
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
     """Add this area's commands."""
-    backup = sub.add_parser("backup", help="立即备份数据库（校验后保存，自动整理旧备份）")
-    backup.add_argument("--to", metavar="DIR", help="保存到这个文件夹（默认：备份设置中的文件夹）")
-    backup.add_argument("--json", action="store_true", help="以 JSON 输出")
-    backup.set_defaults(handler=cmd_backup)
-
-    backups = sub.add_parser("backups", help="备份文件（backups list 列出全部）")
-    backups_sub = backups.add_subparsers(
-        dest="backups_command", metavar="ACTION", parser_class=ChineseArgumentParser
+    add_commands(
+        sub,
+        [
+            (
+                "backup",
+                "立即备份数据库（校验后保存，自动整理旧备份）",
+                [
+                    opt("--to", metavar="DIR", help="保存到这个文件夹（默认：备份设置中的文件夹）"),
+                    JSON,
+                ],
+                cmd_backup,
+            ),
+        ],
     )
-    backups_sub.required = True
-    listing = backups_sub.add_parser("list", help="列出备份：时间、大小、会员/慰问/提案条数")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=cmd_backups_list)
 
-    restore = sub.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
-    restore.add_argument("file", metavar="FILE", help="备份文件（.db）")
-    restore.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
-    restore.set_defaults(handler=cmd_restore)
+    backups_sub = add_area(sub, "backups", "备份文件（backups list 列出全部）", "backups_command")
 
-    log = sub.add_parser("log", help="查看操作日志（谁、何时、改了什么）")
-    log.add_argument("--since", metavar="DATE", help="起始日期（含），如 2024-03-01")
-    log.add_argument("--until", metavar="DATE", help="截止日期（含）")
-    log.add_argument("--table", metavar="NAME", help="数据表，如 members 或 会员")
-    log.add_argument("--user", metavar="USER", help="操作用户")
-    log.add_argument(
-        "--action", metavar="ACTION", help="操作：insert/update/delete/reveal/restore/erase …"
+    add_commands(
+        backups_sub,
+        [
+            ("list", "列出备份：时间、大小、会员/慰问/提案条数", [JSON], cmd_backups_list),
+        ],
     )
-    log.add_argument("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）")
-    log.add_argument("--json", action="store_true", help="以 JSON 输出")
-    log.set_defaults(handler=cmd_log)
 
-    anonymize = sub.add_parser(
-        "anonymize", help="生成匿名化副本（姓名、证件号码、手机号全部替换），可随问题报告发送"
+    add_commands(
+        sub,
+        [
+            (
+                "restore",
+                "从备份恢复（先自动备份当前数据）",
+                [
+                    opt("file", metavar="FILE", help="备份文件（.db）"),
+                    opt("--yes", action="store_true", help="不再询问，直接恢复"),
+                ],
+                cmd_restore,
+            ),
+            (
+                "log",
+                "查看操作日志（谁、何时、改了什么）",
+                [
+                    opt("--since", metavar="DATE", help="起始日期（含），如 2024-03-01"),
+                    opt("--until", metavar="DATE", help="截止日期（含）"),
+                    opt("--table", metavar="NAME", help="数据表，如 members 或 会员"),
+                    opt("--user", metavar="USER", help="操作用户"),
+                    opt(
+                        "--action",
+                        metavar="ACTION",
+                        help="操作：insert/update/delete/reveal/restore/erase …",
+                    ),
+                    opt("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）"),
+                    JSON,
+                ],
+                cmd_log,
+            ),
+            (
+                "anonymize",
+                "生成匿名化副本（姓名、证件号码、手机号全部替换），可随问题报告发送",
+                [opt("-o", "--output", required=True, metavar="FILE.db", help="输出文件"), JSON],
+                cmd_anonymize,
+            ),
+        ],
     )
-    anonymize.add_argument("-o", "--output", required=True, metavar="FILE.db", help="输出文件")
-    anonymize.add_argument("--json", action="store_true", help="以 JSON 输出")
-    anonymize.set_defaults(handler=cmd_anonymize)
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
