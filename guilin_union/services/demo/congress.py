@@ -21,6 +21,7 @@ from guilin_union.services.congress import STANDARD_AGENDA
 from guilin_union.services.congress.delegates import delegation_name_for_branch, guess_category
 from guilin_union.services.congress.rules import compose_session_title
 from guilin_union.services.congress.votes import STANDARD_MOTIONS
+from guilin_union.services.demo.common import insert_row as _insert
 
 CONGRESS_NAME = "教职工代表大会暨工会会员代表大会"
 VENUES = ("学术报告厅", "图书馆报告厅", "大学生活动中心多功能厅")
@@ -78,15 +79,6 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
-    columns = list(row)
-    cursor = db.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-        [row[c] for c in columns],
-    )
-    return int(cursor.lastrowid)
 
 
 def _members(db: sqlite_utils.Database) -> list[dict[str, Any]]:

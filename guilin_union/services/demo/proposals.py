@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.services.demo.common import insert_row as _insert
 from guilin_union.services.proposals import OPEN_ROUND, UNREVIEWED
 
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -231,15 +232,6 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
     # issue 20: sittings, elections, delegates who leave, every outcome handled
     extra = congress_practice.populate(db, today)
     return {"提案": total, **extra}
-
-
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
-    columns = list(row)
-    cursor = db.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-        [row[c] for c in columns],
-    )
-    return int(cursor.lastrowid)
 
 
 def _formal_on(db: sqlite_utils.Database, term_id: int, day: str) -> list[int]:

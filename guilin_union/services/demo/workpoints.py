@@ -27,7 +27,8 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, parse_workpoints
-from guilin_union.services.workpoints import plan_rows
+from guilin_union.services.demo.common import insert_row as _insert
+from guilin_union.services.workpoints import insert_plan, plan_rows
 
 SCHOOL_SAMPLE = "workpoints-guilin-university-2024.txt"
 UPPER_SAMPLE = "workpoints-gx-education-union-2025.txt"
@@ -106,15 +107,6 @@ def sample_text(name: str) -> str:
     raise FileNotFoundError(f"演示用工作要点文件缺失：resources/demo/{name}")
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
-    columns = list(row)
-    cursor = db.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-        [row[c] for c in columns],
-    )
-    return int(cursor.lastrowid)
-
-
 def _store(
     db: sqlite_utils.Database,
     parsed: ParsedWorkpoints,
@@ -128,22 +120,7 @@ def _store(
     plan, items = plan_rows(
         parsed, year=year, kind=kind, source_name=source, source_text=text, now=now
     )
-    plan_id = _insert(db, "workpoint_plans", plan)
-    ids: list[int] = []
-    for position, (parent, row) in enumerate(items, start=1):
-        ids.append(
-            _insert(
-                db,
-                "workpoint_items",
-                {
-                    **row,
-                    "plan_id": plan_id,
-                    "position": position,
-                    "parent_id": ids[parent] if parent is not None else None,
-                },
-            )
-        )
-    return plan_id
+    return insert_plan(db, plan, items, insert=_insert)
 
 
 def _shifted(text: str, replacements: dict[str, str]) -> str:

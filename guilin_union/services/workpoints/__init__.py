@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -261,14 +261,21 @@ def plan_rows(
     return plan, items
 
 
-def _insert_plan(
-    db: sqlite_utils.Database, plan: dict[str, Any], items: list[tuple[int | None, dict[str, Any]]]
+def insert_plan(
+    db: sqlite_utils.Database,
+    plan: dict[str, Any],
+    items: list[tuple[int | None, dict[str, Any]]],
+    *,
+    insert: Callable[[sqlite_utils.Database, str, dict[str, Any]], int] = audit.insert,
 ) -> int:
-    plan_id = audit.insert(db, "workpoint_plans", plan)
+    """Write a plan and its items (``plan_rows``) with ``insert``; returns the plan id.
+
+    The service logs every row (audit.insert); the demo generator passes a plain insert."""
+    plan_id = insert(db, "workpoint_plans", plan)
     ids: list[int] = []
     for position, (parent, row) in enumerate(items, start=1):
         ids.append(
-            audit.insert(
+            insert(
                 db,
                 "workpoint_items",
                 {
@@ -314,7 +321,7 @@ def save_plan(
                     "以免丢失记录。可以另存为一份新的计划。"
                 )
             delete_plan_rows(db, replace_plan_id, note="导入新版本替换")
-        plan_id = _insert_plan(db, plan, items)
+        plan_id = insert_plan(db, plan, items)
     return OpResult(area_changes(), plan_id, undo={"plan_id": plan_id})
 
 
