@@ -20,6 +20,7 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.form_dialog import submit_message_op
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -116,16 +117,13 @@ class AgendaView(QWidget):
         title = "添加议程项" if data is None else "修改议程项"
 
         def submit(values: dict[str, Any]) -> str | None:
-            errors: list[str] = []
-            result = (
-                ops.CollectionOp(self.ctx, self, title, lambda db: action(db, values))
-                .failure(lambda exc: errors.append(str(exc)))
-                .run()
+            return submit_message_op(
+                self.ctx,
+                self,
+                title,
+                lambda db: action(db, values),
+                on_saved=lambda result: self.reload(select=result.row_id),
             )
-            if result is None:
-                return errors[0] if errors else ops.READ_ONLY_MESSAGE
-            self.reload(select=result.row_id)
-            return None
 
         dialog = AgendaItemDialog(submit, data=data, parent=self)
         dialog.setModal(True)

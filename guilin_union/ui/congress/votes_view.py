@@ -21,6 +21,7 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.form_dialog import submit_message_op
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -173,21 +174,13 @@ class VotesView(QWidget):
         title = "添加表决事项" if data is None else "修改表决事项"
 
         def submit(values: dict[str, Any]) -> str | None:
-            errors: list[str] = []
-            result = (
-                ops.CollectionOp(
-                    self.ctx,
-                    self,
-                    title,
-                    lambda db: votes_service.save_motion(db, sid, motion_id, values),
-                )
-                .failure(lambda exc: errors.append(str(exc)))
-                .run()
+            return submit_message_op(
+                self.ctx,
+                self,
+                title,
+                lambda db: votes_service.save_motion(db, sid, motion_id, values),
+                on_saved=lambda result: self.reload(select=result.row_id),
             )
-            if result is None:
-                return errors[0] if errors else ops.READ_ONLY_MESSAGE
-            self.reload(select=result.row_id)
-            return None
 
         dialog = MotionDialog(
             submit,

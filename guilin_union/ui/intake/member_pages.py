@@ -30,6 +30,7 @@ from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
 
 HISTORY_COLUMNS = [
@@ -107,23 +108,15 @@ class StatusHistoryPage(QWidget):
     ) -> str | None:
         """Record a change (returns the refusal message, or None when done); Edit ▸ Undo
         removes it again (the service's inverse)."""
-        refusal: list[str] = []
-        result = (
-            ops.CollectionOp(
-                self.ctx,
-                self,
-                f"会籍变更：{new_status}",
-                lambda db: member_status.record_status_change(
-                    db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
-                ),
-            )
-            .failure(lambda exc: refusal.append(str(exc)))
-            .run()
+        return submit_message_op(
+            self.ctx,
+            self,
+            f"会籍变更：{new_status}",
+            lambda db: member_status.record_status_change(
+                db, self.member_id, new_status, on=on, reason=reason, document_no=document_no
+            ),
+            on_saved=lambda _r: self._after_change(),
         )
-        if result is None:
-            return refusal[0] if refusal else ops.READ_ONLY_MESSAGE
-        self._after_change()
-        return None
 
     def _after_change(self) -> None:
         self.reload()

@@ -67,3 +67,27 @@ def submit_op(
     if on_saved is not None:
         on_saved(result)
     return None
+
+
+def submit_message_op(
+    ctx: Any,
+    parent: Any,
+    title: str,
+    op: Callable[[Any], Any],
+    *,
+    on_saved: Callable[[Any], Any] | None = None,
+) -> str | None:
+    """As :func:`submit_op` for a dialog that shows one message rather than field errors:
+    None when saved (then ``on_saved(result)``), else the refusal to show (the error's text,
+    or the read-only message when the runner refused before calling)."""
+    from guilin_union.ui import ops
+
+    message: list[str] = []
+    result = (
+        ops.CollectionOp(ctx, parent, title, op).failure(lambda e: message.append(str(e))).run()
+    )
+    if result is None:
+        return message[0] if message else ops.READ_ONLY_MESSAGE
+    if on_saved is not None:
+        on_saved(result)
+    return None

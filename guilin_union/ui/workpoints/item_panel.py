@@ -36,6 +36,7 @@ from guilin_union.services.workpoints import links as wl
 from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
+from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
     MUTED_COLOR,
@@ -463,17 +464,13 @@ class ItemPanel(QWidget):
 
     def _submit(self, title: str, op: Callable[[Any], OpResult]) -> str | None:
         """A note dialog's save: None when saved, else the message for the dialog."""
-        message: list[str] = []
-        result = (
-            ops.CollectionOp(self.ctx, self, title, op)
-            .failure(lambda exc: message.append(str(exc)))
-            .run()
+        return submit_message_op(
+            self.ctx, self, title, op, on_saved=lambda _r: self._refresh_item()
         )
-        if result is None:
-            return message[0] if message else ops.READ_ONLY_MESSAGE
+
+    def _refresh_item(self) -> None:
         if self.item is not None:
             self.set_item(self.item["id"])
-        return None
 
     def add_note(self):
         from guilin_union.ui.workpoints.note_dialog import NoteDialog
