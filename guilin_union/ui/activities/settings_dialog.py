@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from guilin_union.core.activities import TIE_RULES
 from guilin_union.services import activities as activities_service
 from guilin_union.services import settings as settings_service
 from guilin_union.ui.activities.common import ERROR_STYLE, submit_op
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 
 LIST_HINTS = {
     "activity_types": "新建活动时可选的类型",
@@ -81,13 +81,7 @@ class ActivitySettingsDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save)
         self.button_box = buttons
         layout.addWidget(buttons)
 

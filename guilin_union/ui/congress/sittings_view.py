@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -521,13 +521,7 @@ class _FormDialog(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save)
         self.layout_.addWidget(buttons)
 
     def run(self, title: str, op: Any) -> bool:

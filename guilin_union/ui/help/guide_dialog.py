@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.ui.application import resources_dir
+from guilin_union.ui.widgets.dialog_buttons import close_buttons
 
 # Tab title -> the guide page about it.
 TAB_PAGES = {
@@ -80,9 +80,7 @@ class GuideDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([180, 700])
         layout.addWidget(splitter, 1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        box.rejected.connect(self.reject)
+        box = close_buttons(self)
         layout.addWidget(box)
         self.page_list.currentRowChanged.connect(self.show_page)
         if not self.pages:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 
 # (setting key, label, minimum, maximum, suffix)
 HORIZONS = (
@@ -56,13 +56,7 @@ class HomeSettingsDialog(QDialog):
         self.female_50.setToolTip("用工形式或岗位中含这些文字的女职工，原退休年龄按 50 周岁计算")
         form.addRow("按 50 周岁的岗位：", self.female_50)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
 
     def values(self) -> dict[str, object]:

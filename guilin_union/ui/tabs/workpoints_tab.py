@@ -31,6 +31,7 @@ from guilin_union.services.workpoints import importer as wi
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.screen_fit import scrollable
+from guilin_union.ui.widgets.dialog_buttons import close_buttons
 from guilin_union.ui.workpoints.common import MUTED_COLOR, safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
@@ -374,7 +375,7 @@ class WorkpointsTab(QWidget):
         plan = self.current_plan()
         if plan is None or not plan.get("source_text"):
             return
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+        from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
         dialog = QDialog(self)
         dialog.setWindowTitle(f"导入原文：{plan['source_name'] or ''}")
@@ -382,9 +383,7 @@ class WorkpointsTab(QWidget):
         text = QPlainTextEdit(plan["source_text"])
         text.setReadOnly(True)
         layout.addWidget(text)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        box.rejected.connect(dialog.reject)
+        box = close_buttons(dialog)
         layout.addWidget(box)
         dialog.resize(760, 640)
         dialog.open()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.money import format_fen
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.dialog_buttons import close_buttons
 
 
 class BranchStandardsDialog(QDialog):
@@ -68,9 +68,7 @@ class BranchStandardsDialog(QDialog):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout.addWidget(close)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete_selected)

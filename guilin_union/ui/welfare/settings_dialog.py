@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 
 LISTS = (
     ("welfare_types", "慰问类型"),
@@ -59,13 +60,7 @@ class WelfareSettingsDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self)
         layout.addWidget(buttons)
 
     @property

@@ -25,6 +25,7 @@ from guilin_union.services import members as members_service
 from guilin_union.services.members import MemberQuery
 from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     debounced,
@@ -100,13 +101,9 @@ class MemberPickerDialog(QDialog):
         )
         self.hint_label.setStyleSheet("color: #666;")
         layout.addWidget(self.hint_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = accept_cancel_buttons(
+            self, text="选择", button=QDialogButtonBox.StandardButton.Ok
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("选择")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
         self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())

@@ -46,6 +46,7 @@ from guilin_union.services.workpoints import KIND_LABELS
 from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
@@ -245,11 +246,7 @@ class ImportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存为工作要点")
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.button_box = accept_cancel_buttons(self, self.save, text="保存为工作要点")
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.error_label, 1)
         bottom.addWidget(self.button_box)
@@ -272,8 +269,6 @@ class ImportDialog(QDialog):
         self.text_edit.textChanged.connect(self._text_edited)
         self.lead_unit_edit.textEdited.connect(self._units_edited)
         self.units_edit.textEdited.connect(self._units_edited)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Left"), self.tree, activated=self.promote)
         QShortcut(QKeySequence("Ctrl+Right"), self.tree, activated=self.demote)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
+from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 
@@ -35,14 +36,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
+    return accept_cancel_buttons(dialog, text=ok_text, button=QDialogButtonBox.StandardButton.Ok)
 
 
 class UpperItemPicker(QDialog):
