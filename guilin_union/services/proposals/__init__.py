@@ -547,6 +547,27 @@ def _event(
     )
 
 
+def _remark(
+    db: sqlite_utils.Database,
+    p: Proposal,
+    action: str,
+    note: str | None = None,
+    *,
+    on: str | None = None,
+) -> None:
+    """An event that leaves the status as it is (edits, attachments, 督办, 优秀提案 …), dated
+    ``on`` (today by default)."""
+    _event(
+        db,
+        p.id,
+        action,
+        on or _dt.date.today().isoformat(),
+        from_status=p.status,
+        to_status=p.status,
+        note=note,
+    )
+
+
 # --------------------------------------------------------------------------- submission rules
 
 
@@ -925,15 +946,7 @@ def update_proposal(
         if seconders != [p.member_id for p in current.seconders]:
             changed.append("附议人")
         if changed:
-            _event(
-                db,
-                proposal_id,
-                "修改",
-                _dt.date.today().isoformat(),
-                from_status=current.status,
-                to_status=current.status,
-                note="修改了" + "、".join(changed),
-            )
+            _remark(db, current, "修改", "修改了" + "、".join(changed))
     return OpResult(CHANGES, proposal_id, undo=before)
 
 
@@ -1151,15 +1164,7 @@ def merge(
         detail = f"并入{source.number}“{source.title}”" + (
             f"，{'、'.join(added)}成为联名提案人" if added else ""
         )
-        _event(
-            db,
-            target_id,
-            "合并来件",
-            day,
-            from_status=target.status,
-            to_status=target.status,
-            note=detail,
-        )
+        _remark(db, target, "合并来件", detail, on=day)
     return OpResult(CHANGES, source_id)
 
 
@@ -1188,14 +1193,12 @@ def unmerge(db: sqlite_utils.Database, source_id: int, *, note: str | None = Non
             to_status="待审查",
             note=_text(note),
         )
-        _event(
+        _remark(
             db,
-            target.id,
+            target,
             "撤销合并来件",
-            today,
-            from_status=target.status,
-            to_status=target.status,
-            note=f"{source.number}不再并入本案" + (f"：{_text(note)}" if note else ""),
+            f"{source.number}不再并入本案" + (f"：{_text(note)}" if note else ""),
+            on=today,
         )
     return OpResult(CHANGES, source_id)
 
@@ -1252,15 +1255,7 @@ def add_attachment(db: sqlite_utils.Database, proposal_id: int, source: str | Pa
                 "added_at": audit.now_iso(),
             },
         )
-        _event(
-            db,
-            proposal_id,
-            "添加附件",
-            _dt.date.today().isoformat(),
-            from_status=p.status,
-            to_status=p.status,
-            note=Path(source).name,
-        )
+        _remark(db, p, "添加附件", Path(source).name)
     return OpResult(CHANGES, row_id)
 
 
@@ -1270,15 +1265,7 @@ def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult
         row = audit.get_row(db, "proposal_attachments", attachment_id)
         p = get_proposal(db, row["proposal_id"])
         audit.delete(db, "proposal_attachments", attachment_id)
-        _event(
-            db,
-            p.id,
-            "移除附件",
-            _dt.date.today().isoformat(),
-            from_status=p.status,
-            to_status=p.status,
-            note=row["name"],
-        )
+        _remark(db, p, "移除附件", row["name"])
     return OpResult(CHANGES, attachment_id)
 
 
@@ -1301,14 +1288,12 @@ def set_supervisor(
                 "updated_at": audit.now_iso(),
             },
         )
-        _event(
+        _remark(
             db,
-            proposal_id,
+            p,
             "督办人" if name else "取消督办人",
-            _day(on),
-            from_status=p.status,
-            to_status=p.status,
-            note=f"督办：{name}" if name else f"原督办：{p.supervisor_name}",
+            f"督办：{name}" if name else f"原督办：{p.supervisor_name}",
+            on=_day(on),
         )
     return OpResult(CHANGES, proposal_id, undo=before)
 
@@ -1351,15 +1336,7 @@ def mark_excellent(
                 "updated_at": audit.now_iso(),
             },
         )
-        _event(
-            db,
-            proposal_id,
-            "评为优秀提案",
-            day,
-            from_status=p.status,
-            to_status=p.status,
-            note=_text(note),
-        )
+        _remark(db, p, "评为优秀提案", _text(note), on=day)
     return OpResult(CHANGES, proposal_id, undo=before)
 
 
@@ -1374,14 +1351,7 @@ def unmark_excellent(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
             proposal_id,
             {"excellent_on": None, "excellent_note": None, "updated_at": audit.now_iso()},
         )
-        _event(
-            db,
-            proposal_id,
-            "撤销优秀提案",
-            _dt.date.today().isoformat(),
-            from_status=p.status,
-            to_status=p.status,
-        )
+        _remark(db, p, "撤销优秀提案")
     return OpResult(CHANGES, proposal_id, undo=before)
 
 

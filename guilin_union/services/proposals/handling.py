@@ -37,6 +37,7 @@ from guilin_union.services.proposals import (
     OPEN_ROUND,
     _event,
     _long_text,
+    _remark,
     _text,
     get_proposal,
     rules,
@@ -293,14 +294,11 @@ def update_assignment(
         )
         _write_co(db, current.id, co_ids)
         co = _dept_names(db, co_ids)
-        _event(
+        _remark(
             db,
-            proposal_id,
+            p,
             "调整交办",
-            _dt.date.today().isoformat(),
-            from_status=p.status,
-            to_status=p.status,
-            note=f"主办：{_dept_names(db, [lead])}"
+            f"主办：{_dept_names(db, [lead])}"
             + (f"；协办：{co}" if co else "")
             + f"；答复期限 {deadline}"
             + (f"；{_text(note)}" if note else ""),
