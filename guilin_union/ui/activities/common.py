@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget, QWidget
 
-from guilin_union.core.errors import ValidationError
-from guilin_union.ui import ops, palette
-from guilin_union.ui.widgets import list_helpers
+from guilin_union.ui import palette
+from guilin_union.ui.widgets import form_dialog, list_helpers
 from guilin_union.ui.widgets.list_helpers import style_table
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
@@ -52,16 +51,6 @@ def fit_columns(
     list_helpers.fit_columns(table, stretch, extra=extra, maximum=maximum)
 
 
-def field_errors(exc: Exception) -> dict[str, str]:
-    """A service error as {field: message} for a form (``_`` when no field is known)."""
-    errors = getattr(exc, "errors", None)
-    if isinstance(errors, dict):
-        return dict(errors)
-    if isinstance(exc, ValidationError):
-        return {exc.field or "_": exc.message}
-    return {"_": str(exc)}
-
-
 class ActivityPage(QWidget):
     """A page showing the selected activity: :meth:`set_activity` shows another one."""
 
@@ -91,20 +80,11 @@ def submit_op(
     undo_text: str | None = None,
     done: Callable[[Any], Any] | None = None,
 ) -> dict[str, str] | None:
-    """A form's submit: ``op`` runs through :class:`ops.CollectionOp` (notify, undo from
-    the service's inverse); a refused value comes back as {field: message} for the form,
-    which stays open, as it does when the database is read-only."""
-    errors: dict[str, str] = {}
-    result = (
-        ops.CollectionOp(ctx, parent, title, op, undo_text=undo_text)
-        .failure(lambda exc: errors.update(field_errors(exc)))
-        .run()
+    """A form's submit (:func:`form_dialog.submit_op`); a refusal naming no field comes
+    back under ``_``, and so does the read-only refusal."""
+    return form_dialog.submit_op(
+        ctx, parent, title, op, on_saved=done, error_field="_", undo_text=undo_text
     )
-    if result is None:
-        return errors or {"_": ops.READ_ONLY_MESSAGE}
-    if done is not None:
-        done(result)
-    return None
 
 
 def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, str]) -> None:

@@ -37,6 +37,27 @@ class SubmitOnSave:
         self.accept()  # type: ignore[attr-defined]
 
 
+def _saved(
+    ctx: Any,
+    parent: Any,
+    title: str,
+    op: Callable[[Any], Any],
+    failed: Callable[[BaseException], Any],
+    on_saved: Callable[[Any], Any] | None,
+    undo_text: str | None,
+) -> bool:
+    """Run ``op`` through ``ops.CollectionOp`` (notify, undo from the service's inverse);
+    True when saved (then ``on_saved(result)``), else ``failed`` has seen any refusal."""
+    from guilin_union.ui import ops
+
+    result = ops.CollectionOp(ctx, parent, title, op, undo_text=undo_text).failure(failed).run()
+    if result is None:
+        return False
+    if on_saved is not None:
+        on_saved(result)
+    return True
+
+
 def submit_op(
     ctx: Any,
     parent: Any,
@@ -45,6 +66,7 @@ def submit_op(
     *,
     on_saved: Callable[[Any], Any] | None = None,
     error_field: str = "name",
+    undo_text: str | None = None,
 ) -> dict[str, str] | None:
     """Run a form's save through ``ops.CollectionOp`` and answer as ``submit`` must: None when
     saved (the runner notified the screens and pushed undo from the service's inverse), else
@@ -61,12 +83,9 @@ def submit_op(
         else:  # a ValidationError naming its field is shown next to that field
             errors[getattr(exc, "field", None) or error_field] = str(exc)
 
-    result = ops.CollectionOp(ctx, parent, title, op).failure(failed).run()
-    if result is None:
-        return errors or {error_field: ops.READ_ONLY_MESSAGE}
-    if on_saved is not None:
-        on_saved(result)
-    return None
+    if _saved(ctx, parent, title, op, failed, on_saved, undo_text):
+        return None
+    return errors or {error_field: ops.READ_ONLY_MESSAGE}
 
 
 def submit_message_op(
@@ -83,11 +102,6 @@ def submit_message_op(
     from guilin_union.ui import ops
 
     message: list[str] = []
-    result = (
-        ops.CollectionOp(ctx, parent, title, op).failure(lambda e: message.append(str(e))).run()
-    )
-    if result is None:
-        return message[0] if message else ops.READ_ONLY_MESSAGE
-    if on_saved is not None:
-        on_saved(result)
-    return None
+    if _saved(ctx, parent, title, op, lambda e: message.append(str(e)), on_saved, None):
+        return None
+    return message[0] if message else ops.READ_ONLY_MESSAGE
