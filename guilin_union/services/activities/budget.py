@@ -27,12 +27,13 @@ import sqlite_utils
 from guilin_union.core.activities import BUDGET_KINDS
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.core.money import format_fen_yuan, parse_yuan
+from guilin_union.core.money import format_fen_yuan
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_amount
 from guilin_union.storage import audit
 
 TABLE = "activity_budget_lines"
@@ -44,13 +45,9 @@ def _amount(value: Any) -> int:
     """Integer fen; text is parsed as yuan (``"1,234.50"`` → 123450). Never a float."""
     if isinstance(value, bool):
         raise ValidationError("金额无效", "amount")
-    if isinstance(value, int):
-        if value < 0:
-            raise ValidationError("金额不能为负数", "amount")
-        return value
-    if isinstance(value, float):
-        raise ValidationError("金额必须以分（整数）或文字传入，不能是浮点数", "amount")
-    return parse_yuan(value, field="amount")
+    return fen_amount(
+        value, blank="金额不能为空", float_message="金额必须以分（整数）或文字传入，不能是浮点数"
+    )
 
 
 def _validate(

@@ -47,10 +47,11 @@ from guilin_union.core.funds import (
     SOURCE_WELFARE,
     percent_text,
 )
-from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.money import format_fen
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_amount
 from guilin_union.services.money import AREA
 from guilin_union.services.money.dues_ledger import dues_received
 from guilin_union.storage import audit
@@ -330,18 +331,6 @@ def _year(value: Any) -> int:
     return year
 
 
-def _fen(value: Any, field: str = "amount") -> int:
-    if isinstance(value, bool) or value is None:
-        raise ValidationError("请填写金额", field)
-    if isinstance(value, int):
-        if value < 0:
-            raise ValidationError("金额不能为负数", field)
-        return value
-    if isinstance(value, float):
-        raise ValidationError("金额必须以“分”为单位的整数保存", field)
-    return parse_yuan(value, field=field)
-
-
 def set_plan(
     db: sqlite_utils.Database, year: int, category: str, planned: int | str, note: str = ""
 ) -> OpResult:
@@ -349,7 +338,7 @@ def set_plan(
     the previous row or None."""
     year = _year(year)
     c = _require_leaf(db, category)
-    amount = _fen(planned, "planned")
+    amount = fen_amount(planned, "planned")
     with db.atomic():
         row = db.execute(
             "SELECT id FROM fund_plans WHERE year = ? AND category = ?", [year, c.code]
@@ -442,7 +431,7 @@ def add_entry(
     text = clean_cell_text(str(description or ""))
     if not text:
         raise ValidationError("请填写摘要（收支内容）", "description")
-    fen = _fen(amount)
+    fen = fen_amount(amount)
     if fen == 0:
         raise ValidationError("金额应大于 0", "amount")
     with db.atomic():

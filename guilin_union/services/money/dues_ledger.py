@@ -35,6 +35,7 @@ from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_amount
 from guilin_union.services.common_query import order_sql
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
@@ -461,17 +462,7 @@ def _set_paid(
 
 
 def _amount(value: Any) -> int:
-    if isinstance(value, bool) or value is None:
-        raise ValidationError("请填写金额", "amount")
-    if isinstance(value, int):
-        if value < 0:
-            raise ValidationError("金额不能为负数", "amount")
-        return value
-    if isinstance(value, float):
-        raise ValidationError("金额必须以“分”为单位的整数保存", "amount")
-    from guilin_union.core.money import parse_yuan
-
-    return parse_yuan(value, field="amount")
+    return fen_amount(value)
 
 
 def record_payment(
