@@ -33,3 +33,20 @@ def test_program_reports_shown_then_ready_and_loads_no_heavy_library(env, tmp_pa
     assert not lock_path_for(
         db
     ).exists()  # the window was closed as on a normal exit: lock released
+
+
+def test_bare_table_baseline_fills_the_register_from_the_same_file(env, tmp_path):
+    import sqlite3
+
+    from bench.startup import BARE_REGISTER_HEADERS, BARE_REGISTER_SQL
+
+    db = datasets.build_members_db(tmp_path / "small.db", 200, seed=5)
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(BARE_REGISTER_SQL).fetchall()
+    finally:
+        conn.close()
+    assert len(rows) == 60 and len(rows[0]) == len(BARE_REGISTER_HEADERS)
+    run, stderr = run_child(["startup-bare-table", str(db)], env, datasets.REPO_ROOT, timeout=120)
+    assert run.error == "", stderr[-500:]
+    assert run.shown is not None and run.ready is not None and 0 < run.shown <= run.ready
