@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
@@ -13,11 +13,9 @@ from guilin_union.services.congress import agenda as agenda_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
-    ListSource,
-    fit_columns,
     ordered_list,
-    selected_ids,
 )
+from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_message_op
@@ -41,13 +39,9 @@ COLUMNS = [
 ]
 
 
-class AgendaView(QWidget):
+class AgendaView(SessionListPage):
     def __init__(self, ctx: AppContext, page: CongressTab) -> None:
-        super().__init__(page)
-        self.ctx = ctx
-        self.page = page
-        self.session_id: int | None = None
-        self.source = ListSource(self._fetch)
+        super().__init__(ctx, page)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         self.agenda_table = ordered_list(
@@ -72,7 +66,6 @@ class AgendaView(QWidget):
         )
         self.hint_label.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(self.hint_label)
-        self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
         if self.session_id is None:
@@ -84,32 +77,16 @@ class AgendaView(QWidget):
             )
         ]
 
-    def set_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
-        self.reload()
-
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("congress"):
             self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.model.reload()
-        if not self._sized and self.model.rowCount():
-            fit_columns(self.agenda_table, stretch=3)
-            self._sized = True
-        for b in (self.add_button, self.standard_button, self.copy_button, self.print_button):
-            b.setEnabled(self.session_id is not None)
-        if select is not None:
-            row = self.model.row_of_id(select)
-            if row is not None:
-                self.agenda_table.selectRow(row)
+        buttons = (self.add_button, self.standard_button, self.copy_button, self.print_button)
+        self.show_rows(self.agenda_table, stretch=3, session_buttons=buttons, select=select)
 
     def _selected(self) -> dict[str, Any] | None:
-        ids = selected_ids(self.agenda_table)
-        if not ids:
-            return None
-        row = self.model.row_of_id(ids[0])
-        return self.model.row_data(row) if row is not None else None
+        return self.selected_row(self.agenda_table)
 
     def _dialog(self, data: dict[str, Any] | None, action: Any) -> None:
         from guilin_union.ui.congress.dialogs import AgendaItemDialog

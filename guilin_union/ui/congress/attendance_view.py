@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from guilin_union.services import congress
@@ -24,11 +23,10 @@ from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
-    ListSource,
-    fit_columns,
     make_table,
     selected_ids,
 )
+from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
@@ -98,13 +96,9 @@ class AttendanceModel(IdTableModel):
         return self.view.mark([self.row_id(index.row())], "出席" if checked else None)
 
 
-class AttendanceView(QWidget):
+class AttendanceView(SessionListPage):
     def __init__(self, ctx: AppContext, page: CongressTab) -> None:
-        super().__init__(page)
-        self.ctx = ctx
-        self.page = page
-        self.session_id: int | None = None
-        self.source = ListSource(self._fetch)
+        super().__init__(ctx, page)
         self.model = AttendanceModel(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -155,7 +149,6 @@ class AttendanceView(QWidget):
         )
         self.all_button.clicked.connect(self.mark_all)
         self.import_button.clicked.connect(self.import_excel)
-        self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
         if self.session_id is None:
@@ -189,13 +182,9 @@ class AttendanceView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self.model.reload()
-        if not self._sized and self.model.rowCount():
-            fit_columns(self.attendance_table, stretch=5)
-            self._sized = True
+        buttons = (self.all_button, self.import_button)
+        self.show_rows(self.attendance_table, stretch=5, session_buttons=buttons)
         self.count_label.setText(f"共 {self.model.rowCount()} 人")
-        for b in (self.all_button, self.import_button):
-            b.setEnabled(self.session_id is not None)
 
     def row_for_name(self, name: str) -> int | None:
         """The table row of a delegate by name (tests and keyboard helpers)."""

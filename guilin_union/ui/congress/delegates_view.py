@@ -29,11 +29,10 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
-    ListSource,
-    fit_columns,
     make_table,
     selected_ids,
 )
+from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
@@ -74,14 +73,10 @@ COLUMNS = [
 ]
 
 
-class DelegatesView(QWidget):
+class DelegatesView(SessionListPage):
     def __init__(self, ctx: AppContext, page: CongressTab) -> None:
-        super().__init__(page)
-        self.ctx = ctx
-        self.page = page
-        self.session_id: int | None = None
+        super().__init__(ctx, page)
         self.term_id: int | None = None
-        self.source = ListSource(self._fetch)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
@@ -97,7 +92,6 @@ class DelegatesView(QWidget):
         splitter.setSizes([460, 170])
         layout.addWidget(splitter, 1)
         self._timer = debounced(self.search_edit, self.reload, parent=self)
-        self._sized = False
 
     def _build_filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -217,13 +211,14 @@ class DelegatesView(QWidget):
         refill_combo(self.delegation_combo, ("全部代表团", None), ((g.name, g.id) for g in groups))
 
     def reload(self) -> None:
-        self.model.reload()
-        if not self._sized and self.model.rowCount():
-            fit_columns(self.delegates_table, stretch=3)
-            self._sized = True
+        buttons = (self.add_button, self.import_button, self.delegations_button)
+        self.show_rows(
+            self.delegates_table,
+            stretch=3,
+            session_buttons=buttons,
+            enabled=self.term_id is not None,
+        )
         self.count_label.setText(f"共 {self.model.rowCount()} 人")
-        for b in (self.add_button, self.import_button, self.delegations_button):
-            b.setEnabled(self.term_id is not None)
         self.refresh_composition()
 
     def refresh_composition(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
@@ -14,11 +14,9 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
-    ListSource,
-    fit_columns,
     ordered_list,
-    selected_ids,
 )
+from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_message_op
@@ -49,13 +47,9 @@ COLUMNS = [
 ]
 
 
-class VotesView(QWidget):
+class VotesView(SessionListPage):
     def __init__(self, ctx: AppContext, page: CongressTab) -> None:
-        super().__init__(page)
-        self.ctx = ctx
-        self.page = page
-        self.session_id: int | None = None
-        self.source = ListSource(self._fetch)
+        super().__init__(ctx, page)
         self.model = IdTableModel(COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         self.votes_table = ordered_list(
@@ -84,7 +78,6 @@ class VotesView(QWidget):
         self.summary_label.setObjectName("votes_summary_label")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
         if self.session_id is None:
@@ -103,23 +96,13 @@ class VotesView(QWidget):
             )
         return rows
 
-    def set_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
-        self.reload()
-
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("congress", "settings"):
             self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.model.reload()
-        if not self._sized and self.model.rowCount():
-            fit_columns(self.votes_table, stretch=1)
-            self._sized = True
-        for b in (self.add_button, self.standard_button, self.ballot_button, self.results_button):
-            b.setEnabled(self.session_id is not None)
-        if select is not None and self.model.row_of_id(select) is not None:
-            self.votes_table.selectRow(self.model.row_of_id(select))
+        buttons = (self.add_button, self.standard_button, self.ballot_button, self.results_button)
+        self.show_rows(self.votes_table, stretch=1, session_buttons=buttons, select=select)
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
@@ -138,11 +121,7 @@ class VotesView(QWidget):
         self.summary_label.setText(text)
 
     def _selected(self) -> dict[str, Any] | None:
-        ids = selected_ids(self.votes_table)
-        if not ids:
-            return None
-        row = self.model.row_of_id(ids[0])
-        return self.model.row_data(row) if row is not None else None
+        return self.selected_row(self.votes_table)
 
     def _evaluator(self):
         rule = congress.rules(self.ctx.db)
