@@ -10,7 +10,7 @@ version of the program: it is refused, never half-migrated.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +22,13 @@ Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 class DatabaseTooNewError(UserError, RuntimeError):
     """The file was written by a newer version of the program."""
+
+
+def sql_list(values: Iterable[str]) -> str:
+    """``'a', 'b'`` for an ``IN (...)`` list of a CHECK constraint.
+
+    Shipped migrations build their SQL with it: its output must never change."""
+    return ", ".join(f"'{v}'" for v in values)
 
 
 def run_script(db: sqlite_utils.Database, script: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # The values these migrations were written with (a copy: the live lists are in
 # guilin_union/core/activities.py; changing those needs a new migration).
@@ -27,10 +27,6 @@ _ACTIVITY_STATUSES = ("筹备中", "报名中", "进行中", "已结束", "已�
 _PARTICIPANT_STATUSES = ("已报名", "已确认", "候补", "已参加", "已取消")
 _EVENT_KINDS = ("个人", "团体")
 _BUDGET_KINDS = ("预算", "支出")
-
-
-def _quoted(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -42,7 +38,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             name TEXT NOT NULL,
             type TEXT NOT NULL,
             organiser_kind TEXT NOT NULL DEFAULT '校工会'
-                CHECK (organiser_kind IN ({_quoted(_ORGANISER_KINDS)})),
+                CHECK (organiser_kind IN ({sql_list(_ORGANISER_KINDS)})),
             organiser_branch_id INTEGER REFERENCES branches(id),
             organiser_name TEXT,            -- e.g. 自治区教育工会 when the upper union runs it
             start_date TEXT NOT NULL,       -- ISO; its year files the activity
@@ -57,7 +53,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             -- work-points schema is built in parallel; the link is checked by the service.
             workpoint_item_id INTEGER,
             summary TEXT,
-            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({_quoted(_ACTIVITY_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({sql_list(_ACTIVITY_STATUSES)})),
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             CHECK (end_date IS NULL OR end_date >= start_date)
@@ -73,7 +69,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             activity_id INTEGER NOT NULL REFERENCES activities(id),
             name TEXT NOT NULL,
-            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({_quoted(_EVENT_KINDS)})),
+            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({sql_list(_EVENT_KINDS)})),
             -- team events (relays) often count double in the team table
             points_weight INTEGER NOT NULL DEFAULT 1
                 CHECK (typeof(points_weight) = 'integer' AND points_weight BETWEEN 0 AND 10),
@@ -87,7 +83,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             member_id INTEGER NOT NULL REFERENCES members(id),
             branch_id INTEGER NOT NULL REFERENCES branches(id),
             role TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT '已报名' CHECK (status IN ({_quoted(_PARTICIPANT_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '已报名' CHECK (status IN ({sql_list(_PARTICIPANT_STATUSES)})),
             seq INTEGER NOT NULL,           -- registration order: the waiting list's order
             registered_at TEXT NOT NULL,
             source TEXT NOT NULL DEFAULT '手工',  -- 手工 / 导入
@@ -127,7 +123,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE activity_budget_lines (
             id INTEGER PRIMARY KEY,
             activity_id INTEGER NOT NULL REFERENCES activities(id),
-            kind TEXT NOT NULL CHECK (kind IN ({_quoted(_BUDGET_KINDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({sql_list(_BUDGET_KINDS)})),
             category TEXT NOT NULL,
             amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
             spent_on TEXT,

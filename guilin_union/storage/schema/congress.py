@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/congress.py).
@@ -29,10 +29,6 @@ _DELEGATE_TYPES = ("正式代表", "列席代表", "特邀代表")
 _ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
 _AGENDA_PARTS = ("预备会议", "正式会议")
 _MOTION_KINDS = ("决议", "选举", "其他")
-
-
-def _quoted(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def _count_check(column: str) -> str:
@@ -60,7 +56,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             start_date TEXT NOT NULL,
             end_date TEXT,
             venue TEXT,
-            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({_quoted(_SESSION_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '筹备中' CHECK (status IN ({sql_list(_SESSION_STATUSES)})),
             proposal_deadline TEXT,        -- last day to submit proposals
             reply_deadline TEXT,           -- default reply deadline of this session's proposals
             proposal_prefix TEXT NOT NULL, -- proposal numbers: <prefix>-001
@@ -90,7 +86,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             term_id INTEGER NOT NULL REFERENCES congress_terms(id),
             member_id INTEGER NOT NULL REFERENCES members(id),
-            delegate_type TEXT NOT NULL CHECK (delegate_type IN ({_quoted(_DELEGATE_TYPES)})),
+            delegate_type TEXT NOT NULL CHECK (delegate_type IN ({sql_list(_DELEGATE_TYPES)})),
             delegation_id INTEGER REFERENCES congress_delegations(id),
             category TEXT NOT NULL,        -- 教师/管理/教辅/工勤/其他 (a settings list)
             start_date TEXT NOT NULL,      -- first day of the mandate
@@ -110,7 +106,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
             delegate_id INTEGER NOT NULL REFERENCES congress_delegates(id),
-            status TEXT NOT NULL CHECK (status IN ({_quoted(_ATTENDANCE_STATUSES)})),
+            status TEXT NOT NULL CHECK (status IN ({sql_list(_ATTENDANCE_STATUSES)})),
             note TEXT,
             recorded_at TEXT NOT NULL,
             UNIQUE (session_id, delegate_id)
@@ -121,7 +117,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE congress_agenda_items (
             id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
-            part TEXT NOT NULL CHECK (part IN ({_quoted(_AGENDA_PARTS)})),
+            part TEXT NOT NULL CHECK (part IN ({sql_list(_AGENDA_PARTS)})),
             position INTEGER NOT NULL,
             item_date TEXT,
             start_time TEXT,               -- HH:MM
@@ -139,7 +135,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             session_id INTEGER NOT NULL REFERENCES congress_sessions(id),
             position INTEGER NOT NULL,
             title TEXT NOT NULL,
-            kind TEXT NOT NULL DEFAULT '决议' CHECK (kind IN ({_quoted(_MOTION_KINDS)})),
+            kind TEXT NOT NULL DEFAULT '决议' CHECK (kind IN ({sql_list(_MOTION_KINDS)})),
             votes_yes INTEGER {_count_check("votes_yes")},
             votes_no INTEGER {_count_check("votes_no")},
             votes_abstain INTEGER {_count_check("votes_abstain")},

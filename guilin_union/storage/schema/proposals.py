@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/proposals.py).
@@ -57,10 +57,6 @@ DEFAULT_DEPARTMENTS = (
 )
 
 
-def _quoted(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
-
-
 def _create_tables(db: sqlite_utils.Database) -> None:
     run_script(
         db,
@@ -85,14 +81,14 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             category TEXT NOT NULL,
             reasons TEXT NOT NULL DEFAULT '',          -- 理由
             suggestions TEXT NOT NULL DEFAULT '',      -- 建议
-            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({_quoted(_PROPOSAL_KINDS)})),
+            kind TEXT NOT NULL DEFAULT '个人' CHECK (kind IN ({sql_list(_PROPOSAL_KINDS)})),
             proposer_member_id INTEGER REFERENCES members(id),
             delegation_id INTEGER REFERENCES congress_delegations(id),  -- 集体提案 by a 代表团
             submitted_on TEXT NOT NULL,
             late_reason TEXT,                          -- required when submitted after the deadline
-            status TEXT NOT NULL DEFAULT '待审查' CHECK (status IN ({_quoted(_PROPOSAL_STATUSES)})),
-            review_result TEXT CHECK (review_result IS NULL OR review_result IN ({_quoted(_REVIEW_RESULTS)})),
-            review_level TEXT CHECK (review_level IS NULL OR review_level IN ({_quoted(_REVIEW_LEVELS)})),
+            status TEXT NOT NULL DEFAULT '待审查' CHECK (status IN ({sql_list(_PROPOSAL_STATUSES)})),
+            review_result TEXT CHECK (review_result IS NULL OR review_result IN ({sql_list(_REVIEW_RESULTS)})),
+            review_level TEXT CHECK (review_level IS NULL OR review_level IN ({sql_list(_REVIEW_LEVELS)})),
             review_date TEXT,
             review_note TEXT,
             merged_into_id INTEGER REFERENCES proposals(id),
@@ -113,7 +109,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             proposal_id INTEGER NOT NULL REFERENCES proposals(id),
             member_id INTEGER NOT NULL REFERENCES members(id),
-            role TEXT NOT NULL CHECK (role IN ({_quoted(_PEOPLE_ROLES)})),
+            role TEXT NOT NULL CHECK (role IN ({sql_list(_PEOPLE_ROLES)})),
             source_proposal_id INTEGER REFERENCES proposals(id),
             position INTEGER NOT NULL DEFAULT 0
         );
@@ -130,9 +126,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             reply_deadline TEXT NOT NULL,
             reply_text TEXT,
             reply_date TEXT,
-            outcome TEXT CHECK (outcome IS NULL OR outcome IN ({_quoted(_OUTCOMES)})),
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN ({sql_list(_OUTCOMES)})),
             outcome_reason TEXT,
-            rating TEXT CHECK (rating IS NULL OR rating IN ({_quoted(_RATINGS)})),
+            rating TEXT CHECK (rating IS NULL OR rating IN ({sql_list(_RATINGS)})),
             rating_date TEXT,
             rating_note TEXT,
             UNIQUE (proposal_id, round_no)

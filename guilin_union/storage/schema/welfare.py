@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/welfare.py).
@@ -19,10 +19,6 @@ _STANDARD_FORMS = ("现金", "实物", "现金或实物")
 _RULE_KINDS = ("每事一次", "终身一次", "每年限次", "每年限额")
 _PAYERS = ("分工会", "校工会")
 _BATCH_STATES = ("有效", "已撤销")
-
-
-def _in(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
 
 
 def _fen(column: str, *, nullable: bool) -> str:
@@ -41,12 +37,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             type TEXT NOT NULL,
             cap_fen INTEGER {_fen("cap_fen", nullable=True)},          -- 单次上限 (NULL: none)
-            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(_STANDARD_FORMS)})),
-            rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({_in(_RULE_KINDS)})),
+            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({sql_list(_STANDARD_FORMS)})),
+            rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({sql_list(_RULE_KINDS)})),
             max_per_year INTEGER CHECK (max_per_year IS NULL
                 OR (typeof(max_per_year) = 'integer' AND max_per_year >= 1)),      -- N
             yearly_cap_fen INTEGER {_fen("yearly_cap_fen", nullable=True)},  -- 每人每年总额
-            payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({_in(_PAYERS)})),
+            payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({sql_list(_PAYERS)})),
             evidence TEXT,                       -- 所需材料
             retired_eligible INTEGER NOT NULL DEFAULT 0 CHECK (retired_eligible IN (0, 1)),
             source TEXT,                         -- 依据 / "示例：…"
@@ -67,13 +63,13 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             pay_date TEXT NOT NULL,
             eligibility TEXT NOT NULL,           -- the rule used (readable text)
             branches TEXT NOT NULL,              -- "全部分工会" or the names, 、-separated
-            form TEXT NOT NULL CHECK (form IN ({_in(_FORMS)})),
+            form TEXT NOT NULL CHECK (form IN ({sql_list(_FORMS)})),
             amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},
             goods TEXT,
             reason TEXT,
             handler TEXT,
             override_reason TEXT,
-            state TEXT NOT NULL DEFAULT '有效' CHECK (state IN ({_in(_BATCH_STATES)})),
+            state TEXT NOT NULL DEFAULT '有效' CHECK (state IN ({sql_list(_BATCH_STATES)})),
             created_at TEXT NOT NULL,
             reversed_at TEXT,
             reverse_reason TEXT
@@ -103,12 +99,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             occasion TEXT,                       -- 春节, 送温暖 … (optional detail of the type)
             pay_date TEXT NOT NULL,              -- 慰问日期 (status and rules are checked on it)
             year INTEGER NOT NULL,               -- 标准年度 (normally the year of pay_date)
-            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({_in(_FORMS)})),
+            form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({sql_list(_FORMS)})),
             amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},  -- cash, or goods' value
             goods TEXT,
             reason TEXT,                         -- 事由
             handler TEXT,                        -- 经手人
-            state TEXT NOT NULL DEFAULT '申请' CHECK (state IN ({_in(_PAYMENT_STATES)})),
+            state TEXT NOT NULL DEFAULT '申请' CHECK (state IN ({sql_list(_PAYMENT_STATES)})),
             applied_on TEXT,
             branch_reviewed_on TEXT,
             approved_on TEXT,
@@ -174,13 +170,13 @@ def _case_fields(db: sqlite_utils.Database) -> None:
         ALTER TABLE welfare_payments ADD COLUMN sub_kind TEXT;            -- 细项（如 手术、外地）
         ALTER TABLE welfare_payments ADD COLUMN recipient_name TEXT;      -- 收款人（空 = 会员本人）
         ALTER TABLE welfare_payments ADD COLUMN pay_method TEXT
-            CHECK (pay_method IS NULL OR pay_method IN ({_in(pay_methods)}));
+            CHECK (pay_method IS NULL OR pay_method IN ({sql_list(pay_methods)}));
         ALTER TABLE welfare_payments ADD COLUMN bank_account TEXT;        -- 账号
         ALTER TABLE welfare_payments ADD COLUMN bank_name TEXT;           -- 开户行
         ALTER TABLE welfare_payments ADD COLUMN evidence_checked TEXT;    -- JSON: 已收材料
         ALTER TABLE welfare_standards ADD COLUMN min_fen INTEGER {_fen("min_fen", nullable=True)};
         ALTER TABLE welfare_standards ADD COLUMN frequency_key TEXT NOT NULL DEFAULT '会员'
-            CHECK (frequency_key IN ({_in(frequency_keys)}));
+            CHECK (frequency_key IN ({sql_list(frequency_keys)}));
         ALTER TABLE welfare_standards ADD COLUMN event_after TEXT;        -- 事件须在此日期之后
         ALTER TABLE welfare_standards ADD COLUMN report_within_days INTEGER
             CHECK (report_within_days IS NULL OR report_within_days >= 0); -- 事发后 N 日内上报

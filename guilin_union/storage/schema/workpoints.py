@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # The values this migration was written with (a frozen copy: the live lists are in
 # guilin_union/core/workpoints.py; changing those needs a new migration).
@@ -26,10 +26,6 @@ _RECORD_KINDS = ("activity", "congress_session")
 _NODE_STYLES = ("section", "item", "sub", "subsub", "")
 
 
-def _quoted(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
-
-
 def _create_tables(db: sqlite_utils.Database) -> None:
     run_script(
         db,
@@ -37,7 +33,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE workpoint_plans (
             id INTEGER PRIMARY KEY,
             year INTEGER NOT NULL CHECK (typeof(year) = 'integer' AND year BETWEEN 1900 AND 2100),
-            kind TEXT NOT NULL CHECK (kind IN ({_quoted(_PLAN_KINDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ({sql_list(_PLAN_KINDS)})),
             title TEXT NOT NULL,
             doc_number TEXT,                -- 文号, e.g. 桂院工〔2024〕1号
             issuer TEXT,
@@ -59,7 +55,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             level INTEGER NOT NULL CHECK (typeof(level) = 'integer' AND level >= 1),
             position INTEGER NOT NULL CHECK (typeof(position) = 'integer'),
             number TEXT NOT NULL DEFAULT '',  -- numeral as written: 一, 十一, 1
-            style TEXT NOT NULL DEFAULT '' CHECK (style IN ({_quoted(_NODE_STYLES)})),
+            style TEXT NOT NULL DEFAULT '' CHECK (style IN ({sql_list(_NODE_STYLES)})),
             heading TEXT NOT NULL,
             text TEXT NOT NULL DEFAULT '',
             lead_unit TEXT,                 -- 牵头单位
@@ -68,7 +64,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             responsible_units TEXT NOT NULL DEFAULT '[]' CHECK (responsible_units LIKE '[%]'),
             owner TEXT,                     -- 责任人
             deadline TEXT,                  -- 完成时限, ISO date
-            status TEXT NOT NULL DEFAULT '未开始' CHECK (status IN ({_quoted(_ITEM_STATUSES)})),
+            status TEXT NOT NULL DEFAULT '未开始' CHECK (status IN ({sql_list(_ITEM_STATUSES)})),
             carried_from_item_id INTEGER REFERENCES workpoint_items(id) ON DELETE SET NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
@@ -113,7 +109,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         CREATE TABLE workpoint_record_links (
             id INTEGER PRIMARY KEY,
             item_id INTEGER NOT NULL REFERENCES workpoint_items(id) ON DELETE CASCADE,
-            target_kind TEXT NOT NULL CHECK (target_kind IN ({_quoted(_RECORD_KINDS)})),
+            target_kind TEXT NOT NULL CHECK (target_kind IN ({sql_list(_RECORD_KINDS)})),
             target_id INTEGER NOT NULL CHECK (typeof(target_id) = 'integer'),
             created_at TEXT NOT NULL,
             UNIQUE (item_id, target_kind, target_id)
