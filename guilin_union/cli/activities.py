@@ -16,17 +16,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from guilin_union.cli import (
+from guilin_union.cli import CliContext, emit, emit_json, finish_import, resolve_branch
+from guilin_union.cli.table import (
     JSON,
     JSON_RESULT,
     XLSX_FILE,
-    CliContext,
     add_area,
     add_commands,
     add_output_arg,
-    emit,
-    emit_json,
-    finish_import,
     import_options,
     one_of,
     opt,
@@ -172,18 +169,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     )
 
 
-def _branch_id(db, name: str | None) -> int | None:
-    from guilin_union.core.errors import ValidationError
-    from guilin_union.services.members import branches
-
-    if not name:
-        return None
-    found = branches.find_branch_id(db, name)
-    if found is None:
-        raise ValidationError(branches.unknown_branch_message(db, name))
-    return found
-
-
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities import ActivityQuery, list_activities, to_public_json
 
@@ -276,7 +261,7 @@ def cmd_template(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities.importer import write_signup_template
 
     path = write_signup_template(
-        ctx.db, args.activity, args.file, branch_id=_branch_id(ctx.db, args.branch)
+        ctx.db, args.activity, args.file, branch_id=resolve_branch(ctx.db, args.branch)
     )
     emit(f"已生成报名表模板：{path}")
     return 0
@@ -378,7 +363,7 @@ def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities.outputs import signup_form_pdf
 
-    ids = [_branch_id(ctx.db, name) for name in args.branch] if args.branch else None
+    ids = [resolve_branch(ctx.db, name) for name in args.branch] if args.branch else None
     path = signup_form_pdf(
         ctx.db, args.activity, args.output, branch_ids=ids, blank=args.blank, rows=max(args.rows, 1)
     )
@@ -394,7 +379,7 @@ def cmd_report_participants(args: argparse.Namespace, ctx: CliContext) -> int:
         args.activity,
         args.output,
         sign_in=args.sign_in,
-        branch_id=_branch_id(ctx.db, args.branch),
+        branch_id=resolve_branch(ctx.db, args.branch),
     )
     emit(f"已生成{'签到表' if args.sign_in else '参加人员名单'}（{n} 人）：{path}")
     return 0

@@ -10,19 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_area,
-    add_commands,
-    add_output_arg,
-    emit,
-    emit_json,
-    finish_import,
-    import_file,
-    import_options,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, finish_import, import_file
+from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, import_options, opt
 
 
 def add_session_arg(parser: argparse.ArgumentParser) -> None:

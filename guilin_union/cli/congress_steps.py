@@ -13,20 +13,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import (
-    JSON,
-    ArgAdder,
-    CliContext,
-    Command,
-    add_area,
-    add_commands,
-    emit,
-    emit_json,
-    emit_listing,
-    one_of,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
+from guilin_union.cli.table import JSON, ArgAdder, Command, add_area, add_commands, one_of, opt
 
 SESSION = opt("--session", required=True, metavar="ID")
 ITEM = opt("item", type=int, metavar="ITEM_ID")
@@ -827,8 +816,8 @@ def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
-    from guilin_union.cli import add_output_arg
     from guilin_union.cli.congress import add_session_arg
+    from guilin_union.cli.table import add_output_arg
 
     signin = report_sub.add_parser("sitting-signin")
     signin.add_argument("--sitting", required=True, type=int, metavar="ID", help="场次编号")

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_commands,
-    add_output_arg,
-    emit,
-    emit_listing,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_listing
+from guilin_union.cli.table import JSON, add_commands, add_output_arg, opt
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:

@@ -20,19 +20,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import (
+from guilin_union.cli import CliContext, emit, emit_json, fail, finish_import
+from guilin_union.cli.table import (
     DRY_RUN,
     JSON,
     JSON_RESULT,
     XLSX_FILE,
-    CliContext,
     add_commands,
     add_output_arg,
     add_sheet_args,
-    emit,
-    emit_json,
-    fail,
-    finish_import,
     one_of,
     opt,
 )

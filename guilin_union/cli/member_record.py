@@ -6,14 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_commands,
-    emit,
-    emit_json,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, resolve_branch
+from guilin_union.cli.table import JSON, add_commands, opt
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -53,7 +47,7 @@ PROFILE_OPTIONS: dict[str, tuple[str, str]] = {
 
 
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
-    from guilin_union.cli import add_output_arg
+    from guilin_union.cli.table import add_output_arg
 
     add_commands(
         report_sub,
@@ -328,15 +322,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_groups(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.core.errors import ValidationError
-    from guilin_union.services.members import branches
     from guilin_union.services.members import record as mr
 
     db = ctx.db
-    branch_id = None
-    if args.branch:
-        branch_id = branches.find_branch_id(db, args.branch)
-        if branch_id is None:
-            raise ValidationError(branches.unknown_branch_message(db, args.branch))
+    branch_id = resolve_branch(db, args.branch)
     if args.add:
         if branch_id is None:
             raise ValidationError("新建工会小组请用 --branch 指定分工会")

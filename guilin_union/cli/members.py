@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import (
-    JSON,
-    XLSX_FILE,
-    CliContext,
-    add_area,
-    add_commands,
-    add_output_arg,
-    emit,
-    emit_listing,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_listing, resolve_branch
+from guilin_union.cli.table import JSON, XLSX_FILE, add_area, add_commands, add_output_arg, opt
 from guilin_union.core.members import MemberStatus
 
 
@@ -81,12 +72,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 def _query(db, args: argparse.Namespace):
-    from guilin_union.core.errors import ValidationError
-    from guilin_union.services.members import MemberQuery, branches
+    from guilin_union.services.members import MemberQuery
 
-    branch_id = branches.find_branch_id(db, args.branch) if args.branch else None
-    if args.branch and branch_id is None:
-        raise ValidationError(branches.unknown_branch_message(db, args.branch))
+    branch_id = resolve_branch(db, args.branch)
     group_id = None
     if getattr(args, "group", None):
         from guilin_union.services.members.record import find_group

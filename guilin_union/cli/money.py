@@ -23,19 +23,22 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import (
-    DRY_RUN,
     EXIT_DATA_ERROR,
-    JSON,
-    JSON_RESULT,
-    XLSX_FILE,
     CliContext,
-    add_area,
-    add_commands,
-    add_output_arg,
     emit,
     emit_json,
     fail,
     finish_import,
+    resolve_branch,
+)
+from guilin_union.cli.table import (
+    DRY_RUN,
+    JSON,
+    JSON_RESULT,
+    XLSX_FILE,
+    add_area,
+    add_commands,
+    add_output_arg,
     one_of,
     opt,
 )
@@ -330,18 +333,6 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _branch_id(db, name: str | None) -> int | None:
-    from guilin_union.core.errors import ValidationError
-    from guilin_union.services.members import branches
-
-    if not name:
-        return None
-    bid = branches.find_branch_id(db, name)
-    if bid is None:
-        raise ValidationError(branches.unknown_branch_message(db, name))
-    return bid
-
-
 def _today() -> str:
     import datetime
 
@@ -370,7 +361,7 @@ def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.db
     month = parse_month(args.month, field="month")
-    bid = _branch_id(db, args.branch)
+    bid = resolve_branch(db, args.branch)
     rows = ledger.month_ledger(db, month)
     if bid is not None:
         rows = [r for r in rows if r["branch_id"] == bid]
@@ -452,7 +443,7 @@ def cmd_remit(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.money import dues_ledger as ledger
 
     db = ctx.db
-    bid = _branch_id(db, args.branch)
+    bid = resolve_branch(db, args.branch)
     assert bid is not None
     if args.all_unpaid:
         ids = [
@@ -493,7 +484,7 @@ def cmd_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if months < 1:
         return fail("错误：--months 应为正整数", EXIT_DATA_ERROR)
-    found = ledger.arrears(db, min_months=months, branch_id=_branch_id(db, args.branch))
+    found = ledger.arrears(db, min_months=months, branch_id=resolve_branch(db, args.branch))
     if args.json:
         emit_json([a.to_json() for a in found])
         return 0
@@ -730,7 +721,7 @@ def cmd_report_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.db
     path = outputs.arrears_report(
-        db, args.output, min_months=args.months, branch_id=_branch_id(db, args.branch)
+        db, args.output, min_months=args.months, branch_id=resolve_branch(db, args.branch)
     )
     emit(f"已生成欠缴会费名单：{path}")
     return 0

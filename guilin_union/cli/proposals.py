@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import (
+from guilin_union.cli import CliContext, emit, emit_json, finish_import, import_file
+from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
+from guilin_union.cli.table import (
     JSON,
     XLSX_FILE,
-    CliContext,
     add_area,
     add_commands,
     add_output_arg,
-    emit,
-    emit_json,
-    finish_import,
-    import_file,
     import_options,
     opt,
 )
-from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:

@@ -11,18 +11,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import (
-    JSON,
-    ArgAdder,
-    CliContext,
-    Command,
-    add_commands,
-    emit,
-    emit_json,
-    emit_listing,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
+from guilin_union.cli.table import JSON, ArgAdder, Command, add_commands, opt
 
 
 def resolve_member(db: Any, value: str, label: str = "人员") -> int:

@@ -9,16 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_area,
-    add_commands,
-    emit,
-    emit_json,
-    fail,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, fail
+from guilin_union.cli.table import JSON, add_area, add_commands, opt
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_commands,
-    emit,
-    emit_json,
-    fail,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, fail
+from guilin_union.cli.table import JSON, add_commands, opt
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:

@@ -16,17 +16,20 @@ import argparse
 
 from guilin_union.cli import (
     EXIT_DATA_ERROR,
-    JSON,
-    JSON_RESULT,
     CliContext,
-    add_area,
-    add_commands,
-    add_output_arg,
     emit,
     emit_json,
     fail,
     finish_import,
     import_file,
+    resolve_branch,
+)
+from guilin_union.cli.table import (
+    JSON,
+    JSON_RESULT,
+    add_area,
+    add_commands,
+    add_output_arg,
     import_options,
     one_of,
     opt,
@@ -243,11 +246,7 @@ def _check_type(db, name: str | None) -> None:
 
 
 def _branch_name(db, name: str | None) -> str | None:
-    from guilin_union.core.errors import ValidationError
-    from guilin_union.services.members import branches
-
-    if name and branches.find_branch_id(db, name) is None:
-        raise ValidationError(branches.unknown_branch_message(db, name))
+    resolve_branch(db, name)  # an unknown name is refused
     return name
 
 

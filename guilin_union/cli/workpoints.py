@@ -20,17 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guilin_union.cli import (
-    JSON,
-    CliContext,
-    add_area,
-    add_commands,
-    add_output_arg,
-    emit,
-    emit_json,
-    fail,
-    opt,
-)
+from guilin_union.cli import CliContext, emit, emit_json, fail
+from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, opt
 from guilin_union.core.workpoints import PLAN_KINDS
 
 KINDS = PLAN_KINDS

@@ -1,0 +1,81 @@
+"""Command tables: a command is registered from a row ``(name, help, options, handler)``.
+
+``options`` are adders run in order (so the help text keeps the order of the row): one
+``add_argument`` call (:func:`opt`), a group (:func:`one_of`) or a shared helper such as
+:func:`add_output_arg`. The options that mean the same everywhere are named here once.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+ArgAdder = Callable[[Any], Any]
+Handler = Callable[[argparse.Namespace, Any], int]
+Command = tuple[str, str | None, Sequence[ArgAdder], Handler]
+
+
+def opt(*flags: str, **kwargs: Any) -> ArgAdder:
+    """One ``add_argument(*flags, **kwargs)`` for a command row."""
+    return lambda parser: parser.add_argument(*flags, **kwargs)
+
+
+def one_of(*options: ArgAdder, required: bool = False) -> ArgAdder:
+    """Options of which at most one (``required``: exactly one) may be given."""
+
+    def add(parser: argparse.ArgumentParser) -> None:
+        group = parser.add_mutually_exclusive_group(required=required)
+        for option in options:
+            option(group)
+
+    return add
+
+
+def add_commands(sub: argparse._SubParsersAction, commands: Iterable[Command]) -> None:
+    """Register each row; a ``None`` help adds the command without a help line (the
+    ``report`` commands take theirs from the registry)."""
+    for name, help_text, options, handler in commands:
+        parser = sub.add_parser(name) if help_text is None else sub.add_parser(name, help=help_text)
+        for add in options:
+            add(parser)
+        parser.set_defaults(handler=handler)
+
+
+def add_area(sub: argparse._SubParsersAction, name: str, help_text: str, dest: str):  # noqa: ANN201
+    """``NAME ACTION ...``: a command whose sub-commands (``ACTION``) are required."""
+    parser = sub.add_parser(name, help=help_text)
+    actions = parser.add_subparsers(dest=dest, metavar="ACTION")
+    actions.required = True
+    return actions
+
+
+JSON = opt("--json", action="store_true", help="以 JSON 输出")
+JSON_RESULT = opt("--json", action="store_true", help="以 JSON 输出结果")
+DRY_RUN = opt("--dry-run", action="store_true", help="只检查，不写入")
+XLSX_FILE = opt("file", metavar="FILE.xlsx")
+
+
+def import_options(*area_args: ArgAdder, json: ArgAdder = JSON) -> list[ArgAdder]:
+    """The options of an ``... import`` command: FILE.xlsx, the area's own arguments, the
+    sheet options, --dry-run and --json."""
+    return [XLSX_FILE, *area_args, add_sheet_args, DRY_RUN, json]
+
+
+def add_sheet_args(parser: argparse.ArgumentParser) -> None:
+    """``--sheet NAME`` (repeatable) and ``--all-sheets``, the same on every import command."""
+    parser.add_argument(
+        "--sheet",
+        action="append",
+        metavar="NAME",
+        help="要导入的工作表（可重复；隐藏的工作表只有指定时才读取）",
+    )
+    parser.add_argument(
+        "--all-sheets",
+        action="store_true",
+        help="导入所有有数据、表头可识别的可见工作表",
+    )
+
+
+def add_output_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
