@@ -42,6 +42,7 @@ from guilin_union.ui.activities.results_page import ResultsPage
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
+    confirm_delete,
     debounced,
     make_search_edit,
     select_id,
@@ -365,11 +366,8 @@ class ActivitiesView(QWidget):
         activity = activities_service.get_activity(db, self.current_id)
         people = activity["registered"] + activity["waiting"] + activity["cancelled"]
         detail = f"（含 {people} 条报名记录及其成绩、经费）" if people else ""
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除活动",
-            f"确定删除活动“{activity['name']}”{detail}吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
-            ok_text="删除",
+        if not confirm_delete(
+            self.ctx, self, "删除活动", f"确定删除活动“{activity['name']}”{detail}吗？"
         ):
             return
         activity_id = self.current_id

@@ -29,6 +29,7 @@ from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
+    confirm_delete,
     debounced,
     make_id_table,
     make_search_edit,
@@ -301,12 +302,11 @@ class ApplicationsView(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids or not self.ctx.prompts.confirm(
+        if not ids or not confirm_delete(
+            self.ctx,
             self,
             "删除入会申请",
-            f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？\n"
-            "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
-            ok_text="删除",
+            f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？",
         ):
             return
         for app_id in ids:

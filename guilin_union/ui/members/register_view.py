@@ -31,7 +31,7 @@ from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
-    delete_each,
+    confirm_delete_each,
     make_id_table,
     names_preview,
     refill_combo,
@@ -308,18 +308,13 @@ class MemberRegisterView(QWidget):
             return
         rows = members_service.fetch_rows(self.ctx.db, ids)
         names = names_preview(ids, lambda i: rows[i]["name"], 5)
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除会员",
-            f"确定删除 {len(ids)} 名会员（{names}）吗？\n删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
-            ok_text="删除",
-        ):
-            return
         # Any refusal (ConflictError / NotFoundError …): say why, stop.
-        delete_each(
+        confirm_delete_each(
             self.ctx,
             self,
             ids,
+            title="删除会员",
+            question=f"确定删除 {len(ids)} 名会员（{names}）吗？",
             delete=members_service.delete_member,
             label=lambda mid: f"删除会员 {rows[mid]['name'] if mid in rows else ''}",
         )

@@ -46,8 +46,8 @@ from guilin_union.ui.welfare.payment_dialog import PaymentDialog
 from guilin_union.ui.widgets.list_helpers import (
     FIT_SAMPLE_ROWS,
     add_filter_bar,
+    confirm_delete_each,
     debounced,
-    delete_each,
     make_id_table,
     make_search_edit,
     names_preview,
@@ -491,18 +491,12 @@ class PaymentsView(QWidget):
             return
         rows = welfare.fetch_rows(self.ctx.db, ids)
         names = names_preview(ids, lambda i: f"{rows[i]['name']}（{rows[i]['type_text']}）", 4)
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除慰问记录",
-            f"确定删除 {len(ids)} 笔慰问记录（{names}）吗？\n"
-            "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。",
-            ok_text="删除",
-        ):
-            return
-        delete_each(
+        confirm_delete_each(
             self.ctx,
             self,
             ids,
+            title="删除慰问记录",
+            question=f"确定删除 {len(ids)} 笔慰问记录（{names}）吗？",
             delete=welfare.delete_payment,
             label=lambda _pid: "删除慰问记录",
         )

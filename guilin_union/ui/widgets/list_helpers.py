@@ -309,3 +309,31 @@ def delete_each(
             break
         done += 1
     return done
+
+
+UNDO_DELETE_HINT = "删除后可用“编辑 ▸ 撤销”（Ctrl+Z）恢复。"
+
+
+def confirm_delete(ctx: Any, parent: QWidget, title: str, question: str) -> bool:
+    """Ask ``question`` (with the hint that Edit ▸ Undo brings the records back) under a
+    删除 button; True when the user agreed."""
+    return bool(
+        ctx.prompts.confirm(parent, title, f"{question}\n{UNDO_DELETE_HINT}", ok_text="删除")
+    )
+
+
+def confirm_delete_each(
+    ctx: Any,
+    parent: QWidget,
+    ids: list[int],
+    *,
+    title: str,
+    question: str,
+    delete: Callable[[Any, int], Any],
+    label: Callable[[int], str],
+) -> int:
+    """:func:`confirm_delete`, then :func:`delete_each`; how many were deleted (0 when
+    cancelled)."""
+    if not ids or not confirm_delete(ctx, parent, title, question):
+        return 0
+    return delete_each(ctx, parent, ids, delete=delete, label=label)
