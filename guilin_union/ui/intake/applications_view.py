@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +24,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.dialogs import ApplicationDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.form_dialog import submit_op
+from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete,
@@ -255,17 +253,10 @@ class ApplicationsView(QWidget):
         return branches_service.branch_names(self.ctx.db)
 
     def _submit(self, app_id: int | None):
-        def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            def op(db: Any) -> Any:
-                if app_id is None:
-                    return intake.add_application(db, data)
-                return intake.update_application(db, app_id, data)
-
-            # The runner notifies the screens and pushes undo from the service's inverse.
-            title = f"{'新增' if app_id is None else '修改'}入会申请 {data.get('name', '')}"
-            return submit_op(self.ctx, self, title, op)
-
-        return submit
+        # The runner notifies the screens and pushes undo from the service's inverse.
+        return record_submit(
+            self.ctx, self, "入会申请", app_id, intake.add_application, intake.update_application
+        )
 
     def add_application(self) -> ApplicationDialog:
         dialog = ApplicationDialog(self._branch_names(), self._submit(None), parent=self)

@@ -28,7 +28,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.members import history
 from guilin_union.ui.members.member_dialog import MemberDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.form_dialog import submit_op
+from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete_each,
@@ -252,23 +252,16 @@ class MemberRegisterView(QWidget):
         return branches_service.branch_names(self.ctx.db)
 
     def _submit(self, member_id: int | None):
-        def submit(data: dict[str, Any]) -> dict[str, str] | None:
-            def op(db: Any) -> Any:
-                if member_id is None:
-                    return members_service.add_member(db, data)
-                return members_service.update_member(db, member_id, data)
-
-            # The runner notifies the screens and pushes undo from the service's inverse.
-            title = f"{'新增' if member_id is None else '修改'}会员 {data.get('name', '')}"
-            return submit_op(
-                self.ctx,
-                self,
-                title,
-                op,
-                on_saved=lambda result: setattr(self, "_last_saved_id", result.row_id),
-            )
-
-        return submit
+        # The runner notifies the screens and pushes undo from the service's inverse.
+        return record_submit(
+            self.ctx,
+            self,
+            "会员",
+            member_id,
+            members_service.add_member,
+            members_service.update_member,
+            on_saved=lambda result: setattr(self, "_last_saved_id", result.row_id),
+        )
 
     def add_member(self) -> MemberDialog:
         dialog = MemberDialog(self._branch_names(), self._submit(None), parent=self)

@@ -105,3 +105,29 @@ def submit_message_op(
     if _saved(ctx, parent, title, op, lambda e: message.append(str(e)), on_saved, None):
         return None
     return message[0] if message else ops.READ_ONLY_MESSAGE
+
+
+def record_submit(
+    ctx: Any,
+    parent: Any,
+    noun: str,
+    record_id: int | None,
+    add: Callable[[Any, dict[str, Any]], Any],
+    update: Callable[[Any, int, dict[str, Any]], Any],
+    *,
+    on_saved: Callable[[Any], Any] | None = None,
+) -> Callable[[dict[str, Any]], dict[str, str] | None]:
+    """The ``submit`` of a dialog that adds a record (``record_id`` None: ``add(db, data)``)
+    or edits one (``update(db, record_id, data)``), through :func:`submit_op`; the undo
+    step is named 新增/修改 ``noun`` and the name typed."""
+
+    def submit(data: dict[str, Any]) -> dict[str, str] | None:
+        def op(db: Any) -> Any:
+            if record_id is None:
+                return add(db, data)
+            return update(db, record_id, data)
+
+        title = f"{'新增' if record_id is None else '修改'}{noun} {data.get('name', '')}"
+        return submit_op(ctx, parent, title, op, on_saved=on_saved)
+
+    return submit
