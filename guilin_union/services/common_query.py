@@ -6,8 +6,10 @@ repeated parts, so the SQL text and the parameters stay exactly what the areas w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+import sqlite_utils
 
 
 def add_filters(clauses: list[str], params: list[Any], filters: Iterable[tuple[str, Any]]) -> None:
@@ -27,3 +29,25 @@ def order_sql(order: str, descending: bool) -> str:
     """The comma-separated ORDER BY parts of ``order``, each in the chosen direction."""
     direction = " DESC" if descending else ""
     return ", ".join(part.strip() + direction for part in order.split(","))
+
+
+def chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
+    """``ids`` in slices small enough for SQLite's limit on bound variables, each with its
+    ``?,?,…`` placeholders (pages are small, exports may not be)."""
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        yield chunk, ",".join("?" for _ in chunk)
+
+
+def dict_rows(cursor: Any) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts keyed by column name."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values)) for values in cursor]
+
+
+def select_rows(
+    db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()
+) -> list[dict[str, Any]]:
+    """Run ``sql`` and return its rows as dicts."""
+    return dict_rows(db.execute(sql, list(params)))

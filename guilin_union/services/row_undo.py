@@ -31,6 +31,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, NotFoundError
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import dict_rows
 from guilin_union.storage import audit
 
 NOTE = "撤销或重做"
@@ -52,8 +53,7 @@ class Scope:
         cursor = db.execute(
             f"SELECT * FROM [{self.table}] WHERE {self.where} ORDER BY id", list(self.params)
         )
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, values)) for values in cursor.fetchall()]
+        return dict_rows(cursor)
 
 
 Saved = Sequence[tuple[Scope, Sequence[Mapping[str, Any]]]]

@@ -32,6 +32,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import chunks, select_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
@@ -662,10 +663,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 # ---------------------------------------------------------------- reads
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+_rows = select_rows
 
 
 def get_activity_row(db: sqlite_utils.Database, activity_id: int) -> dict[str, Any]:
@@ -793,9 +791,7 @@ def _counts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str
     result: dict[int, dict[str, int]] = {i: dict(_EMPTY_COUNTS) for i in ids}
     outside = setting_list(db, "activity_roles_outside_places")
     outside_marks = ",".join("?" for _ in outside) or "''"
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         for activity_id, n in db.execute(
             f"SELECT activity_id, count(*) FROM activity_participants WHERE activity_id IN ({marks})"
             f" AND status IN ('已报名', '已确认', '已参加') AND role NOT IN ({outside_marks}) GROUP BY activity_id",
@@ -839,9 +835,7 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
     branch_names = {r[0]: r[1] for r in db.execute("SELECT id, name FROM branches")}
     short = settings.get(db, "union_short_name") or "校工会"
     counts = _counts(db, ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         for row in _rows(db, f"SELECT * FROM activities WHERE id IN ({marks})", chunk):
             kind = row["organiser_kind"]
             if kind == "分工会":

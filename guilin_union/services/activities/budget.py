@@ -34,6 +34,7 @@ from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_money import fen_amount
+from guilin_union.services.common_query import dict_rows
 from guilin_union.storage import audit
 
 TABLE = "activity_budget_lines"
@@ -145,8 +146,7 @@ def list_lines(
         params.append(kind)
     sql += " ORDER BY kind = '支出', coalesce(spent_on, ''), id"
     cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+    return dict_rows(cursor)
 
 
 # ---------------------------------------------------------------- summaries

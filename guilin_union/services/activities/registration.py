@@ -31,7 +31,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import add_filters, order_sql
+from guilin_union.services.common_query import add_filters, chunks, order_sql, select_rows
 from guilin_union.storage import audit
 
 
@@ -86,10 +86,7 @@ def _result(
     )
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+_rows = select_rows
 
 
 def outside_roles(db: sqlite_utils.Database) -> set[str]:
@@ -657,9 +654,7 @@ def fetch_participants(
     """Display rows for participants, keyed by id: member details, events and results."""
     ids = list(ids)
     result: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         rows = _rows(
             db,
             "SELECT p.id, p.activity_id, p.member_id, p.role, p.status, p.seq, p.notes, p.source,"

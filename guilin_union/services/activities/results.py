@@ -35,6 +35,7 @@ from guilin_union.services import row_undo, settings
 from guilin_union.services.activities import AREA, CHANGES
 from guilin_union.services.activities.registration import OCCUPYING, check_events, get_participant
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import select_rows
 from guilin_union.services.row_undo import Scope
 from guilin_union.storage import audit
 
@@ -214,10 +215,7 @@ def compute_team_standings(
 # ---------------------------------------------------------------- writes
 
 
-def _rows(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+_rows = select_rows
 
 
 def _event(db: sqlite_utils.Database, activity_id: int, event_id: int) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, parse_workpoints
+from guilin_union.services.common_query import dict_rows
 from guilin_union.services.demo.common import insert_row as _insert
 from guilin_union.services.workpoints import insert_plan, plan_rows
 
@@ -140,8 +141,7 @@ def _leaves(db: sqlite_utils.Database, plan_id: int) -> list[dict[str, Any]]:
         " ORDER BY i.position",
         [plan_id],
     )
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, r)) for r in cursor]
+    rows = dict_rows(cursor)
     for r in rows:
         # "十一/3" for a sub-item, as in DEMO_LINKS.
         r["key"] = (

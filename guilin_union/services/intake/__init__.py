@@ -34,7 +34,7 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
-from guilin_union.services.common_query import add_filters, order_sql, where_sql
+from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members.numbers import NumberIssuer, record_issued
@@ -494,17 +494,13 @@ def fetch_rows(
 ) -> dict[int, dict[str, Any]]:
     ids = list(ids)
     out: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         cursor = db.execute(
             "SELECT a.*, b.name AS branch FROM intake_applications a JOIN branches b ON b.id = a.branch_id"
             f" WHERE a.id IN ({marks})",
             chunk,
         )
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values))
+        for row in dict_rows(cursor):
             row["id_number_masked"] = mask_id(row["id_number"])
             row["phone_masked"] = mask_phone(row["phone"])
             row["id_number_display"] = (

@@ -19,6 +19,7 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.services import settings
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.common_query import chunks, dict_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
@@ -70,17 +71,13 @@ def _rows(db: sqlite_utils.Database, table: str, ids: list[int]) -> list[dict[st
     if not ids:
         return []
     out: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         cursor = db.execute(
             f"SELECT t.*, b.name AS branch FROM {table} t JOIN branches b ON b.id = t.branch_id"
             f" WHERE t.id IN ({marks})",
             chunk,
         )
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values))
+        for row in dict_rows(cursor):
             out[row["id"]] = row
     missing = [i for i in ids if i not in out]
     if missing:

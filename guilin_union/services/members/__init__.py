@@ -27,7 +27,7 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
-from guilin_union.services.common_query import add_filters, order_sql, where_sql
+from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
@@ -448,13 +448,9 @@ def fetch_rows(
     ids = list(ids)
     result: dict[int, dict[str, Any]] = {}
     # SQLite limits bound variables; pages are small but exports may not be.
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         cursor = db.execute(f"{_LIST_SELECT} WHERE m.id IN ({marks})", chunk)
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values))
+        for row in dict_rows(cursor):
             result[row["id"]] = _display(row, masked=masked)
     return result
 

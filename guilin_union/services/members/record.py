@@ -39,6 +39,7 @@ from guilin_union.core.members import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import chunks
 from guilin_union.storage import audit
 
 AREA = "members"
@@ -634,9 +635,7 @@ def photos_for(db: sqlite_utils.Database, member_ids: Iterable[int]) -> dict[int
     """Photos of many members at once (member cards)."""
     ids = [int(i) for i in member_ids]
     found: dict[int, bytes] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         for mid, data in db.execute(
             f"SELECT member_id, image_base64 FROM member_photos WHERE member_id IN ({marks})", chunk
         ):

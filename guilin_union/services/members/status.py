@@ -25,6 +25,7 @@ from guilin_union.core.members import MemberStatus
 from guilin_union.core.text import clean_cell_text
 from guilin_union.core.text_limits import length_problem
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import chunks
 from guilin_union.storage import audit
 
 ACTIVE = MemberStatus.ACTIVE.value
@@ -151,9 +152,7 @@ def statuses_on(
     day = _iso(on)
     result: dict[int, str | None] = {}
     ids = list(dict.fromkeys(int(i) for i in member_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         members = {
             r[0]: (r[1], r[2])
             for r in db.execute(

@@ -36,7 +36,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_money import fen_amount
-from guilin_union.services.common_query import order_sql
+from guilin_union.services.common_query import dict_rows, order_sql
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
@@ -215,9 +215,7 @@ def _where(q: LedgerQuery) -> tuple[str, list[Any]]:
     return " WHERE " + " AND ".join(clauses), params
 
 
-def _dicts(cursor: Any) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+_dicts = dict_rows
 
 
 def ledger_page(

@@ -26,7 +26,7 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
-from guilin_union.services.common_query import add_filters, order_sql, where_sql
+from guilin_union.services.common_query import add_filters, chunks, order_sql, where_sql
 from guilin_union.services.congress.rules import percent_text
 from guilin_union.services.proposals import review_text, rules
 
@@ -158,9 +158,7 @@ def fetch_rows(
     ids = list(ids)
     on = (today or _dt.date.today()).isoformat()
     result: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         for row in db.query(f"{_ROW_SELECT}{_FROM} WHERE p.id IN ({marks})", [on, *chunk]):
             result[row["id"]] = row
         people: dict[int, dict[str, list[str]]] = {}

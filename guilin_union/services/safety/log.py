@@ -26,7 +26,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
 from guilin_union.core.money import format_fen
-from guilin_union.services.common_query import add_filters, where_sql
+from guilin_union.services.common_query import add_filters, chunks, where_sql
 from guilin_union.storage import audit
 from guilin_union.storage.recycle import table_label as _recycle_table_label
 
@@ -531,9 +531,7 @@ def get_entries(
 ) -> dict[int, LogEntry]:
     ids = list(ids)
     result: dict[int, LogEntry] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         for row in db.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
             result[row[0]] = _entry(row, masked)
     return result
@@ -565,9 +563,7 @@ def member_names(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, str
     """Names of members by id (one query), for showing ``会员：张三`` instead of a number."""
     ids = list(ids)
     names: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         names.update(
             {
                 r[0]: r[1]

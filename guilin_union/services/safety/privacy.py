@@ -26,6 +26,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import chunks
 from guilin_union.services.members import get_member_row
 from guilin_union.services.safety import ALL_AREAS
 from guilin_union.services.safety.log import field_label, log_columns
@@ -178,9 +179,7 @@ def change_log_entries(
     ids: set[int] = set()
     for group in data:
         rowids = [int(r["__rowid__"]) for r in group.rows]
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            marks = ",".join("?" for _ in chunk)
+        for chunk, marks in chunks(rowids):
             ids.update(
                 r[0]
                 for r in db.execute(

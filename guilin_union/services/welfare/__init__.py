@@ -31,7 +31,7 @@ from guilin_union.core.text_limits import length_problem
 from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import add_filters, order_sql, where_sql
+from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import (
     PaymentFacts,
@@ -579,8 +579,7 @@ def payment_warnings(db: sqlite_utils.Database, payment_id: int) -> list[dict[st
     cursor = db.execute(
         "SELECT * FROM welfare_payment_warnings WHERE payment_id = ? ORDER BY id", [payment_id]
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r)) for r in cursor]
+    return dict_rows(cursor)
 
 
 def list_open_warnings(
@@ -602,8 +601,7 @@ def list_open_warnings(
         f" JOIN branches b ON b.id = p.branch_id{where} ORDER BY p.pay_date DESC, w.id",
         params,
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r)) for r in cursor]
+    return dict_rows(cursor)
 
 
 def mark_reviewed(
@@ -652,8 +650,7 @@ def list_attachments(db: sqlite_utils.Database, payment_id: int) -> list[dict[st
     cursor = db.execute(
         "SELECT * FROM welfare_attachments WHERE payment_id = ? ORDER BY id", [payment_id]
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r)) for r in cursor]
+    return dict_rows(cursor)
 
 
 def remove_attachment(db: sqlite_utils.Database, attachment_id: int) -> OpResult:
@@ -804,13 +801,9 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
     """Display rows for the given ids (a page of the table), keyed by id."""
     ids = list(ids)
     result: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(ids):
         cursor = db.execute(f"{_SELECT} WHERE p.id IN ({marks})", chunk)
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values))
+        for row in dict_rows(cursor):
             result[row["id"]] = _display(row)
     return result
 

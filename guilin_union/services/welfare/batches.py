@@ -35,6 +35,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import FORMS
 from guilin_union.services import welfare as payments
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import chunks, dict_rows
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentWarnings, RuleWarning
@@ -218,9 +219,7 @@ def _year_history(
 ) -> dict[int, list[tuple]]:
     """Per member: this year's payments of the type (pay_date, amount, occasion)."""
     result: dict[int, list[tuple]] = {}
-    for start in range(0, len(member_ids), 500):
-        chunk = member_ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in chunks(member_ids):
         for mid, day, amount, occasion in db.execute(
             f"SELECT member_id, pay_date, amount_fen, coalesce(occasion, '') FROM welfare_payments"
             f" WHERE type = ? AND year = ? AND member_id IN ({marks})",
@@ -502,8 +501,7 @@ def list_batches(db: sqlite_utils.Database, year: int | None = None) -> list[dic
         f" FROM welfare_batches b {where} ORDER BY b.pay_date DESC, b.id DESC",
         params,
     )
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, r)) for r in cursor]
+    rows = dict_rows(cursor)
     for row in rows:
         row["total"] = format_fen(row["total_fen"])
         row["amount_text"] = payments.amount_text(row)

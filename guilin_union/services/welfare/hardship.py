@@ -19,6 +19,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import dict_rows
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
 
@@ -215,8 +216,7 @@ def list_hardship(db: sqlite_utils.Database, year: int) -> list[dict[str, Any]]:
         " WHERE h.year = ? ORDER BY b.sort_order, b.id, m.name_pinyin",
         [hardship_type, hardship_type, hardship_type, int(year)],
     )
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, r)) for r in cursor]
+    rows = dict_rows(cursor)
     for row in rows:
         row["support"] = format_fen(row["support_fen"])
         row["support_text"] = (

@@ -42,6 +42,7 @@ from guilin_union.core.workpoints import (
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import select_rows
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
 
@@ -67,12 +68,7 @@ def today_or(today: _dt.date | None) -> _dt.date:
     return today or _dt.date.today()
 
 
-def query_rows(
-    db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()
-) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values)) for values in cursor]
+query_rows = select_rows
 
 
 def _units(value: str | None) -> list[str]:
