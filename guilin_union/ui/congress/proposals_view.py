@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+from functools import partialmethod
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ from guilin_union.services import congress, proposals
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress import delegates as delegates_service
-from guilin_union.services.proposals import handling, outputs
+from guilin_union.services.proposals import handling, outputs, printouts
 from guilin_union.services.proposals.query import (
     ProposalQuery,
     count,
@@ -104,6 +105,23 @@ EXCEL_EXPORT: dict[str, Any] = {
     "background": False,
     "open_after": False,
     "message": "已导出：",
+}
+#: A printout: opened when written (in the background), the message names it.
+GENERATED: dict[str, Any] = {"message": "已生成："}
+
+#: The outputs of a whole session: (title, build(db, session_id, path), file name, options).
+SESSION_OUTPUTS: dict[str, tuple[str, Any, str, dict[str, Any]]] = {
+    "compilation": ("打印提案汇编", outputs.compilation_pdf, "提案汇编.pdf", GENERATED),
+    "stats": ("打印提案工作统计", outputs.stats_pdf, "提案工作统计.pdf", GENERATED),
+    "excellent": ("打印优秀提案名单", printouts.excellent_pdf, "优秀提案名单.pdf", {}),
+    "supervision": ("打印督办提案清单", printouts.supervision_pdf, "督办提案清单.pdf", {}),
+    "work_report": (
+        "提案工作报告（Word 草稿）",
+        printouts.work_report_docx,
+        "提案工作报告（草稿）.docx",
+        {"filters": "Word 文档 (*.docx)"},
+    ),
+    "stats_excel": ("导出提案工作统计", outputs.stats_excel, "提案工作统计.xlsx", EXCEL_EXPORT),
 }
 
 
@@ -849,21 +867,29 @@ class ProposalsView(QWidget):
             "打印提案表",
             lambda db, p: outputs.proposal_forms_pdf(db, sid, p, ids=ids),
             "提案表.pdf",
-            message="已生成：",
+            **GENERATED,
         )
 
-    def print_compilation(self) -> None:
-        self._print_session(
-            "打印提案汇编", outputs.compilation_pdf, "提案汇编.pdf", message="已生成："
-        )
+    def _session_output(self, key: str) -> None:
+        """One of :data:`SESSION_OUTPUTS`, of the whole session."""
+        title, build, name, options = SESSION_OUTPUTS[key]
+        self._print_session(title, build, name, **options)
+
+    print_compilation = partialmethod(_session_output, "compilation")
+    print_stats = partialmethod(_session_output, "stats")
+    print_excellent = partialmethod(_session_output, "excellent")
+    print_supervision = partialmethod(_session_output, "supervision")
+    print_work_report = partialmethod(_session_output, "work_report")
+    export_stats_excel = partialmethod(_session_output, "stats_excel")
+
+    def _save_list(self, title: str, build: Any, name: str, **options: Any) -> None:
+        """An output of the list as filtered now: ``build(db, query, path)``."""
+        q = self.current_query()
+        self._save(title, lambda db, p: build(db, q, p), name, **options)
 
     def print_handling(self) -> None:
-        q = self.current_query()
-        self._save(
-            "打印提案办理情况一览表",
-            lambda db, p: outputs.handling_pdf(db, q, p),
-            "提案办理情况一览表.pdf",
-            message="已生成：",
+        self._save_list(
+            "打印提案办理情况一览表", outputs.handling_pdf, "提案办理情况一览表.pdf", **GENERATED
         )
 
     def choose_supervisor(self) -> None:
@@ -897,49 +923,9 @@ class ProposalsView(QWidget):
         if ops.CollectionOp(self.ctx, self, "优秀提案", op).run():
             self.apply_filters(select=p.id)
 
-    def print_excellent(self) -> None:
-        from guilin_union.services.proposals import printouts as proposals_printouts
-
-        self._print_session(
-            "打印优秀提案名单", proposals_printouts.excellent_pdf, "优秀提案名单.pdf"
-        )
-
-    def print_supervision(self) -> None:
-        from guilin_union.services.proposals import printouts as proposals_printouts
-
-        self._print_session(
-            "打印督办提案清单", proposals_printouts.supervision_pdf, "督办提案清单.pdf"
-        )
-
-    def print_work_report(self) -> None:
-        from guilin_union.services.proposals import printouts as proposals_printouts
-
-        self._print_session(
-            "提案工作报告（Word 草稿）",
-            proposals_printouts.work_report_docx,
-            "提案工作报告（草稿）.docx",
-            filters="Word 文档 (*.docx)",
-        )
-
-    def print_stats(self) -> None:
-        self._print_session(
-            "打印提案工作统计", outputs.stats_pdf, "提案工作统计.pdf", message="已生成："
-        )
-
     def export_excel(self) -> None:
-        q = self.current_query()
-        self._save(
-            "导出提案列表",
-            lambda db, p: outputs.export_list(db, q, p),
-            "提案.xlsx",
-            **EXCEL_EXPORT,
-        )
+        self._save_list("导出提案列表", outputs.export_list, "提案.xlsx", **EXCEL_EXPORT)
 
     def export_current(self) -> None:
         """文件 ▸ 导出… on this page."""
         self.export_excel()
-
-    def export_stats_excel(self) -> None:
-        self._print_session(
-            "导出提案工作统计", outputs.stats_excel, "提案工作统计.xlsx", **EXCEL_EXPORT
-        )
