@@ -45,6 +45,18 @@ def find_branch_id(db: sqlite_utils.Database, name: str) -> int | None:
     return row[0] if row else None
 
 
+def filter_name(db: sqlite_utils.Database, name: str | None, branch_id: int | None) -> str | None:
+    """The 分工会 a list is filtered by, in words: ``name`` if given, else the name of
+    ``branch_id`` (None when neither names one)."""
+    if name:
+        return name
+    if branch_id is not None:
+        row = db.execute("SELECT name FROM branches WHERE id = ?", [branch_id]).fetchone()
+        if row:
+            return str(row[0])
+    return None
+
+
 def suggest_names(db: sqlite_utils.Database, name: str, n: int = 3) -> list[str]:
     """Closest existing 分工会 names, for "unknown 分工会" messages.
 

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from guilin_union.services import settings
 from guilin_union.services.members import MemberQuery, list_members
+from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
 EXPORT_COLUMNS = (
@@ -42,12 +43,9 @@ UNMASKED_COLUMNS = (("home_address", "家庭住址"), ("postcode", "邮编"), ("
 
 def describe_query(db: sqlite_utils.Database, q: MemberQuery) -> str:
     parts = []
-    if q.branch_name:
-        parts.append(q.branch_name)
-    elif q.branch_id is not None:
-        row = db.execute("SELECT name FROM branches WHERE id = ?", [q.branch_id]).fetchone()
-        if row:
-            parts.append(row[0])
+    branch = branches_service.filter_name(db, q.branch_name, q.branch_id)
+    if branch:
+        parts.append(branch)
     if q.status:
         parts.append(f"会籍状态：{q.status}")
     if q.search:

@@ -32,6 +32,7 @@ from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
+from guilin_union.services.members import branches as branches_service
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import (
     PaymentFacts,
@@ -887,12 +888,9 @@ def describe_query(db: sqlite_utils.Database, q: PaymentQuery) -> str:
         parts.append(q.type + (f"·{q.occasion}" if q.occasion else ""))
     elif q.occasion:
         parts.append(q.occasion)
-    if q.branch_name:
-        parts.append(q.branch_name)
-    elif q.branch_id is not None:
-        row = db.execute("SELECT name FROM branches WHERE id = ?", [q.branch_id]).fetchone()
-        if row:
-            parts.append(row[0])
+    branch = branches_service.filter_name(db, q.branch_name, q.branch_id)
+    if branch:
+        parts.append(branch)
     if q.state:
         parts.append(f"状态：{q.state}")
     if q.batch_id is not None:
