@@ -16,11 +16,20 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from guilin_union.cli import CliContext, emit, emit_json, finish_import, resolve_branch
+from guilin_union.cli import (
+    CliContext,
+    emit,
+    emit_json,
+    emit_listing,
+    finish_import,
+    resolve_branch,
+)
 from guilin_union.cli.table import (
+    BRANCH,
     JSON,
     JSON_RESULT,
     XLSX_FILE,
+    YEAR,
     add_area,
     add_commands,
     add_output_arg,
@@ -148,7 +157,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     _activity_arg,
                     opt("--sign-in", action="store_true", help="加签到栏，作签到表使用"),
-                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    BRANCH,
                     add_output_arg,
                 ],
                 cmd_report_participants,
@@ -160,7 +169,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "activity-year-budget",
                 None,
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     add_output_arg,
                 ],
                 cmd_report_year_budget,
@@ -182,30 +191,28 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             descending=False,
         ),
     )
-    if args.json:
-        emit_json([to_public_json(r) for r in rows])
-    else:
-        for r in rows:
-            places = (
-                f"{r['registered']}人（名额 {r['places_used']}/{r['places']}）"
-                if r["places"]
-                else f"{r['registered']}人"
-            )
-            emit(
-                "\t".join(
-                    [
-                        str(r["id"]),
-                        r["start_date"],
-                        r["name"],
-                        r["type"],
-                        r["organiser"],
-                        places,
-                        r["status"],
-                    ]
-                )
-            )
-        emit(f"共 {len(rows)} 项活动")
-    return 0
+
+    def line(r):
+        places = (
+            f"{r['registered']}人（名额 {r['places_used']}/{r['places']}）"
+            if r["places"]
+            else f"{r['registered']}人"
+        )
+        return "\t".join(
+            [
+                str(r["id"]),
+                r["start_date"],
+                r["name"],
+                r["type"],
+                r["organiser"],
+                places,
+                r["status"],
+            ]
+        )
+
+    return emit_listing(
+        rows, as_json=args.json, line=line, total=f"共 {len(rows)} 项活动", json_row=to_public_json
+    )
 
 
 def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -218,25 +225,23 @@ def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
 
     get_activity_row(ctx.db, args.activity)
     rows = list_participants(ctx.db, ParticipantQuery(args.activity, status=args.status))
-    if args.json:
-        emit_json([to_public_json(r) for r in rows])
-    else:
-        for r in rows:
-            emit(
-                "\t".join(
-                    [
-                        str(r["seq"]),
-                        r["name"],
-                        r["branch"],
-                        r["role"],
-                        r["events_text"],
-                        r["status"],
-                        r["result"],
-                    ]
-                )
-            )
-        emit(f"共 {len(rows)} 人")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: "\t".join(
+            [
+                str(r["seq"]),
+                r["name"],
+                r["branch"],
+                r["role"],
+                r["events_text"],
+                r["status"],
+                r["result"],
+            ]
+        ),
+        total=f"共 {len(rows)} 人",
+        json_row=to_public_json,
+    )
 
 
 def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:

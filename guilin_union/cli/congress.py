@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, finish_import, import_file
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, import_options, opt
 
 
@@ -220,25 +220,23 @@ def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
 
     session_id = resolve_session(ctx.db, args.session)
     rows = delegates.session_delegates(ctx.db, session_id)
-    if args.json:
-        emit_json([delegate_json(r) for r in rows])
-        return 0
-    for r in rows:
-        emit(
-            "\t".join(
-                [
-                    r["delegation"] or "（未分团）",
-                    r["name"],
-                    r["gender"] or "",
-                    r["delegate_type"],
-                    r["category"],
-                    "团长" if r["is_head"] else "",
-                ]
-            ).rstrip()
-        )
     formal = sum(1 for r in rows if r["delegate_type"] == "正式代表")
-    emit(f"共 {len(rows)} 人，其中正式代表 {formal} 人")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: "\t".join(
+            [
+                r["delegation"] or "（未分团）",
+                r["name"],
+                r["gender"] or "",
+                r["delegate_type"],
+                r["category"],
+                "团长" if r["is_head"] else "",
+            ]
+        ).rstrip(),
+        total=f"共 {len(rows)} 人，其中正式代表 {formal} 人",
+        json_row=delegate_json,
+    )
 
 
 def cmd_attendance(args: argparse.Namespace, ctx: CliContext) -> int:

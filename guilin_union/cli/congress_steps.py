@@ -481,15 +481,15 @@ def _agenda_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> i
     from guilin_union.services.congress import agenda
 
     items = agenda.list_items(ctx.db, session_id)
-    if args.json:
-        emit_json([_agenda_json(i) for i in items])
-        return 0
-    for i in items:
-        emit(
+    return emit_listing(
+        items,
+        as_json=args.json,
+        line=lambda i: (
             f"{i.id}\t{i.part}\t{i.item_date or ''}\t{i.time_range}\t{i.content}\t{i.presider or ''}"
-        )
-    emit(f"共 {len(items)} 项")
-    return 0
+        ),
+        total=f"共 {len(items)} 项",
+        json_row=_agenda_json,
+    )
 
 
 def cmd_agenda_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -540,17 +540,15 @@ def _sittings_out(args: argparse.Namespace, ctx: CliContext, session_id: int) ->
     from guilin_union.services.congress import sittings
 
     data = [sittings.sitting_json(ctx.db, s) for s in sittings.list_sittings(ctx.db, session_id)]
-    if args.json:
-        emit_json(data)
-        return 0
-    for d in data:
+
+    def line(d: dict[str, Any]) -> str:
         met = "达到" if d["quorum_met"] else "未达到"
-        emit(
+        return (
             f"{d['id']}\t{d['date']} {d['half_day'] or ''}\t{d['kind']}\t{d['title']}\t"
             f"应到 {d['应到']}，实到 {d['实到']}，法定人数 {d['quorum_needed']}（{met}）"
         )
-    emit(f"共 {len(data)} 场")
-    return 0
+
+    return emit_listing(data, as_json=args.json, line=line, total=f"共 {len(data)} 场")
 
 
 def cmd_sittings(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, fail, finish_import
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import
 from guilin_union.cli.table import (
+    BRANCH,
     DRY_RUN,
     JSON,
     JSON_RESULT,
@@ -172,7 +173,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
             (
                 "intake-list",
                 None,
-                [opt("--branch", metavar="NAME", help="只含该分工会"), add_output_arg],
+                [BRANCH, add_output_arg],
                 cmd_intake_list,
             ),
             (
@@ -248,28 +249,30 @@ def cmd_applications(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         q = intake.ApplicationQuery(state=args.state)
     rows = intake.list_applications(ctx.db, q)
-    if args.json:
-        emit_json([intake.to_public_json(r) for r in rows])
-        return 0
-    for r in rows:
+
+    def line(r):
         extra = r["member_no"] or r["reject_reason"] or ""
-        emit(
-            "\t".join(
-                str(x or "")
-                for x in (
-                    r["id"],
-                    r["state"],
-                    r["name"],
-                    r["gender"],
-                    r["branch"],
-                    r["applied_on"],
-                    extra,
-                )
+        return "\t".join(
+            str(x or "")
+            for x in (
+                r["id"],
+                r["state"],
+                r["name"],
+                r["gender"],
+                r["branch"],
+                r["applied_on"],
+                extra,
             )
         )
+
     counts = intake.counts_by_state(ctx.db)
-    emit(f"共 {len(rows)} 条（" + "，".join(f"{k} {v}" for k, v in counts.items()) + "）")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=line,
+        total=f"共 {len(rows)} 条（" + "，".join(f"{k} {v}" for k, v in counts.items()) + "）",
+        json_row=intake.to_public_json,
+    )
 
 
 def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:

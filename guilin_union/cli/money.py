@@ -27,15 +27,18 @@ from guilin_union.cli import (
     CliContext,
     emit,
     emit_json,
+    emit_listing,
     fail,
     finish_import,
     resolve_branch,
 )
 from guilin_union.cli.table import (
+    BRANCH,
     DRY_RUN,
     JSON,
     JSON_RESULT,
     XLSX_FILE,
+    YEAR,
     add_area,
     add_commands,
     add_output_arg,
@@ -63,7 +66,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "某月会费台账（每名会员应缴、实缴）",
                 [
                     opt("--month", required=True, metavar="YYYY-MM", help="月份"),
-                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    BRANCH,
                     opt("--unpaid", action="store_true", help="只列出未缴清的会员"),
                     JSON,
                 ],
@@ -147,7 +150,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                         metavar="N",
                         help="欠缴至少 N 个月（默认：设置中的月数）",
                     ),
-                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    BRANCH,
                     JSON,
                 ],
                 cmd_arrears,
@@ -223,7 +226,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 "plan",
                 "设置某年度某科目的预算数（或复制上一年的预算）",
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     one_of(
                         opt("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动"),
                         opt("--copy-from", type=int, metavar="YYYY", help="复制该年度的全部预算"),
@@ -237,7 +240,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
             (
                 "budget",
                 "年度预算执行情况（按科目：预算数、实际数）",
-                [opt("--year", type=int, required=True, metavar="YYYY", help="年度"), JSON],
+                [YEAR, JSON],
                 cmd_budget,
             ),
         ],
@@ -266,7 +269,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 "list",
                 "列出某年度登记的收支",
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     opt("--category", metavar="编码或名称", help="只含该科目"),
                     JSON,
                 ],
@@ -303,7 +306,7 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
                 None,
                 [
                     opt("--months", type=int, metavar="N", help="欠缴至少 N 个月"),
-                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    BRANCH,
                     add_output_arg,
                 ],
                 cmd_report_arrears,
@@ -485,26 +488,22 @@ def cmd_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
     if months < 1:
         return fail("错误：--months 应为正整数", EXIT_DATA_ERROR)
     found = ledger.arrears(db, min_months=months, branch_id=resolve_branch(db, args.branch))
-    if args.json:
-        emit_json([a.to_json() for a in found])
-        return 0
-    for a in found:
-        emit(
-            "\t".join(
-                [
-                    a.branch,
-                    a.name,
-                    a.staff_no or "",
-                    f"欠缴 {len(a.months)} 个月",
-                    f"{format_fen(a.arrears_fen)} 元",
-                    f"{a.months[0]}～{a.months[-1]}",
-                ]
-            )
-        )
-    emit(
-        f"欠缴 {months} 个月及以上：{len(found)} 人，合计 {format_fen(sum(a.arrears_fen for a in found))} 元"
+    return emit_listing(
+        found,
+        as_json=args.json,
+        line=lambda a: "\t".join(
+            [
+                a.branch,
+                a.name,
+                a.staff_no or "",
+                f"欠缴 {len(a.months)} 个月",
+                f"{format_fen(a.arrears_fen)} 元",
+                f"{a.months[0]}～{a.months[-1]}",
+            ]
+        ),
+        total=f"欠缴 {months} 个月及以上：{len(found)} 人，合计 {format_fen(sum(a.arrears_fen for a in found))} 元",
+        json_row=lambda a: a.to_json(),
     )
-    return 0
 
 
 def cmd_rule(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -671,25 +670,23 @@ def cmd_expense_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.money import budget
 
     rows = budget.list_entries(ctx.db, args.year, category=args.category)
-    if args.json:
-        emit_json([budget.entry_json(r) for r in rows])
-        return 0
-    for r in rows:
-        emit(
-            "\t".join(
-                [
-                    str(r["id"]),
-                    r["entry_date"],
-                    r["kind"],
-                    r["category_name"],
-                    r["amount"],
-                    r["voucher_no"] or "",
-                    r["description"],
-                ]
-            )
-        )
-    emit(f"共 {len(rows)} 笔，合计 {format_fen(sum(r['amount_fen'] for r in rows))} 元")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: "\t".join(
+            [
+                str(r["id"]),
+                r["entry_date"],
+                r["kind"],
+                r["category_name"],
+                r["amount"],
+                r["voucher_no"] or "",
+                r["description"],
+            ]
+        ),
+        total=f"共 {len(rows)} 笔，合计 {format_fen(sum(r['amount_fen'] for r in rows))} 元",
+        json_row=budget.entry_json,
+    )
 
 
 def cmd_expense_delete(args: argparse.Namespace, ctx: CliContext) -> int:

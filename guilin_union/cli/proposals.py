@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from guilin_union.cli import CliContext, emit, emit_json, finish_import, import_file
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 from guilin_union.cli.table import (
     JSON,
@@ -114,26 +114,24 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.proposals.query import handling_status, list_rows, to_public_json
 
     rows = list_rows(ctx.db, _query(ctx, args))
-    if args.json:
-        emit_json([to_public_json(r) for r in rows])
-        return 0
-    for r in rows:
-        emit(
-            "\t".join(
-                [
-                    r["number"],
-                    r["title"],
-                    r["category"],
-                    r["proposer"],
-                    "、".join(r["seconders"]),
-                    r["review_text"],
-                    handling_status(r),
-                    r["rating"] or "",
-                ]
-            )
-        )
-    emit(f"共 {len(rows)} 件")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: "\t".join(
+            [
+                r["number"],
+                r["title"],
+                r["category"],
+                r["proposer"],
+                "、".join(r["seconders"]),
+                r["review_text"],
+                handling_status(r),
+                r["rating"] or "",
+            ]
+        ),
+        total=f"共 {len(rows)} 件",
+        json_row=to_public_json,
+    )
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:

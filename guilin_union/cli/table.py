@@ -54,6 +54,8 @@ JSON = opt("--json", action="store_true", help="以 JSON 输出")
 JSON_RESULT = opt("--json", action="store_true", help="以 JSON 输出结果")
 DRY_RUN = opt("--dry-run", action="store_true", help="只检查，不写入")
 XLSX_FILE = opt("file", metavar="FILE.xlsx")
+BRANCH = opt("--branch", metavar="NAME", help="只含该分工会")
+YEAR = opt("--year", type=int, required=True, metavar="YYYY", help="年度")
 
 
 def import_options(*area_args: ArgAdder, json: ArgAdder = JSON) -> list[ArgAdder]:

@@ -25,8 +25,10 @@ from guilin_union.cli import (
     resolve_branch,
 )
 from guilin_union.cli.table import (
+    BRANCH,
     JSON,
     JSON_RESULT,
+    YEAR,
     add_area,
     add_commands,
     add_output_arg,
@@ -48,7 +50,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     opt("--year", type=int, metavar="YYYY", help="标准年度"),
                     opt("--type", metavar="类型", help="慰问类型，如 生病住院"),
-                    opt("--branch", metavar="NAME", help="只含该分工会"),
+                    BRANCH,
                     opt(
                         "--state",
                         metavar="状态",
@@ -63,7 +65,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "standards",
                 "查看（或载入、复制）某年度的慰问标准",
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     one_of(
                         opt(
                             "--load-examples",
@@ -105,7 +107,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="节日",
                         help="节日或发放项目，如 春节、中秋节、送温暖",
                     ),
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     opt(
                         "--birthday-month",
                         type=int,
@@ -226,7 +228,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "welfare-stats",
                 None,
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="年度"),
+                    YEAR,
                     add_output_arg,
                 ],
                 cmd_stats,
