@@ -670,57 +670,49 @@ class ProposalsView(QWidget):
         )
         return self._open(dialog)
 
+    def _handling_dialog(
+        self,
+        dialog_class: Any,
+        states: tuple[str, ...],
+        act: Any,
+        fields: tuple[str, ...],
+        options: Any = lambda _p: {},
+    ) -> Any:
+        """A 办理 step on the one selected proposal when it is in one of ``states``: the
+        dialog's ``fields`` go to ``act(db, proposal_id, **fields)``; ``options(p)`` adds the
+        dialog's own arguments."""
+        p = self._one()
+        if p is None or handling.state_of(self.ctx.db, p.id) not in states:
+            return None
+        db = self.ctx.db
+
+        def submit(values: dict[str, Any]) -> Any:
+            return self._call(lambda _ok: act(db, p.id, **{f: values[f] for f in fields}))
+
+        return self._open(
+            dialog_class(submit, proposal_text=self._label(p), parent=self, **options(p))
+        )
+
     def reply_selected(self) -> Any:
         from guilin_union.ui.congress.proposal_dialogs import ReplyDialog
 
-        p = self._one()
-        if p is None or handling.state_of(self.ctx.db, p.id) not in ("办理中", "已答复"):
-            return None
-        current = handling.current_round(self.ctx.db, p.id)
-        data = current.__dict__ if current and current.reply_text else None
-        db = self.ctx.db
-        return self._open(
-            ReplyDialog(
-                lambda v: self._call(
-                    lambda _ok: handling.reply(
-                        db,
-                        p.id,
-                        text=v["text"],
-                        on=v["on"],
-                        outcome=v["outcome"],
-                        reason=v["reason"],
-                    )
-                ),
-                proposal_text=self._label(p),
-                data=data,
-                parent=self,
-            )
+        def options(p: Any) -> dict[str, Any]:
+            current = handling.current_round(self.ctx.db, p.id)
+            return {"data": current.__dict__ if current and current.reply_text else None}
+
+        fields = ("text", "on", "outcome", "reason")
+        return self._handling_dialog(
+            ReplyDialog, ("办理中", "已答复"), handling.reply, fields, options
         )
 
     def rate_selected(self) -> Any:
         from guilin_union.ui.congress.proposal_dialogs import RateDialog
 
-        p = self._one()
-        if p is None or handling.state_of(self.ctx.db, p.id) != "已答复":
-            return None
-        db = self.ctx.db
-        return self._open(
-            RateDialog(
-                lambda v: self._call(
-                    lambda _ok: handling.rate(
-                        db,
-                        p.id,
-                        rating=v["rating"],
-                        on=v["on"],
-                        note=v["note"],
-                        reply_deadline=v["reply_deadline"],
-                    )
-                ),
-                proposal_text=self._label(p),
-                rehandle_days=proposals.rules(db).rehandle_days,
-                parent=self,
-            )
-        )
+        def options(_p: Any) -> dict[str, Any]:
+            return {"rehandle_days": proposals.rules(self.ctx.db).rehandle_days}
+
+        fields = ("rating", "on", "note", "reply_deadline")
+        return self._handling_dialog(RateDialog, ("已答复",), handling.rate, fields, options)
 
     def undo_rating(self) -> None:
         p = self._one()
