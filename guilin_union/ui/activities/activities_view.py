@@ -331,7 +331,7 @@ class ActivitiesView(QWidget):
                 title,
                 lambda d: activities_service.save_activity(d, values, activity_id),
                 undo_text=f"{title} {values.get('name') or ''}",
-                done=lambda result: self.select_activity(result.row_id),
+                on_saved=lambda result: self.select_activity(result.row_id),
             )
 
         dialog = ActivityDialog(

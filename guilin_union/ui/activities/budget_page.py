@@ -197,7 +197,7 @@ class BudgetPage(ActivityPage):
                     if line_id is None
                     else budget_service.update_line(d, line_id, values)
                 ),
-                done=warn_over_budget,
+                on_saved=warn_over_budget,
             )
 
         dialog = BudgetDialog(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -71,20 +71,9 @@ class ActivityPage(QWidget):
         return enabled
 
 
-def submit_op(
-    ctx: Any,
-    parent: Any,
-    title: str,
-    op: Callable[[Any], Any],
-    *,
-    undo_text: str | None = None,
-    done: Callable[[Any], Any] | None = None,
-) -> dict[str, str] | None:
-    """A form's submit (:func:`form_dialog.submit_op`); a refusal naming no field comes
-    back under ``_``, and so does the read-only refusal."""
-    return form_dialog.submit_op(
-        ctx, parent, title, op, on_saved=done, error_field="_", undo_text=undo_text
-    )
+#: A form's submit (:func:`form_dialog.submit_op`): a refusal naming no field, and the
+#: read-only refusal, come back under ``_``.
+submit_op = partial(form_dialog.submit_op, error_field="_")
 
 
 def show_field_errors(ui: Any, field_widgets: dict[str, str], errors: dict[str, str]) -> None:

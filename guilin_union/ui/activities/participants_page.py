@@ -307,7 +307,7 @@ class ParticipantsPage(QWidget):
                     d, activity_id, member_ids, **{k: data[k] for k in _SIGNUP_FIELDS}
                 ),
                 undo_text=f"登记报名（{len(member_ids)} 人）",
-                done=tell,
+                on_saved=tell,
             )
 
         dialog = ParticipantDialog(
@@ -381,7 +381,7 @@ class ParticipantsPage(QWidget):
                     status=data["status"],
                 ),
                 undo_text=f"修改报名 {person['name']}",
-                done=self._tell_promoted,
+                on_saved=self._tell_promoted,
             )
 
         branches = [(b.id, b.name) for b in branches_service.list_branches(db)]

@@ -233,7 +233,7 @@ class ResultsPage(QWidget):
                     notes=values["notes"],
                     result_id=result_id,
                 ),
-                done=lambda result: setattr(self, "_last_result", result.row_id),
+                on_saved=lambda result: setattr(self, "_last_result", result.row_id),
             )
 
         dialog = ResultDialog(
