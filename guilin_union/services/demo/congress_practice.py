@@ -88,6 +88,21 @@ def _register_changes(
         done += 1 if row is not None else 0
 
 
+# The first sittings of the demo session, in the order they are held on its first day.
+_OPENING_SITTINGS: tuple[dict[str, str], ...] = (
+    {
+        "kind": "主席团会议",
+        "title": "主席团第一次会议",
+        "half_day": "上午",
+        "start_time": "08:00",
+        "place": "行政楼第一会议室",
+    },
+    {"kind": "预备会议", "half_day": "上午", "start_time": "08:30"},
+    {"kind": "正式会议", "title": "第一次全体会议", "half_day": "上午", "start_time": "09:00"},
+    {"kind": "正式会议", "title": "第二次全体会议", "half_day": "下午", "start_time": "15:30"},
+)
+
+
 def _sittings(db: sqlite_utils.Database, rng: random.Random, session: Any) -> int:
     from guilin_union.services.congress import sittings
 
@@ -98,54 +113,10 @@ def _sittings(db: sqlite_utils.Database, rng: random.Random, session: Any) -> in
     ]
     sittings.set_presidium(db, session.id, presidium)
     day = session.start_date
-    ids = []
-    ids.append(
-        sittings.add_sitting(
-            db,
-            session.id,
-            {
-                "kind": "主席团会议",
-                "title": "主席团第一次会议",
-                "sitting_date": day,
-                "half_day": "上午",
-                "start_time": "08:00",
-                "place": "行政楼第一会议室",
-            },
-        ).row_id
-    )
-    ids.append(
-        sittings.add_sitting(
-            db,
-            session.id,
-            {"kind": "预备会议", "sitting_date": day, "half_day": "上午", "start_time": "08:30"},
-        ).row_id
-    )
-    ids.append(
-        sittings.add_sitting(
-            db,
-            session.id,
-            {
-                "kind": "正式会议",
-                "title": "第一次全体会议",
-                "sitting_date": day,
-                "half_day": "上午",
-                "start_time": "09:00",
-            },
-        ).row_id
-    )
-    ids.append(
-        sittings.add_sitting(
-            db,
-            session.id,
-            {
-                "kind": "正式会议",
-                "title": "第二次全体会议",
-                "sitting_date": day,
-                "half_day": "下午",
-                "start_time": "15:30",
-            },
-        ).row_id
-    )
+    ids = [
+        sittings.add_sitting(db, session.id, {**sitting, "sitting_date": day}).row_id
+        for sitting in _OPENING_SITTINGS
+    ]
     groups = db.execute(
         "SELECT id, name, head_member_id FROM congress_delegations WHERE term_id = ? ORDER BY sort_order, id LIMIT 2",
         [session.term_id],

@@ -352,32 +352,22 @@ def _hardship(
                 ],
             )
             count += 1
-            day = _dt.date(year, 1, 15)
-            if day <= today:
-                writer.add(
-                    member,
-                    config.hardship_type(db),
-                    day,
-                    100000,
-                    _approval(rng, day, today),
-                    occasion="送温暖",
-                    reason="送温暖",
-                    handler=HANDLERS[1],
-                    hardship_id=int(cursor.lastrowid),
-                )
-            day = _dt.date(year, 8, 25)
-            if day <= today and rng.random() < 0.4:
-                writer.add(
-                    member,
-                    config.hardship_type(db),
-                    day,
-                    200000,
-                    _approval(rng, day, today),
-                    occasion="金秋助学",
-                    reason="金秋助学",
-                    handler=HANDLERS[1],
-                    hardship_id=int(cursor.lastrowid),
-                )
+            for day, amount, occasion, chance in (
+                (_dt.date(year, 1, 15), 100000, "送温暖", None),
+                (_dt.date(year, 8, 25), 200000, "金秋助学", 0.4),
+            ):
+                if day <= today and (chance is None or rng.random() < chance):
+                    writer.add(
+                        member,
+                        config.hardship_type(db),
+                        day,
+                        amount,
+                        _approval(rng, day, today),
+                        occasion=occasion,
+                        reason=occasion,
+                        handler=HANDLERS[1],
+                        hardship_id=int(cursor.lastrowid),
+                    )
     writer.flush()
     return count
 

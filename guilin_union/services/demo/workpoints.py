@@ -367,37 +367,28 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         upper_years = list(range(UPPER_YEAR - LARGE_YEARS + 1, UPPER_YEAR + 1))
     plans: dict[tuple[str, int], int] = {}
     notes = links = 0
-    for year in school_years:
-        plans[("school", year)] = plan_id = _add_plan(
-            db, SCHOOL_SAMPLE, year=year, base_year=SCHOOL_YEAR, kind="school", now=now
-        )
-        notes += _track(
-            db,
-            rng,
-            plan_id,
-            year,
-            owners=owners,
-            today=today,
-            deadlines=SCHOOL_DEADLINES,
-            owner_share=0.85,
-            now=now,
-        )
-        _school_units(db, plan_id)
-    for year in upper_years:
-        plans[("upper", year)] = plan_id = _add_plan(
-            db, UPPER_SAMPLE, year=year, base_year=UPPER_YEAR, kind="upper", now=now
-        )
-        notes += _track(
-            db,
-            rng,
-            plan_id,
-            year,
-            owners=owners,
-            today=today,
-            deadlines={},
-            owner_share=0.5,
-            now=now,
-        )
+    kinds = (
+        ("school", SCHOOL_SAMPLE, SCHOOL_YEAR, school_years, SCHOOL_DEADLINES, 0.85),
+        ("upper", UPPER_SAMPLE, UPPER_YEAR, upper_years, {}, 0.5),
+    )
+    for kind, sample, base_year, years, deadlines, owner_share in kinds:
+        for year in years:
+            plans[(kind, year)] = plan_id = _add_plan(
+                db, sample, year=year, base_year=base_year, kind=kind, now=now
+            )
+            notes += _track(
+                db,
+                rng,
+                plan_id,
+                year,
+                owners=owners,
+                today=today,
+                deadlines=deadlines,
+                owner_share=owner_share,
+                now=now,
+            )
+            if kind == "school":
+                _school_units(db, plan_id)
     for year in school_years:
         upper = plans.get(("upper", year + 1))
         if upper is not None:
