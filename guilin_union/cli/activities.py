@@ -192,7 +192,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ),
     )
 
-    def line(r):
+    def line(r: dict) -> str:
         places = (
             f"{r['registered']}人（名额 {r['places_used']}/{r['places']}）"
             if r["places"]
@@ -340,29 +340,22 @@ def cmd_budget(args: argparse.Namespace, ctx: CliContext) -> int:
                 emit(f"提示：{warning}")
         return 0
     rows = budget.year_summary(ctx.db, args.year)
-    if args.json:
-        emit_json(
-            [
-                {
-                    "type": r.type,
-                    "activities": r.activities,
-                    "participants": r.participants,
-                    "planned_fen": r.planned,
-                    "actual_fen": r.actual,
-                }
-                for r in rows
-            ]
-        )
-    else:
-        for r in rows:
-            emit(
-                f"{r.type}\t{r.activities} 项\t{r.participants} 人次\t预算 {format_fen_yuan(r.planned)}"
-                f"\t实际 {format_fen_yuan(r.actual)}"
-            )
-        emit(
-            f"合计\t预算 {format_fen_yuan(sum(r.planned for r in rows))}\t实际 {format_fen_yuan(sum(r.actual for r in rows))}"
-        )
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: (
+            f"{r.type}\t{r.activities} 项\t{r.participants} 人次\t预算 {format_fen_yuan(r.planned)}"
+            f"\t实际 {format_fen_yuan(r.actual)}"
+        ),
+        total=f"合计\t预算 {format_fen_yuan(sum(r.planned for r in rows))}\t实际 {format_fen_yuan(sum(r.actual for r in rows))}",
+        json_row=lambda r: {
+            "type": r.type,
+            "activities": r.activities,
+            "participants": r.participants,
+            "planned_fen": r.planned,
+            "actual_fen": r.actual,
+        },
+    )
 
 
 def cmd_report_signup(args: argparse.Namespace, ctx: CliContext) -> int:

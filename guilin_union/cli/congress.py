@@ -176,20 +176,18 @@ def cmd_sessions(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services import congress
 
     data = [session_json(ctx.db, s) for s in congress.list_sessions(ctx.db)]
-    if args.json:
-        emit_json(data)
-        return 0
-    for s in data:
+
+    def line(s: dict[str, Any]) -> str:
         counts = s["delegates"]
         dates = s["start_date"] + (
             f"至{s['end_date']}" if s["end_date"] and s["end_date"] != s["start_date"] else ""
         )
-        emit(
+        return (
             f"{s['id']}\t{s['title']}\t{dates}\t{s['status']}\t正式代表 {counts['正式代表']} 人，"
             f"列席 {counts['列席代表']} 人，特邀 {counts['特邀代表']} 人"
         )
-    emit(f"共 {len(data)} 次会议")
-    return 0
+
+    return emit_listing(data, as_json=args.json, line=line, total=f"共 {len(data)} 次会议")
 
 
 def delegate_json(row: dict[str, Any]) -> dict[str, Any]:

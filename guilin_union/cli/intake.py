@@ -250,7 +250,7 @@ def cmd_applications(args: argparse.Namespace, ctx: CliContext) -> int:
         q = intake.ApplicationQuery(state=args.state)
     rows = intake.list_applications(ctx.db, q)
 
-    def line(r):
+    def line(r: dict[str, Any]) -> str:
         extra = r["member_no"] or r["reject_reason"] or ""
         return "\t".join(
             str(x or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, resolve_branch
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
 from guilin_union.cli.table import JSON, add_commands, opt
 
 # option -> (record key, help)
@@ -336,15 +336,14 @@ def cmd_groups(args: argparse.Namespace, ctx: CliContext) -> int:
         ids = [int(x) for x in args.assign.replace("，", ",").split(",") if x.strip()]
         mr.assign_group(db, ids, args.group_id)
     rows = mr.list_groups(db, branch_id)
-    if args.json:
-        emit_json(rows)
-    else:
-        for g in rows:
-            emit(
-                f"{g['id']}\t{g['branch']}\t{g['name']}\t组长：{g['leader'] or '未定'}\t{g['members']} 人"
-            )
-        emit(f"共 {len(rows)} 个小组")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda g: (
+            f"{g['id']}\t{g['branch']}\t{g['name']}\t组长：{g['leader'] or '未定'}\t{g['members']} 人"
+        ),
+        total=f"共 {len(rows)} 个小组",
+    )
 
 
 def cmd_honours(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -367,12 +366,11 @@ def cmd_honours(args: argparse.Namespace, ctx: CliContext) -> int:
             },
         )
     rows = mr.list_honours(db, member_id=args.member, year=args.year)
-    if args.json:
-        emit_json(rows)
-    else:
-        for h in rows:
-            emit(
-                f"{h['awarded_on'] or ''}\t{h['name']}\t{h['title']}\t{h['level']}\t{h['issuer'] or ''}"
-            )
-        emit(f"共 {len(rows)} 项")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda h: (
+            f"{h['awarded_on'] or ''}\t{h['name']}\t{h['title']}\t{h['level']}\t{h['issuer'] or ''}"
+        ),
+        total=f"共 {len(rows)} 项",
+    )

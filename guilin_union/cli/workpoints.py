@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, fail
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail
 from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, opt
 from guilin_union.core.workpoints import PLAN_KINDS
 
@@ -302,35 +302,30 @@ def cmd_plans(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.workpoints import kind_label, list_plans
 
     plans = list_plans(ctx.db, year=args.year)
-    if args.json:
-        emit_json(
-            [
-                {
-                    key: p[key]
-                    for key in (
-                        "id",
-                        "year",
-                        "kind",
-                        "title",
-                        "doc_number",
-                        "issuer",
-                        "doc_date",
-                        "source_name",
-                        "imported_at",
-                        "item_count",
-                        "tracked_count",
-                    )
-                }
-                for p in plans
-            ]
-        )
-        return 0
-    for p in plans:
-        emit(
+    return emit_listing(
+        plans,
+        as_json=args.json,
+        line=lambda p: (
             f"{p['id']}\t{p['year']}\t{kind_label(p['kind'])}\t{p['title']}\t{p['tracked_count']} 项"
-        )
-    emit(f"共 {len(plans)} 份计划")
-    return 0
+        ),
+        total=f"共 {len(plans)} 份计划",
+        json_row=lambda p: {
+            key: p[key]
+            for key in (
+                "id",
+                "year",
+                "kind",
+                "title",
+                "doc_number",
+                "issuer",
+                "doc_date",
+                "source_name",
+                "imported_at",
+                "item_count",
+                "tracked_count",
+            )
+        },
+    )
 
 
 def cmd_carry_over(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -378,13 +373,12 @@ def cmd_unanswered(args: argparse.Namespace, ctx: CliContext) -> int:
                     "lead_unit": item["lead_unit"],
                 }
             )
-    if args.json:
-        emit_json(rows)
-    else:
-        for r in rows:
-            emit(f"{r['label']}{r['heading']}")
-        emit(f"共 {len(rows)} 项上级要点尚无本校条目对应")
-    return 0
+    return emit_listing(
+        rows,
+        as_json=args.json,
+        line=lambda r: f"{r['label']}{r['heading']}",
+        total=f"共 {len(rows)} 项上级要点尚无本校条目对应",
+    )
 
 
 # --------------------------------------------------------------------------- outputs
