@@ -37,3 +37,12 @@ FREE_TEXT_FIELDS = (
     "political_status",
     "notes",
 )
+# The 会员登记表 fields an application may carry (issue 24), copied to the new member.
+RECORD_FIELDS = (
+    "native_place",
+    "home_address",
+    "email",
+    "work_start_date",
+    "major",
+    "graduated_from",
+)

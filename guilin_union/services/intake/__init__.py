@@ -33,7 +33,7 @@ from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
 from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
@@ -325,17 +325,6 @@ def approve(
         undo=undo,
         inverse=lambda d: revert_approval(d, undo),
     )
-
-
-# The 会员登记表 fields an application may carry (issue 24), copied to the new member.
-RECORD_FIELDS = (
-    "native_place",
-    "home_address",
-    "email",
-    "work_start_date",
-    "major",
-    "graduated_from",
-)
 
 
 def _copy_record_fields(db: sqlite_utils.Database, app: Mapping[str, Any], member_id: int) -> None:

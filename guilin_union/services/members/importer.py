@@ -37,7 +37,12 @@ from guilin_union.core.phones import normalize_mobile
 from guilin_union.core.pinyin import name_keys
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import settings
-from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.common_fields import (
+    FREE_TEXT_FIELDS,
+    JOB_FIELDS,
+    PERSON_FIELDS,
+    RECORD_FIELDS,
+)
 from guilin_union.services.import_common import (
     ImportOutcome,
     ImportPlan,
@@ -253,12 +258,7 @@ APPLICATION_COLUMNS = (
     "source",
     "created_at",
     "updated_at",
-    "native_place",
-    "home_address",
-    "email",
-    "work_start_date",
-    "major",
-    "graduated_from",
+    *RECORD_FIELDS,
 )
 MEMBER_COLUMNS = (
     "member_no",

@@ -37,13 +37,10 @@ DEPARTED_STATUSES = ("转出", "退会", "开除", "去世")
 ERASED = "（已删除）"
 # Columns of the member row that identify or describe the person; the rest (gender, 分工会,
 # status, dates of joining, title, employment type …) stay for statistics.
+# Who the person is: name (and its search keys) and numbers, in every table that copies them.
+_IDENTITY = ("name", "name_initials", "name_pinyin", "id_number", "phone", "staff_no")
 MEMBER_PERSONAL = (
-    "name",
-    "name_initials",
-    "name_pinyin",
-    "id_number",
-    "phone",
-    "staff_no",
+    *_IDENTITY,
     "member_no",
     "birth_date",
     "ethnicity",
@@ -54,12 +51,7 @@ MEMBER_PERSONAL = (
 )
 # The same kind of columns in other tables (copies of the person's data and free text).
 OTHER_PERSONAL = (
-    "name",
-    "name_initials",
-    "name_pinyin",
-    "id_number",
-    "phone",
-    "staff_no",
+    *_IDENTITY,
     "birth_date",
     "ethnicity",
     "political_status",
