@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,6 +28,7 @@ from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete,
     debounced,
+    make_combo,
     make_id_table,
     make_search_edit,
     refill_combo,
@@ -101,13 +101,8 @@ class ApplicationsView(QWidget):
         self.search_edit = make_search_edit(
             "application_search_edit", "搜索：姓名、工号、部门、证件号尾号"
         )
-        self.state_combo = QComboBox()
-        self.state_combo.setObjectName("application_state_combo")
-        for label, value in STATE_FILTERS:
-            self.state_combo.addItem(label, value)
-        self.branch_combo = QComboBox()
-        self.branch_combo.setObjectName("application_branch_combo")
-        self.branch_combo.setMinimumContentsLength(10)
+        self.state_combo = make_combo("application_state_combo", STATE_FILTERS)
+        self.branch_combo = make_combo("application_branch_combo", min_chars=10)
         bar.addWidget(self.search_edit, 3)
         add_filter_bar(bar, (("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)))
         layout.addLayout(bar)

@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,9 @@ from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete_each,
+    make_combo,
     make_id_table,
+    make_search_edit,
     names_preview,
     refill_combo,
     select_id,
@@ -105,21 +105,13 @@ class MemberRegisterView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("member_search_edit")
-        self.search_edit.setPlaceholderText(
-            "搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号"
+        self.search_edit = make_search_edit(
+            "member_search_edit", "搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号"
         )
-        self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(320)
-        self.branch_combo = QComboBox()
-        self.branch_combo.setObjectName("branch_filter_combo")
-        self.branch_combo.setMinimumContentsLength(10)
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("status_filter_combo")
-        self.status_combo.addItem("全部状态", None)
-        for status in MemberStatus:
-            self.status_combo.addItem(status.value, status.value)
+        self.branch_combo = make_combo("branch_filter_combo", min_chars=10)
+        statuses = [("全部状态", None), *((s.value, s.value) for s in MemberStatus)]
+        self.status_combo = make_combo("status_filter_combo", statuses)
         bar.addWidget(self.search_edit, 3)
         add_filter_bar(bar, (("分工会", self.branch_combo, 2), ("状态", self.status_combo, 1)))
         layout.addLayout(bar)

@@ -337,3 +337,17 @@ def confirm_delete_each(
     if not ids or not confirm_delete(ctx, parent, title, question):
         return 0
     return delete_each(ctx, parent, ids, delete=delete, label=label)
+
+
+def make_combo(
+    object_name: str, items: Iterable[tuple[str, Any]] = (), *, min_chars: int = 0
+) -> QComboBox:
+    """A filter or choice combo: named for tests, filled with ``(text, data)`` items, wide
+    enough for ``min_chars`` characters when given."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    for text, data in items:
+        combo.addItem(text, data)
+    if min_chars:
+        combo.setMinimumContentsLength(min_chars)
+    return combo
