@@ -6,7 +6,7 @@ repeated parts, so the SQL text and the parameters stay exactly what the areas w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import sqlite_utils
@@ -51,3 +51,8 @@ def select_rows(
 ) -> list[dict[str, Any]]:
     """Run ``sql`` and return its rows as dicts."""
     return dict_rows(db.execute(sql, list(params)))
+
+
+def pick(row: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """``{key: row[key]}`` for ``keys`` in that order (the stable ``--json`` objects)."""
+    return {key: row[key] for key in keys}

@@ -32,7 +32,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, select_rows
+from guilin_union.services.common_query import chunks, pick, select_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
@@ -865,20 +865,25 @@ def in_order(ids: Sequence[int], rows: Mapping[int, dict[str, Any]]) -> list[dic
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """The CLI's ``activities list --json`` object (a documented, stable contract)."""
     return {
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "organiser": row["organiser"],
-        "start_date": row["start_date"],
-        "end_date": row["end_date"],
-        "place": row["place"],
-        "signup_deadline": row["signup_deadline"],
-        "places": row["places"],
-        "registered": row["registered"],
-        "places_used": row["places_used"],
-        "waiting": row["waiting"],
-        "status": row["status"],
-        "year": row["year"],
+        **pick(
+            row,
+            (
+                "id",
+                "name",
+                "type",
+                "organiser",
+                "start_date",
+                "end_date",
+                "place",
+                "signup_deadline",
+                "places",
+                "registered",
+                "places_used",
+                "waiting",
+                "status",
+                "year",
+            ),
+        ),
         "budget_planned_fen": row["budget_planned"],
         "budget_actual_fen": row["budget_actual"],
     }

@@ -31,7 +31,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import add_filters, chunks, order_sql, select_rows
+from guilin_union.services.common_query import add_filters, chunks, order_sql, pick, select_rows
 from guilin_union.storage import audit
 
 
@@ -698,16 +698,9 @@ def list_participants(
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """The CLI's ``activities participants --json`` object (a documented, stable contract)."""
     return {
-        "id": row["id"],
-        "member_id": row["member_id"],
-        "name": row["name"],
-        "branch": row["branch"],
-        "staff_no": row["staff_no"],
-        "role": row["role"],
+        **pick(row, ("id", "member_id", "name", "branch", "staff_no", "role")),
         "events": list(row["events"]),
-        "status": row["status"],
-        "seq": row["seq"],
-        "result": row["result"],
+        **pick(row, ("status", "seq", "result")),
         "results": [dict(r) for r in row["results"]],
     }
 

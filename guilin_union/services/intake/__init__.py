@@ -34,7 +34,14 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
-from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
+from guilin_union.services.common_query import (
+    add_filters,
+    chunks,
+    dict_rows,
+    order_sql,
+    pick,
+    where_sql,
+)
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members.numbers import NumberIssuer, record_issued
@@ -525,22 +532,25 @@ def pending_ids(db: sqlite_utils.Database) -> list[int]:
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """The CLI's ``members applications --json`` object (numbers masked)."""
-    return {
-        "id": row["id"],
-        "state": row["state"],
-        "name": row["name"],
-        "gender": row["gender"],
-        "branch": row["branch"],
-        "department": row["department"],
-        "staff_no": row["staff_no"],
-        "applied_on": row["applied_on"],
-        "branch_reviewed_at": row["branch_reviewed_at"],
-        "decided_at": row["decided_at"],
-        "decided_by": row["decided_by"],
-        "reject_reason": row["reject_reason"],
-        "member_id": row["member_id"],
-        "member_no": row["member_no"],
-        "dues_start_month": row["dues_start_month"],
-        "id_number_masked": row["id_number_masked"],
-        "phone_masked": row["phone_masked"],
-    }
+    return pick(
+        row,
+        (
+            "id",
+            "state",
+            "name",
+            "gender",
+            "branch",
+            "department",
+            "staff_no",
+            "applied_on",
+            "branch_reviewed_at",
+            "decided_at",
+            "decided_by",
+            "reject_reason",
+            "member_id",
+            "member_no",
+            "dues_start_month",
+            "id_number_masked",
+            "phone_masked",
+        ),
+    )

@@ -27,7 +27,14 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
-from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
+from guilin_union.services.common_query import (
+    add_filters,
+    chunks,
+    dict_rows,
+    order_sql,
+    pick,
+    where_sql,
+)
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 from guilin_union.storage.schema.performance import SEARCH_INDEX, search_keys
@@ -466,20 +473,23 @@ def list_members(
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """The CLI's ``members list --json`` object (a documented, stable contract)."""
-    return {
-        "id": row["id"],
-        "member_no": row["member_no"],
-        "name": row["name"],
-        "gender": row["gender"],
-        "branch": row["branch"],
-        "department": row["department"],
-        "title": row["title"],
-        "staff_no": row["staff_no"],
-        "status": row["status"],
-        "join_date": row["join_date"],
-        "id_number_masked": row["id_number_masked"],
-        "phone_masked": row["phone_masked"],
-    }
+    return pick(
+        row,
+        (
+            "id",
+            "member_no",
+            "name",
+            "gender",
+            "branch",
+            "department",
+            "title",
+            "staff_no",
+            "status",
+            "join_date",
+            "id_number_masked",
+            "phone_masked",
+        ),
+    )
 
 
 def counts_by_status(db: sqlite_utils.Database) -> dict[str, int]:

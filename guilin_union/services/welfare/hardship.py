@@ -19,7 +19,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import dict_rows
+from guilin_union.services.common_query import dict_rows, pick
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
 
@@ -267,15 +267,18 @@ def copy_hardship_year(db: sqlite_utils.Database, from_year: int, to_year: int) 
 
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "year": row["year"],
-        "member_id": row["member_id"],
-        "name": row["name"],
-        "branch": row["branch"],
-        "category": row["category"],
-        "household": row["household"],
-        "support_notes": row["support_notes"],
-        "support_count": row["support_count"],
-        "support_fen": row["support_fen"],
-    }
+    return pick(
+        row,
+        (
+            "id",
+            "year",
+            "member_id",
+            "name",
+            "branch",
+            "category",
+            "household",
+            "support_notes",
+            "support_count",
+            "support_fen",
+        ),
+    )
