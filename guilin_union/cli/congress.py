@@ -11,7 +11,15 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
-from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, import_options, opt
+from guilin_union.cli.table import (
+    JSON,
+    add_area,
+    add_commands,
+    add_output_arg,
+    flag,
+    import_options,
+    opt,
+)
 
 
 def add_session_arg(parser: argparse.ArgumentParser) -> None:
@@ -123,11 +131,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 None,
                 [
                     *session_output,
-                    opt(
-                        "--with-counts",
-                        action="store_true",
-                        help="填入已记录的实到人数（会后存档用）",
-                    ),
+                    flag("--with-counts", "填入已记录的实到人数（会后存档用）"),
                 ],
                 cmd_report_signin,
             ),
@@ -137,11 +141,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     *session_output,
                     opt("--copies", type=int, metavar="N", help="张数（默认为正式代表人数）"),
-                    opt(
-                        "--one-per-page",
-                        action="store_true",
-                        help="一页一张（默认一页多张，便于裁切）",
-                    ),
+                    flag("--one-per-page", "一页一张（默认一页多张，便于裁切）"),
                 ],
                 cmd_report_ballot,
             ),

@@ -26,10 +26,12 @@ from guilin_union.cli.table import (
     DRY_RUN,
     JSON,
     JSON_RESULT,
+    UNMASKED_PRINT,
     XLSX_FILE,
     add_commands,
     add_output_arg,
     add_sheet_args,
+    flag,
     one_of,
     opt,
 )
@@ -110,7 +112,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "校工会批准入会申请（发放会员编号）",
                 [
                     one_of(
-                        opt("--all-pending", action="store_true", help="批准全部待审批的申请"),
+                        flag("--all-pending", "批准全部待审批的申请"),
                         opt(
                             "--ids",
                             type=_ids,
@@ -161,11 +163,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     opt("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）"),
                     opt("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号"),
-                    opt(
-                        "--unmasked",
-                        action="store_true",
-                        help="打印完整证件号码和手机号（将记入操作日志）",
-                    ),
+                    UNMASKED_PRINT,
                     add_output_arg,
                 ],
                 cmd_member_form,

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
-from guilin_union.cli.table import JSON, add_commands, opt
+from guilin_union.cli.table import JSON, add_commands, flag, opt
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -112,11 +112,7 @@ def register(msub: argparse._SubParsersAction) -> None:
                 "显示一名会员的全部信息",
                 [
                     opt("member_id", type=int, metavar="MEMBER_ID"),
-                    opt(
-                        "--unmasked",
-                        action="store_true",
-                        help="显示完整证件号码和手机号（记入操作日志）",
-                    ),
+                    flag("--unmasked", "显示完整证件号码和手机号（记入操作日志）"),
                     JSON,
                 ],
                 cmd_show,

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing, resolve_branch
-from guilin_union.cli.table import JSON, XLSX_FILE, add_area, add_commands, add_output_arg, opt
+from guilin_union.cli.table import (
+    JSON,
+    UNMASKED_EXPORT,
+    UNMASKED_PRINT,
+    XLSX_FILE,
+    add_area,
+    add_commands,
+    add_output_arg,
+)
 from guilin_union.core.members import MemberStatus
 
 
@@ -31,11 +39,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     XLSX_FILE,
                     _add_filters,
-                    opt(
-                        "--unmasked",
-                        action="store_true",
-                        help="导出完整证件号码和手机号（将记入操作日志）",
-                    ),
+                    UNMASKED_EXPORT,
                 ],
                 cmd_export,
             ),
@@ -58,11 +62,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 None,
                 [
                     _add_filters,
-                    opt(
-                        "--unmasked",
-                        action="store_true",
-                        help="打印完整证件号码和手机号（将记入操作日志）",
-                    ),
+                    UNMASKED_PRINT,
                     add_output_arg,
                 ],
                 cmd_roster,

@@ -42,6 +42,7 @@ from guilin_union.cli.table import (
     add_area,
     add_commands,
     add_output_arg,
+    flag,
     one_of,
     opt,
 )
@@ -67,7 +68,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 [
                     opt("--month", required=True, metavar="YYYY-MM", help="月份"),
                     BRANCH,
-                    opt("--unpaid", action="store_true", help="只列出未缴清的会员"),
+                    flag("--unpaid", "只列出未缴清的会员"),
                     JSON,
                 ],
                 cmd_ledger,
@@ -103,7 +104,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                     opt("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）"),
                     opt("--amount", metavar="元", help="金额（默认：应缴金额）"),
                     opt("--note", metavar="TEXT", help="备注"),
-                    opt("--json", action="store_true", help="以 JSON 输出该月台账行"),
+                    flag("--json", "以 JSON 输出该月台账行"),
                 ],
                 cmd_pay,
             ),
@@ -124,7 +125,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                     opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
                     one_of(
                         opt("--members", metavar="1,2,3", help="会员 ID，逗号分隔"),
-                        opt("--all-unpaid", action="store_true", help="该分工会当月全部未缴会员"),
+                        flag("--all-unpaid", "该分工会当月全部未缴会员"),
                         required=True,
                     ),
                     opt(
@@ -164,7 +165,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                         opt(
                             "--months", type=int, metavar="N", help="允许欠缴的最多月数（启用规则）"
                         ),
-                        opt("--off", action="store_true", help="停用该年度的规则"),
+                        flag("--off", "停用该年度的规则"),
                     ),
                     opt(
                         "--types",
@@ -286,6 +287,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_reports(report_sub: argparse._SubParsersAction) -> None:
+    this_year = [opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"), add_output_arg]
     add_commands(
         report_sub,
         [
@@ -311,24 +313,8 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
                 ],
                 cmd_report_arrears,
             ),
-            (
-                "funds-execution",
-                None,
-                [
-                    opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"),
-                    add_output_arg,
-                ],
-                cmd_report_execution,
-            ),
-            (
-                "funds-final",
-                None,
-                [
-                    opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"),
-                    add_output_arg,
-                ],
-                cmd_report_final,
-            ),
+            ("funds-execution", None, this_year, cmd_report_execution),
+            ("funds-final", None, this_year, cmd_report_final),
         ],
     )
 

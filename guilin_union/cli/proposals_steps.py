@@ -13,7 +13,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
-from guilin_union.cli.table import JSON, ArgAdder, Command, add_commands, opt
+from guilin_union.cli.table import JSON, ArgAdder, Command, add_commands, flag, opt
 
 
 def resolve_member(db: Any, value: str, label: str = "人员") -> int:
@@ -80,7 +80,7 @@ def _show(args: argparse.Namespace, ctx: CliContext, proposal_id: int, message: 
     return 0
 
 
-PROPOSAL_JSON = opt("--json", action="store_true", help="以 JSON 输出（同 proposals list 的一项）")
+PROPOSAL_JSON = flag("--json", "以 JSON 输出（同 proposals list 的一项）")
 NUMBER = opt("number", metavar="NUMBER")
 NOTE = opt("--note", help="备注")
 SESSION = opt("--session", required=True, metavar="ID")
@@ -115,7 +115,7 @@ def register(psub: argparse._SubParsersAction) -> None:
                 _date("提交"),
                 opt("--late-reason", help="逾期提交的原因"),
                 opt("--report-session", metavar="ID", help="闭会期间提案：提交给哪次会议"),
-                opt("--confirm-duplicate", action="store_true", help="案由相近时确认仍提交"),
+                flag("--confirm-duplicate", "案由相近时确认仍提交"),
             ],
             cmd_submit,
         ),
@@ -191,7 +191,7 @@ def register(psub: argparse._SubParsersAction) -> None:
                 NUMBER,
                 _date("评选"),
                 opt("--note", help="备注（如“校级优秀提案”）"),
-                opt("--undo", action="store_true", help="撤销优秀提案"),
+                flag("--undo", "撤销优秀提案"),
             ],
             cmd_excellent,
         ),
@@ -202,7 +202,7 @@ def register(psub: argparse._SubParsersAction) -> None:
             [
                 NUMBER,
                 opt("--member", metavar="工号/姓名", help="督办委员"),
-                opt("--clear", action="store_true", help="取消督办委员"),
+                flag("--clear", "取消督办委员"),
             ],
             cmd_supervise,
         ),

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from guilin_union.cli import CliContext, emit, emit_json, fail
-from guilin_union.cli.table import JSON, add_area, add_commands, opt
+from guilin_union.cli.table import JSON, add_area, add_commands, flag, opt
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "从备份恢复（先自动备份当前数据）",
                 [
                     opt("file", metavar="FILE", help="备份文件（.db）"),
-                    opt("--yes", action="store_true", help="不再询问，直接恢复"),
+                    flag("--yes", "不再询问，直接恢复"),
                 ],
                 cmd_restore,
             ),

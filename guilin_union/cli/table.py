@@ -21,6 +21,11 @@ def opt(*flags: str, **kwargs: Any) -> ArgAdder:
     return lambda parser: parser.add_argument(*flags, **kwargs)
 
 
+def flag(name: str, help_text: str) -> ArgAdder:
+    """An on/off option (``store_true``)."""
+    return opt(name, action="store_true", help=help_text)
+
+
 def one_of(*options: ArgAdder, required: bool = False) -> ArgAdder:
     """Options of which at most one (``required``: exactly one) may be given."""
 
@@ -50,12 +55,15 @@ def add_area(sub: argparse._SubParsersAction, name: str, help_text: str, dest: s
     return actions
 
 
-JSON = opt("--json", action="store_true", help="以 JSON 输出")
-JSON_RESULT = opt("--json", action="store_true", help="以 JSON 输出结果")
-DRY_RUN = opt("--dry-run", action="store_true", help="只检查，不写入")
+JSON = flag("--json", "以 JSON 输出")
+JSON_RESULT = flag("--json", "以 JSON 输出结果")
+DRY_RUN = flag("--dry-run", "只检查，不写入")
 XLSX_FILE = opt("file", metavar="FILE.xlsx")
 BRANCH = opt("--branch", metavar="NAME", help="只含该分工会")
 YEAR = opt("--year", type=int, required=True, metavar="YYYY", help="年度")
+# Full ID-card and phone numbers (the reveal is written to the operation log).
+UNMASKED_EXPORT = flag("--unmasked", "导出完整证件号码和手机号（将记入操作日志）")
+UNMASKED_PRINT = flag("--unmasked", "打印完整证件号码和手机号（将记入操作日志）")
 
 
 def import_options(*area_args: ArgAdder, json: ArgAdder = JSON) -> list[ArgAdder]:

@@ -32,6 +32,7 @@ from guilin_union.cli.table import (
     add_area,
     add_commands,
     add_output_arg,
+    flag,
     import_options,
     one_of,
     opt,
@@ -56,7 +57,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="状态",
                         help="审批状态：申请/分工会审核/校工会批准/已发放",
                     ),
-                    opt("--flagged", action="store_true", help="只列出有超标准/需复核的记录"),
+                    flag("--flagged", "只列出有超标准/需复核的记录"),
                     JSON,
                 ],
                 cmd_list,
@@ -67,11 +68,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     YEAR,
                     one_of(
-                        opt(
-                            "--load-examples",
-                            action="store_true",
-                            help="载入示例标准（示例数字，需按本校规定修改）",
-                        ),
+                        flag("--load-examples", "载入示例标准（示例数字，需按本校规定修改）"),
                         opt(
                             "--copy-from",
                             type=int,
@@ -79,7 +76,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                             help="把该年度的标准复制到 --year",
                         ),
                     ),
-                    opt("--overwrite", action="store_true", help="目标年度已有标准时覆盖"),
+                    flag("--overwrite", "目标年度已有标准时覆盖"),
                     JSON,
                 ],
                 cmd_standards,
@@ -134,17 +131,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     ),
                     opt("--date", metavar="YYYY-MM-DD", help="发放日期（默认：当年为今天）"),
                     one_of(
-                        opt(
-                            "--include-retired",
-                            action="store_true",
-                            help="包含保留会籍（退休）会员",
-                        ),
-                        opt("--active-only", action="store_true", help="只含在会会员"),
-                        opt(
-                            "--hardship",
-                            action="store_true",
-                            help="发放对象为本年困难帮扶档案中的会员",
-                        ),
+                        flag("--include-retired", "包含保留会籍（退休）会员"),
+                        flag("--active-only", "只含在会会员"),
+                        flag("--hardship", "发放对象为本年困难帮扶档案中的会员"),
                     ),
                     opt(
                         "--type",
@@ -158,7 +147,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="REASON",
                         help="金额超过标准时仍然发放，并记录此理由",
                     ),
-                    opt("--dry-run", action="store_true", help="只预览名单，不写入"),
+                    flag("--dry-run", "只预览名单，不写入"),
                     JSON,
                 ],
                 cmd_batch,
@@ -204,21 +193,9 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     opt("--to", dest="date_to", metavar="YYYY-MM-DD", help="区间的最后一天（含）"),
                     opt("--type", metavar="类型", help="慰问类型（与 --year 一起使用）"),
                     opt("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）"),
-                    opt(
-                        "--with-dates",
-                        action="store_true",
-                        help="在“日期”栏打印慰问日期（默认留空由领取人填写）",
-                    ),
-                    opt(
-                        "--with-notes",
-                        action="store_true",
-                        help="在“备注”栏打印记录的备注（默认留空）",
-                    ),
-                    opt(
-                        "--with-id",
-                        action="store_true",
-                        help="增加身份证号列（部分隐藏，横向打印）",
-                    ),
+                    flag("--with-dates", "在“日期”栏打印慰问日期（默认留空由领取人填写）"),
+                    flag("--with-notes", "在“备注”栏打印记录的备注（默认留空）"),
+                    flag("--with-id", "增加身份证号列（部分隐藏，横向打印）"),
                     opt("--excel", metavar="FILE.xlsx", help="同时导出 Excel 签领表"),
                     add_output_arg,
                 ],

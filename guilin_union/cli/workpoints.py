@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail
-from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, opt
+from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, flag, opt
 from guilin_union.core.workpoints import PLAN_KINDS
 
 KINDS = PLAN_KINDS
@@ -66,12 +66,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         default="school",
                         help="school：本校（默认）；upper：上级工会",
                     ),
-                    opt("--dry-run", action="store_true", help="只解析并显示，不保存"),
-                    opt("--json", action="store_true", help="以 JSON 输出解析出的条目树"),
-                    opt(
+                    flag("--dry-run", "只解析并显示，不保存"),
+                    flag("--json", "以 JSON 输出解析出的条目树"),
+                    flag(
                         "--replace",
-                        action="store_true",
-                        help="替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留",
+                        "替换该年度同类的原有计划（原计划已有跟踪记录时拒绝）；默认两份都保留",
                     ),
                 ],
                 cmd_import,
