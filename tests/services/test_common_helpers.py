@@ -1,0 +1,94 @@
+"""The small helpers the service areas share (services/common_*.py, issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from guilin_union.core.errors import ValidationError
+from guilin_union.services.common_money import fen_amount
+from guilin_union.services.common_query import (
+    add_filters,
+    chunks,
+    dict_rows,
+    order_sql,
+    pick,
+    select_rows,
+    where_sql,
+)
+
+
+def test_add_filters_skips_unset_values_and_keeps_zero() -> None:
+    clauses: list[str] = []
+    params: list[object] = []
+    add_filters(
+        clauses,
+        params,
+        (("a = ?", None), ("b = ?", ""), ("c = ?", 0), ("d = ?", "x"), ("e = ?", False)),
+    )
+    assert clauses == ["c = ?", "d = ?", "e = ?"]
+    assert params == [0, "x", False]
+    assert where_sql(clauses) == " WHERE c = ? AND d = ? AND e = ?"
+    assert where_sql([]) == ""
+
+
+def test_order_sql_puts_every_part_in_the_direction() -> None:
+    assert order_sql("b.sort_order, b.name", True) == "b.sort_order DESC, b.name DESC"
+    assert order_sql("m.name_pinyin", False) == "m.name_pinyin"
+
+
+def test_chunks_cover_all_ids_with_matching_placeholders() -> None:
+    ids = list(range(1203))
+    parts = list(chunks(ids))
+    assert [len(c) for c, _ in parts] == [500, 500, 203]
+    assert [i for c, _ in parts for i in c] == ids
+    assert all(marks.count("?") == len(c) for c, marks in parts)
+    assert list(chunks([])) == []
+
+
+def test_rows_as_dicts_and_pick_keeps_key_order() -> None:
+    db = sqlite_utils.Database(memory=True)
+    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER)")
+    db.execute("INSERT INTO t (name, n) VALUES ('甲', 1), ('乙', 2)")
+    rows = select_rows(db, "SELECT * FROM t WHERE n > ? ORDER BY id", [0])
+    assert rows == [{"id": 1, "name": "甲", "n": 1}, {"id": 2, "name": "乙", "n": 2}]
+    assert dict_rows(db.execute("SELECT name FROM t WHERE id = 2")) == [{"name": "乙"}]
+    assert list(pick(rows[0], ("n", "id"))) == ["n", "id"]
+    with pytest.raises(KeyError):
+        pick(rows[0], ("missing",))
+
+
+@pytest.mark.parametrize(
+    ("value", "fen"), [(0, 0), (12345, 12345), ("1,234.50", 123450), ("12元", 1200)]
+)
+def test_fen_amount_accepts_fen_and_yuan_text(value: object, fen: int) -> None:
+    assert fen_amount(value) == fen
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (None, "请填写金额"),
+        (True, "请填写金额"),
+        (-1, "金额不能为负数"),
+        (1.5, "金额必须以“分”为单位的整数保存"),
+    ],
+)
+def test_fen_amount_refuses_with_a_chinese_message(value: object, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        fen_amount(value, "planned")
+    assert caught.value.message == message
+    assert caught.value.field == "planned"
+
+
+def test_branch_filter_name_and_closest_names(db) -> None:
+    from guilin_union.services.members import branches
+
+    bid = branches.add_branch(db, "文学院分工会").row_id
+    assert branches.filter_name(db, "机关分工会", bid) == "机关分工会"
+    assert branches.filter_name(db, None, bid) == "文学院分工会"
+    assert branches.filter_name(db, None, bid + 99) is None
+    assert branches.filter_name(db, None, None) is None
+    names = ["文学院分工会", "机关分工会", "理学院分工会"]
+    assert branches.closest_names(names, "文学院")[0] == "文学院分工会"
+    assert branches.suggest_names(db, "文学院") == ["文学院分工会"]
