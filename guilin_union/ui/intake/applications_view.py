@@ -32,9 +32,9 @@ from guilin_union.ui.widgets.list_helpers import (
     make_id_table,
     make_search_edit,
     refill_combo,
-    selected_ids,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
+from guilin_union.ui.widgets.record_list import RecordListMixin
 
 STATE_COLORS = {
     "待分工会审核": "#b26a00",
@@ -74,7 +74,7 @@ COLUMNS = [
 ]
 
 
-class ApplicationsView(QWidget):
+class ApplicationsView(RecordListMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -214,9 +214,6 @@ class ApplicationsView(QWidget):
             self._update_count()
             self._update_buttons()
 
-    def selected_ids(self) -> list[int]:
-        return selected_ids(self.table, self.model)
-
     def select_ids(self, ids: list[int]) -> None:
         """Select these applications (tests and after an import)."""
         self.table.clearSelection()
@@ -277,10 +274,8 @@ class ApplicationsView(QWidget):
         dialog.open()
         return dialog
 
-    def edit_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.open_application(ids[0])
+    def open_record(self, record_id: int) -> ApplicationDialog | None:
+        return self.open_application(record_id)
 
     def _names(self, ids: list[int]) -> str:
         rows = intake.fetch_rows(self.ctx.db, ids)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +36,9 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     names_preview,
     refill_combo,
-    select_id,
-    selected_ids,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
+from guilin_union.ui.widgets.record_list import RecordListMixin
 
 SEARCH_DEBOUNCE_MS = 150
 FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
@@ -82,7 +82,7 @@ class MemberSource(QuerySource):
         return members_service.fetch_rows(db, ids, masked=self.masked)
 
 
-class MemberRegisterView(QWidget):
+class MemberRegisterView(RecordListMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -232,13 +232,11 @@ class MemberRegisterView(QWidget):
             self._update_count()
 
     # ---- records
-    def selected_ids(self) -> list[int]:
-        return selected_ids(self.members_table, self.model)
+    def list_table(self) -> QTableView:
+        return self.members_table
 
-    def _open_index(self, index: QModelIndex) -> None:
-        member_id = self.model.row_id(index.row())
-        if member_id is not None:
-            self.edit_member(member_id)
+    def open_record(self, record_id: int) -> MemberDialog:
+        return self.edit_member(record_id)
 
     def _branch_names(self) -> list[str]:
         return branches_service.branch_names(self.ctx.db)
@@ -278,14 +276,6 @@ class MemberRegisterView(QWidget):
         dialog.setModal(True)
         dialog.open()
         return dialog
-
-    def edit_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.edit_member(ids[0])
-
-    def _select_saved(self) -> None:
-        select_id(self.members_table, self.model, getattr(self, "_last_saved_id", None))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -8,7 +8,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,10 +51,9 @@ from guilin_union.ui.widgets.list_helpers import (
     make_id_table,
     make_search_edit,
     names_preview,
-    select_id,
-    selected_ids,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
+from guilin_union.ui.widgets.record_list import RecordListMixin
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 COLUMNS = [
@@ -115,7 +114,7 @@ def standard_text(db: Any, year: int, type_name: str) -> str:
     return text + ("（示例标准，请按本校规定核实）" if s.is_example else "")
 
 
-class PaymentsView(QWidget):
+class PaymentsView(RecordListMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -293,13 +292,8 @@ class PaymentsView(QWidget):
             self._update_summary()
 
     # ---- records
-    def selected_ids(self) -> list[int]:
-        return selected_ids(self.table, self.model)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        payment_id = self.model.row_id(index.row())
-        if payment_id is not None:
-            self.edit_payment(payment_id)
+    def open_record(self, record_id: int) -> PaymentDialog:
+        return self.edit_payment(record_id)
 
     def _pick_member(self) -> tuple[int, str] | None:
         ids = self.ctx.prompts.pick_members(
@@ -476,14 +470,6 @@ class PaymentsView(QWidget):
             (a["id"], a["original_name"]) for a in welfare.list_attachments(self.ctx.db, payment_id)
         ]
         return self._dialog(payment_id, row, member_label(self.ctx.db, row["member_id"]), files)
-
-    def edit_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.edit_payment(ids[0])
-
-    def _select_saved(self) -> None:
-        select_id(self.table, self.model, getattr(self, "_last_saved_id", None))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
