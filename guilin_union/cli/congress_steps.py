@@ -15,7 +15,16 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing
 from guilin_union.cli.congress import session_report
-from guilin_union.cli.table import JSON, ArgAdder, Command, add_area, add_commands, one_of, opt
+from guilin_union.cli.table import (
+    JSON,
+    ArgAdder,
+    Command,
+    add_area,
+    add_commands,
+    flag,
+    one_of,
+    opt,
+)
 
 SESSION = opt("--session", required=True, metavar="ID")
 ITEM = opt("item", type=int, metavar="ITEM_ID")
@@ -817,22 +826,37 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli.congress import add_session_arg
     from guilin_union.cli.table import add_output_arg
 
-    signin = report_sub.add_parser("sitting-signin")
-    signin.add_argument("--sitting", required=True, type=int, metavar="ID", help="场次编号")
-    signin.add_argument("--with-counts", action="store_true", help="填入已记录的实到、请假、缺席")
-    add_output_arg(signin)
-    signin.set_defaults(handler=cmd_report_sitting_signin)
-
-    results = report_sub.add_parser("election-results")
-    add_session_arg(results)
-    add_output_arg(results)
-    results.set_defaults(handler=cmd_report_election_results)
-
-    minutes = report_sub.add_parser("discussion-minutes")
-    add_session_arg(minutes)
-    minutes.add_argument("--sitting", type=int, metavar="ID", help="只打印这一组")
-    add_output_arg(minutes)
-    minutes.set_defaults(handler=cmd_report_discussion_minutes)
+    add_commands(
+        report_sub,
+        [
+            (
+                "sitting-signin",
+                None,
+                [
+                    opt("--sitting", required=True, type=int, metavar="ID", help="场次编号"),
+                    flag("--with-counts", "填入已记录的实到、请假、缺席"),
+                    add_output_arg,
+                ],
+                cmd_report_sitting_signin,
+            ),
+            (
+                "election-results",
+                None,
+                [add_session_arg, add_output_arg],
+                cmd_report_election_results,
+            ),
+            (
+                "discussion-minutes",
+                None,
+                [
+                    add_session_arg,
+                    opt("--sitting", type=int, metavar="ID", help="只打印这一组"),
+                    add_output_arg,
+                ],
+                cmd_report_discussion_minutes,
+            ),
+        ],
+    )
 
 
 def cmd_report_sitting_signin(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -364,26 +364,44 @@ def cmd_supervisors(args: argparse.Namespace, ctx: CliContext) -> int:
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli.congress import add_session_arg
 
-    excellent = report_sub.add_parser("proposal-excellent")
-    add_session_arg(excellent)
-    excellent.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
-    excellent.set_defaults(handler=cmd_report_excellent)
-
-    supervision = report_sub.add_parser("proposal-supervision")
-    add_session_arg(supervision)
-    supervision.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件")
-    supervision.set_defaults(handler=cmd_report_supervision)
-
-    docx = report_sub.add_parser("proposal-report-docx")
-    add_session_arg(docx)
-    docx.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE.docx",
-        help="输出文件（.docx；.pdf 为 PDF 稿）",
+    add_commands(
+        report_sub,
+        [
+            (
+                "proposal-excellent",
+                None,
+                [
+                    add_session_arg,
+                    opt("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件"),
+                ],
+                cmd_report_excellent,
+            ),
+            (
+                "proposal-supervision",
+                None,
+                [
+                    add_session_arg,
+                    opt("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件"),
+                ],
+                cmd_report_supervision,
+            ),
+            (
+                "proposal-report-docx",
+                None,
+                [
+                    add_session_arg,
+                    opt(
+                        "-o",
+                        "--output",
+                        required=True,
+                        metavar="FILE.docx",
+                        help="输出文件（.docx；.pdf 为 PDF 稿）",
+                    ),
+                ],
+                cmd_report_docx,
+            ),
+        ],
     )
-    docx.set_defaults(handler=cmd_report_docx)
 
 
 cmd_report_excellent = session_report(

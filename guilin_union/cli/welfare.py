@@ -331,21 +331,28 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return finish_import(args, outcome)
 
 
-def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
+def _amount_and_form(args: argparse.Namespace, value_missing: str) -> tuple[int, str]:
+    """``--amount`` in cash, or ``--goods`` with their worth in ``--value``: the amount (fen)
+    and 现金/实物. ``value_missing`` is said when goods come without a value."""
     from guilin_union.core.errors import ValidationError
-    from guilin_union.core.money import format_fen, parse_yuan
+    from guilin_union.core.money import parse_yuan
+
+    if args.goods is not None:
+        if not args.value:
+            raise ValidationError(value_missing)
+        return parse_yuan(args.value, field="value"), "实物"
+    if args.value:
+        raise ValidationError("--value 只能与 --goods 一起使用")
+    return parse_yuan(args.amount, field="amount"), "现金"
+
+
+def cmd_batch(args: argparse.Namespace, ctx: CliContext) -> int:
+    from guilin_union.core.money import format_fen
     from guilin_union.services.welfare import batches as wb
     from guilin_union.services.welfare.rules import PaymentWarnings
 
     db = ctx.db
-    if args.goods is not None:
-        if not args.value:
-            raise ValidationError("实物发放请用 --value 给出每份折合金额")
-        amount, form = parse_yuan(args.value, field="value"), "实物"
-    else:
-        if args.value:
-            raise ValidationError("--value 只能与 --goods 一起使用")
-        amount, form = parse_yuan(args.amount, field="amount"), "现金"
+    amount, form = _amount_and_form(args, "实物发放请用 --value 给出每份折合金额")
     eligibility = (
         wb.RULE_WITH_RETIRED
         if args.include_retired
@@ -476,91 +483,112 @@ def _register_cases(
 ) -> None:
     from guilin_union.core.welfare_cases import PAY_METHODS, RELATION_CHOICES
 
-    add = wsub.add_parser("add", help="登记一笔慰问（按标准核对；有提示时须说明理由）")
-    add.add_argument("--member", type=int, required=True, metavar="ID", help="会员 ID")
-    add.add_argument("--type", required=True, metavar="类型", help="慰问类型，如 直系亲属去世")
-    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="慰问日期")
-    money = add.add_mutually_exclusive_group(required=True)
-    money.add_argument("--amount", metavar="元", help="现金金额，如 500.00")
-    money.add_argument("--goods", metavar="TEXT", help="实物名称（用 --value 给出折合金额）")
-    add.add_argument("--value", metavar="元", help="实物折合金额")
-    add.add_argument("--occasion", metavar="TEXT", help="事项，如 春节")
-    add.add_argument("--sub-kind", metavar="TEXT", help="标准中的细项，如 手术、外地")
-    add.add_argument(
-        "--relative-relation",
-        choices=RELATION_CHOICES,
-        metavar="关系",
-        help="亲属关系：" + "、".join(RELATION_CHOICES),
+    add_commands(
+        wsub,
+        [
+            (
+                "add",
+                "登记一笔慰问（按标准核对；有提示时须说明理由）",
+                [
+                    opt("--member", type=int, required=True, metavar="ID", help="会员 ID"),
+                    opt("--type", required=True, metavar="类型", help="慰问类型，如 直系亲属去世"),
+                    opt("--date", required=True, metavar="YYYY-MM-DD", help="慰问日期"),
+                    one_of(
+                        opt("--amount", metavar="元", help="现金金额，如 500.00"),
+                        opt("--goods", metavar="TEXT", help="实物名称（用 --value 给出折合金额）"),
+                        required=True,
+                    ),
+                    opt("--value", metavar="元", help="实物折合金额"),
+                    opt("--occasion", metavar="TEXT", help="事项，如 春节"),
+                    opt("--sub-kind", metavar="TEXT", help="标准中的细项，如 手术、外地"),
+                    opt(
+                        "--relative-relation",
+                        choices=RELATION_CHOICES,
+                        metavar="关系",
+                        help="亲属关系：" + "、".join(RELATION_CHOICES),
+                    ),
+                    opt("--relative-name", metavar="姓名", help="亲属姓名"),
+                    opt("--cause", metavar="TEXT", help="病因或事由"),
+                    opt(
+                        "--event-date",
+                        metavar="YYYY-MM-DD",
+                        help="事件日期（住院、去世、结婚等发生的日期）",
+                    ),
+                    opt("--applied-on", metavar="YYYY-MM-DD", help="申请（上报）日期"),
+                    opt("--recipient", metavar="姓名", help="收款人（不是会员本人时）"),
+                    opt("--pay-method", choices=PAY_METHODS, help="发放方式"),
+                    opt("--bank-account", metavar="账号", help="收款账号（银行转账）"),
+                    opt("--bank-name", metavar="TEXT", help="开户行"),
+                    opt(
+                        "--evidence", metavar="材料", action="append", help="已收到的材料（可重复）"
+                    ),
+                    opt("--reason", metavar="TEXT", help="慰问事由"),
+                    opt("--handler", dest="handler_name", metavar="NAME", help="经手人"),
+                    opt("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由"),
+                    flag("--dry-run", "只核对，不写入"),
+                    JSON,
+                ],
+                cmd_add,
+            ),
+            (
+                "branch-standard",
+                "分工会自定标准（不能高于校工会标准）",
+                [
+                    opt("--year", type=int, required=True, metavar="YYYY"),
+                    opt("--type", required=True, metavar="类型"),
+                    opt("--branch", required=True, metavar="NAME", help="分工会名称"),
+                    opt("--cap", metavar="元", help="单次上限"),
+                    opt("--min", metavar="元", help="金额下限"),
+                    JSON,
+                ],
+                cmd_branch_standard,
+            ),
+        ],
     )
-    add.add_argument("--relative-name", metavar="姓名", help="亲属姓名")
-    add.add_argument("--cause", metavar="TEXT", help="病因或事由")
-    add.add_argument(
-        "--event-date", metavar="YYYY-MM-DD", help="事件日期（住院、去世、结婚等发生的日期）"
+
+    add_commands(
+        report_sub,
+        [
+            (
+                "welfare-approval",
+                None,
+                [
+                    opt(
+                        "--payment",
+                        type=int,
+                        action="append",
+                        required=True,
+                        metavar="ID",
+                        help="慰问记录编号（可重复）",
+                    ),
+                    add_output_arg,
+                ],
+                cmd_approval,
+            ),
+            (
+                "hardship-application",
+                None,
+                [
+                    opt("--member", type=int, required=True, metavar="ID", help="会员 ID"),
+                    opt(
+                        "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
+                    ),
+                    add_output_arg,
+                ],
+                cmd_hardship,
+            ),
+            ("welfare-standards", None, [YEAR, add_output_arg], cmd_standards_table),
+        ],
     )
-    add.add_argument("--applied-on", metavar="YYYY-MM-DD", help="申请（上报）日期")
-    add.add_argument("--recipient", metavar="姓名", help="收款人（不是会员本人时）")
-    add.add_argument("--pay-method", choices=PAY_METHODS, help="发放方式")
-    add.add_argument("--bank-account", metavar="账号", help="收款账号（银行转账）")
-    add.add_argument("--bank-name", metavar="TEXT", help="开户行")
-    add.add_argument("--evidence", metavar="材料", action="append", help="已收到的材料（可重复）")
-    add.add_argument("--reason", metavar="TEXT", help="慰问事由")
-    add.add_argument("--handler", dest="handler_name", metavar="NAME", help="经手人")
-    add.add_argument("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由")
-    add.add_argument("--dry-run", action="store_true", help="只核对，不写入")
-    add.add_argument("--json", action="store_true", help="以 JSON 输出")
-    add.set_defaults(handler=cmd_add)
-
-    branch = wsub.add_parser("branch-standard", help="分工会自定标准（不能高于校工会标准）")
-    branch.add_argument("--year", type=int, required=True, metavar="YYYY")
-    branch.add_argument("--type", required=True, metavar="类型")
-    branch.add_argument("--branch", required=True, metavar="NAME", help="分工会名称")
-    branch.add_argument("--cap", metavar="元", help="单次上限")
-    branch.add_argument("--min", metavar="元", help="金额下限")
-    branch.add_argument("--json", action="store_true", help="以 JSON 输出")
-    branch.set_defaults(handler=cmd_branch_standard)
-
-    approval = report_sub.add_parser("welfare-approval")
-    approval.add_argument(
-        "--payment",
-        type=int,
-        action="append",
-        required=True,
-        metavar="ID",
-        help="慰问记录编号（可重复）",
-    )
-    add_output_arg(approval)
-    approval.set_defaults(handler=cmd_approval)
-
-    hardship = report_sub.add_parser("hardship-application")
-    hardship.add_argument("--member", type=int, required=True, metavar="ID", help="会员 ID")
-    hardship.add_argument(
-        "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
-    )
-    add_output_arg(hardship)
-    hardship.set_defaults(handler=cmd_hardship)
-
-    table = report_sub.add_parser("welfare-standards")
-    table.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    add_output_arg(table)
-    table.set_defaults(handler=cmd_standards_table)
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from guilin_union.core.errors import ValidationError
-    from guilin_union.core.money import parse_yuan
     from guilin_union.services import welfare
     from guilin_union.services.welfare.rules import PaymentWarnings
 
     db = ctx.db
     _check_type(db, args.type)
-    if args.goods is not None:
-        if not args.value:
-            raise ValidationError("实物慰问请用 --value 给出折合金额")
-        amount, form = parse_yuan(args.value, field="value"), "实物"
-    else:
-        if args.value:
-            raise ValidationError("--value 只能与 --goods 一起使用")
-        amount, form = parse_yuan(args.amount, field="amount"), "现金"
+    amount, form = _amount_and_form(args, "实物慰问请用 --value 给出折合金额")
     data = {
         "member_id": args.member,
         "type": args.type,
