@@ -9,6 +9,7 @@ used, so every list that follows the house style gets both keys without code of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -80,12 +81,17 @@ def new_button(page: QWidget) -> QAbstractButton | None:
     return None
 
 
-def focus_search(window: Any) -> bool:
+def _on_current_page(window: Any, handler_name: str, fallback: Callable[[Any], bool]) -> bool:
+    """The current page's own ``handler_name`` when it has one, else ``fallback(page)``."""
     page = window.tabs.currentWidget()
-    handler = _handler(page, "focus_search")
+    handler = _handler(page, handler_name)
     if handler is not None:
         handler()
         return True
+    return fallback(page)
+
+
+def _focus_search_box(page: Any) -> bool:
     edit = search_box(page)
     if edit is None:
         return False
@@ -94,17 +100,20 @@ def focus_search(window: Any) -> bool:
     return True
 
 
-def start_new(window: Any) -> bool:
-    page = window.tabs.currentWidget()
-    handler = _handler(page, "new_record")
-    if handler is not None:
-        handler()
-        return True
+def _click_new_button(page: Any) -> bool:
     button = new_button(page)
     if button is None:
         return False
     button.click()
     return True
+
+
+def focus_search(window: Any) -> bool:
+    return _on_current_page(window, "focus_search", _focus_search_box)
+
+
+def start_new(window: Any) -> bool:
+    return _on_current_page(window, "new_record", _click_new_button)
 
 
 def install_keyboard(window: Any) -> None:
