@@ -28,7 +28,6 @@ from guilin_union.core.intake import (  # noqa: F401 — re-exported: intake.PEN
     REJECTED,
     SCHOOL_APPROVAL,
 )
-from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
@@ -497,13 +496,7 @@ def fetch_rows(
             chunk,
         )
         for row in dict_rows(cursor):
-            row["id_number_masked"] = mask_id(row["id_number"])
-            row["phone_masked"] = mask_phone(row["phone"])
-            row["id_number_display"] = (
-                row["id_number_masked"] if masked else (row["id_number"] or "")
-            )
-            row["phone_display"] = row["phone_masked"] if masked else (row["phone"] or "")
-            out[row["id"]] = row
+            out[row["id"]] = members_service.with_number_display(row, masked=masked)
     return out
 
 

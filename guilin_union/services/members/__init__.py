@@ -436,7 +436,9 @@ _LIST_SELECT = (
 )
 
 
-def _display(row: dict[str, Any], *, masked: bool = True) -> dict[str, Any]:
+def with_number_display(row: dict[str, Any], *, masked: bool = True) -> dict[str, Any]:
+    """Add the masked ID number and phone, and the ``*_display`` text a list shows (masked
+    unless ``masked`` is False); used for members and applications alike."""
     row["id_number_masked"] = mask_id(row.get("id_number"))
     row["phone_masked"] = mask_phone(row.get("phone"))
     if masked:
@@ -458,7 +460,7 @@ def fetch_rows(
     for chunk, marks in chunks(ids):
         cursor = db.execute(f"{_LIST_SELECT} WHERE m.id IN ({marks})", chunk)
         for row in dict_rows(cursor):
-            result[row["id"]] = _display(row, masked=masked)
+            result[row["id"]] = with_number_display(row, masked=masked)
     return result
 
 
