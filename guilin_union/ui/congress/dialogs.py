@@ -19,7 +19,14 @@ Submit = Callable[[dict[str, Any]], str | None]
 
 
 class _FormDialog(QDialog):
-    """Common behaviour: Chinese buttons, submit on save, message on failure."""
+    """Common behaviour: the Designer form ``ui`` set up, Chinese buttons, submit on save,
+    message on failure."""
+
+    def __init__(self, ui: Any, submit: Submit, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        ui.setupUi(self)
+        self._setup_buttons(submit)
 
     def _setup_buttons(self, submit: Submit) -> None:
         self._submit = submit
@@ -64,10 +71,7 @@ class TermDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_term import Ui_CongressTermDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressTermDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressTermDialog(), submit, parent)
         import datetime as _dt
 
         data = data or {
@@ -124,10 +128,7 @@ class SessionDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_session import Ui_CongressSessionDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressSessionDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressSessionDialog(), submit, parent)
         self._terms = list(terms)
         for term_id, label, _next in self._terms:
             self.ui.term_combo.addItem(label, term_id)
@@ -202,10 +203,7 @@ class DelegateDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_delegate import Ui_CongressDelegateDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressDelegateDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressDelegateDialog(), submit, parent)
         self.ui.member_value_label.setText(member_text)
         if allow_auto:
             self.ui.category_combo.addItem(AUTO_CATEGORY, None)
@@ -253,10 +251,7 @@ class ReplaceDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_replace import Ui_CongressReplaceDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressReplaceDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressReplaceDialog(), submit, parent)
         self._pick = pick
         self.new_member_id: int | None = None
         self.ui.old_value_label.setText(old_text)
@@ -288,10 +283,7 @@ class AgendaItemDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_agenda_item import Ui_CongressAgendaItemDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressAgendaItemDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressAgendaItemDialog(), submit, parent)
         data = data or {}
         self.setWindowTitle("修改议程项" if data.get("id") else "添加议程项")
         self.ui.part_combo.setCurrentText(data.get("part") or "正式会议")
@@ -340,10 +332,7 @@ class MotionDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_motion import Ui_CongressMotionDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressMotionDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressMotionDialog(), submit, parent)
         self._evaluate = evaluate
         data = data or {}
         self.setWindowTitle("修改表决事项" if data.get("id") else "添加表决事项")
@@ -407,10 +396,7 @@ class RulesDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_congress_rules import Ui_CongressRulesDialog
 
-        super().__init__(parent)
-        self.ui = Ui_CongressRulesDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_CongressRulesDialog(), submit, parent)
         self.ui.congress_name_edit.setText(values["congress_name"])
         self.ui.term_years_combo.setCurrentText(str(values["congress_term_years"]))
         self.ui.quorum_edit.setText(

@@ -64,10 +64,7 @@ class ProposalDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_edit import Ui_ProposalDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalDialog(), submit, parent)
         self.ui.button_box.button(self.ui.button_box.StandardButton.Save).setText(
             "提交" if not data else "保存"
         )
@@ -160,10 +157,7 @@ class ReviewDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_review import Ui_ProposalReviewDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalReviewDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalReviewDialog(), submit, parent)
         self.ui.button_box.button(self.ui.button_box.StandardButton.Save).setText("确定")
         self.ui.proposal_value_label.setText(proposal_text)
         for target_id, label in targets:
@@ -202,10 +196,7 @@ class AssignDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_assign import Ui_ProposalAssignDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalAssignDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalAssignDialog(), submit, parent)
         self.setWindowTitle("调整交办" if editing else "交办")
         self.ui.proposal_value_label.setText(proposal_text)
         for dept_id, name in departments:
@@ -240,10 +231,7 @@ class ReplyDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_reply import Ui_ProposalReplyDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalReplyDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalReplyDialog(), submit, parent)
         self.ui.proposal_value_label.setText(proposal_text)
         data = data or {}
         self.setWindowTitle("更正答复" if data.get("reply_text") else "录入答复")
@@ -278,10 +266,7 @@ class RateDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_rate import Ui_ProposalRateDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalRateDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalRateDialog(), submit, parent)
         self.ui.proposal_value_label.setText(proposal_text)
         self._days = rehandle_days
         self.ui.rating_date_edit.setDate(to_qdate(_dt.date.today()))
@@ -312,10 +297,7 @@ class ProposalRulesDialog(_FormDialog):
     ) -> None:
         from guilin_union.ui.forms.ui_proposal_rules import Ui_ProposalRulesDialog
 
-        super().__init__(parent)
-        self.ui = Ui_ProposalRulesDialog()
-        self.ui.setupUi(self)
-        self._setup_buttons(submit)
+        super().__init__(Ui_ProposalRulesDialog(), submit, parent)
         self.ui.categories_edit.setText("、".join(values["proposal_categories"]))
         self.ui.min_seconders_spin.setValue(int(values["proposal_min_seconders"]))
         self.ui.threshold_spin.setValue(int(values["proposal_duplicate_threshold_percent"]))
