@@ -83,12 +83,7 @@ class ActivitiesView(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = QuerySource(
-            lambda: ctx.db,
-            ActivityQuery(),
-            activities_service.query_ids,
-            activities_service.fetch_rows,
-        )
+        self.source = QuerySource.over(lambda: ctx.db, ActivityQuery(), activities_service)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self.current_id: int | None = None
         self._reloading = False

@@ -78,12 +78,7 @@ class ApplicationsView(RecordListMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = QuerySource(
-            lambda: ctx.db,
-            ApplicationQuery(pending_only=True),
-            intake.query_ids,
-            intake.fetch_rows,
-        )
+        self.source = QuerySource.over(lambda: ctx.db, ApplicationQuery(pending_only=True), intake)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)

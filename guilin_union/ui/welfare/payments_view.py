@@ -118,9 +118,7 @@ class PaymentsView(RecordListMixin, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = QuerySource(
-            lambda: ctx.db, PaymentQuery(), welfare.query_ids, welfare.fetch_rows
-        )
+        self.source = QuerySource.over(lambda: ctx.db, PaymentQuery(), welfare)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
         self._timer = debounced(self.search_edit, self.apply_filters, parent=self)

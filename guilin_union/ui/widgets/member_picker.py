@@ -61,12 +61,8 @@ class MemberPickerDialog(QDialog):
         self.resize(820, 560)
         self.db = db
         self.exclude_ids = exclude_ids or set()
-        self.source = QuerySource(
-            lambda: db,
-            MemberQuery(statuses=statuses, sort_key="branch"),
-            members_service.query_ids,
-            members_service.fetch_rows,
-        )
+        query = MemberQuery(statuses=statuses, sort_key="branch")
+        self.source = QuerySource.over(lambda: db, query, members_service)
         self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

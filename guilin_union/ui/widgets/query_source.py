@@ -30,6 +30,11 @@ class QuerySource:
         self._query_ids = query_ids
         self._fetch_rows = fetch_rows
 
+    @classmethod
+    def over(cls, db: Callable[[], Any], query: Any, service: Any) -> QuerySource:
+        """Over an area's service module with the usual ``query_ids`` and ``fetch_rows``."""
+        return cls(db, query, service.query_ids, service.fetch_rows)
+
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if self.query is None:
             return []
