@@ -180,13 +180,45 @@ def _label(line: budget.BudgetLine) -> str:
     return ("\u3000\u3000" + line.name) if line.level == 2 else line.name
 
 
-def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
+def _budget_sheet(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    ex: budget.Execution,
+    title: str,
+    heading: str,
+    columns: list[Any],
+    rows: list[dict[str, Any]],
+) -> Path:
+    """One-sheet workbook of a year's budget lines: 收支, 科目编码, 科目 then ``columns``."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
-    columns = [
+    subject = [
         Column("kind", "收支", width=6),
         Column("code", "科目编码", width=10),
         Column("name", "科目", width=24),
+    ]
+    union = settings.get(db, "union_name")
+    sheet_heading = f"{union}{ex.year}年度{heading}（金额单位：元）"
+    return write_workbook(path, [Sheet(title, [*subject, *columns], rows, heading=sheet_heading)])
+
+
+def _execution_row(kind: str, code: str, name: str, x: Any) -> dict[str, Any]:
+    """A line (or a total) of the 执行 table: planned, actual, difference and rate."""
+    return {
+        "kind": kind,
+        "code": code,
+        "name": name,
+        "planned": x.planned_fen,
+        "actual": x.actual_fen,
+        "difference": x.difference_fen,
+        "percent": _pct(x.actual_fen, x.planned_fen),
+    }
+
+
+def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
+    from guilin_union.spreadsheets.writer import Column
+
+    columns = [
         Column("planned", "预算数（元）", kind="money"),
         Column("actual", "实际数（元）", kind="money"),
         Column("difference", "差额（元）", kind="money"),
@@ -196,53 +228,15 @@ def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Exe
     for kind in ("收入", "支出"):
         for line in ex.lines:
             if line.kind == kind:
-                rows.append(
-                    {
-                        "kind": kind,
-                        "code": line.code,
-                        "name": _label(line),
-                        "planned": line.planned_fen,
-                        "actual": line.actual_fen,
-                        "difference": line.difference_fen,
-                        "percent": _pct(line.actual_fen, line.planned_fen),
-                    }
-                )
-        t = ex.total(kind)
-        rows.append(
-            {
-                "kind": kind,
-                "code": "",
-                "name": f"{kind}合计",
-                "planned": t.planned_fen,
-                "actual": t.actual_fen,
-                "difference": t.difference_fen,
-                "percent": _pct(t.actual_fen, t.planned_fen),
-            }
-        )
-    union = settings.get(db, "union_name")
-    return write_workbook(
-        path,
-        [
-            Sheet(
-                "预算执行情况",
-                columns,
-                rows,
-                heading=f"{union}{ex.year}年度经费预算执行情况表（金额单位：元）",
-            )
-        ],
-    )
+                rows.append(_execution_row(kind, line.code, _label(line), line))
+        rows.append(_execution_row(kind, "", f"{kind}合计", ex.total(kind)))
+    return _budget_sheet(db, path, ex, "预算执行情况", "经费预算执行情况表", columns, rows)
 
 
 def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Column
 
-    columns = [
-        Column("kind", "收支", width=6),
-        Column("code", "科目编码", width=10),
-        Column("name", "科目", width=24),
-        Column("actual", "本年数（元）", kind="money"),
-        Column("share", "占比", width=10),
-    ]
+    columns = [Column("actual", "本年数（元）", kind="money"), Column("share", "占比", width=10)]
     rows: list[dict[str, Any]] = []
     for kind in ("收入", "支出"):
         total = ex.total(kind).actual_fen
@@ -267,18 +261,7 @@ def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Executi
             "share": "",
         }
     )
-    union = settings.get(db, "union_name")
-    return write_workbook(
-        path,
-        [
-            Sheet(
-                "收支决算",
-                columns,
-                rows,
-                heading=f"{union}{ex.year}年度经费收支决算表（金额单位：元）",
-            )
-        ],
-    )
+    return _budget_sheet(db, path, ex, "收支决算", "经费收支决算表", columns, rows)
 
 
 def _pct(part: int, whole: int) -> str:
