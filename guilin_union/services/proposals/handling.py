@@ -35,6 +35,7 @@ from guilin_union.services.changes import OpResult
 from guilin_union.services.proposals import (
     CHANGES,
     OPEN_ROUND,
+    Proposal,
     _event,
     _long_text,
     _remark,
@@ -71,6 +72,14 @@ class Round:
         """Past the deadline with no reply."""
         today = today or _dt.date.today()
         return self.reply_date is None and self.reply_deadline < today.isoformat()
+
+
+def _move(
+    db: sqlite_utils.Database, p: Proposal, status: str, action: str, day: str, note: str | None
+) -> None:
+    """Set the proposal's status and record the event that moved it there from ``p.status``."""
+    audit.update(db, "proposals", p.id, {"status": status, "updated_at": audit.now_iso()})
+    _event(db, p.id, action, day, from_status=p.status, to_status=status, note=note)
 
 
 def rounds(db: sqlite_utils.Database, proposal_id: int) -> list[Round]:
@@ -227,20 +236,10 @@ def assign(
             },
         )
         _write_co(db, round_id, co_ids)
-        audit.update(
-            db, "proposals", proposal_id, {"status": new_status, "updated_at": audit.now_iso()}
-        )
         lead = _dept_names(db, [lead_department_id])
         co = _dept_names(db, co_ids)
-        _event(
-            db,
-            proposal_id,
-            "交办",
-            day,
-            from_status=p.status,
-            to_status=new_status,
-            note=f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}",
-        )
+        note = f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}"
+        _move(db, p, new_status, "交办", day, note)
     return OpResult(CHANGES, round_id)
 
 
@@ -345,18 +344,14 @@ def reply(
             current.id,
             {"reply_text": text, "reply_date": day, "outcome": outcome, "outcome_reason": reason},
         )
-        audit.update(
-            db, "proposals", proposal_id, {"status": new_status, "updated_at": audit.now_iso()}
-        )
         late = "（逾期答复）" if day > current.reply_deadline else ""
-        _event(
+        _move(
             db,
-            proposal_id,
+            p,
+            new_status,
             "更正答复" if correcting else "答复",
             day,
-            from_status=p.status,
-            to_status=new_status,
-            note=f"{current.lead_department}答复：{outcome or '已书面答复'}{late}"
+            f"{current.lead_department}答复：{outcome or '已书面答复'}{late}"
             + (f"；原因：{reason}" if reason else ""),
         )
     return OpResult(CHANGES, current.id)
@@ -393,18 +388,7 @@ def rate(
         )
         if rating != "不满意":
             done = _status_after(p, "已办结")
-            audit.update(
-                db, "proposals", proposal_id, {"status": done, "updated_at": audit.now_iso()}
-            )
-            _event(
-                db,
-                proposal_id,
-                f"评价：{rating}",
-                day,
-                from_status=p.status,
-                to_status=done,
-                note=note,
-            )
+            _move(db, p, done, f"评价：{rating}", day, note)
             return OpResult(CHANGES, current.id)
         days = rules(db).rehandle_days
         deadline = (
@@ -483,16 +467,7 @@ def undo_rating(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
             {"rating": None, "rating_date": None, "rating_note": None},
         )
         back = _status_after(p, "已答复")
-        audit.update(db, "proposals", proposal_id, {"status": back, "updated_at": audit.now_iso()})
-        _event(
-            db,
-            proposal_id,
-            "撤销评价",
-            _dt.date.today().isoformat(),
-            from_status=p.status,
-            to_status=back,
-            note=f"撤销“{target.rating}”",
-        )
+        _move(db, p, back, "撤销评价", _dt.date.today().isoformat(), f"撤销“{target.rating}”")
     return OpResult(CHANGES, proposal_id)
 
 
