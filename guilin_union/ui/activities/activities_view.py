@@ -237,13 +237,12 @@ class ActivitiesView(QWidget):
             combo.blockSignals(False)
 
     def current_query(self) -> ActivityQuery:
-        return ActivityQuery(
+        return self.source.sorted_query(
+            ActivityQuery,
             year=self.year_combo.currentData(),
             type=self.type_combo.currentData(),
             status=self.status_combo.currentData(),
             search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
 
     def apply_filters(self) -> None:

@@ -287,7 +287,8 @@ class ProposalsView(QWidget):
 
     # ------------------------------------------------------------------ data
     def current_query(self) -> ProposalQuery:
-        return ProposalQuery(
+        return self.source.sorted_query(
+            ProposalQuery,
             session_id=self.session_id,
             status=self.status_combo.currentData(),
             category=self.category_combo.currentData(),
@@ -295,8 +296,6 @@ class ProposalsView(QWidget):
             overdue=self.overdue_check.isChecked(),
             rating=self.rating_combo.currentData(),
             search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
 
     def apply_filters(self, select: int | None = None) -> None:

@@ -183,13 +183,12 @@ class ApplicationsView(RecordListMixin, QWidget):
     # ---- filters
     def apply_filters(self) -> None:
         state = self.state_combo.currentData()
-        self.source.query = ApplicationQuery(
+        self.source.query = self.source.sorted_query(
+            ApplicationQuery,
             state=None if state in (None, PENDING) else state,
             pending_only=state == PENDING,
             branch_id=self.branch_combo.currentData(),
             search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
         self.model.reload()
         self._update_count()

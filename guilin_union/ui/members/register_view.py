@@ -201,12 +201,11 @@ class MemberRegisterView(RecordListMixin, QWidget):
 
     # ---- filtering
     def current_query(self) -> MemberQuery:
-        return MemberQuery(
+        return self.source.sorted_query(
+            MemberQuery,
             search=self.search_edit.text().strip(),
             branch_id=self.branch_combo.currentData(),
             status=self.status_combo.currentData(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
 
     def apply_filters(self) -> None:

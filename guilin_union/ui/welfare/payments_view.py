@@ -253,15 +253,14 @@ class PaymentsView(RecordListMixin, QWidget):
 
     # ---- filtering
     def current_query(self) -> PaymentQuery:
-        return PaymentQuery(
+        return self.source.sorted_query(
+            PaymentQuery,
             year=self.year_combo.currentData(),
             type=self.type_combo.currentData(),
             branch_id=self.branch_combo.currentData(),
             state=self.state_combo.currentData(),
             flagged_only=self.flagged_check.isChecked(),
             search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
 
     def apply_filters(self) -> None:

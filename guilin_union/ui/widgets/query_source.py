@@ -35,6 +35,10 @@ class QuerySource:
         """Over an area's service module with the usual ``query_ids`` and ``fetch_rows``."""
         return cls(db, query, service.query_ids, service.fetch_rows)
 
+    def sorted_query(self, query_class: Any, **fields: Any) -> Any:
+        """A new ``query_class(**fields)`` in the order the user chose (a header click)."""
+        return query_class(**fields, sort_key=self.query.sort_key, descending=self.query.descending)
+
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         if self.query is None:
             return []

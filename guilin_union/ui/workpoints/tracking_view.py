@@ -195,14 +195,13 @@ class TrackingView(QWidget):
             self.select_first()
 
     def current_query(self) -> ItemQuery:
-        return ItemQuery(
+        return self.source.sorted_query(
+            ItemQuery,
             plan_id=self.plan_id,
             status=self.status_combo.currentData(),
             overdue_only=self.overdue_check.isChecked(),
             no_owner_only=self.no_owner_check.isChecked(),
             search=self.search_edit.text().strip(),
-            sort_key=self.source.query.sort_key,
-            descending=self.source.query.descending,
         )
 
     def apply_filters(self, keep: bool = True) -> None:
