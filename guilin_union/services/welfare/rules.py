@@ -32,6 +32,7 @@ import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
+from guilin_union.core.field_labels import CODE_LABELS
 from guilin_union.core.money import format_fen
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import config
@@ -42,14 +43,8 @@ RETAINED = "保留会籍"
 DECEASED = "去世"
 
 WARNING_LABELS = {
-    "no_standard": "无标准",
-    "status": "会籍状态",
-    "cap": "超过单次上限",
-    "frequency": "超过次数",
-    "yearly_total": "超过年度总额",
-    "duplicate": "可能重复",
-    "form": "发放形式不符",
-    "dues": "欠缴会费",
+    # the standard checks: their words are the change log's (core/field_labels.py)
+    **CODE_LABELS[("welfare_payment_warnings", "code")],
     # issue 22: case checks (services/welfare/cases.py)
     "range": "低于标准下限",
     "eligibility": "不符合条件",
