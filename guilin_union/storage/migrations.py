@@ -31,6 +31,14 @@ def sql_list(values: Iterable[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
+def non_negative_int(column: str, *, nullable: bool) -> str:
+    """The CHECK of a whole, not negative number column (amounts in 分, vote counts).
+
+    Shipped migrations build their SQL with it: its output must never change."""
+    check = f"(typeof({column}) = 'integer' AND {column} >= 0)"
+    return f"CHECK ({column} IS NULL OR {check})" if nullable else f"CHECK {check}"
+
+
 def run_script(db: sqlite_utils.Database, script: str) -> None:
     """Run several SQL statements inside the caller's transaction.
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, sql_list
+from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/congress.py).
@@ -29,10 +29,6 @@ _DELEGATE_TYPES = ("正式代表", "列席代表", "特邀代表")
 _ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
 _AGENDA_PARTS = ("预备会议", "正式会议")
 _MOTION_KINDS = ("决议", "选举", "其他")
-
-
-def _count_check(column: str) -> str:
-    return f"CHECK ({column} IS NULL OR (typeof({column}) = 'integer' AND {column} >= 0))"
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -136,9 +132,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             position INTEGER NOT NULL,
             title TEXT NOT NULL,
             kind TEXT NOT NULL DEFAULT '决议' CHECK (kind IN ({sql_list(_MOTION_KINDS)})),
-            votes_yes INTEGER {_count_check("votes_yes")},
-            votes_no INTEGER {_count_check("votes_no")},
-            votes_abstain INTEGER {_count_check("votes_abstain")},
+            votes_yes INTEGER {non_negative_int("votes_yes", nullable=True)},
+            votes_no INTEGER {non_negative_int("votes_no", nullable=True)},
+            votes_abstain INTEGER {non_negative_int("votes_abstain", nullable=True)},
             voted_on TEXT,
             notes TEXT
         );

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script
+from guilin_union.storage.migrations import Migration, non_negative_int, run_script
 
 _METHODS = "'代扣', '现金', '转账'"
 _SOURCES = "'导入', '分工会上缴', '手工'"
-
-
-def _fen(column: str) -> str:
-    return f"CHECK (typeof({column}) = 'integer' AND {column} >= 0)"
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -30,7 +26,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             branch_id INTEGER NOT NULL REFERENCES branches(id),
             month TEXT NOT NULL,
-            total_fen INTEGER NOT NULL {_fen("total_fen")},
+            total_fen INTEGER NOT NULL {non_negative_int("total_fen", nullable=False)},
             members INTEGER NOT NULL,
             received_on TEXT NOT NULL,
             method TEXT NOT NULL CHECK (method IN ({_METHODS})),
@@ -46,7 +42,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             month TEXT NOT NULL,
             file_name TEXT NOT NULL,
             rows INTEGER NOT NULL,
-            total_fen INTEGER NOT NULL {_fen("total_fen")},
+            total_fen INTEGER NOT NULL {non_negative_int("total_fen", nullable=False)},
             paid_on TEXT NOT NULL,
             imported_by TEXT NOT NULL,
             imported_at TEXT NOT NULL
@@ -60,8 +56,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             month TEXT NOT NULL CHECK (month GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
             branch_id INTEGER NOT NULL REFERENCES branches(id),
             base_fen INTEGER CHECK (base_fen IS NULL OR (typeof(base_fen) = 'integer' AND base_fen >= 0)),
-            due_fen INTEGER NOT NULL {_fen("due_fen")},
-            paid_fen INTEGER NOT NULL DEFAULT 0 {_fen("paid_fen")},
+            due_fen INTEGER NOT NULL {non_negative_int("due_fen", nullable=False)},
+            paid_fen INTEGER NOT NULL DEFAULT 0 {non_negative_int("paid_fen", nullable=False)},
             method TEXT CHECK (method IS NULL OR method IN ({_METHODS})),
             paid_on TEXT,
             source TEXT CHECK (source IS NULL OR source IN ({_SOURCES})),
@@ -83,7 +79,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             category TEXT NOT NULL,
-            planned_fen INTEGER NOT NULL {_fen("planned_fen")},
+            planned_fen INTEGER NOT NULL {non_negative_int("planned_fen", nullable=False)},
             note TEXT,
             updated_at TEXT NOT NULL,
             UNIQUE (year, category)
@@ -95,7 +91,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             entry_date TEXT NOT NULL,
             category TEXT NOT NULL,
-            amount_fen INTEGER NOT NULL {_fen("amount_fen")},
+            amount_fen INTEGER NOT NULL {non_negative_int("amount_fen", nullable=False)},
             voucher_no TEXT,
             description TEXT NOT NULL,
             recorded_by TEXT NOT NULL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, sql_list
+from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/welfare.py).
@@ -19,11 +19,6 @@ _STANDARD_FORMS = ("现金", "实物", "现金或实物")
 _RULE_KINDS = ("每事一次", "终身一次", "每年限次", "每年限额")
 _PAYERS = ("分工会", "校工会")
 _BATCH_STATES = ("有效", "已撤销")
-
-
-def _fen(column: str, *, nullable: bool) -> str:
-    check = f"(typeof({column}) = 'integer' AND {column} >= 0)"
-    return f"CHECK ({column} IS NULL OR {check})" if nullable else f"CHECK {check}"
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -36,12 +31,12 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
             type TEXT NOT NULL,
-            cap_fen INTEGER {_fen("cap_fen", nullable=True)},          -- 单次上限 (NULL: none)
+            cap_fen INTEGER {non_negative_int("cap_fen", nullable=True)},          -- 单次上限 (NULL: none)
             form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({sql_list(_STANDARD_FORMS)})),
             rule_kind TEXT NOT NULL DEFAULT '每事一次' CHECK (rule_kind IN ({sql_list(_RULE_KINDS)})),
             max_per_year INTEGER CHECK (max_per_year IS NULL
                 OR (typeof(max_per_year) = 'integer' AND max_per_year >= 1)),      -- N
-            yearly_cap_fen INTEGER {_fen("yearly_cap_fen", nullable=True)},  -- 每人每年总额
+            yearly_cap_fen INTEGER {non_negative_int("yearly_cap_fen", nullable=True)},  -- 每人每年总额
             payer TEXT NOT NULL DEFAULT '校工会' CHECK (payer IN ({sql_list(_PAYERS)})),
             evidence TEXT,                       -- 所需材料
             retired_eligible INTEGER NOT NULL DEFAULT 0 CHECK (retired_eligible IN (0, 1)),
@@ -64,7 +59,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             eligibility TEXT NOT NULL,           -- the rule used (readable text)
             branches TEXT NOT NULL,              -- "全部分工会" or the names, 、-separated
             form TEXT NOT NULL CHECK (form IN ({sql_list(_FORMS)})),
-            amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},
+            amount_fen INTEGER NOT NULL {non_negative_int("amount_fen", nullable=False)},
             goods TEXT,
             reason TEXT,
             handler TEXT,
@@ -100,7 +95,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             pay_date TEXT NOT NULL,              -- 慰问日期 (status and rules are checked on it)
             year INTEGER NOT NULL,               -- 标准年度 (normally the year of pay_date)
             form TEXT NOT NULL DEFAULT '现金' CHECK (form IN ({sql_list(_FORMS)})),
-            amount_fen INTEGER NOT NULL {_fen("amount_fen", nullable=False)},  -- cash, or goods' value
+            amount_fen INTEGER NOT NULL {non_negative_int("amount_fen", nullable=False)},  -- cash, or goods' value
             goods TEXT,
             reason TEXT,                         -- 事由
             handler TEXT,                        -- 经手人
@@ -174,13 +169,13 @@ def _case_fields(db: sqlite_utils.Database) -> None:
         ALTER TABLE welfare_payments ADD COLUMN bank_account TEXT;        -- 账号
         ALTER TABLE welfare_payments ADD COLUMN bank_name TEXT;           -- 开户行
         ALTER TABLE welfare_payments ADD COLUMN evidence_checked TEXT;    -- JSON: 已收材料
-        ALTER TABLE welfare_standards ADD COLUMN min_fen INTEGER {_fen("min_fen", nullable=True)};
+        ALTER TABLE welfare_standards ADD COLUMN min_fen INTEGER {non_negative_int("min_fen", nullable=True)};
         ALTER TABLE welfare_standards ADD COLUMN frequency_key TEXT NOT NULL DEFAULT '会员'
             CHECK (frequency_key IN ({sql_list(frequency_keys)}));
         ALTER TABLE welfare_standards ADD COLUMN event_after TEXT;        -- 事件须在此日期之后
         ALTER TABLE welfare_standards ADD COLUMN report_within_days INTEGER
             CHECK (report_within_days IS NULL OR report_within_days >= 0); -- 事发后 N 日内上报
-        ALTER TABLE welfare_standards ADD COLUMN average_cap_fen INTEGER {_fen("average_cap_fen", nullable=True)};
+        ALTER TABLE welfare_standards ADD COLUMN average_cap_fen INTEGER {non_negative_int("average_cap_fen", nullable=True)};
         ALTER TABLE welfare_standards ADD COLUMN eligible_gender TEXT
             CHECK (eligible_gender IS NULL OR eligible_gender IN ('男', '女'));
         ALTER TABLE welfare_standards ADD COLUMN excluded_employment TEXT; -- JSON: 不适用的用工形式
@@ -190,15 +185,15 @@ def _case_fields(db: sqlite_utils.Database) -> None:
             year INTEGER NOT NULL,
             type TEXT NOT NULL,
             branch_id INTEGER NOT NULL REFERENCES branches(id) ON DELETE CASCADE,
-            cap_fen INTEGER {_fen("cap_fen", nullable=True)},
-            min_fen INTEGER {_fen("min_fen", nullable=True)},
+            cap_fen INTEGER {non_negative_int("cap_fen", nullable=True)},
+            min_fen INTEGER {non_negative_int("min_fen", nullable=True)},
             notes TEXT,
             updated_at TEXT NOT NULL,
             UNIQUE (year, type, branch_id)
         );
-        ALTER TABLE welfare_hardship ADD COLUMN wage_fen INTEGER {_fen("wage_fen", nullable=True)};
-        ALTER TABLE welfare_hardship ADD COLUMN other_income_fen INTEGER {_fen("other_income_fen", nullable=True)};
-        ALTER TABLE welfare_hardship ADD COLUMN household_income_fen INTEGER {_fen("household_income_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN wage_fen INTEGER {non_negative_int("wage_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN other_income_fen INTEGER {non_negative_int("other_income_fen", nullable=True)};
+        ALTER TABLE welfare_hardship ADD COLUMN household_income_fen INTEGER {non_negative_int("household_income_fen", nullable=True)};
         ALTER TABLE welfare_hardship ADD COLUMN household_size INTEGER
             CHECK (household_size IS NULL OR household_size >= 1);
         ALTER TABLE welfare_hardship ADD COLUMN address TEXT;
