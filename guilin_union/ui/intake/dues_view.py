@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from guilin_union.services.intake import dues as dues_service
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
+from guilin_union.ui.widgets.date_fields import make_date_edit
 from guilin_union.ui.widgets.list_helpers import make_id_table
 
 SUMMARY_COLUMNS = [
@@ -101,10 +101,7 @@ class DuesView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("月份"))
-        self.month_edit = QDateEdit(QDate.currentDate())
-        self.month_edit.setObjectName("dues_month_edit")
-        self.month_edit.setDisplayFormat("yyyy年M月")
-        self.month_edit.setCalendarPopup(True)
+        self.month_edit = make_date_edit("dues_month_edit", display="yyyy年M月")
         bar.addWidget(self.month_edit)
         self.rule_label = QLabel()
         self.rule_label.setObjectName("dues_rule_label")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +21,7 @@ from guilin_union.services.members import stats as member_stats
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, list_model
+from guilin_union.ui.widgets.date_fields import make_date_edit
 from guilin_union.ui.widgets.list_helpers import make_id_table
 
 
@@ -34,10 +33,7 @@ class StatsView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("统计日期"))
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("stats_date_edit")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = make_date_edit("stats_date_edit")
         bar.addWidget(self.date_edit)
         self.note_label = QLabel("统计在会及保留会籍的会员；“会籍状态”表统计全部会员。")
         self.note_label.setStyleSheet("color: #555;")

@@ -26,16 +26,13 @@ from PySide6.QtWidgets import (
 from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.ui.widgets.date_fields import make_date_edit
 
 ERROR_STYLE = "color: #b00020;"
 
 
 def _date_edit(name: str, day: _dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day else QDate.currentDate())
-    edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    return edit
+    return make_date_edit(name, day=QDate(day) if day else None)
 
 
 def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLabel:

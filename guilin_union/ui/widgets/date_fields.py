@@ -47,3 +47,16 @@ def optional_date(edit: QDateEdit) -> str:
     """ISO text of the date, or "" when it shows 未设定 (the services read "" as no date)."""
     date = edit.date()
     return "" if date <= edit.minimumDate() else date.toString("yyyy-MM-dd")
+
+
+def make_date_edit(
+    object_name: str = "", *, day: QDate | None = None, display: str = "yyyy-MM-dd"
+) -> QDateEdit:
+    """A date (or, with ``display`` such as ``yyyy年M月``, a month) picked from a calendar;
+    today unless ``day`` is given; named for tests."""
+    edit = QDateEdit(day if day is not None else QDate.currentDate())
+    if object_name:
+        edit.setObjectName(object_name)
+    edit.setDisplayFormat(display)
+    edit.setCalendarPopup(True)
+    return edit
