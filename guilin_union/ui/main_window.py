@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -41,9 +42,26 @@ AREA_SETTINGS = (
     ("慰问设置…", "慰问", "edit_settings"),
 )
 DEFAULT_TAB = [title for title, _module in TABS].index("会员入会")  # the register
+MENUS_LATEST_MS = 300  # the menus come at the latest this long after the list (not painted)
 INTEGRITY_POLL_MS = 50  # how often the window looks whether the background check is done
 # The same store as AppContext.qsettings, for the moments before the database is open.
 SETTINGS_ORGANIZATION, SETTINGS_APPLICATION = "GuilinUnion", "guilin-union"
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, after the first paint of ``widget`` (then removes itself)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)
+            callback()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +120,19 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_status()
         if list_first:
+            self._menus_after_paint()
+
+    def _menus_after_paint(self) -> None:
+        """Attach the menus once the current tab has been painted (the register is on the
+        screen before QtNetwork, the safety dialogs and help are loaded), or after
+        ``MENUS_LATEST_MS`` if it is not painted (a minimised or hidden window)."""
+        page = self.tabs.currentWidget()
+        if page is None or not self.isVisible():
             QTimer.singleShot(0, self._attach_menus)
+            return
+        watcher = _FirstPaint(page, lambda: QTimer.singleShot(0, self._attach_menus))
+        self._first_paint = watcher  # kept until it fired
+        QTimer.singleShot(MENUS_LATEST_MS, self._attach_menus)
 
     def _attach_menus(self) -> None:
         """The safety layer (backups, restore, log, recycle bin, lock), help and shortcuts."""

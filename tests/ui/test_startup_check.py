@@ -157,3 +157,51 @@ def test_a_window_closed_before_its_menus_came_releases_the_lock(qtbot, db_path)
     qtbot.wait(100)
     assert window.safety is None  # no menus, lock timer or instance server for a closed window
     assert ctx.deferred_check.wait(30) == "ok"
+
+
+def _open_with_order(qtbot, db_path: Path, monkeypatch, *, show: bool) -> tuple[object, list[str]]:
+    """Start as ``run_gui`` does and note, in order, the register's paints and the menus."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from guilin_union.ui.application import ensure_application, open_context
+    from guilin_union.ui.main_window import MainWindow
+
+    order: list[str] = []
+    original = MainWindow._attach_menus
+
+    def attach_menus(self) -> None:
+        order.append("menus")
+        original(self)
+
+    monkeypatch.setattr(MainWindow, "_attach_menus", attach_menus)
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    ensure_application()
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    ctx = open_context(db_path, prompts=ScriptedPrompts(), defer_check=True)
+    window.attach(ctx, list_first=True)
+    spy = PaintSpy(window)
+    window.tabs.currentWidget().installEventFilter(spy)
+    qtbot.waitUntil(lambda: window.safety is not None, timeout=10000)
+    assert window.menuBar().isEnabled()
+    return window, order
+
+
+def test_the_menus_are_attached_after_the_register_is_painted(qtbot, db_path, monkeypatch):
+    window, order = _open_with_order(qtbot, db_path, monkeypatch, show=True)
+    assert "paint" in order and order.index("paint") < order.index("menus")
+    assert window.tab_widgets.is_built("会员入会")
+
+
+def test_a_window_that_is_not_painted_still_gets_its_menus(qtbot, db_path, monkeypatch):
+    window, order = _open_with_order(qtbot, db_path, monkeypatch, show=False)
+    assert order.count("menus") == 1 and "paint" not in order
+    window.close()

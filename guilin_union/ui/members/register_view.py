@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,8 +24,6 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.members import MemberQuery
 from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.members import history
-from guilin_union.ui.members.member_dialog import MemberDialog
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
@@ -40,8 +38,11 @@ from guilin_union.ui.widgets.list_helpers import (
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.record_list import RecordListMixin
 
+if TYPE_CHECKING:  # the record form and its history pages load on first use (start-up)
+    from guilin_union.ui.members.member_dialog import MemberDialog
+
 SEARCH_DEBOUNCE_MS = 150
-FIT_SAMPLE_ROWS = 50  # rows measured to fit the column widths (about a screenful)
+FIT_SAMPLE_ROWS = 25  # rows measured to fit the column widths (the top of the first screen)
 
 STATUS_COLORS = {
     "保留会籍": "#1565c0",
@@ -253,6 +254,8 @@ class MemberRegisterView(RecordListMixin, QWidget):
         )
 
     def add_member(self) -> MemberDialog:
+        from guilin_union.ui.members.member_dialog import MemberDialog
+
         dialog = MemberDialog(self._branch_names(), self._submit(None), parent=self)
         current_branch = self.branch_combo.currentData()
         if current_branch is not None:
@@ -263,6 +266,9 @@ class MemberRegisterView(RecordListMixin, QWidget):
         return dialog
 
     def edit_member(self, member_id: int) -> MemberDialog:
+        from guilin_union.ui.members import history
+        from guilin_union.ui.members.member_dialog import MemberDialog
+
         record = members_service.get_member(self.ctx.db, member_id)
         pages = history.pages_for(self.ctx, member_id)
         dialog = MemberDialog(
