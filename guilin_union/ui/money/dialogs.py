@@ -4,8 +4,9 @@ write to the database (the view runs the service through ``ui/ops.py``)."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.ui.widgets.date_fields import make_date_edit
 
 ERROR_STYLE = "color: #b00020;"
+T = TypeVar("T")
 
 
 def _date_edit(name: str, day: _dt.date | None = None) -> QDateEdit:
@@ -53,6 +55,24 @@ def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLab
         layout.addWidget(error)
         layout.addWidget(buttons)
     return error
+
+
+def _form_foot(
+    dialog: QDialog, form: QFormLayout, rows: Sequence[tuple[str, QWidget]], name: str
+) -> QLabel:
+    """A form dialog's ``(label, field)`` rows, then its :func:`_foot`."""
+    for label, field in rows:
+        form.addRow(label, field)
+    return _foot(dialog, form, name)
+
+
+def _checked(error_label: QLabel, check: Callable[[], T]) -> T | None:
+    """``check()``'s value, or None with its ValidationError shown on ``error_label``."""
+    try:
+        return check()
+    except ValidationError as exc:
+        error_label.setText(str(exc))
+        return None
 
 
 def _positive_amount(edit: QLineEdit, message: str) -> int:
@@ -95,17 +115,19 @@ class PaymentDialog(QDialog):
         self.amount_edit.setObjectName("dues_amount_edit")
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("如 补缴、收据号")
-        form.addRow("缴纳方式", self.method_combo)
-        form.addRow("缴纳日期", self.date_edit)
-        form.addRow("金额（元）", self.amount_edit)
-        form.addRow("备注", self.note_edit)
-        self.error_label = _foot(self, form, "dues_error_label")
+        rows = [
+            ("缴纳方式", self.method_combo),
+            ("缴纳日期", self.date_edit),
+            ("金额（元）", self.amount_edit),
+            ("备注", self.note_edit),
+        ]
+        self.error_label = _form_foot(self, form, rows, "dues_error_label")
 
     def accept(self) -> None:
-        try:
-            amount = _positive_amount(self.amount_edit, "缴纳金额应大于 0")
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
+        amount = _checked(
+            self.error_label, lambda: _positive_amount(self.amount_edit, "缴纳金额应大于 0")
+        )
+        if amount is None:
             return
         self.result_value = PaymentInput(
             self.method_combo.currentText(),
@@ -272,20 +294,24 @@ class EntryDialog(QDialog):
         self.voucher_edit.setPlaceholderText("如 记-2025-0123")
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("entry_description_edit")
-        form.addRow("科目", self.category_combo)
-        form.addRow("日期", self.date_edit)
-        form.addRow("金额（元）", self.amount_edit)
-        form.addRow("凭证号", self.voucher_edit)
-        form.addRow("摘要", self.description_edit)
-        self.error_label = _foot(self, form, "entry_error_label")
+        rows = [
+            ("科目", self.category_combo),
+            ("日期", self.date_edit),
+            ("金额（元）", self.amount_edit),
+            ("凭证号", self.voucher_edit),
+            ("摘要", self.description_edit),
+        ]
+        self.error_label = _form_foot(self, form, rows, "entry_error_label")
+
+    def _valid_amount(self) -> int:
+        amount = _positive_amount(self.amount_edit, "金额应大于 0")
+        if not self.description_edit.text().strip():
+            raise ValidationError("请填写摘要（收支内容）", "description")
+        return amount
 
     def accept(self) -> None:
-        try:
-            amount = _positive_amount(self.amount_edit, "金额应大于 0")
-            if not self.description_edit.text().strip():
-                raise ValidationError("请填写摘要（收支内容）", "description")
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
+        amount = _checked(self.error_label, self._valid_amount)
+        if amount is None:
             return
         self.result_value = EntryInput(
             str(self.category_combo.currentData()),
