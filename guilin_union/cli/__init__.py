@@ -165,6 +165,11 @@ def emit_listing(
     return 0
 
 
+def options(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """``{name: args.name}``: options handed on to a service under their own names."""
+    return {name: getattr(args, name) for name in names}
+
+
 def resolve_branch(db: Any, name: str | None) -> int | None:
     """``--branch NAME`` as the branch's id (None when not given); an unknown name is a
     ValidationError that lists the branches there are."""
@@ -260,12 +265,7 @@ def import_file(args: argparse.Namespace, ctx: Any, importer: Any) -> Any:
     from guilin_union.services.import_common import run_import
 
     return run_import(
-        ctx.db,
-        args.file,
-        importer,
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
-        dry_run=args.dry_run,
+        ctx.db, args.file, importer, **options(args, "sheet", "all_sheets", "dry_run")
     )
 
 

@@ -22,6 +22,7 @@ from guilin_union.cli import (
     emit_json,
     emit_listing,
     finish_import,
+    options,
     resolve_branch,
 )
 from guilin_union.cli.table import (
@@ -49,10 +50,11 @@ def _activity_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    asub = add_area(sub, "activities", "工会活动：活动、报名、成绩、经费", "activities_command")
-
-    add_commands(
-        asub,
+    add_area(
+        sub,
+        "activities",
+        "工会活动：活动、报名、成绩、经费",
+        "activities_command",
         [
             (
                 "list",
@@ -182,11 +184,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = list_activities(
         ctx.db,
         ActivityQuery(
-            year=args.year,
-            type=args.type,
-            status=args.status,
-            sort_key="start_date",
-            descending=False,
+            sort_key="start_date", descending=False, **options(args, "year", "type", "status")
         ),
     )
 
@@ -246,12 +244,7 @@ def cmd_import_signups(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.activities.importer import import_signups
 
     outcome = import_signups(
-        ctx.db,
-        args.activity,
-        args.file,
-        dry_run=args.dry_run,
-        sheet=args.sheet,
-        all_sheets=args.all_sheets,
+        ctx.db, args.activity, args.file, **options(args, "dry_run", "sheet", "all_sheets")
     )
     code = finish_import(args, outcome)
     if outcome.ok and outcome.notes and not args.json:

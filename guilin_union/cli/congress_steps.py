@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, emit_listing
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.table import (
     JSON,
@@ -654,12 +654,8 @@ def cmd_vote(args: argparse.Namespace, ctx: CliContext) -> int:
     motion_id = sittings.vote_at_sitting(
         ctx.db,
         args.sitting,
-        title=args.title,
         motion_id=args.motion,
-        yes=args.yes,
-        no=args.no,
-        abstain=args.abstain,
-        kind=args.kind,
+        **options(args, "title", "yes", "no", "abstain", "kind"),
     ).row_id
     [result] = [m for m in sittings.sitting_motions(ctx.db, args.sitting) if m["id"] == motion_id]
     if args.json:
@@ -738,12 +734,7 @@ def cmd_election_ballots(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress import elections
 
     elections.record_ballots(
-        ctx.db,
-        args.election,
-        issued=args.issued,
-        returned=args.returned,
-        valid=args.valid,
-        invalid=args.invalid,
+        ctx.db, args.election, **options(args, "issued", "returned", "valid", "invalid")
     )
     return _election_out(args, ctx, args.election)
 

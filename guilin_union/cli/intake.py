@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import, options
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -211,11 +211,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         outcome = import_file(
             ctx.db,
             args.file,
-            sheet=args.sheet,
-            all_sheets=args.all_sheets,
-            as_=args.as_,
-            on_duplicate=args.on_duplicate,
-            dry_run=args.dry_run,
+            **options(args, "sheet", "all_sheets", "as_", "on_duplicate", "dry_run"),
         )
     except WorkbookError as exc:
         # The whole file is refused: nothing was read into the database.

@@ -27,10 +27,11 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    msub = add_area(sub, "members", "会员名册", "members_command")
-
-    add_commands(
-        msub,
+    msub = add_area(
+        sub,
+        "members",
+        "会员名册",
+        "members_command",
         [
             ("list", "列出会员", [_add_filters, JSON], cmd_list),
             (

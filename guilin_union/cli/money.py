@@ -30,6 +30,7 @@ from guilin_union.cli import (
     emit_listing,
     fail,
     finish_import,
+    options,
     resolve_branch,
 )
 from guilin_union.cli.table import (
@@ -55,12 +56,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 def _register_dues(sub: argparse._SubParsersAction) -> None:
-    dsub = add_area(
-        sub, "dues", "会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴", "dues_command"
-    )
-
-    add_commands(
-        dsub,
+    add_area(
+        sub,
+        "dues",
+        "会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴",
+        "dues_command",
         [
             (
                 "ledger",
@@ -188,11 +188,10 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
 
 def _register_funds(sub: argparse._SubParsersAction) -> None:
     fsub = add_area(
-        sub, "funds", "工会经费：收支科目、年度预算、执行情况、收支登记", "funds_command"
-    )
-
-    add_commands(
-        fsub,
+        sub,
+        "funds",
+        "工会经费：收支科目、年度预算、执行情况、收支登记",
+        "funds_command",
         [
             (
                 "categories",
@@ -247,10 +246,11 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
         ],
     )
 
-    esub = add_area(fsub, "expense", "登记程序中没有记录的收入或支出（凭证）", "expense_command")
-
-    add_commands(
-        esub,
+    add_area(
+        fsub,
+        "expense",
+        "登记程序中没有记录的收入或支出（凭证）",
+        "expense_command",
         [
             (
                 "add",
@@ -387,7 +387,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.money.dues_import import run_deduction_import
 
     outcome = run_deduction_import(
-        ctx.db, args.file, args.month, sheet=args.sheet, dry_run=args.dry_run, paid_on=args.paid_on
+        ctx.db, args.file, args.month, **options(args, "sheet", "dry_run", "paid_on")
     )
     if outcome.notes and not args.json and not outcome.errors:
         for note in outcome.notes:
@@ -632,12 +632,9 @@ def cmd_expense_add(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db
     entry_id = budget.add_entry(
         db,
-        category=args.category,
-        amount=args.amount,
         entry_date=args.date,
-        description=args.description,
         voucher_no=args.voucher or "",
-        year=args.year,
+        **options(args, "category", "amount", "description", "year"),
     ).row_id
     if args.json:
         row = next(

@@ -16,7 +16,6 @@ from guilin_union.cli.table import (
     JSON,
     XLSX_FILE,
     add_area,
-    add_commands,
     add_output_arg,
     import_options,
     opt,
@@ -35,10 +34,11 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    psub = add_area(sub, "proposals", "教代会提案", "proposals_command")
-
-    add_commands(
-        psub,
+    psub = add_area(
+        sub,
+        "proposals",
+        "教代会提案",
+        "proposals_command",
         [
             ("list", "列出某次会议的提案", [add_session_arg, _add_filters, JSON], cmd_list),
             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from guilin_union.cli import CliContext, emit, emit_json, emit_listing
+from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.table import JSON, ArgAdder, Command, add_commands, flag, opt
 
@@ -291,9 +291,7 @@ def cmd_reply(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.proposals import handling
 
     pid = resolve_proposal(ctx.db, args.number)
-    handling.reply(
-        ctx.db, pid, text=args.text, on=args.date, outcome=args.outcome, reason=args.reason
-    )
+    handling.reply(ctx.db, pid, on=args.date, **options(args, "text", "outcome", "reason"))
     return _show(args, ctx, pid, "已录入答复")
 
 

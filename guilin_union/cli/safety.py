@@ -30,10 +30,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    backups_sub = add_area(sub, "backups", "备份文件（backups list 列出全部）", "backups_command")
-
-    add_commands(
-        backups_sub,
+    add_area(
+        sub,
+        "backups",
+        "备份文件（backups list 列出全部）",
+        "backups_command",
         [
             ("list", "列出备份：时间、大小、会员/慰问/提案条数", [JSON], cmd_backups_list),
         ],

@@ -47,11 +47,19 @@ def add_commands(sub: argparse._SubParsersAction, commands: Iterable[Command]) -
         parser.set_defaults(handler=handler)
 
 
-def add_area(sub: argparse._SubParsersAction, name: str, help_text: str, dest: str):  # noqa: ANN201
-    """``NAME ACTION ...``: a command whose sub-commands (``ACTION``) are required."""
+def add_area(
+    sub: argparse._SubParsersAction,
+    name: str,
+    help_text: str,
+    dest: str,
+    commands: Iterable[Command] = (),
+):  # noqa: ANN201
+    """``NAME ACTION ...``: a command whose sub-commands (``ACTION``, registered from the
+    ``commands`` rows and any added later) are required."""
     parser = sub.add_parser(name, help=help_text)
     actions = parser.add_subparsers(dest=dest, metavar="ACTION")
     actions.required = True
+    add_commands(actions, commands)
     return actions
 
 

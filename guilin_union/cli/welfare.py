@@ -22,6 +22,7 @@ from guilin_union.cli import (
     fail,
     finish_import,
     import_file,
+    options,
     resolve_branch,
 )
 from guilin_union.cli.table import (
@@ -40,10 +41,11 @@ from guilin_union.cli.table import (
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    wsub = add_area(sub, "welfare", "慰问：标准、发放记录、节日批量发放", "welfare_command")
-
-    add_commands(
-        wsub,
+    wsub = add_area(
+        sub,
+        "welfare",
+        "慰问：标准、发放记录、节日批量发放",
+        "welfare_command",
         [
             (
                 "list",
@@ -238,13 +240,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.state and args.state not in welfare.STATES:
         raise ValidationError("审批状态应为：" + "、".join(welfare.STATES))
     q = welfare.PaymentQuery(
-        year=args.year,
-        type=args.type,
         branch_name=_branch_name(db, args.branch),
-        state=args.state,
         flagged_only=args.flagged,
         sort_key="date",
         descending=False,
+        **options(args, "year", "type", "state"),
     )
     rows = welfare.list_payments(db, q)
     if args.json:

@@ -38,10 +38,11 @@ def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = 
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    wsub = add_area(sub, "workpoints", "年度工作要点：导入、跟踪、台账", "workpoints_command")
-
-    add_commands(
-        wsub,
+    add_area(
+        sub,
+        "workpoints",
+        "年度工作要点：导入、跟踪、台账",
+        "workpoints_command",
         [
             (
                 "import",
