@@ -20,6 +20,14 @@ def add_filters(clauses: list[str], params: list[Any], filters: Iterable[tuple[s
             params.append(value)
 
 
+def filter_clauses(filters: Iterable[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
+    """New clause and parameter lists holding the set filters (see :func:`add_filters`)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    add_filters(clauses, params, filters)
+    return clauses, params
+
+
 def where_sql(clauses: list[str]) -> str:
     """`` WHERE a AND b`` for the clauses, or "" when there are none."""
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""

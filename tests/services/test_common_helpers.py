@@ -92,3 +92,12 @@ def test_branch_filter_name_and_closest_names(db) -> None:
     names = ["文学院分工会", "机关分工会", "理学院分工会"]
     assert branches.closest_names(names, "文学院")[0] == "文学院分工会"
     assert branches.suggest_names(db, "文学院") == ["文学院分工会"]
+
+
+def test_filter_clauses_starts_new_lists() -> None:
+    from guilin_union.services.common_query import filter_clauses
+
+    clauses, params = filter_clauses((("a = ?", "x"), ("b = ?", None)))
+    assert (clauses, params) == (["a = ?"], ["x"])
+    again, _ = filter_clauses(())
+    assert again == [] and again is not clauses

@@ -34,9 +34,9 @@ from guilin_union.services import members as members_service
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
 from guilin_union.services.common_query import (
-    add_filters,
     chunks,
     dict_rows,
+    filter_clauses,
     order_sql,
     pick,
     where_sql,
@@ -459,9 +459,7 @@ SORT_SQL: dict[str, str] = {
 
 
 def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    add_filters(clauses, params, (("a.state = ?", q.state), ("a.branch_id = ?", q.branch_id)))
+    clauses, params = filter_clauses((("a.state = ?", q.state), ("a.branch_id = ?", q.branch_id)))
     if q.pending_only:
         clauses.append("a.state IN (?, ?)")
         params += list(PENDING_STATES)

@@ -26,7 +26,12 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
-from guilin_union.services.common_query import add_filters, chunks, order_sql, where_sql
+from guilin_union.services.common_query import (
+    chunks,
+    filter_clauses,
+    order_sql,
+    where_sql,
+)
 from guilin_union.services.congress.rules import percent_text
 from guilin_union.services.proposals import review_text, rules
 
@@ -85,11 +90,7 @@ SORT_SQL: dict[str, str] = {
 
 
 def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    add_filters(
-        clauses,
-        params,
+    clauses, params = filter_clauses(
         (
             ("p.session_id = ?", q.session_id),
             ("p.status = ?", q.status),

@@ -26,7 +26,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
 from guilin_union.core.money import format_fen
-from guilin_union.services.common_query import add_filters, chunks, where_sql
+from guilin_union.services.common_query import chunks, filter_clauses, where_sql
 from guilin_union.storage import audit
 from guilin_union.storage.recycle import table_label as _recycle_table_label
 
@@ -303,11 +303,7 @@ def normalise_date(value: str | None, field: str) -> str | None:
 
 
 def _where(q: LogQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    add_filters(
-        clauses,
-        params,
+    clauses, params = filter_clauses(
         (
             ("table_name = ?", q.table),
             ("ts >= ?", q.since),

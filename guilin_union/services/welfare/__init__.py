@@ -31,7 +31,13 @@ from guilin_union.core.text_limits import length_problem
 from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import add_filters, chunks, dict_rows, order_sql, where_sql
+from guilin_union.services.common_query import (
+    chunks,
+    dict_rows,
+    filter_clauses,
+    order_sql,
+    where_sql,
+)
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import (
@@ -706,21 +712,20 @@ SORT_SQL: dict[str, str] = {
 
 
 def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    simple = (
-        ("p.year = ?", q.year),
-        ("p.type = ?", q.type),
-        ("p.occasion = ?", q.occasion),
-        ("p.branch_id = ?", q.branch_id),
-        ("b.name = ?", q.branch_name),
-        ("p.state = ?", q.state),
-        ("p.member_id = ?", q.member_id),
-        ("p.batch_id = ?", q.batch_id),
-        ("p.pay_date >= ?", q.date_from),
-        ("p.pay_date <= ?", q.date_to),
+    clauses, params = filter_clauses(
+        (
+            ("p.year = ?", q.year),
+            ("p.type = ?", q.type),
+            ("p.occasion = ?", q.occasion),
+            ("p.branch_id = ?", q.branch_id),
+            ("b.name = ?", q.branch_name),
+            ("p.state = ?", q.state),
+            ("p.member_id = ?", q.member_id),
+            ("p.batch_id = ?", q.batch_id),
+            ("p.pay_date >= ?", q.date_from),
+            ("p.pay_date <= ?", q.date_to),
+        )
     )
-    add_filters(clauses, params, simple)
     if q.flagged_only:
         clauses.append(
             "EXISTS (SELECT 1 FROM welfare_payment_warnings w WHERE w.payment_id = p.id)"
