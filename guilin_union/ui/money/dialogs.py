@@ -444,13 +444,8 @@ class ChartDialog(QDialog):
         current = self._selected()
         kind = current["kind"] if current else "支出"
         prefix = "4" if kind == "收入" else "5"
-        code = self._new_code(chart, prefix, 2)
         at = max(i for i, c in enumerate(chart) if c["kind"] == kind) + 1
-        chart.insert(
-            at, {"code": code, "kind": kind, "name": "新科目", "parent": None, "source": None}
-        )
-        self.fill(chart)
-        self.table.setCurrentCell(at, 2)
+        self._insert_new(chart, at, self._new_code(chart, prefix, 2), kind, None)
 
     def add_sub(self) -> None:
         chart = self.chart()
@@ -459,12 +454,16 @@ class ChartDialog(QDialog):
             self.error_label.setText("请先选择一个一级科目")
             return
         parent = current.get("parent") or current["code"]
-        code = self._new_code(chart, parent, 2)
         at = (
             max(i for i, c in enumerate(chart) if c["code"] == parent or c.get("parent") == parent)
             + 1
         )
-        kind = current["kind"]
+        self._insert_new(chart, at, self._new_code(chart, parent, 2), current["kind"], parent)
+
+    def _insert_new(
+        self, chart: list[dict[str, Any]], at: int, code: str, kind: str, parent: str | None
+    ) -> None:
+        """A 新科目 at row ``at``, shown with its name ready to type over."""
         chart.insert(
             at, {"code": code, "kind": kind, "name": "新科目", "parent": parent, "source": None}
         )
