@@ -249,24 +249,23 @@ class DuesView(QWidget):
         if changes.touches("members", "dues", "member_status", "settings", "branches"):
             self.reload()
 
-    def export_excel(self):
+    def _save_month(self, title: str, build: Any, name: str, filters: str):
+        """The month's summary written by ``build(db, month, path)``, named ``name`` + month."""
+        suffix = ".xlsx" if "xlsx" in filters else ".pdf"
         return ops.save_output(
             self.ctx,
             self,
-            "导出会费汇总",
-            lambda db, p: dues_service.export_dues_summary(db, self.month(), p),
-            default_name=f"会费汇总{self.month()}.xlsx",
-            filters="Excel 工作簿 (*.xlsx)",
+            title,
+            lambda db, p: build(db, self.month(), p),
+            default_name=f"{name}{self.month()}{suffix}",
+            filters=filters,
             background=False,
         )
 
+    def export_excel(self):
+        build = dues_service.export_dues_summary
+        return self._save_month("导出会费汇总", build, "会费汇总", "Excel 工作簿 (*.xlsx)")
+
     def print_pdf(self):
-        return ops.save_output(
-            self.ctx,
-            self,
-            "打印会费汇总表",
-            lambda db, p: dues_service.dues_summary_pdf(db, self.month(), p),
-            default_name=f"会费汇总表{self.month()}.pdf",
-            filters="PDF 文件 (*.pdf)",
-            background=False,
-        )
+        build = dues_service.dues_summary_pdf
+        return self._save_month("打印会费汇总表", build, "会费汇总表", "PDF 文件 (*.pdf)")
