@@ -64,3 +64,8 @@ def select_rows(
 def pick(row: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     """``{key: row[key]}`` for ``keys`` in that order (the stable ``--json`` objects)."""
     return {key: row[key] for key in keys}
+
+
+def in_order(ids: Iterable[int], rows: Mapping[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fetched rows in the order of the query's ids."""
+    return [rows[i] for i in ids]

@@ -32,7 +32,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, pick, select_rows
+from guilin_union.services.common_query import chunks, in_order, pick, select_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
@@ -855,11 +855,6 @@ def list_activities(
 ) -> list[dict[str, Any]]:
     ids = query_ids(db, q)
     return in_order(ids, fetch_rows(db, ids))
-
-
-def in_order(ids: Sequence[int], rows: Mapping[int, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The fetched rows in the order of the query's ids."""
-    return [rows[i] for i in ids]
 
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:

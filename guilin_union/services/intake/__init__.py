@@ -37,6 +37,7 @@ from guilin_union.services.common_query import (
     chunks,
     dict_rows,
     filter_clauses,
+    in_order,
     order_sql,
     pick,
     where_sql,
@@ -502,8 +503,7 @@ def list_applications(
     db: sqlite_utils.Database, q: ApplicationQuery | None = None, *, masked: bool = True
 ) -> list[dict[str, Any]]:
     ids = query_ids(db, q or ApplicationQuery())
-    rows = fetch_rows(db, ids, masked=masked)
-    return [rows[i] for i in ids]
+    return in_order(ids, fetch_rows(db, ids, masked=masked))
 
 
 def counts_by_state(db: sqlite_utils.Database) -> dict[str, int]:

@@ -31,6 +31,7 @@ from guilin_union.services.common_query import (
     add_filters,
     chunks,
     dict_rows,
+    in_order,
     order_sql,
     pick,
     where_sql,
@@ -469,8 +470,7 @@ def list_members(
 ) -> list[dict[str, Any]]:
     """All rows of a view in order (for exports, reports and the CLI)."""
     ids = query_ids(db, q or MemberQuery())
-    rows = fetch_rows(db, ids, masked=masked)
-    return [rows[i] for i in ids]
+    return in_order(ids, fetch_rows(db, ids, masked=masked))
 
 
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from guilin_union.services import congress
 from guilin_union.services.common_query import (
     chunks,
     filter_clauses,
+    in_order,
     order_sql,
     where_sql,
 )
@@ -202,8 +203,7 @@ def fetch_rows(
 
 def list_rows(db: sqlite_utils.Database, q: ProposalQuery) -> list[dict[str, Any]]:
     ids = query_ids(db, q)
-    rows = fetch_rows(db, ids, today=q.today)
-    return [rows[i] for i in ids]
+    return in_order(ids, fetch_rows(db, ids, today=q.today))
 
 
 def handling_status(row: dict[str, Any]) -> str:

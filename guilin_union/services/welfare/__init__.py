@@ -35,6 +35,7 @@ from guilin_union.services.common_query import (
     chunks,
     dict_rows,
     filter_clauses,
+    in_order,
     order_sql,
     where_sql,
 )
@@ -816,8 +817,7 @@ def fetch_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[
 
 def list_payments(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> list[dict[str, Any]]:
     ids = query_ids(db, q or PaymentQuery())
-    rows = fetch_rows(db, ids)
-    return [rows[i] for i in ids]
+    return in_order(ids, fetch_rows(db, ids))
 
 
 def member_payments(db: sqlite_utils.Database, member_id: int) -> list[dict[str, Any]]:
