@@ -13,6 +13,7 @@ from guilin_union.services.congress import agenda as agenda_service
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
+    open_modal,
     ordered_list,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
@@ -103,9 +104,7 @@ class AgendaView(SessionListPage):
             )
 
         dialog = AgendaItemDialog(submit, data=data, parent=self)
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def add_item(self) -> None:
         if self.session_id is not None:

@@ -24,6 +24,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     make_table,
+    open_modal,
     selected_ids,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
@@ -247,6 +248,4 @@ class AttendanceView(SessionListPage):
         wizard = ImportWizard(
             self.ctx, AttendanceImporter(sid), "导入签到情况", self, template_writer=template
         )
-        wizard.setModal(True)
-        wizard.open()
-        self._last_dialog = wizard
+        open_modal(self, wizard)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import list_helpers
@@ -124,3 +124,12 @@ def to_qdate(value: str | _dt.date | None) -> QDate:
 
 def from_qdate(value: QDate) -> str:
     return _dt.date(value.year(), value.month(), value.day()).isoformat()
+
+
+def open_modal(owner: Any, dialog: QDialog) -> QDialog:
+    """Show ``dialog`` modal without blocking the event loop (tests drive it); it is kept on
+    ``owner._last_dialog`` so it lives while shown and tests can find it."""
+    dialog.setModal(True)
+    dialog.open()
+    owner._last_dialog = dialog
+    return dialog

@@ -30,6 +30,7 @@ from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     make_table,
+    open_modal,
     selected_ids,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
@@ -288,10 +289,7 @@ class DelegatesView(SessionListPage):
             data={"start_date": start},
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def edit_selected(self) -> None:
         from guilin_union.ui.congress.dialogs import DelegateDialog
@@ -318,9 +316,7 @@ class DelegatesView(SessionListPage):
             allow_auto=False,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def replace_selected(self) -> None:
         from guilin_union.ui.congress.dialogs import ReplaceDialog
@@ -366,10 +362,7 @@ class DelegatesView(SessionListPage):
             pick=pick,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def end_selected(self) -> None:
         rows = [r for r in self.selected_rows() if not r["end_date"]]
@@ -458,9 +451,7 @@ class DelegatesView(SessionListPage):
 
         if self.term_id is not None:
             dialog = DelegationsDialog(self.ctx, self.term_id, self)
-            dialog.setModal(True)
-            dialog.open()
-            self._last_dialog = dialog
+            open_modal(self, dialog)
 
     def import_excel(self) -> None:
         from guilin_union.services.congress.importer import (
@@ -479,6 +470,4 @@ class DelegatesView(SessionListPage):
             self,
             template_writer=write_delegate_template,
         )
-        wizard.setModal(True)
-        wizard.open()
-        self._last_dialog = wizard
+        open_modal(self, wizard)

@@ -22,7 +22,7 @@ from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress.attendance import attendance_summary
 from guilin_union.ui import ops
-from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR
+from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR, open_modal
 from guilin_union.ui.context import AppContext
 
 
@@ -233,9 +233,7 @@ class CongressTab(QWidget):
         dialog = TermDialog(
             submit, default_years=rule.term_years, next_number=next_number, parent=self
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def new_session(self) -> None:
         from guilin_union.ui.congress.dialogs import SessionDialog
@@ -262,9 +260,7 @@ class CongressTab(QWidget):
             return None
 
         dialog = SessionDialog(submit, options, parent=self)
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def edit_rules(self) -> None:
         from guilin_union.ui.congress.dialogs import RulesDialog
@@ -280,9 +276,7 @@ class CongressTab(QWidget):
             return None
 
         dialog = RulesDialog(submit, values=values, parent=self)
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def export_current(self) -> None:
         """文件 ▸ 导出…: the proposals list on the 提案 page, else the delegates of the session."""

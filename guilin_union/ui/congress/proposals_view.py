@@ -43,6 +43,7 @@ from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
     make_table,
+    open_modal,
     save_for,
     selected_ids,
 )
@@ -476,10 +477,7 @@ class ProposalsView(QWidget):
         return f"{p.number}　{p.title}"
 
     def _open(self, dialog: Any) -> Any:
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def _delegates(self) -> list[tuple[int, str]]:
         """The term's 正式代表 (every period, so a replaced delegate's old proposals still show

@@ -24,6 +24,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
+    open_modal,
 )
 from guilin_union.ui.context import AppContext
 
@@ -232,9 +233,7 @@ class SessionView(QWidget):
         dialog = SessionDialog(
             submit, [(term.id, term.label, session.meeting_no)], data=data, parent=self
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
+        open_modal(self, dialog)
 
     def open_session(self) -> bool:
         """召开中: checks the quorum; without it, asks for the reason of the override."""

@@ -40,6 +40,7 @@ from guilin_union.ui.congress.common import (
     fit_columns,
     from_qdate,
     make_table,
+    open_modal,
     save_for,
     selected_ids,
     to_qdate,
@@ -366,10 +367,7 @@ class SittingsView(QWidget):
             current=current,
             default_date=session.start_date,
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def edit_selected_sitting(self) -> Any:
         sitting = self.current_sitting()
@@ -446,10 +444,7 @@ class SittingsView(QWidget):
             sittings=sittings,
             default_sitting=self.current_sitting(),
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def count_selected(self) -> Any:
         eid = self.current_election()
@@ -457,10 +452,7 @@ class SittingsView(QWidget):
             return None
         result = elections_service.election_result(self.ctx.db, eid)
         dialog = CountDialog(self, eid, result)
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def delete_election(self) -> None:
         eid = self.current_election()

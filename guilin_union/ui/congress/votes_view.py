@@ -14,6 +14,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     WARNING_COLOR,
+    open_modal,
     ordered_list,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
@@ -168,10 +169,7 @@ class VotesView(SessionListPage):
             data=data,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        self._last_dialog = dialog
-        return dialog
+        return open_modal(self, dialog)
 
     def add_motion(self) -> None:
         return self._open(None)
