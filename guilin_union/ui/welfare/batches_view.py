@@ -21,7 +21,6 @@ from guilin_union.services.members import branches as branches_service
 from guilin_union.services.welfare import batches as wb
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentWarnings
-from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.batch_dialog import BatchDialog
 from guilin_union.ui.welfare.common import (
@@ -29,6 +28,7 @@ from guilin_union.ui.welfare.common import (
     fill_table,
     fill_year_combo,
     selected_key,
+    write_roster,
     year_bar,
 )
 
@@ -185,8 +185,6 @@ class BatchesView(QWidget):
 
     def print_roster(self, batch_id: int | None = None, *, excel: bool = False) -> Path | None:
         """The batch's 发放签领表 (PDF or Excel), written in the background."""
-        from guilin_union.services.welfare.outputs import roster_excel, roster_pdf
-
         batch_id = batch_id if batch_id is not None else self.selected_batch()
         if batch_id is None:
             return None
@@ -200,16 +198,7 @@ class BatchesView(QWidget):
         )
         if path is None:
             return None
-        writer = roster_excel if excel else roster_pdf
-        ops.save_output(
-            self.ctx,
-            self,
-            "生成签领表",
-            lambda db, p: writer(db, p, batch_id=batch_id)[0],
-            path=path,
-            message=None,
-        )
-        return path
+        return write_roster(self.ctx, self, path, excel, batch_id=batch_id)
 
     def mark_paid(self) -> None:
         batch_id = self.selected_batch()

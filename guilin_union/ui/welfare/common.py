@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -192,3 +193,21 @@ def cell_text(table: QTableView, row: int, column: int) -> str:
     """The text shown in one cell of a :func:`fill_table` table."""
     model = table.model()
     return model.text(row, column) if isinstance(model, RowsModel) else ""
+
+
+def write_roster(ctx: AppContext, parent: QWidget, path: Path, excel: bool, **scope: Any) -> Path:
+    """Write the 发放签领表 of ``scope`` (``batch_id=`` or ``query=``) to ``path`` in the
+    background, as Excel or PDF; returns ``path``."""
+    from guilin_union.services.welfare.outputs import roster_excel, roster_pdf
+    from guilin_union.ui import ops
+
+    writer = roster_excel if excel else roster_pdf
+    ops.save_output(
+        ctx,
+        parent,
+        "生成签领表",
+        lambda db, p: writer(db, p, **scope)[0],
+        path=path,
+        message=None,
+    )
+    return path

@@ -41,6 +41,7 @@ from guilin_union.ui.welfare.common import (
     ask_override,
     fill_year_combo,
     warnings_text,
+    write_roster,
 )
 from guilin_union.ui.welfare.payment_dialog import PaymentDialog
 from guilin_union.ui.widgets.list_helpers import (
@@ -561,8 +562,6 @@ class PaymentsView(RecordListMixin, QWidget):
     def print_roster(self) -> Path | None:
         """The 发放签领表 of exactly what the list shows (PDF, or Excel when so named); written
         in the background."""
-        from guilin_union.services.welfare.outputs import roster_excel, roster_pdf
-
         q = self.current_query()
         if welfare.count(self.ctx.db, q) == 0:
             self.ctx.prompts.info(self, "打印签领表", "当前列表没有慰问记录。")
@@ -575,16 +574,7 @@ class PaymentsView(RecordListMixin, QWidget):
         )
         if path is None:
             return None
-        if path.suffix.lower() == ".xlsx":
-            writer = roster_excel
-        else:
-            path, writer = path.with_suffix(".pdf"), roster_pdf
-        ops.save_output(
-            self.ctx,
-            self,
-            "生成签领表",
-            lambda db, p: writer(db, p, query=q)[0],
-            path=path,
-            message=None,
+        excel = path.suffix.lower() == ".xlsx"
+        return write_roster(
+            self.ctx, self, path if excel else path.with_suffix(".pdf"), excel, query=q
         )
-        return path
