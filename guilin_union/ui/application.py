@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,6 +134,47 @@ def hand_over_to_running_instance(path: Path) -> bool:
     return notify_running_instance(path)
 
 
+# What the first screen needs from below the UI (sqlite-utils, the storage layer, the register's
+# services): pure Python, no Qt. Imported on a worker thread while the window is built and
+# painted (the paint runs outside Python's lock), then the database opens (issue 15).
+PRELOAD_MODULES = (
+    "guilin_union.storage.database",
+    "guilin_union.storage.integrity",
+    "guilin_union.storage.backup",
+    "guilin_union.storage.lock",
+    "guilin_union.storage.migrations",
+    "guilin_union.storage.schema",
+    "guilin_union.services.settings",
+    "guilin_union.services.printouts",
+    "guilin_union.services.safety",
+    "guilin_union.services.members",
+    "guilin_union.services.members.branches",
+)
+
+
+def preload_storage() -> Callable[[], None]:
+    """Start importing :data:`PRELOAD_MODULES` on a worker thread; returns the function that
+    waits for it. The caller imports nothing of these until it has waited (no two threads
+    import at once); a failure is ignored here and met again by the ordinary import."""
+    import threading
+
+    def work() -> None:
+        import importlib
+
+        from guilin_union.storage.lean_import import import_sqlite_utils
+
+        try:
+            import_sqlite_utils()  # first: without numpy
+            for name in PRELOAD_MODULES:
+                importlib.import_module(name)
+        except Exception:  # noqa: BLE001, S110 — the main thread's own import reports it
+            pass
+
+    thread = threading.Thread(target=work, name="preload-storage", daemon=True)
+    thread.start()
+    return thread.join
+
+
 def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
     from guilin_union.ui import error_hook
@@ -146,10 +187,12 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     error_hook.install()
     window = MainWindow(None)
     window.show_fitted()
+    preloaded = preload_storage()
     app.processEvents()  # painted before the (possibly long) opening of the database
     outcome = {"code": 0}
 
     def open_and_attach() -> None:
+        preloaded()  # the storage layer imported meanwhile
         prompts = Prompts()
         try:
             if demo:

@@ -205,3 +205,32 @@ def test_a_window_that_is_not_painted_still_gets_its_menus(qtbot, db_path, monke
     window, order = _open_with_order(qtbot, db_path, monkeypatch, show=False)
     assert order.count("menus") == 1 and "paint" not in order
     window.close()
+
+
+def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path):
+    """``run_gui`` imports sqlite-utils and the first screen's services while the window is
+    painted: in a fresh process they are all loaded once waited for, numpy is not."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys, threading\n"
+        "from guilin_union.ui.application import PRELOAD_MODULES, preload_storage\n"
+        "assert 'sqlite_utils' not in sys.modules\n"
+        "wait = preload_storage()\n"
+        "wait()\n"
+        "print(json.dumps({'missing': [m for m in ('sqlite_utils', *PRELOAD_MODULES)"
+        " if m not in sys.modules], 'numpy': 'numpy' in sys.modules,"
+        " 'threads': threading.active_count()}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"missing": [], "numpy": False, "threads": 1}
