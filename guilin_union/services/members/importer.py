@@ -406,10 +406,7 @@ class MemberImporter:
 
             number = values.get("id_number")
             if number:
-                if number in seen_ids:
-                    err("id_number", f"与第{seen_ids[number]}行的证件号码重复")
-                else:
-                    seen_ids[number] = parsed.row
+                _once_in_file(seen_ids, number, parsed.row, err, "id_number", "证件号码")
                 member = existing.members_by_id_number.get(number)
                 app = existing.open_apps.get(number)
                 if member is not None:
@@ -430,10 +427,7 @@ class MemberImporter:
                     )
             staff = values.get("staff_no")
             if staff:
-                if staff in seen_staff:
-                    err("staff_no", f"与第{seen_staff[staff]}行的工号重复")
-                else:
-                    seen_staff[staff] = parsed.row
+                _once_in_file(seen_staff, staff, parsed.row, err, "staff_no", "工号")
                 holder = existing.members_by_staff_no.get(staff)
                 if (
                     holder
@@ -695,6 +689,16 @@ class MemberImporter:
                 changes.pop(key, None)
             changes["updated_at"] = audit.now_iso()
             audit.update(db, "intake_applications", int(p.target_id), changes, note=note)  # type: ignore[arg-type]
+
+
+def _once_in_file(
+    seen: dict[str, int], value: str, row: int, err: Callable[..., None], key: str, what: str
+) -> None:
+    """A number may stand in one row of the file only: the first row is remembered."""
+    if value in seen:
+        err(key, f"与第{seen[value]}行的{what}重复")
+    else:
+        seen[value] = row
 
 
 def _bulk_insert(
