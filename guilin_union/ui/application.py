@@ -134,39 +134,19 @@ def hand_over_to_running_instance(path: Path) -> bool:
     return notify_running_instance(path)
 
 
-# What the first screen needs from below the UI (sqlite-utils, the storage layer, the register's
-# services): pure Python, no Qt. Imported on a worker thread while the window is built and
-# painted (the paint runs outside Python's lock), then the database opens (issue 15).
-PRELOAD_MODULES = (
-    "guilin_union.storage.database",
-    "guilin_union.storage.integrity",
-    "guilin_union.storage.backup",
-    "guilin_union.storage.lock",
-    "guilin_union.storage.migrations",
-    "guilin_union.storage.schema",
-    "guilin_union.services.settings",
-    "guilin_union.services.printouts",
-    "guilin_union.services.safety",
-    "guilin_union.services.members",
-    "guilin_union.services.members.branches",
-)
-
-
 def preload_storage() -> Callable[[], None]:
-    """Start importing :data:`PRELOAD_MODULES` on a worker thread; returns the function that
-    waits for it. The caller imports nothing of these until it has waited (no two threads
+    """Start importing what the first screen needs from below the UI (sqlite-utils, the
+    storage layer, the register's services; no widgets) on a worker thread while the window
+    is painted (the paint runs outside Python's lock); returns the function that waits for
+    it (issue 15). The caller imports nothing of these until it has waited (no two threads
     import at once); a failure is ignored here and met again by the ordinary import."""
     import threading
 
     def work() -> None:
-        import importlib
-
-        from guilin_union.storage.lean_import import import_sqlite_utils
-
         try:
-            import_sqlite_utils()  # first: without numpy
-            for name in PRELOAD_MODULES:
-                importlib.import_module(name)
+            from guilin_union.ui import context  # sqlite-utils first, without numpy
+
+            context.import_first_screen()
         except Exception:  # noqa: BLE001, S110 — the main thread's own import reports it
             pass
 

@@ -25,6 +25,31 @@ import_sqlite_utils()
 # (Looked up at call time: storage stays out of start-up, and tests can patch storage.)
 
 
+# What the first screen needs from storage and services (``ui.application.preload_storage``
+# imports them on a worker thread while the window paints; issue 15).
+FIRST_SCREEN_MODULES = (
+    "guilin_union.storage.database",
+    "guilin_union.storage.integrity",
+    "guilin_union.storage.backup",
+    "guilin_union.storage.lock",
+    "guilin_union.storage.migrations",
+    "guilin_union.storage.schema",
+    "guilin_union.services.settings",
+    "guilin_union.services.printouts",
+    "guilin_union.services.safety",
+    "guilin_union.services.members",
+    "guilin_union.services.members.branches",
+)
+
+
+def import_first_screen() -> None:
+    """Import :data:`FIRST_SCREEN_MODULES` (no Qt in any of them)."""
+    import importlib
+
+    for name in FIRST_SCREEN_MODULES:
+        importlib.import_module(name)
+
+
 def default_data_dir() -> Path:
     """The user's data folder (logs, the default database, the demo database)."""
     from guilin_union import storage

@@ -216,11 +216,12 @@ def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path
 
     script = (
         "import json, sys, threading\n"
-        "from guilin_union.ui.application import PRELOAD_MODULES, preload_storage\n"
+        "from guilin_union.ui.application import preload_storage\n"
         "assert 'sqlite_utils' not in sys.modules\n"
         "wait = preload_storage()\n"
         "wait()\n"
-        "print(json.dumps({'missing': [m for m in ('sqlite_utils', *PRELOAD_MODULES)"
+        "from guilin_union.ui.context import FIRST_SCREEN_MODULES\n"
+        "print(json.dumps({'missing': [m for m in ('sqlite_utils', *FIRST_SCREEN_MODULES)"
         " if m not in sys.modules], 'numpy': 'numpy' in sys.modules,"
         " 'threads': threading.active_count()}))\n"
     )
