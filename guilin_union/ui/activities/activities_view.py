@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +43,7 @@ from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete,
     debounced,
+    make_combo,
     make_search_edit,
     select_id,
 )
@@ -100,12 +100,9 @@ class ActivitiesView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search_edit = make_search_edit("activity_search_edit", "搜索活动名称、地点")
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("activity_year_combo")
-        self.type_combo = QComboBox()
-        self.type_combo.setObjectName("activity_type_combo")
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("activity_status_combo")
+        self.year_combo = make_combo("activity_year_combo")
+        self.type_combo = make_combo("activity_type_combo")
+        self.status_combo = make_combo("activity_status_combo")
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             compact_combo(combo, 7)
         bar.addWidget(self.search_edit, 3)

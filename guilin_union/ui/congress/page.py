@@ -24,6 +24,7 @@ from guilin_union.services.congress.attendance import attendance_summary
 from guilin_union.ui import ops
 from guilin_union.ui.congress.common import MUTED_COLOR, OK_COLOR, WARNING_COLOR, open_modal
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_helpers import make_label
 
 
 class CongressTab(QWidget):
@@ -68,16 +69,11 @@ class CongressTab(QWidget):
         strip.setStyleSheet("#attendance_strip { background: #f5f7fa; }")
         row = QHBoxLayout(strip)
         row.setContentsMargins(10, 4, 10, 4)
-        self.session_status_label = QLabel()
-        self.session_status_label.setObjectName("session_status_label")
-        self.expected_label = QLabel()
-        self.expected_label.setObjectName("expected_label")
-        self.present_label = QLabel()
-        self.present_label.setObjectName("present_label")
-        self.leave_label = QLabel()
-        self.leave_label.setObjectName("leave_label")
-        self.quorum_label = QLabel()
-        self.quorum_label.setObjectName("quorum_label")
+        self.session_status_label = make_label("session_status_label")
+        self.expected_label = make_label("expected_label")
+        self.present_label = make_label("present_label")
+        self.leave_label = make_label("leave_label")
+        self.quorum_label = make_label("quorum_label")
         font = self.quorum_label.font()
         font.setBold(True)
         self.quorum_label.setFont(font)

@@ -48,6 +48,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
+from guilin_union.ui.widgets.list_helpers import make_line_edit
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -551,10 +552,8 @@ class SittingDialog(_FormDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.half_combo = QComboBox()
         self.half_combo.addItems(["", *HALF_DAYS])
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("默认同类型，如“第一次全体会议”")
-        self.time_edit = QLineEdit()
-        self.time_edit.setPlaceholderText("如 08:30")
+        self.title_edit = make_line_edit(placeholder="默认同类型，如“第一次全体会议”")
+        self.time_edit = make_line_edit(placeholder="如 08:30")
         self.place_edit = QLineEdit()
         self.delegation_combo = QComboBox()
         self.delegation_combo.addItem("（全体）", None)

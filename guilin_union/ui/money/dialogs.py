@@ -28,6 +28,7 @@ from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.ui.widgets.date_fields import make_date_edit
+from guilin_union.ui.widgets.list_helpers import make_line_edit
 
 ERROR_STYLE = "color: #b00020;"
 T = TypeVar("T")
@@ -55,16 +56,6 @@ def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLab
         layout.addWidget(error)
         layout.addWidget(buttons)
     return error
-
-
-def _line_edit(name: str = "", placeholder: str = "", text: str = "") -> QLineEdit:
-    """A text field of a money form, named for tests, with a hint of what to type."""
-    edit = QLineEdit(text)
-    if name:
-        edit.setObjectName(name)
-    if placeholder:
-        edit.setPlaceholderText(placeholder)
-    return edit
 
 
 def _form_foot(
@@ -122,8 +113,8 @@ class PaymentDialog(QDialog):
         self.method_combo.setCurrentText("现金")
         self.date_edit = _date_edit("dues_paid_on_edit")
         due = format_fen(row["due_fen"]).replace(",", "")
-        self.amount_edit = _line_edit("dues_amount_edit", text=due)
-        self.note_edit = _line_edit(placeholder="如 补缴、收据号")
+        self.amount_edit = make_line_edit("dues_amount_edit", text=due)
+        self.note_edit = make_line_edit(placeholder="如 补缴、收据号")
         rows = [
             ("缴纳方式", self.method_combo),
             ("缴纳日期", self.date_edit),
@@ -196,7 +187,7 @@ class RemittanceDialog(QDialog):
         self.sum_label.setObjectName("remit_sum_label")
         layout.addWidget(self.sum_label)
         form2 = QFormLayout()
-        self.total_edit = _line_edit("remit_total_edit", "分工会交来的金额，如 1234.50")
+        self.total_edit = make_line_edit("remit_total_edit", "分工会交来的金额，如 1234.50")
         self.date_edit = _date_edit("remit_date_edit")
         self.method_combo = QComboBox()
         self.method_combo.addItems(["现金", "转账"])
@@ -294,9 +285,9 @@ class EntryDialog(QDialog):
         self.date_edit = _date_edit(
             "entry_date_edit", today if today.year == year else _dt.date(year, 12, 31)
         )
-        self.amount_edit = _line_edit("entry_amount_edit")
-        self.voucher_edit = _line_edit("entry_voucher_edit", "如 记-2025-0123")
-        self.description_edit = _line_edit("entry_description_edit")
+        self.amount_edit = make_line_edit("entry_amount_edit")
+        self.voucher_edit = make_line_edit("entry_voucher_edit", "如 记-2025-0123")
+        self.description_edit = make_line_edit("entry_description_edit")
         rows = [
             ("科目", self.category_combo),
             ("日期", self.date_edit),

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QWidget,
 )
@@ -34,6 +33,7 @@ from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.list_helpers import make_line_edit
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 Check = Callable[[dict[str, Any]], tuple[str, str]]  # data -> (standard text, warnings text)
@@ -186,23 +186,18 @@ class PaymentDialog(QDialog):
         grid.setVerticalSpacing(3)
         ui.relation_combo = QComboBox()
         ui.relation_combo.addItems(["", *RELATION_CHOICES])
-        ui.relative_name_edit = QLineEdit()
-        ui.relative_name_edit.setPlaceholderText("亲属姓名")
+        ui.relative_name_edit = make_line_edit(placeholder="亲属姓名")
         ui.cause_combo = QComboBox()
         ui.cause_combo.setEditable(True)
         ui.cause_combo.addItems(["", *COMMON_CAUSES])
         ui.event_date_edit = QDateEdit()
         optional_date_edit(ui.event_date_edit)  # picked, 未设定 when not known (issue 15)
-        ui.sub_kind_edit = QLineEdit()
-        ui.sub_kind_edit.setPlaceholderText("细项，如 手术")
+        ui.sub_kind_edit = make_line_edit(placeholder="细项，如 手术")
         ui.pay_method_combo = QComboBox()
         ui.pay_method_combo.addItems(["", *PAY_METHODS])
-        ui.recipient_edit = QLineEdit()
-        ui.recipient_edit.setPlaceholderText("空 = 会员本人")
-        ui.bank_account_edit = QLineEdit()
-        ui.bank_account_edit.setPlaceholderText("银行转账时填写")
-        ui.bank_name_edit = QLineEdit()
-        ui.bank_name_edit.setPlaceholderText("开户行")
+        ui.recipient_edit = make_line_edit(placeholder="空 = 会员本人")
+        ui.bank_account_edit = make_line_edit(placeholder="银行转账时填写")
+        ui.bank_name_edit = make_line_edit(placeholder="开户行")
         rows = (
             (
                 ("亲属", ui.relation_combo),

@@ -351,3 +351,21 @@ def make_combo(
     if min_chars:
         combo.setMinimumContentsLength(min_chars)
     return combo
+
+
+def make_line_edit(object_name: str = "", placeholder: str = "", text: str = "") -> QLineEdit:
+    """A text field, named for tests when ``object_name`` is given, with a hint of what to
+    type."""
+    edit = QLineEdit(text)
+    if object_name:
+        edit.setObjectName(object_name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def make_label(object_name: str, text: str = "") -> QLabel:
+    """A label the code fills in later, named for tests."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    return label
