@@ -7,11 +7,15 @@ logic (domain.md: "Numbers marked *setting* must be editable").
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import sqlite_utils
 
+from guilin_union.core.errors import ValidationError
 from guilin_union.storage import audit
+
+T = TypeVar("T")
 
 # key -> (default, Chinese label). Areas add their own keys with register_defaults().
 DEFAULTS: dict[str, tuple[Any, str]] = {
@@ -71,6 +75,27 @@ def set_many(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
     with db.atomic():
         for key, value in values.items():
             set_value(db, key, value)
+
+
+def save_checked(
+    db: sqlite_utils.Database,
+    values: Mapping[str, Any],
+    keys: Sequence[str],
+    check: Callable[[Mapping[str, Any]], T],
+    stored_form: Callable[[T], Mapping[str, Any]],
+    *,
+    also: Iterable[str] = (),
+) -> None:
+    """Store some of an area's rule settings: ``values`` are checked together with the
+    stored rest of ``keys`` (``check`` raises on nonsense), then each given key is stored in
+    its checked, typed form (``stored_form``; a key it leaves out, one of ``also``, as given)."""
+    unknown = set(values) - set(keys) - set(also)
+    if unknown:
+        raise ValidationError("未知的设置项：" + "、".join(sorted(unknown)))
+    stored = stored_form(check({**get_many(db, list(keys)), **values}))
+    with db.atomic():
+        for key, value in values.items():
+            set_value(db, key, stored.get(key, value))
 
 
 def institution(db: sqlite_utils.Database) -> dict[str, str]:

@@ -290,15 +290,9 @@ def rules(db: sqlite_utils.Database) -> CongressRules:
     return _check_rules(settings.get_many(db, list(RULE_KEYS)))
 
 
-def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult:
-    """Check and store rule settings (any subset of :data:`RULE_KEYS`)."""
-    unknown = set(values) - set(RULE_KEYS) - {"congress_standard_agenda"}
-    if unknown:
-        raise ValidationError("未知的设置项：" + "、".join(sorted(unknown)))
-    merged = {**settings.get_many(db, list(RULE_KEYS)), **values}
-    checked = _check_rules(merged)
+def _stored_rules(checked: CongressRules) -> dict[str, Any]:
     # Stored in their checked, typed form (a fraction typed as "2" in a form is kept as 2).
-    canonical: dict[str, Any] = {
+    return {
         "congress_name": checked.congress_name,
         "congress_term_years": checked.term_years,
         "congress_quorum_numerator": checked.quorum.numerator,
@@ -312,9 +306,13 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
         "congress_proposal_deadline_days": checked.proposal_deadline_days,
         "congress_reply_deadline_days": checked.reply_deadline_days,
     }
-    with db.atomic():
-        for key, value in values.items():
-            settings.set_value(db, key, canonical.get(key, value))
+
+
+def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult:
+    """Check and store rule settings (any subset of :data:`RULE_KEYS`)."""
+    settings.save_checked(
+        db, values, RULE_KEYS, _check_rules, _stored_rules, also=("congress_standard_agenda",)
+    )
     return OpResult(Changes.of("settings", AREA))
 
 

@@ -252,12 +252,8 @@ def rules(db: sqlite_utils.Database) -> ProposalRules:
     return _check_rules(settings.get_many(db, list(RULE_KEYS)))
 
 
-def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult:
-    unknown = set(values) - set(RULE_KEYS)
-    if unknown:
-        raise ValidationError("未知的设置项：" + "、".join(sorted(unknown)))
-    checked = _check_rules({**settings.get_many(db, list(RULE_KEYS)), **values})
-    canonical = {
+def _stored_rules(checked: ProposalRules) -> dict[str, Any]:
+    return {
         "proposal_categories": list(checked.categories),
         "proposal_min_seconders": checked.min_seconders,
         "proposal_duplicate_threshold_percent": checked.duplicate_threshold,
@@ -268,9 +264,10 @@ def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult
         "proposal_suggestion_prefix": checked.suggestion_prefix,
         "proposal_length_rules": {k: [lo, hi] for k, lo, hi in checked.lengths},
     }
-    with db.atomic():
-        for key in values:
-            settings.set_value(db, key, canonical[key])
+
+
+def save_rules(db: sqlite_utils.Database, values: Mapping[str, Any]) -> OpResult:
+    settings.save_checked(db, values, RULE_KEYS, _check_rules, _stored_rules)
     return OpResult(Changes.of("settings", AREA))
 
 
