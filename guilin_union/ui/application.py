@@ -134,6 +134,26 @@ def hand_over_to_running_instance(path: Path) -> bool:
     return notify_running_instance(path)
 
 
+# The list widgets every tab's first screen is made of: UI modules that import nothing of
+# storage, services or ui.context, so importing them here while the worker imports those
+# never waits for it (two threads importing never wait for each other's modules).
+LIST_WIDGET_MODULES = (
+    "guilin_union.ui.table_model",
+    "guilin_union.ui.widgets.list_helpers",
+    "guilin_union.ui.widgets.record_list",
+    "guilin_union.ui.widgets.form_dialog",
+    "guilin_union.ui.widgets.query_source",
+    "guilin_union.ui.widgets.column_fit",
+)
+
+
+def import_list_widgets() -> None:
+    import importlib
+
+    for name in LIST_WIDGET_MODULES:
+        importlib.import_module(name)
+
+
 def preload_storage() -> Callable[[], None]:
     """Start importing what the first screen needs from below the UI (sqlite-utils, the
     storage layer, the register's services; no widgets) on a worker thread while the window
@@ -172,6 +192,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     outcome = {"code": 0}
 
     def open_and_attach() -> None:
+        import_list_widgets()  # while the worker still imports the storage layer
         preloaded()  # the storage layer imported meanwhile
         prompts = Prompts()
         try:

@@ -235,3 +235,30 @@ def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path
     assert done.returncode == 0, done.stderr[-500:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"missing": [], "numpy": False, "threads": 1}
+
+
+def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports():
+    """``run_gui`` imports the list widgets on the UI thread while the worker imports the
+    storage layer: they must not import storage, services or ui.context (else the two
+    threads would import the same modules at once)."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from guilin_union.ui.application import import_list_widgets\n"
+        "import_list_widgets()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m == 'sqlite_utils'"
+        " or m.startswith(('guilin_union.storage', 'guilin_union.services'))"
+        " or m == 'guilin_union.ui.context')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
