@@ -101,3 +101,17 @@ def test_filter_clauses_starts_new_lists() -> None:
     assert (clauses, params) == (["a = ?"], ["x"])
     again, _ = filter_clauses(())
     assert again == [] and again is not clauses
+
+
+def test_rule_settings_refuse_unknown_keys_and_store_the_checked_form(db) -> None:
+    from guilin_union.services import congress, proposals, settings
+
+    before = settings.get(db, "proposal_min_seconders")
+    with pytest.raises(ValidationError, match="未知的设置项：bogus"):
+        congress.save_rules(db, {"bogus": 1})
+    with pytest.raises(ValidationError, match="未知的设置项：bogus"):
+        proposals.save_rules(db, {"bogus": 1, "proposal_min_seconders": 2})
+    assert settings.get(db, "proposal_min_seconders") == before  # nothing stored
+    proposals.save_rules(db, {"proposal_min_seconders": "3"})
+    assert settings.get(db, "proposal_min_seconders") == 3
+    assert proposals.rules(db).min_seconders == 3
