@@ -47,6 +47,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     select_id,
 )
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 
 
@@ -338,9 +339,7 @@ class ActivitiesView(QWidget):
             data=data,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def new_activity(self):
         return self._dialog(None)
@@ -374,9 +373,7 @@ class ActivitiesView(QWidget):
         from guilin_union.ui.activities.settings_dialog import ActivitySettingsDialog
 
         dialog = ActivitySettingsDialog(self.ctx, self)
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     # ---- outputs
     def _activity_name(self) -> str:

@@ -26,6 +26,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import WARNING_COLOR, ActivityPage, setup_table, submit_op
+from guilin_union.ui.widgets.modal import show_modal
 
 LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
 CATEGORY_HEADERS = ["科目", "预算（元）", "实际（元）", "结余（元）"]
@@ -207,9 +208,7 @@ class BudgetPage(ActivityPage):
             data=data,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def add_line(self, kind: str):
         if self.activity_id is None:
@@ -252,9 +251,7 @@ class BudgetPage(ActivityPage):
             except (UserError, ValueError, TypeError):
                 pass
         dialog = YearSummaryDialog(self.ctx, year, self)
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
 
 class YearSummaryDialog(QDialog):

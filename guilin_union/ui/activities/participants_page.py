@@ -41,6 +41,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     selected_ids,
 )
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 
 # The columns the secretary works with first (status, events) come before the reference ones.
@@ -318,9 +319,7 @@ class ParticipantsPage(QWidget):
             event_limit=activity["event_limit"],
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def import_signups(self):
         """The shared import wizard with this activity's importer and template."""
@@ -345,9 +344,7 @@ class ParticipantsPage(QWidget):
         )
         # The wizard picks the file; the importer then checks it is this activity's form.
         wizard.before_validate = lambda: setattr(importer, "source_path", wizard.path())
-        wizard.setModal(True)
-        wizard.open()
-        return wizard
+        return show_modal(wizard)
 
     # ---- editing
     def edit_selected(self) -> None:
@@ -395,9 +392,7 @@ class ParticipantsPage(QWidget):
             data=person,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def set_status(self, status: str) -> None:
         ids = self.selected_ids()

@@ -27,6 +27,7 @@ from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import setup_table, submit_op
+from guilin_union.ui.widgets.modal import show_modal
 
 RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
 
@@ -249,9 +250,7 @@ class ResultsPage(QWidget):
             dialog.ui.event_combo.setCurrentIndex(
                 max(dialog.ui.event_combo.findData(self.event_combo.currentData()), 0)
             )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def add_result(self):
         if self.activity_id is None:

@@ -14,6 +14,7 @@ from guilin_union.ui.widgets import list_helpers
 
 # selected_ids is re-exported: the congress pages import it from here.
 from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
+from guilin_union.ui.widgets.modal import show_modal
 
 WARNING_COLOR = palette.WARNING
 OK_COLOR = palette.OK
@@ -129,7 +130,6 @@ def from_qdate(value: QDate) -> str:
 def open_modal(owner: Any, dialog: QDialog) -> QDialog:
     """Show ``dialog`` modal without blocking the event loop (tests drive it); it is kept on
     ``owner._last_dialog`` so it lives while shown and tests can find it."""
-    dialog.setModal(True)
-    dialog.open()
+    show_modal(dialog)
     owner._last_dialog = dialog
     return dialog

@@ -33,6 +33,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     refill_combo,
 )
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.record_list import RecordListMixin
 
@@ -248,9 +249,7 @@ class ApplicationsView(RecordListMixin, QWidget):
         dialog = ApplicationDialog(self._branch_names(), self._submit(None), parent=self)
         if self.branch_combo.currentData() is not None:
             dialog.ui.branch_combo.setCurrentText(self.branch_combo.currentText())
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def open_application(self, app_id: int | None) -> ApplicationDialog | None:
         if app_id is None:
@@ -264,9 +263,7 @@ class ApplicationsView(RecordListMixin, QWidget):
             read_only=not editable,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def open_record(self, record_id: int) -> ApplicationDialog | None:
         return self.open_application(record_id)
@@ -352,9 +349,7 @@ class ApplicationsView(RecordListMixin, QWidget):
         from guilin_union.ui.intake.import_dialog import MemberImportWizard
 
         wizard = MemberImportWizard(self.ctx, self)
-        wizard.setModal(True)
-        wizard.open()
-        return wizard
+        return show_modal(wizard)
 
     def save_template(self):
         from guilin_union.services.intake.template import TEMPLATE_NAME, write_template

@@ -32,6 +32,7 @@ from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
+from guilin_union.ui.widgets.modal import show_modal
 
 HISTORY_COLUMNS = [
     ColumnSpec("date", "变更日期"),
@@ -99,9 +100,7 @@ class StatusHistoryPage(QWidget):
             return self.record(**values)
 
         dialog = StatusChangeDialog(row["name"], row["status"], submit, parent=self)
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def record(
         self, *, new_status: str, on: Any, reason: str, document_no: str | None = None

@@ -35,6 +35,7 @@ from guilin_union.ui.widgets.list_helpers import (
     names_preview,
     refill_combo,
 )
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.record_list import RecordListMixin
 
@@ -278,9 +279,7 @@ class MemberRegisterView(RecordListMixin, QWidget):
             history_pages=pages,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -33,6 +33,7 @@ from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.modal import show_modal
 
 
 def _money(value: Any, _row: dict[str, Any]) -> str:
@@ -257,8 +258,7 @@ class LedgerView(QWidget):
             self,
             template_writer=write_template,
         )
-        wizard.setModal(True)
-        wizard.open()
+        show_modal(wizard)
         self._wizard = wizard
 
     def remit(self) -> None:

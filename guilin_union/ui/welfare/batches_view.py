@@ -31,6 +31,7 @@ from guilin_union.ui.welfare.common import (
     write_roster,
     year_bar,
 )
+from guilin_union.ui.widgets.modal import show_modal
 
 HEADERS = [
     "批次",
@@ -148,8 +149,7 @@ class BatchesView(QWidget):
             eligibility=eligibility,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
+        show_modal(dialog)
         self._dialog = dialog
         return dialog
 

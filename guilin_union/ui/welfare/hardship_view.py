@@ -27,6 +27,7 @@ from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table, selected_key
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
@@ -272,9 +273,7 @@ class HardshipView(QWidget):
             self._pick,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def print_application(self) -> None:
         """困难补助申请表 of the selected entry (issue 22)."""
@@ -315,9 +314,7 @@ class HardshipView(QWidget):
             member_label=member_label(self.ctx.db, row["member_id"]),
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def delete_selected(self) -> None:
         entry_id = self.selected_entry()

@@ -53,6 +53,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     names_preview,
 )
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.record_list import RecordListMixin
 from guilin_union.ui.widgets.selection_state import enable_with_selection
@@ -538,8 +539,7 @@ class PaymentsView(RecordListMixin, QWidget):
             options_widget=options,
             before_validate=before_validate,
         )
-        wizard.setModal(True)
-        wizard.open()
+        show_modal(wizard)
         self._wizard = wizard
 
     def export_excel(self) -> Path | None:

@@ -24,6 +24,7 @@ from guilin_union.ui.welfare.common import fill_table, selected_key, year_bar
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 HEADERS = [
@@ -188,9 +189,7 @@ class StandardsView(QWidget):
             )
 
         dialog = StandardDialog(current, submit, self)
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def load_examples(self) -> None:
         db = self.ctx.db

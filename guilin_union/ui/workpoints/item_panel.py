@@ -37,6 +37,7 @@ from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.widgets.form_dialog import submit_message_op
+from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
     MUTED_COLOR,
@@ -489,9 +490,7 @@ class ItemPanel(QWidget):
             recorder=self.item["owner"] or "",
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def edit_note(self):
         from guilin_union.ui.workpoints.note_dialog import NoteDialog
@@ -519,9 +518,7 @@ class ItemPanel(QWidget):
             data=note,
             parent=self,
         )
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
+        return show_modal(dialog)
 
     def delete_note(self) -> None:
         note_id = self._selected_id(self.notes_table)
