@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     select_id,
 )
+from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 
@@ -135,29 +134,25 @@ class ActivitiesView(QWidget):
         self.count_label.setObjectName("activity_count_label")
         buttons.addWidget(self.count_label)
         buttons.addSpacing(12)
-        self.print_button = QToolButton()
-        self.print_button.setObjectName("activity_print_button")
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        print_menu = QMenu(self.print_button)
-        print_menu.addAction("活动报名表（各分工会）…", self.print_signup_forms)
-        print_menu.addAction("空白报名表…", lambda: self.print_signup_forms(blank=True))
-        print_menu.addAction("报名表 Excel 模板（发给分工会）…", self.save_signup_template)
-        print_menu.addSeparator()
-        print_menu.addAction("参加人员名单…", self.print_participants)
-        print_menu.addAction("签到表…", lambda: self.print_participants(sign_in=True))
-        print_menu.addAction("获奖名单…", self.print_results)
-        print_menu.addAction("团体总分表…", self.print_team_points)
-        print_menu.addAction("活动总结表…", self.print_summary)
-        self.print_button.setMenu(print_menu)
-        self.print_menu = print_menu
-        self.export_button = QToolButton()
-        self.export_button.setText("导出")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
-        export_menu.addAction("参加人员（Excel）…", self.export_participants)
-        export_menu.addAction("成绩和团体总分（Excel）…", self.export_results)
-        self.export_button.setMenu(export_menu)
+        printing = [
+            ("活动报名表（各分工会）…", self.print_signup_forms),
+            ("空白报名表…", lambda: self.print_signup_forms(blank=True)),
+            ("报名表 Excel 模板（发给分工会）…", self.save_signup_template),
+            None,
+            ("参加人员名单…", self.print_participants),
+            ("签到表…", lambda: self.print_participants(sign_in=True)),
+            ("获奖名单…", self.print_results),
+            ("团体总分表…", self.print_team_points),
+            ("活动总结表…", self.print_summary),
+        ]
+        self.print_button, self.print_menu = menu_button(
+            "打印", printing, object_name="activity_print_button"
+        )
+        exports = [
+            ("参加人员（Excel）…", self.export_participants),
+            ("成绩和团体总分（Excel）…", self.export_results),
+        ]
+        self.export_button, _menu = menu_button("导出", exports)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)

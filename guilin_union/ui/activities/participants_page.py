@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     selected_ids,
 )
+from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 
@@ -121,10 +120,7 @@ class ParticipantsPage(QWidget):
         self.edit_button = QPushButton("修改…")
         self.attend_button = QPushButton("签到")
         self.attend_button.setToolTip("把所选人员标记为“已参加”（活动当天签到）")
-        self.status_button = QToolButton()
-        self.status_button.setText("更多")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.status_button)
+        self.status_button, menu = menu_button("更多")
         self.unattend_action = menu.addAction(
             "取消签到（改回已确认）", lambda: self.mark_attendance(False)
         )
@@ -136,7 +132,6 @@ class ParticipantsPage(QWidget):
         self.restore_action = menu.addAction("恢复为已报名", lambda: self.set_status("已报名"))
         menu.addSeparator()
         self.delete_action = menu.addAction("删除报名记录（误录时使用）", self.delete_selected)
-        self.status_button.setMenu(menu)
         for button in (self.add_button, self.import_button, self.edit_button, self.attend_button):
             buttons.addWidget(button)
         buttons.addWidget(self.status_button)

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +48,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.query_source import QuerySource
 
 if TYPE_CHECKING:
@@ -220,36 +219,32 @@ class ProposalsView(QWidget):
         ):
             bar.addWidget(b)
         bar.addStretch(1)
-        self.more_button = QToolButton()
-        self.more_button.setText("更多")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        more.addAction("添加附件…", self.add_attachment)
-        more.addAction("打开附件…", self.open_attachment)
-        more.addAction("撤销最近的评价", self.undo_rating)
-        more.addAction("督办委员…", self.choose_supervisor)  # issue 20
-        more.addAction("评为/撤销优秀提案", self.toggle_excellent)
-        more.addSeparator()
-        more.addAction("从 Excel 导入…", self.import_excel)
-        more.addAction("导出当前列表（Excel）…", self.export_excel)
-        more.addAction("导出工作统计（Excel）…", self.export_stats_excel)
-        more.addSeparator()
-        more.addAction("职能部门…", self.manage_departments)
-        more.addAction("提案设置…", self.edit_rules)
-        self.more_button.setMenu(more)
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        printing = QMenu(self.print_button)
-        printing.addAction("提案表（所选）…", lambda: self.print_forms(selected_only=True))
-        printing.addAction("提案表（全部）…", lambda: self.print_forms(selected_only=False))
-        printing.addAction("提案汇编…", self.print_compilation)
-        printing.addAction("办理情况一览表（当前列表）…", self.print_handling)
-        printing.addAction("提案工作统计…", self.print_stats)
-        printing.addAction("优秀提案名单…", self.print_excellent)
-        printing.addAction("督办提案清单…", self.print_supervision)
-        printing.addAction("提案工作报告（Word 草稿）…", self.print_work_report)
-        self.print_button.setMenu(printing)
+        more = [
+            ("添加附件…", self.add_attachment),
+            ("打开附件…", self.open_attachment),
+            ("撤销最近的评价", self.undo_rating),
+            ("督办委员…", self.choose_supervisor),  # issue 20
+            ("评为/撤销优秀提案", self.toggle_excellent),
+            None,
+            ("从 Excel 导入…", self.import_excel),
+            ("导出当前列表（Excel）…", self.export_excel),
+            ("导出工作统计（Excel）…", self.export_stats_excel),
+            None,
+            ("职能部门…", self.manage_departments),
+            ("提案设置…", self.edit_rules),
+        ]
+        self.more_button, _menu = menu_button("更多", more)
+        printing = [
+            ("提案表（所选）…", lambda: self.print_forms(selected_only=True)),
+            ("提案表（全部）…", lambda: self.print_forms(selected_only=False)),
+            ("提案汇编…", self.print_compilation),
+            ("办理情况一览表（当前列表）…", self.print_handling),
+            ("提案工作统计…", self.print_stats),
+            ("优秀提案名单…", self.print_excellent),
+            ("督办提案清单…", self.print_supervision),
+            ("提案工作报告（Word 草稿）…", self.print_work_report),
+        ]
+        self.print_button, _menu = menu_button("打印", printing)
         bar.addWidget(self.more_button)
         bar.addWidget(self.print_button)
         self.new_button.clicked.connect(self.new_proposal)

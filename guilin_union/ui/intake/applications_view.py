@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     refill_combo,
 )
+from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.widgets.record_list import RecordListMixin
@@ -125,10 +124,7 @@ class ApplicationsView(RecordListMixin, QWidget):
         self.import_button = QPushButton("从 Excel 导入…")
         self.import_button.setObjectName("intake_import_button")
         actions.addWidget(self.import_button)
-        self.print_button = QToolButton()
-        self.print_button.setText("打印")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.print_button)
+        self.print_button, menu = menu_button("打印")
         self.print_forms_action = QAction("入会申请书及会员登记表（所选）…", self)
         self.print_list_action = QAction("待批准入会人员名单…", self)
         self.template_action = QAction("下载导入模板…", self)
@@ -136,7 +132,6 @@ class ApplicationsView(RecordListMixin, QWidget):
         menu.addAction(self.print_list_action)
         menu.addSeparator()
         menu.addAction(self.template_action)
-        self.print_button.setMenu(menu)
         actions.addWidget(self.print_button)
         layout.addLayout(actions)
 

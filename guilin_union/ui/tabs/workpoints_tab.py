@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.widgets.dialog_buttons import close_buttons
+from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.workpoints.common import MUTED_COLOR, safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
@@ -62,16 +61,12 @@ class WorkpointsTab(QWidget):
         self.ledger_button = QPushButton("打印落实台账…")
         self.excel_button = QPushButton("导出台账 Excel…")
         self.summary_button = QPushButton("年终总结…")
-        self.more_button = QToolButton()
-        self.more_button.setText("更多")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.more_button)
+        self.more_button, menu = menu_button("更多")
         self.carry_action = menu.addAction("把未完成条目结转到下一年度…", self.carry_over)
         self.edit_plan_action = menu.addAction("修改计划标题…", self.rename_plan)
         self.source_action = menu.addAction("查看导入时的原文", self.show_source)
         menu.addSeparator()
         self.delete_plan_action = menu.addAction("删除该计划…", self.delete_plan)
-        self.more_button.setMenu(menu)
         self.year_label, self.plan_label = QLabel("年度"), QLabel("计划")
         bar.addWidget(self.year_label)
         bar.addWidget(self.year_combo)
