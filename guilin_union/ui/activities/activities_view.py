@@ -40,9 +40,9 @@ from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete,
-    debounced,
     make_combo,
     make_search_edit,
+    refilter_on,
     select_id,
 )
 from guilin_union.ui.widgets.menus import menu_button
@@ -88,9 +88,8 @@ class ActivitiesView(QWidget):
         self.current_id: int | None = None
         self._reloading = False
         self._build()
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        for combo in (self.year_combo, self.type_combo, self.status_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        combos = (self.year_combo, self.type_combo, self.status_combo)
+        self._timer = refilter_on(self, self.search_edit, *combos)
         self.reload_filters()
         self.apply_filters()
         self._fit_list()

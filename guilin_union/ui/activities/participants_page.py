@@ -35,8 +35,8 @@ from guilin_union.ui.activities.common import (
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
-    debounced,
     make_search_edit,
+    refilter_on,
     selected_ids,
 )
 from guilin_union.ui.widgets.menus import menu_button
@@ -78,9 +78,8 @@ class ParticipantsPage(QWidget):
         )
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        for combo in (self.branch_combo, self.status_combo, self.event_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        combos = (self.branch_combo, self.status_combo, self.event_combo)
+        self._timer = refilter_on(self, self.search_edit, *combos)
         self._fitted = False
 
     def _build(self) -> None:

@@ -25,11 +25,11 @@ from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     confirm_delete,
-    debounced,
     make_combo,
     make_id_table,
     make_search_edit,
     refill_combo,
+    refilter_on,
 )
 from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.modal import show_modal
@@ -81,9 +81,7 @@ class ApplicationsView(RecordListMixin, QWidget):
         self.source = QuerySource.over(lambda: ctx.db, ApplicationQuery(pending_only=True), intake)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        self.state_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._timer = refilter_on(self, self.search_edit, self.state_combo, self.branch_combo)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload_branches()
         self.apply_filters()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     names_preview,
     refill_combo,
+    refilter_on,
 )
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
@@ -42,7 +43,6 @@ from guilin_union.ui.widgets.record_list import RecordListMixin
 if TYPE_CHECKING:  # the record form and its history pages load on first use (start-up)
     from guilin_union.ui.members.member_dialog import MemberDialog
 
-SEARCH_DEBOUNCE_MS = 150
 FIT_SAMPLE_ROWS = 25  # rows measured to fit the column widths (the top of the first screen)
 
 STATUS_COLORS = {
@@ -92,13 +92,9 @@ class MemberRegisterView(RecordListMixin, QWidget):
         self.source.masked = bool(settings_service.get(ctx.db, "mask_personal_numbers"))
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._search_timer = refilter_on(
+            self, self.search_edit, self.branch_combo, self.status_combo
+        )
         self.reload_branches()
         self.apply_filters()
         self.fit_columns()

@@ -32,7 +32,7 @@ from guilin_union.services.safety.log import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.list_helpers import make_search_edit, refilter_on
 
 DETAIL_COLUMNS = [
     ColumnSpec("label", "项目"),
@@ -83,9 +83,8 @@ class ChangeLogDialog(QDialog):
         self._row_id = row_id
         self._build()
         self._fill_filters(table)
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        for combo in (self.table_combo, self.action_combo, self.user_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        combos = (self.table_combo, self.action_combo, self.user_combo)
+        self._timer = refilter_on(self, self.search_edit, *combos)
         for check in (self.since_check, self.until_check):
             check.toggled.connect(lambda _on: self.apply_filters())
         for edit in (self.since_edit, self.until_edit):

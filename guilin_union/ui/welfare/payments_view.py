@@ -48,10 +48,10 @@ from guilin_union.ui.widgets.list_helpers import (
     FIT_SAMPLE_ROWS,
     add_filter_bar,
     confirm_delete_each,
-    debounced,
     make_id_table,
     make_search_edit,
     names_preview,
+    refilter_on,
 )
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.query_source import QuerySource
@@ -123,9 +123,8 @@ class PaymentsView(RecordListMixin, QWidget):
         self.source = QuerySource.over(lambda: ctx.db, PaymentQuery(), welfare)
         self.model = IdTableModel(COLUMNS, self.source, self)
         self._build()
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        for combo in (self.year_combo, self.type_combo, self.branch_combo, self.state_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        combos = (self.year_combo, self.type_combo, self.branch_combo, self.state_combo)
+        self._timer = refilter_on(self, self.search_edit, *combos)
         self.flagged_check.toggled.connect(lambda _c: self.apply_filters())
         self.reload_choices()
         fill_year_combo(self.year_combo, ctx.db, with_all=True, current=_dt.date.today().year)

@@ -369,3 +369,11 @@ def make_label(object_name: str, text: str = "") -> QLabel:
     label = QLabel(text)
     label.setObjectName(object_name)
     return label
+
+
+def refilter_on(view: Any, search_edit: QLineEdit, *combos: QComboBox) -> QTimer:
+    """Run ``view.apply_filters()`` when typing in ``search_edit`` pauses and whenever one
+    of ``combos`` changes; returns the search timer (see :func:`debounced`)."""
+    for combo in combos:
+        combo.currentIndexChanged.connect(lambda _i: view.apply_filters())
+    return debounced(search_edit, view.apply_filters, parent=view)

@@ -28,8 +28,8 @@ from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
-    debounced,
     make_search_edit,
+    refilter_on,
     selected_ids,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
@@ -101,8 +101,7 @@ class MemberPickerDialog(QDialog):
             self, text="选择", button=QDialogButtonBox.StandardButton.Ok
         )
         layout.addWidget(buttons)
-        self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-        self.branch_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._timer = refilter_on(self, self.search_edit, self.branch_combo)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.apply_filters()
 
