@@ -128,7 +128,7 @@ def startup_bare_table(db_path: str) -> int:
     window = QMainWindow()
     window.setWindowTitle("工会工作管理系统")
     tabs = QTabWidget()
-    conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(db_path)  # bare: plain sqlite3, as a hand-written program would
     try:
         rows = conn.execute(BARE_REGISTER_SQL).fetchall()
     finally:

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guilin_union.ui.access_keys import plain_text
+
 # A Windows 10/11 window frame in logical pixels: title bar 31, visible border 1. Used where
 # the real frame is not known (before the first show, and under platforms without frames
 # such as the offscreen one the gallery uses).
@@ -226,7 +228,9 @@ def buttons_outside(window: QWidget, available: QRect) -> list[str]:
             if port.width() >= rect.width() and port.height() >= rect.height():
                 rect = QRect(port.topLeft(), rect.size())
         if not available.contains(rect):
-            outside.append(button.text() or button.objectName() or type(button).__name__)
+            outside.append(
+                plain_text(button.text()) or button.objectName() or type(button).__name__
+            )
     return outside
 
 
