@@ -21,6 +21,7 @@ from guilin_union.services.members import record as mr
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.widgets.dialog_frame import dialog_layout
 from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
 
 COLUMNS = [
@@ -181,10 +182,10 @@ class GroupsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.branch_id = branch_id
-        self.setWindowTitle(f"{branch_name} · 工会小组")
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。")
+        layout = dialog_layout(
+            self,
+            f"{branch_name} · 工会小组",
+            "分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。",
         )
         self.model = list_model(GROUP_COLUMNS)
         self.table = make_id_table(

@@ -7,12 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +18,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.dialog_buttons import close_buttons
+from guilin_union.ui.widgets.dialog_frame import dialog_layout
 
 
 class BranchStandardsDialog(QDialog):
@@ -30,12 +29,11 @@ class BranchStandardsDialog(QDialog):
 
         self.ctx = ctx
         self.year = year
-        self.setWindowTitle(f"{year}年分工会慰问标准")
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。登记慰问时按会员所在分工会的标准核对。"
-            )
+        layout = dialog_layout(
+            self,
+            f"{year}年分工会慰问标准",
+            "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。"
+            "登记慰问时按会员所在分工会的标准核对。",
         )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["分工会", "慰问类型", "下限（元）", "上限（元）"])
