@@ -134,6 +134,40 @@ def hand_over_to_running_instance(path: Path) -> bool:
     return notify_running_instance(path)
 
 
+# Packages that never use PySide6 (layers below the UI, and sqlite-utils' dependencies).
+NOT_QT_PACKAGES = (
+    "guilin_union.core",
+    "guilin_union.storage",
+    "guilin_union.services",
+    "sqlite_utils",
+    "sqlite_fts4",
+    "click",
+    "pluggy",
+    "dateutil",
+    "tabulate",
+)
+
+
+def skip_feature_scan_below_ui() -> None:
+    """PySide6 reads the source of every module imported after it, looking for
+    ``from __feature__ import …`` (about 0.3 ms a module, some 150 modules before the list
+    is filled). Modules of :data:`NOT_QT_PACKAGES` cannot contain it: they are answered at
+    once; every other module is still read (issue 15)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "skips_below_ui", False):
+        return
+
+    def mod_uses_pyside(module: object) -> bool:
+        name = str(getattr(module, "__name__", ""))
+        if any(name == p or name.startswith(p + ".") for p in NOT_QT_PACKAGES):
+            return False
+        return bool(original(module))
+
+    mod_uses_pyside.skips_below_ui = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+
+
 # The list widgets every tab's first screen is made of: UI modules that import nothing of
 # storage, services or ui.context, so importing them here while the worker imports those
 # never waits for it (two threads importing never wait for each other's modules).
@@ -177,6 +211,7 @@ def preload_storage() -> Callable[[], None]:
 
 def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
+    skip_feature_scan_below_ui()
     from guilin_union.ui import error_hook
     from guilin_union.ui.main_window import MainWindow
 

@@ -262,3 +262,28 @@ def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports()
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_modules_below_the_ui_are_not_read_for_pyside_features(monkeypatch):
+    """PySide6 reads every imported module's source looking for ``__feature__``; modules of
+    core, storage, services and sqlite-utils are answered without reading them, the UI's
+    modules are still read."""
+    import inspect
+    import sys
+
+    import guilin_union.core.errors
+    import guilin_union.ui.table_model
+    from guilin_union.ui.application import skip_feature_scan_below_ui
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide6 has no feature scan")
+    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)  # restored
+    skip_feature_scan_below_ui()
+    skip_feature_scan_below_ui()  # twice: wrapped once
+    read: list[str] = []
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: read.append(obj.__name__) or real(obj))
+    assert feature._mod_uses_pyside(guilin_union.core.errors) is False
+    assert feature._mod_uses_pyside(guilin_union.ui.table_model) is True
+    assert read == ["guilin_union.ui.table_model"]
