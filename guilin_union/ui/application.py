@@ -151,8 +151,9 @@ NOT_QT_PACKAGES = (
 def skip_feature_scan_below_ui() -> None:
     """PySide6 reads the source of every module imported after it, looking for
     ``from __feature__ import …`` (about 0.3 ms a module, some 150 modules before the list
-    is filled). Modules of :data:`NOT_QT_PACKAGES` cannot contain it: they are answered at
-    once; every other module is still read (issue 15)."""
+    is filled). Modules of :data:`NOT_QT_PACKAGES` cannot contain it and the program's UI
+    modules are Qt without it: both are answered at once; every other module is still read
+    (issue 15)."""
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "skips_below_ui", False):
@@ -162,6 +163,8 @@ def skip_feature_scan_below_ui() -> None:
         name = str(getattr(module, "__name__", ""))
         if any(name == p or name.startswith(p + ".") for p in NOT_QT_PACKAGES):
             return False
+        if name.startswith("guilin_union.ui."):  # the UI: Qt (and no __feature__ anywhere)
+            return True
         return bool(original(module))
 
     mod_uses_pyside.skips_below_ui = True  # type: ignore[attr-defined]

@@ -267,8 +267,9 @@ def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports()
 def test_modules_below_the_ui_are_not_read_for_pyside_features(monkeypatch):
     """PySide6 reads every imported module's source looking for ``__feature__``; modules of
     core, storage, services and sqlite-utils are answered without reading them, the UI's
-    modules are still read."""
+    modules are answered as Qt, others are still read."""
     import inspect
+    import json
     import sys
 
     import guilin_union.core.errors
@@ -286,4 +287,5 @@ def test_modules_below_the_ui_are_not_read_for_pyside_features(monkeypatch):
     monkeypatch.setattr(inspect, "getsource", lambda obj: read.append(obj.__name__) or real(obj))
     assert feature._mod_uses_pyside(guilin_union.core.errors) is False
     assert feature._mod_uses_pyside(guilin_union.ui.table_model) is True
-    assert read == ["guilin_union.ui.table_model"]
+    assert feature._mod_uses_pyside(json) is False
+    assert read == ["json"]  # another library's module is still read
