@@ -175,6 +175,9 @@ class BranchesDialog(QDialog):
             self._run(f"删除分工会 {b.name}", lambda db: branches_service.delete_branch(db, b.id))
 
 
+GROUPS_HINT = "分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。"
+
+
 class GroupsDialog(QDialog):
     def __init__(
         self, ctx: AppContext, branch_id: int, branch_name: str, parent: QWidget | None = None
@@ -182,11 +185,7 @@ class GroupsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.branch_id = branch_id
-        layout = dialog_layout(
-            self,
-            f"{branch_name} · 工会小组",
-            "分工会下可设工会小组，每名会员最多属于一个小组；组长须是本分工会会员。",
-        )
+        layout = dialog_layout(self, f"{branch_name} · 工会小组", GROUPS_HINT)
         self.model = list_model(GROUP_COLUMNS)
         self.table = make_id_table(
             self.model, object_name="groups_table", multi=False, sortable=False, stretch_last=True

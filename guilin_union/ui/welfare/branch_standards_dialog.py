@@ -20,6 +20,11 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.dialog_buttons import close_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
 
+HINT = (
+    "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。"
+    "登记慰问时按会员所在分工会的标准核对。"
+)
+
 
 class BranchStandardsDialog(QDialog):
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
@@ -29,12 +34,7 @@ class BranchStandardsDialog(QDialog):
 
         self.ctx = ctx
         self.year = year
-        layout = dialog_layout(
-            self,
-            f"{year}年分工会慰问标准",
-            "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。"
-            "登记慰问时按会员所在分工会的标准核对。",
-        )
+        layout = dialog_layout(self, f"{year}年分工会慰问标准", HINT)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["分工会", "慰问类型", "下限（元）", "上限（元）"])
         self.table.verticalHeader().setVisible(False)
