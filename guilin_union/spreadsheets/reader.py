@@ -765,6 +765,27 @@ def _row_preview(texts: list[tuple[int, str, Any]]) -> str:
     return " ".join(text or _compact(getattr(cell, "value", None)) for _, text, cell in texts)
 
 
+_FIGURE_RE = re.compile(r"^[-+]?[\d,，.]+(?:人次|人|名|条|项|户|个|笔|元|万元)?$")
+
+
+def _reads_like_person(texts: list[tuple[int, str, Any]]) -> bool:
+    """A row with a totals word that is still a person's row: besides the word it holds two or
+    more cells of words (分工会, 性别, 状态 …) — a totals row holds figures, counts or nothing.
+    Only rows that matched a totals word get here, so reading every cell costs nothing."""
+    words = 0
+    for _, _, cell in texts:
+        value = getattr(cell, "value", None)
+        if not isinstance(value, str):
+            continue
+        text = _compact(value)
+        if not text or text in _TOTAL_WORDS or _TOTAL_RE.match(text) or _COUNT_RE.match(text):
+            continue
+        if _FIGURE_RE.match(text) or any(ch.isdigit() for ch in text):
+            continue  # figures, counts, "人数：6", dates
+        words += 1
+    return words >= 2
+
+
 def _footer_reason(
     texts: list[tuple[int, str, Any]], required_cols: Sequence[int], after_footer: bool
 ) -> str | None:
@@ -772,9 +793,9 @@ def _footer_reason(
     if not texts:
         return None
     first = texts[0][1]
-    if _TOTAL_RE.match(first) or _COUNT_RE.match(first):
+    if (_TOTAL_RE.match(first) or _COUNT_RE.match(first)) and not _reads_like_person(texts):
         return "合计行"
-    if any(text in _TOTAL_WORDS for _, text, _ in texts[:3]):
+    if any(text in _TOTAL_WORDS for _, text, _ in texts[:3]) and not _reads_like_person(texts):
         return "合计行"  # "7 | 合计 | 6人": a 序号 before the word
     if _SIGN_RE.match(first) or _SIGN_NOCOLON_RE.match(first) or _STAMP_RE.match(first):
         return "签名、日期行"

@@ -237,3 +237,27 @@ def test_total_word_after_a_serial_number(tmp_path: Path) -> None:
     result = read_table(_book(tmp_path, {"名单": rows}), FIELDS)
     assert [r.values["name"] for r in result.rows] == ["张三"]
     assert [(r.row, r.reason) for r in result.ignored_rows] == [(3, "合计行")]
+
+
+def test_a_person_row_with_a_totals_word_is_data_a_row_of_figures_is_not(tmp_path: Path) -> None:
+    # A register exported with a member whose name cell reads 小计 (found by the round-trip
+    # property test) is a person: the row carries words (分工会, 性别 …), a totals row figures.
+    head = ["工号", "姓名", "性别", "分工会", "状态", "金额"]
+    rows = [
+        head,
+        ["2024000000", "小计", "男", "文学院分工会", "在会", ""],
+        ["2024000001", "张三", "女", "文学院分工会", "在会", 100],
+        ["合计", "人数：2", "金额：100", "", "", 100],
+        ["", "小计", "", "", "", "2人"],
+    ]
+    fields = [
+        Field("staff_no", "工号"),
+        Field("name", "姓名", required=True),
+        Field("gender", "性别"),
+        Field("branch", "分工会", required=True),
+        Field("status", "状态"),
+        Field("amount", "金额", kind="money"),
+    ]
+    result = read_table(_book(tmp_path, {"名单": rows}), fields)
+    assert [r.values["name"] for r in result.rows] == ["小计", "张三"]
+    assert [(r.row, r.reason) for r in result.ignored_rows] == [(4, "合计行"), (5, "合计行")]
