@@ -152,19 +152,22 @@ class AgendaView(SessionListPage):
             return True
         return None
 
+    def _fill_agenda(self, title: str, fill: Any) -> None:
+        """Fill this session's agenda by ``fill(db, session_id, replace)``, once the user has
+        agreed to replace the items already there (if any)."""
+        replace = self._replace_ok()
+        if replace is None or self.session_id is None:
+            return
+        sid = self.session_id
+        ops.CollectionOp(self.ctx, self, title, lambda db: fill(db, sid, replace)).run()
+
     def use_standard(self) -> None:
         if self.session_id is None:
             return
-        replace = self._replace_ok()
-        if replace is None:
-            return
-        sid = self.session_id
-        ops.CollectionOp(
-            self.ctx,
-            self,
+        self._fill_agenda(
             "采用标准议程",
-            lambda db: agenda_service.apply_standard_agenda(db, sid, replace=replace),
-        ).run()
+            lambda db, sid, replace: agenda_service.apply_standard_agenda(db, sid, replace=replace),
+        )
 
     def copy_from(self) -> None:
         if self.session_id is None:
@@ -182,16 +185,12 @@ class AgendaView(SessionListPage):
         if choice is None:
             return
         source = list(reversed(others))[labels.index(choice)]
-        replace = self._replace_ok()
-        if replace is None:
-            return
-        sid = self.session_id
-        ops.CollectionOp(
-            self.ctx,
-            self,
+        self._fill_agenda(
             "复制议程",
-            lambda db: agenda_service.copy_agenda(db, source.id, sid, replace=replace),
-        ).run()
+            lambda db, sid, replace: agenda_service.copy_agenda(
+                db, source.id, sid, replace=replace
+            ),
+        )
 
     def print_agenda(self) -> None:
         if self.session_id is not None:  # the same printout as on the session page
