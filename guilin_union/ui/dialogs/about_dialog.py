@@ -71,6 +71,14 @@ def licence_html() -> str:
     )
 
 
+def _rich_label(text: str) -> QLabel:
+    """A wrapped label showing ``text`` as rich text (HTML)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
+
+
 class AboutDialog(QDialog):
     """Shows the version, the data file and folders, and the licence notes."""
 
@@ -89,25 +97,21 @@ class AboutDialog(QDialog):
             icon.setPixmap(pixmap)
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         frozen = "（安装版）" if getattr(sys, "frozen", False) else "（源代码运行）"
-        self.summary_label = QLabel(
+        self.summary_label = _rich_label(
             f"<h3>{html.escape(str(institution))}工会工作管理系统</h3>"
             f"<p>版本 {__version__}{frozen}<br>"
             f"Python {sys.version.split()[0]}，Qt {qVersion()}，PySide6 {pyside_version}</p>"
             "<p>本程序离线运行，所有数据只保存在本机的数据文件中。</p>"
         )
-        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_label.setWordWrap(True)
         header.addWidget(self.summary_label, 1)
         layout.addLayout(header)
 
-        self.data_label = QLabel(
+        self.data_label = _rich_label(
             f"数据文件：{html.escape(str(ctx.db_path))}<br>"
             f"自动备份文件夹：{html.escape(str(backup_dir_for(ctx.db_path)))}<br>"
             f"默认数据文件夹：{html.escape(str(default_data_dir()))}<br>"
             "<span style='color:#666'>卸载程序不会删除数据文件夹和备份；换电脑时复制数据文件即可。</span>"
         )
-        self.data_label.setTextFormat(Qt.TextFormat.RichText)
-        self.data_label.setWordWrap(True)
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.data_label)
 
