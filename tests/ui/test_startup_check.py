@@ -207,12 +207,26 @@ def test_a_window_that_is_not_painted_still_gets_its_menus(qtbot, db_path, monke
     window.close()
 
 
-def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path):
-    """``run_gui`` imports sqlite-utils and the first screen's services while the window is
-    painted: in a fresh process they are all loaded once waited for, numpy is not."""
+def _last_json_line(script: str) -> object:
+    """Run ``script`` in a fresh Python process (nothing imported yet); its last line, JSON."""
     import json
     import subprocess
     import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path):
+    """``run_gui`` imports sqlite-utils and the first screen's services while the window is
+    painted: in a fresh process they are all loaded once waited for, numpy is not."""
 
     script = (
         "import json, sys, threading\n"
@@ -225,15 +239,7 @@ def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path
         " if m not in sys.modules], 'numpy': 'numpy' in sys.modules,"
         " 'threads': threading.active_count()}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = _last_json_line(script)
     assert result == {"missing": [], "numpy": False, "threads": 1}
 
 
@@ -241,9 +247,6 @@ def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports()
     """``run_gui`` imports the list widgets on the UI thread while the worker imports the
     storage layer: they must not import storage, services or ui.context (else the two
     threads would import the same modules at once)."""
-    import json
-    import subprocess
-    import sys
 
     script = (
         "import json, sys\n"
@@ -253,15 +256,7 @@ def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports()
         " or m.startswith(('guilin_union.storage', 'guilin_union.services'))"
         " or m == 'guilin_union.ui.context')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _last_json_line(script) == []
 
 
 def test_modules_below_the_ui_are_not_read_for_pyside_features(monkeypatch):
