@@ -98,16 +98,15 @@ class SessionView(QWidget):
         self.ballot_button = QPushButton("表决票…")
         self.results_button = QPushButton("表决结果…")
         self.export_button = QPushButton("代表名单（Excel）…")
-        for i, button in enumerate(
-            (
-                self.agenda_button,
-                self.roster_button,
-                self.signin_button,
-                self.ballot_button,
-                self.results_button,
-                self.export_button,
-            )
-        ):
+        self.print_buttons = (
+            self.agenda_button,
+            self.roster_button,
+            self.signin_button,
+            self.ballot_button,
+            self.results_button,
+            self.export_button,
+        )
+        for i, button in enumerate(self.print_buttons):
             button.setMinimumWidth(150)
             grid.addWidget(button, i, 0)
         grid.setRowStretch(6, 1)
@@ -138,19 +137,14 @@ class SessionView(QWidget):
     def refresh(self) -> None:
         session = self.page.session() if self.session_id is not None else None
         enabled = session is not None
-        for button in (
+        status_buttons = (
             self.edit_button,
             self.open_button,
             self.close_button,
             self.reset_button,
             self.delete_button,
-            self.agenda_button,
-            self.roster_button,
-            self.signin_button,
-            self.ballot_button,
-            self.results_button,
-            self.export_button,
-        ):
+        )
+        for button in (*status_buttons, *self.print_buttons):
             button.setEnabled(enabled)
         if session is None:
             for label in self.value_labels.values():
