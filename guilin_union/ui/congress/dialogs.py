@@ -277,6 +277,10 @@ class ReplaceDialog(_FormDialog):
         }
 
 
+#: The agenda item's one-line fields, each shown in ``<key>_edit``.
+AGENDA_TEXT_FIELDS = ("start_time", "end_time", "presider", "reporter", "place", "notes")
+
+
 class AgendaItemDialog(_FormDialog):
     def __init__(
         self, submit: Submit, *, data: dict[str, Any] | None = None, parent: QWidget | None = None
@@ -289,14 +293,7 @@ class AgendaItemDialog(_FormDialog):
         self.ui.part_combo.setCurrentText(data.get("part") or "正式会议")
         optional_date_edit(self.ui.item_date_edit)  # 未设定: the session's opening day
         set_optional_date(self.ui.item_date_edit, data.get("item_date"))
-        for key in (
-            "start_time",
-            "end_time",
-            "presider",
-            "reporter",
-            "place",
-            "notes",
-        ):
+        for key in AGENDA_TEXT_FIELDS:
             getattr(self.ui, f"{key}_edit").setText(data.get(key) or "")
         self.ui.content_edit.setPlainText(data.get("content") or "")
 
@@ -306,14 +303,7 @@ class AgendaItemDialog(_FormDialog):
             "content": _text(self.ui.content_edit),
             "item_date": optional_date(self.ui.item_date_edit),
         }
-        for key in (
-            "start_time",
-            "end_time",
-            "presider",
-            "reporter",
-            "place",
-            "notes",
-        ):
+        for key in AGENDA_TEXT_FIELDS:
             out[key] = getattr(self.ui, f"{key}_edit").text().strip()
         return out
 
