@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.congress import DELEGATE_TYPES
-from guilin_union.core.errors import UserError
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
 from guilin_union.services.congress import delegates as delegates_service
@@ -36,6 +35,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -273,12 +273,12 @@ class DelegatesView(SessionListPage):
         term_id = self.term_id
 
         def submit(data: dict[str, Any]) -> str | None:
-            try:
-                result = delegates_service.add_delegates(self.ctx.db, term_id, ids, **data)
-            except UserError as exc:
-                return str(exc)
-            self.ctx.notify(result.changes)
-            return None
+            return submit_message_op(
+                self.ctx,
+                self,
+                f"添加代表 {text}",
+                lambda db: delegates_service.add_delegates(db, term_id, ids, **data),
+            )
 
         start = delegates_service.default_start_date(self.ctx.db, term_id) if session else None
         dialog = DelegateDialog(
@@ -300,12 +300,12 @@ class DelegatesView(SessionListPage):
         row = rows[0]
 
         def submit(data: dict[str, Any]) -> str | None:
-            try:
-                result = delegates_service.update_delegate(self.ctx.db, row["id"], data)
-            except UserError as exc:
-                return str(exc)
-            self.ctx.notify(result.changes)
-            return None
+            return submit_message_op(
+                self.ctx,
+                self,
+                f"修改代表 {row['name']}",
+                lambda db: delegates_service.update_delegate(db, row["id"], data),
+            )
 
         dialog = DelegateDialog(
             submit,
@@ -342,19 +342,19 @@ class DelegatesView(SessionListPage):
         def submit(data: dict[str, Any]) -> str | None:
             if data["new_member_id"] is None:
                 return "请先选择接替的会员"
-            try:
-                result = delegates_service.replace_delegate(
-                    self.ctx.db,
+            return submit_message_op(
+                self.ctx,
+                self,
+                f"更换代表 {row['name']}",
+                lambda db: delegates_service.replace_delegate(
+                    db,
                     row["id"],
                     data["new_member_id"],
                     on_date=data["on_date"],
                     reason=data["reason"],
                     start_reason=data["start_reason"],
-                )
-            except UserError as exc:
-                return str(exc)
-            self.ctx.notify(result.changes)
-            return None
+                ),
+            )
 
         dialog = ReplaceDialog(
             submit,
