@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
@@ -97,3 +98,34 @@ def test_activity_dates_are_picked_and_the_start_is_asked_for(qtbot):
     assert dialog.data()["end_date"] == "" and dialog.data()["signup_deadline"] == ""
     dialog.set_data({"name": "运动会", "start_date": "2024-10-20", "end_date": None})
     assert dialog.data()["start_date"] == "2024-10-20" and dialog.data()["end_date"] == ""
+
+
+# the offscreen platform cannot grab the keyboard for a popup: harmless here
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_an_empty_optional_date_opens_its_calendar_on_this_month(qtbot):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from guilin_union.ui.widgets.date_fields import (
+        EARLIEST_PAST,
+        optional_date_edit,
+        set_optional_date,
+    )
+
+    today = QDate.currentDate()
+    for earliest, iso, page in (
+        (EARLIEST_PAST, None, (today.year(), today.month())),  # 未设定: this month
+        (EARLIEST_PAST, "1985-03-15", (1985, 3)),  # a date: its own month
+    ):
+        edit = QDateEdit()
+        qtbot.addWidget(edit)
+        optional_date_edit(edit, earliest=earliest)
+        set_optional_date(edit, iso)
+        calendar = edit.calendarWidget()
+        # what the edit's popup does when it opens: select the value, then show
+        calendar.setSelectedDate(edit.date())
+        calendar.window().show()
+        try:
+            assert (calendar.yearShown(), calendar.monthShown()) == page
+        finally:
+            calendar.window().hide()

@@ -10,11 +10,24 @@ calendar, ``yyyy-MM-dd``; an optional date shows 未设定 at its lowest value.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit
 
 NO_DATE = QDate(2000, 1, 1)
 EARLIEST_PAST = QDate(1900, 1, 1)  # birth, hire and join dates: “no date” lies before them
 NO_DATE_TEXT = "未设定"
+
+
+class _CalendarOpensOnToday(QCalendarWidget):
+    """The calendar of an optional date: at 未设定 (its lowest date) it opens on this month,
+    not on January 1900/2000. A subclass, not an event filter: an override cannot outlive its
+    widget. Created with the edit as parent so Qt owns it (the popup adopts it)."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.selectedDate() <= self.minimumDate():
+            today = QDate.currentDate()
+            self.setCurrentPage(today.year(), today.month())
 
 
 def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
@@ -24,6 +37,8 @@ def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
     edit.setMinimumDate(earliest)
     edit.setSpecialValueText(NO_DATE_TEXT)
     edit.setDate(earliest)
+    if not isinstance(edit.calendarWidget(), _CalendarOpensOnToday):
+        edit.setCalendarWidget(_CalendarOpensOnToday(edit))
 
 
 def required_date_edit(edit: QDateEdit, iso: str | None = None) -> None:
