@@ -336,8 +336,14 @@ class AccessKeyFilter(QObject):
         self._pending: dict[int, QWidget] = {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() != _SHOW or not isinstance(watched, QWidget):  # every event: be quick
-            return False
+        if event.type() == _SHOW:
+            self.on_show(watched)
+        return False
+
+    def on_show(self, watched: QObject) -> None:
+        """A widget was shown (called by the one application-wide Show filter)."""
+        if not isinstance(watched, QWidget):
+            return
         try:
             if isinstance(watched, QMenu):
                 give_keys_to_menu(watched)
@@ -347,7 +353,6 @@ class AccessKeyFilter(QObject):
                 self._later(watched.window())  # a tab or wizard page: its labels may be new
         except Exception:  # noqa: BLE001 — an event filter must never raise into Qt
             _log.exception("access keys for %s", type(watched).__name__)
-        return False
 
     def _later(self, window: QWidget) -> None:
         if id(window) in self._pending:
@@ -373,8 +378,12 @@ def install_access_keys(app: QApplication) -> AccessKeyFilter:
     if not _installed:
         if os.environ.get("GUILIN_UNION_ACCESS_KEYS") == "0":  # measuring without them
             return AccessKeyFilter(app)
+        from guilin_union.ui.screen_fit import install_dialog_fitter
+
         keys = AccessKeyFilter(app)
-        app.installEventFilter(keys)
+        # one Python filter for every event of the application, not two: the dialog fitter's
+        # Show filter calls this hook (each filter call costs every event of every widget)
+        install_dialog_fitter(app).show_hooks.append(keys.on_show)
         _installed.append(keys)
     return _installed[0]
 

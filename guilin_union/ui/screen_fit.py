@@ -21,6 +21,7 @@ shrunk and moved back onto the current one).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -248,16 +249,24 @@ def natural_tab_order(dialog: QWidget) -> None:
             edit.setTabChangesFocus(True)
 
 
+_SHOW = QEvent.Type.Show
+
+
 class DialogFitter(QObject):
-    """Application-wide event filter: every dialog is fitted to its screen when first shown."""
+    """The application's one Show filter: every dialog is fitted to its screen when first
+    shown, after the ``show_hooks`` (access keys) had their turn. One filter, because an
+    application-wide filter is a Python call for every event of every widget."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.show_hooks: list[Callable[[QObject], None]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
-            and watched.isWindow()
-            and not watched.property(_FITTED)
-        ):
+        if event.type() != _SHOW:  # every event of the application passes here: be quick
+            return False
+        for hook in self.show_hooks:
+            hook(watched)
+        if isinstance(watched, QDialog) and watched.isWindow() and not watched.property(_FITTED):
             watched.setProperty(_FITTED, True)
             try:
                 natural_tab_order(watched)

@@ -37,7 +37,8 @@ def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
     edit.setMinimumDate(earliest)
     edit.setSpecialValueText(NO_DATE_TEXT)
     edit.setDate(earliest)
-    if not isinstance(edit.calendarWidget(), _CalendarOpensOnToday):
+    if not edit.property("calendarOpensOnToday"):  # not calendarWidget(): it builds one more
+        edit.setProperty("calendarOpensOnToday", True)
         edit.setCalendarWidget(_CalendarOpensOnToday(edit))
 
 
