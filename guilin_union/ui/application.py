@@ -21,6 +21,7 @@ from guilin_union.ui.prompts import Prompts
 
 if TYPE_CHECKING:
     from guilin_union.ui.context import AppContext
+    from guilin_union.ui.main_window import MainWindow
 
 ORGANIZATION = "GuilinUnion"
 APPLICATION = "guilin-union"
@@ -212,6 +213,59 @@ def preload_storage() -> Callable[[], None]:
     return thread.join
 
 
+PREVIEW_LATEST_MS = 200  # the database opens at the latest this long after the preview
+SCHEMA_SETTING = "startup/schema"  # "<program version>|<schema stamp>" (storage.first_page)
+
+
+def _schema_setting_value() -> str:
+    from guilin_union import __version__
+
+    return __version__ + "|"
+
+
+def early_page_stamp(window: MainWindow, demo: bool) -> str | None:
+    """The schema stamp the register's early first page needs (:func:`show_first_page_early`),
+    or None when there will be none: the demo (made on first use), another tab first, or no
+    stamp recorded by this program version (a first start, or an update that may migrate)."""
+    if demo or not window.wants_register_preview():
+        return None
+    recorded = str(QSettings(ORGANIZATION, APPLICATION).value(SCHEMA_SETTING, "") or "")
+    prefix = _schema_setting_value()
+    return recorded[len(prefix) :] if recorded.startswith(prefix) else None
+
+
+def show_first_page_early(
+    window: MainWindow, path: Path, stamp: str, on_painted: Callable[[], None]
+) -> bool:
+    """Fill the register's first page straight from the file with plain sqlite3 (read-only),
+    before sqlite-utils, the lock and the migrations are loaded (issue 15); the real register
+    replaces it once the database is open. Only for a file at ``stamp``, the schema this
+    program version recorded (a migration due: nothing early); any failure is silent (the
+    normal path fills the register). True when the preview is shown; ``on_painted`` is
+    called after its first paint."""
+    try:
+        from guilin_union.storage.first_page import read_first_page
+
+        rows = read_first_page(path, stamp)
+        return rows is not None and window.show_register_preview(rows, on_painted=on_painted)
+    except Exception:  # noqa: BLE001 — a preview only: the normal path follows
+        return False
+
+
+def remember_schema() -> None:
+    """After a database opened: record the schema this program writes, so the next start can
+    tell an up-to-date file from one that needs a migration without loading the storage layer."""
+    try:
+        from guilin_union.storage.first_page import program_stamp
+
+        value = _schema_setting_value() + program_stamp()
+        settings = QSettings(ORGANIZATION, APPLICATION)
+        if settings.value(SCHEMA_SETTING, "") != value:
+            settings.setValue(SCHEMA_SETTING, value)
+    except Exception:  # noqa: BLE001, S110 — only a start-up speed-up is lost
+        pass
+
+
 def run_gui(db: str | None = None, demo: bool = False) -> int:
     """Show the main window at once, then open the database and fill it."""
     skip_feature_scan_below_ui()
@@ -225,11 +279,43 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     error_hook.install()
     window = MainWindow(None)
     window.show_fitted()
-    preloaded = preload_storage()
+    stamp = early_page_stamp(window, demo)
+    # The storage layer is imported on a worker thread while the window paints — after the
+    # early first page when there is one: its read and paint would wait for the worker's
+    # imports (Python's lock), and they are what the user waits to see.
+    waiting = {"preloaded": preload_storage() if stamp is None else None}
     app.processEvents()  # painted before the (possibly long) opening of the database
     outcome = {"code": 0}
 
+    def preloaded() -> None:
+        if waiting["preloaded"] is None:
+            waiting["preloaded"] = preload_storage()
+        waiting["preloaded"]()
+
     def open_and_attach() -> None:
+        if stamp is not None and show_first_page_early(window, path, stamp, preview_painted):
+            QTimer.singleShot(PREVIEW_LATEST_MS, open_behind_preview)  # if never painted
+        else:
+            open_now()
+
+    def preview_painted() -> None:
+        # After the paint event the rows are flushed to the screen; then the worker starts
+        # (its imports would hold Python's lock while the rows are drawn).
+        QTimer.singleShot(0, open_behind_preview)
+
+    def open_behind_preview() -> None:
+        if waiting["preloaded"] is not None:
+            return  # already under way
+        waiting["preloaded"] = preload_storage()
+        import_list_widgets()  # while the worker imports the storage layer
+        QTimer.singleShot(0, open_after_preview)
+
+    def open_after_preview() -> None:
+        if window.is_closed():  # closed while only the preview showed: nothing was opened
+            return
+        open_now()
+
+    def open_now() -> None:
         import_list_widgets()  # while the worker still imports the storage layer
         preloaded()  # the storage layer imported meanwhile
         prompts = Prompts()
@@ -245,6 +331,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         if ctx is None:  # the program already showing this file took over, or the user declined
             window.close()
             return
+        remember_schema()
         window.attach(ctx, list_first=True)  # the register painted first, then the menus
 
     QTimer.singleShot(0, open_and_attach)

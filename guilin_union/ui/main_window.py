@@ -41,7 +41,8 @@ AREA_SETTINGS = (
     ("活动设置…", "活动", "edit_settings"),
     ("慰问设置…", "慰问", "edit_settings"),
 )
-DEFAULT_TAB = [title for title, _module in TABS].index("会员入会")  # the register
+REGISTER_TAB = "会员入会"
+DEFAULT_TAB = [title for title, _module in TABS].index(REGISTER_TAB)  # the register
 MENUS_LATEST_MS = 300  # the menus come at the latest this long after the list (not painted)
 INTEGRITY_POLL_MS = 50  # how often the window looks whether the background check is done
 # The same store as AppContext.qsettings, for the moments before the database is open.
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.safety = None  # the safety layer, installed with the database (attach)
         self._closed = False
         self._integrity_timer: QTimer | None = None
+        self._preview_painted = False  # the register's first page shown before the database
+        self.register_preview: QWidget | None = None
         if ctx is not None:
             self.attach(ctx)
 
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self._last_tab())
         self.tabs.currentChanged.connect(lambda i: self._settings().setValue("window/last_tab", i))
         self.tab_widgets.activate()
+        self.register_preview = None  # replaced by the real tab (deleted with its placeholder)
         self.update_title()
         self.update_status()
         if list_first:
@@ -202,10 +206,55 @@ class MainWindow(QMainWindow):
             ctx.prompts.warning(replacement, "数据文件已损坏", damage_message(damage))
 
     def is_ready(self) -> bool:
-        """The database is open and the current tab is filled."""
+        """The current tab is filled: the database is open and the tab built, or (at start-up)
+        the register's first page is painted from the file (:meth:`show_register_preview`)."""
+        if self._preview_painted:
+            return True
         return self.ctx is not None and self.tab_widgets.is_built(
             self.tabs.tabText(self.tabs.currentIndex())
         )
+
+    def _register_preview_painted(self, then: Callable[[], None] | None) -> None:
+        self._preview_painted = True
+        if then is not None:
+            then()
+
+    def is_closed(self) -> bool:
+        return self._closed
+
+    # ---- the register's first page before the database is open (issue 15: start-up)
+    def wants_register_preview(self) -> bool:
+        """Whether the register is what the window will show first (and nothing is open)."""
+        current = self.tabs.tabText(self.tabs.currentIndex())
+        return (
+            self.ctx is None and current == REGISTER_TAB and not self.tab_widgets.is_built(current)
+        )
+
+    def show_register_preview(
+        self, rows: list[dict], on_painted: Callable[[], None] | None = None
+    ) -> bool:
+        """Show ``rows`` (``storage.first_page``) in the register tab's place until
+        :meth:`attach` builds the real tab over it (same rows, same columns). True if shown."""
+        if not self.wants_register_preview():
+            return False
+        from guilin_union.ui.members.register_columns import RegisterPreview
+
+        holder = self.tabs.currentWidget()
+        layout = holder.layout() if holder is not None else None
+        if layout is None:
+            return False
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is not None and item.widget() is not None:
+                item.widget().hide()  # the "正在加载…" line
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.register_preview = RegisterPreview(rows, holder)
+        layout.addWidget(self.register_preview)
+        self._preview_watch = _FirstPaint(
+            self.register_preview.table.viewport(),
+            lambda: self._register_preview_painted(on_painted),
+        )
+        return True
 
     def pending_tabs(self) -> int:
         """Tabs (and pages inside built tabs) still waiting to be built."""

@@ -24,7 +24,12 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.members import MemberQuery
 from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.members.register_columns import (  # noqa: F401 (STATUS_COLORS: re-export)
+    COLUMNS,
+    SEARCH_HINT,
+    STATUS_COLORS,
+)
+from guilin_union.ui.table_model import IdTableModel
 from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
@@ -44,32 +49,6 @@ if TYPE_CHECKING:  # the record form and its history pages load on first use (st
     from guilin_union.ui.members.member_dialog import MemberDialog
 
 FIT_SAMPLE_ROWS = 25  # rows measured to fit the column widths (the top of the first screen)
-
-STATUS_COLORS = {
-    "保留会籍": "#1565c0",
-    "转出": "#777777",
-    "退会": "#777777",
-    "开除": "#b00020",
-    "去世": "#555555",
-}
-
-COLUMNS = [
-    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
-    ColumnSpec("name", "姓名", sort_key="name"),
-    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
-    ColumnSpec("branch", "分工会", sort_key="branch"),
-    ColumnSpec("department", "部门", sort_key="department"),
-    ColumnSpec("title", "职称", sort_key="title"),
-    ColumnSpec("phone_display", "手机", sort_key="phone"),
-    ColumnSpec("join_date", "入会日期", sort_key="join_date", formatter=lambda v, _r: v or ""),
-    ColumnSpec(
-        "status",
-        "会籍状态",
-        sort_key="status",
-        align="center",
-        foreground=lambda r: STATUS_COLORS.get(r.get("status")),
-    ),
-]
 
 
 class MemberSource(QuerySource):
@@ -103,9 +82,7 @@ class MemberRegisterView(RecordListMixin, QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = make_search_edit(
-            "member_search_edit", "搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号"
-        )
+        self.search_edit = make_search_edit("member_search_edit", SEARCH_HINT)
         self.search_edit.setMinimumWidth(320)
         self.branch_combo = make_combo("branch_filter_combo", min_chars=10)
         statuses = [("全部状态", None), *((s.value, s.value) for s in MemberStatus)]
