@@ -25,6 +25,16 @@ def _colours(model, rows: int) -> list[str]:
     return [str(model.index(r, last).data(Qt.ItemDataRole.ForegroundRole)) for r in range(rows)]
 
 
+def _place(page, table) -> tuple:
+    """Where the table's rows stand on its page (below the same bars) and how wide its
+    columns are."""
+    from PySide6.QtCore import QPoint
+
+    header = table.horizontalHeader()
+    at = table.viewport().mapTo(page, QPoint(0, 0))
+    return (at.x(), at.y(), [header.sectionSize(c) for c in range(header.count())])
+
+
 def _file_state(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
@@ -106,10 +116,12 @@ def test_window_shows_the_preview_ready_then_the_real_register_replaces_it(qtbot
     assert window.show_register_preview(rows)
     qtbot.waitUntil(window.is_ready, timeout=5000)  # painted: the list is on the screen
     preview_texts = _texts(window.register_preview.model, len(rows))
+    preview_place = _place(window.register_preview.widget(0), window.register_preview.table)
     window.attach(AppContext(db=demo_db, db_path=path), list_first=True)
     assert window.register_preview is None
     register = window.tab_widgets["会员入会"].register_view
     assert _texts(register.model, len(rows)) == preview_texts
+    qtbot.waitUntil(lambda: _place(register, register.members_table) == preview_place, timeout=3000)
     assert not register.search_edit.text() and register.search_edit.isEnabled()
     register.search_edit.setText(rows[0]["name"])  # the search works as before (debounced)
     qtbot.waitUntil(lambda: 0 < register.model.rowCount() < len(rows), timeout=5000)

@@ -10,10 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from guilin_union.core.members import MemberStatus
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource
-from guilin_union.ui.widgets.list_helpers import make_id_table, make_search_edit
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    make_combo,
+    make_id_table,
+    make_search_edit,
+)
 
 STATUS_COLORS = {
     "保留会籍": "#1565c0",
@@ -45,18 +59,73 @@ SEARCH_HINT = "搜索：姓名、拼音首字母（如 zs）、工号、会员�
 PAGE_TITLES = ("会员名册", "申请审批", "会费", "会员统计")  # ui.tabs.members_tab's pages
 
 
+def build_register_bars(owner: Any, layout: QVBoxLayout) -> None:
+    """The search bar and the button row above the register, set on ``owner`` as
+    ``search_edit``, ``branch_combo``, ``status_combo``, ``add_button`` … ``count_label``
+    (the register and its start-up preview look the same: the rows do not move)."""
+    bar = QHBoxLayout()
+    owner.search_edit = make_search_edit("member_search_edit", SEARCH_HINT)
+    owner.search_edit.setMinimumWidth(320)
+    owner.branch_combo = make_combo("branch_filter_combo", min_chars=10)
+    statuses = [("全部状态", None), *((s.value, s.value) for s in MemberStatus)]
+    owner.status_combo = make_combo("status_filter_combo", statuses)
+    bar.addWidget(owner.search_edit, 3)
+    add_filter_bar(bar, (("分工会", owner.branch_combo, 2), ("状态", owner.status_combo, 1)))
+    layout.addLayout(bar)
+
+    buttons = QHBoxLayout()
+    owner.add_button = QPushButton("新增会员…")
+    owner.edit_button = QPushButton("修改…")
+    owner.delete_button = QPushButton("删除")
+    owner.export_button = QPushButton("导出 Excel…")
+    owner.roster_button = QPushButton("打印花名册…")
+    for button in (owner.add_button, owner.edit_button, owner.delete_button):
+        buttons.addWidget(button)
+    buttons.addStretch(1)
+    owner.count_label = QLabel()
+    owner.count_label.setObjectName("member_count_label")
+    buttons.addWidget(owner.count_label)
+    buttons.addSpacing(12)
+    buttons.addWidget(owner.export_button)
+    buttons.addWidget(owner.roster_button)
+    layout.addLayout(buttons)
+
+
+def fit_register_columns(table: QTableView, spread: Any, sample_rows: int) -> Any:
+    """Columns fit their content (the first ``sample_rows``); the spare width is shared by
+    all of them in proportion, not given to 部门 alone (issue 15). Returns the
+    ``SpreadColumns`` (pass it again on the next fit)."""
+    from guilin_union.ui.widgets.column_fit import SpreadColumns
+
+    header = table.horizontalHeader()
+    # Qt measures 1,000 rows by default: on a large register that alone took a second.
+    header.setResizeContentsPrecision(sample_rows)
+    table.resizeColumnsToContents()
+    natural = [header.sectionSize(col) + 12 for col in range(len(COLUMNS))]
+    spread = spread or SpreadColumns(table)
+    spread.set_natural(natural)
+    return spread
+
+
 class RegisterPreview(QTabWidget):
-    """The 会员入会 tab as it looks, its register showing ``rows`` (read-only, nothing can be
-    clicked into) until the database is open and the real tab replaces it."""
+    """The 会员入会 tab as it looks, its register showing ``rows`` (nothing can be typed or
+    clicked yet) until the database is open and the real tab replaces it."""
 
     def __init__(self, rows: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("register_preview")
+        self.setDocumentMode(True)  # as ui.widgets.paged_tab's pages
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.search_edit: QLineEdit = make_search_edit("member_search_preview", SEARCH_HINT)
-        self.search_edit.setEnabled(False)  # typing waits for the real register
-        layout.addWidget(self.search_edit)
+        build_register_bars(self, layout)
+        for widget in (self.search_edit, self.branch_combo, self.status_combo, self.count_label):
+            widget.setObjectName(widget.objectName() + "_preview")  # not the register's
+            widget.setEnabled(False)  # typing and choosing wait for the real register
+        self.branch_combo.addItem("全部分工会")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.roster_button.setEnabled(False)
         self.model = IdTableModel(COLUMNS, ListSource(rows), self)
         self.model.reload()
         self.table = make_id_table(
@@ -66,16 +135,8 @@ class RegisterPreview(QTabWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(self.table.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(25)
-        self.table.resizeColumnsToContents()
+        self._spread = fit_register_columns(self.table, None, 25)
         layout.addWidget(self.table)
         self.addTab(page, PAGE_TITLES[0])
         for title in PAGE_TITLES[1:]:
             self.addTab(QWidget(), title)
-        for index in range(1, len(PAGE_TITLES)):
-            self.setTabEnabled(index, False)
-
-    def shown_rows(self) -> list[dict[str, Any]]:
-        """The rows the preview shows, in order (for tests)."""
-        return [self.model._row(r) or {} for r in range(self.model.rowCount())]

@@ -8,16 +8,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from guilin_union.core.errors import UserError
-from guilin_union.core.members import MemberStatus
 from guilin_union.services import members as members_service
 from guilin_union.services import settings as settings_service
 from guilin_union.services.changes import Changes
@@ -26,17 +23,15 @@ from guilin_union.services.members import branches as branches_service
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.members.register_columns import (  # noqa: F401 (STATUS_COLORS: re-export)
     COLUMNS,
-    SEARCH_HINT,
     STATUS_COLORS,
+    build_register_bars,
+    fit_register_columns,
 )
 from guilin_union.ui.table_model import IdTableModel
 from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
     confirm_delete_each,
-    make_combo,
     make_id_table,
-    make_search_edit,
     names_preview,
     refill_combo,
     refilter_on,
@@ -81,32 +76,7 @@ class MemberRegisterView(RecordListMixin, QWidget):
     # ---- building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.search_edit = make_search_edit("member_search_edit", SEARCH_HINT)
-        self.search_edit.setMinimumWidth(320)
-        self.branch_combo = make_combo("branch_filter_combo", min_chars=10)
-        statuses = [("全部状态", None), *((s.value, s.value) for s in MemberStatus)]
-        self.status_combo = make_combo("status_filter_combo", statuses)
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("分工会", self.branch_combo, 2), ("状态", self.status_combo, 1)))
-        layout.addLayout(bar)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("新增会员…")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        self.export_button = QPushButton("导出 Excel…")
-        self.roster_button = QPushButton("打印花名册…")
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("member_count_label")
-        buttons.addWidget(self.count_label)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.roster_button)
-        layout.addLayout(buttons)
+        build_register_bars(self, layout)
 
         self.members_table = make_id_table(
             self.model,
@@ -151,18 +121,10 @@ class MemberRegisterView(RecordListMixin, QWidget):
         self.delete_button.setEnabled(selected)
 
     def fit_columns(self) -> None:
-        """Columns fit their content (first page); the spare width is shared by all of them
-        in proportion, not given to 部门 alone (issue 15)."""
-        from guilin_union.ui.widgets.column_fit import SpreadColumns
-
-        header = self.members_table.horizontalHeader()
-        # Qt measures 1,000 rows by default: on a large register that alone took a second.
-        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-        self.members_table.resizeColumnsToContents()
-        natural = [header.sectionSize(col) + 12 for col in range(len(COLUMNS))]
-        if getattr(self, "_spread", None) is None:
-            self._spread = SpreadColumns(self.members_table)
-        self._spread.set_natural(natural)
+        """Columns fit their content (first page), the spare width shared by all of them."""
+        self._spread = fit_register_columns(
+            self.members_table, getattr(self, "_spread", None), FIT_SAMPLE_ROWS
+        )
 
     def reload_branches(self) -> None:
         refill_combo(
