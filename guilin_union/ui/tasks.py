@@ -30,9 +30,19 @@ class _Task(QRunnable):
             result = self.fn(lambda done, total: self.carrier.progress.emit(done, total))
         except BaseException as exc:  # noqa: BLE001 — reported to the UI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.carrier.failed.emit(exc)
+            error = exc
+            self._emit(lambda: self.carrier.failed.emit(error))
         else:
-            self.carrier.done.emit(result)
+            self._emit(lambda: self.carrier.done.emit(result))
+
+    @staticmethod
+    def _emit(send: Callable[[], Any]) -> None:
+        """Hand the outcome to the UI thread; when the program is closing the receiver may be
+        gone already (Qt deleted the carrier): nobody is left to tell, and no traceback."""
+        try:
+            send()
+        except RuntimeError:  # "Signal source has been deleted"
+            pass
 
 
 _alive: set[_Carrier] = set()
