@@ -347,6 +347,8 @@ class AccessKeyFilter(QObject):
         try:
             if isinstance(watched, QMenu):
                 give_keys_to_menu(watched)
+            elif isinstance(watched, QMainWindow):
+                self._later(watched)  # after its first paint: the start-up is not kept waiting
             elif watched.isWindow() and watched.windowType() != Qt.WindowType.Popup:
                 give_keys_to_window(watched)  # not a date edit's calendar or a combo's list
             elif isinstance(watched.parentWidget(), QStackedWidget):
