@@ -9,13 +9,13 @@ import pytest
 
 from guilin_union.cli import main
 from guilin_union.core.money import fen_to_upper
-from guilin_union.reports.money_dues import (
+from guilin_union.reports.money.dues import (
     ArrearsRow,
     CollectionRow,
     build_dues_arrears,
     build_dues_collection,
 )
-from guilin_union.reports.money_funds import FundLine, build_funds_execution, build_funds_final
+from guilin_union.reports.money.funds import FundLine, build_funds_execution, build_funds_final
 from guilin_union.services.members import branches
 from guilin_union.storage import open_database
 from tests.money_fixtures import add_people, correct_rows, deduction_file

@@ -18,7 +18,7 @@ class HomeData:
 
     year: int
     reminders: list  # list[reminders.Reminder]
-    summary: object  # reports.year_summary.YearSummary
+    summary: object  # reports.home.year_summary.YearSummary
     newest_backup: str | None  # "2026-12-07 19:52", or None when there is none
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.money import format_fen as format_yuan
-from guilin_union.reports.year_summary import AreaSummary, Chart, Figure, Table, YearSummary
+from guilin_union.reports.home.year_summary import AreaSummary, Chart, Figure, Table, YearSummary
 
 
 def _year_bounds(year: int) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from guilin_union.services.home.figures import year_summary
 
 def write_year_summary(db: sqlite_utils.Database, path: str | os.PathLike[str], year: int) -> Path:
     """``report year-summary``: ``.pdf`` or ``.docx`` by the file's extension."""
-    from guilin_union.reports.year_summary import build_year_summary, build_year_summary_docx
+    from guilin_union.reports.home.year_summary import build_year_summary, build_year_summary_docx
 
     if not 1900 <= int(year) <= 2100:
         raise ValidationError("年度应为四位数字，如 2026", "year")

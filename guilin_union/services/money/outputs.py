@@ -39,7 +39,7 @@ def collection_report(
     month: str | None = None,
     year: int | None = None,
 ) -> Path:
-    from guilin_union.reports.money_dues import CollectionRow, build_dues_collection
+    from guilin_union.reports.money.dues import CollectionRow, build_dues_collection
 
     if month is not None:
         month = parse_month(month, field="month")
@@ -70,7 +70,7 @@ def arrears_report(
     min_months: int | None = None,
     branch_id: int | None = None,
 ) -> Path:
-    from guilin_union.reports.money_dues import ArrearsRow, build_dues_arrears
+    from guilin_union.reports.money.dues import ArrearsRow, build_dues_arrears
 
     months = int(min_months if min_months is not None else settings.get(db, "dues_arrears_months"))
     found = ledger.arrears(db, min_months=months, branch_id=branch_id)
@@ -124,7 +124,7 @@ def export_ledger(
 
 
 def _fund_lines(ex: budget.Execution) -> list[Any]:
-    from guilin_union.reports.money_funds import FundLine
+    from guilin_union.reports.money.funds import FundLine
 
     return [
         FundLine(line.kind, line.level, line.name, line.planned_fen, line.actual_fen)
@@ -159,11 +159,11 @@ def _funds_report(
     checker: str,
 ) -> Path:
     """The year's 经费收支执行/决算 table: ``excel(db, path, execution)`` for an .xlsx path,
-    else the PDF of ``reports.money_funds.<builder>`` signed by 制表人, ``checker``, 主席."""
+    else the PDF of ``reports.money.funds.<builder>`` signed by 制表人, ``checker``, 主席."""
     ex = budget.execution(db, year)
     if _is_excel(path):
         return excel(db, path, ex)
-    from guilin_union.reports import money_funds
+    from guilin_union.reports.money import funds as money_funds
 
     build = getattr(money_funds, builder)
     return build(

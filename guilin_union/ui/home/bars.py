@@ -15,7 +15,9 @@ ROW_HEIGHT = 18
 class BarChart(QWidget):
     """Labels on the left, proportional bars, the value at the end of each bar."""
 
-    def __init__(self, chart, parent: QWidget | None = None) -> None:  # reports.year_summary.Chart
+    def __init__(
+        self, chart, parent: QWidget | None = None
+    ) -> None:  # reports.home.year_summary.Chart
         super().__init__(parent)
         self.chart = chart
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

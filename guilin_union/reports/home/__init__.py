@@ -1,0 +1,1 @@
+"""Printouts of 首页: the year-end summary of every area."""
