@@ -147,6 +147,56 @@ class Col:
     kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
 
 
+_ColAlign = Literal["left", "center", "right"]
+_ColKind = Literal["", "seq", "date", "name", "state", "amount", "code"]
+_ALIGNS: dict[str, _ColAlign] = {"左": "left", "中": "center", "右": "right"}
+_KINDS: dict[str, _ColKind] = {
+    "序": "seq",
+    "日": "date",
+    "名": "name",
+    "态": "state",
+    "额": "amount",
+    "码": "code",
+}
+
+
+def cols(spec: str) -> tuple[Col, ...]:
+    """A table's columns written as one line of a spec, the way the printout reads left to right.
+
+    Each column is ``header weight [align] [kind]`` and columns are separated by ``|``; align is
+    左/中/右 (default 左), kind one of 序 日 名 态 额 码 (default: inferred from the header).
+    A mistake in a spec is a programming error and fails at import time.
+
+    >>> [(c.header, c.width, c.align) for c in cols("序号 8 中 | 分工会 30 | 金额（元） 12.5 右")]
+    [('序号', 8.0, 'center'), ('分工会', 30.0, 'left'), ('金额（元）', 12.5, 'right')]
+    >>> cols("姓名 10 左 名")[0].kind
+    'name'
+    >>> cols("姓名 ten")
+    Traceback (most recent call last):
+    ValueError: column spec '姓名 ten': weight 'ten' is not a number
+    """
+    columns: list[Col] = []
+    for part in spec.split("|"):
+        words = part.split()
+        if len(words) < 2:
+            raise ValueError(f"column spec {part.strip()!r}: needs a header and a weight")
+        header, weight, *rest = words
+        try:
+            width = float(weight)
+        except ValueError:
+            raise ValueError(
+                f"column spec {part.strip()!r}: weight {weight!r} is not a number"
+            ) from None
+        align: _ColAlign | None = _ALIGNS.get(rest[0]) if rest else "left"
+        kind: _ColKind | None = _KINDS.get(rest[1]) if len(rest) > 1 else ""
+        if align is None or kind is None or len(rest) > 2:
+            raise ValueError(
+                f"column spec {part.strip()!r}: expected 左/中/右 then 序/日/名/态/额/码"
+            )
+        columns.append(Col(header, width, align, kind))
+    return tuple(columns)
+
+
 _STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型", "地点")
 
 
