@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import sqlite_utils
 
@@ -56,6 +56,25 @@ def resolve_plans(
         what = f"{kind_label(kind)}的" if kind else ""
         raise ValidationError(f"没有{year}年{what}工作要点，请先导入", "year")
     return plans
+
+
+class PlanChoice(TypedDict, total=False):
+    """Which plans an output covers (the keywords of :func:`ledger_pdf`, :func:`ledger_excel`
+    and :func:`summary_pdf`): a ``plan_id``, or a ``year`` (and ``kind``); ``today`` dates
+    the status of the items (default: today)."""
+
+    year: int | None
+    kind: str | None
+    plan_id: int | None
+    today: _dt.date | None
+
+
+def _chosen(
+    db: sqlite_utils.Database, choice: PlanChoice
+) -> tuple[list[dict[str, Any]], _dt.date, int]:
+    """The chosen plans, the day their status is taken on, and the year an output is titled by."""
+    plans = resolve_plans(db, choice.get("year"), choice.get("kind"), choice.get("plan_id"))
+    return plans, today_or(choice.get("today")), choice.get("year") or plans[0]["year"]
 
 
 def _note_line(note: dict[str, Any]) -> str:
@@ -157,22 +176,17 @@ def _status_note(db: sqlite_utils.Database, plans: list[dict[str, Any]], today: 
 def ledger_pdf(
     db: sqlite_utils.Database,
     path: str | Path,
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    plan_id: int | None = None,
-    today: _dt.date | None = None,
+    **choice: Unpack[PlanChoice],
 ) -> tuple[Path, int]:
     """Write the 落实台账 PDF; returns (path, number of rows)."""
     from guilin_union.reports.workpoints.ledger import build_workpoints_ledger
 
-    today = today_or(today)
-    plans = resolve_plans(db, year, kind, plan_id)
+    plans, today, year = _chosen(db, choice)
     data = ledger_plans(db, plans, today=today)
     out = build_workpoints_ledger(
         path,
         data,
-        year=year or plans[0]["year"],
+        year=year,
         institution=settings.get(db, "union_name"),
         status_note=_status_note(db, plans, today),
     )
@@ -195,17 +209,13 @@ LEDGER_EXCEL_COLUMNS = (
 def ledger_excel(
     db: sqlite_utils.Database,
     path: str | Path,
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    plan_id: int | None = None,
-    today: _dt.date | None = None,
+    **choice: Unpack[PlanChoice],
 ) -> tuple[Path, int]:
     """Write the 落实台账 as an Excel workbook, one sheet per plan (section headings as rows)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
-    plans = resolve_plans(db, year, kind, plan_id)
-    data = ledger_plans(db, plans, today=today_or(today))
+    plans, today, _year = _chosen(db, choice)
+    data = ledger_plans(db, plans, today=today)
     widths = {
         "label": 9,
         "heading": 50,
@@ -269,18 +279,14 @@ def summary_plans(
 def summary_pdf(
     db: sqlite_utils.Database,
     path: str | Path,
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    plan_id: int | None = None,
-    today: _dt.date | None = None,
+    **choice: Unpack[PlanChoice],
 ) -> tuple[Path, int]:
     """Write the year-end summary PDF; returns (path, number of tracked items)."""
     from guilin_union.reports.workpoints.summary import build_workpoints_summary
 
-    plans = resolve_plans(db, year, kind, plan_id)
-    data = summary_plans(db, plans, today=today_or(today))
+    plans, today, year = _chosen(db, choice)
+    data = summary_plans(db, plans, today=today)
     out = build_workpoints_summary(
-        path, data, year=year or plans[0]["year"], institution=settings.get(db, "union_name")
+        path, data, year=year, institution=settings.get(db, "union_name")
     )
     return Path(out), sum(len(s.items) for p in data for s in p.sections)
