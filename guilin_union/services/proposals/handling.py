@@ -143,6 +143,18 @@ def _require_state(p: Any, db: sqlite_utils.Database, allowed: tuple[str, ...], 
     return state
 
 
+def _open_round(
+    db: sqlite_utils.Database, proposal_id: int, allowed: tuple[str, ...], action: str
+) -> tuple[Proposal, str, Round]:
+    """The proposal, its handling state (one of ``allowed``, else ConflictError) and its
+    current round, for a step taken in that round."""
+    p = get_proposal(db, proposal_id)
+    state = _require_state(p, db, allowed, action)
+    current = current_round(db, proposal_id)
+    assert current is not None
+    return p, state, current
+
+
 def _status_after(p: Any, accepted_status: str) -> str:
     return p.status if p.status in OTHER_OUTCOMES else accepted_status
 
@@ -236,11 +248,21 @@ def assign(
             },
         )
         _write_co(db, round_id, co_ids)
-        lead = _dept_names(db, [lead_department_id])
-        co = _dept_names(db, co_ids)
-        note = f"主办：{lead}" + (f"；协办：{co}" if co else "") + f"；答复期限 {deadline}"
+        note = _assignment_note(db, lead_department_id, co_ids, deadline)
         _move(db, p, new_status, "交办", day, note)
     return OpResult(CHANGES, round_id)
+
+
+def _assignment_note(
+    db: sqlite_utils.Database, lead_id: int, co_ids: list[int], deadline: str
+) -> str:
+    """``主办：…；协办：…；答复期限 …``, the note of a 交办 event."""
+    co = _dept_names(db, co_ids)
+    return (
+        f"主办：{_dept_names(db, [lead_id])}"
+        + (f"；协办：{co}" if co else "")
+        + f"；答复期限 {deadline}"
+    )
 
 
 def _deadline(value: Any, default: str | None, assigned_on: str) -> str:
@@ -268,10 +290,7 @@ def update_assignment(
 ) -> OpResult:
     """Change the departments or the deadline of the current round (before its reply)."""
     with db.atomic():
-        p = get_proposal(db, proposal_id)
-        _require_state(p, db, ("办理中",), "调整交办")
-        current = current_round(db, proposal_id)
-        assert current is not None
+        p, _state, current = _open_round(db, proposal_id, ("办理中",), "调整交办")
         lead = lead_department_id if lead_department_id is not None else current.lead_department_id
         co_ids = _departments(
             db,
@@ -292,16 +311,8 @@ def update_assignment(
             {"lead_department_id": lead, "reply_deadline": deadline},
         )
         _write_co(db, current.id, co_ids)
-        co = _dept_names(db, co_ids)
-        _remark(
-            db,
-            p,
-            "调整交办",
-            f"主办：{_dept_names(db, [lead])}"
-            + (f"；协办：{co}" if co else "")
-            + f"；答复期限 {deadline}"
-            + (f"；{_text(note)}" if note else ""),
-        )
+        extra = f"；{_text(note)}" if note else ""
+        _remark(db, p, "调整交办", _assignment_note(db, lead, co_ids, deadline) + extra)
     return OpResult(CHANGES, current.id)
 
 
@@ -370,10 +381,7 @@ def rate(
     if rating not in RATINGS:
         raise ValidationError("评价应为：" + "、".join(RATINGS), "rating")
     with db.atomic():
-        p = get_proposal(db, proposal_id)
-        _require_state(p, db, ("已答复",), "评价")
-        current = current_round(db, proposal_id)
-        assert current is not None
+        p, _state, current = _open_round(db, proposal_id, ("已答复",), "评价")
         day = _day(on, "rating_date")
         if current.reply_date and day < current.reply_date:
             raise ValidationError(f"评价日期不能早于答复日期 {current.reply_date}", "rating_date")
