@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 import sqlite_utils
 
@@ -24,6 +24,30 @@ from guilin_union.spreadsheets.errors import RowError, WorkbookError
 from guilin_union.spreadsheets.reader import Field, IgnoredRow, ParsedRow, ReadResult, read_table
 
 Progress = Callable[[int, int], None]
+
+
+class ReadOptions(TypedDict, total=False):
+    """How to read the file: the keyword options of :func:`validate_file` and :func:`run_import`.
+
+    ``limits`` may carry ``max_rows`` / ``max_bytes`` (the settings of the importing area).
+    ``sheet`` names one worksheet or several; ``all_sheets`` reads every visible sheet
+    holding data (see :func:`~guilin_union.spreadsheets.reader.read_table`).
+    """
+
+    sheet: str | Sequence[str] | None
+    mapping: dict[str, int] | None
+    progress: Progress | None
+    limits: dict[str, int] | None
+    all_sheets: bool
+
+
+def row_note(row: int) -> str:
+    """The change-log note of a record written from row ``row`` of an imported file.
+
+    >>> row_note(7)
+    'Excel 导入（第 7 行）'
+    """
+    return f"Excel 导入（第 {row} 行）"
 
 
 @dataclass
@@ -208,30 +232,25 @@ def validate_file(
     path: str | Path,
     importer: Importer,
     *,
-    sheet: str | Sequence[str] | None = None,
-    mapping: dict[str, int] | None = None,
-    progress: Progress | None = None,
-    limits: dict[str, int] | None = None,
-    all_sheets: bool = False,
+    order: Callable[[str], Any] = str,
+    **options: Unpack[ReadOptions],
 ) -> tuple[ReadResult, ImportPlan]:
-    """Read and validate without writing (the wizard's preview step).
+    """Read and validate without writing (the wizard's preview step); see :class:`ReadOptions`.
 
-    ``limits`` may carry ``max_rows`` / ``max_bytes`` (the settings of the importing area).
-    ``sheet`` names one worksheet or several; ``all_sheets`` reads every visible sheet
-    holding data (see :func:`~guilin_union.spreadsheets.reader.read_table`).
-    """
+    ``order`` sorts the columns within a row (see :func:`validate_read`)."""
+    limits = options.get("limits") or {}
     read = read_table(
         path,
         importer.fields,
-        sheet=sheet,
-        mapping=mapping,
-        progress=progress,
-        all_sheets=all_sheets,
-        **(limits or {}),
+        sheet=options.get("sheet"),
+        mapping=options.get("mapping"),
+        progress=options.get("progress"),
+        all_sheets=options.get("all_sheets", False),
+        **limits,
     )
     # Reader errors (cell types, formulas, number-stored IDs) and the importer's come
     # together, row by row.
-    return read, validate_read(db, importer, read)
+    return read, validate_read(db, importer, read, order=order)
 
 
 def commit_plan(
@@ -258,23 +277,10 @@ def run_import(
     path: str | Path,
     importer: Importer,
     *,
-    sheet: str | Sequence[str] | None = None,
-    mapping: dict[str, int] | None = None,
     dry_run: bool = False,
-    progress: Progress | None = None,
-    limits: dict[str, int] | None = None,
-    all_sheets: bool = False,
+    **options: Unpack[ReadOptions],
 ) -> ImportOutcome:
-    read, plan = validate_file(
-        db,
-        path,
-        importer,
-        sheet=sheet,
-        mapping=mapping,
-        progress=progress,
-        limits=limits,
-        all_sheets=all_sheets,
-    )
+    read, plan = validate_file(db, path, importer, **options)
     return finish_plan(db, importer, read, plan, dry_run=dry_run)
 
 

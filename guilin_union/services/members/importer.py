@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
 import sqlite_utils
 
@@ -46,13 +46,14 @@ from guilin_union.services.common_fields import (
 from guilin_union.services.import_common import (
     ImportOutcome,
     ImportPlan,
+    ReadOptions,
     finish_plan,
     header_label,
-    validate_read,
+    validate_file,
 )
 from guilin_union.services.members import branches as branches_service
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
-from guilin_union.spreadsheets.reader import Field, ReadResult, read_table
+from guilin_union.spreadsheets.reader import Field, ReadResult
 from guilin_union.storage import audit
 
 settings.register_defaults(
@@ -752,25 +753,12 @@ def validate_import(
     db: sqlite_utils.Database,
     path: str | Path,
     importer: MemberImporter,
-    *,
-    sheet: str | Sequence[str] | None = None,
-    mapping: dict[str, int] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    all_sheets: bool = False,
+    **options: Unpack[ReadOptions],
 ) -> tuple[ReadResult, ImportPlan]:
     """Read (with the size/row limits of the settings) and validate; nothing is written."""
     max_bytes, max_rows = file_limits(db)
-    read = read_table(
-        path,
-        importer.fields,
-        sheet=sheet,
-        mapping=mapping,
-        max_rows=max_rows,
-        max_bytes=max_bytes,
-        progress=progress,
-        all_sheets=all_sheets,
-    )
-    return read, validate_read(db, importer, read, order=_column_order)
+    options["limits"] = {"max_rows": max_rows, "max_bytes": max_bytes}
+    return validate_file(db, path, importer, order=_column_order, **options)
 
 
 def _column_order(label: str) -> int:
@@ -784,19 +772,17 @@ def import_file(
     db: sqlite_utils.Database,
     path: str | Path,
     *,
-    sheet: str | Sequence[str] | None = None,
-    mapping: dict[str, int] | None = None,
     as_: ImportAs = "applications",
     on_duplicate: OnDuplicate = "error",
     dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
     backup: bool = True,
-    all_sheets: bool = False,
+    **options: Unpack[ReadOptions],
 ) -> ImportOutcome:
     """The whole import: read, validate every row, then (no errors, not a dry run) back up
-    and write everything in one transaction. Whole-file problems raise ``WorkbookError``."""
+    and write everything in one transaction. Whole-file problems raise ``WorkbookError``.
+
+    ``options`` are ``sheet``, ``mapping``, ``progress`` and ``all_sheets`` (the size and
+    row limits always come from the settings)."""
     importer = MemberImporter(as_=as_, on_duplicate=on_duplicate, source_name=Path(path).name)
-    read, plan = validate_import(
-        db, path, importer, sheet=sheet, mapping=mapping, progress=progress, all_sheets=all_sheets
-    )
+    read, plan = validate_import(db, path, importer, **options)
     return finish_plan(db, importer, read, plan, dry_run=dry_run, backup=backup)

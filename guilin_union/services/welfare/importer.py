@@ -24,7 +24,12 @@ from guilin_union.core.member_match import MemberIndex
 from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.services import welfare as payments
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    header_label,
+    row_note,
+)
 from guilin_union.services.members.lookup import member_index
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentFacts, RuleWarning, check_payment
@@ -72,6 +77,10 @@ FIELDS: list[Field] = [
     Field("bank_name", "开户行", ("开户银行",)),
 ]
 _LABELS = {f.key: f.header for f in FIELDS}
+# The columns that find the member, and those the payment takes under another name or
+# works out (amount -> amount_fen, state from paid_on); every other column is the payment's.
+_MEMBER_KEYS = ("name", "staff_no", "member_no", "id_number", "branch")
+_PAYMENT_KEYS = tuple(f.key for f in FIELDS if f.key not in (*_MEMBER_KEYS, "amount", "state"))
 # Which column a validation problem or a rule warning belongs to.
 _FIELD_OF = {
     "member_id": "name",
@@ -118,13 +127,7 @@ class WelfareImporter:
         self, index: MemberIndex, values: dict[str, Any]
     ) -> tuple[int | None, str, str]:
         """(member id, field key of the problem, message): the one rule of core.member_match."""
-        found = index.match(
-            name=config.clean_text(values.get("name")),
-            staff_no=config.clean_text(values.get("staff_no")),
-            id_number=config.clean_text(values.get("id_number")),
-            member_no=config.clean_text(values.get("member_no")),
-            branch=config.clean_text(values.get("branch")),
-        )
+        found = index.match(**{key: config.clean_text(values.get(key)) for key in _MEMBER_KEYS})
         if found.member is None:
             return None, found.field, found.message
         return found.member.id, "", ""
@@ -148,30 +151,7 @@ class WelfareImporter:
             if member_id is None:
                 error(parsed.row, key or "name", values.get(key or "name"), message)
                 continue
-            data = {
-                k: values.get(k)
-                for k in (
-                    "type",
-                    "occasion",
-                    "pay_date",
-                    "form",
-                    "goods",
-                    "reason",
-                    "handler",
-                    "paid_on",
-                    "year",
-                    "notes",
-                    "relative_relation",
-                    "relative_name",
-                    "cause",
-                    "event_date",
-                    "sub_kind",
-                    "recipient_name",
-                    "pay_method",
-                    "bank_account",
-                    "bank_name",
-                )
-            }
+            data = {key: values.get(key) for key in _PAYMENT_KEYS}
             data.update(
                 member_id=member_id,
                 amount_fen=values.get("amount"),
@@ -208,7 +188,7 @@ class WelfareImporter:
                 item.payment,
                 item.warnings,
                 self.accept_warnings or "",
-                note=f"Excel 导入（第 {item.row} 行）",
+                note=row_note(item.row),
             )
         return ImportOutcome(imported=len(plan.items), notes=plan.notes)
 
