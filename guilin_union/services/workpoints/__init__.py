@@ -24,7 +24,7 @@ import datetime as _dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 import sqlite_utils
 
@@ -285,15 +285,23 @@ def insert_plan(
     return plan_id
 
 
+class PlanSource(TypedDict, total=False):
+    """What a stored document is (the keywords of :func:`save_plan` and of the importer):
+    its ``year`` (required), ``kind`` (default ``"school"``), the file name and the text
+    it was read from."""
+
+    year: Required[int]
+    kind: str
+    source_name: str | None
+    source_text: str | None
+
+
 def save_plan(
     db: sqlite_utils.Database,
     parsed: ParsedWorkpoints,
     *,
-    year: int,
-    kind: str = "school",
-    source_name: str | None = None,
-    source_text: str | None = None,
     replace_plan_id: int | None = None,
+    **source: Unpack[PlanSource],
 ) -> OpResult:
     """Store a parsed (and possibly corrected) document as a plan; returns the new plan id.
 
@@ -303,10 +311,10 @@ def save_plan(
     with db.atomic():
         plan, items = plan_rows(
             parsed,
-            year=year,
-            kind=kind,
-            source_name=source_name,
-            source_text=source_text,
+            year=source["year"],
+            kind=source.get("kind", "school"),
+            source_name=source.get("source_name"),
+            source_text=source.get("source_text"),
             now=audit.now_iso(),
         )
         if replace_plan_id is not None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
 import sqlite_utils
 
@@ -25,6 +25,7 @@ from guilin_union.services import settings
 from guilin_union.services.changes import OpResult
 from guilin_union.services.document_text import read_document_text
 from guilin_union.services.workpoints import (
+    PlanSource,
     area_changes,
     get_plan,
     has_tracking_data,
@@ -137,12 +138,9 @@ def import_document(
     db: sqlite_utils.Database,
     parsed: ParsedWorkpoints,
     *,
-    year: int,
-    kind: str = "school",
-    source_name: str | None = None,
-    source_text: str | None = None,
     on_conflict: Conflict = "keep",
     replace_plan_id: int | None = None,
+    **source: Unpack[PlanSource],
 ) -> OpResult:
     """Save a (corrected) parse as a plan.
 
@@ -154,8 +152,9 @@ def import_document(
     from guilin_union.services.workpoints.rollover import absorb_carry_plans
 
     replaced = None
+    year = source["year"]
     if on_conflict == "replace":
-        plans = existing_plans(db, year, kind)
+        plans = existing_plans(db, year, source.get("kind", "school"))
         if replace_plan_id is None:
             if len(plans) > 1:
                 raise ConflictError(f"{year}年已有{len(plans)}份同类工作要点，请指定要替换哪一份")
@@ -166,15 +165,7 @@ def import_document(
     elif on_conflict != "keep":
         raise ValueError(on_conflict)
     with db.atomic():
-        result = save_plan(
-            db,
-            parsed,
-            year=year,
-            kind=kind,
-            source_name=source_name,
-            source_text=source_text,
-            replace_plan_id=replaced,
-        )
+        result = save_plan(db, parsed, replace_plan_id=replaced, **source)
         assert result.row_id is not None  # save_plan returns the plan's id
         absorbed = absorb_carry_plans(db, result.row_id)
     return OpResult(
