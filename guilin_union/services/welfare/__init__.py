@@ -200,27 +200,26 @@ def validate_payment(
         raise ValidationError("标准年度应为四位数年份", "year") from None
     if not 1990 <= year <= 2100:
         raise ValidationError("标准年度应在 1990 至 2100 之间", "year")
-    for key in ("occasion", "reason", "handler", "notes"):  # core/text_limits.py
-        if (too_long := length_problem(key, config.clean_text(raw.get(key)))) is not None:
+    texts = {
+        key: config.clean_text(raw.get(key)) for key in ("occasion", "reason", "handler", "notes")
+    }
+    for key, text in texts.items():  # core/text_limits.py
+        if (too_long := length_problem(key, text)) is not None:
             raise ValidationError(too_long, key)
-    case = _validate_case(raw, form)
     return PaymentInput(
-        **case,
+        **_validate_case(raw, form),
+        **texts,
+        **dates,
         member_id=member_id,
         type=type_name,
         pay_date=pay_date,
         amount_fen=amount,
         form=form,
         goods=goods,
-        occasion=config.clean_text(raw.get("occasion")),
-        reason=config.clean_text(raw.get("reason")),
-        handler=config.clean_text(raw.get("handler")),
         state=state,
         year=year,
-        notes=config.clean_text(raw.get("notes")),
         hardship_id=raw.get("hardship_id") or None,
         batch_id=raw.get("batch_id") or None,
-        **dates,
     )
 
 
@@ -307,38 +306,15 @@ def _member_branch(db: sqlite_utils.Database, member_id: int) -> int:
 
 
 def _row(p: PaymentInput) -> dict[str, Any]:
-    return {
-        "member_id": p.member_id,
-        "type": p.type,
-        "occasion": p.occasion or None,
-        "pay_date": p.pay_date,
-        "year": p.year,
-        "form": p.form,
-        "amount_fen": p.amount_fen,
-        "goods": p.goods or None,
-        "reason": p.reason or None,
-        "handler": p.handler or None,
-        "state": p.state,
-        "applied_on": p.applied_on,
-        "branch_reviewed_on": p.branch_reviewed_on,
-        "approved_on": p.approved_on,
-        "paid_on": p.paid_on,
-        "notes": p.notes or None,
-        "hardship_id": p.hardship_id,
-        "batch_id": p.batch_id,
-        "relative_relation": p.relative_relation or None,
-        "relative_name": p.relative_name or None,
-        "cause": p.cause or None,
-        "event_date": p.event_date,
-        "sub_kind": p.sub_kind or None,
-        "recipient_name": p.recipient_name or None,
-        "pay_method": p.pay_method or None,
-        "bank_account": p.bank_account or None,
-        "bank_name": p.bank_name or None,
-        "evidence_checked": json.dumps(p.evidence_checked, ensure_ascii=False)
-        if p.evidence_checked
-        else None,
+    """The table row of a payment: blank text stored as NULL, the evidence list as JSON."""
+    row = {
+        key: (value or None) if isinstance(value, str) else value
+        for key, value in asdict(p).items()
     }
+    row["evidence_checked"] = (
+        json.dumps(p.evidence_checked, ensure_ascii=False) if p.evidence_checked else None
+    )
+    return row
 
 
 def _store_warnings(
