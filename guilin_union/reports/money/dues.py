@@ -13,15 +13,15 @@ figures and in 大写, and a signature block; the arrears list per member.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import cols
+from guilin_union.reports.money.common import Letterhead, money_report, pct, require_fen
 from guilin_union.reports.registry import signature_of
 
 COLLECTION = "dues-collection"
@@ -51,16 +51,13 @@ class ArrearsRow:
     arrears_fen: int
 
 
-COLLECTION_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("分工会", 34),
-    Col("应缴人数", 12, "right"),
-    Col("应缴金额（元）", 19, "right"),
-    Col("实缴金额（元）", 19, "right"),
-    Col("欠缴金额（元）", 19, "right"),
-    Col("欠缴人数", 12, "right"),
-    Col("收缴率", 12, "right"),
+_COLLECTION = (
+    "序号 8 中 | 分工会 34 | 应缴人数 12 右 | 应缴金额（元） 19 右 | 实缴金额（元） 19 右"
+    " | 欠缴金额（元） 19 右 | 欠缴人数 12 右 | 收缴率 12 右"
 )
+COLLECTION_COLUMNS = cols(_COLLECTION)
+# For a year the people columns count member-months.
+YEARLY_COLUMNS = cols(_COLLECTION.replace("人数", "人·月"))
 
 
 def build_dues_collection(
@@ -68,78 +65,46 @@ def build_dues_collection(
     rows: Sequence[CollectionRow],
     *,
     period: str,
-    institution: str,
-    union_name: str,
     yearly: bool = False,
     signers: Sequence[str] = ("制表人", "审核人", "工会负责人"),
-    generated_on: datetime.date | None = None,
+    **letterhead: Unpack[Letterhead],
 ) -> Path:
     """Write the table for ``period`` (``2025年3月`` or ``2025年``). For a year the people
     columns count member-months (人·月)."""
     for r in rows:
-        for v in (r.due_fen, r.paid_fen, r.arrears_fen):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError("金额必须是整数（分）")
-    cols = list(COLLECTION_COLUMNS)
-    if yearly:
-        cols[2] = Col("应缴人·月", 12, "right")
-        cols[6] = Col("欠缴人·月", 12, "right")
-    report = Report(
-        path,
-        f"{union_name or institution}会费收缴情况表",
-        institution=institution,
-        subtitle=period,
-        generated_on=generated_on,
+        require_fen(r.due_fen, r.paid_fen, r.arrears_fen)
+    report = money_report(path, "会费收缴情况表", subtitle=period, **letterhead)
+    data = [[i, *_collection_cells(r)] for i, r in enumerate(rows, start=1)]
+    total = _summed(rows)
+    report.table(
+        YEARLY_COLUMNS if yearly else COLLECTION_COLUMNS,
+        data,
+        total_row=["", *_collection_cells(total)],
+        font_size=9.5,
     )
-    data = [
-        [
-            i,
-            r.branch,
-            r.members,
-            format_fen(r.due_fen),
-            format_fen(r.paid_fen),
-            format_fen(r.arrears_fen),
-            r.unpaid_members,
-            _pct(r.paid_fen, r.due_fen),
-        ]
-        for i, r in enumerate(rows, start=1)
-    ]
-    due = sum(r.due_fen for r in rows)
-    paid = sum(r.paid_fen for r in rows)
-    owed = sum(r.arrears_fen for r in rows)
-    total = [
-        "",
-        "合计",
-        sum(r.members for r in rows),
-        format_fen(due),
-        format_fen(paid),
-        format_fen(owed),
-        sum(r.unpaid_members for r in rows),
-        _pct(paid, due),
-    ]
-    report.table(cols, data, total_row=total, font_size=9.5)
     with report.keep_together():
-        report.totals(f"{period}应缴会费", due)
-        report.totals(f"{period}实缴会费", paid)
-        report.totals(f"{period}欠缴会费", owed)
+        report.totals(f"{period}应缴会费", total.due_fen)
+        report.totals(f"{period}实缴会费", total.paid_fen)
+        report.totals(f"{period}欠缴会费", total.arrears_fen)
     report.sign_off(SIGNATURES_COLLECTION, labels=signers)
     return report.save()
 
 
-def _pct(part: int, whole: int) -> str:
-    text = percent_text(part, whole)
-    return "—" if text is None else f"{text}%"
+def _collection_cells(r: CollectionRow) -> list[object]:
+    """A line of the table after its number: the amounts in 元 and the collection rate."""
+    amounts = [format_fen(fen) for fen in (r.due_fen, r.paid_fen, r.arrears_fen)]
+    return [r.branch, r.members, *amounts, r.unpaid_members, pct(r.paid_fen, r.due_fen)]
 
 
-ARREARS_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("分工会", 27),
-    Col("姓名", 13, "center"),
-    Col("工号", 18, "center"),
-    Col("会员编号", 20, "center"),
-    Col("欠缴月数", 10, "right"),
-    Col("欠缴月份", 27),
-    Col("欠缴金额（元）", 17, "right"),
+def _summed(rows: Sequence[CollectionRow]) -> CollectionRow:
+    """The 合计 line: every count and amount added up over the 分工会."""
+    numbers = [f.name for f in fields(CollectionRow) if f.name != "branch"]
+    return CollectionRow("合计", *(sum(getattr(r, name) for r in rows) for name in numbers))
+
+
+ARREARS_COLUMNS = cols(
+    "序号 8 中 | 分工会 27 | 姓名 13 中 | 工号 18 中 | 会员编号 20 中 | 欠缴月数 10 右"
+    " | 欠缴月份 27 | 欠缴金额（元） 17 右"
 )
 
 
@@ -147,19 +112,11 @@ def build_dues_arrears(
     path: str | os.PathLike[str],
     rows: Sequence[ArrearsRow],
     *,
-    institution: str,
-    union_name: str,
     subtitle: str = "",
     signers: Sequence[str] = ("制表人", "审核人"),
-    generated_on: datetime.date | None = None,
+    **letterhead: Unpack[Letterhead],
 ) -> Path:
-    report = Report(
-        path,
-        f"{union_name or institution}欠缴会费名单",
-        institution=institution,
-        subtitle=subtitle or None,
-        generated_on=generated_on,
-    )
+    report = money_report(path, "欠缴会费名单", subtitle=subtitle or None, **letterhead)
     data = [
         [
             i,
@@ -174,17 +131,9 @@ def build_dues_arrears(
         for i, r in enumerate(rows, start=1)
     ]
     owed = sum(r.arrears_fen for r in rows)
-    total = [
-        "",
-        "合计",
-        f"{len(rows)} 人",
-        "",
-        "",
-        sum(r.months for r in rows),
-        "",
-        format_fen(owed),
-    ]
-    report.table(list(ARREARS_COLUMNS), data, total_row=total, font_size=9.5)
+    months = sum(r.months for r in rows)
+    total = ["", "合计", f"{len(rows)} 人", "", "", months, "", format_fen(owed)]
+    report.table(ARREARS_COLUMNS, data, total_row=total, font_size=9.5)
     report.totals("欠缴会费合计", owed)
     report.sign_off(SIGNATURES_ARREARS, labels=signers)
     return report.save()

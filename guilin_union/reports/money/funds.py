@@ -14,15 +14,15 @@ face, sub-categories indented. Totals of income and spending in figures and in �
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col, Report, cols
+from guilin_union.reports.money.common import Letterhead, money_report, pct, require_fen
 from guilin_union.reports.registry import signature_of
 
 EXECUTION = "funds-execution"
@@ -46,16 +46,9 @@ class FundLine:
         return self.actual_fen - self.planned_fen
 
 
-def _pct(part: int, whole: int) -> str:
-    text = percent_text(part, whole)
-    return "—" if text is None else f"{text}%"
-
-
 def _check(lines: Sequence[FundLine]) -> None:
     for line in lines:
-        for v in (line.planned_fen, line.actual_fen):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError("金额必须是整数（分）")
+        require_fen(line.planned_fen, line.actual_fen)
 
 
 def _totals(lines: Sequence[FundLine], kind: str) -> tuple[int, int]:
@@ -63,28 +56,33 @@ def _totals(lines: Sequence[FundLine], kind: str) -> tuple[int, int]:
     return sum(x.planned_fen for x in top), sum(x.actual_fen for x in top)
 
 
-def _numbered_rows(
-    lines: Sequence[FundLine], kind: str, figures: Callable[[FundLine], list[object]]
-) -> list[list[object]]:
-    """The rows of one kind (收入 or 支出): top categories numbered 1, 2, …, sub-categories
-    indented under them without a number, then the ``figures`` of the line."""
-    rows: list[list[object]] = []
-    number = 0
-    for line in (x for x in lines if x.kind == kind):
-        if line.level == 1:
-            number += 1
-        name = (INDENT + line.name) if line.level == 2 else line.name
-        rows.append([number if line.level == 1 else "", name, *figures(line)])
-    return rows
+def _tables_by_kind(
+    report: Report,
+    lines: Sequence[FundLine],
+    columns: Sequence[Col],
+    figures: Callable[[FundLine, FundLine], list[object]],
+    font_size: float,
+) -> None:
+    """A section and a table for 收入, then for 支出: top categories numbered 1, 2, …,
+    sub-categories indented under them without a number, the kind's 合计 line last.
+    ``figures(line, total)`` gives a line's cells after its name."""
+    for kind in ("收入", "支出"):
+        total = FundLine(kind, 1, f"{kind}合计", *_totals(lines, kind))
+        rows: list[list[object]] = []
+        number = 0
+        for line in (x for x in lines if x.kind == kind):
+            if line.level == 1:
+                number += 1
+            name = (INDENT + line.name) if line.level == 2 else line.name
+            rows.append([number if line.level == 1 else "", name, *figures(line, total)])
+        report.section(kind)
+        report.table(
+            columns, rows, total_row=["", total.name, *figures(total, total)], font_size=font_size
+        )
 
 
-EXECUTION_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("科目", 40),
-    Col("预算数（元）", 22, "right"),
-    Col("实际数（元）", 22, "right"),
-    Col("差额（元）", 22, "right"),
-    Col("执行率", 13, "right"),
+EXECUTION_COLUMNS = cols(
+    "序号 8 中 | 科目 40 | 预算数（元） 22 右 | 实际数（元） 22 右 | 差额（元） 22 右 | 执行率 13 右"
 )
 
 
@@ -93,47 +91,16 @@ def build_funds_execution(
     lines: Sequence[FundLine],
     *,
     year: int,
-    institution: str,
-    union_name: str,
     notes: Sequence[str] = (),
     signers: Sequence[str] = ("制表人", "审核人", "工会负责人"),
-    generated_on: datetime.date | None = None,
+    **letterhead: Unpack[Letterhead],
 ) -> Path:
     """差额 = 实际数 − 预算数; 执行率 = 实际数 ÷ 预算数."""
     _check(lines)
-    report = Report(
-        path,
-        f"{union_name or institution}{year}年度经费预算执行情况表",
-        institution=institution,
-        subtitle="金额单位：元",
-        generated_on=generated_on,
+    report = money_report(
+        path, f"{year}年度经费预算执行情况表", subtitle="金额单位：元", **letterhead
     )
-    for kind in ("收入", "支出"):
-        planned, actual = _totals(lines, kind)
-        rows = _numbered_rows(
-            lines,
-            kind,
-            lambda line: [
-                format_fen(line.planned_fen),
-                format_fen(line.actual_fen),
-                format_fen(line.difference_fen),
-                _pct(line.actual_fen, line.planned_fen),
-            ],
-        )
-        report.section(kind)
-        report.table(
-            list(EXECUTION_COLUMNS),
-            rows,
-            total_row=[
-                "",
-                f"{kind}合计",
-                format_fen(planned),
-                format_fen(actual),
-                format_fen(actual - planned),
-                _pct(actual, planned),
-            ],
-            font_size=9.5,
-        )
+    _tables_by_kind(report, lines, EXECUTION_COLUMNS, _execution_figures, 9.5)
     (ip, ia), (sp, sa) = _totals(lines, "收入"), _totals(lines, "支出")
     with report.keep_together():
         report.totals("收入实际合计", ia)
@@ -148,12 +115,18 @@ def build_funds_execution(
     return report.save()
 
 
-FINAL_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("科目", 52),
-    Col("本年数（元）", 26, "right"),
-    Col("占比", 14, "right"),
-)
+def _execution_figures(line: FundLine, _total: FundLine) -> list[object]:
+    """预算数, 实际数, 差额 and 执行率 of a line."""
+    amounts = (line.planned_fen, line.actual_fen, line.difference_fen)
+    return [*(format_fen(fen) for fen in amounts), pct(line.actual_fen, line.planned_fen)]
+
+
+def _final_figures(line: FundLine, total: FundLine) -> list[object]:
+    """This year's amount and its share of the kind's total (100.0% on the total line)."""
+    return [format_fen(line.actual_fen), pct(line.actual_fen, total.actual_fen)]
+
+
+FINAL_COLUMNS = cols("序号 8 中 | 科目 52 | 本年数（元） 26 右 | 占比 14 右")
 
 
 def build_funds_final(
@@ -161,42 +134,23 @@ def build_funds_final(
     lines: Sequence[FundLine],
     *,
     year: int,
-    institution: str,
-    union_name: str,
     opening_note: str = "",
     notes: Sequence[str] = (),
     signers: Sequence[str] = ("制表人", "经费审查委员会主任", "工会负责人"),
-    generated_on: datetime.date | None = None,
+    **letterhead: Unpack[Letterhead],
 ) -> Path:
     """The year's actual income and spending by category with shares of their totals and
     the year's balance (收支结余)."""
     _check(lines)
-    report = Report(
+    report = money_report(
         path,
-        f"{union_name or institution}{year}年度经费收支决算表",
-        institution=institution,
+        f"{year}年度经费收支决算表",
         subtitle=f"{year}年1月1日至{year}年12月31日　金额单位：元",
-        generated_on=generated_on,
+        **letterhead,
     )
     if opening_note:
         report.paragraph(opening_note)
-    for kind in ("收入", "支出"):
-        actual = _totals(lines, kind)[1]
-        rows = _numbered_rows(
-            lines,
-            kind,
-            lambda line, actual=actual: [
-                format_fen(line.actual_fen),
-                _pct(line.actual_fen, actual),
-            ],
-        )
-        report.section(kind)
-        report.table(
-            list(FINAL_COLUMNS),
-            rows,
-            total_row=["", f"{kind}合计", format_fen(actual), "100.0%" if actual else "—"],
-            font_size=9,
-        )
+    _tables_by_kind(report, lines, FINAL_COLUMNS, _final_figures, 9)
     income, spending = _totals(lines, "收入")[1], _totals(lines, "支出")[1]
     report.section("收支结余")
     with report.keep_together():
