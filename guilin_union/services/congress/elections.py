@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import sqlite_utils
 
@@ -290,23 +290,27 @@ def _row(db: sqlite_utils.Database, election_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+class Ballots(TypedDict):
+    """The ballot counts of an election (the keywords of :func:`record_ballots` and
+    :func:`record_count`), as typed: checked by :func:`record_ballots`."""
+
+    issued: Any
+    returned: Any
+    valid: Any
+    invalid: Any
+
+
 def record_ballots(
-    db: sqlite_utils.Database,
-    election_id: int,
-    *,
-    issued: Any,
-    returned: Any,
-    valid: Any,
-    invalid: Any,
+    db: sqlite_utils.Database, election_id: int, **ballots: Unpack[Ballots]
 ) -> OpResult:
     """发出/收回/有效/无效 ballots; valid + invalid must equal returned."""
     counts = [
         _count(v, label)
         for v, label in (
-            (issued, "发出选票"),
-            (returned, "收回选票"),
-            (valid, "有效票"),
-            (invalid, "无效票"),
+            (ballots["issued"], "发出选票"),
+            (ballots["returned"], "收回选票"),
+            (ballots["valid"], "有效票"),
+            (ballots["invalid"], "无效票"),
         )
     ]
     i, r, v, n = counts
@@ -498,16 +502,11 @@ def record_count(
     db: sqlite_utils.Database,
     election_id: int,
     *,
-    issued: Any,
-    returned: Any,
-    valid: Any,
-    invalid: Any,
     votes: Mapping[str, Iterable[Any]],
+    **ballots: Unpack[Ballots],
 ) -> OpResult:
     """Ballots and every candidate's votes in one step (the 计票 form): all or nothing."""
     with db.atomic():
-        record_ballots(
-            db, election_id, issued=issued, returned=returned, valid=valid, invalid=invalid
-        )
+        record_ballots(db, election_id, **ballots)
         record_candidate_votes(db, election_id, votes)
     return OpResult(Changes.of(AREA), election_id)
