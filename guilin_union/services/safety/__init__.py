@@ -265,9 +265,9 @@ def move_database(
 
     The caller then opens ``target`` and stops using the old file.
     """
-    import os
     import sqlite3
 
+    from guilin_union.services.safety.copies import vacuum_copy
     from guilin_union.storage.integrity import integrity_check
 
     source = database_path(db)
@@ -276,22 +276,13 @@ def move_database(
         raise ValidationError("新位置与原位置相同")
     if target.exists():
         raise ValidationError(f"目标位置已有文件：{target}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(target.name + ".tmp")
-    if temp.exists():
-        temp.unlink()
-    db.execute("VACUUM INTO ?", [str(temp)])
-    try:
+    with vacuum_copy(db, target) as temp:
         copy = sqlite3.connect(str(temp))
         try:
             if integrity_check(copy) != "ok":
                 raise ValidationError("复制出的文件校验失败，未移动")
         finally:
             copy.close()
-        os.replace(temp, target)
-    finally:
-        if temp.exists():
-            temp.unlink()
     if source is not None and (source.parent / "attachments").is_dir():
         # Evidence files travel with the data (their paths are relative to the file).
         import shutil

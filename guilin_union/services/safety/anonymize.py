@@ -14,7 +14,6 @@ original value can still be found, the copy is deleted and an error raised.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import sqlite_utils
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.ids import make_resident_id
 from guilin_union.core.pinyin import name_initials, name_pinyin
+from guilin_union.services.safety.copies import vacuum_copy
 from guilin_union.storage.database import database_path
 
 # Columns that hold the name of a person using or signing for the union.
@@ -373,12 +373,7 @@ def anonymize_copy(db: sqlite_utils.Database, out_path: str | Path) -> Anonymize
     source = database_path(db)
     if source is not None and out.exists() and out.resolve() == source.resolve():
         raise ValidationError("不能覆盖正在使用的数据文件，请换一个文件名")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = out.with_name(out.name + ".tmp")
-    if temp.exists():
-        temp.unlink()
-    db.execute("VACUUM INTO ?", [str(temp)])
-    try:
+    with vacuum_copy(db, out) as temp:
         conn = sqlite3.connect(str(temp))
         conn.isolation_level = None
         try:
@@ -414,8 +409,4 @@ def anonymize_copy(db: sqlite_utils.Database, out_path: str | Path) -> Anonymize
             raise ValidationError(
                 f"匿名化副本中仍能找到 {len(left)} 个原始值，已放弃生成。请把此情况告诉技术人员。"
             )
-        os.replace(temp, out)
-    finally:
-        if temp.exists():
-            temp.unlink()
     return AnonymizeReport(out, people, len(rep.map), cells)
