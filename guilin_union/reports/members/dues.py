@@ -10,14 +10,15 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.money import format_fen
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import cols
+from guilin_union.reports.members.common import Letterhead, union_report
 from guilin_union.reports.registry import signature_of
 
 NAME = "dues-summary"
@@ -34,15 +35,9 @@ class DuesReportRow:
     dues_total_fen: int
 
 
-COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("分工会", 30),
-    Col("应缴人数", 10, "right"),
-    Col("已录基数", 10, "right"),
-    Col("未录基数", 10, "right"),
-    Col("免缴/不计", 11, "right"),
-    Col("基数合计（元）", 17, "right"),
-    Col("会费合计（元）", 16, "right"),
+COLUMNS = cols(
+    "序号 8 中 | 分工会 30 | 应缴人数 10 右 | 已录基数 10 右 | 未录基数 10 右 | 免缴/不计 11 右"
+    " | 基数合计（元） 17 右 | 会费合计（元） 16 右"
 )
 
 
@@ -52,50 +47,34 @@ def build_dues_summary(
     *,
     month: str,
     rule_text: str,
-    institution: str,
-    union_name: str,
-    generated_on: datetime.date | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
     """Write the summary for ``month`` (``YYYY-MM``); ``rule_text`` explains the rule."""
     month_cn = f"{int(month[:4])}年{int(month[5:7])}月"
-    report = Report(
-        path,
-        f"{union_name or institution}会费汇总表",
-        institution=institution,
-        subtitle=f"{month_cn}（{rule_text}）",
-        generated_on=generated_on,
-    )
-    data = [
-        [
-            i,
-            r.branch,
-            r.liable,
-            r.with_base,
-            r.missing_base,
-            r.waived,
-            format_fen(r.base_total_fen),
-            format_fen(r.dues_total_fen),
-        ]
-        for i, r in enumerate(rows, start=1)
-    ]
-    total = [
-        "",
-        "合计",
-        sum(r.liable for r in rows),
-        sum(r.with_base for r in rows),
-        sum(r.missing_base for r in rows),
-        sum(r.waived for r in rows),
-        format_fen(sum(r.base_total_fen for r in rows)),
-        format_fen(sum(r.dues_total_fen for r in rows)),
-    ]
-    report.table(list(COLUMNS), data, total_row=total, font_size=9.5)
-    missing = sum(r.missing_base for r in rows)
+    report = union_report(path, "会费汇总表", head, subtitle=f"{month_cn}（{rule_text}）")
+    data = [[i, *_cells(r)] for i, r in enumerate(rows, start=1)]
+    total = _total(rows)
+    report.table(list(COLUMNS), data, total_row=["", *_cells(total)], font_size=9.5)
     with report.keep_together():
-        report.totals(f"{month_cn}会费合计", sum(r.dues_total_fen for r in rows))
-        if missing:
-            report.paragraph(f"注：有 {missing} 名应缴会员尚未录入工资基数，未计入合计。", size=9.5)
+        report.totals(f"{month_cn}会费合计", total.dues_total_fen)
+        if total.missing_base:
+            report.paragraph(
+                f"注：有 {total.missing_base} 名应缴会员尚未录入工资基数，未计入合计。", size=9.5
+            )
         report.paragraph(
             "“免缴/不计”含退休保留会籍（自退休次月起免缴）及会费尚未起计的会员。", size=9.5
         )
         report.sign_off(signature_of(NAME), head="工会负责人")
     return report.save()
+
+
+def _cells(r: DuesReportRow) -> list[object]:
+    """The row's cells after 序号: the fields in column order, the two sums in yuan."""
+    branch, *counts, base_total_fen, dues_total_fen = astuple(r)
+    return [branch, *counts, format_fen(base_total_fen), format_fen(dues_total_fen)]
+
+
+def _total(rows: Sequence[DuesReportRow]) -> DuesReportRow:
+    """The 合计 line: every count and sum added up over the 分工会."""
+    numbers = fields(DuesReportRow)[1:]  # all but the 分工会
+    return DuesReportRow("合计", *(sum(getattr(r, f.name) for r in rows) for f in numbers))

@@ -12,12 +12,17 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-honours"
+# 序号, then HonourLine's fields in their order: a printed row is the line as it is.
+COLUMNS = (
+    "序号 8 中 | 姓名 18 | 会员编号 20 | 分工会 32 | 表彰名称 44 | 级别 12 中 | 表彰日期 22 中"
+    " | 授予单位 34 | 文号 28"
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def build_member_honours(
     union_name: str,
     generated_on: datetime.date | None = None,
 ) -> Path:
-    from guilin_union.reports.document import Col, Report
+    from guilin_union.reports.document import Report, cols
 
     report = Report(
         path,
@@ -52,33 +57,8 @@ def build_member_honours(
     if not lines:
         report.paragraph("本年度没有登记表彰。" if year else "还没有登记表彰。")
     else:
-        report.table(
-            [
-                Col("序号", 8, "center"),
-                Col("姓名", 18),
-                Col("会员编号", 20),
-                Col("分工会", 32),
-                Col("表彰名称", 44),
-                Col("级别", 12, "center"),
-                Col("表彰日期", 22, "center"),
-                Col("授予单位", 34),
-                Col("文号", 28),
-            ],
-            [
-                [
-                    i + 1,
-                    h.name,
-                    h.member_no,
-                    h.branch,
-                    h.title,
-                    h.level,
-                    h.date,
-                    h.issuer,
-                    h.document_no,
-                ]
-                for i, h in enumerate(lines)
-            ],
-        )
+        rows = [[i, *astuple(h)] for i, h in enumerate(lines, start=1)]
+        report.table(cols(COLUMNS), rows)
         report.paragraph(f"共 {len(lines)} 人次。")
     report.sign_off(signature_of(NAME))
     return report.save()

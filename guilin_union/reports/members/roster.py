@@ -14,32 +14,25 @@ sees full ID numbers, so it cannot print them by mistake.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col, Report, cols
+from guilin_union.reports.members.common import Letterhead, union_report
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-roster"
 
 # Widths are relative weights tuned on landscape A4 so that a masked ID number, a phone number
 # and "2024年12月25日" each fit on one line at 9.5 pt; names and departments wrap when long.
-ROSTER_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 30, "center"),
-    Col("会员编号", 64, "center"),
-    Col("姓名", 62),
-    Col("性别", 30, "center"),
-    Col("部门", 112),
-    Col("职称", 72),
-    Col("手机", 72, "center"),
-    Col("身份证号", 108, "center"),
-    Col("入会日期", 80, "center"),
-    Col("会籍状态", 52, "center"),
+ROSTER_COLUMNS: tuple[Col, ...] = cols(
+    "序号 30 中 | 会员编号 64 中 | 姓名 62 | 性别 30 中 | 部门 112 | 职称 72 | 手机 72 中"
+    " | 身份证号 108 中 | 入会日期 80 中 | 会籍状态 52 中"
 )
 ROSTER_FONT_SIZE = 9.5
 UNMASKED_NOTE = "（本表含完整证件号码、手机号，请妥善保管，用后及时销毁）"
@@ -64,11 +57,9 @@ def build_member_roster(
     path: str | os.PathLike[str],
     groups: Sequence[tuple[str, Sequence[RosterMember]]],
     *,
-    institution: str,
-    union_name: str,
     filter_note: str = "",
-    generated_on: datetime.date | None = None,
     masked: bool | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
     """Write the roster: one section per 分工会 (``groups`` in the order given), then a summary.
 
@@ -79,16 +70,14 @@ def build_member_roster(
     """
     if masked is None:
         masked = _all_masked(groups)
-    title = f"{union_name or institution}会员花名册"
-    report = Report(
+    report = union_report(
         path,
-        title,
-        institution=institution,
+        "会员花名册",
+        head,
         subtitle=filter_note or None,
         landscape=True,
         masked_note=masked,
         notice=None if masked else UNMASKED_NOTE,
-        generated_on=generated_on,
     )
     for branch, members in groups:
         # The branch's title repeats (with "（续）") above the header on every page it runs over.
@@ -142,7 +131,7 @@ def _summary(report: Report, groups: Sequence[tuple[str, Sequence[RosterMember]]
             )
         report.paragraph(line + "。")
         report.table(
-            [Col("序号", 1, "center"), Col("分工会", 5), Col("人数", 2, "right")],
+            cols("序号 1 中 | 分工会 5 | 人数 2 右"),
             [[i, branch, len(members)] for i, (branch, members) in enumerate(groups, start=1)],
             total_row=["合计", "", total],
             width_fraction=0.6,

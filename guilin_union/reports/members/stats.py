@@ -14,13 +14,13 @@ Takes plain ``StatsTable``-like objects (``title``, ``first_header``, ``columns`
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col
+from guilin_union.reports.members.common import Letterhead, union_report
 from guilin_union.reports.registry import signature_of
 
 NAME = "member-stats"
@@ -31,18 +31,9 @@ def build_member_stats(
     tables: Sequence[Any],
     *,
     note: str,
-    institution: str,
-    union_name: str,
-    generated_on: datetime.date | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
-    report = Report(
-        path,
-        f"{union_name or institution}会员统计表",
-        institution=institution,
-        subtitle=note,
-        landscape=True,
-        generated_on=generated_on,
-    )
+    report = union_report(path, "会员统计表", head, subtitle=note, landscape=True)
     for table in tables:
         label_weight = 9 if table.first_header == "分工会" else 6
         cols = [Col("序号", 2.2, "center"), Col(table.first_header, label_weight)] + [
