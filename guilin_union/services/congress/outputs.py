@@ -6,7 +6,10 @@ screens, so what is printed is what is shown).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -18,6 +21,8 @@ from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.congress.attendance import attendance_rows, attendance_summary
 from guilin_union.services.congress.rules import percent_text
 from guilin_union.services.congress.votes import vote_summary
+
+NO_DELEGATION = "（未分团）"
 
 
 def session_date_text(session: congress.Session) -> str:
@@ -40,6 +45,21 @@ def session_date_text(session: congress.Session) -> str:
 
 def _institution(db: sqlite_utils.Database) -> str:
     return settings.institution(db)["institution_name"]
+
+
+def signin_names(
+    rows: Iterable[Mapping[str, Any]], other_name: Callable[[Mapping[str, Any]], str]
+) -> dict[str, tuple[list[str], list[str]]]:
+    """The names on a 签到表 by delegation, in the order the delegations first appear:
+    ``(正式代表, the others)``, the others written as ``other_name(row)``."""
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for r in rows:
+        formal, others = groups.setdefault(r["delegation"] or NO_DELEGATION, ([], []))
+        if r["delegate_type"] == congress.FORMAL:
+            formal.append(r["name"])
+        else:
+            others.append(other_name(r))
+    return groups
 
 
 def agenda_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> Path:
@@ -92,7 +112,7 @@ def roster_data(db: sqlite_utils.Database, session_id: int):
     groups: dict[str, list[DelegateRow]] = {}
     for r in rows:
         note = {"补选": "补选", "更换": "更换"}.get(r["start_reason"], "")
-        groups.setdefault(r["delegation"] or "（未分团）", []).append(
+        groups.setdefault(r["delegation"] or NO_DELEGATION, []).append(
             DelegateRow(
                 r["name"],
                 r["gender"] or "",
@@ -147,27 +167,15 @@ def signin_pdf(
 
     session = congress.get_session(db, session_id)
     rows = attendance_rows(db, session_id)
-    order: list[str] = []
-    formal: dict[str, list[str]] = {}
-    others: dict[str, list[str]] = {}
-    present: dict[str, int] = {}
-    for r in rows:
-        name = r["delegation"] or "（未分团）"
-        if name not in order:
-            order.append(name)
-        if r["delegate_type"] == congress.FORMAL:
-            formal.setdefault(name, []).append(r["name"])
-            present[name] = present.get(name, 0) + (1 if r["attendance"] == "出席" else 0)
-        else:
-            others.setdefault(name, []).append(f"{r['name']}（{r['delegate_type']}）")
+    present = Counter(
+        r["delegation"] or NO_DELEGATION
+        for r in rows
+        if r["delegate_type"] == congress.FORMAL and r["attendance"] == "出席"
+    )
+    names = signin_names(rows, lambda r: f"{r['name']}（{r['delegate_type']}）")
     groups = [
-        SigninGroup(
-            name,
-            formal.get(name, []),
-            others.get(name, []),
-            present.get(name, 0) if with_counts else None,
-        )
-        for name in order
+        SigninGroup(name, formal, others, present[name] if with_counts else None)
+        for name, (formal, others) in names.items()
     ]
     out = build_signin_sheets(
         path,

@@ -3,7 +3,9 @@ the report engine, so they follow the house style)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -11,6 +13,7 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.services import congress, settings
 from guilin_union.services.congress import elections, sittings
+from guilin_union.services.congress.outputs import signin_names
 
 
 def _institution(db: sqlite_utils.Database) -> str:
@@ -23,6 +26,11 @@ def _when(s: sittings.Sitting) -> str:
     )
 
 
+def _other_name(r: Mapping[str, Any]) -> str:
+    mark = "，原正式代表" if r.get("continues_id") else ""
+    return f"{r['name']}（{r['delegate_type']}{mark}）"
+
+
 def sitting_signin_pdf(
     db: sqlite_utils.Database, sitting_id: int, path: str | Path, *, with_counts: bool = False
 ) -> tuple[Path, int]:
@@ -31,19 +39,7 @@ def sitting_signin_pdf(
 
     s = sittings.get_sitting(db, sitting_id)
     session = congress.get_session(db, s.session_id)
-    rows = sittings.sitting_rows(db, sitting_id)
-    order: list[str] = []
-    formal: dict[str, list[str]] = {}
-    others: dict[str, list[str]] = {}
-    for r in rows:
-        name = r["delegation"] or "（未分团）"
-        if name not in order:
-            order.append(name)
-        if r["delegate_type"] == congress.FORMAL:
-            formal.setdefault(name, []).append(r["name"])
-        else:
-            mark = "，原正式代表" if r.get("continues_id") else ""
-            others.setdefault(name, []).append(f"{r['name']}（{r['delegate_type']}{mark}）")
+    names = signin_names(sittings.sitting_rows(db, sitting_id), _other_name)
     summary = sittings.sitting_summary(db, sitting_id)
     out = build_sitting_signin(
         path,
@@ -51,7 +47,7 @@ def sitting_signin_pdf(
         sitting_title=s.title,
         when=_when(s),
         place=s.place or "",
-        groups=[SigninGroup(n, formal.get(n, []), others.get(n, [])) for n in order],
+        groups=[SigninGroup(n, formal, others) for n, (formal, others) in names.items()],
         quorum_text=f"法定人数：{summary.rule_text}，本场次至少需 {summary.needed} 人。",
         counts=(summary.present, summary.on_leave, summary.absent) if with_counts else None,
         institution=_institution(db),
