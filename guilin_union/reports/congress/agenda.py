@@ -9,25 +9,20 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report, cn_number
+from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
+from guilin_union.reports.document import cn_number, cols
 
 NAME = "agenda"
 
-AGENDA_COLUMNS = (
-    Col("序号", 9, "center"),
-    Col("时间", 24, "center"),
-    Col("议程内容", 62),
-    Col("主持人", 24),
-    Col("报告人", 26),
-    Col("地点", 24),
-)
+AGENDA_COLUMNS = cols("序号 9 中 | 时间 24 中 | 议程内容 62 | 主持人 24 | 报告人 26 | 地点 24")
+ATTENDEES_COLUMN = cols("与会人员 26")[0]
 
 
 @dataclass(frozen=True)
@@ -48,27 +43,15 @@ def build_agenda(
     *,
     session_title: str,
     parts: Sequence[tuple[str, Sequence[AgendaRow]]],
-    institution: str = "桂林学院",
     date_text: str = "",
     venue: str = "",
-    generated_on: datetime.date | None = None,
     presidium: str = "",
+    **issue: Unpack[Issue],
 ) -> Path:
     """One table per part. When the items span several days the date is printed with the time.
     ``presidium`` (``常务主席：…；成员：…``) is printed under the agenda as 大会主席团."""
-    subtitle = "　".join(
-        x
-        for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
-        if x
-    )
-    report = Report(
-        path,
-        f"{session_title}议程",
-        institution=institution,
-        subtitle=subtitle or None,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    subtitle = when_and_where(date_text, venue)
+    report = congress_report(path, f"{session_title}议程", subtitle or None, **issue)
     every = [row for _, rows in parts for row in rows]
     days = sorted({row.item_date for row in every if row.item_date})
     several_days = len(days) > 1
@@ -78,11 +61,11 @@ def build_agenda(
     places = {row.place for row in every if row.place}
     show_place = bool(places) and places != {venue}
     show_attendees = True
-    cols = list(AGENDA_COLUMNS[:5])
+    columns = list(AGENDA_COLUMNS[:5])
     if show_attendees:
-        cols.append(Col("与会人员", 26))
+        columns.append(ATTENDEES_COLUMN)
     if show_place:
-        cols.append(AGENDA_COLUMNS[5])
+        columns.append(AGENDA_COLUMNS[5])
     number = 0
     printed_parts = 0
     for part, rows in parts:
@@ -102,7 +85,7 @@ def build_agenda(
                 cells.append(row.place or venue)
             table_rows.append(cells)
         # Numbered parts as on the printed agendas: 一、预备会议 二、正式会议.
-        report.table(cols, table_rows, group_title=f"{cn_number(printed_parts)}、{part}")
+        report.table(columns, table_rows, group_title=f"{cn_number(printed_parts)}、{part}")
         report.spacer(2)
     if number == 0:
         report.paragraph("（尚未编排议程）", align="center")

@@ -11,17 +11,22 @@ anonymous: no names, only the session, the motions and how to mark them.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.reports.congress.common import BoxedChoices, add_flowable
+from guilin_union.reports.congress.common import (
+    BoxedChoices,
+    Issue,
+    add_flowable,
+    congress_report,
+)
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import esc
 from guilin_union.reports.styles import cell_style, text_style
@@ -46,22 +51,14 @@ def build_ballots(
     session_title: str,
     motions: Sequence[str],
     copies: int,
-    institution: str = "桂林学院",
     one_per_page: bool = False,
     date_text: str = "",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
     """``copies`` identical ballots (usually one per 正式代表)."""
     if copies < 1:
         raise ValidationError("表决票张数至少为 1")
-    report = _BallotReport(
-        path,
-        "表决票",
-        institution=institution,
-        subtitle=session_title,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = congress_report(path, "表决票", session_title, report_type=_BallotReport, **issue)
     fonts = report.fonts
     width = report.frame_width
     if one_per_page:

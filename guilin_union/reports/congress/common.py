@@ -7,9 +7,21 @@ still reads back as "同意 反对 弃权".
 
 Custom flowables go into the report through :meth:`Report.add` (inside ``keep_together``
 blocks too).
+
+Every congress printout starts the same way (:func:`congress_report`) and takes the same
+:class:`Issue` keywords.
+
+>>> when_and_where("2024年3月15日", ""), when_and_where("", "学术报告厅")
+('时间：2024年3月15日', '地点：学术报告厅')
+>>> [blank_if_none(n) for n in (None, 0, 12)]
+['', '0', '12']
 """
 
 from __future__ import annotations
+
+import datetime
+import os
+from typing import TypedDict, Unpack
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -18,6 +30,38 @@ from reportlab.platypus import Flowable
 
 from guilin_union.reports.document import Report
 from guilin_union.reports.markup import clean
+
+
+class Issue(TypedDict, total=False):
+    """The keywords every congress printout takes besides its data: the issuer line (the one
+    of 单位信息 when set, else ``institution``, 桂林学院 unless told) and the print date."""
+
+    institution: str
+    generated_on: datetime.date | None
+
+
+def congress_report(
+    path: str | os.PathLike[str],
+    title: str,
+    subtitle: str | None,
+    *,
+    show_print_date: bool = False,
+    report_type: type[Report] = Report,
+    **issue: Unpack[Issue],
+) -> Report:
+    """A congress printout; most are handed out at the meeting and carry no print date."""
+    return report_type(path, title, subtitle=subtitle, show_print_date=show_print_date, **issue)
+
+
+def when_and_where(date_text: str, venue: str) -> str:
+    """``时间：…　地点：…`` for a subtitle, leaving out what is not known."""
+    parts = (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
+    return "　".join(x for x in parts if x)
+
+
+def blank_if_none(count: int | None) -> str:
+    """A count for a table cell: blank while not known yet (not voted on, not counted)."""
+    return "" if count is None else str(count)
 
 
 def add_flowable(report: Report, flowable: Flowable) -> None:

@@ -15,28 +15,23 @@ warning line, not hidden.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.congress.common import Issue, congress_report
+from guilin_union.reports.document import Report, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "delegates"
 
-ROSTER_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("姓名", 16),
-    Col("性别", 8, "center"),
-    Col("部门", 34),
-    Col("职称", 18),
-    Col("代表类型", 16, "center"),
-    Col("类别", 11, "center"),
-    Col("备注", 14, "center"),
+ROSTER_COLUMNS = cols(
+    "序号 8 中 | 姓名 16 | 性别 8 中 | 部门 34 | 职称 18 | 代表类型 16 中 | 类别 11 中 | 备注 14 中"
 )
+BY_DELEGATION_COLUMNS = cols("代表团 4 | 正式代表 2 右 | 列席代表 2 右 | 特邀代表 2 右 | 合计 2 右")
 
 
 @dataclass(frozen=True)
@@ -81,16 +76,10 @@ def build_delegate_roster(
     on_date: str,
     groups: Sequence[DelegateGroup],
     summary: RosterSummary,
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
-    report = Report(
-        path,
-        "代表名册",
-        institution=institution,
-        subtitle=f"{session_title}\n（代表资格以{format_cn_date(on_date)}为准）",
-        generated_on=generated_on,
-    )
+    subtitle = f"{session_title}\n（代表资格以{format_cn_date(on_date)}为准）"
+    report = congress_report(path, "代表名册", subtitle, show_print_date=True, **issue)
     number = 0
     for group in groups:
         if not group.delegates:
@@ -113,7 +102,7 @@ def build_delegate_roster(
                 ]
             )
         report.table(
-            list(ROSTER_COLUMNS),
+            ROSTER_COLUMNS,
             rows,
             group_title=f"{group.delegation}（{len(group.delegates)} 人{head}）",
         )
@@ -135,13 +124,7 @@ def _summary(report: Report, summary: RosterSummary) -> None:
         totals = [sum(r[i] for r in summary.by_delegation) for i in (1, 2, 3)]
         with report.keep_together():
             report.table(
-                [
-                    Col("代表团", 4),
-                    Col("正式代表", 2, "right"),
-                    Col("列席代表", 2, "right"),
-                    Col("特邀代表", 2, "right"),
-                    Col("合计", 2, "right"),
-                ],
+                BY_DELEGATION_COLUMNS,
                 [[name, a, b, c, a + b + c] for name, a, b, c in summary.by_delegation],
                 total_row=["合计", *totals, sum(totals)],
                 group_title="按代表团",
@@ -154,7 +137,7 @@ def _summary(report: Report, summary: RosterSummary) -> None:
         if rows:
             with report.keep_together():
                 report.table(
-                    [Col(label, 3), Col("人数", 2, "right"), Col("占正式代表", 2, "right")],
+                    cols(f"{label} 3 | 人数 2 右 | 占正式代表 2 右"),
                     [list(r) for r in rows],
                     group_title=title,
                     width_fraction=0.6,

@@ -11,13 +11,13 @@ the points raised), signed by the convenor and the recorder.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.document import Report
+from guilin_union.reports.congress.common import Issue, congress_report
 from guilin_union.reports.registry import signature_of
 
 NAME = "discussion-minutes"
@@ -40,17 +40,9 @@ def build_discussion_minutes(
     *,
     session_title: str,
     minutes: Sequence[DiscussionMinutes],
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
-    report = Report(
-        path,
-        "分组讨论记录",
-        institution=institution,
-        subtitle=session_title,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = congress_report(path, "分组讨论记录", session_title, **issue)
     for index, m in enumerate(minutes):
         if index:
             report.page_break()

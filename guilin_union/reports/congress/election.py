@@ -12,25 +12,21 @@ the rule that decided it, and the signature block of the 监票人 and 计票人
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.congress.common import Issue, blank_if_none, congress_report
+from guilin_union.reports.document import cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "election-results"
 
-CANDIDATE_COLUMNS = (
-    Col("序号", 9, "center", kind="seq"),
-    Col("候选人", 26, "center", kind="name"),
-    Col("赞成", 16, "right"),
-    Col("反对", 16, "right"),
-    Col("弃权", 16, "right"),
-    Col("另选他人", 18, "right"),
-    Col("结果", 30, "center"),
+CANDIDATE_COLUMNS = cols(
+    "序号 9 中 序 | 候选人 26 中 名 | 赞成 16 右 | 反对 16 右 | 弃权 16 右 | 另选他人 18 右"
+    " | 结果 30 中"
 )
 
 
@@ -58,26 +54,14 @@ class ElectionSheet:
     notes: Sequence[str] = field(default_factory=tuple)
 
 
-def _n(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
 def build_election_results(
     path: str | os.PathLike[str],
     *,
     session_title: str,
     elections: Sequence[ElectionSheet],
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
-    report = Report(
-        path,
-        "选举计票结果",
-        institution=institution,
-        subtitle=session_title,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = congress_report(path, "选举计票结果", session_title, **issue)
     for index, e in enumerate(elections):
         if index:
             report.page_break()
@@ -87,10 +71,10 @@ def build_election_results(
         report.key_values(list(e.facts), columns=3)
         report.spacer(3)
         rows = [
-            [i, c.name, _n(c.yes), _n(c.no), _n(c.abstain), _n(c.other), c.result]
+            [i, c.name, *map(blank_if_none, (c.yes, c.no, c.abstain, c.other)), c.result]
             for i, c in enumerate(e.candidates, start=1)
         ]
-        report.table(list(CANDIDATE_COLUMNS), rows)
+        report.table(CANDIDATE_COLUMNS, rows)
         report.spacer(2)
         report.paragraph(f"计票规则：{e.rule}", size=9)
         for note in e.notes:

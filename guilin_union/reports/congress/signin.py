@@ -12,34 +12,26 @@ Each delegation starts on a new page (the sheets go to different tables at the m
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
+from guilin_union.reports.document import cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "signin"
 
-SIGNIN_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("代表团", 28),
-    Col("姓名", 28),
-    Col("签名", 38),
-    Col("备注", 14),
-)
+SIGNIN_COLUMNS = cols("序号 8 中 | 代表团 28 | 姓名 28 | 签名 38 | 备注 14")
 # The per-代表团 sheet has no 代表团 column: the sheet is one 代表团, named in its heading.
-SHEET_COLUMNS = (
-    Col("序号", 8, "center"),
-    Col("姓名", 28),
-    Col("签名", 52),
-    Col("备注", 14),
-)
+SHEET_COLUMNS = cols("序号 8 中 | 姓名 28 | 签名 52 | 备注 14")
 # A cell holding a line break is two lines high: room for a handwritten signature.
 # (No-break spaces: reportlab drops a line that holds only ordinary white space.)
-_SIGN_SPACE = "\u00a0\n\u00a0"
+SIGN_SPACE = "\u00a0\n\u00a0"
+# A count to write in by hand.
+BLANK_COUNT = "\u3000\u3000\u3000\u3000人"
 
 
 @dataclass(frozen=True)
@@ -55,25 +47,13 @@ def build_signin_sheets(
     *,
     session_title: str,
     groups: Sequence[SigninGroup],
-    institution: str = "桂林学院",
     date_text: str = "",
     venue: str = "",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
-    where = "　".join(
-        x
-        for x in (f"时间：{date_text}" if date_text else "", f"地点：{venue}" if venue else "")
-        if x
-    )
+    where = when_and_where(date_text, venue)
     subtitle = session_title + (f"\n{where}" if where else "")
-    report = Report(
-        path,
-        "代表签到表",
-        institution=institution,
-        subtitle=subtitle,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = congress_report(path, "代表签到表", subtitle, **issue)
     first = True
     for group in groups:
         if not group.formal and not group.others:
@@ -82,27 +62,25 @@ def build_signin_sheets(
             report.new_page_with_title()  # each 代表团's sheet is handed out on its own
         first = False
         report.heading(group.delegation, level=1)
-        present = (
-            f"{group.present} 人" if group.present is not None else "\u3000\u3000\u3000\u3000人"
-        )
+        present = BLANK_COUNT if group.present is None else f"{group.present} 人"
         report.key_values(
-            [
-                ("应到", f"{len(group.formal)} 人"),
-                ("实到", present),
-                ("请假", "\u3000\u3000\u3000\u3000人"),
-            ],
+            [("应到", f"{len(group.formal)} 人"), ("实到", present), ("请假", BLANK_COUNT)],
             columns=3,
         )
         report.spacer(3)
-        rows = [[i, name, _SIGN_SPACE, ""] for i, name in enumerate(group.formal, start=1)]
-        report.table(list(SHEET_COLUMNS), rows)
+        report.table(SHEET_COLUMNS, _sheet_rows(group.formal))
         if group.others:
             report.spacer(3)
-            others = [[i, name, _SIGN_SPACE, ""] for i, name in enumerate(group.others, start=1)]
             report.table(
-                list(SHEET_COLUMNS), others, group_title="列席、特邀代表（不计入应到人数）"
+                SHEET_COLUMNS,
+                _sheet_rows(group.others),
+                group_title="列席、特邀代表（不计入应到人数）",
             )
         report.sign_off(signature_of(NAME), per_row=2)
     if first:
         report.paragraph("（尚无代表）", align="center")
     return report.save()
+
+
+def _sheet_rows(names: Sequence[str]) -> list[list[object]]:
+    return [[i, name, SIGN_SPACE, ""] for i, name in enumerate(names, start=1)]

@@ -11,19 +11,16 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.congress.signin import SHEET_COLUMNS, SigninGroup
-from guilin_union.reports.document import Report
+from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
+from guilin_union.reports.congress.signin import BLANK_COUNT, SHEET_COLUMNS, SIGN_SPACE, SigninGroup
 from guilin_union.reports.registry import signature_of
 
 NAME = "sitting-signin"
-
-_SIGN_SPACE = "\u00a0\n\u00a0"
-_BLANK = "\u3000\u3000\u3000\u3000人"
 
 __all__ = ["SigninGroup", "build_sitting_signin"]
 
@@ -32,8 +29,8 @@ def _name_and_remark(text: str) -> tuple[str, str, str]:
     """``王五（列席代表）`` → name, signature space, ``列席代表`` (the type goes to 备注)."""
     if text.endswith("）") and "（" in text:
         name, _sep, remark = text[:-1].partition("（")
-        return name, _SIGN_SPACE, remark
-    return text, _SIGN_SPACE, ""
+        return name, SIGN_SPACE, remark
+    return text, SIGN_SPACE, ""
 
 
 def build_sitting_signin(
@@ -46,30 +43,13 @@ def build_sitting_signin(
     place: str = "",
     quorum_text: str = "",
     counts: tuple[int, int, int] | None = None,  # 实到, 请假, 缺席 when printed after the sitting
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
-    subtitle = "\n".join(
-        x
-        for x in (
-            session_title,
-            "　".join(
-                y for y in (f"时间：{when}" if when else "", f"地点：{place}" if place else "") if y
-            ),
-        )
-        if x
-    )
-    report = Report(
-        path,
-        f"{sitting_title}签到表",
-        institution=institution,
-        subtitle=subtitle,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    subtitle = "\n".join(x for x in (session_title, when_and_where(when, place)) if x)
+    report = congress_report(path, f"{sitting_title}签到表", subtitle, **issue)
     expected = sum(len(g.formal) for g in groups)
     present, leave, absent = (
-        (f"{counts[0]} 人", f"{counts[1]} 人", f"{counts[2]} 人") if counts else (_BLANK,) * 3
+        (f"{counts[0]} 人", f"{counts[1]} 人", f"{counts[2]} 人") if counts else (BLANK_COUNT,) * 3
     )
     report.key_values(
         [("应到", f"{expected} 人"), ("实到", present), ("请假", leave), ("缺席", absent)],
@@ -85,16 +65,16 @@ def build_sitting_signin(
         rows = []
         for name in group.formal:
             number += 1
-            rows.append([number, name, _SIGN_SPACE, ""])
+            rows.append([number, name, SIGN_SPACE, ""])
         if rows:
             report.table(
-                list(SHEET_COLUMNS), rows, group_title=f"{group.delegation}（应到 {len(rows)} 人）"
+                SHEET_COLUMNS, rows, group_title=f"{group.delegation}（应到 {len(rows)} 人）"
             )
             report.spacer(2)
         if group.others:
             others = [[i, *_name_and_remark(x)] for i, x in enumerate(group.others, start=1)]
             report.table(
-                list(SHEET_COLUMNS),
+                SHEET_COLUMNS,
                 others,
                 group_title=f"{group.delegation}　列席、特邀代表（不计入应到）",
             )

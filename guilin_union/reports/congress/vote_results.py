@@ -11,26 +11,21 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.congress.common import Issue, blank_if_none, congress_report
+from guilin_union.reports.document import cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "vote-results"
 
-RESULT_COLUMNS = (
-    Col("序号", 6, "center"),
-    Col("表决事项", 40),
-    Col("同意", 9, "right"),
-    Col("反对", 9, "right"),
-    Col("弃权", 9, "right"),
-    Col("未投", 9, "right"),
-    Col("通过所需", 11, "right"),
-    Col("结果", 10, "center"),
+RESULT_COLUMNS = cols(
+    "序号 6 中 | 表决事项 40 | 同意 9 右 | 反对 9 右 | 弃权 9 右 | 未投 9 右 | 通过所需 11 右"
+    " | 结果 10 中"
 )
 
 
@@ -57,15 +52,12 @@ def build_vote_results(
     quorum_text: str,
     rule_text: str,
     rows: Sequence[VoteRow],
-    institution: str = "桂林学院",
     date_text: str = "",
     notes: Sequence[str] = (),
-    generated_on: datetime.date | None = None,
+    **issue: Unpack[Issue],
 ) -> Path:
     subtitle = session_title + (f"\n表决日期：{date_text}" if date_text else "")
-    report = Report(
-        path, "表决结果", institution=institution, subtitle=subtitle, generated_on=generated_on
-    )
+    report = congress_report(path, "表决结果", subtitle, show_print_date=True, **issue)
     report.key_values(
         [
             ("应到正式代表", f"{expected} 人"),
@@ -79,24 +71,11 @@ def build_vote_results(
     report.paragraph(f"表决规则：{rule_text}。")
     for note in notes:
         report.paragraph(note)
-
-    def show(value: int | None) -> object:
-        return "" if value is None else value
-
     table_rows = [
-        [
-            i,
-            r.title,
-            show(r.yes),
-            show(r.no),
-            show(r.abstain),
-            show(r.not_voted),
-            r.needed,
-            r.result,
-        ]
+        [i, r.title, *map(blank_if_none, (r.yes, r.no, r.abstain, r.not_voted)), r.needed, r.result]
         for i, r in enumerate(rows, start=1)
     ]
-    report.table(list(RESULT_COLUMNS), table_rows)
+    report.table(RESULT_COLUMNS, table_rows)
     report.spacer(2)
     passed = sum(1 for r in rows if r.result == "通过")
     failed = sum(1 for r in rows if r.result == "未通过")
