@@ -17,15 +17,16 @@ caller passes plain lines; ID numbers (if printed at all) arrive already masked.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.money import format_fen, format_fen_yuan
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col, Report, cols
+from guilin_union.reports.members.common import Letterhead, union_report
 from guilin_union.reports.registry import signature_of
 
 NAME = "welfare-roster"
@@ -33,28 +34,15 @@ NAME = "welfare-roster"
 # Widths from the content (kinds: staff numbers, names, amounts and dates never wrap); the
 # free text (事由, 备注) and the signature column share the rest by weight. No 分工会 column:
 # every section is one 分工会, named in its heading.
-ROSTER_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 9, "center", kind="seq"),
-    Col("姓名", 15, "center", kind="name"),
-    Col("工号", 19, "center", kind="code"),
-    Col("事由", 27),
-    Col("金额/物品", 20, "right", kind="amount"),
-    Col("领取人签字", 31, "center"),
-    Col("日期", 14, "center", kind="date"),
-    Col("备注", 11),
+ROSTER_COLUMNS: tuple[Col, ...] = cols(
+    "序号 9 中 序 | 姓名 15 中 名 | 工号 19 中 码 | 事由 27 | 金额/物品 20 右 额 | 领取人签字 31 中"
+    " | 日期 14 中 日 | 备注 11"
 )
 # With the (masked) ID number the page turns landscape (257 mm) so the 18 characters of the
 # ID stay on one line.
-ROSTER_COLUMNS_WITH_ID: tuple[Col, ...] = (
-    Col("序号", 10, "center", kind="seq"),
-    Col("姓名", 18, "center", kind="name"),
-    Col("工号", 20, "center", kind="code"),
-    Col("身份证号", 38, "center", kind="code"),
-    Col("事由", 32),
-    Col("金额/物品", 26, "right", kind="amount"),
-    Col("领取人签字", 42, "center"),
-    Col("日期", 22, "center", kind="date"),
-    Col("备注", 21),
+ROSTER_COLUMNS_WITH_ID: tuple[Col, ...] = cols(
+    "序号 10 中 序 | 姓名 18 中 名 | 工号 20 中 码 | 身份证号 38 中 码 | 事由 32"
+    " | 金额/物品 26 右 额 | 领取人签字 42 中 | 日期 22 中 日 | 备注 21"
 )
 ROSTER_FONT_SIZE = 9.5
 # A blank two-line cell in the signature column: it makes every row about 10 mm tall, room
@@ -95,8 +83,6 @@ def build_welfare_roster(
     path: str | os.PathLike[str],
     sections: Sequence[RosterSection],
     *,
-    institution: str,
-    union_name: str,
     title: str = "慰问发放签领表",
     subtitle: str = "",
     signers: Sequence[str] = ("经手人", "证明人", "分工会主席"),
@@ -104,7 +90,7 @@ def build_welfare_roster(
     print_dates: bool = False,
     print_notes: bool = False,
     show_id: bool = False,
-    generated_on: datetime.date | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
     """Write the roster and return its path. ``sections`` in print order (one per 分工会).
 
@@ -118,16 +104,10 @@ def build_welfare_roster(
         for line in section.lines:
             if isinstance(line.amount_fen, bool) or not isinstance(line.amount_fen, int):
                 raise TypeError("金额必须是整数（分）")
-    report = Report(
-        path,
-        f"{union_name or institution}{title}",
-        institution=institution,
-        subtitle=subtitle or None,
-        landscape=show_id,
-        masked_note=show_id,
-        generated_on=generated_on,
+    report = union_report(
+        path, title, head, subtitle=subtitle or None, landscape=show_id, masked_note=show_id
     )
-    cols = list(ROSTER_COLUMNS_WITH_ID if show_id else ROSTER_COLUMNS)
+    columns = list(ROSTER_COLUMNS_WITH_ID if show_id else ROSTER_COLUMNS)
     printable = [s for s in sections if s.lines]
     for index, section in enumerate(printable):
         if index:
@@ -140,7 +120,7 @@ def build_welfare_roster(
         total = ["小计", "", "", "", format_fen(section.total_fen), "", "", ""]
         if show_id:
             total.insert(3, "")
-        report.table(cols, rows, total_row=total, font_size=ROSTER_FONT_SIZE)
+        report.table(columns, rows, total_row=total, font_size=ROSTER_FONT_SIZE)
         # Not inside report.keep_together(): signature_block is itself a KeepTogether, and a
         # nested one always pushes the whole group to a new page.
         report.totals(f"{section.branch}小计", section.total_fen)
@@ -210,17 +190,15 @@ def _summary(report: Report, sections: Sequence[RosterSection], signers: Sequenc
     times, people = len(every), _people(every)
     repeated = times != people  # a year roster: people paid more than once
     report.heading("汇总", level=1)
-    cols = [Col("序号", 1, "center", kind="seq"), Col("分工会", 5)]
-    if repeated:
-        cols.append(Col("人次", 2, "right", kind="amount"))
-    cols += [Col("人数", 2, "right", kind="amount"), Col("金额（元）", 3, "right", kind="amount")]
+    people_cols = "人次 2 右 额 | 人数 2 右 额" if repeated else "人数 2 右 额"
+    columns = cols(f"序号 1 中 序 | 分工会 5 | {people_cols} | 金额（元） 3 右 额")
     rows: list[list[object]] = []
     for i, s in enumerate(sections, start=1):
         counts = [len(s.lines), _people(s.lines)] if repeated else [len(s.lines)]
         rows.append([i, s.branch, *counts, format_fen(s.total_fen)])
     counts = [times, people] if repeated else [people]
     report.table(
-        cols,
+        columns,
         rows,
         total_row=["合计", "", *counts, format_fen(grand)],
         width_fraction=0.75,

@@ -50,7 +50,7 @@ def build_welfare_standards(
     examples: bool = False,
     generated_on: datetime.date | None = None,
 ) -> Path:
-    from guilin_union.reports.document import Col, Report
+    from guilin_union.reports.document import Report, cols
 
     report = Report(
         path,
@@ -74,22 +74,16 @@ def build_welfare_standards(
         for i, line in enumerate(lines)
     ]
     report.table(
-        [
-            Col("序号", 8, "center"),
-            Col("慰问类型", 20),
-            Col("金额标准", 30),
-            Col("次数", 34),
-            Col("适用对象", 30),
-            Col("形式", 12, "center"),
-            Col("经费来源", 12, "center"),
-            Col("所需材料", 40),
-        ],
+        cols(
+            "序号 8 中 | 慰问类型 20 | 金额标准 30 | 次数 34 | 适用对象 30 | 形式 12 中"
+            " | 经费来源 12 中 | 所需材料 40"
+        ),
         rows,
     )
     if branch_lines:
         report.heading("分工会标准（在学校标准范围内）", level=2)
         report.table(
-            [Col("分工会", 40), Col("慰问类型", 30), Col("金额标准", 40)],
+            cols("分工会 40 | 慰问类型 30 | 金额标准 40"),
             [[b.branch, b.type, b.amount] for b in branch_lines],
             width_fraction=0.7,
         )

@@ -10,15 +10,15 @@ payments saved despite a rule warning (for review).
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.core.money import format_fen
+from guilin_union.reports.members.common import Letterhead, issuer
 from guilin_union.reports.registry import signature_of
 
 if TYPE_CHECKING:  # reportlab is imported only when a PDF is built: the statistics screen
@@ -78,19 +78,16 @@ class WelfareStats:
 def build_welfare_stats(
     path: str | os.PathLike[str],
     stats: WelfareStats,
-    *,
-    institution: str,
-    union_name: str,
-    generated_on: datetime.date | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
     """Write the yearly statistics and return the path."""
-    from guilin_union.reports.document import Col, Report
+    from guilin_union.reports.document import Report, cols
 
     report = Report(
         path,
         f"{stats.year}年度慰问统计",
-        institution=union_name or institution,
-        generated_on=generated_on,
+        institution=issuer(head),
+        generated_on=head.get("generated_on"),
     )
     report.paragraph(
         f"{stats.year}年共发放慰问 {stats.total_count} 笔，合计 {format_fen(stats.total_fen)} 元"
@@ -106,15 +103,9 @@ def build_welfare_stats(
         _table(report, "状态", stats.by_state, stats, people=False)
     report.section("按会员")
     report.table(
-        [
-            Col("序号", 8, "center"),
-            Col("姓名", 16),
-            Col("分工会", 34),
-            Col("工号", 18, "center"),
-            Col("笔数", 10, "right"),
-            Col("金额（元）", 20, "right"),
-            Col("慰问类型", 40),
-        ],
+        cols(
+            "序号 8 中 | 姓名 16 | 分工会 34 | 工号 18 中 | 笔数 10 右 | 金额（元） 20 右 | 慰问类型 40"
+        ),
         [
             [i, m.name, m.branch, m.staff_no, m.count, format_fen(m.total_fen), m.types]
             for i, m in enumerate(stats.by_member, start=1)
@@ -133,16 +124,10 @@ def build_welfare_stats(
     report.section("超标准或需复核的记录")
     if stats.warnings:
         report.table(
-            [
-                Col("日期", 22, "center"),
-                Col("姓名", 14),
-                Col("分工会", 28),
-                Col("类型", 16),
-                Col("金额（元）", 16, "right"),
-                Col("提示", 60),
-                Col("保存理由", 40),
-                Col("复核", 10, "center"),
-            ],
+            cols(
+                "日期 22 中 | 姓名 14 | 分工会 28 | 类型 16 | 金额（元） 16 右 | 提示 60"
+                " | 保存理由 40 | 复核 10 中"
+            ),
             [
                 [
                     _date(w.date),
@@ -172,12 +157,10 @@ def _table(
     *,
     people: bool = True,
 ) -> None:
-    from guilin_union.reports.document import Col
+    from guilin_union.reports.document import cols
 
-    cols = [Col("序号", 1, "center"), Col(label, 5), Col("笔数", 2, "right")]
-    if people:
-        cols.append(Col("人数", 2, "right"))
-    cols += [Col("金额（元）", 3, "right"), Col("占比", 2, "right")]
+    people_col = " | 人数 2 右" if people else ""
+    columns = cols(f"序号 1 中 | {label} 5 | 笔数 2 右{people_col} | 金额（元） 3 右 | 占比 2 右")
     data = []
     for i, r in enumerate(rows, start=1):
         row: list[object] = [i, r.label, r.count]
@@ -189,7 +172,7 @@ def _table(
     if people:
         total.append(len(stats.by_member))  # distinct people (a member may appear in two rows)
     total += [format_fen(sum(r.total_fen for r in rows)), "100%" if rows else ""]
-    report.table(cols, data, total_row=total, width_fraction=0.85)
+    report.table(columns, data, total_row=total, width_fraction=0.85)
 
 
 def _share(part: int, whole: int) -> str:
