@@ -69,12 +69,25 @@ class PlanChoice(TypedDict, total=False):
     today: _dt.date | None
 
 
-def _chosen(
-    db: sqlite_utils.Database, choice: PlanChoice
-) -> tuple[list[dict[str, Any]], _dt.date, int]:
-    """The chosen plans, the day their status is taken on, and the year an output is titled by."""
+class _Heading(TypedDict):
+    year: int
+    institution: str
+
+
+def _chosen(db: sqlite_utils.Database, choice: PlanChoice) -> tuple[list[dict[str, Any]], _dt.date]:
+    """The chosen plans and the day their status is taken on."""
     plans = resolve_plans(db, choice.get("year"), choice.get("kind"), choice.get("plan_id"))
-    return plans, today_or(choice.get("today")), choice.get("year") or plans[0]["year"]
+    return plans, today_or(choice.get("today"))
+
+
+def _heading(
+    db: sqlite_utils.Database, choice: PlanChoice, plans: list[dict[str, Any]]
+) -> _Heading:
+    """The year and the union a printout of the chosen plans is titled with."""
+    return {
+        "year": choice.get("year") or plans[0]["year"],
+        "institution": settings.get(db, "union_name"),
+    }
 
 
 def _note_line(note: dict[str, Any]) -> str:
@@ -174,22 +187,15 @@ def _status_note(db: sqlite_utils.Database, plans: list[dict[str, Any]], today: 
 
 
 def ledger_pdf(
-    db: sqlite_utils.Database,
-    path: str | Path,
-    **choice: Unpack[PlanChoice],
+    db: sqlite_utils.Database, path: str | Path, **choice: Unpack[PlanChoice]
 ) -> tuple[Path, int]:
     """Write the 落实台账 PDF; returns (path, number of rows)."""
     from guilin_union.reports.workpoints.ledger import build_workpoints_ledger
 
-    plans, today, year = _chosen(db, choice)
+    plans, today = _chosen(db, choice)
+    note = _status_note(db, plans, today)
     data = ledger_plans(db, plans, today=today)
-    out = build_workpoints_ledger(
-        path,
-        data,
-        year=year,
-        institution=settings.get(db, "union_name"),
-        status_note=_status_note(db, plans, today),
-    )
+    out = build_workpoints_ledger(path, data, status_note=note, **_heading(db, choice, plans))
     return Path(out), sum(p.row_count for p in data)
 
 
@@ -207,14 +213,12 @@ LEDGER_EXCEL_COLUMNS = (
 
 
 def ledger_excel(
-    db: sqlite_utils.Database,
-    path: str | Path,
-    **choice: Unpack[PlanChoice],
+    db: sqlite_utils.Database, path: str | Path, **choice: Unpack[PlanChoice]
 ) -> tuple[Path, int]:
     """Write the 落实台账 as an Excel workbook, one sheet per plan (section headings as rows)."""
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
-    plans, today, _year = _chosen(db, choice)
+    plans, today = _chosen(db, choice)
     data = ledger_plans(db, plans, today=today)
     widths = {
         "label": 9,
@@ -277,16 +281,12 @@ def summary_plans(
 
 
 def summary_pdf(
-    db: sqlite_utils.Database,
-    path: str | Path,
-    **choice: Unpack[PlanChoice],
+    db: sqlite_utils.Database, path: str | Path, **choice: Unpack[PlanChoice]
 ) -> tuple[Path, int]:
     """Write the year-end summary PDF; returns (path, number of tracked items)."""
     from guilin_union.reports.workpoints.summary import build_workpoints_summary
 
-    plans, today, year = _chosen(db, choice)
+    plans, today = _chosen(db, choice)
     data = summary_plans(db, plans, today=today)
-    out = build_workpoints_summary(
-        path, data, year=year, institution=settings.get(db, "union_name")
-    )
+    out = build_workpoints_summary(path, data, **_heading(db, choice, plans))
     return Path(out), sum(len(s.items) for p in data for s in p.sections)
