@@ -31,6 +31,15 @@ def sql_list(values: Iterable[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
+def words(text: str) -> tuple[str, ...]:
+    """``("a", "b")`` from ``"a b"``: how migrations write their frozen vocabularies.
+
+    >>> words("个人 团体")
+    ('个人', '团体')
+    """
+    return tuple(text.split())
+
+
 def non_negative_int(column: str, *, nullable: bool) -> str:
     """The CHECK of a whole, not negative number column (amounts in 分, vote counts).
 

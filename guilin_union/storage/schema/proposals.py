@@ -19,27 +19,17 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, sql_list
+from guilin_union.storage.migrations import Migration, run_script, sql_list, words
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/proposals.py).
-_PROPOSAL_STATUSES = (
-    "待审查",
-    "已立案",
-    "办理中",
-    "已答复",
-    "已办结",
-    "已并案",
-    "转意见建议",
-    "不立案",
-    "已撤案",
-)
-_REVIEW_RESULTS = ("立案", "并案", "转意见建议", "不立案", "撤案")
-_REVIEW_LEVELS = ("重点", "一般")
-_PROPOSAL_KINDS = ("个人", "集体")
-_PEOPLE_ROLES = ("附议人", "联名提案人")
-_OUTCOMES = ("已落实", "正在落实", "未能落实")
-_RATINGS = ("满意", "基本满意", "不满意")
+_PROPOSAL_STATUSES = words("待审查 已立案 办理中 已答复 已办结 已并案 转意见建议 不立案 已撤案")
+_REVIEW_RESULTS = words("立案 并案 转意见建议 不立案 撤案")
+_REVIEW_LEVELS = words("重点 一般")
+_PROPOSAL_KINDS = words("个人 集体")
+_PEOPLE_ROLES = words("附议人 联名提案人")
+_OUTCOMES = words("已落实 正在落实 未能落实")
+_RATINGS = words("满意 基本满意 不满意")
 
 DEFAULT_DEPARTMENTS = (
     "党政办公室",

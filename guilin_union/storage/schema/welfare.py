@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list
+from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list, words
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/welfare.py).
-_PAYMENT_STATES = ("申请", "分工会审核", "校工会批准", "已发放")
-_FORMS = ("现金", "实物")
-_STANDARD_FORMS = ("现金", "实物", "现金或实物")
-_RULE_KINDS = ("每事一次", "终身一次", "每年限次", "每年限额")
-_PAYERS = ("分工会", "校工会")
-_BATCH_STATES = ("有效", "已撤销")
+_PAYMENT_STATES = words("申请 分工会审核 校工会批准 已发放")
+_FORMS = words("现金 实物")
+_STANDARD_FORMS = (*_FORMS, "现金或实物")
+_RULE_KINDS = words("每事一次 终身一次 每年限次 每年限额")
+_PAYERS = words("分工会 校工会")
+_BATCH_STATES = words("有效 已撤销")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
