@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict
 
 from reportlab.lib import colors, units
 from reportlab.lib.pagesizes import A4
@@ -94,7 +94,7 @@ from guilin_union.reports.styles import (
     totals_style,
 )
 
-__all__ = ["Col", "Report", "ReportWriteError", "MASKED_NOTE"]
+__all__ = ["Col", "Report", "ReportOptions", "ReportWriteError", "MASKED_NOTE"]
 
 MASKED_NOTE = "（证件号码、手机号已按隐私保护要求部分隐藏）"
 CREATOR = "guilin-union 工会工作管理系统"
@@ -195,6 +195,15 @@ def cols(spec: str) -> tuple[Col, ...]:
             )
         columns.append(Col(header, width, align, kind))
     return tuple(columns)
+
+
+class ReportOptions(TypedDict, total=False):
+    """Keyword options a report builder takes only to hand them on to :class:`Report` as they
+    are: ``build_x(path, rows, **options: Unpack[ReportOptions])`` then
+    ``Report(path, title, **options)`` (the defaults are :class:`Report`'s)."""
+
+    institution: str
+    generated_on: datetime.date | None
 
 
 _STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型", "地点")

@@ -12,6 +12,8 @@ wrapping knows only part of the closing set, so :data:`CANNOT_START` is added to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from guilin_union.reports.fonts import string_width
 
 CANNOT_START = (
@@ -102,6 +104,15 @@ def _latin_break(chars: object, i: int, start: int) -> int:
     return i
 
 
+def _line_width(max_widths: Sequence[float], line_no: int) -> float:
+    """The width line ``line_no`` may take: reportlab gives one width a line, the last one
+    for every further line."""
+    try:
+        return max_widths[line_no]
+    except IndexError:
+        return max_widths[-1]
+
+
 def _dumb_split(word, widths, max_widths):  # type: ignore[no-untyped-def]
     """reportlab's ``dumbSplit`` (a one-font Paragraph) with the rules above."""
     from reportlab.rl_config import _FUZZ
@@ -121,10 +132,7 @@ def _dumb_split(word, widths, max_widths):  # type: ignore[no-untyped-def]
                 i = _latin_break(word, i, start)
             i = _pull_back(word, i, start)
             lines.append([max_width - sum(widths[start:i]), word[start:i].strip()])
-            try:
-                max_width = max_widths[len(lines)]
-            except IndexError:
-                max_width = max_widths[-1]
+            max_width = _line_width(max_widths, len(lines))
             start = i
             used = 0
     if used > 0 or start < n:
@@ -178,10 +186,7 @@ def _cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: i
                     units[start:i], max_width, used, max_width - used, line_break, calc_bounds
                 )
             )
-            try:
-                max_width = max_widths[len(lines)]
-            except IndexError:
-                max_width = max_widths[-1]
+            max_width = _line_width(max_widths, len(lines))
             start = i
             used = 0
     if start < n:

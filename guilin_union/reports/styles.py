@@ -56,6 +56,22 @@ CELL_PADDING_V = 2.5
 Role = Literal["body", "header", "total", "label"]
 
 
+def _cjk_style(
+    name: str, font: str, size: float, leading: float, align: str = "left", **extra: float
+) -> ParagraphStyle:
+    """A paragraph style that breaks lines between any two characters ('CJK': Chinese has no
+    spaces to break at); ``extra``: other attributes (spaceBefore, spaceAfter…)."""
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=leading,
+        alignment=ALIGNMENTS[align],
+        wordWrap="CJK",
+        **extra,
+    )
+
+
 @lru_cache(maxsize=256)
 def cell_style(
     fonts: FontChoice, size: float, align: str = "left", role: Role = "body"
@@ -63,29 +79,17 @@ def cell_style(
     """The style of a table cell Paragraph. Headers and totals use the title face, other
     cells the table face (宋体 where installed)."""
     font = fonts.title if role in ("header", "total") else fonts.table_font
-    return ParagraphStyle(
-        f"cell-{role}-{align}-{size}",
-        fontName=font,
-        fontSize=size,
-        leading=round(size * LINE_SPACING, 2),
-        alignment=ALIGNMENTS[align],
-        # 'CJK' breaks lines between any two characters: Chinese has no spaces to break at.
-        wordWrap="CJK",
-        splitLongWords=True,
-    )
+    leading = round(size * LINE_SPACING, 2)
+    name = f"cell-{role}-{align}-{size}"
+    return _cjk_style(name, font, size, leading, align, splitLongWords=True)
 
 
 @lru_cache(maxsize=64)
 def text_style(fonts: FontChoice, size: float = BODY_SIZE, align: str = "left") -> ParagraphStyle:
     """Running text (``Report.paragraph``)."""
-    return ParagraphStyle(
-        f"text-{align}-{size}",
-        fontName=fonts.body,
-        fontSize=size,
-        leading=round(size * BODY_LINE_SPACING, 2),
-        alignment=ALIGNMENTS[align],
-        wordWrap="CJK",
-        spaceAfter=size * 0.3,
+    leading = round(size * BODY_LINE_SPACING, 2)
+    return _cjk_style(
+        f"text-{align}-{size}", fonts.body, size, leading, align, spaceAfter=size * 0.3
     )
 
 
@@ -93,12 +97,12 @@ def text_style(fonts: FontChoice, size: float = BODY_SIZE, align: str = "left") 
 def heading_style(fonts: FontChoice, level: int) -> ParagraphStyle:
     """Section headings: level 1 in the title face, deeper levels in the body face."""
     size = HEADING_SIZES.get(level, HEADING_SIZES[3])
-    return ParagraphStyle(
+    font = fonts.title if level == 1 else fonts.body
+    return _cjk_style(
         f"heading-{level}",
-        fontName=fonts.title if level == 1 else fonts.body,
-        fontSize=size,
-        leading=round(size * 1.4, 2),
-        wordWrap="CJK",
+        font,
+        size,
+        round(size * 1.4, 2),
         spaceBefore=size * 0.8,
         spaceAfter=size * 0.45,
     )
@@ -106,38 +110,19 @@ def heading_style(fonts: FontChoice, level: int) -> ParagraphStyle:
 
 @lru_cache(maxsize=16)
 def subtitle_style(fonts: FontChoice) -> ParagraphStyle:
-    return ParagraphStyle(
-        "subtitle",
-        fontName=fonts.body,
-        fontSize=SUBTITLE_SIZE,
-        leading=SUBTITLE_SIZE * 1.5,
-        alignment=TA_CENTER,
-        wordWrap="CJK",
-        spaceAfter=2,
+    return _cjk_style(
+        "subtitle", fonts.body, SUBTITLE_SIZE, SUBTITLE_SIZE * 1.5, "center", spaceAfter=2
     )
 
 
 @lru_cache(maxsize=16)
 def note_style(fonts: FontChoice, align: str = "left") -> ParagraphStyle:
-    return ParagraphStyle(
-        f"note-{align}",
-        fontName=fonts.body,
-        fontSize=NOTE_SIZE,
-        leading=NOTE_SIZE * 1.35,
-        alignment=ALIGNMENTS[align],
-        wordWrap="CJK",
-    )
+    return _cjk_style(f"note-{align}", fonts.body, NOTE_SIZE, NOTE_SIZE * 1.35, align)
 
 
 @lru_cache(maxsize=16)
 def totals_style(fonts: FontChoice) -> ParagraphStyle:
     """The "合计：… 元（大写：…）" line under a money table."""
-    return ParagraphStyle(
-        "totals",
-        fontName=fonts.title,
-        fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.5,
-        wordWrap="CJK",
-        spaceBefore=4,
-        spaceAfter=4,
+    return _cjk_style(
+        "totals", fonts.title, BODY_SIZE, BODY_SIZE * 1.5, spaceBefore=4, spaceAfter=4
     )

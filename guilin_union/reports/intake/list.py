@@ -14,32 +14,24 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, cols
 
 NAME = "intake-list"
 
-COLUMNS = (
-    Col("序号", 28, "center"),
-    Col("姓名", 56),
-    Col("性别", 28, "center"),
-    Col("出生年月", 56, "center"),
-    Col("部门", 96),
-    Col("职称", 62),
-    Col("学历", 60),
-    Col("政治面貌", 56),
-    Col("用工形式", 52, "center"),
-    Col("入职日期", 80, "center"),
-    Col("申请日期", 80, "center"),
-    Col("审核情况", 70, "center"),
+COLUMNS = cols(
+    "序号 28 中 | 姓名 56 | 性别 28 中 | 出生年月 56 中 | 部门 96 | 职称 62 | 学历 60 | 政治面貌 56"
+    " | 用工形式 52 中 | 入职日期 80 中 | 申请日期 80 中 | 审核情况 70 中"
 )
 
 
 @dataclass(frozen=True)
 class PendingPerson:
+    """An applicant, the fields in the order of the table's columns."""
+
     name: str
     gender: str
     birth_date: str
@@ -55,6 +47,17 @@ class PendingPerson:
 
 def _month(value: str) -> str:
     return f"{value[:4]}.{value[5:7]}" if value and len(value) >= 7 else ""
+
+
+def _as_printed(person: PendingPerson) -> PendingPerson:
+    """The applicant with the dates and the state written as the table shows them."""
+    return replace(
+        person,
+        birth_date=_month(person.birth_date),
+        hire_date=_date(person.hire_date),
+        applied_on=_date(person.applied_on),
+        state="分工会已审核" if person.state == "待校工会批准" else "待分工会审核",
+    )
 
 
 def build_intake_list(
@@ -79,22 +82,7 @@ def build_intake_list(
         rows = []
         for person in people:
             number += 1
-            rows.append(
-                [
-                    number,
-                    person.name,
-                    person.gender,
-                    _month(person.birth_date),
-                    person.department,
-                    person.title,
-                    person.education,
-                    person.political_status,
-                    person.employment_type,
-                    _date(person.hire_date),
-                    _date(person.applied_on),
-                    "分工会已审核" if person.state == "待校工会批准" else "待分工会审核",
-                ]
-            )
+            rows.append([number, *astuple(_as_printed(person))])
         report.table(
             list(COLUMNS), rows, group_title=f"{branch}（{len(people)} 人）", font_size=9.5
         )

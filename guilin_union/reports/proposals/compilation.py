@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.proposals.data import ProposalDoc
 from guilin_union.reports.registry import signature_of
 
@@ -29,21 +29,12 @@ def build_compilation(
     docs: Sequence[ProposalDoc],
     *,
     session_title: str,
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(
-        path, "提案汇编", institution=institution, subtitle=session_title, generated_on=generated_on
-    )
+    report = Report(path, "提案汇编", subtitle=session_title, **options)
     report.heading("目录", level=1)
     report.table(
-        [
-            Col("序号", 6, "center"),
-            Col("编号", 12, "center"),
-            Col("案由", 52),
-            Col("提案人", 20),
-            Col("类别", 12, "center"),
-        ],
+        cols("序号 6 中 | 编号 12 中 | 案由 52 | 提案人 20 | 类别 12 中"),
         [[i, d.number, d.title, d.proposer, d.category] for i, d in enumerate(docs, start=1)],
     )
     report.paragraph(f"共收录立案提案 {len(docs)} 件（按编号排列）。")

@@ -9,25 +9,20 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-excellent"
 
-COLUMNS = (
-    Col("序号", 9, "center", kind="seq"),
-    Col("提案编号", 20, "center", kind="code"),
-    Col("案由", 70),
-    Col("提案人", 36),
-    Col("类别", 18, "center"),
-    Col("评选日期", 26, "center", kind="date"),
+COLUMNS = cols(
+    "序号 9 中 序 | 提案编号 20 中 码 | 案由 70 | 提案人 36 | 类别 18 中 | 评选日期 26 中 日"
 )
 
 
@@ -45,16 +40,9 @@ def build_excellent_list(
     *,
     session_title: str,
     rows: Sequence[ExcellentRow],
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(
-        path,
-        "优秀提案名单",
-        institution=institution,
-        subtitle=session_title,
-        generated_on=generated_on,
-    )
+    report = Report(path, "优秀提案名单", subtitle=session_title, **options)
     table = [
         [i, r.number, r.title, r.proposer, r.category, format_cn_date(r.selected_on)]
         for i, r in enumerate(rows, start=1)

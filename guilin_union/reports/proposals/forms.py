@@ -14,14 +14,14 @@ A proposal not yet reviewed or handled prints its sections blank, to be filled i
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
-from guilin_union.reports.document import Report
+from guilin_union.reports.document import Report, ReportOptions
 from guilin_union.reports.proposals.data import ProposalDoc, RoundDoc
 
 NAME = "proposal-forms"
@@ -35,17 +35,9 @@ def build_proposal_forms(
     docs: Sequence[ProposalDoc],
     *,
     session_title: str,
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(
-        path,
-        "教代会提案表",
-        institution=institution,
-        subtitle=session_title,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = Report(path, "教代会提案表", subtitle=session_title, show_print_date=False, **options)
     for index, doc in enumerate(docs):
         if index:
             report.new_page_with_title()  # each proposal is filed on its own

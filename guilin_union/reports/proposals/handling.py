@@ -10,29 +10,21 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-handling"
 
-COLUMNS = (
-    Col("编号", 14, "center"),
-    Col("案由", 46),
-    Col("提案人", 16),
-    Col("附议人", 20),
-    Col("类别", 12, "center"),
-    Col("审查结果", 17, "center"),
-    Col("主办/协办单位", 28),
-    Col("答复日期", 18, "center"),
-    Col("落实情况", 14, "center"),
-    Col("评价", 12, "center"),
+COLUMNS = cols(
+    "编号 14 中 | 案由 46 | 提案人 16 | 附议人 20 | 类别 12 中 | 审查结果 17 中 | 主办/协办单位 28"
+    " | 答复日期 18 中 | 落实情况 14 中 | 评价 12 中"
 )
 
 
@@ -58,42 +50,13 @@ def build_handling_list(
     rows: Sequence[HandlingRow],
     *,
     session_title: str,
-    institution: str = "桂林学院",
     filter_note: str = "",
     as_of: str = "",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
     subtitle = session_title + (f"（{filter_note}）" if filter_note else "")
-    report = Report(
-        path,
-        "提案办理情况一览表",
-        institution=institution,
-        subtitle=subtitle,
-        landscape=True,
-        generated_on=generated_on,
-    )
-    data = []
-    for r in rows:
-        departments = r.lead + (f"\n协办：{r.co}" if r.co else "") if r.lead else "—"
-        replied = (
-            format_cn_date(r.reply_date) if r.reply_date else ("逾期未复" if r.overdue else "")
-        )
-        outcome = r.outcome + (f"（第{r.round_no}轮）" if r.round_no > 1 and r.outcome else "")
-        data.append(
-            [
-                r.number,
-                r.title,
-                r.proposer,
-                r.seconders,
-                r.category,
-                r.review,
-                departments,
-                replied,
-                outcome,
-                r.rating,
-            ]
-        )
-    report.table(list(COLUMNS), data, font_size=9)
+    report = Report(path, "提案办理情况一览表", subtitle=subtitle, landscape=True, **options)
+    report.table(list(COLUMNS), [_cells(r) for r in rows], font_size=9)
     overdue = sum(1 for r in rows if r.overdue)
     line = f"共 {len(rows)} 件"
     if overdue:
@@ -103,3 +66,12 @@ def build_handling_list(
     report.paragraph(line + "。")
     report.sign_off(signature_of(NAME))
     return report.save()
+
+
+def _cells(r: HandlingRow) -> list[object]:
+    """A proposal's line: what it is, then how it is being handled."""
+    proposal = [r.number, r.title, r.proposer, r.seconders, r.category, r.review]
+    departments = r.lead + (f"\n协办：{r.co}" if r.co else "") if r.lead else "—"
+    replied = format_cn_date(r.reply_date) if r.reply_date else ("逾期未复" if r.overdue else "")
+    outcome = r.outcome + (f"（第{r.round_no}轮）" if r.round_no > 1 and r.outcome else "")
+    return [*proposal, departments, replied, outcome, r.rating]

@@ -15,17 +15,27 @@ dict (``ProposalStats.to_json()``), with the definitions printed at the end.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-stats"
+
+# The columns after 审查结果 in the table of handling by review outcome: key and the value
+# printed when a figure is missing.
+_HANDLING_FIGURES: dict[str, object] = {
+    "total": 0,
+    "assigned": 0,
+    "replied": 0,
+    "reply_rate": "",
+    "rated": 0,
+    "satisfaction_rate": "",
+}
 
 
 def _pct(part: int, whole: int) -> str:
@@ -40,17 +50,11 @@ def build_stats_report(
     data: Mapping[str, Any],
     *,
     session_title: str,
-    institution: str = "桂林学院",
     notes: Sequence[str] = (),
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(
-        path,
-        "提案工作情况统计",
-        institution=institution,
-        subtitle=f"{session_title}\n（统计截至{format_cn_date(data['as_of'])}）",
-        generated_on=generated_on,
-    )
+    subtitle = f"{session_title}\n（统计截至{format_cn_date(data['as_of'])}）"
+    report = Report(path, "提案工作情况统计", subtitle=subtitle, **options)
     total = data["total"]
     review = data["by_review"]
     report.key_values(
@@ -72,19 +76,14 @@ def build_stats_report(
     )
     report.section("按审查结果")
     report.table(
-        [Col("审查结果", 4), Col("件数", 2, "right"), Col("占比", 2, "right")],
+        cols("审查结果 4 | 件数 2 右 | 占比 2 右"),
         [[key, n, _pct(n, total)] for key, n in review.items()],
         total_row=["合计", total, _pct(total, total)],
         width_fraction=0.6,
     )
     report.section("按类别")
     report.table(
-        [
-            Col("类别", 4),
-            Col("件数", 2, "right"),
-            Col("占比", 2, "right"),
-            Col("其中立案", 2, "right"),
-        ],
+        cols("类别 4 | 件数 2 右 | 占比 2 右 | 其中立案 2 右"),
         [[c["category"], c["count"], c["percent"], c["accepted"]] for c in data["by_category"]],
         total_row=["合计", total, _pct(total, total), data["accepted"]],
         width_fraction=0.7,
@@ -100,12 +99,7 @@ def build_stats_report(
     )
     if data["by_department"]:
         report.table(
-            [
-                Col("主办单位", 5),
-                Col("主办件数", 2, "right"),
-                Col("已答复", 2, "right"),
-                Col("逾期", 2, "right"),
-            ],
+            cols("主办单位 5 | 主办件数 2 右 | 已答复 2 右 | 逾期 2 右"),
             [
                 [d["department"], d["lead"], d["replied"], d["overdue"]]
                 for d in data["by_department"]
@@ -118,38 +112,19 @@ def build_stats_report(
         overall = data.get("handling_overall") or {}
         lines = [*handling.items(), ("合计", overall)] if overall else list(handling.items())
         report.table(
+            cols(
+                "审查结果 4 | 件数 2 右 | 已交办 2 右 | 已答复 2 右"
+                " | 办复率 2 右 | 已评价 2 右 | 满意率 2 右"
+            ),
             [
-                Col("审查结果", 4),
-                Col("件数", 2, "right"),
-                Col("已交办", 2, "right"),
-                Col("已答复", 2, "right"),
-                Col("办复率", 2, "right"),
-                Col("已评价", 2, "right"),
-                Col("满意率", 2, "right"),
-            ],
-            [
-                [
-                    key,
-                    x.get("total", 0),
-                    x.get("assigned", 0),
-                    x.get("replied", 0),
-                    x.get("reply_rate", ""),
-                    x.get("rated", 0),
-                    x.get("satisfaction_rate", ""),
-                ]
+                [key, *(x.get(k, blank) for k, blank in _HANDLING_FIGURES.items())]
                 for key, x in lines
             ],
             group_title="按审查结果分类的办复率和满意率",
         )
     report.section("逾期未答复提案")
     report.table(
-        [
-            Col("编号", 2, "center"),
-            Col("案由", 7),
-            Col("主办单位", 3),
-            Col("答复期限", 3, "center"),
-            Col("逾期天数", 2, "right"),
-        ],
+        cols("编号 2 中 | 案由 7 | 主办单位 3 | 答复期限 3 中 | 逾期天数 2 右"),
         [
             [
                 o["number"],

@@ -10,27 +10,21 @@ state, the lead department, the deadline and the reply date.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "proposal-supervision"
 
-COLUMNS = (
-    Col("序号", 9, "center", kind="seq"),
-    Col("提案编号", 20, "center", kind="code"),
-    Col("案由", 60),
-    Col("审查结果", 22, "center"),
-    Col("办理状态", 20, "center", kind="state"),
-    Col("主办单位", 26),
-    Col("答复期限", 24, "center", kind="date"),
-    Col("答复日期", 24, "center", kind="date"),
+COLUMNS = cols(
+    "序号 9 中 序 | 提案编号 20 中 码 | 案由 60 | 审查结果 22 中 | 办理状态 20 中 态 | 主办单位 26"
+    " | 答复期限 24 中 日 | 答复日期 24 中 日"
 )
 
 
@@ -50,17 +44,9 @@ def build_supervision_list(
     *,
     session_title: str,
     groups: Sequence[tuple[str, Sequence[SupervisedLine]]],
-    institution: str = "桂林学院",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(
-        path,
-        "督办提案清单",
-        institution=institution,
-        subtitle=session_title,
-        landscape=True,
-        generated_on=generated_on,
-    )
+    report = Report(path, "督办提案清单", subtitle=session_title, landscape=True, **options)
     for member, lines in groups:
         rows = [
             [
