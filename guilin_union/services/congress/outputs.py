@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlite_utils
 
@@ -45,6 +45,22 @@ def session_date_text(session: congress.Session) -> str:
 
 def _institution(db: sqlite_utils.Database) -> str:
     return settings.institution(db)["institution_name"]
+
+
+class SessionHeading(TypedDict):
+    """The head of a session's printout: the meeting, the school, the meeting's dates."""
+
+    session_title: str
+    institution: str
+    date_text: str
+
+
+def session_heading(db: sqlite_utils.Database, session: congress.Session) -> SessionHeading:
+    return {
+        "session_title": session.title,
+        "institution": _institution(db),
+        "date_text": session_date_text(session),
+    }
 
 
 def signin_names(
@@ -84,12 +100,10 @@ def agenda_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> 
         parts.append((part, rows))
     return build_agenda(
         path,
-        session_title=session.title,
         parts=parts,
-        institution=_institution(db),
-        date_text=session_date_text(session),
         venue=session.venue or "",
         presidium=_presidium(db, session_id),
+        **session_heading(db, session),
     )
 
 
@@ -178,12 +192,7 @@ def signin_pdf(
         for name, (formal, others) in names.items()
     ]
     out = build_signin_sheets(
-        path,
-        session_title=session.title,
-        groups=groups,
-        institution=_institution(db),
-        date_text=session_date_text(session),
-        venue=session.venue or "",
+        path, groups=groups, venue=session.venue or "", **session_heading(db, session)
     )
     return out, len(groups)
 
@@ -211,12 +220,10 @@ def ballot_pdf(
         raise ValidationError("表决票张数应在 1 到 2000 之间")
     out = build_ballots(
         path,
-        session_title=session.title,
         motions=motions,
         copies=copies,
-        institution=_institution(db),
         one_per_page=one_per_page,
-        date_text=session_date_text(session),
+        **session_heading(db, session),
     )
     return out, copies
 
@@ -240,16 +247,14 @@ def vote_results_pdf(db: sqlite_utils.Database, session_id: int, path: str | Pat
     ]
     return build_vote_results(
         path,
-        session_title=summary.session.title,
         expected=att.expected,
         present=att.present,
         on_leave=att.on_leave,
         quorum_text=att.status_text,
         rule_text=summary.rule_text,
         rows=rows,
-        institution=_institution(db),
-        date_text=session_date_text(summary.session),
         notes=summary.notes,
+        **session_heading(db, summary.session),
     )
 
 
