@@ -7,7 +7,7 @@ and filtering happen in SQL in the source, never in a proxy model over thousands
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -40,6 +40,61 @@ class ColumnSpec:
     align: str = "left"
     formatter: Callable[[Any, dict[str, Any]], str] | None = None
     foreground: Callable[[dict[str, Any]], str | None] | None = None
+
+
+_ALIGN_WORDS = {"左": "left", "中": "center", "右": "right"}
+
+
+def columns(spec: str) -> list[ColumnSpec]:
+    """Plain columns written as one line, the way the list reads left to right.
+
+    Each column is ``key header [左/中/右]`` and columns are separated by ``|``; a column
+    sorts by its own key, by another with ``key:sort_key``, or not at all with ``key:-``.
+    A mistake in a spec is a programming error and fails at import time.
+
+    >>> [(c.key, c.header, c.sort_key, c.align) for c in columns("name 姓名 | gender:- 性别 中")]
+    [('name', '姓名', 'name', 'left'), ('gender', '性别', None, 'center')]
+    >>> columns("phone_display:phone 手机")[0].sort_key
+    'phone'
+    >>> columns("name 姓名 上")
+    Traceback (most recent call last):
+    ValueError: column spec 'name 姓名 上': expected key header [左/中/右]
+    """
+    result: list[ColumnSpec] = []
+    for part in spec.split("|"):
+        words = part.split()
+        align = _ALIGN_WORDS.get(words[2], "") if len(words) == 3 else "left"
+        if len(words) not in (2, 3) or not align:
+            raise ValueError(f"column spec {part.strip()!r}: expected key header [左/中/右]")
+        key, _, sort_key = words[0].partition(":")
+        sort = None if sort_key == "-" else sort_key or key
+        result.append(ColumnSpec(key, words[1], sort_key=sort, align=align))
+    return result
+
+
+def state_column(
+    key: str,
+    header: str,
+    colors: Mapping[Any, str],
+    *,
+    sortable: bool = True,
+    formatter: Callable[[Any, dict[str, Any]], str] | None = None,
+) -> ColumnSpec:
+    """A centred column of states (会籍状态, 审批状态 …), each shown in its colour from
+    ``colors`` (states not in it in the table's colour); sorted by ``key`` if ``sortable``.
+
+    >>> column = state_column("status", "状态", {"退会": "#777777"})
+    >>> column.sort_key, column.align, column.foreground({"status": "退会"})
+    ('status', 'center', '#777777')
+    """
+    return ColumnSpec(
+        key,
+        header,
+        sort_key=key if sortable else None,
+        align="center",
+        formatter=formatter,
+        foreground=lambda row: colors.get(row.get(key)),
+    )
 
 
 def _text(column: ColumnSpec, row: dict[str, Any]) -> str:
@@ -206,8 +261,8 @@ class ListSource:
     """A :class:`RowSource` over a short list already in memory (a member's status history,
     a month's summary, a dialog's list): ids are the rows' positions, sorting is in Python.
 
-    >>> source = ListSource([{"name": "乙"}, {"name": "甲"}])
-    >>> source.ids("name", False)
+    >>> source = ListSource([{"seq": 2}, {"seq": 1}])
+    >>> source.ids("seq", False)
     [1, 0]
     """
 

@@ -36,9 +36,9 @@ from guilin_union.ui.activities.common import (
 from guilin_union.ui.activities.detail_page import DetailPage
 from guilin_union.ui.activities.participants_page import ParticipantsPage
 from guilin_union.ui.activities.results_page import ResultsPage
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
+    add_search_bar,
     confirm_delete,
     make_combo,
     make_search_edit,
@@ -69,13 +69,7 @@ COLUMNS = [
         align="right",
         formatter=lambda v, _r: str(v) if v else "不限",
     ),
-    ColumnSpec(
-        "status",
-        "状态",
-        sort_key="status",
-        align="center",
-        foreground=lambda r: ACTIVITY_STATUS_COLORS.get(r.get("status")),
-    ),
+    state_column("status", "状态", ACTIVITY_STATUS_COLORS),
 ]
 
 
@@ -97,23 +91,21 @@ class ActivitiesView(QWidget):
     # ---- building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit("activity_search_edit", "搜索活动名称、地点")
         self.year_combo = make_combo("activity_year_combo")
         self.type_combo = make_combo("activity_type_combo")
         self.status_combo = make_combo("activity_status_combo")
         for combo in (self.year_combo, self.type_combo, self.status_combo):
             compact_combo(combo, 7)
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(
-            bar,
+        add_search_bar(
+            layout,
+            self.search_edit,
             (
                 ("年度", self.year_combo, 1),
                 ("类型", self.type_combo, 1),
                 ("状态", self.status_combo, 1),
             ),
         )
-        layout.addLayout(bar)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton("新建活动…")

@@ -24,6 +24,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import ActivityPage
+from guilin_union.ui.widgets.list_helpers import push_buttons
 
 
 def _cn(value: str | None) -> str:
@@ -67,11 +68,9 @@ class DetailPage(ActivityPage):
         self.attachments_list.itemDoubleClicked.connect(lambda _i: self.open_attachment())
         files_layout.addWidget(self.attachments_list)
         buttons = QHBoxLayout()
-        self.add_file_button = QPushButton("添加…")
-        self.open_file_button = QPushButton("打开")
-        self.remove_file_button = QPushButton("移除")
-        for button in (self.add_file_button, self.open_file_button, self.remove_file_button):
-            buttons.addWidget(button)
+        self.add_file_button, self.open_file_button, self.remove_file_button = push_buttons(
+            "添加…", "打开", "移除", layout=buttons
+        )
         buttons.addStretch(1)
         files_layout.addLayout(buttons)
         self.add_file_button.clicked.connect(self.add_attachment)

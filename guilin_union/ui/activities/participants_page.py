@@ -32,9 +32,9 @@ from guilin_union.ui.activities.common import (
     setup_table,
     submit_op,
 )
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
+    add_search_bar,
     make_search_edit,
     refilter_on,
     selected_ids,
@@ -50,13 +50,7 @@ COLUMNS = [
     ColumnSpec("branch", "分工会", sort_key="branch"),
     ColumnSpec("role", "角色", sort_key="role", align="center"),
     ColumnSpec("events_text", "报名项目"),
-    ColumnSpec(
-        "status",
-        "状态",
-        sort_key="status",
-        align="center",
-        foreground=lambda r: PARTICIPANT_STATUS_COLORS.get(r.get("status")),
-    ),
+    state_column("status", "状态", PARTICIPANT_STATUS_COLORS),
     ColumnSpec("result", "成绩"),
     ColumnSpec("gender", "性别", sort_key="gender", align="center"),
     ColumnSpec("staff_no", "工号", sort_key="staff_no"),
@@ -84,7 +78,6 @@ class ParticipantsPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit(
             "participant_search_edit", "搜索：姓名、拼音首字母、工号、部门"
         )
@@ -100,16 +93,15 @@ class ParticipantsPage(QWidget):
         self.search_edit.setMinimumWidth(120)
         for combo, chars in ((self.branch_combo, 8), (self.event_combo, 6), (self.status_combo, 4)):
             compact_combo(combo, chars)
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(
-            bar,
+        add_search_bar(
+            layout,
+            self.search_edit,
             (
                 ("分工会", self.branch_combo, 2),
                 ("项目", self.event_combo, 1),
                 ("状态", self.status_combo, 1),
             ),
         )
-        layout.addLayout(bar)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("添加人员…")

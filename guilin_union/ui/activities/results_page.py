@@ -27,6 +27,7 @@ from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import setup_table, submit_op
+from guilin_union.ui.widgets.list_helpers import push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 
 RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
@@ -46,12 +47,10 @@ class ResultsPage(QWidget):
         self.event_combo.setMinimumContentsLength(12)
         self.event_combo.currentIndexChanged.connect(lambda _i: self.reload_results())
         bar.addWidget(self.event_combo)
-        self.add_button = QPushButton("录入成绩…")
+        self.add_button, self.edit_button, self.delete_button = push_buttons(
+            "录入成绩…", "修改…", "删除", layout=bar
+        )
         self.add_button.setObjectName("add_result_button")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
         bar.addStretch(1)
         self.results_count = QLabel()
         bar.addWidget(self.results_count)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -29,8 +28,13 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
+from guilin_union.ui.widgets.list_helpers import (
+    debounced,
+    make_search_edit,
+    push_buttons,
+    refill_combo,
+)
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -42,12 +46,12 @@ COLUMNS = [
     ColumnSpec("name", "姓名"),
     ColumnSpec("delegation", "代表团"),
     ColumnSpec("delegate_type", "代表类型", align="center"),
-    ColumnSpec(
+    state_column(
         "attendance",
         "签到情况",
-        align="center",
+        STATUS_COLORS,
+        sortable=False,
         formatter=lambda v, _r: v or "未签到",
-        foreground=lambda r: STATUS_COLORS.get(r.get("attendance")),
     ),
     ColumnSpec("attendance_note", "备注"),
 ]
@@ -116,17 +120,13 @@ class AttendanceView(SessionListPage):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
         buttons = QHBoxLayout()
-        self.present_button = QPushButton("标为出席")
-        self.leave_button = QPushButton("标为请假…")
-        self.absent_button = QPushButton("标为缺席")
-        self.clear_button = QPushButton("清除签到")
-        self.all_button = QPushButton("未签到的全部标为出席")
-        self.import_button = QPushButton("导入签到…")
-        for b in (self.present_button, self.leave_button, self.absent_button, self.clear_button):
-            buttons.addWidget(b)
+        self.present_button, self.leave_button, self.absent_button, self.clear_button = (
+            push_buttons("标为出席", "标为请假…", "标为缺席", "清除签到", layout=buttons)
+        )
         buttons.addStretch(1)
-        buttons.addWidget(self.all_button)
-        buttons.addWidget(self.import_button)
+        self.all_button, self.import_button = push_buttons(
+            "未签到的全部标为出席", "导入签到…", layout=buttons
+        )
         layout.addLayout(buttons)
         self.attendance_table = make_table(self.model, "attendance_table", multi=True)
         layout.addWidget(self.attendance_table, 1)

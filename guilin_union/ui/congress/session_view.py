@@ -27,6 +27,7 @@ from guilin_union.ui.congress.common import (
     open_modal,
 )
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_helpers import push_buttons
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -64,14 +65,11 @@ class SessionView(QWidget):
             form.addRow(label, value)
         left.addWidget(details)
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton("修改会议…")
-        self.open_button = QPushButton("宣布开会（召开中）")
-        self.close_button = QPushButton("宣布闭幕")
-        self.reset_button = QPushButton("恢复为筹备中")
-        self.delete_button = QPushButton("删除会议…")
-        for button in (self.edit_button, self.open_button, self.close_button, self.reset_button):
-            buttons.addWidget(button)
+        self.edit_button, self.open_button, self.close_button, self.reset_button = push_buttons(
+            "修改会议…", "宣布开会（召开中）", "宣布闭幕", "恢复为筹备中", layout=buttons
+        )
         buttons.addStretch(1)
+        self.delete_button = QPushButton("删除会议…")
         buttons.addWidget(self.delete_button)
         left.addLayout(buttons)
         self.hint_label = QLabel(

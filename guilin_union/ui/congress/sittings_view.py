@@ -48,7 +48,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_line_edit
+from guilin_union.ui.widgets.list_helpers import make_line_edit, push_buttons
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -99,22 +99,16 @@ class SittingsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.add_sitting_button = QPushButton("新增场次…")
-        self.edit_sitting_button = QPushButton("编辑/讨论记录…")
-        self.standard_button = QPushButton("生成标准场次")
-        self.delete_sitting_button = QPushButton("删除场次")
-        self.presidium_button = QPushButton("主席团…")
-        self.clear_presidium_button = QPushButton("清空主席团")
-        for b in (
+        (
             self.add_sitting_button,
             self.edit_sitting_button,
             self.standard_button,
             self.delete_sitting_button,
-        ):
-            row.addWidget(b)
+        ) = push_buttons("新增场次…", "编辑/讨论记录…", "生成标准场次", "删除场次", layout=row)
         row.addStretch(1)
-        row.addWidget(self.presidium_button)
-        row.addWidget(self.clear_presidium_button)
+        self.presidium_button, self.clear_presidium_button = push_buttons(
+            "主席团…", "清空主席团", layout=row
+        )
         left_layout.addLayout(row)
         self.presidium_label = QLabel()
         self.presidium_label.setObjectName("presidium_label")

@@ -19,7 +19,7 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 
 if TYPE_CHECKING:
@@ -41,9 +41,7 @@ COLUMNS = [
     ColumnSpec("votes_abstain", "弃权", align="right", formatter=_count),
     ColumnSpec("not_voted", "未投", align="right", formatter=_count),
     ColumnSpec("needed", "通过所需", align="right"),
-    ColumnSpec(
-        "result", "结果", align="center", foreground=lambda r: RESULT_COLORS.get(r.get("result"))
-    ),
+    state_column("result", "结果", RESULT_COLORS, sortable=False),
     ColumnSpec("warning", "提示", foreground=lambda _r: WARNING_COLOR),
 ]
 

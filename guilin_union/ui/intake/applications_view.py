@@ -20,14 +20,16 @@ from guilin_union.services.members import branches as branches_service
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.dialogs import ApplicationDialog
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import IdTableModel, columns, state_column
 from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
+    add_search_bar,
     confirm_delete,
     make_combo,
     make_id_table,
+    make_label,
     make_search_edit,
+    push_buttons,
     refill_combo,
     refilter_on,
 )
@@ -53,24 +55,15 @@ STATE_FILTERS = (
 )
 
 COLUMNS = [
-    ColumnSpec("applied_on", "申请日期", sort_key="applied_on", align="center"),
-    ColumnSpec("name", "姓名", sort_key="name"),
-    ColumnSpec("gender", "性别", align="center"),
-    ColumnSpec("branch", "分工会", sort_key="branch"),
-    ColumnSpec("department", "部门", sort_key="department"),
-    ColumnSpec("title", "职称"),
-    ColumnSpec("employment_type", "用工形式", align="center"),
-    ColumnSpec(
-        "state",
-        "状态",
-        sort_key="state",
-        align="center",
-        foreground=lambda r: STATE_COLORS.get(r.get("state")),
+    *columns(
+        "applied_on 申请日期 中 | name 姓名 | gender:- 性别 中 | branch 分工会 | department 部门"
+        " | title:- 职称 | employment_type:- 用工形式 中"
     ),
-    ColumnSpec("branch_reviewed_at", "分工会审核", align="center"),
-    ColumnSpec("decided_at", "审批日期", sort_key="decided_at", align="center"),
-    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
-    ColumnSpec("reject_reason", "未通过原因"),
+    state_column("state", "状态", STATE_COLORS),
+    *columns(
+        "branch_reviewed_at:- 分工会审核 中 | decided_at 审批日期 中 | member_no 会员编号"
+        " | reject_reason:- 未通过原因"
+    ),
 ]
 
 
@@ -90,33 +83,25 @@ class ApplicationsView(RecordListMixin, QWidget):
     # ---- building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit(
             "application_search_edit", "搜索：姓名、工号、部门、证件号尾号"
         )
         self.state_combo = make_combo("application_state_combo", STATE_FILTERS)
         self.branch_combo = make_combo("application_branch_combo", min_chars=10)
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)))
-        layout.addLayout(bar)
+        filters = (("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2))
+        add_search_bar(layout, self.search_edit, filters)
 
         actions = QHBoxLayout()
-        self.add_button = QPushButton("新增申请…")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        self.review_button = QPushButton("分工会审核通过")
-        self.approve_button = QPushButton("批准入会")
-        self.approve_button.setToolTip("校工会批准：建立会员档案并按规则发放会员编号")
-        self.reject_button = QPushButton("不予通过…")
-        self.reopen_button = QPushButton("重新审核")
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            actions.addWidget(b)
+        self.add_button, self.edit_button, self.delete_button = push_buttons(
+            "新增申请…", "修改…", "删除", layout=actions
+        )
         actions.addSpacing(16)
-        for b in (self.review_button, self.approve_button, self.reject_button, self.reopen_button):
-            actions.addWidget(b)
+        self.review_button, self.approve_button, self.reject_button, self.reopen_button = (
+            push_buttons("分工会审核通过", "批准入会", "不予通过…", "重新审核", layout=actions)
+        )
+        self.approve_button.setToolTip("校工会批准：建立会员档案并按规则发放会员编号")
         actions.addStretch(1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("application_count_label")
+        self.count_label = make_label("application_count_label")
         actions.addWidget(self.count_label)
         actions.addSpacing(12)
         self.import_button = QPushButton("从 Excel 导入…")

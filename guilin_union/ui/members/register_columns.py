@@ -12,8 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -21,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from guilin_union.core.members import MemberStatus
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource, columns, state_column
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
+    add_search_bar,
     make_combo,
     make_id_table,
+    make_label,
     make_search_edit,
+    push_buttons,
 )
 
 STATUS_COLORS = {
@@ -38,21 +38,12 @@ STATUS_COLORS = {
 }
 
 COLUMNS = [
-    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
-    ColumnSpec("name", "姓名", sort_key="name"),
-    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
-    ColumnSpec("branch", "分工会", sort_key="branch"),
-    ColumnSpec("department", "部门", sort_key="department"),
-    ColumnSpec("title", "职称", sort_key="title"),
-    ColumnSpec("phone_display", "手机", sort_key="phone"),
-    ColumnSpec("join_date", "入会日期", sort_key="join_date", formatter=lambda v, _r: v or ""),
-    ColumnSpec(
-        "status",
-        "会籍状态",
-        sort_key="status",
-        align="center",
-        foreground=lambda r: STATUS_COLORS.get(r.get("status")),
+    *columns(
+        "member_no 会员编号 | name 姓名 | gender 性别 中 | branch 分工会 | department 部门"
+        " | title 职称 | phone_display:phone 手机"
     ),
+    ColumnSpec("join_date", "入会日期", sort_key="join_date", formatter=lambda v, _r: v or ""),
+    state_column("status", "会籍状态", STATUS_COLORS),
 ]
 
 SEARCH_HINT = "搜索：姓名、拼音首字母（如 zs）、工号、会员编号、证件号尾号"
@@ -63,31 +54,25 @@ def build_register_bars(owner: Any, layout: QVBoxLayout) -> None:
     """The search bar and the button row above the register, set on ``owner`` as
     ``search_edit``, ``branch_combo``, ``status_combo``, ``add_button`` … ``count_label``
     (the register and its start-up preview look the same: the rows do not move)."""
-    bar = QHBoxLayout()
     owner.search_edit = make_search_edit("member_search_edit", SEARCH_HINT)
     owner.search_edit.setMinimumWidth(320)
     owner.branch_combo = make_combo("branch_filter_combo", min_chars=10)
     statuses = [("全部状态", None), *((s.value, s.value) for s in MemberStatus)]
     owner.status_combo = make_combo("status_filter_combo", statuses)
-    bar.addWidget(owner.search_edit, 3)
-    add_filter_bar(bar, (("分工会", owner.branch_combo, 2), ("状态", owner.status_combo, 1)))
-    layout.addLayout(bar)
+    filters = (("分工会", owner.branch_combo, 2), ("状态", owner.status_combo, 1))
+    add_search_bar(layout, owner.search_edit, filters)
 
     buttons = QHBoxLayout()
-    owner.add_button = QPushButton("新增会员…")
-    owner.edit_button = QPushButton("修改…")
-    owner.delete_button = QPushButton("删除")
-    owner.export_button = QPushButton("导出 Excel…")
-    owner.roster_button = QPushButton("打印花名册…")
-    for button in (owner.add_button, owner.edit_button, owner.delete_button):
-        buttons.addWidget(button)
+    owner.add_button, owner.edit_button, owner.delete_button = push_buttons(
+        "新增会员…", "修改…", "删除", layout=buttons
+    )
     buttons.addStretch(1)
-    owner.count_label = QLabel()
-    owner.count_label.setObjectName("member_count_label")
+    owner.count_label = make_label("member_count_label")
     buttons.addWidget(owner.count_label)
     buttons.addSpacing(12)
-    buttons.addWidget(owner.export_button)
-    buttons.addWidget(owner.roster_button)
+    owner.export_button, owner.roster_button = push_buttons(
+        "导出 Excel…", "打印花名册…", layout=buttons
+    )
     layout.addLayout(buttons)
 
 

@@ -28,7 +28,7 @@ from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.ui.widgets.date_fields import make_date_edit
-from guilin_union.ui.widgets.list_helpers import make_line_edit
+from guilin_union.ui.widgets.list_helpers import make_line_edit, push_buttons
 
 ERROR_STYLE = "color: #b00020;"
 T = TypeVar("T")
@@ -339,7 +339,6 @@ class ChartDialog(QDialog):
         from PySide6.QtWidgets import (
             QHBoxLayout,
             QHeaderView,
-            QPushButton,
             QTableWidget,
             QTableWidgetItem,
             QTabWidget,
@@ -367,11 +366,9 @@ class ChartDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_top_button = QPushButton("增加一级科目")
-        self.add_sub_button = QPushButton("增加下级科目")
-        self.remove_button = QPushButton("删除所选科目")
-        for b in (self.add_top_button, self.add_sub_button, self.remove_button):
-            row.addWidget(b)
+        self.add_top_button, self.add_sub_button, self.remove_button = push_buttons(
+            "增加一级科目", "增加下级科目", "删除所选科目", layout=row
+        )
         row.addStretch(1)
         box.addLayout(row)
         tabs.addTab(page, "收支科目")

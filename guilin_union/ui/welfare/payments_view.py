@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from guilin_union.services.welfare.rules import PaymentWarnings
 from guilin_union.services.welfare.standards import get_standard
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.welfare.common import (
     FLAG_COLOR,
     STATE_COLORS,
@@ -46,11 +44,13 @@ from guilin_union.ui.welfare.common import (
 from guilin_union.ui.welfare.payment_dialog import PaymentDialog
 from guilin_union.ui.widgets.list_helpers import (
     FIT_SAMPLE_ROWS,
-    add_filter_bar,
+    add_search_bar,
     confirm_delete_each,
     make_id_table,
+    make_label,
     make_search_edit,
     names_preview,
+    push_buttons,
     refilter_on,
 )
 from guilin_union.ui.widgets.modal import show_modal
@@ -67,13 +67,7 @@ COLUMNS = [
     ColumnSpec("amount_text", "金额/物品", sort_key="amount", align="right"),
     ColumnSpec("reason", "事由"),
     ColumnSpec("handler", "经手人"),
-    ColumnSpec(
-        "state",
-        "审批状态",
-        sort_key="state",
-        align="center",
-        foreground=lambda r: STATE_COLORS.get(r.get("state")),
-    ),
+    state_column("state", "审批状态", STATE_COLORS),
     ColumnSpec(
         "warning_count",
         "复核",
@@ -134,7 +128,6 @@ class PaymentsView(RecordListMixin, QWidget):
     # ---- building
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit(
             "welfare_search_edit", "搜索：姓名、拼音首字母、工号、事由、物品"
         )
@@ -151,9 +144,9 @@ class PaymentsView(RecordListMixin, QWidget):
             self.state_combo.addItem(state, state)
         self.flagged_check = QCheckBox("有超标准/需复核")
         self.flagged_check.setObjectName("welfare_flagged_check")
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(
-            bar,
+        bar = add_search_bar(
+            layout,
+            self.search_edit,
             (
                 ("年度", self.year_combo, 0),
                 ("类型", self.type_combo, 1),
@@ -162,37 +155,24 @@ class PaymentsView(RecordListMixin, QWidget):
             ),
         )
         bar.addWidget(self.flagged_check)
-        layout.addLayout(bar)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("登记慰问…")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        self.approve_button = QPushButton("审批")
+        self.add_button, self.edit_button, self.delete_button, self.approve_button = push_buttons(
+            "登记慰问…", "修改…", "删除", "审批", layout=buttons
+        )
         menu = QMenu(self.approve_button)
         for state, text in APPROVAL_STEPS:
             menu.addAction(text, lambda s=state: self.set_state_selected(s))
         self.approve_button.setMenu(menu)
-        self.import_button = QPushButton("导入 Excel…")
-        self.export_button = QPushButton("导出 Excel…")
-        self.roster_button = QPushButton("打印签领表…")
-        self.approval_form_button = QPushButton("打印审批表…")
-        self.approval_form_button.setToolTip("所选慰问记录的慰问审批表（每笔一页）")
-        self.approval_form_button.clicked.connect(self.print_approval_forms)
-        for button in (self.add_button, self.edit_button, self.delete_button, self.approve_button):
-            buttons.addWidget(button)
         buttons.addStretch(1)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("welfare_summary_label")
+        self.summary_label = make_label("welfare_summary_label")
         buttons.addWidget(self.summary_label)
         buttons.addSpacing(12)
-        for button in (
-            self.import_button,
-            self.export_button,
-            self.roster_button,
-            self.approval_form_button,
-        ):
-            buttons.addWidget(button)
+        self.import_button, self.export_button, self.roster_button, self.approval_form_button = (
+            push_buttons("导入 Excel…", "导出 Excel…", "打印签领表…", "打印审批表…", layout=buttons)
+        )
+        self.approval_form_button.setToolTip("所选慰问记录的慰问审批表（每笔一页）")
+        self.approval_form_button.clicked.connect(self.print_approval_forms)
         layout.addLayout(buttons)
 
         self.table = make_id_table(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -212,6 +213,35 @@ def add_button_row(
         row.addWidget(widget)
     layout.addLayout(row)
     return row
+
+
+def add_search_bar(
+    layout: QBoxLayout, search_edit: QLineEdit, filters: Iterable[tuple[str, QWidget, int]] = ()
+) -> QHBoxLayout:
+    """The row above a list: the search box, the widest, then the ``(label, widget, stretch)``
+    filters (see :func:`add_filter_bar`). Returns the row for callers that add more to it.
+
+    >>> add_search_bar(layout, self.search_edit, [("状态", self.state_combo, 1)])  # doctest: +SKIP
+    """
+    bar = QHBoxLayout()
+    bar.addWidget(search_edit, 3)
+    add_filter_bar(bar, filters)
+    layout.addLayout(bar)
+    return bar
+
+
+def push_buttons(*texts: str, layout: QBoxLayout | None = None) -> list[QPushButton]:
+    """A button for each text, in order, each added to ``layout`` when one is given.
+
+    >>> # self.add_button, self.edit_button, self.delete_button = push_buttons(
+    >>> #     "新增申请…", "修改…", "删除", layout=actions
+    >>> # )
+    """
+    buttons = [QPushButton(text) for text in texts]
+    if layout is not None:
+        for button in buttons:
+            layout.addWidget(button)
+    return buttons
 
 
 def refill_combo(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -24,25 +23,20 @@ from PySide6.QtWidgets import (
 from guilin_union.services import members as members_service
 from guilin_union.services.members import MemberQuery
 from guilin_union.services.members import branches as branches_service
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import IdTableModel, columns
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import (
-    add_filter_bar,
+    add_search_bar,
     make_search_edit,
     refilter_on,
     selected_ids,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
 
-PICKER_COLUMNS = [
-    ColumnSpec("name", "姓名", sort_key="name"),
-    ColumnSpec("gender", "性别", sort_key="gender", align="center"),
-    ColumnSpec("branch", "分工会", sort_key="branch"),
-    ColumnSpec("department", "部门", sort_key="department"),
-    ColumnSpec("staff_no", "工号", sort_key="staff_no"),
-    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
-    ColumnSpec("status", "会籍状态", sort_key="status", align="center"),
-]
+PICKER_COLUMNS = columns(
+    "name 姓名 | gender 性别 中 | branch 分工会 | department 部门 | staff_no 工号"
+    " | member_no 会员编号 | status 会籍状态 中"
+)
 
 
 class MemberPickerDialog(QDialog):
@@ -65,7 +59,6 @@ class MemberPickerDialog(QDialog):
         self.source = QuerySource.over(lambda: db, query, members_service)
         self.model = IdTableModel(PICKER_COLUMNS, self.source, self)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit(
             "picker_search_edit", "姓名、拼音首字母、工号或会员编号"
         )
@@ -73,9 +66,7 @@ class MemberPickerDialog(QDialog):
         self.branch_combo.addItem("全部分工会", None)
         for b in branches_service.list_branches(db, include_inactive=False):
             self.branch_combo.addItem(b.name, b.id)
-        bar.addWidget(self.search_edit, 3)
-        add_filter_bar(bar, (("分工会", self.branch_combo, 2),))
-        layout.addLayout(bar)
+        add_search_bar(layout, self.search_edit, (("分工会", self.branch_combo, 2),))
         self.table = QTableView()
         self.table.setObjectName("picker_table")
         self.table.setModel(self.model)
