@@ -37,12 +37,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.spreadsheets.limits import (
-    ELEMENT_RE,
-    INFLATED,
-    check_zip_directory,
-    scan_xml_part,
-)
+from guilin_union.spreadsheets.limits import ELEMENT_RE, PartScan, mb_text, scan_archive
 
 __all__ = [
     "DocumentLimits",
@@ -77,10 +72,6 @@ class DocumentLimits:
 LIMITS = DocumentLimits()
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
-
-
 def _refuse(message: str) -> ValidationError:
     return ValidationError(message, "path")
 
@@ -94,49 +85,39 @@ def check_docx_content(path: Path, limits: DocumentLimits = LIMITS) -> None:
             message = f"Word 文件“{name}”含有不允许的 XML 实体声明（DTD），可能是恶意构造的文件，已拒绝读取"
         return _refuse(message)
 
+    def plan(info: zipfile.ZipInfo) -> PartScan | None:
+        part = info.filename.lower()
+        if not part.endswith((".xml", ".rels")):
+            return None
+        main = part == "word/document.xml"
+        max_bytes = limits.max_document_xml_bytes if main else limits.max_other_xml_bytes
+        return PartScan(max_bytes, {"elements": (ELEMENT_RE, limits.max_document_elements)})
+
+    def too_big(part: str, limit: int) -> str:
+        return (
+            f"Word 文件“{name}”中的 {part} 解压后超过{mb_text(limit)} MB 的上限"
+            f"（全部 XML 合计上限{mb_text(limits.max_docx_xml_total)} MB），"
+            "不像工作要点文件，已拒绝读取"
+        )
+
+    def too_many(part: str, _what: str, limit: int) -> str:
+        return (
+            f"Word 文件“{name}”中的 {part} 有超过{limit}个 XML 元素，超过上限，"
+            "不像工作要点文件，已拒绝读取"
+        )
+
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = check_zip_directory(
-                archive,
-                name,
-                max_parts=limits.max_docx_parts,
-                max_declared_total=limits.max_docx_declared_total,
-                fail=fail,
-                advice="不像工作要点文件，已拒绝读取。",
-            )
-            xml_total = 0
-            for info in infos:
-                part = info.filename
-                if info.is_dir() or not part.lower().endswith((".xml", ".rels")):
-                    continue
-                main = part.lower() == "word/document.xml"
-                max_bytes = limits.max_document_xml_bytes if main else limits.max_other_xml_bytes
-                max_bytes = min(max_bytes, limits.max_docx_xml_total - xml_total)
-                counts = {"elements": (ELEMENT_RE, limits.max_document_elements)}
-
-                def too_big(limit: int, part: str = part) -> str:
-                    return (
-                        f"Word 文件“{name}”中的 {part} 解压后超过{_mb(limit)} MB 的上限"
-                        f"（全部 XML 合计上限{_mb(limits.max_docx_xml_total)} MB），"
-                        "不像工作要点文件，已拒绝读取"
-                    )
-
-                def too_many(_what: str, limit: int, part: str = part) -> str:
-                    return (
-                        f"Word 文件“{name}”中的 {part} 有超过{limit}个 XML 元素，超过上限，"
-                        "不像工作要点文件，已拒绝读取"
-                    )
-
-                found = scan_xml_part(
-                    archive,
-                    info,
-                    max_bytes=max_bytes,
-                    counts=counts,
-                    fail=fail,
-                    too_big=too_big,
-                    too_many=too_many,
-                )
-                xml_total += found[INFLATED]
+        scan_archive(
+            path,
+            max_parts=limits.max_docx_parts,
+            max_declared_total=limits.max_docx_declared_total,
+            max_xml_total=limits.max_docx_xml_total,
+            plan=plan,
+            fail=fail,
+            too_big=too_big,
+            too_many=too_many,
+            advice="不像工作要点文件，已拒绝读取。",
+        )
     except ValidationError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error):
@@ -153,7 +134,7 @@ def _check_txt(path: Path, limits: DocumentLimits) -> None:
     size = path.stat().st_size
     if size > limits.max_text_file_bytes:
         raise _refuse(
-            f"文本文件“{path.name}”大小为{_mb(size)} MB，超过上限{_mb(limits.max_text_file_bytes)} MB。"
+            f"文本文件“{path.name}”大小为{mb_text(size)} MB，超过上限{mb_text(limits.max_text_file_bytes)} MB。"
             "请确认选择的是工作要点文件"
         )
 
@@ -207,7 +188,7 @@ def _pdf_refusal(path: Path, exc: BaseException) -> ValidationError:
     if isinstance(exc, LimitReachedError) or isinstance(exc, MemoryError):
         return _refuse(
             f"PDF 文件“{path.name}”中的压缩数据解压后超过上限"
-            f"（单个数据流{_mb(LIMITS.max_pdf_stream_bytes)} MB），可能是恶意构造的文件，已拒绝读取"
+            f"（单个数据流{mb_text(LIMITS.max_pdf_stream_bytes)} MB），可能是恶意构造的文件，已拒绝读取"
         )
     return _refuse(
         f"无法读取该 PDF 文件“{path.name}”（已损坏或格式不受支持：{type(exc).__name__}）"
@@ -222,7 +203,7 @@ def read_limited(stream: object, name: str = "标准输入") -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > limit:
-        raise _refuse(f"{name}的内容超过{_mb(limit)} MB 的上限，请确认输入的是工作要点文件")
+        raise _refuse(f"{name}的内容超过{mb_text(limit)} MB 的上限，请确认输入的是工作要点文件")
     return data
 
 

@@ -31,6 +31,7 @@ ValueError: rows
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -43,9 +44,12 @@ from guilin_union.spreadsheets.errors import WorkbookError
 __all__ = [
     "WorkbookLimits",
     "WorkbookScan",
+    "PartScan",
     "check_workbook_content",
+    "scan_archive",
     "scan_xml_part",
     "check_zip_directory",
+    "mb_text",
 ]
 
 CHUNK = 1024 * 1024
@@ -66,6 +70,10 @@ MERGE_RE = re.compile(
 MAX_MERGES = 100_000
 
 Fail = Callable[[str], Exception]
+Counts = dict[str, tuple[re.Pattern[bytes], int]]
+Merges = list[tuple[str, int, str, int]]
+#: The end of a refusal of the zip directory, unless the caller has its own.
+IMPORT_ADVICE = "请删除多余的内容（图片、空行、多余的工作表）或分成几个文件导入。"
 #: Key of :func:`scan_xml_part`'s result holding the bytes the part inflated to.
 INFLATED = "inflated_bytes"
 
@@ -99,7 +107,23 @@ class WorkbookScan:
     merges: dict[str, list[tuple[str, int, str, int]]] = field(default_factory=dict)
 
 
-def _mb(size: int) -> str:
+@dataclass(frozen=True)
+class PartScan:
+    """How :func:`scan_archive` scans one XML part: its byte limit (the archive's remaining
+    XML allowance may lower it), the elements to count with their limits, and where its
+    merged ranges go (worksheets only)."""
+
+    max_bytes: int
+    counts: Counts = field(default_factory=dict)
+    merges: Merges | None = None
+
+
+def mb_text(size: int) -> str:
+    """A size in MB as the refusals write it.
+
+    >>> mb_text(10 * 1024 * 1024), mb_text(1536 * 1024)
+    ('10', '1.5')
+    """
     return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
 
 
@@ -110,7 +134,7 @@ def check_zip_directory(
     max_parts: int,
     max_declared_total: int,
     fail: Fail,
-    advice: str = "请删除多余的内容（图片、空行、多余的工作表）或分成几个文件导入。",
+    advice: str = IMPORT_ADVICE,
 ) -> list[zipfile.ZipInfo]:
     """The central directory: number of parts and declared unpacked size."""
     infos = archive.infolist()
@@ -122,7 +146,7 @@ def check_zip_directory(
     declared = sum(info.file_size for info in infos)
     if declared > max_declared_total:
         raise fail(
-            f"文件“{file_name}”解压后有{_mb(declared)} MB，超过上限{_mb(max_declared_total)} MB。"
+            f"文件“{file_name}”解压后有{mb_text(declared)} MB，超过上限{mb_text(max_declared_total)} MB。"
             + advice
         )
     return infos
@@ -181,6 +205,57 @@ def scan_xml_part(
     return found
 
 
+def scan_archive(
+    path: Path,
+    *,
+    max_parts: int,
+    max_declared_total: int,
+    max_xml_total: int,
+    plan: Callable[[zipfile.ZipInfo], PartScan | None],
+    fail: Fail,
+    too_big: Callable[[str, int], str],
+    too_many: Callable[[str, str, int], str],
+    refuse_dtd: bool = True,
+    advice: str = IMPORT_ADVICE,
+) -> dict[str, dict[str, int]]:
+    """Check the zip's directory, then scan every part ``plan`` returns a :class:`PartScan`
+    for (the others are skipped), all XML parts together within ``max_xml_total`` bytes.
+
+    ``too_big(part, limit)`` and ``too_many(part, name, limit)`` build the refusal texts;
+    ``advice`` ends the refusal of the directory (see :func:`check_zip_directory`). Returns
+    the counts found in each part scanned. Zip and decompression errors are the caller's.
+    """
+    found: dict[str, dict[str, int]] = {}
+    xml_total = 0
+    with zipfile.ZipFile(path) as archive:
+        infos = check_zip_directory(
+            archive,
+            path.name,
+            max_parts=max_parts,
+            max_declared_total=max_declared_total,
+            fail=fail,
+            advice=advice,
+        )
+        for info in infos:
+            part = None if info.is_dir() else plan(info)
+            if part is None:
+                continue
+            name = info.filename
+            found[name] = scan_xml_part(
+                archive,
+                info,
+                max_bytes=min(part.max_bytes, max_xml_total - xml_total),
+                counts=part.counts,
+                fail=fail,
+                too_big=functools.partial(too_big, name),
+                too_many=functools.partial(too_many, name),
+                refuse_dtd=refuse_dtd,
+                merges=part.merges,
+            )
+            xml_total += found[name][INFLATED]
+    return found
+
+
 def _collect_merges(buffer: bytes, cut: int, out: list[tuple[str, int, str, int]]) -> None:
     """Add the merged ranges starting before ``cut`` (the rest come with the next piece)."""
     if b"mergeCell" not in buffer:
@@ -214,79 +289,57 @@ def check_workbook_content(
     path = Path(path)
     name = path.name
 
-    def fail(message: str) -> WorkbookError:
-        return WorkbookError(message)
+    def plan(info: zipfile.ZipInfo) -> PartScan | None:
+        part = info.filename
+        lower = part.lower()
+        if not _is_xml(part):
+            return None
+        if lower.startswith("xl/worksheets/") and lower.count("/") == 2:
+            counts: Counts = {"cells": (CELL_RE, limits.max_cells)}
+            if max_rows is not None:
+                counts["rows"] = (ROW_RE, max_rows + limits.header_rows)
+            return PartScan(limits.max_sheet_bytes, counts, scan.merges.setdefault(part, []))
+        if lower == "xl/sharedstrings.xml":
+            strings = (SHARED_STRING_RE, limits.max_shared_strings)
+            return PartScan(limits.max_shared_strings_bytes, {"strings": strings})
+        return PartScan(limits.max_part_bytes)
+
+    def too_big(part: str, limit: int) -> str:
+        return (
+            f"文件“{name}”中的部件 {part} 解压后超过{mb_text(limit)} MB 的上限"
+            f"（全部 XML 合计上限{mb_text(limits.max_xml_total)} MB）。"
+            "请删除多余的内容或分成几个文件导入。"
+        )
+
+    def too_many(part: str, what: str, limit: int) -> str:
+        if what == "rows":
+            return (
+                f"文件“{name}”的工作表（{part}）有超过{limit}行（空行也计算在内），"
+                f"超过单次导入的上限{max_rows}行。请删除表格下方多余的空行，"
+                "或把数据分成几个文件分批导入。"
+            )
+        if what == "cells":
+            return (
+                f"文件“{name}”的工作表（{part}）有超过{limit}个单元格（空单元格也计算在内），"
+                "超过导入上限。请删除多余的行列或分批导入。"
+            )
+        return f"文件“{name}”的共享字符串超过{limit}条，超过导入上限。请删除多余的内容或分批导入。"
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = check_zip_directory(
-                archive,
-                name,
-                max_parts=limits.max_parts,
-                max_declared_total=limits.max_declared_total,
-                fail=fail,
-            )
-            xml_total = 0
-            for info in infos:
-                if info.is_dir() or not _is_xml(info.filename):
-                    continue
-                part = info.filename
-                lower = part.lower()
-                counts: dict[str, tuple[re.Pattern[bytes], int]] = {}
-                merges: list[tuple[str, int, str, int]] | None = None
-                if lower.startswith("xl/worksheets/") and lower.count("/") == 2:
-                    merges = scan.merges.setdefault(part, [])
-                    max_bytes = limits.max_sheet_bytes
-                    counts["cells"] = (CELL_RE, limits.max_cells)
-                    if max_rows is not None:
-                        counts["rows"] = (ROW_RE, max_rows + limits.header_rows)
-                elif lower == "xl/sharedstrings.xml":
-                    max_bytes = limits.max_shared_strings_bytes
-                    counts["strings"] = (SHARED_STRING_RE, limits.max_shared_strings)
-                else:
-                    max_bytes = limits.max_part_bytes
-                max_bytes = min(max_bytes, limits.max_xml_total - xml_total)
-
-                def too_big(limit: int, part: str = part) -> str:
-                    return (
-                        f"文件“{name}”中的部件 {part} 解压后超过{_mb(limit)} MB 的上限"
-                        f"（全部 XML 合计上限{_mb(limits.max_xml_total)} MB）。"
-                        "请删除多余的内容或分成几个文件导入。"
-                    )
-
-                def too_many(what: str, limit: int, part: str = part) -> str:
-                    if what == "rows":
-                        return (
-                            f"文件“{name}”的工作表（{part}）有超过{limit}行（空行也计算在内），"
-                            f"超过单次导入的上限{max_rows}行。请删除表格下方多余的空行，"
-                            "或把数据分成几个文件分批导入。"
-                        )
-                    if what == "cells":
-                        return (
-                            f"文件“{name}”的工作表（{part}）有超过{limit}个单元格（空单元格也计算在内），"
-                            "超过导入上限。请删除多余的行列或分批导入。"
-                        )
-                    return (
-                        f"文件“{name}”的共享字符串超过{limit}条，超过导入上限。"
-                        "请删除多余的内容或分批导入。"
-                    )
-
-                found = scan_xml_part(
-                    archive,
-                    info,
-                    max_bytes=max_bytes,
-                    counts=counts,
-                    fail=fail,
-                    too_big=too_big,
-                    too_many=too_many,
-                    # openpyxl parses through defusedxml, which refuses entity declarations
-                    # itself (reader._guarded turns that into a message).
-                    refuse_dtd=False,
-                    merges=merges,
-                )
-                xml_total += found[INFLATED]
-                if "rows" in found:
-                    scan.rows[part] = found["rows"]
+        found = scan_archive(
+            path,
+            max_parts=limits.max_parts,
+            max_declared_total=limits.max_declared_total,
+            max_xml_total=limits.max_xml_total,
+            plan=plan,
+            fail=WorkbookError,
+            too_big=too_big,
+            too_many=too_many,
+            # openpyxl parses through defusedxml, which refuses entity declarations
+            # itself (reader._guarded turns that into a message).
+            refuse_dtd=False,
+        )
+        scan.rows.update((part, n["rows"]) for part, n in found.items() if "rows" in n)
     except WorkbookError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
