@@ -148,10 +148,37 @@ def _write(
     status: str | None,
     note: str | None,
 ) -> bool:
-    changed = _write_session(db, session_id, delegate_id, status, note)
-    if changed:
-        _mirror_default_sitting(db, session_id, delegate_id, status, note)
-    return changed
+    """Store one delegate's mark for the session (``None`` clears it; a ``None`` note keeps
+    the stored one) and keep the default sitting in step. False when nothing changed."""
+    row = db.execute(
+        "SELECT id, status, note FROM congress_attendance WHERE session_id = ? AND delegate_id = ?",
+        [session_id, delegate_id],
+    ).fetchone()
+    if status is None:
+        if not row:
+            return False
+        audit.delete(db, "congress_attendance", row[0])
+    elif row:
+        if row[1] == status and (note is None or row[2] == note):
+            return False
+        changes: dict[str, Any] = {"status": status, "recorded_at": audit.now_iso()}
+        if note is not None:
+            changes["note"] = note or None
+        audit.update(db, "congress_attendance", row[0], changes)
+    else:
+        audit.insert(
+            db,
+            "congress_attendance",
+            {
+                "session_id": session_id,
+                "delegate_id": delegate_id,
+                "status": status,
+                "note": note or None,
+                "recorded_at": audit.now_iso(),
+            },
+        )
+    _mirror_default_sitting(db, session_id, delegate_id, status, note)
+    return True
 
 
 def _mirror_default_sitting(
@@ -191,44 +218,6 @@ def _mirror_default_sitting(
             "congress_sitting_attendance",
             {"sitting_id": sitting[0], "delegate_id": delegate_id, "note": None, **values},
         )
-
-
-def _write_session(
-    db: sqlite_utils.Database,
-    session_id: int,
-    delegate_id: int,
-    status: str | None,
-    note: str | None,
-) -> bool:
-    row = db.execute(
-        "SELECT id, status, note FROM congress_attendance WHERE session_id = ? AND delegate_id = ?",
-        [session_id, delegate_id],
-    ).fetchone()
-    if status is None:
-        if row:
-            audit.delete(db, "congress_attendance", row[0])
-            return True
-        return False
-    if row:
-        if row[1] == status and (note is None or row[2] == note):
-            return False
-        changes: dict[str, Any] = {"status": status, "recorded_at": audit.now_iso()}
-        if note is not None:
-            changes["note"] = note or None
-        audit.update(db, "congress_attendance", row[0], changes)
-        return True
-    audit.insert(
-        db,
-        "congress_attendance",
-        {
-            "session_id": session_id,
-            "delegate_id": delegate_id,
-            "status": status,
-            "note": note or None,
-            "recorded_at": audit.now_iso(),
-        },
-    )
-    return True
 
 
 def set_attendance(
