@@ -35,12 +35,6 @@ class DuesReportRow:
     dues_total_fen: int
 
 
-COLUMNS = cols(
-    "序号 8 中 | 分工会 30 | 应缴人数 10 右 | 已录基数 10 右 | 未录基数 10 右 | 免缴/不计 11 右"
-    " | 基数合计（元） 17 右 | 会费合计（元） 16 右"
-)
-
-
 def build_dues_summary(
     path: str | os.PathLike[str],
     rows: Sequence[DuesReportRow],
@@ -54,7 +48,7 @@ def build_dues_summary(
     report = union_report(path, "会费汇总表", head, subtitle=f"{month_cn}（{rule_text}）")
     data = [[i, *_cells(r)] for i, r in enumerate(rows, start=1)]
     total = _total(rows)
-    report.table(list(COLUMNS), data, total_row=["", *_cells(total)], font_size=9.5)
+    report.table(COLUMNS, data, total_row=["", *_cells(total)], font_size=9.5)
     with report.keep_together():
         report.totals(f"{month_cn}会费合计", total.dues_total_fen)
         if total.missing_base:
@@ -66,6 +60,13 @@ def build_dues_summary(
         )
         report.sign_off(signature_of(NAME), head="工会负责人")
     return report.save()
+
+
+# 序号, then the cells of _cells in the same order.
+COLUMNS = cols(
+    "序号 8 中 | 分工会 30 | 应缴人数 10 右 | 已录基数 10 右 | 未录基数 10 右 | 免缴/不计 11 右"
+    " | 基数合计（元） 17 右 | 会费合计（元） 16 右"
+)
 
 
 def _cells(r: DuesReportRow) -> list[object]:

@@ -28,12 +28,6 @@ from guilin_union.reports.registry import signature_of
 
 NAME = "member-roster"
 
-# Widths are relative weights tuned on landscape A4 so that a masked ID number, a phone number
-# and "2024年12月25日" each fit on one line at 9.5 pt; names and departments wrap when long.
-ROSTER_COLUMNS: tuple[Col, ...] = cols(
-    "序号 30 中 | 会员编号 64 中 | 姓名 62 | 性别 30 中 | 部门 112 | 职称 72 | 手机 72 中"
-    " | 身份证号 108 中 | 入会日期 80 中 | 会籍状态 52 中"
-)
 ROSTER_FONT_SIZE = 9.5
 UNMASKED_NOTE = "（本表含完整证件号码、手机号，请妥善保管，用后及时销毁）"
 
@@ -102,6 +96,15 @@ def _all_masked(groups: Sequence[tuple[str, Sequence[RosterMember]]]) -> bool:
         for value in (m.phone_masked, m.id_masked)
         if value
     )
+
+
+# The cells of _row, in its order. Widths are relative weights tuned on landscape A4 so that a
+# masked ID number, a phone number and "2024年12月25日" each fit on one line at 9.5 pt; names
+# and departments wrap when long.
+ROSTER_COLUMNS: tuple[Col, ...] = cols(
+    "序号 30 中 | 会员编号 64 中 | 姓名 62 | 性别 30 中 | 部门 112 | 职称 72 | 手机 72 中"
+    " | 身份证号 108 中 | 入会日期 80 中 | 会籍状态 52 中"
+)
 
 
 def _row(number: int, m: RosterMember) -> list[object]:

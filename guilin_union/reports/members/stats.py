@@ -27,11 +27,7 @@ NAME = "member-stats"
 
 
 def build_member_stats(
-    path: str | os.PathLike[str],
-    tables: Sequence[Any],
-    *,
-    note: str,
-    **head: Unpack[Letterhead],
+    path: str | os.PathLike[str], tables: Sequence[Any], *, note: str, **head: Unpack[Letterhead]
 ) -> Path:
     report = union_report(path, "会员统计表", head, subtitle=note, landscape=True)
     for table in tables:
