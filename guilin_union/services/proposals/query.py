@@ -90,6 +90,22 @@ SORT_SQL: dict[str, str] = {
 }
 
 
+def _choice(
+    clauses: list[str],
+    params: list[Any],
+    value: str | None,
+    column: str,
+    not_yet: tuple[str, str],
+) -> None:
+    """Filter ``column`` by ``value``; ``not_yet`` is ``(the word for "none yet", its SQL)``."""
+    word, sql = not_yet
+    if value == word:
+        clauses.append(sql)
+    elif value:
+        clauses.append(f"{column} = ?")
+        params.append(value)
+
+
 def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
     clauses, params = filter_clauses(
         (
@@ -98,12 +114,9 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
             ("p.category = ?", q.category),
         ),
     )
-    if q.review_result:
-        if q.review_result == "待审查":
-            clauses.append("p.review_result IS NULL")
-        else:
-            clauses.append("p.review_result = ?")
-            params.append(q.review_result)
+    _choice(
+        clauses, params, q.review_result, "p.review_result", ("待审查", "p.review_result IS NULL")
+    )
     if q.department_id is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM proposal_rounds r2 LEFT JOIN proposal_round_departments c ON c.round_id = r2.id"
@@ -113,12 +126,9 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
     if q.overdue:
         clauses.append(_OVERDUE)
         params.append(q.on())
-    if q.rating:
-        if q.rating == "未评价":
-            clauses.append("r.id IS NOT NULL AND r.rating IS NULL")
-        else:
-            clauses.append("r.rating = ?")
-            params.append(q.rating)
+    _choice(
+        clauses, params, q.rating, "r.rating", ("未评价", "r.id IS NOT NULL AND r.rating IS NULL")
+    )
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
         clauses.append(
