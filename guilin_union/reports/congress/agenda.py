@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
-from guilin_union.reports.document import cn_number, cols
+from guilin_union.reports.congress.common import congress_report, when_and_where
+from guilin_union.reports.document import ReportOptions, cn_number, cols
 
 NAME = "agenda"
 
@@ -46,12 +46,12 @@ def build_agenda(
     date_text: str = "",
     venue: str = "",
     presidium: str = "",
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """One table per part. When the items span several days the date is printed with the time.
     ``presidium`` (``常务主席：…；成员：…``) is printed under the agenda as 大会主席团."""
     subtitle = when_and_where(date_text, venue)
-    report = congress_report(path, f"{session_title}议程", subtitle or None, **issue)
+    report = congress_report(path, f"{session_title}议程", subtitle or None, **options)
     every = [row for _, rows in parts for row in rows]
     days = sorted({row.item_date for row in every if row.item_date})
     several_days = len(days) > 1

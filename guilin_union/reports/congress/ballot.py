@@ -21,13 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.reports.congress.common import (
-    BoxedChoices,
-    Issue,
-    add_flowable,
-    congress_report,
-)
-from guilin_union.reports.document import Report
+from guilin_union.reports.congress.common import BoxedChoices, add_flowable, congress_report
+from guilin_union.reports.document import Report, ReportOptions
 from guilin_union.reports.markup import esc
 from guilin_union.reports.styles import cell_style, text_style
 
@@ -53,12 +48,12 @@ def build_ballots(
     copies: int,
     one_per_page: bool = False,
     date_text: str = "",
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """``copies`` identical ballots (usually one per 正式代表)."""
     if copies < 1:
         raise ValidationError("表决票张数至少为 1")
-    report = congress_report(path, "表决票", session_title, report_type=_BallotReport, **issue)
+    report = congress_report(path, "表决票", session_title, report_type=_BallotReport, **options)
     fonts = report.fonts
     width = report.frame_width
     if one_per_page:

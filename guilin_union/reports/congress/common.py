@@ -8,8 +8,7 @@ still reads back as "同意 反对 弃权".
 Custom flowables go into the report through :meth:`Report.add` (inside ``keep_together``
 blocks too).
 
-Every congress printout starts the same way (:func:`congress_report`) and takes the same
-:class:`Issue` keywords.
+Every congress printout starts the same way (:func:`congress_report`).
 
 >>> when_and_where("2024年3月15日", ""), when_and_where("", "学术报告厅")
 ('时间：2024年3月15日', '地点：学术报告厅')
@@ -19,25 +18,16 @@ Every congress printout starts the same way (:func:`congress_report`) and takes 
 
 from __future__ import annotations
 
-import datetime
 import os
-from typing import TypedDict, Unpack
+from typing import Unpack
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from guilin_union.reports.document import Report
+from guilin_union.reports.document import Report, ReportOptions
 from guilin_union.reports.markup import clean
-
-
-class Issue(TypedDict, total=False):
-    """The keywords every congress printout takes besides its data: the issuer line (the one
-    of 单位信息 when set, else ``institution``, 桂林学院 unless told) and the print date."""
-
-    institution: str
-    generated_on: datetime.date | None
 
 
 def congress_report(
@@ -47,10 +37,11 @@ def congress_report(
     *,
     show_print_date: bool = False,
     report_type: type[Report] = Report,
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Report:
-    """A congress printout; most are handed out at the meeting and carry no print date."""
-    return report_type(path, title, subtitle=subtitle, show_print_date=show_print_date, **issue)
+    """A congress printout; most are handed out at the meeting and carry no print date.
+    ``options`` (the issuer line, the print date) go to the report as they are."""
+    return report_type(path, title, subtitle=subtitle, show_print_date=show_print_date, **options)
 
 
 def when_and_where(date_text: str, venue: str) -> str:

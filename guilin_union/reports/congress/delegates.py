@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date
-from guilin_union.reports.congress.common import Issue, congress_report
-from guilin_union.reports.document import Report, cols
+from guilin_union.reports.congress.common import congress_report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "delegates"
@@ -76,10 +76,10 @@ def build_delegate_roster(
     on_date: str,
     groups: Sequence[DelegateGroup],
     summary: RosterSummary,
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     subtitle = f"{session_title}\n（代表资格以{format_cn_date(on_date)}为准）"
-    report = congress_report(path, "代表名册", subtitle, show_print_date=True, **issue)
+    report = congress_report(path, "代表名册", subtitle, show_print_date=True, **options)
     number = 0
     for group in groups:
         if not group.delegates:

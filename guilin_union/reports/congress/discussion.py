@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import Issue, congress_report
+from guilin_union.reports.congress.common import congress_report
+from guilin_union.reports.document import ReportOptions
 from guilin_union.reports.registry import signature_of
 
 NAME = "discussion-minutes"
@@ -40,9 +41,9 @@ def build_discussion_minutes(
     *,
     session_title: str,
     minutes: Sequence[DiscussionMinutes],
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = congress_report(path, "分组讨论记录", session_title, **issue)
+    report = congress_report(path, "分组讨论记录", session_title, **options)
     for index, m in enumerate(minutes):
         if index:
             report.page_break()

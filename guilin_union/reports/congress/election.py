@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import Issue, blank_if_none, congress_report
-from guilin_union.reports.document import cols
+from guilin_union.reports.congress.common import blank_if_none, congress_report
+from guilin_union.reports.document import ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "election-results"
@@ -59,9 +59,9 @@ def build_election_results(
     *,
     session_title: str,
     elections: Sequence[ElectionSheet],
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = congress_report(path, "选举计票结果", session_title, **issue)
+    report = congress_report(path, "选举计票结果", session_title, **options)
     for index, e in enumerate(elections):
         if index:
             report.page_break()

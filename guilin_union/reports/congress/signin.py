@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
-from guilin_union.reports.document import cols
+from guilin_union.reports.congress.common import congress_report, when_and_where
+from guilin_union.reports.document import ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "signin"
@@ -49,11 +49,11 @@ def build_signin_sheets(
     groups: Sequence[SigninGroup],
     date_text: str = "",
     venue: str = "",
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     where = when_and_where(date_text, venue)
     subtitle = session_title + (f"\n{where}" if where else "")
-    report = congress_report(path, "代表签到表", subtitle, **issue)
+    report = congress_report(path, "代表签到表", subtitle, **options)
     first = True
     for group in groups:
         if not group.formal and not group.others:

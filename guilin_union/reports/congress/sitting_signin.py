@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import Issue, congress_report, when_and_where
+from guilin_union.reports.congress.common import congress_report, when_and_where
 from guilin_union.reports.congress.signin import BLANK_COUNT, SHEET_COLUMNS, SIGN_SPACE, SigninGroup
+from guilin_union.reports.document import ReportOptions
 from guilin_union.reports.registry import signature_of
 
 NAME = "sitting-signin"
@@ -43,10 +44,10 @@ def build_sitting_signin(
     place: str = "",
     quorum_text: str = "",
     counts: tuple[int, int, int] | None = None,  # 实到, 请假, 缺席 when printed after the sitting
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     subtitle = "\n".join(x for x in (session_title, when_and_where(when, place)) if x)
-    report = congress_report(path, f"{sitting_title}签到表", subtitle, **issue)
+    report = congress_report(path, f"{sitting_title}签到表", subtitle, **options)
     expected = sum(len(g.formal) for g in groups)
     present, leave, absent = (
         (f"{counts[0]} 人", f"{counts[1]} 人", f"{counts[2]} 人") if counts else (BLANK_COUNT,) * 3

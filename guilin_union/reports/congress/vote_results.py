@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import Issue, blank_if_none, congress_report
-from guilin_union.reports.document import cols
+from guilin_union.reports.congress.common import blank_if_none, congress_report
+from guilin_union.reports.document import ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "vote-results"
@@ -54,10 +54,10 @@ def build_vote_results(
     rows: Sequence[VoteRow],
     date_text: str = "",
     notes: Sequence[str] = (),
-    **issue: Unpack[Issue],
+    **options: Unpack[ReportOptions],
 ) -> Path:
     subtitle = session_title + (f"\n表决日期：{date_text}" if date_text else "")
-    report = congress_report(path, "表决结果", subtitle, show_print_date=True, **issue)
+    report = congress_report(path, "表决结果", subtitle, show_print_date=True, **options)
     report.key_values(
         [
             ("应到正式代表", f"{expected} 人"),

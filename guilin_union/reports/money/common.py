@@ -1,5 +1,4 @@
-"""Pieces shared by the printouts of 会费 and 经费: their letterhead, amounts in whole 分 and
-percentages.
+"""Pieces shared by the printouts of 会费 and 经费: amounts in whole 分 and percentages.
 
 >>> pct(2835, 4835), pct(0, 0)
 ('58.6%', '—')
@@ -10,38 +9,7 @@ TypeError: 金额必须是整数（分）
 
 from __future__ import annotations
 
-import datetime
-import os
-from typing import NotRequired, TypedDict, Unpack
-
 from guilin_union.core.funds import percent_text
-from guilin_union.reports.document import Report
-
-
-class Letterhead(TypedDict):
-    """The keyword arguments every money printout takes for its title and issuer line."""
-
-    institution: str
-    union_name: str
-    generated_on: NotRequired[datetime.date | None]
-
-
-def money_report(
-    path: str | os.PathLike[str],
-    title: str,
-    *,
-    subtitle: str | None,
-    **letterhead: Unpack[Letterhead],
-) -> Report:
-    """A report titled ``title`` after the union's name (the institution's when it has none)."""
-    institution = letterhead["institution"]
-    return Report(
-        path,
-        f"{letterhead['union_name'] or institution}{title}",
-        institution=institution,
-        subtitle=subtitle,
-        generated_on=letterhead.get("generated_on"),
-    )
 
 
 def require_fen(*amounts: int) -> None:

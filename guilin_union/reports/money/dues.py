@@ -21,13 +21,12 @@ from typing import Unpack
 
 from guilin_union.core.money import format_fen
 from guilin_union.reports.document import cols
-from guilin_union.reports.money.common import Letterhead, money_report, pct, require_fen
+from guilin_union.reports.members.common import Letterhead, union_report
+from guilin_union.reports.money.common import pct, require_fen
 from guilin_union.reports.registry import signature_of
 
 COLLECTION = "dues-collection"
 ARREARS = "dues-arrears"
-SIGNATURES_COLLECTION = signature_of(COLLECTION)
-SIGNATURES_ARREARS = signature_of(ARREARS)
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def build_dues_collection(
     columns count member-months (人·月)."""
     for r in rows:
         require_fen(r.due_fen, r.paid_fen, r.arrears_fen)
-    report = money_report(path, "会费收缴情况表", subtitle=period, **letterhead)
+    report = union_report(path, "会费收缴情况表", letterhead, subtitle=period)
     data = [[i, *_collection_cells(r)] for i, r in enumerate(rows, start=1)]
     total = _summed(rows)
     report.table(
@@ -86,7 +85,7 @@ def build_dues_collection(
         report.totals(f"{period}应缴会费", total.due_fen)
         report.totals(f"{period}实缴会费", total.paid_fen)
         report.totals(f"{period}欠缴会费", total.arrears_fen)
-    report.sign_off(SIGNATURES_COLLECTION, labels=signers)
+    report.sign_off(signature_of(COLLECTION), labels=signers)
     return report.save()
 
 
@@ -116,7 +115,7 @@ def build_dues_arrears(
     signers: Sequence[str] = ("制表人", "审核人"),
     **letterhead: Unpack[Letterhead],
 ) -> Path:
-    report = money_report(path, "欠缴会费名单", subtitle=subtitle or None, **letterhead)
+    report = union_report(path, "欠缴会费名单", letterhead, subtitle=subtitle or None)
     data = [
         [
             i,
@@ -135,5 +134,5 @@ def build_dues_arrears(
     total = ["", "合计", f"{len(rows)} 人", "", "", months, "", format_fen(owed)]
     report.table(ARREARS_COLUMNS, data, total_row=total, font_size=9.5)
     report.totals("欠缴会费合计", owed)
-    report.sign_off(SIGNATURES_ARREARS, labels=signers)
+    report.sign_off(signature_of(ARREARS), labels=signers)
     return report.save()

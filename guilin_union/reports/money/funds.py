@@ -22,13 +22,12 @@ from typing import Unpack
 
 from guilin_union.core.money import format_fen
 from guilin_union.reports.document import Col, Report, cols
-from guilin_union.reports.money.common import Letterhead, money_report, pct, require_fen
+from guilin_union.reports.members.common import Letterhead, union_report
+from guilin_union.reports.money.common import pct, require_fen
 from guilin_union.reports.registry import signature_of
 
 EXECUTION = "funds-execution"
 FINAL = "funds-final"
-SIGNATURES_EXECUTION = signature_of(EXECUTION)
-SIGNATURES_FINAL = signature_of(FINAL)
 
 INDENT = "\u3000\u3000"  # two ideographic spaces before a sub-category
 
@@ -97,8 +96,8 @@ def build_funds_execution(
 ) -> Path:
     """差额 = 实际数 − 预算数; 执行率 = 实际数 ÷ 预算数."""
     _check(lines)
-    report = money_report(
-        path, f"{year}年度经费预算执行情况表", subtitle="金额单位：元", **letterhead
+    report = union_report(
+        path, f"{year}年度经费预算执行情况表", letterhead, subtitle="金额单位：元"
     )
     _tables_by_kind(report, lines, EXECUTION_COLUMNS, _execution_figures, 9.5)
     (ip, ia), (sp, sa) = _totals(lines, "收入"), _totals(lines, "支出")
@@ -111,7 +110,7 @@ def build_funds_execution(
         )
         for note in notes:
             report.paragraph(note, size=8)
-    report.sign_off(SIGNATURES_EXECUTION, labels=signers)
+    report.sign_off(signature_of(EXECUTION), labels=signers)
     return report.save()
 
 
@@ -142,11 +141,9 @@ def build_funds_final(
     """The year's actual income and spending by category with shares of their totals and
     the year's balance (收支结余)."""
     _check(lines)
-    report = money_report(
-        path,
-        f"{year}年度经费收支决算表",
-        subtitle=f"{year}年1月1日至{year}年12月31日　金额单位：元",
-        **letterhead,
+    period = f"{year}年1月1日至{year}年12月31日"
+    report = union_report(
+        path, f"{year}年度经费收支决算表", letterhead, subtitle=f"{period}　金额单位：元"
     )
     if opening_note:
         report.paragraph(opening_note)
@@ -163,5 +160,5 @@ def build_funds_final(
             report.totals("本年收支差额（超支）", -balance)
         for note in notes:
             report.paragraph(note, size=8)
-    report.sign_off(SIGNATURES_FINAL, labels=signers)
+    report.sign_off(signature_of(FINAL), labels=signers)
     return report.save()
