@@ -63,6 +63,27 @@ def _text(path) -> str:
     return squash("".join(page_texts(path)))
 
 
+@pytest.mark.parametrize(
+    "module",
+    [
+        "common",
+        "info",
+        "participants",
+        "results",
+        "signup",
+        "summary",
+        "team_points",
+        "year_budget",
+    ],
+)
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"guilin_union.reports.activities.{module}"))
+    assert result.attempted > 0 and result.failed == 0
+
+
 def test_signup_form_one_page_per_branch_with_the_details(meet, tmp_path):
     db, _people, a = meet
     path = outputs.signup_form_pdf(db, a, tmp_path / "报名表.pdf")

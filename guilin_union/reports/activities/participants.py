@@ -13,15 +13,16 @@ With ``sign_in`` the list gets a 签到 column and serves as the sign-in sheet o
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.activities.info import ActivityInfo, when_text
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.activities.common import activity_report
+from guilin_union.reports.activities.info import ActivityInfo
+from guilin_union.reports.document import Col, Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-participants"
@@ -39,41 +40,26 @@ class ParticipantLine:
     notes: str = ""
 
 
+_PEOPLE_COLUMNS = cols(
+    "序号 1 中 | 姓名 2 | 性别 1 中 | 工号 2 | 部门 3.5 | 角色 1.6 中 | 报名项目 4 | 状态 1.6 中"
+)
+_WAITING_COLUMNS = cols("顺序 1 中 | 分工会 4 | 姓名 2 | 工号 2 | 角色 1.6 中 | 报名项目 4")
+
+
 def build_participant_list(
     path: str | os.PathLike[str],
     info: ActivityInfo,
     groups: Sequence[tuple[str, Sequence[ParticipantLine]]],
     *,
-    institution: str,
     waiting: Sequence[tuple[str, ParticipantLine]] = (),
     sign_in: bool = False,
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """Write the list. ``groups``: (分工会, people) in print order; ``waiting``: (分工会, person)
     in waiting-list order."""
-    subtitle = f"{when_text(info)}" + (f"　{info.place}" if info.place else "")
-    report = Report(
-        path,
-        f"{info.name}{'签到表' if sign_in else '参加人员名单'}",
-        institution=institution,
-        subtitle=subtitle,
-        landscape=True,
-        generated_on=generated_on,
-    )
-    cols = [
-        Col("序号", 1, "center"),
-        Col("姓名", 2),
-        Col("性别", 1, "center"),
-        Col("工号", 2),
-        Col("部门", 3.5),
-        Col("角色", 1.6, "center"),
-        Col("报名项目", 4),
-        Col("状态", 1.6, "center"),
-    ]
-    if sign_in:
-        cols.append(Col("签到", 2.6))
-    else:
-        cols.append(Col("备注", 2.6))
+    what = "签到表" if sign_in else "参加人员名单"
+    report = activity_report(path, info, what, landscape=True, **options)
+    columns = [*_PEOPLE_COLUMNS, Col("签到" if sign_in else "备注", 2.6)]
     for branch, people in groups:
         report.heading(f"{branch}（共 {len(people)} 人）", level=1)
         rows = []
@@ -92,21 +78,13 @@ def build_participant_list(
                     last,
                 ]
             )
-        report.table(cols, rows)
+        report.table(columns, rows)
     if not groups:
         report.paragraph("尚无报名人员。")
     if waiting:
         report.heading(f"候补名单（共 {len(waiting)} 人，按报名先后排序）", level=1)
-        wait_cols = [
-            Col("顺序", 1, "center"),
-            Col("分工会", 4),
-            Col("姓名", 2),
-            Col("工号", 2),
-            Col("角色", 1.6, "center"),
-            Col("报名项目", 4),
-        ]
         report.table(
-            wait_cols,
+            _WAITING_COLUMNS,
             [
                 [i, b, p.name, p.staff_no, p.role, p.events]
                 for i, (b, p) in enumerate(waiting, start=1)
@@ -131,15 +109,15 @@ def _summary(
             line += f"；另有候补 {waiting} 人"
         report.paragraph(line + "。")
         statuses = sorted({p.status for _, people in groups for p in people})
-        cols = [Col("序号", 1, "center"), Col("分工会", 5)]
-        cols += [Col(s, 1.6, "right") for s in statuses] + [Col("合计", 1.6, "right")]
+        columns = [*cols("序号 1 中 | 分工会 5"), *(Col(s, 1.6, "right") for s in statuses)]
+        columns.append(Col("合计", 1.6, "right"))
         rows = []
         for i, (branch, people) in enumerate(groups, start=1):
             counts = Counter(p.status for p in people)
             rows.append([i, branch, *[counts.get(s, 0) for s in statuses], len(people)])
         totals = Counter(p.status for _, people in groups for p in people)
         report.table(
-            cols,
+            columns,
             rows,
             total_row=["合计", "", *[totals.get(s, 0) for s in statuses], total],
             width_fraction=0.7,

@@ -11,21 +11,15 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.activities.info import (
-    ActivityInfo,
-    AwardLine,
-    EventAwards,
-    StandingLine,
-    add_team_table,
-    when_text,
-)
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.activities.common import activity_report, add_team_table
+from guilin_union.reports.activities.info import ActivityInfo, AwardLine, EventAwards, StandingLine
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-results"
@@ -36,26 +30,22 @@ def build_award_list(
     info: ActivityInfo,
     events: Sequence[EventAwards],
     *,
-    institution: str,
     standings: Sequence[StandingLine] = (),
     scheme_note: str = "",
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """Write the list: one table per event (individual or team), then the 团体总分 if any."""
-    subtitle = when_text(info) + (f"　{info.place}" if info.place else "")
-    report = Report(
-        path,
-        f"{info.name}获奖名单",
-        institution=institution,
-        subtitle=subtitle,
-        generated_on=generated_on,
-    )
+    report = activity_report(path, info, "获奖名单", **options)
     add_award_tables(report, events)
     if standings:
         report.heading("团体总分", level=1)
         add_team_table(report, standings, scheme_note)
     report.sign_off(signature_of(NAME))
     return report.save()
+
+
+_TEAM_COLUMNS = cols("名次 1.2 中 | 分工会 5 | 成绩 2.2 | 奖项 2.2")
+_PERSON_COLUMNS = cols("名次 1.2 中 | 姓名 2.2 | 分工会 4.2 | 成绩 2.2 | 奖项 2.2")
 
 
 def add_award_tables(report: Report, events: Sequence[EventAwards]) -> None:
@@ -65,27 +55,18 @@ def add_award_tables(report: Report, events: Sequence[EventAwards]) -> None:
         return
     for event in events:
         if event.kind == "团体":
-            cols = [
-                Col("名次", 1.2, "center"),
-                Col("分工会", 5),
-                Col("成绩", 2.2),
-                Col("奖项", 2.2),
-            ]
+            columns = _TEAM_COLUMNS
             rows = [[_rank(line.rank), line.winner, line.score, line.award] for line in event.lines]
         else:
-            cols = [
-                Col("名次", 1.2, "center"),
-                Col("姓名", 2.2),
-                Col("分工会", 4.2),
-                Col("成绩", 2.2),
-                Col("奖项", 2.2),
-            ]
+            columns = _PERSON_COLUMNS
             rows = [
                 [_rank(rank), line.winner, line.branch, line.score, line.award]
                 for rank, line in rank_by_result(event.lines)
             ]
         report.table(
-            cols, rows, group_title=f"{event.event}" + ("（团体）" if event.kind == "团体" else "")
+            columns,
+            rows,
+            group_title=f"{event.event}" + ("（团体）" if event.kind == "团体" else ""),
         )
 
 

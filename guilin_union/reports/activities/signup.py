@@ -14,13 +14,14 @@ the 分工会主席 and the contact person.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.activities.info import ActivityInfo, add_details, cn_date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.activities.common import add_details
+from guilin_union.reports.activities.info import ActivityInfo, cn_date
+from guilin_union.reports.document import Col, Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-signup"
@@ -34,35 +35,22 @@ def build_signup_form(
     info: ActivityInfo,
     branches: Sequence[str],
     *,
-    institution: str,
     roles: Sequence[str] = (),
     rows: int = 15,
     signers: Sequence[str] = ("分工会主席", "联系人", "联系电话"),
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """Write the form; ``branches`` empty gives one generic form with a blank 报送单位."""
     tick = 0 < len(info.events) <= MAX_TICK_COLUMNS
-    report = Report(
-        path,
-        f"{info.name}报名表",
-        institution=institution,
-        generated_on=generated_on,
-        show_print_date=False,
-    )
+    report = Report(path, f"{info.name}报名表", show_print_date=False, **options)
     narrow = 1.3 if tick else 1.1
-    cols = [
-        Col("序号", narrow, "center"),
-        Col("姓名", 2.2),
-        Col("性别", narrow, "center"),
-        Col("工号", 2.2),
-        Col("角色", 1.8, "center"),
+    # Tick columns stay narrow (headers wrap) so that the form keeps portrait A4, one page.
+    events = [Col(event, 1.6, "center") for event in info.events] if tick else cols("报名项目 4")
+    columns = [
+        *cols(f"序号 {narrow} 中 | 姓名 2.2 | 性别 {narrow} 中 | 工号 2.2 | 角色 1.8 中"),
+        *events,
+        *cols("联系电话 2.6 | 备注 2.2"),
     ]
-    if tick:
-        # Tick columns stay narrow (headers wrap) so that the form keeps portrait A4, one page.
-        cols += [Col(event, 1.6, "center") for event in info.events]
-    else:
-        cols.append(Col("报名项目", 4))
-    cols += [Col("联系电话", 2.6), Col("备注", 2.2)]
     notes = _instructions(info, roles, tick)
     for index, branch in enumerate(branches or [""]):
         if index:
@@ -72,8 +60,8 @@ def build_signup_form(
         report.paragraph(
             f"报送单位：{branch}" if branch else "报送单位：____________________（分工会）", size=12
         )
-        blank = [[n, BLANK_LINE, *[""] * (len(cols) - 2)] for n in range(1, rows + 1)]
-        report.table(cols, blank)
+        blank = [[n, BLANK_LINE, *[""] * (len(columns) - 2)] for n in range(1, rows + 1)]
+        report.table(columns, blank)
         report.paragraph(notes, size=9)
         report.sign_off(signature_of(NAME), labels=signers)
     return report.save()

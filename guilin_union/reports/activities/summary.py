@@ -12,22 +12,16 @@ results (placings and the team table), budget against actual spending, and the s
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.core.money import format_fen
-from guilin_union.reports.activities.info import (
-    ActivityInfo,
-    EventAwards,
-    StandingLine,
-    add_details,
-    add_team_table,
-)
+from guilin_union.reports.activities.common import add_details, add_team_table, budget_cells
+from guilin_union.reports.activities.info import ActivityInfo, EventAwards, StandingLine
 from guilin_union.reports.activities.results import add_award_tables
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-summary"
@@ -51,11 +45,22 @@ class BudgetLine:
     actual: int
 
 
+_PARTICIPATION_COLUMNS = cols(
+    "序号 1 中 | 分工会 5 | 报名 1.5 右 | 实到 1.5 右 | 候补 1.5 右 | 取消 1.5 右"
+)
+_BUDGET_COLUMNS = cols(
+    "序号 1 中 | 支出科目 3 | 预算（元） 2.4 右 | 实际支出（元） 2.4 右 | 结余（元） 2.4 右 | 说明 2.6"
+)
+
+
+def _overspent(planned: int, actual: int) -> str:
+    return "超支" if actual > planned else ""
+
+
 def build_activity_summary(
     path: str | os.PathLike[str],
     info: ActivityInfo,
     *,
-    institution: str,
     participation: Sequence[BranchParticipation] = (),
     awards: Sequence[EventAwards] = (),
     standings: Sequence[StandingLine] = (),
@@ -65,35 +70,19 @@ def build_activity_summary(
     summary_text: str = "",
     attachments: Sequence[str] = (),
     signers: Sequence[str] = ("经办人", "审核人", "工会主席"),
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    report = Report(path, f"{info.name}总结表", institution=institution, generated_on=generated_on)
+    report = Report(path, f"{info.name}总结表", **options)
     report.section("基本情况")
     add_details(report, info, with_description=True)
 
     report.section("参加情况")
     if participation:
-        cols = [
-            Col("序号", 1, "center"),
-            Col("分工会", 5),
-            Col("报名", 1.5, "right"),
-            Col("实到", 1.5, "right"),
-            Col("候补", 1.5, "right"),
-            Col("取消", 1.5, "right"),
-        ]
-        rows = [
-            [i, p.branch, p.registered, p.attended, p.waiting, p.cancelled]
-            for i, p in enumerate(participation, start=1)
-        ]
-        total = [
-            "合计",
-            f"{len(participation)} 个分工会",
-            sum(p.registered for p in participation),
-            sum(p.attended for p in participation),
-            sum(p.waiting for p in participation),
-            sum(p.cancelled for p in participation),
-        ]
-        report.table(cols, rows, total_row=total)
+        counts = [(p.registered, p.attended, p.waiting, p.cancelled) for p in participation]
+        rows = [[i, p.branch, *c] for i, (p, c) in enumerate(zip(participation, counts), start=1)]
+        sums = [sum(column) for column in zip(*counts)]
+        total = ["合计", f"{len(participation)} 个分工会", *sums]
+        report.table(_PARTICIPATION_COLUMNS, rows, total_row=total)
         report.paragraph(
             "注：“报名”为已报名、已确认和已参加的人数；“实到”为签到（已参加）人数。", size=9
         )
@@ -110,36 +99,12 @@ def build_activity_summary(
     planned = sum(b.planned for b in budget)
     actual = sum(b.actual for b in budget)
     if budget:
-        cols = [
-            Col("序号", 1, "center"),
-            Col("支出科目", 3),
-            Col("预算（元）", 2.4, "right"),
-            Col("实际支出（元）", 2.4, "right"),
-            Col("结余（元）", 2.4, "right"),
-            Col("说明", 2.6),
+        rows = [
+            [i, b.category, *budget_cells(b.planned, b.actual), _overspent(b.planned, b.actual)]
+            for i, b in enumerate(budget, start=1)
         ]
-        rows = []
-        for i, b in enumerate(budget, start=1):
-            note = "超支" if b.actual > b.planned else ""
-            rows.append(
-                [
-                    i,
-                    b.category,
-                    format_fen(b.planned),
-                    format_fen(b.actual),
-                    format_fen(b.planned - b.actual),
-                    note,
-                ]
-            )
-        total = [
-            "合计",
-            "",
-            format_fen(planned),
-            format_fen(actual),
-            format_fen(planned - actual),
-            "超支" if actual > planned else "",
-        ]
-        report.table(cols, rows, total_row=total)
+        total = ["合计", "", *budget_cells(planned, actual), _overspent(planned, actual)]
+        report.table(_BUDGET_COLUMNS, rows, total_row=total)
         with report.keep_together():
             report.totals("预算合计", planned)
             report.totals("实际支出合计", actual)

@@ -12,18 +12,14 @@ then second places; a short note states the scoring rule.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.activities.info import (
-    ActivityInfo,
-    StandingLine,
-    add_team_table,
-    when_text,
-)
-from guilin_union.reports.document import Report
+from guilin_union.reports.activities.common import activity_report, add_team_table
+from guilin_union.reports.activities.info import ActivityInfo, StandingLine
+from guilin_union.reports.document import ReportOptions
 from guilin_union.reports.registry import signature_of
 
 NAME = "activity-team-points"
@@ -34,19 +30,11 @@ def build_team_table(
     info: ActivityInfo,
     standings: Sequence[StandingLine],
     *,
-    institution: str,
     scheme_note: str = "",
     places_shown: int = 6,
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
-    subtitle = when_text(info) + (f"　{info.place}" if info.place else "")
-    report = Report(
-        path,
-        f"{info.name}团体总分表",
-        institution=institution,
-        subtitle=subtitle,
-        generated_on=generated_on,
-    )
+    report = activity_report(path, info, "团体总分表", **options)
     if standings:
         add_team_table(report, standings, scheme_note, places_shown=places_shown)
     else:

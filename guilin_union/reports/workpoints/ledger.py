@@ -16,30 +16,23 @@ the school's and the upper union's points.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col, Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-ledger"
 
 # Relative widths tuned on landscape A4 at 9 pt: the two text columns take most of the room,
 # "（十一）1." and "2024年12月31日" each fit their column on one line.
-LEDGER_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 52, "center"),
-    Col("要点条目", 170),
-    Col("牵头单位", 58),
-    Col("责任单位", 76),
-    Col("责任人", 46, "center"),
-    Col("完成时限", 84, "center"),
-    Col("进展情况", 180),
-    Col("状态", 56, "center"),
-    Col("佐证材料", 70),
+LEDGER_COLUMNS: tuple[Col, ...] = cols(
+    "序号 52 中 | 要点条目 170 | 牵头单位 58 | 责任单位 76 | 责任人 46 中"
+    " | 完成时限 84 中 | 进展情况 180 | 状态 56 中 | 佐证材料 70"
 )
 LEDGER_FONT_SIZE = 9.0
 
@@ -82,24 +75,21 @@ def build_workpoints_ledger(
     plans: Sequence[LedgerPlan],
     *,
     year: int,
-    institution: str,
-    generated_on: datetime.date | None = None,
     status_note: str = "",
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """Write the ledger of ``plans`` (in the order given) and return the path.
 
     ``status_note`` (e.g. "截至2024年6月30日：已完成5项，进行中7项") is printed under the title.
     """
-    title = f"{year}年工作要点落实台账"
     subtitle = plans[0].title if len(plans) == 1 else "、".join(p.title for p in plans)
     report = Report(
         path,
-        title,
-        institution=institution,
+        f"{year}年工作要点落实台账",
         subtitle=subtitle,
         landscape=True,
-        generated_on=generated_on,
         notice=status_note or None,
+        **options,
     )
     for plan in plans:
         if len(plans) > 1:
@@ -107,10 +97,10 @@ def build_workpoints_ledger(
         if plan.note:
             report.paragraph(plan.note, size=9.5)
         if not plan.sections:
-            report.table(list(LEDGER_COLUMNS), [], font_size=LEDGER_FONT_SIZE)
+            report.table(LEDGER_COLUMNS, [], font_size=LEDGER_FONT_SIZE)
         for section in plan.sections:
             report.table(
-                list(LEDGER_COLUMNS),
+                LEDGER_COLUMNS,
                 [_cells(row) for row in section.rows],
                 font_size=LEDGER_FONT_SIZE,
                 group_title=section.title or None,

@@ -12,33 +12,25 @@ started, then every item with its progress notes of the year.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
-from guilin_union.reports.document import Col, Report
+from guilin_union.reports.document import Col, Report, ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
 NAME = "workpoints-summary"
 
 STATUSES = ("已完成", "进行中", "未开始", "已取消")
 STATS_COLUMNS: tuple[Col, ...] = (
-    Col("板块", 46),
-    Col("条目数", 9, "right"),
-    Col("已完成", 9, "right"),
-    Col("进行中", 9, "right"),
-    Col("未开始", 9, "right"),
-    Col("已取消", 9, "right"),
-    Col("完成率", 10, "right"),
+    *cols("板块 46 | 条目数 9 右"),
+    *(Col(status, 9, "right") for status in STATUSES),
+    *cols("完成率 10 右"),
 )
-ITEM_COLUMNS: tuple[Col, ...] = (
-    Col("序号", 12, "center"),
-    Col("要点条目", 37),
-    Col("责任人", 10, "center"),
-    Col("状态", 10, "center"),
-    Col("进展情况", 62),
+ITEM_COLUMNS: tuple[Col, ...] = cols(
+    "序号 12 中 | 要点条目 37 | 责任人 10 中 | 状态 10 中 | 进展情况 62"
 )
 SUMMARY_FONT_SIZE = 9.5
 
@@ -80,8 +72,15 @@ def rate(done: int, total: int, cancelled: int = 0) -> str:
 
 
 def _counts(sections: Sequence[SummarySection]) -> list[int]:
+    """条目数, then the number of items of each of STATUSES."""
     total = sum(len(s.items) for s in sections)
     return [total, *(sum(s.count(status) for s in sections) for status in STATUSES)]
+
+
+def _stats_row(label: str, counts: list[int]) -> list[object]:
+    """A row of the statistics table: label, the counts of :func:`_counts` and the 完成率."""
+    total, done, _doing, _waiting, cancelled = counts
+    return [label, *counts, rate(done, total, cancelled)]
 
 
 def build_workpoints_summary(
@@ -89,54 +88,38 @@ def build_workpoints_summary(
     plans: Sequence[SummaryPlan],
     *,
     year: int,
-    institution: str,
-    generated_on: datetime.date | None = None,
+    **options: Unpack[ReportOptions],
 ) -> Path:
     """Write the year-end summary of ``plans`` and return the path."""
-    title = f"{year}年工作要点落实情况总结"
     subtitle = "、".join(p.title for p in plans)
-    report = Report(
-        path, title, institution=institution, subtitle=subtitle, generated_on=generated_on
-    )
+    report = Report(path, f"{year}年工作要点落实情况总结", subtitle=subtitle, **options)
     for plan in plans:
         if len(plans) > 1:
             report.heading(plan.title, level=1)
             report.restart_sections()  # each plan: 一、总体情况 二、各板块落实情况
         report.section("总体情况")
-        total, done, doing, waiting, cancelled = _counts(plan.sections)
+        plan_counts = _counts(plan.sections)
+        total, done, doing, waiting, cancelled = plan_counts
         report.paragraph(
             f"全年工作要点共 {total} 项：已完成 {done} 项，进行中 {doing} 项，未开始 {waiting} 项"
             + (f"，已取消 {cancelled} 项" if cancelled else "")
             + f"；完成率 {rate(done, total, cancelled)}（不含已取消的条目）。"
         )
-        rows = []
-        for section in plan.sections:
-            counts = [len(section.items), *(section.count(s) for s in STATUSES)]
-            rows.append(
-                [section.title or "其他条目", *counts, rate(counts[1], counts[0], counts[4])]
-            )
+        rows = [_stats_row(s.title or "其他条目", _counts([s])) for s in plan.sections]
         report.table(
-            list(STATS_COLUMNS),
+            STATS_COLUMNS,
             rows,
             font_size=SUMMARY_FONT_SIZE,
-            total_row=[
-                "合计",
-                total,
-                done,
-                doing,
-                waiting,
-                cancelled,
-                rate(done, total, cancelled),
-            ],
+            total_row=_stats_row("合计", plan_counts),
         )
         report.spacer(3)
         report.section("各板块落实情况")
         for section in plan.sections:
-            counts = [len(section.items), *(section.count(s) for s in STATUSES)]
+            counts = _counts([section])
             parts = "，".join(f"{status}{n}项" for status, n in zip(STATUSES, counts[1:]) if n)
             report.heading(f"{section.title or '其他条目'}（{counts[0]}项：{parts}）", level=2)
             report.table(
-                list(ITEM_COLUMNS),
+                ITEM_COLUMNS,
                 [
                     [
                         item.label,
