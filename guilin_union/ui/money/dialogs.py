@@ -4,9 +4,9 @@ write to the database (the view runs the service through ``ui/ops.py``)."""
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.ui.widgets.date_fields import make_date_edit
+from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import make_line_edit, push_buttons
 
 ERROR_STYLE = "color: #b00020;"
@@ -44,11 +44,7 @@ def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLab
     error.setObjectName(name)
     error.setWordWrap(True)
     error.setStyleSheet(ERROR_STYLE)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = accept_cancel_buttons(dialog, text="确定", button=Button.Ok)
     if isinstance(layout, QFormLayout):
         layout.addRow("", error)
         layout.addRow(buttons)
@@ -67,13 +63,29 @@ def _form_foot(
     return _foot(dialog, form, name)
 
 
-def _checked(error_label: QLabel, check: Callable[[], T]) -> T | None:
-    """``check()``'s value, or None with its ValidationError shown on ``error_label``."""
-    try:
-        return check()
-    except ValidationError as exc:
-        error_label.setText(str(exc))
-        return None
+class _InputDialog(QDialog, Generic[T]):
+    """A money dialog that hands back what was typed as ``result_value`` (None until 确定
+    is pressed on a valid form): :meth:`read` builds it, and the :class:`UserError` it
+    raises is shown on the error line instead while the dialog stays open."""
+
+    error_label: QLabel
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: T | None = None
+
+    def read(self) -> T:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            data = self.read()
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.result_value = data
+        super().accept()
 
 
 def _positive_amount(edit: QLineEdit, message: str) -> int:
@@ -96,13 +108,11 @@ class PaymentInput:
     note: str
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(_InputDialog[PaymentInput]):
     """登记缴费 for one member and month (amount defaults to the amount due)."""
 
     def __init__(self, row: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("登记缴费")
-        self.result_value: PaymentInput | None = None
+        super().__init__("登记缴费", parent)
         form = QFormLayout(self)
         form.addRow("会员", QLabel(f"{row['name']}（{row['branch']}）"))
         form.addRow("月份", QLabel(row["month"]))
@@ -123,19 +133,13 @@ class PaymentDialog(QDialog):
         ]
         self.error_label = _form_foot(self, form, rows, "dues_error_label")
 
-    def accept(self) -> None:
-        amount = _checked(
-            self.error_label, lambda: _positive_amount(self.amount_edit, "缴纳金额应大于 0")
-        )
-        if amount is None:
-            return
-        self.result_value = PaymentInput(
+    def read(self) -> PaymentInput:
+        return PaymentInput(
             self.method_combo.currentText(),
             _iso(self.date_edit),
-            amount,
+            _positive_amount(self.amount_edit, "缴纳金额应大于 0"),
             self.note_edit.text().strip(),
         )
-        super().accept()
 
 
 @dataclass
@@ -148,7 +152,7 @@ class RemittanceInput:
     note: str
 
 
-class RemittanceDialog(QDialog):
+class RemittanceDialog(_InputDialog[RemittanceInput]):
     """分工会上缴: tick the members whose dues the 分工会 brought, enter the total; the total
     must equal the ticked members' dues (checked by the service before the dialog closes)."""
 
@@ -162,13 +166,11 @@ class RemittanceDialog(QDialog):
     ) -> None:
         """``unpaid``: branch id → its unpaid ledger rows of ``month``; ``check(input)``
         raises a ``UserError`` when the remittance would be refused (total, members)."""
-        super().__init__(parent)
-        self.setWindowTitle(f"分工会上缴会费（{month}）")
+        super().__init__(f"分工会上缴会费（{month}）", parent)
         self.resize(520, 560)
         self.month = month
         self.unpaid = unpaid
         self.check = check
-        self.result_value: RemittanceInput | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.branch_combo = QComboBox()
@@ -239,23 +241,17 @@ class RemittanceDialog(QDialog):
             f"已勾选 {len(ticked)} 人，应缴合计 {format_fen(sum(d for _m, d in ticked))} 元"
         )
 
-    def accept(self) -> None:
-        try:
-            total = parse_yuan(self.total_edit.text(), field="total")
-            data = RemittanceInput(
-                int(self.branch_combo.currentData()),
-                [m for m, _d in self.ticked()],
-                total,
-                _iso(self.date_edit),
-                self.method_combo.currentText(),
-                self.note_edit.text().strip(),
-            )
-            self.check(data)
-        except UserError as exc:
-            self.error_label.setText(str(exc))
-            return
-        self.result_value = data
-        super().accept()
+    def read(self) -> RemittanceInput:
+        data = RemittanceInput(
+            int(self.branch_combo.currentData()),
+            [m for m, _d in self.ticked()],
+            parse_yuan(self.total_edit.text(), field="total"),
+            _iso(self.date_edit),
+            self.method_combo.currentText(),
+            self.note_edit.text().strip(),
+        )
+        self.check(data)
+        return data
 
 
 @dataclass
@@ -267,15 +263,13 @@ class EntryInput:
     voucher_no: str
 
 
-class EntryDialog(QDialog):
+class EntryDialog(_InputDialog[EntryInput]):
     """登记收支: a manual income or spending entry with its voucher number."""
 
     def __init__(
         self, categories: list[tuple[str, str]], year: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("登记收入或支出")
-        self.result_value: EntryInput | None = None
+        super().__init__("登记收入或支出", parent)
         form = QFormLayout(self)
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("entry_category_combo")
@@ -297,24 +291,17 @@ class EntryDialog(QDialog):
         ]
         self.error_label = _form_foot(self, form, rows, "entry_error_label")
 
-    def _valid_amount(self) -> int:
+    def read(self) -> EntryInput:
         amount = _positive_amount(self.amount_edit, "金额应大于 0")
         if not self.description_edit.text().strip():
             raise ValidationError("请填写摘要（收支内容）", "description")
-        return amount
-
-    def accept(self) -> None:
-        amount = _checked(self.error_label, self._valid_amount)
-        if amount is None:
-            return
-        self.result_value = EntryInput(
+        return EntryInput(
             str(self.category_combo.currentData()),
             amount,
             _iso(self.date_edit),
             self.description_edit.text().strip(),
             self.voucher_edit.text().strip(),
         )
-        super().accept()
 
 
 @dataclass
@@ -323,7 +310,7 @@ class ChartInput:
     maps: dict[str, dict[str, str]]
 
 
-class ChartDialog(QDialog):
+class ChartDialog(_InputDialog[ChartInput]):
     """收支科目: the chart of categories (names edited in place, categories added or removed)
     and which spending category each activity type and welfare type counts under. Returns
     the edited copy; ``check(ChartInput)`` raises a ``UserError`` to keep the dialog open."""
@@ -344,14 +331,12 @@ class ChartDialog(QDialog):
             QTabWidget,
         )
 
-        super().__init__(parent)
-        self.setWindowTitle("工会经费收支科目")
+        super().__init__("工会经费收支科目", parent)
         self.resize(720, 560)
         self._item_class = QTableWidgetItem
         self.check = check
         self.types = types
         self.maps = {k: dict(v) for k, v in maps.items()}
-        self.result_value: ChartInput | None = None
         layout = QVBoxLayout(self)
         tabs = QTabWidget()
         layout.addWidget(tabs, 1)
@@ -502,13 +487,8 @@ class ChartDialog(QDialog):
             which, type_name = item.data(Qt.ItemDataRole.UserRole)
             self.maps.setdefault(which, {})[type_name] = combo.currentData()
 
-    def accept(self) -> None:
+    def read(self) -> ChartInput:
         self._read_maps()
         data = ChartInput(self.chart(), {k: dict(v) for k, v in self.maps.items()})
-        try:
-            self.check(data)
-        except UserError as exc:
-            self.error_label.setText(str(exc))
-            return
-        self.result_value = data
-        super().accept()
+        self.check(data)
+        return data
