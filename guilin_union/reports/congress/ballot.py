@@ -21,7 +21,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.reports.congress.common import BoxedChoices, add_flowable, congress_report
+from guilin_union.reports.congress.common import (
+    BoxedChoices,
+    add_flowable,
+    congress_report,
+    page_per_item,
+)
 from guilin_union.reports.document import Report, ReportOptions
 from guilin_union.reports.markup import esc
 from guilin_union.reports.styles import cell_style, text_style
@@ -57,9 +62,7 @@ def build_ballots(
     fonts = report.fonts
     width = report.frame_width
     if one_per_page:
-        for n in range(copies):
-            if n:
-                report.page_break()
+        for n in page_per_item(report, range(copies)):
             add_flowable(
                 report,
                 KeepTogether(
@@ -73,9 +76,7 @@ def build_ballots(
     _, height = sample.wrap(width, report.frame_height)
     room = report.frame_height - _BALLOT_TOP_ROOM
     per_page = max(1, int((room + _CUT_GAP) // (height + _CUT_GAP)))
-    for start in range(0, copies, per_page):
-        if start:
-            report.page_break()
+    for start in page_per_item(report, range(0, copies, per_page)):
         ballots = [
             _ballot(report, session_title, motions, date_text, width, n + 1, copies)
             for n in range(start, min(start + per_page, copies))

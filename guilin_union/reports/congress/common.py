@@ -19,7 +19,8 @@ Every congress printout starts the same way (:func:`congress_report`).
 from __future__ import annotations
 
 import os
-from typing import Unpack
+from collections.abc import Iterable, Iterator
+from typing import TypeVar, Unpack
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -28,6 +29,8 @@ from reportlab.platypus import Flowable
 
 from guilin_union.reports.document import Report, ReportOptions
 from guilin_union.reports.markup import clean
+
+T = TypeVar("T")
 
 
 def congress_report(
@@ -42,6 +45,15 @@ def congress_report(
     """A congress printout; most are handed out at the meeting and carry no print date.
     ``options`` (the issuer line, the print date) go to the report as they are."""
     return report_type(path, title, subtitle=subtitle, show_print_date=show_print_date, **options)
+
+
+def page_per_item(report: Report, items: Iterable[T]) -> Iterator[T]:
+    """``items`` one by one, each after the first starting a new page (one election, one
+    group discussion, one ballot per page)."""
+    for index, item in enumerate(items):
+        if index:
+            report.page_break()
+        yield item
 
 
 def when_and_where(date_text: str, venue: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import congress_report
+from guilin_union.reports.congress.common import congress_report, page_per_item
 from guilin_union.reports.document import ReportOptions
 from guilin_union.reports.registry import signature_of
 
@@ -44,9 +44,7 @@ def build_discussion_minutes(
     **options: Unpack[ReportOptions],
 ) -> Path:
     report = congress_report(path, "分组讨论记录", session_title, **options)
-    for index, m in enumerate(minutes):
-        if index:
-            report.page_break()
+    for m in page_per_item(report, minutes):
         report.heading(m.title, level=1)
         report.key_values(
             [

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
 
-from guilin_union.reports.congress.common import blank_if_none, congress_report
+from guilin_union.reports.congress.common import blank_if_none, congress_report, page_per_item
 from guilin_union.reports.document import ReportOptions, cols
 from guilin_union.reports.registry import signature_of
 
@@ -62,9 +62,7 @@ def build_election_results(
     **options: Unpack[ReportOptions],
 ) -> Path:
     report = congress_report(path, "选举计票结果", session_title, **options)
-    for index, e in enumerate(elections):
-        if index:
-            report.page_break()
+    for e in page_per_item(report, elections):
         report.heading(f"{e.title}（{e.method}选举，应选 {e.seats} 人）", level=1)
         if e.when:
             report.paragraph(f"选举时间：{e.when}")
