@@ -83,4 +83,5 @@ def build_signin_sheets(
 
 
 def _sheet_rows(names: Sequence[str]) -> list[list[object]]:
+    """The names numbered from 1, each with room for a handwritten signature."""
     return [[i, name, SIGN_SPACE, ""] for i, name in enumerate(names, start=1)]
