@@ -1,5 +1,5 @@
-"""Pieces shared by the printouts of 会员 and 慰问: the keywords that name who issues them and
-when, and the report they open.
+"""Pieces shared by the printouts of 会员 and 慰问 (and of 会费/经费): the keywords that name
+who issues them and when, and the report they open.
 
 >>> head: Letterhead = {"institution": "桂林学院", "union_name": ""}
 >>> issuer(head), issuer({**head, "union_name": "桂林学院工会委员会"})
@@ -17,8 +17,8 @@ if TYPE_CHECKING:  # reportlab loads only when a PDF is built (the welfare scree
 
 
 class Letterhead(TypedDict):
-    """The keywords of every member and welfare printout: the institution (学校), the union's
-    name (工会) and the day printed as 打印日期 (today when left out)."""
+    """The keywords of these printouts: the institution (学校), the union's name (工会) and the
+    day printed as 打印日期 (today when left out)."""
 
     institution: str
     union_name: str
