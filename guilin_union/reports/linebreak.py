@@ -12,7 +12,7 @@ wrapping knows only part of the closing set, so :data:`CANNOT_START` is added to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from guilin_union.reports.fonts import string_width
 
@@ -113,30 +113,51 @@ def _line_width(max_widths: Sequence[float], line_no: int) -> float:
         return max_widths[-1]
 
 
-def _dumb_split(word, widths, max_widths):  # type: ignore[no-untyped-def]
-    """reportlab's ``dumbSplit`` (a one-font Paragraph) with the rules above."""
+def _line_ends(
+    chars: Sequence[str],
+    width_at: Callable[[int, float], float],
+    max_widths: Sequence[float],
+    hard_break: Callable[[str], bool] | None = None,
+) -> Iterator[tuple[int, int, float, float, str]]:
+    """The lines of ``chars`` as ``(start, end, max_width, used, how)``, the way both
+    splitters below break them: a line takes characters until one overflows it, then ends
+    where :func:`_latin_break` and :func:`_pull_back` say. ``width_at(i, max_width)`` is the
+    width of ``chars[i]``; ``hard_break(c)`` is true of a character that ends its line (a
+    ``<br/>``). ``how`` is "full", "hard" or "last"; ``used`` is the width of the characters
+    taken before the line was pulled back."""
     from reportlab.rl_config import _FUZZ
 
-    if not isinstance(max_widths, (list, tuple)):
-        max_widths = [max_widths]
-    lines = []
-    i = used = start = 0
+    i = start = line_no = 0
+    used: float = 0
     max_width = max_widths[0]
-    n = len(word)
+    n = len(chars)
     while i < n:
-        c = word[i]
-        used += widths[i]
+        c = chars[i]
+        used += width_at(i, max_width)
         i += 1
-        if used > max_width + _FUZZ and used > 0:
-            if ord(c) < 0x3000:
-                i = _latin_break(word, i, start)
-            i = _pull_back(word, i, start)
-            lines.append([max_width - sum(widths[start:i]), word[start:i].strip()])
-            max_width = _line_width(max_widths, len(lines))
+        hard = hard_break is not None and hard_break(c)
+        if (used > max_width + _FUZZ and used > 0) or hard:
+            if not hard:
+                if c and ord(c) < 0x3000:
+                    i = _latin_break(chars, i, start)
+                i = _pull_back(chars, i, start)
+            yield start, i, max_width, used, "hard" if hard else "full"
+            line_no += 1
+            max_width = _line_width(max_widths, line_no)
             start = i
             used = 0
     if used > 0 or start < n:
-        lines.append([max_width - sum(widths[start:]), word[start:]])
+        yield start, n, max_width, used, "last"
+
+
+def _dumb_split(word, widths, max_widths):  # type: ignore[no-untyped-def]
+    """reportlab's ``dumbSplit`` (a one-font Paragraph) with the rules above."""
+    if not isinstance(max_widths, (list, tuple)):
+        max_widths = [max_widths]
+    lines = []
+    for start, end, max_width, _used, how in _line_ends(word, lambda i, _: widths[i], max_widths):
+        text = word[start:end] if how == "last" else word[start:end].strip()
+        lines.append([max_width - sum(widths[start:end]), text])
     return lines
 
 
@@ -147,7 +168,6 @@ def _cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: i
     never ends with an opening mark."""
     from reportlab.lib.utils import isBytes
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
-    from reportlab.rl_config import _FUZZ
 
     units = []
     for f in frags:
@@ -159,40 +179,24 @@ def _cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):  # type: i
         else:
             units.append(cjkU(text, f, encoding))
 
+    def width_at(i: int, max_width: float) -> float:
+        w = units[i].width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        return w
+
     def width_of(part):  # type: ignore[no-untyped-def]
         return sum(x.width for x in part if not hasattr(x.width, "normalizedValue"))
 
     lines = []
-    i = used = start = 0
-    max_width = max_widths[0]
-    n = len(units)
-    while i < n:
-        u = units[i]
-        i += 1
-        w = u.width
-        if hasattr(w, "normalizedValue"):
-            w._normalizer = max_width
-            w = w.normalizedValue(max_width)
-        used += w
-        line_break = hasattr(u.frag, "lineBreak")
-        if (used > max_width + _FUZZ and used > 0) or line_break:
-            if not line_break:
-                if u and ord(u) < 0x3000:
-                    i = _latin_break(units, i, start)
-                i = _pull_back(units, i, start)
-                used = width_of(units[start:i])
-            lines.append(
-                makeCJKParaLine(
-                    units[start:i], max_width, used, max_width - used, line_break, calc_bounds
-                )
-            )
-            max_width = _line_width(max_widths, len(lines))
-            start = i
-            used = 0
-    if start < n:
-        used = width_of(units[start:])
+    ends = _line_ends(units, width_at, max_widths, lambda u: hasattr(u.frag, "lineBreak"))
+    for start, end, max_width, used, how in ends:
+        part = units[start:end]
+        if how != "hard":
+            used = width_of(part)
         lines.append(
-            makeCJKParaLine(units[start:], max_width, used, max_width - used, False, calc_bounds)
+            makeCJKParaLine(part, max_width, used, max_width - used, how == "hard", calc_bounds)
         )
     return ParaLines(kind=1, lines=lines)
 
