@@ -16,6 +16,7 @@ from guilin_union.services.members.status import allowed_actions
 from guilin_union.ui.forms.ui_intake_dues_settings import Ui_IntakeDuesSettingsDialog
 from guilin_union.ui.forms.ui_member_status_change import Ui_MemberStatusChangeDialog
 from guilin_union.ui.members.member_dialog import MemberDialog
+from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
 
 
 class ApplicationDialog(MemberDialog):
@@ -56,7 +57,7 @@ class ApplicationDialog(MemberDialog):
             self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
 
 
-class StatusChangeDialog(QDialog):
+class StatusChangeDialog(SubmitMessageOnSave, QDialog):
     """Choose the change, its date, reason and document number. Returns values; the caller
     writes (and shows the service's refusal here, next to the form)."""
 
@@ -92,13 +93,6 @@ class StatusChangeDialog(QDialog):
             "reason": self.ui.reason_edit.text(),
             "document_no": self.ui.document_edit.text(),
         }
-
-    def save(self) -> None:
-        error = self._submit(self.values())
-        if error:
-            self.ui.error_label.setText(error)
-            return
-        self.accept()
 
 
 class DuesSettingsDialog(QDialog):

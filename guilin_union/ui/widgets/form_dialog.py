@@ -37,6 +37,22 @@ class SubmitOnSave:
         self.accept()  # type: ignore[attr-defined]
 
 
+class SubmitMessageOnSave:
+    """Mixin for a QDialog whose ``_submit(values())`` answers with one message or None (a
+    note, a status change): the message is shown on ``ui.error_label`` and the dialog stays
+    open; None accepts it."""
+
+    _submit: Callable[[dict[str, Any]], str | None]
+    ui: Any
+
+    def save(self) -> None:
+        error = self._submit(self.values())  # type: ignore[attr-defined]
+        if error:
+            self.ui.error_label.setText(error)
+            return
+        self.accept()  # type: ignore[attr-defined]
+
+
 def _saved(
     ctx: Any,
     parent: Any,

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.ui.forms.ui_workpoints_note_dialog import Ui_WorkpointNoteDialog
+from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
 from guilin_union.ui.workpoints.common import qdate, shorten
 
 KEEP_STATUS = "不修改"
 
 
-class NoteDialog(QDialog):
+class NoteDialog(SubmitMessageOnSave, QDialog):
     """``submit(values) -> error message or None``; values: note_date, text, recorded_by,
     set_status (None: keep)."""
 
@@ -71,10 +72,3 @@ class NoteDialog(QDialog):
             "recorded_by": self.ui.recorded_by_edit.text().strip() or None,
             "set_status": self.ui.status_combo.currentData(),
         }
-
-    def save(self) -> None:
-        error = self._submit(self.values())
-        if error:
-            self.ui.error_label.setText(error)
-            return
-        self.accept()
