@@ -68,6 +68,44 @@ class Column:
     kind: ColumnKind = "text"
 
 
+_KINDS: tuple[ColumnKind, ...] = ("text", "int", "money", "date")
+
+
+def sheet_columns(spec: str) -> list[Column]:
+    """Export columns written as one line of a spec, left to right like the sheet.
+
+    Each column is ``key header [width] [kind]`` and columns are separated by ``|``; kind is
+    one of text (the default), int, money, date. A mistake in a spec is a programming error.
+
+    >>> sheet_columns("branch 分工会 24 | paid_fen 实缴（元） money | note 备注")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Column(key='branch', header='分工会', width=24.0, kind='text'),
+     Column(key='paid_fen', header='实缴（元）', width=None, kind='money'),
+     Column(key='note', header='备注', width=None, kind='text')]
+    >>> sheet_columns("paid_on 缴纳日期 day")
+    Traceback (most recent call last):
+    ValueError: column spec 'paid_on 缴纳日期 day': 'day' is neither a width nor text/int/money/date
+    """
+    result: list[Column] = []
+    for part in spec.split("|"):
+        key, header, *rest = part.split()
+        width: float | None = None
+        kind: ColumnKind = "text"
+        for word in rest:
+            if word in _KINDS:
+                kind = word
+                continue
+            try:
+                width = float(word)
+            except ValueError:
+                raise ValueError(
+                    f"column spec {part.strip()!r}: {word!r} is neither a width nor "
+                    + "/".join(_KINDS)
+                ) from None
+        result.append(Column(key, header, width, kind))
+    return result
+
+
 @dataclass
 class Sheet:
     """One worksheet: title, columns, the rows (mappings keyed by ``Column.key``)."""

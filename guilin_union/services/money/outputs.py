@@ -95,24 +95,15 @@ def export_ledger(
     db: sqlite_utils.Database, path: str | Path, query: ledger.LedgerQuery
 ) -> tuple[Path, int]:
     """Excel of one month's ledger view (the rows the page shows, in its order)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     rows = ledger.ledger_page(db, query)
-    columns = [
-        Column("branch", "分工会", width=24),
-        Column("member_no", "会员编号"),
-        Column("name", "姓名"),
-        Column("staff_no", "工号"),
-        Column("base_fen", "工资基数（元）", kind="money"),
-        Column("due_fen", "应缴（元）", kind="money"),
-        Column("paid_fen", "实缴（元）", kind="money"),
-        Column("arrears_fen", "欠缴（元）", kind="money"),
-        Column("method", "缴纳方式"),
-        Column("paid_on", "缴纳日期", kind="date"),
-        Column("source", "来源"),
-        Column("recorded_by", "登记人"),
-        Column("note", "备注", width=24),
-    ]
+    columns = sheet_columns(
+        "branch 分工会 24 | member_no 会员编号 | name 姓名 | staff_no 工号"
+        " | base_fen 工资基数（元） money | due_fen 应缴（元） money | paid_fen 实缴（元） money"
+        " | arrears_fen 欠缴（元） money | method 缴纳方式 | paid_on 缴纳日期 date | source 来源"
+        " | recorded_by 登记人 | note 备注 24"
+    )
     month = query.month
     union = settings.get(db, "union_name")
     heading = f"{union}{int(month[:4])}年{int(month[5:])}月会费台账"
@@ -190,13 +181,9 @@ def _budget_sheet(
     rows: list[dict[str, Any]],
 ) -> Path:
     """One-sheet workbook of a year's budget lines: 收支, 科目编码, 科目 then ``columns``."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
-    subject = [
-        Column("kind", "收支", width=6),
-        Column("code", "科目编码", width=10),
-        Column("name", "科目", width=24),
-    ]
+    subject = sheet_columns("kind 收支 6 | code 科目编码 10 | name 科目 24")
     union = settings.get(db, "union_name")
     sheet_heading = f"{union}{ex.year}年度{heading}（金额单位：元）"
     return write_workbook(path, [Sheet(title, [*subject, *columns], rows, heading=sheet_heading)])
@@ -216,14 +203,12 @@ def _execution_row(kind: str, code: str, name: str, x: Any) -> dict[str, Any]:
 
 
 def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
-    from guilin_union.spreadsheets.writer import Column
+    from guilin_union.spreadsheets.writer import sheet_columns
 
-    columns = [
-        Column("planned", "预算数（元）", kind="money"),
-        Column("actual", "实际数（元）", kind="money"),
-        Column("difference", "差额（元）", kind="money"),
-        Column("percent", "执行率", width=10),
-    ]
+    columns = sheet_columns(
+        "planned 预算数（元） money | actual 实际数（元） money"
+        " | difference 差额（元） money | percent 执行率 10"
+    )
     rows: list[dict[str, Any]] = []
     for kind in ("收入", "支出"):
         for line in ex.lines:
@@ -234,9 +219,9 @@ def _execution_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Exe
 
 
 def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Execution) -> Path:
-    from guilin_union.spreadsheets.writer import Column
+    from guilin_union.spreadsheets.writer import sheet_columns
 
-    columns = [Column("actual", "本年数（元）", kind="money"), Column("share", "占比", width=10)]
+    columns = sheet_columns("actual 本年数（元） money | share 占比 10")
     rows: list[dict[str, Any]] = []
     for kind in ("收入", "支出"):
         total = ex.total(kind).actual_fen

@@ -25,19 +25,6 @@ from guilin_union.services import welfare as payments
 from guilin_union.services.welfare import PaymentQuery, batches
 from guilin_union.services.welfare.rules import WARNING_LABELS
 
-ROSTER_EXCEL_COLUMNS = (
-    ("no", "序号", "int"),
-    ("branch", "分工会", "text"),
-    ("name", "姓名", "text"),
-    ("staff_no", "工号", "text"),
-    ("reason", "事由", "text"),
-    ("amount_fen", "金额（元）", "money"),
-    ("goods", "物品", "text"),
-    ("signature", "领取人签字", "text"),
-    ("date", "日期", "text"),
-    ("note", "备注", "text"),
-)
-
 
 def _roster_query(
     db: sqlite_utils.Database, batch_id: int | None, query: PaymentQuery | None
@@ -132,7 +119,7 @@ def roster_excel(
     query: PaymentQuery | None = None,
 ) -> tuple[Path, int]:
     """The roster as an Excel sheet: the same rows, a 小计 row per 分工会 and the 合计 with 大写."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     sections, subtitle = roster_sections(db, batch_id=batch_id, query=query)
     rows: list[dict[str, Any]] = []
@@ -164,10 +151,10 @@ def roster_excel(
     rows.append({"name": "合计", "amount_fen": grand, "note": f"大写：{fen_to_upper(grand)}"})
     names = settings.institution(db)
     heading = f"{names['union_name']}慰问发放签领表" + (f"（{subtitle}）" if subtitle else "")
-    columns = [
-        Column(key, header, width=24 if key == "signature" else None, kind=kind)  # type: ignore[arg-type]
-        for key, header, kind in ROSTER_EXCEL_COLUMNS
-    ]
+    columns = sheet_columns(
+        "no 序号 int | branch 分工会 | name 姓名 | staff_no 工号 | reason 事由"
+        " | amount_fen 金额（元） money | goods 物品 | signature 领取人签字 24 | date 日期 | note 备注"
+    )
     out = write_workbook(path, [Sheet("签领表", columns, rows, heading=heading)])
     # Printed and signed like the PDF: A4, page numbers, the same signature lines.
     from guilin_union.spreadsheets.print_setup import finish_for_print
@@ -184,33 +171,18 @@ def export_payments(
     db: sqlite_utils.Database, path: str | Path, query: PaymentQuery | None = None
 ) -> tuple[Path, int]:
     """The payment list as shown on screen, as Excel (every field, warnings included)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     q = query or PaymentQuery()
     rows = payments.list_payments(db, q)
-    columns = [
-        Column("pay_date", "慰问日期", kind="date"),
-        Column("year", "标准年度", kind="int"),
-        Column("name", "姓名"),
-        Column("staff_no", "工号"),
-        Column("branch", "分工会"),
-        Column("type", "慰问类型"),
-        Column("occasion", "事项"),
-        Column("form", "发放形式"),
-        Column("amount_fen", "金额", kind="money"),
-        Column("goods", "物品"),
-        Column("reason", "事由"),
-        Column("handler", "经手人"),
-        Column("state", "审批状态"),
-        Column("applied_on", "申请日期", kind="date"),
-        Column("branch_reviewed_on", "分工会审核日期", kind="date"),
-        Column("approved_on", "校工会批准日期", kind="date"),
-        Column("paid_on", "发放日期", kind="date"),
-        Column("batch_id", "批次", kind="int"),
-        Column("warning_text", "超标准/需复核"),
-        Column("override_reason", "保存理由"),
-        Column("notes", "备注"),
-    ]
+    columns = sheet_columns(
+        "pay_date 慰问日期 date | year 标准年度 int | name 姓名 | staff_no 工号 | branch 分工会"
+        " | type 慰问类型 | occasion 事项 | form 发放形式 | amount_fen 金额 money | goods 物品"
+        " | reason 事由 | handler 经手人 | state 审批状态 | applied_on 申请日期 date"
+        " | branch_reviewed_on 分工会审核日期 date | approved_on 校工会批准日期 date"
+        " | paid_on 发放日期 date | batch_id 批次 int | warning_text 超标准/需复核"
+        " | override_reason 保存理由 | notes 备注"
+    )
     note = payments.describe_query(db, q)
     heading = f"{settings.get(db, 'union_name')}慰问记录" + (f"（{note}）" if note else "")
     out = write_workbook(path, [Sheet("慰问记录", columns, rows, heading=heading)])
