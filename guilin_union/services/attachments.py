@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
+from guilin_union.storage import audit
 from guilin_union.storage.database import database_path
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -68,6 +70,25 @@ def store_attachment(
     shutil.copy2(source, temp)
     temp.replace(target)
     return target.relative_to(attachments_root(db)).as_posix()
+
+
+def attach(
+    db: sqlite_utils.Database,
+    table: str,
+    owner: tuple[str, int],
+    source: str | Path,
+    *,
+    area: str,
+    name_column: str = "original_name",
+    **columns: Any,
+) -> int:
+    """Copy ``source`` in (see :func:`store_attachment`) and list it in ``table``: the
+    owner's ``(column, id)``, the stored path, the file's own name in ``name_column``, any
+    other ``columns`` and the time added (logged). Returns the new row's id."""
+    column, record_id = owner
+    relative = store_attachment(db, area, record_id, source)
+    row = {column: record_id, "path": relative, name_column: Path(source).name, **columns}
+    return audit.insert(db, table, {**row, "added_at": audit.now_iso()})
 
 
 def resolve_attachment(db: sqlite_utils.Database, relative: str) -> Path:

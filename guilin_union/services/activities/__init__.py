@@ -530,21 +530,13 @@ def add_attachment(
     db: sqlite_utils.Database, activity_id: int, source: str | Path, caption: str | None = None
 ) -> OpResult:
     """Copy a photo or file into the attachments folder and list it under the activity."""
-    from guilin_union.services.attachments import store_attachment
+    from guilin_union.services.attachments import attach
 
     get_activity_row(db, activity_id)
-    relative = store_attachment(db, AREA, activity_id, source)
+    owner = ("activity_id", activity_id)
     with db.atomic():
-        row_id = audit.insert(
-            db,
-            "activity_attachments",
-            {
-                "activity_id": activity_id,
-                "path": relative,
-                "original_name": Path(source).name,
-                "caption": _text(caption),
-                "added_at": audit.now_iso(),
-            },
+        row_id = attach(
+            db, "activity_attachments", owner, source, area=AREA, caption=_text(caption)
         )
     return row_undo.removable("activity_attachments", row_id, Changes.of(AREA))
 

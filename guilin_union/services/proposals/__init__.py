@@ -1237,21 +1237,12 @@ def reset_review(
 
 def add_attachment(db: sqlite_utils.Database, proposal_id: int, source: str | Path) -> OpResult:
     """Copy a file in (scanned signed form, photos, evidence) and record it."""
-    from guilin_union.services.attachments import store_attachment
+    from guilin_union.services.attachments import attach
 
     with db.atomic():
         p = get_proposal(db, proposal_id)
-        relative = store_attachment(db, AREA, proposal_id, source)
-        row_id = audit.insert(
-            db,
-            "proposal_attachments",
-            {
-                "proposal_id": proposal_id,
-                "path": relative,
-                "name": Path(source).name,
-                "added_at": audit.now_iso(),
-            },
-        )
+        owner = ("proposal_id", proposal_id)
+        row_id = attach(db, "proposal_attachments", owner, source, area=AREA, name_column="name")
         _remark(db, p, "添加附件", Path(source).name)
     return OpResult(CHANGES, row_id)
 

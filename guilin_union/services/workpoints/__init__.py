@@ -925,23 +925,13 @@ def add_evidence(
     db: sqlite_utils.Database, item_id: int, source: str | Path, caption: str | None = None
 ) -> OpResult:
     """Copy a file into the attachments folder and list it as evidence of the item."""
-    from guilin_union.services.attachments import store_attachment
+    from guilin_union.services.attachments import attach
 
-    get_item(db, item_id)
-    source = Path(source)
-    relative = store_attachment(db, AREA, item_id, source)
     with db.atomic():
         get_item(db, item_id)
-        row_id = audit.insert(
-            db,
-            "workpoint_evidence",
-            {
-                "item_id": item_id,
-                "path": relative,
-                "original_name": source.name,
-                "caption": _clean_text(caption, "说明", "caption", 200),
-                "added_at": audit.now_iso(),
-            },
+        caption = _clean_text(caption, "说明", "caption", 200)
+        row_id = attach(
+            db, "workpoint_evidence", ("item_id", item_id), source, area=AREA, caption=caption
         )
     return removable("workpoint_evidence", row_id)
 
