@@ -34,7 +34,6 @@ APPROVAL_SIGNATURE = signature_of("welfare-approval")  # declared in reports/reg
 HARDSHIP_SIGNATURE = signature_of("hardship-application")
 
 BLANK = "\u00a0" * 10
-Case = TypeVar("Case")
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,9 @@ def build_hardship_application(
 ) -> Path:
     """One 职工困难补助申请表 a case."""
     return _build_forms(path, "困难补助申请表", cases, _hardship_page, head)
+
+
+Case = TypeVar("Case")
 
 
 def _build_forms(
