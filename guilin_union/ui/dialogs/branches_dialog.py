@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,20 +37,14 @@ GROUP_COLUMNS = [
     ColumnSpec("leader", "组长", formatter=lambda v, _g: v or "（未定）"),
     ColumnSpec("members", "人数"),
 ]
+BRANCHES_HINT = "每名会员属于一个分工会。有会员的分工会不能删除，可以合并到其他分工会或停用。"
 
 
 class BranchesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("分工会管理")
-        self.resize(720, 520)
-        layout = QVBoxLayout(self)
-        hint = QLabel(
-            "每名会员属于一个分工会。有会员的分工会不能删除，可以合并到其他分工会或停用。"
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        layout = dialog_layout(self, "分工会管理", BRANCHES_HINT, wrap=True, size=(720, 520))
         self.model = list_model(COLUMNS)
         self.branches_table = make_id_table(
             self.model, object_name="branches_table", multi=False, sortable=False

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,9 +20,10 @@ from guilin_union.storage.backup import BackupInfo
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.widgets.dialog_frame import dialog_layout
 
 
-def _count(value: object) -> str:
+def _count(value: object, _row: object = None) -> str:
     return "—" if value is None else str(value)
 
 
@@ -31,21 +31,15 @@ COLUMNS = [
     ColumnSpec("created_text", "备份时间", sort_key="created_at"),
     ColumnSpec("reason_label", "原因", sort_key="reason"),
     ColumnSpec("size_text", "大小", sort_key="size", align="right"),
-    ColumnSpec(
-        "members", "会员", sort_key="members", align="right", formatter=lambda v, _r: _count(v)
-    ),
-    ColumnSpec(
-        "payments",
-        "慰问发放",
-        sort_key="payments",
-        align="right",
-        formatter=lambda v, _r: _count(v),
-    ),
-    ColumnSpec(
-        "proposals", "提案", sort_key="proposals", align="right", formatter=lambda v, _r: _count(v)
-    ),
+    ColumnSpec("members", "会员", sort_key="members", align="right", formatter=_count),
+    ColumnSpec("payments", "慰问发放", sort_key="payments", align="right", formatter=_count),
+    ColumnSpec("proposals", "提案", sort_key="proposals", align="right", formatter=_count),
     ColumnSpec("folder", "位置", sort_key="folder"),
 ]
+INTRO = (
+    "选择一个备份，用它替换当前数据。恢复前程序会先把当前数据再备份一次，恢复后也可以再换回来。\n"
+    "“会员、慰问发放、提案”是备份中各类记录的条数，可用来判断哪个备份是想要的。"
+)
 
 
 class RestoreDialog(QDialog):
@@ -61,15 +55,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.chosen: Path | None = None
-        self.setWindowTitle("恢复备份")
-        self.resize(900, 480)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "选择一个备份，用它替换当前数据。恢复前程序会先把当前数据再备份一次，恢复后也可以再换回来。\n"
-            "“会员、慰问发放、提案”是备份中各类记录的条数，可用来判断哪个备份是想要的。"
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "恢复备份", INTRO, wrap=True, size=(900, 480))
         self.source = ListSource()
         self.model = IdTableModel(COLUMNS, self.source, self)
         self.table = make_table(self.model, "backups_table", self, stretch_column=6)

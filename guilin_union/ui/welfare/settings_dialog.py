@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
+from guilin_union.ui.widgets.dialog_frame import dialog_layout
 
 LISTS = (
     ("welfare_types", "慰问类型"),
@@ -24,19 +24,13 @@ LISTS = (
     ("welfare_hardship_categories", "困难类别"),
     ("welfare_hardship_occasions", "困难帮扶项目"),
 )
+INTRO = "每行一项。修改类型名称不会改动已登记的记录；删除的类型不再出现在新登记和新标准中。"
 
 
 class WelfareSettingsDialog(QDialog):
     def __init__(self, current: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("慰问设置")
-        self.resize(560, 620)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "每行一项。修改类型名称不会改动已登记的记录；删除的类型不再出现在新登记和新标准中。"
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "慰问设置", INTRO, wrap=True, size=(560, 620))
         form = QFormLayout()
         self.edits: dict[str, QPlainTextEdit] = {}
         for key, label in LISTS:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
+from guilin_union.ui.widgets.dialog_frame import dialog_layout
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 
@@ -53,13 +54,10 @@ class UpperItemPicker(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("upper_item_picker")
-        self.setWindowTitle("对应上级工作要点")
         self.db = db
         self.linked = set(linked)
-        layout = QVBoxLayout(self)
-        intro = QLabel(f"勾选“{shorten(item_title, 50)}”所落实的上级工会工作要点：")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        intro = f"勾选“{shorten(item_title, 50)}”所落实的上级工会工作要点："
+        layout = dialog_layout(self, "对应上级工作要点", intro, wrap=True)
         bar = QHBoxLayout()
         self.plan_combo = QComboBox()
         self.plan_combo.setObjectName("upper_plan_combo")
@@ -233,14 +231,11 @@ class CarryOverDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("carry_over_dialog")
-        self.setWindowTitle("结转到下一年度")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             f"{from_year}年尚未完成的条目（未开始、进行中）可以结转到以后的年度继续跟踪。"
             "结转后，条目在新年度的计划中列在“结转事项”下，原有进展记录仍可查看。"
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "结转到下一年度", intro, wrap=True)
         self.list = QListWidget()
         self.list.setObjectName("carry_list")
         for node in candidates:
