@@ -1,8 +1,10 @@
 """提案办理情况一览表: one line per proposal, landscape.
 
 >>> import tempfile, pathlib
->>> row = HandlingRow("2024-001", "关于增设托管班的建议", "张三", "李四、王五", "民生福利", "立案（一般）",
-...                   "后勤保障处", "", "2024-05-01", "已落实", "满意")
+>>> row = HandlingRow(number="2024-001", title="关于增设托管班的建议", proposer="张三",
+...                   seconders="李四、王五", category="民生福利", review="立案（一般）",
+...                   lead="后勤保障处", co="", reply_date="2024-05-01", outcome="已落实",
+...                   rating="满意")
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "一览表.pdf"
 >>> build_handling_list(out, [row], session_title="第一届第三次会议").name
 '一览表.pdf'
