@@ -9,6 +9,7 @@ from typing import Literal
 import sqlite_utils
 
 from guilin_union.services import settings
+from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.members import MemberQuery, list_members
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -136,14 +137,8 @@ def member_roster_pdf(
 
     q = q or MemberQuery()
     groups = roster_groups(db, q, masked=not unmasked)
-    inst = settings.institution(db)
     out = build_member_roster(
-        path,
-        groups,
-        institution=inst["institution_name"],
-        union_name=inst["union_name"],
-        filter_note=describe_query(db, q),
-        masked=not unmasked,
+        path, groups, **letterhead(db), filter_note=describe_query(db, q), masked=not unmasked
     )
     n = sum(len(g[1]) for g in groups)
     if unmasked:

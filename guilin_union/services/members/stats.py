@@ -20,6 +20,7 @@ import sqlite_utils
 from guilin_union.core.dates import age_on, format_cn_date
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
 from guilin_union.services import settings
+from guilin_union.services.common_outputs import letterhead
 
 settings.register_defaults({"stats_age_bands": ([30, 40, 50, 60], "会员统计年龄段分界（岁）")})
 
@@ -278,11 +279,4 @@ def statistics_pdf(
     from guilin_union.reports.members.stats import build_member_stats
 
     stats = member_statistics(db, as_of=as_of)
-    inst = settings.institution(db)
-    return build_member_stats(
-        path,
-        stats.tables,
-        note=stats.population_note,
-        institution=inst["institution_name"],
-        union_name=inst["union_name"],
-    )
+    return build_member_stats(path, stats.tables, note=stats.population_note, **letterhead(db))

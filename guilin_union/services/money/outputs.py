@@ -12,13 +12,9 @@ from guilin_union.core.dates import parse_month
 from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
 from guilin_union.services import settings
+from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.money import budget
 from guilin_union.services.money import dues_ledger as ledger
-
-
-def _names(db: sqlite_utils.Database) -> dict[str, Any]:
-    inst = settings.institution(db)
-    return {"institution": inst["institution_name"], "union_name": inst["union_name"]}
 
 
 def _chair(db: sqlite_utils.Database) -> str:
@@ -59,7 +55,7 @@ def collection_report(
         period=period,
         yearly=month is None,
         signers=("制表人", "审核人", _chair(db)),
-        **_names(db),
+        **letterhead(db),
     )
 
 
@@ -87,7 +83,7 @@ def arrears_report(
         for a in found
     ]
     return build_dues_arrears(
-        path, rows, subtitle=f"欠缴 {months} 个月及以上（截至打印日）", **_names(db)
+        path, rows, subtitle=f"欠缴 {months} 个月及以上（截至打印日）", **letterhead(db)
     )
 
 
@@ -163,7 +159,7 @@ def _funds_report(
         year=ex.year,
         notes=_notes(ex),
         signers=("制表人", checker, _chair(db)),
-        **_names(db),
+        **letterhead(db),
     )
 
 

@@ -22,6 +22,7 @@ from guilin_union.core.money import fen_to_upper, format_fen
 from guilin_union.core.welfare import PAYMENT_STATES
 from guilin_union.services import settings
 from guilin_union.services import welfare as payments
+from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.welfare import PaymentQuery, batches
 from guilin_union.services.welfare.rules import WARNING_LABELS
 
@@ -88,15 +89,13 @@ def roster_pdf(
     from guilin_union.reports.welfare.roster import build_welfare_roster
 
     sections, subtitle = roster_sections(db, batch_id=batch_id, query=query)
-    names = settings.institution(db)
     signer = settings.get_many(
         db, ["signer_handler", "signer_witness", "signer_branch_chair", "union_chair_title"]
     )
     out = build_welfare_roster(
         path,
         sections,
-        institution=names["institution_name"],
-        union_name=names["union_name"],
+        **letterhead(db),
         subtitle=subtitle,
         signers=[signer["signer_handler"], signer["signer_witness"], signer["signer_branch_chair"]],
         summary_signers=[
@@ -277,13 +276,7 @@ def year_stats(db: sqlite_utils.Database, year: int):
 def stats_pdf(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
     from guilin_union.reports.welfare.stats import build_welfare_stats
 
-    names = settings.institution(db)
-    return build_welfare_stats(
-        path,
-        year_stats(db, year),
-        institution=names["institution_name"],
-        union_name=names["union_name"],
-    )
+    return build_welfare_stats(path, year_stats(db, year), **letterhead(db))
 
 
 def stats_json(stats: Any) -> dict[str, Any]:
@@ -463,10 +456,7 @@ def approval_pdf(
                 ),
             )
         )
-    names = settings.institution(db)
-    out = build_welfare_approval(
-        path, cases, institution=names["institution_name"], union_name=names["union_name"]
-    )
+    out = build_welfare_approval(path, cases, **letterhead(db))
     return out, len(cases)
 
 
@@ -512,8 +502,5 @@ def hardship_pdf(
         decision_date=format_cn_date(entry["decision_date"]) if entry.get("decision_date") else "",
         year=int(entry.get("year") or year or 0),
     )
-    names = settings.institution(db)
-    out = build_hardship_application(
-        path, [case], institution=names["institution_name"], union_name=names["union_name"]
-    )
+    out = build_hardship_application(path, [case], **letterhead(db))
     return out, 1
