@@ -25,6 +25,7 @@ from guilin_union.cli import (
     options,
     resolve_branch,
 )
+from guilin_union.cli.lines import row_line, tab_line
 from guilin_union.cli.table import (
     BRANCH,
     JSON,
@@ -194,16 +195,8 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             if r["places"]
             else f"{r['registered']}人"
         )
-        return "\t".join(
-            [
-                str(r["id"]),
-                r["start_date"],
-                r["name"],
-                r["type"],
-                r["organiser"],
-                places,
-                r["status"],
-            ]
+        return tab_line(
+            r["id"], r["start_date"], r["name"], r["type"], r["organiser"], places, r["status"]
         )
 
     return emit_listing(
@@ -224,17 +217,7 @@ def cmd_participants(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda r: "\t".join(
-            [
-                str(r["seq"]),
-                r["name"],
-                r["branch"],
-                r["role"],
-                r["events_text"],
-                r["status"],
-                r["result"],
-            ]
-        ),
+        line=row_line("seq", "name", "branch", "role", "events_text", "status", "result"),
         total=f"共 {len(rows)} 人",
         json_row=to_public_json,
     )

@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import (
     JSON,
     add_area,
@@ -222,15 +223,13 @@ def cmd_delegates(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda r: "\t".join(
-            [
-                r["delegation"] or "（未分团）",
-                r["name"],
-                r["gender"] or "",
-                r["delegate_type"],
-                r["category"],
-                "团长" if r["is_head"] else "",
-            ]
+        line=lambda r: tab_line(
+            r["delegation"] or "（未分团）",
+            r["name"],
+            r["gender"],
+            r["delegate_type"],
+            r["category"],
+            "团长" if r["is_head"] else "",
         ).rstrip(),
         total=f"共 {len(rows)} 人，其中正式代表 {formal} 人",
         json_row=delegate_json,

@@ -21,6 +21,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import, options
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -246,17 +247,8 @@ def cmd_applications(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def line(r: dict[str, Any]) -> str:
         extra = r["member_no"] or r["reject_reason"] or ""
-        return "\t".join(
-            str(x or "")
-            for x in (
-                r["id"],
-                r["state"],
-                r["name"],
-                r["gender"],
-                r["branch"],
-                r["applied_on"],
-                extra,
-            )
+        return tab_line(
+            r["id"], r["state"], r["name"], r["gender"], r["branch"], r["applied_on"], extra
         )
 
     counts = intake.counts_by_state(ctx.db)
@@ -320,17 +312,10 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
         emit_json(rows)
         return 0
     for h in rows:
+        change = f"{h['from']}→{h['to']}"
         emit(
-            "\t".join(
-                str(x or "")
-                for x in (
-                    h["date"],
-                    h["action"],
-                    f"{h['from']}→{h['to']}",
-                    h["reason"],
-                    h["document_no"],
-                    h["recorded_by"],
-                )
+            tab_line(
+                h["date"], h["action"], change, h["reason"], h["document_no"], h["recorded_by"]
             )
         )
     if not rows:

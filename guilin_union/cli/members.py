@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing, resolve_branch
+from guilin_union.cli.lines import row_line
 from guilin_union.cli.table import (
     JSON,
     UNMASKED_EXPORT,
@@ -90,12 +91,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.members import list_members, to_public_json
 
     rows = list_members(ctx.db, _query(ctx.db, args))
-    keys = ("member_no", "name", "gender", "branch", "status", "id_number_masked")
     return emit_listing(
         rows,
         as_json=args.json,
         json_row=to_public_json,
-        line=lambda r: "\t".join(str(r[k] or "") for k in keys),
+        line=row_line("member_no", "name", "gender", "branch", "status", "id_number_masked"),
         total=f"共 {len(rows)} 人",
     )
 

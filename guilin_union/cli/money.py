@@ -33,6 +33,7 @@ from guilin_union.cli import (
     options,
     resolve_branch,
 )
+from guilin_union.cli.lines import row_line, tab_line
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -367,9 +368,7 @@ def cmd_ledger(args: argparse.Namespace, ctx: CliContext) -> int:
             if r["paid_fen"]
             else "未缴"
         )
-        emit(
-            "\t".join([r["branch"], r["name"], r["staff_no"] or "", format_fen(r["due_fen"]), paid])
-        )
+        emit(tab_line(r["branch"], r["name"], r["staff_no"], format_fen(r["due_fen"]), paid))
     due, paid = sum(r["due_fen"] for r in rows), sum(r["paid_fen"] for r in rows)
     emit(f"共 {len(rows)} 人，应缴 {format_fen(due)} 元，实缴 {format_fen(paid)} 元")
     return 0
@@ -477,15 +476,13 @@ def cmd_arrears(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         found,
         as_json=args.json,
-        line=lambda a: "\t".join(
-            [
-                a.branch,
-                a.name,
-                a.staff_no or "",
-                f"欠缴 {len(a.months)} 个月",
-                f"{format_fen(a.arrears_fen)} 元",
-                f"{a.months[0]}～{a.months[-1]}",
-            ]
+        line=lambda a: tab_line(
+            a.branch,
+            a.name,
+            a.staff_no,
+            f"欠缴 {len(a.months)} 个月",
+            f"{format_fen(a.arrears_fen)} 元",
+            f"{a.months[0]}～{a.months[-1]}",
         ),
         total=f"欠缴 {months} 个月及以上：{len(found)} 人，合计 {format_fen(sum(a.arrears_fen for a in found))} 元",
         json_row=lambda a: a.to_json(),
@@ -656,16 +653,8 @@ def cmd_expense_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda r: "\t".join(
-            [
-                str(r["id"]),
-                r["entry_date"],
-                r["kind"],
-                r["category_name"],
-                r["amount"],
-                r["voucher_no"] or "",
-                r["description"],
-            ]
+        line=row_line(
+            "id", "entry_date", "kind", "category_name", "amount", "voucher_no", "description"
         ),
         total=f"共 {len(rows)} 笔，合计 {format_fen(sum(r['amount_fen'] for r in rows))} 元",
         json_row=budget.entry_json,

@@ -12,6 +12,7 @@ import argparse
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import (
     JSON,
     XLSX_FILE,
@@ -117,17 +118,15 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda r: "\t".join(
-            [
-                r["number"],
-                r["title"],
-                r["category"],
-                r["proposer"],
-                "、".join(r["seconders"]),
-                r["review_text"],
-                handling_status(r),
-                r["rating"] or "",
-            ]
+        line=lambda r: tab_line(
+            r["number"],
+            r["title"],
+            r["category"],
+            r["proposer"],
+            "、".join(r["seconders"]),
+            r["review_text"],
+            handling_status(r),
+            r["rating"],
         ),
         total=f"共 {len(rows)} 件",
         json_row=to_public_json,

@@ -25,6 +25,7 @@ from guilin_union.cli import (
     options,
     resolve_branch,
 )
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import (
     BRANCH,
     JSON,
@@ -262,15 +263,8 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         flag = "【需复核】" if r["flagged"] else ""
         emit(
-            "\t".join(
-                [
-                    r["pay_date"],
-                    r["name"],
-                    r["branch"],
-                    r["type_text"],
-                    r["amount_text"],
-                    r["state"],
-                ]
+            tab_line(
+                r["pay_date"], r["name"], r["branch"], r["type_text"], r["amount_text"], r["state"]
             )
             + flag
         )
@@ -304,17 +298,15 @@ def cmd_standards(args: argparse.Namespace, ctx: CliContext) -> int:
     for s in items:
         cap = "不限" if s.cap_fen is None else f"≤{format_fen(s.cap_fen)}"
         emit(
-            "\t".join(
-                [
-                    s.type,
-                    cap,
-                    s.form,
-                    s.rule_text(),
-                    s.payer,
-                    "含保留会籍" if s.retired_eligible else "仅在会",
-                    s.evidence,
-                    s.source,
-                ]
+            tab_line(
+                s.type,
+                cap,
+                s.form,
+                s.rule_text(),
+                s.payer,
+                "含保留会籍" if s.retired_eligible else "仅在会",
+                s.evidence,
+                s.source,
             )
         )
     return 0
