@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, sql_list, words
+from guilin_union.storage.migrations import Migration, run_script, sql_list
 
 # The values these migrations were written with (a copy: the live lists are in
 # guilin_union/core/activities.py; changing those needs a new migration).
-_ORGANISER_KINDS = words("校工会 分工会 上级工会")
-_ACTIVITY_STATUSES = words("筹备中 报名中 进行中 已结束 已取消")
-_PARTICIPANT_STATUSES = words("已报名 已确认 候补 已参加 已取消")
-_EVENT_KINDS = words("个人 团体")
-_BUDGET_KINDS = words("预算 支出")
+_ORGANISER_KINDS = ("校工会", "分工会", "上级工会")
+_ACTIVITY_STATUSES = ("筹备中", "报名中", "进行中", "已结束", "已取消")
+_PARTICIPANT_STATUSES = ("已报名", "已确认", "候补", "已参加", "已取消")
+_EVENT_KINDS = ("个人", "团体")
+_BUDGET_KINDS = ("预算", "支出")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list, words
+from guilin_union.storage.migrations import Migration, non_negative_int, run_script, sql_list
 
 # Frozen copies of the values the first migration was written with (a shipped migration
 # never imports a live list: the live ones are in core/congress.py).
-_SESSION_STATUSES = words("筹备中 召开中 已闭幕")
-_DELEGATE_TYPES = words("正式代表 列席代表 特邀代表")
-_ATTENDANCE_STATUSES = words("出席 请假 缺席")
-_AGENDA_PARTS = words("预备会议 正式会议")
-_MOTION_KINDS = words("决议 选举 其他")
+_SESSION_STATUSES = ("筹备中", "召开中", "已闭幕")
+_DELEGATE_TYPES = ("正式代表", "列席代表", "特邀代表")
+_ATTENDANCE_STATUSES = ("出席", "请假", "缺席")
+_AGENDA_PARTS = ("预备会议", "正式会议")
+_MOTION_KINDS = ("决议", "选举", "其他")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:

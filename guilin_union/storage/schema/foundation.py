@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, words
+from guilin_union.storage.migrations import Migration, run_script
 
 # Frozen copy of the statuses this migration was written with (the live list is
 # core/members.py's MemberStatus; a shipped migration never imports a live list).
-_MEMBER_STATUSES = words("在会 保留会籍 转出 退会 开除 去世")
+_MEMBER_STATUSES = ("在会", "保留会籍", "转出", "退会", "开除", "去世")
 
 
 def _create_core_tables(db: sqlite_utils.Database) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from guilin_union.storage.migrations import Migration, run_script, words
+from guilin_union.storage.migrations import Migration, run_script
 
 # Frozen copies of the values this migration was written with (a shipped migration never
 # imports a live list: the live ones are in core/intake.py and core/members.py).
-_APPLICATION_STATES = words("待分工会审核 待校工会批准 已批准 未通过")
-_STATUSES = words("在会 保留会籍 转出 退会 开除 去世")
+_APPLICATION_STATES = ("待分工会审核", "待校工会批准", "已批准", "未通过")
+_STATUSES = ("在会", "保留会籍", "转出", "退会", "开除", "去世")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
