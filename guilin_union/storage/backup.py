@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import sqlite_utils
 
@@ -292,24 +292,43 @@ def _safe_reason(reason: str) -> str:
     return "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "manual"
 
 
+@dataclass(frozen=True)
+class _NewBackup:
+    """A backup being written to ``folder``: under its ``temp`` name first, then renamed to
+    ``final`` once verified; ``reason`` and ``when`` go into the index with it."""
+
+    folder: Path
+    reason: str
+    when: _dt.datetime
+    final: Path
+
+    @classmethod
+    def named(cls, folder: Path, reason: str, when: _dt.datetime) -> _NewBackup:
+        return cls(
+            folder, reason, when, _unique_name(folder, when.strftime("%Y%m%d-%H%M%S"), reason)
+        )
+
+    @property
+    def temp(self) -> Path:
+        return self.final.with_name(self.final.name + _TEMP_SUFFIX)
+
+
 def _record(
-    folder: Path,
-    final: Path,
+    new: _NewBackup,
+    checked: tuple[dict[str, int], int | None],
     *,
-    reason: str,
-    when: _dt.datetime,
-    counts: dict[str, int],
-    schema: int | None,
     source: Path | None,
-    temp: Path | None = None,
     state: str | None = None,
 ) -> None:
-    manifest = _read_manifest(folder)
-    if temp is not None:
-        manifest["pending"].pop(temp.name, None)
+    """Index a verified backup (``checked``: its counts and schema version) and clear its
+    pending mark."""
+    counts, schema = checked
+    final = new.final
+    manifest = _read_manifest(new.folder)
+    manifest["pending"].pop(new.temp.name, None)
     manifest["files"][final.name] = {
-        "created_at": when.isoformat(timespec="seconds"),
-        "reason": reason,
+        "created_at": new.when.isoformat(timespec="seconds"),
+        "reason": new.reason,
         "size": final.stat().st_size,
         "counts": counts,
         "schema_version": schema,
@@ -318,13 +337,13 @@ def _record(
         "sha256": _sha256(final),
         "mtime_ns": final.stat().st_mtime_ns,
     }
-    _write_manifest(folder, manifest)
+    _write_manifest(new.folder, manifest)
 
 
-def _mark_pending(folder: Path, temp: Path, when: _dt.datetime) -> None:
-    manifest = _read_manifest(folder)
-    manifest["pending"][temp.name] = when.isoformat(timespec="seconds")
-    _write_manifest(folder, manifest)
+def _mark_pending(new: _NewBackup) -> None:
+    manifest = _read_manifest(new.folder)
+    manifest["pending"][new.temp.name] = new.when.isoformat(timespec="seconds")
+    _write_manifest(new.folder, manifest)
 
 
 def _finish_temp(temp: Path, final: Path) -> tuple[dict[str, int], int | None]:
@@ -360,13 +379,13 @@ def _write_one(db: sqlite_utils.Database, folder: Path, reason: str, when: _dt.d
     folder.mkdir(parents=True, exist_ok=True)
     needed = database_bytes(db.conn)
     ensure_free_space(folder, needed, "备份")  # before anything is written
-    final = _unique_name(folder, when.strftime("%Y%m%d-%H%M%S"), reason)
-    temp = final.with_name(final.name + _TEMP_SUFFIX)
+    new = _NewBackup.named(folder, reason, when)
+    final, temp = new.final, new.temp
     try:
-        _mark_pending(folder, temp, when)
+        _mark_pending(new)
         try:
             db.execute("VACUUM INTO ?", [str(temp)])
-            counts, schema = _finish_temp(temp, final)
+            checked = _finish_temp(temp, final)
         finally:
             for leftover in (temp, temp.with_name(temp.name + "-journal")):
                 if leftover.exists():
@@ -376,17 +395,7 @@ def _write_one(db: sqlite_utils.Database, folder: Path, reason: str, when: _dt.d
             final.unlink(missing_ok=True)
             raise DiskFullError(disk_full_message(folder, needed + 1024 * 1024, "备份")) from exc
         raise
-    _record(
-        folder,
-        final,
-        reason=reason,
-        when=when,
-        counts=counts,
-        schema=schema,
-        source=database_path(db),
-        temp=temp,
-        state=_state(db),
-    )
+    _record(new, checked, source=database_path(db), state=_state(db))
     return final
 
 
@@ -428,28 +437,19 @@ def _copy_verified(
 ) -> Path:
     """Copy a closed, verified backup file to another folder (e.g. a USB drive), verified again."""
     folder.mkdir(parents=True, exist_ok=True)
-    final = _unique_name(folder, when.strftime("%Y%m%d-%H%M%S"), reason)
-    temp = final.with_name(final.name + _TEMP_SUFFIX)
-    _mark_pending(folder, temp, when)
+    new = _NewBackup.named(folder, reason, when)
+    temp = new.temp
+    _mark_pending(new)
     try:
         shutil.copyfile(source, temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        counts, schema = _finish_temp(temp, final)
+        checked = _finish_temp(temp, new.final)
     finally:
         if temp.exists():
             temp.unlink()
-    _record(
-        folder,
-        final,
-        reason=reason,
-        when=when,
-        counts=counts,
-        schema=schema,
-        source=origin,
-        temp=temp,
-    )
-    return final
+    _record(new, checked, source=origin)
+    return new.final
 
 
 def make_backups(
@@ -510,15 +510,17 @@ def make_backups(
     return report
 
 
-def make_backup(
-    db: sqlite_utils.Database,
-    *,
-    reason: str = "manual",
-    folder: Path | None = None,
-    now: _dt.datetime | None = None,
-) -> Path:
+class BackupTarget(TypedDict, total=False):
+    """The keywords of :func:`make_backup` (defaults as in :func:`make_backups`)."""
+
+    reason: str
+    folder: Path | None
+    now: _dt.datetime | None
+
+
+def make_backup(db: sqlite_utils.Database, **target: Unpack[BackupTarget]) -> Path:
     """Write a verified copy of ``db`` and return its path (see :func:`make_backups`)."""
-    return make_backups(db, reason=reason, folder=folder, now=now).primary
+    return make_backups(db, **target).primary
 
 
 # ------------------------------------------------------------------ retention thinning
