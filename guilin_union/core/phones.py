@@ -25,8 +25,13 @@ _LANDLINE_RE = re.compile(
 _EXT_WORDS_RE = re.compile(r"(?:转|分机|ext\.?|x|#)", re.IGNORECASE)
 
 
-def _prepare(raw: object) -> str:
-    return to_halfwidth(remove_zero_width(str(raw))).strip()
+def _prepare(raw: object, what: str, field: str) -> str:
+    """``raw`` as half-width text without zero-width characters; empty (or None) is a
+    ValidationError that names ``what`` (手机号码, 电话号码)."""
+    text = to_halfwidth(remove_zero_width(str(raw))).strip() if raw is not None else ""
+    if not text:
+        raise ValidationError(f"{what}不能为空", field)
+    return text
 
 
 def normalize_mobile(raw: str, field: str = "phone") -> str:
@@ -37,9 +42,7 @@ def normalize_mobile(raw: str, field: str = "phone") -> str:
     >>> normalize_mobile("１３８ １２３４ ５６７８")
     '13812345678'
     """
-    text = _prepare(raw) if raw is not None else ""
-    if not text:
-        raise ValidationError("手机号码不能为空", field)
+    text = _prepare(raw, "手机号码", field)
     digits = _SEPARATORS_RE.sub("", text)
     digits = _INTL_PREFIX_RE.sub("", digits)
     if len(digits) == 13 and digits.startswith("86"):
@@ -61,9 +64,7 @@ def normalize_phone(raw: str, field: str = "phone") -> str:
     >>> normalize_phone("010 8888 6666")
     '010-88886666'
     """
-    text = _prepare(raw) if raw is not None else ""
-    if not text:
-        raise ValidationError("电话号码不能为空", field)
+    text = _prepare(raw, "电话号码", field)
     # Extension words (转 801, 分机801, ext 801) mark the extension explicitly.
     marked = _EXT_WORDS_RE.sub("~", text)
     head, _, ext = marked.partition("~")
