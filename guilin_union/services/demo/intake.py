@@ -13,6 +13,8 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.ids import make_resident_id
+from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.demo.common import insert_rows
 from guilin_union.services.demo.members import (
     EMPLOYMENT,
     POLITICAL,
@@ -41,6 +43,8 @@ REJECT_REASONS = (
     "已在原单位工会登记，请办理会籍转接",
 )
 RECORDER = "工会办公室"
+# Who the applicant is: the columns an application shares with the member row, in table order.
+_APPLICANT = ("name", *PERSON_FIELDS, "branch_id", *JOB_FIELDS, "is_model_worker")
 
 
 def _date_between(rng: random.Random, start: _dt.date, end: _dt.date) -> _dt.date:
@@ -196,24 +200,33 @@ def _applications(
                 now,
             )
         )
-    db.conn.executemany(
-        "INSERT INTO intake_applications (state, name, gender, ethnicity, birth_date, id_type, id_number, phone,"
-        " staff_no, branch_id, department, position, title, education, political_status, employment_type,"
-        " hire_date, is_model_worker, notes, applied_on, source, branch_reviewed_by, branch_reviewed_at,"
-        " decided_by, decided_at, reject_reason, created_at, updated_at)"
-        " VALUES (" + ", ".join("?" for _ in range(28)) + ")",
+    return insert_rows(
+        db,
+        "intake_applications",
+        (
+            "state",
+            *_APPLICANT,
+            "notes",
+            "applied_on",
+            "source",
+            "branch_reviewed_by",
+            "branch_reviewed_at",
+            "decided_by",
+            "decided_at",
+            "reject_reason",
+            "created_at",
+            "updated_at",
+        ),
         rows,
     )
-    return len(rows)
 
 
 def _approved_history(db: sqlite_utils.Database, today: _dt.date) -> int:
     """The members who joined in the last year came through approved applications."""
     since = (today - _dt.timedelta(days=365)).isoformat()
     rows = db.execute(
-        "SELECT id, name, gender, ethnicity, birth_date, id_type, id_number, phone, staff_no, branch_id,"
-        " department, position, title, education, political_status, employment_type, hire_date,"
-        " is_model_worker, join_date, member_no FROM members WHERE join_date >= ? ORDER BY id",
+        f"SELECT id, {', '.join(_APPLICANT)}, join_date, member_no FROM members"
+        " WHERE join_date >= ? ORDER BY id",
         [since],
     ).fetchall()
     now = today.isoformat() + "T10:00:00"
@@ -240,15 +253,27 @@ def _approved_history(db: sqlite_utils.Database, today: _dt.date) -> int:
                 now,
             )
         )
-    db.conn.executemany(
-        "INSERT INTO intake_applications (state, name, gender, ethnicity, birth_date, id_type, id_number, phone,"
-        " staff_no, branch_id, department, position, title, education, political_status, employment_type,"
-        " hire_date, is_model_worker, applied_on, source, branch_reviewed_by, branch_reviewed_at, decided_by,"
-        " decided_at, member_id, member_no, join_date, dues_start_month, created_at, updated_at)"
-        " VALUES (" + ", ".join("?" for _ in range(30)) + ")",
+    return insert_rows(
+        db,
+        "intake_applications",
+        (
+            "state",
+            *_APPLICANT,
+            "applied_on",
+            "source",
+            "branch_reviewed_by",
+            "branch_reviewed_at",
+            "decided_by",
+            "decided_at",
+            "member_id",
+            "member_no",
+            "join_date",
+            "dues_start_month",
+            "created_at",
+            "updated_at",
+        ),
         data,
     )
-    return len(data)
 
 
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
