@@ -416,13 +416,7 @@ def sitting_motions(db: sqlite_utils.Database, sitting_id: int) -> list[dict[str
                 "sitting_id": sitting_id,
                 "title": r.motion.title,
                 "kind": r.motion.kind,
-                "yes": r.motion.votes_yes,
-                "no": r.motion.votes_no,
-                "abstain": r.motion.votes_abstain,
-                "not_voted": r.not_voted,
-                "needed": r.needed,
-                "passed": r.passed,
-                "result": r.result_text,
+                **r.votes_json(),
             }
         )
     return result

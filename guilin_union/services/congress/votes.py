@@ -73,6 +73,18 @@ class MotionResult:
             return "待表决"
         return "通过" if self.passed else "未通过"
 
+    def votes_json(self) -> dict[str, Any]:
+        """The votes and the outcome, as the ``--json`` outputs list them after the motion."""
+        return {
+            "yes": self.motion.votes_yes,
+            "no": self.motion.votes_no,
+            "abstain": self.motion.votes_abstain,
+            "not_voted": self.not_voted,
+            "needed": self.needed,
+            "passed": self.passed,
+            "result": self.result_text,
+        }
+
 
 @dataclass
 class VoteSummary:
