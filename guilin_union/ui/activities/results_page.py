@@ -27,7 +27,7 @@ from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import setup_table, submit_op
-from guilin_union.ui.widgets.list_helpers import push_buttons
+from guilin_union.ui.widgets.list_helpers import make_hint, push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 
 RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
@@ -75,10 +75,7 @@ class ResultsPage(QWidget):
         self.team_table.horizontalHeader().setStretchLastSection(False)
         team_layout.addWidget(self.team_table, 1)
         side = QVBoxLayout()
-        self.scheme_label = QLabel()
-        self.scheme_label.setObjectName("scheme_label")
-        self.scheme_label.setWordWrap(True)
-        self.scheme_label.setStyleSheet("color: #555;")
+        self.scheme_label = make_hint(object_name="scheme_label")
         self.scheme_label.setFixedWidth(200)
         side.addWidget(self.scheme_label)
         side.addStretch(1)

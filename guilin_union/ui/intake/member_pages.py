@@ -31,7 +31,7 @@ from guilin_union.ui.intake.dialogs import StatusChangeDialog
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import fit_columns, make_id_table
+from guilin_union.ui.widgets.list_helpers import fit_columns, make_hint, make_id_table
 from guilin_union.ui.widgets.modal import show_modal
 
 HISTORY_COLUMNS = [
@@ -160,9 +160,7 @@ class DuesPage(QWidget):
         self.start_edit.setDisplayFormat("yyyy-MM")
         self.dues_label = QLabel()
         self.dues_label.setObjectName("monthly_dues_label")
-        self.rule_label = QLabel()
-        self.rule_label.setWordWrap(True)
-        self.rule_label.setStyleSheet("color: #555;")
+        self.rule_label = make_hint()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.save_button = QPushButton("保存会费信息")

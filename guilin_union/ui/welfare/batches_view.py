@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from guilin_union.ui.welfare.common import (
     write_roster,
     year_bar,
 )
+from guilin_union.ui.widgets.list_helpers import make_hint
 from guilin_union.ui.widgets.modal import show_modal
 
 HEADERS = [
@@ -69,12 +69,10 @@ class BatchesView(QWidget):
             [self.new_button],
             [self.roster_button, self.excel_button, self.paid_button, self.reverse_button],
         )
-        hint = QLabel(
+        hint = make_hint(
             "节日慰问、送温暖等同一标准发给一批会员时，在这里按分工会生成名单，一次创建全部记录并打印签领表。"
             "尚未发放的批次可以整批撤销。"
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         self.table = QTableView()
         self.table.setObjectName("welfare_batches_table")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
+from guilin_union.ui.widgets.list_helpers import make_hint
 
 LISTS = (
     ("welfare_types", "慰问类型"),
@@ -45,12 +46,11 @@ class WelfareSettingsDialog(QDialog):
         self.duplicate_spin.setValue(int(current.get("welfare_duplicate_days") or 30))
         form.addRow("重复登记提醒", self.duplicate_spin)
         layout.addLayout(form)
-        hint = QLabel(
-            "同一会员同一类型（同一事项）的两笔慰问在这个天数之内，登记时提示“可能重复”。"
+        layout.addWidget(
+            make_hint(
+                "同一会员同一类型（同一事项）的两笔慰问在这个天数之内，登记时提示“可能重复”。"
+            )
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
         self.summary_label = QLabel()
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)

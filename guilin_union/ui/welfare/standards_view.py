@@ -23,7 +23,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table, selected_key, year_bar
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.form_dialog import submit_op
-from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.list_helpers import make_hint, make_year_spin
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -74,12 +74,10 @@ class StandardsView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("welfare_standards_table")
         layout.addWidget(self.table)
-        help_label = QLabel(
+        help_label = make_hint(
             "登记慰问时按慰问所属年度的标准检查：金额超过单次上限、超过次数或年度总额、"
             "会籍状态不符、可能重复登记时都会提示，确需发放的须填写理由。"
         )
-        help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #555;")
         layout.addWidget(help_label)
         self.year_spin.valueChanged.connect(lambda _v: self.reload())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())

@@ -51,7 +51,7 @@ from guilin_union.spreadsheets.reader import (
 )
 from guilin_union.ui import ops
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import make_id_table
+from guilin_union.ui.widgets.list_helpers import make_hint, make_id_table
 
 PREVIEW_LIMIT = 500
 #: The 错误 list: one row per RowError (the row number as Excel shows it, with its sheet).
@@ -143,12 +143,10 @@ class ImportWizard(QDialog):
             template = QPushButton("下载导入模板…")
             template.clicked.connect(self.save_template)
             form.addRow("", template)
-        hint = QLabel(
+        hint = make_hint(
             "要求：文件为 .xlsx；第一行可以是标题，程序会自动找到表头；身份证号、手机号列请设为“文本”格式。"
             "导入前会自动备份数据库；只要有一处错误，就不会导入任何数据。"
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
         form.addRow(hint)
         self.file_message = QLabel()
         self.file_message.setObjectName("import_file_message")

@@ -43,6 +43,8 @@ from guilin_union.ui.widgets.empty_text import install_empty_text
 SEARCH_DEBOUNCE_MS = 150
 #: Rows as compact as the register's; the same in every list.
 ROW_HEIGHT = 26
+#: The grey of the notes that explain a form or a list (:func:`make_hint`).
+HINT_STYLE = "color: #555;"
 #: Rows measured when a list fits its columns to their content (about two screenfuls).
 FIT_SAMPLE_ROWS = 50
 
@@ -398,6 +400,17 @@ def make_label(object_name: str, text: str = "") -> QLabel:
     """A label the code fills in later, named for tests."""
     label = QLabel(text)
     label.setObjectName(object_name)
+    return label
+
+
+def make_hint(text: str = "", object_name: str = "") -> QLabel:
+    """A note in grey that wraps to the width it is given (what a form or list is for, the
+    rule behind a number), named for tests when ``object_name`` is given."""
+    label = QLabel(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
     return label
 
 
