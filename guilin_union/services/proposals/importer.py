@@ -32,7 +32,7 @@ from guilin_union.core.names import name_key
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress, proposals
 from guilin_union.services.congress import delegates as delegates_service
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label, row_note
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
 
@@ -232,7 +232,7 @@ class ProposalImporter:
                 self.session_id,
                 item.data,
                 confirm_duplicate=True,
-                note=f"Excel 导入（第 {item.row} 行）",
+                note=row_note(item.row),
             )
         return ImportOutcome(imported=len(plan.items), notes=plan.notes)
 
