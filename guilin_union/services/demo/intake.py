@@ -45,6 +45,17 @@ REJECT_REASONS = (
 RECORDER = "工会办公室"
 # Who the applicant is: the columns an application shares with the member row, in table order.
 _APPLICANT = ("name", *PERSON_FIELDS, "branch_id", *JOB_FIELDS, "is_model_worker")
+# How the application came and who reviewed and decided it when.
+_HANDLING = (
+    "applied_on",
+    "source",
+    "branch_reviewed_by",
+    "branch_reviewed_at",
+    "decided_by",
+    "decided_at",
+)
+# What an approved application made of the applicant.
+_MEMBERSHIP = ("member_id", "member_no", "join_date", "dues_start_month")
 
 
 def _date_between(rng: random.Random, start: _dt.date, end: _dt.date) -> _dt.date:
@@ -188,13 +199,13 @@ def _applications(
                 _weighted(rng, EMPLOYMENT),
                 hire.isoformat(),
                 0,
-                None,
                 applied.isoformat(),
                 "2025年新进教职工名单.xlsx" if rng.random() < 0.7 else "手工录入",
                 RECORDER if reviewed else None,
                 reviewed.isoformat() if reviewed else None,
                 RECORDER if decided else None,
                 decided.isoformat() if decided else None,
+                None,
                 rng.choice(REJECT_REASONS) if state == "未通过" else None,
                 now,
                 now,
@@ -203,20 +214,7 @@ def _applications(
     return insert_rows(
         db,
         "intake_applications",
-        (
-            "state",
-            *_APPLICANT,
-            "notes",
-            "applied_on",
-            "source",
-            "branch_reviewed_by",
-            "branch_reviewed_at",
-            "decided_by",
-            "decided_at",
-            "reject_reason",
-            "created_at",
-            "updated_at",
-        ),
+        ("state", *_APPLICANT, *_HANDLING, "notes", "reject_reason", "created_at", "updated_at"),
         rows,
     )
 
@@ -256,22 +254,7 @@ def _approved_history(db: sqlite_utils.Database, today: _dt.date) -> int:
     return insert_rows(
         db,
         "intake_applications",
-        (
-            "state",
-            *_APPLICANT,
-            "applied_on",
-            "source",
-            "branch_reviewed_by",
-            "branch_reviewed_at",
-            "decided_by",
-            "decided_at",
-            "member_id",
-            "member_no",
-            "join_date",
-            "dues_start_month",
-            "created_at",
-            "updated_at",
-        ),
+        ("state", *_APPLICANT, *_HANDLING, *_MEMBERSHIP, "created_at", "updated_at"),
         data,
     )
 
