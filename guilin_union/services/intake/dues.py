@@ -29,6 +29,7 @@ from guilin_union.core.dates import parse_month
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_outputs import letterhead
 from guilin_union.storage import audit
 
 settings.register_defaults(
@@ -417,32 +418,22 @@ def member_month_dues(db: sqlite_utils.Database, member_id: int, month: str) -> 
 def export_dues_summary(db: sqlite_utils.Database, month: str, path: str | Path) -> Path:
     """Excel: sheet 会费汇总 (by 分工会, with a total row) and sheet 会费明细 (per member)."""
     from guilin_union.core.money import format_fen
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     summary = dues_summary(db, month)
     union = settings.get(db, "union_name")
     total = summary.total
     rows = [_summary_row(i, b) for i, b in enumerate(summary.branches, start=1)]
     rows.append({**_summary_row("", total), "branch": "合计"})
-    columns = [
-        Column("no", "序号", width=6, kind="int"),
-        Column("branch", "分工会", width=26),
-        Column("liable", "应缴人数", kind="int"),
-        Column("with_base", "已录基数人数", kind="int"),
-        Column("missing_base", "未录基数人数", kind="int"),
-        Column("waived", "免缴/不计人数", kind="int"),
-        Column("base", "工资基数合计（元）", kind="money"),
-        Column("dues", "月会费合计（元）", kind="money"),
-    ]
-    detail_cols = [
-        Column("branch", "分工会", width=24),
-        Column("member_no", "会员编号"),
-        Column("name", "姓名"),
-        Column("status", "会籍状态"),
-        Column("base", "工资基数（元）", kind="money"),
-        Column("dues", "月会费（元）", kind="money"),
-        Column("note", "说明", width=30),
-    ]
+    columns = sheet_columns(
+        "no 序号 6 int | branch 分工会 26 | liable 应缴人数 int | with_base 已录基数人数 int"
+        " | missing_base 未录基数人数 int | waived 免缴/不计人数 int"
+        " | base 工资基数合计（元） money | dues 月会费合计（元） money"
+    )
+    detail_cols = sheet_columns(
+        "branch 分工会 24 | member_no 会员编号 | name 姓名 | status 会籍状态"
+        " | base 工资基数（元） money | dues 月会费（元） money | note 说明 30"
+    )
     detail = [
         {
             "branch": line.branch,
@@ -492,7 +483,6 @@ def dues_summary_pdf(db: sqlite_utils.Database, month: str, path: str | Path) ->
     from guilin_union.reports.members.dues import DuesReportRow, build_dues_summary
 
     summary = dues_summary(db, month)
-    inst = settings.institution(db)
     rows = [
         DuesReportRow(
             b.branch,
@@ -510,6 +500,5 @@ def dues_summary_pdf(db: sqlite_utils.Database, month: str, path: str | Path) ->
         rows,
         month=summary.month,
         rule_text=summary.rule.describe(),
-        institution=inst["institution_name"],
-        union_name=inst["union_name"],
+        **letterhead(db),
     )

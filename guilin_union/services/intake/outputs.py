@@ -19,6 +19,7 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.services import settings
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.common_query import chunks, dict_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -115,14 +116,8 @@ def member_forms_pdf(
     people += [_form(r, unmasked=unmasked) for r in apps]
     if not people:
         raise ValidationError("请选择要打印的会员或入会申请")
-    inst = settings.institution(db)
     out = build_member_forms(
-        path,
-        people,
-        institution=inst["institution_name"],
-        union_name=inst["union_name"],
-        application=application,
-        registration=registration,
+        path, people, application=application, registration=registration, **letterhead(db)
     )
     if unmasked:
         with db.atomic():
@@ -171,13 +166,7 @@ def intake_list_pdf(
                 r["state"],
             )
         )
-    inst = settings.institution(db)
-    out = build_intake_list(
-        path,
-        list(groups.items()),
-        institution=inst["institution_name"],
-        union_name=inst["union_name"],
-    )
+    out = build_intake_list(path, list(groups.items()), **letterhead(db))
     return Path(out), len(rows)
 
 
