@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QSpinBox,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from guilin_union.core.activities import ACTIVITY_STATUSES, EVENT_KINDS, ORGANIS
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -94,10 +94,7 @@ class ActivityDialog(SubmitOnSave, QDialog):
         ui.add_event_button.clicked.connect(lambda: self.add_event_row())
         ui.remove_event_button.clicked.connect(self.remove_event_rows)
         ui.organiser_kind_combo.currentTextChanged.connect(self._organiser_changed)
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
         self.setWindowTitle("编辑活动" if data else "新建活动")
         if data:
             self.set_data(data)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from guilin_union.core.activities import BUDGET_KINDS
 from guilin_union.core.money import format_fen
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDialog
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -56,10 +57,7 @@ class BudgetDialog(SubmitOnSave, QDialog):
         ui.kind_combo.currentTextChanged.connect(self._kind_changed)
         self._kind_changed(ui.kind_combo.currentText())
         self.setWindowTitle("修改经费" if data else "添加经费")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
 
     def _kind_changed(self, kind: str) -> None:
         actual = kind == "支出"

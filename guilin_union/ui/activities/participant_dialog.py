@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityParticipantDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -83,10 +84,7 @@ class ParticipantDialog(SubmitOnSave, QDialog):
                 if item.data(Qt.ItemDataRole.UserRole) in chosen:
                     item.setCheckState(Qt.CheckState.Checked)
         self._update_limit()
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
 
     def event_ids(self) -> list[int]:
         out = []

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_result_dialog import Ui_ActivityResultDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -67,10 +68,7 @@ class ResultDialog(SubmitOnSave, QDialog):
             ui.score_edit.setText(data.get("score") or "")
             ui.award_combo.setCurrentText(data.get("award") or "")
             ui.notes_edit.setText(data.get("notes") or "")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
 
     def _event_changed(self) -> None:
         ui = self.ui

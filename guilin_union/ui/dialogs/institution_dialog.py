@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QSpinBox, QWidget
 
 from guilin_union.ui.forms.ui_institution_dialog import Ui_InstitutionDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 
 TEXT_KEYS = (
     "institution_name",
@@ -45,10 +46,7 @@ class InstitutionDialog(QDialog):
             binding = 28
         self.binding_spin.setValue(binding)
         self.ui.form_layout.addRow("打印装订边距：", self.binding_spin)
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.button_box.accepted.connect(self.save)
-        self.ui.button_box.rejected.connect(self.reject)
+        save_cancel(self.ui.button_box, self, self.save)
         self.values: dict[str, Any] = {}
 
     def save(self) -> None:

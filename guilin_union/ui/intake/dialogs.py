@@ -16,6 +16,7 @@ from guilin_union.services.members.status import allowed_actions
 from guilin_union.ui.forms.ui_intake_dues_settings import Ui_IntakeDuesSettingsDialog
 from guilin_union.ui.forms.ui_member_status_change import Ui_MemberStatusChangeDialog
 from guilin_union.ui.members.member_dialog import MemberDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
 
 
@@ -113,10 +114,7 @@ class DuesSettingsDialog(QDialog):
         self.ui.number_rule_edit.setText(str(values["member_no_rule"]))
         self.ui.digits_spin.setValue(int(values["member_no_sequence_digits"]))
         self.result_values: dict[str, Any] | None = None
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.button_box.accepted.connect(self.save)
-        self.ui.button_box.rejected.connect(self.reject)
+        save_cancel(self.ui.button_box, self, self.save)
 
     def save(self) -> None:
         from guilin_union.core.money import parse_yuan

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from guilin_union.ui.widgets.date_fields import (
     optional_date_edit,
     set_optional_date,
 )
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitOnSave
 
 # field key -> widget attribute on the generated form
@@ -108,10 +108,7 @@ class MemberDialog(SubmitOnSave, QDialog):
         QWidget.setTabOrder(self.ui.notes_edit, self.ui.history_tabs)
         QWidget.setTabOrder(self.ui.history_tabs, self.ui.button_box)
         self.ui.id_number_edit.editingFinished.connect(self.fill_from_id)
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.button_box.accepted.connect(self.save)
-        self.ui.button_box.rejected.connect(self.reject)
+        save_cancel(self.ui.button_box, self, self.save)
 
     # ---- setup
     def _fill_choices(self, branches: list[str]) -> None:

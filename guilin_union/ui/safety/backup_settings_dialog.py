@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from guilin_union.ui.forms.ui_safety_backup_settings import Ui_BackupSettingsDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 
 SPIN_KEYS = (
     "keep_all_days",
@@ -48,10 +49,7 @@ class BackupSettingsDialog(QDialog):
         self.ui.second_folder_edit.setText(str(values.get("backup_second_folder") or ""))
         for spin in SPIN_KEYS:
             getattr(self.ui, f"{spin}_spin").setValue(int(values.get(_setting_key(spin)) or 0))
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.button_box.accepted.connect(self.save)
-        self.ui.button_box.rejected.connect(self.reject)
+        save_cancel(self.ui.button_box, self, self.save)
         self.ui.backup_folder_button.clicked.connect(
             lambda: self._pick(self.ui.backup_folder_edit, "选择备份文件夹")
         )

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table, selected_key, year_bar
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import submit_op
 from guilin_union.ui.widgets.list_helpers import make_year_spin
 from guilin_union.ui.widgets.modal import show_modal
@@ -68,10 +68,7 @@ class HardshipDialog(QDialog):
         self._build_income_group(data or {})
         self.setWindowTitle(f"{year}年困难帮扶档案")
         ui.pick_member_button.clicked.connect(self.choose_member)
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
 
     def _build_income_group(self, data: dict[str, Any]) -> None:
         """困难补助申请表的收入部分 (issue 22), beside the Designer form."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.list_helpers import make_line_edit
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
@@ -167,10 +167,7 @@ class PaymentDialog(QDialog):
         ui.add_attachment_button.clicked.connect(self.add_file)
         ui.remove_attachment_button.clicked.connect(self.remove_file)
         ui.open_attachment_button.clicked.connect(self.open_file)
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
         self.run_check()
 
     def _build_case_group(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from guilin_union.services.welfare.standards import Standard
 from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardDialog
 from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 
 Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
@@ -108,10 +108,7 @@ class StandardDialog(QDialog):
         self._build_case_rules(standard)
         self.setWindowTitle(f"{standard.year}年“{standard.type}”慰问标准")
         ui.rule_kind_combo.currentTextChanged.connect(lambda _t: self._update())
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
+        save_cancel(ui.button_box, self, self.save)
         self._update()
 
     def _build_case_rules(self, standard: Standard) -> None:

@@ -28,6 +28,15 @@ def accept_cancel_buttons(
     return box
 
 
+def save_cancel(box: QDialogButtonBox, dialog: QDialog, on_save: Callable[[], Any]) -> None:
+    """A Designer form's 保存/取消 box: the buttons named in Chinese, 保存 runs ``on_save``
+    (which accepts the dialog once saved), 取消 rejects."""
+    box.button(Button.Save).setText("保存")
+    box.button(Button.Cancel).setText("取消")
+    box.accepted.connect(on_save)
+    box.rejected.connect(dialog.reject)
+
+
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A single 关闭 button that closes (rejects) the dialog."""
     box = QDialogButtonBox(Button.Close)

@@ -10,10 +10,11 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.ui.forms.ui_workpoints_note_dialog import Ui_WorkpointNoteDialog
+from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
 from guilin_union.ui.workpoints.common import qdate, shorten
 
@@ -41,8 +42,7 @@ class NoteDialog(SubmitMessageOnSave, QDialog):
         self._submit = submit
         self.ui.item_label.setText(shorten(item_title, 80))
         self.ui.item_label.setToolTip(item_title)
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        save_cancel(self.ui.button_box, self, self.save)
         self.ui.status_combo.addItem(f"{KEEP_STATUS}（现为“{status}”）", None)
         for value in ITEM_STATUSES:
             if value != status:
@@ -61,8 +61,6 @@ class NoteDialog(SubmitMessageOnSave, QDialog):
                 self.ui.status_combo.setCurrentIndex(
                     max(0, self.ui.status_combo.findData("进行中"))
                 )
-        self.ui.button_box.accepted.connect(self.save)
-        self.ui.button_box.rejected.connect(self.reject)
         self.ui.text_edit.setFocus()
 
     def values(self) -> dict[str, Any]:
