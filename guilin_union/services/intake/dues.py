@@ -108,7 +108,9 @@ def default_start_month(db: sqlite_utils.Database, join_date: str | None) -> str
 
 
 def start_month_for(join_date: str | None, start_rule: str) -> str | None:
-    """>>> start_month_for("2024-03-15", "join_month"), start_month_for("2024-12-15", "next_month")
+    """The first month of dues for ``join_date`` under ``start_rule``.
+
+    >>> start_month_for("2024-03-15", "join_month"), start_month_for("2024-12-15", "next_month")
     ('2024-03', '2025-01')
     """
     if not join_date:
