@@ -255,20 +255,7 @@ def cmd_votes(args: argparse.Namespace, ctx: CliContext) -> int:
     from guilin_union.services.congress.votes import vote_summary
 
     summary = vote_summary(ctx.db, resolve_session(ctx.db, args.session))
-    data = [
-        {
-            "id": r.motion.id,
-            "title": r.motion.title,
-            "yes": r.motion.votes_yes,
-            "no": r.motion.votes_no,
-            "abstain": r.motion.votes_abstain,
-            "not_voted": r.not_voted,
-            "needed": r.needed,
-            "passed": r.passed,
-            "result": r.result_text,
-        }
-        for r in summary.results
-    ]
+    data = [{"id": r.motion.id, "title": r.motion.title, **r.votes_json()} for r in summary.results]
     if args.json:
         emit_json({"session_id": summary.session.id, "rule": summary.rule_text, "motions": data})
         return 0
