@@ -61,6 +61,22 @@ def select_rows(
     return dict_rows(db.execute(sql, list(params)))
 
 
+def other_row(
+    db: sqlite_utils.Database,
+    table: str,
+    exclude_id: int | None,
+    values: Mapping[str, Any],
+    columns: str = "id",
+) -> tuple[Any, ...] | None:
+    """The ``columns`` of a row of ``table`` other than ``exclude_id`` that already holds
+    ``values`` (the uniqueness check before a save), or None."""
+    where = " AND ".join(f"{column} = ?" for column in values)
+    return db.execute(
+        f"SELECT {columns} FROM {table} WHERE {where} AND id IS NOT ?",
+        [*values.values(), exclude_id],
+    ).fetchone()
+
+
 def pick(row: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     """``{key: row[key]}`` for ``keys`` in that order (the stable ``--json`` objects)."""
     return {key: row[key] for key in keys}

@@ -33,6 +33,7 @@ from guilin_union.services.common_query import (
     dict_rows,
     in_order,
     order_sql,
+    other_row,
     pick,
     where_sql,
 )
@@ -175,9 +176,7 @@ def validate(
     for key, label in (("id_number", "证件号码"), ("staff_no", "工号"), ("member_no", "会员编号")):
         value = out.get(key)
         if value and key not in errors:
-            row = db.execute(
-                f"SELECT id, name FROM members WHERE {key} = ? AND id IS NOT ?", [value, member_id]
-            ).fetchone()
+            row = other_row(db, "members", member_id, {key: value}, "id, name")
             if row:
                 errors[key] = f"{label}已被会员“{row[1]}”使用"
 

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import settings
+from guilin_union.services.common_query import other_row
 from guilin_union.storage import audit
 
 DEFAULT_RULE = "{年份}{分工会代码}{序号}"
@@ -193,9 +194,7 @@ def number_in_use(
     db: sqlite_utils.Database, number: str, *, member_id: int | None = None
 ) -> str | None:
     """Why ``number`` cannot be given to ``member_id`` (a Chinese message), or None."""
-    row = db.execute(
-        "SELECT id, name FROM members WHERE member_no = ? AND id IS NOT ?", [number, member_id]
-    ).fetchone()
+    row = other_row(db, "members", member_id, {"member_no": number}, "id, name")
     if row:
         return f"会员编号“{number}”已被会员“{row[1]}”使用"
     issued = db.execute(

@@ -39,7 +39,7 @@ from guilin_union.core.members import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks
+from guilin_union.services.common_query import chunks, other_row
 from guilin_union.storage import audit
 
 AREA = "members"
@@ -407,11 +407,7 @@ def save_group(
         raise ValidationError("小组名称过长（最多 30 字）", "name")
     if db.execute("SELECT 1 FROM branches WHERE id = ?", [branch_id]).fetchone() is None:
         raise NotFoundError("分工会不存在")
-    clash = db.execute(
-        "SELECT id FROM union_groups WHERE branch_id = ? AND name = ? AND id IS NOT ?",
-        [branch_id, name, group_id],
-    ).fetchone()
-    if clash:
+    if other_row(db, "union_groups", group_id, {"branch_id": branch_id, "name": name}):
         raise ValidationError(f"本分工会已有“{name}”小组", "name")
     _check_leader(db, branch_id, leader_member_id)
     now = audit.now_iso()

@@ -19,7 +19,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import dict_rows, pick
+from guilin_union.services.common_query import dict_rows, other_row, pick
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
 
@@ -46,11 +46,7 @@ def _validate(
     known = config.hardship_categories(db)
     if known and category not in known:
         raise ValidationError(f"困难类别应为：{'、'.join(known)}", "category")
-    other = db.execute(
-        "SELECT id FROM welfare_hardship WHERE year = ? AND member_id = ? AND id IS NOT ?",
-        [year, member_id, entry_id],
-    ).fetchone()
-    if other:
+    if other_row(db, "welfare_hardship", entry_id, {"year": year, "member_id": member_id}):
         raise ValidationError(f"{member[0]}已在{year}年困难帮扶档案中", "member_id")
     return {
         "year": year,
