@@ -47,16 +47,10 @@ DEFAULT_CATEGORIES: list[dict[str, Any]] = [
 
 # Activity type -> spending category (types not listed go to DEFAULT_ACTIVITY_CATEGORY).
 DEFAULT_ACTIVITY_MAP: dict[str, str] = {
-    "文体活动": "50102",
-    "征文/书法展": "50102",
+    **dict.fromkeys(("文体活动", "征文/书法展"), "50102"),
     "技能竞赛": "50101",
-    "劳模工匠进校园": "50103",
-    "评选": "50103",
-    "教师节庆祝": "50104",
-    "单身联谊": "50104",
-    "疗休养": "50104",
-    "志愿服务": "50104",
-    "其他": "50104",
+    **dict.fromkeys(("劳模工匠进校园", "评选"), "50103"),
+    **dict.fromkeys(("教师节庆祝", "单身联谊", "疗休养", "志愿服务", "其他"), "50104"),
 }
 DEFAULT_ACTIVITY_CATEGORY = "50104"
 
@@ -64,15 +58,10 @@ DEFAULT_ACTIVITY_CATEGORY = "50104"
 # retirement condolences under 其他活动支出 and help for members in difficulty (and their
 # illness) under 维权支出; both are settings the user may change.
 DEFAULT_WELFARE_MAP: dict[str, str] = {
-    "结婚": "50104",
-    "生育": "50104",
-    "生日": "50104",
-    "节日慰问": "50104",
-    "退休": "50104",
-    "会员去世": "50104",
-    "直系亲属去世": "50104",
-    "生病住院": "50202",
-    "重大疾病": "50202",
+    **dict.fromkeys(
+        ("结婚", "生育", "生日", "节日慰问", "退休", "会员去世", "直系亲属去世"), "50104"
+    ),
+    **dict.fromkeys(("生病住院", "重大疾病"), "50202"),
     "困难帮扶": "50201",
     "其他": "50202",
 }
