@@ -7,9 +7,9 @@ an explicit choice, which is logged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlite_utils
 
@@ -47,6 +47,30 @@ def activity_info(db: sqlite_utils.Database, activity_id: int):
 def _institution(db: sqlite_utils.Database) -> str:
     names = settings.institution(db)
     return names["union_name"] or names["institution_name"]
+
+
+def _activity_pdf(
+    build: Callable[..., Any],
+    db: sqlite_utils.Database,
+    activity_id: int,
+    path: str | Path,
+    *args: Any,
+    **options: Any,
+) -> Path:
+    """``build(path, the activity, *args, institution=the union, **options)``: every activity
+    printout is headed by the activity and the union's name."""
+    info = activity_info(db, activity_id)
+    return Path(build(path, info, *args, institution=_institution(db), **options))
+
+
+class _Scoring(TypedDict):
+    standings: list[Any]
+    scheme_note: str
+
+
+def _scoring(db: sqlite_utils.Database, activity_id: int) -> _Scoring:
+    """The 团体总分 lines and the scoring rule below them (results, team table, summary)."""
+    return {"standings": standing_lines(db, activity_id), "scheme_note": scheme_note(db)}
 
 
 def scheme_note(db: sqlite_utils.Database) -> str:
@@ -106,16 +130,8 @@ def signup_form_pdf(
     else:
         lookup = {b.id: b.name for b in branches_service.list_branches(db)}
         names = [lookup[i] for i in branch_ids if i in lookup]
-    return Path(
-        build_signup_form(
-            path,
-            activity_info(db, activity_id),
-            names,
-            institution=_institution(db),
-            roles=activities_service.roles(db),
-            rows=rows,
-        )
-    )
+    roles = activities_service.roles(db)
+    return _activity_pdf(build_signup_form, db, activity_id, path, names, roles=roles, rows=rows)
 
 
 def participant_groups(
@@ -159,46 +175,34 @@ def participants_pdf(
     from guilin_union.reports.activities.participants import build_participant_list
 
     groups, waiting = participant_groups(db, activity_id, branch_id=branch_id)
-    out = build_participant_list(
+    out = _activity_pdf(
+        build_participant_list,
+        db,
+        activity_id,
         path,
-        activity_info(db, activity_id),
         groups,
-        institution=_institution(db),
         waiting=[] if sign_in else waiting,
         sign_in=sign_in,
     )
-    return Path(out), sum(len(g) for _, g in groups)
+    return out, sum(len(g) for _, g in groups)
 
 
 def results_pdf(db: sqlite_utils.Database, activity_id: int, path: str | Path) -> Path:
     """获奖名单 with the 团体总分 when there are placings."""
     from guilin_union.reports.activities.results import build_award_list
 
-    return Path(
-        build_award_list(
-            path,
-            activity_info(db, activity_id),
-            award_events(db, activity_id),
-            institution=_institution(db),
-            standings=standing_lines(db, activity_id),
-            scheme_note=scheme_note(db),
-        )
+    events = award_events(db, activity_id)
+    return _activity_pdf(
+        build_award_list, db, activity_id, path, events, **_scoring(db, activity_id)
     )
 
 
 def team_points_pdf(db: sqlite_utils.Database, activity_id: int, path: str | Path) -> Path:
     from guilin_union.reports.activities.team_points import build_team_table
 
-    return Path(
-        build_team_table(
-            path,
-            activity_info(db, activity_id),
-            standing_lines(db, activity_id),
-            institution=_institution(db),
-            scheme_note=scheme_note(db),
-            places_shown=min(max(len(results_service.point_scheme(db)), 3), 8),
-        )
-    )
+    places = min(max(len(results_service.point_scheme(db)), 3), 8)
+    scoring = _scoring(db, activity_id)
+    return _activity_pdf(build_team_table, db, activity_id, path, places_shown=places, **scoring)
 
 
 def summary_pdf(db: sqlite_utils.Database, activity_id: int, path: str | Path) -> Path:
@@ -226,21 +230,19 @@ def summary_pdf(db: sqlite_utils.Database, activity_id: int, path: str | Path) -
         a["caption"] or a["original_name"]
         for a in activities_service.list_attachments(db, activity_id)
     ]
-    return Path(
-        build_activity_summary(
-            path,
-            activity_info(db, activity_id),
-            institution=_institution(db),
-            participation=participation,
-            awards=award_events(db, activity_id),
-            standings=standing_lines(db, activity_id),
-            scheme_note=scheme_note(db),
-            budget=budget,
-            warnings=summary.warnings(),
-            summary_text=activity["summary"] or "",
-            attachments=attachments,
-            signers=("经办人", "审核人", settings.get(db, "union_chair_title") or "工会主席"),
-        )
+    return _activity_pdf(
+        build_activity_summary,
+        db,
+        activity_id,
+        path,
+        participation=participation,
+        awards=award_events(db, activity_id),
+        budget=budget,
+        warnings=summary.warnings(),
+        summary_text=activity["summary"] or "",
+        attachments=attachments,
+        signers=("经办人", "审核人", settings.get(db, "union_chair_title") or "工会主席"),
+        **_scoring(db, activity_id),
     )
 
 
@@ -275,7 +277,7 @@ def export_participants(
     ID numbers and phones are masked unless ``unmasked`` (e.g. a list for the insurer),
     which is logged.
     """
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     activity = activities_service.get_activity_row(db, activity_id)
     rows = registration.list_participants(
@@ -283,21 +285,11 @@ def export_participants(
     )
     for number, row in enumerate(rows, start=1):
         row["number"] = number
-    columns = [
-        Column("number", "序号", kind="int"),
-        Column("branch", "分工会"),
-        Column("name", "姓名"),
-        Column("gender", "性别"),
-        Column("staff_no", "工号"),
-        Column("department", "部门"),
-        Column("phone_display", "手机"),
-        Column("id_number_display", "身份证号"),
-        Column("role", "角色"),
-        Column("events_text", "报名项目"),
-        Column("status", "状态"),
-        Column("result", "成绩"),
-        Column("notes", "备注"),
-    ]
+    columns = sheet_columns(
+        "number 序号 int | branch 分工会 | name 姓名 | gender 性别 | staff_no 工号"
+        " | department 部门 | phone_display 手机 | id_number_display 身份证号 | role 角色"
+        " | events_text 报名项目 | status 状态 | result 成绩 | notes 备注"
+    )
     out = write_workbook(
         path, [Sheet("参加人员", columns, rows, heading=f"{activity['name']}参加人员名单")]
     )
@@ -315,21 +307,16 @@ def export_participants(
 
 def export_results(db: sqlite_utils.Database, activity_id: int, path: str | Path) -> Path:
     """Two sheets: every result (成绩) and the team table (团体总分)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Column, Sheet, sheet_columns, write_workbook
 
     activity = activities_service.get_activity_row(db, activity_id)
     results = results_service.list_results(db, activity_id)
     for row in results:
         row["person"] = row["name"] or ""
-    result_columns = [
-        Column("event", "项目"),
-        Column("rank", "名次", kind="int"),
-        Column("person", "姓名"),
-        Column("branch", "分工会"),
-        Column("score", "成绩"),
-        Column("award", "奖项"),
-        Column("notes", "备注"),
-    ]
+    result_columns = sheet_columns(
+        "event 项目 | rank 名次 int | person 姓名 | branch 分工会 | score 成绩 | award 奖项"
+        " | notes 备注"
+    )
     raw = results_service.team_standings(db, activity_id)
     standings = results_service.standings_json(raw)
     scheme = results_service.point_scheme(db)
