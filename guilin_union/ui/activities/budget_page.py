@@ -26,6 +26,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import WARNING_COLOR, ActivityPage, setup_table, submit_op
+from guilin_union.ui.widgets.list_helpers import push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 
 LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
@@ -48,19 +49,11 @@ class BudgetPage(ActivityPage):
         self._line_ids: list[int] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.add_plan_button = QPushButton("添加预算…")
+        self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button = (
+            push_buttons("添加预算…", "添加支出…", "修改…", "删除", layout=bar)
+        )
         self.add_plan_button.setObjectName("add_plan_button")
-        self.add_actual_button = QPushButton("添加支出…")
         self.add_actual_button.setObjectName("add_actual_button")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("删除")
-        for button in (
-            self.add_plan_button,
-            self.add_actual_button,
-            self.edit_button,
-            self.delete_button,
-        ):
-            bar.addWidget(button)
         bar.addStretch(1)
         self.year_button = QPushButton("年度经费汇总…")
         self.year_button.setObjectName("year_budget_button")

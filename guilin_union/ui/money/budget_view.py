@@ -3,7 +3,6 @@ records), the manual income/spending entries with voucher numbers, and the print
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +25,7 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.money import AREA, budget
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.widgets.list_helpers import make_year_spin, push_buttons
 
 HEADERS = (
     "科目",
@@ -62,21 +60,9 @@ class BudgetView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("年度"))
-        self.year_spin = QSpinBox()
-        self.year_spin.setObjectName("budget_year_spin")
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(_dt.date.today().year)
+        self.year_spin = make_year_spin("budget_year_spin", suffix="")
         bar.addWidget(self.year_spin)
-        self.plan_button = QPushButton("修改预算数…")
-        self.plan_button.setObjectName("budget_plan_button")
-        self.copy_button = QPushButton("复制上一年预算")
-        self.print_button = QPushButton("预算执行情况表…")
-        self.excel_button = QPushButton("执行情况 Excel…")
-        self.final_button = QPushButton("年度收支决算表…")
-        self.final_excel_button = QPushButton("决算 Excel…")
-        self.chart_button = QPushButton("收支科目…")
-        self.chart_button.setObjectName("budget_chart_button")
-        for b in (
+        (
             self.plan_button,
             self.copy_button,
             self.print_button,
@@ -84,8 +70,18 @@ class BudgetView(QWidget):
             self.final_button,
             self.final_excel_button,
             self.chart_button,
-        ):
-            bar.addWidget(b)
+        ) = push_buttons(
+            "修改预算数…",
+            "复制上一年预算",
+            "预算执行情况表…",
+            "执行情况 Excel…",
+            "年度收支决算表…",
+            "决算 Excel…",
+            "收支科目…",
+            layout=bar,
+        )
+        self.plan_button.setObjectName("budget_plan_button")
+        self.chart_button.setObjectName("budget_chart_button")
         bar.addStretch(1)
         layout.addLayout(bar)
         self.summary_label = QLabel()
@@ -114,12 +110,11 @@ class BudgetView(QWidget):
             QLabel("手工登记的收支（程序中没有记录的拨缴经费、补助、培训、会议等，附凭证号）")
         )
         row.addStretch(1)
-        self.add_entry_button = QPushButton("登记收支…")
+        self.add_entry_button, self.delete_entry_button = push_buttons(
+            "登记收支…", "删除", layout=row
+        )
         self.add_entry_button.setObjectName("budget_add_entry_button")
-        self.delete_entry_button = QPushButton("删除")
         self.delete_entry_button.setObjectName("budget_delete_entry_button")
-        row.addWidget(self.add_entry_button)
-        row.addWidget(self.delete_entry_button)
         box.addLayout(row)
         self.entries_table = QTableWidget(0, len(ENTRY_HEADERS))
         self.entries_table.setObjectName("budget_entries_table")

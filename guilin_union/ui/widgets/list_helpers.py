@@ -149,15 +149,18 @@ def make_search_edit(object_name: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def make_year_spin(object_name: str, *, year: int | None = None, minimum: int = 1990) -> QSpinBox:
-    """A 年度 spin box (``minimum``–2100, shown as "2026 年") set to ``year``, else this year.
+def make_year_spin(
+    object_name: str, *, year: int | None = None, minimum: int = 1990, suffix: str = " 年"
+) -> QSpinBox:
+    """A 年度 spin box (``minimum``–2100, shown as "2026 年", or with another ``suffix``) set
+    to ``year``, else this year.
 
     >>> self.year_spin = make_year_spin("welfare_standards_year_spin")  # doctest: +SKIP
     """
     spin = QSpinBox()
     spin.setObjectName(object_name)
     spin.setRange(minimum, 2100)  # before the value: a value outside the range is clamped
-    spin.setSuffix(" 年")
+    spin.setSuffix(suffix)
     spin.setValue(_dt.date.today().year if year is None else year)
     return spin
 

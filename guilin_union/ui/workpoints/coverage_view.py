@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
-from guilin_union.ui import ops
+from guilin_union.ui import ops, palette
 from guilin_union.ui.workpoints.common import (
-    MUTED_COLOR,
     OVERDUE_COLOR,
     SECTION_COLOR,
     STATUS_COLORS,
@@ -94,7 +93,7 @@ class CoverageView(QWidget):
         hint = QLabel(
             "先在左侧选上级要点，再在右侧选本校条目。对应到一个有子项的上级要点时，其各子项都算已落实。"
         )
-        hint.setStyleSheet(f"color: {MUTED_COLOR};")
+        hint.setStyleSheet(palette.MUTED_TEXT_STYLE)
         hint.setWordWrap(True)
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.unlink_button)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.widgets.form_dialog import submit_message_op
+from guilin_union.ui.widgets.list_helpers import make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
@@ -201,8 +201,7 @@ class ItemPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("要点（台账中列出的文字）"))
-        self.heading_edit = QLineEdit()
-        self.heading_edit.setObjectName("item_heading_edit")
+        self.heading_edit = make_line_edit("item_heading_edit")
         layout.addWidget(self.heading_edit)
         layout.addWidget(QLabel("条目全文"))
         self.text_edit = QPlainTextEdit()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,16 +27,16 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
-from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
+from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
-from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.list_helpers import make_search_edit, make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    return accept_cancel_buttons(dialog, text=ok_text, button=QDialogButtonBox.StandardButton.Ok)
+    return accept_cancel_buttons(dialog, text=ok_text, button=Button.Ok)
 
 
 class UpperItemPicker(QDialog):
@@ -61,9 +60,7 @@ class UpperItemPicker(QDialog):
         bar = QHBoxLayout()
         self.plan_combo = QComboBox()
         self.plan_combo.setObjectName("upper_plan_combo")
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("筛选：要点中的字词")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("upper_item_search_edit", "筛选：要点中的字词")
         bar.addWidget(QLabel("上级要点"))
         bar.addWidget(self.plan_combo, 2)
         bar.addWidget(self.search_edit, 1)
@@ -176,9 +173,7 @@ class RecordPicker(QDialog):
         self.kind_combo = QComboBox()
         for kind, label in wl.available_record_kinds(db):
             self.kind_combo.addItem(label, kind)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("筛选：名称中的字词")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("record_search_edit", "筛选：名称中的字词")
         bar.addWidget(QLabel("类别"))
         bar.addWidget(self.kind_combo)
         bar.addWidget(self.search_edit, 1)
