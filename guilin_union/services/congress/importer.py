@@ -408,7 +408,7 @@ def write_delegate_template(path: str | Path) -> Path:
 
 def write_attendance_template(db: sqlite_utils.Database, session_id: int, path: str | Path) -> Path:
     """The session's delegates pre-filled, with an empty 签到情况 column to fill in."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     session = congress.get_session(db, session_id)
     rows = [
@@ -422,14 +422,10 @@ def write_attendance_template(db: sqlite_utils.Database, session_id: int, path: 
         }
         for d in delegates_service.session_delegates(db, session_id)
     ]
-    columns = [
-        Column("delegation", "代表团"),
-        Column("name", "姓名"),
-        Column("staff_no", "工号"),
-        Column("delegate_type", "代表类型"),
-        Column("status", "签到情况"),
-        Column("note", "备注"),
-    ]
+    columns = sheet_columns(
+        "delegation 代表团 | name 姓名 | staff_no 工号 | delegate_type 代表类型"
+        " | status 签到情况 | note 备注"
+    )
     return write_workbook(
         path,
         [

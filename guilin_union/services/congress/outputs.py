@@ -262,7 +262,7 @@ def export_delegates(
     db: sqlite_utils.Database, session_id: int, path: str | Path
 ) -> tuple[Path, int]:
     """The session's delegates with their sign-in as an Excel file."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     session = congress.get_session(db, session_id)
     rows = attendance_rows(db, session_id)
@@ -283,20 +283,11 @@ def export_delegates(
         }
         for r in rows
     ]
-    columns = [
-        Column("delegation", "代表团"),
-        Column("name", "姓名"),
-        Column("gender", "性别"),
-        Column("branch", "分工会"),
-        Column("department", "部门"),
-        Column("title", "职称"),
-        Column("staff_no", "工号"),
-        Column("delegate_type", "代表类型"),
-        Column("category", "类别"),
-        Column("head", "团长"),
-        Column("start_date", "当选日期", kind="date"),
-        Column("attendance", "签到情况"),
-    ]
+    columns = sheet_columns(
+        "delegation 代表团 | name 姓名 | gender 性别 | branch 分工会 | department 部门"
+        " | title 职称 | staff_no 工号 | delegate_type 代表类型 | category 类别 | head 团长"
+        " | start_date 当选日期 date | attendance 签到情况"
+    )
     out = write_workbook(
         path, [Sheet("代表名单", columns, data, heading=f"{session.title}代表名单")]
     )
