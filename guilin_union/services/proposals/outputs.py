@@ -196,34 +196,20 @@ def stats_pdf(
     )
 
 
+# The columns of the list export (a spreadsheets.writer.sheet_columns spec).
 LIST_COLUMNS = (
-    ("number", "编号", "text"),
-    ("title", "案由", "text"),
-    ("category", "类别", "text"),
-    ("kind", "提案形式", "text"),
-    ("proposer", "提案人", "text"),
-    ("seconders_text", "附议人", "text"),
-    ("co_proposers_text", "联名提案人", "text"),
-    ("submitted_on", "提交日期", "date"),
-    ("review_text", "审查结果", "text"),
-    ("status", "状态", "text"),
-    ("handling", "办理状态", "text"),
-    ("lead_department", "主办单位", "text"),
-    ("co_text", "协办单位", "text"),
-    ("assigned_on", "交办日期", "date"),
-    ("reply_deadline", "答复期限", "date"),
-    ("reply_date", "答复日期", "date"),
-    ("outcome", "落实情况", "text"),
-    ("rating", "评价", "text"),
-    ("reasons", "理由", "text"),
-    ("suggestions", "建议", "text"),
-    ("reply_text", "答复内容", "text"),
+    "number 编号 | title 案由 | category 类别 | kind 提案形式 | proposer 提案人"
+    " | seconders_text 附议人 | co_proposers_text 联名提案人 | submitted_on 提交日期 date"
+    " | review_text 审查结果 | status 状态 | handling 办理状态 | lead_department 主办单位"
+    " | co_text 协办单位 | assigned_on 交办日期 date | reply_deadline 答复期限 date"
+    " | reply_date 答复日期 date | outcome 落实情况 | rating 评价 | reasons 理由"
+    " | suggestions 建议 | reply_text 答复内容"
 )
 
 
 def export_list(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) -> tuple[Path, int]:
     """Any list view as an Excel file (text as text, dates as dates, no formulas)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     rows = list_rows(db, q)
     data: list[dict[str, Any]] = []
@@ -241,7 +227,7 @@ def export_list(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) -
     if q.session_id is not None:
         title = f"{congress.get_session(db, q.session_id).title}提案"
     note = describe_query(db, q)
-    columns = [Column(key, header, kind=kind) for key, header, kind in LIST_COLUMNS]  # type: ignore[arg-type]
+    columns = sheet_columns(LIST_COLUMNS)
     out = write_workbook(
         path, [Sheet("提案", columns, data, heading=title + (f"（{note}）" if note else ""))]
     )
@@ -252,7 +238,7 @@ def stats_excel(
     db: sqlite_utils.Database, session_id: int, path: str | Path, *, today: _dt.date | None = None
 ) -> Path:
     """The 提案工作报告 statistics as an Excel workbook (one sheet per table)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     stats = session_stats(db, session_id, today=today)
     data = stats.to_json()
@@ -279,44 +265,33 @@ def stats_excel(
     sheets = [
         Sheet(
             "概况",
-            [Column("item", "项目"), Column("value", "数值")],
+            sheet_columns("item 项目 | value 数值"),
             summary,
             heading=f"{stats.session_title}提案工作统计",
         ),
         Sheet(
             "按审查结果",
-            [Column("result", "审查结果"), Column("count", "件数", kind="int")],
+            sheet_columns("result 审查结果 | count 件数 int"),
             review,
         ),
         Sheet(
             "按类别",
-            [
-                Column("category", "类别"),
-                Column("count", "件数", kind="int"),
-                Column("percent", "占比"),
-                Column("accepted", "其中立案", kind="int"),
-            ],
+            sheet_columns("category 类别 | count 件数 int | percent 占比 | accepted 其中立案 int"),
             data["by_category"],
         ),
         Sheet(
             "按主办单位",
-            [
-                Column("department", "主办单位"),
-                Column("lead", "主办件数", kind="int"),
-                Column("replied", "已答复", kind="int"),
-                Column("overdue", "逾期", kind="int"),
-            ],
+            sheet_columns(
+                "department 主办单位 | lead 主办件数 int | replied 已答复 int | overdue 逾期 int"
+            ),
             data["by_department"],
         ),
         Sheet(
             "逾期清单",
-            [
-                Column("number", "编号"),
-                Column("title", "案由"),
-                Column("lead_department", "主办单位"),
-                Column("reply_deadline", "答复期限", kind="date"),
-                Column("days_overdue", "逾期天数", kind="int"),
-            ],
+            sheet_columns(
+                "number 编号 | title 案由 | lead_department 主办单位"
+                " | reply_deadline 答复期限 date | days_overdue 逾期天数 int"
+            ),
             data["overdue"],
         ),
     ]
