@@ -199,16 +199,11 @@ def ledger_pdf(
     return Path(out), sum(p.row_count for p in data)
 
 
+# The ledger sheet's columns (a spreadsheets.writer.sheet_columns spec), LedgerRow fields.
 LEDGER_EXCEL_COLUMNS = (
-    ("label", "序号"),
-    ("heading", "要点条目"),
-    ("lead_unit", "牵头单位"),
-    ("responsible_units", "责任单位"),
-    ("owner", "责任人"),
-    ("deadline", "完成时限"),
-    ("progress", "进展情况"),
-    ("status", "状态"),
-    ("evidence", "佐证材料"),
+    "label 序号 9 | heading 要点条目 50 | lead_unit 牵头单位 16 | responsible_units 责任单位 24"
+    " | owner 责任人 10 | deadline 完成时限 12 date | progress 进展情况 60 | status 状态 10"
+    " | evidence 佐证材料 24"
 )
 
 
@@ -216,25 +211,11 @@ def ledger_excel(
     db: sqlite_utils.Database, path: str | Path, **choice: Unpack[PlanChoice]
 ) -> tuple[Path, int]:
     """Write the 落实台账 as an Excel workbook, one sheet per plan (section headings as rows)."""
-    from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
+    from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     plans, today = _chosen(db, choice)
     data = ledger_plans(db, plans, today=today)
-    widths = {
-        "label": 9,
-        "heading": 50,
-        "lead_unit": 16,
-        "responsible_units": 24,
-        "owner": 10,
-        "deadline": 12,
-        "progress": 60,
-        "status": 10,
-        "evidence": 24,
-    }
-    columns = [
-        Column(key, header, width=widths[key], kind="date" if key == "deadline" else "text")
-        for key, header in LEDGER_EXCEL_COLUMNS
-    ]
+    columns = sheet_columns(LEDGER_EXCEL_COLUMNS)
     sheets = []
     count = 0
     for plan, ledger in zip(plans, data):
@@ -243,7 +224,7 @@ def ledger_excel(
             if section.title:
                 rows.append({"heading": section.title})
             for row in section.rows:
-                rows.append({key: getattr(row, key) for key, _ in LEDGER_EXCEL_COLUMNS})
+                rows.append({c.key: getattr(row, c.key) for c in columns})
                 count += 1
         title = f"{kind_label(plan['kind'])}{plan['year']}"
         sheets.append(
