@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
-from guilin_union.cli.table import JSON, add_commands, flag, opt
+from guilin_union.cli.table import DRY_RUN, JSON, add_commands, flag, opt
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -100,8 +100,8 @@ def register(msub: argparse._SubParsersAction) -> None:
             help="工作简历（可重复；结束年月空为至今；给出时整体替换）",
         )
         parser.add_argument("--photo", metavar="FILE", help="照片（JPG/PNG，自动裁成两寸证件照）")
-        parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-        parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+        DRY_RUN(parser)
+        JSON(parser)
         parser.set_defaults(handler=cmd_add if name == "add" else cmd_edit)
 
     add_commands(
@@ -153,17 +153,14 @@ def register(msub: argparse._SubParsersAction) -> None:
     )
 
 
+def _given(args: argparse.Namespace, options: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """The record keys of ``options`` given on the command line, with their values."""
+    values = {key: getattr(args, f"f_{key}", None) for key, _text in options.values()}
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def _fields(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
-    base: dict[str, Any] = {}
-    profile: dict[str, Any] = {}
-    for key, _text in BASE_OPTIONS.values():
-        value = getattr(args, f"f_{key}", None)
-        if value is not None:
-            base[key] = value
-    for key, _text in PROFILE_OPTIONS.values():
-        value = getattr(args, f"f_{key}", None)
-        if value is not None:
-            profile[key] = value
+    base, profile = _given(args, BASE_OPTIONS), _given(args, PROFILE_OPTIONS)
     model = getattr(args, "f_is_model_worker", None)
     if model is not None:
         base["is_model_worker"] = model == "是"
