@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,7 +40,9 @@ from guilin_union.ui.widgets.list_helpers import (
     add_search_bar,
     confirm_delete,
     make_combo,
+    make_label,
     make_search_edit,
+    push_buttons,
     refilter_on,
     select_id,
 )
@@ -108,21 +109,18 @@ class ActivitiesView(QWidget):
         )
 
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("新建活动…")
+        self.new_button, self.edit_button, self.delete_button = push_buttons(
+            "新建活动…", "修改…", "删除", layout=buttons
+        )
         self.new_button.setObjectName("new_activity_button")
-        self.edit_button = QPushButton("修改…")
         self.edit_button.setObjectName("edit_activity_button")
-        self.delete_button = QPushButton("删除")
+        buttons.addSpacing(12)
         self.settings_button = QPushButton("活动设置…")
         self.settings_button.setObjectName("activity_settings_button")
         self.settings_button.setToolTip("活动类型、角色、支出科目、奖项、团体总分计分办法")
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(12)
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("activity_count_label")
+        self.count_label = make_label("activity_count_label")
         buttons.addWidget(self.count_label)
         buttons.addSpacing(12)
         printing = [

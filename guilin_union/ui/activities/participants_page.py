@@ -10,8 +10,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,9 @@ from guilin_union.ui.activities.common import (
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.list_helpers import (
     add_search_bar,
+    make_label,
     make_search_edit,
+    push_buttons,
     refilter_on,
     selected_ids,
 )
@@ -104,12 +104,11 @@ class ParticipantsPage(QWidget):
         )
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("添加人员…")
+        self.add_button, self.import_button, self.edit_button, self.attend_button = push_buttons(
+            "添加人员…", "导入报名表…", "修改…", "签到", layout=buttons
+        )
         self.add_button.setObjectName("add_participants_button")
-        self.import_button = QPushButton("导入报名表…")
         self.import_button.setObjectName("import_signups_button")
-        self.edit_button = QPushButton("修改…")
-        self.attend_button = QPushButton("签到")
         self.attend_button.setToolTip("把所选人员标记为“已参加”（活动当天签到）")
         self.status_button, menu = menu_button("更多")
         self.unattend_action = menu.addAction(
@@ -123,13 +122,10 @@ class ParticipantsPage(QWidget):
         self.restore_action = menu.addAction("恢复为已报名", lambda: self.set_status("已报名"))
         menu.addSeparator()
         self.delete_action = menu.addAction("删除报名记录（误录时使用）", self.delete_selected)
-        for button in (self.add_button, self.import_button, self.edit_button, self.attend_button):
-            buttons.addWidget(button)
         buttons.addWidget(self.status_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("participant_count_label")
+        self.count_label = make_label("participant_count_label")
         self.count_label.setStyleSheet("color: #444;")
         layout.addWidget(self.count_label)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -36,7 +35,12 @@ from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, refill_combo
+from guilin_union.ui.widgets.list_helpers import (
+    debounced,
+    make_search_edit,
+    push_buttons,
+    refill_combo,
+)
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 if TYPE_CHECKING:
@@ -119,30 +123,31 @@ class DelegatesView(SessionListPage):
 
     def _build_buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.add_button = QPushButton("从会员中添加代表…")
-        self.edit_button = QPushButton("修改…")
-        self.replace_button = QPushButton("更换/补选…")
-        self.end_button = QPushButton("终止资格…")
-        self.continue_button = QPushButton("邀请列席…")  # issue 20: a retiree goes on as 列席
-        self.continue_button.setToolTip("资格已终止的正式代表（如退休）经邀请继续作为列席代表")
-        self.head_button = QPushButton("设为团长")
-        self.delete_button = QPushButton("删除记录")
-        self.delegations_button = QPushButton("代表团…")
-        self.import_button = QPushButton("导入 Excel…")
+        self.add_button, *row_buttons = push_buttons(
+            "从会员中添加代表…",
+            "修改…",
+            "更换/补选…",
+            "终止资格…",
+            "邀请列席…",  # issue 20: a retiree goes on as 列席
+            "设为团长",
+            "删除记录",
+            layout=bar,
+        )
         # These act on the selected delegate: enabled only while one is selected.
-        self.row_buttons = (
+        self.row_buttons = tuple(row_buttons)
+        (
             self.edit_button,
             self.replace_button,
             self.end_button,
             self.continue_button,
             self.head_button,
             self.delete_button,
-        )
-        for b in (self.add_button, *self.row_buttons):
-            bar.addWidget(b)
+        ) = self.row_buttons
+        self.continue_button.setToolTip("资格已终止的正式代表（如退休）经邀请继续作为列席代表")
         bar.addStretch(1)
-        bar.addWidget(self.delegations_button)
-        bar.addWidget(self.import_button)
+        self.delegations_button, self.import_button = push_buttons(
+            "代表团…", "导入 Excel…", layout=bar
+        )
         self.add_button.clicked.connect(self.add_delegates)
         self.edit_button.clicked.connect(self.edit_selected)
         self.replace_button.clicked.connect(self.replace_selected)

@@ -9,8 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table, selected_key
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import submit_op
-from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin, push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -169,13 +167,12 @@ class HardshipView(QWidget):
         self.entry_ids: list[int] = []
         layout = QVBoxLayout(self)
         self.year_spin = make_year_spin("welfare_hardship_year_spin")
-        self.add_button = QPushButton("加入档案…")
-        self.edit_button = QPushButton("修改…")
-        self.delete_button = QPushButton("移出档案")
-        self.carry_button = QPushButton("从上一年结转")
-        self.warmth_button = QPushButton("发放送温暖…")
-        self.school_button = QPushButton("发放金秋助学…")
-        self.application_button = QPushButton("打印申请表…")
+        self.add_button, self.edit_button, self.delete_button, self.application_button = (
+            push_buttons("加入档案…", "修改…", "移出档案", "打印申请表…")
+        )
+        self.carry_button, self.warmth_button, self.school_button = push_buttons(
+            "从上一年结转", "发放送温暖…", "发放金秋助学…"
+        )
         self.application_button.setToolTip("所选会员的困难补助申请表")
         self.application_button.clicked.connect(self.print_application)
         year_bar(
@@ -184,8 +181,7 @@ class HardshipView(QWidget):
             [self.add_button, self.edit_button, self.delete_button, self.application_button],
             [self.carry_button, self.warmth_button, self.school_button],
         )
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("welfare_hardship_summary")
+        self.summary_label = make_label("welfare_hardship_summary")
         layout.addWidget(self.summary_label)
         self.table = QTableView()
         self.table.setObjectName("welfare_hardship_table")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from guilin_union.services.welfare.rules import WARNING_LABELS
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table, fill_year_combo, year_bar
+from guilin_union.ui.widgets.list_helpers import make_label, push_buttons
 
 
 class StatsView(QWidget):
@@ -37,8 +37,7 @@ class StatsView(QWidget):
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_stats_year_combo")
         self.print_button = QPushButton("打印年度统计…")
-        self.total_label = QLabel()
-        self.total_label.setObjectName("welfare_stats_total")
+        self.total_label = make_label("welfare_stats_total")
         year_bar(layout, self.year_combo, [self.total_label], [self.print_button])
         grid = QGridLayout()
         self.type_table = QTableView()
@@ -63,12 +62,11 @@ class StatsView(QWidget):
         inner = QVBoxLayout(review)
         row = QHBoxLayout()
         self.include_reviewed_check = QCheckBox("同时显示已复核的")
-        self.review_button = QPushButton("标记为已复核")
-        self.reopen_button = QPushButton("改回待复核")
         row.addWidget(self.include_reviewed_check)
         row.addStretch(1)
-        row.addWidget(self.review_button)
-        row.addWidget(self.reopen_button)
+        self.review_button, self.reopen_button = push_buttons(
+            "标记为已复核", "改回待复核", layout=row
+        )
         inner.addLayout(row)
         self.warnings_table = QTableView()
         self.warnings_table.setObjectName("welfare_warnings_table")
