@@ -269,6 +269,14 @@ def year_budget_pdf(db: sqlite_utils.Database, year: int, path: str | Path) -> P
 # ---------------------------------------------------------------- Excel
 
 
+# The participants sheet (a spreadsheets.writer.sheet_columns spec).
+PARTICIPANT_COLUMNS = (
+    "number 序号 int | branch 分工会 | name 姓名 | gender 性别 | staff_no 工号"
+    " | department 部门 | phone_display 手机 | id_number_display 身份证号 | role 角色"
+    " | events_text 报名项目 | status 状态 | result 成绩 | notes 备注"
+)
+
+
 def export_participants(
     db: sqlite_utils.Database, activity_id: int, path: str | Path, *, unmasked: bool = False
 ) -> tuple[Path, int]:
@@ -285,11 +293,7 @@ def export_participants(
     )
     for number, row in enumerate(rows, start=1):
         row["number"] = number
-    columns = sheet_columns(
-        "number 序号 int | branch 分工会 | name 姓名 | gender 性别 | staff_no 工号"
-        " | department 部门 | phone_display 手机 | id_number_display 身份证号 | role 角色"
-        " | events_text 报名项目 | status 状态 | result 成绩 | notes 备注"
-    )
+    columns = sheet_columns(PARTICIPANT_COLUMNS)
     out = write_workbook(
         path, [Sheet("参加人员", columns, rows, heading=f"{activity['name']}参加人员名单")]
     )

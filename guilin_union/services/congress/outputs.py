@@ -258,6 +258,14 @@ def vote_results_pdf(db: sqlite_utils.Database, session_id: int, path: str | Pat
     )
 
 
+# The delegates sheet (a spreadsheets.writer.sheet_columns spec).
+DELEGATE_COLUMNS = (
+    "delegation 代表团 | name 姓名 | gender 性别 | branch 分工会 | department 部门"
+    " | title 职称 | staff_no 工号 | delegate_type 代表类型 | category 类别 | head 团长"
+    " | start_date 当选日期 date | attendance 签到情况"
+)
+
+
 def export_delegates(
     db: sqlite_utils.Database, session_id: int, path: str | Path
 ) -> tuple[Path, int]:
@@ -283,11 +291,7 @@ def export_delegates(
         }
         for r in rows
     ]
-    columns = sheet_columns(
-        "delegation 代表团 | name 姓名 | gender 性别 | branch 分工会 | department 部门"
-        " | title 职称 | staff_no 工号 | delegate_type 代表类型 | category 类别 | head 团长"
-        " | start_date 当选日期 date | attendance 签到情况"
-    )
+    columns = sheet_columns(DELEGATE_COLUMNS)
     out = write_workbook(
         path, [Sheet("代表名单", columns, data, heading=f"{session.title}代表名单")]
     )
