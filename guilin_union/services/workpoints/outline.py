@@ -74,6 +74,20 @@ class OutlineNode:
     style: str = ""
     deadline_text: str | None = None  # 完成时限 as written (a plan table's 时间 column)
 
+    @classmethod
+    def from_parsed(cls, node: WorkpointNode, level: int | None = None) -> OutlineNode:
+        """An editable copy of a parsed node (at ``level`` when given)."""
+        return cls(
+            level=node.level if level is None else level,
+            number=node.number,
+            heading=node.heading,
+            text=node.text,
+            lead_unit=node.lead_unit,
+            units=list(node.responsible_units),
+            style=node.style,
+            deadline_text=node.deadline_text,
+        )
+
 
 def display_number(style: str, number: str) -> str:
     """The number as it is printed: 一、 （一） 1. （1）; empty when there is none.
@@ -149,18 +163,7 @@ def flatten(nodes: Iterable[WorkpointNode]) -> list[OutlineNode]:
     flat: list[OutlineNode] = []
 
     def walk(node: WorkpointNode) -> None:
-        flat.append(
-            OutlineNode(
-                level=node.level,
-                number=node.number,
-                heading=node.heading,
-                text=node.text,
-                lead_unit=node.lead_unit,
-                units=list(node.responsible_units),
-                style=node.style,
-                deadline_text=node.deadline_text,
-            )
-        )
+        flat.append(OutlineNode.from_parsed(node))
         for child in node.children:
             walk(child)
 
@@ -296,15 +299,9 @@ def _parsed_part(text: str, like: OutlineNode, flat: list[OutlineNode]) -> Outli
     if len(nodes) == 1 and nodes[0].text:
         found = nodes[0]
         level = next((n.level for n in flat if n.style == found.style), like.level)
-        return OutlineNode(
-            level=level,
-            number=found.number,
-            heading=found.heading,
-            text=found.text,
-            lead_unit=found.lead_unit,
-            units=list(found.responsible_units),
-            style=found.style,
-        )
+        part = OutlineNode.from_parsed(found, level)
+        part.deadline_text = None  # the deadline stays with the node that was split
+        return part
     return OutlineNode(
         level=like.level, number="", heading=heading_of(text), text=text, style=like.style
     )
