@@ -77,6 +77,18 @@ def other_row(
     ).fetchone()
 
 
+def filter_text(parts: Iterable[str | None], search: str = "") -> str:
+    """A list's filter in words for printouts: the parts that are set, then the search text.
+
+    >>> filter_text(["2025年", None, "", "状态：申请"], "张")
+    '2025年；状态：申请；检索：张'
+    """
+    words = [part for part in parts if part]
+    if search:
+        words.append(f"检索：{search}")
+    return "；".join(words)
+
+
 def pick(row: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     """``{key: row[key]}`` for ``keys`` in that order (the stable ``--json`` objects)."""
     return {key: row[key] for key in keys}

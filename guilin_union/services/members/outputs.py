@@ -10,6 +10,7 @@ import sqlite_utils
 
 from guilin_union.services import settings
 from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_query import filter_text
 from guilin_union.services.members import MemberQuery, list_members
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -43,15 +44,8 @@ UNMASKED_COLUMNS = (("home_address", "家庭住址"), ("postcode", "邮编"), ("
 
 
 def describe_query(db: sqlite_utils.Database, q: MemberQuery) -> str:
-    parts = []
     branch = branches_service.filter_name(db, q.branch_name, q.branch_id)
-    if branch:
-        parts.append(branch)
-    if q.status:
-        parts.append(f"会籍状态：{q.status}")
-    if q.search:
-        parts.append(f"检索：{q.search}")
-    return "；".join(parts)
+    return filter_text((branch, f"会籍状态：{q.status}" if q.status else None), q.search)
 
 
 def _log_unmasked(db: sqlite_utils.Database, what: str, path: Path, n: int) -> None:

@@ -35,6 +35,7 @@ from guilin_union.services.common_query import (
     chunks,
     dict_rows,
     filter_clauses,
+    filter_text,
     in_order,
     order_sql,
     where_sql,
@@ -862,22 +863,15 @@ def to_public_json(
 
 def describe_query(db: sqlite_utils.Database, q: PaymentQuery) -> str:
     """The filter in words for printouts: ``2025年；生病住院；文学院分工会``."""
-    parts: list[str] = []
-    if q.year is not None:
-        parts.append(f"{q.year}年")
-    if q.type:
-        parts.append(q.type + (f"·{q.occasion}" if q.occasion else ""))
-    elif q.occasion:
-        parts.append(q.occasion)
-    branch = branches_service.filter_name(db, q.branch_name, q.branch_id)
-    if branch:
-        parts.append(branch)
-    if q.state:
-        parts.append(f"状态：{q.state}")
-    if q.batch_id is not None:
-        parts.append(f"批次 {q.batch_id}")
-    if q.flagged_only:
-        parts.append("有超标准/需复核")
-    if q.search:
-        parts.append(f"检索：{q.search}")
-    return "；".join(parts)
+    kind = (q.type + (f"·{q.occasion}" if q.occasion else "")) if q.type else q.occasion
+    return filter_text(
+        (
+            f"{q.year}年" if q.year is not None else None,
+            kind,
+            branches_service.filter_name(db, q.branch_name, q.branch_id),
+            f"状态：{q.state}" if q.state else None,
+            f"批次 {q.batch_id}" if q.batch_id is not None else None,
+            "有超标准/需复核" if q.flagged_only else None,
+        ),
+        q.search,
+    )
