@@ -17,6 +17,7 @@ from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.table import (
     JSON,
+    SESSION,
     ArgAdder,
     Command,
     add_area,
@@ -26,8 +27,8 @@ from guilin_union.cli.table import (
     opt,
 )
 
-SESSION = opt("--session", required=True, metavar="ID")
 ITEM = opt("item", type=int, metavar="ITEM_ID")
+DATE = opt("--date", metavar="YYYY-MM-DD")
 SITTING = opt("sitting", type=int, metavar="SITTING_ID")
 ELECTION = opt("election", type=int, metavar="ELECTION_ID")
 
@@ -155,7 +156,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                         SESSION,
                         opt("--part", choices=("预备会议", "正式会议"), default="正式会议"),
                         opt("--content", required=True, help="内容"),
-                        opt("--date", metavar="YYYY-MM-DD"),
+                        DATE,
                         opt("--start", metavar="HH:MM"),
                         opt("--end", metavar="HH:MM"),
                         opt("--presider", help="主持人"),
@@ -216,7 +217,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                     [
                         SITTING,
                         opt("--kind", choices=SITTING_KINDS),
-                        opt("--date", metavar="YYYY-MM-DD"),
+                        DATE,
                         *_sitting_fields(HALF_DAYS),
                     ],
                     cmd_sitting_edit,
@@ -298,7 +299,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                             help="监票人",
                         ),
                         opt("--teller", action="append", default=[], metavar="姓名", help="计票人"),
-                        opt("--date", metavar="YYYY-MM-DD"),
+                        DATE,
                     ],
                     cmd_election_add,
                 ),

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
-from guilin_union.cli.table import DRY_RUN, JSON, add_commands, flag, opt
+from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, flag, opt
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -111,7 +111,7 @@ def register(msub: argparse._SubParsersAction) -> None:
                 "show",
                 "显示一名会员的全部信息",
                 [
-                    opt("member_id", type=int, metavar="MEMBER_ID"),
+                    MEMBER_ID,
                     flag("--unmasked", "显示完整证件号码和手机号（记入操作日志）"),
                     JSON,
                 ],

@@ -39,6 +39,7 @@ from guilin_union.cli.table import (
     DRY_RUN,
     JSON,
     JSON_RESULT,
+    MEMBER_ID,
     XLSX_FILE,
     YEAR,
     add_area,
@@ -56,6 +57,12 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     _register_reports(report_sub)
 
 
+# Options several dues commands share.
+_LEDGER_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="月份")
+_DUES_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+_NOTE = opt("--note", metavar="TEXT", help="备注")
+
+
 def _register_dues(sub: argparse._SubParsersAction) -> None:
     add_area(
         sub,
@@ -67,7 +74,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "ledger",
                 "某月会费台账（每名会员应缴、实缴）",
                 [
-                    opt("--month", required=True, metavar="YYYY-MM", help="月份"),
+                    _LEDGER_MONTH,
                     BRANCH,
                     flag("--unpaid", "只列出未缴清的会员"),
                     JSON,
@@ -77,7 +84,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
             (
                 "open",
                 "建立某月会费台账（按当时的工资基数固定应缴额）",
-                [opt("--month", required=True, metavar="YYYY-MM", help="月份")],
+                [_LEDGER_MONTH],
                 cmd_open,
             ),
             (
@@ -85,7 +92,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "导入财务处代扣名单（工号/姓名/金额；全部通过检查才写入）",
                 [
                     XLSX_FILE,
-                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    _DUES_MONTH,
                     opt("--paid-on", metavar="YYYY-MM-DD", help="代扣日期（默认：该月最后一天）"),
                     opt("--sheet", metavar="NAME", help="工作表名称（默认自动识别）"),
                     DRY_RUN,
@@ -97,14 +104,14 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "pay",
                 "登记一名会员某月的缴费",
                 [
-                    opt("member_id", type=int, metavar="MEMBER_ID"),
-                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    MEMBER_ID,
+                    _DUES_MONTH,
                     opt(
                         "--method", required=True, choices=["代扣", "现金", "转账"], help="缴纳方式"
                     ),
                     opt("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）"),
                     opt("--amount", metavar="元", help="金额（默认：应缴金额）"),
-                    opt("--note", metavar="TEXT", help="备注"),
+                    _NOTE,
                     flag("--json", "以 JSON 输出该月台账行"),
                 ],
                 cmd_pay,
@@ -113,8 +120,8 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "unpay",
                 "撤销一名会员某月的缴费登记",
                 [
-                    opt("member_id", type=int, metavar="MEMBER_ID"),
-                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    MEMBER_ID,
+                    _DUES_MONTH,
                 ],
                 cmd_unpay,
             ),
@@ -123,7 +130,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "登记分工会上缴的某月会费（勾选会员，核对合计）",
                 [
                     opt("--branch", required=True, metavar="NAME", help="分工会"),
-                    opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份"),
+                    _DUES_MONTH,
                     one_of(
                         opt("--members", metavar="1,2,3", help="会员 ID，逗号分隔"),
                         flag("--all-unpaid", "该分工会当月全部未缴会员"),
@@ -137,7 +144,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                     ),
                     opt("--on", metavar="YYYY-MM-DD", help="收到日期（默认：今天）"),
                     opt("--method", choices=["现金", "转账"], default="现金", help="上缴方式"),
-                    opt("--note", metavar="TEXT", help="备注"),
+                    _NOTE,
                     JSON,
                 ],
                 cmd_remit,
@@ -180,7 +187,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
             (
                 "history",
                 "一名会员的会费缴纳记录",
-                [opt("member_id", type=int, metavar="MEMBER_ID"), JSON],
+                [MEMBER_ID, JSON],
                 cmd_history,
             ),
         ],

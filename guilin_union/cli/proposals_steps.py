@@ -13,7 +13,16 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
-from guilin_union.cli.table import JSON, ArgAdder, Command, add_commands, flag, opt
+from guilin_union.cli.table import (
+    JSON,
+    SESSION,
+    ArgAdder,
+    Command,
+    add_commands,
+    add_output_arg,
+    flag,
+    opt,
+)
 
 
 def resolve_member(db: Any, value: str, label: str = "人员") -> int:
@@ -83,7 +92,6 @@ def _show(args: argparse.Namespace, ctx: CliContext, proposal_id: int, message: 
 PROPOSAL_JSON = flag("--json", "以 JSON 输出（同 proposals list 的一项）")
 NUMBER = opt("number", metavar="NUMBER")
 NOTE = opt("--note", help="备注")
-SESSION = opt("--session", required=True, metavar="ID")
 
 
 def _date(what: str) -> ArgAdder:
@@ -370,7 +378,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
                 None,
                 [
                     add_session_arg,
-                    opt("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件"),
+                    add_output_arg,
                 ],
                 cmd_report_excellent,
             ),
@@ -379,7 +387,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
                 None,
                 [
                     add_session_arg,
-                    opt("-o", "--output", required=True, metavar="FILE.pdf", help="输出文件"),
+                    add_output_arg,
                 ],
                 cmd_report_supervision,
             ),

@@ -69,6 +69,8 @@ DRY_RUN = flag("--dry-run", "只检查，不写入")
 XLSX_FILE = opt("file", metavar="FILE.xlsx")
 BRANCH = opt("--branch", metavar="NAME", help="只含该分工会")
 YEAR = opt("--year", type=int, required=True, metavar="YYYY", help="年度")
+SESSION = opt("--session", required=True, metavar="ID")
+MEMBER_ID = opt("member_id", type=int, metavar="MEMBER_ID")
 # Full ID-card and phone numbers (the reveal is written to the operation log).
 UNMASKED_EXPORT = flag("--unmasked", "导出完整证件号码和手机号（将记入操作日志）")
 UNMASKED_PRINT = flag("--unmasked", "打印完整证件号码和手机号（将记入操作日志）")

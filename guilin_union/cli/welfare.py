@@ -40,6 +40,10 @@ from guilin_union.cli.table import (
     opt,
 )
 
+_MEMBER = opt("--member", type=int, required=True, metavar="ID", help="会员 ID")
+# dest: ``args.handler`` is the command's function (tests/cli/test_cli_dest_names.py).
+_HANDLER = opt("--handler", dest="handler_name", metavar="NAME", help="经手人")
+
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
     wsub = add_area(
@@ -144,7 +148,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）",
                     ),
                     opt("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）"),
-                    opt("--handler", dest="handler_name", metavar="NAME", help="经手人"),
+                    _HANDLER,
                     opt(
                         "--accept-warnings",
                         metavar="REASON",
@@ -482,7 +486,7 @@ def _register_cases(
                 "add",
                 "登记一笔慰问（按标准核对；有提示时须说明理由）",
                 [
-                    opt("--member", type=int, required=True, metavar="ID", help="会员 ID"),
+                    _MEMBER,
                     opt("--type", required=True, metavar="类型", help="慰问类型，如 直系亲属去世"),
                     opt("--date", required=True, metavar="YYYY-MM-DD", help="慰问日期"),
                     one_of(
@@ -515,7 +519,7 @@ def _register_cases(
                         "--evidence", metavar="材料", action="append", help="已收到的材料（可重复）"
                     ),
                     opt("--reason", metavar="TEXT", help="慰问事由"),
-                    opt("--handler", dest="handler_name", metavar="NAME", help="经手人"),
+                    _HANDLER,
                     opt("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由"),
                     flag("--dry-run", "只核对，不写入"),
                     JSON,
@@ -561,7 +565,7 @@ def _register_cases(
                 "hardship-application",
                 None,
                 [
-                    opt("--member", type=int, required=True, metavar="ID", help="会员 ID"),
+                    _MEMBER,
                     opt(
                         "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
                     ),
