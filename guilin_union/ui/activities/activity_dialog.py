@@ -24,9 +24,7 @@ from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitOnSave
-
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
 
 FIELD_WIDGETS = {
     "name": "name_edit",

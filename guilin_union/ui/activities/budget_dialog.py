@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -13,9 +13,8 @@ from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_budget_dialog import Ui_ActivityBudgetDialog
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitOnSave
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
 
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
     "kind": "kind_combo",
     "category": "category_combo",

@@ -7,7 +7,7 @@ ticked, so the message comes before the save, not after.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,9 +17,8 @@ from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityParticipantDialog
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitOnSave
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
 
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
     "role": "role_combo",
     "events": "events_list",

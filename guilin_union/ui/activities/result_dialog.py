@@ -3,7 +3,7 @@ placing, score and award."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_result_dialog import Ui_ActivityResultDialog
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitOnSave
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
 
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
     "event": "event_combo",
     "participant": "participant_combo",

@@ -17,7 +17,7 @@ from guilin_union.ui.forms.ui_intake_dues_settings import Ui_IntakeDuesSettingsD
 from guilin_union.ui.forms.ui_member_status_change import Ui_MemberStatusChangeDialog
 from guilin_union.ui.members.member_dialog import MemberDialog
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitMessageOnSave
 
 
 class ApplicationDialog(MemberDialog):
@@ -29,7 +29,7 @@ class ApplicationDialog(MemberDialog):
     def __init__(
         self,
         branches: list[str],
-        submit: Callable[[dict[str, Any]], dict[str, str] | None],
+        submit: Submit,
         *,
         data: dict[str, Any] | None = None,
         read_only: bool = False,

@@ -6,7 +6,6 @@ caller, which calls the service) and shows the field errors that come back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -39,7 +38,7 @@ from guilin_union.ui.widgets.date_fields import (
     set_optional_date,
 )
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import SubmitOnSave
+from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
 
 # field key -> widget attribute on the generated form
 FIELD_WIDGETS = {
@@ -65,8 +64,6 @@ FIELD_WIDGETS = {
     "status": "status_combo",
 }
 ERROR_STYLE = "border: 1px solid #d32f2f;"
-
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 
 
 class MemberDialog(SubmitOnSave, QDialog):

@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,6 +166,17 @@ def year_bar(
 ) -> QHBoxLayout:
     """The top bar of a welfare list: 年度 [year] ``left`` … ``right``."""
     return list_helpers.add_button_row(layout, [QLabel("年度"), year, *left], right)
+
+
+def place_beside(layout: QBoxLayout, form: QLayout, group: QWidget) -> None:
+    """Put ``group`` to the right of ``form``, a Designer form's layout inside ``layout``,
+    the two sharing the width equally (the case rules, the family details)."""
+    index = layout.indexOf(form)
+    layout.removeItem(form)
+    columns = QHBoxLayout()
+    columns.addLayout(form, 1)
+    columns.addWidget(group, 1)
+    layout.insertLayout(max(index, 0), columns)
 
 
 def selected_key(

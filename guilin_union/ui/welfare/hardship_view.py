@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,16 +19,21 @@ from guilin_union.services.welfare import config, hardship
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
-from guilin_union.ui.welfare.common import ERROR_STYLE, fill_table, selected_key, year_bar
+from guilin_union.ui.welfare.common import (
+    ERROR_STYLE,
+    fill_table,
+    place_beside,
+    selected_key,
+    year_bar,
+)
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
-from guilin_union.ui.widgets.form_dialog import submit_op
+from guilin_union.ui.widgets.form_dialog import Submit, submit_op
 from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin, push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
 HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 
 
 class HardshipDialog(QDialog):
@@ -113,12 +117,7 @@ class HardshipDialog(QDialog):
             ("审批日期", ui.decision_date_edit),
         ):
             form.addRow(label, widget)
-        index = ui.main_layout.indexOf(ui.hardship_form)
-        ui.main_layout.removeItem(ui.hardship_form)
-        columns = QHBoxLayout()
-        columns.addLayout(ui.hardship_form, 1)
-        columns.addWidget(group, 1)
-        ui.main_layout.insertLayout(max(index, 0), columns)
+        place_beside(ui.main_layout, ui.hardship_form, group)
 
     def choose_member(self) -> None:
         chosen = self._pick()

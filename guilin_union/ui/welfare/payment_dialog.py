@@ -33,9 +33,9 @@ from guilin_union.ui.forms.ui_welfare_payment_dialog import Ui_WelfarePaymentDia
 from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
+from guilin_union.ui.widgets.form_dialog import Submit
 from guilin_union.ui.widgets.list_helpers import make_line_edit
 
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 Check = Callable[[dict[str, Any]], tuple[str, str]]  # data -> (standard text, warnings text)
 
 FIELD_WIDGETS = {

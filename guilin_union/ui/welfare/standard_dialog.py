@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -23,11 +21,11 @@ from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.welfare.standards import Standard
 from guilin_union.ui.forms.ui_welfare_standard_dialog import Ui_WelfareStandardDialog
-from guilin_union.ui.welfare.common import ERROR_STYLE
+from guilin_union.ui.welfare.common import ERROR_STYLE, place_beside
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
+from guilin_union.ui.widgets.form_dialog import Submit
 
-Submit = Callable[[dict[str, Any]], dict[str, str] | None]
 FIELD_WIDGETS = {
     "cap_fen": "cap_edit",
     "form": "form_combo",
@@ -157,12 +155,7 @@ class StandardDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         form.addRow(hint)
-        index = ui.main_layout.indexOf(ui.standard_form)
-        ui.main_layout.removeItem(ui.standard_form)
-        columns = QHBoxLayout()
-        columns.addLayout(ui.standard_form, 1)
-        columns.addWidget(group, 1)
-        ui.main_layout.insertLayout(max(index, 0), columns)
+        place_beside(ui.main_layout, ui.standard_form, group)
         ui.case_rules_group = group
 
     def _update(self) -> None:

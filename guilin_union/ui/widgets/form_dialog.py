@@ -16,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+#: A record dialog's ``submit(data)``: None when saved, else the field errors to show.
+Submit = Callable[[dict[str, Any]], dict[str, str] | None]
+
 
 class SubmitOnSave:
     """Mixin for a QDialog with ``data()``, ``show_errors(errors)`` and ``_submit``.
@@ -132,7 +135,7 @@ def record_submit(
     update: Callable[[Any, int, dict[str, Any]], Any],
     *,
     on_saved: Callable[[Any], Any] | None = None,
-) -> Callable[[dict[str, Any]], dict[str, str] | None]:
+) -> Submit:
     """The ``submit`` of a dialog that adds a record (``record_id`` None: ``add(db, data)``)
     or edits one (``update(db, record_id, data)``), through :func:`submit_op`; the undo
     step is named 新增/修改 ``noun`` and the name typed."""
