@@ -35,7 +35,11 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
-def ensure_application() -> QApplication:
+def ensure_application(*, window_helpers: bool = True) -> QApplication:
+    """The QApplication, set up for this program. ``window_helpers=False`` (the program's
+    start) leaves out the application-wide Show filter that fits dialogs and gives access
+    keys: it would be called for every event of the first paint, so :func:`run_gui` installs
+    it with :func:`install_window_helpers` once the first screen is painted (issue 15)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -50,11 +54,22 @@ def ensure_application() -> QApplication:
     from guilin_union.ui.theme import apply_light_theme
 
     apply_light_theme(app)  # the same light look in Windows 11 dark mode (issue 14)
+    if window_helpers:
+        install_window_helpers(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def install_window_helpers(app: QApplication, *shown: QWidget) -> None:
+    """Every dialog from now on opens inside the screen with a natural Tab order, and every
+    window gets access keys (Alt+letter) — including the windows in ``shown``, which were
+    shown before this was installed (issue 15). Idempotent."""
+    from guilin_union.ui.access_keys import install_access_keys
     from guilin_union.ui.screen_fit import install_dialog_fitter
 
-    install_dialog_fitter(app)  # every dialog opens inside the screen (issue 15)
-    __import__("guilin_union.ui.access_keys").ui.access_keys.install_access_keys(app)  # Alt+key
-    return app  # type: ignore[return-value]
+    install_dialog_fitter(app)
+    keys = install_access_keys(app)
+    for window in shown:
+        keys.on_show(window)
 
 
 _translators: list[QTranslator] = []
@@ -272,7 +287,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     from guilin_union.ui import error_hook
     from guilin_union.ui.main_window import MainWindow
 
-    app = ensure_application()
+    app = ensure_application(window_helpers=False)  # installed once the list is painted
     path = choose_db_path(db, demo)
     if hand_over_to_running_instance(path):
         return 0  # the program already showing this file came to the front; no window here
@@ -316,6 +331,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         open_now()
 
     def open_now() -> None:
+        install_window_helpers(app, window)  # before the first dialog (a lock or restore question)
         import_list_widgets()  # while the worker still imports the storage layer
         preloaded()  # the storage layer imported meanwhile
         prompts = Prompts()

@@ -142,16 +142,23 @@ def exec_stand_in(*_args):
     def look():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
         w = windows[0] if windows else None
+        from guilin_union.ui import screen_fit
         if w is not None and w._preview_painted and "preview" not in seen:
             seen["preview"] = {"ctx": w.ctx is not None,
                                "sqlite_utils": "sqlite_utils" in sys.modules,
                                "first": w.register_preview.model.index(0, 0).data()}
-        if w is not None and w.ctx is not None and w.safety is not None:
+            seen["fitter_at_preview"] = bool(screen_fit._fitter)
+        if w is not None and w.ctx is not None and w.safety is not None and "real" not in seen:
             register = w.tab_widgets["会员入会"].register_view
             seen["real"] = {"first": register.model.index(0, 0).data(),
                             "preview_left": w.register_preview is not None}
-            w.close()
-            loop.quit()
+            seen["fitter"] = bool(screen_fit._fitter)
+        if "real" in seen:
+            register = w.tab_widgets["会员入会"].register_view
+            seen["keyed"] = "&" in register.add_button.text()
+            if seen["keyed"]:
+                w.close()
+                loop.quit()
     timer = QTimer(); timer.setInterval(1); timer.timeout.connect(look); timer.start()
     QTimer.singleShot(60000, loop.quit)
     loop.exec()
@@ -198,3 +205,7 @@ def test_run_gui_shows_the_first_page_before_the_storage_layer_from_the_second_s
         "first": first["real"]["first"],
     }
     assert second["real"] == {"first": first["real"]["first"], "preview_left": False}
+    # The application-wide Show filter (dialog fitting, access keys) comes after the first
+    # screen is painted, then keys the window that was shown before it (issue 15).
+    assert second["fitter_at_preview"] is False
+    assert first["fitter"] and second["fitter"] and first["keyed"] and second["keyed"]
