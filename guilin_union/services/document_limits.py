@@ -37,7 +37,13 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.spreadsheets.limits import ELEMENT_RE, PartScan, mb_text, scan_archive
+from guilin_union.spreadsheets.limits import (
+    ELEMENT_RE,
+    ArchiveLimits,
+    PartScan,
+    mb_text,
+    scan_archive,
+)
 
 __all__ = [
     "DocumentLimits",
@@ -67,6 +73,12 @@ class DocumentLimits:
     max_pdf_pages: int = 300
     max_pdf_stream_bytes: int = 20 * 1024 * 1024  # one decoded stream
     max_pdf_decoding_work: int = 60 * 1024 * 1024
+
+    @property
+    def docx_archive(self) -> ArchiveLimits:
+        return ArchiveLimits(
+            self.max_docx_parts, self.max_docx_declared_total, self.max_docx_xml_total
+        )
 
 
 LIMITS = DocumentLimits()
@@ -109,10 +121,8 @@ def check_docx_content(path: Path, limits: DocumentLimits = LIMITS) -> None:
     try:
         scan_archive(
             path,
-            max_parts=limits.max_docx_parts,
-            max_declared_total=limits.max_docx_declared_total,
-            max_xml_total=limits.max_docx_xml_total,
-            plan=plan,
+            limits.docx_archive,
+            plan,
             fail=fail,
             too_big=too_big,
             too_many=too_many,

@@ -42,6 +42,7 @@ from pathlib import Path
 from guilin_union.spreadsheets.errors import WorkbookError
 
 __all__ = [
+    "ArchiveLimits",
     "WorkbookLimits",
     "WorkbookScan",
     "PartScan",
@@ -79,6 +80,16 @@ INFLATED = "inflated_bytes"
 
 
 @dataclass(frozen=True)
+class ArchiveLimits:
+    """What a zip may hold at most: parts, their declared unpacked total, and the bytes all
+    its XML parts really inflate to."""
+
+    max_parts: int
+    max_declared_total: int
+    max_xml_total: int
+
+
+@dataclass(frozen=True)
 class WorkbookLimits:
     """Limits for an imported .xlsx (a member list of 20,000 rows uses a fraction of each)."""
 
@@ -91,6 +102,10 @@ class WorkbookLimits:
     max_shared_strings: int = 500_000
     max_cells: int = 2_000_000  # per worksheet: 20,000 rows x 100 columns
     header_rows: int = 30  # rows allowed above the data (title, notes, header)
+
+    @property
+    def archive(self) -> ArchiveLimits:
+        return ArchiveLimits(self.max_parts, self.max_declared_total, self.max_xml_total)
 
 
 @dataclass
@@ -207,11 +222,9 @@ def scan_xml_part(
 
 def scan_archive(
     path: Path,
-    *,
-    max_parts: int,
-    max_declared_total: int,
-    max_xml_total: int,
+    limits: ArchiveLimits,
     plan: Callable[[zipfile.ZipInfo], PartScan | None],
+    *,
     fail: Fail,
     too_big: Callable[[str, int], str],
     too_many: Callable[[str, str, int], str],
@@ -219,7 +232,7 @@ def scan_archive(
     advice: str = IMPORT_ADVICE,
 ) -> dict[str, dict[str, int]]:
     """Check the zip's directory, then scan every part ``plan`` returns a :class:`PartScan`
-    for (the others are skipped), all XML parts together within ``max_xml_total`` bytes.
+    for (the others are skipped), all XML parts together within ``limits.max_xml_total`` bytes.
 
     ``too_big(part, limit)`` and ``too_many(part, name, limit)`` build the refusal texts;
     ``advice`` ends the refusal of the directory (see :func:`check_zip_directory`). Returns
@@ -231,8 +244,8 @@ def scan_archive(
         infos = check_zip_directory(
             archive,
             path.name,
-            max_parts=max_parts,
-            max_declared_total=max_declared_total,
+            max_parts=limits.max_parts,
+            max_declared_total=limits.max_declared_total,
             fail=fail,
             advice=advice,
         )
@@ -244,7 +257,7 @@ def scan_archive(
             found[name] = scan_xml_part(
                 archive,
                 info,
-                max_bytes=min(part.max_bytes, max_xml_total - xml_total),
+                max_bytes=min(part.max_bytes, limits.max_xml_total - xml_total),
                 counts=part.counts,
                 fail=fail,
                 too_big=functools.partial(too_big, name),
@@ -328,10 +341,8 @@ def check_workbook_content(
     try:
         found = scan_archive(
             path,
-            max_parts=limits.max_parts,
-            max_declared_total=limits.max_declared_total,
-            max_xml_total=limits.max_xml_total,
-            plan=plan,
+            limits.archive,
+            plan,
             fail=WorkbookError,
             too_big=too_big,
             too_many=too_many,
