@@ -35,6 +35,7 @@ from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.rules import Fraction, chinese_number, compose_session_title
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
 
 __all__ = [
@@ -446,10 +447,7 @@ def delete_term(db: sqlite_utils.Database, term_id: int) -> OpResult:
             raise ConflictError(
                 f"{term.label}下还有 {sessions} 次会议、{delegates} 条代表记录，不能删除。"
             )
-        for (delegation_id,) in db.execute(
-            "SELECT id FROM congress_delegations WHERE term_id = ?", [term_id]
-        ).fetchall():
-            audit.delete(db, "congress_delegations", delegation_id)
+        delete_owned(db, "congress_delegations", "term_id = ?", [term_id])
         before = audit.delete(db, "congress_terms", term_id)
     return OpResult(Changes.of(AREA), term_id, undo=before)
 
@@ -759,10 +757,9 @@ def delete_session(db: sqlite_utils.Database, session_id: int) -> OpResult:
         if proposals:
             raise ConflictError(f"“{session.title}”已有 {proposals} 件提案，不能删除。")
         for table in ("congress_agenda_items", "congress_motions", "congress_attendance"):
-            for (row_id,) in db.execute(
-                f"SELECT id FROM {table} WHERE session_id = ?", [session_id]
-            ).fetchall():
-                audit.delete(db, table, row_id, note=f"随会议“{session.title}”删除")
+            delete_owned(
+                db, table, "session_id = ?", [session_id], note=f"随会议“{session.title}”删除"
+            )
         if "proposal_counters" in db.table_names():
             db.execute("DELETE FROM proposal_counters WHERE session_id = ?", [session_id])
         before = audit.delete(db, "congress_sessions", session_id)

@@ -32,6 +32,7 @@ from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.rules import motion_passes, quorum_needed, votes_needed
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -275,10 +276,7 @@ def update_election(
 def delete_election(db: sqlite_utils.Database, election_id: int) -> OpResult:
     with db.atomic():
         _row(db, election_id)
-        for (row_id,) in db.execute(
-            "SELECT id FROM congress_election_candidates WHERE election_id = ?", [election_id]
-        ).fetchall():
-            audit.delete(db, "congress_election_candidates", row_id)
+        delete_owned(db, "congress_election_candidates", "election_id = ?", [election_id])
         before = audit.delete(db, "congress_elections", election_id)
     return OpResult(Changes.of(AREA), election_id, undo=before)
 

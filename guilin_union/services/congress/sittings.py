@@ -27,6 +27,7 @@ from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress.attendance import AttendanceSummary, summarize
 from guilin_union.services.congress.delegates import delegates_on
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
 
 AREA = congress.AREA
@@ -189,12 +190,8 @@ def delete_sitting(db: sqlite_utils.Database, sitting_id: int) -> OpResult:
         for table in ("congress_motions", "congress_elections"):
             if db.execute(f"SELECT 1 FROM {table} WHERE sitting_id = ?", [sitting_id]).fetchone():
                 raise ConflictError(f"“{current.title}”已有表决或选举，不能删除。")
-        for (row_id,) in db.execute(
-            "SELECT id FROM congress_sitting_attendance WHERE sitting_id = ?", [sitting_id]
-        ).fetchall():
-            audit.delete(
-                db, "congress_sitting_attendance", row_id, note=f"随场次“{current.title}”删除"
-            )
+        note = f"随场次“{current.title}”删除"
+        delete_owned(db, "congress_sitting_attendance", "sitting_id = ?", [sitting_id], note=note)
         before = audit.delete(db, "congress_sittings", sitting_id)
     return OpResult(Changes.of(AREA), sitting_id, undo=before)
 
@@ -255,10 +252,7 @@ def set_presidium(
             raise ValidationError("主席团职务应为：" + "、".join(PRESIDIUM_ROLES), "role")
     with db.atomic():
         congress.get_session(db, session_id)
-        for (row_id,) in db.execute(
-            "SELECT id FROM congress_presidium WHERE session_id = ?", [session_id]
-        ).fetchall():
-            audit.delete(db, "congress_presidium", row_id)
+        delete_owned(db, "congress_presidium", "session_id = ?", [session_id])
         for position, (member_id, role) in enumerate(members, start=1):
             if db.execute("SELECT 1 FROM members WHERE id = ?", [member_id]).fetchone() is None:
                 raise ValidationError("主席团成员不在会员名册中", "presidium")

@@ -43,6 +43,7 @@ from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.ordering import move_row
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
 
 __all__ = [
@@ -820,10 +821,7 @@ def _next_series_number(db: sqlite_utils.Database, session_id: int, series: str)
 
 
 def _write_people(db: sqlite_utils.Database, proposal_id: int, seconders: Iterable[int]) -> None:
-    for (row_id,) in db.execute(
-        "SELECT id FROM proposal_people WHERE proposal_id = ? AND role = '附议人'", [proposal_id]
-    ).fetchall():
-        audit.delete(db, "proposal_people", row_id)
+    delete_owned(db, "proposal_people", "proposal_id = ? AND role = '附议人'", [proposal_id])
     for position, member_id in enumerate(seconders, start=1):
         audit.insert(
             db,
@@ -959,10 +957,8 @@ def delete_proposal(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
                 f"提案 {current.number} 已进入审查或有并入的提案，不能删除；提案人不再提出时请用“撤案”。"
             )
         for table in ("proposal_people", "proposal_events", "proposal_attachments"):
-            for (row_id,) in db.execute(
-                f"SELECT id FROM {table} WHERE proposal_id = ?", [proposal_id]
-            ).fetchall():
-                audit.delete(db, table, row_id, note=f"随提案 {current.number} 删除")
+            note = f"随提案 {current.number} 删除"
+            delete_owned(db, table, "proposal_id = ?", [proposal_id], note=note)
         before = audit.delete(db, "proposals", proposal_id)
     return OpResult(CHANGES, proposal_id, undo=before)
 

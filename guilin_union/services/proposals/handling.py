@@ -32,6 +32,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.proposals import OUTCOMES, RATINGS
 from guilin_union.services import congress
 from guilin_union.services.changes import OpResult
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.proposals import (
     CHANGES,
     OPEN_ROUND,
@@ -183,10 +184,7 @@ def _departments(db: sqlite_utils.Database, lead: int, co: Iterable[int]) -> lis
 
 
 def _write_co(db: sqlite_utils.Database, round_id: int, co_ids: list[int]) -> None:
-    for (row_id,) in db.execute(
-        "SELECT id FROM proposal_round_departments WHERE round_id = ?", [round_id]
-    ).fetchall():
-        audit.delete(db, "proposal_round_departments", row_id)
+    delete_owned(db, "proposal_round_departments", "round_id = ?", [round_id])
     for dept in co_ids:
         audit.insert(
             db, "proposal_round_departments", {"round_id": round_id, "department_id": dept}
@@ -460,10 +458,7 @@ def undo_rating(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
             and last.reply_date is None
             and all_rounds[-2].rating == "不满意"
         ):
-            for (row_id,) in db.execute(
-                "SELECT id FROM proposal_round_departments WHERE round_id = ?", [last.id]
-            ).fetchall():
-                audit.delete(db, "proposal_round_departments", row_id)
+            delete_owned(db, "proposal_round_departments", "round_id = ?", [last.id])
             audit.delete(db, "proposal_rounds", last.id)
             target = all_rounds[-2]
         else:
