@@ -239,6 +239,15 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
     all_ids = [r[0] for r in db.execute("SELECT id FROM members ORDER BY id")]
     writer = _Writer(db)
     used: set[tuple[int, str, int]] = set()  # (member, type, year): keeps the demo within the rules
+
+    def pay(member: int, type_name: str, day: _dt.date, amount: int, **details: Any) -> None:
+        """A payment somewhere on its way through approval, with one of the 经手人; the
+        approval is drawn before the 经手人 (the order the generator has always used)."""
+        approval = _approval(rng, day, today)
+        writer.add(
+            member, type_name, day, amount, approval, handler=rng.choice(HANDLERS), **details
+        )
+
     for year in years:
         last = min(_dt.date(year, 12, 31), today)
         for type_name, per_year, amounts in INDIVIDUAL:
@@ -260,15 +269,8 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
                 used.add((member, type_name, year))
                 amount = rng.choice(amounts) * 100
                 goods = "生日蛋糕券" if type_name == "生日" and rng.random() < 0.5 else None
-                writer.add(
-                    member,
-                    type_name,
-                    day,
-                    amount,
-                    _approval(rng, day, today),
-                    goods=goods,
-                    handler=rng.choice(HANDLERS),
-                    notes=EVIDENCE_NOTES.get(type_name),
+                pay(
+                    member, type_name, day, amount, goods=goods, notes=EVIDENCE_NOTES.get(type_name)
                 )
         # 退休 and 会员去世 go to the members who retired / died (on or after the event).
         for status, type_name, amount in (
@@ -286,14 +288,7 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
                     if event and event[:4] == str(year)
                     else _random_day(rng, year, last)
                 )
-                writer.add(
-                    member,
-                    type_name,
-                    day,
-                    amount,
-                    _approval(rng, day, today),
-                    handler=rng.choice(HANDLERS),
-                )
+                pay(member, type_name, day, amount)
         # 节日慰问 of the oldest year, handed over as a list from one 分工会 (no batch).
         if year == years[0]:
             day = _dt.date(year, 9, 20)
