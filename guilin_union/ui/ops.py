@@ -256,6 +256,13 @@ class CollectionOp(_Op[T]):
         self.changes = changes
         self.undo_text = undo_text or title
 
+    def run_if_confirmed(self, question: str, *, ok_text: str = "确定") -> T | None:
+        """Ask ``question`` (titled like the write) under an ``ok_text`` button and
+        :meth:`run` when the user agrees; None when cancelled."""
+        if not self.ctx.prompts.confirm(self.parent, self.title, question, ok_text=ok_text):
+            return None
+        return self.run()
+
     def _refuse(self) -> bool:
         if self.ctx.read_only:
             self.ctx.prompts.warning(self.parent, self.title, READ_ONLY_MESSAGE)

@@ -405,18 +405,14 @@ class DelegatesView(SessionListPage):
             )
             return
         row = rows[0]
-        if not self.ctx.prompts.confirm(
-            self,
-            "邀请列席",
-            f"{row['name']}自 {row['end_date']} 起改为列席代表（不计入应到，不能提出提案）？",
-        ):
-            return
         ops.CollectionOp(
             self.ctx,
             self,
             "邀请列席",
             lambda db: delegates_service.continue_as_attending(db, row["id"]),
-        ).run()
+        ).run_if_confirmed(
+            f"{row['name']}自 {row['end_date']} 起改为列席代表（不计入应到，不能提出提案）？"
+        )
 
     def make_head(self) -> None:
         rows = self.selected_rows()
@@ -435,21 +431,17 @@ class DelegatesView(SessionListPage):
         if not rows:
             return
         row = rows[0]
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除代表记录",
-            f"确定删除{row['name']}的这条代表记录吗？\n（只用于删除录错的记录；"
-            "代表不再任职请用“终止资格”或“更换”。）",
-            ok_text="删除",
-        ):
-            return
         ops.CollectionOp(  # undo: the service's inverse restores the row and its links
             self.ctx,
             self,
             "删除代表记录",
             lambda db: delegates_service.delete_delegate(db, row["id"]),
             undo_text=f"删除代表 {row['name']}",
-        ).run()
+        ).run_if_confirmed(
+            f"确定删除{row['name']}的这条代表记录吗？\n（只用于删除录错的记录；"
+            "代表不再任职请用“终止资格”或“更换”。）",
+            ok_text="删除",
+        )
 
     def manage_delegations(self) -> None:
         from guilin_union.ui.congress.delegations_dialog import DelegationsDialog

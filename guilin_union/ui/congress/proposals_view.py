@@ -601,13 +601,9 @@ class ProposalsView(QWidget):
         if p is None:
             return
         what = "撤销并案" if p.status == "已并案" else f"撤销审查结果“{p.review_text}”"
-        if not self.ctx.prompts.confirm(
-            self, what, f"确定{what}，使提案 {p.number} 回到“待审查”吗？"
-        ):
-            return
         result = ops.CollectionOp(
             self.ctx, self, what, lambda db: proposals.reset_review(db, p.id)
-        ).run()
+        ).run_if_confirmed(f"确定{what}，使提案 {p.number} 回到“待审查”吗？")
         if result is not None:
             self.apply_filters(select=p.id)
 
@@ -720,17 +716,13 @@ class ProposalsView(QWidget):
         p = self._one()
         if p is None:
             return
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除提案",
+        ops.CollectionOp(
+            self.ctx, self, "删除提案", lambda db: proposals.delete_proposal(db, p.id)
+        ).run_if_confirmed(
             f"确定删除提案 {p.number}“{p.title}”吗？\n"
             "（只用于删除录错的提案，编号不会再使用；提案人撤回请用“审查 ▸ 撤案”。）",
             ok_text="删除",
-        ):
-            return
-        ops.CollectionOp(
-            self.ctx, self, "删除提案", lambda db: proposals.delete_proposal(db, p.id)
-        ).run()
+        )
 
     def add_attachment(self) -> None:
         p = self._one()

@@ -267,16 +267,12 @@ class SessionView(QWidget):
         session = self.page.session()
         if session is None:
             return
-        if not self.ctx.prompts.confirm(
-            self,
-            "删除会议",
-            f"确定删除“{session.title}”及其议程、签到和表决记录吗？\n（已有提案的会议不能删除。）",
-            ok_text="删除",
-        ):
-            return
         ops.CollectionOp(
             self.ctx, self, "删除会议", lambda db: congress.delete_session(db, session.id)
-        ).run()
+        ).run_if_confirmed(
+            f"确定删除“{session.title}”及其议程、签到和表决记录吗？\n（已有提案的会议不能删除。）",
+            ok_text="删除",
+        )
 
     # ------------------------------------------------------------------ printouts
     def _name(self, what: str) -> str:

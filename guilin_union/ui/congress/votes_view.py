@@ -189,17 +189,13 @@ class VotesView(SessionListPage):
         row = self._selected()
         if row is None:
             return
-        if not self.ctx.prompts.confirm(
-            self, "删除表决事项", f"确定删除“{row['title']}”吗？", ok_text="删除"
-        ):
-            return
         ops.CollectionOp(  # undo: the service's inverse puts the row back
             self.ctx,
             self,
             "删除表决事项",
             lambda db: votes_service.delete_motion(db, row["id"]),
             undo_text=f"删除表决事项 {row['title']}",
-        ).run()
+        ).run_if_confirmed(f"确定删除“{row['title']}”吗？", ok_text="删除")
 
     def move(self, delta: int) -> None:
         row = self._selected()

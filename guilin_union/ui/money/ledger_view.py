@@ -345,17 +345,13 @@ class LedgerView(QWidget):
         if row is None or row["paid_fen"] == 0:
             self.ctx.prompts.info(self, "撤销缴费", "请先选择一笔已登记的缴费。")
             return
-        if not self.ctx.prompts.confirm(
-            self,
-            "撤销缴费",
-            f"撤销{row['name']}{row['month']}的缴费登记（{format_fen(row['paid_fen'])} 元，"
-            f"{row['method']}）？可用“编辑 ▸ 撤销”恢复。",
-        ):
-            return
         member_id, month = row["member_id"], row["month"]
         ops.CollectionOp(
             self.ctx, self, "撤销缴费", lambda d: ledger.clear_payment(d, member_id, month)
-        ).run()
+        ).run_if_confirmed(
+            f"撤销{row['name']}{row['month']}的缴费登记（{format_fen(row['paid_fen'])} 元，"
+            f"{row['method']}）？可用“编辑 ▸ 撤销”恢复。"
+        )
 
     def export_excel(self) -> None:
         from guilin_union.services.money import outputs

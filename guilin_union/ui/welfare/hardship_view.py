@@ -312,20 +312,15 @@ class HardshipView(QWidget):
         entry_id = self.selected_entry()
         if entry_id is None:
             return
-        if not self.ctx.prompts.confirm(
-            self,
-            "移出档案",
-            "把该会员移出本年度困难帮扶档案吗？已发放的帮扶记录保留。",
-            ok_text="移出",
-        ):
-            return
         ops.CollectionOp(  # undo: the service's inverse restores the entry and its links
             self.ctx,
             self,
             "移出档案",
             lambda db: hardship.delete_hardship(db, entry_id),
             undo_text="移出困难帮扶档案",
-        ).run()
+        ).run_if_confirmed(
+            "把该会员移出本年度困难帮扶档案吗？已发放的帮扶记录保留。", ok_text="移出"
+        )
 
     def carry_over(self) -> None:
         year = self.year_spin.value()
