@@ -29,7 +29,8 @@ def delete_owned(
     *,
     note: str | None = None,
 ) -> None:
-    """Delete (logged, one row at a time) the rows of ``table`` matching ``where``.
+    """Delete (logged, one row at a time) the rows of ``table`` matching ``where`` (which
+    may end in an ``ORDER BY`` when the order matters).
 
     ``table`` and ``where`` are the program's own SQL, never user input."""
     for (row_id,) in db.execute(f"SELECT id FROM [{table}] WHERE {where}", list(params)).fetchall():

@@ -1170,11 +1170,13 @@ def unmerge(db: sqlite_utils.Database, source_id: int, *, note: str | None = Non
         target = get_proposal(db, source.merged_into_id)
         if target.status == "已并案":
             raise ConflictError(f"提案 {target.number} 本身也已并案，请先撤销它的并案。")
-        for (row_id,) in db.execute(
-            "SELECT id FROM proposal_people WHERE proposal_id = ? AND source_proposal_id = ?",
+        delete_owned(
+            db,
+            "proposal_people",
+            "proposal_id = ? AND source_proposal_id = ?",
             [target.id, source_id],
-        ).fetchall():
-            audit.delete(db, "proposal_people", row_id, note=f"撤销并案 {source.number}")
+            note=f"撤销并案 {source.number}",
+        )
         today = _dt.date.today().isoformat()
         _set_review(db, source, "待审查", None)
         _event(

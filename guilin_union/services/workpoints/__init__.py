@@ -43,6 +43,7 @@ from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import select_rows
+from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
 
@@ -371,13 +372,8 @@ def delete_plan_rows(
     db: sqlite_utils.Database, plan_id: int, *, note: str | None = None
 ) -> dict[str, Any]:
     # Top-level items first: each takes its subtree, notes, files and links along.
-    for (item_id,) in list(
-        db.execute(
-            "SELECT id FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL ORDER BY position",
-            [plan_id],
-        )
-    ):
-        audit.delete(db, "workpoint_items", item_id, note=note)
+    top = "plan_id = ? AND parent_id IS NULL ORDER BY position"
+    delete_owned(db, "workpoint_items", top, [plan_id], note=note)
     return audit.delete(db, "workpoint_plans", plan_id, note=note)
 
 
