@@ -11,14 +11,15 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
+from typing import Unpack
 
 from guilin_union.core.dates import format_cn_date_lenient as _date
 from guilin_union.reports.document import Report, cols
+from guilin_union.reports.members.common import Letterhead, issuer
 
 NAME = "intake-list"
 
@@ -63,19 +64,17 @@ def _as_printed(person: PendingPerson) -> PendingPerson:
 def build_intake_list(
     path: str | os.PathLike[str],
     groups: Sequence[tuple[str, Sequence[PendingPerson]]],
-    *,
-    institution: str,
-    union_name: str,
-    generated_on: datetime.date | None = None,
+    **head: Unpack[Letterhead],
 ) -> Path:
+    """The applicants by 分工会, issued by :func:`issuer`: the union that approves them."""
     total = sum(len(people) for _, people in groups)
     report = Report(
         path,
         "待批准入会人员名单",
-        institution=union_name or institution,
+        institution=issuer(head),
         subtitle=f"共 {total} 人",
         landscape=True,
-        generated_on=generated_on,
+        generated_on=head.get("generated_on"),
     )
     number = 0
     for branch, people in groups:
@@ -91,8 +90,6 @@ def build_intake_list(
     report.spacer(4)
     with report.keep_together():
         # An underlined blank for the number the committee approves (it may approve fewer).
-        report.fill_in_line(
-            f"经{union_name or institution}研究，同意以上", "名同志加入工会。", blank_mm=22
-        )
+        report.fill_in_line(f"经{issuer(head)}研究，同意以上", "名同志加入工会。", blank_mm=22)
         report.signature_boxes(["校工会审批意见"], height_mm=15, sign_text="工会主席签名（盖章）：")
     return report.save()
