@@ -15,6 +15,7 @@ import sqlite_utils
 from guilin_union.core.errors import ValidationError
 from guilin_union.services import congress, settings
 from guilin_union.services import proposals as proposals_service
+from guilin_union.services.common_query import filter_text
 from guilin_union.services.proposals.handling import rounds as list_rounds
 from guilin_union.services.proposals.query import (
     ProposalQuery,
@@ -122,26 +123,22 @@ def compilation_pdf(
 
 
 def describe_query(db: sqlite_utils.Database, q: ProposalQuery) -> str:
-    parts = []
-    for label, value in (
-        ("状态", q.status),
-        ("类别", q.category),
-        ("审查结果", q.review_result),
-        ("评价", q.rating),
-    ):
-        if value:
-            parts.append(f"{label}：{value}")
+    """The filter in words for printouts: ``状态：办理中；承办单位：后勤处；逾期未答复``."""
+    department = None
     if q.department_id is not None:
         row = db.execute(
             "SELECT name FROM proposal_departments WHERE id = ?", [q.department_id]
         ).fetchone()
-        if row:
-            parts.append(f"承办单位：{row[0]}")
-    if q.overdue:
-        parts.append("逾期未答复")
-    if q.search:
-        parts.append(f"检索：{q.search}")
-    return "；".join(parts)
+        department = row[0] if row else None
+    labelled = (
+        ("状态", q.status),
+        ("类别", q.category),
+        ("审查结果", q.review_result),
+        ("评价", q.rating),
+        ("承办单位", department),
+    )
+    parts = [f"{label}：{value}" for label, value in labelled if value]
+    return filter_text([*parts, "逾期未答复" if q.overdue else None], q.search)
 
 
 def handling_pdf(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) -> tuple[Path, int]:
