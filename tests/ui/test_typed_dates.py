@@ -103,14 +103,25 @@ def test_activity_dates_are_picked_and_the_start_is_asked_for(qtbot):
 # the offscreen platform cannot grab the keyboard for a popup: harmless here
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_an_empty_optional_date_opens_its_calendar_on_this_month(qtbot):
-    from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateEdit
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QCalendarWidget, QDateEdit
 
     from guilin_union.ui.widgets.date_fields import (
         EARLIEST_PAST,
+        optional_date_calendar,
         optional_date_edit,
         set_optional_date,
     )
+
+    # The calendar is made at the first click, not with the form (issue 15: forms open fast)
+    edit = QDateEdit()
+    qtbot.addWidget(edit)
+    optional_date_edit(edit)
+    assert edit.findChild(QCalendarWidget) is None
+    edit.show()
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert type(edit.calendarWidget()).__name__ == "_CalendarOpensOnToday"
+    edit.calendarWidget().window().hide()
 
     today = QDate.currentDate()
     for earliest, iso, page in (
@@ -121,7 +132,7 @@ def test_an_empty_optional_date_opens_its_calendar_on_this_month(qtbot):
         qtbot.addWidget(edit)
         optional_date_edit(edit, earliest=earliest)
         set_optional_date(edit, iso)
-        calendar = edit.calendarWidget()
+        calendar = optional_date_calendar(edit)
         # what the edit's popup does when it opens: select the value, then show
         calendar.setSelectedDate(edit.date())
         calendar.window().show()

@@ -9,8 +9,8 @@ calendar, ``yyyy-MM-dd``; an optional date shows 未设定 at its lowest value.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit
 
 NO_DATE = QDate(2000, 1, 1)
@@ -37,9 +37,36 @@ def optional_date_edit(edit: QDateEdit, *, earliest: QDate = NO_DATE) -> None:
     edit.setMinimumDate(earliest)
     edit.setSpecialValueText(NO_DATE_TEXT)
     edit.setDate(earliest)
-    if not edit.property("calendarOpensOnToday"):  # not calendarWidget(): it builds one more
-        edit.setProperty("calendarOpensOnToday", True)
+    if not edit.property(_LATER) and not edit.property(_GIVEN):
+        edit.setProperty(_LATER, True)
+        edit.installEventFilter(_CalendarWhenNeeded(edit))
+
+
+_LATER = "calendarOnFirstUse"
+_GIVEN = "calendarOpensOnToday"
+
+
+def optional_date_calendar(edit: QDateEdit) -> QCalendarWidget:
+    """The calendar of an optional date, made now if it was not yet (see
+    :class:`_CalendarWhenNeeded`). Not ``calendarWidget()`` first: that builds Qt's own."""
+    if not edit.property(_GIVEN):
+        edit.setProperty(_GIVEN, True)
         edit.setCalendarWidget(_CalendarOpensOnToday(edit))
+    return edit.calendarWidget()
+
+
+class _CalendarWhenNeeded(QObject):
+    """On an optional date's edit until the first click or key that may open its popup: the
+    calendar is made then, not with the form (a calendar is a grid of 42 days and a
+    navigation bar; forms have up to five optional dates and open often — issue 15).
+    Parented to the edit, so it cannot outlive it; it removes itself once used."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if isinstance(event, (QMouseEvent, QKeyEvent)) and isinstance(watched, QDateEdit):
+            optional_date_calendar(watched)
+            watched.removeEventFilter(self)
+            self.deleteLater()
+        return False
 
 
 def required_date_edit(edit: QDateEdit, iso: str | None = None) -> None:
