@@ -32,7 +32,14 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, in_order, pick, select_rows
+from guilin_union.services.common_query import (
+    add_filters,
+    chunks,
+    in_order,
+    pick,
+    select_rows,
+    where_sql,
+)
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
 
@@ -745,17 +752,12 @@ def _where(q: ActivityQuery) -> tuple[str, list[Any]]:
         # Range on the indexed ISO text instead of substr(): the index stays usable.
         clauses.append("a.start_date >= ? AND a.start_date < ?")
         params += [f"{q.year:04d}-01-01", f"{q.year + 1:04d}-01-01"]
-    if q.type:
-        clauses.append("a.type = ?")
-        params.append(q.type)
-    if q.status:
-        clauses.append("a.status = ?")
-        params.append(q.status)
+    add_filters(clauses, params, (("a.type = ?", q.type), ("a.status = ?", q.status)))
     for term in to_halfwidth(q.search or "").split():
         like = f"%{term}%"
         clauses.append("(a.name LIKE ? OR a.place LIKE ? OR a.type LIKE ? OR a.description LIKE ?)")
         params += [like, like, like, like]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list[int]:
