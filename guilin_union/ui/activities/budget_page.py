@@ -26,7 +26,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
 from guilin_union.ui.activities.common import WARNING_COLOR, ActivityPage, setup_table, submit_op
-from guilin_union.ui.widgets.list_helpers import push_buttons
+from guilin_union.ui.widgets.list_helpers import make_label, push_buttons
 from guilin_union.ui.widgets.modal import show_modal
 
 LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
@@ -63,9 +63,7 @@ class BudgetPage(ActivityPage):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("budget_totals_label")
         layout.addWidget(self.totals_label)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("budget_warning_label")
-        self.warning_label.setWordWrap(True)
+        self.warning_label = make_label("budget_warning_label", wrap=True)
         self.warning_label.setStyleSheet(f"color: {WARNING_COLOR};")
         layout.addWidget(self.warning_label)
 

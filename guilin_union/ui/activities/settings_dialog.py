@@ -24,6 +24,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import settings as settings_service
 from guilin_union.ui.activities.common import ERROR_STYLE, submit_op
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
+from guilin_union.ui.widgets.list_helpers import make_label
 
 LIST_HINTS = {
     "activity_types": "新建活动时可选的类型",
@@ -76,9 +77,7 @@ class ActivitySettingsDialog(QDialog):
         )
         form.addRow("名次并列时", self.tie_combo)
         layout.addLayout(form)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("summary_label")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = make_label("summary_label", wrap=True)
         self.summary_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.summary_label)
         buttons = accept_cancel_buttons(self, self.save)

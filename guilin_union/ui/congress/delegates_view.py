@@ -37,6 +37,7 @@ from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import (
     debounced,
+    make_label,
     make_search_edit,
     push_buttons,
     refill_combo,
@@ -162,12 +163,8 @@ class DelegatesView(SessionListPage):
     def _build_composition(self) -> QGroupBox:
         box = QGroupBox("代表构成（以会议日期为准）")
         row = QVBoxLayout(box)
-        self.composition_label = QLabel()
-        self.composition_label.setObjectName("composition_label")
-        self.composition_label.setWordWrap(True)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("composition_warning_label")
-        self.warning_label.setWordWrap(True)
+        self.composition_label = make_label("composition_label", wrap=True)
+        self.warning_label = make_label("composition_warning_label", wrap=True)
         self.warning_label.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)

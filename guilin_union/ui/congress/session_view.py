@@ -27,7 +27,7 @@ from guilin_union.ui.congress.common import (
     open_modal,
 )
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.widgets.list_helpers import push_buttons
+from guilin_union.ui.widgets.list_helpers import make_label, push_buttons
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -80,9 +80,7 @@ class SessionView(QWidget):
         left.addWidget(self.hint_label)
         overview = QGroupBox("会议概况")
         overview_layout = QVBoxLayout(overview)
-        self.overview_label = QLabel()
-        self.overview_label.setObjectName("session_overview_label")
-        self.overview_label.setWordWrap(True)
+        self.overview_label = make_label("session_overview_label", wrap=True)
         overview_layout.addWidget(self.overview_label)
         left.addWidget(overview)
         left.addStretch(1)

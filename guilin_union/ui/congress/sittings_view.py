@@ -48,7 +48,7 @@ from guilin_union.ui.congress.common import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_line_edit, push_buttons
+from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit, push_buttons
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -110,9 +110,7 @@ class SittingsView(QWidget):
             "主席团…", "清空主席团", layout=row
         )
         left_layout.addLayout(row)
-        self.presidium_label = QLabel()
-        self.presidium_label.setObjectName("presidium_label")
-        self.presidium_label.setWordWrap(True)
+        self.presidium_label = make_label("presidium_label", wrap=True)
         left_layout.addWidget(self.presidium_label)
         self.sitting_source = ListSource(self._fetch_sittings)
         self.sitting_model = IdTableModel(SITTING_COLUMNS, self.sitting_source, self)
@@ -165,9 +163,7 @@ class SittingsView(QWidget):
         self.signin_model = IdTableModel(SIGNIN_COLUMNS, self.signin_source, self)
         self.signin_table = make_table(self.signin_model, "sitting_signin_table", multi=True)
         right_layout.addWidget(self.signin_table, 1)
-        self.signin_label = QLabel()
-        self.signin_label.setObjectName("sitting_signin_label")
-        self.signin_label.setWordWrap(True)
+        self.signin_label = make_label("sitting_signin_label", wrap=True)
         right_layout.addWidget(self.signin_label)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes
@@ -21,6 +21,7 @@ from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.form_dialog import submit_message_op
+from guilin_union.ui.widgets.list_helpers import make_label
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -73,9 +74,7 @@ class VotesView(SessionListPage):
                 ),
             ),
         )
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("votes_summary_label")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = make_label("votes_summary_label", wrap=True)
         layout.addWidget(self.summary_label)
 
     def _fetch(self) -> list[dict[str, Any]]:

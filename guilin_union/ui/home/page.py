@@ -27,6 +27,7 @@ from guilin_union.services.changes import Changes
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.home.bars import BarChart
+from guilin_union.ui.widgets.list_helpers import make_label
 
 UNDATED_KINDS = ("birthday", "application_waiting", "workpoint_no_owner", "delegate_not_active")
 GROUP_ORDER = ("提案", "工作要点", "会员", "入会", "教代会", "活动", "慰问", "会费", "其他")
@@ -41,9 +42,7 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        self.safety_label = QLabel()
-        self.safety_label.setObjectName("home_safety")
-        self.safety_label.setWordWrap(True)
+        self.safety_label = make_label("home_safety", wrap=True)
         top.addWidget(self.safety_label, 1)
         top.addWidget(QLabel("年度："))
         self.year_combo = QComboBox()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
     confirm_delete_each,
     make_id_table,
+    make_label,
     names_preview,
     refill_combo,
     refilter_on,
@@ -85,9 +85,7 @@ class MemberRegisterView(RecordListMixin, QWidget):
             stretch_last=False,
         )
         # First run: an empty register says how to begin instead of showing a blank grid.
-        self.first_run_label = QLabel()
-        self.first_run_label.setObjectName("first_run_label")
-        self.first_run_label.setWordWrap(True)
+        self.first_run_label = make_label("first_run_label", wrap=True)
         self.first_run_label.setStyleSheet(
             "background: #fff8e1; border: 1px solid #f0c36d; padding: 10px; color: #5d4200;"
         )

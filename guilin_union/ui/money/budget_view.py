@@ -25,7 +25,7 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.money import AREA, budget
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.widgets.list_helpers import make_year_spin, push_buttons
+from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin, push_buttons
 
 HEADERS = (
     "科目",
@@ -84,9 +84,7 @@ class BudgetView(QWidget):
         self.chart_button.setObjectName("budget_chart_button")
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("budget_summary_label")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = make_label("budget_summary_label", wrap=True)
         layout.addWidget(self.summary_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical)

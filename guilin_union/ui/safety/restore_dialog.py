@@ -9,9 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
@@ -21,6 +19,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import ListSource, make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
+from guilin_union.ui.widgets.list_helpers import add_button_row, push_buttons
 
 
 def _count(value: object, _row: object = None) -> str:
@@ -64,18 +63,13 @@ class RestoreDialog(QDialog):
         self.empty_label = QLabel("还没有备份。程序会在打开、关闭数据库和每次导入前自动备份。")
         self.empty_label.setObjectName("backups_empty_label")
         layout.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
-        self.restore_button = QPushButton("用所选备份恢复…")
+        self.restore_button, self.other_button, self.folder_button, close = push_buttons(
+            "用所选备份恢复…", "从其他备份文件恢复…", "打开备份文件夹", "关闭"
+        )
         self.restore_button.setObjectName("restore_selected_button")
-        self.other_button = QPushButton("从其他备份文件恢复…")
-        self.folder_button = QPushButton("打开备份文件夹")
-        close = QPushButton("关闭")
-        buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.other_button)
-        buttons.addWidget(self.folder_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        add_button_row(
+            layout, [self.restore_button, self.other_button, self.folder_button], [close]
+        )
         self.restore_button.clicked.connect(self.choose_selected)
         self.other_button.clicked.connect(self.choose_other)
         self.folder_button.clicked.connect(self.open_folder)

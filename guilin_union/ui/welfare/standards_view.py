@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table, selected_key, year_bar
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.form_dialog import submit_op
-from guilin_union.ui.widgets.list_helpers import make_hint, make_year_spin
+from guilin_union.ui.widgets.list_helpers import make_hint, make_label, make_year_spin
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
@@ -67,9 +66,7 @@ class StandardsView(QWidget):
                 self.print_button,
             ],
         )
-        self.notice_label = QLabel()
-        self.notice_label.setObjectName("welfare_standards_notice")
-        self.notice_label.setWordWrap(True)
+        self.notice_label = make_label("welfare_standards_notice", wrap=True)
         layout.addWidget(self.notice_label)
         self.table = QTableView()
         self.table.setObjectName("welfare_standards_table")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from guilin_union.services.welfare.rules import WARNING_LABELS
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.welfare.common import fill_table, fill_year_combo, year_bar
-from guilin_union.ui.widgets.list_helpers import make_label, push_buttons
+from guilin_union.ui.widgets.list_helpers import add_button_row, make_label, push_buttons
 
 
 class StatsView(QWidget):
@@ -60,14 +59,11 @@ class StatsView(QWidget):
         layout.addLayout(grid, 3)
         review = QGroupBox("超标准或需复核的记录")
         inner = QVBoxLayout(review)
-        row = QHBoxLayout()
         self.include_reviewed_check = QCheckBox("同时显示已复核的")
-        row.addWidget(self.include_reviewed_check)
-        row.addStretch(1)
-        self.review_button, self.reopen_button = push_buttons(
-            "标记为已复核", "改回待复核", layout=row
+        self.review_button, self.reopen_button = push_buttons("标记为已复核", "改回待复核")
+        add_button_row(
+            inner, [self.include_reviewed_check], [self.review_button, self.reopen_button]
         )
-        inner.addLayout(row)
         self.warnings_table = QTableView()
         self.warnings_table.setObjectName("welfare_warnings_table")
         inner.addWidget(self.warnings_table)

@@ -51,7 +51,7 @@ from guilin_union.spreadsheets.reader import (
 )
 from guilin_union.ui import ops
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import make_hint, make_id_table
+from guilin_union.ui.widgets.list_helpers import make_hint, make_id_table, make_label
 
 PREVIEW_LIMIT = 500
 #: The 错误 list: one row per RowError (the row number as Excel shows it, with its sheet).
@@ -148,9 +148,7 @@ class ImportWizard(QDialog):
             "导入前会自动备份数据库；只要有一处错误，就不会导入任何数据。"
         )
         form.addRow(hint)
-        self.file_message = QLabel()
-        self.file_message.setObjectName("import_file_message")
-        self.file_message.setWordWrap(True)
+        self.file_message = make_label("import_file_message", wrap=True)
         self.file_message.setStyleSheet("color: #b00020;")
         form.addRow(self.file_message)
         self.pages.addWidget(page)
@@ -174,9 +172,7 @@ class ImportWizard(QDialog):
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
         layout.addWidget(self.header_label)
-        self.ignored_columns_label = QLabel()
-        self.ignored_columns_label.setObjectName("import_ignored_columns")
-        self.ignored_columns_label.setWordWrap(True)
+        self.ignored_columns_label = make_label("import_ignored_columns", wrap=True)
         self.ignored_columns_label.setStyleSheet("color: #8a5300;")
         layout.addWidget(self.ignored_columns_label)
         self.pages.addWidget(page)
@@ -184,9 +180,7 @@ class ImportWizard(QDialog):
     def _build_check_page(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.check_summary = QLabel()
-        self.check_summary.setObjectName("import_check_summary")
-        self.check_summary.setWordWrap(True)
+        self.check_summary = make_label("import_check_summary", wrap=True)
         layout.addWidget(self.check_summary)
         self.preview_table = QTableWidget()
         self.preview_table.setObjectName("import_preview_table")
@@ -209,9 +203,7 @@ class ImportWizard(QDialog):
     def _build_done_page(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.done_label = QLabel()
-        self.done_label.setObjectName("import_done_label")
-        self.done_label.setWordWrap(True)
+        self.done_label = make_label("import_done_label", wrap=True)
         layout.addWidget(self.done_label)
         layout.addStretch(1)
         self.pages.addWidget(page)

@@ -399,10 +399,12 @@ def make_line_edit(object_name: str = "", placeholder: str = "", text: str = "")
     return edit
 
 
-def make_label(object_name: str, text: str = "") -> QLabel:
-    """A label the code fills in later, named for tests."""
+def make_label(object_name: str, text: str = "", *, wrap: bool = False) -> QLabel:
+    """A label the code fills in later, named for tests (its text wrapped if ``wrap``)."""
     label = QLabel(text)
     label.setObjectName(object_name)
+    if wrap:
+        label.setWordWrap(True)
     return label
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
 from guilin_union.ui import ops, palette
+from guilin_union.ui.widgets.list_helpers import make_label
 from guilin_union.ui.workpoints.common import (
     OVERDUE_COLOR,
     SECTION_COLOR,
@@ -64,9 +65,7 @@ class CoverageView(QWidget):
         bar.addWidget(self.school_combo, 2)
         bar.addWidget(self.unanswered_check)
         layout.addLayout(bar)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("coverage_summary_label")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = make_label("coverage_summary_label", wrap=True)
         layout.addWidget(self.summary_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

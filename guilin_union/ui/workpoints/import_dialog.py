@@ -47,7 +47,7 @@ from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_year_spin
+from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
 
@@ -220,9 +220,7 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(ITEMS_PAGE)
         layout.addWidget(self.pages, 1)
 
-        self.warnings_label = QLabel()
-        self.warnings_label.setObjectName("import_warnings_label")
-        self.warnings_label.setWordWrap(True)
+        self.warnings_label = make_label("import_warnings_label", wrap=True)
         self.warnings_label.setStyleSheet(WARNING_STYLE)
         layout.addWidget(self.warnings_label)
         # Page furniture the parser took out (微信扫一扫…, 版权声明, 责任编辑…): shown, and

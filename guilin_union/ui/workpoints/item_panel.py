@@ -36,7 +36,7 @@ from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import make_line_edit
+from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
@@ -71,9 +71,7 @@ class ItemPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("item_title_label")
-        self.title_label.setWordWrap(True)
+        self.title_label = make_label("item_title_label", wrap=True)
         self.title_label.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info_label = QLabel()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import settings
 from guilin_union.services.workpoints.queries import PlanOverview, overview
+from guilin_union.ui.widgets.list_helpers import make_label
 from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, setup_table, shorten
 
 SECTION_HEADERS = ["板块", "条目", "已完成", "进行中", "未开始", "逾期", "完成进度"]
@@ -56,9 +57,7 @@ class OverviewPanel(QFrame):
         left.addWidget(self.progress)
         self.overdue_button = self._link_button("overdue_button")
         self.no_owner_button = self._link_button("no_owner_button")
-        self.due_soon_label = QLabel()
-        self.due_soon_label.setObjectName("due_soon_label")
-        self.due_soon_label.setWordWrap(True)
+        self.due_soon_label = make_label("due_soon_label", wrap=True)
         self.all_button = self._link_button("all_items_button")
         self.all_button.setText("显示全部条目")
         left.addWidget(self.overdue_button)
