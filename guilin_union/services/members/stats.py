@@ -124,7 +124,9 @@ class MemberStats:
 
 
 def age_band_labels(bounds: list[int]) -> list[str]:
-    """>>> age_band_labels([30, 40])
+    """The labels of the age bands that ``bounds`` cut (each bound the last age of a band).
+
+    >>> age_band_labels([30, 40])
     ['30岁及以下', '31-40岁', '41岁及以上']
     """
     labels = [f"{bounds[0]}岁及以下"]
