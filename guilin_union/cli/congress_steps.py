@@ -15,6 +15,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import (
     JSON,
     SESSION,
@@ -494,9 +495,7 @@ def _agenda_out(args: argparse.Namespace, ctx: CliContext, session_id: int) -> i
     return emit_listing(
         items,
         as_json=args.json,
-        line=lambda i: (
-            f"{i.id}\t{i.part}\t{i.item_date or ''}\t{i.time_range}\t{i.content}\t{i.presider or ''}"
-        ),
+        line=lambda i: tab_line(i.id, i.part, i.item_date, i.time_range, i.content, i.presider),
         total=f"共 {len(items)} 项",
         json_row=_agenda_json,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing
+from guilin_union.cli.lines import tab_line
 from guilin_union.cli.table import JSON, add_commands, add_output_arg, opt
 
 
@@ -113,7 +114,7 @@ def cmd_birthdays(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         found,
         as_json=args.json,
-        line=lambda r: f"{r['birth_date'][5:]}\t{r['name']}\t{r['branch'] or ''}",
+        line=lambda r: tab_line(r["birth_date"][5:], r["name"], r["branch"]),
         total=f"共 {len(found)} 人",
     )
 

@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
+from guilin_union.cli.lines import row_line
 from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, flag, opt
 
 # option -> (record key, help)
@@ -362,8 +363,6 @@ def cmd_honours(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda h: (
-            f"{h['awarded_on'] or ''}\t{h['name']}\t{h['title']}\t{h['level']}\t{h['issuer'] or ''}"
-        ),
+        line=row_line("awarded_on", "name", "title", "level", "issuer"),
         total=f"共 {len(rows)} 项",
     )

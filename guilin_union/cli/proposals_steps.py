@@ -13,6 +13,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
+from guilin_union.cli.lines import row_line
 from guilin_union.cli.table import (
     JSON,
     SESSION,
@@ -332,7 +333,7 @@ def cmd_excellent_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return emit_listing(
         rows,
         as_json=args.json,
-        line=lambda r: f"{r['number']}\t{r['title']}\t{r['proposer']}\t{r['excellent_on']}",
+        line=row_line("number", "title", "proposer", "excellent_on"),
         total=f"共 {len(rows)} 件优秀提案",
     )
 
