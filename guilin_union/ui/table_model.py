@@ -30,6 +30,10 @@ _ALIGN_VALUES = {key: int(flag.value) for key, flag in _ALIGN.items()}
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+#: Turns a cell's value (and its whole row) into the text shown.
+Formatter = Callable[[Any, dict[str, Any]], str]
+
+
 @dataclass(frozen=True)
 class ColumnSpec:
     """A column declared as data: key in the row dict, header, optional sort key and format."""
@@ -38,18 +42,34 @@ class ColumnSpec:
     header: str
     sort_key: str | None = None
     align: str = "left"
-    formatter: Callable[[Any, dict[str, Any]], str] | None = None
+    formatter: Formatter | None = None
     foreground: Callable[[dict[str, Any]], str | None] | None = None
+
+
+def nonzero(show: Callable[[Any], str] = str, *, zero: str = "") -> Formatter:
+    """A formatter showing ``show(value)``, or ``zero`` when the value is 0 or missing (a
+    count, an amount owed, a limit).
+
+    >>> [nonzero(zero="不限")(v, {}) for v in (3, 0, None)]
+    ['3', '不限', '不限']
+    """
+    return lambda value, _row: show(value) if value else zero
 
 
 _ALIGN_WORDS = {"左": "left", "中": "center", "右": "right"}
 
 
-def columns(spec: str) -> list[ColumnSpec]:
-    """Plain columns written as one line, the way the list reads left to right.
+def columns(
+    spec: str,
+    *,
+    formatters: Mapping[str, Formatter] | None = None,
+    colors: Mapping[str, Callable[[dict[str, Any]], str | None]] | None = None,
+) -> list[ColumnSpec]:
+    """Columns written as one line, the way the list reads left to right.
 
     Each column is ``key header [左/中/右]`` and columns are separated by ``|``; a column
     sorts by its own key, by another with ``key:sort_key``, or not at all with ``key:-``.
+    ``formatters`` and ``colors`` give, by key, the columns' formatter and foreground.
     A mistake in a spec is a programming error and fails at import time.
 
     >>> [(c.key, c.header, c.sort_key, c.align) for c in columns("name 姓名 | gender:- 性别 中")]
@@ -68,7 +88,9 @@ def columns(spec: str) -> list[ColumnSpec]:
             raise ValueError(f"column spec {part.strip()!r}: expected key header [左/中/右]")
         key, _, sort_key = words[0].partition(":")
         sort = None if sort_key == "-" else sort_key or key
-        result.append(ColumnSpec(key, words[1], sort_key=sort, align=align))
+        formatter = (formatters or {}).get(key)
+        foreground = (colors or {}).get(key)
+        result.append(ColumnSpec(key, words[1], sort, align, formatter, foreground))
     return result
 
 
@@ -78,7 +100,7 @@ def state_column(
     colors: Mapping[Any, str],
     *,
     sortable: bool = True,
-    formatter: Callable[[Any, dict[str, Any]], str] | None = None,
+    formatter: Formatter | None = None,
 ) -> ColumnSpec:
     """A centred column of states (会籍状态, 审批状态 …), each shown in its colour from
     ``colors`` (states not in it in the table's colour); sorted by ``key`` if ``sortable``.

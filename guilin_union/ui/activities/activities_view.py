@@ -35,7 +35,7 @@ from guilin_union.ui.activities.common import (
 from guilin_union.ui.activities.detail_page import DetailPage
 from guilin_union.ui.activities.participants_page import ParticipantsPage
 from guilin_union.ui.activities.results_page import ResultsPage
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, nonzero, state_column
 from guilin_union.ui.widgets.list_helpers import (
     add_search_bar,
     confirm_delete,
@@ -63,13 +63,7 @@ COLUMNS = [
     ColumnSpec("name", "活动名称", sort_key="name"),
     ColumnSpec("type", "类型", sort_key="type"),
     ColumnSpec("registered", "报名", sort_key="registered", align="right", formatter=_registered),
-    ColumnSpec(
-        "places",
-        "名额",
-        sort_key="places",
-        align="right",
-        formatter=lambda v, _r: str(v) if v else "不限",
-    ),
+    ColumnSpec("places", "名额", sort_key="places", align="right", formatter=nonzero(zero="不限")),
     state_column("status", "状态", ACTIVITY_STATUS_COLORS),
 ]
 

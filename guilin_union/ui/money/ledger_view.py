@@ -32,7 +32,7 @@ from guilin_union.services.money import AREA
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, nonzero
 from guilin_union.ui.widgets.modal import show_modal
 
 
@@ -56,7 +56,7 @@ COLUMNS = [
         "欠缴（元）",
         sort_key="arrears",
         align="right",
-        formatter=lambda v, _r: format_fen(v) if v else "",
+        formatter=nonzero(format_fen),
         foreground=_arrears_colour,
     ),
     ColumnSpec("method", "方式", sort_key="method", align="center"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows, query_item_ids
 from guilin_union.ui.screen_fit import scrollable
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel
+from guilin_union.ui.table_model import IdTableModel, columns, nonzero
 from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.workpoints.common import (
@@ -36,14 +36,35 @@ from guilin_union.ui.workpoints.item_panel import ItemPanel
 INDENT = "\u3000"  # one ideographic space per level below the top
 
 
+def _open_leaf(row: dict[str, Any]) -> bool:
+    """A work item still to be done (not a heading above items, not cancelled)."""
+    return row["is_leaf"] and row["status"] != "已取消"
+
+
 def _label(value: Any, row: dict[str, Any]) -> str:
     return INDENT * (row["level"] - 1) + (value or "")
+
+
+def _heading(value: Any, _row: dict[str, Any]) -> str:
+    return shorten(value, 80)
+
+
+def _heading_color(row: dict[str, Any]) -> str | None:
+    return None if row["is_leaf"] else SECTION_COLOR
 
 
 def _owner(value: Any, row: dict[str, Any]) -> str:
     if value:
         return value
-    return "（未定）" if row["is_leaf"] and row["status"] != "已取消" else ""
+    return "（未定）" if _open_leaf(row) else ""
+
+
+def _owner_color(row: dict[str, Any]) -> str | None:
+    return OVERDUE_COLOR if _open_leaf(row) and not row["owner"] else None
+
+
+def _deadline_color(row: dict[str, Any]) -> str | None:
+    return OVERDUE_COLOR if row["overdue"] else None
 
 
 def _status(value: Any, row: dict[str, Any]) -> str:
@@ -61,59 +82,33 @@ def _status_color(row: dict[str, Any]) -> str | None:
 
 def _latest(value: Any, row: dict[str, Any]) -> str:
     if not value:
-        return "（尚无进展记录）" if row["is_leaf"] and row["status"] != "已取消" else ""
+        return "（尚无进展记录）" if _open_leaf(row) else ""
     return f"{row['latest_note_date']}　{shorten(value, 60)}"
 
 
-COLUMNS = [
-    ColumnSpec("label", "序号", sort_key="position", formatter=_label),
-    ColumnSpec(
-        "heading",
-        "要点",
-        sort_key="heading",
-        formatter=lambda v, r: shorten(v, 80),
-        foreground=lambda r: None if r["is_leaf"] else SECTION_COLOR,
-    ),
-    ColumnSpec(
-        "owner",
-        "责任人",
-        sort_key="owner",
-        align="center",
-        formatter=_owner,
-        foreground=lambda r: (
-            OVERDUE_COLOR if r["is_leaf"] and not r["owner"] and r["status"] != "已取消" else None
-        ),
-    ),
-    ColumnSpec(
-        "deadline",
-        "完成时限",
-        sort_key="deadline",
-        align="center",
-        foreground=lambda r: OVERDUE_COLOR if r["overdue"] else None,
-    ),
-    ColumnSpec(
-        "status",
-        "状态",
-        sort_key="status",
-        align="center",
-        formatter=_status,
-        foreground=_status_color,
-    ),
-    ColumnSpec(
-        "latest_note",
-        "最新进展",
-        sort_key="latest_note",
-        formatter=_latest,
-        foreground=lambda r: MUTED_COLOR if not r["latest_note"] else None,
-    ),
-    ColumnSpec(
-        "evidence_count",
-        "佐证",
-        sort_key="evidence",
-        align="center",
-        formatter=lambda v, r: str(v) if v else "",
-    ),
-]
+def _latest_color(row: dict[str, Any]) -> str | None:
+    return MUTED_COLOR if not row["latest_note"] else None
+
+
+COLUMNS = columns(
+    "label:position 序号 | heading 要点 | owner 责任人 中 | deadline 完成时限 中 | status 状态 中"
+    " | latest_note 最新进展 | evidence_count:evidence 佐证 中",
+    formatters={
+        "label": _label,
+        "heading": _heading,
+        "owner": _owner,
+        "status": _status,
+        "latest_note": _latest,
+        "evidence_count": nonzero(),
+    },
+    colors={
+        "heading": _heading_color,
+        "owner": _owner_color,
+        "deadline": _deadline_color,
+        "status": _status_color,
+        "latest_note": _latest_color,
+    },
+)
 HEADING_COLUMN = 1
 # Widest a column gets when fitted to its content; 要点 takes the width that is left.
 COLUMN_LIMITS = {0: 110, 2: 90, 3: 100, 4: 120, 5: 170, 6: 50}
