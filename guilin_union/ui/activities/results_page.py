@@ -218,17 +218,9 @@ class ResultsPage(QWidget):
                 self.ctx,
                 self,
                 "修改成绩" if result_id else "录入成绩",
+                # the dialog's values are the service's arguments: event_id, participant_id …
                 lambda d: results_service.record_result(
-                    d,
-                    activity_id,
-                    values["event_id"],
-                    participant_id=values["participant_id"],
-                    branch_id=values["branch_id"],
-                    rank=values["rank"],
-                    score=values["score"],
-                    award=values["award"],
-                    notes=values["notes"],
-                    result_id=result_id,
+                    d, activity_id, **values, result_id=result_id
                 ),
                 on_saved=lambda result: setattr(self, "_last_result", result.row_id),
             )
