@@ -125,18 +125,18 @@ class ImportDialog(QDialog):
         self.issuer_edit = QLineEdit()
         self.date_edit = QDateEdit()  # picked, 未设定 when the document has none (issue 15)
         optional_date_edit(self.date_edit)
-        grid.addWidget(QLabel("年度"), 0, 0)
-        grid.addWidget(self.year_spin, 0, 1)
-        grid.addWidget(QLabel("类别"), 0, 2)
-        grid.addWidget(self.kind_combo, 0, 3)
-        grid.addWidget(QLabel("标题"), 0, 4)
-        grid.addWidget(self.title_edit, 0, 5)
-        grid.addWidget(QLabel("文号"), 1, 0)
-        grid.addWidget(self.doc_number_edit, 1, 1)
-        grid.addWidget(QLabel("发文单位"), 1, 2)
-        grid.addWidget(self.issuer_edit, 1, 3)
-        grid.addWidget(QLabel("日期"), 1, 4)
-        grid.addWidget(self.date_edit, 1, 5)
+        grid_rows = (
+            (("年度", self.year_spin), ("类别", self.kind_combo), ("标题", self.title_edit)),
+            (
+                ("文号", self.doc_number_edit),
+                ("发文单位", self.issuer_edit),
+                ("日期", self.date_edit),
+            ),
+        )
+        for row, fields in enumerate(grid_rows):
+            for column, (label, field) in enumerate(fields):
+                grid.addWidget(QLabel(label), row, 2 * column)
+                grid.addWidget(field, row, 2 * column + 1)
         for column, stretch in ((1, 1), (3, 2), (5, 3)):
             grid.setColumnStretch(column, stretch)
         layout.addWidget(meta)
