@@ -33,6 +33,7 @@ from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, nonzero
+from guilin_union.ui.widgets.list_helpers import call_on
 from guilin_union.ui.widgets.modal import show_modal
 
 
@@ -156,10 +157,13 @@ class LedgerView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.pay())
         layout.addWidget(self.table, 1)
 
-        self.month_edit.dateChanged.connect(lambda _d: self.reload())
-        self.branch_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.state_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search_edit.textChanged.connect(lambda _t: self.reload())
+        call_on(
+            self.reload,
+            self.month_edit.dateChanged,
+            self.branch_combo.currentIndexChanged,
+            self.state_combo.currentIndexChanged,
+            self.search_edit.textChanged,
+        )
         self.open_button.clicked.connect(self.open_month)
         self.import_button.clicked.connect(self.import_deductions)
         self.remit_button.clicked.connect(self.remit)

@@ -21,6 +21,7 @@ from guilin_union.core.welfare import FORMS
 from guilin_union.services.welfare import batches as wb
 from guilin_union.ui.forms.ui_welfare_batch_dialog import Ui_WelfareBatchDialog
 from guilin_union.ui.welfare.common import fill_table, warnings_text
+from guilin_union.ui.widgets.list_helpers import call_on
 
 AUTO_RULE = "按标准（标准含保留会籍时一并发放）"
 Preview = Callable[[wb.BatchRequest], wb.BatchPreview]
@@ -72,7 +73,8 @@ class BatchDialog(QDialog):
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())
         ui.year_spin.valueChanged.connect(self._year_changed)
         ui.preview_button.clicked.connect(self.run_preview)
-        for signal in (
+        call_on(
+            self._invalidate,
             ui.occasion_combo.currentTextChanged,
             ui.amount_edit.textChanged,
             ui.goods_edit.textChanged,
@@ -82,8 +84,7 @@ class BatchDialog(QDialog):
             ui.pay_date_edit.dateChanged,
             ui.all_branches_check.toggled,
             ui.branches_list.itemChanged,
-        ):
-            signal.connect(lambda *_a: self._invalidate())
+        )
         self.ok_button = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("创建批次")
         self.ok_button.setEnabled(False)

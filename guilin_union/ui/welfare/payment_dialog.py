@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,7 +34,7 @@ from guilin_union.ui.welfare.common import ERROR_STYLE
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import Submit
-from guilin_union.ui.widgets.list_helpers import make_line_edit
+from guilin_union.ui.widgets.list_helpers import call_on, make_line_edit, single_shot
 
 Check = Callable[[dict[str, Any]], tuple[str, str]]  # data -> (standard text, warnings text)
 
@@ -138,11 +138,9 @@ class PaymentDialog(QDialog):
         if data:
             self.set_data(data, member_label)
         self._update_goods()
-        self._check_timer = QTimer(self)
-        self._check_timer.setSingleShot(True)
-        self._check_timer.setInterval(CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.run_check)
-        for signal in (
+        self._check_timer = single_shot(self.run_check, CHECK_DELAY_MS, self)
+        call_on(
+            self._check_timer.start,
             ui.type_combo.currentTextChanged,
             ui.occasion_combo.currentTextChanged,
             ui.amount_edit.textChanged,
@@ -154,11 +152,9 @@ class PaymentDialog(QDialog):
             ui.cause_combo.currentTextChanged,
             ui.event_date_edit.dateChanged,
             ui.sub_kind_edit.textChanged,
-        ):
-            signal.connect(lambda *_a: self._check_timer.start())
-        ui.type_combo.currentTextChanged.connect(lambda _t: self._refresh_occasions())
-        ui.type_combo.currentTextChanged.connect(lambda _t: self.refresh_evidence())
-        ui.year_spin.valueChanged.connect(lambda _y: self.refresh_evidence())
+        )
+        call_on(self._refresh_occasions, ui.type_combo.currentTextChanged)
+        call_on(self.refresh_evidence, ui.type_combo.currentTextChanged, ui.year_spin.valueChanged)
         self.refresh_evidence()
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())
         ui.pay_date_edit.dateChanged.connect(self._date_changed)

@@ -178,13 +178,29 @@ def debounced(
 
     >>> self._timer = debounced(self.search_edit, self.apply_filters, parent=self)  # doctest: +SKIP
     """
-    timer = QTimer(parent if parent is not None else line_edit)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(callback)
+    timer = single_shot(callback, ms, parent if parent is not None else line_edit)
     # Each keystroke restarts the wait, so only the last one triggers the query.
     line_edit.textChanged.connect(lambda _text: timer.start())
     return timer
+
+
+def single_shot(callback: Callable[[], Any], ms: int, parent: QObject) -> QTimer:
+    """A stopped single-shot timer that calls ``callback`` ``ms`` milliseconds after each
+    ``start()`` (a restart waits again): the pause before a query or a check."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(callback)
+    return timer
+
+
+def call_on(callback: Callable[[], Any], *signals: Any) -> None:
+    """Call ``callback()`` whenever one of ``signals`` is emitted, whatever it carries.
+
+    >>> call_on(self.reload, self.month_edit.dateChanged, self.search_edit.textChanged)  # doctest: +SKIP
+    """
+    for signal in signals:
+        signal.connect(lambda *_args: callback())
 
 
 def add_filter_bar(layout: QBoxLayout, pairs: Iterable[tuple[str, QWidget, int]]) -> list[QLabel]:
