@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
@@ -28,6 +28,14 @@ Preview = Callable[[wb.BatchRequest], wb.BatchPreview]
 Create = Callable[[wb.BatchRequest], str | None]  # error text, or None when created
 
 
+class BatchPreset(TypedDict, total=False):
+    """What a new batch starts from (from the 首页 reminders or the 送温暖 button)."""
+
+    year: int | None
+    occasion: str | None
+    eligibility: str | None
+
+
 class BatchDialog(QDialog):
     def __init__(
         self,
@@ -36,12 +44,11 @@ class BatchDialog(QDialog):
         *,
         occasions: Sequence[str],
         branches: Sequence[tuple[int, str]],
-        year: int | None = None,
-        occasion: str | None = None,
-        eligibility: str | None = None,
         parent: QWidget | None = None,
+        **preset: Unpack[BatchPreset],
     ) -> None:
         super().__init__(parent)
+        year, occasion = preset.get("year"), preset.get("occasion")
         self.ui = Ui_WelfareBatchDialog()
         self.ui.setupUi(self)
         self._preview = preview
@@ -59,7 +66,7 @@ class BatchDialog(QDialog):
         ui.eligibility_combo.addItem(AUTO_RULE, None)
         for rule in wb.ELIGIBILITY_RULES:
             ui.eligibility_combo.addItem(rule, rule)
-        if eligibility:
+        if eligibility := preset.get("eligibility"):
             ui.eligibility_combo.setCurrentIndex(ui.eligibility_combo.findData(eligibility))
         ui.form_combo.addItems(list(FORMS))
         for branch_id, name in branches:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import Unpack
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +22,7 @@ from guilin_union.services.welfare import batches as wb
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentWarnings
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.welfare.batch_dialog import BatchDialog
+from guilin_union.ui.welfare.batch_dialog import BatchDialog, BatchPreset
 from guilin_union.ui.welfare.common import (
     ask_override,
     fill_table,
@@ -125,13 +126,7 @@ class BatchesView(QWidget):
         )
 
     # ---- actions
-    def new_batch(
-        self,
-        *,
-        occasion: str | None = None,
-        eligibility: str | None = None,
-        year: int | None = None,
-    ) -> BatchDialog:
+    def new_batch(self, **preset: Unpack[BatchPreset]) -> BatchDialog:
         db = self.ctx.db
         occasions = config.festivals(db) + config.hardship_occasions(db)
         branches = [
@@ -142,10 +137,8 @@ class BatchesView(QWidget):
             lambda req: self._create(dialog, req),
             occasions=occasions,
             branches=branches,
-            year=year,
-            occasion=occasion,
-            eligibility=eligibility,
             parent=self,
+            **preset,
         )
         show_modal(dialog)
         self._dialog = dialog
