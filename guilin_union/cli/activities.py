@@ -34,8 +34,7 @@ from guilin_union.cli.table import (
     XLSX_FILE,
     YEAR,
     add_area,
-    add_commands,
-    add_output_arg,
+    add_reports,
     flag,
     import_options,
     one_of,
@@ -132,12 +131,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "activity-signup",
-                None,
                 [
                     _activity_arg,
                     opt(
@@ -148,33 +146,18 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     ),
                     flag("--blank", "只生成一张不写分工会的空白表"),
                     opt("--rows", type=int, default=15, help="每页空白行数（默认 15）"),
-                    add_output_arg,
                 ],
                 cmd_report_signup,
             ),
             (
                 "activity-participants",
-                None,
-                [
-                    _activity_arg,
-                    flag("--sign-in", "加签到栏，作签到表使用"),
-                    BRANCH,
-                    add_output_arg,
-                ],
+                [_activity_arg, flag("--sign-in", "加签到栏，作签到表使用"), BRANCH],
                 cmd_report_participants,
             ),
-            ("activity-results", None, [_activity_arg, add_output_arg], cmd_report_results),
-            ("activity-team-points", None, [_activity_arg, add_output_arg], cmd_report_team_points),
-            ("activity-summary", None, [_activity_arg, add_output_arg], cmd_report_summary),
-            (
-                "activity-year-budget",
-                None,
-                [
-                    YEAR,
-                    add_output_arg,
-                ],
-                cmd_report_year_budget,
-            ),
+            ("activity-results", [_activity_arg], cmd_report_results),
+            ("activity-team-points", [_activity_arg], cmd_report_team_points),
+            ("activity-summary", [_activity_arg], cmd_report_summary),
+            ("activity-year-budget", [YEAR], cmd_report_year_budget),
         ],
     )
 

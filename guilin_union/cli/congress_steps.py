@@ -23,6 +23,7 @@ from guilin_union.cli.table import (
     Command,
     add_area,
     add_commands,
+    add_reports,
     flag,
     one_of,
     opt,
@@ -815,35 +816,22 @@ def cmd_continue_attending(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli.congress import add_session_arg
-    from guilin_union.cli.table import add_output_arg
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "sitting-signin",
-                None,
                 [
                     opt("--sitting", required=True, type=int, metavar="ID", help="场次编号"),
                     flag("--with-counts", "填入已记录的实到、请假、缺席"),
-                    add_output_arg,
                 ],
                 cmd_report_sitting_signin,
             ),
-            (
-                "election-results",
-                None,
-                [add_session_arg, add_output_arg],
-                cmd_report_election_results,
-            ),
+            ("election-results", [add_session_arg], cmd_report_election_results),
             (
                 "discussion-minutes",
-                None,
-                [
-                    add_session_arg,
-                    opt("--sitting", type=int, metavar="ID", help="只打印这一组"),
-                    add_output_arg,
-                ],
+                [add_session_arg, opt("--sitting", type=int, metavar="ID", help="只打印这一组")],
                 cmd_report_discussion_minutes,
             ),
         ],

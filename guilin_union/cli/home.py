@@ -6,7 +6,7 @@ import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.table import JSON, add_commands, add_output_arg, opt
+from guilin_union.cli.table import JSON, add_commands, add_reports, opt
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -31,13 +31,12 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "year-summary",
-                None,
-                [opt("--year", type=int, required=True, metavar="YYYY"), add_output_arg],
+                [opt("--year", type=int, required=True, metavar="YYYY")],
                 cmd_year_summary,
             ),
         ],

@@ -30,7 +30,7 @@ from guilin_union.cli.table import (
     UNMASKED_PRINT,
     XLSX_FILE,
     add_commands,
-    add_output_arg,
+    add_reports,
     add_sheet_args,
     flag,
     one_of,
@@ -155,46 +155,35 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "member-form",
-                None,
                 [
                     opt("--member", type=_ids, metavar="ID[,ID…]", help="会员编号（数据库 id）"),
                     opt("--application", type=_ids, metavar="ID[,ID…]", help="入会申请编号"),
                     UNMASKED_PRINT,
-                    add_output_arg,
                 ],
                 cmd_member_form,
             ),
-            (
-                "intake-list",
-                None,
-                [BRANCH, add_output_arg],
-                cmd_intake_list,
-            ),
+            ("intake-list", [BRANCH], cmd_intake_list),
             (
                 "member-cards",
-                None,
                 [
                     opt("--branch", metavar="NAME", help="只打印该分工会的会员"),
                     opt("--member", type=_ids, metavar="ID[,ID…]", help="只打印这些会员"),
-                    add_output_arg,
                 ],
                 cmd_member_cards,
             ),
             (
                 "member-stats",
-                None,
-                [opt("--on", metavar="DATE", help="统计日期（默认今天）"), add_output_arg],
+                [opt("--on", metavar="DATE", help="统计日期（默认今天）")],
                 cmd_member_stats,
             ),
             (
                 "dues-summary",
-                None,
-                [opt("--month", required=True, metavar="YYYY-MM", help="月份"), add_output_arg],
+                [opt("--month", required=True, metavar="YYYY-MM", help="月份")],
                 cmd_dues_summary,
             ),
         ],

@@ -8,7 +8,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
 from guilin_union.cli.lines import row_line
-from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, flag, opt
+from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, add_reports, flag, opt
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -48,18 +48,12 @@ PROFILE_OPTIONS: dict[str, tuple[str, str]] = {
 
 
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
-    from guilin_union.cli.table import add_output_arg
-
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "member-honours",
-                None,
-                [
-                    opt("--year", type=int, metavar="YYYY", help="年度（不填为全部）"),
-                    add_output_arg,
-                ],
+                [opt("--year", type=int, metavar="YYYY", help="年度（不填为全部）")],
                 cmd_honours_report,
             ),
         ],

@@ -12,8 +12,7 @@ from guilin_union.cli.table import (
     UNMASKED_PRINT,
     XLSX_FILE,
     add_area,
-    add_commands,
-    add_output_arg,
+    add_reports,
 )
 from guilin_union.core.members import MemberStatus
 
@@ -56,21 +55,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     register_record_commands(msub)
     register_reports(report_sub)
 
-    add_commands(
-        report_sub,
-        [
-            (
-                "member-roster",
-                None,
-                [
-                    _add_filters,
-                    UNMASKED_PRINT,
-                    add_output_arg,
-                ],
-                cmd_roster,
-            ),
-        ],
-    )
+    add_reports(report_sub, [("member-roster", [_add_filters, UNMASKED_PRINT], cmd_roster)])
 
 
 def _query(db, args: argparse.Namespace):

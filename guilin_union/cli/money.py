@@ -43,8 +43,7 @@ from guilin_union.cli.table import (
     XLSX_FILE,
     YEAR,
     add_area,
-    add_commands,
-    add_output_arg,
+    add_reports,
     flag,
     one_of,
     opt,
@@ -295,34 +294,27 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_reports(report_sub: argparse._SubParsersAction) -> None:
-    this_year = [opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）"), add_output_arg]
-    add_commands(
+    this_year = [opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）")]
+    add_reports(
         report_sub,
         [
             (
                 "dues-collection",
-                None,
                 [
                     one_of(
                         opt("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）"),
                         opt("--year", type=int, metavar="YYYY", help="年度"),
                     ),
-                    add_output_arg,
                 ],
                 cmd_report_collection,
             ),
             (
                 "dues-arrears",
-                None,
-                [
-                    opt("--months", type=int, metavar="N", help="欠缴至少 N 个月"),
-                    BRANCH,
-                    add_output_arg,
-                ],
+                [opt("--months", type=int, metavar="N", help="欠缴至少 N 个月"), BRANCH],
                 cmd_report_arrears,
             ),
-            ("funds-execution", None, this_year, cmd_report_execution),
-            ("funds-final", None, this_year, cmd_report_final),
+            ("funds-execution", this_year, cmd_report_execution),
+            ("funds-final", this_year, cmd_report_final),
         ],
     )
 

@@ -20,7 +20,7 @@ from guilin_union.cli.table import (
     ArgAdder,
     Command,
     add_commands,
-    add_output_arg,
+    add_reports,
     flag,
     opt,
 )
@@ -371,27 +371,16 @@ def cmd_supervisors(args: argparse.Namespace, ctx: CliContext) -> int:
 def register_reports(report_sub: argparse._SubParsersAction) -> None:
     from guilin_union.cli.congress import add_session_arg
 
+    add_reports(
+        report_sub,
+        [
+            ("proposal-excellent", [add_session_arg], cmd_report_excellent),
+            ("proposal-supervision", [add_session_arg], cmd_report_supervision),
+        ],
+    )
     add_commands(
         report_sub,
         [
-            (
-                "proposal-excellent",
-                None,
-                [
-                    add_session_arg,
-                    add_output_arg,
-                ],
-                cmd_report_excellent,
-            ),
-            (
-                "proposal-supervision",
-                None,
-                [
-                    add_session_arg,
-                    add_output_arg,
-                ],
-                cmd_report_supervision,
-            ),
             (
                 "proposal-report-docx",
                 None,

@@ -2,7 +2,8 @@
 
 ``options`` are adders run in order (so the help text keeps the order of the row): one
 ``add_argument`` call (:func:`opt`), a group (:func:`one_of`) or a shared helper such as
-:func:`add_output_arg`. The options that mean the same everywhere are named here once.
+:func:`add_output_arg`. The options that mean the same everywhere are named here once. A
+``report`` command is a row ``(name, options, handler)`` (:func:`add_reports`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 ArgAdder = Callable[[Any], Any]
 Handler = Callable[[argparse.Namespace, Any], int]
 Command = tuple[str, str | None, Sequence[ArgAdder], Handler]
+Report = tuple[str, Sequence[ArgAdder], Handler]
 
 
 def opt(*flags: str, **kwargs: Any) -> ArgAdder:
@@ -45,6 +47,15 @@ def add_commands(sub: argparse._SubParsersAction, commands: Iterable[Command]) -
         for add in options:
             add(parser)
         parser.set_defaults(handler=handler)
+
+
+def add_reports(report_sub: argparse._SubParsersAction, reports: Iterable[Report]) -> None:
+    """Register ``report NAME`` commands from rows ``(name, options, handler)``: the help text
+    comes from reports/registry.py and ``-o/--output FILE.pdf`` follows the options."""
+    add_commands(
+        report_sub,
+        [(name, None, [*options, add_output_arg], handler) for name, options, handler in reports],
+    )
 
 
 def add_area(

@@ -33,7 +33,7 @@ from guilin_union.cli.table import (
     YEAR,
     add_area,
     add_commands,
-    add_output_arg,
+    add_reports,
     flag,
     import_options,
     one_of,
@@ -179,12 +179,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "welfare-roster",
-                None,
                 [
                     one_of(
                         opt("--batch", type=int, metavar="ID", help="批次编号"),
@@ -204,19 +203,10 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     flag("--with-notes", "在“备注”栏打印记录的备注（默认留空）"),
                     flag("--with-id", "增加身份证号列（部分隐藏，横向打印）"),
                     opt("--excel", metavar="FILE.xlsx", help="同时导出 Excel 签领表"),
-                    add_output_arg,
                 ],
                 cmd_roster,
             ),
-            (
-                "welfare-stats",
-                None,
-                [
-                    YEAR,
-                    add_output_arg,
-                ],
-                cmd_stats,
-            ),
+            ("welfare-stats", [YEAR], cmd_stats),
         ],
     )
 
@@ -542,12 +532,11 @@ def _register_cases(
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
             (
                 "welfare-approval",
-                None,
                 [
                     opt(
                         "--payment",
@@ -557,23 +546,20 @@ def _register_cases(
                         metavar="ID",
                         help="慰问记录编号（可重复）",
                     ),
-                    add_output_arg,
                 ],
                 cmd_approval,
             ),
             (
                 "hardship-application",
-                None,
                 [
                     _MEMBER,
                     opt(
                         "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
                     ),
-                    add_output_arg,
                 ],
                 cmd_hardship,
             ),
-            ("welfare-standards", None, [YEAR, add_output_arg], cmd_standards_table),
+            ("welfare-standards", [YEAR], cmd_standards_table),
         ],
     )
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail
-from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, flag, opt
+from guilin_union.cli.table import JSON, add_area, add_reports, flag, opt
 from guilin_union.core.workpoints import PLAN_KINDS
 
 KINDS = PLAN_KINDS
@@ -119,11 +119,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         ],
     )
 
-    add_commands(
+    add_reports(
         report_sub,
         [
-            ("workpoints-ledger", None, [_add_plan_filters, add_output_arg], cmd_ledger),
-            ("workpoints-summary", None, [_add_plan_filters, add_output_arg], cmd_summary),
+            ("workpoints-ledger", [_add_plan_filters], cmd_ledger),
+            ("workpoints-summary", [_add_plan_filters], cmd_summary),
         ],
     )
 

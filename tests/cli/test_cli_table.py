@@ -7,7 +7,7 @@ import argparse
 import pytest
 
 from guilin_union.cli import ChineseArgumentParser, build_parser, options
-from guilin_union.cli.table import JSON, add_area, add_commands, flag, one_of, opt
+from guilin_union.cli.table import JSON, add_area, add_commands, add_reports, flag, one_of, opt
 
 
 def _handler(args: argparse.Namespace, ctx: object) -> int:
@@ -66,6 +66,18 @@ def test_required_action_and_exclusive_group_are_usage_errors(argv: list[str]) -
     with pytest.raises(SystemExit) as exc:
         _parser().parse_args(argv)
     assert exc.value.code == 2
+
+
+def test_report_rows_take_the_output_file_after_their_options() -> None:
+    parser = ChineseArgumentParser(prog="t")
+    reports = parser.add_subparsers(dest="report_name", parser_class=ChineseArgumentParser)
+    add_reports(reports, [("sheet", [opt("--year", type=int, metavar="YYYY")], _handler)])
+    args = parser.parse_args(["sheet", "--year", "2024", "-o", "a.pdf"])
+    assert (args.year, args.output, args.handler) == (2024, "a.pdf", _handler)
+    sheet = reports.choices["sheet"]
+    assert [a.dest for a in sheet._actions] == ["help", "year", "output"]
+    with pytest.raises(SystemExit):
+        parser.parse_args(["sheet", "--year", "2024"])  # -o is required
 
 
 def test_options_hands_on_named_values() -> None:
