@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from guilin_union.core.activities import PARTICIPANT_STATUSES
 from guilin_union.ui.activities.common import show_field_errors
 from guilin_union.ui.forms.ui_activity_participant_dialog import Ui_ActivityParticipantDialog
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import Submit, SubmitOnSave
+from guilin_union.ui.widgets.list_helpers import add_check_item
 
 FIELD_WIDGETS = {
     "role": "role_combo",
@@ -62,11 +63,7 @@ class ParticipantDialog(SubmitOnSave, QDialog):
         ui.branch_combo.setVisible(editing and bool(branches))
         ui.branch_label.setVisible(editing and bool(branches))
         for event_id, name in events:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, event_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            ui.events_list.addItem(item)
+            add_check_item(ui.events_list, name, event_id)
         ui.events_list.setVisible(bool(events))
         ui.events_label.setVisible(bool(events))
         ui.events_list.itemChanged.connect(lambda _item: self._update_limit())

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from guilin_union.ui.congress.common import from_qdate, to_qdate
 from guilin_union.ui.congress.dialogs import Submit, _FormDialog, _split_list, _text
+from guilin_union.ui.widgets.list_helpers import add_check_item
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -24,11 +25,7 @@ def _fill_checklist(
 ) -> None:
     widget.clear()
     for item_id, label in items:
-        item = QListWidgetItem(label)
-        item.setData(MEMBER_ROLE, item_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if item_id in checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
+        add_check_item(widget, label, item_id, checked=item_id in checked)
 
 
 def checked_ids(widget: Any) -> list[int]:

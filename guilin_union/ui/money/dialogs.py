@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.ui.widgets.date_fields import make_date_edit
 from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_line_edit, push_buttons
+from guilin_union.ui.widgets.list_helpers import add_check_item, make_line_edit, push_buttons
 
 ERROR_STYLE = "color: #b00020;"
 T = TypeVar("T")
@@ -209,13 +208,11 @@ class RemittanceDialog(_InputDialog[RemittanceInput]):
         self.member_list.blockSignals(True)
         self.member_list.clear()
         for row in self.unpaid.get(self.branch_combo.currentData(), []):
-            item = QListWidgetItem(
-                f"{row['name']}　{row['staff_no'] or ''}　应缴 {format_fen(row['due_fen'])} 元"
+            add_check_item(
+                self.member_list,
+                f"{row['name']}　{row['staff_no'] or ''}　应缴 {format_fen(row['due_fen'])} 元",
+                (row["member_id"], row["due_fen"]),
             )
-            item.setData(Qt.ItemDataRole.UserRole, (row["member_id"], row["due_fen"]))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.member_list.addItem(item)
         self.member_list.blockSignals(False)
         self.update_sum()
 

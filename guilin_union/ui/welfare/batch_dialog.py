@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypedDict, Unpack
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
@@ -21,7 +21,7 @@ from guilin_union.core.welfare import FORMS
 from guilin_union.services.welfare import batches as wb
 from guilin_union.ui.forms.ui_welfare_batch_dialog import Ui_WelfareBatchDialog
 from guilin_union.ui.welfare.common import fill_table, warnings_text
-from guilin_union.ui.widgets.list_helpers import call_on
+from guilin_union.ui.widgets.list_helpers import add_check_item, call_on
 
 AUTO_RULE = "按标准（标准含保留会籍时一并发放）"
 Preview = Callable[[wb.BatchRequest], wb.BatchPreview]
@@ -70,11 +70,7 @@ class BatchDialog(QDialog):
             ui.eligibility_combo.setCurrentIndex(ui.eligibility_combo.findData(eligibility))
         ui.form_combo.addItems(list(FORMS))
         for branch_id, name in branches:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, branch_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            ui.branches_list.addItem(item)
+            add_check_item(ui.branches_list, name, branch_id, checked=True)
         ui.branches_list.setEnabled(False)
         ui.all_branches_check.toggled.connect(lambda on: ui.branches_list.setEnabled(not on))
         ui.form_combo.currentTextChanged.connect(lambda _t: self._update_goods())

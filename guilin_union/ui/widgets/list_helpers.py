@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -263,6 +265,20 @@ def push_buttons(*texts: str, layout: QBoxLayout | None = None) -> list[QPushBut
         for button in buttons:
             layout.addWidget(button)
     return buttons
+
+
+def add_check_item(
+    list_widget: QListWidget, text: str, data: Any = None, *, checked: bool = False
+) -> QListWidgetItem:
+    """Add a row that can be ticked to ``list_widget``, carrying ``data`` (UserRole) when
+    given; returns it."""
+    item = QListWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    list_widget.addItem(item)
+    return item
 
 
 def refill_combo(

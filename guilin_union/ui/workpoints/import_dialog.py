@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -47,7 +46,7 @@ from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin
+from guilin_union.ui.widgets.list_helpers import add_check_item, make_label, make_year_spin
 from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
 
@@ -495,10 +494,7 @@ class ImportDialog(QDialog):
         self.warnings = list(preview.warnings)
         self.ignored_list.clear()
         for line in preview.parsed.ignored_text:
-            item = QListWidgetItem(line)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.ignored_list.addItem(item)
+            add_check_item(self.ignored_list, line)
         self.ignored_box.setVisible(bool(preview.parsed.ignored_text))
         self._edited = False
         self.rebuild_tree(0 if self.flat else None)

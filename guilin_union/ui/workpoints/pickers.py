@@ -29,7 +29,7 @@ from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
 from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
-from guilin_union.ui.widgets.list_helpers import make_search_edit, make_year_spin
+from guilin_union.ui.widgets.list_helpers import add_check_item, make_search_edit, make_year_spin
 from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -234,15 +234,14 @@ class CarryOverDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("carry_list")
         for node in candidates:
-            item = QListWidgetItem(
+            item = add_check_item(
+                self.list,
                 f"{node['label']}{shorten(node['heading'], 36)}　〔{node['status']}"
-                f"{'，' + node['owner'] if node['owner'] else ''}〕"
+                f"{'，' + node['owner'] if node['owner'] else ''}〕",
+                node["id"],
+                checked=True,
             )
             item.setToolTip(node["text"])
-            item.setData(ID_ROLE, node["id"])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.list.addItem(item)
         layout.addWidget(self.list, 1)
         bar = QHBoxLayout()
         all_button, none_button = QPushButton("全选"), QPushButton("全不选")
