@@ -71,7 +71,9 @@ MERGE_RE = re.compile(
 MAX_MERGES = 100_000
 
 Fail = Callable[[str], Exception]
+#: Elements to count in a part: name -> (pattern, limit).
 Counts = dict[str, tuple[re.Pattern[bytes], int]]
+#: Merged ranges as (first column letters, first row, last column letters, last row).
 Merges = list[tuple[str, int, str, int]]
 #: The end of a refusal of the zip directory, unless the caller has its own.
 IMPORT_ADVICE = "请删除多余的内容（图片、空行、多余的工作表）或分成几个文件导入。"
@@ -119,7 +121,7 @@ class WorkbookScan:
     """
 
     rows: dict[str, int] = field(default_factory=dict)
-    merges: dict[str, list[tuple[str, int, str, int]]] = field(default_factory=dict)
+    merges: dict[str, Merges] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -172,12 +174,12 @@ def scan_xml_part(
     info: zipfile.ZipInfo,
     *,
     max_bytes: int,
-    counts: dict[str, tuple[re.Pattern[bytes], int]],
+    counts: Counts,
     fail: Callable[[str], Exception],
     too_big: Callable[[int], str] | None = None,
     too_many: Callable[[str, int], str] | None = None,
     refuse_dtd: bool = True,
-    merges: list[tuple[str, int, str, int]] | None = None,
+    merges: Merges | None = None,
 ) -> dict[str, int]:
     """Inflate one part in pieces, counting matches of each pattern; stop at the first limit.
 
@@ -269,7 +271,7 @@ def scan_archive(
     return found
 
 
-def _collect_merges(buffer: bytes, cut: int, out: list[tuple[str, int, str, int]]) -> None:
+def _collect_merges(buffer: bytes, cut: int, out: Merges) -> None:
     """Add the merged ranges starting before ``cut`` (the rest come with the next piece)."""
     if b"mergeCell" not in buffer:
         return
