@@ -54,7 +54,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "activities",
         "工会活动：活动、报名、成绩、经费",
-        "activities_command",
         [
             (
                 "list",

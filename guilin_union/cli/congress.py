@@ -80,7 +80,7 @@ def session_report(module: str, name: str, what: str, unit: str = "", **options:
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
-    csub = add_area(sub, "congress", "教代会：会议、代表、签到", "congress_command")
+    csub = add_area(sub, "congress", "教代会：会议、代表、签到")
     add_commands(
         csub,
         [

@@ -81,9 +81,7 @@ def register(csub: argparse._SubParsersAction) -> None:
         SITTING_KINDS,
     )
 
-    term = add_area(
-        csub, "term", "届次：new 新建，edit 修改（联合大会的工代会届次）", "term_command"
-    )
+    term = add_area(csub, "term", "届次：new 新建，edit 修改（联合大会的工代会届次）")
     add_commands(
         term,
         _with_json(
@@ -114,7 +112,7 @@ def register(csub: argparse._SubParsersAction) -> None:
         ),
     )
 
-    session = add_area(csub, "session", "会议：new 新建，edit 修改", "session_command")
+    session = add_area(csub, "session", "会议：new 新建，edit 修改")
     add_commands(
         session,
         _with_json(
@@ -143,9 +141,7 @@ def register(csub: argparse._SubParsersAction) -> None:
         ),
     )
 
-    agenda = add_area(
-        csub, "agenda", "议程：list 列出，add 增加，move 移动，remove 删除", "agenda_command"
-    )
+    agenda = add_area(csub, "agenda", "议程：list 列出，add 增加，move 移动，remove 删除")
     add_commands(
         agenda,
         _with_json(
@@ -192,12 +188,7 @@ def register(csub: argparse._SubParsersAction) -> None:
         ),
     )
 
-    sitting = add_area(
-        csub,
-        "sitting",
-        "场次：add 增加，edit 修改，remove 删除，standard 标准场次",
-        "sitting_command",
-    )
+    sitting = add_area(csub, "sitting", "场次：add 增加，edit 修改，remove 删除，standard 标准场次")
     add_commands(
         sitting,
         _with_json(
@@ -270,9 +261,7 @@ def register(csub: argparse._SubParsersAction) -> None:
         ),
     )
 
-    election = add_area(
-        csub, "election", "选举：add 新建，ballots 选票数，votes 候选人得票", "election_command"
-    )
+    election = add_area(csub, "election", "选举：add 新建，ballots 选票数，votes 候选人得票")
     add_commands(
         election,
         _with_json(

@@ -31,7 +31,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "members",
         "会员名册",
-        "members_command",
         [
             ("list", "列出会员", [_add_filters, JSON], cmd_list),
             (

@@ -67,7 +67,6 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
         sub,
         "dues",
         "会费台账：应缴、实缴、代扣名单导入、分工会上缴、欠缴",
-        "dues_command",
         [
             (
                 "ledger",
@@ -198,7 +197,6 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
         sub,
         "funds",
         "工会经费：收支科目、年度预算、执行情况、收支登记",
-        "funds_command",
         [
             (
                 "categories",
@@ -257,7 +255,6 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
         fsub,
         "expense",
         "登记程序中没有记录的收入或支出（凭证）",
-        "expense_command",
         [
             (
                 "add",

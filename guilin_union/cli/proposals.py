@@ -39,7 +39,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "proposals",
         "教代会提案",
-        "proposals_command",
         [
             ("list", "列出某次会议的提案", [add_session_arg, _add_filters, JSON], cmd_list),
             (

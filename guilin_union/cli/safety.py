@@ -34,7 +34,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "backups",
         "备份文件（backups list 列出全部）",
-        "backups_command",
         [
             ("list", "列出备份：时间、大小、会员/慰问/提案条数", [JSON], cmd_backups_list),
         ],

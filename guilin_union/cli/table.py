@@ -62,13 +62,12 @@ def add_area(
     sub: argparse._SubParsersAction,
     name: str,
     help_text: str,
-    dest: str,
     commands: Iterable[Command] = (),
 ):  # noqa: ANN201
     """``NAME ACTION ...``: a command whose sub-commands (``ACTION``, registered from the
-    ``commands`` rows and any added later) are required."""
+    ``commands`` rows and any added later) are required; the action is ``args.NAME_command``."""
     parser = sub.add_parser(name, help=help_text)
-    actions = parser.add_subparsers(dest=dest, metavar="ACTION")
+    actions = parser.add_subparsers(dest=f"{name}_command", metavar="ACTION")
     actions.required = True
     add_commands(actions, commands)
     return actions

@@ -50,7 +50,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "welfare",
         "慰问：标准、发放记录、节日批量发放",
-        "welfare_command",
         [
             (
                 "list",

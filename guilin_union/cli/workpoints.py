@@ -42,7 +42,6 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         sub,
         "workpoints",
         "年度工作要点：导入、跟踪、台账",
-        "workpoints_command",
         [
             (
                 "import",

@@ -25,7 +25,6 @@ def _parser() -> argparse.ArgumentParser:
         sub,
         "area",
         "一个区域",
-        "area_command",
         [
             ("list", "列出", [opt("--year", type=int, metavar="YYYY"), JSON], _handler),
             (
