@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -25,16 +24,12 @@ from PySide6.QtWidgets import (
 from guilin_union.core.errors import UserError, ValidationError
 from guilin_union.core.funds import PAYMENT_METHODS
 from guilin_union.core.money import format_fen, parse_yuan
-from guilin_union.ui.widgets.date_fields import make_date_edit
+from guilin_union.ui.widgets.date_fields import iso_date, make_date_edit
 from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import add_check_item, make_line_edit, push_buttons
 
 ERROR_STYLE = "color: #b00020;"
 T = TypeVar("T")
-
-
-def _date_edit(name: str, day: _dt.date | None = None) -> QDateEdit:
-    return make_date_edit(name, day=QDate(day) if day else None)
 
 
 def _foot(dialog: QDialog, layout: QFormLayout | QVBoxLayout, name: str) -> QLabel:
@@ -95,10 +90,6 @@ def _positive_amount(edit: QLineEdit, message: str) -> int:
     return amount
 
 
-def _iso(edit: QDateEdit) -> str:
-    return edit.date().toString("yyyy-MM-dd")
-
-
 @dataclass
 class PaymentInput:
     method: str
@@ -120,7 +111,7 @@ class PaymentDialog(_InputDialog[PaymentInput]):
         self.method_combo.setObjectName("dues_method_combo")
         self.method_combo.addItems(list(PAYMENT_METHODS))
         self.method_combo.setCurrentText("现金")
-        self.date_edit = _date_edit("dues_paid_on_edit")
+        self.date_edit = make_date_edit("dues_paid_on_edit")
         due = format_fen(row["due_fen"]).replace(",", "")
         self.amount_edit = make_line_edit("dues_amount_edit", text=due)
         self.note_edit = make_line_edit(placeholder="如 补缴、收据号")
@@ -135,7 +126,7 @@ class PaymentDialog(_InputDialog[PaymentInput]):
     def read(self) -> PaymentInput:
         return PaymentInput(
             self.method_combo.currentText(),
-            _iso(self.date_edit),
+            iso_date(self.date_edit),
             _positive_amount(self.amount_edit, "缴纳金额应大于 0"),
             self.note_edit.text().strip(),
         )
@@ -189,7 +180,7 @@ class RemittanceDialog(_InputDialog[RemittanceInput]):
         layout.addWidget(self.sum_label)
         form2 = QFormLayout()
         self.total_edit = make_line_edit("remit_total_edit", "分工会交来的金额，如 1234.50")
-        self.date_edit = _date_edit("remit_date_edit")
+        self.date_edit = make_date_edit("remit_date_edit")
         self.method_combo = QComboBox()
         self.method_combo.addItems(["现金", "转账"])
         self.note_edit = QLineEdit()
@@ -243,7 +234,7 @@ class RemittanceDialog(_InputDialog[RemittanceInput]):
             int(self.branch_combo.currentData()),
             [m for m, _d in self.ticked()],
             parse_yuan(self.total_edit.text(), field="total"),
-            _iso(self.date_edit),
+            iso_date(self.date_edit),
             self.method_combo.currentText(),
             self.note_edit.text().strip(),
         )
@@ -273,8 +264,8 @@ class EntryDialog(_InputDialog[EntryInput]):
         for code, label in categories:
             self.category_combo.addItem(label, code)
         today = _dt.date.today()
-        self.date_edit = _date_edit(
-            "entry_date_edit", today if today.year == year else _dt.date(year, 12, 31)
+        self.date_edit = make_date_edit(
+            "entry_date_edit", day=today if today.year == year else _dt.date(year, 12, 31)
         )
         self.amount_edit = make_line_edit("entry_amount_edit")
         self.voucher_edit = make_line_edit("entry_voucher_edit", "如 记-2025-0123")
@@ -295,7 +286,7 @@ class EntryDialog(_InputDialog[EntryInput]):
         return EntryInput(
             str(self.category_combo.currentData()),
             amount,
-            _iso(self.date_edit),
+            iso_date(self.date_edit),
             self.description_edit.text().strip(),
             self.voucher_edit.text().strip(),
         )

@@ -9,6 +9,8 @@ calendar, ``yyyy-MM-dd``; an optional date shows 未设定 at its lowest value.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit
@@ -92,12 +94,22 @@ def optional_date(edit: QDateEdit) -> str:
     return "" if date <= edit.minimumDate() else date.toString("yyyy-MM-dd")
 
 
+def iso_date(edit: QDateEdit) -> str:
+    """The date shown, as ISO text (``yyyy-MM-dd``)."""
+    return edit.date().toString("yyyy-MM-dd")
+
+
 def make_date_edit(
-    object_name: str = "", *, day: QDate | None = None, display: str = "yyyy-MM-dd"
+    object_name: str = "",
+    *,
+    day: QDate | _dt.date | None = None,
+    display: str = "yyyy-MM-dd",
 ) -> QDateEdit:
     """A date (or, with ``display`` such as ``yyyy年M月``, a month) picked from a calendar;
     today unless ``day`` is given; named for tests."""
-    edit = QDateEdit(day if day is not None else QDate.currentDate())
+    if isinstance(day, _dt.date):
+        day = QDate(day.year, day.month, day.day)
+    edit = QDateEdit(day or QDate.currentDate())
     if object_name:
         edit.setObjectName(object_name)
     edit.setDisplayFormat(display)

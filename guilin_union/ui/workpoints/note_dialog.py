@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.ui.forms.ui_workpoints_note_dialog import Ui_WorkpointNoteDialog
+from guilin_union.ui.widgets.date_fields import iso_date
 from guilin_union.ui.widgets.dialog_buttons import save_cancel
 from guilin_union.ui.widgets.form_dialog import SubmitMessageOnSave
 from guilin_union.ui.workpoints.common import qdate, shorten
@@ -65,7 +66,7 @@ class NoteDialog(SubmitMessageOnSave, QDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "note_date": self.ui.date_edit.date().toString("yyyy-MM-dd"),
+            "note_date": iso_date(self.ui.date_edit),
             "text": self.ui.text_edit.toPlainText(),
             "recorded_by": self.ui.recorded_by_edit.text().strip() or None,
             "set_status": self.ui.status_combo.currentData(),
