@@ -124,6 +124,27 @@ def removable(table: str, row_id: int, changes: Changes) -> OpResult:
     return OpResult(changes, row_id, inverse=removing_row(table, row_id, changes))
 
 
+def put_values_back(
+    db: sqlite_utils.Database,
+    table: str,
+    row_id: int,
+    values: Mapping[str, Any],
+    changes: Changes,
+    *,
+    note: str,
+) -> OpResult:
+    """Give one row its previous ``values`` again (the undo of an edit, logged with
+    ``note``); the result's inverse puts back the values this replaced (redo)."""
+    with db.atomic():
+        fields = {k: v for k, v in values.items() if k != "id"}
+        replaced = audit.update(db, table, row_id, fields, note=note)
+    return OpResult(
+        changes,
+        row_id,
+        inverse=lambda d: put_values_back(d, table, row_id, replaced, changes, note=note),
+    )
+
+
 def delete_row(
     db: sqlite_utils.Database, table: str, row_id: int, changes: Changes, *, missing: str
 ) -> OpResult:

@@ -31,6 +31,7 @@ from guilin_union.core.intake import (  # noqa: F401 — re-exported: intake.PEN
 from guilin_union.core.members import MemberRecord
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import members as members_service
+from guilin_union.services import row_undo
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
 from guilin_union.services.common_query import (
@@ -177,15 +178,7 @@ def restore_application_row(
 ) -> OpResult:
     """Undo of an edit or a state change: put the previous values back (its ``inverse``
     puts the values it replaced back again: redo)."""
-    with db.atomic():
-        replaced = audit.update(
-            db,
-            "intake_applications",
-            app_id,
-            {k: v for k, v in row.items() if k != "id"},
-            note="撤销",
-        )
-    return OpResult(CHANGES, app_id, inverse=lambda d: restore_application_row(d, app_id, replaced))
+    return row_undo.put_values_back(db, "intake_applications", app_id, row, CHANGES, note="撤销")
 
 
 def delete_application(db: sqlite_utils.Database, app_id: int) -> OpResult:
