@@ -514,27 +514,28 @@ def pending_ids(db: sqlite_utils.Database) -> list[int]:
     return query_ids(db, ApplicationQuery(pending_only=True))
 
 
+# The keys of the CLI's ``members applications --json`` object, in this order.
+APPLICATION_JSON_KEYS = (
+    "id",
+    "state",
+    "name",
+    "gender",
+    "branch",
+    "department",
+    "staff_no",
+    "applied_on",
+    "branch_reviewed_at",
+    "decided_at",
+    "decided_by",
+    "reject_reason",
+    "member_id",
+    "member_no",
+    "dues_start_month",
+    "id_number_masked",
+    "phone_masked",
+)
+
+
 def to_public_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """The CLI's ``members applications --json`` object (numbers masked)."""
-    return pick(
-        row,
-        (
-            "id",
-            "state",
-            "name",
-            "gender",
-            "branch",
-            "department",
-            "staff_no",
-            "applied_on",
-            "branch_reviewed_at",
-            "decided_at",
-            "decided_by",
-            "reject_reason",
-            "member_id",
-            "member_no",
-            "dues_start_month",
-            "id_number_masked",
-            "phone_masked",
-        ),
-    )
+    return pick(row, APPLICATION_JSON_KEYS)
