@@ -109,7 +109,7 @@ def make_date_edit(
     today unless ``day`` is given; named for tests."""
     if isinstance(day, _dt.date):
         day = QDate(day.year, day.month, day.day)
-    edit = QDateEdit(day or QDate.currentDate())
+    edit = QDateEdit(day if day is not None else QDate.currentDate())
     if object_name:
         edit.setObjectName(object_name)
     edit.setDisplayFormat(display)
