@@ -7,23 +7,25 @@ import argparse
 from guilin_union.cli import CliContext, emit, emit_listing, resolve_branch
 from guilin_union.cli.lines import row_line
 from guilin_union.cli.table import (
+    BRANCH,
     JSON,
     UNMASKED_EXPORT,
     UNMASKED_PRINT,
     XLSX_FILE,
     add_area,
     add_reports,
+    all_of,
+    opt,
 )
 from guilin_union.core.members import MemberStatus
 
-
-def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--branch", metavar="NAME", help="只含该分工会")
-    parser.add_argument("--status", choices=[s.value for s in MemberStatus], help="会籍状态")
-    parser.add_argument(
-        "--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号"
-    )
-    parser.add_argument("--group", metavar="NAME", help="只含该工会小组（与 --branch 一起使用）")
+# The filters of members list, export and member-roster.
+_FILTERS = all_of(
+    BRANCH,
+    opt("--status", choices=[s.value for s in MemberStatus], help="会籍状态"),
+    opt("--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号"),
+    opt("--group", metavar="NAME", help="只含该工会小组（与 --branch 一起使用）"),
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -32,17 +34,8 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         "members",
         "会员名册",
         [
-            ("list", "列出会员", [_add_filters, JSON], cmd_list),
-            (
-                "export",
-                "导出会员名册到 Excel",
-                [
-                    XLSX_FILE,
-                    _add_filters,
-                    UNMASKED_EXPORT,
-                ],
-                cmd_export,
-            ),
+            ("list", "列出会员", [_FILTERS, JSON], cmd_list),
+            ("export", "导出会员名册到 Excel", [XLSX_FILE, _FILTERS, UNMASKED_EXPORT], cmd_export),
         ],
     )
 
@@ -54,7 +47,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
     register_record_commands(msub)
     register_reports(report_sub)
 
-    add_reports(report_sub, [("member-roster", [_add_filters, UNMASKED_PRINT], cmd_roster)])
+    add_reports(report_sub, [("member-roster", [_FILTERS, UNMASKED_PRINT], cmd_roster)])
 
 
 def _query(db, args: argparse.Namespace):

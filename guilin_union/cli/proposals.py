@@ -18,20 +18,22 @@ from guilin_union.cli.table import (
     XLSX_FILE,
     add_area,
     add_output_arg,
+    all_of,
+    flag,
     import_options,
     opt,
 )
+from guilin_union.core.proposals import PROPOSAL_STATUSES, RATINGS
 
-
-def _add_filters(parser: argparse.ArgumentParser) -> None:
-    from guilin_union.core.proposals import PROPOSAL_STATUSES, RATINGS
-
-    parser.add_argument("--status", choices=PROPOSAL_STATUSES, help="提案状态")
-    parser.add_argument("--category", metavar="NAME", help="类别")
-    parser.add_argument("--department", metavar="NAME", help="主办或协办单位")
-    parser.add_argument("--overdue", action="store_true", help="只列逾期未答复的")
-    parser.add_argument("--rating", choices=[*RATINGS, "未评价"], help="评价")
-    parser.add_argument("--search", metavar="TEXT", help="在案由、理由、建议中检索")
+# The filters of proposals list and export and of the proposal-handling report.
+_FILTERS = all_of(
+    opt("--status", choices=PROPOSAL_STATUSES, help="提案状态"),
+    opt("--category", metavar="NAME", help="类别"),
+    opt("--department", metavar="NAME", help="主办或协办单位"),
+    flag("--overdue", "只列逾期未答复的"),
+    opt("--rating", choices=[*RATINGS, "未评价"], help="评价"),
+    opt("--search", metavar="TEXT", help="在案由、理由、建议中检索"),
+)
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -40,7 +42,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         "proposals",
         "教代会提案",
         [
-            ("list", "列出某次会议的提案", [add_session_arg, _add_filters, JSON], cmd_list),
+            ("list", "列出某次会议的提案", [add_session_arg, _FILTERS, JSON], cmd_list),
             (
                 "import",
                 "从 Excel 导入各代表团收集的提案",
@@ -60,7 +62,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
             (
                 "export",
                 "把提案列表导出到 Excel",
-                [XLSX_FILE, add_session_arg, _add_filters],
+                [XLSX_FILE, add_session_arg, _FILTERS],
                 cmd_export,
             ),
         ],
@@ -80,7 +82,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         add_session_arg(report)
         add_output_arg(report)
         if name == "proposal-handling":
-            _add_filters(report)
+            _FILTERS(report)
         if name == "proposal-forms":
             report.add_argument(
                 "--number", action="append", metavar="2024-001", help="只打印这些编号（可重复）"

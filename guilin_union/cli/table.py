@@ -39,6 +39,16 @@ def one_of(*options: ArgAdder, required: bool = False) -> ArgAdder:
     return add
 
 
+def all_of(*options: ArgAdder) -> ArgAdder:
+    """Several options as one adder (a group of filters several commands share)."""
+
+    def add(parser: argparse.ArgumentParser) -> None:
+        for option in options:
+            option(parser)
+
+    return add
+
+
 def add_commands(sub: argparse._SubParsersAction, commands: Iterable[Command]) -> None:
     """Register each row; a ``None`` help adds the command without a help line (the
     ``report`` commands take theirs from the registry)."""
