@@ -7,7 +7,16 @@ import argparse
 import pytest
 
 from guilin_union.cli import ChineseArgumentParser, build_parser, options
-from guilin_union.cli.table import JSON, add_area, add_commands, add_reports, flag, one_of, opt
+from guilin_union.cli.table import (
+    JSON,
+    add_area,
+    add_commands,
+    add_reports,
+    all_of,
+    flag,
+    one_of,
+    opt,
+)
 
 
 def _handler(args: argparse.Namespace, ctx: object) -> int:
@@ -77,6 +86,13 @@ def test_report_rows_take_the_output_file_after_their_options() -> None:
     assert [a.dest for a in sheet._actions] == ["help", "year", "output"]
     with pytest.raises(SystemExit):
         parser.parse_args(["sheet", "--year", "2024"])  # -o is required
+
+
+def test_all_of_adds_its_options_in_order() -> None:
+    parser = ChineseArgumentParser(prog="t")
+    all_of(opt("--year", type=int), flag("--open", "未结"))(parser)
+    assert [a.dest for a in parser._actions] == ["help", "year", "open"]
+    assert vars(parser.parse_args(["--open"])) == {"year": None, "open": True}
 
 
 def test_options_hands_on_named_values() -> None:
