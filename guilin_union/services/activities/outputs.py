@@ -18,8 +18,22 @@ from guilin_union.services import settings
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.services.activities import registration
 from guilin_union.services.activities import results as results_service
+from guilin_union.services.common_query import pick
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
+
+# The ActivityInfo fields printed as the activity row holds them.
+INFO_AS_STORED = (
+    "name",
+    "type",
+    "organiser",
+    "start_date",
+    "end_date",
+    "signup_deadline",
+    "places",
+    "event_limit",
+    "status",
+)
 
 
 def activity_info(db: sqlite_utils.Database, activity_id: int):
@@ -28,18 +42,10 @@ def activity_info(db: sqlite_utils.Database, activity_id: int):
 
     a = activities_service.get_activity(db, activity_id)
     return ActivityInfo(
-        name=a["name"],
-        type=a["type"],
-        organiser=a["organiser"],
-        start_date=a["start_date"],
-        end_date=a["end_date"],
+        **pick(a, INFO_AS_STORED),
         place=a["place"] or "",
-        signup_deadline=a["signup_deadline"],
-        places=a["places"],
-        event_limit=a["event_limit"],
         events=tuple(e["name"] for e in a["events"]),
         description=a["description"] or "",
-        status=a["status"],
         workpoint=a["workpoint_label"] or "",
     )
 
