@@ -539,3 +539,81 @@ def test_add_button_row_puts_left_then_stretch_then_right(qtbot):
     assert [i.widget() for i in items] == [a, b, None, c]
     assert items[2].spacerItem() is not None
     assert layout.itemAt(0).layout() is row
+
+
+def test_push_buttons_in_order_and_into_the_layout(qtbot):
+    from guilin_union.ui.widgets.list_helpers import push_buttons
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    row = QHBoxLayout(host)
+    add, edit, delete = push_buttons("新增…", "修改…", "删除", layout=row)
+    assert [b.text() for b in (add, edit, delete)] == ["新增…", "修改…", "删除"]
+    assert [row.itemAt(i).widget() for i in range(row.count())] == [add, edit, delete]
+    (loose,) = push_buttons("打印…")
+    qtbot.addWidget(loose)
+    assert loose.parent() is None  # no layout: the caller places it
+
+
+def test_add_search_bar_puts_the_search_box_first_then_the_filters(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from guilin_union.ui.widgets.list_helpers import add_search_bar
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    search, combo = make_search_edit("s", "搜索"), QComboBox()
+    bar = add_search_bar(layout, search, [("状态", combo, 1)])
+    assert layout.itemAt(0).layout() is bar
+    assert bar.itemAt(0).widget() is search and bar.stretch(0) == 3
+    assert bar.itemAt(1).widget().text() == "状态" and bar.itemAt(2).widget() is combo
+
+
+def test_labels_hints_and_check_items(qtbot):
+    from PySide6.QtWidgets import QListWidget
+
+    from guilin_union.ui.widgets.list_helpers import (
+        HINT_STYLE,
+        add_check_item,
+        make_hint,
+        make_label,
+    )
+
+    label, wrapped = make_label("a_label"), make_label("b_label", "说明", wrap=True)
+    hint = make_hint("灰色的说明", "c_hint")
+    for widget in (label, wrapped, hint):
+        qtbot.addWidget(widget)
+    assert (label.objectName(), label.wordWrap()) == ("a_label", False)
+    assert (wrapped.text(), wrapped.wordWrap()) == ("说明", True)
+    assert (hint.objectName(), hint.wordWrap(), hint.styleSheet()) == ("c_hint", True, HINT_STYLE)
+    items = QListWidget()
+    qtbot.addWidget(items)
+    ticked = add_check_item(items, "工会", 7, checked=True)
+    plain = add_check_item(items, "一行")
+    assert items.count() == 2 and items.item(0) is ticked
+    assert (
+        ticked.checkState() == Qt.CheckState.Checked and ticked.data(Qt.ItemDataRole.UserRole) == 7
+    )
+    assert (
+        plain.checkState() == Qt.CheckState.Unchecked
+        and plain.data(Qt.ItemDataRole.UserRole) is None
+    )
+    assert plain.flags() & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_call_on_ignores_what_the_signal_carries_and_single_shot_waits(qtbot):
+    from guilin_union.ui.widgets.list_helpers import call_on, single_shot
+
+    edit, combo = QLineEdit(), QComboBox()
+    qtbot.addWidget(edit)
+    qtbot.addWidget(combo)
+    calls: list[str] = []
+    call_on(lambda: calls.append("now"), edit.textChanged, combo.currentIndexChanged)
+    edit.setText("张")
+    combo.addItem("甲")  # the first item becomes current
+    assert calls == ["now", "now"]
+    timer = single_shot(lambda: calls.append("later"), 20, edit)
+    assert timer.isSingleShot() and timer.interval() == 20 and not timer.isActive()
+    timer.start()
+    qtbot.waitUntil(lambda: calls[-1] == "later", timeout=2000)

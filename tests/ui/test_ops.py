@@ -78,6 +78,19 @@ def test_a_user_error_is_shown_and_nothing_is_notified(ctx, qtbot):
     assert (kind, title) == ("warning", "重命名") and "已存在" in text
 
 
+def test_run_if_confirmed_asks_first_and_runs_only_when_agreed(ctx, qtbot):
+    branch_id = branches.add_branch(ctx.db, "文学院分工会").row_id
+    seen = _record(ctx)
+    op = ops.CollectionOp(
+        ctx, None, "重命名", lambda db: branches.rename_branch(db, branch_id, "人文学院分工会")
+    )
+    ctx.prompts.confirms = [False, True]
+    assert op.run_if_confirmed("改名吗？") is None and seen == []
+    assert ctx.prompts.messages[-1] == ("confirm", "重命名", "改名吗？")
+    assert op.run_if_confirmed("改名吗？", ok_text="改名").row_id == branch_id
+    assert seen == [Changes.of("branches", "members")]
+
+
 def test_a_programming_error_is_not_swallowed_on_the_ui_thread(ctx, qtbot):
     with pytest.raises(ZeroDivisionError):
         ops.CollectionOp(ctx, None, "x", lambda db: 1 / 0).run()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
@@ -73,3 +74,26 @@ def test_mark_stale_refetches(qtbot):
     with qtbot.waitSignal(model.dataChanged):
         model.mark_stale()
     assert model.data(model.index(0, 0)) == "改名"
+
+
+def test_columns_spec_state_column_and_nonzero():
+    from guilin_union.ui.table_model import columns, nonzero, state_column
+
+    spec = columns(
+        "name 姓名 | gender:- 性别 中 | due:amount 应缴 右",
+        formatters={"due": nonzero(str)},
+        colors={"name": lambda row: "#b00020"},
+    )
+    assert [(c.key, c.header, c.sort_key, c.align) for c in spec] == [
+        ("name", "姓名", "name", "left"),
+        ("gender", "性别", None, "center"),
+        ("due", "应缴", "amount", "right"),
+    ]
+    assert spec[2].formatter(0, {}) == "" and spec[2].formatter(12, {}) == "12"
+    assert spec[0].foreground({}) == "#b00020" and spec[1].foreground is None
+    with pytest.raises(ValueError, match="expected key header"):
+        columns("name")
+    status = state_column("status", "状态", {"退会": "#777777"}, sortable=False)
+    assert (status.sort_key, status.align) == (None, "center")
+    assert status.foreground({"status": "退会"}) == "#777777"
+    assert status.foreground({"status": "在会"}) is None
