@@ -232,7 +232,7 @@ def _check_lengths(value: Any) -> tuple[tuple[str, int, int], ...]:
 def text_length(text: str) -> int:
     """Characters as a school counts 字数: whitespace not counted.
 
-    >>> text_length("食堂 伙食\n改善")
+    >>> text_length("食堂 伙食\\n改善")
     6
     """
     return sum(1 for c in text or "" if not c.isspace())
