@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,14 +21,15 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, list_model
 from guilin_union.ui.widgets.date_fields import make_date_edit
-from guilin_union.ui.widgets.list_helpers import make_id_table
+from guilin_union.ui.widgets.list_helpers import make_combo, make_id_table, push_buttons
 
 
 class StatsView(QWidget):
+    """The member statistics as of a date, one tab per table, and the 会员证 of a 分工会."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = True
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("统计日期"))
@@ -38,15 +38,10 @@ class StatsView(QWidget):
         self.note_label = QLabel("统计在会及保留会籍的会员；“会籍状态”表统计全部会员。")
         self.note_label.setStyleSheet("color: #555;")
         bar.addWidget(self.note_label, 1)
-        self.export_button = QPushButton("导出 Excel…")
-        self.pdf_button = QPushButton("打印统计表…")
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.pdf_button)
+        self.export_button, self.pdf_button = push_buttons("导出 Excel…", "打印统计表…", layout=bar)
         bar.addSpacing(16)
         bar.addWidget(QLabel("会员证"))
-        self.card_branch_combo = QComboBox()
-        self.card_branch_combo.setObjectName("card_branch_combo")
-        self.card_branch_combo.setMinimumContentsLength(10)
+        self.card_branch_combo = make_combo("card_branch_combo", min_chars=10)
         bar.addWidget(self.card_branch_combo)
         self.cards_button = QPushButton("打印会员证…")
         bar.addWidget(self.cards_button)
@@ -94,7 +89,6 @@ class StatsView(QWidget):
             short = table.title.split("（")[0].replace("按", "").replace("统计", "")
             self.tables.addTab(widget, short)
         self.tables.setCurrentIndex(max(current, 0))
-        self._stale = False
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("branches"):

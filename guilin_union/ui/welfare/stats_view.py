@@ -28,6 +28,8 @@ from guilin_union.ui.widgets.list_helpers import add_button_row, make_label, pus
 
 
 class StatsView(QWidget):
+    """A year's payments by type, 分工会 and member, and the payments to review."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
