@@ -23,6 +23,7 @@ See /work/coord/ops-api.md (and README, 开发) for examples.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Self, TypeVar
 
@@ -65,20 +66,17 @@ def changes_of(result: Any) -> Changes | None:
     return changes if isinstance(changes, Changes) else None
 
 
+@dataclass(eq=False)
 class _Op(Generic[T]):
-    """What both kinds of operation share: callbacks, progress, where it runs."""
+    """What both kinds of operation share: callbacks, progress, where it runs. ``op(db)``
+    does the work; ``title`` names it in messages shown over ``parent``."""
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        parent: QWidget | None,
-        title: str,
-        op: Callable[..., T],
-    ) -> None:
-        self.ctx = ctx
-        self.parent = parent
-        self.title = title
-        self.op = op
+    ctx: AppContext
+    parent: QWidget | None
+    title: str
+    op: Callable[..., T]
+
+    def __post_init__(self) -> None:
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[BaseException], Any] | None = None
         self._progress_label: str | None = None
@@ -227,6 +225,7 @@ class _Op(Generic[T]):
         return dialog
 
 
+@dataclass(eq=False)
 class QueryOp(_Op[T]):
     """A read or a file output: ``QueryOp(ctx, parent, title, op).success(show).run_in_background()``."""
 
@@ -234,6 +233,7 @@ class QueryOp(_Op[T]):
         self.ctx.prompts.error(self.parent, f"{self.title}失败", user_message(exc))
 
 
+@dataclass(eq=False)
 class CollectionOp(_Op[T]):
     """A write: ``op(db)`` returns an :class:`OpResult` (or anything with ``.changes``).
 
@@ -242,19 +242,8 @@ class CollectionOp(_Op[T]):
     step named ``undo_text`` (default: the title) is pushed.
     """
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        parent: QWidget | None,
-        title: str,
-        op: Callable[..., T],
-        *,
-        changes: Changes | None = None,
-        undo_text: str | None = None,
-    ) -> None:
-        super().__init__(ctx, parent, title, op)
-        self.changes = changes
-        self.undo_text = undo_text or title
+    changes: Changes | None = field(default=None, kw_only=True)
+    undo_text: str | None = field(default=None, kw_only=True)
 
     def run_if_confirmed(self, question: str, *, ok_text: str = "确定") -> T | None:
         """Ask ``question`` (titled like the write) under an ``ok_text`` button and
@@ -279,7 +268,7 @@ class CollectionOp(_Op[T]):
         inverse = getattr(result, "inverse", None)
         if inverse is not None:
             redo = self.op if not self._wants_progress else (lambda db: self.op(db, _no_progress))
-            push_undo(self.ctx, self.undo_text, redo, inverse)
+            push_undo(self.ctx, self.undo_text or self.title, redo, inverse)
         changes = self.changes if self.changes is not None else changes_of(result)
         if changes is not None:
             self.ctx.notify(changes)
