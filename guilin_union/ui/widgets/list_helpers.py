@@ -8,7 +8,9 @@ Example::
 
     self.table = make_id_table(self.model, object_name="applications_table")
     self._timer = debounced(self.search_edit, self.apply_filters, parent=self)
-    add_filter_bar(bar, [("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2)])
+    add_search_bar(layout, self.search_edit, [("状态", self.state_combo, 1)])
+    self.add_button, self.edit_button = push_buttons("新增申请…", "修改…", layout=row)
+    self.count_label = make_label("application_count_label")
     ids = selected_ids(self.table)
     select_id(self.table, self.model, saved_id)
     delete_each(ctx, self, ids, delete=service.delete, label=lambda i: f"删除 {names[i]}")
