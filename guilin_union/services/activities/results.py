@@ -177,24 +177,25 @@ def compute_team_standings(
 
     ``teams`` lists teams to show even without points (in display order for equal teams).
     """
-    results = [r for r in results if r.rank is not None and r.rank > 0]
+    # Each placed result with its rank (results without a placing earn nothing).
+    placed = [(r, r.rank) for r in results if r.rank is not None and r.rank > 0]
     tally: OrderedDict[str, TeamStanding] = OrderedDict()
     for name in teams:
         tally.setdefault(name, TeamStanding(0, name, Fraction(0), [0] * max(len(scheme), 2)))
     tied_count: dict[tuple[int, int], int] = {}
-    for r in results:
-        tied_count[(r.event_id, r.rank)] = tied_count.get((r.event_id, r.rank), 0) + 1
-    for r in results:
+    for r, rank in placed:
+        tied_count[(r.event_id, rank)] = tied_count.get((r.event_id, rank), 0) + 1
+    for r, rank in placed:
         standing = tally.setdefault(
             r.branch, TeamStanding(0, r.branch, Fraction(0), [0] * max(len(scheme), 2))
         )
         if r.branch_id is not None:
             standing.branch_id = r.branch_id
         standing.points += (
-            place_points(r.rank, tied_count[(r.event_id, r.rank)], scheme, rule) * r.weight
+            place_points(rank, tied_count[(r.event_id, rank)], scheme, rule) * r.weight
         )
-        if r.rank <= len(standing.places):
-            standing.places[r.rank - 1] += 1
+        if rank <= len(standing.places):
+            standing.places[rank - 1] += 1
     order = {name: i for i, name in enumerate(tally)}
     ranked = sorted(
         tally.values(), key=lambda s: (-s.points, -s.firsts, -s.seconds, order[s.branch])

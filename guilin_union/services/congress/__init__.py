@@ -617,6 +617,7 @@ def create_session(
                 f"{term.label}第{chinese_number(meeting_no)}次会议已存在", "meeting_no"
             )
         start_day = _dt.date.fromisoformat(start)
+        prefix = _clean_prefix(proposal_prefix) or start[:4]
         row = {
             "term_id": term_id,
             "meeting_no": meeting_no,
@@ -629,13 +630,13 @@ def create_session(
             or (start_day - _dt.timedelta(days=rule.proposal_deadline_days)).isoformat(),
             "reply_deadline": _date(reply_deadline, "reply_deadline")
             or (start_day + _dt.timedelta(days=rule.reply_deadline_days)).isoformat(),
-            "proposal_prefix": _clean_prefix(proposal_prefix) or start[:4],
+            "proposal_prefix": prefix,
             "quorum_override_reason": None,
             "notes": _text(notes),
             "created_at": audit.now_iso(),
         }
         _check_session_dates(row)
-        _check_prefix_unique(db, row["proposal_prefix"], None)
+        _check_prefix_unique(db, prefix, None)
         row_id = audit.insert(db, "congress_sessions", row)
     return OpResult(Changes.of(AREA), row_id)
 
@@ -698,34 +699,39 @@ def update_session(db: sqlite_utils.Database, session_id: int, data: Mapping[str
             "proposal_prefix": session.proposal_prefix,
             "notes": session.notes,
         }
+        # The two fields later checks read, kept with their types beside the row.
+        meeting_no = session.meeting_no
+        prefix = session.proposal_prefix
         for key in data:
             value = data[key]
             if key in ("start_date", "end_date", "proposal_deadline", "reply_deadline"):
                 row[key] = _date(value, key, required=key == "start_date")
             elif key == "meeting_no":
-                row[key] = _int(value, "会次")
-                if row[key] < 1:
+                meeting_no = _int(value, "会次")
+                if meeting_no < 1:
                     raise ValidationError("会次必须是正整数", "meeting_no")
+                row[key] = meeting_no
             elif key == "proposal_prefix":
-                row[key] = _clean_prefix(value) or session.proposal_prefix
+                prefix = _clean_prefix(value) or session.proposal_prefix
+                row[key] = prefix
             elif key == "title":
-                row[key] = _text(value) or compose_title(db, session.term_number, row["meeting_no"])
+                row[key] = _text(value) or compose_title(db, session.term_number, meeting_no)
             else:
                 row[key] = _text(value)
-        if row["meeting_no"] != session.meeting_no:
+        if meeting_no != session.meeting_no:
             if db.execute(
                 "SELECT 1 FROM congress_sessions WHERE term_id = ? AND meeting_no = ? AND id != ?",
-                [session.term_id, row["meeting_no"], session_id],
+                [session.term_id, meeting_no, session_id],
             ).fetchone():
                 raise ValidationError(
-                    f"本届第{chinese_number(row['meeting_no'])}次会议已存在", "meeting_no"
+                    f"本届第{chinese_number(meeting_no)}次会议已存在", "meeting_no"
                 )
             if "title" not in data and session.title == compose_title(
                 db, session.term_number, session.meeting_no
             ):
-                row["title"] = compose_title(db, session.term_number, row["meeting_no"])
+                row["title"] = compose_title(db, session.term_number, meeting_no)
         _check_session_dates(row)
-        _check_prefix_unique(db, row["proposal_prefix"], session_id)
+        _check_prefix_unique(db, prefix, session_id)
         before = audit.update(db, "congress_sessions", session_id, row)
     return OpResult(Changes.of(AREA), session_id, undo=before)
 

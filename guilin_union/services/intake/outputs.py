@@ -38,7 +38,8 @@ def _form(
 ) -> Any:
     from guilin_union.reports.intake.forms import MemberForm
 
-    data = {k: row.get(k) or "" for k in _FORM_KEYS}
+    # MemberForm's keyword arguments: text fields, the model-worker flag, the record's tuples.
+    data: dict[str, Any] = {k: row.get(k) or "" for k in _FORM_KEYS}
     data["id_number"] = (row.get("id_number") or "") if unmasked else mask_id(row.get("id_number"))
     data["phone"] = (row.get("phone") or "") if unmasked else mask_phone(row.get("phone"))
     data["branch"] = row.get("branch") or ""
@@ -181,7 +182,8 @@ def member_cards_pdf(
     """会员证 for the chosen members, or for every current member (of one 分工会)."""
     from guilin_union.reports.members.cards import MemberCard, build_member_cards
 
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if member_ids is not None:
         ids = [int(i) for i in member_ids]
         if not ids:

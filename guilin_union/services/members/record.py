@@ -537,7 +537,8 @@ def delete_honour(db: sqlite_utils.Database, honour_id: int) -> OpResult:
 def list_honours(
     db: sqlite_utils.Database, *, member_id: int | None = None, year: int | None = None
 ) -> list[dict[str, Any]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if member_id is not None:
         clauses.append("h.member_id = ?")
         params.append(member_id)
@@ -577,8 +578,8 @@ def _photo_jpeg(data: bytes) -> bytes:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image = ImageOps.exif_transpose(image).convert("RGB")
+        with Image.open(io.BytesIO(data)) as opened:
+            image = ImageOps.exif_transpose(opened).convert("RGB")
             fitted = ImageOps.fit(image, PHOTO_SIZE, method=Image.Resampling.LANCZOS)
             out = io.BytesIO()
             fitted.save(out, "JPEG", quality=88)

@@ -171,8 +171,8 @@ def fetch_rows(
     on = (today or _dt.date.today()).isoformat()
     result: dict[int, dict[str, Any]] = {}
     for chunk, marks in chunks(ids):
-        for row in db.query(f"{_ROW_SELECT}{_FROM} WHERE p.id IN ({marks})", [on, *chunk]):
-            result[row["id"]] = row
+        for found in db.query(f"{_ROW_SELECT}{_FROM} WHERE p.id IN ({marks})", [on, *chunk]):
+            result[found["id"]] = found
         people: dict[int, dict[str, list[str]]] = {}
         for pid, role, name in db.execute(
             f"SELECT x.proposal_id, x.role, m.name FROM proposal_people x JOIN members m ON m.id = x.member_id"

@@ -209,16 +209,22 @@ def validate_payment(
             raise ValidationError(too_long, key)
     return PaymentInput(
         **_validate_case(raw, form),
-        **texts,
-        **dates,
         member_id=member_id,
         type=type_name,
         pay_date=pay_date,
         amount_fen=amount,
         form=form,
         goods=goods,
+        occasion=texts["occasion"],
+        reason=texts["reason"],
+        handler=texts["handler"],
         state=state,
+        applied_on=dates["applied_on"],
+        branch_reviewed_on=dates["branch_reviewed_on"],
+        approved_on=dates["approved_on"],
+        paid_on=dates["paid_on"],
         year=year,
+        notes=texts["notes"],
         hardship_id=raw.get("hardship_id") or None,
         batch_id=raw.get("batch_id") or None,
     )
@@ -251,7 +257,7 @@ def _validate_case(raw: Mapping[str, Any], form: str) -> dict[str, Any]:
             json.loads(text) if text.startswith("[") else text.replace("，", "、").split("、")
         )
     limits = {"relative_name": 50, "cause": 100, "recipient_name": 50, "bank_name": 100}
-    values = {
+    values: dict[str, Any] = {
         "relative_relation": relation,
         "relative_name": name,
         "cause": config.clean_text(raw.get("cause")),

@@ -88,7 +88,7 @@ def _income_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         if size < 1:
             raise ValidationError("家庭人口至少 1 人", "household_size")
     decided = data.get("decision_date")
-    fields = {
+    fields: dict[str, Any] = {
         "wage_fen": _money(data, "wage_fen"),
         "other_income_fen": _money(data, "other_income_fen"),
         "household_income_fen": _money(data, "household_income_fen"),

@@ -263,11 +263,11 @@ def coverage(
     for n in nodes:
         if n["parent_id"] is not None:
             children.setdefault(n["parent_id"], []).append(n["id"])
-    for r in rows:
-        if not r.item["is_leaf"] and not r.answers:
-            leaves = _leaves_of(r.item["id"], children)
-            r.item["covered_leaves"] = sum(1 for leaf in leaves if answered_leaf.get(leaf))
-            r.item["leaf_total"] = len(leaves)
+    for row in rows:
+        if not row.item["is_leaf"] and not row.answers:
+            leaves = _leaves_of(row.item["id"], children)
+            row.item["covered_leaves"] = sum(1 for leaf in leaves if answered_leaf.get(leaf))
+            row.item["leaf_total"] = len(leaves)
     return rows
 
 

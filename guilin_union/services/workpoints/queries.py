@@ -75,7 +75,8 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
     """Ids of the items in the view, filtered and sorted in SQL."""
     if q.plan_id is None:
         return []
-    clauses, params = ["i.plan_id = ?"], [q.plan_id]
+    clauses: list[str] = ["i.plan_id = ?"]
+    params: list[object] = [q.plan_id]
     if q.leaves_only:
         clauses.append(_LEAF_SQL)
     if q.status:
