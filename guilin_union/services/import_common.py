@@ -117,7 +117,8 @@ class ImportOutcome:
         if self.sheets:
             lines.append("读取的工作表：" + "、".join(self.sheets))
         for r in self.ignored_rows:
-            where = f"工作表“{r.row.sheet}”" if getattr(r.row, "sheet", "") else ""
+            sheet = getattr(r.row, "sheet", "")
+            where = f"工作表“{sheet}”" if sheet else ""
             lines.append(f"已忽略{where}第 {int(r.row)} 行（{r.reason}）：{r.text}")
         if self.ignored_columns:
             lines.append("未导入的列（没有对应的字段）：" + "、".join(self.ignored_columns))

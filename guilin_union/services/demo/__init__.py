@@ -14,7 +14,15 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError
 from guilin_union.storage import audit
 
-AREA_MODULES = ("members", "intake", "congress", "proposals", "workpoints", "activities", "welfare")
+AREA_MODULES: tuple[str, ...] = (
+    "members",
+    "intake",
+    "congress",
+    "proposals",
+    "workpoints",
+    "activities",
+    "welfare",
+)
 # issue 21: the money area runs after activities and welfare (its budgets follow their records)
 AREA_MODULES += ("money",)
 # issue 24: groups, 实名制 fields, family, honours (its own random generator: the others unchanged)

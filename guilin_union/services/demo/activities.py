@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlite_utils
 
@@ -291,7 +291,7 @@ def _pool(db: sqlite_utils.Database) -> tuple[list[tuple[int, int, str, str]], d
     branches = {
         r[0]: r[1] for r in db.execute("SELECT id, name FROM branches ORDER BY sort_order, id")
     }
-    return members, branches  # type: ignore[return-value]
+    return members, branches
 
 
 def _status_for(day: _dt.date, today: _dt.date, deadline: _dt.date | None) -> str:
@@ -315,6 +315,27 @@ def _award(rank: int | None) -> str | None:
     if rank is None:
         return None
     return "一等奖" if rank == 1 else "二等奖" if rank <= 3 else "三等奖" if rank <= 6 else None
+
+
+class _ActivitySpec(TypedDict):
+    """One demo activity: the keyword arguments of :func:`_add_activity` that differ per activity."""
+
+    name: str
+    kind: str
+    place: str
+    day: _dt.date
+    days: int
+    size: int
+    events: tuple[tuple[str, str, int], ...]
+    places: int | None
+    event_limit: int | None
+    budget: tuple[tuple[str, int], ...]
+    organiser: str
+    organiser_branch: int | None
+    organiser_name: str | None
+    roles: tuple[tuple[str, int], ...]
+    awards_only: bool
+    description: str
 
 
 def _add_activity(
@@ -441,10 +462,10 @@ def _add_activity(
             and not (("男子" in e[1] and gender == "女") or ("女子" in e[1] and gender == "男"))
         ]
         limit = event_limit or len(fitting)
-        for event in rng.sample(fitting, min(len(fitting), rng.randint(1, max(1, limit)))):
-            w.add("activity_entries", (pid, event[0]))
+        for entered in rng.sample(fitting, min(len(fitting), rng.randint(1, max(1, limit)))):
+            w.add("activity_entries", (pid, entered[0]))
             if status_p == "已参加":
-                entrants[event[0]].append((pid, branch_id))
+                entrants[entered[0]].append((pid, branch_id))
 
     if past:
         for event_id, event, event_kind, _weight in event_ids:
@@ -582,7 +603,7 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
                 places: int | None = max(size, 10)
             else:
                 places = template.places
-            kwargs = dict(
+            kwargs = _ActivitySpec(
                 name=name,
                 kind=template.type,
                 place=template.place,
@@ -603,8 +624,9 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         else:
             title, kind, events = template
             day = _dt.date(year, rng.randint(3, 12), rng.randint(1, 28))
-            branch_name = branch_names[branch_id]  # type: ignore[index]
-            kwargs = dict(
+            assert branch_id is not None  # a branch's own activity always names its branch
+            branch_name = branch_names[branch_id]
+            kwargs = _ActivitySpec(
                 name=f"{branch_name.removesuffix('分工会')}{title}",
                 kind=kind,
                 place="校内",
@@ -624,7 +646,7 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
             )
         participations += _add_activity(
             w, rng, today=today, members=members, branch_names=branch_names, now=now, **kwargs
-        )  # type: ignore[arg-type]
+        )
         activities += 1
         if scale == "large" and activities % 100 == 0:
             w.flush()  # keeps memory flat; ids are pre-assigned so order does not matter

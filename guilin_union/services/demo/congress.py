@@ -198,7 +198,12 @@ def _elect(
                 "notes": "离退休教职工代表" if person["type"] == "特邀代表" else None,
             },
         )
-        if person["type"] == "正式代表" and delegation_id not in heads:
+        # 正式代表 are chosen only in branches with a delegation: theirs is always set
+        if (
+            person["type"] == "正式代表"
+            and delegation_id is not None
+            and delegation_id not in heads
+        ):
             heads[delegation_id] = person["id"]
         delegates.append(
             {**person, "delegate_id": row_id, "delegation_id": delegation_id, "category": category}
@@ -419,7 +424,7 @@ def _attendance(
         )
         if status == "出席" and kind == "正式代表":
             present += 1
-    db["congress_attendance"].insert_all(batch, batch_size=500)
+    db.table("congress_attendance").insert_all(batch, batch_size=500)
     return present
 
 

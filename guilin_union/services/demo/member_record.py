@@ -79,7 +79,8 @@ def populate(db: sqlite_utils.Database, _rng: random.Random, scale: str) -> dict
                 [branch_id, f"第{'一二三'[n - 1]}小组", leader, n, now, now],
             )
             groups += 1
-            gid = int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # an INSERT always sets it
+            gid = cursor.lastrowid
             assignments += [(gid, p[0]) for p in chunk if rng.random() < 0.8 or p[0] == leader]
     db.conn.executemany("UPDATE members SET group_id = ? WHERE id = ?", assignments)
 
@@ -105,7 +106,7 @@ def populate(db: sqlite_utils.Database, _rng: random.Random, scale: str) -> dict
     )
     sample = [r[0] for r in member_rows[:: max(1, len(member_rows) // 40)]]
     family = []
-    resume = []
+    resume: list[tuple[int, int, str, str | None, str, str]] = []
     for mid in sample:
         for pos, relation in enumerate(rng.sample(RELATIONS, 2)):
             name = rng.choice(FIRST) + rng.choice(GIVEN)

@@ -141,7 +141,8 @@ def insert_branches(
             "INSERT INTO branches (name, code, chair, active, sort_order) VALUES (?, ?, ?, 1, ?)",
             [name, code, chair, i],
         )
-        result.append((int(cursor.lastrowid), name, code, departments))
+        assert cursor.lastrowid is not None  # an INSERT always sets it
+        result.append((cursor.lastrowid, name, code, departments))
     return result
 
 
@@ -225,5 +226,7 @@ def generate_member_rows(
 def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[str, int]:
     branch_count, member_count = (25, 3000) if scale == "large" else (18, 600)
     branches = insert_branches(db, rng, branch_count)
-    db["members"].insert_all(generate_member_rows(rng, branches, member_count), batch_size=500)
+    db.table("members").insert_all(
+        generate_member_rows(rng, branches, member_count), batch_size=500
+    )
     return {"分工会": len(branches), "会员": member_count}

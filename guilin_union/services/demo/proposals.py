@@ -371,8 +371,8 @@ def _session(
             people,
             accepted_targets,
         )
-    db["proposal_people"].insert_all(people, batch_size=500)
-    db["proposal_events"].insert_all(events, batch_size=500)
+    db.table("proposal_people").insert_all(people, batch_size=500)
+    db.table("proposal_events").insert_all(events, batch_size=500)
     db.execute(
         "INSERT OR REPLACE INTO proposal_counters (session_id, last_seq) VALUES (?, ?)",
         [session["id"], len(states)],

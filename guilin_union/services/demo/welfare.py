@@ -346,6 +346,8 @@ def _hardship(
                     now,
                 ],
             )
+            assert cursor.lastrowid is not None  # an INSERT always sets it
+            hardship_id = cursor.lastrowid
             count += 1
             for day, amount, occasion, chance in (
                 (_dt.date(year, 1, 15), 100000, "送温暖", None),
@@ -361,7 +363,7 @@ def _hardship(
                         occasion=occasion,
                         reason=occasion,
                         handler=HANDLERS[1],
-                        hardship_id=int(cursor.lastrowid),
+                        hardship_id=hardship_id,
                     )
     writer.flush()
     return count
@@ -383,6 +385,7 @@ def _batches(db: sqlite_utils.Database, years: list[int], today: _dt.date) -> in
             handler=HANDLERS[0],
         ),
     )
+    assert result.row_id is not None  # create_batch returns the new batch's id
     batches.set_batch_state(db, result.row_id, "已发放", f"{previous}-09-22")
     spring = min(_dt.date(current, 1, 20), today)
     batches.create_batch(

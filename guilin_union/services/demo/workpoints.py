@@ -367,7 +367,7 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
         upper_years = list(range(UPPER_YEAR - LARGE_YEARS + 1, UPPER_YEAR + 1))
     plans: dict[tuple[str, int], int] = {}
     notes = links = 0
-    kinds = (
+    kinds: tuple[tuple[str, str, int, list[int], dict[str, tuple[int, int]], float], ...] = (
         ("school", SCHOOL_SAMPLE, SCHOOL_YEAR, school_years, SCHOOL_DEADLINES, 0.85),
         ("upper", UPPER_SAMPLE, UPPER_YEAR, upper_years, {}, 0.5),
     )
@@ -405,6 +405,8 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
             to_year=SCHOOL_YEAR + 1,
             item_ids=[n["id"] for n in unfinished[1:]],
         )
+        # carry_over names the target plan and counts the items it carried
+        assert result.row_id is not None and result.undo is not None
         carried = result.undo["count"]
         plans[("school", SCHOOL_YEAR + 1)] = result.row_id
     carried += _carry_to_this_year(db, plans, today)
@@ -434,6 +436,8 @@ def _carry_to_this_year(
     if not unfinished:
         return 0
     result = carry_over(db, source, to_year=today.year, item_ids=[n["id"] for n in unfinished])
+    # carry_over names the target plan and counts the items it carried
+    assert result.row_id is not None and result.undo is not None
     plans[("school", today.year)] = result.row_id
     items = db.execute(
         "SELECT id FROM workpoint_items WHERE plan_id = ? AND carried_from_item_id IS NOT NULL"
