@@ -57,7 +57,7 @@ def test_missing_translation_fails(test_run, monkeypatch):
 def test_wrong_style_fails(test_run, qapp, monkeypatch):
     import guilin_union.ui.theme as theme
 
-    monkeypatch.setattr(theme, "apply_light_theme", lambda app: None)  # e.g. Fusion missing
+    monkeypatch.setattr(theme, "apply_light_theme", lambda app, **_: None)  # e.g. Fusion missing
     qapp.setStyle("Windows")
     try:
         result = test_run.check("界面样式", test_run._qt_style)

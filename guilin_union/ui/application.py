@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from guilin_union.ui.prompts import Prompts
@@ -40,31 +39,36 @@ def ensure_application(*, window_helpers: bool = True) -> QApplication:
     start) leaves out the application-wide Show filter that fits dialogs and gives access
     keys: it would be called for every event of the first paint, so :func:`run_gui` installs
     it with :func:`install_window_helpers` once the first screen is painted (issue 15)."""
+    from guilin_union.ui.theme import application_arguments, apply_light_theme
+
     app = QApplication.instance()
+    made_here = app is None
     if app is None:
-        app = QApplication(sys.argv[:1])
+        app = QApplication(application_arguments(sys.argv[0] if sys.argv else APPLICATION))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     # No application display name: Qt appends it to every window title that does not end
     # with it, and the main window's title already names the program (issue 15).
-    icon = resources_dir() / "icons" / "app.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     install_chinese_translation(app)
-    from guilin_union.ui.theme import apply_light_theme
-
-    apply_light_theme(app)  # the same light look in Windows 11 dark mode (issue 14)
+    # the same light look in Windows 11 dark mode (issue 14)
+    apply_light_theme(app, style_chosen=made_here)
     if window_helpers:
         install_window_helpers(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
 def install_window_helpers(app: QApplication, *shown: QWidget) -> None:
-    """Every dialog from now on opens inside the screen with a natural Tab order, and every
-    window gets access keys (Alt+letter) — including the windows in ``shown``, which were
-    shown before this was installed (issue 15). Idempotent."""
+    """The program's icon on every window; every dialog from now on opens inside the screen
+    with a natural Tab order, and every window gets access keys (Alt+letter) — including the
+    windows in ``shown``, which were shown before this was installed (issue 15). Idempotent."""
+    from PySide6.QtGui import QIcon  # not before the first paint: QIcon brings a large enum
+
     from guilin_union.ui.access_keys import install_access_keys
     from guilin_union.ui.screen_fit import install_dialog_fitter
+
+    icon = resources_dir() / "icons" / "app.png"
+    if app.windowIcon().isNull() and icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
     install_dialog_fitter(app)
     keys = install_access_keys(app)

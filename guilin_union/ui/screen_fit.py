@@ -249,8 +249,6 @@ def natural_tab_order(dialog: QWidget) -> None:
             edit.setTabChangesFocus(True)
 
 
-
-
 class DialogFitter(QObject):
     """The application's one Show filter: every dialog is fitted to its screen when first
     shown, after the ``show_hooks`` (access keys) had their turn. One filter, because an

@@ -53,14 +53,23 @@ def light_palette() -> QPalette:
     return palette
 
 
-def apply_light_theme(app: QApplication) -> None:
-    """Fusion + the light palette, whatever the system's dark/light setting."""
+def application_arguments(program: str) -> list[str]:
+    """The arguments a new QApplication is made with: Fusion chosen at once (it wins over
+    ``QT_STYLE_OVERRIDE``), so :func:`apply_light_theme` need not ask ``app.style()`` — the
+    first use of QStyle from Python creates a dozen large enums (PixelMetric, StyleHint …)
+    before the first paint (issue 15)."""
+    return [program, "-style", STYLE]
+
+
+def apply_light_theme(app: QApplication, *, style_chosen: bool = False) -> None:
+    """Fusion + the light palette, whatever the system's dark/light setting.
+    ``style_chosen``: the application was made with :func:`application_arguments`."""
     hints = app.styleHints()
     # Qt 6.8+: also light title bars and native dialogs (the window manager draws them on
     # Linux, where the request costs start-up time and changes nothing).
     if sys.platform in ("win32", "darwin") and hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
-    if app.style().name().lower() != STYLE.lower():
+    if not style_chosen and app.style().name().lower() != STYLE.lower():
         app.setStyle(STYLE)
     app.setPalette(light_palette())
 

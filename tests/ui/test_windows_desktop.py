@@ -193,3 +193,36 @@ def test_windows_asks_qt_for_the_light_colour_scheme(monkeypatch):
     from PySide6.QtCore import Qt
 
     assert calls == [("scheme", Qt.ColorScheme.Light), ("style", "Fusion"), ("palette", "#efefef")]
+
+
+_NEW_APPLICATION_SCRIPT = """
+import json, sys
+import PySide6.QtWidgets as widgets
+from guilin_union.ui import application
+app = application.ensure_application(window_helpers=False)
+before = {"style_loaded": "QStyle" in widgets.__dict__, "icon": not app.windowIcon().isNull()}
+application.install_window_helpers(app)
+print(json.dumps({**before, "style": app.style().name(), "icon_after": not app.windowIcon().isNull()}))
+"""
+
+
+def test_a_new_application_is_fusion_from_the_start_and_gets_its_icon_with_the_helpers():
+    """Fusion is chosen as the QApplication is made (even over QT_STYLE_OVERRIDE), so the
+    start never asks for the style from Python; the icon comes with the window helpers."""
+    import json
+    import os
+    import subprocess
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows")
+    done = subprocess.run(
+        [sys.executable, "-c", _NEW_APPLICATION_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"style_loaded": False, "icon": False, "style": "fusion", "icon_after": True}
