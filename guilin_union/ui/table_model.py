@@ -283,13 +283,22 @@ class ListSource:
     """A :class:`RowSource` over a short list already in memory (a member's status history,
     a month's summary, a dialog's list): ids are the rows' positions, sorting is in Python.
 
+    With ``id_key`` the ids are the rows' own ids (``row[id_key]``, unique), so the list
+    helpers :func:`~guilin_union.ui.widgets.list_helpers.selected_ids` and ``select_id``
+    work with record ids, as over a SQL source.
+
     >>> source = ListSource([{"seq": 2}, {"seq": 1}])
     >>> source.ids("seq", False)
     [1, 0]
+    >>> ListSource([{"id": 7, "seq": 2}, {"id": 9, "seq": 1}], id_key="id").ids("seq", False)
+    [9, 7]
     """
 
-    def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, rows: list[dict[str, Any]] | None = None, *, id_key: str | None = None
+    ) -> None:
         self.items: list[dict[str, Any]] = rows or []
+        self.id_key = id_key
 
     def ids(self, sort_key: str | None, descending: bool) -> list[int]:
         order = list(range(len(self.items)))
@@ -301,9 +310,14 @@ class ListSource:
                 ),
                 reverse=descending,
             )
+        if self.id_key is not None:
+            return [self.items[i][self.id_key] for i in order]
         return order
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        if self.id_key is not None:
+            by_id = {row[self.id_key]: row for row in self.items}
+            return {i: by_id[i] for i in ids if i in by_id}
         return {i: self.items[i] for i in ids if 0 <= i < len(self.items)}
 
 
@@ -343,17 +357,20 @@ def list_model(
     rows: list[dict[str, Any]] | None = None,
     *,
     bold: Callable[[dict[str, Any]], bool] | None = None,
+    id_key: str | None = None,
 ) -> IdTableModel:
     """An :class:`IdTableModel` over an in-memory :class:`ListSource` (rows for which
-    ``bold(row)`` holds in bold); refill it with :func:`set_rows`."""
-    source = ListSource(rows)
+    ``bold(row)`` holds in bold; ids taken from ``row[id_key]`` when given, else the rows'
+    positions); refill it with :func:`set_rows`."""
+    source = ListSource(rows, id_key=id_key)
     model = IdTableModel(columns, source) if bold is None else BoldRowsModel(columns, source, bold)
     model.reload()
     return model
 
 
 def set_rows(model: IdTableModel, rows: list[dict[str, Any]]) -> None:
-    """Show ``rows`` in a :func:`list_model` (the ids are the rows' positions)."""
+    """Show ``rows`` in a :func:`list_model` (the ids are the rows' positions, or their
+    ``id_key`` values)."""
     source = model.source
     assert isinstance(source, ListSource)
     source.items = list(rows)

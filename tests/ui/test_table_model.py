@@ -97,3 +97,22 @@ def test_columns_spec_state_column_and_nonzero():
     assert (status.sort_key, status.align) == (None, "center")
     assert status.foreground({"status": "退会"}) == "#777777"
     assert status.foreground({"status": "在会"}) is None
+
+
+def test_list_model_with_id_key_uses_record_ids(qtmodeltester):
+    from PySide6.QtWidgets import QTableView
+
+    from guilin_union.ui.table_model import columns, list_model, set_rows
+    from guilin_union.ui.widgets.list_helpers import select_id, selected_ids
+
+    rows = [{"id": 12, "name": "b"}, {"id": 5, "name": "a"}]
+    model = list_model(columns("name 姓名"), rows, id_key="id")
+    qtmodeltester.check(model, force_py=True)
+    assert model.ids() == [12, 5] and model.row_data(1)["name"] == "a"
+    model.sort(0)
+    assert model.ids() == [5, 12] and model.index(0, 0).data() == "a"
+    table = QTableView()
+    table.setModel(model)
+    assert select_id(table, model, 12) and selected_ids(table) == [12]
+    set_rows(model, [{"id": 3, "name": "丙"}])
+    assert model.ids() == [3] and model.row_of_id(12) is None
