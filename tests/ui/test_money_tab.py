@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from guilin_union.services import members
 from guilin_union.services.members import branches
@@ -106,12 +107,12 @@ def test_remittance_total_must_match_and_keeps_what_was_entered(qtbot, window, m
     assert "欠缴 2 人" in view.status_label.text()
 
 
-def test_budget_page_edits_a_plan_and_records_an_entry(qtbot, window, monkeypatch):
+def test_budget_page_edits_a_plan_and_records_an_entry(qtbot, qtmodeltester, window, monkeypatch):
     window, prompts = window
     page = window.tab_widgets["经费"].budget_view
     page.year_spin.setValue(2025)
     code_rows = [i for i, c in enumerate(page._codes) if c == "50301"]
-    page.table.setCurrentCell(code_rows[0], 0)
+    page.table.setCurrentIndex(page.model.index(code_rows[0], 0))
     prompts.texts.append("3,000.00")
     page.edit_plan()
     assert budget.plans(window.ctx.db, 2025)["50301"] == 300000
@@ -126,12 +127,23 @@ def test_budget_page_edits_a_plan_and_records_an_entry(qtbot, window, monkeypatc
 
     monkeypatch.setattr(dialogs.EntryDialog, "exec", fill)
     page.add_entry()
-    assert page.entries_table.rowCount() == 1
-    row = page.table.item(code_rows[0], 2).text()
-    assert row == "1,200.50" and page.table.item(code_rows[0], 4).text() == "40.0%"
+    assert page.entries_model.rowCount() == 1
+    assert page.entries_model.index(0, 3).data() == "1,200.50"
+    row = page.model.index(code_rows[0], 2).data()
+    assert row == "1,200.50" and page.model.index(code_rows[0], 4).data() == "40.0%"
+    # the headings and totals are bold, the amounts right-aligned
+    assert [
+        page.model.index(0, 0).data(),
+        page.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold(),
+    ] == ["【收入】", True]
+    assert page.model.index(code_rows[0], 2).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+    )
+    qtmodeltester.check(page.model, force_py=True)
+    qtmodeltester.check(page.entries_model, force_py=True)
 
 
-def test_member_form_dues_page_shows_the_history(qtbot, window):
+def test_member_form_dues_page_shows_the_history(qtbot, qtmodeltester, window):
     window, prompts = window
     db = window.ctx.db
     ledger.open_month(db, "2025-01")
@@ -146,10 +158,13 @@ def test_member_form_dues_page_shows_the_history(qtbot, window):
     titles = [dialog.ui.history_tabs.tabText(i) for i in range(dialog.ui.history_tabs.count())]
     page = dialog.ui.history_tabs.widget(titles.index("会费"))
     dialog.ui.history_tabs.setCurrentWidget(page)
-    table = page.history.table
-    assert table.rowCount() == 2
-    assert [table.item(r, 0).text() for r in range(2)] == ["2025-02", "2025-01"]
-    assert table.item(1, 4).text() == "现金" and table.item(0, 3).text() != ""
+    model = page.history.model
+    assert page.history.table.model() is model and model.rowCount() == 2
+    assert [model.index(r, 0).data() for r in range(2)] == ["2025-02", "2025-01"]
+    assert model.index(1, 4).data() == "现金" and model.index(0, 3).data() != ""
+    assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is not None  # owed: red
+    assert model.index(1, 3).data() == ""  # paid: nothing owed
+    qtmodeltester.check(model, force_py=True)
     assert "欠缴 1 个月" in page.history.summary_label.text()
     assert members.get_member(db, member_id)  # the form did not change the member
 

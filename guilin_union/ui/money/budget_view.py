@@ -6,15 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,31 +21,58 @@ from guilin_union.services.changes import Changes
 from guilin_union.services.money import AREA, budget
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin, push_buttons
-
-HEADERS = (
-    "科目",
-    "预算数（元）",
-    "实际数（元）",
-    "差额（元）",
-    "执行率",
-    "其中：自动取数",
-    "手工登记",
+from guilin_union.ui.table_model import columns, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import (
+    make_id_table,
+    make_label,
+    make_year_spin,
+    push_buttons,
 )
-ENTRY_HEADERS = ("日期", "收支", "科目", "金额（元）", "凭证号", "摘要", "登记人")
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+OVERSPEND_COLOR = "#b00020"  # spending over plan
 
 
-def _item(text: str, *, right: bool = False, bold: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if right:
-        item.setTextAlignment(_RIGHT)
-    if bold:
-        font = QFont()
-        font.setBold(True)
-        item.setFont(font)
-    return item
+def _overspend(row: dict[str, Any]) -> str | None:
+    return OVERSPEND_COLOR if row.get("over") else None
+
+
+#: The year's categories; a 【收入】/【支出】 heading, level-1 categories and totals in bold.
+COLUMNS = columns(
+    "name 科目 | planned 预算数（元） 右 | actual 实际数（元） 右 | difference 差额（元） 右"
+    " | percent 执行率 右 | auto 其中：自动取数 右 | manual 手工登记 右",
+    colors={"difference": _overspend},
+)
+ENTRY_COLUMNS = columns(
+    "entry_date 日期 | kind 收支 | category_name 科目 | amount 金额（元） 右 | voucher_no 凭证号"
+    " | description 摘要 | recorded_by 登记人"
+)
+HEADERS = tuple(c.header for c in COLUMNS)
+ENTRY_HEADERS = tuple(c.header for c in ENTRY_COLUMNS)
+
+
+def _fit(table: Any, stretch: int) -> None:
+    """Columns as wide as their content, column ``stretch`` taking the spare width."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _line_row(line: Any, name: str, *, bold: bool) -> dict[str, Any]:
+    """One category (or a total, named ``name``) as the table shows it; a level-2
+    category is indented."""
+    manual = line.sources.get(budget.SOURCE_MANUAL, 0)
+    auto = line.actual_fen - manual
+    return {
+        "name": ("\u3000\u3000" + name) if line.level == 2 else name,
+        "planned": format_fen(line.planned_fen),
+        "actual": format_fen(line.actual_fen),
+        "difference": format_fen(line.difference_fen),
+        "percent": f"{line.percent}%" if line.percent is not None else "—",
+        "auto": format_fen(auto) if auto else "",
+        "manual": format_fen(manual) if manual else "",
+        "over": line.difference_fen > 0 and line.kind == "支出",
+        "bold": bold,
+    }
 
 
 class BudgetView(QWidget):
@@ -88,15 +111,11 @@ class BudgetView(QWidget):
         layout.addWidget(self.summary_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("budget_table")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.model = list_model(COLUMNS, bold=lambda row: bool(row.get("bold")))
+        self.table = make_id_table(
+            self.model, object_name="budget_table", multi=False, sortable=False
+        )
+        _fit(self.table, 0)
         self.table.doubleClicked.connect(lambda _i: self.edit_plan())
         splitter.addWidget(self.table)
 
@@ -114,15 +133,11 @@ class BudgetView(QWidget):
         self.add_entry_button.setObjectName("budget_add_entry_button")
         self.delete_entry_button.setObjectName("budget_delete_entry_button")
         box.addLayout(row)
-        self.entries_table = QTableWidget(0, len(ENTRY_HEADERS))
-        self.entries_table.setObjectName("budget_entries_table")
-        self.entries_table.setHorizontalHeaderLabels(list(ENTRY_HEADERS))
-        self.entries_table.verticalHeader().setVisible(False)
-        self.entries_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.entries_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        entries_header = self.entries_table.horizontalHeader()
-        entries_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        entries_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.entries_model = list_model(ENTRY_COLUMNS)
+        self.entries_table = make_id_table(
+            self.entries_model, object_name="budget_entries_table", multi=False, sortable=False
+        )
+        _fit(self.entries_table, 5)
         box.addWidget(self.entries_table)
         splitter.addWidget(entries)
         splitter.setStretchFactor(0, 3)
@@ -148,40 +163,18 @@ class BudgetView(QWidget):
         db = self.ctx.db
         ex = self.execution = budget.execution(db, self.year())
         leaves = {c.code for c in budget.leaves(budget.categories(db))}
-        rows: list[tuple[Any, ...]] = []
+        rows: list[dict[str, Any]] = []
+        self._codes: list[str | None] = []
         for kind in ("收入", "支出"):
-            rows.append((f"【{kind}】", None, None, True))
+            rows.append({"name": f"【{kind}】", "bold": True})
+            self._codes.append(None)
             for line in ex.lines:
                 if line.kind == kind:
-                    rows.append((line, line.code in leaves, None, False))
-            rows.append((ex.total(kind), False, f"{kind}合计", True))
-        self.table.setRowCount(len(rows))
-        self._codes: list[str | None] = []
-        for r, (line, editable, label, bold) in enumerate(rows):
-            if isinstance(line, str):
-                self.table.setItem(r, 0, _item(line, bold=True))
-                for c in range(1, len(HEADERS)):
-                    self.table.setItem(r, c, _item(""))
-                self._codes.append(None)
-                continue
-            name = label or (("\u3000\u3000" + line.name) if line.level == 2 else line.name)
-            manual = line.sources.get(budget.SOURCE_MANUAL, 0)
-            auto = line.actual_fen - manual
-            cells = [
-                name,
-                format_fen(line.planned_fen),
-                format_fen(line.actual_fen),
-                format_fen(line.difference_fen),
-                f"{line.percent}%" if line.percent is not None else "—",
-                format_fen(auto) if auto else "",
-                format_fen(manual) if manual else "",
-            ]
-            for c, text in enumerate(cells):
-                item = _item(text, right=c > 0, bold=bold or line.level == 1)
-                if c == 3 and line.difference_fen > 0 and line.kind == "支出":
-                    item.setForeground(QColor("#b00020"))  # spending over plan
-                self.table.setItem(r, c, item)
-            self._codes.append(line.code if editable else None)
+                    rows.append(_line_row(line, line.name, bold=line.level == 1))
+                    self._codes.append(line.code if line.code in leaves else None)
+            rows.append(_line_row(ex.total(kind), f"{kind}合计", bold=True))
+            self._codes.append(None)
+        set_rows(self.model, rows)
         self.summary_label.setText(
             f"{ex.year}年：收入实际 {format_fen(ex.total('收入').actual_fen)} 元，"
             f"支出实际 {format_fen(ex.total('支出').actual_fen)} 元，"
@@ -198,19 +191,7 @@ class BudgetView(QWidget):
 
     def fill_entries(self) -> None:
         self.entries = budget.list_entries(self.ctx.db, self.year())
-        self.entries_table.setRowCount(len(self.entries))
-        for r, e in enumerate(self.entries):
-            cells = [
-                e["entry_date"],
-                e["kind"],
-                e["category_name"],
-                e["amount"],
-                e["voucher_no"] or "",
-                e["description"],
-                e["recorded_by"],
-            ]
-            for c, text in enumerate(cells):
-                self.entries_table.setItem(r, c, _item(text, right=c == 3))
+        set_rows(self.entries_model, self.entries)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(AREA, "activities", "welfare"):
@@ -218,7 +199,7 @@ class BudgetView(QWidget):
 
     # ------------------------------------------------------------ actions
     def edit_plan(self) -> None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         code = self._codes[row] if 0 <= row < len(self._codes) else None
         if code is None:
             self.ctx.prompts.info(self, "修改预算数", "请选择一个末级科目（没有下级科目的科目）。")
@@ -280,7 +261,7 @@ class BudgetView(QWidget):
         ).run()
 
     def delete_entry(self) -> None:
-        row = self.entries_table.currentRow()
+        row = self.entries_table.currentIndex().row()
         if not 0 <= row < len(self.entries):
             self.ctx.prompts.info(self, "删除", "请先选择一笔登记的收支。")
             return

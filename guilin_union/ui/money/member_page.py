@@ -3,20 +3,33 @@ paid, how, when), newest first, with the total still owed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.core.money import format_fen
 from guilin_union.services.money import dues_ledger as ledger
+from guilin_union.ui.table_model import columns, list_model, nonzero, set_rows
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
-HEADERS = ("月份", "应缴（元）", "实缴（元）", "欠缴（元）", "方式", "缴纳日期", "来源")
+ARREARS_COLOR = "#ff0000"  # a month still owed
+
+
+def _owed(row: dict[str, Any]) -> str | None:
+    return ARREARS_COLOR if row.get("arrears_fen") else None
+
+
+COLUMNS = columns(
+    "month 月份 | due_fen 应缴（元） 右 | paid_fen 实缴（元） 右 | arrears_fen 欠缴（元） 右"
+    " | method 方式 | paid_on 缴纳日期 | source 来源",
+    formatters={
+        "due_fen": lambda value, _row: format_fen(value),
+        "paid_fen": nonzero(format_fen),
+        "arrears_fen": nonzero(format_fen),
+    },
+    colors={"arrears_fen": _owed},
+)
+HEADERS = tuple(c.header for c in COLUMNS)
 
 
 class DuesHistory(QWidget):
@@ -29,12 +42,10 @@ class DuesHistory(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("dues_history_label")
         layout.addWidget(self.summary_label)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("dues_history_table")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model = list_model(COLUMNS)
+        self.table = make_id_table(
+            self.model, object_name="dues_history_table", sortable=False, stretch_last=True
+        )
         layout.addWidget(self.table, 1)
         self.reload()
 
@@ -44,25 +55,7 @@ class DuesHistory(QWidget):
 
     def reload(self) -> None:
         rows = ledger.member_history(self.ctx.db, self.member_id)  # type: ignore[attr-defined]
-        self.table.setRowCount(len(rows))
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for r, row in enumerate(rows):
-            cells = [
-                row["month"],
-                format_fen(row["due_fen"]),
-                format_fen(row["paid_fen"]) if row["paid_fen"] else "",
-                format_fen(row["arrears_fen"]) if row["arrears_fen"] else "",
-                row["method"] or "",
-                row["paid_on"] or "",
-                row["source"] or "",
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in (1, 2, 3):
-                    item.setTextAlignment(right)
-                if c == 3 and text:
-                    item.setForeground(Qt.GlobalColor.red)
-                self.table.setItem(r, c, item)
+        set_rows(self.model, rows)
         owed = [r for r in rows if r["arrears_fen"]]
         if not rows:
             self.summary_label.setText("会费台账中还没有该会员的记录。")
