@@ -20,12 +20,17 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.core.welfare import FORMS
 from guilin_union.services.welfare import batches as wb
 from guilin_union.ui.forms.ui_welfare_batch_dialog import Ui_WelfareBatchDialog
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import fill_table, warnings_text
 from guilin_union.ui.widgets.list_helpers import add_check_item, call_on
 
 AUTO_RULE = "按标准（标准含保留会籍时一并发放）"
 Preview = Callable[[wb.BatchRequest], wb.BatchPreview]
 Create = Callable[[wb.BatchRequest], str | None]  # error text, or None when created
+ELIGIBLE_COLUMNS = columns(
+    "seq 序号 | branch 分工会 | name 姓名 | staff_no 工号 | amount 金额（元） 右"
+)
+EXCLUDED_COLUMNS = columns("branch 分工会 | name 姓名 | staff_no 工号 | reason 原因")
 
 
 class BatchPreset(TypedDict, total=False):
@@ -150,18 +155,26 @@ class BatchDialog(QDialog):
         self.request, self.last_preview = request, preview
         fill_table(
             self.ui.eligible_table,
-            ["序号", "分工会", "姓名", "工号", "金额（元）"],
+            ELIGIBLE_COLUMNS,
             [
-                [i, x.branch, x.name, x.staff_no, format_fen(x.amount_fen)]
+                {
+                    "seq": i,
+                    "branch": x.branch,
+                    "name": x.name,
+                    "staff_no": x.staff_no,
+                    "amount": format_fen(x.amount_fen),
+                }
                 for i, x in enumerate(preview.eligible, start=1)
             ],
-            right=(4,),
             stretch=1,
         )
         fill_table(
             self.ui.excluded_table,
-            ["分工会", "姓名", "工号", "原因"],
-            [[x.branch, x.name, x.staff_no, x.reason] for x in preview.excluded],
+            EXCLUDED_COLUMNS,
+            [
+                {"branch": x.branch, "name": x.name, "staff_no": x.staff_no, "reason": x.reason}
+                for x in preview.excluded
+            ],
             stretch=3,
         )
         self.ui.result_tabs.setTabText(0, f"符合条件（{len(preview.eligible)} 人）")

@@ -22,6 +22,7 @@ from guilin_union.services.welfare import batches as wb
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentWarnings
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.batch_dialog import BatchDialog, BatchPreset
 from guilin_union.ui.welfare.common import (
     ask_override,
@@ -34,20 +35,18 @@ from guilin_union.ui.welfare.common import (
 from guilin_union.ui.widgets.list_helpers import make_hint
 from guilin_union.ui.widgets.modal import show_modal
 
-HEADERS = [
-    "批次",
-    "年度",
-    "节日/项目",
-    "发放日期",
-    "分工会",
-    "发放范围",
-    "每人",
-    "人数",
-    "合计（元）",
-    "已发放",
-    "状态",
-    "事由",
-]
+COLUMNS = columns(
+    "id 批次 | year 年度 | occasion 节日/项目 | pay_date 发放日期 | branches 分工会"
+    " | eligibility 发放范围 | amount_text 每人 右 | payment_count 人数 右 | total 合计（元） 右"
+    " | paid 已发放 | state 状态 | reason 事由",
+    formatters={
+        "paid": lambda _v, r: f"{r['paid_count']}/{r['payment_count']}",
+        "reason": lambda v, r: (
+            v + (f"（撤销原因：{r['reverse_reason']}）" if r["reverse_reason"] else "")
+        ),
+    },
+)
+HEADERS = [c.header for c in COLUMNS]
 
 
 class BatchesView(QWidget):
@@ -90,30 +89,7 @@ class BatchesView(QWidget):
     def reload(self) -> None:
         rows = wb.list_batches(self.ctx.db, self.year_combo.currentData())
         self.batch_ids = [r["id"] for r in rows]
-        fill_table(
-            self.table,
-            HEADERS,
-            [
-                [
-                    r["id"],
-                    r["year"],
-                    r["occasion"],
-                    r["pay_date"],
-                    r["branches"],
-                    r["eligibility"],
-                    r["amount_text"],
-                    r["payment_count"],
-                    r["total"],
-                    f"{r['paid_count']}/{r['payment_count']}",
-                    r["state"],
-                    r["reason"]
-                    + (f"（撤销原因：{r['reverse_reason']}）" if r["reverse_reason"] else ""),
-                ]
-                for r in rows
-            ],
-            right=(6, 7, 8),
-            stretch=11,
-        )
+        fill_table(self.table, COLUMNS, rows, stretch=11)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches"):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -24,12 +23,12 @@ from guilin_union.services import welfare
 from guilin_union.services.welfare.rules import RuleWarning
 from guilin_union.ui import palette
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
 from guilin_union.ui.widgets import list_helpers
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
 FLAG_COLOR = palette.WARNING
 MAX_COLUMN_WIDTH = 320
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 STATE_COLORS = {
     "申请": "#8a6d00",
     "分工会审核": "#1565c0",
@@ -76,74 +75,26 @@ def fill_year_combo(combo: QComboBox, db, *, with_all: bool, current: int | None
     combo.blockSignals(False)
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only model over plain rows of text (short lists: standards, previews,
-    statistics). Rows are served to the view on demand instead of one QTableWidgetItem per
-    cell, which also keeps thousands of Python→Qt calls out of a refresh."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.headers: list[str] = []
-        self.rows: list[list[str]] = []
-        self.right: frozenset[int] = frozenset()
-
-    def set_rows(
-        self, headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()
-    ) -> None:
-        self.beginResetModel()
-        self.headers = list(headers)
-        self.rows = [["" if v is None else str(v) for v in row] for row in rows]
-        self.right = frozenset(right)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
-            return _RIGHT
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def text(self, row: int, column: int) -> str:
-        return self.rows[row][column]
-
-
 def fill_table(
     table: QTableView,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    cols: Sequence[ColumnSpec],
+    rows: Sequence[Mapping[str, Any]],
     *,
-    right: Sequence[int] = (),
     stretch: int | None = None,
     fit: bool = True,
-) -> RowsModel:
-    """Show ``rows`` in a read-only table view (the model is created on first use).
+) -> IdTableModel:
+    """Show ``rows`` (dicts keyed by the columns' keys) in a read-only table view through
+    the house :func:`~guilin_union.ui.table_model.list_model` (made on first use, refilled
+    with :func:`~guilin_union.ui.table_model.set_rows` after); rows keep their order and
+    their positions are the model's ids.
 
     ``fit=False`` leaves the column widths to :func:`fit_columns`, for a table that is not
     on screen yet (a page of the member form: measuring text costs time at every opening)."""
     model = table.model()
-    if not isinstance(model, RowsModel):
-        model = RowsModel(table)
+    data = [dict(r) for r in rows]
+    if not isinstance(model, IdTableModel) or model.columns != list(cols):
+        model = list_model(list(cols), data)
+        model.setParent(table)
         table.setModel(model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,7 +103,8 @@ def fill_table(
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.horizontalHeader().setResizeContentsPrecision(200)
-    model.set_rows(headers, rows, right)
+    else:
+        set_rows(model, data)
     if fit:
         fit_columns(table, stretch)
     return model
@@ -205,7 +157,7 @@ def fit_columns(table: QTableView, stretch: int | None = None) -> None:
 def cell_text(table: QTableView, row: int, column: int) -> str:
     """The text shown in one cell of a :func:`fill_table` table."""
     model = table.model()
-    return model.text(row, column) if isinstance(model, RowsModel) else ""
+    return (model.index(row, column).data() or "") if model is not None else ""
 
 
 def write_roster(ctx: AppContext, parent: QWidget, path: Path, excel: bool, **scope: Any) -> Path:

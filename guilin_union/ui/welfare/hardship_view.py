@@ -19,6 +19,7 @@ from guilin_union.services.welfare import config, hardship
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.forms.ui_welfare_hardship_dialog import Ui_WelfareHardshipDialog
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import (
     ERROR_STYLE,
     fill_table,
@@ -33,7 +34,11 @@ from guilin_union.ui.widgets.list_helpers import make_label, make_year_spin, pus
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
-HEADERS = ["分工会", "姓名", "工号", "会籍状态", "困难类别", "家庭情况", "帮扶措施", "本年已获帮扶"]
+COLUMNS = columns(
+    "branch 分工会 | name 姓名 | staff_no 工号 | member_status 会籍状态 | category 困难类别"
+    " | household 家庭情况 | support_notes 帮扶措施 | support_text 本年已获帮扶"
+)
+HEADERS = [c.header for c in COLUMNS]
 
 
 class HardshipDialog(QDialog):
@@ -204,24 +209,7 @@ class HardshipView(QWidget):
     def reload(self) -> None:
         rows = hardship.list_hardship(self.ctx.db, self.year_spin.value())
         self.entry_ids = [r["id"] for r in rows]
-        fill_table(
-            self.table,
-            HEADERS,
-            [
-                [
-                    r["branch"],
-                    r["name"],
-                    r["staff_no"],
-                    r["member_status"],
-                    r["category"],
-                    r["household"],
-                    r["support_notes"],
-                    r["support_text"],
-                ]
-                for r in rows
-            ],
-            stretch=5,
-        )
+        fill_table(self.table, COLUMNS, rows, stretch=5)
         supported = sum(1 for r in rows if r["support_count"])
         total = sum(r["support_fen"] for r in rows)
         from guilin_union.core.money import format_fen

@@ -6,7 +6,17 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from guilin_union.core.money import format_fen
 from guilin_union.services import welfare
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import fill_table, fit_columns
+
+COLUMNS = columns(
+    "pay_date 慰问日期 | type_text 类型 | amount_text 金额/物品 右 | reason 事由"
+    " | state 审批状态 | notes 备注",
+    formatters={
+        "state": lambda v, r: v + (f"（{r['paid_on']}）" if r["paid_on"] else ""),
+        "notes": lambda v, r: ("超标准：" + r["override_reason"]) if r["flagged"] else (v or ""),
+    },
+)
 
 
 class MemberWelfarePage(QWidget):
@@ -26,24 +36,7 @@ class MemberWelfarePage(QWidget):
         layout.addWidget(self.summary_label)
         self.table = QTableView()
         self.table.setObjectName("member_welfare_table")
-        fill_table(
-            self.table,
-            ["慰问日期", "类型", "金额/物品", "事由", "审批状态", "备注"],
-            [
-                [
-                    r["pay_date"],
-                    r["type_text"],
-                    r["amount_text"],
-                    r["reason"] or "",
-                    r["state"] + (f"（{r['paid_on']}）" if r["paid_on"] else ""),
-                    ("超标准：" + r["override_reason"]) if r["flagged"] else (r["notes"] or ""),
-                ]
-                for r in rows
-            ],
-            right=(2,),
-            stretch=3,
-            fit=False,
-        )
+        fill_table(self.table, COLUMNS, rows, stretch=3, fit=False)
         layout.addWidget(self.table)
         self._fitted = False
 

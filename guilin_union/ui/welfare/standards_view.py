@@ -19,6 +19,7 @@ from guilin_union.services.welfare import config
 from guilin_union.services.welfare import standards as ws
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import fill_table, selected_key, year_bar
 from guilin_union.ui.welfare.standard_dialog import StandardDialog
 from guilin_union.ui.widgets.form_dialog import submit_op
@@ -26,17 +27,12 @@ from guilin_union.ui.widgets.list_helpers import make_hint, make_label, make_yea
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 
-HEADERS = [
-    "慰问类型",
-    "单次上限（元）",
-    "发放形式",
-    "次数规则",
-    "每年总额上限（元）",
-    "发放单位",
-    "保留会籍",
-    "所需材料",
-    "依据",
-]
+COLUMNS = columns(
+    "type 慰问类型 | cap 单次上限（元） 右 | form 发放形式 | rule 次数规则"
+    " | yearly_cap 每年总额上限（元） 右 | payer 发放单位 | retired 保留会籍 | evidence 所需材料"
+    " | source 依据"
+)
+HEADERS = [c.header for c in COLUMNS]
 
 
 class StandardsView(QWidget):
@@ -120,26 +116,32 @@ class StandardsView(QWidget):
         db = self.ctx.db
         saved = ws.standards_by_type(db, self.year)
         self.types = config.types(db) + [t for t in saved if t not in config.types(db)]
-        rows: list[list[Any]] = []
+        rows: list[dict[str, Any]] = []
         for type_name in self.types:
             s = saved.get(type_name)
             if s is None:
-                rows.append([type_name, "（未设置）", "", "", "", "", "", "", ""])
+                rows.append({"type": type_name, "cap": "（未设置）"})
                 continue
             rows.append(
-                [
-                    type_name,
-                    "不限" if s.cap_fen is None else format_fen(s.cap_fen),
-                    s.form,
-                    f"每年最多 {s.max_per_year} 次" if s.rule_kind == "每年限次" else s.rule_kind,
-                    "" if s.yearly_cap_fen is None else format_fen(s.yearly_cap_fen),
-                    s.payer,
-                    "可享受" if s.retired_eligible else "不含",
-                    s.evidence,
-                    s.source,
-                ]
+                {
+                    "type": type_name,
+                    "cap": "不限" if s.cap_fen is None else format_fen(s.cap_fen),
+                    "form": s.form,
+                    "rule": (
+                        f"每年最多 {s.max_per_year} 次"
+                        if s.rule_kind == "每年限次"
+                        else s.rule_kind
+                    ),
+                    "yearly_cap": (
+                        "" if s.yearly_cap_fen is None else format_fen(s.yearly_cap_fen)
+                    ),
+                    "payer": s.payer,
+                    "retired": "可享受" if s.retired_eligible else "不含",
+                    "evidence": s.evidence,
+                    "source": s.source,
+                }
             )
-        fill_table(self.table, HEADERS, rows, right=(1, 4), stretch=8)
+        fill_table(self.table, COLUMNS, rows, stretch=8)
         examples = [s for s in saved.values() if s.is_example]
         if not saved:
             self.notice_label.setStyleSheet("color: #b00020;")

@@ -23,8 +23,26 @@ from guilin_union.services.welfare import outputs
 from guilin_union.services.welfare.rules import WARNING_LABELS
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import fill_table, fill_year_combo, year_bar
 from guilin_union.ui.widgets.list_helpers import add_button_row, make_label, push_buttons
+
+SUMMARY_COLUMNS = {
+    label: columns(f"label {label} | count 笔数 右 | people 人数 右 | total 金额（元） 右")
+    for label in ("慰问类型", "分工会")
+}
+MEMBER_COLUMNS = columns(
+    "name 姓名 | branch 分工会 | count 笔数 右 | total 金额（元） 右 | types 类型"
+)
+WARNING_COLUMNS = columns(
+    "pay_date 慰问日期 | name 姓名 | branch 分工会 | type 类型 | amount_fen 金额（元） 右"
+    " | message 问题 | override_reason 保存理由 | reviewed_at 复核",
+    formatters={
+        "amount_fen": lambda v, _r: format_fen(v),
+        "message": lambda v, r: f"【{WARNING_LABELS.get(r['code'], r['code'])}】{v}",
+        "reviewed_at": lambda v, r: f"已复核（{r['reviewed_by']}）" if v else "待复核",
+    },
+)
 
 
 class StatsView(QWidget):
@@ -94,44 +112,38 @@ class StatsView(QWidget):
         ):
             fill_table(
                 table,
-                [label, "笔数", "人数", "金额（元）"],
-                [[r.label, r.count, r.people, format_fen(r.total_fen)] for r in rows],
-                right=(1, 2, 3),
+                SUMMARY_COLUMNS[label],
+                [
+                    {
+                        "label": r.label,
+                        "count": r.count,
+                        "people": r.people,
+                        "total": format_fen(r.total_fen),
+                    }
+                    for r in rows
+                ],
                 stretch=0,
             )
         fill_table(
             self.member_table,
-            ["姓名", "分工会", "笔数", "金额（元）", "类型"],
+            MEMBER_COLUMNS,
             [
-                [m.name, m.branch, m.count, format_fen(m.total_fen), m.types]
+                {
+                    "name": m.name,
+                    "branch": m.branch,
+                    "count": m.count,
+                    "total": format_fen(m.total_fen),
+                    "types": m.types,
+                }
                 for m in stats.by_member
             ],
-            right=(2, 3),
             stretch=4,
         )
         warnings = welfare.list_open_warnings(
             self.ctx.db, year=self.year, include_reviewed=self.include_reviewed_check.isChecked()
         )
         self.warning_ids = [w["id"] for w in warnings]
-        fill_table(
-            self.warnings_table,
-            ["慰问日期", "姓名", "分工会", "类型", "金额（元）", "问题", "保存理由", "复核"],
-            [
-                [
-                    w["pay_date"],
-                    w["name"],
-                    w["branch"],
-                    w["type"],
-                    format_fen(w["amount_fen"]),
-                    f"【{WARNING_LABELS.get(w['code'], w['code'])}】{w['message']}",
-                    w["override_reason"],
-                    f"已复核（{w['reviewed_by']}）" if w["reviewed_at"] else "待复核",
-                ]
-                for w in warnings
-            ],
-            right=(4,),
-            stretch=5,
-        )
+        fill_table(self.warnings_table, WARNING_COLUMNS, warnings, stretch=5)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches", "settings"):
