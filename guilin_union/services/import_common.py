@@ -12,10 +12,10 @@ transaction).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, Unpack, cast
 
 import sqlite_utils
 
@@ -48,6 +48,31 @@ def row_note(row: int) -> str:
     'Excel 导入（第 7 行）'
     """
     return f"Excel 导入（第 {row} 行）"
+
+
+def text_value(values: Mapping[str, object], key: str) -> str | None:
+    """``values.get(key)`` of a parsed row, for a text-like field (text, id_number, phone,
+    date, choice): the reader gives these as ``str`` (a date as ISO text) or ``None``.
+
+    Only the type is named (for the type checker); the value is returned as it is.
+
+    >>> text_value({"name": "李梅"}, "name"), text_value({}, "name")
+    ('李梅', None)
+    """
+    return cast("str | None", values.get(key))
+
+
+def required_text(values: Mapping[str, object], key: str) -> str:
+    """``values[key]`` of a parsed row, for a required text-like field: the reader's rows
+    always hold it (see :func:`text_value`; returned as it is).
+
+    (The re-check of refused rows in :func:`validate_read` may see ``None`` here; it copes
+    with what that trips.)
+
+    >>> required_text({"title": "增设校园充电桩"}, "title")
+    '增设校园充电桩'
+    """
+    return cast(str, values[key])
 
 
 @dataclass

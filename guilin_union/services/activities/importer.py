@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlite_utils
 
@@ -35,7 +35,13 @@ from guilin_union.services.activities.registration import (
     free_places,
     outside_roles,
 )
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label, run_import
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    header_label,
+    run_import,
+    text_value,
+)
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.members.lookup import member_index
 from guilin_union.spreadsheets.errors import RowError
@@ -75,6 +81,16 @@ def signup_fields(roles: Sequence[str], events: Sequence[dict[str, Any]]) -> lis
     fields.append(Field("events_text", "报名项目", synonyms=("项目", "参赛项目", "比赛项目")))
     fields.append(Field("notes", "备注", synonyms=("说明",)))
     return fields
+
+
+class _Signer(TypedDict):
+    """The member a sign-up row names, as found in the roster."""
+
+    id: int
+    name: str
+    status: str | None
+    branch_id: int  # members.branch_id is NOT NULL
+    branch: str | None
 
 
 @dataclass
@@ -191,8 +207,8 @@ class SignupImporter:
                 error("name", raw_name, exc.message)
                 name = ""
             staff_no = to_halfwidth(str(values.get("staff_no") or "")).strip().upper() or None
-            id_number = values.get("id_number") or None
-            member = None
+            id_number = text_value(values, "id_number") or None
+            member: _Signer | None = None
             if not staff_no and not id_number:
                 error("staff_no", "", "请填写工号或身份证号（用于在会员名册中核对本人）")
             else:
@@ -205,24 +221,24 @@ class SignupImporter:
                     error(found.field, shown, found.message)
                 else:
                     ref = found.member
-                    member = {
-                        "id": ref.id,
-                        "name": ref.name,
-                        "status": ref.extra.get("status"),
-                        "branch_id": ref.extra.get("branch_id"),
-                        "branch": ref.branch,
-                    }
+                    member = _Signer(
+                        id=ref.id,
+                        name=ref.name,
+                        status=ref.extra.get("status"),
+                        branch_id=ref.extra["branch_id"],  # member_index always gives it
+                        branch=ref.branch,
+                    )
             branch_id = member["branch_id"] if member else None
             branch_text = values.get("branch")
             if branch_text:
-                found = branches_service.find_branch_id(db, str(branch_text))
-                if found is None:
+                found_branch = branches_service.find_branch_id(db, str(branch_text))
+                if found_branch is None:
                     error(
                         "branch",
                         branch_text,
                         branches_service.unknown_branch_message(db, str(branch_text)),
                     )
-                elif member is not None and found != member["branch_id"]:
+                elif member is not None and found_branch != member["branch_id"]:
                     error(
                         "branch",
                         branch_text,
@@ -232,7 +248,7 @@ class SignupImporter:
                 error(
                     "name", raw_name, f"{member['name']}的会籍状态为“{member['status']}”，不能报名"
                 )
-            role = values.get("role") or (self.roles[0] if self.roles else "运动员")
+            role = text_value(values, "role") or (self.roles[0] if self.roles else "运动员")
             event_ids = list(ticked)
             text = values.get("events_text")
             if text:
@@ -418,8 +434,11 @@ def template_activity(path: str | Path) -> tuple[int, str] | None:
                 wb.close()
     except Exception:  # noqa: BLE001 — an unreadable file is reported by the reader with a proper message
         return None
+    activity_id = values.get("activity_id")
+    if activity_id is None:
+        return None
     try:
-        return int(values.get("activity_id")), str(values.get("activity_name") or "")
+        return int(activity_id), str(values.get("activity_name") or "")
     except (TypeError, ValueError):
         return None
 

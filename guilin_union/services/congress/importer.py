@@ -24,7 +24,13 @@ from guilin_union.core.member_match import MemberIndex
 from guilin_union.core.names import name_key
 from guilin_union.services import congress
 from guilin_union.services.congress import delegates as delegates_service
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    header_label,
+    required_text,
+    text_value,
+)
 from guilin_union.services.members.lookup import member_index
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
@@ -150,11 +156,12 @@ class DelegateImporter:
                 )
                 continue
             delegation_id = None
-            if v.get("delegation"):
-                delegation_id = delegations.get(v["delegation"])
+            delegation = text_value(v, "delegation")
+            if delegation:
+                delegation_id = delegations.get(delegation)
                 if delegation_id is None:
                     close = difflib.get_close_matches(
-                        v["delegation"], list(delegations), n=2, cutoff=0.5
+                        delegation, list(delegations), n=2, cutoff=0.5
                     )
                     hint = (
                         f"，是否应为：{'、'.join(close)}？" if close else "，请先在“代表团”中添加。"
@@ -163,11 +170,13 @@ class DelegateImporter:
                         parsed.row,
                         "delegation",
                         "代表团",
-                        v["delegation"],
-                        f"本届没有代表团“{v['delegation']}”{hint}",
+                        delegation,
+                        f"本届没有代表团“{delegation}”{hint}",
                     )
                     continue
-            start = v.get("start_date") or delegates_service.default_start_date(db, self.term_id)
+            start = text_value(v, "start_date") or delegates_service.default_start_date(
+                db, self.term_id
+            )
             if not term.start_year <= int(start[:4]) <= term.end_year:
                 error(parsed.row, "start_date", "当选日期", start, f"日期不在{term.label}内")
                 continue
@@ -226,7 +235,7 @@ class DelegateImporter:
                 _DelegateItem(
                     parsed.row,
                     member_id,
-                    v["name"],
+                    required_text(v, "name"),
                     data,
                     existing[0] if existing else None,
                     bool(v.get("is_head")),
@@ -317,7 +326,7 @@ class AttendanceImporter:
                         RowError(
                             parsed.row,
                             header_label(read, "name", "姓名"),
-                            v["name"],
+                            required_text(v, "name"),
                             "代表中有同名的人，请填写工号",
                         )
                     )
@@ -328,7 +337,7 @@ class AttendanceImporter:
                     RowError(
                         parsed.row,
                         header_label(read, "name", "姓名"),
-                        v["name"],
+                        required_text(v, "name"),
                         "此人在会议当天不是本届代表",
                     )
                 )
@@ -338,14 +347,16 @@ class AttendanceImporter:
                     RowError(
                         parsed.row,
                         header_label(read, "name", "姓名"),
-                        v["name"],
+                        required_text(v, "name"),
                         f"与第 {seen[delegate['id']]} 行是同一人",
                     )
                 )
                 continue
             seen[delegate["id"]] = parsed.row
             plan.items.append(
-                _AttendanceItem(parsed.row, delegate["id"], v["status"], v.get("note"))
+                _AttendanceItem(
+                    parsed.row, delegate["id"], required_text(v, "status"), text_value(v, "note")
+                )
             )
         existing = {
             r[0]

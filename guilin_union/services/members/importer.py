@@ -628,7 +628,7 @@ class MemberImporter:
         issuer: NumberIssuer | None = None
         this_year = (self.today or _dt.date.today()).year
         start_rule = str(settings.get(db, "dues_start_rule"))
-        records = []
+        records: list[dict[str, Any]] = []
         dues_rows = []
         for offset, p in enumerate(rows):
             values = dict(p.values)
@@ -636,7 +636,7 @@ class MemberImporter:
                 issuer = issuer or NumberIssuer(db)
                 year = int(values["join_date"][:4]) if values.get("join_date") else this_year
                 values["member_no"] = issuer.next(branch_id=values["branch_id"], year=year)
-            record = {k: values.get(k) for k in MEMBER_COLUMNS}
+            record: dict[str, Any] = {k: values.get(k) for k in MEMBER_COLUMNS}
             initials, pinyin = name_keys(values["name"])  # one pypinyin pass for both keys
             record.update(
                 id=first + offset,
@@ -660,8 +660,9 @@ class MemberImporter:
 
     def _update(self, db: sqlite_utils.Database, p: PlannedRow, note: str) -> None:
         """Replace the target's values with the row's non-empty ones (status untouched)."""
+        assert p.target_id is not None  # an update always names the row it updates
         keys = [k for k in p.present if k not in ("status", "applied_on", "salary_base", "branch")]
-        changes = {k: p.values.get(k) for k in keys if p.values.get(k) is not None}
+        changes: dict[str, Any] = {k: p.values.get(k) for k in keys if p.values.get(k) is not None}
         if "branch" in p.present:
             changes["branch_id"] = p.values["branch_id"]
         # Derived from the ID number: keep them consistent with it.
@@ -674,7 +675,7 @@ class MemberImporter:
                 initials, pinyin = name_keys(changes["name"])
                 changes.update(name_initials=initials, name_pinyin=pinyin)
             changes["updated_at"] = audit.now_iso()
-            audit.update(db, "members", int(p.target_id), changes, note=note)  # type: ignore[arg-type]
+            audit.update(db, "members", int(p.target_id), changes, note=note)
             if "member_no" in changes:
                 from guilin_union.services.members.numbers import record_issued
 
@@ -684,12 +685,12 @@ class MemberImporter:
 
                 dues_service.set_dues_record(
                     db, int(p.target_id), salary_base_fen=p.values["salary_base"]
-                )  # type: ignore[arg-type]
+                )
         else:
             for key in ("join_date", "member_no"):
                 changes.pop(key, None)
             changes["updated_at"] = audit.now_iso()
-            audit.update(db, "intake_applications", int(p.target_id), changes, note=note)  # type: ignore[arg-type]
+            audit.update(db, "intake_applications", int(p.target_id), changes, note=note)
 
 
 def _once_in_file(

@@ -32,7 +32,14 @@ from guilin_union.core.names import name_key
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress, proposals
 from guilin_union.services.congress import delegates as delegates_service
-from guilin_union.services.import_common import ImportOutcome, ImportPlan, header_label, row_note
+from guilin_union.services.import_common import (
+    ImportOutcome,
+    ImportPlan,
+    header_label,
+    required_text,
+    row_note,
+    text_value,
+)
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
 
@@ -161,7 +168,7 @@ class ProposalImporter:
             if category not in rule.categories:
                 error(parsed.row, "category", category, "类别应为：" + "、".join(rule.categories))
                 continue
-            day = v["submitted_on"]
+            day = required_text(v, "submitted_on")
             data: dict[str, Any] = {
                 "title": v["title"],
                 "category": category,
@@ -175,17 +182,18 @@ class ProposalImporter:
                 "seconder_ids": [],
             }
             failed = False
-            if v.get("proposer"):
-                member_id, message = self._resolve(db, session.term_id, v["proposer"], day, roster)
+            proposer = text_value(v, "proposer")
+            if proposer:
+                member_id, message = self._resolve(db, session.term_id, proposer, day, roster)
                 if message:
-                    error(parsed.row, "proposer", v["proposer"], message)
+                    error(parsed.row, "proposer", proposer, message)
                     failed = True
                 data["proposer_member_id"] = member_id
             elif kind == "个人":
                 error(parsed.row, "proposer", "", "个人提案须填写提案人")
                 failed = True
             if kind == "集体":
-                delegation_id = delegations.get(v.get("delegation") or "")
+                delegation_id = delegations.get(text_value(v, "delegation") or "")
                 if delegation_id is None:
                     error(
                         parsed.row,
@@ -195,7 +203,7 @@ class ProposalImporter:
                     )
                     failed = True
                 data["delegation_id"] = delegation_id
-            for written in split_names(v.get("seconders"), known=roster):
+            for written in split_names(text_value(v, "seconders"), known=roster):
                 member_id, message = self._resolve(db, session.term_id, written, day, roster)
                 if message:
                     error(parsed.row, "seconders", v.get("seconders"), f"附议人：{message}")
@@ -211,14 +219,15 @@ class ProposalImporter:
                 value = v.get(key) if key in v else ""
                 error(parsed.row, key, value, exc.message)
                 continue
+            title = required_text(v, "title")
             for other_row, other_title in titles_in_file:
-                percent = proposals.title_similarity(v["title"], other_title)
+                percent = proposals.title_similarity(title, other_title)
                 if percent >= rule.duplicate_threshold:
                     similar.append((f"本文件第 {other_row} 行", other_title, percent))
-            titles_in_file.append((parsed.row, v["title"]))
+            titles_in_file.append((parsed.row, title))
             if similar:
                 plan.notes.append(
-                    f"第 {parsed.row} 行“{v['title']}”与"
+                    f"第 {parsed.row} 行“{title}”与"
                     + "、".join(f"{n}“{t}”" for n, t, _p in similar[:3])
                     + "案由相近，请核对是否重复（一事一案）"
                 )
