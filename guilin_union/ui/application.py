@@ -253,20 +253,53 @@ def early_page_stamp(window: MainWindow, demo: bool) -> str | None:
     return recorded[len(prefix) :] if recorded.startswith(prefix) else None
 
 
+def read_first_page_behind(path: Path, stamp: str) -> Callable[[], list[dict] | None]:
+    """Start reading the register's first page (:func:`show_first_page_early`) and importing
+    the preview's widget modules on a worker thread, while the empty window paints (the
+    paint and the query run outside Python's lock); returns the function that waits for the
+    rows (None on any failure: the normal path fills the register) (issue 15)."""
+    import threading
+
+    found: dict[str, list[dict] | None] = {}
+
+    def work() -> None:
+        try:
+            from guilin_union.storage.first_page import read_first_page
+            from guilin_union.ui.members import register_columns  # noqa: F401 — imported early
+
+            found["rows"] = read_first_page(path, stamp)
+        except Exception:  # noqa: BLE001, S110 — a preview only: the normal path follows
+            pass
+
+    thread = threading.Thread(target=work, name="first-page", daemon=True)
+    thread.start()
+
+    def rows() -> list[dict] | None:
+        thread.join()
+        return found.get("rows")
+
+    return rows
+
+
 def show_first_page_early(
-    window: MainWindow, path: Path, stamp: str, on_painted: Callable[[], None]
+    window: MainWindow,
+    path: Path,
+    stamp: str,
+    on_painted: Callable[[], None],
+    rows: Callable[[], list[dict] | None] | None = None,
 ) -> bool:
     """Fill the register's first page straight from the file with plain sqlite3 (read-only),
     before sqlite-utils, the lock and the migrations are loaded (issue 15); the real register
     replaces it once the database is open. Only for a file at ``stamp``, the schema this
     program version recorded (a migration due: nothing early); any failure is silent (the
-    normal path fills the register). True when the preview is shown; ``on_painted`` is
-    called after its first paint."""
+    normal path fills the register). ``rows``: waits for the rows read by
+    :func:`read_first_page_behind` (else they are read here). True when the preview is
+    shown; ``on_painted`` is called after its first paint."""
     try:
-        from guilin_union.storage.first_page import read_first_page
-
-        rows = read_first_page(path, stamp)
-        return rows is not None and window.show_register_preview(rows, on_painted=on_painted)
+        if rows is None:
+            rows = read_first_page_behind(path, stamp)
+        page = rows()
+        return page is not None and window.show_register_preview(page, on_painted=on_painted)
     except Exception:  # noqa: BLE001 — a preview only: the normal path follows
         return False
 
@@ -303,6 +336,7 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     # early first page when there is one: its read and paint would wait for the worker's
     # imports (Python's lock), and they are what the user waits to see.
     waiting = {"preloaded": preload_storage() if stamp is None else None}
+    first_rows = read_first_page_behind(path, stamp) if stamp is not None else None
     app.processEvents()  # painted before the (possibly long) opening of the database
     outcome = {"code": 0}
 
@@ -312,7 +346,9 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         waiting["preloaded"]()
 
     def open_and_attach() -> None:
-        if stamp is not None and show_first_page_early(window, path, stamp, preview_painted):
+        if stamp is not None and show_first_page_early(
+            window, path, stamp, preview_painted, first_rows
+        ):
             QTimer.singleShot(PREVIEW_LATEST_MS, open_behind_preview)  # if never painted
         else:
             open_now()
