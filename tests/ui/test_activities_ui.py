@@ -47,7 +47,7 @@ def _create_activity(view, *, places: int = 2):
     return activities_service.list_activities(view.ctx.db)[0]["id"]
 
 
-def test_create_register_and_record_a_result(qtbot, app):
+def test_create_register_and_record_a_result(qtbot, qtmodeltester, app):
     window, prompts, view, people = app
     db = view.ctx.db
 
@@ -82,15 +82,18 @@ def test_create_register_and_record_a_result(qtbot, app):
     dialog.ui.score_edit.setText("21:15")
     dialog.ui.award_combo.setCurrentText("一等奖")
     _save(dialog)
-    assert results.results_table.rowCount() == 1
-    assert results.results_table.item(0, 2).text() == "张伟"
-    assert results.team_table.item(0, 1).text() == "文学院分工会"
-    assert results.team_table.item(0, 2).text() == "7"
+    assert results.results_model.rowCount() == 1
+    assert results.results_model.index(0, 2).data() == "张伟"
+    assert results.team_model.index(0, 1).data() == "文学院分工会"
+    assert results.team_model.index(0, 2).data() == "7"
+    assert results.results_table.model() is results.results_model
+    qtmodeltester.check(results.results_model, force_py=True)
+    qtmodeltester.check(results.team_model, force_py=True)
     assert fx.statuses(db, activity_id)["张伟"] == "已参加"  # a result proves attendance
 
     # 4. Undo takes the result back (and the attendance it implied).
     view.ctx.undo_stack.undo()
-    assert results.results_table.rowCount() == 0
+    assert results.results_model.rowCount() == 0
     assert fx.statuses(db, activity_id)["张伟"] == "已报名"
 
 
@@ -142,7 +145,7 @@ def test_activity_form_shows_errors_next_to_fields(qtbot, app):
     assert activities_service.count(view.ctx.db) == 0
 
 
-def test_member_form_shows_the_activities_taken_part_in(qtbot, app):
+def test_member_form_shows_the_activities_taken_part_in(qtbot, qtmodeltester, app):
     window, prompts, view, people = app
     activity_id = _create_activity(view)
     prompts.picks.append([people["张伟"]])
@@ -154,12 +157,13 @@ def test_member_form_shows_the_activities_taken_part_in(qtbot, app):
     assert "参加活动" in titles
     page = tabs.widget(titles.index("参加活动"))
     table = page.findChild(type(view.results_page.results_table), "member_activities_table")
-    assert table.item(0, 2).text() == "教职工气排球比赛"
+    assert table.model().index(0, 2).data() == "教职工气排球比赛"
+    qtmodeltester.check(table.model(), force_py=True)
     dialog.reject()
     assert activity_id
 
 
-def test_budget_lines_and_over_budget_warning(qtbot, app):
+def test_budget_lines_and_over_budget_warning(qtbot, qtmodeltester, app):
     _window, prompts, view, _people = app
     _create_activity(view)
     budget = view.budget_page
@@ -172,7 +176,29 @@ def test_budget_lines_and_over_budget_warning(qtbot, app):
     dialog.ui.amount_edit.setText("1200.5")
     dialog.ui.spent_on_edit.setDate(QDate(2024, 5, 20))
     _save(dialog)
-    assert budget.lines_table.rowCount() == 2
+    assert budget.lines_model.rowCount() == 2
+    qtmodeltester.check(budget.lines_model, force_py=True)
+    qtmodeltester.check(budget.category_model, force_py=True)
+    from PySide6.QtCore import Qt
+
+    from guilin_union.ui.activities.common import WARNING_COLOR
+
+    category = budget.category_model
+    cells = [[category.index(r, c).data() for c in range(4)] for r in range(category.rowCount())]
+    assert ["奖品", "1,000.00", "1,200.50", "-200.50"] in cells and cells[-1][0] == "合计"
+    prize, total = cells.index(["奖品", "1,000.00", "1,200.50", "-200.50"]), len(cells) - 1
+    red = Qt.ItemDataRole.ForegroundRole
+    assert category.index(prize, 2).data(red).name() == WARNING_COLOR.lower()
+    assert category.index(prize, 1).data(red) is None
+    assert category.index(total, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert category.index(prize, 0).data(Qt.ItemDataRole.FontRole) is None
+
+    summary = budget.show_year_summary()
+    qtmodeltester.check(summary.model, force_py=True)
+    row = [summary.model.index(0, c).data() for c in range(6)]
+    assert row[3:] == ["1,000.00", "1,200.50", "-200.50"]
+    assert summary.model.index(0, 5).data(red).name() == WARNING_COLOR.lower()
+    summary.reject()
     assert "实际支出 1,200.50 元" in budget.totals_label.text()
     assert "超支 200.50 元" in budget.warning_label.text()
     assert any(m[1] == "超出预算" for m in prompts.messages)

@@ -66,9 +66,9 @@ def test_budget_line_and_summary_undo_and_redo(qtbot, view):
     dialog = view.budget_page.add_line("预算")
     dialog.ui.amount_edit.setText("500")
     _save(dialog)
-    assert view.budget_page.lines_table.rowCount() == 1
+    assert view.budget_page.lines_model.rowCount() == 1
     _undo_redo(view, before, dump(db, "activit"))
-    assert view.budget_page.lines_table.rowCount() == 1
+    assert view.budget_page.lines_model.rowCount() == 1
 
     before = dump(db, "activit")
     view.detail_page.summary_edit.setPlainText("圆满完成")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -14,8 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,20 +22,64 @@ from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.ui import ops
-from guilin_union.ui.activities.common import WARNING_COLOR, ActivityPage, setup_table, submit_op
-from guilin_union.ui.widgets.list_helpers import make_label, push_buttons
+from guilin_union.ui.activities.common import (
+    WARNING_COLOR,
+    ActivityPage,
+    list_table,
+    submit_op,
+    text_or_blank,
+)
+from guilin_union.ui.table_model import columns, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import make_label, push_buttons, selected_ids
 from guilin_union.ui.widgets.modal import show_modal
 
-LINE_HEADERS = ["类别", "科目", "金额（元）", "日期", "摘要", "凭证号"]
-CATEGORY_HEADERS = ["科目", "预算（元）", "实际（元）", "结余（元）"]
+#: Spending lines (支出) in blue beside the planned ones (预算).
+ACTUAL_COLOR = "#1565c0"
 
 
-def _money_item(fen: int, *, red: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(format_fen(fen))
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if red:
-        item.setForeground(QColor(WARNING_COLOR))
-    return item
+def _money(fen: int, _row: dict[str, Any]) -> str:
+    return format_fen(fen)
+
+
+def _overspent(row: dict[str, Any]) -> str | None:
+    """Red for the actual and balance cells of a row that spent more than planned."""
+    return WARNING_COLOR if row["actual"] > row["planned"] else None
+
+
+LINE_COLUMNS = columns(
+    "kind 类别 | category 科目 | amount 金额（元） 右 | spent_on 日期 | description 摘要"
+    " | voucher_no 凭证号",
+    formatters={
+        "amount": _money,
+        "spent_on": text_or_blank,  # ISO in tables (docs/STYLE.md)
+        "description": text_or_blank,
+        "voucher_no": text_or_blank,
+    },
+    colors={"kind": lambda row: ACTUAL_COLOR if row["kind"] == "支出" else None},
+)
+LINE_HEADERS = [c.header for c in LINE_COLUMNS]
+CATEGORY_COLUMNS = columns(
+    "category 科目 | planned 预算（元） 右 | actual 实际（元） 右 | balance 结余（元） 右",
+    formatters=dict.fromkeys(("planned", "actual", "balance"), _money),
+    colors=dict.fromkeys(("actual", "balance"), _overspent),
+)
+CATEGORY_HEADERS = [c.header for c in CATEGORY_COLUMNS]
+YEAR_COLUMNS = columns(
+    "type 活动类型 | activities 活动数 右 | participants 参加人次 右 | planned 预算（元） 右"
+    " | actual 实际（元） 右 | balance 结余（元） 右",
+    formatters=dict.fromkeys(("planned", "actual", "balance"), _money),
+    colors=dict.fromkeys(("actual", "balance"), _overspent),
+)
+
+
+def _totals_row(category: str, planned: int, actual: int, *, total: bool = False) -> dict[str, Any]:
+    return {
+        "category": category,
+        "planned": planned,
+        "actual": actual,
+        "balance": planned - actual,
+        "total": total,
+    }
 
 
 class BudgetPage(ActivityPage):
@@ -46,7 +87,6 @@ class BudgetPage(ActivityPage):
         super().__init__(parent)
         self.ctx = ctx
         self.activity_id: int | None = None
-        self._line_ids: list[int] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.add_plan_button, self.add_actual_button, self.edit_button, self.delete_button = (
@@ -68,10 +108,8 @@ class BudgetPage(ActivityPage):
         layout.addWidget(self.warning_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.lines_table = QTableWidget(0, len(LINE_HEADERS))
-        self.lines_table.setObjectName("budget_lines_table")
-        self.lines_table.setHorizontalHeaderLabels(LINE_HEADERS)
-        setup_table(self.lines_table)
+        self.lines_model = list_model(LINE_COLUMNS, id_key="id")
+        self.lines_table = list_table(self.lines_model, "budget_lines_table")
         # 摘要 takes the spare width, not the (often empty) 凭证号 at the end (issue 15).
         lines_header = self.lines_table.horizontalHeader()
         lines_header.setStretchLastSection(False)
@@ -80,10 +118,8 @@ class BudgetPage(ActivityPage):
         )
         self.lines_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.lines_table)
-        self.category_table = QTableWidget(0, len(CATEGORY_HEADERS))
-        self.category_table.setObjectName("budget_category_table")
-        self.category_table.setHorizontalHeaderLabels(CATEGORY_HEADERS)
-        setup_table(self.category_table, multi=False)
+        self.category_model = list_model(CATEGORY_COLUMNS, bold=lambda row: row["total"])
+        self.category_table = list_table(self.category_model, "budget_category_table", multi=False)
         splitter.addWidget(self.category_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -98,9 +134,8 @@ class BudgetPage(ActivityPage):
     def refresh(self) -> None:
         buttons = (self.add_plan_button, self.add_actual_button, self.edit_button)
         enabled = self.enable_controls(*buttons, self.delete_button)
-        self.lines_table.setRowCount(0)
-        self.category_table.setRowCount(0)
-        self._line_ids = []
+        set_rows(self.lines_model, [])
+        set_rows(self.category_model, [])
         if not enabled:
             self.totals_label.setText("")
             self.warning_label.setText("")
@@ -110,48 +145,16 @@ class BudgetPage(ActivityPage):
             lines = budget_service.list_lines(db, self.activity_id)  # type: ignore[arg-type]
         except UserError:
             return
-        self.lines_table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            date = line["spent_on"] or ""  # ISO in tables (docs/STYLE.md)
-            values = [
-                line["kind"],
-                line["category"],
-                None,
-                date,
-                line["description"] or "",
-                line["voucher_no"] or "",
-            ]
-            for c, value in enumerate(values):
-                item = _money_item(line["amount"]) if c == 2 else QTableWidgetItem(str(value))
-                if c == 0 and line["kind"] == "支出":
-                    item.setForeground(QColor("#1565c0"))
-                self.lines_table.setItem(r, c, item)
-            self._line_ids.append(line["id"])
+        set_rows(self.lines_model, lines)
         self.lines_table.resizeColumnsToContents()
         summary = budget_service.summarise(lines, activities_service.expense_categories(db))
-        self.category_table.setRowCount(len(summary.categories) + 1)
-        for r, c in enumerate(summary.categories):
-            self.category_table.setItem(r, 0, QTableWidgetItem(c.category))
-            self.category_table.setItem(r, 1, _money_item(c.planned))
-            self.category_table.setItem(r, 2, _money_item(c.actual, red=c.over))
-            self.category_table.setItem(r, 3, _money_item(c.difference, red=c.over))
-        last = len(summary.categories)
-        total = QTableWidgetItem("合计")
-        font = total.font()
-        font.setBold(True)
-        total.setFont(font)
-        self.category_table.setItem(last, 0, total)
-        for col, (value, red) in enumerate(
-            (
-                (summary.planned, False),
-                (summary.actual, summary.over_budget),
-                (summary.balance, summary.over_budget),
-            ),
-            start=1,
-        ):
-            item = _money_item(value, red=red)
-            item.setFont(font)
-            self.category_table.setItem(last, col, item)
+        set_rows(
+            self.category_model,
+            [
+                *(_totals_row(c.category, c.planned, c.actual) for c in summary.categories),
+                _totals_row("合计", summary.planned, summary.actual, total=True),
+            ],
+        )
         self.category_table.resizeColumnsToContents()
         self.category_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
@@ -164,8 +167,8 @@ class BudgetPage(ActivityPage):
         self.warning_label.setText("⚠ " + "；".join(warnings) if warnings else "")
 
     def _selected_line(self) -> int | None:
-        rows = sorted({i.row() for i in self.lines_table.selectedIndexes()})
-        return self._line_ids[rows[0]] if rows and rows[0] < len(self._line_ids) else None
+        ids = selected_ids(self.lines_table)
+        return ids[0] if ids else None
 
     def _open(self, kind: str, data: dict[str, Any] | None, line_id: int | None):
         from guilin_union.ui.activities.budget_dialog import BudgetDialog
@@ -266,11 +269,8 @@ class YearSummaryDialog(QDialog):
         self.print_button = QPushButton("打印汇总表…")
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
-        headers = ["活动类型", "活动数", "参加人次", "预算（元）", "实际（元）", "结余（元）"]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setObjectName("year_summary_table")
-        self.table.setHorizontalHeaderLabels(headers)
-        setup_table(self.table, multi=False)
+        self.model = list_model(YEAR_COLUMNS)
+        self.table = list_table(self.model, "year_summary_table", multi=False)
         layout.addWidget(self.table)
         self.total_label = QLabel()
         layout.addWidget(self.total_label)
@@ -280,16 +280,20 @@ class YearSummaryDialog(QDialog):
 
     def reload(self) -> None:
         rows = budget_service.year_summary(self.ctx.db, self.year_spin.value())
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(row.type))
-            for c, value in enumerate((row.activities, row.participants), start=1):
-                item = QTableWidgetItem(str(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-            self.table.setItem(r, 3, _money_item(row.planned))
-            self.table.setItem(r, 4, _money_item(row.actual, red=row.actual > row.planned))
-            self.table.setItem(r, 5, _money_item(row.balance, red=row.balance < 0))
+        set_rows(
+            self.model,
+            [
+                {
+                    "type": row.type,
+                    "activities": row.activities,
+                    "participants": row.participants,
+                    "planned": row.planned,
+                    "actual": row.actual,
+                    "balance": row.balance,
+                }
+                for row in rows
+            ],
+        )
         self.table.resizeColumnsToContents()
         planned = sum(r.planned for r in rows)
         actual = sum(r.actual for r in rows)

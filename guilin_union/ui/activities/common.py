@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget, QWidget
 
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import form_dialog, list_helpers
-from guilin_union.ui.widgets.list_helpers import style_table
+from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
 WARNING_COLOR = palette.WARNING
@@ -36,6 +36,19 @@ def setup_table(
         table.horizontalHeader().setSortIndicatorShown(True)
         # A new header sorts descending by default; lists start in their natural order.
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+
+def list_table(model: Any, object_name: str, *, multi: bool = True) -> QTableView:
+    """A table over a :func:`~guilin_union.ui.table_model.list_model` in the activity
+    screens' look (:func:`setup_table`), unsorted: rows stay in the order the service gives."""
+    table = make_id_table(model, object_name=object_name, multi=multi, sortable=False)
+    setup_table(table, multi=multi)
+    return table
+
+
+def text_or_blank(value: Any, _row: dict[str, Any]) -> str:
+    """A cell's text, blank for None, 0 and "" (formatter for :func:`columns`)."""
+    return str(value or "")
 
 
 def compact_combo(combo: QComboBox, chars: int = 8) -> None:

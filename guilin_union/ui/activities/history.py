@@ -5,12 +5,18 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.services.activities.registration import member_history
-from guilin_union.ui.activities.common import PARTICIPANT_STATUS_COLORS, setup_table
+from guilin_union.ui.activities.common import PARTICIPANT_STATUS_COLORS, list_table
+from guilin_union.ui.table_model import columns, list_model
 
-HEADERS = ["年度", "日期", "活动", "类型", "角色", "项目", "状态", "成绩"]
+COLUMNS = columns(
+    "year 年度 | start_date 日期 | activity 活动 | type 类型 | role 角色 | events_text 项目"
+    " | status 状态 | result 成绩",
+    colors={"status": lambda row: PARTICIPANT_STATUS_COLORS.get(row["status"])},
+)
+HEADERS = [c.header for c in COLUMNS]
 
 
 def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
@@ -27,29 +33,7 @@ def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
         layout.addWidget(QLabel("尚未参加过工会活动。"))
         layout.addStretch(1)
         return page
-    table = QTableWidget(len(rows), len(HEADERS))
-    table.setObjectName("member_activities_table")
-    table.setHorizontalHeaderLabels(HEADERS)
-    setup_table(table, multi=False)
-    from PySide6.QtGui import QColor
-
-    for r, row in enumerate(rows):
-        values = [
-            row["year"],
-            row["start_date"],
-            row["activity"],
-            row["type"],
-            row["role"],
-            row["events_text"],
-            row["status"],
-            row["result"],
-        ]
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(str(value or ""))
-            color = PARTICIPANT_STATUS_COLORS.get(row["status"])
-            if c == 6 and color:
-                item.setForeground(QColor(color))
-            table.setItem(r, c, item)
+    table = list_table(list_model(COLUMNS, rows), "member_activities_table", multi=False)
     table.resizeColumnsToContents()
     layout.addWidget(table)
     attended = sum(1 for r in rows if r["status"] == "已参加")

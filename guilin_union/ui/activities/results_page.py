@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -14,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +23,27 @@ from guilin_union.services.activities import registration
 from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import ops
-from guilin_union.ui.activities.common import setup_table, submit_op
-from guilin_union.ui.widgets.list_helpers import make_hint, push_buttons
+from guilin_union.ui.activities.common import list_table, submit_op, text_or_blank
+from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
+from guilin_union.ui.widgets.list_helpers import make_hint, push_buttons, selected_ids
 from guilin_union.ui.widgets.modal import show_modal
 
-RESULT_HEADERS = ["项目", "名次", "姓名 / 分工会", "分工会", "成绩", "奖项", "备注"]
+_BLANK = {"score": text_or_blank, "award": text_or_blank, "notes": text_or_blank}
+RESULT_COLUMNS = [
+    *columns("event 项目 | rank_text 名次 中"),
+    ColumnSpec("winner", "姓名 / 分工会"),  # the header has spaces: not in the one-line spec
+    *columns("branch 分工会 | score 成绩 | award 奖项 | notes 备注", formatters=_BLANK),
+]
+RESULT_HEADERS = [c.header for c in RESULT_COLUMNS]
+#: A tied place in the team table stands out in amber.
+TIED_COLOR = "#b26a00"
+TEAM_COLUMNS = columns(
+    "rank_text 名次 中 | branch 分工会 | points_text 总分 中 | firsts 第一名 中 | seconds 第二名 中",
+    colors=dict.fromkeys(
+        ("rank_text", "branch", "points_text", "firsts", "seconds"),
+        lambda row: TIED_COLOR if row["tied"] else None,
+    ),
+)
 
 
 class ResultsPage(QWidget):
@@ -38,7 +51,6 @@ class ResultsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.activity_id: int | None = None
-        self._result_ids: list[int] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("项目"))
@@ -58,19 +70,15 @@ class ResultsPage(QWidget):
 
         # Results above, team table below: both get the full width of the page.
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.results_table = QTableWidget(0, len(RESULT_HEADERS))
-        self.results_table.setObjectName("results_table")
-        self.results_table.setHorizontalHeaderLabels(RESULT_HEADERS)
-        setup_table(self.results_table)
+        self.results_model = list_model(RESULT_COLUMNS, id_key="id")
+        self.results_table = list_table(self.results_model, "results_table")
         self.results_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.results_table)
 
         team_box = QGroupBox("团体总分")
         team_layout = QHBoxLayout(team_box)
-        self.team_table = QTableWidget(0, 5)
-        self.team_table.setObjectName("team_table")
-        self.team_table.setHorizontalHeaderLabels(["名次", "分工会", "总分", "第一名", "第二名"])
-        setup_table(self.team_table, multi=False)
+        self.team_model = list_model(TEAM_COLUMNS)
+        self.team_table = list_table(self.team_model, "team_table", multi=False)
         self.team_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.team_table.horizontalHeader().setStretchLastSection(False)
         team_layout.addWidget(self.team_table, 1)
@@ -119,38 +127,20 @@ class ResultsPage(QWidget):
         self.reload_team()
 
     def reload_results(self) -> None:
-        table = self.results_table
-        table.setRowCount(0)
-        self._result_ids = []
         if self.activity_id is None:
+            set_rows(self.results_model, [])
             self.results_count.setText("")
             return
         rows = results_service.list_results(
             self.ctx.db, self.activity_id, event_id=self.event_combo.currentData()
         )
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = [
-                row["event"],
-                row["rank_text"],
-                row["winner"],
-                row["branch"],
-                row["score"] or "",
-                row["award"] or "",
-                row["notes"] or "",
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if c == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(r, c, item)
-            self._result_ids.append(row["id"])
-        table.resizeColumnsToContents()
+        set_rows(self.results_model, rows)
+        self.results_table.resizeColumnsToContents()
         self.results_count.setText(f"共 {len(rows)} 条成绩")
 
     def reload_team(self) -> None:
         table = self.team_table
-        table.setRowCount(0)
+        set_rows(self.team_model, [])
         self.scheme_label.setText("")
         if self.activity_id is None:
             return
@@ -160,22 +150,18 @@ class ResultsPage(QWidget):
         except (UserError, ValueError) as exc:  # e.g. a point scheme typed wrongly in the settings
             self.scheme_label.setText(f"无法统计团体总分：{exc}")
             return
-        table.setRowCount(len(standings))
-        for r, s in enumerate(standings):
-            values = [
-                f"{s.rank}（并列）" if s.tied else str(s.rank),
-                s.branch,
-                s.points_text,
-                str(s.firsts),
-                str(s.seconds),
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c != 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if s.tied:
-                    item.setForeground(QColor("#b26a00"))
-                table.setItem(r, c, item)
+        rows = [
+            {
+                "rank_text": f"{s.rank}（并列）" if s.tied else str(s.rank),
+                "branch": s.branch,
+                "points_text": s.points_text,
+                "firsts": str(s.firsts),
+                "seconds": str(s.seconds),
+                "tied": s.tied,
+            }
+            for s in standings
+        ]
+        set_rows(self.team_model, rows)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         rule = results_service.tie_rule(self.ctx.db)
@@ -185,8 +171,8 @@ class ResultsPage(QWidget):
 
     # ---- editing
     def _selected_result(self) -> int | None:
-        rows = sorted({i.row() for i in self.results_table.selectedIndexes()})
-        return self._result_ids[rows[0]] if rows and rows[0] < len(self._result_ids) else None
+        ids = selected_ids(self.results_table)
+        return ids[0] if ids else None
 
     def _dialog(self, data: dict[str, Any] | None, result_id: int | None):
         from guilin_union.ui.activities.result_dialog import ResultDialog
