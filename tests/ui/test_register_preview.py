@@ -209,3 +209,14 @@ def test_run_gui_shows_the_first_page_before_the_storage_layer_from_the_second_s
     # screen is painted, then keys the window that was shown before it (issue 15).
     assert second["fitter_at_preview"] is False
     assert first["fitter"] and second["fitter"] and first["keyed"] and second["keyed"]
+
+
+def test_the_first_page_read_behind_the_paint_gives_the_same_rows_or_none(demo_db, tmp_path):
+    """The worker that reads the first page while the empty window paints returns what the
+    plain read returns, and None (the normal path) for a stale stamp or a missing file."""
+    from guilin_union.ui.application import read_first_page_behind
+
+    path = Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert read_first_page_behind(path, program_stamp())() == read_first_page(path, program_stamp())
+    assert read_first_page_behind(path, "0:none")() is None
+    assert read_first_page_behind(tmp_path / "missing.db", program_stamp())() is None
