@@ -217,6 +217,7 @@ def test_the_first_page_read_behind_the_paint_gives_the_same_rows_or_none(demo_d
     from guilin_union.ui.application import read_first_page_behind
 
     path = Path(demo_db.conn.execute("PRAGMA database_list").fetchone()[2])
-    assert read_first_page_behind(path, program_stamp())() == read_first_page(path, program_stamp())
+    rows = read_first_page(path, program_stamp())
+    assert rows and read_first_page_behind(path, program_stamp())() == rows
     assert read_first_page_behind(path, "0:none")() is None
     assert read_first_page_behind(tmp_path / "missing.db", program_stamp())() is None
