@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from guilin_union.services import welfare
 from guilin_union.services.welfare import batches as welfare_batches
@@ -235,6 +235,45 @@ def test_stats_page_and_review(qtbot, window):
     assert welfare.list_open_warnings(db) == []
 
 
+def test_welfare_lists_are_well_behaved_qt_models(qtbot, qtmodeltester, window):
+    """Every fill_table list of the 慰问 tab is the house IdTableModel and passes Qt's checks;
+    the columns declared as data show the texts the lists always showed."""
+    window, _prompts = window
+    db = window.ctx.db
+    member = db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
+    welfare.record_payment(
+        db,
+        {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "700"},
+        override_reason="特批",
+    )
+    from guilin_union.services.changes import Changes
+
+    window.ctx.notify(Changes.of("welfare"))
+    stats = tab(window).stats_view
+    stats.year_combo.setCurrentIndex(stats.year_combo.findData(YEAR))
+    tables = [
+        stats.type_table,
+        stats.branch_table,
+        stats.member_table,
+        stats.warnings_table,
+        tab(window).standards_view.table,
+        tab(window).hardship_view.table,
+        tab(window).batches_view.table,
+    ]
+    for table in tables:
+        qtmodeltester.check(table.model())
+    warning = stats.warnings_table.model()
+    texts = [warning.index(0, c).data() for c in range(warning.columnCount())]
+    assert texts[4] == "700.00" and texts[5].startswith("【") and texts[6:] == ["特批", "待复核"]
+    right = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+    assert warning.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert (
+        cell_text(stats.type_table, 0, 0) == "结婚"
+        and cell_text(stats.type_table, 0, 3) == "700.00"
+    )
+    assert cell_text(stats.member_table, 0, 0) == "张三"
+
+
 def test_import_wizard_rule_violation_then_accepted_with_reason(qtbot, window, tmp_path):
     from openpyxl import Workbook
     from PySide6.QtWidgets import QCheckBox, QLineEdit
@@ -386,7 +425,7 @@ def test_standard_dialog_keeps_the_case_rules(qtbot, window):
     assert saved.excluded_employment == ["返聘", "临时"]
 
 
-def test_branch_standards_dialog_refuses_above_the_school(qtbot, window):
+def test_branch_standards_dialog_refuses_above_the_school(qtbot, qtmodeltester, window):
     window, prompts = window
     page = tab(window).standards_view
     dialog = page.edit_branch_standards()
@@ -394,15 +433,20 @@ def test_branch_standards_dialog_refuses_above_the_school(qtbot, window):
     dialog.branch_combo.setCurrentText("机关分工会")
     dialog.type_combo.setCurrentText("生病住院")
     dialog.cap_edit.setText("1200")
+    model = dialog.table.model()
     dialog.save()
-    assert dialog.table.rowCount() == 0
+    assert model.rowCount() == 0
     assert any("不能高于学校标准" in text for _kind, _title, text in prompts.messages)
     dialog.cap_edit.setText("800")
     dialog.save()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "800.00"
+    assert model.rowCount() == 1 and model.index(0, 3).data() == "800.00"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "上限（元）"
+    qtmodeltester.check(model)
+    assert not dialog.delete_button.isEnabled()
     dialog.table.selectRow(0)
+    assert dialog.delete_button.isEnabled()
     dialog.delete_selected()
-    assert dialog.table.rowCount() == 0
+    assert model.rowCount() == 0 and not dialog.delete_button.isEnabled()
 
 
 def test_approval_and_application_forms_from_the_lists(qtbot, window, tmp_path, monkeypatch):

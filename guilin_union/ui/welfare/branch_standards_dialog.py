@@ -9,20 +9,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
 from guilin_union.core.money import format_fen
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
+from guilin_union.ui.table_model import columns, list_model, set_rows
 from guilin_union.ui.widgets.dialog_buttons import close_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
 HINT = (
     "分工会可在学校标准范围内自定金额（不能高于学校上限、不能低于学校下限）。"
     "登记慰问时按会员所在分工会的标准核对。"
+)
+
+
+def _yuan(value, _row) -> str:
+    return "" if value is None else format_fen(value)
+
+
+COLUMNS = columns(
+    "branch 分工会 | type 慰问类型 | min_fen 下限（元） | cap_fen 上限（元）",
+    formatters={"min_fen": _yuan, "cap_fen": _yuan},
 )
 
 
@@ -35,12 +45,11 @@ class BranchStandardsDialog(QDialog):
         self.ctx = ctx
         self.year = year
         layout = dialog_layout(self, f"{year}年分工会慰问标准", HINT)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["分工会", "慰问类型", "下限（元）", "上限（元）"])
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.model = list_model(COLUMNS)
+        self.model.setParent(self)
+        self.table = make_id_table(
+            self.model, object_name="branch_standards_table", sortable=False, stretch_last=True
+        )
         layout.addWidget(self.table)
         form = QFormLayout()
         row = QHBoxLayout()
@@ -70,11 +79,13 @@ class BranchStandardsDialog(QDialog):
         layout.addWidget(close)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.delete_button.setEnabled(
-                bool(self.table.selectedItems()) and not ctx.read_only
-            )
-        )
+
+        def can_delete(*_args: object) -> None:
+            selection = self.table.selectionModel()
+            self.delete_button.setEnabled(selection.hasSelection() and not ctx.read_only)
+
+        self.table.selectionModel().selectionChanged.connect(can_delete)
+        self.model.modelReset.connect(can_delete)
         self.resize(640, 420)
         self.reload()
 
@@ -82,16 +93,7 @@ class BranchStandardsDialog(QDialog):
         from guilin_union.services.welfare.cases import list_branch_standards
 
         self.rows = list_branch_standards(self.ctx.db, self.year)
-        self.table.setRowCount(len(self.rows))
-        for r, item in enumerate(self.rows):
-            values = (
-                item["branch"],
-                item["type"],
-                "" if item["min_fen"] is None else format_fen(item["min_fen"]),
-                "" if item["cap_fen"] is None else format_fen(item["cap_fen"]),
-            )
-            for c, text in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        set_rows(self.model, self.rows)
         self.table.resizeColumnsToContents()
 
     def save(self) -> None:
@@ -115,7 +117,7 @@ class BranchStandardsDialog(QDialog):
     def delete_selected(self) -> None:
         from guilin_union.services.welfare.cases import delete_branch_standard
 
-        rows = sorted({i.row() for i in self.table.selectedItems()})
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         if not rows:
             return
         target = self.rows[rows[0]]["id"]
