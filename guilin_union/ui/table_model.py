@@ -26,6 +26,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _ALIGN_VALUES = {key: int(flag.value) for key, flag in _ALIGN.items()}
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -162,6 +163,15 @@ class IdTableModel(QAbstractTableModel):
         self._descending = False
         self._alignments = [_ALIGN_VALUES.get(c.align, _ALIGN_VALUES["left"]) for c in columns]
         self._coloured = any(c.foreground is not None for c in columns)
+
+    def set_columns(self, columns: list[ColumnSpec]) -> None:
+        """Show other columns (a preview whose columns follow the file read); ids are kept."""
+        self.beginResetModel()
+        self.columns = columns
+        self._alignments = [_ALIGN_VALUES.get(c.align, _ALIGN_VALUES["left"]) for c in columns]
+        self._coloured = any(c.foreground is not None for c in columns)
+        self._cells.clear()
+        self.endResetModel()
 
     # ---- loading
     def reload(self) -> None:
@@ -350,6 +360,42 @@ class BoldRowsModel(IdTableModel):
             self._font = QFont()
             self._font.setBold(True)
         return self._font
+
+
+class CellNotesModel(IdTableModel):
+    """An :class:`IdTableModel` whose rows may carry notes on single cells (``row[notes_key]``
+    maps a column's key to a message, such as an import error): a cell with a note is tinted
+    ``background`` and shows the note as its tooltip."""
+
+    def __init__(
+        self,
+        columns: list[ColumnSpec],
+        source: RowSource,
+        *,
+        notes_key: str = "notes",
+        background: str = "#ffd6d6",
+        parent=None,
+    ) -> None:
+        super().__init__(columns, source, parent)
+        self._notes_key = notes_key
+        self._background = background
+
+    def note(self, row: int, column: int) -> str | None:
+        """The note on a cell, or None."""
+        data = self.row_data(row)
+        if data is None or not (0 <= column < len(self.columns)):
+            return None
+        return (data.get(self._notes_key) or {}).get(self.columns[column].key)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != _TOOLTIP and role != _BACKGROUND:
+            return super().data(index, role)
+        note = self.note(index.row(), index.column()) if index.isValid() else None
+        if role == _BACKGROUND:
+            return _colour(self._background) if note else None
+        return note or super().data(index, role)
 
 
 def list_model(

@@ -116,3 +116,20 @@ def test_list_model_with_id_key_uses_record_ids(qtmodeltester):
     assert select_id(table, model, 12) and selected_ids(table) == [12]
     set_rows(model, [{"id": 3, "name": "丙"}])
     assert model.ids() == [3] and model.row_of_id(12) is None
+
+
+def test_cell_notes_model_tints_noted_cells_and_columns_can_change(qtmodeltester):
+    from guilin_union.ui.table_model import CellNotesModel, ListSource, columns, set_rows
+
+    model = CellNotesModel(columns("a 甲 | b 乙"), ListSource(), notes_key="_notes")
+    set_rows(model, [{"a": "1", "b": "x", "_notes": {"b": "不对"}}, {"a": "2", "b": "y"}])
+    qtmodeltester.check(model, force_py=True)
+    tip, back = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole
+    assert model.index(0, 1).data(tip) == "不对" and model.note(0, 1) == "不对"
+    assert model.index(0, 1).data(back).name() == "#ffd6d6"
+    assert model.index(0, 0).data(back) is None and model.index(0, 0).data(tip) == "1"
+    assert model.index(1, 1).data(back) is None and model.note(1, 1) is None
+    model.set_columns(columns("b 乙"))
+    qtmodeltester.check(model, force_py=True)
+    assert model.columnCount() == 1 and model.headerData(0, Qt.Orientation.Horizontal) == "乙"
+    assert model.index(0, 0).data(tip) == "不对"
