@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.members import branches
@@ -200,7 +201,7 @@ def test_unsaved_edits_are_saved_when_moving_on(qtbot, tracked_path) -> None:
     assert view.panel.item["id"] == ids["二"]
 
 
-def test_notes_evidence_and_records(qtbot, tracked_path, tmp_path) -> None:
+def test_notes_evidence_and_records(qtbot, qtmodeltester, tracked_path, tmp_path) -> None:
     window, prompts = make_window(qtbot, tracked_path)
     tab = _tab(window)
     db = window.ctx.db
@@ -215,7 +216,10 @@ def test_notes_evidence_and_records(qtbot, tracked_path, tmp_path) -> None:
     dialog.save()
     assert [n["text"] for n in wp.list_notes(db, ids["四"])] == ["第一届教代会第三次会议顺利召开。"]
     assert wp.get_item(db, ids["四"])["status"] == "进行中"
-    assert panel.notes_table.rowCount() == 1 and "进展情况（1）" == panel.pages.tabText(0)
+    assert panel.notes_model.rowCount() == 1 and "进展情况（1）" == panel.pages.tabText(0)
+    assert panel.notes_table.model() is panel.notes_model
+    assert panel.notes_model.index(0, 1).data() == "第一届教代会第三次会议顺利召开。"
+    qtmodeltester.check(panel.notes_model, force_py=True)
     window.ctx.undo_stack.undo()
     assert wp.list_notes(db, ids["四"]) == [] and wp.get_item(db, ids["四"])["status"] == "未开始"
     window.ctx.undo_stack.redo()
@@ -234,9 +238,11 @@ def test_notes_evidence_and_records(qtbot, tracked_path, tmp_path) -> None:
     prompts.open_paths.append(evidence)
     panel.add_evidence()
     assert (
-        panel.evidence_table.rowCount() == 1
-        and panel.evidence_table.item(0, 0).text() == "会议纪要.txt"
+        panel.evidence_model.rowCount() == 1
+        and panel.evidence_model.index(0, 0).data() == "会议纪要.txt"
     )
+    assert panel.evidence_table.model() is panel.evidence_model
+    qtmodeltester.check(panel.evidence_model, force_py=True)
     panel.evidence_table.selectRow(0)
     panel.open_evidence()  # a no-op under tests, but the file must resolve
     assert (
@@ -321,6 +327,40 @@ def test_overview_shortcuts_filter_the_list(qtbot, tracked_path) -> None:
     assert view.model.ids() == [ids["八"]]
 
 
+def test_overview_sections_table(qtbot, qtmodeltester, tracked_path) -> None:
+    db = open_database(tracked_path)
+    plan_id = wp.list_plans(db, year=2024)[0]["id"]
+    ids = item_ids(db, plan_id)
+    wp.update_item(db, ids["四"], {"deadline": "2024-04-30"})
+    db.conn.close()
+    window, _ = make_window(qtbot, tracked_path)
+    overview = _tab(window).overview
+    model, table = overview.sections_model, overview.sections_table
+    sections = overview.data.sections
+    assert table.model() is model and model.rowCount() == len(sections)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
+        "板块",
+        "条目",
+        "已完成",
+        "进行中",
+        "未开始",
+        "逾期",
+        "完成进度",
+    ]
+    for row, section in enumerate(sections):
+        assert model.index(row, 0).data() == section.label
+        assert model.index(row, 1).data() == str(section.total)
+        coloured = model.index(row, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+        assert coloured == bool(section.overdue)
+        assert isinstance(table.indexWidget(model.index(row, 6)), QProgressBar)
+    assert any(section.overdue for section in sections)
+    qtmodeltester.check(model, force_py=True)
+    asked: list[int] = []
+    overview.item_requested.connect(asked.append)
+    table.clicked.emit(model.index(0, 0))
+    assert asked == [sections[0].items[0]["id"]]
+
+
 def test_outputs_from_the_tab(qtbot, tracked_path, tmp_path) -> None:
     window, prompts = make_window(qtbot, tracked_path)
     tab = _tab(window)
@@ -375,7 +415,7 @@ def test_carry_over_and_delete_plan(qtbot, tracked_path) -> None:
     assert [p["kind"] for p in wp.list_plans(db)] == ["upper"]
 
 
-def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
+def test_member_form_page_lists_owned_items(qtbot, qtmodeltester, tracked_path) -> None:
     from guilin_union.services import members
     from guilin_union.ui.members.form_pages import member_form_pages
     from guilin_union.ui.workpoints.member_page import member_workpoints_page
@@ -392,5 +432,8 @@ def test_member_form_page_lists_owned_items(qtbot, tracked_path) -> None:
     table = page.findChild(
         type(window.tab_widgets["工作要点"].overview.sections_table), "member_workpoints_table"
     )
-    assert table.rowCount() == 1 and table.item(0, 3).text() == "进行中"
+    model = table.model()
+    assert model.rowCount() == 1 and model.index(0, 3).data() == "进行中"
+    page.setParent(window)  # the model outlives the test body for qtmodeltester's teardown
+    qtmodeltester.check(model, force_py=True)
     assert member_workpoints_page(window.ctx, other) is None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QTableView, QTableWidget
+from PySide6.QtWidgets import QDateEdit, QTableView
 
 from guilin_union.ui import palette
-from guilin_union.ui.widgets.list_helpers import style_table
+from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
 
 STATUS_COLORS = {
     "已完成": palette.OK,
@@ -26,9 +27,20 @@ NO_DATE = QDate(2000, 1, 1)
 NO_DATE_TEXT = "未设定"
 
 
-def setup_table(table: QTableView | QTableWidget, *, multi: bool = False) -> None:
+def setup_table(table: QTableView, *, multi: bool = False) -> None:
     """The look every list shares (see :func:`style_table`), with centred headers."""
     style_table(table, multi=multi, center_headers=True)
+
+
+def make_table(model: Any, object_name: str, *, multi: bool = False) -> QTableView:
+    """A list over ``model`` (a :func:`~guilin_union.ui.table_model.list_model`) in the
+    work-point screens' look: :func:`setup_table`, rows in the order given (not sortable).
+    A model without a parent is given the table as parent, so it lives as long as the table."""
+    table = make_id_table(model, object_name=object_name, multi=multi, sortable=False)
+    if model.parent() is None:
+        model.setParent(table)
+    setup_table(table, multi=multi)
+    return table
 
 
 def optional_date_edit(edit: QDateEdit) -> None:

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,21 +34,39 @@ from guilin_union.services.workpoints import links as wl
 from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
+from guilin_union.ui.table_model import columns, list_model, set_rows
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.workpoints.common import (
     ERROR_STYLE,
     MUTED_COLOR,
+    make_table,
     optional_date,
     optional_date_edit,
     set_optional_date,
-    setup_table,
     shorten,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _FIELDS = ("owner", "lead_unit", "responsible_units", "deadline", "status")
+INHERITED_COLOR = "#a0a0a4"  # Qt's gray: a note carried over from last year's plan
+
+
+def _inherited(row: dict[str, Any]) -> str | None:
+    return INHERITED_COLOR if row.get("inherited") else None
+
+
+#: Progress notes, newest first; a note carried over from last year (id None) in grey.
+NOTE_COLUMNS = columns(
+    "date 日期 | text 进展情况 | recorded_by 记录人",
+    colors=dict.fromkeys(("date", "text", "recorded_by"), _inherited),
+)
+#: Evidence files (id: the evidence row's).
+EVIDENCE_COLUMNS = columns(
+    "original_name 文件 | caption 说明 | added_at 添加时间",
+    formatters={"added_at": lambda value, _row: value[:16].replace("T", " ")},
+)
 
 
 class ItemPanel(QWidget):
@@ -118,10 +135,8 @@ class ItemPanel(QWidget):
     def _notes_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.notes_table = QTableWidget(0, 3)
-        self.notes_table.setObjectName("notes_table")
-        self.notes_table.setHorizontalHeaderLabels(["日期", "进展情况", "记录人"])
-        setup_table(self.notes_table)
+        self.notes_model = list_model(NOTE_COLUMNS)
+        self.notes_table = make_table(self.notes_model, "notes_table")
         self.notes_table.setWordWrap(True)
         self.notes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes_table.doubleClicked.connect(lambda _i: self.edit_note())
@@ -141,10 +156,8 @@ class ItemPanel(QWidget):
     def _evidence_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.evidence_table = QTableWidget(0, 3)
-        self.evidence_table.setObjectName("evidence_table")
-        self.evidence_table.setHorizontalHeaderLabels(["文件", "说明", "添加时间"])
-        setup_table(self.evidence_table)
+        self.evidence_model = list_model(EVIDENCE_COLUMNS)
+        self.evidence_table = make_table(self.evidence_model, "evidence_table")
         self.evidence_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
@@ -330,38 +343,28 @@ class ItemPanel(QWidget):
         ):
             button.setEnabled(writable)
         self.open_evidence_button.setEnabled(bool(item))
-        self.pages.setTabText(0, f"进展情况（{self.notes_table.rowCount()}）")
-        self.pages.setTabText(1, f"佐证材料（{self.evidence_table.rowCount()}）")
+        self.pages.setTabText(0, f"进展情况（{self.notes_model.rowCount()}）")
+        self.pages.setTabText(1, f"佐证材料（{self.evidence_model.rowCount()}）")
         self.pages.setTabText(2, f"关联（{self.upper_list.count() + self.records_list.count()}）")
 
     def _fill_notes(self, notes: list[dict[str, Any]]) -> None:
-        self.notes_table.setRowCount(len(notes))
-        for row, note in enumerate(reversed(notes)):  # newest first
-            date = QTableWidgetItem(
-                note["note_date"] + (f"\n（{note['year']}年）" if note["inherited"] else "")
-            )
-            date.setData(ID_ROLE, None if note["inherited"] else note["id"])
-            text = QTableWidgetItem(note["text"])
-            text.setToolTip(note["text"])
-            who = QTableWidgetItem(note["recorded_by"] or "")
-            if note["inherited"]:
-                for cell in (date, text, who):
-                    cell.setForeground(Qt.GlobalColor.gray)
-            for column, cell in enumerate((date, text, who)):
-                self.notes_table.setItem(row, column, cell)
+        rows = [
+            {
+                "id": None if note["inherited"] else note["id"],
+                "date": note["note_date"]
+                + (f"\n（{note['year']}年）" if note["inherited"] else ""),
+                "text": note["text"],
+                "recorded_by": note["recorded_by"] or "",
+                "inherited": bool(note["inherited"]),
+            }
+            for note in reversed(notes)  # newest first
+        ]
+        set_rows(self.notes_model, rows)
         self.notes_table.resizeColumnToContents(0)
         self.notes_table.resizeRowsToContents()
 
     def _fill_evidence(self, rows: list[dict[str, Any]]) -> None:
-        self.evidence_table.setRowCount(len(rows))
-        for row, entry in enumerate(rows):
-            name = QTableWidgetItem(entry["original_name"])
-            name.setData(ID_ROLE, entry["id"])
-            self.evidence_table.setItem(row, 0, name)
-            self.evidence_table.setItem(row, 1, QTableWidgetItem(entry["caption"] or ""))
-            self.evidence_table.setItem(
-                row, 2, QTableWidgetItem(entry["added_at"][:16].replace("T", " "))
-            )
+        set_rows(self.evidence_model, rows)
         self.evidence_table.resizeColumnToContents(2)
 
     # ------------------------------------------------------------------ the form
@@ -444,10 +447,12 @@ class ItemPanel(QWidget):
         return True
 
     # ------------------------------------------------------------------ notes
-    def _selected_id(self, table: QTableWidget) -> int | None:
-        row = table.currentRow()
-        cell = table.item(row, 0) if row >= 0 else None
-        value = cell.data(ID_ROLE) if cell is not None else None
+    def _selected_id(self, table: QTableView) -> int | None:
+        """The id of the current row's note or evidence file (None for none, or for a note
+        carried over from last year)."""
+        model = table.model()
+        row = model.row_data(table.currentIndex().row()) if model is not None else None
+        value = row.get("id") if row is not None else None
         return int(value) if value is not None else None
 
     def _run(
@@ -496,7 +501,7 @@ class ItemPanel(QWidget):
         if self.item is None:
             return None
         if note_id is None:
-            if self.notes_table.currentRow() >= 0:
+            if self.notes_table.currentIndex().row() >= 0:
                 self.ctx.prompts.info(
                     self, "修改进展", "上一年度的进展记录请在上一年度的计划中修改。"
                 )

@@ -4,9 +4,9 @@ attention (overdue items, items without an owner, items due soon)."""
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,18 +14,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from guilin_union.services import settings
 from guilin_union.services.workpoints.queries import PlanOverview, overview
+from guilin_union.ui.table_model import columns, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import make_label
-from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, setup_table, shorten
+from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, make_table, shorten
 
-SECTION_HEADERS = ["板块", "条目", "已完成", "进行中", "未开始", "逾期", "完成进度"]
+
+def _overdue(row: dict[str, Any]) -> str | None:
+    return OVERDUE_COLOR if row.get("overdue") else None
+
+
+#: One row per section; 完成进度 is a progress bar laid over its (empty) cell.
+SECTION_COLUMNS = columns(
+    "label 板块 | total 条目 中 | done 已完成 中 | in_progress 进行中 中"
+    " | not_started 未开始 中 | overdue 逾期 中 | progress 完成进度",
+    colors={"overdue": _overdue},
+)
+SECTION_HEADERS = [c.header for c in SECTION_COLUMNS]
 
 
 class OverviewPanel(QFrame):
@@ -67,18 +77,20 @@ class OverviewPanel(QFrame):
         left.addStretch(1)
         layout.addLayout(left, 2)
 
-        self.sections_table = QTableWidget(0, len(SECTION_HEADERS))
-        self.sections_table.setObjectName("overview_sections_table")
-        self.sections_table.setHorizontalHeaderLabels(SECTION_HEADERS)
-        setup_table(self.sections_table)
+        self.sections_model = list_model(SECTION_COLUMNS)
+        self.sections_table = make_table(self.sections_model, "overview_sections_table")
         header = self.sections_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(SECTION_HEADERS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(SECTION_HEADERS) - 1, QHeaderView.ResizeMode.Fixed)
         self.sections_table.verticalHeader().setDefaultSectionSize(24)
-        self.sections_table.cellDoubleClicked.connect(self._section_clicked)
-        self.sections_table.cellClicked.connect(self._section_clicked)
+        self.sections_table.doubleClicked.connect(
+            lambda index: self._section_clicked(index.row(), index.column())
+        )
+        self.sections_table.clicked.connect(
+            lambda index: self._section_clicked(index.row(), index.column())
+        )
         layout.addWidget(self.sections_table, 5)
 
         self.overdue_button.clicked.connect(lambda: self.filter_requested.emit("overdue"))
@@ -99,7 +111,7 @@ class OverviewPanel(QFrame):
         data = self.data
         if data is None:
             self.totals_label.setText("")
-            self.sections_table.setRowCount(0)
+            set_rows(self.sections_model, [])
             for widget in (self.overdue_button, self.no_owner_button, self.all_button):
                 widget.hide()
             self.due_soon_label.clear()
@@ -145,35 +157,29 @@ class OverviewPanel(QFrame):
 
     def _fill_sections(self, data: PlanOverview) -> None:
         table = self.sections_table
-        table.setRowCount(len(data.sections))
+        set_rows(
+            self.sections_model,
+            [
+                {
+                    "label": section.label,
+                    "total": section.total,
+                    "done": section.done,
+                    "in_progress": section.in_progress,
+                    "not_started": section.not_started,
+                    "overdue": section.overdue,
+                    "first_item_id": section.items[0]["id"] if section.items else None,
+                }
+                for section in data.sections
+            ],
+        )
         for row, section in enumerate(data.sections):
-            values = [
-                section.label,
-                section.total,
-                section.done,
-                section.in_progress,
-                section.not_started,
-                section.overdue,
-            ]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(str(value))
-                if column:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                else:
-                    cell.setToolTip(section.label)
-                    cell.setData(
-                        Qt.ItemDataRole.UserRole, section.items[0]["id"] if section.items else None
-                    )
-                if column == 5 and value:
-                    cell.setForeground(QColor(OVERDUE_COLOR))
-                table.setItem(row, column, cell)
             base = section.total - section.cancelled
             bar = QProgressBar()
             bar.setMaximum(max(1, base))
             bar.setValue(section.done)
             bar.setFormat(f"{round(section.done_rate * 100)}%" if base else "—")
             bar.setMaximumHeight(18)
-            table.setCellWidget(row, 6, bar)
+            table.setIndexWidget(self.sections_model.index(row, 6), bar)
         table.setColumnWidth(6, 110)
         # As tall as its rows (up to six), so the list below keeps the room.
         rows = min(max(len(data.sections), 1), 6)
@@ -184,7 +190,7 @@ class OverviewPanel(QFrame):
         )
 
     def _section_clicked(self, row: int, _column: int) -> None:
-        cell = self.sections_table.item(row, 0)
-        item_id = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
+        section = self.sections_model.row_data(row)
+        item_id = section.get("first_item_id") if section is not None else None
         if item_id is not None:
             self.item_requested.emit(int(item_id))
