@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 
 from guilin_union.services.import_common import ImportOutcome, ImportPlan
 from guilin_union.services.members import branches
@@ -86,7 +87,7 @@ def _walk_to_check(qtbot, ctx, file):
     return wizard
 
 
-def test_bad_row_is_shown_and_nothing_is_written(qtbot, ctx, tmp_path):
+def test_bad_row_is_shown_and_nothing_is_written(qtbot, qtmodeltester, ctx, tmp_path):
     file = _workbook(
         tmp_path / "b.xlsx",
         [("体育学院分工会", "王强"), ("文学院分工会", "李丽"), ("艺术学院分工会", None)],
@@ -97,7 +98,11 @@ def test_bad_row_is_shown_and_nothing_is_written(qtbot, ctx, tmp_path):
     assert errors.rowCount() == 1
     assert errors.index(0, 0).data() == "4"  # Excel row number
     assert "已存在" in errors.index(0, 3).data()
-    assert wizard.preview_table.item(0, 1).toolTip() == "该分工会已存在"
+    preview = wizard.preview_model
+    assert preview.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "该分工会已存在"
+    assert preview.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert preview.index(0, 0).data() == "4"
+    qtmodeltester.check(preview, force_py=True)
     assert branches.branch_names(ctx.db) == ["文学院分工会"]
     errors_file = tmp_path / "errors.xlsx"
     ctx.prompts.save_paths.append(errors_file)

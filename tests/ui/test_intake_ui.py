@@ -69,14 +69,17 @@ def test_import_wizard_one_bad_row_changes_nothing(qtbot, qtmodeltester, db_path
     assert "发现 1 处错误" in wizard.check_summary.text()
     assert not wizard.next_button.isEnabled()  # nothing can be imported
     # The bad cell is marked in the preview, with the reason as its tooltip.
+    preview = wizard.preview_model
+    qtmodeltester.check(preview, force_py=True)
     marked = [
-        wizard.preview_table.item(r, c)
-        for r in range(wizard.preview_table.rowCount())
-        for c in range(wizard.preview_table.columnCount())
-        if wizard.preview_table.item(r, c) and wizard.preview_table.item(r, c).toolTip()
+        preview.index(r, c)
+        for r in range(preview.rowCount())
+        for c in range(preview.columnCount())
+        if preview.index(r, c).data(Qt.ItemDataRole.BackgroundRole) is not None
     ]
-    assert marked and {m.text() for m in marked} == {bad_id}
-    assert {wizard.preview_table.item(m.row(), 0).text() for m in marked} == {"5"}
+    assert marked and {m.data() for m in marked} == {bad_id}
+    assert all("校验位" in m.data(Qt.ItemDataRole.ToolTipRole) for m in marked)
+    assert {preview.index(m.row(), 0).data() for m in marked} == {"5"}
     # The error list can be saved with its explanation column.
     from openpyxl import load_workbook
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,7 +50,7 @@ from guilin_union.spreadsheets.reader import (
     preview_rows,
 )
 from guilin_union.ui import ops
-from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
+from guilin_union.ui.table_model import CellNotesModel, ColumnSpec, ListSource, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import make_hint, make_id_table, make_label
 
 PREVIEW_LIMIT = 500
@@ -62,6 +62,8 @@ ERROR_COLUMNS = [
     ColumnSpec("message", "错误说明"),
 ]
 ERROR_BACKGROUND = QColor("#ffd6d6")
+#: The preview rows' keys for the file's row number and the cells' error messages.
+_ROW_NUMBER, _NOTES = "_row_number", "_errors"
 NOT_IMPORTED = "（不导入）"
 ALL_SHEETS = "\x00all-sheets"  # the sheet combo's "all sheets with the same header" item
 STEP_TITLES = ("1 选择文件", "2 核对列", "3 检查数据", "4 完成")
@@ -182,9 +184,13 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(page)
         self.check_summary = make_label("import_check_summary", wrap=True)
         layout.addWidget(self.check_summary)
-        self.preview_table = QTableWidget()
-        self.preview_table.setObjectName("import_preview_table")
-        self.preview_table.verticalHeader().setVisible(False)
+        # Cells with an error are tinted and carry the reason as their tooltip.
+        self.preview_model = CellNotesModel(
+            [], ListSource(), notes_key=_NOTES, background=ERROR_BACKGROUND.name()
+        )
+        self.preview_table = make_id_table(
+            self.preview_model, object_name="import_preview_table", sortable=False
+        )
         layout.addWidget(self.preview_table, 3)
         self.errors_model = list_model(ERROR_COLUMNS)
         self.errors_table = make_id_table(
@@ -472,39 +478,39 @@ class ImportWizard(QDialog):
         bad_rows = sorted({e.row for e in plan.errors})
         # Preview: rows with errors first (what the user must fix), then the others.
         headers = [read.headers.get(read.mapping.get(f.key, -1), f.header) for f in fields]
-        self.preview_table.clear()
-        self.preview_table.setColumnCount(len(fields) + 1)
-        self.preview_table.setHorizontalHeaderLabels(["行号", *headers])
+        self.preview_model.set_columns(
+            [ColumnSpec(_ROW_NUMBER, "行号")]
+            + [ColumnSpec(f.key, header) for f, header in zip(fields, headers)]
+        )
         good = {r.row: r for r in read.rows}
         bad_set = set(bad_rows)
         shown_rows = (
             bad_rows[:PREVIEW_LIMIT]
             + [r for r in sorted(good) if r not in bad_set][: max(0, PREVIEW_LIMIT - len(bad_rows))]
         )
-        self.preview_table.setRowCount(len(shown_rows))
         raw_by_row = {e.row: {} for e in plan.errors}
         for e in plan.errors:
             raw_by_row[e.row][e.column] = e.value
-        for r, row_number in enumerate(shown_rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(str(row_number)))
+        preview: list[dict[str, Any]] = []
+        for row_number in shown_rows:
             values = good[row_number].values if row_number in good else {}
-            for c, field in enumerate(fields, start=1):
+            cells: dict[str, Any] = {_ROW_NUMBER: str(row_number), _NOTES: {}}
+            for header, field in zip(headers, fields):
                 # An error names its column by the file's header or by the field's label.
-                names = (headers[c - 1], field.header)
+                names = (header, field.header)
                 value = values.get(field.key)
                 raw = raw_by_row.get(row_number, {})
-                text = next(
+                cells[field.key] = next(
                     (raw[n] for n in names if n in raw), "" if value is None else str(value)
                 )
-                item = QTableWidgetItem(text)
                 message = next(
                     (bad_cells[(row_number, n)] for n in names if (row_number, n) in bad_cells),
                     None,
                 )
                 if message:
-                    item.setBackground(QBrush(ERROR_BACKGROUND))
-                    item.setToolTip(message)
-                self.preview_table.setItem(r, c, item)
+                    cells[_NOTES][field.key] = message
+            preview.append(cells)
+        set_rows(self.preview_model, preview)
         self.preview_table.resizeColumnsToContents()
         set_rows(self.errors_model, [vars(e) for e in plan.errors])
         self.errors_table.resizeColumnsToContents()
