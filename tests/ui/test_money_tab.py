@@ -54,12 +54,20 @@ def _select(view, staff_no: str) -> None:
     raise AssertionError(staff_no)
 
 
-def test_open_month_and_pay_one_member(qtbot, window, monkeypatch):
+def test_open_month_and_pay_one_member(qtbot, qtmodeltester, window, monkeypatch):
     window, prompts = window
     view = _ledger(window)
     assert view.model.rowCount() == 0 and "尚未建立台账" in view.status_label.text()
     view.open_month()
     assert view.model.rowCount() == 4 and "应缴 4 人" in view.status_label.text()
+    assert view.table.model() is view.model and view.table.isSortingEnabled()
+    assert [(c.key, c.sort_key, c.align) for c in view.model.columns][4:8] == [
+        ("due_fen", "due", "right"),
+        ("paid_fen", "paid", "right"),
+        ("arrears_fen", "arrears", "right"),
+        ("method", "method", "center"),
+    ]
+    qtmodeltester.check(view.model, force_py=True)
 
     def fill(dialog):
         dialog.method_combo.setCurrentText("转账")

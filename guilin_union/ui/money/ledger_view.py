@@ -12,15 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +29,8 @@ from guilin_union.services.money import AREA
 from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import ColumnSpec, IdTableModel, nonzero
-from guilin_union.ui.widgets.list_helpers import call_on
+from guilin_union.ui.table_model import IdTableModel, columns, nonzero
+from guilin_union.ui.widgets.list_helpers import call_on, make_id_table
 from guilin_union.ui.widgets.modal import show_modal
 
 
@@ -45,27 +42,14 @@ def _arrears_colour(row: dict[str, Any]) -> str | None:
     return "#b00020" if (row.get("arrears_fen") or 0) > 0 else None
 
 
-COLUMNS = [
-    ColumnSpec("branch", "分工会", sort_key="branch"),
-    ColumnSpec("member_no", "会员编号", sort_key="member_no"),
-    ColumnSpec("name", "姓名", sort_key="name"),
-    ColumnSpec("staff_no", "工号", sort_key="staff_no"),
-    ColumnSpec("due_fen", "应缴（元）", sort_key="due", align="right", formatter=_money),
-    ColumnSpec("paid_fen", "实缴（元）", sort_key="paid", align="right", formatter=_money),
-    ColumnSpec(
-        "arrears_fen",
-        "欠缴（元）",
-        sort_key="arrears",
-        align="right",
-        formatter=nonzero(format_fen),
-        foreground=_arrears_colour,
-    ),
-    ColumnSpec("method", "方式", sort_key="method", align="center"),
-    ColumnSpec("paid_on", "缴纳日期", sort_key="paid_on", align="center"),
-    ColumnSpec("source", "来源", align="center"),
-    ColumnSpec("recorded_by", "登记人", align="center"),
-    ColumnSpec("note", "备注"),
-]
+COLUMNS = columns(
+    "branch 分工会 | member_no 会员编号 | name 姓名 | staff_no 工号"
+    " | due_fen:due 应缴（元） 右 | paid_fen:paid 实缴（元） 右 | arrears_fen:arrears 欠缴（元） 右"
+    " | method 方式 中 | paid_on 缴纳日期 中 | source:- 来源 中 | recorded_by:- 登记人 中"
+    " | note:- 备注",
+    formatters={"due_fen": _money, "paid_fen": _money, "arrears_fen": nonzero(format_fen)},
+    colors={"arrears_fen": _arrears_colour},
+)
 STATES = (("全部", None), ("未缴清", "unpaid"), ("已缴", "paid"))
 
 
@@ -145,15 +129,9 @@ class LedgerView(QWidget):
         self.status_label.setObjectName("ledger_status_label")
         layout.addWidget(self.status_label)
         self.model = IdTableModel(COLUMNS, _Source(self), self)
-        self.table = QTableView()
-        self.table.setObjectName("ledger_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_id_table(
+            self.model, object_name="ledger_table", multi=False, stretch_last=True
+        )
         self.table.doubleClicked.connect(lambda _i: self.pay())
         layout.addWidget(self.table, 1)
 
