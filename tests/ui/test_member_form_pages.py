@@ -30,11 +30,20 @@ def test_the_list_names_every_page_once_in_order():
     titles = [page.title for page in member_form_pages()]
     assert titles == EXPECTED
     # A page that may have nothing to show (None) must not be built lazily.
-    assert {p.title for p in member_form_pages() if not p.always} == {
-        "负责的工作要点",
-        "教代会",
-        "参加活动",
-    }
+    assert {p.title for p in member_form_pages() if not p.always} == {"负责的工作要点", "教代会"}
+
+
+def test_a_lazy_page_whose_records_cannot_be_read_says_so(qtbot):
+    """参加活动 is built when first shown (the form opens faster); its factory returns None
+    only when the query fails, and the page then says so instead of failing."""
+    from PySide6.QtWidgets import QLabel
+
+    from guilin_union.ui.members.history import LazyPage
+
+    page = LazyPage(lambda: None)
+    qtbot.addWidget(page)
+    page.show()
+    assert isinstance(page.page(), QLabel) and "无法读取" in page.page().text()
 
 
 def test_pages_without_any_tab_module_imported(tmp_path):

@@ -47,7 +47,7 @@ def member_form_pages() -> list[MemberPage]:
         # 教代会: this person's mandates and proposals
         MemberPage("教代会", congress_page),
         # 活动
-        MemberPage("参加活动", member_activities_page),
+        MemberPage("参加活动", member_activities_page, always=True),
         # 慰问
         MemberPage("慰问记录", welfare_page, always=True),
     ]

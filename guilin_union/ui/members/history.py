@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.ui.members.form_pages import member_form_pages
 
@@ -31,7 +31,8 @@ class LazyPage(QWidget):
 
     def page(self) -> QWidget:
         if self._page is None:
-            self._page = self._build()
+            # A factory that could not read its records (it returns None) says so here.
+            self._page = self._build() or QLabel("暂时无法读取这些记录。")
             self.layout().addWidget(self._page)
             if self.isVisible():
                 self._page.show()
