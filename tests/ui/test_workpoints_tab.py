@@ -303,7 +303,7 @@ def test_link_upper_items_and_coverage(qtbot, tracked_path) -> None:
     assert wl.upper_links(db, school["一"]) == []
 
 
-def test_overview_shortcuts_filter_the_list(qtbot, tracked_path) -> None:
+def test_overview_shortcuts_filter_the_list(qtbot, qtmodeltester, tracked_path) -> None:
     db = open_database(tracked_path)
     plan_id = wp.list_plans(db, year=2024)[0]["id"]
     ids = item_ids(db, plan_id)
@@ -325,6 +325,8 @@ def test_overview_shortcuts_filter_the_list(qtbot, tracked_path) -> None:
     view.search_edit.setText("运动会")
     view.apply_filters()
     assert view.model.ids() == [ids["八"]]
+    assert view.items_table.model() is view.model and view.items_table.isSortingEnabled()
+    qtmodeltester.check(view.model, force_py=True)
 
 
 def test_overview_sections_table(qtbot, qtmodeltester, tracked_path) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows, query_item_ids
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import IdTableModel, columns, nonzero
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.list_helpers import debounced, make_id_table, make_search_edit
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.workpoints.common import (
     MUTED_COLOR,
@@ -156,13 +155,14 @@ class TrackingView(QWidget):
         layout.addLayout(bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.items_table = QTableView()
-        self.items_table.setObjectName("workpoints_items_table")
-        self.items_table.setModel(self.model)
-        setup_table(self.items_table)
-        self.items_table.setSortingEnabled(True)
-        self.items_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.items_table.horizontalHeader().setStretchLastSection(False)
+        self.items_table = make_id_table(
+            self.model,
+            object_name="workpoints_items_table",
+            multi=False,
+            sort_indicator=(0, Qt.SortOrder.AscendingOrder),
+            stretch_last=False,
+        )
+        setup_table(self.items_table)  # the work-point look: centred headers
         self.splitter.addWidget(self.items_table)
         self.panel = ItemPanel(self.ctx)
         # In a scroll area: the page fits a 1366×768 screen (issue 15).
