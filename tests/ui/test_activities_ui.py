@@ -69,6 +69,8 @@ def test_create_register_and_record_a_result(qtbot, qtmodeltester, app):
     assert statuses == ["已报名", "已报名", "候补"]
     assert any("陈杰 列入候补" in m[2] for m in prompts.messages if m[0] == "info")
     assert "候补 1 人" in page.count_label.text()
+    qtmodeltester.check(page.model, force_py=True)
+    qtmodeltester.check(view.model, force_py=True)
 
     # 3. A result for 张伟 in 男子组, then the team table shows his 分工会 first.
     results = view.results_page
