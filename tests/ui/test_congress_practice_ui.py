@@ -13,6 +13,7 @@ from guilin_union.services.members import status as member_status
 from guilin_union.services.proposals import handling
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
+from guilin_union.ui.congress.common import selected_ids
 from tests.congress_fixtures import make_congress, submit
 from tests.ui.helpers import make_window
 
@@ -42,7 +43,7 @@ def _tab(window):
     return tab
 
 
-def test_sittings_signin_and_election(qtbot, db_path):
+def test_sittings_signin_and_election(qtbot, qtmodeltester, db_path):
     window, _prompts = make_window(qtbot, db_path)
     tab = _tab(window)
     view = tab.sittings_view
@@ -61,6 +62,13 @@ def test_sittings_signin_and_election(qtbot, db_path):
     row = view.sitting_model.row_data(0)
     assert row["实到"] == 5 and row["quorum_text"] == "达到"
     assert "实到 5 人" in view.signin_label.text()
+    # The lists are the house model over a ListSource (ids are positions); the selection
+    # still gives the database ids.
+    assert view.current_sitting() == row["id"]
+    view.signin_table.selectRow(1)
+    assert selected_ids(view.signin_table) == [view.signin_model.row_data(1)["id"]]
+    qtmodeltester.check(view.sitting_model)
+    qtmodeltester.check(view.signin_model)
 
     election = view.add_election()
     qtbot.addWidget(election)
@@ -78,7 +86,10 @@ def test_sittings_signin_and_election(qtbot, db_path):
     count.vote_spins[1][0].setValue(1)
     assert count.save()
     assert view.election_model.row_data(0)["elected_text"] == "赵一"
+    qtmodeltester.check(view.election_model)
     eid = elections.list_elections(window.ctx.db, tab.session_id)[0]
+    view.elections_table.selectRow(0)
+    assert view.current_election() == eid
     assert elections.election_result(window.ctx.db, eid).valid is True
 
 

@@ -205,3 +205,29 @@ def test_agenda_and_motion_buttons_need_a_row_and_deletes_undo(qtbot, db_path):
     assert not delegates_view.delete_button.isEnabled()
     delegates_view.delegates_table.selectRow(0)
     assert delegates_view.edit_button.isEnabled() and delegates_view.delete_button.isEnabled()
+
+
+def test_session_lists_are_well_behaved_qt_models(qtbot, qtmodeltester, db_path):
+    """The 代表/议程/签到/表决 lists are the house IdTableModel over a ListSource (ids are the
+    rows' positions): they pass Qt's checks and the selection still gives database ids."""
+    from guilin_union.ui.congress.common import row_of, selected_ids
+
+    window, _prompts = make_window(qtbot, db_path)
+    tab = _tab(window)
+    tables = (
+        (tab.delegates_view, tab.delegates_view.delegates_table),
+        (tab.agenda_view, tab.agenda_view.agenda_table),
+        (tab.attendance_view, tab.attendance_view.attendance_table),
+        (tab.votes_view, tab.votes_view.votes_table),
+    )
+    for view, table in tables:
+        tab.pages.setCurrentWidget(view)
+        qtmodeltester.check(view.model)
+        if view.model.rowCount() > 1:
+            record = view.model.row_data(1)
+            table.selectRow(1)
+            assert selected_ids(table) == [record["id"]]
+            assert view.selected_row(table) == record
+            assert row_of(view.model, record["id"]) == 1
+    assert tab.attendance_view.model.rowCount() == 8
+    assert tab.delegates_view.model.rowCount() > 1

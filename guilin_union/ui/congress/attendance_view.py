@@ -98,7 +98,8 @@ class AttendanceModel(IdTableModel):
         checked = (
             Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         )
-        return self.view.mark([self.row_id(index.row())], "出席" if checked else None)
+        row = self.row_data(index.row())
+        return row is not None and self.view.mark([row["id"]], "出席" if checked else None)
 
 
 class AttendanceView(SessionListPage):

@@ -1,4 +1,11 @@
-"""Small helpers shared by the congress pages: list sources, tables, dates, colours."""
+"""Small helpers shared by the congress pages: tables and their selected rows, dates, colours.
+
+The congress lists are short (a session's agenda, motions, about 150 delegates) and their
+queries return the rows already in order: each page shows them through the house
+:func:`~guilin_union.ui.table_model.set_rows` over a :class:`~guilin_union.ui.table_model.ListSource`,
+whose ids are the rows' positions; the database id of a row is its ``id`` (:func:`selected_ids`,
+:func:`row_of`).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +18,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QVBoxLayout, QWi
 
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import list_helpers
-
-# selected_ids is re-exported: the congress pages import it from here.
-from guilin_union.ui.widgets.list_helpers import make_id_table, selected_ids  # noqa: F401
+from guilin_union.ui.widgets.list_helpers import make_id_table
 from guilin_union.ui.widgets.modal import show_modal
 
 WARNING_COLOR = palette.WARNING
@@ -21,24 +26,31 @@ OK_COLOR = palette.OK
 MUTED_COLOR = palette.MUTED
 
 
-class ListSource:
-    """A row source for :class:`IdTableModel` over one query that returns dicts with ``id``.
+def selected_rows(table: QTableView) -> list[dict[str, Any]]:
+    """The data of the selected rows of an id table, top to bottom."""
+    model = table.model()
+    selection = table.selectionModel()
+    if model is None or selection is None:
+        return []
+    rows = sorted({index.row() for index in selection.selectedRows()})
+    return [data for data in (model.row_data(r) for r in rows) if data is not None]
 
-    The congress lists are short (a session's agenda, motions, about 150 delegates): the
-    query returns them already in order, so the model's sort keys are not used.
-    """
 
-    def __init__(self, fetch: Callable[[], list[dict[str, Any]]]) -> None:
-        self.fetch = fetch
-        self._rows: dict[int, dict[str, Any]] = {}
+def selected_ids(table: QTableView) -> list[int]:
+    """The database ids (each row's ``id``) of the selected rows, top to bottom; rows
+    without an id are skipped."""
+    return [row["id"] for row in selected_rows(table) if row.get("id") is not None]
 
-    def ids(self, sort_key: str | None, descending: bool) -> list[int]:
-        rows = self.fetch()
-        self._rows = {r["id"]: r for r in rows}
-        return [r["id"] for r in rows]
 
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return {i: self._rows[i] for i in ids if i in self._rows}
+def row_of(model: Any, row_id: int | None) -> int | None:
+    """The row number showing the record of database id ``row_id`` (None: not listed)."""
+    if row_id is None:
+        return None
+    for number in range(model.rowCount()):
+        data = model.row_data(number)
+        if data is not None and data.get("id") == row_id:
+            return number
+    return None
 
 
 def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:

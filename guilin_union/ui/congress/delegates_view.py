@@ -29,7 +29,7 @@ from guilin_union.ui.congress.common import (
     WARNING_COLOR,
     make_table,
     open_modal,
-    selected_ids,
+    selected_rows,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
@@ -238,12 +238,7 @@ class DelegatesView(SessionListPage):
         self.warning_label.setText("\n".join(f"⚠ {w}" for w in comp.warnings))
 
     def selected_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for delegate_id in selected_ids(self.delegates_table):
-            row = self.model.row_data(self.model.row_of_id(delegate_id) or 0)
-            if row and row["id"] == delegate_id:
-                rows.append(row)
-        return rows
+        return selected_rows(self.delegates_table)
 
     def _delegation_options(self) -> list[tuple[int, str]]:
         if self.term_id is None:

@@ -43,11 +43,10 @@ from guilin_union.ui.congress.common import (
     make_table,
     open_modal,
     save_for,
-    selected_ids,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit
+from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, selected_ids
 from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.query_source import QuerySource
 

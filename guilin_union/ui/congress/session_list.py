@@ -1,5 +1,7 @@
 """The base of the congress pages that list one session's rows (议程, 表决, 签到, 代表):
-the session shown, the in-memory row source, fitting the columns once, the buttons that
+the session shown, the in-memory row source (the house
+:class:`~guilin_union.ui.table_model.ListSource`, refilled from ``_fetch`` with
+:func:`~guilin_union.ui.table_model.set_rows`), fitting the columns once, the buttons that
 need a session, and the selected row."""
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QAbstractButton, QTableView, QWidget
 
-from guilin_union.ui.congress.common import ListSource, fit_columns, selected_ids
+from guilin_union.ui.congress.common import fit_columns, row_of, selected_rows
 from guilin_union.ui.context import AppContext
-from guilin_union.ui.table_model import IdTableModel
+from guilin_union.ui.table_model import IdTableModel, ListSource, set_rows
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -27,7 +29,7 @@ class SessionListPage(QWidget):
         self.ctx = ctx
         self.page = page
         self.session_id: int | None = None
-        self.source = ListSource(self._fetch)
+        self.source = ListSource()
         self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
@@ -49,25 +51,21 @@ class SessionListPage(QWidget):
         enabled: bool | None = None,
         select: int | None = None,
     ) -> None:
-        """Reload the model, fit the columns the first time there are rows (``stretch`` takes
-        the spare width), enable ``session_buttons`` when ``enabled`` (default: a session is
-        shown) and select the row of id ``select``."""
-        self.model.reload()
+        """Refill the model from ``_fetch``, fit the columns the first time there are rows
+        (``stretch`` takes the spare width), enable ``session_buttons`` when ``enabled``
+        (default: a session is shown) and select the row of database id ``select``."""
+        set_rows(self.model, self._fetch())
         if not self._sized and self.model.rowCount():
             fit_columns(table, stretch=stretch)
             self._sized = True
         on = self.session_id is not None if enabled is None else enabled
         for button in session_buttons:
             button.setEnabled(on)
-        if select is not None:
-            row = self.model.row_of_id(select)
-            if row is not None:
-                table.selectRow(row)
+        row = row_of(self.model, select)
+        if row is not None:
+            table.selectRow(row)
 
     def selected_row(self, table: QTableView) -> dict[str, Any] | None:
         """The first selected row's data, or None."""
-        ids = selected_ids(table)
-        if not ids:
-            return None
-        row = self.model.row_of_id(ids[0])
-        return self.model.row_data(row) if row is not None else None
+        rows = selected_rows(table)
+        return rows[0] if rows else None
