@@ -149,6 +149,13 @@ def test_budget_page_edits_a_plan_and_records_an_entry(qtbot, qtmodeltester, win
     )
     qtmodeltester.check(page.model, force_py=True)
     qtmodeltester.check(page.entries_model, force_py=True)
+    difference = page.model.index(code_rows[0], 3)
+    assert difference.data(Qt.ItemDataRole.ForegroundRole) is None  # under plan
+    budget.set_plan(window.ctx.db, 2025, "50301", 100000)  # 1,000.00: now overspent
+    page.reload()
+    difference = page.model.index(code_rows[0], 3)
+    assert difference.data() == "200.50"
+    assert difference.data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
 
 
 def test_member_form_dues_page_shows_the_history(qtbot, qtmodeltester, window):
