@@ -18,21 +18,10 @@ from typing import Any
 
 from guilin_union import __version__
 from guilin_union.cli.table import add_output_arg, add_sheet_args  # noqa: F401 (cli.add_output_arg)
+from guilin_union.core.areas import AREAS
 
 # Modules under guilin_union/cli/ that register commands, in help order.
-COMMAND_MODULES = (
-    "system",
-    "members",
-    "intake",
-    "congress",
-    "proposals",
-    "workpoints",
-    "activities",
-    "welfare",
-    "money",
-    "safety",
-    "home",
-)
+COMMAND_MODULES = ("system", *AREAS, "safety", "home")
 
 EXIT_OK = 0
 EXIT_DATA_ERROR = 1

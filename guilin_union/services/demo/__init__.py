@@ -11,22 +11,14 @@ import random
 
 import sqlite_utils
 
+from guilin_union.core.areas import AREAS
 from guilin_union.core.errors import ConflictError
 from guilin_union.storage import audit
 
-AREA_MODULES: tuple[str, ...] = (
-    "members",
-    "intake",
-    "congress",
-    "proposals",
-    "workpoints",
-    "activities",
-    "welfare",
-)
-# issue 21: the money area runs after activities and welfare (its budgets follow their records)
-AREA_MODULES += ("money",)
-# issue 24: groups, 实名制 fields, family, honours (its own random generator: the others unchanged)
-AREA_MODULES += ("member_record",)
+# Every area in the order they build on one another (money after activities and welfare,
+# issue 21), then issue 24's groups, 实名制 fields, family and honours (its own random
+# generator: the others unchanged).
+AREA_MODULES: tuple[str, ...] = (*AREAS, "member_record")
 
 
 def is_empty(db: sqlite_utils.Database) -> bool:

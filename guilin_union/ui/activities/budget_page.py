@@ -224,13 +224,9 @@ class BudgetPage(ActivityPage):
         line_id = self._selected_line()
         if line_id is None:
             return
-        if not self.ctx.prompts.confirm(
-            self, "删除经费记录", "删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
-        ):
-            return
         ops.CollectionOp(
             self.ctx, self, "删除经费记录", lambda d: budget_service.delete_line(d, line_id)
-        ).run()
+        ).run_if_confirmed("删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除")
 
     def show_year_summary(self) -> YearSummaryDialog:
         years = activities_service.years(self.ctx.db)

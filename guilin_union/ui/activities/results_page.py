@@ -246,13 +246,9 @@ class ResultsPage(QWidget):
         result_id = self._selected_result()
         if result_id is None:
             return
-        if not self.ctx.prompts.confirm(
-            self, "删除成绩", "删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除"
-        ):
-            return
         ops.CollectionOp(
             self.ctx, self, "删除成绩", lambda d: results_service.delete_result(d, result_id)
-        ).run()
+        ).run_if_confirmed("删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除")
 
     def edit_scheme(self) -> None:
         db = self.ctx.db
