@@ -18,7 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from guilin_union.ui.palette import MUTED
 
 PageFactory = Callable[[], QWidget]
 PLACEHOLDER_TEXT = "正在准备…"
@@ -35,7 +38,11 @@ class _Placeholder(QWidget):
         layout = QVBoxLayout(self)
         label = QLabel(PLACEHOLDER_TEXT)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: #777;")
+        # A palette, not a style sheet: a style sheet on a widget shown at start-up puts Qt's
+        # style-sheet machinery in front of the first paint (issue 15).
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(MUTED))
+        label.setPalette(palette)
         layout.addWidget(label)
         self.title = title
 
