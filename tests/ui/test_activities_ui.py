@@ -299,3 +299,30 @@ def test_activity_settings_dialog(qtbot, app):
     dialog.button_box.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible() and "不是非负整数" in dialog.summary_label.text()
     dialog.reject()
+
+
+def test_record_for_edit_reads_the_selected_record_or_says_why_not(qtbot):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from guilin_union.core.errors import UserError
+    from guilin_union.ui.activities.common import record_for_edit
+
+    warnings = []
+    ctx = SimpleNamespace(
+        db="DB", prompts=SimpleNamespace(warning=lambda *args: warnings.append(args[1:]))
+    )
+    page = QWidget()
+    qtbot.addWidget(page)
+
+    def gone(db, record_id):
+        raise UserError(f"记录 {record_id} 已被删除。")
+
+    assert record_for_edit(page, ctx, None, gone, "修改成绩") is None and not warnings
+    assert record_for_edit(page, ctx, 7, lambda db, i: {"db": db, "id": i}, "修改成绩") == {
+        "db": "DB",
+        "id": 7,
+    }
+    assert record_for_edit(page, ctx, 7, gone, "修改成绩") is None
+    assert warnings == [("修改成绩", "记录 7 已被删除。")]

@@ -26,6 +26,7 @@ from guilin_union.ui.activities.common import (
     WARNING_COLOR,
     ActivityPage,
     list_table,
+    record_for_edit,
     submit_op,
     text_or_blank,
 )
@@ -211,14 +212,8 @@ class BudgetPage(ActivityPage):
 
     def edit_selected(self):
         line_id = self._selected_line()
-        if line_id is None:
-            return None
-        try:
-            data = budget_service.get_line(self.ctx.db, line_id)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "修改经费", str(exc))
-            return None
-        return self._open(data["kind"], data, line_id)
+        data = record_for_edit(self, self.ctx, line_id, budget_service.get_line, "修改经费")
+        return None if data is None else self._open(data["kind"], data, line_id)
 
     def delete_selected(self) -> None:
         line_id = self._selected_line()

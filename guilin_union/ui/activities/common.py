@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget, QWidget
 
+from guilin_union.core.errors import UserError
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import form_dialog, list_helpers
 from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
@@ -44,6 +46,20 @@ def list_table(model: Any, object_name: str, *, multi: bool = True) -> QTableVie
     table = make_id_table(model, object_name=object_name, multi=multi, sortable=False)
     setup_table(table, multi=multi)
     return table
+
+
+def record_for_edit(
+    page: QWidget, ctx: Any, record_id: int | None, get: Callable[[Any, int], Any], title: str
+) -> Any:
+    """The selected record to edit, read by ``get(db, id)``; None when nothing is selected or
+    the record is gone (then a warning titled ``title`` says why)."""
+    if record_id is None:
+        return None
+    try:
+        return get(ctx.db, record_id)
+    except UserError as exc:
+        ctx.prompts.warning(page, title, str(exc))
+        return None
 
 
 def text_or_blank(value: Any, _row: dict[str, Any]) -> str:

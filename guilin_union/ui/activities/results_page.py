@@ -23,7 +23,12 @@ from guilin_union.services.activities import registration
 from guilin_union.services.activities import results as results_service
 from guilin_union.services.members.branches import list_branches
 from guilin_union.ui import ops
-from guilin_union.ui.activities.common import list_table, submit_op, text_or_blank
+from guilin_union.ui.activities.common import (
+    list_table,
+    record_for_edit,
+    submit_op,
+    text_or_blank,
+)
 from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import make_hint, push_buttons, selected_ids
 from guilin_union.ui.widgets.modal import show_modal
@@ -233,14 +238,8 @@ class ResultsPage(QWidget):
 
     def edit_selected(self):
         result_id = self._selected_result()
-        if result_id is None:
-            return None
-        try:
-            data = results_service.get_result(self.ctx.db, result_id)
-        except UserError as exc:
-            self.ctx.prompts.warning(self, "修改成绩", str(exc))
-            return None
-        return self._dialog(data, result_id)
+        data = record_for_edit(self, self.ctx, result_id, results_service.get_result, "修改成绩")
+        return None if data is None else self._dialog(data, result_id)
 
     def delete_selected(self) -> None:
         result_id = self._selected_result()

@@ -132,6 +132,16 @@ class ItemPanel(QWidget):
         row.addStretch(1)
         return row
 
+    def _actions(
+        self, layout: QVBoxLayout, *actions: tuple[str, Callable[[], object]]
+    ) -> list[QPushButton]:
+        """A row of buttons (text, what a click does) added to ``layout``; returns them."""
+        buttons = [QPushButton(text) for text, _do in actions]
+        for button, (_text, do) in zip(buttons, actions, strict=True):
+            button.clicked.connect(do)
+        layout.addLayout(self._button_row(*buttons))
+        return buttons
+
     def _notes_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -140,16 +150,13 @@ class ItemPanel(QWidget):
         self.notes_table.setWordWrap(True)
         self.notes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes_table.doubleClicked.connect(lambda _i: self.edit_note())
-        self.add_note_button = QPushButton("记录进展…")
-        self.add_note_button.setObjectName("add_note_button")
-        self.edit_note_button = QPushButton("修改…")
-        self.delete_note_button = QPushButton("删除")
-        self.add_note_button.clicked.connect(self.add_note)
-        self.edit_note_button.clicked.connect(self.edit_note)
-        self.delete_note_button.clicked.connect(self.delete_note)
-        layout.addLayout(
-            self._button_row(self.add_note_button, self.edit_note_button, self.delete_note_button)
+        self.add_note_button, self.edit_note_button, self.delete_note_button = self._actions(
+            layout,
+            ("记录进展…", self.add_note),
+            ("修改…", self.edit_note),
+            ("删除", self.delete_note),
         )
+        self.add_note_button.setObjectName("add_note_button")
         layout.addWidget(self.notes_table)
         return page
 
@@ -162,19 +169,16 @@ class ItemPanel(QWidget):
             0, QHeaderView.ResizeMode.Stretch
         )
         self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
-        self.add_evidence_button = QPushButton("添加文件…")
-        self.open_evidence_button = QPushButton("打开")
-        self.remove_evidence_button = QPushButton("移除")
-        self.add_evidence_button.clicked.connect(self.add_evidence)
-        self.open_evidence_button.clicked.connect(self.open_evidence)
-        self.remove_evidence_button.clicked.connect(self.remove_evidence)
         hint = QLabel(
             "文件会复制到数据文件旁的 attachments 文件夹中保存（搬家时连同数据文件一起复制）。"
         )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
-        layout.addLayout(
-            self._button_row(
-                self.add_evidence_button, self.open_evidence_button, self.remove_evidence_button
+        self.add_evidence_button, self.open_evidence_button, self.remove_evidence_button = (
+            self._actions(
+                layout,
+                ("添加文件…", self.add_evidence),
+                ("打开", self.open_evidence),
+                ("移除", self.remove_evidence),
             )
         )
         layout.addWidget(self.evidence_table)
@@ -189,22 +193,18 @@ class ItemPanel(QWidget):
         self.upper_list = QListWidget()
         self.upper_list.setObjectName("upper_links_list")
         self.upper_list.setWordWrap(True)
-        self.link_upper_button = QPushButton("对应上级要点…")
+        self.link_upper_button, self.unlink_upper_button = self._actions(
+            layout, ("对应上级要点…", self.choose_upper_items), ("取消对应", self.unlink_upper)
+        )
         self.link_upper_button.setObjectName("link_upper_button")
-        self.unlink_upper_button = QPushButton("取消对应")
-        self.link_upper_button.clicked.connect(self.choose_upper_items)
-        self.unlink_upper_button.clicked.connect(self.unlink_upper)
-        layout.addLayout(self._button_row(self.link_upper_button, self.unlink_upper_button))
         layout.addWidget(self.upper_list, 1)
         self.records_caption = QLabel("开展的活动、召开的会议")
         layout.addWidget(self.records_caption)
         self.records_list = QListWidget()
         self.records_list.setObjectName("record_links_list")
-        self.link_record_button = QPushButton("关联活动或会议…")
-        self.unlink_record_button = QPushButton("取消关联")
-        self.link_record_button.clicked.connect(self.choose_record)
-        self.unlink_record_button.clicked.connect(self.unlink_record)
-        layout.addLayout(self._button_row(self.link_record_button, self.unlink_record_button))
+        self.link_record_button, self.unlink_record_button = self._actions(
+            layout, ("关联活动或会议…", self.choose_record), ("取消关联", self.unlink_record)
+        )
         layout.addWidget(self.records_list, 1)
         return page
 
