@@ -214,8 +214,9 @@ def test_hardship_and_member_form_page(qtbot, window):
     )
 
 
-def test_stats_page_and_review(qtbot, window):
-    window, prompts = window
+def _over_standard_payment(window):
+    """张三's 结婚 payment of 700.00, over the standard and kept with a reason (特批); the tab
+    is told of the change. Returns the database."""
     db = window.ctx.db
     member = db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
     welfare.record_payment(
@@ -226,6 +227,12 @@ def test_stats_page_and_review(qtbot, window):
     from guilin_union.services.changes import Changes
 
     window.ctx.notify(Changes.of("welfare"))
+    return db
+
+
+def test_stats_page_and_review(qtbot, window):
+    window, prompts = window
+    db = _over_standard_payment(window)
     page = tab(window).stats_view
     page.year_combo.setCurrentIndex(page.year_combo.findData(YEAR))
     assert "700.00" in page.total_label.text() and page.warnings_table.model().rowCount() == 1
@@ -239,16 +246,7 @@ def test_welfare_lists_are_well_behaved_qt_models(qtbot, qtmodeltester, window):
     """Every fill_table list of the 慰问 tab is the house IdTableModel and passes Qt's checks;
     the columns declared as data show the texts the lists always showed."""
     window, _prompts = window
-    db = window.ctx.db
-    member = db.execute("SELECT id FROM members WHERE name = '张三'").fetchone()[0]
-    welfare.record_payment(
-        db,
-        {"member_id": member, "type": "结婚", "pay_date": f"{YEAR}-03-01", "amount_fen": "700"},
-        override_reason="特批",
-    )
-    from guilin_union.services.changes import Changes
-
-    window.ctx.notify(Changes.of("welfare"))
+    _over_standard_payment(window)
     stats = tab(window).stats_view
     stats.year_combo.setCurrentIndex(stats.year_combo.findData(YEAR))
     tables = [
