@@ -232,6 +232,7 @@ def preload_storage() -> Callable[[], None]:
     return thread.join
 
 
+FIRST_PAGE_WAIT_S = 0.3  # the early first page is dropped if its read takes longer
 PREVIEW_LATEST_MS = 200  # the database opens at the latest this long after the preview
 SCHEMA_SETTING = "startup/schema"  # "<program version>|<schema stamp>" (storage.first_page)
 
@@ -257,7 +258,8 @@ def read_first_page_behind(path: Path, stamp: str) -> Callable[[], list[dict] | 
     """Start reading the register's first page (:func:`show_first_page_early`) and importing
     the preview's widget modules on a worker thread, while the empty window paints (the
     paint and the query run outside Python's lock); returns the function that waits for the
-    rows (None on any failure: the normal path fills the register) (issue 15)."""
+    rows (None on any failure or after ``FIRST_PAGE_WAIT_S``: the normal path fills the
+    register) (issue 15)."""
     import threading
 
     found: dict[str, list[dict] | None] = {}
@@ -275,8 +277,9 @@ def read_first_page_behind(path: Path, stamp: str) -> Callable[[], list[dict] | 
     thread.start()
 
     def rows() -> list[dict] | None:
-        thread.join()
-        return found.get("rows")
+        # A file on a slow network share: no preview rather than a frozen window.
+        thread.join(FIRST_PAGE_WAIT_S)
+        return None if thread.is_alive() else found.get("rows")
 
     return rows
 

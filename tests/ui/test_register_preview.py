@@ -221,3 +221,17 @@ def test_the_first_page_read_behind_the_paint_gives_the_same_rows_or_none(demo_d
     assert rows and read_first_page_behind(path, program_stamp())() == rows
     assert read_first_page_behind(path, "0:none")() is None
     assert read_first_page_behind(tmp_path / "missing.db", program_stamp())() is None
+
+
+def test_a_slow_first_page_read_gives_no_preview_instead_of_a_frozen_window(monkeypatch, tmp_path):
+    """On a slow network share the early read is given up after FIRST_PAGE_WAIT_S (the normal
+    path then fills the register); the window is never kept waiting for it."""
+    import time
+
+    from guilin_union.storage import first_page
+    from guilin_union.ui import application
+
+    monkeypatch.setattr(first_page, "read_first_page", lambda *_a: time.sleep(2) or [{"id": 1}])
+    start = time.monotonic()
+    assert application.read_first_page_behind(tmp_path / "slow.db", "stamp")() is None
+    assert time.monotonic() - start < application.FIRST_PAGE_WAIT_S + 1

@@ -18,6 +18,7 @@ from guilin_union.services import settings
 from guilin_union.services.activities import budget as budget_service
 from guilin_union.services.activities import registration
 from guilin_union.services.activities import results as results_service
+from guilin_union.services.common_outputs import issuer_name
 from guilin_union.services.common_query import pick
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -50,11 +51,6 @@ def activity_info(db: sqlite_utils.Database, activity_id: int):
     )
 
 
-def _institution(db: sqlite_utils.Database) -> str:
-    names = settings.institution(db)
-    return names["union_name"] or names["institution_name"]
-
-
 def _activity_pdf(
     build: Callable[..., Any],
     db: sqlite_utils.Database,
@@ -66,7 +62,7 @@ def _activity_pdf(
     """``build(path, the activity, *args, institution=the union, **options)``: every activity
     printout is headed by the activity and the union's name."""
     info = activity_info(db, activity_id)
-    return Path(build(path, info, *args, institution=_institution(db), **options))
+    return Path(build(path, info, *args, institution=issuer_name(db), **options))
 
 
 class _Scoring(TypedDict):
@@ -269,7 +265,7 @@ def year_budget_pdf(db: sqlite_utils.Database, year: int, path: str | Path) -> P
         )
         for a in budget_service.year_activity_totals(db, year)
     ]
-    return Path(build_year_budget(path, year, types, rows, institution=_institution(db)))
+    return Path(build_year_budget(path, year, types, rows, institution=issuer_name(db)))
 
 
 # ---------------------------------------------------------------- Excel

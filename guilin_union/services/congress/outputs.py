@@ -15,7 +15,8 @@ import sqlite_utils
 
 from guilin_union.core.congress import AGENDA_PARTS
 from guilin_union.core.dates import format_cn_date
-from guilin_union.services import congress, settings
+from guilin_union.services import congress
+from guilin_union.services.common_outputs import institution_name
 from guilin_union.services.congress import agenda as agenda_service
 from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.congress.attendance import attendance_rows, attendance_summary
@@ -43,10 +44,6 @@ def session_date_text(session: congress.Session) -> str:
     return f"{start}至{format_cn_date(end)}"
 
 
-def _institution(db: sqlite_utils.Database) -> str:
-    return settings.institution(db)["institution_name"]
-
-
 class SessionHeading(TypedDict):
     """The head of a session's printout: the meeting, the school, the meeting's dates."""
 
@@ -58,7 +55,7 @@ class SessionHeading(TypedDict):
 def session_heading(db: sqlite_utils.Database, session: congress.Session) -> SessionHeading:
     return {
         "session_title": session.title,
-        "institution": _institution(db),
+        "institution": institution_name(db),
         "date_text": session_date_text(session),
     }
 
@@ -167,7 +164,7 @@ def delegates_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) 
         on_date=session.start_date,
         groups=groups,
         summary=summary,
-        institution=_institution(db),
+        institution=institution_name(db),
     )
     return out, sum(len(g.delegates) for g in groups)
 

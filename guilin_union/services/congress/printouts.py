@@ -11,13 +11,10 @@ import sqlite_utils
 
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import congress, settings
+from guilin_union.services import congress
+from guilin_union.services.common_outputs import institution_name
 from guilin_union.services.congress import elections, sittings
 from guilin_union.services.congress.outputs import signin_names
-
-
-def _institution(db: sqlite_utils.Database) -> str:
-    return settings.institution(db)["institution_name"]
 
 
 def _when(s: sittings.Sitting) -> str:
@@ -50,7 +47,7 @@ def sitting_signin_pdf(
         groups=[SigninGroup(n, formal, others) for n, (formal, others) in names.items()],
         quorum_text=f"法定人数：{summary.rule_text}，本场次至少需 {summary.needed} 人。",
         counts=(summary.present, summary.on_leave, summary.absent) if with_counts else None,
-        institution=_institution(db),
+        institution=institution_name(db),
     )
     return out, summary.expected
 
@@ -110,7 +107,7 @@ def election_results_pdf(
             )
         )
     out = build_election_results(
-        path, session_title=session.title, elections=sheets, institution=_institution(db)
+        path, session_title=session.title, elections=sheets, institution=institution_name(db)
     )
     return out, len(sheets)
 
@@ -154,6 +151,6 @@ def discussion_minutes_pdf(
             )
         )
     out = build_discussion_minutes(
-        path, session_title=session.title, minutes=minutes, institution=_institution(db)
+        path, session_title=session.title, minutes=minutes, institution=institution_name(db)
     )
     return out, len(minutes)

@@ -9,8 +9,8 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.dates import parse_month
-from guilin_union.core.funds import percent_text
 from guilin_union.core.money import format_fen
+from guilin_union.reports.money.common import pct
 from guilin_union.services import settings
 from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.money import budget
@@ -194,7 +194,7 @@ def _execution_row(kind: str, code: str, name: str, x: Any) -> dict[str, Any]:
         "planned": x.planned_fen,
         "actual": x.actual_fen,
         "difference": x.difference_fen,
-        "percent": _pct(x.actual_fen, x.planned_fen),
+        "percent": pct(x.actual_fen, x.planned_fen),
     }
 
 
@@ -229,7 +229,7 @@ def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Executi
                         "code": line.code,
                         "name": _label(line),
                         "actual": line.actual_fen,
-                        "share": _pct(line.actual_fen, total),
+                        "share": pct(line.actual_fen, total),
                     }
                 )
         rows.append({"kind": kind, "code": "", "name": f"{kind}合计", "actual": total, "share": ""})
@@ -243,8 +243,3 @@ def _final_excel(db: sqlite_utils.Database, path: str | Path, ex: budget.Executi
         }
     )
     return _budget_sheet(db, path, ex, "收支决算", "经费收支决算表", columns, rows)
-
-
-def _pct(part: int, whole: int) -> str:
-    text = percent_text(part, whole)
-    return "—" if text is None else f"{text}%"

@@ -13,8 +13,9 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.services import congress, settings
+from guilin_union.services import congress
 from guilin_union.services import proposals as proposals_service
+from guilin_union.services.common_outputs import institution_name
 from guilin_union.services.common_query import filter_text
 from guilin_union.services.proposals.handling import rounds as list_rounds
 from guilin_union.services.proposals.query import (
@@ -24,10 +25,6 @@ from guilin_union.services.proposals.query import (
     query_ids,
     session_stats,
 )
-
-
-def _institution(db: sqlite_utils.Database) -> str:
-    return settings.institution(db)["institution_name"]
 
 
 def proposal_doc(db: sqlite_utils.Database, proposal_id: int):
@@ -101,7 +98,7 @@ def proposal_forms_pdf(
     ids = ids if ids is not None else query_ids(db, ProposalQuery(session_id=session_id))
     docs = [proposal_doc(db, pid) for pid in ids]
     out = build_proposal_forms(
-        path, docs, session_title=session.title, institution=_institution(db)
+        path, docs, session_title=session.title, institution=institution_name(db)
     )
     return out, len(docs)
 
@@ -118,7 +115,7 @@ def compilation_pdf(
         raise ValidationError(f"“{session.title}”还没有立案的提案，无法生成提案汇编。")
     docs = [proposal_doc(db, pid) for pid in ids]
     return build_compilation(
-        path, docs, session_title=session.title, institution=_institution(db)
+        path, docs, session_title=session.title, institution=institution_name(db)
     ), len(docs)
 
 
@@ -171,7 +168,7 @@ def handling_pdf(db: sqlite_utils.Database, q: ProposalQuery, path: str | Path) 
         path,
         data,
         session_title=session.title,
-        institution=_institution(db),
+        institution=institution_name(db),
         filter_note=describe_query(db, q),
         as_of=q.on(),
     )
@@ -188,7 +185,7 @@ def stats_pdf(
         path,
         stats.to_json(),
         session_title=stats.session_title,
-        institution=_institution(db),
+        institution=institution_name(db),
         notes=stats.notes,
     )
 

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from guilin_union.services import congress, proposals, settings
+from guilin_union.services import congress, proposals
+from guilin_union.services.common_outputs import institution_name, issuer_name
 from guilin_union.services.proposals.query import ProposalQuery, list_rows, session_stats
-
-
-def _institution(db: sqlite_utils.Database) -> str:
-    return settings.institution(db)["institution_name"]
 
 
 def excellent_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) -> tuple[Path, int]:
@@ -31,7 +28,7 @@ def excellent_pdf(db: sqlite_utils.Database, session_id: int, path: str | Path) 
         for r in proposals.excellent_list(db, session_id)
     ]
     out = build_excellent_list(
-        path, session_title=session.title, rows=rows, institution=_institution(db)
+        path, session_title=session.title, rows=rows, institution=institution_name(db)
     )
     return out, len(rows)
 
@@ -171,7 +168,7 @@ def work_report_docx(db: sqlite_utils.Database, session_id: int, path: str | Pat
     ]
     report = WorkReport(
         session.title,
-        settings.institution(db).get("union_name") or _institution(db),
+        issuer_name(db),
         follow_up,
         collection,
         lists,
@@ -208,6 +205,6 @@ def supervision_pdf(
         ]
         groups.append((entry["name"], lines))
     out = build_supervision_list(
-        path, session_title=session.title, groups=groups, institution=_institution(db)
+        path, session_title=session.title, groups=groups, institution=institution_name(db)
     )
     return out, len(groups)

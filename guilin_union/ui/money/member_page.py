@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.core.money import format_fen
 from guilin_union.services.money import dues_ledger as ledger
+from guilin_union.ui import palette
 from guilin_union.ui.table_model import columns, list_model, nonzero, set_rows
 from guilin_union.ui.widgets.list_helpers import make_id_table
 
-ARREARS_COLOR = "#ff0000"  # a month still owed
+ARREARS_COLOR = palette.WARNING  # a month still owed: red as in the dues ledger
 
 
 def _owed(row: dict[str, Any]) -> str | None:

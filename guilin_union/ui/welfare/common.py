@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
     QComboBox,
     QHBoxLayout,
@@ -96,13 +95,7 @@ def fill_table(
         model = list_model(list(cols), data)
         model.setParent(table)
         table.setModel(model)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(26)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.horizontalHeader().setResizeContentsPrecision(200)
+        list_helpers.style_table(table)  # the house list look, and a sentence when empty
     else:
         set_rows(model, data)
     if fit:

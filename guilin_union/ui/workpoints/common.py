@@ -6,7 +6,7 @@ import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QTableView
+from PySide6.QtWidgets import QTableView
 
 from guilin_union.ui import palette
 from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
@@ -22,9 +22,6 @@ SECTION_COLOR = palette.SECTION
 MUTED_COLOR = palette.MUTED
 WARNING_STYLE = palette.CAUTION_TEXT_STYLE
 ERROR_STYLE = palette.ERROR_TEXT_STYLE
-# A QDateEdit cannot be empty: its minimum date stands for "not set" and shows this text.
-NO_DATE = QDate(2000, 1, 1)
-NO_DATE_TEXT = "未设定"
 
 
 def setup_table(table: QTableView, *, multi: bool = False) -> None:
@@ -41,22 +38,6 @@ def make_table(model: Any, object_name: str, *, multi: bool = False) -> QTableVi
         model.setParent(table)
     setup_table(table, multi=multi)
     return table
-
-
-def optional_date_edit(edit: QDateEdit) -> None:
-    """Let a QDateEdit show 未设定 for "no date"."""
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(NO_DATE_TEXT)
-
-
-def set_optional_date(edit: QDateEdit, iso: str | None) -> None:
-    edit.setDate(QDate.fromString(iso, "yyyy-MM-dd") if iso else NO_DATE)
-
-
-def optional_date(edit: QDateEdit) -> str | None:
-    """ISO text of the date, or None when it shows 未设定."""
-    date = edit.date()
-    return None if date == NO_DATE else date.toString("yyyy-MM-dd")
 
 
 def qdate(day: _dt.date) -> QDate:

@@ -35,18 +35,11 @@ from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.table_model import columns, list_model, set_rows
+from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
-from guilin_union.ui.workpoints.common import (
-    ERROR_STYLE,
-    MUTED_COLOR,
-    make_table,
-    optional_date,
-    optional_date_edit,
-    set_optional_date,
-    shorten,
-)
+from guilin_union.ui.workpoints.common import ERROR_STYLE, MUTED_COLOR, make_table, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _FIELDS = ("owner", "lead_unit", "responsible_units", "deadline", "status")
@@ -385,7 +378,7 @@ class ItemPanel(QWidget):
             "owner": self.form.owner_edit.text(),
             "lead_unit": self.form.lead_unit_edit.text(),
             "responsible_units": self.form.units_edit.text(),
-            "deadline": optional_date(self.form.deadline_edit),
+            "deadline": optional_date(self.form.deadline_edit) or None,
             "status": self.form.status_combo.currentData(),
         }
 
