@@ -39,7 +39,7 @@ from guilin_union.core.members import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, other_row
+from guilin_union.services.common_query import chunks, other_row, where_sql
 from guilin_union.storage import audit
 
 AREA = "members"
@@ -545,7 +545,7 @@ def list_honours(
     if year is not None:
         clauses.append("substr(h.awarded_on, 1, 4) = ?")
         params.append(f"{int(year):04d}")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where = where_sql(clauses)
     rows = db.execute(
         "SELECT h.id, h.member_id, m.name, m.member_no, b.name, h.title, h.level, h.awarded_on,"
         " h.issuer, h.document_no, h.notes FROM member_honours h JOIN members m ON m.id = h.member_id"

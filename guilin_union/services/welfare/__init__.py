@@ -583,7 +583,7 @@ def list_open_warnings(
     if year is not None:
         clauses.append("p.year = ?")
         params.append(int(year))
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where = where_sql(clauses)
     cursor = db.execute(
         "SELECT w.id, w.payment_id, w.code, w.message, w.override_reason, w.overridden_by,"
         " w.overridden_at, w.reviewed_by, w.reviewed_at, p.pay_date, p.type, p.amount_fen,"

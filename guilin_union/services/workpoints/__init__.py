@@ -42,7 +42,7 @@ from guilin_union.core.workpoints import (
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import select_rows
+from guilin_union.services.common_query import select_rows, where_sql
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
@@ -119,7 +119,7 @@ def list_plans(
     if kind is not None:
         clauses.append("p.kind = ?")
         params.append(kind)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where = where_sql(clauses)
     return query_rows(
         db,
         "SELECT p.id, p.year, p.kind, p.title, p.doc_number, p.issuer, p.doc_date, p.intro,"
