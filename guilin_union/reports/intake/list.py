@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Unpack
 
@@ -31,7 +31,7 @@ COLUMNS = cols(
 
 @dataclass(frozen=True)
 class PendingPerson:
-    """An applicant, the fields in the order of the table's columns."""
+    """An applicant as the 入会审批名单 prints them."""
 
     name: str
     gender: str
@@ -50,15 +50,22 @@ def _month(value: str) -> str:
     return f"{value[:4]}.{value[5:7]}" if value and len(value) >= 7 else ""
 
 
-def _as_printed(person: PendingPerson) -> PendingPerson:
-    """The applicant with the dates and the state written as the table shows them."""
-    return replace(
-        person,
-        birth_date=_month(person.birth_date),
-        hire_date=_date(person.hire_date),
-        applied_on=_date(person.applied_on),
-        state="分工会已审核" if person.state == "待校工会批准" else "待分工会审核",
-    )
+def _cells(p: PendingPerson) -> list[object]:
+    """The applicant's cells after 序号, in the order of :data:`COLUMNS` (dates and the
+    state written as the table shows them)."""
+    return [
+        p.name,
+        p.gender,
+        _month(p.birth_date),
+        p.department,
+        p.title,
+        p.education,
+        p.political_status,
+        p.employment_type,
+        _date(p.hire_date),
+        _date(p.applied_on),
+        "分工会已审核" if p.state == "待校工会批准" else "待分工会审核",
+    ]
 
 
 def build_intake_list(
@@ -81,7 +88,7 @@ def build_intake_list(
         rows = []
         for person in people:
             number += 1
-            rows.append([number, *astuple(_as_printed(person))])
+            rows.append([number, *_cells(person)])
         report.table(
             list(COLUMNS), rows, group_title=f"{branch}（{len(people)} 人）", font_size=9.5
         )

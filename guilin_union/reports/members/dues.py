@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Unpack
 
@@ -70,12 +70,26 @@ COLUMNS = cols(
 
 
 def _cells(r: DuesReportRow) -> list[object]:
-    """The row's cells after 序号: the fields in column order, the two sums in yuan."""
-    branch, *counts, base_total_fen, dues_total_fen = astuple(r)
-    return [branch, *counts, format_fen(base_total_fen), format_fen(dues_total_fen)]
+    """The row's cells after 序号, in the order of :data:`COLUMNS`."""
+    return [
+        r.branch,
+        r.liable,
+        r.with_base,
+        r.missing_base,
+        r.waived,
+        format_fen(r.base_total_fen),
+        format_fen(r.dues_total_fen),
+    ]
 
 
 def _total(rows: Sequence[DuesReportRow]) -> DuesReportRow:
     """The 合计 line: every count and sum added up over the 分工会."""
-    numbers = fields(DuesReportRow)[1:]  # all but the 分工会
-    return DuesReportRow("合计", *(sum(getattr(r, f.name) for r in rows) for f in numbers))
+    return DuesReportRow(
+        "合计",
+        liable=sum(r.liable for r in rows),
+        with_base=sum(r.with_base for r in rows),
+        missing_base=sum(r.missing_base for r in rows),
+        waived=sum(r.waived for r in rows),
+        base_total_fen=sum(r.base_total_fen for r in rows),
+        dues_total_fen=sum(r.dues_total_fen for r in rows),
+    )
