@@ -146,7 +146,9 @@ def test_festival_batch_preview_create_roster_and_reverse(qtbot, window, tmp_pat
     batches = welfare_batches.list_batches(window.ctx.db)
     assert batches[0]["payment_count"] == 2 and batches[0]["total_fen"] == 80000
     assert page.table.model().rowCount() == 1
-    page.table.selectRow(0)
+    page.table.clearSelection()
+    page.select_batch(batches[0]["id"])  # by the batch's id, not the row's place
+    assert page.selected_batch() == batches[0]["id"]
     prompts.texts.append("金额有误")
     page.reverse()
     assert welfare.count(window.ctx.db) == 0

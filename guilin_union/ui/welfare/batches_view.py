@@ -32,7 +32,7 @@ from guilin_union.ui.welfare.common import (
     write_roster,
     year_bar,
 )
-from guilin_union.ui.widgets.list_helpers import make_hint
+from guilin_union.ui.widgets.list_helpers import make_hint, select_id
 from guilin_union.ui.widgets.modal import show_modal
 
 COLUMNS = columns(
@@ -53,7 +53,6 @@ class BatchesView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.batch_ids: list[int] = []
         layout = QVBoxLayout(self)
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_batch_year_combo")
@@ -88,8 +87,7 @@ class BatchesView(QWidget):
 
     def reload(self) -> None:
         rows = wb.list_batches(self.ctx.db, self.year_combo.currentData())
-        self.batch_ids = [r["id"] for r in rows]
-        fill_table(self.table, COLUMNS, rows, stretch=11)
+        fill_table(self.table, COLUMNS, rows, stretch=11, id_key="id")
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches"):
@@ -98,7 +96,7 @@ class BatchesView(QWidget):
 
     def selected_batch(self) -> int | None:
         return selected_key(
-            self.ctx, self, self.table, self.batch_ids, "批量发放", "请先在列表中选择一个批次。"
+            self.ctx, self, self.table, None, "批量发放", "请先在列表中选择一个批次。"
         )
 
     # ---- actions
@@ -147,8 +145,7 @@ class BatchesView(QWidget):
         return None
 
     def select_batch(self, batch_id: int) -> None:
-        if batch_id in self.batch_ids:
-            self.table.selectRow(self.batch_ids.index(batch_id))
+        select_id(self.table, self.table.model(), batch_id)
 
     def print_roster(self, batch_id: int | None = None, *, excel: bool = False) -> Path | None:
         """The batch's 发放签领表 (PDF or Excel), written in the background."""

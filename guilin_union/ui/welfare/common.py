@@ -81,18 +81,19 @@ def fill_table(
     *,
     stretch: int | None = None,
     fit: bool = True,
+    id_key: str | None = None,
 ) -> IdTableModel:
     """Show ``rows`` (dicts keyed by the columns' keys) in a read-only table view through
     the house :func:`~guilin_union.ui.table_model.list_model` (made on first use, refilled
-    with :func:`~guilin_union.ui.table_model.set_rows` after); rows keep their order and
-    their positions are the model's ids.
+    with :func:`~guilin_union.ui.table_model.set_rows` after); rows keep their order, and
+    the model's ids are ``row[id_key]`` (the records' ids) or else the rows' positions.
 
     ``fit=False`` leaves the column widths to :func:`fit_columns`, for a table that is not
     on screen yet (a page of the member form: measuring text costs time at every opening)."""
     model = table.model()
     data = [dict(r) for r in rows]
     if not isinstance(model, IdTableModel) or model.columns != list(cols):
-        model = list_model(list(cols), data)
+        model = list_model(list(cols), data, id_key=id_key)
         model.setParent(table)
         table.setModel(model)
         list_helpers.style_table(table)  # the house list look, and a sentence when empty
@@ -128,18 +129,19 @@ def selected_key(
     ctx: AppContext,
     parent: QWidget,
     table: QTableView,
-    keys: Sequence[Any],
+    keys: Sequence[Any] | None,
     title: str,
     hint: str,
 ) -> Any:
-    """The key (an id, a type) of the first selected row of ``table`` (rows in the order of
-    ``keys``); None after saying ``hint`` when nothing is selected."""
+    """The key of the first selected row of ``table``: its record id (``keys`` None: a table
+    filled with ``id_key``), or ``keys[row]`` (rows in the order of ``keys``, e.g. type
+    names); None after saying ``hint`` when nothing is selected."""
     model = table.selectionModel()
     rows = sorted({i.row() for i in model.selectedRows()}) if model else []
     if not rows:
         ctx.prompts.info(parent, title, hint)
         return None
-    return keys[rows[0]]
+    return table.model().row_id(rows[0]) if keys is None else keys[rows[0]]
 
 
 def fit_columns(table: QTableView, stretch: int | None = None) -> None:

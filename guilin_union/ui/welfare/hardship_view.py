@@ -168,7 +168,6 @@ class HardshipView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.open_batch = open_batch
-        self.entry_ids: list[int] = []
         layout = QVBoxLayout(self)
         self.year_spin = make_year_spin("welfare_hardship_year_spin")
         self.add_button, self.edit_button, self.delete_button, self.application_button = (
@@ -208,8 +207,7 @@ class HardshipView(QWidget):
 
     def reload(self) -> None:
         rows = hardship.list_hardship(self.ctx.db, self.year_spin.value())
-        self.entry_ids = [r["id"] for r in rows]
-        fill_table(self.table, COLUMNS, rows, stretch=5)
+        fill_table(self.table, COLUMNS, rows, stretch=5, id_key="id")
         supported = sum(1 for r in rows if r["support_count"])
         total = sum(r["support_fen"] for r in rows)
         from guilin_union.core.money import format_fen
@@ -275,7 +273,7 @@ class HardshipView(QWidget):
 
     def selected_entry(self) -> int | None:
         return selected_key(
-            self.ctx, self, self.table, self.entry_ids, "困难帮扶档案", "请先在表格中选择一名会员。"
+            self.ctx, self, self.table, None, "困难帮扶档案", "请先在表格中选择一名会员。"
         )
 
     def edit_selected(self) -> HardshipDialog | None:

@@ -25,7 +25,12 @@ from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import columns
 from guilin_union.ui.welfare.common import fill_table, fill_year_combo, year_bar
-from guilin_union.ui.widgets.list_helpers import add_button_row, make_label, push_buttons
+from guilin_union.ui.widgets.list_helpers import (
+    add_button_row,
+    make_label,
+    push_buttons,
+    selected_ids,
+)
 
 SUMMARY_COLUMNS = {
     label: columns(f"label {label} | count 笔数 右 | people 人数 右 | total 金额（元） 右")
@@ -51,7 +56,6 @@ class StatsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.warning_ids: list[int] = []
         layout = QVBoxLayout(self)
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("welfare_stats_year_combo")
@@ -142,8 +146,7 @@ class StatsView(QWidget):
         warnings = welfare.list_open_warnings(
             self.ctx.db, year=self.year, include_reviewed=self.include_reviewed_check.isChecked()
         )
-        self.warning_ids = [w["id"] for w in warnings]
-        fill_table(self.warnings_table, WARNING_COLUMNS, warnings, stretch=5)
+        fill_table(self.warnings_table, WARNING_COLUMNS, warnings, stretch=5, id_key="id")
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("welfare", "members", "branches", "settings"):
@@ -151,8 +154,7 @@ class StatsView(QWidget):
             self.reload()
 
     def mark(self, reviewed: bool) -> None:
-        rows = sorted({i.row() for i in self.warnings_table.selectionModel().selectedRows()})
-        ids = [self.warning_ids[r] for r in rows]
+        ids = selected_ids(self.warnings_table)
         if not ids:
             self.ctx.prompts.info(self, "复核", "请先选择要复核的记录（可多选）。")
             return
