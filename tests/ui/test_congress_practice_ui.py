@@ -13,7 +13,7 @@ from guilin_union.services.members import status as member_status
 from guilin_union.services.proposals import handling
 from guilin_union.storage import open_database
 from guilin_union.ui import ops
-from guilin_union.ui.congress.common import selected_ids
+from guilin_union.ui.widgets.list_helpers import selected_ids
 from tests.congress_fixtures import make_congress, submit
 from tests.ui.helpers import make_window
 

@@ -210,7 +210,7 @@ def test_agenda_and_motion_buttons_need_a_row_and_deletes_undo(qtbot, db_path):
 def test_session_lists_are_well_behaved_qt_models(qtbot, qtmodeltester, db_path):
     """The 代表/议程/签到/表决 lists are the house IdTableModel over a ListSource (ids are the
     rows' positions): they pass Qt's checks and the selection still gives database ids."""
-    from guilin_union.ui.congress.common import row_of, selected_ids
+    from guilin_union.ui.widgets.list_helpers import selected_ids
 
     window, _prompts = make_window(qtbot, db_path)
     tab = _tab(window)
@@ -228,6 +228,6 @@ def test_session_lists_are_well_behaved_qt_models(qtbot, qtmodeltester, db_path)
             table.selectRow(1)
             assert selected_ids(table) == [record["id"]]
             assert view.selected_row(table) == record
-            assert row_of(view.model, record["id"]) == 1
+            assert view.model.row_of_id(record["id"]) == 1
     assert tab.attendance_view.model.rowCount() == 8
     assert tab.delegates_view.model.rowCount() > 1

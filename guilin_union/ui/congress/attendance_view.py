@@ -24,7 +24,6 @@ from guilin_union.ui.congress.common import (
     MUTED_COLOR,
     make_table,
     open_modal,
-    selected_ids,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
@@ -34,6 +33,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     push_buttons,
     refill_combo,
+    selected_ids,
 )
 
 if TYPE_CHECKING:

@@ -36,23 +36,6 @@ def selected_rows(table: QTableView) -> list[dict[str, Any]]:
     return [data for data in (model.row_data(r) for r in rows) if data is not None]
 
 
-def selected_ids(table: QTableView) -> list[int]:
-    """The database ids (each row's ``id``) of the selected rows, top to bottom; rows
-    without an id are skipped."""
-    return [row["id"] for row in selected_rows(table) if row.get("id") is not None]
-
-
-def row_of(model: Any, row_id: int | None) -> int | None:
-    """The row number showing the record of database id ``row_id`` (None: not listed)."""
-    if row_id is None:
-        return None
-    for number in range(model.rowCount()):
-        data = model.row_data(number)
-        if data is not None and data.get("id") == row_id:
-            return number
-    return None
-
-
 def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
     """An unsorted id table in the shared list look, the last column taking the spare width
     (the congress queries already return their rows in order)."""

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QAbstractButton, QTableView, QWidget
 
-from guilin_union.ui.congress.common import fit_columns, row_of, selected_rows
+from guilin_union.ui.congress.common import fit_columns, selected_rows
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import IdTableModel, ListSource, set_rows
+from guilin_union.ui.widgets.list_helpers import select_id
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -29,7 +30,7 @@ class SessionListPage(QWidget):
         self.ctx = ctx
         self.page = page
         self.session_id: int | None = None
-        self.source = ListSource()
+        self.source = ListSource(id_key="id")  # the records' ids: selection follows them
         self._sized = False
 
     def _fetch(self) -> list[dict[str, Any]]:
@@ -61,9 +62,7 @@ class SessionListPage(QWidget):
         on = self.session_id is not None if enabled is None else enabled
         for button in session_buttons:
             button.setEnabled(on)
-        row = row_of(self.model, select)
-        if row is not None:
-            table.selectRow(row)
+        select_id(table, self.model, select)
 
     def selected_row(self, table: QTableView) -> dict[str, Any] | None:
         """The first selected row's data, or None."""

@@ -40,15 +40,18 @@ from guilin_union.ui.congress.common import (
     from_qdate,
     make_table,
     open_modal,
-    row_of,
     save_for,
-    selected_ids,
     to_qdate,
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource, set_rows
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
-from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit, push_buttons
+from guilin_union.ui.widgets.list_helpers import (
+    make_label,
+    make_line_edit,
+    push_buttons,
+    selected_ids,
+)
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -112,7 +115,7 @@ class SittingsView(QWidget):
         left_layout.addLayout(row)
         self.presidium_label = make_label("presidium_label", wrap=True)
         left_layout.addWidget(self.presidium_label)
-        self.sitting_source = ListSource()
+        self.sitting_source = ListSource(id_key="id")
         self.sitting_model = IdTableModel(SITTING_COLUMNS, self.sitting_source, self)
         self.sittings_table = make_table(self.sitting_model, "sittings_table")
         self.sittings_table.selectionModel().selectionChanged.connect(
@@ -138,7 +141,7 @@ class SittingsView(QWidget):
             erow.addWidget(b)
         erow.addStretch(1)
         box.addLayout(erow)
-        self.election_source = ListSource()
+        self.election_source = ListSource(id_key="id")
         self.election_model = IdTableModel(ELECTION_COLUMNS, self.election_source, self)
         self.elections_table = make_table(self.election_model, "elections_table")
         self.elections_table.doubleClicked.connect(lambda _i: self.count_selected())
@@ -159,7 +162,7 @@ class SittingsView(QWidget):
         srow.addWidget(self.all_present_button)
         srow.addStretch(1)
         right_layout.addLayout(srow)
-        self.signin_source = ListSource()
+        self.signin_source = ListSource(id_key="id")
         self.signin_model = IdTableModel(SIGNIN_COLUMNS, self.signin_source, self)
         self.signin_table = make_table(self.signin_model, "sitting_signin_table", multi=True)
         right_layout.addWidget(self.signin_table, 1)
@@ -260,8 +263,7 @@ class SittingsView(QWidget):
         if not self._sized and self.sitting_model.rowCount():
             fit_columns(self.sittings_table, stretch=3)
             self._sized = True
-        target = select if select is not None else None
-        row = row_of(self.sitting_model, target)
+        row = self.sitting_model.row_of_id(select) if select is not None else None
         if row is None and self.sitting_model.rowCount():
             row = 0
         if row is not None:
