@@ -42,6 +42,7 @@ from guilin_union.spreadsheets.limits import (
     ArchiveLimits,
     PartScan,
     mb_text,
+    part_too_big,
     scan_archive,
 )
 
@@ -82,6 +83,8 @@ class DocumentLimits:
 
 
 LIMITS = DocumentLimits()
+#: How every refusal of a file that is too big ends.
+_NOT_WORKPOINTS = "不像工作要点文件，已拒绝读取"
 
 
 def _refuse(message: str) -> ValidationError:
@@ -105,18 +108,8 @@ def check_docx_content(path: Path, limits: DocumentLimits = LIMITS) -> None:
         max_bytes = limits.max_document_xml_bytes if main else limits.max_other_xml_bytes
         return PartScan(max_bytes, {"elements": (ELEMENT_RE, limits.max_document_elements)})
 
-    def too_big(part: str, limit: int) -> str:
-        return (
-            f"Word 文件“{name}”中的 {part} 解压后超过{mb_text(limit)} MB 的上限"
-            f"（全部 XML 合计上限{mb_text(limits.max_docx_xml_total)} MB），"
-            "不像工作要点文件，已拒绝读取"
-        )
-
     def too_many(part: str, _what: str, limit: int) -> str:
-        return (
-            f"Word 文件“{name}”中的 {part} 有超过{limit}个 XML 元素，超过上限，"
-            "不像工作要点文件，已拒绝读取"
-        )
+        return f"Word 文件“{name}”中的 {part} 有超过{limit}个 XML 元素，超过上限，{_NOT_WORKPOINTS}"
 
     try:
         scan_archive(
@@ -124,9 +117,11 @@ def check_docx_content(path: Path, limits: DocumentLimits = LIMITS) -> None:
             limits.docx_archive,
             plan,
             fail=fail,
-            too_big=too_big,
+            too_big=part_too_big(
+                f"Word 文件“{name}”中的", limits.max_docx_xml_total, f"，{_NOT_WORKPOINTS}"
+            ),
             too_many=too_many,
-            advice="不像工作要点文件，已拒绝读取。",
+            advice=f"{_NOT_WORKPOINTS}。",
         )
     except ValidationError:
         raise
@@ -180,8 +175,7 @@ def _check_pdf_pages(path: Path, limits: DocumentLimits) -> None:
     pages = len(reader.pages)
     if pages > limits.max_pdf_pages:
         raise _refuse(
-            f"PDF 文件“{path.name}”有{pages}页，超过上限{limits.max_pdf_pages}页，"
-            "不像工作要点文件，已拒绝读取"
+            f"PDF 文件“{path.name}”有{pages}页，超过上限{limits.max_pdf_pages}页，{_NOT_WORKPOINTS}"
         )
 
 
@@ -280,7 +274,7 @@ def within_document_limits(kind: Kind) -> Callable[[Callable[..., str]], Callabl
             if len(text) > LIMITS.max_text_chars:
                 raise _refuse(
                     f"文件“{source.name}”的文字超过{LIMITS.max_text_chars}个字符的上限，"
-                    "不像工作要点文件，已拒绝读取"
+                    + _NOT_WORKPOINTS
                 )
             return text
 

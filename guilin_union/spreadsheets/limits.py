@@ -51,6 +51,7 @@ __all__ = [
     "scan_xml_part",
     "check_zip_directory",
     "mb_text",
+    "part_too_big",
 ]
 
 CHUNK = 1024 * 1024
@@ -142,6 +143,26 @@ def mb_text(size: int) -> str:
     ('10', '1.5')
     """
     return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+
+
+def part_too_big(file: str, xml_total: int, ending: str) -> Callable[[str, int], str]:
+    """The ``too_big`` of :func:`scan_archive`: the refusal of an XML part that inflates beyond
+    its limit, in the same sentence for every kind of file. ``file`` names the file and what a
+    part is called there, ``xml_total`` is the archive's limit for all XML parts together and
+    ``ending`` (punctuation included) follows the limits.
+
+    >>> too_big = part_too_big("文件“a.xlsx”中的部件", 150 * 1024 * 1024, "。请分批导入。")
+    >>> too_big("xl/styles.xml", 20 * 1024 * 1024)
+    '文件“a.xlsx”中的部件 xl/styles.xml 解压后超过20 MB 的上限（全部 XML 合计上限150 MB）。请分批导入。'
+    """
+
+    def text(part: str, limit: int) -> str:
+        return (
+            f"{file} {part} 解压后超过{mb_text(limit)} MB 的上限"
+            f"（全部 XML 合计上限{mb_text(xml_total)} MB）{ending}"
+        )
+
+    return text
 
 
 def check_zip_directory(
@@ -319,13 +340,6 @@ def check_workbook_content(
             return PartScan(limits.max_shared_strings_bytes, {"strings": strings})
         return PartScan(limits.max_part_bytes)
 
-    def too_big(part: str, limit: int) -> str:
-        return (
-            f"文件“{name}”中的部件 {part} 解压后超过{mb_text(limit)} MB 的上限"
-            f"（全部 XML 合计上限{mb_text(limits.max_xml_total)} MB）。"
-            "请删除多余的内容或分成几个文件导入。"
-        )
-
     def too_many(part: str, what: str, limit: int) -> str:
         if what == "rows":
             return (
@@ -346,7 +360,11 @@ def check_workbook_content(
             limits.archive,
             plan,
             fail=WorkbookError,
-            too_big=too_big,
+            too_big=part_too_big(
+                f"文件“{name}”中的部件",
+                limits.max_xml_total,
+                "。请删除多余的内容或分成几个文件导入。",
+            ),
             too_many=too_many,
             # openpyxl parses through defusedxml, which refuses entity declarations
             # itself (reader._guarded turns that into a message).
