@@ -21,7 +21,13 @@ import sqlite_utils
 
 from guilin_union.core.errors import UserError
 from guilin_union.spreadsheets.errors import RowError, WorkbookError
-from guilin_union.spreadsheets.reader import Field, IgnoredRow, ParsedRow, ReadResult, read_table
+from guilin_union.spreadsheets.reader import (
+    Field,
+    ParsedRow,
+    ReadResult,
+    ReadStructure,
+    read_table,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -87,7 +93,10 @@ class ImportPlan:
 
 
 @dataclass
-class ImportOutcome:
+class ImportOutcome(ReadStructure):
+    """What an import did or would do. The structure of the file read comes from the read
+    (:func:`attach_read`); ``sheets`` only when there was a choice of worksheets."""
+
     imported: int = 0
     skipped: int = 0
     updated: int = 0
@@ -96,10 +105,6 @@ class ImportOutcome:
     backup: Path | None = None
     total_rows: int = 0
     notes: list[str] = field(default_factory=list)
-    #: worksheets read, rows left out (合计, 制表人…), columns no field uses
-    sheets: list[str] = field(default_factory=list)
-    ignored_rows: list[IgnoredRow] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
     #: what the reader did to the file's structure (merged cells filled down…)
     file_notes: list[str] = field(default_factory=list)
 

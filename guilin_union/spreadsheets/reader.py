@@ -104,8 +104,22 @@ class IgnoredRow:
         return data
 
 
+@dataclass(kw_only=True)
+class ReadStructure:
+    """What a read found about the file's structure, shown to the user and never silently
+    dropped: kept by :class:`ReadResult`, and by the outcome of an import that copies it
+    (``services.import_common``)."""
+
+    #: every worksheet read, in order (several with ``--all-sheets`` or several ``--sheet``)
+    sheets: list[str] = dataclass_field(default_factory=list)
+    #: totals, signature and note rows, group titles: left out, listed for the user
+    ignored_rows: list[IgnoredRow] = dataclass_field(default_factory=list)
+    #: header texts of columns no field uses (序号 excepted): shown, never silently dropped
+    ignored_columns: list[str] = dataclass_field(default_factory=list)
+
+
 @dataclass
-class ReadResult:
+class ReadResult(ReadStructure):
     """What :func:`read_table` found.
 
     ``rows`` holds only rows without reader errors; rows with errors appear in ``errors``
@@ -120,17 +134,11 @@ class ReadResult:
     rows: list[ParsedRow] = dataclass_field(default_factory=list)
     errors: list[RowError] = dataclass_field(default_factory=list)
     total_rows: int = 0
-    #: every worksheet read, in order (several with ``--all-sheets`` or several ``--sheet``)
-    sheets: list[str] = dataclass_field(default_factory=list)
     #: every worksheet of the workbook (chart sheets excepted)
     workbook_sheets: list[str] = dataclass_field(default_factory=list)
     #: the worksheets (hidden ones too) whose header is recognisable: more than one means
     #: the sheet read was a choice, and the result should say which
     header_sheets: list[str] = dataclass_field(default_factory=list)
-    #: totals, signature and note rows, group titles: left out, listed for the user
-    ignored_rows: list[IgnoredRow] = dataclass_field(default_factory=list)
-    #: header texts of columns no field uses (序号 excepted): shown, never silently dropped
-    ignored_columns: list[str] = dataclass_field(default_factory=list)
     #: plain-language remarks, e.g. merged cells filled down
     notes: list[str] = dataclass_field(default_factory=list)
     #: rows that have reader errors, with their other values, so that importers can report
