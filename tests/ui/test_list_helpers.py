@@ -13,6 +13,7 @@ from guilin_union.ui.widgets.list_editor import ListEditorDialog
 from guilin_union.ui.widgets.list_helpers import (
     add_filter_bar,
     debounced,
+    delete_confirmed,
     delete_each,
     make_id_table,
     make_search_edit,
@@ -20,6 +21,7 @@ from guilin_union.ui.widgets.list_helpers import (
     names_preview,
     refill_combo,
     select_id,
+    selected_id,
     selected_ids,
     style_table,
 )
@@ -182,7 +184,7 @@ def test_selected_ids_in_row_order(qtbot):
     model = _model()
     table = make_id_table(model, object_name="t", sortable=False)
     qtbot.addWidget(table)
-    assert selected_ids(table) == []
+    assert selected_ids(table) == [] and selected_id(table) is None
     table.selectRow(3)
     table.selectionModel().select(
         model.index(1, 0),
@@ -190,6 +192,7 @@ def test_selected_ids_in_row_order(qtbot):
     )
     assert selected_ids(table) == [20, 40]
     assert selected_ids(table, model) == [20, 40]
+    assert selected_id(table) == 20  # the first, top to bottom
 
 
 def test_selected_ids_without_model_is_empty(qtbot):
@@ -444,6 +447,29 @@ def test_delete_each_refuses_in_read_only_mode(qtbot):
     assert sorted(store.rows) == [1, 2, 3, 4]
     assert len(ctx.prompts.messages) == 1  # one warning, not one per record
     assert ctx.undo_stack.count() == 0
+
+
+def test_delete_confirmed_asks_then_deletes_the_one_record_with_undo(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    ctx, store = _Ctx(), _Store()
+
+    def delete(record_id: int | None, answer: bool | None = None):
+        if answer is not None:
+            ctx.prompts.confirms.append(answer)
+        return delete_confirmed(
+            ctx, host, record_id, title="删除记录", question="删除所选记录吗？", delete=store.delete
+        )
+
+    assert delete(None) is None and not ctx.prompts.messages  # nothing selected: nothing asked
+    assert delete(1, False) is None and sorted(store.rows) == [1, 2, 3, 4]
+    assert ctx.prompts.messages == [("confirm", "删除记录", "删除所选记录吗？")]
+    assert delete(1, True).row_id == 1 and sorted(store.rows) == [2, 3, 4]
+    assert ctx.undo_stack.text(0) == "删除记录" and len(ctx.notified) == 1
+    assert delete(3, True) is None  # refused: said under the write's title
+    assert ctx.prompts.messages[-1][:2] == ("warning", "删除记录")
+    ctx.undo_stack.undo()
+    assert sorted(store.rows) == [1, 2, 3, 4]
 
 
 def test_delete_each_lets_other_errors_through(qtbot):

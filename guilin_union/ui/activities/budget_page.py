@@ -21,7 +21,6 @@ from guilin_union.core.errors import UserError
 from guilin_union.core.money import format_fen, format_fen_yuan
 from guilin_union.services import activities as activities_service
 from guilin_union.services.activities import budget as budget_service
-from guilin_union.ui import ops
 from guilin_union.ui.activities.common import (
     WARNING_COLOR,
     ActivityPage,
@@ -31,7 +30,12 @@ from guilin_union.ui.activities.common import (
     text_or_blank,
 )
 from guilin_union.ui.table_model import columns, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import make_label, push_buttons, selected_ids
+from guilin_union.ui.widgets.list_helpers import (
+    delete_confirmed,
+    make_label,
+    push_buttons,
+    selected_id,
+)
 from guilin_union.ui.widgets.modal import show_modal
 
 #: Spending lines (支出) in blue beside the planned ones (预算).
@@ -167,10 +171,6 @@ class BudgetPage(ActivityPage):
         warnings = summary.warnings()
         self.warning_label.setText("⚠ " + "；".join(warnings) if warnings else "")
 
-    def _selected_line(self) -> int | None:
-        ids = selected_ids(self.lines_table)
-        return ids[0] if ids else None
-
     def _open(self, kind: str, data: dict[str, Any] | None, line_id: int | None):
         from guilin_union.ui.activities.budget_dialog import BudgetDialog
 
@@ -211,17 +211,19 @@ class BudgetPage(ActivityPage):
         return self._open(kind, None, None)
 
     def edit_selected(self):
-        line_id = self._selected_line()
+        line_id = selected_id(self.lines_table)
         data = record_for_edit(self, self.ctx, line_id, budget_service.get_line, "修改经费")
         return None if data is None else self._open(data["kind"], data, line_id)
 
     def delete_selected(self) -> None:
-        line_id = self._selected_line()
-        if line_id is None:
-            return
-        ops.CollectionOp(
-            self.ctx, self, "删除经费记录", lambda d: budget_service.delete_line(d, line_id)
-        ).run_if_confirmed("删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除")
+        delete_confirmed(
+            self.ctx,
+            self,
+            selected_id(self.lines_table),
+            title="删除经费记录",
+            question="删除所选经费记录吗？可用“编辑 ▸ 撤销”恢复。",
+            delete=budget_service.delete_line,
+        )
 
     def show_year_summary(self) -> YearSummaryDialog:
         years = activities_service.years(self.ctx.db)

@@ -30,7 +30,12 @@ from guilin_union.ui.activities.common import (
     text_or_blank,
 )
 from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import make_hint, push_buttons, selected_ids
+from guilin_union.ui.widgets.list_helpers import (
+    delete_confirmed,
+    make_hint,
+    push_buttons,
+    selected_id,
+)
 from guilin_union.ui.widgets.modal import show_modal
 
 _BLANK = {"score": text_or_blank, "award": text_or_blank, "notes": text_or_blank}
@@ -175,10 +180,6 @@ class ResultsPage(QWidget):
         )
 
     # ---- editing
-    def _selected_result(self) -> int | None:
-        ids = selected_ids(self.results_table)
-        return ids[0] if ids else None
-
     def _dialog(self, data: dict[str, Any] | None, result_id: int | None):
         from guilin_union.ui.activities.result_dialog import ResultDialog
 
@@ -237,17 +238,19 @@ class ResultsPage(QWidget):
         return self._dialog(None, None)
 
     def edit_selected(self):
-        result_id = self._selected_result()
+        result_id = selected_id(self.results_table)
         data = record_for_edit(self, self.ctx, result_id, results_service.get_result, "修改成绩")
         return None if data is None else self._dialog(data, result_id)
 
     def delete_selected(self) -> None:
-        result_id = self._selected_result()
-        if result_id is None:
-            return
-        ops.CollectionOp(
-            self.ctx, self, "删除成绩", lambda d: results_service.delete_result(d, result_id)
-        ).run_if_confirmed("删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。", ok_text="删除")
+        delete_confirmed(
+            self.ctx,
+            self,
+            selected_id(self.results_table),
+            title="删除成绩",
+            question="删除所选成绩记录吗？可用“编辑 ▸ 撤销”恢复。",
+            delete=results_service.delete_result,
+        )
 
     def edit_scheme(self) -> None:
         db = self.ctx.db

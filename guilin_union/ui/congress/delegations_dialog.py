@@ -11,6 +11,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import MUTED_COLOR
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.list_editor import ListEditorDialog
+from guilin_union.ui.widgets.list_helpers import delete_confirmed
 
 
 class DelegationsDialog(ListEditorDialog):
@@ -90,18 +91,16 @@ class DelegationsDialog(ListEditorDialog):
             )
 
     def delete(self) -> None:
-        delegation_id = self.current_id()
-        if delegation_id is not None and self.ctx.prompts.confirm(
-            self, "删除代表团", "确定删除所选代表团吗？", ok_text="删除"
-        ):
-            self._done(
-                ops.CollectionOp(
-                    self.ctx,
-                    self,
-                    "删除代表团",
-                    lambda db: delegates_service.delete_delegation(db, delegation_id),
-                ).run()
+        self._done(
+            delete_confirmed(
+                self.ctx,
+                self,
+                self.current_id(),
+                title="删除代表团",
+                question="确定删除所选代表团吗？",
+                delete=delegates_service.delete_delegation,
             )
+        )
 
     def defaults(self) -> None:
         result = ops.CollectionOp(

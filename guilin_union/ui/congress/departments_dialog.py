@@ -9,6 +9,7 @@ from guilin_union.ui import ops
 from guilin_union.ui.congress.common import MUTED_COLOR
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.widgets.list_editor import ListEditorDialog
+from guilin_union.ui.widgets.list_helpers import delete_confirmed
 
 
 class DepartmentsDialog(ListEditorDialog):
@@ -90,11 +91,12 @@ class DepartmentsDialog(ListEditorDialog):
             self.reload(dept)
 
     def delete(self) -> None:
-        dept = self.current_id()
-        if dept is not None and self.ctx.prompts.confirm(
-            self, "删除部门", "确定删除所选部门吗？", ok_text="删除"
+        if delete_confirmed(
+            self.ctx,
+            self,
+            self.current_id(),
+            title="删除部门",
+            question="确定删除所选部门吗？",
+            delete=proposals.delete_department,
         ):
-            if ops.CollectionOp(
-                self.ctx, self, "删除部门", lambda db: proposals.delete_department(db, dept)
-            ).run():
-                self.reload()
+            self.reload()

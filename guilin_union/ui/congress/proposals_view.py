@@ -46,7 +46,12 @@ from guilin_union.ui.congress.common import (
 )
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel
-from guilin_union.ui.widgets.list_helpers import debounced, make_search_edit, selected_ids
+from guilin_union.ui.widgets.list_helpers import (
+    debounced,
+    delete_confirmed,
+    make_search_edit,
+    selected_ids,
+)
 from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.query_source import QuerySource
 
@@ -715,12 +720,14 @@ class ProposalsView(QWidget):
         p = self._one()
         if p is None:
             return
-        ops.CollectionOp(
-            self.ctx, self, "删除提案", lambda db: proposals.delete_proposal(db, p.id)
-        ).run_if_confirmed(
-            f"确定删除提案 {p.number}“{p.title}”吗？\n"
+        delete_confirmed(
+            self.ctx,
+            self,
+            p.id,
+            title="删除提案",
+            question=f"确定删除提案 {p.number}“{p.title}”吗？\n"
             "（只用于删除录错的提案，编号不会再使用；提案人撤回请用“审查 ▸ 撤案”。）",
-            ok_text="删除",
+            delete=proposals.delete_proposal,
         )
 
     def add_attachment(self) -> None:

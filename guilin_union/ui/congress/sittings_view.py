@@ -47,9 +47,11 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource, set_rows
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import (
+    delete_confirmed,
     make_label,
     make_line_edit,
     push_buttons,
+    selected_id,
     selected_ids,
 )
 
@@ -241,12 +243,10 @@ class SittingsView(QWidget):
         return rows
 
     def current_sitting(self) -> int | None:
-        ids = selected_ids(self.sittings_table)
-        return ids[0] if ids else None
+        return selected_id(self.sittings_table)
 
     def current_election(self) -> int | None:
-        ids = selected_ids(self.elections_table)
-        return ids[0] if ids else None
+        return selected_id(self.elections_table)
 
     # ------------------------------------------------------------------ refresh
     def set_session(self, session_id: int | None) -> None:
@@ -380,14 +380,14 @@ class SittingsView(QWidget):
             self.reload()
 
     def delete_sitting(self) -> None:
-        sitting = self.current_sitting()
-        if sitting is None or not self.ctx.prompts.confirm(
-            self, "删除场次", "确定删除所选场次及其签到记录吗？", ok_text="删除"
+        if delete_confirmed(
+            self.ctx,
+            self,
+            self.current_sitting(),
+            title="删除场次",
+            question="确定删除所选场次及其签到记录吗？",
+            delete=sittings_service.delete_sitting,
         ):
-            return
-        if ops.CollectionOp(
-            self.ctx, self, "删除场次", lambda db: sittings_service.delete_sitting(db, sitting)
-        ).run():
             self.reload()
 
     # ------------------------------------------------------------------ 主席团
@@ -448,14 +448,14 @@ class SittingsView(QWidget):
         return open_modal(self, dialog)
 
     def delete_election(self) -> None:
-        eid = self.current_election()
-        if eid is None or not self.ctx.prompts.confirm(
-            self, "删除选举", "确定删除所选选举及其计票吗？", ok_text="删除"
+        if delete_confirmed(
+            self.ctx,
+            self,
+            self.current_election(),
+            title="删除选举",
+            question="确定删除所选选举及其计票吗？",
+            delete=elections_service.delete_election,
         ):
-            return
-        if ops.CollectionOp(
-            self.ctx, self, "删除选举", lambda db: elections_service.delete_election(db, eid)
-        ).run():
             self.reload(select=self.current_sitting())
 
     # ------------------------------------------------------------------ printouts

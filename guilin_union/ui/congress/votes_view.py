@@ -21,7 +21,7 @@ from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import make_label
+from guilin_union.ui.widgets.list_helpers import delete_confirmed, make_label
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab
@@ -188,13 +188,15 @@ class VotesView(SessionListPage):
         row = self._selected()
         if row is None:
             return
-        ops.CollectionOp(  # undo: the service's inverse puts the row back
+        delete_confirmed(  # undo: the service's inverse puts the row back
             self.ctx,
             self,
-            "删除表决事项",
-            lambda db: votes_service.delete_motion(db, row["id"]),
+            row["id"],
+            title="删除表决事项",
+            question=f"确定删除“{row['title']}”吗？",
+            delete=votes_service.delete_motion,
             undo_text=f"删除表决事项 {row['title']}",
-        ).run_if_confirmed(f"确定删除“{row['title']}”吗？", ok_text="删除")
+        )
 
     def move(self, delta: int) -> None:
         row = self._selected()

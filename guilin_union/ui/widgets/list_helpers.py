@@ -12,8 +12,10 @@ Example::
     self.add_button, self.edit_button = push_buttons("新增申请…", "修改…", layout=row)
     self.count_label = make_label("application_count_label")
     ids = selected_ids(self.table)
+    record_id = selected_id(self.table)
     select_id(self.table, self.model, saved_id)
     delete_each(ctx, self, ids, delete=service.delete, label=lambda i: f"删除 {names[i]}")
+    delete_confirmed(ctx, self, row_id, title="删除…", question="…", delete=service.delete)
 """
 
 from __future__ import annotations
@@ -317,6 +319,13 @@ def selected_ids(table: QTableView, model: Any | None = None) -> list[int]:
     return [rid for rid in (model.row_id(r) for r in rows) if rid is not None]
 
 
+def selected_id(table: QTableView) -> int | None:
+    """The id of the first selected row of an id table (see :func:`selected_ids`), None
+    when nothing is selected: the record a one-record action such as 修改 acts on."""
+    ids = selected_ids(table)
+    return ids[0] if ids else None
+
+
 def select_id(table: QTableView, model: Any, row_id: int | None) -> bool:
     """Select the row showing ``row_id`` and scroll it into view.
 
@@ -389,6 +398,29 @@ def confirm_delete(ctx: Any, parent: QWidget, title: str, question: str) -> bool
     return bool(
         ctx.prompts.confirm(parent, title, f"{question}\n{UNDO_DELETE_HINT}", ok_text="删除")
     )
+
+
+def delete_confirmed(
+    ctx: Any,
+    parent: QWidget,
+    record_id: Any,
+    *,
+    title: str,
+    question: str,
+    delete: Callable[[Any, Any], Any],
+    undo_text: str | None = None,
+) -> Any:
+    """Delete the selected record ``record_id`` by ``delete(db, record_id)`` through
+    ``ops.CollectionOp`` (titled ``title``, its undo step ``undo_text``) once the user agreed
+    to ``question`` under a 删除 button. Returns the service's result; None when nothing is
+    selected (``record_id`` None), the user cancelled or the write was refused."""
+    if record_id is None:
+        return None
+    from guilin_union.ui import ops
+
+    return ops.CollectionOp(
+        ctx, parent, title, lambda db: delete(db, record_id), undo_text=undo_text
+    ).run_if_confirmed(question, ok_text="删除")
 
 
 def confirm_delete_each(
