@@ -34,7 +34,7 @@ from guilin_union.services.workpoints import links as wl
 from guilin_union.services.workpoints.outline import format_units
 from guilin_union.ui import ops
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
-from guilin_union.ui.table_model import columns, list_model, set_rows
+from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
@@ -135,46 +135,63 @@ class ItemPanel(QWidget):
         layout.addLayout(self._button_row(*buttons))
         return buttons
 
-    def _notes_page(self) -> QWidget:
+    def _table_page(
+        self,
+        specs: list[ColumnSpec],
+        object_name: str,
+        *,
+        stretch: int,
+        on_double_click: Callable[[], object],
+        actions: tuple[tuple[str, Callable[[], object]], ...],
+    ) -> tuple[QWidget, QVBoxLayout, QTableView, list[QPushButton]]:
+        """A page listing ``specs`` columns under a row of ``actions`` buttons (see
+        :meth:`_actions`); column ``stretch`` takes the spare width and a double-click calls
+        ``on_double_click``. Returns the page, its layout, the table and the buttons."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.notes_model = list_model(NOTE_COLUMNS)
-        self.notes_table = make_table(self.notes_model, "notes_table")
-        self.notes_table.setWordWrap(True)
-        self.notes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.notes_table.doubleClicked.connect(lambda _i: self.edit_note())
-        self.add_note_button, self.edit_note_button, self.delete_note_button = self._actions(
-            layout,
-            ("记录进展…", self.add_note),
-            ("修改…", self.edit_note),
-            ("删除", self.delete_note),
+        table = make_table(list_model(specs), object_name)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(lambda _i: on_double_click())
+        buttons = self._actions(layout, *actions)
+        layout.addWidget(table)
+        return page, layout, table, buttons
+
+    def _notes_page(self) -> QWidget:
+        page, _layout, self.notes_table, buttons = self._table_page(
+            NOTE_COLUMNS,
+            "notes_table",
+            stretch=1,
+            on_double_click=self.edit_note,
+            actions=(
+                ("记录进展…", self.add_note),
+                ("修改…", self.edit_note),
+                ("删除", self.delete_note),
+            ),
         )
+        self.notes_model = self.notes_table.model()
+        self.notes_table.setWordWrap(True)
+        self.add_note_button, self.edit_note_button, self.delete_note_button = buttons
         self.add_note_button.setObjectName("add_note_button")
-        layout.addWidget(self.notes_table)
         return page
 
     def _evidence_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.evidence_model = list_model(EVIDENCE_COLUMNS)
-        self.evidence_table = make_table(self.evidence_model, "evidence_table")
-        self.evidence_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
+        page, layout, self.evidence_table, buttons = self._table_page(
+            EVIDENCE_COLUMNS,
+            "evidence_table",
+            stretch=0,
+            on_double_click=self.open_evidence,
+            actions=(
+                ("添加文件…", self.add_evidence),
+                ("打开", self.open_evidence),
+                ("移除", self.remove_evidence),
+            ),
         )
-        self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
+        self.evidence_model = self.evidence_table.model()
+        self.add_evidence_button, self.open_evidence_button, self.remove_evidence_button = buttons
         hint = QLabel(
             "文件会复制到数据文件旁的 attachments 文件夹中保存（搬家时连同数据文件一起复制）。"
         )
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.add_evidence_button, self.open_evidence_button, self.remove_evidence_button = (
-            self._actions(
-                layout,
-                ("添加文件…", self.add_evidence),
-                ("打开", self.open_evidence),
-                ("移除", self.remove_evidence),
-            )
-        )
-        layout.addWidget(self.evidence_table)
         layout.addWidget(hint)
         return page
 
