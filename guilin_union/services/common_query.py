@@ -7,6 +7,7 @@ repeated parts, so the SQL text and the parameters stay exactly what the areas w
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -33,10 +34,69 @@ def where_sql(clauses: list[str]) -> str:
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
+def order_parts(order: str) -> list[str]:
+    """The comma-separated parts of an ORDER BY list; a comma inside brackets or quotes
+    (``coalesce(a, b)``, a subquery's ``IN ('x', 'y')``) does not split.
+
+    >>> order_parts("coalesce(m.name_pinyin, g.name), p.seq")
+    ['coalesce(m.name_pinyin, g.name)', 'p.seq']
+    """
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, char in enumerate(order):
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+        elif not quoted and depth == 0 and char == ",":
+            parts.append(order[start:i].strip())
+            start = i + 1
+    parts.append(order[start:].strip())
+    return parts
+
+
 def order_sql(order: str, descending: bool) -> str:
-    """The comma-separated ORDER BY parts of ``order``, each in the chosen direction."""
+    """The ORDER BY parts of ``order``, each in the chosen direction, except an ``x IS NULL``
+    part: it keeps blanks last in both directions."""
     direction = " DESC" if descending else ""
-    return ", ".join(part.strip() + direction for part in order.split(","))
+    return ", ".join(
+        part + ("" if part.endswith("IS NULL") else direction) for part in order_parts(order)
+    )
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """How a list sorts: the ORDER BY of each sort key (the first key is the list's default
+    order, used when no key or an unknown one is asked for), then the tiebreak after the
+    chosen key (ascending, or in the chosen direction too with ``tiebreak_descends``).
+
+    >>> order = SortOrder({"date": "p.pay_date", "branch": "b.sort_order, b.name"}, "p.id")
+    >>> order.sql("branch", True)
+    'b.sort_order DESC, b.name DESC, p.id'
+    >>> order.sql("unknown", False)
+    'p.pay_date, p.id'
+    """
+
+    columns: Mapping[str, str]
+    tiebreak: str = ""
+    tiebreak_descends: bool = False
+
+    @property
+    def default(self) -> str:
+        """The sort key of the list's default order."""
+        return next(iter(self.columns))
+
+    def sql(self, sort_key: str | None, descending: bool) -> str:
+        """The ORDER BY text (without ``ORDER BY``) for a sort key and direction."""
+        order = self.columns.get(sort_key or self.default, self.columns[self.default])
+        parts = [order_sql(order, descending)]
+        if self.tiebreak:
+            parts.append(order_sql(self.tiebreak, descending and self.tiebreak_descends))
+        return ", ".join(parts)
 
 
 def chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:

@@ -8,9 +8,11 @@ import sqlite_utils
 from guilin_union.core.errors import ValidationError
 from guilin_union.services.common_money import fen_amount
 from guilin_union.services.common_query import (
+    SortOrder,
     add_filters,
     chunks,
     dict_rows,
+    order_parts,
     order_sql,
     pick,
     select_rows,
@@ -35,6 +37,30 @@ def test_add_filters_skips_unset_values_and_keeps_zero() -> None:
 def test_order_sql_puts_every_part_in_the_direction() -> None:
     assert order_sql("b.sort_order, b.name", True) == "b.sort_order DESC, b.name DESC"
     assert order_sql("m.name_pinyin", False) == "m.name_pinyin"
+
+
+def test_order_sql_keeps_bracketed_commas_and_blanks_last() -> None:
+    sub = "(SELECT count(*) FROM t WHERE t.s IN ('a', 'b'))"
+    assert order_parts(f"coalesce(m.name_pinyin, g.name), {sub}, p.seq") == [
+        "coalesce(m.name_pinyin, g.name)",
+        sub,
+        "p.seq",
+    ]
+    assert order_parts("a.x,b.y") == ["a.x", "b.y"]
+    assert order_sql("coalesce(a, b)", True) == "coalesce(a, b) DESC"
+    assert order_sql("i.owner IS NULL, i.owner", True) == "i.owner IS NULL, i.owner DESC"
+
+
+def test_sort_order_falls_back_to_its_first_key_and_adds_the_tiebreak() -> None:
+    order = SortOrder({"date": "p.pay_date", "branch": "b.sort_order, b.name"}, "p.seq, p.id")
+    assert order.default == "date"
+    assert order.sql("branch", False) == "b.sort_order, b.name, p.seq, p.id"
+    assert order.sql("branch", True) == "b.sort_order DESC, b.name DESC, p.seq, p.id"
+    assert order.sql("nonsense", True) == order.sql(None, True) == "p.pay_date DESC, p.seq, p.id"
+    follows = SortOrder({"ts": "ts"}, "id", tiebreak_descends=True)
+    assert follows.sql("ts", True) == "ts DESC, id DESC"
+    assert follows.sql("ts", False) == "ts, id"
+    assert SortOrder({"n": "m.member_no, m.id"}).sql("n", True) == "m.member_no DESC, m.id DESC"
 
 
 def test_chunks_cover_all_ids_with_matching_placeholders() -> None:

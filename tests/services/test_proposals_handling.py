@@ -246,5 +246,8 @@ def test_list_filters(c):
         c.db, ProposalQuery(session_id=c.session_id, sort_key="number", descending=True)
     )
     assert rows[0]["number"] == "2024-010" and rows[-1]["number"] == "2024-001"
+    # coalesce(m.name_pinyin, g.name) is one ORDER BY part: descending keeps it whole
+    by_proposer = ProposalQuery(session_id=c.session_id, sort_key="proposer", descending=True)
+    assert len(list_rows(c.db, by_proposer)) == 10
     first = list_rows(c.db, ProposalQuery(session_id=c.session_id))[0]
     assert first["co_proposers"] and first["review_text"] == "立案（重点）"

@@ -33,6 +33,7 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
+    SortOrder,
     add_filters,
     chunks,
     in_order,
@@ -731,18 +732,22 @@ class ActivityQuery:
     descending: bool = True
 
 
-SORT_SQL: dict[str, str] = {
-    "start_date": "a.start_date",
-    "name": "a.name",
-    "type": "a.type",
-    "organiser": "a.organiser_kind",
-    "place": "a.place",
-    "places": "a.places",
-    "status": "a.status",
-    "deadline": "a.signup_deadline",
-    "registered": "(SELECT count(*) FROM activity_participants p WHERE p.activity_id = a.id"
-    " AND p.status IN ('已报名', '已确认', '已参加'))",
-}
+SORT = SortOrder(
+    {
+        "start_date": "a.start_date",
+        "name": "a.name",
+        "type": "a.type",
+        "organiser": "a.organiser_kind",
+        "place": "a.place",
+        "places": "a.places",
+        "status": "a.status",
+        "deadline": "a.signup_deadline",
+        "registered": "(SELECT count(*) FROM activity_participants p WHERE p.activity_id = a.id"
+        " AND p.status IN ('已报名', '已确认', '已参加'))",
+    },
+    tiebreak="a.id",
+    tiebreak_descends=True,
+)
 
 
 def _where(q: ActivityQuery) -> tuple[str, list[Any]]:
@@ -763,9 +768,7 @@ def _where(q: ActivityQuery) -> tuple[str, list[Any]]:
 def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list[int]:
     q = q or ActivityQuery()
     where, params = _where(q)
-    order = SORT_SQL.get(q.sort_key, "a.start_date")
-    direction = " DESC" if q.descending else ""
-    sql = f"SELECT a.id FROM activities a{where} ORDER BY {order}{direction}, a.id{direction}"
+    sql = f"SELECT a.id FROM activities a{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     return [r[0] for r in db.execute(sql, params)]
 
 

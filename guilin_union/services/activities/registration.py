@@ -31,7 +31,7 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import add_filters, chunks, order_sql, pick, select_rows
+from guilin_union.services.common_query import SortOrder, add_filters, chunks, pick, select_rows
 from guilin_union.storage import audit
 
 
@@ -573,16 +573,19 @@ class ParticipantQuery:
     descending: bool = False
 
 
-PARTICIPANT_SORT_SQL: dict[str, str] = {
-    "seq": "p.seq",
-    "name": "m.name_pinyin",
-    "branch": "b.sort_order, b.name",
-    "role": "p.role",
-    "status": "p.status",
-    "staff_no": "m.staff_no",
-    "gender": "m.gender",
-    "department": "m.department",
-}
+PARTICIPANT_SORT = SortOrder(
+    {
+        "seq": "p.seq",
+        "name": "m.name_pinyin",
+        "branch": "b.sort_order, b.name",
+        "role": "p.role",
+        "status": "p.status",
+        "staff_no": "m.staff_no",
+        "gender": "m.gender",
+        "department": "m.department",
+    },
+    tiebreak="p.seq, p.id",
+)
 
 
 def _participant_where(q: ParticipantQuery) -> tuple[str, list[Any]]:
@@ -614,8 +617,7 @@ _FROM = (
 
 def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]:
     where, params = _participant_where(q)
-    order = PARTICIPANT_SORT_SQL.get(q.sort_key, "p.seq")
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.seq, p.id"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {PARTICIPANT_SORT.sql(q.sort_key, q.descending)}"
     return [r[0] for r in db.execute(sql, params)]
 
 

@@ -35,11 +35,11 @@ from guilin_union.services import row_undo
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
 from guilin_union.services.common_query import (
+    SortOrder,
     chunks,
     dict_rows,
     filter_clauses,
     in_order,
-    order_sql,
     pick,
     where_sql,
 )
@@ -441,15 +441,18 @@ class ApplicationQuery:
     descending: bool = False
 
 
-SORT_SQL: dict[str, str] = {
-    "applied_on": "a.applied_on",
-    "name": "a.name",
-    "branch": "b.sort_order, b.name",
-    "state": "a.state",
-    "department": "a.department",
-    "decided_at": "a.decided_at",
-    "member_no": "a.member_no",
-}
+SORT = SortOrder(
+    {
+        "applied_on": "a.applied_on",
+        "name": "a.name",
+        "branch": "b.sort_order, b.name",
+        "state": "a.state",
+        "department": "a.department",
+        "decided_at": "a.decided_at",
+        "member_no": "a.member_no",
+    },
+    tiebreak="a.id",
+)
 
 
 def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
@@ -468,10 +471,9 @@ def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
 
 def query_ids(db: sqlite_utils.Database, q: ApplicationQuery) -> list[int]:
     where, params = _where(q)
-    order = SORT_SQL.get(q.sort_key, "a.applied_on")
     sql = (
         f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
-        f" ORDER BY {order_sql(order, q.descending)}, a.id"
+        f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     )
     return [r[0] for r in db.execute(sql, params)]
 

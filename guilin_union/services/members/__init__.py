@@ -28,11 +28,11 @@ from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.common_query import (
+    SortOrder,
     add_filters,
     chunks,
     dict_rows,
     in_order,
-    order_sql,
     other_row,
     pick,
     where_sql,
@@ -332,18 +332,22 @@ class MemberQuery:
 
 
 # Sort keys -> SQL. Names sort by pinyin, which is what a Chinese reader expects.
-SORT_SQL: dict[str, str] = {
-    "member_no": "m.member_no",
-    "name": "m.name_pinyin",
-    "gender": "m.gender",
-    "branch": "b.sort_order, b.name",
-    "department": "m.department",
-    "title": "m.title",
-    "phone": "m.phone",
-    "join_date": "m.join_date",
-    "status": "m.status",
-    "staff_no": "m.staff_no",
-}
+SORT = SortOrder(
+    {
+        "member_no": "m.member_no",
+        "name": "m.name_pinyin",
+        "gender": "m.gender",
+        "branch": "b.sort_order, b.name",
+        "department": "m.department",
+        "title": "m.title",
+        "phone": "m.phone",
+        "join_date": "m.join_date",
+        "status": "m.status",
+        "staff_no": "m.staff_no",
+    },
+    tiebreak="m.id",
+)
+SORT_SQL = SORT.columns
 
 
 # A search term is looked for in the folded keys of storage/schema/performance.py: anywhere
@@ -412,8 +416,7 @@ def _where(q: MemberQuery) -> tuple[str, list[Any]]:
 def query_ids(db: sqlite_utils.Database, q: MemberQuery) -> list[int]:
     """Ids of the members in the view, sorted in SQL (the table model fetches rows lazily)."""
     where, params = _where(q)
-    order = SORT_SQL.get(q.sort_key, "m.member_no")
-    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {order_sql(order, q.descending)}, m.id"
+    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     return [r[0] for r in db.execute(sql, params).fetchall()]
 
 

@@ -36,7 +36,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_money import fen_amount
-from guilin_union.services.common_query import dict_rows, order_sql
+from guilin_union.services.common_query import SortOrder, dict_rows
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
@@ -237,17 +237,19 @@ def ledger_count(db: sqlite_utils.Database, q: LedgerQuery) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-SORT_SQL: dict[str, str] = {
-    "branch": "b.sort_order, b.id, m.member_no, m.id",
-    "member_no": "m.member_no, m.id",
-    "name": "m.name_pinyin, m.id",
-    "staff_no": "m.staff_no, m.id",
-    "due": "l.due_fen, m.member_no",
-    "paid": "l.paid_fen, m.member_no",
-    "arrears": "l.due_fen - l.paid_fen, m.member_no",
-    "method": "l.method, m.member_no",
-    "paid_on": "l.paid_on, m.member_no",
-}
+SORT = SortOrder(
+    {
+        "branch": "b.sort_order, b.id, m.member_no, m.id",
+        "member_no": "m.member_no, m.id",
+        "name": "m.name_pinyin, m.id",
+        "staff_no": "m.staff_no, m.id",
+        "due": "l.due_fen, m.member_no",
+        "paid": "l.paid_fen, m.member_no",
+        "arrears": "l.due_fen - l.paid_fen, m.member_no",
+        "method": "l.method, m.member_no",
+        "paid_on": "l.paid_on, m.member_no",
+    },
+)
 
 
 def ledger_ids(
@@ -255,10 +257,9 @@ def ledger_ids(
 ) -> list[int]:
     """The ledger row ids of a view in display order (the list model fetches rows in pages)."""
     where, params = _where(q)
-    order = SORT_SQL.get(sort_key or "branch", SORT_SQL["branch"])
     sql = (
         "SELECT l.id FROM dues_ledger l JOIN members m ON m.id = l.member_id"
-        f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {order_sql(order, descending)}"
+        f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {SORT.sql(sort_key, descending)}"
     )
     return [r[0] for r in db.execute(sql, params)]
 

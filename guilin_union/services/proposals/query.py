@@ -27,10 +27,10 @@ from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
 from guilin_union.services.common_query import (
+    SortOrder,
     chunks,
     filter_clauses,
     in_order,
-    order_sql,
     where_sql,
 )
 from guilin_union.services.congress.rules import percent_text
@@ -75,19 +75,22 @@ _OVERDUE = (
     " AND r.reply_deadline < ?)"
 )
 
-SORT_SQL: dict[str, str] = {
-    "number": "p.session_id, p.seq",
-    "title": "p.title",
-    "category": "p.category",
-    "proposer": "coalesce(m.name_pinyin, g.name)",
-    "status": "p.status",
-    "review": "p.review_result",
-    "department": "d.sort_order",
-    "deadline": "r.reply_deadline",
-    "reply_date": "r.reply_date",
-    "rating": "r.rating",
-    "submitted_on": "p.submitted_on",
-}
+SORT = SortOrder(
+    {
+        "number": "p.session_id, p.seq",
+        "title": "p.title",
+        "category": "p.category",
+        "proposer": "coalesce(m.name_pinyin, g.name)",
+        "status": "p.status",
+        "review": "p.review_result",
+        "department": "d.sort_order",
+        "deadline": "r.reply_deadline",
+        "reply_date": "r.reply_date",
+        "rating": "r.rating",
+        "submitted_on": "p.submitted_on",
+    },
+    tiebreak="p.seq, p.id",
+)
 
 
 def _choice(
@@ -140,8 +143,7 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
 
 def query_ids(db: sqlite_utils.Database, q: ProposalQuery) -> list[int]:
     where, params = _where(q)
-    order = SORT_SQL.get(q.sort_key, SORT_SQL["number"])
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.seq, p.id"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     return [r[0] for r in db.execute(sql, params)]
 
 

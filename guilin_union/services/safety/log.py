@@ -26,7 +26,7 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
 from guilin_union.core.money import format_fen
-from guilin_union.services.common_query import chunks, filter_clauses, where_sql
+from guilin_union.services.common_query import SortOrder, chunks, filter_clauses, where_sql
 from guilin_union.storage import audit
 from guilin_union.storage.recycle import table_label as _recycle_table_label
 
@@ -323,13 +323,17 @@ def _where(q: LogQuery) -> tuple[str, list[Any]]:
     return where_sql(clauses), params
 
 
-SORT_SQL = {
-    "ts": "ts",
-    "user": "os_user",
-    "table": "table_name",
-    "action": "action",
-    "row_id": "row_id",
-}
+SORT = SortOrder(
+    {
+        "ts": "ts",
+        "user": "os_user",
+        "table": "table_name",
+        "action": "action",
+        "row_id": "row_id",
+    },
+    tiebreak="id",
+    tiebreak_descends=True,
+)
 
 
 def query_ids(
@@ -337,12 +341,10 @@ def query_ids(
 ) -> list[int]:
     """Entry ids in order (newest first by default); the table model fetches rows lazily."""
     where, params = _where(q)
-    order = SORT_SQL.get(sort_key or "ts", "ts")
-    direction = " DESC" if descending else ""
     return [
         r[0]
         for r in db.execute(
-            f"SELECT id FROM change_log{where} ORDER BY {order}{direction}, id{direction}", params
+            f"SELECT id FROM change_log{where} ORDER BY {SORT.sql(sort_key, descending)}", params
         )
     ]
 

@@ -32,12 +32,12 @@ from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
+    SortOrder,
     chunks,
     dict_rows,
     filter_clauses,
     filter_text,
     in_order,
-    order_sql,
     where_sql,
 )
 from guilin_union.services.members import branches as branches_service
@@ -683,16 +683,20 @@ class PaymentQuery:
     descending: bool = True
 
 
-SORT_SQL: dict[str, str] = {
-    "date": "p.pay_date",
-    "name": "m.name_pinyin",
-    "branch": "b.sort_order, b.name",
-    "type": "p.type",
-    "amount": "p.amount_fen",
-    "state": "p.state",
-    "staff_no": "m.staff_no",
-    "year": "p.year",
-}
+SORT = SortOrder(
+    {
+        "date": "p.pay_date",
+        "name": "m.name_pinyin",
+        "branch": "b.sort_order, b.name",
+        "type": "p.type",
+        "amount": "p.amount_fen",
+        "state": "p.state",
+        "staff_no": "m.staff_no",
+        "year": "p.year",
+    },
+    tiebreak="p.id",
+    tiebreak_descends=True,
+)
 
 
 def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
@@ -734,9 +738,7 @@ _FROM = " FROM welfare_payments p JOIN members m ON m.id = p.member_id JOIN bran
 
 def query_ids(db: sqlite_utils.Database, q: PaymentQuery) -> list[int]:
     where, params = _where(q)
-    order = SORT_SQL.get(q.sort_key, "p.pay_date")
-    direction = " DESC" if q.descending else ""
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {order_sql(order, q.descending)}, p.id{direction}"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     return [r[0] for r in db.execute(sql, params)]
 
 

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from guilin_union.core.workpoints import CANCELLED, DONE, FINISHED, IN_PROGRESS
 from guilin_union.services import settings
+from guilin_union.services.common_query import SortOrder
 from guilin_union.services.workpoints import (
     get_plan,
     plan_nodes,
@@ -57,17 +58,21 @@ class ItemQuery:
         return self.filtered or self.sort_key not in ("position", "heading")
 
 
-SORT_SQL: dict[str, str] = {
-    "position": "i.position",
-    "heading": "i.position",
-    "owner": "i.owner IS NULL, i.owner",
-    "lead_unit": "i.lead_unit IS NULL, i.lead_unit",
-    "deadline": "i.deadline IS NULL, i.deadline",
-    "status": "CASE i.status WHEN '未开始' THEN 0 WHEN '进行中' THEN 1 WHEN '已完成' THEN 2 ELSE 3 END",
-    "latest_note": "(SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id) IS NULL,"
-    " (SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id)",
-    "evidence": "(SELECT count(*) FROM workpoint_evidence e WHERE e.item_id = i.id)",
-}
+# "x IS NULL" parts keep blanks last in both directions (see order_sql).
+SORT = SortOrder(
+    {
+        "position": "i.position",
+        "heading": "i.position",
+        "owner": "i.owner IS NULL, i.owner",
+        "lead_unit": "i.lead_unit IS NULL, i.lead_unit",
+        "deadline": "i.deadline IS NULL, i.deadline",
+        "status": "CASE i.status WHEN '未开始' THEN 0 WHEN '进行中' THEN 1 WHEN '已完成' THEN 2 ELSE 3 END",
+        "latest_note": "(SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id) IS NULL,"
+        " (SELECT max(note_date) FROM workpoint_notes n WHERE n.item_id = i.id)",
+        "evidence": "(SELECT count(*) FROM workpoint_evidence e WHERE e.item_id = i.id)",
+    },
+    tiebreak="i.position",
+)
 _LEAF_SQL = "NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.parent_id = i.id)"
 
 
@@ -98,14 +103,10 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
             " OR EXISTS (SELECT 1 FROM workpoint_notes n WHERE n.item_id = i.id AND n.text LIKE ?))"
         )
         params += [like, like, like, like, like, term.strip("（）()、."), like]
-    order = SORT_SQL.get(q.sort_key, "i.position")
-    direction = " DESC" if q.descending else ""
-    # "x IS NULL" parts keep blanks last in both directions.
-    order_sql = ", ".join(
-        part.strip() + ("" if part.strip().endswith("IS NULL") else direction)
-        for part in order.split(",")
+    sql = (
+        f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)}"
+        f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     )
-    sql = f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)} ORDER BY {order_sql}, i.position"
     return [r[0] for r in db.execute(sql, params)]
 
 
