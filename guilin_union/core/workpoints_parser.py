@@ -28,10 +28,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 __all__ = [
     "ParsedWorkpoints",
+    "WorkpointEntry",
     "WorkpointNode",
     "WorkpointsMeta",
     "chinese_numeral_to_int",
@@ -44,8 +46,9 @@ __all__ = [
 # Data
 # --------------------------------------------------------------------------------------------
 @dataclass
-class WorkpointNode:
-    """One numbered entry of the outline (section, item, sub-item …).
+class WorkpointEntry:
+    """One numbered entry of the outline (section, item, sub-item …), apart from its place in
+    the tree: the import preview edits entries as a flat list (``services.workpoints.outline``).
 
     ``number`` is the numeral as written, without brackets or punctuation (``"十一"``, ``"1"``);
     ``level`` counts from 1 at the top of the outline; ``style`` is the numbering style key
@@ -58,10 +61,27 @@ class WorkpointNode:
     text: str
     lead_unit: str | None = None
     responsible_units: list[str] = field(default_factory=list)
-    children: list[WorkpointNode] = field(default_factory=list)
     style: str = ""
     #: 完成时限 as written ("3月", "全年"), from an annotation or a plan table's 时间 column
     deadline_text: str | None = None
+
+    def entry_values(self) -> dict[str, Any]:
+        """The entry's fields by name (the units list copied), to make another kind of entry
+        of it.
+
+        >>> WorkpointEntry("一", 1, "甲。", "甲。乙。", style="section").entry_values()["style"]
+        'section'
+        """
+        values = {f.name: getattr(self, f.name) for f in fields(WorkpointEntry)}
+        values["responsible_units"] = list(self.responsible_units)
+        return values
+
+
+@dataclass
+class WorkpointNode(WorkpointEntry):
+    """An entry of the outline with the entries numbered under it."""
+
+    children: list[WorkpointNode] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The node as plain JSON-ready data (``style`` is internal and left out).

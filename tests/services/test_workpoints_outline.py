@@ -80,9 +80,9 @@ def test_merge_with_next_puts_the_number_back() -> None:
     # A line starting with "2." after an unfinished sentence is text; force the wrong split.
     assert len(flat) == 2
     flat = [
-        wo.OutlineNode(1, "一", "组织学习，分为", "组织学习，分为", "校工会", []),
-        wo.OutlineNode(2, "2", "个阶段开展。", "个阶段开展。", None, ["人事处"], "sub"),
-        wo.OutlineNode(1, "二", "下一项。", "下一项。", None, [], "item"),
+        wo.OutlineNode("一", 1, "组织学习，分为", "组织学习，分为", "校工会", []),
+        wo.OutlineNode("2", 2, "个阶段开展。", "个阶段开展。", None, ["人事处"], "sub"),
+        wo.OutlineNode("二", 1, "下一项。", "下一项。", None, [], "item"),
     ]
     wo.merge_with_next(flat, 0)
     assert _shape(flat) == [(1, "一"), (1, "二")]
@@ -96,7 +96,7 @@ def test_merge_with_next_puts_the_number_back() -> None:
 
 
 def test_custom_heading_survives_edits() -> None:
-    flat = [wo.OutlineNode(1, "一", "自拟标题", "甲。乙。丙。")]
+    flat = [wo.OutlineNode("一", 1, "自拟标题", "甲。乙。丙。")]
     wo.split(flat, 0, 2)
     assert flat[0].heading == "自拟标题" and flat[1].heading == "乙。"
 

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 
 from guilin_union.core.errors import ValidationError
-from guilin_union.core.workpoints_parser import WorkpointNode, parse_workpoints
+from guilin_union.core.workpoints_parser import WorkpointEntry, WorkpointNode, parse_workpoints
 
 __all__ = [
     "OutlineNode",
@@ -61,32 +60,25 @@ _CLOSE_BRACKETS = frozenset("〉》）)】]>")
 _SPACES_RE = re.compile(r"\s+")
 
 
-@dataclass
-class OutlineNode:
-    """One node of the outline being edited (``units`` = 责任单位 list)."""
+class OutlineNode(WorkpointEntry):
+    """One entry of the outline being edited: a parsed entry without its children (its level
+    places it). ``units`` is its 责任单位 list (``responsible_units``)."""
 
-    level: int
-    number: str
-    heading: str
-    text: str
-    lead_unit: str | None = None
-    units: list[str] = field(default_factory=list)
-    style: str = ""
-    deadline_text: str | None = None  # 完成时限 as written (a plan table's 时间 column)
+    @property
+    def units(self) -> list[str]:
+        return self.responsible_units
+
+    @units.setter
+    def units(self, units: list[str]) -> None:
+        self.responsible_units = units
 
     @classmethod
-    def from_parsed(cls, node: WorkpointNode, level: int | None = None) -> OutlineNode:
-        """An editable copy of a parsed node (at ``level`` when given)."""
-        return cls(
-            level=node.level if level is None else level,
-            number=node.number,
-            heading=node.heading,
-            text=node.text,
-            lead_unit=node.lead_unit,
-            units=list(node.responsible_units),
-            style=node.style,
-            deadline_text=node.deadline_text,
-        )
+    def from_parsed(cls, node: WorkpointEntry, level: int | None = None) -> OutlineNode:
+        """An editable copy of a parsed entry (at ``level`` when given)."""
+        copy = cls(**node.entry_values())
+        if level is not None:
+            copy.level = level
+        return copy
 
 
 def display_number(style: str, number: str) -> str:
@@ -183,21 +175,13 @@ def normalize_levels(flat: list[OutlineNode]) -> None:
 
 def build_tree(flat: list[OutlineNode]) -> list[WorkpointNode]:
     """The flat list as the parser's tree (levels normalised first; the list is not changed)."""
-    nodes = [replace(n, units=list(n.units)) for n in flat]
+    nodes = [OutlineNode.from_parsed(n) for n in flat]
     normalize_levels(nodes)
     roots: list[WorkpointNode] = []
     stack: list[WorkpointNode] = []
     for n in nodes:
-        tree_node = WorkpointNode(
-            number=n.number,
-            level=n.level,
-            heading=n.heading,
-            text=n.text,
-            lead_unit=n.lead_unit or None,
-            responsible_units=list(n.units),
-            style=n.style,
-            deadline_text=n.deadline_text,
-        )
+        tree_node = WorkpointNode(**n.entry_values())
+        tree_node.lead_unit = n.lead_unit or None
         while stack and stack[-1].level >= n.level:
             stack.pop()
         (stack[-1].children if stack else roots).append(tree_node)
@@ -209,7 +193,7 @@ def build_tree(flat: list[OutlineNode]) -> list[WorkpointNode]:
 def subtree_end(flat: list[OutlineNode], index: int) -> int:
     """Index just after the last descendant of ``flat[index]``.
 
-    >>> flat = [OutlineNode(1, "一", "a", "a"), OutlineNode(2, "一", "b", "b"), OutlineNode(1, "二", "c", "c")]
+    >>> flat = [OutlineNode("一", 1, "a", "a"), OutlineNode("一", 2, "b", "b"), OutlineNode("二", 1, "c", "c")]
     >>> subtree_end(flat, 0), subtree_end(flat, 1), subtree_end(flat, 2)
     (2, 2, 3)
     """
