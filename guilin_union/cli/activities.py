@@ -26,6 +26,7 @@ from guilin_union.cli import (
     resolve_branch,
 )
 from guilin_union.cli.lines import row_line, tab_line
+from guilin_union.cli.option import flag, opt, year_opt
 from guilin_union.cli.table import (
     BRANCH,
     JSON,
@@ -35,10 +36,8 @@ from guilin_union.cli.table import (
     YEAR,
     add_area,
     add_reports,
-    flag,
     import_options,
     one_of,
-    opt,
 )
 from guilin_union.core.activities import ACTIVITY_STATUSES, PARTICIPANT_STATUSES
 
@@ -59,7 +58,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "list",
                 "列出活动",
                 [
-                    opt("--year", type=int, metavar="YYYY", help="只列该年度的活动"),
+                    year_opt("--year", "只列该年度的活动"),
                     opt("--type", metavar="TYPE", help="活动类型，如 文体活动"),
                     opt("--status", choices=ACTIVITY_STATUSES, help="活动状态"),
                     JSON,
@@ -120,7 +119,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     one_of(
                         opt("--activity", type=int, metavar="ID", help="活动编号"),
-                        opt("--year", type=int, metavar="YYYY", help="年度汇总"),
+                        year_opt("--year", "年度汇总"),
                         required=True,
                     ),
                     flag("--json", "以 JSON 输出（金额单位：分）"),

@@ -12,15 +12,8 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.table import (
-    JSON,
-    add_area,
-    add_commands,
-    add_output_arg,
-    flag,
-    import_options,
-    opt,
-)
+from guilin_union.cli.option import count_opt, flag, opt
+from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, import_options
 
 
 def add_session_arg(parser: argparse.ArgumentParser) -> None:
@@ -141,7 +134,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 None,
                 [
                     *session_output,
-                    opt("--copies", type=int, metavar="N", help="张数（默认为正式代表人数）"),
+                    count_opt("--copies", "张数（默认为正式代表人数）"),
                     flag("--one-per-page", "一页一张（默认一页多张，便于裁切）"),
                 ],
                 cmd_report_ballot,

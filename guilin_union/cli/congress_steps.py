@@ -16,35 +16,33 @@ from typing import Any
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.lines import tab_line
+from guilin_union.cli.option import ArgAdder, count_opt, date_opt, flag, opt, text_opt, year_opt
 from guilin_union.cli.table import (
     JSON,
     SESSION,
-    ArgAdder,
     Command,
     add_area,
     add_commands,
     add_reports,
-    flag,
     one_of,
-    opt,
 )
 
 ITEM = opt("item", type=int, metavar="ITEM_ID")
-DATE = opt("--date", metavar="YYYY-MM-DD")
+DATE = date_opt("--date")
 SITTING = opt("sitting", type=int, metavar="SITTING_ID")
 ELECTION = opt("election", type=int, metavar="ELECTION_ID")
 
 
 def _session_fields(*, new: bool) -> list[ArgAdder]:
     return [
-        opt("--start", required=new, metavar="YYYY-MM-DD", help="开幕日期"),
-        opt("--end", metavar="YYYY-MM-DD", help="闭幕日期"),
+        date_opt("--start", "开幕日期", required=new),
+        date_opt("--end", "闭幕日期"),
         opt("--title", help="会议名称（默认按届次自动生成）"),
-        opt("--meeting-no", type=int, metavar="N", help="第几次会议"),
+        count_opt("--meeting-no", "第几次会议"),
         opt("--venue", help="地点"),
-        opt("--proposal-deadline", metavar="YYYY-MM-DD", help="提案截止日期（可晚于会议）"),
-        opt("--reply-deadline", metavar="YYYY-MM-DD", help="立案提案默认答复期限"),
-        opt("--prefix", metavar="TEXT", help="提案编号前缀"),
+        date_opt("--proposal-deadline", "提案截止日期（可晚于会议）"),
+        date_opt("--reply-deadline", "立案提案默认答复期限"),
+        text_opt("--prefix", "提案编号前缀"),
     ]
 
 
@@ -62,10 +60,7 @@ def _sitting_fields(half_days: tuple[str, ...]) -> list[ArgAdder]:
 
 
 def _counts(names: tuple[tuple[str, str], ...], suffix: str, **kwargs: Any) -> list[ArgAdder]:
-    return [
-        opt(f"--{name}", type=int, metavar="N", help=f"{text}{suffix}", **kwargs)
-        for name, text in names
-    ]
+    return [count_opt(f"--{name}", f"{text}{suffix}", **kwargs) for name, text in names]
 
 
 def _with_json(commands: list[Command]) -> list[Command]:
@@ -90,10 +85,10 @@ def register(csub: argparse._SubParsersAction) -> None:
                     "new",
                     "新建届次",
                     [
-                        opt("--start-year", required=True, type=int, metavar="YYYY"),
-                        opt("--number", type=int, metavar="N", help="届次（默认下一届）"),
+                        year_opt("--start-year", required=True),
+                        count_opt("--number", "届次（默认下一届）"),
                         opt("--years", type=int, choices=(3, 5), help="每届年限"),
-                        opt("--union-number", type=int, metavar="N", help="联合召开时工代会的届次"),
+                        count_opt("--union-number", "联合召开时工代会的届次"),
                     ],
                     cmd_term_new,
                 ),
@@ -102,9 +97,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                     "修改届次（如工代会届次）",
                     [
                         opt("term_id", type=int, metavar="TERM_ID"),
-                        opt(
-                            "--union-number", type=int, metavar="N", help="工代会届次（0 表示不用）"
-                        ),
+                        count_opt("--union-number", "工代会届次（0 表示不用）"),
                     ],
                     cmd_term_edit,
                 ),
@@ -199,7 +192,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                     [
                         SESSION,
                         opt("--kind", choices=SITTING_KINDS, default="正式会议"),
-                        opt("--date", required=True, metavar="YYYY-MM-DD"),
+                        date_opt("--date", required=True),
                         *_sitting_fields(HALF_DAYS),
                     ],
                     cmd_sitting_add,
@@ -273,7 +266,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                         SESSION,
                         opt("--title", required=True, help="选举事项"),
                         opt("--method", choices=ELECTION_METHODS, default="等额"),
-                        opt("--seats", required=True, type=int, metavar="N", help="应选人数"),
+                        count_opt("--seats", "应选人数", required=True),
                         opt(
                             "--candidate",
                             action="append",

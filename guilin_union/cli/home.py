@@ -6,7 +6,8 @@ import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.table import JSON, add_commands, add_reports, opt
+from guilin_union.cli.option import count_opt, opt, year_opt
+from guilin_union.cli.table import JSON, add_commands, add_reports
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -17,12 +18,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "reminders",
                 "待办提醒（提案、工作要点、退休、生日、入会申请……）",
                 [
-                    opt(
-                        "--within-days",
-                        type=int,
-                        metavar="N",
-                        help="只列出 N 天内到期的（逾期的总会列出）",
-                    ),
+                    count_opt("--within-days", "只列出 N 天内到期的（逾期的总会列出）"),
                     opt("--kind", action="append", metavar="KIND", help="只列出该类（可重复）"),
                     JSON,
                 ],
@@ -36,7 +32,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
         [
             (
                 "year-summary",
-                [opt("--year", type=int, required=True, metavar="YYYY")],
+                [year_opt("--year", required=True)],
                 cmd_year_summary,
             ),
         ],
@@ -52,13 +48,7 @@ def register_member_commands(msub: argparse._SubParsersAction) -> None:
                 "retirements",
                 "即将（或已经）到达法定退休年龄的在会会员",
                 [
-                    opt(
-                        "--within-months",
-                        type=int,
-                        default=None,
-                        metavar="N",
-                        help="未来 N 个月内（默认按设置）",
-                    ),
+                    count_opt("--within-months", "未来 N 个月内（默认按设置）", default=None),
                     JSON,
                 ],
                 cmd_retirements,

@@ -22,6 +22,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import, options
 from guilin_union.cli.lines import tab_line
+from guilin_union.cli.option import flag, member_opt, opt
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -32,9 +33,7 @@ from guilin_union.cli.table import (
     add_commands,
     add_reports,
     add_sheet_args,
-    flag,
     one_of,
-    opt,
 )
 
 
@@ -131,7 +130,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "status",
                 "办理会籍变更（转出、退休、退会、开除、去世、恢复会籍）",
                 [
-                    opt("member", type=int, metavar="MEMBER_ID"),
+                    member_opt("member"),
                     opt(
                         "--change",
                         required=True,
@@ -149,7 +148,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
             (
                 "history",
                 "查看会员的会籍变更记录",
-                [opt("member", type=int, metavar="MEMBER_ID"), JSON],
+                [member_opt("member"), JSON],
                 cmd_history,
             ),
         ],

@@ -8,7 +8,8 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, resolve_branch
 from guilin_union.cli.lines import row_line
-from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, add_reports, flag, opt
+from guilin_union.cli.option import date_opt, flag, member_opt, opt, text_opt, year_opt
+from guilin_union.cli.table import DRY_RUN, JSON, MEMBER_ID, add_commands, add_reports
 
 # option -> (record key, help)
 BASE_OPTIONS: dict[str, tuple[str, str]] = {
@@ -53,7 +54,7 @@ def register_reports(report_sub: argparse._SubParsersAction) -> None:
         [
             (
                 "member-honours",
-                [opt("--year", type=int, metavar="YYYY", help="年度（不填为全部）")],
+                [year_opt("--year", "年度（不填为全部）")],
                 cmd_honours_report,
             ),
         ],
@@ -76,7 +77,7 @@ def register(msub: argparse._SubParsersAction) -> None:
     ):
         parser = msub.add_parser(name, help=help_text)
         if name == "edit":
-            parser.add_argument("member_id", type=int, metavar="MEMBER_ID")
+            MEMBER_ID(parser)
         for option, (key, text) in {**BASE_OPTIONS, **PROFILE_OPTIONS}.items():
             parser.add_argument(option, dest=f"f_{key}", metavar="VALUE", help=text)
         parser.add_argument(
@@ -118,7 +119,7 @@ def register(msub: argparse._SubParsersAction) -> None:
                 [
                     opt("--branch", metavar="NAME", help="只含该分工会（新建时必填）"),
                     opt("--add", metavar="小组名称", help="新建小组"),
-                    opt("--leader", type=int, metavar="MEMBER_ID", help="组长（会员 ID）"),
+                    member_opt("--leader", "组长（会员 ID）"),
                     opt("--assign", metavar="ID,ID,…", help="把这些会员分到 --group-id 小组"),
                     opt("--group-id", type=int, metavar="ID", help="小组 ID（与 --assign 一起）"),
                     JSON,
@@ -129,17 +130,17 @@ def register(msub: argparse._SubParsersAction) -> None:
                 "honours",
                 "表彰（列出；--add 登记）",
                 [
-                    opt("--year", type=int, metavar="YYYY", help="只列出该年度"),
-                    opt("--member", type=int, metavar="MEMBER_ID", help="只列出（或登记给）该会员"),
+                    year_opt("--year", "只列出该年度"),
+                    member_opt("--member", "只列出（或登记给）该会员"),
                     opt(
                         "--add",
                         metavar="表彰名称",
                         help="登记一项表彰（须同时给出 --member、--level）",
                     ),
                     opt("--level", metavar="级别", help="国家/自治区/市/校/其他"),
-                    opt("--date", metavar="YYYY-MM-DD", help="表彰日期"),
-                    opt("--issuer", metavar="TEXT", help="授予单位"),
-                    opt("--document-no", metavar="TEXT", help="文号"),
+                    date_opt("--date", "表彰日期"),
+                    text_opt("--issuer", "授予单位"),
+                    text_opt("--document-no", "文号"),
                     JSON,
                 ],
                 cmd_honours,

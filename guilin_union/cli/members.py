@@ -6,6 +6,7 @@ import argparse
 
 from guilin_union.cli import CliContext, emit, emit_listing, resolve_branch
 from guilin_union.cli.lines import row_line
+from guilin_union.cli.option import opt, text_opt
 from guilin_union.cli.table import (
     BRANCH,
     JSON,
@@ -15,7 +16,6 @@ from guilin_union.cli.table import (
     add_area,
     add_reports,
     all_of,
-    opt,
 )
 from guilin_union.core.members import MemberStatus
 
@@ -23,7 +23,7 @@ from guilin_union.core.members import MemberStatus
 _FILTERS = all_of(
     BRANCH,
     opt("--status", choices=[s.value for s in MemberStatus], help="会籍状态"),
-    opt("--search", metavar="TEXT", help="姓名、拼音首字母、工号、会员编号或证件号尾号"),
+    text_opt("--search", "姓名、拼音首字母、工号、会员编号或证件号尾号"),
     opt("--group", metavar="NAME", help="只含该工会小组（与 --branch 一起使用）"),
 )
 

@@ -34,6 +34,7 @@ from guilin_union.cli import (
     resolve_branch,
 )
 from guilin_union.cli.lines import row_line, tab_line
+from guilin_union.cli.option import count_opt, date_opt, flag, opt, text_opt, year_opt, yuan_opt
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -44,9 +45,7 @@ from guilin_union.cli.table import (
     YEAR,
     add_area,
     add_reports,
-    flag,
     one_of,
-    opt,
 )
 
 
@@ -59,7 +58,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 # Options several dues commands share.
 _LEDGER_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="月份")
 _DUES_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
-_NOTE = opt("--note", metavar="TEXT", help="备注")
+_NOTE = text_opt("--note", "备注")
 
 
 def _register_dues(sub: argparse._SubParsersAction) -> None:
@@ -91,7 +90,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 [
                     XLSX_FILE,
                     _DUES_MONTH,
-                    opt("--paid-on", metavar="YYYY-MM-DD", help="代扣日期（默认：该月最后一天）"),
+                    date_opt("--paid-on", "代扣日期（默认：该月最后一天）"),
                     opt("--sheet", metavar="NAME", help="工作表名称（默认自动识别）"),
                     DRY_RUN,
                     JSON_RESULT,
@@ -107,8 +106,8 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                     opt(
                         "--method", required=True, choices=["代扣", "现金", "转账"], help="缴纳方式"
                     ),
-                    opt("--on", metavar="YYYY-MM-DD", help="缴纳日期（默认：今天）"),
-                    opt("--amount", metavar="元", help="金额（默认：应缴金额）"),
+                    date_opt("--on", "缴纳日期（默认：今天）"),
+                    yuan_opt("--amount", "金额（默认：应缴金额）"),
                     _NOTE,
                     flag("--json", "以 JSON 输出该月台账行"),
                 ],
@@ -134,13 +133,8 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                         flag("--all-unpaid", "该分工会当月全部未缴会员"),
                         required=True,
                     ),
-                    opt(
-                        "--total",
-                        required=True,
-                        metavar="元",
-                        help="上缴金额合计（须与应缴合计一致）",
-                    ),
-                    opt("--on", metavar="YYYY-MM-DD", help="收到日期（默认：今天）"),
+                    yuan_opt("--total", "上缴金额合计（须与应缴合计一致）", required=True),
+                    date_opt("--on", "收到日期（默认：今天）"),
                     opt("--method", choices=["现金", "转账"], default="现金", help="上缴方式"),
                     _NOTE,
                     JSON,
@@ -151,12 +145,7 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "arrears",
                 "欠缴会费的会员",
                 [
-                    opt(
-                        "--months",
-                        type=int,
-                        metavar="N",
-                        help="欠缴至少 N 个月（默认：设置中的月数）",
-                    ),
+                    count_opt("--months", "欠缴至少 N 个月（默认：设置中的月数）"),
                     BRANCH,
                     JSON,
                 ],
@@ -166,11 +155,9 @@ def _register_dues(sub: argparse._SubParsersAction) -> None:
                 "rule",
                 "年度慰问标准中的“按时缴纳会费”规则（欠缴超过 N 个月时慰问需说明理由）",
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY", help="慰问标准年度"),
+                    year_opt("--year", "慰问标准年度", required=True),
                     one_of(
-                        opt(
-                            "--months", type=int, metavar="N", help="允许欠缴的最多月数（启用规则）"
-                        ),
+                        count_opt("--months", "允许欠缴的最多月数（启用规则）"),
                         flag("--off", "停用该年度的规则"),
                     ),
                     opt(
@@ -234,11 +221,11 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                     YEAR,
                     one_of(
                         opt("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动"),
-                        opt("--copy-from", type=int, metavar="YYYY", help="复制该年度的全部预算"),
+                        year_opt("--copy-from", "复制该年度的全部预算"),
                         required=True,
                     ),
-                    opt("--amount", metavar="元", help="预算金额"),
-                    opt("--note", metavar="TEXT", help="说明"),
+                    yuan_opt("--amount", "预算金额"),
+                    text_opt("--note", "说明"),
                 ],
                 cmd_plan,
             ),
@@ -261,11 +248,11 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 "登记一笔收入或支出",
                 [
                     opt("--category", required=True, metavar="编码或名称", help="科目"),
-                    opt("--amount", required=True, metavar="元", help="金额"),
-                    opt("--date", required=True, metavar="YYYY-MM-DD", help="日期"),
-                    opt("--description", required=True, metavar="TEXT", help="摘要"),
+                    yuan_opt("--amount", "金额", required=True),
+                    date_opt("--date", "日期", required=True),
+                    text_opt("--description", "摘要", required=True),
                     opt("--voucher", metavar="NO", help="凭证号"),
-                    opt("--year", type=int, metavar="YYYY", help="所属年度（默认：日期所在年）"),
+                    year_opt("--year", "所属年度（默认：日期所在年）"),
                     JSON,
                 ],
                 cmd_expense_add,
@@ -291,7 +278,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_reports(report_sub: argparse._SubParsersAction) -> None:
-    this_year = [opt("--year", type=int, metavar="YYYY", help="年度（默认：今年）")]
+    this_year = [year_opt("--year", "年度（默认：今年）")]
     add_reports(
         report_sub,
         [
@@ -300,14 +287,14 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
                 [
                     one_of(
                         opt("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）"),
-                        opt("--year", type=int, metavar="YYYY", help="年度"),
+                        year_opt("--year", "年度"),
                     ),
                 ],
                 cmd_report_collection,
             ),
             (
                 "dues-arrears",
-                [opt("--months", type=int, metavar="N", help="欠缴至少 N 个月"), BRANCH],
+                [count_opt("--months", "欠缴至少 N 个月"), BRANCH],
                 cmd_report_arrears,
             ),
             ("funds-execution", this_year, cmd_report_execution),

@@ -13,16 +13,8 @@ import argparse
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.congress import add_session_arg, resolve_session, session_report
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.table import (
-    JSON,
-    XLSX_FILE,
-    add_area,
-    add_output_arg,
-    all_of,
-    flag,
-    import_options,
-    opt,
-)
+from guilin_union.cli.option import flag, opt, text_opt
+from guilin_union.cli.table import JSON, XLSX_FILE, add_area, add_output_arg, all_of, import_options
 from guilin_union.core.proposals import PROPOSAL_STATUSES, RATINGS
 
 # The filters of proposals list and export and of the proposal-handling report.
@@ -32,7 +24,7 @@ _FILTERS = all_of(
     opt("--department", metavar="NAME", help="主办或协办单位"),
     flag("--overdue", "只列逾期未答复的"),
     opt("--rating", choices=[*RATINGS, "未评价"], help="评价"),
-    opt("--search", metavar="TEXT", help="在案由、理由、建议中检索"),
+    text_opt("--search", "在案由、理由、建议中检索"),
 )
 
 

@@ -14,16 +14,8 @@ from typing import Any
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.lines import row_line
-from guilin_union.cli.table import (
-    JSON,
-    SESSION,
-    ArgAdder,
-    Command,
-    add_commands,
-    add_reports,
-    flag,
-    opt,
-)
+from guilin_union.cli.option import ArgAdder, date_opt, flag, opt
+from guilin_union.cli.table import JSON, SESSION, Command, add_commands, add_reports
 
 
 def resolve_member(db: Any, value: str, label: str = "人员") -> int:
@@ -96,7 +88,7 @@ NOTE = opt("--note", help="备注")
 
 
 def _date(what: str) -> ArgAdder:
-    return opt("--date", metavar="YYYY-MM-DD", help=f"{what}日期（默认今天）")
+    return date_opt("--date", f"{what}日期（默认今天）")
 
 
 def register(psub: argparse._SubParsersAction) -> None:
@@ -165,7 +157,7 @@ def register(psub: argparse._SubParsersAction) -> None:
                 opt("--lead", required=True, metavar="部门", help="主办单位"),
                 opt("--co", action="append", default=[], metavar="部门", help="协办单位（可重复）"),
                 _date("交办"),
-                opt("--deadline", metavar="YYYY-MM-DD", help="答复期限（默认按审查结果的设置）"),
+                date_opt("--deadline", "答复期限（默认按审查结果的设置）"),
             ],
             cmd_assign,
         ),
@@ -189,7 +181,7 @@ def register(psub: argparse._SubParsersAction) -> None:
                 opt("--rating", required=True, choices=RATINGS),
                 opt("--note", help="评价意见（不满意时必填）"),
                 _date("评价"),
-                opt("--deadline", metavar="YYYY-MM-DD", help="不满意时新的答复期限"),
+                date_opt("--deadline", "不满意时新的答复期限"),
             ],
             cmd_rate,
         ),

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from guilin_union.cli import CliContext, emit, emit_json, fail
-from guilin_union.cli.table import JSON, add_area, add_commands, flag, opt
+from guilin_union.cli.option import count_opt, flag, opt
+from guilin_union.cli.table import JSON, add_area, add_commands
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:
@@ -64,7 +65,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="ACTION",
                         help="操作：insert/update/delete/reveal/restore/erase …",
                     ),
-                    opt("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）"),
+                    count_opt("--limit", "最多显示 N 条（最新的）"),
                     JSON,
                 ],
                 cmd_log,

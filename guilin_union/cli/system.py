@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from guilin_union.cli import CliContext, emit, emit_json, fail
-from guilin_union.cli.table import JSON, add_commands, opt
+from guilin_union.cli.option import opt
+from guilin_union.cli.table import JSON, add_commands
 
 
 def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAction) -> None:

@@ -1,9 +1,10 @@
 """Command tables: a command is registered from a row ``(name, help, options, handler)``.
 
 ``options`` are adders run in order (so the help text keeps the order of the row): one
-``add_argument`` call (:func:`opt`), a group (:func:`one_of`) or a shared helper such as
-:func:`add_output_arg`. The options that mean the same everywhere are named here once. A
-``report`` command is a row ``(name, options, handler)`` (:func:`add_reports`).
+``add_argument`` call (:func:`opt` and the kinds of value of cli/option.py), a group
+(:func:`one_of`) or a shared helper such as :func:`add_output_arg`. The options that mean the
+same everywhere are named here once. A ``report`` command is a row ``(name, options,
+handler)`` (:func:`add_reports`).
 """
 
 from __future__ import annotations
@@ -12,20 +13,11 @@ import argparse
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-ArgAdder = Callable[[Any], Any]
+from guilin_union.cli.option import ArgAdder, flag, member_opt, opt, year_opt
+
 Handler = Callable[[argparse.Namespace, Any], int]
 Command = tuple[str, str | None, Sequence[ArgAdder], Handler]
 Report = tuple[str, Sequence[ArgAdder], Handler]
-
-
-def opt(*flags: str, **kwargs: Any) -> ArgAdder:
-    """One ``add_argument(*flags, **kwargs)`` for a command row."""
-    return lambda parser: parser.add_argument(*flags, **kwargs)
-
-
-def flag(name: str, help_text: str) -> ArgAdder:
-    """An on/off option (``store_true``)."""
-    return opt(name, action="store_true", help=help_text)
 
 
 def one_of(*options: ArgAdder, required: bool = False) -> ArgAdder:
@@ -88,9 +80,9 @@ JSON_RESULT = flag("--json", "以 JSON 输出结果")
 DRY_RUN = flag("--dry-run", "只检查，不写入")
 XLSX_FILE = opt("file", metavar="FILE.xlsx")
 BRANCH = opt("--branch", metavar="NAME", help="只含该分工会")
-YEAR = opt("--year", type=int, required=True, metavar="YYYY", help="年度")
+YEAR = year_opt("--year", "年度", required=True)
 SESSION = opt("--session", required=True, metavar="ID")
-MEMBER_ID = opt("member_id", type=int, metavar="MEMBER_ID")
+MEMBER_ID = member_opt("member_id")
 # Full ID-card and phone numbers (the reveal is written to the operation log).
 UNMASKED_EXPORT = flag("--unmasked", "导出完整证件号码和手机号（将记入操作日志）")
 UNMASKED_PRINT = flag("--unmasked", "打印完整证件号码和手机号（将记入操作日志）")

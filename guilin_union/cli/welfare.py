@@ -26,6 +26,7 @@ from guilin_union.cli import (
     resolve_branch,
 )
 from guilin_union.cli.lines import tab_line
+from guilin_union.cli.option import date_opt, flag, opt, text_opt, year_opt, yuan_opt
 from guilin_union.cli.table import (
     BRANCH,
     JSON,
@@ -34,10 +35,8 @@ from guilin_union.cli.table import (
     add_area,
     add_commands,
     add_reports,
-    flag,
     import_options,
     one_of,
-    opt,
 )
 
 _MEMBER = opt("--member", type=int, required=True, metavar="ID", help="会员 ID")
@@ -55,7 +54,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "list",
                 "列出慰问发放记录",
                 [
-                    opt("--year", type=int, metavar="YYYY", help="标准年度"),
+                    year_opt("--year", "标准年度"),
                     opt("--type", metavar="类型", help="慰问类型，如 生病住院"),
                     BRANCH,
                     opt(
@@ -75,12 +74,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     YEAR,
                     one_of(
                         flag("--load-examples", "载入示例标准（示例数字，需按本校规定修改）"),
-                        opt(
-                            "--copy-from",
-                            type=int,
-                            metavar="YYYY",
-                            help="把该年度的标准复制到 --year",
-                        ),
+                        year_opt("--copy-from", "把该年度的标准复制到 --year"),
                     ),
                     flag("--overwrite", "目标年度已有标准时覆盖"),
                     JSON,
@@ -120,22 +114,18 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                     ),
                     opt("--group", metavar="NAME", help="只发给该工会小组的会员"),
                     one_of(
-                        opt("--amount", metavar="元", help="每人现金金额，如 300.00"),
-                        opt(
-                            "--goods",
-                            metavar="TEXT",
-                            help="实物名称（同时用 --value 给出每份折合金额）",
-                        ),
+                        yuan_opt("--amount", "每人现金金额，如 300.00"),
+                        text_opt("--goods", "实物名称（同时用 --value 给出每份折合金额）"),
                         required=True,
                     ),
-                    opt("--value", metavar="元", help="每份实物折合金额"),
+                    yuan_opt("--value", "每份实物折合金额"),
                     opt(
                         "--branch",
                         action="append",
                         metavar="NAME",
                         help="分工会（可重复；默认全部）",
                     ),
-                    opt("--date", metavar="YYYY-MM-DD", help="发放日期（默认：当年为今天）"),
+                    date_opt("--date", "发放日期（默认：当年为今天）"),
                     one_of(
                         flag("--include-retired", "包含保留会籍（退休）会员"),
                         flag("--active-only", "只含在会会员"),
@@ -146,7 +136,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="类型",
                         help="慰问类型（默认：节日慰问；送温暖、金秋助学为困难帮扶）",
                     ),
-                    opt("--reason", metavar="TEXT", help="事由（默认：节日+慰问，如 春节慰问）"),
+                    text_opt("--reason", "事由（默认：节日+慰问，如 春节慰问）"),
                     _HANDLER,
                     opt(
                         "--accept-warnings",
@@ -171,7 +161,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "整批撤销尚未发放的批次",
                 [
                     opt("batch_id", type=int, metavar="ID"),
-                    opt("--reason", required=True, metavar="TEXT", help="撤销原因"),
+                    text_opt("--reason", "撤销原因", required=True),
                 ],
                 cmd_reverse,
             ),
@@ -186,16 +176,15 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 [
                     one_of(
                         opt("--batch", type=int, metavar="ID", help="批次编号"),
-                        opt("--year", type=int, metavar="YYYY", help="年度"),
-                        opt(
+                        year_opt("--year", "年度"),
+                        date_opt(
                             "--from",
+                            "按慰问日期区间打印（如每月 25 日前上报的一期），与 --to 一起使用",
                             dest="date_from",
-                            metavar="YYYY-MM-DD",
-                            help="按慰问日期区间打印（如每月 25 日前上报的一期），与 --to 一起使用",
                         ),
                         required=True,
                     ),
-                    opt("--to", dest="date_to", metavar="YYYY-MM-DD", help="区间的最后一天（含）"),
+                    date_opt("--to", "区间的最后一天（含）", dest="date_to"),
                     opt("--type", metavar="类型", help="慰问类型（与 --year 一起使用）"),
                     opt("--branch", metavar="NAME", help="只含该分工会（与 --year 一起使用）"),
                     flag("--with-dates", "在“日期”栏打印慰问日期（默认留空由领取人填写）"),
@@ -477,15 +466,15 @@ def _register_cases(
                 [
                     _MEMBER,
                     opt("--type", required=True, metavar="类型", help="慰问类型，如 直系亲属去世"),
-                    opt("--date", required=True, metavar="YYYY-MM-DD", help="慰问日期"),
+                    date_opt("--date", "慰问日期", required=True),
                     one_of(
-                        opt("--amount", metavar="元", help="现金金额，如 500.00"),
-                        opt("--goods", metavar="TEXT", help="实物名称（用 --value 给出折合金额）"),
+                        yuan_opt("--amount", "现金金额，如 500.00"),
+                        text_opt("--goods", "实物名称（用 --value 给出折合金额）"),
                         required=True,
                     ),
-                    opt("--value", metavar="元", help="实物折合金额"),
-                    opt("--occasion", metavar="TEXT", help="事项，如 春节"),
-                    opt("--sub-kind", metavar="TEXT", help="标准中的细项，如 手术、外地"),
+                    yuan_opt("--value", "实物折合金额"),
+                    text_opt("--occasion", "事项，如 春节"),
+                    text_opt("--sub-kind", "标准中的细项，如 手术、外地"),
                     opt(
                         "--relative-relation",
                         choices=RELATION_CHOICES,
@@ -493,21 +482,17 @@ def _register_cases(
                         help="亲属关系：" + "、".join(RELATION_CHOICES),
                     ),
                     opt("--relative-name", metavar="姓名", help="亲属姓名"),
-                    opt("--cause", metavar="TEXT", help="病因或事由"),
-                    opt(
-                        "--event-date",
-                        metavar="YYYY-MM-DD",
-                        help="事件日期（住院、去世、结婚等发生的日期）",
-                    ),
-                    opt("--applied-on", metavar="YYYY-MM-DD", help="申请（上报）日期"),
+                    text_opt("--cause", "病因或事由"),
+                    date_opt("--event-date", "事件日期（住院、去世、结婚等发生的日期）"),
+                    date_opt("--applied-on", "申请（上报）日期"),
                     opt("--recipient", metavar="姓名", help="收款人（不是会员本人时）"),
                     opt("--pay-method", choices=PAY_METHODS, help="发放方式"),
                     opt("--bank-account", metavar="账号", help="收款账号（银行转账）"),
-                    opt("--bank-name", metavar="TEXT", help="开户行"),
+                    text_opt("--bank-name", "开户行"),
                     opt(
                         "--evidence", metavar="材料", action="append", help="已收到的材料（可重复）"
                     ),
-                    opt("--reason", metavar="TEXT", help="慰问事由"),
+                    text_opt("--reason", "慰问事由"),
                     _HANDLER,
                     opt("--accept-warnings", metavar="理由", help="有提示时仍然登记，并记录理由"),
                     flag("--dry-run", "只核对，不写入"),
@@ -519,11 +504,11 @@ def _register_cases(
                 "branch-standard",
                 "分工会自定标准（不能高于校工会标准）",
                 [
-                    opt("--year", type=int, required=True, metavar="YYYY"),
+                    year_opt("--year", required=True),
                     opt("--type", required=True, metavar="类型"),
                     opt("--branch", required=True, metavar="NAME", help="分工会名称"),
-                    opt("--cap", metavar="元", help="单次上限"),
-                    opt("--min", metavar="元", help="金额下限"),
+                    yuan_opt("--cap", "单次上限"),
+                    yuan_opt("--min", "金额下限"),
                     JSON,
                 ],
                 cmd_branch_standard,
@@ -552,9 +537,7 @@ def _register_cases(
                 "hardship-application",
                 [
                     _MEMBER,
-                    opt(
-                        "--year", type=int, metavar="YYYY", help="困难帮扶档案年度（默认最近一年）"
-                    ),
+                    year_opt("--year", "困难帮扶档案年度（默认最近一年）"),
                 ],
                 cmd_hardship,
             ),

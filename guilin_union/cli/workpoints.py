@@ -21,14 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail
-from guilin_union.cli.table import JSON, add_area, add_reports, flag, opt
+from guilin_union.cli.option import flag, opt, year_opt
+from guilin_union.cli.table import JSON, add_area, add_reports
 from guilin_union.core.workpoints import PLAN_KINDS
 
 KINDS = PLAN_KINDS
 
 
 def _add_plan_filters(parser: argparse.ArgumentParser, *, year_required: bool = True) -> None:
-    parser.add_argument("--year", type=int, required=year_required, metavar="YYYY", help="年度")
+    year_opt("--year", "年度", required=year_required)(parser)
     parser.add_argument(
         "--kind", choices=KINDS, help="school：本校；upper：上级（默认：该年度全部）"
     )
@@ -54,12 +55,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                         metavar="PAGE",
                         help="同一份文件的后续页照片（.png/.jpg，按页序），与 FILE 一起识别",
                     ),
-                    opt(
-                        "--year",
-                        type=int,
-                        metavar="YYYY",
-                        help="年度（不写时从文件标题或文号推断）",
-                    ),
+                    year_opt("--year", "年度（不写时从文件标题或文号推断）"),
                     opt(
                         "--kind",
                         choices=KINDS,
@@ -79,18 +75,16 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
             (
                 "plans",
                 "列出已导入的工作要点计划",
-                [opt("--year", type=int, metavar="YYYY", help="只含该年度"), JSON],
+                [year_opt("--year", "只含该年度"), JSON],
                 cmd_plans,
             ),
             (
                 "carry-over",
                 "把未完成的条目结转到下一年度",
                 [
-                    opt(
-                        "--from-year", type=int, required=True, metavar="YYYY", help="从哪一年结转"
-                    ),
+                    year_opt("--from-year", "从哪一年结转", required=True),
                     opt("--kind", choices=KINDS, default="school", help="计划类别（默认本校）"),
-                    opt("--to-year", type=int, metavar="YYYY", help="结转到哪一年（默认下一年）"),
+                    year_opt("--to-year", "结转到哪一年（默认下一年）"),
                     JSON,
                 ],
                 cmd_carry_over,
@@ -99,9 +93,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
                 "unanswered",
                 "列出尚无本校条目对应的上级要点",
                 [
-                    opt(
-                        "--year", type=int, required=True, metavar="YYYY", help="上级工作要点的年度"
-                    ),
+                    year_opt("--year", "上级工作要点的年度", required=True),
                     JSON,
                 ],
                 cmd_unanswered,
