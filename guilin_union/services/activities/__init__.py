@@ -720,18 +720,6 @@ def is_signup_closed(row: Mapping[str, Any], today: _dt.date | None = None) -> b
     return bool(deadline) and (today or _dt.date.today()).isoformat() > str(deadline)
 
 
-@dataclass(frozen=True)
-class ActivityQuery:
-    """A filtered, sorted view of the activities (the same object drives the list and the CLI)."""
-
-    year: int | None = None
-    type: str | None = None
-    status: str | None = None
-    search: str = ""
-    sort_key: str = "start_date"
-    descending: bool = True
-
-
 SORT = SortOrder(
     {
         "start_date": "a.start_date",
@@ -748,6 +736,18 @@ SORT = SortOrder(
     tiebreak="a.id",
     tiebreak_descends=True,
 )
+
+
+@dataclass(frozen=True)
+class ActivityQuery:
+    """A filtered, sorted view of the activities (the same object drives the list and the CLI)."""
+
+    year: int | None = None
+    type: str | None = None
+    status: str | None = None
+    search: str = ""
+    sort_key: str = SORT.default
+    descending: bool = True
 
 
 def _where(q: ActivityQuery) -> tuple[str, list[Any]]:

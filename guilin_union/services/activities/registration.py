@@ -558,21 +558,6 @@ def remove_participants(db: sqlite_utils.Database, participant_ids: Sequence[int
 # ---------------------------------------------------------------- queries
 
 
-@dataclass(frozen=True)
-class ParticipantQuery:
-    """A filtered, sorted view of one activity's participants."""
-
-    activity_id: int
-    branch_id: int | None = None
-    status: str | None = None
-    event_id: int | None = None
-    role: str | None = None
-    search: str = ""
-    include_cancelled: bool = True
-    sort_key: str = "seq"
-    descending: bool = False
-
-
 PARTICIPANT_SORT = SortOrder(
     {
         "seq": "p.seq",
@@ -586,6 +571,21 @@ PARTICIPANT_SORT = SortOrder(
     },
     tiebreak="p.seq, p.id",
 )
+
+
+@dataclass(frozen=True)
+class ParticipantQuery:
+    """A filtered, sorted view of one activity's participants."""
+
+    activity_id: int
+    branch_id: int | None = None
+    status: str | None = None
+    event_id: int | None = None
+    role: str | None = None
+    search: str = ""
+    include_cancelled: bool = True
+    sort_key: str = PARTICIPANT_SORT.default
+    descending: bool = False
 
 
 def _participant_where(q: ParticipantQuery) -> tuple[str, list[Any]]:

@@ -431,16 +431,6 @@ def reopen(db: sqlite_utils.Database, ids: Iterable[int]) -> OpResult:
 # ------------------------------------------------------------------ queries
 
 
-@dataclass(frozen=True)
-class ApplicationQuery:
-    state: str | None = None  # one state, or None for all
-    pending_only: bool = False
-    branch_id: int | None = None
-    search: str = ""
-    sort_key: str = "applied_on"
-    descending: bool = False
-
-
 SORT = SortOrder(
     {
         "applied_on": "a.applied_on",
@@ -453,6 +443,16 @@ SORT = SortOrder(
     },
     tiebreak="a.id",
 )
+
+
+@dataclass(frozen=True)
+class ApplicationQuery:
+    state: str | None = None  # one state, or None for all
+    pending_only: bool = False
+    branch_id: int | None = None
+    search: str = ""
+    sort_key: str = SORT.default
+    descending: bool = False
 
 
 def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:

@@ -316,21 +316,6 @@ def get_member(db: sqlite_utils.Database, member_id: int) -> MemberRecord:
 # ---------------------------------------------------------------- queries for lists
 
 
-@dataclass(frozen=True)
-class MemberQuery:
-    """A filtered, sorted view of the register; the same object drives the table, the
-    Excel export and the roster PDF so what is printed is what is shown."""
-
-    search: str = ""
-    branch_id: int | None = None
-    branch_name: str | None = None
-    status: str | None = None
-    sort_key: str = "member_no"
-    descending: bool = False
-    statuses: tuple[str, ...] = ()  # any of these (e.g. a picker offering 在会 and 保留会籍)
-    group_id: int | None = None  # 工会小组 (issue 24)
-
-
 # Sort keys -> SQL. Names sort by pinyin, which is what a Chinese reader expects.
 SORT = SortOrder(
     {
@@ -348,6 +333,21 @@ SORT = SortOrder(
     tiebreak="m.id",
 )
 SORT_SQL = SORT.columns
+
+
+@dataclass(frozen=True)
+class MemberQuery:
+    """A filtered, sorted view of the register; the same object drives the table, the
+    Excel export and the roster PDF so what is printed is what is shown."""
+
+    search: str = ""
+    branch_id: int | None = None
+    branch_name: str | None = None
+    status: str | None = None
+    sort_key: str = SORT.default
+    descending: bool = False
+    statuses: tuple[str, ...] = ()  # any of these (e.g. a picker offering 在会 and 保留会籍)
+    group_id: int | None = None  # 工会小组 (issue 24)
 
 
 # A search term is looked for in the folded keys of storage/schema/performance.py: anywhere

@@ -36,6 +36,23 @@ from guilin_union.services.common_query import (
 from guilin_union.services.congress.rules import percent_text
 from guilin_union.services.proposals import review_text, rules
 
+SORT = SortOrder(
+    {
+        "number": "p.session_id, p.seq",
+        "title": "p.title",
+        "category": "p.category",
+        "proposer": "coalesce(m.name_pinyin, g.name)",
+        "status": "p.status",
+        "review": "p.review_result",
+        "department": "d.sort_order",
+        "deadline": "r.reply_deadline",
+        "reply_date": "r.reply_date",
+        "rating": "r.rating",
+        "submitted_on": "p.submitted_on",
+    },
+    tiebreak="p.seq, p.id",
+)
+
 
 @dataclass(frozen=True)
 class ProposalQuery:
@@ -50,7 +67,7 @@ class ProposalQuery:
     overdue: bool = False
     rating: str | None = None  # rating of the current round; "未评价" for none yet
     search: str = ""  # 案由, 理由, 建议 (and the number)
-    sort_key: str = "number"
+    sort_key: str = SORT.default
     descending: bool = False
     today: _dt.date | None = None
 
@@ -73,23 +90,6 @@ _FROM = (
 _OVERDUE = (
     "(p.status IN ('办理中', '转意见建议', '不立案') AND r.reply_date IS NULL"
     " AND r.reply_deadline < ?)"
-)
-
-SORT = SortOrder(
-    {
-        "number": "p.session_id, p.seq",
-        "title": "p.title",
-        "category": "p.category",
-        "proposer": "coalesce(m.name_pinyin, g.name)",
-        "status": "p.status",
-        "review": "p.review_result",
-        "department": "d.sort_order",
-        "deadline": "r.reply_deadline",
-        "reply_date": "r.reply_date",
-        "rating": "r.rating",
-        "submitted_on": "p.submitted_on",
-    },
-    tiebreak="p.seq, p.id",
 )
 
 

@@ -661,6 +661,22 @@ def get_payment(db: sqlite_utils.Database, payment_id: int) -> dict[str, Any]:
         raise NotFoundError("慰问记录不存在（可能已被删除）") from None
 
 
+SORT = SortOrder(
+    {
+        "date": "p.pay_date",
+        "name": "m.name_pinyin",
+        "branch": "b.sort_order, b.name",
+        "type": "p.type",
+        "amount": "p.amount_fen",
+        "state": "p.state",
+        "staff_no": "m.staff_no",
+        "year": "p.year",
+    },
+    tiebreak="p.id",
+    tiebreak_descends=True,
+)
+
+
 @dataclass(frozen=True)
 class PaymentQuery:
     """A filtered, sorted list of payments; the same object drives the table, the Excel
@@ -679,24 +695,8 @@ class PaymentQuery:
     search: str = ""
     date_from: str | None = None
     date_to: str | None = None
-    sort_key: str = "date"
+    sort_key: str = SORT.default
     descending: bool = True
-
-
-SORT = SortOrder(
-    {
-        "date": "p.pay_date",
-        "name": "m.name_pinyin",
-        "branch": "b.sort_order, b.name",
-        "type": "p.type",
-        "amount": "p.amount_fen",
-        "state": "p.state",
-        "staff_no": "m.staff_no",
-        "year": "p.year",
-    },
-    tiebreak="p.id",
-    tiebreak_descends=True,
-)
 
 
 def _where(q: PaymentQuery) -> tuple[str, list[Any]]:

@@ -29,35 +29,6 @@ from guilin_union.services.workpoints import (
     today_or,
 )
 
-
-@dataclass(frozen=True)
-class ItemQuery:
-    """A filtered, sorted view of a plan's items; the same object drives the table and exports.
-
-    Without a filter every node is listed in document order (sections as group rows); with
-    a filter only tracked items (leaves) that match are listed.
-    """
-
-    plan_id: int | None = None
-    status: str | None = None
-    overdue_only: bool = False
-    no_owner_only: bool = False
-    search: str = ""
-    sort_key: str = "position"
-    descending: bool = False
-    today: _dt.date | None = None
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.status or self.overdue_only or self.no_owner_only or self.search.strip())
-
-    @property
-    def leaves_only(self) -> bool:
-        """A filter or a sort other than document order lists tracked items only: section
-        rows mean nothing out of order."""
-        return self.filtered or self.sort_key not in ("position", "heading")
-
-
 # "x IS NULL" parts keep blanks last in both directions (see order_sql).
 SORT = SortOrder(
     {
@@ -73,6 +44,36 @@ SORT = SortOrder(
     },
     tiebreak="i.position",
 )
+
+
+@dataclass(frozen=True)
+class ItemQuery:
+    """A filtered, sorted view of a plan's items; the same object drives the table and exports.
+
+    Without a filter every node is listed in document order (sections as group rows); with
+    a filter only tracked items (leaves) that match are listed.
+    """
+
+    plan_id: int | None = None
+    status: str | None = None
+    overdue_only: bool = False
+    no_owner_only: bool = False
+    search: str = ""
+    sort_key: str = SORT.default
+    descending: bool = False
+    today: _dt.date | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.status or self.overdue_only or self.no_owner_only or self.search.strip())
+
+    @property
+    def leaves_only(self) -> bool:
+        """A filter or a sort other than document order lists tracked items only: section
+        rows mean nothing out of order."""
+        return self.filtered or self.sort_key not in ("position", "heading")
+
+
 _LEAF_SQL = "NOT EXISTS (SELECT 1 FROM workpoint_items c WHERE c.parent_id = i.id)"
 
 
