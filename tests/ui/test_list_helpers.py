@@ -581,6 +581,20 @@ def test_push_buttons_in_order_and_into_the_layout(qtbot):
     assert loose.parent() is None  # no layout: the caller places it
 
 
+def test_add_record_buttons_row_of_add_edit_delete_then_more(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from guilin_union.ui.widgets.list_helpers import add_record_buttons
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    row, buttons = add_record_buttons(layout, "新增会员…", "审批")
+    assert [b.text() for b in buttons] == ["新增会员…", "修改…", "删除", "审批"]
+    assert [row.itemAt(i).widget() for i in range(row.count())] == buttons
+    assert layout.itemAt(0).layout() is row  # placed: the caller adds the rest to it
+
+
 def test_add_search_bar_puts_the_search_box_first_then_the_filters(qtbot):
     from PySide6.QtWidgets import QVBoxLayout
 

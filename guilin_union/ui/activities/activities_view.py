@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
@@ -37,12 +36,12 @@ from guilin_union.ui.activities.participants_page import ParticipantsPage
 from guilin_union.ui.activities.results_page import ResultsPage
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, nonzero, state_column
 from guilin_union.ui.widgets.list_helpers import (
+    add_record_buttons,
     add_search_bar,
     confirm_delete,
     make_combo,
     make_label,
     make_search_edit,
-    push_buttons,
     refilter_on,
     select_id,
 )
@@ -102,9 +101,8 @@ class ActivitiesView(QWidget):
             ),
         )
 
-        buttons = QHBoxLayout()
-        self.new_button, self.edit_button, self.delete_button = push_buttons(
-            "新建活动…", "修改…", "删除", layout=buttons
+        buttons, (self.new_button, self.edit_button, self.delete_button) = add_record_buttons(
+            layout, "新建活动…"
         )
         self.new_button.setObjectName("new_activity_button")
         self.edit_button.setObjectName("edit_activity_button")
@@ -138,7 +136,6 @@ class ActivitiesView(QWidget):
         self.export_button, _menu = menu_button("导出", exports)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.activities_table = QTableView()

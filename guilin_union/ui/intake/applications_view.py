@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from guilin_union.ui.intake.dialogs import ApplicationDialog
 from guilin_union.ui.table_model import IdTableModel, columns, state_column
 from guilin_union.ui.widgets.form_dialog import record_submit
 from guilin_union.ui.widgets.list_helpers import (
+    add_record_buttons,
     add_search_bar,
     confirm_delete,
     make_combo,
@@ -91,9 +91,8 @@ class ApplicationsView(RecordListMixin, QWidget):
         filters = (("状态", self.state_combo, 1), ("分工会", self.branch_combo, 2))
         add_search_bar(layout, self.search_edit, filters)
 
-        actions = QHBoxLayout()
-        self.add_button, self.edit_button, self.delete_button = push_buttons(
-            "新增申请…", "修改…", "删除", layout=actions
+        actions, (self.add_button, self.edit_button, self.delete_button) = add_record_buttons(
+            layout, "新增申请…"
         )
         actions.addSpacing(16)
         self.review_button, self.approve_button, self.reject_button, self.reopen_button = (
@@ -116,7 +115,6 @@ class ApplicationsView(RecordListMixin, QWidget):
         menu.addSeparator()
         menu.addAction(self.template_action)
         actions.addWidget(self.print_button)
-        layout.addLayout(actions)
 
         self.table = make_id_table(self.model, object_name="applications_table")
         layout.addWidget(self.table)

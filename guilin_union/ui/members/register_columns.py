@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from guilin_union.core.members import MemberStatus
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource, columns, state_column
 from guilin_union.ui.widgets.list_helpers import (
+    add_record_buttons,
     add_search_bar,
     make_combo,
     make_id_table,
@@ -62,9 +62,8 @@ def build_register_bars(owner: Any, layout: QVBoxLayout) -> None:
     filters = (("分工会", owner.branch_combo, 2), ("状态", owner.status_combo, 1))
     add_search_bar(layout, owner.search_edit, filters)
 
-    buttons = QHBoxLayout()
-    owner.add_button, owner.edit_button, owner.delete_button = push_buttons(
-        "新增会员…", "修改…", "删除", layout=buttons
+    buttons, (owner.add_button, owner.edit_button, owner.delete_button) = add_record_buttons(
+        layout, "新增会员…"
     )
     buttons.addStretch(1)
     owner.count_label = make_label("member_count_label")
@@ -73,7 +72,6 @@ def build_register_bars(owner: Any, layout: QVBoxLayout) -> None:
     owner.export_button, owner.roster_button = push_buttons(
         "导出 Excel…", "打印花名册…", layout=buttons
     )
-    layout.addLayout(buttons)
 
 
 def fit_register_columns(table: QTableView, spread: Any, sample_rows: int) -> Any:

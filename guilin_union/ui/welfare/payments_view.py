@@ -44,6 +44,7 @@ from guilin_union.ui.welfare.common import (
 from guilin_union.ui.welfare.payment_dialog import PaymentDialog
 from guilin_union.ui.widgets.list_helpers import (
     FIT_SAMPLE_ROWS,
+    add_record_buttons,
     add_search_bar,
     confirm_delete_each,
     make_id_table,
@@ -156,9 +157,8 @@ class PaymentsView(RecordListMixin, QWidget):
         )
         bar.addWidget(self.flagged_check)
 
-        buttons = QHBoxLayout()
-        self.add_button, self.edit_button, self.delete_button, self.approve_button = push_buttons(
-            "登记慰问…", "修改…", "删除", "审批", layout=buttons
+        buttons, (self.add_button, self.edit_button, self.delete_button, self.approve_button) = (
+            add_record_buttons(layout, "登记慰问…", "审批")
         )
         menu = QMenu(self.approve_button)
         for state, text in APPROVAL_STEPS:
@@ -173,7 +173,6 @@ class PaymentsView(RecordListMixin, QWidget):
         )
         self.approval_form_button.setToolTip("所选慰问记录的慰问审批表（每笔一页）")
         self.approval_form_button.clicked.connect(self.print_approval_forms)
-        layout.addLayout(buttons)
 
         self.table = make_id_table(
             self.model,

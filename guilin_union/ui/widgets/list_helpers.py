@@ -271,6 +271,23 @@ def push_buttons(*texts: str, layout: QBoxLayout | None = None) -> list[QPushBut
     return buttons
 
 
+def add_record_buttons(
+    layout: QBoxLayout, add_text: str, *more: str
+) -> tuple[QHBoxLayout, list[QPushButton]]:
+    """The row of buttons above a record list, added to ``layout``: ``add_text`` (e.g.
+    新增会员…), 修改…, 删除, then ``more``. Returns the row, for the caller to add the rest
+    (count, printing …), and the buttons.
+
+    >>> # row, (self.add_button, self.edit_button, self.delete_button) = add_record_buttons(
+    >>> #     layout, "新增申请…"
+    >>> # )
+    """
+    row = QHBoxLayout()
+    buttons = push_buttons(add_text, "修改…", "删除", *more, layout=row)
+    layout.addLayout(row)
+    return row, buttons
+
+
 def add_check_item(
     list_widget: QListWidget, text: str, data: Any = None, *, checked: bool = False
 ) -> QListWidgetItem:
