@@ -26,12 +26,12 @@ from guilin_union.core.errors import NotFoundError
 from guilin_union.services import workpoints as wp
 from guilin_union.services.changes import Changes
 from guilin_union.services.workpoints import importer as wi
-from guilin_union.ui import ops
+from guilin_union.ui import ops, palette
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.widgets.dialog_buttons import close_buttons
 from guilin_union.ui.widgets.menus import menu_button
-from guilin_union.ui.workpoints.common import MUTED_COLOR, safe_file_name
+from guilin_union.ui.workpoints.common import safe_file_name
 from guilin_union.ui.workpoints.coverage_view import CoverageView
 from guilin_union.ui.workpoints.overview_panel import OverviewPanel
 from guilin_union.ui.workpoints.tracking_view import TrackingView
@@ -126,7 +126,7 @@ class WorkpointsTab(QWidget):
             "与上级工会的工作要点对照，并打印《工作要点落实台账》和年终总结。"
         )
         text.setWordWrap(True)
-        text.setStyleSheet(f"color: {MUTED_COLOR}; font-size: 13px;")
+        text.setStyleSheet(f"color: {palette.MUTED}; font-size: 13px;")
         button = QPushButton("导入工作要点…")
         button.setObjectName("empty_import_button")
         button.setMinimumHeight(36)

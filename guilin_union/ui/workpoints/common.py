@@ -1,4 +1,5 @@
-"""Small helpers shared by the work-points screens: colours, table set-up, date fields."""
+"""Small helpers shared by the work-points screens: status colours, table set-up, date
+fields. Other colours are the palette's (``ui.palette``)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,6 @@ STATUS_COLORS = {
     "未开始": palette.MUTED,
     "已取消": palette.CANCELLED,
 }
-OVERDUE_COLOR = palette.WARNING
-SECTION_COLOR = palette.SECTION
-MUTED_COLOR = palette.MUTED
-WARNING_STYLE = palette.CAUTION_TEXT_STYLE
-ERROR_STYLE = palette.ERROR_TEXT_STYLE
 
 
 def setup_table(table: QTableView, *, multi: bool = False) -> None:

@@ -26,12 +26,7 @@ from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
 from guilin_union.ui import ops, palette
 from guilin_union.ui.widgets.list_helpers import make_label
-from guilin_union.ui.workpoints.common import (
-    OVERDUE_COLOR,
-    SECTION_COLOR,
-    STATUS_COLORS,
-    shorten,
-)
+from guilin_union.ui.workpoints.common import STATUS_COLORS, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_SCHOOL_PLANS = None
@@ -189,9 +184,9 @@ class CoverageView(QWidget):
             item.setToolTip(1, answers)
             if node["is_leaf"] and not row.answered:
                 for column in (0, 1):
-                    item.setForeground(column, QColor(OVERDUE_COLOR))
+                    item.setForeground(column, QColor(palette.WARNING))
             elif not node["is_leaf"]:
-                item.setForeground(0, QColor(SECTION_COLOR))
+                item.setForeground(0, QColor(palette.SECTION))
             parent = parents.get(node["parent_id"])
             (parent.addChild(item) if parent is not None else self.upper_tree.addTopLevelItem(item))
             parents[node["id"]] = item
@@ -206,7 +201,7 @@ class CoverageView(QWidget):
         )
         for plan in plans:
             top = QTreeWidgetItem([wp.plan_label(plan), ""])
-            top.setForeground(0, QColor(SECTION_COLOR))
+            top.setForeground(0, QColor(palette.SECTION))
             self.school_tree.addTopLevelItem(top)
             parents: dict[int, QTreeWidgetItem] = {}
             for node in wp.plan_items(self.ctx.db, plan["id"]):

@@ -44,10 +44,10 @@ from guilin_union.services import ocr
 from guilin_union.services.workpoints import KIND_LABELS
 from guilin_union.services.workpoints import importer as wi
 from guilin_union.services.workpoints import outline as wo
+from guilin_union.ui import palette
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import add_check_item, make_label, make_year_spin
-from guilin_union.ui.workpoints.common import ERROR_STYLE, SECTION_COLOR, WARNING_STYLE
 from guilin_union.ui.workpoints.scan_check import PHOTO_SUFFIXES, ScanPane
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -220,7 +220,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
 
         self.warnings_label = make_label("import_warnings_label", wrap=True)
-        self.warnings_label.setStyleSheet(WARNING_STYLE)
+        self.warnings_label.setStyleSheet(palette.CAUTION_TEXT_STYLE)
         layout.addWidget(self.warnings_label)
         # Page furniture the parser took out (微信扫一扫…, 版权声明, 责任编辑…): shown, and
         # any of it can be taken back.
@@ -241,7 +241,7 @@ class ImportDialog(QDialog):
         self.count_label = QLabel()
         self.count_label.setObjectName("import_count_label")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.error_label.setWordWrap(True)
         self.button_box = accept_cancel_buttons(self, self.save, text="保存为工作要点")
         bottom.addWidget(self.count_label)
@@ -539,7 +539,7 @@ class ImportDialog(QDialog):
             font = item.font(1)
             font.setBold(True)
             item.setFont(1, font)
-            item.setForeground(1, QColor(SECTION_COLOR))
+            item.setForeground(1, QColor(palette.SECTION))
 
     def current_index(self) -> int | None:
         item = self.tree.currentItem()

@@ -32,14 +32,14 @@ from guilin_union.services import workpoints as wp
 from guilin_union.services.changes import OpResult
 from guilin_union.services.workpoints import links as wl
 from guilin_union.services.workpoints.outline import format_units
-from guilin_union.ui import ops
+from guilin_union.ui import ops, palette
 from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
 from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
-from guilin_union.ui.workpoints.common import ERROR_STYLE, MUTED_COLOR, make_table, shorten
+from guilin_union.ui.workpoints.common import make_table, shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _FIELDS = ("owner", "lead_unit", "responsible_units", "deadline", "status")
@@ -86,7 +86,7 @@ class ItemPanel(QWidget):
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
-        self.info_label.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.info_label.setStyleSheet(palette.MUTED_TEXT_STYLE)
         layout.addWidget(self.title_label)
         layout.addWidget(self.info_label)
 
@@ -191,7 +191,7 @@ class ItemPanel(QWidget):
         hint = QLabel(
             "文件会复制到数据文件旁的 attachments 文件夹中保存（搬家时连同数据文件一起复制）。"
         )
-        hint.setStyleSheet(f"color: {MUTED_COLOR};")
+        hint.setStyleSheet(palette.MUTED_TEXT_STYLE)
         layout.addWidget(hint)
         return page
 
@@ -229,7 +229,7 @@ class ItemPanel(QWidget):
         self.text_edit.setObjectName("item_text_edit")
         layout.addWidget(self.text_edit, 1)
         self.content_error = QLabel()
-        self.content_error.setStyleSheet(ERROR_STYLE)
+        self.content_error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.save_content_button = QPushButton("保存条目内容")
         self.save_content_button.clicked.connect(self.save_content)
         row = self._button_row(self.save_content_button)

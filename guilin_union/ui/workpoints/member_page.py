@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from guilin_union.services.members import member_names
 from guilin_union.services.workpoints.queries import items_owned_by
+from guilin_union.ui import palette
 from guilin_union.ui.table_model import columns, list_model
-from guilin_union.ui.workpoints.common import MUTED_COLOR, make_table, shorten
+from guilin_union.ui.workpoints.common import make_table, shorten
 
 COLUMNS = columns(
     "year 年度 | heading 要点 | deadline 完成时限 | status 状态 | latest_note 最新进展",
@@ -32,7 +33,7 @@ def member_workpoints_page(ctx, member_id: int) -> QWidget | None:
     table = make_table(list_model(COLUMNS, items), "member_workpoints_table")
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     note = QLabel("按责任人姓名匹配；同名的会员会显示相同的条目。")
-    note.setStyleSheet(f"color: {MUTED_COLOR};")
+    note.setStyleSheet(palette.MUTED_TEXT_STYLE)
     layout.addWidget(table)
     layout.addWidget(note)
     return page

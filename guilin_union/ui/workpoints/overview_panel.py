@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import settings
 from guilin_union.services.workpoints.queries import PlanOverview, overview
+from guilin_union.ui import palette
 from guilin_union.ui.table_model import columns, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import make_label
-from guilin_union.ui.workpoints.common import OVERDUE_COLOR, STATUS_COLORS, make_table, shorten
+from guilin_union.ui.workpoints.common import STATUS_COLORS, make_table, shorten
 
 
 def _overdue(row: dict[str, Any]) -> str | None:
-    return OVERDUE_COLOR if row.get("overdue") else None
+    return palette.WARNING if row.get("overdue") else None
 
 
 #: One row per section; 完成进度 is a progress bar laid over its (empty) cell.
@@ -130,7 +131,7 @@ class OverviewPanel(QFrame):
             else "✓ 没有逾期的条目"
         )
         self.overdue_button.setStyleSheet(
-            f"text-align: left; padding: 1px 2px; color: {OVERDUE_COLOR if data.overdue else STATUS_COLORS['已完成']};"
+            f"text-align: left; padding: 1px 2px; color: {palette.WARNING if data.overdue else STATUS_COLORS['已完成']};"
         )
         self.overdue_button.setEnabled(bool(data.overdue))
         self.no_owner_button.setText(

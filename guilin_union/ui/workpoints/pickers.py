@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import workpoints as wp
 from guilin_union.services.workpoints import links as wl
+from guilin_union.ui import palette
 from guilin_union.ui.widgets.dialog_buttons import Button, accept_cancel_buttons
 from guilin_union.ui.widgets.dialog_frame import dialog_layout
 from guilin_union.ui.widgets.list_helpers import add_check_item, make_search_edit, make_year_spin
-from guilin_union.ui.workpoints.common import MUTED_COLOR, shorten
+from guilin_union.ui.workpoints.common import shorten
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -182,7 +183,7 @@ class RecordPicker(QDialog):
         self.list.setObjectName("record_list")
         layout.addWidget(self.list, 1)
         self.note_label = QLabel(f"{year}年的记录排在前面。" if year else "")
-        self.note_label.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.note_label.setStyleSheet(palette.MUTED_TEXT_STYLE)
         layout.addWidget(self.note_label)
         layout.addWidget(_buttons(self, "关联"))
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._load())

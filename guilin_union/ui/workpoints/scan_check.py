@@ -51,8 +51,7 @@ from PySide6.QtWidgets import (
 
 from guilin_union.services import ocr
 from guilin_union.services.workpoints.scan import scan_source_name
-from guilin_union.ui import ops
-from guilin_union.ui.workpoints.common import ERROR_STYLE
+from guilin_union.ui import ops, palette
 
 UNSURE_COLOR = QColor("#ffe08a")  # a character to check
 VERY_UNSURE_COLOR = QColor("#ffb3b3")  # below 0.6: most likely wrong
@@ -435,7 +434,7 @@ class ScanPane(QWidget):
         order_layout.addLayout(row, 1)
         start_row = QHBoxLayout()
         self.order_error = QLabel()
-        self.order_error.setStyleSheet(ERROR_STYLE)
+        self.order_error.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.order_error.setWordWrap(True)
         self.start_button = QPushButton("开始识别")
         self.start_button.setObjectName("scan_start_button")

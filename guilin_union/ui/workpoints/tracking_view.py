@@ -18,18 +18,12 @@ from PySide6.QtWidgets import (
 
 from guilin_union.core.workpoints import ITEM_STATUSES
 from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows, query_item_ids
+from guilin_union.ui import palette
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import IdTableModel, columns, nonzero
 from guilin_union.ui.widgets.list_helpers import debounced, make_id_table, make_search_edit
 from guilin_union.ui.widgets.query_source import QuerySource
-from guilin_union.ui.workpoints.common import (
-    MUTED_COLOR,
-    OVERDUE_COLOR,
-    SECTION_COLOR,
-    STATUS_COLORS,
-    setup_table,
-    shorten,
-)
+from guilin_union.ui.workpoints.common import STATUS_COLORS, setup_table, shorten
 from guilin_union.ui.workpoints.item_panel import ItemPanel
 
 INDENT = "\u3000"  # one ideographic space per level below the top
@@ -49,7 +43,7 @@ def _heading(value: Any, _row: dict[str, Any]) -> str:
 
 
 def _heading_color(row: dict[str, Any]) -> str | None:
-    return None if row["is_leaf"] else SECTION_COLOR
+    return None if row["is_leaf"] else palette.SECTION
 
 
 def _owner(value: Any, row: dict[str, Any]) -> str:
@@ -59,11 +53,11 @@ def _owner(value: Any, row: dict[str, Any]) -> str:
 
 
 def _owner_color(row: dict[str, Any]) -> str | None:
-    return OVERDUE_COLOR if _open_leaf(row) and not row["owner"] else None
+    return palette.WARNING if _open_leaf(row) and not row["owner"] else None
 
 
 def _deadline_color(row: dict[str, Any]) -> str | None:
-    return OVERDUE_COLOR if row["overdue"] else None
+    return palette.WARNING if row["overdue"] else None
 
 
 def _status(value: Any, row: dict[str, Any]) -> str:
@@ -75,8 +69,8 @@ def _status(value: Any, row: dict[str, Any]) -> str:
 
 def _status_color(row: dict[str, Any]) -> str | None:
     if not row["is_leaf"]:
-        return MUTED_COLOR
-    return OVERDUE_COLOR if row["overdue"] else STATUS_COLORS.get(row["status"])
+        return palette.MUTED
+    return palette.WARNING if row["overdue"] else STATUS_COLORS.get(row["status"])
 
 
 def _latest(value: Any, row: dict[str, Any]) -> str:
@@ -86,7 +80,7 @@ def _latest(value: Any, row: dict[str, Any]) -> str:
 
 
 def _latest_color(row: dict[str, Any]) -> str | None:
-    return MUTED_COLOR if not row["latest_note"] else None
+    return palette.MUTED if not row["latest_note"] else None
 
 
 COLUMNS = columns(
