@@ -114,6 +114,11 @@ def dict_rows(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, values)) for values in cursor]
 
 
+def column_values(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+    """The first column of each row of ``sql`` (ids, names, years), in the query's order."""
+    return [row[0] for row in db.execute(sql, list(params))]
+
+
 def select_rows(
     db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()
 ) -> list[dict[str, Any]]:

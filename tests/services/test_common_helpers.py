@@ -11,6 +11,7 @@ from guilin_union.services.common_query import (
     SortOrder,
     add_filters,
     chunks,
+    column_values,
     dict_rows,
     order_parts,
     order_sql,
@@ -79,6 +80,8 @@ def test_rows_as_dicts_and_pick_keeps_key_order() -> None:
     rows = select_rows(db, "SELECT * FROM t WHERE n > ? ORDER BY id", [0])
     assert rows == [{"id": 1, "name": "甲", "n": 1}, {"id": 2, "name": "乙", "n": 2}]
     assert dict_rows(db.execute("SELECT name FROM t WHERE id = 2")) == [{"name": "乙"}]
+    assert column_values(db, "SELECT name FROM t ORDER BY n DESC") == ["乙", "甲"]
+    assert column_values(db, "SELECT id FROM t WHERE n > ?", (5,)) == []
     assert list(pick(rows[0], ("n", "id"))) == ["n", "id"]
     with pytest.raises(KeyError):
         pick(rows[0], ("missing",))

@@ -36,6 +36,7 @@ from guilin_union.services.common_query import (
     SortOrder,
     add_filters,
     chunks,
+    column_values,
     in_order,
     pick,
     select_rows,
@@ -132,7 +133,7 @@ def activity_types(db: sqlite_utils.Database) -> list[str]:
 
 def used_types(db: sqlite_utils.Database) -> list[str]:
     """Types that activities actually carry (an old type may have left the settings list)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT type FROM activities ORDER BY type")]
+    return column_values(db, "SELECT DISTINCT type FROM activities ORDER BY type")
 
 
 def roles(db: sqlite_utils.Database) -> list[str]:
@@ -769,7 +770,7 @@ def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list
     q = q or ActivityQuery()
     where, params = _where(q)
     sql = f"SELECT a.id FROM activities a{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 _EMPTY_COUNTS = {

@@ -31,7 +31,14 @@ from guilin_union.services import activities as activities_service
 from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import SortOrder, add_filters, chunks, pick, select_rows
+from guilin_union.services.common_query import (
+    SortOrder,
+    add_filters,
+    chunks,
+    column_values,
+    pick,
+    select_rows,
+)
 from guilin_union.storage import audit
 
 
@@ -322,14 +329,12 @@ def get_participant(db: sqlite_utils.Database, participant_id: int) -> dict[str,
     if not rows:
         raise NotFoundError("报名记录不存在（可能已被删除）")
     row = rows[0]
-    row["event_ids"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT e.id FROM activity_entries x JOIN activity_events e ON e.id = x.event_id"
-            " WHERE x.participant_id = ? ORDER BY e.sort_order, e.id",
-            [participant_id],
-        )
-    ]
+    row["event_ids"] = column_values(
+        db,
+        "SELECT e.id FROM activity_entries x JOIN activity_events e ON e.id = x.event_id"
+        " WHERE x.participant_id = ? ORDER BY e.sort_order, e.id",
+        [participant_id],
+    )
     return row
 
 
@@ -395,13 +400,11 @@ def edit_participant(
 
 
 def _waiting_ids(db: sqlite_utils.Database, activity_id: int) -> list[int]:
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq, id",
-            [activity_id],
-        )
-    ]
+    return column_values(
+        db,
+        "SELECT id FROM activity_participants WHERE activity_id = ? AND status = '候补' ORDER BY seq, id",
+        [activity_id],
+    )
 
 
 def promote_waiting(db: sqlite_utils.Database, activity_id: int) -> list[str]:
@@ -618,7 +621,7 @@ _FROM = (
 def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]:
     where, params = _participant_where(q)
     sql = f"SELECT p.id{_FROM}{where} ORDER BY {PARTICIPANT_SORT.sql(q.sort_key, q.descending)}"
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def _result_texts(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -826,13 +829,13 @@ __all__ = [
 
 def registered_member_ids(db: sqlite_utils.Database, activity_id: int) -> set[int]:
     """Members registered for the activity (cancelled registrations left out)."""
-    return {
-        r[0]
-        for r in db.execute(
+    return set(
+        column_values(
+            db,
             "SELECT member_id FROM activity_participants WHERE activity_id = ? AND status <> '已取消'",
             [activity_id],
         )
-    }
+    )
 
 
 def participant_branches(db: sqlite_utils.Database, activity_id: int) -> list[tuple[int, str]]:

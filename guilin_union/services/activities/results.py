@@ -35,7 +35,7 @@ from guilin_union.services import row_undo, settings
 from guilin_union.services.activities import AREA, CHANGES
 from guilin_union.services.activities.registration import OCCUPYING, check_events, get_participant
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import select_rows
+from guilin_union.services.common_query import column_values, select_rows
 from guilin_union.services.row_undo import Scope
 from guilin_union.storage import audit
 
@@ -420,14 +420,12 @@ def team_standings(db: sqlite_utils.Database, activity_id: int) -> list[TeamStan
         " WHERE r.activity_id = ? AND r.rank IS NOT NULL",
         [activity_id],
     ).fetchall()
-    teams = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT b.name, b.sort_order, b.id FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
-            " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
-            [activity_id],
-        )
-    ]
+    teams = column_values(
+        db,
+        "SELECT DISTINCT b.name, b.sort_order, b.id FROM activity_participants p JOIN branches b ON b.id = p.branch_id"
+        " WHERE p.activity_id = ? AND p.status <> '已取消' ORDER BY b.sort_order, b.id",
+        [activity_id],
+    )
     standings = compute_team_standings(
         [TeamResult(r[0], r[1], r[2], r[3], r[4]) for r in rows],
         point_scheme(db),

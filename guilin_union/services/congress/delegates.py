@@ -24,6 +24,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.services.congress.rules import percent_text, share_at_least
 from guilin_union.services.ordering import move_row
 from guilin_union.storage import audit
@@ -92,19 +93,16 @@ def ensure_default_delegations(db: sqlite_utils.Database, term_id: int) -> OpRes
     """One 代表团 per active 分工会 that has none yet in this term (the usual set-up)."""
     with db.atomic():
         congress.get_term(db, term_id)
-        existing = {
-            r[0]
-            for r in db.execute(
+        existing = set(
+            column_values(
+                db,
                 "SELECT branch_id FROM congress_delegations WHERE term_id = ? AND branch_id IS NOT NULL",
                 [term_id],
             )
-        }
-        names = {
-            r[0]
-            for r in db.execute(
-                "SELECT name FROM congress_delegations WHERE term_id = ?", [term_id]
-            )
-        }
+        )
+        names = set(
+            column_values(db, "SELECT name FROM congress_delegations WHERE term_id = ?", [term_id])
+        )
         order = db.execute(
             "SELECT coalesce(max(sort_order), 0) FROM congress_delegations WHERE term_id = ?",
             [term_id],
@@ -1067,10 +1065,10 @@ def continue_as_attending(
 
 def current_member_ids(db: sqlite_utils.Database, term_id: int) -> set[int]:
     """Members who are delegates of the term today (no end date)."""
-    return {
-        r[0]
-        for r in db.execute(
+    return set(
+        column_values(
+            db,
             "SELECT member_id FROM congress_delegates WHERE term_id = ? AND end_date IS NULL",
             [term_id],
         )
-    }
+    )

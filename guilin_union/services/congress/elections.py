@@ -31,6 +31,7 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.services.congress.rules import motion_passes, quorum_needed, votes_needed
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
@@ -166,12 +167,9 @@ def _names(value: Any) -> str | None:
 
 
 def list_elections(db: sqlite_utils.Database, session_id: int) -> list[int]:
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM congress_elections WHERE session_id = ? ORDER BY id", [session_id]
-        )
-    ]
+    return column_values(
+        db, "SELECT id FROM congress_elections WHERE session_id = ? ORDER BY id", [session_id]
+    )
 
 
 def add_election(db: sqlite_utils.Database, session_id: int, data: Mapping[str, Any]) -> OpResult:

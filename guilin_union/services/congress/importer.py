@@ -23,6 +23,7 @@ from guilin_union.core.ids import parse_id_number
 from guilin_union.core.member_match import MemberIndex
 from guilin_union.core.names import name_key
 from guilin_union.services import congress
+from guilin_union.services.common_query import column_values
 from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.import_common import (
     ImportOutcome,
@@ -358,26 +359,26 @@ class AttendanceImporter:
                     parsed.row, delegate["id"], required_text(v, "status"), text_value(v, "note")
                 )
             )
-        existing = {
-            r[0]
-            for r in db.execute(
+        existing = set(
+            column_values(
+                db,
                 "SELECT delegate_id FROM congress_attendance WHERE session_id = ?",
                 [self.session_id],
             )
-        }
+        )
         plan.updates = sum(1 for i in plan.items if i.delegate_id in existing)
         return plan
 
     def commit(self, db: sqlite_utils.Database, plan: ImportPlan) -> ImportOutcome:
         from guilin_union.services.congress.attendance import _write
 
-        existing = {
-            r[0]
-            for r in db.execute(
+        existing = set(
+            column_values(
+                db,
                 "SELECT delegate_id FROM congress_attendance WHERE session_id = ?",
                 [self.session_id],
             )
-        }
+        )
         imported = updated = skipped = 0
         for item in plan.items:
             changed = _write(db, self.session_id, item.delegate_id, item.status, item.note or "")

@@ -37,6 +37,7 @@ from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECOR
 from guilin_union.services.common_query import (
     SortOrder,
     chunks,
+    column_values,
     dict_rows,
     filter_clauses,
     in_order,
@@ -475,7 +476,7 @@ def query_ids(db: sqlite_utils.Database, q: ApplicationQuery) -> list[int]:
         f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
         f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     )
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def fetch_rows(

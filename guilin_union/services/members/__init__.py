@@ -31,6 +31,7 @@ from guilin_union.services.common_query import (
     SortOrder,
     add_filters,
     chunks,
+    column_values,
     dict_rows,
     in_order,
     other_row,
@@ -417,7 +418,7 @@ def query_ids(db: sqlite_utils.Database, q: MemberQuery) -> list[int]:
     """Ids of the members in the view, sorted in SQL (the table model fetches rows lazily)."""
     where, params = _where(q)
     sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
-    return [r[0] for r in db.execute(sql, params).fetchall()]
+    return column_values(db, sql, params)
 
 
 def count(db: sqlite_utils.Database, q: MemberQuery | None = None) -> int:
@@ -511,7 +512,7 @@ def member_names(db: sqlite_utils.Database, member_ids: Iterable[int]) -> list[s
         return []
     marks = ",".join("?" for _ in ids)
     sql = f"SELECT name FROM members WHERE id IN ({marks}) ORDER BY id"
-    return [r[0] for r in db.execute(sql, ids)]
+    return column_values(db, sql, ids)
 
 
 def member_summary(db: sqlite_utils.Database, member_id: int) -> dict[str, Any] | None:

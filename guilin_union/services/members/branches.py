@@ -11,6 +11,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.names import normalize_name
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.storage import audit
 
 
@@ -121,7 +122,7 @@ def add_branch(
 
 
 def _next_code(db: sqlite_utils.Database) -> str:
-    codes = [r[0] for r in db.execute("SELECT code FROM branches WHERE code GLOB '[0-9]*'")]
+    codes = column_values(db, "SELECT code FROM branches WHERE code GLOB '[0-9]*'")
     top = max((int(c) for c in codes if c.isdigit()), default=0)
     return f"{top + 1:02d}"
 
@@ -178,7 +179,7 @@ def merge_branches(db: sqlite_utils.Database, source_id: int, target_id: int) ->
     with db.atomic():
         source = _require(db, source_id)
         target = _require(db, target_id)
-        ids = [r[0] for r in db.execute("SELECT id FROM members WHERE branch_id = ?", [source_id])]
+        ids = column_values(db, "SELECT id FROM members WHERE branch_id = ?", [source_id])
         for member_id in ids:
             audit.update(
                 db,

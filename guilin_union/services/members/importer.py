@@ -43,6 +43,7 @@ from guilin_union.services.common_fields import (
     PERSON_FIELDS,
     RECORD_FIELDS,
 )
+from guilin_union.services.common_query import column_values
 from guilin_union.services.import_common import (
     ImportOutcome,
     ImportPlan,
@@ -324,7 +325,7 @@ class _Existing:
                     "SELECT member_no, id, name FROM members WHERE member_no IS NOT NULL"
                 )
             },
-            issued={r[0] for r in db.execute("SELECT member_no FROM member_numbers_issued")},
+            issued=set(column_values(db, "SELECT member_no FROM member_numbers_issued")),
             open_apps={
                 r[0]: (r[1], r[2], r[3])
                 for r in db.execute(

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services import settings
-from guilin_union.services.common_query import other_row
+from guilin_union.services.common_query import column_values, other_row
 from guilin_union.storage import audit
 
 DEFAULT_RULE = "{年份}{分工会代码}{序号}"
@@ -167,10 +167,8 @@ def preview_number(db: sqlite_utils.Database, branch_id: int, year: int) -> str:
 
 def issued_numbers(db: sqlite_utils.Database) -> set[str]:
     """Every number ever issued or present in the register."""
-    numbers = {r[0] for r in db.execute("SELECT member_no FROM member_numbers_issued")}
-    numbers |= {
-        r[0] for r in db.execute("SELECT member_no FROM members WHERE member_no IS NOT NULL")
-    }
+    numbers = set(column_values(db, "SELECT member_no FROM member_numbers_issued"))
+    numbers |= set(column_values(db, "SELECT member_no FROM members WHERE member_no IS NOT NULL"))
     return numbers
 
 

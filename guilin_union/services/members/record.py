@@ -39,7 +39,7 @@ from guilin_union.core.members import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, other_row, where_sql
+from guilin_union.services.common_query import chunks, column_values, other_row, where_sql
 from guilin_union.storage import audit
 
 AREA = "members"
@@ -89,12 +89,9 @@ def setting_list(db: sqlite_utils.Database, key: str) -> list[str]:
 def employment_types(db: sqlite_utils.Database) -> list[str]:
     """用工形式 offered and accepted: the setting's list plus any value already stored."""
     listed = setting_list(db, "member_employment_types") or list(EMPLOYMENT_TYPES)
-    used = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT employment_type FROM members WHERE employment_type IS NOT NULL"
-        )
-    ]
+    used = column_values(
+        db, "SELECT DISTINCT employment_type FROM members WHERE employment_type IS NOT NULL"
+    )
     return listed + [u for u in used if u not in listed]
 
 

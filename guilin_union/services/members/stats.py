@@ -21,6 +21,7 @@ from guilin_union.core.dates import age_on, format_cn_date
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
 from guilin_union.services import settings
 from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_query import column_values
 
 settings.register_defaults({"stats_age_bands": ([30, 40, 50, 60], "会员统计年龄段分界（岁）")})
 
@@ -189,7 +190,7 @@ def member_statistics(
         counts["level"][(bid, title_level(title))] += 1
         titles[(title or "未评", gender or UNKNOWN)] += 1
     # Inactive 分工会 without anyone are left out; active ones are always listed.
-    active = {r[0] for r in db.execute("SELECT id FROM branches WHERE active = 1")}
+    active = set(column_values(db, "SELECT id FROM branches WHERE active = 1"))
     shown = [bid for bid in branch_names if bid in active or bid in used_branches]
 
     def optional(key: str, column: str) -> list[str]:

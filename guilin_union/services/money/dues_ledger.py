@@ -36,7 +36,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_money import fen_amount
-from guilin_union.services.common_query import SortOrder, dict_rows
+from guilin_union.services.common_query import SortOrder, column_values, dict_rows
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
@@ -261,7 +261,7 @@ def ledger_ids(
         "SELECT l.id FROM dues_ledger l JOIN members m ON m.id = l.member_id"
         f" JOIN branches b ON b.id = l.branch_id{where} ORDER BY {SORT.sql(sort_key, descending)}"
     )
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def ledger_rows(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:

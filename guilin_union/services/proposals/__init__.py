@@ -41,6 +41,7 @@ from guilin_union.core.proposals import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.services.congress import delegates as delegates_service
 from guilin_union.services.ordering import move_row
 from guilin_union.services.owned_rows import delete_owned
@@ -1343,13 +1344,11 @@ def unmark_excellent(db: sqlite_utils.Database, proposal_id: int) -> OpResult:
 
 def excellent_list(db: sqlite_utils.Database, session_id: int) -> list[dict[str, Any]]:
     """优秀提案 of a session, by number: ``[{id, number, title, proposer, category, excellent_on, note}]``."""
-    ids = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM proposals WHERE session_id = ? AND excellent_on IS NOT NULL ORDER BY seq",
-            [session_id],
-        )
-    ]
+    ids = column_values(
+        db,
+        "SELECT id FROM proposals WHERE session_id = ? AND excellent_on IS NOT NULL ORDER BY seq",
+        [session_id],
+    )
     result = []
     for pid in ids:
         p = get_proposal(db, pid)

@@ -29,6 +29,7 @@ from guilin_union.services import congress
 from guilin_union.services.common_query import (
     SortOrder,
     chunks,
+    column_values,
     filter_clauses,
     in_order,
     where_sql,
@@ -144,7 +145,7 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
 def query_ids(db: sqlite_utils.Database, q: ProposalQuery) -> list[int]:
     where, params = _where(q)
     sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def count(db: sqlite_utils.Database, q: ProposalQuery) -> int:

@@ -26,7 +26,13 @@ from guilin_union.core.dates import parse_date
 from guilin_union.core.masking import mask_id, mask_phone
 from guilin_union.core.members import FIELD_LABELS
 from guilin_union.core.money import format_fen
-from guilin_union.services.common_query import SortOrder, chunks, filter_clauses, where_sql
+from guilin_union.services.common_query import (
+    SortOrder,
+    chunks,
+    column_values,
+    filter_clauses,
+    where_sql,
+)
 from guilin_union.storage import audit
 from guilin_union.storage.recycle import table_label as _recycle_table_label
 
@@ -341,12 +347,9 @@ def query_ids(
 ) -> list[int]:
     """Entry ids in order (newest first by default); the table model fetches rows lazily."""
     where, params = _where(q)
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT id FROM change_log{where} ORDER BY {SORT.sql(sort_key, descending)}", params
-        )
-    ]
+    return column_values(
+        db, f"SELECT id FROM change_log{where} ORDER BY {SORT.sql(sort_key, descending)}", params
+    )
 
 
 def count(db: sqlite_utils.Database, q: LogQuery | None = None) -> int:
@@ -592,7 +595,7 @@ def distinct(db: sqlite_utils.Database, column: str) -> list[str]:
     """Values present in the log for a filter box (``table_name``, ``os_user``, ``action``)."""
     if column not in ("table_name", "os_user", "action"):
         raise ValueError(column)
-    return [r[0] for r in db.execute(f"SELECT DISTINCT {column} FROM change_log ORDER BY {column}")]
+    return column_values(db, f"SELECT DISTINCT {column} FROM change_log ORDER BY {column}")
 
 
 def log_reveal(db: sqlite_utils.Database, what: str) -> None:

@@ -26,7 +26,7 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks
+from guilin_union.services.common_query import chunks, column_values
 from guilin_union.services.members import get_member_row
 from guilin_union.services.safety import ALL_AREAS
 from guilin_union.services.safety.log import field_label, log_columns
@@ -97,12 +97,9 @@ def _select(
 
 
 def _tables(db: sqlite_utils.Database) -> list[str]:
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
+    return column_values(
+        db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
 
 
 def _columns(db: sqlite_utils.Database, table: str) -> dict[str, tuple[str, bool]]:

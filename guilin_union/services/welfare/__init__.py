@@ -34,6 +34,7 @@ from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
     SortOrder,
     chunks,
+    column_values,
     dict_rows,
     filter_clauses,
     filter_text,
@@ -739,7 +740,7 @@ _FROM = " FROM welfare_payments p JOIN members m ON m.id = p.member_id JOIN bran
 def query_ids(db: sqlite_utils.Database, q: PaymentQuery) -> list[int]:
     where, params = _where(q)
     sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def count(db: sqlite_utils.Database, q: PaymentQuery | None = None) -> int:

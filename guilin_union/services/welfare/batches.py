@@ -35,7 +35,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import FORMS
 from guilin_union.services import welfare as payments
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import chunks, dict_rows
+from guilin_union.services.common_query import chunks, column_values, dict_rows
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import PaymentWarnings, RuleWarning
@@ -281,18 +281,18 @@ def preview_batch(db: sqlite_utils.Database, req: BatchRequest) -> BatchPreview:
     if req.birth_month is not None:
         if not 1 <= int(req.birth_month) <= 12:
             raise ValidationError("生日月份应为 1 至 12", "birth_month")
-        born = {
-            r[0]
-            for r in db.execute(
+        born = set(
+            column_values(
+                db,
                 "SELECT id FROM members WHERE substr(birth_date, 6, 2) = ?",
                 [f"{int(req.birth_month):02d}"],
             )
-        }
+        )
         members = [m for m in members if m[0] in born]
     if req.group_id is not None:
-        in_group = {
-            r[0] for r in db.execute("SELECT id FROM members WHERE group_id = ?", [req.group_id])
-        }
+        in_group = set(
+            column_values(db, "SELECT id FROM members WHERE group_id = ?", [req.group_id])
+        )
         members = [m for m in members if m[0] in in_group]
     hardship: dict[int, int] = {}
     if rule == RULE_HARDSHIP:
@@ -452,10 +452,7 @@ def reverse_batch(db: sqlite_utils.Database, batch_id: int, reason: str) -> OpRe
         ).fetchone()[0]
         if paid:
             raise ConflictError(f"批次 {batch_id} 已有 {paid} 笔发放完成，不能整批撤销。")
-        ids = [
-            r[0]
-            for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
-        ]
+        ids = column_values(db, "SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
         for payment_id in ids:
             for w in payments.payment_warnings(db, payment_id):
                 audit.delete(db, "welfare_payment_warnings", w["id"], note=f"撤销批次 #{batch_id}")
@@ -478,9 +475,7 @@ def set_batch_state(
     batch = get_batch(db, batch_id)
     if batch["state"] == "已撤销":
         raise ConflictError(f"批次 {batch_id} 已撤销")
-    ids = [
-        r[0] for r in db.execute("SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
-    ]
+    ids = column_values(db, "SELECT id FROM welfare_payments WHERE batch_id = ?", [batch_id])
     return payments.set_state(db, ids, state, on)
 
 

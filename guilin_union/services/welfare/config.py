@@ -26,6 +26,7 @@ from guilin_union.core.welfare import (
     STANDARD_FORMS,
 )
 from guilin_union.services import settings
+from guilin_union.services.common_query import column_values
 
 __all__ = [
     "AREA",
@@ -214,11 +215,9 @@ def clean_text(value: object) -> str:
 
 def recent_handlers(db: sqlite_utils.Database, limit: int = 10) -> list[str]:
     """The 经办人 typed most recently, newest first (suggestions for the payment form)."""
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
-            " ORDER BY max(id) DESC LIMIT ?",
-            [limit],
-        )
-    ]
+    return column_values(
+        db,
+        "SELECT handler FROM welfare_payments WHERE handler IS NOT NULL GROUP BY handler"
+        " ORDER BY max(id) DESC LIMIT ?",
+        [limit],
+    )

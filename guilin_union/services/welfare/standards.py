@@ -36,6 +36,7 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
 
@@ -443,7 +444,7 @@ def standards_by_type(db: sqlite_utils.Database, year: int) -> dict[str, Standar
 
 
 def standard_years(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM welfare_standards ORDER BY year")]
+    return column_values(db, "SELECT DISTINCT year FROM welfare_standards ORDER BY year")
 
 
 # ---------------------------------------------------------------- writes

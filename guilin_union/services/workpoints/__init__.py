@@ -42,7 +42,7 @@ from guilin_union.core.workpoints import (
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import select_rows, where_sql
+from guilin_union.services.common_query import column_values, select_rows, where_sql
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
@@ -135,9 +135,7 @@ def list_plans(
 
 def plan_years(db: sqlite_utils.Database) -> list[int]:
     """Years that have a plan, newest first."""
-    return [
-        r[0] for r in db.execute("SELECT DISTINCT year FROM workpoint_plans ORDER BY year DESC")
-    ]
+    return column_values(db, "SELECT DISTINCT year FROM workpoint_plans ORDER BY year DESC")
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
@@ -396,15 +394,13 @@ def _plan_scopes(db: sqlite_utils.Database, plan_id: int) -> tuple[row_undo.Scop
     """Every row a plan's delete touches, by id (parents first): the plan, its items, the
     items of later years carried from them (their link is set to NULL), and the notes,
     evidence and links of its items."""
-    own = [r[0] for r in db.execute("SELECT id FROM workpoint_items WHERE plan_id = ?", [plan_id])]
+    own = column_values(db, "SELECT id FROM workpoint_items WHERE plan_id = ?", [plan_id])
     marks = ", ".join("?" for _ in own)
-    carried = [
-        r[0]
-        for r in db.execute(
-            f"SELECT id FROM workpoint_items WHERE plan_id <> ? AND carried_from_item_id IN ({marks})",
-            [plan_id, *own],
-        )
-    ]
+    carried = column_values(
+        db,
+        f"SELECT id FROM workpoint_items WHERE plan_id <> ? AND carried_from_item_id IN ({marks})",
+        [plan_id, *own],
+    )
     items = tuple(own)
     below = f"item_id IN ({marks})"
     return (
@@ -754,25 +750,20 @@ def add_item(
                 raise ValidationError("上级条目不属于该计划", "parent_id")
             level = parent["level"] + 1
             after = last_position_in_subtree(db, parent_id)
-            siblings = [
-                r[0]
-                for r in db.execute(
-                    "SELECT style FROM workpoint_items WHERE parent_id = ?", [parent_id]
-                )
-            ]
+            siblings = column_values(
+                db, "SELECT style FROM workpoint_items WHERE parent_id = ?", [parent_id]
+            )
         else:
             level = 1
             after = db.execute(
                 "SELECT coalesce(max(position), 0) FROM workpoint_items WHERE plan_id = ?",
                 [plan_id],
             ).fetchone()[0]
-            siblings = [
-                r[0]
-                for r in db.execute(
-                    "SELECT style FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
-                    [plan_id],
-                )
-            ]
+            siblings = column_values(
+                db,
+                "SELECT style FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
+                [plan_id],
+            )
         shift_positions(db, plan_id, after, 1)
         now = audit.now_iso()
         row = {
@@ -961,30 +952,24 @@ def evidence_path(db: sqlite_utils.Database, evidence_id: int) -> Path:
 def suggestions(db: sqlite_utils.Database) -> dict[str, list[str]]:
     """Values offered while typing: owners (used before, then active members) and units
     (used before, then the 分工会)."""
-    owners = [
-        r[0]
-        for r in db.execute(
-            "SELECT owner FROM workpoint_items WHERE owner IS NOT NULL GROUP BY owner ORDER BY count(*) DESC"
-        )
-    ]
-    owners += [
-        r[0]
-        for r in db.execute("SELECT name FROM members WHERE status = '在会' ORDER BY name_pinyin")
-    ]
-    units = [
-        r[0]
-        for r in db.execute(
-            "SELECT lead_unit FROM workpoint_items WHERE lead_unit IS NOT NULL GROUP BY lead_unit ORDER BY count(*) DESC"
-        )
-    ]
+    owners = column_values(
+        db,
+        "SELECT owner FROM workpoint_items WHERE owner IS NOT NULL GROUP BY owner ORDER BY count(*) DESC",
+    )
+    owners += column_values(
+        db, "SELECT name FROM members WHERE status = '在会' ORDER BY name_pinyin"
+    )
+    units = column_values(
+        db,
+        "SELECT lead_unit FROM workpoint_items WHERE lead_unit IS NOT NULL GROUP BY lead_unit ORDER BY count(*) DESC",
+    )
     for (value,) in db.execute(
         "SELECT responsible_units FROM workpoint_items WHERE responsible_units <> '[]'"
     ):
         units += _units(value)
-    units += [
-        r[0]
-        for r in db.execute("SELECT name FROM branches WHERE active = 1 ORDER BY sort_order, name")
-    ]
+    units += column_values(
+        db, "SELECT name FROM branches WHERE active = 1 ORDER BY sort_order, name"
+    )
     return {"owners": list(dict.fromkeys(owners)), "units": list(dict.fromkeys(units))}
 
 

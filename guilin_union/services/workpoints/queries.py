@@ -22,7 +22,7 @@ import sqlite_utils
 
 from guilin_union.core.workpoints import CANCELLED, DONE, FINISHED, IN_PROGRESS
 from guilin_union.services import settings
-from guilin_union.services.common_query import SortOrder
+from guilin_union.services.common_query import SortOrder, column_values
 from guilin_union.services.workpoints import (
     get_plan,
     plan_nodes,
@@ -108,7 +108,7 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
         f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)}"
         f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
     )
-    return [r[0] for r in db.execute(sql, params)]
+    return column_values(db, sql, params)
 
 
 def fetch_item_rows(
@@ -120,12 +120,9 @@ def fetch_item_rows(
     if not wanted:
         return {}
     marks = ",".join("?" for _ in wanted)
-    plan_ids = [
-        r[0]
-        for r in db.execute(
-            f"SELECT DISTINCT plan_id FROM workpoint_items WHERE id IN ({marks})", list(wanted)
-        )
-    ]
+    plan_ids = column_values(
+        db, f"SELECT DISTINCT plan_id FROM workpoint_items WHERE id IN ({marks})", list(wanted)
+    )
     result: dict[int, dict[str, Any]] = {}
     for plan_id in plan_ids:
         for node in plan_nodes(db, plan_id, today):
@@ -252,14 +249,12 @@ def overview(
 def items_owned_by(db: sqlite_utils.Database, owner: str) -> list[dict[str, Any]]:
     """Tracked items whose 责任人 is ``owner`` (by name), newest year first."""
     rows: list[dict[str, Any]] = []
-    plan_ids = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT i.plan_id FROM workpoint_items i JOIN workpoint_plans p ON p.id = i.plan_id"
-            " WHERE i.owner = ? ORDER BY p.year DESC, i.plan_id",
-            [owner],
-        )
-    ]
+    plan_ids = column_values(
+        db,
+        "SELECT DISTINCT i.plan_id FROM workpoint_items i JOIN workpoint_plans p ON p.id = i.plan_id"
+        " WHERE i.owner = ? ORDER BY p.year DESC, i.plan_id",
+        [owner],
+    )
     for plan_id in plan_ids:
         plan = get_plan(db, plan_id)
         for node in plan_nodes(db, plan_id):

@@ -29,6 +29,7 @@ from guilin_union.core.errors import ConflictError, ValidationError
 from guilin_union.core.workpoints import FINISHED, NOT_STARTED
 from guilin_union.services import row_undo
 from guilin_union.services.changes import OpResult
+from guilin_union.services.common_query import column_values
 from guilin_union.services.workpoints import (
     area_changes,
     check_year,
@@ -227,13 +228,11 @@ def is_carry_plan(db: sqlite_utils.Database, plan: Mapping[str, Any]) -> bool:
     document; only 结转事项 sections)."""
     if plan.get("source_text") is not None or plan.get("source_name") is not None:
         return False
-    headings = [
-        r[0]
-        for r in db.execute(
-            "SELECT heading FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
-            [plan["id"]],
-        )
-    ]
+    headings = column_values(
+        db,
+        "SELECT heading FROM workpoint_items WHERE plan_id = ? AND parent_id IS NULL",
+        [plan["id"]],
+    )
     return bool(headings) and all(_CARRY_SECTION_RE.match(h) for h in headings)
 
 
