@@ -581,6 +581,27 @@ def test_push_buttons_in_order_and_into_the_layout(qtbot):
     assert loose.parent() is None  # no layout: the caller places it
 
 
+def test_action_buttons_click_calls_the_paired_function_without_arguments(qtbot):
+    from guilin_union.ui.widgets.list_helpers import action_buttons
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    row = QHBoxLayout(host)
+    calls: list[tuple[str, tuple[object, ...]]] = []
+
+    def printing(*args: object) -> None:  # takes what it is given: nothing, here
+        calls.append(("打印", args))
+
+    print_button, export_button = action_buttons(
+        ("打印…", printing), ("导出…", lambda: calls.append(("导出", ()))), layout=row
+    )
+    assert [b.text() for b in (print_button, export_button)] == ["打印…", "导出…"]
+    assert [row.itemAt(i).widget() for i in range(row.count())] == [print_button, export_button]
+    print_button.click()
+    export_button.click()
+    assert calls == [("打印", ()), ("导出", ())]
+
+
 def test_add_record_buttons_row_of_add_edit_delete_then_more(qtbot):
     from PySide6.QtWidgets import QVBoxLayout
 

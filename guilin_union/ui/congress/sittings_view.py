@@ -47,10 +47,10 @@ from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, ListSource, set_rows
 from guilin_union.ui.widgets.dialog_buttons import accept_cancel_buttons
 from guilin_union.ui.widgets.list_helpers import (
+    action_buttons,
     delete_confirmed,
     make_label,
     make_line_edit,
-    push_buttons,
     selected_id,
     selected_ids,
 )
@@ -109,10 +109,16 @@ class SittingsView(QWidget):
             self.edit_sitting_button,
             self.standard_button,
             self.delete_sitting_button,
-        ) = push_buttons("新增场次…", "编辑/讨论记录…", "生成标准场次", "删除场次", layout=row)
+        ) = action_buttons(
+            ("新增场次…", lambda: self.open_sitting(None)),
+            ("编辑/讨论记录…", self.edit_selected_sitting),
+            ("生成标准场次", self.make_standard),
+            ("删除场次", self.delete_sitting),
+            layout=row,
+        )
         row.addStretch(1)
-        self.presidium_button, self.clear_presidium_button = push_buttons(
-            "主席团…", "清空主席团", layout=row
+        self.presidium_button, self.clear_presidium_button = action_buttons(
+            ("主席团…", self.add_presidium), ("清空主席团", self.clear_presidium), layout=row
         )
         left_layout.addLayout(row)
         self.presidium_label = make_label("presidium_label", wrap=True)
@@ -123,24 +129,29 @@ class SittingsView(QWidget):
         self.sittings_table.selectionModel().selectionChanged.connect(
             lambda *_: self.reload_signin()
         )
+        self.sittings_table.doubleClicked.connect(lambda _i: self.edit_selected_sitting())
         left_layout.addWidget(self.sittings_table, 2)
         prints = QHBoxLayout()
-        self.print_signin_button = QPushButton("打印本场签到表…")
-        self.print_minutes_button = QPushButton("打印分组讨论记录…")
-        self.print_results_button = QPushButton("打印选举计票结果…")
-        for b in (self.print_signin_button, self.print_minutes_button, self.print_results_button):
-            prints.addWidget(b)
+        self.print_signin_button, self.print_minutes_button, self.print_results_button = (
+            action_buttons(
+                ("打印本场签到表…", self.print_signin),
+                ("打印分组讨论记录…", self.print_minutes),
+                ("打印选举计票结果…", self.print_results),
+                layout=prints,
+            )
+        )
         prints.addStretch(1)
         left_layout.addLayout(prints)
 
         elections_box = QGroupBox("选举")
         box = QVBoxLayout(elections_box)
         erow = QHBoxLayout()
-        self.add_election_button = QPushButton("新建选举…")
-        self.count_button = QPushButton("录入计票…")
-        self.delete_election_button = QPushButton("删除选举")
-        for b in (self.add_election_button, self.count_button, self.delete_election_button):
-            erow.addWidget(b)
+        self.add_election_button, self.count_button, self.delete_election_button = action_buttons(
+            ("新建选举…", self.add_election),
+            ("录入计票…", self.count_selected),
+            ("删除选举", self.delete_election),
+            layout=erow,
+        )
         erow.addStretch(1)
         box.addLayout(erow)
         self.election_source = ListSource(id_key="id")
@@ -160,8 +171,9 @@ class SittingsView(QWidget):
             button.clicked.connect(lambda _c=False, s=state: self.mark_selected(s))
             self.state_buttons[state] = button
             srow.addWidget(button)
-        self.all_present_button = QPushButton("未签到的记为已签到")
-        srow.addWidget(self.all_present_button)
+        (self.all_present_button,) = action_buttons(
+            ("未签到的记为已签到", self.mark_unmarked_present), layout=srow
+        )
         srow.addStretch(1)
         right_layout.addLayout(srow)
         self.signin_source = ListSource(id_key="id")
@@ -174,20 +186,6 @@ class SittingsView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.add_sitting_button.clicked.connect(lambda: self.open_sitting(None))
-        self.edit_sitting_button.clicked.connect(self.edit_selected_sitting)
-        self.sittings_table.doubleClicked.connect(lambda _i: self.edit_selected_sitting())
-        self.standard_button.clicked.connect(self.make_standard)
-        self.delete_sitting_button.clicked.connect(self.delete_sitting)
-        self.all_present_button.clicked.connect(self.mark_unmarked_present)
-        self.print_signin_button.clicked.connect(self.print_signin)
-        self.print_minutes_button.clicked.connect(self.print_minutes)
-        self.print_results_button.clicked.connect(self.print_results)
-        self.add_election_button.clicked.connect(self.add_election)
-        self.count_button.clicked.connect(self.count_selected)
-        self.delete_election_button.clicked.connect(self.delete_election)
-        self.presidium_button.clicked.connect(self.add_presidium)
-        self.clear_presidium_button.clicked.connect(self.clear_presidium)
         self._sized = False
 
     # ------------------------------------------------------------------ data

@@ -271,6 +271,22 @@ def push_buttons(*texts: str, layout: QBoxLayout | None = None) -> list[QPushBut
     return buttons
 
 
+def action_buttons(
+    *actions: tuple[str, Callable[[], Any]], layout: QBoxLayout | None = None
+) -> list[QPushButton]:
+    """:func:`push_buttons` for ``(text, what a click does)`` pairs: a click calls the
+    function with no arguments.
+
+    >>> # self.print_button, self.export_button = action_buttons(
+    >>> #     ("打印…", self.print_list), ("导出 Excel…", self.export), layout=row
+    >>> # )
+    """
+    buttons = push_buttons(*(text for text, _do in actions), layout=layout)
+    for button, (_text, do) in zip(buttons, actions, strict=True):
+        button.clicked.connect(lambda _checked=False, do=do: do())
+    return buttons
+
+
 def add_record_buttons(
     layout: QBoxLayout, add_text: str, *more: str
 ) -> tuple[QHBoxLayout, list[QPushButton]]:

@@ -37,7 +37,7 @@ from guilin_union.ui.forms.ui_workpoints_item_form import Ui_WorkpointItemForm
 from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import make_label, make_line_edit
+from guilin_union.ui.widgets.list_helpers import action_buttons, make_label, make_line_edit
 from guilin_union.ui.widgets.modal import show_modal
 from guilin_union.ui.workpoints.common import make_table, shorten
 
@@ -129,9 +129,7 @@ class ItemPanel(QWidget):
         self, layout: QVBoxLayout, *actions: tuple[str, Callable[[], object]]
     ) -> list[QPushButton]:
         """A row of buttons (text, what a click does) added to ``layout``; returns them."""
-        buttons = [QPushButton(text) for text, _do in actions]
-        for button, (_text, do) in zip(buttons, actions, strict=True):
-            button.clicked.connect(do)
+        buttons = action_buttons(*actions)
         layout.addLayout(self._button_row(*buttons))
         return buttons
 
