@@ -12,17 +12,12 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, finish_import, import_file
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.option import count_opt, flag, opt
+from guilin_union.cli.option import count_opt, flag, opt, session_opt
 from guilin_union.cli.table import JSON, add_area, add_commands, add_output_arg, import_options
 
-
-def add_session_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--session",
-        required=True,
-        metavar="ID",
-        help="会议编号（congress sessions 可查看；也可写 current 表示当前会议）",
-    )
+add_session_arg = session_opt(
+    "--session", "会议编号（congress sessions 可查看；也可写 current 表示当前会议）", required=True
+)
 
 
 def resolve_session(db: Any, value: str) -> int:

@@ -16,7 +16,16 @@ from typing import Any
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.option import ArgAdder, count_opt, date_opt, flag, opt, text_opt, year_opt
+from guilin_union.cli.option import (
+    ArgAdder,
+    count_opt,
+    date_opt,
+    flag,
+    opt,
+    session_opt,
+    text_opt,
+    year_opt,
+)
 from guilin_union.cli.table import (
     JSON,
     SESSION,
@@ -123,7 +132,7 @@ def register(csub: argparse._SubParsersAction) -> None:
                     "edit",
                     "修改会议信息或状态",
                     [
-                        opt("session", metavar="ID"),
+                        session_opt("session"),
                         *_session_fields(new=False),
                         opt("--status", choices=("筹备中", "召开中", "已闭幕"), help="会议状态"),
                         opt("--override-reason", help="未达法定人数仍开会的原因"),

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from guilin_union.cli import (
     EXIT_DATA_ERROR,
@@ -34,7 +35,16 @@ from guilin_union.cli import (
     resolve_branch,
 )
 from guilin_union.cli.lines import row_line, tab_line
-from guilin_union.cli.option import count_opt, date_opt, flag, opt, text_opt, year_opt, yuan_opt
+from guilin_union.cli.option import (
+    ArgAdder,
+    count_opt,
+    date_opt,
+    flag,
+    opt,
+    text_opt,
+    year_opt,
+    yuan_opt,
+)
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -59,6 +69,11 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 _LEDGER_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="月份")
 _DUES_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
 _NOTE = text_opt("--note", "备注")
+
+
+def _category(help_text: str, **kwargs: Any) -> ArgAdder:
+    """``--category``: a category by its code or its name."""
+    return opt("--category", metavar="编码或名称", help=help_text, **kwargs)
 
 
 def _register_dues(sub: argparse._SubParsersAction) -> None:
@@ -209,7 +224,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                         opt("--activity", metavar="类型", help="活动类型，如 文体活动"),
                         opt("--welfare", metavar="类型", help="慰问类型，如 生病住院"),
                     ),
-                    opt("--category", metavar="编码或名称", help="支出科目"),
+                    _category("支出科目"),
                     JSON,
                 ],
                 cmd_map,
@@ -220,7 +235,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 [
                     YEAR,
                     one_of(
-                        opt("--category", metavar="编码或名称", help="科目，如 50102 或 文体活动"),
+                        _category("科目，如 50102 或 文体活动"),
                         year_opt("--copy-from", "复制该年度的全部预算"),
                         required=True,
                     ),
@@ -247,7 +262,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 "add",
                 "登记一笔收入或支出",
                 [
-                    opt("--category", required=True, metavar="编码或名称", help="科目"),
+                    _category("科目", required=True),
                     yuan_opt("--amount", "金额", required=True),
                     date_opt("--date", "日期", required=True),
                     text_opt("--description", "摘要", required=True),
@@ -262,7 +277,7 @@ def _register_funds(sub: argparse._SubParsersAction) -> None:
                 "列出某年度登记的收支",
                 [
                     YEAR,
-                    opt("--category", metavar="编码或名称", help="只含该科目"),
+                    _category("只含该科目"),
                     JSON,
                 ],
                 cmd_expense_list,

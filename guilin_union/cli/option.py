@@ -47,6 +47,12 @@ def yuan_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder
     return opt(name, metavar="元", help=help_text, **kwargs)
 
 
+def session_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder:
+    """A congress session: its number or ``current`` (read by ``cli.congress.resolve_session``),
+    shown as ``ID``."""
+    return opt(name, metavar="ID", help=help_text, **kwargs)
+
+
 def text_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder:
     """Free text: ``TEXT``."""
     return opt(name, metavar="TEXT", help=help_text, **kwargs)

@@ -14,7 +14,7 @@ from typing import Any
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, options
 from guilin_union.cli.congress import session_report
 from guilin_union.cli.lines import row_line
-from guilin_union.cli.option import ArgAdder, date_opt, flag, opt
+from guilin_union.cli.option import ArgAdder, date_opt, flag, opt, session_opt
 from guilin_union.cli.table import JSON, SESSION, Command, add_commands, add_reports
 
 
@@ -83,7 +83,14 @@ def _show(args: argparse.Namespace, ctx: CliContext, proposal_id: int, message: 
 
 
 PROPOSAL_JSON = flag("--json", "以 JSON 输出（同 proposals list 的一项）")
-NUMBER = opt("number", metavar="NUMBER")
+
+
+def _proposal_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder:
+    """A proposal by its number (read by :func:`resolve_proposal`), shown as ``NUMBER``."""
+    return opt(name, metavar="NUMBER", help=help_text, **kwargs)
+
+
+NUMBER = _proposal_opt("number")
 NOTE = opt("--note", help="备注")
 
 
@@ -99,7 +106,7 @@ def register(psub: argparse._SubParsersAction) -> None:
             "submit",
             "录入一件提案（按提案规则检查）",
             [
-                opt("--session", required=True, metavar="ID", help="会议编号或 current"),
+                session_opt("--session", "会议编号或 current", required=True),
                 opt("--title", required=True, help="案由"),
                 opt("--category", required=True, help="类别"),
                 opt("--proposer", metavar="工号/姓名", help="提案人（个人提案）"),
@@ -115,7 +122,7 @@ def register(psub: argparse._SubParsersAction) -> None:
                 opt("--suggestions", default="", help="建议"),
                 _date("提交"),
                 opt("--late-reason", help="逾期提交的原因"),
-                opt("--report-session", metavar="ID", help="闭会期间提案：提交给哪次会议"),
+                session_opt("--report-session", "闭会期间提案：提交给哪次会议"),
                 flag("--confirm-duplicate", "案由相近时确认仍提交"),
             ],
             cmd_submit,
@@ -124,7 +131,7 @@ def register(psub: argparse._SubParsersAction) -> None:
             "review",
             "审查：立案、转意见建议、不立案或撤案",
             [
-                opt("number", metavar="NUMBER", help="提案编号，如 2024-001"),
+                _proposal_opt("number", "提案编号，如 2024-001"),
                 opt(
                     "--result",
                     required=True,
@@ -142,8 +149,8 @@ def register(psub: argparse._SubParsersAction) -> None:
             "merge",
             "并案：把一件提案并入另一件（可并入意见建议）",
             [
-                opt("number", metavar="NUMBER", help="被并入的提案"),
-                opt("--into", required=True, metavar="NUMBER", help="并入到哪一件"),
+                _proposal_opt("number", "被并入的提案"),
+                _proposal_opt("--into", "并入到哪一件", required=True),
                 NOTE,
                 _date(""),
             ],

@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from guilin_union.cli.option import ArgAdder, flag, member_opt, opt, year_opt
+from guilin_union.cli.option import ArgAdder, flag, member_opt, opt, session_opt, year_opt
 
 Handler = Callable[[argparse.Namespace, Any], int]
 Command = tuple[str, str | None, Sequence[ArgAdder], Handler]
@@ -81,7 +81,7 @@ DRY_RUN = flag("--dry-run", "只检查，不写入")
 XLSX_FILE = opt("file", metavar="FILE.xlsx")
 BRANCH = opt("--branch", metavar="NAME", help="只含该分工会")
 YEAR = year_opt("--year", "年度", required=True)
-SESSION = opt("--session", required=True, metavar="ID")
+SESSION = session_opt("--session", required=True)
 MEMBER_ID = member_opt("member_id")
 # Full ID-card and phone numbers (the reveal is written to the operation log).
 UNMASKED_EXPORT = flag("--unmasked", "导出完整证件号码和手机号（将记入操作日志）")

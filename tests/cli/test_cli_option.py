@@ -11,6 +11,7 @@ from guilin_union.cli.option import (
     count_opt,
     date_opt,
     member_opt,
+    session_opt,
     text_opt,
     year_opt,
     yuan_opt,
@@ -33,6 +34,7 @@ def _parser(*adders) -> argparse.ArgumentParser:  # noqa: ANN002
         (count_opt("--on", "月数"), "N", "3", 3),
         (yuan_opt("--on", "金额"), "元", "300.50", "300.50"),
         (text_opt("--on", "备注"), "TEXT", "说明", "说明"),
+        (session_opt("--on", "会议"), "ID", "current", "current"),
     ],
 )
 def test_each_kind_has_its_metavar_and_type(adder, metavar, given, value) -> None:  # noqa: ANN001
