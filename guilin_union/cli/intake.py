@@ -22,7 +22,7 @@ from typing import Any
 
 from guilin_union.cli import CliContext, emit, emit_json, emit_listing, fail, finish_import, options
 from guilin_union.cli.lines import tab_line
-from guilin_union.cli.option import flag, member_opt, opt
+from guilin_union.cli.option import flag, member_opt, month_opt, opt
 from guilin_union.cli.table import (
     BRANCH,
     DRY_RUN,
@@ -182,7 +182,7 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
             ),
             (
                 "dues-summary",
-                [opt("--month", required=True, metavar="YYYY-MM", help="月份")],
+                [month_opt("--month", "月份", required=True)],
                 cmd_dues_summary,
             ),
         ],

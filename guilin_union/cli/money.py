@@ -40,6 +40,7 @@ from guilin_union.cli.option import (
     count_opt,
     date_opt,
     flag,
+    month_opt,
     opt,
     text_opt,
     year_opt,
@@ -66,8 +67,8 @@ def register(sub: argparse._SubParsersAction, report_sub: argparse._SubParsersAc
 
 
 # Options several dues commands share.
-_LEDGER_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="月份")
-_DUES_MONTH = opt("--month", required=True, metavar="YYYY-MM", help="会费所属月份")
+_LEDGER_MONTH = month_opt("--month", "月份", required=True)
+_DUES_MONTH = month_opt("--month", "会费所属月份", required=True)
 _NOTE = text_opt("--note", "备注")
 
 
@@ -301,7 +302,7 @@ def _register_reports(report_sub: argparse._SubParsersAction) -> None:
                 "dues-collection",
                 [
                     one_of(
-                        opt("--month", metavar="YYYY-MM", help="月份（默认：台账中最近的月份）"),
+                        month_opt("--month", "月份（默认：台账中最近的月份）"),
                         year_opt("--year", "年度"),
                     ),
                 ],

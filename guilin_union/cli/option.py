@@ -27,6 +27,11 @@ def date_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder
     return opt(name, metavar="YYYY-MM-DD", help=help_text, **kwargs)
 
 
+def month_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder:
+    """A month: ``YYYY-MM`` (checked by the service that takes it)."""
+    return opt(name, metavar="YYYY-MM", help=help_text, **kwargs)
+
+
 def year_opt(name: str, help_text: str | None = None, **kwargs: Any) -> ArgAdder:
     """A year: ``YYYY``, a whole number."""
     return opt(name, type=int, metavar="YYYY", help=help_text, **kwargs)

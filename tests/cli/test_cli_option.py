@@ -11,6 +11,7 @@ from guilin_union.cli.option import (
     count_opt,
     date_opt,
     member_opt,
+    month_opt,
     session_opt,
     text_opt,
     year_opt,
@@ -29,6 +30,7 @@ def _parser(*adders) -> argparse.ArgumentParser:  # noqa: ANN002
     ("adder", "metavar", "given", "value"),
     [
         (date_opt("--on", "日期"), "YYYY-MM-DD", "2024-03-01", "2024-03-01"),
+        (month_opt("--on", "月份"), "YYYY-MM", "2024-03", "2024-03"),
         (year_opt("--on", "年度"), "YYYY", "2024", 2024),
         (member_opt("--on", "会员"), "MEMBER_ID", "7", 7),
         (count_opt("--on", "月数"), "N", "3", 3),
