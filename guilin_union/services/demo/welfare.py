@@ -21,7 +21,7 @@ import sqlite_utils
 from guilin_union.services import welfare as payments
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import batches, config
-from guilin_union.services.welfare.rules import PaymentFacts, check_payment
+from guilin_union.services.welfare.rules import check_payment
 from guilin_union.services.welfare.standards import example_standards
 from guilin_union.storage import audit
 
@@ -470,9 +470,7 @@ def _overrides(db: sqlite_utils.Database, rng: random.Random, year: int, all_ids
                 "handler": HANDLERS[2],
             },
         )
-        warnings = check_payment(
-            db, PaymentFacts(member, type_name, p.pay_date, year, amount, "", p.form)
-        )
+        warnings = check_payment(db, p)
         payments.insert_checked(db, p, warnings, reason if warnings else "")
         written += 1
     return written

@@ -125,7 +125,7 @@ def set_rule(
 def dues_warning(db: sqlite_utils.Database, facts: Any) -> Any:
     """The welfare hook: a ``RuleWarning`` when the payment's year has the rule and the
     member owes dues for more months than allowed before the payment's month, else None.
-    ``facts`` is a :class:`guilin_union.services.welfare.rules.PaymentFacts`."""
+    ``facts`` is a :class:`guilin_union.services.welfare.PaymentInput`."""
     rule = get_rule(db, facts.year)
     if rule is None or not rule.applies_to(facts.type):
         return None

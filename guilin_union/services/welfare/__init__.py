@@ -44,7 +44,6 @@ from guilin_union.services.common_query import (
 from guilin_union.services.members import branches as branches_service
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.rules import (
-    PaymentFacts,
     PaymentWarnings,
     RuleWarning,
     check_payment,
@@ -58,7 +57,6 @@ __all__ = [
     "RuleWarning",
     "STATE_DATE_COLUMNS",
     "validate_payment",
-    "facts_of",
     "check",
     "record_payment",
     "update_payment",
@@ -276,25 +274,6 @@ def _validate_case(raw: Mapping[str, Any], form: str) -> dict[str, Any]:
     return values
 
 
-def facts_of(p: PaymentInput) -> PaymentFacts:
-    assert p.year is not None
-    return PaymentFacts(
-        p.member_id,
-        p.type,
-        p.pay_date,
-        p.year,
-        p.amount_fen,
-        p.occasion,
-        p.form,
-        relative_relation=p.relative_relation,
-        relative_name=p.relative_name,
-        cause=p.cause,
-        event_date=p.event_date or "",
-        sub_kind=p.sub_kind,
-        applied_on=p.applied_on or "",
-    )
-
-
 def check(
     db: sqlite_utils.Database,
     data: Mapping[str, Any] | PaymentInput,
@@ -303,7 +282,7 @@ def check(
 ) -> list[RuleWarning]:
     """Validate and return the rule warnings without saving (the form shows them live)."""
     p = validate_payment(db, data)
-    return check_payment(db, facts_of(p), exclude_id=payment_id)
+    return check_payment(db, p, exclude_id=payment_id)
 
 
 # ---------------------------------------------------------------- writes
@@ -392,7 +371,7 @@ def record_payment(
     """
     with db.atomic():
         p = validate_payment(db, data)
-        warnings = check_payment(db, facts_of(p))
+        warnings = check_payment(db, p)
         reason = _require_reason(warnings, override_reason)
         payment_id = insert_checked(db, p, warnings, reason)
         for path in attachments:
@@ -422,7 +401,7 @@ def update_payment(
         ):
             del base["year"]  # the year followed the date before: let it follow the new date
         p = validate_payment(db, {**base, **changes})
-        warnings = check_payment(db, facts_of(p), exclude_id=payment_id)
+        warnings = check_payment(db, p, exclude_id=payment_id)
         old = payment_warnings(db, payment_id)
         old_codes = {w["code"] for w in old}
         new = [w for w in warnings if w.code not in old_codes]

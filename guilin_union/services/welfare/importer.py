@@ -32,7 +32,7 @@ from guilin_union.services.import_common import (
 )
 from guilin_union.services.members.lookup import member_index
 from guilin_union.services.welfare import config
-from guilin_union.services.welfare.rules import PaymentFacts, RuleWarning, check_payment
+from guilin_union.services.welfare.rules import RuleWarning, check_payment
 from guilin_union.spreadsheets.errors import RowError
 from guilin_union.spreadsheets.reader import Field, ReadResult
 
@@ -135,7 +135,7 @@ class WelfareImporter:
     # ------------------------------------------------------------ Importer protocol
     def validate(self, db: sqlite_utils.Database, read: ReadResult) -> ImportPlan:
         plan = ImportPlan()
-        pending: list[PaymentFacts] = []
+        pending: list[payments.PaymentInput] = []
 
         def error(row: int, key: str, value: Any, message: str) -> None:
             label = header_label(read, key, _LABELS.get(key, key))
@@ -165,9 +165,8 @@ class WelfareImporter:
                 key = _FIELD_OF.get(exc.field or "", "name")
                 error(parsed.row, key, values.get(key), exc.message)
                 continue
-            facts = payments.facts_of(p)
-            warnings = check_payment(db, facts, pending=pending)
-            pending.append(facts)
+            warnings = check_payment(db, p, pending=pending)
+            pending.append(p)
             if warnings and not self.accept_warnings:
                 for w in warnings:
                     key = _WARNING_FIELD.get(w.code, "type")

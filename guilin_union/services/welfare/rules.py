@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -34,9 +35,13 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.field_labels import CODE_LABELS
 from guilin_union.core.money import format_fen
+from guilin_union.services.common_query import select_rows
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import config
 from guilin_union.services.welfare.standards import Standard, get_standard
+
+if TYPE_CHECKING:
+    from guilin_union.services.welfare import PaymentInput
 
 ACTIVE = "在会"
 RETAINED = "保留会籍"
@@ -81,32 +86,12 @@ class PaymentWarnings(ValidationError):
         super().__init__(text + "。如确需发放，请填写理由后保存。", "warnings")
 
 
-@dataclass(frozen=True)
-class PaymentFacts:
-    """What the checks need to know about a payment (saved or not yet saved)."""
-
-    member_id: int
-    type: str
-    pay_date: str  # ISO
-    year: int
-    amount_fen: int
-    occasion: str = ""
-    form: str = ""
-    # issue 22: the case (which relative, what cause, when it happened, which sub-kind)
-    relative_relation: str = ""
-    relative_name: str = ""
-    cause: str = ""
-    event_date: str = ""
-    sub_kind: str = ""
-    applied_on: str = ""
-
-
 def _yuan(fen: int) -> str:
     return f"{format_fen(fen)} 元"
 
 
 def _status_warning(
-    db: sqlite_utils.Database, p: PaymentFacts, standard: Standard | None
+    db: sqlite_utils.Database, p: PaymentInput, standard: Standard | None
 ) -> RuleWarning | None:
     retired_ok = bool(standard and standard.retired_eligible)
     day = format_cn_date(p.pay_date)
@@ -153,37 +138,44 @@ def _status_before_death(db: sqlite_utils.Database, member_id: int, on: str) -> 
 
 def _others(
     db: sqlite_utils.Database,
-    p: PaymentFacts,
+    p: PaymentInput,
     exclude_id: int | None,
-    pending: Sequence[PaymentFacts],
-) -> list[PaymentFacts]:
+    pending: Sequence[PaymentInput],
+) -> list[PaymentInput]:
     """Other payments of the same member and type: saved ones plus not-yet-saved ones (the
-    earlier rows of an import, the other members of a batch)."""
-    rows = db.execute(
-        "SELECT member_id, type, pay_date, year, amount_fen, coalesce(occasion, ''), form,"
-        " coalesce(relative_relation, ''), coalesce(relative_name, ''), coalesce(cause, ''),"
-        " coalesce(event_date, ''), coalesce(sub_kind, ''), coalesce(applied_on, '')"
+    earlier rows of an import, the other members of a batch). Saved ones are read with the
+    fields the checks compare."""
+    from guilin_union.services.welfare import PaymentInput
+
+    rows = select_rows(
+        db,
+        "SELECT member_id, type, pay_date, year, amount_fen, coalesce(occasion, '') AS occasion,"
+        " form, coalesce(relative_relation, '') AS relative_relation,"
+        " coalesce(relative_name, '') AS relative_name, coalesce(cause, '') AS cause,"
+        " event_date, coalesce(sub_kind, '') AS sub_kind, applied_on"
         " FROM welfare_payments WHERE member_id = ? AND type = ? AND id IS NOT ?",
         [p.member_id, p.type, exclude_id],
-    ).fetchall()
-    found = [PaymentFacts(*r) for r in rows]
+    )
+    found = [PaymentInput(**row) for row in rows]
     found += [q for q in pending if q.member_id == p.member_id and q.type == p.type]
     return found
 
 
 def check_payment(
     db: sqlite_utils.Database,
-    p: PaymentFacts,
+    p: PaymentInput,
     *,
     exclude_id: int | None = None,
-    pending: Sequence[PaymentFacts] = (),
+    pending: Sequence[PaymentInput] = (),
     standard: Standard | None = None,
 ) -> list[RuleWarning]:
-    """Every warning for payment ``p`` (empty when all checks pass).
+    """Every warning for payment ``p`` (empty when all checks pass); ``p`` is validated
+    (:func:`~guilin_union.services.welfare.validate_payment` sets its 标准年度).
 
     ``exclude_id`` is the payment's own id when it is being edited; ``pending`` holds
     payments not saved yet that count as earlier ones (import rows above this one).
     """
+    assert p.year is not None
     if standard is None:
         standard = get_standard(db, p.year, p.type)
     warnings: list[RuleWarning] = []
@@ -213,7 +205,7 @@ def check_payment(
 
 
 def _standard_warnings(
-    db: sqlite_utils.Database, p: PaymentFacts, s: Standard, others: list[PaymentFacts]
+    db: sqlite_utils.Database, p: PaymentInput, s: Standard, others: list[PaymentInput]
 ) -> list[RuleWarning]:
     from guilin_union.services.welfare.cases import amount_limits, branch_standard
 
@@ -287,11 +279,11 @@ def _standard_warnings(
 
 
 def _duplicate_warning(
-    db: sqlite_utils.Database, p: PaymentFacts, others: list[PaymentFacts]
+    db: sqlite_utils.Database, p: PaymentInput, others: list[PaymentInput]
 ) -> RuleWarning | None:
     window = config.duplicate_days(db)
     day = _dt.date.fromisoformat(p.pay_date)
-    close: list[tuple[int, PaymentFacts]] = []
+    close: list[tuple[int, PaymentInput]] = []
     for o in others:
         # Different 事项 of one type (春节 and 元宵节 慰问) are different payments, not repeats.
         if p.occasion and o.occasion and p.occasion != o.occasion:
