@@ -12,12 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +27,14 @@ from guilin_union.services.money import dues_ledger as ledger
 from guilin_union.ui import ops
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import IdTableModel, columns, nonzero
-from guilin_union.ui.widgets.list_helpers import call_on, make_id_table
+from guilin_union.ui.widgets.list_helpers import (
+    action_buttons,
+    call_on,
+    make_combo,
+    make_id_table,
+    make_label,
+    make_search_edit,
+)
 from guilin_union.ui.widgets.modal import show_modal
 
 
@@ -76,57 +80,48 @@ class LedgerView(QWidget):
         self.month_edit.setObjectName("ledger_month_edit")
         self.month_edit.setDisplayFormat("yyyy年M月")
         bar.addWidget(self.month_edit)
-        self.branch_combo = QComboBox()
-        self.branch_combo.setObjectName("ledger_branch_combo")
+        self.branch_combo = make_combo("ledger_branch_combo")
         bar.addWidget(self.branch_combo)
-        self.state_combo = QComboBox()
-        self.state_combo.setObjectName("ledger_state_combo")
-        for label, value in STATES:
-            self.state_combo.addItem(label, value)
+        self.state_combo = make_combo("ledger_state_combo", STATES)
         bar.addWidget(self.state_combo)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("ledger_search_edit")
-        self.search_edit.setPlaceholderText("姓名、工号或会员编号")
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = make_search_edit("ledger_search_edit", "姓名、工号或会员编号")
         bar.addWidget(self.search_edit, 1)
         layout.addLayout(bar)
 
         actions = QHBoxLayout()
-        self.open_button = QPushButton("建立本月台账")
-        self.open_button.setObjectName("ledger_open_button")
-        self.import_button = QPushButton("导入代扣名单…")
-        self.import_button.setObjectName("ledger_import_button")
-        self.remit_button = QPushButton("分工会上缴…")
-        self.remit_button.setObjectName("ledger_remit_button")
-        self.pay_button = QPushButton("登记缴费…")
-        self.pay_button.setObjectName("ledger_pay_button")
-        self.unpay_button = QPushButton("撤销缴费")
-        self.unpay_button.setObjectName("ledger_unpay_button")
-        self.print_month_button = QPushButton("本月收缴情况表…")
-        self.print_year_button = QPushButton("全年收缴情况表…")
-        self.arrears_button = QPushButton("欠缴会费名单…")
-        self.rule_button = QPushButton("慰问“按时缴纳会费”规则…")
-        self.rule_button.setObjectName("ledger_rule_button")
-        for b in (
+        (
             self.open_button,
             self.import_button,
             self.remit_button,
             self.pay_button,
             self.unpay_button,
-        ):
-            actions.addWidget(b)
+        ) = action_buttons(
+            ("建立本月台账", self.open_month),
+            ("导入代扣名单…", self.import_deductions),
+            ("分工会上缴…", self.remit),
+            ("登记缴费…", self.pay),
+            ("撤销缴费", self.unpay),
+            layout=actions,
+        )
+        self.open_button.setObjectName("ledger_open_button")
+        self.import_button.setObjectName("ledger_import_button")
+        self.remit_button.setObjectName("ledger_remit_button")
+        self.pay_button.setObjectName("ledger_pay_button")
+        self.unpay_button.setObjectName("ledger_unpay_button")
         actions.addStretch(1)
-        for b in (
-            self.print_month_button,
-            self.print_year_button,
-            self.arrears_button,
-            self.rule_button,
-        ):
-            actions.addWidget(b)
+        self.print_month_button, self.print_year_button, self.arrears_button, self.rule_button = (
+            action_buttons(
+                ("本月收缴情况表…", lambda: self.print_collection(yearly=False)),
+                ("全年收缴情况表…", lambda: self.print_collection(yearly=True)),
+                ("欠缴会费名单…", self.print_arrears),
+                ("慰问“按时缴纳会费”规则…", self.edit_rule),
+                layout=actions,
+            )
+        )
+        self.rule_button.setObjectName("ledger_rule_button")
         layout.addLayout(actions)
 
-        self.status_label = QLabel()
-        self.status_label.setObjectName("ledger_status_label")
+        self.status_label = make_label("ledger_status_label")
         layout.addWidget(self.status_label)
         self.model = IdTableModel(COLUMNS, _Source(self), self)
         self.table = make_id_table(
@@ -142,15 +137,6 @@ class LedgerView(QWidget):
             self.state_combo.currentIndexChanged,
             self.search_edit.textChanged,
         )
-        self.open_button.clicked.connect(self.open_month)
-        self.import_button.clicked.connect(self.import_deductions)
-        self.remit_button.clicked.connect(self.remit)
-        self.pay_button.clicked.connect(self.pay)
-        self.unpay_button.clicked.connect(self.unpay)
-        self.print_month_button.clicked.connect(lambda: self.print_collection(yearly=False))
-        self.print_year_button.clicked.connect(lambda: self.print_collection(yearly=True))
-        self.arrears_button.clicked.connect(self.print_arrears)
-        self.rule_button.clicked.connect(self.edit_rule)
         self.fill_branches()
         self.reload()
 
