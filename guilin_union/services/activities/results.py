@@ -35,7 +35,7 @@ from guilin_union.services import row_undo, settings
 from guilin_union.services.activities import AREA, CHANGES
 from guilin_union.services.activities.registration import OCCUPYING, check_events, get_participant
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import column_values, select_rows
+from guilin_union.services.common_query import column_values, filter_clauses, select_rows, where_sql
 from guilin_union.services.row_undo import Scope
 from guilin_union.storage import audit
 
@@ -364,13 +364,12 @@ def list_results(
         "SELECT r.*, e.name AS event, e.kind AS event_kind, e.sort_order, b.name AS branch, m.name AS name,"
         " m.staff_no, p.member_id FROM activity_results r JOIN activity_events e ON e.id = r.event_id"
         " JOIN branches b ON b.id = r.branch_id LEFT JOIN activity_participants p ON p.id = r.participant_id"
-        " LEFT JOIN members m ON m.id = p.member_id WHERE r.activity_id = ?"
+        " LEFT JOIN members m ON m.id = p.member_id"
     )
-    params: list[Any] = [activity_id]
-    if event_id is not None:
-        sql += " AND r.event_id = ?"
-        params.append(event_id)
-    sql += " ORDER BY e.sort_order, e.id, r.rank IS NULL, r.rank, r.id"
+    clauses, params = filter_clauses(
+        (("r.activity_id = ?", activity_id), ("r.event_id = ?", event_id))
+    )
+    sql += where_sql(clauses) + " ORDER BY e.sort_order, e.id, r.rank IS NULL, r.rank, r.id"
     rows = _rows(db, sql, params)
     for row in rows:
         row["winner"] = row["name"] if row["participant_id"] else row["branch"]

@@ -29,6 +29,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.workpoints import RECORD_KIND_LABELS, RECORD_KINDS
 from guilin_union.services.changes import OpResult
+from guilin_union.services.common_query import filter_clauses, where_sql
 from guilin_union.services.workpoints import (
     delete_row,
     get_item,
@@ -236,14 +237,12 @@ def coverage(
         "SELECT l.upper_item_id, s.id, s.number, s.style, s.heading, s.status, s.owner, p.year, s.plan_id"
         " FROM workpoint_upper_links l JOIN workpoint_items s ON s.id = l.item_id"
         " JOIN workpoint_plans p ON p.id = s.plan_id JOIN workpoint_items u ON u.id = l.upper_item_id"
-        " WHERE u.plan_id = ?"
     )
-    params: list[Any] = [upper_plan_id]
-    if school_plan_id is not None:
-        sql += " AND s.plan_id = ?"
-        params.append(school_plan_id)
+    clauses, params = filter_clauses(
+        (("u.plan_id = ?", upper_plan_id), ("s.plan_id = ?", school_plan_id))
+    )
     direct: dict[int, list[dict[str, Any]]] = {}
-    for r in query_rows(db, sql + " ORDER BY p.year, s.position", params):
+    for r in query_rows(db, sql + where_sql(clauses) + " ORDER BY p.year, s.position", params):
         r["title"] = item_title(r)
         direct.setdefault(r.pop("upper_item_id"), []).append(r)
     by_id = {n["id"]: n for n in nodes}
