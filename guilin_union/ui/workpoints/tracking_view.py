@@ -7,10 +7,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,7 +18,14 @@ from guilin_union.services.workpoints.queries import ItemQuery, fetch_item_rows,
 from guilin_union.ui import palette
 from guilin_union.ui.screen_fit import scrollable
 from guilin_union.ui.table_model import IdTableModel, columns, nonzero
-from guilin_union.ui.widgets.list_helpers import debounced, make_id_table, make_search_edit
+from guilin_union.ui.widgets.list_helpers import (
+    add_search_bar,
+    debounced,
+    make_combo,
+    make_id_table,
+    make_label,
+    make_search_edit,
+)
 from guilin_union.ui.widgets.query_source import QuerySource
 from guilin_union.ui.workpoints.common import STATUS_COLORS, setup_table, shorten
 from guilin_union.ui.workpoints.item_panel import ItemPanel
@@ -124,29 +128,21 @@ class TrackingView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        bar = QHBoxLayout()
         self.search_edit = make_search_edit(
             "workpoints_search_edit", "搜索：要点、责任人、单位、进展中的字词，或编号（如 十一）"
         )
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("workpoints_status_combo")
-        self.status_combo.addItem("全部状态", None)
-        for status in ITEM_STATUSES:
-            self.status_combo.addItem(status, status)
+        statuses = [("全部状态", None), *((status, status) for status in ITEM_STATUSES)]
+        self.status_combo = make_combo("workpoints_status_combo", statuses)
         self.overdue_check = QCheckBox("只看逾期")
         self.overdue_check.setObjectName("overdue_check")
         self.no_owner_check = QCheckBox("只看未定责任人")
         self.no_owner_check.setObjectName("no_owner_check")
-        self.count_label = QLabel()
-        self.count_label.setObjectName("workpoints_count_label")
-        bar.addWidget(self.search_edit, 3)
-        bar.addWidget(QLabel("状态"))
-        bar.addWidget(self.status_combo)
+        self.count_label = make_label("workpoints_count_label")
+        bar = add_search_bar(layout, self.search_edit, [("状态", self.status_combo, 0)])
         bar.addWidget(self.overdue_check)
         bar.addWidget(self.no_owner_check)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        layout.addLayout(bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.items_table = make_id_table(
