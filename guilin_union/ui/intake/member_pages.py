@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,14 +23,20 @@ from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services import members as members_service
 from guilin_union.services.intake import dues as dues_service
 from guilin_union.services.members import status as member_status
-from guilin_union.ui import ops
+from guilin_union.ui import ops, palette
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.intake.common import this_month
 from guilin_union.ui.intake.dialogs import StatusChangeDialog
 from guilin_union.ui.table_model import ColumnSpec, list_model, set_rows
 from guilin_union.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guilin_union.ui.widgets.form_dialog import submit_message_op
-from guilin_union.ui.widgets.list_helpers import fit_columns, make_hint, make_id_table
+from guilin_union.ui.widgets.list_helpers import (
+    fit_columns,
+    make_hint,
+    make_id_table,
+    make_label,
+    make_line_edit,
+)
 from guilin_union.ui.widgets.modal import show_modal
 
 HISTORY_COLUMNS = [
@@ -151,18 +156,15 @@ class DuesPage(QWidget):
         self.ctx = ctx
         self.member_id = member_id
         form = QFormLayout(self)
-        self.base_edit = QLineEdit()
-        self.base_edit.setObjectName("salary_base_edit")
-        self.base_edit.setPlaceholderText("月工资基数，如 6543.21（可不填）")
+        self.base_edit = make_line_edit("salary_base_edit", "月工资基数，如 6543.21（可不填）")
         self.start_edit = QDateEdit()  # a month picked, 未设定 when not set (issue 15)
         self.start_edit.setObjectName("dues_start_edit")
         optional_date_edit(self.start_edit)
         self.start_edit.setDisplayFormat("yyyy-MM")
-        self.dues_label = QLabel()
-        self.dues_label.setObjectName("monthly_dues_label")
+        self.dues_label = make_label("monthly_dues_label")
         self.rule_label = make_hint()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(palette.ERROR_TEXT_STYLE)
         self.save_button = QPushButton("保存会费信息")
         self.save_button.setObjectName("save_dues_button")
         form.addRow("工资基数（元）", self.base_edit)

@@ -19,7 +19,7 @@ from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import format_fen, parse_yuan
 from guilin_union.services.changes import Changes
 from guilin_union.services.money import AREA, budget
-from guilin_union.ui import ops
+from guilin_union.ui import ops, palette
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import columns, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import (
@@ -29,11 +29,10 @@ from guilin_union.ui.widgets.list_helpers import (
     push_buttons,
 )
 
-OVERSPEND_COLOR = "#b00020"  # spending over plan
-
 
 def _overspend(row: dict[str, Any]) -> str | None:
-    return OVERSPEND_COLOR if row.get("over") else None
+    """Spending over plan in the palette's warning red."""
+    return palette.WARNING if row.get("over") else None
 
 
 #: The year's categories; a 【收入】/【支出】 heading, level-1 categories and totals in bold.
