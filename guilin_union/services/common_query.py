@@ -12,6 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.core.errors import NotFoundError
+
 
 def add_filters(clauses: list[str], params: list[Any], filters: Iterable[tuple[str, Any]]) -> None:
     """Append each ``(sql, value)`` whose value is set (not None, not "") with its parameter."""
@@ -124,6 +126,17 @@ def select_rows(
 ) -> list[dict[str, Any]]:
     """Run ``sql`` and return its rows as dicts."""
     return dict_rows(db.execute(sql, list(params)))
+
+
+def one_row(
+    db: sqlite_utils.Database, sql: str, params: Iterable[Any], missing: str
+) -> dict[str, Any]:
+    """The first row of ``sql`` as a dict; :class:`NotFoundError` with the words ``missing``
+    when there is none (a record deleted meanwhile, a stale id)."""
+    rows = select_rows(db, sql, params)
+    if not rows:
+        raise NotFoundError(missing)
+    return rows[0]
 
 
 def other_row(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
-from guilin_union.core.errors import ValidationError
+from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.services.common_money import fen_amount
 from guilin_union.services.common_query import (
     SortOrder,
@@ -13,6 +13,7 @@ from guilin_union.services.common_query import (
     chunks,
     column_values,
     dict_rows,
+    one_row,
     order_parts,
     order_sql,
     pick,
@@ -82,6 +83,9 @@ def test_rows_as_dicts_and_pick_keeps_key_order() -> None:
     assert dict_rows(db.execute("SELECT name FROM t WHERE id = 2")) == [{"name": "乙"}]
     assert column_values(db, "SELECT name FROM t ORDER BY n DESC") == ["乙", "甲"]
     assert column_values(db, "SELECT id FROM t WHERE n > ?", (5,)) == []
+    assert one_row(db, "SELECT * FROM t WHERE id = ?", [2], "不存在") == rows[1]
+    with pytest.raises(NotFoundError, match="记录不存在"):
+        one_row(db, "SELECT * FROM t WHERE id = ?", [9], "记录不存在")
     assert list(pick(rows[0], ("n", "id"))) == ["n", "id"]
     with pytest.raises(KeyError):
         pick(rows[0], ("missing",))

@@ -36,6 +36,7 @@ from guilin_union.services.common_query import (
     add_filters,
     chunks,
     column_values,
+    one_row,
     pick,
     select_rows,
 )
@@ -320,15 +321,13 @@ def register_members(
 
 
 def get_participant(db: sqlite_utils.Database, participant_id: int) -> dict[str, Any]:
-    rows = _rows(
+    row = one_row(
         db,
         "SELECT p.*, m.name, m.status AS member_status FROM activity_participants p"
         " JOIN members m ON m.id = p.member_id WHERE p.id = ?",
         [participant_id],
+        "报名记录不存在（可能已被删除）",
     )
-    if not rows:
-        raise NotFoundError("报名记录不存在（可能已被删除）")
-    row = rows[0]
     row["event_ids"] = column_values(
         db,
         "SELECT e.id FROM activity_entries x JOIN activity_events e ON e.id = x.event_id"

@@ -34,6 +34,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_query import one_row
 from guilin_union.services.congress.rules import Fraction, chinese_number, compose_session_title
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
@@ -520,10 +521,14 @@ def list_sessions(db: sqlite_utils.Database, term_id: int | None = None) -> list
 
 
 def get_session(db: sqlite_utils.Database, session_id: int) -> Session:
-    rows = list(db.query(_SESSION_SELECT + " WHERE s.id = ?", [session_id]))
-    if not rows:
-        raise NotFoundError(f"会议不存在（编号 {session_id}）")
-    return _session(rows[0])
+    return _session(
+        one_row(
+            db,
+            _SESSION_SELECT + " WHERE s.id = ?",
+            [session_id],
+            f"会议不存在（编号 {session_id}）",
+        )
+    )
 
 
 def session_date(db: sqlite_utils.Database, session_id: int) -> _dt.date:

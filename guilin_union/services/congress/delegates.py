@@ -24,7 +24,7 @@ from guilin_union.core.errors import ConflictError, NotFoundError, ValidationErr
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import column_values
+from guilin_union.services.common_query import column_values, one_row
 from guilin_union.services.congress.rules import percent_text, share_at_least
 from guilin_union.services.ordering import move_row
 from guilin_union.storage import audit
@@ -362,10 +362,9 @@ def list_term_delegates(
 
 
 def get_delegate(db: sqlite_utils.Database, delegate_id: int) -> dict[str, Any]:
-    rows = list(db.query(_DELEGATE_SELECT + " WHERE d.id = ?", [delegate_id]))
-    if not rows:
-        raise NotFoundError("代表记录不存在（可能已被删除）")
-    return rows[0]
+    return one_row(
+        db, _DELEGATE_SELECT + " WHERE d.id = ?", [delegate_id], "代表记录不存在（可能已被删除）"
+    )
 
 
 def is_formal_delegate_on(

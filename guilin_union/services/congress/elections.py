@@ -27,11 +27,11 @@ import sqlite_utils
 
 from guilin_union.core.congress import ELECTION_BASES, ELECTION_METHODS
 from guilin_union.core.dates import parse_date
-from guilin_union.core.errors import NotFoundError, ValidationError
+from guilin_union.core.errors import ValidationError
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import congress, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import column_values
+from guilin_union.services.common_query import column_values, one_row
 from guilin_union.services.congress.rules import motion_passes, quorum_needed, votes_needed
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.storage import audit
@@ -280,10 +280,12 @@ def delete_election(db: sqlite_utils.Database, election_id: int) -> OpResult:
 
 
 def _row(db: sqlite_utils.Database, election_id: int) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM congress_elections WHERE id = ?", [election_id]))
-    if not rows:
-        raise NotFoundError(f"选举不存在（编号 {election_id}）")
-    return rows[0]
+    return one_row(
+        db,
+        "SELECT * FROM congress_elections WHERE id = ?",
+        [election_id],
+        f"选举不存在（编号 {election_id}）",
+    )
 
 
 class Ballots(TypedDict):

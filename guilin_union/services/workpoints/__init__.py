@@ -42,7 +42,7 @@ from guilin_union.core.workpoints import (
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import column_values, select_rows, where_sql
+from guilin_union.services.common_query import column_values, one_row, select_rows, where_sql
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
@@ -593,15 +593,13 @@ def plan_items(
 
 def get_item(db: sqlite_utils.Database, item_id: int) -> dict[str, Any]:
     """One item with its plan's year/kind and responsible units as a list."""
-    rows = query_rows(
+    row = one_row(
         db,
         "SELECT i.*, p.year, p.kind, p.title AS plan_title FROM workpoint_items i"
         " JOIN workpoint_plans p ON p.id = i.plan_id WHERE i.id = ?",
         [item_id],
+        "工作要点条目不存在（可能已被删除）",
     )
-    if not rows:
-        raise NotFoundError("工作要点条目不存在（可能已被删除）")
-    row = rows[0]
     row["responsible_units"] = _units(row["responsible_units"])
     row["display_number"] = display_number(row["style"], row["number"])
     row["is_leaf"] = (
