@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -32,7 +31,13 @@ from guilin_union.services.safety.log import (
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.safety.widgets import make_table, selected_rows, set_widths
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, list_model, set_rows
-from guilin_union.ui.widgets.list_helpers import make_search_edit, refilter_on
+from guilin_union.ui.widgets.list_helpers import (
+    add_filter_bar,
+    make_combo,
+    make_label,
+    make_search_edit,
+    refilter_on,
+)
 
 DETAIL_COLUMNS = [
     ColumnSpec("label", "项目"),
@@ -95,13 +100,9 @@ class ChangeLogDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.table_combo = QComboBox()
-        self.table_combo.setObjectName("log_table_combo")
-        self.table_combo.setMinimumContentsLength(8)
-        self.action_combo = QComboBox()
-        self.action_combo.setObjectName("log_action_combo")
-        self.user_combo = QComboBox()
-        self.user_combo.setObjectName("log_user_combo")
+        self.table_combo = make_combo("log_table_combo", min_chars=8)
+        self.action_combo = make_combo("log_action_combo")
+        self.user_combo = make_combo("log_user_combo")
         today = QDate.currentDate()
         self.since_check = QCheckBox("从")
         self.since_edit = QDateEdit(today.addMonths(-1))
@@ -111,12 +112,14 @@ class ChangeLogDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.search_edit = make_search_edit("log_search_edit", "搜索内容或说明")
-        bar.addWidget(QLabel("数据表"))
-        bar.addWidget(self.table_combo, 2)
-        bar.addWidget(QLabel("操作"))
-        bar.addWidget(self.action_combo, 1)
-        bar.addWidget(QLabel("用户"))
-        bar.addWidget(self.user_combo, 1)
+        add_filter_bar(
+            bar,
+            (
+                ("数据表", self.table_combo, 2),
+                ("操作", self.action_combo, 1),
+                ("用户", self.user_combo, 1),
+            ),
+        )
         bar.addWidget(self.since_check)
         bar.addWidget(self.since_edit)
         bar.addWidget(self.until_check)
@@ -140,8 +143,7 @@ class ChangeLogDialog(QDialog):
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        self.count_label.setObjectName("log_count_label")
+        self.count_label = make_label("log_count_label")
         self.unmask_check = QCheckBox("显示完整号码（会记入日志）")
         self.unmask_check.setObjectName("log_unmask_check")
         self.export_button = QPushButton("导出 Excel…")
