@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from guilin_union.ui.activities.common import (
 from guilin_union.ui.table_model import ColumnSpec, columns, list_model, set_rows
 from guilin_union.ui.widgets.list_helpers import (
     delete_confirmed,
+    make_combo,
     make_hint,
     push_buttons,
     selected_id,
@@ -64,9 +64,7 @@ class ResultsPage(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("项目"))
-        self.event_combo = QComboBox()
-        self.event_combo.setObjectName("results_event_combo")
-        self.event_combo.setMinimumContentsLength(12)
+        self.event_combo = make_combo("results_event_combo", min_chars=12)
         self.event_combo.currentIndexChanged.connect(lambda _i: self.reload_results())
         bar.addWidget(self.event_combo)
         self.add_button, self.edit_button, self.delete_button = push_buttons(
