@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.services.common_query import column_values
 from guilin_union.services.congress import STANDARD_AGENDA
 from guilin_union.services.congress.delegates import delegation_name_for_branch, guess_category
 from guilin_union.services.congress.rules import compose_session_title
@@ -278,16 +279,14 @@ def _replacements(
     if len(dates) < 2:
         return
     day = (dates[0] + (dates[1] - dates[0]) / 2).isoformat()
-    used = {
-        r[0]
-        for r in db.execute("SELECT member_id FROM congress_delegates WHERE term_id = ?", [term_id])
-    }
-    heads = {
-        r[0]
-        for r in db.execute(
-            "SELECT head_member_id FROM congress_delegations WHERE term_id = ?", [term_id]
+    used = set(
+        column_values(db, "SELECT member_id FROM congress_delegates WHERE term_id = ?", [term_id])
+    )
+    heads = set(
+        column_values(
+            db, "SELECT head_member_id FROM congress_delegations WHERE term_id = ?", [term_id]
         )
-    }
+    )
     formal = [d for d in delegates if d["type"] == "正式代表" and d["id"] not in heads]
     for old, (start_reason, end_reason) in zip(
         rng.sample(formal, 3), (("更换", "调离学校"), ("更换", "调离学校"), ("补选", "退休"))

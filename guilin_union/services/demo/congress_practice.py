@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.errors import UserError
+from guilin_union.services.common_query import column_values
 
 SEED = 20
 
@@ -215,7 +216,7 @@ def _other_outcomes(
 ) -> int:
     from guilin_union.services.proposals import handling
 
-    departments = [r[0] for r in db.execute("SELECT id FROM proposal_departments WHERE active = 1")]
+    departments = column_values(db, "SELECT id FROM proposal_departments WHERE active = 1")
     rows = db.execute(
         "SELECT id, review_date FROM proposals WHERE session_id = ? AND status IN ('转意见建议', '不立案')"
         " ORDER BY seq",

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from guilin_union.core.ids import make_resident_id
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
+from guilin_union.services.common_query import column_values
 from guilin_union.services.demo.common import insert_rows
 from guilin_union.services.demo.members import (
     EMPLOYMENT,
@@ -142,16 +143,14 @@ def _applications(
 ) -> int:
     branches = db.execute("SELECT id, name FROM branches ORDER BY sort_order, id").fetchall()
     departments = {
-        bid: [
-            r[0]
-            for r in db.execute(
-                "SELECT DISTINCT department FROM members WHERE branch_id = ? AND department IS NOT NULL",
-                [bid],
-            )
-        ]
+        bid: column_values(
+            db,
+            "SELECT DISTINCT department FROM members WHERE branch_id = ? AND department IS NOT NULL",
+            [bid],
+        )
         for bid, _ in branches
     }
-    used = {r[0] for r in db.execute("SELECT id_number FROM members WHERE id_number IS NOT NULL")}
+    used = set(column_values(db, "SELECT id_number FROM members WHERE id_number IS NOT NULL"))
     now = today.isoformat() + "T10:00:00"
     rows = []
     for i in range(count):

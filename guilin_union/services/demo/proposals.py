@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from guilin_union.services.common_query import column_values
 from guilin_union.services.demo.common import insert_row as _insert
 from guilin_union.services.proposals import OPEN_ROUND, UNREVIEWED
 
@@ -235,14 +236,12 @@ def populate(db: sqlite_utils.Database, rng: random.Random, scale: str) -> dict[
 
 
 def _formal_on(db: sqlite_utils.Database, term_id: int, day: str) -> list[int]:
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT member_id FROM congress_delegates WHERE term_id = ? AND delegate_type = '正式代表'"
-            " AND start_date <= ? AND (end_date IS NULL OR end_date > ?) ORDER BY id",
-            [term_id, day, day],
-        )
-    ]
+    return column_values(
+        db,
+        "SELECT member_id FROM congress_delegates WHERE term_id = ? AND delegate_type = '正式代表'"
+        " AND start_date <= ? AND (end_date IS NULL OR end_date > ?) ORDER BY id",
+        [term_id, day, day],
+    )
 
 
 def _min(*days: _dt.date) -> _dt.date:

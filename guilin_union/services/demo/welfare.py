@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.services import welfare as payments
+from guilin_union.services.common_query import column_values
 from guilin_union.services.members import status as member_status
 from guilin_union.services.welfare import batches, config
 from guilin_union.services.welfare.rules import check_payment
@@ -225,7 +226,7 @@ class _Writer:
 
 
 def _women(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.execute("SELECT id FROM members WHERE gender = '女'")]
+    return column_values(db, "SELECT id FROM members WHERE gender = '女'")
 
 
 def _eligible(db: sqlite_utils.Database, ids: list[int], day: _dt.date) -> list[int]:
@@ -236,7 +237,7 @@ def _eligible(db: sqlite_utils.Database, ids: list[int], day: _dt.date) -> list[
 def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> dict[str, int]:
     years = [today.year - 2, today.year - 1, today.year]
     summary = {"慰问标准": _standards(db, years)}
-    all_ids = [r[0] for r in db.execute("SELECT id FROM members ORDER BY id")]
+    all_ids = column_values(db, "SELECT id FROM members ORDER BY id")
     writer = _Writer(db)
     used: set[tuple[int, str, int]] = set()  # (member, type, year): keeps the demo within the rules
 
@@ -277,10 +278,9 @@ def _normal(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> d
             ("保留会籍", "退休", 100000),
             ("去世", "会员去世", 200000),
         ):
-            people = [
-                r[0]
-                for r in db.execute("SELECT id FROM members WHERE status = ? ORDER BY id", [status])
-            ]
+            people = column_values(
+                db, "SELECT id FROM members WHERE status = ? ORDER BY id", [status]
+            )
             for member in people[years.index(year) :: 3][:4]:  # each year its own few
                 event = member_status.retirement_date(db, member) if status == "保留会籍" else None
                 day = (
@@ -406,21 +406,19 @@ def _overrides(db: sqlite_utils.Database, rng: random.Random, year: int, all_ids
     written = 0
     day = _dt.date(year, 11, 8)
     active = _eligible(db, all_ids[200:260], day)
-    retired = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM members WHERE status = '保留会籍' ORDER BY id LIMIT 1 OFFSET 20"
-        )
-    ]
+    retired = column_values(
+        db, "SELECT id FROM members WHERE status = '保留会籍' ORDER BY id LIMIT 1 OFFSET 20"
+    )
     cases: list[tuple[int, str, _dt.date, int, str]] = []
     if active:
         cases.append((active[0], "结婚", day, 80000, "分工会另行补助 200 元，经校工会主席同意"))
-    had_stay = {
-        r[0]
-        for r in db.execute(
-            "SELECT member_id FROM welfare_payments WHERE type = '生病住院' AND year = ?", [year]
+    had_stay = set(
+        column_values(
+            db,
+            "SELECT member_id FROM welfare_payments WHERE type = '生病住院' AND year = ?",
+            [year],
         )
-    }
+    )
     fresh = [m for m in active[1:] if m not in had_stay]
     if fresh:
         member = fresh[0]

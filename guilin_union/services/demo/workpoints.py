@@ -27,7 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, parse_workpoints
-from guilin_union.services.common_query import dict_rows
+from guilin_union.services.common_query import column_values, dict_rows
 from guilin_union.services.demo.common import insert_row as _insert
 from guilin_union.services.workpoints import insert_plan, plan_rows
 
@@ -159,13 +159,11 @@ def _topic(heading: str) -> str:
 
 def _owners(db: sqlite_utils.Database, rng: random.Random) -> list[str]:
     """A handful of union cadres: active members of the administrative branch first."""
-    names = [
-        r[0]
-        for r in db.execute(
-            "SELECT m.name FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.status = '在会'"
-            " ORDER BY CASE WHEN b.name LIKE '机关%' THEN 0 ELSE 1 END, m.id LIMIT 40"
-        )
-    ]
+    names = column_values(
+        db,
+        "SELECT m.name FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.status = '在会'"
+        " ORDER BY CASE WHEN b.name LIKE '机关%' THEN 0 ELSE 1 END, m.id LIMIT 40",
+    )
     if not names:
         return ["王宁", "李静", "陈晓东", "黄丽", "刘洋", "韦海波"]
     return rng.sample(names, min(6, len(names)))
