@@ -36,7 +36,7 @@ from guilin_union.core.money import format_fen
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_money import fen_amount
-from guilin_union.services.common_query import SortOrder, column_values, dict_rows
+from guilin_union.services.common_query import SortOrder, add_filters, column_values, dict_rows
 from guilin_union.services.intake import dues
 from guilin_union.services.money import AREA
 from guilin_union.storage import audit
@@ -201,9 +201,7 @@ class LedgerQuery:
 def _where(q: LedgerQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = ["l.month = ?"]
     params: list[Any] = [_month(q.month)]
-    if q.branch_id is not None:
-        clauses.append("l.branch_id = ?")
-        params.append(q.branch_id)
+    add_filters(clauses, params, (("l.branch_id = ?", q.branch_id),))
     if q.state == "paid":
         clauses.append("l.paid_fen >= l.due_fen")
     elif q.state == "unpaid":
@@ -389,9 +387,7 @@ def arrears(
             return []
         clauses.append(f"l.member_id IN ({','.join('?' for _ in ids)})")
         params += ids
-    if branch_id is not None:
-        clauses.append("m.branch_id = ?")
-        params.append(branch_id)
+    add_filters(clauses, params, (("m.branch_id = ?", branch_id),))
     rows = db.execute(
         "SELECT l.member_id, m.member_no, m.name, m.staff_no, b.name, m.status, l.month,"
         " l.due_fen - l.paid_fen"

@@ -42,7 +42,13 @@ from guilin_union.core.workpoints import (
 from guilin_union.core.workpoints_parser import ParsedWorkpoints, WorkpointNode
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_query import column_values, one_row, select_rows, where_sql
+from guilin_union.services.common_query import (
+    column_values,
+    filter_clauses,
+    one_row,
+    select_rows,
+    where_sql,
+)
 from guilin_union.services.owned_rows import delete_owned
 from guilin_union.services.workpoints.outline import display_number, heading_of, parse_units
 from guilin_union.storage import audit
@@ -111,14 +117,7 @@ def list_plans(
     db: sqlite_utils.Database, *, year: int | None = None, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """Plans, newest year first, 本校 before 上级; with item and tracked-item counts."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if year is not None:
-        clauses.append("p.year = ?")
-        params.append(year)
-    if kind is not None:
-        clauses.append("p.kind = ?")
-        params.append(kind)
+    clauses, params = filter_clauses((("p.year = ?", year), ("p.kind = ?", kind)))
     where = where_sql(clauses)
     return query_rows(
         db,

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from guilin_union.core.workpoints import CANCELLED, DONE, FINISHED, IN_PROGRESS
 from guilin_union.services import settings
-from guilin_union.services.common_query import SortOrder, column_values
+from guilin_union.services.common_query import SortOrder, add_filters, column_values
 from guilin_union.services.workpoints import (
     get_plan,
     plan_nodes,
@@ -85,9 +85,7 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
     params: list[object] = [q.plan_id]
     if q.leaves_only:
         clauses.append(_LEAF_SQL)
-    if q.status:
-        clauses.append("i.status = ?")
-        params.append(q.status)
+    add_filters(clauses, params, (("i.status = ?", q.status),))
     if q.overdue_only:
         clauses.append(
             "i.deadline IS NOT NULL AND i.deadline < ? AND i.status NOT IN ('已完成', '已取消')"
