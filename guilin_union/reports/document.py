@@ -52,6 +52,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import FrameBreak, LayoutError
 
+from guilin_union.core.column_spec import spec_parts
 from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import ValidationError
 from guilin_union.core.money import fen_to_upper, format_fen_yuan
@@ -147,9 +148,7 @@ class Col:
     kind: Literal["", "seq", "date", "name", "state", "amount", "code"] = ""
 
 
-_ColAlign = Literal["left", "center", "right"]
 _ColKind = Literal["", "seq", "date", "name", "state", "amount", "code"]
-_ALIGNS: dict[str, _ColAlign] = {"左": "left", "中": "center", "右": "right"}
 _KINDS: dict[str, _ColKind] = {
     "序": "seq",
     "日": "date",
@@ -158,6 +157,7 @@ _KINDS: dict[str, _ColKind] = {
     "额": "amount",
     "码": "code",
 }
+_COLS_GRAMMAR = "header weight [左/中/右] [序/日/名/态/额/码]"
 
 
 def cols(spec: str) -> tuple[Col, ...]:
@@ -174,26 +174,18 @@ def cols(spec: str) -> tuple[Col, ...]:
     >>> cols("姓名 ten")
     Traceback (most recent call last):
     ValueError: column spec '姓名 ten': weight 'ten' is not a number
+    >>> cols("序号 8 中 | 姓名")
+    Traceback (most recent call last):
+    ValueError: column spec '姓名': expected header weight [左/中/右] [序/日/名/态/额/码]
     """
     columns: list[Col] = []
-    for part in spec.split("|"):
-        words = part.split()
-        if len(words) < 2:
-            raise ValueError(f"column spec {part.strip()!r}: needs a header and a weight")
-        header, weight, *rest = words
+    for part in spec_parts(spec, _COLS_GRAMMAR):
+        header, weight, *_ = part.words
         try:
             width = float(weight)
         except ValueError:
-            raise ValueError(
-                f"column spec {part.strip()!r}: weight {weight!r} is not a number"
-            ) from None
-        align: _ColAlign | None = _ALIGNS.get(rest[0]) if rest else "left"
-        kind: _ColKind | None = _KINDS.get(rest[1]) if len(rest) > 1 else ""
-        if align is None or kind is None or len(rest) > 2:
-            raise ValueError(
-                f"column spec {part.strip()!r}: expected 左/中/右 then 序/日/名/态/额/码"
-            )
-        columns.append(Col(header, width, align, kind))
+            raise part.error(f"weight {weight!r} is not a number") from None
+        columns.append(Col(header, width, part.align(2), part.choice(3, _KINDS, "")))
     return tuple(columns)
 
 

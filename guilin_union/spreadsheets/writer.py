@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from guilin_union.core.column_spec import spec_parts
 from guilin_union.spreadsheets.errors import FileLockedError, RowError
 
 ColumnKind = Literal["text", "int", "money", "date"]
@@ -85,10 +86,13 @@ def sheet_columns(spec: str) -> list[Column]:
     >>> sheet_columns("paid_on 缴纳日期 day")
     Traceback (most recent call last):
     ValueError: column spec 'paid_on 缴纳日期 day': 'day' is neither a width nor text/int/money/date
+    >>> sheet_columns("branch 分工会 24 | paid_fen")
+    Traceback (most recent call last):
+    ValueError: column spec 'paid_fen': expected key header [width] [text/int/money/date]
     """
     result: list[Column] = []
-    for part in spec.split("|"):
-        key, header, *rest = part.split()
+    for part in spec_parts(spec, "key header [width] [" + "/".join(_KINDS) + "]"):
+        key, header, *rest = part.words
         width: float | None = None
         kind: ColumnKind = "text"
         for word in rest:
@@ -98,10 +102,7 @@ def sheet_columns(spec: str) -> list[Column]:
             try:
                 width = float(word)
             except ValueError:
-                raise ValueError(
-                    f"column spec {part.strip()!r}: {word!r} is neither a width nor "
-                    + "/".join(_KINDS)
-                ) from None
+                raise part.error(f"{word!r} is neither a width nor " + "/".join(_KINDS)) from None
         result.append(Column(key, header, width, kind))
     return result
 

@@ -13,6 +13,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from guilin_union.core.column_spec import spec_parts
+
 _ALIGN = {
     "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     "center": Qt.AlignmentFlag.AlignCenter,
@@ -57,9 +59,6 @@ def nonzero(show: Callable[[Any], str] = str, *, zero: str = "") -> Formatter:
     return lambda value, _row: show(value) if value else zero
 
 
-_ALIGN_WORDS = {"左": "left", "中": "center", "右": "right"}
-
-
 def columns(
     spec: str,
     *,
@@ -82,16 +81,12 @@ def columns(
     ValueError: column spec 'name 姓名 上': expected key header [左/中/右]
     """
     result: list[ColumnSpec] = []
-    for part in spec.split("|"):
-        words = part.split()
-        align = _ALIGN_WORDS.get(words[2], "") if len(words) == 3 else "left"
-        if len(words) not in (2, 3) or not align:
-            raise ValueError(f"column spec {part.strip()!r}: expected key header [左/中/右]")
-        key, _, sort_key = words[0].partition(":")
+    for part in spec_parts(spec, "key header [左/中/右]"):
+        key, _, sort_key = part.words[0].partition(":")
         sort = None if sort_key == "-" else sort_key or key
         formatter = (formatters or {}).get(key)
         foreground = (colors or {}).get(key)
-        result.append(ColumnSpec(key, words[1], sort, align, formatter, foreground))
+        result.append(ColumnSpec(key, part.words[1], sort, part.align(2), formatter, foreground))
     return result
 
 

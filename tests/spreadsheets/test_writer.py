@@ -22,7 +22,7 @@ from guilin_union.spreadsheets import (
     write_errors,
     write_workbook,
 )
-from guilin_union.spreadsheets.writer import display_width
+from guilin_union.spreadsheets.writer import display_width, sheet_columns
 
 COLUMNS = [
     Column("name", "姓名"),
@@ -307,3 +307,18 @@ def test_round_trip_of_arbitrary_printable_text(
     ]
     assert [r.values for r in result.rows] == expected
     assert result.errors == []
+
+
+@pytest.mark.parametrize("spec", ["branch 分工会 | paid_fen", "paid_fen", "branch 分工会 |", ""])
+def test_sheet_columns_part_without_header_names_the_part(spec: str) -> None:
+    part = spec.split("|")[-1].strip()
+    with pytest.raises(ValueError) as raised:
+        sheet_columns(spec)
+    assert str(raised.value) == (
+        f"column spec {part!r}: expected key header [width] [text/int/money/date]"
+    )
+
+
+def test_sheet_columns_part_with_too_many_words() -> None:
+    with pytest.raises(ValueError, match="column spec 'paid 实缴 12 money int'"):
+        sheet_columns("paid 实缴 12 money int")
