@@ -86,6 +86,40 @@ def test_make_id_table_single_unsorted_and_sort_indicator(qtbot):
     assert model.source.sorted_with[-1] == ("id", True)
 
 
+def test_make_id_table_area_options(qtbot):
+    """The areas' looks are options of the one helper: a stretched column instead of the
+    last, centred headers, and a model that lives as long as its table."""
+    from PySide6.QtWidgets import QHeaderView
+
+    model = IdTableModel([ColumnSpec("name", "名称"), ColumnSpec("note", "备注")], _Source(3))
+    table = make_id_table(
+        model,
+        object_name="t",
+        stretch_last=True,
+        stretch_column=0,
+        center_headers=True,
+        own_model=True,
+    )
+    qtbot.addWidget(table)
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    assert not header.stretchLastSection()  # the spare width goes to column 0 alone
+    assert header.defaultAlignment() == Qt.AlignmentFlag.AlignCenter
+    assert model.parent() is table
+
+    parented = _model()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    parented.setParent(holder)
+    other = make_id_table(parented, object_name="u", own_model=True)
+    qtbot.addWidget(other)
+    assert parented.parent() is holder  # a model with a parent keeps it
+    plain = make_id_table(_model(), object_name="v")
+    qtbot.addWidget(plain)
+    assert plain.model().parent() is None
+
+
 def test_style_table_optional_parts_only_when_asked(qtbot):
     from PySide6.QtWidgets import QTableView
 

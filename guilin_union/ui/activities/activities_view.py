@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from guilin_union.ui.activities.budget_page import BudgetPage
 from guilin_union.ui.activities.common import (
     ACTIVITY_STATUS_COLORS,
     compact_combo,
-    setup_table,
+    list_table,
     submit_op,
 )
 from guilin_union.ui.activities.detail_page import DetailPage
@@ -138,11 +137,13 @@ class ActivitiesView(QWidget):
         buttons.addWidget(self.export_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.activities_table = QTableView()
-        self.activities_table.setObjectName("activities_table")
-        self.activities_table.setModel(self.model)
-        setup_table(self.activities_table, multi=False, sortable=True)
-        self.activities_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.activities_table = list_table(
+            self.model,
+            object_name="activities_table",
+            multi=False,
+            sortable=True,
+            sort_indicator=(0, Qt.SortOrder.DescendingOrder),
+        )
         self.activities_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.activities_table.doubleClicked.connect(lambda _i: self.edit_current())
         splitter.addWidget(self.activities_table)

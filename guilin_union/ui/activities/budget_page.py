@@ -114,7 +114,7 @@ class BudgetPage(ActivityPage):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.lines_model = list_model(LINE_COLUMNS, id_key="id")
-        self.lines_table = list_table(self.lines_model, "budget_lines_table")
+        self.lines_table = list_table(self.lines_model, object_name="budget_lines_table")
         # 摘要 takes the spare width, not the (often empty) 凭证号 at the end (issue 15).
         lines_header = self.lines_table.horizontalHeader()
         lines_header.setStretchLastSection(False)
@@ -124,7 +124,9 @@ class BudgetPage(ActivityPage):
         self.lines_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.lines_table)
         self.category_model = list_model(CATEGORY_COLUMNS, bold=lambda row: row["total"])
-        self.category_table = list_table(self.category_model, "budget_category_table", multi=False)
+        self.category_table = list_table(
+            self.category_model, object_name="budget_category_table", multi=False
+        )
         splitter.addWidget(self.category_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -263,7 +265,7 @@ class YearSummaryDialog(QDialog):
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
         self.model = list_model(YEAR_COLUMNS)
-        self.table = list_table(self.model, "year_summary_table", multi=False)
+        self.table = list_table(self.model, object_name="year_summary_table", multi=False)
         layout.addWidget(self.table)
         self.total_label = QLabel()
         layout.addWidget(self.total_label)

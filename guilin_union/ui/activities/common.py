@@ -6,13 +6,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QTableView, QWidget
 
 from guilin_union.core.errors import UserError
 from guilin_union.ui import palette
 from guilin_union.ui.widgets import form_dialog, list_helpers
-from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
 ERROR_STYLE = palette.ERROR_BORDER_STYLE
 WARNING_COLOR = palette.WARNING
@@ -27,25 +26,11 @@ PARTICIPANT_STATUS_COLORS = {
 ACTIVITY_STATUS_COLORS = {"报名中": palette.INFO, "进行中": palette.OK, "已取消": palette.CANCELLED}
 
 
-def setup_table(
-    table: QTableView | QTableWidget, *, multi: bool = True, sortable: bool = False
-) -> None:
-    """The look every list shares (see :func:`style_table`), last column stretched and
-    headers centred; ``sortable`` starts the list sorted by its first column."""
-    style_table(table, multi=multi, stretch_last=True, center_headers=True)
-    if isinstance(table, QTableView) and sortable:
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicatorShown(True)
-        # A new header sorts descending by default; lists start in their natural order.
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-
-
-def list_table(model: Any, object_name: str, *, multi: bool = True) -> QTableView:
-    """A table over a :func:`~guilin_union.ui.table_model.list_model` in the activity
-    screens' look (:func:`setup_table`), unsorted: rows stay in the order the service gives."""
-    table = make_id_table(model, object_name=object_name, multi=multi, sortable=False)
-    setup_table(table, multi=multi)
-    return table
+#: ``list_table(model, object_name=…)``: the shared
+#: :func:`~guilin_union.ui.widgets.list_helpers.make_id_table` in the activity screens' look
+#: (last column stretched, headers centred), unsorted: rows stay in the order the service
+#: gives. The sortable activity lists pass ``sortable=True`` and their ``sort_indicator``.
+list_table = partial(make_id_table, sortable=False, stretch_last=True, center_headers=True)
 
 
 def record_for_edit(

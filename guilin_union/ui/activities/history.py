@@ -33,7 +33,9 @@ def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
         layout.addWidget(QLabel("尚未参加过工会活动。"))
         layout.addStretch(1)
         return page
-    table = list_table(list_model(COLUMNS, rows), "member_activities_table", multi=False)
+    table = list_table(
+        list_model(COLUMNS, rows), object_name="member_activities_table", multi=False
+    )
     table.resizeColumnsToContents()
     layout.addWidget(table)
     attended = sum(1 for r in rows if r["status"] == "已参加")

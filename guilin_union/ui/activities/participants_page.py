@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from guilin_union.ui.activities.common import (
     PARTICIPANT_STATUS_COLORS,
     compact_combo,
     fit_columns,
-    setup_table,
+    list_table,
     submit_op,
 )
 from guilin_union.ui.table_model import ColumnSpec, IdTableModel, state_column
@@ -129,10 +128,13 @@ class ParticipantsPage(QWidget):
         self.count_label.setStyleSheet("color: #444;")
         layout.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setObjectName("participants_table")
-        self.table.setModel(self.model)
-        setup_table(self.table, sortable=True)
+        # The list starts in its natural order (a new header would sort descending).
+        self.table = list_table(
+            self.model,
+            object_name="participants_table",
+            sortable=True,
+            sort_indicator=(0, Qt.SortOrder.AscendingOrder),
+        )
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table)
 

@@ -79,14 +79,14 @@ class ResultsPage(QWidget):
         # Results above, team table below: both get the full width of the page.
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.results_model = list_model(RESULT_COLUMNS, id_key="id")
-        self.results_table = list_table(self.results_model, "results_table")
+        self.results_table = list_table(self.results_model, object_name="results_table")
         self.results_table.doubleClicked.connect(lambda _i: self.edit_selected())
         splitter.addWidget(self.results_table)
 
         team_box = QGroupBox("团体总分")
         team_layout = QHBoxLayout(team_box)
         self.team_model = list_model(TEAM_COLUMNS)
-        self.team_table = list_table(self.team_model, "team_table", multi=False)
+        self.team_table = list_table(self.team_model, object_name="team_table", multi=False)
         self.team_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.team_table.horizontalHeader().setStretchLastSection(False)
         team_layout.addWidget(self.team_table, 1)

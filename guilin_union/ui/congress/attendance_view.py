@@ -129,7 +129,7 @@ class AttendanceView(SessionListPage):
             "未签到的全部标为出席", "导入签到…", layout=buttons
         )
         layout.addLayout(buttons)
-        self.attendance_table = make_table(self.model, "attendance_table", multi=True)
+        self.attendance_table = make_table(self.model, object_name="attendance_table", multi=True)
         layout.addWidget(self.attendance_table, 1)
         hint = QLabel(
             "勾选即为“出席”；浅蓝底为列席、特邀代表（不计入应到、实到）。可按住 Ctrl 或 Shift 多选后批量标记。"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -36,10 +37,10 @@ def selected_rows(table: QTableView) -> list[dict[str, Any]]:
     return [data for data in (model.row_data(r) for r in rows) if data is not None]
 
 
-def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
-    """An unsorted id table in the shared list look, the last column taking the spare width
-    (the congress queries already return their rows in order)."""
-    return make_id_table(model, object_name=name, multi=multi, sortable=False, stretch_last=True)
+#: ``make_table(model, object_name=…)``: the shared
+#: :func:`~guilin_union.ui.widgets.list_helpers.make_id_table`, unsorted (the congress
+#: queries already return their rows in order), the last column taking the spare width.
+make_table = partial(make_id_table, multi=False, sortable=False, stretch_last=True)
 
 
 Action = tuple[str, str, Callable[[], Any]]  # (attribute, button text, slot)
@@ -74,7 +75,7 @@ def ordered_list(
     down = button(("down_button", "▼ 下移", lambda: move(1)))
     on_row = [button(a) for a in row_actions]
     add_button_row(layout, (button(add), *on_row, up, down), tuple(button(a) for a in extra))
-    table = make_table(model, name)
+    table = make_table(model, object_name=name)
     table.doubleClicked.connect(lambda _i: row_actions[0][2]())
     enable_with_selection(table, *on_row, up, down)
     layout.addWidget(table, 1)

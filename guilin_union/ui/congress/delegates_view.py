@@ -88,7 +88,7 @@ class DelegatesView(SessionListPage):
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.delegates_table = make_table(self.model, "delegates_table", multi=True)
+        self.delegates_table = make_table(self.model, object_name="delegates_table", multi=True)
         self.delegates_table.doubleClicked.connect(lambda _i: self.edit_selected())
         enable_with_selection(self.delegates_table, *self.row_buttons)
         splitter.addWidget(self.delegates_table)

@@ -154,7 +154,7 @@ class ProposalsView(QWidget):
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_buttons())
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.proposals_table = make_table(self.model, "proposals_table", multi=True)
+        self.proposals_table = make_table(self.model, object_name="proposals_table", multi=True)
         self.proposals_table.setSortingEnabled(True)
         self.proposals_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.proposals_table.doubleClicked.connect(lambda _i: self.edit_selected())

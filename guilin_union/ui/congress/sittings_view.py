@@ -125,7 +125,7 @@ class SittingsView(QWidget):
         left_layout.addWidget(self.presidium_label)
         self.sitting_source = ListSource(id_key="id")
         self.sitting_model = IdTableModel(SITTING_COLUMNS, self.sitting_source, self)
-        self.sittings_table = make_table(self.sitting_model, "sittings_table")
+        self.sittings_table = make_table(self.sitting_model, object_name="sittings_table")
         self.sittings_table.selectionModel().selectionChanged.connect(
             lambda *_: self.reload_signin()
         )
@@ -156,7 +156,7 @@ class SittingsView(QWidget):
         box.addLayout(erow)
         self.election_source = ListSource(id_key="id")
         self.election_model = IdTableModel(ELECTION_COLUMNS, self.election_source, self)
-        self.elections_table = make_table(self.election_model, "elections_table")
+        self.elections_table = make_table(self.election_model, object_name="elections_table")
         self.elections_table.doubleClicked.connect(lambda _i: self.count_selected())
         box.addWidget(self.elections_table)
         left_layout.addWidget(elections_box, 1)
@@ -178,7 +178,9 @@ class SittingsView(QWidget):
         right_layout.addLayout(srow)
         self.signin_source = ListSource(id_key="id")
         self.signin_model = IdTableModel(SIGNIN_COLUMNS, self.signin_source, self)
-        self.signin_table = make_table(self.signin_model, "sitting_signin_table", multi=True)
+        self.signin_table = make_table(
+            self.signin_model, object_name="sitting_signin_table", multi=True
+        )
         right_layout.addWidget(self.signin_table, 1)
         self.signin_label = make_label("sitting_signin_label", wrap=True)
         right_layout.addWidget(self.signin_label)

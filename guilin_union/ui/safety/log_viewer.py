@@ -128,12 +128,12 @@ class ChangeLogDialog(QDialog):
         layout.addLayout(bar)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.log_table = make_table(self.model, "log_table", stretch_column=5)
+        self.log_table = make_table(self.model, object_name="log_table", stretch_column=5)
         self.log_table.setSortingEnabled(True)
         self.log_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         splitter.addWidget(self.log_table)
         self.detail_model = list_model(DETAIL_COLUMNS)
-        self.detail_table = make_table(self.detail_model, "log_detail_table")
+        self.detail_table = make_table(self.detail_model, object_name="log_detail_table")
         self.detail_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.detail_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents

@@ -110,11 +110,13 @@ class RecycleBinDialog(QDialog):
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.groups_table = make_table(
-            self.model, "recycle_groups_table", multi=True, stretch_column=1
+            self.model, object_name="recycle_groups_table", multi=True, stretch_column=1
         )
         self.groups_table.setSortingEnabled(True)
         splitter.addWidget(self.groups_table)
-        self.rows_table = make_table(self.rows_model, "recycle_rows_table", stretch_column=3)
+        self.rows_table = make_table(
+            self.rows_model, object_name="recycle_rows_table", stretch_column=3
+        )
         splitter.addWidget(self.rows_table)
         splitter.setSizes([380, 200])
         layout.addWidget(splitter, 1)

@@ -57,7 +57,9 @@ class RestoreDialog(QDialog):
         layout = dialog_layout(self, "恢复备份", INTRO, wrap=True, size=(900, 480))
         self.source = ListSource()
         self.model = IdTableModel(COLUMNS, self.source, self)
-        self.table = make_table(self.model, "backups_table", self, stretch_column=6)
+        self.table = make_table(
+            self.model, object_name="backups_table", parent=self, stretch_column=6
+        )
         self.table.setSortingEnabled(False)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("还没有备份。程序会在打开、关闭数据库和每次导入前自动备份。")

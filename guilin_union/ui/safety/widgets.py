@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from guilin_union.ui.table_model import ListSource  # noqa: F401 — the safety dialogs import it here
-from guilin_union.ui.widgets.list_helpers import style_table
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
-
-def make_table(
-    model: QAbstractItemModel,
-    name: str,
-    parent: QWidget | None = None,
-    *,
-    multi: bool = False,
-    stretch_column: int | None = None,
-) -> QTableView:
-    """A read-only, row-selecting table in the program's usual style."""
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    style_table(table, multi=multi, stretch_last=stretch_column is None)
-    if stretch_column is not None:
-        table.horizontalHeader().setSectionResizeMode(
-            stretch_column, QHeaderView.ResizeMode.Stretch
-        )
-    return table
+#: ``make_table(model, object_name=…, stretch_column=…)``: the shared
+#: :func:`~guilin_union.ui.widgets.list_helpers.make_id_table`, unsorted, one row selected
+#: at a time, the last column (or ``stretch_column``) taking the spare width.
+make_table = partial(make_id_table, multi=False, sortable=False, stretch_last=True)
 
 
 def set_widths(table: QTableView, widths: Sequence[int]) -> None:

@@ -121,12 +121,21 @@ def make_id_table(
     sortable: bool = True,
     sort_indicator: tuple[int, Qt.SortOrder] | None = None,
     stretch_last: bool | None = None,
+    stretch_column: int | None = None,
+    center_headers: bool = False,
+    own_model: bool = False,
     parent: QWidget | None = None,
 ) -> QTableView:
     """A QTableView over an :class:`~guilin_union.ui.table_model.IdTableModel` in the list style.
 
     Sorting is switched on before the indicator is set, as the register always did: the
     model then sorts in SQL by ``sort_indicator`` (column, order) straight away.
+
+    The areas' own looks are options, not second passes of :func:`style_table`:
+    ``stretch_column`` gives that column the spare width (the last one then does not stretch),
+    ``center_headers`` centres the header text (activities, work points), and ``own_model``
+    makes the table the parent of a model that has none, so the model lives as long as the
+    table (a page built around a throw-away ``list_model``).
 
     >>> table = make_id_table(model, object_name="members_table",
     ...                       sort_indicator=(0, Qt.SortOrder.AscendingOrder))  # doctest: +SKIP
@@ -138,7 +147,15 @@ def make_id_table(
         table.setSortingEnabled(True)
     if sort_indicator is not None:
         table.horizontalHeader().setSortIndicator(*sort_indicator)
-    style_table(table, multi=multi, stretch_last=stretch_last)
+    if own_model and model.parent() is None:
+        model.setParent(table)
+    if stretch_column is not None:
+        stretch_last = False  # the spare width goes to that column alone
+    style_table(table, multi=multi, stretch_last=stretch_last, center_headers=center_headers)
+    if stretch_column is not None:
+        table.horizontalHeader().setSectionResizeMode(
+            stretch_column, QHeaderView.ResizeMode.Stretch
+        )
     return table
 
 

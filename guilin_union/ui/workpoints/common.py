@@ -4,13 +4,12 @@ fields. Other colours are the palette's (``ui.palette``)."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QTableView
 
 from guilin_union.ui import palette
-from guilin_union.ui.widgets.list_helpers import make_id_table, style_table
+from guilin_union.ui.widgets.list_helpers import make_id_table
 
 STATUS_COLORS = {
     "已完成": palette.OK,
@@ -20,20 +19,14 @@ STATUS_COLORS = {
 }
 
 
-def setup_table(table: QTableView, *, multi: bool = False) -> None:
-    """The look every list shares (see :func:`style_table`), with centred headers."""
-    style_table(table, multi=multi, center_headers=True)
-
-
-def make_table(model: Any, object_name: str, *, multi: bool = False) -> QTableView:
-    """A list over ``model`` (a :func:`~guilin_union.ui.table_model.list_model`) in the
-    work-point screens' look: :func:`setup_table`, rows in the order given (not sortable).
-    A model without a parent is given the table as parent, so it lives as long as the table."""
-    table = make_id_table(model, object_name=object_name, multi=multi, sortable=False)
-    if model.parent() is None:
-        model.setParent(table)
-    setup_table(table, multi=multi)
-    return table
+#: ``make_table(model, object_name=…)``: a list over ``model`` (a
+#: :func:`~guilin_union.ui.table_model.list_model`) in the work-point screens' look, the
+#: shared :func:`~guilin_union.ui.widgets.list_helpers.make_id_table` with centred headers,
+#: one row selected at a time, rows in the order given (not sortable); a model without a
+#: parent is given the table as parent, so it lives as long as the table.
+make_table = partial(
+    make_id_table, multi=False, sortable=False, center_headers=True, own_model=True
+)
 
 
 def qdate(day: _dt.date) -> QDate:

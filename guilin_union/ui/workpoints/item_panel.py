@@ -147,7 +147,7 @@ class ItemPanel(QWidget):
         ``on_double_click``. Returns the page, its layout, the table and the buttons."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        table = make_table(list_model(specs), object_name)
+        table = make_table(list_model(specs), object_name=object_name)
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda _i: on_double_click())
         buttons = self._actions(layout, *actions)

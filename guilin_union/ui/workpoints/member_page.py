@@ -30,7 +30,7 @@ def member_workpoints_page(ctx, member_id: int) -> QWidget | None:
         return None
     page = QWidget()
     layout = QVBoxLayout(page)
-    table = make_table(list_model(COLUMNS, items), "member_workpoints_table")
+    table = make_table(list_model(COLUMNS, items), object_name="member_workpoints_table")
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     note = QLabel("按责任人姓名匹配；同名的会员会显示相同的条目。")
     note.setStyleSheet(palette.MUTED_TEXT_STYLE)

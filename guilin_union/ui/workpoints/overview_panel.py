@@ -79,7 +79,7 @@ class OverviewPanel(QFrame):
         layout.addLayout(left, 2)
 
         self.sections_model = list_model(SECTION_COLUMNS)
-        self.sections_table = make_table(self.sections_model, "overview_sections_table")
+        self.sections_table = make_table(self.sections_model, object_name="overview_sections_table")
         header = self.sections_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(SECTION_HEADERS) - 1):

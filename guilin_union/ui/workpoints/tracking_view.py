@@ -27,7 +27,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
 )
 from guilin_union.ui.widgets.query_source import QuerySource
-from guilin_union.ui.workpoints.common import STATUS_COLORS, setup_table, shorten
+from guilin_union.ui.workpoints.common import STATUS_COLORS, shorten
 from guilin_union.ui.workpoints.item_panel import ItemPanel
 
 INDENT = "\u3000"  # one ideographic space per level below the top
@@ -151,8 +151,8 @@ class TrackingView(QWidget):
             multi=False,
             sort_indicator=(0, Qt.SortOrder.AscendingOrder),
             stretch_last=False,
+            center_headers=True,  # the work-point look
         )
-        setup_table(self.items_table)  # the work-point look: centred headers
         self.splitter.addWidget(self.items_table)
         self.panel = ItemPanel(self.ctx)
         # In a scroll area: the page fits a 1366×768 screen (issue 15).
