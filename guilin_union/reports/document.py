@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, TypedDict
+from typing import Literal
 
 from reportlab.lib import colors, units
 from reportlab.lib.pagesizes import A4
@@ -69,6 +69,7 @@ from guilin_union.reports.fonts import (
 from guilin_union.reports.house import SIGNATURE_PRESETS, Signature
 from guilin_union.reports.linebreak import wrap_text
 from guilin_union.reports.markup import clean, esc
+from guilin_union.reports.options import ReportOptions
 from guilin_union.reports.styles import (
     BODY_SIZE,
     BOX_WIDTH,
@@ -187,15 +188,6 @@ def cols(spec: str) -> tuple[Col, ...]:
             raise part.error(f"weight {weight!r} is not a number") from None
         columns.append(Col(header, width, part.align(2), part.choice(3, _KINDS, "")))
     return tuple(columns)
-
-
-class ReportOptions(TypedDict, total=False):
-    """Keyword options a report builder takes only to hand them on to :class:`Report` as they
-    are: ``build_x(path, rows, **options: Unpack[ReportOptions])`` then
-    ``Report(path, title, **options)`` (the defaults are :class:`Report`'s)."""
-
-    institution: str
-    generated_on: datetime.date | None
 
 
 _STATE_HEADERS = ("性别", "审核", "复核", "评价", "类别", "角色", "代表类型", "地点")

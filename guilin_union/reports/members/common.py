@@ -8,21 +8,21 @@ who issues them and when, and the report they open.
 
 from __future__ import annotations
 
-import datetime
 import os
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, Required
+
+from guilin_union.reports.options import ReportOptions
 
 if TYPE_CHECKING:  # reportlab loads only when a PDF is built (the welfare screens import
     from guilin_union.reports.document import Report  # the report modules at start-up)
 
 
-class Letterhead(TypedDict):
-    """The keywords of these printouts: the institution (学校), the union's name (工会) and the
-    day printed as 打印日期 (today when left out)."""
+class Letterhead(ReportOptions):
+    """The keywords of these printouts: :class:`ReportOptions` — the institution (学校), here
+    required, and the day printed as 打印日期 (today when left out) — and the union's name (工会)."""
 
-    institution: str
+    institution: Required[str]
     union_name: str
-    generated_on: NotRequired[datetime.date | None]
 
 
 def issuer(head: Letterhead) -> str:
