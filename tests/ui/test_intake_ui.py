@@ -137,6 +137,41 @@ def test_workflow_batch_actions(qtbot, db_path):
     assert intake.get_application(db, ids[2])["state"] == "待分工会审核"
 
 
+def test_buttons_and_delete_question_read_the_lists_rows_not_the_database(
+    qtbot, db_path, monkeypatch
+):
+    """The selection's states and names come from the rows the list already holds: no
+    second query (intake.fetch_rows is only the list's own page load)."""
+    window, prompts = make_window(qtbot, db_path)
+    db = window.ctx.db
+    ids = [
+        intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id
+        for n in ("甲", "乙", "丙")
+    ]
+    view = _tab(window).applications_view
+    view.apply_filters()
+    for row in range(view.model.rowCount()):
+        view.model.row_data(row)  # the list's rows are loaded (as when shown)
+    fetched: list[list[int]] = []
+    real_fetch = intake.fetch_rows
+    monkeypatch.setattr(
+        intake, "fetch_rows", lambda d, i, **k: fetched.append(list(i)) or real_fetch(d, i, **k)
+    )
+    view.select_ids(ids[:2])
+    assert view.review_button.isEnabled() and view.delete_button.isEnabled()
+    assert not view.edit_button.isEnabled() and not view.reopen_button.isEnabled()
+    view.select_ids([ids[2]])
+    assert view.edit_button.isEnabled()
+    view.select_ids(ids[:2])
+    prompts.confirms.append(False)
+    view.delete_selected()
+    question = prompts.messages[-1]
+    assert question[0] == "confirm" and "2 条入会申请（甲、乙）" in question[2]
+    assert fetched == []
+    view.select_ids([])
+    assert not view.delete_button.isEnabled() and not view.approve_button.isEnabled()
+
+
 def test_member_form_shows_status_history_and_dues(qtbot, db_path):
     window, prompts = make_window(qtbot, db_path)
     db = window.ctx.db

@@ -1,4 +1,4 @@
-"""Small helpers shared by the congress pages: tables and their selected rows, dates, colours.
+"""Small helpers shared by the congress pages: tables, dates, colours.
 
 The congress lists are short (a session's agenda, motions, about 150 delegates) and their
 queries return the rows already in order: each page shows them through the house
@@ -25,16 +25,6 @@ from guilin_union.ui.widgets.modal import show_modal
 WARNING_COLOR = palette.WARNING
 OK_COLOR = palette.OK
 MUTED_COLOR = palette.MUTED
-
-
-def selected_rows(table: QTableView) -> list[dict[str, Any]]:
-    """The data of the selected rows of an id table, top to bottom."""
-    model = table.model()
-    selection = table.selectionModel()
-    if model is None or selection is None:
-        return []
-    rows = sorted({index.row() for index in selection.selectedRows()})
-    return [data for data in (model.row_data(r) for r in rows) if data is not None]
 
 
 #: ``make_table(model, object_name=…)``: the shared

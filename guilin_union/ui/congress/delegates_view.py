@@ -29,7 +29,6 @@ from guilin_union.ui.congress.common import (
     WARNING_COLOR,
     make_table,
     open_modal,
-    selected_rows,
 )
 from guilin_union.ui.congress.session_list import SessionListPage
 from guilin_union.ui.context import AppContext
@@ -41,6 +40,7 @@ from guilin_union.ui.widgets.list_helpers import (
     make_search_edit,
     push_buttons,
     refill_combo,
+    selected_rows,
 )
 from guilin_union.ui.widgets.selection_state import enable_with_selection
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QAbstractButton, QTableView, QWidget
 
-from guilin_union.ui.congress.common import fit_columns, selected_rows
+from guilin_union.ui.congress.common import fit_columns
 from guilin_union.ui.context import AppContext
 from guilin_union.ui.table_model import IdTableModel, ListSource, set_rows
-from guilin_union.ui.widgets.list_helpers import select_id
+from guilin_union.ui.widgets.list_helpers import select_id, selected_rows
 
 if TYPE_CHECKING:
     from guilin_union.ui.congress.page import CongressTab

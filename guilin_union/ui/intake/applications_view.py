@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +34,7 @@ from guilin_union.ui.widgets.list_helpers import (
     push_buttons,
     refill_combo,
     refilter_on,
+    selected_rows,
 )
 from guilin_union.ui.widgets.menus import menu_button
 from guilin_union.ui.widgets.modal import show_modal
@@ -196,14 +199,15 @@ class ApplicationsView(RecordListMixin, QWidget):
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
 
-    def _selected_states(self) -> set[str]:
-        rows = intake.fetch_rows(self.ctx.db, self.selected_ids())
-        return {r["state"] for r in rows.values()}
+    def _selected_rows(self) -> list[dict[str, Any]]:
+        """The selected applications as the list holds them (no second query)."""
+        return selected_rows(self.table, self.model)
 
     def _update_buttons(self) -> None:
-        states = self._selected_states() if self.selected_ids() else set()
+        rows = self._selected_rows()
+        states = {r["state"] for r in rows}
         pending = bool(states) and states <= set(intake.PENDING_STATES)
-        self.edit_button.setEnabled(len(self.selected_ids()) == 1)
+        self.edit_button.setEnabled(len(rows) == 1)
         self.delete_button.setEnabled(bool(states) and "已批准" not in states)
         self.review_button.setEnabled(states == {"待分工会审核"})
         self.approve_button.setEnabled(pending)
@@ -244,9 +248,10 @@ class ApplicationsView(RecordListMixin, QWidget):
     def open_record(self, record_id: int) -> ApplicationDialog | None:
         return self.open_application(record_id)
 
-    def _names(self, ids: list[int]) -> str:
-        rows = intake.fetch_rows(self.ctx.db, ids)
-        return "、".join(rows[i]["name"] for i in ids[:5]) + ("等" if len(ids) > 5 else "")
+    def _names(self) -> str:
+        """The names of the selected applications, as the list shows them (at most five)."""
+        rows = self._selected_rows()
+        return "、".join(r["name"] for r in rows[:5]) + ("等" if len(rows) > 5 else "")
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -254,7 +259,7 @@ class ApplicationsView(RecordListMixin, QWidget):
             self.ctx,
             self,
             "删除入会申请",
-            f"确定删除 {len(ids)} 条入会申请（{self._names(ids)}）吗？",
+            f"确定删除 {len(ids)} 条入会申请（{self._names()}）吗？",
         ):
             return
         for app_id in ids:
@@ -278,7 +283,7 @@ class ApplicationsView(RecordListMixin, QWidget):
         if not ids:
             return None
         if confirm_text is not None and not self.ctx.prompts.confirm(
-            self, title, confirm_text.format(n=len(ids), names=self._names(ids))
+            self, title, confirm_text.format(n=len(ids), names=self._names())
         ):
             return None
         return ops.CollectionOp(

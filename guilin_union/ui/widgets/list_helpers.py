@@ -369,6 +369,20 @@ def selected_ids(table: QTableView, model: Any | None = None) -> list[int]:
     return [rid for rid in (model.row_id(r) for r in rows) if rid is not None]
 
 
+def selected_rows(table: QTableView, model: Any | None = None) -> list[dict[str, Any]]:
+    """The rows the selected lines of an id table show (as the model holds them, no new
+    query), top to bottom; ``model`` defaults to the table's own (it must have ``row_data``).
+
+    >>> states = {row["state"] for row in selected_rows(self.table, self.model)}  # doctest: +SKIP
+    """
+    model = model if model is not None else table.model()
+    selection = table.selectionModel()
+    if model is None or selection is None:  # no model set yet
+        return []
+    rows = sorted({index.row() for index in selection.selectedRows()})
+    return [data for data in (model.row_data(r) for r in rows) if data is not None]
+
+
 def selected_id(table: QTableView) -> int | None:
     """The id of the first selected row of an id table (see :func:`selected_ids`), None
     when nothing is selected: the record a one-record action such as 修改 acts on."""
