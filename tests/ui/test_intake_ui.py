@@ -109,15 +109,21 @@ def test_import_wizard_as_members_with_progress_and_summary(qtbot, db_path, tmp_
     assert all(register.model.row_data(r)["member_no"] for r in range(3))
 
 
-def test_workflow_batch_actions(qtbot, db_path):
+def _three_applications(qtbot, db_path):
+    """The main window with 甲, 乙, 丙 applying to 文学院分工会, shown in 申请审批."""
     window, prompts = make_window(qtbot, db_path)
-    db = window.ctx.db
     ids = [
-        intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id
+        intake.add_application(window.ctx.db, {"name": n, "branch": "文学院分工会"}).row_id
         for n in ("甲", "乙", "丙")
     ]
     view = _tab(window).applications_view
     view.apply_filters()
+    return window, prompts, view, ids
+
+
+def test_workflow_batch_actions(qtbot, db_path):
+    window, prompts, view, ids = _three_applications(qtbot, db_path)
+    db = window.ctx.db
     view.select_ids(ids[:2])
     assert view.review_button.isEnabled() and view.approve_button.isEnabled()
     view.review_selected()
@@ -142,14 +148,7 @@ def test_buttons_and_delete_question_read_the_lists_rows_not_the_database(
 ):
     """The selection's states and names come from the rows the list already holds: no
     second query (intake.fetch_rows is only the list's own page load)."""
-    window, prompts = make_window(qtbot, db_path)
-    db = window.ctx.db
-    ids = [
-        intake.add_application(db, {"name": n, "branch": "文学院分工会"}).row_id
-        for n in ("甲", "乙", "丙")
-    ]
-    view = _tab(window).applications_view
-    view.apply_filters()
+    window, prompts, view, ids = _three_applications(qtbot, db_path)
     for row in range(view.model.rowCount()):
         view.model.row_data(row)  # the list's rows are loaded (as when shown)
     fetched: list[list[int]] = []
