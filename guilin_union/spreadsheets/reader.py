@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
@@ -29,6 +29,7 @@ from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.core.text_limits import length_problem
 from guilin_union.spreadsheets.errors import RowError, SheetChoiceError, WorkbookError
+from guilin_union.spreadsheets.fast_load import load_read_only, worksheet_parts
 from guilin_union.spreadsheets.limits import WorkbookScan, check_workbook_content
 
 FieldKind = Literal["text", "id_number", "phone", "date", "int", "money", "choice", "bool"]
@@ -319,48 +320,39 @@ def _check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-def _load_read_only(handle: Any) -> Any:
-    """``load_workbook(handle, read_only=True)`` without openpyxl's size probe of each sheet.
-
-    openpyxl looks for every worksheet's ``<dimension>`` when it loads, and a file without
-    one (openpyxl's own write-only files, many exports) is parsed to the end just for that:
-    a whole extra read of the data. The reader never trusts the dimension anyway (it resets
-    it before iterating, see :func:`_find_header`), so the sheets are made without the probe;
-    sheet names, order and visibility come from workbook.xml as before.
-    """
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    class _UnsizedSheet(ReadOnlyWorksheet):
-        def _get_size(self) -> None:
-            """No probe: max_row stays unknown, as after reset_dimensions()."""
-
-    class _Reader(ExcelReader):
-        def read_worksheets(self) -> None:
-            for sheet, rel in self.parser.find_sheets():
-                if rel.target not in self.valid_files:
-                    continue
-                if "chartsheet" in rel.Type:
-                    self.read_chartsheet(sheet, rel)
-                    continue
-                ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                ws.sheet_state = sheet.state
-                self.wb._sheets.append(ws)
-
-    reader = _Reader(handle, read_only=True, data_only=False)
-    reader.read()
-    return reader.wb
-
-
 @dataclass
 class _Book:
     """An open read-only workbook and what the content check saw of its worksheets."""
 
     wb: Any
     scan: WorkbookScan
+    #: the file itself, for what openpyxl may one day stop telling (see fast_load.py)
+    source: Path | None = None
+    _parts: dict[str, str] | None = dataclass_field(default=None, init=False, repr=False)
 
     def part(self, name: str) -> str:
-        return str(getattr(self.wb[name], "_worksheet_path", ""))
+        path = getattr(self.wb[name], "_worksheet_path", None)
+        if isinstance(path, str):
+            return path
+        if self._parts is None:
+            self._parts = worksheet_parts(self.source) if self.source is not None else {}
+        return self._parts.get(name, "")
+
+    def part_source(self, name: str) -> Callable[[], Any] | None:
+        """Opens the worksheet's XML (a context manager), or None when it cannot be found."""
+        opener = getattr(self.wb[name], "_get_source", None)
+        if callable(opener):
+            return opener
+        part, source = self.part(name), self.source
+        if not part or source is None:
+            return None
+        return lambda: _zip_member(source, part)
+
+
+@contextmanager
+def _zip_member(path: Path, part: str) -> Iterator[IO[bytes]]:
+    with zipfile.ZipFile(path) as archive, archive.open(part) as handle:
+        yield handle
 
 
 @contextmanager
@@ -374,7 +366,7 @@ def _open_book(path: str | Path, max_bytes: int, max_rows: int | None = None) ->
     # close() (on Windows that would lock the user's file).
     with open(source, "rb") as handle:
         try:
-            wb = _load_read_only(handle)
+            wb = load_read_only(handle)
         except WorkbookError:
             raise
         except Exception as exc:  # openpyxl raises many kinds on malformed parts
@@ -383,7 +375,7 @@ def _open_book(path: str | Path, max_bytes: int, max_rows: int | None = None) ->
                 "请在 Excel/WPS 中打开并重新另存为 .xlsx 后再导入。"
             ) from exc
         try:
-            yield _Book(wb, scan)
+            yield _Book(wb, scan, source)
         finally:
             wb.close()
 
@@ -667,15 +659,15 @@ _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([
 _MAX_MERGES = 100_000
 
 
-def _merges(ws: Any) -> list[_Merge]:
-    """The merged ranges of a read-only worksheet (openpyxl does not give them there).
+def _merges(source: Callable[[], Any] | None) -> list[_Merge]:
+    """The merged ranges of a read-only worksheet (openpyxl does not give them there);
+    ``source`` opens its XML (see :meth:`_Book.part_source`).
 
     ``<mergeCells>`` follows the sheet data, so the part is scanned in chunks, never loaded
     whole.
     """
     from openpyxl.utils.cell import column_index_from_string
 
-    source = getattr(ws, "_get_source", None)
     if source is None:
         return []
     out: list[_Merge] = []
@@ -715,7 +707,7 @@ def _sheet_merges(book: _Book, name: str) -> list[_Merge]:
 
     found = book.scan.merges.get(book.part(name))
     if found is None:
-        return _merges(book.wb[name])
+        return _merges(book.part_source(name))
     return [
         _Merge(
             f"{c1}{r1}:{c2}{r2}",
