@@ -239,6 +239,23 @@ def test_dues_and_stats_pages(qtbot, qtmodeltester, db_path, tmp_path):
     assert tab.stats_view.print_cards() == tmp_path / "证.pdf"
 
 
+def test_stats_reload_keeps_one_set_of_tables(qtbot, db_path):
+    """Reloading the statistics replaces its tables: the old ones are deleted, not kept as
+    hidden children of the view."""
+    from PySide6.QtWidgets import QTableView
+
+    window, _prompts = make_window(qtbot, db_path)
+    view = _tab(window).stats_view
+    view.reload()
+    shown = view.tables.count()
+    assert shown > 1
+    for _ in range(3):
+        view.reload()
+    tables = view.findChildren(QTableView)
+    assert len(tables) == shown == view.tables.count()
+    assert {view.tables.widget(i) for i in range(shown)} == set(tables)
+
+
 def test_new_application_through_the_form(qtbot, db_path, sample_ids):
     window, prompts = make_window(qtbot, db_path)
     view = _tab(window).applications_view

@@ -69,7 +69,7 @@ class StatsView(QWidget):
     def reload(self) -> None:
         stats = member_stats.member_statistics(self.ctx.db, as_of=self.as_of())
         current = self.tables.currentIndex()
-        self.tables.clear()
+        self._drop_tables()
         for table in stats.tables:
             # Columns as data: the row label, then one right-aligned column per count.
             columns = [
@@ -89,6 +89,15 @@ class StatsView(QWidget):
             short = table.title.split("（")[0].replace("按", "").replace("统计", "")
             self.tables.addTab(widget, short)
         self.tables.setCurrentIndex(max(current, 0))
+
+    def _drop_tables(self) -> None:
+        """Remove the shown tables and delete them: ``QTabWidget.clear`` only takes the pages
+        out of the tabs, so each reload would otherwise keep another set alive."""
+        old = [self.tables.widget(i) for i in range(self.tables.count())]
+        self.tables.clear()
+        for widget in old:
+            widget.setParent(None)  # out of the view's children now, not at the next event
+            widget.deleteLater()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("branches"):
