@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import sqlite_utils
 
@@ -99,6 +99,39 @@ class SortOrder:
         if self.tiebreak:
             parts.append(order_sql(self.tiebreak, descending and self.tiebreak_descends))
         return ", ".join(parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SortedQuery:
+    """What every list query carries besides its filters: the order the user chose, a key of
+    the list's :class:`SortOrder` (left empty: the list's default, its first key) and the
+    direction. A list's table sorts by replacing these two (ui/widgets/query_source), and the
+    query's SQL orders by :meth:`order_by`. A subclass names its sort order with
+    ``class XQuery(SortedQuery, sort=SORT)``; the two fields are keyword-only.
+
+    >>> @dataclass(frozen=True)
+    ... class Q(SortedQuery, sort=SortOrder({"date": "p.pay_date", "name": "m.name_pinyin"}, "p.id")):
+    ...     year: int | None = None
+    >>> Q(2024).sort_key, Q(2024, sort_key="name", descending=True).order_by()
+    ('date', 'm.name_pinyin DESC, p.id')
+    """
+
+    SORT: ClassVar[SortOrder]
+    sort_key: str = ""
+    descending: bool = False
+
+    def __init_subclass__(cls, *, sort: SortOrder | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if sort is not None:
+            cls.SORT = sort
+
+    def __post_init__(self) -> None:
+        if not self.sort_key:
+            object.__setattr__(self, "sort_key", self.SORT.default)
+
+    def order_by(self) -> str:
+        """The ORDER BY text (without ``ORDER BY``) of the chosen order."""
+        return self.SORT.sql(self.sort_key, self.descending)
 
 
 def chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:

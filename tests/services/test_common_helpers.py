@@ -148,3 +148,39 @@ def test_rule_settings_refuse_unknown_keys_and_store_the_checked_form(db) -> Non
     proposals.save_rules(db, {"proposal_min_seconders": "3"})
     assert settings.get(db, "proposal_min_seconders") == 3
     assert proposals.rules(db).min_seconders == 3
+
+
+def test_every_list_query_is_a_sorted_query_with_its_default_order() -> None:
+    """The list queries share one sort part: an empty key is the list's default (the first
+    key of its sort order), the direction is keyword-only, order_by() is the SQL."""
+    import dataclasses
+
+    from guilin_union.services.activities import ActivityQuery
+    from guilin_union.services.activities.registration import ParticipantQuery
+    from guilin_union.services.common_query import SortedQuery
+    from guilin_union.services.intake import ApplicationQuery
+    from guilin_union.services.members import MemberQuery
+    from guilin_union.services.proposals.query import ProposalQuery
+    from guilin_union.services.welfare import PaymentQuery
+    from guilin_union.services.workpoints.queries import ItemQuery
+
+    defaults = {
+        ActivityQuery: ("start_date", True),
+        ApplicationQuery: ("applied_on", False),
+        MemberQuery: ("member_no", False),
+        PaymentQuery: ("date", True),
+        ProposalQuery: ("number", False),
+        ItemQuery: ("position", False),
+    }
+    for cls, (key, descending) in defaults.items():
+        q = cls()
+        assert isinstance(q, SortedQuery)
+        assert (q.sort_key, q.descending) == (key, descending), cls
+        assert q.order_by() == cls.SORT.sql(key, descending)
+        # a header click replaces the two; the rest of the filter is kept
+        resorted = dataclasses.replace(q, sort_key="name" if "name" in cls.SORT.columns else key)
+        assert resorted.order_by().startswith(cls.SORT.columns[resorted.sort_key].split(",")[0])
+    participants = ParticipantQuery(7)  # the activity stays the first positional field
+    assert (participants.activity_id, participants.sort_key) == (7, "seq")
+    with pytest.raises(TypeError):
+        ParticipantQuery(7, None, None, None, None, "", True, "name")  # type: ignore[misc]

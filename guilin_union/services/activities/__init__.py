@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from guilin_union.core.text import clean_cell_text, to_halfwidth
 from guilin_union.services import row_undo, settings
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     add_filters,
     chunks,
@@ -740,15 +741,14 @@ SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class ActivityQuery:
+class ActivityQuery(SortedQuery, sort=SORT):
     """A filtered, sorted view of the activities (the same object drives the list and the CLI)."""
 
     year: int | None = None
     type: str | None = None
     status: str | None = None
     search: str = ""
-    sort_key: str = SORT.default
-    descending: bool = True
+    descending: bool = field(default=True, kw_only=True)
 
 
 def _where(q: ActivityQuery) -> tuple[str, list[Any]]:
@@ -769,7 +769,7 @@ def _where(q: ActivityQuery) -> tuple[str, list[Any]]:
 def query_ids(db: sqlite_utils.Database, q: ActivityQuery | None = None) -> list[int]:
     q = q or ActivityQuery()
     where, params = _where(q)
-    sql = f"SELECT a.id FROM activities a{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+    sql = f"SELECT a.id FROM activities a{where} ORDER BY {q.order_by()}"
     return column_values(db, sql, params)
 
 

@@ -32,6 +32,7 @@ from guilin_union.services import row_undo
 from guilin_union.services.activities import AREA, setting_list
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     add_filters,
     chunks,
@@ -576,7 +577,7 @@ PARTICIPANT_SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class ParticipantQuery:
+class ParticipantQuery(SortedQuery, sort=PARTICIPANT_SORT):
     """A filtered, sorted view of one activity's participants."""
 
     activity_id: int
@@ -586,8 +587,6 @@ class ParticipantQuery:
     role: str | None = None
     search: str = ""
     include_cancelled: bool = True
-    sort_key: str = PARTICIPANT_SORT.default
-    descending: bool = False
 
 
 def _participant_where(q: ParticipantQuery) -> tuple[str, list[Any]]:
@@ -619,7 +618,7 @@ _FROM = (
 
 def participant_ids(db: sqlite_utils.Database, q: ParticipantQuery) -> list[int]:
     where, params = _participant_where(q)
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {PARTICIPANT_SORT.sql(q.sort_key, q.descending)}"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {q.order_by()}"
     return column_values(db, sql, params)
 
 

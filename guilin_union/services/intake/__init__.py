@@ -35,6 +35,7 @@ from guilin_union.services import row_undo
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS, RECORD_FIELDS
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     chunks,
     column_values,
@@ -447,13 +448,11 @@ SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class ApplicationQuery:
+class ApplicationQuery(SortedQuery, sort=SORT):
     state: str | None = None  # one state, or None for all
     pending_only: bool = False
     branch_id: int | None = None
     search: str = ""
-    sort_key: str = SORT.default
-    descending: bool = False
 
 
 def _where(q: ApplicationQuery) -> tuple[str, list[Any]]:
@@ -474,7 +473,7 @@ def query_ids(db: sqlite_utils.Database, q: ApplicationQuery) -> list[int]:
     where, params = _where(q)
     sql = (
         f"SELECT a.id FROM intake_applications a JOIN branches b ON b.id = a.branch_id{where}"
-        f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+        f" ORDER BY {q.order_by()}"
     )
     return column_values(db, sql, params)
 

@@ -28,6 +28,7 @@ from guilin_union.core.text_limits import length_errors
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_fields import FREE_TEXT_FIELDS, JOB_FIELDS, PERSON_FIELDS
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     add_filters,
     chunks,
@@ -337,7 +338,7 @@ SORT_SQL = SORT.columns
 
 
 @dataclass(frozen=True)
-class MemberQuery:
+class MemberQuery(SortedQuery, sort=SORT):
     """A filtered, sorted view of the register; the same object drives the table, the
     Excel export and the roster PDF so what is printed is what is shown."""
 
@@ -345,8 +346,6 @@ class MemberQuery:
     branch_id: int | None = None
     branch_name: str | None = None
     status: str | None = None
-    sort_key: str = SORT.default
-    descending: bool = False
     statuses: tuple[str, ...] = ()  # any of these (e.g. a picker offering 在会 and 保留会籍)
     group_id: int | None = None  # 工会小组 (issue 24)
 
@@ -417,7 +416,7 @@ def _where(q: MemberQuery) -> tuple[str, list[Any]]:
 def query_ids(db: sqlite_utils.Database, q: MemberQuery) -> list[int]:
     """Ids of the members in the view, sorted in SQL (the table model fetches rows lazily)."""
     where, params = _where(q)
-    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+    sql = f"SELECT m.id FROM {_from(db, q)}{where} ORDER BY {q.order_by()}"
     return column_values(db, sql, params)
 
 

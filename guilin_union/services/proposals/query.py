@@ -27,6 +27,7 @@ from guilin_union.core.proposals import REVIEW_RESULTS
 from guilin_union.core.text import to_halfwidth
 from guilin_union.services import congress
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     chunks,
     column_values,
@@ -56,7 +57,7 @@ SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class ProposalQuery:
+class ProposalQuery(SortedQuery, sort=SORT):
     """A filtered, sorted view; the same object drives the table, the Excel export and the
     一览表 so what is printed is what is shown."""
 
@@ -68,8 +69,6 @@ class ProposalQuery:
     overdue: bool = False
     rating: str | None = None  # rating of the current round; "未评价" for none yet
     search: str = ""  # 案由, 理由, 建议 (and the number)
-    sort_key: str = SORT.default
-    descending: bool = False
     today: _dt.date | None = None
 
     def on(self) -> str:
@@ -144,7 +143,7 @@ def _where(q: ProposalQuery) -> tuple[str, list[Any]]:
 
 def query_ids(db: sqlite_utils.Database, q: ProposalQuery) -> list[int]:
     where, params = _where(q)
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {q.order_by()}"
     return column_values(db, sql, params)
 
 

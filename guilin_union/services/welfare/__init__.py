@@ -32,6 +32,7 @@ from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
 from guilin_union.services.common_query import (
+    SortedQuery,
     SortOrder,
     chunks,
     column_values,
@@ -658,7 +659,7 @@ SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class PaymentQuery:
+class PaymentQuery(SortedQuery, sort=SORT):
     """A filtered, sorted list of payments; the same object drives the table, the Excel
     export and the sign-for roster, so what is printed is what is shown."""
 
@@ -675,8 +676,7 @@ class PaymentQuery:
     search: str = ""
     date_from: str | None = None
     date_to: str | None = None
-    sort_key: str = SORT.default
-    descending: bool = True
+    descending: bool = field(default=True, kw_only=True)
 
 
 def _where(q: PaymentQuery) -> tuple[str, list[Any]]:
@@ -718,7 +718,7 @@ _FROM = " FROM welfare_payments p JOIN members m ON m.id = p.member_id JOIN bran
 
 def query_ids(db: sqlite_utils.Database, q: PaymentQuery) -> list[int]:
     where, params = _where(q)
-    sql = f"SELECT p.id{_FROM}{where} ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+    sql = f"SELECT p.id{_FROM}{where} ORDER BY {q.order_by()}"
     return column_values(db, sql, params)
 
 

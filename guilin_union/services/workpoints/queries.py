@@ -22,7 +22,7 @@ import sqlite_utils
 
 from guilin_union.core.workpoints import CANCELLED, DONE, FINISHED, IN_PROGRESS
 from guilin_union.services import settings
-from guilin_union.services.common_query import SortOrder, add_filters, column_values
+from guilin_union.services.common_query import SortedQuery, SortOrder, add_filters, column_values
 from guilin_union.services.workpoints import (
     get_plan,
     plan_nodes,
@@ -47,7 +47,7 @@ SORT = SortOrder(
 
 
 @dataclass(frozen=True)
-class ItemQuery:
+class ItemQuery(SortedQuery, sort=SORT):
     """A filtered, sorted view of a plan's items; the same object drives the table and exports.
 
     Without a filter every node is listed in document order (sections as group rows); with
@@ -59,8 +59,6 @@ class ItemQuery:
     overdue_only: bool = False
     no_owner_only: bool = False
     search: str = ""
-    sort_key: str = SORT.default
-    descending: bool = False
     today: _dt.date | None = None
 
     @property
@@ -103,8 +101,7 @@ def query_item_ids(db: sqlite_utils.Database, q: ItemQuery) -> list[int]:
         )
         params += [like, like, like, like, like, term.strip("（）()、."), like]
     sql = (
-        f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)}"
-        f" ORDER BY {SORT.sql(q.sort_key, q.descending)}"
+        f"SELECT i.id FROM workpoint_items i WHERE {' AND '.join(clauses)} ORDER BY {q.order_by()}"
     )
     return column_values(db, sql, params)
 
