@@ -34,16 +34,60 @@ def test_the_list_names_every_page_once_in_order():
 
 
 def test_a_lazy_page_whose_records_cannot_be_read_says_so(qtbot):
-    """参加活动 is built when first shown (the form opens faster); its factory returns None
-    only when the query fails, and the page then says so instead of failing."""
+    """参加活动 is built when first shown (the form opens faster); its factory raises
+    RecordsUnreadable when the query fails, and the page then says so instead of failing."""
     from PySide6.QtWidgets import QLabel
 
+    from guilin_union.ui.members.form_pages import RecordsUnreadable
     from guilin_union.ui.members.history import LazyPage
 
-    page = LazyPage(lambda: None)
+    def unreadable():
+        raise RecordsUnreadable
+
+    page = LazyPage(unreadable)
     qtbot.addWidget(page)
     page.show()
-    assert isinstance(page.page(), QLabel) and "无法读取" in page.page().text()
+    assert isinstance(page.page(), QLabel) and page.page().text() == "暂时无法读取这些记录。"
+
+
+def test_none_means_nothing_to_show_and_unreadable_is_said(qtbot, monkeypatch):
+    """None leaves an optional page out; RecordsUnreadable shows the sentence, whether the
+    page is built now or when first shown; an always page never answers None."""
+    import pytest
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from guilin_union.ui.members import history
+    from guilin_union.ui.members.form_pages import MemberPage, RecordsUnreadable
+
+    def unreadable(_ctx, _member):
+        raise RecordsUnreadable
+
+    built: list[QWidget] = []
+
+    def page(_ctx, _member):
+        built.append(QWidget())
+        return built[-1]
+
+    specs = [
+        MemberPage("首页", unreadable, always=True),  # the first: built now
+        MemberPage("可选", lambda _c, _m: None),
+        MemberPage("可选但读不出", unreadable),
+        MemberPage("总有", unreadable, always=True),  # behind the first: lazy
+        MemberPage("正常", page, always=True),
+        MemberPage("坏的", lambda _c, _m: None, always=True),
+    ]
+    monkeypatch.setattr(history, "member_form_pages", lambda: specs)
+    pages = dict(history.pages_for(object(), 1))
+    assert list(pages) == ["首页", "可选但读不出", "总有", "正常", "坏的"]
+    for title in ("首页", "可选但读不出"):
+        assert isinstance(pages[title], QLabel)
+        assert pages[title].text() == "暂时无法读取这些记录。"
+    lazy = pages["总有"]
+    qtbot.addWidget(lazy)
+    assert isinstance(lazy, history.LazyPage) and lazy.page().text() == "暂时无法读取这些记录。"
+    assert pages["正常"].page() is built[0]
+    with pytest.raises(TypeError, match="always page"):
+        pages["坏的"].page()
 
 
 def test_pages_without_any_tab_module_imported(tmp_path):
@@ -99,3 +143,20 @@ def _env() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+def test_activities_page_reports_a_failed_query_as_unreadable(monkeypatch):
+    """参加活动's factory: a failed query is RecordsUnreadable, never None."""
+    import sqlite3
+
+    import pytest
+
+    from guilin_union.ui.activities import history as activities_history
+    from guilin_union.ui.members.form_pages import RecordsUnreadable
+
+    def broken(_db, _member):
+        raise sqlite3.OperationalError("no such table")
+
+    monkeypatch.setattr(activities_history, "member_history", broken)
+    with pytest.raises(RecordsUnreadable):
+        activities_history.member_activities_page(type("Ctx", (), {"db": None})(), 1)

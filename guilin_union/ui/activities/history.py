@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guilin_union.services.activities.registration import member_history
 from guilin_union.ui.activities.common import PARTICIPANT_STATUS_COLORS, list_table
+from guilin_union.ui.members.form_pages import RecordsUnreadable
 from guilin_union.ui.table_model import columns, list_model
 
 COLUMNS = columns(
@@ -19,12 +20,13 @@ COLUMNS = columns(
 HEADERS = [c.header for c in COLUMNS]
 
 
-def member_activities_page(ctx: Any, member_id: int) -> QWidget | None:
-    """The page for ``ui.members.history.register`` (None only if the query fails)."""
+def member_activities_page(ctx: Any, member_id: int) -> QWidget:
+    """The 参加活动 page of the member form (always a page; RecordsUnreadable when the
+    query fails, and the form's tab then says so)."""
     try:
         rows = member_history(ctx.db, member_id)
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        raise RecordsUnreadable from exc
     page = QWidget()
     page.setObjectName("member_activities_page")
     layout = QVBoxLayout(page)

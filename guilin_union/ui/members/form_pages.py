@@ -4,7 +4,9 @@ not depend on which tab modules happen to have been imported.
 
 Each area keeps its page in its own package (``ui/<area>/``); this module only lists them.
 To add a page: write ``factory(ctx, member_id) -> QWidget | None`` in the area's package
-and add a :class:`MemberPage` line below.
+and add a :class:`MemberPage` line below. The factory returns None only for "nothing to
+show for this member" (the form then has no such tab); records it cannot read it reports by
+raising :class:`RecordsUnreadable` (the tab then says so).
 """
 
 from __future__ import annotations
@@ -14,16 +16,27 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-#: factory(ctx, member_id) -> the page, or None when the area has nothing for this member
+#: factory(ctx, member_id) -> the page, or None when the area has nothing for this member;
+#: it raises :class:`RecordsUnreadable` when it cannot read the member's records
 MemberPageFactory = Callable[[object, int], QWidget | None]
+
+#: What the member form's tab says instead of a page whose records cannot be read.
+UNREADABLE_TEXT = "暂时无法读取这些记录。"
+
+
+class RecordsUnreadable(Exception):
+    """Raised by a page factory that cannot read the member's records (a failed query):
+    the form shows :data:`UNREADABLE_TEXT` in that tab. Not the same as returning None,
+    which means the area has nothing for this member."""
 
 
 @dataclass(frozen=True)
 class MemberPage:
     title: str
     factory: MemberPageFactory
-    #: the factory never returns None, so behind the form's first page the page is built only
-    #: when shown or used (issue 11: the member form opens in under 50 ms)
+    #: the factory never returns None (it always has a page, if only to say there is
+    #: nothing yet, or it raises RecordsUnreadable), so behind the form's first page the page
+    #: is built only when shown or used (issue 11: the member form opens in under 50 ms)
     always: bool = False
 
 

@@ -8,18 +8,25 @@ member form ignorant of the areas that hang off a member.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from guilin_union.ui.members.form_pages import member_form_pages
+from guilin_union.ui.members.form_pages import (
+    UNREADABLE_TEXT,
+    MemberPageFactory,
+    RecordsUnreadable,
+    member_form_pages,
+)
 
 
 class LazyPage(QWidget):
     """Stands in a tab of the member form for a page built when first shown or used.
 
     Attribute access and ``findChild`` reach the real page (building it first), so code
-    that holds the tab's widget works with it as with the page itself.
+    that holds the tab's widget works with it as with the page itself. A build that raises
+    :class:`RecordsUnreadable` is shown as a sentence saying the records cannot be read.
     """
 
     def __init__(self, build: Callable[[], QWidget]) -> None:
@@ -31,8 +38,7 @@ class LazyPage(QWidget):
 
     def page(self) -> QWidget:
         if self._page is None:
-            # A factory that could not read its records (it returns None) says so here.
-            self._page = self._build() or QLabel("暂时无法读取这些记录。")
+            self._page = _readable(self._build)
             self.layout().addWidget(self._page)
             if self.isVisible():
                 self._page.show()
@@ -57,16 +63,43 @@ class LazyPage(QWidget):
         return super().findChildren(*args, **kwargs)
 
 
+def _readable(build: Callable[[], QWidget | None]) -> QWidget | None:
+    """What ``build`` makes, or a label saying the records cannot be read when it raises
+    :class:`RecordsUnreadable` (None stays None: nothing to show)."""
+    try:
+        return build()
+    except RecordsUnreadable:
+        return QLabel(UNREADABLE_TEXT)
+
+
+def _always(factory: MemberPageFactory, ctx: object, member_id: int) -> Callable[[], QWidget]:
+    """The build of a page that always exists: its factory must not return None."""
+
+    def build() -> QWidget:
+        page = factory(ctx, member_id)
+        if page is None:
+            raise TypeError(f"{factory.__name__} is an always page and returned None")
+        return page
+
+    return build
+
+
 def pages_for(ctx: object, member_id: int) -> list[tuple[str, QWidget]]:
     """The form's pages for one member: the first built now (it is on screen), the ones that
-    always exist behind it built when needed, the others now (they may have nothing to show)."""
+    always exist behind it built when needed, the others now (they may have nothing to show,
+    then they are left out). A page whose records cannot be read says so in its tab."""
     pages: list[tuple[str, QWidget]] = []
     for spec in member_form_pages():
-        factory = spec.factory
-        if pages and spec.always:
-            pages.append((spec.title, LazyPage(lambda factory=factory: factory(ctx, member_id))))  # type: ignore[misc]
-            continue
-        page = factory(ctx, member_id)
+        build: Callable[[], QWidget | None]
+        if spec.always:
+            always = _always(spec.factory, ctx, member_id)
+            if pages:
+                pages.append((spec.title, LazyPage(always)))
+                continue
+            build = always
+        else:
+            build = partial(spec.factory, ctx, member_id)
+        page = _readable(build)
         if page is not None:
             pages.append((spec.title, page))
     return pages
