@@ -60,6 +60,8 @@ def test_spending_without_any_budget_is_flagged(db):
     "amount, message",
     [
         (12.5, "浮点数"),
+        (True, "金额无效"),
+        (None, "金额不能为空"),
         ("-5", "负数"),
         ("12.345", "两位小数"),
         ("", "不能为空"),

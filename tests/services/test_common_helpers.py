@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 import sqlite_utils
 
 from guilin_union.core.errors import NotFoundError, ValidationError
-from guilin_union.services.common_money import fen_amount
+from guilin_union.services.common_money import fen_amount, fen_or_none
 from guilin_union.services.common_query import (
     SortOrder,
     add_filters,
@@ -112,6 +114,69 @@ def test_fen_amount_refuses_with_a_chinese_message(value: object, message: str) 
         fen_amount(value, "planned")
     assert caught.value.message == message
     assert caught.value.field == "planned"
+
+
+@pytest.mark.parametrize(
+    ("value", "fen"),
+    [
+        (None, None),
+        ("", None),
+        ("  ", None),
+        (0, 0),
+        (12345, 12345),
+        ("1,234.50", 123450),
+        ("￥12元", 1200),
+        (Decimal("3.5"), 350),
+    ],
+)
+def test_fen_or_none_reads_fen_yuan_text_and_empty(value: object, fen: int | None) -> None:
+    assert fen_or_none(value, "cap_fen") == fen
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "金额无效"),
+        (-1, "金额不能为负数"),
+        ("-1", "金额“-1”不能为负数"),
+        (1.5, "金额必须以“分”为单位的整数保存"),
+        (300.0, "金额必须以“分”为单位的整数保存"),
+        ("12.345", "金额“12.345”最多只能有两位小数（角、分）"),
+        ("一百", "金额“一百”不是有效的数字"),
+    ],
+)
+def test_fen_or_none_refuses_like_fen_amount(value: object, message: str) -> None:
+    for read in (fen_or_none, fen_amount):
+        with pytest.raises(ValidationError) as caught:
+            read(value, "cap_fen", invalid="金额无效")
+        assert (caught.value.message, caught.value.field) == (message, "cap_fen")
+
+
+def test_fen_amount_messages_are_the_callers() -> None:
+    def message(value: object, **kwargs: str) -> str:
+        with pytest.raises(ValidationError) as caught:
+            fen_amount(value, "amount", **kwargs)
+        return caught.value.message
+
+    assert message("", blank="金额不能为空") == "金额不能为空"
+    assert message(None, blank="金额不能为空") == "金额不能为空"
+    assert message(False, blank="金额不能为空", invalid="金额无效") == "金额无效"
+    assert message(2.5, float_message="不能是浮点数") == "不能是浮点数"
+    with pytest.raises(ValidationError, match="不能是浮点数"):
+        fen_or_none(2.5, float_message="不能是浮点数")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(0, "金额必须大于 0"), ("0.00", "金额必须大于 0"), (-5, "金额必须大于 0")],
+)
+def test_positive_amounts_refuse_zero(value: object, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        fen_amount(value, positive=True)
+    with pytest.raises(ValidationError, match=message):
+        fen_or_none(value, positive=True)
+    assert fen_amount(1, positive=True) == 1
+    assert fen_or_none("", positive=True) is None
 
 
 def test_branch_filter_name_and_closest_names(db) -> None:

@@ -91,6 +91,27 @@ def test_payment_refused_for_member_not_due(branch_db, people):
         )
 
 
+def test_amounts_are_fen_or_yuan_text_never_a_float(branch_db, people):
+    ledger.open_month(branch_db, "2025-03")
+
+    def pay(amount):
+        return ledger.record_payment(
+            branch_db,
+            people["T001"],
+            "2025-03",
+            method="现金",
+            paid_on="2025-03-05",
+            amount_fen=amount,
+        )
+
+    with pytest.raises(ValidationError, match="金额必须以“分”为单位的整数保存"):
+        pay(28.35)
+    with pytest.raises(ValidationError, match="请填写金额"):
+        ledger.check_remittance(branch_db, 1, "2025-03", [people["T001"]], total_fen=" ")
+    pay("28.35")
+    assert _paid(branch_db, "2025-03")["T001"][0] == 2835
+
+
 def test_remittance_checks_the_total_and_records_ticked_members(branch_db, people):
     from guilin_union.services.members import branches
 

@@ -131,6 +131,31 @@ def test_branch_standard_inside_the_schools_and_chosen_from_the_members_branch(w
     assert codes(wdb, payment(outside, "生病住院", f"{YEAR}-05-01", "900")) == []
 
 
+def test_hardship_and_branch_amounts_are_fen_or_yuan_text_never_a_float(wdb):
+    from guilin_union.services.welfare import hardship
+
+    m = add_member(wdb)
+    entry = {"year": YEAR, "member_id": m, "category": "因病致困"}
+    for value, message in ((3000.0, "整数保存"), (-1, "不能为负数"), ("-1", "不能为负数")):
+        with pytest.raises(ValidationError, match=message) as info:
+            hardship.save_hardship(wdb, {**entry, "wage_fen": value})
+        assert info.value.field == "wage_fen"
+    row_id = hardship.save_hardship(
+        wdb,
+        {**entry, "wage_fen": "3,000.50", "other_income_fen": 1000, "household_income_fen": " "},
+    ).row_id
+    row = hardship.get_hardship(wdb, row_id)
+    assert (row["wage_fen"], row["other_income_fen"], row["household_income_fen"]) == (
+        300050,
+        1000,
+        None,
+    )
+    branch = branches.find_branch_id(wdb, "机关分工会")
+    with pytest.raises(ValidationError, match="整数保存") as info:
+        welfare_cases.set_branch_standard(wdb, YEAR, "生病住院", branch, min_fen=400.0)
+    assert info.value.field == "min_fen"
+
+
 def test_case_fields_are_stored_listed_and_the_account_masked(wdb, capsys):
     m = add_member(wdb)
     pid = welfare.record_payment(

@@ -48,6 +48,27 @@ def test_hard_errors(wdb, change, field):
     assert info.value.field == field
 
 
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        (None, "请填写金额（实物请填写折合金额）"),
+        (" ", "请填写金额（实物请填写折合金额）"),
+        (True, "请填写金额（实物请填写折合金额）"),
+        (0, "金额必须大于 0"),
+        ("0.00", "金额必须大于 0"),
+        (-100, "金额必须大于 0"),
+        (600.0, "金额必须以“分”为单位的整数保存"),
+    ],
+)
+def test_amount_messages(wdb, amount, message):
+    m = add_member(wdb)
+    with pytest.raises(ValidationError) as info:
+        welfare.record_payment(
+            wdb, {**payment(m, "结婚", "2024-05-01", "600"), "amount_fen": amount}
+        )
+    assert (info.value.message, info.value.field) == (message, "amount_fen")
+
+
 def test_flagged_filter_lists_only_overridden_payments(wdb):
     m = add_member(wdb)
     welfare.record_payment(wdb, payment(m, "结婚", "2024-05-01", "600"))

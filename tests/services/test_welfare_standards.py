@@ -70,6 +70,17 @@ def test_validation(db, data, field):
     assert info.value.field == field
 
 
+@pytest.mark.parametrize("key", ["cap_fen", "yearly_cap_fen", "min_fen", "average_cap_fen"])
+def test_standard_amounts_are_never_a_float(db, key):
+    setup(db, examples=False)
+    with pytest.raises(ValidationError) as info:
+        ws.save_standard(db, {"year": 2024, "type": "结婚", key: 500.0})
+    assert (info.value.message, info.value.field) == ("金额必须以“分”为单位的整数保存", key)
+    sub_kind = {"name": "手术", "cap_fen": 500.0}
+    with pytest.raises(ValidationError, match="整数保存"):
+        ws.save_standard(db, {"year": 2024, "type": "结婚", "sub_kinds": [sub_kind]})
+
+
 def test_save_edit_delete_and_undo(db):
     setup(db, examples=False)
     ws.save_standard(

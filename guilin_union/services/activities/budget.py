@@ -42,15 +42,6 @@ TABLE = "activity_budget_lines"
 PLANNED, ACTUAL = BUDGET_KINDS  # 预算, 支出
 
 
-def _amount(value: Any) -> int:
-    """Integer fen; text is parsed as yuan (``"1,234.50"`` → 123450). Never a float."""
-    if isinstance(value, bool):
-        raise ValidationError("金额无效", "amount")
-    return fen_amount(
-        value, blank="金额不能为空", float_message="金额必须以分（整数）或文字传入，不能是浮点数"
-    )
-
-
 def _validate(
     db: sqlite_utils.Database, data: Mapping[str, Any], current: Mapping[str, Any] | None
 ) -> dict[str, Any]:
@@ -67,7 +58,15 @@ def _validate(
         raise ValidationError(
             f"支出科目“{category}”不在科目列表中，可选：{'、'.join(allowed)}", "category"
         )
-    amount = _amount(data["amount"]) if "amount" in data else current["amount"]  # type: ignore[index]
+    if "amount" in data:  # never a float: 分 as an int, or 元 as text ("1,234.50")
+        amount = fen_amount(
+            data["amount"],
+            blank="金额不能为空",
+            invalid="金额无效",
+            float_message="金额必须以分（整数）或文字传入，不能是浮点数",
+        )
+    else:
+        amount = current["amount"]  # type: ignore[index]
     spent_on = data.get("spent_on", current["spent_on"] if current else None)
     if spent_on in ("", None):
         spent_on = None

@@ -456,10 +456,6 @@ def _set_paid(
     return audit.update(db, "dues_ledger", row_id, values, note=log_note)
 
 
-def _amount(value: Any) -> int:
-    return fen_amount(value)
-
-
 def record_payment(
     db: sqlite_utils.Database,
     member_id: int,
@@ -482,7 +478,7 @@ def record_payment(
                 f"{row['name']}{_cn_month(month)}的会费已于{row['paid_on']}登记缴纳"
                 f" {_yuan(row['paid_fen'])}（{row['method']}），如需更正请先撤销该笔缴费"
             )
-        amount = row["due_fen"] if amount_fen in (None, "") else _amount(amount_fen)
+        amount = row["due_fen"] if amount_fen in (None, "") else fen_amount(amount_fen)
         if amount == 0:
             raise ValidationError("缴纳金额应大于 0", "amount")
         before = _set_paid(
@@ -550,7 +546,7 @@ def check_remittance(
     members of another 分工会, members not liable that month and months already paid; the
     total must equal the ticked members' dues to the 分."""
     month = _month(month)
-    total = _amount(total_fen)
+    total = fen_amount(total_fen)
     branch = db.execute("SELECT name FROM branches WHERE id = ?", [branch_id]).fetchone()
     if branch is None:
         raise NotFoundError("分工会不存在")

@@ -25,12 +25,13 @@ import sqlite_utils
 
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id
-from guilin_union.core.money import format_fen, parse_yuan
+from guilin_union.core.money import format_fen
 from guilin_union.core.text import to_halfwidth
 from guilin_union.core.text_limits import length_problem
 from guilin_union.core.welfare import FORMS, PAYMENT_STATES
 from guilin_union.core.welfare_cases import mask_account
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_amount
 from guilin_union.services.common_query import (
     SortedQuery,
     SortOrder,
@@ -136,20 +137,6 @@ class PaymentInput:
         return asdict(self)
 
 
-def _amount(value: Any) -> int:
-    if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationError("请填写金额（实物请填写折合金额）", "amount_fen")
-    if isinstance(value, int):
-        fen = value
-    elif isinstance(value, float):
-        raise ValidationError("金额必须以“分”为单位的整数保存", "amount_fen")
-    else:
-        fen = parse_yuan(value, field="amount_fen")
-    if fen <= 0:
-        raise ValidationError("金额必须大于 0", "amount_fen")
-    return fen
-
-
 def validate_payment(
     db: sqlite_utils.Database, data: Mapping[str, Any] | PaymentInput
 ) -> PaymentInput:
@@ -182,7 +169,12 @@ def validate_payment(
         raise ValidationError("实物慰问请填写物品名称", "goods")
     if form == "现金":
         goods = ""
-    amount = _amount(raw.get("amount_fen"))
+    amount = fen_amount(
+        raw.get("amount_fen"),
+        "amount_fen",
+        blank="请填写金额（实物请填写折合金额）",
+        positive=True,
+    )
     state = config.clean_text(raw.get("state")) or "申请"
     if state not in STATES:
         raise ValidationError("审批状态应为：" + "、".join(STATES), "state")

@@ -17,6 +17,7 @@ from guilin_union.core.dates import format_cn_date
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_or_none
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
 
@@ -77,8 +78,8 @@ def set_branch_standard(
     """
     from guilin_union.services.welfare.standards import get_standard
 
-    cap = config.fen_or_none(cap_fen, "cap_fen")
-    low = config.fen_or_none(min_fen, "min_fen")
+    cap = fen_or_none(cap_fen, "cap_fen")
+    low = fen_or_none(min_fen, "min_fen")
     if cap is None and low is None:
         raise ValidationError("请填写分工会的单次上限或下限", "cap_fen")
     school = get_standard(db, int(year), type_name)

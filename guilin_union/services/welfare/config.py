@@ -16,7 +16,6 @@ import sqlite_utils
 
 from guilin_union.core.dates import parse_date
 from guilin_union.core.errors import ValidationError
-from guilin_union.core.money import parse_yuan
 from guilin_union.core.text import clean_cell_text
 from guilin_union.core.welfare import (
     FORMS,
@@ -195,17 +194,6 @@ def iso_date(value: object, field: str = "pay_date") -> str:
     if isinstance(value, _dt.date):
         return (value.date() if isinstance(value, _dt.datetime) else value).isoformat()
     return parse_date(value, field=field).isoformat()
-
-
-def fen_or_none(value: Any, field: str) -> int | None:
-    """A money field: integer 分 as is (not negative), text in 元 parsed, empty = None."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise ValidationError("金额不能为负数", field)
-        return value
-    return parse_yuan(value, field=field)
 
 
 def clean_text(value: object) -> str:

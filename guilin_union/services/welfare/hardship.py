@@ -19,6 +19,7 @@ import sqlite_utils
 from guilin_union.core.errors import ConflictError, NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_or_none
 from guilin_union.services.common_query import dict_rows, other_row, pick
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
@@ -58,21 +59,6 @@ def _validate(
     }
 
 
-def _money(data: Mapping[str, Any], key: str) -> int | None:
-    from guilin_union.core.money import parse_yuan
-
-    value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        fen = value
-    else:
-        fen = parse_yuan(value, field=key)
-    if fen < 0:
-        raise ValidationError("金额不能为负数", key)
-    return fen
-
-
 def _income_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     """The 困难补助申请表's income part (issue 22): wage, other income, the household's total
     income and size (the per-head income is computed, never stored), address, the family
@@ -89,9 +75,11 @@ def _income_fields(data: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError("家庭人口至少 1 人", "household_size")
     decided = data.get("decision_date")
     fields: dict[str, Any] = {
-        "wage_fen": _money(data, "wage_fen"),
-        "other_income_fen": _money(data, "other_income_fen"),
-        "household_income_fen": _money(data, "household_income_fen"),
+        "wage_fen": fen_or_none(data.get("wage_fen"), "wage_fen"),
+        "other_income_fen": fen_or_none(data.get("other_income_fen"), "other_income_fen"),
+        "household_income_fen": fen_or_none(
+            data.get("household_income_fen"), "household_income_fen"
+        ),
         "household_size": size,
         "address": config.clean_text(data.get("address")) or None,
         "family_members": config.clean_text(data.get("family_members")) or None,

@@ -36,6 +36,7 @@ from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.money import format_fen
 from guilin_union.core.welfare import PAYERS, RULE_KINDS, STANDARD_FORMS
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_money import fen_or_none
 from guilin_union.services.common_query import column_values
 from guilin_union.services.welfare import config
 from guilin_union.storage import audit
@@ -265,9 +266,9 @@ def validate(db: sqlite_utils.Database, data: Mapping[str, Any] | Standard) -> S
     payer = config.clean_text(raw.get("payer")) or "校工会"
     if payer not in PAYERS:
         raise ValidationError("发放单位应为：" + "、".join(PAYERS), "payer")
-    cap = config.fen_or_none(raw.get("cap_fen"), "cap_fen")
+    cap = fen_or_none(raw.get("cap_fen"), "cap_fen")
     n = _int_or_none(raw.get("max_per_year"), "max_per_year")
-    yearly = config.fen_or_none(raw.get("yearly_cap_fen"), "yearly_cap_fen")
+    yearly = fen_or_none(raw.get("yearly_cap_fen"), "yearly_cap_fen")
     if rule == "每年限次" and n is None:
         raise ValidationError("“每年限次”需要填写每年最多次数", "max_per_year")
     if rule != "每年限次":
@@ -314,7 +315,7 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
     """The issue-22 fields: amount range, frequency key, event window, eligibility, sub-kinds."""
     from guilin_union.core.welfare_cases import FREQUENCY_KEYS, GENDERS
 
-    low = config.fen_or_none(raw.get("min_fen"), "min_fen")
+    low = fen_or_none(raw.get("min_fen"), "min_fen")
     if low is not None and cap is not None and low > cap:
         raise ValidationError("金额下限不能大于单次上限", "min_fen")
     key = config.clean_text(raw.get("frequency_key")) or "会员"
@@ -332,7 +333,7 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
             raise ValidationError(f"上报期限“{within}”不是天数", "report_within_days") from None
         if within < 0:
             raise ValidationError("上报期限不能为负数", "report_within_days")
-    average = config.fen_or_none(raw.get("average_cap_fen"), "average_cap_fen")
+    average = fen_or_none(raw.get("average_cap_fen"), "average_cap_fen")
     gender = config.clean_text(raw.get("eligible_gender")) or None
     if gender is not None and gender not in GENDERS:
         raise ValidationError("限定性别应为“男”或“女”（不限则留空）", "eligible_gender")
@@ -351,8 +352,8 @@ def _validate_case_rules(raw: Mapping[str, Any], cap: int | None) -> dict[str, A
         if name in seen:
             raise ValidationError(f"细项“{name}”重复", "sub_kinds")
         seen.add(name)
-        kind_cap = config.fen_or_none(item.get("cap_fen"), "sub_kinds")
-        kind_min = config.fen_or_none(item.get("min_fen"), "sub_kinds")
+        kind_cap = fen_or_none(item.get("cap_fen"), "sub_kinds")
+        kind_min = fen_or_none(item.get("min_fen"), "sub_kinds")
         if kind_cap is not None and kind_min is not None and kind_min > kind_cap:
             raise ValidationError(f"细项“{name}”的下限大于上限", "sub_kinds")
         kinds.append({"name": name, "cap_fen": kind_cap, "min_fen": kind_min})
