@@ -15,6 +15,7 @@ PLATFORM_LINES = (
     "界面样式",
     "Qt 中文翻译",
     "PDF 字体",
+    "Excel 读取",
     "进程检测",
     "数据库锁",
     "只读打开（URI）",
@@ -130,3 +131,14 @@ def test_windowed_self_test_writes_to_the_parent_console(monkeypatch, tmp_path):
     finally:
         stream.close()
     assert calls == [-1, -1]
+
+
+def test_excel_reader_line_names_the_loader_and_fails_on_a_broken_reader(test_run, monkeypatch):
+    from guilin_union.spreadsheets import fast_load
+
+    monkeypatch.setattr(fast_load, "_fast_ok", None)
+    assert test_run.check("Excel 读取", test_run._excel_reader).detail.startswith("快速方式")
+    monkeypatch.setattr(fast_load, "_fast_ok", False)  # openpyxl's internals changed
+    assert "标准方式" in test_run.check("Excel 读取", test_run._excel_reader).detail
+    monkeypatch.setattr(fast_load, "_probe_book", lambda: b"not a workbook")
+    assert not test_run.check("Excel 读取", test_run._excel_reader).ok

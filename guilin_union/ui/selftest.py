@@ -527,6 +527,7 @@ class SelfTest:
         self.check("界面样式", self._qt_style)
         self.check("Qt 中文翻译", self._qt_translation)
         self.check("PDF 字体", self._pdf_fonts)
+        self.check("Excel 读取", self._excel_reader)
         self.check("进程检测", self._process_facts)
         self.check("数据库锁", self._lock_round)
         self.check("只读打开（URI）", self._read_only_uri)
@@ -609,6 +610,26 @@ class SelfTest:
         if lock_path_for(self.db_path).exists():
             raise CheckFailed("释放后锁文件仍然存在")
         return f"计算机 {info.computer}、用户 {info.user} 取得并释放"
+
+    def _excel_reader(self) -> str:
+        """The workbook reader's loader on this openpyxl (fast, or the public API after a
+        change of its internals), proven by reading a small workbook with it."""
+        import io
+
+        from openpyxl import __version__ as openpyxl_version
+
+        from guilin_union.spreadsheets import fast_load
+
+        wb = fast_load.load_read_only(io.BytesIO(fast_load._probe_book()))
+        try:
+            names = [ws.title for ws in wb.worksheets]
+        finally:
+            wb.close()
+        if names != ["名单", "下拉"]:
+            raise CheckFailed(f"读出的工作表是 {names}，应为 名单、下拉")
+        if fast_load.reader_mode() == "fast":
+            return f"快速方式（openpyxl {openpyxl_version}）"
+        return f"标准方式（openpyxl {openpyxl_version} 的内部接口已变化：结果相同，导入较慢）"
 
     def _read_only_uri(self) -> str:
         from guilin_union.storage.uri import probe_read_only, sqlite_uri
