@@ -1,12 +1,16 @@
-"""Row source of an id table model over a service query (a frozen dataclass with
-``sort_key`` and ``descending``): the model's sort goes into the query, so the rows are
-sorted in SQL, and only the rows shown are fetched."""
+"""Row source of an id table model over a service query (a frozen
+:class:`~guilin_union.services.common_query.SortedQuery`, which carries ``sort_key`` and
+``descending``): the model's sort goes into the query, so the rows are sorted in SQL, and
+only the rows shown are fetched."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from guilin_union.services.common_query import SortedQuery
 
 Rows = dict[int, dict[str, Any]]
 
@@ -21,7 +25,7 @@ class QuerySource:
     def __init__(
         self,
         db: Callable[[], Any],
-        query: Any,
+        query: SortedQuery | None,
         query_ids: Callable[[Any, Any], list[int]],
         fetch_rows: Callable[[Any, list[int]], Rows],
     ) -> None:
@@ -31,7 +35,7 @@ class QuerySource:
         self._fetch_rows = fetch_rows
 
     @classmethod
-    def over(cls, db: Callable[[], Any], query: Any, service: Any) -> QuerySource:
+    def over(cls, db: Callable[[], Any], query: SortedQuery | None, service: Any) -> QuerySource:
         """Over an area's service module with the usual ``query_ids`` and ``fetch_rows``."""
         return cls(db, query, service.query_ids, service.fetch_rows)
 
