@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
 import sqlite_utils
 
@@ -15,6 +17,10 @@ from guilin_union.services import settings
 from guilin_union.services.common_outputs import letterhead
 from guilin_union.services.money import budget
 from guilin_union.services.money import dues_ledger as ledger
+
+if TYPE_CHECKING:
+    from guilin_union.reports.members.common import Letterhead
+    from guilin_union.reports.money.funds import FundLine
 
 
 def _chair(db: sqlite_utils.Database) -> str:
@@ -129,31 +135,55 @@ def _notes(ex: budget.Execution) -> list[str]:
     return [note + "。"]
 
 
+class _FundsPdf(Protocol):
+    """``reports.money.funds.build_funds_execution`` / ``build_funds_final``."""
+
+    def __call__(
+        self,
+        path: str | os.PathLike[str],
+        lines: Sequence[FundLine],
+        *,
+        year: int,
+        notes: Sequence[str] = ...,
+        signers: Sequence[str] = ...,
+        **letterhead: Unpack[Letterhead],
+    ) -> Path: ...
+
+
+def _execution_pdf() -> _FundsPdf:
+    from guilin_union.reports.money.funds import build_funds_execution  # reportlab: lazily
+
+    return build_funds_execution
+
+
+def _final_pdf() -> _FundsPdf:
+    from guilin_union.reports.money.funds import build_funds_final
+
+    return build_funds_final
+
+
 def execution_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
-    return _funds_report(db, path, year, _execution_excel, "build_funds_execution", "审核人")
+    return _funds_report(db, path, year, _execution_excel, _execution_pdf, "审核人")
 
 
 def final_accounts_report(db: sqlite_utils.Database, path: str | Path, year: int) -> Path:
-    return _funds_report(db, path, year, _final_excel, "build_funds_final", "经费审查委员会主任")
+    return _funds_report(db, path, year, _final_excel, _final_pdf, "经费审查委员会主任")
 
 
 def _funds_report(
     db: sqlite_utils.Database,
     path: str | Path,
     year: int,
-    excel: Any,
-    builder: str,
+    excel: Callable[[sqlite_utils.Database, str | Path, budget.Execution], Path],
+    pdf: Callable[[], _FundsPdf],
     checker: str,
 ) -> Path:
     """The year's 经费收支执行/决算 table: ``excel(db, path, execution)`` for an .xlsx path,
-    else the PDF of ``reports.money.funds.<builder>`` signed by 制表人, ``checker``, 主席."""
+    else the PDF of the builder ``pdf()`` returns, signed by 制表人, ``checker``, 主席."""
     ex = budget.execution(db, year)
     if _is_excel(path):
         return excel(db, path, ex)
-    from guilin_union.reports.money import funds as money_funds
-
-    build = getattr(money_funds, builder)
-    return build(
+    return pdf()(
         path,
         _fund_lines(ex),
         year=ex.year,
