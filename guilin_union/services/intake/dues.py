@@ -29,7 +29,7 @@ from guilin_union.core.dates import parse_month
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.storage import audit
 
 settings.register_defaults(
@@ -423,7 +423,7 @@ def export_dues_summary(db: sqlite_utils.Database, month: str, path: str | Path)
     from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     summary = dues_summary(db, month)
-    union = settings.get(db, "union_name")
+    union = issuer_name(db)
     total = summary.total
     rows = [_summary_row(i, b) for i, b in enumerate(summary.branches, start=1)]
     rows.append({**_summary_row("", total), "branch": "合计"})

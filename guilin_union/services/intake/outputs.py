@@ -17,9 +17,8 @@ import sqlite_utils
 
 from guilin_union.core.errors import NotFoundError, ValidationError
 from guilin_union.core.masking import mask_id, mask_phone
-from guilin_union.services import settings
 from guilin_union.services.common_fields import JOB_FIELDS, PERSON_FIELDS
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.services.common_query import chunks, dict_rows
 from guilin_union.services.members import branches as branches_service
 from guilin_union.storage import audit
@@ -209,7 +208,7 @@ def member_cards_pdf(
 
     photos = photos_for(db, [r[4] for r in rows])  # issue 24: the photo on the card
     cards = [MemberCard(r[0], r[1] or "", r[2], r[3] or "", photos.get(r[4])) for r in rows]
-    out = build_member_cards(path, cards, union_name=settings.get(db, "union_name"))
+    out = build_member_cards(path, cards, union_name=issuer_name(db))
     return Path(out), len(cards)
 
 

@@ -25,7 +25,7 @@ from guilin_union.core.members import (
     POLITICAL_STATUSES,
 )
 from guilin_union.core.text_limits import limits_note
-from guilin_union.services import settings
+from guilin_union.services.common_outputs import issuer_name
 from guilin_union.services.members import branches as branches_service
 from guilin_union.spreadsheets.errors import FileLockedError
 
@@ -97,7 +97,7 @@ def write_template(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> P
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lists = _lists(db)
-    union = settings.get(db, "union_name")
+    union = issuer_name(db)
     wb = Workbook()
     ws = wb.active
     ws.title = "会员信息"

@@ -8,8 +8,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from guilin_union.services import settings
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.services.common_query import filter_text
 from guilin_union.services.members import MemberQuery, list_members
 from guilin_union.services.members import branches as branches_service
@@ -73,7 +72,7 @@ def export_members(
     }
     wanted = EXPORT_COLUMNS + (UNMASKED_COLUMNS if unmasked else ())
     columns = [Column(key, header, kind=kinds.get(key, "text")) for key, header in wanted]
-    title = f"{settings.get(db, 'union_name')}会员名册"
+    title = f"{issuer_name(db)}会员名册"
     note = describe_query(db, q)
     out = write_workbook(
         path,

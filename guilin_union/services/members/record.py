@@ -39,6 +39,7 @@ from guilin_union.core.members import (
 from guilin_union.core.text import clean_cell_text
 from guilin_union.services import settings
 from guilin_union.services.changes import Changes, OpResult
+from guilin_union.services.common_outputs import issuer_name
 from guilin_union.services.common_query import chunks, column_values, other_row, where_sql
 from guilin_union.storage import audit
 
@@ -678,5 +679,5 @@ def honours_pdf(db: sqlite_utils.Database, path: str | Path, year: int | None) -
         )
         for h in rows
     ]
-    out = build_member_honours(path, lines, year=year, union_name=settings.get(db, "union_name"))
+    out = build_member_honours(path, lines, year=year, union_name=issuer_name(db))
     return out, len(lines)

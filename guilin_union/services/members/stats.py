@@ -20,7 +20,7 @@ import sqlite_utils
 from guilin_union.core.dates import age_on, format_cn_date
 from guilin_union.core.members import EMPLOYMENT_TYPES, MemberStatus
 from guilin_union.services import settings
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.services.common_query import column_values
 
 settings.register_defaults({"stats_age_bands": ([30, 40, 50, 60], "会员统计年龄段分界（岁）")})
@@ -253,7 +253,7 @@ def export_statistics(
     from guilin_union.spreadsheets.writer import Column, Sheet, write_workbook
 
     stats = member_statistics(db, as_of=as_of)
-    union = settings.get(db, "union_name")
+    union = issuer_name(db)
     sheets = []
     for i, table in enumerate(stats.tables, start=1):
         columns = [Column("label", table.first_header, width=26)] + [

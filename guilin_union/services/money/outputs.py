@@ -14,7 +14,7 @@ from guilin_union.core.dates import parse_month
 from guilin_union.core.money import format_fen
 from guilin_union.reports.money.common import pct
 from guilin_union.services import settings
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.services.money import budget
 from guilin_union.services.money import dues_ledger as ledger
 
@@ -107,7 +107,7 @@ def export_ledger(
         " | recorded_by 登记人 | note 备注 24"
     )
     month = query.month
-    union = settings.get(db, "union_name")
+    union = issuer_name(db)
     heading = f"{union}{int(month[:4])}年{int(month[5:])}月会费台账"
     out = write_workbook(path, [Sheet("会费台账", columns, rows, heading=heading)])
     return out, len(rows)
@@ -210,7 +210,7 @@ def _budget_sheet(
     from guilin_union.spreadsheets.writer import Sheet, sheet_columns, write_workbook
 
     subject = sheet_columns("kind 收支 6 | code 科目编码 10 | name 科目 24")
-    union = settings.get(db, "union_name")
+    union = issuer_name(db)
     sheet_heading = f"{union}{ex.year}年度{heading}（金额单位：元）"
     return write_workbook(path, [Sheet(title, [*subject, *columns], rows, heading=sheet_heading)])
 

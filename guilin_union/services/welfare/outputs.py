@@ -22,7 +22,7 @@ from guilin_union.core.money import fen_to_upper, format_fen
 from guilin_union.core.welfare import PAYMENT_STATES
 from guilin_union.services import settings
 from guilin_union.services import welfare as payments
-from guilin_union.services.common_outputs import letterhead
+from guilin_union.services.common_outputs import issuer_name, letterhead
 from guilin_union.services.welfare import PaymentQuery, batches
 from guilin_union.services.welfare.rules import WARNING_LABELS
 
@@ -148,8 +148,7 @@ def roster_excel(
         )
     grand = sum(s.total_fen for s in sections)
     rows.append({"name": "合计", "amount_fen": grand, "note": f"大写：{fen_to_upper(grand)}"})
-    names = settings.institution(db)
-    heading = f"{names['union_name']}慰问发放签领表" + (f"（{subtitle}）" if subtitle else "")
+    heading = f"{issuer_name(db)}慰问发放签领表" + (f"（{subtitle}）" if subtitle else "")
     columns = sheet_columns(
         "no 序号 int | branch 分工会 | name 姓名 | staff_no 工号 | reason 事由"
         " | amount_fen 金额（元） money | goods 物品 | signature 领取人签字 24 | date 日期 | note 备注"
@@ -183,7 +182,7 @@ def export_payments(
         " | override_reason 保存理由 | notes 备注"
     )
     note = payments.describe_query(db, q)
-    heading = f"{settings.get(db, 'union_name')}慰问记录" + (f"（{note}）" if note else "")
+    heading = f"{issuer_name(db)}慰问记录" + (f"（{note}）" if note else "")
     out = write_workbook(path, [Sheet("慰问记录", columns, rows, heading=heading)])
     return out, len(rows)
 
@@ -387,13 +386,12 @@ def standards_pdf(db: sqlite_utils.Database, path: str | Path, year: int) -> tup
             else f"≥ {format_fen(low)} 元"
         )
         branch_lines.append(BranchLine(b["branch"], b["type"], text))
-    names = settings.institution(db)
     out = build_welfare_standards(
         path,
         int(year),
         lines,
         branch_lines,
-        union_name=names["union_name"],
+        union_name=issuer_name(db),
         examples=any(s.is_example for s in items),
     )
     return out, len(lines)

@@ -25,6 +25,7 @@ from guilin_union.core.workpoints import KIND_LABELS
 from guilin_union.reports.workpoints.ledger import LedgerPlan, LedgerRow, LedgerSection
 from guilin_union.reports.workpoints.summary import SummaryItem, SummaryPlan, SummarySection
 from guilin_union.services import settings
+from guilin_union.services.common_outputs import issuer_name
 from guilin_union.services.workpoints import (
     get_plan,
     item_history,
@@ -86,7 +87,7 @@ def _heading(
     """The year and the union a printout of the chosen plans is titled with."""
     return {
         "year": choice.get("year") or plans[0]["year"],
-        "institution": settings.get(db, "union_name"),
+        "institution": issuer_name(db),
     }
 
 
