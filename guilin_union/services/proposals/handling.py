@@ -332,16 +332,13 @@ def reply(
         raise ValidationError("请填写答复内容", "reply_text")
     reason = _long_text(reason) or None
     with db.atomic():
-        p = get_proposal(db, proposal_id)
+        p, state, current = _open_round(db, proposal_id, ("办理中", "已答复"), "答复")
         if outcome in (None, "") and p.status in OTHER_OUTCOMES:
             outcome = None  # a reply to a suggestion or a rejected proposal may explain only
         elif outcome not in OUTCOMES:
             raise ValidationError("落实情况应为：" + "、".join(OUTCOMES), "outcome")
         if outcome == "未能落实" and not reason:
             raise ValidationError("“未能落实”须说明原因", "outcome_reason")
-        state = _require_state(p, db, ("办理中", "已答复"), "答复")
-        current = current_round(db, proposal_id)
-        assert current is not None
         day = _day(on, "reply_date")
         if day < current.assigned_on:
             raise ValidationError(f"答复日期不能早于交办日期 {current.assigned_on}", "reply_date")
