@@ -13,8 +13,8 @@ True
 True
 >>> is_disk_full(sqlite3.OperationalError("database is locked"))
 False
->>> size_text(3 * 1024 * 1024 + 1)
-'3.1 MB'
+>>> size_text(3 * 1024 * 1024 + 200 * 1024), size_text(5000)
+('3.2 MB', '4 KB')
 """
 
 from __future__ import annotations

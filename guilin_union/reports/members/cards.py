@@ -61,15 +61,13 @@ MAX_LINES = 4
 
 def _fit_lines(text: str, font: str, size: float, width: float) -> tuple[float, list[str]]:
     """Shrink ``text`` to fit ``width``; below :data:`MIN_SIZE` wrap it into lines instead
-        (Chinese line-breaking rules), so that a 40-character name stays inside the card.
+    (Chinese line-breaking rules), so that a 40-character name stays inside the card.
 
-        >>> from guilin_union.reports.fonts import draw_string, register_fonts, string_width
-    from guilin_union.reports.linebreak import wrap_text
-        >>> body = register_fonts().body
-        >>> _fit_lines("张三", body, 9, 100)[1]
-        ['张三']
-        >>> len(_fit_lines("欧阳" * 20, body, 9, 100)[1]) > 1
-        True
+    >>> body = register_fonts().body
+    >>> _fit_lines("张三", body, 9, 100)[1]
+    ['张三']
+    >>> len(_fit_lines("欧阳" * 20, body, 9, 100)[1]) > 1
+    True
     """
     size = _fit(None, text, font, size, width)  # type: ignore[arg-type]
     if string_width(text, font, size) <= width:
