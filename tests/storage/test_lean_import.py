@@ -3,24 +3,13 @@ on its first use — and both still work when they are used."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(script: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+from tests.fresh_process import run_script_json
 
 
 def test_sqlite_utils_comes_without_numpy_and_without_running_dateutils_parser():
-    result = _run(
+    result = run_script_json(
         "import json, sys\n"
         "from guilin_union.storage.lean_import import import_sqlite_utils\n"
         "import_sqlite_utils()\n"
@@ -31,7 +20,7 @@ def test_sqlite_utils_comes_without_numpy_and_without_running_dateutils_parser()
 
 
 def test_the_parser_loaded_on_first_use_parses_dates():
-    result = _run(
+    result = run_script_json(
         "import json, sys\n"
         "from guilin_union.storage.lean_import import import_sqlite_utils\n"
         "import_sqlite_utils()\n"

@@ -3,12 +3,10 @@ whichever tab modules were imported before."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 from guilin_union.ui.members.form_pages import member_form_pages
+from tests.fresh_process import run_script_json
 
 EXPECTED = ["会籍变更", "登记表信息", "会费", "负责的工作要点", "教代会", "参加活动", "慰问记录"]
 
@@ -91,17 +89,9 @@ def test_none_means_nothing_to_show_and_unreadable_is_said(qtbot, monkeypatch):
 
 
 def test_pages_without_any_tab_module_imported(tmp_path):
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "union.db")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", **_env()},
+    result = run_script_json(
+        SCRIPT, str(tmp_path / "union.db"), env={"QT_QPA_PLATFORM": "offscreen"}
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["tabs"] == []  # no tab module was needed
     # A new member: no work points, no congress record; the others always show.
     assert result["titles"] == [t for t in EXPECTED if t not in ("负责的工作要点", "教代会")]
@@ -137,12 +127,6 @@ def open_with_member(path: Path):
     db.conn.close()
     ensure_application()
     return open_context(path, prompts=ScriptedPrompts()), member
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 def test_activities_page_reports_a_failed_query_as_unreadable(monkeypatch):

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from guilin_union.storage.first_page import program_stamp, read_first_page
 from guilin_union.ui.context import AppContext
+from tests.fresh_process import run_script_json
 
 
 def _texts(model, rows: int) -> list[list[str]]:
@@ -172,22 +173,12 @@ print(json.dumps({"code": code, **seen}))
 
 
 def _run_gui(path: Path, config: Path) -> dict:
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, XDG_CONFIG_HOME=str(config), QT_QPA_PLATFORM="offscreen")
-    env.pop("GUILIN_UNION_DB", None)
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN_GUI_SCRIPT, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
+    return run_script_json(
+        _RUN_GUI_SCRIPT,
+        str(path),
+        env={"XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"},
+        drop_env=("GUILIN_UNION_DB",),
     )
-    assert done.returncode == 0, done.stderr[-800:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_run_gui_shows_the_first_page_before_the_storage_layer_from_the_second_start(

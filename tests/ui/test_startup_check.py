@@ -14,6 +14,7 @@ from guilin_union.services import members
 from guilin_union.services.changes import Changes
 from guilin_union.storage import integrity, open_database
 from guilin_union.storage.backup import BACKUP_PREFIX, make_backup
+from tests.fresh_process import run_script_json
 from tests.safety_fixtures import add_person, corrupt_index, filled_file
 from tests.ui.helpers import ScriptedPrompts
 
@@ -207,23 +208,6 @@ def test_a_window_that_is_not_painted_still_gets_its_menus(qtbot, db_path, monke
     window.close()
 
 
-def _last_json_line(script: str) -> object:
-    """Run ``script`` in a fresh Python process (nothing imported yet); its last line, JSON."""
-    import json
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path):
     """``run_gui`` imports sqlite-utils and the first screen's services while the window is
     painted: in a fresh process they are all loaded once waited for, numpy is not."""
@@ -239,7 +223,7 @@ def test_the_storage_layer_is_imported_on_a_worker_thread_without_numpy(tmp_path
         " if m not in sys.modules], 'numpy': 'numpy' in sys.modules,"
         " 'threads': threading.active_count()}))\n"
     )
-    result = _last_json_line(script)
+    result = run_script_json(script)
     assert result == {"missing": [], "numpy": False, "threads": 1}
 
 
@@ -256,7 +240,7 @@ def test_the_list_widgets_imported_beside_the_worker_import_nothing_it_imports()
         " or m.startswith(('guilin_union.storage', 'guilin_union.services'))"
         " or m == 'guilin_union.ui.context')))\n"
     )
-    assert _last_json_line(script) == []
+    assert run_script_json(script) == []
 
 
 def test_modules_below_the_ui_are_not_read_for_pyside_features(monkeypatch):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from guilin_union.ui import application, foreground
 from guilin_union.ui.theme import apply_light_theme, light_palette
+from tests.fresh_process import run_script_json
 
 SERVER = r"""
 import sys
@@ -209,20 +210,8 @@ print(json.dumps({**before, "style": app.style().name(), "icon_after": not app.w
 def test_a_new_application_is_fusion_from_the_start_and_gets_its_icon_with_the_helpers():
     """Fusion is chosen as the QApplication is made (even over QT_STYLE_OVERRIDE), so the
     start never asks for the style from Python; the icon comes with the window helpers."""
-    import json
-    import os
-    import subprocess
-    from pathlib import Path
-
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows")
-    done = subprocess.run(
-        [sys.executable, "-c", _NEW_APPLICATION_SCRIPT],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
+    seen = run_script_json(
+        _NEW_APPLICATION_SCRIPT,
+        env={"QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"},
     )
-    assert done.returncode == 0, done.stderr[-800:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {"style_loaded": False, "icon": False, "style": "fusion", "icon_after": True}
